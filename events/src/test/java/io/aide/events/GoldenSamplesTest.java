@@ -1,0 +1,103 @@
+package io.aide.events;
+
+import io.aide.events.spec.MappingSpec;
+import io.aide.events.v1.BlockUpdated;
+import io.aide.events.v1.Progress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GoldenSamplesTest {
+
+    static Stream<Path> envelopeSamples() throws IOException, URISyntaxException {
+        Path dir = Path.of(GoldenSamplesTest.class.getResource("/golden/v1").toURI());
+        return Files.list(dir).filter(p -> !p.getFileName().toString().equals("MappingSpec.json")).sorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("envelopeSamples")
+    void shouldDeserializeEveryGoldenEnvelopeIntoItsRegisteredRecord(Path sample) throws IOException {
+        // Given
+        byte[] json = Files.readAllBytes(sample);
+        String expectedType = sample.getFileName().toString().replace(".json", "");
+
+        // When
+        Envelope envelope = EventJson.envelope(json);
+        EventPayload payload = envelope.typedPayload();
+
+        // Then
+        assertThat(envelope.type()).isEqualTo(expectedType);
+        assertThat(envelope.tenantId()).isEqualTo("acme");
+        assertThat(payload.eventType()).isEqualTo(expectedType);
+        assertThat(EventTypes.classOf(expectedType)).isEqualTo(payload.getClass());
+    }
+
+    @ParameterizedTest
+    @MethodSource("envelopeSamples")
+    void shouldSurviveARoundTripWithoutLosingPayloadFields(Path sample) throws IOException {
+        // Given
+        Envelope original = EventJson.envelope(Files.readAllBytes(sample));
+
+        // When
+        Envelope copy = EventJson.envelope(EventJson.toBytes(original));
+
+        // Then
+        assertThat(copy.typedPayload()).isEqualTo(original.typedPayload());
+        assertThat(copy.eventId()).isEqualTo(original.eventId());
+    }
+
+    @Test
+    void shouldReadTheGoldenMappingSpecIgnoringUnknownFields() throws IOException, URISyntaxException {
+        // Given
+        Path sample = Path.of(getClass().getResource("/golden/v1/MappingSpec.json").toURI());
+
+        // When
+        MappingSpec spec = EventJson.fromJson(Files.readAllBytes(sample), MappingSpec.class);
+
+        // Then
+        assertThat(spec.rows()).hasSize(2);
+        assertThat(spec.rows().get(1).sourceColumns()).extracting(s -> s.column()).containsExactly("first_name", "last_name");
+        assertThat(spec.targetCounts()).containsEntry("customers", 2);
+        assertThat(spec.referenceTable("COUNTRY_CODES").rows()).containsExactly(java.util.List.of("DE", "Germany"));
+        assertThat(spec.sheets().get(1).hiddenColumns()).containsExactly("H");
+    }
+
+    @Test
+    void shouldMapStreamedEventsToTheSseNamesOfTheContract() {
+        assertThat(EventTypes.sseName(BlockUpdated.TYPE)).isEqualTo("block_update");
+        assertThat(EventTypes.sseName(Progress.TYPE)).isEqualTo("progress");
+        assertThat(EventTypes.sseName("GenerationFailed")).isEqualTo("error");
+        assertThat(EventTypes.sseName("DocumentUploaded")).isNull();
+    }
+
+    @Test
+    void shouldRejectAnEnvelopeWithoutTenant() {
+        assertThatThrownBy(() -> Envelope.of(" ", null, "gen_1", new io.aide.events.v1.Thought("x")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tenantId");
+    }
+
+    @Test
+    void shouldRejectAProgressOutsideZeroToHundred() {
+        assertThatThrownBy(() -> new Progress("compiling", "x", 101, null, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldReportAnUnknownTypeInsteadOfGuessing() {
+        // Given
+        Envelope envelope = EventJson.envelope(("{\"eventId\":\"e\",\"type\":\"FromTheFuture\",\"tenantId\":\"acme\","
+                + "\"key\":\"k\",\"payload\":{}}").getBytes());
+
+        // Then
+        assertThatThrownBy(envelope::typedPayload).isInstanceOf(Envelope.UnknownEventTypeException.class);
+    }
+}
