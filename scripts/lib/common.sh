@@ -1,0 +1,128 @@
+# Shared helpers of ./aide: environment, ports, pid files, waiting, messages.
+# Sourced by ./aide; expects AIDE_ROOT to be set.
+
+AIDE_HOME="$AIDE_ROOT/.aide"
+AIDE_LIB="$AIDE_HOME/lib"
+
+info() { printf '\033[1;34m[aide]\033[0m %s\n' "$*" >&2; }
+warn() { printf '\033[1;33m[aide]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31m[aide] error:\033[0m %s\n' "$*" >&2; exit 1; }
+
+now_ms() { date +%s%3N; }
+elapsed_s() { local start=$1; awk -v a="$start" -v b="$(now_ms)" 'BEGIN { printf "%.1f", (b - a) / 1000 }'; }
+
+# Selects dev or test: directories, ports and the environment variables of every component.
+select_env() {
+    AIDE_ENV="${1:-dev}"
+    case "$AIDE_ENV" in
+        dev)
+            PG_PORT=55432 REDIS_PORT=56379 KAFKA_PORT=59092 KAFKA_CONTROLLER_PORT=59093
+            S3_PORT=59000 KEYCLOAK_PORT=58180 SERVICE_BASE_PORT=8080 ;;
+        test)
+            PG_PORT=55532 REDIS_PORT=56479 KAFKA_PORT=59192 KAFKA_CONTROLLER_PORT=59193
+            S3_PORT=59100 KEYCLOAK_PORT=58280 SERVICE_BASE_PORT=18080 ;;
+        *) die "unknown environment '$AIDE_ENV' (use --env dev or --env test)" ;;
+    esac
+    ENV_DIR="$AIDE_HOME/$AIDE_ENV"
+    PID_DIR="$ENV_DIR/pids"
+    LOG_DIR="$ENV_DIR/logs"
+    mkdir -p "$PID_DIR" "$LOG_DIR"
+}
+
+# Environment variables the services and tests read (names from the team brief).
+export_aide_env() {
+    export AIDE_ENV
+    export AIDE_PG_HOST=127.0.0.1 AIDE_PG_PORT="$PG_PORT" AIDE_PG_DB=aide AIDE_PG_USER=aide AIDE_PG_PASSWORD=aide
+    export AIDE_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+    export AIDE_KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
+    export AIDE_S3_ENDPOINT="http://127.0.0.1:$S3_PORT" AIDE_S3_ACCESS_KEY=aide AIDE_S3_SECRET_KEY=aide-secret-key
+    export AIDE_S3_BUCKET=aide AIDE_S3_REGION=us-east-1
+    export AIDE_OIDC_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/aide"
+    export AIDE_GATEWAY_URL="http://127.0.0.1:$SERVICE_BASE_PORT"
+    export AIDE_DOCUMENT_URL="http://127.0.0.1:$((SERVICE_BASE_PORT + 1))"
+    export AIDE_SQLGEN_URL="http://127.0.0.1:$((SERVICE_BASE_PORT + 2))"
+    export AIDE_VALIDATOR_URL="http://127.0.0.1:$((SERVICE_BASE_PORT + 3))"
+    export AIDE_AIHUB_URL="http://127.0.0.1:$((SERVICE_BASE_PORT + 4))"
+    export AIDE_SPARK_MASTER="${AIDE_SPARK_MASTER:-local[*]}"
+    export AIDE_SECRET_KEY="${AIDE_SECRET_KEY:-aide-local-$AIDE_ENV-secret-key-change-me}"
+}
+
+# Serialises infra up/down of one environment across concurrent ./aide invocations.
+# fd 9 is closed in every spawned daemon (see spawn) so a daemon never keeps the lock.
+lock_env() {
+    exec 9>"$ENV_DIR/lock"
+    if ! flock -n 9; then
+        info "another ./aide is working on the '$AIDE_ENV' environment; waiting for it"
+        flock -w 600 9 || die "timed out waiting for $ENV_DIR/lock"
+    fi
+}
+
+unlock_env() { flock -u 9 2>/dev/null || true; exec 9>&- || true; }
+
+# Runs a long-lived process detached from this shell, output appended to a log file.
+# Usage: spawn <logfile> <pidfile> cmd args...
+spawn() {
+    local log=$1 pidfile=$2; shift 2
+    setsid "$@" </dev/null >>"$log" 2>&1 8>&- 9>&- &
+    echo $! >"$pidfile"
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+pid_of() { local f="$PID_DIR/$1.pid"; [[ -s "$f" ]] && head -n1 "$f" || true; }
+
+pid_alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
+
+# Waits until a check command succeeds; fails naming the component and its log.
+# Usage: wait_for <component> <timeout_s> <log> <pid-or-empty> cmd args...
+wait_for() {
+    local name=$1 timeout=$2 log=$3 pid=$4; shift 4
+    local deadline=$(( $(date +%s) + timeout ))
+    until "$@" >/dev/null 2>&1; do
+        if [[ -n "$pid" ]] && ! pid_alive "$pid"; then
+            fail_component "$name" "$log" "its process $pid exited during start-up"
+        fi
+        if (( $(date +%s) >= deadline )); then
+            fail_component "$name" "$log" "not healthy after ${timeout}s"
+        fi
+        sleep 0.3
+    done
+}
+
+fail_component() {
+    local name=$1 log=$2 why=$3
+    printf '\033[1;31m[aide] error:\033[0m %s (%s env) %s. Log: %s\n' "$name" "$AIDE_ENV" "$why" "$log" >&2
+    if [[ -f "$log" ]]; then
+        echo "---- last lines of $log ----" >&2
+        tail -n 25 "$log" >&2
+        echo "----" >&2
+    fi
+    exit 1
+}
+
+# Stops a process by pid file: TERM, then KILL after a grace period.
+stop_pid() {
+    local name=$1 grace=${2:-20}
+    local pid; pid=$(pid_of "$name")
+    if pid_alive "$pid"; then
+        # spawned processes lead their own process group: signal the group so wrappers leave no child behind
+        local target=$pid
+        [[ "$(ps -o pgid= -p "$pid" 2>/dev/null | tr -d ' ')" == "$pid" ]] && target="-$pid"
+        kill -TERM -- "$target" 2>/dev/null || true
+        local i
+        for ((i = 0; i < grace * 10; i++)); do
+            pid_alive "$pid" || break
+            sleep 0.1
+        done
+        if pid_alive "$pid"; then
+            warn "$name (pid $pid) ignored TERM for ${grace}s; killing it"
+            kill -KILL -- "$target" 2>/dev/null || true
+        fi
+    fi
+    rm -f "$PID_DIR/$name.pid"
+}
+
+status_line() {
+    local name=$1 pid=$2 port=$3 healthy=$4
+    printf '  %-12s pid %-8s port %-6s %s\n' "$name" "${pid:--}" "$port" "$healthy"
+}

@@ -1,0 +1,55 @@
+# Local infrastructure of one environment: up, down, status.
+
+INFRA_COMPONENTS=(postgres redis kafka s3proxy keycloak)
+
+infra_up() {
+    local started; started=$(now_ms)
+    ensure_installed
+    lock_env
+    info "infra ($AIDE_ENV): starting postgres $PG_PORT, redis $REDIS_PORT, kafka $KAFKA_PORT, s3proxy $S3_PORT, keycloak $KEYCLOAK_PORT"
+    # the JVM components start in parallel; the slowest (keycloak) bounds the total
+    local jobs=() job failed=0
+    ( keycloak_up ) & jobs+=($!)
+    ( kafka_up ) & jobs+=($!)
+    ( s3_up ) & jobs+=($!)
+    ( pg_up ) & jobs+=($!)
+    ( redis_up ) & jobs+=($!)
+    for job in "${jobs[@]}"; do
+        wait "$job" || failed=1
+    done
+    unlock_env
+    ((failed == 0)) || die "infra ($AIDE_ENV) did not come up; see the messages above (logs in $LOG_DIR)"
+    info "infra ($AIDE_ENV) healthy in $(elapsed_s "$started") s"
+}
+
+infra_down() {
+    lock_env
+    keycloak_down
+    s3_down
+    kafka_down
+    redis_down
+    pg_down
+    unlock_env
+    info "infra ($AIDE_ENV) stopped"
+}
+
+infra_status() {
+    echo "infra ($AIDE_ENV):"
+    pg_status
+    redis_status
+    kafka_status
+    s3_status
+    keycloak_status
+}
+
+infra_healthy() {
+    pg_init_vars
+    pg_healthy && redis_healthy && port_open "$KAFKA_PORT" && s3_healthy && keycloak_healthy
+}
+
+infra_logs() {
+    local component=$1
+    local log="$LOG_DIR/$component.log"
+    [[ -f "$log" ]] || die "no log for '$component' in $LOG_DIR (components: ${INFRA_COMPONENTS[*]} ${SERVICES[*]:-})"
+    tail -n 200 -F "$log"
+}
