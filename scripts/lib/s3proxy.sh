@@ -15,8 +15,9 @@ s3_up() {
         return 0
     fi
     port_open "$S3_PORT" && die "s3proxy: port $S3_PORT is taken by a process this environment did not start"
-    # the filesystem provider maps each top-level directory to a bucket
+    # the filesystem provider maps each top-level directory to a bucket; a world-readable one is public-read
     mkdir -p "$ENV_DIR/s3/aide"
+    chmod 700 "$ENV_DIR/s3/aide"
     cat >"$conf" <<PROPS
 s3proxy.endpoint=http://127.0.0.1:$S3_PORT
 s3proxy.authorization=aws-v2-or-v4
