@@ -1,0 +1,314 @@
+package io.aide.parser;
+
+import io.aide.events.spec.MappingField;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Recognises the canonical fields in a header row by synonyms and fuzzy token matching.
+ * A header is split into words; each word belongs to concepts (target role, table, column, rule, ...);
+ * a field matches when all concepts of one of its patterns appear, scored by the share of words that
+ * the pattern explains, so "Target Column" beats "Target Column Role".
+ */
+final class HeaderMatcher {
+
+    static final double THRESHOLD = 0.5;
+
+    enum Concept { TGT, SRC, TABLE, COLUMN, TYPE, SYSTEM, RULE, JOIN, FILTER, KEY, NULLABLE, NULLWORD, ALLOW, NOT,
+        HANDLING, DEFAULT, DESCRIPTION, COMMENT, GROUP, MANDATORY }
+
+    private static final Map<String, Set<Concept>> VOCABULARY = new HashMap<>();
+    private static final Set<String> STOPWORDS = Set.of("of", "the", "a", "an", "or", "and", "in", "for", "s", "by",
+            "name", "names", "nm", "data", "is", "y", "n", "yn", "if", "any", "with", "per", "no", "nr", "num");
+
+    static {
+        word(Concept.TGT, "target", "tgt", "trg", "destination", "dest", "output", "sdtm", "dw", "dwh", "edw", "mart",
+                "warehouse", "sink");
+        word(Concept.SRC, "source", "sources", "src", "from", "raw", "input", "legacy", "upstream", "origin_system");
+        word(Concept.TABLE, "table", "tables", "tbl", "tab", "entity", "entities", "dataset", "datasets", "domain",
+                "file", "files", "object", "view", "relation", "tablename");
+        word(Concept.COLUMN, "column", "columns", "col", "cols", "field", "fields", "attribute", "attributes", "attr",
+                "variable", "variables", "var", "element", "elements", "item", "colname", "columnname", "fieldname",
+                "property");
+        word(Concept.TYPE, "type", "types", "datatype", "datatypes", "dtype");
+        word(Concept.SYSTEM, "system", "systems", "sys", "application", "app", "database", "db", "platform", "schema");
+        word(Concept.RULE, "transformation", "transformations", "transform", "transforms", "rule", "rules", "logic",
+                "derivation", "derive", "derived", "calculation", "calc", "formula", "expression", "algorithm",
+                "conversion");
+        word(Concept.JOIN, "join", "joins", "lookup", "lookups", "relationship", "relationships", "merge");
+        word(Concept.FILTER, "filter", "filters", "where", "condition", "conditions", "criteria", "selection",
+                "restriction");
+        word(Concept.KEY, "key", "keys", "pk", "primary", "pkey");
+        word(Concept.NULLABLE, "nullable", "nullability", "optional");
+        word(Concept.MANDATORY, "mandatory", "required", "requirement", "notnull", "nn");
+        word(Concept.NULLWORD, "null", "nulls", "blank", "blanks", "missing");
+        word(Concept.ALLOW, "allowed", "allow", "allows", "accepted", "permitted", "ok");
+        word(Concept.NOT, "not");
+        word(Concept.HANDLING, "handling", "treatment", "handle", "replacement", "strategy");
+        word(Concept.DEFAULT, "default", "defaults");
+        word(Concept.DESCRIPTION, "description", "desc", "descr", "definition", "meaning", "purpose");
+        word(Concept.COMMENT, "comments", "comment", "notes", "note", "remarks", "remark", "annotation",
+                "annotations", "observations", "question", "questions");
+        word(Concept.GROUP, "groupby", "group", "grouping", "aggregation", "aggregate", "grain");
+    }
+
+    private static void word(Concept concept, String... words) {
+        for (String w : words) {
+            VOCABULARY.computeIfAbsent(w, k -> new HashSet<>()).add(concept);
+        }
+    }
+
+    private record Pattern(double weight, Set<Concept> concepts) {
+    }
+
+    private record FieldRule(MappingField field, List<Pattern> patterns, Set<String> fillerWords,
+                             Set<Concept> fillerConcepts) {
+    }
+
+    private static final List<FieldRule> RULES = new ArrayList<>();
+
+    static {
+        rule(MappingField.TARGET_TABLE, Set.of(), Set.of(), p(1.0, Concept.TGT, Concept.TABLE), p(0.75, Concept.TABLE));
+        rule(MappingField.TARGET_COLUMN, Set.of(), Set.of(), p(1.0, Concept.TGT, Concept.COLUMN),
+                p(0.75, Concept.COLUMN), p(0.6, Concept.TGT));
+        rule(MappingField.TARGET_TYPE, Set.of("target"), Set.of(Concept.COLUMN, Concept.TABLE),
+                p(1.0, Concept.TGT, Concept.TYPE), p(0.8, Concept.TYPE));
+        rule(MappingField.SOURCE_SYSTEM, Set.of(), Set.of(), p(1.0, Concept.SRC, Concept.SYSTEM), p(0.8, Concept.SYSTEM));
+        rule(MappingField.SOURCE_TABLE, Set.of(), Set.of(), p(1.0, Concept.SRC, Concept.TABLE));
+        rule(MappingField.SOURCE_COLUMN, Set.of(), Set.of(), p(1.0, Concept.SRC, Concept.COLUMN), p(0.6, Concept.SRC));
+        rule(MappingField.SOURCE_TYPE, Set.of(), Set.of(Concept.COLUMN), p(1.0, Concept.SRC, Concept.TYPE));
+        rule(MappingField.TRANSFORMATION, Set.of("mapping", "business", "map", "description", "applied", "used"),
+                Set.of(Concept.TGT), p(0.95, Concept.RULE));
+        rule(MappingField.JOIN, Set.of("condition", "conditions", "criteria", "clause", "logic", "rule", "key", "keys",
+                "on", "with", "table", "tables"), Set.of(), p(0.9, Concept.JOIN));
+        rule(MappingField.FILTER, Set.of("clause", "rule", "logic", "expression", "criteria", "applied"), Set.of(),
+                p(0.9, Concept.FILTER));
+        rule(MappingField.KEY, Set.of("flag", "indicator", "ind", "business", "natural", "column", "col"), Set.of(),
+                p(0.9, Concept.KEY));
+        rule(MappingField.NULLABLE, Set.of("flag", "indicator", "ind", "field", "column", "col", "value", "values"),
+                Set.of(), p(0.95, Concept.NULLABLE), p(0.95, Concept.MANDATORY), p(0.9, Concept.NULLWORD, Concept.ALLOW),
+                p(0.9, Concept.NOT, Concept.NULLWORD));
+        rule(MappingField.NULL_HANDLING, Set.of("value", "values", "rule", "logic"), Set.of(),
+                p(1.0, Concept.NULLWORD, Concept.HANDLING), p(0.9, Concept.HANDLING));
+        rule(MappingField.DEFAULT_VALUE, Set.of("value", "values"), Set.of(), p(0.9, Concept.DEFAULT));
+        rule(MappingField.DESCRIPTION, Set.of("business", "column", "field", "attribute", "target"), Set.of(),
+                p(0.9, Concept.DESCRIPTION));
+        rule(MappingField.COMMENTS, Set.of("text", "additional", "general", "analyst", "other", "open"), Set.of(),
+                p(0.9, Concept.COMMENT));
+        rule(MappingField.GROUP_BY, Set.of("keys", "key", "columns", "level", "by"), Set.of(), p(0.9, Concept.GROUP));
+    }
+
+    private static Pattern p(double weight, Concept... concepts) {
+        return new Pattern(weight, Set.of(concepts));
+    }
+
+    private static void rule(MappingField field, Set<String> fillerWords, Set<Concept> fillerConcepts,
+                             Pattern... patterns) {
+        RULES.add(new FieldRule(field, List.of(patterns), fillerWords, fillerConcepts));
+    }
+
+    /** Result of matching one header row. */
+    record Match(Map<MappingField, Integer> columns, Map<MappingField, Double> scores, double total) {
+        boolean has(MappingField f) {
+            return columns.containsKey(f);
+        }
+
+        boolean isMapping() {
+            return has(MappingField.TARGET_COLUMN) && (has(MappingField.SOURCE_COLUMN) || has(MappingField.SOURCE_TABLE)
+                    || has(MappingField.TRANSFORMATION) || has(MappingField.JOIN) || has(MappingField.FILTER)
+                    || has(MappingField.DEFAULT_VALUE));
+        }
+    }
+
+    /**
+     * Assigns fields to header cells. Overrides (field -> header text) are applied first; the rest
+     * greedily by best score, one field per header cell.
+     */
+    static Match match(String[] headers, Map<MappingField, String> overrides) {
+        Map<MappingField, Integer> columns = new EnumMap<>(MappingField.class);
+        Map<MappingField, Double> scores = new EnumMap<>(MappingField.class);
+        Set<Integer> usedColumns = new HashSet<>();
+        double total = 0;
+        for (Map.Entry<MappingField, String> o : overrides.entrySet()) {
+            String wanted = normalizeText(o.getValue());
+            for (int c = 0; c < headers.length; c++) {
+                if (headers[c] != null && !usedColumns.contains(c) && normalizeText(headers[c]).equals(wanted)) {
+                    columns.put(o.getKey(), c);
+                    scores.put(o.getKey(), 2.0);
+                    usedColumns.add(c);
+                    total += 2.0;
+                    break;
+                }
+            }
+        }
+        record Candidate(MappingField field, int column, double score, int tokens) {
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (int c = 0; c < headers.length; c++) {
+            if (headers[c] == null || headers[c].isBlank() || usedColumns.contains(c)) {
+                continue;
+            }
+            List<String> tokens = tokens(headers[c]);
+            if (tokens.isEmpty() || tokens.size() > 8) {
+                continue;
+            }
+            for (FieldRule rule : RULES) {
+                if (columns.containsKey(rule.field)) {
+                    continue;
+                }
+                double s = score(tokens, rule);
+                if (s >= THRESHOLD) {
+                    candidates.add(new Candidate(rule.field, c, s, tokens.size()));
+                }
+            }
+        }
+        candidates.sort((a, b) -> {
+            int cmp = Double.compare(b.score, a.score);
+            if (cmp != 0) {
+                return cmp;
+            }
+            cmp = Integer.compare(a.tokens, b.tokens);
+            return cmp != 0 ? cmp : Integer.compare(a.column, b.column);
+        });
+        for (Candidate cand : candidates) {
+            if (columns.containsKey(cand.field) || usedColumns.contains(cand.column)) {
+                continue;
+            }
+            columns.put(cand.field, cand.column);
+            scores.put(cand.field, cand.score);
+            usedColumns.add(cand.column);
+            total += cand.score;
+        }
+        return new Match(columns, scores, total);
+    }
+
+    private static double score(List<String> tokens, FieldRule rule) {
+        double best = 0;
+        for (Pattern pattern : rule.patterns) {
+            Set<Concept> seen = new HashSet<>();
+            int significant = 0;
+            int explained = 0;
+            for (String t : tokens) {
+                if (STOPWORDS.contains(t) || rule.fillerWords.contains(t)) {
+                    continue;
+                }
+                Set<Concept> concepts = concepts(t);
+                boolean filler = false;
+                for (Concept c : concepts) {
+                    if (rule.fillerConcepts.contains(c) && !pattern.concepts.contains(c)) {
+                        filler = true;
+                    }
+                }
+                if (filler) {
+                    continue;
+                }
+                significant++;
+                boolean hit = false;
+                for (Concept c : concepts) {
+                    if (pattern.concepts.contains(c)) {
+                        seen.add(c);
+                        hit = true;
+                    }
+                }
+                if (hit) {
+                    explained++;
+                }
+            }
+            if (significant == 0 || !seen.containsAll(pattern.concepts)) {
+                continue;
+            }
+            best = Math.max(best, pattern.weight * explained / significant);
+        }
+        return best;
+    }
+
+    /** True when the header of a nullable column states the opposite (mandatory, required, not null). */
+    static boolean isInvertedNullable(String header) {
+        List<String> tokens = tokens(header);
+        for (String t : tokens) {
+            if (concepts(t).contains(Concept.MANDATORY) || t.equals("not")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Set<Concept> concepts(String token) {
+        Set<Concept> exact = VOCABULARY.get(token);
+        if (exact != null) {
+            return exact;
+        }
+        if (token.length() >= 5) {
+            int allowed = token.length() >= 9 ? 2 : 1;
+            for (Map.Entry<String, Set<Concept>> e : VOCABULARY.entrySet()) {
+                String w = e.getKey();
+                if (w.length() >= 5 && Math.abs(w.length() - token.length()) <= allowed
+                        && levenshtein(w, token, allowed) <= allowed) {
+                    return e.getValue();
+                }
+            }
+        }
+        return Set.of();
+    }
+
+    static List<String> tokens(String header) {
+        String s = header.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        s = s.replace("group by", "groupby").replace("data type", "datatype").replace("not null", "notnull")
+                .replace("p.k.", "pk");
+        List<String> out = new ArrayList<>();
+        for (String t : s.split("[^\\p{L}\\p{N}]+")) {
+            if (!t.isEmpty() && !t.chars().allMatch(Character::isDigit)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    static String normalizeText(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    private static int levenshtein(String a, String b, int max) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            int rowMin = cur[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                rowMin = Math.min(rowMin, cur[j]);
+            }
+            if (rowMin > max) {
+                return max + 1;
+            }
+            int[] tmp = prev;
+            prev = cur;
+            cur = tmp;
+        }
+        return prev[b.length()];
+    }
+
+    /** Field key -> header text, in field order, for {@code headerMapping}. */
+    static Map<String, String> describe(Match match, String[] headers) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (MappingField f : MappingField.values()) {
+            Integer c = match.columns().get(f);
+            if (c != null) {
+                out.put(f.key(), headers[c]);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,115 @@
+package io.aide.parser;
+
+import io.aide.events.spec.Diagnostic;
+import io.aide.events.spec.MappingField;
+import io.aide.events.spec.MappingRow;
+import io.aide.events.spec.ReferenceTable;
+import io.aide.events.spec.SheetInfo;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Everything one parse accumulates across sheets. */
+final class ParseContext {
+
+    private static final int MAX_DIAGNOSTICS_PER_CODE = 200;
+
+    final String fileName;
+    final ParseOptions options;
+    final ParserLimits limits;
+    final Map<MappingField, String> overrides = new LinkedHashMap<>();
+    final List<MappingRow> rows = new ArrayList<>();
+    final List<SheetInfo> sheets = new ArrayList<>();
+    final List<ReferenceTable> referenceTables = new ArrayList<>();
+    final Map<String, Map<String, String>> headerMapping = new LinkedHashMap<>();
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final Map<String, Integer> diagnosticCounts = new LinkedHashMap<>();
+    /** "table\u0000column" (lower case) -> ref and source system of its first row. */
+    final Map<String, String[]> firstRowByTarget = new HashMap<>();
+    private final Map<String, String> strings = new HashMap<>();
+    private final Map<String, Set<String>> schemaLower;
+
+    ParseContext(String fileName, ParseOptions options, ParserLimits limits) {
+        this.fileName = fileName;
+        this.options = options;
+        this.limits = limits;
+        for (Map.Entry<String, String> o : options.headerOverrides().entrySet()) {
+            MappingField f = MappingField.fromKey(o.getKey());
+            if (f != null && o.getValue() != null && !o.getValue().isBlank()) {
+                overrides.put(f, o.getValue());
+            } else {
+                diagnostic(Diagnostic.WARNING, "header_override_unknown_field", "Header override '" + o.getKey()
+                        + "' is not a mapping field; use one of " + java.util.Arrays.stream(MappingField.values())
+                        .map(MappingField::key).toList() + ".", null, null);
+            }
+        }
+        if (options.knownSchema() != null) {
+            schemaLower = new HashMap<>();
+            options.knownSchema().forEach((t, cols) -> {
+                Set<String> lower = new java.util.HashSet<>();
+                if (cols != null) {
+                    cols.forEach(c -> lower.add(c.toLowerCase(Locale.ROOT)));
+                }
+                schemaLower.put(t.toLowerCase(Locale.ROOT), lower);
+                int dot = t.lastIndexOf('.');
+                if (dot > 0) {
+                    schemaLower.putIfAbsent(t.substring(dot + 1).toLowerCase(Locale.ROOT), lower);
+                }
+            });
+        } else {
+            schemaLower = null;
+        }
+    }
+
+    /** Shares repeated short cell texts (table names, types) between rows to keep large documents small. */
+    String intern(String s) {
+        if (s == null || s.length() > 64) {
+            return s;
+        }
+        if (strings.size() > 50_000) {
+            return s;
+        }
+        String prev = strings.putIfAbsent(s, s);
+        return prev == null ? s : prev;
+    }
+
+    void diagnostic(String severity, String code, String message, String cell, String ref) {
+        int n = diagnosticCounts.merge(code, 1, Integer::sum);
+        if (n <= MAX_DIAGNOSTICS_PER_CODE) {
+            diagnostics.add(new Diagnostic(severity, code, message, cell, ref));
+        }
+    }
+
+    boolean hasSchema() {
+        return schemaLower != null;
+    }
+
+    /** null when the table is unknown to the registered schema, else its columns (lower case). */
+    Set<String> schemaColumns(String table) {
+        if (schemaLower == null || table == null) {
+            return null;
+        }
+        String t = table.toLowerCase(Locale.ROOT);
+        Set<String> cols = schemaLower.get(t);
+        if (cols == null && t.indexOf('.') > 0) {
+            cols = schemaLower.get(t.substring(t.lastIndexOf('.') + 1));
+        }
+        return cols;
+    }
+
+    List<Diagnostic> diagnostics() {
+        List<Diagnostic> out = new ArrayList<>(diagnostics);
+        diagnosticCounts.forEach((code, n) -> {
+            if (n > MAX_DIAGNOSTICS_PER_CODE) {
+                out.add(new Diagnostic(Diagnostic.INFO, code, (n - MAX_DIAGNOSTICS_PER_CODE) + " more '" + code
+                        + "' findings are not listed; the first " + MAX_DIAGNOSTICS_PER_CODE + " are.", null, null));
+            }
+        });
+        return out;
+    }
+}
