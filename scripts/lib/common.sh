@@ -124,5 +124,8 @@ stop_pid() {
 
 status_line() {
     local name=$1 pid=$2 port=$3 healthy=$4
+    if [[ -z "$pid" ]]; then
+        [[ "$healthy" == healthy ]] && healthy="healthy, but not started by ./aide ($AIDE_ENV)" || healthy=stopped
+    fi
     printf '  %-12s pid %-8s port %-6s %s\n' "$name" "${pid:--}" "$port" "$healthy"
 }

@@ -1,0 +1,79 @@
+# ./aide test: the whole suite on the test environment, from a fresh clone.
+
+# Sums the surefire and failsafe XML reports into "N passed, N failed, N skipped".
+test_summary() {
+    local files
+    files=$(find "$AIDE_ROOT" -path "$AIDE_HOME" -prune -o -path '*/node_modules' -prune -o -type f \
+        \( -path '*/target/surefire-reports/TEST-*.xml' -o -path '*/target/failsafe-reports/TEST-*.xml' \) -print 2>/dev/null)
+    if [[ -z "$files" ]]; then
+        echo "0 passed, 0 failed, 0 skipped"
+        return 0
+    fi
+    # shellcheck disable=SC2086
+    awk '
+        /<testsuite[ >]/ {
+            line = $0
+            t = f = e = s = 0
+            if (match(line, / tests="[0-9]+"/))    t = substr(line, RSTART + 8, RLENGTH - 9)
+            if (match(line, / failures="[0-9]+"/)) f = substr(line, RSTART + 11, RLENGTH - 12)
+            if (match(line, / errors="[0-9]+"/))   e = substr(line, RSTART + 9, RLENGTH - 10)
+            if (match(line, / skipped="[0-9]+"/))  s = substr(line, RSTART + 10, RLENGTH - 11)
+            tests += t; failed += f + e; skipped += s
+            nextfile
+        }
+        END { printf "%d passed, %d failed, %d skipped\n", tests - failed - skipped, failed, skipped }
+    ' $files
+}
+
+clear_test_reports() {
+    find "$AIDE_ROOT" -path "$AIDE_HOME" -prune -o -path '*/node_modules' -prune -o -type d \
+        \( -path '*/target/surefire-reports' -o -path '*/target/failsafe-reports' \) -print 2>/dev/null \
+        | while read -r d; do rm -rf "$d"; done
+}
+
+test_cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    if [[ "${AIDE_TEST_KEEP:-0}" == 1 ]]; then
+        warn "AIDE_TEST_KEEP=1: leaving the test services and infrastructure running (./aide down --env test stops them)"
+    else
+        info "stopping the test services and infrastructure"
+        services_down || true
+        infra_down || true
+    fi
+    exit "$rc"
+}
+
+run_tests() {
+    local started; started=$(now_ms)
+    select_env test
+    export_aide_env
+    export AIDE_ROOT
+    trap test_cleanup EXIT
+    trap 'exit 130' INT TERM
+    infra_up
+    clear_test_reports
+    local rc=0 log="$LOG_DIR/mvn-install.log"
+    info "unit, @QuarkusTest and *IT tiers: mvn -B install (infra of the test env exported as AIDE_*)"
+    if ! (cd "$AIDE_ROOT" && mvn -B install); then
+        rc=1
+        warn "mvn install failed; the end-to-end suite is skipped"
+    fi
+    touch "$AIDE_HOME/build.stamp"
+    if ((rc == 0)); then
+        services_up
+        info "end-to-end suite against $AIDE_GATEWAY_URL"
+        if ! (cd "$AIDE_ROOT" && mvn -B -pl e2e-tests verify -De2e=true \
+            -Daide.gateway.url="$AIDE_GATEWAY_URL" -Daide.oidc.url="$AIDE_OIDC_URL"); then
+            rc=1
+        fi
+    fi
+    local summary; summary=$(test_summary)
+    echo
+    echo "aide test: $summary ($(elapsed_s "$started") s)"
+    echo "$summary"
+    if ((rc != 0)); then
+        warn "test run FAILED (exit 1); service logs in $LOG_DIR"
+    fi
+    return "$rc"
+}
