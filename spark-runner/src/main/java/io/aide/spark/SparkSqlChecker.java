@@ -1,0 +1,302 @@
+package io.aide.spark;
+
+import org.apache.spark.SparkContext;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.parser.ParseException;
+import org.apache.spark.sql.catalyst.parser.ParserInterface;
+import org.apache.spark.sql.classic.SparkSession;
+import org.apache.spark.sql.types.StructField;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
+
+/**
+ * Parses, analyzes and runs one Spark SQL query against sample tables in an isolated session
+ * (own temp views and SQL conf) that shares the warm SparkContext.
+ */
+public final class SparkSqlChecker {
+
+    private static final Pattern SIMPLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*");
+    /** Functions that call arbitrary static Java methods (System.exit included). */
+    private static final List<String> BLOCKED_FUNCTIONS = List.of("reflect", "java_method", "try_reflect");
+
+    private final SparkSession root;
+    private final RunnerConfig config;
+    private final ExecutorService workers;
+    private final AtomicInteger sequence = new AtomicInteger();
+    /** Qualified sample tables (db.table) live in the shared catalog, so those requests take turns. */
+    private final ReentrantLock catalogLock = new ReentrantLock();
+
+    public SparkSqlChecker(SparkSession root, RunnerConfig config) {
+        this.root = root;
+        this.config = config;
+        this.workers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "spark-check-" + sequence.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public static SparkSession createSession(RunnerConfig config) {
+        var builder = org.apache.spark.sql.SparkSession.builder()
+                .appName("aide-spark-runner")
+                .master(config.master())
+                .config("spark.ui.enabled", "false")
+                .config("spark.ui.showConsoleProgress", "false")
+                .config("spark.sql.shuffle.partitions", "4")
+                .config("spark.sql.adaptive.enabled", "true")
+                .config("spark.sql.catalogImplementation", "in-memory")
+                // generated code may read the sample tables only, never other files by path
+                .config("spark.sql.runSQLOnFiles", "false")
+                .config("spark.sql.session.timeZone", "UTC");
+        if (config.master().startsWith("local")) {
+            builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+        }
+        return (SparkSession) builder.getOrCreate();
+    }
+
+    public String sparkVersion() {
+        return root.version();
+    }
+
+    public CheckResult check(CheckRequest request) {
+        long started = System.nanoTime();
+        CheckResult result = checkTimed(request);
+        return result.withDuration(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    private CheckResult checkTimed(CheckRequest request) {
+        if (request.sql() == null || request.sql().isBlank()) {
+            return CheckResult.failed("parse", "The request has no SQL to check.");
+        }
+        int timeout = request.timeoutSeconds() == null || request.timeoutSeconds() <= 0
+                ? config.defaultTimeout() : request.timeoutSeconds();
+        int sampleRows = Math.min(request.sampleRows() == null ? 20 : Math.max(0, request.sampleRows()),
+                config.maxSampleRows());
+        String jobGroup = "aide-check-" + UUID.randomUUID();
+        boolean qualified = request.tables().keySet().stream().anyMatch(n -> n.contains("."));
+        Future<CheckResult> future = workers.submit(() -> {
+            if (qualified) {
+                catalogLock.lockInterruptibly();
+            }
+            try {
+                return run(request.sql(), request.tables(), sampleRows, jobGroup);
+            } finally {
+                if (qualified) {
+                    catalogLock.unlock();
+                }
+            }
+        });
+        try {
+            return future.get(timeout, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            root.sparkContext().cancelJobGroup(jobGroup);
+            future.cancel(true);
+            return CheckResult.failed("execute", "The query did not finish within " + timeout
+                    + " s on the sample and was cancelled; look for a join without a condition or a runaway cross join.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            root.sparkContext().cancelJobGroup(jobGroup);
+            return CheckResult.error("execute", "The runner was interrupted while checking the query.");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            return CheckResult.error("execute", "The runner failed unexpectedly: " + describe(cause));
+        }
+    }
+
+    private CheckResult run(String sql, Map<String, String> tables, int sampleRows, String jobGroup) {
+        SparkSession session = root.newSession();
+        SparkContext sc = session.sparkContext();
+        sc.setJobGroup(jobGroup, "aide validation", true);
+        List<String> createdTables = new ArrayList<>();
+        try {
+            ParserInterface parser = session.sessionState().sqlParser();
+            try {
+                for (String name : BLOCKED_FUNCTIONS) {
+                    session.sessionState().functionRegistry().dropFunction(parser.parseFunctionIdentifier(name));
+                }
+                parser.parsePlan(sql);
+            } catch (ParseException e) {
+                return CheckResult.failed("parse", clean(e.getMessage()));
+            }
+            try {
+                parser.parseQuery(sql);
+            } catch (ParseException e) {
+                return CheckResult.failed("parse", "Only a query (SELECT, WITH or VALUES) is validated; "
+                        + "this statement would change tables or settings.");
+            }
+            CheckResult loadFailure = register(session, tables, createdTables);
+            if (loadFailure != null) {
+                return loadFailure;
+            }
+            Dataset<Row> df;
+            try {
+                df = session.sql(sql);
+                df.queryExecution().assertAnalyzed();
+            } catch (Exception e) {
+                return CheckResult.failed("analyze", e instanceof AnalysisException ae ? clean(ae.getSimpleMessage()) : describe(e));
+            }
+            List<CheckResult.Column> columns = new ArrayList<>();
+            for (StructField field : df.schema().fields()) {
+                columns.add(new CheckResult.Column(field.name(), field.dataType().simpleString(), field.nullable()));
+            }
+            try {
+                long count = df.count();
+                List<List<Object>> rows = new ArrayList<>();
+                if (sampleRows > 0) {
+                    for (Row row : df.limit(sampleRows).collectAsList()) {
+                        List<Object> values = new ArrayList<>(row.length());
+                        for (int i = 0; i < row.length(); i++) {
+                            values.add(jsonValue(row.get(i)));
+                        }
+                        rows.add(values);
+                    }
+                }
+                return new CheckResult(CheckResult.PASS, "execute",
+                        "Ran on the sample: " + count + " rows.", count, columns, rows, 0);
+            } catch (RuntimeException e) {
+                return new CheckResult(CheckResult.FAIL, "execute", describe(e), null, columns, List.of(), 0);
+            }
+        } finally {
+            sc.clearJobGroup();
+            for (String table : createdTables) {
+                try {
+                    session.sql("DROP TABLE IF EXISTS " + table);
+                } catch (RuntimeException ignored) {
+                    // the next request with the same name replaces it anyway
+                }
+            }
+        }
+    }
+
+    private CheckResult register(SparkSession session, Map<String, String> tables, List<String> createdTables) {
+        for (Map.Entry<String, String> table : tables.entrySet()) {
+            String name = table.getKey();
+            String location = table.getValue();
+            if (!SIMPLE_NAME.matcher(name).matches() && !QUALIFIED_NAME.matcher(name).matches()) {
+                return CheckResult.error("load", "Sample table name '" + name
+                        + "' is not a table or schema.table name Spark can register.");
+            }
+            if (location == null || location.isBlank()) {
+                return CheckResult.error("load", "Sample table '" + name + "' has no file.");
+            }
+            boolean local = !location.contains("://") || location.startsWith("file:");
+            if (local && !Files.exists(Path.of(location.replaceFirst("^file:(//)?", "")))) {
+                return CheckResult.error("load", "Sample file for table '" + name + "' not found: " + location);
+            }
+            String format = formatOf(location);
+            try {
+                if (name.contains(".")) {
+                    String db = name.substring(0, name.indexOf('.'));
+                    session.sql("CREATE DATABASE IF NOT EXISTS `" + db + "`");
+                    String quoted = "`" + db + "`.`" + name.substring(name.indexOf('.') + 1) + "`";
+                    session.sql("DROP TABLE IF EXISTS " + quoted);
+                    String options = format.equals("csv")
+                            ? "OPTIONS (path '" + escape(location) + "', header 'true', inferSchema 'true')"
+                            : "OPTIONS (path '" + escape(location) + "')";
+                    session.sql("CREATE TABLE " + quoted + " USING " + format + " " + options);
+                    createdTables.add(quoted);
+                } else {
+                    var reader = session.read();
+                    Dataset<Row> df = format.equals("csv")
+                            ? reader.option("header", "true").option("inferSchema", "true").csv(location)
+                            : reader.format(format).load(location);
+                    df.createOrReplaceTempView(name);
+                }
+            } catch (RuntimeException e) {
+                return CheckResult.error("load", "Sample file for table '" + name + "' could not be read as "
+                        + format + ": " + describe(e));
+            }
+        }
+        return null;
+    }
+
+    private static String formatOf(String location) {
+        String lower = location.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".parquet") || lower.endsWith(".parq")) {
+            return "parquet";
+        }
+        if (lower.endsWith(".json") || lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
+            return "json";
+        }
+        if (lower.endsWith(".csv") || lower.endsWith(".csv.gz") || lower.endsWith(".txt")) {
+            return "csv";
+        }
+        // a directory of part files: the format is in its name or, by convention here, parquet
+        return lower.contains("csv") ? "csv" : "parquet";
+    }
+
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\").replace("'", "\\'");
+    }
+
+    static Object jsonValue(Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+                || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return value;
+        }
+        if (value instanceof Double d) {
+            return d.isNaN() || d.isInfinite() ? d.toString() : d;
+        }
+        if (value instanceof Float f) {
+            return f.isNaN() || f.isInfinite() ? f.toString() : f;
+        }
+        if (value instanceof java.math.BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if (value instanceof byte[] bytes) {
+            return Base64.getEncoder().encodeToString(bytes);
+        }
+        return value.toString();
+    }
+
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return clean(message);
+    }
+
+    /** Spark messages end with the plan tree; the user needs the first lines. */
+    static String clean(String message) {
+        if (message == null) {
+            return "";
+        }
+        String[] lines = message.strip().split("\\R");
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < lines.length && i < 12; i++) {
+            if (lines[i].startsWith("== ") || lines[i].startsWith("+-") || lines[i].startsWith("   +-")) {
+                break;
+            }
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            out.append(lines[i]);
+        }
+        return out.length() > 2000 ? out.substring(0, 2000) : out.toString();
+    }
+
+    public void close() {
+        workers.shutdownNow();
+    }
+}
