@@ -1,0 +1,239 @@
+package io.aide.document.service;
+
+import io.aide.document.client.ObjectStore;
+import io.aide.document.messaging.DocumentEventsPublisher;
+import io.aide.document.persistence.DocumentRecord;
+import io.aide.document.persistence.DocumentRepository;
+import io.aide.document.persistence.Sql;
+import io.aide.events.Envelope;
+import io.aide.events.EventJson;
+import io.aide.events.spec.Diagnostic;
+import io.aide.events.spec.MappingSpec;
+import io.aide.events.v1.DocumentUploaded;
+import io.aide.events.v1.MappingParseFailed;
+import io.aide.events.v1.MappingParsed;
+import io.aide.parser.MappingFileException;
+import io.aide.parser.ParseOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Handles one record of aide.documents.v1: a DocumentUploaded becomes spec version n (MappingParsed) or a failed
+ * document (MappingParseFailed); anything that retrying cannot fix goes to the DLQ. Idempotent on eventId.
+ */
+@ApplicationScoped
+public class ParsingService {
+    private static final Logger LOG = Logger.getLogger(ParsingService.class);
+    private static final int ATTEMPTS = 3;
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+
+    private final DocumentRepository documents;
+    private final DocumentService documentService;
+    private final Sql sql;
+    private final ObjectStore store;
+    private final MappingFiles mappingFiles;
+    private final DocumentEventsPublisher publisher;
+
+    public ParsingService(DocumentRepository documents, DocumentService documentService, Sql sql, ObjectStore store,
+                          MappingFiles mappingFiles, DocumentEventsPublisher publisher) {
+        this.documents = documents;
+        this.documentService = documentService;
+        this.sql = sql;
+        this.store = store;
+        this.mappingFiles = mappingFiles;
+        this.publisher = publisher;
+    }
+
+    public void onRecord(String key, String value) {
+        Envelope envelope;
+        try {
+            envelope = EventJson.envelope(value == null ? new byte[0] : value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            publisher.deadLetter(key, value, "not an AIDE envelope: " + e.getMessage());
+            return;
+        }
+        if (!DocumentUploaded.TYPE.equals(envelope.type())) {
+            return;
+        }
+        MDC.put("correlationId", envelope.correlationId());
+        MDC.put("eventId", envelope.eventId());
+        try {
+            if (documents.isProcessed(envelope.eventId())) {
+                LOG.debugf("event %s already handled", envelope.eventId());
+                return;
+            }
+            handleWithRetries(envelope, value);
+        } finally {
+            MDC.remove("correlationId");
+            MDC.remove("eventId");
+        }
+    }
+
+    private void handleWithRetries(Envelope envelope, String value) {
+        DocumentUploaded uploaded;
+        try {
+            uploaded = envelope.payloadAs(DocumentUploaded.class);
+        } catch (RuntimeException e) {
+            publisher.deadLetter(envelope.key(), value, "invalid DocumentUploaded payload: " + e.getMessage());
+            return;
+        }
+        Duration backoff = FIRST_BACKOFF;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                handle(envelope, uploaded);
+                return;
+            } catch (DocumentServiceException e) {
+                if (e.status() < 500 || attempt >= ATTEMPTS) {
+                    giveUp(envelope, uploaded, value, e.getMessage());
+                    return;
+                }
+                LOG.warnf("attempt %d for document %s failed, retrying: %s", attempt, uploaded.documentId(),
+                        e.getMessage());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2);
+            } catch (RuntimeException e) {
+                LOG.debugf(e, "unexpected failure on document %s", uploaded.documentId());
+                giveUp(envelope, uploaded, value, e.getClass().getSimpleName() + ": " + e.getMessage());
+                return;
+            }
+        }
+    }
+
+    private void handle(Envelope envelope, DocumentUploaded uploaded) {
+        String tenant = envelope.tenantId();
+        if (!Keys.belongsTo(uploaded.objectKey(), tenant)) {
+            throw new IllegalArgumentException("object key " + uploaded.objectKey() + " is outside tenant " + tenant);
+        }
+        DocumentRecord document = ensureDocument(envelope, uploaded);
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("aide-parse-");
+            Path raw = dir.resolve("raw");
+            store.download(uploaded.objectKey(), raw);
+            String fileName = uploaded.fileName() == null ? document.fileName() : uploaded.fileName();
+            MappingSpec spec;
+            try {
+                ParseOptions options = ParseOptions.of(document.id(), tenant)
+                        .withHeaderOverrides(uploaded.headerOverrides());
+                spec = mappingFiles.parse(raw, fileName, options);
+            } catch (MappingFileException e) {
+                fail(envelope, document, e.code(), e.getMessage());
+                return;
+            }
+            storeParsed(envelope, document, fileName, uploaded.uploadedBy(), spec);
+        } catch (IOException e) {
+            throw DocumentServiceException.unavailable("temp_storage", "no temporary space to parse: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private void storeParsed(Envelope envelope, DocumentRecord document, String fileName, String uploadedBy,
+                             MappingSpec parsed) {
+        String tenant = envelope.tenantId();
+        MappingParsed event = sql.transaction(c -> {
+            documents.lock(c, tenant, document.id());
+            if (!documents.markProcessed(c, envelope.eventId(), envelope.type())) {
+                return null;
+            }
+            int version = documents.latestVersion(c, document.id()) + 1;
+            MappingSpec spec = new MappingSpec(document.id(), tenant, version, fileName, parsed.format(),
+                    parsed.headerMapping(), parsed.sheets(), parsed.rows(), parsed.referenceTables(),
+                    parsed.diagnostics());
+            String key = documentService.storeVersion(c, tenant, document.id(), spec, version == 1 ? "parsed" : "reparsed",
+                    null, uploadedBy);
+            int errors = (int) spec.diagnostics().stream().filter(d -> Diagnostic.ERROR.equals(d.severity())).count();
+            int warnings = (int) spec.diagnostics().stream().filter(d -> Diagnostic.WARNING.equals(d.severity())).count();
+            return new MappingParsed(document.id(), version, key, spec.rows().size(), spec.targetCounts(), errors,
+                    warnings);
+        });
+        if (event == null) {
+            LOG.infof("event %s was handled concurrently; nothing to do", envelope.eventId());
+            return;
+        }
+        publisher.publish(Envelope.causedBy(envelope, document.id(), event));
+        LOG.infof("document %s parsed: version %d, %d rows, targets %s", document.id(), event.specVersion(),
+                event.rowsFound(), event.targets());
+    }
+
+    private void fail(Envelope envelope, DocumentRecord document, String code, String message) {
+        boolean first = sql.transaction(c -> {
+            documents.lock(c, envelope.tenantId(), document.id());
+            if (!documents.markProcessed(c, envelope.eventId(), envelope.type())) {
+                return false;
+            }
+            documents.markFailed(c, document.id(), code, message);
+            return true;
+        });
+        if (first) {
+            publisher.publish(Envelope.causedBy(envelope, document.id(), new MappingParseFailed(document.id(), code, message)));
+            LOG.infof("document %s refused by the parser: %s", document.id(), code);
+        }
+    }
+
+    /** Retrying cannot fix it: the event goes to the DLQ and the document says clearly that it failed. */
+    private void giveUp(Envelope envelope, DocumentUploaded uploaded, String value, String reason) {
+        publisher.deadLetter(envelope.key(), value, reason);
+        String message = "Document '" + uploaded.fileName() + "' could not be processed (" + reason
+                + "). Upload it again; if it fails again, report document " + uploaded.documentId() + ".";
+        try {
+            sql.transaction(c -> {
+                documents.markProcessed(c, envelope.eventId(), envelope.type());
+                if (documents.find(c, envelope.tenantId(), uploaded.documentId()).isPresent()) {
+                    documents.markFailed(c, uploaded.documentId(), "processing_failed", message);
+                }
+                return null;
+            });
+            publisher.publish(Envelope.causedBy(envelope, uploaded.documentId(),
+                    new MappingParseFailed(uploaded.documentId(), "processing_failed", message)));
+        } catch (RuntimeException e) {
+            LOG.errorf("could not mark document %s failed: %s", uploaded.documentId(), e.getMessage());
+        }
+    }
+
+    /** The gateway may publish DocumentUploaded for a file it stored itself: record the document then. */
+    private DocumentRecord ensureDocument(Envelope envelope, DocumentUploaded uploaded) {
+        String tenant = envelope.tenantId();
+        return documents.find(tenant, uploaded.documentId()).orElseGet(() -> {
+            if (documents.exists(uploaded.documentId())) {
+                throw new IllegalArgumentException("document " + uploaded.documentId() + " belongs to another tenant");
+            }
+            String fileName = uploaded.fileName() == null
+                    ? uploaded.objectKey().substring(uploaded.objectKey().lastIndexOf('/') + 1) : uploaded.fileName();
+            documents.insert(new DocumentRecord(uploaded.documentId(), tenant, uploaded.projectId(), fileName,
+                    uploaded.contentType(), uploaded.size(), uploaded.objectKey(), DocumentRecord.PARSING, null, null,
+                    null, null, null, null, null, null,
+                    uploaded.headerOverrides().isEmpty() ? null : EventJson.mapper().valueToTree(uploaded.headerOverrides()),
+                    uploaded.uploadedBy(), null, null));
+            return documents.find(tenant, uploaded.documentId()).orElseThrow();
+        });
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.debugf("temp dir %s not removed: %s", dir, e.getMessage());
+        }
+    }
+
+}

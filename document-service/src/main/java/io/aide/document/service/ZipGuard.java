@@ -1,0 +1,108 @@
+package io.aide.document.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Unpacks a sample-data zip while counting what it really inflates to: entry count, total bytes and
+ * per-entry inflate ratio are capped, names are flattened (no path traversal). Pure; no framework.
+ */
+public final class ZipGuard {
+    public record Limits(int maxEntries, long maxTotalBytes, int maxRatio) {
+    }
+
+    public record Extracted(String name, Path file, long size) {
+    }
+
+    private final Limits limits;
+
+    public ZipGuard(Limits limits) {
+        this.limits = limits;
+    }
+
+    /** Extracts entries whose extension is accepted into {@code dir}; throws a 4xx DocumentServiceException otherwise. */
+    public List<Extracted> extract(Path zip, String zipName, Path dir, Set<String> acceptedExtensions) throws IOException {
+        List<Extracted> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        long total = 0;
+        int entries = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                if (++entries > limits.maxEntries()) {
+                    throw refused(zipName, "zip_too_many_entries", "it holds more than " + limits.maxEntries()
+                            + " files. Upload fewer files per zip.");
+                }
+                String name = baseName(entry.getName());
+                if (name.isEmpty() || name.startsWith(".") || name.startsWith("__MACOSX")) {
+                    continue;
+                }
+                String ext = extension(name);
+                if (!acceptedExtensions.contains(ext)) {
+                    throw refused(zipName, "unsupported_file", "entry '" + entry.getName()
+                            + "' is not a CSV or Parquet file. Zip only .csv, .tsv and .parquet files.");
+                }
+                if (!names.add(name.toLowerCase(Locale.ROOT))) {
+                    throw refused(zipName, "duplicate_entry", "two entries are named '" + name
+                            + "'. Give each file a unique name.");
+                }
+                Path target = dir.resolve(name);
+                long written = 0;
+                try (OutputStream os = Files.newOutputStream(target)) {
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        written += n;
+                        total += n;
+                        if (total > limits.maxTotalBytes()) {
+                            throw refused(zipName, "zip_bomb", "its files inflate to more than "
+                                    + limits.maxTotalBytes() + " bytes. Upload smaller samples.");
+                        }
+                        long compressed = entry.getCompressedSize();
+                        if (written > 1024 * 1024 && compressed > 0 && written / compressed > limits.maxRatio()) {
+                            throw refused(zipName, "zip_bomb", "entry '" + entry.getName() + "' inflates more than "
+                                    + limits.maxRatio() + " times its compressed size. Upload the files unzipped or re-zip them.");
+                        }
+                        os.write(buffer, 0, n);
+                    }
+                }
+                out.add(new Extracted(name, target, written));
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw refused(zipName, "corrupt_zip", "it is not a readable zip archive (" + e.getMessage()
+                    + "). Re-create the zip and upload it again.");
+        }
+        if (out.isEmpty()) {
+            throw refused(zipName, "empty_zip", "it holds no CSV or Parquet file.");
+        }
+        return out;
+    }
+
+    static String baseName(String entryName) {
+        String n = entryName.replace('\\', '/');
+        return n.substring(n.lastIndexOf('/') + 1).trim();
+    }
+
+    public static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static DocumentServiceException refused(String zipName, String code, String why) {
+        return new DocumentServiceException(422, "bad_sample_data:" + code, "Sample data refused",
+                "'" + zipName + "' was refused: " + why);
+    }
+}
