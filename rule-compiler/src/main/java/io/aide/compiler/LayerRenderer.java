@@ -1,0 +1,165 @@
+package io.aide.compiler;
+
+import com.github.vertical_blank.sqlformatter.SqlFormatter;
+import com.github.vertical_blank.sqlformatter.core.FormatConfig;
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.LayerPlan;
+import io.aide.compiler.plan.SqlRenderer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Renders a layer plan's blocks in one dialect, formatted by a SQL formatter. */
+final class LayerRenderer {
+    static final String CTES = "ctes";
+    static final String SELECT = "select_clause";
+    static final String JOINS = "joins";
+    static final String WHERE = "where_clause";
+    static final String GROUP_BY = "group_by";
+    static final String UNION = "union";
+    static final List<String> ORDER = List.of(CTES, SELECT, JOINS, WHERE, GROUP_BY, UNION);
+
+    private static final FormatConfig FORMAT = FormatConfig.builder().indent("  ").uppercase(false).linesBetweenQueries(1).build();
+
+    private final SqlRenderer r;
+    private final SqlFormatter.Formatter formatter;
+
+    LayerRenderer(Dialect dialect) {
+        this.r = new SqlRenderer(dialect);
+        this.formatter = SqlFormatter.of(switch (dialect) {
+            case POSTGRES, DUCKDB -> com.github.vertical_blank.sqlformatter.languages.Dialect.PostgreSql;
+            case SPARK -> com.github.vertical_blank.sqlformatter.languages.Dialect.SparkSql;
+            default -> com.github.vertical_blank.sqlformatter.languages.Dialect.StandardSql;
+        });
+    }
+
+    /** Block name -> SQL, only the blocks the plan has (where_clause always). */
+    Map<String, String> render(LayerPlan plan) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (!plan.ctes().isEmpty()) {
+            out.put(CTES, ctes(plan));
+        }
+        LayerPlan.Branch main = plan.branches().get(0);
+        out.put(SELECT, select(main));
+        out.put(JOINS, from(main));
+        out.put(WHERE, where(main));
+        if (!main.groupBy().isEmpty()) {
+            out.put(GROUP_BY, groupBy(main));
+        }
+        if (plan.branches().size() > 1) {
+            List<String> parts = new ArrayList<>();
+            for (LayerPlan.Branch b : plan.branches().subList(1, plan.branches().size())) {
+                StringBuilder sb = new StringBuilder("UNION ALL\n").append(select(b)).append('\n').append(from(b));
+                String w = where(b);
+                if (!w.startsWith("--")) {
+                    sb.append('\n').append(w);
+                }
+                if (!b.groupBy().isEmpty()) {
+                    sb.append('\n').append(groupBy(b));
+                }
+                parts.add(sb.toString());
+            }
+            out.put(UNION, String.join("\n", parts));
+        }
+        return out;
+    }
+
+    String format(String sql) {
+        try {
+            return formatter.format(sql, FORMAT).trim();
+        } catch (RuntimeException e) {
+            return sql.trim();
+        }
+    }
+
+    private String ctes(LayerPlan plan) {
+        List<String> defs = new ArrayList<>();
+        for (LayerPlan.Cte cte : plan.ctes()) {
+            if (cte instanceof LayerPlan.ValuesCte v) {
+                List<String> selects = new ArrayList<>();
+                for (List<String> row : v.rows()) {
+                    List<String> cols = new ArrayList<>();
+                    for (int i = 0; i < v.columns().size(); i++) {
+                        cols.add(r.literal(row.get(i)) + " AS " + r.quote(v.columns().get(i)));
+                    }
+                    selects.add("SELECT " + String.join(", ", cols));
+                }
+                defs.add(r.quote(v.name()) + " AS (\n" + format(String.join("\nUNION ALL\n", selects))
+                        .replaceAll("(?m)^", "  ") + "\n)");
+            } else if (cte instanceof LayerPlan.AggregateCte a) {
+                StringBuilder sb = new StringBuilder("SELECT ");
+                List<String> cols = new ArrayList<>();
+                for (int i = 0; i < a.groupKeys().size(); i++) {
+                    cols.add(r.render(a.groupKeys().get(i)) + " AS " + r.quote(a.keyNames().get(i)));
+                }
+                for (LayerPlan.Item item : a.items()) {
+                    cols.add(r.render(item.expr()) + " AS " + r.quote(item.name()));
+                }
+                sb.append(String.join(", ", cols)).append(" FROM ").append(relation(a.from()));
+                for (LayerPlan.Join j : a.joins()) {
+                    sb.append(' ').append(j.type()).append(' ').append(relation(j.relation())).append(" ON ").append(r.render(j.on()));
+                }
+                sb.append(" GROUP BY ").append(a.groupKeys().stream().map(r::render).collect(Collectors.joining(", ")));
+                defs.add(r.quote(a.name()) + " AS (\n" + format(sb.toString()).replaceAll("(?m)^", "  ") + "\n)");
+            }
+        }
+        return "WITH\n" + String.join(",\n", defs);
+    }
+
+    private String select(LayerPlan.Branch b) {
+        StringBuilder sb = new StringBuilder("SELECT\n");
+        for (int i = 0; i < b.items().size(); i++) {
+            LayerPlan.Item item = b.items().get(i);
+            String expr = format(r.render(item.expr()));
+            String line = expr.replace("\n", "\n  ") + " AS " + r.quote(item.name());
+            sb.append("  ").append(line).append(i + 1 < b.items().size() ? "," : "").append(" -- ")
+                    .append(item.mappingRef() == null ? "" : item.mappingRef());
+            if (item.todo() != null) {
+                sb.append(' ').append(oneLine(item.todo()));
+            }
+            sb.append('\n');
+        }
+        return sb.toString().trim();
+    }
+
+    private String from(LayerPlan.Branch b) {
+        StringBuilder sb = new StringBuilder("FROM ").append(relation(b.from()));
+        for (LayerPlan.Join j : b.joins()) {
+            sb.append('\n').append(j.type()).append(' ').append(relation(j.relation())).append(" ON ")
+                    .append(format(r.render(j.on())).replace("\n", " "));
+            if (!j.mappingRefs().isEmpty()) {
+                sb.append(" -- ").append(String.join(" ", j.mappingRefs().stream().distinct().toList()));
+            }
+        }
+        return sb.toString();
+    }
+
+    private String where(LayerPlan.Branch b) {
+        StringBuilder sb = new StringBuilder();
+        for (String todo : b.whereTodos()) {
+            sb.append("-- ").append(oneLine(todo)).append('\n');
+        }
+        if (b.where().isEmpty()) {
+            return sb.append("-- no filter in the mapping").toString();
+        }
+        String cond = format(r.render(Expr.and(b.where())));
+        return sb.append("WHERE\n  ").append(cond.replace("\n", "\n  ")).toString();
+    }
+
+    private String groupBy(LayerPlan.Branch b) {
+        return "GROUP BY\n  " + b.groupBy().stream().map(e -> format(r.render(e)).replace("\n", " "))
+                .collect(Collectors.joining(",\n  "));
+    }
+
+    private String relation(LayerPlan.Relation rel) {
+        String name = rel.schema() == null ? r.quote(rel.name()) : r.quote(rel.schema()) + "." + r.quote(rel.name());
+        return rel.alias() == null || rel.alias().equals(rel.name()) ? name : name + " AS " + r.quote(rel.alias());
+    }
+
+    static String oneLine(String s) {
+        return s.replace("\r", " ").replace("\n", " ").replaceAll("\\s+", " ").trim();
+    }
+}

@@ -1,0 +1,96 @@
+package io.aide.compiler;
+
+import io.aide.compiler.plan.LayerPlan;
+import io.aide.events.spec.Diagnostic;
+import io.aide.events.spec.GeneratedLayers;
+import io.aide.events.spec.MappingRow;
+import io.aide.events.spec.MappingSpec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Compiles a mapping spec into one semantic layer per target table: every rule becomes a typed expression
+ * (or a flagged typed NULL), then FROM/JOIN, CTEs, WHERE, GROUP BY are planned and rendered per dialect.
+ * Each target is compiled from the spec alone, so compiling a subset of targets gives the same output for them.
+ */
+public final class SemanticLayerCompiler {
+
+    public CompilationResult compile(MappingSpec spec, CompileOptions options, CompileListener listener) {
+        CompileListener l = listener == null ? CompileListener.NONE : listener;
+        List<Dialect> dialects = options.dialects().stream().map(Dialect::of).distinct().toList();
+        Map<String, List<MappingRow>> byTarget = new LinkedHashMap<>();
+        spec.rowsByTarget().forEach((target, rows) -> {
+            if (options.targets().isEmpty() || options.targets().stream().anyMatch(t -> t.equalsIgnoreCase(target))) {
+                byTarget.put(target, rows);
+            }
+        });
+        int total = byTarget.values().stream().mapToInt(List::size).sum();
+        int done = 0;
+        int flagged = 0;
+        List<GeneratedLayers.Layer> layers = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        Map<String, Integer> attention = new LinkedHashMap<>();
+        List<LayerRenderer> renderers = dialects.stream().map(LayerRenderer::new).toList();
+        for (Map.Entry<String, List<MappingRow>> e : byTarget.entrySet()) {
+            String target = e.getKey();
+            l.onThought("Planning " + target + " from " + e.getValue().size() + " mapping rows");
+            LayerPlanner planner = new LayerPlanner(spec, options.schema(), target, e.getValue());
+            LayerPlan plan = planner.plan();
+            diagnostics.addAll(planner.diagnostics());
+            Map<String, Map<String, String>> blockSql = new LinkedHashMap<>();
+            for (int i = 0; i < dialects.size(); i++) {
+                Map<String, String> rendered = renderers.get(i).render(plan);
+                String d = dialects.get(i).id();
+                rendered.forEach((block, sql) -> blockSql.computeIfAbsent(block, k -> new LinkedHashMap<>()).put(d, sql));
+            }
+            List<GeneratedLayers.Block> blocks = new ArrayList<>();
+            for (String name : LayerRenderer.ORDER) {
+                Map<String, String> sql = blockSql.get(name);
+                if (sql == null) {
+                    continue;
+                }
+                GeneratedLayers.Block block = new GeneratedLayers.Block(name, LayerRenderer.ORDER.indexOf(name), 1, sql,
+                        refsOf(name, plan));
+                blocks.add(block);
+                l.onBlock(target, block);
+            }
+            Map<String, String> layerSql = new LinkedHashMap<>();
+            for (Dialect d : dialects) {
+                layerSql.put(d.id(), BlockAssembler.assemble(blocks, d.id()));
+            }
+            List<GeneratedLayers.Column> columns = plan.columns().stream().map(c -> new GeneratedLayers.Column(c.name(),
+                    c.type().known() ? c.type().display() : null, c.mappingRef(), c.status(), c.reason(), c.sources(), c.key(),
+                    c.nullable(), c.acceptedValues(), c.lookupTable())).toList();
+            int layerFlagged = (int) columns.stream().filter(c -> "flagged".equals(c.status())).count();
+            flagged += layerFlagged;
+            attention.put(target, layerFlagged);
+            GeneratedLayers.Layer layer = new GeneratedLayers.Layer(target, layerSql, PySparkWriter.job(plan),
+                    blocks, columns, plan.sourceTables(), plan.keyColumns());
+            layers.add(layer);
+            done += e.getValue().size();
+            l.onProgress(done, total, flagged, target);
+        }
+        return new CompilationResult(layers, diagnostics, attention);
+    }
+
+    private static List<String> refsOf(String block, LayerPlan plan) {
+        LayerPlan.Branch main = plan.branches().get(0);
+        return switch (block) {
+            case LayerRenderer.SELECT -> main.items().stream().flatMap(i -> List.of(i.mappingRef().split(" ")).stream()).distinct().toList();
+            case LayerRenderer.JOINS -> main.joins().stream().flatMap(j -> j.mappingRefs().stream()).distinct().toList();
+            case LayerRenderer.CTES -> plan.ctes().stream().flatMap(c -> c.mappingRefs().stream()).distinct().toList();
+            case LayerRenderer.WHERE -> main.whereRefs();
+            case LayerRenderer.GROUP_BY -> main.items().stream().filter(i -> i.todo() == null)
+                    .flatMap(i -> List.of(i.mappingRef().split(" ")).stream()).distinct().toList();
+            default -> plan.branches().stream().skip(1).flatMap(b -> b.mappingRefs().stream()).distinct().toList();
+        };
+    }
+
+    static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+}

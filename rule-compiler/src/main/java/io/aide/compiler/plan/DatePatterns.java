@@ -1,0 +1,100 @@
+package io.aide.compiler.plan;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Converts date patterns between strftime (the plan's form), Excel/Java-style and each dialect's form. */
+public final class DatePatterns {
+    private DatePatterns() {
+    }
+
+    private static final Map<String, String[]> STRFTIME = new LinkedHashMap<>();
+
+    static {
+        // strftime -> {java, postgres, snowflake}
+        STRFTIME.put("%Y", new String[]{"yyyy", "YYYY", "YYYY"});
+        STRFTIME.put("%y", new String[]{"yy", "YY", "YY"});
+        STRFTIME.put("%m", new String[]{"M", "MM", "MM"});
+        STRFTIME.put("%d", new String[]{"d", "DD", "DD"});
+        STRFTIME.put("%b", new String[]{"MMM", "Mon", "MON"});
+        STRFTIME.put("%B", new String[]{"MMMM", "Month", "MMMM"});
+        STRFTIME.put("%H", new String[]{"H", "HH24", "HH24"});
+        STRFTIME.put("%M", new String[]{"m", "MI", "MI"});
+        STRFTIME.put("%S", new String[]{"s", "SS", "SS"});
+        STRFTIME.put("%j", new String[]{"D", "DDD", "DDD"});
+    }
+
+    public static String toJava(String strftime) {
+        return convert(strftime, 0);
+    }
+
+    public static String toPostgres(String strftime) {
+        return convert(strftime, 1);
+    }
+
+    public static String toSnowflake(String strftime) {
+        return convert(strftime, 2);
+    }
+
+    private static String convert(String strftime, int index) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < strftime.length(); i++) {
+            char c = strftime.charAt(i);
+            if (c == '%' && i + 1 < strftime.length()) {
+                String[] forms = STRFTIME.get(strftime.substring(i, i + 2));
+                sb.append(forms == null ? strftime.substring(i, i + 2) : forms[index]);
+                i++;
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static final Pattern EXCEL_TOKEN = Pattern.compile("(?i)yyyy|yy|mmmm|mmm|mm|m|dd|d|hh|h|nn|ss|mi");
+
+    /**
+     * Turns an Excel / Java / SAS-like pattern (dd-MMM-yyyy, MM/DD/YYYY, yyyy-mm-dd hh:mm) into strftime,
+     * or returns null when the text is not a date pattern.
+     */
+    public static String fromExcel(String pattern) {
+        String p = pattern.trim();
+        if (p.contains("%")) {
+            return p;
+        }
+        if (!p.matches("(?i)[ymdhns]+([-/. :T]+[ymdhns]+)+")) {
+            return null;
+        }
+        Matcher m = EXCEL_TOKEN.matcher(p);
+        StringBuilder sb = new StringBuilder();
+        boolean seenHour = false;
+        int last = 0;
+        while (m.find()) {
+            sb.append(p, last, m.start());
+            String tok = m.group();
+            String lower = tok.toLowerCase();
+            String out;
+            switch (lower) {
+                case "yyyy" -> out = "%Y";
+                case "yy" -> out = "%y";
+                case "mmmm" -> out = "%B";
+                case "mmm" -> out = "%b";
+                case "dd", "d" -> out = "%d";
+                case "hh", "h" -> {
+                    out = "%H";
+                    seenHour = true;
+                }
+                case "nn", "mi" -> out = "%M";
+                case "ss" -> out = "%S";
+                default -> // mm / m: minutes after an hour, else month
+                        out = seenHour ? "%M" : "%m";
+            }
+            sb.append(out);
+            last = m.end();
+        }
+        sb.append(p.substring(last));
+        return sb.toString();
+    }
+}

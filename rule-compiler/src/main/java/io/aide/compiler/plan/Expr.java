@@ -1,0 +1,186 @@
+package io.aide.compiler.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** The typed expression tree a rule compiles to; rendered per dialect, never string-pasted. */
+public sealed interface Expr {
+
+    /** A column of a relation in the FROM/JOIN block (a source table, a CTE or a reference table). */
+    record Col(String relation, String column) implements Expr {
+        public Col {
+            Objects.requireNonNull(column, "column");
+        }
+    }
+
+    /** String, Long, java.math.BigDecimal or Boolean. */
+    record Lit(Object value) implements Expr {
+        public Lit {
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    record TypedNull(SqlType type) implements Expr {
+    }
+
+    record Cast(Expr expr, SqlType type, boolean safe) implements Expr {
+    }
+
+    /** A portable scalar function: UPPER, LOWER, TRIM, LTRIM, RTRIM, COALESCE, NULLIF, ABS, ROUND, LENGTH, REPLACE, FLOOR, CEIL. */
+    record Fn(String name, List<Expr> args) implements Expr {
+        public Fn {
+            args = List.copyOf(args);
+        }
+    }
+
+    /** Arithmetic, comparison or logical operator: + - * / % = <> < > <= >= AND OR LIKE. */
+    record Bin(String op, Expr left, Expr right) implements Expr {
+    }
+
+    record Not(Expr expr) implements Expr {
+    }
+
+    record Neg(Expr expr) implements Expr {
+    }
+
+    record When(Expr condition, Expr result) {
+    }
+
+    record Case(List<When> whens, Expr otherwise) implements Expr {
+        public Case {
+            whens = List.copyOf(whens);
+        }
+    }
+
+    record InList(Expr expr, List<Expr> items, boolean negated) implements Expr {
+        public InList {
+            items = List.copyOf(items);
+        }
+    }
+
+    record IsNull(Expr expr, boolean negated) implements Expr {
+    }
+
+    /** SUM, COUNT, MIN, MAX, AVG; arg null = COUNT(*). */
+    record Agg(String fn, Expr arg, boolean distinct) implements Expr {
+    }
+
+    record Concat(List<Expr> parts) implements Expr {
+        public Concat {
+            parts = List.copyOf(parts);
+        }
+    }
+
+    /** 1-based start; length null = to the end. */
+    record Substr(Expr expr, Expr start, Expr length) implements Expr {
+    }
+
+    /** Text to date with a strftime pattern (%d-%b-%y). */
+    record ParseDate(Expr expr, String strftime, boolean timestamp) implements Expr {
+    }
+
+    /** date + amount unit (YEAR, MONTH, DAY). */
+    record DateAdd(Expr expr, Expr amount, String unit) implements Expr {
+    }
+
+    /** Whole days from start to end. */
+    record DateDiff(Expr start, Expr end) implements Expr {
+    }
+
+    /** Date part: YEAR, MONTH, DAY. */
+    record Extract(String part, Expr expr) implements Expr {
+    }
+
+    /** The text is a number. */
+    record IsNumeric(Expr expr) implements Expr {
+    }
+
+    record CurrentDate() implements Expr {
+    }
+
+    static Expr and(List<Expr> conditions) {
+        Expr out = null;
+        for (Expr c : conditions) {
+            out = out == null ? c : new Bin("AND", out, c);
+        }
+        return out;
+    }
+
+    /** Every column the expression reads. */
+    static List<Col> columns(Expr e) {
+        List<Col> out = new ArrayList<>();
+        visit(e, x -> {
+            if (x instanceof Col c) {
+                out.add(c);
+            }
+        });
+        return out;
+    }
+
+    static boolean hasAggregate(Expr e) {
+        boolean[] found = {false};
+        visit(e, x -> {
+            if (x instanceof Agg) {
+                found[0] = true;
+            }
+        });
+        return found[0];
+    }
+
+    /** Calls the visitor on e and every sub-expression. */
+    static void visit(Expr e, java.util.function.Consumer<Expr> visitor) {
+        mapColumns(e, c -> c, visitor);
+    }
+
+    /** Rewrites every column reference; used to move expressions into and out of CTEs. */
+    static Expr mapColumns(Expr e, java.util.function.Function<Col, Expr> f) {
+        return mapColumns(e, f, x -> { });
+    }
+
+    private static Expr mapColumns(Expr e, java.util.function.Function<Col, Expr> f,
+                                   java.util.function.Consumer<Expr> visitor) {
+        if (e == null) {
+            return null;
+        }
+        visitor.accept(e);
+        java.util.function.Function<Expr, Expr> m = x -> mapColumns(x, f, visitor);
+        if (e instanceof Col c) {
+            return f.apply(c);
+        } else if (e instanceof Cast c) {
+            return new Cast(m.apply(c.expr()), c.type(), c.safe());
+        } else if (e instanceof Fn fn) {
+            return new Fn(fn.name(), fn.args().stream().map(m).toList());
+        } else if (e instanceof Bin b) {
+            return new Bin(b.op(), m.apply(b.left()), m.apply(b.right()));
+        } else if (e instanceof Not n) {
+            return new Not(m.apply(n.expr()));
+        } else if (e instanceof Neg n) {
+            return new Neg(m.apply(n.expr()));
+        } else if (e instanceof Case c) {
+            return new Case(c.whens().stream().map(w -> new When(m.apply(w.condition()), m.apply(w.result()))).toList(),
+                    m.apply(c.otherwise()));
+        } else if (e instanceof InList i) {
+            return new InList(m.apply(i.expr()), i.items().stream().map(m).toList(), i.negated());
+        } else if (e instanceof IsNull i) {
+            return new IsNull(m.apply(i.expr()), i.negated());
+        } else if (e instanceof Agg a) {
+            return new Agg(a.fn(), m.apply(a.arg()), a.distinct());
+        } else if (e instanceof Concat c) {
+            return new Concat(c.parts().stream().map(m).toList());
+        } else if (e instanceof Substr s) {
+            return new Substr(m.apply(s.expr()), m.apply(s.start()), m.apply(s.length()));
+        } else if (e instanceof ParseDate p) {
+            return new ParseDate(m.apply(p.expr()), p.strftime(), p.timestamp());
+        } else if (e instanceof DateAdd d) {
+            return new DateAdd(m.apply(d.expr()), m.apply(d.amount()), d.unit());
+        } else if (e instanceof DateDiff d) {
+            return new DateDiff(m.apply(d.start()), m.apply(d.end()));
+        } else if (e instanceof Extract x) {
+            return new Extract(x.part(), m.apply(x.expr()));
+        } else if (e instanceof IsNumeric n) {
+            return new IsNumeric(m.apply(n.expr()));
+        }
+        return e;
+    }
+}

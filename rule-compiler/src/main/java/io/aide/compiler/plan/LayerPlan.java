@@ -1,0 +1,44 @@
+package io.aide.compiler.plan;
+
+import java.util.List;
+
+/** The dialect-independent plan of one target view: CTEs, one or more SELECT branches (UNION ALL). */
+public record LayerPlan(String target, List<Cte> ctes, List<Branch> branches, List<ColumnInfo> columns,
+                        List<String> sourceTables, List<String> keyColumns) {
+
+    /** A relation in FROM/JOIN: a source table (schema may be null) or a CTE (schema null, cte true). */
+    public record Relation(String schema, String name, String alias, boolean cte) {
+    }
+
+    public record Join(String type, Relation relation, Expr on, List<String> mappingRefs) {
+    }
+
+    /** One output column of a branch. */
+    public record Item(String name, Expr expr, String mappingRef, String todo) {
+    }
+
+    public record Branch(Relation from, List<Join> joins, List<Item> items, List<Expr> where, List<String> whereTodos,
+                         List<Expr> groupBy, List<String> mappingRefs, List<String> whereRefs) {
+    }
+
+    /** A CTE: either rows of a reference table, or a child table aggregated to the parent's key. */
+    public sealed interface Cte permits ValuesCte, AggregateCte {
+        String name();
+
+        List<String> mappingRefs();
+    }
+
+    public record ValuesCte(String name, List<String> columns, List<List<String>> rows, List<String> mappingRefs,
+                            String origin) implements Cte {
+    }
+
+    public record AggregateCte(String name, Relation from, List<Join> joins, List<Expr> groupKeys,
+                               List<String> keyNames, List<Item> items, List<String> mappingRefs) implements Cte {
+    }
+
+    /** What the layer says about each target column (lineage, status, tests). */
+    public record ColumnInfo(String name, SqlType type, String mappingRef, String status, String reason,
+                             List<String> sources, boolean key, Boolean nullable, List<String> acceptedValues,
+                             String lookupTable, String rule) {
+    }
+}

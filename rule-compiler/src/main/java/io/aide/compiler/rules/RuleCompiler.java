@@ -1,0 +1,1141 @@
+package io.aide.compiler.rules;
+
+import io.aide.compiler.plan.DatePatterns;
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.SqlType;
+import io.aide.events.spec.MappingRow;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compiles one mapping row's transformation rule, as analysts write it, into an expression.
+ * Every clause of the rule must be understood (or be plain commentary); otherwise the rule is flagged, never guessed.
+ */
+public final class RuleCompiler {
+
+    /** The value the rule transforms (the row's source after sentinel handling); replaced at the end. */
+    static final Expr.Col INPUT = new Expr.Col("\u0000input", "\u0000input");
+
+    private static final Pattern QUOTED = Pattern.compile("'([^']*)'|\"([^\"]*)\"");
+    private static final String LIT = "(?:'[^']*'|\"[^\"]*\"|-?\\d+(?:\\.\\d+)?|null|true|false|[A-Za-z_][\\w-]*)";
+    private static final Pattern COPY = Pattern.compile("(?i)^(?:(?:direct(?:ly)?|straight|1:1|one[- ]to[- ]one|simple)\\s*"
+            + "(?:move|map(?:ping|ped)?|cop(?:y|ied)|pull|load|pass(?:[- ]?through)?|assign(?:ment|ed)?)?|cop(?:y|ied)(?: (?:unchanged|as[- ]is|directly|over|through|straight|from source|1:1))?"
+            + "|(?:otherwise|else) (?:cop(?:y|ied)|keep|kept|unchanged|as[- ]is|pass(?:ed)? through)|as[- ]is|pass[- ]?through|no (?:transformation|change)s?|unchanged|same as source|move|"
+            + "(?:keep|kept|retain(?:ed)?|carr(?:y|ied)) (?:as[- ]is|unchanged|over)|rename(?:d)?\\b.*|1:1|n/?a|none|-|source value|map(?:ped)? directly|"
+            + "load(?:ed)? as[- ]is|take(?:n)? (?:as[- ]is|directly))$");
+    private static final Pattern CAST = Pattern.compile("(?i)^(?:(?:numeric|text|string|date|integer) values? )?(?:safe(?:ly)? )?(?:cast|convert(?:ed)?|conver(?:sion)?|store(?:d)?|typed?)\\s*(?:directly|as is)?\\s*(?:to|as|into)?\\s*(?:an? )?([A-Za-z]+(?:\\s*\\(\\s*\\d+\\s*(?:,\\s*\\d+\\s*)?\\))?)?.*$");
+    private static final Pattern AGG = Pattern.compile("(?i)^(?:the )?(sum|total|count|number|min(?:imum)?|max(?:imum)?|earliest|latest|most recent|oldest|newest|average|avg|mean|distinct count)\\b(.*)$");
+    private static final Pattern AGG_HINT = Pattern.compile("(?i)\\((sum|count|min|max|avg)\\)");
+    private static final Pattern WHERE = Pattern.compile("(?i)\\b(?:where|when|for which|for rows? where|filtered (?:on|to|by)|only (?:for|where))\\s+(.+)$");
+    private static final Pattern TO_NULL = Pattern.compile("(?i)^(.*?)\\s*(?:->|=>|to|becomes?|mapped to|set to|as|are|is|should be)\\s*null\\b.*$");
+    private static final Pattern VALUE_MAP_LISTS = Pattern.compile("^\\s*((?:'[^']*'|\"[^\"]*\"|[\\w.-]+)(?:\\s*/\\s*(?:'[^']*'|\"[^\"]*\"|[\\w.-]+))+)\\s*(?:->|=>)\\s*((?:'[^']*'|\"[^\"]*\"|[\\w.-]+)(?:\\s*/\\s*(?:'[^']*'|\"[^\"]*\"|[\\w.-]+))+)\\s*$");
+    private static final Pattern PAIR = Pattern.compile("^\\s*('[^']*'|\"[^\"]*\"|[\\w .-]+?)\\s*(?:=|->|=>|:)\\s*('[^']*'|\"[^\"]*\"|[\\w .-]+?)\\s*$");
+    private static final Pattern PARSE_DATE = Pattern.compile("(?i)^(?:parse[ds]?|convert(?:ed)?|cast|format(?:ted)?|read|stored)?\\s*(?:as |to |into )?(?:an? )?(?:date|timestamp|datetime)?\\s*(?:from|using|with|in|as)?\\s*(?:the )?(?:format|pattern|mask)?\\s*:?\\s*['\"]?(%[^'\";,)]+|[dDmMyY]{1,4}[-/. ]+[dDmMyY]{1,4}[-/. ]+[dDmMyY]{1,4}(?:[ T][hH]{1,2}:[mMnN]{2}(?::[sS]{2})?)?)['\"]?\\s*$");
+    private static final Pattern LOOKUP = Pattern.compile("(?i)\\b(?:via|using|from|against|in|through|with|per|by)\\s+(?:the\\s+)?(?:lookup|map(?:ping)?|table|reference|dictionary|code ?list)?\\s*['\"]?([A-Za-z_][\\w]*(?:\\.[A-Za-z_][\\w]*)+|[A-Za-z_]\\w*(?:_map|_lookup|_mapping|_codes?|_ref))['\"]?");
+    private static final Pattern CONSTANT = Pattern.compile("(?i)^(?:(?:constant|hard[- ]?cod(?:e|ed)|fixed|static|literal|default)(?: value)?|set (?:to|as)|always|populate(?:d)? with|value|assign(?:ed)?)\\s*(?:=|:|to|as|of)?\\s*(" + LIT + ")\\s*$");
+    private static final Pattern DEFAULT = Pattern.compile("(?i)(?:default(?:s)?(?: value)?(?: to| is| =|:)?|if (?:null|blank|empty|missing|not (?:provided|available|found)|no match)[^,;]*?,?\\s*(?:then |use |set (?:to )?|default (?:to )?)?|(?:null|blank|missing|empty)s?\\s*(?:->|=>|→|becomes?|replaced (?:by|with)|to)|replace nulls? (?:with|by)|coalesce (?:with|to))\\s*('[^']*'|-?\\d+(?:\\.\\d+)?|zero)");
+    private static final Pattern DEFAULT_WHEN = Pattern.compile("(?i)^\\s*('[^']*'|-?\\d+(?:\\.\\d+)?|zero)\\s+(?:when|if|for)\\b.*\\b(?:no|none|without|missing|null|blank|empty)\\b.*$");
+    private static final Pattern ONE_OF = Pattern.compile("(?i)\\b(?:one of|allowed values?|valid values?|values?:|in \\()\\s*:?\\s*(.+)$");
+    private static final Pattern CONCAT = Pattern.compile("(?i)^(?:concat(?:enat(?:e|ed|ion))?|combine(?:d)?|join(?:ed)?|merge(?:d)?)\\s*(?:of\\s+)?(.+?)(?:\\s+(?:with|separated by|using|delimited by|by)\\s+(?:an? |the )?(.+?)(?:\\s+(?:separator|delimiter|in between|between))?)?$");
+    private static final Pattern PREFIX = Pattern.compile("(?i)^(?:add(?:ed)?\\s+|prepend(?:ed)?\\s+)?(?:prefix(?:ed)?|prepend(?:ed)?)\\s*(?:with|by)?\\s*('[^']*'|\"[^\"]*\")|^add(?:ed)?\\s+('[^']*'|\"[^\"]*\")\\s+(?:as (?:a )?)?prefix$");
+    private static final Pattern SUFFIX = Pattern.compile("(?i)^(?:add(?:ed)?\\s+|append(?:ed)?\\s+)?(?:suffix(?:ed)?|append(?:ed)?)\\s*(?:with|by)?\\s*('[^']*'|\"[^\"]*\")|^add(?:ed)?\\s+('[^']*'|\"[^\"]*\")\\s+(?:as (?:a )?)?suffix$");
+    private static final Pattern FIRST_N = Pattern.compile("(?i)^(?:take |keep |extract |use )?(?:the )?(first|last|leftmost|rightmost|left|right)\\s+(\\d+)\\s+(?:char(?:acter)?s?|digits?|letters?|positions?)(?:\\s+of\\s+.+)?$");
+    private static final Pattern CHARS_RANGE = Pattern.compile("(?i)^(?:substring|characters?|chars?|positions?)\\s*(?:of \\S+\\s*)?(?:from\\s*)?(\\d+)\\s*(?:to|-|through|\\.\\.)\\s*(\\d+)$");
+    private static final Pattern IF_THEN = Pattern.compile("(?i)^(?:if|when|where)\\s+(.+?),?\\s+then\\s+(.+?)(?:[,;]?\\s+(?:else|otherwise),?\\s+(.+))?$");
+    private static final Pattern ELSE_ONLY = Pattern.compile("(?i)^(?:else|otherwise),?\\s+(.+)$");
+    private static final Pattern ROUND = Pattern.compile("(?i)^round(?:ed)?\\s*(?:to\\s*)?(\\d+)?\\s*(?:decimal(?:s| places?)?|dp|digits?)?$");
+    private static final Pattern OTHER_COLUMN_FLAG = Pattern.compile("(?i)^(?:and\\s+)?(?:flag(?:ged)?|mark(?:ed)?|set)\\s+(?:as\\s+)?([A-Za-z_]\\w*)\\s*=\\s*\\S+$");
+    private static final Pattern NOOP = Pattern.compile("(?i)^(?:nulls? (?:kept|stays?|remains?|left) (?:as )?null|nulls? (?:are |is )?(?:kept|preserved|retained)|keep nulls?|blank(?:s)? (?:kept|stay blank)|(?:100% )?parseable in source|no nulls?)$");
+    private static final Pattern ACTION = Pattern.compile("(?i)\\b(resolv\\w*|look\\w*|lookup|map(s|ped|ping)?|remap\\w*|convert\\w*|pars\\w*|split\\w*|deriv\\w*|calculat\\w*|comput\\w*|combin\\w*|concat\\w*|replac\\w*|flag\\w*|sum\\w*|count\\w*|aggregat\\w*|round\\w*|truncat\\w*|filter\\w*|exclud\\w*|join\\w*|assign\\w*|set|if|when|case|else|otherwise|shift\\w*|remov\\w*|strip\\w*|pad\\w*|format\\w*|normali[sz]\\w*|translat\\w*|decod\\w*|encod\\w*|multipl\\w*|divid\\w*|add|added|subtract\\w*|minus|plus|default\\w*|coalesce|null|blank|trim\\w*|upper\\w*|lower\\w*|cast\\w*|extract\\w*|substring|prefix\\w*|suffix\\w*|group\\w*|dedup\\w*|unique|latest|earliest|first|last|max\\w*|min\\w*|average|avg|total|hash\\w*|mask\\w*|generat\\w*|sequence|increment\\w*|rank\\w*|lag|lead|pivot\\w*|unpivot\\w*|only)\\b|->|=>|=");
+
+    public RuleOutcome compile(RuleContext ctx) {
+        return new Run(ctx).run();
+    }
+
+    /** One compilation: state of the pipeline while the clauses of the rule are applied. */
+    private static final class Run {
+        final RuleContext ctx;
+        final MappingRow row;
+        final List<UnaryOperator<Expr>> inputSteps = new ArrayList<>();
+        final List<UnaryOperator<Expr>> steps = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+        final List<String> accepted = new ArrayList<>();
+        Expr main;
+        Expr defaultValue;
+        String lookupTable;
+        boolean instructed;
+        boolean aggregate;
+        boolean leftJoinHint;
+        boolean conditional;
+        SqlType castTo;
+
+        Run(RuleContext ctx) {
+            this.ctx = ctx;
+            this.row = ctx.row();
+        }
+
+        RuleOutcome run() {
+            String rule = normalize(row.transformation());
+            Map<String, String> attrs = attributes(row);
+            String algorithm = attr(attrs, "mapping_algorithm", "algorithm", "algorithm_code", "rule_type");
+            String sub = attr(attrs, "sub_algorithm", "entity_sub_algorithm");
+            try {
+                readNotes();
+                if (algorithm != null && handleAlgorithm(algorithm.toUpperCase(Locale.ROOT), sub == null ? "" : sub.toUpperCase(Locale.ROOT), attrs, rule)) {
+                    return finish();
+                }
+                if (rule.isEmpty()) {
+                    if (ctx.sources().size() == 1) {
+                        main = INPUT;
+                        notes.add("no rule written: direct move of " + ctx.sources().get(0).column());
+                        return finish();
+                    }
+                    return RuleOutcome.flagged(ctx.sources().isEmpty()
+                            ? "no transformation rule and no source column" : "no rule says how "
+                            + ctx.sources().size() + " source columns combine");
+                }
+                for (String clause : clauses(rule)) {
+                    String problem = apply(clause);
+                    if (problem != null) {
+                        return RuleOutcome.flagged(problem + ": \"" + clause + "\"");
+                    }
+                }
+                Expr conditionFromAttributes = conditionFromAttributes(attrs);
+                if (conditionFromAttributes != null && !conditional) {
+                    Expr value = main == null ? INPUT : main;
+                    main = new Expr.Case(List.of(new Expr.When(conditionFromAttributes, value)), null);
+                    conditional = true;
+                    instructed = true;
+                }
+                if (!instructed && main == null) {
+                    if (ctx.sources().size() == 1 && steps.isEmpty() && inputSteps.isEmpty()) {
+                        main = INPUT;
+                        notes.add("rule is a description only: direct move of " + ctx.sources().get(0).column());
+                    } else if (steps.isEmpty() && inputSteps.isEmpty()) {
+                        return RuleOutcome.flagged("the rule describes the column but does not say how to compute it: \""
+                                + rule + "\"");
+                    }
+                }
+                return finish();
+            } catch (Flag f) {
+                return RuleOutcome.flagged(f.getMessage());
+            }
+        }
+
+        RuleOutcome finish() {
+            Expr input = baseInput();
+            if (main == null) {
+                main = INPUT;
+            }
+            if (Expr.columns(main).contains(INPUT) && input == null) {
+                throw new IllegalStateException("no source");
+            }
+            Expr value = main;
+            for (UnaryOperator<Expr> s : steps) {
+                value = s.apply(value);
+            }
+            Expr in = input;
+            for (UnaryOperator<Expr> s : inputSteps) {
+                in = s.apply(in);
+            }
+            Expr finalIn = in;
+            value = Expr.mapColumns(value, c -> c.equals(INPUT) ? finalIn : c);
+            if (castTo != null && castTo.known()) {
+                value = new Expr.Cast(value, castTo, true);
+            }
+            return new RuleOutcome(value, defaultValue, null, accepted, lookupTable, leftJoinHint, notes);
+        }
+
+        Expr baseInput() {
+            List<Expr.Col> src = ctx.sources();
+            if (src.isEmpty()) {
+                return null;
+            }
+            return src.get(0);
+        }
+
+        void requireSingleSource(String what) {
+            if (ctx.sources().isEmpty()) {
+                throw new Flag(what + " needs a source column and the row names none");
+            }
+            if (ctx.sources().size() > 1) {
+                throw new Flag(what + " on " + ctx.sources().size() + " source columns: the rule does not say which");
+            }
+        }
+
+        // ---- notes: default values, accepted values, join hints
+
+        void readNotes() {
+            List<String> texts = new ArrayList<>();
+            if (row.defaultValue() != null && !row.defaultValue().isBlank()) {
+                String dv = row.defaultValue().trim();
+                Expr lit = literal(dv);
+                if (lit != null) {
+                    defaultValue = lit;
+                }
+            }
+            if (row.nullHandling() != null) {
+                texts.add(row.nullHandling());
+            }
+            for (String t : texts) {
+                String n = normalize(t);
+                Matcher m = DEFAULT_WHEN.matcher(n);
+                Matcher d = DEFAULT.matcher(n);
+                if (m.matches()) {
+                    defaultValue = literal(m.group(1));
+                } else if (d.find()) {
+                    defaultValue = literal(d.group(1));
+                }
+                Matcher one = ONE_OF.matcher(n);
+                if (one.find()) {
+                    for (String v : one.group(1).split("\\s*(?:,|\\bor\\b|/|;)\\s*")) {
+                        String s = unquote(v.trim().replaceAll("[.)]$", ""));
+                        if (!s.isBlank()) {
+                            accepted.add(s);
+                        }
+                    }
+                }
+                if (n.toLowerCase(Locale.ROOT).matches(".*\\b(left join|without (a )?match|including [^.]*without|keep all|even if|all [^.]* including)\\b.*")) {
+                    leftJoinHint = true;
+                }
+            }
+        }
+
+        // ---- algorithm codes (SDTM-style specifications: ASSIGN, HARDCODE, IF_THEN_ELSE, ...)
+
+        boolean handleAlgorithm(String algorithm, String sub, Map<String, String> attrs, String rule) {
+            Expr condition = conditionFromAttributes(attrs);
+            String hard = attr(attrs, "hardcoded_value", "hardcode_value");
+            String term = attr(attrs, "term_value");
+            boolean hardcode = algorithm.startsWith("HARDCODE") || sub.startsWith("HARDCODE");
+            if (algorithm.startsWith("NOTSUBMITTED") || algorithm.startsWith("NOT_SUBMITTED")) {
+                throw new Flag("marked not submitted");
+            }
+            if (hardcode && (hard != null || term != null)) {
+                Expr value = new Expr.Lit(hard != null ? hard : term);
+                main = condition == null ? value : new Expr.Case(List.of(new Expr.When(condition, value)), null);
+                conditional = condition != null;
+                instructed = true;
+                accepted.add(hard != null ? hard : term);
+                return true;
+            }
+            if (algorithm.equals("ASSIGN_CT") || sub.equals("ASSIGN_CT")) {
+                String codelist = attr(attrs, "codelist_code", "codelist");
+                if (codelist == null) {
+                    throw new Flag("assign with controlled terminology but no codelist given");
+                }
+                List<String> tables = ctx.references().tablesMentioning(codelist);
+                if (tables.size() != 1) {
+                    throw new Flag("controlled terminology for codelist " + codelist
+                            + (tables.isEmpty() ? " is not among the reference tables" : " is defined in " + tables.size()
+                            + " reference tables (" + String.join(", ", tables) + "): which one applies is not said"));
+                }
+                throw new Flag("controlled-terminology lookup for codelist " + codelist + " in " + tables.get(0)
+                        + ": the column that holds collected values is not named");
+            }
+            if ((algorithm.startsWith("ASSIGN_NO_CT") || algorithm.equals("ASSIGN")) && condition == null) {
+                if (ctx.sources().size() == 1) {
+                    String r = rule.replaceAll("(?i)\\s+in\\s+supp\\w*$", "");
+                    if (r.isEmpty() || selfReference(r)) {
+                        main = INPUT;
+                        instructed = true;
+                        return true;
+                    }
+                }
+                return false;
+            }
+            if (algorithm.equals("DATASET_LEVEL")) {
+                throw new Flag("dataset-level instruction (" + sub + ") is not a column rule");
+            }
+            return false;
+        }
+
+        boolean selfReference(String text) {
+            String t = unquote(text.trim().replaceAll("^\\[|\\]$", ""));
+            String col = row.targetColumn();
+            return t.equalsIgnoreCase(col) || t.equalsIgnoreCase(row.targetTable() + "." + col)
+                    || t.toUpperCase(Locale.ROOT).endsWith("." + col.toUpperCase(Locale.ROOT));
+        }
+
+        Expr conditionFromAttributes(Map<String, String> attrs) {
+            String op = attr(attrs, "condition_operator", "operator");
+            if (op == null) {
+                return null;
+            }
+            String leftName = attr(attrs, "condition_left_raw_variable", "condition_left_variable", "condition_left");
+            Expr left = leftName == null ? baseInput() : resolveOrFlag(null, leftName);
+            if (left == null) {
+                throw new Flag("condition operator " + op + " without a left-hand column");
+            }
+            String rightText = attr(attrs, "condition_right_text_value", "condition_right_value");
+            String rightVar = attr(attrs, "condition_right_raw_variable", "condition_right_sdtm_variable", "condition_right_variable");
+            Expr right = rightText != null ? new Expr.Lit(rightText) : rightVar != null ? resolveOrFlag(null, rightVar) : null;
+            return condition(op.replace('_', ' '), left, right);
+        }
+
+        Expr condition(String op, Expr left, Expr right) {
+            String o = op.toLowerCase(Locale.ROOT).trim();
+            switch (o) {
+                case "checked", "is checked", "ticked", "selected", "is selected":
+                    return checked(left);
+                case "not checked", "unchecked", "is not checked", "not selected":
+                    return new Expr.Bin("OR", new Expr.IsNull(left, false), new Expr.Not(checked(left)));
+                case "is numeric", "numeric":
+                    return new Expr.IsNumeric(left);
+                case "is character", "character", "not numeric", "is not numeric":
+                    return new Expr.Bin("AND", new Expr.IsNull(left, true), new Expr.Not(new Expr.IsNumeric(left)));
+                case "is null", "is missing", "missing", "is blank", "blank", "empty", "is empty":
+                    return new Expr.IsNull(new Expr.Fn("NULLIF", List.of(new Expr.Fn("TRIM", List.of(left)), new Expr.Lit(""))), false);
+                case "is not null", "not null", "not missing", "not blank", "is present", "present", "populated", "is populated":
+                    return new Expr.IsNull(new Expr.Fn("NULLIF", List.of(new Expr.Fn("TRIM", List.of(left)), new Expr.Lit(""))), true);
+                default:
+                    break;
+            }
+            if (right == null) {
+                throw new Flag("condition '" + op + "' is not understood");
+            }
+            String sqlOp = switch (o) {
+                case "=", "==", "equal to", "equals", "eq", "is", "equal" -> "=";
+                case "<>", "!=", "not equal to", "different to", "different from", "ne", "not equal", "is not" -> "<>";
+                case ">", "gt", "greater than" -> ">";
+                case "<", "lt", "less than" -> "<";
+                case ">=", "ge" -> ">=";
+                case "<=", "le" -> "<=";
+                default -> null;
+            };
+            if (sqlOp == null) {
+                throw new Flag("condition operator '" + op + "' is not understood");
+            }
+            return new Expr.Bin(sqlOp, left, right);
+        }
+
+        Expr checked(Expr left) {
+            return new Expr.InList(new Expr.Fn("UPPER", List.of(new Expr.Fn("TRIM", List.of(left)))),
+                    List.of(new Expr.Lit("1"), new Expr.Lit("Y"), new Expr.Lit("YES"), new Expr.Lit("TRUE"),
+                            new Expr.Lit("X"), new Expr.Lit("CHECKED")), false);
+        }
+
+        // ---- clauses
+
+        /** Applies one clause; returns why it cannot be compiled, or null. */
+        String apply(String clauseText) {
+            String clause = clauseText.trim().replaceAll("[.!]+$", "").trim();
+            if (clause.isEmpty()) {
+                return null;
+            }
+            String bare = stripCommentParens(clause);
+            if (bare.isEmpty() || NOOP.matcher(bare).matches()) {
+                return null;
+            }
+            Matcher other = OTHER_COLUMN_FLAG.matcher(bare);
+            if (other.matches() && !other.group(1).equalsIgnoreCase(row.targetColumn())) {
+                notes.add("sets another column: " + bare);
+                return null;
+            }
+            if (COPY.matcher(bare).matches()) {
+                requireSingleSource("a direct move");
+                instructed = true;
+                if (main == null) {
+                    main = INPUT;
+                }
+                return null;
+            }
+            if (selfReference(bare) && ctx.sources().size() == 1) {
+                instructed = true;
+                main = main == null ? INPUT : main;
+                return null;
+            }
+            Matcher ifThen = IF_THEN.matcher(bare);
+            if (ifThen.matches()) {
+                return ifThenElse(ifThen.group(1), ifThen.group(2), ifThen.group(3));
+            }
+            Matcher elseOnly = ELSE_ONLY.matcher(bare);
+            if (elseOnly.matches() && Expr.columns(main == null ? new Expr.Lit(0L) : main).isEmpty() && !conditional) {
+                Expr v = value(elseOnly.group(1));
+                if (v == null) {
+                    return "cannot read the value after else";
+                }
+                if (main == null && conditionFromAttributes(attributes(row)) != null) {
+                    main = v;
+                    instructed = true;
+                    return null;
+                }
+                return "an else branch without its condition";
+            }
+            Matcher agg = AGG.matcher(clause);
+            if (agg.matches() && !bare.toLowerCase(Locale.ROOT).startsWith("number of characters")) {
+                return aggregate(agg.group(1), clause, agg.group(2));
+            }
+            Matcher hint = AGG_HINT.matcher(clause);
+            if (hint.find()) {
+                return aggregate(hint.group(1), clause, clause);
+            }
+            if (bare.matches("(?i)^(?:trim(?:med)?|strip(?:ped)?)(?: (?:whitespace|spaces|leading and trailing (?:spaces|whitespace|blanks)))?$")
+                    || bare.matches("(?i)^remove (?:leading and trailing )?(?:whitespace|spaces|blanks)$")) {
+                steps.add(v -> new Expr.Fn("TRIM", List.of(v)));
+                instructed = true;
+                return null;
+            }
+            if (bare.matches("(?i)^(?:convert(?:ed)? to |make |to |in )?(?:upper ?case|uppercase|upper|all caps|capitals)(?:d)?$|^upper(?:case)?(?:d)?$")) {
+                steps.add(v -> new Expr.Fn("UPPER", List.of(v)));
+                instructed = true;
+                return null;
+            }
+            if (bare.matches("(?i)^(?:convert(?:ed)? to |make |to |in )?(?:lower ?case|lowercase|lower)(?:d)?$")) {
+                steps.add(v -> new Expr.Fn("LOWER", List.of(v)));
+                instructed = true;
+                return null;
+            }
+            if (bare.matches("(?i)^(?:trim(?:med)? and upper ?case(?:d)?|upper ?case(?:d)? and trim(?:med)?)$")) {
+                steps.add(v -> new Expr.Fn("UPPER", List.of(new Expr.Fn("TRIM", List.of(v)))));
+                instructed = true;
+                return null;
+            }
+            if (bare.matches("(?i)^(?:blanks?|empty(?: strings?)?|empty values?|whitespace(?:-only)?(?: values?)?)\\s*(?:->|=>|to|as|become|becomes|are|mapped to)\\s*null$")
+                    || bare.matches("(?i)^(?:null if (?:blank|empty)|treat blanks? as null|blank (?:means|is) null)$")) {
+                inputSteps.add(v -> new Expr.Fn("NULLIF", List.of(new Expr.Fn("TRIM", List.of(v)), new Expr.Lit(""))));
+                instructed = true;
+                return null;
+            }
+            Matcher toNull = TO_NULL.matcher(bare);
+            if (toNull.matches()) {
+                return sentinels(toNull.group(1));
+            }
+            Matcher vm = VALUE_MAP_LISTS.matcher(bare);
+            if (vm.matches()) {
+                return valueMap(split(vm.group(1), "/"), split(vm.group(2), "/"));
+            }
+            if (bare.contains("=") || bare.contains("->") || bare.contains("=>")) {
+                String pairs = valueMapPairs(bare);
+                if (pairs == null) {
+                    return null;
+                }
+            }
+            Matcher date = PARSE_DATE.matcher(bare);
+            if (date.matches() && (bare.toLowerCase(Locale.ROOT).matches(".*(pars|date|format|%).*"))) {
+                String fmt = DatePatterns.fromExcel(date.group(1).trim());
+                if (fmt == null) {
+                    return "date pattern not understood";
+                }
+                requireSingleSource("date parsing");
+                boolean ts = fmt.contains("%H") || ctx.targetType().kind() == SqlType.Kind.TIMESTAMP;
+                steps.add(v -> new Expr.ParseDate(v, fmt, ts));
+                instructed = true;
+                return null;
+            }
+            Matcher cast = CAST.matcher(bare);
+            if (cast.matches() && !bare.toLowerCase(Locale.ROOT).matches(".*\\b(cents?|dollars?|currency|units?|kg|pounds?|timezone|utc)\\b.*\\bto\\b.*")) {
+                SqlType t = cast.group(1) == null ? SqlType.UNKNOWN : castType(cast.group(1));
+                if (!t.known()) {
+                    t = ctx.targetType();
+                }
+                if (!t.known()) {
+                    return "cast to a type the document does not give";
+                }
+                if (main == null && ctx.sources().size() != 1) {
+                    requireSingleSource("a cast");
+                }
+                SqlType target = t;
+                steps.add(v -> new Expr.Cast(v, target, true));
+                instructed = true;
+                return null;
+            }
+            Matcher lookup = LOOKUP.matcher(clause);
+            if (lookup.find() && ctx.references().map(lookup.group(1)).isPresent()) {
+                return lookup(ctx.references().map(lookup.group(1)).get(), clause);
+            }
+            Matcher constant = CONSTANT.matcher(bare);
+            if (constant.matches()) {
+                Expr lit = literal(constant.group(1));
+                if (lit == null) {
+                    return "constant not understood";
+                }
+                main = lit;
+                instructed = true;
+                return null;
+            }
+            if (bare.matches("^'[^']*'$") || bare.matches("^-?\\d+(\\.\\d+)?$")) {
+                main = literal(bare);
+                instructed = true;
+                return null;
+            }
+            Matcher prefix = PREFIX.matcher(bare);
+            if (prefix.matches()) {
+                String p = unquote(prefix.group(1) != null ? prefix.group(1) : prefix.group(2));
+                steps.add(v -> new Expr.Concat(List.of(new Expr.Lit(p), v)));
+                instructed = true;
+                return null;
+            }
+            Matcher suffix = SUFFIX.matcher(bare);
+            if (suffix.matches()) {
+                String s = unquote(suffix.group(1) != null ? suffix.group(1) : suffix.group(2));
+                steps.add(v -> new Expr.Concat(List.of(v, new Expr.Lit(s))));
+                instructed = true;
+                return null;
+            }
+            Matcher firstN = FIRST_N.matcher(bare);
+            if (firstN.matches()) {
+                long n = Long.parseLong(firstN.group(2));
+                boolean left = firstN.group(1).toLowerCase(Locale.ROOT).matches("first|leftmost|left");
+                steps.add(v -> left ? new Expr.Substr(v, new Expr.Lit(1L), new Expr.Lit(n))
+                        : new Expr.Substr(v, new Expr.Bin("+", new Expr.Bin("-", new Expr.Fn("LENGTH", List.of(v)),
+                        new Expr.Lit(n)), new Expr.Lit(1L)), new Expr.Lit(n)));
+                instructed = true;
+                return null;
+            }
+            Matcher range = CHARS_RANGE.matcher(bare);
+            if (range.matches()) {
+                long a = Long.parseLong(range.group(1));
+                long b = Long.parseLong(range.group(2));
+                steps.add(v -> new Expr.Substr(v, new Expr.Lit(a), new Expr.Lit(b - a + 1)));
+                instructed = true;
+                return null;
+            }
+            Matcher round = ROUND.matcher(bare);
+            if (round.matches()) {
+                long places = round.group(1) == null ? 0 : Long.parseLong(round.group(1));
+                steps.add(v -> new Expr.Fn("ROUND", List.of(numeric(v), new Expr.Lit(places))));
+                instructed = true;
+                return null;
+            }
+            Matcher concat = CONCAT.matcher(bare);
+            if (concat.matches()) {
+                return concat(concat.group(1), concat.group(2));
+            }
+            Matcher d = DEFAULT.matcher(bare);
+            if (d.find() && d.start() == 0) {
+                defaultValue = literal(d.group(1));
+                instructed = true;
+                return null;
+            }
+            String expr = expressionPart(clause);
+            if (expr != null) {
+                Expr e = tryExpression(expr);
+                if (e != null) {
+                    main = e;
+                    instructed = true;
+                    return null;
+                }
+            }
+            if (!ACTION.matcher(bare).find() || isDescriptive(bare)) {
+                notes.add(bare);
+                return null;
+            }
+            return "rule not understood";
+        }
+
+        String valueMapPairs(String bare) {
+            List<String> parts = split(bare, ",|;");
+            if (parts.size() < 1) {
+                return "";
+            }
+            Map<String, String> map = new LinkedHashMap<>();
+            for (String p : parts) {
+                Matcher m = PAIR.matcher(p);
+                if (!m.matches()) {
+                    return "";
+                }
+                map.put(unquote(m.group(1).trim()), unquote(m.group(2).trim()));
+            }
+            if (map.size() < 2) {
+                return "";
+            }
+            String r = valueMap(new ArrayList<>(map.keySet()), new ArrayList<>(map.values()));
+            return r == null ? null : "";
+        }
+
+        boolean isDescriptive(String bare) {
+            String l = bare.toLowerCase(Locale.ROOT);
+            return l.matches("^(becomes?|serves?|used|retained|kept|real|primary|stored|identifies|unique|the |a |an |this |one row|represents|describes|see |note|e\\.g\\.).*")
+                    && !l.matches(".*\\b(resolv\\w*|look(?:ed|ing)? ?up|lookup|map(?:ped)? to|convert\\w*|pars\\w*|split\\w*|deriv\\w*|calculat\\w*|comput\\w*)\\b.*");
+        }
+
+        String ifThenElse(String condText, String thenText, String elseText) {
+            Expr cond = conditionText(condText);
+            if (cond == null) {
+                return "condition not understood";
+            }
+            Expr then = value(thenText);
+            if (then == null) {
+                return "value after then not understood";
+            }
+            Expr otherwise = elseText == null ? null : value(elseText);
+            if (elseText != null && otherwise == null) {
+                return "value after else not understood";
+            }
+            main = new Expr.Case(List.of(new Expr.When(cond, then)), otherwise);
+            conditional = true;
+            instructed = true;
+            return null;
+        }
+
+        Expr conditionText(String text) {
+            String t = text.trim();
+            Expr left = baseInput();
+            String l = t.toLowerCase(Locale.ROOT);
+            String[] opWords = {"checked", "ticked", "selected", "not checked", "unchecked", "numeric", "is numeric",
+                    "character", "is character", "null", "is null", "blank", "is blank", "empty", "is empty",
+                    "missing", "not null", "is not null", "not blank", "populated", "present"};
+            for (String w : opWords) {
+                if (l.equals(w) || l.equals("it is " + w) || l.equals("value is " + w) || l.equals("source is " + w)) {
+                    if (left == null) {
+                        return null;
+                    }
+                    return condition(w.startsWith("is ") ? w : (w.equals("null") || w.equals("blank") || w.equals("empty")) ? "is " + w : w, left, null);
+                }
+            }
+            Matcher diff = Pattern.compile("(?i)^(?:it is |value is |)?(different (?:to|from)|not equal to|equal to|equals|same as)\\s+(.+)$").matcher(t);
+            if (diff.matches() && left != null) {
+                Expr right = value(diff.group(2));
+                if (right == null) {
+                    return null;
+                }
+                String op = diff.group(1).toLowerCase(Locale.ROOT);
+                return new Expr.Bin(op.startsWith("different") || op.startsWith("not") ? "<>" : "=", left, right);
+            }
+            return tryExpression(t.replaceAll("(?i)\\bis not\\b(?!\\s+null)", "<>").replaceAll("(?i)\\bequals\\b", "=")
+                    .replaceAll("(?i)\\bis\\b(?!\\s+(not\\s+)?null)", "="));
+        }
+
+        /** A value in prose: a literal, NULL, a column, "target = 'v'", or an expression. */
+        Expr value(String text) {
+            String t = text.trim().replaceAll("[.]+$", "").trim();
+            if (t.matches("(?i)null|blank|empty|not submitted|leave (?:blank|empty|null)|missing|nothing")) {
+                return new Expr.TypedNull(ctx.targetType().known() ? ctx.targetType() : SqlType.VARCHAR);
+            }
+            Matcher assign = Pattern.compile("^([\\w.\\[\\]]+)\\s*=\\s*(.+)$").matcher(t);
+            if (assign.matches() && selfReference(assign.group(1))) {
+                return value(assign.group(2));
+            }
+            if (selfReference(t) && ctx.sources().size() == 1) {
+                return INPUT;
+            }
+            Expr lit = literal(t);
+            if (lit != null && (t.startsWith("'") || t.startsWith("\"") || t.matches("-?\\d+(\\.\\d+)?"))) {
+                return lit;
+            }
+            return tryExpression(t);
+        }
+
+        String aggregate(String word, String clause, String rest) {
+            String w = word.toLowerCase(Locale.ROOT);
+            String fn;
+            boolean distinct = false;
+            if (w.startsWith("sum") || w.startsWith("total")) {
+                fn = "SUM";
+            } else if (w.startsWith("count") || w.equals("number")) {
+                fn = "COUNT";
+            } else if (w.equals("distinct count")) {
+                fn = "COUNT";
+                distinct = true;
+            } else if (w.startsWith("min") || w.equals("earliest") || w.equals("oldest")) {
+                fn = "MIN";
+            } else if (w.startsWith("max") || w.equals("latest") || w.equals("most recent") || w.equals("newest")) {
+                fn = "MAX";
+            } else {
+                fn = "AVG";
+            }
+            if (w.equals("number") && !clause.toLowerCase(Locale.ROOT).matches("^(the )?number of\\b.*")) {
+                return "rule not understood";
+            }
+            if (rest.toLowerCase(Locale.ROOT).matches(".*\\bdistinct\\b.*")) {
+                distinct = true;
+            }
+            Expr filter = null;
+            String body = rest;
+            Matcher where = WHERE.matcher(rest);
+            if (where.find()) {
+                filter = tryExpression(stripCommentParens(where.group(1)));
+                if (filter == null) {
+                    return "aggregation filter not understood";
+                }
+                body = rest.substring(0, where.start());
+            }
+            Expr arg = null;
+            Matcher paren = Pattern.compile("\\(([^()]+)\\)").matcher(body);
+            while (paren.find()) {
+                String inner = paren.group(1).trim();
+                if (inner.matches("(?i)sum|count|min|max|avg|left join|inner join|.*\\bjoin\\b.*")) {
+                    continue;
+                }
+                Expr e = tryExpression(inner);
+                if (e != null && !Expr.columns(e).isEmpty()) {
+                    arg = e;
+                    break;
+                }
+            }
+            if (arg == null) {
+                Matcher colon = Pattern.compile(":\\s*(.+)$").matcher(body);
+                if (colon.find()) {
+                    arg = tryExpression(colon.group(1));
+                }
+            }
+            if (arg == null) {
+                for (String token : body.split("[^\\w.]+")) {
+                    if (token.contains("_") || token.contains(".")) {
+                        Expr e = tryExpression(token);
+                        if (e instanceof Expr.Col) {
+                            arg = e;
+                            break;
+                        }
+                    }
+                }
+            }
+            if (arg == null) {
+                if (ctx.sources().size() == 1) {
+                    arg = INPUT;
+                } else if (fn.equals("COUNT") && ctx.sources().isEmpty()) {
+                    arg = null;
+                } else {
+                    return "cannot tell which column to aggregate";
+                }
+            }
+            if (fn.equals("SUM") || fn.equals("AVG")) {
+                arg = numeric(arg);
+            }
+            Expr value = filter == null ? arg : new Expr.Case(List.of(new Expr.When(filter, arg == null ? new Expr.Lit(1L) : arg)), null);
+            main = new Expr.Agg(fn, value, distinct);
+            aggregate = true;
+            instructed = true;
+            return null;
+        }
+
+        String sentinels(String listText) {
+            List<String> values = new ArrayList<>();
+            Matcher q = QUOTED.matcher(listText);
+            while (q.find()) {
+                values.add(q.group(1) != null ? q.group(1) : q.group(2));
+            }
+            String l = listText.toLowerCase(Locale.ROOT);
+            if (values.isEmpty()) {
+                if (l.matches(".*\\b(blanks?|empty|whitespace)\\b.*")) {
+                    inputSteps.add(v -> new Expr.Fn("NULLIF", List.of(new Expr.Fn("TRIM", List.of(v)), new Expr.Lit(""))));
+                    instructed = true;
+                    return null;
+                }
+                if (l.matches(".*\\b(remaining|other|invalid|unparseable|non-numeric)\\b.*") && (castTo != null || !steps.isEmpty())) {
+                    instructed = true;
+                    return null;
+                }
+                return "which values become NULL is not said";
+            }
+            if (ctx.sources().isEmpty()) {
+                return "sentinel values but no source column";
+            }
+            List<Expr> items = values.stream().<Expr>map(Expr.Lit::new).toList();
+            inputSteps.add(v -> new Expr.Case(List.of(new Expr.When(new Expr.InList(v, items, false),
+                    new Expr.TypedNull(SqlType.VARCHAR))), v));
+            if (l.matches(".*\\b(blanks?|empty)\\b.*")) {
+                inputSteps.add(v -> new Expr.Fn("NULLIF", List.of(new Expr.Fn("TRIM", List.of(v)), new Expr.Lit(""))));
+            }
+            instructed = true;
+            return null;
+        }
+
+        String valueMap(List<String> from, List<String> to) {
+            if (from.size() != to.size() || from.isEmpty()) {
+                return "value map with " + from.size() + " inputs and " + to.size() + " outputs";
+            }
+            if (ctx.sources().size() != 1) {
+                return "value map needs exactly one source column";
+            }
+            boolean bool = ctx.targetType().kind() == SqlType.Kind.BOOLEAN;
+            List<Expr.When> whens = new ArrayList<>();
+            for (int i = 0; i < from.size(); i++) {
+                Expr out = mapOutput(unquote(to.get(i)), bool);
+                if (out == null) {
+                    return "value map output " + to.get(i) + " not understood";
+                }
+                whens.add(new Expr.When(new Expr.Bin("=", INPUT, new Expr.Lit(unquote(from.get(i)))), out));
+                accepted.add(unquote(to.get(i)));
+            }
+            main = new Expr.Case(whens, null);
+            instructed = true;
+            return null;
+        }
+
+        Expr mapOutput(String v, boolean bool) {
+            if (bool) {
+                String l = v.toLowerCase(Locale.ROOT);
+                if (l.matches("1|true|yes|y|t")) {
+                    return new Expr.Lit(Boolean.TRUE);
+                }
+                if (l.matches("0|false|no|n|f")) {
+                    return new Expr.Lit(Boolean.FALSE);
+                }
+            }
+            if (v.equalsIgnoreCase("null")) {
+                return new Expr.TypedNull(SqlType.VARCHAR);
+            }
+            if (v.matches("-?\\d+") && ctx.targetType().numeric()) {
+                return new Expr.Lit(Long.parseLong(v));
+            }
+            if (v.matches("-?\\d+\\.\\d+") && ctx.targetType().numeric()) {
+                return new Expr.Lit(new BigDecimal(v));
+            }
+            return new Expr.Lit(v);
+        }
+
+        String lookup(ReferenceData.LookupMap map, String clause) {
+            List<Expr> keys = new ArrayList<>(ctx.sources());
+            if (keys.isEmpty()) {
+                return "lookup without a source column for its key";
+            }
+            String sep = null;
+            if (keys.size() > 1) {
+                sep = separatorOf(map, keys.size());
+                if (sep == null) {
+                    return "lookup keyed on " + keys.size() + " columns, but the keys of " + map.name()
+                            + " do not show how they combine";
+                }
+            }
+            main = ctx.lookup(map, keys, sep);
+            lookupTable = map.name();
+            map.entries().values().stream().distinct().forEach(accepted::add);
+            instructed = true;
+            return null;
+        }
+
+        String concat(String what, String sepText) {
+            List<Expr> parts = new ArrayList<>();
+            for (String p : what.split("\\s*(?:,|\\band\\b|\\+|&)\\s*")) {
+                if (p.isBlank()) {
+                    continue;
+                }
+                Expr e = p.trim().startsWith("'") ? literal(p.trim()) : tryExpression(p.trim());
+                if (e == null) {
+                    return "cannot resolve '" + p.trim() + "' in the concatenation";
+                }
+                parts.add(e);
+            }
+            if (parts.isEmpty() && ctx.sources().size() > 1) {
+                parts.addAll(ctx.sources());
+            }
+            if (parts.size() < 2) {
+                if (ctx.sources().size() > 1) {
+                    parts = new ArrayList<>(ctx.sources());
+                } else {
+                    return "a concatenation needs at least two parts";
+                }
+            }
+            String sep = "";
+            if (sepText != null) {
+                String s = sepText.trim().toLowerCase(Locale.ROOT);
+                Matcher q = QUOTED.matcher(sepText);
+                if (q.find()) {
+                    sep = q.group(1) != null ? q.group(1) : q.group(2);
+                } else if (s.startsWith("space")) {
+                    sep = " ";
+                } else if (s.startsWith("comma")) {
+                    sep = ", ";
+                } else if (s.startsWith("hyphen") || s.startsWith("dash")) {
+                    sep = "-";
+                } else if (s.startsWith("underscore")) {
+                    sep = "_";
+                } else if (s.startsWith("pipe")) {
+                    sep = "|";
+                } else if (s.startsWith("slash")) {
+                    sep = "/";
+                } else if (s.startsWith("no separator") || s.startsWith("nothing")) {
+                    sep = "";
+                } else {
+                    return "separator '" + sepText + "' not understood";
+                }
+            }
+            List<Expr> out = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+                if (i > 0 && !sep.isEmpty()) {
+                    out.add(new Expr.Lit(sep));
+                }
+                out.add(parts.get(i));
+            }
+            main = new Expr.Concat(out);
+            instructed = true;
+            return null;
+        }
+
+        /** The part of a clause that may be an expression: after a colon, or the clause without commentary. */
+        String expressionPart(String clause) {
+            String c = clause.trim();
+            int colon = c.indexOf(':');
+            if (colon > 0 && colon < c.length() - 1 && !c.substring(0, colon).contains("'")) {
+                String after = c.substring(colon + 1).trim();
+                if (tryExpression(stripCommentParens(after)) != null) {
+                    return stripCommentParens(after);
+                }
+            }
+            String bare = stripCommentParens(c);
+            return bare.isEmpty() ? null : bare;
+        }
+
+        Expr tryExpression(String text) {
+            String t = text.trim().replaceAll("[.]+$", "").replace("×", "*").replace("÷", "/");
+            if (t.isEmpty()) {
+                return null;
+            }
+            if (t.matches("(?i)^(sql|expression|formula|calculated as|computed as|calculate|compute|derive(?:d)?(?: as)?)\\s*:?\\s+.+")) {
+                t = t.replaceFirst("(?i)^(sql|expression|formula|calculated as|computed as|calculate|compute|derive(?:d)?(?: as)?)\\s*:?\\s+", "");
+            }
+            List<String> unresolved = new ArrayList<>();
+            SqlExpressionParser parser = new SqlExpressionParser((q, n) -> {
+                Expr r = ctx.resolve(q, n);
+                if (r == null) {
+                    unresolved.add(q == null ? n : q + "." + n);
+                }
+                return r;
+            });
+            try {
+                Expr e = parser.parse(t);
+                if (e instanceof Expr.Col c && !ctx.known(c)) {
+                    return null;
+                }
+                return e;
+            } catch (SqlExpressionParser.NotCompilable ex) {
+                return null;
+            }
+        }
+
+        Expr resolveOrFlag(String qualifier, String name) {
+            String n = name.trim();
+            String q = qualifier;
+            if (q == null && n.contains(".")) {
+                q = n.substring(0, n.lastIndexOf('.'));
+                n = n.substring(n.lastIndexOf('.') + 1);
+            }
+            Expr e = ctx.resolve(q, n);
+            if (e == null) {
+                throw new Flag("unknown column " + name);
+            }
+            return e;
+        }
+
+        SqlType castType(String word) {
+            String w = word.trim().toLowerCase(Locale.ROOT);
+            if (w.matches("numeric|number|decimal|money|currency") && ctx.targetType().numeric()) {
+                return ctx.targetType();
+            }
+            if (w.matches("int|integer|whole number|bigint") && ctx.targetType().numeric()) {
+                return ctx.targetType().kind() == SqlType.Kind.BIGINT ? SqlType.BIGINT : SqlType.INTEGER;
+            }
+            if (w.matches("text|string|varchar|char") && ctx.targetType().kind() == SqlType.Kind.VARCHAR) {
+                return ctx.targetType();
+            }
+            SqlType t = SqlType.parse(word);
+            return t.known() ? t : ctx.targetType();
+        }
+    }
+
+    // ---- helpers
+
+    static Expr numeric(Expr e) {
+        return e;
+    }
+
+    private static final class Flag extends RuntimeException {
+        Flag(String message) {
+            super(message);
+        }
+    }
+
+    static String normalize(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.replace('\u2192', '>').replace("->", "\u0001").replace(">", "->").replace("\u0001", "->")
+                .replace("-->", "->")
+                .replace('\u2018', '\'').replace('\u2019', '\'').replace('\u201c', '"').replace('\u201d', '"')
+                .replace('\u2013', '-').replace('\u2014', '-').replace('\u00a0', ' ')
+                .replaceAll("\\s+", " ").trim();
+    }
+
+    /** Splits into sentences and ;-clauses, outside quotes and parentheses. */
+    static List<String> clauses(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                cur.append(c);
+                if (c == quote) {
+                    quote = 0;
+                }
+                continue;
+            }
+            if (c == '\'' && (i == 0 || !Character.isLetter(text.charAt(i - 1)) || (i + 1 < text.length() && !Character.isLetter(text.charAt(i + 1))))) {
+                if (text.indexOf('\'', i + 1) > 0) {
+                    quote = c;
+                }
+                cur.append(c);
+                continue;
+            }
+            if (c == '"') {
+                quote = c;
+                cur.append(c);
+                continue;
+            }
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth = Math.max(0, depth - 1);
+            }
+            boolean sentenceEnd = c == '.' && depth == 0 && (i + 1 == text.length() || text.charAt(i + 1) == ' ')
+                    && !endsWithAbbreviation(cur);
+            if ((c == ';' && depth == 0) || sentenceEnd) {
+                out.add(cur.toString().trim());
+                cur.setLength(0);
+                continue;
+            }
+            cur.append(c);
+        }
+        if (!cur.toString().isBlank()) {
+            out.add(cur.toString().trim());
+        }
+        out.removeIf(String::isBlank);
+        return out;
+    }
+
+    private static boolean endsWithAbbreviation(StringBuilder cur) {
+        String s = cur.toString().toLowerCase(Locale.ROOT);
+        return s.endsWith("e.g") || s.endsWith("i.e") || s.endsWith("etc") || s.endsWith("vs") || s.matches(".*\\d$");
+    }
+
+    /** Removes parenthesised remarks that are prose (keeps those that are part of an expression). */
+    static String stripCommentParens(String s) {
+        String out = s;
+        for (int guard = 0; guard < 5; guard++) {
+            Matcher m = Pattern.compile("\\s*\\(([^()]*)\\)\\s*$").matcher(out);
+            if (!m.find()) {
+                break;
+            }
+            String inner = m.group(1);
+            String before = out.substring(0, m.start());
+            if (before.isBlank() || before.matches(".*[\\w\"'`]\\s*$") && !inner.contains(" ") && !inner.contains("%")
+                    && before.matches(".*\\b[A-Za-z_]+$") && !before.matches(".*\\s$")) {
+                break;
+            }
+            out = before.trim();
+        }
+        return out.trim();
+    }
+
+    static Expr literal(String text) {
+        String t = text.trim();
+        if (t.isEmpty()) {
+            return null;
+        }
+        if ((t.startsWith("'") && t.endsWith("'") && t.length() >= 2) || (t.startsWith("\"") && t.endsWith("\"") && t.length() >= 2)) {
+            return new Expr.Lit(t.substring(1, t.length() - 1));
+        }
+        if (t.equalsIgnoreCase("zero")) {
+            return new Expr.Lit(0L);
+        }
+        if (t.matches("-?\\d+")) {
+            try {
+                return new Expr.Lit(Long.parseLong(t));
+            } catch (NumberFormatException e) {
+                return new Expr.Lit(new BigDecimal(t));
+            }
+        }
+        if (t.matches("-?\\d+\\.\\d+")) {
+            return new Expr.Lit(new BigDecimal(t));
+        }
+        if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
+            return new Expr.Lit(Boolean.parseBoolean(t));
+        }
+        if (t.equalsIgnoreCase("null")) {
+            return new Expr.TypedNull(SqlType.VARCHAR);
+        }
+        if (t.matches("[A-Za-z_][\\w-]*")) {
+            return new Expr.Lit(t);
+        }
+        return null;
+    }
+
+    static String unquote(String s) {
+        String t = s.trim();
+        if (t.length() >= 2 && ((t.startsWith("'") && t.endsWith("'")) || (t.startsWith("\"") && t.endsWith("\"")))) {
+            return t.substring(1, t.length() - 1);
+        }
+        return t;
+    }
+
+    static List<String> split(String text, String sepRegex) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        char quote = 0;
+        Pattern sep = Pattern.compile(sepRegex);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                cur.append(c);
+                if (c == quote) {
+                    quote = 0;
+                }
+                continue;
+            }
+            if (c == '\'' || c == '"') {
+                quote = c;
+                cur.append(c);
+                continue;
+            }
+            if (sep.matcher(String.valueOf(c)).matches()) {
+                out.add(cur.toString().trim());
+                cur.setLength(0);
+                continue;
+            }
+            cur.append(c);
+        }
+        out.add(cur.toString().trim());
+        out.removeIf(String::isBlank);
+        return out;
+    }
+
+    static String separatorOf(ReferenceData.LookupMap map, int parts) {
+        for (String sep : List.of("|", "::", ":", "/", ";", ",", "-", "_", " ")) {
+            boolean all = !map.entries().isEmpty() && map.entries().keySet().stream()
+                    .allMatch(k -> k.split(Pattern.quote(sep), -1).length == parts);
+            if (all) {
+                return sep;
+            }
+        }
+        return null;
+    }
+
+    static Map<String, String> attributes(MappingRow row) {
+        Map<String, String> out = new LinkedHashMap<>();
+        row.attributes().forEach((k, v) -> {
+            if (k != null && v != null && !v.isBlank() && !v.equalsIgnoreCase("NA")) {
+                out.put(k.replace("\ufeff", "").trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_"), v.trim());
+            }
+        });
+        return out;
+    }
+
+    /** First attribute whose normalised key ends with one of the names. */
+    static String attr(Map<String, String> attrs, String... names) {
+        for (String n : names) {
+            for (Map.Entry<String, String> e : attrs.entrySet()) {
+                if (e.getKey().equals(n) || e.getKey().endsWith("_" + n)) {
+                    return e.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    static Optional<String> firstQuoted(String text) {
+        Matcher q = QUOTED.matcher(text);
+        return q.find() ? Optional.of(q.group(1) != null ? q.group(1) : q.group(2)) : Optional.empty();
+    }
+}

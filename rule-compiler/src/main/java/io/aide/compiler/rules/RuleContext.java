@@ -1,0 +1,33 @@
+package io.aide.compiler.rules;
+
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.SqlType;
+import io.aide.events.spec.MappingRow;
+
+import java.util.List;
+
+/** What a rule can see while it compiles: its row, its source columns, names it may refer to. */
+public interface RuleContext {
+    MappingRow row();
+
+    SqlType targetType();
+
+    /** The row's source columns, resolved to relation columns (empty when the row names none). */
+    List<Expr.Col> sources();
+
+    /** Resolves a name written in a rule: a source column, another target column, a parameter; null if unknown. */
+    Expr resolve(String qualifier, String name);
+
+    /** Type of a relation column when known (from the registered schema), else UNKNOWN. */
+    SqlType typeOf(Expr.Col column);
+
+    ReferenceData references();
+
+    /** False when a name was taken as a column of the row's source table without a registered schema to confirm it. */
+    default boolean known(Expr.Col column) {
+        return true;
+    }
+
+    /** A lookup column that reads a reference map by key; the planner adds the CTE and the LEFT JOIN. */
+    Expr lookup(ReferenceData.LookupMap map, List<Expr> keyParts, String separator);
+}

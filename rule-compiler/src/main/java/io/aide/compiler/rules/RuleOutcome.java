@@ -1,0 +1,31 @@
+package io.aide.compiler.rules;
+
+import io.aide.compiler.plan.Expr;
+
+import java.util.List;
+
+/**
+ * A compiled rule, or the reason it was not compiled.
+ *
+ * @param expr           the value (may hold aggregates); null when flagged
+ * @param defaultValue   applied after aggregation/joins (COALESCE), or null
+ * @param flagReason     why the rule was not compiled, or null
+ * @param acceptedValues target values of a value map or an "one of" note
+ * @param lookupTable    the reference table a lookup reads
+ * @param leftJoinHint   the text says rows without a match are kept
+ */
+public record RuleOutcome(Expr expr, Expr defaultValue, String flagReason, List<String> acceptedValues,
+                          String lookupTable, boolean leftJoinHint, List<String> notes) {
+    public RuleOutcome {
+        acceptedValues = acceptedValues == null ? List.of() : List.copyOf(acceptedValues);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    public static RuleOutcome flagged(String reason) {
+        return new RuleOutcome(null, null, reason, List.of(), null, false, List.of());
+    }
+
+    public boolean isFlagged() {
+        return flagReason != null;
+    }
+}
