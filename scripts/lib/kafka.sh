@@ -36,12 +36,11 @@ kafka_up() {
         -Dorg.slf4j.simpleLogger.log.kafka.server.KafkaRaftServer=info \
         -cp "$(kafka_cp)" kafka.Kafka "$props"
     pid=$(pid_of kafka)
-    wait_for kafka 60 "$log" "$pid" port_open "$KAFKA_PORT"
-    wait_for kafka 60 "$log" "$pid" kafka_admin ready "127.0.0.1:$KAFKA_PORT"
     local topics=() t
     for t in "${KAFKA_TOPICS[@]}"; do topics+=("$t" "$t.dlq"); done
-    kafka_admin topics "127.0.0.1:$KAFKA_PORT" "$KAFKA_PARTITIONS" "${topics[@]}" >>"$log" 2>&1 \
-        || fail_component kafka "$log" "could not create the aide topics"
+    # one JVM waits for the broker's metadata and creates the topics
+    kafka_admin await "127.0.0.1:$KAFKA_PORT" "$pid" 120 "$KAFKA_PARTITIONS" "${topics[@]}" >>"$log" 2>&1 \
+        || fail_component kafka "$log" "did not become ready or could not create the aide topics"
     info "kafka up (pid $pid, port $KAFKA_PORT) in $(elapsed_s "$started") s"
 }
 
