@@ -158,16 +158,22 @@ final class ContainerInspector {
             List<Container.SheetEntry> sheets = workbookSheets(workbookXml, relsXml);
             List<String> names = sheets.stream().map(Container.SheetEntry::name).toList();
             String format = macro ? "xlsm" : "xlsx";
+            if (!metas.isEmpty() && metas.values().stream().allMatch(m -> m.rows() == 0)) {
+                throw new MappingFileException(MappingFileException.EMPTY, fileName, fileName + " is a workbook "
+                        + "without any filled row. Upload the mapping document with its header and rows.");
+            }
             return new Container(new FileInspection(fileName, format, size, entries, total, names), sheets, metas);
         } catch (MappingFileException e) {
             throw e;
+        } catch (LimitSignal e) {
+            throw new MappingFileException(e.code, fileName, fileName + ": " + e.getMessage());
         } catch (BombSignal e) {
             throw new MappingFileException(MappingFileException.ZIP_BOMB, fileName, fileName + ": " + e.getMessage()
                     + " Workbooks that expand this much are refused; re-save it in Excel as a plain .xlsx.");
         } catch (IOException | RuntimeException e) {
             throw new MappingFileException(MappingFileException.CORRUPT, fileName, fileName
-                    + " is a damaged or truncated workbook (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + " is a damaged or truncated workbook ("
+                    + (e.getMessage() == null ? "unreadable zip structure" : e.getMessage())
                     + "). Open it in Excel, save it again, and upload the saved file.", e);
         }
     }
@@ -226,11 +232,21 @@ final class ContainerInspector {
                 int col = r == null ? lastCol[0] + 1 : XmlTagScanner.columnIndex(r);
                 lastCol[0] = col;
                 cellsInRow[0] = Math.max(cellsInRow[0], col + 1);
+                if (cellsInRow[0] > limits.maxColumns()) {
+                    throw new LimitSignal(MappingFileException.TOO_MANY_COLUMNS, "sheet part " + part + " uses more "
+                            + "than " + limits.maxColumns() + " columns, the most a mapping document may have. Delete "
+                            + "the unused columns and upload again.");
+                }
                 if (cellsInRow[0] > maxCols[0]) {
                     maxCols[0] = cellsInRow[0];
                 }
             } else if (t.nameIs("row")) {
                 rows[0]++;
+                if (rows[0] > limits.maxRows()) {
+                    throw new LimitSignal(MappingFileException.TOO_MANY_ROWS, "sheet part " + part + " has more than "
+                            + limits.maxRows() + " rows, the most a mapping document may have. Remove rows that are "
+                            + "not mapping rows (data extracts, pivots), or split the document.");
+                }
                 cellsInRow[0] = 0;
                 lastCol[0] = -1;
                 String hidden = t.attr("hidden");
@@ -354,6 +370,15 @@ final class ContainerInspector {
             if (declared >= 0 && count > declared + 1) {
                 throw new BombSignal("part " + entryName + " is larger than its zip header declares.");
             }
+        }
+    }
+
+    private static final class LimitSignal extends RuntimeException {
+        private final String code;
+
+        LimitSignal(String code, String message) {
+            super(message, null, false, false);
+            this.code = code;
         }
     }
 

@@ -35,6 +35,12 @@ final class CsvReader {
 
     void read(Path file, String sheetName, boolean tsv, ParseContext ctx) throws MappingFileException {
         Dialect d = detect(file, tsv, ctx.fileName);
+        long records = countRecords(file, ctx.fileName);
+        if (records > ctx.limits.maxRows()) {
+            throw new MappingFileException(MappingFileException.TOO_MANY_ROWS, ctx.fileName, ctx.fileName + " has "
+                    + records + " lines, more than the " + ctx.limits.maxRows() + " a mapping document may have. "
+                    + "Remove lines that are not mapping rows, or split the file.");
+        }
         SheetParser parser = new SheetParser(sheetName, SheetMeta.NONE, false, ctx);
         try (CSVParser csv = open(file, d)) {
             for (CSVRecord rec : csv) {
@@ -60,6 +66,32 @@ final class CsvReader {
                     + "from Excel again.", e);
         }
         parser.finish();
+    }
+
+    /** Line breaks outside double quotes: the record count, found without parsing a field. */
+    private static long countRecords(Path file, String fileName) throws MappingFileException {
+        long n = 0;
+        boolean quoted = false;
+        int last = '\n';
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[64 * 1024];
+            int len;
+            while ((len = in.read(buf)) > 0) {
+                for (int i = 0; i < len; i++) {
+                    byte b = buf[i];
+                    if (b == '"') {
+                        quoted = !quoted;
+                    } else if (b == '\n' && !quoted) {
+                        n++;
+                    }
+                    last = b;
+                }
+            }
+        } catch (IOException e) {
+            throw new MappingFileException(MappingFileException.CORRUPT, fileName, fileName + " could not be read: "
+                    + e.getMessage() + ". Upload it again.", e);
+        }
+        return last == '\n' ? n : n + 1;
     }
 
     static CSVParser open(Path file, Dialect d) throws IOException {
