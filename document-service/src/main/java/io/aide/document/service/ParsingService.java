@@ -185,15 +185,18 @@ public class ParsingService {
         String message = "Document '" + uploaded.fileName() + "' could not be processed (" + reason
                 + "). Upload it again; if it fails again, report document " + uploaded.documentId() + ".";
         try {
-            sql.transaction(c -> {
+            boolean known = sql.transaction(c -> {
                 documents.markProcessed(c, envelope.eventId(), envelope.type());
-                if (documents.find(c, envelope.tenantId(), uploaded.documentId()).isPresent()) {
-                    documents.markFailed(c, uploaded.documentId(), "processing_failed", message);
+                if (documents.find(c, envelope.tenantId(), uploaded.documentId()).isEmpty()) {
+                    return false;
                 }
-                return null;
+                documents.markFailed(c, uploaded.documentId(), "processing_failed", message);
+                return true;
             });
-            publisher.publish(Envelope.causedBy(envelope, uploaded.documentId(),
-                    new MappingParseFailed(uploaded.documentId(), "processing_failed", message)));
+            if (known) {
+                publisher.publish(Envelope.causedBy(envelope, uploaded.documentId(),
+                        new MappingParseFailed(uploaded.documentId(), "processing_failed", message)));
+            }
         } catch (RuntimeException e) {
             LOG.errorf("could not mark document %s failed: %s", uploaded.documentId(), e.getMessage());
         }

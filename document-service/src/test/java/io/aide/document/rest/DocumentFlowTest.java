@@ -1,0 +1,359 @@
+package io.aide.document.rest;
+
+import io.aide.document.InMemoryMessaging;
+import io.aide.document.client.ObjectStore;
+import io.aide.document.messaging.DocumentEventsConsumer;
+import io.aide.document.messaging.DocumentEventsPublisher;
+import io.aide.events.Envelope;
+import io.aide.events.EventJson;
+import io.aide.events.v1.DocumentUploaded;
+import io.aide.events.v1.MappingEdited;
+import io.aide.events.v1.MappingParseFailed;
+import io.aide.events.v1.MappingParsed;
+import io.aide.testsupport.AideInfraResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.aide.document.TestDocuments.MAPPING_CSV;
+import static io.aide.document.TestDocuments.as;
+import static io.aide.document.TestDocuments.envelope;
+import static io.aide.document.TestDocuments.tenant;
+import static io.aide.document.TestDocuments.upload;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+@QuarkusTestResource(value = AideInfraResource.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = AideInfraResource.SCHEMA_ARG, value = "documents"))
+@QuarkusTestResource(value = InMemoryMessaging.class, restrictToAnnotatedClass = true)
+class DocumentFlowTest {
+
+    @Inject
+    @org.eclipse.microprofile.reactive.messaging.spi.Connector("smallrye-in-memory")
+    InMemoryConnector connector;
+
+    @Inject
+    ObjectStore store;
+
+    private InMemorySink<String> events;
+    private InMemorySink<String> dlq;
+
+    @BeforeEach
+    void clearSinks() {
+        events = connector.sink(DocumentEventsPublisher.CHANNEL);
+        dlq = connector.sink(DocumentEventsPublisher.DLQ_CHANNEL);
+        events.clear();
+        dlq.clear();
+    }
+
+    private Envelope awaitEvent(String type, String documentId) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> events.received().stream()
+                .map(m -> envelope(m.getPayload()))
+                .filter(e -> e.type().equals(type) && e.key().equals(documentId))
+                .reduce((a, b) -> b).orElse(null), e -> e != null);
+    }
+
+    /** Delivers what the service published back to its consumer, as Kafka would. */
+    private void deliver(Envelope envelope) {
+        connector.source(DocumentEventsConsumer.CHANNEL).send(Message.of(EventJson.toJson(envelope)));
+    }
+
+    private String uploadAndParse(String tenant, String fileName, String csv) {
+        String id = upload(tenant, fileName, csv).then().statusCode(202).extract().path("documentId");
+        deliver(awaitEvent(DocumentUploaded.TYPE, id));
+        awaitEvent(MappingParsed.TYPE, id);
+        return id;
+    }
+
+    @Test
+    void shouldStoreTheUploadAndPublishDocumentUploaded() {
+        // Given
+        String tenant = tenant("acme");
+
+        // When
+        String id = upload(tenant, "customers.csv", MAPPING_CSV).then()
+                .statusCode(202)
+                .body("status", equalTo("parsing"))
+                .body("documentId", notNullValue())
+                .extract().path("documentId");
+
+        // Then
+        Envelope uploaded = awaitEvent(DocumentUploaded.TYPE, id);
+        DocumentUploaded payload = uploaded.payloadAs(DocumentUploaded.class);
+        assertThat(uploaded.tenantId()).isEqualTo(tenant);
+        assertThat(payload.objectKey()).isEqualTo("tenants/" + tenant + "/documents/" + id + "/raw/customers.csv");
+        assertThat(payload.uploadedBy()).isEqualTo("alice");
+        assertThat(store.exists(payload.objectKey())).isTrue();
+        as(tenant).get("/internal/v1/documents/" + id).then().statusCode(200)
+                .body("status", equalTo("parsing")).body("fileName", equalTo("customers.csv"));
+    }
+
+    @Test
+    void shouldParseAnUploadedDocumentAndPublishMappingParsed() {
+        // Given
+        String tenant = tenant("acme");
+        String id = upload(tenant, "customers.csv", MAPPING_CSV).then().statusCode(202).extract().path("documentId");
+
+        // When
+        deliver(awaitEvent(DocumentUploaded.TYPE, id));
+
+        // Then
+        MappingParsed parsed = awaitEvent(MappingParsed.TYPE, id).payloadAs(MappingParsed.class);
+        assertThat(parsed.specVersion()).isEqualTo(1);
+        assertThat(parsed.rowsFound()).isEqualTo(4);
+        assertThat(parsed.targets()).containsExactlyInAnyOrderEntriesOf(Map.of("dim_customer", 2, "fact_orders", 2));
+        assertThat(parsed.specObjectKey()).isEqualTo("tenants/" + tenant + "/documents/" + id + "/spec/v1.json");
+        assertThat(store.exists(parsed.specObjectKey())).isTrue();
+        as(tenant).get("/internal/v1/documents/" + id).then().statusCode(200)
+                .body("status", equalTo("parsed"))
+                .body("rowsFound", equalTo(4))
+                .body("targets.dim_customer", equalTo(2))
+                .body("specVersion", equalTo(1))
+                .body("headerMapping", notNullValue())
+                .body("diagnostics", notNullValue());
+        as(tenant).get("/internal/v1/documents/" + id + "/rows").then().statusCode(200)
+                .body("rows", hasSize(4))
+                .body("rows.targetColumn", hasItem("full_name"));
+        as(tenant).get("/internal/v1/documents/" + id + "/spec").then().statusCode(200)
+                .body("documentId", equalTo(id)).body("version", equalTo(1)).body("rows", hasSize(4));
+    }
+
+    @Test
+    void shouldHandleARedeliveredEventOnlyOnce() {
+        // Given
+        String tenant = tenant("acme");
+        String id = upload(tenant, "customers.csv", MAPPING_CSV).then().statusCode(202).extract().path("documentId");
+        Envelope uploaded = awaitEvent(DocumentUploaded.TYPE, id);
+        deliver(uploaded);
+        awaitEvent(MappingParsed.TYPE, id);
+
+        // When
+        deliver(uploaded);
+        String marker = uploadAndParse(tenant, "later.csv", MAPPING_CSV);
+
+        // Then: the redelivery was consumed before the later document (one ordered channel) and made no version
+        assertThat(marker).isNotNull();
+        as(tenant).get("/internal/v1/documents/" + id + "/versions").then().statusCode(200).body("", hasSize(1));
+        assertThat(events.received().stream().map(m -> envelope(m.getPayload()))
+                .filter(e -> e.type().equals(MappingParsed.TYPE) && e.key().equals(id))).hasSize(1);
+    }
+
+    @Test
+    void shouldMakeANewVersionForEveryEditAndDiffThem() {
+        // Given
+        String tenant = tenant("acme");
+        String id = uploadAndParse(tenant, "customers.csv", MAPPING_CSV);
+
+        // When
+        as(tenant).contentType(ContentType.JSON)
+                .body("{\"transformation\": \"UPPER(CONCAT(FirstName, ' ', LastName))\", \"targetTable\": \"dim_person\"}")
+                .patch("/internal/v1/documents/" + id + "/rows/customers:3")
+                .then().statusCode(200)
+                .body("specVersion", equalTo(2))
+                .body("changed", equalTo(true))
+                .body("row.transformation", equalTo("UPPER(CONCAT(FirstName, ' ', LastName))"));
+
+        // Then
+        MappingEdited edited = awaitEvent(MappingEdited.TYPE, id).payloadAs(MappingEdited.class);
+        assertThat(edited.specVersion()).isEqualTo(2);
+        assertThat(edited.changedRows()).containsExactly("@mapping[customers:3]");
+        assertThat(edited.changedTargets()).containsExactlyInAnyOrder("dim_customer", "dim_person");
+        assertThat(edited.editedBy()).isEqualTo("alice");
+        as(tenant).get("/internal/v1/documents/" + id + "/versions").then().statusCode(200)
+                .body("version", equalTo(List.of(1, 2)))
+                .body("reason", equalTo(List.of("parsed", "edited")));
+        as(tenant).get("/internal/v1/documents/" + id + "/versions/1/diff/2").then().statusCode(200)
+                .body("added", hasSize(0))
+                .body("removed", hasSize(0))
+                .body("changed", hasSize(1))
+                .body("changed[0].ref", equalTo("@mapping[customers:3]"))
+                .body("changed[0].fields.field", hasItem("transformation"))
+                .body("changed[0].fields.find { it.field == 'targetTable' }.from", equalTo("dim_customer"))
+                .body("changed[0].fields.find { it.field == 'targetTable' }.to", equalTo("dim_person"));
+        as(tenant).get("/internal/v1/documents/" + id + "/rows?version=1").then()
+                .body("rows.find { it.rowNumber == 3 }.targetTable", equalTo("dim_customer"));
+        as(tenant).get("/internal/v1/documents/" + id).then()
+                .body("specVersion", equalTo(2)).body("targets.dim_person", equalTo(1));
+    }
+
+    @Test
+    void shouldAnswerAnEditOfAMissingRowWith404NamingIt() {
+        // Given
+        String tenant = tenant("acme");
+        String id = uploadAndParse(tenant, "customers.csv", MAPPING_CSV);
+
+        // When / Then
+        as(tenant).contentType(ContentType.JSON).body("{\"transformation\": \"x\"}")
+                .patch("/internal/v1/documents/" + id + "/rows/customers:99")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("code", equalTo("row_not_found"))
+                .body("detail", containsString("@mapping[customers:99]"));
+    }
+
+    @Test
+    void shouldNotLetOneTenantReadAnothersDocument() {
+        // Given
+        String acme = tenant("acme");
+        String globex = tenant("globex");
+        String id = uploadAndParse(acme, "customers.csv", MAPPING_CSV);
+
+        // When / Then
+        as(globex).get("/internal/v1/documents/" + id).then().statusCode(404)
+                .contentType("application/problem+json").body("code", equalTo("document_not_found"));
+        as(globex).get("/internal/v1/documents/" + id + "/rows").then().statusCode(404);
+        as(globex).get("/internal/v1/documents/" + id + "/spec").then().statusCode(404);
+        as(globex).contentType(ContentType.JSON).body("{\"transformation\": \"x\"}")
+                .patch("/internal/v1/documents/" + id + "/rows/customers:2").then().statusCode(404);
+        as(globex).get("/internal/v1/documents").then().statusCode(200).body("documentId", not(hasItem(id)));
+        as(acme).get("/internal/v1/documents").then().statusCode(200).body("documentId", hasItem(id));
+    }
+
+    @Test
+    void shouldListTheTenantsDocumentsNewestFirst() {
+        // Given
+        String tenant = tenant("acme");
+        String first = upload(tenant, "first.csv", MAPPING_CSV).then().statusCode(202).extract().path("documentId");
+        String second = upload(tenant, "second.csv", MAPPING_CSV).then().statusCode(202).extract().path("documentId");
+
+        // When / Then
+        as(tenant).get("/internal/v1/documents").then().statusCode(200)
+                .body("documentId", equalTo(List.of(second, first)))
+                .body("fileName", equalTo(List.of("second.csv", "first.csv")));
+    }
+
+    @Test
+    void shouldMarkTheDocumentFailedAndPublishMappingParseFailedWhenTheParserRefusesIt() {
+        // Given: a stored file the container check let through but the parser refuses
+        String tenant = tenant("acme");
+        String id = upload(tenant, "notes.csv", "just,some\nwords,here\n").then().statusCode(202)
+                .extract().path("documentId");
+
+        // When
+        deliver(awaitEvent(DocumentUploaded.TYPE, id));
+
+        // Then
+        Envelope outcome = await().atMost(Duration.ofSeconds(30)).until(() -> events.received().stream()
+                .map(m -> envelope(m.getPayload()))
+                .filter(e -> e.key().equals(id) && !e.type().equals(DocumentUploaded.TYPE))
+                .findFirst().orElse(null), e -> e != null);
+        assertThat(outcome.type()).isEqualTo(MappingParseFailed.TYPE);
+        MappingParseFailed failed = outcome.payloadAs(MappingParseFailed.class);
+        assertThat(failed.code()).startsWith("bad_mapping_file:");
+        as(tenant).get("/internal/v1/documents/" + id).then().statusCode(200)
+                .body("status", equalTo("failed"))
+                .body("error.code", equalTo(failed.code()))
+                .body("error.message", containsString("notes.csv"));
+    }
+
+    @Test
+    void shouldDeadLetterAnEventWhoseRawFileIsMissingAndSayWhyOnTheDocument() throws Exception {
+        // Given
+        String tenant = tenant("acme");
+        String id = "doc_missing_" + tenant;
+        Envelope uploaded = Envelope.of(tenant, null, id, new DocumentUploaded(id, "gone.xlsx",
+                "tenants/" + tenant + "/documents/" + id + "/raw/gone.xlsx", null, 10, null, null, "alice"));
+
+        // When
+        deliver(uploaded);
+
+        // Then
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(dlq.received()).hasSize(1));
+        String letter = dlq.received().get(0).getPayload();
+        assertThat(EventJson.mapper().readTree(letter).path("reason").asText()).contains("does not exist");
+        assertThat(EventJson.mapper().readTree(letter).path("original").asText()).contains(uploaded.eventId());
+        as(tenant).get("/internal/v1/documents/" + id).then().statusCode(200)
+                .body("status", equalTo("failed"))
+                .body("error.message", containsString("gone.xlsx"));
+    }
+
+    @Test
+    void shouldDeadLetterAnEventPointingIntoAnotherTenantsFiles() {
+        // Given
+        String tenant = tenant("acme");
+        Envelope uploaded = Envelope.of(tenant, null, "doc_x", new DocumentUploaded("doc_x", "m.csv",
+                "tenants/globex/documents/doc_x/raw/m.csv", null, 10, null, null, "mallory"));
+
+        // When
+        deliver(uploaded);
+
+        // Then
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(dlq.received()).hasSize(1));
+        assertThat(dlq.received().get(0).getPayload()).contains("outside tenant");
+        as(tenant).get("/internal/v1/documents/doc_x").then().statusCode(404);
+    }
+
+    @Test
+    void shouldRenderTheDataDictionaryAsMarkdownAndHtml() {
+        // Given
+        String tenant = tenant("acme");
+        String id = uploadAndParse(tenant, "customers.csv", MAPPING_CSV);
+
+        // When / Then
+        as(tenant).get("/internal/v1/documents/" + id + "/dictionary?format=md").then().statusCode(200)
+                .contentType(containsString("text/markdown")).body(containsString("dim_customer"));
+        as(tenant).get("/internal/v1/documents/" + id + "/dictionary?format=html").then().statusCode(200)
+                .contentType(containsString("text/html")).body(containsString("fact_orders"));
+        as(tenant).get("/internal/v1/documents/" + id + "/dictionary?format=pdf").then().statusCode(400)
+                .body("code", equalTo("invalid_format"));
+    }
+
+    @Test
+    void shouldReparseWithHeaderOverridesIntoANewVersion() {
+        // Given
+        String tenant = tenant("acme");
+        String id = uploadAndParse(tenant, "customers.csv", MAPPING_CSV);
+        events.clear();
+
+        // When
+        as(tenant).contentType(ContentType.JSON).body("{\"headerOverrides\": {\"transformation\": \"Transformation Rule\"}}")
+                .post("/internal/v1/documents/" + id + "/reparse").then().statusCode(202)
+                .body("status", equalTo("parsing"));
+        deliver(awaitEvent(DocumentUploaded.TYPE, id));
+
+        // Then
+        MappingParsed parsed = awaitEvent(MappingParsed.TYPE, id).payloadAs(MappingParsed.class);
+        assertThat(parsed.specVersion()).isEqualTo(2);
+        as(tenant).get("/internal/v1/documents/" + id + "/versions").then()
+                .body("reason", equalTo(List.of("parsed", "reparsed")));
+    }
+
+    @Test
+    void shouldRefuseRequestsWithoutATenant() {
+        // Given / When / Then
+        io.restassured.RestAssured.given().get("/internal/v1/documents").then().statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("missing_tenant"));
+    }
+
+    @Test
+    void shouldRefuseUnknownHeaderOverridesBeforeStoringAnything() {
+        // Given
+        String tenant = tenant("acme");
+
+        // When / Then
+        as(tenant).multiPart("file", "m.csv", MAPPING_CSV.getBytes(), "text/csv")
+                .multiPart("headerOverrides", "{\"target_colour\": \"Colour\"}")
+                .post("/internal/v1/documents").then().statusCode(400)
+                .body("code", equalTo("invalid_header_overrides"))
+                .body("detail", containsString("target_colour"));
+        as(tenant).get("/internal/v1/documents").then().body("", hasSize(0));
+    }
+}
