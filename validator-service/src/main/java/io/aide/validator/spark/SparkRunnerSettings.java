@@ -1,0 +1,102 @@
+package io.aide.validator.spark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How to launch and talk to the Spark runner JVM.
+ *
+ * @param runnerHome     the spark-runner module directory (holds target/classes and target/classpath.txt)
+ * @param master         Spark master URL: local[*], local[2], spark://host:7077, k8s://https://...
+ * @param javaCommand    the java binary that starts the runner
+ * @param heap           runner JVM -Xmx, e.g. 1g
+ * @param startTimeout   how long a (re)start may take before it counts as failed
+ * @param requestTimeout how long one check may run; the runner cancels the Spark job after this
+ * @param extraJvmArgs   more runner JVM flags (e.g. -Dspark.driver.memory=2g)
+ */
+public record SparkRunnerSettings(Path runnerHome, String master, String javaCommand, String heap,
+                                  Duration startTimeout, Duration requestTimeout, List<String> extraJvmArgs) {
+
+    /** Spark on Java 17 reflects into these JDK packages. */
+    public static final List<String> SPARK_JVM_OPENS = List.of(
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.net=ALL-UNNAMED",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
+            "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+            "-Djdk.reflect.useDirectMethodHandle=false",
+            "-Dio.netty.tryReflectionSetAccessible=true");
+
+    public SparkRunnerSettings {
+        extraJvmArgs = extraJvmArgs == null ? List.of() : List.copyOf(extraJvmArgs);
+    }
+
+    /**
+     * Settings from AIDE_SPARK_RUNNER_HOME, AIDE_SPARK_MASTER, AIDE_SPARK_RUNNER_HEAP and
+     * AIDE_SPARK_TIMEOUT_SECONDS; without AIDE_SPARK_RUNNER_HOME the spark-runner module is looked
+     * for in the working directory and its parents.
+     */
+    public static SparkRunnerSettings fromEnvironment(Map<String, String> env) {
+        String home = env.get("AIDE_SPARK_RUNNER_HOME");
+        Path runnerHome = home == null || home.isBlank() ? findRunnerHome(Path.of("").toAbsolutePath()) : Path.of(home);
+        return new SparkRunnerSettings(runnerHome,
+                orDefault(env.get("AIDE_SPARK_MASTER"), "local[*]"),
+                ProcessHandle.current().info().command().orElse("java"),
+                orDefault(env.get("AIDE_SPARK_RUNNER_HEAP"), "1g"),
+                Duration.ofSeconds(120),
+                Duration.ofSeconds(Long.parseLong(orDefault(env.get("AIDE_SPARK_TIMEOUT_SECONDS"), "120"))),
+                List.of());
+    }
+
+    public SparkRunnerSettings withMaster(String newMaster) {
+        return new SparkRunnerSettings(runnerHome, newMaster, javaCommand, heap, startTimeout, requestTimeout,
+                extraJvmArgs);
+    }
+
+    public SparkRunnerSettings withRequestTimeout(Duration timeout) {
+        return new SparkRunnerSettings(runnerHome, master, javaCommand, heap, startTimeout, timeout, extraJvmArgs);
+    }
+
+    public Path classpathFile() {
+        return runnerHome.resolve("target/classpath.txt");
+    }
+
+    public Path classesDir() {
+        return runnerHome.resolve("target/classes");
+    }
+
+    /** Null when the runner is built, otherwise what the operator should do. */
+    public String missingBuild() {
+        if (!Files.isRegularFile(classpathFile()) || !Files.isDirectory(classesDir())) {
+            return "The Spark runner is not built (" + classpathFile() + " is missing): run "
+                    + "`mvn -f spark-runner/pom.xml install` or set AIDE_SPARK_RUNNER_HOME to the spark-runner directory.";
+        }
+        return null;
+    }
+
+    static Path findRunnerHome(Path start) {
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("spark-runner");
+            if (Files.isRegularFile(candidate.resolve("pom.xml"))) {
+                return candidate;
+            }
+        }
+        return start.resolve("spark-runner");
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
