@@ -94,7 +94,7 @@ fail_component() {
     printf '\033[1;31m[aide] error:\033[0m %s (%s env) %s. Log: %s\n' "$name" "$AIDE_ENV" "$why" "$log" >&2
     if [[ -f "$log" ]]; then
         echo "---- last lines of $log ----" >&2
-        tail -n 25 "$log" >&2
+        tail -n 25 "$log" | cut -c1-400 >&2
         echo "----" >&2
     fi
     exit 1

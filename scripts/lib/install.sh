@@ -25,19 +25,44 @@ apt_install() {
     [[ -n "$(pg_bin_dir)" ]] || missing+=(postgresql)
     command -v redis-server >/dev/null || missing+=(redis-server)
     command -v redis-cli >/dev/null || missing+=(redis-tools)
+    command -v npm >/dev/null || missing+=(nodejs npm)
+    apt_get_install "${missing[@]+"${missing[@]}"}"
+}
+
+# apt-get update once per run, then install the given packages (none: nothing to do).
+apt_get_install() {
+    local missing=("$@")
     ((${#missing[@]} == 0)) && return 0
     info "installing with apt-get: ${missing[*]}"
     local sudo=""
     [[ $EUID -eq 0 ]] || sudo="sudo"
     local log="$AIDE_HOME/apt.log"
-    if ! { $sudo apt-get -o DPkg::Lock::Timeout=600 update -q && DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${missing[@]}"; } >>"$log" 2>&1; then
+    if [[ -z "${AIDE_APT_UPDATED:-}" ]]; then
+        $sudo apt-get -o DPkg::Lock::Timeout=600 update -q >>"$log" 2>&1 || warn "apt-get update failed; trying the install anyway (log $log)"
+        AIDE_APT_UPDATED=1
+    fi
+    if ! { DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${missing[@]}"; } >>"$log" 2>&1; then
         tail -n 20 "$log" >&2
         die "apt-get install ${missing[*]} failed. Log: $log"
     fi
-    # The Debian package starts its own cluster and server; ours run on other ports, stop theirs.
+    # the Debian package starts its own cluster and server; ours run on other ports, stop theirs.
     if [[ " ${missing[*]} " == *" redis-server "* ]]; then
         { $sudo service redis-server stop || true; } >>"$log" 2>&1
     fi
+    if [[ " ${missing[*]} " == *" postgresql "* ]]; then
+        { $sudo service postgresql stop || true; } >>"$log" 2>&1
+    fi
+}
+
+# The browser suite drives Debian's Chromium (playwright cannot download browsers here).
+ensure_browser() {
+    grep -qs playwright "$AIDE_ROOT/web-ui/package.json" || return 0
+    command -v chromium >/dev/null && return 0
+    (
+        exec 8>"$AIDE_HOME/install.lock"
+        flock -w 900 8 || die "timed out waiting for $AIDE_HOME/install.lock"
+        command -v chromium >/dev/null || apt_get_install chromium
+    ) 9>&-
 }
 
 mvn_fetch() {

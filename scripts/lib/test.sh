@@ -52,6 +52,7 @@ run_tests() {
     trap test_cleanup EXIT
     trap 'exit 130' INT TERM
     infra_up
+    ensure_browser
     clear_test_reports
     local rc=0 log="$LOG_DIR/mvn-install.log"
     info "unit, @QuarkusTest and *IT tiers: mvn -B install (infra of the test env exported as AIDE_*)"
