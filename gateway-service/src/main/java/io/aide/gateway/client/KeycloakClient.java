@@ -1,0 +1,71 @@
+package io.aide.gateway.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aide.events.EventJson;
+import io.aide.gateway.config.GatewayConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** The portal login: a password grant of the public client {@code aide-portal} against the realm. */
+@ApplicationScoped
+public class KeycloakClient {
+    private final GatewayConfig config;
+    private final HttpClient http;
+
+    public KeycloakClient(Vertx vertx, GatewayConfig config) {
+        this.config = config;
+        this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000));
+    }
+
+    @PreDestroy
+    void close() {
+        http.close();
+    }
+
+    public record TokenResponse(int status, JsonNode body) {
+        public boolean ok() {
+            return status == 200 && body != null && body.hasNonNull("access_token");
+        }
+    }
+
+    public Uni<TokenResponse> passwordGrant(String username, String password) {
+        String form = "grant_type=password&client_id=" + enc(config.portalClientId()) + "&username=" + enc(username)
+                + "&password=" + enc(password) + "&scope=openid";
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
+                .setAbsoluteURI(realmUrl() + "/protocol/openid-connect/token")
+                .setTimeout(10_000)
+                .putHeader("Content-Type", "application/x-www-form-urlencoded");
+        return Uni.createFrom().completionStage(() -> http.request(options)
+                .compose(request -> request.send(form))
+                .compose(response -> response.body().map(body -> new TokenResponse(response.statusCode(),
+                        parse(body.toString()))))
+                .toCompletionStage());
+    }
+
+    public String realmUrl() {
+        String url = config.oidcUrl();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return EventJson.mapper().readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,90 @@
+package io.aide.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Where the gateway finds its downstream services and how it limits and streams. */
+@ConfigMapping(prefix = "aide.gateway")
+public interface GatewayConfig {
+
+    /** Base URL of document-service (AIDE_DOCUMENT_URL). */
+    String documentUrl();
+
+    /** Base URL of sqlgen-service (AIDE_SQLGEN_URL). */
+    String sqlgenUrl();
+
+    /** Base URL of validator-service (AIDE_VALIDATOR_URL). */
+    String validatorUrl();
+
+    /** Base URL of ai-hub-service (AIDE_AIHUB_URL). */
+    String aihubUrl();
+
+    /** Realm URL of the OIDC provider (AIDE_OIDC_URL), used for the portal's password grant and readiness. */
+    String oidcUrl();
+
+    /** Public client used by the portal login (password grant). */
+    @WithDefault("aide-portal")
+    String portalClientId();
+
+    /** Largest accepted upload in bytes; larger ones get 413. */
+    @WithDefault("52428800")
+    long uploadMaxBytes();
+
+    /** Timeout of a call to a downstream service. */
+    @WithDefault("30s")
+    Duration downstreamTimeout();
+
+    Cookie cookie();
+
+    RateLimit rateLimit();
+
+    Sse sse();
+
+    interface Cookie {
+        /** Name of the HttpOnly cookie carrying the access token for the browser (EventSource sends no headers). */
+        @WithDefault("aide_token")
+        String name();
+
+        /** Mark the cookie Secure (set true behind TLS). */
+        @WithDefault("false")
+        boolean secure();
+    }
+
+    interface RateLimit {
+        /** Turn rate limiting off entirely. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Burst size of the token bucket per tenant and user. */
+        @WithDefault("120")
+        int capacity();
+
+        /** Tokens added per second. */
+        @WithDefault("20")
+        double refillPerSecond();
+    }
+
+    interface Sse {
+        /** How long the replay buffer of one stream is kept after its last event. */
+        @WithDefault("24h")
+        Duration bufferTtl();
+
+        /** Most events kept per stream in the replay buffer (the oldest are dropped). */
+        @WithDefault("5000")
+        int bufferCap();
+
+        /** Interval of the keep-alive comment line. */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /** Reconnect delay advertised to EventSource with {@code retry:}. */
+        @WithDefault("3000")
+        int retryMillis();
+
+        /** How long a generation id stays reserved for its tenant. */
+        @WithDefault("30d")
+        Duration generationIdTtl();
+    }
+}

@@ -1,0 +1,133 @@
+package io.aide.gateway.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aide.events.EventJson;
+import io.aide.gateway.client.KeycloakClient;
+import io.aide.gateway.config.GatewayConfig;
+import io.aide.gateway.service.Caller;
+import io.aide.gateway.service.CallerResolver;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Browser login. The access token lives in an HttpOnly cookie, since EventSource cannot send an
+ * Authorization header; scripts use bearer tokens from Keycloak directly.
+ */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "session")
+public class SessionResource {
+    private static final Logger LOG = Logger.getLogger(SessionResource.class);
+
+    private final KeycloakClient keycloak;
+    private final GatewayConfig config;
+
+    public SessionResource(KeycloakClient keycloak, GatewayConfig config) {
+        this.keycloak = keycloak;
+        this.config = config;
+    }
+
+    public record Me(String user, String tenant, Set<String> roles) {
+    }
+
+    public record Session(String user, String tenant, Set<String> roles, long expiresIn) {
+    }
+
+    @POST
+    @Path("/session")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Log in with user name and password; sets the HttpOnly session cookie")
+    public Uni<Response> login(SessionRequest request) {
+        if (request == null || blank(request.username()) || blank(request.password())) {
+            throw GatewayException.badRequest("invalid_request", "username and password are required.");
+        }
+        return keycloak.passwordGrant(request.username(), request.password())
+                .onFailure().transform(e -> GatewayException.downstream("keycloak", e.getMessage()))
+                .map(token -> {
+                    if (token.status() == 400 || token.status() == 401) {
+                        throw new GatewayException(401, "invalid_credentials", "Login failed",
+                                "User name or password is wrong for realm 'aide'.");
+                    }
+                    if (!token.ok()) {
+                        LOG.warnf("token endpoint answered %d", token.status());
+                        throw GatewayException.downstream("keycloak", "token endpoint answered " + token.status());
+                    }
+                    String accessToken = token.body().path("access_token").asText();
+                    long expiresIn = token.body().path("expires_in").asLong(300);
+                    JsonNode claims = claims(accessToken);
+                    String tenant = claims.path("tenant").isArray() ? claims.path("tenant").path(0).asText(null)
+                            : claims.path("tenant").asText(null);
+                    if (blank(tenant)) {
+                        throw new GatewayException(403, "tenant_missing", "Forbidden", "User '" + request.username()
+                                + "' has no tenant; ask an administrator to assign one.");
+                    }
+                    Set<String> roles = new TreeSet<>();
+                    claims.path("realm_access").path("roles").forEach(role -> roles.add(role.asText()));
+                    return Response.ok(new Session(claims.path("preferred_username").asText(request.username()),
+                                    tenant, roles, expiresIn))
+                            .header("Set-Cookie", cookie(accessToken, expiresIn)).build();
+                });
+    }
+
+    @DELETE
+    @Path("/session")
+    @Operation(summary = "Log out: clears the session cookie")
+    public Response logout() {
+        return Response.noContent().header("Set-Cookie", cookie("", 0)).build();
+    }
+
+    @GET
+    @Path("/me")
+    @Operation(summary = "The caller: user name, tenant and roles")
+    public Me me(@Context RoutingContext ctx) {
+        Caller caller = CallerResolver.from(ctx);
+        return new Me(caller.user(), caller.tenant(), caller.roles());
+    }
+
+    String cookie(String value, long maxAge) {
+        List<String> parts = new ArrayList<>(List.of(config.cookie().name() + "=" + value, "Path=/",
+                "Max-Age=" + maxAge, "HttpOnly", "SameSite=Strict"));
+        if (config.cookie().secure()) {
+            parts.add("Secure");
+        }
+        return String.join("; ", parts);
+    }
+
+    /** Claims of a token that just came from the realm's own token endpoint over the back channel. */
+    private static JsonNode claims(String jwt) {
+        String[] parts = jwt.split("\\.");
+        if (parts.length < 2) {
+            return EventJson.mapper().createObjectNode();
+        }
+        try {
+            return EventJson.mapper().readTree(new String(Base64.getUrlDecoder().decode(parts[1]),
+                    StandardCharsets.UTF_8));
+        } catch (IOException | IllegalArgumentException e) {
+            return EventJson.mapper().createObjectNode();
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,107 @@
+package io.aide.gateway;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(GatewayTestResource.class)
+class AuthTest {
+
+    @Test
+    void shouldRefuseAnInvalidTokenWith401AndNoStackTrace() {
+        // When
+        Response response = given().auth().oauth2("not-a-token").get("/api/v1/documents");
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body().asString()).doesNotContain("Exception");
+    }
+
+    @Test
+    void shouldRefuseARequestWithoutAToken() {
+        // When / Then
+        given().get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
+    void shouldRefuseATokenWithoutTenantWithAProblem() {
+        // Given
+        String token = Tokens.of("mallory", null);
+
+        // When / Then
+        given().auth().oauth2(token).get("/api/v1/me").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("code", equalTo("tenant_missing"))
+                .body("detail", containsString("tenant"));
+    }
+
+    @Test
+    void shouldTellTheCallerTheirTenantFromTheToken() {
+        // When / Then
+        given().auth().oauth2(Tokens.alice()).get("/api/v1/me").then().statusCode(200)
+                .body("user", equalTo("alice"))
+                .body("tenant", equalTo("acme"))
+                .body("roles", hasItem("engineer"));
+    }
+
+    @Test
+    void shouldLogInWithPasswordAndAuthenticateLaterCallsByCookie() {
+        // Given: the realm accepts alice's password for the portal client
+        String accessToken = Tokens.alice();
+        GatewayTestResource.downstream().stubFor(post(urlEqualTo("/realms/aide/protocol/openid-connect/token"))
+                .withRequestBody(containing("client_id=aide-portal"))
+                .withRequestBody(containing("username=alice"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"" + accessToken + "\",\"expires_in\":900}")));
+
+        // When
+        Response login = given().contentType(ContentType.JSON).body("{\"username\":\"alice\",\"password\":\"alice\"}")
+                .post("/api/v1/session");
+
+        // Then
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.header("Set-Cookie")).contains("aide_token=" + accessToken).contains("HttpOnly")
+                .contains("SameSite=Strict");
+        given().cookie("aide_token", login.cookie("aide_token")).get("/api/v1/me").then().statusCode(200)
+                .body("tenant", equalTo("acme"));
+    }
+
+    @Test
+    void shouldAnswerWrongPasswordsWith401Problem() {
+        // Given
+        GatewayTestResource.downstream().stubFor(post(urlEqualTo("/realms/aide/protocol/openid-connect/token"))
+                .withRequestBody(containing("username=eve"))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"invalid_grant\"}")));
+
+        // When / Then
+        given().contentType(ContentType.JSON).body("{\"username\":\"eve\",\"password\":\"guess\"}")
+                .post("/api/v1/session").then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("code", equalTo("invalid_credentials"))
+                .header("Set-Cookie", not(containsString("aide_token=ey")));
+    }
+
+    @Test
+    void shouldClearTheCookieOnLogout() {
+        // When / Then
+        given().delete("/api/v1/session").then().statusCode(204)
+                .header("Set-Cookie", containsString("Max-Age=0"));
+    }
+}

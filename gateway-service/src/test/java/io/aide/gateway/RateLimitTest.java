@@ -1,0 +1,48 @@
+package io.aide.gateway;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+@TestProfile(RateLimitTest.TightLimit.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(GatewayTestResource.class)
+class RateLimitTest {
+
+    public static class TightLimit implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("aide.gateway.rate-limit.capacity", "3", "aide.gateway.rate-limit.refill-per-second", "0.1");
+        }
+    }
+
+    @Test
+    void shouldAnswer429WithRetryAfterOnceTheBucketIsEmpty() {
+        // Given: a user of its own, so no other test shares the bucket
+        String token = Tokens.of("burst-" + UUID.randomUUID(), "acme");
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200);
+        }
+
+        // When
+        Response limited = given().auth().oauth2(token).get("/api/v1/me");
+
+        // Then
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.contentType()).startsWith("application/problem+json");
+        assertThat(limited.jsonPath().getString("code")).isEqualTo("rate_limited");
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 10L);
+        given().auth().oauth2(Tokens.of("other-" + UUID.randomUUID(), "acme")).get("/api/v1/me").then().statusCode(200);
+    }
+}

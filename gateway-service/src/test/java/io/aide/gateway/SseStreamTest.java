@@ -1,0 +1,118 @@
+package io.aide.gateway;
+
+import io.aide.events.Envelope;
+import io.aide.events.EventJson;
+import io.aide.events.EventPayload;
+import io.aide.events.v1.BlockUpdated;
+import io.aide.events.v1.GenerationCompleted;
+import io.aide.events.v1.Progress;
+import io.aide.events.v1.Thought;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySource;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(GatewayTestResource.class)
+class SseStreamTest {
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void shouldStreamEventsInOrderWithOffsetsAsIdsSnakeCaseDataAndDone() throws Exception {
+        // Given: the browser opens the stream before the generation exists
+        String generationId = GenerationCommandTest.newGenerationId();
+        try (SseClient stream = SseClient.open(base, Tokens.alice(), generationId, null)) {
+
+            // When
+            send(10, "acme", generationId, new Progress("compile", "compiling", 40, Map.of(), null));
+            send(11, "acme", generationId, new BlockUpdated("select_clause", "orders", "duckdb", "completed",
+                    "SELECT order_id", 1, Instant.parse("2026-01-01T00:00:00Z"), 1));
+            send(12, "globex", generationId, new Thought("another tenant's event with the same key"));
+            send(13, "acme", generationId, new GenerationCompleted("CREATE VIEW orders AS SELECT 1", "orders.sql",
+                    Map.of(), 0));
+
+            // Then
+            await().atMost(Duration.ofSeconds(10)).until(stream::ended);
+            List<SseClient.Event> events = stream.events();
+            assertThat(stream.status).isEqualTo(200);
+            assertThat(events).extracting(SseClient.Event::event)
+                    .containsExactly("progress", "block_update", "generation_complete", "done");
+            assertThat(events).extracting(SseClient.Event::id).containsExactly("10", "11", "13", null);
+            assertThat(EventJson.mapper().readTree(events.get(0).data()).path("progress_percentage").asInt())
+                    .isEqualTo(40);
+            assertThat(EventJson.mapper().readTree(events.get(1).data()).path("block_data").path("sql").asText())
+                    .isEqualTo("SELECT order_id");
+            assertThat(EventJson.mapper().readTree(events.get(2).data()).path("final_sql").asText())
+                    .startsWith("CREATE VIEW");
+        }
+    }
+
+    @Test
+    void shouldReplayOnlyEventsAfterLastEventIdAndEverythingOnFirstConnect() throws Exception {
+        // Given: a generation whose events went by while one browser watched
+        String generationId = GenerationCommandTest.newGenerationId();
+        try (SseClient first = SseClient.open(base, Tokens.alice(), generationId, null)) {
+            send(20, "acme", generationId, new Progress("compile", "start", 10, Map.of(), null));
+            send(21, "acme", generationId, new Thought("joining customers"));
+            send(22, "acme", generationId, new GenerationCompleted("CREATE VIEW v AS SELECT 1", "v.sql", Map.of(), 0));
+            await().atMost(Duration.ofSeconds(10)).until(first::ended);
+        }
+
+        // When
+        try (SseClient resumed = SseClient.open(base, Tokens.alice(), generationId, "20");
+             SseClient fresh = SseClient.open(base, Tokens.alice(), generationId, null)) {
+
+            // Then
+            await().atMost(Duration.ofSeconds(10)).until(() -> resumed.ended() && fresh.ended());
+            assertThat(resumed.events()).extracting(SseClient.Event::id).containsExactly("21", "22", null);
+            assertThat(fresh.events()).extracting(SseClient.Event::event)
+                    .containsExactly("progress", "thought", "generation_complete", "done");
+        }
+    }
+
+    @Test
+    void shouldAnswer404ToAnotherTenantsStream() throws Exception {
+        // Given: acme started the generation
+        String generationId = GenerationCommandTest.newGenerationId();
+        given().auth().oauth2(Tokens.alice()).contentType(ContentType.JSON)
+                .body(Map.of("generationId", generationId,
+                        "documentId", GenerationCommandTest.documentWithStatus("parsed")))
+                .post("/api/v1/generations").then().statusCode(202);
+
+        // When
+        try (SseClient stream = SseClient.open(base, Tokens.bob(), generationId, null)) {
+
+            // Then
+            assertThat(stream.status).isEqualTo(404);
+        }
+    }
+
+    private void send(long offset, String tenant, String key, EventPayload payload) {
+        InMemorySource<ConsumerRecord<String, String>> source = connector.source("generation-events");
+        source.send(new ConsumerRecord<>("aide.generation.events.v1", 0, offset, key,
+                EventJson.toJson(Envelope.of(tenant, "test", key, payload))));
+    }
+}
