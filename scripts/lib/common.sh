@@ -64,12 +64,26 @@ unlock_env() { flock -u 9 2>/dev/null || true; exec 9>&- || true; }
 spawn() {
     local log=$1 pidfile=$2; shift 2
     setsid "$@" </dev/null >>"$log" 2>&1 8>&- 9>&- &
-    echo $! >"$pidfile"
+    record_pid "$pidfile" $!
 }
+
+# Start time of a process in clock ticks since boot; with the pid it identifies the process across pid reuse.
+proc_start() { [[ -r "/proc/$1/stat" ]] && sed -E 's/^.*\) //' "/proc/$1/stat" | awk '{print $20}' || true; }
+
+record_pid() { echo "$2 $(proc_start "$2")" >"$1"; }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-pid_of() { local f="$PID_DIR/$1.pid"; [[ -s "$f" ]] && head -n1 "$f" || true; }
+# The pid recorded for a component, empty when that process is gone (or its pid now belongs to another process).
+pid_of() {
+    local f="$PID_DIR/$1.pid" pid started
+    [[ -s "$f" ]] || return 0
+    read -r pid started <"$f" || true
+    if [[ -n "${started:-}" && "$(proc_start "$pid")" != "$started" ]]; then
+        return 0
+    fi
+    echo "$pid"
+}
 
 pid_alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
 

@@ -6,7 +6,7 @@ KAFKA_TOPICS=(aide.documents.v1 aide.generation.commands.v1 aide.validation.comm
 
 kafka_cp() { cat "$KAFKA_CLASSPATH_FILE"; }
 
-kafka_admin() { java -Xms32m -Xmx128m -XX:TieredStopAtLevel=1 -cp "$KAFKA_ADMIN_CLASSES:$(kafka_cp)" KafkaAdmin "$@"; }
+kafka_admin() { java -Xms32m -Xmx128m -XX:TieredStopAtLevel=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$KAFKA_ADMIN_CLASSES:$(kafka_cp)" KafkaAdmin "$@"; }
 
 kafka_healthy() { port_open "$KAFKA_PORT" && kafka_admin ready "127.0.0.1:$KAFKA_PORT"; }
 
@@ -33,7 +33,8 @@ kafka_up() {
     fi
     spawn "$log" "$PID_DIR/kafka.pid" java -Xms256m -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
         -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-        -Dorg.slf4j.simpleLogger.log.kafka.server.KafkaRaftServer=info \
+        -Dorg.slf4j.simpleLogger.log.kafka.server.KafkaRaftServer=info -Dorg.slf4j.simpleLogger.showDateTime=true \
+        -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS \
         -cp "$(kafka_cp)" kafka.Kafka "$props"
     pid=$(pid_of kafka)
     local topics=() t

@@ -27,7 +27,7 @@ pg_up() {
     local started; started=$(now_ms)
     local pid; pid=$(pg_postmaster_pid)
     if pid_alive "$pid" && pg_healthy; then
-        echo "$pid" >"$PID_DIR/postgres.pid"
+        record_pid "$PID_DIR/postgres.pid" "$pid"
         info "postgres already running (pid $pid, port $PG_PORT)"
         return 0
     fi
@@ -61,7 +61,7 @@ pg_up() {
         || fail_component postgres "$PG_LOG" "pg_ctl start failed"
     wait_for postgres 30 "$PG_LOG" "" pg_healthy
     pid=$(pg_postmaster_pid)
-    echo "$pid" >"$PID_DIR/postgres.pid"
+    record_pid "$PID_DIR/postgres.pid" "$pid"
     pg_ensure_database
     info "postgres up (pid $pid, port $PG_PORT) in $(elapsed_s "$started") s"
 }
@@ -83,14 +83,19 @@ END \$\$;"
 
 pg_down() {
     pg_init_vars
-    local pid; pid=$(pid_of postgres)
-    [[ -n "$pid" ]] || pid=$(pg_postmaster_pid)
-    if pid_alive "$pid"; then
+    local was_running=""
+    if [[ -f "$PG_DATA/postmaster.pid" ]] && pid_alive "$(pg_postmaster_pid)"; then
+        was_running=1
         as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -s -m fast -w -t 30 stop >>"$PG_LOG" 2>&1 || true
-        pid_alive "$pid" && { echo "$pid" >"$PID_DIR/postgres.pid"; stop_pid postgres 10; }
-        info "postgres stopped"
+    fi
+    # pg_ctl knows its own postmaster; the pid file only covers a postmaster that ignored it
+    local pid; pid=$(pid_of postgres)
+    if pid_alive "$pid" && [[ "$(ps -o comm= -p "$pid" 2>/dev/null)" == postgres ]]; then
+        was_running=1
+        stop_pid postgres 10
     fi
     rm -f "$PID_DIR/postgres.pid"
+    [[ -z "$was_running" ]] || info "postgres stopped"
 }
 
 pg_status() {

@@ -16,9 +16,10 @@ redis_up() {
     mkdir -p "$ENV_DIR/redis"
     rm -f "$pidfile"
     redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
-        --pidfile "$pidfile" --logfile "$log" --dir "$ENV_DIR/redis" 9>&- 8>&- \
+        --pidfile "$ENV_DIR/redis/redis.pid" --logfile "$log" --dir "$ENV_DIR/redis" 9>&- 8>&- \
         || fail_component redis "$log" "redis-server did not start"
     wait_for redis 20 "$log" "" redis_healthy
+    record_pid "$pidfile" "$(cat "$ENV_DIR/redis/redis.pid")"
     info "redis up (pid $(pid_of redis), port $REDIS_PORT) in $(elapsed_s "$started") s"
 }
 
