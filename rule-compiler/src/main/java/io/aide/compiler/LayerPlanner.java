@@ -401,7 +401,8 @@ final class LayerPlanner {
         List<RuleOutcome> outcomes = new ArrayList<>();
         List<MappingRow> used = new ArrayList<>();
         for (MappingRow r : colRows) {
-            RuleOutcome o = ruleCompiler.compile(contextFor(r, type));
+            String missing = missingSource(r);
+            RuleOutcome o = missing != null ? RuleOutcome.flagged(missing) : ruleCompiler.compile(contextFor(r, type));
             if (o.isFlagged() && o.flagReason().startsWith("dataset-level")) {
                 diagnostics.add(new Diagnostic(Diagnostic.INFO, "dataset_level_rule",
                         "not a column rule, not applied: " + r.transformation(), null, r.ref()));
@@ -416,6 +417,28 @@ final class LayerPlanner {
         compiled.put(key, c);
         compiling.remove(key);
         return c;
+    }
+
+    /** With a registered schema, a source column it does not have makes the rule uncompilable (instead of failing SQL). */
+    private String missingSource(MappingRow row) {
+        if (catalog == null || catalog.tables().isEmpty()) {
+            return null;
+        }
+        for (SourceRef s : row.sourceColumns()) {
+            if (s.column() == null || s.column().isBlank()) {
+                continue;
+            }
+            Table t = tableOf(row, s);
+            if (!catalogKnows(t)) {
+                return "source column " + s.column().trim() + " of table " + t.name()
+                        + " is in none of the registered source tables";
+            }
+            String col = s.column().trim();
+            if (!hasColumn(t, col) && !(col.contains("+") && splitComposite(col).stream().allMatch(p -> hasColumn(t, p)))) {
+                return "source column " + col + " is not in " + t.name();
+            }
+        }
+        return null;
     }
 
     private RuleOutcome merge(List<RuleOutcome> outcomes, List<MappingRow> used) {

@@ -69,7 +69,8 @@ final class LayerRenderer {
 
     String format(String sql) {
         try {
-            return formatter.format(sql, FORMAT).trim();
+            // the formatter splits the || operator into "| |"; protect it through a placeholder token
+            return formatter.format(sql.replace("||", " aide_concat_op "), FORMAT).trim().replace("aide_concat_op", "||");
         } catch (RuntimeException e) {
             return sql.trim();
         }

@@ -55,7 +55,7 @@ public final class RuleCompiler {
     private static final Pattern ROUND = Pattern.compile("(?i)^round(?:ed)?\\s*(?:to\\s*)?(\\d+)?\\s*(?:decimal(?:s| places?)?|dp|digits?)?$");
     private static final Pattern OTHER_COLUMN_FLAG = Pattern.compile("(?i)^(?:and\\s+)?(?:flag(?:ged)?|mark(?:ed)?|set)\\s+(?:as\\s+)?([A-Za-z_]\\w*)\\s*=\\s*\\S+$");
     private static final Pattern NOOP = Pattern.compile("(?i)^(?:nulls? (?:kept|stays?|remains?|left) (?:as )?null|nulls? (?:are |is )?(?:kept|preserved|retained)|keep nulls?|blank(?:s)? (?:kept|stay blank)|(?:100% )?parseable in source|no nulls?)$");
-    private static final Pattern ACTION = Pattern.compile("(?i)\\b(resolv\\w*|look\\w*|lookup|map(s|ped|ping)?|remap\\w*|convert\\w*|pars\\w*|split\\w*|deriv\\w*|calculat\\w*|comput\\w*|combin\\w*|concat\\w*|replac\\w*|flag\\w*|sum\\w*|count\\w*|aggregat\\w*|round\\w*|truncat\\w*|filter\\w*|exclud\\w*|join\\w*|assign\\w*|set|if|when|case|else|otherwise|shift\\w*|remov\\w*|strip\\w*|pad\\w*|format\\w*|normali[sz]\\w*|translat\\w*|decod\\w*|encod\\w*|multipl\\w*|divid\\w*|add|added|subtract\\w*|minus|plus|default\\w*|coalesce|null|blank|trim\\w*|upper\\w*|lower\\w*|cast\\w*|extract\\w*|substring|prefix\\w*|suffix\\w*|group\\w*|dedup\\w*|unique|latest|earliest|first|last|max\\w*|min\\w*|average|avg|total|hash\\w*|mask\\w*|generat\\w*|sequence|increment\\w*|rank\\w*|lag|lead|pivot\\w*|unpivot\\w*|only)\\b|->|=>|=");
+    private static final Pattern ACTION = Pattern.compile("(?i)\\b(resolv\\w*|look\\w*|lookup|map(s|ped|ping)?|remap\\w*|convert\\w*|pars\\w*|split\\w*|deriv\\w*|calculat\\w*|comput\\w*|combin\\w*|concat\\w*|replac\\w*|flag\\w*|sum\\w*|count\\w*|aggregat\\w*|round\\w*|truncat\\w*|filter\\w*|exclud\\w*|join\\w*|assign\\w*|set|if|when|case|else|otherwise|shift\\w*|remov\\w*|strip\\w*|pad\\w*|format\\w*|normali[sz]\\w*|translat\\w*|decod\\w*|encod\\w*|multipl\\w*|divid\\w*|add|added|subtract\\w*|minus|plus|default\\w*|coalesce|null|blank|trim\\w*|upper\\w*|lower\\w*|cast\\w*|extract\\w*|substring|prefix\\w*|suffix\\w*|group\\w*|dedup\\w*|unique|latest|earliest|first|last|max\\w*|min\\w*|average|avg|total|hash\\w*|mask\\w*|generat\\w*|sequence|increment\\w*|rank\\w*|lag|lead|pivot\\w*|unpivot\\w*)\\b|->|=>|=");
 
     public RuleOutcome compile(RuleContext ctx) {
         return new Run(ctx).run();
@@ -86,7 +86,13 @@ public final class RuleCompiler {
         RuleOutcome run() {
             String rule = normalize(row.transformation());
             Map<String, String> attrs = attributes(row);
-            String algorithm = attr(attrs, "mapping_algorithm", "algorithm", "algorithm_code", "rule_type");
+            String algorithm = attrs.entrySet().stream()
+                    .filter(e -> e.getKey().contains("algorithm") && !e.getKey().contains("sub") || e.getKey().equals("rule_type"))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            if (algorithm == null && rule.matches("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|NOTSUBMITTED|ASSIGN|HARDCODE|OTHER")) {
+                algorithm = rule;
+                rule = "";
+            }
             String sub = attr(attrs, "sub_algorithm", "entity_sub_algorithm");
             try {
                 readNotes();
@@ -103,7 +109,8 @@ public final class RuleCompiler {
                             ? "no transformation rule and no source column" : "no rule says how "
                             + ctx.sources().size() + " source columns combine");
                 }
-                for (String clause : clauses(rule)) {
+                for (String clause : clauses(rule).stream()
+                        .flatMap(c -> java.util.Arrays.stream(c.split("(?i)\\s+and\\s+(?=(?:flag|mark)\\w*\\s)"))).toList()) {
                     String problem = apply(clause);
                     if (problem != null) {
                         return RuleOutcome.flagged(problem + ": \"" + clause + "\"");
@@ -242,19 +249,27 @@ public final class RuleCompiler {
                 throw new Flag("controlled-terminology lookup for codelist " + codelist + " in " + tables.get(0)
                         + ": the column that holds collected values is not named");
             }
-            if ((algorithm.startsWith("ASSIGN_NO_CT") || algorithm.equals("ASSIGN")) && condition == null) {
-                if (ctx.sources().size() == 1) {
-                    String r = rule.replaceAll("(?i)\\s+in\\s+supp\\w*$", "");
-                    if (r.isEmpty() || selfReference(r)) {
-                        main = INPUT;
-                        instructed = true;
-                        return true;
-                    }
+            boolean assign = algorithm.startsWith("ASSIGN_NO_CT") || algorithm.equals("ASSIGN") || sub.startsWith("ASSIGN_NO_CT")
+                    || algorithm.matches("DIRECT(_MOVE|_MAP)?|COPY|MOVE|ONE_TO_ONE|STRAIGHT_MOVE");
+            if (assign) {
+                if (ctx.sources().size() != 1) {
+                    throw new Flag(algorithm + " needs exactly one source column, the row names " + ctx.sources().size());
+                }
+                String r = rule.replaceAll("(?i)\\s+in\\s+supp\\w*$", "");
+                if (r.isEmpty() || selfReference(r)) {
+                    main = condition == null ? INPUT : new Expr.Case(List.of(new Expr.When(condition, INPUT)), null);
+                    conditional = condition != null;
+                    instructed = true;
+                    return true;
                 }
                 return false;
             }
             if (algorithm.equals("DATASET_LEVEL")) {
                 throw new Flag("dataset-level instruction (" + sub + ") is not a column rule");
+            }
+            if (rule.isEmpty()) {
+                throw new Flag("algorithm " + algorithm + (sub.isEmpty() ? "" : "/" + sub)
+                        + " without a rule text the compiler can apply");
             }
             return false;
         }
