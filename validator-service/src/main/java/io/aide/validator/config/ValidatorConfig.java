@@ -1,0 +1,38 @@
+package io.aide.validator.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Limits of a validation run. */
+@ConfigMapping(prefix = "aide.validator")
+public interface ValidatorConfig {
+    /** DuckDB memory_limit of each sandbox. */
+    @WithDefault("512MB")
+    String memoryLimit();
+
+    /** DuckDB threads of each sandbox. */
+    @WithDefault("2")
+    int threads();
+
+    /** A statement running longer on the sample is cancelled (sandbox:timeout). */
+    @WithDefault("10s")
+    Duration statementTimeout();
+
+    /** Rows made up per source table when the data source has no sample. */
+    @WithDefault("20")
+    int synthesizedRows();
+
+    /** Sample files larger than this together are refused (sample:too_large). */
+    @WithDefault("268435456")
+    long maxSampleBytes();
+
+    /** Spark SQL and PySpark checks through the Spark runner JVM; when false they are reported as skipped. */
+    @WithDefault("true")
+    boolean sparkEnabled();
+
+    /** Start the Spark runner at service start so the first request finds it warm. */
+    @WithDefault("false")
+    boolean sparkWarmUp();
+}
