@@ -31,7 +31,7 @@ kafka_up() {
         java -Xmx256m -cp "$(kafka_cp)" kafka.tools.StorageTool format -t "$cluster_id" -c "$props" >>"$log" 2>&1 \
             || fail_component kafka "$log" "StorageTool format failed"
     fi
-    spawn "$log" "$PID_DIR/kafka.pid" java -Xms256m -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
+    spawn "$log" "$PID_DIR/kafka.pid" java -Xms256m -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:TieredStopAtLevel=1 \
         -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
         -Dorg.slf4j.simpleLogger.log.kafka.server.KafkaRaftServer=info -Dorg.slf4j.simpleLogger.showDateTime=true \
         -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS \
