@@ -186,7 +186,16 @@ public final class DuckDbSandbox implements AutoCloseable {
         return run(sql, maxRows, true);
     }
 
+    /** Every row of a query as text (SQL NULL as null), the form the expected-output comparison reads. */
+    public QueryResult queryText(String sql) {
+        return run(sql, -1, true, true);
+    }
+
     private QueryResult run(String sql, int maxRows, boolean wantRows) {
+        return run(sql, maxRows, wantRows, false);
+    }
+
+    private QueryResult run(String sql, int maxRows, boolean wantRows, boolean asText) {
         if (!locked) {
             throw new IllegalStateException("lock() the sandbox before running SQL under test");
         }
@@ -205,7 +214,7 @@ public final class DuckDbSandbox implements AutoCloseable {
                 if (!wantRows || !hasRows) {
                     return new QueryResult(List.of(), List.of());
                 }
-                return read(st.getResultSet(), maxRows);
+                return read(st.getResultSet(), maxRows, asText);
             } finally {
                 cancel.cancel(false);
             }
@@ -214,7 +223,7 @@ public final class DuckDbSandbox implements AutoCloseable {
         }
     }
 
-    private static QueryResult read(ResultSet rs, int maxRows) throws SQLException {
+    private static QueryResult read(ResultSet rs, int maxRows, boolean asText) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         List<String> columns = new ArrayList<>();
         for (int i = 1; i <= md.getColumnCount(); i++) {
@@ -224,7 +233,7 @@ public final class DuckDbSandbox implements AutoCloseable {
         while ((maxRows < 0 || rows.size() < maxRows) && rs.next()) {
             Object[] values = new Object[columns.size()];
             for (int i = 0; i < values.length; i++) {
-                values[i] = jsonFriendly(rs.getObject(i + 1));
+                values[i] = asText ? rs.getString(i + 1) : jsonFriendly(rs.getObject(i + 1));
             }
             rows.add(QueryResult.row(columns, values));
         }

@@ -99,6 +99,9 @@ public final class LayerValidator {
         if (!layer.sourceTables().isEmpty()) {
             plan.add(new PlannedCheck(Checks.ROW_COUNT, t, null, RUN_DIALECT, List.of()));
         }
+        if (ExpectedOutput.expectedFor(input, t) != null) {
+            plan.add(new PlannedCheck(Checks.EXPECTED_OUTPUT, t, null, RUN_DIALECT, List.of()));
+        }
         for (ExtraCheck extra : extraChecks) {
             plan.addAll(extra.plan(layer, input));
         }
@@ -410,6 +413,8 @@ public final class LayerValidator {
                 case Checks.ACCEPTED_VALUES -> acceptedValues(p, lineage.column(p.column()));
                 case Checks.REFERENTIAL -> referential(p, lineage.column(p.column()));
                 case Checks.ROW_COUNT -> rowCount(p);
+                case Checks.EXPECTED_OUTPUT -> new ExpectedOutput().run(p, layer, ExpectedOutput.expectedFor(input,
+                        layer.target()), sandbox, out, lineage, limits.maxExampleRows());
                 default -> CheckResult.of(p, CheckResult.SKIPPED, "unknown check " + p.check());
             };
         }

@@ -358,4 +358,39 @@ class LayerValidatorTest {
         assertThat(result(results, Checks.EXECUTION, null).checkedCount()).isEqualTo(2);
         assertThat(results).noneMatch(CheckResult::failed);
     }
+
+    private CheckResult expectedOutput(String expectedCsv) throws IOException {
+        Path expected = dir.resolve("expected_dim_customer.csv");
+        Files.writeString(expected, expectedCsv);
+        LayerFixture fixture = new LayerFixture();
+        List<CheckResult> results = validator.run(new ValidationInput(fixture.layers(), LayerFixture.spec(),
+                samples(CUSTOMERS), List.of("duckdb"), java.util.Map.of("dim_customer", expected)), r -> { });
+        return result(results, Checks.EXPECTED_OUTPUT, null);
+    }
+
+    @Test
+    void shouldPassExpectedOutputWhenEveryColumnMatches() throws IOException {
+        // When
+        CheckResult check = expectedOutput("customer_id,customer_name,status_desc,country_code,extra\n"
+                + "3,Cid,Active,DE,x\n1,Ann,Active,DE,y\n2,Bob,Inactive,FR,z\n");
+
+        // Then
+        assertThat(check.status()).as(check.message()).isEqualTo(CheckResult.PASS);
+        assertThat(check.message()).contains("4 match").contains("1 not in the mapping");
+    }
+
+    @Test
+    void shouldFailExpectedOutputOnAMismatchAndNameTheMappingRow() throws IOException {
+        // When
+        CheckResult check = expectedOutput("customer_id,customer_name,status_desc,country_code\n"
+                + "1,Ann,Active,DE\n2,Bob,Active,FR\n3,Cid,Active,DE\n");
+
+        // Then
+        assertThat(check.status()).isEqualTo(CheckResult.FAIL);
+        assertThat(check.failingCount()).isEqualTo(1);
+        assertThat(check.mappingRefs()).containsExactly("@mapping[Map:4]");
+        assertThat(check.blocks()).containsExactly("select_clause");
+        assertThat(check.examples()).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("column", "status_desc").containsEntry("status", "mismatch"));
+    }
 }
