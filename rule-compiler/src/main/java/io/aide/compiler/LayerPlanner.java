@@ -76,6 +76,89 @@ final class LayerPlanner {
         }
     }
 
+    private String ctePrefix = "";
+
+    /** Plans a target; several source systems feeding one target become UNION ALL branches. */
+    static LayerPlan planTarget(MappingSpec spec, SchemaCatalog catalog, String target, List<MappingRow> rows,
+                                List<Diagnostic> diagnostics) {
+        List<String> systems = rows.stream().map(MappingRow::sourceSystem).filter(s -> s != null && !s.isBlank())
+                .map(String::trim).distinct().toList();
+        if (systems.size() < 2) {
+            LayerPlanner p = new LayerPlanner(spec, catalog, target, rows);
+            LayerPlan plan = p.plan();
+            diagnostics.addAll(p.diagnostics());
+            return plan;
+        }
+        List<LayerPlan> parts = new ArrayList<>();
+        for (int i = 0; i < systems.size(); i++) {
+            String system = systems.get(i);
+            List<MappingRow> branchRows = rows.stream().filter(r -> r.sourceSystem() == null || r.sourceSystem().isBlank()
+                    || r.sourceSystem().trim().equals(system)).toList();
+            LayerPlanner p = new LayerPlanner(spec, catalog, target, branchRows);
+            p.ctePrefix = i == 0 ? "" : safeName(system) + "_";
+            parts.add(p.plan());
+            diagnostics.addAll(p.diagnostics());
+        }
+        return union(target, systems, parts, rows);
+    }
+
+    private static LayerPlan union(String target, List<String> systems, List<LayerPlan> parts, List<MappingRow> rows) {
+        List<String> names = new ArrayList<>();
+        Map<String, LayerPlan.ColumnInfo> infos = new LinkedHashMap<>();
+        for (MappingRow r : rows) {
+            if (r.targetColumn() != null && !r.targetColumn().isBlank()
+                    && names.stream().noneMatch(n -> n.equalsIgnoreCase(r.targetColumn().trim()))) {
+                names.add(r.targetColumn().trim());
+            }
+        }
+        List<LayerPlan.Cte> ctes = new ArrayList<>();
+        List<LayerPlan.Branch> branches = new ArrayList<>();
+        List<String> sourceTables = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            LayerPlan part = parts.get(i);
+            for (LayerPlan.Cte c : part.ctes()) {
+                if (ctes.stream().noneMatch(x -> x.name().equals(c.name()))) {
+                    ctes.add(c);
+                }
+            }
+            LayerPlan.Branch b = part.branches().get(0);
+            List<LayerPlan.Item> items = new ArrayList<>();
+            for (String n : names) {
+                LayerPlan.Item item = b.items().stream().filter(it -> it.name().equalsIgnoreCase(n)).findFirst().orElse(null);
+                LayerPlan.ColumnInfo info = part.columns().stream().filter(c -> c.name().equalsIgnoreCase(n)).findFirst().orElse(null);
+                if (item == null) {
+                    SqlType t = infos.containsKey(n) ? infos.get(n).type() : SqlType.VARCHAR;
+                    items.add(new LayerPlan.Item(n, new Expr.TypedNull(t.known() ? t : SqlType.VARCHAR), null,
+                            "not mapped from source system " + systems.get(i)));
+                } else {
+                    items.add(item);
+                }
+                if (info != null) {
+                    LayerPlan.ColumnInfo prev = infos.get(n);
+                    if (prev == null || "flagged".equals(info.status())) {
+                        List<String> lineage = new ArrayList<>(prev == null ? List.of() : prev.sources());
+                        info.sources().stream().filter(x -> !lineage.contains(x)).forEach(lineage::add);
+                        infos.put(n, new LayerPlan.ColumnInfo(info.name(), info.type(), info.mappingRef(), info.status(),
+                                info.reason(), lineage, info.key(), info.nullable(), info.acceptedValues(), info.lookupTable(), info.rule()));
+                    } else {
+                        List<String> lineage = new ArrayList<>(prev.sources());
+                        info.sources().stream().filter(x -> !lineage.contains(x)).forEach(lineage::add);
+                        infos.put(n, new LayerPlan.ColumnInfo(prev.name(), prev.type(), prev.mappingRef() + " " + info.mappingRef(),
+                                prev.status(), prev.reason(), lineage, prev.key(), prev.nullable(), prev.acceptedValues(),
+                                prev.lookupTable(), prev.rule()));
+                    }
+                }
+            }
+            branches.add(new LayerPlan.Branch(b.from(), b.joins(), items, b.where(), b.whereTodos(), b.groupBy(),
+                    b.mappingRefs(), b.whereRefs()));
+            part.sourceTables().stream().filter(t -> !sourceTables.contains(t)).forEach(sourceTables::add);
+            part.keyColumns().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
+        }
+        return new LayerPlan(target, ctes, branches, names.stream().map(infos::get).filter(java.util.Objects::nonNull).toList(),
+                sourceTables, keys);
+    }
+
     LayerPlanner(MappingSpec spec, SchemaCatalog catalog, String target, List<MappingRow> rows) {
         this.spec = spec;
         this.catalog = catalog;
@@ -705,12 +788,17 @@ final class LayerPlanner {
             return null;
         }
         if (e instanceof Expr.Bin b) {
-            Expr l = typeFix(b.left(), null);
+            Expr l = typeFix(b.left(), Set.of("+", "-").contains(b.op()) ? target : null);
             Expr r = typeFix(b.right(), null);
             String op = b.op();
             if (Set.of("+", "-", "*", "/", "%").contains(op)) {
                 SqlType lt = infer(l);
                 SqlType rt = infer(r);
+                if ((op.equals("+") || op.equals("-")) && target != null && target.temporal() && textual(lt)
+                        && !(l instanceof Expr.Lit) && rt.numeric()) {
+                    l = new Expr.Cast(l, SqlType.DATE, true);
+                    lt = SqlType.DATE;
+                }
                 if ((op.equals("+") || op.equals("-")) && lt.temporal() && (rt.numeric() || rt.kind() == SqlType.Kind.UNKNOWN)) {
                     String unit = r instanceof Expr.Lit lit && unitHints.containsKey(lit) ? unitHints.get(lit) : "DAY";
                     return new Expr.DateAdd(l, op.equals("-") ? new Expr.Neg(r) : r, unit);
@@ -966,7 +1054,7 @@ final class LayerPlanner {
                     problem = "the aggregation reads tables that are not on one join path";
                 } else {
                     Edge last = p.get(p.size() - 1);
-                    String cteName = "agg_" + safeName(child) + "_by_" + safeName(last.leftAlias() + "_" + last.leftColumn());
+                    String cteName = ctePrefix + "agg_" + safeName(child) + "_by_" + safeName(last.leftAlias() + "_" + last.leftColumn());
                     AggBuilder b = aggCtes.computeIfAbsent(cteName, n -> new AggBuilder(n, child, p));
                     String itemName = c.name();
                     Expr inner = expr instanceof Expr.Cast cast ? cast.expr() : expr;

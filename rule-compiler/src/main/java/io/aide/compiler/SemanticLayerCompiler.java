@@ -38,9 +38,7 @@ public final class SemanticLayerCompiler {
         for (Map.Entry<String, List<MappingRow>> e : byTarget.entrySet()) {
             String target = e.getKey();
             l.onThought("Planning " + target + " from " + e.getValue().size() + " mapping rows");
-            LayerPlanner planner = new LayerPlanner(spec, options.schema(), target, e.getValue());
-            LayerPlan plan = planner.plan();
-            diagnostics.addAll(planner.diagnostics());
+            LayerPlan plan = LayerPlanner.planTarget(spec, options.schema(), target, e.getValue(), diagnostics);
             Map<String, Map<String, String>> blockSql = new LinkedHashMap<>();
             for (int i = 0; i < dialects.size(); i++) {
                 Map<String, String> rendered = renderers.get(i).render(plan);

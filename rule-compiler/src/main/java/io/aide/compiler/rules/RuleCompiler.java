@@ -124,10 +124,7 @@ public final class RuleCompiler {
                     instructed = true;
                 }
                 if (!instructed && main == null) {
-                    if (ctx.sources().size() == 1 && steps.isEmpty() && inputSteps.isEmpty()) {
-                        main = INPUT;
-                        notes.add("rule is a description only: direct move of " + ctx.sources().get(0).column());
-                    } else if (steps.isEmpty() && inputSteps.isEmpty()) {
+                    if (steps.isEmpty() && inputSteps.isEmpty()) {
                         return RuleOutcome.flagged("the rule describes the column but does not say how to compute it: \""
                                 + rule + "\"");
                     }
@@ -965,8 +962,7 @@ public final class RuleCompiler {
         if (s == null) {
             return "";
         }
-        return s.replace('\u2192', '>').replace("->", "\u0001").replace(">", "->").replace("\u0001", "->")
-                .replace("-->", "->")
+        return s.replace("\u2192", "->").replace("\u21d2", "->").replace("-->", "->")
                 .replace('\u2018', '\'').replace('\u2019', '\'').replace('\u201c', '"').replace('\u201d', '"')
                 .replace('\u2013', '-').replace('\u2014', '-').replace('\u00a0', ' ')
                 .replaceAll("\\s+", " ").trim();
@@ -1033,10 +1029,10 @@ public final class RuleCompiler {
             if (!m.find()) {
                 break;
             }
-            String inner = m.group(1);
             String before = out.substring(0, m.start());
-            if (before.isBlank() || before.matches(".*[\\w\"'`]\\s*$") && !inner.contains(" ") && !inner.contains("%")
-                    && before.matches(".*\\b[A-Za-z_]+$") && !before.matches(".*\\s$")) {
+            int open = out.lastIndexOf('(');
+            boolean call = open > 0 && (Character.isLetterOrDigit(out.charAt(open - 1)) || out.charAt(open - 1) == '_');
+            if (before.isBlank() || call) {
                 break;
             }
             out = before.trim();

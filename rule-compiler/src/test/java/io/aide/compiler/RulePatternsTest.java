@@ -1,0 +1,212 @@
+package io.aide.compiler;
+
+import io.aide.events.spec.GeneratedLayers;
+import io.aide.events.spec.MappingSpec;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each rule pattern: what it compiles to, and the value it gives when the SQL runs in DuckDB. */
+class RulePatternsTest {
+    private static final String[] HEADER = {"id", "first_name", "last_name", "status", "amount", "gender", "active",
+            "code", "raw_date", "us_date", "order_date", "mode"};
+    private static final String[][] ROWS = {
+            {"1", "  ann ", "Lee", "A", "12345", "F", "Yes", "ABC-123", "2-Jun-06", "03/15/2021", "2021-01-31", "Air"},
+            {"2", "Bob", "Ray", "N/A - From RDC", null, "M", "No", "XYZ-9", "Date Not Captured", "12/01/2020", "2021-02-01", "Sea"}};
+
+    private final SemanticLayerCompiler compiler = new SemanticLayerCompiler();
+
+    private static SchemaCatalog catalog() {
+        return new SchemaCatalog(List.of(Specs.table("src", HEADER)));
+    }
+
+    private CompilationResult compile(String type, String source, String rule, String notes, Specs spec) {
+        spec.row("t", "id", "INTEGER", null, "src", "id", "Direct move", null, null, true, false, null, Map.of());
+        spec.row("t", "out", type, null, "src", source, rule, null, null, false, true, notes, Map.of());
+        return compiler.compile(spec.build(), new CompileOptions(List.of("duckdb", "postgres", "spark", "snowflake", "bigquery", "ansi"),
+                List.of(), catalog()), null);
+    }
+
+    private List<Object> values(CompilationResult result) throws Exception {
+        try (DuckDb db = new DuckDb()) {
+            String[][] all = new String[ROWS.length + 1][];
+            all[0] = HEADER;
+            System.arraycopy(ROWS, 0, all, 1, ROWS.length);
+            db.table("src", all);
+            List<Object> out = new ArrayList<>();
+            for (Map<String, Object> row : db.query("SELECT * FROM (\n" + result.layers().get(0).sql().get("duckdb") + "\n) v ORDER BY id")) {
+                Object v = row.get("out");
+                out.add(v instanceof Date d ? d.toLocalDate() : v);
+            }
+            return out;
+        }
+    }
+
+    private List<Object> run(String type, String source, String rule) throws Exception {
+        CompilationResult r = compile(type, source, rule, null, Specs.spec());
+        assertThat(r.flaggedColumns()).as("flagged: %s", r.diagnostics()).isZero();
+        return values(r);
+    }
+
+    @Test
+    void shouldCastADirectMoveToTheTargetTypeSafely() throws Exception {
+        assertThat(run("INTEGER", "amount", "Direct move")).containsExactly(12345, null);
+    }
+
+    @Test
+    void shouldTrimAndUppercase() throws Exception {
+        assertThat(run("VARCHAR(20)", "first_name", "Trim and uppercase")).containsExactly("ANN", "BOB");
+    }
+
+    @Test
+    void shouldConcatenateWithASeparator() throws Exception {
+        assertThat(run("VARCHAR", "first_name, last_name", "Concatenate first_name and last_name with a space"))
+                .containsExactly("  ann  Lee", "Bob Ray");
+    }
+
+    @Test
+    void shouldEmitAConstant() throws Exception {
+        assertThat(run("VARCHAR(3)", null, "Hard-coded 'USD'")).containsExactly("USD", "USD");
+    }
+
+    @Test
+    void shouldApplyTheDefaultFromTheNullHandlingNote() throws Exception {
+        // Given
+        CompilationResult r = compile("DECIMAL(10,2)", "amount", "amount / 100", "Default 0 when missing", Specs.spec());
+
+        // Then
+        assertThat(values(r)).containsExactly(new BigDecimal("123.45"), new BigDecimal("0.00"));
+        assertThat(r.layers().get(0).sql().get("duckdb")).contains("COALESCE");
+    }
+
+    @Test
+    void shouldTurnSentinelValuesIntoNull() throws Exception {
+        assertThat(run("VARCHAR", "status", "'N/A - From RDC' → NULL; otherwise copied")).containsExactly("A", null);
+    }
+
+    @Test
+    void shouldMapYesNoToBooleans() throws Exception {
+        assertThat(run("BOOLEAN", "active", "'Yes'/'No' → 1/0")).containsExactly(true, false);
+    }
+
+    @Test
+    void shouldMapCodesWrittenAsPairs() throws Exception {
+        assertThat(run("VARCHAR", "gender", "M=Male, F=Female")).containsExactly("Female", "Male");
+    }
+
+    @Test
+    void shouldCompileProseIfThenElse() throws Exception {
+        assertThat(run("VARCHAR", "status", "If status = 'A' then 'Active' else 'Inactive'"))
+                .containsExactly("Active", "Inactive");
+    }
+
+    @Test
+    void shouldReRenderASqlCaseWrittenIntoTheRule() throws Exception {
+        assertThat(run("VARCHAR", "amount", "CASE WHEN amount > 100 THEN 'big' ELSE 'small' END"))
+                .containsExactly("big", "small");
+    }
+
+    @Test
+    void shouldParseDatesWithAStrftimePatternAndSentinels() throws Exception {
+        assertThat(run("DATE", "raw_date", "Parsed %d-%b-%y; sentinels ('Date Not Captured') → NULL"))
+                .containsExactly((LocalDate.of(2006, 6, 2)), null);
+    }
+
+    @Test
+    void shouldParseDatesWithAnExcelStylePattern() throws Exception {
+        assertThat(run("DATE", "us_date", "Parse date format MM/DD/YYYY"))
+                .containsExactly((LocalDate.of(2021, 3, 15)), (LocalDate.of(2020, 12, 1)));
+    }
+
+    @Test
+    void shouldAddDaysToADate() throws Exception {
+        assertThat(run("DATE", "order_date", "order_date + 30"))
+                .containsExactly((LocalDate.of(2021, 3, 2)), (LocalDate.of(2021, 3, 3)));
+    }
+
+    @Test
+    void shouldShiftADateByAParameterFromAReferenceTable() throws Exception {
+        // Given a parameter named in years
+        Specs spec = Specs.spec().reference("project_config", List.of("key", "value"), List.of(List.of("adaptation.shift_years", "10")));
+
+        // When
+        CompilationResult r = compile("DATE", "order_date", "order_date + adaptation.shift_years", null, spec);
+
+        // Then
+        assertThat(values(r)).containsExactly((LocalDate.of(2031, 1, 31)), (LocalDate.of(2031, 2, 1)));
+    }
+
+    @Test
+    void shouldAddPrefixesAndTakeSubstrings() throws Exception {
+        assertThat(run("VARCHAR", "code", "Prefix with 'SKU-'")).containsExactly("SKU-ABC-123", "SKU-XYZ-9");
+        assertThat(run("VARCHAR", "code", "First 3 characters")).containsExactly("ABC", "XYZ");
+    }
+
+    @Test
+    void shouldLookUpANamedReferenceTable() throws Exception {
+        // Given
+        Specs spec = Specs.spec().reference("cleaning.mode_map", List.of("key", "value"),
+                List.of(List.of("Air", "AIR"), List.of("Truck", "TRUCK")));
+
+        // When
+        CompilationResult r = compile("VARCHAR", "mode", "Normalized via cleaning.mode_map", null, spec);
+
+        // Then unmatched values stay NULL and the lookup is recorded for referential checks
+        assertThat(values(r)).containsExactly("AIR", null);
+        GeneratedLayers.Column out = r.layers().get(0).columns().get(1);
+        assertThat(out.lookupTable()).isEqualTo("cleaning.mode_map");
+        assertThat(out.acceptedValues()).containsExactly("AIR", "TRUCK");
+        assertThat(r.layers().get(0).blocks()).extracting(GeneratedLayers.Block::name).contains("ctes", "joins");
+    }
+
+    @Test
+    void shouldFlagARuleItCannotCompileInsteadOfGuessing() throws Exception {
+        // Given
+        CompilationResult r = compile("DECIMAL(12,2)", "amount",
+                "Numeric values cast directly. Cross-references resolved by looking up row n's weight.", null, Specs.spec());
+
+        // Then the column is a typed NULL with a TODO quoting the rule, a diagnostic, and counted
+        GeneratedLayers.Column out = r.layers().get(0).columns().get(1);
+        assertThat(out.status()).isEqualTo("flagged");
+        assertThat(out.reason()).contains("looking up row n");
+        assertThat(r.columnsNeedingAttention()).containsEntry("t", 1);
+        assertThat(r.diagnostics()).anyMatch(d -> d.code().equals("rule_not_compiled") && d.ref().equals(out.mappingRef()));
+        assertThat(r.layers().get(0).sql().get("duckdb")).contains("CAST(NULL AS DECIMAL(12, 2)) AS \"out\"")
+                .contains("TODO \"Numeric values cast directly.");
+        assertThat(values(r)).containsExactly(null, null);
+    }
+
+    @Test
+    void shouldFlagSqlFunctionsThatAreNotPortable() {
+        // When
+        CompilationResult r = compile("VARCHAR", "code", "REGEXP_EXTRACT(code, '[0-9]+')", null, Specs.spec());
+
+        // Then
+        assertThat(r.layers().get(0).columns().get(1).status()).isEqualTo("flagged");
+    }
+
+    @Test
+    void shouldCarryTheMappingRowOnEveryColumn() {
+        // When
+        CompilationResult r = compile("VARCHAR", "first_name", "Direct move", null, Specs.spec());
+
+        // Then
+        for (String sql : r.layers().get(0).sql().values()) {
+            assertThat(sql).contains("-- @mapping[Mappings:2]").contains("-- @mapping[Mappings:3]");
+        }
+        assertThat(r.layers().get(0).columns()).extracting(GeneratedLayers.Column::sources)
+                .containsExactly(List.of("src.id"), List.of("src.first_name"));
+    }
+
+    static List<String> list(String... s) {
+        return Arrays.asList(s);
+    }
+}
