@@ -95,6 +95,9 @@ final class CellValues {
         if (text.isEmpty() || NO_SOURCE.contains(text.toLowerCase(Locale.ROOT))) {
             return List.of();
         }
+        if (isPlainName(text)) {
+            return List.of(new SourceRef(sourceSystem, sourceTable, text));
+        }
         List<SourceRef> out = new ArrayList<>();
         for (String part : splitTopLevel(text)) {
             String p = part.strip();
@@ -104,6 +107,18 @@ final class CellValues {
             out.add(toRef(p, sourceTable, sourceSystem));
         }
         return out;
+    }
+
+    /** The common case, a bare column name: nothing to split or unquote. */
+    private static boolean isPlainName(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ',' || c == ';' || c == '\n' || c == '\r' || c == '|' || c == '+' || c == '&' || c == '.'
+                    || c == '[' || c == '"' || c == '`' || c == '\'' || c == '(') {
+                return false;
+            }
+        }
+        return !s.contains(" and ");
     }
 
     private static SourceRef toRef(String part, String sourceTable, String sourceSystem) {

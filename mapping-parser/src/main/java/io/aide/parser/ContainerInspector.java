@@ -228,8 +228,8 @@ final class ContainerInspector {
         List<SheetMeta.Region> merged = new ArrayList<>();
         scanner.scan(t -> {
             if (t.nameIs("c")) {
-                String r = t.attr("r");
-                int col = r == null ? lastCol[0] + 1 : XmlTagScanner.columnIndex(r);
+                int ref = t.attrColumn("r");
+                int col = ref < 0 ? lastCol[0] + 1 : ref;
                 lastCol[0] = col;
                 cellsInRow[0] = Math.max(cellsInRow[0], col + 1);
                 if (cellsInRow[0] > limits.maxColumns()) {

@@ -29,8 +29,16 @@ final class ParseContext {
     final Map<String, Map<String, String>> headerMapping = new LinkedHashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Map<String, Integer> diagnosticCounts = new LinkedHashMap<>();
-    /** "table\u0000column" (lower case) -> ref and source system of its first row. */
-    final Map<String, String[]> firstRowByTarget = new HashMap<>();
+    /** Target table and column (lower case) -> index in {@link #rows} of the first row that maps it. */
+    final Map<TargetKey, Integer> firstRowByTarget = new HashMap<>();
+    private final Map<String, Boolean> knownTypes = new HashMap<>();
+
+    record TargetKey(String table, String column) {
+    }
+
+    boolean isRecognizedType(String type) {
+        return knownTypes.computeIfAbsent(type, CellValues::isRecognizedType);
+    }
     private final Map<String, String> strings = new HashMap<>();
     private final Map<String, Set<String>> schemaLower;
 

@@ -58,6 +58,7 @@ final class SheetParser {
     private String[] headers;
     private HeaderMatcher.Match match;
     private boolean nullableInverted;
+    private boolean[] mappedColumns = new boolean[0];
     private String lastTable;
     private int rowsRead;
     private int mappingRows;
@@ -216,6 +217,12 @@ final class SheetParser {
             headers = bestHeaders;
             match = best;
             reason = "mapping header found in row " + headerRow;
+            mappedColumns = new boolean[headers.length];
+            for (int c : best.columns().values()) {
+                if (c < mappedColumns.length) {
+                    mappedColumns[c] = true;
+                }
+            }
             Integer nullableCol = best.columns().get(MappingField.NULLABLE);
             nullableInverted = nullableCol != null && HeaderMatcher.isInvertedNullable(headers[nullableCol]);
             tableFromSheetName = !best.has(MappingField.TARGET_TABLE);
@@ -397,9 +404,12 @@ final class SheetParser {
                     + "above). Fill in " + headerOf(MappingField.TARGET_TABLE) + ".",
                     cell(MappingField.TARGET_TABLE, rowNumber), ref);
         } else {
-            String k = targetTable.toLowerCase(Locale.ROOT) + "\u0000" + targetColumn.toLowerCase(Locale.ROOT);
-            String[] first = ctx.firstRowByTarget.putIfAbsent(k, new String[] {ref, sourceSystem});
-            if (first != null) {
+            ParseContext.TargetKey k = new ParseContext.TargetKey(targetTable.toLowerCase(Locale.ROOT),
+                    targetColumn.toLowerCase(Locale.ROOT));
+            Integer firstIndex = ctx.firstRowByTarget.putIfAbsent(k, ctx.rows.size());
+            if (firstIndex != null) {
+                MappingRow firstRow = ctx.rows.get(firstIndex);
+                String[] first = {firstRow.ref(), firstRow.sourceSystem()};
                 boolean union = sourceSystem != null && first[1] != null && !sourceSystem.equalsIgnoreCase(first[1]);
                 if (union) {
                     ctx.diagnostic(Diagnostic.INFO, "target_column_union", targetTable + "." + targetColumn
@@ -414,7 +424,7 @@ final class SheetParser {
                 }
             }
         }
-        if (targetType != null && !CellValues.isRecognizedType(targetType)) {
+        if (targetType != null && !ctx.isRecognizedType(targetType)) {
             ctx.diagnostic(Diagnostic.WARNING, "type_not_recognized", "Data type '" + targetType + "' of "
                     + targetColumn + " is not a type AIDE knows (e.g. VARCHAR(50), INTEGER, DECIMAL(18,2), DATE); "
                     + "the column is generated without a cast.", cell(MappingField.TARGET_TYPE, rowNumber), ref);
@@ -477,7 +487,7 @@ final class SheetParser {
         Map<String, String> out = null;
         for (int c = 0; c < cells.length; c++) {
             String v = trim(cells[c]);
-            if (v == null || match.columns().containsValue(c)) {
+            if (v == null || (c < mappedColumns.length && mappedColumns[c])) {
                 continue;
             }
             String h = c < headers.length && trim(headers[c]) != null ? headers[c].strip()

@@ -100,6 +100,35 @@ final class XmlTagScanner {
         return null;
     }
 
+    /** 0-based column of an A1 reference attribute, read without allocating; -1 when absent. */
+    int attrColumn(String localName) {
+        int i = nameEnd;
+        int n = localName.length();
+        while (i + n + 2 < tagLen) {
+            if (isSpace(tag[i]) && regionEquals(i + 1, localName) && tag[i + 1 + n] == '='
+                    && (tag[i + 2 + n] == '"' || tag[i + 2 + n] == '\'')) {
+                int k = i + 3 + n;
+                int col = 0;
+                boolean any = false;
+                while (k < tagLen) {
+                    int ch = tag[k];
+                    if (ch >= 'a' && ch <= 'z') {
+                        ch -= 32;
+                    }
+                    if (ch < 'A' || ch > 'Z') {
+                        break;
+                    }
+                    col = col * 26 + (ch - 'A' + 1);
+                    any = true;
+                    k++;
+                }
+                return any ? col - 1 : -1;
+            }
+            i++;
+        }
+        return -1;
+    }
+
     private boolean regionEquals(int start, String s) {
         for (int k = 0; k < s.length(); k++) {
             if (tag[start + k] != s.charAt(k)) {
