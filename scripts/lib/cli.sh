@@ -3,12 +3,32 @@
 CLI_STAMP="$AIDE_HOME/cli.stamp"
 CLI_CLASSPATH_FILE="$AIDE_HOME/cli.classpath"
 
+# The reactor modules a module depends on, itself included (io.aide artifacts that are sibling directories).
+module_closure() {
+    local todo=("$1") seen=" " m dep
+    while ((${#todo[@]})); do
+        m=${todo[0]}; todo=("${todo[@]:1}")
+        [[ "$seen" == *" $m "* ]] && continue
+        seen+="$m "
+        echo "$m"
+        for dep in $(grep -o '<groupId>io.aide</groupId><artifactId>[a-z0-9-]*</artifactId>' "$AIDE_ROOT/$m/pom.xml" 2>/dev/null \
+                | sed 's/.*<artifactId>\(.*\)<\/artifactId>/\1/'; \
+            awk '/<dependency>/{d=1} d&&/<groupId>io.aide<\/groupId>/{g=1} d&&g&&/<artifactId>/{gsub(/.*<artifactId>|<\/artifactId>.*/,""); print; g=0} /<\/dependency>/{d=0;g=0}' \
+                "$AIDE_ROOT/$m/pom.xml" 2>/dev/null); do
+            [[ -d "$AIDE_ROOT/$dep" ]] && todo+=("$dep")
+        done
+    done
+}
+
 cli_stale() {
     [[ -f "$CLI_STAMP" && -s "$CLI_CLASSPATH_FILE" && -d "$AIDE_ROOT/aide-cli/target/classes" ]] || return 0
-    local changed
-    changed=$(cd "$AIDE_ROOT" && find . \( -name .aide -o -name .git -o -name target -o -name node_modules -o -name web-ui \) -prune \
-        -o -type f \( -path '*/src/main/*' -o -name pom.xml \) -newer "$CLI_STAMP" -print -quit)
-    [[ -n "$changed" ]]
+    local m changed
+    [[ "$AIDE_ROOT/pom.xml" -nt "$CLI_STAMP" ]] && return 0
+    for m in $(module_closure aide-cli); do
+        changed=$(find "$AIDE_ROOT/$m/pom.xml" "$AIDE_ROOT/$m/src/main" -type f -newer "$CLI_STAMP" -print -quit 2>/dev/null || true)
+        [[ -z "$changed" ]] || return 0
+    done
+    return 1
 }
 
 cli_build() {
@@ -18,7 +38,7 @@ cli_build() {
     local log="$AIDE_HOME/cli-build.log"
     info "building aide-cli and the modules it uses (log $log)"
     touch "$CLI_STAMP.next"
-    if ! (cd "$AIDE_ROOT" && mvn -B -q -pl aide-cli -am install -DskipTests \
+    if ! (cd "$AIDE_ROOT" && mvn -B -q -pl aide-cli -am install -Dmaven.test.skip=true \
         && mvn -B -q -f aide-cli/pom.xml dependency:build-classpath -Dmdep.outputFile="$CLI_CLASSPATH_FILE" -Dmdep.includeScope=runtime) >"$log" 2>&1; then
         tail -n 30 "$log" >&2
         die "aide-cli build failed; full log: $log"

@@ -23,6 +23,14 @@ select_env() {
             S3_PORT=59100 KEYCLOAK_PORT=58280 SERVICE_BASE_PORT=18080 ;;
         *) die "unknown environment '$AIDE_ENV' (use --env dev or --env test)" ;;
     esac
+    # AIDE_PORT_OFFSET shifts every port, e.g. to run a second checkout's test env beside this one
+    local off=${AIDE_PORT_OFFSET:-0}
+    [[ "$off" =~ ^[0-9]+$ ]] || die "AIDE_PORT_OFFSET must be a number, got '$off'"
+    if ((off != 0)); then
+        PG_PORT=$((PG_PORT + off)) REDIS_PORT=$((REDIS_PORT + off)) KAFKA_PORT=$((KAFKA_PORT + off))
+        KAFKA_CONTROLLER_PORT=$((KAFKA_CONTROLLER_PORT + off)) S3_PORT=$((S3_PORT + off))
+        KEYCLOAK_PORT=$((KEYCLOAK_PORT + off)) SERVICE_BASE_PORT=$((SERVICE_BASE_PORT + off))
+    fi
     ENV_DIR="$AIDE_HOME/$AIDE_ENV"
     PID_DIR="$ENV_DIR/pids"
     LOG_DIR="$ENV_DIR/logs"
