@@ -100,6 +100,20 @@ public class ObjectStore {
         }
     }
 
+    /** Keys under a prefix, for checks and operators; not for large listings. */
+    public java.util.List<String> keys(String prefix) {
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        try {
+            for (var result : client.listObjects(io.minio.ListObjectsArgs.builder().bucket(bucket).prefix(prefix)
+                    .recursive(true).build())) {
+                keys.add(result.get().objectName());
+            }
+            return keys;
+        } catch (Exception e) {
+            throw unavailable("list " + prefix, e);
+        }
+    }
+
     /** Best effort: used to undo a write whose database row could not be inserted. */
     public void deleteQuietly(String key) {
         try {

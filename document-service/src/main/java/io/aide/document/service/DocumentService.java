@@ -18,6 +18,7 @@ import io.aide.events.v1.DocumentUploaded;
 import io.aide.events.v1.MappingEdited;
 import io.aide.parser.FileInspection;
 import io.aide.parser.MappingFileException;
+import io.aide.parser.ParseOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -37,6 +38,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class DocumentService {
     private static final Logger LOG = Logger.getLogger(DocumentService.class);
+    private static final Set<String> TEXT_FORMATS = Set.of("csv", "tsv");
     private static final Pattern DOCUMENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,79}");
 
     private final DocumentRepository documents;
@@ -79,6 +81,10 @@ public class DocumentService {
         Map<String, String> overrides = headerOverrides(headerOverridesJson);
         String documentId = documentId(requestedId);
         FileInspection inspection = mappingFiles.inspect(file, fileName);
+        if (TEXT_FORMATS.contains(inspection.format())) {
+            // a text file has no container to inspect: reading it is the only check, and it is cheap
+            mappingFiles.parse(file, fileName, ParseOptions.of(documentId, caller.tenantId()).withHeaderOverrides(overrides));
+        }
 
         String key = Keys.raw(caller.tenantId(), documentId, fileName);
         store.put(key, file, contentType);
