@@ -31,7 +31,7 @@ final class LayerRenderer {
         this.r = new SqlRenderer(dialect);
         this.formatter = SqlFormatter.of(switch (dialect) {
             case POSTGRES, DUCKDB -> com.github.vertical_blank.sqlformatter.languages.Dialect.PostgreSql;
-            case SPARK -> com.github.vertical_blank.sqlformatter.languages.Dialect.SparkSql;
+            case SPARK, BIGQUERY -> com.github.vertical_blank.sqlformatter.languages.Dialect.SparkSql;
             default -> com.github.vertical_blank.sqlformatter.languages.Dialect.StandardSql;
         });
     }

@@ -1,0 +1,105 @@
+package io.aide.compiler;
+
+import io.aide.events.spec.GeneratedLayers;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DialectRenderingTest {
+    private final SemanticLayerCompiler compiler = new SemanticLayerCompiler();
+
+    private Map<String, String> sql(String type, String source, String rule) {
+        var spec = Specs.spec().row("t", "out", type, "src", source, rule).build();
+        CompilationResult r = compiler.compile(spec, new CompileOptions(List.of("duckdb", "postgres", "spark", "snowflake",
+                "bigquery", "ansi"), List.of(), new SchemaCatalog(List.of(Specs.table("src", "amount", "d", "a", "b")))), null);
+        assertThat(r.flaggedColumns()).isZero();
+        return r.layers().get(0).sql();
+    }
+
+    @Test
+    void shouldRenderSafeCastsPerDialect() {
+        // When
+        Map<String, String> sql = sql("INTEGER", "amount", "Cast to integer");
+
+        // Then
+        assertThat(sql.get("duckdb")).contains("TRY_CAST(\"src\".\"amount\" AS INTEGER)");
+        assertThat(sql.get("spark")).contains("TRY_CAST(`src`.`amount` AS INTEGER)");
+        assertThat(sql.get("snowflake")).contains("TRY_CAST(\"src\".\"amount\" AS INTEGER)");
+        assertThat(sql.get("bigquery")).contains("SAFE_CAST(`src`.`amount` AS INT64)");
+        assertThat(sql.get("postgres")).contains("WHEN CAST(\"src\".\"amount\" AS TEXT) ~").contains("AS INTEGER");
+        assertThat(sql.get("ansi")).contains("CAST(\"src\".\"amount\" AS INTEGER)");
+    }
+
+    @Test
+    void shouldRenderConcatenationPerDialect() {
+        // When
+        Map<String, String> sql = sql("VARCHAR", "a, b", "Concatenate a and b separated by '-'");
+
+        // Then
+        assertThat(sql.get("duckdb")).contains("\"src\".\"a\" || '-' || \"src\".\"b\"");
+        assertThat(sql.get("postgres")).contains("\"src\".\"a\" || '-' || \"src\".\"b\"");
+        assertThat(sql.get("spark")).contains("CONCAT(`src`.`a`, '-', `src`.`b`)");
+        assertThat(sql.get("bigquery")).contains("CONCAT(`src`.`a`, '-', `src`.`b`)");
+    }
+
+    @Test
+    void shouldRenderDateParsingPerDialect() {
+        // When
+        Map<String, String> sql = sql("DATE", "d", "Parsed %d-%b-%y");
+
+        // Then
+        assertThat(sql.get("duckdb")).contains("TRY_STRPTIME(").contains("'%d-%b-%y'");
+        assertThat(sql.get("postgres")).contains("TO_DATE(").contains("'DD-Mon-YY'");
+        assertThat(sql.get("spark")).contains("TO_DATE(").contains("'d-MMM-yy'");
+        assertThat(sql.get("snowflake")).contains("TRY_TO_DATE(").contains("'DD-MON-YY'");
+        assertThat(sql.get("bigquery")).contains("SAFE.PARSE_DATE('%d-%b-%y'");
+    }
+
+    @Test
+    void shouldRenderDateArithmeticPerDialect() {
+        // When
+        Map<String, String> sql = sql("DATE", "d", "d + INTERVAL '2' YEAR");
+
+        // Then
+        assertThat(sql.get("duckdb")).contains("INTERVAL 2 YEAR");
+        assertThat(sql.get("postgres")).contains("INTERVAL '2 years'");
+        assertThat(sql.get("spark")).contains("ADD_MONTHS(").contains("12 * 2");
+        assertThat(sql.get("snowflake")).contains("DATEADD(year, 2,");
+        assertThat(sql.get("bigquery")).contains("DATE_ADD(").contains("INTERVAL 2 YEAR");
+    }
+
+    @Test
+    void shouldGiveEveryDialectTheSameBlocksFromOnePlan() {
+        // When
+        GeneratedLayers.Layer layer = compiler.compile(Specs.jaffle(), new CompileOptions(List.of("duckdb", "postgres",
+                "spark", "snowflake", "bigquery", "ansi"), List.of("orders"), Specs.jaffleCatalog()), null).layers().get(0);
+
+        // Then
+        assertThat(layer.blocks()).extracting(GeneratedLayers.Block::name)
+                .containsExactly("ctes", "select_clause", "joins", "where_clause");
+        for (GeneratedLayers.Block b : layer.blocks()) {
+            assertThat(b.sql().keySet()).containsExactlyInAnyOrder("duckdb", "postgres", "spark", "snowflake", "bigquery", "ansi");
+        }
+        assertThat(layer.sql().get("spark")).contains("`raw_orders`").doesNotContain("\"raw_orders\"");
+    }
+
+    @Test
+    void shouldAssembleTheLayerFromItsBlocksSoAnEditedBlockChangesIt() {
+        // Given
+        GeneratedLayers.Layer layer = compiler.compile(Specs.jaffle(), new CompileOptions(List.of("duckdb"), List.of("orders"),
+                Specs.jaffleCatalog()), null).layers().get(0);
+        List<GeneratedLayers.Block> edited = layer.blocks().stream().map(b -> b.name().equals("where_clause")
+                ? new GeneratedLayers.Block(b.name(), b.order(), 2, Map.of("duckdb", "WHERE \"raw_orders\".\"status\" = 'placed'"), b.mappingRefs())
+                : b).toList();
+
+        // When
+        String assembled = BlockAssembler.assemble(edited, "duckdb");
+
+        // Then
+        assertThat(BlockAssembler.assemble(layer.blocks(), "duckdb")).isEqualTo(layer.sql().get("duckdb"));
+        assertThat(assembled).endsWith("WHERE \"raw_orders\".\"status\" = 'placed'").startsWith("WITH");
+    }
+}

@@ -1,0 +1,123 @@
+package io.aide.compiler;
+
+import io.aide.events.spec.GeneratedLayers;
+import io.aide.events.spec.MappingSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlanningTest {
+    private final SemanticLayerCompiler compiler = new SemanticLayerCompiler();
+
+    @Test
+    void shouldFollowAProseChainThroughRegisteredForeignKeys() throws Exception {
+        // Given "InvoiceLine -> Invoice -> Customer" and a schema that knows the keys
+        SchemaCatalog catalog = new SchemaCatalog(List.of(
+                new SchemaCatalog.Table(null, "InvoiceLine", cols("InvoiceLineId", "InvoiceId", "UnitPrice"), List.of("InvoiceLineId"),
+                        List.of(new SchemaCatalog.ForeignKey(List.of("InvoiceId"), "Invoice", List.of("InvoiceId")))),
+                new SchemaCatalog.Table(null, "Invoice", cols("InvoiceId", "CustomerId"), List.of("InvoiceId"),
+                        List.of(new SchemaCatalog.ForeignKey(List.of("CustomerId"), "Customer", List.of("CustomerId")))),
+                new SchemaCatalog.Table(null, "Customer", cols("CustomerId", "Country"), List.of("CustomerId"), List.of())));
+        MappingSpec spec = Specs.spec()
+                .row("sales", "line_id", "INTEGER", "InvoiceLine", "InvoiceLineId", "Direct move", null, null, true, false, null)
+                .row("sales", "country", "VARCHAR", "Customer", "Country", "Direct move", "InvoiceLine -> Invoice -> Customer",
+                        null, false, true, null)
+                .build();
+
+        // When
+        GeneratedLayers.Layer layer = compiler.compile(spec, new CompileOptions(List.of("duckdb"), List.of(), catalog), null).layers().get(0);
+
+        // Then
+        String sql = layer.sql().get("duckdb");
+        assertThat(sql).contains("JOIN \"Invoice\"").contains("JOIN \"Customer\"");
+        try (DuckDb db = new DuckDb()) {
+            db.table("InvoiceLine", new String[]{"InvoiceLineId", "InvoiceId", "UnitPrice"}, new String[]{"1", "10", "0.99"});
+            db.table("Invoice", new String[]{"InvoiceId", "CustomerId"}, new String[]{"10", "7"});
+            db.table("Customer", new String[]{"CustomerId", "Country"}, new String[]{"7", "Norway"});
+            assertThat(db.query("SELECT * FROM (\n" + sql + "\n) v")).containsExactly(Map.of("line_id", 1, "country", "Norway"));
+        }
+    }
+
+    @Test
+    void shouldApplyFiltersInTheWhereBlock() throws Exception {
+        // Given
+        MappingSpec spec = Specs.spec()
+                .row("active", "id", "INTEGER", "src", "id", "Direct move", null, "status = 'A'", true, false, null)
+                .build();
+
+        // When
+        GeneratedLayers.Layer layer = compiler.compile(spec, new CompileOptions(List.of("duckdb"), List.of(),
+                new SchemaCatalog(List.of(Specs.table("src", "id", "status")))), null).layers().get(0);
+
+        // Then
+        GeneratedLayers.Block where = layer.blocks().stream().filter(b -> b.name().equals("where_clause")).findFirst().orElseThrow();
+        assertThat(where.sql().get("duckdb")).contains("WHERE").contains("\"src\".\"status\" = 'A'");
+        assertThat(where.mappingRefs()).containsExactly("@mapping[Mappings:2]");
+        try (DuckDb db = new DuckDb()) {
+            db.table("src", new String[]{"id", "status"}, new String[]{"1", "A"}, new String[]{"2", "B"});
+            assertThat(db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v")).containsExactly(Map.of("id", 1));
+        }
+    }
+
+    @Test
+    void shouldUnionTargetsFedBySeveralSourceSystems() throws Exception {
+        // Given one target fed by a CRM and an ERP
+        MappingSpec spec = Specs.spec()
+                .row("customer", "customer_id", "INTEGER", "crm", "contacts", "contact_id", "Direct move", null, null, true, false, null, Map.of())
+                .row("customer", "name", "VARCHAR", "crm", "contacts", "full_name", "Trim", null, null, false, true, null, Map.of())
+                .row("customer", "customer_id", "INTEGER", "erp", "kunden", "kunnr", "Direct move", null, null, true, false, null, Map.of())
+                .row("customer", "name", "VARCHAR", "erp", "kunden", "name1", "Upper case", null, null, false, true, null, Map.of())
+                .build();
+        SchemaCatalog catalog = new SchemaCatalog(List.of(
+                new SchemaCatalog.Table("crm", "contacts", cols("contact_id", "full_name"), List.of(), List.of()),
+                new SchemaCatalog.Table("erp", "kunden", cols("kunnr", "name1"), List.of(), List.of())));
+
+        // When
+        GeneratedLayers.Layer layer = compiler.compile(spec, new CompileOptions(List.of("duckdb"), List.of(), catalog), null).layers().get(0);
+
+        // Then
+        assertThat(layer.blocks()).extracting(GeneratedLayers.Block::name).contains("union");
+        try (DuckDb db = new DuckDb()) {
+            db.exec("CREATE SCHEMA crm").exec("CREATE SCHEMA erp")
+                    .exec("CREATE TABLE crm.contacts AS SELECT '1' AS contact_id, ' Ann ' AS full_name")
+                    .exec("CREATE TABLE erp.kunden AS SELECT '2' AS kunnr, 'bob' AS name1");
+            assertThat(db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY customer_id"))
+                    .containsExactly(Map.of("customer_id", 1, "name", "Ann"), Map.of("customer_id", 2, "name", "BOB"));
+        }
+    }
+
+    @Test
+    void shouldStreamBlocksAndRealProgressCounts() {
+        // Given
+        List<String> blocks = new ArrayList<>();
+        List<int[]> progress = new ArrayList<>();
+        CompileListener listener = new CompileListener() {
+            @Override
+            public void onBlock(String target, GeneratedLayers.Block block) {
+                blocks.add(target + ":" + block.name());
+            }
+
+            @Override
+            public void onProgress(int rowsCompiled, int totalRows, int columnsFlagged, String currentTarget) {
+                progress.add(new int[]{rowsCompiled, totalRows, columnsFlagged});
+            }
+        };
+
+        // When
+        compiler.compile(Specs.jaffle(), new CompileOptions(List.of("duckdb"), List.of(), Specs.jaffleCatalog()), listener);
+
+        // Then
+        assertThat(blocks).startsWith("stg_payments:select_clause", "stg_payments:joins", "stg_payments:where_clause")
+                .contains("orders:ctes", "customers:ctes");
+        assertThat(progress).extracting(p -> p[0]).containsExactly(4, 11, 17);
+        assertThat(progress).allMatch(p -> p[1] == 17 && p[2] == 0);
+    }
+
+    private static List<SchemaCatalog.Column> cols(String... names) {
+        return java.util.Arrays.stream(names).map(n -> new SchemaCatalog.Column(n, "VARCHAR")).toList();
+    }
+}
