@@ -1,0 +1,43 @@
+package io.aide.aihub.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The OpenAI-compatible endpoint; with no base URL the service runs and answers every task "not configured". */
+@ConfigMapping(prefix = "aide.llm")
+public interface LlmSettings {
+
+    /** Base URL of an OpenAI-compatible API, e.g. https://api.openai.com/v1 (AIDE_LLM_BASE_URL). */
+    Optional<String> baseUrl();
+
+    /** API key (AIDE_LLM_API_KEY); some local servers accept any value. */
+    Optional<String> apiKey();
+
+    /** Model name (AIDE_LLM_MODEL). */
+    @WithDefault("gpt-4o-mini")
+    String model();
+
+    /** Longest wait for one model answer. */
+    @WithDefault("60s")
+    Duration timeout();
+
+    default boolean configured() {
+        return baseUrl().filter(url -> !url.isBlank()).isPresent();
+    }
+
+    /** Only the host of the base URL, so status pages never show paths or credentials. */
+    default String baseUrlHost() {
+        return baseUrl().filter(url -> !url.isBlank()).map(url -> {
+            try {
+                URI uri = URI.create(url.trim());
+                return uri.getHost() == null ? null : uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }).orElse(null);
+    }
+}
