@@ -1,6 +1,8 @@
 package io.aide.spark;
 
 import org.apache.spark.SparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -8,6 +10,7 @@ import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.apache.spark.sql.catalyst.parser.ParserInterface;
 import org.apache.spark.sql.classic.SparkSession;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +19,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,10 +49,15 @@ public final class SparkSqlChecker {
     private final AtomicInteger sequence = new AtomicInteger();
     /** Qualified sample tables (db.table) live in the shared catalog, so those requests take turns. */
     private final ReentrantLock catalogLock = new ReentrantLock();
+    private final Map<String, String> catalogTables = new java.util.concurrent.ConcurrentHashMap<>();
+    private final SampleCache samples = new SampleCache(16);
+    /** Job groups whose request timed out: a job they start later (planning was still running) is cancelled. */
+    private final Set<String> timedOutGroups = ConcurrentHashMap.newKeySet();
 
     public SparkSqlChecker(SparkSession root, RunnerConfig config) {
         this.root = root;
         this.config = config;
+        root.sparkContext().addSparkListener(new CancelLateJobs(root.sparkContext(), timedOutGroups));
         this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "spark-check-" + sequence.incrementAndGet());
             t.setDaemon(true);
@@ -108,6 +118,10 @@ public final class SparkSqlChecker {
         try {
             return future.get(timeout, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
+            if (timedOutGroups.size() > 10_000) {
+                timedOutGroups.clear();
+            }
+            timedOutGroups.add(jobGroup);
             root.sparkContext().cancelJobGroup(jobGroup);
             future.cancel(true);
             return CheckResult.failed("execute", "The query did not finish within " + timeout
@@ -126,7 +140,6 @@ public final class SparkSqlChecker {
         SparkSession session = root.newSession();
         SparkContext sc = session.sparkContext();
         sc.setJobGroup(jobGroup, "aide validation", true);
-        List<String> createdTables = new ArrayList<>();
         try {
             ParserInterface parser = session.sessionState().sqlParser();
             try {
@@ -143,7 +156,7 @@ public final class SparkSqlChecker {
                 return CheckResult.failed("parse", "Only a query (SELECT, WITH or VALUES) is validated; "
                         + "this statement would change tables or settings.");
             }
-            CheckResult loadFailure = register(session, tables, createdTables);
+            CheckResult loadFailure = register(session, tables);
             if (loadFailure != null) {
                 return loadFailure;
             }
@@ -177,17 +190,10 @@ public final class SparkSqlChecker {
             }
         } finally {
             sc.clearJobGroup();
-            for (String table : createdTables) {
-                try {
-                    session.sql("DROP TABLE IF EXISTS " + table);
-                } catch (RuntimeException ignored) {
-                    // the next request with the same name replaces it anyway
-                }
-            }
         }
     }
 
-    private CheckResult register(SparkSession session, Map<String, String> tables, List<String> createdTables) {
+    private CheckResult register(SparkSession session, Map<String, String> tables) {
         for (Map.Entry<String, String> table : tables.entrySet()) {
             String name = table.getKey();
             String location = table.getValue();
@@ -204,22 +210,13 @@ public final class SparkSqlChecker {
             }
             String format = formatOf(location);
             try {
+                SampleCache.Sample sample = samples.sample(location, format, () -> inferSchema(session, location, format));
                 if (name.contains(".")) {
-                    String db = name.substring(0, name.indexOf('.'));
-                    session.sql("CREATE DATABASE IF NOT EXISTS `" + db + "`");
-                    String quoted = "`" + db + "`.`" + name.substring(name.indexOf('.') + 1) + "`";
-                    session.sql("DROP TABLE IF EXISTS " + quoted);
-                    String options = format.equals("csv")
-                            ? "OPTIONS (path '" + escape(location) + "', header 'true', inferSchema 'true')"
-                            : "OPTIONS (path '" + escape(location) + "')";
-                    session.sql("CREATE TABLE " + quoted + " USING " + format + " " + options);
-                    createdTables.add(quoted);
+                    registerQualified(session, name, location, format, sample);
                 } else {
-                    var reader = session.read();
-                    Dataset<Row> df = format.equals("csv")
-                            ? reader.option("header", "true").option("inferSchema", "true").csv(location)
-                            : reader.format(format).load(location);
+                    Dataset<Row> df = read(session, location, format, sample.schema());
                     df.createOrReplaceTempView(name);
+                    samples.cache(sample, df);
                 }
             } catch (RuntimeException e) {
                 return CheckResult.error("load", "Sample file for table '" + name + "' could not be read as "
@@ -227,6 +224,40 @@ public final class SparkSqlChecker {
             }
         }
         return null;
+    }
+
+    /** schema.table names live in the shared catalog and stay there until a request points them elsewhere. */
+    private void registerQualified(SparkSession session, String name, String location, String format,
+                                   SampleCache.Sample sample) {
+        String db = name.substring(0, name.indexOf('.'));
+        String quoted = "`" + db + "`.`" + name.substring(name.indexOf('.') + 1) + "`";
+        if (sample.key().equals(catalogTables.get(name))) {
+            return;
+        }
+        session.sql("CREATE DATABASE IF NOT EXISTS `" + db + "`");
+        session.sql("DROP TABLE IF EXISTS " + quoted);
+        String options = format.equals("csv")
+                ? "OPTIONS (path '" + escape(location) + "', header 'true')"
+                : "OPTIONS (path '" + escape(location) + "')";
+        session.sql("CREATE TABLE " + quoted + " (" + sample.schema().toDDL() + ") USING " + format + " " + options);
+        catalogTables.put(name, sample.key());
+        samples.cache(sample, session.table(quoted));
+    }
+
+    private static StructType inferSchema(SparkSession session, String location, String format) {
+        var reader = session.read().format(format);
+        if (format.equals("csv")) {
+            reader = reader.option("header", "true").option("inferSchema", "true");
+        }
+        return reader.load(location).schema();
+    }
+
+    private static Dataset<Row> read(SparkSession session, String location, String format, StructType schema) {
+        var reader = session.read().format(format).schema(schema);
+        if (format.equals("csv")) {
+            reader = reader.option("header", "true");
+        }
+        return reader.load(location);
     }
 
     private static String formatOf(String location) {
@@ -298,5 +329,24 @@ public final class SparkSqlChecker {
 
     public void close() {
         workers.shutdownNow();
+    }
+
+    private static final class CancelLateJobs extends SparkListener {
+        private final SparkContext sc;
+        private final Set<String> groups;
+
+        CancelLateJobs(SparkContext sc, Set<String> groups) {
+            this.sc = sc;
+            this.groups = groups;
+        }
+
+        @Override
+        public void onJobStart(SparkListenerJobStart jobStart) {
+            String group = jobStart.properties() == null ? null
+                    : jobStart.properties().getProperty("spark.jobGroup.id");
+            if (group != null && groups.contains(group)) {
+                sc.cancelJob(jobStart.jobId());
+            }
+        }
     }
 }

@@ -42,7 +42,7 @@ class SparkSqlCheckerTest {
     void shouldRunAQueryOnTheSampleAndReturnTypedColumns() {
         // Given
         CheckRequest request = new CheckRequest("SELECT order_id, amount * 2 AS doubled FROM orders WHERE amount > 10",
-                null, orders, 5, 30);
+                null, orders, 5, 120);
 
         // When
         CheckResult result = checker.check(request);
@@ -57,7 +57,7 @@ class SparkSqlCheckerTest {
     @Test
     void shouldRefuseStatementsThatChangeState() {
         // Given
-        CheckRequest request = new CheckRequest("DROP TABLE orders", null, orders, null, 30);
+        CheckRequest request = new CheckRequest("DROP TABLE orders", null, orders, null, 120);
 
         // When
         CheckResult result = checker.check(request);
@@ -71,7 +71,7 @@ class SparkSqlCheckerTest {
     @Test
     void shouldNotReadFilesByPath() {
         // Given
-        CheckRequest request = new CheckRequest("SELECT * FROM csv.`/etc/passwd`", null, orders, null, 30);
+        CheckRequest request = new CheckRequest("SELECT * FROM csv.`/etc/passwd`", null, orders, null, 120);
 
         // When
         CheckResult result = checker.check(request);
@@ -86,7 +86,7 @@ class SparkSqlCheckerTest {
     void shouldNotCallJavaMethods() {
         // Given
         CheckRequest request = new CheckRequest("SELECT java_method('java.lang.System', 'getProperty', 'user.home')",
-                null, Map.of(), null, 30);
+                null, Map.of(), null, 120);
 
         // When
         CheckResult result = checker.check(request);
@@ -108,7 +108,7 @@ class SparkSqlCheckerTest {
         assertThat(result.status()).isEqualTo("fail");
         assertThat(result.stage()).isEqualTo("execute");
         assertThat(result.message()).contains("did not finish within 2 s");
-        CheckResult next = checker.check(new CheckRequest("SELECT count(*) FROM orders", null, orders, null, 30));
+        CheckResult next = checker.check(new CheckRequest("SELECT count(*) FROM orders", null, orders, null, 120));
         assertThat(next.sampleRows()).containsExactly(List.of(3L));
     }
 }
