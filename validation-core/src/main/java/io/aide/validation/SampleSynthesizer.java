@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Makes up sample rows for source tables that have no sample, from the mapping's lineage, the declared target
  * types and keys, and the table.column references in the SQL, so the generated code can still run.
- * Ids are 1..n in every table, so joins on them match.
+ * Ids are 1..n in every table, so joins on them match. Values follow the declared types but are stored as text,
+ * like a CSV sample.
  */
 public final class SampleSynthesizer {
     private static final Pattern FROM_JOIN = Pattern.compile(
@@ -46,6 +47,7 @@ public final class SampleSynthesizer {
         Map<String, Map<String, String>> tables = new LinkedHashMap<>();
         Map<String, Set<String>> keys = new LinkedHashMap<>();
         Set<String> ctes = new LinkedHashSet<>();
+        Map<String, List<String>> domains = new LinkedHashMap<>();
         Set<String> targets = new LinkedHashSet<>();
         for (GeneratedLayers.Layer layer : layers.layers()) {
             targets.add(layer.target().toLowerCase(Locale.ROOT));
@@ -57,6 +59,10 @@ public final class SampleSynthesizer {
                     if (dot > 0) {
                         String t = source.substring(0, dot);
                         addColumn(tables, t, source.substring(dot + 1), c.sources().size() == 1 ? type : null);
+                        if (c.sources().size() == 1 && !c.acceptedValues().isEmpty()) {
+                            // a pass-through of a value list then yields accepted values
+                            domains.putIfAbsent(source.toLowerCase(Locale.ROOT), c.acceptedValues());
+                        }
                         if (c.key()) {
                             keys.computeIfAbsent(t.toLowerCase(Locale.ROOT), k -> new LinkedHashSet<>())
                                     .add(source.substring(dot + 1).toLowerCase(Locale.ROOT));
@@ -103,7 +109,7 @@ public final class SampleSynthesizer {
             if (columns.isEmpty()) {
                 columns.put("id", "BIGINT");
             }
-            out.add(rows(name, columns, keys.getOrDefault(lower, Set.of())));
+            out.add(rows(name, columns, keys.getOrDefault(lower, Set.of()), domains));
         });
         return out;
     }
@@ -165,7 +171,8 @@ public final class SampleSynthesizer {
         }
     }
 
-    private SampleTable.Rows rows(String name, Map<String, String> columnTypes, Set<String> keys) {
+    private SampleTable.Rows rows(String name, Map<String, String> columnTypes, Set<String> keys,
+                                  Map<String, List<String>> domains) {
         List<String> columns = new ArrayList<>(columnTypes.keySet());
         List<String> types = new ArrayList<>();
         for (String c : columns) {
@@ -177,11 +184,14 @@ public final class SampleSynthesizer {
         for (int i = 0; i < rowCount; i++) {
             List<Object> row = new ArrayList<>(columns.size());
             for (int c = 0; c < columns.size(); c++) {
-                row.add(value(columns.get(c), types.get(c), i, day, keys.contains(columns.get(c).toLowerCase(Locale.ROOT))));
+                List<String> domain = domains.get((name + "." + columns.get(c)).toLowerCase(Locale.ROOT));
+                row.add(domain != null ? domain.get(i % domain.size())
+                        : value(columns.get(c), types.get(c), i, day, keys.contains(columns.get(c).toLowerCase(Locale.ROOT))));
             }
             data.add(row);
         }
-        return new SampleTable.Rows(name, columns, types, data);
+        // typed values, stored as text like a CSV sample, so the SQL meets the same column types either way
+        return new SampleTable.Rows(name, columns, List.of(), data);
     }
 
     private static Object value(String column, String type, int i, LocalDate day, boolean key) {
