@@ -37,8 +37,10 @@ public final class DataDictionary {
             sb.append("---|".repeat(COLUMNS.length)).append('\n');
             for (MappingRow r : e.getValue()) {
                 sb.append('|');
-                for (String v : values(r)) {
-                    sb.append(' ').append(md(v)).append(" |");
+                String[] values = values(r);
+                for (int i = 0; i < values.length; i++) {
+                    // the last column is AIDE's own @mapping reference: kept verbatim so it can be searched
+                    sb.append(' ').append(i == values.length - 1 ? values[i] : md(values[i])).append(" |");
                 }
                 sb.append('\n');
             }
@@ -60,8 +62,10 @@ public final class DataDictionary {
             sb.append("</tr></thead>\n<tbody>\n");
             for (MappingRow r : e.getValue()) {
                 sb.append("<tr>");
-                for (String v : values(r)) {
-                    sb.append("<td>").append(html(v)).append("</td>");
+                String[] values = values(r);
+                for (int i = 0; i < values.length; i++) {
+                    String v = i == values.length - 1 ? escapeHtml(values[i]) : html(values[i]);
+                    sb.append("<td>").append(v).append("</td>");
                 }
                 sb.append("</tr>\n");
             }
@@ -103,7 +107,10 @@ public final class DataDictionary {
     }
 
     private static String html(String v) {
-        String s = defuse(v);
+        return escapeHtml(defuse(v));
+    }
+
+    private static String escapeHtml(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

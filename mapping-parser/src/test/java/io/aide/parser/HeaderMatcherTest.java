@@ -1,0 +1,95 @@
+package io.aide.parser;
+
+import io.aide.events.spec.MappingField;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HeaderMatcherTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Target Table|target_table", "TGT_TABLE_NAME|target_table", "Target Entity|target_table",
+            "Destination Table|target_table", "target_sdtm_domain|target_table", "TargetTable|target_table",
+            "Target Column|target_column", "Target Field Name|target_column", "Tgt Attribute|target_column",
+            "Target Colum|target_column", "target_sdtm_variable|target_column", "Column Name|target_column",
+            "Target Data Type|target_type", "Data Type|target_type", "DataType|target_type", "Type|target_type",
+            "Source System|source_system", "Src Sys|source_system", "Application|source_system",
+            "Source Table|source_table", "Source Entity|source_table", "Source File|source_table",
+            "raw_dataset|source_table", "Source Column(s)|source_column", "Source Field|source_column",
+            "Src Attribute|source_column", "Source|source_column", "raw_variable|source_column",
+            "Transformation Rule|transformation", "Business Rule|transformation", "Logic|transformation",
+            "Mapping Rule|transformation", "Derivation|transformation", "Transformation Logic|transformation",
+            "Transfromation|transformation", "Join Condition|join", "Lookup|join", "Joins|join",
+            "Filter|filter", "Where Clause|filter", "Filter Condition|filter", "Key|key", "PK|key",
+            "Primary Key|key", "Is PK?|key", "Nullable|nullable", "Nullable (Y/N)|nullable", "Mandatory|nullable",
+            "Required|nullable", "Null Allowed|nullable", "Not Null|nullable", "Default Value|default_value",
+            "Default|default_value", "Null Handling|null_handling", "Null Handling / Notes|null_handling",
+            "Description|description", "Business Definition|description", "Comments|comments", "Notes|comments",
+            "Remarks|comments", "Group By|group_by", "groupby_keys|group_by"})
+    void shouldRecognizeHeaderVariant(String header, String field) {
+        // Given
+        String[] headers = {header};
+
+        // When
+        HeaderMatcher.Match match = HeaderMatcher.match(headers, Map.of());
+
+        // Then
+        assertThat(match.columns()).containsEntry(MappingField.fromKey(field), 0);
+    }
+
+    @Test
+    void shouldPreferTheExactHeaderOverOneWithExtraWords() {
+        // Given
+        String[] headers = {"target_sdtm_variable_role", "target_sdtm_variable", "raw_variable_label", "raw_variable",
+                "condition_operator", "condition_left_raw_dataset", "raw_dataset"};
+
+        // When
+        HeaderMatcher.Match match = HeaderMatcher.match(headers, Map.of());
+
+        // Then
+        assertThat(match.columns()).containsEntry(MappingField.TARGET_COLUMN, 1)
+                .containsEntry(MappingField.SOURCE_COLUMN, 3).containsEntry(MappingField.SOURCE_TABLE, 6)
+                .doesNotContainKey(MappingField.FILTER);
+    }
+
+    @Test
+    void shouldNotTakeUnrelatedHeadersForMappingFields() {
+        // Given
+        String[] headers = {"Version", "Date", "Author", "Change", "Owner", "Status"};
+
+        // When
+        HeaderMatcher.Match match = HeaderMatcher.match(headers, Map.of());
+
+        // Then
+        assertThat(match.columns()).isEmpty();
+        assertThat(match.isMapping()).isFalse();
+    }
+
+    @Test
+    void shouldApplyOverridesBeforeFuzzyMatching() {
+        // Given
+        String[] headers = {"Attribut", "Quelle", "Target Column"};
+
+        // When
+        HeaderMatcher.Match match = HeaderMatcher.match(headers,
+                Map.of(MappingField.TARGET_COLUMN, "attribut", MappingField.SOURCE_COLUMN, "Quelle"));
+
+        // Then
+        assertThat(match.columns()).containsEntry(MappingField.TARGET_COLUMN, 0)
+                .containsEntry(MappingField.SOURCE_COLUMN, 1);
+        assertThat(match.isMapping()).isTrue();
+    }
+
+    @Test
+    void shouldInvertNullableForMandatoryHeaders() {
+        // Given / When / Then
+        assertThat(HeaderMatcher.isInvertedNullable("Mandatory (Y/N)")).isTrue();
+        assertThat(HeaderMatcher.isInvertedNullable("Not Null")).isTrue();
+        assertThat(HeaderMatcher.isInvertedNullable("Nullable")).isFalse();
+    }
+}
