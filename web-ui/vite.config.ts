@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// No @vitejs/plugin-react: esbuild's automatic JSX runtime is all this app needs.
+export default defineConfig({
+  esbuild: { jsx: 'automatic' },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
+  server: {
+    proxy: { '/api': 'http://127.0.0.1:8080' },
+  },
+  test: {
+    environment: 'node',
+    include: ['src/**/*.test.ts'],
+  },
+});
