@@ -359,6 +359,11 @@ final class ContainerInspector {
 
         private void add(int n) {
             count += n;
+            if (entryName.endsWith("sharedStrings.xml") && count > limits.maxUncompressedBytes() / 8) {
+                // the shared strings table is held in memory while cells are read
+                throw new BombSignal("its shared strings part expands to more than "
+                        + mb(limits.maxUncompressedBytes() / 8) + ".");
+            }
             if (totalBefore + count > limits.maxUncompressedBytes()) {
                 throw new BombSignal("its parts expand to more than " + mb(limits.maxUncompressedBytes()) + ".");
             }

@@ -41,6 +41,12 @@ final class ParseContext {
     }
     private final Map<String, String> strings = new HashMap<>();
     private final Map<String, Set<String>> schemaLower;
+    /** Characters of cell text kept so far; bounded so a crafted sheet cannot exhaust the heap. */
+    long retainedChars;
+
+    long maxRetainedChars() {
+        return Math.max(1L << 20, limits.maxUncompressedBytes() / 8);
+    }
 
     ParseContext(String fileName, ParseOptions options, ParserLimits limits) {
         this.fileName = fileName;

@@ -23,7 +23,7 @@ public record ParserLimits(long maxBytes, int maxRows, int maxColumns, int maxZi
     }
 
     public static ParserLimits defaults() {
-        return new ParserLimits(50L * 1024 * 1024, 250_000, 1_024, 1_000, 512L * 1024 * 1024, 0.01);
+        return new ParserLimits(50L * 1024 * 1024, 250_000, 1_024, 1_000, 256L * 1024 * 1024, 0.01);
     }
 
     public ParserLimits withMaxRows(int rows) {

@@ -67,6 +67,7 @@ final class SheetParser {
     private List<String> referenceColumns;
     private final List<List<String>> referenceRows = new ArrayList<>();
     private int referenceRowsDropped;
+    private int notSubmittedRows;
 
     SheetParser(String sheet, SheetMeta meta, boolean hiddenSheet, ParseContext ctx) {
         this.sheet = sheet;
@@ -117,6 +118,9 @@ final class SheetParser {
                 : meta.hiddenRows();
         List<String> hiddenCols = meta.hiddenColumns().stream().limit(1000).map(XmlTagScanner::columnLetters).toList();
         String why = reason;
+        if (notSubmittedRows > 0) {
+            why = why + "; " + notSubmittedRows + " row(s) without a target column left out";
+        }
         if (hiddenSheet) {
             why = why + "; the sheet is hidden in the workbook";
         }
@@ -314,6 +318,19 @@ final class SheetParser {
         if (isBlank(cells)) {
             return;
         }
+        long chars = 0;
+        for (String c : cells) {
+            if (c != null) {
+                chars += c.length();
+            }
+        }
+        ctx.retainedChars += chars;
+        if (ctx.retainedChars > ctx.maxRetainedChars()) {
+            throw new MappingFileException(MappingFileException.TOO_LARGE, ctx.fileName, ctx.fileName + ": sheet '"
+                    + sheet + "' up to row " + rowNumber + " already holds more than " + ctx.maxRetainedChars()
+                    / (1024 * 1024) + " million characters of text, more than a mapping document may have. Remove "
+                    + "data that is not part of the mapping, or split the document.");
+        }
         if ("mapping".equals(role)) {
             mappingRow(rowNumber, cells);
         } else if ("reference".equals(role)) {
@@ -362,10 +379,20 @@ final class SheetParser {
                 }
             }
             if (other) {
+                notSubmittedRows++;
+                boolean markedUnmapped = false;
+                for (String c : cells) {
+                    String v = c == null ? "" : c.toLowerCase(Locale.ROOT);
+                    if (v.contains("not submitted") || v.equals("notsubmitted") || v.contains("not mapped")
+                            || v.equals("n/a") || v.contains("not used") || v.contains("out of scope")) {
+                        markedUnmapped = true;
+                        break;
+                    }
+                }
                 ctx.diagnostic(Diagnostic.INFO, "row_without_target_column", "Row " + rowNumber + " of sheet '"
-                        + sheet + "' has no target column, so it maps nothing and was left out. Fill in "
-                        + headerOf(MappingField.TARGET_COLUMN) + " if it should produce a column.",
-                        cell(MappingField.TARGET_COLUMN, rowNumber), ref);
+                        + sheet + "' has no target column" + (markedUnmapped ? " (it is marked as not mapped)" : "")
+                        + ", so it maps nothing and was left out. Fill in " + headerOf(MappingField.TARGET_COLUMN)
+                        + " if it should produce a column.", cell(MappingField.TARGET_COLUMN, rowNumber), ref);
             }
             return;
         }
