@@ -43,6 +43,8 @@ final class ParseContext {
     private final Map<String, Set<String>> schemaLower;
     /** Characters of cell text kept so far; bounded so a crafted sheet cannot exhaust the heap. */
     long retainedChars;
+    /** Reading an uploaded lookup file: every table is a reference table, none is a mapping. */
+    boolean referenceOnly;
 
     long maxRetainedChars() {
         return Math.max(1L << 20, limits.maxUncompressedBytes() / 8);

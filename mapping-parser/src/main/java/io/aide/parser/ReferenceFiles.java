@@ -35,6 +35,7 @@ final class ReferenceFiles {
         }
         Container container = new ContainerInspector(limits).inspect(file, fileName);
         ParseContext ctx = new ParseContext(fileName, ParseOptions.defaults(), limits);
+        ctx.referenceOnly = true;
         switch (container.format()) {
             case "csv", "tsv" -> {
                 return List.of(csv(file, fileName, base, container.format().equals("tsv")));
@@ -48,45 +49,7 @@ final class ReferenceFiles {
         for (ReferenceTable t : ctx.referenceTables) {
             out.add(new ReferenceTable(t.name(), t.columns(), t.rows(), fileName + "#" + t.name()));
         }
-        // a dictionary workbook may look like a mapping; keep its sheets as tables all the same
-        for (var sheet : ctx.sheets) {
-            if ("mapping".equals(sheet.role())) {
-                out.add(fromRows(sheet.name(), fileName + "#" + sheet.name(), ctx, sheet.name()));
-            }
-        }
         return out;
-    }
-
-    private ReferenceTable fromRows(String name, String origin, ParseContext ctx, String sheet) {
-        Map<String, String> header = ctx.headerMapping.getOrDefault(sheet, Map.of());
-        List<String> columns = new ArrayList<>(header.values());
-        List<List<String>> rows = new ArrayList<>();
-        ctx.rows.stream().filter(r -> r.sheet().equals(sheet)).forEach(r -> {
-            List<String> row = new ArrayList<>();
-            for (String field : header.keySet()) {
-                row.add(switch (field) {
-                    case "target_table" -> nz(r.targetTable());
-                    case "target_column" -> nz(r.targetColumn());
-                    case "target_type" -> nz(r.targetType());
-                    case "source_system" -> nz(r.sourceSystem());
-                    case "source_table" -> nz(r.sourceTable());
-                    case "source_column" -> nz(r.rawSource());
-                    case "transformation" -> nz(r.transformation());
-                    case "join" -> nz(r.join());
-                    case "filter" -> nz(r.filter());
-                    case "description" -> nz(r.description());
-                    case "default_value" -> nz(r.defaultValue());
-                    case "null_handling" -> nz(r.nullHandling());
-                    default -> "";
-                });
-            }
-            rows.add(row);
-        });
-        return new ReferenceTable(name, columns, rows, origin);
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 
     private ReferenceTable csv(Path file, String fileName, String base, boolean tsv) throws MappingFileException {

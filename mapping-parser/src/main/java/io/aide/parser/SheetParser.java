@@ -215,7 +215,7 @@ final class SheetParser {
         }
         List<RawRow> rows = new ArrayList<>(buffer);
         buffer.clear();
-        if (best != null && best.isMapping()) {
+        if (best != null && best.isMapping() && !ctx.referenceOnly) {
             role = "mapping";
             headerRow = rows.get(bestIndex).number;
             headers = bestHeaders;
@@ -236,7 +236,7 @@ final class SheetParser {
             }
             return;
         }
-        if (SKIP_SHEET.matcher(sheet).matches()) {
+        if (SKIP_SHEET.matcher(sheet).matches() && !ctx.referenceOnly) {
             role = "skipped";
             reason = "not a mapping sheet (its name says cover, change log or instructions)";
             return;
@@ -260,7 +260,8 @@ final class SheetParser {
         }
         role = "reference";
         headerRow = rows.get(tableIndex).number;
-        reason = REFERENCE_SHEET.matcher(sheet).matches()
+        reason = ctx.referenceOnly ? "sheet of an uploaded reference file"
+                : REFERENCE_SHEET.matcher(sheet).matches()
                 ? "lookup / parameter sheet kept as reference table '" + sheet + "'"
                 : "no target column header found; kept as reference table '" + sheet + "'";
         String[] h = rows.get(tableIndex).cells;

@@ -48,6 +48,29 @@ class ReferenceAndInspectTest {
     }
 
     @Test
+    void shouldKeepEveryColumnOfAReferenceWorkbookEvenWhenItLooksLikeAMapping() throws Exception {
+        // Given
+        Path mapping = dir.resolve("mapping.csv");
+        Files.writeString(mapping, HostileCorpus.MAPPING_CSV);
+        Path dictionary = Workbooks.create().sheet("raw_data_dictionary")
+                .row("original_column", "inferred_type", "target_model_column", "transformation_rule")
+                .row("PO / SO #", "text", "po_so_number", "Copied unchanged.")
+                .writeXlsx(dir, "data_dictionary.xlsx");
+
+        // When
+        MappingSpec spec = parser.parse(mapping, "mapping.csv",
+                ParseOptions.defaults().withReferenceFiles(List.of(dictionary)));
+
+        // Then
+        ReferenceTable t = spec.referenceTable("raw_data_dictionary");
+        assertThat(t.columns()).containsExactly("original_column", "inferred_type", "target_model_column",
+                "transformation_rule");
+        assertThat(t.rows()).containsExactly(List.of("PO / SO #", "text", "po_so_number", "Copied unchanged."));
+        assertThat(t.origin()).isEqualTo("data_dictionary.xlsx#raw_data_dictionary");
+        assertThat(spec.rows()).hasSize(2);
+    }
+
+    @Test
     void shouldReportAnUnreadableReferenceFileWithoutLosingTheMapping() throws Exception {
         // Given
         Path mapping = dir.resolve("mapping.csv");
