@@ -1,0 +1,35 @@
+package io.aide.gateway;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(GatewayTestResource.class)
+class PortalTest {
+
+    @Test
+    void shouldServeThePortalAtTheRootWithoutLogin() {
+        // When / Then
+        given().accept("text/html").get("/").then().statusCode(200).body(containsString("AIDE test portal"));
+    }
+
+    @Test
+    void shouldServeThePortalForAReloadedClientSideRoute() {
+        // When / Then
+        given().accept("text/html").get("/documents/doc_42").then().statusCode(200)
+                .body(containsString("AIDE test portal"));
+    }
+
+    @Test
+    void shouldStillAnswerUnknownApiPathsAs401Or404NotWithThePortal() {
+        // When / Then
+        given().accept("text/html").get("/api/v1/nothing-here").then()
+                .body(org.hamcrest.Matchers.not(containsString("AIDE test portal")));
+    }
+}
