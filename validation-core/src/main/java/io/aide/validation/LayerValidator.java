@@ -33,26 +33,15 @@ public final class LayerValidator {
 
     private final SandboxLimits limits;
     private final int synthesizedRows;
-    private final List<ExtraCheck> extraChecks;
-
-    /** A check contributed by the caller (e.g. expected-output comparison), run after a layer's data checks. */
-    public interface ExtraCheck {
-        /** Checks to plan for a layer; empty when it does not apply. */
-        List<PlannedCheck> plan(GeneratedLayers.Layer layer, ValidationInput input);
-
-        /** Runs one planned check; {@code outputTable} holds the layer's rows in the sandbox. */
-        CheckResult run(PlannedCheck planned, GeneratedLayers.Layer layer, ValidationInput input,
-                        DuckDbSandbox sandbox, String outputTable);
-    }
 
     public LayerValidator(SandboxLimits limits) {
-        this(limits, 20, List.of());
+        this(limits, 20);
     }
 
-    public LayerValidator(SandboxLimits limits, int synthesizedRows, List<ExtraCheck> extraChecks) {
+    /** @param synthesizedRows rows made up per source table that has no sample */
+    public LayerValidator(SandboxLimits limits, int synthesizedRows) {
         this.limits = limits;
         this.synthesizedRows = synthesizedRows;
-        this.extraChecks = List.copyOf(extraChecks);
     }
 
     public List<PlannedCheck> plan(ValidationInput input) {
@@ -104,9 +93,6 @@ public final class LayerValidator {
         }
         if (ExpectedOutput.expectedFor(input, t) != null) {
             plan.add(new PlannedCheck(Checks.EXPECTED_OUTPUT, t, null, RUN_DIALECT, List.of()));
-        }
-        for (ExtraCheck extra : extraChecks) {
-            plan.addAll(extra.plan(layer, input));
         }
         return plan;
     }
@@ -419,11 +405,6 @@ public final class LayerValidator {
         }
 
         private CheckResult dataCheck(PlannedCheck p) {
-            for (ExtraCheck extra : extraChecks) {
-                if (extra.plan(layer, input).contains(p)) {
-                    return extra.run(p, layer, input, sandbox, out);
-                }
-            }
             return switch (p.check()) {
                 case Checks.PK_UNIQUE -> pkUnique(p);
                 case Checks.NOT_NULL -> notNull(p, lineage.column(p.column()));

@@ -271,4 +271,24 @@ class ValidationFlowTest {
         given().header("X-Aide-Tenant", "stranger").when().post("/internal/v1/validations/" + generationId + "/run")
                 .then().statusCode(404);
     }
+
+    @Test
+    void shouldBeReadyAndCountChecksInMetrics() {
+        // Given
+        String layerKey = storeLayers(tenant, layers(generationId, "FROM customers c"));
+        request(tenant, layerKey, null);
+        awaitSummary(1);
+
+        // When / Then
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("s3"));
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("validator_checks_total{check=\"execution\"");
+    }
+
+    @Test
+    void shouldAnswerAMissingTenantHeaderWithAProblem() {
+        given().when().get("/internal/v1/validations/" + generationId)
+                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("tenant:missing"));
+    }
 }

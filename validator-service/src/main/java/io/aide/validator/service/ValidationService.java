@@ -150,7 +150,7 @@ public class ValidationService {
                          GeneratedLayers layers, MappingSpec spec, SampleFiles.Loaded samples, Path work) {
         ValidationInput input = new ValidationInput(layers, spec, samples.tables(), request.dialects(), samples.expected());
         LayerValidator validator = new LayerValidator(new SandboxLimits(config.memoryLimit(), config.threads(),
-                config.statementTimeout(), 5), config.synthesizedRows(), List.of());
+                config.statementTimeout(), 5), config.synthesizedRows());
         List<PlannedCheck> sparkPlan = new ArrayList<>();
         Map<PlannedCheck, GeneratedLayers.Layer> sparkLayers = new LinkedHashMap<>();
         for (GeneratedLayers.Layer layer : layers.layers()) {
