@@ -70,8 +70,15 @@ async function api(req, res, url) {
   if (path === '/me') return json(res, 200, { user: 'alice', tenant: 'acme', roles: ['engineer'] });
   if (path === '/documents' && req.method === 'GET') return json(res, 200, documents);
   if (path === '/documents' && req.method === 'POST') {
-    await readBody(req);
-    return json(res, 202, { documentId: 'doc_new', status: 'parsing' });
+    const body = await readBody(req);
+    const fileName = /filename="([^"]+)"/.exec(body)?.[1];
+    if (!fileName) {
+      return json(res, 400, { title: 'Bad request', status: 400, detail: "No file in the upload field 'file'.", code: 'bad_mapping_file:upload' });
+    }
+    const doc = { documentId: `doc_${documents.length + 1}`, status: 'parsing', fileName, rowsFound: null, targets: [], diagnostics: [] };
+    documents.push(doc);
+    setTimeout(() => Object.assign(doc, { status: 'parsed', rowsFound: 4, targets: ['stg_orders'] }), 1000);
+    return json(res, 202, { documentId: doc.documentId, status: doc.status });
   }
   if (path === '/generations' && req.method === 'POST') {
     const body = JSON.parse((await readBody(req)) || '{}');
@@ -90,15 +97,32 @@ async function api(req, res, url) {
   return json(res, 404, { title: 'Not found', status: 404, detail: `No mock for ${req.method} ${url.pathname}`, code: 'not_found' });
 }
 
+const connections = new Map();
+export const streamLog = [];
+
+/**
+ * The first connection drops after four events (the browser resumes with Last-Event-ID), the
+ * second is refused with 503 (EventSource gives up; the app reopens with ?lastEventId), the third
+ * delivers the rest.
+ */
 function stream(req, res, generationId) {
+  const attempt = (connections.get(generationId) ?? 0) + 1;
+  connections.set(generationId, attempt);
+  const query = new URL(req.url, 'http://x').searchParams.get('lastEventId');
+  const header = req.headers['last-event-id'];
+  streamLog.push({ generationId, attempt, lastEventIdHeader: header ?? null, lastEventIdQuery: query });
+  if (attempt === 2) {
+    res.writeHead(503, { 'Content-Type': 'application/problem+json' });
+    return res.end(JSON.stringify({ title: 'Unavailable', status: 503, detail: 'restarting', code: 'unavailable' }));
+  }
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
-  res.write('retry: 1000\n\n');
-  const after = Number(req.headers['last-event-id'] ?? new URL(req.url, 'http://x').searchParams.get('lastEventId') ?? -1);
+  res.write('retry: 200\n\n');
+  const after = Number(header ?? query ?? -1);
   const frames = streamScript(generationId);
-  let i = 0;
+  let i = after + 1;
+  let sent = 0;
   const timer = setInterval(() => {
-    while (i < frames.length && i <= after) i++;
-    if (i >= frames.length) {
+    if (i >= frames.length || (attempt === 1 && sent === 4)) {
       clearInterval(timer);
       res.end();
       return;
@@ -106,7 +130,8 @@ function stream(req, res, generationId) {
     const [name, data] = frames[i];
     res.write(`id: ${i}\nevent: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
     i++;
-  }, 120);
+    sent++;
+  }, 100);
   req.on('close', () => clearInterval(timer));
 }
 

@@ -2,7 +2,7 @@
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startMockServer } from './mock-server.mjs';
+import { startMockServer, streamLog } from './mock-server.mjs';
 
 const CHROMIUM = process.env.AIDE_CHROMIUM ?? '/usr/bin/chromium';
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -62,7 +62,18 @@ try {
     }
   });
 
-  await step('a generation streams its blocks, checks and final SQL', async () => {
+  await step('an uploaded mapping shows up and turns parsed', async () => {
+    await page.getByTestId('upload-input').setInputFiles({
+      name: 'orders_mapping.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('target_table,target_column,source_table,source_column\nstg_orders,order_id,orders,id\n'),
+    });
+    const row = page.locator('tr', { hasText: 'orders_mapping.csv' });
+    await row.locator('.badge', { hasText: 'parsed' }).waitFor();
+    await row.locator('td', { hasText: 'stg_orders' }).waitFor();
+  });
+
+  await step('a generation streams its blocks, checks and final SQL across a dropped and a refused connection', async () => {
     await page.locator('tr[data-document-id="doc_customers"]').getByRole('button', { name: 'Generate' }).click();
     await page.getByRole('button', { name: 'Start' }).click();
     for (const block of ['select_clause', 'joins', 'where_clause']) {
@@ -74,6 +85,10 @@ try {
     if (order.join(',') !== 'select_clause,joins,where_clause') throw new Error(`blocks out of order: ${order}`);
     await page.getByText('dim_customer joins crm.address').waitFor();
     await page.locator('li.validation.fail').filter({ hasText: '3 rows have no name' }).waitFor();
+    const thoughts = await page.locator('ul.thoughts li').count();
+    if (thoughts !== 1) throw new Error(`a resumed stream repeated events: ${thoughts} thoughts`);
+    const resumed = streamLog.map((c) => `${c.attempt}:${c.lastEventIdHeader ?? '-'}:${c.lastEventIdQuery ?? '-'}`).join(' ');
+    if (!/^1:-:- 2:3:- 3:-:3$/.test(resumed)) throw new Error(`stream was not resumed as expected: ${resumed}`);
     const href = await page.getByRole('link', { name: 'Download duckdb' }).getAttribute('href');
     if (!/^\/api\/v1\/generations\/gen_\d+_[0-9a-z]+\/artifacts\/duckdb$/.test(href ?? '')) throw new Error(`bad download link ${href}`);
     if (consoleErrors.length > 0) throw new Error(`page errors: ${consoleErrors.join('; ')}`);
