@@ -229,24 +229,30 @@ final class ContainerInspector {
         scanner.scan(t -> {
             if (t.nameIs("c")) {
                 int ref = t.attrColumn("r");
-                int col = ref < 0 ? lastCol[0] + 1 : ref;
-                lastCol[0] = col;
-                cellsInRow[0] = Math.max(cellsInRow[0], col + 1);
-                if (cellsInRow[0] > limits.maxColumns()) {
-                    throw new LimitSignal(MappingFileException.TOO_MANY_COLUMNS, "sheet part " + part + " uses more "
-                            + "than " + limits.maxColumns() + " columns, the most a mapping document may have. Delete "
-                            + "the unused columns and upload again.");
+                lastCol[0] = ref < 0 ? lastCol[0] + 1 : ref;
+            } else if (t.nameIs("v") || t.nameIs("is") || t.nameIs("f")) {
+                // only cells with content count: Excel also writes styled empty cells far to the right
+                if (cellsInRow[0] == 0) {
+                    rows[0]++;
+                    if (rows[0] > limits.maxRows()) {
+                        throw new LimitSignal(MappingFileException.TOO_MANY_ROWS, "sheet part " + part + " has more "
+                                + "than " + limits.maxRows() + " filled rows, the most a mapping document may have. "
+                                + "Remove rows that are not mapping rows (data extracts, pivots), or split the "
+                                + "document.");
+                    }
                 }
-                if (cellsInRow[0] > maxCols[0]) {
-                    maxCols[0] = cellsInRow[0];
+                if (lastCol[0] + 1 > cellsInRow[0]) {
+                    cellsInRow[0] = lastCol[0] + 1;
+                    if (cellsInRow[0] > limits.maxColumns()) {
+                        throw new LimitSignal(MappingFileException.TOO_MANY_COLUMNS, "sheet part " + part + " uses "
+                                + "more than " + limits.maxColumns() + " columns, the most a mapping document may "
+                                + "have. Delete the unused columns and upload again.");
+                    }
+                    if (cellsInRow[0] > maxCols[0]) {
+                        maxCols[0] = cellsInRow[0];
+                    }
                 }
             } else if (t.nameIs("row")) {
-                rows[0]++;
-                if (rows[0] > limits.maxRows()) {
-                    throw new LimitSignal(MappingFileException.TOO_MANY_ROWS, "sheet part " + part + " has more than "
-                            + limits.maxRows() + " rows, the most a mapping document may have. Remove rows that are "
-                            + "not mapping rows (data extracts, pivots), or split the document.");
-                }
                 cellsInRow[0] = 0;
                 lastCol[0] = -1;
                 String hidden = t.attr("hidden");

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What a sheet says about its layout before its cells are read.
  *
- * @param rows          row elements (xlsx) or last row number (xls)
+ * @param rows          rows with at least one filled cell (xlsx) or last row number (xls)
  * @param maxColumns    widest row, in cells
  * @param hiddenRows    1-based rows hidden in the workbook
  * @param hiddenColumns 0-based columns hidden in the workbook

@@ -83,6 +83,9 @@ final class SheetParser {
 
     /** One row as the user sees it: 1-based row number, cell texts by 0-based column (null or "" when empty). */
     void accept(int rowNumber, String[] cells) throws MappingFileException {
+        if (cells.length == 0) {
+            return;
+        }
         rowsRead++;
         lastRowNumber = rowNumber;
         if (rowsRead > ctx.limits.maxRows()) {

@@ -76,13 +76,18 @@ final class XlsxReader {
     private String[] cells(Row row, boolean date1904) {
         int n = row.getCellCount();
         String[] out = new String[n];
+        int last = -1;
         for (int i = 0; i < n; i++) {
             Cell c = row.getCell(i);
             if (c != null) {
                 out[i] = render(c, date1904);
+                if (out[i] != null && !out[i].isEmpty()) {
+                    last = i;
+                }
             }
         }
-        return out;
+        // styled empty cells to the right are not columns of the mapping
+        return last + 1 == n ? out : java.util.Arrays.copyOf(out, last + 1);
     }
 
     private String render(Cell c, boolean date1904) {

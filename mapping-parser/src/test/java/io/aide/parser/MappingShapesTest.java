@@ -292,6 +292,36 @@ class MappingShapesTest {
     }
 
     @Test
+    void shouldIgnoreStyledEmptyCellsAndRowsFarOutside() throws Exception {
+        // Given a sheet whose formatting reaches column 16,001 and row 300,000, as Excel writes it
+        Path file = dir.resolve("formatted.xlsx");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = wb.createSheet("Mapping");
+            var style = wb.createCellStyle();
+            style.setFillPattern(org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND);
+            String[][] rows = {{"Target Table", "Target Column", "Source Column"}, {"t", "a", "x"}, {"t", "b", "y"}};
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+                row.createCell(16_000).setCellStyle(style);
+            }
+            sheet.createRow(299_999).createCell(0).setCellStyle(style);
+            try (var out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+
+        // When
+        MappingSpec spec = parse(file);
+
+        // Then
+        assertThat(spec.targetCounts()).containsExactly(Map.entry("t", 2));
+        assertThat(row(spec, "t", "b").attributes()).isEmpty();
+    }
+
+    @Test
     void shouldReadSemicolonCsvInWindows1252WithQuotedNewlines() throws Exception {
         // Given
         String csv = "Zieltabelle;Target Column;Source Column;Transformation Rule\r\n"
