@@ -223,7 +223,8 @@ final class CellValues {
         if (value == null) {
             return "";
         }
-        BigDecimal v = value.stripTrailingZeros();
+        // Excel shows at most 15 significant digits: 0.1+0.2 is displayed as 0.3
+        BigDecimal v = value.round(new java.math.MathContext(15)).stripTrailingZeros();
         if (v.scale() < 0) {
             v = v.setScale(0);
         }

@@ -274,10 +274,13 @@ class MappingShapesTest {
     void shouldRenderFormulasDatesAndNumbersAsTheUserSeesThem() throws Exception {
         // Given
         Path file = Workbooks.create().sheet("Mapping")
-                .row("Target Table", "Target Column", "Source Column", "Default Value", "Valid From", "Max Amount")
+                .row("Target Table", "Target Column", "Source Column", "Default Value", "Valid From", "Max Amount",
+                        "Label")
                 .row("t", "a", "x", null, LocalDate.of(2024, 3, 31), 10_000_000)
                 .row("t", "b", "y", "n/a", LocalDate.of(1999, 12, 1), 0.1)
                 .formula("D2", "1+1")
+                .formula("F3", "0.1+0.2")
+                .formula("G2", "CONCATENATE(\"to\",\"tal\")")
                 .writeXlsx(dir, "typed-cells.xlsx");
 
         // When
@@ -286,9 +289,10 @@ class MappingShapesTest {
         // Then
         MappingRow a = row(spec, "t", "a");
         assertThat(a.defaultValue()).isEqualTo("2");
-        assertThat(a.attributes()).containsEntry("Valid From", "2024-03-31").containsEntry("Max Amount", "10000000");
+        assertThat(a.attributes()).containsEntry("Valid From", "2024-03-31").containsEntry("Max Amount", "10000000")
+                .containsEntry("Label", "total");
         assertThat(row(spec, "t", "b").attributes()).containsEntry("Valid From", "1999-12-01")
-                .containsEntry("Max Amount", "0.1");
+                .containsEntry("Max Amount", "0.3");
     }
 
     @Test
