@@ -128,24 +128,40 @@ final class ContainerInspector {
             Map<String, SheetMeta> metas = new HashMap<>();
             byte[] workbookXml = null;
             byte[] relsXml = null;
+            for (String small : List.of("xl/workbook.xml", "xl/_rels/workbook.xml.rels")) {
+                ZipEntry entry = zip.getEntry(small);
+                if (entry == null) {
+                    continue;
+                }
+                CountingInflate counted = new CountingInflate(zip.getInputStream(entry), entry, total, fileName);
+                try (InputStream in = counted) {
+                    byte[] bytes = in.readNBytes(16 * 1024 * 1024);
+                    checkNoEntities(new java.io.ByteArrayInputStream(bytes), fileName, small);
+                    if (small.endsWith(".rels")) {
+                        relsXml = bytes;
+                    } else {
+                        workbookXml = bytes;
+                    }
+                }
+                total = counted.totalSoFar();
+            }
+            List<Container.SheetEntry> sheets = workbookSheets(workbookXml, relsXml);
+            Map<String, String> sheetByPart = new HashMap<>();
+            sheets.forEach(sh -> sheetByPart.put(sh.part(), sh.name()));
             Enumeration<? extends ZipEntry> en = zip.entries();
             while (en.hasMoreElements()) {
                 ZipEntry entry = en.nextElement();
                 entries++;
-                if (entry.isDirectory()) {
+                String name = entry.getName();
+                if (entry.isDirectory() || name.equals("xl/workbook.xml") || name.equals("xl/_rels/workbook.xml.rels")) {
                     continue;
                 }
-                String name = entry.getName();
                 CountingInflate counted = new CountingInflate(zip.getInputStream(entry), entry, total, fileName);
                 try (InputStream in = counted) {
                     if (name.startsWith("xl/worksheets/") && name.endsWith(".xml") && name.indexOf('/', 14) < 0) {
-                        metas.put("/" + name, scanSheet(in, fileName, name));
-                    } else if (name.equals("xl/workbook.xml")) {
-                        workbookXml = in.readNBytes(16 * 1024 * 1024);
-                        checkNoEntities(new java.io.ByteArrayInputStream(workbookXml), fileName, name);
-                    } else if (name.equals("xl/_rels/workbook.xml.rels")) {
-                        relsXml = in.readNBytes(16 * 1024 * 1024);
-                        checkNoEntities(new java.io.ByteArrayInputStream(relsXml), fileName, name);
+                        String sheetName = sheetByPart.get("/" + name);
+                        String label = sheetName == null ? "sheet part " + name : "sheet '" + sheetName + "'";
+                        metas.put("/" + name, scanSheet(in, fileName, name, label));
                     } else if (name.endsWith(".xml") || name.endsWith(".rels")) {
                         checkNoEntities(in, fileName, name);
                     } else {
@@ -155,7 +171,6 @@ final class ContainerInspector {
                 }
                 total = counted.totalSoFar();
             }
-            List<Container.SheetEntry> sheets = workbookSheets(workbookXml, relsXml);
             List<String> names = sheets.stream().map(Container.SheetEntry::name).toList();
             String format = macro ? "xlsm" : "xlsx";
             if (!metas.isEmpty() && metas.values().stream().allMatch(m -> m.rows() == 0)) {
@@ -216,7 +231,7 @@ final class ContainerInspector {
                 + "(File > Info > Protect Workbook > Encrypt with Password, clear it), save, and upload it again.");
     }
 
-    private SheetMeta scanSheet(InputStream in, String fileName, String part) throws IOException,
+    private SheetMeta scanSheet(InputStream in, String fileName, String part, String label) throws IOException,
             MappingFileException {
         XmlTagScanner scanner = new XmlTagScanner(in);
         int[] rows = {0};
@@ -235,7 +250,7 @@ final class ContainerInspector {
                 if (cellsInRow[0] == 0) {
                     rows[0]++;
                     if (rows[0] > limits.maxRows()) {
-                        throw new LimitSignal(MappingFileException.TOO_MANY_ROWS, "sheet part " + part + " has more "
+                        throw new LimitSignal(MappingFileException.TOO_MANY_ROWS, label + " has more "
                                 + "than " + limits.maxRows() + " filled rows, the most a mapping document may have. "
                                 + "Remove rows that are not mapping rows (data extracts, pivots), or split the "
                                 + "document.");
@@ -244,7 +259,7 @@ final class ContainerInspector {
                 if (lastCol[0] + 1 > cellsInRow[0]) {
                     cellsInRow[0] = lastCol[0] + 1;
                     if (cellsInRow[0] > limits.maxColumns()) {
-                        throw new LimitSignal(MappingFileException.TOO_MANY_COLUMNS, "sheet part " + part + " uses "
+                        throw new LimitSignal(MappingFileException.TOO_MANY_COLUMNS, label + " uses "
                                 + "more than " + limits.maxColumns() + " columns, the most a mapping document may "
                                 + "have. Delete the unused columns and upload again.");
                     }

@@ -27,6 +27,10 @@ public final class ParseCli {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        // POI logs through log4j-api; without a provider it would print a setup warning into the CLI's output
+        if (System.getProperty("log4j2.statusLoggerLevel") == null) {
+            System.setProperty("log4j2.statusLoggerLevel", "OFF");
+        }
         List<String> rest = new ArrayList<>(List.of(args));
         if (!rest.isEmpty() && rest.get(0).equals("parse")) {
             rest.remove(0);
