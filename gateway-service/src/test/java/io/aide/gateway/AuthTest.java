@@ -83,6 +83,34 @@ class AuthTest {
     }
 
     @Test
+    void shouldRenewTheSessionWithTheRefreshCookie() {
+        // Given: a refresh token the realm still honours
+        String renewed = Tokens.of("anna", "acme");
+        GatewayTestResource.downstream().stubFor(post(urlEqualTo("/realms/aide/protocol/openid-connect/token"))
+                .withRequestBody(containing("grant_type=refresh_token"))
+                .withRequestBody(containing("refresh_token=refresh-anna"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"" + renewed + "\",\"expires_in\":900,"
+                                + "\"refresh_token\":\"refresh-anna-2\",\"refresh_expires_in\":1800}")));
+
+        // When
+        Response refreshed = given().cookie("aide_refresh", "refresh-anna").post("/api/v1/session/refresh");
+
+        // Then
+        assertThat(refreshed.statusCode()).isEqualTo(200);
+        assertThat(refreshed.cookie("aide_token")).isEqualTo(renewed);
+        assertThat(refreshed.cookie("aide_refresh")).isEqualTo("refresh-anna-2");
+        assertThat(refreshed.jsonPath().getString("user")).isEqualTo("anna");
+    }
+
+    @Test
+    void shouldAnswerARefreshWithoutCookieWith401() {
+        // When / Then
+        given().post("/api/v1/session/refresh").then().statusCode(401)
+                .body("code", equalTo("session_expired"));
+    }
+
+    @Test
     void shouldAnswerWrongPasswordsWith401Problem() {
         // Given
         GatewayTestResource.downstream().stubFor(post(urlEqualTo("/realms/aide/protocol/openid-connect/token"))

@@ -39,8 +39,16 @@ public class KeycloakClient {
     }
 
     public Uni<TokenResponse> passwordGrant(String username, String password) {
-        String form = "grant_type=password&client_id=" + enc(config.portalClientId()) + "&username=" + enc(username)
-                + "&password=" + enc(password) + "&scope=openid";
+        return token("grant_type=password&client_id=" + enc(config.portalClientId()) + "&username=" + enc(username)
+                + "&password=" + enc(password) + "&scope=openid");
+    }
+
+    public Uni<TokenResponse> refreshGrant(String refreshToken) {
+        return token("grant_type=refresh_token&client_id=" + enc(config.portalClientId()) + "&refresh_token="
+                + enc(refreshToken));
+    }
+
+    private Uni<TokenResponse> token(String form) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
                 .setAbsoluteURI(realmUrl() + "/protocol/openid-connect/token")
                 .setTimeout(10_000)

@@ -9,6 +9,7 @@ import io.aide.gateway.service.CallerResolver;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -38,6 +39,8 @@ import java.util.TreeSet;
 @Tag(name = "session")
 public class SessionResource {
     private static final Logger LOG = Logger.getLogger(SessionResource.class);
+    /** Only sent to /api/v1/session, so the long-lived refresh token never travels with API calls. */
+    static final String REFRESH_COOKIE = "aide_refresh";
 
     private final KeycloakClient keycloak;
     private final GatewayConfig config;
@@ -63,37 +66,58 @@ public class SessionResource {
         }
         return keycloak.passwordGrant(request.username(), request.password())
                 .onFailure().transform(e -> GatewayException.downstream("keycloak", e.getMessage()))
-                .map(token -> {
-                    if (token.status() == 400 || token.status() == 401) {
-                        throw new GatewayException(401, "invalid_credentials", "Login failed",
-                                "User name or password is wrong for realm 'aide'.");
-                    }
-                    if (!token.ok()) {
-                        LOG.warnf("token endpoint answered %d", token.status());
-                        throw GatewayException.downstream("keycloak", "token endpoint answered " + token.status());
-                    }
-                    String accessToken = token.body().path("access_token").asText();
-                    long expiresIn = token.body().path("expires_in").asLong(300);
-                    JsonNode claims = claims(accessToken);
-                    String tenant = claims.path("tenant").isArray() ? claims.path("tenant").path(0).asText(null)
-                            : claims.path("tenant").asText(null);
-                    if (blank(tenant)) {
-                        throw new GatewayException(403, "tenant_missing", "Forbidden", "User '" + request.username()
-                                + "' has no tenant; ask an administrator to assign one.");
-                    }
-                    Set<String> roles = new TreeSet<>();
-                    claims.path("realm_access").path("roles").forEach(role -> roles.add(role.asText()));
-                    return Response.ok(new Session(claims.path("preferred_username").asText(request.username()),
-                                    tenant, roles, expiresIn))
-                            .header("Set-Cookie", cookie(accessToken, expiresIn)).build();
-                });
+                .map(token -> session(token, request.username(), "User name or password is wrong for realm 'aide'."));
+    }
+
+    @POST
+    @Path("/session/refresh")
+    @Operation(summary = "Renew the session cookie with the refresh cookie, before the access token expires")
+    public Uni<Response> refresh(@CookieParam(REFRESH_COOKIE) String refreshToken) {
+        if (blank(refreshToken)) {
+            throw new GatewayException(401, "session_expired", "Session expired", "Log in again.");
+        }
+        return keycloak.refreshGrant(refreshToken)
+                .onFailure().transform(e -> GatewayException.downstream("keycloak", e.getMessage()))
+                .map(token -> session(token, null, "The session ended; log in again."));
+    }
+
+    private Response session(KeycloakClient.TokenResponse token, String username, String refusal) {
+        if (token.status() == 400 || token.status() == 401) {
+            throw new GatewayException(401, username == null ? "session_expired" : "invalid_credentials",
+                    "Login failed", refusal);
+        }
+        if (!token.ok()) {
+            LOG.warnf("token endpoint answered %d", token.status());
+            throw GatewayException.downstream("keycloak", "token endpoint answered " + token.status());
+        }
+        String accessToken = token.body().path("access_token").asText();
+        long expiresIn = token.body().path("expires_in").asLong(300);
+        JsonNode claims = claims(accessToken);
+        String user = claims.path("preferred_username").asText(username);
+        String tenant = claims.path("tenant").isArray() ? claims.path("tenant").path(0).asText(null)
+                : claims.path("tenant").asText(null);
+        if (blank(tenant)) {
+            throw new GatewayException(403, "tenant_missing", "Forbidden", "User '" + user
+                    + "' has no tenant; ask an administrator to assign one.");
+        }
+        Set<String> roles = new TreeSet<>();
+        claims.path("realm_access").path("roles").forEach(role -> roles.add(role.asText()));
+        Response.ResponseBuilder response = Response.ok(new Session(user, tenant, roles, expiresIn))
+                .header("Set-Cookie", cookie(config.cookie().name(), accessToken, "/", expiresIn));
+        String refreshToken = token.body().path("refresh_token").asText(null);
+        if (!blank(refreshToken)) {
+            response.header("Set-Cookie", cookie(REFRESH_COOKIE, refreshToken, "/api/v1/session",
+                    token.body().path("refresh_expires_in").asLong(1800)));
+        }
+        return response.build();
     }
 
     @DELETE
     @Path("/session")
     @Operation(summary = "Log out: clears the session cookie")
     public Response logout() {
-        return Response.noContent().header("Set-Cookie", cookie("", 0)).build();
+        return Response.noContent().header("Set-Cookie", cookie(config.cookie().name(), "", "/", 0))
+                .header("Set-Cookie", cookie(REFRESH_COOKIE, "", "/api/v1/session", 0)).build();
     }
 
     @GET
@@ -104,8 +128,8 @@ public class SessionResource {
         return new Me(caller.user(), caller.tenant(), caller.roles());
     }
 
-    String cookie(String value, long maxAge) {
-        List<String> parts = new ArrayList<>(List.of(config.cookie().name() + "=" + value, "Path=/",
+    String cookie(String name, String value, String path, long maxAge) {
+        List<String> parts = new ArrayList<>(List.of(name + "=" + value, "Path=" + path,
                 "Max-Age=" + maxAge, "HttpOnly", "SameSite=Strict"));
         if (config.cookie().secure()) {
             parts.add("Secure");
