@@ -91,11 +91,12 @@ final class HeaderMatcher {
                 "on", "with", "table", "tables"), Set.of(), p(0.9, Concept.JOIN));
         rule(MappingField.FILTER, Set.of("clause", "rule", "logic", "expression", "criteria", "applied"), Set.of(),
                 p(0.9, Concept.FILTER));
-        rule(MappingField.KEY, Set.of("flag", "indicator", "ind", "business", "natural", "column", "col"), Set.of(),
+        rule(MappingField.KEY, Set.of("flag", "indicator", "ind", "business", "natural", "column", "col", "fk", "type",
+                "constraint", "constraints", "unique"), Set.of(),
                 p(0.9, Concept.KEY));
         rule(MappingField.NULLABLE, Set.of("flag", "indicator", "ind", "field", "column", "col", "value", "values"),
                 Set.of(), p(0.95, Concept.NULLABLE), p(0.95, Concept.MANDATORY), p(0.9, Concept.NULLWORD, Concept.ALLOW),
-                p(0.9, Concept.NOT, Concept.NULLWORD));
+                p(0.9, Concept.NOT, Concept.NULLWORD), p(0.7, Concept.NULLWORD));
         rule(MappingField.NULL_HANDLING, Set.of("value", "values", "rule", "logic"), Set.of(),
                 p(1.0, Concept.NULLWORD, Concept.HANDLING), p(0.9, Concept.HANDLING));
         rule(MappingField.DEFAULT_VALUE, Set.of("value", "values"), Set.of(), p(0.9, Concept.DEFAULT));

@@ -30,7 +30,10 @@ class HeaderMatcherTest {
             "Required|nullable", "Null Allowed|nullable", "Not Null|nullable", "Default Value|default_value",
             "Default|default_value", "Null Handling|null_handling", "Null Handling / Notes|null_handling",
             "Description|description", "Business Definition|description", "Comments|comments", "Notes|comments",
-            "Remarks|comments", "Group By|group_by", "groupby_keys|group_by"})
+            "Remarks|comments", "Group By|group_by", "groupby_keys|group_by", "PK/FK|key", "Key Type|key",
+            "Null?|nullable", "Is Nullable|nullable", "Source File Name|source_table", "Source Field(s)|source_column",
+            "Attribute Name|target_column", "Entity Name|target_table", "Source Data Type|source_type",
+            "Field Description|description", "Lookup Table|join", "Business Logic|transformation"})
     void shouldRecognizeHeaderVariant(String header, String field) {
         // Given
         String[] headers = {header};
@@ -55,6 +58,25 @@ class HeaderMatcherTest {
         assertThat(match.columns()).containsEntry(MappingField.TARGET_COLUMN, 1)
                 .containsEntry(MappingField.SOURCE_COLUMN, 3).containsEntry(MappingField.SOURCE_TABLE, 6)
                 .doesNotContainKey(MappingField.FILTER);
+    }
+
+    @Test
+    void shouldReadACommonWarehouseTemplate() {
+        // Given
+        String[] headers = {"Source System", "Source Schema", "Source Table", "Source Column", "Source Data Type",
+                "Transformation Logic", "Target Schema", "Target Table", "Target Column", "Target Data Type",
+                "Load Type", "SCD Type", "Comments"};
+
+        // When
+        HeaderMatcher.Match match = HeaderMatcher.match(headers, Map.of());
+
+        // Then
+        assertThat(match.columns()).containsEntry(MappingField.SOURCE_SYSTEM, 0)
+                .containsEntry(MappingField.SOURCE_TABLE, 2).containsEntry(MappingField.SOURCE_COLUMN, 3)
+                .containsEntry(MappingField.SOURCE_TYPE, 4).containsEntry(MappingField.TRANSFORMATION, 5)
+                .containsEntry(MappingField.TARGET_TABLE, 7).containsEntry(MappingField.TARGET_COLUMN, 8)
+                .containsEntry(MappingField.TARGET_TYPE, 9).containsEntry(MappingField.COMMENTS, 12)
+                .doesNotContainValue(10).doesNotContainValue(11);
     }
 
     @Test
