@@ -102,7 +102,9 @@ final class ContainerInspector {
                         + " a workbook may have. Re-save it in Excel as a plain .xlsx and upload that file.");
             }
             if (zip.getEntry("xl/workbook.xml") == null) {
-                String what = zip.getEntry("word/document.xml") != null ? "a Word document"
+                String what = zip.getEntry("xl/workbook.bin") != null
+                        ? "an Excel binary workbook (.xlsb; save it as .xlsx)"
+                        : zip.getEntry("word/document.xml") != null ? "a Word document"
                         : zip.getEntry("ppt/presentation.xml") != null ? "a PowerPoint presentation"
                         : zip.getEntry("content.xml") != null ? "an OpenDocument file (save it as .xlsx)"
                         : "a zip archive";
