@@ -5,6 +5,7 @@ import io.aide.compiler.plan.LayerPlan;
 import io.aide.compiler.plan.SqlType;
 import io.aide.compiler.rules.ReferenceData;
 import io.aide.compiler.rules.RuleCompiler;
+import io.aide.compiler.rules.Rx;
 import io.aide.compiler.rules.RuleContext;
 import io.aide.compiler.rules.RuleOutcome;
 import io.aide.compiler.rules.SqlExpressionParser;
@@ -371,7 +372,7 @@ final class LayerPlanner {
     }
 
     private static boolean leftText(String lower) {
-        return lower.matches(".*\\b(left|outer)\\b.*|.*\\bwithout (a )?match.*|.*\\bkeep(s)? (all|rows).*|.*\\beven if\\b.*|.*\\bif (any|exists)\\b.*");
+        return lower.transform(Rx.m(".*\\b(left|outer)\\b.*|.*\\bwithout (a )?match.*|.*\\bkeep(s)? (all|rows).*|.*\\beven if\\b.*|.*\\bif (any|exists)\\b.*"));
     }
 
     private void addEdge(Edge e) {
@@ -664,7 +665,7 @@ final class LayerPlanner {
         if (param.isPresent()) {
             return parameter(name, param.get());
         }
-        if (own != null && !catalogKnows(own) && name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        if (own != null && !catalogKnows(own) && name.transform(Rx.m("[A-Za-z_][A-Za-z0-9_]*"))) {
             Expr.Col c = new Expr.Col(own.alias(), name);
             assumed.add(c);
             return c;
@@ -691,9 +692,9 @@ final class LayerPlanner {
     private Expr parameter(String name, String value) {
         Expr.Lit lit;
         String v = value.trim();
-        if (v.matches("-?\\d+")) {
+        if (v.transform(Rx.m("-?\\d+"))) {
             lit = new Expr.Lit(Long.parseLong(v));
-        } else if (v.matches("-?\\d+\\.\\d+")) {
+        } else if (v.transform(Rx.m("-?\\d+\\.\\d+"))) {
             lit = new Expr.Lit(new java.math.BigDecimal(v));
         } else {
             lit = new Expr.Lit(v);

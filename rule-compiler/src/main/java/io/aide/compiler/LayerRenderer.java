@@ -1,7 +1,5 @@
 package io.aide.compiler;
 
-import com.github.vertical_blank.sqlformatter.SqlFormatter;
-import com.github.vertical_blank.sqlformatter.core.FormatConfig;
 import io.aide.compiler.plan.Expr;
 import io.aide.compiler.plan.LayerPlan;
 import io.aide.compiler.plan.SqlRenderer;
@@ -22,18 +20,17 @@ final class LayerRenderer {
     static final String UNION = "union";
     static final List<String> ORDER = List.of(CTES, SELECT, JOINS, WHERE, GROUP_BY, UNION);
 
-    private static final FormatConfig FORMAT = FormatConfig.builder().indent("  ").uppercase(false).linesBetweenQueries(1).build();
 
+    private static final int SHORT = 70;
+    private final java.util.Map<String, String> cache = new java.util.HashMap<>();
     private final SqlRenderer r;
-    private final SqlFormatter.Formatter formatter;
+
+    private final Dialect dialect;
 
     LayerRenderer(Dialect dialect) {
+        this.dialect = dialect;
         this.r = new SqlRenderer(dialect);
-        this.formatter = SqlFormatter.of(switch (dialect) {
-            case POSTGRES, DUCKDB -> com.github.vertical_blank.sqlformatter.languages.Dialect.PostgreSql;
-            case SPARK, BIGQUERY -> com.github.vertical_blank.sqlformatter.languages.Dialect.SparkSql;
-            default -> com.github.vertical_blank.sqlformatter.languages.Dialect.StandardSql;
-        });
+
     }
 
     /** Block name -> SQL, only the blocks the plan has (where_clause always). */
@@ -68,9 +65,25 @@ final class LayerRenderer {
     }
 
     String format(String sql) {
+        if (sql.length() <= SHORT && sql.indexOf('\n') < 0 && !sql.contains("CASE")) {
+            // short single expressions come out of the formatter unchanged; skipping it keeps large mappings fast
+            return sql.trim();
+        }
+        String cached = cache.get(sql);
+        if (cached != null) {
+            return cached;
+        }
+        String formatted = formatUncached(sql);
+        if (cache.size() < 10_000) {
+            cache.put(sql, formatted);
+        }
+        return formatted;
+    }
+
+    private String formatUncached(String sql) {
         try {
             // the formatter splits the || operator into "| |"; protect it through a placeholder token
-            return formatter.format(sql.replace("||", " aide_concat_op "), FORMAT).trim().replace("aide_concat_op", "||");
+            return SqlFormatting.format(dialect, sql.replace("||", " aide_concat_op ")).trim().replace("aide_concat_op", "||");
         } catch (RuntimeException e) {
             return sql.trim();
         }
@@ -88,23 +101,23 @@ final class LayerRenderer {
                     }
                     selects.add("SELECT " + String.join(", ", cols));
                 }
-                defs.add(r.quote(v.name()) + " AS (\n" + format(String.join("\nUNION ALL\n", selects))
-                        .replaceAll("(?m)^", "  ") + "\n)");
+                defs.add(r.quote(v.name()) + " AS (\n  " + String.join("\n  UNION ALL\n  ", selects) + "\n)");
             } else if (cte instanceof LayerPlan.AggregateCte a) {
-                StringBuilder sb = new StringBuilder("SELECT ");
                 List<String> cols = new ArrayList<>();
                 for (int i = 0; i < a.groupKeys().size(); i++) {
-                    cols.add(r.render(a.groupKeys().get(i)) + " AS " + r.quote(a.keyNames().get(i)));
+                    cols.add(format(r.render(a.groupKeys().get(i))) + " AS " + r.quote(a.keyNames().get(i)));
                 }
                 for (LayerPlan.Item item : a.items()) {
-                    cols.add(r.render(item.expr()) + " AS " + r.quote(item.name()));
+                    cols.add(format(r.render(item.expr())).replace("\n", "\n  ") + " AS " + r.quote(item.name()));
                 }
-                sb.append(String.join(", ", cols)).append(" FROM ").append(relation(a.from()));
+                StringBuilder sb = new StringBuilder("SELECT\n  ").append(String.join(",\n  ", cols))
+                        .append("\nFROM ").append(relation(a.from()));
                 for (LayerPlan.Join j : a.joins()) {
-                    sb.append(' ').append(j.type()).append(' ').append(relation(j.relation())).append(" ON ").append(r.render(j.on()));
+                    sb.append('\n').append(j.type()).append(' ').append(relation(j.relation())).append(" ON ")
+                            .append(format(r.render(j.on())).replace("\n", " "));
                 }
-                sb.append(" GROUP BY ").append(a.groupKeys().stream().map(r::render).collect(Collectors.joining(", ")));
-                defs.add(r.quote(a.name()) + " AS (\n" + format(sb.toString()).replaceAll("(?m)^", "  ") + "\n)");
+                sb.append("\nGROUP BY\n  ").append(a.groupKeys().stream().map(k -> format(r.render(k))).collect(Collectors.joining(",\n  ")));
+                defs.add(r.quote(a.name()) + " AS (\n" + sb.toString().replaceAll("(?m)^", "  ") + "\n)");
             }
         }
         return "WITH\n" + String.join(",\n", defs);

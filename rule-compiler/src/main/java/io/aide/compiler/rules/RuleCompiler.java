@@ -89,7 +89,7 @@ public final class RuleCompiler {
             String algorithm = attrs.entrySet().stream()
                     .filter(e -> e.getKey().contains("algorithm") && !e.getKey().contains("sub") || e.getKey().equals("rule_type"))
                     .map(Map.Entry::getValue).findFirst().orElse(null);
-            if (algorithm == null && rule.matches("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|NOTSUBMITTED|ASSIGN|HARDCODE|OTHER")) {
+            if (algorithm == null && rule.transform(Rx.m("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|NOTSUBMITTED|ASSIGN|HARDCODE|OTHER"))) {
                 algorithm = rule;
                 rule = "";
             }
@@ -208,7 +208,7 @@ public final class RuleCompiler {
                         }
                     }
                 }
-                if (n.toLowerCase(Locale.ROOT).matches(".*\\b(left join|without (a )?match|including [^.]*without|keep all|even if|all [^.]* including)\\b.*")) {
+                if (n.toLowerCase(Locale.ROOT).transform(Rx.m(".*\\b(left join|without (a )?match|including [^.]*without|keep all|even if|all [^.]* including)\\b.*"))) {
                     leftJoinHint = true;
                 }
             }
@@ -247,7 +247,7 @@ public final class RuleCompiler {
                         + ": the column that holds collected values is not named");
             }
             boolean assign = algorithm.startsWith("ASSIGN_NO_CT") || algorithm.equals("ASSIGN") || sub.startsWith("ASSIGN_NO_CT")
-                    || algorithm.matches("DIRECT(_MOVE|_MAP)?|COPY|MOVE|ONE_TO_ONE|STRAIGHT_MOVE");
+                    || algorithm.transform(Rx.m("DIRECT(_MOVE|_MAP)?|COPY|MOVE|ONE_TO_ONE|STRAIGHT_MOVE"));
             if (assign) {
                 if (ctx.sources().size() != 1) {
                     throw new Flag(algorithm + " needs exactly one source column, the row names " + ctx.sources().size());
@@ -391,29 +391,29 @@ public final class RuleCompiler {
             if (hint.find()) {
                 return aggregate(hint.group(1), clause, clause);
             }
-            if (bare.matches("(?i)^(?:trim(?:med)?|strip(?:ped)?)(?: (?:whitespace|spaces|leading and trailing (?:spaces|whitespace|blanks)))?$")
-                    || bare.matches("(?i)^remove (?:leading and trailing )?(?:whitespace|spaces|blanks)$")) {
+            if (bare.transform(Rx.m("(?i)^(?:trim(?:med)?|strip(?:ped)?)(?: (?:whitespace|spaces|leading and trailing (?:spaces|whitespace|blanks)))?$"))
+                    || bare.transform(Rx.m("(?i)^remove (?:leading and trailing )?(?:whitespace|spaces|blanks)$"))) {
                 steps.add(v -> new Expr.Fn("TRIM", List.of(v)));
                 instructed = true;
                 return null;
             }
-            if (bare.matches("(?i)^(?:convert(?:ed)? to |make |to |in )?(?:upper ?case|uppercase|upper|all caps|capitals)(?:d)?$|^upper(?:case)?(?:d)?$")) {
+            if (bare.transform(Rx.m("(?i)^(?:convert(?:ed)? to |make |to |in )?(?:upper ?case|uppercase|upper|all caps|capitals)(?:d)?$|^upper(?:case)?(?:d)?$"))) {
                 steps.add(v -> new Expr.Fn("UPPER", List.of(v)));
                 instructed = true;
                 return null;
             }
-            if (bare.matches("(?i)^(?:convert(?:ed)? to |make |to |in )?(?:lower ?case|lowercase|lower)(?:d)?$")) {
+            if (bare.transform(Rx.m("(?i)^(?:convert(?:ed)? to |make |to |in )?(?:lower ?case|lowercase|lower)(?:d)?$"))) {
                 steps.add(v -> new Expr.Fn("LOWER", List.of(v)));
                 instructed = true;
                 return null;
             }
-            if (bare.matches("(?i)^(?:trim(?:med)? and upper ?case(?:d)?|upper ?case(?:d)? and trim(?:med)?)$")) {
+            if (bare.transform(Rx.m("(?i)^(?:trim(?:med)? and upper ?case(?:d)?|upper ?case(?:d)? and trim(?:med)?)$"))) {
                 steps.add(v -> new Expr.Fn("UPPER", List.of(new Expr.Fn("TRIM", List.of(v)))));
                 instructed = true;
                 return null;
             }
-            if (bare.matches("(?i)^(?:blanks?|empty(?: strings?)?|empty values?|whitespace(?:-only)?(?: values?)?)\\s*(?:->|=>|to|as|become|becomes|are|mapped to)\\s*null$")
-                    || bare.matches("(?i)^(?:null if (?:blank|empty)|treat blanks? as null|blank (?:means|is) null)$")) {
+            if (bare.transform(Rx.m("(?i)^(?:blanks?|empty(?: strings?)?|empty values?|whitespace(?:-only)?(?: values?)?)\\s*(?:->|=>|to|as|become|becomes|are|mapped to)\\s*null$"))
+                    || bare.transform(Rx.m("(?i)^(?:null if (?:blank|empty)|treat blanks? as null|blank (?:means|is) null)$"))) {
                 inputSteps.add(v -> new Expr.Fn("NULLIF", List.of(new Expr.Fn("TRIM", List.of(v)), new Expr.Lit(""))));
                 instructed = true;
                 return null;
@@ -433,7 +433,7 @@ public final class RuleCompiler {
                 }
             }
             Matcher date = PARSE_DATE.matcher(bare);
-            if (date.matches() && (bare.toLowerCase(Locale.ROOT).matches(".*(pars|date|format|%).*"))) {
+            if (date.matches() && (bare.toLowerCase(Locale.ROOT).transform(Rx.m(".*(pars|date|format|%).*")))) {
                 String fmt = DatePatterns.fromExcel(date.group(1).trim());
                 if (fmt == null) {
                     return "date pattern not understood";
@@ -445,7 +445,7 @@ public final class RuleCompiler {
                 return null;
             }
             Matcher cast = CAST.matcher(bare);
-            if (cast.matches() && !bare.toLowerCase(Locale.ROOT).matches(".*\\b(cents?|dollars?|currency|units?|kg|pounds?|timezone|utc)\\b.*\\bto\\b.*")) {
+            if (cast.matches() && !bare.toLowerCase(Locale.ROOT).transform(Rx.m(".*\\b(cents?|dollars?|currency|units?|kg|pounds?|timezone|utc)\\b.*\\bto\\b.*"))) {
                 SqlType t = cast.group(1) == null ? SqlType.UNKNOWN : castType(cast.group(1));
                 if (!t.known()) {
                     t = ctx.targetType();
@@ -475,7 +475,7 @@ public final class RuleCompiler {
                 instructed = true;
                 return null;
             }
-            if (bare.matches("^'[^']*'$") || bare.matches("^-?\\d+(\\.\\d+)?$")) {
+            if (bare.transform(Rx.m("^'[^']*'$")) || bare.transform(Rx.m("^-?\\d+(\\.\\d+)?$"))) {
                 main = literal(bare);
                 instructed = true;
                 return null;
@@ -497,7 +497,7 @@ public final class RuleCompiler {
             Matcher firstN = FIRST_N.matcher(bare);
             if (firstN.matches()) {
                 long n = Long.parseLong(firstN.group(2));
-                boolean left = firstN.group(1).toLowerCase(Locale.ROOT).matches("first|leftmost|left");
+                boolean left = firstN.group(1).toLowerCase(Locale.ROOT).transform(Rx.m("first|leftmost|left"));
                 steps.add(v -> left ? new Expr.Substr(v, new Expr.Lit(1L), new Expr.Lit(n))
                         : new Expr.Substr(v, new Expr.Bin("+", new Expr.Bin("-", new Expr.Fn("LENGTH", List.of(v)),
                         new Expr.Lit(n)), new Expr.Lit(1L)), new Expr.Lit(n)));
@@ -567,8 +567,8 @@ public final class RuleCompiler {
 
         boolean isDescriptive(String bare) {
             String l = bare.toLowerCase(Locale.ROOT);
-            return l.matches("^(becomes?|serves?|used|retained|kept|real|primary|stored|identifies|unique|the |a |an |this |one row|represents|describes|see |note|e\\.g\\.).*")
-                    && !l.matches(".*\\b(resolv\\w*|look(?:ed|ing)? ?up|lookup|map(?:ped)? to|convert\\w*|pars\\w*|split\\w*|deriv\\w*|calculat\\w*|comput\\w*)\\b.*");
+            return l.transform(Rx.m("^(becomes?|serves?|used|retained|kept|real|primary|stored|identifies|unique|the |a |an |this |one row|represents|describes|see |note|e\\.g\\.).*"))
+                    && !l.transform(Rx.m(".*\\b(resolv\\w*|look(?:ed|ing)? ?up|lookup|map(?:ped)? to|convert\\w*|pars\\w*|split\\w*|deriv\\w*|calculat\\w*|comput\\w*)\\b.*"));
         }
 
         String ifThenElse(String condText, String thenText, String elseText) {
@@ -605,7 +605,7 @@ public final class RuleCompiler {
                     return condition(w.startsWith("is ") ? w : (w.equals("null") || w.equals("blank") || w.equals("empty")) ? "is " + w : w, left, null);
                 }
             }
-            Matcher diff = Pattern.compile("(?i)^(?:it is |value is |)?(different (?:to|from)|not equal to|equal to|equals|same as)\\s+(.+)$").matcher(t);
+            Matcher diff = Rx.p("(?i)^(?:it is |value is |)?(different (?:to|from)|not equal to|equal to|equals|same as)\\s+(.+)$").matcher(t);
             if (diff.matches() && left != null) {
                 Expr right = value(diff.group(2));
                 if (right == null) {
@@ -621,10 +621,10 @@ public final class RuleCompiler {
         /** A value in prose: a literal, NULL, a column, "target = 'v'", or an expression. */
         Expr value(String text) {
             String t = text.trim().replaceAll("[.]+$", "").trim();
-            if (t.matches("(?i)null|blank|empty|not submitted|leave (?:blank|empty|null)|missing|nothing")) {
+            if (t.transform(Rx.m("(?i)null|blank|empty|not submitted|leave (?:blank|empty|null)|missing|nothing"))) {
                 return new Expr.TypedNull(ctx.targetType().known() ? ctx.targetType() : SqlType.VARCHAR);
             }
-            Matcher assign = Pattern.compile("^([\\w.\\[\\]]+)\\s*=\\s*(.+)$").matcher(t);
+            Matcher assign = Rx.p("^([\\w.\\[\\]]+)\\s*=\\s*(.+)$").matcher(t);
             if (assign.matches() && selfReference(assign.group(1))) {
                 return value(assign.group(2));
             }
@@ -632,7 +632,7 @@ public final class RuleCompiler {
                 return INPUT;
             }
             Expr lit = literal(t);
-            if (lit != null && (t.startsWith("'") || t.startsWith("\"") || t.matches("-?\\d+(\\.\\d+)?"))) {
+            if (lit != null && (t.startsWith("'") || t.startsWith("\"") || t.transform(Rx.m("-?\\d+(\\.\\d+)?")))) {
                 return lit;
             }
             return tryExpression(t);
@@ -656,10 +656,10 @@ public final class RuleCompiler {
             } else {
                 fn = "AVG";
             }
-            if (w.equals("number") && !clause.toLowerCase(Locale.ROOT).matches("^(the )?number of\\b.*")) {
+            if (w.equals("number") && !clause.toLowerCase(Locale.ROOT).transform(Rx.m("^(the )?number of\\b.*"))) {
                 return "rule not understood";
             }
-            if (rest.toLowerCase(Locale.ROOT).matches(".*\\bdistinct\\b.*")) {
+            if (rest.toLowerCase(Locale.ROOT).transform(Rx.m(".*\\bdistinct\\b.*"))) {
                 distinct = true;
             }
             Expr filter = null;
@@ -673,10 +673,10 @@ public final class RuleCompiler {
                 body = rest.substring(0, where.start());
             }
             Expr arg = null;
-            Matcher paren = Pattern.compile("\\(([^()]+)\\)").matcher(body);
+            Matcher paren = Rx.p("\\(([^()]+)\\)").matcher(body);
             while (paren.find()) {
                 String inner = paren.group(1).trim();
-                if (inner.matches("(?i)sum|count|min|max|avg|left join|inner join|.*\\bjoin\\b.*")) {
+                if (inner.transform(Rx.m("(?i)sum|count|min|max|avg|left join|inner join|.*\\bjoin\\b.*"))) {
                     continue;
                 }
                 Expr e = tryExpression(inner);
@@ -686,7 +686,7 @@ public final class RuleCompiler {
                 }
             }
             if (arg == null) {
-                Matcher colon = Pattern.compile(":\\s*(.+)$").matcher(body);
+                Matcher colon = Rx.p(":\\s*(.+)$").matcher(body);
                 if (colon.find()) {
                     arg = tryExpression(colon.group(1));
                 }
@@ -729,12 +729,12 @@ public final class RuleCompiler {
             }
             String l = listText.toLowerCase(Locale.ROOT);
             if (values.isEmpty()) {
-                if (l.matches(".*\\b(blanks?|empty|whitespace)\\b.*")) {
+                if (l.transform(Rx.m(".*\\b(blanks?|empty|whitespace)\\b.*"))) {
                     inputSteps.add(v -> new Expr.Fn("NULLIF", List.of(new Expr.Fn("TRIM", List.of(v)), new Expr.Lit(""))));
                     instructed = true;
                     return null;
                 }
-                if (l.matches(".*\\b(remaining|other|invalid|unparseable|non-numeric)\\b.*") && (castTo != null || !steps.isEmpty())) {
+                if (l.transform(Rx.m(".*\\b(remaining|other|invalid|unparseable|non-numeric)\\b.*")) && (castTo != null || !steps.isEmpty())) {
                     instructed = true;
                     return null;
                 }
@@ -746,7 +746,7 @@ public final class RuleCompiler {
             List<Expr> items = values.stream().<Expr>map(Expr.Lit::new).toList();
             inputSteps.add(v -> new Expr.Case(List.of(new Expr.When(new Expr.InList(v, items, false),
                     new Expr.TypedNull(SqlType.VARCHAR))), v));
-            if (l.matches(".*\\b(blanks?|empty)\\b.*")) {
+            if (l.transform(Rx.m(".*\\b(blanks?|empty)\\b.*"))) {
                 inputSteps.add(v -> new Expr.Fn("NULLIF", List.of(new Expr.Fn("TRIM", List.of(v)), new Expr.Lit(""))));
             }
             instructed = true;
@@ -778,20 +778,20 @@ public final class RuleCompiler {
         Expr mapOutput(String v, boolean bool) {
             if (bool) {
                 String l = v.toLowerCase(Locale.ROOT);
-                if (l.matches("1|true|yes|y|t")) {
+                if (l.transform(Rx.m("1|true|yes|y|t"))) {
                     return new Expr.Lit(Boolean.TRUE);
                 }
-                if (l.matches("0|false|no|n|f")) {
+                if (l.transform(Rx.m("0|false|no|n|f"))) {
                     return new Expr.Lit(Boolean.FALSE);
                 }
             }
             if (v.equalsIgnoreCase("null")) {
                 return new Expr.TypedNull(SqlType.VARCHAR);
             }
-            if (v.matches("-?\\d+") && ctx.targetType().numeric()) {
+            if (v.transform(Rx.m("-?\\d+")) && ctx.targetType().numeric()) {
                 return new Expr.Lit(Long.parseLong(v));
             }
-            if (v.matches("-?\\d+\\.\\d+") && ctx.targetType().numeric()) {
+            if (v.transform(Rx.m("-?\\d+\\.\\d+")) && ctx.targetType().numeric()) {
                 return new Expr.Lit(new BigDecimal(v));
             }
             return new Expr.Lit(v);
@@ -894,7 +894,7 @@ public final class RuleCompiler {
             if (t.isEmpty()) {
                 return null;
             }
-            if (t.matches("(?i)^(sql|expression|formula|calculated as|computed as|calculate|compute|derive(?:d)?(?: as)?)\\s*:?\\s+.+")) {
+            if (t.transform(Rx.m("(?i)^(sql|expression|formula|calculated as|computed as|calculate|compute|derive(?:d)?(?: as)?)\\s*:?\\s+.+"))) {
                 t = t.replaceFirst("(?i)^(sql|expression|formula|calculated as|computed as|calculate|compute|derive(?:d)?(?: as)?)\\s*:?\\s+", "");
             }
             List<String> unresolved = new ArrayList<>();
@@ -932,13 +932,13 @@ public final class RuleCompiler {
 
         SqlType castType(String word) {
             String w = word.trim().toLowerCase(Locale.ROOT);
-            if (w.matches("numeric|number|decimal|money|currency") && ctx.targetType().numeric()) {
+            if (w.transform(Rx.m("numeric|number|decimal|money|currency")) && ctx.targetType().numeric()) {
                 return ctx.targetType();
             }
-            if (w.matches("int|integer|whole number|bigint") && ctx.targetType().numeric()) {
+            if (w.transform(Rx.m("int|integer|whole number|bigint")) && ctx.targetType().numeric()) {
                 return ctx.targetType().kind() == SqlType.Kind.BIGINT ? SqlType.BIGINT : SqlType.INTEGER;
             }
-            if (w.matches("text|string|varchar|char") && ctx.targetType().kind() == SqlType.Kind.VARCHAR) {
+            if (w.transform(Rx.m("text|string|varchar|char")) && ctx.targetType().kind() == SqlType.Kind.VARCHAR) {
                 return ctx.targetType();
             }
             SqlType t = SqlType.parse(word);
@@ -1018,14 +1018,14 @@ public final class RuleCompiler {
 
     private static boolean endsWithAbbreviation(StringBuilder cur) {
         String s = cur.toString().toLowerCase(Locale.ROOT);
-        return s.endsWith("e.g") || s.endsWith("i.e") || s.endsWith("etc") || s.endsWith("vs") || s.matches(".*\\d$");
+        return s.endsWith("e.g") || s.endsWith("i.e") || s.endsWith("etc") || s.endsWith("vs") || s.transform(Rx.m(".*\\d$"));
     }
 
     /** Removes parenthesised remarks that are prose (keeps those that are part of an expression). */
     static String stripCommentParens(String s) {
         String out = s;
         for (int guard = 0; guard < 5; guard++) {
-            Matcher m = Pattern.compile("\\s*\\(([^()]*)\\)\\s*$").matcher(out);
+            Matcher m = Rx.p("\\s*\\(([^()]*)\\)\\s*$").matcher(out);
             if (!m.find()) {
                 break;
             }
@@ -1051,14 +1051,14 @@ public final class RuleCompiler {
         if (t.equalsIgnoreCase("zero")) {
             return new Expr.Lit(0L);
         }
-        if (t.matches("-?\\d+")) {
+        if (t.transform(Rx.m("-?\\d+"))) {
             try {
                 return new Expr.Lit(Long.parseLong(t));
             } catch (NumberFormatException e) {
                 return new Expr.Lit(new BigDecimal(t));
             }
         }
-        if (t.matches("-?\\d+\\.\\d+")) {
+        if (t.transform(Rx.m("-?\\d+\\.\\d+"))) {
             return new Expr.Lit(new BigDecimal(t));
         }
         if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
@@ -1067,7 +1067,7 @@ public final class RuleCompiler {
         if (t.equalsIgnoreCase("null")) {
             return new Expr.TypedNull(SqlType.VARCHAR);
         }
-        if (t.matches("[A-Za-z_][\\w-]*")) {
+        if (t.transform(Rx.m("[A-Za-z_][\\w-]*"))) {
             return new Expr.Lit(t);
         }
         return null;
@@ -1085,7 +1085,7 @@ public final class RuleCompiler {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         char quote = 0;
-        Pattern sep = Pattern.compile(sepRegex);
+        Pattern sep = Rx.p(sepRegex);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (quote != 0) {

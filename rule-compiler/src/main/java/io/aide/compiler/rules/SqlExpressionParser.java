@@ -77,18 +77,55 @@ public final class SqlExpressionParser {
     /** True when the text parses as one SQL expression (without resolving names). */
     public static boolean isExpression(String text) {
         try {
-            CCJSqlParserUtil.parseExpression(text, false);
+            parseDirect(text);
             return true;
-        } catch (JSQLParserException | RuntimeException e) {
+        } catch (Exception e) {
             return false;
         }
+    }
+
+    private static final java.util.Map<String, Object> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern CANNOT_BE_SQL = java.util.regex.Pattern.compile(
+            "^[A-Za-z][\\w']*(?:\\s+[A-Za-z][\\w']*){2,}[.]?$");
+
+    // Parsed once per text (documents repeat their rules); the tree is only read afterwards.
+    private static Expression parseDirect(String text) throws Exception {
+        if (CANNOT_BE_SQL.matcher(text).matches()) {
+            throw new JSQLParserException("prose");
+        }
+        Object cached = PARSED.get(text);
+        if (cached == null) {
+            try {
+                cached = parseUncached(text);
+            } catch (Exception | Error e) {
+                cached = e.getClass().getSimpleName();
+            }
+            if (PARSED.size() > 20_000) {
+                PARSED.clear();
+            }
+            PARSED.put(text, cached);
+        }
+        if (cached instanceof Expression e) {
+            return e;
+        }
+        throw new JSQLParserException("not an expression");
+    }
+
+    // Parses on the calling thread: CCJSqlParserUtil.parseExpression hands every parse to an executor with a timeout.
+    private static Expression parseUncached(String text) throws Exception {
+        net.sf.jsqlparser.parser.CCJSqlParser parser = CCJSqlParserUtil.newParser(text).withAllowComplexParsing(false);
+        Expression e = parser.Expression();
+        if (parser.getNextToken().kind != net.sf.jsqlparser.parser.CCJSqlParserConstants.EOF) {
+            throw new JSQLParserException("trailing text after the expression");
+        }
+        return e;
     }
 
     public Expr parse(String text) throws NotCompilable {
         Expression parsed;
         try {
-            parsed = CCJSqlParserUtil.parseExpression(text, false);
-        } catch (JSQLParserException | RuntimeException e) {
+            parsed = parseDirect(text);
+        } catch (Exception | Error e) {
             throw new NotCompilable("not a SQL expression: " + text);
         }
         return convert(parsed);
