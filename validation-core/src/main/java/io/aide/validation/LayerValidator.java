@@ -193,6 +193,7 @@ public final class LayerValidator {
         private final Lineage lineage;
         private final Set<PlannedCheck> remaining;
         private long outputRows;
+        private final Map<PlannedCheck, Long> failingCounts = new LinkedHashMap<>();
 
         LayerRun(GeneratedLayers.Layer layer, ValidationInput input, DuckDbSandbox sandbox, SyntaxChecker syntax,
                  Loaded loaded, String out, Consumer<CheckResult> sink) {
@@ -232,6 +233,7 @@ public final class LayerValidator {
                 skipRest("skipped: the layer did not run on the sample (" + ran.code() + ")");
                 return;
             }
+            countInOneScan();
             for (PlannedCheck p : List.copyOf(remaining)) {
                 timed(p, () -> dataCheck(p));
             }
@@ -463,7 +465,9 @@ public final class LayerValidator {
 
         private CheckResult predicateCheck(PlannedCheck p, GeneratedLayers.Column c, String failingWhere, String code,
                                            String passMessage, String failMessage) {
-            long failing = sandbox.query("SELECT count(*) FROM " + out + " WHERE " + failingWhere, 1).singleLong();
+            Long counted = failingCounts.get(p);
+            long failing = counted != null ? counted
+                    : sandbox.query("SELECT count(*) FROM " + out + " WHERE " + failingWhere, 1).singleLong();
             if (failing == 0) {
                 return CheckResult.of(p, CheckResult.PASS, passMessage).withCounts(0, outputRows, List.of());
             }
@@ -478,9 +482,60 @@ public final class LayerValidator {
             return DuckDbSandbox.ident(c.name());
         }
 
+        /** The failing-row predicate of a not_null, castable or accepted_values check; null for other checks. */
+        private String predicateOf(PlannedCheck p) {
+            GeneratedLayers.Column c = p.column() == null ? null : lineage.column(p.column());
+            if (c == null) {
+                return null;
+            }
+            switch (p.check()) {
+                case Checks.NOT_NULL:
+                    return col(c) + " IS NULL";
+                case Checks.CASTABLE:
+                    TypeMapping.Target target = TypeMapping.map(c.type()).orElseThrow();
+                    return col(c) + " IS NOT NULL AND (TRY_CAST(" + col(c) + " AS " + target.duckdbType() + ") IS NULL"
+                            + (target.maxLength() != null ? " OR length(CAST(" + col(c) + " AS VARCHAR)) > " + target.maxLength() : "")
+                            + ")";
+                case Checks.ACCEPTED_VALUES:
+                    String list = c.acceptedValues().stream().map(DuckDbSandbox::literal).collect(Collectors.joining(", "));
+                    String type = outputType(c.name());
+                    // a value map's '1'/'0' must also match a BOOLEAN or numeric output, so compare in the column's type too
+                    String typed = type == null || type.startsWith("VARCHAR") ? "" : " AND " + col(c) + " NOT IN (SELECT TRY_CAST(v AS "
+                            + type + ") FROM (VALUES " + c.acceptedValues().stream().map(v -> "(" + DuckDbSandbox.literal(v) + ")")
+                            .collect(Collectors.joining(", ")) + ") AS accepted(v))";
+                    return col(c) + " IS NOT NULL AND CAST(" + col(c) + " AS VARCHAR) NOT IN (" + list + ")" + typed;
+                default:
+                    return null;
+            }
+        }
+
+        /** Failing counts of every column check in one scan of the output; empty when that scan fails. */
+        private void countInOneScan() {
+            List<PlannedCheck> checks = new ArrayList<>();
+            List<String> filters = new ArrayList<>();
+            for (PlannedCheck p : remaining) {
+                String predicate = predicateOf(p);
+                if (predicate != null) {
+                    filters.add("count(*) FILTER (WHERE " + predicate + ") AS \"k" + checks.size() + "\"");
+                    checks.add(p);
+                }
+            }
+            if (checks.isEmpty()) {
+                return;
+            }
+            try {
+                Map<String, Object> row = sandbox.query("SELECT " + String.join(", ", filters) + " FROM " + out, 1).rows().get(0);
+                for (int i = 0; i < checks.size(); i++) {
+                    failingCounts.put(checks.get(i), ((Number) row.get("k" + i)).longValue());
+                }
+            } catch (SandboxException e) {
+                failingCounts.clear();
+            }
+        }
+
         private CheckResult notNull(PlannedCheck p, GeneratedLayers.Column c) {
             String name = layer.target() + "." + c.name();
-            return predicateCheck(p, c, col(c) + " IS NULL", "not_null:null",
+            return predicateCheck(p, c, predicateOf(p), "not_null:null",
                     name + " has no NULL in " + outputRows + " rows",
                     "%d of %d rows of " + name + " are NULL, but the mapping says the column is not nullable");
         }
@@ -488,23 +543,14 @@ public final class LayerValidator {
         private CheckResult castable(PlannedCheck p, GeneratedLayers.Column c) {
             TypeMapping.Target target = TypeMapping.map(c.type()).orElseThrow();
             String name = layer.target() + "." + c.name();
-            String failing = col(c) + " IS NOT NULL AND (TRY_CAST(" + col(c) + " AS " + target.duckdbType() + ") IS NULL"
-                    + (target.maxLength() != null ? " OR length(CAST(" + col(c) + " AS VARCHAR)) > " + target.maxLength() : "")
-                    + ")";
-            return predicateCheck(p, c, failing, "castable:" + target.category(),
+            return predicateCheck(p, c, predicateOf(p), "castable:" + target.category(),
                     "every value of " + name + " fits " + c.type(),
                     "%d of %d rows of " + name + " do not fit the declared type " + c.type());
         }
 
         private CheckResult acceptedValues(PlannedCheck p, GeneratedLayers.Column c) {
-            String list = c.acceptedValues().stream().map(DuckDbSandbox::literal).collect(Collectors.joining(", "));
             String name = layer.target() + "." + c.name();
-            String type = outputType(c.name());
-            // a value map's '1'/'0' must also match a BOOLEAN or numeric output, so compare in the column's type too
-            String typed = type == null || type.startsWith("VARCHAR") ? "" : " AND " + col(c) + " NOT IN (SELECT TRY_CAST(v AS "
-                    + type + ") FROM (VALUES " + c.acceptedValues().stream().map(v -> "(" + DuckDbSandbox.literal(v) + ")")
-                    .collect(Collectors.joining(", ")) + ") AS accepted(v))";
-            return predicateCheck(p, c, col(c) + " IS NOT NULL AND CAST(" + col(c) + " AS VARCHAR) NOT IN (" + list + ")" + typed,
+            return predicateCheck(p, c, predicateOf(p),
                     "accepted_values:unexpected", "every value of " + name + " is one of the value map's "
                             + c.acceptedValues().size() + " values",
                     "%d of %d rows of " + name + " hold a value the value map does not produce "
