@@ -33,6 +33,9 @@ final class SheetParser {
     private static final Pattern REFERENCE_SHEET = Pattern.compile(
             "(?i).*(lookup|lkp|lov|reference|\\bref\\b|codes?\\b|code ?list|param|config|setting|values|domain|map\\b"
                     + "|xref|crosswalk|dictionary|glossary|list|enum|sources?|systems?|tables?).*");
+    /** Target cells that say the row maps nothing. */
+    private static final Pattern NOT_MAPPED = Pattern.compile("(?i)\\(?\\s*(not modell?ed|not mapped|not used|n/?a|none"
+            + "|not submitted|out of scope|tbd|-+|–)\\s*\\)?");
     private static final Set<String> CHANGELOG_WORDS = Set.of("version", "date", "author", "change", "changes",
             "changed", "modified", "revision", "description of change", "changed by", "modified by", "reviewer",
             "approved by", "ver", "rev");
@@ -373,6 +376,9 @@ final class SheetParser {
         if (targetTable != null) {
             lastTable = targetTable;
         }
+        if (targetColumn != null && NOT_MAPPED.matcher(targetColumn).matches()) {
+            targetColumn = null;
+        }
         if (targetColumn == null) {
             boolean other = false;
             for (int c = 0; c < cells.length; c++) {
@@ -388,6 +394,7 @@ final class SheetParser {
                 for (String c : cells) {
                     String v = c == null ? "" : c.toLowerCase(Locale.ROOT);
                     if (v.contains("not submitted") || v.equals("notsubmitted") || v.contains("not mapped")
+                            || v.contains("not modeled") || v.contains("not modelled")
                             || v.equals("n/a") || v.contains("not used") || v.contains("out of scope")) {
                         markedUnmapped = true;
                         break;

@@ -477,6 +477,30 @@ class MappingShapesTest {
     }
 
     @Test
+    void shouldReadASourceOrientedDictionaryAndLeaveOutColumnsMarkedNotModeled() throws Exception {
+        // Given
+        String csv = "original_column,original_definition,target_model_column,transformation_rule\n"
+                + "ID,Row id,source_record_id,Copied unchanged.\n"
+                + "PQ #,Price quote,(not modeled),Superseded by PO / SO #\n"
+                + "Country,Destination,destination_country,Copied unchanged.\n";
+        Path file = dir.resolve("stg_shipment.csv");
+        Files.writeString(file, csv);
+
+        // When
+        MappingSpec spec = parse(file);
+
+        // Then
+        assertThat(spec.headerMapping().get("stg_shipment")).containsEntry("source_column", "original_column")
+                .containsEntry("target_column", "target_model_column");
+        assertThat(spec.targetCounts()).containsExactly(Map.entry("stg_shipment", 2));
+        assertThat(spec.diagnostics()).filteredOn(d -> d.code().equals("row_without_target_column"))
+                .singleElement().satisfies(d -> {
+                    assertThat(d.ref()).isEqualTo("@mapping[stg_shipment:3]");
+                    assertThat(d.message()).contains("marked as not mapped");
+                });
+    }
+
+    @Test
     void shouldParseFromInputStreamLikeAnUpload() throws Exception {
         // Given
         byte[] bytes = io.aide.parser.corpus.HostileCorpus.MAPPING_CSV.getBytes(StandardCharsets.UTF_8);
