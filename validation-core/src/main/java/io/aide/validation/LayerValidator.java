@@ -29,6 +29,7 @@ public final class LayerValidator {
     /** Checks about values, which rows made up for a missing sample cannot judge. */
     private static final Set<String> VALUE_CHECKS = Set.of(Checks.ACCEPTED_VALUES, Checks.REFERENTIAL, Checks.CASTABLE,
             Checks.NOT_NULL, Checks.EXPECTED_OUTPUT);
+    private static final Pattern ERROR_LINE = Pattern.compile("LINE (\\d+):");
     private static final Pattern MISSING_TABLE = Pattern.compile("Table with name (\\S+) does not exist");
 
     private final SandboxLimits limits;
@@ -224,7 +225,7 @@ public final class LayerValidator {
                 return;
             }
             CheckResult bound = timed(binding, () -> bindingCheck(binding, sql));
-            if (bound.failed() && !bound.code().startsWith("binding:type") && !bound.code().startsWith("binding:missing")) {
+            if (bound.failed() && !bound.code().equals("binding:type_mismatch") && !bound.code().equals("binding:missing_column")) {
                 skipRest("skipped: the layer does not bind (" + bound.code() + ")");
                 return;
             }
@@ -337,8 +338,8 @@ public final class LayerValidator {
                 code = message.startsWith("Catalog Error") && message.contains("Table") ? "binding:unknown_table"
                         : message.contains("Referenced column") || message.contains("does not have a column")
                         ? "binding:unknown_column" : message.startsWith("Binder Error") && !isTypeError(message)
-                        ? "binding:error" : isTypeError(message) ? "binding:type_mismatch" : "binding:error";
-                List<String> errBlocks = name == null ? List.of() : lineage.blocksMentioning(name);
+                        ? "binding:error" : isTypeError(message) ? "binding:type_error" : "binding:error";
+                List<String> errBlocks = errorBlocks(e, sql, name);
                 blocks.addAll(errBlocks);
                 refs.addAll(name == null ? List.of() : lineage.refsMentioning(name));
                 if (refs.isEmpty()) {
@@ -379,6 +380,23 @@ public final class LayerValidator {
                     .withCounts(problems.size(), layer.columns().size(), List.of());
         }
 
+        /**
+         * Blocks behind a DuckDB error: those naming the identifier in the message, else the block holding the
+         * line DuckDB points at (the layer SQL starts on line 2 of the wrapping statement).
+         */
+        private List<String> errorBlocks(SandboxException e, String sql, String name) {
+            List<String> named = name == null ? List.of() : lineage.blocksMentioning(name);
+            if (!named.isEmpty() || e.getCause() == null || e.getCause().getMessage() == null) {
+                return named;
+            }
+            Matcher line = ERROR_LINE.matcher(e.getCause().getMessage());
+            if (!line.find()) {
+                return named;
+            }
+            int offset = SyntaxChecker.offsetOf(sql, Integer.parseInt(line.group(1)) - 1, 1);
+            return offset < 0 ? named : lineage.blocksAt(sql, offset);
+        }
+
         private static boolean isTypeError(String message) {
             return message.contains("No function matches") || message.contains("Cannot compare")
                     || message.contains("Cannot mix") || message.contains("type") || message.startsWith("Conversion Error");
@@ -389,10 +407,11 @@ public final class LayerValidator {
                 sandbox.execute("CREATE OR REPLACE TABLE " + out + " AS SELECT * FROM (\n" + sql + "\n) AS __layer");
             } catch (SandboxException e) {
                 String name = nameIn(e.getMessage());
-                List<String> blocks = name == null ? List.of() : lineage.blocksMentioning(name);
+                List<String> blocks = errorBlocks(e, sql, name);
+                List<String> refs = name == null ? lineage.refsOfBlocks(blocks) : lineage.refsMentioning(name);
                 return CheckResult.of(p, CheckResult.ERROR, layer.target() + " failed on the sample: " + e.getMessage()
                                 + where(blocks))
-                        .withCode(e.code()).withBlocks(blocks).withMappingRefs(name == null ? List.of() : lineage.refsMentioning(name));
+                        .withCode(e.code()).withBlocks(blocks).withMappingRefs(refs);
             }
             outputRows = sandbox.query("SELECT count(*) FROM " + out, 1).singleLong();
             try {

@@ -161,6 +161,24 @@ class LayerValidatorTest {
     }
 
     @Test
+    void shouldFailBindingOnATypeErrorInAJoinAndPointAtTheJoinsBlock() throws IOException {
+        // Given
+        LayerFixture fixture = new LayerFixture();
+        fixture.from = "FROM customers c\nLEFT JOIN orders o ON o.customer_id = c.id AND o.order_id > 0";
+
+        // When
+        List<CheckResult> results = run(fixture, CUSTOMERS);
+
+        // Then
+        CheckResult binding = result(results, Checks.BINDING, null);
+        assertThat(binding.status()).isEqualTo(CheckResult.FAIL);
+        assertThat(binding.code()).isEqualTo("binding:type_error");
+        assertThat(binding.blocks()).containsExactly("joins");
+        assertThat(binding.mappingRefs()).containsExactly("@mapping[Map:6]");
+        assertThat(result(results, Checks.EXECUTION, null).status()).isEqualTo(CheckResult.SKIPPED);
+    }
+
+    @Test
     void shouldReportAnExecutionErrorOnTheSample() throws IOException {
         // Given
         LayerFixture fixture = new LayerFixture();
