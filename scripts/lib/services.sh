@@ -36,9 +36,9 @@ build_if_stale() {
     fi
     local started log="$AIDE_HOME/build.log"
     started=$(now_ms)
-    info "building the reactor (mvn install -DskipTests), log $log"
+    info "building the reactor (mvn install, tests not compiled), log $log"
     touch "$BUILD_STAMP.next"
-    if ! (cd "$AIDE_ROOT" && mvn -B -q install -DskipTests) >"$log" 2>&1; then
+    if ! (cd "$AIDE_ROOT" && mvn -B -q install -Dmaven.test.skip=true) >"$log" 2>&1; then
         tail -n 40 "$log" >&2
         die "build failed; full log: $log"
     fi
@@ -78,7 +78,8 @@ service_wait() {
 
 services_up() {
     export_aide_env
-    local started; started=$(now_ms) s
+    local started s
+    started=$(now_ms)
     local reused=()
     for s in "${SERVICES[@]}"; do
         if pid_alive "$(pid_of "$s")" && service_healthy "$s" && [[ ! "$(service_jar "$s")" -nt "$PID_DIR/$s.pid" ]]; then
