@@ -65,7 +65,6 @@ final class SheetParser {
     private String lastTable;
     private int rowsRead;
     private int mappingRows;
-    private int lastRowNumber;
     private boolean tableFromSheetName;
     private List<String> referenceColumns;
     private final List<List<String>> referenceRows = new ArrayList<>();
@@ -90,7 +89,6 @@ final class SheetParser {
             return;
         }
         rowsRead++;
-        lastRowNumber = rowNumber;
         if (rowsRead > ctx.limits.maxRows()) {
             throw new MappingFileException(MappingFileException.TOO_MANY_ROWS, ctx.fileName, ctx.fileName
                     + ": sheet '" + sheet + "' has more than " + ctx.limits.maxRows() + " rows. Remove rows "

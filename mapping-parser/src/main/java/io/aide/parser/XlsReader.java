@@ -18,7 +18,22 @@ import java.util.List;
 /** Reads Excel 97-2003 .xls workbooks with POI HSSF (file size is capped before this runs). */
 final class XlsReader {
 
+    /** HSSF holds the whole workbook in memory (about ten times the file), so legacy files stay small. */
+    static final long MAX_XLS_BYTES = 16L * 1024 * 1024;
+
     void read(Path file, ParseContext ctx) throws MappingFileException {
+        try {
+            long size = java.nio.file.Files.size(file);
+            if (size > Math.min(MAX_XLS_BYTES, ctx.limits.maxBytes())) {
+                throw new MappingFileException(MappingFileException.TOO_LARGE, ctx.fileName, ctx.fileName + " is an "
+                        + "Excel 97-2003 workbook of " + ContainerInspector.mb(size) + "; .xls files are read up to "
+                        + ContainerInspector.mb(MAX_XLS_BYTES) + ". Save it as .xlsx (streamed, up to "
+                        + ContainerInspector.mb(ctx.limits.maxBytes()) + ") and upload that file.");
+            }
+        } catch (IOException e) {
+            throw new MappingFileException(MappingFileException.CORRUPT, ctx.fileName, ctx.fileName
+                    + " could not be read (" + e.getMessage() + "). Upload it again.", e);
+        }
         String currentSheet = null;
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true);
              HSSFWorkbook wb = new HSSFWorkbook(fs.getRoot(), false)) {
