@@ -1,0 +1,27 @@
+package io.aide.sqlgen.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings of sqlgen-service under {@code aide.sqlgen}. */
+@ConfigMapping(prefix = "aide.sqlgen")
+public interface SqlgenConfig {
+
+    /** How long to wait for the validator's summary before completing the generation anyway. */
+    @WithDefault("60s")
+    Duration validationTimeout();
+
+    /** How often overdue validations and abandoned generations are looked for. */
+    @WithDefault("5s")
+    Duration sweepInterval();
+
+    /** How long a replica owns a running generation without renewing it; an expired lease is resumed. */
+    @WithDefault("60s")
+    Duration leaseDuration();
+
+    /** Minimum time between two progress events while a target compiles. */
+    @WithDefault("250ms")
+    Duration progressInterval();
+}

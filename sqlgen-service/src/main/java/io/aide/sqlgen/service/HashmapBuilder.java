@@ -1,0 +1,97 @@
+package io.aide.sqlgen.service;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aide.events.EventJson;
+import io.aide.sqlgen.persistence.BlockRecord;
+import io.aide.sqlgen.persistence.GenerationRecord;
+import io.aide.sqlgen.persistence.LayerRecord;
+
+import java.util.List;
+
+/**
+ * The generation hashmap of the seed: {generation_id, semantic_layer_name, status, blocks{select_clause, joins,
+ * where_clause, ...: {status, sql, order, timestamp}}, metadata{mapping_file, total_blocks, completed_blocks,
+ * progress_percentage, estimated_completion}}. {@code blocks} holds the first target's blocks (the seed knew one
+ * layer); {@code layers} holds every target's blocks.
+ */
+public final class HashmapBuilder {
+
+    public static ObjectNode build(GenerationRecord g, List<LayerRecord> layers, List<BlockRecord> blocks) {
+        String primary = Dialects.primary(g.dialects());
+        ObjectNode root = EventJson.mapper().createObjectNode();
+        root.put("generation_id", g.id());
+        root.put("semantic_layer_name", g.semanticLayerName() == null ? g.id() : g.semanticLayerName());
+        root.put("status", g.status());
+        root.put("document_id", g.documentId());
+        root.put("spec_version", g.specVersion());
+        root.put("checkpoint", g.checkpoint());
+        root.put("primary_dialect", primary);
+        ArrayNode dialects = root.putArray("dialects");
+        g.dialects().forEach(dialects::add);
+
+        String firstTarget = layers.isEmpty() ? null : layers.get(0).target();
+        ObjectNode firstBlocks = root.putObject("blocks");
+        ArrayNode layerNodes = root.putArray("layers");
+        int total = 0;
+        int completed = 0;
+        for (LayerRecord layer : layers) {
+            ObjectNode node = layerNodes.addObject();
+            node.put("target", layer.target());
+            node.put("status", layer.status());
+            node.put("mapping_rows", layer.rowCount());
+            node.put("columns", layer.columns().size());
+            node.put("columns_needing_attention", layer.columnsNeedingAttention());
+            ObjectNode layerBlocks = node.putObject("blocks");
+            for (BlockRecord block : blocks) {
+                if (!block.target().equals(layer.target())) {
+                    continue;
+                }
+                total++;
+                if ("completed".equals(block.status())) {
+                    completed++;
+                }
+                ObjectNode data = blockData(block, primary);
+                layerBlocks.set(block.name(), data);
+                if (layer.target().equals(firstTarget)) {
+                    firstBlocks.set(block.name(), data.deepCopy());
+                }
+            }
+        }
+
+        ObjectNode metadata = root.putObject("metadata");
+        metadata.put("mapping_file", g.mappingFile());
+        metadata.put("total_blocks", total);
+        metadata.put("completed_blocks", completed);
+        metadata.put("progress_percentage", percentage(g.status(), total, completed));
+        metadata.put("estimated_completion", g.estimatedCompletion() == null ? null : g.estimatedCompletion().toString());
+        metadata.put("columns_needing_attention", layers.stream().mapToInt(LayerRecord::columnsNeedingAttention).sum());
+        ArrayNode targets = metadata.putArray("targets");
+        layers.forEach(l -> targets.add(l.target()));
+        return root;
+    }
+
+    /** {status, sql, order, timestamp} of the seed plus version, target and the dialect of the sql. */
+    public static ObjectNode blockData(BlockRecord block, String dialect) {
+        ObjectNode data = EventJson.mapper().createObjectNode();
+        data.put("status", block.status());
+        data.put("sql", block.sql().getOrDefault(dialect, ""));
+        data.put("order", block.order());
+        data.put("timestamp", block.updatedAt() == null ? null : block.updatedAt().toString());
+        data.put("version", block.version());
+        data.put("target", block.target());
+        data.put("dialect", dialect);
+        return data;
+    }
+
+    static int percentage(String status, int total, int completed) {
+        return switch (status) {
+            case GenerationStatus.COMPLETED -> 100;
+            case GenerationStatus.VALIDATING -> 95;
+            default -> total == 0 ? 0 : ProgressTracker.COMPILE_END * completed / total;
+        };
+    }
+
+    private HashmapBuilder() {
+    }
+}

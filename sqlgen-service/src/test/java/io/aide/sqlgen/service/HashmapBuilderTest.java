@@ -1,0 +1,54 @@
+package io.aide.sqlgen.service;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aide.sqlgen.persistence.BlockRecord;
+import io.aide.sqlgen.persistence.GenerationRecord;
+import io.aide.sqlgen.persistence.LayerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HashmapBuilderTest {
+    private static final Instant T = Instant.parse("2026-11-21T10:00:00Z");
+
+    @Test
+    void shouldBuildTheSeedHashmapWithTheFirstTargetsBlocksAndEveryLayer() {
+        // Given: two targets, the second still pending
+        GenerationRecord g = generation("generating");
+        List<LayerRecord> layers = List.of(layer("orders", "completed"), layer("customers", "pending"));
+        List<BlockRecord> blocks = List.of(
+                new BlockRecord("orders", "select_clause", 1, "completed", 1, Map.of("postgres", "SELECT o.id",
+                        "duckdb", "SELECT d.id"), List.of("@mapping[M:4]"), T),
+                new BlockRecord("orders", "joins", 2, "completed", 1, Map.of("postgres", "FROM orders"), List.of(), T),
+                new BlockRecord("customers", "select_clause", 1, "pending", 0, Map.of(), List.of(), T));
+
+        // When
+        ObjectNode hashmap = HashmapBuilder.build(g, layers, blocks);
+
+        // Then
+        assertThat(hashmap.path("generation_id").asText()).isEqualTo("gen_1");
+        assertThat(hashmap.path("blocks").path("select_clause").path("sql").asText()).isEqualTo("SELECT o.id");
+        assertThat(hashmap.path("blocks").path("select_clause").path("order").asInt()).isEqualTo(1);
+        assertThat(hashmap.path("blocks").path("select_clause").path("timestamp").asText()).isEqualTo(T.toString());
+        assertThat(hashmap.path("layers").get(1).path("blocks").path("select_clause").path("status").asText())
+                .isEqualTo("pending");
+        assertThat(hashmap.path("metadata").path("total_blocks").asInt()).isEqualTo(3);
+        assertThat(hashmap.path("metadata").path("completed_blocks").asInt()).isEqualTo(2);
+        assertThat(hashmap.path("metadata").path("progress_percentage").asInt()).isEqualTo(56);
+        assertThat(hashmap.path("metadata").path("mapping_file").asText()).isEqualTo("m.xlsx");
+    }
+
+    private static GenerationRecord generation(String status) {
+        return new GenerationRecord("gen_1", "acme", "doc_1", 1, null, List.of("postgres", "duckdb"), List.of(),
+                List.of("orders", "customers"), status, 0, "m", "m.xlsx", 0, null, Map.of(), null, null, null, null,
+                "alice", "c", null, null, T, T, null);
+    }
+
+    private static LayerRecord layer(String target, String status) {
+        return new LayerRecord(target, 0, status, 3, Map.of(), null, List.of(), List.of(), List.of(), 0, 1, T);
+    }
+}
