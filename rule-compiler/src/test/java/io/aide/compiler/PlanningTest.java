@@ -43,6 +43,52 @@ class PlanningTest {
     }
 
     @Test
+    void shouldJoinALookupAgainstAnotherSourceTableKeepingRowsWithoutAMatch() throws Exception {
+        // Given an order whose customer is unknown
+        MappingSpec spec = Specs.spec()
+                .row("orders", "order_id", "INTEGER", "orders", "id", "Direct move", null, null, true, false, null)
+                .row("orders", "customer_name", "VARCHAR", "customers", "name", "Look up the customer's name",
+                        "orders.customer_id = customers.id", null, false, true, null)
+                .build();
+        SchemaCatalog catalog = new SchemaCatalog(List.of(Specs.table("orders", "id", "customer_id"), Specs.table("customers", "id", "name")));
+
+        // When
+        GeneratedLayers.Layer layer = compiler.compile(spec, new CompileOptions(List.of("duckdb"), List.of(), catalog), null).layers().get(0);
+
+        // Then
+        assertThat(layer.sql().get("duckdb")).contains("LEFT JOIN \"customers\"");
+        try (DuckDb db = new DuckDb()) {
+            db.table("orders", new String[]{"id", "customer_id"}, new String[]{"1", "7"}, new String[]{"2", "8"});
+            db.table("customers", new String[]{"id", "name"}, new String[]{"7", "Ann"});
+            List<Map<String, Object>> rows = db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY order_id");
+            assertThat(rows).hasSize(2);
+            assertThat(rows.get(0)).containsEntry("customer_name", "Ann");
+            assertThat(rows.get(1)).containsEntry("customer_name", null);
+        }
+    }
+
+    @Test
+    void shouldGroupByTheTargetGrainWhenAggregatesReadTheBaseTable() throws Exception {
+        // Given one row per customer computed from the orders table itself
+        MappingSpec spec = Specs.spec()
+                .row("customer_orders", "customer_id", "INTEGER", "raw_orders", "user_id", "Direct move", null, null, true, false, null)
+                .row("customer_orders", "orders", "BIGINT", "raw_orders", "id", "Count of orders", null, null, false, false, null)
+                .build();
+
+        // When
+        GeneratedLayers.Layer layer = compiler.compile(spec, new CompileOptions(List.of("duckdb"), List.of(), Specs.jaffleCatalog()), null).layers().get(0);
+
+        // Then
+        assertThat(layer.blocks()).extracting(GeneratedLayers.Block::name).contains("group_by");
+        try (DuckDb db = new DuckDb()) {
+            db.table("raw_orders", new String[]{"id", "user_id", "order_date", "status"}, new String[]{"1", "5", "2018-01-01", "a"},
+                    new String[]{"2", "5", "2018-01-02", "a"}, new String[]{"3", "6", "2018-01-03", "a"});
+            assertThat(db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY customer_id"))
+                    .containsExactly(Map.of("customer_id", 5, "orders", 2L), Map.of("customer_id", 6, "orders", 1L));
+        }
+    }
+
+    @Test
     void shouldApplyFiltersInTheWhereBlock() throws Exception {
         // Given
         MappingSpec spec = Specs.spec()

@@ -53,6 +53,7 @@ public final class RuleCompiler {
     private static final Pattern IF_THEN = Pattern.compile("(?i)^(?:if|when|where)\\s+(.+?),?\\s+then\\s+(.+?)(?:[,;]?\\s+(?:else|otherwise),?\\s+(.+))?$");
     private static final Pattern ELSE_ONLY = Pattern.compile("(?i)^(?:else|otherwise),?\\s+(.+)$");
     private static final Pattern ROUND = Pattern.compile("(?i)^round(?:ed)?\\s*(?:to\\s*)?(\\d+)?\\s*(?:decimal(?:s| places?)?|dp|digits?)?$");
+    private static final Pattern LOOKUP_SOURCE = Pattern.compile("(?i)^(?:look(?:ed)?[- ]?up|lookup|fetch(?:ed)?|retrieve(?:d)?|get|take|bring|pull(?:ed)?)\\b(?:(?!\\b(?:if|when|where|case|sum|count|concat\\w*|\\+|\\*|/)\\b).)*$");
     private static final Pattern OTHER_COLUMN_FLAG = Pattern.compile("(?i)^(?:and\\s+)?(?:flag(?:ged)?|mark(?:ed)?|set)\\s+(?:as\\s+)?([A-Za-z_]\\w*)\\s*=\\s*\\S+$");
     private static final Pattern NOOP = Pattern.compile("(?i)^(?:nulls? (?:kept|stays?|remains?|left) (?:as )?null|nulls? (?:are |is )?(?:kept|preserved|retained)|keep nulls?|blank(?:s)? (?:kept|stay blank)|(?:100% )?parseable in source|no nulls?)$");
     private static final Pattern ACTION = Pattern.compile("(?i)\\b(resolv\\w*|look\\w*|lookup|map(s|ped|ping)?|remap\\w*|convert\\w*|pars\\w*|split\\w*|deriv\\w*|calculat\\w*|comput\\w*|combin\\w*|concat\\w*|replac\\w*|flag\\w*|sum\\w*|count\\w*|aggregat\\w*|round\\w*|truncat\\w*|filter\\w*|exclud\\w*|join\\w*|assign\\w*|set|if|when|case|else|otherwise|shift\\w*|remov\\w*|strip\\w*|pad\\w*|format\\w*|normali[sz]\\w*|translat\\w*|decod\\w*|encod\\w*|multipl\\w*|divid\\w*|add|added|subtract\\w*|minus|plus|default\\w*|coalesce|null|blank|trim\\w*|upper\\w*|lower\\w*|cast\\w*|extract\\w*|substring|prefix\\w*|suffix\\w*|group\\w*|dedup\\w*|unique|latest|earliest|first|last|max\\w*|min\\w*|average|avg|total|hash\\w*|mask\\w*|generat\\w*|sequence|increment\\w*|rank\\w*|lag|lead|pivot\\w*|unpivot\\w*)\\b|->|=>|=");
@@ -359,6 +360,15 @@ public final class RuleCompiler {
                 if (main == null) {
                     main = INPUT;
                 }
+                return null;
+            }
+            if (LOOKUP_SOURCE.matcher(bare).matches() && ctx.sources().size() == 1
+                    && (LOOKUP.matcher(clause).find() ? ctx.references().map(lookupName(clause)).isEmpty() : true)) {
+                // the row's source column lives in another table; the planner joins it (LEFT: a lookup keeps rows)
+                requireSingleSource("a lookup");
+                main = main == null ? INPUT : main;
+                leftJoinHint = true;
+                instructed = true;
                 return null;
             }
             if (selfReference(bare) && ctx.sources().size() == 1) {
@@ -1143,6 +1153,11 @@ public final class RuleCompiler {
             }
         }
         return null;
+    }
+
+    static String lookupName(String clause) {
+        Matcher m = LOOKUP.matcher(clause);
+        return m.find() ? m.group(1) : "";
     }
 
     static Optional<String> firstQuoted(String text) {
