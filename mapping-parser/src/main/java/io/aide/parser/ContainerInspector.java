@@ -101,7 +101,7 @@ final class ContainerInspector {
                         + zip.size() + " parts, more than the " + limits.maxZipEntries()
                         + " a workbook may have. Re-save it in Excel as a plain .xlsx and upload that file.");
             }
-            if (zip.getEntry("xl/workbook.xml") == null) {
+            if (zip.getEntry("xl/workbook.xml") == null && !declaresWorkbook(zip)) {
                 String what = zip.getEntry("xl/workbook.bin") != null
                         ? "an Excel binary workbook (.xlsb; save it as .xlsx)"
                         : zip.getEntry("word/document.xml") != null ? "a Word document"
@@ -192,6 +192,18 @@ final class ContainerInspector {
                     + " is a damaged or truncated workbook ("
                     + (e.getMessage() == null ? "unreadable zip structure" : e.getMessage())
                     + "). Open it in Excel, save it again, and upload the saved file.", e);
+        }
+    }
+
+    /** A workbook whose main part is not at the usual path still declares its content type. */
+    private static boolean declaresWorkbook(ZipFile zip) throws IOException {
+        ZipEntry types = zip.getEntry("[Content_Types].xml");
+        if (types == null || types.getSize() > 1024 * 1024) {
+            return false;
+        }
+        try (InputStream in = zip.getInputStream(types)) {
+            String text = new String(in.readNBytes(1024 * 1024), java.nio.charset.StandardCharsets.UTF_8);
+            return text.contains("spreadsheetml.sheet.main+xml") || text.contains("sheet.macroEnabled.main+xml");
         }
     }
 
