@@ -73,6 +73,24 @@ class RulePatternsTest {
     }
 
     @Test
+    void shouldReRenderSqlFunctionsWrittenIntoTheRule() throws Exception {
+        assertThat(run("VARCHAR", "first_name", "UPPER(TRIM(first_name))")).containsExactly("ANN", "BOB");
+        assertThat(run("VARCHAR", "first_name, last_name", "CONCAT(last_name, ', ', first_name)"))
+                .containsExactly("Lee,   ann ", "Ray, Bob");
+    }
+
+    @Test
+    void shouldReadDefaultAsCoalesceAndIfNullWithoutElseAsAReplacementOfMissingValues() throws Exception {
+        assertThat(run("VARCHAR", "amount", "Default to 'N'")).containsExactly("12345", "N");
+        assertThat(run("VARCHAR", "amount", "If amount is null then 'none'")).containsExactly("12345", "none");
+    }
+
+    @Test
+    void shouldReadAValueMapIntroducedByAVerb() throws Exception {
+        assertThat(run("VARCHAR", "gender", "Map F -> Female, M -> Male")).containsExactly("Female", "Male");
+    }
+
+    @Test
     void shouldEmitAConstant() throws Exception {
         assertThat(run("VARCHAR(3)", null, "Hard-coded 'USD'")).containsExactly("USD", "USD");
     }

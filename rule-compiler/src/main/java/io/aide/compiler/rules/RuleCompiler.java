@@ -41,11 +41,11 @@ public final class RuleCompiler {
     private static final Pattern PAIR = Pattern.compile("^\\s*('[^']*'|\"[^\"]*\"|[\\w .-]+?)\\s*(?:=|->|=>|:)\\s*('[^']*'|\"[^\"]*\"|[\\w .-]+?)\\s*$");
     private static final Pattern PARSE_DATE = Pattern.compile("(?i)^(?:parse[ds]?|convert(?:ed)?|cast|format(?:ted)?|read|stored)?\\s*(?:as |to |into )?(?:an? )?(?:date|timestamp|datetime)?\\s*(?:from|using|with|in|as)?\\s*(?:the )?(?:format|pattern|mask)?\\s*:?\\s*['\"]?(%[^'\";,)]+|[dDmMyY]{1,4}[-/. ]+[dDmMyY]{1,4}[-/. ]+[dDmMyY]{1,4}(?:[ T][hH]{1,2}:[mMnN]{2}(?::[sS]{2})?)?)['\"]?\\s*$");
     private static final Pattern LOOKUP = Pattern.compile("(?i)\\b(?:via|using|from|against|in|through|with|per|by)\\s+(?:the\\s+)?(?:lookup|map(?:ping)?|table|reference|dictionary|code ?list)?\\s*['\"]?([A-Za-z_][\\w]*(?:\\.[A-Za-z_][\\w]*)+|[A-Za-z_]\\w*(?:_map|_lookup|_mapping|_codes?|_ref))['\"]?");
-    private static final Pattern CONSTANT = Pattern.compile("(?i)^(?:(?:constant|hard[- ]?cod(?:e|ed)|fixed|static|literal|default)(?: value)?|set (?:to|as)|always|populate(?:d)? with|value|assign(?:ed)?)\\s*(?:=|:|to|as|of)?\\s*(" + LIT + ")\\s*$");
+    private static final Pattern CONSTANT = Pattern.compile("(?i)^(?:(?:constant|hard[- ]?cod(?:e|ed)|fixed|static|literal)(?: value)?|set (?:to|as)|always|populate(?:d)? with|value|assign(?:ed)?)\\s*(?:=|:|to|as|of)?\\s*(" + LIT + ")\\s*$");
     private static final Pattern DEFAULT = Pattern.compile("(?i)(?:default(?:s)?(?: value)?(?: to| is| =|:)?|if (?:null|blank|empty|missing|not (?:provided|available|found)|no match)[^,;]*?,?\\s*(?:then |use |set (?:to )?|default (?:to )?)?|(?:null|blank|missing|empty)s?\\s*(?:->|=>|→|becomes?|replaced (?:by|with)|to)|replace nulls? (?:with|by)|coalesce (?:with|to))\\s*('[^']*'|-?\\d+(?:\\.\\d+)?|zero)");
     private static final Pattern DEFAULT_WHEN = Pattern.compile("(?i)^\\s*('[^']*'|-?\\d+(?:\\.\\d+)?|zero)\\s+(?:when|if|for)\\b.*\\b(?:no|none|without|missing|null|blank|empty)\\b.*$");
     private static final Pattern ONE_OF = Pattern.compile("(?i)\\b(?:one of|allowed values?|valid values?|values?:|in \\()\\s*:?\\s*(.+)$");
-    private static final Pattern CONCAT = Pattern.compile("(?i)^(?:concat(?:enat(?:e|ed|ion))?|combine(?:d)?|join(?:ed)?|merge(?:d)?)\\s*(?:of\\s+)?(.+?)(?:\\s+(?:with|separated by|using|delimited by|by)\\s+(?:an? |the )?(.+?)(?:\\s+(?:separator|delimiter|in between|between))?)?$");
+    private static final Pattern CONCAT = Pattern.compile("(?i)^(?:concat(?:enat(?:e|ed|ion))?|combine(?:d)?|join(?:ed)?|merge(?:d)?)\\s+(?:of\\s+)?(.+?)(?:\\s+(?:with|separated by|using|delimited by|by)\\s+(?:an? |the )?(.+?)(?:\\s+(?:separator|delimiter|in between|between))?)?$");
     private static final Pattern PREFIX = Pattern.compile("(?i)^(?:add(?:ed)?\\s+|prepend(?:ed)?\\s+)?(?:prefix(?:ed)?|prepend(?:ed)?)\\s*(?:with|by)?\\s*('[^']*'|\"[^\"]*\")|^add(?:ed)?\\s+('[^']*'|\"[^\"]*\")\\s+(?:as (?:a )?)?prefix$");
     private static final Pattern SUFFIX = Pattern.compile("(?i)^(?:add(?:ed)?\\s+|append(?:ed)?\\s+)?(?:suffix(?:ed)?|append(?:ed)?)\\s*(?:with|by)?\\s*('[^']*'|\"[^\"]*\")|^add(?:ed)?\\s+('[^']*'|\"[^\"]*\")\\s+(?:as (?:a )?)?suffix$");
     private static final Pattern FIRST_N = Pattern.compile("(?i)^(?:take |keep |extract |use )?(?:the )?(first|last|leftmost|rightmost|left|right)\\s+(\\d+)\\s+(?:char(?:acter)?s?|digits?|letters?|positions?)(?:\\s+of\\s+.+)?$");
@@ -138,6 +138,10 @@ public final class RuleCompiler {
 
         RuleOutcome finish() {
             Expr input = baseInput();
+            if (main == null && input == null && defaultValue != null) {
+                main = defaultValue;
+                defaultValue = null;
+            }
             if (main == null) {
                 main = INPUT;
             }
@@ -432,6 +436,7 @@ public final class RuleCompiler {
             if (toNull.matches()) {
                 return sentinels(toNull.group(1));
             }
+            bare = bare.replaceFirst("(?i)^(?:map(?:ped|ping)?|decode(?:d)?|translate(?:d)?|recode(?:d)?|convert(?:ed)?)(?:\\s+values?)?\\s*:?\\s+(?=\\S+\\s*(?:->|=>|=|:))", "");
             Matcher vm = VALUE_MAP_LISTS.matcher(bare);
             if (vm.matches()) {
                 return valueMap(split(vm.group(1), "/"), split(vm.group(2), "/"));
@@ -593,6 +598,11 @@ public final class RuleCompiler {
             Expr otherwise = elseText == null ? null : value(elseText);
             if (elseText != null && otherwise == null) {
                 return "value after else not understood";
+            }
+            if (otherwise == null && cond instanceof Expr.IsNull n && !n.negated() && baseInput() != null
+                    && Expr.columns(n.expr()).equals(List.of(baseInput()))) {
+                // "if X is null then V" with no else replaces only the missing values
+                otherwise = INPUT;
             }
             main = new Expr.Case(List.of(new Expr.When(cond, then)), otherwise);
             conditional = true;

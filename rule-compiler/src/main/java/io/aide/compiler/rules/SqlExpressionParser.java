@@ -84,13 +84,15 @@ public final class SqlExpressionParser {
         }
     }
 
+    private static final java.util.regex.Pattern SQL_WORDS = java.util.regex.Pattern.compile(
+            "(?i)\\b(is|null|not|and|or|in|like|between|case|when|then|else|end)\\b");
     private static final java.util.Map<String, Object> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
     private static final java.util.regex.Pattern CANNOT_BE_SQL = java.util.regex.Pattern.compile(
             "^[A-Za-z][\\w']*(?:\\s+[A-Za-z][\\w']*){2,}[.]?$");
 
     // Parsed once per text (documents repeat their rules); the tree is only read afterwards.
     private static Expression parseDirect(String text) throws Exception {
-        if (CANNOT_BE_SQL.matcher(text).matches()) {
+        if (CANNOT_BE_SQL.matcher(text).matches() && !SQL_WORDS.matcher(text).find()) {
             throw new JSQLParserException("prose");
         }
         Object cached = PARSED.get(text);
@@ -262,6 +264,12 @@ public final class SqlExpressionParser {
         }
         if (e instanceof Function f) {
             return function(f);
+        }
+        if (e instanceof net.sf.jsqlparser.expression.TrimFunction t) {
+            if (t.getTrimSpecification() != null || t.getFromExpression() != null) {
+                throw new NotCompilable("TRIM with a specification is not supported: " + e);
+            }
+            return new Expr.Fn("TRIM", List.of(convert(t.getExpression())));
         }
         throw new NotCompilable("unsupported SQL construct: " + e);
     }
