@@ -151,6 +151,9 @@ public final class LayerValidator {
             try {
                 sandbox.load(table);
                 loaded.add(table.name());
+                if (table instanceof SampleTable.Rows rows && rows.madeUp()) {
+                    synthesized.add(rows.name().toLowerCase(Locale.ROOT));
+                }
             } catch (SandboxException e) {
                 problems.add(e.getMessage());
             }

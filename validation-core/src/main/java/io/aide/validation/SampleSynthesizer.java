@@ -114,6 +114,17 @@ public final class SampleSynthesizer {
         return out;
     }
 
+    /** Rows for a table a registered database declares: its real columns and types, its key unique. */
+    public SampleTable.Rows synthesize(SourceSchema table) {
+        Map<String, String> types = new LinkedHashMap<>();
+        for (SourceSchema.Column c : table.columns()) {
+            types.put(c.name(), TypeMapping.map(c.type()).map(TypeMapping.Target::duckdbType).orElse(null));
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        table.primaryKey().forEach(k -> keys.add(k.toLowerCase(Locale.ROOT)));
+        return rows(table.name(), types, keys, Map.of());
+    }
+
     private static boolean isTargetOnly(String name, GeneratedLayers layers) {
         return layers.layers().stream().noneMatch(l -> l.sourceTables().stream().anyMatch(s -> s.equalsIgnoreCase(name)));
     }
@@ -191,7 +202,7 @@ public final class SampleSynthesizer {
             data.add(row);
         }
         // typed values, stored as text like a CSV sample, so the SQL meets the same column types either way
-        return new SampleTable.Rows(name, columns, List.of(), data);
+        return new SampleTable.Rows(name, columns, List.of(), data, true);
     }
 
     private static Object value(String column, String type, int i, LocalDate day, boolean key) {

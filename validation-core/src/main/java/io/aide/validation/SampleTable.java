@@ -29,14 +29,21 @@ public sealed interface SampleTable permits SampleTable.CsvFile, SampleTable.Par
     /**
      * Rows from a registered database or synthesized.
      *
-     * @param types DuckDB type per column (VARCHAR when null or missing)
+     * @param types  DuckDB type per column (VARCHAR when null or missing)
+     * @param madeUp the rows were synthesized, so checks about values do not judge them
      */
-    record Rows(String name, List<String> columns, List<String> types, List<List<Object>> rows) implements SampleTable {
+    record Rows(String name, List<String> columns, List<String> types, List<List<Object>> rows, boolean madeUp)
+            implements SampleTable {
         public Rows {
             Objects.requireNonNull(name, "name");
             columns = List.copyOf(columns);
             types = types == null ? List.of() : List.copyOf(types);
             rows = rows == null ? List.of() : rows;
+        }
+
+        /** Real rows, e.g. sampled from a registered database. */
+        public Rows(String name, List<String> columns, List<String> types, List<List<Object>> rows) {
+            this(name, columns, types, rows, false);
         }
 
         public String typeOf(int column) {

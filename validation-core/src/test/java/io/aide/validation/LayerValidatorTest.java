@@ -412,4 +412,47 @@ class LayerValidatorTest {
         assertThat(check.examples()).singleElement().satisfies(e -> assertThat(e)
                 .containsEntry("column", "status_desc").containsEntry("status", "mismatch"));
     }
+
+    private static SampleTable.Rows fromSchema(List<SourceSchema.Column> columns) {
+        return new SampleSynthesizer(20).synthesize(new SourceSchema("customers", columns, List.of("id")));
+    }
+
+    @Test
+    void shouldRunOnRowsSynthesizedFromADatabaseSchemaWithoutJudgingTheirValues() {
+        // Given
+        SampleTable.Rows customers = fromSchema(List.of(new SourceSchema.Column("id", "bigint"),
+                new SourceSchema.Column("name", "varchar(40)"), new SourceSchema.Column("status", "char(1)"),
+                new SourceSchema.Column("country_code", "varchar(2)")));
+
+        LayerFixture fixture = new LayerFixture();
+        fixture.status = "CASE c.status WHEN 'A' THEN 'Active' WHEN 'I' THEN 'Inactive' ELSE c.status END";
+
+        // When
+        List<CheckResult> results = validator.run(new ValidationInput(fixture.layers(), LayerFixture.spec(),
+                List.of(customers)), r -> { });
+
+        // Then
+        assertThat(result(results, Checks.EXECUTION, null).checkedCount()).isEqualTo(20);
+        assertThat(result(results, Checks.PK_UNIQUE, null).status()).isEqualTo(CheckResult.PASS);
+        CheckResult accepted = result(results, Checks.ACCEPTED_VALUES, "status_desc");
+        assertThat(accepted.status()).isEqualTo(CheckResult.SKIPPED);
+        assertThat(accepted.code()).isEqualTo("skipped:synthesized");
+        assertThat(accepted.message()).contains("made-up rows");
+    }
+
+    @Test
+    void shouldFailBindingWhenTheDatabaseSchemaLacksAColumnTheMappingReads() {
+        // Given
+        SampleTable.Rows customers = fromSchema(List.of(new SourceSchema.Column("id", "bigint"),
+                new SourceSchema.Column("status", "char(1)"), new SourceSchema.Column("country_code", "varchar(2)")));
+
+        // When
+        CheckResult binding = result(validator.run(new ValidationInput(new LayerFixture().layers(), LayerFixture.spec(),
+                List.of(customers)), r -> { }), Checks.BINDING, null);
+
+        // Then
+        assertThat(binding.status()).isEqualTo(CheckResult.FAIL);
+        assertThat(binding.code()).isEqualTo("binding:unknown_column");
+        assertThat(binding.mappingRefs()).contains("@mapping[Map:3]");
+    }
 }

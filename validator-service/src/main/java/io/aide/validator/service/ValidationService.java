@@ -24,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -105,6 +106,16 @@ public class ValidationService {
 
     /** Runs every check; never throws for a bad request, which is reported as an error summary instead. */
     public void run(String validationId, String tenantId, String correlationId, ValidationRequested request) {
+        MDC.put("correlationId", correlationId);
+        MDC.put("validationId", validationId);
+        try {
+            runChecked(validationId, tenantId, correlationId, request);
+        } finally {
+            MDC.remove("validationId");
+        }
+    }
+
+    private void runChecked(String validationId, String tenantId, String correlationId, ValidationRequested request) {
         long started = System.nanoTime();
         String generationId = request.generationId();
         String owner = repo.ownerOf(generationId).orElse(tenantId);
