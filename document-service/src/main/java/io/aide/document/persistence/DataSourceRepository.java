@@ -107,6 +107,23 @@ public class DataSourceRepository {
         });
     }
 
+    /** The latest snapshot of each of the tenant's data sources. */
+    public List<JsonNode> latestSnapshots(String tenantId) {
+        return sql.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select distinct on (data_source_id) snapshot"
+                    + " from schema_snapshots where tenant_id = ? order by data_source_id, id desc")) {
+                ps.setString(1, tenantId);
+                List<JsonNode> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(Json.get(rs, "snapshot"));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     private static SnapshotRecord mapSnapshot(ResultSet rs) throws SQLException {
         return new SnapshotRecord(rs.getLong("id"), rs.getString("data_source_id"), Json.get(rs, "snapshot"),
                 DocumentRepository.instant(rs.getTimestamp("created_at")));

@@ -65,7 +65,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri) {
         LOG.errorf(e, "unexpected error on %s", uri.getPath());
         return Problem.response(500, "internal_error", "Internal error",
                 "The service failed unexpectedly. Retry; if it persists, report it with the time of the request.",

@@ -19,6 +19,8 @@ import io.aide.events.v1.MappingEdited;
 import io.aide.parser.FileInspection;
 import io.aide.parser.MappingFileException;
 import io.aide.parser.ParseOptions;
+import io.aide.parser.ParseReport;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -47,9 +49,11 @@ public class DocumentService {
     private final MappingFiles mappingFiles;
     private final DocumentEventsPublisher publisher;
     private final DocumentConfig config;
+    private final MeterRegistry metrics;
 
     public DocumentService(DocumentRepository documents, Sql sql, ObjectStore store, MappingFiles mappingFiles,
-                           DocumentEventsPublisher publisher, DocumentConfig config) {
+                           DocumentEventsPublisher publisher, DocumentConfig config, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.documents = documents;
         this.sql = sql;
         this.store = store;
@@ -80,10 +84,17 @@ public class DocumentService {
         }
         Map<String, String> overrides = headerOverrides(headerOverridesJson);
         String documentId = documentId(requestedId);
-        FileInspection inspection = mappingFiles.inspect(file, fileName);
-        if (TEXT_FORMATS.contains(inspection.format())) {
-            // a text file has no container to inspect: reading it is the only check, and it is cheap
-            mappingFiles.parse(file, fileName, ParseOptions.of(documentId, caller.tenantId()).withHeaderOverrides(overrides));
+        FileInspection inspection;
+        try {
+            inspection = mappingFiles.inspect(file, fileName);
+            if (TEXT_FORMATS.contains(inspection.format())) {
+                // a text file has no container to inspect: reading it is the only check, and it is cheap
+                mappingFiles.parse(file, fileName,
+                        ParseOptions.of(documentId, caller.tenantId()).withHeaderOverrides(overrides));
+            }
+        } catch (MappingFileException e) {
+            metrics.counter("aide.documents.refused", "code", e.code()).increment();
+            throw e;
         }
 
         String key = Keys.raw(caller.tenantId(), documentId, fileName);
@@ -103,6 +114,7 @@ public class DocumentService {
         DocumentUploaded uploaded = new DocumentUploaded(documentId, fileName, key, contentType, size, projectId,
                 overrides, caller.userId());
         publishOrFail(caller, documentId, uploaded);
+        metrics.counter("aide.documents.uploaded", "format", inspection.format()).increment();
         LOG.infof("document %s (%s, %d bytes, %s) stored for tenant %s", documentId, fileName, size,
                 inspection.format(), caller.tenantId());
         return new Accepted(documentId, DocumentRecord.PARSING, fileName, inspection.format(), inspection.sheets());
@@ -235,8 +247,10 @@ public class DocumentService {
         byte[] json = EventJson.toBytes(spec);
         store.put(key, json, "application/json");
         documents.insertVersion(c, tenantId, documentId, spec.version(), spec, key, reason, changedRows, createdBy);
-        documents.updateSummary(c, documentId, spec.version(), spec.rows().size(), spec.targetCounts(),
-                spec.headerMapping(), spec.diagnostics(), spec.sheets());
+        // the same summary `aide parse --json` prints
+        com.fasterxml.jackson.databind.node.ObjectNode report = ParseReport.toJson(spec);
+        documents.updateSummary(c, documentId, spec.version(), report.path("rowsFound").asInt(), report.get("targets"),
+                report.get("headerMapping"), report.get("diagnostics"), report.get("sheets"));
         return key;
     }
 

@@ -2,6 +2,8 @@ package io.aide.document.service;
 
 import io.aide.document.client.ObjectStore;
 import io.aide.document.messaging.DocumentEventsPublisher;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aide.document.persistence.DataSourceRepository;
 import io.aide.document.persistence.DocumentRecord;
 import io.aide.document.persistence.DocumentRepository;
 import io.aide.document.persistence.Sql;
@@ -14,6 +16,8 @@ import io.aide.events.v1.MappingParseFailed;
 import io.aide.events.v1.MappingParsed;
 import io.aide.parser.MappingFileException;
 import io.aide.parser.ParseOptions;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -22,8 +26,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Handles one record of aide.documents.v1: a DocumentUploaded becomes spec version n (MappingParsed) or a failed
@@ -41,9 +47,14 @@ public class ParsingService {
     private final ObjectStore store;
     private final MappingFiles mappingFiles;
     private final DocumentEventsPublisher publisher;
+    private final MeterRegistry metrics;
+    private final DataSourceRepository dataSources;
 
     public ParsingService(DocumentRepository documents, DocumentService documentService, Sql sql, ObjectStore store,
-                          MappingFiles mappingFiles, DocumentEventsPublisher publisher) {
+                          MappingFiles mappingFiles, DocumentEventsPublisher publisher, MeterRegistry metrics,
+                          DataSourceRepository dataSources) {
+        this.dataSources = dataSources;
+        this.metrics = metrics;
         this.documents = documents;
         this.documentService = documentService;
         this.sql = sql;
@@ -122,8 +133,11 @@ public class ParsingService {
             MappingSpec spec;
             try {
                 ParseOptions options = ParseOptions.of(document.id(), tenant)
-                        .withHeaderOverrides(uploaded.headerOverrides());
+                        .withHeaderOverrides(uploaded.headerOverrides())
+                        .withKnownSchema(knownSchema(tenant));
+                Timer.Sample sample = Timer.start(metrics);
                 spec = mappingFiles.parse(raw, fileName, options);
+                sample.stop(metrics.timer("aide.documents.parse"));
             } catch (MappingFileException e) {
                 fail(envelope, document, e.code(), e.getMessage());
                 return;
@@ -160,6 +174,7 @@ public class ParsingService {
             return;
         }
         publisher.publish(Envelope.causedBy(envelope, document.id(), event));
+        metrics.counter("aide.documents.processed", "outcome", "parsed").increment();
         LOG.infof("document %s parsed: version %d, %d rows, targets %s", document.id(), event.specVersion(),
                 event.rowsFound(), event.targets());
     }
@@ -175,6 +190,7 @@ public class ParsingService {
         });
         if (first) {
             publisher.publish(Envelope.causedBy(envelope, document.id(), new MappingParseFailed(document.id(), code, message)));
+            metrics.counter("aide.documents.processed", "outcome", "refused").increment();
             LOG.infof("document %s refused by the parser: %s", document.id(), code);
         }
     }
@@ -182,6 +198,7 @@ public class ParsingService {
     /** Retrying cannot fix it: the event goes to the DLQ and the document says clearly that it failed. */
     private void giveUp(Envelope envelope, DocumentUploaded uploaded, String value, String reason) {
         publisher.deadLetter(envelope.key(), value, reason);
+        metrics.counter("aide.documents.processed", "outcome", "dead_lettered").increment();
         String message = "Document '" + uploaded.fileName() + "' could not be processed (" + reason
                 + "). Upload it again; if it fails again, report document " + uploaded.documentId() + ".";
         try {
@@ -200,6 +217,23 @@ public class ParsingService {
         } catch (RuntimeException e) {
             LOG.errorf("could not mark document %s failed: %s", uploaded.documentId(), e.getMessage());
         }
+    }
+
+    /** Tables and columns of the tenant's data sources, so rows naming an unknown source table get a diagnostic. */
+    private Map<String, Set<String>> knownSchema(String tenant) {
+        Map<String, Set<String>> tables = new HashMap<>();
+        for (JsonNode snapshot : dataSources.latestSnapshots(tenant)) {
+            for (JsonNode table : snapshot.path("tables")) {
+                Set<String> columns = new HashSet<>();
+                table.path("columns").forEach(c -> columns.add(c.path("name").asText()));
+                String name = table.path("name").asText();
+                tables.computeIfAbsent(name, k -> new HashSet<>()).addAll(columns);
+                if (table.hasNonNull("schema")) {
+                    tables.computeIfAbsent(table.path("schema").asText() + "." + name, k -> new HashSet<>()).addAll(columns);
+                }
+            }
+        }
+        return tables.isEmpty() ? null : tables;
     }
 
     /** The gateway may publish DocumentUploaded for a file it stored itself: record the document then. */

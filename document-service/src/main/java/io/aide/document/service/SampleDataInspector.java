@@ -2,7 +2,6 @@ package io.aide.document.service;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,7 +26,7 @@ public final class SampleDataInspector {
         Properties props = new Properties();
         // sample files are untrusted: no extension downloads, no access outside the files we name
         props.setProperty("autoinstall_known_extensions", "false");
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:", props)) {
+        try (Connection db = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:", props)) {
             try (Statement st = db.createStatement()) {
                 st.execute("SET memory_limit='256MB'");
                 st.execute("SET threads=1");

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
  * Unpacks a sample-data zip while counting what it really inflates to: entry count, total bytes and
@@ -37,9 +37,11 @@ public final class ZipGuard {
         long total = 0;
         int entries = 0;
         byte[] buffer = new byte[64 * 1024];
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
+        // the central directory gives each entry's compressed size; what is really inflated is counted below
+        try (ZipFile archive = new ZipFile(zip.toFile())) {
+            var all = archive.entries();
+            while (all.hasMoreElements()) {
+                ZipEntry entry = all.nextElement();
                 if (entry.isDirectory()) {
                     continue;
                 }
@@ -48,7 +50,7 @@ public final class ZipGuard {
                             + " files. Upload fewer files per zip.");
                 }
                 String name = baseName(entry.getName());
-                if (name.isEmpty() || name.startsWith(".") || name.startsWith("__MACOSX")) {
+                if (name.isEmpty() || name.startsWith(".") || entry.getName().startsWith("__MACOSX")) {
                     continue;
                 }
                 String ext = extension(name);
@@ -60,9 +62,10 @@ public final class ZipGuard {
                     throw refused(zipName, "duplicate_entry", "two entries are named '" + name
                             + "'. Give each file a unique name.");
                 }
+                long compressed = Math.max(entry.getCompressedSize(), 1);
                 Path target = dir.resolve(name);
                 long written = 0;
-                try (OutputStream os = Files.newOutputStream(target)) {
+                try (InputStream in = archive.getInputStream(entry); OutputStream os = Files.newOutputStream(target)) {
                     int n;
                     while ((n = in.read(buffer)) > 0) {
                         written += n;
@@ -71,10 +74,9 @@ public final class ZipGuard {
                             throw refused(zipName, "zip_bomb", "its files inflate to more than "
                                     + limits.maxTotalBytes() + " bytes. Upload smaller samples.");
                         }
-                        long compressed = entry.getCompressedSize();
-                        if (written > 1024 * 1024 && compressed > 0 && written / compressed > limits.maxRatio()) {
+                        if (written > 1024 * 1024 && written / compressed > limits.maxRatio()) {
                             throw refused(zipName, "zip_bomb", "entry '" + entry.getName() + "' inflates more than "
-                                    + limits.maxRatio() + " times its compressed size. Upload the files unzipped or re-zip them.");
+                                    + limits.maxRatio() + " times its compressed size. Upload the files unzipped.");
                         }
                         os.write(buffer, 0, n);
                     }

@@ -242,26 +242,26 @@ class DocumentFlowTest {
 
     @Test
     void shouldMarkTheDocumentFailedAndPublishMappingParseFailedWhenTheParserRefusesIt() {
-        // Given: a stored file the container check let through but the parser refuses
+        // Given: a file stored by another producer (the gateway) that the parser refuses
         String tenant = tenant("acme");
-        String id = upload(tenant, "notes.csv", "just,some\nwords,here\n").then().statusCode(202)
-                .extract().path("documentId");
+        String id = "doc_notes_" + tenant;
+        String key = "tenants/" + tenant + "/documents/" + id + "/raw/notes.csv";
+        store.put(key, "city,population\nParis,2100000\n".getBytes(), "text/csv");
 
         // When
-        deliver(awaitEvent(DocumentUploaded.TYPE, id));
+        deliver(Envelope.of(tenant, "corr-1", id, new DocumentUploaded(id, "notes.csv", key, "text/csv", 30, null,
+                null, "alice")));
 
         // Then
-        Envelope outcome = await().atMost(Duration.ofSeconds(30)).until(() -> events.received().stream()
-                .map(m -> envelope(m.getPayload()))
-                .filter(e -> e.key().equals(id) && !e.type().equals(DocumentUploaded.TYPE))
-                .findFirst().orElse(null), e -> e != null);
-        assertThat(outcome.type()).isEqualTo(MappingParseFailed.TYPE);
-        MappingParseFailed failed = outcome.payloadAs(MappingParseFailed.class);
-        assertThat(failed.code()).startsWith("bad_mapping_file:");
+        MappingParseFailed failed = awaitEvent(MappingParseFailed.TYPE, id).payloadAs(MappingParseFailed.class);
+        assertThat(failed.code()).isEqualTo("bad_mapping_file:not_a_mapping");
+        assertThat(failed.message()).contains("notes.csv");
         as(tenant).get("/internal/v1/documents/" + id).then().statusCode(200)
                 .body("status", equalTo("failed"))
-                .body("error.code", equalTo(failed.code()))
+                .body("error.code", equalTo("bad_mapping_file:not_a_mapping"))
                 .body("error.message", containsString("notes.csv"));
+        as(tenant).get("/internal/v1/documents/" + id + "/rows").then().statusCode(409)
+                .body("code", equalTo("document_failed"));
     }
 
     @Test
@@ -334,6 +334,23 @@ class DocumentFlowTest {
         assertThat(parsed.specVersion()).isEqualTo(2);
         as(tenant).get("/internal/v1/documents/" + id + "/versions").then()
                 .body("reason", equalTo(List.of("parsed", "reparsed")));
+    }
+
+    @Test
+    void shouldWarnAboutSourceTablesUnknownToTheTenantsDataSources() {
+        // Given
+        String tenant = tenant("acme");
+        as(tenant).multiPart("file", "Customer.csv", "CustomerID,FirstName,LastName\n1,Ana,Lee\n".getBytes(), "text/csv")
+                .post("/internal/v1/datasources/upload").then().statusCode(201);
+
+        // When
+        String id = uploadAndParse(tenant, "customers.csv", MAPPING_CSV);
+
+        // Then
+        List<Map<String, String>> diagnostics = as(tenant).get("/internal/v1/documents/" + id).then().statusCode(200)
+                .extract().path("diagnostics.findAll { it.code == 'source_table_unknown' }");
+        assertThat(diagnostics).isNotEmpty();
+        assertThat(diagnostics).allSatisfy(d -> assertThat(d.get("message")).contains("Orders"));
     }
 
     @Test

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 
@@ -23,7 +22,8 @@ class SampleDataInspectorTest {
         Path csv = dir.resolve("orders.csv");
         Files.writeString(csv, "order_id,order_date,total,customer\n1,2024-01-05,10.50,ana\n2,2024-02-01,7.25,bo\n");
         Path parquet = dir.resolve("customers.parquet");
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
+        try (Connection db = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:", new java.util.Properties());
+             Statement st = db.createStatement()) {
             st.execute("COPY (SELECT 1::BIGINT AS customer_id, 'ana' AS name) TO '" + parquet + "' (FORMAT parquet)");
         }
 
