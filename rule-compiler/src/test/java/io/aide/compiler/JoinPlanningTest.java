@@ -76,6 +76,27 @@ class JoinPlanningTest {
     }
 
     @Test
+    void shouldCompileWithoutARegisteredSchema() throws Exception {
+        // Given no schema catalog (the document only)
+        CompileOptions options = new CompileOptions(List.of("duckdb"), List.of(), null);
+
+        // When
+        CompilationResult result = compiler.compile(Specs.jaffle(), options, null);
+
+        // Then the same rows come out
+        assertThat(result.flaggedColumns()).isZero();
+        try (DuckDb db = shop()) {
+            List<Map<String, Object>> rows = db.query("SELECT * FROM (\n" + result.layer("orders").sql().get("duckdb")
+                    + "\n) v ORDER BY order_id");
+            assertThat(rows.get(0)).containsEntry("credit_card_amount", new BigDecimal("10.00"))
+                    .containsEntry("coupon_amount", new BigDecimal("2.50"));
+            List<Map<String, Object>> customers = db.query("SELECT * FROM (\n" + result.layer("customers").sql().get("duckdb")
+                    + "\n) v ORDER BY customer_id");
+            assertThat(customers.get(0)).containsEntry("number_of_orders", 2L);
+        }
+    }
+
+    @Test
     void shouldCompileATargetAloneExactlyAsWithTheOthers() {
         // Given
         CompileOptions all = new CompileOptions(List.of("duckdb", "postgres"), List.of(), Specs.jaffleCatalog());
