@@ -60,8 +60,11 @@ public final class SparkRunnerBench {
         HttpClient http = HttpClient.newHttpClient();
         URI uri = URI.create("http://127.0.0.1:" + server.port() + "/v1/sql");
         List<Long> millis = new ArrayList<>();
+        List<Long> cpuMillis = new ArrayList<>();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         CheckResult last = null;
         for (int i = 0; i <= runs; i++) {
+            long cpuBegin = os.getProcessCpuTime();
             long begin = System.nanoTime();
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -69,16 +72,22 @@ public final class SparkRunnerBench {
             last = json.readValue(response.body(), CheckResult.class);
             if (i > 0) {
                 millis.add(took);
+                cpuMillis.add((os.getProcessCpuTime() - cpuBegin) / 1_000_000);
             } else {
                 System.out.printf("first request (cold caches): %d ms, status %s%n", took, last.status());
             }
         }
         Collections.sort(millis);
+        Collections.sort(cpuMillis);
         System.out.printf("spark %s master %s, %d rows x 20 columns, runner start %d ms%n",
                 session.version(), master, rows, startMillis);
         System.out.printf("warm requests: %d, median %d ms, p90 %d ms, max %d ms, last status %s (%d rows)%n",
                 millis.size(), millis.get(millis.size() / 2), millis.get((int) Math.floor(millis.size() * 0.9) - 1),
                 millis.get(millis.size() - 1), last.status(), last.rowCount());
+        // CPU time is what a warm check costs regardless of how busy the machine is
+        System.out.printf("cpu per warm request (whole JVM, all threads): median %d ms, max %d ms; load average %.1f on %d cpus%n",
+                cpuMillis.get(cpuMillis.size() / 2), cpuMillis.get(cpuMillis.size() - 1), os.getSystemLoadAverage(),
+                os.getAvailableProcessors());
         server.close();
         sql.close();
         session.stop();
