@@ -86,10 +86,11 @@ final class HeaderMatcher {
         rule(MappingField.SOURCE_COLUMN, Set.of(), Set.of(), p(1.0, Concept.SRC, Concept.COLUMN), p(0.6, Concept.SRC));
         rule(MappingField.SOURCE_TYPE, Set.of(), Set.of(Concept.COLUMN), p(1.0, Concept.SRC, Concept.TYPE));
         rule(MappingField.TRANSFORMATION, Set.of("mapping", "business", "map", "description", "applied", "used"),
-                Set.of(Concept.TGT), p(0.95, Concept.RULE));
+                Set.of(Concept.TGT, Concept.SRC), p(0.95, Concept.RULE));
         rule(MappingField.JOIN, Set.of("condition", "conditions", "criteria", "clause", "logic", "rule", "key", "keys",
-                "on", "with", "table", "tables"), Set.of(), p(0.9, Concept.JOIN));
-        rule(MappingField.FILTER, Set.of("clause", "rule", "logic", "expression", "criteria", "applied"), Set.of(),
+                "on", "with", "table", "tables"), Set.of(Concept.TGT, Concept.SRC), p(0.9, Concept.JOIN));
+        rule(MappingField.FILTER, Set.of("clause", "rule", "logic", "expression", "criteria", "applied"),
+                Set.of(Concept.TGT, Concept.SRC),
                 p(0.9, Concept.FILTER));
         rule(MappingField.KEY, Set.of("flag", "indicator", "ind", "business", "natural", "column", "col", "fk", "type",
                 "constraint", "constraints", "unique"), Set.of(),
@@ -97,12 +98,13 @@ final class HeaderMatcher {
         rule(MappingField.NULLABLE, Set.of("flag", "indicator", "ind", "field", "column", "col", "value", "values"),
                 Set.of(), p(0.95, Concept.NULLABLE), p(0.95, Concept.MANDATORY), p(0.9, Concept.NULLWORD, Concept.ALLOW),
                 p(0.9, Concept.NOT, Concept.NULLWORD), p(0.7, Concept.NULLWORD));
-        rule(MappingField.NULL_HANDLING, Set.of("value", "values", "rule", "logic"), Set.of(),
+        rule(MappingField.NULL_HANDLING, Set.of("value", "values", "rule", "logic"), Set.of(Concept.TGT, Concept.SRC),
                 p(1.0, Concept.NULLWORD, Concept.HANDLING), p(0.9, Concept.HANDLING));
-        rule(MappingField.DEFAULT_VALUE, Set.of("value", "values"), Set.of(), p(0.9, Concept.DEFAULT));
+        rule(MappingField.DEFAULT_VALUE, Set.of("value", "values"), Set.of(Concept.TGT), p(0.9, Concept.DEFAULT));
         rule(MappingField.DESCRIPTION, Set.of("business", "column", "field", "attribute", "target"), Set.of(),
                 p(0.9, Concept.DESCRIPTION));
-        rule(MappingField.COMMENTS, Set.of("text", "additional", "general", "analyst", "other", "open"), Set.of(),
+        rule(MappingField.COMMENTS, Set.of("text", "additional", "general", "analyst", "other", "open"),
+                Set.of(Concept.TGT, Concept.SRC),
                 p(0.9, Concept.COMMENT));
         rule(MappingField.GROUP_BY, Set.of("keys", "key", "columns", "level", "by"), Set.of(), p(0.9, Concept.GROUP));
     }

@@ -139,6 +139,28 @@ class MappingShapesTest {
     }
 
     @Test
+    void shouldCombineTwoRowHeaderWithoutMergesInCsv() throws Exception {
+        // Given bands typed once over their columns, as "centre across selection" exports them
+        String csv = "Target,,,Source,,,\n"
+                + "Table,Column,Type,Table,Column,Rule,Filter\n"
+                + "dim_store,store_id,INTEGER,stores,id,direct,active = 1\n";
+        Path file = dir.resolve("bands.csv");
+        Files.writeString(file, csv);
+
+        // When
+        MappingSpec spec = parse(file);
+
+        // Then
+        assertThat(spec.headerMapping().get("bands")).containsEntry("target_table", "Target Table")
+                .containsEntry("target_column", "Target Column").containsEntry("source_table", "Source Table")
+                .containsEntry("source_column", "Source Column").containsEntry("transformation", "Source Rule")
+                .containsEntry("filter", "Source Filter");
+        MappingRow r = row(spec, "dim_store", "store_id");
+        assertThat(r.ref()).isEqualTo("@mapping[bands:3]");
+        assertThat(r.filter()).isEqualTo("active = 1");
+    }
+
+    @Test
     void shouldSkipCoverChangeLogAndInstructionsAndKeepLookupAsReferenceTable() throws Exception {
         // Given
         Path file = Workbooks.create()
