@@ -209,6 +209,18 @@ describe('generationReducer', () => {
     expect(next.validations[0].status).toBe('pass');
   });
 
+  it('should append streamed code chunks per block', () => {
+    // Given
+    const chunk = (content: string) => event({ type: 'code_chunk', data: { language: 'sql', content, block_name: 'joins' } });
+    const state = generationReducer(submitted(), chunk('LEFT JOIN '));
+
+    // When
+    const next = generationReducer(state, chunk('crm.address a'));
+
+    // Then
+    expect(next.code).toEqual({ joins: 'LEFT JOIN crm.address a' });
+  });
+
   it('should ignore events it does not understand', () => {
     // Given
     const unknown = parseGenerationEvent('ai_result', '{"x":1}');

@@ -122,6 +122,17 @@ export function GenerationView({ documents, initialDocumentId, onUnauthenticated
                   </li>
                 ))}
               </ol>
+              {Object.keys(state.code).length > 0 && (
+                <>
+                  <h3>Live code</h3>
+                  {Object.entries(state.code).map(([key, code]) => (
+                    <div key={key} className="code-chunk">
+                      <span className="muted">{key}</span>
+                      <pre className="sql">{code}</pre>
+                    </div>
+                  ))}
+                </>
+              )}
             </div>
             <aside>
               <h3>Thoughts</h3>
