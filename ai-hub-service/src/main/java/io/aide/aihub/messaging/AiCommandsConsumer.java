@@ -6,7 +6,7 @@ import io.aide.events.Envelope;
 import io.aide.events.EventJson;
 import io.aide.events.v1.AiTaskRequested;
 import io.aide.events.v1.AiTaskResult;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +36,8 @@ public class AiCommandsConsumer {
     }
 
     @Incoming(AI_COMMANDS)
-    @Blocking
+    // a slow model answer must not hold up the tasks of other users
+    @Blocking(ordered = false)
     public void consume(String json) {
         Envelope envelope;
         try {

@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class ProxyRoutes {
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
     static final int ORDER = RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT + 10;
+    static final long UPLOAD_TIMEOUT_MILLIS = 10 * 60 * 1000L;
     private static final List<CharSequence> REQUEST_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
             HttpHeaders.CONTENT_LENGTH, HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH);
     private static final List<CharSequence> RESPONSE_HEADERS = List.of(HttpHeaders.CONTENT_TYPE,
@@ -70,6 +71,10 @@ public class ProxyRoutes {
                 + (request.query() == null ? "" : "?" + request.query());
         RequestOptions options = client.options(service, request.method(), internal, caller,
                 Correlation.of(request));
+        if (request.method() != HttpMethod.GET && request.method() != HttpMethod.DELETE) {
+            // the answer only starts once a slow client has sent the whole upload
+            options.setTimeout(Math.max(options.getTimeout(), UPLOAD_TIMEOUT_MILLIS));
+        }
         for (CharSequence name : REQUEST_HEADERS) {
             String value = request.getHeader(name);
             if (value != null) {
