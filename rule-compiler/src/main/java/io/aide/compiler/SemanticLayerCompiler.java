@@ -18,10 +18,16 @@ import java.util.Map;
  * Each target is compiled from the spec alone, so compiling a subset of targets gives the same output for them.
  */
 public final class SemanticLayerCompiler {
+    private static final java.util.Set<String> NOT_SQL = java.util.Set.of("pyspark", "dbt");
 
     public CompilationResult compile(MappingSpec spec, CompileOptions options, CompileListener listener) {
         CompileListener l = listener == null ? CompileListener.NONE : listener;
-        List<Dialect> dialects = options.dialects().stream().map(Dialect::of).distinct().toList();
+        // pyspark and dbt are artifacts of every compile (Artifacts), not SQL dialects
+        List<Dialect> dialects = options.dialects().stream().filter(d -> !NOT_SQL.contains(lower(d))).map(Dialect::of)
+                .distinct().toList();
+        if (dialects.isEmpty()) {
+            dialects = List.of(Dialect.DUCKDB);
+        }
         Map<String, List<MappingRow>> byTarget = new LinkedHashMap<>();
         spec.rowsByTarget().forEach((target, rows) -> {
             if (options.targets().isEmpty() || options.targets().stream().anyMatch(t -> t.equalsIgnoreCase(target))) {

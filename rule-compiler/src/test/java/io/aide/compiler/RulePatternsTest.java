@@ -127,6 +127,12 @@ class RulePatternsTest {
     }
 
     @Test
+    void shouldReadSeveralProseBranchesAsOneCase() throws Exception {
+        assertThat(run("VARCHAR", "gender", "When gender = 'F' then 'Female' when gender = 'X' then 'Other' else 'Male'"))
+                .containsExactly("Female", "Male");
+    }
+
+    @Test
     void shouldReRenderASqlCaseWrittenIntoTheRule() throws Exception {
         assertThat(run("VARCHAR", "amount", "CASE WHEN amount > 100 THEN 'big' ELSE 'small' END"))
                 .containsExactly("big", "small");

@@ -31,7 +31,8 @@ public final class RuleCompiler {
             + "(?:move|map(?:ping|ped)?|cop(?:y|ied)|pull|load|pass(?:[- ]?through)?|assign(?:ment|ed)?)?|cop(?:y|ied)(?: (?:unchanged|as[- ]is|directly|over|through|straight|from source|1:1))?"
             + "|(?:otherwise|else) (?:cop(?:y|ied)|keep|kept|unchanged|as[- ]is|pass(?:ed)? through)|as[- ]is|pass[- ]?through|no (?:transformation|change)s?|unchanged|same as source|move|"
             + "(?:keep|kept|retain(?:ed)?|carr(?:y|ied)) (?:as[- ]is|unchanged|over)|rename(?:d)?\\b.*|1:1|n/?a|none|-|source value|map(?:ped)? directly|"
-            + "load(?:ed)? as[- ]is|take(?:n)? (?:as[- ]is|directly))$");
+            + "load(?:ed)? as[- ]is|take(?:n)? (?:as[- ]is|directly)|"
+            + "(?:populated?|sourced|mapped|loaded|taken|pulled|moved|copied|carried over|brought over)\\s+(?:directly\\s+|as[- ]is\\s+|straight\\s+)?from\\s+(?:the\\s+)?(?:source|[\\w.\" ]+?)(?:\\s+(?:column|field|table))?)$");
     private static final Pattern CAST = Pattern.compile("(?i)^(?:(?:numeric|text|string|date|integer) values? )?(?:safe(?:ly)? )?(?:cast|convert(?:ed)?|conver(?:sion)?|store(?:d)?|typed?)\\s*(?:directly|as is)?\\s*(?:to|as|into)?\\s*(?:an? )?([A-Za-z]+(?:\\s*\\(\\s*\\d+\\s*(?:,\\s*\\d+\\s*)?\\))?)?.*$");
     private static final Pattern AGG = Pattern.compile("(?i)^(?:the )?(sum|total|count|number|min(?:imum)?|max(?:imum)?|earliest|latest|most recent|oldest|newest|average|avg|mean|distinct count)\\b(.*)$");
     private static final Pattern AGG_HINT = Pattern.compile("(?i)\\((sum|count|min|max|avg)\\)");
@@ -54,6 +55,7 @@ public final class RuleCompiler {
     private static final Pattern ELSE_ONLY = Pattern.compile("(?i)^(?:else|otherwise),?\\s+(.+)$");
     private static final Pattern ROUND = Pattern.compile("(?i)^round(?:ed)?\\s*(?:to\\s*)?(\\d+)?\\s*(?:decimal(?:s| places?)?|dp|digits?)?$");
     private static final Pattern LOOKUP_SOURCE = Pattern.compile("(?i)^(?:look(?:ed)?[- ]?up|lookup|fetch(?:ed)?|retrieve(?:d)?|get|take|bring|pull(?:ed)?)\\b(?:(?!\\b(?:if|when|where|case|sum|count|concat\\w*|\\+|\\*|/)\\b).)*$");
+    private static final Pattern MULTI_WHEN = Pattern.compile("(?i)^(?:when|if)\\b.+?\\bthen\\b.+?\\b(?:when|else if|elsif|if)\\b.+?\\bthen\\b");
     private static final Pattern OTHER_COLUMN_FLAG = Pattern.compile("(?i)^(?:and\\s+)?(?:flag(?:ged)?|mark(?:ed)?|set)\\s+(?:as\\s+)?([A-Za-z_]\\w*)\\s*=\\s*\\S+$");
     private static final Pattern NOOP = Pattern.compile("(?i)^(?:nulls? (?:kept|stays?|remains?|left) (?:as )?null|nulls? (?:are |is )?(?:kept|preserved|retained)|keep nulls?|blank(?:s)? (?:kept|stay blank)|(?:100% )?parseable in source|no nulls?)$");
     private static final Pattern ACTION = Pattern.compile("(?i)\\b(resolv\\w*|look\\w*|lookup|map(s|ped|ping)?|remap\\w*|convert\\w*|pars\\w*|split\\w*|deriv\\w*|calculat\\w*|comput\\w*|combin\\w*|concat\\w*|replac\\w*|flag\\w*|sum\\w*|count\\w*|aggregat\\w*|round\\w*|truncat\\w*|filter\\w*|exclud\\w*|join\\w*|assign\\w*|set|if|when|case|else|otherwise|shift\\w*|remov\\w*|strip\\w*|pad\\w*|format\\w*|normali[sz]\\w*|translat\\w*|decod\\w*|encod\\w*|multipl\\w*|divid\\w*|add|added|subtract\\w*|minus|plus|default\\w*|coalesce|null|blank|trim\\w*|upper\\w*|lower\\w*|cast\\w*|extract\\w*|substring|prefix\\w*|suffix\\w*|group\\w*|dedup\\w*|unique|latest|earliest|first|last|max\\w*|min\\w*|average|avg|total|hash\\w*|mask\\w*|generat\\w*|sequence|increment\\w*|rank\\w*|lag|lead|pivot\\w*|unpivot\\w*)\\b|->|=>|=");
@@ -378,6 +380,19 @@ public final class RuleCompiler {
             if (selfReference(bare) && ctx.sources().size() == 1) {
                 instructed = true;
                 main = main == null ? INPUT : main;
+                return null;
+            }
+            if (MULTI_WHEN.matcher(bare).find()) {
+                // several "when ... then ..." branches read as one SQL CASE
+                String sqlCase = "CASE " + bare.replaceAll("(?i)\\b(?:if|else if|elsif)\\b", "WHEN")
+                        .replaceAll("(?i)\\botherwise\\b", "ELSE").replaceAll("[,;]\\s*(?=(?i:when|else)\\b)", " ") + " END";
+                Expr e = tryExpression(sqlCase);
+                if (e == null) {
+                    return "conditions not understood";
+                }
+                main = e;
+                conditional = true;
+                instructed = true;
                 return null;
             }
             Matcher ifThen = IF_THEN.matcher(bare);
@@ -1065,8 +1080,14 @@ public final class RuleCompiler {
         if (t.isEmpty()) {
             return null;
         }
-        if ((t.startsWith("'") && t.endsWith("'") && t.length() >= 2) || (t.startsWith("\"") && t.endsWith("\"") && t.length() >= 2)) {
+        if (t.matches("'(?:[^']|'')*'")) {
+            return new Expr.Lit(t.substring(1, t.length() - 1).replace("''", "'"));
+        }
+        if (t.matches("\"[^\"]*\"")) {
             return new Expr.Lit(t.substring(1, t.length() - 1));
+        }
+        if (t.startsWith("'") || t.startsWith("\"")) {
+            return null;
         }
         if (t.equalsIgnoreCase("zero")) {
             return new Expr.Lit(0L);
