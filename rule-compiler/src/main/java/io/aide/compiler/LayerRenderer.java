@@ -114,7 +114,7 @@ final class LayerRenderer {
                         .append("\nFROM ").append(relation(a.from()));
                 for (LayerPlan.Join j : a.joins()) {
                     sb.append('\n').append(j.type()).append(' ').append(relation(j.relation())).append(" ON ")
-                            .append(format(r.render(j.on())).replace("\n", " "));
+                            .append(oneLine(format(r.render(j.on()))));
                 }
                 sb.append("\nGROUP BY\n  ").append(a.groupKeys().stream().map(k -> format(r.render(k))).collect(Collectors.joining(",\n  ")));
                 defs.add(r.quote(a.name()) + " AS (\n" + sb.toString().replaceAll("(?m)^", "  ") + "\n)");
@@ -143,7 +143,7 @@ final class LayerRenderer {
         StringBuilder sb = new StringBuilder("FROM ").append(relation(b.from()));
         for (LayerPlan.Join j : b.joins()) {
             sb.append('\n').append(j.type()).append(' ').append(relation(j.relation())).append(" ON ")
-                    .append(format(r.render(j.on())).replace("\n", " "));
+                    .append(oneLine(format(r.render(j.on()))));
             if (!j.mappingRefs().isEmpty()) {
                 sb.append(" -- ").append(String.join(" ", j.mappingRefs().stream().distinct().toList()));
             }
@@ -164,7 +164,7 @@ final class LayerRenderer {
     }
 
     private String groupBy(LayerPlan.Branch b) {
-        return "GROUP BY\n  " + b.groupBy().stream().map(e -> format(r.render(e)).replace("\n", " "))
+        return "GROUP BY\n  " + b.groupBy().stream().map(e -> oneLine(format(r.render(e))))
                 .collect(Collectors.joining(",\n  "));
     }
 

@@ -53,6 +53,32 @@ public final class DatePatterns {
         return sb.toString();
     }
 
+    /** A regular expression that text in the strftime pattern matches (used to guard non-safe parsers). */
+    public static String toRegex(String strftime) {
+        StringBuilder sb = new StringBuilder("^\\s*");
+        for (int i = 0; i < strftime.length(); i++) {
+            char c = strftime.charAt(i);
+            if (c == '%' && i + 1 < strftime.length()) {
+                char f = strftime.charAt(++i);
+                sb.append(switch (f) {
+                    case 'Y' -> "[0-9]{4}";
+                    case 'y' -> "[0-9]{2}";
+                    case 'b' -> "[A-Za-z]{3}";
+                    case 'B' -> "[A-Za-z]+";
+                    case 'j' -> "[0-9]{1,3}";
+                    default -> "[0-9]{1,2}";
+                });
+            } else if (Character.isLetterOrDigit(c)) {
+                sb.append(c);
+            } else if (c == ' ') {
+                sb.append("\\s+");
+            } else {
+                sb.append('\\').append(c);
+            }
+        }
+        return sb.append("\\s*$").toString();
+    }
+
     private static final Pattern EXCEL_TOKEN = Pattern.compile("(?i)yyyy|yy|mmmm|mmm|mm|m|dd|d|hh|h|nn|ss|mi");
 
     /**

@@ -193,7 +193,9 @@ public final class SqlRenderer {
         String target = timestamp ? "TIMESTAMP" : "DATE";
         return switch (d) {
             case DUCKDB -> "CAST(TRY_STRPTIME(" + expr + ", " + literal(strftime) + ") AS " + target + ")";
-            case POSTGRES -> (timestamp ? "TO_TIMESTAMP(" : "TO_DATE(") + expr + ", " + literal(DatePatterns.toPostgres(strftime)) + ")";
+            // TO_DATE raises on text that does not fit; the pattern guard makes it NULL like the other dialects
+            case POSTGRES -> "CASE WHEN " + expr + " ~ " + literal(DatePatterns.toRegex(strftime)) + " THEN "
+                    + (timestamp ? "TO_TIMESTAMP(" : "TO_DATE(") + expr + ", " + literal(DatePatterns.toPostgres(strftime)) + ") END";
             case SPARK -> (timestamp ? "TO_TIMESTAMP(" : "TO_DATE(") + expr + ", " + literal(DatePatterns.toJava(strftime)) + ")";
             case SNOWFLAKE -> (timestamp ? "TRY_TO_TIMESTAMP(" : "TRY_TO_DATE(") + expr + ", " + literal(DatePatterns.toSnowflake(strftime)) + ")";
             case BIGQUERY -> (timestamp ? "SAFE.PARSE_TIMESTAMP(" : "SAFE.PARSE_DATE(") + literal(strftime) + ", " + expr + ")";
