@@ -87,7 +87,7 @@ final class ParseContext {
         if (s == null || s.length() > 64) {
             return s;
         }
-        if (strings.size() > 50_000) {
+        if (strings.size() > 100_000) {
             return s;
         }
         String prev = strings.putIfAbsent(s, s);

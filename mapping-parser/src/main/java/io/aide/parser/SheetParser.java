@@ -419,19 +419,21 @@ final class SheetParser {
                 }
             }
         }
-        String sourceTable = value(MappingField.SOURCE_TABLE, cells);
-        String sourceSystem = value(MappingField.SOURCE_SYSTEM, cells);
-        String rawSource = value(MappingField.SOURCE_COLUMN, cells);
+        // repeated texts (tables, types, "Direct move", join conditions) share one instance across rows
+        String sourceTable = ctx.intern(value(MappingField.SOURCE_TABLE, cells));
+        String sourceSystem = ctx.intern(value(MappingField.SOURCE_SYSTEM, cells));
+        String rawSource = ctx.intern(value(MappingField.SOURCE_COLUMN, cells));
         List<SourceRef> sources = CellValues.parseSources(rawSource, sourceTable, sourceSystem);
-        String targetType = value(MappingField.TARGET_TYPE, cells);
-        String transformation = value(MappingField.TRANSFORMATION, cells);
-        String join = value(MappingField.JOIN, cells);
-        String filter = value(MappingField.FILTER, cells);
+        String targetType = ctx.intern(value(MappingField.TARGET_TYPE, cells));
+        String transformation = ctx.intern(value(MappingField.TRANSFORMATION, cells));
+        String join = ctx.intern(value(MappingField.JOIN, cells));
+        String filter = ctx.intern(value(MappingField.FILTER, cells));
         boolean key = CellValues.parseKey(value(MappingField.KEY, cells));
         Boolean nullable = CellValues.parseNullable(value(MappingField.NULLABLE, cells), nullableInverted);
-        String defaultValue = value(MappingField.DEFAULT_VALUE, cells);
-        String nullHandling = value(MappingField.NULL_HANDLING, cells);
-        String description = value(MappingField.DESCRIPTION, cells);
+        String defaultValue = ctx.intern(value(MappingField.DEFAULT_VALUE, cells));
+        String nullHandling = ctx.intern(value(MappingField.NULL_HANDLING, cells));
+        String description = ctx.intern(value(MappingField.DESCRIPTION, cells));
+        targetColumn = ctx.intern(targetColumn);
         Map<String, String> attributes = attributes(cells);
 
         if (targetTable == null) {
@@ -485,7 +487,7 @@ final class SheetParser {
             }
         }
         MappingRow row = new MappingRow(ref, sheet, rowNumber, ctx.intern(targetTable), targetColumn,
-                ctx.intern(targetType), ctx.intern(sourceSystem), ctx.intern(sourceTable), sources, rawSource,
+                targetType, sourceSystem, sourceTable, sources, rawSource,
                 transformation, join, filter, key, nullable, defaultValue, nullHandling, description, attributes);
         ctx.rows.add(row);
         mappingRows++;
