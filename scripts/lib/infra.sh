@@ -48,7 +48,8 @@ infra_healthy() {
 }
 
 infra_logs() {
-    local component=$1
+    local component=${1%-service}
+    [[ "$component" == postgresql ]] && component=postgres
     local log="$LOG_DIR/$component.log"
     [[ -f "$log" ]] || die "no log for '$component' in $LOG_DIR (components: ${INFRA_COMPONENTS[*]} ${SERVICES[*]:-})"
     tail -n 200 -F "$log"
