@@ -294,6 +294,11 @@ public class GenerationRepository {
         return queryOne("select 1 from processed_events where event_id = ?", rs -> 1, eventId).isPresent();
     }
 
+    /** Forgets processed events older than the retention; redeliveries come within minutes, not days. */
+    public int forgetProcessed(Duration retention) {
+        return update("delete from processed_events where processed_at < now() - ?::interval", interval(retention));
+    }
+
     public void markProcessed(String eventId, String type) {
         update("insert into processed_events (event_id, event_type) values (?, ?) on conflict do nothing", eventId,
                 type);

@@ -252,7 +252,8 @@ public class GenerationService {
         } catch (SqlgenException e) {
             fail(run, e.code(), e.stage() == null ? Stages.COMPILING : e.stage(), e.getMessage());
         } catch (RuntimeException e) {
-            LOG.errorf(e, "recompiling generation %s failed", g.id());
+            LOG.errorf("recompiling generation %s failed: %s", g.id(), e);
+            LOG.debug("recompile failure", e);
             fail(run, "internal_error", Stages.COMPILING, "Recompiling after the mapping edit failed: " + e.getMessage()
                     + ". Completed blocks are kept; request the generation again to resume.");
         }
@@ -299,6 +300,8 @@ public class GenerationService {
                 }
             }
             GenerationRecord described = repo.find(g.id()).orElseThrow();
+            LOG.infof("generation %s: %s %d mapping rows of %s into %s", g.id(), resume ? "resuming" : "compiling",
+                    spec.rows().size(), targets, g.dialects());
             run.publish(new HashmapSynced(hashmap(g.id()), resume ? "recovery" : "initial_load"));
             if (resume) {
                 List<String> done = repo.layers(g.id()).stream().filter(l -> "completed".equals(l.status()))
@@ -319,7 +322,8 @@ public class GenerationService {
         } catch (SqlgenException e) {
             fail(run, e.code(), e.stage() == null ? Stages.COMPILING : e.stage(), e.getMessage());
         } catch (RuntimeException e) {
-            LOG.errorf(e, "generation %s failed", g.id());
+            LOG.errorf("generation %s failed: %s", g.id(), e);
+            LOG.debug("generation failure", e);
             fail(run, "internal_error", Stages.COMPILING, "The generation stopped unexpectedly (" + e.getMessage()
                     + "). Completed blocks are kept; request the generation again to resume.");
         } finally {
@@ -401,7 +405,8 @@ public class GenerationService {
                 result = compiler.compile(spec, sqlDialects, List.of(target), listener);
             } catch (RuntimeException | StackOverflowError e) {
                 repo.layerStatus(g.id(), target, "failed");
-                LOG.errorf(e, "compiling %s of generation %s failed", target, g.id());
+                LOG.errorf("compiling %s of generation %s failed: %s", target, g.id(), e);
+                LOG.debug("compile failure", e);
                 throw new SqlgenException("compile_failed", 500, "Compilation failed", Stages.COMPILING,
                         "Compiling target '" + target + "' failed: " + e.getMessage() + ". "
                                 + (tracker.rowsCompiled() > 0 ? "Completed targets and blocks are kept; " : "")
@@ -481,7 +486,7 @@ public class GenerationService {
                     Dialects.contentType(Dialects.PYSPARK));
             artifacts.put(Dialects.PYSPARK, key);
         } catch (RuntimeException e) {
-            LOG.warnf(e, "PySpark rendering of %s failed", g.id());
+            LOG.warnf("PySpark rendering of %s failed: %s", g.id(), e);
             run.publish(new Thought("The PySpark job could not be rendered (" + e.getMessage() + "); the SQL is ready."));
         }
         try {
@@ -489,7 +494,7 @@ public class GenerationService {
             store.put(key, compiler.dbtProject(generated, spec.get()), Dialects.contentType(Dialects.DBT));
             artifacts.put(Dialects.DBT, key);
         } catch (RuntimeException e) {
-            LOG.warnf(e, "dbt rendering of %s failed", g.id());
+            LOG.warnf("dbt rendering of %s failed: %s", g.id(), e);
             run.publish(new Thought("The dbt project could not be rendered (" + e.getMessage() + "); the SQL is ready."));
         }
 
@@ -500,6 +505,8 @@ public class GenerationService {
                 clock.instant().plus(config.validationTimeout()));
         run.publish(new HashmapSynced(hashmap(g.id()), "checkpoint"));
         run.awaitSent();
+        LOG.infof("generation %s: checkpoint %d written (%s), validation requested", g.id(), checkpoint,
+                artifacts.keySet());
         run.validation(new ValidationRequested(g.id(), g.documentId(), g.specVersion(), g.specObjectKey(), layerKey,
                 g.dialects(), null, checkpoint));
         run.publish(progress(Stages.VALIDATING, "Validating the layers on sample data", 92,
@@ -511,6 +518,8 @@ public class GenerationService {
             return;
         }
         metrics.counter("sqlgen.generations.completed").increment();
+        LOG.infof("generation %s completed at checkpoint %d (validation %s)", g.id(), g.checkpoint(),
+                summary == null ? "timed out" : summary.status());
         if (summary == null) {
             run.publish(new Thought("Validation did not answer within " + config.validationTimeout().toSeconds()
                     + " s; the semantic layer is complete without validation results. Run the validation again from "
