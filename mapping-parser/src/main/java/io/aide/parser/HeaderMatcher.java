@@ -163,11 +163,15 @@ final class HeaderMatcher {
             if (tokens.isEmpty() || tokens.size() > 8) {
                 continue;
             }
+            List<Set<Concept>> tokenConcepts = new ArrayList<>(tokens.size());
+            for (String t : tokens) {
+                tokenConcepts.add(concepts(t));
+            }
             for (FieldRule rule : RULES) {
                 if (columns.containsKey(rule.field)) {
                     continue;
                 }
-                double s = score(tokens, rule);
+                double s = score(tokens, tokenConcepts, rule);
                 if (s >= THRESHOLD) {
                     candidates.add(new Candidate(rule.field, c, s, tokens.size()));
                 }
@@ -193,17 +197,18 @@ final class HeaderMatcher {
         return new Match(columns, scores, total);
     }
 
-    private static double score(List<String> tokens, FieldRule rule) {
+    private static double score(List<String> tokens, List<Set<Concept>> tokenConcepts, FieldRule rule) {
         double best = 0;
         for (Pattern pattern : rule.patterns) {
             Set<Concept> seen = new HashSet<>();
             int significant = 0;
             int explained = 0;
-            for (String t : tokens) {
+            for (int i = 0; i < tokens.size(); i++) {
+                String t = tokens.get(i);
                 if (STOPWORDS.contains(t) || rule.fillerWords.contains(t)) {
                     continue;
                 }
-                Set<Concept> concepts = concepts(t);
+                Set<Concept> concepts = tokenConcepts.get(i);
                 boolean filler = false;
                 for (Concept c : concepts) {
                     if (rule.fillerConcepts.contains(c) && !pattern.concepts.contains(c)) {
@@ -244,22 +249,43 @@ final class HeaderMatcher {
         return false;
     }
 
+    private static final Map<String, Set<Concept>> FUZZY = new java.util.concurrent.ConcurrentHashMap<>();
+
     static Set<Concept> concepts(String token) {
         Set<Concept> exact = VOCABULARY.get(token);
         if (exact != null) {
             return exact;
         }
-        if (token.length() >= 5) {
-            int allowed = token.length() >= 9 ? 2 : 1;
-            for (Map.Entry<String, Set<Concept>> e : VOCABULARY.entrySet()) {
-                String w = e.getKey();
-                if (w.length() >= 5 && Math.abs(w.length() - token.length()) <= allowed
-                        && levenshtein(w, token, allowed) <= allowed) {
-                    return e.getValue();
+        if (token.length() < 5) {
+            return Set.of();
+        }
+        Set<Concept> cached = FUZZY.get(token);
+        if (cached != null) {
+            return cached;
+        }
+        Set<Concept> found = fuzzy(token);
+        if (FUZZY.size() < 20_000) {
+            FUZZY.put(token, found);
+        }
+        return found;
+    }
+
+    /** A typo of a known word ("Transfomation", "Colum"): the closest word within one or two edits. */
+    private static Set<Concept> fuzzy(String token) {
+        int allowed = token.length() >= 9 ? 2 : 1;
+        Set<Concept> best = Set.of();
+        int bestDistance = allowed + 1;
+        for (Map.Entry<String, Set<Concept>> e : VOCABULARY.entrySet()) {
+            String w = e.getKey();
+            if (w.length() >= 5 && Math.abs(w.length() - token.length()) <= allowed) {
+                int d = levenshtein(w, token, allowed);
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = e.getValue();
                 }
             }
         }
-        return Set.of();
+        return best;
     }
 
     static List<String> tokens(String header) {
