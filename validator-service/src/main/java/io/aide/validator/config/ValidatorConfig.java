@@ -32,6 +32,10 @@ public interface ValidatorConfig {
     @WithDefault("true")
     boolean sparkEnabled();
 
+    /** document-service, asked for the schema snapshot of a registered database that has no sample files. */
+    @WithDefault("http://127.0.0.1:8081")
+    String documentUrl();
+
     /** Start the Spark runner at service start so the first request finds it warm. */
     @WithDefault("false")
     boolean sparkWarmUp();

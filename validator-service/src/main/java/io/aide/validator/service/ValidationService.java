@@ -13,7 +13,9 @@ import io.aide.validation.PlannedCheck;
 import io.aide.validation.SampleSynthesizer;
 import io.aide.validation.SampleTable;
 import io.aide.validation.SandboxLimits;
+import io.aide.validation.SourceSchema;
 import io.aide.validation.ValidationInput;
+import io.aide.validator.client.DocumentClient;
 import io.aide.validator.client.ObjectStore;
 import io.aide.validator.config.ValidatorConfig;
 import io.aide.validator.messaging.ValidationEvents;
@@ -53,6 +55,7 @@ public class ValidationService {
     private static final Logger LOG = Logger.getLogger(ValidationService.class);
 
     private final ObjectStore store;
+    private final DocumentClient documents;
     private final ValidationRepository repo;
     private final ValidationEvents events;
     private final SparkChecks spark;
@@ -64,9 +67,10 @@ public class ValidationService {
         return t;
     });
 
-    public ValidationService(ObjectStore store, ValidationRepository repo, ValidationEvents events, SparkChecks spark,
+    public ValidationService(ObjectStore store, DocumentClient documents, ValidationRepository repo, ValidationEvents events, SparkChecks spark,
                              ValidatorConfig config, MeterRegistry metrics) {
         this.store = store;
+        this.documents = documents;
         this.repo = repo;
         this.events = events;
         this.spark = spark;
@@ -143,6 +147,9 @@ public class ValidationService {
             MappingSpec spec = request.specObjectKey() == null ? null
                     : readJson(request.specObjectKey(), MappingSpec.class, "spec:missing");
             SampleFiles.Loaded samples = SampleFiles.load(store, tenantId, request.dataSourceId(), work, config.maxSampleBytes());
+            if (samples.tables().isEmpty() && request.dataSourceId() != null && !request.dataSourceId().isBlank()) {
+                samples = fromDatabaseSchema(tenantId, request.dataSourceId(), samples);
+            }
             execute(validationId, tenantId, correlationId, request, layers, spec, samples, work);
         } catch (RunRefused e) {
             finishWithError(validationId, tenantId, correlationId, generationId, e.code(), e.getMessage());
@@ -219,6 +226,16 @@ public class ValidationService {
         } finally {
             events.publish(tenantId, correlationId, generationId, summary);
         }
+    }
+
+    /** A registered database without sample files: rows shaped like its tables, from document-service's snapshot. */
+    private SampleFiles.Loaded fromDatabaseSchema(String tenantId, String dataSourceId, SampleFiles.Loaded none) {
+        List<SampleTable> tables = new ArrayList<>();
+        SampleSynthesizer synthesizer = new SampleSynthesizer(config.synthesizedRows());
+        for (SourceSchema table : documents.schema(tenantId, dataSourceId)) {
+            tables.add(synthesizer.synthesize(table));
+        }
+        return tables.isEmpty() ? none : new SampleFiles.Loaded(tables, Map.of(), none.expected());
     }
 
     private static ValidationReported summaryError(String validationId, String code, String message) {

@@ -54,6 +54,10 @@ class SparkChecksIT {
                 return true;
             }
 
+            public String documentUrl() {
+                return "http://127.0.0.1:8081";
+            }
+
             public boolean sparkWarmUp() {
                 return false;
             }
