@@ -140,6 +140,9 @@ final class LayerRenderer {
     }
 
     private String from(LayerPlan.Branch b) {
+        if (b.from() == null) {
+            return "-- no source relation could be planned";
+        }
         StringBuilder sb = new StringBuilder("FROM ").append(relation(b.from()));
         for (LayerPlan.Join j : b.joins()) {
             sb.append('\n').append(j.type()).append(' ').append(relation(j.relation())).append(" ON ")

@@ -58,7 +58,7 @@ final class PySparkWriter {
         for (LayerPlan.Branch b : plan.branches()) {
             String df = n == 0 ? "df" : "df_" + n;
             branchVars.add(df);
-            py.append("    ").append(df).append(" = ").append(table(b.from())).append("\n");
+            py.append("    ").append(df).append(" = ").append(b.from() == null ? "spark.range(1)" : table(b.from())).append("\n");
             for (LayerPlan.Join j : b.joins()) {
                 String right = j.relation().cte() ? var(j.relation().name()) + ".alias(" + str(j.relation().alias()) + ")"
                         : table(j.relation());

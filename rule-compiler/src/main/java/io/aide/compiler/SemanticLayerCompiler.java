@@ -44,12 +44,25 @@ public final class SemanticLayerCompiler {
         for (Map.Entry<String, List<MappingRow>> e : byTarget.entrySet()) {
             String target = e.getKey();
             l.onThought("Planning " + target + " from " + e.getValue().size() + " mapping rows");
-            LayerPlan plan = LayerPlanner.planTarget(spec, options.schema(), target, e.getValue(), diagnostics);
-            Map<String, Map<String, String>> blockSql = new LinkedHashMap<>();
-            for (int i = 0; i < dialects.size(); i++) {
-                Map<String, String> rendered = renderers.get(i).render(plan);
-                String d = dialects.get(i).id();
-                rendered.forEach((block, sql) -> blockSql.computeIfAbsent(block, k -> new LinkedHashMap<>()).put(d, sql));
+            LayerPlan plan;
+            try {
+                plan = LayerPlanner.planTarget(spec, options.schema(), target, e.getValue(), diagnostics);
+            } catch (RuntimeException ex) {
+                // one target the planner cannot handle must not take the others down: every column is flagged
+                diagnostics.add(new Diagnostic(Diagnostic.ERROR, "target_not_compiled", "target " + target
+                        + " could not be planned (" + ex + "); every column is emitted as a typed NULL", null,
+                        e.getValue().get(0).ref()));
+                plan = fallbackPlan(target, e.getValue(), ex.toString());
+            }
+            Map<String, Map<String, String>> blockSql;
+            try {
+                blockSql = render(renderers, dialects, plan);
+            } catch (RuntimeException ex) {
+                diagnostics.add(new Diagnostic(Diagnostic.ERROR, "target_not_compiled", "target " + target
+                        + " could not be rendered (" + ex + "); every column is emitted as a typed NULL", null,
+                        e.getValue().get(0).ref()));
+                plan = fallbackPlan(target, e.getValue(), ex.toString());
+                blockSql = render(renderers, dialects, plan);
             }
             List<GeneratedLayers.Block> blocks = new ArrayList<>();
             for (String name : LayerRenderer.ORDER) {
@@ -81,14 +94,45 @@ public final class SemanticLayerCompiler {
         return new CompilationResult(layers, diagnostics, attention);
     }
 
+    private static Map<String, Map<String, String>> render(List<LayerRenderer> renderers, List<Dialect> dialects, LayerPlan plan) {
+        Map<String, Map<String, String>> blockSql = new LinkedHashMap<>();
+        for (int i = 0; i < dialects.size(); i++) {
+            Map<String, String> rendered = renderers.get(i).render(plan);
+            String d = dialects.get(i).id();
+            rendered.forEach((block, sql) -> blockSql.computeIfAbsent(block, k -> new LinkedHashMap<>()).put(d, sql));
+        }
+        return blockSql;
+    }
+
+    private static LayerPlan fallbackPlan(String target, List<MappingRow> rows, String reason) {
+        List<LayerPlan.Item> items = new ArrayList<>();
+        List<LayerPlan.ColumnInfo> infos = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (MappingRow r : rows) {
+            if (r.targetColumn() == null || r.targetColumn().isBlank() || !seen.add(lower(r.targetColumn().trim()))) {
+                continue;
+            }
+            io.aide.compiler.plan.SqlType t = io.aide.compiler.plan.SqlType.parse(r.targetType());
+            t = t.known() ? t : io.aide.compiler.plan.SqlType.VARCHAR;
+            items.add(new LayerPlan.Item(r.targetColumn().trim(), new io.aide.compiler.plan.Expr.TypedNull(t), r.ref(),
+                    "TODO target not planned: " + reason));
+            infos.add(new LayerPlan.ColumnInfo(r.targetColumn().trim(), t, r.ref(), "flagged", "target not planned: " + reason,
+                    List.of(), r.key(), r.nullable(), List.of(), null, r.transformation()));
+        }
+        LayerPlan.Branch branch = new LayerPlan.Branch(null, List.of(), items, List.of(), List.of(), List.of(),
+                rows.stream().map(MappingRow::ref).toList(), List.of());
+        return new LayerPlan(target, List.of(), List.of(branch), infos, List.of(), List.of());
+    }
+
     private static List<String> refsOf(String block, LayerPlan plan) {
         LayerPlan.Branch main = plan.branches().get(0);
         return switch (block) {
-            case LayerRenderer.SELECT -> main.items().stream().flatMap(i -> List.of(i.mappingRef().split(" ")).stream()).distinct().toList();
+            case LayerRenderer.SELECT -> main.items().stream().filter(i -> i.mappingRef() != null)
+                    .flatMap(i -> List.of(i.mappingRef().split(" ")).stream()).distinct().toList();
             case LayerRenderer.JOINS -> main.joins().stream().flatMap(j -> j.mappingRefs().stream()).distinct().toList();
             case LayerRenderer.CTES -> plan.ctes().stream().flatMap(c -> c.mappingRefs().stream()).distinct().toList();
             case LayerRenderer.WHERE -> main.whereRefs();
-            case LayerRenderer.GROUP_BY -> main.items().stream().filter(i -> i.todo() == null)
+            case LayerRenderer.GROUP_BY -> main.items().stream().filter(i -> i.todo() == null && i.mappingRef() != null)
                     .flatMap(i -> List.of(i.mappingRef().split(" ")).stream()).distinct().toList();
             default -> plan.branches().stream().skip(1).flatMap(b -> b.mappingRefs().stream()).distinct().toList();
         };
