@@ -90,6 +90,9 @@ public class ProxyRoutes {
                 return;
             }
             HttpClientRequest outbound = opened.result();
+            // failures surface through response(); a reset after a refused upload is expected
+            outbound.exceptionHandler(e -> LOG.debugf("proxied request to %s ended: %s", service.serviceName(),
+                    e.getMessage()));
             outbound.response().onComplete(answered -> {
                 if (answered.failed()) {
                     unavailable(ctx, service, answered.cause());
