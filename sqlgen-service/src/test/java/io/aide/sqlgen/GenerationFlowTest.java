@@ -270,6 +270,27 @@ class GenerationFlowTest {
     }
 
     @Test
+    void shouldIgnoreABlockEditOfAnotherTenant() {
+        // Given
+        String generationId = Fixtures.id("gen");
+        MappingSpec spec = Fixtures.spec(TENANT, Fixtures.id("doc"), 1, Fixtures.orderFacts());
+        bus.request(TENANT, generationId, spec, List.of("duckdb"), List.of());
+        bus.awaitValidation(generationId, 1);
+
+        // When: globex edits acme's block, then acme's own retry shows the commands were processed
+        bus.command("globex", generationId, new BlockEdited(generationId, "order_facts", "duckdb", "where_clause",
+                "WHERE 1 = 1", "mallory"));
+        bus.request(TENANT, generationId, spec, List.of("duckdb"), List.of());
+        await().atMost(Bus.TIMEOUT).untilAsserted(() -> assertThat(bus.events(generationId, HashmapSynced.class))
+                .extracting(HashmapSynced::reason).contains("recovery"));
+
+        // Then
+        assertThat(repo.blockVersions(generationId, "order_facts", "where_clause")).singleElement()
+                .satisfies(v -> assertThat(v.sql().get("duckdb")).doesNotContain("1 = 1"));
+        assertThat(bus.events(generationId)).allSatisfy(e -> assertThat(e.tenantId()).isEqualTo(TENANT));
+    }
+
+    @Test
     void shouldRecompileOnlyTheEditedTargetWhenTheMappingChanges() {
         // Given
         String generationId = Fixtures.id("gen");
