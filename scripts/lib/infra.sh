@@ -2,9 +2,20 @@
 
 INFRA_COMPONENTS=(postgres redis kafka s3proxy keycloak)
 
+# Our fixed ports sit inside Linux's ephemeral range (32768-60999): reserve them so an outgoing
+# connection never takes one as its local port and makes a later bind fail. Best effort (root only).
+reserve_ports() {
+    local f=/proc/sys/net/ipv4/ip_local_reserved_ports
+    [[ -w "$f" ]] || return 0
+    local ports="$PG_PORT,$REDIS_PORT,$KAFKA_PORT,$KAFKA_CONTROLLER_PORT,$S3_PORT,$KEYCLOAK_PORT,$((KEYCLOAK_PORT + 1)),$SERVICE_BASE_PORT-$((SERVICE_BASE_PORT + 4))"
+    local current; current=$(cat "$f" 2>/dev/null || true)
+    { echo "${current:+$current,}$ports" >"$f"; } 2>/dev/null || true
+}
+
 infra_up() {
     local started; started=$(now_ms)
     ensure_installed
+    reserve_ports
     lock_env
     info "infra ($AIDE_ENV): starting postgres $PG_PORT, redis $REDIS_PORT, kafka $KAFKA_PORT, s3proxy $S3_PORT, keycloak $KEYCLOAK_PORT"
     # the JVM components start in parallel; the slowest (keycloak) bounds the total

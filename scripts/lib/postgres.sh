@@ -56,9 +56,18 @@ pg_up() {
         } >>"$tuning"
     fi
     rm -f "$PG_DATA/postmaster.pid"
-    as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -s -w -t 60 \
-        -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $PG_SOCK" start >>"$PG_LOG" 2>&1 \
-        || fail_component postgres "$PG_LOG" "pg_ctl start failed"
+    local attempt
+    for attempt in 1 2 3; do
+        if as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -s -w -t 60 \
+            -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $PG_SOCK" start >>"$PG_LOG" 2>&1; then
+            break
+        fi
+        # a client socket may hold the port for a moment (ephemeral range); anything else is fatal
+        if ((attempt == 3)) || ! tail -n 20 "$PG_LOG" | grep -q 'could not bind'; then
+            fail_component postgres "$PG_LOG" "pg_ctl start failed"
+        fi
+        sleep 2
+    done
     wait_for postgres 30 "$PG_LOG" "" pg_healthy
     pid=$(pg_postmaster_pid)
     record_pid "$PID_DIR/postgres.pid" "$pid"
