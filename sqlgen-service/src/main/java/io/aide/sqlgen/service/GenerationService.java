@@ -62,6 +62,8 @@ public class GenerationService {
     /** Blocks every layer has; the seed hashmap shows them as pending before compiling starts. */
     static final Map<String, Integer> SEED_BLOCKS = Map.of("select_clause", 1, "joins", 2, "where_clause", 3);
     private static final List<String> SEED_ORDER = List.of("select_clause", "joins", "where_clause");
+    /** Keeps GenerationCompleted well under Kafka's default 1 MB record limit. */
+    static final int MAX_FINAL_SQL_BYTES = 768 * 1024;
 
     private final GenerationRepository repo;
     private final SpecLoader specs;
@@ -537,8 +539,21 @@ public class GenerationService {
         stats.put("columns_flagged", g.columnsNeedingAttention());
         stats.put("validation", summary == null ? "timeout" : summary.status());
         run.publish(progress(Stages.COMPLETED, "The semantic layer is ready", 100, stats, null));
-        run.publish(new GenerationCompleted(sql == null ? "" : new String(sql, StandardCharsets.UTF_8), g.filename(),
-                g.artifacts(), g.columnsNeedingAttention()));
+        run.publish(new GenerationCompleted(finalSql(sql, g.id(), primary), g.filename(), g.artifacts(),
+                g.columnsNeedingAttention()));
+    }
+
+    /** The layer file, cut short when it would not fit a Kafka record; the artifact always has all of it. */
+    static String finalSql(byte[] sql, String generationId, String dialect) {
+        if (sql == null) {
+            return "";
+        }
+        if (sql.length <= MAX_FINAL_SQL_BYTES) {
+            return new String(sql, StandardCharsets.UTF_8);
+        }
+        String head = new String(sql, 0, MAX_FINAL_SQL_BYTES, StandardCharsets.UTF_8);
+        return head.substring(0, Math.max(0, head.lastIndexOf('\n'))) + "\n-- truncated: the whole file is at "
+                + "/api/v1/generations/" + generationId + "/artifacts/" + dialect + "\n";
     }
 
     private void fail(Run run, String code, String stage, String message) {
