@@ -673,6 +673,37 @@ final class LayerPlanner {
         return null;
     }
 
+    /**
+     * A filter reads source rows before projection, so an unqualified name that the mapping uses as a source column
+     * means that source column, even when a target column of the same name transforms it.
+     */
+    private Expr resolveFilterName(MappingRow row, String qualifier, String rawName) {
+        if (qualifier == null) {
+            String name = unquote(rawName);
+            String own = row.sourceTable() == null ? null : row.sourceTable().trim();
+            List<Table> mentioning = tables.values().stream().filter(t -> mentionedAsSource(t, name)).toList();
+            Table chosen = mentioning.stream().filter(t -> own != null && t.name().equalsIgnoreCase(own)).findFirst()
+                    .orElse(mentioning.size() == 1 ? mentioning.get(0) : null);
+            if (chosen != null) {
+                return new Expr.Col(chosen.alias(), canonicalColumn(chosen, name));
+            }
+        }
+        return resolveName(row, List.of(), qualifier, rawName);
+    }
+
+    private boolean mentionedAsSource(Table t, String column) {
+        for (MappingRow r : rows) {
+            for (SourceRef s : r.sourceColumns()) {
+                String table = s.table() != null && !s.table().isBlank() ? s.table() : r.sourceTable();
+                if (column.equalsIgnoreCase(s.column() == null ? null : s.column().trim())
+                        && table != null && table.trim().equalsIgnoreCase(t.name())) {
+                    return true;
+                }
+            }
+        }
+        return hasColumn(t, column);
+    }
+
     private Expr targetColumn(MappingRow row, String name) {
         if (name.equalsIgnoreCase(row.targetColumn())) {
             return null;
@@ -1169,7 +1200,7 @@ final class LayerPlanner {
                 continue;
             }
             String text = r.filter().trim().replaceFirst("(?i)^(where|filter:?|only)\\s+", "");
-            SqlExpressionParser parser = new SqlExpressionParser((q, n) -> resolveName(r, List.of(), q, n));
+            SqlExpressionParser parser = new SqlExpressionParser((q, n) -> resolveFilterName(r, q, n));
             try {
                 Expr f = typeFix(parser.parse(text), null);
                 if (Expr.columns(f).stream().anyMatch(c -> !isSourceAlias(c.relation()) || !c.relation().equals(baseAlias)

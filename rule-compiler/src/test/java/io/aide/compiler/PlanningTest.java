@@ -110,6 +110,26 @@ class PlanningTest {
     }
 
     @Test
+    void shouldFilterOnTheSourceColumnWhenATargetColumnOfTheSameNameTransformsIt() throws Exception {
+        // Given a filter on status, which the mapping also upper-cases into the target's status, and no schema
+        MappingSpec spec = Specs.spec()
+                .row("order_facts", "order_id", "INTEGER", "orders", "id", "Direct move", null, "status <> 'deleted'", true, false, null)
+                .row("order_facts", "status", "VARCHAR", "orders", "status", "Upper case")
+                .build();
+
+        // When
+        GeneratedLayers.Layer layer = compiler.compile(spec, new CompileOptions(List.of("duckdb"), List.of(), null), null)
+                .layers().get(0);
+
+        // Then: lower-case 'deleted' rows are dropped, not compared in upper case
+        try (DuckDb db = new DuckDb()) {
+            db.table("orders", new String[]{"id", "status"}, new String[]{"1", "shipped"}, new String[]{"2", "deleted"});
+            assertThat(db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v"))
+                    .containsExactly(Map.of("order_id", 1, "status", "SHIPPED"));
+        }
+    }
+
+    @Test
     void shouldUnionTargetsFedBySeveralSourceSystems() throws Exception {
         // Given one target fed by a CRM and an ERP
         MappingSpec spec = Specs.spec()
