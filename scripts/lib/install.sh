@@ -26,6 +26,10 @@ apt_install() {
     command -v redis-server >/dev/null || missing+=(redis-server)
     command -v redis-cli >/dev/null || missing+=(redis-tools)
     command -v npm >/dev/null || missing+=(nodejs npm)
+    # the data-source introspection tests start a real MariaDB server of their own
+    if [[ "${AIDE_ENV:-dev}" == test ]] && ! command -v mariadbd >/dev/null && [[ ! -x /usr/sbin/mariadbd ]]; then
+        missing+=(mariadb-server)
+    fi
     apt_get_install "${missing[@]+"${missing[@]}"}"
 }
 
@@ -48,6 +52,9 @@ apt_get_install() {
     # the Debian package starts its own cluster and server; ours run on other ports, stop theirs.
     if [[ " ${missing[*]} " == *" redis-server "* ]]; then
         { $sudo service redis-server stop || true; } >>"$log" 2>&1
+    fi
+    if [[ " ${missing[*]} " == *" mariadb-server "* ]]; then
+        { $sudo service mariadb stop || true; } >>"$log" 2>&1
     fi
     if [[ " ${missing[*]} " == *" postgresql "* ]]; then
         { $sudo service postgresql stop || true; } >>"$log" 2>&1
