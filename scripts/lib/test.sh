@@ -63,6 +63,11 @@ run_tests() {
     clear_test_reports
     local rc=0 marker="$ENV_DIR/test-run.started"
     touch "$marker"
+    # generated deploy files must match their generator
+    if ! "$AIDE_ROOT/deploy/k8s/generate.sh" --check; then
+        rc=1
+        warn "deploy/k8s is out of date with deploy/k8s/generate.sh"
+    fi
     info "unit, @QuarkusTest and *IT tiers: mvn -B install (infra of the test env exported as AIDE_*)"
     # --fail-at-end: one failing module does not hide the results of the modules that do not depend on it
     if ! (cd "$AIDE_ROOT" && mvn -B --fail-at-end install); then
