@@ -153,6 +153,18 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    void shouldServeThePortalPageFromTheGateway() throws Exception {
+        // When
+        HttpResponse<String> page = Stack.HTTP.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(Stack.GATEWAY + "/")).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        // Then
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).contains("text/html");
+        assertThat(page.body()).contains("<title>AIDE</title>").contains("id=\"root\"").contains("/assets/");
+    }
+
+    @Test
     void shouldRefuseRequestsWithoutAValidToken() {
         // When
         HttpResponse<String> noToken = Stack.get("not-a-token", "/api/v1/documents");
