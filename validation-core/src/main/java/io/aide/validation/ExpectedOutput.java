@@ -7,13 +7,8 @@ import io.aide.validation.compare.DefinedColumn;
 import io.aide.validation.compare.ExpectedComparator;
 import io.aide.validation.compare.ResultTable;
 import io.aide.validation.compare.TargetComparison;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +31,7 @@ final class ExpectedOutput {
                     Lineage lineage, int maxExamples) {
         ResultTable expected;
         try {
-            expected = readCsv(expectedFile);
+            expected = ResultTable.readCsv(expectedFile);
         } catch (IOException | RuntimeException e) {
             return CheckResult.of(p, CheckResult.ERROR, "the expected rows of " + layer.target() + " cannot be read: "
                     + e.getMessage()).withCode("expected:unreadable");
@@ -91,19 +86,4 @@ final class ExpectedOutput {
                 .withCounts(bad, comparison.scoredColumns(), examples);
     }
 
-    static ResultTable readCsv(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-            List<String> columns = parser.getHeaderNames().stream().map(h -> h.replace("\ufeff", "").trim()).toList();
-            List<List<String>> rows = new ArrayList<>();
-            for (CSVRecord r : parser) {
-                List<String> row = new ArrayList<>();
-                for (int i = 0; i < columns.size(); i++) {
-                    row.add(i < r.size() ? r.get(i) : null);
-                }
-                rows.add(row);
-            }
-            return new ResultTable(columns, rows);
-        }
-    }
 }

@@ -14,13 +14,8 @@ import io.aide.validation.compare.DefinedColumn;
 import io.aide.validation.compare.ExpectedComparator;
 import io.aide.validation.compare.ResultTable;
 import io.aide.validation.compare.TargetComparison;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -74,7 +69,7 @@ public final class CaseRunner {
                     continue;
                 }
                 String target = file.substring(0, file.length() - 4);
-                ResultTable expected = readCsv(expectedFile);
+                ResultTable expected = ResultTable.readCsv(expectedFile);
                 GeneratedLayers.Layer layer = compiled.layer(target);
                 if (layer == null) {
                     notes.add("target " + target + " has expected rows but the mapping does not define it");
@@ -187,21 +182,6 @@ public final class CaseRunner {
         }
     }
 
-    static ResultTable readCsv(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-            List<String> columns = parser.getHeaderNames().stream().map(h -> h.replace("\ufeff", "").trim()).toList();
-            List<List<String>> rows = new ArrayList<>();
-            for (CSVRecord r : parser) {
-                List<String> row = new ArrayList<>();
-                for (int i = 0; i < columns.size(); i++) {
-                    row.add(i < r.size() ? r.get(i) : null);
-                }
-                rows.add(row);
-            }
-            return new ResultTable(columns, rows);
-        }
-    }
 
     private static String quote(String id) {
         return "\"" + id.replace("\"", "\"\"") + "\"";
