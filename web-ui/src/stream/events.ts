@@ -58,6 +58,8 @@ export interface ValidationData {
   checked_count?: number;
   index?: number;
   total?: number;
+  code?: string | null;
+  checkpoint?: number;
 }
 
 export interface GenerationCompleteData {

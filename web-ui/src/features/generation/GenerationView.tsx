@@ -156,6 +156,7 @@ export function GenerationView({ documents, initialDocumentId, onUnauthenticated
                       {v.target ? ` ${v.target}${v.column ? '.' + v.column : ''}` : ''}
                       {v.dialect ? ` (${v.dialect})` : ''}
                       {v.message ? <div className="muted">{v.message}</div> : null}
+                      {v.code ? <div className="muted mono">{v.code}</div> : null}
                       {v.mapping_refs && v.mapping_refs.length > 0 ? (
                         <div className="muted mono">{v.mapping_refs.join(', ')}</div>
                       ) : null}

@@ -72,6 +72,44 @@ class GoldenSamplesTest {
     }
 
     @Test
+    void shouldDefaultTheOptionalFieldsAddedInV1WhenAnOlderProducerLeavesThemOut() throws IOException, URISyntaxException {
+        // Given: the golden samples predate dataSourceId, code and checkpoint
+        Path dir = Path.of(getClass().getResource("/golden/v1").toURI());
+
+        // When
+        var generation = (io.aide.events.v1.GenerationRequested) EventJson.envelope(
+                Files.readAllBytes(dir.resolve("GenerationRequested.json"))).typedPayload();
+        var report = (io.aide.events.v1.ValidationReported) EventJson.envelope(
+                Files.readAllBytes(dir.resolve("ValidationReported.json"))).typedPayload();
+
+        // Then
+        assertThat(generation.dataSourceId()).isNull();
+        assertThat(generation.dialects()).containsExactly("duckdb", "postgres");
+        assertThat(report.code()).isNull();
+        assertThat(report.checkpoint()).isZero();
+        assertThat(report.failingCount()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldCarryTheDataSourceAndTheCheckpointThroughJson() {
+        // Given
+        var generation = new io.aide.events.v1.GenerationRequested("gen_1", "doc_1", 0, null, java.util.List.of("duckdb"),
+                java.util.List.of(), "alice", "ds_42");
+        var report = new io.aide.events.v1.ValidationReported("val_1", "not_null", "fail", "orders", "order_id", "duckdb",
+                java.util.List.of("select_clause"), java.util.List.of("@mapping[Mappings:3]"), "2 NULLs", 2, 10,
+                java.util.List.of(), 1, 4, "check:not_null", 7);
+
+        // When
+        Envelope g = EventJson.envelope(EventJson.toBytes(Envelope.of("acme", "c", "gen_1", generation)));
+        Envelope r = EventJson.envelope(EventJson.toBytes(Envelope.of("acme", "c", "gen_1", report)));
+
+        // Then
+        assertThat(((io.aide.events.v1.GenerationRequested) g.typedPayload()).dataSourceId()).isEqualTo("ds_42");
+        assertThat(((io.aide.events.v1.ValidationReported) r.typedPayload()).checkpoint()).isEqualTo(7);
+        assertThat(((io.aide.events.v1.ValidationReported) r.typedPayload()).code()).isEqualTo("check:not_null");
+    }
+
+    @Test
     void shouldMapStreamedEventsToTheSseNamesOfTheContract() {
         assertThat(EventTypes.sseName(BlockUpdated.TYPE)).isEqualTo("block_update");
         assertThat(EventTypes.sseName(Progress.TYPE)).isEqualTo("progress");

@@ -162,7 +162,9 @@ class ValidationFlowTest {
         assertThat(pk.blocks()).contains("joins");
         assertThat(pk.mappingRefs()).containsExactly("@mapping[Map:2]");
         assertThat(pk.examples()).hasSize(1);
-        assertThat(pk.message()).startsWith("pk:duplicate");
+        assertThat(pk.code()).isEqualTo("pk:duplicate");
+        assertThat(pk.checkpoint()).isEqualTo(3);
+        assertThat(pk.message()).contains("2 rows share a key value");
     }
 
     @Test
@@ -217,7 +219,8 @@ class ValidationFlowTest {
         // Then
         ValidationReported refused = awaitSummary(2);
         assertThat(refused.status()).isEqualTo("error");
-        assertThat(refused.message()).startsWith("tenant:forbidden");
+        assertThat(refused.code()).isEqualTo("tenant:forbidden");
+        assertThat(refused.message()).contains("does not belong to tenant");
         given().header("X-Aide-Tenant", intruder).when().get("/internal/v1/validations/" + generationId)
                 .then().statusCode(404);
     }
@@ -233,7 +236,8 @@ class ValidationFlowTest {
         // Then
         ValidationReported summary = awaitSummary(1);
         assertThat(summary.status()).isEqualTo("error");
-        assertThat(summary.message()).startsWith("tenant:foreign_key").contains("outside tenant " + tenant);
+        assertThat(summary.code()).isEqualTo("tenant:foreign_key");
+        assertThat(summary.message()).contains("outside tenant " + tenant);
         assertThat(reports()).hasSize(1);
     }
 

@@ -13,10 +13,13 @@ import java.util.Objects;
  * @param dialects     duckdb, postgres, spark, snowflake, bigquery, ansi, pyspark, dbt
  * @param targets      empty means every target table of the spec
  * @param specObjectKey optional claim check of the spec version to compile
+ * @param dataSourceId  optional registered data source: its schema binds source tables and joins, its sample
+ *                      files (and expected rows) are what the layer is validated on
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record GenerationRequested(String generationId, String documentId, int specVersion, String specObjectKey,
-                                  List<String> dialects, List<String> targets, String requestedBy)
+                                  List<String> dialects, List<String> targets, String requestedBy,
+                                  String dataSourceId)
         implements EventPayload {
     public static final String TYPE = "GenerationRequested";
 
@@ -25,6 +28,12 @@ public record GenerationRequested(String generationId, String documentId, int sp
         Objects.requireNonNull(documentId, "documentId");
         dialects = dialects == null || dialects.isEmpty() ? List.of("duckdb") : List.copyOf(dialects);
         targets = targets == null ? List.of() : List.copyOf(targets);
+    }
+
+    /** Without a data source: the layer binds to the spec alone and validates on synthesized rows. */
+    public GenerationRequested(String generationId, String documentId, int specVersion, String specObjectKey,
+                               List<String> dialects, List<String> targets, String requestedBy) {
+        this(generationId, documentId, specVersion, specObjectKey, dialects, targets, requestedBy, null);
     }
 
     @Override

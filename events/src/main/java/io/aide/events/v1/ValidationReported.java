@@ -16,12 +16,14 @@ import java.util.Objects;
  * @param blocks      blocks that caused a failure
  * @param mappingRefs {@code @mapping[sheet:row]} rows to look at
  * @param examples    up to five failing example rows
+ * @param code        stable reason of a fail or error, e.g. {@code sandbox:file_access}; null on pass
+ * @param checkpoint  the generation checkpoint (ValidationRequested.checkpoint) these results belong to; 0 unknown
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ValidationReported(String validationId, String check, String status, String target, String column,
                                  String dialect, List<String> blocks, List<String> mappingRefs, String message,
                                  long failingCount, long checkedCount, List<Map<String, Object>> examples,
-                                 int index, int total) implements EventPayload {
+                                 int index, int total, String code, int checkpoint) implements EventPayload {
     public static final String TYPE = "ValidationReported";
 
     public ValidationReported {

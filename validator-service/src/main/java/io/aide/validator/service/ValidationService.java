@@ -127,7 +127,8 @@ public class ValidationService {
             LOG.warnf("refused validation of generation %s for tenant %s: it belongs to another tenant", generationId, tenantId);
             metrics.counter("validator.requests.refused", "code", "tenant:forbidden").increment();
             events.publish(tenantId, correlationId, generationId, summaryError(validationId, "tenant:forbidden",
-                    "Validation refused: generation " + generationId + " does not belong to tenant " + tenantId + "."));
+                    "Validation refused: generation " + generationId + " does not belong to tenant " + tenantId + ".",
+                    request.checkpoint()));
             return;
         }
         repo.startRun(validationId, tenantId, generationId, request.documentId(), request.checkpoint(),
@@ -152,10 +153,10 @@ public class ValidationService {
             }
             execute(validationId, tenantId, correlationId, request, layers, spec, samples, work);
         } catch (RunRefused e) {
-            finishWithError(validationId, tenantId, correlationId, generationId, e.code(), e.getMessage());
+            finishWithError(validationId, tenantId, correlationId, generationId, request.checkpoint(), e.code(), e.getMessage());
         } catch (RuntimeException | IOException e) {
             LOG.errorf(e, "validation %s of %s failed", validationId, generationId);
-            finishWithError(validationId, tenantId, correlationId, generationId, "validator:internal",
+            finishWithError(validationId, tenantId, correlationId, generationId, request.checkpoint(), "validator:internal",
                     "The validation could not finish: " + e.getMessage() + ". Run it again; if it keeps failing, "
                             + "the validator's log names the cause.");
         } finally {
@@ -183,7 +184,7 @@ public class ValidationService {
                 CheckResult.ERROR, 0L, CheckResult.SKIPPED, 0L));
         Map<String, Map<String, Integer>> blockVersions = blockVersions(layers);
         java.util.function.Consumer<CheckResult> sink = r -> {
-            ValidationReported event = toEvent(validationId, r, index.incrementAndGet(), total);
+            ValidationReported event = toEvent(validationId, r, index.incrementAndGet(), total, request.checkpoint());
             counts.merge(r.status(), 1L, Long::sum);
             metrics.counter("validator.checks", "check", r.check(), "status", r.status()).increment();
             repo.addResult(validationId, tenantId, request.generationId(), request.checkpoint(), event, r.code(),
@@ -209,7 +210,8 @@ public class ValidationService {
         String message = (total - 1) + " checks: " + counts.get(CheckResult.PASS) + " pass, " + counts.get(CheckResult.FAIL)
                 + " fail, " + counts.get(CheckResult.ERROR) + " error, " + counts.get(CheckResult.SKIPPED) + " skipped";
         ValidationReported summary = new ValidationReported(validationId, Checks.SUMMARY, status, null, null, null,
-                List.of(), List.of(), message, failed, total - 1, List.of(), total, total);
+                List.of(), List.of(), message, failed, total - 1, List.of(), total, total,
+                failed == 0 ? null : "validation:checks_failed", request.checkpoint());
         repo.addResult(validationId, tenantId, request.generationId(), request.checkpoint(), summary, null, Map.of(), 0);
         repo.finishRun(validationId, status, total, counts, message);
         events.publish(tenantId, correlationId, request.generationId(), summary);
@@ -217,11 +219,11 @@ public class ValidationService {
     }
 
     private void finishWithError(String validationId, String tenantId, String correlationId, String generationId,
-                                 String code, String message) {
+                                 int checkpoint, String code, String message) {
         metrics.counter("validator.requests.refused", "code", code).increment();
-        ValidationReported summary = summaryError(validationId, code, message);
+        ValidationReported summary = summaryError(validationId, code, message, checkpoint);
         try {
-            repo.addResult(validationId, tenantId, generationId, 0, summary, code, Map.of(), 0);
+            repo.addResult(validationId, tenantId, generationId, checkpoint, summary, code, Map.of(), 0);
             repo.finishRun(validationId, CheckResult.ERROR, 1, Map.of(CheckResult.ERROR, 1L), summary.message());
         } finally {
             events.publish(tenantId, correlationId, generationId, summary);
@@ -238,15 +240,15 @@ public class ValidationService {
         return tables.isEmpty() ? none : new SampleFiles.Loaded(tables, Map.of(), none.expected());
     }
 
-    private static ValidationReported summaryError(String validationId, String code, String message) {
+    private static ValidationReported summaryError(String validationId, String code, String message, int checkpoint) {
         return new ValidationReported(validationId, Checks.SUMMARY, CheckResult.ERROR, null, null, null, List.of(),
-                List.of(), code + ": " + message, 1, 0, List.of(), 1, 1);
+                List.of(), message, 1, 0, List.of(), 1, 1, code, checkpoint);
     }
 
-    static ValidationReported toEvent(String validationId, CheckResult r, int index, int total) {
-        String message = r.failed() && r.code() != null ? r.code() + ": " + r.message() : r.message();
+    static ValidationReported toEvent(String validationId, CheckResult r, int index, int total, int checkpoint) {
         return new ValidationReported(validationId, r.check(), r.status(), r.target(), r.column(), r.dialect(),
-                r.blocks(), r.mappingRefs(), message, r.failingCount(), r.checkedCount(), r.examples(), index, total);
+                r.blocks(), r.mappingRefs(), r.message(), r.failingCount(), r.checkedCount(), r.examples(), index, total,
+                r.failed() ? r.code() : null, checkpoint);
     }
 
     private static Map<String, Map<String, Integer>> blockVersions(GeneratedLayers layers) {
