@@ -113,6 +113,47 @@ class GenerationCommandTest {
     }
 
     @Test
+    void shouldCarryTheChosenDataSourceIntoTheGenerationRequest() {
+        // Given
+        String dataSourceId = "ds_" + UUID.randomUUID().toString().substring(0, 8);
+        GatewayTestResource.downstream().stubFor(get(urlEqualTo("/internal/v1/datasources/" + dataSourceId))
+                .withHeader("X-Aide-Tenant", equalTo("acme"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"dataSourceId\":\"" + dataSourceId + "\",\"kind\":\"files\"}")));
+        String generationId = newGenerationId();
+
+        // When
+        given().auth().oauth2(Tokens.alice()).contentType(ContentType.JSON)
+                .body(Map.of("generationId", generationId, "documentId", documentWithStatus("parsed"),
+                        "dataSourceId", dataSourceId))
+                .post("/api/v1/generations").then().statusCode(202);
+
+        // Then
+        GenerationRequested requested = EventJson.fromJson(commandsFor(generationId).get(0).getPayload(), Envelope.class)
+                .payloadAs(GenerationRequested.class);
+        assertThat(requested.dataSourceId()).isEqualTo(dataSourceId);
+    }
+
+    @Test
+    void shouldAnswer422ForADataSourceTheTenantDoesNotHave() {
+        // Given: document-service does not know the data source for acme
+        String dataSourceId = "ds_" + UUID.randomUUID().toString().substring(0, 8);
+        GatewayTestResource.downstream().stubFor(get(urlEqualTo("/internal/v1/datasources/" + dataSourceId))
+                .willReturn(aResponse().withStatus(404)));
+        String generationId = newGenerationId();
+
+        // When / Then
+        given().auth().oauth2(Tokens.alice()).contentType(ContentType.JSON)
+                .body(Map.of("generationId", generationId, "documentId", documentWithStatus("parsed"),
+                        "dataSourceId", dataSourceId))
+                .post("/api/v1/generations").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("code", org.hamcrest.Matchers.equalTo("datasource_not_found"))
+                .body("detail", containsString(dataSourceId));
+        assertThat(commandsFor(generationId)).isEmpty();
+    }
+
+    @Test
     void shouldRejectAMalformedGenerationIdAndUnknownDialects() {
         // When / Then
         given().auth().oauth2(Tokens.alice()).contentType(ContentType.JSON)

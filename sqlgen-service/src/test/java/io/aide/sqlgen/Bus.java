@@ -58,8 +58,12 @@ final class Bus {
     }
 
     void summary(String tenant, String generationId, String status) {
+        summary(tenant, generationId, status, 0);
+    }
+
+    void summary(String tenant, String generationId, String status, int checkpoint) {
         ValidationReported summary = new ValidationReported("val-" + generationId, "summary", status, null, null,
-                "duckdb", List.of(), List.of(), "3 of 3 checks passed", 0, 3, List.of(), 3, 3);
+                "duckdb", List.of(), List.of(), "3 of 3 checks passed", 0, 3, List.of(), 3, 3, null, checkpoint);
         connector.source("validation-reports").send(EventJson.toJson(Envelope.of(tenant, "corr-" + generationId,
                 generationId, summary)));
     }

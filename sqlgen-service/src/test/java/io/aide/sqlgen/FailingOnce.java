@@ -2,6 +2,7 @@ package io.aide.sqlgen;
 
 import io.aide.compiler.CompilationResult;
 import io.aide.compiler.CompileListener;
+import io.aide.compiler.SchemaCatalog;
 import io.aide.events.spec.MappingSpec;
 import io.aide.sqlgen.service.RuleCompilerAdapter;
 
@@ -19,10 +20,10 @@ final class FailingOnce extends RuleCompilerAdapter {
 
     @Override
     public CompilationResult compile(MappingSpec spec, List<String> sqlDialects, List<String> targets,
-                                     CompileListener listener) {
+                                     SchemaCatalog catalog, CompileListener listener) {
         if (targets.contains(failingTarget) && failed.compareAndSet(false, true)) {
             throw new IllegalStateException("simulated failure in " + failingTarget);
         }
-        return super.compile(spec, sqlDialects, targets, listener);
+        return super.compile(spec, sqlDialects, targets, catalog, listener);
     }
 }

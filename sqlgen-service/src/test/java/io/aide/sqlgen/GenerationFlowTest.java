@@ -15,6 +15,7 @@ import io.aide.events.v1.MappingEdited;
 import io.aide.events.v1.Progress;
 import io.aide.events.v1.Thought;
 import io.aide.events.v1.ValidationRequested;
+import io.aide.sqlgen.client.DataSourceClient;
 import io.aide.sqlgen.client.DocumentClient;
 import io.aide.sqlgen.client.DocumentClientErrors;
 import io.aide.sqlgen.client.ObjectStore;
@@ -270,6 +271,31 @@ class GenerationFlowTest {
     }
 
     @Test
+    void shouldKeepValidatingWhenALateSummaryBelongsToAnOlderCheckpoint() {
+        // Given a completed generation whose block edit asked for a second validation
+        String generationId = Fixtures.id("gen");
+        bus.request(TENANT, generationId, Fixtures.spec(TENANT, Fixtures.id("doc"), 1, Fixtures.orderFacts()),
+                List.of("duckdb"), List.of());
+        ValidationRequested first = bus.awaitValidation(generationId, 1);
+        bus.summary(TENANT, generationId, "pass", first.checkpoint());
+        bus.awaitEvent(generationId, GenerationCompleted.class);
+        bus.command(TENANT, generationId, new BlockEdited(generationId, "order_facts", "duckdb", "where_clause",
+                "WHERE orders.amount_cents > 0", "alice"));
+        ValidationRequested second = bus.awaitValidation(generationId, 2);
+
+        // When the first run's summary arrives again, then the second one
+        bus.summary(TENANT, generationId, "fail", first.checkpoint());
+        bus.summary(TENANT, generationId, "pass", second.checkpoint());
+
+        // Then only the current checkpoint's summary completes the generation
+        await().atMost(Bus.TIMEOUT).untilAsserted(() -> assertThat(bus.events(generationId, GenerationCompleted.class))
+                .hasSize(2));
+        assertThat(second.checkpoint()).isGreaterThan(first.checkpoint());
+        assertThat(bus.events(generationId, Thought.class)).extracting(Thought::content)
+                .noneMatch(t -> t.startsWith("Validation reported fail"));
+    }
+
+    @Test
     void shouldIgnoreABlockEditOfAnotherTenant() {
         // Given
         String generationId = Fixtures.id("gen");
@@ -321,6 +347,71 @@ class GenerationFlowTest {
         assertThat(repo.blockVersions(generationId, "order_facts", "select_clause")).hasSize(1);
         assertThat(bus.events(generationId, Thought.class)).extracting(Thought::content)
                 .anySatisfy(t -> assertThat(t).contains("recompiling customer_dim").contains("order_facts unchanged"));
+    }
+
+    @Test
+    void shouldJoinThroughTheForeignKeysOfTheChosenDataSourceAndValidateOnIt() {
+        // Given a mapping that names no join, and a data source whose schema knows the keys
+        String snapshot = """
+                {"dataSourceId": "ds_sales", "snapshotId": 4, "schema": {"kind": "postgresql", "tables": [
+                  {"schema": null, "name": "InvoiceLine", "columns": [{"name": "InvoiceLineId", "type": "integer"},
+                     {"name": "InvoiceId", "type": "integer"}], "primaryKey": ["InvoiceLineId"],
+                   "foreignKeys": [{"columns": ["InvoiceId"], "referencedTable": "Invoice", "referencedColumns": ["InvoiceId"]}]},
+                  {"name": "Invoice", "columns": [{"name": "InvoiceId", "type": "integer"}, {"name": "CustomerId", "type": "integer"}],
+                   "primaryKey": ["InvoiceId"],
+                   "foreignKeys": [{"columns": ["CustomerId"], "referencedTable": "Customer", "referencedColumns": ["CustomerId"]}]},
+                  {"name": "Customer", "columns": [{"name": "CustomerId", "type": "integer"}, {"name": "Country", "type": "text"}],
+                   "primaryKey": ["CustomerId"]}]}}
+                """;
+        QuarkusMock.installMockForType((DataSourceClient) (tenant, correlation, id) -> {
+            if (!TENANT.equals(tenant) || !"ds_sales".equals(id)) {
+                throw new DocumentClientErrors.Refused(404, "not_found", "Data source '" + id + "' does not exist");
+            }
+            return snapshot;
+        }, DataSourceClient.class, RestClient.LITERAL);
+        String generationId = Fixtures.id("gen");
+        MappingSpec spec = Fixtures.spec(TENANT, Fixtures.id("doc"), 1, List.of(
+                Fixtures.row(3, "sales", "line_id", "INTEGER", "InvoiceLine", "InvoiceLineId", "Direct move", null, null, true),
+                Fixtures.row(4, "sales", "country", "VARCHAR", "Customer", "Country", "Direct move",
+                        "InvoiceLine -> Invoice -> Customer", null, false)));
+
+        // When
+        bus.command(TENANT, generationId, new io.aide.events.v1.GenerationRequested(generationId, spec.documentId(),
+                spec.version(), bus.storeSpec(spec), List.of("duckdb"), List.of(), "alice", "ds_sales"));
+        ValidationRequested validation = bus.awaitValidation(generationId, 1);
+
+        // Then
+        BlockUpdated joins = bus.events(generationId, BlockUpdated.class).stream()
+                .filter(b -> b.blockName().equals("joins")).findFirst().orElseThrow();
+        assertThat(joins.sql()).contains("\"Invoice\"").contains("\"Customer\"").contains("\"CustomerId\"");
+        assertThat(validation.dataSourceId()).isEqualTo("ds_sales");
+        assertThat(bus.events(generationId, Thought.class)).extracting(Thought::content)
+                .anySatisfy(t -> assertThat(t).contains("Binding to data source ds_sales: 3 table(s)"));
+        given().header("X-Aide-Tenant", TENANT).get("/internal/v1/generations/" + generationId)
+                .then().statusCode(200).body("dataSourceId", equalTo("ds_sales"))
+                .body("timings.compileMillis", org.hamcrest.Matchers.greaterThan(0f));
+    }
+
+    @Test
+    void shouldSayWhyItBindsToTheMappingAloneWhenTheDataSourceHasNoSnapshot() {
+        // Given
+        QuarkusMock.installMockForType((DataSourceClient) (tenant, correlation, id) -> {
+            throw new DocumentClientErrors.Refused(404, "schema_not_introspected", "no snapshot");
+        }, DataSourceClient.class, RestClient.LITERAL);
+        String generationId = Fixtures.id("gen");
+        MappingSpec spec = Fixtures.spec(TENANT, Fixtures.id("doc"), 1, Fixtures.orderFacts());
+
+        // When
+        bus.command(TENANT, generationId, new io.aide.events.v1.GenerationRequested(generationId, spec.documentId(),
+                spec.version(), bus.storeSpec(spec), List.of("duckdb"), List.of(), "alice", "ds_empty"));
+        ValidationRequested validation = bus.awaitValidation(generationId, 1);
+
+        // Then
+        assertThat(validation.dataSourceId()).isEqualTo("ds_empty");
+        assertThat(bus.events(generationId, Thought.class)).extracting(Thought::content)
+                .anySatisfy(t -> assertThat(t).contains("Binding to the mapping alone").contains("ds_empty")
+                        .contains("/introspect"));
+        assertThat(bus.events(generationId, BlockUpdated.class)).extracting(BlockUpdated::blockName).contains("joins");
     }
 
     @Test

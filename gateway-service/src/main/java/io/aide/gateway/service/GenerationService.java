@@ -60,7 +60,10 @@ public class GenerationService {
                     + "' must look like gen_<epochMillis>_<letters or digits>, e.g. gen_1700000000000_a1b2c3.");
         }
         List<String> dialects = dialects(request.dialects());
+        String dataSourceId = request.dataSourceId() == null || request.dataSourceId().isBlank() ? null
+                : request.dataSourceId().trim();
         return documentReadyForGeneration(request.documentId(), caller, correlationId)
+                .flatMap(ignored -> dataSourceExists(dataSourceId, caller, correlationId))
                 .flatMap(ignored -> registry.reserve(generationId, caller.tenant()))
                 .flatMap(reservation -> switch (reservation) {
                     case OTHER_TENANT -> Uni.createFrom().failure(GatewayException.conflict("generation_id_taken",
@@ -69,7 +72,7 @@ public class GenerationService {
                     case CREATED -> publisher.generationCommand(Envelope.of(caller.tenant(), correlationId,
                                     generationId, new GenerationRequested(generationId, request.documentId(),
                                             request.specVersion() == null ? 0 : request.specVersion(), null,
-                                            dialects, request.targets(), caller.user())))
+                                            dialects, request.targets(), caller.user(), dataSourceId)))
                             .onFailure().call(e -> registry.release(generationId))
                             .map(ignored -> started(generationId, "requested"));
                 });
@@ -160,6 +163,25 @@ public class GenerationService {
                         : status), "Document not parsed yet", "Document '" + documentId + "' is still " + status
                         + "; wait until GET /api/v1/documents/" + documentId + " says status 'parsed'.");
             };
+        });
+    }
+
+    private Uni<Void> dataSourceExists(String dataSourceId, Caller caller, String correlationId) {
+        if (dataSourceId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return downstream.getJson(Downstream.DOCUMENT, "/internal/v1/datasources/" + encode(dataSourceId), caller,
+                correlationId).map(response -> {
+            if (response.status() == 404 || response.status() == 400) {
+                throw new GatewayException(422, "datasource_not_found", "Unknown data source", "dataSourceId '"
+                        + dataSourceId + "' is not a data source of this tenant; register one with POST "
+                        + "/api/v1/datasources or /api/v1/datasources/upload, or leave dataSourceId out.");
+            }
+            if (response.status() != 200) {
+                throw GatewayException.downstream(Downstream.DOCUMENT.serviceName(),
+                        "GET data source answered " + response.status());
+            }
+            return null;
         });
     }
 

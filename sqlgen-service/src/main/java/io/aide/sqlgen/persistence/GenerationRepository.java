@@ -26,7 +26,7 @@ public class GenerationRepository {
             + " dialects, requested_targets, targets, status, checkpoint, semantic_layer_name, mapping_file,"
             + " columns_needing_attention, layer_object_key, artifacts, filename, error_code, error_stage,"
             + " error_message, requested_by, correlation_id, validation_deadline, estimated_completion, created_at,"
-            + " updated_at, completed_at";
+            + " updated_at, completed_at, data_source_id, compile_millis, compile_stage_millis";
 
     private final DataSource dataSource;
 
@@ -39,12 +39,18 @@ public class GenerationRepository {
     /** Inserts a new generation; false when the id already exists. */
     public boolean insert(String id, String tenant, String documentId, int specVersion, String specObjectKey,
                           List<String> dialects, List<String> requestedTargets, String requestedBy,
-                          String correlationId) {
+                          String correlationId, String dataSourceId) {
         return update("insert into generations (id, tenant_id, document_id, spec_version, spec_object_key, dialects,"
-                        + " requested_targets, status, requested_by, correlation_id)"
-                        + " values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, 'pending', ?, ?) on conflict (id) do nothing",
+                        + " requested_targets, status, requested_by, correlation_id, data_source_id)"
+                        + " values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, 'pending', ?, ?, ?) on conflict (id) do nothing",
                 id, tenant, documentId, specVersion, specObjectKey, Json.write(dialects), Json.write(requestedTargets),
-                requestedBy, correlationId) == 1;
+                requestedBy, correlationId, dataSourceId) == 1;
+    }
+
+    /** How long the last compile pass took: in the compiler alone, and for the whole stage. */
+    public void compileTimings(String id, double compileMillis, double stageMillis) {
+        update("update generations set compile_millis = ?, compile_stage_millis = ?, updated_at = now() where id = ?",
+                compileMillis, stageMillis, id);
     }
 
     public Optional<GenerationRecord> find(String id) {
@@ -319,7 +325,8 @@ public class GenerationRepository {
                 rs.getString("requested_by"), rs.getString("correlation_id"),
                 instant(rs.getTimestamp("validation_deadline")), instant(rs.getTimestamp("estimated_completion")),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")),
-                instant(rs.getTimestamp("completed_at")));
+                instant(rs.getTimestamp("completed_at")), rs.getString("data_source_id"),
+                (Double) rs.getObject("compile_millis"), (Double) rs.getObject("compile_stage_millis"));
     }
 
     @FunctionalInterface

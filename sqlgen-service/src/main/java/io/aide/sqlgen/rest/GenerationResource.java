@@ -75,6 +75,14 @@ public class GenerationResource {
         hashmap.put("documentId", g.documentId());
         hashmap.put("columnsNeedingAttention", g.columnsNeedingAttention());
         hashmap.put("filename", g.filename());
+        if (g.dataSourceId() != null) {
+            hashmap.put("dataSourceId", g.dataSourceId());
+        }
+        if (g.compileMillis() != null) {
+            ObjectNode timings = hashmap.putObject("timings");
+            timings.put("compileMillis", g.compileMillis());
+            timings.put("compileStageMillis", g.compileStageMillis());
+        }
         hashmap.put("createdAt", g.createdAt().toString());
         hashmap.put("updatedAt", g.updatedAt().toString());
         ObjectNode artifacts = hashmap.putObject("artifacts");

@@ -72,10 +72,13 @@ public class GenerationService {
     private final EventPublisher publisher;
     private final SqlgenConfig config;
     private final MeterRegistry metrics;
+    private final SourceCatalogs catalogs;
     private final Clock clock = Clock.systemUTC();
 
     public GenerationService(GenerationRepository repo, SpecLoader specs, LayerCompiler compiler, ObjectStore store,
-                             EventPublisher publisher, SqlgenConfig config, MeterRegistry metrics) {
+                             EventPublisher publisher, SqlgenConfig config, MeterRegistry metrics,
+                             SourceCatalogs catalogs) {
+        this.catalogs = catalogs;
         this.repo = repo;
         this.specs = specs;
         this.compiler = compiler;
@@ -99,7 +102,7 @@ public class GenerationService {
         }
         boolean created = repo.insert(request.generationId(), envelope.tenantId(), request.documentId(),
                 request.specVersion(), request.specObjectKey(), dialects, request.targets(), request.requestedBy(),
-                envelope.correlationId());
+                envelope.correlationId(), request.dataSourceId());
         GenerationRecord g = repo.find(request.generationId()).orElseThrow();
         if (!g.tenantId().equals(envelope.tenantId())) {
             LOG.warnf("generation %s belongs to another tenant; request of tenant %s ignored", g.id(),
@@ -270,6 +273,11 @@ public class GenerationService {
         if (g.isEmpty() || !GenerationStatus.VALIDATING.equals(g.get().status())) {
             return;
         }
+        if (report.checkpoint() > 0 && report.checkpoint() != g.get().checkpoint()) {
+            LOG.infof("generation %s: ignoring the validation summary of checkpoint %d, the current one is %d",
+                    g.get().id(), report.checkpoint(), g.get().checkpoint());
+            return;
+        }
         complete(new Run(envelope.tenantId(), envelope.correlationId(), g.get().id()), g.get(), report);
     }
 
@@ -362,6 +370,15 @@ public class GenerationService {
         String primary = Dialects.primary(g.dialects());
         List<String> sqlDialects = Dialects.sqlOnly(g.dialects());
         int checkpoint = g.checkpoint() + 1;
+        SourceCatalogs.Loaded source = catalogs.load(g.tenantId(), run.correlationId, g.dataSourceId());
+        if (source.problem() != null) {
+            run.publish(new Thought("Binding to the mapping alone: " + source.problem() + "."));
+        } else if (source.catalog() != null) {
+            run.publish(new Thought("Binding to data source " + g.dataSourceId() + ": " + source.catalog().tables().size()
+                    + " table(s) with their columns, keys and foreign keys."));
+        }
+        long stageStarted = System.nanoTime();
+        long compileNanos = 0;
 
         for (String target : todo) {
             if (GenerationStatus.CANCELLED.equals(repo.status(g.id()))) {
@@ -404,7 +421,9 @@ public class GenerationService {
             };
             CompilationResult result;
             try {
-                result = compiler.compile(spec, sqlDialects, List.of(target), listener);
+                long started = System.nanoTime();
+                result = compiler.compile(spec, sqlDialects, List.of(target), source.catalog(), listener);
+                compileNanos += System.nanoTime() - started;
             } catch (RuntimeException | StackOverflowError e) {
                 repo.layerStatus(g.id(), target, "failed");
                 LOG.errorf("compiling %s of generation %s failed: %s", target, g.id(), e);
@@ -441,6 +460,11 @@ public class GenerationService {
             if (flagged > 0) {
                 run.publish(new Thought(attention(target, layer)));
             }
+        }
+        if (!todo.isEmpty()) {
+            double stageMillis = (System.nanoTime() - stageStarted) / 1e6;
+            repo.compileTimings(g.id(), compileNanos / 1e6, stageMillis);
+            metrics.timer("sqlgen.compile.pass").record(java.time.Duration.ofNanos(compileNanos));
         }
         return true;
     }
@@ -510,7 +534,7 @@ public class GenerationService {
         LOG.infof("generation %s: checkpoint %d written (%s), validation requested", g.id(), checkpoint,
                 artifacts.keySet());
         run.validation(new ValidationRequested(g.id(), g.documentId(), g.specVersion(), g.specObjectKey(), layerKey,
-                g.dialects(), null, checkpoint));
+                g.dialects(), g.dataSourceId(), checkpoint));
         run.publish(progress(Stages.VALIDATING, "Validating the layers on sample data", 92,
                 Map.of("checkpoint", checkpoint, "columns_flagged", flagged), null));
     }

@@ -2,6 +2,7 @@ package io.aide.sqlgen.service;
 
 import io.aide.compiler.CompilationResult;
 import io.aide.compiler.CompileListener;
+import io.aide.compiler.SchemaCatalog;
 import io.aide.events.spec.GeneratedLayers;
 import io.aide.events.spec.MappingSpec;
 
@@ -10,8 +11,12 @@ import java.util.List;
 /** The rule compiler as the service uses it: compile targets, render artifacts, re-assemble edited blocks. */
 public interface LayerCompiler {
 
-    /** Compiles the given targets into the given SQL dialects, calling the listener as blocks complete. */
-    CompilationResult compile(MappingSpec spec, List<String> sqlDialects, List<String> targets,
+    /**
+     * Compiles the given targets into the given SQL dialects, calling the listener as blocks complete.
+     *
+     * @param catalog the data source's tables, keys and foreign keys to bind to; null binds to the spec alone
+     */
+    CompilationResult compile(MappingSpec spec, List<String> sqlDialects, List<String> targets, SchemaCatalog catalog,
                               CompileListener listener);
 
     /** The whole layer file of one SQL dialect (one CREATE VIEW per target, with origin comments). */

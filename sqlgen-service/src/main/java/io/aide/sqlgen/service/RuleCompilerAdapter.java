@@ -5,6 +5,7 @@ import io.aide.compiler.BlockAssembler;
 import io.aide.compiler.CompilationResult;
 import io.aide.compiler.CompileListener;
 import io.aide.compiler.CompileOptions;
+import io.aide.compiler.SchemaCatalog;
 import io.aide.compiler.SemanticLayerCompiler;
 import io.aide.events.spec.GeneratedLayers;
 import io.aide.events.spec.MappingSpec;
@@ -19,8 +20,8 @@ public class RuleCompilerAdapter implements LayerCompiler {
 
     @Override
     public CompilationResult compile(MappingSpec spec, List<String> sqlDialects, List<String> targets,
-                                     CompileListener listener) {
-        return compiler.compile(spec, new CompileOptions(sqlDialects, targets, null), listener);
+                                     SchemaCatalog catalog, CompileListener listener) {
+        return compiler.compile(spec, new CompileOptions(sqlDialects, targets, catalog), listener);
     }
 
     @Override

@@ -45,7 +45,7 @@ class HashmapBuilderTest {
     private static GenerationRecord generation(String status) {
         return new GenerationRecord("gen_1", "acme", "doc_1", 1, null, List.of("postgres", "duckdb"), List.of(),
                 List.of("orders", "customers"), status, 0, "m", "m.xlsx", 0, null, Map.of(), null, null, null, null,
-                "alice", "c", null, null, T, T, null);
+                "alice", "c", null, null, T, T, null, null, null, null);
     }
 
     private static LayerRecord layer(String target, String status) {
