@@ -41,6 +41,14 @@ public interface DocumentConfig {
         /** Largest mapping file accepted, in bytes; larger uploads answer 413. */
         @WithDefault("52428800")
         long maxBytes();
+
+        /** Most reference files (dictionaries, lookups, config) one mapping document may carry. */
+        @WithDefault("20")
+        int maxReferenceFiles();
+
+        /** Largest reference file accepted, in bytes. */
+        @WithDefault("20971520")
+        long maxReferenceBytes();
     }
 
     interface DataSources {

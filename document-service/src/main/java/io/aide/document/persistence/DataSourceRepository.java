@@ -15,12 +15,16 @@ import java.util.Optional;
 @ApplicationScoped
 public class DataSourceRepository {
     private static final String COLUMNS = "id, tenant_id, name, kind, jdbc_url, username, password_encrypted,"
-            + " object_prefix, files, created_by, created_at";
+            + " object_prefix, files, created_by, created_at, expected_files";
 
-    /** @param passwordEncrypted AES-GCM sealed; never leaves the service */
+    /**
+     * @param passwordEncrypted AES-GCM sealed; never leaves the service
+     * @param files             sample tables {name, table, objectKey, size}
+     * @param expectedFiles     expected rows {name, target, objectKey, size}; not tables of the data source
+     */
     public record DataSourceRecord(String id, String tenantId, String name, String kind, String jdbcUrl, String username,
                                    String passwordEncrypted, String objectPrefix, JsonNode files, String createdBy,
-                                   Instant createdAt) {
+                                   Instant createdAt, JsonNode expectedFiles) {
     }
 
     public record SnapshotRecord(long id, String dataSourceId, JsonNode snapshot, Instant createdAt) {
@@ -35,7 +39,8 @@ public class DataSourceRepository {
     public void insert(DataSourceRecord d) {
         sql.query(c -> {
             try (PreparedStatement ps = c.prepareStatement("insert into data_sources (id, tenant_id, name, kind, jdbc_url,"
-                    + " username, password_encrypted, object_prefix, files, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)")) {
+                    + " username, password_encrypted, object_prefix, files, created_by, expected_files)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb)")) {
                 ps.setString(1, d.id());
                 ps.setString(2, d.tenantId());
                 ps.setString(3, d.name());
@@ -46,6 +51,7 @@ public class DataSourceRepository {
                 ps.setString(8, d.objectPrefix());
                 Json.set(ps, 9, d.files());
                 ps.setString(10, d.createdBy());
+                Json.set(ps, 11, d.expectedFiles());
                 return ps.executeUpdate();
             }
         });
@@ -133,6 +139,7 @@ public class DataSourceRepository {
         return new DataSourceRecord(rs.getString("id"), rs.getString("tenant_id"), rs.getString("name"),
                 rs.getString("kind"), rs.getString("jdbc_url"), rs.getString("username"),
                 rs.getString("password_encrypted"), rs.getString("object_prefix"), Json.get(rs, "files"),
-                rs.getString("created_by"), DocumentRepository.instant(rs.getTimestamp("created_at")));
+                rs.getString("created_by"), DocumentRepository.instant(rs.getTimestamp("created_at")),
+                Json.get(rs, "expected_files"));
     }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
 public class DocumentRepository {
     private static final String COLUMNS = "id, tenant_id, project_id, file_name, content_type, size_bytes, raw_object_key,"
             + " status, error_code, error_message, spec_version, rows_found, targets, header_mapping, diagnostics, sheets,"
-            + " header_overrides, uploaded_by, created_at, updated_at";
+            + " header_overrides, uploaded_by, created_at, updated_at, reference_files";
 
     private final Sql sql;
 
@@ -28,8 +28,8 @@ public class DocumentRepository {
     public void insert(DocumentRecord d) {
         sql.query(c -> {
             try (PreparedStatement ps = c.prepareStatement("insert into documents (id, tenant_id, project_id, file_name,"
-                    + " content_type, size_bytes, raw_object_key, status, header_overrides, uploaded_by)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)")) {
+                    + " content_type, size_bytes, raw_object_key, status, header_overrides, uploaded_by, reference_files)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb)")) {
                 ps.setString(1, d.id());
                 ps.setString(2, d.tenantId());
                 ps.setString(3, d.projectId());
@@ -40,6 +40,18 @@ public class DocumentRepository {
                 ps.setString(8, d.status());
                 Json.set(ps, 9, d.headerOverrides());
                 ps.setString(10, d.uploadedBy());
+                Json.set(ps, 11, d.referenceFiles().isEmpty() ? null : d.referenceFiles());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Undoes an insert whose files could not be stored; the document never became visible as stored. */
+    public void delete(String tenantId, String id) {
+        sql.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("delete from documents where tenant_id = ? and id = ?")) {
+                ps.setString(1, tenantId);
+                ps.setString(2, id);
                 return ps.executeUpdate();
             }
         });
@@ -239,7 +251,15 @@ public class DocumentRepository {
                 rs.getString("error_message"), specVersion, rowsFound, Json.get(rs, "targets"),
                 Json.get(rs, "header_mapping"), Json.get(rs, "diagnostics"), Json.get(rs, "sheets"),
                 Json.get(rs, "header_overrides"), rs.getString("uploaded_by"), instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("updated_at")));
+                instant(rs.getTimestamp("updated_at")), names(Json.get(rs, "reference_files")));
+    }
+
+    private static List<String> names(JsonNode array) {
+        List<String> names = new ArrayList<>();
+        if (array != null) {
+            array.forEach(n -> names.add(n.asText()));
+        }
+        return names;
     }
 
     static java.time.Instant instant(Timestamp ts) {

@@ -2,6 +2,7 @@ package io.aide.document.rest;
 
 import io.aide.document.service.Caller;
 import io.aide.document.service.DataSourceService;
+import io.aide.document.service.UploadedFile;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -38,11 +39,15 @@ public class DataSourceResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@RestHeader(DocumentResource.TENANT) String tenant,
                            @RestHeader(DocumentResource.USER) String user, @RestForm("file") List<FileUpload> files,
-                           @RestForm String name) {
+                           @RestForm("expected") List<FileUpload> expected, @RestForm String name) {
         Caller caller = Caller.of(tenant, user, null);
-        List<DataSourceService.UploadedFile> uploads = files == null ? List.of() : files.stream()
-                .map(f -> new DataSourceService.UploadedFile(f.fileName(), f.uploadedFile())).toList();
-        return Response.status(201).entity(dataSources.upload(caller, DocumentResource.blankToNull(name), uploads)).build();
+        return Response.status(201).entity(dataSources.upload(caller, DocumentResource.blankToNull(name),
+                uploads(files), uploads(expected))).build();
+    }
+
+    private static List<UploadedFile> uploads(List<FileUpload> files) {
+        return files == null ? List.of() : files.stream()
+                .map(f -> new UploadedFile(f.fileName(), f.uploadedFile())).toList();
     }
 
     @GET

@@ -6,6 +6,7 @@ import io.aide.document.service.DocumentService;
 import io.aide.document.service.DocumentServiceException;
 import io.aide.document.service.DocumentView;
 import io.aide.document.service.SpecDiff;
+import io.aide.document.service.UploadedFile;
 import io.aide.events.spec.MappingSpec;
 import io.aide.parser.DataDictionary;
 import io.aide.parser.MappingFileException;
@@ -48,7 +49,8 @@ public class DocumentResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@RestHeader(TENANT) String tenant, @RestHeader(USER) String user,
                            @RestHeader(CORRELATION) String correlation, @RestForm("file") FileUpload file,
-                           @RestForm String projectId, @RestForm String headerOverrides, @RestForm String documentId)
+                           @RestForm("reference") List<FileUpload> references, @RestForm String projectId,
+                           @RestForm String headerOverrides, @RestForm String documentId)
             throws MappingFileException {
         Caller caller = Caller.of(tenant, user, correlation);
         if (file == null || file.uploadedFile() == null) {
@@ -56,7 +58,9 @@ public class DocumentResource {
                     "No file in the upload. Send the mapping document as multipart/form-data in the field 'file'.");
         }
         DocumentService.Accepted accepted = documents.upload(caller, file.uploadedFile(), file.fileName(),
-                file.contentType(), blankToNull(projectId), headerOverrides, blankToNull(documentId));
+                file.contentType(), blankToNull(projectId), headerOverrides, blankToNull(documentId),
+                references == null ? List.of() : references.stream()
+                        .map(r -> new UploadedFile(r.fileName(), r.uploadedFile())).toList());
         return Response.accepted(accepted).location(URI.create("/internal/v1/documents/" + accepted.documentId())).build();
     }
 

@@ -55,16 +55,25 @@ public class DataSourceService {
     public record RegisterRequest(String name, String jdbcUrl, String username, String password) {
     }
 
-    /** What the API shows of a data source: never the password. */
+    /**
+     * What the API shows of a data source: never the password.
+     *
+     * @param expectedTargets targets whose expected rows were uploaded with the sample files (empty for databases)
+     */
     public record DataSourceView(String dataSourceId, String name, String kind, String jdbcUrl, String username,
-                                 JsonNode files, String createdBy, Instant createdAt) {
+                                 JsonNode files, List<String> expectedTargets, String createdBy, Instant createdAt) {
         static DataSourceView of(DataSourceRecord d) {
-            return new DataSourceView(d.id(), d.name(), d.kind(), d.jdbcUrl(), d.username(), d.files(), d.createdBy(),
-                    d.createdAt());
+            return new DataSourceView(d.id(), d.name(), d.kind(), d.jdbcUrl(), d.username(), d.files(),
+                    targetsOf(d.expectedFiles()), d.createdBy(), d.createdAt());
         }
     }
 
     public record SnapshotView(String dataSourceId, long snapshotId, Instant createdAt, SchemaSnapshot schema) {
+    }
+
+    /** The answer to an upload of sample files: the inferred snapshot and the targets that have expected rows. */
+    public record UploadView(String dataSourceId, long snapshotId, Instant createdAt, SchemaSnapshot schema,
+                             List<String> expectedTargets) {
     }
 
     public DataSourceView register(Caller caller, RegisterRequest request) {
@@ -83,7 +92,7 @@ public class DataSourceService {
         String name = blank(request.name()) ? url.replaceAll("\\?.*", "") : request.name().trim();
         DataSourceRecord record = new DataSourceRecord(id, caller.tenantId(), name, kind, url,
                 request.username(), request.password() == null ? null : cipher.encrypt(request.password()), null, null,
-                caller.userId(), null);
+                caller.userId(), null, null);
         repository.insert(record);
         LOG.infof("data source %s (%s) registered for tenant %s", id, kind, caller.tenantId());
         return DataSourceView.of(repository.find(caller.tenantId(), id).orElseThrow());
@@ -158,85 +167,157 @@ public class DataSourceService {
         return c;
     }
 
-    /** Sample files: checked and inferred first, stored only when every file is readable. */
-    public SnapshotView upload(Caller caller, String name, List<UploadedFile> uploads) {
+    /**
+     * Sample files: checked and inferred first, stored only when every file is readable. Files under an
+     * {@code expected/} folder of a zip, and files of {@code expected}, are the expected rows of the target they name.
+     */
+    public UploadView upload(Caller caller, String name, List<UploadedFile> uploads, List<UploadedFile> expectedUploads) {
         if (uploads == null || uploads.isEmpty()) {
             throw DocumentServiceException.badRequest("bad_sample_data:upload",
                     "Send one or more files in the multipart field 'file' (CSV, TSV, Parquet or a .zip of them).");
         }
         String id = "ds_" + UUID.randomUUID().toString().replace("-", "");
         Path work = null;
+        List<String> storedKeys = new ArrayList<>();
         try {
             work = Files.createTempDirectory("aide-samples-");
-            List<SampleDataInspector.SampleFile> files = unpack(uploads, work);
-            SchemaSnapshot snapshot = SampleDataInspector.inspect(id, files);
-            String prefix = Keys.dataSourcePrefix(caller.tenantId(), id);
-            List<Map<String, Object>> stored = new ArrayList<>();
-            for (SampleDataInspector.SampleFile f : files) {
-                String key = prefix + "files/" + Keys.safeFileName(f.name());
-                store.put(key, f.path(), "application/octet-stream");
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("name", f.name());
-                entry.put("table", SampleDataInspector.tableName(f.name()));
-                entry.put("objectKey", key);
-                entry.put("size", Files.size(f.path()));
-                stored.add(entry);
+            Unpacked unpacked = unpack(uploads, expectedUploads == null ? List.of() : expectedUploads, work);
+            if (unpacked.samples().isEmpty()) {
+                throw new DocumentServiceException(422, "bad_sample_data:no_sample_table", "Sample data refused",
+                        "The upload holds expected rows (" + String.join(", ", names(unpacked.expected()))
+                                + ") but no sample table. Add the source tables as CSV, TSV or Parquet files in 'file'"
+                                + " (at the root of the zip or under sources/).");
             }
+            SchemaSnapshot snapshot = SampleDataInspector.inspect(id, unpacked.samples());
+            // expected rows are not tables, but an unreadable one is refused now rather than at validation time
+            SampleDataInspector.inspect(id, unpacked.expected());
+            List<Map<String, Object>> samples = store(unpacked.samples(), "table",
+                    f -> Keys.sampleFile(caller.tenantId(), id, f.name()), storedKeys);
+            List<Map<String, Object>> expected = store(unpacked.expected(), "target",
+                    f -> Keys.expectedFile(caller.tenantId(), id, f.name()), storedKeys);
             String displayName = blank(name) ? uploads.get(0).fileName() : name.trim();
-            repository.insert(new DataSourceRecord(id, caller.tenantId(), displayName, "files", null, null, null, prefix,
-                    EventJson.mapper().valueToTree(stored), caller.userId(), null));
-            LOG.infof("sample data source %s: %d files for tenant %s", id, files.size(), caller.tenantId());
-            return view(repository.insertSnapshot(caller.tenantId(), id, snapshot));
+            repository.insert(new DataSourceRecord(id, caller.tenantId(), displayName, "files", null, null, null,
+                    Keys.dataSourcePrefix(caller.tenantId(), id), EventJson.mapper().valueToTree(samples),
+                    caller.userId(), null, expected.isEmpty() ? null : EventJson.mapper().valueToTree(expected)));
+            storedKeys.clear();
+            LOG.infof("sample data source %s: %d files, expected rows of %d targets for tenant %s", id,
+                    samples.size(), expected.size(), caller.tenantId());
+            SnapshotView view = view(repository.insertSnapshot(caller.tenantId(), id, snapshot));
+            return new UploadView(view.dataSourceId(), view.snapshotId(), view.createdAt(), view.schema(),
+                    names(unpacked.expected()));
         } catch (IOException e) {
             throw DocumentServiceException.unavailable("temp_storage", "No temporary space for the sample files ("
                     + e.getMessage() + "). Retry later.", e);
         } finally {
+            // a data source that was not recorded leaves no objects behind
+            storedKeys.forEach(store::deleteQuietly);
             deleteQuietly(work);
         }
     }
 
-    public record UploadedFile(String fileName, Path path) {
+    private record Unpacked(List<SampleDataInspector.SampleFile> samples, List<SampleDataInspector.SampleFile> expected) {
     }
 
-    private List<SampleDataInspector.SampleFile> unpack(List<UploadedFile> uploads, Path work) throws IOException {
-        List<SampleDataInspector.SampleFile> files = new ArrayList<>();
-        Set<String> names = new HashSet<>();
+    private List<Map<String, Object>> store(List<SampleDataInspector.SampleFile> files, String nameField,
+                                            java.util.function.Function<SampleDataInspector.SampleFile, String> key,
+                                            List<String> storedKeys) throws IOException {
+        List<Map<String, Object>> stored = new ArrayList<>();
+        for (SampleDataInspector.SampleFile f : files) {
+            String objectKey = key.apply(f);
+            store.put(objectKey, f.path(), "application/octet-stream");
+            storedKeys.add(objectKey);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", f.name());
+            entry.put(nameField, SampleDataInspector.tableName(f.name()));
+            entry.put("objectKey", objectKey);
+            entry.put("size", Files.size(f.path()));
+            stored.add(entry);
+        }
+        return stored;
+    }
+
+    private Unpacked unpack(List<UploadedFile> uploads, List<UploadedFile> expectedUploads, Path work) throws IOException {
+        List<SampleDataInspector.SampleFile> samples = new ArrayList<>();
+        List<SampleDataInspector.SampleFile> expected = new ArrayList<>();
+        Set<String> tables = new HashSet<>();
+        Set<String> targets = new HashSet<>();
         long total = 0;
         ZipGuard guard = new ZipGuard(new ZipGuard.Limits(config.datasources().maxZipEntries(),
                 config.datasources().maxZipUncompressedBytes(), config.datasources().maxZipRatio()));
         int n = 0;
         for (UploadedFile upload : uploads) {
             String fileName = Keys.safeFileName(upload.fileName());
-            total += Files.size(upload.path());
-            if (total > config.datasources().maxUploadBytes()) {
-                throw new DocumentServiceException(413, "bad_sample_data:too_large", "Sample data too large",
-                        "The sample files are larger than " + config.datasources().maxUploadBytes()
-                                + " bytes together. Upload a smaller sample.");
-            }
+            total = addSize(total, upload);
             String ext = ZipGuard.extension(fileName);
             if ("zip".equals(ext)) {
                 Path dir = Files.createDirectories(work.resolve("zip" + n++));
                 for (ZipGuard.Extracted e : guard.extract(upload.path(), fileName, dir, SAMPLE_EXTENSIONS)) {
-                    addUnique(files, names, new SampleDataInspector.SampleFile(e.name(), e.file()), fileName);
+                    SampleDataInspector.SampleFile file = new SampleDataInspector.SampleFile(e.name(), e.file());
+                    if (e.expected()) {
+                        requireExpectedCsv(e.name(), "entry '" + e.folder() + "/" + e.name() + "' of " + fileName);
+                        addUnique(expected, targets, file, fileName, "expected rows of target");
+                    } else {
+                        addUnique(samples, tables, file, fileName, "table");
+                    }
                 }
             } else if (SAMPLE_EXTENSIONS.contains(ext)) {
-                addUnique(files, names, new SampleDataInspector.SampleFile(fileName, upload.path()), fileName);
+                addUnique(samples, tables, new SampleDataInspector.SampleFile(fileName, upload.path()), fileName, "table");
             } else {
                 throw new DocumentServiceException(415, "bad_sample_data:unsupported_file", "Unsupported sample file",
                         "'" + fileName + "' is not a CSV, TSV, Parquet or .zip file. Export the data as CSV or Parquet.");
             }
         }
-        return files;
+        for (UploadedFile upload : expectedUploads) {
+            String fileName = Keys.safeFileName(upload.fileName());
+            total = addSize(total, upload);
+            requireExpectedCsv(fileName, "'" + fileName + "' (field 'expected')");
+            addUnique(expected, targets, new SampleDataInspector.SampleFile(fileName, upload.path()), fileName,
+                    "expected rows of target");
+        }
+        return new Unpacked(samples, expected);
+    }
+
+    private long addSize(long total, UploadedFile upload) throws IOException {
+        long sum = total + Files.size(upload.path());
+        if (sum > config.datasources().maxUploadBytes()) {
+            throw new DocumentServiceException(413, "bad_sample_data:too_large", "Sample data too large",
+                    "The sample files are larger than " + config.datasources().maxUploadBytes()
+                            + " bytes together (reached with '" + Keys.safeFileName(upload.fileName())
+                            + "'). Upload a smaller sample.");
+        }
+        return sum;
+    }
+
+    /** Expected rows are compared as CSV, the way {@code ./aide eval} reads {@code expected/<target>.csv}. */
+    private static void requireExpectedCsv(String fileName, String what) {
+        if (!"csv".equals(ZipGuard.extension(fileName))) {
+            throw new DocumentServiceException(415, "bad_sample_data:unsupported_expected_file",
+                    "Unsupported expected rows", what + " is not a .csv file. Expected rows of a target are a CSV"
+                    + " file named after the target (e.g. orders.csv for target orders); export them as CSV.");
+        }
     }
 
     private static void addUnique(List<SampleDataInspector.SampleFile> files, Set<String> names,
-                                  SampleDataInspector.SampleFile file, String from) {
-        if (!names.add(SampleDataInspector.tableName(file.name()))) {
+                                  SampleDataInspector.SampleFile file, String from, String what) {
+        String name = SampleDataInspector.tableName(file.name());
+        if (!names.add(name)) {
             throw new DocumentServiceException(422, "bad_sample_data:duplicate_table", "Sample data refused",
-                    "'" + file.name() + "' (in " + from + ") gives table '" + SampleDataInspector.tableName(file.name())
-                            + "' a second time. Give each sample file a unique name.");
+                    "'" + file.name() + "' (in " + from + ") gives " + what + " '" + name
+                            + "' a second time. Give each file a unique name.");
         }
         files.add(file);
+    }
+
+    private static List<String> names(List<SampleDataInspector.SampleFile> files) {
+        return files.stream().map(f -> SampleDataInspector.tableName(f.name())).toList();
+    }
+
+    static List<String> targetsOf(JsonNode expectedFiles) {
+        List<String> targets = new ArrayList<>();
+        if (expectedFiles != null) {
+            expectedFiles.forEach(f -> targets.add(f.path("target").asText()));
+        }
+        return targets;
     }
 
     private SchemaSnapshot reinspectFiles(DataSourceRecord d) {

@@ -62,16 +62,20 @@ public class DocumentService {
         this.config = config;
     }
 
-    public record Accepted(String documentId, String status, String fileName, String format, List<String> sheets) {
+    public record Accepted(String documentId, String status, String fileName, String format, List<String> sheets,
+                           List<String> referenceFiles) {
     }
 
     /**
-     * Checks the file, then stores it, records it and asks for parsing. A refused file stores nothing.
+     * Checks the file and its reference files, then records the document, stores them and asks for parsing. A refused
+     * upload stores nothing and changes nothing already stored.
      *
+     * @param references lookups, dictionaries and config the parser reads with the mapping (may be empty)
      * @throws MappingFileException when the parser refuses the file (answered as 4xx problem)
      */
     public Accepted upload(Caller caller, Path file, String fileName, String contentType, String projectId,
-                           String headerOverridesJson, String requestedId) throws MappingFileException {
+                           String headerOverridesJson, String requestedId, List<UploadedFile> references)
+            throws MappingFileException {
         if (fileName == null || fileName.isBlank()) {
             throw DocumentServiceException.badRequest("bad_mapping_file:upload",
                     "The multipart field 'file' needs a file name (e.g. mapping.xlsx); send the file as a file part.");
@@ -83,6 +87,8 @@ public class DocumentService {
                     + " sheets that are not mappings.");
         }
         Map<String, String> overrides = headerOverrides(headerOverridesJson);
+        List<String> referenceNames = ReferenceUploads.check(references, new ReferenceUploads.Limits(
+                config.upload().maxReferenceFiles(), config.upload().maxReferenceBytes()));
         String documentId = documentId(requestedId);
         FileInspection inspection;
         try {
@@ -98,26 +104,47 @@ public class DocumentService {
         }
 
         String key = Keys.raw(caller.tenantId(), documentId, fileName);
-        store.put(key, file, contentType);
         DocumentRecord record = new DocumentRecord(documentId, caller.tenantId(), projectId, fileName, contentType, size,
                 key, DocumentRecord.PARSING, null, null, null, null, null, null, null, null,
-                overrides.isEmpty() ? null : EventJson.mapper().valueToTree(overrides), caller.userId(), null, null);
+                overrides.isEmpty() ? null : EventJson.mapper().valueToTree(overrides), caller.userId(), null, null,
+                referenceNames);
+        // the row claims the id first, so a concurrent upload with the same documentId cannot overwrite its files
         try {
             documents.insert(record);
         } catch (RuntimeException e) {
-            store.deleteQuietly(key);
             if (documents.exists(documentId)) {
                 throw conflictingId(documentId);
             }
             throw e;
         }
+        storeFiles(caller.tenantId(), documentId, key, file, contentType, references, referenceNames);
         DocumentUploaded uploaded = new DocumentUploaded(documentId, fileName, key, contentType, size, projectId,
                 overrides, caller.userId());
         publishOrFail(caller, documentId, uploaded);
         metrics.counter("aide.documents.uploaded", "format", inspection.format()).increment();
-        LOG.infof("document %s (%s, %d bytes, %s) stored for tenant %s", documentId, fileName, size,
-                inspection.format(), caller.tenantId());
-        return new Accepted(documentId, DocumentRecord.PARSING, fileName, inspection.format(), inspection.sheets());
+        LOG.infof("document %s (%s, %d bytes, %s, %d reference files) stored for tenant %s", documentId, fileName, size,
+                inspection.format(), referenceNames.size(), caller.tenantId());
+        return new Accepted(documentId, DocumentRecord.PARSING, fileName, inspection.format(), inspection.sheets(),
+                referenceNames);
+    }
+
+    /** Stores the raw file and the reference files; on failure removes what it stored and the document row. */
+    private void storeFiles(String tenantId, String documentId, String rawKey, Path raw, String contentType,
+                            List<UploadedFile> references, List<String> referenceNames) {
+        List<String> stored = new ArrayList<>();
+        try {
+            store.put(rawKey, raw, contentType);
+            stored.add(rawKey);
+            for (int i = 0; i < references.size(); i++) {
+                String key = Keys.reference(tenantId, documentId, referenceNames.get(i));
+                store.put(key, references.get(i).path(), "application/octet-stream");
+                stored.add(key);
+            }
+        } catch (RuntimeException e) {
+            stored.forEach(store::deleteQuietly);
+            documents.delete(tenantId, documentId);
+            throw e;
+        }
     }
 
     /** Parses the stored raw file again (e.g. with other header overrides); the result becomes a new version. */
@@ -135,7 +162,7 @@ public class DocumentService {
         });
         publishOrFail(caller, documentId, new DocumentUploaded(documentId, d.fileName(), d.rawObjectKey(),
                 d.contentType(), d.sizeBytes(), d.projectId(), overrides, caller.userId()));
-        return new Accepted(documentId, DocumentRecord.PARSING, d.fileName(), null, null);
+        return new Accepted(documentId, DocumentRecord.PARSING, d.fileName(), null, null, d.referenceFiles());
     }
 
     public DocumentView get(Caller caller, String documentId) {

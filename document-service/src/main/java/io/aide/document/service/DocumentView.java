@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aide.document.persistence.DocumentRecord;
 
 import java.time.Instant;
+import java.util.List;
 
 /** GET /documents/{id}: the document and the summary of its latest spec version (same fields as `aide parse --json`). */
 public record DocumentView(String documentId, String status, String fileName, String projectId, long size,
                            Integer rowsFound, JsonNode targets, JsonNode headerMapping, JsonNode diagnostics,
-                           Integer specVersion, JsonNode sheets, Error error, String uploadedBy, Instant createdAt,
-                           Instant updatedAt) {
+                           Integer specVersion, JsonNode sheets, List<String> referenceFiles, Error error,
+                           String uploadedBy, Instant createdAt, Instant updatedAt) {
 
     public record Error(String code, String message) {
     }
@@ -17,7 +18,7 @@ public record DocumentView(String documentId, String status, String fileName, St
     public static DocumentView of(DocumentRecord d) {
         Error error = DocumentRecord.FAILED.equals(d.status()) ? new Error(d.errorCode(), d.errorMessage()) : null;
         return new DocumentView(d.id(), d.status(), d.fileName(), d.projectId(), d.sizeBytes(), d.rowsFound(),
-                d.targets(), d.headerMapping(), d.diagnostics(), d.specVersion(), d.sheets(), error, d.uploadedBy(),
-                d.createdAt(), d.updatedAt());
+                d.targets(), d.headerMapping(), d.diagnostics(), d.specVersion(), d.sheets(), d.referenceFiles(), error,
+                d.uploadedBy(), d.createdAt(), d.updatedAt());
     }
 }

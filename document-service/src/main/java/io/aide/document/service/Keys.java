@@ -15,8 +15,23 @@ public final class Keys {
         return "tenants/" + tenantId + "/documents/" + documentId + "/spec/v" + version + ".json";
     }
 
+    /** A lookup, dictionary or config file the parser reads next to the mapping document. */
+    public static String reference(String tenantId, String documentId, String fileName) {
+        return "tenants/" + tenantId + "/documents/" + documentId + "/reference/" + safeFileName(fileName);
+    }
+
     public static String dataSourcePrefix(String tenantId, String dataSourceId) {
         return "tenants/" + tenantId + "/datasources/" + dataSourceId + "/";
+    }
+
+    /** A sample table of an uploaded data source. */
+    public static String sampleFile(String tenantId, String dataSourceId, String fileName) {
+        return dataSourcePrefix(tenantId, dataSourceId) + "files/" + safeFileName(fileName);
+    }
+
+    /** Expected rows of one target; the validator reads every key under {@code expected/} as such. */
+    public static String expectedFile(String tenantId, String dataSourceId, String fileName) {
+        return dataSourcePrefix(tenantId, dataSourceId) + "expected/" + safeFileName(fileName);
     }
 
     public static boolean belongsTo(String key, String tenantId) {

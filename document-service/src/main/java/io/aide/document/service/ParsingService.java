@@ -26,8 +26,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -130,13 +132,16 @@ public class ParsingService {
             Path raw = dir.resolve("raw");
             store.download(uploaded.objectKey(), raw);
             String fileName = uploaded.fileName() == null ? document.fileName() : uploaded.fileName();
+            List<Diagnostic> missing = new ArrayList<>();
+            List<Path> references = downloadReferences(tenant, document, dir.resolve("reference"), missing);
             MappingSpec spec;
             try {
                 ParseOptions options = ParseOptions.of(document.id(), tenant)
                         .withHeaderOverrides(uploaded.headerOverrides())
+                        .withReferenceFiles(references)
                         .withKnownSchema(knownSchema(tenant));
                 Timer.Sample sample = Timer.start(metrics);
-                spec = mappingFiles.parse(raw, fileName, options);
+                spec = withDiagnostics(mappingFiles.parse(raw, fileName, options), missing);
                 sample.stop(metrics.timer("aide.documents.parse"));
             } catch (MappingFileException e) {
                 fail(envelope, document, e.code(), e.getMessage());
@@ -148,6 +153,45 @@ public class ParsingService {
         } finally {
             deleteQuietly(dir);
         }
+    }
+
+    /**
+     * Copies the document's reference files into {@code dir} under their own names (the parser names reference
+     * tables after them). One that is no longer stored becomes an error diagnostic, not a lost document.
+     */
+    private List<Path> downloadReferences(String tenant, DocumentRecord document, Path dir, List<Diagnostic> missing)
+            throws IOException {
+        List<Path> files = new ArrayList<>();
+        if (document.referenceFiles().isEmpty()) {
+            return files;
+        }
+        Files.createDirectories(dir);
+        for (String name : document.referenceFiles()) {
+            String key = Keys.reference(tenant, document.id(), name);
+            Path local = dir.resolve(Keys.safeFileName(name));
+            try {
+                store.download(key, local);
+                files.add(local);
+            } catch (DocumentServiceException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+                missing.add(new Diagnostic(Diagnostic.ERROR, "reference_file_missing", "Reference file '" + name
+                        + "' is no longer stored (" + key + "), so its tables are missing from this parse. Upload"
+                        + " the document again with the file in the field 'reference'.", null, null));
+            }
+        }
+        return files;
+    }
+
+    private static MappingSpec withDiagnostics(MappingSpec spec, List<Diagnostic> extra) {
+        if (extra.isEmpty()) {
+            return spec;
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>(spec.diagnostics());
+        diagnostics.addAll(extra);
+        return new MappingSpec(spec.documentId(), spec.tenantId(), spec.version(), spec.fileName(), spec.format(),
+                spec.headerMapping(), spec.sheets(), spec.rows(), spec.referenceTables(), diagnostics);
     }
 
     private void storeParsed(Envelope envelope, DocumentRecord document, String fileName, String uploadedBy,
@@ -249,7 +293,7 @@ public class ParsingService {
                     uploaded.contentType(), uploaded.size(), uploaded.objectKey(), DocumentRecord.PARSING, null, null,
                     null, null, null, null, null, null,
                     uploaded.headerOverrides().isEmpty() ? null : EventJson.mapper().valueToTree(uploaded.headerOverrides()),
-                    uploaded.uploadedBy(), null, null));
+                    uploaded.uploadedBy(), null, null, List.of()));
             return documents.find(tenant, uploaded.documentId()).orElseThrow();
         });
     }

@@ -15,13 +15,26 @@ import java.util.zip.ZipFile;
 
 /**
  * Unpacks a sample-data zip while counting what it really inflates to: entry count, total bytes and
- * per-entry inflate ratio are capped, names are flattened (no path traversal). Pure; no framework.
+ * per-entry inflate ratio are capped, names are flattened (no path traversal). Entries under a folder named
+ * {@value #EXPECTED_FOLDER} (at any depth) are expected rows: they are unpacked into their own sub-directory
+ * and may share a name with a sample table. Pure; no framework.
  */
 public final class ZipGuard {
     public record Limits(int maxEntries, long maxTotalBytes, int maxRatio) {
     }
 
-    public record Extracted(String name, Path file, long size) {
+    /** Folder whose files hold the expected output rows of a target rather than a sample table. */
+    public static final String EXPECTED_FOLDER = "expected";
+
+    /**
+     * @param name   the entry's file name, without folders
+     * @param folder the entry's folders inside the zip, '/'-separated without '.' or '..' ("" at the root)
+     */
+    public record Extracted(String name, String folder, Path file, long size) {
+        /** True when the entry is expected rows: one of its folders is named {@value #EXPECTED_FOLDER}. */
+        public boolean expected() {
+            return inFolder(folder, EXPECTED_FOLDER);
+        }
     }
 
     private final Limits limits;
@@ -58,12 +71,16 @@ public final class ZipGuard {
                     throw refused(zipName, "unsupported_file", "entry '" + entry.getName()
                             + "' is not a CSV or Parquet file. Zip only .csv, .tsv and .parquet files.");
                 }
-                if (!names.add(name.toLowerCase(Locale.ROOT))) {
-                    throw refused(zipName, "duplicate_entry", "two entries are named '" + name
-                            + "'. Give each file a unique name.");
+                String folder = folder(entry.getName());
+                boolean expected = inFolder(folder, EXPECTED_FOLDER);
+                if (!names.add((expected ? EXPECTED_FOLDER + "/" : "") + name.toLowerCase(Locale.ROOT))) {
+                    throw refused(zipName, "duplicate_entry", "two " + (expected ? "expected-rows " : "")
+                            + "entries are named '" + name + "' (the second is '" + entry.getName()
+                            + "'). Give each file a unique name.");
                 }
                 long compressed = Math.max(entry.getCompressedSize(), 1);
-                Path target = dir.resolve(name);
+                Path target = expected ? Files.createDirectories(dir.resolve(EXPECTED_FOLDER)).resolve(name)
+                        : dir.resolve(name);
                 long written = 0;
                 try (InputStream in = archive.getInputStream(entry); OutputStream os = Files.newOutputStream(target)) {
                     int n;
@@ -81,7 +98,7 @@ public final class ZipGuard {
                         os.write(buffer, 0, n);
                     }
                 }
-                out.add(new Extracted(name, target, written));
+                out.add(new Extracted(name, folder, target, written));
             }
         } catch (java.util.zip.ZipException e) {
             throw refused(zipName, "corrupt_zip", "it is not a readable zip archive (" + e.getMessage()
@@ -96,6 +113,30 @@ public final class ZipGuard {
     static String baseName(String entryName) {
         String n = entryName.replace('\\', '/');
         return n.substring(n.lastIndexOf('/') + 1).trim();
+    }
+
+    /** The folders of an entry name, without empty, '.' or '..' segments: "a/./b/../c.csv" -> "a/b". */
+    static String folder(String entryName) {
+        String[] parts = entryName.replace('\\', '/').split("/");
+        StringBuilder folder = new StringBuilder();
+        for (int i = 0; i < parts.length - 1; i++) {
+            String part = parts[i].trim();
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                continue;
+            }
+            folder.append(folder.length() == 0 ? "" : "/").append(part);
+        }
+        return folder.toString();
+    }
+
+    /** True when one of the folders (at any depth) is named {@code name}, ignoring case. */
+    static boolean inFolder(String folder, String name) {
+        for (String part : folder.split("/")) {
+            if (part.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static String extension(String name) {

@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -84,6 +86,80 @@ class DataSourceTest {
                         "tenants/" + tenant + "/datasources/" + id + "/files/customers.csv");
         as(tenant).post("/internal/v1/datasources/" + id + "/introspect").then().statusCode(200)
                 .body("schema.tables.name", equalTo(List.of("orders", "customers")));
+    }
+
+    private static byte[] zip(Map<String, String> entries) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, String> e : entries.entrySet()) {
+                out.putNextEntry(new ZipEntry(e.getKey()));
+                out.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void shouldKeepExpectedRowsOfAnEvaluationCaseApartFromItsSampleTables() throws Exception {
+        // Given: a case folder zipped as an analyst would, plus one expected file sent on its own
+        String tenant = tenant("acme");
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("jaffle-shop/sources/raw_orders.csv", "id,user_id,status\n1,7,placed\n2,8,shipped\n");
+        entries.put("jaffle-shop/expected/orders.csv", "order_id,customer_id,status\n1,7,placed\n");
+        entries.put("raw_customers.csv", "id,first_name\n7,Ana\n");
+        byte[] customers = "customer_id,first_name\n7,Ana\n".getBytes(StandardCharsets.UTF_8);
+
+        // When
+        String id = as(tenant).multiPart("file", "jaffle-shop.zip", zip(entries), "application/zip")
+                .multiPart("expected", "customers.csv", customers, "text/csv")
+                .post("/internal/v1/datasources/upload").then().statusCode(201)
+                .body("schema.tables.name", equalTo(List.of("raw_orders", "raw_customers")))
+                .body("expectedTargets", equalTo(List.of("orders", "customers")))
+                .extract().path("dataSourceId");
+
+        // Then
+        String prefix = "tenants/" + tenant + "/datasources/" + id + "/";
+        assertThat(store.keys(prefix)).containsExactlyInAnyOrder(prefix + "files/raw_orders.csv",
+                prefix + "files/raw_customers.csv", prefix + "expected/orders.csv", prefix + "expected/customers.csv");
+        assertThat(new String(store.read(prefix + "expected/orders.csv"), StandardCharsets.UTF_8))
+                .isEqualTo("order_id,customer_id,status\n1,7,placed\n");
+        as(tenant).get("/internal/v1/datasources/" + id).then().statusCode(200)
+                .body("expectedTargets", equalTo(List.of("orders", "customers")))
+                .body("files.table", equalTo(List.of("raw_orders", "raw_customers")));
+        as(tenant).post("/internal/v1/datasources/" + id + "/introspect").then().statusCode(200)
+                .body("schema.tables.name", equalTo(List.of("raw_orders", "raw_customers")));
+    }
+
+    @Test
+    void shouldRefuseExpectedRowsThatAreNotCsvAndStoreNothing() {
+        // Given
+        String tenant = tenant("acme");
+        byte[] orders = "order_id\n1\n".getBytes(StandardCharsets.UTF_8);
+
+        // When / Then
+        as(tenant).multiPart("file", "raw_orders.csv", orders, "text/csv")
+                .multiPart("expected", "orders.parquet", new byte[]{1, 2, 3}, "application/octet-stream")
+                .post("/internal/v1/datasources/upload").then().statusCode(415)
+                .contentType("application/problem+json")
+                .body("code", equalTo("bad_sample_data:unsupported_expected_file"))
+                .body("detail", containsString("orders.parquet"));
+        as(tenant).get("/internal/v1/datasources").then().statusCode(200).body("", hasSize(0));
+        assertThat(store.keys("tenants/" + tenant + "/")).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseExpectedRowsWithoutAnySampleTable() throws Exception {
+        // Given
+        String tenant = tenant("acme");
+        byte[] onlyExpected = zip(Map.of("case/expected/orders.csv", "order_id\n1\n"));
+
+        // When / Then
+        as(tenant).multiPart("file", "case.zip", onlyExpected, "application/zip")
+                .post("/internal/v1/datasources/upload").then().statusCode(422)
+                .body("code", equalTo("bad_sample_data:no_sample_table"))
+                .body("detail", containsString("orders"));
+        assertThat(store.keys("tenants/" + tenant + "/")).isEmpty();
     }
 
     @Test

@@ -94,4 +94,72 @@ class ZipGuardTest {
                 .hasMessageContaining("run.sh")
                 .extracting("code").isEqualTo("bad_sample_data:unsupported_file");
     }
+
+    @Test
+    void shouldTellExpectedRowsAtAnyDepthFromSampleTables() throws IOException {
+        // Given
+        Path zip = zip("case.zip", Entry.of("jaffle-shop/sources/raw_orders.csv", "id\n1\n"),
+                Entry.of("jaffle-shop/expected/orders.csv", "order_id\n1\n"), Entry.of("customers.csv", "id\n7\n"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+
+        // When
+        List<ZipGuard.Extracted> files = guard.extract(zip, "case.zip", out, SAMPLES);
+
+        // Then
+        assertThat(files).extracting(ZipGuard.Extracted::name, ZipGuard.Extracted::folder, ZipGuard.Extracted::expected)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("raw_orders.csv", "jaffle-shop/sources", false),
+                        org.assertj.core.groups.Tuple.tuple("orders.csv", "jaffle-shop/expected", true),
+                        org.assertj.core.groups.Tuple.tuple("customers.csv", "", false));
+        assertThat(files.get(1).file()).isEqualTo(out.resolve("expected").resolve("orders.csv"));
+        assertThat(Files.readString(files.get(1).file())).isEqualTo("order_id\n1\n");
+    }
+
+    @Test
+    void shouldLetExpectedRowsShareTheNameOfASampleTable() throws IOException {
+        // Given: source table orders and the expected rows of target orders
+        Path zip = zip("case.zip", Entry.of("sources/orders.csv", "id\n1\n"), Entry.of("Expected/orders.csv", "id\n2\n"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+
+        // When
+        List<ZipGuard.Extracted> files = guard.extract(zip, "case.zip", out, SAMPLES);
+
+        // Then
+        assertThat(files).extracting(ZipGuard.Extracted::expected).containsExactly(false, true);
+        assertThat(Files.readString(files.get(0).file())).isEqualTo("id\n1\n");
+        assertThat(Files.readString(files.get(1).file())).isEqualTo("id\n2\n");
+    }
+
+    @Test
+    void shouldRefuseTwoExpectedFilesOfTheSameName() throws IOException {
+        // Given
+        Path zip = zip("case.zip", Entry.of("a/expected/orders.csv", "x"), Entry.of("b/expected/ORDERS.csv", "x"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+
+        // When / Then
+        assertThatThrownBy(() -> guard.extract(zip, "case.zip", out, SAMPLES))
+                .hasMessageContaining("case.zip").hasMessageContaining("b/expected/ORDERS.csv")
+                .extracting("code").isEqualTo("bad_sample_data:duplicate_entry");
+    }
+
+    @Test
+    void shouldKeepAnExpectedEntryThatClimbsOutInsideTheTargetDirectory() throws IOException {
+        // Given
+        Path zip = zip("evil.zip", Entry.of("../expected/../../orders.csv", "x"), Entry.of("expected/../../../t.csv", "y"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+
+        // When
+        List<ZipGuard.Extracted> files = guard.extract(zip, "evil.zip", out, SAMPLES);
+
+        // Then
+        assertThat(files).extracting(ZipGuard.Extracted::folder).containsExactly("expected", "expected");
+        assertThat(files).allSatisfy(f -> assertThat(f.file().normalize()).startsWith(out));
+    }
+
+    @Test
+    void shouldNotTakeAFolderThatOnlyContainsTheWordAsExpected() {
+        // Given / When / Then
+        assertThat(ZipGuard.inFolder("case/expected_rows", ZipGuard.EXPECTED_FOLDER)).isFalse();
+        assertThat(ZipGuard.inFolder("", ZipGuard.EXPECTED_FOLDER)).isFalse();
+        assertThat(ZipGuard.folder("a\\b/./c/d.csv")).isEqualTo("a/b/c");
+    }
 }
