@@ -46,8 +46,17 @@ cli_build() {
     mv "$CLI_STAMP.next" "$CLI_STAMP"
 }
 
+# bench generate measures the running stack: gateway and Keycloak of --env (dev unless given), unless already set.
+bench_stack_env() {
+    [[ -n "${AIDE_GATEWAY_URL:-}" && -n "${AIDE_OIDC_URL:-}" ]] && return 0
+    select_env "${env:-dev}"
+    export AIDE_GATEWAY_URL="${AIDE_GATEWAY_URL:-http://127.0.0.1:$SERVICE_BASE_PORT}"
+    export AIDE_OIDC_URL="${AIDE_OIDC_URL:-http://127.0.0.1:$KEYCLOAK_PORT/realms/aide}"
+}
+
 run_cli() {
     cli_build
+    [[ "${1:-}" == bench ]] && bench_stack_env
     local cp="$AIDE_ROOT/aide-cli/target/classes:$(cat "$CLI_CLASSPATH_FILE")"
     local rc=0
     java -Xmx2g -cp "$cp" io.aide.cli.Main "$@" || rc=$?
