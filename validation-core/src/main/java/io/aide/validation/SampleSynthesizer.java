@@ -109,7 +109,7 @@ public final class SampleSynthesizer {
             if (columns.isEmpty()) {
                 columns.put("id", "BIGINT");
             }
-            out.add(rows(name, columns, keys.getOrDefault(lower, Set.of()), domains));
+            out.add(rows(name, columns, keys.getOrDefault(lower, Set.of()), domains, false));
         });
         return out;
     }
@@ -122,7 +122,8 @@ public final class SampleSynthesizer {
         }
         Set<String> keys = new LinkedHashSet<>();
         table.primaryKey().forEach(k -> keys.add(k.toLowerCase(Locale.ROOT)));
-        return rows(table.name(), types, keys, Map.of());
+        // typed like the database, since a layer compiled against that schema relies on its types
+        return rows(table.name(), types, keys, Map.of(), true);
     }
 
     private static boolean isTargetOnly(String name, GeneratedLayers layers) {
@@ -183,7 +184,7 @@ public final class SampleSynthesizer {
     }
 
     private SampleTable.Rows rows(String name, Map<String, String> columnTypes, Set<String> keys,
-                                  Map<String, List<String>> domains) {
+                                  Map<String, List<String>> domains, boolean typed) {
         List<String> columns = new ArrayList<>(columnTypes.keySet());
         List<String> types = new ArrayList<>();
         for (String c : columns) {
@@ -201,8 +202,8 @@ public final class SampleSynthesizer {
             }
             data.add(row);
         }
-        // typed values, stored as text like a CSV sample, so the SQL meets the same column types either way
-        return new SampleTable.Rows(name, columns, List.of(), data, true);
+        // otherwise typed values stored as text like a CSV sample, so the SQL meets the same column types either way
+        return new SampleTable.Rows(name, columns, typed ? types : List.of(), data, true);
     }
 
     private static Object value(String column, String type, int i, LocalDate day, boolean key) {

@@ -441,6 +441,24 @@ class LayerValidatorTest {
     }
 
     @Test
+    void shouldTypeRowsSynthesizedFromADatabaseSchemaAsTheDatabaseDeclaresThem() {
+        // Given a layer compiled against the database's types: integer arithmetic with no cast
+        SampleTable.Rows customers = fromSchema(List.of(new SourceSchema.Column("id", "int8"),
+                new SourceSchema.Column("name", "text"), new SourceSchema.Column("status", "char(1)"),
+                new SourceSchema.Column("country_code", "varchar(2)")));
+        LayerFixture fixture = new LayerFixture();
+        fixture.status = "CASE WHEN c.id + 1 > 1 THEN 'Active' ELSE 'Inactive' END";
+
+        // When
+        List<CheckResult> results = validator.run(new ValidationInput(fixture.layers(), LayerFixture.spec(),
+                List.of(customers)), r -> { });
+
+        // Then
+        assertThat(customers.types()).containsExactly("BIGINT", "VARCHAR", "VARCHAR", "VARCHAR");
+        assertThat(result(results, Checks.EXECUTION, null).status()).isEqualTo(CheckResult.PASS);
+    }
+
+    @Test
     void shouldFailBindingWhenTheDatabaseSchemaLacksAColumnTheMappingReads() {
         // Given
         SampleTable.Rows customers = fromSchema(List.of(new SourceSchema.Column("id", "bigint"),

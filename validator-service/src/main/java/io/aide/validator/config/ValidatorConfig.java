@@ -24,6 +24,10 @@ public interface ValidatorConfig {
     @WithDefault("20")
     int synthesizedRows();
 
+    /** Rows read per table from a registered database without sample files (document-service samples them). */
+    @WithDefault("1000")
+    int databaseSampleRows();
+
     /** Sample files larger than this together are refused (sample:too_large). */
     @WithDefault("268435456")
     long maxSampleBytes();

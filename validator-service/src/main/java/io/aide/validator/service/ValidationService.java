@@ -149,7 +149,7 @@ public class ValidationService {
                     : readJson(request.specObjectKey(), MappingSpec.class, "spec:missing");
             SampleFiles.Loaded samples = SampleFiles.load(store, tenantId, request.dataSourceId(), work, config.maxSampleBytes());
             if (samples.tables().isEmpty() && request.dataSourceId() != null && !request.dataSourceId().isBlank()) {
-                samples = fromDatabaseSchema(tenantId, request.dataSourceId(), samples);
+                samples = fromDatabase(tenantId, request.dataSourceId(), layers, samples);
             }
             execute(validationId, tenantId, correlationId, request, layers, spec, samples, work);
         } catch (RunRefused e) {
@@ -230,8 +230,20 @@ public class ValidationService {
         }
     }
 
-    /** A registered database without sample files: rows shaped like its tables, from document-service's snapshot. */
-    private SampleFiles.Loaded fromDatabaseSchema(String tenantId, String dataSourceId, SampleFiles.Loaded none) {
+    /**
+     * A registered database without sample files: rows sampled from its tables; when it cannot be read, rows shaped
+     * like its tables from document-service's snapshot.
+     */
+    private SampleFiles.Loaded fromDatabase(String tenantId, String dataSourceId, GeneratedLayers layers,
+                                            SampleFiles.Loaded none) {
+        List<String> read = layers.layers().stream().flatMap(l -> l.sourceTables().stream()).distinct().toList();
+        DocumentClient.Sampled sampled = documents.sample(tenantId, dataSourceId, read, config.databaseSampleRows());
+        if (!sampled.tables().isEmpty()) {
+            LOG.infof("data source %s: %d table(s) sampled from the database", dataSourceId, sampled.tables().size());
+            return new SampleFiles.Loaded(List.copyOf(sampled.tables()), Map.of(), none.expected());
+        }
+        LOG.infof("data source %s: no rows sampled (%s); synthesizing rows from its schema", dataSourceId,
+                sampled.problem());
         List<SampleTable> tables = new ArrayList<>();
         SampleSynthesizer synthesizer = new SampleSynthesizer(config.synthesizedRows());
         for (SourceSchema table : documents.schema(tenantId, dataSourceId)) {

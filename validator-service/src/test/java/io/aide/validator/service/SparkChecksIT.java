@@ -46,6 +46,10 @@ class SparkChecksIT {
                 return 20;
             }
 
+            public int databaseSampleRows() {
+                return 1000;
+            }
+
             public long maxSampleBytes() {
                 return 1 << 20;
             }
