@@ -359,7 +359,7 @@ final class LayerPlanner {
             for (Table t : new ArrayList<>(tables.values())) {
                 catalog.table(t.schema(), t.name()).ifPresent(ct -> {
                     for (SchemaCatalog.ForeignKey fk : ct.foreignKeys()) {
-                        Table ref = tables.values().stream().filter(x -> x.name().equalsIgnoreCase(fk.referencedTable()))
+                        Table ref = tables.values().stream().filter(x -> references(fk, x.schema(), x.name()))
                                 .findFirst().orElse(null);
                         if (ref != null && fk.columns().size() == 1 && fk.referencedColumns().size() == 1) {
                             addEdge(new Edge(t.alias(), fk.columns().get(0), ref.alias(), fk.referencedColumns().get(0),
@@ -391,6 +391,12 @@ final class LayerPlanner {
                 && a.leftColumn().equalsIgnoreCase(b.rightColumn()) && a.rightColumn().equalsIgnoreCase(b.leftColumn()));
     }
 
+    /** A foreign key names its table bare or schema-qualified (as a database with several schemas reports it). */
+    private static boolean references(SchemaCatalog.ForeignKey fk, String schema, String name) {
+        String referenced = fk.referencedTable();
+        return referenced.equalsIgnoreCase(name) || schema != null && referenced.equalsIgnoreCase(schema + "." + name);
+    }
+
     /** A join between two tables from the registered keys, or by the naming convention table_id / TableId. */
     private Edge edgeFromKeys(Table a, Table b, boolean left, String ref) {
         if (catalog != null) {
@@ -401,7 +407,7 @@ final class LayerPlanner {
                     continue;
                 }
                 for (SchemaCatalog.ForeignKey fk : pair.get(0).get().foreignKeys()) {
-                    if (fk.referencedTable().equalsIgnoreCase(pair.get(1).get().name()) && fk.columns().size() == 1) {
+                    if (references(fk, pair.get(1).get().schema(), pair.get(1).get().name()) && fk.columns().size() == 1) {
                         Table from = pair.get(0) == ca ? a : b;
                         Table to = pair.get(0) == ca ? b : a;
                         return new Edge(from.alias(), fk.columns().get(0), to.alias(), fk.referencedColumns().get(0), left, ref);
@@ -842,6 +848,10 @@ final class LayerPlanner {
                         && (l instanceof Expr.Lit || r instanceof Expr.Lit)) {
                     return new Expr.Concat(List.of(l, r));
                 }
+                if (op.equals("/") && integral(lt) && (integral(rt) || rt.kind() == SqlType.Kind.UNKNOWN)) {
+                    // "amount / 100" means a division; PostgreSQL and ANSI would truncate two integers
+                    return new Expr.Bin(op, new Expr.Cast(l, SqlType.DOUBLE, false), numericOperand(r));
+                }
                 return new Expr.Bin(op, numericOperand(l), numericOperand(r));
             }
             if (Set.of("=", "<>", "<", ">", "<=", ">=").contains(op)) {
@@ -905,6 +915,10 @@ final class LayerPlanner {
             return new Expr.Cast(arg, target.kind() == SqlType.Kind.DECIMAL || target.numeric() ? SqlType.DOUBLE : target, true);
         }
         return arg;
+    }
+
+    private static boolean integral(SqlType t) {
+        return t.kind() == SqlType.Kind.INTEGER || t.kind() == SqlType.Kind.BIGINT;
     }
 
     private Expr numericOperand(Expr e) {

@@ -43,6 +43,55 @@ class PlanningTest {
     }
 
     @Test
+    void shouldJoinThroughASchemaQualifiedForeignKeyOfAnIntrospectedDatabase() throws Exception {
+        // Given tables in schema sales whose foreign key names its target as sales.invoice, and no join in the mapping
+        SchemaCatalog catalog = new SchemaCatalog(List.of(
+                new SchemaCatalog.Table("sales", "invoice_line", typed("invoice_line_id", "int4", "invoice_id", "int4",
+                        "unit_price_cents", "int4"), List.of("invoice_line_id"),
+                        List.of(new SchemaCatalog.ForeignKey(List.of("invoice_id"), "sales.invoice", List.of("invoice_id")))),
+                new SchemaCatalog.Table("sales", "invoice", typed("invoice_id", "int4", "country", "text"),
+                        List.of("invoice_id"), List.of())));
+        MappingSpec spec = Specs.spec()
+                .row("sales_lines", "line_id", "INTEGER", "invoice_line", "invoice_line_id", "Direct move", null, null, true, false, null)
+                .row("sales_lines", "country", "VARCHAR(2)", "invoice", "country", "Upper case")
+                .build();
+
+        // When
+        GeneratedLayers.Layer layer = compiler.compile(spec, new CompileOptions(List.of("duckdb"), List.of(), catalog), null)
+                .layers().get(0);
+
+        // Then
+        assertThat(layer.sql().get("duckdb")).contains("JOIN \"sales\".\"invoice\"");
+        assertThat(layer.columns()).extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+        try (DuckDb db = new DuckDb()) {
+            db.exec("CREATE SCHEMA sales");
+            db.exec("CREATE TABLE sales.invoice_line AS SELECT 1 AS invoice_line_id, 10 AS invoice_id, 1999 AS unit_price_cents");
+            db.exec("CREATE TABLE sales.invoice AS SELECT 10 AS invoice_id, 'de' AS country");
+            assertThat(db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v"))
+                    .containsExactly(Map.of("line_id", 1, "country", "DE"));
+        }
+    }
+
+    @Test
+    void shouldDivideIntegersAsNumbersInEveryDialectRatherThanTruncating() {
+        // Given an integer column of a registered database divided by an integer
+        SchemaCatalog catalog = new SchemaCatalog(List.of(new SchemaCatalog.Table(null, "invoice_line",
+                typed("id", "int4", "unit_price_cents", "int4"), List.of("id"), List.of())));
+        MappingSpec spec = Specs.spec()
+                .row("lines", "id", "INTEGER", "invoice_line", "id", "Direct move", null, null, true, false, null)
+                .row("lines", "amount", "DECIMAL(12,2)", "invoice_line", "unit_price_cents", "unit_price_cents / 100")
+                .build();
+
+        // When
+        GeneratedLayers.Layer layer = compiler.compile(spec, new CompileOptions(List.of("postgres", "ansi"), List.of(),
+                catalog), null).layers().get(0);
+
+        // Then: 1999 / 100 is 19.99, not PostgreSQL's integer 19
+        assertThat(layer.sql().get("postgres")).containsPattern("CAST\\(\\s*\"invoice_line\".\"unit_price_cents\" AS DOUBLE PRECISION\\s*\\) / 100");
+        assertThat(layer.sql().get("ansi")).contains("AS DOUBLE PRECISION");
+    }
+
+    @Test
     void shouldJoinALookupAgainstAnotherSourceTableKeepingRowsWithoutAMatch() throws Exception {
         // Given an order whose customer is unknown
         MappingSpec spec = Specs.spec()
@@ -181,6 +230,14 @@ class PlanningTest {
                 .contains("orders:ctes", "customers:ctes");
         assertThat(progress).extracting(p -> p[0]).containsExactly(4, 11, 17);
         assertThat(progress).allMatch(p -> p[1] == 17 && p[2] == 0);
+    }
+
+    private static List<SchemaCatalog.Column> typed(String... namesAndTypes) {
+        List<SchemaCatalog.Column> out = new ArrayList<>();
+        for (int i = 0; i + 1 < namesAndTypes.length; i += 2) {
+            out.add(new SchemaCatalog.Column(namesAndTypes[i], namesAndTypes[i + 1]));
+        }
+        return out;
     }
 
     private static List<SchemaCatalog.Column> cols(String... names) {
