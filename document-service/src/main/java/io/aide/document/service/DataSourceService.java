@@ -189,8 +189,10 @@ public class DataSourceService {
                                 + " (at the root of the zip or under sources/).");
             }
             SchemaSnapshot snapshot = SampleDataInspector.inspect(id, unpacked.samples());
-            // expected rows are not tables, but an unreadable one is refused now rather than at validation time
-            SampleDataInspector.inspect(id, unpacked.expected());
+            if (!unpacked.expected().isEmpty()) {
+                // expected rows are not tables, but an unreadable one is refused now rather than at validation time
+                SampleDataInspector.inspect(id, unpacked.expected());
+            }
             List<Map<String, Object>> samples = store(unpacked.samples(), "table",
                     f -> Keys.sampleFile(caller.tenantId(), id, f.name()), storedKeys);
             List<Map<String, Object>> expected = store(unpacked.expected(), "target",

@@ -1,8 +1,8 @@
 package io.aide.document.rest;
 
+import io.aide.document.DocumentEvents;
 import io.aide.document.InMemoryMessaging;
 import io.aide.document.client.ObjectStore;
-import io.aide.document.messaging.DocumentEventsConsumer;
 import io.aide.document.messaging.DocumentEventsPublisher;
 import io.aide.events.Envelope;
 import io.aide.events.EventJson;
@@ -18,7 +18,6 @@ import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,15 +64,11 @@ class DocumentFlowTest {
     }
 
     private Envelope awaitEvent(String type, String documentId) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> events.received().stream()
-                .map(m -> envelope(m.getPayload()))
-                .filter(e -> e.type().equals(type) && e.key().equals(documentId))
-                .reduce((a, b) -> b).orElse(null), e -> e != null);
+        return new DocumentEvents(connector).await(type, documentId);
     }
 
-    /** Delivers what the service published back to its consumer, as Kafka would. */
     private void deliver(Envelope envelope) {
-        connector.source(DocumentEventsConsumer.CHANNEL).send(Message.of(EventJson.toJson(envelope)));
+        new DocumentEvents(connector).deliver(envelope);
     }
 
     private String uploadAndParse(String tenant, String fileName, String csv) {
