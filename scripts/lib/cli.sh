@@ -46,12 +46,12 @@ cli_build() {
     mv "$CLI_STAMP.next" "$CLI_STAMP"
 }
 
-# bench generate measures the running stack: gateway and Keycloak of --env (dev unless given), unless already set.
+# bench generate measures the running stack of --env (dev unless given): gateway, Keycloak, sqlgen metrics, unless set.
 bench_stack_env() {
-    [[ -n "${AIDE_GATEWAY_URL:-}" && -n "${AIDE_OIDC_URL:-}" ]] && return 0
     select_env "${env:-dev}"
     export AIDE_GATEWAY_URL="${AIDE_GATEWAY_URL:-http://127.0.0.1:$SERVICE_BASE_PORT}"
     export AIDE_OIDC_URL="${AIDE_OIDC_URL:-http://127.0.0.1:$KEYCLOAK_PORT/realms/aide}"
+    export AIDE_SQLGEN_URL="${AIDE_SQLGEN_URL:-http://127.0.0.1:$((SERVICE_BASE_PORT + 2))}"
 }
 
 run_cli() {

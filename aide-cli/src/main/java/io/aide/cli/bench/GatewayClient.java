@@ -102,6 +102,28 @@ final class GatewayClient {
         }
     }
 
+    /**
+     * The service's process CPU time so far (Micrometer {@code process_cpu_time_ns_total} on its /q/metrics, which the
+     * gateway does not expose); null when it cannot be read, e.g. a stack on another machine.
+     */
+    Double processCpuMillis(String serviceUrl) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(serviceUrl + "/q/metrics")).timeout(Duration.ofSeconds(10))
+                .GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return null;
+            }
+            return response.body().lines().filter(l -> l.startsWith("process_cpu_time_ns_total "))
+                    .map(l -> Double.parseDouble(l.split("\\s+")[1]) / 1e6).findFirst().orElse(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException(BenchException.FAILED, "interrupted");
+        }
+    }
+
     String gatewayUrl() {
         return gateway;
     }

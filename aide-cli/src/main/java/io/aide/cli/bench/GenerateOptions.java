@@ -9,25 +9,28 @@ import java.util.Set;
  * in-process measurement each have their own defaults.
  */
 record GenerateOptions(int rows, Integer runs, Integer warmup, String dialect, Path out, boolean inProcess,
-                       String gatewayUrl, String oidcUrl, String user, String password, int timeoutSeconds) {
+                       String gatewayUrl, String oidcUrl, String sqlgenUrl, String user, String password,
+                       int timeoutSeconds) {
 
     static final String DEFAULT_GATEWAY = "http://127.0.0.1:8080";
     static final String DEFAULT_OIDC = "http://127.0.0.1:58180/realms/aide";
+    static final String DEFAULT_SQLGEN = "http://127.0.0.1:8082";
     private static final Set<String> VALUED = Set.of("--rows", "--runs", "--warmup", "--dialect", "--out", "--timeout",
-            "--gateway", "--oidc", "--user", "--password");
+            "--gateway", "--oidc", "--sqlgen", "--user", "--password");
     static final String USAGE = """
             usage: bench generate [--rows N] [--runs N] [--warmup N] [--dialect D] [--out FILE] [--timeout SECONDS]
-                                  [--gateway URL] [--oidc URL] [--user U --password P] [--in-process]
+                                  [--gateway URL] [--oidc URL] [--sqlgen URL] [--user U --password P] [--in-process]
               measures the compile pass inside the running sqlgen-service (./aide up), then the compiler in-process
-              as a reference; --in-process measures only the latter. Gateway and Keycloak realm default to
-              AIDE_GATEWAY_URL / AIDE_OIDC_URL, else %s and %s.""".formatted(DEFAULT_GATEWAY, DEFAULT_OIDC);
+              as a reference; --in-process measures only the latter. Gateway, Keycloak realm and sqlgen-service
+              (its /q/metrics, for the process CPU per generation) default to AIDE_GATEWAY_URL / AIDE_OIDC_URL /
+              AIDE_SQLGEN_URL, else %s, %s and %s.""".formatted(DEFAULT_GATEWAY, DEFAULT_OIDC, DEFAULT_SQLGEN);
 
     int serviceRuns() {
         return runs == null ? 15 : runs;
     }
 
     int serviceWarmup() {
-        return warmup == null ? 5 : warmup;
+        return warmup == null ? 10 : warmup;
     }
 
     int inProcessRuns() {
@@ -48,6 +51,7 @@ record GenerateOptions(int rows, Integer runs, Integer warmup, String dialect, P
         boolean inProcess = false;
         String gateway = nonBlank(env.get("AIDE_GATEWAY_URL"), DEFAULT_GATEWAY);
         String oidc = nonBlank(env.get("AIDE_OIDC_URL"), DEFAULT_OIDC);
+        String sqlgen = nonBlank(env.get("AIDE_SQLGEN_URL"), DEFAULT_SQLGEN);
         String user = "alice";
         String password = "alice";
         int timeout = 180;
@@ -73,13 +77,14 @@ record GenerateOptions(int rows, Integer runs, Integer warmup, String dialect, P
                 case "--timeout" -> timeout = positive(flag, value);
                 case "--gateway" -> gateway = value;
                 case "--oidc" -> oidc = value;
+                case "--sqlgen" -> sqlgen = value;
                 case "--user" -> user = value;
                 case "--password" -> password = value;
                 default -> throw new IllegalStateException(flag);
             }
         }
-        return new GenerateOptions(rows, runs, warmup, dialect, out, inProcess, strip(gateway), strip(oidc), user,
-                password, timeout);
+        return new GenerateOptions(rows, runs, warmup, dialect, out, inProcess, strip(gateway), strip(oidc),
+                strip(sqlgen), user, password, timeout);
     }
 
     private static int positive(String flag, String value) {

@@ -36,15 +36,18 @@ final class ServiceGenerateBenchmark {
     private static final Duration POLL = Duration.ofMillis(150);
     private static final Set<String> TERMINAL = Set.of("completed", "failed", "cancelled");
 
-    /** One measured generation: compiler time and compile stage as the service timed them, wall time as seen here. */
+    /**
+     * One measured generation: compiler time and compile stage as the service timed them, wall time as seen here, and
+     * the sqlgen-service process CPU spent meanwhile (null when its metrics cannot be read).
+     */
     record Generation(String generationId, double compileMillis, double compileStageMillis, double wallMillis,
-                      int mappingRows, int targets, int blocks, int flagged, String dataSourceId) {
+                      Double sqlgenCpuMillis, int mappingRows, int targets, int blocks, int flagged, String dataSourceId) {
     }
 
     /** What the table reports; the load averages are the machine's 1-minute load before and after the measured runs. */
     record Result(String gatewayUrl, String documentId, String dataSourceId, int rowsParsed, Generation last,
-                  int runs, int warmup, String dialect, Stats compile, Stats stage, Stats wall, double loadBefore,
-                  double loadAfter) {
+                  int runs, int warmup, String dialect, Stats compile, Stats stage, Stats wall, Stats sqlgenCpu,
+                  double loadBefore, double loadAfter) {
         boolean bound() {
             return dataSourceId.equals(last.dataSourceId());
         }
@@ -83,17 +86,21 @@ final class ServiceGenerateBenchmark {
         double[] compile = new double[runs];
         double[] stage = new double[runs];
         double[] wall = new double[runs];
+        double[] cpu = new double[runs];
+        boolean cpuKnown = true;
         Generation last = null;
         for (int i = 0; i < runs; i++) {
             last = generate(documentId, dataSourceId);
             compile[i] = last.compileMillis();
             stage[i] = last.compileStageMillis();
             wall[i] = last.wallMillis();
+            cpuKnown &= last.sqlgenCpuMillis() != null;
+            cpu[i] = cpuKnown ? last.sqlgenCpuMillis() : 0;
             progress.printf(Locale.ROOT, "  run %d/%d %s%n", i + 1, runs, describe(last));
         }
         return new Result(client.gatewayUrl(), documentId, dataSourceId, rowsParsed, last, runs,
                 options.serviceWarmup(), options.dialect(), Stats.of(compile), Stats.of(stage), Stats.of(wall),
-                loadBefore, load());
+                cpuKnown ? Stats.of(cpu) : null, loadBefore, load());
     }
 
     private String uploadSamples() {
@@ -143,12 +150,15 @@ final class ServiceGenerateBenchmark {
         body.put("dialects", List.of(options.dialect()));
         body.put("dataSourceId", dataSourceId);
         long deadline = deadline();
+        Double cpuBefore = client.processCpuMillis(options.sqlgenUrl());
         long start = System.nanoTime();
         client.postJson("/api/v1/generations", body, 202);
         Long done = events == null ? null : awaitDone(events, deadline, id);
         JsonNode hashmap = awaitTerminal(id, deadline);
         long end = done == null ? System.nanoTime() : done;
-        return read(id, hashmap, (end - start) / 1e6);
+        Double cpuAfter = client.processCpuMillis(options.sqlgenUrl());
+        Double cpu = cpuBefore == null || cpuAfter == null ? null : cpuAfter - cpuBefore;
+        return read(id, hashmap, (end - start) / 1e6, cpu);
     }
 
     /** Reads the event stream until {@code done}; null when it ended without one. */
@@ -196,7 +206,7 @@ final class ServiceGenerateBenchmark {
         }
     }
 
-    private static Generation read(String id, JsonNode hashmap, double wallMillis) {
+    private static Generation read(String id, JsonNode hashmap, double wallMillis, Double sqlgenCpuMillis) {
         String status = hashmap.path("status").asText();
         if (!status.equals("completed")) {
             throw new BenchException(BenchException.FAILED, "generation " + id + " ended " + status + ": "
@@ -214,13 +224,14 @@ final class ServiceGenerateBenchmark {
         }
         JsonNode metadata = hashmap.path("metadata");
         return new Generation(id, timings.path("compileMillis").asDouble(), timings.path("compileStageMillis").asDouble(),
-                wallMillis, rows, metadata.path("targets").size(), metadata.path("total_blocks").asInt(),
+                wallMillis, sqlgenCpuMillis, rows, metadata.path("targets").size(), metadata.path("total_blocks").asInt(),
                 hashmap.path("columnsNeedingAttention").asInt(), hashmap.path("dataSourceId").asText(null));
     }
 
     private static String describe(Generation g) {
-        return String.format(Locale.ROOT, "%s: compile %.1f ms, compile stage %.1f ms, request -> completed %.0f ms",
-                g.generationId(), g.compileMillis(), g.compileStageMillis(), g.wallMillis());
+        return String.format(Locale.ROOT, "%s: compile %.1f ms, compile stage %.1f ms, request -> completed %.0f ms, "
+                        + "sqlgen-service CPU %s", g.generationId(), g.compileMillis(), g.compileStageMillis(), g.wallMillis(),
+                g.sqlgenCpuMillis() == null ? "unknown" : String.format(Locale.ROOT, "%.0f ms", g.sqlgenCpuMillis()));
     }
 
     private long deadline() {
