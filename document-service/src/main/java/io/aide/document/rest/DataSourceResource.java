@@ -2,6 +2,7 @@ package io.aide.document.rest;
 
 import io.aide.document.service.Caller;
 import io.aide.document.service.DataSourceService;
+import io.aide.document.service.DatabaseSampler;
 import io.aide.document.service.UploadedFile;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.util.List;
@@ -68,6 +70,21 @@ public class DataSourceResource {
     public DataSourceService.SnapshotView introspect(@RestHeader(DocumentResource.TENANT) String tenant,
                                                      @RestHeader(DocumentResource.USER) String user, @RestPath String id) {
         return dataSources.introspect(Caller.of(tenant, user, null), id);
+    }
+
+    /** {@code ?table=a&table=schema.b&limit=1000}: rows of a registered database, for validating on real data. */
+    @GET
+    @Path("/{id}/sample")
+    public SampleView sample(@RestHeader(DocumentResource.TENANT) String tenant,
+                             @RestHeader(DocumentResource.USER) String user, @RestPath String id,
+                             @RestQuery("table") List<String> tables, @RestQuery Integer limit) {
+        DatabaseSampler.Sample sample = dataSources.sample(Caller.of(tenant, user, null), id,
+                tables == null ? List.of() : tables, limit == null ? 1000 : limit);
+        return new SampleView(id, Math.max(1, Math.min(limit == null ? 1000 : limit, DatabaseSampler.MAX_ROWS)),
+                sample.tables(), sample.missing());
+    }
+
+    public record SampleView(String dataSourceId, int limit, List<DatabaseSampler.Table> tables, List<String> missing) {
     }
 
     @GET

@@ -121,14 +121,48 @@ public class DataSourceService {
         return view(repository.insertSnapshot(caller.tenantId(), id, snapshot));
     }
 
-    private SchemaSnapshot introspectDatabase(DataSourceRecord d) {
-        String password;
+    /**
+     * Up to {@code limit} rows of each requested table of a registered database (all its tables, up to
+     * {@link DatabaseSampler#MAX_TABLES}, when none is named), read through a read-only connection with the stored
+     * credentials. Only tables of the latest schema snapshot are read.
+     */
+    public DatabaseSampler.Sample sample(Caller caller, String id, List<String> tables, int limit) {
+        DataSourceRecord d = find(caller, id);
+        if ("files".equals(d.kind())) {
+            throw new DocumentServiceException(409, "datasource_not_database", "Conflict", "Data source '" + d.name()
+                    + "' is uploaded sample files; read them from its files, there is no database to sample.");
+        }
+        SchemaSnapshot snapshot = repository.latestSnapshot(caller.tenantId(), id)
+                .map(s -> EventJson.mapper().convertValue(s.snapshot(), SchemaSnapshot.class))
+                .orElseGet(() -> {
+                    // never introspected: take the snapshot now, as the introspect endpoint would
+                    SchemaSnapshot fresh = introspectDatabase(d);
+                    repository.insertSnapshot(caller.tenantId(), id, fresh);
+                    return fresh;
+                });
+        try (Connection connection = connect(d.kind(), d.jdbcUrl(), d.username(), password(d))) {
+            DatabaseSampler.Sample sample = DatabaseSampler.sample(connection, d.kind(), snapshot, tables, limit);
+            LOG.infof("data source %s sampled: %d table(s), %d requested table(s) unknown", d.id(), sample.tables().size(),
+                    sample.missing().size());
+            return sample;
+        } catch (SQLException e) {
+            throw new DocumentServiceException(422, "datasource_unreachable", "Data source unreachable", "Could not read"
+                    + " sample rows of data source '" + d.name() + "' (" + d.jdbcUrl().replaceAll("\\?.*", "") + "): "
+                    + e.getMessage() + ". Check that the database is up and the user may read these tables.", e);
+        }
+    }
+
+    private String password(DataSourceRecord d) {
         try {
-            password = d.passwordEncrypted() == null ? null : requireCipher().decrypt(d.passwordEncrypted());
+            return d.passwordEncrypted() == null ? null : requireCipher().decrypt(d.passwordEncrypted());
         } catch (IllegalArgumentException e) {
             throw new DocumentServiceException(409, "credentials_unreadable", "Conflict", "The stored password of data source '"
                     + d.id() + "' cannot be decrypted with the current AIDE_SECRET_KEY. Register the data source again.");
         }
+    }
+
+    private SchemaSnapshot introspectDatabase(DataSourceRecord d) {
+        String password = password(d);
         try (Connection connection = connect(d.kind(), d.jdbcUrl(), d.username(), password)) {
             SchemaSnapshot snapshot = SchemaIntrospector.introspect(d.id(), d.kind(), connection);
             LOG.infof("data source %s introspected: %d tables", d.id(), snapshot.tables().size());

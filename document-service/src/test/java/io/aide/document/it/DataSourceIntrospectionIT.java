@@ -117,6 +117,41 @@ class DataSourceIntrospectionIT {
     }
 
     @Test
+    void shouldSampleRowsOfTheRequestedTablesOfARealPostgres() throws Exception {
+        // Given a registered shop with three orders, never introspected
+        createPostgresShop();
+        String url = "jdbc:postgresql://" + Infra.pgHost() + ":" + Infra.pgPort() + "/" + PG_DATABASE;
+        try (Connection c = postgres(url); Statement st = c.createStatement()) {
+            st.execute("insert into shop.customers (email, name) values ('ann@example.com', 'Ann')");
+            st.execute("insert into shop.orders select 100 + g, 1, (select min(id) from shop.customers), 10.5 * g,"
+                    + " timestamp '2024-03-01 10:00:00' from generate_series(1, 3) g");
+        }
+        String tenant = tenant("acme");
+        String id = as(tenant).contentType(ContentType.JSON)
+                .body(Map.of("name", "shop", "jdbcUrl", url, "username", Infra.pgUser(), "password", Infra.pgPassword()))
+                .post("/internal/v1/datasources").then().statusCode(201).extract().path("dataSourceId");
+
+        // When
+        JsonPath sample = as(tenant).queryParam("table", "orders").queryParam("table", "shop.customers")
+                .queryParam("table", "nowhere").queryParam("limit", 2)
+                .get("/internal/v1/datasources/" + id + "/sample").then().statusCode(200).extract().jsonPath();
+
+        // Then
+        assertThat(sample.getList("tables.name")).containsExactly("orders", "customers");
+        assertThat(sample.getList("missing")).containsExactly("nowhere");
+        Map<String, Object> orders = sample.getMap("tables[0]");
+        assertThat(orders.get("schema")).isEqualTo("shop");
+        assertThat(orders.get("truncated")).isEqualTo(true);
+        assertThat((List<Map<String, Object>>) orders.get("columns")).extracting(c -> c.get("name") + " " + c.get("type"))
+                .containsExactly("order_id int8", "line_no int4", "customer_id int4", "total numeric(12,2)",
+                        "ordered_at timestamp");
+        assertThat((List<List<Object>>) orders.get("rows")).hasSize(2)
+                .first().satisfies(row -> assertThat(row).startsWith("101", "1").contains("10.50", "2024-03-01 10:00:00"));
+        assertThat(sample.getList("tables[1].rows")).hasSize(1);
+        as(tenant("globex")).get("/internal/v1/datasources/" + id + "/sample").then().statusCode(404);
+    }
+
+    @Test
     void shouldIntrospectTablesColumnsAndKeysOfARealMariaDb() throws Exception {
         // Given
         try (Connection c = mariadb.root(); Statement st = c.createStatement()) {

@@ -86,6 +86,8 @@ class DataSourceTest {
                         "tenants/" + tenant + "/datasources/" + id + "/files/customers.csv");
         as(tenant).post("/internal/v1/datasources/" + id + "/introspect").then().statusCode(200)
                 .body("schema.tables.name", equalTo(List.of("orders", "customers")));
+        as(tenant).get("/internal/v1/datasources/" + id + "/sample").then().statusCode(409)
+                .body("code", equalTo("datasource_not_database"));
     }
 
     private static byte[] zip(Map<String, String> entries) throws Exception {
