@@ -49,17 +49,29 @@ final class Stack {
     }
 
     static HttpResponse<String> upload(String token, String fileName, byte[] content) {
+        return multipart(token, "/api/v1/documents", List.of(new Part("file", fileName, content)));
+    }
+
+    /** One multipart/form-data part; a null file name makes it a plain field. */
+    record Part(String field, String fileName, byte[] content) {
+    }
+
+    static HttpResponse<String> multipart(String token, String path, List<Part> parts) {
         String boundary = "aide-e2e-" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + content.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(content, 0, body, head.length, content.length);
-        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-        return send(authorized(token, "/api/v1/documents")
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Part part : parts) {
+            String disposition = "form-data; name=\"" + part.field() + "\""
+                    + (part.fileName() == null ? "" : "; filename=\"" + part.fileName() + "\"");
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: " + disposition + "\r\n"
+                    + (part.fileName() == null ? "" : "Content-Type: application/octet-stream\r\n") + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(part.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(authorized(token, path)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
 
     /** Opens an SSE stream; the caller reads events from it on its own thread. */
