@@ -152,7 +152,14 @@ final class ServiceGenerateBenchmark {
         long deadline = deadline();
         Double cpuBefore = client.processCpuMillis(options.sqlgenUrl());
         long start = System.nanoTime();
-        client.postJson("/api/v1/generations", body, 202);
+        try {
+            client.postJson("/api/v1/generations", body, 202);
+        } catch (RuntimeException e) {
+            if (events != null) {
+                closeQuietly(events);
+            }
+            throw e;
+        }
         Long done = events == null ? null : awaitDone(events, deadline, id);
         JsonNode hashmap = awaitTerminal(id, deadline);
         long end = done == null ? System.nanoTime() : done;
