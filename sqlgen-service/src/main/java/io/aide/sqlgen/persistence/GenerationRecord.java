@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * A row of sqlgen.generations.
  *
- * @param compileMillis      time spent in the rule compiler during the last compile pass (all targets, one pass)
+ * @param compileMillis      time spent in the rule compiler during the last compile pass (all targets), without the
+ *                           block storage and streaming its callbacks do
  * @param compileStageMillis the whole compile stage of that pass: compiler, block storage and streaming
  */
 public record GenerationRecord(String id, String tenantId, String documentId, int specVersion, String specObjectKey,
