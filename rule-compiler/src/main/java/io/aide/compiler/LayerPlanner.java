@@ -891,6 +891,38 @@ final class LayerPlanner {
                     typeFix(w.result(), target))).toList();
             return new Expr.Case(whens, typeFix(c.otherwise(), target));
         }
+        if (e instanceof Expr.DateDiff dd) {
+            return new Expr.DateDiff(temporalOperand(typeFix(dd.start(), null)), temporalOperand(typeFix(dd.end(), null)));
+        }
+        if (e instanceof Expr.Extract x) {
+            return new Expr.Extract(x.part(), temporalOperand(typeFix(x.expr(), null)));
+        }
+        if (e instanceof Expr.LastDay l) {
+            return new Expr.LastDay(temporalOperand(typeFix(l.expr(), null)));
+        }
+        if (e instanceof Expr.FormatDate f) {
+            Expr x = typeFix(f.expr(), null);
+            if (textual(infer(x))) {
+                x = new Expr.Cast(x, f.strftime().matches(".*%[HMS].*") ? SqlType.TIMESTAMP : SqlType.DATE, true);
+            }
+            return new Expr.FormatDate(x, f.strftime());
+        }
+        if (e instanceof Expr.EpochSeconds es) {
+            return new Expr.EpochSeconds(numericOperand(typeFix(es.expr(), null)));
+        }
+        if (e instanceof Expr.Fn f && Set.of("ABS", "FLOOR", "CEIL", "SIGN", "SQRT").contains(f.name().toUpperCase(Locale.ROOT))
+                && f.args().size() == 1) {
+            return new Expr.Fn(f.name(), List.of(numericOperand(typeFix(f.args().get(0), null))));
+        }
+        if (e instanceof Expr.Fn f && Set.of("LENGTH", "MD5", "LPAD", "RPAD", "LTRIM", "RTRIM", "REPLACE", "UPPER", "LOWER", "TRIM")
+                .contains(f.name().toUpperCase(Locale.ROOT)) && !f.args().isEmpty()) {
+            List<Expr> args = new ArrayList<>(f.args().stream().map(x -> typeFix(x, null)).toList());
+            SqlType t = infer(args.get(0));
+            if (!textual(t)) {
+                args.set(0, new Expr.Cast(args.get(0), SqlType.VARCHAR, false));
+            }
+            return new Expr.Fn(f.name(), args);
+        }
         if (e instanceof Expr.Fn f && f.name().equalsIgnoreCase("ROUND")) {
             List<Expr> args = new ArrayList<>(f.args().stream().map(x -> typeFix(x, null)).toList());
             args.set(0, numericOperand(args.get(0)));
@@ -919,6 +951,15 @@ final class LayerPlanner {
 
     private static boolean integral(SqlType t) {
         return t.kind() == SqlType.Kind.INTEGER || t.kind() == SqlType.Kind.BIGINT;
+    }
+
+    /** Text read as a date (ISO text; NULL when it is not one) where a date function needs a date. */
+    private Expr temporalOperand(Expr e) {
+        SqlType t = infer(e);
+        if (t.temporal()) {
+            return e;
+        }
+        return new Expr.Cast(e, SqlType.DATE, true);
     }
 
     private Expr numericOperand(Expr e) {
@@ -1004,12 +1045,21 @@ final class LayerPlanner {
             if (n.equals("LENGTH")) {
                 return SqlType.BIGINT;
             }
+            if (n.equals("MD5")) {
+                return SqlType.VARCHAR;
+            }
             if (!f.args().isEmpty()) {
                 return infer(f.args().get(0));
             }
         }
-        if (e instanceof Expr.CurrentDate) {
+        if (e instanceof Expr.CurrentDate || e instanceof Expr.LastDay) {
             return SqlType.DATE;
+        }
+        if (e instanceof Expr.CurrentTimestamp || e instanceof Expr.EpochSeconds) {
+            return SqlType.TIMESTAMP;
+        }
+        if (e instanceof Expr.FormatDate) {
+            return SqlType.VARCHAR;
         }
         return SqlType.UNKNOWN;
     }

@@ -17,10 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Each rule pattern: what it compiles to, and the value it gives when the SQL runs in DuckDB. */
 class RulePatternsTest {
     private static final String[] HEADER = {"id", "first_name", "last_name", "status", "amount", "gender", "active",
-            "code", "raw_date", "us_date", "order_date", "mode"};
+            "code", "raw_date", "us_date", "order_date", "mode",
+            "ship_date", "epoch", "ymd", "note"};
     private static final String[][] ROWS = {
-            {"1", "  ann ", "Lee", "A", "12345", "F", "Yes", "ABC-123", "2-Jun-06", "03/15/2021", "2021-01-31", "Air"},
-            {"2", "Bob", "Ray", "N/A - From RDC", null, "M", "No", "XYZ-9", "Date Not Captured", "12/01/2020", "2021-02-01", "Sea"}};
+            {"1", "  ann ", "Lee", "A", "12345", "F", "Yes", "ABC-123", "2-Jun-06", "03/15/2021", "2021-01-31", "Air",
+                    "2021-02-05", "1700000000", "20240131", "ok"},
+            {"2", "Bob", "Ray", "N/A - From RDC", null, "M", "No", "XYZ-9", "Date Not Captured", "12/01/2020", "2021-02-01", "Sea",
+                    null, "0", "2024-01-31", "  "}};
 
     private final SemanticLayerCompiler compiler = new SemanticLayerCompiler();
 
@@ -48,6 +51,20 @@ class RulePatternsTest {
             }
             return out;
         }
+    }
+
+    private String flagReason(String type, String source, String rule) {
+        GeneratedLayers.Column out = compile(type, source, rule, null, Specs.spec()).layers().get(0).columns().get(1);
+        assertThat(out.status()).as("status of %s", rule).isEqualTo("flagged");
+        return out.reason();
+    }
+
+    private Map<String, String> sqlOf(String type, String source, String rule) {
+        CompilationResult r = compile(type, source, rule, null, Specs.spec());
+        assertThat(r.flaggedColumns()).as("flagged: %s", r.diagnostics()).isZero();
+        Map<String, String> flat = new java.util.LinkedHashMap<>();
+        r.layers().get(0).sql().forEach((d, sql) -> flat.put(d, sql.replaceAll("\\s+", " ").replace("( ", "(").replace(" )", ")")));
+        return flat;
     }
 
     private List<Object> run(String type, String source, String rule) throws Exception {
@@ -228,6 +245,107 @@ class RulePatternsTest {
         }
         assertThat(r.layers().get(0).columns()).extracting(GeneratedLayers.Column::sources)
                 .containsExactly(List.of("src.id"), List.of("src.first_name"));
+    }
+
+    @Test
+    void shouldReadTheNumberOfDaysBetweenTwoDatesAsADifferenceNotACount() throws Exception {
+        // When the second date is named only in the text
+        CompilationResult r = compile("INTEGER", "order_date", "Number of days between order_date and ship_date", null, Specs.spec());
+
+        // Then
+        assertThat(values(r)).containsExactly(5, null);
+        assertThat(r.layers().get(0).sql().get("duckdb")).doesNotContain("COUNT(").doesNotContain("GROUP BY");
+        assertThat(sqlOf("INTEGER", "order_date", "Number of days between order_date and ship_date").get("snowflake")).contains("DATEDIFF(day, TRY_CAST(\"src\".\"order_date\" AS DATE), TRY_CAST(\"src\".\"ship_date\" AS DATE))");
+        assertThat(run("INTEGER", "order_date", "Days from order_date to ship_date")).containsExactly(5, null);
+        assertThat(run("INTEGER", "order_date", "(ship_date - order_date) in days")).containsExactly(5, null);
+    }
+
+    @Test
+    void shouldFlagDifferencesInUnitsOtherThanCalendarDays() {
+        assertThat(flagReason("INTEGER", "order_date", "Number of business days between order_date and ship_date")).contains("calendar days");
+        assertThat(flagReason("INTEGER", "order_date", "Number of months between order_date and ship_date")).contains("calendar days");
+        assertThat(flagReason("INTEGER", "order_date", "Number of days it took")).contains("date difference");
+    }
+
+    @Test
+    void shouldTakeTheFirstCharactersWhenTheRuleStartsWithAVerb() throws Exception {
+        assertThat(run("VARCHAR(3)", "code", "Take first 3 characters")).containsExactly("ABC", "XYZ");
+        assertThat(run("VARCHAR(3)", "code", "Take the last 3 characters")).containsExactly("123", "Z-9");
+    }
+
+    @Test
+    void shouldConvertEpochSecondsToATimestampInEveryDialect() throws Exception {
+        // When
+        Map<String, String> sql = sqlOf("TIMESTAMP", "epoch", "Convert epoch seconds to timestamp");
+
+        // Then
+        assertThat(run("TIMESTAMP", "epoch", "Convert epoch seconds to timestamp")).containsExactly(
+                java.sql.Timestamp.valueOf("2023-11-14 22:13:20"), java.sql.Timestamp.valueOf("1970-01-01 00:00:00"));
+        assertThat(sql.get("postgres")).contains("(TO_TIMESTAMP(").contains("AT TIME ZONE 'UTC')");
+        assertThat(sql.get("spark")).contains("TIMESTAMP_SECONDS(TRY_CAST(`src`.`epoch` AS DOUBLE))");
+        assertThat(sql.get("snowflake")).contains("TO_TIMESTAMP(TRY_CAST(\"src\".\"epoch\" AS FLOAT))");
+        assertThat(sql.get("bigquery")).contains("TIMESTAMP_SECONDS(CAST(SAFE_CAST(`src`.`epoch` AS FLOAT64) AS INT64))");
+        assertThat(run("TIMESTAMP", "epoch", "Unix time in milliseconds to timestamp")).containsExactly(
+                java.sql.Timestamp.valueOf("1970-01-20 16:13:20"), java.sql.Timestamp.valueOf("1970-01-01 00:00:00"));
+    }
+
+    @Test
+    void shouldFlagAnEpochWithoutItsUnit() {
+        assertThat(flagReason("TIMESTAMP", "epoch", "Convert epoch to timestamp")).contains("seconds or milliseconds");
+    }
+
+    @Test
+    void shouldFormatADateAsTextWhenTheTargetIsText() throws Exception {
+        // When
+        Map<String, String> sql = sqlOf("VARCHAR(10)", "order_date", "Format as MM/DD/YYYY");
+
+        // Then
+        assertThat(run("VARCHAR(10)", "order_date", "Format as MM/DD/YYYY")).containsExactly("01/31/2021", "02/01/2021");
+        assertThat(sql.get("duckdb")).contains("STRFTIME(TRY_CAST(\"src\".\"order_date\" AS DATE), '%m/%d/%Y')");
+        assertThat(sql.get("postgres")).contains("TO_CHAR(").contains("'MM/DD/YYYY')");
+        assertThat(sql.get("spark")).contains("DATE_FORMAT(TRY_CAST(`src`.`order_date` AS DATE), 'MM/dd/yyyy')");
+        assertThat(sql.get("snowflake")).contains("TO_CHAR(TRY_CAST(\"src\".\"order_date\" AS DATE), 'MM/DD/YYYY')");
+        assertThat(sql.get("bigquery")).contains("FORMAT_DATE('%m/%d/%Y', SAFE_CAST(`src`.`order_date` AS DATE))");
+    }
+
+    @Test
+    void shouldParseWithThePatternWhenTheTargetIsADateAndReformatWhenTwoPatternsAreGiven() throws Exception {
+        assertThat(run("DATE", "us_date", "Format as MM/DD/YYYY")).containsExactly(LocalDate.of(2021, 3, 15), LocalDate.of(2020, 12, 1));
+        assertThat(run("VARCHAR(10)", "us_date", "Convert from MM/DD/YYYY to YYYY/MM/DD")).containsExactly("2021/03/15", "2020/12/01");
+    }
+
+    @Test
+    void shouldFlagADatePatternWhoseDirectionIsNotSaid() {
+        assertThat(flagReason("VARCHAR(10)", "ymd", "Date format YYYYMMDD")).contains("source's format or the output's");
+        assertThat(flagReason("VARCHAR(10)", "ymd", "Parse YYYYMMDD")).contains("no output format");
+    }
+
+    @Test
+    void shouldParseAPatternWithoutSeparators() throws Exception {
+        // When
+        Map<String, String> sql = sqlOf("DATE", "ymd", "Convert string YYYYMMDD to date");
+
+        // Then
+        assertThat(run("DATE", "ymd", "Convert string YYYYMMDD to date")).containsExactly(LocalDate.of(2024, 1, 31), null);
+        assertThat(sql.get("spark")).contains("TO_DATE(`src`.`ymd`, 'yyyyMMdd')");
+        assertThat(sql.get("snowflake")).contains("TRY_TO_DATE(\"src\".\"ymd\", 'YYYYMMDD')");
+    }
+
+    @Test
+    void shouldReadAValueGivenWhenTheSourceIsNullOrEmptyAsADefaultNotAsASentinel() throws Exception {
+        assertThat(run("VARCHAR(10)", "note", "Populate with 'N/A' if note is null or empty")).containsExactly("ok", "N/A");
+        assertThat(run("VARCHAR(10)", "amount", "Populate with 'N/A' if amount is null")).containsExactly("12345", "N/A");
+    }
+
+    @Test
+    void shouldKeepTheSeparatorOfAConcatenationWrittenAsAnExpression() throws Exception {
+        assertThat(run("VARCHAR", "first_name, last_name", "Concatenate first_name || ' ' || last_name"))
+                .containsExactly("  ann  Lee", "Bob Ray");
+    }
+
+    @Test
+    void shouldFlagAConversionThatIsNotAChangeOfType() {
+        assertThat(flagReason("DECIMAL(10,2)", "amount", "Convert miles to km")).contains("not understood");
     }
 
     static List<String> list(String... s) {

@@ -30,6 +30,12 @@ public final class DatePatterns {
         return convert(strftime, 0);
     }
 
+    /** Java form for formatting: zero-padded fields (parsing accepts one digit, formatting must write two). */
+    public static String toJavaFormat(String strftime) {
+        return toJava(strftime).replaceAll("(?<![Md])M(?!M)", "MM").replaceAll("(?<!d)d(?!d)", "dd")
+                .replaceAll("(?<!H)H(?!H)", "HH").replaceAll("(?<!m)m(?!m)", "mm").replaceAll("(?<!s)s(?!s)", "ss");
+    }
+
     public static String toPostgres(String strftime) {
         return convert(strftime, 1);
     }
@@ -79,7 +85,9 @@ public final class DatePatterns {
         return sb.append("\\s*$").toString();
     }
 
-    private static final Pattern EXCEL_TOKEN = Pattern.compile("(?i)yyyy|yy|mmmm|mmm|mm|m|dd|d|hh|h|nn|ss|mi");
+    private static final Pattern EXCEL_TOKEN = Pattern.compile("(?i)yyyy|yy|mmmm|mmm|mon|mm|m|dd|d|hh24|hh|h|nn|ss|mi");
+    private static final Pattern SEPARATED = Pattern.compile("(?i)[ymdhns]+([-/. :T]+[ymdhns]+)+");
+    private static final Pattern COMPACT = Pattern.compile("(?i)(?:yyyy|yy|mm|mon|mmm|dd)(?:yyyy|yy|mm|mon|mmm|dd){2}(?:hh(?:24)?(?:mi|mm|nn)(?:ss)?)?");
 
     /**
      * Turns an Excel / Java / SAS-like pattern (dd-MMM-yyyy, MM/DD/YYYY, yyyy-mm-dd hh:mm) into strftime,
@@ -90,8 +98,15 @@ public final class DatePatterns {
         if (p.contains("%")) {
             return p;
         }
-        if (!p.matches("(?i)[ymdhns]+([-/. :T]+[ymdhns]+)+")) {
+        boolean compact = COMPACT.matcher(p).matches();
+        if (!compact && !SEPARATED.matcher(p.replaceAll("(?i)mon", "mmm").replaceAll("(?i)hh24", "hh")).matches()) {
             return null;
+        }
+        if (compact) {
+            String lower = p.toLowerCase();
+            if (!lower.contains("y") || !lower.contains("d") || !(lower.contains("mm") || lower.contains("mon"))) {
+                return null;
+            }
         }
         Matcher m = EXCEL_TOKEN.matcher(p);
         StringBuilder sb = new StringBuilder();
@@ -106,9 +121,9 @@ public final class DatePatterns {
                 case "yyyy" -> out = "%Y";
                 case "yy" -> out = "%y";
                 case "mmmm" -> out = "%B";
-                case "mmm" -> out = "%b";
+                case "mmm", "mon" -> out = "%b";
                 case "dd", "d" -> out = "%d";
-                case "hh", "h" -> {
+                case "hh", "h", "hh24" -> {
                     out = "%H";
                     seenHour = true;
                 }

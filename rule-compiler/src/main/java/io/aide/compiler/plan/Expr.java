@@ -99,6 +99,21 @@ public sealed interface Expr {
     record CurrentDate() implements Expr {
     }
 
+    record CurrentTimestamp() implements Expr {
+    }
+
+    /** A date or timestamp written as text with a strftime pattern (%m/%d/%Y). */
+    record FormatDate(Expr expr, String strftime) implements Expr {
+    }
+
+    /** Seconds since 1970-01-01 00:00:00 UTC as a timestamp. */
+    record EpochSeconds(Expr expr) implements Expr {
+    }
+
+    /** The last day of the month of a date. */
+    record LastDay(Expr expr) implements Expr {
+    }
+
     static Expr and(List<Expr> conditions) {
         Expr out = null;
         for (Expr c : conditions) {
@@ -180,6 +195,12 @@ public sealed interface Expr {
             return new Extract(x.part(), m.apply(x.expr()));
         } else if (e instanceof IsNumeric n) {
             return new IsNumeric(m.apply(n.expr()));
+        } else if (e instanceof FormatDate fd) {
+            return new FormatDate(m.apply(fd.expr()), fd.strftime());
+        } else if (e instanceof EpochSeconds es) {
+            return new EpochSeconds(m.apply(es.expr()));
+        } else if (e instanceof LastDay ld) {
+            return new LastDay(m.apply(ld.expr()));
         }
         return e;
     }

@@ -101,6 +101,22 @@ public final class SqlRenderer {
             return isNumeric(render(n.expr()));
         } else if (e instanceof Expr.CurrentDate) {
             return "CURRENT_DATE";
+        } else if (e instanceof Expr.CurrentTimestamp) {
+            return switch (d) {
+                case DUCKDB, POSTGRES -> "LOCALTIMESTAMP";
+                case SPARK, BIGQUERY -> "CURRENT_TIMESTAMP()";
+                default -> "CURRENT_TIMESTAMP";
+            };
+        } else if (e instanceof Expr.FormatDate f) {
+            return formatDate(render(f.expr()), f.strftime());
+        } else if (e instanceof Expr.EpochSeconds s) {
+            return epochSeconds(render(s.expr()));
+        } else if (e instanceof Expr.LastDay l) {
+            String x = render(l.expr());
+            return switch (d) {
+                case POSTGRES -> "CAST(DATE_TRUNC('month', " + x + ") + INTERVAL '1 month' - INTERVAL '1 day' AS DATE)";
+                default -> "LAST_DAY(" + x + ")";
+            };
         }
         throw new IllegalArgumentException("cannot render " + e);
     }
@@ -165,6 +181,13 @@ public final class SqlRenderer {
         if (name.equals("NVL") || name.equals("IFNULL")) {
             name = "COALESCE";
         }
+        if ((name.equals("LTRIM") || name.equals("RTRIM")) && args.size() == 2 && (d == Dialect.SPARK || d == Dialect.ANSI)) {
+            // Spark's two-argument ltrim/rtrim historically took the characters first; the standard form is unambiguous
+            return "TRIM(" + (name.equals("LTRIM") ? "LEADING " : "TRAILING ") + args.get(1) + " FROM " + args.get(0) + ")";
+        }
+        if (name.equals("MD5") && d == Dialect.BIGQUERY) {
+            return "TO_HEX(MD5(" + args.get(0) + "))";
+        }
         return name + "(" + String.join(", ", args) + ")";
     }
 
@@ -196,10 +219,35 @@ public final class SqlRenderer {
             // TO_DATE raises on text that does not fit; the pattern guard makes it NULL like the other dialects
             case POSTGRES -> "CASE WHEN " + expr + " ~ " + literal(DatePatterns.toRegex(strftime)) + " THEN "
                     + (timestamp ? "TO_TIMESTAMP(" : "TO_DATE(") + expr + ", " + literal(DatePatterns.toPostgres(strftime)) + ") END";
-            case SPARK -> (timestamp ? "TO_TIMESTAMP(" : "TO_DATE(") + expr + ", " + literal(DatePatterns.toJava(strftime)) + ")";
+            // fields written without separators (%Y%m%d) need fixed widths to be told apart
+            case SPARK -> (timestamp ? "TO_TIMESTAMP(" : "TO_DATE(") + expr + ", " + literal(strftime.matches(".*%[A-Za-z]%.*")
+                    ? DatePatterns.toJavaFormat(strftime) : DatePatterns.toJava(strftime)) + ")";
             case SNOWFLAKE -> (timestamp ? "TRY_TO_TIMESTAMP(" : "TRY_TO_DATE(") + expr + ", " + literal(DatePatterns.toSnowflake(strftime)) + ")";
             case BIGQUERY -> (timestamp ? "SAFE.PARSE_TIMESTAMP(" : "SAFE.PARSE_DATE(") + literal(strftime) + ", " + expr + ")";
             case ANSI -> "CAST(" + expr + " AS " + target + ")";
+        };
+    }
+
+    private String formatDate(String expr, String strftime) {
+        return switch (d) {
+            case DUCKDB -> "STRFTIME(" + expr + ", " + literal(strftime) + ")";
+            case SPARK -> "DATE_FORMAT(" + expr + ", " + literal(DatePatterns.toJavaFormat(strftime)) + ")";
+            case BIGQUERY -> (strftime.matches(".*%[HMS].*") ? "FORMAT_TIMESTAMP(" : "FORMAT_DATE(") + literal(strftime) + ", " + expr + ")";
+            case SNOWFLAKE -> "TO_CHAR(" + expr + ", " + literal(DatePatterns.toSnowflake(strftime)) + ")";
+            // to_char is not in the standard; PostgreSQL's form is the most widely understood
+            case POSTGRES, ANSI -> "TO_CHAR(" + expr + ", " + literal(DatePatterns.toPostgres(strftime)) + ")";
+        };
+    }
+
+    private String epochSeconds(String expr) {
+        return switch (d) {
+            // make_timestamp reads microseconds as UTC; to_timestamp gives a TIMESTAMPTZ whose cast depends on the session zone
+            case DUCKDB -> "MAKE_TIMESTAMP(CAST(" + expr + " * 1000000 AS BIGINT))";
+            case POSTGRES -> "(TO_TIMESTAMP(" + expr + ") AT TIME ZONE 'UTC')";
+            case SPARK -> "TIMESTAMP_SECONDS(" + expr + ")";
+            case SNOWFLAKE -> "TO_TIMESTAMP(" + expr + ")";
+            case BIGQUERY -> "TIMESTAMP_SECONDS(CAST(" + expr + " AS INT64))";
+            case ANSI -> "(TIMESTAMP '1970-01-01 00:00:00' + " + expr + " * INTERVAL '1' SECOND)";
         };
     }
 

@@ -29,18 +29,17 @@ public final class RuleCompiler {
     private static final String LIT = "(?:'[^']*'|\"[^\"]*\"|-?\\d+(?:\\.\\d+)?|null|true|false|[A-Za-z_][\\w-]*)";
     private static final Pattern COPY = Pattern.compile("(?i)^(?:(?:direct(?:ly)?|straight|1:1|one[- ]to[- ]one|simple)\\s*"
             + "(?:move|map(?:ping|ped)?|cop(?:y|ied)|pull|load|pass(?:[- ]?through)?|assign(?:ment|ed)?)?|cop(?:y|ied)(?: (?:unchanged|as[- ]is|directly|over|through|straight|from source|1:1))?"
-            + "|(?:otherwise|else) (?:cop(?:y|ied)|keep|kept|unchanged|as[- ]is|pass(?:ed)? through)|as[- ]is|pass[- ]?through|no (?:transformation|change)s?|unchanged|same as source|move|"
+            + "|(?:otherwise|else) (?:cop(?:y|ied)|keep|kept|unchanged|as[- ]is|pass(?:ed)? through)|as[- ]is|pass(?:ed)?[- ]?(?:through|thru)(?: (?:as[- ]is|unchanged|directly|from (?:the )?source))?|no (?:transformation|change)s?|unchanged|same as source|move|"
             + "(?:keep|kept|retain(?:ed)?|carr(?:y|ied)) (?:as[- ]is|unchanged|over)|rename(?:d)?\\b.*|1:1|n/?a|none|-|source value|map(?:ped)? directly|"
             + "load(?:ed)? as[- ]is|take(?:n)? (?:as[- ]is|directly)|"
             + "(?:populated?|sourced|mapped|loaded|taken|pulled|moved|copied|carried over|brought over)\\s+(?:directly\\s+|as[- ]is\\s+|straight\\s+)?from\\s+(?:the\\s+)?(?:source|[\\w.\" ]+?)(?:\\s+(?:column|field|table))?)$");
-    private static final Pattern CAST = Pattern.compile("(?i)^(?:(?:numeric|text|string|date|integer) values? )?(?:safe(?:ly)? )?(?:cast|convert(?:ed)?|conver(?:sion)?|store(?:d)?|typed?)\\s*(?:directly|as is)?\\s*(?:to|as|into)?\\s*(?:an? )?([A-Za-z]+(?:\\s*\\(\\s*\\d+\\s*(?:,\\s*\\d+\\s*)?\\))?)?.*$");
+    private static final Pattern CAST = Pattern.compile("(?i)^(?:(?:numeric|text|string|date|integer) values? )?(?:safe(?:ly)? )?(?:cast|convert(?:ed)?|conver(?:sion)?|store(?:d)?|typed?)\\s*(?:directly|as is)?\\s*(?:to|as|into)?\\s*(?:an? )?([A-Za-z]+(?:\\s*\\(\\s*\\d+\\s*(?:,\\s*\\d+\\s*)?\\))?)?(.*)$");
     private static final Pattern AGG = Pattern.compile("(?i)^(?:the )?(sum|total|count|number|min(?:imum)?|max(?:imum)?|earliest|latest|most recent|oldest|newest|average|avg|mean|distinct count)\\b(.*)$");
     private static final Pattern AGG_HINT = Pattern.compile("(?i)\\((sum|count|min|max|avg)\\)");
     private static final Pattern WHERE = Pattern.compile("(?i)\\b(?:where|when|for which|for rows? where|filtered (?:on|to|by)|only (?:for|where))\\s+(.+)$");
     private static final Pattern TO_NULL = Pattern.compile("(?i)^(.*?)\\s*(?:->|=>|to|becomes?|mapped to|set to|as|are|is|should be)\\s*null\\b.*$");
     private static final Pattern VALUE_MAP_LISTS = Pattern.compile("^\\s*((?:'[^']*'|\"[^\"]*\"|[\\w.-]+)(?:\\s*/\\s*(?:'[^']*'|\"[^\"]*\"|[\\w.-]+))+)\\s*(?:->|=>)\\s*((?:'[^']*'|\"[^\"]*\"|[\\w.-]+)(?:\\s*/\\s*(?:'[^']*'|\"[^\"]*\"|[\\w.-]+))+)\\s*$");
     private static final Pattern PAIR = Pattern.compile("^\\s*('[^']*'|\"[^\"]*\"|[\\w .-]+?)\\s*(?:=|->|=>|:)\\s*('[^']*'|\"[^\"]*\"|[\\w .-]+?)\\s*$");
-    private static final Pattern PARSE_DATE = Pattern.compile("(?i)^(?:parse[ds]?|convert(?:ed)?|cast|format(?:ted)?|read|stored)?\\s*(?:as |to |into )?(?:an? )?(?:date|timestamp|datetime)?\\s*(?:from|using|with|in|as)?\\s*(?:the )?(?:format|pattern|mask)?\\s*:?\\s*['\"]?(%[^'\";,)]+|[dDmMyY]{1,4}[-/. ]+[dDmMyY]{1,4}[-/. ]+[dDmMyY]{1,4}(?:[ T][hH]{1,2}:[mMnN]{2}(?::[sS]{2})?)?)['\"]?\\s*$");
     private static final Pattern LOOKUP = Pattern.compile("(?i)\\b(?:via|using|from|against|in|through|with|per|by)\\s+(?:the\\s+)?(?:lookup|map(?:ping)?|table|reference|dictionary|code ?list)?\\s*['\"]?([A-Za-z_][\\w]*(?:\\.[A-Za-z_][\\w]*)+|[A-Za-z_]\\w*(?:_map|_lookup|_mapping|_codes?|_ref))['\"]?");
     private static final Pattern CONSTANT = Pattern.compile("(?i)^(?:(?:constant|hard[- ]?cod(?:e|ed)|fixed|static|literal)(?: value)?|set (?:to|as)|always|populate(?:d)? with|value|assign(?:ed)?)\\s*(?:=|:|to|as|of)?\\s*(" + LIT + ")\\s*$");
     private static final Pattern DEFAULT = Pattern.compile("(?i)(?:default(?:s)?(?: value)?(?: to| is| =|:)?|if (?:null|blank|empty|missing|not (?:provided|available|found)|no match)[^,;]*?,?\\s*(?:then |use |set (?:to )?|default (?:to )?)?|(?:null|blank|missing|empty)s?\\s*(?:->|=>|→|becomes?|replaced (?:by|with)|to)|replace nulls? (?:with|by)|coalesce (?:with|to))\\s*('[^']*'|-?\\d+(?:\\.\\d+)?|zero)");
@@ -59,6 +58,49 @@ public final class RuleCompiler {
     private static final Pattern OTHER_COLUMN_FLAG = Pattern.compile("(?i)^(?:and\\s+)?(?:flag(?:ged)?|mark(?:ed)?|set)\\s+(?:as\\s+)?([A-Za-z_]\\w*)\\s*=\\s*\\S+$");
     private static final Pattern NOOP = Pattern.compile("(?i)^(?:nulls? (?:kept|stays?|remains?|left) (?:as )?null|nulls? (?:are |is )?(?:kept|preserved|retained)|keep nulls?|blank(?:s)? (?:kept|stay blank)|(?:100% )?parseable in source|no nulls?)$");
     private static final Pattern ACTION = Pattern.compile("(?i)\\b(resolv\\w*|look\\w*|lookup|map(s|ped|ping)?|remap\\w*|convert\\w*|pars\\w*|split\\w*|deriv\\w*|calculat\\w*|comput\\w*|combin\\w*|concat\\w*|replac\\w*|flag\\w*|sum\\w*|count\\w*|aggregat\\w*|round\\w*|truncat\\w*|filter\\w*|exclud\\w*|join\\w*|assign\\w*|set|if|when|case|else|otherwise|shift\\w*|remov\\w*|strip\\w*|pad\\w*|format\\w*|normali[sz]\\w*|translat\\w*|decod\\w*|encod\\w*|multipl\\w*|divid\\w*|add|added|subtract\\w*|minus|plus|default\\w*|coalesce|null|blank|trim\\w*|upper\\w*|lower\\w*|cast\\w*|extract\\w*|substring|prefix\\w*|suffix\\w*|group\\w*|dedup\\w*|unique|latest|earliest|first|last|max\\w*|min\\w*|average|avg|total|hash\\w*|mask\\w*|generat\\w*|sequence|increment\\w*|rank\\w*|lag|lead|pivot\\w*|unpivot\\w*)\\b|->|=>|=");
+
+    /** A handler's answer when the clause is not of its kind (null = compiled, other text = flagged). */
+    private static final String NOT_MINE = "\u0000not mine";
+    private static final String NAME = "([A-Za-z_][\\w]*(?:\\.[A-Za-z_]\\w*)?)";
+    private static final Pattern TIME_UNIT_COUNT = Pattern.compile("(?i)^(?:the )?(?:number|count|total|no\\.?)\\s+of\\s+(?:calendar\\s+|business\\s+|working\\s+|elapsed\\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|weekdays?)\\b.*$");
+    private static final Pattern DAYS_BETWEEN = Pattern.compile("(?i)^(?:the\\s+)?(?:(?:number|count|no\\.?|total)\\s+of\\s+)?(calendar\\s+|business\\s+|working\\s+|elapsed\\s+)?(days?|weeks?|months?|years?|hours?|minutes?|seconds?|weekdays?)\\s+(?:elapsed\\s+|difference\\s+)?(?:(?:between|from)\\s+" + NAME + "\\s+(?:and|to|until|till)\\s+" + NAME + "|since\\s+" + NAME + ")$");
+    private static final Pattern MINUS_IN_DAYS = Pattern.compile("(?i)^\\(?\\s*" + NAME + "\\s*-\\s*" + NAME + "\\s*\\)?\\s*(?:,\\s*)?(?:in|as a number of|as number of|as)\\s+(days?|weeks?|months?|years?)$");
+    private static final Pattern EPOCH = Pattern.compile("(?i)\\b(?:epoch|unix|posix)\\b");
+    private static final java.util.Set<String> EPOCH_WORDS = java.util.Set.of("convert", "converted", "conversion", "cast", "parse",
+            "parsed", "transform", "transformed", "from", "the", "a", "an", "unix", "posix", "epoch", "time", "timestamp", "datetime",
+            "date", "seconds", "second", "secs", "sec", "s", "milliseconds", "millisecond", "millis", "ms", "to", "into", "as", "in",
+            "since", "value", "utc", "number", "of", "integer", "int", "bigint");
+    private static final Pattern DATE_PATTERN = Pattern.compile("(?i)(?<![\\w%])(%[A-Za-z](?:[-/.: T,]*%[A-Za-z])*|(?:yyyy|yy|mmmm|mmm|mon|mm|m|dd|d|hh24|hh|h|nn|mi|ss)(?:[-/.: T]?(?:yyyy|yy|mmmm|mmm|mon|mm|m|dd|d|hh24|hh|h|nn|mi|ss))+)(?![\\w%])");
+    private static final java.util.Set<String> DATE_WORDS = java.util.Set.of("parse", "parsed", "parses", "parsing", "convert",
+            "converted", "conversion", "cast", "format", "formatted", "formatting", "reformat", "reformatted", "read", "display",
+            "displayed", "output", "render", "rendered", "write", "written", "show", "shown", "as", "to", "into", "from", "using",
+            "with", "in", "the", "a", "an", "date", "dates", "timestamp", "datetime", "time", "pattern", "mask", "string", "text", "char",
+            "varchar", "character", "value", "values", "source", "is", "of", "field", "column", "stored", "given", "it", "this",
+            "style", "type");
+    private static final Pattern FORMAT_WORDS = Pattern.compile("(?i)\\b(?:format(?:ted)?\\s+(?:it\\s+|the\\s+date\\s+|date\\s+)?(?:as|to|in|into|using|with|like)|reformat\\w*|display(?:ed)?|output|render(?:ed)?|writ(?:e|ten)|show(?:n)?)\\b");
+    private static final Pattern PARSE_WORDS = Pattern.compile("(?i)\\b(?:pars\\w*|read)\\b");
+    private static final String VALUE = "'[^']*'|\"[^\"]*\"|-?\\d+(?:\\.\\d+)?";
+    private static final Pattern VALUE_IF = Pattern.compile("(?i)^(?:derived\\s*:\\s*)?(?:((?:set|populate[ds]?|populated|fill(?:ed)?|assign(?:ed)?|use|return|output|default)\\s+(?:it\\s+|the value\\s+)?(?:to|with|as)?)\\s*|(?:value|result)\\s*(?:=|is|:)\\s*)?(" + VALUE + "|[A-Za-z][\\w-]*)\\s+(?:if|when|where|whenever)\\s+(.+?)(?:\\s*[,;]?\\s+(?:else|otherwise)\\s*,?\\s*(" + VALUE + "|[A-Za-z][\\w -]*)|\\s*[,;]\\s*(" + VALUE + "|[A-Za-z][\\w-]*)\\s+(?:otherwise|else|in all other cases))?$");
+    private static final Pattern CONDITION_IF = Pattern.compile("(?i).*\\b(?:if|when|where|unless|whenever|in case)\\b.*");
+    private static final Pattern TRANSFORM_WORDS = Pattern.compile("(?i)\\b(?:first|last|left|right|char\\w*|digits?|letters?|substring|year|month|day|days|week|quarter|hour|minute|length|upper\\w*|lower\\w*|trim\\w*|hash\\w*|md5|sha\\w*|round\\w*|sum|total|count|average|avg|min\\w*|max\\w*|number|difference|between|plus|minus|times|multipl\\w*|divid\\w*|percent\\w*|format\\w*|pars\\w*|convert\\w*|cast\\w*|replac\\w*|remov\\w*|pad\\w*|concat\\w*|split\\w*|extract\\w*|part|portion|prefix\\w*|suffix\\w*|mask\\w*|abs\\w*|distinct|unique|latest|earliest|most|least|if|when|else|otherwise|epoch|unix)\\b|\\d|'[^']*'|\"[^\"]*\"");
+    private static final Pattern CAST_TYPE_WORD = Pattern.compile("(?i)numeric|number|decimal|money|currency|int|integer|bigint|whole|text|string|varchar|char|date|timestamp|datetime|boolean|bool|float|double|real|target");
+    private static final Pattern CAST_TAIL = Pattern.compile("(?i)^(?:(?:data )?type|values?|safely|directly|if possible|where possible|when possible|when valid|number|(?:with )?nulls? (?:on|for|if|when) (?:failure|errors?|invalid|bad)(?: values?)?)?$");
+    private static final Pattern CURRENCY_CODE = Pattern.compile("^[A-Z]{3}$");
+    private static final Pattern CENTS = Pattern.compile("(?i)^(?:convert(?:ed)?\\s+)?(?:(?:the\\s+)?(?:amount|value)\\s+)?(?:from\\s+)?(cents?|pence|pennies|minor units?|dollars?|euros?|pounds?|major units?)\\s+(?:to|into|->|=>)\\s+(cents?|pence|pennies|minor units?|dollars?|euros?|pounds?|major units?)$");
+    private static final Pattern SCALE = Pattern.compile("(?i)^(multipl(?:y|ied)|divided?)\\s+(?:it\\s+|the value\\s+|" + NAME + "\\s+)?by\\s+(-?\\d+(?:\\.\\d+)?)$");
+    private static final Pattern CURRENT = Pattern.compile("(?i)^(?:(?:[A-Za-z_][\\w ]{0,40}?)\\s*(?:=|:|->|is)\\s*)?(?:(?:set|populate[ds]?|populated|fill(?:ed)?|assign(?:ed)?|use|default)\\s+(?:to|with|as)?\\s*)?(?:the\\s+)?"
+            + "(current[_ ]date|today(?:'s date)?|system date|sys ?date|current system date|date of (?:the )?(?:load|run|processing|execution)"
+            + "|current[_ ]timestamp|current date ?(?:and|&) time|current datetime|now(?:\\(\\))?|system (?:timestamp|date ?time|time)|systimestamp|getdate\\(\\)|timestamp of (?:the )?(?:load|run|processing|execution))"
+            + "(?:\\s+(?:at|of|on|during)\\s+(?:the\\s+)?(?:load|loading|run|execution|processing|insert(?:ion)?|etl|batch)(?:\\s+time)?|\\s+when\\s+(?:the\\s+)?(?:row is\\s+)?loaded)?$");
+    private static final Pattern LEFT_PAD = Pattern.compile("(?i)^(left|right|l|r)?[- ]?pad(?:ded)?(?:\\s+(left|right))?\\s+(?:with\\s+)?(?:(zeros?|zeroes|0s|'[^']+'|spaces?|blanks?)\\s+)?(?:to|up to|to a length of|to length)\\s+(\\d+)(?:\\s+(?:char(?:acter)?s?|digits?|positions?|places?))?(?:\\s+with\\s+(zeros?|zeroes|0s|'[^']+'|spaces?|blanks?))?$");
+    private static final Pattern ZERO_PAD = Pattern.compile("(?i)^(?:zero|0)[- ]?pad(?:ded)?(?:\\s+(?:on the\\s+)?left)?\\s+(?:to|up to)\\s+(\\d+)(?:\\s+(?:char(?:acter)?s?|digits?|positions?|places?))?$");
+    private static final Pattern STRIP_EDGE = Pattern.compile("(?i)^(?:trim|remove|strip|drop)\\s+(?:all\\s+|any\\s+|the\\s+)?(leading|trailing)\\s+(zeros?|zeroes|0s|spaces|blanks|whitespace|'[^']+')$");
+    private static final Pattern REPLACE = Pattern.compile("(?i)^replace\\s+(?:all\\s+(?:occurrences\\s+of\\s+)?|every\\s+|each\\s+)?('[^']*'|\"[^\"]*\")\\s+(?:with|by)\\s+('[^']*'|\"[^\"]*\"|nothing|an empty string|empty string|blank)$");
+    private static final Pattern REMOVE_ALL = Pattern.compile("(?i)^(?:remove|strip|delete|drop)\\s+(?:all\\s+|any\\s+|every\\s+)(?:the\\s+)?(spaces|blanks|hyphens|dashes|dots|periods|commas|slashes|underscores|'[^']+'|\"[^\"]+\")(?:\\s+characters)?$|^(?:remove|strip|delete|drop)\\s+(hyphens|dashes|dots|periods|commas|slashes|underscores|'[^']+'|\"[^\"]+\")$");
+    private static final Pattern EXTRACT = Pattern.compile("(?i)^(?:extract|get|take|derive|pull)?\\s*(?:the\\s+)?(year|month|day)(?:\\s+(?:part|portion|number|component))?(?:\\s+(?:from|of)\\s+(?:the\\s+)?" + NAME + ")?$");
+    private static final Pattern UNARY = Pattern.compile("(?i)^(?:the\\s+)?(absolute value|abs|length|string length|character count|char count|number of characters|count of characters|md5(?: hash)?|md5 hash(?:ed)? value|hash(?:ed)? (?:with|using) md5)(?:\\s+(?:of|in|for)\\s+(?:the\\s+)?" + NAME + ")?$|^(md5)(?:\\s+hash)?\\s+" + NAME + "$");
+    private static final Pattern DATE_SHIFT = Pattern.compile("(?i)^" + NAME + "\\s*(\\+|-|plus|minus)\\s*(\\d+)\\s*(days?|weeks?|months?|years?)$|^(add|subtract)\\s+(\\d+)\\s+(days?|weeks?|months?|years?)(?:\\s+(?:to|from)\\s+" + NAME + ")?$|^(\\d+)\\s+(days?|weeks?|months?|years?)\\s+(after|before)\\s+" + NAME + "$");
+    private static final Pattern MONTH_END = Pattern.compile("(?i)^(?:the\\s+)?(?:last day|end)\\s+of\\s+(?:the\\s+)?month(?:\\s+(?:of|for)\\s+(?:the\\s+)?" + NAME + ")?$|^(?:month[- ]end(?: date)?)(?:\\s+(?:of|for)\\s+" + NAME + ")?$");
 
     public RuleOutcome compile(RuleContext ctx) {
         return new Run(ctx).run();
@@ -368,7 +410,12 @@ public final class RuleCompiler {
                 }
                 return null;
             }
+            String special = special(bare);
+            if (special == null || !special.equals(NOT_MINE)) {
+                return special;
+            }
             if (LOOKUP_SOURCE.matcher(bare).matches() && ctx.sources().size() == 1
+                    && !TRANSFORM_WORDS.matcher(bare.replaceFirst("^\\S+", "")).find()
                     && (LOOKUP.matcher(clause).find() ? ctx.references().map(lookupName(clause)).isEmpty() : true)) {
                 // the row's source column lives in another table; the planner joins it (LEFT: a lookup keeps rows)
                 requireSingleSource("a lookup");
@@ -413,6 +460,9 @@ public final class RuleCompiler {
                 return "an else branch without its condition";
             }
             Matcher agg = AGG.matcher(clause);
+            if (agg.matches() && TIME_UNIT_COUNT.matcher(bare).matches()) {
+                return "a number of days, weeks, months or years is a date difference, not a count of rows; this one is not understood";
+            }
             if (agg.matches() && !bare.toLowerCase(Locale.ROOT).startsWith("number of characters")) {
                 return aggregate(agg.group(1), clause, agg.group(2));
             }
@@ -448,7 +498,7 @@ public final class RuleCompiler {
                 return null;
             }
             Matcher toNull = TO_NULL.matcher(bare);
-            if (toNull.matches()) {
+            if (toNull.matches() && !CONDITION_IF.matcher(toNull.group(1)).matches()) {
                 return sentinels(toNull.group(1));
             }
             bare = bare.replaceFirst("(?i)^(?:map(?:ped|ping)?|decode(?:d)?|translate(?:d)?|recode(?:d)?|convert(?:ed)?)(?:\\s+values?)?\\s*:?\\s+(?=\\S+\\s*(?:->|=>|=|:))", "");
@@ -462,20 +512,9 @@ public final class RuleCompiler {
                     return null;
                 }
             }
-            Matcher date = PARSE_DATE.matcher(bare);
-            if (date.matches() && (bare.toLowerCase(Locale.ROOT).transform(Rx.m(".*(pars|date|format|%).*")))) {
-                String fmt = DatePatterns.fromExcel(date.group(1).trim());
-                if (fmt == null) {
-                    return "date pattern not understood";
-                }
-                requireSingleSource("date parsing");
-                boolean ts = fmt.contains("%H") || ctx.targetType().kind() == SqlType.Kind.TIMESTAMP;
-                steps.add(v -> new Expr.ParseDate(v, fmt, ts));
-                instructed = true;
-                return null;
-            }
             Matcher cast = CAST.matcher(bare);
-            if (cast.matches() && !bare.toLowerCase(Locale.ROOT).transform(Rx.m(".*\\b(cents?|dollars?|currency|units?|kg|pounds?|timezone|utc)\\b.*\\bto\\b.*"))) {
+            if (cast.matches() && castIsWhole(cast)
+                    && !bare.toLowerCase(Locale.ROOT).transform(Rx.m(".*\\b(cents?|dollars?|currency|units?|kg|pounds?|timezone|utc)\\b.*\\bto\\b.*"))) {
                 SqlType t = cast.group(1) == null ? SqlType.UNKNOWN : castType(cast.group(1));
                 if (!t.known()) {
                     t = ctx.targetType();
@@ -575,10 +614,365 @@ public final class RuleCompiler {
             return "rule not understood";
         }
 
+        /** Rules with a fixed shape the general clauses would misread; NOT_MINE when the clause is none of them. */
+        String special(String bare) {
+            String r = dateDifference(bare);
+            if (!NOT_MINE.equals(r)) {
+                return r;
+            }
+            for (java.util.function.Function<String, String> h : List.<java.util.function.Function<String, String>>of(
+                    this::epoch, this::datePattern, this::valueIf, this::currentTime, this::scalar, this::dateShift)) {
+                r = h.apply(bare);
+                if (r == null || !r.equals(NOT_MINE)) {
+                    return r;
+                }
+            }
+            return NOT_MINE;
+        }
+
+        /** A column named in the text: the row's source (the rule's input), another column, or null. */
+        Expr operand(String text) {
+            if (text == null) {
+                if (ctx.sources().size() != 1) {
+                    throw new Flag("the rule does not name the column it applies to and the row has "
+                            + ctx.sources().size() + " source columns");
+                }
+                return INPUT;
+            }
+            String t = unquote(text.trim()).replaceFirst("(?i)^the\\s+", "");
+            if (t.transform(Rx.m("(?i)it|this|value|source|source value|field|column|input"))) {
+                return ctx.sources().size() == 1 ? INPUT : null;
+            }
+            if (!t.transform(Rx.m("[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)?"))) {
+                return null;
+            }
+            if (ctx.sources().size() == 1 && ctx.sources().get(0).column().equalsIgnoreCase(t)) {
+                return INPUT;
+            }
+            String q = t.contains(".") ? t.substring(0, t.lastIndexOf('.')) : null;
+            String n = t.contains(".") ? t.substring(t.lastIndexOf('.') + 1) : t;
+            Expr e = ctx.resolve(q, n);
+            // without a schema any word resolves; only identifier-like names are taken as columns
+            if (e instanceof Expr.Col c && !ctx.known(c) && !n.contains("_")) {
+                return null;
+            }
+            return e;
+        }
+
+        Expr operandOrFlag(String text) {
+            Expr e = operand(text);
+            if (e == null) {
+                throw new Flag("unknown column " + text);
+            }
+            return e;
+        }
+
+        String dateDifference(String bare) {
+            Matcher m = DAYS_BETWEEN.matcher(bare);
+            Matcher minus = MINUS_IN_DAYS.matcher(bare);
+            String unit;
+            String qualifier = "";
+            Expr start;
+            Expr end;
+            if (m.matches()) {
+                qualifier = m.group(1) == null ? "" : m.group(1).trim().toLowerCase(Locale.ROOT);
+                unit = m.group(2).toLowerCase(Locale.ROOT);
+                if (m.group(5) != null) {
+                    start = operandOrFlag(m.group(5));
+                    end = new Expr.CurrentDate();
+                } else {
+                    start = operandOrFlag(m.group(3));
+                    end = operandOrFlag(m.group(4));
+                }
+            } else if (minus.matches()) {
+                unit = minus.group(3).toLowerCase(Locale.ROOT);
+                end = operandOrFlag(minus.group(1));
+                start = operandOrFlag(minus.group(2));
+            } else {
+                return NOT_MINE;
+            }
+            if (!unit.startsWith("day") || qualifier.equals("business") || qualifier.equals("working")) {
+                return "only differences in calendar days are compiled; " + (qualifier.isEmpty() ? "" : qualifier + " ") + unit
+                        + " need a rule for partial periods";
+            }
+            main = new Expr.DateDiff(start, end);
+            instructed = true;
+            return null;
+        }
+
+        String epoch(String bare) {
+            if (!EPOCH.matcher(bare).find()) {
+                return NOT_MINE;
+            }
+            String l = bare.toLowerCase(Locale.ROOT);
+            for (String w : l.replaceAll("[^a-z0-9_]+", " ").trim().split(" ")) {
+                boolean source = ctx.sources().stream().anyMatch(c -> c.column().equalsIgnoreCase(w));
+                if (!EPOCH_WORDS.contains(w) && !source) {
+                    return NOT_MINE;
+                }
+            }
+            boolean millis = l.transform(Rx.m(".*\\b(milliseconds?|millis|ms)\\b.*"));
+            boolean seconds = l.transform(Rx.m(".*\\b(seconds?|secs?|s)\\b.*"));
+            if (millis == seconds) {
+                return "the epoch's unit (seconds or milliseconds) is not said";
+            }
+            requireSingleSource("an epoch conversion");
+            steps.add(v -> new Expr.EpochSeconds(millis ? new Expr.Bin("/", v, new Expr.Lit(1000L)) : v));
+            instructed = true;
+            return null;
+        }
+
+        /** A date pattern in the text: parse text with it, or write a date as text with it; the text and the target type say which. */
+        String datePattern(String bare) {
+            Matcher m = DATE_PATTERN.matcher(bare);
+            List<String> patterns = new ArrayList<>();
+            List<Integer> starts = new ArrayList<>();
+            StringBuilder rest = new StringBuilder();
+            int last = 0;
+            while (m.find()) {
+                String fmt = DatePatterns.fromExcel(m.group(1));
+                if (fmt == null || (!m.group(1).contains("%") && !m.group(1).toLowerCase(Locale.ROOT).contains("y")
+                        && !m.group(1).toLowerCase(Locale.ROOT).contains("h"))) {
+                    continue;
+                }
+                patterns.add(fmt);
+                starts.add(m.start());
+                rest.append(bare, last, m.start()).append(' ');
+                last = m.end();
+            }
+            if (patterns.isEmpty()) {
+                return NOT_MINE;
+            }
+            rest.append(bare.substring(last));
+            String words = rest.toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", " ").trim();
+            for (String w : words.isEmpty() ? new String[0] : words.split(" ")) {
+                boolean column = ctx.sources().stream().anyMatch(c -> c.column().equalsIgnoreCase(w))
+                        || w.equalsIgnoreCase(row.targetColumn());
+                if (!DATE_WORDS.contains(w) && !column) {
+                    return NOT_MINE;
+                }
+            }
+            if (patterns.size() > 2) {
+                return "more than two date patterns";
+            }
+            requireSingleSource("a date pattern");
+            int input = 0;
+            if (patterns.size() == 2 && bare.substring(0, starts.get(1)).toLowerCase(Locale.ROOT)
+                    .transform(Rx.m("(?s).*\\bfrom\\s*['\"]?$"))) {
+                input = 1;
+            }
+            SqlType.Kind target = ctx.targetType().kind();
+            boolean textTarget = target == SqlType.Kind.VARCHAR;
+            boolean temporalTarget = target == SqlType.Kind.DATE || target == SqlType.Kind.TIMESTAMP;
+            if (!textTarget && !temporalTarget && target != SqlType.Kind.UNKNOWN) {
+                return "a date pattern for a " + ctx.targetType().kind().name().toLowerCase(Locale.ROOT) + " target";
+            }
+            boolean ts = target == SqlType.Kind.TIMESTAMP;
+            if (patterns.size() == 2) {
+                String in = patterns.get(input);
+                String out = patterns.get(1 - input);
+                boolean inTs = ts || in.contains("%H");
+                steps.add(v -> new Expr.ParseDate(v, in, inTs));
+                if (!temporalTarget) {
+                    steps.add(v -> new Expr.FormatDate(v, out));
+                }
+                instructed = true;
+                return null;
+            }
+            String fmt = patterns.get(0);
+            String before = bare.substring(0, starts.get(0)).toLowerCase(Locale.ROOT);
+            boolean fromPattern = before.transform(Rx.m("(?s).*\\bfrom\\s*(?:the\\s+)?(?:format\\s+|pattern\\s+)?['\"]?$"));
+            boolean toPattern = before.transform(Rx.m("(?s).*\\b(?:to|into|as)\\s*(?:the\\s+)?(?:format\\s+|pattern\\s+)?['\"]?$"));
+            boolean formatWords = FORMAT_WORDS.matcher(bare).find();
+            boolean parseWords = PARSE_WORDS.matcher(bare).find() || fromPattern;
+            if (temporalTarget || (target == SqlType.Kind.UNKNOWN && !(formatWords && !parseWords))) {
+                boolean t = ts || fmt.contains("%H");
+                steps.add(v -> new Expr.ParseDate(v, fmt, t));
+                instructed = true;
+                return null;
+            }
+            boolean format = (formatWords || toPattern) && !parseWords;
+            if (!format) {
+                return parseWords ? "the text is parsed as a date but the target is text and no output format is given"
+                        : "whether the pattern is the source's format or the output's is not said";
+            }
+            steps.add(v -> new Expr.FormatDate(v, fmt));
+            instructed = true;
+            return null;
+        }
+
+        /** "'Y' if amount > 1000 else 'N'", "Populate with 'N/A' if status is null", "'High' when x >= 100, 'Low' otherwise". */
+        String valueIf(String bare) {
+            Matcher m = VALUE_IF.matcher(bare);
+            if (!m.matches()) {
+                return NOT_MINE;
+            }
+            boolean verb = m.group(1) != null;
+            String then = m.group(2);
+            String otherwise = m.group(4) != null ? m.group(4) : m.group(5);
+            if (!verb && !then.transform(Rx.m("(?s)['\"].*|-?\\d.*"))) {
+                return NOT_MINE;
+            }
+            return ifThenElse(m.group(3), valueWord(then), otherwise == null ? null : valueWord(otherwise.trim()));
+        }
+
+        /** A bare word as a value: a known column, a keep-the-source word, else a literal code (Y, N, Unknown). */
+        String valueWord(String text) {
+            String t = text.trim();
+            if (t.startsWith("'") || t.startsWith("\"") || t.transform(Rx.m("-?\\d+(?:\\.\\d+)?"))
+                    || t.transform(Rx.m("(?i)null|blank|empty|nothing|keep|kept|unchanged|as[- ]is|cop(?:y|ied)|(?:the )?(?:source|original) value"))) {
+                return t;
+            }
+            Expr e = t.contains(" ") ? null : operand(t);
+            if (e != null && !(e instanceof Expr.Col c && !ctx.known(c))) {
+                return t;
+            }
+            return "'" + t.replace("'", "''") + "'";
+        }
+
+        String currentTime(String bare) {
+            Matcher m = CURRENT.matcher(bare);
+            if (!m.matches()) {
+                return NOT_MINE;
+            }
+            String w = m.group(1).toLowerCase(Locale.ROOT);
+            boolean timestamp = w.transform(Rx.m("(?s).*(timestamp|time|now|datetime|getdate).*"));
+            main = timestamp ? new Expr.CurrentTimestamp() : new Expr.CurrentDate();
+            instructed = true;
+            return null;
+        }
+
+        /** One-argument string, number and date functions written in words. */
+        String scalar(String bare) {
+            Matcher m;
+            if ((m = LEFT_PAD.matcher(bare)).matches()) {
+                String side = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : "left";
+                String fill = m.group(3) != null ? m.group(3) : m.group(5);
+                if (fill == null) {
+                    return "the padding character is not said";
+                }
+                String f = fill.toLowerCase(Locale.ROOT);
+                String c = f.startsWith("zero") || f.startsWith("0") ? "0" : f.startsWith("space") || f.startsWith("blank") ? " " : unquote(fill);
+                if (c.length() != 1) {
+                    return "padding with more than one character";
+                }
+                long n = Long.parseLong(m.group(4));
+                String fn = side.toLowerCase(Locale.ROOT).startsWith("r") ? "RPAD" : "LPAD";
+                steps.add(v -> new Expr.Fn(fn, List.of(v, new Expr.Lit(n), new Expr.Lit(c))));
+            } else if ((m = ZERO_PAD.matcher(bare)).matches()) {
+                long n = Long.parseLong(m.group(1));
+                steps.add(v -> new Expr.Fn("LPAD", List.of(v, new Expr.Lit(n), new Expr.Lit("0"))));
+            } else if ((m = STRIP_EDGE.matcher(bare)).matches()) {
+                String fn = m.group(1).toLowerCase(Locale.ROOT).equals("leading") ? "LTRIM" : "RTRIM";
+                String what = m.group(2).toLowerCase(Locale.ROOT);
+                if (what.startsWith("whitespace")) {
+                    return "whitespace other than spaces needs a regular expression";
+                }
+                String chars = what.startsWith("zero") || what.startsWith("0") ? "0" : what.startsWith("space") || what.startsWith("blank") ? null : unquote(m.group(2));
+                steps.add(v -> chars == null ? new Expr.Fn(fn, List.of(v)) : new Expr.Fn(fn, List.of(v, new Expr.Lit(chars))));
+            } else if ((m = REPLACE.matcher(bare)).matches()) {
+                String from = unquote(m.group(1));
+                String to = m.group(2).startsWith("'") || m.group(2).startsWith("\"") ? unquote(m.group(2)) : "";
+                if (from.isEmpty()) {
+                    return "replacing an empty string";
+                }
+                steps.add(v -> new Expr.Fn("REPLACE", List.of(v, new Expr.Lit(from), new Expr.Lit(to))));
+            } else if ((m = REMOVE_ALL.matcher(bare)).matches()) {
+                String what = m.group(1) != null ? m.group(1) : m.group(2);
+                String w = what.toLowerCase(Locale.ROOT);
+                String ch = w.startsWith("space") || w.startsWith("blank") ? " " : w.startsWith("hyphen") || w.startsWith("dash") ? "-"
+                        : w.startsWith("dot") || w.startsWith("period") ? "." : w.startsWith("comma") ? "," : w.startsWith("slash") ? "/"
+                        : w.startsWith("underscore") ? "_" : unquote(what);
+                steps.add(v -> new Expr.Fn("REPLACE", List.of(v, new Expr.Lit(ch), new Expr.Lit(""))));
+            } else if ((m = EXTRACT.matcher(bare)).matches() && (m.group(2) != null || bare.toLowerCase(Locale.ROOT)
+                    .transform(Rx.m("^(?:extract|get|take|derive|pull)\\b.*")))) {
+                String part = m.group(1).toUpperCase(Locale.ROOT);
+                Expr of = operandOrFlag(m.group(2));
+                main = new Expr.Extract(part, of);
+            } else if ((m = UNARY.matcher(bare)).matches()) {
+                String what = (m.group(1) != null ? m.group(1) : m.group(3)).toLowerCase(Locale.ROOT);
+                Expr of = operandOrFlag(m.group(2) != null ? m.group(2) : m.group(4));
+                String fn = what.contains("md5") ? "MD5" : what.startsWith("abs") ? "ABS" : "LENGTH";
+                main = new Expr.Fn(fn, List.of(of));
+            } else if ((m = MONTH_END.matcher(bare)).matches()) {
+                main = new Expr.LastDay(operandOrFlag(m.group(1) != null ? m.group(1) : m.group(2)));
+            } else if ((m = SCALE.matcher(bare)).matches()) {
+                Expr of = operandOrFlag(m.group(2));
+                Expr factor = literal(m.group(3));
+                main = new Expr.Bin(m.group(1).toLowerCase(Locale.ROOT).startsWith("multipl") ? "*" : "/", of, factor);
+            } else if ((m = CENTS.matcher(bare)).matches()) {
+                boolean fromMinor = m.group(1).toLowerCase(Locale.ROOT).transform(Rx.m("cents?|pence|pennies|minor units?"));
+                boolean toMinor = m.group(2).toLowerCase(Locale.ROOT).transform(Rx.m("cents?|pence|pennies|minor units?"));
+                if (fromMinor == toMinor) {
+                    return "a conversion between two major or two minor currency units";
+                }
+                requireSingleSource("a unit conversion");
+                steps.add(v -> new Expr.Bin(fromMinor ? "/" : "*", v, new Expr.Lit(100L)));
+            } else {
+                return NOT_MINE;
+            }
+            instructed = true;
+            return null;
+        }
+
+        /** "order_date + 30 days", "Add 2 months to start_date", "7 days before due_date". */
+        String dateShift(String bare) {
+            Matcher m = DATE_SHIFT.matcher(bare);
+            if (!m.matches()) {
+                return NOT_MINE;
+            }
+            Expr base;
+            boolean minus;
+            long n;
+            String unit;
+            if (m.group(1) != null) {
+                base = operandOrFlag(m.group(1));
+                minus = m.group(2).equals("-") || m.group(2).equalsIgnoreCase("minus");
+                n = Long.parseLong(m.group(3));
+                unit = m.group(4);
+            } else if (m.group(5) != null) {
+                base = operandOrFlag(m.group(8));
+                minus = m.group(5).equalsIgnoreCase("subtract");
+                n = Long.parseLong(m.group(6));
+                unit = m.group(7);
+            } else {
+                base = operandOrFlag(m.group(12));
+                minus = m.group(11).equalsIgnoreCase("before");
+                n = Long.parseLong(m.group(9));
+                unit = m.group(10);
+            }
+            String u = unit.toUpperCase(Locale.ROOT).replaceAll("S$", "");
+            if (u.equals("WEEK")) {
+                u = "DAY";
+                n = n * 7;
+            }
+            Expr amount = new Expr.Lit(n);
+            main = new Expr.DateAdd(base, minus ? new Expr.Neg(amount) : amount, u);
+            instructed = true;
+            return null;
+        }
+
+        boolean castIsWhole(Matcher cast) {
+            String type = cast.group(1);
+            String tail = cast.group(2) == null ? "" : cast.group(2).trim();
+            if (type != null && !CAST_TYPE_WORD.matcher(type.replaceAll("\\s*\\(.*$", "")).matches() && !SqlType.parse(type).known()) {
+                // "convert miles to km": a conversion that is not a change of type
+                return false;
+            }
+            return CAST_TAIL.matcher(tail).matches() || CURRENCY_CODE.matcher(tail).matches();
+        }
+
         String valueMapPairs(String bare) {
-            List<String> parts = split(bare, ",|;");
+            List<String> parts = new ArrayList<>(split(bare, ",|;"));
             if (parts.size() < 1) {
                 return "";
+            }
+            String elseText = null;
+            Matcher otherwise = Rx.p("(?i)^(?:and\\s+)?(?:else|otherwise|all others|all other values|any other values?|anything else|everything else)\\s*(?:->|=>|=|:)?\\s*(.+)$")
+                    .matcher(parts.get(parts.size() - 1));
+            if (otherwise.matches()) {
+                elseText = otherwise.group(1).trim();
+                parts.remove(parts.size() - 1);
             }
             Map<String, String> map = new LinkedHashMap<>();
             for (String p : parts) {
@@ -588,10 +982,21 @@ public final class RuleCompiler {
                 }
                 map.put(unquote(m.group(1).trim()), unquote(m.group(2).trim()));
             }
-            if (map.size() < 2) {
+            if (map.size() < (elseText == null ? 2 : 1)) {
                 return "";
             }
             String r = valueMap(new ArrayList<>(map.keySet()), new ArrayList<>(map.values()));
+            if (r == null && elseText != null) {
+                Expr other = value(valueWord(elseText));
+                if (other == null) {
+                    throw new Flag("value after else not understood: \"" + elseText + "\"");
+                }
+                Expr.Case c = (Expr.Case) main;
+                main = new Expr.Case(c.whens(), other);
+                if (other instanceof Expr.Lit l) {
+                    accepted.add(String.valueOf(l.value()));
+                }
+            }
             return r == null ? null : "";
         }
 
@@ -615,7 +1020,7 @@ public final class RuleCompiler {
                 return "value after else not understood";
             }
             if (otherwise == null && cond instanceof Expr.IsNull n && !n.negated() && baseInput() != null
-                    && Expr.columns(n.expr()).equals(List.of(baseInput()))) {
+                    && (Expr.columns(n.expr()).equals(List.of(baseInput())) || Expr.columns(n.expr()).equals(List.of(INPUT)))) {
                 // "if X is null then V" with no else replaces only the missing values
                 otherwise = INPUT;
             }
@@ -640,6 +1045,16 @@ public final class RuleCompiler {
                     return condition(w.startsWith("is ") ? w : (w.equals("null") || w.equals("blank") || w.equals("empty")) ? "is " + w : w, left, null);
                 }
             }
+            Matcher nul = Rx.p("(?i)^(?:the\\s+)?([\\w.]+)\\s+(?:is|are)\\s+(not\\s+)?(null|empty|blank|missing)((?:\\s*(?:,|or|/)\\s*(?:null|empty|blank|missing|spaces|whitespace))*)$").matcher(t);
+            if (nul.matches()) {
+                Expr x = operand(nul.group(1));
+                if (x == null) {
+                    return null;
+                }
+                boolean blank = (nul.group(3) + nul.group(4)).toLowerCase(Locale.ROOT).transform(Rx.m("(?s).*(empty|blank|spaces|whitespace).*"));
+                Expr tested = blank ? new Expr.Fn("NULLIF", List.of(new Expr.Fn("TRIM", List.of(x)), new Expr.Lit(""))) : x;
+                return new Expr.IsNull(tested, nul.group(2) != null);
+            }
             Matcher diff = Rx.p("(?i)^(?:it is |value is |)?(different (?:to|from)|not equal to|equal to|equals|same as)\\s+(.+)$").matcher(t);
             if (diff.matches() && left != null) {
                 Expr right = value(diff.group(2));
@@ -663,7 +1078,8 @@ public final class RuleCompiler {
             if (assign.matches() && selfReference(assign.group(1))) {
                 return value(assign.group(2));
             }
-            if (selfReference(t) && ctx.sources().size() == 1) {
+            if ((selfReference(t) || t.transform(Rx.m("(?i)(?:keep|kept|retain|unchanged|as[- ]is|cop(?:y|ied)|keep (?:the )?(?:source|original)(?: value)?|(?:the )?(?:source|original) value)")))
+                    && ctx.sources().size() == 1) {
                 return INPUT;
             }
             Expr lit = literal(t);
@@ -853,6 +1269,12 @@ public final class RuleCompiler {
         }
 
         String concat(String what, String sepText) {
+            Expr whole = sepText == null ? tryExpression(what.trim()) : null;
+            if (whole instanceof Expr.Concat) {
+                main = whole;
+                instructed = true;
+                return null;
+            }
             List<Expr> parts = new ArrayList<>();
             for (String p : what.split("\\s*(?:,|\\band\\b|\\+|&)\\s*")) {
                 if (p.isBlank()) {
@@ -868,11 +1290,7 @@ public final class RuleCompiler {
                 parts.addAll(ctx.sources());
             }
             if (parts.size() < 2) {
-                if (ctx.sources().size() > 1) {
-                    parts = new ArrayList<>(ctx.sources());
-                } else {
-                    return "a concatenation needs at least two parts";
-                }
+                return "a concatenation needs at least two parts";
             }
             String sep = "";
             if (sepText != null) {
