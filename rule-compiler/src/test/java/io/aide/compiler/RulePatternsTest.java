@@ -348,6 +348,112 @@ class RulePatternsTest {
         assertThat(flagReason("DECIMAL(10,2)", "amount", "Convert miles to km")).contains("not understood");
     }
 
+    @Test
+    void shouldMapValuesWithAnElseBranch() throws Exception {
+        assertThat(run("VARCHAR", "gender", "Map: F->Female, X->Other, else Unknown")).containsExactly("Female", "Unknown");
+        assertThat(run("VARCHAR", "gender", "F=Female, otherwise keep")).containsExactly("Female", "M");
+        assertThat(flagReason("VARCHAR", "gender", "F=Female, otherwise leave it alone")).contains("else");
+    }
+
+    @Test
+    void shouldPadToALengthInEveryDialect() throws Exception {
+        // When
+        Map<String, String> sql = sqlOf("VARCHAR(10)", "code", "Left pad with zeros to 10 characters");
+
+        // Then
+        assertThat(run("VARCHAR(10)", "code", "Left pad with zeros to 10 characters")).containsExactly("000ABC-123", "00000XYZ-9");
+        assertThat(sql.values()).allMatch(q -> q.contains("LPAD(") && q.contains(", 10, '0')"));
+        assertThat(flagReason("VARCHAR(10)", "code", "Pad to 10 characters")).contains("padding character");
+    }
+
+    @Test
+    void shouldStampTheLoadDateAndTime() throws Exception {
+        // When
+        Map<String, String> date = sqlOf("DATE", null, "Load date = current date");
+        Map<String, String> timestamp = sqlOf("TIMESTAMP", null, "System timestamp at load");
+
+        // Then
+        assertThat(run("DATE", null, "Load date = current date")).hasSize(2).allMatch(v -> v instanceof LocalDate);
+        assertThat(run("TIMESTAMP", null, "System timestamp at load")).hasSize(2).allMatch(v -> v instanceof java.sql.Timestamp);
+        assertThat(date.values()).allMatch(q -> q.contains("CURRENT_DATE AS"));
+        assertThat(timestamp.get("postgres")).contains("LOCALTIMESTAMP AS");
+        assertThat(timestamp.get("bigquery")).contains("CURRENT_TIMESTAMP() AS");
+        assertThat(timestamp.get("snowflake")).contains("CURRENT_TIMESTAMP AS");
+    }
+
+    @Test
+    void shouldTrimReplaceAndRemoveCharacters() throws Exception {
+        // When
+        Map<String, String> sql = sqlOf("VARCHAR", "epoch", "Trim leading zeros");
+
+        // Then
+        assertThat(run("VARCHAR", "epoch", "Trim leading zeros")).containsExactly("1700000000", "");
+        assertThat(sql.get("duckdb")).contains("LTRIM(\"src\".\"epoch\", '0')");
+        assertThat(sql.get("spark")).contains("TRIM(LEADING '0' FROM `src`.`epoch`)");
+        assertThat(run("VARCHAR", "code", "Replace '-' with ''")).containsExactly("ABC123", "XYZ9");
+        assertThat(run("VARCHAR", "first_name", "Remove all spaces")).containsExactly("ann", "Bob");
+        assertThat(run("VARCHAR", "code", "Remove hyphens")).containsExactly("ABC123", "XYZ9");
+    }
+
+    @Test
+    void shouldExtractDatePartsFromText() throws Exception {
+        assertThat(run("INTEGER", "order_date", "Extract year from order_date")).containsExactly(2021, 2021);
+        assertThat(run("INTEGER", "order_date", "Month of order_date")).containsExactly(1, 2);
+    }
+
+    @Test
+    void shouldChooseBetweenTwoValuesWrittenBeforeTheirCondition() throws Exception {
+        assertThat(run("VARCHAR(1)", "amount", "Set to 'Y' if amount > 1000 else 'N'")).containsExactly("Y", "N");
+        assertThat(run("VARCHAR(1)", "amount", "Set to Y if amount > 1000 else N")).containsExactly("Y", "N");
+        assertThat(run("VARCHAR(4)", "amount", "Derived: 'High' when amount >= 100, 'Low' otherwise")).containsExactly("High", "Low");
+        assertThat(run("VARCHAR", "status", "Set to null if status = 'A'")).containsExactly(null, "N/A - From RDC");
+    }
+
+    @Test
+    void shouldScaleNumbers() throws Exception {
+        assertThat(run("DECIMAL(12,2)", "amount", "Multiply by 1.2")).containsExactly(new BigDecimal("14814.00"), null);
+        assertThat(run("DECIMAL(12,2)", "amount", "Convert from cents to dollars")).containsExactly(new BigDecimal("123.45"), null);
+        assertThat(flagReason("DECIMAL(12,2)", "amount", "Divide by 0")).contains("zero");
+    }
+
+    @Test
+    void shouldHashAndMeasureText() throws Exception {
+        // When
+        Map<String, String> sql = sqlOf("VARCHAR(32)", "code", "MD5 hash of code");
+
+        // Then
+        assertThat(run("VARCHAR(32)", "code", "MD5 hash of code")).containsExactly(md5("ABC-123"), md5("XYZ-9"));
+        assertThat(sql.get("bigquery")).contains("TO_HEX(MD5(`src`.`code`))");
+        assertThat(sql.get("postgres")).contains("MD5(\"src\".\"code\")");
+        assertThat(run("DECIMAL(12,2)", "amount", "Absolute value of amount")).containsExactly(new BigDecimal("12345.00"), null);
+        assertThat(run("INTEGER", "code", "Length of code")).containsExactly(7, 5);
+        assertThat(flagReason("VARCHAR", "code", "Hash of code")).contains("not understood");
+    }
+
+    @Test
+    void shouldShiftDatesAndFindTheEndOfTheMonth() throws Exception {
+        // When
+        Map<String, String> sql = sqlOf("DATE", "order_date", "Last day of the month of order_date");
+
+        // Then
+        assertThat(run("DATE", "order_date", "order_date + 30 days")).containsExactly(LocalDate.of(2021, 3, 2), LocalDate.of(2021, 3, 3));
+        assertThat(run("DATE", "order_date", "Add 2 weeks to order_date")).containsExactly(LocalDate.of(2021, 2, 14), LocalDate.of(2021, 2, 15));
+        assertThat(run("DATE", "order_date", "Last day of the month of order_date")).containsExactly(LocalDate.of(2021, 1, 31), LocalDate.of(2021, 2, 28));
+        assertThat(sql.get("postgres")).contains("DATE_TRUNC('month', ").contains("INTERVAL '1 month' - INTERVAL '1 day'");
+        assertThat(sql.get("spark")).contains("LAST_DAY(TRY_CAST(`src`.`order_date` AS DATE))");
+    }
+
+    @Test
+    void shouldPassAColumnThroughButNotARenameThatAsksForMore() throws Exception {
+        assertThat(run("VARCHAR", "code", "Pass through as is")).containsExactly("ABC-123", "XYZ-9");
+        assertThat(flagReason("VARCHAR", "code", "Renamed and trimmed")).isNotBlank();
+    }
+
+    private static String md5(String text) throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("MD5").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(digest);
+    }
+
     static List<String> list(String... s) {
         return Arrays.asList(s);
     }

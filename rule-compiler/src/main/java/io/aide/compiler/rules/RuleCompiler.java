@@ -70,7 +70,7 @@ public final class RuleCompiler {
             "parsed", "transform", "transformed", "from", "the", "a", "an", "unix", "posix", "epoch", "time", "timestamp", "datetime",
             "date", "seconds", "second", "secs", "sec", "s", "milliseconds", "millisecond", "millis", "ms", "to", "into", "as", "in",
             "since", "value", "utc", "number", "of", "integer", "int", "bigint");
-    private static final Pattern DATE_PATTERN = Pattern.compile("(?i)(?<![\\w%])(%[A-Za-z](?:[-/.: T,]*%[A-Za-z])*|(?:yyyy|yy|mmmm|mmm|mon|mm|m|dd|d|hh24|hh|h|nn|mi|ss)(?:[-/.: T]?(?:yyyy|yy|mmmm|mmm|mon|mm|m|dd|d|hh24|hh|h|nn|mi|ss))+)(?![\\w%])");
+    private static final Pattern DATE_PATTERN = Pattern.compile("(?i)(?<![\\w%])(%[A-Za-z](?:[-/.: T,]*%[A-Za-z])*|(?:yyyy|yy|mmmm|mmm|mon|mm|m|dd|d|hh24|hh|h|nn|mi|ss)(?:(?:[-/.: ]|(?-i:T))?(?:yyyy|yy|mmmm|mmm|mon|mm|m|dd|d|hh24|hh|h|nn|mi|ss))+)(?![\\w%])");
     private static final java.util.Set<String> DATE_WORDS = java.util.Set.of("parse", "parsed", "parses", "parsing", "convert",
             "converted", "conversion", "cast", "format", "formatted", "formatting", "reformat", "reformatted", "read", "display",
             "displayed", "output", "render", "rendered", "write", "written", "show", "shown", "as", "to", "into", "from", "using",
@@ -402,7 +402,8 @@ public final class RuleCompiler {
                 notes.add("sets another column: " + bare);
                 return null;
             }
-            if (COPY.matcher(bare).matches()) {
+            if (COPY.matcher(bare).matches() && !(bare.toLowerCase(Locale.ROOT).startsWith("rename")
+                    && bare.toLowerCase(Locale.ROOT).transform(Rx.m(".*\\b(and|then|trim\\w*|upper\\w*|lower\\w*|cast\\w*|convert\\w*|round\\w*|if|when|pad\\w*|replac\\w*|format\\w*|concat\\w*|substr\\w*|first|last)\\b.*")))) {
                 requireSingleSource("a direct move");
                 instructed = true;
                 if (main == null) {
@@ -731,8 +732,7 @@ public final class RuleCompiler {
             int last = 0;
             while (m.find()) {
                 String fmt = DatePatterns.fromExcel(m.group(1));
-                if (fmt == null || (!m.group(1).contains("%") && !m.group(1).toLowerCase(Locale.ROOT).contains("y")
-                        && !m.group(1).toLowerCase(Locale.ROOT).contains("h"))) {
+                if (fmt == null || (!m.group(1).contains("%") && !m.group(1).toLowerCase(Locale.ROOT).contains("yy"))) {
                     continue;
                 }
                 patterns.add(fmt);
@@ -813,7 +813,13 @@ public final class RuleCompiler {
             if (!verb && !then.transform(Rx.m("(?s)['\"].*|-?\\d.*"))) {
                 return NOT_MINE;
             }
-            return ifThenElse(m.group(3), valueWord(then), otherwise == null ? null : valueWord(otherwise.trim()));
+            String problem = ifThenElse(m.group(3), valueWord(then), otherwise == null ? null : valueWord(otherwise.trim()));
+            if (problem == null && otherwise == null && main instanceof Expr.Case c && c.otherwise() == null
+                    && c.whens().get(0).result() instanceof Expr.TypedNull && ctx.sources().size() == 1) {
+                // "set to null if ..." blanks some values; the others are kept, not all blanked
+                main = new Expr.Case(c.whens(), INPUT);
+            }
+            return problem;
         }
 
         /** A bare word as a value: a known column, a keep-the-source word, else a literal code (Y, N, Unknown). */
@@ -823,7 +829,10 @@ public final class RuleCompiler {
                     || t.transform(Rx.m("(?i)null|blank|empty|nothing|keep|kept|unchanged|as[- ]is|cop(?:y|ied)|(?:the )?(?:source|original) value"))) {
                 return t;
             }
-            Expr e = t.contains(" ") ? null : operand(t);
+            if (t.contains(" ")) {
+                return t;
+            }
+            Expr e = operand(t);
             if (e != null && !(e instanceof Expr.Col c && !ctx.known(c))) {
                 return t;
             }
@@ -889,7 +898,8 @@ public final class RuleCompiler {
                 String part = m.group(1).toUpperCase(Locale.ROOT);
                 Expr of = operandOrFlag(m.group(2));
                 main = new Expr.Extract(part, of);
-            } else if ((m = UNARY.matcher(bare)).matches()) {
+            } else if ((m = UNARY.matcher(bare)).matches() && !(m.group(1) != null && m.group(2) == null
+                    && !m.group(1).toLowerCase(Locale.ROOT).transform(Rx.m(".*(md5|abs).*")))) {
                 String what = (m.group(1) != null ? m.group(1) : m.group(3)).toLowerCase(Locale.ROOT);
                 Expr of = operandOrFlag(m.group(2) != null ? m.group(2) : m.group(4));
                 String fn = what.contains("md5") ? "MD5" : what.startsWith("abs") ? "ABS" : "LENGTH";
@@ -899,6 +909,9 @@ public final class RuleCompiler {
             } else if ((m = SCALE.matcher(bare)).matches()) {
                 Expr of = operandOrFlag(m.group(2));
                 Expr factor = literal(m.group(3));
+                if (factor instanceof Expr.Lit l && l.value() instanceof Number num && num.doubleValue() == 0) {
+                    return "a factor of zero";
+                }
                 main = new Expr.Bin(m.group(1).toLowerCase(Locale.ROOT).startsWith("multipl") ? "*" : "/", of, factor);
             } else if ((m = CENTS.matcher(bare)).matches()) {
                 boolean fromMinor = m.group(1).toLowerCase(Locale.ROOT).transform(Rx.m("cents?|pence|pennies|minor units?"));
@@ -1078,7 +1091,7 @@ public final class RuleCompiler {
             if (assign.matches() && selfReference(assign.group(1))) {
                 return value(assign.group(2));
             }
-            if ((selfReference(t) || t.transform(Rx.m("(?i)(?:keep|kept|retain|unchanged|as[- ]is|cop(?:y|ied)|keep (?:the )?(?:source|original)(?: value)?|(?:the )?(?:source|original) value)")))
+            if ((selfReference(t) || t.transform(Rx.m("(?i)(?:keep|kept|retain|unchanged|as[- ]is|cop(?:y|ied)|(?:keep|retain|use) (?:the )?(?:source|original|existing)(?: value)?|(?:the )?(?:source|original) value)")))
                     && ctx.sources().size() == 1) {
                 return INPUT;
             }
