@@ -1201,7 +1201,12 @@ final class LayerPlanner {
             }
             if (c.outcome().defaultValue() != null) {
                 Expr inner = expr instanceof Expr.Cast cast ? cast.expr() : expr;
-                Expr withDefault = new Expr.Fn("COALESCE", List.of(inner, c.outcome().defaultValue()));
+                Expr dv = c.outcome().defaultValue();
+                if (expr instanceof Expr.Cast && textual(infer(inner)) && dv instanceof Expr.Lit l && !(l.value() instanceof String)) {
+                    // text still to be cast: COALESCE cannot mix it with a number, so the default is written as text too
+                    dv = new Expr.Lit(l.value() instanceof java.math.BigDecimal bd ? bd.toPlainString() : String.valueOf(l.value()));
+                }
+                Expr withDefault = new Expr.Fn("COALESCE", List.of(inner, dv));
                 expr = expr instanceof Expr.Cast cast ? new Expr.Cast(withDefault, cast.type(), cast.safe()) : withDefault;
             }
             finalExprs.put(c.name(), expr);

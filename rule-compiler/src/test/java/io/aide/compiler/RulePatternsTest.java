@@ -335,6 +335,10 @@ class RulePatternsTest {
     void shouldReadAValueGivenWhenTheSourceIsNullOrEmptyAsADefaultNotAsASentinel() throws Exception {
         assertThat(run("VARCHAR(10)", "note", "Populate with 'N/A' if note is null or empty")).containsExactly("ok", "N/A");
         assertThat(run("VARCHAR(10)", "amount", "Populate with 'N/A' if amount is null")).containsExactly("12345", "N/A");
+        assertThat(sqlOf("VARCHAR(10)", "note", "Populate with 'N/A' if note is null or empty").get("duckdb"))
+                .contains("COALESCE(NULLIF(TRIM(\"src\".\"note\"), ''), 'N/A')");
+        assertThat(run("INTEGER", "amount", "Set to 0 if amount is null")).containsExactly(12345, 0);
+        assertThat(run("VARCHAR(1)", "amount", "'Y' if amount is null else 'N'")).containsExactly("N", "Y");
     }
 
     @Test
@@ -353,6 +357,7 @@ class RulePatternsTest {
         assertThat(run("VARCHAR", "gender", "Map: F->Female, X->Other, else Unknown")).containsExactly("Female", "Unknown");
         assertThat(run("VARCHAR", "gender", "F=Female, otherwise keep")).containsExactly("Female", "M");
         assertThat(flagReason("VARCHAR", "gender", "F=Female, otherwise leave it alone")).contains("else");
+        assertThat(flagReason("VARCHAR", "gender", "F=Female, else trim")).contains("else");
     }
 
     @Test

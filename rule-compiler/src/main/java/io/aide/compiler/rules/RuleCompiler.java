@@ -80,7 +80,7 @@ public final class RuleCompiler {
     private static final Pattern FORMAT_WORDS = Pattern.compile("(?i)\\b(?:format(?:ted)?\\s+(?:it\\s+|the\\s+date\\s+|date\\s+)?(?:as|to|in|into|using|with|like)|reformat\\w*|display(?:ed)?|output|render(?:ed)?|writ(?:e|ten)|show(?:n)?)\\b");
     private static final Pattern PARSE_WORDS = Pattern.compile("(?i)\\b(?:pars\\w*|read)\\b");
     private static final String VALUE = "'[^']*'|\"[^\"]*\"|-?\\d+(?:\\.\\d+)?";
-    private static final Pattern VALUE_IF = Pattern.compile("(?i)^(?:derived\\s*:\\s*)?(?:((?:set|populate[ds]?|populated|fill(?:ed)?|assign(?:ed)?|use|return|output|default)\\s+(?:it\\s+|the value\\s+)?(?:to|with|as)?)\\s*|(?:value|result)\\s*(?:=|is|:)\\s*)?(" + VALUE + "|[A-Za-z][\\w-]*)\\s+(?:if|when|where|whenever)\\s+(.+?)(?:\\s*[,;]?\\s+(?:else|otherwise)\\s*,?\\s*(" + VALUE + "|[A-Za-z][\\w -]*)|\\s*[,;]\\s*(" + VALUE + "|[A-Za-z][\\w-]*)\\s+(?:otherwise|else|in all other cases))?$");
+    private static final Pattern VALUE_IF = Pattern.compile("(?i)^(?:derived\\s*:\\s*)?(?:((?:set|populate[ds]?|populated|fill(?:ed)?|assign(?:ed)?|use|return|output)\\s+(?:it\\s+|the value\\s+)?(?:to|with|as)?)\\s*|(?:value|result)\\s*(?:=|is|:)\\s*)?(" + VALUE + "|[A-Za-z][\\w-]*)\\s+(?:if|when|where|whenever)\\s+(.+?)(?:\\s*[,;]?\\s+(?:else|otherwise)\\s*,?\\s*(" + VALUE + "|[A-Za-z][\\w -]*)|\\s*[,;]\\s*(" + VALUE + "|[A-Za-z][\\w-]*)\\s+(?:otherwise|else|in all other cases))?$");
     private static final Pattern CONDITION_IF = Pattern.compile("(?i).*\\b(?:if|when|where|unless|whenever|in case)\\b.*");
     private static final Pattern TRANSFORM_WORDS = Pattern.compile("(?i)\\b(?:first|last|left|right|char\\w*|digits?|letters?|substring|year|month|day|days|week|quarter|hour|minute|length|upper\\w*|lower\\w*|trim\\w*|hash\\w*|md5|sha\\w*|round\\w*|sum|total|count|average|avg|min\\w*|max\\w*|number|difference|between|plus|minus|times|multipl\\w*|divid\\w*|percent\\w*|format\\w*|pars\\w*|convert\\w*|cast\\w*|replac\\w*|remov\\w*|pad\\w*|concat\\w*|split\\w*|extract\\w*|part|portion|prefix\\w*|suffix\\w*|mask\\w*|abs\\w*|distinct|unique|latest|earliest|most|least|if|when|else|otherwise|epoch|unix)\\b|\\d|'[^']*'|\"[^\"]*\"");
     private static final Pattern CAST_TYPE_WORD = Pattern.compile("(?i)numeric|number|decimal|money|currency|int|integer|bigint|whole|text|string|varchar|char|date|timestamp|datetime|boolean|bool|float|double|real|target");
@@ -810,8 +810,20 @@ public final class RuleCompiler {
             boolean verb = m.group(1) != null;
             String then = m.group(2);
             String otherwise = m.group(4) != null ? m.group(4) : m.group(5);
-            if (!verb && !then.transform(Rx.m("(?s)['\"].*|-?\\d.*"))) {
+            if ((!verb && !then.transform(Rx.m("(?s)['\"].*|-?\\d.*"))) || aggregate || main != null) {
                 return NOT_MINE;
+            }
+            Expr cond = otherwise == null ? conditionText(m.group(3)) : null;
+            Expr lit = literal(valueWord(then));
+            if (cond instanceof Expr.IsNull n && !n.negated() && lit != null && !(lit instanceof Expr.TypedNull)
+                    && Expr.columns(n.expr()).equals(List.of(INPUT))) {
+                // a value for missing source values is a default: COALESCE after blanks became NULL
+                if (n.expr() instanceof Expr.Fn f && f.name().equals("NULLIF")) {
+                    inputSteps.add(v -> new Expr.Fn("NULLIF", List.of(new Expr.Fn("TRIM", List.of(v)), new Expr.Lit(""))));
+                }
+                defaultValue = lit;
+                instructed = true;
+                return null;
             }
             String problem = ifThenElse(m.group(3), valueWord(then), otherwise == null ? null : valueWord(otherwise.trim()));
             if (problem == null && otherwise == null && main instanceof Expr.Case c && c.otherwise() == null
@@ -829,7 +841,7 @@ public final class RuleCompiler {
                     || t.transform(Rx.m("(?i)null|blank|empty|nothing|keep|kept|unchanged|as[- ]is|cop(?:y|ied)|(?:the )?(?:source|original) value"))) {
                 return t;
             }
-            if (t.contains(" ")) {
+            if (t.contains(" ") || !Character.isUpperCase(t.charAt(0)) || ACTION.matcher(t).find()) {
                 return t;
             }
             Expr e = operand(t);
