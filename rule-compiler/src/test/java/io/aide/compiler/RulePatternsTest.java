@@ -312,12 +312,16 @@ class RulePatternsTest {
     void shouldParseWithThePatternWhenTheTargetIsADateAndReformatWhenTwoPatternsAreGiven() throws Exception {
         assertThat(run("DATE", "us_date", "Format as MM/DD/YYYY")).containsExactly(LocalDate.of(2021, 3, 15), LocalDate.of(2020, 12, 1));
         assertThat(run("VARCHAR(10)", "us_date", "Convert from MM/DD/YYYY to YYYY/MM/DD")).containsExactly("2021/03/15", "2020/12/01");
+        assertThat(run("DATE", "us_date", "Input format: MM/DD/YYYY")).containsExactly(LocalDate.of(2021, 3, 15), LocalDate.of(2020, 12, 1));
+        assertThat(run("VARCHAR(19)", "order_date", "Format the date as YYYY-MM-DD HH24:MI:SS"))
+                .containsExactly("2021-01-31 00:00:00", "2021-02-01 00:00:00");
     }
 
     @Test
     void shouldFlagADatePatternWhoseDirectionIsNotSaid() {
         assertThat(flagReason("VARCHAR(10)", "ymd", "Date format YYYYMMDD")).contains("source's format or the output's");
         assertThat(flagReason("VARCHAR(10)", "ymd", "Parse YYYYMMDD")).contains("no output format");
+        assertThat(flagReason("DATE", "us_date", "Parse dates like MM/DD/YYYY and fix the century")).contains("date pattern");
     }
 
     @Test

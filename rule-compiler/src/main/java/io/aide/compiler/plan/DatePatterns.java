@@ -85,7 +85,7 @@ public final class DatePatterns {
         return sb.append("\\s*$").toString();
     }
 
-    private static final Pattern EXCEL_TOKEN = Pattern.compile("(?i)yyyy|yy|mmmm|mmm|mon|mm|m|dd|d|hh24|hh|h|nn|ss|mi");
+    private static final Pattern EXCEL_TOKEN = Pattern.compile("(?i)yyyy|yy|mmmm|mmm|mon|mm|mi(?=[^a-z]|$)|m|dd|d|hh24|hh|h|nn|ss");
     private static final Pattern SEPARATED = Pattern.compile("(?i)[ymdhns]+([-/. :T]+[ymdhns]+)+");
     private static final Pattern COMPACT = Pattern.compile("(?i)(?:yyyy|yy|mm|mon|mmm|dd)(?:yyyy|yy|mm|mon|mmm|dd){2}(?:hh(?:24)?(?:mi|mm|nn)(?:ss)?)?");
 
@@ -99,7 +99,7 @@ public final class DatePatterns {
             return p;
         }
         boolean compact = COMPACT.matcher(p).matches();
-        if (!compact && !SEPARATED.matcher(p.replaceAll("(?i)mon", "mmm").replaceAll("(?i)hh24", "hh")).matches()) {
+        if (!compact && !SEPARATED.matcher(p.replaceAll("(?i)mon", "mmm").replaceAll("(?i)hh24", "hh").replaceAll("(?i)mi", "nn")).matches()) {
             return null;
         }
         if (compact) {

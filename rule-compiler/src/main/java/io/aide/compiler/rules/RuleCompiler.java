@@ -76,9 +76,9 @@ public final class RuleCompiler {
             "displayed", "output", "render", "rendered", "write", "written", "show", "shown", "as", "to", "into", "from", "using",
             "with", "in", "the", "a", "an", "date", "dates", "timestamp", "datetime", "time", "pattern", "mask", "string", "text", "char",
             "varchar", "character", "value", "values", "source", "is", "of", "field", "column", "stored", "given", "it", "this",
-            "style", "type");
+            "style", "type", "input", "incoming", "received", "expected", "like", "e", "g");
     private static final Pattern FORMAT_WORDS = Pattern.compile("(?i)\\b(?:format(?:ted)?\\s+(?:it\\s+|the\\s+date\\s+|date\\s+)?(?:as|to|in|into|using|with|like)|reformat\\w*|display(?:ed)?|output|render(?:ed)?|writ(?:e|ten)|show(?:n)?)\\b");
-    private static final Pattern PARSE_WORDS = Pattern.compile("(?i)\\b(?:pars\\w*|read)\\b");
+    private static final Pattern PARSE_WORDS = Pattern.compile("(?i)\\b(?:pars\\w*|read|input|incoming|received)\\b");
     private static final String VALUE = "'[^']*'|\"[^\"]*\"|-?\\d+(?:\\.\\d+)?";
     private static final Pattern VALUE_IF = Pattern.compile("(?i)^(?:derived\\s*:\\s*)?(?:((?:set|populate[ds]?|populated|fill(?:ed)?|assign(?:ed)?|use|return|output)\\s+(?:it\\s+|the value\\s+)?(?:to|with|as)?)\\s*|(?:value|result)\\s*(?:=|is|:)\\s*)?(" + VALUE + "|[A-Za-z][\\w-]*)\\s+(?:if|when|where|whenever)\\s+(.+?)(?:\\s*[,;]?\\s+(?:else|otherwise)\\s*,?\\s*(" + VALUE + "|[A-Za-z][\\w -]*)|\\s*[,;]\\s*(" + VALUE + "|[A-Za-z][\\w-]*)\\s+(?:otherwise|else|in all other cases))?$");
     private static final Pattern CONDITION_IF = Pattern.compile("(?i).*\\b(?:if|when|where|unless|whenever|in case)\\b.*");
@@ -622,7 +622,7 @@ public final class RuleCompiler {
                 return r;
             }
             for (java.util.function.Function<String, String> h : List.<java.util.function.Function<String, String>>of(
-                    this::epoch, this::datePattern, this::valueIf, this::currentTime, this::scalar, this::dateShift)) {
+                    this::epoch, this::datePattern, this::unreadDatePattern, this::valueIf, this::currentTime, this::scalar, this::dateShift)) {
                 r = h.apply(bare);
                 if (r == null || !r.equals(NOT_MINE)) {
                     return r;
@@ -699,6 +699,17 @@ public final class RuleCompiler {
             main = new Expr.DateDiff(start, end);
             instructed = true;
             return null;
+        }
+
+        /** A date pattern the date handler could not place must not be read as arithmetic (MM/DD/YYYY as divisions). */
+        String unreadDatePattern(String bare) {
+            Matcher m = DATE_PATTERN.matcher(bare);
+            while (m.find()) {
+                if (m.group(1).contains("%") || (m.group(1).toLowerCase(Locale.ROOT).contains("yy") && DatePatterns.fromExcel(m.group(1)) != null)) {
+                    return "a date pattern in a rule that is not understood";
+                }
+            }
+            return NOT_MINE;
         }
 
         String epoch(String bare) {
@@ -979,7 +990,7 @@ public final class RuleCompiler {
 
         boolean castIsWhole(Matcher cast) {
             String type = cast.group(1);
-            String tail = cast.group(2) == null ? "" : cast.group(2).trim();
+            String tail = cast.group(2) == null ? "" : cast.group(2).trim().replaceFirst("^[,;:-]\\s*", "");
             if (type != null && !CAST_TYPE_WORD.matcher(type.replaceAll("\\s*\\(.*$", "")).matches() && !SqlType.parse(type).known()) {
                 // "convert miles to km": a conversion that is not a change of type
                 return false;
