@@ -458,6 +458,30 @@ class RulePatternsTest {
         assertThat(flagReason("VARCHAR", "code", "Renamed and trimmed")).isNotBlank();
     }
 
+    @Test
+    void shouldAggregateOnlyWhenTheRuleAsksForAnAggregateOf() throws Exception {
+        // When
+        CompilationResult labelled = compile("DECIMAL(12,2)", "amount", "Total = amount / 100", null, Specs.spec());
+
+        // Then a word like total that names the value neither sums nor groups
+        assertThat(values(labelled)).containsExactly(new BigDecimal("123.45"), null);
+        assertThat(labelled.layers().get(0).sql().get("duckdb")).doesNotContain("GROUP BY");
+        assertThat(flagReason("VARCHAR", "status", "Latest status")).contains("not understood");
+        assertThat(flagReason("DECIMAL(12,2)", "amount", "Max of amount and 0")).contains("GREATEST");
+    }
+
+    @Test
+    void shouldReadABareWordAfterSetToAsAColumnWhenItIsOne() throws Exception {
+        assertThat(run("VARCHAR", "status", "Set to status")).containsExactly("A", "N/A - From RDC");
+        assertThat(run("VARCHAR", "status", "Set to Closed")).containsExactly("Closed", "Closed");
+        assertThat(flagReason("VARCHAR", "status", "Set to Active")).contains("column active or a code");
+    }
+
+    @Test
+    void shouldFlagSentinelsFollowedByAnotherInstruction() {
+        assertThat(flagReason("VARCHAR", "status", "'-' to null, 'A' to 'Active'")).contains("not understood");
+    }
+
     private static String md5(String text) throws Exception {
         byte[] digest = java.security.MessageDigest.getInstance("MD5").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return java.util.HexFormat.of().formatHex(digest);

@@ -37,7 +37,8 @@ public final class RuleCompiler {
     private static final Pattern AGG = Pattern.compile("(?i)^(?:the )?(sum|total|count|number|min(?:imum)?|max(?:imum)?|earliest|latest|most recent|oldest|newest|average|avg|mean|distinct count)\\b(.*)$");
     private static final Pattern AGG_HINT = Pattern.compile("(?i)\\((sum|count|min|max|avg)\\)");
     private static final Pattern WHERE = Pattern.compile("(?i)\\b(?:where|when|for which|for rows? where|filtered (?:on|to|by)|only (?:for|where))\\s+(.+)$");
-    private static final Pattern TO_NULL = Pattern.compile("(?i)^(.*?)\\s*(?:->|=>|to|becomes?|mapped to|set to|as|are|is|should be)\\s*null\\b.*$");
+    private static final Pattern TO_NULL = Pattern.compile("(?i)^(.*?)\\s*(?:->|=>|to|becomes?|mapped to|set to|as|are|is|should be)\\s*null\\b"
+            + "(?:\\s*\\([^)]*\\))?(?:\\s*[,;]?\\s*(?:(?:otherwise|else|others?|rest)\\s+(?:cop(?:y|ied)|keep|kept|unchanged|as[- ]is|pass(?:ed)? through|retained)\\b.*))?\\s*$");
     private static final Pattern VALUE_MAP_LISTS = Pattern.compile("^\\s*((?:'[^']*'|\"[^\"]*\"|[\\w.-]+)(?:\\s*/\\s*(?:'[^']*'|\"[^\"]*\"|[\\w.-]+))+)\\s*(?:->|=>)\\s*((?:'[^']*'|\"[^\"]*\"|[\\w.-]+)(?:\\s*/\\s*(?:'[^']*'|\"[^\"]*\"|[\\w.-]+))+)\\s*$");
     private static final Pattern PAIR = Pattern.compile("^\\s*('[^']*'|\"[^\"]*\"|[\\w .-]+?)\\s*(?:=|->|=>|:)\\s*('[^']*'|\"[^\"]*\"|[\\w .-]+?)\\s*$");
     private static final Pattern LOOKUP = Pattern.compile("(?i)\\b(?:via|using|from|against|in|through|with|per|by)\\s+(?:the\\s+)?(?:lookup|map(?:ping)?|table|reference|dictionary|code ?list)?\\s*['\"]?([A-Za-z_][\\w]*(?:\\.[A-Za-z_][\\w]*)+|[A-Za-z_]\\w*(?:_map|_lookup|_mapping|_codes?|_ref))['\"]?");
@@ -464,7 +465,17 @@ public final class RuleCompiler {
             if (agg.matches() && TIME_UNIT_COUNT.matcher(bare).matches()) {
                 return "a number of days, weeks, months or years is a date difference, not a count of rows; this one is not understood";
             }
-            if (agg.matches() && !bare.toLowerCase(Locale.ROOT).startsWith("number of characters")) {
+            if (agg.matches() && agg.group(2).transform(Rx.m("(?s)^\\s*=\\s*\\S.*"))) {
+                // "Total = qty * price": the word names the value, it does not sum rows
+                return apply(agg.group(2).replaceFirst("^\\s*=\\s*", ""));
+            }
+            boolean aggregation = agg.matches() && (agg.group(2).transform(Rx.m("(?is)^\\s+of\\b.*"))
+                    || AGG_HINT.matcher(clause).find() || agg.group(1).equalsIgnoreCase("distinct count"));
+            if (aggregation && agg.group(1).toLowerCase(Locale.ROOT).transform(Rx.m("min(imum)?|max(imum)?"))
+                    && agg.group(2).transform(Rx.m("(?is)^\\s+of\\s+(?:the\\s+)?[\\w.]+\\s*(?:,|and|or)\\s*[\\w.'-]+\\s*$"))) {
+                return "the larger or smaller of two values is not an aggregation, and GREATEST/LEAST treat NULL differently per dialect";
+            }
+            if (aggregation && !bare.toLowerCase(Locale.ROOT).startsWith("number of characters")) {
                 return aggregate(agg.group(1), clause, agg.group(2));
             }
             Matcher hint = AGG_HINT.matcher(clause);
@@ -537,6 +548,24 @@ public final class RuleCompiler {
             }
             Matcher constant = CONSTANT.matcher(bare);
             if (constant.matches()) {
+                String word = constant.group(1);
+                if (word.transform(Rx.m("[A-Za-z_][\\w-]*")) && !word.equalsIgnoreCase("null") && !word.equalsIgnoreCase("true")
+                        && !word.equalsIgnoreCase("false")) {
+                    // "Set to status" names a column; "Set to Active" a code
+                    Expr col = operand(word);
+                    String name = col == INPUT ? ctx.sources().get(0).column() : col instanceof Expr.Col c ? c.column() : word;
+                    if (col != null && !name.equals(word)) {
+                        return "'" + word + "' may be the column " + name + " or a code; quote a code";
+                    }
+                    if (col != null && (!(col instanceof Expr.Col c) || ctx.known(c))) {
+                        main = col;
+                        instructed = true;
+                        return null;
+                    }
+                    if (col != null || word.contains("_")) {
+                        return "'" + word + "' may be a column or a code; quote a code";
+                    }
+                }
                 Expr lit = literal(constant.group(1));
                 if (lit == null) {
                     return "constant not understood";
