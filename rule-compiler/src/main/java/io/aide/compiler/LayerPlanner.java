@@ -844,9 +844,18 @@ final class LayerPlanner {
                 if (op.equals("-") && lt.temporal() && rt.temporal()) {
                     return new Expr.DateDiff(r, l);
                 }
-                if (op.equals("+") && (lt.kind() == SqlType.Kind.VARCHAR && rt.kind() == SqlType.Kind.VARCHAR)
-                        && (l instanceof Expr.Lit || r instanceof Expr.Lit)) {
-                    return new Expr.Concat(List.of(l, r));
+                if (op.equals("+") && textual(lt) && textual(rt) && (textLiteral(l) || textLiteral(r)
+                        || l instanceof Expr.Concat || r instanceof Expr.Concat)) {
+                    // "first_name + ' ' + last_name": + with a text literal joins text
+                    List<Expr> parts = new ArrayList<>();
+                    for (Expr x : List.of(l, r)) {
+                        if (x instanceof Expr.Concat c) {
+                            parts.addAll(c.parts());
+                        } else {
+                            parts.add(x);
+                        }
+                    }
+                    return new Expr.Concat(parts);
                 }
                 if (op.equals("/") && integral(lt) && (integral(rt) || rt.kind() == SqlType.Kind.UNKNOWN)) {
                     // "amount / 100" means a division; PostgreSQL and ANSI would truncate two integers
@@ -938,7 +947,11 @@ final class LayerPlanner {
         return Expr.mapColumns(e, col -> col) == e ? e : e;
     }
 
-    private static boolean textual(SqlType t) {
+    private static boolean textLiteral(Expr e) {
+        return e instanceof Expr.Lit l && l.value() instanceof String v && !v.trim().matches("[-+]?\\d+(\\.\\d+)?");
+    }
+
+        private static boolean textual(SqlType t) {
         return t.kind() == SqlType.Kind.VARCHAR || t.kind() == SqlType.Kind.UNKNOWN;
     }
 

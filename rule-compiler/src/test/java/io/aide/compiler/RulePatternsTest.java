@@ -482,6 +482,28 @@ class RulePatternsTest {
         assertThat(flagReason("VARCHAR", "status", "'-' to null, 'A' to 'Active'")).contains("not understood");
     }
 
+    @Test
+    void shouldReadSqlFunctionsAnalystsWriteFromOtherDialects() throws Exception {
+        assertThat(run("INTEGER", "order_date", "YEAR(order_date)")).containsExactly(2021, 2021);
+        assertThat(run("INTEGER", "code", "LEN(code)")).containsExactly(7, 5);
+        assertThat(run("VARCHAR(32)", "code", "MD5(code)")).containsExactly(md5("ABC-123"), md5("XYZ-9"));
+        assertThat(run("DATE", "order_date", "LAST_DAY(order_date)")).containsExactly(LocalDate.of(2021, 1, 31), LocalDate.of(2021, 2, 28));
+        assertThat(run("TIMESTAMP", null, "CURRENT_TIMESTAMP")).hasSize(2).allMatch(v -> v instanceof java.sql.Timestamp);
+        assertThat(run("VARCHAR", "first_name, last_name", "last_name + ', ' + first_name")).containsExactly("Lee,   ann ", "Ray, Bob");
+    }
+
+    @Test
+    void shouldApplyADefaultOnlyForMissingValues() throws Exception {
+        assertThat(run("VARCHAR(10)", "note", "Default 'N/A' if note is null or blank")).containsExactly("ok", "N/A");
+        assertThat(flagReason("VARCHAR(10)", "amount", "Default 'N/A' when amount > 5")).contains("not understood");
+    }
+
+    @Test
+    void shouldTruncateAndPadWithOtherWordings() throws Exception {
+        assertThat(run("VARCHAR(3)", "code", "Truncate to 3 characters")).containsExactly("ABC", "XYZ");
+        assertThat(run("VARCHAR(8)", "code", "Pad with leading zeros to 8 digits")).containsExactly("0ABC-123", "000XYZ-9");
+    }
+
     private static String md5(String text) throws Exception {
         byte[] digest = java.security.MessageDigest.getInstance("MD5").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return java.util.HexFormat.of().formatHex(digest);

@@ -81,7 +81,7 @@ public final class RuleCompiler {
     private static final Pattern FORMAT_WORDS = Pattern.compile("(?i)\\b(?:format(?:ted)?\\s+(?:it\\s+|the\\s+date\\s+|date\\s+)?(?:as|to|in|into|using|with|like)|reformat\\w*|display(?:ed)?|output|render(?:ed)?|writ(?:e|ten)|show(?:n)?)\\b");
     private static final Pattern PARSE_WORDS = Pattern.compile("(?i)\\b(?:pars\\w*|read|input|incoming|received)\\b");
     private static final String VALUE = "'[^']*'|\"[^\"]*\"|-?\\d+(?:\\.\\d+)?";
-    private static final Pattern VALUE_IF = Pattern.compile("(?i)^(?:derived\\s*:\\s*)?(?:((?:set|populate[ds]?|populated|fill(?:ed)?|assign(?:ed)?|use|return|output)\\s+(?:it\\s+|the value\\s+)?(?:to|with|as)?)\\s*|(?:value|result)\\s*(?:=|is|:)\\s*)?(" + VALUE + "|[A-Za-z][\\w-]*)\\s+(?:if|when|where|whenever)\\s+(.+?)(?:\\s*[,;]?\\s+(?:else|otherwise)\\s*,?\\s*(" + VALUE + "|[A-Za-z][\\w -]*)|\\s*[,;]\\s*(" + VALUE + "|[A-Za-z][\\w-]*)\\s+(?:otherwise|else|in all other cases))?$");
+    private static final Pattern VALUE_IF = Pattern.compile("(?i)^(?:derived\\s*:\\s*)?(?:((?:set|populate[ds]?|populated|fill(?:ed)?|assign(?:ed)?|use|return|output|default)\\s+(?:it\\s+|the value\\s+)?(?:to|with|as)?)\\s*|(?:value|result)\\s*(?:=|is|:)\\s*)?(" + VALUE + "|[A-Za-z][\\w-]*)\\s+(?:if|when|where|whenever)\\s+(.+?)(?:\\s*[,;]?\\s+(?:else|otherwise)\\s*,?\\s*(" + VALUE + "|[A-Za-z][\\w -]*)|\\s*[,;]\\s*(" + VALUE + "|[A-Za-z][\\w-]*)\\s+(?:otherwise|else|in all other cases))?$");
     private static final Pattern CONDITION_IF = Pattern.compile("(?i).*\\b(?:if|when|where|unless|whenever|in case)\\b.*");
     private static final Pattern TRANSFORM_WORDS = Pattern.compile("(?i)\\b(?:first|last|left|right|char\\w*|digits?|letters?|substring|year|month|day|days|week|quarter|hour|minute|length|upper\\w*|lower\\w*|trim\\w*|hash\\w*|md5|sha\\w*|round\\w*|sum|total|count|average|avg|min\\w*|max\\w*|number|difference|between|plus|minus|times|multipl\\w*|divid\\w*|percent\\w*|format\\w*|pars\\w*|convert\\w*|cast\\w*|replac\\w*|remov\\w*|pad\\w*|concat\\w*|split\\w*|extract\\w*|part|portion|prefix\\w*|suffix\\w*|mask\\w*|abs\\w*|distinct|unique|latest|earliest|most|least|if|when|else|otherwise|epoch|unix)\\b|\\d|'[^']*'|\"[^\"]*\"");
     private static final Pattern CAST_TYPE_WORD = Pattern.compile("(?i)numeric|number|decimal|money|currency|int|integer|bigint|whole|text|string|varchar|char|date|timestamp|datetime|boolean|bool|float|double|real|target");
@@ -94,6 +94,7 @@ public final class RuleCompiler {
             + "|current[_ ]timestamp|current date ?(?:and|&) time|current datetime|now(?:\\(\\))?|system (?:timestamp|date ?time|time)|systimestamp|getdate\\(\\)|timestamp of (?:the )?(?:load|run|processing|execution))"
             + "(?:\\s+(?:at|of|on|during)\\s+(?:the\\s+)?(?:load|loading|run|execution|processing|insert(?:ion)?|etl|batch)(?:\\s+time)?|\\s+when\\s+(?:the\\s+)?(?:row is\\s+)?loaded)?$");
     private static final Pattern LEFT_PAD = Pattern.compile("(?i)^(left|right|l|r)?[- ]?pad(?:ded)?(?:\\s+(left|right))?\\s+(?:with\\s+)?(?:(zeros?|zeroes|0s|'[^']+'|spaces?|blanks?)\\s+)?(?:to|up to|to a length of|to length)\\s+(\\d+)(?:\\s+(?:char(?:acter)?s?|digits?|positions?|places?))?(?:\\s+with\\s+(zeros?|zeroes|0s|'[^']+'|spaces?|blanks?))?$");
+    private static final Pattern TRUNCATE = Pattern.compile("(?i)^(?:truncat(?:e|ed)|cut|limit(?:ed)?|shorten(?:ed)?)\\s+(?:it\\s+|the value\\s+)?(?:to|at)\\s+(?:the\\s+first\\s+|a\\s+maximum\\s+of\\s+|max(?:imum)?\\s+)?(\\d+)(?:\\s+(?:char(?:acter)?s?|letters?|positions?))?$");
     private static final Pattern ZERO_PAD = Pattern.compile("(?i)^(?:zero|0)[- ]?pad(?:ded)?(?:\\s+(?:on the\\s+)?left)?\\s+(?:to|up to)\\s+(\\d+)(?:\\s+(?:char(?:acter)?s?|digits?|positions?|places?))?$");
     private static final Pattern STRIP_EDGE = Pattern.compile("(?i)^(?:trim|remove|strip|drop)\\s+(?:all\\s+|any\\s+|the\\s+)?(leading|trailing)\\s+(zeros?|zeroes|0s|spaces|blanks|whitespace|'[^']+')$");
     private static final Pattern REPLACE = Pattern.compile("(?i)^replace\\s+(?:all\\s+(?:occurrences\\s+of\\s+)?|every\\s+|each\\s+)?('[^']*'|\"[^\"]*\")\\s+(?:with|by)\\s+('[^']*'|\"[^\"]*\"|nothing|an empty string|empty string|blank)$");
@@ -135,7 +136,8 @@ public final class RuleCompiler {
             String algorithm = attrs.entrySet().stream()
                     .filter(e -> e.getKey().contains("algorithm") && !e.getKey().contains("sub") || e.getKey().equals("rule_type"))
                     .map(Map.Entry::getValue).findFirst().orElse(null);
-            if (algorithm == null && rule.transform(Rx.m("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|NOTSUBMITTED|ASSIGN|HARDCODE|OTHER"))) {
+            if (algorithm == null && rule.transform(Rx.m("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|NOTSUBMITTED|ASSIGN|HARDCODE|OTHER"))
+                    && !rule.transform(Rx.m("CURRENT_(?:DATE|TIMESTAMP)"))) {
                 algorithm = rule;
                 rule = "";
             }
@@ -623,7 +625,8 @@ public final class RuleCompiler {
                 return concat(concat.group(1), concat.group(2));
             }
             Matcher d = DEFAULT.matcher(bare);
-            if (d.find() && d.start() == 0) {
+            if (d.find() && d.start() == 0 && bare.substring(d.end()).transform(Rx.m("(?i)^\\s*(?:[,;]?\\s*(?:if|when|where|for)\\s+(?:the\\s+)?(?:value\\s+|source\\s+|it\\s+)?(?:is\\s+|are\\s+)?"
+                    + "(?:null|blank|empty|missing|absent|not (?:provided|available|found|given)|no match|no value)(?:\\s*(?:or|/|,)\\s*(?:null|blank|empty|missing))*)?\\s*$"))) {
                 defaultValue = literal(d.group(1));
                 instructed = true;
                 return null;
@@ -865,6 +868,9 @@ public final class RuleCompiler {
                 instructed = true;
                 return null;
             }
+            if (m.group(1) != null && m.group(1).toLowerCase(Locale.ROOT).startsWith("default")) {
+                return NOT_MINE;
+            }
             String problem = ifThenElse(m.group(3), valueWord(then), otherwise == null ? null : valueWord(otherwise.trim()));
             if (problem == null && otherwise == null && main instanceof Expr.Case c && c.otherwise() == null
                     && c.whens().get(0).result() instanceof Expr.TypedNull && ctx.sources().size() == 1) {
@@ -904,9 +910,14 @@ public final class RuleCompiler {
         }
 
         /** One-argument string, number and date functions written in words. */
-        String scalar(String bare) {
+        String scalar(String text) {
+            String bare = text.replaceFirst("(?i)^pad(?:ded)?\\s+with\\s+leading\\s+", "left pad with ")
+                    .replaceFirst("(?i)^pad(?:ded)?\\s+with\\s+trailing\\s+", "right pad with ");
             Matcher m;
-            if ((m = LEFT_PAD.matcher(bare)).matches()) {
+            if ((m = TRUNCATE.matcher(bare)).matches()) {
+                long n = Long.parseLong(m.group(1));
+                steps.add(v -> new Expr.Substr(v, new Expr.Lit(1L), new Expr.Lit(n)));
+            } else if ((m = LEFT_PAD.matcher(bare)).matches()) {
                 String side = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : "left";
                 String fill = m.group(3) != null ? m.group(3) : m.group(5);
                 if (fill == null) {

@@ -65,7 +65,7 @@ public final class SqlExpressionParser {
 
     private static final Set<String> SCALAR = Set.of("UPPER", "LOWER", "TRIM", "LTRIM", "RTRIM", "COALESCE", "NULLIF",
             "ABS", "ROUND", "LENGTH", "REPLACE", "FLOOR", "CEIL", "CEILING", "NVL", "IFNULL", "GREATEST", "LEAST",
-            "SIGN", "POWER", "SQRT", "LPAD", "RPAD", "INITCAP", "REVERSE");
+            "SIGN", "POWER", "SQRT", "LPAD", "RPAD", "INITCAP", "REVERSE", "MD5");
     private static final Set<String> AGG = Set.of("SUM", "COUNT", "MIN", "MAX", "AVG");
 
     private final ColumnResolver resolver;
@@ -144,6 +144,9 @@ public final class SqlExpressionParser {
             if (q == null && name.equalsIgnoreCase("current_date")) {
                 return new Expr.CurrentDate();
             }
+            if (q == null && name.equalsIgnoreCase("current_timestamp")) {
+                return new Expr.CurrentTimestamp();
+            }
             Expr resolved = resolver.resolve(q == null ? null : unquote(q), name);
             if (resolved == null) {
                 throw new NotCompilable("unknown column " + (q == null ? "" : q + ".") + name);
@@ -167,6 +170,9 @@ public final class SqlExpressionParser {
         }
         if (e instanceof TimeKeyExpression t && t.getStringValue().toUpperCase(Locale.ROOT).startsWith("CURRENT_DATE")) {
             return new Expr.CurrentDate();
+        }
+        if (e instanceof TimeKeyExpression t && t.getStringValue().toUpperCase(Locale.ROOT).startsWith("CURRENT_TIMESTAMP")) {
+            return new Expr.CurrentTimestamp();
         }
         if (e instanceof SignedExpression s) {
             Expr inner = convert(s.getExpression());
@@ -333,6 +339,23 @@ public final class SqlExpressionParser {
                 return new Expr.Substr(args.get(0), new Expr.Lit(1L), args.get(1));
             case "CEILING":
                 return new Expr.Fn("CEIL", args);
+            case "LEN":
+                if (args.size() == 1) {
+                    return new Expr.Fn("LENGTH", args);
+                }
+                break;
+            case "YEAR":
+            case "MONTH":
+            case "DAY":
+                if (args.size() == 1) {
+                    return new Expr.Extract(name, args.get(0));
+                }
+                break;
+            case "LAST_DAY":
+                if (args.size() == 1) {
+                    return new Expr.LastDay(args.get(0));
+                }
+                break;
             case "NVL":
             case "IFNULL":
                 return new Expr.Fn("COALESCE", args);
