@@ -405,8 +405,8 @@ public final class RuleCompiler {
                 notes.add("sets another column: " + bare);
                 return null;
             }
-            if (COPY.matcher(bare).matches() && !(bare.toLowerCase(Locale.ROOT).startsWith("rename")
-                    && bare.toLowerCase(Locale.ROOT).transform(Rx.m(".*\\b(and|then|trim\\w*|upper\\w*|lower\\w*|cast\\w*|convert\\w*|round\\w*|if|when|pad\\w*|replac\\w*|format\\w*|concat\\w*|substr\\w*|first|last)\\b.*")))) {
+            if (COPY.matcher(bare).matches() && !bare.toLowerCase(Locale.ROOT).transform(Rx.m(".*\\b(and|then|plus|minus|times|divided|multiplied|where|if|when|except|but|"
+                    + "trim\\w*|upper\\w*|lower\\w*|cast\\w*|convert\\w*|round\\w*|pad\\w*|replac\\w*|format\\w*|concat\\w*|substr\\w*|first|last|means?|becomes?|days?|months?|years?)\\b.*"))) {
                 requireSingleSource("a direct move");
                 instructed = true;
                 if (main == null) {
