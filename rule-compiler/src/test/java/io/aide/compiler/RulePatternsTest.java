@@ -271,6 +271,8 @@ class RulePatternsTest {
     void shouldTakeTheFirstCharactersWhenTheRuleStartsWithAVerb() throws Exception {
         assertThat(run("VARCHAR(3)", "code", "Take first 3 characters")).containsExactly("ABC", "XYZ");
         assertThat(run("VARCHAR(3)", "code", "Take the last 3 characters")).containsExactly("123", "Z-9");
+        assertThat(run("VARCHAR(3)", "first_name", "First 3 characters of last_name")).containsExactly("Lee", "Ray");
+        assertThat(run("VARCHAR(3)", "code", "First 3 characters of the string")).containsExactly("ABC", "XYZ");
     }
 
     @Test

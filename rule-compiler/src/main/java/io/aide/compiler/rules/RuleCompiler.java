@@ -49,8 +49,8 @@ public final class RuleCompiler {
     private static final Pattern CONCAT = Pattern.compile("(?i)^(?:concat(?:enat(?:e|ed|ion))?|combine(?:d)?|join(?:ed)?|merge(?:d)?)\\s+(?:of\\s+)?(.+?)(?:\\s+(?:with|separated by|using|delimited by|by)\\s+(?:an? |the )?(.+?)(?:\\s+(?:separator|delimiter|in between|between))?)?$");
     private static final Pattern PREFIX = Pattern.compile("(?i)^(?:add(?:ed)?\\s+|prepend(?:ed)?\\s+)?(?:prefix(?:ed)?|prepend(?:ed)?)\\s*(?:with|by)?\\s*('[^']*'|\"[^\"]*\")|^add(?:ed)?\\s+('[^']*'|\"[^\"]*\")\\s+(?:as (?:a )?)?prefix$");
     private static final Pattern SUFFIX = Pattern.compile("(?i)^(?:add(?:ed)?\\s+|append(?:ed)?\\s+)?(?:suffix(?:ed)?|append(?:ed)?)\\s*(?:with|by)?\\s*('[^']*'|\"[^\"]*\")|^add(?:ed)?\\s+('[^']*'|\"[^\"]*\")\\s+(?:as (?:a )?)?suffix$");
-    private static final Pattern FIRST_N = Pattern.compile("(?i)^(?:take |keep |extract |use )?(?:the )?(first|last|leftmost|rightmost|left|right)\\s+(\\d+)\\s+(?:char(?:acter)?s?|digits?|letters?|positions?)(?:\\s+of\\s+.+)?$");
-    private static final Pattern CHARS_RANGE = Pattern.compile("(?i)^(?:substring|characters?|chars?|positions?)\\s*(?:of \\S+\\s*)?(?:from\\s*)?(\\d+)\\s*(?:to|-|through|\\.\\.)\\s*(\\d+)$");
+    private static final Pattern FIRST_N = Pattern.compile("(?i)^(?:take |keep |extract |use )?(?:the )?(first|last|leftmost|rightmost|left|right)\\s+(\\d+)\\s+(?:char(?:acter)?s?|digits?|letters?|positions?)(?:\\s+(?:of|from)\\s+(.+))?$");
+    private static final Pattern CHARS_RANGE = Pattern.compile("(?i)^(?:substring|characters?|chars?|positions?)\\s*(?:of (\\S+)\\s*)?(?:from\\s*)?(\\d+)\\s*(?:to|-|through|\\.\\.)\\s*(\\d+)$");
     private static final Pattern IF_THEN = Pattern.compile("(?i)^(?:if|when|where)\\s+(.+?),?\\s+then\\s+(.+?)(?:[,;]?\\s+(?:else|otherwise),?\\s+(.+))?$");
     private static final Pattern ELSE_ONLY = Pattern.compile("(?i)^(?:else|otherwise),?\\s+(.+)$");
     private static final Pattern ROUND = Pattern.compile("(?i)^round(?:ed)?\\s*(?:to\\s*)?(\\d+)?\\s*(?:decimal(?:s| places?)?|dp|digits?)?$");
@@ -597,6 +597,7 @@ public final class RuleCompiler {
             }
             Matcher firstN = FIRST_N.matcher(bare);
             if (firstN.matches()) {
+                ofColumn(firstN.group(3));
                 long n = Long.parseLong(firstN.group(2));
                 boolean left = firstN.group(1).toLowerCase(Locale.ROOT).transform(Rx.m("first|leftmost|left"));
                 steps.add(v -> left ? new Expr.Substr(v, new Expr.Lit(1L), new Expr.Lit(n))
@@ -607,8 +608,9 @@ public final class RuleCompiler {
             }
             Matcher range = CHARS_RANGE.matcher(bare);
             if (range.matches()) {
-                long a = Long.parseLong(range.group(1));
-                long b = Long.parseLong(range.group(2));
+                ofColumn(range.group(1));
+                long a = Long.parseLong(range.group(2));
+                long b = Long.parseLong(range.group(3));
                 steps.add(v -> new Expr.Substr(v, new Expr.Lit(a), new Expr.Lit(b - a + 1)));
                 instructed = true;
                 return null;
@@ -673,7 +675,7 @@ public final class RuleCompiler {
                 return INPUT;
             }
             String t = unquote(text.trim()).replaceFirst("(?i)^the\\s+", "");
-            if (t.transform(Rx.m("(?i)it|this|value|source|source value|field|column|input"))) {
+            if (t.transform(Rx.m("(?i)it|this|value|source|source value|source column|source field|field|field value|column|input|input value|string|text"))) {
                 return ctx.sources().size() == 1 ? INPUT : null;
             }
             if (!t.transform(Rx.m("[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)?"))) {
@@ -690,6 +692,21 @@ public final class RuleCompiler {
                 return null;
             }
             return e;
+        }
+
+        /** "... of last_name": the clause works on that column, which must be the source or become the value. */
+        void ofColumn(String text) {
+            if (text == null) {
+                return;
+            }
+            Expr e = operandOrFlag(text.trim());
+            if (e == INPUT) {
+                return;
+            }
+            if (main != null) {
+                throw new Flag("the rule works on " + text.trim() + " after computing another value");
+            }
+            main = e;
         }
 
         Expr operandOrFlag(String text) {
