@@ -72,6 +72,33 @@ class DialectRenderingTest {
     }
 
     @Test
+    void shouldRenderEpochSecondsPerDialect() {
+        // When
+        Map<String, String> sql = sql("TIMESTAMP", "a", "Convert epoch seconds to timestamp");
+
+        // Then
+        assertThat(sql.get("duckdb")).contains("MAKE_TIMESTAMP(").contains("CAST(TRY_CAST(\"src\".\"a\" AS DOUBLE) * 1000000 AS BIGINT)");
+        assertThat(sql.get("spark")).contains("TIMESTAMP_SECONDS(");
+        assertThat(sql.get("snowflake")).contains("TO_TIMESTAMP(");
+        assertThat(sql.get("bigquery")).contains("TIMESTAMP_SECONDS(CAST(");
+        assertThat(sql.get("postgres")).contains("TO_TIMESTAMP(").contains("AT TIME ZONE 'UTC'");
+        assertThat(sql.get("ansi")).contains("TIMESTAMP '1970-01-01 00:00:00' +").contains("INTERVAL '1' SECOND");
+    }
+
+    @Test
+    void shouldRenderDateFormattingPerDialect() {
+        // When
+        Map<String, String> sql = sql("VARCHAR(10)", "d", "Format as DD-MON-YYYY");
+
+        // Then
+        assertThat(sql.get("duckdb")).contains("STRFTIME(").contains("'%d-%b-%Y'");
+        assertThat(sql.get("postgres")).contains("TO_CHAR(").contains("'DD-Mon-YYYY'");
+        assertThat(sql.get("spark")).contains("DATE_FORMAT(").contains("'dd-MMM-yyyy'");
+        assertThat(sql.get("snowflake")).contains("TO_CHAR(").contains("'DD-MON-YYYY'");
+        assertThat(sql.get("bigquery")).contains("FORMAT_DATE('%d-%b-%Y'");
+    }
+
+    @Test
     void shouldGiveEveryDialectTheSameBlocksFromOnePlan() {
         // When
         GeneratedLayers.Layer layer = compiler.compile(Specs.jaffle(), new CompileOptions(List.of("duckdb", "postgres",
