@@ -418,6 +418,7 @@ class RulePatternsTest {
         assertThat(run("VARCHAR(1)", "amount", "Set to Y if amount > 1000 else N")).containsExactly("Y", "N");
         assertThat(run("VARCHAR(4)", "amount", "Derived: 'High' when amount >= 100, 'Low' otherwise")).containsExactly("High", "Low");
         assertThat(run("VARCHAR", "status", "Set to null if status = 'A'")).containsExactly(null, "N/A - From RDC");
+        assertThat(run("BOOLEAN", "status", "Set to true if status = 'A' else false")).containsExactly(true, false);
     }
 
     @Test

@@ -1176,7 +1176,7 @@ public final class RuleCompiler {
                 return INPUT;
             }
             Expr lit = literal(t);
-            if (lit != null && (t.startsWith("'") || t.startsWith("\"") || t.transform(Rx.m("-?\\d+(\\.\\d+)?")))) {
+            if (lit != null && (t.startsWith("'") || t.startsWith("\"") || t.transform(Rx.m("(?i)-?\\d+(\\.\\d+)?|true|false")))) {
                 return lit;
             }
             return tryExpression(t);
