@@ -911,8 +911,11 @@ final class LayerPlanner {
         }
         if (e instanceof Expr.FormatDate f) {
             Expr x = typeFix(f.expr(), null);
-            if (textual(infer(x))) {
-                x = new Expr.Cast(x, f.strftime().matches(".*%[HMS].*") ? SqlType.TIMESTAMP : SqlType.DATE, true);
+            // BigQuery formats a DATE with FORMAT_DATE and a TIMESTAMP with FORMAT_TIMESTAMP: the value must be the kind the pattern needs
+            SqlType needed = f.strftime().matches(".*%[HMS].*") ? SqlType.TIMESTAMP : SqlType.DATE;
+            SqlType actual = infer(x);
+            if (actual.kind() != needed.kind()) {
+                x = new Expr.Cast(x, needed, textual(actual));
             }
             return new Expr.FormatDate(x, f.strftime());
         }

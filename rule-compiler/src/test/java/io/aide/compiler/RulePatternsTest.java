@@ -308,6 +308,8 @@ class RulePatternsTest {
         assertThat(sql.get("spark")).contains("DATE_FORMAT(TRY_CAST(`src`.`order_date` AS DATE), 'MM/dd/yyyy')");
         assertThat(sql.get("snowflake")).contains("TO_CHAR(TRY_CAST(\"src\".\"order_date\" AS DATE), 'MM/DD/YYYY')");
         assertThat(sql.get("bigquery")).contains("FORMAT_DATE('%m/%d/%Y', SAFE_CAST(`src`.`order_date` AS DATE))");
+        assertThat(sqlOf("VARCHAR(19)", "us_date", "Convert from MM/DD/YYYY to YYYY-MM-DD HH24:MI:SS").get("bigquery"))
+                .contains("FORMAT_TIMESTAMP('%Y-%m-%d %H:%M:%S', CAST(SAFE.PARSE_DATE('%m/%d/%Y', `src`.`us_date`) AS TIMESTAMP))");
     }
 
     @Test
