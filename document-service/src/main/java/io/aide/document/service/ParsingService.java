@@ -18,6 +18,7 @@ import io.aide.parser.MappingFileException;
 import io.aide.parser.ParseOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -26,6 +27,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,6 +44,13 @@ public class ParsingService {
     private static final Logger LOG = Logger.getLogger(ParsingService.class);
     private static final int ATTEMPTS = 3;
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    /** An outage of S3 or Postgres (a 5xx) is retried with exponential backoff; anything else is final. */
+    private final Guard retries = Guard.create().withDescription("parse DocumentUploaded")
+            .withRetry().maxRetries(ATTEMPTS - 1).delay(FIRST_BACKOFF.toMillis(), ChronoUnit.MILLIS)
+            .whenException(e -> e instanceof DocumentServiceException d && d.status() >= 500)
+            .beforeRetry(e -> LOG.warnf("parsing attempt failed, retrying: %s", e.getMessage()))
+            .withExponentialBackoff().factor(2).done()
+            .done().build();
 
     private final DocumentRepository documents;
     private final DocumentService documentService;
@@ -98,25 +107,16 @@ public class ParsingService {
             publisher.deadLetter(envelope.key(), value, "invalid DocumentUploaded payload: " + e.getMessage());
             return;
         }
-        Duration backoff = FIRST_BACKOFF;
-        for (int attempt = 1; ; attempt++) {
-            try {
+        try {
+            retries.call(() -> {
                 handle(envelope, uploaded);
-                return;
-            } catch (DocumentServiceException e) {
-                if (e.status() < 500 || attempt >= ATTEMPTS) {
-                    giveUp(envelope, uploaded, value, e.getMessage());
-                    return;
-                }
-                LOG.warnf("attempt %d for document %s failed, retrying: %s", attempt, uploaded.documentId(),
-                        e.getMessage());
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2);
-            } catch (RuntimeException e) {
-                LOG.debugf(e, "unexpected failure on document %s", uploaded.documentId());
-                giveUp(envelope, uploaded, value, e.getClass().getSimpleName() + ": " + e.getMessage());
-                return;
-            }
+                return null;
+            }, Object.class);
+        } catch (DocumentServiceException e) {
+            giveUp(envelope, uploaded, value, e.getMessage());
+        } catch (Exception e) {
+            LOG.debugf(e, "unexpected failure on document %s", uploaded.documentId());
+            giveUp(envelope, uploaded, value, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
@@ -296,14 +296,6 @@ public class ParsingService {
                     uploaded.uploadedBy(), null, null, List.of()));
             return documents.find(tenant, uploaded.documentId()).orElseThrow();
         });
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void deleteQuietly(Path dir) {

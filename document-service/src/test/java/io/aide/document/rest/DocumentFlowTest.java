@@ -1,6 +1,8 @@
 package io.aide.document.rest;
 
 import io.aide.document.DocumentEvents;
+import io.aide.document.FlakyStore;
+import io.aide.document.config.DocumentConfig;
 import io.aide.document.InMemoryMessaging;
 import io.aide.document.client.ObjectStore;
 import io.aide.document.messaging.DocumentEventsPublisher;
@@ -13,6 +15,7 @@ import io.aide.events.v1.MappingParsed;
 import io.aide.testsupport.AideInfraResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -51,6 +54,9 @@ class DocumentFlowTest {
 
     @Inject
     ObjectStore store;
+
+    @Inject
+    DocumentConfig config;
 
     private InMemorySink<String> events;
     private InMemorySink<String> dlq;
@@ -129,6 +135,43 @@ class DocumentFlowTest {
                 .body("rows.targetColumn", hasItem("full_name"));
         as(tenant).get("/internal/v1/documents/" + id + "/spec").then().statusCode(200)
                 .body("documentId", equalTo(id)).body("version", equalTo(1)).body("rows", hasSize(4));
+    }
+
+    @Test
+    void shouldRetryAnObjectStoreOutageAndParseOnceItIsBack() {
+        // Given the raw file cannot be read twice, then can
+        FlakyStore flaky = new FlakyStore(config, 2);
+        QuarkusMock.installMockForType(flaky, ObjectStore.class);
+        String tenant = tenant("acme");
+        String id = upload(tenant, "customers.csv", MAPPING_CSV).then().statusCode(202).extract().path("documentId");
+
+        // When
+        deliver(awaitEvent(DocumentUploaded.TYPE, id));
+
+        // Then
+        MappingParsed parsed = awaitEvent(MappingParsed.TYPE, id).payloadAs(MappingParsed.class);
+        assertThat(parsed.rowsFound()).isEqualTo(4);
+        assertThat(flaky.reads.get()).isEqualTo(3);
+        assertThat(dlq.received()).isEmpty();
+    }
+
+    @Test
+    void shouldGiveUpAfterThreeAttemptsAndSayWhyOnTheDocument() {
+        // Given an outage longer than the retries
+        FlakyStore flaky = new FlakyStore(config, 10);
+        QuarkusMock.installMockForType(flaky, ObjectStore.class);
+        String tenant = tenant("acme");
+        String id = upload(tenant, "customers.csv", MAPPING_CSV).then().statusCode(202).extract().path("documentId");
+
+        // When
+        deliver(awaitEvent(DocumentUploaded.TYPE, id));
+
+        // Then
+        MappingParseFailed failed = awaitEvent(MappingParseFailed.TYPE, id).payloadAs(MappingParseFailed.class);
+        assertThat(failed.code()).isEqualTo("processing_failed");
+        assertThat(failed.message()).contains("simulated outage").contains("Upload it again");
+        assertThat(flaky.reads.get()).isEqualTo(3);
+        assertThat(dlq.received()).hasSize(1);
     }
 
     @Test
