@@ -31,12 +31,18 @@ class AuthTest {
         // Then
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body().asString()).doesNotContain("Exception");
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getString("code")).isEqualTo("unauthorized:invalid_token");
+        assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
     }
 
     @Test
-    void shouldRefuseARequestWithoutAToken() {
+    void shouldRefuseARequestWithoutATokenWithAProblemSayingWhatToSend() {
         // When / Then
-        given().get("/api/v1/me").then().statusCode(401);
+        given().get("/api/v1/me").then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("code", equalTo("unauthorized:missing_token"))
+                .body("detail", containsString("Authorization: Bearer"));
     }
 
     @Test
