@@ -74,6 +74,24 @@ class RulePatternsTest {
     }
 
     @Test
+    void shouldLeaveAColumnEmptyWhenTheAnalystSaysItIsNotMapped() throws Exception {
+        // Given phrasings that mean "no value", one of them without a registered schema
+        CompilationResult withoutSchema = compiler.compile(Specs.spec()
+                .row("t", "id", "INTEGER", "src", "id", "Direct move", null, null, true, false, null)
+                .row("t", "out", "VARCHAR(10)", "src", "status", "Not mapped").build(),
+                new CompileOptions(List.of("duckdb"), List.of(), null), null);
+
+        // Then: a typed NULL, never NOT("mapped") or a guess
+        assertThat(run("VARCHAR(10)", "status", "Not mapped")).containsExactly(null, null);
+        assertThat(run("DATE", "order_date", "Leave blank")).containsExactly(null, null);
+        assertThat(run("INTEGER", "amount", "Not applicable.")).containsExactly(null, null);
+        assertThat(withoutSchema.flaggedColumns()).isZero();
+        assertThat(withoutSchema.layers().get(0).sql().get("duckdb")).contains("CAST(NULL AS VARCHAR")
+                .doesNotContain("NOT (").doesNotContain("\"mapped\"");
+        assertThat(run("VARCHAR(10)", "status", "N/A")).as("N/A often means no transformation").containsExactly("A", "N/A - From RDC");
+    }
+
+    @Test
     void shouldCastADirectMoveToTheTargetTypeSafely() throws Exception {
         assertThat(run("INTEGER", "amount", "Direct move")).containsExactly(12345, null);
     }

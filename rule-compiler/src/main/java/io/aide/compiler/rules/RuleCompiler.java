@@ -57,6 +57,8 @@ public final class RuleCompiler {
     private static final Pattern LOOKUP_SOURCE = Pattern.compile("(?i)^(?:look(?:ed)?[- ]?up|lookup|fetch(?:ed)?|retrieve(?:d)?|get|take|bring|pull(?:ed)?)\\b(?:(?!\\b(?:if|when|where|case|sum|count|concat\\w*|\\+|\\*|/)\\b).)*$");
     private static final Pattern MULTI_WHEN = Pattern.compile("(?i)^(?:when|if)\\b.+?\\bthen\\b.+?\\b(?:when|else if|elsif|if)\\b.+?\\bthen\\b");
     private static final Pattern OTHER_COLUMN_FLAG = Pattern.compile("(?i)^(?:and\\s+)?(?:flag(?:ged)?|mark(?:ed)?|set)\\s+(?:as\\s+)?([A-Za-z_]\\w*)\\s*=\\s*\\S+$");
+    /** The analyst says the column stays empty; "N/A" and "none" are left out: they often mean "no transformation". */
+    private static final Pattern LEFT_EMPTY = Pattern.compile("(?i)^(?:not (?:mapped|applicable|used|populated|required|in scope|available in (?:the )?source)|unused|out of scope|no (?:mapping|source)(?: available)?|leave (?:it |this )?(?:blank|empty|null)|left (?:blank|empty|null)|(?:always |set to |populate with )?(?:blank|empty)(?: value)?)\\s*[.!]?$");
     private static final Pattern NOOP = Pattern.compile("(?i)^(?:nulls? (?:kept|stays?|remains?|left) (?:as )?null|nulls? (?:are |is )?(?:kept|preserved|retained)|keep nulls?|blank(?:s)? (?:kept|stay blank)|(?:100% )?parseable in source|no nulls?)$");
     private static final Pattern ACTION = Pattern.compile("(?i)\\b(resolv\\w*|look\\w*|lookup|map(s|ped|ping)?|remap\\w*|convert\\w*|pars\\w*|split\\w*|deriv\\w*|calculat\\w*|comput\\w*|combin\\w*|concat\\w*|replac\\w*|flag\\w*|sum\\w*|count\\w*|aggregat\\w*|round\\w*|truncat\\w*|filter\\w*|exclud\\w*|join\\w*|assign\\w*|set|if|when|case|else|otherwise|shift\\w*|remov\\w*|strip\\w*|pad\\w*|format\\w*|normali[sz]\\w*|translat\\w*|decod\\w*|encod\\w*|multipl\\w*|divid\\w*|add|added|subtract\\w*|minus|plus|default\\w*|coalesce|null|blank|trim\\w*|upper\\w*|lower\\w*|cast\\w*|extract\\w*|substring|prefix\\w*|suffix\\w*|group\\w*|dedup\\w*|unique|latest|earliest|first|last|max\\w*|min\\w*|average|avg|total|hash\\w*|mask\\w*|generat\\w*|sequence|increment\\w*|rank\\w*|lag|lead|pivot\\w*|unpivot\\w*)\\b|->|=>|=");
 
@@ -156,6 +158,10 @@ public final class RuleCompiler {
                     return RuleOutcome.flagged(ctx.sources().isEmpty()
                             ? "no transformation rule and no source column" : "no rule says how "
                             + ctx.sources().size() + " source columns combine");
+                }
+                if (LEFT_EMPTY.matcher(rule.trim()).matches()) {
+                    notes.add("left empty on purpose: \"" + rule.trim() + "\"");
+                    rule = "null";
                 }
                 for (String clause : clauses(rule).stream()
                         .flatMap(c -> java.util.Arrays.stream(c.split("(?i)\\s+and\\s+(?=(?:flag|mark)\\w*\\s)"))).toList()) {
