@@ -92,6 +92,14 @@ class RulePatternsTest {
     }
 
     @Test
+    void shouldMoveTheSourceWhenTheRuleCellHoldsOnlyAConstraint() throws Exception {
+        // "Not null" was read as the SQL expression NOT NULL, which is NULL on every row
+        assertThat(run("VARCHAR(20)", "code", "Not null")).containsExactly("ABC-123", "XYZ-9");
+        assertThat(run("INTEGER", "amount", "Mandatory")).containsExactly(12345, null);
+        assertThat(run("VARCHAR(20)", "code", "PK")).containsExactly("ABC-123", "XYZ-9");
+    }
+
+    @Test
     void shouldCastADirectMoveToTheTargetTypeSafely() throws Exception {
         assertThat(run("INTEGER", "amount", "Direct move")).containsExactly(12345, null);
     }

@@ -59,6 +59,8 @@ public final class RuleCompiler {
     private static final Pattern OTHER_COLUMN_FLAG = Pattern.compile("(?i)^(?:and\\s+)?(?:flag(?:ged)?|mark(?:ed)?|set)\\s+(?:as\\s+)?([A-Za-z_]\\w*)\\s*=\\s*\\S+$");
     /** The analyst says the column stays empty; "N/A" and "none" are left out: they often mean "no transformation". */
     private static final Pattern LEFT_EMPTY = Pattern.compile("(?i)^(?:not (?:mapped|applicable|used|populated|required|in scope|available in (?:the )?source)|unused|out of scope|no (?:mapping|source)(?: available)?|leave (?:it |this )?(?:blank|empty|null)|left (?:blank|empty|null)|(?:always |set to |populate with )?(?:blank|empty)(?: value)?)\\s*[.!]?$");
+    /** A constraint written where the rule goes ("Not null", "Mandatory", "PK"): no transformation is asked for. */
+    private static final Pattern CONSTRAINT_ONLY = Pattern.compile("(?i)^(?:not[ -]null(?:able)?|(?:must|should|cannot|can ?not) (?:not )?be (?:null|blank|empty)|mandatory(?: field)?|required(?: field)?|non[- ]?null(?:able)?|primary key|pk|unique(?: key| identifier)?)\\s*[.!]?$");
     private static final Pattern NOOP = Pattern.compile("(?i)^(?:nulls? (?:kept|stays?|remains?|left) (?:as )?null|nulls? (?:are |is )?(?:kept|preserved|retained)|keep nulls?|blank(?:s)? (?:kept|stay blank)|(?:100% )?parseable in source|no nulls?)$");
     private static final Pattern ACTION = Pattern.compile("(?i)\\b(resolv\\w*|look\\w*|lookup|map(s|ped|ping)?|remap\\w*|convert\\w*|pars\\w*|split\\w*|deriv\\w*|calculat\\w*|comput\\w*|combin\\w*|concat\\w*|replac\\w*|flag\\w*|sum\\w*|count\\w*|aggregat\\w*|round\\w*|truncat\\w*|filter\\w*|exclud\\w*|join\\w*|assign\\w*|set|if|when|case|else|otherwise|shift\\w*|remov\\w*|strip\\w*|pad\\w*|format\\w*|normali[sz]\\w*|translat\\w*|decod\\w*|encod\\w*|multipl\\w*|divid\\w*|add|added|subtract\\w*|minus|plus|default\\w*|coalesce|null|blank|trim\\w*|upper\\w*|lower\\w*|cast\\w*|extract\\w*|substring|prefix\\w*|suffix\\w*|group\\w*|dedup\\w*|unique|latest|earliest|first|last|max\\w*|min\\w*|average|avg|total|hash\\w*|mask\\w*|generat\\w*|sequence|increment\\w*|rank\\w*|lag|lead|pivot\\w*|unpivot\\w*)\\b|->|=>|=");
 
@@ -148,6 +150,10 @@ public final class RuleCompiler {
                 readNotes();
                 if (algorithm != null && handleAlgorithm(algorithm.toUpperCase(Locale.ROOT), sub == null ? "" : sub.toUpperCase(Locale.ROOT), attrs, rule)) {
                     return finish();
+                }
+                if (CONSTRAINT_ONLY.matcher(rule.trim()).matches()) {
+                    notes.add("\"" + rule.trim() + "\" is a constraint, not a transformation");
+                    rule = "";
                 }
                 if (rule.isEmpty()) {
                     if (ctx.sources().size() == 1) {
