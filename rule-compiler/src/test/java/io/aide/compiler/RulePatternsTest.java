@@ -100,6 +100,15 @@ class RulePatternsTest {
     }
 
     @Test
+    void shouldReadAValueMapWrittenOnePairPerLineOrPerSemicolon() throws Exception {
+        assertThat(run("VARCHAR(10)", "gender", "M = Male; F = Female; else Unknown")).containsExactly("Female", "Male");
+        assertThat(run("VARCHAR(10)", "gender", "- F -> Woman\n- M -> Man")).containsExactly("Woman", "Man");
+        assertThat(run("VARCHAR(10)", "gender", "F = Female;\nX = Other;\nelse Unknown")).containsExactly("Female", "Unknown");
+        // not a value map: the clauses stay clauses
+        assertThat(run("VARCHAR(10)", "first_name", "Trim; Upper case")).containsExactly("ANN", "BOB");
+    }
+
+    @Test
     void shouldCastADirectMoveToTheTargetTypeSafely() throws Exception {
         assertThat(run("INTEGER", "amount", "Direct move")).containsExactly(12345, null);
     }

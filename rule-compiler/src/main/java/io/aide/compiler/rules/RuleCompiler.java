@@ -135,7 +135,7 @@ public final class RuleCompiler {
         }
 
         RuleOutcome run() {
-            String rule = normalize(row.transformation());
+            String rule = normalize(valueMapLines(row.transformation()));
             Map<String, String> attrs = attributes(row);
             String algorithm = attrs.entrySet().stream()
                     .filter(e -> e.getKey().contains("algorithm") && !e.getKey().contains("sub") || e.getKey().equals("rule_type"))
@@ -1527,6 +1527,26 @@ public final class RuleCompiler {
     }
 
     /** Splits into sentences and ;-clauses, outside quotes and parentheses. */
+    private static final Pattern MAP_LINE = Pattern.compile("^\\s*(?:[-*\u2022]\\s+)?('[^']*'|\"[^\"]*\"|[\\w .-]{1,40}?)\\s*(?:=|->|=>|\u2192)\\s*('[^']*'|\"[^\"]*\"|[\\w .-]+?)\\s*$");
+    private static final Pattern ELSE_LINE = Pattern.compile("(?i)^\\s*(?:[-*\u2022]\\s+)?(?:else|otherwise|all others?|any other(?: value)?)\\b.*$");
+
+    /**
+     * A value map written one pair per line or per ';' ("M = Male; F = Female; else Unknown") as the comma list the
+     * value-map rule reads; anything else is returned unchanged.
+     */
+    static String valueMapLines(String raw) {
+        if (raw == null || !raw.matches("(?s).*[;\\n].*")) {
+            return raw;
+        }
+        List<String> parts = java.util.Arrays.stream(raw.split("\\s*(?:;|\\r?\\n)\\s*")).filter(p -> !p.isBlank()).toList();
+        long pairs = parts.stream().filter(p -> MAP_LINE.matcher(p).matches()).count();
+        boolean onlyMap = parts.stream().allMatch(p -> MAP_LINE.matcher(p).matches() || ELSE_LINE.matcher(p).matches());
+        if (pairs < 2 || !onlyMap) {
+            return raw;
+        }
+        return String.join(", ", parts.stream().map(p -> p.trim().replaceFirst("^[-*\u2022]\\s+", "")).toList());
+    }
+
     static List<String> clauses(String text) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
