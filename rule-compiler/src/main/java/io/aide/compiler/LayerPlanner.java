@@ -38,6 +38,12 @@ final class LayerPlanner {
             "([\\w\"`\\[\\]]+(?:\\.[\\w\"`\\[\\]]+)?)\\.([\\w\"`\\[\\]]+)\\s*=\\s*([\\w\"`\\[\\]]+(?:\\.[\\w\"`\\[\\]]+)?)\\.([\\w\"`\\[\\]]+)");
     private static final Pattern CHAIN = Pattern.compile("([A-Za-z_][\\w.]*)(?:\\s*(?:->|→|>|=>)\\s*([A-Za-z_][\\w.]*))+");
     private static final String PLACEHOLDER_TABLE = "source";
+    /** "JOIN customers c", "FROM orders AS o": aliases an analyst declares in a join written as SQL. */
+    private static final Pattern ALIAS_DECLARATION = Pattern.compile(
+            "(?i)\\b(?:join|from)\\s+(?:with\\s+|to\\s+)?([A-Za-z_][\\w.]*)(?:\\s+(?:as\\s+)?(?!(?:on|using|where|with|left|right|inner|outer|full|cross|join|and)\\b)([A-Za-z_]\\w*))?");
+    /** "Join customers on customer_id", "left join customers using (customer_id)": one column both tables share. */
+    private static final Pattern JOIN_ON_SHARED_COLUMN = Pattern.compile(
+            "(?i)^\\s*(?:(?:left|inner|right|full)?\\s*(?:outer\\s+)?join\\s+(?:with\\s+|to\\s+)?)?([A-Za-z_][\\w.]*)\\s+(?:on|using)\\s*\\(?\\s*([A-Za-z_]\\w*)\\s*\\)?\\s*$");
 
     private final MappingSpec spec;
     private final SchemaCatalog catalog;
@@ -315,12 +321,13 @@ final class LayerPlanner {
             boolean rowLeft = leftText(lower) || leftText(String.valueOf(r.nullHandling()).toLowerCase(Locale.ROOT));
             Matcher m = EQUALITY.matcher(text);
             boolean found = false;
+            Map<String, String> aliases = declaredAliases(text);
             for (String part : text.split(";|\\band\\b|\\n")) {
                 Matcher pm = EQUALITY.matcher(part);
                 if (pm.find()) {
                     found = true;
-                    Table a = findTable(pm.group(1));
-                    Table b = findTable(pm.group(3));
+                    Table a = findTable(aliases.getOrDefault(unquote(pm.group(1)).toLowerCase(Locale.ROOT), pm.group(1)));
+                    Table b = findTable(aliases.getOrDefault(unquote(pm.group(3)).toLowerCase(Locale.ROOT), pm.group(3)));
                     if (a == null || b == null) {
                         diagnostics.add(new Diagnostic(Diagnostic.WARNING, "join_table_unknown",
                                 "join '" + part.trim() + "' names a table that is not a source of the mapping", null, r.ref()));
@@ -329,6 +336,21 @@ final class LayerPlanner {
                     boolean left = rowLeft || leftText(part.toLowerCase(Locale.ROOT));
                     addEdge(new Edge(a.alias(), canonicalColumn(a, unquote(pm.group(2))), b.alias(),
                             canonicalColumn(b, unquote(pm.group(4))), left, r.ref()));
+                }
+            }
+            Matcher shared = found ? null : JOIN_ON_SHARED_COLUMN.matcher(text);
+            if (shared != null && shared.matches()) {
+                found = true;
+                Table joined = findTable(shared.group(1));
+                Table base = tables.values().stream().filter(t -> t != joined).findFirst().orElse(null);
+                String column = shared.group(2);
+                if (joined == null || base == null || catalogKnows(joined) && !hasColumn(joined, column)
+                        || catalogKnows(base) && !hasColumn(base, column)) {
+                    diagnostics.add(new Diagnostic(Diagnostic.WARNING, "join_not_understood", "cannot tell how \""
+                            + text.trim() + "\" joins: write the condition (a.x = b.y)", null, r.ref()));
+                } else {
+                    addEdge(new Edge(joined.alias(), canonicalColumn(joined, column), base.alias(),
+                            canonicalColumn(base, column), rowLeft, r.ref()));
                 }
             }
             if (!found) {
@@ -369,6 +391,58 @@ final class LayerPlanner {
                 });
             }
         }
+    }
+
+    /**
+     * Alias -> table name: the aliases the text declares, and an undeclared short alias (o, oi) that abbreviates
+     * exactly one source table of the layer.
+     */
+    private Map<String, String> declaredAliases(String text) {
+        Map<String, String> out = new HashMap<>();
+        Matcher d = ALIAS_DECLARATION.matcher(text);
+        while (d.find()) {
+            if (d.group(2) != null) {
+                out.put(d.group(2).toLowerCase(Locale.ROOT), d.group(1));
+            }
+        }
+        Matcher q = EQUALITY.matcher(text);
+        while (q.find()) {
+            for (String qualifier : List.of(unquote(q.group(1)), unquote(q.group(3)))) {
+                String k = qualifier.toLowerCase(Locale.ROOT);
+                if (k.length() > 3 || out.containsKey(k) || findTable(qualifier) != null) {
+                    continue;
+                }
+                List<String> named = sourceTableNames().stream().filter(n -> abbreviates(k, n)).toList();
+                if (named.size() == 1) {
+                    out.put(k, named.get(0));
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<String> sourceTableNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (MappingRow r : spec.rows()) {
+            if (r.sourceTable() != null && !r.sourceTable().isBlank()) {
+                names.add(r.sourceTable().trim());
+            }
+            r.sourceColumns().stream().map(SourceRef::table).filter(t -> t != null && !t.isBlank()).forEach(names::add);
+        }
+        return List.copyOf(names);
+    }
+
+    /** o abbreviates orders, oi abbreviates order_items (first letters of its words). */
+    private static boolean abbreviates(String alias, String table) {
+        String t = table.toLowerCase(Locale.ROOT);
+        String base = t.contains(".") ? t.substring(t.lastIndexOf('.') + 1) : t;
+        StringBuilder initials = new StringBuilder();
+        for (String w : base.split("_+")) {
+            if (!w.isEmpty()) {
+                initials.append(w.charAt(0));
+            }
+        }
+        return initials.toString().equals(alias) || alias.length() == 1 && base.startsWith(alias) && !base.contains("_");
     }
 
     private static boolean leftText(String lower) {

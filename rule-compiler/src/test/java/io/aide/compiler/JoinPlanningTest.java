@@ -42,6 +42,45 @@ class JoinPlanningTest {
         assertThat(layer.sql().get("duckdb")).contains("GROUP BY").contains("LEFT JOIN");
     }
 
+    private GeneratedLayers.Layer orderFacts(String joinText, SchemaCatalog catalog) {
+        return compiler.compile(Specs.spec()
+                        .row("order_facts", "order_id", "INTEGER", "raw_orders", "id", "Direct move", null, null, true, false, null)
+                        .row("order_facts", "first_name", "VARCHAR", "raw_customers", "first_name", "Direct move", joinText,
+                                null, false, true, null)
+                        .build(), new CompileOptions(List.of("duckdb"), List.of(), catalog), null).layers().get(0);
+    }
+
+    @Test
+    void shouldReadAJoinWrittenAsSqlWithAliasesTheTextDeclaresOrAbbreviates() throws Exception {
+        // Given "rc" is declared, "ro" only abbreviates raw_orders
+        GeneratedLayers.Layer layer = orderFacts("LEFT OUTER JOIN raw_customers rc ON rc.id = ro.user_id", null);
+
+        // Then
+        assertThat(layer.columns()).extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+        try (DuckDb db = shop()) {
+            List<Map<String, Object>> rows = db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY order_id");
+            assertThat(rows).extracting(r -> r.get("first_name")).containsExactly("Ann", "Ann", "Bob");
+        }
+        assertThat(layer.sql().get("duckdb")).contains("LEFT JOIN \"raw_customers\"");
+    }
+
+    @Test
+    void shouldJoinOnAColumnBothTablesShareWhenTheTextNamesOnlyThatColumn() {
+        // Given "Join ... on id": with a schema both tables must have the column, or nothing is guessed
+        SchemaCatalog both = new SchemaCatalog(List.of(Specs.table("raw_orders", "id", "user_id"),
+                Specs.table("raw_customers", "id", "first_name")));
+        SchemaCatalog onlyOne = new SchemaCatalog(List.of(Specs.table("raw_orders", "id", "user_id"),
+                Specs.table("raw_customers", "customer_key", "first_name")));
+
+        // When
+        GeneratedLayers.Layer joined = orderFacts("Join raw_customers on id", both);
+        GeneratedLayers.Layer refused = orderFacts("Join raw_customers on id", onlyOne);
+
+        // Then
+        assertThat(joined.sql().get("duckdb")).contains("JOIN \"raw_customers\" ON \"raw_customers\".\"id\" = \"raw_orders\".\"id\"");
+        assertThat(refused.columns().get(1).status()).isEqualTo("flagged");
+    }
+
     @Test
     void shouldKeepParentsWithoutChildrenWhenTheTextSaysLeftJoin() throws Exception {
         // Given customer 3 has no orders and the join says "(left join)"
