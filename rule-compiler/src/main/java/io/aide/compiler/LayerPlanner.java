@@ -38,6 +38,9 @@ final class LayerPlanner {
             "([\\w\"`\\[\\]]+(?:\\.[\\w\"`\\[\\]]+)?)\\.([\\w\"`\\[\\]]+)\\s*=\\s*([\\w\"`\\[\\]]+(?:\\.[\\w\"`\\[\\]]+)?)\\.([\\w\"`\\[\\]]+)");
     private static final Pattern CHAIN = Pattern.compile("([A-Za-z_][\\w.]*)(?:\\s*(?:->|→|>|=>)\\s*([A-Za-z_][\\w.]*))+");
     private static final String PLACEHOLDER_TABLE = "source";
+    /** "Exclude test accounts (email like '%@test.com')", "Filter out records where status is null". */
+    private static final Pattern EXCLUDING_FILTER = Pattern.compile(
+            "(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard)\\b[^()]*?(?:\\b(?:where|when|if|whose)\\b\\s*(.+?)|\\((.+)\\))\\s*[.]?$");
     /** "JOIN customers c", "FROM orders AS o": aliases an analyst declares in a join written as SQL. */
     private static final Pattern ALIAS_DECLARATION = Pattern.compile(
             "(?i)\\b(?:join|from)\\s+(?:with\\s+|to\\s+)?([A-Za-z_][\\w.]*)(?:\\s+(?:as\\s+)?(?!(?:on|using|where|with|left|right|inner|outer|full|cross|join|and)\\b)([A-Za-z_]\\w*))?");
@@ -1358,10 +1361,17 @@ final class LayerPlanner {
             if (r.filter() == null || r.filter().isBlank() || !seenFilters.add(r.filter().trim())) {
                 continue;
             }
-            String text = r.filter().trim().replaceFirst("(?i)^(where|filter:?|only)\\s+", "");
+            Matcher excluding = EXCLUDING_FILTER.matcher(r.filter().trim());
+            String text = excluding.matches() ? (excluding.group(1) != null ? excluding.group(1) : excluding.group(2))
+                    : r.filter().trim().replaceFirst("(?i)^(?:(?:include|keep|select)\\s+(?:only\\s+)?(?:(?:the\\s+)?(?:rows|records)\\s+)?"
+                    + "(?:where|when|with)|where|filter:?|only(?:\\s+(?:rows|records))?(?:\\s+where)?)\\s+", "");
             SqlExpressionParser parser = new SqlExpressionParser((q, n) -> resolveFilterName(r, q, n));
             try {
                 Expr f = typeFix(parser.parse(text), null);
+                if (excluding.matches()) {
+                    // rows the condition cannot judge (NULL) are kept: only what it says is excluded
+                    f = new Expr.Not(new Expr.Fn("COALESCE", List.of(f, new Expr.Lit(false))));
+                }
                 if (Expr.columns(f).stream().anyMatch(c -> !isSourceAlias(c.relation()) || !c.relation().equals(baseAlias)
                         && !joins.containsKey(c.relation().toLowerCase(Locale.ROOT)))) {
                     throw new SqlExpressionParser.NotCompilable("filter reads a table the view does not join");

@@ -159,6 +159,50 @@ class PlanningTest {
     }
 
     @Test
+    void shouldExcludeWhatAnExclusionFilterNamesAndKeepRowsItCannotJudge() throws Exception {
+        // Given "Exclude test accounts (...)"; the account without an email is not a test account
+        MappingSpec spec = Specs.spec()
+                .row("accounts", "id", "INTEGER", "src", "id", "Direct move", null,
+                        "Exclude test accounts (email like '%@test.com')", true, false, null)
+                .build();
+
+        // When
+        GeneratedLayers.Layer layer = compiler.compile(spec, new CompileOptions(List.of("duckdb", "postgres", "spark",
+                "snowflake", "bigquery", "ansi"), List.of(), new SchemaCatalog(List.of(Specs.table("src", "id", "email")))),
+                null).layers().get(0);
+
+        // Then
+        try (DuckDb db = new DuckDb()) {
+            db.table("src", new String[]{"id", "email"}, new String[]{"1", "ann@test.com"}, new String[]{"2", "bob@shop.com"},
+                    new String[]{"3", null});
+            assertThat(db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY id"))
+                    .containsExactly(Map.of("id", 2), Map.of("id", 3));
+        }
+        assertThat(layer.sql()).allSatisfy((dialect, sql) -> assertThat(sql).as(dialect).contains("NOT (COALESCE("));
+    }
+
+    @Test
+    void shouldReadKeepOnlyAndFilterOutPhrasingsAroundAFilterCondition() throws Exception {
+        // Given
+        MappingSpec keep = Specs.spec().row("t", "id", "INTEGER", "src", "id", "Direct move", null,
+                "Keep only rows where status = 'A'", true, false, null).build();
+        MappingSpec out = Specs.spec().row("t", "id", "INTEGER", "src", "id", "Direct move", null,
+                "Filter out records where status is null", true, false, null).build();
+        SchemaCatalog catalog = new SchemaCatalog(List.of(Specs.table("src", "id", "status")));
+
+        // When
+        String keepSql = compiler.compile(keep, new CompileOptions(List.of("duckdb"), List.of(), catalog), null).layers().get(0).sql().get("duckdb");
+        String outSql = compiler.compile(out, new CompileOptions(List.of("duckdb"), List.of(), catalog), null).layers().get(0).sql().get("duckdb");
+
+        // Then
+        try (DuckDb db = new DuckDb()) {
+            db.table("src", new String[]{"id", "status"}, new String[]{"1", "A"}, new String[]{"2", "B"}, new String[]{"3", null});
+            assertThat(db.query("SELECT * FROM (\n" + keepSql + "\n) v ORDER BY id")).containsExactly(Map.of("id", 1));
+            assertThat(db.query("SELECT * FROM (\n" + outSql + "\n) v ORDER BY id")).containsExactly(Map.of("id", 1), Map.of("id", 2));
+        }
+    }
+
+    @Test
     void shouldFilterOnTheSourceColumnWhenATargetColumnOfTheSameNameTransformsIt() throws Exception {
         // Given a filter on status, which the mapping also upper-cases into the target's status, and no schema
         MappingSpec spec = Specs.spec()
