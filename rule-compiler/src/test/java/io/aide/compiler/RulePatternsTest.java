@@ -109,6 +109,20 @@ class RulePatternsTest {
     }
 
     @Test
+    void shouldKeepParenthesesThatGroupArithmetic() throws Exception {
+        // they were read as a comment and dropped, leaving "amount *"
+        assertThat(run("DECIMAL(10,2)", "amount", "amount * (1 - 10 / 100)"))
+                .containsExactly(new BigDecimal("11110.50"), null);
+    }
+
+    @Test
+    void shouldRoundUpAndDownToWholeNumbers() throws Exception {
+        assertThat(run("INTEGER", "amount", "amount / 100; round up")).containsExactly(124, null);
+        assertThat(run("INTEGER", "amount", "amount / 100; round down to the nearest integer")).containsExactly(123, null);
+        assertThat(sqlOf("INTEGER", "amount", "Round up")).allSatisfy((dialect, sql) -> assertThat(sql).as(dialect).contains("CEIL("));
+    }
+
+    @Test
     void shouldCastADirectMoveToTheTargetTypeSafely() throws Exception {
         assertThat(run("INTEGER", "amount", "Direct move")).containsExactly(12345, null);
     }

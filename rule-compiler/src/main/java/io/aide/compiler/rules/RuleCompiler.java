@@ -53,6 +53,7 @@ public final class RuleCompiler {
     private static final Pattern CHARS_RANGE = Pattern.compile("(?i)^(?:substring|characters?|chars?|positions?)\\s*(?:of (\\S+)\\s*)?(?:from\\s*)?(\\d+)\\s*(?:to|-|through|\\.\\.)\\s*(\\d+)$");
     private static final Pattern IF_THEN = Pattern.compile("(?i)^(?:if|when|where)\\s+(.+?),?\\s+then\\s+(.+?)(?:[,;]?\\s+(?:else|otherwise),?\\s+(.+))?$");
     private static final Pattern ELSE_ONLY = Pattern.compile("(?i)^(?:else|otherwise),?\\s+(.+)$");
+    private static final Pattern ROUND_UP_DOWN = Pattern.compile("(?i)^round(?:ed)?\\s+(up|down)(?:\\s+to\\s+(?:the\\s+)?(?:nearest\\s+)?(?:integer|whole number|int))?$");
     private static final Pattern ROUND = Pattern.compile("(?i)^round(?:ed)?\\s*(?:to\\s*)?(\\d+)?\\s*(?:decimal(?:s| places?)?|dp|digits?)?$");
     private static final Pattern LOOKUP_SOURCE = Pattern.compile("(?i)^(?:look(?:ed)?[- ]?up|lookup|fetch(?:ed)?|retrieve(?:d)?|get|take|bring|pull(?:ed)?)\\b(?:(?!\\b(?:if|when|where|case|sum|count|concat\\w*|\\+|\\*|/)\\b).)*$");
     private static final Pattern MULTI_WHEN = Pattern.compile("(?i)^(?:when|if)\\b.+?\\bthen\\b.+?\\b(?:when|else if|elsif|if)\\b.+?\\bthen\\b");
@@ -624,6 +625,13 @@ public final class RuleCompiler {
                 long a = Long.parseLong(range.group(2));
                 long b = Long.parseLong(range.group(3));
                 steps.add(v -> new Expr.Substr(v, new Expr.Lit(a), new Expr.Lit(b - a + 1)));
+                instructed = true;
+                return null;
+            }
+            Matcher upDown = ROUND_UP_DOWN.matcher(bare);
+            if (upDown.matches()) {
+                String fn = upDown.group(1).equalsIgnoreCase("up") ? "CEIL" : "FLOOR";
+                steps.add(v -> new Expr.Fn(fn, List.of(numeric(v))));
                 instructed = true;
                 return null;
             }
@@ -1442,6 +1450,10 @@ public final class RuleCompiler {
                 if (tryExpression(stripCommentParens(after)) != null) {
                     return stripCommentParens(after);
                 }
+            }
+            if (c.transform(Rx.m(".*[-+*/]\\s*\\(.*\\).*|.*\\(.*\\)\\s*[-+*/].*")) && tryExpression(c) != null) {
+                // parentheses that group arithmetic are part of the formula, not a comment
+                return c;
             }
             String bare = stripCommentParens(c);
             return bare.isEmpty() ? null : bare;
