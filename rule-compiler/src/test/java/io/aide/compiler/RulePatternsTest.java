@@ -123,6 +123,16 @@ class RulePatternsTest {
     }
 
     @Test
+    void shouldCountDistinctValuesAtTheTargetsGrain() throws Exception {
+        // Given
+        CompilationResult result = compile("BIGINT", "code", "Count distinct code", null, Specs.spec());
+
+        // Then
+        assertThat(result.layers().get(0).sql().get("duckdb")).contains("COUNT(DISTINCT \"src\".\"code\")").contains("GROUP BY");
+        assertThat(values(result)).containsExactly(1L, 1L);
+    }
+
+    @Test
     void shouldCastADirectMoveToTheTargetTypeSafely() throws Exception {
         assertThat(run("INTEGER", "amount", "Direct move")).containsExactly(12345, null);
     }

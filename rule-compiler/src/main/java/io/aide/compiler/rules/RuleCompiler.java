@@ -485,7 +485,8 @@ public final class RuleCompiler {
                 return apply(agg.group(2).replaceFirst("^\\s*=\\s*", ""));
             }
             boolean aggregation = agg.matches() && (agg.group(2).transform(Rx.m("(?is)^\\s+of\\b.*"))
-                    || AGG_HINT.matcher(clause).find() || agg.group(1).equalsIgnoreCase("distinct count"));
+                    || AGG_HINT.matcher(clause).find() || agg.group(1).equalsIgnoreCase("distinct count")
+                    || agg.group(1).equalsIgnoreCase("count") && agg.group(2).transform(Rx.m("(?is)^\\s+(?:of\\s+)?distinct\\b.*")));
             if (aggregation && agg.group(1).toLowerCase(Locale.ROOT).transform(Rx.m("min(imum)?|max(imum)?"))
                     && agg.group(2).transform(Rx.m("(?is)^\\s+of\\s+(?:the\\s+)?[\\w.]+\\s*(?:,|and|or)\\s*[\\w.'-]+\\s*$"))) {
                 return "the larger or smaller of two values is not an aggregation, and GREATEST/LEAST treat NULL differently per dialect";
