@@ -133,6 +133,17 @@ class RulePatternsTest {
     }
 
     @Test
+    void shouldTakeTheFirstNonNullColumnWhetherWrittenAsAListOrAsAFallback() throws Exception {
+        // row 2 has no ship_date
+        assertThat(run("DATE", "ship_date, order_date", "First non-null of ship_date, order_date"))
+                .containsExactly(LocalDate.parse("2021-02-05"), LocalDate.parse("2021-02-01"));
+        assertThat(run("DATE", "ship_date", "Use ship_date; if null use order_date"))
+                .containsExactly(LocalDate.parse("2021-02-05"), LocalDate.parse("2021-02-01"));
+        // two sources and no word on which comes first: not guessed
+        assertThat(flagReason("DATE", "ship_date, order_date", "If null use order_date")).contains("which column comes first");
+    }
+
+    @Test
     void shouldCastADirectMoveToTheTargetTypeSafely() throws Exception {
         assertThat(run("INTEGER", "amount", "Direct move")).containsExactly(12345, null);
     }

@@ -53,6 +53,9 @@ public final class RuleCompiler {
     private static final Pattern CHARS_RANGE = Pattern.compile("(?i)^(?:substring|characters?|chars?|positions?)\\s*(?:of (\\S+)\\s*)?(?:from\\s*)?(\\d+)\\s*(?:to|-|through|\\.\\.)\\s*(\\d+)$");
     private static final Pattern IF_THEN = Pattern.compile("(?i)^(?:if|when|where)\\s+(.+?),?\\s+then\\s+(.+?)(?:[,;]?\\s+(?:else|otherwise),?\\s+(.+))?$");
     private static final Pattern ELSE_ONLY = Pattern.compile("(?i)^(?:else|otherwise),?\\s+(.+)$");
+    private static final Pattern FIRST_NON_NULL = Pattern.compile("(?i)^(?:(?:the )?first (?:non[- ]?null|available|populated)(?: value)?|coalesce)\\s+(?:of\\s+|from\\s+|among\\s+)?\\(?(.+?)\\)?$");
+    private static final Pattern FALLBACK_COLUMN = Pattern.compile("(?i)^(?:if|when)\\s+(?:it\\s+is\\s+|this\\s+is\\s+|(?:the\\s+)?value\\s+is\\s+|[A-Za-z_][\\w.]*\\s+is\\s+)?(?:null|missing)\\s*,?\\s*(?:then\\s+)?(?:use|take|fall\\s*back\\s+to|populate\\s+(?:it\\s+)?with)\\s+([A-Za-z_][\\w.]*)$");
+    private static final Pattern USE_COLUMN = Pattern.compile("(?i)^(?:use|take|populate (?:it )?(?:with|from))\\s+([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)?)$");
     private static final Pattern ROUND_UP_DOWN = Pattern.compile("(?i)^round(?:ed)?\\s+(up|down)(?:\\s+to\\s+(?:the\\s+)?(?:nearest\\s+)?(?:integer|whole number|int))?$");
     private static final Pattern ROUND = Pattern.compile("(?i)^round(?:ed)?\\s*(?:to\\s*)?(\\d+)?\\s*(?:decimal(?:s| places?)?|dp|digits?)?$");
     private static final Pattern LOOKUP_SOURCE = Pattern.compile("(?i)^(?:look(?:ed)?[- ]?up|lookup|fetch(?:ed)?|retrieve(?:d)?|get|take|bring|pull(?:ed)?)\\b(?:(?!\\b(?:if|when|where|case|sum|count|concat\\w*|\\+|\\*|/)\\b).)*$");
@@ -416,6 +419,42 @@ public final class RuleCompiler {
             Matcher other = OTHER_COLUMN_FLAG.matcher(bare);
             if (other.matches() && !other.group(1).equalsIgnoreCase(row.targetColumn())) {
                 notes.add("sets another column: " + bare);
+                return null;
+            }
+            Matcher fallback = FALLBACK_COLUMN.matcher(bare);
+            Matcher use = USE_COLUMN.matcher(bare);
+            if (use.matches() && use.group(1).contains("_")) {
+                String[] qn = use.group(1).split("\\.", 2);
+                Expr column = qn.length == 2 ? ctx.resolve(qn[0], qn[1]) : ctx.resolve(null, qn[0]);
+                if (column != null) {
+                    main = column;
+                    instructed = true;
+                    return null;
+                }
+            }
+            if (fallback.matches() && !fallback.group(1).matches("(?i)zero|null|blank|empty|nothing")) {
+                if (main == null && ctx.sources().size() != 1) {
+                    return "which column comes first is not said";
+                }
+                defaultValue = resolveOrFlag(null, fallback.group(1));
+                instructed = true;
+                return null;
+            }
+            Matcher firstNonNull = FIRST_NON_NULL.matcher(bare);
+            if (firstNonNull.matches()) {
+                List<Expr> candidates = new ArrayList<>();
+                for (String part : firstNonNull.group(1).split("\\s*(?:,|;|\\bthen\\b|\\bor\\b|\\band\\b|\\belse\\b)\\s*")) {
+                    if (!part.isBlank()) {
+                        Expr lit = literal(part);
+                        candidates.add(lit != null && (part.trim().startsWith("'") || part.trim().matches("-?\\d+(?:\\.\\d+)?"))
+                                ? lit : resolveOrFlag(null, part));
+                    }
+                }
+                if (candidates.size() < 2) {
+                    return "the first non-null of what? name two or more columns";
+                }
+                main = new Expr.Fn("COALESCE", candidates);
+                instructed = true;
                 return null;
             }
             if (COPY.matcher(bare).matches() && !bare.toLowerCase(Locale.ROOT).transform(Rx.m(".*\\b(and|then|plus|minus|times|divided|multiplied|where|if|when|except|but|"
