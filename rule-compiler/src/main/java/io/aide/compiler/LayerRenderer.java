@@ -2,7 +2,7 @@ package io.aide.compiler;
 
 import io.aide.compiler.plan.Expr;
 import io.aide.compiler.plan.LayerPlan;
-import io.aide.compiler.plan.SqlRenderer;
+import io.aide.compiler.dialect.AnsiDialect;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,14 +23,13 @@ final class LayerRenderer {
 
     private static final int SHORT = 70;
     private final java.util.Map<String, String> cache = new java.util.HashMap<>();
-    private final SqlRenderer r;
+    private final AnsiDialect r;
 
     private final Dialect dialect;
 
     LayerRenderer(Dialect dialect) {
         this.dialect = dialect;
-        this.r = new SqlRenderer(dialect);
-
+        this.r = dialect.sql();
     }
 
     /** Block name -> SQL, only the blocks the plan has (where_clause always). */
