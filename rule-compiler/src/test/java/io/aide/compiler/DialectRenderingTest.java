@@ -1,15 +1,47 @@
 package io.aide.compiler;
 
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.SqlType;
 import io.aide.events.spec.GeneratedLayers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DialectRenderingTest {
     private final SemanticLayerCompiler compiler = new SemanticLayerCompiler();
+
+    private static final Expr TEXT = new Expr.Col("src", "a");
+    private static final Expr NUMBER = new Expr.Cast(new Expr.Col("src", "amount"), SqlType.DOUBLE, true);
+
+    /** One row per construct a dialect writes its own way: dialect, expression, the SQL it must give. */
+    static Stream<Arguments> constructs() {
+        return Stream.of(
+                // a backslash starts an escape sequence in Snowflake, Spark and BigQuery strings; not in the others
+                Arguments.of(Dialect.SNOWFLAKE, new Expr.Lit("C:\\dir\\"), "'C:\\\\dir\\\\'"),
+                Arguments.of(Dialect.SNOWFLAKE, new Expr.Lit("it's"), "'it''s'"),
+                Arguments.of(Dialect.SPARK, new Expr.Lit("C:\\dir's"), "'C:\\\\dir\\'s'"),
+                Arguments.of(Dialect.BIGQUERY, new Expr.Lit("C:\\dir"), "'C:\\\\dir'"),
+                Arguments.of(Dialect.POSTGRES, new Expr.Lit("C:\\dir's"), "'C:\\dir''s'"),
+                Arguments.of(Dialect.DUCKDB, new Expr.Lit("C:\\dir"), "'C:\\dir'")
+        );
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("constructs")
+    void shouldWriteEachConstructTheWayItsEngineReadsIt(Dialect dialect, Expr expr, String expected) {
+        // When
+        String sql = dialect.sql().render(expr);
+
+        // Then
+        assertThat(sql).isEqualTo(expected);
+    }
 
     private Map<String, String> sql(String type, String source, String rule) {
         var spec = Specs.spec().row("t", "out", type, "src", source, rule).build();

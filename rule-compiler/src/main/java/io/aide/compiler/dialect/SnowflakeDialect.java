@@ -36,6 +36,12 @@ public class SnowflakeDialect extends AnsiDialect {
         return "CREATE OR REPLACE VIEW ";
     }
 
+    /** Backslash starts an escape sequence in Snowflake's single-quoted strings, so a lone one would swallow the quote. */
+    @Override
+    protected String stringLiteral(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
     @Override
     public String safeCast(String expr, SqlType t) {
         return "TRY_CAST(" + expr + " AS " + type(t) + ")";
