@@ -18,6 +18,8 @@ class DialectRenderingTest {
     private final SemanticLayerCompiler compiler = new SemanticLayerCompiler();
 
     private static final Expr TEXT = new Expr.Col("src", "a");
+    private static final String PG_NUMBER = "^\\s*[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*$";
+    private static final Expr INTEGER = new Expr.Cast(new Expr.Col("src", "amount"), SqlType.INTEGER, true);
     private static final Expr NUMBER = new Expr.Cast(new Expr.Col("src", "amount"), SqlType.DOUBLE, true);
 
     /** One row per construct a dialect writes its own way: dialect, expression, the SQL it must give. */
@@ -29,7 +31,24 @@ class DialectRenderingTest {
                 Arguments.of(Dialect.SPARK, new Expr.Lit("C:\\dir's"), "'C:\\\\dir\\'s'"),
                 Arguments.of(Dialect.BIGQUERY, new Expr.Lit("C:\\dir"), "'C:\\\\dir'"),
                 Arguments.of(Dialect.POSTGRES, new Expr.Lit("C:\\dir's"), "'C:\\dir''s'"),
-                Arguments.of(Dialect.DUCKDB, new Expr.Lit("C:\\dir"), "'C:\\dir'")
+                Arguments.of(Dialect.DUCKDB, new Expr.Lit("C:\\dir"), "'C:\\dir'"),
+                // MOD on a double: PostgreSQL, BigQuery and the standard define it on exact numbers only
+                Arguments.of(Dialect.POSTGRES, new Expr.Bin("%", NUMBER, new Expr.Lit(7L)),
+                        "MOD(CAST(CASE WHEN CAST(\"src\".\"amount\" AS TEXT) ~ '" + PG_NUMBER + "' THEN CAST(CAST(\"src\".\"amount\" AS TEXT) AS DOUBLE PRECISION) END AS NUMERIC), 7)"),
+                Arguments.of(Dialect.ANSI, new Expr.Bin("%", NUMBER, new Expr.Lit(7L)), "MOD(CAST(CAST(\"src\".\"amount\" AS DOUBLE PRECISION) AS NUMERIC), 7)"),
+                Arguments.of(Dialect.BIGQUERY, new Expr.Bin("%", NUMBER, new Expr.Lit(7L)), "MOD(CAST(SAFE_CAST(`src`.`amount` AS FLOAT64) AS NUMERIC), 7)"),
+                Arguments.of(Dialect.BIGQUERY, new Expr.Bin("%", INTEGER, new Expr.Lit(7L)), "MOD(SAFE_CAST(`src`.`amount` AS INT64), 7)"),
+                Arguments.of(Dialect.POSTGRES, new Expr.Bin("%", new Expr.Lit(10L), new Expr.Lit(7L)), "MOD(10, 7)"),
+                Arguments.of(Dialect.SNOWFLAKE, new Expr.Bin("%", NUMBER, new Expr.Lit(7L)), "MOD(TRY_CAST(\"src\".\"amount\" AS FLOAT), 7)"),
+                Arguments.of(Dialect.DUCKDB, new Expr.Bin("%", NUMBER, new Expr.Lit(7L)), "TRY_CAST(\"src\".\"amount\" AS DOUBLE) % 7"),
+                Arguments.of(Dialect.SPARK, new Expr.Bin("%", NUMBER, new Expr.Lit(7L)), "TRY_CAST(`src`.`amount` AS DOUBLE) % 7"),
+                // BigQuery's COALESCE has no supertype for FLOAT64 and a text default: each argument is cast, a number stays a number
+                Arguments.of(Dialect.BIGQUERY, new Expr.Cast(new Expr.Fn("COALESCE", List.of(new Expr.Col("agg", "total"), new Expr.Lit("0"))),
+                        new SqlType(SqlType.Kind.DECIMAL, 18, 2, null), false), "COALESCE(CAST(`agg`.`total` AS NUMERIC(18, 2)), 0)"),
+                Arguments.of(Dialect.BIGQUERY, new Expr.Cast(new Expr.Fn("COALESCE", List.of(TEXT, new Expr.Lit("n/a"))), SqlType.DATE, true),
+                        "CASE WHEN `src`.`a` IS NOT NULL THEN SAFE_CAST(`src`.`a` AS DATE) WHEN 'n/a' IS NOT NULL THEN SAFE_CAST('n/a' AS DATE) END"),
+                Arguments.of(Dialect.DUCKDB, new Expr.Cast(new Expr.Fn("COALESCE", List.of(new Expr.Col("agg", "total"), new Expr.Lit("0"))),
+                        new SqlType(SqlType.Kind.DECIMAL, 18, 2, null), false), "CAST(COALESCE(\"agg\".\"total\", '0') AS DECIMAL(18, 2))")
         );
     }
 

@@ -121,7 +121,7 @@ public class AnsiDialect {
         } else if (e instanceof Expr.TypedNull t) {
             return typedNull(t.type());
         } else if (e instanceof Expr.Cast c) {
-            return c.safe() ? safeCast(render(c.expr()), c.type()) : cast(render(c.expr()), c.type());
+            return castOf(c);
         } else if (e instanceof Expr.Fn f) {
             return function(f);
         } else if (e instanceof Expr.Bin b) {
@@ -182,6 +182,10 @@ public class AnsiDialect {
         return "CAST(NULL AS " + type(t) + ")";
     }
 
+    protected String castOf(Expr.Cast c) {
+        return c.safe() ? safeCast(render(c.expr()), c.type()) : cast(render(c.expr()), c.type());
+    }
+
     public String cast(String expr, SqlType t) {
         return "CAST(" + expr + " AS " + type(t) + ")";
     }
@@ -221,8 +225,34 @@ public class AnsiDialect {
         return l + " " + op + " " + r;
     }
 
+    /**
+     * The standard's MOD is defined on exact numbers only (PostgreSQL and BigQuery have no MOD or % on a double):
+     * an operand not known to be an integer goes through NUMERIC.
+     */
     protected String modulo(Expr.Bin b, String left, String right) {
-        return left + " % " + right;
+        return "MOD(" + exactNumber(b.left(), left) + ", " + exactNumber(b.right(), right) + ")";
+    }
+
+    private String exactNumber(Expr e, String rendered) {
+        return integral(e) ? rendered : "CAST(" + rendered + " AS NUMERIC)";
+    }
+
+    /** The expression is known to give a whole number without looking at data (literal, integer cast, count). */
+    protected static boolean integral(Expr e) {
+        if (e instanceof Expr.Lit l) {
+            return l.value() instanceof Long || l.value() instanceof Integer || l.value() instanceof Short;
+        } else if (e instanceof Expr.Cast c) {
+            return c.type().kind() == SqlType.Kind.INTEGER || c.type().kind() == SqlType.Kind.BIGINT;
+        } else if (e instanceof Expr.TypedNull t) {
+            return t.type().kind() == SqlType.Kind.INTEGER || t.type().kind() == SqlType.Kind.BIGINT;
+        } else if (e instanceof Expr.Neg n) {
+            return integral(n.expr());
+        } else if (e instanceof Expr.Bin b) {
+            return List.of("+", "-", "*", "%").contains(b.op()) && integral(b.left()) && integral(b.right());
+        } else if (e instanceof Expr.Agg a) {
+            return a.fn().equalsIgnoreCase("COUNT");
+        }
+        return false;
     }
 
     protected String caseWhen(Expr.Case c) {

@@ -46,6 +46,37 @@ public class BigQueryDialect extends AnsiDialect {
         return "SAFE_CAST(" + expr + " AS " + type(t) + ")";
     }
 
+    /**
+     * COALESCE needs one supertype of its arguments here (FLOAT64 and a text default have none): a cast of a
+     * COALESCE holding a text literal casts each argument instead, with the same result.
+     */
+    @Override
+    protected String castOf(Expr.Cast c) {
+        if (!(c.expr() instanceof Expr.Fn f) || !f.name().equalsIgnoreCase("COALESCE")
+                || f.args().stream().noneMatch(a -> a instanceof Expr.Lit l && l.value() instanceof String)) {
+            return super.castOf(c);
+        }
+        List<String> args = f.args().stream().map(a -> castArgument(a, c.type(), c.safe())).toList();
+        if (!c.safe()) {
+            // a plain cast of a value that is not NULL is not NULL, so taking the first cast value is the same
+            return call("COALESCE", args);
+        }
+        // a safe cast may turn a present value into NULL, which must not let a later argument through
+        StringBuilder sb = new StringBuilder("CASE");
+        for (int i = 0; i < args.size(); i++) {
+            sb.append(" WHEN ").append(operand(f.args().get(i))).append(" IS NOT NULL THEN ").append(args.get(i));
+        }
+        return sb.append(" END").toString();
+    }
+
+    private String castArgument(Expr arg, SqlType t, boolean safe) {
+        if (arg instanceof Expr.Lit l && l.value() instanceof String s && t.numeric() && s.trim().matches("[-+]?[0-9]+(\\.[0-9]+)?")) {
+            // a numeric default is written as a number
+            return new java.math.BigDecimal(s.trim()).toPlainString();
+        }
+        return safe ? safeCast(render(arg), t) : cast(render(arg), t);
+    }
+
     @Override
     protected String function(String name, List<String> args) {
         if (name.equals("MD5")) {
@@ -53,11 +84,6 @@ public class BigQueryDialect extends AnsiDialect {
             return "TO_HEX(MD5(" + args.get(0) + "))";
         }
         return call(name, args);
-    }
-
-    @Override
-    protected String modulo(Expr.Bin b, String left, String right) {
-        return "MOD(" + left + ", " + right + ")";
     }
 
     @Override

@@ -40,6 +40,11 @@ public class DuckDbDialect extends AnsiDialect {
     }
 
     @Override
+    protected String modulo(Expr.Bin b, String left, String right) {
+        return left + " % " + right;
+    }
+
+    @Override
     protected String parseDate(String expr, String strftime, boolean timestamp) {
         return "CAST(TRY_STRPTIME(" + expr + ", " + literal(strftime) + ") AS " + (timestamp ? "TIMESTAMP" : "DATE") + ")";
     }

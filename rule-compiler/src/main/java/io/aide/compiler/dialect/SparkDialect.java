@@ -55,6 +55,11 @@ public class SparkDialect extends AnsiDialect {
     }
 
     @Override
+    protected String modulo(Expr.Bin b, String left, String right) {
+        return left + " % " + right;
+    }
+
+    @Override
     protected String parseDate(String expr, String strftime, boolean timestamp) {
         // fields written without separators (%Y%m%d) need fixed widths to be told apart
         String pattern = strftime.matches(".*%[A-Za-z]%.*") ? javaFormat(strftime) : datePattern(strftime);
