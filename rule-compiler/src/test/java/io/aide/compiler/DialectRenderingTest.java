@@ -131,7 +131,7 @@ class DialectRenderingTest {
         assertThat(sql.get("duckdb")).contains("MAKE_TIMESTAMP(").contains("CAST(TRY_CAST(\"src\".\"a\" AS DOUBLE) * 1000000 AS BIGINT)");
         assertThat(sql.get("spark")).contains("TIMESTAMP_SECONDS(");
         assertThat(sql.get("snowflake")).contains("TO_TIMESTAMP(");
-        assertThat(sql.get("bigquery")).contains("TIMESTAMP_SECONDS(CAST(");
+        assertThat(sql.get("bigquery")).contains("TIMESTAMP_MICROS(CAST(").contains(" * 1000000 AS INT64)");
         assertThat(sql.get("postgres")).contains("TO_TIMESTAMP(").contains("AT TIME ZONE 'UTC'");
         assertThat(sql.get("ansi")).contains("TIMESTAMP '1970-01-01 00:00:00' +").contains("INTERVAL '1' SECOND");
     }

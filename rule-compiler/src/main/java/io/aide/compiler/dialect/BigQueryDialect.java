@@ -128,6 +128,7 @@ public class BigQueryDialect extends AnsiDialect {
 
     @Override
     protected String epochSeconds(String expr) {
-        return "TIMESTAMP_SECONDS(CAST(" + expr + " AS INT64))";
+        // TIMESTAMP_SECONDS takes INT64 only, and a cast would round the fraction away: go through microseconds
+        return "TIMESTAMP_MICROS(CAST(" + expr + " * 1000000 AS INT64))";
     }
 }
