@@ -47,6 +47,14 @@ class DialectRenderingTest {
                         new SqlType(SqlType.Kind.DECIMAL, 18, 2, null), false), "COALESCE(CAST(`agg`.`total` AS NUMERIC(18, 2)), 0)"),
                 Arguments.of(Dialect.BIGQUERY, new Expr.Cast(new Expr.Fn("COALESCE", List.of(TEXT, new Expr.Lit("n/a"))), SqlType.DATE, true),
                         "CASE WHEN `src`.`a` IS NOT NULL THEN SAFE_CAST(`src`.`a` AS DATE) WHEN 'n/a' IS NOT NULL THEN SAFE_CAST('n/a' AS DATE) END"),
+                // epoch seconds keep their fraction
+                Arguments.of(Dialect.BIGQUERY, new Expr.EpochSeconds(NUMBER), "TIMESTAMP_MICROS(CAST(SAFE_CAST(`src`.`amount` AS FLOAT64) * 1000000 AS INT64))"),
+                // parsing text: NULL, never an error, on text that does not fit; the type the target asks for
+                Arguments.of(Dialect.SPARK, new Expr.ParseDate(TEXT, "%Y-%m-%d %H:%M", true), "TRY_TO_TIMESTAMP(`src`.`a`, 'yyyy-M-d H:m')"),
+                Arguments.of(Dialect.SPARK, new Expr.ParseDate(TEXT, "%Y%m%d", false), "CAST(TRY_TO_TIMESTAMP(`src`.`a`, 'yyyyMMdd') AS DATE)"),
+                Arguments.of(Dialect.POSTGRES, new Expr.ParseDate(TEXT, "%d/%m/%Y %H:%M", true), "CASE WHEN \"src\".\"a\" ~ "
+                        + "'^\\s*[0-9]{1,2}\\/[0-9]{1,2}\\/[0-9]{4}\\s+[0-9]{1,2}\\:[0-9]{1,2}\\s*$' "
+                        + "THEN CAST(TO_TIMESTAMP(\"src\".\"a\", 'DD/MM/YYYY HH24:MI') AS TIMESTAMP) END"),
                 Arguments.of(Dialect.DUCKDB, new Expr.Cast(new Expr.Fn("COALESCE", List.of(new Expr.Col("agg", "total"), new Expr.Lit("0"))),
                         new SqlType(SqlType.Kind.DECIMAL, 18, 2, null), false), "CAST(COALESCE(\"agg\".\"total\", '0') AS DECIMAL(18, 2))")
         );
@@ -104,7 +112,7 @@ class DialectRenderingTest {
         // Then
         assertThat(sql.get("duckdb")).contains("TRY_STRPTIME(").contains("'%d-%b-%y'");
         assertThat(sql.get("postgres")).contains("TO_DATE(").contains("'DD-Mon-YY'");
-        assertThat(sql.get("spark")).contains("TO_DATE(").contains("'d-MMM-yy'");
+        assertThat(sql.get("spark")).contains("CAST(TRY_TO_TIMESTAMP(").contains("'d-MMM-yy') AS DATE)").doesNotContain("TO_DATE(");
         assertThat(sql.get("snowflake")).contains("TRY_TO_DATE(").contains("'DD-MON-YY'");
         assertThat(sql.get("bigquery")).contains("SAFE.PARSE_DATE('%d-%b-%y'");
     }
@@ -131,7 +139,7 @@ class DialectRenderingTest {
         assertThat(sql.get("duckdb")).contains("MAKE_TIMESTAMP(").contains("CAST(TRY_CAST(\"src\".\"a\" AS DOUBLE) * 1000000 AS BIGINT)");
         assertThat(sql.get("spark")).contains("TIMESTAMP_SECONDS(");
         assertThat(sql.get("snowflake")).contains("TO_TIMESTAMP(");
-        assertThat(sql.get("bigquery")).contains("TIMESTAMP_MICROS(CAST(").contains(" * 1000000 AS INT64)");
+        assertThat(sql.get("bigquery")).contains("TIMESTAMP_MICROS(").contains(" * 1000000 AS INT64)");
         assertThat(sql.get("postgres")).contains("TO_TIMESTAMP(").contains("AT TIME ZONE 'UTC'");
         assertThat(sql.get("ansi")).contains("TIMESTAMP '1970-01-01 00:00:00' +").contains("INTERVAL '1' SECOND");
     }

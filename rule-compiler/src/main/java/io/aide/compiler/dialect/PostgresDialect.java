@@ -60,7 +60,9 @@ public class PostgresDialect extends AnsiDialect {
     protected String parseDate(String expr, String strftime, boolean timestamp) {
         // TO_DATE raises on text that does not fit; the pattern guard makes it NULL like the other dialects
         return "CASE WHEN " + expr + " ~ " + literal(DatePatterns.toRegex(strftime)) + " THEN "
-                + (timestamp ? "TO_TIMESTAMP(" : "TO_DATE(") + expr + ", " + literal(datePattern(strftime)) + ") END";
+                + (timestamp ? "CAST(TO_TIMESTAMP(" : "TO_DATE(") + expr + ", " + literal(datePattern(strftime))
+                // TO_TIMESTAMP gives a TIMESTAMPTZ; the target is a local timestamp
+                + (timestamp ? ") AS TIMESTAMP) END" : ") END");
     }
 
     @Override

@@ -63,7 +63,9 @@ public class SparkDialect extends AnsiDialect {
     protected String parseDate(String expr, String strftime, boolean timestamp) {
         // fields written without separators (%Y%m%d) need fixed widths to be told apart
         String pattern = strftime.matches(".*%[A-Za-z]%.*") ? javaFormat(strftime) : datePattern(strftime);
-        return (timestamp ? "TO_TIMESTAMP(" : "TO_DATE(") + expr + ", " + literal(pattern) + ")";
+        // TO_DATE / TO_TIMESTAMP raise on text that does not fit under ANSI mode (Spark 4's default); TRY_TO_TIMESTAMP gives NULL
+        String parsed = "TRY_TO_TIMESTAMP(" + expr + ", " + literal(pattern) + ")";
+        return timestamp ? parsed : "CAST(" + parsed + " AS DATE)";
     }
 
     @Override
