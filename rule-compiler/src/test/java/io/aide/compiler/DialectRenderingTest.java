@@ -32,6 +32,15 @@ class DialectRenderingTest {
                 Arguments.of(Dialect.BIGQUERY, new Expr.Lit("C:\\dir"), "'C:\\\\dir'"),
                 Arguments.of(Dialect.POSTGRES, new Expr.Lit("C:\\dir's"), "'C:\\dir''s'"),
                 Arguments.of(Dialect.DUCKDB, new Expr.Lit("C:\\dir"), "'C:\\dir'"),
+                // Snowflake folds unquoted names to upper case: quoted only when the exact spelling must be kept
+                Arguments.of(Dialect.SNOWFLAKE, new Expr.Col("raw_orders", "order_id"), "raw_orders.order_id"),
+                Arguments.of(Dialect.SNOWFLAKE, new Expr.Col("RAW_ORDERS", "ORDER$ID"), "RAW_ORDERS.ORDER$ID"),
+                Arguments.of(Dialect.SNOWFLAKE, new Expr.Col("Sales Lines", "OrderId"), "\"Sales Lines\".\"OrderId\""),
+                Arguments.of(Dialect.SNOWFLAKE, new Expr.Col("t", "order"), "t.\"order\""),
+                Arguments.of(Dialect.SNOWFLAKE, new Expr.Col("t", "1st"), "t.\"1st\""),
+                // TRY_CAST takes text only in Snowflake
+                Arguments.of(Dialect.SNOWFLAKE, new Expr.Cast(new Expr.Lit("12"), SqlType.INTEGER, true), "TRY_CAST('12' AS INTEGER)"),
+                Arguments.of(Dialect.SNOWFLAKE, new Expr.Cast(new Expr.Fn("TRIM", List.of(TEXT)), SqlType.INTEGER, true), "TRY_CAST(TRIM(src.a) AS INTEGER)"),
                 // MOD on a double: PostgreSQL, BigQuery and the standard define it on exact numbers only
                 Arguments.of(Dialect.POSTGRES, new Expr.Bin("%", NUMBER, new Expr.Lit(7L)),
                         "MOD(CAST(CASE WHEN CAST(\"src\".\"amount\" AS TEXT) ~ '" + PG_NUMBER + "' THEN CAST(CAST(\"src\".\"amount\" AS TEXT) AS DOUBLE PRECISION) END AS NUMERIC), 7)"),
@@ -39,7 +48,7 @@ class DialectRenderingTest {
                 Arguments.of(Dialect.BIGQUERY, new Expr.Bin("%", NUMBER, new Expr.Lit(7L)), "MOD(CAST(SAFE_CAST(`src`.`amount` AS FLOAT64) AS NUMERIC), 7)"),
                 Arguments.of(Dialect.BIGQUERY, new Expr.Bin("%", INTEGER, new Expr.Lit(7L)), "MOD(SAFE_CAST(`src`.`amount` AS INT64), 7)"),
                 Arguments.of(Dialect.POSTGRES, new Expr.Bin("%", new Expr.Lit(10L), new Expr.Lit(7L)), "MOD(10, 7)"),
-                Arguments.of(Dialect.SNOWFLAKE, new Expr.Bin("%", NUMBER, new Expr.Lit(7L)), "MOD(TRY_CAST(\"src\".\"amount\" AS FLOAT), 7)"),
+                Arguments.of(Dialect.SNOWFLAKE, new Expr.Bin("%", NUMBER, new Expr.Lit(7L)), "MOD(TRY_CAST(CAST(src.amount AS VARCHAR) AS FLOAT), 7)"),
                 Arguments.of(Dialect.DUCKDB, new Expr.Bin("%", NUMBER, new Expr.Lit(7L)), "TRY_CAST(\"src\".\"amount\" AS DOUBLE) % 7"),
                 Arguments.of(Dialect.SPARK, new Expr.Bin("%", NUMBER, new Expr.Lit(7L)), "TRY_CAST(`src`.`amount` AS DOUBLE) % 7"),
                 // BigQuery's COALESCE has no supertype for FLOAT64 and a text default: each argument is cast, a number stays a number
@@ -86,7 +95,7 @@ class DialectRenderingTest {
         // Then
         assertThat(sql.get("duckdb")).contains("TRY_CAST(\"src\".\"amount\" AS INTEGER)");
         assertThat(sql.get("spark")).contains("TRY_CAST(`src`.`amount` AS INTEGER)");
-        assertThat(sql.get("snowflake")).contains("TRY_CAST(\"src\".\"amount\" AS INTEGER)");
+        assertThat(sql.get("snowflake")).contains("TRY_CAST(CAST(src.amount AS VARCHAR) AS INTEGER)");
         assertThat(sql.get("bigquery")).contains("SAFE_CAST(`src`.`amount` AS INT64)");
         assertThat(sql.get("postgres")).contains("WHEN CAST(\"src\".\"amount\" AS TEXT) ~").contains("AS INTEGER");
         assertThat(sql.get("ansi")).contains("CAST(\"src\".\"amount\" AS INTEGER)");
