@@ -1,6 +1,7 @@
 package io.aide.compiler;
 
 import io.aide.compiler.dialect.AnsiDialect;
+import io.aide.compiler.dialect.SqlDialect;
 import io.aide.compiler.dialect.BigQueryDialect;
 import io.aide.compiler.dialect.DuckDbDialect;
 import io.aide.compiler.dialect.PostgresDialect;
@@ -18,9 +19,9 @@ public enum Dialect {
     BIGQUERY(new BigQueryDialect()),
     ANSI(new AnsiDialect());
 
-    private final AnsiDialect sql;
+    private final SqlDialect sql;
 
-    Dialect(AnsiDialect sql) {
+    Dialect(SqlDialect sql) {
         this.sql = sql;
     }
 
@@ -29,7 +30,7 @@ public enum Dialect {
     }
 
     /** Renders expressions, names, literals and types in this dialect (stateless, shared). */
-    public AnsiDialect sql() {
+    public SqlDialect sql() {
         return sql;
     }
 

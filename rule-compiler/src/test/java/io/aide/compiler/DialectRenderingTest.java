@@ -56,6 +56,8 @@ class DialectRenderingTest {
                         new SqlType(SqlType.Kind.DECIMAL, 18, 2, null), false), "COALESCE(CAST(`agg`.`total` AS NUMERIC(18, 2)), 0)"),
                 Arguments.of(Dialect.BIGQUERY, new Expr.Cast(new Expr.Fn("COALESCE", List.of(TEXT, new Expr.Lit("n/a"))), SqlType.DATE, true),
                         "CASE WHEN `src`.`a` IS NOT NULL THEN SAFE_CAST(`src`.`a` AS DATE) WHEN 'n/a' IS NOT NULL THEN SAFE_CAST('n/a' AS DATE) END"),
+                // the standard has no parsing with a pattern: a typed NULL, flagged by the layer (below)
+                Arguments.of(Dialect.ANSI, new Expr.ParseDate(TEXT, "%d/%m/%Y", false), "CAST(NULL AS DATE)"),
                 // epoch seconds keep their fraction
                 Arguments.of(Dialect.BIGQUERY, new Expr.EpochSeconds(NUMBER), "TIMESTAMP_MICROS(CAST(SAFE_CAST(`src`.`amount` AS FLOAT64) * 1000000 AS INT64))"),
                 // parsing text: NULL, never an error, on text that does not fit; the type the target asks for
@@ -124,6 +126,27 @@ class DialectRenderingTest {
         assertThat(sql.get("spark")).contains("CAST(TRY_TO_TIMESTAMP(").contains("'d-MMM-yy') AS DATE)").doesNotContain("TO_DATE(");
         assertThat(sql.get("snowflake")).contains("TRY_TO_DATE(").contains("'DD-MON-YY'");
         assertThat(sql.get("bigquery")).contains("SAFE.PARSE_DATE('%d-%b-%y'");
+    }
+
+    @Test
+    void shouldFlagADatePatternTheAnsiOutputCannotParseInsteadOfCastingIt() {
+        // Given
+        var spec = Specs.spec().row("t", "out", "DATE", "src", "d", "Parsed %d/%m/%Y").build();
+
+        // When
+        CompilationResult r = compiler.compile(spec, new CompileOptions(List.of("duckdb", "ansi"), List.of(),
+                new SchemaCatalog(List.of(Specs.table("src", "d")))), null);
+
+        // Then
+        String ansi = r.layers().get(0).sql().get("ansi");
+        assertThat(ansi).contains("CAST(NULL AS DATE) AS \"out\"").contains("TODO ansi: standard SQL cannot parse text with the date pattern '%d/%m/%Y'")
+                .doesNotContain("CAST(\"src\".\"d\" AS DATE)");
+        assertThat(r.layers().get(0).sql().get("duckdb")).contains("TRY_STRPTIME(").doesNotContain("TODO");
+        assertThat(r.diagnostics()).anySatisfy(d -> {
+            assertThat(d.code()).isEqualTo("dialect_unsupported");
+            assertThat(d.message()).startsWith("ansi: t.out: standard SQL cannot parse");
+            assertThat(d.ref()).isEqualTo("@mapping[Mappings:2]");
+        });
     }
 
     @Test

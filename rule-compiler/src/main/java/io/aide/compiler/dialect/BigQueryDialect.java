@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** BigQuery (GoogleSQL): INT64 / FLOAT64 / STRING, SAFE_CAST and SAFE. functions, strftime patterns first. */
-public class BigQueryDialect extends AnsiDialect {
+public class BigQueryDialect extends SqlDialect {
     private static final Map<SqlType.Kind, String> TYPE_NAMES = ansiTypeNames(Map.of(SqlType.Kind.INTEGER, "INT64",
             SqlType.Kind.BIGINT, "INT64", SqlType.Kind.DOUBLE, "FLOAT64", SqlType.Kind.VARCHAR, "STRING",
             SqlType.Kind.BOOLEAN, "BOOL"));

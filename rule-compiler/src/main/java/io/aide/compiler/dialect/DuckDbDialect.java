@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** DuckDB: TRY_CAST, TRY_STRPTIME / STRFTIME with strftime patterns as they are, typed intervals. */
-public class DuckDbDialect extends AnsiDialect {
+public class DuckDbDialect extends SqlDialect {
     private static final Map<SqlType.Kind, String> TYPE_NAMES = ansiTypeNames(Map.of(SqlType.Kind.DOUBLE, "DOUBLE"));
 
     public DuckDbDialect() {

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** PostgreSQL: no TRY_CAST (casts guarded by a pattern), TO_DATE / TO_CHAR patterns, TEXT, MAKE_INTERVAL. */
-public class PostgresDialect extends AnsiDialect {
+public class PostgresDialect extends SqlDialect {
     private static final Map<SqlType.Kind, String> TYPE_NAMES = ansiTypeNames(Map.of(SqlType.Kind.VARCHAR, "TEXT"));
     private static final String NUMBER = "^\\s*[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*$";
 

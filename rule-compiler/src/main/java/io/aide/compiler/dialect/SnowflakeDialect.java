@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Snowflake: TRY_CAST / TRY_TO_DATE, MOD, SUBSTR, DATEADD / DATEDIFF with the unit first, its own date tokens. */
-public class SnowflakeDialect extends AnsiDialect {
+public class SnowflakeDialect extends SqlDialect {
     private static final Map<SqlType.Kind, String> TYPE_NAMES = ansiTypeNames(Map.of(SqlType.Kind.DOUBLE, "FLOAT"));
     private static final Map<String, String> TIME_MAPPING = with(TO_CHAR_TIME_MAPPING, Map.of("%b", "MON", "%B", "MMMM"));
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Spark SQL: backquoted names, backslash escapes in literals, Java datetime patterns, CONCAT, ADD_MONTHS. */
-public class SparkDialect extends AnsiDialect {
+public class SparkDialect extends SqlDialect {
     private static final Map<SqlType.Kind, String> TYPE_NAMES = ansiTypeNames(Map.of(SqlType.Kind.DOUBLE, "DOUBLE",
             SqlType.Kind.VARCHAR, "STRING"));
     /** strftime to Java datetime pattern letters, in the lenient one-letter form parsing accepts. */
