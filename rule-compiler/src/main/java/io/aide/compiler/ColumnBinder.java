@@ -134,6 +134,11 @@ final class ColumnBinder {
                 continue;
             }
             Table t = tables.tableOf(row, s);
+            List<String> candidates = tables.ambiguity(List.of(s.column()));
+            if (!tables.catalogKnows(t) && candidates != null) {
+                return "source column " + s.column().trim() + " is in several registered tables (" + String.join(", ", candidates)
+                        + "): name its source table";
+            }
             if (!tables.catalogKnows(t)) {
                 return "source column " + s.column().trim() + " of table " + t.name()
                         + " is in none of the registered source tables";

@@ -173,8 +173,13 @@ final class JoinGraph {
         return initials.toString().equals(alias) || alias.length() == 1 && base.startsWith(alias) && !base.contains("_");
     }
 
+    /**
+     * Words of a join, null-handling or notes cell that keep the rows without a match: "left join", "outer",
+     * "without a match", "keep all rows", "even if", "if any", "if unmatched, use NULL", "NULL when not found".
+     */
     static boolean leftText(String lower) {
-        return lower.transform(Rx.m(".*\\b(left|outer)\\b.*|.*\\bwithout (a )?match.*|.*\\bkeep(s)? (all|rows).*|.*\\beven if\\b.*|.*\\bif (any|exists)\\b.*"));
+        return lower.transform(Rx.m(".*\\b(left|outer)\\b.*|.*\\bwithout (a )?match.*|.*\\bkeep(s)? (all|rows).*|.*\\beven if\\b.*"
+                + "|.*\\bif (any|exists)\\b.*|.*\\b(unmatched|no match(es|ing)?|not matched|not found|does not match|doesn't match)\\b.*"));
     }
 
     void addEdge(Edge e) {

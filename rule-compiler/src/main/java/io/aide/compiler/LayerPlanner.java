@@ -34,8 +34,9 @@ final class LayerPlanner {
     private String ctePrefix = "";
 
     /** Plans a target; several source systems feeding one target become UNION ALL branches. */
-    static LayerPlan planTarget(MappingSpec spec, SchemaCatalog catalog, String target, List<MappingRow> rows,
+    static LayerPlan planTarget(MappingSpec spec, SchemaCatalog catalog, String target, List<MappingRow> mappingRows,
                                 List<Diagnostic> diagnostics) {
+        List<MappingRow> rows = SourcePaths.expand(mappingRows);
         List<String> systems = rows.stream().map(MappingRow::sourceSystem).filter(s -> s != null && !s.isBlank())
                 .map(String::trim).distinct().toList();
         if (systems.size() < 2) {
@@ -130,12 +131,20 @@ final class LayerPlanner {
     }
 
     LayerPlan plan() {
-        for (MappingRow r : rows) {
-            for (SourceRef s : r.sourceColumns()) {
-                tables.tableOf(r, s);
-            }
-            if (r.sourceColumns().isEmpty() && r.sourceTable() != null && !r.sourceTable().isBlank()) {
-                tables.tableFor(r.sourceSystem(), r.sourceTable(), List.of());
+        // tables the rows name first, then columns written without a table that one registered table has, then the
+        // rest: a column several tables have binds to the one the target already reads
+        for (int pass = 0; pass < 3; pass++) {
+            for (MappingRow r : rows) {
+                int rowPass = namesTable(r) ? 0 : r.sourceColumns().stream().allMatch(s -> tables.resolvesAlone(r, s)) ? 1 : 2;
+                if (rowPass != pass) {
+                    continue;
+                }
+                for (SourceRef s : r.sourceColumns()) {
+                    tables.tableOf(r, s);
+                }
+                if (r.sourceColumns().isEmpty() && r.sourceTable() != null && !r.sourceTable().isBlank()) {
+                    tables.tableFor(r.sourceSystem(), r.sourceTable(), List.of());
+                }
             }
         }
         graph.read(rows);
@@ -144,5 +153,10 @@ final class LayerPlanner {
             columns.add(binder.compileColumn(key));
         }
         return new PlanAssembler(target, rows, tables, graph, types, binder, diagnostics, ctePrefix).assemble(columns);
+    }
+
+    private static boolean namesTable(MappingRow r) {
+        return r.sourceTable() != null && !r.sourceTable().isBlank()
+                || r.sourceColumns().stream().anyMatch(s -> s.table() != null && !s.table().isBlank());
     }
 }

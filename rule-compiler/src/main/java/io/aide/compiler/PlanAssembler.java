@@ -118,8 +118,6 @@ final class PlanAssembler {
         List<Compiled> finalColumns = new ArrayList<>();
         Map<String, Expr> finalExprs = new LinkedHashMap<>();
         Map<String, String> reasons = new HashMap<>();
-        boolean anyLeftHint = rows.stream().anyMatch(r -> leftText(String.valueOf(r.nullHandling()).toLowerCase(Locale.ROOT))
-                || leftText(String.valueOf(r.join()).toLowerCase(Locale.ROOT)));
 
         for (Compiled c : columns) {
             if (c.flagged()) {
@@ -152,8 +150,8 @@ final class PlanAssembler {
                     b.items.add(new LayerPlan.Item(itemName, inner, c.ref(), null));
                     b.refs.add(c.ref());
                     Expr outer = new Expr.Col(cteName, itemName);
-                    boolean left = !p.stream().allMatch(e -> false) && (true || anyLeftHint);
-                    joins.putIfAbsent(cteName, new LayerPlan.Join(left ? "LEFT JOIN" : "JOIN",
+                    // aggregates of child rows keep the parents without children (their aggregate is NULL)
+                    joins.putIfAbsent(cteName, new LayerPlan.Join("LEFT JOIN",
                             new LayerPlan.Relation(null, cteName, cteName, true),
                             new Expr.Bin("=", new Expr.Col(cteName, "__key"), new Expr.Col(baseAlias, last.rightColumn())),
                             new ArrayList<>()));
@@ -177,7 +175,8 @@ final class PlanAssembler {
                         String key = e.rightAlias().toLowerCase(Locale.ROOT);
                         if (!joins.containsKey(key)) {
                             Table t = tables.all().stream().filter(x -> x.alias().equalsIgnoreCase(e.rightAlias())).findFirst().orElseThrow();
-                            boolean left = e.left() || c.outcome().leftJoinHint();
+                            boolean left = e.left() || c.outcome().leftJoinHint() || c.rows().stream()
+                                    .anyMatch(r -> leftText(String.valueOf(r.nullHandling()).toLowerCase(Locale.ROOT)));
                             joins.put(key, new LayerPlan.Join(left ? "LEFT JOIN" : "JOIN",
                                     new LayerPlan.Relation(t.schema(), t.name(), t.alias(), false),
                                     new Expr.Bin("=", new Expr.Col(e.rightAlias(), e.rightColumn()), new Expr.Col(e.leftAlias(), e.leftColumn())),

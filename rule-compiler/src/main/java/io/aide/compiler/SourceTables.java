@@ -8,6 +8,7 @@ import io.aide.events.spec.MappingSpec;
 import io.aide.events.spec.SourceRef;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The source tables one target reads: resolves the names the mapping gives (system, table, columns) against the
@@ -32,6 +34,7 @@ final class SourceTables {
     private final String target;
     private final List<Diagnostic> diagnostics;
     private final Map<String, Table> tables = new LinkedHashMap<>();
+    private final Map<String, List<String>> ambiguous = new HashMap<>();
 
     SourceTables(MappingSpec spec, SchemaCatalog catalog, String target, List<Diagnostic> diagnostics) {
         this.spec = spec;
@@ -59,6 +62,16 @@ final class SourceTables {
         return tableFor(system, name, List.of(ref.column()));
     }
 
+    /** False when the reference names no registered table and several registered tables have its column. */
+    boolean resolvesAlone(MappingRow row, SourceRef ref) {
+        String name = ref.table() != null && !ref.table().isBlank() ? ref.table() : row.sourceTable();
+        if (catalog == null || ref.column() == null || name != null && !name.isBlank() && catalog.table(name).isPresent()) {
+            return true;
+        }
+        return catalog.tables().stream().filter(t -> t.column(ref.column()).isPresent()
+                || splitComposite(ref.column()).stream().allMatch(p -> t.column(p).isPresent())).count() <= 1;
+    }
+
     Table tableFor(String system, String name, List<String> columns) {
         String resolvedSchema = system == null || system.isBlank() ? null : system.trim();
         String resolvedName = name == null || name.isBlank() ? null : name.trim();
@@ -80,7 +93,7 @@ final class SourceTables {
         if (resolvedName == null) {
             resolvedName = PLACEHOLDER_TABLE;
         }
-        String key = ((resolvedSchema == null ? "" : resolvedSchema + ".") + resolvedName).toLowerCase(Locale.ROOT);
+        String key = key(resolvedSchema, resolvedName);
         Table existing = tables.get(key);
         if (existing != null) {
             return existing;
@@ -112,7 +125,32 @@ final class SourceTables {
         if (containing.size() == 1) {
             return Optional.of(containing.get(0));
         }
+        if (containing.size() > 1) {
+            // several tables have the column: the one this target already reads, as a person would take it
+            List<SchemaCatalog.Table> inUse = containing.stream().filter(t -> tables.containsKey(key(t.schema(), t.name()))).toList();
+            if (inUse.size() == 1) {
+                return Optional.of(inUse.get(0));
+            }
+            ambiguous.put(columnKey(columns), containing.stream().map(t -> qualifiedName(t.schema(), t.name())).toList());
+        }
         return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+    }
+
+    /** The registered tables that all have the columns a row names without a table, when more than one does (else null). */
+    List<String> ambiguity(List<String> columns) {
+        return ambiguous.get(columnKey(columns));
+    }
+
+    private static String columnKey(List<String> columns) {
+        return columns.stream().filter(Objects::nonNull).map(c -> c.trim().toLowerCase(Locale.ROOT)).collect(Collectors.joining(","));
+    }
+
+    private static String key(String schema, String name) {
+        return ((schema == null ? "" : schema + ".") + name).toLowerCase(Locale.ROOT);
+    }
+
+    private static String qualifiedName(String schema, String name) {
+        return schema == null ? name : schema + "." + name;
     }
 
     Table findTable(String qualifier) {
