@@ -36,14 +36,15 @@ final class LayerPlanner {
     /** Plans a target; several source systems feeding one target become UNION ALL branches. */
     static LayerPlan planTarget(MappingSpec spec, SchemaCatalog catalog, String target, List<MappingRow> mappingRows,
                                 List<Diagnostic> diagnostics) {
-        List<MappingRow> rows = SourcePaths.expand(mappingRows);
+        boolean distinct = DistinctRows.asked(mappingRows);
+        List<MappingRow> rows = SourcePaths.expand(distinct ? DistinctRows.withoutDistinctWords(mappingRows) : mappingRows);
         List<String> systems = rows.stream().map(MappingRow::sourceSystem).filter(s -> s != null && !s.isBlank())
                 .map(String::trim).distinct().toList();
         if (systems.size() < 2) {
             LayerPlanner p = new LayerPlanner(spec, catalog, target, rows);
             LayerPlan plan = p.plan();
             diagnostics.addAll(p.diagnostics());
-            return plan;
+            return plan.withDistinct(distinct);
         }
         List<LayerPlan> parts = new ArrayList<>();
         for (int i = 0; i < systems.size(); i++) {
@@ -55,7 +56,7 @@ final class LayerPlanner {
             parts.add(p.plan());
             diagnostics.addAll(p.diagnostics());
         }
-        return union(target, systems, parts, rows);
+        return union(target, systems, parts, rows).withDistinct(distinct);
     }
 
     private static LayerPlan union(String target, List<String> systems, List<LayerPlan> parts, List<MappingRow> rows) {

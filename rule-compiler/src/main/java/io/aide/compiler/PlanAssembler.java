@@ -105,11 +105,14 @@ final class PlanAssembler {
                 }
             }
         }
-        if (base == null) {
+        // a target that names no source table and whose columns read no column is a static row of constants
+        boolean staticRow = base == null && tables.isEmpty() && columns.stream().noneMatch(c -> c.expr() != null
+                && !Expr.columns(c.expr()).isEmpty()) && rows.stream().allMatch(r -> r.filter() == null || r.filter().isBlank());
+        if (base == null && !staticRow) {
             base = tables.isEmpty() ? tables.tableFor(null, null, List.of()).alias() : tables.all().iterator().next().alias();
         }
         String baseAlias = base;
-        Table baseTable = tables.all().stream().filter(t -> t.alias().equals(baseAlias)).findFirst().orElseThrow();
+        Table baseTable = staticRow ? null : tables.all().stream().filter(t -> t.alias().equals(baseAlias)).findFirst().orElseThrow();
 
         boolean grouped = false;
         Map<String, LayerPlan.Join> joins = new LinkedHashMap<>();
@@ -287,7 +290,9 @@ final class PlanAssembler {
         }
 
         List<String> sourceTables = new ArrayList<>();
-        sourceTables.add(qualifiedName(baseTable));
+        if (baseTable != null) {
+            sourceTables.add(qualifiedName(baseTable));
+        }
         joins.values().stream().filter(j -> !j.relation().cte()).forEach(j -> sourceTables.add(
                 j.relation().schema() == null ? j.relation().name() : j.relation().schema() + "." + j.relation().name()));
         aggCtes.values().forEach(b -> {
@@ -295,7 +300,8 @@ final class PlanAssembler {
                     .ifPresent(t -> sourceTables.add(qualifiedName(t))));
         });
 
-        LayerPlan.Branch branch = new LayerPlan.Branch(new LayerPlan.Relation(baseTable.schema(), baseTable.name(), baseTable.alias(), false),
+        LayerPlan.Branch branch = new LayerPlan.Branch(baseTable == null ? null
+                : new LayerPlan.Relation(baseTable.schema(), baseTable.name(), baseTable.alias(), false),
                 new ArrayList<>(joins.values()), items, where, whereTodos, groupBy,
                 rows.stream().map(MappingRow::ref).distinct().toList(), whereRefs);
         return new LayerPlan(target, ctes, List.of(branch), infos, sourceTables.stream().distinct().toList(), keyColumns);
