@@ -32,16 +32,20 @@ final class LayerPlanner {
     private final TypeCoercion types;
     private final ColumnBinder binder;
     private String ctePrefix = "";
+    private List<String> grain = List.of();
 
     /** Plans a target; several source systems feeding one target become UNION ALL branches. */
     static LayerPlan planTarget(MappingSpec spec, SchemaCatalog catalog, String target, List<MappingRow> mappingRows,
                                 List<Diagnostic> diagnostics) {
         boolean distinct = DistinctRows.asked(mappingRows);
-        List<MappingRow> rows = SourcePaths.expand(distinct ? DistinctRows.withoutDistinctWords(mappingRows) : mappingRows);
+        List<String> grain = StatedGrain.of(mappingRows);
+        List<MappingRow> stated = grain.isEmpty() ? mappingRows : StatedGrain.withoutGrainWords(mappingRows);
+        List<MappingRow> rows = SourcePaths.expand(distinct ? DistinctRows.withoutDistinctWords(stated) : stated);
         List<String> systems = rows.stream().map(MappingRow::sourceSystem).filter(s -> s != null && !s.isBlank())
                 .map(String::trim).distinct().toList();
         if (systems.size() < 2) {
             LayerPlanner p = new LayerPlanner(spec, catalog, target, rows);
+            p.grain = grain;
             LayerPlan plan = p.plan();
             diagnostics.addAll(p.diagnostics());
             return plan.withDistinct(distinct);
@@ -53,6 +57,7 @@ final class LayerPlanner {
                     || r.sourceSystem().trim().equals(system)).toList();
             LayerPlanner p = new LayerPlanner(spec, catalog, target, branchRows);
             p.ctePrefix = i == 0 ? "" : safeName(system) + "_";
+            p.grain = grain;
             parts.add(p.plan());
             diagnostics.addAll(p.diagnostics());
         }
@@ -153,7 +158,7 @@ final class LayerPlanner {
         for (String key : binder.columnKeys()) {
             columns.add(binder.compileColumn(key));
         }
-        return new PlanAssembler(target, rows, tables, graph, types, binder, diagnostics, ctePrefix).assemble(columns);
+        return new PlanAssembler(target, rows, tables, graph, types, binder, diagnostics, ctePrefix, grain).assemble(columns);
     }
 
     private static boolean namesTable(MappingRow r) {

@@ -48,9 +48,11 @@ final class PlanAssembler {
     private final ColumnBinder binder;
     private final List<Diagnostic> diagnostics;
     private final String ctePrefix;
+    /** The grain the mapping states (lower-case names), empty when it states none. */
+    private final List<String> grain;
 
     PlanAssembler(String target, List<MappingRow> rows, SourceTables tables, JoinGraph graph, TypeCoercion types,
-                  ColumnBinder binder, List<Diagnostic> diagnostics, String ctePrefix) {
+                  ColumnBinder binder, List<Diagnostic> diagnostics, String ctePrefix, List<String> grain) {
         this.target = target;
         this.rows = rows;
         this.tables = tables;
@@ -59,6 +61,7 @@ final class PlanAssembler {
         this.binder = binder;
         this.diagnostics = diagnostics;
         this.ctePrefix = ctePrefix;
+        this.grain = grain;
     }
 
     LayerPlan assemble(List<Compiled> columns) {
@@ -233,6 +236,9 @@ final class PlanAssembler {
         }
 
         List<Expr> groupBy = new ArrayList<>();
+        if (grouped && !grain.isEmpty()) {
+            honourGrain(finalColumns, finalExprs, reasons, groupBy);
+        }
         for (Compiled c : finalColumns) {
             Expr e = finalExprs.get(c.name());
             String reason = reasons.get(c.name());
@@ -246,7 +252,7 @@ final class PlanAssembler {
                         target + "." + c.name() + ": " + reason, null, c.ref()));
             } else {
                 items.add(new LayerPlan.Item(c.name(), e, refs, null));
-                if (grouped && !Expr.hasAggregate(e) && !Expr.columns(e).isEmpty()) {
+                if (grouped && !Expr.hasAggregate(e) && !Expr.columns(e).isEmpty() && !groupBy.contains(e)) {
                     groupBy.add(e);
                 }
             }
@@ -330,6 +336,44 @@ final class PlanAssembler {
             }
         }
         return null;
+    }
+
+    /**
+     * With a stated grain, the target's rows are one per value of the grain: a column that is neither aggregated nor
+     * part of the grain would split them, so it is flagged; a grain name that is no target column but a source column
+     * the target reads is grouped on as well.
+     */
+    private void honourGrain(List<Compiled> columns, Map<String, Expr> finalExprs, Map<String, String> reasons,
+                             List<Expr> groupBy) {
+        String stated = String.join(", ", grain);
+        List<Expr> keys = new ArrayList<>();
+        for (String g : grain) {
+            Compiled named = columns.stream().filter(c -> c.name().equalsIgnoreCase(g)).findFirst().orElse(null);
+            Expr e = named == null ? finalExprs.values().stream().flatMap(x -> Expr.columns(x).stream())
+                    .filter(c -> tables.isSourceAlias(c.relation()) && c.column().equalsIgnoreCase(g)).findFirst()
+                    .map(c -> (Expr) c).orElse(null) : finalExprs.get(named.name());
+            if (e == null || Expr.hasAggregate(e)) {
+                // "one row per customer": words, not columns; the grain is left to the aggregates
+                diagnostics.add(new Diagnostic(Diagnostic.INFO, "grain_not_applied", "target " + target + ": the stated grain "
+                        + stated + " names '" + g + "', which is neither a compiled column nor a source column it reads", null, null));
+                return;
+            }
+            if (!keys.contains(e)) {
+                keys.add(e);
+            }
+        }
+        groupBy.addAll(keys);
+        Set<Expr.Col> keyColumns = keys.stream().flatMap(k -> Expr.columns(k).stream()).collect(Collectors.toSet());
+        for (Compiled c : columns) {
+            Expr e = finalExprs.get(c.name());
+            // a column computed from the grain's columns alone has one value per grain
+            if (e == null || Expr.hasAggregate(e) || keyColumns.containsAll(Expr.columns(e))) {
+                continue;
+            }
+            finalExprs.remove(c.name());
+            reasons.put(c.name(), "the mapping states the grain " + stated
+                    + " and this column is neither part of it nor aggregated: say how to aggregate it");
+        }
     }
 
     /** Collects the aggregates of one child path into one CTE grouped by the key that joins the parent. */

@@ -137,4 +137,48 @@ class TargetShapesTest {
             assertThat(db.query(plain.sql().get("duckdb"))).hasSize(3);
         }
     }
+
+    private static DuckDb orders() throws Exception {
+        return new DuckDb().table("raw_orders", new String[]{"id", "user_id", "region", "amount"},
+                new String[]{"1", "7", "north", "10"}, new String[]{"2", "7", "south", "5"}, new String[]{"3", "8", "north", "1"});
+    }
+
+    @Test
+    void shouldGroupByTheGrainARuleStates() throws Exception {
+        // Given the grain written after the aggregate
+        Specs spec = Specs.spec()
+                .row("customer_totals", "customer_id", "INTEGER", "raw_orders", "user_id", "Direct move")
+                .row("customer_totals", "total", "INTEGER", "raw_orders", "amount", "Sum of amount group by user_id");
+
+        // When
+        GeneratedLayers.Layer layer = layer(spec, null);
+
+        // Then
+        assertThat(layer.columns()).extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+        try (DuckDb db = orders()) {
+            List<Map<String, Object>> rows = db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY customer_id");
+            assertThat(rows).extracting(r -> r.get("customer_id") + "=" + ((Number) r.get("total")).intValue())
+                    .containsExactly("7=15", "8=1");
+        }
+    }
+
+    @Test
+    void shouldFlagAColumnThatWouldSplitTheGrainANoteStates() throws Exception {
+        // Given one row per customer_id, and a region that is neither the grain nor aggregated
+        Specs spec = Specs.spec()
+                .row("customer_totals", "customer_id", "INTEGER", "raw_orders", "user_id", "Direct move", null, null, false,
+                        null, "Grain: customer_id")
+                .row("customer_totals", "region", "VARCHAR", "raw_orders", "region", "Direct move")
+                .row("customer_totals", "total", "INTEGER", "raw_orders", "amount", "Sum of amount");
+
+        // When
+        GeneratedLayers.Layer layer = layer(spec, null);
+
+        // Then
+        assertThat(layer.columns()).extracting(GeneratedLayers.Column::status).containsExactly("compiled", "flagged", "compiled");
+        assertThat(layer.columns().get(1).reason()).contains("grain customer_id");
+        try (DuckDb db = orders()) {
+            assertThat(db.query(layer.sql().get("duckdb"))).hasSize(2);
+        }
+    }
 }
