@@ -62,6 +62,8 @@ final class ColumnBinder {
     private final Set<String> compiling = new HashSet<>();
     private final Set<Expr.Col> assumed = new HashSet<>();
     private final List<Lookup> lookups = new ArrayList<>();
+    /** Per mapping row, the names its rule used that several tables of the target have (why it may not compile). */
+    private final Map<String, List<String>> ambiguousNames = new HashMap<>();
 
     ColumnBinder(ReferenceData references, String target, List<MappingRow> rows, SourceTables tables, TypeCoercion types,
                  Map<Expr.Lit, String> unitHints, List<Diagnostic> diagnostics) {
@@ -107,7 +109,12 @@ final class ColumnBinder {
         List<MappingRow> used = new ArrayList<>();
         for (MappingRow r : colRows) {
             String missing = missingSource(r);
+            ambiguousNames.remove(r.ref());
             RuleOutcome o = missing != null ? RuleOutcome.flagged(missing) : ruleCompiler.compile(contextFor(r, type));
+            List<String> ambiguous = ambiguousNames.remove(r.ref());
+            if (o.isFlagged() && ambiguous != null) {
+                o = RuleOutcome.flagged(o.flagReason() + "; " + String.join("; ", ambiguous.stream().distinct().toList()));
+            }
             if (o.isFlagged() && o.flagReason().startsWith("dataset-level")) {
                 diagnostics.add(new Diagnostic(Diagnostic.INFO, "dataset_level_rule",
                         "not a column rule, not applied: " + r.transformation(), null, r.ref()));
@@ -295,6 +302,10 @@ final class ColumnBinder {
             Expr.Col c = new Expr.Col(own.alias(), name);
             assumed.add(c);
             return c;
+        }
+        if (withColumn.size() > 1) {
+            ambiguousNames.computeIfAbsent(row.ref(), k -> new ArrayList<>()).add("'" + name + "' is a column of "
+                    + withColumn.stream().map(Table::name).collect(Collectors.joining(", ")) + ": write its table before it");
         }
         return null;
     }

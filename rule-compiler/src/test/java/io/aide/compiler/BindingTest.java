@@ -215,4 +215,22 @@ class BindingTest {
                     .containsExactly(2018, 2019, 2020, 2021);
         }
     }
+
+    @Test
+    void shouldNameTheTablesWhenARuleUsesAColumnSeveralJoinedTablesHave() {
+        // Given "id" in the rule is a column of both tables the target reads
+        Specs spec = Specs.spec()
+                .row("order_facts", "order_id", "INTEGER", "raw_orders", "user_id", "Direct move", null, null, true, false, null)
+                .row("order_facts", "customer_name", "VARCHAR", "raw_customers", "first_name", "Direct move",
+                        "raw_orders.user_id = raw_customers.id", null, false, true, null)
+                .row("order_facts", "doubled", "INTEGER", null, null, "id * 2");
+
+        // When
+        GeneratedLayers.Layer layer = layer(spec, shopCatalog());
+
+        // Then
+        GeneratedLayers.Column doubled = layer.columns().get(2);
+        assertThat(doubled.status()).isEqualTo("flagged");
+        assertThat(doubled.reason()).contains("'id' is a column of").contains("raw_orders").contains("raw_customers");
+    }
 }
