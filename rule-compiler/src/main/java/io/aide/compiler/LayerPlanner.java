@@ -33,6 +33,7 @@ final class LayerPlanner {
     private final ColumnBinder binder;
     private String ctePrefix = "";
     private List<String> grain = List.of();
+    private Map<String, String> writtenRules = Map.of();
 
     /** Plans a target; several source systems feeding one target become UNION ALL branches. */
     static LayerPlan planTarget(MappingSpec spec, SchemaCatalog catalog, String target, List<MappingRow> mappingRows,
@@ -46,6 +47,7 @@ final class LayerPlanner {
         if (systems.size() < 2) {
             LayerPlanner p = new LayerPlanner(spec, catalog, target, rows);
             p.grain = grain;
+            p.writtenRules = writtenRules(mappingRows);
             LayerPlan plan = p.plan();
             diagnostics.addAll(p.diagnostics());
             return plan.withDistinct(distinct);
@@ -58,6 +60,7 @@ final class LayerPlanner {
             LayerPlanner p = new LayerPlanner(spec, catalog, target, branchRows);
             p.ctePrefix = i == 0 ? "" : safeName(system) + "_";
             p.grain = grain;
+            p.writtenRules = writtenRules(mappingRows);
             parts.add(p.plan());
             diagnostics.addAll(p.diagnostics());
         }
@@ -158,7 +161,14 @@ final class LayerPlanner {
         for (String key : binder.columnKeys()) {
             columns.add(binder.compileColumn(key));
         }
-        return new PlanAssembler(target, rows, tables, graph, types, binder, diagnostics, ctePrefix, grain).assemble(columns);
+        return new PlanAssembler(target, rows, tables, graph, types, binder, diagnostics, ctePrefix, grain,
+                writtenRules).assemble(columns);
+    }
+
+    private static Map<String, String> writtenRules(List<MappingRow> rows) {
+        Map<String, String> out = new LinkedHashMap<>();
+        rows.stream().filter(r -> r.transformation() != null).forEach(r -> out.putIfAbsent(r.ref(), r.transformation()));
+        return out;
     }
 
     private static boolean namesTable(MappingRow r) {

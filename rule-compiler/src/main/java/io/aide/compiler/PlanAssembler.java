@@ -50,9 +50,12 @@ final class PlanAssembler {
     private final String ctePrefix;
     /** The grain the mapping states (lower-case names), empty when it states none. */
     private final List<String> grain;
+    /** The rules as the mapping writes them, by row (planning takes "distinct" and "group by" words out of them). */
+    private final Map<String, String> writtenRules;
 
     PlanAssembler(String target, List<MappingRow> rows, SourceTables tables, JoinGraph graph, TypeCoercion types,
-                  ColumnBinder binder, List<Diagnostic> diagnostics, String ctePrefix, List<String> grain) {
+                  ColumnBinder binder, List<Diagnostic> diagnostics, String ctePrefix, List<String> grain,
+                  Map<String, String> writtenRules) {
         this.target = target;
         this.rows = rows;
         this.tables = tables;
@@ -62,6 +65,7 @@ final class PlanAssembler {
         this.diagnostics = diagnostics;
         this.ctePrefix = ctePrefix;
         this.grain = grain;
+        this.writtenRules = writtenRules;
     }
 
     LayerPlan assemble(List<Compiled> columns) {
@@ -242,7 +246,8 @@ final class PlanAssembler {
         for (Compiled c : finalColumns) {
             Expr e = finalExprs.get(c.name());
             String reason = reasons.get(c.name());
-            String rule = c.rows().stream().map(r -> r.transformation() == null ? "" : r.transformation().trim())
+            String rule = c.rows().stream().map(r -> writtenRules.getOrDefault(r.ref(), r.transformation()))
+                    .map(t -> t == null ? "" : t.trim())
                     .filter(s -> !s.isEmpty()).distinct().collect(Collectors.joining(" | "));
             String refs = c.rows().stream().map(MappingRow::ref).distinct().collect(Collectors.joining(" "));
             if (e == null) {

@@ -114,6 +114,9 @@ class TargetShapesTest {
             assertThat(rows).extracting(r -> r.get("d")).containsExactly("2024-01-01", "2024-01-02", "2024-01-03");
         }
         assertThat(layer.pyspark()).contains(".distinct()");
+        List<io.aide.events.spec.MappingRow> rows = spec.build().rows();
+        assertThat(LayerPlanner.planTarget(spec.build(), twoSystems(), "dim_date", rows, new java.util.ArrayList<>())
+                .columns().get(0).rule()).as("the rule as written stays the column's rule").isEqualTo("Distinct transaction dates");
     }
 
     @Test
