@@ -31,6 +31,9 @@ final class DistinctRows {
     /** True when a rule or a note of the target asks for distinct rows. */
     static boolean asked(List<MappingRow> rows) {
         for (MappingRow r : rows) {
+            if (!mentions(r.transformation()) && !mentions(r.nullHandling()) && !mentions(r.description())) {
+                continue;
+            }
             String rule = r.transformation();
             if (rule != null && !COUNTING.matcher(rule).matches() && RULE.matcher(rule).matches()) {
                 return true;
@@ -49,9 +52,18 @@ final class DistinctRows {
         return rows.stream().map(DistinctRows::rewrite).toList();
     }
 
+    /** A cheap test before the patterns: most rows say neither word. */
+    private static boolean mentions(String text) {
+        if (text == null) {
+            return false;
+        }
+        String t = text.toLowerCase(Locale.ROOT);
+        return t.contains("distinct") || t.contains("unique");
+    }
+
     private static MappingRow rewrite(MappingRow r) {
         String rule = r.transformation();
-        if (rule == null || COUNTING.matcher(rule).matches()) {
+        if (!mentions(rule) || COUNTING.matcher(rule).matches()) {
             return r;
         }
         Matcher m = RULE.matcher(rule);

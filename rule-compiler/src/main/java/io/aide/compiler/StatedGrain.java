@@ -28,6 +28,9 @@ final class StatedGrain {
     static List<String> of(List<MappingRow> rows) {
         List<String> grain = new ArrayList<>();
         for (MappingRow r : rows) {
+            if (!mentions(r.transformation()) && !mentions(r.nullHandling()) && !mentions(r.description())) {
+                continue;
+            }
             Matcher m = r.transformation() == null ? null : IN_RULE.matcher(r.transformation().trim());
             if (m != null && m.matches()) {
                 add(grain, m.group(2));
@@ -53,6 +56,15 @@ final class StatedGrain {
                     r.sourceSystem(), r.sourceTable(), r.sourceColumns(), r.rawSource(), m.group(1).trim(), r.join(), r.filter(),
                     r.key(), r.nullable(), r.defaultValue(), r.nullHandling(), r.description(), r.attributes());
         }).toList();
+    }
+
+    /** A cheap test before the patterns: most rows state no grain. */
+    private static boolean mentions(String text) {
+        if (text == null) {
+            return false;
+        }
+        String t = text.toLowerCase(Locale.ROOT);
+        return t.contains("group") || t.contains("grain") || t.contains("row");
     }
 
     private static void add(List<String> grain, String names) {
