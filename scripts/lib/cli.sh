@@ -1,4 +1,4 @@
-# parse / eval / bench: the aide-cli module's Main, built when stale.
+# parse / generate / eval / bench: the aide-cli module's Main, built when stale.
 
 CLI_STAMP="$AIDE_HOME/cli.stamp"
 CLI_CLASSPATH_FILE="$AIDE_HOME/cli.classpath"

@@ -51,7 +51,7 @@ final class LayerRenderer {
             out.put(CTES, ctes(plan));
         }
         LayerPlan.Branch main = plan.branches().get(0);
-        out.put(SELECT, select(main));
+        out.put(SELECT, select(main, plan.distinct()));
         out.put(JOINS, from(main));
         out.put(WHERE, where(main));
         if (!main.groupBy().isEmpty()) {
@@ -60,7 +60,8 @@ final class LayerRenderer {
         if (plan.branches().size() > 1) {
             List<String> parts = new ArrayList<>();
             for (LayerPlan.Branch b : plan.branches().subList(1, plan.branches().size())) {
-                StringBuilder sb = new StringBuilder("UNION ALL\n").append(select(b)).append('\n').append(from(b));
+                StringBuilder sb = new StringBuilder(plan.distinct() ? "UNION\n" : "UNION ALL\n").append(select(b, plan.distinct()))
+                        .append('\n').append(from(b));
                 String w = where(b);
                 if (!w.startsWith("--")) {
                     sb.append('\n').append(w);
@@ -135,8 +136,8 @@ final class LayerRenderer {
         return "WITH\n" + String.join(",\n", defs);
     }
 
-    private String select(LayerPlan.Branch b) {
-        StringBuilder sb = new StringBuilder("SELECT\n");
+    private String select(LayerPlan.Branch b, boolean distinct) {
+        StringBuilder sb = new StringBuilder(distinct ? "SELECT DISTINCT\n" : "SELECT\n");
         for (int i = 0; i < b.items().size(); i++) {
             LayerPlan.Item item = b.items().get(i);
             String expr = format(r.render(item.expr()));
@@ -157,7 +158,7 @@ final class LayerRenderer {
 
     private String from(LayerPlan.Branch b) {
         if (b.from() == null) {
-            return "-- no source relation could be planned";
+            return "-- no source table: one row of constants";
         }
         StringBuilder sb = new StringBuilder("FROM ").append(relation(b.from()));
         for (LayerPlan.Join j : b.joins()) {

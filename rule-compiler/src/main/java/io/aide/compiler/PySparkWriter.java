@@ -106,6 +106,9 @@ final class PySparkWriter {
         for (String v : branchVars.subList(1, branchVars.size())) {
             py.append(".unionByName(").append(v).append(")");
         }
+        if (plan.distinct()) {
+            py.append(".distinct()");
+        }
         py.append("\n");
         return py.toString();
     }

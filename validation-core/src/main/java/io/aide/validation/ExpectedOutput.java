@@ -73,7 +73,7 @@ final class ExpectedOutput {
             }
         }
         String summary = layer.target() + " against " + comparison.rowsExpected() + " expected rows (" + comparison.rowsActual()
-                + " produced, aligned on " + (comparison.alignedOn().isEmpty() ? "row position" : String.join(", ", comparison.alignedOn()))
+                + " produced, " + comparison.alignmentDescription()
                 + "): " + counts.get(ColumnStatus.MATCH) + " match, " + counts.get(ColumnStatus.MISMATCH) + " mismatch, "
                 + counts.get(ColumnStatus.ERROR) + " error, " + counts.get(ColumnStatus.FLAGGED) + " flagged, "
                 + counts.get(ColumnStatus.NOT_IN_SPEC) + " not in the mapping"

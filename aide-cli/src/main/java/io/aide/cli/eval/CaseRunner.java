@@ -127,7 +127,7 @@ public final class CaseRunner {
     }
 
     /** sources/&lt;table&gt;.csv into the main schema, sources/&lt;system&gt;/&lt;table&gt;.csv into schema &lt;system&gt;. */
-    static SchemaCatalog loadSources(Connection db, Path sources) throws SQLException, IOException {
+    public static SchemaCatalog loadSources(Connection db, Path sources) throws SQLException, IOException {
         List<SchemaCatalog.Table> tables = new ArrayList<>();
         if (!Files.isDirectory(sources)) {
             return new SchemaCatalog(tables);

@@ -116,8 +116,8 @@ public final class EvalCommand {
             return;
         }
         for (TargetComparison t : r.targets()) {
-            out.printf(Locale.ROOT, "target %s: %d expected rows, %d rows from the view%s%n", t.target(), t.rowsExpected(),
-                    t.rowsActual(), t.alignedOn().isEmpty() ? "" : ", aligned on " + String.join(", ", t.alignedOn()));
+            out.printf(Locale.ROOT, "target %s: %d expected rows, %d rows from the view, %s%n", t.target(),
+                    t.rowsExpected(), t.rowsActual(), t.alignmentDescription());
             if (t.note() != null) {
                 out.println("  note: " + t.note());
             }
@@ -172,6 +172,7 @@ public final class EvalCommand {
                 tm.put("target", t.target());
                 tm.put("rows_expected", t.rowsExpected());
                 tm.put("rows_actual", t.rowsActual());
+                tm.put("alignment", t.alignment());
                 tm.put("aligned_on", t.alignedOn());
                 if (t.note() != null) {
                     tm.put("note", t.note());

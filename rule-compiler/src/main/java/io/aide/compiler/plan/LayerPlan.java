@@ -2,9 +2,21 @@ package io.aide.compiler.plan;
 
 import java.util.List;
 
-/** The dialect-independent plan of one target view: CTEs, one or more SELECT branches (UNION ALL). */
+/**
+ * The dialect-independent plan of one target view: CTEs, one or more SELECT branches (UNION ALL, or SELECT DISTINCT
+ * and UNION when the target's rows are distinct values).
+ */
 public record LayerPlan(String target, List<Cte> ctes, List<Branch> branches, List<ColumnInfo> columns,
-                        List<String> sourceTables, List<String> keyColumns) {
+                        List<String> sourceTables, List<String> keyColumns, boolean distinct) {
+
+    public LayerPlan(String target, List<Cte> ctes, List<Branch> branches, List<ColumnInfo> columns,
+                     List<String> sourceTables, List<String> keyColumns) {
+        this(target, ctes, branches, columns, sourceTables, keyColumns, false);
+    }
+
+    public LayerPlan withDistinct(boolean distinctRows) {
+        return new LayerPlan(target, ctes, branches, columns, sourceTables, keyColumns, distinctRows);
+    }
 
     /** A relation in FROM/JOIN: a source table (schema may be null) or a CTE (schema null, cte true). */
     public record Relation(String schema, String name, String alias, boolean cte) {

@@ -82,18 +82,89 @@ class ExpectedComparatorTest {
     }
 
     @Test
-    void shouldAlignByPositionWhenTheKeyIsNotUnique() {
-        // Given a constant first column
-        ResultTable expected = table("domain,term", "CM,a", "CM,b");
-        ResultTable actual = table("domain,term", "CM,a", "CM,c");
+    void shouldAlignOnTheMappingKeyWhenItIsComputedAndUniqueOnBothSides() {
+        // Given
+        ResultTable expected = table("id,name", "1,a", "2,b");
+        ResultTable actual = table("id,name", "2,b", "1,a");
+
+        // When
+        TargetComparison result = comparator.compare("t", List.of("id"), List.of(col("id"), col("name")), actual, expected);
+
+        // Then
+        assertThat(result.alignment()).isEqualTo(TargetComparison.KEY);
+        assertThat(result.alignedOn()).containsExactly("id");
+        assertThat(result.alignmentDescription()).isEqualTo("aligned on key id");
+        assertThat(result.columns()).extracting(ColumnResult::status).containsOnly(ColumnStatus.MATCH);
+    }
+
+    @Test
+    void shouldAlignOnAnotherUniqueMatchingColumnWhenTheKeyIsFlagged() {
+        // Given the key is flagged (the view has NULL there), the name column is right and unique
+        ResultTable expected = table("id,name,amount", "1,a,10", "2,b,20", "3,c,30");
+        ResultTable actual = table("id,name,amount", "\\N,c,30", "\\N,a,10", "\\N,b,20");
+        List<DefinedColumn> defined = List.of(new DefinedColumn("id", "@mapping[M:2]", true, "rule not understood"),
+                col("name"), col("amount"));
+
+        // When
+        TargetComparison result = comparator.compare("t", List.of("id"), defined, actual, expected);
+
+        // Then
+        assertThat(result.alignment()).isEqualTo(TargetComparison.UNIQUE_COLUMNS);
+        assertThat(result.alignedOn()).containsExactly("name");
+        assertThat(result.note()).contains("the key id is flagged");
+        assertThat(result.columns()).extracting(ColumnResult::status)
+                .containsExactly(ColumnStatus.FLAGGED, ColumnStatus.MATCH, ColumnStatus.MATCH);
+    }
+
+    @Test
+    void shouldNotAlignOnAKeyThatIsNotUniqueInTheView() {
+        // Given the key holds one value twice in the view; the amount column identifies the rows
+        ResultTable expected = table("id,amount", "1,10", "2,20");
+        ResultTable actual = table("id,amount", "1,20", "1,10");
+
+        // When
+        TargetComparison result = comparator.compare("t", List.of("id"), List.of(col("id"), col("amount")), actual, expected);
+
+        // Then
+        assertThat(result.alignment()).isEqualTo(TargetComparison.UNIQUE_COLUMNS);
+        assertThat(result.note()).contains("not unique (or NULL) in the view");
+        assertThat(result.columns()).extracting(ColumnResult::status).containsExactly(ColumnStatus.MISMATCH, ColumnStatus.MATCH);
+        assertThat(result.columns().get(0).detail()).contains("amount=20").contains("expected '2', got '1'");
+    }
+
+    @Test
+    void shouldCompareEachColumnAsAMultisetWhenNoColumnSetIsUnique() {
+        // Given a constant first column and repeated terms, the rows in another order
+        ResultTable expected = table("domain,term", "CM,a", "CM,b", "CM,b");
+        ResultTable actual = table("domain,term", "CM,b", "CM,a", "CM,b");
 
         // When
         TargetComparison result = comparator.compare("t", List.of(), List.of(col("domain"), col("term")), actual, expected);
 
         // Then
-        assertThat(result.note()).contains("aligned by position");
-        assertThat(result.columns().get(1).status()).isEqualTo(ColumnStatus.MISMATCH);
-        assertThat(result.columns().get(1).detail()).contains("#2");
+        assertThat(result.alignment()).isEqualTo(TargetComparison.MULTISET);
+        assertThat(result.alignedOn()).isEmpty();
+        assertThat(result.note()).contains("multiset");
+        assertThat(result.columns()).extracting(ColumnResult::status).containsOnly(ColumnStatus.MATCH);
+    }
+
+    @Test
+    void shouldReportAMismatchWhenTheValuesDifferAsMultisets() {
+        // Given numbers within the tolerance and one value that is wrong
+        ResultTable expected = table("domain,term,amount", "CM,a,1.0", "CM,a,1.0");
+        ResultTable actual = table("domain,term,amount", "CM,a,1.0000000001", "CM,c,1");
+
+        // When
+        TargetComparison result = comparator.compare("t", List.of(), List.of(col("domain"), col("term"), col("amount")),
+                actual, expected);
+
+        // Then
+        assertThat(result.alignment()).isEqualTo(TargetComparison.MULTISET);
+        assertThat(result.columns()).extracting(ColumnResult::status)
+                .containsExactly(ColumnStatus.MATCH, ColumnStatus.MISMATCH, ColumnStatus.MATCH);
+        assertThat(result.columns().get(1).detail()).contains("1 expected values the view lacks (e.g. 'a')")
+                .contains("1 values of the view not expected (e.g. 'c')");
+        assertThat(result.columns().get(1).differingRows()).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,410 @@
+package io.aide.compiler;
+
+import io.aide.compiler.SourceTables.Table;
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.SqlType;
+import io.aide.compiler.rules.ReferenceData;
+import io.aide.compiler.rules.RuleCompiler;
+import io.aide.compiler.rules.RuleContext;
+import io.aide.compiler.rules.RuleOutcome;
+import io.aide.compiler.rules.Rx;
+import io.aide.events.spec.Diagnostic;
+import io.aide.events.spec.MappingRow;
+import io.aide.events.spec.SourceRef;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static io.aide.compiler.SourceTables.safeName;
+import static io.aide.compiler.SourceTables.splitComposite;
+import static io.aide.compiler.SourceTables.unquote;
+
+/**
+ * Compiles the target columns of one target: binds the names a rule uses (source columns, other target columns,
+ * parameters, reference lookups) as the {@link RuleContext} of {@link RuleCompiler}, merges the rows that define one
+ * column, and casts the result to the target type.
+ */
+final class ColumnBinder {
+    record Lookup(String alias, String cteName, ReferenceData.LookupMap map, Expr key, Expr wildcardKey,
+                  String wildcardAlias, String mappingRef) {
+    }
+
+    /** A compiled target column (before planning moves aggregates into CTEs). */
+    record Compiled(String name, SqlType type, List<MappingRow> rows, RuleOutcome outcome, Expr expr) {
+        boolean flagged() {
+            return outcome.isFlagged();
+        }
+
+        String ref() {
+            return rows.get(0).ref();
+        }
+    }
+
+    private final SchemaCatalog catalog;
+    private final ReferenceData references;
+    private final String target;
+    private final List<MappingRow> rows;
+    private final SourceTables tables;
+    private final TypeCoercion types;
+    private final Map<Expr.Lit, String> unitHints;
+    private final List<Diagnostic> diagnostics;
+    private final RuleCompiler ruleCompiler = new RuleCompiler();
+    private final Map<String, List<MappingRow>> rowsByColumn = new LinkedHashMap<>();
+    private final Map<String, Compiled> compiled = new HashMap<>();
+    private final Set<String> compiling = new HashSet<>();
+    private final Set<Expr.Col> assumed = new HashSet<>();
+    private final List<Lookup> lookups = new ArrayList<>();
+    /** Per mapping row, the names its rule used that several tables of the target have (why it may not compile). */
+    private final Map<String, List<String>> ambiguousNames = new HashMap<>();
+
+    ColumnBinder(ReferenceData references, String target, List<MappingRow> rows, SourceTables tables, TypeCoercion types,
+                 Map<Expr.Lit, String> unitHints, List<Diagnostic> diagnostics) {
+        this.catalog = tables.catalog();
+        this.references = references;
+        this.target = target;
+        this.rows = rows;
+        this.tables = tables;
+        this.types = types;
+        this.unitHints = unitHints;
+        this.diagnostics = diagnostics;
+        for (MappingRow r : rows) {
+            if (r.targetColumn() == null || r.targetColumn().isBlank()) {
+                continue;
+            }
+            rowsByColumn.computeIfAbsent(r.targetColumn().trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(r);
+        }
+    }
+
+    /** The target's columns (lower case), in the order the mapping first names them. */
+    Set<String> columnKeys() {
+        return rowsByColumn.keySet();
+    }
+
+    /** The reference lookups the compiled rules read, each to be planned as a CTE and a LEFT JOIN. */
+    List<Lookup> lookups() {
+        return lookups;
+    }
+
+    Compiled compileColumn(String key) {
+        Compiled done = compiled.get(key);
+        if (done != null) {
+            return done;
+        }
+        List<MappingRow> colRows = rowsByColumn.get(key);
+        MappingRow first = colRows.get(0);
+        SqlType type = SqlType.parse(first.targetType());
+        if (!compiling.add(key)) {
+            return new Compiled(first.targetColumn().trim(), type, colRows,
+                    RuleOutcome.flagged("the rule refers to itself through other columns"), null);
+        }
+        List<RuleOutcome> outcomes = new ArrayList<>();
+        List<MappingRow> used = new ArrayList<>();
+        for (MappingRow r : colRows) {
+            String missing = missingSource(r);
+            ambiguousNames.remove(r.ref());
+            RuleOutcome o = missing != null ? RuleOutcome.flagged(missing) : ruleCompiler.compile(contextFor(r, type));
+            List<String> ambiguous = ambiguousNames.remove(r.ref());
+            if (o.isFlagged() && ambiguous != null) {
+                o = RuleOutcome.flagged(o.flagReason() + "; " + String.join("; ", ambiguous.stream().distinct().toList()));
+            }
+            if (o.isFlagged() && o.flagReason().startsWith("dataset-level")) {
+                diagnostics.add(new Diagnostic(Diagnostic.INFO, "dataset_level_rule",
+                        "not a column rule, not applied: " + r.transformation(), null, r.ref()));
+                continue;
+            }
+            outcomes.add(o);
+            used.add(r);
+        }
+        RuleOutcome outcome = merge(outcomes, used);
+        Expr expr = outcome.isFlagged() ? null : types.coerce(outcome.expr(), type);
+        Compiled c = new Compiled(first.targetColumn().trim(), type, used.isEmpty() ? colRows : used, outcome, expr);
+        compiled.put(key, c);
+        compiling.remove(key);
+        return c;
+    }
+
+    /** With a registered schema, a source column it does not have makes the rule uncompilable (instead of failing SQL). */
+    String missingSource(MappingRow row) {
+        if (catalog == null || catalog.tables().isEmpty()) {
+            return null;
+        }
+        for (SourceRef s : row.sourceColumns()) {
+            if (s.column() == null || s.column().isBlank()) {
+                continue;
+            }
+            Table t = tables.tableOf(row, s);
+            List<String> candidates = tables.ambiguity(List.of(s.column()));
+            if (!tables.catalogKnows(t) && candidates != null) {
+                return "source column " + s.column().trim() + " is in several registered tables (" + String.join(", ", candidates)
+                        + "): name its source table";
+            }
+            if (!tables.catalogKnows(t)) {
+                return "source column " + s.column().trim() + " of table " + t.name()
+                        + " is in none of the registered source tables";
+            }
+            String col = s.column().trim();
+            if (!tables.hasColumn(t, col) && !(col.contains("+") && splitComposite(col).stream().allMatch(p -> tables.hasColumn(t, p)))) {
+                return "source column " + col + " is not in " + t.name();
+            }
+        }
+        return null;
+    }
+
+    RuleOutcome merge(List<RuleOutcome> outcomes, List<MappingRow> used) {
+        if (outcomes.isEmpty()) {
+            return RuleOutcome.flagged("no row of the mapping defines this column");
+        }
+        if (outcomes.size() == 1) {
+            return outcomes.get(0);
+        }
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i).isFlagged()) {
+                return RuleOutcome.flagged(used.size() + " rows define this column; " + used.get(i).ref()
+                        + " is not compiled (" + outcomes.get(i).flagReason() + ")");
+            }
+        }
+        boolean allSame = outcomes.stream().map(RuleOutcome::expr).distinct().count() == 1;
+        if (allSame) {
+            return outcomes.get(0);
+        }
+        boolean allCases = outcomes.stream().allMatch(o -> o.expr() instanceof Expr.Case c && c.otherwise() == null);
+        if (allCases) {
+            List<Expr.When> whens = new ArrayList<>();
+            outcomes.forEach(o -> whens.addAll(((Expr.Case) o.expr()).whens()));
+            List<String> accepted = outcomes.stream().flatMap(o -> o.acceptedValues().stream()).distinct().toList();
+            return new RuleOutcome(new Expr.Case(whens, null), outcomes.get(0).defaultValue(), null, accepted,
+                    outcomes.get(0).lookupTable(), outcomes.stream().anyMatch(RuleOutcome::leftJoinHint), List.of());
+        }
+        return RuleOutcome.flagged(used.size() + " rows (" + used.stream().map(MappingRow::ref).collect(Collectors.joining(", "))
+                + ") define this column differently and the document does not say how they combine");
+    }
+
+    RuleContext contextFor(MappingRow row, SqlType type) {
+        List<Expr.Col> sources = new ArrayList<>();
+        for (SourceRef s : row.sourceColumns()) {
+            if (s.column() == null || s.column().isBlank()) {
+                continue;
+            }
+            Table t = tables.tableOf(row, s);
+            String col = s.column().trim();
+            if (tables.catalogKnows(t) && !tables.hasColumn(t, col) && col.contains("+")) {
+                for (String part : splitComposite(col)) {
+                    sources.add(new Expr.Col(t.alias(), tables.canonicalColumn(t, part)));
+                }
+            } else {
+                sources.add(new Expr.Col(t.alias(), tables.canonicalColumn(t, col)));
+            }
+        }
+        return new RuleContext() {
+            @Override
+            public MappingRow row() {
+                return row;
+            }
+
+            @Override
+            public SqlType targetType() {
+                return type;
+            }
+
+            @Override
+            public List<Expr.Col> sources() {
+                return sources;
+            }
+
+            @Override
+            public Expr resolve(String qualifier, String name) {
+                return resolveName(row, sources, qualifier, name);
+            }
+
+            @Override
+            public SqlType typeOf(Expr.Col column) {
+                return tables.columnType(column);
+            }
+
+            @Override
+            public ReferenceData references() {
+                return references;
+            }
+
+            @Override
+            public Expr lookup(ReferenceData.LookupMap map, List<Expr> keyParts, String separator) {
+                return addLookup(map, keyParts, separator, row.ref());
+            }
+
+            @Override
+            public boolean known(Expr.Col column) {
+                return !assumed.contains(column);
+            }
+        };
+    }
+
+    Expr resolveName(MappingRow row, List<Expr.Col> sources, String qualifier, String rawName) {
+        String name = unquote(rawName);
+        if (qualifier != null) {
+            String q = unquote(qualifier);
+            if (q.equalsIgnoreCase(target)) {
+                return targetColumn(row, name);
+            }
+            Table t = tables.findTable(q);
+            if (t != null) {
+                if (tables.catalogKnows(t) && !tables.hasColumn(t, name)) {
+                    return null;
+                }
+                return new Expr.Col(t.alias(), tables.canonicalColumn(t, name));
+            }
+            Optional<String> param = references.scalar(q + "." + name);
+            if (param.isPresent()) {
+                return parameter(q + "." + name, param.get());
+            }
+            return null;
+        }
+        for (Expr.Col s : sources) {
+            if (s.column().equalsIgnoreCase(name)) {
+                return s;
+            }
+        }
+        Table own = sources.isEmpty() ? null : tables.all().stream()
+                .filter(t -> t.alias().equals(sources.get(0).relation())).findFirst().orElse(null);
+        if (own == null && row.sourceTable() != null) {
+            own = tables.findTable(row.sourceTable());
+        }
+        if (own != null && tables.hasColumn(own, name)) {
+            return new Expr.Col(own.alias(), tables.canonicalColumn(own, name));
+        }
+        if (!name.equalsIgnoreCase(row.targetColumn()) && rowsByColumn.containsKey(name.toLowerCase(Locale.ROOT))) {
+            return targetColumn(row, name);
+        }
+        List<Table> withColumn = tables.all().stream().filter(t -> tables.hasColumn(t, name)).toList();
+        if (withColumn.size() == 1) {
+            return new Expr.Col(withColumn.get(0).alias(), tables.canonicalColumn(withColumn.get(0), name));
+        }
+        for (MappingRow other : rows) {
+            for (SourceRef s : other.sourceColumns()) {
+                if (name.equalsIgnoreCase(s.column())) {
+                    Table t = tables.tableOf(other, s);
+                    return new Expr.Col(t.alias(), s.column().trim());
+                }
+            }
+        }
+        Optional<String> param = references.scalar(name);
+        if (param.isPresent()) {
+            return parameter(name, param.get());
+        }
+        if (own != null && !tables.catalogKnows(own) && name.transform(Rx.m("[A-Za-z_][A-Za-z0-9_]*"))) {
+            Expr.Col c = new Expr.Col(own.alias(), name);
+            assumed.add(c);
+            return c;
+        }
+        if (withColumn.size() > 1) {
+            ambiguousNames.computeIfAbsent(row.ref(), k -> new ArrayList<>()).add("'" + name + "' is a column of "
+                    + withColumn.stream().map(Table::name).collect(Collectors.joining(", ")) + ": write its table before it");
+        }
+        return null;
+    }
+
+    /**
+     * A filter reads source rows before projection, so an unqualified name that the mapping uses as a source column
+     * means that source column, even when a target column of the same name transforms it.
+     */
+    Expr resolveFilterName(MappingRow row, String qualifier, String rawName) {
+        if (qualifier == null) {
+            String name = unquote(rawName);
+            String own = row.sourceTable() == null ? null : row.sourceTable().trim();
+            List<Table> mentioning = tables.all().stream().filter(t -> mentionedAsSource(t, name)).toList();
+            Table chosen = mentioning.stream().filter(t -> own != null && t.name().equalsIgnoreCase(own)).findFirst()
+                    .orElse(mentioning.size() == 1 ? mentioning.get(0) : null);
+            if (chosen != null) {
+                return new Expr.Col(chosen.alias(), tables.canonicalColumn(chosen, name));
+            }
+        }
+        return resolveName(row, List.of(), qualifier, rawName);
+    }
+
+    boolean mentionedAsSource(Table t, String column) {
+        for (MappingRow r : rows) {
+            for (SourceRef s : r.sourceColumns()) {
+                String table = s.table() != null && !s.table().isBlank() ? s.table() : r.sourceTable();
+                if (column.equalsIgnoreCase(s.column() == null ? null : s.column().trim())
+                        && table != null && table.trim().equalsIgnoreCase(t.name())) {
+                    return true;
+                }
+            }
+        }
+        return tables.hasColumn(t, column);
+    }
+
+    Expr targetColumn(MappingRow row, String name) {
+        if (name.equalsIgnoreCase(row.targetColumn())) {
+            return null;
+        }
+        String key = name.toLowerCase(Locale.ROOT);
+        if (!rowsByColumn.containsKey(key)) {
+            return null;
+        }
+        Compiled c = compileColumn(key);
+        if (c.flagged() || c.expr() == null || Expr.hasAggregate(c.expr())) {
+            return null;
+        }
+        return c.outcome().defaultValue() == null ? c.expr()
+                : new Expr.Fn("COALESCE", List.of(c.expr(), c.outcome().defaultValue()));
+    }
+
+    Expr parameter(String name, String value) {
+        Expr.Lit lit;
+        String v = value.trim();
+        if (v.transform(Rx.m("-?\\d+"))) {
+            lit = new Expr.Lit(Long.parseLong(v));
+        } else if (v.transform(Rx.m("-?\\d+\\.\\d+"))) {
+            lit = new Expr.Lit(new java.math.BigDecimal(v));
+        } else {
+            lit = new Expr.Lit(v);
+        }
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.contains("year")) {
+            unitHints.put(lit, "YEAR");
+        } else if (n.contains("month")) {
+            unitHints.put(lit, "MONTH");
+        } else if (n.contains("day")) {
+            unitHints.put(lit, "DAY");
+        }
+        return lit;
+    }
+
+    Expr addLookup(ReferenceData.LookupMap map, List<Expr> keyParts, String separator, String ref) {
+        String cte = "ref_" + safeName(map.name());
+        String alias = "lk_" + safeName(map.name()) + "_" + (lookups.size() + 1);
+        Expr key;
+        Expr wildcard = null;
+        if (keyParts.size() == 1) {
+            key = keyParts.get(0);
+        } else {
+            List<Expr> parts = new ArrayList<>();
+            for (int i = 0; i < keyParts.size(); i++) {
+                if (i > 0) {
+                    parts.add(new Expr.Lit(separator));
+                }
+                parts.add(keyParts.get(i));
+            }
+            key = new Expr.Concat(parts);
+            boolean hasWildcard = map.entries().keySet().stream().anyMatch(k -> k.endsWith(separator + "*"));
+            if (hasWildcard) {
+                List<Expr> wparts = new ArrayList<>(parts.subList(0, parts.size() - 1));
+                wparts.add(new Expr.Lit("*"));
+                wildcard = new Expr.Concat(wparts);
+            }
+        }
+        Lookup l = new Lookup(alias, cte, map, key, wildcard, wildcard == null ? null : alias + "_any", ref);
+        lookups.add(l);
+        Expr exact = new Expr.Col(alias, "value");
+        return wildcard == null ? exact : new Expr.Fn("COALESCE", List.of(exact, new Expr.Col(l.wildcardAlias(), "value")));
+    }
+
+}

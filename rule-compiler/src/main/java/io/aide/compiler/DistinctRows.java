@@ -1,0 +1,81 @@
+package io.aide.compiler;
+
+import io.aide.events.spec.MappingRow;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Targets whose rows are the distinct values of something: "Distinct transaction dates", "Unique values of
+ * customer_id", or a note "one row per distinct date". The words that ask for distinct rows are a property of the
+ * target (SELECT DISTINCT, and UNION instead of UNION ALL over several source systems); what remains of the rule is
+ * compiled as the column's rule, a bare description of the row's source column being a copy of it.
+ */
+final class DistinctRows {
+    /** "Distinct order dates", "all unique values of x", "select distinct x". */
+    private static final Pattern RULE = Pattern.compile(
+            "(?i)^\\s*(?:(?:take|select|get|list|keep|use)\\s+)?(?:all\\s+|only\\s+)?(?:the\\s+)?(?:distinct|unique)\\s+"
+                    + "(?:values?\\s+(?:of|from|in)\\s+|list\\s+of\\s+|set\\s+of\\s+)?(?:the\\s+)?(.+?)\\s*[.]?\\s*$");
+    /** A note that speaks of distinct rows or values (not a count of them, not a unique key). */
+    private static final Pattern NOTE = Pattern.compile(
+            "(?i).*\\b(?:distinct|unique\\s+(?:values?|list|set|rows?|dates?|combinations?))\\b.*");
+    private static final Pattern COUNTING = Pattern.compile("(?i).*\\bcount.*");
+    /** A description rather than a formula: words only. */
+    private static final Pattern WORDS = Pattern.compile("[\\p{L}\\p{N}_ ]+");
+
+    private DistinctRows() {
+    }
+
+    /** True when a rule or a note of the target asks for distinct rows. */
+    static boolean asked(List<MappingRow> rows) {
+        for (MappingRow r : rows) {
+            if (!mentions(r.transformation()) && !mentions(r.nullHandling()) && !mentions(r.description())) {
+                continue;
+            }
+            String rule = r.transformation();
+            if (rule != null && !COUNTING.matcher(rule).matches() && RULE.matcher(rule).matches()) {
+                return true;
+            }
+            for (String note : new String[]{r.nullHandling(), r.description()}) {
+                if (note != null && !COUNTING.matcher(note).matches() && NOTE.matcher(note).matches()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The rows with "distinct ..." removed from their rules. */
+    static List<MappingRow> withoutDistinctWords(List<MappingRow> rows) {
+        return rows.stream().map(DistinctRows::rewrite).toList();
+    }
+
+    /** A cheap test before the patterns: most rows say neither word. */
+    private static boolean mentions(String text) {
+        if (text == null) {
+            return false;
+        }
+        String t = text.toLowerCase(Locale.ROOT);
+        return t.contains("distinct") || t.contains("unique");
+    }
+
+    private static MappingRow rewrite(MappingRow r) {
+        String rule = r.transformation();
+        if (!mentions(rule) || COUNTING.matcher(rule).matches()) {
+            return r;
+        }
+        Matcher m = RULE.matcher(rule);
+        if (!m.matches()) {
+            return r;
+        }
+        String rest = m.group(1).trim();
+        boolean namesSource = r.sourceColumns().stream().anyMatch(s -> s.column() != null
+                && rest.toLowerCase(Locale.ROOT).equals(s.column().trim().toLowerCase(Locale.ROOT)));
+        String compiled = !namesSource && r.sourceColumns().size() == 1 && WORDS.matcher(rest).matches() ? "Direct move" : rest;
+        return new MappingRow(r.ref(), r.sheet(), r.rowNumber(), r.targetTable(), r.targetColumn(), r.targetType(),
+                r.sourceSystem(), r.sourceTable(), r.sourceColumns(), r.rawSource(), compiled, r.join(), r.filter(), r.key(),
+                r.nullable(), r.defaultValue(), r.nullHandling(), r.description(), r.attributes());
+    }
+}

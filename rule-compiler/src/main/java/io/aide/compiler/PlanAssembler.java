@@ -1,0 +1,413 @@
+package io.aide.compiler;
+
+import io.aide.compiler.ColumnBinder.Compiled;
+import io.aide.compiler.ColumnBinder.Lookup;
+import io.aide.compiler.JoinGraph.Edge;
+import io.aide.compiler.SourceTables.Table;
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.LayerPlan;
+import io.aide.compiler.plan.SqlType;
+import io.aide.compiler.rules.SqlExpressionParser;
+import io.aide.events.spec.Diagnostic;
+import io.aide.events.spec.MappingRow;
+import io.aide.events.spec.SourceRef;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static io.aide.compiler.JoinGraph.leftText;
+import static io.aide.compiler.SourceTables.qualifiedName;
+import static io.aide.compiler.SourceTables.safeName;
+import static io.aide.compiler.TypeCoercion.textual;
+
+/**
+ * Assembles the plan of one target branch from its compiled columns: the base relation, the joins each column
+ * needs along the join graph, aggregates of child rows in their own CTEs, reference lookups, GROUP BY, WHERE from
+ * the rows' filters, and the columns' lineage.
+ */
+final class PlanAssembler {
+    /** "Exclude test accounts (email like '%@test.com')", "Filter out records where status is null". */
+    private static final Pattern EXCLUDING_FILTER = Pattern.compile(
+            "(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard)\\b[^()]*?(?:\\b(?:where|when|if|whose)\\b\\s*(.+?)|\\((.+)\\))\\s*[.]?$");
+
+    private final String target;
+    private final List<MappingRow> rows;
+    private final SourceTables tables;
+    private final JoinGraph graph;
+    private final TypeCoercion types;
+    private final ColumnBinder binder;
+    private final List<Diagnostic> diagnostics;
+    private final String ctePrefix;
+    /** The grain the mapping states (lower-case names), empty when it states none. */
+    private final List<String> grain;
+    /** The rules as the mapping writes them, by row (planning takes "distinct" and "group by" words out of them). */
+    private final Map<String, String> writtenRules;
+
+    PlanAssembler(String target, List<MappingRow> rows, SourceTables tables, JoinGraph graph, TypeCoercion types,
+                  ColumnBinder binder, List<Diagnostic> diagnostics, String ctePrefix, List<String> grain,
+                  Map<String, String> writtenRules) {
+        this.target = target;
+        this.rows = rows;
+        this.tables = tables;
+        this.graph = graph;
+        this.types = types;
+        this.binder = binder;
+        this.diagnostics = diagnostics;
+        this.ctePrefix = ctePrefix;
+        this.grain = grain;
+        this.writtenRules = writtenRules;
+    }
+
+    LayerPlan assemble(List<Compiled> columns) {
+        List<LayerPlan.Cte> ctes = new ArrayList<>();
+        List<LayerPlan.ColumnInfo> infos = new ArrayList<>();
+        List<String> keyColumns = new ArrayList<>();
+        for (Compiled c : columns) {
+            if (c.rows().stream().anyMatch(MappingRow::key)) {
+                keyColumns.add(c.name());
+            }
+        }
+
+        // base relation: the key column's table, else the most used table among row-level columns
+        Map<String, Integer> use = new LinkedHashMap<>();
+        String base = null;
+        for (Compiled c : columns) {
+            if (c.flagged() || c.expr() == null || Expr.hasAggregate(c.expr())) {
+                continue;
+            }
+            for (Expr.Col col : Expr.columns(c.expr())) {
+                if (tables.isSourceAlias(col.relation())) {
+                    use.merge(col.relation(), 1, Integer::sum);
+                    if (base == null && keyColumns.contains(c.name())) {
+                        base = col.relation();
+                    }
+                }
+            }
+        }
+        if (base == null) {
+            base = use.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        }
+        if (base == null) {
+            for (Compiled c : columns) {
+                if (c.expr() != null) {
+                    for (Expr.Col col : Expr.columns(c.expr())) {
+                        if (tables.isSourceAlias(col.relation())) {
+                            base = col.relation();
+                            break;
+                        }
+                    }
+                }
+                if (base != null) {
+                    break;
+                }
+            }
+        }
+        // a target that names no source table and whose columns read no column is a static row of constants
+        boolean staticRow = base == null && tables.isEmpty() && columns.stream().noneMatch(c -> c.expr() != null
+                && !Expr.columns(c.expr()).isEmpty()) && rows.stream().allMatch(r -> r.filter() == null || r.filter().isBlank());
+        if (base == null && !staticRow) {
+            base = tables.isEmpty() ? tables.tableFor(null, null, List.of()).alias() : tables.all().iterator().next().alias();
+        }
+        String baseAlias = base;
+        Table baseTable = staticRow ? null : tables.all().stream().filter(t -> t.alias().equals(baseAlias)).findFirst().orElseThrow();
+
+        boolean grouped = false;
+        Map<String, LayerPlan.Join> joins = new LinkedHashMap<>();
+        Map<String, AggBuilder> aggCtes = new LinkedHashMap<>();
+        List<LayerPlan.Item> items = new ArrayList<>();
+        List<Compiled> finalColumns = new ArrayList<>();
+        Map<String, Expr> finalExprs = new LinkedHashMap<>();
+        Map<String, String> reasons = new HashMap<>();
+
+        for (Compiled c : columns) {
+            if (c.flagged()) {
+                reasons.put(c.name(), c.outcome().flagReason());
+                finalColumns.add(c);
+                continue;
+            }
+            Expr expr = c.expr();
+            Set<String> relations = Expr.columns(expr).stream().map(Expr.Col::relation).filter(tables::isSourceAlias)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            boolean agg = Expr.hasAggregate(expr);
+            String problem = null;
+            if (agg && !(relations.isEmpty() || (relations.size() == 1 && relations.contains(baseAlias)))) {
+                // child rows aggregated in their own CTE, joined on the parent's key: no fan-out
+                Set<String> others = new LinkedHashSet<>(relations);
+                others.remove(baseAlias);
+                String child = others.iterator().next();
+                List<Edge> p = graph.path(child, baseAlias);
+                if (p == null) {
+                    problem = "no join from " + child + " to " + baseAlias + " is given";
+                } else if (relations.stream().anyMatch(r -> !r.equals(baseAlias) && !r.equals(child)
+                        && p.stream().noneMatch(e -> e.rightAlias().equalsIgnoreCase(r)))) {
+                    problem = "the aggregation reads tables that are not on one join path";
+                } else {
+                    Edge last = p.get(p.size() - 1);
+                    String cteName = ctePrefix + "agg_" + safeName(child) + "_by_" + safeName(last.leftAlias() + "_" + last.leftColumn());
+                    AggBuilder b = aggCtes.computeIfAbsent(cteName, n -> new AggBuilder(n, child, p));
+                    String itemName = c.name();
+                    Expr inner = expr instanceof Expr.Cast cast ? cast.expr() : expr;
+                    b.items.add(new LayerPlan.Item(itemName, inner, c.ref(), null));
+                    b.refs.add(c.ref());
+                    Expr outer = new Expr.Col(cteName, itemName);
+                    // aggregates of child rows keep the parents without children (their aggregate is NULL)
+                    joins.putIfAbsent(cteName, new LayerPlan.Join("LEFT JOIN",
+                            new LayerPlan.Relation(null, cteName, cteName, true),
+                            new Expr.Bin("=", new Expr.Col(cteName, "__key"), new Expr.Col(baseAlias, last.rightColumn())),
+                            new ArrayList<>()));
+                    joins.get(cteName).mappingRefs().add(c.ref());
+                    expr = expr instanceof Expr.Cast cast ? new Expr.Cast(outer, cast.type(), cast.safe()) : outer;
+                }
+            } else {
+                if (agg) {
+                    grouped = true;
+                }
+                for (String rel : relations) {
+                    if (rel.equals(baseAlias)) {
+                        continue;
+                    }
+                    List<Edge> p = graph.path(baseAlias, rel);
+                    if (p == null) {
+                        problem = "no join from " + baseAlias + " to " + rel + " is given";
+                        break;
+                    }
+                    for (Edge e : p) {
+                        String key = e.rightAlias().toLowerCase(Locale.ROOT);
+                        if (!joins.containsKey(key)) {
+                            Table t = tables.all().stream().filter(x -> x.alias().equalsIgnoreCase(e.rightAlias())).findFirst().orElseThrow();
+                            boolean left = e.left() || c.outcome().leftJoinHint() || c.rows().stream()
+                                    .anyMatch(r -> leftText(String.valueOf(r.nullHandling()).toLowerCase(Locale.ROOT)));
+                            joins.put(key, new LayerPlan.Join(left ? "LEFT JOIN" : "JOIN",
+                                    new LayerPlan.Relation(t.schema(), t.name(), t.alias(), false),
+                                    new Expr.Bin("=", new Expr.Col(e.rightAlias(), e.rightColumn()), new Expr.Col(e.leftAlias(), e.leftColumn())),
+                                    new ArrayList<>(e.ref() == null ? List.of() : List.of(e.ref()))));
+                        }
+                        joins.get(key).mappingRefs().add(c.ref());
+                    }
+                }
+            }
+            if (problem != null) {
+                reasons.put(c.name(), problem);
+                diagnostics.add(new Diagnostic(Diagnostic.WARNING, "join_path_missing", target + "." + c.name() + ": " + problem,
+                        null, c.ref()));
+                finalColumns.add(c);
+                continue;
+            }
+            if (c.outcome().defaultValue() != null) {
+                Expr inner = expr instanceof Expr.Cast cast ? cast.expr() : expr;
+                Expr dv = c.outcome().defaultValue();
+                if (expr instanceof Expr.Cast && textual(types.infer(inner)) && dv instanceof Expr.Lit l && !(l.value() instanceof String)) {
+                    // text still to be cast: COALESCE cannot mix it with a number, so the default is written as text too
+                    dv = new Expr.Lit(l.value() instanceof java.math.BigDecimal bd ? bd.toPlainString() : String.valueOf(l.value()));
+                }
+                Expr withDefault = new Expr.Fn("COALESCE", List.of(inner, dv));
+                expr = expr instanceof Expr.Cast cast ? new Expr.Cast(withDefault, cast.type(), cast.safe()) : withDefault;
+            }
+            finalExprs.put(c.name(), expr);
+            finalColumns.add(c);
+        }
+
+        // lookups of reference tables: a CTE of their rows and a LEFT JOIN each
+        Set<String> valueCtes = new LinkedHashSet<>();
+        for (Lookup l : binder.lookups()) {
+            if (finalExprs.values().stream().noneMatch(e -> Expr.columns(e).stream().anyMatch(c -> l.alias().equals(c.relation())))) {
+                continue;
+            }
+            if (valueCtes.add(l.cteName())) {
+                List<List<String>> valueRows = new ArrayList<>();
+                l.map().entries().forEach((k, v) -> valueRows.add(List.of(k, v == null ? "" : v)));
+                ctes.add(new LayerPlan.ValuesCte(l.cteName(), List.of("key", "value"), valueRows, new ArrayList<>(List.of(l.mappingRef())), l.map().origin()));
+            }
+            joins.put(l.alias(), new LayerPlan.Join("LEFT JOIN", new LayerPlan.Relation(null, l.cteName(), l.alias(), true),
+                    new Expr.Bin("=", new Expr.Col(l.alias(), "key"), l.key()), new ArrayList<>(List.of(l.mappingRef()))));
+            if (l.wildcardKey() != null) {
+                joins.put(l.wildcardAlias(), new LayerPlan.Join("LEFT JOIN", new LayerPlan.Relation(null, l.cteName(), l.wildcardAlias(), true),
+                        new Expr.Bin("=", new Expr.Col(l.wildcardAlias(), "key"), l.wildcardKey()), new ArrayList<>(List.of(l.mappingRef()))));
+            }
+        }
+        for (AggBuilder b : aggCtes.values()) {
+            ctes.add(b.build());
+        }
+
+        List<Expr> groupBy = new ArrayList<>();
+        if (grouped && !grain.isEmpty()) {
+            honourGrain(finalColumns, finalExprs, reasons, groupBy);
+        }
+        for (Compiled c : finalColumns) {
+            Expr e = finalExprs.get(c.name());
+            String reason = reasons.get(c.name());
+            String rule = c.rows().stream().map(r -> writtenRules.getOrDefault(r.ref(), r.transformation()))
+                    .map(t -> t == null ? "" : t.trim())
+                    .filter(s -> !s.isEmpty()).distinct().collect(Collectors.joining(" | "));
+            String refs = c.rows().stream().map(MappingRow::ref).distinct().collect(Collectors.joining(" "));
+            if (e == null) {
+                items.add(new LayerPlan.Item(c.name(), new Expr.TypedNull(c.type().known() ? c.type() : SqlType.VARCHAR), refs,
+                        "TODO " + (rule.isEmpty() ? "(no rule)" : "\"" + rule + "\"") + " - " + reason));
+                diagnostics.add(new Diagnostic(Diagnostic.WARNING, "rule_not_compiled",
+                        target + "." + c.name() + ": " + reason, null, c.ref()));
+            } else {
+                items.add(new LayerPlan.Item(c.name(), e, refs, null));
+                if (grouped && !Expr.hasAggregate(e) && !Expr.columns(e).isEmpty() && !groupBy.contains(e)) {
+                    groupBy.add(e);
+                }
+            }
+            List<String> lineage = e == null ? sourcesOf(c) : Expr.columns(e).stream().map(this::lineage).filter(Objects::nonNull).distinct().toList();
+            infos.add(new LayerPlan.ColumnInfo(c.name(), c.type(), refs, e == null ? "flagged" : "compiled", reason,
+                    lineage, keyColumns.contains(c.name()), c.rows().get(0).nullable(), c.outcome().acceptedValues(),
+                    c.outcome().lookupTable(), rule));
+        }
+
+        // WHERE from the rows' filters
+        List<Expr> where = new ArrayList<>();
+        List<String> whereTodos = new ArrayList<>();
+        List<String> whereRefs = new ArrayList<>();
+        Set<String> seenFilters = new LinkedHashSet<>();
+        for (MappingRow r : rows) {
+            if (r.filter() == null || r.filter().isBlank() || !seenFilters.add(r.filter().trim())) {
+                continue;
+            }
+            Matcher excluding = EXCLUDING_FILTER.matcher(r.filter().trim());
+            String text = excluding.matches() ? (excluding.group(1) != null ? excluding.group(1) : excluding.group(2))
+                    : r.filter().trim().replaceFirst("(?i)^(?:(?:include|keep|select)\\s+(?:only\\s+)?(?:(?:the\\s+)?(?:rows|records)\\s+)?"
+                    + "(?:where|when|with)|where|filter:?|only(?:\\s+(?:rows|records))?(?:\\s+where)?)\\s+", "");
+            SqlExpressionParser parser = new SqlExpressionParser((q, n) -> binder.resolveFilterName(r, q, n));
+            try {
+                Expr f = types.typeFix(parser.parse(text), null);
+                if (excluding.matches()) {
+                    // rows the condition cannot judge (NULL) are kept: only what it says is excluded
+                    f = new Expr.Not(new Expr.Fn("COALESCE", List.of(f, new Expr.Lit(false))));
+                }
+                if (Expr.columns(f).stream().anyMatch(c -> !tables.isSourceAlias(c.relation()) || !c.relation().equals(baseAlias)
+                        && !joins.containsKey(c.relation().toLowerCase(Locale.ROOT)))) {
+                    throw new SqlExpressionParser.NotCompilable("filter reads a table the view does not join");
+                }
+                where.add(f);
+                whereRefs.add(r.ref());
+            } catch (SqlExpressionParser.NotCompilable ex) {
+                whereTodos.add("TODO filter " + r.ref() + " not applied: \"" + r.filter().trim() + "\" - " + ex.getMessage());
+                diagnostics.add(new Diagnostic(Diagnostic.ERROR, "filter_not_compiled",
+                        "filter \"" + r.filter().trim() + "\" of target " + target + " is not applied: " + ex.getMessage(), null, r.ref()));
+            }
+        }
+
+        List<String> sourceTables = new ArrayList<>();
+        if (baseTable != null) {
+            sourceTables.add(qualifiedName(baseTable));
+        }
+        joins.values().stream().filter(j -> !j.relation().cte()).forEach(j -> sourceTables.add(
+                j.relation().schema() == null ? j.relation().name() : j.relation().schema() + "." + j.relation().name()));
+        aggCtes.values().forEach(b -> {
+            b.path.forEach(e -> tables.all().stream().filter(t -> t.alias().equalsIgnoreCase(e.leftAlias())).findFirst()
+                    .ifPresent(t -> sourceTables.add(qualifiedName(t))));
+        });
+
+        LayerPlan.Branch branch = new LayerPlan.Branch(baseTable == null ? null
+                : new LayerPlan.Relation(baseTable.schema(), baseTable.name(), baseTable.alias(), false),
+                new ArrayList<>(joins.values()), items, where, whereTodos, groupBy,
+                rows.stream().map(MappingRow::ref).distinct().toList(), whereRefs);
+        return new LayerPlan(target, ctes, List.of(branch), infos, sourceTables.stream().distinct().toList(), keyColumns);
+    }
+
+    List<String> sourcesOf(Compiled c) {
+        List<String> out = new ArrayList<>();
+        for (MappingRow r : c.rows()) {
+            for (SourceRef s : r.sourceColumns()) {
+                Table t = tables.tableOf(r, s);
+                out.add(t.name() + "." + s.column().trim());
+            }
+        }
+        return out.stream().distinct().toList();
+    }
+
+    String lineage(Expr.Col c) {
+        for (Table t : tables.all()) {
+            if (t.alias().equals(c.relation())) {
+                return t.name() + "." + c.column();
+            }
+        }
+        for (Lookup l : binder.lookups()) {
+            if (l.alias().equals(c.relation()) || l.wildcardAlias() != null && l.wildcardAlias().equals(c.relation())) {
+                return l.map().name() + "." + c.column();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * With a stated grain, the target's rows are one per value of the grain: a column that is neither aggregated nor
+     * part of the grain would split them, so it is flagged; a grain name that is no target column but a source column
+     * the target reads is grouped on as well.
+     */
+    private void honourGrain(List<Compiled> columns, Map<String, Expr> finalExprs, Map<String, String> reasons,
+                             List<Expr> groupBy) {
+        String stated = String.join(", ", grain);
+        List<Expr> keys = new ArrayList<>();
+        for (String g : grain) {
+            Compiled named = columns.stream().filter(c -> c.name().equalsIgnoreCase(g)).findFirst().orElse(null);
+            Expr e = named == null ? finalExprs.values().stream().flatMap(x -> Expr.columns(x).stream())
+                    .filter(c -> tables.isSourceAlias(c.relation()) && c.column().equalsIgnoreCase(g)).findFirst()
+                    .map(c -> (Expr) c).orElse(null) : finalExprs.get(named.name());
+            if (e == null || Expr.hasAggregate(e)) {
+                // "one row per customer": words, not columns; the grain is left to the aggregates
+                diagnostics.add(new Diagnostic(Diagnostic.INFO, "grain_not_applied", "target " + target + ": the stated grain "
+                        + stated + " names '" + g + "', which is neither a compiled column nor a source column it reads", null, null));
+                return;
+            }
+            if (!keys.contains(e)) {
+                keys.add(e);
+            }
+        }
+        groupBy.addAll(keys);
+        Set<Expr.Col> keyColumns = keys.stream().flatMap(k -> Expr.columns(k).stream()).collect(Collectors.toSet());
+        for (Compiled c : columns) {
+            Expr e = finalExprs.get(c.name());
+            // a column computed from the grain's columns alone has one value per grain
+            if (e == null || Expr.hasAggregate(e) || keyColumns.containsAll(Expr.columns(e))) {
+                continue;
+            }
+            finalExprs.remove(c.name());
+            reasons.put(c.name(), "the mapping states the grain " + stated
+                    + " and this column is neither part of it nor aggregated: say how to aggregate it");
+        }
+    }
+
+    /** Collects the aggregates of one child path into one CTE grouped by the key that joins the parent. */
+    private final class AggBuilder {
+        final String name;
+        final String child;
+        final List<Edge> path;
+        final List<LayerPlan.Item> items = new ArrayList<>();
+        final List<String> refs = new ArrayList<>();
+
+        AggBuilder(String name, String child, List<Edge> path) {
+            this.name = name;
+            this.child = child;
+            this.path = path;
+        }
+
+        LayerPlan.AggregateCte build() {
+            Table childTable = tables.all().stream().filter(t -> t.alias().equals(child)).findFirst().orElseThrow();
+            List<LayerPlan.Join> cteJoins = new ArrayList<>();
+            for (int i = 0; i < path.size() - 1; i++) {
+                Edge e = path.get(i);
+                Table t = tables.all().stream().filter(x -> x.alias().equalsIgnoreCase(e.rightAlias())).findFirst().orElseThrow();
+                cteJoins.add(new LayerPlan.Join("JOIN", new LayerPlan.Relation(t.schema(), t.name(), t.alias(), false),
+                        new Expr.Bin("=", new Expr.Col(e.rightAlias(), e.rightColumn()), new Expr.Col(e.leftAlias(), e.leftColumn())),
+                        e.ref() == null ? List.of() : List.of(e.ref())));
+            }
+            Edge last = path.get(path.size() - 1);
+            return new LayerPlan.AggregateCte(name, new LayerPlan.Relation(childTable.schema(), childTable.name(), childTable.alias(), false),
+                    cteJoins, List.of(new Expr.Col(last.leftAlias(), last.leftColumn())), List.of("__key"), items, refs);
+        }
+    }
+}

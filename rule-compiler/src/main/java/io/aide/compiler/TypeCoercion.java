@@ -1,0 +1,313 @@
+package io.aide.compiler;
+
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.SqlType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Types of compiled expressions: infers the type of an expression from the registered schema and its operators,
+ * and inserts the casts text sources need (arithmetic, date arithmetic, comparisons) and the cast to the target type.
+ */
+final class TypeCoercion {
+    private final SourceTables tables;
+    /** Literals read from parameters whose name says their unit ("grace_days"): date arithmetic adds that unit. */
+    private final Map<Expr.Lit, String> unitHints;
+
+    TypeCoercion(SourceTables tables, Map<Expr.Lit, String> unitHints) {
+        this.tables = tables;
+        this.unitHints = unitHints;
+    }
+
+    /** Inserts the casts text sources need (arithmetic, date arithmetic, comparisons) and the cast to the target type. */
+    Expr coerce(Expr e, SqlType target) {
+        Expr typed = typeFix(e, target);
+        return castToTarget(typed, target);
+    }
+
+    Expr castToTarget(Expr e, SqlType target) {
+        if (!target.known()) {
+            return e;
+        }
+        SqlType actual = infer(e);
+        if (e instanceof Expr.TypedNull) {
+            return new Expr.TypedNull(target);
+        }
+        if (actual.kind() == target.kind() && (target.kind() != SqlType.Kind.DECIMAL
+                || (Objects.equals(actual.precision(), target.precision()) && Objects.equals(actual.scale(), target.scale())))) {
+            return e;
+        }
+        if (target.kind() == SqlType.Kind.VARCHAR && (actual.kind() == SqlType.Kind.VARCHAR || actual.kind() == SqlType.Kind.UNKNOWN)) {
+            return e;
+        }
+        if (e instanceof Expr.Cast c && c.type().kind() == target.kind()) {
+            return new Expr.Cast(c.expr(), target, c.safe());
+        }
+        boolean text = actual.kind() == SqlType.Kind.VARCHAR || actual.kind() == SqlType.Kind.UNKNOWN;
+        return new Expr.Cast(e, target, text);
+    }
+
+    Expr typeFix(Expr e, SqlType target) {
+        if (e == null) {
+            return null;
+        }
+        if (e instanceof Expr.Bin b) {
+            Expr l = typeFix(b.left(), Set.of("+", "-").contains(b.op()) ? target : null);
+            Expr r = typeFix(b.right(), null);
+            String op = b.op();
+            if (Set.of("+", "-", "*", "/", "%").contains(op)) {
+                SqlType lt = infer(l);
+                SqlType rt = infer(r);
+                if ((op.equals("+") || op.equals("-")) && target != null && target.temporal() && textual(lt)
+                        && !(l instanceof Expr.Lit) && rt.numeric()) {
+                    l = new Expr.Cast(l, SqlType.DATE, true);
+                    lt = SqlType.DATE;
+                }
+                if ((op.equals("+") || op.equals("-")) && lt.temporal() && (rt.numeric() || rt.kind() == SqlType.Kind.UNKNOWN)) {
+                    String unit = r instanceof Expr.Lit lit && unitHints.containsKey(lit) ? unitHints.get(lit) : "DAY";
+                    return new Expr.DateAdd(l, op.equals("-") ? new Expr.Neg(r) : r, unit);
+                }
+                if (op.equals("-") && lt.temporal() && rt.temporal()) {
+                    return new Expr.DateDiff(r, l);
+                }
+                if (op.equals("+") && textual(lt) && textual(rt) && (textLiteral(l) || textLiteral(r)
+                        || l instanceof Expr.Concat || r instanceof Expr.Concat)) {
+                    // "first_name + ' ' + last_name": + with a text literal joins text
+                    List<Expr> parts = new ArrayList<>();
+                    for (Expr x : List.of(l, r)) {
+                        if (x instanceof Expr.Concat c) {
+                            parts.addAll(c.parts());
+                        } else {
+                            parts.add(x);
+                        }
+                    }
+                    return new Expr.Concat(parts);
+                }
+                if (op.equals("/") && integral(lt) && (integral(rt) || rt.kind() == SqlType.Kind.UNKNOWN)) {
+                    // "amount / 100" means a division; PostgreSQL and ANSI would truncate two integers
+                    return new Expr.Bin(op, new Expr.Cast(l, SqlType.DOUBLE, false), numericOperand(r));
+                }
+                return new Expr.Bin(op, numericOperand(l), numericOperand(r));
+            }
+            if (Set.of("=", "<>", "<", ">", "<=", ">=").contains(op)) {
+                SqlType lt = infer(l);
+                SqlType rt = infer(r);
+                if (textual(lt) && rt.numeric() && !(l instanceof Expr.Lit)) {
+                    l = new Expr.Cast(l, SqlType.DOUBLE, true);
+                } else if (textual(rt) && lt.numeric() && !(r instanceof Expr.Lit)) {
+                    r = new Expr.Cast(r, SqlType.DOUBLE, true);
+                } else if (textual(lt) && rt.temporal()) {
+                    l = new Expr.Cast(l, rt, true);
+                } else if (textual(rt) && lt.temporal()) {
+                    r = new Expr.Cast(r, lt, true);
+                }
+            }
+            return new Expr.Bin(op, l, r);
+        }
+        if (e instanceof Expr.Agg a) {
+            Expr arg = typeFix(a.arg(), null);
+            if (arg != null && (a.fn().equals("SUM") || a.fn().equals("AVG"))) {
+                arg = numericOperand(arg);
+            } else if (arg != null && (a.fn().equals("MIN") || a.fn().equals("MAX")) && target != null
+                    && (target.numeric() || target.temporal()) && textual(infer(arg))) {
+                arg = castArg(arg, target);
+            }
+            return new Expr.Agg(a.fn(), arg, a.distinct());
+        }
+        if (e instanceof Expr.DateAdd d) {
+            Expr base = typeFix(d.expr(), null);
+            if (!infer(base).temporal()) {
+                base = new Expr.Cast(base, SqlType.DATE, true);
+            }
+            return new Expr.DateAdd(base, numericOperand(typeFix(d.amount(), null)), d.unit());
+        }
+        if (e instanceof Expr.Case c) {
+            List<Expr.When> whens = c.whens().stream().map(w -> new Expr.When(typeFix(w.condition(), null),
+                    typeFix(w.result(), target))).toList();
+            return new Expr.Case(whens, typeFix(c.otherwise(), target));
+        }
+        if (e instanceof Expr.DateDiff dd) {
+            return new Expr.DateDiff(temporalOperand(typeFix(dd.start(), null)), temporalOperand(typeFix(dd.end(), null)));
+        }
+        if (e instanceof Expr.Extract x) {
+            return new Expr.Extract(x.part(), temporalOperand(typeFix(x.expr(), null)));
+        }
+        if (e instanceof Expr.LastDay l) {
+            return new Expr.LastDay(temporalOperand(typeFix(l.expr(), null)));
+        }
+        if (e instanceof Expr.FormatDate f) {
+            Expr x = typeFix(f.expr(), null);
+            // BigQuery formats a DATE with FORMAT_DATE and a TIMESTAMP with FORMAT_TIMESTAMP: the value must be the kind the pattern needs
+            SqlType needed = f.strftime().matches(".*%[HMS].*") ? SqlType.TIMESTAMP : SqlType.DATE;
+            SqlType actual = infer(x);
+            if (actual.kind() != needed.kind()) {
+                x = new Expr.Cast(x, needed, textual(actual));
+            }
+            return new Expr.FormatDate(x, f.strftime());
+        }
+        if (e instanceof Expr.EpochSeconds es) {
+            return new Expr.EpochSeconds(numericOperand(typeFix(es.expr(), null)));
+        }
+        if (e instanceof Expr.Fn f && Set.of("ABS", "FLOOR", "CEIL", "SIGN", "SQRT").contains(f.name().toUpperCase(Locale.ROOT))
+                && f.args().size() == 1) {
+            return new Expr.Fn(f.name(), List.of(numericOperand(typeFix(f.args().get(0), null))));
+        }
+        if (e instanceof Expr.Fn f && Set.of("LENGTH", "MD5", "LPAD", "RPAD", "LTRIM", "RTRIM", "REPLACE", "UPPER", "LOWER", "TRIM")
+                .contains(f.name().toUpperCase(Locale.ROOT)) && !f.args().isEmpty()) {
+            List<Expr> args = new ArrayList<>(f.args().stream().map(x -> typeFix(x, null)).toList());
+            SqlType t = infer(args.get(0));
+            if (!textual(t)) {
+                args.set(0, new Expr.Cast(args.get(0), SqlType.VARCHAR, false));
+            }
+            return new Expr.Fn(f.name(), args);
+        }
+        if (e instanceof Expr.Fn f && f.name().equalsIgnoreCase("ROUND")) {
+            List<Expr> args = new ArrayList<>(f.args().stream().map(x -> typeFix(x, null)).toList());
+            args.set(0, numericOperand(args.get(0)));
+            return new Expr.Fn(f.name(), args);
+        }
+        if (e instanceof Expr.Concat c) {
+            return new Expr.Concat(c.parts().stream().map(p -> {
+                Expr x = typeFix(p, null);
+                SqlType t = infer(x);
+                return t.kind() == SqlType.Kind.VARCHAR || t.kind() == SqlType.Kind.UNKNOWN ? x : new Expr.Cast(x, SqlType.VARCHAR, false);
+            }).toList());
+        }
+        return Expr.mapColumns(e, col -> col) == e ? e : e;
+    }
+
+    static boolean textLiteral(Expr e) {
+        return e instanceof Expr.Lit l && l.value() instanceof String v && !v.trim().matches("[-+]?\\d+(\\.\\d+)?");
+    }
+
+    static boolean textual(SqlType t) {
+        return t.kind() == SqlType.Kind.VARCHAR || t.kind() == SqlType.Kind.UNKNOWN;
+    }
+
+    Expr castArg(Expr arg, SqlType target) {
+        if (target.temporal() || target.kind() == SqlType.Kind.DECIMAL || target.numeric()) {
+            return new Expr.Cast(arg, target.kind() == SqlType.Kind.DECIMAL || target.numeric() ? SqlType.DOUBLE : target, true);
+        }
+        return arg;
+    }
+
+    static boolean integral(SqlType t) {
+        return t.kind() == SqlType.Kind.INTEGER || t.kind() == SqlType.Kind.BIGINT;
+    }
+
+    /** Text read as a date (ISO text; NULL when it is not one) where a date function needs a date. */
+    Expr temporalOperand(Expr e) {
+        SqlType t = infer(e);
+        if (t.temporal()) {
+            return e;
+        }
+        return new Expr.Cast(e, SqlType.DATE, true);
+    }
+
+    Expr numericOperand(Expr e) {
+        SqlType t = infer(e);
+        if (t.numeric()) {
+            return e;
+        }
+        if (e instanceof Expr.Case || e instanceof Expr.Lit) {
+            return e;
+        }
+        return new Expr.Cast(e, SqlType.DOUBLE, true);
+    }
+
+    SqlType infer(Expr e) {
+        if (e == null) {
+            return SqlType.UNKNOWN;
+        }
+        if (e instanceof Expr.Col c) {
+            return tables.columnType(c);
+        }
+        if (e instanceof Expr.Lit l) {
+            Object v = l.value();
+            return v instanceof Long ? SqlType.BIGINT : v instanceof java.math.BigDecimal ? SqlType.DOUBLE
+                    : v instanceof Boolean ? SqlType.BOOLEAN : SqlType.VARCHAR;
+        }
+        if (e instanceof Expr.TypedNull t) {
+            return t.type();
+        }
+        if (e instanceof Expr.Cast c) {
+            return c.type();
+        }
+        if (e instanceof Expr.ParseDate p) {
+            return p.timestamp() ? SqlType.TIMESTAMP : SqlType.DATE;
+        }
+        if (e instanceof Expr.DateAdd) {
+            return SqlType.DATE;
+        }
+        if (e instanceof Expr.DateDiff || e instanceof Expr.Extract) {
+            return SqlType.BIGINT;
+        }
+        if (e instanceof Expr.Bin b) {
+            if (Set.of("+", "-", "*", "/", "%").contains(b.op())) {
+                SqlType l = infer(b.left());
+                SqlType r = infer(b.right());
+                if (b.op().equals("/") || l.kind() == SqlType.Kind.DOUBLE || r.kind() == SqlType.Kind.DOUBLE
+                        || l.kind() == SqlType.Kind.DECIMAL || r.kind() == SqlType.Kind.DECIMAL) {
+                    return SqlType.DOUBLE;
+                }
+                return l.numeric() && r.numeric() ? SqlType.BIGINT : SqlType.DOUBLE;
+            }
+            return SqlType.BOOLEAN;
+        }
+        if (e instanceof Expr.Not || e instanceof Expr.InList || e instanceof Expr.IsNull || e instanceof Expr.IsNumeric) {
+            return SqlType.BOOLEAN;
+        }
+        if (e instanceof Expr.Neg n) {
+            return infer(n.expr());
+        }
+        if (e instanceof Expr.Agg a) {
+            if (a.fn().equals("COUNT")) {
+                return SqlType.BIGINT;
+            }
+            SqlType t = infer(a.arg());
+            return a.fn().equals("AVG") ? SqlType.DOUBLE : t;
+        }
+        if (e instanceof Expr.Case c) {
+            for (Expr.When w : c.whens()) {
+                SqlType t = infer(w.result());
+                if (!(w.result() instanceof Expr.TypedNull) && t.known()) {
+                    return t;
+                }
+            }
+            return c.otherwise() == null ? SqlType.UNKNOWN : infer(c.otherwise());
+        }
+        if (e instanceof Expr.Concat || e instanceof Expr.Substr) {
+            return SqlType.VARCHAR;
+        }
+        if (e instanceof Expr.Fn f) {
+            String n = f.name().toUpperCase(Locale.ROOT);
+            if (Set.of("UPPER", "LOWER", "TRIM", "LTRIM", "RTRIM", "REPLACE", "LPAD", "RPAD", "INITCAP", "REVERSE").contains(n)) {
+                return SqlType.VARCHAR;
+            }
+            if (n.equals("LENGTH")) {
+                return SqlType.BIGINT;
+            }
+            if (n.equals("MD5")) {
+                return SqlType.VARCHAR;
+            }
+            if (!f.args().isEmpty()) {
+                return infer(f.args().get(0));
+            }
+        }
+        if (e instanceof Expr.CurrentDate || e instanceof Expr.LastDay) {
+            return SqlType.DATE;
+        }
+        if (e instanceof Expr.CurrentTimestamp || e instanceof Expr.EpochSeconds) {
+            return SqlType.TIMESTAMP;
+        }
+        if (e instanceof Expr.FormatDate) {
+            return SqlType.VARCHAR;
+        }
+        return SqlType.UNKNOWN;
+    }
+}
