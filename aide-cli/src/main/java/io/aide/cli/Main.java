@@ -2,13 +2,14 @@ package io.aide.cli;
 
 import io.aide.cli.bench.GenerateBenchmark;
 import io.aide.cli.eval.EvalCommand;
+import io.aide.cli.rules.RulesCommand;
 
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 
-/** The aide command line: parse, eval, bench parse|generate|validate. Exit 0 ok, 1 findings or failure, 2 bad input. */
+/** The aide command line: parse, eval, rules, bench parse|generate|validate. Exit 0 ok, 1 findings or failure, 2 bad input. */
 public final class Main {
     private Main() {
     }
@@ -26,6 +27,7 @@ public final class Main {
         return switch (args[0]) {
             case "parse" -> call("io.aide.parser.ParseCli", rest, out, err, true);
             case "eval" -> EvalCommand.run(rest, out, err);
+            case "rules" -> RulesCommand.run(rest, out, err);
             case "bench" -> bench(rest, out, err);
             case "-h", "--help", "help" -> {
                 usage(out);
@@ -97,6 +99,7 @@ public final class Main {
     private static void usage(PrintStream out) {
         out.println("usage: aide parse FILE [--json]");
         out.println("       aide eval CASE_DIR [--json FILE] | aide eval --all DIR [--json FILE]");
+        out.println("       aide rules FILE.csv... [--json OUT]");
         out.println("       aide bench parse|generate|validate [options]");
     }
 }
