@@ -704,6 +704,10 @@ final class LayerPlanner {
                 return targetColumn(row, name);
             }
             Table t = findTable(q);
+            if (t == null && catalog == null && row.sourceTable() == null && row.sourceColumns().isEmpty()) {
+                // a row that names no source reads the table its rule names (ADSL.SITEID), when no schema says otherwise
+                t = tableFor(null, q, List.of(name));
+            }
             if (t != null) {
                 if (catalogKnows(t) && !hasColumn(t, name)) {
                     return null;

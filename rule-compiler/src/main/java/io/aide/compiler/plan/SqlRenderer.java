@@ -111,6 +111,10 @@ public final class SqlRenderer {
             return formatDate(render(f.expr()), f.strftime());
         } else if (e instanceof Expr.EpochSeconds s) {
             return epochSeconds(render(s.expr()));
+        } else if (e instanceof Expr.Window w) {
+            return window(w);
+        } else if (e instanceof Expr.Lookup l) {
+            return lookup(l);
         } else if (e instanceof Expr.LastDay l) {
             String x = render(l.expr());
             return switch (d) {
@@ -170,6 +174,38 @@ public final class SqlRenderer {
         return "CASE WHEN CAST(" + expr + " AS TEXT) ~ '" + pattern.replace("(?i)", "") + "'"
                 + (t.kind() == SqlType.Kind.BOOLEAN ? "" : "")
                 + " THEN CAST(" + castFrom + " AS " + type + ") END";
+    }
+
+    private String window(Expr.Window w) {
+        StringBuilder over = new StringBuilder();
+        if (!w.partitionBy().isEmpty()) {
+            over.append("PARTITION BY ").append(w.partitionBy().stream().map(this::render).collect(Collectors.joining(", ")));
+        }
+        if (!w.orderBy().isEmpty()) {
+            over.append(over.isEmpty() ? "" : " ").append("ORDER BY ").append(w.orderBy().stream()
+                    .map(o -> render(o.expr()) + (o.descending() ? " DESC" : "")).collect(Collectors.joining(", ")));
+        }
+        return w.fn() + "(" + w.args().stream().map(this::render).collect(Collectors.joining(", ")) + ") OVER ("
+                + over + ")";
+    }
+
+    // A scalar subquery: more than one matching row is an error on the engine, never a silent pick.
+    private String lookup(Expr.Lookup l) {
+        String alias = quote("lk");
+        StringBuilder sb = new StringBuilder("(SELECT ").append(alias).append('.').append(quote(l.column()))
+                .append(" FROM ").append(tableName(l.table())).append(" AS ").append(alias);
+        String sep = " WHERE ";
+        for (Expr.Match m : l.matches()) {
+            sb.append(sep).append(alias).append('.').append(quote(m.column()));
+            sb.append(m.values().size() == 1 ? " = " + render(m.values().get(0))
+                    : " IN (" + m.values().stream().map(this::render).collect(Collectors.joining(", ")) + ")");
+            sep = " AND ";
+        }
+        return sb.append(')').toString();
+    }
+
+    private String tableName(String table) {
+        return java.util.Arrays.stream(table.split("\\.")).map(this::quote).collect(Collectors.joining("."));
     }
 
     private String fn(Expr.Fn f) {
