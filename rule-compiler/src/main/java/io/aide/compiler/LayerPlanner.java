@@ -1152,6 +1152,9 @@ final class LayerPlanner {
         if (e instanceof Expr.CurrentDate || e instanceof Expr.LastDay) {
             return SqlType.DATE;
         }
+        if (e instanceof Expr.Window w && List.of("ROW_NUMBER", "RANK", "DENSE_RANK").contains(w.fn())) {
+            return SqlType.BIGINT;
+        }
         if (e instanceof Expr.CurrentTimestamp || e instanceof Expr.EpochSeconds) {
             return SqlType.TIMESTAMP;
         }

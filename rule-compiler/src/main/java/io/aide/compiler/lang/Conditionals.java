@@ -54,6 +54,18 @@ final class Conditionals implements Recognizer {
                 collect(value, accepted);
                 continue;
             }
+            // the condition without its "if": "`x` equals 'A' then 1 else 0"
+            Expr bare = p.condition();
+            if (bare != null && p.accept(Role.THEN)) {
+                Expr value = result(p);
+                if (value == null) {
+                    return p.notUnderstood();
+                }
+                whens.add(new Expr.When(bare, value));
+                collect(value, accepted);
+                continue;
+            }
+            p.reset(m);
             // result first: "1 if x > 5", "0 when x is empty"
             Expr value = result(p);
             if (value == null || !p.accept(Role.IF)) {
@@ -77,7 +89,7 @@ final class Conditionals implements Recognizer {
             Expr self = p.ctx().sources().size() == 1 ? p.ctx().sources().get(0) : null;
             boolean onSelf = self != null && whens.stream().allMatch(w -> !Expr.columns(w.condition()).isEmpty()
                     && Expr.columns(w.condition()).stream().allMatch(self::equals));
-            if (whens.size() == 1 && onSelf) {
+            if (whens.size() == 1 && onSelf && !whens.get(0).result().equals(self)) {
                 SqlType t = p.targetType();
                 Expr kept = t.known() && t.kind() != SqlType.Kind.VARCHAR ? new Expr.Cast(self, t, true) : self;
                 return new Recognition.Recognized(fallback(whens.get(0), kept), null, List.of(), "value kept unless");
@@ -88,7 +100,8 @@ final class Conditionals implements Recognizer {
         }
         boolean allLiteral = whens.stream().allMatch(w -> w.result() instanceof Expr.Lit)
                 && (otherwise == null || otherwise instanceof Expr.Lit);
-        return new Recognition.Recognized(new Expr.Case(whens, otherwise), null, allLiteral ? accepted : List.of(),
+        List<Expr.When> typed = whens.stream().map(w -> new Expr.When(w.condition(), p.typed(w.result()))).toList();
+        return new Recognition.Recognized(new Expr.Case(typed, p.typed(otherwise)), null, allLiteral ? accepted : List.of(),
                 whens.size() + " branch(es)");
     }
 

@@ -22,11 +22,23 @@ final class Copies implements Recognizer {
     public Recognition recognize(Parser p) {
         Expr value = null;
         boolean claimed = false;
+        boolean derived = false;
         int start = p.mark();
         if (p.accept(Role.COPY)) {
             claimed = true;
             p.accept(Role.FROM);
             value = p.column();
+        } else if (p.accept(Role.DERIVED)) {
+            derived = true;
+            // "calculated from x" says what is read, the operations that follow say how: nothing follows, nothing said
+            value = p.column();
+            if (value == null && p.problem() != null) {
+                return p.notUnderstood();
+            }
+            if (value == null || p.atEnd()) {
+                p.reset(start);
+                return Recognition.NOT_MINE;
+            }
         } else if (p.accept(Role.USE)) {
             value = p.column();
             if (value == null) {
@@ -57,7 +69,7 @@ final class Copies implements Recognizer {
             Operation op = operation(p);
             if (op == null) {
                 // a value followed by words no operation places: commentary or another family's wording
-                return count > 0 && p.problem() != null ? p.notUnderstood() : Recognition.NOT_MINE;
+                return derived || count > 0 && p.problem() != null ? p.notUnderstood() : Recognition.NOT_MINE;
             }
             if (op.column() != null) {
                 if (named != null || value != null) {
@@ -128,6 +140,15 @@ final class Copies implements Recognizer {
                 return null;
             }
             return new Operation(x -> new Expr.Cast(x, type, true), null);
+        }
+        if (p.accept(Role.AT_TIME)) {
+            // a date at midnight is the same instant as a timestamp; another time of day is not said how to add
+            Token t = p.next();
+            if (t == null || t.kind() != Token.Kind.TIME || !t.text().matches("0?0:00(:0+(\\.0+)?)?")) {
+                p.reset(m);
+                return null;
+            }
+            return new Operation(x -> new Expr.Cast(x, SqlType.TIMESTAMP, true), null);
         }
         if (p.accept(Role.TRIM)) {
             return new Operation(x -> new Expr.Fn("TRIM", List.of(x)), null);

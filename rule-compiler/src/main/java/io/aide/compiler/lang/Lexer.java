@@ -8,6 +8,7 @@ import java.util.List;
  * {@code <code>}, Markdown emphasis ({@code **}) and escaped pipes are removed first; typographic quotes are quotes.
  */
 public final class Lexer {
+    private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("\\d{1,2}:\\d{2}(?::\\d{2,4}(?:\\.\\d+)?)?(?!\\d)");
     private Lexer() {
     }
 
@@ -69,6 +70,12 @@ public final class Lexer {
                     while (j < n && Character.isDigit(s.charAt(j))) {
                         j++;
                     }
+                }
+                java.util.regex.Matcher time = TIME.matcher(s).region(i, n);
+                if (time.lookingAt()) {
+                    out.add(Token.of(Token.Kind.TIME, time.group()));
+                    i = time.end();
+                    continue;
                 }
                 if (j < n && (Character.isLetter(s.charAt(j)) || s.charAt(j) == '_')) {
                     // 2nd, 15th, 3a: a word that starts with digits

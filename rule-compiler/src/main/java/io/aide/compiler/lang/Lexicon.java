@@ -20,7 +20,7 @@ public final class Lexicon {
 
     /** The roles a phrase can play; one phrase may play several (the grammar asks for the role it expects). */
     public enum Role {
-        FILLER, SCOPE, AS_IS, SET, NULL, EMPTY_STRING, COPY, USE, FROM, TABLE, GENERATED, PER, UNIQUE, ORDERED_BY,
+        FILLER, SCOPE, AS_IS, SET, NULL, EMPTY_STRING, COPY, USE, FROM, DERIVED, AT_TIME, TABLE, GENERATED, PER, UNIQUE, ORDERED_BY,
         REMOVE, ADD, PREFIX, SUFFIX, CAST, TYPE_INTEGER, TYPE_NUMBER, TYPE_TEXT, TYPE_DATE, TYPE_TIMESTAMP, TRIM,
         UPPER, LOWER, LOOKUP, WHERE, EQUALS, NOT_EQUALS, STARTS, ENDS, CONTAINS, IN, NOT_IN, IS_NULL, NOT_NULL,
         GT, GE, LT, LE, IF, THEN, ELSE, AND, OR, CHAIN, SEP, SELF, LABEL
@@ -87,8 +87,7 @@ public final class Lexicon {
             boolean all = true;
             for (int k = 0; k < words.size() && all; k++) {
                 Token t = tokens.get(from + k);
-                all = (t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.OP || t.kind() == Token.Kind.SEP
-                        || t.kind() == Token.Kind.NUMBER) && t.norm().equals(words.get(k));
+                all = t.kind() != Token.Kind.STRING && t.kind() != Token.Kind.IDENT && t.kind() != Token.Kind.NAME && t.norm().equals(words.get(k));
             }
             if (all) {
                 return words.size();

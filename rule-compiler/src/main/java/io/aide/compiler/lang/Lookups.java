@@ -63,7 +63,9 @@ final class Lookups implements Recognizer {
             return verb ? p.notUnderstood() : Recognition.NOT_MINE;
         }
         boolean tableWord = p.accept(Role.TABLE);
-        if (!verb && !tableWord && !p.peek(Role.WHERE)) {
+        Token after = p.peekToken();
+        boolean where = after != null && (after.norm().equals("where") || after.norm().equals("whose"));
+        if (!verb && !tableWord && !where) {
             // "x from y" alone is a copy written loosely, not a lookup: not this family
             return Recognition.NOT_MINE;
         }
@@ -83,14 +85,22 @@ final class Lookups implements Recognizer {
                 matches.add(match);
             } while (p.accept(Role.AND) || p.acceptOp(",") || startsMatch(p));
         }
+        Expr otherwise = null;
         if (!p.atEnd()) {
-            return p.notUnderstood();
+            p.acceptSeparator();
+            if (p.accept(Role.ELSE)) {
+                otherwise = p.literal();
+            }
+            if (otherwise == null || !p.atEnd()) {
+                return p.notUnderstood();
+            }
         }
         if (matches.isEmpty()) {
             return new Recognition.Flagged("the lookup in " + table.text() + " does not say which row to read (add 'where <column> equals <source column>')");
         }
-        return new Recognition.Recognized(new Expr.Lookup(table.text(), column.text(), matches), table.text(), List.of(),
-                "lookup in " + table.text());
+        Expr lookup = new Expr.Lookup(table.text(), column.text(), matches);
+        return new Recognition.Recognized(otherwise == null ? lookup : new Expr.Fn("COALESCE", List.of(p.typed(lookup), otherwise)),
+                table.text(), List.of(), "lookup in " + table.text() + (otherwise == null ? "" : " with a default"));
     }
 
     private static boolean startsMatch(Parser p) {

@@ -449,7 +449,20 @@ public final class Parser {
             pos = start;
             return null;
         }
+        if (right instanceof Expr.TypedNull && (op.equals("=") || op.equals("<>"))) {
+            // "equals NULL" / "not equals NULL" mean IS NULL / IS NOT NULL (a comparison with NULL is never true)
+            return new Expr.IsNull(left, op.equals("<>"));
+        }
         return new Expr.Bin(op, left, right);
+    }
+
+    /** A value that stands beside literals of the target's type (CASE branches, a default): read as that type. */
+    Expr typed(Expr e) {
+        SqlType t = ctx.targetType();
+        if (e instanceof Expr.Lit || e instanceof Expr.TypedNull || !t.known() || t.kind() == SqlType.Kind.VARCHAR) {
+            return e;
+        }
+        return new Expr.Cast(e, t, true);
     }
 
     /** The text is empty once trimmed. */

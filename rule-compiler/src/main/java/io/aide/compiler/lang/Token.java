@@ -14,6 +14,8 @@ public record Token(Kind kind, String text, String norm) {
         WORD,
         /** 12, 3.5 */
         NUMBER,
+        /** a time of day: 00:00, 23:59:59, 00:00:0000 */
+        TIME,
         /** 'text' or "text" */
         STRING,
         /** `name` or [name]: a name the writer marked as one */
