@@ -90,8 +90,7 @@ final class Conditionals implements Recognizer {
             boolean onSelf = self != null && whens.stream().allMatch(w -> !Expr.columns(w.condition()).isEmpty()
                     && Expr.columns(w.condition()).stream().allMatch(self::equals));
             if (whens.size() == 1 && onSelf && !whens.get(0).result().equals(self)) {
-                SqlType t = p.targetType();
-                Expr kept = t.known() && t.kind() != SqlType.Kind.VARCHAR ? new Expr.Cast(self, t, true) : self;
+                Expr kept = p.typed(self, literalType(whens, null));
                 return new Recognition.Recognized(fallback(whens.get(0), kept), null, List.of(), "value kept unless");
             }
             if (!valueMap || whens.size() == 1) {
@@ -100,8 +99,9 @@ final class Conditionals implements Recognizer {
         }
         boolean allLiteral = whens.stream().allMatch(w -> w.result() instanceof Expr.Lit)
                 && (otherwise == null || otherwise instanceof Expr.Lit);
-        List<Expr.When> typed = whens.stream().map(w -> new Expr.When(w.condition(), p.typed(w.result()))).toList();
-        return new Recognition.Recognized(new Expr.Case(typed, p.typed(otherwise)), null, allLiteral ? accepted : List.of(),
+        SqlType besides = literalType(whens, otherwise);
+        List<Expr.When> typed = whens.stream().map(w -> new Expr.When(w.condition(), p.typed(w.result(), besides))).toList();
+        return new Recognition.Recognized(new Expr.Case(typed, p.typed(otherwise, besides)), null, allLiteral ? accepted : List.of(),
                 whens.size() + " branch(es)");
     }
 
@@ -113,6 +113,19 @@ final class Conditionals implements Recognizer {
             return new Expr.Fn("COALESCE", List.of(trimmed, w.result()));
         }
         return new Expr.Case(List.of(w), self);
+    }
+
+    /** BIGINT when a branch gives a whole number, DOUBLE when a decimal one, else UNKNOWN. */
+    private static SqlType literalType(List<Expr.When> whens, Expr otherwise) {
+        List<Expr> values = new java.util.ArrayList<>(whens.stream().map(Expr.When::result).toList());
+        if (otherwise != null) {
+            values.add(otherwise);
+        }
+        if (values.stream().anyMatch(v -> v instanceof Expr.Lit l && l.value() instanceof java.math.BigDecimal)) {
+            return SqlType.DOUBLE;
+        }
+        return values.stream().anyMatch(v -> v instanceof Expr.Lit l && l.value() instanceof Long) ? SqlType.BIGINT
+                : SqlType.UNKNOWN;
     }
 
     private static boolean equalities(Expr c) {

@@ -458,7 +458,12 @@ public final class Parser {
 
     /** A value that stands beside literals of the target's type (CASE branches, a default): read as that type. */
     Expr typed(Expr e) {
-        SqlType t = ctx.targetType();
+        return typed(e, SqlType.UNKNOWN);
+    }
+
+    /** As {@link #typed(Expr)}; when the target's type is not known, the type of the literals beside it. */
+    Expr typed(Expr e, SqlType besides) {
+        SqlType t = ctx.targetType().known() ? ctx.targetType() : besides;
         if (e instanceof Expr.Lit || e instanceof Expr.TypedNull || !t.known() || t.kind() == SqlType.Kind.VARCHAR) {
             return e;
         }
