@@ -31,9 +31,7 @@ public final class Artifacts {
             long flagged = layer.columns().stream().filter(c -> "flagged".equals(c.status())).count();
             sb.append("-- target ").append(layer.target()).append(": ").append(layer.columns().size()).append(" columns, ")
                     .append(flagged).append(" need attention\n");
-            String create = d == Dialect.SNOWFLAKE || d == Dialect.DUCKDB || d == Dialect.POSTGRES || d == Dialect.SPARK
-                    || d == Dialect.BIGQUERY ? "CREATE OR REPLACE VIEW " : "CREATE VIEW ";
-            sb.append(create).append(d.quote(layer.target())).append(" AS\n").append(sql.strip()).append("\n;\n\n");
+            sb.append(d.sql().createView()).append(d.quote(layer.target())).append(" AS\n").append(sql.strip()).append("\n;\n\n");
         }
         return sb.toString();
     }

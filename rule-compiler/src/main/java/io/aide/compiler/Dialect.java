@@ -1,31 +1,41 @@
 package io.aide.compiler;
 
+import io.aide.compiler.dialect.AnsiDialect;
+import io.aide.compiler.dialect.SqlDialect;
+import io.aide.compiler.dialect.BigQueryDialect;
+import io.aide.compiler.dialect.DuckDbDialect;
+import io.aide.compiler.dialect.PostgresDialect;
+import io.aide.compiler.dialect.SnowflakeDialect;
+import io.aide.compiler.dialect.SparkDialect;
+
 import java.util.Locale;
 
-/** The SQL dialects one logical plan renders to. */
+/** The catalogue of SQL dialects one logical plan renders to; each hands out the object that writes its SQL. */
 public enum Dialect {
-    DUCKDB("duckdb", '"'),
-    POSTGRES("postgres", '"'),
-    SPARK("spark", '`'),
-    SNOWFLAKE("snowflake", '"'),
-    BIGQUERY("bigquery", '`'),
-    ANSI("ansi", '"');
+    DUCKDB(new DuckDbDialect()),
+    POSTGRES(new PostgresDialect()),
+    SPARK(new SparkDialect()),
+    SNOWFLAKE(new SnowflakeDialect()),
+    BIGQUERY(new BigQueryDialect()),
+    ANSI(new AnsiDialect());
 
-    private final String id;
-    private final char quote;
+    private final SqlDialect sql;
 
-    Dialect(String id, char quote) {
-        this.id = id;
-        this.quote = quote;
+    Dialect(SqlDialect sql) {
+        this.sql = sql;
     }
 
     public String id() {
-        return id;
+        return sql.id();
+    }
+
+    /** Renders expressions, names, literals and types in this dialect (stateless, shared). */
+    public SqlDialect sql() {
+        return sql;
     }
 
     public String quote(String identifier) {
-        String q = String.valueOf(quote);
-        return q + identifier.replace(q, q + q) + q;
+        return sql.quote(identifier);
     }
 
     public static Dialect of(String name) {

@@ -2,7 +2,7 @@ package io.aide.compiler;
 
 import io.aide.compiler.plan.Expr;
 import io.aide.compiler.plan.LayerPlan;
-import io.aide.compiler.plan.SqlRenderer;
+import io.aide.compiler.dialect.SqlDialect;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,18 +23,29 @@ final class LayerRenderer {
 
     private static final int SHORT = 70;
     private final java.util.Map<String, String> cache = new java.util.HashMap<>();
-    private final SqlRenderer r;
+    private final SqlDialect r;
 
     private final Dialect dialect;
 
     LayerRenderer(Dialect dialect) {
         this.dialect = dialect;
-        this.r = new SqlRenderer(dialect);
+        this.r = dialect.sql();
+    }
 
+    /** Something the dialect cannot express: the column or clause is written as NULL / left out and flagged. */
+    record Gap(String ref, String place, String reason) {
+    }
+
+    private final List<Gap> gaps = new ArrayList<>();
+
+    /** What the last {@link #render} could not express in this dialect. */
+    List<Gap> gaps() {
+        return List.copyOf(gaps);
     }
 
     /** Block name -> SQL, only the blocks the plan has (where_clause always). */
     Map<String, String> render(LayerPlan plan) {
+        gaps.clear();
         Map<String, String> out = new LinkedHashMap<>();
         if (!plan.ctes().isEmpty()) {
             out.put(CTES, ctes(plan));
@@ -108,6 +119,7 @@ final class LayerRenderer {
                     cols.add(format(r.render(a.groupKeys().get(i))) + " AS " + r.quote(a.keyNames().get(i)));
                 }
                 for (LayerPlan.Item item : a.items()) {
+                    unsupported(item.expr(), item.mappingRef(), a.name() + "." + item.name());
                     cols.add(format(r.render(item.expr())).replace("\n", "\n  ") + " AS " + r.quote(item.name()));
                 }
                 StringBuilder sb = new StringBuilder("SELECT\n  ").append(String.join(",\n  ", cols))
@@ -133,6 +145,10 @@ final class LayerRenderer {
                     .append(item.mappingRef() == null ? "" : item.mappingRef());
             if (item.todo() != null) {
                 sb.append(' ').append(oneLine(item.todo()));
+            }
+            List<String> missing = unsupported(item.expr(), item.mappingRef(), item.name());
+            if (!missing.isEmpty()) {
+                sb.append(" TODO ").append(dialect.id()).append(": ").append(oneLine(String.join("; ", missing)));
             }
             sb.append('\n');
         }
@@ -162,6 +178,9 @@ final class LayerRenderer {
         if (b.where().isEmpty()) {
             return sb.append("-- no filter in the mapping").toString();
         }
+        for (String missing : unsupported(Expr.and(b.where()), String.join(" ", b.whereRefs()), "WHERE")) {
+            sb.append("-- TODO ").append(dialect.id()).append(": ").append(oneLine(missing)).append('\n');
+        }
         String cond = format(r.render(Expr.and(b.where())));
         return sb.append("WHERE\n  ").append(cond.replace("\n", "\n  ")).toString();
     }
@@ -174,6 +193,19 @@ final class LayerRenderer {
     private String relation(LayerPlan.Relation rel) {
         String name = rel.schema() == null ? r.quote(rel.name()) : r.quote(rel.schema()) + "." + r.quote(rel.name());
         return rel.alias() == null || rel.alias().equals(rel.name()) ? name : name + " AS " + r.quote(rel.alias());
+    }
+
+    /** The reasons the dialect cannot express parts of e, each recorded as a gap of the given place. */
+    private List<String> unsupported(Expr e, String ref, String place) {
+        java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
+        Expr.visit(e, node -> {
+            String why = r.unsupported(node);
+            if (why != null) {
+                reasons.add(why);
+            }
+        });
+        reasons.forEach(why -> gaps.add(new Gap(ref, place, why)));
+        return List.copyOf(reasons);
     }
 
     static String oneLine(String s) {

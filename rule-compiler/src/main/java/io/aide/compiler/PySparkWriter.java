@@ -2,7 +2,7 @@ package io.aide.compiler;
 
 import io.aide.compiler.plan.Expr;
 import io.aide.compiler.plan.LayerPlan;
-import io.aide.compiler.plan.SqlRenderer;
+import io.aide.compiler.dialect.SqlDialect;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /** A PySpark DataFrame job computing the same rows as the layer's SQL (expressions in Spark SQL syntax). */
 final class PySparkWriter {
-    private static final SqlRenderer SPARK = new SqlRenderer(Dialect.SPARK);
+    private static final SqlDialect SPARK = Dialect.SPARK.sql();
 
     private PySparkWriter() {
     }

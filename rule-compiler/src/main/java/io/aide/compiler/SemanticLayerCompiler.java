@@ -56,13 +56,13 @@ public final class SemanticLayerCompiler {
             }
             Map<String, Map<String, String>> blockSql;
             try {
-                blockSql = render(renderers, dialects, plan);
+                blockSql = render(renderers, dialects, plan, target, diagnostics);
             } catch (RuntimeException ex) {
                 diagnostics.add(new Diagnostic(Diagnostic.ERROR, "target_not_compiled", "target " + target
                         + " could not be rendered (" + ex + "); every column is emitted as a typed NULL", null,
                         e.getValue().get(0).ref()));
                 plan = fallbackPlan(target, e.getValue(), ex.toString());
-                blockSql = render(renderers, dialects, plan);
+                blockSql = render(renderers, dialects, plan, target, diagnostics);
             }
             List<GeneratedLayers.Block> blocks = new ArrayList<>();
             for (String name : LayerRenderer.ORDER) {
@@ -94,11 +94,17 @@ public final class SemanticLayerCompiler {
         return new CompilationResult(layers, diagnostics, attention);
     }
 
-    private static Map<String, Map<String, String>> render(List<LayerRenderer> renderers, List<Dialect> dialects, LayerPlan plan) {
+    private static Map<String, Map<String, String>> render(List<LayerRenderer> renderers, List<Dialect> dialects, LayerPlan plan,
+                                                          String target, List<Diagnostic> diagnostics) {
         Map<String, Map<String, String>> blockSql = new LinkedHashMap<>();
         for (int i = 0; i < dialects.size(); i++) {
             Map<String, String> rendered = renderers.get(i).render(plan);
             String d = dialects.get(i).id();
+            for (LayerRenderer.Gap gap : renderers.get(i).gaps()) {
+                // the other dialects keep the column; this one writes NULL (or leaves a condition out) with a TODO
+                diagnostics.add(new Diagnostic(Diagnostic.WARNING, "dialect_unsupported", d + ": " + target + "." + gap.place()
+                        + ": " + gap.reason(), null, gap.ref()));
+            }
             rendered.forEach((block, sql) -> blockSql.computeIfAbsent(block, k -> new LinkedHashMap<>()).put(d, sql));
         }
         return blockSql;

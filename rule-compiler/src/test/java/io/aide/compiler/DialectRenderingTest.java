@@ -1,15 +1,85 @@
 package io.aide.compiler;
 
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.SqlType;
 import io.aide.events.spec.GeneratedLayers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DialectRenderingTest {
     private final SemanticLayerCompiler compiler = new SemanticLayerCompiler();
+
+    private static final Expr TEXT = new Expr.Col("src", "a");
+    private static final String PG_NUMBER = "^\\s*[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*$";
+    private static final Expr INTEGER = new Expr.Cast(new Expr.Col("src", "amount"), SqlType.INTEGER, true);
+    private static final Expr NUMBER = new Expr.Cast(new Expr.Col("src", "amount"), SqlType.DOUBLE, true);
+
+    /** One row per construct a dialect writes its own way: dialect, expression, the SQL it must give. */
+    static Stream<Arguments> constructs() {
+        return Stream.of(
+                // a backslash starts an escape sequence in Snowflake, Spark and BigQuery strings; not in the others
+                Arguments.of(Dialect.SNOWFLAKE, new Expr.Lit("C:\\dir\\"), "'C:\\\\dir\\\\'"),
+                Arguments.of(Dialect.SNOWFLAKE, new Expr.Lit("it's"), "'it''s'"),
+                Arguments.of(Dialect.SPARK, new Expr.Lit("C:\\dir's"), "'C:\\\\dir\\'s'"),
+                Arguments.of(Dialect.BIGQUERY, new Expr.Lit("C:\\dir"), "'C:\\\\dir'"),
+                Arguments.of(Dialect.POSTGRES, new Expr.Lit("C:\\dir's"), "'C:\\dir''s'"),
+                Arguments.of(Dialect.DUCKDB, new Expr.Lit("C:\\dir"), "'C:\\dir'"),
+                // Snowflake folds unquoted names to upper case: quoted only when the exact spelling must be kept
+                Arguments.of(Dialect.SNOWFLAKE, new Expr.Col("raw_orders", "order_id"), "raw_orders.order_id"),
+                Arguments.of(Dialect.SNOWFLAKE, new Expr.Col("RAW_ORDERS", "ORDER$ID"), "RAW_ORDERS.ORDER$ID"),
+                Arguments.of(Dialect.SNOWFLAKE, new Expr.Col("Sales Lines", "OrderId"), "\"Sales Lines\".\"OrderId\""),
+                Arguments.of(Dialect.SNOWFLAKE, new Expr.Col("t", "order"), "t.\"order\""),
+                Arguments.of(Dialect.SNOWFLAKE, new Expr.Col("t", "1st"), "t.\"1st\""),
+                // TRY_CAST takes text only in Snowflake
+                Arguments.of(Dialect.SNOWFLAKE, new Expr.Cast(new Expr.Lit("12"), SqlType.INTEGER, true), "TRY_CAST('12' AS INTEGER)"),
+                Arguments.of(Dialect.SNOWFLAKE, new Expr.Cast(new Expr.Fn("TRIM", List.of(TEXT)), SqlType.INTEGER, true), "TRY_CAST(TRIM(src.a) AS INTEGER)"),
+                // MOD on a double: PostgreSQL, BigQuery and the standard define it on exact numbers only
+                Arguments.of(Dialect.POSTGRES, new Expr.Bin("%", NUMBER, new Expr.Lit(7L)),
+                        "MOD(CAST(CASE WHEN CAST(\"src\".\"amount\" AS TEXT) ~ '" + PG_NUMBER + "' THEN CAST(CAST(\"src\".\"amount\" AS TEXT) AS DOUBLE PRECISION) END AS NUMERIC), 7)"),
+                Arguments.of(Dialect.ANSI, new Expr.Bin("%", NUMBER, new Expr.Lit(7L)), "MOD(CAST(CAST(\"src\".\"amount\" AS DOUBLE PRECISION) AS NUMERIC), 7)"),
+                Arguments.of(Dialect.BIGQUERY, new Expr.Bin("%", NUMBER, new Expr.Lit(7L)), "MOD(CAST(SAFE_CAST(`src`.`amount` AS FLOAT64) AS NUMERIC), 7)"),
+                Arguments.of(Dialect.BIGQUERY, new Expr.Bin("%", INTEGER, new Expr.Lit(7L)), "MOD(SAFE_CAST(`src`.`amount` AS INT64), 7)"),
+                Arguments.of(Dialect.POSTGRES, new Expr.Bin("%", new Expr.Lit(10L), new Expr.Lit(7L)), "MOD(10, 7)"),
+                Arguments.of(Dialect.SNOWFLAKE, new Expr.Bin("%", NUMBER, new Expr.Lit(7L)), "MOD(TRY_CAST(CAST(src.amount AS VARCHAR) AS FLOAT), 7)"),
+                Arguments.of(Dialect.DUCKDB, new Expr.Bin("%", NUMBER, new Expr.Lit(7L)), "TRY_CAST(\"src\".\"amount\" AS DOUBLE) % 7"),
+                Arguments.of(Dialect.SPARK, new Expr.Bin("%", NUMBER, new Expr.Lit(7L)), "TRY_CAST(`src`.`amount` AS DOUBLE) % 7"),
+                // BigQuery's COALESCE has no supertype for FLOAT64 and a text default: each argument is cast, a number stays a number
+                Arguments.of(Dialect.BIGQUERY, new Expr.Cast(new Expr.Fn("COALESCE", List.of(new Expr.Col("agg", "total"), new Expr.Lit("0"))),
+                        new SqlType(SqlType.Kind.DECIMAL, 18, 2, null), false), "COALESCE(CAST(`agg`.`total` AS NUMERIC(18, 2)), 0)"),
+                Arguments.of(Dialect.BIGQUERY, new Expr.Cast(new Expr.Fn("COALESCE", List.of(TEXT, new Expr.Lit("n/a"))), SqlType.DATE, true),
+                        "CASE WHEN `src`.`a` IS NOT NULL THEN SAFE_CAST(`src`.`a` AS DATE) WHEN 'n/a' IS NOT NULL THEN SAFE_CAST('n/a' AS DATE) END"),
+                // the standard has no parsing with a pattern: a typed NULL, flagged by the layer (below)
+                Arguments.of(Dialect.ANSI, new Expr.ParseDate(TEXT, "%d/%m/%Y", false), "CAST(NULL AS DATE)"),
+                // epoch seconds keep their fraction
+                Arguments.of(Dialect.BIGQUERY, new Expr.EpochSeconds(NUMBER), "TIMESTAMP_MICROS(CAST(SAFE_CAST(`src`.`amount` AS FLOAT64) * 1000000 AS INT64))"),
+                // parsing text: NULL, never an error, on text that does not fit; the type the target asks for
+                Arguments.of(Dialect.SPARK, new Expr.ParseDate(TEXT, "%Y-%m-%d %H:%M", true), "TRY_TO_TIMESTAMP(`src`.`a`, 'yyyy-M-d H:m')"),
+                Arguments.of(Dialect.SPARK, new Expr.ParseDate(TEXT, "%Y%m%d", false), "CAST(TRY_TO_TIMESTAMP(`src`.`a`, 'yyyyMMdd') AS DATE)"),
+                Arguments.of(Dialect.POSTGRES, new Expr.ParseDate(TEXT, "%d/%m/%Y %H:%M", true), "CASE WHEN \"src\".\"a\" ~ "
+                        + "'^\\s*[0-9]{1,2}\\/[0-9]{1,2}\\/[0-9]{4}\\s+[0-9]{1,2}\\:[0-9]{1,2}\\s*$' "
+                        + "THEN CAST(TO_TIMESTAMP(\"src\".\"a\", 'DD/MM/YYYY HH24:MI') AS TIMESTAMP) END"),
+                Arguments.of(Dialect.DUCKDB, new Expr.Cast(new Expr.Fn("COALESCE", List.of(new Expr.Col("agg", "total"), new Expr.Lit("0"))),
+                        new SqlType(SqlType.Kind.DECIMAL, 18, 2, null), false), "CAST(COALESCE(\"agg\".\"total\", '0') AS DECIMAL(18, 2))")
+        );
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("constructs")
+    void shouldWriteEachConstructTheWayItsEngineReadsIt(Dialect dialect, Expr expr, String expected) {
+        // When
+        String sql = dialect.sql().render(expr);
+
+        // Then
+        assertThat(sql).isEqualTo(expected);
+    }
 
     private Map<String, String> sql(String type, String source, String rule) {
         var spec = Specs.spec().row("t", "out", type, "src", source, rule).build();
@@ -27,7 +97,7 @@ class DialectRenderingTest {
         // Then
         assertThat(sql.get("duckdb")).contains("TRY_CAST(\"src\".\"amount\" AS INTEGER)");
         assertThat(sql.get("spark")).contains("TRY_CAST(`src`.`amount` AS INTEGER)");
-        assertThat(sql.get("snowflake")).contains("TRY_CAST(\"src\".\"amount\" AS INTEGER)");
+        assertThat(sql.get("snowflake")).contains("TRY_CAST(CAST(src.amount AS VARCHAR) AS INTEGER)");
         assertThat(sql.get("bigquery")).contains("SAFE_CAST(`src`.`amount` AS INT64)");
         assertThat(sql.get("postgres")).contains("WHEN CAST(\"src\".\"amount\" AS TEXT) ~").contains("AS INTEGER");
         assertThat(sql.get("ansi")).contains("CAST(\"src\".\"amount\" AS INTEGER)");
@@ -53,9 +123,30 @@ class DialectRenderingTest {
         // Then
         assertThat(sql.get("duckdb")).contains("TRY_STRPTIME(").contains("'%d-%b-%y'");
         assertThat(sql.get("postgres")).contains("TO_DATE(").contains("'DD-Mon-YY'");
-        assertThat(sql.get("spark")).contains("TO_DATE(").contains("'d-MMM-yy'");
+        assertThat(sql.get("spark")).contains("CAST(TRY_TO_TIMESTAMP(").contains("'d-MMM-yy') AS DATE)").doesNotContain("TO_DATE(");
         assertThat(sql.get("snowflake")).contains("TRY_TO_DATE(").contains("'DD-MON-YY'");
         assertThat(sql.get("bigquery")).contains("SAFE.PARSE_DATE('%d-%b-%y'");
+    }
+
+    @Test
+    void shouldFlagADatePatternTheAnsiOutputCannotParseInsteadOfCastingIt() {
+        // Given
+        var spec = Specs.spec().row("t", "out", "DATE", "src", "d", "Parsed %d/%m/%Y").build();
+
+        // When
+        CompilationResult r = compiler.compile(spec, new CompileOptions(List.of("duckdb", "ansi"), List.of(),
+                new SchemaCatalog(List.of(Specs.table("src", "d")))), null);
+
+        // Then
+        String ansi = r.layers().get(0).sql().get("ansi");
+        assertThat(ansi).contains("CAST(NULL AS DATE) AS \"out\"").contains("TODO ansi: standard SQL cannot parse text with the date pattern '%d/%m/%Y'")
+                .doesNotContain("CAST(\"src\".\"d\" AS DATE)");
+        assertThat(r.layers().get(0).sql().get("duckdb")).contains("TRY_STRPTIME(").doesNotContain("TODO");
+        assertThat(r.diagnostics()).anySatisfy(d -> {
+            assertThat(d.code()).isEqualTo("dialect_unsupported");
+            assertThat(d.message()).startsWith("ansi: t.out: standard SQL cannot parse");
+            assertThat(d.ref()).isEqualTo("@mapping[Mappings:2]");
+        });
     }
 
     @Test
@@ -80,7 +171,7 @@ class DialectRenderingTest {
         assertThat(sql.get("duckdb")).contains("MAKE_TIMESTAMP(").contains("CAST(TRY_CAST(\"src\".\"a\" AS DOUBLE) * 1000000 AS BIGINT)");
         assertThat(sql.get("spark")).contains("TIMESTAMP_SECONDS(");
         assertThat(sql.get("snowflake")).contains("TO_TIMESTAMP(");
-        assertThat(sql.get("bigquery")).contains("TIMESTAMP_SECONDS(CAST(");
+        assertThat(sql.get("bigquery")).contains("TIMESTAMP_MICROS(").contains(" * 1000000 AS INT64)");
         assertThat(sql.get("postgres")).contains("TO_TIMESTAMP(").contains("AT TIME ZONE 'UTC'");
         assertThat(sql.get("ansi")).contains("TIMESTAMP '1970-01-01 00:00:00' +").contains("INTERVAL '1' SECOND");
     }

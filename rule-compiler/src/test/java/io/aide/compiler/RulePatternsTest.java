@@ -325,7 +325,7 @@ class RulePatternsTest {
         // Then
         assertThat(values(r)).containsExactly(5, null);
         assertThat(r.layers().get(0).sql().get("duckdb")).doesNotContain("COUNT(").doesNotContain("GROUP BY");
-        assertThat(sqlOf("INTEGER", "order_date", "Number of days between order_date and ship_date").get("snowflake")).contains("DATEDIFF(day, TRY_CAST(\"src\".\"order_date\" AS DATE), TRY_CAST(\"src\".\"ship_date\" AS DATE))");
+        assertThat(sqlOf("INTEGER", "order_date", "Number of days between order_date and ship_date").get("snowflake")).contains("DATEDIFF(day, TRY_CAST(CAST(src.order_date AS VARCHAR) AS DATE), TRY_CAST(CAST(src.ship_date AS VARCHAR) AS DATE))");
         assertThat(run("INTEGER", "order_date", "Days from order_date to ship_date")).containsExactly(5, null);
         assertThat(run("INTEGER", "order_date", "(ship_date - order_date) in days")).containsExactly(5, null);
     }
@@ -355,8 +355,8 @@ class RulePatternsTest {
                 java.sql.Timestamp.valueOf("2023-11-14 22:13:20"), java.sql.Timestamp.valueOf("1970-01-01 00:00:00"));
         assertThat(sql.get("postgres")).contains("(TO_TIMESTAMP(").contains("AT TIME ZONE 'UTC')");
         assertThat(sql.get("spark")).contains("TIMESTAMP_SECONDS(TRY_CAST(`src`.`epoch` AS DOUBLE))");
-        assertThat(sql.get("snowflake")).contains("TO_TIMESTAMP(TRY_CAST(\"src\".\"epoch\" AS FLOAT))");
-        assertThat(sql.get("bigquery")).contains("TIMESTAMP_SECONDS(CAST(SAFE_CAST(`src`.`epoch` AS FLOAT64) AS INT64))");
+        assertThat(sql.get("snowflake")).contains("TO_TIMESTAMP(TRY_CAST(CAST(src.epoch AS VARCHAR) AS FLOAT))");
+        assertThat(sql.get("bigquery")).contains("TIMESTAMP_MICROS(CAST(SAFE_CAST(`src`.`epoch` AS FLOAT64) * 1000000 AS INT64))");
         assertThat(run("TIMESTAMP", "epoch", "Unix time in milliseconds to timestamp")).containsExactly(
                 java.sql.Timestamp.valueOf("1970-01-20 16:13:20"), java.sql.Timestamp.valueOf("1970-01-01 00:00:00"));
     }
@@ -376,7 +376,7 @@ class RulePatternsTest {
         assertThat(sql.get("duckdb")).contains("STRFTIME(TRY_CAST(\"src\".\"order_date\" AS DATE), '%m/%d/%Y')");
         assertThat(sql.get("postgres")).contains("TO_CHAR(").contains("'MM/DD/YYYY')");
         assertThat(sql.get("spark")).contains("DATE_FORMAT(TRY_CAST(`src`.`order_date` AS DATE), 'MM/dd/yyyy')");
-        assertThat(sql.get("snowflake")).contains("TO_CHAR(TRY_CAST(\"src\".\"order_date\" AS DATE), 'MM/DD/YYYY')");
+        assertThat(sql.get("snowflake")).contains("TO_CHAR(TRY_CAST(CAST(src.order_date AS VARCHAR) AS DATE), 'MM/DD/YYYY')");
         assertThat(sql.get("bigquery")).contains("FORMAT_DATE('%m/%d/%Y', SAFE_CAST(`src`.`order_date` AS DATE))");
         assertThat(sqlOf("VARCHAR(19)", "us_date", "Convert from MM/DD/YYYY to YYYY-MM-DD HH24:MI:SS").get("bigquery"))
                 .contains("FORMAT_TIMESTAMP('%Y-%m-%d %H:%M:%S', CAST(SAFE.PARSE_DATE('%m/%d/%Y', `src`.`us_date`) AS TIMESTAMP))");
@@ -405,8 +405,8 @@ class RulePatternsTest {
 
         // Then
         assertThat(run("DATE", "ymd", "Convert string YYYYMMDD to date")).containsExactly(LocalDate.of(2024, 1, 31), null);
-        assertThat(sql.get("spark")).contains("TO_DATE(`src`.`ymd`, 'yyyyMMdd')");
-        assertThat(sql.get("snowflake")).contains("TRY_TO_DATE(\"src\".\"ymd\", 'YYYYMMDD')");
+        assertThat(sql.get("spark")).contains("CAST(TRY_TO_TIMESTAMP(`src`.`ymd`, 'yyyyMMdd') AS DATE)");
+        assertThat(sql.get("snowflake")).contains("TRY_TO_DATE(src.ymd, 'YYYYMMDD')");
     }
 
     @Test

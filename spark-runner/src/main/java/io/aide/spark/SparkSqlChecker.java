@@ -109,7 +109,7 @@ public final class SparkSqlChecker {
                 catalogLock.lockInterruptibly();
             }
             try {
-                return run(request.sql(), request.tables(), sampleRows, jobGroup);
+                return run(request.sql(), request.tables(), request.readsText(), sampleRows, jobGroup);
             } finally {
                 if (qualified) {
                     catalogLock.unlock();
@@ -137,7 +137,7 @@ public final class SparkSqlChecker {
         }
     }
 
-    private CheckResult run(String sql, Map<String, String> tables, int sampleRows, String jobGroup) {
+    private CheckResult run(String sql, Map<String, String> tables, boolean text, int sampleRows, String jobGroup) {
         SparkSession session = root.newSession();
         SparkContext sc = session.sparkContext();
         sc.setJobGroup(jobGroup, "aide validation", true);
@@ -157,7 +157,7 @@ public final class SparkSqlChecker {
                 return CheckResult.failed("parse", "Only a query (SELECT, WITH or VALUES) is validated; "
                         + "this statement would change tables or settings.");
             }
-            CheckResult loadFailure = register(session, tables);
+            CheckResult loadFailure = register(session, tables, text);
             if (loadFailure != null) {
                 return loadFailure;
             }
@@ -195,7 +195,7 @@ public final class SparkSqlChecker {
         }
     }
 
-    private CheckResult register(SparkSession session, Map<String, String> tables) {
+    private CheckResult register(SparkSession session, Map<String, String> tables, boolean text) {
         for (Map.Entry<String, String> table : tables.entrySet()) {
             String name = table.getKey();
             String location = table.getValue();
@@ -212,7 +212,9 @@ public final class SparkSqlChecker {
             }
             String format = formatOf(location);
             try {
-                SampleCache.Sample sample = samples.sample(location, format, () -> inferSchema(session, location, format));
+                // the cache tells a text reading of a file from a typed one by the format it is given
+                SampleCache.Sample sample = samples.sample(location, text ? format + "-text" : format,
+                        () -> inferSchema(session, location, format, text));
                 if (name.contains(".")) {
                     registerQualified(session, name, location, format, sample);
                 } else {
@@ -246,10 +248,11 @@ public final class SparkSqlChecker {
         samples.cache(sample, session.table(quoted));
     }
 
-    private static StructType inferSchema(SparkSession session, String location, String format) {
+    private static StructType inferSchema(SparkSession session, String location, String format, boolean text) {
         var reader = session.read().format(format);
         if (format.equals("csv")) {
-            reader = reader.option("header", "true").option("inferSchema", "true");
+            // without inferSchema every CSV column is a string
+            reader = reader.option("header", "true").option("inferSchema", String.valueOf(!text));
         }
         return reader.load(location).schema();
     }

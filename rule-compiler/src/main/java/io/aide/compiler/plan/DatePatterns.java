@@ -1,56 +1,22 @@
 package io.aide.compiler.plan;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Converts date patterns between strftime (the plan's form), Excel/Java-style and each dialect's form. */
+/** Date patterns: strftime is the plan's form; Excel/Java-style patterns are read into it, dialects write it in their tokens. */
 public final class DatePatterns {
     private DatePatterns() {
     }
 
-    private static final Map<String, String[]> STRFTIME = new LinkedHashMap<>();
-
-    static {
-        // strftime -> {java, postgres, snowflake}
-        STRFTIME.put("%Y", new String[]{"yyyy", "YYYY", "YYYY"});
-        STRFTIME.put("%y", new String[]{"yy", "YY", "YY"});
-        STRFTIME.put("%m", new String[]{"M", "MM", "MM"});
-        STRFTIME.put("%d", new String[]{"d", "DD", "DD"});
-        STRFTIME.put("%b", new String[]{"MMM", "Mon", "MON"});
-        STRFTIME.put("%B", new String[]{"MMMM", "Month", "MMMM"});
-        STRFTIME.put("%H", new String[]{"H", "HH24", "HH24"});
-        STRFTIME.put("%M", new String[]{"m", "MI", "MI"});
-        STRFTIME.put("%S", new String[]{"s", "SS", "SS"});
-        STRFTIME.put("%j", new String[]{"D", "DDD", "DDD"});
-    }
-
-    public static String toJava(String strftime) {
-        return convert(strftime, 0);
-    }
-
-    /** Java form for formatting: zero-padded fields (parsing accepts one digit, formatting must write two). */
-    public static String toJavaFormat(String strftime) {
-        return toJava(strftime).replaceAll("(?<![Md])M(?!M)", "MM").replaceAll("(?<!d)d(?!d)", "dd")
-                .replaceAll("(?<!H)H(?!H)", "HH").replaceAll("(?<!m)m(?!m)", "mm").replaceAll("(?<!s)s(?!s)", "ss");
-    }
-
-    public static String toPostgres(String strftime) {
-        return convert(strftime, 1);
-    }
-
-    public static String toSnowflake(String strftime) {
-        return convert(strftime, 2);
-    }
-
-    private static String convert(String strftime, int index) {
+    /** Rewrites a strftime pattern with a dialect's tokens (its TIME_MAPPING); unknown directives stay as written. */
+    public static String convert(String strftime, Map<String, String> mapping) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < strftime.length(); i++) {
             char c = strftime.charAt(i);
             if (c == '%' && i + 1 < strftime.length()) {
-                String[] forms = STRFTIME.get(strftime.substring(i, i + 2));
-                sb.append(forms == null ? strftime.substring(i, i + 2) : forms[index]);
+                String directive = strftime.substring(i, i + 2);
+                sb.append(mapping.getOrDefault(directive, directive));
                 i++;
             } else {
                 sb.append(c);

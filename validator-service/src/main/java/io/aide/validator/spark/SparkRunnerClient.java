@@ -48,7 +48,15 @@ public final class SparkRunnerClient implements AutoCloseable {
      * @param tables table name as the SQL names it (name or schema.name) -> CSV (with header) or Parquet file
      */
     public SparkCheckResult validateSql(String sql, Map<String, Path> tables) {
-        return check("/v1/sql", "sql", sql, tables);
+        return check("/v1/sql", "sql", sql, tables, Map.of());
+    }
+
+    /**
+     * Runs one Spark SQL query on CSV files read as text (every column a string, as `aide eval` loads sources)
+     * and returns up to {@code rows} of its rows (the runner caps them).
+     */
+    public SparkCheckResult runSqlOnText(String sql, Map<String, Path> tables, int rows) {
+        return check("/v1/sql", "sql", sql, tables, Map.of("textColumns", true, "sampleRows", rows));
     }
 
     /**
@@ -56,11 +64,11 @@ public final class SparkRunnerClient implements AutoCloseable {
      * and returns a DataFrame; status is unavailable where no Python has pyspark.
      */
     public SparkCheckResult validatePyspark(String code, Map<String, Path> tables) {
-        return check("/v1/pyspark", "pyspark", code, tables);
+        return check("/v1/pyspark", "pyspark", code, tables, Map.of());
     }
 
-    private SparkCheckResult check(String path, String field, String code, Map<String, Path> tables) {
-        Map<String, Object> body = new LinkedHashMap<>();
+    private SparkCheckResult check(String path, String field, String code, Map<String, Path> tables, Map<String, Object> options) {
+        Map<String, Object> body = new LinkedHashMap<>(options);
         body.put(field, code);
         Map<String, String> files = new LinkedHashMap<>();
         tables.forEach((name, file) -> files.put(name, file.toAbsolutePath().toString()));

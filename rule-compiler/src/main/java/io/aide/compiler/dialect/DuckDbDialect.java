@@ -1,0 +1,84 @@
+package io.aide.compiler.dialect;
+
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.SqlType;
+
+import java.util.List;
+import java.util.Map;
+
+/** DuckDB: TRY_CAST, TRY_STRPTIME / STRFTIME with strftime patterns as they are, typed intervals. */
+public class DuckDbDialect extends SqlDialect {
+    private static final Map<SqlType.Kind, String> TYPE_NAMES = ansiTypeNames(Map.of(SqlType.Kind.DOUBLE, "DOUBLE"));
+
+    public DuckDbDialect() {
+        super("duckdb", '"');
+    }
+
+    @Override
+    protected Map<SqlType.Kind, String> typeNames() {
+        return TYPE_NAMES;
+    }
+
+    @Override
+    protected Map<String, String> functionNames() {
+        return COMMON_FUNCTION_NAMES;
+    }
+
+    @Override
+    public String createView() {
+        return "CREATE OR REPLACE VIEW ";
+    }
+
+    @Override
+    public String safeCast(String expr, SqlType t) {
+        return "TRY_CAST(" + expr + " AS " + type(t) + ")";
+    }
+
+    @Override
+    protected String function(String name, List<String> args) {
+        return call(name, args);
+    }
+
+    @Override
+    protected String modulo(Expr.Bin b, String left, String right) {
+        return left + " % " + right;
+    }
+
+    @Override
+    protected String parseDate(String expr, String strftime, boolean timestamp) {
+        return "CAST(TRY_STRPTIME(" + expr + ", " + literal(strftime) + ") AS " + (timestamp ? "TIMESTAMP" : "DATE") + ")";
+    }
+
+    @Override
+    protected String formatDate(String expr, String strftime) {
+        return "STRFTIME(" + expr + ", " + literal(strftime) + ")";
+    }
+
+    @Override
+    protected String dateAdd(String expr, Expr amount, String unit) {
+        String n = render(amount);
+        return "CAST(" + expr + " + " + (amount instanceof Expr.Lit ? "INTERVAL " + n + " " + unit
+                : "TO_" + unit + "S(CAST(" + n + " AS INTEGER))") + " AS DATE)";
+    }
+
+    @Override
+    protected String dateDiff(String start, String end) {
+        return "DATE_DIFF('day', " + start + ", " + end + ")";
+    }
+
+    @Override
+    protected String isNumeric(String expr) {
+        return "TRY_CAST(" + expr + " AS DOUBLE) IS NOT NULL";
+    }
+
+    @Override
+    protected String currentTimestamp() {
+        return "LOCALTIMESTAMP";
+    }
+
+    @Override
+    protected String epochSeconds(String expr) {
+        // make_timestamp reads microseconds as UTC; to_timestamp gives a TIMESTAMPTZ whose cast depends on the session zone
+        return "MAKE_TIMESTAMP(CAST(" + expr + " * 1000000 AS BIGINT))";
+    }
+}

@@ -1,0 +1,112 @@
+package io.aide.compiler.dialect;
+
+import io.aide.compiler.plan.DatePatterns;
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.SqlType;
+
+import java.util.List;
+import java.util.Map;
+
+/** Spark SQL: backquoted names, backslash escapes in literals, Java datetime patterns, CONCAT, ADD_MONTHS. */
+public class SparkDialect extends SqlDialect {
+    private static final Map<SqlType.Kind, String> TYPE_NAMES = ansiTypeNames(Map.of(SqlType.Kind.DOUBLE, "DOUBLE",
+            SqlType.Kind.VARCHAR, "STRING"));
+    /** strftime to Java datetime pattern letters, in the lenient one-letter form parsing accepts. */
+    static final Map<String, String> JAVA_TIME_MAPPING = Map.of("%Y", "yyyy", "%y", "yy", "%m", "M", "%d", "d",
+            "%b", "MMM", "%B", "MMMM", "%H", "H", "%M", "m", "%S", "s", "%j", "D");
+
+    public SparkDialect() {
+        super("spark", '`');
+    }
+
+    @Override
+    protected Map<SqlType.Kind, String> typeNames() {
+        return TYPE_NAMES;
+    }
+
+    @Override
+    protected Map<String, String> functionNames() {
+        return COMMON_FUNCTION_NAMES;
+    }
+
+    @Override
+    protected Map<String, String> timeMapping() {
+        return JAVA_TIME_MAPPING;
+    }
+
+    @Override
+    public String createView() {
+        return "CREATE OR REPLACE VIEW ";
+    }
+
+    @Override
+    protected String stringLiteral(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    @Override
+    public String safeCast(String expr, SqlType t) {
+        return "TRY_CAST(" + expr + " AS " + type(t) + ")";
+    }
+
+    @Override
+    protected String concat(List<String> parts) {
+        return call("CONCAT", parts);
+    }
+
+    @Override
+    protected String modulo(Expr.Bin b, String left, String right) {
+        return left + " % " + right;
+    }
+
+    @Override
+    protected String parseDate(String expr, String strftime, boolean timestamp) {
+        // fields written without separators (%Y%m%d) need fixed widths to be told apart
+        String pattern = strftime.matches(".*%[A-Za-z]%.*") ? javaFormat(strftime) : datePattern(strftime);
+        // TO_DATE / TO_TIMESTAMP raise on text that does not fit under ANSI mode (Spark 4's default); TRY_TO_TIMESTAMP gives NULL
+        String parsed = "TRY_TO_TIMESTAMP(" + expr + ", " + literal(pattern) + ")";
+        return timestamp ? parsed : "CAST(" + parsed + " AS DATE)";
+    }
+
+    @Override
+    protected String formatDate(String expr, String strftime) {
+        return "DATE_FORMAT(" + expr + ", " + literal(javaFormat(strftime)) + ")";
+    }
+
+    /** Java form for formatting: zero-padded fields (parsing accepts one digit, formatting must write two). */
+    static String javaFormat(String strftime) {
+        return DatePatterns.convert(strftime, JAVA_TIME_MAPPING)
+                .replaceAll("(?<![Md])M(?!M)", "MM").replaceAll("(?<!d)d(?!d)", "dd")
+                .replaceAll("(?<!H)H(?!H)", "HH").replaceAll("(?<!m)m(?!m)", "mm").replaceAll("(?<!s)s(?!s)", "ss");
+    }
+
+    @Override
+    protected String dateAdd(String expr, Expr amount, String unit) {
+        String n = render(amount);
+        return switch (unit) {
+            case "YEAR" -> "ADD_MONTHS(" + expr + ", 12 * " + n + ")";
+            case "MONTH" -> "ADD_MONTHS(" + expr + ", " + n + ")";
+            default -> "DATE_ADD(" + expr + ", " + n + ")";
+        };
+    }
+
+    @Override
+    protected String dateDiff(String start, String end) {
+        return "DATEDIFF(" + end + ", " + start + ")";
+    }
+
+    @Override
+    protected String isNumeric(String expr) {
+        return "TRY_CAST(" + expr + " AS DOUBLE) IS NOT NULL";
+    }
+
+    @Override
+    protected String currentTimestamp() {
+        return "CURRENT_TIMESTAMP()";
+    }
+
+    @Override
+    protected String epochSeconds(String expr) {
+        return "TIMESTAMP_SECONDS(" + expr + ")";
+    }
+}
