@@ -138,6 +138,25 @@ class RuleLanguageTest {
     }
 
     @Test
+    void shouldMapListedValuesAndLeaveOthersEmpty() throws Exception {
+        assertThat(values("INTEGER", "status", "Map:<br> A = 10<br>B = 20")).containsExactly(10, 20, null);
+        assertThat(values("INTEGER", "kind", "Outpatient: **1** (day case)  Inpatient or Emergency: **2** (stay)"))
+                .containsExactly(1, 2, null);
+        assertThat(values("INTEGER", "status", "Decode as follows: 'A' -> 1; 'B' -> 2; else 0")).containsExactly(1, 2, 0);
+        assertThat(values("INTEGER", null, "if status then out<br>A then 7<br>B then 8")).containsExactly(7, 8, null);
+        assertThat(flagged("INTEGER", "status", "Map to standard concepts using the vocabulary where id = 'X'"))
+                .contains("not understood");
+    }
+
+    @Test
+    void shouldReadAConstantScopedToTheRowsOwnTable() throws Exception {
+        assertThat(values("INTEGER", "status", "All records within the t table should have a out = 32875 (financial)"))
+                .containsExactly(32875, 32875, 32875);
+        assertThat(values("INTEGER", "status", "Coming from the src table set to 5")).containsExactly(5, 5, 5);
+        assertThat(flagged("INTEGER", "status", "Coming from the other table set to 5")).isNotBlank();
+    }
+
+    @Test
     void shouldReadALookupInANamedTable() throws Exception {
         assertThat(values("INTEGER", "status", "`concept` from codes table where `source_code` equals `status` and "
                 + "`vocabulary` equals \"STATUS\"")).containsExactly(1001, 1002, null);

@@ -13,8 +13,21 @@ final class Constants implements Recognizer {
 
     @Override
     public Recognition recognize(Parser p) {
+        boolean scoped = p.ownRecords();
         boolean set = p.accept(Role.SET);
+        int m = p.mark();
+        Token named = p.next();
+        // "... should have a visit_type_concept_id = 32875": the target column itself, then the value
+        if (named != null && named.nameLike() && named.text().equalsIgnoreCase(p.ctx().row().targetColumn())
+                && (p.accept(Role.EQUALS) || p.accept(Role.SET))) {
+            set = true;
+        } else {
+            p.reset(m);
+        }
         Expr value = p.literal();
+        if (value == null && scoped) {
+            return p.notUnderstood();
+        }
         if (value == null) {
             return Recognition.NOT_MINE;
         }

@@ -18,7 +18,7 @@ public final class Lexer {
             return "";
         }
         return cell.replace('\u00a0', ' ')
-                .replaceAll("(?i)<br\\s*/?>", "\n")
+                .replaceAll("(?i)</?br\\s*/?>", "\n")
                 .replaceAll("(?i)</?(?:code|b|i|em|strong|p|span|sup|sub|ul|ol|li|u|pre)\\s*/?>", " ")
                 .replaceAll("(?i)<a\\s[^>]*>|</a>", " ")
                 .replace("**", "").replace("__", "").replace("\\|", "|").replace("\\_", "_")
@@ -108,6 +108,9 @@ public final class Lexer {
                 // a hyphen inside a word joins its parts: system-generated, auto-increment, non-null
                 if (i + 1 < n && s.charAt(i) == '-' && Character.isLetter(s.charAt(i + 1))) {
                     i++;
+                } else if (i + 2 < n && s.charAt(i) == '-' && s.charAt(i + 1) == ' ' && Character.isLowerCase(s.charAt(i + 2))) {
+                    // "System- generated": a hyphen split by a line wrap
+                    i += 2;
                 }
             } else if (c == '.') {
                 addSep(out, ".");

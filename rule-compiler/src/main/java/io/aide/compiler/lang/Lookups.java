@@ -30,6 +30,14 @@ final class Lookups implements Recognizer {
         if (any && !verb) {
             return Recognition.NOT_MINE;
         }
+        if (!verb) {
+            // "coming from the x table", "copied from x": words of other families are not a lookup column
+            for (Role r : new Role[]{Role.RECORDS, Role.USE, Role.COPY, Role.DERIVED, Role.SET}) {
+                if (p.peek(r)) {
+                    return Recognition.NOT_MINE;
+                }
+            }
+        }
         Token column = p.next();
         if (column == null || !column.nameLike() || column.kind() == Token.Kind.NAME) {
             return verb ? p.notUnderstood() : Recognition.NOT_MINE;

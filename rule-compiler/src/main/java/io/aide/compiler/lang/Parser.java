@@ -92,6 +92,11 @@ public final class Parser {
         return m > 0;
     }
 
+    /** The role starts exactly at the cursor (no filler skipped). */
+    boolean peekExact(Role role) {
+        return lexicon.match(role, tokens, pos) > 0;
+    }
+
     public boolean peek(Role role) {
         int start = pos;
         boolean found = accept(role);
@@ -109,6 +114,15 @@ public final class Parser {
 
     public Token next() {
         skipFiller();
+        return pos < tokens.size() ? tokens.get(pos++) : null;
+    }
+
+    /** The token at the cursor, filler words included (a code may be the letter "A"). */
+    Token rawPeek() {
+        return pos < tokens.size() ? tokens.get(pos) : null;
+    }
+
+    Token rawNext() {
         return pos < tokens.size() ? tokens.get(pos++) : null;
     }
 
@@ -168,6 +182,35 @@ public final class Parser {
     /** Flagged with the words left, or with the problem met while reading them. */
     public Recognition.Flagged notUnderstood() {
         return new Recognition.Flagged(problem != null ? problem : "not understood: '" + leftover() + "'");
+    }
+
+    /**
+     * "all records within the X table", "coming from the X table": a scope that names the row's own target or source
+     * table says nothing more; another table is not a scope this cell can honour, so nothing is consumed.
+     */
+    public boolean ownRecords() {
+        int m = pos;
+        if (!acceptExact(Role.RECORDS)) {
+            return false;
+        }
+        Token t = next();
+        accept(Role.TABLE);
+        if (t != null && t.nameLike() && (same(t.text(), ctx.row().targetTable()) || same(t.text(), ctx.row().sourceTable()))) {
+            acceptOp(":");
+            acceptOp(",");
+            return true;
+        }
+        pos = m;
+        return false;
+    }
+
+    private static boolean same(String written, String table) {
+        if (table == null) {
+            return false;
+        }
+        String t = table.trim();
+        String last = t.substring(t.lastIndexOf('.') + 1);
+        return written.equalsIgnoreCase(t) || written.equalsIgnoreCase(last);
     }
 
     // ---------------------------------------------------------------- literals
@@ -462,8 +505,14 @@ public final class Parser {
     }
 
     /** As {@link #typed(Expr)}; when the target's type is not known, the type of the literals beside it. */
-    Expr typed(Expr e, SqlType besides) {
+    public Expr typed(Expr e, SqlType besides) {
         SqlType t = ctx.targetType().known() ? ctx.targetType() : besides;
+        if (e == null) {
+            return null;
+        }
+        if (e instanceof Expr.TypedNull n && !n.type().known() && t.known()) {
+            return new Expr.TypedNull(t);
+        }
         if (e instanceof Expr.Lit || e instanceof Expr.TypedNull || !t.known() || t.kind() == SqlType.Kind.VARCHAR) {
             return e;
         }

@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class RuleLanguage {
     private static final List<Recognizer> FAMILIES = List.of(new SqlFragments(), new GeneratedKeys(), new Lookups(),
-            new Conditionals(), new Constants(), new Copies());
+            new Conditionals(), new ValueMaps(), new Constants(), new Copies());
 
     private final Lexicon lexicon;
 
