@@ -135,6 +135,7 @@ class RuleLanguageTest {
         assertThat(values("VARCHAR", "code", "If code starts with 'AB' then 'first' else 'other'"))
                 .containsExactly("first", "other", "other");
         assertThat(values("INTEGER", "amount", "If value > 200, set to 200")).containsExactly(200, null, 90);
+        assertThat(values("INTEGER", "status", "0 if status is empty else 1")).containsExactly(1, 1, 0);
     }
 
     @Test

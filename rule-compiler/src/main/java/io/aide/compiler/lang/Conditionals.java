@@ -108,7 +108,8 @@ final class Conditionals implements Recognizer {
     /** "v if x is null or empty" is COALESCE(NULLIF(TRIM(x), ''), v); otherwise CASE WHEN cond THEN v ELSE x END. */
     private static Expr fallback(Expr.When w, Expr self) {
         if (w.condition() instanceof Expr.Bin b && b.op().equals("OR") && b.left() instanceof Expr.IsNull n && !n.negated()
-                && n.expr().equals(self) && b.right().equals(Parser.blank(self))) {
+                && n.expr().equals(self) && b.right() instanceof Expr.Bin eq && eq.op().equals("=")
+                && eq.right().equals(new Expr.Lit(""))) {
             Expr trimmed = new Expr.Fn("NULLIF", List.of(new Expr.Fn("TRIM", List.of(self)), new Expr.Lit("")));
             return new Expr.Fn("COALESCE", List.of(trimmed, w.result()));
         }

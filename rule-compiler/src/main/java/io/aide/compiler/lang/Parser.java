@@ -437,10 +437,13 @@ public final class Parser {
         if (accept(Role.NOT_NULL)) {
             return new Expr.IsNull(left, true);
         }
+        if (accept(Role.IS_EMPTY)) {
+            return new Expr.Bin("OR", new Expr.IsNull(left, false), blank(left));
+        }
         if (accept(Role.IS_NULL)) {
             int m = pos;
             // "is null or empty": the second state is a blank text
-            if (accept(Role.OR) && accept(Role.IS_NULL)) {
+            if (accept(Role.OR) && (accept(Role.IS_EMPTY) || accept(Role.IS_NULL))) {
                 return new Expr.Bin("OR", new Expr.IsNull(left, false), blank(left));
             }
             pos = m;
@@ -520,8 +523,10 @@ public final class Parser {
     }
 
     /** The text is empty once trimmed. */
-    static Expr blank(Expr x) {
-        return new Expr.Bin("=", new Expr.Fn("TRIM", List.of(x)), new Expr.Lit(""));
+    Expr blank(Expr x) {
+        Expr text = x instanceof Expr.Col c && ctx.typeOf(c).known() && ctx.typeOf(c).kind() != SqlType.Kind.VARCHAR
+                ? new Expr.Cast(x, SqlType.VARCHAR, false) : x;
+        return new Expr.Bin("=", new Expr.Fn("TRIM", List.of(text)), new Expr.Lit(""));
     }
 
     /** ( value, value, ... ) or value, value or value. */
