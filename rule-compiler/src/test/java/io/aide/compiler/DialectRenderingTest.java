@@ -51,6 +51,11 @@ class DialectRenderingTest {
                 Arguments.of(Dialect.SNOWFLAKE, new Expr.Bin("%", NUMBER, new Expr.Lit(7L)), "MOD(TRY_CAST(CAST(src.amount AS VARCHAR) AS FLOAT), 7)"),
                 Arguments.of(Dialect.DUCKDB, new Expr.Bin("%", NUMBER, new Expr.Lit(7L)), "TRY_CAST(\"src\".\"amount\" AS DOUBLE) % 7"),
                 Arguments.of(Dialect.SPARK, new Expr.Bin("%", NUMBER, new Expr.Lit(7L)), "TRY_CAST(`src`.`amount` AS DOUBLE) % 7"),
+                // division: NULL for a zero divisor everywhere (DuckDB gave Infinity, the others raise), a fraction between integers
+                Arguments.of(Dialect.DUCKDB, new Expr.Bin("/", NUMBER, TEXT), "TRY_CAST(\"src\".\"amount\" AS DOUBLE) / NULLIF(\"src\".\"a\", 0)"),
+                Arguments.of(Dialect.SPARK, new Expr.Bin("/", NUMBER, new Expr.Lit(100L)), "TRY_CAST(`src`.`amount` AS DOUBLE) / 100"),
+                Arguments.of(Dialect.POSTGRES, new Expr.Bin("/", new Expr.Lit(7L), new Expr.Lit(2L)), "CAST(7 AS NUMERIC) / 2"),
+                Arguments.of(Dialect.BIGQUERY, new Expr.Bin("/", INTEGER, INTEGER), "SAFE_CAST(`src`.`amount` AS INT64) / NULLIF(SAFE_CAST(`src`.`amount` AS INT64), 0)"),
                 // BigQuery's COALESCE has no supertype for FLOAT64 and a text default: each argument is cast, a number stays a number
                 Arguments.of(Dialect.BIGQUERY, new Expr.Cast(new Expr.Fn("COALESCE", List.of(new Expr.Col("agg", "total"), new Expr.Lit("0"))),
                         new SqlType(SqlType.Kind.DECIMAL, 18, 2, null), false), "COALESCE(CAST(`agg`.`total` AS NUMERIC(18, 2)), 0)"),

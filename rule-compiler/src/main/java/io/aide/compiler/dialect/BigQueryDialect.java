@@ -27,6 +27,11 @@ public class BigQueryDialect extends SqlDialect {
     }
 
     @Override
+    protected boolean integerDivision() {
+        return false;
+    }
+
+    @Override
     public String createView() {
         return "CREATE OR REPLACE VIEW ";
     }

@@ -25,6 +25,11 @@ public class DuckDbDialect extends SqlDialect {
     }
 
     @Override
+    protected boolean integerDivision() {
+        return false;
+    }
+
+    @Override
     public String createView() {
         return "CREATE OR REPLACE VIEW ";
     }

@@ -48,6 +48,11 @@ public class SnowflakeDialect extends SqlDialect {
     }
 
     @Override
+    protected boolean integerDivision() {
+        return false;
+    }
+
+    @Override
     public String createView() {
         return "CREATE OR REPLACE VIEW ";
     }

@@ -35,6 +35,11 @@ public class SparkDialect extends SqlDialect {
     }
 
     @Override
+    protected boolean integerDivision() {
+        return false;
+    }
+
+    @Override
     public String createView() {
         return "CREATE OR REPLACE VIEW ";
     }

@@ -252,7 +252,25 @@ public abstract class SqlDialect {
         if (op.equals("%")) {
             return modulo(b, l, r);
         }
+        if (op.equals("/")) {
+            return divide(b, l, r);
+        }
         return l + " " + op + " " + r;
+    }
+
+    /**
+     * A quotient that is NULL when the divisor is 0 (engines disagree there: DuckDB gives Infinity, PostgreSQL,
+     * BigQuery and Spark in ANSI mode raise), and a fraction even between integers.
+     */
+    protected String divide(Expr.Bin b, String left, String right) {
+        boolean safeDivisor = b.right() instanceof Expr.Lit lit && lit.value() instanceof Number n && n.doubleValue() != 0;
+        String dividend = integerDivision() && integral(b.left()) && integral(b.right()) ? "CAST(" + left + " AS NUMERIC)" : left;
+        return dividend + " / " + (safeDivisor ? right : "NULLIF(" + right + ", 0)");
+    }
+
+    /** Whether / between two integers drops the fraction here (the standard leaves it to the engine; PostgreSQL does). */
+    protected boolean integerDivision() {
+        return true;
     }
 
     /**

@@ -1,0 +1,70 @@
+-- ansi: one construct per entry, as GoldenDialectTest renders it
+
+-- identifiers: plain, reserved word, mixed case, space
+COALESCE("orders"."order_id", "orders"."order", "orders"."OrderRef", "Sales Lines"."line id")
+
+-- string literal with a quote and a backslash
+'O''Brien \ Sons'
+
+-- safe cast of text to a number
+CAST("orders"."amount" AS DECIMAL(18, 2))
+
+-- safe cast of a computed number to an integer
+CAST(CAST("orders"."amount" AS DOUBLE PRECISION) * 100 AS INTEGER)
+
+-- cast of a default
+CAST(COALESCE("agg"."total", '0') AS DECIMAL(18, 2))
+
+-- concatenation
+"orders"."status" || '-' || "orders"."order_id"
+
+-- substring
+SUBSTRING("orders"."status", 2, 3)
+
+-- trim leading characters
+TRIM(LEADING '0' FROM "orders"."status")
+
+-- md5
+MD5("orders"."status")
+
+-- parse a date with a pattern
+CAST(NULL AS DATE)
+
+-- parse a timestamp with a pattern
+CAST(NULL AS TIMESTAMP)
+
+-- format a date
+TO_CHAR(CAST("orders"."order_date" AS DATE), 'MM/DD/YYYY')
+
+-- add years
+CAST("orders"."order_date" AS DATE) + INTERVAL '2' YEAR
+
+-- add days from a column
+CAST("orders"."order_date" AS DATE) + INTERVAL 'CAST("orders"."lead_days" AS INTEGER)' DAY
+
+-- days between two dates
+(CAST("orders"."ship_date" AS DATE) - CAST("orders"."order_date" AS DATE))
+
+-- year of a date
+EXTRACT(YEAR FROM CAST("orders"."order_date" AS DATE))
+
+-- last day of the month
+LAST_DAY(CAST("orders"."order_date" AS DATE))
+
+-- epoch seconds with a fraction
+(TIMESTAMP '1970-01-01 00:00:00' + CAST("orders"."amount" AS DOUBLE PRECISION) * INTERVAL '1' SECOND)
+
+-- current timestamp
+CURRENT_TIMESTAMP
+
+-- remainder of a double
+MOD(CAST(CAST("orders"."amount" AS DOUBLE PRECISION) AS NUMERIC), 7)
+
+-- text is a number
+"orders"."amount" SIMILAR TO '[-+]?[0-9]+(.[0-9]+)?'
+
+-- case, in list, is null
+CASE WHEN "orders"."status" IN ('placed', 'shipped') THEN TRUE WHEN "orders"."status" IS NULL THEN CAST(NULL AS BOOLEAN) ELSE FALSE END
+
+-- count distinct
+COUNT(DISTINCT "orders"."customer_id")
