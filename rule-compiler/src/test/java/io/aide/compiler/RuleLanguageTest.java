@@ -183,6 +183,8 @@ class RuleLanguageTest {
         assertThat(flagged("INTEGER", "status", "If status = 'A' then 1, if amount > 5 then 2"))
                 .contains("no condition holds");
         assertThat(flagged("BIGINT", null, "Generated key per each row measurement")).contains("not understood");
+        // a code and its label, but not a number minus a column
+        assertThat(values("INTEGER", "amount", "1000 - amount")).containsExactly(750, null, 910);
         assertThat(flagged("TIMESTAMP", "visit_date", "Calculated from `visit_date` with time 08:30")).isNotBlank();
     }
 

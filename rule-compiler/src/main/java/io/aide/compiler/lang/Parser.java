@@ -303,6 +303,13 @@ public final class Parser {
                 next();
                 return;
             }
+            // "100 - discount" subtracts a column: a word that names a column is not a label
+            Token first = pos < tokens.size() ? tokens.get(pos) : null;
+            if (first != null && first.kind() == Token.Kind.WORD && ctx.resolve(null, first.text()) instanceof Expr.Col c
+                    && ctx.known(c)) {
+                pos = start;
+                return;
+            }
             int words = 0;
             while (pos < tokens.size() && tokens.get(pos).kind() == Token.Kind.WORD
                     && lexicon.match(Role.SCOPE, tokens, pos) == 0) {
