@@ -3,13 +3,14 @@ package io.aide.cli;
 import io.aide.cli.bench.GenerateBenchmark;
 import io.aide.cli.eval.EvalCommand;
 import io.aide.cli.generate.GenerateCommand;
+import io.aide.cli.rules.RulesCommand;
 
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 
-/** The aide command line: parse, generate, eval, bench parse|generate|validate. Exit 0 ok, 1 findings or failure, 2 bad input. */
+/** The aide command line: parse, generate, eval, rules, bench parse|generate|validate. Exit 0 ok, 1 findings or failure, 2 bad input. */
 public final class Main {
     private Main() {
     }
@@ -28,6 +29,7 @@ public final class Main {
             case "parse" -> call("io.aide.parser.ParseCli", rest, out, err, true);
             case "eval" -> EvalCommand.run(rest, out, err);
             case "generate" -> GenerateCommand.run(rest, out, err);
+            case "rules" -> RulesCommand.run(rest, out, err);
             case "bench" -> bench(rest, out, err);
             case "-h", "--help", "help" -> {
                 usage(out);
@@ -100,6 +102,7 @@ public final class Main {
         out.println("usage: aide parse FILE [--json]");
         out.println("       aide generate MAPPING [--dialect D[,D...]] [--sources DIR] [--reference DIR] [--out DIR]");
         out.println("       aide eval CASE_DIR [--json FILE] | aide eval --all DIR [--json FILE]");
+        out.println("       aide rules FILE.csv... [--json OUT]");
         out.println("       aide bench parse|generate|validate [options]");
     }
 }

@@ -254,6 +254,10 @@ final class ColumnBinder {
                 return targetColumn(row, name);
             }
             Table t = tables.findTable(q);
+            if (t == null && tables.catalog() == null && row.sourceTable() == null && row.sourceColumns().isEmpty()) {
+                // a row that names no source reads the table its rule names (ADSL.SITEID), when no schema says otherwise
+                t = tables.tableFor(null, q, List.of(name));
+            }
             if (t != null) {
                 if (tables.catalogKnows(t) && !tables.hasColumn(t, name)) {
                     return null;

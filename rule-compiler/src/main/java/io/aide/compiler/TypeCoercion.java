@@ -302,6 +302,9 @@ final class TypeCoercion {
         if (e instanceof Expr.CurrentDate || e instanceof Expr.LastDay) {
             return SqlType.DATE;
         }
+        if (e instanceof Expr.Window w && List.of("ROW_NUMBER", "RANK", "DENSE_RANK").contains(w.fn())) {
+            return SqlType.BIGINT;
+        }
         if (e instanceof Expr.CurrentTimestamp || e instanceof Expr.EpochSeconds) {
             return SqlType.TIMESTAMP;
         }

@@ -160,8 +160,42 @@ public abstract class SqlDialect {
             return epochSeconds(render(s.expr()));
         } else if (e instanceof Expr.LastDay l) {
             return lastDay(render(l.expr()));
+        } else if (e instanceof Expr.Window w) {
+            return window(w);
+        } else if (e instanceof Expr.Lookup l) {
+            return lookup(l);
         }
         throw new IllegalArgumentException("cannot render " + e);
+    }
+
+    /** fn(args) OVER (PARTITION BY .. ORDER BY ..): the same words in every dialect. */
+    protected String window(Expr.Window w) {
+        StringBuilder over = new StringBuilder();
+        if (!w.partitionBy().isEmpty()) {
+            over.append("PARTITION BY ").append(w.partitionBy().stream().map(this::render).collect(Collectors.joining(", ")));
+        }
+        if (!w.orderBy().isEmpty()) {
+            over.append(over.isEmpty() ? "" : " ").append("ORDER BY ").append(w.orderBy().stream()
+                    .map(o -> render(o.expr()) + (o.descending() ? " DESC" : "")).collect(Collectors.joining(", ")));
+        }
+        return w.fn() + "(" + w.args().stream().map(this::render).collect(Collectors.joining(", ")) + ") OVER ("
+                + over + ")";
+    }
+
+    /** A scalar subquery: more than one matching row is an error on the engine, never a silent pick. */
+    protected String lookup(Expr.Lookup l) {
+        String alias = quote("lk");
+        StringBuilder sb = new StringBuilder("(SELECT ").append(alias).append('.').append(quote(l.column()))
+                .append(" FROM ").append(java.util.Arrays.stream(l.table().split("\\.")).map(this::quote)
+                        .collect(Collectors.joining("."))).append(" AS ").append(alias);
+        String sep = " WHERE ";
+        for (Expr.Match m : l.matches()) {
+            sb.append(sep).append(alias).append('.').append(quote(m.column()));
+            sb.append(m.values().size() == 1 ? " = " + render(m.values().get(0))
+                    : " IN (" + m.values().stream().map(this::render).collect(Collectors.joining(", ")) + ")");
+            sep = " AND ";
+        }
+        return sb.append(')').toString();
     }
 
     /** An operand of an operator, parenthesised when it is itself an operation. */

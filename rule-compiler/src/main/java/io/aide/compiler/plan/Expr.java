@@ -114,6 +114,38 @@ public sealed interface Expr {
     record LastDay(Expr expr) implements Expr {
     }
 
+    /** A sort key of a window: ORDER BY expr [DESC]. */
+    record Order(Expr expr, boolean descending) {
+    }
+
+    /**
+     * A window function: ROW_NUMBER, RANK, DENSE_RANK, LAG, LEAD, FIRST_VALUE, LAST_VALUE, or an aggregate, over
+     * (PARTITION BY .. ORDER BY ..). ROW_NUMBER with neither is a generated surrogate key.
+     */
+    record Window(String fn, List<Expr> args, List<Expr> partitionBy, List<Order> orderBy) implements Expr {
+        public Window {
+            args = List.copyOf(args);
+            partitionBy = List.copyOf(partitionBy);
+            orderBy = List.copyOf(orderBy);
+        }
+    }
+
+    /** A condition on a column of a lookup table: column = value, or column IN (values). */
+    record Match(String column, List<Expr> values) {
+        public Match {
+            values = List.copyOf(values);
+        }
+    }
+
+    /** The value of {@code column} in the row of the named table that satisfies every match (a scalar subquery). */
+    record Lookup(String table, String column, List<Match> matches) implements Expr {
+        public Lookup {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(column, "column");
+            matches = List.copyOf(matches);
+        }
+    }
+
     static Expr and(List<Expr> conditions) {
         Expr out = null;
         for (Expr c : conditions) {
@@ -201,6 +233,12 @@ public sealed interface Expr {
             return new EpochSeconds(m.apply(es.expr()));
         } else if (e instanceof LastDay ld) {
             return new LastDay(m.apply(ld.expr()));
+        } else if (e instanceof Window w) {
+            return new Window(w.fn(), w.args().stream().map(m).toList(), w.partitionBy().stream().map(m).toList(),
+                    w.orderBy().stream().map(o -> new Order(m.apply(o.expr()), o.descending())).toList());
+        } else if (e instanceof Lookup l) {
+            return new Lookup(l.table(), l.column(), l.matches().stream()
+                    .map(x -> new Match(x.column(), x.values().stream().map(m).toList())).toList());
         }
         return e;
     }

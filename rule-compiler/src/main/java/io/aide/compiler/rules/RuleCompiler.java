@@ -1,6 +1,8 @@
 package io.aide.compiler.rules;
 
 import io.aide.compiler.plan.DatePatterns;
+import io.aide.compiler.lang.Recognition;
+import io.aide.compiler.lang.RuleLanguage;
 import io.aide.compiler.plan.Expr;
 import io.aide.compiler.plan.SqlType;
 import io.aide.events.spec.MappingRow;
@@ -112,6 +114,8 @@ public final class RuleCompiler {
     private static final Pattern DATE_SHIFT = Pattern.compile("(?i)^" + NAME + "\\s*(\\+|-|plus|minus)\\s*(\\d+)\\s*(days?|weeks?|months?|years?)$|^(add|subtract)\\s+(\\d+)\\s+(days?|weeks?|months?|years?)(?:\\s+(?:to|from)\\s+" + NAME + ")?$|^(\\d+)\\s+(days?|weeks?|months?|years?)\\s+(after|before)\\s+" + NAME + "$");
     private static final Pattern MONTH_END = Pattern.compile("(?i)^(?:the\\s+)?(?:last day|end)\\s+of\\s+(?:the\\s+)?month(?:\\s+(?:of|for)\\s+(?:the\\s+)?" + NAME + ")?$|^(?:month[- ]end(?: date)?)(?:\\s+(?:of|for)\\s+" + NAME + ")?$");
 
+    private static final RuleLanguage LANGUAGE = new RuleLanguage();
+
     public RuleOutcome compile(RuleContext ctx) {
         return new Run(ctx).run();
     }
@@ -152,6 +156,19 @@ public final class RuleCompiler {
             String sub = attr(attrs, "sub_algorithm", "entity_sub_algorithm");
             try {
                 readNotes();
+                if (algorithm == null && conditionFromAttributes(attrs) == null) {
+                    Recognition r = LANGUAGE.read(ctx);
+                    if (r instanceof Recognition.Recognized ok) {
+                        if (accepted.isEmpty()) {
+                            accepted.addAll(ok.accepted());
+                        }
+                        notes.add(ok.note());
+                        return new RuleOutcome(ok.expr(), defaultValue, null, accepted, ok.lookupTable(), leftJoinHint, notes);
+                    }
+                    if (r instanceof Recognition.Flagged f) {
+                        return RuleOutcome.flagged(f.reason());
+                    }
+                }
                 if (algorithm != null && handleAlgorithm(algorithm.toUpperCase(Locale.ROOT), sub == null ? "" : sub.toUpperCase(Locale.ROOT), attrs, rule)) {
                     return finish();
                 }

@@ -1,0 +1,61 @@
+package io.aide.cli.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RulesCommandTest {
+    private static final String HEADER = "doc,sheet_or_section,row,target_table,target_column,target_type,source_system,"
+            + "source_table,source_columns,rule,join_or_lookup,notes\n";
+
+    @Test
+    void shouldCompileEachRowOnItsOwnAndReportRatesWithExitZero(@TempDir Path dir) throws Exception {
+        // Given a constant, a copy of a listed column and a rule that names a column the row does not list
+        Path csv = dir.resolve("book.csv");
+        Files.writeString(csv, HEADER
+                + "book,s,1,visit,type_id,,,visits,,Set 32879 - 'Registry' for all,,\n"
+                + "book,s,2,visit,person_id,,,visits,member_id,Remove 'M' prefix,,\n"
+                + "book,s,3,visit,care_id,,,visits,member_id,Copied from `no_such_column`,,\n", StandardCharsets.UTF_8);
+        Path json = dir.resolve("out/report.json");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        // When
+        int code = RulesCommand.run(new String[]{csv.toString(), "--json", json.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+
+        // Then
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("book.csv").contains("3         2        1   66.7%");
+        JsonNode file = new ObjectMapper().readTree(json.toFile()).get("files").get(0);
+        assertThat(file.get("compiled").asInt()).isEqualTo(2);
+        assertThat(file.get("results").get(0).get("sql").asText()).contains("32879");
+        assertThat(file.get("results").get(1).get("sql").asText()).contains("SUBSTRING(\"visits\".\"member_id\", 2)");
+        assertThat(file.get("results").get(2).get("status").asText()).isEqualTo("flagged");
+        assertThat(file.get("results").get(2).get("reason").asText()).contains("no_such_column");
+    }
+
+    @Test
+    void shouldRefuseAFileWithoutThePhrasebookHeader(@TempDir Path dir) throws Exception {
+        // Given
+        Path csv = dir.resolve("other.csv");
+        Files.writeString(csv, "a,b\n1,2\n", StandardCharsets.UTF_8);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        // When
+        int code = RulesCommand.run(new String[]{csv.toString()}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        // Then
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("other.csv").contains("header must hold");
+    }
+}

@@ -1,0 +1,163 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.SqlType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Conditions with any number of branches, written as sentences or as SQL-like prose:
+ * "If x is not null then x else 0", "When x = 'A' then set as 1, when x = 'B' then 2, otherwise 0",
+ * "1 if x > 5; 2 when x > 3; else 0". A rule without an ELSE keeps the row's own value only when every condition
+ * tests that value ("If value > 180, set to 180"); otherwise what happens when no condition holds is not said: flagged.
+ */
+final class Conditionals implements Recognizer {
+
+    @Override
+    public Recognition recognize(Parser p) {
+        List<Expr.When> whens = new ArrayList<>();
+        Expr otherwise = null;
+        boolean elseSaid = false;
+        List<String> accepted = new ArrayList<>();
+        while (!p.atEnd()) {
+            if (!whens.isEmpty()) {
+                p.acceptSeparator();
+                p.accept(Role.AND);
+            }
+            int m = p.mark();
+            if (!whens.isEmpty() && p.accept(Role.ELSE)) {
+                p.acceptOp(",");
+                p.acceptOp(":");
+                otherwise = result(p);
+                if (otherwise == null) {
+                    return p.notUnderstood();
+                }
+                elseSaid = true;
+                collect(otherwise, accepted);
+                continue;
+            }
+            if (p.accept(Role.IF)) {
+                Expr cond = p.condition();
+                if (cond == null) {
+                    return whens.isEmpty() && m == 0 && p.problem() == null ? Recognition.NOT_MINE : p.notUnderstood();
+                }
+                p.acceptOp(",");
+                p.accept(Role.THEN);
+                p.acceptOp(",");
+                Expr value = result(p);
+                if (value == null) {
+                    return p.notUnderstood();
+                }
+                whens.add(new Expr.When(cond, value));
+                collect(value, accepted);
+                continue;
+            }
+            // the condition without its "if": "`x` equals 'A' then 1 else 0"
+            Expr bare = p.condition();
+            if (bare != null && p.accept(Role.THEN)) {
+                Expr value = result(p);
+                if (value == null) {
+                    return p.notUnderstood();
+                }
+                whens.add(new Expr.When(bare, value));
+                collect(value, accepted);
+                continue;
+            }
+            p.reset(m);
+            // result first: "1 if x > 5", "0 when x is empty"
+            Expr value = result(p);
+            if (value == null || !p.accept(Role.IF)) {
+                p.reset(m);
+                return whens.isEmpty() ? Recognition.NOT_MINE : p.notUnderstood();
+            }
+            Expr cond = p.condition();
+            if (cond == null) {
+                return p.notUnderstood();
+            }
+            whens.add(new Expr.When(cond, value));
+            collect(value, accepted);
+        }
+        if (whens.isEmpty()) {
+            return Recognition.NOT_MINE;
+        }
+        if (!elseSaid) {
+            // a list of "if x = v then r" reads as a value map: no value for an unlisted x; a threshold on the row's
+            // own value ("if value > 180, set to 180") keeps the value otherwise; anything else is not said
+            boolean valueMap = whens.stream().allMatch(w -> equalities(w.condition()));
+            Expr self = p.ctx().sources().size() == 1 ? p.ctx().sources().get(0) : null;
+            boolean onSelf = self != null && whens.stream().allMatch(w -> !Expr.columns(w.condition()).isEmpty()
+                    && Expr.columns(w.condition()).stream().allMatch(self::equals));
+            if (whens.size() == 1 && onSelf && !whens.get(0).result().equals(self)) {
+                Expr kept = p.typed(self, literalType(whens, null));
+                return new Recognition.Recognized(fallback(whens.get(0), kept), null, List.of(), "value kept unless");
+            }
+            if (!valueMap || whens.size() == 1) {
+                return new Recognition.Flagged("the rule does not say the value when no condition holds (add 'else ...')");
+            }
+        }
+        boolean allLiteral = whens.stream().allMatch(w -> w.result() instanceof Expr.Lit)
+                && (otherwise == null || otherwise instanceof Expr.Lit);
+        SqlType besides = literalType(whens, otherwise);
+        List<Expr.When> typed = whens.stream().map(w -> new Expr.When(w.condition(), p.typed(w.result(), besides))).toList();
+        return new Recognition.Recognized(new Expr.Case(typed, p.typed(otherwise, besides)), null, allLiteral ? accepted : List.of(),
+                whens.size() + " branch(es)");
+    }
+
+    /** "v if x is null or empty" is COALESCE(NULLIF(TRIM(x), ''), v); otherwise CASE WHEN cond THEN v ELSE x END. */
+    private static Expr fallback(Expr.When w, Expr self) {
+        if (w.condition() instanceof Expr.Bin b && b.op().equals("OR") && b.left() instanceof Expr.IsNull n && !n.negated()
+                && n.expr().equals(self) && b.right() instanceof Expr.Bin eq && eq.op().equals("=")
+                && eq.right().equals(new Expr.Lit(""))) {
+            Expr trimmed = new Expr.Fn("NULLIF", List.of(new Expr.Fn("TRIM", List.of(self)), new Expr.Lit("")));
+            return new Expr.Fn("COALESCE", List.of(trimmed, w.result()));
+        }
+        return new Expr.Case(List.of(w), self);
+    }
+
+    /** BIGINT when a branch gives a whole number, DOUBLE when a decimal one, else UNKNOWN. */
+    static SqlType literalType(List<Expr.When> whens, Expr otherwise) {
+        List<Expr> values = new java.util.ArrayList<>(whens.stream().map(Expr.When::result).toList());
+        if (otherwise != null) {
+            values.add(otherwise);
+        }
+        if (values.stream().anyMatch(v -> v instanceof Expr.Lit l && l.value() instanceof java.math.BigDecimal)) {
+            return SqlType.DOUBLE;
+        }
+        return values.stream().anyMatch(v -> v instanceof Expr.Lit l && l.value() instanceof Long) ? SqlType.BIGINT
+                : SqlType.UNKNOWN;
+    }
+
+    private static boolean equalities(Expr c) {
+        if (c instanceof Expr.Bin b && (b.op().equals("AND") || b.op().equals("OR"))) {
+            return equalities(b.left()) && equalities(b.right());
+        }
+        return c instanceof Expr.Bin b && b.op().equals("=") && b.right() instanceof Expr.Lit
+                || c instanceof Expr.InList i && !i.negated();
+    }
+
+    /** [SET] (literal | column | the row's value); "x is 'A'" where x is the target column itself. */
+    static Expr result(Parser p) {
+        int m = p.mark();
+        Token t = p.peekToken();
+        if (t != null && t.nameLike() && t.text().equalsIgnoreCase(p.ctx().row().targetColumn())) {
+            p.next();
+            if (!p.accept(Role.SET) && !p.accept(Role.EQUALS) && !p.accept(Role.THEN)) {
+                p.reset(m);
+            }
+        }
+        p.accept(Role.SET);
+        Expr v = p.operand();
+        if (v == null) {
+            p.reset(m);
+        }
+        return v;
+    }
+
+    private static void collect(Expr value, List<String> accepted) {
+        if (value instanceof Expr.Lit l) {
+            accepted.add(String.valueOf(l.value()));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+
+import java.util.List;
+
+/**
+ * A constant or NULL by design: "Set 0 for all", "NULL", "32836 (EHR physical examination)", "Set 32879 - 'Registry'",
+ * "\"BIRTH_MOTHER\"", "Empty string". Labels after a code are comments.
+ */
+final class Constants implements Recognizer {
+
+    @Override
+    public Recognition recognize(Parser p) {
+        boolean scoped = p.ownRecords();
+        boolean set = p.accept(Role.SET);
+        int m = p.mark();
+        Token named = p.next();
+        // "... should have a visit_type_concept_id = 32875": the target column itself, then the value
+        if (named != null && named.nameLike() && named.text().equalsIgnoreCase(p.ctx().row().targetColumn())
+                && (p.accept(Role.EQUALS) || p.accept(Role.SET))) {
+            set = true;
+        } else {
+            p.reset(m);
+        }
+        Expr value = p.literal();
+        if (value == null && scoped) {
+            return p.notUnderstood();
+        }
+        if (value == null) {
+            return Recognition.NOT_MINE;
+        }
+        if (!p.atEnd()) {
+            // "Set 0 when ...": a constant with more to it is flagged rather than half-read; a bare value followed by
+            // other words is another family's wording (a value map, commentary)
+            return set && !(value instanceof Expr.Lit l && l.value() instanceof String) ? p.notUnderstood()
+                    : Recognition.NOT_MINE;
+        }
+        List<String> accepted = value instanceof Expr.Lit l ? List.of(String.valueOf(l.value())) : List.of();
+        return new Recognition.Recognized(value, null, accepted, set || value instanceof Expr.Lit
+                ? "constant" : "NULL by design");
+    }
+}

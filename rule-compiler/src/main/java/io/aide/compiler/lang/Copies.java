@@ -1,0 +1,201 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.SqlType;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A value and the operations applied to it, in order:
+ * value := COPY [FROM] [column] | USE column | column | (nothing: the row's own source value)
+ * rule  := value (CHAIN? operation)*
+ * operation := REMOVE text [PREFIX|SUFFIX] [FROM column] | REMOVE PREFIX|SUFFIX text | ADD text PREFIX|SUFFIX
+ *            | CAST type | TRIM | UPPER | LOWER
+ * "Copied as it is", "Copied from `x`", "ADSL.SITEID", "Remove 'M' prefix", "use x by removing the 'M' and convert into
+ * an integer".
+ */
+final class Copies implements Recognizer {
+
+    @Override
+    public Recognition recognize(Parser p) {
+        Expr value = null;
+        boolean claimed = false;
+        boolean derived = false;
+        int start = p.mark();
+        if (p.accept(Role.COPY)) {
+            claimed = true;
+            p.accept(Role.FROM);
+            value = p.column();
+        } else if (p.accept(Role.DERIVED)) {
+            derived = true;
+            // "calculated from x" says what is read, the operations that follow say how: nothing follows, nothing said
+            value = p.column();
+            if (value == null && p.problem() != null) {
+                return p.notUnderstood();
+            }
+            if (value == null || p.atEnd()) {
+                p.reset(start);
+                return Recognition.NOT_MINE;
+            }
+        } else if (p.accept(Role.USE)) {
+            value = p.column();
+            if (value == null) {
+                p.reset(start);
+                return p.problem() != null ? p.notUnderstood() : Recognition.NOT_MINE;
+            }
+            claimed = true;
+        } else {
+            value = p.column();
+            claimed = value != null;
+        }
+        if (p.problem() != null && claimed) {
+            return p.notUnderstood();
+        }
+        UnaryOperator<Expr> ops = UnaryOperator.identity();
+        int count = 0;
+        Expr named = null;
+        while (!p.atEnd()) {
+            int m = p.mark();
+            if (claimed || count > 0) {
+                p.acceptSeparator();
+                p.accept(Role.CHAIN);
+                Token by = p.peekToken();
+                if (by != null && by.is(Token.Kind.WORD, "by")) {
+                    p.next();
+                }
+            }
+            Operation op = operation(p);
+            if (op == null) {
+                // a value followed by words no operation places: commentary or another family's wording
+                return derived || count > 0 && p.problem() != null ? p.notUnderstood() : Recognition.NOT_MINE;
+            }
+            if (op.column() != null) {
+                if (named != null || value != null) {
+                    p.reset(m);
+                    return p.notUnderstood();
+                }
+                named = op.column();
+            }
+            UnaryOperator<Expr> before = ops;
+            ops = x -> op.apply().apply(before.apply(x));
+            count++;
+        }
+        if (!claimed && count == 0) {
+            return Recognition.NOT_MINE;
+        }
+        Expr input = value != null ? value : named != null ? named : p.self();
+        if (input == null) {
+            return p.notUnderstood();
+        }
+        return new Recognition.Recognized(ops.apply(input), null, List.of(),
+                count == 0 ? "copy" : count + " operation(s)");
+    }
+
+    /** An operation and the column it names ("remove 'M' from member_id"), if any. */
+    record Operation(UnaryOperator<Expr> apply, Expr column) {
+    }
+
+    static Operation operation(Parser p) {
+        int m = p.mark();
+        if (p.accept(Role.REMOVE)) {
+            Role side = p.accept(Role.PREFIX) ? Role.PREFIX : p.accept(Role.SUFFIX) ? Role.SUFFIX : null;
+            Expr text = p.literal();
+            if (!(text instanceof Expr.Lit l) || !(l.value() instanceof String || l.value() instanceof Long)) {
+                p.reset(m);
+                return null;
+            }
+            String affix = String.valueOf(l.value());
+            if (side == null) {
+                side = p.accept(Role.PREFIX) ? Role.PREFIX : p.accept(Role.SUFFIX) ? Role.SUFFIX : null;
+            }
+            Expr column = null;
+            if (p.accept(Role.FROM)) {
+                column = p.column();
+                if (column == null) {
+                    p.reset(m);
+                    return null;
+                }
+            }
+            Role s = side;
+            return new Operation(x -> s == Role.PREFIX ? removePrefix(x, affix) : s == Role.SUFFIX
+                    ? removeSuffix(x, affix) : new Expr.Fn("REPLACE", List.of(x, new Expr.Lit(affix), new Expr.Lit(""))),
+                    column);
+        }
+        if (p.accept(Role.ADD)) {
+            Expr text = p.literal();
+            Role side = p.accept(Role.PREFIX) ? Role.PREFIX : p.accept(Role.SUFFIX) ? Role.SUFFIX : null;
+            if (!(text instanceof Expr.Lit) || side == null) {
+                p.reset(m);
+                return null;
+            }
+            return new Operation(x -> side == Role.PREFIX ? new Expr.Concat(List.of(text, x))
+                    : new Expr.Concat(List.of(x, text)), null);
+        }
+        if (p.accept(Role.CAST)) {
+            SqlType type = type(p);
+            if (type == null) {
+                p.reset(m);
+                return null;
+            }
+            return new Operation(x -> new Expr.Cast(x, type, true), null);
+        }
+        if (p.accept(Role.AT_TIME)) {
+            // a date at midnight is the same instant as a timestamp; another time of day is not said how to add
+            Token t = p.next();
+            if (t == null || t.kind() != Token.Kind.TIME || !t.text().matches("0?0:00(:0+(\\.0+)?)?")) {
+                p.reset(m);
+                return null;
+            }
+            return new Operation(x -> new Expr.Cast(x, SqlType.TIMESTAMP, true), null);
+        }
+        if (p.accept(Role.TRIM)) {
+            return new Operation(x -> new Expr.Fn("TRIM", List.of(x)), null);
+        }
+        if (p.accept(Role.UPPER)) {
+            return new Operation(x -> new Expr.Fn("UPPER", List.of(x)), null);
+        }
+        if (p.accept(Role.LOWER)) {
+            return new Operation(x -> new Expr.Fn("LOWER", List.of(x)), null);
+        }
+        return null;
+    }
+
+    /** A type word; a number keeps the target's numeric type when it has one. */
+    static SqlType type(Parser p) {
+        SqlType target = p.targetType();
+        if (p.accept(Role.TYPE_INTEGER)) {
+            return target.kind() == SqlType.Kind.BIGINT ? SqlType.BIGINT : SqlType.INTEGER;
+        }
+        if (p.accept(Role.TYPE_NUMBER)) {
+            return target.numeric() ? target : SqlType.DOUBLE;
+        }
+        if (p.accept(Role.TYPE_TEXT)) {
+            return target.kind() == SqlType.Kind.VARCHAR ? target : SqlType.VARCHAR;
+        }
+        if (p.accept(Role.TYPE_TIMESTAMP)) {
+            return SqlType.TIMESTAMP;
+        }
+        if (p.accept(Role.TYPE_DATE)) {
+            return SqlType.DATE;
+        }
+        return null;
+    }
+
+    /** Without the prefix when the value starts with it; unchanged otherwise. */
+    static Expr removePrefix(Expr x, String prefix) {
+        Expr starts = new Expr.Bin("=", new Expr.Substr(x, new Expr.Lit(1L), new Expr.Lit((long) prefix.length())),
+                new Expr.Lit(prefix));
+        return new Expr.Case(List.of(new Expr.When(starts, new Expr.Substr(x, new Expr.Lit(prefix.length() + 1L), null))), x);
+    }
+
+    /** Without the suffix when the value ends with it; unchanged otherwise. */
+    static Expr removeSuffix(Expr x, String suffix) {
+        Expr len = new Expr.Fn("LENGTH", List.of(x));
+        Expr tailStart = new Expr.Bin("-", len, new Expr.Lit(suffix.length() - 1L));
+        Expr ends = new Expr.Bin("=", new Expr.Substr(x, tailStart, null), new Expr.Lit(suffix));
+        Expr kept = new Expr.Substr(x, new Expr.Lit(1L), new Expr.Bin("-", len, new Expr.Lit((long) suffix.length())));
+        return new Expr.Case(List.of(new Expr.When(ends, kept)), x);
+    }
+}

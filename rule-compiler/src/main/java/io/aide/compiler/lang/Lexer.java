@@ -1,0 +1,141 @@
+package io.aide.compiler.lang;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a rule cell into tokens. Markup is not content: HTML tags such as {@code <br>} (a line break),
+ * {@code <code>}, Markdown emphasis ({@code **}) and escaped pipes are removed first; typographic quotes are quotes.
+ */
+public final class Lexer {
+    private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("\\d{1,2}:\\d{2}(?::\\d{2,4}(?:\\.\\d+)?)?(?!\\d)");
+    private Lexer() {
+    }
+
+    /** The cell without markup: line breaks kept as newlines, non-breaking spaces as spaces. */
+    public static String clean(String cell) {
+        if (cell == null) {
+            return "";
+        }
+        return cell.replace('\u00a0', ' ')
+                .replaceAll("(?i)</?br\\s*/?>", "\n")
+                .replaceAll("(?i)</?(?:code|b|i|em|strong|p|span|sup|sub|ul|ol|li|u|pre)\\s*/?>", " ")
+                .replaceAll("(?i)<a\\s[^>]*>|</a>", " ")
+                .replace("**", "").replace("__", "").replace("\\|", "|").replace("\\_", "_")
+                .replace('\u2018', '\'').replace('\u2019', '\'').replace('\u201c', '"').replace('\u201d', '"')
+                .replace('\u2013', '-').replace('\u2014', '-').replace('\u2192', '>')
+                .trim();
+    }
+
+    public static List<Token> tokens(String cell) {
+        String s = clean(cell);
+        List<Token> out = new ArrayList<>();
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == ';') {
+                addSep(out, c == '\n' ? "newline" : ";");
+                i++;
+            } else if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '\'' || c == '"') {
+                int end = s.indexOf(c, i + 1);
+                if (end < 0) {
+                    out.add(Token.of(Token.Kind.OP, String.valueOf(c)));
+                    i++;
+                } else {
+                    out.add(new Token(Token.Kind.STRING, s.substring(i + 1, end), s.substring(i + 1, end)));
+                    i = end + 1;
+                }
+            } else if (c == '`' || c == '[') {
+                int end = s.indexOf(c == '`' ? '`' : ']', i + 1);
+                if (end < 0 || end == i + 1) {
+                    out.add(Token.of(Token.Kind.OP, String.valueOf(c)));
+                    i++;
+                } else {
+                    String inner = s.substring(i + 1, end).trim();
+                    i = end + 1;
+                    int dot = inner.lastIndexOf('.');
+                    out.add(dot > 0 && dot < inner.length() - 1 && !inner.matches("[\\d.]+")
+                            ? Token.of(Token.Kind.NAME, inner) : Token.of(Token.Kind.IDENT, inner));
+                }
+            } else if (Character.isDigit(c)) {
+                int j = i;
+                while (j < n && Character.isDigit(s.charAt(j))) {
+                    j++;
+                }
+                if (j + 1 < n && s.charAt(j) == '.' && Character.isDigit(s.charAt(j + 1))) {
+                    j++;
+                    while (j < n && Character.isDigit(s.charAt(j))) {
+                        j++;
+                    }
+                }
+                java.util.regex.Matcher time = TIME.matcher(s).region(i, n);
+                if (time.lookingAt()) {
+                    out.add(Token.of(Token.Kind.TIME, time.group()));
+                    i = time.end();
+                    continue;
+                }
+                if (j < n && (Character.isLetter(s.charAt(j)) || s.charAt(j) == '_')) {
+                    // 2nd, 15th, 3a: a word that starts with digits
+                    while (j < n && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) {
+                        j++;
+                    }
+                    out.add(Token.of(Token.Kind.WORD, s.substring(i, j)));
+                } else {
+                    out.add(Token.of(Token.Kind.NUMBER, s.substring(i, j)));
+                }
+                i = j;
+            } else if (Character.isLetter(c) || c == '_' || c == '#' || c == '@' || c == '$') {
+                int j = i + 1;
+                while (j < n && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_' || s.charAt(j) == '$')) {
+                    j++;
+                }
+                String word = s.substring(i, j);
+                // table.column: a dot between two names with no space
+                if (j + 1 < n && s.charAt(j) == '.' && (Character.isLetter(s.charAt(j + 1)) || s.charAt(j + 1) == '_')) {
+                    int k = j + 1;
+                    while (k < n && (Character.isLetterOrDigit(s.charAt(k)) || s.charAt(k) == '_')) {
+                        k++;
+                    }
+                    out.add(Token.of(Token.Kind.NAME, s.substring(i, k)));
+                    i = k;
+                    continue;
+                }
+                out.add(Token.of(Token.Kind.WORD, word));
+                i = j;
+                // a hyphen inside a word joins its parts: system-generated, auto-increment, non-null
+                if (i + 1 < n && s.charAt(i) == '-' && Character.isLetter(s.charAt(i + 1))) {
+                    i++;
+                } else if (i + 2 < n && s.charAt(i) == '-' && s.charAt(i + 1) == ' ' && Character.isLowerCase(s.charAt(i + 2))) {
+                    // "System- generated": a hyphen split by a line wrap
+                    i += 2;
+                }
+            } else if (c == '.') {
+                addSep(out, ".");
+                i++;
+            } else {
+                String two = i + 1 < n ? s.substring(i, i + 2) : "";
+                if (two.equals("<>") || two.equals("!=") || two.equals(">=") || two.equals("<=") || two.equals("==")
+                        || two.equals("->") || two.equals("=>") || two.equals("||")) {
+                    out.add(Token.of(Token.Kind.OP, two));
+                    i += 2;
+                } else {
+                    out.add(Token.of(Token.Kind.OP, String.valueOf(c)));
+                    i++;
+                }
+            }
+        }
+        while (!out.isEmpty() && out.get(out.size() - 1).kind() == Token.Kind.SEP) {
+            out.remove(out.size() - 1);
+        }
+        return out;
+    }
+
+    private static void addSep(List<Token> out, String text) {
+        if (!out.isEmpty() && out.get(out.size() - 1).kind() != Token.Kind.SEP) {
+            out.add(Token.of(Token.Kind.SEP, text));
+        }
+    }
+}

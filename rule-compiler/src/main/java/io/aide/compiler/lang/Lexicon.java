@@ -1,0 +1,98 @@
+package io.aide.compiler.lang;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The words and phrases of the rule language by role, read from {@code lexicon.txt} (data, one place).
+ * A phrase is tokenised like a rule, so "system-generated" and "system generated" are the same phrase.
+ */
+public final class Lexicon {
+
+    /** The roles a phrase can play; one phrase may play several (the grammar asks for the role it expects). */
+    public enum Role {
+        FILLER, SCOPE, AS_IS, SET, NULL, EMPTY_STRING, COPY, USE, FROM, DERIVED, AT_TIME, TABLE, GENERATED, PER, UNIQUE, ORDERED_BY,
+        REMOVE, ADD, PREFIX, SUFFIX, CAST, TYPE_INTEGER, TYPE_NUMBER, TYPE_TEXT, TYPE_DATE, TYPE_TIMESTAMP, TRIM,
+        UPPER, LOWER, MAP, RECORDS, LOOKUP, WHERE, EQUALS, NOT_EQUALS, STARTS, ENDS, CONTAINS, IN, NOT_IN, IS_NULL, IS_EMPTY, NOT_NULL,
+        GT, GE, LT, LE, IF, THEN, ELSE, AND, OR, CHAIN, SEP, SELF, LABEL
+    }
+
+    private static final Lexicon DEFAULT = load("lexicon.txt");
+
+    private final Map<Role, List<List<String>>> phrases;
+
+    private Lexicon(Map<Role, List<List<String>>> phrases) {
+        this.phrases = phrases;
+    }
+
+    public static Lexicon standard() {
+        return DEFAULT;
+    }
+
+    static Lexicon load(String resource) {
+        Map<Role, List<List<String>>> phrases = new EnumMap<>(Role.class);
+        try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("lexicon resource " + resource + " is missing");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            int number = 0;
+            while ((line = r.readLine()) != null) {
+                number++;
+                String l = line.strip();
+                if (l.isEmpty() || l.startsWith("#")) {
+                    continue;
+                }
+                int colon = l.indexOf(':');
+                if (colon < 0) {
+                    throw new IllegalStateException(resource + " line " + number + ": expected ROLE: phrase | phrase");
+                }
+                Role role = Role.valueOf(l.substring(0, colon).strip());
+                List<List<String>> list = phrases.computeIfAbsent(role, x -> new ArrayList<>());
+                for (String p : l.substring(colon + 1).split("\\s\\|\\s|^\\|\\s|\\s\\|$")) {
+                    String phrase = p.strip();
+                    if (phrase.isEmpty()) {
+                        continue;
+                    }
+                    List<String> words = phrase.equals("newline") ? List.of("newline")
+                            : Lexer.tokens(phrase).stream().map(Token::norm).toList();
+                    if (!words.isEmpty()) {
+                        list.add(words);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        phrases.values().forEach(l -> l.sort(Comparator.comparingInt((List<String> w) -> w.size()).reversed()));
+        return new Lexicon(phrases);
+    }
+
+    /** Length in tokens of the longest phrase of the role that starts at {@code from}, or 0. */
+    public int match(Role role, List<Token> tokens, int from) {
+        for (List<String> words : phrases.getOrDefault(role, List.of())) {
+            if (from + words.size() > tokens.size()) {
+                continue;
+            }
+            boolean all = true;
+            for (int k = 0; k < words.size() && all; k++) {
+                Token t = tokens.get(from + k);
+                all = t.kind() != Token.Kind.STRING && t.kind() != Token.Kind.IDENT && t.kind() != Token.Kind.NAME && t.norm().equals(words.get(k));
+            }
+            if (all) {
+                return words.size();
+            }
+        }
+        return 0;
+    }
+}

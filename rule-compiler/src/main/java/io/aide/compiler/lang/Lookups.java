@@ -1,0 +1,138 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A value read from a named table:
+ * lookup := [LOOKUP] name [(for|LOOKUP) name] FROM table [TABLE] [WHERE match (AND? match)*]
+ * match  := lookup_column (EQUALS operand | IN (values))
+ * "`concept_id_2` from concept_relationship table where `concept_id_1` equals `x` and `relationship_id` = 'Maps to'",
+ * "`provider_id` for mapped `visit_occurrence_id` from visit_occurrence table" (the lookup table's column of the same
+ * name matches the row's). A lookup that names no table is flagged.
+ */
+final class Lookups implements Recognizer {
+    private static final java.util.Set<String> LEADS = java.util.Set.of("lookup", "look", "fetch", "retrieve", "link",
+            "obtain");
+
+    @Override
+    public Recognition recognize(Parser p) {
+        Token first = p.peekToken();
+        // only a lookup verb commits the cell to this family; "using", "matching" and the like also lead other wording
+        boolean verb = first != null && LEADS.contains(first.norm());
+        boolean any = false;
+        while (p.accept(Role.LOOKUP)) {
+            any = true;
+        }
+        if (any && !verb) {
+            return Recognition.NOT_MINE;
+        }
+        if (!verb) {
+            // "coming from the x table", "copied from x": words of other families are not a lookup column
+            for (Role r : new Role[]{Role.RECORDS, Role.USE, Role.COPY, Role.DERIVED, Role.SET}) {
+                if (p.peek(r)) {
+                    return Recognition.NOT_MINE;
+                }
+            }
+        }
+        Token column = p.next();
+        if (column == null || !column.nameLike() || column.kind() == Token.Kind.NAME) {
+            return verb ? p.notUnderstood() : Recognition.NOT_MINE;
+        }
+        List<Expr.Match> matches = new ArrayList<>();
+        int m = p.mark();
+        Token sameName = null;
+        if (p.accept(Role.LOOKUP) || p.accept(Role.IF)) {
+            while (p.accept(Role.LOOKUP)) {
+                // "for mapped", "for the corresponding"
+            }
+            sameName = p.next();
+            if (sameName == null || !sameName.nameLike()) {
+                p.reset(m);
+                sameName = null;
+            }
+        }
+        if (!p.accept(Role.FROM)) {
+            if (verb && p.ctx().row().join() != null && !p.ctx().row().join().isBlank()) {
+                // the row's join cell says where the value comes from: the planner joins it
+                return Recognition.NOT_MINE;
+            }
+            if (verb) {
+                return new Recognition.Flagged("the lookup does not name the table to read ('" + p.leftover()
+                        + "'): write '<column> from <table> where <column> equals <source column>'");
+            }
+            return Recognition.NOT_MINE;
+        }
+        Token table = p.next();
+        if (table == null || !table.nameLike()) {
+            return verb ? p.notUnderstood() : Recognition.NOT_MINE;
+        }
+        boolean tableWord = p.accept(Role.TABLE);
+        Token after = p.peekToken();
+        boolean where = after != null && (after.norm().equals("where") || after.norm().equals("whose"));
+        if (!verb && !tableWord && !where) {
+            // "x from y" alone is a copy written loosely, not a lookup: not this family
+            return Recognition.NOT_MINE;
+        }
+        if (sameName != null) {
+            Expr outer = p.ctx().resolve(null, sameName.text());
+            if (outer == null) {
+                return new Recognition.Flagged("unknown column " + sameName.text() + " to match in " + table.text());
+            }
+            matches.add(new Expr.Match(sameName.text(), List.of(outer)));
+        }
+        if (p.accept(Role.WHERE) || p.accept(Role.LOOKUP)) {
+            do {
+                Expr.Match match = match(p);
+                if (match == null) {
+                    return p.notUnderstood();
+                }
+                matches.add(match);
+            } while (p.accept(Role.AND) || p.acceptOp(",") || startsMatch(p));
+        }
+        Expr otherwise = null;
+        if (!p.atEnd()) {
+            p.acceptSeparator();
+            if (p.accept(Role.ELSE)) {
+                otherwise = p.literal();
+            }
+            if (otherwise == null || !p.atEnd()) {
+                return p.notUnderstood();
+            }
+        }
+        if (matches.isEmpty()) {
+            return new Recognition.Flagged("the lookup in " + table.text() + " does not say which row to read (add 'where <column> equals <source column>')");
+        }
+        Expr lookup = new Expr.Lookup(table.text(), column.text(), matches);
+        return new Recognition.Recognized(otherwise == null ? lookup : new Expr.Fn("COALESCE", List.of(p.typed(lookup), otherwise)),
+                table.text(), List.of(), "lookup in " + table.text() + (otherwise == null ? "" : " with a default"));
+    }
+
+    private static boolean startsMatch(Parser p) {
+        Token t = p.peekToken();
+        return t != null && t.kind() == Token.Kind.IDENT;
+    }
+
+    /** lookup_column (EQUALS operand | IN (values)) */
+    static Expr.Match match(Parser p) {
+        int m = p.mark();
+        Token col = p.next();
+        if (col == null || !(col.kind() == Token.Kind.WORD || col.kind() == Token.Kind.IDENT)) {
+            p.reset(m);
+            return null;
+        }
+        if (p.accept(Role.IN)) {
+            List<Expr> items = p.list();
+            return items == null ? null : new Expr.Match(col.text(), items);
+        }
+        if (!p.accept(Role.EQUALS)) {
+            p.reset(m);
+            return null;
+        }
+        Expr value = p.operand();
+        return value == null ? null : new Expr.Match(col.text(), List.of(value));
+    }
+}

@@ -1,0 +1,565 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.SqlType;
+import io.aide.compiler.rules.RuleContext;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A cursor over a rule cell's tokens with the productions every family shares: literals with their labels,
+ * operands (columns, the row's own value), conditions and the words left unplaced.
+ */
+public final class Parser {
+    private final List<Token> tokens;
+    private final RuleContext ctx;
+    private final Lexicon lexicon;
+    private int pos;
+    private String problem;
+
+    public Parser(List<Token> tokens, RuleContext ctx, Lexicon lexicon) {
+        this.tokens = tokens;
+        this.ctx = ctx;
+        this.lexicon = lexicon;
+    }
+
+    public RuleContext ctx() {
+        return ctx;
+    }
+
+    public List<Token> tokens() {
+        return tokens;
+    }
+
+    public int mark() {
+        return pos;
+    }
+
+    public void reset(int mark) {
+        pos = mark;
+    }
+
+    /** Why the last production failed in a way the writer must hear about (an unknown column, no source), or null. */
+    public String problem() {
+        return problem;
+    }
+
+    void problem(String p) {
+        if (problem == null) {
+            problem = p;
+        }
+    }
+
+    // ---------------------------------------------------------------- words
+
+    void skipFiller() {
+        int n;
+        do {
+            n = 0;
+            for (Role r : new Role[]{Role.FILLER, Role.SCOPE, Role.AS_IS}) {
+                int m = lexicon.match(r, tokens, pos);
+                if (m > 0) {
+                    n = m;
+                    pos += m;
+                    break;
+                }
+            }
+        } while (n > 0);
+    }
+
+    /** Accepts the longest phrase of the role at the cursor (after filler words). */
+    public boolean accept(Role role) {
+        int start = pos;
+        skipFiller();
+        int m = lexicon.match(role, tokens, pos);
+        if (m > 0) {
+            pos += m;
+            return true;
+        }
+        pos = start;
+        return false;
+    }
+
+    /** Accepts the role without skipping filler first (for roles whose phrases are filler words, such as SELF). */
+    boolean acceptExact(Role role) {
+        int m = lexicon.match(role, tokens, pos);
+        pos += m;
+        return m > 0;
+    }
+
+    /** The role starts exactly at the cursor (no filler skipped). */
+    boolean peekExact(Role role) {
+        return lexicon.match(role, tokens, pos) > 0;
+    }
+
+    public boolean peek(Role role) {
+        int start = pos;
+        boolean found = accept(role);
+        pos = start;
+        return found;
+    }
+
+    public Token peekToken() {
+        int start = pos;
+        skipFiller();
+        Token t = pos < tokens.size() ? tokens.get(pos) : null;
+        pos = start;
+        return t;
+    }
+
+    public Token next() {
+        skipFiller();
+        return pos < tokens.size() ? tokens.get(pos++) : null;
+    }
+
+    /** The token at the cursor, filler words included (a code may be the letter "A"). */
+    Token rawPeek() {
+        return pos < tokens.size() ? tokens.get(pos) : null;
+    }
+
+    Token rawNext() {
+        return pos < tokens.size() ? tokens.get(pos++) : null;
+    }
+
+    public boolean acceptOp(String symbol) {
+        Token t = peekToken();
+        if (t != null && t.op(symbol)) {
+            next();
+            return true;
+        }
+        return false;
+    }
+
+    /** A sentence end, ';', a line break or a comma. */
+    public boolean acceptSeparator() {
+        Token t = peekToken();
+        if (t != null && (t.kind() == Token.Kind.SEP || t.op(","))) {
+            next();
+            return true;
+        }
+        return false;
+    }
+
+    public boolean atEnd() {
+        int start = pos;
+        while (true) {
+            skipFiller();
+            if (pos < tokens.size() && tokens.get(pos).kind() == Token.Kind.SEP) {
+                pos++;
+                continue;
+            }
+            break;
+        }
+        boolean end = pos >= tokens.size();
+        pos = start;
+        return end;
+    }
+
+    /** The content words from the cursor on, for "not understood: '...'". */
+    public String leftover() {
+        List<String> words = new ArrayList<>();
+        int i = pos;
+        while (i < tokens.size()) {
+            int m = Math.max(lexicon.match(Role.FILLER, tokens, i), lexicon.match(Role.SCOPE, tokens, i));
+            if (m > 0) {
+                i += m;
+                continue;
+            }
+            Token t = tokens.get(i++);
+            if (t.kind() != Token.Kind.SEP) {
+                words.add(t.toString());
+            }
+        }
+        String s = String.join(" ", words);
+        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+    }
+
+    /** Flagged with the words left, or with the problem met while reading them. */
+    public Recognition.Flagged notUnderstood() {
+        return new Recognition.Flagged(problem != null ? problem : "not understood: '" + leftover() + "'");
+    }
+
+    /**
+     * "all records within the X table", "coming from the X table": a scope that names the row's own target or source
+     * table says nothing more; another table is not a scope this cell can honour, so nothing is consumed.
+     */
+    public boolean ownRecords() {
+        int m = pos;
+        if (!acceptExact(Role.RECORDS)) {
+            return false;
+        }
+        Token t = next();
+        accept(Role.TABLE);
+        if (t != null && t.nameLike() && (same(t.text(), ctx.row().targetTable()) || same(t.text(), ctx.row().sourceTable()))) {
+            acceptOp(":");
+            acceptOp(",");
+            return true;
+        }
+        pos = m;
+        return false;
+    }
+
+    private static boolean same(String written, String table) {
+        if (table == null) {
+            return false;
+        }
+        String t = table.trim();
+        String last = t.substring(t.lastIndexOf('.') + 1);
+        return written.equalsIgnoreCase(t) || written.equalsIgnoreCase(last);
+    }
+
+    // ---------------------------------------------------------------- literals
+
+    /** A number, a quoted text, a backticked number, NULL or an empty string; followed by its label if any. */
+    public Expr literal() {
+        int start = pos;
+        Token t = next();
+        Expr out = null;
+        if (t != null && t.op("-")) {
+            Token n = next();
+            out = n != null && n.kind() == Token.Kind.NUMBER ? number("-" + n.text()) : null;
+        } else if (t != null && (t.kind() == Token.Kind.NUMBER || t.kind() == Token.Kind.IDENT && t.text().matches("-?\\d+(\\.\\d+)?"))) {
+            out = number(t.text());
+        } else if (t != null && t.kind() == Token.Kind.STRING) {
+            out = t.text().indexOf('`') >= 0 ? template(t.text()) : new Expr.Lit(t.text());
+            if (out == null) {
+                pos = start;
+                return null;
+            }
+        }
+        if (out == null) {
+            pos = start;
+            if (accept(Role.EMPTY_STRING)) {
+                return new Expr.Lit("");
+            }
+            if (accept(Role.NULL)) {
+                return new Expr.TypedNull(ctx.targetType());
+            }
+            return null;
+        }
+        label(out);
+        return out;
+    }
+
+    /** A quoted text with `names` inside ("SOURCE=`source`;INDEX=`index`") builds the text from those columns. */
+    private Expr template(String text) {
+        List<Expr> parts = new ArrayList<>();
+        String[] pieces = text.split("`", -1);
+        if (pieces.length % 2 == 0) {
+            problem("unbalanced backticks in the text \"" + text + "\"");
+            return null;
+        }
+        for (int i = 0; i < pieces.length; i++) {
+            if (i % 2 == 0) {
+                if (!pieces[i].isEmpty()) {
+                    parts.add(new Expr.Lit(pieces[i]));
+                }
+            } else {
+                String name = pieces[i].trim();
+                int dot = name.lastIndexOf('.');
+                Expr c = dot > 0 ? ctx.resolve(name.substring(0, dot), name.substring(dot + 1)) : ctx.resolve(null, name);
+                if (c == null) {
+                    problem("unknown column " + name + " in the text \"" + text + "\"");
+                    return null;
+                }
+                parts.add(c);
+            }
+        }
+        return new Expr.Concat(parts);
+    }
+
+    private static Expr number(String text) {
+        return text.contains(".") ? new Expr.Lit(new BigDecimal(text)) : new Expr.Lit(Long.parseLong(text));
+    }
+
+    /** A label after a value is a comment: "32836 (EHR physical examination)", "32879 - 'Registry'". */
+    void label(Expr value) {
+        int start = pos;
+        if (acceptOp("(")) {
+            int depth = 1;
+            while (pos < tokens.size() && depth > 0) {
+                Token t = tokens.get(pos++);
+                if (t.op("(")) {
+                    depth++;
+                } else if (t.op(")")) {
+                    depth--;
+                } else if (t.kind() == Token.Kind.SEP && !t.text().equals(".")) {
+                    break;
+                }
+            }
+            if (depth != 0) {
+                pos = start;
+            }
+            return;
+        }
+        if (value instanceof Expr.Lit l && l.value() instanceof Long && acceptOp("-")) {
+            Token t = peekToken();
+            if (t != null && t.kind() == Token.Kind.STRING) {
+                next();
+                return;
+            }
+            // "100 - discount" subtracts a column: a word that names a column is not a label
+            Token first = pos < tokens.size() ? tokens.get(pos) : null;
+            if (first != null && first.kind() == Token.Kind.WORD && ctx.resolve(null, first.text()) instanceof Expr.Col c
+                    && ctx.known(c)) {
+                pos = start;
+                return;
+            }
+            int words = 0;
+            while (pos < tokens.size() && tokens.get(pos).kind() == Token.Kind.WORD
+                    && lexicon.match(Role.SCOPE, tokens, pos) == 0) {
+                pos++;
+                words++;
+            }
+            if (words == 0) {
+                pos = start;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- operands
+
+    /** The row's own source value: its single source column. */
+    Expr self() {
+        List<Expr.Col> sources = ctx.sources();
+        if (sources.size() == 1) {
+            return sources.get(0);
+        }
+        problem(sources.isEmpty() ? "the rule speaks of the source value but the row names no source column"
+                : "the rule speaks of the source value but the row names " + sources.size() + " source columns");
+        return null;
+    }
+
+    /**
+     * A column written in the rule: `name`, [name], table.column, or a plain word that is a known column.
+     * Unknown marked names are a problem (named in the flag); an unknown plain word is simply not a name.
+     */
+    public Expr column() {
+        int start = pos;
+        Token t = next();
+        if (t == null || !t.nameLike() || isKeyword(start)) {
+            pos = start;
+            return null;
+        }
+        String q = null;
+        String n = t.text();
+        if (t.kind() == Token.Kind.NAME) {
+            int dot = n.lastIndexOf('.');
+            q = n.substring(0, dot);
+            n = n.substring(dot + 1);
+        }
+        Expr e = ctx.resolve(q, n);
+        if (e == null || t.kind() == Token.Kind.WORD && e instanceof Expr.Col c && !ctx.known(c)) {
+            if (t.kind() != Token.Kind.WORD) {
+                problem("unknown column " + t.text() + " (not a column of the row's sources nor a target column)");
+            }
+            pos = start;
+            return null;
+        }
+        return e;
+    }
+
+    private boolean isKeyword(int at) {
+        for (Role r : new Role[]{Role.IF, Role.THEN, Role.ELSE, Role.AND, Role.OR, Role.FROM, Role.WHERE, Role.NULL,
+                Role.SET, Role.TABLE}) {
+            if (lexicon.match(r, tokens, at) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A column, the row's own value, or a literal. */
+    public Expr operand() {
+        int start = pos;
+        skipFillerExceptSelf();
+        if (acceptExact(Role.SELF)) {
+            return self();
+        }
+        pos = start;
+        Expr c = column();
+        return c != null ? c : literal();
+    }
+
+    private void skipFillerExceptSelf() {
+        while (lexicon.match(Role.SELF, tokens, pos) == 0) {
+            int m = lexicon.match(Role.FILLER, tokens, pos);
+            if (m == 0) {
+                return;
+            }
+            pos += m;
+        }
+    }
+
+    // ---------------------------------------------------------------- conditions
+
+    /** cond := comparison ((AND|OR) comparison)*, AND binding tighter than OR. */
+    public Expr condition() {
+        Expr left = conjunction();
+        while (left != null) {
+            int m = pos;
+            if (!accept(Role.OR)) {
+                break;
+            }
+            Expr right = conjunction();
+            if (right == null) {
+                pos = m;
+                break;
+            }
+            left = new Expr.Bin("OR", left, right);
+        }
+        return left;
+    }
+
+    private Expr conjunction() {
+        Expr left = comparison();
+        while (left != null) {
+            int m = pos;
+            if (!accept(Role.AND)) {
+                break;
+            }
+            Expr right = comparison();
+            if (right == null) {
+                pos = m;
+                break;
+            }
+            left = new Expr.Bin("AND", left, right);
+        }
+        return left;
+    }
+
+    /** operand (IS_NULL | NOT_NULL | op operand | [NOT] IN (values) | STARTS/ENDS/CONTAINS text). */
+    Expr comparison() {
+        int start = pos;
+        Expr left = operand();
+        if (left == null) {
+            pos = start;
+            return null;
+        }
+        if (accept(Role.NOT_NULL)) {
+            return new Expr.IsNull(left, true);
+        }
+        if (accept(Role.IS_EMPTY)) {
+            return new Expr.Bin("OR", new Expr.IsNull(left, false), blank(left));
+        }
+        if (accept(Role.IS_NULL)) {
+            int m = pos;
+            // "is null or empty": the second state is a blank text
+            if (accept(Role.OR) && (accept(Role.IS_EMPTY) || accept(Role.IS_NULL))) {
+                return new Expr.Bin("OR", new Expr.IsNull(left, false), blank(left));
+            }
+            pos = m;
+            return new Expr.IsNull(left, false);
+        }
+        boolean notIn = accept(Role.NOT_IN);
+        if (notIn || accept(Role.IN)) {
+            List<Expr> items = list();
+            if (items != null) {
+                return new Expr.InList(left, items, notIn);
+            }
+            pos = start;
+            return null;
+        }
+        for (Role r : new Role[]{Role.STARTS, Role.ENDS, Role.CONTAINS}) {
+            if (accept(r)) {
+                Expr v = literal();
+                if (v instanceof Expr.Lit l && l.value() instanceof String s) {
+                    String like = (r == Role.STARTS ? "" : "%") + s.replace("%", "\\%") + (r == Role.ENDS ? "" : "%");
+                    return new Expr.Bin("LIKE", left, new Expr.Lit(like));
+                }
+                pos = start;
+                return null;
+            }
+        }
+        String op = null;
+        // the longer phrases first: "not equal to" before "is", ">=" before ">"
+        Role[] ops = {Role.NOT_EQUALS, Role.GE, Role.LE, Role.GT, Role.LT, Role.EQUALS};
+        String[] symbols = {"<>", ">=", "<=", ">", "<", "="};
+        int best = -1;
+        int bestLen = 0;
+        int at = pos;
+        skipFiller();
+        for (int i = 0; i < ops.length; i++) {
+            int m = lexicon.match(ops[i], tokens, pos);
+            if (m > bestLen) {
+                best = i;
+                bestLen = m;
+            }
+        }
+        if (best < 0) {
+            pos = start;
+            return null;
+        }
+        pos += bestLen;
+        op = symbols[best];
+        Expr right = operand();
+        if (right == null) {
+            pos = start;
+            return null;
+        }
+        if (right instanceof Expr.TypedNull && (op.equals("=") || op.equals("<>"))) {
+            // "equals NULL" / "not equals NULL" mean IS NULL / IS NOT NULL (a comparison with NULL is never true)
+            return new Expr.IsNull(left, op.equals("<>"));
+        }
+        return new Expr.Bin(op, left, right);
+    }
+
+    /** A value that stands beside literals of the target's type (CASE branches, a default): read as that type. */
+    Expr typed(Expr e) {
+        return typed(e, SqlType.UNKNOWN);
+    }
+
+    /** As {@link #typed(Expr)}; when the target's type is not known, the type of the literals beside it. */
+    public Expr typed(Expr e, SqlType besides) {
+        SqlType t = ctx.targetType().known() ? ctx.targetType() : besides;
+        if (e == null) {
+            return null;
+        }
+        if (e instanceof Expr.TypedNull n && !n.type().known() && t.known()) {
+            return new Expr.TypedNull(t);
+        }
+        if (e instanceof Expr.Lit || e instanceof Expr.TypedNull || !t.known() || t.kind() == SqlType.Kind.VARCHAR) {
+            return e;
+        }
+        return new Expr.Cast(e, t, true);
+    }
+
+    /** The text is empty once trimmed. */
+    Expr blank(Expr x) {
+        Expr text = x instanceof Expr.Col c && ctx.typeOf(c).known() && ctx.typeOf(c).kind() != SqlType.Kind.VARCHAR
+                ? new Expr.Cast(x, SqlType.VARCHAR, false) : x;
+        return new Expr.Bin("=", new Expr.Fn("TRIM", List.of(text)), new Expr.Lit(""));
+    }
+
+    /** ( value, value, ... ) or value, value or value. */
+    List<Expr> list() {
+        int start = pos;
+        boolean paren = acceptOp("(");
+        List<Expr> items = new ArrayList<>();
+        do {
+            Expr v = literal();
+            if (v == null) {
+                break;
+            }
+            items.add(v);
+        } while (acceptOp(",") || accept(Role.OR));
+        if (items.isEmpty() || paren && !acceptOp(")")) {
+            pos = start;
+            return null;
+        }
+        return items;
+    }
+
+    static String describe(List<Token> tokens) {
+        return tokens.stream().map(Token::toString).collect(Collectors.joining(" ")).toLowerCase(Locale.ROOT);
+    }
+
+    public SqlType targetType() {
+        return ctx.targetType();
+    }
+}

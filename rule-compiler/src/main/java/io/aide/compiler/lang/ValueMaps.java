@@ -1,0 +1,140 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A value map of the row's source column (or of the column a header names), one pair per line, ';' or ',':
+ * map   := [MAP [":"]] [IF column THEN target_column] pair { [SEP] pair } [ELSE literal]
+ * pair  := key {(OR | AND | ",") key} ("=" | ":" | "->" | THEN) literal
+ * key   := text | number [label] | words
+ * "Map: Male = 8507, Female = 8532", "Outpatient: 32859 (Outpatient claim) Inpatient or DPC: 32853",
+ * "if POINT_OF_ORIGIN then ADMITTED_FROM_CONCEPT_ID / 0 then 8976 / 1 then 0". An unlisted value has no value (NULL)
+ * unless an ELSE is written.
+ */
+final class ValueMaps implements Recognizer {
+    private static final Role[] STRUCTURE = {Role.WHERE, Role.FROM, Role.LOOKUP, Role.IF, Role.CAST, Role.USE, Role.COPY,
+            Role.SET, Role.MAP, Role.TABLE};
+
+    @Override
+    public Recognition recognize(Parser p) {
+        boolean lead = false;
+        while (p.accept(Role.MAP)) {
+            lead = true;
+        }
+        p.acceptOp(":");
+        Expr keyed = header(p);
+        if (keyed == null) {
+            if (p.ctx().sources().size() != 1) {
+                return lead ? new Recognition.Flagged("a value map needs one source column; the row names "
+                        + p.ctx().sources().size()) : Recognition.NOT_MINE;
+            }
+            keyed = p.ctx().sources().get(0);
+        }
+        List<Expr.When> whens = new ArrayList<>();
+        List<String> accepted = new ArrayList<>();
+        Expr otherwise = null;
+        while (!p.atEnd()) {
+            while (p.acceptSeparator() || p.acceptOp(":")) {
+                // line breaks and list punctuation between pairs
+            }
+            if (!whens.isEmpty() && p.accept(Role.ELSE)) {
+                p.acceptOp(":");
+                p.acceptOp("=");
+                otherwise = value(p);
+                if (otherwise == null) {
+                    return Recognition.NOT_MINE;
+                }
+                continue;
+            }
+            int m = p.mark();
+            List<Expr> keys = keys(p);
+            boolean arrow = keys != null && (p.acceptOp("=") || p.acceptOp(":") || p.acceptOp("->") || p.acceptOp("=>")
+                    || p.accept(Role.THEN));
+            Expr value = arrow ? value(p) : null;
+            if (value == null) {
+                // other wording around pairs ("otherwise keep", "when x > 1"): the older value-map reading decides
+                p.reset(m);
+                return Recognition.NOT_MINE;
+            }
+            whens.add(new Expr.When(keys.size() == 1 ? new Expr.Bin("=", keyed, keys.get(0))
+                    : new Expr.InList(keyed, keys, false), value));
+            if (value instanceof Expr.Lit l) {
+                accepted.add(String.valueOf(l.value()));
+            }
+        }
+        if (whens.isEmpty() || whens.size() == 1 && !lead) {
+            return Recognition.NOT_MINE;
+        }
+        if (otherwise instanceof Expr.Lit l) {
+            accepted.add(String.valueOf(l.value()));
+        }
+        io.aide.compiler.plan.SqlType besides = Conditionals.literalType(whens, otherwise);
+        List<Expr.When> typed = whens.stream().map(w -> new Expr.When(w.condition(), p.typed(w.result(), besides))).toList();
+        return new Recognition.Recognized(new Expr.Case(typed, p.typed(otherwise, besides)), null, accepted,
+                "value map of " + whens.size() + " pair(s)");
+    }
+
+    /** "if POINT_OF_ORIGIN then ADMITTED_FROM_CONCEPT_ID": the column the map reads, for this target. */
+    private static Expr header(Parser p) {
+        int m = p.mark();
+        if (p.accept(Role.IF)) {
+            Expr column = p.column();
+            Token target = column != null && p.accept(Role.THEN) ? p.next() : null;
+            if (target != null && target.nameLike() && target.text().equalsIgnoreCase(p.ctx().row().targetColumn())) {
+                return column;
+            }
+        }
+        p.reset(m);
+        return null;
+    }
+
+    /** key {(OR | AND | ",") key} */
+    private static List<Expr> keys(Parser p) {
+        List<Expr> keys = new ArrayList<>();
+        do {
+            Expr k = key(p);
+            if (k == null) {
+                return null;
+            }
+            keys.add(k);
+        } while (p.accept(Role.OR) || p.accept(Role.AND) || p.acceptOp(","));
+        return keys;
+    }
+
+    /** A literal, or a short text written without quotes ("Female"). */
+    private static Expr value(Parser p) {
+        Expr v = p.literal();
+        return v != null ? v : key(p);
+    }
+
+    private static Expr key(Parser p) {
+        Token t = p.rawPeek();
+        if (t == null) {
+            return null;
+        }
+        if (t.kind() == Token.Kind.STRING || t.kind() == Token.Kind.NUMBER) {
+            return p.literal();
+        }
+        // a code written as words is short and holds no word of the grammar ("to", "where", "using", ...)
+        StringBuilder words = new StringBuilder();
+        int count = 0;
+        while (t != null && t.kind() == Token.Kind.WORD && !p.peekExact(Role.OR) && !p.peekExact(Role.AND)
+                && !p.peekExact(Role.THEN) && !p.peekExact(Role.ELSE)) {
+            for (Role r : STRUCTURE) {
+                if (p.peekExact(r)) {
+                    return null;
+                }
+            }
+            words.append(words.isEmpty() ? "" : " ").append(p.rawNext().text());
+            t = p.rawPeek();
+            if (++count > 3) {
+                return null;
+            }
+        }
+        return words.isEmpty() ? null : new Expr.Lit(words.toString());
+    }
+}
