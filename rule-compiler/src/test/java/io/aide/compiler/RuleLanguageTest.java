@@ -174,7 +174,7 @@ class RuleLanguageTest {
     }
 
     @Test
-    void shouldFlagWithTheWordsItCouldNotPlace() {
+    void shouldFlagWithTheWordsItCouldNotPlace() throws Exception {
         assertThat(flagged("INTEGER", "status", "Set 0 for all documented label records")).contains("documented label");
         assertThat(flagged("INTEGER", "status", "Lookup the concept based on the status"))
                 .contains("does not name the table");
