@@ -75,6 +75,8 @@ class WalkingSkeletonIT {
 
         JsonNode progress = received.stream().filter(e -> e.event().equals("progress")).reduce((a, b) -> b)
                 .orElseThrow().json();
+        assertThat(progress.path("progress_percentage").isNumber())
+                .as("progress_percentage is a number in %s", progress).isTrue();
         assertThat(progress.path("progress_percentage").asInt()).isBetween(0, 100);
 
         JsonNode complete = received.get(names.indexOf("generation_complete")).json();
@@ -87,7 +89,9 @@ class WalkingSkeletonIT {
         assertThat(artifact.body()).contains("order_facts").contains("@mapping[");
         JsonNode hashmap = Stack.json(Stack.get(alice, "/api/v1/generations/" + generationId).body());
         assertThat(hashmap.path("status").asText()).isEqualTo("completed");
-        assertThat(hashmap.path("blocks").has("select_clause") || hashmap.path("layers").isArray()).isTrue();
+        assertThat(hashmap.path("blocks").has("select_clause")).as("top-level blocks in %s", hashmap).isTrue();
+        assertThat(hashmap.path("layers").isArray()).as("layers in %s", hashmap).isTrue();
+        assertThat(hashmap.path("layers")).extracting(layer -> layer.path("target").asText()).contains("order_facts");
     }
 
     @Test

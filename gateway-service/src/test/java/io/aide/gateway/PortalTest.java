@@ -30,6 +30,8 @@ class PortalTest {
     void shouldStillAnswerUnknownApiPathsAs401Or404NotWithThePortal() {
         // When / Then
         given().accept("text/html").get("/api/v1/nothing-here").then()
+                .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(401), org.hamcrest.Matchers.is(404)))
+                .contentType("application/problem+json")
                 .body(org.hamcrest.Matchers.not(containsString("<div id=\"root\">")));
     }
 }
