@@ -103,7 +103,7 @@ class GenerationCommandTest {
         // Given: document-service does not know the id for globex
         String documentId = "doc_" + UUID.randomUUID();
         GatewayTestResource.downstream().stubFor(get(urlEqualTo("/internal/v1/documents/" + documentId))
-                .withHeader("X-Aide-Tenant", equalTo("globex"))
+                .andMatching(GatewayTestResource.signedFor("globex"))
                 .willReturn(aResponse().withStatus(404)));
 
         // When / Then
@@ -117,7 +117,7 @@ class GenerationCommandTest {
         // Given
         String dataSourceId = "ds_" + UUID.randomUUID().toString().substring(0, 8);
         GatewayTestResource.downstream().stubFor(get(urlEqualTo("/internal/v1/datasources/" + dataSourceId))
-                .withHeader("X-Aide-Tenant", equalTo("acme"))
+                .andMatching(GatewayTestResource.signedFor("acme"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody("{\"dataSourceId\":\"" + dataSourceId + "\",\"kind\":\"files\"}")));
         String generationId = newGenerationId();
