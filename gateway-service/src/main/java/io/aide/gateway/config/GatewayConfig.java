@@ -70,6 +70,14 @@ public interface GatewayConfig {
         /** Tokens added per second. */
         @WithDefault("20")
         double refillPerSecond();
+
+        /** Burst of login attempts (POST /api/v1/session) per client address. */
+        @WithDefault("20")
+        int loginCapacity();
+
+        /** Login attempts added per second per client address (0.5 = 30 a minute). */
+        @WithDefault("0.5")
+        double loginRefillPerSecond();
     }
 
     interface Sse {
