@@ -62,6 +62,10 @@ spec:
             - {name: AIDE_BIND_HOST, value: "0.0.0.0"}
             - {name: AIDE_MANAGEMENT_HOST, value: "0.0.0.0"}
             - {name: AIDE_MANAGEMENT_PORT, value: "9000"}
+            # the gateway's Kafka consumer group (one per replica, offsets committed); a new pod name starts a new
+            # group at the earliest retained event, so nothing produced while a replica was down is lost
+            - name: AIDE_GATEWAY_REPLICA_ID
+              valueFrom: {fieldRef: {fieldPath: metadata.name}}
           resources:
             requests: {cpu: 250m, memory: 512Mi}
             limits: {memory: ${mem}}

@@ -54,6 +54,8 @@ export_aide_env() {
     export AIDE_SPARK_MASTER="${AIDE_SPARK_MASTER:-local[*]}"
     export AIDE_SECRET_KEY="${AIDE_SECRET_KEY:-aide-local-$AIDE_ENV-secret-key-change-me}"
     export AIDE_INTERNAL_SECRET="${AIDE_INTERNAL_SECRET:-$(internal_secret)}"
+    # the local install is plain http on localhost: session cookies cannot be Secure there
+    export AIDE_COOKIE_SECURE="${AIDE_COOKIE_SECURE:-false}"
     # metrics and OpenAPI of each service: loopback management interface, API port + 1000
     export AIDE_SQLGEN_MANAGEMENT_URL="http://127.0.0.1:$((SERVICE_BASE_PORT + 1002))"
 }
