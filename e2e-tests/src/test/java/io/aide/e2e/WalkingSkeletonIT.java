@@ -202,11 +202,11 @@ class WalkingSkeletonIT {
         List<SseEvent> done = all.get(120, TimeUnit.SECONDS);
         String lastId = done.stream().filter(e -> e.id() != null && !e.id().isEmpty()).reduce((a, b) -> b).orElseThrow().id();
 
-        // When: the user asks for a refinement, which needs a model
-        SseStream live = Stack.events(alice, generationId, lastId);
-        CompletableFuture<List<SseEvent>> answer = CompletableFuture.supplyAsync(() -> live.readUntil("ai_result"));
+        // When: the user asks for a refinement, which needs a model, and follows the stream from its end
         HttpResponse<String> refine = Stack.postJson(alice, "/api/v1/generations/" + generationId + "/refine",
                 Map.of("target", "order_facts", "blockName", "joins", "instruction", "use an inner join"));
+        SseStream live = Stack.events(alice, generationId, lastId);
+        CompletableFuture<List<SseEvent>> answer = CompletableFuture.supplyAsync(() -> live.readUntil("ai_result"));
         List<SseEvent> events = answer.get(60, TimeUnit.SECONDS);
         live.close();
 

@@ -132,6 +132,30 @@ class SseStreamTest {
     }
 
     @Test
+    void shouldKeepAStreamOpenedAtTheEndOpenForARefinementRequestedAfterIt() throws Exception {
+        // Given: a finished generation of acme, then a refinement request
+        String generationId = GenerationCommandTest.newGenerationId();
+        given().auth().oauth2(Tokens.alice()).contentType(ContentType.JSON)
+                .body(Map.of("generationId", generationId,
+                        "documentId", GenerationCommandTest.documentWithStatus("parsed")))
+                .post("/api/v1/generations").then().statusCode(202);
+        send(61, "acme", generationId, new GenerationCompleted("CREATE VIEW v AS SELECT 1", "v.sql", Map.of(), 0));
+        given().auth().oauth2(Tokens.alice()).contentType(ContentType.JSON)
+                .body(Map.of("blockName", "joins", "instruction", "use an inner join"))
+                .post("/api/v1/generations/" + generationId + "/refine").then().statusCode(202);
+
+        // When: the browser follows the stream from its end, and the answer arrives
+        try (SseClient follow = SseClient.open(base, Tokens.alice(), generationId, "61")) {
+            send(62, "acme", generationId, new Thought("the refinement's answer"));
+
+            // Then
+            await().atMost(Duration.ofSeconds(10)).until(() -> follow.events().size() == 1);
+            assertThat(follow.events()).extracting(SseClient.Event::id).containsExactly("62");
+            assertThat(follow.ended()).isFalse();
+        }
+    }
+
+    @Test
     void shouldResyncAClientWhoseLastEventIdIsOlderThanTheBuffer() throws Exception {
         // Given: more events than the test buffer holds (7), and sqlgen's hashmap of the generation
         String generationId = GenerationCommandTest.newGenerationId();

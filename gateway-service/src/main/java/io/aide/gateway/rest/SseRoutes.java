@@ -33,8 +33,9 @@ import java.util.List;
 /**
  * {@code GET /api/v1/generations/{id}/events}: replay from Redis after Last-Event-ID, then live events of
  * this key and tenant. May be opened before the generation is posted (the browser chooses the id). A client
- * resuming at or after the terminal event gets {@code done} at once; one resuming from before events the buffer
- * has dropped gets a {@code hashmap_sync} with reason {@code recovery} first.
+ * resuming at or after the terminal event gets {@code done} at once (unless a refinement or block edit was
+ * requested since: then it stays open for the answer); one resuming from before events the buffer has dropped
+ * gets a {@code hashmap_sync} with reason {@code recovery} first.
  */
 @ApplicationScoped
 public class SseRoutes {
@@ -125,6 +126,10 @@ public class SseRoutes {
         buffer.replay(caller.tenant(), generationId, after)
                 .flatMap(replay -> replay.missedBefore() < 0 ? Uni.createFrom().item(replay)
                         : recovery(caller, generationId, replay))
+                // a refinement or edit requested after the end: stay open for its answer instead of done
+                .flatMap(replay -> !replay.endedAlready() ? Uni.createFrom().item(replay)
+                        : registry.followUpPending(caller.tenant(), generationId).map(pending -> pending
+                        ? new ReplayBuffer.Replay(replay.frames(), false, replay.missedBefore()) : replay))
                 .subscribe().with(
                         replay -> context.runOnContext(ignored -> {
                             if (replay.endedAlready()) {

@@ -115,6 +115,7 @@ public class GenerationService {
                 .flatMap(ignored -> publisher.generationCommand(Envelope.of(caller.tenant(), correlationId,
                         generationId, new BlockEdited(generationId, target, request.dialect(), block, request.sql(),
                                 caller.user()))))
+                .call(ignored -> registry.markFollowUp(caller.tenant(), generationId))
                 .map(ignored -> new Accepted(generationId, null, "accepted", eventsUrl(generationId)));
     }
 
@@ -139,6 +140,7 @@ public class GenerationService {
                 .flatMap(ignored -> publisher.aiCommand(Envelope.of(caller.tenant(), correlationId, generationId,
                         new AiTaskRequested(taskId, "refine", generationId, request.instruction(), context,
                                 caller.user()))))
+                .call(ignored -> registry.markFollowUp(caller.tenant(), generationId))
                 .map(ignored -> new Accepted(generationId, taskId, "requested", eventsUrl(generationId)));
     }
 
