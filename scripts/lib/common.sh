@@ -53,6 +53,22 @@ export_aide_env() {
     export AIDE_AIHUB_URL="http://127.0.0.1:$((SERVICE_BASE_PORT + 4))"
     export AIDE_SPARK_MASTER="${AIDE_SPARK_MASTER:-local[*]}"
     export AIDE_SECRET_KEY="${AIDE_SECRET_KEY:-aide-local-$AIDE_ENV-secret-key-change-me}"
+    export AIDE_INTERNAL_SECRET="${AIDE_INTERNAL_SECRET:-$(internal_secret)}"
+    # the local install is plain http on localhost: session cookies cannot be Secure there
+    export AIDE_COOKIE_SECURE="${AIDE_COOKIE_SECURE:-false}"
+    # metrics and OpenAPI of each service: loopback management interface, API port + 1000
+    export AIDE_SQLGEN_MANAGEMENT_URL="http://127.0.0.1:$((SERVICE_BASE_PORT + 1002))"
+}
+
+# The per-install secret the services sign and verify internal tokens with: generated once, readable only by
+# its owner, kept in .aide/internal-secret (never in git). Every service of every environment of this checkout uses it.
+internal_secret() {
+    local file="$AIDE_HOME/internal-secret"
+    if [[ ! -s "$file" ]]; then
+        mkdir -p "$AIDE_HOME"
+        (umask 077 && head -c 48 /dev/urandom | base64 | tr -d '\n/+=' >"$file.$$" && mv "$file.$$" "$file")
+    fi
+    cat "$file"
 }
 
 # Serialises infra up/down of one environment across concurrent ./aide invocations.

@@ -12,6 +12,9 @@ service_port() {
     die "unknown service '$1'"
 }
 
+# the loopback management interface (metrics, OpenAPI) of a service: its API port + 1000
+service_management_port() { echo $(($(service_port "$1") + 1000)); }
+
 service_jar() { echo "$AIDE_ROOT/$(service_module "$1")/target/quarkus-app/quarkus-run.jar"; }
 
 service_healthy() { curl -sf -m 3 -o /dev/null "http://127.0.0.1:$(service_port "$1")/q/health/ready"; }
@@ -69,7 +72,7 @@ service_start() {
     port_open "$port" && die "$s: port $port is taken by a process this environment did not start"
     [[ -f "$jar" ]] || die "$s: $jar is missing; build with mvn -pl $(service_module "$s") install -DskipTests"
     : >"$log"
-    spawn "$log" "$pidfile" env QUARKUS_HTTP_PORT="$port" \
+    spawn "$log" "$pidfile" env QUARKUS_HTTP_PORT="$port" AIDE_MANAGEMENT_PORT="$(service_management_port "$s")" \
         java -Xms64m -Xmx768m -XX:+UseSerialGC -Dquarkus.http.port="$port" -jar "$jar"
 }
 
@@ -142,6 +145,7 @@ stack_up() {
   API:       http://localhost:$SERVICE_BASE_PORT/api/v1   (OpenAPI: /q/openapi)
   Keycloak:  http://127.0.0.1:$KEYCLOAK_PORT  (realm aide)
   Logins:    alice / alice  (tenant acme, engineer)
+             victor / victor (tenant acme, viewer: reads only)
              anna  / anna   (tenant acme, admin)
              bob   / bob    (tenant globex, engineer)
   Token:     ./aide token alice alice

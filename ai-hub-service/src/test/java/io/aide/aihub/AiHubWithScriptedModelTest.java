@@ -3,6 +3,7 @@ package io.aide.aihub;
 import io.aide.events.Envelope;
 import io.aide.events.EventJson;
 import io.aide.events.v1.AiTaskRequested;
+import io.aide.testsupport.InternalCalls;
 import io.aide.testsupport.AideInfraResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -81,7 +82,7 @@ class AiHubWithScriptedModelTest {
     @Test
     void shouldReportTheModelAndOnlyTheHostOfItsEndpoint() {
         // When / Then
-        given().get("/internal/v1/ai/status").then().statusCode(200)
+        given().header(InternalCalls.HEADER, InternalCalls.token("acme")).get("/internal/v1/ai/status").then().statusCode(200)
                 .body("configured", equalTo(true))
                 .body("model", equalTo("scripted-model"))
                 .body("baseUrl", startsWith("127.0.0.1:"));

@@ -1,5 +1,6 @@
 package io.aide.document;
 
+import io.aide.testsupport.InternalCalls;
 import io.aide.events.Envelope;
 import io.aide.events.EventJson;
 import io.restassured.response.Response;
@@ -28,7 +29,7 @@ public final class TestDocuments {
     }
 
     public static Response upload(String tenant, String fileName, byte[] content) {
-        return given().header("X-Aide-Tenant", tenant).header("X-Aide-User", "alice")
+        return given().header(InternalCalls.HEADER, InternalCalls.token(tenant, "alice"))
                 .multiPart("file", fileName, content, "application/octet-stream")
                 .when().post("/internal/v1/documents");
     }
@@ -38,7 +39,7 @@ public final class TestDocuments {
     }
 
     public static io.restassured.specification.RequestSpecification as(String tenant) {
-        return given().header("X-Aide-Tenant", tenant).header("X-Aide-User", "alice");
+        return given().header(InternalCalls.HEADER, InternalCalls.token(tenant, "alice"));
     }
 
     public static Envelope envelope(String json) {

@@ -25,6 +25,19 @@ final class Stack {
     static final String OIDC = System.getProperty("aide.oidc.url",
             System.getenv().getOrDefault("AIDE_OIDC_URL", "http://127.0.0.1:58280/realms/aide"));
 
+    /** The gateway's port; ./aide puts document, sqlgen, validator and ai-hub on the next four. */
+    private static final int BASE_PORT = URI.create(GATEWAY).getPort();
+
+    /** The API URL of service i in ./aide's order (0 gateway, 1 document, 2 sqlgen, 3 validator, 4 ai-hub). */
+    static String internalUrl(int i) {
+        return "http://127.0.0.1:" + (BASE_PORT + i);
+    }
+
+    /** The loopback management interface of service i (metrics, internal OpenAPI): its API port + 1000. */
+    static String managementUrl(int i) {
+        return "http://127.0.0.1:" + (BASE_PORT + 1000 + i);
+    }
+
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A password grant with the public client aide-cli, exactly as the README tells script users. */
@@ -109,7 +122,7 @@ final class Stack {
                 .header("Authorization", "Bearer " + token);
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    static HttpResponse<String> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

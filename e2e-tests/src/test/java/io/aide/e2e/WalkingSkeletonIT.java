@@ -75,6 +75,8 @@ class WalkingSkeletonIT {
 
         JsonNode progress = received.stream().filter(e -> e.event().equals("progress")).reduce((a, b) -> b)
                 .orElseThrow().json();
+        assertThat(progress.path("progress_percentage").isNumber())
+                .as("progress_percentage is a number in %s", progress).isTrue();
         assertThat(progress.path("progress_percentage").asInt()).isBetween(0, 100);
 
         JsonNode complete = received.get(names.indexOf("generation_complete")).json();
@@ -87,7 +89,9 @@ class WalkingSkeletonIT {
         assertThat(artifact.body()).contains("order_facts").contains("@mapping[");
         JsonNode hashmap = Stack.json(Stack.get(alice, "/api/v1/generations/" + generationId).body());
         assertThat(hashmap.path("status").asText()).isEqualTo("completed");
-        assertThat(hashmap.path("blocks").has("select_clause") || hashmap.path("layers").isArray()).isTrue();
+        assertThat(hashmap.path("blocks").has("select_clause")).as("top-level blocks in %s", hashmap).isTrue();
+        assertThat(hashmap.path("layers").isArray()).as("layers in %s", hashmap).isTrue();
+        assertThat(hashmap.path("layers")).extracting(layer -> layer.path("target").asText()).contains("order_facts");
     }
 
     @Test
@@ -198,11 +202,11 @@ class WalkingSkeletonIT {
         List<SseEvent> done = all.get(120, TimeUnit.SECONDS);
         String lastId = done.stream().filter(e -> e.id() != null && !e.id().isEmpty()).reduce((a, b) -> b).orElseThrow().id();
 
-        // When: the user asks for a refinement, which needs a model
-        SseStream live = Stack.events(alice, generationId, lastId);
-        CompletableFuture<List<SseEvent>> answer = CompletableFuture.supplyAsync(() -> live.readUntil("ai_result"));
+        // When: the user asks for a refinement, which needs a model, and follows the stream from its end
         HttpResponse<String> refine = Stack.postJson(alice, "/api/v1/generations/" + generationId + "/refine",
                 Map.of("target", "order_facts", "blockName", "joins", "instruction", "use an inner join"));
+        SseStream live = Stack.events(alice, generationId, lastId);
+        CompletableFuture<List<SseEvent>> answer = CompletableFuture.supplyAsync(() -> live.readUntil("ai_result"));
         List<SseEvent> events = answer.get(60, TimeUnit.SECONDS);
         live.close();
 

@@ -110,6 +110,26 @@ class AuthTest {
     }
 
     @Test
+    void shouldEndTheKeycloakSessionOnLogoutAndClearTheCookies() {
+        // Given: the realm's logout endpoint
+        GatewayTestResource.downstream().stubFor(post(urlEqualTo("/realms/aide/protocol/openid-connect/logout"))
+                .withRequestBody(containing("refresh_token=refresh-to-revoke"))
+                .willReturn(aResponse().withStatus(204)));
+
+        // When
+        Response logout = given().cookie("aide_refresh", "refresh-to-revoke").delete("/api/v1/session");
+
+        // Then
+        assertThat(logout.statusCode()).isEqualTo(204);
+        assertThat(logout.headers().getValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("aide_token=;")
+                .contains("Max-Age=0").contains("HttpOnly")).anySatisfy(c -> assertThat(c).startsWith("aide_refresh=;"));
+        GatewayTestResource.downstream().verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                        urlEqualTo("/realms/aide/protocol/openid-connect/logout"))
+                .withRequestBody(containing("refresh_token=refresh-to-revoke"))
+                .withRequestBody(containing("client_id=aide-portal")));
+    }
+
+    @Test
     void shouldAnswerARefreshWithoutCookieWith401() {
         // When / Then
         given().post("/api/v1/session/refresh").then().statusCode(401)

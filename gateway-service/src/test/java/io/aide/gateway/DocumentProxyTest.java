@@ -45,8 +45,7 @@ class DocumentProxyTest {
         GatewayTestResource.downstream().verify(1, postRequestedFor(urlEqualTo("/internal/v1/documents"))
                 .withRequestBody(containing(marker))
                 .withRequestBody(containing("filename=\"orders.csv\""))
-                .withHeader("X-Aide-Tenant", equalTo("acme"))
-                .withHeader("X-Aide-User", equalTo("alice"))
+                .andMatching(GatewayTestResource.signedFor("acme", "alice"))
                 .withHeader("Content-Type", containing("multipart/form-data")));
     }
 
@@ -88,11 +87,11 @@ class DocumentProxyTest {
         // Given: document-service knows the document only for acme
         String documentId = "doc_" + UUID.randomUUID();
         GatewayTestResource.downstream().stubFor(get(urlEqualTo("/internal/v1/documents/" + documentId))
-                .withHeader("X-Aide-Tenant", equalTo("acme"))
+                .andMatching(GatewayTestResource.signedFor("acme"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody("{\"documentId\":\"" + documentId + "\",\"status\":\"parsed\"}")));
         GatewayTestResource.downstream().stubFor(get(urlEqualTo("/internal/v1/documents/" + documentId))
-                .withHeader("X-Aide-Tenant", equalTo("globex"))
+                .andMatching(GatewayTestResource.signedFor("globex"))
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
                         .withBody("{\"status\":404,\"code\":\"not_found\"}")));
 
@@ -117,6 +116,6 @@ class DocumentProxyTest {
                 .body("ref", org.hamcrest.Matchers.equalTo("r1"));
         GatewayTestResource.downstream().verify(patchRequestedFor(urlEqualTo("/internal/v1/documents/" + documentId
                 + "/rows/r1?version=2")).withRequestBody(containing("upper(x)"))
-                .withHeader("X-Aide-Tenant", equalTo("acme")));
+                .andMatching(GatewayTestResource.signedFor("acme")));
     }
 }

@@ -1,7 +1,14 @@
 package io.aide.gateway;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.matching.MatchResult;
+import com.github.tomakehurst.wiremock.matching.ValueMatcher;
+import io.aide.internalauth.InternalIdentity;
+import io.aide.internalauth.InternalTokenRefused;
+import io.aide.internalauth.InternalTokens;
 import io.aide.testsupport.AideTestEnvironment;
+import io.aide.testsupport.InternalCalls;
 import io.aide.testsupport.Infra;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -14,10 +21,28 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * document-service, sqlgen-service, validator, ai-hub and the realm's token endpoint.
  */
 public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
+    private static final InternalTokens TOKENS = new InternalTokens(InternalCalls.TEST_SECRET);
     private static WireMockServer downstream;
 
     public static WireMockServer downstream() {
         return downstream;
+    }
+
+    /** Matches a downstream call whose signed internal token is valid and acts for {@code tenant} (and {@code user}). */
+    public static ValueMatcher<Request> signedFor(String tenant, String user) {
+        return request -> {
+            try {
+                InternalIdentity identity = TOKENS.verify(request.getHeader(InternalTokens.HEADER));
+                return MatchResult.of(tenant.equals(identity.tenant()) && (user == null || user.equals(identity.user()))
+                        && "gateway-service".equals(identity.service()) && request.getHeader("X-Aide-Tenant") == null);
+            } catch (InternalTokenRefused e) {
+                return MatchResult.noMatch();
+            }
+        };
+    }
+
+    public static ValueMatcher<Request> signedFor(String tenant) {
+        return signedFor(tenant, null);
     }
 
     @Override

@@ -65,6 +65,38 @@ class GenerationCommandTest {
     }
 
     @Test
+    void shouldResumeAFailedOrCancelledGenerationOnARepeatPostAndLeaveACompletedOneAlone() {
+        // Given: two generations of alice, one failed and one completed, as sqlgen reports them
+        String documentId = documentWithStatus("parsed");
+        String failed = newGenerationId();
+        String completed = newGenerationId();
+        for (String[] g : new String[][] {{failed, "failed"}, {completed, "completed"}}) {
+            given().auth().oauth2(Tokens.alice()).contentType(ContentType.JSON)
+                    .body(Map.of("generationId", g[0], "documentId", documentId)).post("/api/v1/generations")
+                    .then().statusCode(202);
+            GatewayTestResource.downstream().stubFor(get(urlEqualTo("/internal/v1/generations/" + g[0]))
+                    .andMatching(GatewayTestResource.signedFor("acme"))
+                    .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                            .withBody("{\"generation_id\":\"" + g[0] + "\",\"status\":\"" + g[1] + "\"}")));
+        }
+
+        // When
+        String resumed = given().auth().oauth2(Tokens.alice()).contentType(ContentType.JSON)
+                .body(Map.of("generationId", failed, "documentId", documentId)).post("/api/v1/generations")
+                .then().statusCode(202).extract().path("status");
+        String untouched = given().auth().oauth2(Tokens.alice()).contentType(ContentType.JSON)
+                .body(Map.of("generationId", completed, "documentId", documentId)).post("/api/v1/generations")
+                .then().statusCode(202).extract().path("status");
+
+        // Then: the failed one is requested again with the same id and tenant; the completed one is not
+        assertThat(resumed).isEqualTo("resuming");
+        assertThat(untouched).isEqualTo("accepted");
+        assertThat(commandsFor(failed)).hasSize(2).allSatisfy(m -> assertThat(
+                EventJson.fromJson(m.getPayload(), Envelope.class).tenantId()).isEqualTo("acme"));
+        assertThat(commandsFor(completed)).hasSize(1);
+    }
+
+    @Test
     void shouldRefuseAnIdThatAnotherTenantAlreadyUses() {
         // Given
         String generationId = newGenerationId();
@@ -103,7 +135,7 @@ class GenerationCommandTest {
         // Given: document-service does not know the id for globex
         String documentId = "doc_" + UUID.randomUUID();
         GatewayTestResource.downstream().stubFor(get(urlEqualTo("/internal/v1/documents/" + documentId))
-                .withHeader("X-Aide-Tenant", equalTo("globex"))
+                .andMatching(GatewayTestResource.signedFor("globex"))
                 .willReturn(aResponse().withStatus(404)));
 
         // When / Then
@@ -117,7 +149,7 @@ class GenerationCommandTest {
         // Given
         String dataSourceId = "ds_" + UUID.randomUUID().toString().substring(0, 8);
         GatewayTestResource.downstream().stubFor(get(urlEqualTo("/internal/v1/datasources/" + dataSourceId))
-                .withHeader("X-Aide-Tenant", equalTo("acme"))
+                .andMatching(GatewayTestResource.signedFor("acme"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody("{\"dataSourceId\":\"" + dataSourceId + "\",\"kind\":\"files\"}")));
         String generationId = newGenerationId();

@@ -20,6 +20,25 @@ class PortalTest {
     }
 
     @Test
+    void shouldServeThePortalWithSecurityHeaders() {
+        // When / Then
+        given().accept("text/html").get("/").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Content-Security-Policy", containsString("worker-src 'self' blob:"))
+                .header("Content-Security-Policy", containsString("default-src 'self'"))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "strict-origin-when-cross-origin");
+    }
+
+    @Test
+    void shouldNotAllowACrossOriginCallFromAnUnconfiguredOrigin() {
+        // When / Then
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/documents").then()
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void shouldServeThePortalForAReloadedClientSideRoute() {
         // When / Then
         given().accept("text/html").get("/documents/doc_42").then().statusCode(200)
@@ -30,6 +49,8 @@ class PortalTest {
     void shouldStillAnswerUnknownApiPathsAs401Or404NotWithThePortal() {
         // When / Then
         given().accept("text/html").get("/api/v1/nothing-here").then()
+                .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(401), org.hamcrest.Matchers.is(404)))
+                .contentType("application/problem+json")
                 .body(org.hamcrest.Matchers.not(containsString("<div id=\"root\">")));
     }
 }

@@ -55,6 +55,14 @@ final class SseClient implements AutoCloseable {
         return ended;
     }
 
+    /** The whole body of a refused (non-200) stream, e.g. its problem+json. */
+    String body() throws IOException {
+        if (status == 200) {
+            throw new IllegalStateException("the stream is open; read events() instead");
+        }
+        return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
     private void read() {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String id = null;

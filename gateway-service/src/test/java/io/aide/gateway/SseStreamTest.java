@@ -110,6 +110,115 @@ class SseStreamTest {
         }
     }
 
+    @Test
+    void shouldSendOnlyDoneToAClientResumingAtOrAfterTheTerminalEvent() throws Exception {
+        // Given: a generation that ended at offset 32
+        String generationId = GenerationCommandTest.newGenerationId();
+        try (SseClient first = SseClient.open(base, Tokens.alice(), generationId, null)) {
+            send(31, "acme", generationId, new Progress("compile", "start", 10, Map.of(), null));
+            send(32, "acme", generationId, new GenerationCompleted("CREATE VIEW v AS SELECT 1", "v.sql", Map.of(), 0));
+            await().atMost(Duration.ofSeconds(10)).until(first::ended);
+        }
+
+        // When: browsers reconnect with the terminal id and with a later one
+        try (SseClient atTerminal = SseClient.open(base, Tokens.alice(), generationId, "32");
+             SseClient pastTerminal = SseClient.open(base, Tokens.alice(), generationId, "99")) {
+
+            // Then: done, and the stream closes
+            await().atMost(Duration.ofSeconds(10)).until(() -> atTerminal.ended() && pastTerminal.ended());
+            assertThat(atTerminal.events()).extracting(SseClient.Event::event).containsExactly("done");
+            assertThat(pastTerminal.events()).extracting(SseClient.Event::event).containsExactly("done");
+        }
+    }
+
+    @Test
+    void shouldKeepAStreamOpenedAtTheEndOpenForARefinementRequestedAfterIt() throws Exception {
+        // Given: a finished generation of acme, then a refinement request
+        String generationId = GenerationCommandTest.newGenerationId();
+        given().auth().oauth2(Tokens.alice()).contentType(ContentType.JSON)
+                .body(Map.of("generationId", generationId,
+                        "documentId", GenerationCommandTest.documentWithStatus("parsed")))
+                .post("/api/v1/generations").then().statusCode(202);
+        send(61, "acme", generationId, new GenerationCompleted("CREATE VIEW v AS SELECT 1", "v.sql", Map.of(), 0));
+        given().auth().oauth2(Tokens.alice()).contentType(ContentType.JSON)
+                .body(Map.of("blockName", "joins", "instruction", "use an inner join"))
+                .post("/api/v1/generations/" + generationId + "/refine").then().statusCode(202);
+
+        // When: the browser follows the stream from its end, and the answer arrives
+        try (SseClient follow = SseClient.open(base, Tokens.alice(), generationId, "61")) {
+            send(62, "acme", generationId, new Thought("the refinement's answer"));
+
+            // Then
+            await().atMost(Duration.ofSeconds(10)).until(() -> follow.events().size() == 1);
+            assertThat(follow.events()).extracting(SseClient.Event::id).containsExactly("62");
+            assertThat(follow.ended()).isFalse();
+        }
+    }
+
+    @Test
+    void shouldResyncAClientWhoseLastEventIdIsOlderThanTheBuffer() throws Exception {
+        // Given: more events than the test buffer holds (7), and sqlgen's hashmap of the generation
+        String generationId = GenerationCommandTest.newGenerationId();
+        GatewayTestResource.downstream().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/internal/v1/generations/" + generationId))
+                .andMatching(GatewayTestResource.signedFor("acme"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"generation_id\":\"" + generationId + "\",\"status\":\"running\"}")));
+        try (SseClient first = SseClient.open(base, Tokens.alice(), generationId, null)) {
+            for (long offset = 40; offset < 50; offset++) {
+                send(offset, "acme", generationId, new Thought("step " + offset));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> first.events().size() == 10);
+        }
+
+        // When: a client that saw only offset 40 comes back
+        try (SseClient resumed = SseClient.open(base, Tokens.alice(), generationId, "40")) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> resumed.events().size() == 8);
+
+            // Then: the whole hashmap (reason recovery) just below the oldest kept event, then the kept events
+            List<SseClient.Event> events = resumed.events();
+            assertThat(events.get(0).event()).isEqualTo("hashmap_sync");
+            assertThat(EventJson.mapper().readTree(events.get(0).data()).path("reason").asText()).isEqualTo("recovery");
+            assertThat(EventJson.mapper().readTree(events.get(0).data()).path("complete_hashmap").path("status").asText())
+                    .isEqualTo("running");
+            assertThat(events).extracting(SseClient.Event::id).containsExactly("42", "43", "44", "45", "46", "47", "48", "49");
+        }
+    }
+
+    @Test
+    void shouldRefuseStreamsPastTheCapPerUserWith429AndAcceptOnceOneCloses() throws Exception {
+        // Given: carol holds the test cap of 4 streams
+        String carol = Tokens.of("carol", "acme");
+        List<SseClient> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                open.add(SseClient.open(base, carol, GenerationCommandTest.newGenerationId(), null));
+            }
+
+            // When
+            SseClient refused = SseClient.open(base, carol, GenerationCommandTest.newGenerationId(), null);
+            SseClient otherUser = SseClient.open(base, Tokens.alice(), GenerationCommandTest.newGenerationId(), null);
+            open.remove(0).close();
+
+            // Then
+            assertThat(open).extracting(c -> c.status).containsOnly(200);
+            assertThat(refused.status).isEqualTo(429);
+            assertThat(refused.body()).contains("too_many_streams");
+            assertThat(otherUser.status).isEqualTo(200);
+            otherUser.close();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                try (SseClient again = SseClient.open(base, carol, GenerationCommandTest.newGenerationId(), null)) {
+                    assertThat(again.status).isEqualTo(200);
+                }
+            });
+        } finally {
+            for (SseClient client : open) {
+                client.close();
+            }
+        }
+    }
+
     private void send(long offset, String tenant, String key, EventPayload payload) {
         InMemorySource<ConsumerRecord<String, String>> source = connector.source("generation-events");
         source.send(new ConsumerRecord<>("aide.generation.events.v1", 0, offset, key,

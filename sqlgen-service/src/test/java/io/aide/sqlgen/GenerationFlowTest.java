@@ -1,5 +1,6 @@
 package io.aide.sqlgen;
 
+import io.aide.testsupport.InternalCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aide.events.Envelope;
 import io.aide.events.EventJson;
@@ -162,7 +163,7 @@ class GenerationFlowTest {
                 "tenants/acme/generations/" + generationId + "/artifacts/postgres.sql").containsKeys("duckdb", "pyspark", "dbt");
         List<Envelope> events = bus.events(generationId);
         assertThat(events.get(events.size() - 1).type()).isEqualTo(GenerationCompleted.TYPE);
-        given().header("X-Aide-Tenant", TENANT).get("/internal/v1/generations/" + generationId)
+        given().header(InternalCalls.HEADER, InternalCalls.token(TENANT)).get("/internal/v1/generations/" + generationId)
                 .then().statusCode(200).body("status", equalTo("completed"))
                 .body("blocks.select_clause.status", equalTo("completed"))
                 .body("metadata.progress_percentage", equalTo(100));
@@ -264,7 +265,7 @@ class GenerationFlowTest {
         assertThat(revalidation.layerObjectKey()).endsWith("/layers-v2.json");
         GeneratedLayers layers = EventJson.fromJson(store.read(revalidation.layerObjectKey()), GeneratedLayers.class);
         assertThat(layers.layers().get(0).sql().get("duckdb")).contains("amount_cents > 0");
-        given().header("X-Aide-Tenant", TENANT)
+        given().header(InternalCalls.HEADER, InternalCalls.token(TENANT))
                 .get("/internal/v1/generations/" + generationId + "/blocks/order_facts/where_clause/versions")
                 .then().statusCode(200).body("size()", equalTo(2)).body("[1].origin", equalTo("edited"))
                 .body("[1].createdBy", equalTo("alice")).body("[1].sql.duckdb", equalTo(edited));
@@ -387,7 +388,7 @@ class GenerationFlowTest {
         assertThat(validation.dataSourceId()).isEqualTo("ds_sales");
         assertThat(bus.events(generationId, Thought.class)).extracting(Thought::content)
                 .anySatisfy(t -> assertThat(t).contains("Binding to data source ds_sales: 3 table(s)"));
-        given().header("X-Aide-Tenant", TENANT).get("/internal/v1/generations/" + generationId)
+        given().header(InternalCalls.HEADER, InternalCalls.token(TENANT)).get("/internal/v1/generations/" + generationId)
                 .then().statusCode(200).body("dataSourceId", equalTo("ds_sales"))
                 .body("timings.compileMillis", org.hamcrest.Matchers.greaterThan(0f));
     }

@@ -1,5 +1,6 @@
 package io.aide.sqlgen;
 
+import io.aide.testsupport.InternalCalls;
 import io.aide.sqlgen.client.ObjectStore;
 import io.aide.testsupport.AideInfraResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -52,10 +53,10 @@ class GenerationResourceTest {
     @Test
     void shouldHideAGenerationFromAnotherTenant() {
         // When
-        Response other = given().header("X-Aide-Tenant", GLOBEX).get("/internal/v1/generations/" + generationId);
-        Response artifact = given().header("X-Aide-Tenant", GLOBEX)
+        Response other = given().header(InternalCalls.HEADER, InternalCalls.token(GLOBEX)).get("/internal/v1/generations/" + generationId);
+        Response artifact = given().header(InternalCalls.HEADER, InternalCalls.token(GLOBEX))
                 .get("/internal/v1/generations/" + generationId + "/artifacts/postgres");
-        Response list = given().header("X-Aide-Tenant", GLOBEX).queryParam("documentId", documentId)
+        Response list = given().header(InternalCalls.HEADER, InternalCalls.token(GLOBEX)).queryParam("documentId", documentId)
                 .get("/internal/v1/generations");
 
         // Then
@@ -70,7 +71,7 @@ class GenerationResourceTest {
     @Test
     void shouldServeTheHashmapAndTheListToTheOwningTenant() {
         // When / Then
-        given().header("X-Aide-Tenant", ACME).get("/internal/v1/generations/" + generationId)
+        given().header(InternalCalls.HEADER, InternalCalls.token(ACME)).get("/internal/v1/generations/" + generationId)
                 .then().statusCode(200)
                 .body("generation_id", equalTo(generationId))
                 .body("semantic_layer_name", equalTo("order_facts"))
@@ -79,22 +80,22 @@ class GenerationResourceTest {
                 .body("blocks.joins.sql", containsString("customers"))
                 .body("layers[0].target", equalTo("order_facts"))
                 .body("metadata.mapping_file", equalTo("orders_mapping.csv"));
-        given().header("X-Aide-Tenant", ACME).queryParam("documentId", documentId).get("/internal/v1/generations")
+        given().header(InternalCalls.HEADER, InternalCalls.token(ACME)).queryParam("documentId", documentId).get("/internal/v1/generations")
                 .then().statusCode(200).body("generationId", hasItem(generationId));
     }
 
     @Test
     void shouldDownloadArtifactsWithTheirContentTypeAndFileName() {
         // When
-        Response sql = given().header("X-Aide-Tenant", ACME)
+        Response sql = given().header(InternalCalls.HEADER, InternalCalls.token(ACME))
                 .get("/internal/v1/generations/" + generationId + "/artifacts/postgres");
-        Response dbt = given().header("X-Aide-Tenant", ACME)
+        Response dbt = given().header(InternalCalls.HEADER, InternalCalls.token(ACME))
                 .get("/internal/v1/generations/" + generationId + "/artifacts/dbt");
-        Response pyspark = given().header("X-Aide-Tenant", ACME)
+        Response pyspark = given().header(InternalCalls.HEADER, InternalCalls.token(ACME))
                 .get("/internal/v1/generations/" + generationId + "/artifacts/pyspark");
-        Response unknown = given().header("X-Aide-Tenant", ACME)
+        Response unknown = given().header(InternalCalls.HEADER, InternalCalls.token(ACME))
                 .get("/internal/v1/generations/" + generationId + "/artifacts/cobol");
-        Response notRequested = given().header("X-Aide-Tenant", ACME)
+        Response notRequested = given().header(InternalCalls.HEADER, InternalCalls.token(ACME))
                 .get("/internal/v1/generations/" + generationId + "/artifacts/snowflake");
 
         // Then
@@ -114,7 +115,7 @@ class GenerationResourceTest {
     @Test
     void shouldServeColumnLineage() {
         // When / Then
-        given().header("X-Aide-Tenant", ACME).get("/internal/v1/generations/" + generationId + "/lineage")
+        given().header(InternalCalls.HEADER, InternalCalls.token(ACME)).get("/internal/v1/generations/" + generationId + "/lineage")
                 .then().statusCode(200)
                 .body("targets[0].target", equalTo("order_facts"))
                 .body("targets[0].columns.find { it.column == 'amount_usd' }.sources", hasItem(containsString("amount_cents")))
@@ -122,9 +123,16 @@ class GenerationResourceTest {
     }
 
     @Test
-    void shouldRefuseACallWithoutTenant() {
-        // When / Then
-        given().get("/internal/v1/generations/" + generationId)
-                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("missing_tenant"));
+    void shouldRefuseACallThatOnlyNamesATenantInAHeader() {
+        // When
+        var spoofed = given().header("X-Aide-Tenant", ACME).get("/internal/v1/generations/" + generationId);
+        var foreignToken = given().header(InternalCalls.HEADER, InternalCalls.token(GLOBEX))
+                .header("X-Aide-Tenant", ACME).get("/internal/v1/generations/" + generationId);
+
+        // Then
+        spoofed.then().statusCode(401).contentType("application/problem+json")
+                .body("code", equalTo("unauthorized:internal_token"));
+        assertThat(spoofed.asString()).doesNotContain("select_clause");
+        foreignToken.then().statusCode(404).contentType("application/problem+json");
     }
 }

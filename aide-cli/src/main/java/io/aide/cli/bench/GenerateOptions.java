@@ -14,7 +14,7 @@ record GenerateOptions(int rows, Integer runs, Integer warmup, String dialect, P
 
     static final String DEFAULT_GATEWAY = "http://127.0.0.1:8080";
     static final String DEFAULT_OIDC = "http://127.0.0.1:58180/realms/aide";
-    static final String DEFAULT_SQLGEN = "http://127.0.0.1:8082";
+    static final String DEFAULT_SQLGEN = "http://127.0.0.1:9082";
     private static final Set<String> VALUED = Set.of("--rows", "--runs", "--warmup", "--dialect", "--out", "--timeout",
             "--gateway", "--oidc", "--sqlgen", "--user", "--password");
     static final String USAGE = """
@@ -22,8 +22,8 @@ record GenerateOptions(int rows, Integer runs, Integer warmup, String dialect, P
                                   [--gateway URL] [--oidc URL] [--sqlgen URL] [--user U --password P] [--in-process]
               measures the compile pass inside the running sqlgen-service (./aide up), then the compiler in-process
               as a reference; --in-process measures only the latter. Gateway, Keycloak realm and sqlgen-service
-              (its /q/metrics, for the process CPU per generation) default to AIDE_GATEWAY_URL / AIDE_OIDC_URL /
-              AIDE_SQLGEN_URL, else %s, %s and %s.""".formatted(DEFAULT_GATEWAY, DEFAULT_OIDC, DEFAULT_SQLGEN);
+              (its management interface's /q/metrics, for the process CPU per generation) default to AIDE_GATEWAY_URL /
+              AIDE_OIDC_URL / AIDE_SQLGEN_MANAGEMENT_URL, else %s, %s and %s.""".formatted(DEFAULT_GATEWAY, DEFAULT_OIDC, DEFAULT_SQLGEN);
 
     int serviceRuns() {
         return runs == null ? 15 : runs;
@@ -51,7 +51,7 @@ record GenerateOptions(int rows, Integer runs, Integer warmup, String dialect, P
         boolean inProcess = false;
         String gateway = nonBlank(env.get("AIDE_GATEWAY_URL"), DEFAULT_GATEWAY);
         String oidc = nonBlank(env.get("AIDE_OIDC_URL"), DEFAULT_OIDC);
-        String sqlgen = nonBlank(env.get("AIDE_SQLGEN_URL"), DEFAULT_SQLGEN);
+        String sqlgen = nonBlank(env.get("AIDE_SQLGEN_MANAGEMENT_URL"), DEFAULT_SQLGEN);
         String user = "alice";
         String password = "alice";
         int timeout = 180;

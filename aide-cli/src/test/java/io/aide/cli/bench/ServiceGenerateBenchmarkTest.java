@@ -97,7 +97,7 @@ class ServiceGenerateBenchmarkTest {
     void shouldTakeTheStackFromTheEnvironmentAndKeepSeparateDefaults() {
         // Given
         Map<String, String> env = Map.of("AIDE_GATEWAY_URL", "http://127.0.0.1:18080/",
-                "AIDE_OIDC_URL", "http://127.0.0.1:58280/realms/aide", "AIDE_SQLGEN_URL", "http://127.0.0.1:18082");
+                "AIDE_OIDC_URL", "http://127.0.0.1:58280/realms/aide", "AIDE_SQLGEN_MANAGEMENT_URL", "http://127.0.0.1:19082");
 
         // When
         GenerateOptions options = GenerateOptions.parse(new String[]{"--rows", "500"}, env);
@@ -105,7 +105,7 @@ class ServiceGenerateBenchmarkTest {
         // Then
         assertThat(options.gatewayUrl()).isEqualTo("http://127.0.0.1:18080");
         assertThat(options.oidcUrl()).isEqualTo("http://127.0.0.1:58280/realms/aide");
-        assertThat(options.sqlgenUrl()).isEqualTo("http://127.0.0.1:18082");
+        assertThat(options.sqlgenUrl()).isEqualTo("http://127.0.0.1:19082");
         assertThat(options.rows()).isEqualTo(500);
         assertThat(options.inProcess()).isFalse();
         assertThat(List.of(options.serviceRuns(), options.serviceWarmup(), options.inProcessRuns(),

@@ -18,6 +18,13 @@ public interface DocumentConfig {
     /** Key for AES-GCM encryption of stored data-source credentials (AIDE_SECRET_KEY). */
     Optional<String> secretKey();
 
+    Internal internal();
+
+    interface Internal {
+        /** The per-install secret internal tokens are verified with (AIDE_INTERNAL_SECRET, 32+ bytes; required). */
+        String secret();
+    }
+
     interface S3 {
         /** S3-compatible endpoint (s3proxy, MinIO, AWS). */
         @WithDefault("http://127.0.0.1:59000")

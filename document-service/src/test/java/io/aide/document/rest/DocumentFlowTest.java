@@ -1,5 +1,6 @@
 package io.aide.document.rest;
 
+import io.aide.testsupport.InternalCalls;
 import io.aide.document.DocumentEvents;
 import io.aide.document.FlakyStore;
 import io.aide.document.config.DocumentConfig;
@@ -392,10 +393,41 @@ class DocumentFlowTest {
     }
 
     @Test
-    void shouldRefuseRequestsWithoutATenant() {
-        // Given / When / Then
-        io.restassured.RestAssured.given().get("/internal/v1/documents").then().statusCode(400)
-                .contentType("application/problem+json").body("code", equalTo("missing_tenant"));
+    void shouldRefuseACallThatOnlyNamesATenantInAHeader() {
+        // Given
+        String tenant = tenant("acme");
+        String id = uploadAndParse(tenant, "customers.csv", MAPPING_CSV);
+
+        // When
+        var spoofed = io.restassured.RestAssured.given().header("X-Aide-Tenant", tenant).header("X-Aide-User", "mallory")
+                .get("/internal/v1/documents/" + id);
+        var reparse = io.restassured.RestAssured.given().header("X-Aide-Tenant", tenant).header("X-Aide-User", "mallory")
+                .post("/internal/v1/documents/" + id + "/reparse");
+        var forged = io.restassured.RestAssured.given().header(InternalCalls.HEADER, "eyJhbGciOiJub25lIn0.e30.")
+                .header("X-Aide-Tenant", tenant).get("/internal/v1/documents");
+
+        // Then
+        for (var refused : java.util.List.of(spoofed, reparse, forged)) {
+            refused.then().statusCode(401).contentType("application/problem+json")
+                    .body("code", equalTo("unauthorized:internal_token"));
+        }
+        assertThat(spoofed.asString()).doesNotContain("customers.csv");
+    }
+
+    @Test
+    void shouldTakeTheTenantFromTheSignedTokenNotFromTheHeader() {
+        // Given: acme's document, and globex's valid token sent with X-Aide-Tenant naming acme
+        String owner = tenant("acme");
+        String id = uploadAndParse(owner, "customers.csv", MAPPING_CSV);
+        String intruder = tenant("globex");
+
+        // When
+        var answer = io.restassured.RestAssured.given().header(InternalCalls.HEADER, InternalCalls.token(intruder))
+                .header("X-Aide-Tenant", owner).get("/internal/v1/documents/" + id);
+
+        // Then
+        answer.then().statusCode(404).contentType("application/problem+json");
+        as(owner).get("/internal/v1/documents/" + id).then().statusCode(200);
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.aide.gateway.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aide.events.EventJson;
 import io.aide.gateway.config.GatewayConfig;
+import io.aide.internalauth.InternalIdentity;
+import io.aide.internalauth.InternalTokens;
 import io.aide.gateway.service.Caller;
 import io.aide.gateway.service.Correlation;
 import io.smallrye.mutiny.Uni;
@@ -17,19 +19,23 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
+import java.util.List;
 
-/** HTTP to the internal services, always with the caller's tenant, user and correlation id. */
+/**
+ * HTTP to the internal services, always with a signed internal token carrying the caller's tenant, user and roles
+ * (the services believe nothing else) and the correlation id.
+ */
 @ApplicationScoped
 public class DownstreamClient {
-    public static final String TENANT_HEADER = "X-Aide-Tenant";
-    public static final String USER_HEADER = "X-Aide-User";
-    public static final String ROLES_HEADER = "X-Aide-Roles";
+    private static final String SERVICE = "gateway-service";
 
     private final GatewayConfig config;
     private final HttpClient http;
+    private final InternalTokens tokens;
 
     public DownstreamClient(Vertx vertx, GatewayConfig config) {
         this.config = config;
+        this.tokens = new InternalTokens(config.internalSecret());
         this.http = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout(5_000)
                 .setMaxPoolSize(64)
@@ -55,12 +61,10 @@ public class DownstreamClient {
                 .setAbsoluteURI(service.baseUrl(config) + internalPathAndQuery)
                 .setTimeout(config.downstreamTimeout().toMillis())
                 .putHeader(Correlation.HEADER, correlationId == null ? "" : correlationId);
-        if (caller != null) {
-            options.putHeader(TENANT_HEADER, caller.tenant())
-                    .putHeader(USER_HEADER, caller.user())
-                    .putHeader(ROLES_HEADER, String.join(",", caller.roles()));
-        }
-        return options;
+        InternalIdentity identity = caller == null
+                ? new InternalIdentity(null, null, List.of(), SERVICE)
+                : new InternalIdentity(caller.tenant(), caller.user(), List.copyOf(caller.roles()), SERVICE);
+        return options.putHeader(InternalTokens.HEADER, tokens.sign(identity));
     }
 
     /** A small JSON call (not for streams): status plus the parsed body, null when the body is not JSON. */

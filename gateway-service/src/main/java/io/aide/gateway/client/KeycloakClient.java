@@ -48,6 +48,19 @@ public class KeycloakClient {
                 + enc(refreshToken));
     }
 
+    /** Ends the Keycloak session the refresh token belongs to, so neither it nor its access tokens can be renewed. */
+    public Uni<Integer> logout(String refreshToken) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
+                .setAbsoluteURI(realmUrl() + "/protocol/openid-connect/logout")
+                .setTimeout(10_000)
+                .putHeader("Content-Type", "application/x-www-form-urlencoded");
+        String form = "client_id=" + enc(config.portalClientId()) + "&refresh_token=" + enc(refreshToken);
+        return Uni.createFrom().completionStage(() -> http.request(options)
+                .compose(request -> request.send(form))
+                .map(response -> response.statusCode())
+                .toCompletionStage());
+    }
+
     private Uni<TokenResponse> token(String form) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
                 .setAbsoluteURI(realmUrl() + "/protocol/openid-connect/token")

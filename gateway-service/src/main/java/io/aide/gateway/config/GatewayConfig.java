@@ -21,6 +21,12 @@ public interface GatewayConfig {
     /** Base URL of ai-hub-service (AIDE_AIHUB_URL). */
     String aihubUrl();
 
+    /**
+     * The per-install secret (AIDE_INTERNAL_SECRET, at least 32 bytes) the gateway signs internal tokens with; the
+     * internal services verify every call with the same secret.
+     */
+    String internalSecret();
+
     /** Realm URL of the OIDC provider (AIDE_OIDC_URL), used for the portal's password grant and readiness. */
     String oidcUrl();
 
@@ -64,6 +70,14 @@ public interface GatewayConfig {
         /** Tokens added per second. */
         @WithDefault("20")
         double refillPerSecond();
+
+        /** Burst of login attempts (POST /api/v1/session) per client address. */
+        @WithDefault("20")
+        int loginCapacity();
+
+        /** Login attempts added per second per client address (0.5 = 30 a minute). */
+        @WithDefault("0.5")
+        double loginRefillPerSecond();
     }
 
     interface Sse {
@@ -82,6 +96,10 @@ public interface GatewayConfig {
         /** Reconnect delay advertised to EventSource with {@code retry:}. */
         @WithDefault("3000")
         int retryMillis();
+
+        /** Streams one user of one tenant may hold open on one gateway replica; past it 429 too_many_streams. */
+        @WithDefault("32")
+        int maxStreamsPerUser();
 
         /** How long a generation id stays reserved for its tenant. */
         @WithDefault("30d")

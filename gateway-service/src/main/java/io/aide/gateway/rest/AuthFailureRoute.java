@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 /** A refused or missing token answers 401 problem+json like every other error, not an empty body. */
 @ApplicationScoped
 public class AuthFailureRoute {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AuthFailureRoute.class);
     private static final String MISSING = "Send an access token: Authorization: Bearer <token> (./aide token alice alice"
             + " prints one), or log in through the portal (POST /api/v1/session).";
     private static final String REFUSED = "The access token was refused (expired, malformed or not issued by this"
@@ -29,7 +30,13 @@ public class AuthFailureRoute {
         router.route("/api/v1/*").order(Integer.MIN_VALUE).handler(ctx -> {
             String path = ctx.request().path();
             boolean open = path.startsWith("/api/v1/session") || ctx.request().method() == io.vertx.core.http.HttpMethod.OPTIONS;
-            if (open || ctx.request().getHeader(HttpHeaders.AUTHORIZATION) != null || ctx.request().getCookie(cookie) != null) {
+            String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+            boolean blankBearer = authorization != null && authorization.trim().equalsIgnoreCase("bearer");
+            if (blankBearer) {
+                refuse(ctx, "unauthorized:missing_token", MISSING);
+                return;
+            }
+            if (open || authorization != null || ctx.request().getCookie(cookie) != null) {
                 ctx.next();
                 return;
             }
@@ -42,9 +49,33 @@ public class AuthFailureRoute {
             } else if (failure instanceof UnauthorizedException) {
                 refuse(ctx, "unauthorized:missing_token", MISSING);
             } else {
-                ctx.next();
+                answerAsProblem(ctx, failure);
             }
         });
+    }
+
+    /** Any other failure of a route or of the HTTP layer: problem+json with a stable code, never a stack trace. */
+    private static void answerAsProblem(RoutingContext ctx, Throwable failure) {
+        int status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
+        String correlationId = io.aide.gateway.service.Correlation.of(ctx.request());
+        if (status >= 500) {
+            LOG.errorf(failure, "unexpected failure on %s %s [correlationId=%s]", ctx.request().method(),
+                    ctx.request().path(), correlationId);
+            Problems.write(ctx, 500, "internal_error", "Internal error",
+                    "The gateway failed unexpectedly; quote correlation id " + correlationId + " when reporting it.");
+            return;
+        }
+        String code = switch (status) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "upload_too_large";
+            case 414 -> "uri_too_long";
+            case 415 -> "unsupported_media_type";
+            default -> "bad_request";
+        };
+        Problems.write(ctx, status, code, "HTTP " + status, status == 400
+                ? "The request could not be read (malformed body, multipart or encoding); correct it and retry."
+                : "The request cannot be served as sent (HTTP " + status + "); see /q/openapi.");
     }
 
     private static void refuse(RoutingContext ctx, String code, String detail) {

@@ -5,6 +5,7 @@ import io.aide.gateway.service.Caller;
 import io.aide.gateway.service.CallerResolver;
 import io.aide.gateway.service.Correlation;
 import io.aide.gateway.service.RateLimiter;
+import io.aide.gateway.service.RolePolicy;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
@@ -42,6 +43,7 @@ public class HttpFilters {
 
     void register(@Observes Filters filters) {
         filters.register(this::correlate, SecurityHandlerPriorities.CORS + 100);
+        filters.register(this::edge, SecurityHandlerPriorities.CORS + 90);
         filters.register(this::cookieToBearer, SecurityHandlerPriorities.AUTHENTICATION + 50);
         filters.register(this::tenantAndRateLimit, SecurityHandlerPriorities.AUTHORIZATION - 50);
     }
@@ -52,6 +54,39 @@ public class HttpFilters {
         request.headers().set(Correlation.HEADER, id);
         ctx.response().putHeader(Correlation.HEADER, id);
         MDC.put(Correlation.MDC_KEY, id);
+        ctx.next();
+    }
+
+    /** Password guessing is slowed per client address; a refusal looks the same whatever the user name. */
+    private void limitLogins(RoutingContext ctx) {
+        Context context = Vertx.currentContext();
+        HttpServerRequest request = ctx.request();
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        request.pause();
+        rateLimiter.acquireLogin(address).subscribe().with(wait -> context.runOnContext(ignored -> {
+            if (wait == 0L) {
+                request.resume();
+                ctx.next();
+            } else {
+                ctx.response().putHeader("Retry-After", Long.toString(wait));
+                Problems.write(ctx, 429, "rate_limited:login", "Too many login attempts",
+                        "Too many login attempts from this address; retry after " + wait + " s.");
+            }
+        }), failure -> context.runOnContext(ignored -> {
+            ctx.response().putHeader("Retry-After", "1");
+            Problems.write(ctx, 503, "rate_limiter_unavailable", "Service unavailable",
+                    "The login rate could not be checked; retry in a second.");
+        }));
+    }
+
+    /** Bad paths and ids never reach authentication, a route or a database: 4xx problem+json at once. */
+    void edge(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        EdgeGuard.Refusal refusal = EdgeGuard.check(request.uri(), request.path());
+        if (refusal != null) {
+            Problems.write(ctx, refusal.status(), refusal.code(), refusal.title(), refusal.detail());
+            return;
+        }
         ctx.next();
     }
 
@@ -70,6 +105,10 @@ public class HttpFilters {
 
     void tenantAndRateLimit(RoutingContext ctx) {
         String path = ctx.request().path();
+        if (path.equals(SESSION) && ctx.request().method() == io.vertx.core.http.HttpMethod.POST) {
+            limitLogins(ctx);
+            return;
+        }
         if (!path.startsWith(API) || path.startsWith(SESSION)) {
             ctx.next();
             return;
@@ -84,6 +123,11 @@ public class HttpFilters {
                 Problems.write(ctx, 403, "tenant_missing", "Forbidden",
                         "The token has no 'tenant' claim; ask an administrator to assign your user to a tenant.");
             }
+            return;
+        }
+        String roleRefusal = RolePolicy.refusal(caller.get(), ctx.request().method().name());
+        if (roleRefusal != null) {
+            Problems.write(ctx, 403, "forbidden:role", "Forbidden", roleRefusal);
             return;
         }
         ctx.put(Caller.CONTEXT_KEY, caller.get());
@@ -102,10 +146,11 @@ public class HttpFilters {
                                 + ": request rate limit reached; retry after " + wait + " s.");
             }
         }), failure -> context.runOnContext(ignored -> {
-            // a Redis outage must not take the whole API down: let the request through
-            LOG.warnf("rate limiter unavailable, request let through: %s", failure.getMessage());
-            request.resume();
-            ctx.next();
+            // the limiter falls back to a local bucket itself; anything else here is a defect: refuse, never wave through
+            LOG.warnf("rate limiter failed: %s", failure.getMessage());
+            ctx.response().putHeader("Retry-After", "1");
+            Problems.write(ctx, 503, "rate_limiter_unavailable", "Service unavailable",
+                    "The request rate could not be checked; retry in a second.");
         }));
     }
 }

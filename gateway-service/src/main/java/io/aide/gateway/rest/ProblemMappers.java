@@ -37,6 +37,24 @@ public class ProblemMappers {
         return response(Problem.of(400, "invalid_request", "Invalid request", detail, Correlation.of(request)), null);
     }
 
+    /** JSON of the wrong shape (an array, a number where an object is expected); replaces Quarkus' empty 400. */
+    @ServerExceptionMapper
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e, HttpServerRequest request) {
+        return json(e, request);
+    }
+
+    /** A body that is not JSON at all. */
+    @ServerExceptionMapper
+    public Response json(com.fasterxml.jackson.core.JsonProcessingException e, HttpServerRequest request) {
+        String where = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty() ? " at '" + mismatch.getPath().stream()
+                .map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
+                .collect(Collectors.joining(".")) + "'" : "";
+        return response(Problem.of(400, "invalid_json", "Invalid JSON", "The request body is not the JSON object "
+                + "this endpoint expects" + where + "; see /q/openapi for its fields and types.",
+                Correlation.of(request)), null);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();

@@ -109,8 +109,8 @@ public class ProxyRoutes {
         if (request.isEnded()) {
             Buffer buffered = ctx.body() == null ? null : ctx.body().buffer();
             if (buffered != null && buffered.length() > max) {
-                outbound.reset();
                 tooLarge(ctx, max);
+                outbound.reset();
             } else if (buffered != null && buffered.length() > 0) {
                 outbound.end(buffered);
             } else {
@@ -129,8 +129,9 @@ public class ProxyRoutes {
             }
             if (received.addAndGet(data.length()) > max) {
                 aborted.set(true);
-                outbound.reset();
+                // answer 413 first: resetting the outbound request fails its response, which would answer 502
                 tooLarge(ctx, max);
+                outbound.reset();
                 return;
             }
             outbound.write(data);

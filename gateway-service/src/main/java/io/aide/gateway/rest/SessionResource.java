@@ -114,10 +114,21 @@ public class SessionResource {
 
     @DELETE
     @Path("/session")
-    @Operation(summary = "Log out: clears the session cookie")
-    public Response logout() {
-        return Response.noContent().header("Set-Cookie", cookie(config.cookie().name(), "", "/", 0))
-                .header("Set-Cookie", cookie(REFRESH_COOKIE, "", "/api/v1/session", 0)).build();
+    @Operation(summary = "Log out: ends the Keycloak session (the refresh token can no longer mint tokens) and clears the cookies")
+    public Uni<Response> logout(@CookieParam(REFRESH_COOKIE) String refreshToken) {
+        Uni<Integer> ended = blank(refreshToken) ? Uni.createFrom().item(204) : keycloak.logout(refreshToken)
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("the realm could not end the session: %s", e.getMessage());
+                    return 503;
+                });
+        return ended.map(status -> {
+            if (status >= 500) {
+                // the cookies are cleared anyway; the session then ends at its idle timeout
+                LOG.warnf("logout endpoint answered %d", status);
+            }
+            return Response.noContent().header("Set-Cookie", cookie(config.cookie().name(), "", "/", 0))
+                    .header("Set-Cookie", cookie(REFRESH_COOKIE, "", "/api/v1/session", 0)).build();
+        });
     }
 
     @GET

@@ -1,12 +1,21 @@
 package io.aide.gateway.rest;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aide.events.EventJson;
+import io.aide.events.EventTypes;
+import io.aide.events.v1.HashmapSynced;
+import io.aide.gateway.client.Downstream;
+import io.aide.gateway.client.DownstreamClient;
 import io.aide.gateway.config.GatewayConfig;
 import io.aide.gateway.service.Caller;
 import io.aide.gateway.service.CallerResolver;
 import io.aide.gateway.service.EventFanout;
 import io.aide.gateway.service.GenerationRegistry;
 import io.aide.gateway.service.ReplayBuffer;
+import io.aide.gateway.service.SseFrame;
 import io.aide.gateway.service.SseSubscriber;
+import io.aide.gateway.service.StreamQuota;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
@@ -16,11 +25,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code GET /api/v1/generations/{id}/events}: replay from Redis after Last-Event-ID, then live events of
- * this key and tenant. May be opened before the generation is posted (the browser chooses the id).
+ * this key and tenant. May be opened before the generation is posted (the browser chooses the id). A client
+ * resuming at or after the terminal event gets {@code done} at once (unless a refinement or block edit was
+ * requested since: then it stays open for the answer); one resuming from before events the buffer has dropped
+ * gets a {@code hashmap_sync} with reason {@code recovery} first.
  */
 @ApplicationScoped
 public class SseRoutes {
@@ -30,12 +45,17 @@ public class SseRoutes {
     private final ReplayBuffer buffer;
     private final EventFanout fanout;
     private final GatewayConfig config;
+    private final StreamQuota quota;
+    private final DownstreamClient downstream;
 
-    public SseRoutes(GenerationRegistry registry, ReplayBuffer buffer, EventFanout fanout, GatewayConfig config) {
+    public SseRoutes(GenerationRegistry registry, ReplayBuffer buffer, EventFanout fanout, GatewayConfig config,
+                     StreamQuota quota, DownstreamClient downstream) {
         this.registry = registry;
         this.buffer = buffer;
         this.fanout = fanout;
         this.config = config;
+        this.quota = quota;
+        this.downstream = downstream;
     }
 
     void routes(@Observes Router router) {
@@ -49,21 +69,42 @@ public class SseRoutes {
             Problems.write(ctx, GatewayException.notFound("Generation", generationId));
             return;
         }
+        if (!quota.tryAcquire(caller)) {
+            ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, config.sse().retryMillis() / 1000)));
+            Problems.write(ctx, 429, "too_many_streams", "Too many streams", "You already hold " + quota.max()
+                    + " open event streams on this gateway; close one (or a browser tab) and retry.");
+            return;
+        }
+        boolean[] released = {false};
+        Runnable release = () -> {
+            if (!released[0]) {
+                released[0] = true;
+                quota.release(caller);
+            }
+        };
         long after = lastEventId(ctx);
         Context context = Vertx.currentContext();
+        ctx.response().closeHandler(ignored -> release.run());
         registry.owner(generationId).subscribe().with(owner -> context.runOnContext(ignored -> {
             if (owner != null && !owner.equals(caller.tenant())) {
+                release.run();
                 Problems.write(ctx, GatewayException.notFound("Generation", generationId));
             } else {
-                open(ctx, context, caller, generationId, after);
+                open(ctx, context, caller, generationId, after, release);
             }
-        }), failure -> context.runOnContext(ignored -> Problems.write(ctx, 503, "redis_unavailable",
-                "Service unavailable", "The event stream store is unreachable; retry in a few seconds.")));
+        }), failure -> context.runOnContext(ignored -> {
+            release.run();
+            ctx.response().putHeader("Retry-After", "3");
+            Problems.write(ctx, 503, "redis_unavailable", "Service unavailable",
+                    "The event stream store is unreachable; retry in a few seconds.");
+        }));
     }
 
-    private void open(RoutingContext ctx, Context context, Caller caller, String generationId, long after) {
+    private void open(RoutingContext ctx, Context context, Caller caller, String generationId, long after,
+                      Runnable release) {
         HttpServerResponse response = ctx.response();
         if (response.closed()) {
+            release.run();
             return;
         }
         response.setChunked(true)
@@ -76,17 +117,55 @@ public class SseRoutes {
         SseSubscriber subscriber = new SseSubscriber(caller.tenant(), generationId, context, response, after, () -> {
             fanout.unsubscribe(holder[0]);
             ctx.vertx().cancelTimer(timer[0]);
+            release.run();
         });
         holder[0] = subscriber;
         fanout.subscribe(subscriber);
         timer[0] = ctx.vertx().setPeriodic(config.sse().heartbeat().toMillis(), t -> subscriber.heartbeat());
         response.closeHandler(ignored -> subscriber.close());
-        buffer.after(caller.tenant(), generationId, after).subscribe().with(
-                frames -> context.runOnContext(ignored -> subscriber.replay(frames)),
-                failure -> context.runOnContext(ignored -> {
-                    LOG.warnf("replay of %s unavailable, streaming live only: %s", generationId, failure.getMessage());
-                    subscriber.replay(List.of());
-                }));
+        buffer.replay(caller.tenant(), generationId, after)
+                .flatMap(replay -> replay.missedBefore() < 0 ? Uni.createFrom().item(replay)
+                        : recovery(caller, generationId, replay))
+                // a refinement or edit requested after the end: stay open for its answer instead of done
+                .flatMap(replay -> !replay.endedAlready() ? Uni.createFrom().item(replay)
+                        : registry.followUpPending(caller.tenant(), generationId).map(pending -> pending
+                        ? new ReplayBuffer.Replay(replay.frames(), false, replay.missedBefore()) : replay))
+                .subscribe().with(
+                        replay -> context.runOnContext(ignored -> {
+                            if (replay.endedAlready()) {
+                                subscriber.finish();
+                            } else {
+                                subscriber.replay(replay.frames());
+                            }
+                        }),
+                        failure -> context.runOnContext(ignored -> {
+                            LOG.warnf("replay of %s unavailable, streaming live only: %s", generationId,
+                                    failure.getMessage());
+                            subscriber.replay(List.of());
+                        }));
+    }
+
+    /**
+     * The client resumes from before events the buffer has dropped: the generation's whole hashmap as a
+     * {@code hashmap_sync} (reason {@code recovery}) just below the oldest kept event, then the kept events.
+     */
+    private Uni<ReplayBuffer.Replay> recovery(Caller caller, String generationId, ReplayBuffer.Replay replay) {
+        return downstream.getJson(Downstream.SQLGEN, "/internal/v1/generations/"
+                        + URLEncoder.encode(generationId, StandardCharsets.UTF_8), caller, null)
+                .map(answer -> {
+                    if (answer.status() != 200 || answer.body() == null) {
+                        return replay;
+                    }
+                    ObjectNode data = EventJson.mapper().createObjectNode();
+                    data.set("complete_hashmap", answer.body());
+                    data.put("reason", "recovery");
+                    List<SseFrame> frames = new ArrayList<>();
+                    frames.add(new SseFrame(replay.missedBefore() - 1, EventTypes.sseName(HashmapSynced.TYPE),
+                            data.toString(), false));
+                    frames.addAll(replay.frames());
+                    return new ReplayBuffer.Replay(frames, false, replay.missedBefore());
+                })
+                .onFailure().recoverWithItem(replay);
     }
 
     private static long lastEventId(RoutingContext ctx) {

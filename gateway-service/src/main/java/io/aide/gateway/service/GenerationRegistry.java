@@ -49,6 +49,22 @@ public class GenerationRegistry {
         return redis.value(String.class).get(key(generationId));
     }
 
+    /** How long after a refinement or a block edit a stream opened at the terminal event stays open for its answer. */
+    static final long FOLLOW_UP_SECONDS = 300;
+
+    /** A refinement or block edit was just requested: its answer will follow the generation's terminal event. */
+    public Uni<Void> markFollowUp(String tenant, String generationId) {
+        return redis.value(String.class).setex(followUpKey(tenant, generationId), FOLLOW_UP_SECONDS, "1");
+    }
+
+    public Uni<Boolean> followUpPending(String tenant, String generationId) {
+        return redis.key().exists(followUpKey(tenant, generationId));
+    }
+
+    private static String followUpKey(String tenant, String generationId) {
+        return "aide:sse-followup:" + tenant + ":" + generationId;
+    }
+
     private static String key(String generationId) {
         return "aide:generation:" + generationId;
     }

@@ -42,6 +42,9 @@ public class GenerationService {
         this.publisher = publisher;
     }
 
+    /** sqlgen statuses a repeat request resumes. */
+    private static final java.util.Set<String> RESUMABLE = java.util.Set.of("failed", "cancelled");
+
     public record Started(String generationId, String status, String eventsUrl) {
     }
 
@@ -68,13 +71,37 @@ public class GenerationService {
                 .flatMap(reservation -> switch (reservation) {
                     case OTHER_TENANT -> Uni.createFrom().failure(GatewayException.conflict("generation_id_taken",
                             "generationId '" + generationId + "' is already used; choose a new one."));
-                    case SAME_TENANT -> Uni.createFrom().item(started(generationId, "accepted"));
-                    case CREATED -> publisher.generationCommand(Envelope.of(caller.tenant(), correlationId,
-                                    generationId, new GenerationRequested(generationId, request.documentId(),
-                                            request.specVersion() == null ? 0 : request.specVersion(), null,
-                                            dialects, request.targets(), caller.user(), dataSourceId)))
+                    case SAME_TENANT -> resumeIfStopped(generationId, caller, correlationId, () ->
+                            requested(generationId, request, caller, correlationId, dialects, dataSourceId));
+                    case CREATED -> requested(generationId, request, caller, correlationId, dialects, dataSourceId)
                             .onFailure().call(e -> registry.release(generationId))
                             .map(ignored -> started(generationId, "requested"));
+                });
+    }
+
+    private Uni<Void> requested(String generationId, GenerationRequest request, Caller caller, String correlationId,
+                                List<String> dialects, String dataSourceId) {
+        return publisher.generationCommand(Envelope.of(caller.tenant(), correlationId, generationId,
+                new GenerationRequested(generationId, request.documentId(),
+                        request.specVersion() == null ? 0 : request.specVersion(), null, dialects, request.targets(),
+                        caller.user(), dataSourceId)));
+    }
+
+    /**
+     * A repeat POST of the same id: a failed or cancelled generation is requested again, and sqlgen resumes it from
+     * its last completed target; a pending, running or completed one stays as it is (idempotent).
+     */
+    private Uni<Started> resumeIfStopped(String generationId, Caller caller, String correlationId,
+                                         java.util.function.Supplier<Uni<Void>> request) {
+        return downstream.getJson(Downstream.SQLGEN, "/internal/v1/generations/" + encode(generationId), caller,
+                        correlationId)
+                .flatMap(answer -> {
+                    String status = answer.status() == 200 && answer.body() != null
+                            ? answer.body().path("status").asText("") : "";
+                    if (RESUMABLE.contains(status)) {
+                        return request.get().map(ignored -> started(generationId, "resuming"));
+                    }
+                    return Uni.createFrom().item(started(generationId, "accepted"));
                 });
     }
 
@@ -88,6 +115,7 @@ public class GenerationService {
                 .flatMap(ignored -> publisher.generationCommand(Envelope.of(caller.tenant(), correlationId,
                         generationId, new BlockEdited(generationId, target, request.dialect(), block, request.sql(),
                                 caller.user()))))
+                .call(ignored -> registry.markFollowUp(caller.tenant(), generationId))
                 .map(ignored -> new Accepted(generationId, null, "accepted", eventsUrl(generationId)));
     }
 
@@ -112,6 +140,7 @@ public class GenerationService {
                 .flatMap(ignored -> publisher.aiCommand(Envelope.of(caller.tenant(), correlationId, generationId,
                         new AiTaskRequested(taskId, "refine", generationId, request.instruction(), context,
                                 caller.user()))))
+                .call(ignored -> registry.markFollowUp(caller.tenant(), generationId))
                 .map(ignored -> new Accepted(generationId, taskId, "requested", eventsUrl(generationId)));
     }
 

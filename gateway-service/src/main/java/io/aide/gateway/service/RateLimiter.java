@@ -5,7 +5,11 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** A token bucket per tenant and user, kept in Redis so every gateway replica shares it. */
+/**
+ * A token bucket per tenant and user, kept in Redis so every gateway replica shares it. When Redis fails or is
+ * slower than {@link #REDIS_BUDGET}, the same bucket is kept in this replica's memory instead: a Redis outage
+ * or a burst never lets requests through unchecked.
+ */
 @ApplicationScoped
 public class RateLimiter {
     /** Refills by elapsed time, takes one token; answers {allowed, millis until the next token}. */
@@ -31,8 +35,12 @@ public class RateLimiter {
             return {allowed, wait}
             """;
 
+    static final java.time.Duration REDIS_BUDGET = java.time.Duration.ofMillis(500);
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RateLimiter.class);
+
     private final ReactiveRedisDataSource redis;
     private final GatewayConfig.RateLimit config;
+    private final java.util.concurrent.ConcurrentHashMap<String, LocalBucket> local = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RateLimiter(ReactiveRedisDataSource redis, GatewayConfig config) {
         this.redis = redis;
@@ -44,10 +52,53 @@ public class RateLimiter {
         if (!config.enabled()) {
             return Uni.createFrom().item(0L);
         }
-        String key = "aide:ratelimit:" + caller.tenant() + ":" + caller.user();
-        return redis.execute("EVAL", SCRIPT, "1", key, Integer.toString(config.capacity()),
-                        Double.toString(config.refillPerSecond()), Long.toString(System.currentTimeMillis()))
+        return acquire("aide:ratelimit:" + caller.tenant() + ":" + caller.user(), config.capacity(),
+                config.refillPerSecond());
+    }
+
+    /** Login attempts (POST /api/v1/session) per client address: a small bucket, so passwords cannot be guessed fast. */
+    public Uni<Long> acquireLogin(String clientAddress) {
+        if (!config.enabled()) {
+            return Uni.createFrom().item(0L);
+        }
+        return acquire("aide:ratelimit:login:" + clientAddress, config.loginCapacity(), config.loginRefillPerSecond());
+    }
+
+    private Uni<Long> acquire(String key, int capacity, double refillPerSecond) {
+        return redis.execute("EVAL", SCRIPT, "1", key, Integer.toString(capacity),
+                        Double.toString(refillPerSecond), Long.toString(System.currentTimeMillis()))
                 .map(response -> response.get(0).toInteger() == 1 ? 0L
-                        : Math.max(1L, (response.get(1).toLong() + 999) / 1000));
+                        : Math.max(1L, (response.get(1).toLong() + 999) / 1000))
+                .ifNoItem().after(REDIS_BUDGET).fail()
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.debugf("rate limiter on Redis unavailable (%s); this replica's bucket decides", failure.toString());
+                    return acquireLocally(key, capacity, refillPerSecond, System.currentTimeMillis());
+                });
+    }
+
+    /** The same token bucket as {@link #SCRIPT}, in this replica's memory. */
+    long acquireLocally(String key, int capacity, double refillPerSecond, long now) {
+        LocalBucket bucket = local.computeIfAbsent(key, k -> new LocalBucket(capacity, now));
+        synchronized (bucket) {
+            if (now > bucket.timestamp) {
+                bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.timestamp) / 1000.0 * refillPerSecond);
+                bucket.timestamp = now;
+            }
+            if (bucket.tokens >= 1) {
+                bucket.tokens -= 1;
+                return 0L;
+            }
+            return Math.max(1L, (long) Math.ceil((1 - bucket.tokens) / refillPerSecond));
+        }
+    }
+
+    private static final class LocalBucket {
+        private double tokens;
+        private long timestamp;
+
+        LocalBucket(double tokens, long timestamp) {
+            this.tokens = tokens;
+            this.timestamp = timestamp;
+        }
     }
 }

@@ -52,8 +52,11 @@ public final class SseSubscriber {
 
     /** The buffered frames after Last-Event-ID; then whatever arrived live meanwhile; then live. */
     public void replay(List<SseFrame> frames) {
-        for (SseFrame frame : frames) {
-            send(frame);
+        for (int i = 0; i < frames.size(); i++) {
+            // a terminal event followed by more is a failed or cancelled run that was resumed: skip it
+            if (!frames.get(i).terminal() || i == frames.size() - 1) {
+                send(frames.get(i));
+            }
         }
         List<SseFrame> arrived = pending;
         pending = null;
@@ -62,6 +65,16 @@ public final class SseSubscriber {
             for (SseFrame frame : arrived) {
                 send(frame);
             }
+        }
+    }
+
+    /** The stream ended before the client's Last-Event-ID: nothing to replay, only {@code done}, then close. */
+    public void finish() {
+        if (!closed) {
+            pending = null;
+            live = true;
+            response.write(DONE);
+            close();
         }
     }
 

@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 /** document-service's internal API: the latest schema snapshot of a registered data source. */
 @RegisterRestClient(configKey = "document")
 @RegisterProvider(DocumentClientErrors.class)
+@RegisterProvider(InternalTokenSigner.class)
 @Path("/internal/v1/datasources")
 public interface DataSourceClient {
 

@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 /** document-service's internal API: the parsed spec of a document version. */
 @RegisterRestClient(configKey = "document")
 @RegisterProvider(DocumentClientErrors.class)
+@RegisterProvider(InternalTokenSigner.class)
 @Path("/internal/v1/documents")
 public interface DocumentClient {
 

@@ -2,11 +2,14 @@ package io.aide.validator.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aide.events.EventJson;
+import io.aide.internalauth.InternalIdentity;
+import io.aide.internalauth.InternalTokens;
 import io.aide.validation.SampleTable;
 import io.aide.validation.SourceSchema;
 import io.aide.validation.TypeMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.aide.validator.config.ValidatorConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -27,8 +30,10 @@ public class DocumentClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final String baseUrl;
+    private final InternalTokens tokens;
 
-    public DocumentClient(ValidatorConfig config) {
+    public DocumentClient(ValidatorConfig config, @ConfigProperty(name = "aide.internal.secret") String internalSecret) {
+        this.tokens = new InternalTokens(internalSecret);
         String baseUrl = config.documentUrl();
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
@@ -39,7 +44,7 @@ public class DocumentClient {
                 + "/schema");
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                    .header("X-Aide-Tenant", tenantId).header("X-Aide-User", "validator-service").GET().build(),
+                    .header(InternalTokens.HEADER, signed(tenantId)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 LOG.infof("no schema snapshot of data source %s (HTTP %d)", dataSourceId, response.statusCode());
@@ -53,6 +58,11 @@ public class DocumentClient {
             Thread.currentThread().interrupt();
             return List.of();
         }
+    }
+
+    /** validator-service acting for the tenant whose validation it runs; document-service reads the tenant from this. */
+    private String signed(String tenantId) {
+        return tokens.sign(InternalIdentity.ofService("validator-service", tenantId));
     }
 
     /** Rows of the database itself, or why there are none (the caller then synthesizes rows from the schema). */
@@ -70,7 +80,7 @@ public class DocumentClient {
                 + "/sample" + query);
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                    .header("X-Aide-Tenant", tenantId).header("X-Aide-User", "validator-service").GET().build(),
+                    .header(InternalTokens.HEADER, signed(tenantId)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode body = EventJson.mapper().readTree(response.body().isBlank() ? "{}" : response.body());
             if (response.statusCode() != 200) {
