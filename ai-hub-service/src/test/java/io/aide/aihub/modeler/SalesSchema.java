@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** A classic sales database as PostgreSQL describes it, with a few sample rows (one order line has no order). */
-final class SalesSchema {
+public final class SalesSchema {
     static SchemaSnapshot.Column col(String name, String type, int position) {
         return new SchemaSnapshot.Column(name, type, position, !name.endsWith("_id"));
     }
@@ -23,7 +23,7 @@ final class SalesSchema {
         return new SchemaSnapshot.Table("sales", name, "table", columns, pk, fks, null);
     }
 
-    static SchemaSnapshot snapshot() {
+    public static SchemaSnapshot snapshot() {
         return new SchemaSnapshot("ds_sales", "postgresql", "shop", List.of(
                 table("customers", List.of("customer_id"), List.of(),
                         "customer_id integer", "full_name varchar(80)", "city varchar(40)", "segment varchar(20)"),
@@ -49,7 +49,7 @@ final class SalesSchema {
                         fk("tag_id", "tags", "tag_id")), "product_id integer", "tag_id integer")));
     }
 
-    static SampleRows sample() {
+    public static SampleRows sample() {
         return new SampleRows(List.of(
                 rows("customers", List.of("customer_id", "full_name", "city", "segment"),
                         "1,Ada Byron,London,retail", "2,Alan Turing,Manchester,retail", "3,Grace Hopper,New York,b2b"),

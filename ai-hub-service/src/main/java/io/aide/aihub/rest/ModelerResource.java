@@ -1,0 +1,104 @@
+package io.aide.aihub.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aide.aihub.service.Caller;
+import io.aide.aihub.service.ModelerService;
+import io.aide.aihub.service.ModelerSessionView;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+
+/** The data modeler: one session per tenant, user and data source, in Redis until saved to PostgreSQL. */
+@Path("/internal/v1/ai/modeler")
+@Produces(MediaType.APPLICATION_JSON)
+public class ModelerResource {
+    static final String TENANT = "X-Aide-Tenant";
+    static final String USER = "X-Aide-User";
+    static final String CORRELATION = "X-Correlation-Id";
+
+    private final ModelerService modeler;
+
+    public ModelerResource(ModelerService modeler) {
+        this.modeler = modeler;
+    }
+
+    public record OpenRequest(String dataSourceId) {
+    }
+
+    public record MessageRequest(String content) {
+    }
+
+    public record DraftRequest(JsonNode model) {
+    }
+
+    public record SaveRequest(String dataModelId, String title) {
+    }
+
+    /** 201 with a new session, 200 with the open one restored from Redis. */
+    @POST
+    @Path("/sessions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response open(@RestHeader(TENANT) String tenant, @RestHeader(USER) String user,
+                         @RestHeader(CORRELATION) String correlation, OpenRequest request) {
+        ModelerSessionView view = modeler.open(Caller.of(tenant, user, correlation),
+                request == null ? null : request.dataSourceId());
+        return Response.status(view.restored() ? 200 : 201).entity(view).build();
+    }
+
+    @GET
+    @Path("/sessions/{dataSourceId}")
+    public ModelerSessionView get(@RestHeader(TENANT) String tenant, @RestHeader(USER) String user,
+                                  @RestPath String dataSourceId) {
+        return modeler.get(Caller.of(tenant, user, null), dataSourceId);
+    }
+
+    @POST
+    @Path("/sessions/{dataSourceId}/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ModelerSessionView message(@RestHeader(TENANT) String tenant, @RestHeader(USER) String user,
+                                      @RestHeader(CORRELATION) String correlation, @RestPath String dataSourceId,
+                                      MessageRequest request) {
+        return modeler.message(Caller.of(tenant, user, correlation), dataSourceId,
+                request == null ? null : request.content());
+    }
+
+    @PUT
+    @Path("/sessions/{dataSourceId}/draft")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ModelerSessionView.Draft draft(@RestHeader(TENANT) String tenant, @RestHeader(USER) String user,
+                                         @RestPath String dataSourceId, DraftRequest request) {
+        return modeler.saveDraft(Caller.of(tenant, user, null), dataSourceId, request == null ? null : request.model());
+    }
+
+    @POST
+    @Path("/sessions/{dataSourceId}/save")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ModelerSessionView save(@RestHeader(TENANT) String tenant, @RestHeader(USER) String user,
+                                   @RestPath String dataSourceId, SaveRequest request) {
+        return modeler.save(Caller.of(tenant, user, null), dataSourceId, request == null ? null : request.dataModelId(),
+                request == null ? null : request.title());
+    }
+
+    @DELETE
+    @Path("/sessions/{dataSourceId}")
+    public Response cancel(@RestHeader(TENANT) String tenant, @RestHeader(USER) String user,
+                           @RestPath String dataSourceId) {
+        modeler.cancel(Caller.of(tenant, user, null), dataSourceId);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/conversations/{dataModelId}")
+    public ModelerSessionView saved(@RestHeader(TENANT) String tenant, @RestHeader(USER) String user,
+                                    @RestPath String dataModelId) {
+        return modeler.saved(Caller.of(tenant, user, null), dataModelId);
+    }
+}
