@@ -45,6 +45,25 @@ class AiModelerProxyTest {
     }
 
     @Test
+    void shouldProxyTheTenantsModelSettingsWithTheCallersRoles() {
+        // Given
+        GatewayTestResource.downstream().stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                .get(urlEqualTo("/internal/v1/ai/models/tenant"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"source\":\"tenant\",\"keySet\":true}")));
+
+        // When
+        given().auth().oauth2(Tokens.alice()).get("/api/v1/ai/models/tenant")
+                .then().statusCode(200).body("keySet", org.hamcrest.Matchers.equalTo(true));
+
+        // Then
+        GatewayTestResource.downstream().verify(com.github.tomakehurst.wiremock.client.WireMock
+                .getRequestedFor(urlEqualTo("/internal/v1/ai/models/tenant"))
+                .withHeader("X-Aide-Tenant", equalTo("acme"))
+                .withHeader("X-Aide-Roles", com.github.tomakehurst.wiremock.client.WireMock.matching(".*")));
+    }
+
+    @Test
     void shouldRefuseModelerCallsWithoutAToken() {
         // Given
         String path = "/api/v1/ai/modeler/sessions/ds_1";

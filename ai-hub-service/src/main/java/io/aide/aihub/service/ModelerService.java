@@ -2,7 +2,8 @@ package io.aide.aihub.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aide.aihub.config.LlmSettings;
+import io.aide.aihub.llm.LanguageModels;
+import io.aide.aihub.llm.ModelEndpoint;
 import io.aide.aihub.modeler.ModelAnalysis;
 import io.aide.aihub.persistence.ConversationRepository;
 import io.aide.aihub.session.ModelerSessionStore;
@@ -35,10 +36,10 @@ public class ModelerService {
     private final ModelerSessionStore store;
     private final ConversationRepository conversations;
     private final SchemaSource schemas;
-    private final LlmSettings llm;
+    private final LanguageModels llm;
 
     public ModelerService(ModelerSessionStore store, ConversationRepository conversations, SchemaSource schemas,
-                          LlmSettings llm) {
+                          LanguageModels llm) {
         this.store = store;
         this.conversations = conversations;
         this.schemas = schemas;
@@ -62,7 +63,7 @@ public class ModelerService {
         metadata.put("userId", caller.userId());
         metadata.put("createdAt", now);
         metadata.put("lastActivity", now);
-        metadata.put("model", llm.configured() ? llm.model() : "none");
+        metadata.put("model", llm.endpoint(caller.tenantId()).map(ModelEndpoint::model).orElse("none"));
         metadata.put("sample", loaded.note());
         metadata.put("tableCount", String.valueOf(analysis.summary().tableCount()));
         metadata.put("totalColumns", String.valueOf(analysis.summary().totalColumns()));
@@ -90,10 +91,11 @@ public class ModelerService {
         }
         SessionKeys keys = keys(caller, dataSourceId);
         require(keys);
-        if (!llm.configured()) {
+        if (llm.endpoint(caller.tenantId()).isEmpty()) {
             throw new AiHubException(409, AiTaskService.NOT_CONFIGURED, "No language model", "No language model is "
                     + "configured, so the modeler cannot answer in chat; the session keeps its analysis (structure, "
-                    + "integrity, star schema and DDL). Set AIDE_LLM_BASE_URL, AIDE_LLM_API_KEY and AIDE_LLM_MODEL.");
+                    + "integrity, star schema and DDL). Set AIDE_LLM_BASE_URL, AIDE_LLM_API_KEY and AIDE_LLM_MODEL, "
+                    + "or let a tenant admin set the tenant's model.");
         }
         throw new AiHubException(501, "ai_task_not_implemented:modeler_message", "Not implemented",
                 "The modeler chat with a language model is not available in this version yet; the session keeps its "
