@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * document-service's two data-source reads (schema snapshot, sample rows) answered for tenant {@code acme}'s data
- * source {@code ds_sales} with the classic sales schema; every other tenant or id gets document-service's 404.
+ * source {@code ds_sales} (and of tenants named acme-...) with the classic sales schema; every other tenant or id
+ * gets document-service's 404.
  */
 public class DocumentServiceStub implements QuarkusTestResourceLifecycleManager {
     static final String TENANT = "acme";
@@ -34,7 +35,7 @@ public class DocumentServiceStub implements QuarkusTestResourceLifecycleManager 
         server.createContext("/internal/v1/datasources/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             String tenant = exchange.getRequestHeaders().getFirst("X-Aide-Tenant");
-            if (!TENANT.equals(tenant) || !path.startsWith("/internal/v1/datasources/" + DATA_SOURCE + "/")) {
+            if (tenant == null || !tenant.startsWith(TENANT) || !path.startsWith("/internal/v1/datasources/" + DATA_SOURCE + "/")) {
                 answer(exchange, 404, "{\"code\":\"datasource_not_found\",\"detail\":\"No data source '"
                         + path.split("/")[4] + "' in your tenant.\"}");
             } else if (path.endsWith("/schema")) {

@@ -90,16 +90,28 @@ public class ModelerService {
                     + "about the schema or the model.");
         }
         SessionKeys keys = keys(caller, dataSourceId);
-        require(keys);
+        StoredSession session = require(keys);
         if (llm.endpoint(caller.tenantId()).isEmpty()) {
             throw new AiHubException(409, AiTaskService.NOT_CONFIGURED, "No language model", "No language model is "
                     + "configured, so the modeler cannot answer in chat; the session keeps its analysis (structure, "
                     + "integrity, star schema and DDL). Set AIDE_LLM_BASE_URL, AIDE_LLM_API_KEY and AIDE_LLM_MODEL, "
                     + "or let a tenant admin set the tenant's model.");
         }
-        throw new AiHubException(501, "ai_task_not_implemented:modeler_message", "Not implemented",
-                "The modeler chat with a language model is not available in this version yet; the session keeps its "
-                        + "analysis (structure, integrity, star schema and DDL).");
+        SessionMessage question = new SessionMessage("user", content.strip(), Instant.now());
+        String answer;
+        try {
+            answer = llm.chat(caller.tenantId(), caller.userId(), "modeler_message",
+                    ModelerPrompts.conversation(session.schemaContext(), session.messages(), question.content()));
+        } catch (AiTaskException e) {
+            int status = LanguageModels.CIRCUIT_OPEN.equals(e.code()) ? 503 : 502;
+            throw new AiHubException(status, e.code(), "Language model unavailable", e.getMessage()
+                    + " The session is unchanged.", e);
+        }
+        SessionMessage reply = new SessionMessage("assistant", answer.strip(), Instant.now());
+        if (!store.append(keys, List.of(question, reply))) {
+            throw noSession(dataSourceId);
+        }
+        return view(require(keys), "redis", true, null);
     }
 
     public ModelerSessionView.Draft saveDraft(Caller caller, String dataSourceId, JsonNode model) {
