@@ -222,4 +222,24 @@ class ModelerSessionTest {
                 .then().statusCode(404).body("code", equalTo("modeler_session_not_found"))
                 .body("type", notNullValue());
     }
+
+    @Test
+    void shouldExportTheStarSchemaDdlInTheAskedDialect() {
+        // Given
+        String user = user();
+
+        // When / Then
+        as("acme", user).get("/internal/v1/ai/modeler/datasources/" + DS + "/analysis?dialect=snowflake")
+                .then().statusCode(200).contentType("application/sql")
+                .header("Content-Disposition", containsString("ds_sales_star_schema_snowflake.sql"))
+                .body(containsString("customer_key NUMBER AUTOINCREMENT"))
+                .body(containsString("CREATE TABLE fact_order_item ("));
+        as("acme", user).get("/internal/v1/ai/modeler/datasources/" + DS + "/analysis")
+                .then().statusCode(200)
+                .body("roles.order_items", equalTo("FACT"))
+                .body("findings.kind", org.hamcrest.Matchers.hasItem("orphan_reference"));
+        as("acme", user).get("/internal/v1/ai/modeler/datasources/" + DS + "/analysis?dialect=cobol")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("duckdb, postgres, snowflake, bigquery, spark, ansi"));
+    }
 }

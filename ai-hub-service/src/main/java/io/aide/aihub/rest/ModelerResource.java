@@ -1,6 +1,9 @@
 package io.aide.aihub.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aide.aihub.modeler.DdlWriter;
+import io.aide.aihub.modeler.ModelAnalysis;
+import io.aide.aihub.service.AiHubException;
 import io.aide.aihub.service.Caller;
 import io.aide.aihub.service.ModelerService;
 import io.aide.aihub.service.ModelerSessionView;
@@ -15,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /** The data modeler: one session per tenant, user and data source, in Redis until saved to PostgreSQL. */
 @Path("/internal/v1/ai/modeler")
@@ -93,6 +97,26 @@ public class ModelerResource {
                            @RestPath String dataSourceId) {
         modeler.cancel(Caller.of(tenant, user, null), dataSourceId);
         return Response.noContent().build();
+    }
+
+    /** The deterministic analysis of a data source; with {@code ?dialect=} the star schema's DDL as SQL text. */
+    @GET
+    @Path("/datasources/{dataSourceId}/analysis")
+    @Produces({MediaType.APPLICATION_JSON, "application/sql"})
+    public Response analysis(@RestHeader(TENANT) String tenant, @RestHeader(USER) String user,
+                             @RestHeader(CORRELATION) String correlation, @RestPath String dataSourceId,
+                             @RestQuery String dialect) {
+        ModelAnalysis analysis = modeler.analyse(Caller.of(tenant, user, correlation), dataSourceId);
+        if (dialect == null || dialect.isBlank()) {
+            return Response.ok(analysis, MediaType.APPLICATION_JSON).build();
+        }
+        String ddl = analysis.ddl().get(dialect.trim().toLowerCase(java.util.Locale.ROOT));
+        if (ddl == null) {
+            throw AiHubException.badRequest("invalid_request", "dialect: one of "
+                    + String.join(", ", DdlWriter.DIALECTS) + ".");
+        }
+        return Response.ok(ddl, "application/sql").header("Content-Disposition", "attachment; filename=\""
+                + dataSourceId + "_star_schema_" + dialect.trim().toLowerCase(java.util.Locale.ROOT) + ".sql\"").build();
     }
 
     @GET

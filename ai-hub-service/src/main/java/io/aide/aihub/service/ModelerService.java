@@ -79,6 +79,13 @@ public class ModelerService {
         return view(created, "new", false, analysis);
     }
 
+    /** The analysis of the data source's current schema, outside any session (the DDL export reads it). */
+    public ModelAnalysis analyse(Caller caller, String dataSourceId) {
+        keys(caller, dataSourceId);
+        SchemaSource.Loaded loaded = schemas.load(caller, dataSourceId);
+        return ModelAnalysis.of(loaded.snapshot(), loaded.sample());
+    }
+
     public ModelerSessionView get(Caller caller, String dataSourceId) {
         return view(require(keys(caller, dataSourceId)), "redis", true, null);
     }
