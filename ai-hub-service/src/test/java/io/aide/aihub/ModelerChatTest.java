@@ -79,4 +79,41 @@ class ModelerChatTest {
         as(tenant, "engineer").get("/internal/v1/ai/modeler/sessions/" + DS).then().statusCode(200)
                 .body("messages", hasSize(1));
     }
+
+    @Test
+    void shouldStreamTheAnswerAndStoreTheTurnOnceComplete() {
+        // Given
+        String tenant = "acme-" + UUID.randomUUID().toString().substring(0, 8);
+        as(tenant, "admin").body(Map.of("baseUrl", ScriptedModelServer.baseUrl, "model", "ok-model"))
+                .put("/internal/v1/ai/models/tenant").then().statusCode(200);
+        as(tenant, "engineer").body("{\"dataSourceId\":\"" + DS + "\"}").post("/internal/v1/ai/modeler/sessions")
+                .then().statusCode(201);
+
+        // When
+        String events = as(tenant, "engineer").accept("text/event-stream")
+                .body(Map.of("content", "Which grain for the sales fact?"))
+                .post("/internal/v1/ai/modeler/sessions/" + DS + "/messages/stream")
+                .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/event-stream"))
+                .extract().asString();
+
+        // Then
+        assertThat(events).containsSubsequence("data:{\"type\":\"delta\",\"text\":\"Star\"}",
+                "data:{\"type\":\"delta\",\"text\":\" schema\"}", "data:{\"type\":\"done\",\"session\":");
+        as(tenant, "engineer").get("/internal/v1/ai/modeler/sessions/" + DS).then().statusCode(200)
+                .body("messages", hasSize(3))
+                .body("messages[2].content", equalTo("Star schema at order-line grain."));
+        as(tenant, "admin").get("/internal/v1/ai/models/usage").then().body("totals[0].promptTokens", equalTo(12));
+    }
+
+    @Test
+    void shouldAnswerProblemJsonWhenAStreamedTurnCannotStart() {
+        // Given
+        String tenant = "acme-" + UUID.randomUUID().toString().substring(0, 8);
+
+        // When / Then
+        as(tenant, "engineer").accept("text/event-stream").body(Map.of("content", "Hello"))
+                .post("/internal/v1/ai/modeler/sessions/" + DS + "/messages/stream")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("code", equalTo("modeler_session_not_found"));
+    }
 }

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * An OpenAI-compatible endpoint scripted by model name (the test double of a model server): {@code ok-model}
  * answers "OK" with token usage, {@code failing-model} answers 500 until {@link #RECOVERED} is set,
- * {@code slow-model} answers after 3 s, {@code broken-model} answers malformed JSON. Each request is recorded with
+ * {@code slow-model} answers after 3 s, {@code broken-model} answers malformed JSON; a streamed request (other
+ * than to the failing model) gets its answer as server-sent chunks. Each request is recorded with
  * its Authorization header. No global model is configured; tenants set theirs.
  */
 public class ScriptedModelServer implements QuarkusTestResourceLifecycleManager {
@@ -52,6 +53,8 @@ public class ScriptedModelServer implements QuarkusTestResourceLifecycleManager 
         REQUESTS.add(new Request(exchange.getRequestHeaders().getFirst("Authorization"), body));
         if (body.contains("\"failing-model\"") && !RECOVERED.get()) {
             send(exchange, 500, "{\"error\":{\"message\":\"scripted outage\",\"type\":\"server_error\"}}");
+        } else if (body.replace(" ", "").contains("\"stream\":true")) {
+            stream(exchange, List.of("Star", " schema", " at order-line grain."));
         } else if (body.contains("\"broken-model\"")) {
             send(exchange, 200, "{\"id\":\"chatcmpl-1\",\"choices\":[{\"message\":");
         } else if (body.contains("\"slow-model\"")) {
@@ -63,6 +66,24 @@ public class ScriptedModelServer implements QuarkusTestResourceLifecycleManager 
             send(exchange, 200, completion("OK"));
         } else {
             send(exchange, 200, completion("OK"));
+        }
+    }
+
+    /** Server-sent chunks as OpenAI streams them: one delta per piece, a usage chunk, then [DONE]. */
+    private static void stream(HttpExchange exchange, List<String> pieces) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (String piece : pieces) {
+                out.write(("data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
+                        + "\"model\":\"scripted\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + piece
+                        + "\"},\"finish_reason\":null}]}\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+            out.write(("data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
+                    + "\"model\":\"scripted\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],"
+                    + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":6,\"total_tokens\":18}}\n\n"
+                    + "data: [DONE]\n\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -5,7 +5,10 @@ import dev.langchain4j.exception.NonRetriableException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.model.output.TokenUsage;
 import io.aide.aihub.config.LlmSettings;
 import io.aide.aihub.persistence.TenantModelRepository;
@@ -23,7 +26,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Every model call: the tenant's model (set by its admin) or the global one (AIDE_LLM_*), each behind its own
@@ -42,6 +50,7 @@ public class LanguageModels {
     private final TokenUsageRepository usage;
     private final Optional<String> secretKey;
     private final Map<String, ChatModel> clients = new ConcurrentHashMap<>();
+    private final Map<String, StreamingChatModel> streamingClients = new ConcurrentHashMap<>();
     private final Map<String, Guard> guards = new ConcurrentHashMap<>();
 
     public LanguageModels(LlmSettings settings, TenantModelRepository tenantModels, TokenUsageRepository usage,
@@ -98,6 +107,76 @@ public class LanguageModels {
         return text;
     }
 
+    /**
+     * Streams the model's answer: each piece of text goes to {@code onDelta} as it arrives; returns the whole text.
+     * Behind the endpoint's circuit breaker and timeout; retried only while nothing was streamed yet.
+     */
+    public String stream(String tenantId, String userId, String feature, List<ChatMessage> messages,
+                         Consumer<String> onDelta) {
+        ModelEndpoint endpoint = endpoint(tenantId).orElseThrow(() -> notConfigured(feature));
+        String key = endpoint.cacheKey(tenantId);
+        StreamingChatModel model = streamingClients.computeIfAbsent(key, k -> buildStreaming(endpoint));
+        Guard guard = guards.computeIfAbsent(key, k -> guard(endpoint));
+        AtomicBoolean streamed = new AtomicBoolean();
+        ChatResponse response;
+        try {
+            response = guard.call(() -> {
+                CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+                model.chat(ChatRequest.builder().messages(messages).build(), new StreamingChatResponseHandler() {
+                    @Override
+                    public void onPartialResponse(String text) {
+                        if (text != null && !text.isEmpty()) {
+                            streamed.set(true);
+                            onDelta.accept(text);
+                        }
+                    }
+
+                    @Override
+                    public void onCompleteResponse(ChatResponse complete) {
+                        done.complete(complete);
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                        done.completeExceptionally(error);
+                    }
+                });
+                try {
+                    return done.get(endpoint.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    // text already streamed to the client must not be streamed twice by a retry
+                    throw streamed.get() ? new NonRetriableException(e.getCause()) : asException(e.getCause());
+                }
+            }, ChatResponse.class);
+        } catch (CircuitBreakerOpenException e) {
+            throw new AiTaskException(CIRCUIT_OPEN, "Calls to the language model at " + endpoint.host() + " (model "
+                    + endpoint.model() + ") are paused for " + settings.circuitBreakerDelay().toSeconds()
+                    + " s after repeated failures; retry after that.", e);
+        } catch (TimeoutException | java.util.concurrent.TimeoutException e) {
+            throw failed(endpoint, "no complete answer within " + endpoint.timeout().toSeconds() + " s", e);
+        } catch (Exception e) {
+            throw failed(endpoint, rootMessage(e), e);
+        }
+        return recorded(tenantId, userId, feature, endpoint, response);
+    }
+
+    private static Exception asException(Throwable t) {
+        return t instanceof Exception e ? e : new IllegalStateException(t);
+    }
+
+    private String recorded(String tenantId, String userId, String feature, ModelEndpoint endpoint,
+                            ChatResponse response) {
+        TokenUsage tokens = response.tokenUsage();
+        usage.record(tenantId, userId, feature, endpoint.model(), endpoint.source(),
+                tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount(),
+                tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount());
+        String text = response.aiMessage() == null ? null : response.aiMessage().text();
+        if (text == null || text.isBlank()) {
+            throw failed(endpoint, "the answer was empty", null);
+        }
+        return text;
+    }
+
     /** One direct call (no retry, no breaker) so an admin sees at once whether the endpoint answers. */
     public ConnectionTest test(ModelEndpoint endpoint) {
         long start = System.nanoTime();
@@ -135,6 +214,12 @@ public class LanguageModels {
         return OpenAiChatModel.builder().baseUrl(endpoint.baseUrl()).apiKey(endpoint.apiKey() == null
                         ? "no-key" : endpoint.apiKey()).modelName(endpoint.model()).temperature(0.0)
                 .timeout(endpoint.timeout()).maxRetries(0).build();
+    }
+
+    private StreamingChatModel buildStreaming(ModelEndpoint endpoint) {
+        return OpenAiStreamingChatModel.builder().baseUrl(endpoint.baseUrl()).apiKey(endpoint.apiKey() == null
+                        ? "no-key" : endpoint.apiKey()).modelName(endpoint.model()).temperature(0.0)
+                .timeout(endpoint.timeout()).build();
     }
 
     private Guard guard(ModelEndpoint endpoint) {

@@ -19,6 +19,11 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
 
 /** The data modeler: one session per tenant, user and data source, in Redis until saved to PostgreSQL. */
 @Path("/internal/v1/ai/modeler")
@@ -44,6 +49,11 @@ public class ModelerResource {
     }
 
     public record SaveRequest(String dataModelId, String title) {
+    }
+
+    /** One server-sent event of a streamed chat turn: delta (text), done (session) or error (code, detail). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record TurnEvent(String type, String text, String code, String detail, ModelerSessionView session) {
     }
 
     /** 201 with a new session, 200 with the open one restored from Redis. */
@@ -72,6 +82,35 @@ public class ModelerResource {
                                       MessageRequest request) {
         return modeler.message(Caller.of(tenant, user, correlation), dataSourceId,
                 request == null ? null : request.content());
+    }
+
+    /**
+     * The same turn streamed as server-sent events, each a JSON object: {@code {type: delta, text}} as the model
+     * writes, then {@code {type: done, session}} once the turn is stored, or {@code {type: error, code, detail}}.
+     * A turn that cannot start (no session, no model) answers problem+json instead.
+     */
+    @POST
+    @Path("/sessions/{dataSourceId}/messages/stream")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Blocking
+    public Multi<TurnEvent> stream(@RestHeader(TENANT) String tenant, @RestHeader(USER) String user,
+                                             @RestHeader(CORRELATION) String correlation,
+                                             @RestPath String dataSourceId, MessageRequest request) {
+        Caller caller = Caller.of(tenant, user, correlation);
+        String content = request == null ? null : request.content();
+        modeler.checkedTurn(caller, dataSourceId, content);
+        return Multi.createFrom().<TurnEvent>emitter(emitter -> {
+            try {
+                ModelerSessionView session = modeler.message(caller, dataSourceId, content,
+                        text -> emitter.emit(new TurnEvent("delta", text, null, null, null)));
+                emitter.emit(new TurnEvent("done", null, null, null, session));
+            } catch (AiHubException e) {
+                emitter.emit(new TurnEvent("error", null, e.code(), e.getMessage(), null));
+            }
+            emitter.complete();
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @PUT

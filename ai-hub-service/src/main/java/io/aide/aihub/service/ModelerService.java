@@ -90,25 +90,25 @@ public class ModelerService {
         return view(require(keys(caller, dataSourceId)), "redis", true, null);
     }
 
-    /** A chat turn needs a model; without one the session stays as it is and the answer says so. */
+    /** A chat turn needs a model; without one, or when it fails, the session stays as it is and the answer says so. */
     public ModelerSessionView message(Caller caller, String dataSourceId, String content) {
-        if (content == null || content.isBlank()) {
-            throw AiHubException.badRequest("invalid_request", "content: the message is empty. Write a question "
-                    + "about the schema or the model.");
-        }
-        SessionKeys keys = keys(caller, dataSourceId);
+        return message(caller, dataSourceId, content, null);
+    }
+
+    /**
+     * @param onDelta receives the answer piece by piece as the model streams it; null for one answer at the end
+     */
+    public ModelerSessionView message(Caller caller, String dataSourceId, String content,
+                                      java.util.function.Consumer<String> onDelta) {
+        SessionKeys keys = checkedTurn(caller, dataSourceId, content);
         StoredSession session = require(keys);
-        if (llm.endpoint(caller.tenantId()).isEmpty()) {
-            throw new AiHubException(409, AiTaskService.NOT_CONFIGURED, "No language model", "No language model is "
-                    + "configured, so the modeler cannot answer in chat; the session keeps its analysis (structure, "
-                    + "integrity, star schema and DDL). Set AIDE_LLM_BASE_URL, AIDE_LLM_API_KEY and AIDE_LLM_MODEL, "
-                    + "or let a tenant admin set the tenant's model.");
-        }
         SessionMessage question = new SessionMessage("user", content.strip(), Instant.now());
+        var conversation = ModelerPrompts.conversation(session.schemaContext(), session.messages(), question.content());
         String answer;
         try {
-            answer = llm.chat(caller.tenantId(), caller.userId(), "modeler_message",
-                    ModelerPrompts.conversation(session.schemaContext(), session.messages(), question.content()));
+            answer = onDelta == null
+                    ? llm.chat(caller.tenantId(), caller.userId(), "modeler_message", conversation)
+                    : llm.stream(caller.tenantId(), caller.userId(), "modeler_message", conversation, onDelta);
         } catch (AiTaskException e) {
             int status = LanguageModels.CIRCUIT_OPEN.equals(e.code()) ? 503 : 502;
             throw new AiHubException(status, e.code(), "Language model unavailable", e.getMessage()
@@ -119,6 +119,23 @@ public class ModelerService {
             throw noSession(dataSourceId);
         }
         return view(require(keys), "redis", true, null);
+    }
+
+    /** Everything a chat turn needs before the model is called: a question, an open session, a model. */
+    public SessionKeys checkedTurn(Caller caller, String dataSourceId, String content) {
+        if (content == null || content.isBlank()) {
+            throw AiHubException.badRequest("invalid_request", "content: the message is empty. Write a question "
+                    + "about the schema or the model.");
+        }
+        SessionKeys keys = keys(caller, dataSourceId);
+        require(keys);
+        if (llm.endpoint(caller.tenantId()).isEmpty()) {
+            throw new AiHubException(409, AiTaskService.NOT_CONFIGURED, "No language model", "No language model is "
+                    + "configured, so the modeler cannot answer in chat; the session keeps its analysis (structure, "
+                    + "integrity, star schema and DDL). Set AIDE_LLM_BASE_URL, AIDE_LLM_API_KEY and AIDE_LLM_MODEL, "
+                    + "or let a tenant admin set the tenant's model.");
+        }
+        return keys;
     }
 
     public ModelerSessionView.Draft saveDraft(Caller caller, String dataSourceId, JsonNode model) {
