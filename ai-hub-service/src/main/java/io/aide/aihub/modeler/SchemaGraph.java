@@ -22,6 +22,9 @@ public final class SchemaGraph {
     private final Map<String, TableProfile> tables = new LinkedHashMap<>();
     private final List<Relationship> relationships = new ArrayList<>();
     private final List<Relationship.ManyToMany> manyToMany = new ArrayList<>();
+    /** Relationships by lower-case table name, so lookups stay cheap on schemas of hundreds of tables. */
+    private final Map<String, List<Relationship>> bySource = new java.util.HashMap<>();
+    private final Map<String, List<Relationship>> byTarget = new java.util.HashMap<>();
 
     private SchemaGraph(SchemaSnapshot snapshot) {
         this.snapshot = snapshot;
@@ -65,12 +68,28 @@ public final class SchemaGraph {
     }
 
     public List<Relationship> outgoing(String table) {
-        return relationships.stream().filter(r -> r.fromTable().equalsIgnoreCase(table)).toList();
+        return bySource.getOrDefault(lower(table), List.of());
     }
 
     public List<Relationship> incoming(String table) {
-        return relationships.stream().filter(r -> r.toTable().equalsIgnoreCase(table)
-                && !r.fromTable().equalsIgnoreCase(table)).toList();
+        return byTarget.getOrDefault(lower(table), List.of()).stream()
+                .filter(r -> !r.fromTable().equalsIgnoreCase(table)).toList();
+    }
+
+    private Map<String, List<TableProfile>> entities;
+
+    private Map<String, List<TableProfile>> byEntity() {
+        if (entities == null) {
+            entities = new java.util.HashMap<>();
+            tables.values().forEach(t -> entities.computeIfAbsent(t.entity(), k -> new ArrayList<>()).add(t));
+        }
+        return entities;
+    }
+
+    private void add(Relationship r) {
+        relationships.add(r);
+        bySource.computeIfAbsent(lower(r.fromTable()), k -> new ArrayList<>()).add(r);
+        byTarget.computeIfAbsent(lower(r.toTable()), k -> new ArrayList<>()).add(r);
     }
 
     /** Whether the column takes part in a reference from its table. */
@@ -105,7 +124,7 @@ public final class SchemaGraph {
             for (SchemaSnapshot.ForeignKey fk : t.table().foreignKeys()) {
                 TableProfile target = table(fk.referencedTable());
                 String toTable = target == null ? fk.referencedTable() : target.name();
-                relationships.add(new Relationship(t.name(), fk.columns(), toTable, fk.referencedColumns(),
+                add(new Relationship(t.name(), fk.columns(), toTable, fk.referencedColumns(),
                         Relationship.Origin.DECLARED, cardinality(t, fk.columns())));
             }
         }
@@ -126,13 +145,13 @@ public final class SchemaGraph {
                 }
                 TableProfile byName = byValuesPass ? null : byName(t, c);
                 if (byName != null) {
-                    relationships.add(new Relationship(t.name(), List.of(c.name()), byName.name(),
+                    add(new Relationship(t.name(), List.of(c.name()), byName.name(),
                             List.of(byName.singleKey()), Relationship.Origin.NAME, cardinality(t, List.of(c.name()))));
                     continue;
                 }
                 TableProfile byValues = byValuesPass && c.identifierName() ? byValues(t, c) : null;
                 if (byValues != null) {
-                    relationships.add(new Relationship(t.name(), List.of(c.name()), byValues.name(),
+                    add(new Relationship(t.name(), List.of(c.name()), byValues.name(),
                             List.of(byValues.singleKey()), Relationship.Origin.VALUES,
                             cardinality(t, List.of(c.name()))));
                 }
@@ -145,8 +164,8 @@ public final class SchemaGraph {
         if (entity == null) {
             return null;
         }
-        for (TableProfile target : tables.values()) {
-            if (target == from || target.singleKey() == null || !entity.equals(target.entity())) {
+        for (TableProfile target : byEntity().getOrDefault(entity, List.of())) {
+            if (target == from || target.singleKey() == null) {
                 continue;
             }
             if (!from.hasSample() || !target.hasSample()
