@@ -54,7 +54,8 @@ class AiHubWithoutModelTest {
                 assertThat(published.result().code()).isEqualTo("llm_not_configured");
                 assertThat(published.result().message())
                         .isEqualTo("No language model is configured: set AIDE_LLM_BASE_URL, AIDE_LLM_API_KEY and "
-                                + "AIDE_LLM_MODEL to use block refinement. Everything else works without one.");
+                                + "AIDE_LLM_MODEL, or let a tenant admin set the tenant's model (PUT "
+                                + "/api/v1/ai/models/tenant), to use block refinement. Everything else works without one.");
             });
         });
     }

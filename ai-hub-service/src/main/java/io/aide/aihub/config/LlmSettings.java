@@ -25,6 +25,18 @@ public interface LlmSettings {
     @WithDefault("60s")
     Duration timeout();
 
+    /** Retries of a failed model call (with exponential backoff from 500 ms); 0 = no retry. */
+    @WithDefault("2")
+    int retries();
+
+    /** Calls over which the failure ratio is measured before the circuit may open (per tenant endpoint). */
+    @WithDefault("4")
+    int circuitBreakerRequests();
+
+    /** How long an open circuit refuses calls before one is let through to test the endpoint again. */
+    @WithDefault("30s")
+    Duration circuitBreakerDelay();
+
     default boolean configured() {
         return baseUrl().filter(url -> !url.isBlank()).isPresent();
     }

@@ -56,7 +56,7 @@ public class AiCommandsConsumer {
                 LOG.infof("AI task %s already handled [eventId=%s]", task.taskId(), envelope.eventId());
                 return;
             }
-            AiTaskResult result = tasks.answer(task);
+            AiTaskResult result = tasks.answer(envelope.tenantId(), task);
             String key = task.key() == null || task.key().isBlank() ? envelope.key() : task.key();
             Envelope answer = Envelope.causedBy(envelope, key, result);
             events.sendMessageAndAwait(Message.of(EventJson.toJson(answer),

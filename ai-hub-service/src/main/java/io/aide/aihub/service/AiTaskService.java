@@ -2,21 +2,20 @@ package io.aide.aihub.service;
 
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
-import io.aide.aihub.config.LlmSettings;
+import io.aide.aihub.llm.LanguageModels;
 import io.aide.events.v1.AiTaskRequested;
 import io.aide.events.v1.AiTaskResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.util.List;
 import java.util.Map;
 
-/** Answers one AiTaskRequested: the model's answer, or a clear reason why there is none. */
+/** Answers one AiTaskRequested of a tenant: the model's answer, or a clear reason why there is none. */
 @ApplicationScoped
 public class AiTaskService {
     private static final Logger LOG = Logger.getLogger(AiTaskService.class);
-    public static final String NOT_CONFIGURED = "llm_not_configured";
+    public static final String NOT_CONFIGURED = LanguageModels.NOT_CONFIGURED;
 
     private static final Map<String, String> FEATURES = Map.of(
             "refine", "block refinement",
@@ -25,61 +24,37 @@ public class AiTaskService {
             "viz", "visualizations",
             "rule_assist", "rule assistance");
 
-    private final LlmSettings settings;
-    private final ChatModel chatModel;
+    private final LanguageModels models;
 
-    public AiTaskService(LlmSettings settings, ChatModel chatModel) {
-        this.settings = settings;
-        this.chatModel = chatModel;
+    public AiTaskService(LanguageModels models) {
+        this.models = models;
     }
 
-    public AiTaskResult answer(AiTaskRequested task) {
-        if (!settings.configured()) {
-            return notConfigured(task);
+    public AiTaskResult answer(String tenantId, AiTaskRequested task) {
+        if (models.endpoint(tenantId).isEmpty()) {
+            AiTaskException e = models.notConfigured(feature(task.kind()));
+            return new AiTaskResult(task.taskId(), task.kind(), "not_configured", null, e.code(), e.getMessage());
         }
         try {
             String content = switch (task.kind()) {
-                case "refine" -> ask(Prompts.REFINE_SYSTEM, Prompts.refineUser(task));
-                case "nl2sql" -> ask(Prompts.NL2SQL_SYSTEM, Prompts.nl2sqlUser(task));
+                case "refine" -> ask(tenantId, task, Prompts.REFINE_SYSTEM, Prompts.refineUser(task));
+                case "nl2sql" -> ask(tenantId, task, Prompts.NL2SQL_SYSTEM, Prompts.nl2sqlUser(task));
                 default -> throw new AiTaskException("ai_task_not_implemented:" + task.kind(),
                         feature(task.kind()) + " is not available in this version yet.", null);
             };
             return new AiTaskResult(task.taskId(), task.kind(), "completed", Prompts.stripFences(content), null, null);
         } catch (AiTaskException e) {
+            LOG.infof("AI task %s (%s) not answered: %s", task.taskId(), task.kind(), e.code());
             return new AiTaskResult(task.taskId(), task.kind(), "failed", null, e.code(), e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.warnf("model call for task %s (%s) failed: %s", task.taskId(), task.kind(), e.getMessage());
-            LOG.debug("model call failure", e);
-            return new AiTaskResult(task.taskId(), task.kind(), "failed", null, "llm_call_failed",
-                    "The language model at " + settings.baseUrlHost() + " (model " + settings.model()
-                            + ") did not answer: " + rootMessage(e) + ". Check AIDE_LLM_BASE_URL, AIDE_LLM_API_KEY "
-                            + "and AIDE_LLM_MODEL, then retry.");
         }
     }
 
-    static AiTaskResult notConfigured(AiTaskRequested task) {
-        return new AiTaskResult(task.taskId(), task.kind(), "not_configured", null, NOT_CONFIGURED,
-                "No language model is configured: set AIDE_LLM_BASE_URL, AIDE_LLM_API_KEY and AIDE_LLM_MODEL to use "
-                        + feature(task.kind()) + ". Everything else works without one.");
-    }
-
-    private String ask(String system, String user) {
-        ChatRequest request = ChatRequest.builder()
-                .messages(SystemMessage.from(system), UserMessage.from(user))
-                .build();
-        return chatModel.chat(request).aiMessage().text();
+    private String ask(String tenantId, AiTaskRequested task, String system, String user) {
+        return models.chat(tenantId, task.requestedBy(), task.kind(),
+                List.of(SystemMessage.from(system), UserMessage.from(user)));
     }
 
     static String feature(String kind) {
         return FEATURES.getOrDefault(kind, "'" + kind + "'");
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message;
     }
 }

@@ -56,6 +56,10 @@ public class ProxyRoutes {
         router.get("/api/v1/generations/*").order(ORDER).handler(ctx -> proxy(ctx, Downstream.SQLGEN));
         router.get("/api/v1/validations/*").order(ORDER).handler(ctx -> proxy(ctx, Downstream.VALIDATOR));
         router.get("/api/v1/ai/status").order(ORDER).handler(ctx -> proxy(ctx, Downstream.AIHUB));
+        // the data modeler's sessions and saved conversations (tenant and user checked by ai-hub-service)
+        router.route("/api/v1/ai/modeler/*").order(ORDER).handler(ctx -> proxy(ctx, Downstream.AIHUB));
+        // the tenant's model settings, connection test and token usage (admin role checked by ai-hub-service)
+        router.route("/api/v1/ai/models/*").order(ORDER).handler(ctx -> proxy(ctx, Downstream.AIHUB));
     }
 
     void proxy(RoutingContext ctx, Downstream service) {

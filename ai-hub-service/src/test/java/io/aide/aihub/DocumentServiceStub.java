@@ -1,0 +1,73 @@
+package io.aide.aihub;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.aide.aihub.modeler.SalesSchema;
+import io.aide.aihub.modeler.SampleRows;
+import io.aide.events.EventJson;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * document-service's two data-source reads (schema snapshot, sample rows) answered for tenant {@code acme}'s data
+ * source {@code ds_sales} (and of tenants named acme-...) with the classic sales schema; every other tenant or id
+ * gets document-service's 404.
+ */
+public class DocumentServiceStub implements QuarkusTestResourceLifecycleManager {
+    static final String TENANT = "acme";
+    static final String DATA_SOURCE = "ds_sales";
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/internal/v1/datasources/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            String tenant = exchange.getRequestHeaders().getFirst("X-Aide-Tenant");
+            if (tenant == null || !tenant.startsWith(TENANT) || !path.startsWith("/internal/v1/datasources/" + DATA_SOURCE + "/")) {
+                answer(exchange, 404, "{\"code\":\"datasource_not_found\",\"detail\":\"No data source '"
+                        + path.split("/")[4] + "' in your tenant.\"}");
+            } else if (path.endsWith("/schema")) {
+                answer(exchange, 200, EventJson.toJson(Map.of("dataSourceId", DATA_SOURCE, "snapshotId", 1,
+                        "schema", SalesSchema.snapshot())));
+            } else {
+                List<Map<String, Object>> tables = new ArrayList<>();
+                for (SampleRows.Table t : SalesSchema.sample().tables()) {
+                    tables.add(Map.of("schema", t.schema(), "name", t.name(), "columns", t.columns(), "rows", t.rows(),
+                            "truncated", t.truncated()));
+                }
+                answer(exchange, 200, EventJson.toJson(Map.of("dataSourceId", DATA_SOURCE, "tables", tables,
+                        "missing", List.of())));
+            }
+        });
+        server.start();
+        return Map.of("quarkus.rest-client.document.url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
