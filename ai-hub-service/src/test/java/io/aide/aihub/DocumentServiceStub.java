@@ -1,5 +1,9 @@
 package io.aide.aihub;
 
+import io.aide.internalauth.InternalTokenRefused;
+import io.aide.internalauth.InternalTokens;
+import io.aide.testsupport.InternalCalls;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.aide.aihub.modeler.SalesSchema;
@@ -34,7 +38,7 @@ public class DocumentServiceStub implements QuarkusTestResourceLifecycleManager 
         }
         server.createContext("/internal/v1/datasources/", exchange -> {
             String path = exchange.getRequestURI().getPath();
-            String tenant = exchange.getRequestHeaders().getFirst("X-Aide-Tenant");
+            String tenant = signedTenant(exchange.getRequestHeaders().getFirst(InternalCalls.HEADER));
             if (tenant == null || !tenant.startsWith(TENANT) || !path.startsWith("/internal/v1/datasources/" + DATA_SOURCE + "/")) {
                 answer(exchange, 404, "{\"code\":\"datasource_not_found\",\"detail\":\"No data source '"
                         + path.split("/")[4] + "' in your tenant.\"}");
@@ -68,6 +72,15 @@ public class DocumentServiceStub implements QuarkusTestResourceLifecycleManager 
     public void stop() {
         if (server != null) {
             server.stop(0);
+        }
+    }
+
+    /** Like document-service, the stub believes only a signed internal token: no token or a forged one is no tenant. */
+    private static String signedTenant(String token) {
+        try {
+            return new InternalTokens(InternalCalls.TEST_SECRET).verify(token).tenant();
+        } catch (InternalTokenRefused e) {
+            return null;
         }
     }
 }

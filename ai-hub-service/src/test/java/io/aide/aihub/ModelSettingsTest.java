@@ -1,5 +1,7 @@
 package io.aide.aihub;
 
+import io.aide.testsupport.InternalCalls;
+
 import io.aide.aihub.service.AiTaskService;
 import io.aide.events.v1.AiTaskRequested;
 import io.aide.events.v1.AiTaskResult;
@@ -44,8 +46,7 @@ class ModelSettingsTest {
     }
 
     private static RequestSpecification admin(String tenant) {
-        return given().header("X-Aide-Tenant", tenant).header("X-Aide-User", "ada").header("X-Aide-Roles",
-                "engineer,admin").contentType(ContentType.JSON);
+        return given().header(InternalCalls.HEADER, InternalCalls.token(tenant, "ada", "engineer,admin")).contentType(ContentType.JSON);
     }
 
     private static void setModel(String tenant, String model, String key, int timeoutSeconds) {
@@ -89,7 +90,7 @@ class ModelSettingsTest {
         String tenant = tenant();
 
         // When / Then
-        given().header("X-Aide-Tenant", tenant).header("X-Aide-User", "bob").header("X-Aide-Roles", "engineer")
+        given().header(InternalCalls.HEADER, InternalCalls.token(tenant, "bob", "engineer"))
                 .get("/internal/v1/ai/models/tenant").then().statusCode(403)
                 .contentType("application/problem+json").body("code", equalTo("forbidden:admin_only"));
         admin(tenant).body(Map.of("baseUrl", "ftp://x", "model", "m")).put("/internal/v1/ai/models/tenant")

@@ -1,5 +1,7 @@
 package io.aide.aihub;
 
+import io.aide.testsupport.InternalCalls;
+
 import io.aide.testsupport.AideInfraResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -25,7 +27,7 @@ class ModelerChatTest {
     private static final String DS = DocumentServiceStub.DATA_SOURCE;
 
     private static RequestSpecification as(String tenant, String roles) {
-        return given().header("X-Aide-Tenant", tenant).header("X-Aide-User", "ada").header("X-Aide-Roles", roles)
+        return given().header(InternalCalls.HEADER, InternalCalls.token(tenant, "ada", roles))
                 .contentType(ContentType.JSON);
     }
 

@@ -1,5 +1,7 @@
 package io.aide.aihub;
 
+import io.aide.testsupport.InternalCalls;
+
 import io.aide.aihub.session.SessionKeys;
 import io.aide.testsupport.AideInfraResource;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -40,7 +42,7 @@ class ModelerSessionTest {
     DataSource database;
 
     private static RequestSpecification as(String tenant, String user) {
-        return given().header("X-Aide-Tenant", tenant).header("X-Aide-User", user).contentType(ContentType.JSON);
+        return given().header(InternalCalls.HEADER, InternalCalls.token(tenant, user)).contentType(ContentType.JSON);
     }
 
     private static String user() {
@@ -207,13 +209,14 @@ class ModelerSessionTest {
     }
 
     @Test
-    void shouldRefuseRequestsWithoutTenantOrWithBadIds() {
+    void shouldRefuseUnsignedCallsAndBadIds() {
         // Given
         String user = user();
 
         // When / Then
-        given().header("X-Aide-User", user).get("/internal/v1/ai/modeler/sessions/" + DS).then().statusCode(400)
-                .contentType("application/problem+json").body("code", equalTo("missing_tenant"));
+        given().header("X-Aide-Tenant", "acme").header("X-Aide-User", user).get("/internal/v1/ai/modeler/sessions/" + DS)
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("code", equalTo("unauthorized:internal_token"));
         as("acme", user).body("{}").post("/internal/v1/ai/modeler/sessions").then().statusCode(400)
                 .body("detail", startsWith("dataSourceId"));
         as("acme", user).body("{\"dataModelId\":\"../x\"}").post("/internal/v1/ai/modeler/sessions/" + DS + "/save")

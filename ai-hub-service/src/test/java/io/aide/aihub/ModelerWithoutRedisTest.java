@@ -1,5 +1,7 @@
 package io.aide.aihub;
 
+import io.aide.testsupport.InternalCalls;
+
 import io.aide.testsupport.AideInfraResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -51,7 +53,7 @@ class ModelerWithoutRedisTest {
         long before = conversations();
 
         // When
-        given().header("X-Aide-Tenant", "acme").header("X-Aide-User", "alice").contentType(ContentType.JSON)
+        given().header(InternalCalls.HEADER, InternalCalls.token("acme", "alice")).contentType(ContentType.JSON)
                 .body("{\"dataSourceId\":\"" + DocumentServiceStub.DATA_SOURCE + "\"}")
                 .post("/internal/v1/ai/modeler/sessions")
 
@@ -59,7 +61,7 @@ class ModelerWithoutRedisTest {
                 .then().statusCode(503).contentType("application/problem+json")
                 .body("code", equalTo("redis_unavailable"))
                 .body("detail", containsString("nothing was changed"));
-        given().header("X-Aide-Tenant", "acme").header("X-Aide-User", "alice").contentType(ContentType.JSON)
+        given().header(InternalCalls.HEADER, InternalCalls.token("acme", "alice")).contentType(ContentType.JSON)
                 .body("{\"dataModelId\":\"dm_1\"}")
                 .post("/internal/v1/ai/modeler/sessions/" + DocumentServiceStub.DATA_SOURCE + "/save")
                 .then().statusCode(503).body("code", equalTo("redis_unavailable"));

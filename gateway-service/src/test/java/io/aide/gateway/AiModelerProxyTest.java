@@ -37,11 +37,10 @@ class AiModelerProxyTest {
 
         // Then
         GatewayTestResource.downstream().verify(postRequestedFor(urlEqualTo("/internal/v1/ai/modeler/sessions"))
-                .withHeader("X-Aide-Tenant", equalTo("acme"))
-                .withHeader("X-Aide-User", equalTo("alice"))
+                .andMatching(GatewayTestResource.signedFor("acme", "alice"))
                 .withRequestBody(equalTo("{\"dataSourceId\":\"ds_1\"}")));
         GatewayTestResource.downstream().verify(deleteRequestedFor(urlEqualTo("/internal/v1/ai/modeler/sessions/ds_1"))
-                .withHeader("X-Aide-Tenant", equalTo("acme")));
+                .andMatching(GatewayTestResource.signedFor("acme", "alice")));
     }
 
     @Test
@@ -59,8 +58,7 @@ class AiModelerProxyTest {
         // Then
         GatewayTestResource.downstream().verify(com.github.tomakehurst.wiremock.client.WireMock
                 .getRequestedFor(urlEqualTo("/internal/v1/ai/models/tenant"))
-                .withHeader("X-Aide-Tenant", equalTo("acme"))
-                .withHeader("X-Aide-Roles", com.github.tomakehurst.wiremock.client.WireMock.matching(".*")));
+                .andMatching(GatewayTestResource.signedWithRole("acme", "engineer")));
     }
 
     @Test

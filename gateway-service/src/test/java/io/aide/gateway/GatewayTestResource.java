@@ -41,6 +41,18 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         };
     }
 
+    /** Matches a downstream call signed for {@code tenant} whose token carries {@code role}. */
+    public static ValueMatcher<Request> signedWithRole(String tenant, String role) {
+        return request -> {
+            try {
+                InternalIdentity identity = TOKENS.verify(request.getHeader(InternalTokens.HEADER));
+                return MatchResult.of(tenant.equals(identity.tenant()) && identity.roles().contains(role));
+            } catch (InternalTokenRefused e) {
+                return MatchResult.noMatch();
+            }
+        };
+    }
+
     public static ValueMatcher<Request> signedFor(String tenant) {
         return signedFor(tenant, null);
     }

@@ -20,7 +20,12 @@ public final class InternalCalls {
 
     /** A token for a gateway call on behalf of {@code user} of {@code tenant}. */
     public static String token(String tenant, String user) {
-        return TOKENS.sign(new InternalIdentity(tenant, user, List.of("engineer"), "gateway-service"));
+        return token(tenant, user, "engineer");
+    }
+
+    /** A token for a gateway call on behalf of {@code user} of {@code tenant} holding {@code roles} (comma-separated). */
+    public static String token(String tenant, String user, String roles) {
+        return TOKENS.sign(new InternalIdentity(tenant, user, List.of(roles.split(",")), "gateway-service"));
     }
 
     /** A token for a gateway call on behalf of a user of {@code tenant}. */

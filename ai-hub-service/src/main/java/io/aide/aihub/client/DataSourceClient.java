@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 /** document-service's internal data-source API: the latest schema snapshot and sample rows of a data source. */
 @RegisterRestClient(configKey = "document")
 @RegisterProvider(DocumentClientErrors.class)
+@RegisterProvider(InternalTokenSigner.class)
 @Path("/internal/v1/datasources")
 public interface DataSourceClient {
 
