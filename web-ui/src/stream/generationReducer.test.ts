@@ -169,6 +169,19 @@ describe('generationReducer', () => {
     expect(state.progress?.progress_percentage).toBe(100);
   });
 
+  it('should write one summary when the completion is seen twice (the API after a reload, then the stream)', () => {
+    // Given
+    const complete = event({ type: 'generation_complete', data: { final_sql: 'SELECT 1', artifacts: { duckdb: '/a' } } });
+    const once = generationReducer(submitted(), complete);
+
+    // When
+    const twice = generationReducer(once, complete);
+
+    // Then
+    expect(twice.chat.filter((c) => c.kind === 'summary')).toHaveLength(1);
+    expect(twice.artifacts).toEqual({ duckdb: '/a' });
+  });
+
   it('should say plainly that no language model is configured when a refinement cannot run', () => {
     // Given
     const state = submitted();

@@ -235,17 +235,19 @@ function applyEvent(state: GenerationState, event: GenerationEvent): GenerationS
       const flagged = Array.isArray(columns_needing_attention) ? columns_needing_attention.length : columns_needing_attention ?? 0;
       const passed = state.validations.filter((v) => v.status === 'pass').length;
       const failed = state.validations.filter((v) => v.status === 'fail' || v.status === 'error').length;
+      // the same completion seen twice (the stream after a GET on reload) is one summary
+      const again = state.finished && state.generationStatus === 'completed' && state.chat.some((c) => c.kind === 'summary');
       const summary = `Done: ${Object.keys(state.blocks).length} blocks over ${state.targets.length} target(s); ${flagged} column(s) need attention; checks ${passed} passed, ${failed} failed.`;
       return {
         ...state,
         status: state.status === 'error' ? 'error' : 'ready',
         generationStatus: 'completed',
-        finalSql: final_sql,
-        filename,
+        filename: filename ?? state.filename,
         artifacts: artifacts ?? {},
         finished: true,
         progress: state.progress ? { ...state.progress, progress_percentage: 100, stage: 'completed' } : state.progress,
-        chat: appendChat(state.chat, { kind: 'summary', text: summary, sql: final_sql }),
+        finalSql: final_sql ?? state.finalSql,
+        chat: again ? state.chat : appendChat(state.chat, { kind: 'summary', text: summary, sql: final_sql }),
       };
     }
     case 'error':

@@ -14,18 +14,21 @@ interface Props {
   language: 'sql' | 'python' | 'plaintext';
   readOnly: boolean;
   label: string;
+  /** what the editor holds (a block, a dialect, a version): while editable, the value is pushed in only when it changes */
+  docKey: string;
   /** 1-based line to reveal at the top, e.g. the block a failing check points at */
   revealLine?: number | null;
   onChange?: (value: string) => void;
 }
 
 /** A Monaco editor; long lines scroll inside it, never the page. */
-export function CodeEditor({ value, language, readOnly, label, revealLine, onChange }: Props) {
+export function CodeEditor({ value, language, readOnly, label, docKey, revealLine, onChange }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const change = useRef(onChange);
   change.current = onChange;
+  const syncedKey = useRef(docKey);
 
   useEffect(() => {
     let disposed = false;
@@ -61,12 +64,15 @@ export function CodeEditor({ value, language, readOnly, label, revealLine, onCha
   useEffect(() => {
     const e = editor.current;
     if (!e) return;
+    // while typing, a render may carry an older draft than the editor holds: only a new document replaces it
+    if (!readOnly && syncedKey.current === docKey) return;
+    syncedKey.current = docKey;
     if (e.getValue() !== value) {
       const top = e.getScrollTop();
       e.setValue(value);
       e.setScrollTop(top);
     }
-  }, [value]);
+  }, [value, docKey, readOnly]);
 
   useEffect(() => {
     const e = editor.current;

@@ -42,7 +42,8 @@ export default function GenerationPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const report = useReportError();
-  const start = (location.state as { start?: StartRequest } | null)?.start ?? null;
+  // the start request, kept after the router state is cleared (the same id twice is the same generation)
+  const [start] = useState<StartRequest | null>(() => (location.state as { start?: StartRequest } | null)?.start ?? null);
 
   const restored = useMemo(() => loadGeneration(window.localStorage, owner, generationId), [owner, generationId]);
   const initial: GenerationState = restored ?? { ...initialGenerationState, generationId, status: 'submitted' };
@@ -59,7 +60,10 @@ export default function GenerationPage() {
     if (!start || started.current) return;
     started.current = true;
     startGeneration(generationId, start.documentId, start.dialects).then(
-      () => navigate(location.pathname, { replace: true, state: null }),
+      () => {
+        navigate(location.pathname, { replace: true, state: null });
+        void refresh();
+      },
       (err) => {
         report(err, 'The generation could not start');
         dispatch({ type: 'event', event: { type: 'error', data: { message: err instanceof ApiError ? err.message : String(err), stage: 'start' } } });
@@ -86,6 +90,7 @@ export default function GenerationPage() {
         }
       }
     } catch (err) {
+      // a generation this page just asked for may not be stored yet: its stream tells the rest
       if (!(err instanceof ApiError && err.status === 404 && start)) {
         report(err, 'Loading the generation failed');
       }
@@ -97,6 +102,7 @@ export default function GenerationPage() {
   useEffect(() => {
     if (!start) void refresh();
   }, [refresh, start]);
+
 
   // once complete: every dialect's blocks (the checkpoint snapshot), the lineage of flagged columns
   useEffect(() => {

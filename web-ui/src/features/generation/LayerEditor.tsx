@@ -138,6 +138,7 @@ export function LayerEditor({ state, generationId, dialects, onEdited }: Props) 
             value={editorValue}
             language={language}
             readOnly={!editable}
+            docKey={`${selected ?? 'layer'}|${dialect}|${block?.version ?? ''}`}
             label={block ? `${block.target} ${block.name} in ${DIALECT_LABELS[dialect]}` : `Layer in ${DIALECT_LABELS[dialect]}`}
             onChange={editable ? (v) => setDraft(v === (block?.sql[dialect] ?? '') ? null : v) : undefined}
           />
