@@ -4,6 +4,7 @@
 // screenshots of the main screens there (npm run screenshots writes ../docs/screenshots).
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startProxy } from './proxy.mjs';
@@ -265,8 +266,50 @@ try {
     await shot(page, '08-chat-references');
   });
 
+  await step('10,001 parsed rows scroll smoothly in the grid, with the parser\'s diagnostics on their rows', async () => {
+    // a generated mapping: 10,001 rows, one type the parser does not know (row 5 of the sheet)
+    const lines = ['Target Table,Target Column,Target Data Type,Source Table,Source Column,Transformation'];
+    for (let i = 0; i < 10_001; i++) lines.push(`big_${i % 5},col_${i},${i === 3 ? 'INTEGR' : 'INTEGER'},src,c${i},Direct move`);
+    const file = join(tmpdir(), 'portal-e2e-10001-rows.csv');
+    writeFileSync(file, lines.join('\n'));
+    const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/v1/documents') && r.request().method() === 'POST');
+    await page.goto(`${BASE}/documents`);
+    await page.getByTestId('upload-input').setInputFiles(file);
+    const big = (await (await uploaded).json()).documentId;
+    await page.locator(`tr[data-document-id="${big}"] .badge.parsed`).waitFor();
+    await page.goto(`${BASE}/documents/${big}`);
+    const grid = page.getByTestId('rows-grid');
+    await grid.locator('[data-ref="@mapping[portal-e2e-10001-rows:5]"] .diag[data-code="type_not_recognized"]').waitFor();
+    const inDom = await grid.locator('[data-ref]').count();
+    check(inDom < 100, `${inDom} rows are in the DOM`);
+    const frames = await grid.evaluate(
+      (el) =>
+        new Promise((done) => {
+          const times = [];
+          let last = performance.now();
+          const stepPx = el.scrollHeight / 120;
+          const tick = (now) => {
+            times.push(now - last);
+            last = now;
+            if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) return done(times);
+            el.scrollTop += stepPx;
+            requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    await grid.locator('[data-ref="@mapping[portal-e2e-10001-rows:10002]"]').waitFor();
+    const sorted = [...frames].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    console.log(`       ${frames.length} frames scrolling 10,001 rows: median ${median.toFixed(1)} ms, slowest ${sorted.at(-1).toFixed(1)} ms`);
+    check(median < 50, `scrolling took a median ${median.toFixed(1)} ms per frame`);
+  });
+
   await step('at 1024 px the workspace does not scroll sideways', async () => {
     await page.setViewportSize({ width: 1024, height: 800 });
+    await page.goto(`${BASE}/generations/${firstGeneration}`);
+    await waitComplete(page);
+    await page.getByTestId('code-editor').locator('.view-lines').waitFor();
     await noHorizontalScroll(page, 'workspace at 1024 px');
     await page.goto(`${BASE}/documents/${documentId}`);
     await page.getByTestId('rows-grid').locator('[data-ref]').first().waitFor();

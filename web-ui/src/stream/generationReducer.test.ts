@@ -153,7 +153,7 @@ describe('generationReducer', () => {
       event({ type: 'progress', data: { stage: 'compiling', message: 'Compiling orders', progress_percentage: 10 } }, 1),
       event({ type: 'progress', data: { stage: 'compiling', message: 'Compiling orders', progress_percentage: 20 } }, 2),
       event({ type: 'thought', data: { content: 'orders joins customers on customer_id' } }, 3),
-      event({ type: 'validation', data: { check: 'not_null', status: 'fail', target: 'orders', column: 'id', message: '2 nulls' } }, 4),
+      event({ type: 'validation', data: { check: 'not_null', status: 'fail', target: 'orders', column: 'id', message: '2 nulls', mapping_refs: ['@mapping[M:4]'] } }, 4),
       event({ type: 'generation_complete', data: { final_sql: 'SELECT 1', artifacts: {}, columns_needing_attention: 2 } }, 5),
     ];
 
@@ -162,7 +162,7 @@ describe('generationReducer', () => {
 
     // Then
     expect(state.chat.map((c) => c.kind)).toEqual(['progress', 'thought', 'validation', 'summary']);
-    expect(state.chat[2]).toMatchObject({ text: 'not_null orders.id: 2 nulls', stage: 'validating' });
+    expect(state.chat[2]).toMatchObject({ text: 'not_null orders.id: 2 nulls (@mapping[M:4])', stage: 'validating' });
     expect(state.chat[3].sql).toBe('SELECT 1');
     expect(state.chat[3].text).toContain('2 column(s) need attention');
     expect(state.finished).toBe(true);

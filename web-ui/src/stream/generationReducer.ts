@@ -284,7 +284,9 @@ function applyValidation(state: GenerationState, v: ValidationData): GenerationS
     v.status === 'fail' || v.status === 'error'
       ? appendChat(state.chat, {
           kind: 'validation',
-          text: `${v.check}${v.target ? ` ${v.target}${v.column ? '.' + v.column : ''}` : ''}: ${v.message ?? v.status}`,
+          text: `${v.check}${v.target ? ` ${v.target}${v.column ? '.' + v.column : ''}` : ''}: ${v.message ?? v.status}${
+            v.mapping_refs && v.mapping_refs.length > 0 ? ` (${v.mapping_refs.join(', ')})` : ''
+          }`,
           code: v.code ?? null,
           stage: 'validating',
         })

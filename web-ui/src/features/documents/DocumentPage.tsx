@@ -14,7 +14,6 @@ import { DIALECT_LABELS, DIALECTS, listGenerations, newGenerationId, type Dialec
 import { useReportError } from '../../shell/toasts';
 import { formatTime } from '../format';
 import { RowsGrid } from './RowsGrid';
-import { letterResolver } from './sheets';
 
 const POLL_MS = 1500;
 
@@ -66,7 +65,9 @@ export default function DocumentPage() {
     return <p className="muted pad">Loading…</p>;
   }
   const diagnostics = doc.diagnostics ?? [];
-  const withoutRow = diagnostics.filter((d) => !d.ref);
+  // about the document as a whole, or about a row the parser left out of the grid
+  const shownRefs = new Set(rows?.rows.map((r) => r.ref) ?? []);
+  const withoutRow = diagnostics.filter((d) => !d.ref || (rows !== null && !shownRefs.has(d.ref)));
   return (
     <div className="page">
       <nav aria-label="Breadcrumb" className="crumbs">
@@ -127,14 +128,15 @@ export default function DocumentPage() {
                 </select>
               </label>
             </header>
-            {rows && <RowsGrid rows={rows.rows} diagnostics={diagnostics} columnOfLetter={letterResolver(doc)} highlight={highlight} />}
+            {rows && <RowsGrid rows={rows.rows} diagnostics={diagnostics} highlight={highlight} />}
             {withoutRow.length > 0 && (
               <details>
-                <summary>{withoutRow.length} diagnostics about the document as a whole</summary>
+                <summary>{withoutRow.length} diagnostics about the document or rows left out of the grid</summary>
                 <ul className="diagnostics">
                   {withoutRow.map((d, i) => (
                     <li key={i} className={`diag ${d.severity}`}>
-                      <strong>{d.code}</strong> {d.message} {d.cell ? <span className="mono muted">{d.cell}</span> : null}
+                      <strong>{d.code}</strong> {d.message} {d.cell ? <span className="mono muted">{d.cell}</span> : null}{' '}
+                      {d.ref ? <span className="mono muted">{d.ref}</span> : null}
                     </li>
                   ))}
                 </ul>

@@ -38,34 +38,20 @@ const TEMPLATE = `${COLUMNS.map((c) => `${c.width}px`).join(' ')} 320px`;
 
 /**
  * The parsed mapping rows, virtualised (only the visible rows are in the DOM, so 10,000 rows scroll
- * smoothly), with the parser's diagnostics on their rows and, when the diagnostic names a column the
- * parser mapped, on that cell.
+ * smoothly), with the parser's diagnostics on their rows: the message and the cell it names.
  */
-export function RowsGrid({
-  rows,
-  diagnostics,
-  columnOfLetter,
-  highlight,
-}: {
-  rows: MappingRow[];
-  diagnostics: Diagnostic[];
-  /** "Sheet|F" -> canonical field key, for putting a diagnostic on its cell */
-  columnOfLetter: (sheet: string, letter: string) => string | null;
-  highlight: string | null;
-}) {
+export function RowsGrid({ rows, diagnostics, highlight }: { rows: MappingRow[]; diagnostics: Diagnostic[]; highlight: string | null }) {
   const scroller = useRef<HTMLDivElement>(null);
   const byRef = useMemo(() => {
-    const map = new Map<string, Array<Diagnostic & { field: string | null }>>();
+    const map = new Map<string, Diagnostic[]>();
     for (const d of diagnostics) {
       if (!d.ref) continue;
-      const cell = /^'?(.*?)'?!([A-Z]+)\d+$/.exec(d.cell ?? '');
-      const field = cell ? columnOfLetter(cell[1], cell[2]) : null;
       const list = map.get(d.ref) ?? [];
-      list.push({ ...d, field });
+      list.push(d);
       map.set(d.ref, list);
     }
     return map;
-  }, [diagnostics, columnOfLetter]);
+  }, [diagnostics]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -110,14 +96,8 @@ export function RowsGrid({
               >
                 {COLUMNS.map((c) => {
                   const value = c.value(row);
-                  const onCell = found.filter((d) => d.field === c.key);
                   return (
-                    <div
-                      key={c.key}
-                      role="cell"
-                      className={`grid-cell${onCell.length > 0 ? ` diag-${onCell[0].severity}` : ''}`}
-                      title={onCell.length > 0 ? onCell.map((d) => d.message).join('\n') : value}
-                    >
+                    <div key={c.key} role="cell" className="grid-cell" title={value}>
                       {value}
                     </div>
                   );
@@ -125,6 +105,7 @@ export function RowsGrid({
                 <div role="cell" className="grid-cell diagnostics-cell" title={found.map((d) => `${d.code}: ${d.message}`).join('\n')}>
                   {found.map((d) => (
                     <span key={d.code + d.message} className={`diag ${d.severity}`} data-code={d.code}>
+                      {d.cell ? <span className="mono">{d.cell.replace(/^.*!/, '')} </span> : null}
                       {d.message}
                     </span>
                   ))}
