@@ -197,8 +197,12 @@ try {
     const shown = await page.locator('[data-block]').count();
     const hashmap = await (await page.request.get(`${BASE}/api/v1/generations/${second}`)).json();
     check(shown === Object.keys(hashmap.blocks).length, `after the cut the editor lists ${shown} blocks`);
-    await page.goto(`${BASE}/generations/${firstGeneration}`);
+    // the first generation, reopened from the document's list of past generations
+    await page.goto(`${BASE}/documents/${documentId}`);
+    await page.getByTestId('past-generations').getByRole('link', { name: firstGeneration }).click();
+    await page.waitForURL(`**/generations/${firstGeneration}`);
     await waitComplete(page);
+    await waitForTargets(page, 3);
   });
 
   await step('switching dialect shows that dialect in the editor', async () => {
@@ -235,7 +239,7 @@ try {
     await page.getByTestId('block-history').locator('[data-version]').nth(1).waitFor();
     const older = before - 1;
     await page.getByRole('button', { name: `Diff with v${before}` }).first().click();
-    await page.locator('table.diff').waitFor();
+    await page.locator('table.diff').scrollIntoViewIfNeeded();
     await shot(page, '07-history-diff');
     await page.getByRole('button', { name: `Restore v${older}` }).click();
     await page.waitForFunction(([key, v]) => Number(document.querySelector(`[data-block="${key}"]`)?.getAttribute('data-version')) > v, [edited, before]);
@@ -266,6 +270,17 @@ try {
     await shot(page, '08-chat-references');
   });
 
+  await step('a refine prompt without a language model says so plainly', async () => {
+    const status = await (await page.request.get(`${BASE}/api/v1/ai/status`)).json();
+    if (status.configured) {
+      console.log('       a language model is configured: skipped');
+      return;
+    }
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.locator('.chat-entry.user').last().waitFor();
+    await page.locator('.chat-entry.error', { hasText: 'No language model configured' }).waitFor();
+  });
+
   await step('10,001 parsed rows scroll smoothly in the grid, with the parser\'s diagnostics on their rows', async () => {
     // a generated mapping: 10,001 rows, one type the parser does not know (row 5 of the sheet)
     const lines = ['Target Table,Target Column,Target Data Type,Source Table,Source Column,Transformation'];
@@ -289,7 +304,7 @@ try {
           let last = performance.now();
           const stepPx = el.scrollHeight / 120;
           const tick = (now) => {
-            times.push(now - last);
+            times.push([now - last, el.querySelectorAll('[data-ref]').length]);
             last = now;
             if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) return done(times);
             el.scrollTop += stepPx;
@@ -299,10 +314,16 @@ try {
         }),
     );
     await grid.locator('[data-ref="@mapping[portal-e2e-10001-rows:10002]"]').waitFor();
-    const sorted = [...frames].sort((a, b) => a - b);
+    const sorted = frames.map(([ms]) => ms).sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)];
-    console.log(`       ${frames.length} frames scrolling 10,001 rows: median ${median.toFixed(1)} ms, slowest ${sorted.at(-1).toFixed(1)} ms`);
-    check(median < 50, `scrolling took a median ${median.toFixed(1)} ms per frame`);
+    const mostRows = Math.max(...frames.map(([, rows]) => rows));
+    console.log(
+      `       ${frames.length} frames scrolling 10,001 rows: median ${median.toFixed(1)} ms, slowest ${sorted.at(-1).toFixed(1)} ms, at most ${mostRows} rows in the DOM`,
+    );
+    // what keeps it smooth: a window of rows, never the whole sheet; frame times depend on the machine's load,
+    // so they only fail the step when they are far beyond what a windowed grid takes (seconds for 10,001 DOM rows)
+    check(mostRows < 100, `${mostRows} rows were in the DOM while scrolling`);
+    check(median < 250, `scrolling took a median ${median.toFixed(1)} ms per frame`);
   });
 
   await step('at 1024 px the workspace does not scroll sideways', async () => {
