@@ -213,6 +213,16 @@ try {
     await page.getByTestId('dialect').selectOption('duckdb');
   });
 
+  await step('the lineage lists each target column with its sources and mapping row', async () => {
+    await page.getByText('Lineage', { exact: true }).click();
+    const lineage = await (await page.request.get(`${BASE}/api/v1/generations/${firstGeneration}/lineage`)).json();
+    const first = lineage.targets[0];
+    const table = page.getByRole('table', { name: `Lineage of ${first.target}` });
+    await table.waitFor();
+    check((await table.locator('tbody tr').count()) === first.columns.length, 'the lineage table and the API disagree');
+    await table.getByRole('link', { name: first.columns[0].mappingRef }).waitFor();
+  });
+
   let edited;
   await step('a hand edit becomes a new block version and is validated again', async () => {
     edited = await page.locator('[data-block]').first().getAttribute('data-block');

@@ -22,6 +22,7 @@ import { ChatPanel } from './ChatPanel';
 import { Downloads } from './Downloads';
 import { FlaggedColumns } from './FlaggedColumns';
 import { LayerEditor } from './LayerEditor';
+import { LineageView } from './LineageView';
 import { ProgressBar } from './ProgressBar';
 
 interface StartRequest {
@@ -183,6 +184,7 @@ export default function GenerationPage() {
         <div className="workspace-right">
           <LayerEditor state={state} generationId={generationId} dialects={dialects} onEdited={reopen} />
           <FlaggedColumns lineage={lineage} documentId={documentId} />
+          <LineageView lineage={lineage} documentId={documentId} />
           <Downloads state={state} generationId={generationId} documentId={documentId} />
         </div>
       </div>
