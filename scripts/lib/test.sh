@@ -91,6 +91,11 @@ run_tests() {
                 -Daide.gateway.url="$AIDE_GATEWAY_URL" -Daide.oidc.url="$AIDE_OIDC_URL"); then
                 rc=1
             fi
+            info "browser suite (web-ui/e2e, Chromium) against $AIDE_GATEWAY_URL"
+            if ! (cd "$AIDE_ROOT/web-ui" && AIDE_GATEWAY_URL="$AIDE_GATEWAY_URL" node e2e/portal.e2e.mjs); then
+                rc=1
+                warn "the browser suite failed"
+            fi
         fi
     fi
     local summary; summary=$(test_summary)

@@ -1,16 +1,19 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { DocumentSummary } from './api/documents';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
 import { currentSession, logout, type Session } from './api/session';
 import { DocumentsPage } from './features/documents/DocumentsPage';
-import { GenerationView } from './features/generation/GenerationView';
 import { LoginForm } from './features/login/LoginForm';
+import { SessionContext } from './shell/session';
+import { Shell } from './shell/Shell';
+import { ToastProvider } from './shell/toasts';
+
+const DocumentPage = lazy(() => import('./features/documents/DocumentPage'));
+const GenerationPage = lazy(() => import('./features/generation/GenerationPage'));
 
 type Auth = { kind: 'checking' } | { kind: 'anonymous' } | { kind: 'signed-in'; session: Session };
 
 export function App() {
   const [auth, setAuth] = useState<Auth>({ kind: 'checking' });
-  const [documents, setDocuments] = useState<DocumentSummary[]>([]);
-  const [generateFor, setGenerateFor] = useState<string | null>(null);
 
   useEffect(() => {
     currentSession()
@@ -19,7 +22,6 @@ export function App() {
   }, []);
 
   const signedOut = useCallback(() => setAuth({ kind: 'anonymous' }), []);
-  const onGenerate = useCallback((doc: DocumentSummary) => setGenerateFor(doc.documentId), []);
 
   if (auth.kind === 'checking') {
     return <main className="center muted">Loading…</main>;
@@ -32,26 +34,31 @@ export function App() {
     );
   }
   return (
-    <>
-      <nav className="topbar">
-        <strong>AIDE</strong>
-        <span className="spacer" />
-        <span data-testid="who">
-          {auth.session.user} · {auth.session.tenant}
-        </span>
-        <button type="button" className="secondary" onClick={() => void logout().finally(signedOut)}>
-          Log out
-        </button>
-      </nav>
-      <main>
-        <DocumentsPage onUnauthenticated={signedOut} onGenerate={onGenerate} onDocuments={setDocuments} />
-        <GenerationView
-          key={generateFor ?? 'none'}
-          documents={documents}
-          initialDocumentId={generateFor}
-          onUnauthenticated={signedOut}
-        />
-      </main>
-    </>
+    <SessionContext.Provider value={auth.session}>
+      <ToastProvider onUnauthenticated={signedOut}>
+        <Suspense fallback={<p className="muted pad">Loading…</p>}>
+          <Routes>
+            <Route element={<Shell onLogout={() => void logout().finally(signedOut)} />}>
+              <Route index element={<Navigate to="/documents" replace />} />
+              <Route path="documents" element={<DocumentsPage />} />
+              <Route path="documents/:documentId" element={<DocumentPage />} />
+              <Route path="generations/:generationId" element={<GenerationPage />} />
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Routes>
+        </Suspense>
+      </ToastProvider>
+    </SessionContext.Provider>
+  );
+}
+
+function NotFound() {
+  return (
+    <section className="card">
+      <h1>Not found</h1>
+      <p>
+        This address is not a page of the portal. <a href="/documents">Go to the documents.</a>
+      </p>
+    </section>
   );
 }

@@ -25,17 +25,42 @@ export interface BlockUpdateData {
   version?: number | null;
 }
 
+/** A block in a hashmap snapshot: the seed's {status, sql, order, timestamp} plus what names it. */
+export interface HashmapBlock extends BlockData {
+  target?: string | null;
+  block_name?: string | null;
+  dialect?: string | null;
+  version?: number | null;
+  /** the block in every dialect it was rendered in */
+  sql_by_dialect?: Record<string, string> | null;
+}
+
 export interface GenerationHashmap {
   generation_id?: string;
   semantic_layer_name?: string;
   status?: string;
-  blocks?: Record<string, BlockData & { target?: string | null; dialect?: string | null; version?: number | null }>;
+  document_id?: string;
+  primary_dialect?: string;
+  dialects?: string[];
+  checkpoint?: number;
+  /** every target's blocks: keyed by block name (one target) or "<target>/<block name>" (several) */
+  blocks?: Record<string, HashmapBlock>;
+  layers?: Array<{
+    target: string;
+    status: string;
+    mapping_rows?: number;
+    columns?: number;
+    columns_needing_attention?: number;
+    blocks?: Record<string, HashmapBlock>;
+  }>;
   metadata?: {
     mapping_file?: string;
     total_blocks?: number;
     completed_blocks?: number;
     progress_percentage?: number;
     estimated_completion?: string | null;
+    columns_needing_attention?: number;
+    targets?: string[];
   };
 }
 
@@ -66,7 +91,16 @@ export interface GenerationCompleteData {
   final_sql?: string | null;
   filename?: string | null;
   artifacts?: Record<string, string>;
-  columns_needing_attention?: number;
+  columns_needing_attention?: number | unknown[];
+}
+
+export interface AiResultData {
+  task_id?: string | null;
+  kind?: string | null;
+  status: 'completed' | 'failed' | 'not_configured' | string;
+  content?: string | null;
+  code?: string | null;
+  message?: string | null;
 }
 
 export interface ErrorData {
@@ -83,6 +117,7 @@ export type GenerationEvent =
   | { type: 'code_chunk'; data: { language?: string; content: string; block_name?: string | null } }
   | { type: 'data_ready'; data: { url: string; size?: number; format?: string } }
   | { type: 'validation'; data: ValidationData }
+  | { type: 'ai_result'; data: AiResultData }
   | { type: 'generation_complete'; data: GenerationCompleteData }
   | { type: 'error'; data: ErrorData }
   | { type: 'done' };
@@ -97,6 +132,7 @@ export const GENERATION_EVENT_NAMES: readonly GenerationEventName[] = [
   'code_chunk',
   'data_ready',
   'validation',
+  'ai_result',
   'generation_complete',
   'error',
   'done',

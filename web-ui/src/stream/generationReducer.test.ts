@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { GenerationEvent } from './events';
+import type { GenerationEvent, GenerationHashmap } from './events';
 import { parseGenerationEvent } from './events';
 import {
+  blocksByTarget,
   generationReducer,
   initialGenerationState,
   orderedBlocks,
   type GenerationAction,
   type GenerationState,
 } from './generationReducer';
+import { loadGeneration, saveGeneration, type StorageLike } from './persistence';
 
 const event = (e: GenerationEvent, id?: number): GenerationAction => ({ type: 'event', event: e, id });
 
@@ -17,14 +19,37 @@ function run(...actions: GenerationAction[]): GenerationState {
 
 const submitted = () => run({ type: 'submit', generationId: 'gen_1_abc' });
 
-const selectBlock = (status: string, sql: string, id?: number) =>
+const blockUpdate = (target: string, name: string, sql: string, order: number, id?: number, version = 1) =>
   event(
     {
       type: 'block_update',
-      data: { block_name: 'select_clause', target: 'customers', block_data: { status, sql, order: 1, timestamp: 't1' } },
+      data: { block_name: name, target, dialect: 'duckdb', version, block_data: { status: 'completed', sql, order, timestamp: 't1' } },
     },
     id,
   );
+
+const snapshot = (targets: string[], reason = 'checkpoint'): GenerationEvent => {
+  const blocks: GenerationHashmap['blocks'] = {};
+  for (const target of targets) {
+    blocks[`${target}/select_clause`] = {
+      status: 'completed', sql: `SELECT ${target}.id`, order: 1, timestamp: 't', version: 1, target,
+      block_name: 'select_clause', dialect: 'duckdb', sql_by_dialect: { duckdb: `SELECT ${target}.id`, postgres: `SELECT "${target}".id` },
+    };
+    blocks[`${target}/joins`] = {
+      status: 'completed', sql: `FROM ${target}`, order: 2, timestamp: 't', version: 1, target, block_name: 'joins', dialect: 'duckdb',
+    };
+  }
+  return {
+    type: 'hashmap_sync',
+    data: {
+      reason,
+      complete_hashmap: {
+        generation_id: 'gen_1_abc', status: 'validating', primary_dialect: 'duckdb', blocks,
+        metadata: { targets, progress_percentage: 95, estimated_completion: '2026-12-03T10:00:00Z' },
+      },
+    },
+  };
+};
 
 describe('generationReducer', () => {
   it('should be submitted with the generation id before any event arrives', () => {
@@ -39,199 +64,206 @@ describe('generationReducer', () => {
     expect(next.generationId).toBe('gen_1_abc');
   });
 
-  it('should show a block as it arrives and replace it when it is updated', () => {
+  it('should group blocks by target in the order targets appear, each in compiler order', () => {
     // Given
-    const state = generationReducer(submitted(), selectBlock('generating', 'SELECT c.id', 1));
+    const actions = [
+      blockUpdate('orders', 'joins', 'FROM o', 2, 1),
+      blockUpdate('orders', 'select_clause', 'SELECT o.id', 1, 2),
+      blockUpdate('customers', 'select_clause', 'SELECT c.id', 1, 3),
+    ];
 
     // When
-    const next = generationReducer(state, selectBlock('completed', 'SELECT c.id AS customer_id', 2));
+    const state = actions.reduce(generationReducer, submitted());
 
     // Then
+    expect(blocksByTarget(state).map(([t, blocks]) => [t, blocks.map((b) => b.name)])).toEqual([
+      ['orders', ['select_clause', 'joins']],
+      ['customers', ['select_clause']],
+    ]);
     expect(state.status).toBe('streaming');
-    expect(orderedBlocks(next)).toHaveLength(1);
-    expect(orderedBlocks(next)[0]).toMatchObject({ name: 'select_clause', status: 'completed', sql: 'SELECT c.id AS customer_id' });
   });
 
-  it('should order blocks by the order the compiler gave them', () => {
-    // Given
-    const joins = event({ type: 'block_update', data: { block_name: 'joins', block_data: { status: 'completed', sql: 'JOIN x', order: 2 } } });
-    const select = event({ type: 'block_update', data: { block_name: 'select_clause', block_data: { status: 'completed', sql: 'SELECT', order: 1 } } });
+  it('should keep every target after a snapshot sent when validation starts', () => {
+    // Given: eleven blocks streamed over three targets
+    let state = submitted();
+    let id = 0;
+    for (const target of ['orders', 'customers', 'products']) {
+      for (const [i, name] of ['select_clause', 'joins', 'where_clause', 'group_by'].entries()) {
+        if (target === 'products' && name === 'group_by') continue;
+        state = generationReducer(state, blockUpdate(target, name, `-- ${name}`, i + 1, ++id));
+      }
+    }
+    expect(orderedBlocks(state)).toHaveLength(11);
 
-    // When
-    const state = run({ type: 'submit', generationId: 'g' }, joins, select);
+    // When: the checkpoint snapshot carries every target's blocks
+    const next = generationReducer(state, event(snapshot(['orders', 'customers', 'products']), ++id));
 
     // Then
-    expect(orderedBlocks(state).map((b) => b.name)).toEqual(['select_clause', 'joins']);
+    expect(next.targets).toEqual(['orders', 'customers', 'products']);
+    expect(blocksByTarget(next).map(([t, b]) => [t, b.length])).toEqual([['orders', 2], ['customers', 2], ['products', 2]]);
+    expect(next.blocks['customers/select_clause'].sql).toEqual({ duckdb: 'SELECT customers.id', postgres: 'SELECT "customers".id' });
+    expect(next.progress?.estimated_completion).toBe('2026-12-03T10:00:00Z');
   });
 
-  it('should return the same object when a block update changes nothing', () => {
-    // Given
-    const state = generationReducer(submitted(), selectBlock('completed', 'SELECT 1'));
+  it('should read every target from layers when a snapshot names only one in blocks', () => {
+    // Given: the older hashmap shape, blocks holding the first target only
+    const hashmap: GenerationHashmap = {
+      blocks: { select_clause: { status: 'completed', sql: 'SELECT 1', order: 1 } },
+      layers: [
+        { target: 'orders', status: 'completed', blocks: { select_clause: { status: 'completed', sql: 'SELECT 1', order: 1 } } },
+        { target: 'customers', status: 'completed', blocks: { select_clause: { status: 'completed', sql: 'SELECT 2', order: 1 } } },
+      ],
+      primary_dialect: 'duckdb',
+    };
 
     // When
-    const next = generationReducer(state, selectBlock('completed', 'SELECT 1'));
+    const state = generationReducer(submitted(), event({ type: 'hashmap_sync', data: { reason: 'recovery', complete_hashmap: hashmap } }));
 
     // Then
-    expect(next).toBe(state);
+    expect(Object.keys(state.blocks).sort()).toEqual(['customers/select_clause', 'orders/select_clause']);
   });
 
-  it('should return the same object for a replayed event id', () => {
+  it('should return the same object when a block update changes nothing or an id is replayed', () => {
     // Given
-    const state = run({ type: 'submit', generationId: 'g' }, event({ type: 'thought', data: { content: 'Reading the mapping' } }, 7));
+    const state = generationReducer(submitted(), blockUpdate('orders', 'select_clause', 'SELECT 1', 1, 5));
 
     // When
-    const next = generationReducer(state, event({ type: 'thought', data: { content: 'Reading the mapping' } }, 7));
+    const same = generationReducer(state, blockUpdate('orders', 'select_clause', 'SELECT 1', 1));
+    const replayed = generationReducer(state, blockUpdate('orders', 'select_clause', 'SELECT 2', 1, 5));
 
     // Then
-    expect(next).toBe(state);
-    expect(next.thoughts).toEqual(['Reading the mapping']);
+    expect(same).toBe(state);
+    expect(replayed).toBe(state);
   });
 
-  it('should update progress and keep the same object when the same progress repeats', () => {
+  it('should drop other dialects of a block when a new version of it arrives', () => {
     // Given
-    const progress = event({ type: 'progress', data: { stage: 'compiling', message: '12 of 21 rows', progress_percentage: 57 } });
-    const state = generationReducer(submitted(), progress);
+    const state = generationReducer(submitted(), event(snapshot(['orders']), 1));
+
+    // When: a hand edit in duckdb makes version 2
+    const next = generationReducer(state, blockUpdate('orders', 'select_clause', 'SELECT 42', 1, 2, 2));
+
+    // Then
+    expect(next.blocks['orders/select_clause']).toMatchObject({ version: 2, sql: { duckdb: 'SELECT 42' } });
+  });
+
+  it('should write progress messages, thoughts, errors with their stage and a final summary into the chat', () => {
+    // Given
+    const actions = [
+      event({ type: 'progress', data: { stage: 'compiling', message: 'Compiling orders', progress_percentage: 10 } }, 1),
+      event({ type: 'progress', data: { stage: 'compiling', message: 'Compiling orders', progress_percentage: 20 } }, 2),
+      event({ type: 'thought', data: { content: 'orders joins customers on customer_id' } }, 3),
+      event({ type: 'validation', data: { check: 'not_null', status: 'fail', target: 'orders', column: 'id', message: '2 nulls', mapping_refs: ['@mapping[M:4]'] } }, 4),
+      event({ type: 'generation_complete', data: { final_sql: 'SELECT 1', artifacts: {}, columns_needing_attention: 2 } }, 5),
+    ];
 
     // When
-    const repeated = generationReducer(state, event({ type: 'progress', data: { stage: 'compiling', message: '12 of 21 rows', progress_percentage: 57 } }));
+    const state = actions.reduce(generationReducer, submitted());
 
     // Then
-    expect(state.progress?.progress_percentage).toBe(57);
-    expect(state.status).toBe('streaming');
-    expect(repeated).toBe(state);
+    expect(state.chat.map((c) => c.kind)).toEqual(['progress', 'thought', 'validation', 'summary']);
+    expect(state.chat[2]).toMatchObject({ text: 'not_null orders.id: 2 nulls (@mapping[M:4])', stage: 'validating' });
+    expect(state.chat[3].sql).toBe('SELECT 1');
+    expect(state.chat[3].text).toContain('2 column(s) need attention');
+    expect(state.finished).toBe(true);
+    expect(state.progress?.progress_percentage).toBe(100);
   });
 
-  it('should recover every block from a hashmap_sync after a gap', () => {
+  it('should write one summary when the completion is seen twice (the API after a reload, then the stream)', () => {
     // Given
-    const state = generationReducer(submitted(), selectBlock('generating', 'SELECT c.id'));
+    const complete = event({ type: 'generation_complete', data: { final_sql: 'SELECT 1', artifacts: { duckdb: '/a' } } });
+    const once = generationReducer(submitted(), complete);
+
+    // When
+    const twice = generationReducer(once, complete);
+
+    // Then
+    expect(twice.chat.filter((c) => c.kind === 'summary')).toHaveLength(1);
+    expect(twice.artifacts).toEqual({ duckdb: '/a' });
+  });
+
+  it('should say plainly that no language model is configured when a refinement cannot run', () => {
+    // Given
+    const state = submitted();
 
     // When
     const next = generationReducer(
       state,
-      event({
-        type: 'hashmap_sync',
-        data: {
-          reason: 'recovery',
-          complete_hashmap: {
-            generation_id: 'gen_1_abc',
-            semantic_layer_name: 'customers',
-            status: 'generating',
-            blocks: {
-              select_clause: { status: 'completed', sql: 'SELECT c.id AS customer_id', order: 1, target: 'customers' },
-              joins: { status: 'completed', sql: 'LEFT JOIN crm.address a ON a.cid = c.id', order: 2, target: 'customers' },
-              where_clause: { status: 'pending', sql: null, order: 3, target: 'customers' },
-            },
-            metadata: { total_blocks: 3, completed_blocks: 2, progress_percentage: 66 },
-          },
-        },
-      }),
+      event({ type: 'ai_result', data: { status: 'not_configured', code: 'llm_not_configured', message: 'set AIDE_LLM_BASE_URL' } }, 9),
     );
 
     // Then
-    expect(orderedBlocks(next).map((b) => [b.name, b.status])).toEqual([
-      ['select_clause', 'completed'],
-      ['joins', 'completed'],
-      ['where_clause', 'pending'],
-    ]);
-    expect(next.progress?.progress_percentage).toBe(66);
-    expect(next.layerName).toBe('customers');
+    expect(next.chat.at(-1)).toMatchObject({ kind: 'error', text: 'No language model configured: set AIDE_LLM_BASE_URL' });
   });
 
-  it('should return the same object when a hashmap_sync repeats what is shown', () => {
+  it('should stream again after resume on a finished generation', () => {
     // Given
-    const sync = event({
-      type: 'hashmap_sync',
-      data: {
-        reason: 'checkpoint',
-        complete_hashmap: {
-          semantic_layer_name: 'customers',
-          blocks: { select_clause: { status: 'completed', sql: 'SELECT 1', order: 1 } },
-          metadata: { progress_percentage: 50 },
-        },
-      },
-    });
-    const state = generationReducer(submitted(), sync);
+    const finished = run({ type: 'submit', generationId: 'g' }, event({ type: 'done' }, 1));
 
     // When
-    const next = generationReducer(state, sync);
+    const resumed = generationReducer(finished, { type: 'resume' });
 
     // Then
-    expect(next).toBe(state);
+    expect(finished.finished).toBe(true);
+    expect(resumed).toMatchObject({ finished: false, status: 'streaming', lastEventId: 1 });
   });
 
-  it('should show the final SQL and artifacts and be ready when the stream is done', () => {
+  it('should record a closed stream as an error once', () => {
     // Given
-    const state = generationReducer(submitted(), selectBlock('completed', 'SELECT 1'));
+    const state = submitted();
 
     // When
-    const complete = generationReducer(
-      state,
-      event({ type: 'generation_complete', data: { final_sql: 'CREATE VIEW v AS SELECT 1', filename: 'customers.sql', artifacts: { duckdb: 'k' } } }),
-    );
-    const done = generationReducer(complete, event({ type: 'done' }));
+    const once = generationReducer(state, { type: 'connection_error', message: 'closed' });
+    const twice = generationReducer(once, { type: 'connection_error', message: 'closed' });
 
     // Then
-    expect(done.finalSql).toBe('CREATE VIEW v AS SELECT 1');
-    expect(done.artifacts).toEqual({ duckdb: 'k' });
-    expect(done.status).toBe('ready');
-    expect(done.finished).toBe(true);
-    expect(generationReducer(done, event({ type: 'done' }))).toBe(done);
+    expect(once.errors).toEqual([{ message: 'closed', stage: 'connection' }]);
+    expect(twice).toBe(once);
+  });
+});
+
+describe('parseGenerationEvent', () => {
+  it('should parse known events and refuse unknown names and broken JSON', () => {
+    // Given / When / Then
+    expect(parseGenerationEvent('thought', '{"content":"x"}')).toEqual({ type: 'thought', data: { content: 'x' } });
+    expect(parseGenerationEvent('ai_result', '{"status":"completed"}')?.type).toBe('ai_result');
+    expect(parseGenerationEvent('done', '')).toEqual({ type: 'done' });
+    expect(parseGenerationEvent('nope', '{}')).toBeNull();
+    expect(parseGenerationEvent('progress', '{broken')).toBeNull();
+  });
+});
+
+describe('persistence', () => {
+  const memory = (): StorageLike & { data: Map<string, string> } => {
+    const data = new Map<string, string>();
+    return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
+  };
+
+  it('should restore a generation saved by the same owner only', () => {
+    // Given
+    const storage = memory();
+    const state = generationReducer(submitted(), blockUpdate('orders', 'select_clause', 'SELECT 1', 1, 3));
+    saveGeneration(storage, 'acme:alice', state);
+
+    // When
+    const restored = loadGeneration(storage, 'acme:alice', 'gen_1_abc');
+    const foreign = loadGeneration(storage, 'globex:bob', 'gen_1_abc');
+
+    // Then
+    expect(restored).toEqual(state);
+    expect(restored?.lastEventId).toBe(3);
+    expect(foreign).toBeNull();
   });
 
-  it('should be in error with the message when the generation fails, and stay so after done', () => {
+  it('should ignore a corrupt entry', () => {
     // Given
-    const state = generationReducer(submitted(), selectBlock('generating', 'SELECT'));
+    const storage = memory();
+    storage.setItem('aide:acme:alice:generation:gen_1_abc', '{not json');
 
     // When
-    const failed = generationReducer(
-      state,
-      event({ type: 'error', data: { message: 'No language model configured', stage: 'refine', code: 'llm_not_configured' } }),
-    );
-    const done = generationReducer(failed, event({ type: 'done' }));
+    const restored = loadGeneration(storage, 'acme:alice', 'gen_1_abc');
 
     // Then
-    expect(failed.status).toBe('error');
-    expect(failed.errors[0].message).toBe('No language model configured');
-    expect(done.status).toBe('error');
-  });
-
-  it('should list validation results and replace a repeated check instead of duplicating it', () => {
-    // Given
-    const check = (status: string) =>
-      event({ type: 'validation', data: { validation_id: 'v1', check: 'pk_unique', status, target: 'customers', index: 1, total: 3 } });
-    const state = generationReducer(submitted(), check('fail'));
-
-    // When
-    const next = generationReducer(state, check('pass'));
-
-    // Then
-    expect(next.validations).toHaveLength(1);
-    expect(next.validations[0].status).toBe('pass');
-  });
-
-  it('should append streamed code chunks per block', () => {
-    // Given
-    const chunk = (content: string) => event({ type: 'code_chunk', data: { language: 'sql', content, block_name: 'joins' } });
-    const state = generationReducer(submitted(), chunk('LEFT JOIN '));
-
-    // When
-    const next = generationReducer(state, chunk('crm.address a'));
-
-    // Then
-    expect(next.code).toEqual({ joins: 'LEFT JOIN crm.address a' });
-  });
-
-  it('should ignore events it does not understand', () => {
-    // Given
-    const unknown = parseGenerationEvent('ai_result', '{"x":1}');
-    const broken = parseGenerationEvent('progress', 'not json');
-
-    // When
-    const parsed = parseGenerationEvent('block_update', '{"block_name":"joins","block_data":{"status":"pending"}}');
-
-    // Then
-    expect(unknown).toBeNull();
-    expect(broken).toBeNull();
-    expect(parsed).toEqual({ type: 'block_update', data: { block_name: 'joins', block_data: { status: 'pending' } } });
+    expect(restored).toBeNull();
   });
 });

@@ -1,41 +1,31 @@
-import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
-import { listDocuments, targetNames, uploadDocument, type DocumentSummary } from '../../api/documents';
-import { ApiError } from '../../api/http';
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { listDocuments, targetEntries, uploadDocument, type DocumentView } from '../../api/documents';
+import { useReportError, useToasts } from '../../shell/toasts';
+import { formatTime } from '../format';
+import { DropZone } from './DropZone';
 
-const POLL_MS = 2000;
+const POLL_MS = 1500;
 
-interface Props {
-  onUnauthenticated: () => void;
-  onGenerate: (doc: DocumentSummary) => void;
-  onDocuments?: (docs: DocumentSummary[]) => void;
-}
-
-export function DocumentsPage({ onUnauthenticated, onGenerate, onDocuments }: Props) {
-  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [uploading, setUploading] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
+export function DocumentsPage() {
+  const [documents, setDocuments] = useState<DocumentView[] | null>(null);
+  const [uploading, setUploading] = useState<string | null>(null);
+  const report = useReportError();
+  const { push } = useToasts();
 
   const refresh = useCallback(async () => {
     try {
-      const docs = await listDocuments();
-      setDocuments(docs);
-      onDocuments?.(docs);
-      setError(null);
+      setDocuments(await listDocuments());
     } catch (err) {
-      if (err instanceof ApiError && err.unauthenticated) {
-        onUnauthenticated();
-        return;
-      }
-      setError(err instanceof Error ? err.message : 'Could not load documents.');
+      report(err, 'Loading the documents failed');
     }
-  }, [onUnauthenticated, onDocuments]);
+  }, [report]);
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
-  const pending = documents?.some((d) => d.status === 'parsing' || d.status === 'uploaded') ?? false;
+  const pending = documents?.some((d) => d.status === 'parsing') ?? false;
   useEffect(() => {
     if (!pending) {
       return undefined;
@@ -44,79 +34,73 @@ export function DocumentsPage({ onUnauthenticated, onGenerate, onDocuments }: Pr
     return () => clearInterval(timer);
   }, [pending, refresh]);
 
-  const upload = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
-    if (!file) {
-      return;
-    }
-    setUploading(true);
-    try {
-      await uploadDocument(file);
-      await refresh();
-    } catch (err) {
-      if (err instanceof ApiError && err.unauthenticated) {
-        onUnauthenticated();
-        return;
+  const upload = async (files: File[]) => {
+    for (const file of files) {
+      setUploading(file.name);
+      try {
+        await uploadDocument(file);
+        push({ kind: 'info', text: `${file.name} uploaded; parsing…` });
+      } catch (err) {
+        report(err, `Upload of ${file.name} refused`);
       }
-      setError(`Upload of ${file.name} failed: ${err instanceof Error ? err.message : 'unknown error'}`);
-    } finally {
-      setUploading(false);
     }
+    setUploading(null);
+    await refresh();
   };
 
   return (
     <section className="card" aria-labelledby="documents-title">
-      <header className="row">
-        <h2 id="documents-title">Documents</h2>
-        <span className="spacer" />
-        <input ref={fileInput} type="file" accept=".xlsx,.xls,.csv" hidden onChange={upload} data-testid="upload-input" />
-        <button type="button" onClick={() => fileInput.current?.click()} disabled={uploading}>
-          {uploading ? 'Uploading…' : 'Upload mapping'}
-        </button>
-      </header>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <h1 id="documents-title">Documents</h1>
+      <DropZone onFiles={(files) => void upload(files)} busy={uploading} />
       {documents === null ? (
         <p className="muted">Loading…</p>
       ) : documents.length === 0 ? (
-        <p className="muted">No documents yet. Upload a source-to-target mapping (.xlsx, .xls or .csv).</p>
+        <p className="muted" data-testid="no-documents">
+          No documents yet. Upload a source-to-target mapping (.xlsx, .xls or .csv).
+        </p>
       ) : (
-        <table className="documents">
-          <thead>
-            <tr>
-              <th>File</th>
-              <th>Status</th>
-              <th className="num">Rows</th>
-              <th>Targets</th>
-              <th className="num">Diagnostics</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {documents.map((doc) => (
-              <tr key={doc.documentId} data-document-id={doc.documentId}>
-                <td>{doc.fileName}</td>
-                <td>
-                  <span className={`badge ${doc.status}`} title={doc.error?.message ?? undefined}>
-                    {doc.status}
-                  </span>
-                </td>
-                <td className="num">{doc.rowsFound ?? '–'}</td>
-                <td>{targetNames(doc).join(', ') || '–'}</td>
-                <td className="num">{doc.diagnostics?.length ?? 0}</td>
-                <td>
-                  <button type="button" className="secondary" disabled={doc.status !== 'parsed'} onClick={() => onGenerate(doc)}>
-                    Generate
-                  </button>
-                </td>
+        <div className="table-scroll">
+          <table className="documents">
+            <thead>
+              <tr>
+                <th scope="col">File</th>
+                <th scope="col">Uploaded</th>
+                <th scope="col">By</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="num">
+                  Rows
+                </th>
+                <th scope="col">Targets</th>
+                <th scope="col" className="num">
+                  Diagnostics
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {documents.map((doc) => (
+                <tr key={doc.documentId} data-document-id={doc.documentId}>
+                  <td>
+                    <Link to={`/documents/${encodeURIComponent(doc.documentId)}`}>{doc.fileName}</Link>
+                  </td>
+                  <td>{formatTime(doc.createdAt)}</td>
+                  <td>{doc.uploadedBy ?? '–'}</td>
+                  <td>
+                    <span className={`badge ${doc.status}`} title={doc.error?.message ?? undefined}>
+                      {doc.status}
+                    </span>
+                  </td>
+                  <td className="num">{doc.rowsFound ?? '–'}</td>
+                  <td>
+                    {targetEntries(doc)
+                      .map(([t, n]) => `${t} (${n})`)
+                      .join(', ') || '–'}
+                  </td>
+                  <td className="num">{doc.diagnostics?.length ?? 0}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -12,8 +12,10 @@ import java.util.List;
 /**
  * The generation hashmap of the seed: {generation_id, semantic_layer_name, status, blocks{select_clause, joins,
  * where_clause, ...: {status, sql, order, timestamp}}, metadata{mapping_file, total_blocks, completed_blocks,
- * progress_percentage, estimated_completion}}. {@code blocks} holds the first target's blocks (the seed knew one
- * layer); {@code layers} holds every target's blocks.
+ * progress_percentage, estimated_completion}}. {@code blocks} holds every target's blocks: keyed by block name when
+ * the generation has one target (the seed's shape), by {@code <target>/<block name>} when it has several, so a
+ * client that replaces its blocks with a snapshot never loses a target. {@code layers} groups the same blocks per
+ * target. Each block names its target, its block name, the dialect of {@code sql} and every dialect's SQL.
  */
 public final class HashmapBuilder {
 
@@ -30,8 +32,8 @@ public final class HashmapBuilder {
         ArrayNode dialects = root.putArray("dialects");
         g.dialects().forEach(dialects::add);
 
-        String firstTarget = layers.isEmpty() ? null : layers.get(0).target();
-        ObjectNode firstBlocks = root.putObject("blocks");
+        boolean qualified = layers.size() > 1;
+        ObjectNode allBlocks = root.putObject("blocks");
         ArrayNode layerNodes = root.putArray("layers");
         int total = 0;
         int completed = 0;
@@ -53,9 +55,7 @@ public final class HashmapBuilder {
                 }
                 ObjectNode data = blockData(block, primary);
                 layerBlocks.set(block.name(), data);
-                if (layer.target().equals(firstTarget)) {
-                    firstBlocks.set(block.name(), data.deepCopy());
-                }
+                allBlocks.set(qualified ? layer.target() + "/" + block.name() : block.name(), data.deepCopy());
             }
         }
 
@@ -71,7 +71,8 @@ public final class HashmapBuilder {
         return root;
     }
 
-    /** {status, sql, order, timestamp} of the seed plus version, target and the dialect of the sql. */
+    /** {status, sql, order, timestamp} of the seed plus version, target, block name, the dialect of the sql and
+     *  {@code sql_by_dialect}: the block in every dialect it was rendered in. */
     public static ObjectNode blockData(BlockRecord block, String dialect) {
         ObjectNode data = EventJson.mapper().createObjectNode();
         data.put("status", block.status());
@@ -80,7 +81,10 @@ public final class HashmapBuilder {
         data.put("timestamp", block.updatedAt() == null ? null : block.updatedAt().toString());
         data.put("version", block.version());
         data.put("target", block.target());
+        data.put("block_name", block.name());
         data.put("dialect", dialect);
+        ObjectNode byDialect = data.putObject("sql_by_dialect");
+        new java.util.TreeMap<>(block.sql()).forEach(byDialect::put);
         return data;
     }
 

@@ -16,7 +16,7 @@ class HashmapBuilderTest {
     private static final Instant T = Instant.parse("2026-11-21T10:00:00Z");
 
     @Test
-    void shouldBuildTheSeedHashmapWithTheFirstTargetsBlocksAndEveryLayer() {
+    void shouldBuildTheSeedHashmapWithEveryTargetsBlocksAndEveryLayer() {
         // Given: two targets, the second still pending
         GenerationRecord g = generation("generating");
         List<LayerRecord> layers = List.of(layer("orders", "completed"), layer("customers", "pending"));
@@ -31,15 +31,61 @@ class HashmapBuilderTest {
 
         // Then
         assertThat(hashmap.path("generation_id").asText()).isEqualTo("gen_1");
-        assertThat(hashmap.path("blocks").path("select_clause").path("sql").asText()).isEqualTo("SELECT o.id");
-        assertThat(hashmap.path("blocks").path("select_clause").path("order").asInt()).isEqualTo(1);
-        assertThat(hashmap.path("blocks").path("select_clause").path("timestamp").asText()).isEqualTo(T.toString());
+        assertThat(hashmap.path("blocks").path("orders/select_clause").path("sql").asText()).isEqualTo("SELECT o.id");
+        assertThat(hashmap.path("blocks").path("orders/select_clause").path("order").asInt()).isEqualTo(1);
+        assertThat(hashmap.path("blocks").path("orders/select_clause").path("timestamp").asText()).isEqualTo(T.toString());
+        assertThat(hashmap.path("blocks").path("orders/select_clause").path("sql_by_dialect").path("duckdb").asText())
+                .isEqualTo("SELECT d.id");
+        assertThat(hashmap.path("blocks").path("customers/select_clause").path("target").asText())
+                .isEqualTo("customers");
+        assertThat(hashmap.path("blocks").path("customers/select_clause").path("block_name").asText())
+                .isEqualTo("select_clause");
+        assertThat(hashmap.path("blocks").size()).isEqualTo(3);
         assertThat(hashmap.path("layers").get(1).path("blocks").path("select_clause").path("status").asText())
                 .isEqualTo("pending");
         assertThat(hashmap.path("metadata").path("total_blocks").asInt()).isEqualTo(3);
         assertThat(hashmap.path("metadata").path("completed_blocks").asInt()).isEqualTo(2);
         assertThat(hashmap.path("metadata").path("progress_percentage").asInt()).isEqualTo(56);
         assertThat(hashmap.path("metadata").path("mapping_file").asText()).isEqualTo("m.xlsx");
+    }
+
+    @Test
+    void shouldCarryEveryTargetsBlocksInTheSnapshotSentWhenValidationStarts() {
+        // Given: three targets compiled, the generation now validating (the checkpoint's hashmap_sync)
+        GenerationRecord g = generation("validating");
+        List<LayerRecord> layers = List.of(layer("orders", "completed"), layer("customers", "completed"),
+                layer("products", "completed"));
+        List<BlockRecord> blocks = new java.util.ArrayList<>();
+        for (String target : List.of("orders", "customers", "products")) {
+            blocks.add(new BlockRecord(target, "select_clause", 1, "completed", 1, Map.of("postgres", "SELECT 1"),
+                    List.of(), T));
+            blocks.add(new BlockRecord(target, "joins", 2, "completed", 1, Map.of("postgres", "FROM " + target),
+                    List.of(), T));
+        }
+
+        // When
+        ObjectNode hashmap = HashmapBuilder.build(g, layers, blocks);
+
+        // Then
+        assertThat(hashmap.path("blocks").size()).isEqualTo(6);
+        assertThat(hashmap.path("blocks").path("products/joins").path("sql").asText()).isEqualTo("FROM products");
+        assertThat(hashmap.path("metadata").path("total_blocks").asInt()).isEqualTo(6);
+        assertThat(hashmap.path("metadata").path("progress_percentage").asInt()).isEqualTo(95);
+    }
+
+    @Test
+    void shouldKeyBlocksByNameAloneWhenTheGenerationHasOneTarget() {
+        // Given
+        GenerationRecord g = generation("generating");
+        List<BlockRecord> blocks = List.of(new BlockRecord("orders", "select_clause", 1, "completed", 1,
+                Map.of("postgres", "SELECT o.id"), List.of(), T));
+
+        // When
+        ObjectNode hashmap = HashmapBuilder.build(g, List.of(layer("orders", "completed")), blocks);
+
+        // Then
+        assertThat(hashmap.path("blocks").path("select_clause").path("sql").asText()).isEqualTo("SELECT o.id");
+        assertThat(hashmap.path("blocks").size()).isEqualTo(1);
     }
 
     private static GenerationRecord generation(String status) {

@@ -1,0 +1,218 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { AiStatus } from '../../api/generations';
+import { refine } from '../../api/generations';
+import { applyCompletion, completeAt, parseReferences, type Candidates, type Completion } from '../../refs/references';
+import type { ChatEntry, GenerationState } from '../../stream/generationReducer';
+import { useReportError } from '../../shell/toasts';
+
+interface Props {
+  state: GenerationState;
+  generationId: string;
+  documentId: string | null;
+  candidates: Candidates;
+  ai: AiStatus | null;
+  onPrompt: (text: string) => void;
+  /** after the refine request is accepted: follow the stream for its answer */
+  onSent: () => void;
+}
+
+const KIND_LABEL: Record<ChatEntry['kind'], string> = {
+  user: 'You',
+  progress: 'Progress',
+  thought: 'Thought',
+  error: 'Error',
+  validation: 'Check',
+  ai: 'Model',
+  summary: 'Summary',
+};
+
+/** The conversation: what the generation says as it works, and prompts that refine a block. */
+export function ChatPanel({ state, generationId, documentId, candidates, ai, onPrompt, onSent }: Props) {
+  const [text, setText] = useState('');
+  const [completion, setCompletion] = useState<Completion | null>(null);
+  const [active, setActive] = useState(0);
+  const [sending, setSending] = useState(false);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const log = useRef<HTMLOListElement>(null);
+  const report = useReportError();
+
+  useEffect(() => {
+    log.current?.lastElementChild?.scrollIntoView({ block: 'nearest' });
+  }, [state.chat.length]);
+
+  const refs = useMemo(() => parseReferences(text), [text]);
+  const problems = refs.filter((r) => r.problem).map((r) => r.problem!);
+  const code = refs.find((r) => r.kind === 'code' && !r.problem);
+  const [target, blockName] = code ? splitBlock(code.value, state.targets[0] ?? '') : [state.targets[0] ?? '', 'select_clause'];
+
+  const update = (value: string, caret: number) => {
+    setText(value);
+    setCompletion(completeAt(value, caret, candidates));
+    setActive(0);
+  };
+
+  const choose = (option: string) => {
+    if (!completion) return;
+    const applied = applyCompletion(text, completion, option);
+    setText(applied.text);
+    setCompletion(option.endsWith('[') ? completeAt(applied.text, applied.caret - 1, candidates) : null);
+    requestAnimationFrame(() => {
+      input.current?.focus();
+      input.current?.setSelectionRange(applied.caret, applied.caret);
+    });
+  };
+
+  const onKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (completion && completion.options.length > 0) {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        const n = completion.options.length;
+        setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : n - 1)) % n);
+        return;
+      }
+      if (e.key === 'Enter' || e.key === 'Tab') {
+        e.preventDefault();
+        choose(completion.options[active]);
+        return;
+      }
+      if (e.key === 'Escape') {
+        setCompletion(null);
+        return;
+      }
+    }
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void send();
+    }
+  };
+
+  const send = async () => {
+    const instruction = text.trim();
+    if (!instruction || problems.length > 0 || !target) return;
+    setSending(true);
+    onPrompt(instruction);
+    try {
+      await refine(generationId, { target, blockName, instruction, references: refs.map((r) => r.raw) });
+      setText('');
+      onSent();
+    } catch (err) {
+      report(err, 'The refinement was refused');
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <section className="chat" aria-labelledby="chat-title">
+      <h2 id="chat-title">Conversation</h2>
+      {ai && !ai.configured && (
+        <p className="notice" data-testid="ai-status">
+          No language model configured: the generation is deterministic and works without one; refining a block from a prompt needs one.
+        </p>
+      )}
+      <ol className="chat-log" ref={log} aria-live="polite" data-testid="chat-log">
+        {state.chat.map((entry, i) => (
+          <li key={i} className={`chat-entry ${entry.kind}`}>
+            <span className="chat-kind">
+              {KIND_LABEL[entry.kind]}
+              {entry.stage ? ` · ${entry.stage}` : ''}
+            </span>
+            <span className="chat-text">
+              <ReferenceText text={entry.text} documentId={documentId} />
+              {entry.code ? <span className="mono muted"> [{entry.code}]</span> : null}
+            </span>
+            {entry.sql ? (
+              <details>
+                <summary>Final SQL</summary>
+                <pre className="sql">{entry.sql}</pre>
+              </details>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      <form
+        className="chat-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send();
+        }}
+      >
+        <label htmlFor="prompt">
+          Refine <span className="muted">(block {target ? `${target}.${blockName}` : '–'}; @mapping[…], @code[…], @schema[…], @generation[…]; Ctrl+Enter sends)</span>
+        </label>
+        <div className="combo">
+          <textarea
+            id="prompt"
+            ref={input}
+            rows={3}
+            value={text}
+            role="combobox"
+            aria-expanded={completion !== null}
+            aria-controls="prompt-options"
+            aria-autocomplete="list"
+            aria-activedescendant={completion ? `prompt-option-${active}` : undefined}
+            onChange={(e) => update(e.target.value, e.target.selectionStart)}
+            onKeyDown={onKey}
+            onClick={(e) => setCompletion(completeAt(text, e.currentTarget.selectionStart, candidates))}
+          />
+          {completion && (
+            <ul id="prompt-options" role="listbox" className="options" aria-label="References">
+              {completion.options.map((o, i) => (
+                <li
+                  key={o}
+                  id={`prompt-option-${i}`}
+                  role="option"
+                  aria-selected={i === active}
+                  className={i === active ? 'active' : ''}
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    choose(o);
+                  }}
+                >
+                  {o}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        {problems.length > 0 && (
+          <ul className="errors" role="alert">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        )}
+        <button type="submit" disabled={sending || !text.trim() || problems.length > 0 || !state.finished}>
+          {sending ? 'Sending…' : 'Send'}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function splitBlock(value: string, fallbackTarget: string): [string, string] {
+  const dot = value.lastIndexOf('.');
+  return dot < 0 ? [fallbackTarget, value] : [value.slice(0, dot), value.slice(dot + 1)];
+}
+
+/** Text with its @mapping[Sheet:row] references as links to the row in the document's grid. */
+function ReferenceText({ text, documentId }: { text: string; documentId: string | null }) {
+  const refs = parseReferences(text).filter((r) => r.kind === 'mapping' && !r.problem);
+  if (refs.length === 0 || !documentId) {
+    return <>{text}</>;
+  }
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const r of refs) {
+    parts.push(text.slice(at, r.start));
+    parts.push(
+      <Link key={r.start} to={`/documents/${encodeURIComponent(documentId)}?row=${encodeURIComponent(r.value)}`} className="mono">
+        {text.slice(r.start, r.end)}
+      </Link>,
+    );
+    at = r.end;
+  }
+  parts.push(text.slice(at));
+  return <>{parts}</>;
+}
