@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Endpoints of the running test environment ({@code ./aide infra up --env test}).
  * Each value comes from the system property or environment variable of the same name
- * (AIDE_PG_PORT, AIDE_KAFKA_BOOTSTRAP, ...), system property first, and defaults to the test ports.
+ * (AIDE_PG_PORT, AIDE_KAFKA_BOOTSTRAP, ...), system property first, and defaults to the test ports,
+ * shifted by AIDE_PORT_OFFSET as {@code ./aide} shifts them (so a second checkout's tests never reach the first's).
  */
 public final class Infra {
 
@@ -36,12 +37,22 @@ public final class Infra {
         return value == null || value.isBlank() ? testDefault : value.trim();
     }
 
+    /** A test-environment port shifted by AIDE_PORT_OFFSET (0 when unset). */
+    static int testPort(int port) {
+        String offset = setting("AIDE_PORT_OFFSET", "0");
+        try {
+            return port + Integer.parseInt(offset);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("AIDE_PORT_OFFSET must be a number, got '" + offset + "'", e);
+        }
+    }
+
     public static String pgHost() {
         return setting("AIDE_PG_HOST", "127.0.0.1");
     }
 
     public static int pgPort() {
-        return Integer.parseInt(setting("AIDE_PG_PORT", "55532"));
+        return Integer.parseInt(setting("AIDE_PG_PORT", String.valueOf(testPort(55532))));
     }
 
     public static String pgDatabase() {
@@ -70,15 +81,15 @@ public final class Infra {
     }
 
     public static String redisUrl() {
-        return setting("AIDE_REDIS_URL", "redis://127.0.0.1:56479");
+        return setting("AIDE_REDIS_URL", "redis://127.0.0.1:" + testPort(56479));
     }
 
     public static String kafkaBootstrap() {
-        return setting("AIDE_KAFKA_BOOTSTRAP", "127.0.0.1:59192");
+        return setting("AIDE_KAFKA_BOOTSTRAP", "127.0.0.1:" + testPort(59192));
     }
 
     public static String s3Endpoint() {
-        return setting("AIDE_S3_ENDPOINT", "http://127.0.0.1:59100");
+        return setting("AIDE_S3_ENDPOINT", "http://127.0.0.1:" + testPort(59100));
     }
 
     public static String s3AccessKey() {
@@ -99,7 +110,7 @@ public final class Infra {
 
     /** Issuer URL of the realm aide, e.g. http://127.0.0.1:58280/realms/aide. */
     public static String oidcUrl() {
-        return setting("AIDE_OIDC_URL", "http://127.0.0.1:58280/realms/aide");
+        return setting("AIDE_OIDC_URL", "http://127.0.0.1:" + testPort(58280) + "/realms/aide");
     }
 
     public static String tokenUrl() {
@@ -108,7 +119,7 @@ public final class Infra {
 
     /** The gateway of the test stack started by {@code ./aide test}. */
     public static String gatewayUrl() {
-        return setting("AIDE_GATEWAY_URL", "http://127.0.0.1:18080");
+        return setting("AIDE_GATEWAY_URL", "http://127.0.0.1:" + testPort(18080));
     }
 
     /**
