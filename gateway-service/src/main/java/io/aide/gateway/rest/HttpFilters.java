@@ -125,12 +125,12 @@ public class HttpFilters {
             }
             return;
         }
-        String roleRefusal = RolePolicy.refusal(caller.get(), ctx.request().method().name());
+        ctx.put(Caller.CONTEXT_KEY, caller.get());
+        RolePolicy.Refusal roleRefusal = RolePolicy.refusal(caller.get(), ctx.request().method().name(), path);
         if (roleRefusal != null) {
-            Problems.write(ctx, 403, "forbidden:role", "Forbidden", roleRefusal);
+            Problems.write(ctx, 403, roleRefusal.code(), "Forbidden", roleRefusal.detail());
             return;
         }
-        ctx.put(Caller.CONTEXT_KEY, caller.get());
         MDC.put("tenant", caller.get().tenant());
         Context context = Vertx.currentContext();
         HttpServerRequest request = ctx.request();
