@@ -28,6 +28,10 @@ public final class AuditActions {
         if (method.equals("OPTIONS")) {
             return null;
         }
+        if (collection.equals("session")) {
+            // a login; refreshes renew a session already audited at login, and a logout only ends it
+            return id == null && method.equals("POST") ? "session.login" : null;
+        }
         String named = named(method, collection, id, sub, read);
         if (named != null) {
             return named;
@@ -40,9 +44,6 @@ public final class AuditActions {
 
     private static String named(String method, String collection, String id, String sub, boolean read) {
         switch (collection) {
-            case "session":
-                // a login; refreshes renew a session already audited at login, and a logout only ends it
-                return id == null && method.equals("POST") ? "session.login" : null;
             case "documents":
                 if (method.equals("POST") && id == null) {
                     return "document.upload";
@@ -84,7 +85,8 @@ public final class AuditActions {
             case "datasources" -> "datasource";
             case "generations" -> "generation";
             case "validations" -> "validation";
-            default -> collection.replace('-', '_');
+            case "dictionary", "ai", "me", "admin" -> collection;
+            default -> "api"; // a path the gateway does not serve: never a caller's text as an action name
         };
     }
 

@@ -135,10 +135,21 @@ public class HttpFilters {
         Context context = Vertx.currentContext();
         HttpServerRequest request = ctx.request();
         request.pause();
-        rateLimiter.acquire(caller.get()).subscribe().with(wait -> context.runOnContext(ignored -> {
+        boolean expensive = RateLimiter.isExpensive(request.method().name(), path);
+        rateLimiter.acquire(caller.get())
+                .flatMap(wait -> wait == 0L && expensive
+                        ? rateLimiter.acquireExpensive(caller.get()).map(tenantWait -> -tenantWait)
+                        : io.smallrye.mutiny.Uni.createFrom().item(wait))
+                .subscribe().with(wait -> context.runOnContext(ignored -> {
             if (wait == 0L) {
                 request.resume();
                 ctx.next();
+            } else if (wait < 0L) {
+                ctx.response().putHeader("Retry-After", Long.toString(-wait));
+                Problems.write(ctx, 429, "rate_limited:tenant", "Too many requests",
+                        "Tenant " + caller.get().tenant() + " has started too many uploads, generations and "
+                                + "refinements at once (all its users and API keys together); retry after " + -wait
+                                + " s.");
             } else {
                 ctx.response().putHeader("Retry-After", Long.toString(wait));
                 Problems.write(ctx, 429, "rate_limited", "Too many requests",

@@ -7,6 +7,7 @@ import io.aide.gateway.client.KeycloakClient;
 import io.aide.gateway.config.GatewayConfig;
 import io.aide.gateway.service.Caller;
 import io.aide.gateway.service.CallerResolver;
+import io.aide.gateway.service.RateLimiter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
@@ -45,10 +46,12 @@ public class SessionResource {
 
     private final KeycloakClient keycloak;
     private final GatewayConfig config;
+    private final RateLimiter rateLimiter;
 
-    public SessionResource(KeycloakClient keycloak, GatewayConfig config) {
+    public SessionResource(KeycloakClient keycloak, GatewayConfig config, RateLimiter rateLimiter) {
         this.keycloak = keycloak;
         this.config = config;
+        this.rateLimiter = rateLimiter;
     }
 
     public record Me(String user, String tenant, Set<String> roles) {
@@ -66,8 +69,17 @@ public class SessionResource {
             throw GatewayException.badRequest("invalid_request", "username and password are required.");
         }
         AuditRecorder.actor(ctx, request.username(), null);
-        return keycloak.passwordGrant(request.username(), request.password())
-                .onFailure().transform(e -> GatewayException.downstream("keycloak", e.getMessage()))
+        // besides the bucket per client address (HttpFilters): one account guessed at from many addresses
+        return rateLimiter.acquireLogin("user:" + request.username().trim().toLowerCase())
+                .invoke(wait -> {
+                    if (wait > 0L) {
+                        throw new GatewayException(429, "rate_limited:login", "Too many login attempts",
+                                "Too many login attempts for this user; retry after " + wait + " s.");
+                    }
+                })
+                .flatMap(ignored -> keycloak.passwordGrant(request.username(), request.password()))
+                .onFailure(e -> !(e instanceof GatewayException))
+                .transform(e -> GatewayException.downstream("keycloak", e.getMessage()))
                 .map(token -> session(token, request.username(), "User name or password is wrong for realm 'aide'.", ctx));
     }
 
