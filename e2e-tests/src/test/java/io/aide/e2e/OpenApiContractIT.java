@@ -28,7 +28,6 @@ class OpenApiContractIT {
     private static final List<Proxied> PROXIED = List.of(
             new Proxied(1, ANY, "/api/v1/documents"),
             new Proxied(1, ANY, "/api/v1/datasources"),
-            new Proxied(1, ANY, "/api/v1/dictionary"),
             new Proxied(2, Set.of("GET"), "/api/v1/generations"),
             new Proxied(3, Set.of("GET"), "/api/v1/validations"));
     // ai-hub-service (4) publishes no OpenAPI document yet, so /api/v1/ai/** is not compared here
