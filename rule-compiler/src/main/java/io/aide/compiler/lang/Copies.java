@@ -99,6 +99,17 @@ final class Copies implements Recognizer {
 
     static Operation operation(Parser p) {
         int m = p.mark();
+        Operation op = valueOperation(p);
+        if (op == null) {
+            // "add leading zeros", "make ... " : words shared with the families below
+            p.reset(m);
+            op = Operations.operation(p);
+        }
+        return op;
+    }
+
+    private static Operation valueOperation(Parser p) {
+        int m = p.mark();
         if (p.accept(Role.REMOVE)) {
             Role side = p.accept(Role.PREFIX) ? Role.PREFIX : p.accept(Role.SUFFIX) ? Role.SUFFIX : null;
             Expr text = p.literal();

@@ -12,7 +12,10 @@ import java.util.List;
  */
 public final class RuleLanguage {
     private static final List<Recognizer> FAMILIES = List.of(new SqlFragments(), new GeneratedKeys(), new Lookups(),
-            new Conditionals(), new ValueMaps(), new Constants(), new Copies());
+            new Conditionals(), new ValueMaps(), new Constants(),
+            // concatenation before copies: "`a` || `b`" starts like a copy of `a`
+            new Concatenations(),
+            new Copies());
 
     private final Lexicon lexicon;
 
