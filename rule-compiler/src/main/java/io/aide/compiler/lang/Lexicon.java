@@ -27,7 +27,11 @@ public final class Lexicon {
         // arithmetic, rounding and text operations (Operations), concatenation (Concatenations)
         MULTIPLY, DIVIDE, PLUS, MINUS, SUBTRACT, BY, TO, ROUND, ROUND_UP, ROUND_DOWN, NEAREST_INTEGER, DECIMALS,
         FIRST_CHARS, LAST_CHARS, CHARS, PAD, ZERO_PAD, LEFT, RIGHT, WITH, ZEROS, SPACES, REPLACE, IN_COLUMN, SPLIT, ON,
-        TAKE, PART, CONCAT, CONCAT_JOIN, SEPARATED_BY, SPACE_SEPARATED
+        TAKE, PART, CONCAT, CONCAT_JOIN, SEPARATED_BY, SPACE_SEPARATED,
+        // window functions in prose (Windows)
+        LATEST, EARLIEST, PREVIOUS, NEXT, RANK, DENSE_RANK, RUNNING_TOTAL, WIN_PER, WIN_ORDER, ASCENDING, DESCENDING,
+        // aggregates in prose (Aggregates)
+        AGG_SUM, AGG_COUNT, AGG_MAX, AGG_MIN, AGG_AVG, DISTINCT_VALUES, RECORDS_WORD
     }
 
     private static final Lexicon DEFAULT = load("lexicon.txt");

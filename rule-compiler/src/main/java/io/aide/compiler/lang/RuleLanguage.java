@@ -11,10 +11,13 @@ import java.util.List;
  * share a first word: SQL before prose, lookups ("x from t where ...") before copies, conditions before constants.
  */
 public final class RuleLanguage {
-    private static final List<Recognizer> FAMILIES = List.of(new SqlFragments(), new GeneratedKeys(), new Lookups(),
+    private static final List<Recognizer> FAMILIES = List.of(new SqlFragments(),
+            // a window function written as SQL (this block)
+            new SqlWindows(),
+            new GeneratedKeys(), new Lookups(),
             new Conditionals(), new ValueMaps(), new Constants(),
-            // concatenation before copies: "`a` || `b`" starts like a copy of `a`
-            new Concatenations(),
+            // concatenation before copies: "`a` || `b`" starts like a copy of `a`; windows ("previous amount per ...")
+            new Concatenations(), new Windows(), new Aggregates(),
             new Copies());
 
     private final Lexicon lexicon;
