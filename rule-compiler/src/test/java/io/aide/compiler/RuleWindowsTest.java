@@ -91,6 +91,16 @@ class RuleWindowsTest {
     }
 
     @Test
+    void shouldNumberRowsOrValuesFromAnOffset() throws Exception {
+        expect("BIGINT", List.of("Incremental integer. Unique value per each row t + 1000 (offset)",
+                "Incremental integer. Unique value per each row in t + 1000 (offset)."), "1001", "1002", "1003", "1004", "1005");
+        expect("BIGINT", List.of("Incremental integer.<br> Unique value per `customer` + 100 (offset)."),
+                "101", "101", "101", "102", "102");
+        GeneratedLayers.Column other = compile("BIGINT", null, "Incremental integer. Unique value per each row other_table").columns().get(1);
+        assertThat(other.status()).isEqualTo("flagged");
+    }
+
+    @Test
     void shouldFlagAWindowWithoutTheOrderItNeeds() {
         // Given picks and neighbours whose order the rule does not say / When / Then
         for (String rule : List.of("latest status per customer", "previous amount per customer", "rank per customer",
