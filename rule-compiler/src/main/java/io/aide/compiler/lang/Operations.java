@@ -57,6 +57,10 @@ final class Operations {
             p.next();
             op = t.text();
             symbol = true;
+        } else if (p.accept(Role.SUBTRACT)) {
+            // "subtract 1 from `x`": the operand comes first, then the value it is taken from
+            op = "-";
+            reversed = true;
         } else if (p.accept(Role.MULTIPLY)) {
             op = "*";
         } else if (p.accept(Role.DIVIDE)) {
@@ -65,10 +69,6 @@ final class Operations {
             op = "+";
         } else if (p.accept(Role.MINUS)) {
             op = "-";
-        } else if (p.accept(Role.SUBTRACT)) {
-            // "subtract 1 from `x`": the operand comes first, then the value it is taken from
-            op = "-";
-            reversed = true;
         }
         if (op == null) {
             return null;
