@@ -126,7 +126,7 @@ class DatesAndNullsTest {
     @Test
     void shouldFlagWhatTheDateWordsLeaveOpen() {
         // Given rules that do not say enough, When compiled, Then each is flagged with the reason
-        assertThat(flagged("VARCHAR", "raw_date", "parse DD/MM/YYYY")).contains("no output pattern");
+        assertThat(flagged("VARCHAR", "raw_date", "parse DD/MM/YYYY")).contains("no output format");
         assertThat(flagged("INTEGER", "birth_date", "age")).contains("age is reached at");
         assertThat(flagged("INTEGER", "start_date", "weeks between start_date and end_date")).contains("weeks");
         assertThat(flagged("TIMESTAMP", "epoch_s", "convert from unix epoch")).contains("seconds or milliseconds");

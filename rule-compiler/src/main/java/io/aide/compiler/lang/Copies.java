@@ -24,6 +24,10 @@ final class Copies implements Recognizer {
         boolean claimed = false;
         boolean derived = false;
         int start = p.mark();
+        if (p.atEnd() && p.ctx().sources().size() == 1) {
+            // only words that keep the value: "As is", "N/A", "no transformation"
+            return new Recognition.Recognized(p.ctx().sources().get(0), null, List.of(), "copy");
+        }
         if (p.accept(Role.RENAME)) {
             // "Rename user_id to customer_id": the source under the target's name
             value = p.column();
@@ -176,6 +180,7 @@ final class Copies implements Recognizer {
         }
         if (p.accept(Role.ADD)) {
             Expr text = p.literal();
+            p.accept(Role.CAST);
             Role side = p.accept(Role.PREFIX) ? Role.PREFIX : p.accept(Role.SUFFIX) ? Role.SUFFIX : null;
             if (!(text instanceof Expr.Lit) || side == null) {
                 p.reset(m);

@@ -36,10 +36,21 @@ final class Dates implements Recognizer {
 
     @Override
     public Recognition recognize(Parser p) {
+        p.acceptOp("=");
         p.accept(Role.SET);
         Expr v = value(p);
         if (v == null) {
             return p.problem() != null ? p.notUnderstood() : Recognition.NOT_MINE;
+        }
+        int m = p.mark();
+        if (p.acceptOp("=") || p.accept(Role.SET)) {
+            // "Load date = current date": the first names the column, the second is its value
+            Expr second = value(p);
+            if (second != null) {
+                v = second;
+            } else {
+                p.reset(m);
+            }
         }
         if (!p.atEnd()) {
             return p.notUnderstood();
@@ -50,9 +61,11 @@ final class Dates implements Recognizer {
     static Expr value(Parser p) {
         int m = p.mark();
         if (p.accept(Role.NOW)) {
+            p.accept(Role.LOAD_TIME);
             return new Expr.CurrentTimestamp();
         }
         if (p.accept(Role.TODAY)) {
+            p.accept(Role.LOAD_TIME);
             return new Expr.CurrentDate();
         }
         Expr age = age(p);
@@ -60,7 +73,17 @@ final class Dates implements Recognizer {
             return age;
         }
         p.reset(m);
+        Expr minus = minus(p);
+        if (minus != null) {
+            return minus;
+        }
+        p.reset(m);
         p.accept(Role.DIFFERENCE);
+        if (p.accept(Role.BUSINESS)) {
+            p.problem("only differences in calendar days are compiled; business or working days need a calendar of working days");
+            p.reset(m);
+            return null;
+        }
         String unit = unit(p);
         if (unit != null) {
             Expr start;
@@ -136,6 +159,29 @@ final class Dates implements Recognizer {
             birth = others.get(0);
         }
         return years(birth, reference);
+    }
+
+    /** "(end - start) in days", "end - start as a number of months". */
+    private static Expr minus(Parser p) {
+        boolean paren = p.acceptOp("(");
+        Token first = p.peekToken();
+        if (first == null || !(first.kind() == Token.Kind.WORD || first.kind() == Token.Kind.NAME)) {
+            return null;
+        }
+        Expr end = p.column();
+        if (end == null || !p.accept(Role.MINUS)) {
+            return null;
+        }
+        Expr start = p.column();
+        if (start == null || paren && !p.acceptOp(")")) {
+            return null;
+        }
+        if (!(p.accept(Role.FROM) || p.accept(Role.CAST))) {
+            return null;
+        }
+        p.accept(Role.DIFFERENCE);
+        String unit = unit(p);
+        return unit == null ? null : difference(unit, start, end, p);
     }
 
     /** A unit word: DAY, WEEK, MONTH, YEAR, or null. */
@@ -380,6 +426,9 @@ final class Dates implements Recognizer {
                 to = false;
                 continue;
             }
+            if (p.acceptOp(":")) {
+                continue;
+            }
             if (p.accept(Role.DATE_PARSE)) {
                 parseWords = true;
             } else if (p.accept(Role.DATE_FORMAT)) {
@@ -432,7 +481,7 @@ final class Dates implements Recognizer {
         if (!format) {
             p.problem(parseWords || fromPattern
                     ? "the text is read as a date but the target is " + target.name().toLowerCase(java.util.Locale.ROOT)
-                    + " and no output pattern is given"
+                    + " and no output format is given"
                     : "whether the pattern is the source's format or the output's is not said");
             return null;
         }

@@ -85,7 +85,12 @@ final class NullHandling implements Recognizer {
             boolean blank = false;
             int w = p.mark();
             if (p.accept(Role.IF) || p.accept(Role.WHERE)) {
-                p.acceptExact(Role.SELF);
+                int c = p.mark();
+                Expr tested = p.column();
+                if (tested == null || !p.ctx().sources().contains(tested)) {
+                    p.reset(c);
+                    p.acceptExact(Role.SELF);
+                }
                 Boolean b = nullWords(p);
                 if (b == null) {
                     p.reset(w);
