@@ -52,12 +52,17 @@ final class Copies implements Recognizer {
                 return Recognition.NOT_MINE;
             }
         } else if (p.accept(Role.USE)) {
+            int afterUse = p.mark();
             value = p.column();
-            if (value == null) {
+            if (value == null && p.problem() == null && operation(p) != null) {
+                // "Take first 3 characters": the verb leads an operation on the row's own value
+                p.reset(afterUse);
+            } else if (value == null) {
                 p.reset(start);
                 return p.problem() != null ? p.notUnderstood() : Recognition.NOT_MINE;
+            } else {
+                claimed = true;
             }
-            claimed = true;
         } else {
             value = p.column();
             claimed = value != null;

@@ -168,12 +168,28 @@ final class Operations {
             Expr digits = new Expr.Lit(places);
             return new Copies.Operation(x -> new Expr.Fn("ROUND", List.of(x, digits)), column);
         }
+        // "round down to the nearest integer" says the same twice
+        int m = p.mark();
+        p.accept(Role.TO);
+        if (!p.accept(Role.NEAREST_INTEGER)) {
+            p.reset(m);
+        }
         return new Copies.Operation(x -> new Expr.Fn(fn, List.of(x)), column);
     }
 
     // ---------------------------------------------------------------- text
 
     private static Copies.Operation substring(Parser p) {
+        if (p.accept(Role.TRUNCATE)) {
+            // "truncate to 3 characters": the first 3
+            Expr column = p.column();
+            p.accept(Role.TO);
+            Long n = whole(p);
+            if (n == null || n < 1 || !p.accept(Role.CHARS)) {
+                return null;
+            }
+            return new Copies.Operation(x -> new Expr.Substr(x, new Expr.Lit(1L), new Expr.Lit(n)), column);
+        }
         if (p.accept(Role.FIRST_CHARS)) {
             Long n = whole(p);
             if (n == null || n < 1 || !p.accept(Role.CHARS)) {
@@ -229,6 +245,7 @@ final class Operations {
         }
         Expr column = p.column();
         if (!p.accept(Role.WITH)) {
+            p.problem("the rule pads without saying the padding character (add 'with zeros' or \"with '<character>'\")");
             return null;
         }
         String fill;
@@ -355,6 +372,12 @@ final class Operations {
         }
         Expr c = p.column();
         if (c == null) {
+            // "of the string", "of the value": the value so far
+            int at = p.mark();
+            if (p.acceptExact(Role.SELF) || p.accept(Role.TYPE_TEXT)) {
+                return null;
+            }
+            p.reset(at);
             p.reset(m);
             return NONE;
         }
