@@ -150,7 +150,11 @@ final class Copies implements Recognizer {
         int m = p.mark();
         Operation op = valueOperation(p);
         if (op == null) {
-            // "add leading zeros", "make ... " : words shared with the families below
+            // "add 2 weeks to x" (a date shift) before "add 5" (arithmetic): words shared with the families below
+            p.reset(m);
+            op = Dates.operation(p);
+        }
+        if (op == null) {
             p.reset(m);
             op = Operations.operation(p);
         }
