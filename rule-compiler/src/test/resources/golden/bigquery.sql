@@ -68,3 +68,15 @@ CASE WHEN `orders`.`status` IN ('placed', 'shipped') THEN TRUE WHEN `orders`.`st
 
 -- count distinct
 COUNT(DISTINCT `orders`.`customer_id`)
+
+-- round to places
+ROUND(SAFE_CAST(`orders`.`amount` AS FLOAT64), 2)
+
+-- split part
+CASE WHEN `orders`.`status` IS NULL THEN NULL ELSE COALESCE(SPLIT(`orders`.`status`, '-')[SAFE_OFFSET(1)], '') END
+
+-- left pad
+LPAD(`orders`.`status`, 10, '0')
+
+-- window: previous value per partition
+LAG(`orders`.`status`) OVER (PARTITION BY `orders`.`customer_id` ORDER BY `orders`.`order_date` DESC NULLS LAST)

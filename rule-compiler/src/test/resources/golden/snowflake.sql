@@ -68,3 +68,15 @@ CASE WHEN orders.status IN ('placed', 'shipped') THEN TRUE WHEN orders.status IS
 
 -- count distinct
 COUNT(DISTINCT orders.customer_id)
+
+-- round to places
+ROUND(TRY_CAST(CAST(orders.amount AS VARCHAR) AS FLOAT), 2)
+
+-- split part
+SPLIT_PART(orders.status, '-', 2)
+
+-- left pad
+LPAD(orders.status, 10, '0')
+
+-- window: previous value per partition
+LAG(orders.status) OVER (PARTITION BY orders.customer_id ORDER BY orders.order_date DESC NULLS LAST)

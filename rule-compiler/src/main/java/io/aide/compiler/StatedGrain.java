@@ -17,6 +17,9 @@ final class StatedGrain {
     private static final String NAMES = "([A-Za-z_][\\w.]*(?:\\s*(?:,|\\band\\b)\\s*[A-Za-z_][\\w.]*)*)";
     /** "Sum of amount group by customer_id", "max(amount), grouped by customer_id and day". */
     private static final Pattern IN_RULE = Pattern.compile("(?i)^(.+?)[\\s,;]+(?:group(?:ed)?\\s+by)\\s+" + NAMES + "\\s*[.]?\\s*$");
+    /** "Sum of amount per customer_id", "number of orders for each region": only after an aggregate word. */
+    private static final Pattern PER_IN_RULE = Pattern.compile("(?i)^(.+?)[\\s,;]+(?:per|for\\s+each|for\\s+every|by)\\s+"
+            + NAMES + "\\s*[.]?\\s*$");
     /** "Grain: customer_id", "one row per customer_id", "group by region". */
     private static final Pattern IN_NOTE = Pattern.compile(
             "(?i).*?\\b(?:grain\\s*(?:is|:)?|one\\s+row\\s+(?:per|for\\s+each)|group(?:ed)?\\s+by)\\s+" + NAMES + "\\s*[.]?\\s*$");
@@ -31,8 +34,8 @@ final class StatedGrain {
             if (!mentions(r.transformation()) && !mentions(r.nullHandling()) && !mentions(r.description())) {
                 continue;
             }
-            Matcher m = r.transformation() == null ? null : IN_RULE.matcher(r.transformation().trim());
-            if (m != null && m.matches()) {
+            Matcher m = inRule(r.transformation());
+            if (m != null) {
                 add(grain, m.group(2));
             }
             for (String note : new String[]{r.nullHandling(), r.description()}) {
@@ -48,8 +51,8 @@ final class StatedGrain {
     /** The rows with "group by ..." taken out of their rules. */
     static List<MappingRow> withoutGrainWords(List<MappingRow> rows) {
         return rows.stream().map(r -> {
-            Matcher m = r.transformation() == null ? null : IN_RULE.matcher(r.transformation().trim());
-            if (m == null || !m.matches()) {
+            Matcher m = inRule(r.transformation());
+            if (m == null) {
                 return r;
             }
             return new MappingRow(r.ref(), r.sheet(), r.rowNumber(), r.targetTable(), r.targetColumn(), r.targetType(),
@@ -58,13 +61,27 @@ final class StatedGrain {
         }).toList();
     }
 
+    /** "... group by names", or "... per names" after an aggregate word; null when the rule states no grain. */
+    private static Matcher inRule(String rule) {
+        if (rule == null) {
+            return null;
+        }
+        Matcher m = IN_RULE.matcher(rule.trim());
+        if (m.matches()) {
+            return m;
+        }
+        Matcher per = PER_IN_RULE.matcher(rule.trim());
+        return per.matches() && io.aide.compiler.lang.Aggregates.leads(per.group(1)) ? per : null;
+    }
+
     /** A cheap test before the patterns: most rows state no grain. */
     private static boolean mentions(String text) {
         if (text == null) {
             return false;
         }
         String t = text.toLowerCase(Locale.ROOT);
-        return t.contains("group") || t.contains("grain") || t.contains("row");
+        return t.contains("group") || t.contains("grain") || t.contains("row") || t.contains("per") || t.contains("each")
+                || t.contains("every") || t.contains("by");
     }
 
     private static void add(List<String> grain, String names) {

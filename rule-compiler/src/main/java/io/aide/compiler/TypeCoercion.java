@@ -119,6 +119,12 @@ final class TypeCoercion {
             }
             return new Expr.Agg(a.fn(), arg, a.distinct());
         }
+        if (e instanceof Expr.Window w && !w.args().isEmpty() && List.of("SUM", "AVG").contains(w.fn())) {
+            // a running total adds numbers: a text column is read as one
+            List<Expr> args = new ArrayList<>(w.args());
+            args.set(0, numericOperand(typeFix(args.get(0), null)));
+            return new Expr.Window(w.fn(), args, w.partitionBy(), w.orderBy());
+        }
         if (e instanceof Expr.DateAdd d) {
             Expr base = typeFix(d.expr(), null);
             if (!infer(base).temporal()) {
@@ -302,8 +308,11 @@ final class TypeCoercion {
         if (e instanceof Expr.CurrentDate || e instanceof Expr.LastDay) {
             return SqlType.DATE;
         }
-        if (e instanceof Expr.Window w && List.of("ROW_NUMBER", "RANK", "DENSE_RANK").contains(w.fn())) {
+        if (e instanceof Expr.Window w && List.of("ROW_NUMBER", "RANK", "DENSE_RANK", "COUNT").contains(w.fn())) {
             return SqlType.BIGINT;
+        }
+        if (e instanceof Expr.Window w && !w.args().isEmpty()) {
+            return w.fn().equals("AVG") ? SqlType.DOUBLE : infer(w.args().get(0));
         }
         if (e instanceof Expr.CurrentTimestamp || e instanceof Expr.EpochSeconds) {
             return SqlType.TIMESTAMP;

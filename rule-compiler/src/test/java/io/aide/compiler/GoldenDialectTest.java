@@ -85,6 +85,15 @@ class GoldenDialectTest {
                 new Expr.Lit("shipped")), false), new Expr.Lit(true)), new Expr.When(new Expr.IsNull(TEXT, false), new Expr.TypedNull(SqlType.BOOLEAN))),
                 new Expr.Lit(false)));
         c.put("count distinct", new Expr.Agg("COUNT", new Expr.Col("orders", "customer_id"), true));
+        // SF: functions/round; BQ: mathematical_functions#round (PostgreSQL: ROUND(numeric, int) only)
+        c.put("round to places", new Expr.Fn("ROUND", List.of(NUMBER, new Expr.Lit(2L))));
+        // SF: functions/split_part; BQ: string_functions#split and array subscript SAFE_OFFSET (NULL past the end)
+        c.put("split part", new Expr.Fn("SPLIT_PART", List.of(TEXT, new Expr.Lit("-"), new Expr.Lit(2L))));
+        // SF: functions/lpad; BQ: string_functions#lpad
+        c.put("left pad", new Expr.Fn("LPAD", List.of(TEXT, new Expr.Lit(10L), new Expr.Lit("0"))));
+        // SF: functions/lag and window-functions (NULLS LAST in ORDER BY); BQ: navigation_functions#lag, window-function-calls
+        c.put("window: previous value per partition", new Expr.Window("LAG", List.of(TEXT), List.of(new Expr.Col("orders", "customer_id")),
+                List.of(new Expr.Order(DAY, true))));
         return c;
     }
 

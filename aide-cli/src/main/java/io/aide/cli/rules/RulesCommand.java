@@ -112,8 +112,12 @@ public final class RulesCommand {
                 throw new IllegalArgumentException("header must hold " + String.join(",", PhrasebookRow.HEADER)
                         + " (found " + String.join(",", csv.getHeaderNames()) + ")");
             }
+            List<PhrasebookRow> all = new ArrayList<>();
             for (CSVRecord r : csv) {
-                results.add(compileRow(PhrasebookRow.of(r.toMap()), (int) r.getRecordNumber()));
+                all.add(PhrasebookRow.of(r.toMap()));
+            }
+            for (int i = 0; i < all.size(); i++) {
+                results.add(compileRow(all.get(i), i + 1, Siblings.referenced(all, i)));
             }
         }
         return results;
@@ -121,10 +125,21 @@ public final class RulesCommand {
 
     /** Compiles one row alone: a one-row mapping, the row's source table and columns as the registered schema. */
     public static RowResult compileRow(PhrasebookRow p, int number) {
+        return compileRow(p, number, List.of());
+    }
+
+    /**
+     * Compiles one row with the rows of the same target that define the target columns its rule names (a reference to
+     * another target column is that column's expression); their source columns join the synthesized schema.
+     */
+    static RowResult compileRow(PhrasebookRow p, int number, List<Siblings.Numbered> siblings) {
         MappingRow row = p.mappingRow("phrasebook", number + 1);
-        MappingSpec spec = new MappingSpec(p.doc(), "rules", 1, p.doc(), "csv", Map.of(), List.of(), List.of(row),
+        List<MappingRow> rows = new ArrayList<>();
+        rows.add(row);
+        siblings.forEach(s -> rows.add(s.row().mappingRow("phrasebook", s.number() + 1)));
+        MappingSpec spec = new MappingSpec(p.doc(), "rules", 1, p.doc(), "csv", Map.of(), List.of(), rows,
                 List.of(), List.of());
-        SchemaCatalog schema = schema(row);
+        SchemaCatalog schema = schema(rows);
         try {
             CompilationResult result = new SemanticLayerCompiler().compile(spec,
                     new CompileOptions(List.of("duckdb"), List.of(), schema), null);
@@ -144,17 +159,19 @@ public final class RulesCommand {
         }
     }
 
-    /** The row's source tables with the columns it names; null when it names no table. */
-    static SchemaCatalog schema(MappingRow row) {
+    /** The rows' source tables with the columns they name; null when they name no table. */
+    static SchemaCatalog schema(List<MappingRow> rows) {
         Map<String, List<SchemaCatalog.Column>> tables = new LinkedHashMap<>();
-        if (row.sourceTable() != null) {
-            tables.put(row.sourceTable(), new ArrayList<>());
-        }
-        for (SourceRef ref : row.sourceColumns()) {
-            if (ref.table() != null) {
-                List<SchemaCatalog.Column> cols = tables.computeIfAbsent(ref.table(), t -> new ArrayList<>());
-                if (cols.stream().noneMatch(c -> c.name().equalsIgnoreCase(ref.column()))) {
-                    cols.add(new SchemaCatalog.Column(ref.column(), null));
+        for (MappingRow row : rows) {
+            if (row.sourceTable() != null) {
+                tables.putIfAbsent(row.sourceTable(), new ArrayList<>());
+            }
+            for (SourceRef ref : row.sourceColumns()) {
+                if (ref.table() != null) {
+                    List<SchemaCatalog.Column> cols = tables.computeIfAbsent(ref.table(), t -> new ArrayList<>());
+                    if (cols.stream().noneMatch(c -> c.name().equalsIgnoreCase(ref.column()))) {
+                        cols.add(new SchemaCatalog.Column(ref.column(), null));
+                    }
                 }
             }
         }

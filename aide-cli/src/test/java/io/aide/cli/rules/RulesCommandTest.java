@@ -44,6 +44,31 @@ class RulesCommandTest {
     }
 
     @Test
+    void shouldBindAnotherTargetColumnOfTheSameTargetToItsRule(@TempDir Path dir) throws Exception {
+        // Given a column derived from another target column, and the same name under another target
+        Path csv = dir.resolve("book.csv");
+        Files.writeString(csv, HEADER
+                + "book,s,1,visit,visit_date,,,visits,seen_on,Copied as it is,,\n"
+                + "book,s,2,visit,visit_datetime,,,visits,,Calculated from `visit_date` with time 00:00:00,,\n"
+                + "book,s,3,other,visit_datetime,,,visits,,Calculated from `visit_date` with time 00:00:00,,\n",
+                StandardCharsets.UTF_8);
+        Path json = dir.resolve("report.json");
+
+        // When
+        int code = RulesCommand.run(new String[]{csv.toString(), "--json", json.toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+
+        // Then the sibling's expression is read; another target's column of that name is not a sibling
+        assertThat(code).isZero();
+        JsonNode results = new ObjectMapper().readTree(json.toFile()).get("files").get(0).get("results");
+        assertThat(results.get(1).get("status").asText()).isEqualTo("compiled");
+        assertThat(results.get(1).get("sql").asText())
+                .contains("TRY_CAST(\"visits\".\"seen_on\" AS TIMESTAMP) AS \"visit_datetime\"");
+        assertThat(results.get(2).get("status").asText()).isEqualTo("flagged");
+        assertThat(results.get(2).get("reason").asText()).contains("visit_date");
+    }
+
+    @Test
     void shouldRefuseAFileWithoutThePhrasebookHeader(@TempDir Path dir) throws Exception {
         // Given
         Path csv = dir.resolve("other.csv");

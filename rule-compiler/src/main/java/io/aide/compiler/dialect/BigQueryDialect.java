@@ -88,6 +88,14 @@ public class BigQueryDialect extends SqlDialect {
             // MD5 gives BYTES here; the other engines give hex text
             return "TO_HEX(MD5(" + args.get(0) + "))";
         }
+        if (name.equals("SPLIT_PART") && args.size() == 3) {
+            // no SPLIT_PART: SPLIT gives an array, SAFE_OFFSET is 0-based and NULL past the end, where SPLIT_PART
+            // gives '' (and NULL only for a NULL text)
+            String n = args.get(2);
+            String offset = n.matches("\\d+") ? String.valueOf(Long.parseLong(n) - 1) : n + " - 1";
+            return "CASE WHEN " + args.get(0) + " IS NULL THEN NULL ELSE COALESCE(SPLIT(" + args.get(0) + ", "
+                    + args.get(1) + ")[SAFE_OFFSET(" + offset + ")], '') END";
+        }
         return call(name, args);
     }
 

@@ -175,11 +175,15 @@ public abstract class SqlDialect {
             over.append("PARTITION BY ").append(w.partitionBy().stream().map(this::render).collect(Collectors.joining(", ")));
         }
         if (!w.orderBy().isEmpty()) {
+            // engines differ in where NULLs sort by default (BigQuery and Spark first, DuckDB last, PostgreSQL and
+            // Snowflake last ascending but first descending): always last, so a pick ranks real values first
             over.append(over.isEmpty() ? "" : " ").append("ORDER BY ").append(w.orderBy().stream()
-                    .map(o -> render(o.expr()) + (o.descending() ? " DESC" : "")).collect(Collectors.joining(", ")));
+                    .map(o -> render(o.expr()) + (o.descending() ? " DESC" : "") + " NULLS LAST")
+                    .collect(Collectors.joining(", ")));
         }
-        return w.fn() + "(" + w.args().stream().map(this::render).collect(Collectors.joining(", ")) + ") OVER ("
-                + over + ")";
+        String args = w.args().isEmpty() && w.fn().equalsIgnoreCase("COUNT") ? "*"
+                : w.args().stream().map(this::render).collect(Collectors.joining(", "));
+        return w.fn() + "(" + args + ") OVER (" + over + ")";
     }
 
     /** A scalar subquery: more than one matching row is an error on the engine, never a silent pick. */

@@ -24,7 +24,19 @@ final class Copies implements Recognizer {
         boolean claimed = false;
         boolean derived = false;
         int start = p.mark();
-        if (p.accept(Role.COPY)) {
+        if (p.atEnd() && p.ctx().sources().size() == 1) {
+            // only words that keep the value: "As is", "N/A", "no transformation"
+            return new Recognition.Recognized(p.ctx().sources().get(0), null, List.of(), "copy");
+        }
+        if (p.accept(Role.RENAME)) {
+            // "Rename user_id to customer_id": the source under the target's name
+            value = p.column();
+            if (value == null || !p.accept(Role.CAST) || !namesTarget(p)) {
+                p.reset(start);
+                return Recognition.NOT_MINE;
+            }
+            claimed = true;
+        } else if (p.accept(Role.COPY)) {
             claimed = true;
             p.accept(Role.FROM);
             value = p.column();
@@ -40,12 +52,17 @@ final class Copies implements Recognizer {
                 return Recognition.NOT_MINE;
             }
         } else if (p.accept(Role.USE)) {
+            int afterUse = p.mark();
             value = p.column();
-            if (value == null) {
+            if (value == null && p.problem() == null && operation(p) != null) {
+                // "Take first 3 characters": the verb leads an operation on the row's own value
+                p.reset(afterUse);
+            } else if (value == null) {
                 p.reset(start);
                 return p.problem() != null ? p.notUnderstood() : Recognition.NOT_MINE;
+            } else {
+                claimed = true;
             }
-            claimed = true;
         } else {
             value = p.column();
             claimed = value != null;
@@ -54,6 +71,9 @@ final class Copies implements Recognizer {
             return p.notUnderstood();
         }
         UnaryOperator<Expr> ops = UnaryOperator.identity();
+        UnaryOperator<Expr> input = UnaryOperator.identity();
+        boolean converted = false;
+        Kind last = null;
         int count = 0;
         Expr named = null;
         while (!p.atEnd()) {
@@ -69,7 +89,7 @@ final class Copies implements Recognizer {
             Operation op = operation(p);
             if (op == null) {
                 // a value followed by words no operation places: commentary or another family's wording
-                return derived || count > 0 && p.problem() != null ? p.notUnderstood() : Recognition.NOT_MINE;
+                return derived || p.problem() != null ? p.notUnderstood() : Recognition.NOT_MINE;
             }
             if (op.column() != null) {
                 if (named != null || value != null) {
@@ -78,26 +98,70 @@ final class Copies implements Recognizer {
                 }
                 named = op.column();
             }
+            if (op.kind() == Kind.NOTHING && count == 0 && !claimed && value == null) {
+                // "remaining sentinels -> NULL" with no conversion before it, "otherwise copied" with no exception
+                return Recognition.NOT_MINE;
+            }
+            if (op.kind() == Kind.OTHERWISE && last != Kind.INPUT) {
+                p.reset(m);
+                return p.notUnderstood();
+            }
+            last = op.kind();
+            if (op.kind() == Kind.SENTINEL && !converted) {
+                p.reset(m);
+                return p.notUnderstood();
+            }
+            converted |= op.kind() == Kind.CONVERSION;
             UnaryOperator<Expr> before = ops;
-            ops = x -> op.apply().apply(before.apply(x));
+            UnaryOperator<Expr> inBefore = input;
+            if (op.kind() == Kind.INPUT) {
+                input = x -> op.apply().apply(inBefore.apply(x));
+            } else {
+                ops = x -> op.apply().apply(before.apply(x));
+            }
             count++;
         }
         if (!claimed && count == 0) {
             return Recognition.NOT_MINE;
         }
-        Expr input = value != null ? value : named != null ? named : p.self();
-        if (input == null) {
+        Expr source = value != null ? value : named != null ? named : p.self();
+        UnaryOperator<Expr> in = input;
+        if (source == null) {
             return p.notUnderstood();
         }
-        return new Recognition.Recognized(ops.apply(input), null, List.of(),
+        return new Recognition.Recognized(ops.apply(in.apply(source)), null, List.of(),
                 count == 0 ? "copy" : count + " operation(s)");
     }
 
     /** An operation and the column it names ("remove 'M' from member_id"), if any. */
-    record Operation(UnaryOperator<Expr> apply, Expr column) {
+    record Operation(UnaryOperator<Expr> apply, Expr column, Kind kind) {
+        Operation(UnaryOperator<Expr> apply, Expr column) {
+            this(apply, column, Kind.VALUE);
+        }
     }
 
-    static Operation operation(Parser p) {
+    /** VALUE: applies to the value so far; INPUT: to the source before any other operation (values that mean NULL);
+     * CONVERSION: a safe conversion (NULL when the text does not convert); NOTHING: says nothing new about the value. */
+    enum Kind {
+        VALUE, INPUT, CONVERSION, NOTHING, SENTINEL, OTHERWISE
+    }
+
+    private static Operation basic(Parser p) {
+        int m = p.mark();
+        Operation op = valueOperation(p);
+        if (op == null) {
+            // "add 2 weeks to x" (a date shift) before "add 5" (arithmetic): words shared with the families below
+            p.reset(m);
+            op = Dates.operation(p);
+        }
+        if (op == null) {
+            p.reset(m);
+            op = Operations.operation(p);
+        }
+        return op;
+    }
+
+    private static Operation valueOperation(Parser p) {
         int m = p.mark();
         if (p.accept(Role.REMOVE)) {
             Role side = p.accept(Role.PREFIX) ? Role.PREFIX : p.accept(Role.SUFFIX) ? Role.SUFFIX : null;
@@ -125,6 +189,7 @@ final class Copies implements Recognizer {
         }
         if (p.accept(Role.ADD)) {
             Expr text = p.literal();
+            p.accept(Role.CAST);
             Role side = p.accept(Role.PREFIX) ? Role.PREFIX : p.accept(Role.SUFFIX) ? Role.SUFFIX : null;
             if (!(text instanceof Expr.Lit) || side == null) {
                 p.reset(m);
@@ -139,7 +204,8 @@ final class Copies implements Recognizer {
                 p.reset(m);
                 return null;
             }
-            return new Operation(x -> new Expr.Cast(x, type, true), null);
+            p.accept(Role.UNIT);
+            return new Operation(x -> new Expr.Cast(x, type, true), null, Kind.CONVERSION);
         }
         if (p.accept(Role.AT_TIME)) {
             // a date at midnight is the same instant as a timestamp; another time of day is not said how to add
@@ -162,8 +228,76 @@ final class Copies implements Recognizer {
         return null;
     }
 
+    /** An operation of this family, or of the date, null-handling and reference-map families. */
+    static Operation operation(Parser p) {
+        int m = p.mark();
+        Operation own = basic(p);
+        if (own != null) {
+            return own;
+        }
+        p.reset(m);
+        Operation date = Dates.operation(p);
+        if (date != null) {
+            return date;
+        }
+        p.reset(m);
+        Operation nulls = NullHandling.operation(p);
+        if (nulls != null) {
+            return nulls;
+        }
+        p.reset(m);
+        Operation lookup = ReferenceMaps.operation(p);
+        if (lookup != null) {
+            return lookup;
+        }
+        p.reset(m);
+        return null;
+    }
+
+    /** The target column's own name, bare or with its table. */
+    private static boolean namesTarget(Parser p) {
+        Token t = p.next();
+        if (t == null || !t.nameLike()) {
+            return false;
+        }
+        String col = p.ctx().row().targetColumn();
+        String name = t.text();
+        return name.equalsIgnoreCase(col) || name.toLowerCase(java.util.Locale.ROOT).endsWith("." + col.toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** A type word; a number keeps the target's numeric type when it has one. */
     static SqlType type(Parser p) {
+        SqlType t = baseType(p);
+        if (t != null) {
+            precision(p);
+        }
+        return t;
+    }
+
+    /** "(10, 2)", "(32)" after a type: the target's declared type says the precision. */
+    private static void precision(Parser p) {
+        int m = p.mark();
+        if (!p.acceptOp("(")) {
+            return;
+        }
+        Token n = p.next();
+        if (n == null || n.kind() != Token.Kind.NUMBER) {
+            p.reset(m);
+            return;
+        }
+        if (p.acceptOp(",")) {
+            Token s = p.next();
+            if (s == null || s.kind() != Token.Kind.NUMBER) {
+                p.reset(m);
+                return;
+            }
+        }
+        if (!p.acceptOp(")")) {
+            p.reset(m);
+        }
+    }
+
+    private static SqlType baseType(Parser p) {
         SqlType target = p.targetType();
         if (p.accept(Role.TYPE_INTEGER)) {
             return target.kind() == SqlType.Kind.BIGINT ? SqlType.BIGINT : SqlType.INTEGER;

@@ -25,13 +25,25 @@ final class GeneratedKeys implements Recognizer {
         List<Expr> partition = new ArrayList<>();
         List<Expr.Order> order = new ArrayList<>();
         boolean unique = false;
+        Expr offset = null;
         while (!p.atEnd()) {
             p.acceptSeparator();
             int m = p.mark();
-            if (p.accept(Role.UNIQUE)) {
+            if (p.acceptOp("+")) {
+                // "+ 110000000000 (offset)": numbers start after an offset
+                Expr n = p.literal();
+                if (!(n instanceof Expr.Lit l) || !(l.value() instanceof Long) || offset != null) {
+                    p.reset(m);
+                    return p.notUnderstood();
+                }
+                offset = n;
+            } else if (p.accept(Role.UNIQUE)) {
                 if (!p.accept(Role.PER)) {
                     p.reset(m);
                     return p.notUnderstood();
+                }
+                if (perRow(p)) {
+                    continue;
                 }
                 List<Expr> cols = columns(p);
                 if (cols == null) {
@@ -49,11 +61,9 @@ final class GeneratedKeys implements Recognizer {
                 int afterPer = p.mark();
                 List<Expr> cols = columns(p);
                 if (cols == null) {
-                    // "for each COST record": one number per row of the target
+                    // "for each COST record", "per each row in drug_exposure": one number per row of the target
                     p.reset(afterPer);
-                    Token t = p.next();
-                    Token r = p.next();
-                    if (t == null || r == null || !(r.norm().equals("record") || r.norm().equals("row"))) {
+                    if (!perRow(p)) {
                         p.reset(m);
                         return p.notUnderstood();
                     }
@@ -64,21 +74,65 @@ final class GeneratedKeys implements Recognizer {
                 return p.notUnderstood();
             }
         }
-        Expr key = unique ? new Expr.Window("DENSE_RANK", List.of(), partition, order)
+        Expr window = unique ? new Expr.Window("DENSE_RANK", List.of(), partition, order)
                 : new Expr.Window("ROW_NUMBER", List.of(), partition, order);
+        Expr key = offset == null ? window : new Expr.Bin("+", window, offset);
         return new Recognition.Recognized(key, null, List.of(), "generated key");
     }
 
-    /** column ((, | + | and) column)* */
+    /** column ((, | + | and) column)*; a separator not followed by a column is left for what follows ("+ 1000 (offset)"). */
     static List<Expr> columns(Parser p) {
         List<Expr> out = new ArrayList<>();
+        int beforeSeparator = p.mark();
         do {
             Expr c = p.column();
             if (c == null) {
-                return null;
+                if (out.isEmpty()) {
+                    return null;
+                }
+                p.reset(beforeSeparator);
+                break;
             }
             out.add(c);
+            beforeSeparator = p.mark();
         } while (p.acceptOp(",") || p.acceptOp("+") || p.accept(Role.AND));
         return out;
+    }
+
+    /**
+     * "each row in drug_exposure", "each row measurement", "each COST record": one number per row of the target; a
+     * table named must be the row's own target or source table.
+     */
+    private static boolean perRow(Parser p) {
+        int m = p.mark();
+        Token first = p.next();
+        if (first != null && ROW_WORDS.contains(first.norm())) {
+            int afterRow = p.mark();
+            p.accept(Role.FROM);
+            Token table = p.next();
+            if (table != null && table.nameLike() && (ownTable(table.text(), p.ctx().row().targetTable())
+                    || ownTable(table.text(), p.ctx().row().sourceTable()))) {
+                p.accept(Role.TABLE);
+                return true;
+            }
+            p.reset(afterRow);
+            return true;
+        }
+        Token second = p.next();
+        if (first != null && second != null && first.nameLike() && ROW_WORDS.contains(second.norm())) {
+            return true;
+        }
+        p.reset(m);
+        return false;
+    }
+
+    private static final java.util.Set<String> ROW_WORDS = java.util.Set.of("row", "rows", "record", "records");
+
+    private static boolean ownTable(String written, String table) {
+        if (table == null) {
+            return false;
+        }
+        String t = table.trim();
+        return written.equalsIgnoreCase(t) || written.equalsIgnoreCase(t.substring(t.lastIndexOf('.') + 1));
     }
 }

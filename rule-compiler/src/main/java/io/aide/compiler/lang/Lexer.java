@@ -9,6 +9,10 @@ import java.util.List;
  */
 public final class Lexer {
     private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("\\d{1,2}:\\d{2}(?::\\d{2,4}(?:\\.\\d+)?)?(?!\\d)");
+    /** An unquoted date pattern: strftime (%d-%b-%y) or analyst tokens (DD/MM/YYYY, yyyy-mm-dd hh:mi:ss, DD-Mon-YYYY). */
+    private static final java.util.regex.Pattern DATE_PATTERN = java.util.regex.Pattern.compile(
+            "(?i)(%[A-Za-z](?:[-/.: T,]*%[A-Za-z])*|(?:yyyy|yy|mmmm|mmm|mon|mm|dd|hh24|hh|mi|nn|ss)(?:(?:[-/.: ]|(?-i:T))?(?:yyyy|yy|mmmm|mmm|mon|mm|m|dd|d|hh24|hh|h|nn|mi|ss))+)(?![\\w%])");
+
     private Lexer() {
     }
 
@@ -34,6 +38,15 @@ public final class Lexer {
         int n = s.length();
         while (i < n) {
             char c = s.charAt(i);
+            String pattern = (c == '%' || Character.isLetter(c)) && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)))
+                    ? datePattern(s, i) : null;
+            if (pattern != null) {
+                java.util.regex.Matcher d = DATE_PATTERN.matcher(s).region(i, n);
+                d.lookingAt();
+                out.add(new Token(Token.Kind.DATE_PATTERN, pattern, d.group().toLowerCase(java.util.Locale.ROOT)));
+                i = d.end();
+                continue;
+            }
             if (c == '\n' || c == ';') {
                 addSep(out, c == '\n' ? "newline" : ";");
                 i++;
@@ -131,6 +144,19 @@ public final class Lexer {
             out.remove(out.size() - 1);
         }
         return out;
+    }
+
+    /** The strftime form of a date pattern starting at i, or null: it must hold a year or be strftime. */
+    private static String datePattern(String s, int i) {
+        java.util.regex.Matcher d = DATE_PATTERN.matcher(s).region(i, s.length());
+        if (!d.lookingAt()) {
+            return null;
+        }
+        String text = d.group();
+        if (!text.contains("%") && !text.toLowerCase(java.util.Locale.ROOT).contains("yy")) {
+            return null;
+        }
+        return io.aide.compiler.plan.DatePatterns.fromExcel(text);
     }
 
     private static void addSep(List<Token> out, String text) {

@@ -1,5 +1,6 @@
 package io.aide.compiler.lang;
 
+import io.aide.compiler.plan.Expr;
 import io.aide.compiler.rules.RuleContext;
 
 import java.util.List;
@@ -8,11 +9,27 @@ import java.util.List;
  * The rule language: a cell is tokenised (markup removed), then each family's recogniser reads it from the start.
  * The first answer that is not NotMine wins. A recogniser answers Recognized only when its grammar placed every
  * content word; words it cannot place make it answer Flagged with those words. Order matters only where families
- * share a first word: SQL before prose, lookups ("x from t where ...") before copies, conditions before constants.
+ * share a first word: SQL before prose, lookups ("x from t where ...") before copies, defaults ("'Unknown' if null")
+ * before conditions, conditions before constants, copies and their operations before SQL expressions.
+ * Remarks (a sentence or parenthesis that asks for nothing, see {@link Commentary}) are left out when the cell does
+ * not read with them. A row whose own columns give an algorithm code and a condition (SDTM-style specifications)
+ * is read by {@link AlgorithmCodes} first; its condition guards what the text computes.
  */
 public final class RuleLanguage {
-    private static final List<Recognizer> FAMILIES = List.of(new SqlFragments(), new GeneratedKeys(), new Lookups(),
-            new Conditionals(), new ValueMaps(), new Constants(), new Copies());
+    private static final List<Recognizer> FAMILIES = List.of(new SqlFragments(),
+            // a window function written as SQL (grammar block)
+            new SqlWindows(),
+            new GeneratedKeys(), new Lookups(),
+            // dates, null handling (this block)
+            new NullHandling(), new Dates(), new ParallelLists(),
+            // shared families
+            new Conditionals(), new ValueMaps(), new Constants(),
+            // concatenation before copies: "`a` || `b`" starts like a copy of `a`; windows ("previous amount per ..."),
+            // aggregates in prose (grammar block)
+            new Concatenations(), new Windows(), new Aggregates(),
+            new Copies(),
+            // SQL expressions written as the rule (this block)
+            new Expressions());
 
     private final Lexicon lexicon;
 
@@ -26,9 +43,40 @@ public final class RuleLanguage {
 
     public Recognition read(RuleContext ctx) {
         List<Token> tokens = Lexer.tokens(ctx.row().transformation());
+        AlgorithmCodes.Spec spec = AlgorithmCodes.spec(ctx.row());
+        Expr condition = null;
+        if (spec != null) {
+            Recognition r = AlgorithmCodes.read(spec, ctx, tokens);
+            if (!(r instanceof Recognition.NotMine)) {
+                return r;
+            }
+            condition = AlgorithmCodes.condition(spec.attrs(), ctx);
+        }
         if (tokens.isEmpty()) {
             return Recognition.NOT_MINE;
         }
+        if (lexicon.match(Lexicon.Role.CONSTRAINT, tokens, 0) == tokens.size() && ctx.sources().size() == 1) {
+            // "Not null", "PK": a constraint written where the rule goes asks for no transformation
+            return new Recognition.Recognized(ctx.sources().get(0), null, List.of(), "a constraint, not a transformation: copy");
+        }
+        Recognition r = families(tokens, ctx);
+        if (!(r instanceof Recognition.Recognized)) {
+            List<Token> core = Commentary.withoutRemarks(tokens, ctx, lexicon);
+            if (core != tokens && !core.isEmpty()) {
+                Recognition without = families(core, ctx);
+                if (without instanceof Recognition.Recognized ok) {
+                    r = new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (remarks left out)");
+                }
+            }
+        }
+        if (r instanceof Recognition.Recognized ok && condition != null) {
+            return new Recognition.Recognized(AlgorithmCodes.guard(condition, ok.expr()), ok.lookupTable(), ok.accepted(),
+                    ok.note() + ", under the row's condition");
+        }
+        return r;
+    }
+
+    private Recognition families(List<Token> tokens, RuleContext ctx) {
         for (Recognizer family : FAMILIES) {
             Recognition r = family.recognize(new Parser(tokens, ctx, lexicon));
             if (!(r instanceof Recognition.NotMine)) {

@@ -60,6 +60,11 @@ final class SqlFragments implements Recognizer {
         }
         SelectItem<?> item = s.getSelectItems().get(0);
         String own = p.ctx().row().sourceTable();
+        if (own == null) {
+            // no source table cell: the table of the row's source columns ("PATBILL.BILL_COST") is its own
+            own = p.ctx().row().sourceColumns().stream().map(io.aide.events.spec.SourceRef::table)
+                    .filter(t -> t != null && !t.isBlank()).findFirst().orElse(null);
+        }
         if (s.getFromItem() == null || s.getFromItem() instanceof Table t && own != null && sameTable(t, own)) {
             if (s.getWhere() != null) {
                 return new Recognition.Flagged("a filter inside the rule's SQL on its own table: " + abbreviate(sql));

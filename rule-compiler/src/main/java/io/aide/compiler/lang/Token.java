@@ -25,7 +25,9 @@ public record Token(Kind kind, String text, String norm) {
         /** = <> != >= <= > < + - * / ( ) , : | */
         OP,
         /** end of a sentence or line: . ; and line breaks */
-        SEP
+        SEP,
+        /** a date pattern written unquoted: DD/MM/YYYY, yyyy-mm-dd, %d-%b-%y (text = the strftime form) */
+        DATE_PATTERN
     }
 
     static Token of(Kind kind, String text) {

@@ -271,6 +271,9 @@ public final class SqlExpressionParser {
         if (e instanceof Function f) {
             return function(f);
         }
+        if (e instanceof net.sf.jsqlparser.expression.AnalyticExpression a) {
+            return window(a);
+        }
         if (e instanceof net.sf.jsqlparser.expression.TrimFunction t) {
             if (t.getTrimSpecification() != null || t.getFromExpression() != null) {
                 throw new NotCompilable("TRIM with a specification is not supported: " + e);
@@ -278,6 +281,46 @@ public final class SqlExpressionParser {
             return new Expr.Fn("TRIM", List.of(convert(t.getExpression())));
         }
         throw new NotCompilable("unsupported SQL construct: " + e);
+    }
+
+    private static final Set<String> WINDOW = Set.of("ROW_NUMBER", "RANK", "DENSE_RANK", "LAG", "LEAD", "FIRST_VALUE",
+            "LAST_VALUE", "SUM", "COUNT", "MIN", "MAX", "AVG");
+
+    /** fn(args) OVER (PARTITION BY .. ORDER BY ..) with the default frame; frames, named windows and options are refused. */
+    private Expr window(net.sf.jsqlparser.expression.AnalyticExpression a) throws NotCompilable {
+        String name = a.getName().toUpperCase(Locale.ROOT);
+        if (!WINDOW.contains(name) || a.getWindowElement() != null || a.getWindowName() != null || a.getKeep() != null
+                || a.getFilterExpression() != null || a.isDistinct() || a.isUnique() || a.isIgnoreNulls()
+                || a.isIgnoreNullsOutside() || a.getType() != net.sf.jsqlparser.expression.AnalyticType.OVER) {
+            throw new NotCompilable("window function " + a + " is not portable across dialects");
+        }
+        List<Expr> args = new ArrayList<>();
+        boolean star = a.isAllColumns() || a.getExpression() instanceof net.sf.jsqlparser.statement.select.AllColumns;
+        if (star && !name.equals("COUNT")) {
+            throw new NotCompilable("window function " + a + " reads * ");
+        }
+        for (Expression x : new Expression[]{star ? null : a.getExpression(), a.getOffset(), a.getDefaultValue()}) {
+            if (x != null) {
+                args.add(convert(x));
+            }
+        }
+        List<Expr> partition = new ArrayList<>();
+        if (a.getPartitionExpressionList() != null) {
+            for (Object o : a.getPartitionExpressionList()) {
+                partition.add(convert((Expression) o));
+            }
+        }
+        List<Expr.Order> order = new ArrayList<>();
+        if (a.getOrderByElements() != null) {
+            for (net.sf.jsqlparser.statement.select.OrderByElement o : a.getOrderByElements()) {
+                if (o.getNullOrdering() == net.sf.jsqlparser.statement.select.OrderByElement.NullOrdering.NULLS_FIRST) {
+                    // every dialect renders NULLS LAST (engines differ in their default)
+                    throw new NotCompilable("NULLS FIRST in a window is not supported: " + a);
+                }
+                order.add(new Expr.Order(convert(o.getExpression()), !o.isAsc()));
+            }
+        }
+        return new Expr.Window(name, args, partition, order);
     }
 
     private void flattenConcat(Expression e, List<Expr> out) throws NotCompilable {

@@ -1,0 +1,115 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.rules.RuleContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Remarks around a rule: a sentence after the rule or a parenthesis that says nothing about the value
+ * ("Copied unchanged. Primary lineage key back to the raw file.", "(purchase order / sales order reference)").
+ * A remark asks for no computation (no ACTION word), names no column of the row, compares or assigns nothing;
+ * an example ("e.g. 'ARV|Adult' -> SOLAR_MODULE") is a remark whatever it holds. Anything else is part of the rule.
+ */
+final class Commentary {
+    private static final Set<String> ASSIGNING = Set.of("=", "->", "=>", "<", ">", "<>", "!=", ">=", "<=", "+", "*", "==", "||");
+
+    private Commentary() {
+    }
+
+    static boolean isRemark(List<Token> tokens, RuleContext ctx, Lexicon lexicon) {
+        return isRemark(tokens, ctx, lexicon, false);
+    }
+
+    /**
+     * @param sentence a sentence of its own may name a column in passing ("'From RDC' rows have no vendor PO date"),
+     *                 as long as it holds no operator; a parenthesis may not
+     */
+    static boolean isRemark(List<Token> tokens, RuleContext ctx, Lexicon lexicon, boolean sentence) {
+        if (tokens.isEmpty()) {
+            return true;
+        }
+        Token first = tokens.get(0);
+        if (lexicon.match(Role.EXAMPLE, tokens, 0) > 0 || first.kind() == Token.Kind.NAME
+                && (first.norm().equals("e.g") || first.norm().equals("i.e"))) {
+            return true;
+        }
+        if (tokens.stream().noneMatch(t -> t.kind() == Token.Kind.WORD)) {
+            // a list of values in parentheses is part of the rule
+            return false;
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (lexicon.match(Role.ACTION, tokens, i) > 0 || lexicon.match(Role.SENTINEL, tokens, i) > 0
+                    || lexicon.match(Role.NULL, tokens, i) > 0 || lexicon.match(Role.DEFAULT, tokens, i) > 0) {
+                return false;
+            }
+            if (t.kind() == Token.Kind.OP && ASSIGNING.contains(t.text()) || t.kind() == Token.Kind.DATE_PATTERN
+                    || t.kind() == Token.Kind.IDENT || t.kind() == Token.Kind.NAME) {
+                return false;
+            }
+            if (t.kind() == Token.Kind.WORD && ctx != null && ctx.resolve(null, t.text()) instanceof Expr.Col c && ctx.known(c)
+                    && (!sentence || tokens.stream().anyMatch(o -> o.kind() == Token.Kind.OP && !o.op(",")))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The rule without its remarks: statements after the first that are remarks, and parenthesised remarks.
+     * Returns the same list when nothing is a remark.
+     */
+    static List<Token> withoutRemarks(List<Token> tokens, RuleContext ctx, Lexicon lexicon) {
+        List<Token> noParens = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.op("(") && i > 0) {
+                int end = closing(tokens, i);
+                if (end > 0 && isRemark(tokens.subList(i + 1, end), ctx, lexicon)) {
+                    i = end;
+                    continue;
+                }
+            }
+            noParens.add(t);
+        }
+        List<List<Token>> statements = new ArrayList<>();
+        List<Token> current = new ArrayList<>();
+        for (Token t : noParens) {
+            if (t.kind() == Token.Kind.SEP) {
+                statements.add(current);
+                current = new ArrayList<>();
+            } else {
+                current.add(t);
+            }
+        }
+        statements.add(current);
+        List<Token> out = new ArrayList<>();
+        for (int s = 0; s < statements.size(); s++) {
+            List<Token> st = statements.get(s);
+            if (st.isEmpty() || s > 0 && isRemark(st, ctx, lexicon, true)) {
+                continue;
+            }
+            if (!out.isEmpty()) {
+                out.add(Token.of(Token.Kind.SEP, ";"));
+            }
+            out.addAll(st);
+        }
+        return out.size() == tokens.size() ? tokens : out;
+    }
+
+    private static int closing(List<Token> tokens, int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            if (tokens.get(i).op("(")) {
+                depth++;
+            } else if (tokens.get(i).op(")") && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

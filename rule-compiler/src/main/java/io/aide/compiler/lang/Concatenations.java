@@ -1,0 +1,107 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A text joined from columns and literals, then the operations of {@link Copies} if any follow:
+ * <pre>
+ * concat := CONCAT [OF] item (JOIN item)+ [SEPARATED_BY text] (CHAIN operation)*
+ *         | item ("||" item)+ (CHAIN operation)*
+ * item   := column | the row's own value | text
+ * JOIN   := , | and | with | followed by | + | &amp; | ||
+ * </pre>
+ * "Concatenate `first_name`, ' ' and `last_name`", "concat code and label separated by ' - '", "`a` || '-' || `b`".
+ */
+final class Concatenations implements Recognizer {
+
+    @Override
+    public Recognition recognize(Parser p) {
+        int start = p.mark();
+        boolean keyword = p.accept(Role.CONCAT);
+        Token paren = p.peekToken();
+        if (keyword && paren != null && paren.op("(")) {
+            // CONCAT(a, b): a SQL call
+            p.reset(start);
+            return Recognition.NOT_MINE;
+        }
+        if (keyword) {
+            p.accept(Role.FROM);
+        }
+        List<Expr> items = new ArrayList<>();
+        Expr first = item(p);
+        if (first == null) {
+            return keyword ? p.notUnderstood() : Recognition.NOT_MINE;
+        }
+        items.add(first);
+        while (true) {
+            int m = p.mark();
+            boolean joined = keyword ? p.acceptOp(",") | p.accept(Role.CONCAT_JOIN) : p.acceptOp("||");
+            if (!joined) {
+                break;
+            }
+            Expr next = item(p);
+            if (next == null) {
+                p.reset(m);
+                break;
+            }
+            items.add(next);
+        }
+        if (items.size() < 2) {
+            p.reset(start);
+            return keyword ? p.notUnderstood() : Recognition.NOT_MINE;
+        }
+        boolean spaced = keyword && p.accept(Role.SPACE_SEPARATED);
+        if (spaced || keyword && p.accept(Role.SEPARATED_BY)) {
+            Expr sep = spaced ? new Expr.Lit(" ") : p.literal();
+            if (!(sep instanceof Expr.Lit l) || !(l.value() instanceof String)) {
+                return p.notUnderstood();
+            }
+            List<Expr> with = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                if (i > 0) {
+                    with.add(sep);
+                }
+                with.add(items.get(i));
+            }
+            items = with;
+        }
+        UnaryOperator<Expr> ops = UnaryOperator.identity();
+        while (!p.atEnd()) {
+            p.acceptSeparator();
+            p.accept(Role.CHAIN);
+            Copies.Operation op = Copies.operation(p);
+            if (op == null || op.column() != null) {
+                return p.notUnderstood();
+            }
+            UnaryOperator<Expr> before = ops;
+            ops = x -> op.apply().apply(before.apply(x));
+        }
+        return new Recognition.Recognized(ops.apply(new Expr.Concat(items)), null, List.of(), "concatenation");
+    }
+
+    /** A column, the row's own value or a text (a number written in quotes stays a text). */
+    private static Expr item(Parser p) {
+        int m = p.mark();
+        Token raw = p.rawPeek();
+        if (raw != null && raw.kind() == Token.Kind.WORD && p.ctx().resolve(null, raw.text()) instanceof Expr.Col c
+                && p.ctx().known(c)) {
+            // a column whose name is also a filler word ("a", "value")
+            p.rawNext();
+            return c;
+        }
+        Expr e = p.operand();
+        if (e instanceof Expr.Col || e instanceof Expr.Lit l && l.value() instanceof String) {
+            return e;
+        }
+        if (e != null && !(e instanceof Expr.Lit) && !(e instanceof Expr.TypedNull)) {
+            return e;
+        }
+        p.reset(m);
+        return null;
+    }
+}

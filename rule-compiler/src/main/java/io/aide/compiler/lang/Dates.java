@@ -1,0 +1,510 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Copies.Operation;
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.DatePatterns;
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.SqlType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Dates. Values of their own:
+ * <pre>
+ * value     := TODAY | NOW
+ *            | [DIFFERENCE] unit (BETWEEN operand UNTIL operand | SINCE operand)      days / months / years between
+ *            | AGE [column] [(AT | ON | SINCE) operand]                                age in completed years
+ * </pre>
+ * and operations on a value (chained like any other, see {@link Copies}):
+ * <pre>
+ * operation := {DATE_PARSE | DATE_FORMAT | CAST | DATE_NOUN | FROM | type} pattern {... pattern ...}   parse / format
+ *            | [EXTRACT] part [(FROM | OF) column]                                    year, quarter, month, day, hour...
+ *            | DATE_KEY [(FROM | OF) column]                                           yyyymmdd integer
+ *            | MONTH_END [(FROM | OF) column]
+ *            | (PLUS | MINUS) number unit [(TO | FROM) column] | number unit (BEFORE | AFTER) column
+ *            | MINUS column (IN | AS) unit                                               "a - b in days"
+ *            | [CAST] [FROM] EPOCH [seconds | milliseconds]
+ * </pre>
+ * A pattern is analyst notation (DD/MM/YYYY, 'YYYYMMDD', dd-Mon-yyyy, yyyy-mm-dd hh:mi:ss) or strftime (%d-%b-%y).
+ * One pattern parses text into a date/timestamp target and formats a date into a text target; with two, the one after
+ * "from" is the input. Whether a single pattern is the input's or the output's must follow from the words, the target
+ * type or the source type; otherwise the rule is flagged.
+ */
+final class Dates implements Recognizer {
+
+    @Override
+    public Recognition recognize(Parser p) {
+        p.acceptOp("=");
+        p.accept(Role.SET);
+        Expr v = value(p);
+        if (v == null) {
+            return p.problem() != null ? p.notUnderstood() : Recognition.NOT_MINE;
+        }
+        int m = p.mark();
+        if (p.acceptOp("=") || p.accept(Role.SET)) {
+            // "Load date = current date": the first names the column, the second is its value
+            Expr second = value(p);
+            if (second != null) {
+                v = second;
+            } else {
+                p.reset(m);
+            }
+        }
+        if (!p.atEnd()) {
+            return p.notUnderstood();
+        }
+        return new Recognition.Recognized(v, null, List.of(), "date value");
+    }
+
+    static Expr value(Parser p) {
+        int m = p.mark();
+        if (p.accept(Role.NOW)) {
+            p.accept(Role.LOAD_TIME);
+            return new Expr.CurrentTimestamp();
+        }
+        if (p.accept(Role.TODAY)) {
+            p.accept(Role.LOAD_TIME);
+            return new Expr.CurrentDate();
+        }
+        Expr age = age(p);
+        if (age != null) {
+            return age;
+        }
+        p.reset(m);
+        Expr minus = minus(p);
+        if (minus != null) {
+            return minus;
+        }
+        p.reset(m);
+        p.accept(Role.DIFFERENCE);
+        if (p.accept(Role.BUSINESS)) {
+            p.problem("only differences in calendar days are compiled; business or working days need a calendar of working days");
+            p.reset(m);
+            return null;
+        }
+        String unit = unit(p);
+        if (unit != null) {
+            Expr start;
+            Expr end;
+            if (p.accept(Role.BETWEEN)) {
+                start = p.operand();
+                end = start != null && p.accept(Role.UNTIL) ? p.operand() : null;
+            } else if (p.accept(Role.SINCE)) {
+                start = p.operand();
+                end = new Expr.CurrentDate();
+            } else {
+                start = null;
+                end = null;
+            }
+            if (start != null && end != null) {
+                Expr diff = difference(unit, start, end, p);
+                if (diff != null) {
+                    return diff;
+                }
+            }
+        }
+        p.reset(m);
+        return null;
+    }
+
+    /** AGE [column] [AT|ON|AS OF operand]: completed years from the birth date (the row's value or the named column). */
+    private static Expr age(Parser p) {
+        int m = p.mark();
+        if (!p.accept(Role.AGE)) {
+            return null;
+        }
+        Expr birth = null;
+        Expr reference = null;
+        if (!p.accept(Role.FROM)) {
+            p.accept(Role.LOOKUP);
+        }
+        int ofAt = p.mark();
+        Token of = p.next();
+        if (of == null || !of.is(Token.Kind.WORD, "of")) {
+            p.reset(ofAt);
+        }
+        Expr first = p.column();
+        if (first != null) {
+            birth = first;
+        }
+        if (p.accept(Role.AT_TIME) || p.accept(Role.SINCE) || p.accept(Role.WHERE) || p.accept(Role.FROM)) {
+            p.accept(Role.TODAY);
+            reference = p.column();
+        } else if (p.peekToken() != null && p.peekToken().is(Token.Kind.WORD, "on")) {
+            p.next();
+            reference = p.column();
+        }
+        int t = p.mark();
+        if (reference == null && (p.accept(Role.TODAY) || p.accept(Role.NOW))) {
+            reference = new Expr.CurrentDate();
+        } else {
+            p.reset(t);
+        }
+        if (reference == null) {
+            p.problem("the date the age is reached at is not said (write 'age at <date column>' or 'age today')");
+            p.reset(m);
+            return null;
+        }
+        if (birth == null) {
+            List<Expr.Col> sources = p.ctx().sources();
+            Expr at = reference;
+            List<Expr.Col> others = sources.stream().filter(c -> !c.equals(at)).toList();
+            if (others.size() != 1) {
+                p.problem("whose birth date the age counts from is not said");
+                p.reset(m);
+                return null;
+            }
+            birth = others.get(0);
+        }
+        return years(birth, reference);
+    }
+
+    /** "(end - start) in days", "end - start as a number of months". */
+    private static Expr minus(Parser p) {
+        boolean paren = p.acceptOp("(");
+        Token first = p.peekToken();
+        if (first == null || !(first.kind() == Token.Kind.WORD || first.kind() == Token.Kind.NAME)) {
+            return null;
+        }
+        Expr end = p.column();
+        if (end == null || !p.accept(Role.MINUS)) {
+            return null;
+        }
+        Expr start = p.column();
+        if (start == null || paren && !p.acceptOp(")")) {
+            return null;
+        }
+        if (!(p.accept(Role.FROM) || p.accept(Role.CAST))) {
+            return null;
+        }
+        p.accept(Role.DIFFERENCE);
+        String unit = unit(p);
+        return unit == null ? null : difference(unit, start, end, p);
+    }
+
+    /** A unit word: DAY, WEEK, MONTH, YEAR, or null. */
+    static String unit(Parser p) {
+        if (p.accept(Role.DATE_DAY)) {
+            return "DAY";
+        }
+        if (p.accept(Role.DATE_WEEK)) {
+            return "WEEK";
+        }
+        if (p.accept(Role.DATE_MONTH)) {
+            return "MONTH";
+        }
+        if (p.accept(Role.DATE_YEAR)) {
+            return "YEAR";
+        }
+        return null;
+    }
+
+    private static Expr difference(String unit, Expr start, Expr end, Parser p) {
+        return switch (unit) {
+            case "DAY" -> new Expr.DateDiff(start, end);
+            case "MONTH" -> months(start, end);
+            case "YEAR" -> years(start, end);
+            default -> {
+                p.problem("a difference in weeks does not say how partial weeks count; write it in days");
+                yield null;
+            }
+        };
+    }
+
+    /** Completed years from start to end: the year difference, less one when the anniversary is not reached. */
+    static Expr years(Expr start, Expr end) {
+        Expr notYet = new Expr.Bin("OR", new Expr.Bin("<", part("MONTH", end), part("MONTH", start)),
+                new Expr.Bin("AND", new Expr.Bin("=", part("MONTH", end), part("MONTH", start)),
+                        new Expr.Bin("<", part("DAY", end), part("DAY", start))));
+        return new Expr.Bin("-", new Expr.Bin("-", part("YEAR", end), part("YEAR", start)),
+                new Expr.Case(List.of(new Expr.When(notYet, new Expr.Lit(1L))), new Expr.Lit(0L)));
+    }
+
+    /** Completed months from start to end. */
+    static Expr months(Expr start, Expr end) {
+        Expr whole = new Expr.Bin("+", new Expr.Bin("*", new Expr.Bin("-", part("YEAR", end), part("YEAR", start)),
+                new Expr.Lit(12L)), new Expr.Bin("-", part("MONTH", end), part("MONTH", start)));
+        return new Expr.Bin("-", whole, new Expr.Case(List.of(new Expr.When(
+                new Expr.Bin("<", part("DAY", end), part("DAY", start)), new Expr.Lit(1L))), new Expr.Lit(0L)));
+    }
+
+    private static Expr part(String part, Expr e) {
+        return new Expr.Extract(part, e);
+    }
+
+    // ------------------------------------------------------------------ operations
+
+    static Operation operation(Parser p) {
+        int m = p.mark();
+        for (java.util.function.Function<Parser, Operation> production : List.<java.util.function.Function<Parser, Operation>>of(
+                Dates::pattern, Dates::datePart, Dates::dateKey, Dates::monthEnd, Dates::shift, Dates::epoch)) {
+            Operation op = production.apply(p);
+            if (op != null) {
+                return op;
+            }
+            p.reset(m);
+        }
+        return null;
+    }
+
+    private static Expr ofColumn(Parser p) {
+        int m = p.mark();
+        if (p.accept(Role.FROM) || p.accept(Role.VIA)) {
+            Expr c = p.column();
+            if (c != null) {
+                return c;
+            }
+        }
+        p.reset(m);
+        return null;
+    }
+
+    private static Operation datePart(Parser p) {
+        boolean verb = p.accept(Role.EXTRACT);
+        String part = p.accept(Role.DATE_YEAR) ? "YEAR" : p.accept(Role.DATE_QUARTER) ? "QUARTER"
+                : p.accept(Role.DATE_MONTH) ? "MONTH" : p.accept(Role.DATE_DAY) ? "DAY" : p.accept(Role.DATE_HOUR) ? "HOUR"
+                : p.accept(Role.DATE_MINUTE) ? "MINUTE" : p.accept(Role.DATE_SECOND) ? "SECOND" : null;
+        if (part == null) {
+            return null;
+        }
+        Expr column = ofColumn(p);
+        if (!verb && column == null) {
+            return null;
+        }
+        return new Operation(x -> new Expr.Extract(part, x), column);
+    }
+
+    private static Operation dateKey(Parser p) {
+        if (!p.accept(Role.DATE_KEY)) {
+            return null;
+        }
+        Expr column = ofColumn(p);
+        SqlType key = integerType(p);
+        return new Operation(x -> new Expr.Cast(new Expr.FormatDate(asDate(p, x), "%Y%m%d"), key, true), column);
+    }
+
+    private static SqlType integerType(Parser p) {
+        SqlType t = p.targetType();
+        return t.kind() == SqlType.Kind.BIGINT ? SqlType.BIGINT : SqlType.INTEGER;
+    }
+
+    private static Operation monthEnd(Parser p) {
+        if (!p.accept(Role.MONTH_END)) {
+            return null;
+        }
+        Expr column = ofColumn(p);
+        return new Operation(Expr.LastDay::new, column);
+    }
+
+    /** x + 30 days, add 2 months to x, 7 days before x, a - b in days. */
+    private static Operation shift(Parser p) {
+        boolean minus;
+        if (p.accept(Role.PLUS)) {
+            minus = false;
+        } else if (p.accept(Role.MINUS)) {
+            minus = true;
+        } else {
+            Long n = number(p);
+            String unit = n == null ? null : unit(p);
+            if (unit == null) {
+                return null;
+            }
+            boolean before = p.accept(Role.BEFORE);
+            if (!before && !p.accept(Role.AFTER)) {
+                return null;
+            }
+            Expr column = p.column();
+            if (column == null) {
+                return null;
+            }
+            return new Operation(x -> add(x, before ? -n : n, unit), column);
+        }
+        Long n = number(p);
+        if (n == null) {
+            if (!minus) {
+                return null;
+            }
+            // a - b in days
+            Expr other = p.column();
+            if (other == null || !(p.accept(Role.FROM) || p.accept(Role.CAST))) {
+                return null;
+            }
+            String unit = unit(p);
+            if (unit == null) {
+                return null;
+            }
+            if (unit.equals("WEEK")) {
+                p.problem("a difference in weeks does not say how partial weeks count; write it in days");
+                return null;
+            }
+            return new Operation(x -> difference(unit, other, x, p), null);
+        }
+        String unit = unit(p);
+        if (unit == null) {
+            return null;
+        }
+        Expr column = null;
+        int m = p.mark();
+        if (p.accept(Role.CAST) || p.accept(Role.FROM)) {
+            column = p.column();
+            if (column == null) {
+                p.reset(m);
+            }
+        }
+        long amount = minus ? -n : n;
+        return new Operation(x -> add(x, amount, unit), column);
+    }
+
+    private static Long number(Parser p) {
+        Token t = p.peekToken();
+        if (t != null && t.kind() == Token.Kind.NUMBER && !t.text().contains(".")) {
+            p.next();
+            return Long.parseLong(t.text());
+        }
+        return null;
+    }
+
+    private static Expr add(Expr x, long n, String unit) {
+        long amount = unit.equals("WEEK") ? n * 7 : n;
+        String u = unit.equals("WEEK") ? "DAY" : unit;
+        Expr lit = new Expr.Lit(Math.abs(amount));
+        return new Expr.DateAdd(x, amount < 0 ? new Expr.Neg(lit) : lit, u);
+    }
+
+    private static Operation epoch(Parser p) {
+        p.accept(Role.CAST);
+        p.accept(Role.FROM);
+        if (!p.accept(Role.EPOCH)) {
+            return null;
+        }
+        Boolean millis = null;
+        int m;
+        do {
+            m = p.mark();
+            if (p.accept(Role.DATE_MILLI)) {
+                millis = Boolean.TRUE;
+            } else if (p.accept(Role.DATE_SECOND)) {
+                millis = Boolean.FALSE;
+            }
+        } while ((p.accept(Role.EPOCH) || p.accept(Role.DATE_NOUN) || p.accept(Role.CAST) || p.accept(Role.FROM)
+                || p.accept(Role.TYPE_TIMESTAMP) || p.accept(Role.TYPE_DATE) || p.accept(Role.SINCE) || p.mark() != m));
+        if (millis == null) {
+            p.problem("the epoch's unit (seconds or milliseconds) is not said");
+            return null;
+        }
+        boolean ms = millis;
+        return new Operation(x -> new Expr.EpochSeconds(ms ? new Expr.Bin("/", x, new Expr.Lit(1000L)) : x), null);
+    }
+
+    // ------------------------------------------------------------------ patterns
+
+    /** Words around one or two date patterns: which is read, which is written. */
+    private static Operation pattern(Parser p) {
+        List<String> patterns = new ArrayList<>();
+        List<Boolean> afterFrom = new ArrayList<>();
+        List<Boolean> afterTo = new ArrayList<>();
+        boolean parseWords = false;
+        boolean formatWords = false;
+        boolean from = false;
+        boolean to = false;
+        boolean integer = false;
+        while (true) {
+            Token t = p.peekToken();
+            if (t == null) {
+                break;
+            }
+            String fmt = t.kind() == Token.Kind.DATE_PATTERN ? t.text()
+                    : t.kind() == Token.Kind.STRING ? quotedPattern(t.text()) : null;
+            if (fmt != null) {
+                p.next();
+                patterns.add(fmt);
+                afterFrom.add(from);
+                afterTo.add(to);
+                from = false;
+                to = false;
+                continue;
+            }
+            if (p.acceptOp(":")) {
+                continue;
+            }
+            if (p.accept(Role.DATE_PARSE)) {
+                parseWords = true;
+            } else if (p.accept(Role.DATE_FORMAT)) {
+                formatWords = true;
+            } else if (p.accept(Role.TYPE_INTEGER)) {
+                integer = true;
+            } else if (p.accept(Role.FROM)) {
+                from = true;
+            } else if (p.accept(Role.CAST)) {
+                to = true;
+            } else if (!(p.accept(Role.DATE_NOUN) || p.accept(Role.TYPE_DATE) || p.accept(Role.TYPE_TIMESTAMP)
+                    || p.accept(Role.TYPE_TEXT) || p.accept(Role.SELF))) {
+                break;
+            }
+        }
+        if (patterns.isEmpty() || patterns.size() > 2) {
+            if (patterns.size() > 2) {
+                p.problem("more than two date patterns");
+            }
+            return null;
+        }
+        SqlType.Kind target = p.targetType().kind();
+        boolean temporalTarget = target == SqlType.Kind.DATE || target == SqlType.Kind.TIMESTAMP;
+        boolean ts = target == SqlType.Kind.TIMESTAMP;
+        boolean integerTarget = integer || target == SqlType.Kind.INTEGER || target == SqlType.Kind.BIGINT;
+        SqlType key = integerType(p);
+        if (patterns.size() == 2) {
+            int input = afterFrom.get(1) && !afterFrom.get(0) ? 1 : 0;
+            String in = patterns.get(input);
+            String out = patterns.get(1 - input);
+            boolean inTs = ts || in.contains("%H");
+            UnaryOperator<Expr> op = x -> {
+                Expr parsed = new Expr.ParseDate(x, in, inTs);
+                if (temporalTarget) {
+                    return parsed;
+                }
+                Expr text = new Expr.FormatDate(parsed, out);
+                return integerTarget ? new Expr.Cast(text, key, true) : text;
+            };
+            return new Operation(op, null, Copies.Kind.CONVERSION);
+        }
+        String fmt = patterns.get(0);
+        boolean toPattern = afterTo.get(0);
+        boolean fromPattern = afterFrom.get(0);
+        if (temporalTarget || target == SqlType.Kind.UNKNOWN && !((formatWords || toPattern) && !parseWords && !fromPattern)) {
+            boolean t = ts || fmt.contains("%H");
+            return new Operation(x -> new Expr.ParseDate(x, fmt, t), null, Copies.Kind.CONVERSION);
+        }
+        boolean format = (formatWords || toPattern || integerTarget) && !parseWords && !fromPattern;
+        if (!format) {
+            p.problem(parseWords || fromPattern
+                    ? "the text is read as a date but the target is " + target.name().toLowerCase(java.util.Locale.ROOT)
+                    + " and no output format is given"
+                    : "whether the pattern is the source's format or the output's is not said");
+            return null;
+        }
+        if (integerTarget) {
+            return new Operation(x -> new Expr.Cast(new Expr.FormatDate(asDate(p, x), fmt), key, true), null);
+        }
+        return new Operation(x -> new Expr.FormatDate(asDate(p, x), fmt), null);
+    }
+
+    /** A text column read as an ISO date (NULL when it is not one) before a date is written with a pattern. */
+    private static Expr asDate(Parser p, Expr x) {
+        if (x instanceof Expr.Col c && p.ctx().typeOf(c).kind() == SqlType.Kind.VARCHAR) {
+            return new Expr.Cast(x, SqlType.DATE, true);
+        }
+        return x;
+    }
+
+    /** A quoted text that is a date pattern ('YYYYMMDD', "dd/mm/yyyy"), as strftime; else null. */
+    static String quotedPattern(String text) {
+        String t = text.trim();
+        if (t.isEmpty() || !(t.contains("%") || t.toLowerCase(java.util.Locale.ROOT).contains("yy"))) {
+            return null;
+        }
+        return DatePatterns.fromExcel(t);
+    }
+}

@@ -1,0 +1,203 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Copies.Kind;
+import io.aide.compiler.lang.Copies.Operation;
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.SqlType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Defaults and values that mean NULL. A whole cell:
+ * <pre>
+ * rule      := value (IF | WHEN) [column | SELF] (NULL | IS_NULL | BLANK | IS_EMPTY)      "'Unknown' if null", "0 when blank"
+ * </pre>
+ * and operations chained with the others (see {@link Copies}):
+ * <pre>
+ * operation := DEFAULT value [(IF | WHEN) null-words]                 "default 0", "if null then 'Unknown'"
+ *            | [SENTINEL] ["("] literal {"," literal} [")"] BECOMES NULL  "'N/A' -> NULL", "sentinels ('-', 'n/a') -> NULL"
+ *            | BLANK BECOMES NULL                                        "blank -> NULL"
+ *            | SENTINEL BECOMES NULL                                     after a safe conversion: what does not convert
+ *            | ELSE (COPY | AS_IS)                                       "otherwise copied", after values that mean NULL
+ *            | NULLS_KEPT                                                "NULL kept as NULL"
+ *            | OTHER_COLUMN column (= | BECOMES) literal                "and flagged missing_flag=1": another column's rule
+ * </pre>
+ * Values that mean NULL apply to the source before any other operation (they are text of the source).
+ */
+final class NullHandling implements Recognizer {
+
+    @Override
+    public Recognition recognize(Parser p) {
+        Expr value = p.literal();
+        if (value == null || value instanceof Expr.TypedNull || !(p.accept(Role.IF) || p.accept(Role.WHERE))) {
+            return Recognition.NOT_MINE;
+        }
+        int m = p.mark();
+        Expr tested = p.column();
+        if (tested == null) {
+            p.reset(m);
+            p.acceptExact(Role.SELF);
+            tested = p.ctx().sources().size() == 1 ? p.ctx().sources().get(0) : null;
+        }
+        Boolean blank = nullWords(p);
+        if (blank == null || !p.atEnd()) {
+            return Recognition.NOT_MINE;
+        }
+        if (tested == null) {
+            return p.notUnderstood();
+        }
+        return new Recognition.Recognized(coalesce(p, blank ? blankToNull(tested) : tested, value), null, List.of(),
+                "default when missing");
+    }
+
+    /** NULL / IS_NULL (false) or BLANK / IS_EMPTY (true, a blank text counts as missing); null when neither. */
+    private static Boolean nullWords(Parser p) {
+        if (p.accept(Role.IS_EMPTY) || p.accept(Role.BLANK)) {
+            return Boolean.TRUE;
+        }
+        if (p.accept(Role.IS_NULL) || p.accept(Role.NULL)) {
+            int m = p.mark();
+            if (p.accept(Role.OR) && (p.accept(Role.IS_EMPTY) || p.accept(Role.BLANK))) {
+                return Boolean.TRUE;
+            }
+            p.reset(m);
+            return Boolean.FALSE;
+        }
+        return null;
+    }
+
+    static Operation operation(Parser p) {
+        int m = p.mark();
+        if (p.accept(Role.NULLS_KEPT)) {
+            return new Operation(x -> x, null, Kind.NOTHING);
+        }
+        if (p.accept(Role.DEFAULT)) {
+            p.acceptOp(":");
+            p.accept(Role.THEN);
+            p.accept(Role.SET);
+            Expr value = p.operand();
+            if (value == null || value instanceof Expr.TypedNull) {
+                p.reset(m);
+                return null;
+            }
+            boolean blank = false;
+            int w = p.mark();
+            if (p.accept(Role.IF) || p.accept(Role.WHERE)) {
+                int c = p.mark();
+                Expr tested = p.column();
+                if (tested == null || !p.ctx().sources().contains(tested)) {
+                    p.reset(c);
+                    p.acceptExact(Role.SELF);
+                }
+                Boolean b = nullWords(p);
+                if (b == null) {
+                    p.reset(w);
+                } else {
+                    blank = b;
+                }
+            }
+            boolean blanks = blank;
+            return new Operation(x -> coalesce(p, blanks ? blankToNull(x) : x, value), null);
+        }
+        if (p.accept(Role.ELSE)) {
+            p.acceptOp(",");
+            if (p.accept(Role.COPY) || p.accept(Role.AS_IS) || p.accept(Role.USE) && p.acceptExact(Role.SELF)) {
+                p.accept(Role.AS_IS);
+                return new Operation(x -> x, null, Kind.OTHERWISE);
+            }
+            p.reset(m);
+            return null;
+        }
+        if (p.accept(Role.OTHER_COLUMN)) {
+            Token t = p.next();
+            if (t != null && t.nameLike() && !t.text().equalsIgnoreCase(p.ctx().row().targetColumn())
+                    && (p.acceptOp("=") || p.accept(Role.BECOMES)) && p.literal() != null) {
+                return new Operation(x -> x, null, Kind.NOTHING);
+            }
+            p.reset(m);
+            return null;
+        }
+        boolean sentinelWord = p.accept(Role.SENTINEL);
+        if (!sentinelWord && p.accept(Role.BLANK)) {
+            if (p.accept(Role.BECOMES) && p.accept(Role.NULL)) {
+                return new Operation(NullHandling::blankToNull, null, Kind.INPUT);
+            }
+            p.reset(m);
+            return null;
+        }
+        boolean paren = p.acceptOp("(");
+        List<Expr> values = new ArrayList<>();
+        boolean blanks = false;
+        do {
+            int v = p.mark();
+            Token t = p.peekToken();
+            if (t != null && t.kind() == Token.Kind.STRING) {
+                p.next();
+                values.add(new Expr.Lit(t.text()));
+            } else if (p.accept(Role.BLANK)) {
+                blanks = true;
+            } else {
+                p.reset(v);
+                break;
+            }
+        } while (p.acceptOp(",") || p.accept(Role.OR) || p.acceptOp("/"));
+        if (paren && !p.acceptOp(")")) {
+            p.reset(m);
+            return null;
+        }
+        if (!(p.accept(Role.BECOMES) && p.accept(Role.NULL))) {
+            p.reset(m);
+            return null;
+        }
+        parenthesisedRemark(p);
+        if (values.isEmpty() && !blanks) {
+            return sentinelWord ? new Operation(x -> x, null, Kind.SENTINEL) : reset(p, m);
+        }
+        boolean alsoBlank = blanks;
+        return new Operation(x -> {
+            Expr in = alsoBlank ? blankToNull(x) : x;
+            return values.isEmpty() ? in : new Expr.Case(List.of(new Expr.When(new Expr.InList(in, values, false),
+                    new Expr.TypedNull(SqlType.VARCHAR))), in);
+        }, null, Kind.INPUT);
+    }
+
+    private static Operation reset(Parser p, int m) {
+        p.reset(m);
+        return null;
+    }
+
+    /** "(not an Incoterm)" after "-> NULL": a remark on the values, when it names no column and asks for nothing. */
+    private static void parenthesisedRemark(Parser p) {
+        int m = p.mark();
+        if (!p.acceptOp("(")) {
+            return;
+        }
+        int from = p.mark();
+        int depth = 1;
+        int end = -1;
+        for (int i = from; i < p.tokens().size(); i++) {
+            Token t = p.tokens().get(i);
+            if (t.op("(")) {
+                depth++;
+            } else if (t.op(")") && --depth == 0) {
+                end = i;
+                break;
+            }
+        }
+        if (end < 0 || !Commentary.isRemark(p.tokens().subList(from, end), p.ctx(), Lexicon.standard())) {
+            p.reset(m);
+            return;
+        }
+        p.reset(end + 1);
+    }
+
+    static Expr blankToNull(Expr x) {
+        return new Expr.Fn("NULLIF", List.of(new Expr.Fn("TRIM", List.of(x)), new Expr.Lit("")));
+    }
+
+    private static Expr coalesce(Parser p, Expr x, Expr value) {
+        return new Expr.Fn("COALESCE", List.of(x, value instanceof Expr.Lit ? value : p.typed(value)));
+    }
+}

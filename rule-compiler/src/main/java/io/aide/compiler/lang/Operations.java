@@ -1,0 +1,418 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.SqlType;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Arithmetic, rounding and text operations on a value, chained after a copy like the other operations of
+ * {@link Copies}. Each names its arguments; the value it works on is the value so far, or the column it names
+ * ("first 3 characters of `code`", "multiply `amount` by 100"):
+ * <pre>
+ * arith   := (MULTIPLY | DIVIDE | PLUS | MINUS) [column] [BY] operand     -- "multiplied by 100", "minus `discount`"
+ *          | OP_SYMBOL operand                                            -- "* 100", "/ `rate`", "+ 1"
+ * round   := ROUND [column] [TO] ([N] DECIMALS | NEAREST_INTEGER)? | ROUND_UP | ROUND_DOWN
+ * substr  := FIRST N CHARS [OF column] | LAST N CHARS [OF column] | CHARS N (TO | -) M [OF column]
+ * pad     := PAD [LEFT | RIGHT] [column] WITH fill [TO [LENGTH OF]] N [CHARS]   -- fill: 'x', zeros, spaces
+ * replace := REPLACE text (WITH | BY) text [IN column]
+ * split   := SPLIT [column] (ON | BY) text [CHAIN] [TAKE] ordinal PART | ordinal PART [OF column] SPLIT (ON | BY) text
+ * </pre>
+ * A number in a text operation is a whole number written as digits or as an ordinal ("2nd", "second").
+ */
+final class Operations {
+    private static final Map<String, Long> ORDINALS = Map.ofEntries(Map.entry("first", 1L), Map.entry("second", 2L),
+            Map.entry("third", 3L), Map.entry("fourth", 4L), Map.entry("fifth", 5L), Map.entry("sixth", 6L),
+            Map.entry("seventh", 7L), Map.entry("eighth", 8L), Map.entry("ninth", 9L), Map.entry("tenth", 10L));
+
+    private Operations() {
+    }
+
+    /** One operation at the cursor, or null (cursor unchanged). */
+    static Copies.Operation operation(Parser p) {
+        for (java.util.function.Function<Parser, Copies.Operation> production : List.<java.util.function.Function<Parser, Copies.Operation>>of(
+                Operations::round, Operations::arithmetic, Operations::substring, Operations::pad, Operations::replace,
+                Operations::split)) {
+            int m = p.mark();
+            Copies.Operation op = production.apply(p);
+            if (op != null) {
+                return op;
+            }
+            p.reset(m);
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- arithmetic
+
+    private static Copies.Operation arithmetic(Parser p) {
+        String op = null;
+        boolean reversed = false;
+        boolean symbol = false;
+        Token t = p.peekToken();
+        if (t != null && t.kind() == Token.Kind.OP && List.of("*", "/", "+", "-").contains(t.text())) {
+            p.next();
+            op = t.text();
+            symbol = true;
+        } else if (p.accept(Role.SUBTRACT)) {
+            // "subtract 1 from `x`": the operand comes first, then the value it is taken from
+            op = "-";
+            reversed = true;
+        } else if (p.accept(Role.MULTIPLY)) {
+            op = "*";
+        } else if (p.accept(Role.DIVIDE)) {
+            op = "/";
+        } else if (p.accept(Role.PLUS)) {
+            op = "+";
+        } else if (p.accept(Role.MINUS)) {
+            op = "-";
+        }
+        if (op == null) {
+            return null;
+        }
+        Expr column = null;
+        Expr operand;
+        if (reversed) {
+            operand = number(p);
+            if (operand == null || !p.accept(Role.FROM)) {
+                return null;
+            }
+            column = p.column();
+            if (column == null) {
+                return null;
+            }
+        } else {
+            int m = p.mark();
+            Expr first = p.column();
+            if (first != null && p.accept(Role.BY)) {
+                // "multiply `amount` by 100"
+                column = first;
+            } else {
+                p.reset(m);
+                // "multiply it by 100": the value so far
+                if (!(p.acceptExact(Role.SELF) && p.accept(Role.BY))) {
+                    p.reset(m);
+                    p.accept(Role.BY);
+                }
+            }
+            operand = number(p);
+            if (operand == null) {
+                return null;
+            }
+            // "+" and "-" between two names may join texts ("code - label"): only a number is added or taken away
+            if (symbol && (op.equals("+") || op.equals("-")) && !(operand instanceof Expr.Lit)) {
+                return null;
+            }
+            int m2 = p.mark();
+            if (column == null && p.accept(Role.TO)) {
+                // "add 1 to `x`"
+                column = p.column();
+                if (column == null) {
+                    p.reset(m2);
+                }
+            }
+        }
+        if (op.equals("/") && operand instanceof Expr.Lit l && l.value() instanceof Number n && n.doubleValue() == 0) {
+            p.problem("the rule divides by zero");
+            return null;
+        }
+        String o = op;
+        Expr right = operand;
+        return new Copies.Operation(x -> new Expr.Bin(o, x, right), column);
+    }
+
+    /** A number or a column (never a text: arithmetic on a quoted text is not what a rule means). */
+    private static Expr number(Parser p) {
+        int m = p.mark();
+        Expr e = p.operand();
+        if (e == null || e instanceof Expr.TypedNull || e instanceof Expr.Lit l && !(l.value() instanceof Number)) {
+            p.reset(m);
+            return null;
+        }
+        return e;
+    }
+
+    // ---------------------------------------------------------------- rounding
+
+    private static Copies.Operation round(Parser p) {
+        String fn;
+        if (p.accept(Role.ROUND_UP)) {
+            fn = "CEIL";
+        } else if (p.accept(Role.ROUND_DOWN)) {
+            fn = "FLOOR";
+        } else if (p.accept(Role.ROUND)) {
+            fn = "ROUND";
+        } else {
+            return null;
+        }
+        Expr column = p.column();
+        if (fn.equals("ROUND")) {
+            int m = p.mark();
+            p.accept(Role.TO);
+            Long places = null;
+            if (p.accept(Role.NEAREST_INTEGER)) {
+                places = 0L;
+            } else {
+                Long n = whole(p);
+                if (n != null && p.accept(Role.DECIMALS)) {
+                    places = n;
+                } else {
+                    p.reset(m);
+                    // a bare "round" is to a whole number
+                    places = 0L;
+                }
+            }
+            Expr digits = new Expr.Lit(places);
+            return new Copies.Operation(x -> new Expr.Fn("ROUND", List.of(x, digits)), column);
+        }
+        // "round down to the nearest integer" says the same twice
+        int m = p.mark();
+        p.accept(Role.TO);
+        if (!p.accept(Role.NEAREST_INTEGER)) {
+            p.reset(m);
+        }
+        return new Copies.Operation(x -> new Expr.Fn(fn, List.of(x)), column);
+    }
+
+    // ---------------------------------------------------------------- text
+
+    private static Copies.Operation substring(Parser p) {
+        if (p.accept(Role.TRUNCATE)) {
+            // "truncate to 3 characters": the first 3
+            Expr column = p.column();
+            p.accept(Role.TO);
+            Long n = whole(p);
+            if (n == null || n < 1 || !p.accept(Role.CHARS)) {
+                return null;
+            }
+            return new Copies.Operation(x -> new Expr.Substr(x, new Expr.Lit(1L), new Expr.Lit(n)), column);
+        }
+        if (p.accept(Role.FIRST_CHARS)) {
+            Long n = whole(p);
+            if (n == null || n < 1 || !p.accept(Role.CHARS)) {
+                return null;
+            }
+            Expr column = of(p);
+            return column == NONE ? null : new Copies.Operation(x -> new Expr.Substr(x, new Expr.Lit(1L), new Expr.Lit(n)), column);
+        }
+        if (p.accept(Role.LAST_CHARS)) {
+            Long n = whole(p);
+            if (n == null || n < 1 || !p.accept(Role.CHARS)) {
+                return null;
+            }
+            Expr column = of(p);
+            // from max(length - n + 1, 1): a shorter value is kept whole
+            return column == NONE ? null : new Copies.Operation(x -> new Expr.Substr(x, new Expr.Fn("GREATEST", List.of(
+                    new Expr.Bin("-", new Expr.Fn("LENGTH", List.of(x)), new Expr.Lit(n - 1)), new Expr.Lit(1L))), null),
+                    column);
+        }
+        if (p.accept(Role.CHARS)) {
+            Long from = whole(p);
+            if (from == null || from < 1 || !(p.acceptOp("-") || p.accept(Role.TO))) {
+                return null;
+            }
+            Long to = whole(p);
+            if (to == null || to < from) {
+                return null;
+            }
+            Expr column = of(p);
+            return column == NONE ? null : new Copies.Operation(x -> new Expr.Substr(x, new Expr.Lit(from),
+                    new Expr.Lit(to - from + 1)), column);
+        }
+        return null;
+    }
+
+    private static Copies.Operation pad(Parser p) {
+        if (p.accept(Role.ZERO_PAD)) {
+            Expr column = p.column();
+            p.accept(Role.TO);
+            Long width = whole(p);
+            if (width == null || width < 1) {
+                return null;
+            }
+            p.accept(Role.CHARS);
+            return padded(column, true, "0", width);
+        }
+        Boolean left = p.accept(Role.LEFT) ? Boolean.TRUE : p.accept(Role.RIGHT) ? Boolean.FALSE : null;
+        if (!p.accept(Role.PAD)) {
+            return null;
+        }
+        if (left == null) {
+            left = p.accept(Role.LEFT) ? Boolean.TRUE : p.accept(Role.RIGHT) ? Boolean.FALSE : null;
+        }
+        Expr column = p.column();
+        if (!p.accept(Role.WITH)) {
+            p.problem("the rule pads without saying the padding character (add 'with zeros' or \"with '<character>'\")");
+            return null;
+        }
+        String fill;
+        if (p.accept(Role.LEFT)) {
+            left = left == null ? Boolean.TRUE : left;
+        } else if (p.accept(Role.RIGHT)) {
+            left = left == null ? Boolean.FALSE : left;
+        }
+        if (p.accept(Role.ZEROS)) {
+            fill = "0";
+        } else if (p.accept(Role.SPACES)) {
+            fill = " ";
+        } else {
+            Expr f = p.literal();
+            if (!(f instanceof Expr.Lit l) || String.valueOf(l.value()).length() != 1) {
+                return null;
+            }
+            fill = String.valueOf(l.value());
+        }
+        if (p.accept(Role.LEFT)) {
+            left = left == null ? Boolean.TRUE : left;
+        } else if (p.accept(Role.RIGHT)) {
+            left = left == null ? Boolean.FALSE : left;
+        }
+        p.accept(Role.TO);
+        Long width = whole(p);
+        if (width == null || width < 1) {
+            return null;
+        }
+        p.accept(Role.CHARS);
+        if (left == null) {
+            // zeros go in front of a number; other fill without a side is not said
+            if (!fill.equals("0")) {
+                return null;
+            }
+            left = true;
+        }
+        return padded(column, left, fill, width);
+    }
+
+    private static Copies.Operation padded(Expr column, boolean left, String fill, long width) {
+        String name = left ? "LPAD" : "RPAD";
+        Expr w = new Expr.Lit(width);
+        Expr filler = new Expr.Lit(fill);
+        // a value already as long as the width is kept whole (LPAD/RPAD would cut it)
+        return new Copies.Operation(x -> {
+            Expr text = new Expr.Cast(x, SqlType.VARCHAR, false);
+            return new Expr.Case(List.of(new Expr.When(new Expr.Bin(">=", new Expr.Fn("LENGTH", List.of(text)), w), text)),
+                    new Expr.Fn(name, List.of(text, w, filler)));
+        }, column);
+    }
+
+    private static Copies.Operation replace(Parser p) {
+        if (!p.accept(Role.REPLACE)) {
+            return null;
+        }
+        Expr what = p.literal();
+        if (!(what instanceof Expr.Lit w) || String.valueOf(w.value()).isEmpty() || !(p.accept(Role.WITH) || p.accept(Role.BY))) {
+            return null;
+        }
+        Expr by = p.literal();
+        if (!(by instanceof Expr.Lit b)) {
+            return null;
+        }
+        Expr column = null;
+        if (p.accept(Role.IN_COLUMN)) {
+            column = p.column();
+            if (column == null) {
+                return null;
+            }
+        }
+        Expr from = new Expr.Lit(String.valueOf(w.value()));
+        Expr to = new Expr.Lit(String.valueOf(b.value()));
+        return new Copies.Operation(x -> new Expr.Fn("REPLACE", List.of(x, from, to)), column);
+    }
+
+    private static Copies.Operation split(Parser p) {
+        if (p.accept(Role.SPLIT)) {
+            Expr column = p.column();
+            if (!(p.accept(Role.BY) || p.accept(Role.ON))) {
+                return null;
+            }
+            String delimiter = text(p);
+            if (delimiter == null) {
+                return null;
+            }
+            p.acceptSeparator();
+            p.accept(Role.CHAIN);
+            p.accept(Role.TAKE);
+            Long n = ordinal(p);
+            if (n == null || !p.accept(Role.PART)) {
+                return null;
+            }
+            return splitPart(column, delimiter, n);
+        }
+        Long n = ordinal(p);
+        if (n == null || !p.accept(Role.PART)) {
+            return null;
+        }
+        Expr column = of(p);
+        if (column == NONE || !p.accept(Role.SPLIT) || !(p.accept(Role.BY) || p.accept(Role.ON))) {
+            return null;
+        }
+        String delimiter = text(p);
+        return delimiter == null ? null : splitPart(column, delimiter, n);
+    }
+
+    private static Copies.Operation splitPart(Expr column, String delimiter, long n) {
+        Expr d = new Expr.Lit(delimiter);
+        Expr k = new Expr.Lit(n);
+        return new Copies.Operation(x -> new Expr.Fn("SPLIT_PART", List.of(x, d, k)), column);
+    }
+
+    // ---------------------------------------------------------------- arguments
+
+    /** Marks "OF" followed by something that is not a column. */
+    private static final Expr NONE = new Expr.Lit("<none>");
+
+    /** [OF column]: the column, null when none is named, NONE when "of" is followed by no column. */
+    private static Expr of(Parser p) {
+        int m = p.mark();
+        if (!p.accept(Role.FROM)) {
+            return null;
+        }
+        Expr c = p.column();
+        if (c == null) {
+            // "of the string", "of the value": the value so far
+            int at = p.mark();
+            if (p.acceptExact(Role.SELF) || p.accept(Role.TYPE_TEXT)) {
+                return null;
+            }
+            p.reset(at);
+            p.reset(m);
+            return NONE;
+        }
+        return c;
+    }
+
+    private static String text(Parser p) {
+        Expr e = p.literal();
+        return e instanceof Expr.Lit l && l.value() instanceof String s && !s.isEmpty() ? s : null;
+    }
+
+    /** A whole number written as digits ("3") or a number word in ordinal form ("3rd", "third"). */
+    private static Long whole(Parser p) {
+        int m = p.mark();
+        Token t = p.next();
+        if (t != null && t.kind() == Token.Kind.NUMBER && t.text().matches("\\d{1,6}")) {
+            return Long.parseLong(t.text());
+        }
+        p.reset(m);
+        return ordinal(p);
+    }
+
+    private static Long ordinal(Parser p) {
+        int m = p.mark();
+        Token t = p.next();
+        if (t != null && t.kind() == Token.Kind.WORD) {
+            if (t.norm().matches("\\d{1,3}(st|nd|rd|th)")) {
+                return Long.parseLong(t.norm().substring(0, t.norm().length() - 2));
+            }
+            Long n = ORDINALS.get(t.norm());
+            if (n != null) {
+                return n;
+            }
+        }
+        p.reset(m);
+        return null;
+    }
+}

@@ -1,0 +1,102 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Copies.Operation;
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.rules.ReferenceData;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A value looked up in a reference map the document supplies (a lookup sheet, a parameter table):
+ * <pre>
+ * operation := [word [word]] (MAP | LOOKUP | ACTION) [CAST {word}] VIA map-name
+ * </pre>
+ * "Normalized via cleaning.shipment_mode_map", "Deterministic remap to the solar catalog via adaptation.category_map".
+ * The key is the row's source column; several source columns are joined with the separator the map's keys show
+ * ("ARV|Adult"). The words between "to" and the map's name describe what the values become.
+ */
+final class ReferenceMaps {
+    private ReferenceMaps() {
+    }
+
+    static Operation operation(Parser p) {
+        int m = p.mark();
+        for (int adjectives = 0; adjectives <= 2; adjectives++) {
+            if (p.accept(Role.MAP) || p.accept(Role.LOOKUP) || p.accept(Role.ACTION)) {
+                Operation op = rest(p);
+                if (op != null) {
+                    return op;
+                }
+                break;
+            }
+            Token t = p.next();
+            if (t == null || t.kind() != Token.Kind.WORD || p.ctx().resolve(null, t.text()) instanceof Expr.Col c && p.ctx().known(c)) {
+                break;
+            }
+        }
+        p.reset(m);
+        return null;
+    }
+
+    private static Operation rest(Parser p) {
+        if (p.accept(Role.CAST)) {
+            for (int words = 0; words < 8 && !p.peek(Role.VIA); words++) {
+                Token t = p.next();
+                if (t == null || t.kind() != Token.Kind.WORD) {
+                    return null;
+                }
+            }
+        }
+        if (!p.accept(Role.VIA)) {
+            return null;
+        }
+        p.accept(Role.MAP);
+        p.accept(Role.TABLE);
+        Token name = p.next();
+        if (name == null || !(name.nameLike() || name.kind() == Token.Kind.STRING)) {
+            return null;
+        }
+        Optional<ReferenceData.LookupMap> map = p.ctx().references().map(name.text());
+        if (map.isEmpty()) {
+            return null;
+        }
+        p.accept(Role.MAP);
+        p.accept(Role.TABLE);
+        List<Expr> keys = new ArrayList<>(p.ctx().sources());
+        if (keys.isEmpty()) {
+            p.problem("a lookup in " + name.text() + " without a source column for its key");
+            return null;
+        }
+        String sep = null;
+        if (keys.size() > 1) {
+            sep = separatorOf(map.get(), keys.size());
+            if (sep == null) {
+                p.problem("lookup keyed on " + keys.size() + " columns, but the keys of " + map.get().name()
+                        + " do not show how they combine");
+                return null;
+            }
+        }
+        Expr lookup = p.ctx().lookup(map.get(), keys, sep);
+        return new Operation(x -> x, lookup);
+    }
+
+    /** The separator that splits every key of the map into exactly {@code parts} parts, or null. */
+    static String separatorOf(ReferenceData.LookupMap map, int parts) {
+        for (String sep : List.of("|", "::", ":", "/", ";", ",", "-", "_", " ")) {
+            boolean all = !map.entries().isEmpty();
+            for (String k : map.entries().keySet()) {
+                if (k.split(java.util.regex.Pattern.quote(sep), -1).length != parts) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return sep;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,129 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+import io.aide.events.spec.MappingRow;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the other cells of a row say about its value: the default value cell, and the null-handling / notes cell read
+ * with the lexicon:
+ * <pre>
+ * note := value (IF | WHERE) {word} missing-word {word}     "0 when the order has no coupon payment"
+ *       | DEFAULT value                                      "default 'Unknown'", "if null then 0"
+ *       | IN list                                            "One of placed, shipped, completed"  (accepted values)
+ *       | ... KEEP_UNMATCHED ... | INCLUDING ... without ... "including customers without orders"  (rows kept)
+ * </pre>
+ *
+ * @param defaultValue   applied after aggregation and joins (COALESCE), or null
+ * @param accepted       values the column takes, when the note lists them
+ * @param keepUnmatched  the note keeps rows that have no match (the row's join is an outer one)
+ */
+public record RowNotes(Expr defaultValue, List<String> accepted, boolean keepUnmatched) {
+
+    public static RowNotes read(MappingRow row) {
+        Lexicon lexicon = Lexicon.standard();
+        Expr defaultValue = null;
+        if (row.defaultValue() != null && !row.defaultValue().isBlank()) {
+            List<Token> d = Lexer.tokens(row.defaultValue());
+            if (d.size() == 1) {
+                defaultValue = literal(d.get(0));
+            }
+        }
+        List<String> accepted = new ArrayList<>();
+        boolean keep = false;
+        if (row.nullHandling() != null && !row.nullHandling().isBlank()) {
+            List<Token> tokens = Lexer.tokens(row.nullHandling());
+            Expr d = defaultOf(tokens, lexicon);
+            if (d != null) {
+                defaultValue = d;
+            }
+            accepted.addAll(oneOf(tokens, lexicon));
+            keep = keepsUnmatched(tokens, lexicon);
+        }
+        return new RowNotes(defaultValue, accepted, keep);
+    }
+
+    private static Expr literal(Token t) {
+        if (t.kind() == Token.Kind.STRING) {
+            return new Expr.Lit(t.text());
+        }
+        if (t.kind() == Token.Kind.NUMBER) {
+            return t.text().contains(".") ? new Expr.Lit(new java.math.BigDecimal(t.text())) : new Expr.Lit(Long.parseLong(t.text()));
+        }
+        return null;
+    }
+
+    private static Expr defaultOf(List<Token> tokens, Lexicon lexicon) {
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        int at = 0;
+        int d = lexicon.match(Role.DEFAULT, tokens, 0);
+        if (d > 0) {
+            at = d;
+            while (at < tokens.size() && (lexicon.match(Role.THEN, tokens, at) > 0 || lexicon.match(Role.SET, tokens, at) > 0
+                    || tokens.get(at).op(":"))) {
+                at++;
+            }
+            return at < tokens.size() ? literal(tokens.get(at)) : null;
+        }
+        Expr value = literal(tokens.get(0));
+        if (value == null || tokens.size() < 3 || lexicon.match(Role.IF, tokens, 1) == 0 && lexicon.match(Role.WHERE, tokens, 1) == 0) {
+            return null;
+        }
+        // "0 when the order has no coupon payment": a value for rows where something is missing
+        for (int i = 2; i < tokens.size(); i++) {
+            String w = tokens.get(i).norm();
+            if (w.equals("no") || w.equals("none") || w.equals("without") || lexicon.match(Role.IS_NULL, tokens, i) > 0
+                    || lexicon.match(Role.NULL, tokens, i) > 0 || lexicon.match(Role.IS_EMPTY, tokens, i) > 0) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> oneOf(List<Token> tokens, Lexicon lexicon) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            int m = lexicon.match(Role.IN, tokens, i);
+            if (m > 0 && tokens.get(i).norm().equals("one")) {
+                int j = i + m;
+                if (j < tokens.size() && tokens.get(j).op(":")) {
+                    j++;
+                }
+                for (; j < tokens.size(); j++) {
+                    Token t = tokens.get(j);
+                    if (t.kind() == Token.Kind.SEP) {
+                        break;
+                    }
+                    if (t.op(",") || lexicon.match(Role.OR, tokens, j) > 0) {
+                        continue;
+                    }
+                    out.add(t.text());
+                }
+                return out;
+            }
+        }
+        return out;
+    }
+
+    private static boolean keepsUnmatched(List<Token> tokens, Lexicon lexicon) {
+        boolean including = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (lexicon.match(Role.KEEP_UNMATCHED, tokens, i) > 0) {
+                return true;
+            }
+            if (lexicon.match(Role.INCLUDING, tokens, i) > 0) {
+                including = true;
+            } else if (including && tokens.get(i).norm().equals("without")) {
+                return true;
+            } else if (tokens.get(i).kind() == Token.Kind.SEP) {
+                including = false;
+            }
+        }
+        return false;
+    }
+}

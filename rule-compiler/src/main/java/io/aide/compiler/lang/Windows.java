@@ -1,0 +1,126 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.SqlType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Window functions in prose: a value read from other rows of the same partition, the row count unchanged.
+ * <pre>
+ * window := kind [OF] [column] (WIN_PER columns | WIN_ORDER column [direction] (, column [direction])*)*
+ * kind   := LATEST | EARLIEST         -- FIRST_VALUE(column) ordered latest / earliest first
+ *         | PREVIOUS | NEXT           -- LAG / LEAD (column)
+ *         | RANK | DENSE_RANK         -- RANK() / DENSE_RANK(); the order is required
+ *         | RUNNING_TOTAL             -- SUM(column) up to the row; the order is required
+ * </pre>
+ * "Latest status per customer by created_at", "previous amount for each customer ordered by visit_date",
+ * "rank per customer by amount descending", "running total of amount per customer ordered by created_at".
+ * "Latest visit_date per customer" with no order orders by the value itself when it is a date, a timestamp or a
+ * number; for another value the rule must say by what, else it is flagged.
+ */
+final class Windows implements Recognizer {
+    private enum Kind { LATEST, EARLIEST, PREVIOUS, NEXT, RANK, DENSE_RANK, RUNNING_TOTAL }
+
+    @Override
+    public Recognition recognize(Parser p) {
+        p.accept(Role.SET);
+        Kind kind = kind(p);
+        if (kind == null) {
+            return Recognition.NOT_MINE;
+        }
+        boolean needsValue = kind != Kind.RANK && kind != Kind.DENSE_RANK;
+        Expr value = null;
+        if (needsValue) {
+            p.accept(Role.FROM);
+            value = p.operand();
+            if (value == null || value instanceof Expr.Lit || value instanceof Expr.TypedNull) {
+                // "first 3 characters", "last day of the month": another family's words
+                return Recognition.NOT_MINE;
+            }
+        }
+        List<Expr> partition = new ArrayList<>();
+        List<Expr.Order> order = new ArrayList<>();
+        while (!p.atEnd()) {
+            p.acceptSeparator();
+            // "for each" is also a scope filler: read it here before filler is skipped
+            if (p.acceptExact(Role.WIN_PER) || p.accept(Role.WIN_PER)) {
+                List<Expr> cols = GeneratedKeys.columns(p);
+                if (cols == null) {
+                    return p.notUnderstood();
+                }
+                partition.addAll(cols);
+            } else if (p.accept(Role.WIN_ORDER)) {
+                do {
+                    Expr c = p.column();
+                    if (c == null) {
+                        return p.notUnderstood();
+                    }
+                    boolean desc = p.accept(Role.DESCENDING);
+                    if (!desc) {
+                        p.accept(Role.ASCENDING);
+                    }
+                    order.add(new Expr.Order(c, desc));
+                } while (p.acceptOp(",") || p.accept(Role.AND));
+            } else if (partition.isEmpty() && order.isEmpty()) {
+                // "earliest order_date of the customer's orders": not a window this grammar reads
+                return Recognition.NOT_MINE;
+            } else {
+                return p.notUnderstood();
+            }
+        }
+        if (order.isEmpty()) {
+            SqlType t = value instanceof Expr.Col c ? p.ctx().typeOf(c) : SqlType.UNKNOWN;
+            boolean ordered = t.known() && (t.numeric() || t.kind() == SqlType.Kind.DATE || t.kind() == SqlType.Kind.TIMESTAMP);
+            if ((kind == Kind.LATEST || kind == Kind.EARLIEST) && ordered) {
+                order.add(new Expr.Order(value, false));
+            } else {
+                return new Recognition.Flagged("not understood: '" + Parser.describe(p.tokens()) + "' does not say in which"
+                        + " order to read the rows (add 'ordered by <column>')");
+            }
+        }
+        Expr w = switch (kind) {
+            case LATEST -> new Expr.Window("FIRST_VALUE", List.of(value), partition, reversed(order));
+            case EARLIEST -> new Expr.Window("FIRST_VALUE", List.of(value), partition, order);
+            case PREVIOUS -> new Expr.Window("LAG", List.of(value), partition, order);
+            case NEXT -> new Expr.Window("LEAD", List.of(value), partition, order);
+            case RANK -> new Expr.Window("RANK", List.of(), partition, order);
+            case DENSE_RANK -> new Expr.Window("DENSE_RANK", List.of(), partition, order);
+            case RUNNING_TOTAL -> new Expr.Window("SUM", List.of(value), partition, order);
+        };
+        return new Recognition.Recognized(w, null, List.of(), "window: " + kind.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static Kind kind(Parser p) {
+        // the longer phrase first: "dense rank" before "rank"
+        if (p.accept(Role.DENSE_RANK)) {
+            return Kind.DENSE_RANK;
+        }
+        if (p.accept(Role.RANK)) {
+            return Kind.RANK;
+        }
+        if (p.accept(Role.RUNNING_TOTAL)) {
+            return Kind.RUNNING_TOTAL;
+        }
+        if (p.accept(Role.PREVIOUS)) {
+            return Kind.PREVIOUS;
+        }
+        if (p.accept(Role.NEXT)) {
+            return Kind.NEXT;
+        }
+        if (p.accept(Role.LATEST)) {
+            return Kind.LATEST;
+        }
+        if (p.accept(Role.EARLIEST)) {
+            return Kind.EARLIEST;
+        }
+        return null;
+    }
+
+    /** "Latest" is the first row in the reverse of the order written. */
+    private static List<Expr.Order> reversed(List<Expr.Order> order) {
+        return order.stream().map(o -> new Expr.Order(o.expr(), !o.descending())).toList();
+    }
+}
