@@ -34,9 +34,18 @@ public final class Lexicon {
     private static final Lexicon DEFAULT = load("lexicon.txt");
 
     private final Map<Role, List<List<String>>> phrases;
+    /** The phrases of each role by their first word, longest first: a match looks at the few that can start here. */
+    private final Map<Role, Map<String, List<List<String>>>> byFirstWord = new EnumMap<>(Role.class);
 
     private Lexicon(Map<Role, List<List<String>>> phrases) {
         this.phrases = phrases;
+        phrases.forEach((role, list) -> {
+            Map<String, List<List<String>>> index = new java.util.HashMap<>();
+            for (List<String> words : list) {
+                index.computeIfAbsent(words.get(0), k -> new ArrayList<>()).add(words);
+            }
+            byFirstWord.put(role, index);
+        });
     }
 
     public static Lexicon standard() {
@@ -85,7 +94,15 @@ public final class Lexicon {
 
     /** Length in tokens of the longest phrase of the role that starts at {@code from}, or 0. */
     public int match(Role role, List<Token> tokens, int from) {
-        for (List<String> words : phrases.getOrDefault(role, List.of())) {
+        if (from >= tokens.size()) {
+            return 0;
+        }
+        Map<String, List<List<String>>> index = byFirstWord.get(role);
+        List<List<String>> candidates = index == null ? null : index.get(tokens.get(from).norm());
+        if (candidates == null) {
+            return 0;
+        }
+        for (List<String> words : candidates) {
             if (from + words.size() > tokens.size()) {
                 continue;
             }
