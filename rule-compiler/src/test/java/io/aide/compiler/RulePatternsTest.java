@@ -140,7 +140,7 @@ class RulePatternsTest {
         assertThat(run("DATE", "ship_date", "Use ship_date; if null use order_date"))
                 .containsExactly(LocalDate.parse("2021-02-05"), LocalDate.parse("2021-02-01"));
         // two sources and no word on which comes first: not guessed
-        assertThat(flagReason("DATE", "ship_date, order_date", "If null use order_date")).contains("which column comes first");
+        assertThat(flagReason("DATE", "ship_date, order_date", "If null use order_date")).contains("2 source columns");
     }
 
     @Test

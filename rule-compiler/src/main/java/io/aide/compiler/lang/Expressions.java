@@ -21,6 +21,10 @@ final class Expressions implements Recognizer {
 
     @Override
     public Recognition recognize(Parser p) {
+        if (p.tokens().stream().noneMatch(t -> t.kind() == Token.Kind.OP && !t.op(",") && !t.op(":"))) {
+            // no operator, no call: nothing for a SQL parser (and it is the slowest step of the language)
+            return Recognition.NOT_MINE;
+        }
         String text = text(p.tokens());
         if (text == null) {
             return Recognition.NOT_MINE;

@@ -36,15 +36,24 @@ public final class Lexicon {
         DATE_PARSE, DATE_FORMAT, DATE_NOUN, DATE_YEAR, DATE_QUARTER, DATE_MONTH, DATE_WEEK, DATE_DAY, DATE_HOUR,
         DATE_MINUTE, DATE_SECOND, DATE_MILLI, EXTRACT, DATE_KEY, TODAY, NOW, DIFFERENCE, BETWEEN, UNTIL, SINCE, AGE,
         BEFORE, AFTER, PLUS, MINUS, MONTH_END, EPOCH, DEFAULT, SENTINEL, BLANK, BECOMES, NULLS_KEPT, EXAMPLE, ACTION,
-        OTHER_COLUMN, RENAME, UNIT, VIA, CONSTRAINT, KEEP_UNMATCHED, INCLUDING, BUSINESS, LOAD_TIME
+        OTHER_COLUMN, RENAME, UNIT, VIA, CONSTRAINT, KEEP_UNMATCHED, INCLUDING, BUSINESS, LOAD_TIME, FIRST_NON_NULL
     }
 
     private static final Lexicon DEFAULT = load("lexicon.txt");
 
     private final Map<Role, List<List<String>>> phrases;
+    /** The phrases of each role by their first word, longest first: a match looks at the few that can start here. */
+    private final Map<Role, Map<String, List<List<String>>>> byFirstWord = new EnumMap<>(Role.class);
 
     private Lexicon(Map<Role, List<List<String>>> phrases) {
         this.phrases = phrases;
+        phrases.forEach((role, list) -> {
+            Map<String, List<List<String>>> index = new java.util.HashMap<>();
+            for (List<String> words : list) {
+                index.computeIfAbsent(words.get(0), k -> new ArrayList<>()).add(words);
+            }
+            byFirstWord.put(role, index);
+        });
     }
 
     public static Lexicon standard() {
@@ -93,7 +102,15 @@ public final class Lexicon {
 
     /** Length in tokens of the longest phrase of the role that starts at {@code from}, or 0. */
     public int match(Role role, List<Token> tokens, int from) {
-        for (List<String> words : phrases.getOrDefault(role, List.of())) {
+        if (from >= tokens.size()) {
+            return 0;
+        }
+        Map<String, List<List<String>>> index = byFirstWord.get(role);
+        List<List<String>> candidates = index == null ? null : index.get(tokens.get(from).norm());
+        if (candidates == null) {
+            return 0;
+        }
+        for (List<String> words : candidates) {
             if (from + words.size() > tokens.size()) {
                 continue;
             }

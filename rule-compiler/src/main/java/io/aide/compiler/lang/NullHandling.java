@@ -30,6 +30,9 @@ final class NullHandling implements Recognizer {
 
     @Override
     public Recognition recognize(Parser p) {
+        if (p.accept(Role.FIRST_NON_NULL)) {
+            return firstNonNull(p);
+        }
         Expr value = p.literal();
         if (value == null || value instanceof Expr.TypedNull || !(p.accept(Role.IF) || p.accept(Role.WHERE))) {
             return Recognition.NOT_MINE;
@@ -50,6 +53,28 @@ final class NullHandling implements Recognizer {
         }
         return new Recognition.Recognized(coalesce(p, blank ? blankToNull(tested) : tested, value), null, List.of(),
                 "default when missing");
+    }
+
+    /** FIRST_NON_NULL [of|from|among] operand {("," | OR | THEN | AND) operand}: COALESCE of two or more. */
+    private static Recognition firstNonNull(Parser p) {
+        p.accept(Role.FROM);
+        boolean paren = p.acceptOp("(");
+        List<Expr> candidates = new ArrayList<>();
+        do {
+            Expr e = p.operand();
+            if (e == null) {
+                break;
+            }
+            candidates.add(e);
+        } while (p.acceptOp(",") || p.accept(Role.OR) || p.accept(Role.CHAIN));
+        if (paren && !p.acceptOp(")")) {
+            return p.notUnderstood();
+        }
+        if (candidates.size() < 2 || !p.atEnd()) {
+            return candidates.size() < 2 && p.atEnd()
+                    ? new Recognition.Flagged("the first non-null of what? name two or more columns") : p.notUnderstood();
+        }
+        return new Recognition.Recognized(new Expr.Fn("COALESCE", candidates), null, List.of(), "first non-null");
     }
 
     /** NULL / IS_NULL (false) or BLANK / IS_EMPTY (true, a blank text counts as missing); null when neither. */
@@ -198,6 +223,8 @@ final class NullHandling implements Recognizer {
     }
 
     private static Expr coalesce(Parser p, Expr x, Expr value) {
-        return new Expr.Fn("COALESCE", List.of(x, value instanceof Expr.Lit ? value : p.typed(value)));
+        // a column as the fallback: both read as the target's type (a text source and a date column do not mix)
+        return value instanceof Expr.Lit ? new Expr.Fn("COALESCE", List.of(x, value))
+                : new Expr.Fn("COALESCE", List.of(p.typed(x), p.typed(value)));
     }
 }
