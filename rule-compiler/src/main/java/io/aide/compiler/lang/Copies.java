@@ -1,8 +1,10 @@
 package io.aide.compiler.lang;
 
+
 import io.aide.compiler.lang.Lexicon.Role;
 import io.aide.compiler.plan.Expr;
 import io.aide.compiler.plan.SqlType;
+import io.aide.compiler.rules.ReferenceData;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -129,7 +131,9 @@ final class Copies implements Recognizer {
         if (source == null) {
             return p.notUnderstood();
         }
-        return new Recognition.Recognized(ops.apply(in.apply(source)), null, List.of(),
+        ReferenceData.LookupMap map = p.lookedUp();
+        return new Recognition.Recognized(ops.apply(in.apply(source)), map == null ? null : map.name(),
+                map == null ? List.of() : map.entries().values().stream().distinct().toList(),
                 count == 0 ? "copy" : count + " operation(s)");
     }
 

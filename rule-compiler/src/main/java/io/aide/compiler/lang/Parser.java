@@ -1,8 +1,10 @@
 package io.aide.compiler.lang;
 
+
 import io.aide.compiler.lang.Lexicon.Role;
 import io.aide.compiler.plan.Expr;
 import io.aide.compiler.plan.SqlType;
+import io.aide.compiler.rules.ReferenceData;
 import io.aide.compiler.rules.RuleContext;
 
 import java.math.BigDecimal;
@@ -21,6 +23,7 @@ public final class Parser {
     private final Lexicon lexicon;
     private int pos;
     private String problem;
+    private ReferenceData.LookupMap lookedUp;
 
     public Parser(List<Token> tokens, RuleContext ctx, Lexicon lexicon) {
         this.tokens = tokens;
@@ -47,6 +50,16 @@ public final class Parser {
     /** Why the last production failed in a way the writer must hear about (an unknown column, no source), or null. */
     public String problem() {
         return problem;
+    }
+
+    /** Records the reference map a production reads, so the outcome names it (referential checks, accepted values). */
+    void lookedUp(ReferenceData.LookupMap map) {
+        lookedUp = map;
+    }
+
+    /** The reference map the cell reads, or null. */
+    public ReferenceData.LookupMap lookedUp() {
+        return lookedUp;
     }
 
     void problem(String p) {

@@ -80,6 +80,7 @@ final class ReferenceMaps {
             }
         }
         Expr lookup = p.ctx().lookup(map.get(), keys, sep);
+        p.lookedUp(map.get());
         return new Operation(x -> x, lookup);
     }
 
