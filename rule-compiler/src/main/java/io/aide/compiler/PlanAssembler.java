@@ -358,9 +358,18 @@ final class PlanAssembler {
                     .filter(c -> tables.isSourceAlias(c.relation()) && c.column().equalsIgnoreCase(g)).findFirst()
                     .map(c -> (Expr) c).orElse(null) : finalExprs.get(named.name());
             if (e == null || Expr.hasAggregate(e)) {
-                // "one row per customer": words, not columns; the grain is left to the aggregates
-                diagnostics.add(new Diagnostic(Diagnostic.INFO, "grain_not_applied", "target " + target + ": the stated grain "
-                        + stated + " names '" + g + "', which is neither a compiled column nor a source column it reads", null, null));
+                // "sum per warehouse and item" with no column for 'item': grouping by less than the stated grain would
+                // give every aggregate at the wrong grain, so the aggregates are flagged instead
+                String why = "the mapping states the grain " + stated + ", but '" + g
+                        + "' is neither a target column nor a source column the target reads: name the column to group by";
+                diagnostics.add(new Diagnostic(Diagnostic.WARNING, "grain_not_applied", "target " + target + ": " + why, null, null));
+                for (Compiled c : columns) {
+                    Expr x = finalExprs.get(c.name());
+                    if (x != null && Expr.hasAggregate(x)) {
+                        finalExprs.remove(c.name());
+                        reasons.put(c.name(), why);
+                    }
+                }
                 return;
             }
             if (!keys.contains(e)) {

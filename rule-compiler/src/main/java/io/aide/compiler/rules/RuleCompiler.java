@@ -1313,15 +1313,22 @@ public final class RuleCompiler {
                 }
             }
             if (arg == null) {
+                // one column named in words: every other column or operator in the cell would be left out, so a
+                // cell naming several ("sum of a + b + c") is not this shape and is flagged rather than half-read
+                java.util.Set<Expr> named = new java.util.LinkedHashSet<>();
                 for (String token : body.split("[^\\w.]+")) {
                     if (token.contains("_") || token.contains(".")) {
                         Expr e = tryExpression(token);
                         if (e instanceof Expr.Col) {
-                            arg = e;
-                            break;
+                            named.add(e);
                         }
                     }
                 }
+                if (named.size() > 1 || !named.isEmpty() && body.transform(Rx.m("(?s).*(?:[+*/]|\\s-\\s).*"))) {
+                    return "an aggregate of several columns or of an expression written in words is not understood; "
+                            + "write it as SQL, e.g. SUM(a + b)";
+                }
+                arg = named.isEmpty() ? null : named.iterator().next();
             }
             if (arg == null) {
                 if (ctx.sources().size() == 1) {
