@@ -5,6 +5,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.aide.events.EventJson;
 import io.aide.internalauth.InternalTokenRefused;
 import io.aide.internalauth.InternalTokens;
+import io.aide.aihub.modeler.SalesSchema;
+import io.aide.aihub.modeler.SampleRows;
 import io.aide.testsupport.InternalCalls;
 import io.aide.validation.DuckDbSandbox;
 import io.aide.validation.SampleTable;
@@ -23,7 +25,8 @@ import java.util.Map;
 
 /**
  * sqlgen's generation read and the validator's sample query for generation {@link #GENERATION} of tenants named
- * {@code refine-...}: a two-block layer over orders and customers. The queries run for real in the validator's
+ * {@code refine-...} (a two-block layer over orders and customers) and for data source {@code ds_sales} of tenants
+ * named {@code acme...} (the sales sample). The queries run for real in the validator's
  * DuckDB sandbox (validation-core) on a small sample, so a candidate block passes or fails as it would in the
  * validator. Other tenants get sqlgen's 404; calls without a signed internal token are no tenant.
  */
@@ -32,6 +35,8 @@ public class GenerationServicesStub implements QuarkusTestResourceLifecycleManag
     static final String TARGET = "order_facts";
     static final String SELECT = "SELECT o.id AS order_id, c.name AS customer_name";
     static final String JOINS = "FROM orders o JOIN customers c ON c.id = o.customer_id";
+    /** The mapping row of the column the compiler flagged (served by DocumentServiceStub's spec of doc_1). */
+    static final String FLAGGED_ROW = "@mapping[Orders:5]";
     private HttpServer server;
 
     @Override
@@ -58,7 +63,13 @@ public class GenerationServicesStub implements QuarkusTestResourceLifecycleManag
             return;
         }
         if (path.endsWith("/lineage")) {
-            answer(exchange, 200, "{\"generationId\":\"" + GENERATION + "\",\"targets\":[]}");
+            answer(exchange, 200, EventJson.toJson(Map.of("generationId", GENERATION, "targets", List.of(Map.of(
+                    "target", TARGET, "columns", List.of(
+                            Map.of("column", "order_id", "type", "INTEGER", "mappingRef", "@mapping[Orders:4]",
+                                    "status", "compiled", "sources", List.of("orders.id")),
+                            Map.of("column", "status_label", "type", "VARCHAR(10)", "mappingRef", FLAGGED_ROW,
+                                    "status", "flagged", "reason", "rule not understood: O means Open, C means Closed",
+                                    "sources", List.of("orders.status"))))))));
             return;
         }
         Map<String, Object> blocks = new LinkedHashMap<>();
@@ -76,15 +87,27 @@ public class GenerationServicesStub implements QuarkusTestResourceLifecycleManag
     private void query(HttpExchange exchange) throws IOException {
         String tenant = signedTenant(exchange);
         var body = EventJson.mapper().readTree(exchange.getRequestBody().readAllBytes());
-        if (tenant == null || !tenant.startsWith("refine") || !GENERATION.equals(body.path("generationId").asText())) {
-            answer(exchange, 404, "{\"code\":\"not_found:generation\",\"detail\":\"No sample for this generation.\"}");
+        boolean generation = tenant != null && tenant.startsWith("refine")
+                && GENERATION.equals(body.path("generationId").asText());
+        boolean sales = tenant != null && tenant.startsWith(DocumentServiceStub.TENANT)
+                && DocumentServiceStub.DATA_SOURCE.equals(body.path("dataSourceId").asText());
+        if (!generation && !sales) {
+            answer(exchange, 404, "{\"code\":\"not_found:sample\",\"detail\":\"No sample for your tenant.\"}");
             return;
         }
         try (DuckDbSandbox sandbox = DuckDbSandbox.open(SandboxLimits.defaults())) {
-            sandbox.load(new SampleTable.Rows("orders", List.of("id", "customer_id"), List.of("INTEGER", "INTEGER"),
-                    List.of(List.of(10, 1), List.of(11, 2))));
-            sandbox.load(new SampleTable.Rows("customers", List.of("id", "name"), List.of("INTEGER", "VARCHAR"),
-                    List.of(List.of(1, "Ann"), List.of(2, "Bob"))));
+            if (generation) {
+                sandbox.load(new SampleTable.Rows("orders", List.of("id", "customer_id", "status"),
+                        List.of("INTEGER", "INTEGER", "VARCHAR"), List.of(List.of(10, 1, "O"), List.of(11, 2, "C"))));
+                sandbox.load(new SampleTable.Rows("customers", List.of("id", "name"), List.of("INTEGER", "VARCHAR"),
+                        List.of(List.of(1, "Ann"), List.of(2, "Bob"))));
+            } else {
+                for (SampleRows.Table t : SalesSchema.sample().tables()) {
+                    sandbox.load(new SampleTable.Rows(t.schema() + "." + t.name(), t.columns().stream()
+                            .map(SampleRows.Column::name).toList(), List.of(),
+                            t.rows().stream().map(r -> new java.util.ArrayList<Object>(r)).map(r -> (List<Object>) r).toList()));
+                }
+            }
             sandbox.lock();
             TypedRows rows = sandbox.queryTyped(body.path("sql").asText(), body.path("limit").asInt(100));
             answer(exchange, 200, EventJson.toJson(Map.of("columns", rows.columns(), "rows", rows.rows(),

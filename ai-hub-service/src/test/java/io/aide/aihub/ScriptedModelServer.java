@@ -57,6 +57,12 @@ public class ScriptedModelServer implements QuarkusTestResourceLifecycleManager 
             stream(exchange, refinement(body));
         } else if (body.replace(" ", "").contains("\"stream\":true")) {
             stream(exchange, List.of("Star", " schema", " at order-line grain."));
+        } else if (body.contains("\"rule-")) {
+            send(exchange, 200, completion(body.contains("\"rule-good\"") ? GOOD_RULE : BAD_RULE));
+        } else if (body.contains("\"nl2sql-")) {
+            boolean good = body.contains("\"nl2sql-good\"")
+                    || (body.contains("\"nl2sql-repair\"") && body.contains("failed on the sample"));
+            send(exchange, 200, completion(good ? GOOD_NL2SQL : BAD_NL2SQL));
         } else if (body.contains("\"broken-model\"")) {
             send(exchange, 200, "{\"id\":\"chatcmpl-1\",\"choices\":[{\"message\":");
         } else if (body.contains("\"slow-model\"")) {
@@ -71,6 +77,12 @@ public class ScriptedModelServer implements QuarkusTestResourceLifecycleManager 
         }
     }
 
+    static final String GOOD_RULE = "CASE status WHEN 'O' THEN 'Open' WHEN 'C' THEN 'Closed' END";
+    static final String BAD_RULE = "upper(state)";
+    static final String GOOD_NL2SQL = "SELECT c.city, count(*) AS orders FROM sales.orders o JOIN sales.customers c "
+            + "ON c.customer_id = o.customer_id GROUP BY c.city ORDER BY c.city";
+    static final String BAD_NL2SQL = "SELECT c.town, count(*) AS orders FROM sales.orders o JOIN sales.customers c "
+            + "ON c.customer_id = o.customer_id GROUP BY c.town";
     static final String GOOD_JOINS = "FROM orders o LEFT JOIN customers c ON c.id = o.customer_id";
     static final String BAD_JOINS = "FROM orders o LEFT JOIN customers c ON c.customer_key = o.customer_id";
 

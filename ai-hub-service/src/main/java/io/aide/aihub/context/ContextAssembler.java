@@ -249,7 +249,7 @@ public class ContextAssembler {
     }
 
     /** The table as the sample names it: qualified for registered databases, plain for uploaded files. */
-    static String sqlName(SchemaSnapshot snapshot, SchemaSnapshot.Table t) {
+    public static String sqlName(SchemaSnapshot snapshot, SchemaSnapshot.Table t) {
         boolean files = "files".equals(snapshot.kind());
         return files || t.schema() == null || t.schema().isBlank() ? t.name() : t.schema() + "." + t.name();
     }
