@@ -4,7 +4,9 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import io.aide.aihub.context.ContextAssembler;
 import io.aide.aihub.llm.LanguageModels;
+import io.aide.aihub.retrieval.TableRetriever;
 import io.aide.aihub.modeler.SchemaSnapshot;
 import io.aide.aihub.service.AiHubException;
 import io.aide.aihub.service.AiTaskException;
@@ -35,6 +37,11 @@ public class NlToSql {
     private final SchemaSource schemas;
     private final SampleQueries samples;
     private final int repairs;
+    private final java.util.Map<String, TableRetriever.Index> indexes = new java.util.concurrent.ConcurrentHashMap<>();
+    static final int WHOLE_SCHEMA_TABLES = 40;
+    static final int PICKED = 15;
+    /** Schemas whose vectors are kept (about 1 MB per 600 tables); more and the cache starts over. */
+    static final int MAX_INDEXES = 32;
 
     public NlToSql(LanguageModels models, SchemaSource schemas, SampleQueries samples,
                    @ConfigProperty(name = "aide.ai.nl2sql.repairs", defaultValue = "2") int repairs) {
@@ -49,6 +56,37 @@ public class NlToSql {
                          boolean truncated, long elapsedMs, int attempts, String sampleKind) {
     }
 
+    /**
+     * A schema of more than {@value #WHOLE_SCHEMA_TABLES} tables is cut to the {@value #PICKED} tables most similar to
+     * the question (all-MiniLM-L6-v2, {@link TableRetriever}) and the tables their foreign keys reference, so the
+     * prompt fits the model's window. Each schema is embedded once per snapshot and kept in memory.
+     */
+    SchemaSnapshot relevant(Caller caller, String dataSourceId, SchemaSnapshot snapshot, String question) {
+        if (snapshot.tables().size() <= WHOLE_SCHEMA_TABLES) {
+            return snapshot;
+        }
+        String key = caller.tenantId() + "/" + dataSourceId + "/" + snapshot.tables().stream()
+                .map(t -> t.schema() + "." + t.name() + t.columns().size()).toList().hashCode();
+        if (indexes.size() > MAX_INDEXES) {
+            indexes.clear();
+        }
+        TableRetriever.Index index = indexes.computeIfAbsent(key, k -> TableRetriever.index(snapshot));
+        java.util.Set<String> picked = new java.util.HashSet<>(TableRetriever.top(index, question, PICKED));
+        List<SchemaSnapshot.Table> kept = new ArrayList<>();
+        java.util.Set<String> referenced = new java.util.HashSet<>();
+        for (SchemaSnapshot.Table t : snapshot.tables()) {
+            if (picked.contains(ContextAssembler.sqlName(snapshot, t))) {
+                t.foreignKeys().forEach(fk -> referenced.add(fk.referencedTable()));
+            }
+        }
+        for (SchemaSnapshot.Table t : snapshot.tables()) {
+            if (picked.contains(ContextAssembler.sqlName(snapshot, t)) || referenced.contains(t.name())) {
+                kept.add(t);
+            }
+        }
+        return new SchemaSnapshot(snapshot.dataSourceId(), snapshot.kind(), snapshot.database(), kept);
+    }
+
     public Answer answer(Caller caller, String dataSourceId, String question, int limit) {
         if (dataSourceId == null || dataSourceId.isBlank() || question == null || question.isBlank()) {
             throw AiHubException.badRequest("invalid_request", "dataSourceId and question are required, e.g. "
@@ -58,7 +96,7 @@ public class NlToSql {
             AiTaskException e = models.notConfigured("natural-language to SQL");
             throw new AiHubException(409, e.code(), "No language model", e.getMessage());
         }
-        SchemaSnapshot snapshot = schemas.snapshot(caller, dataSourceId);
+        SchemaSnapshot snapshot = relevant(caller, dataSourceId, schemas.snapshot(caller, dataSourceId), question);
         List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(SYSTEM), UserMessage.from(
                 "Schema:\n" + SchemaPrompt.render(snapshot) + "\nQuestion: " + question)));
         String lastError = null;
