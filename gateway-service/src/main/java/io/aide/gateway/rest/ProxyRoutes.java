@@ -60,6 +60,8 @@ public class ProxyRoutes {
         router.route("/api/v1/ai/modeler/*").order(ORDER).handler(ctx -> proxy(ctx, Downstream.AIHUB));
         // the tenant's model settings, connection test and token usage (admin role checked by ai-hub-service)
         router.route("/api/v1/ai/models/*").order(ORDER).handler(ctx -> proxy(ctx, Downstream.AIHUB));
+        // visualizations: runs (server-sent events), result data, templates (tenant checked by ai-hub-service)
+        router.route("/api/v1/viz/*").order(ORDER).handler(ctx -> proxy(ctx, Downstream.AIHUB));
     }
 
     void proxy(RoutingContext ctx, Downstream service) {
