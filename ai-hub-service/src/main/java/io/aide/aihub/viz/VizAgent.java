@@ -79,7 +79,7 @@ public class VizAgent {
             if (sql != null) {
                 emit.accept(VizEvent.thought("Running the given SQL with " + toolName(tool) + " on data source "
                         + request.dataSourceId() + "."));
-                result = queries.run(caller.tenantId(), caller.userId(), request.dataSourceId(), sql, tool);
+                result = queries.run(caller, request.dataSourceId(), sql, tool);
             } else {
                 Ran ran = askAndRun(caller, request, tool, emit);
                 sql = ran.sql();
@@ -134,14 +134,14 @@ public class VizAgent {
             QueryRunner.Engine asked = "submit_spark".equals(call.tool()) ? QueryRunner.Engine.SPARK : tool;
             emit.accept(VizEvent.thought("Calling " + toolName(asked) + ": " + call.sql()));
             try {
-                return new Ran(call.sql(), queries.run(caller.tenantId(), caller.userId(), request.dataSourceId(),
-                        call.sql(), asked));
+                return new Ran(call.sql(), queries.run(caller, request.dataSourceId(), call.sql(),
+                        asked));
             } catch (VizException e) {
                 if (e.stage() != VizException.Stage.SQL_EXECUTION) {
                     throw e;
                 }
                 lastError = e.getMessage();
-                emit.accept(VizEvent.thought("The query failed (" + lastError + "); asking for a correction."));
+                emit.accept(VizEvent.thought(lastError + " Asking the model for a correction."));
                 messages.add(AiMessage.from(answer));
                 messages.add(UserMessage.from(VizPrompts.repair(call.sql(), lastError)));
             }

@@ -30,7 +30,7 @@ public class VizDataStore {
     private final Duration ttl;
     private final ObjectMapper json = new ObjectMapper();
 
-    public VizDataStore(DataSource dataSource, @ConfigProperty(name = "aide.viz.inline-max-rows", defaultValue = "5000")
+    public VizDataStore(DataSource dataSource, @ConfigProperty(name = "aide.viz.inline-max-rows", defaultValue = "500")
                         int inlineMaxRows, @ConfigProperty(name = "aide.viz.data-ttl", defaultValue = "1H") Duration ttl) {
         this.dataSource = dataSource;
         this.inlineMaxRows = inlineMaxRows;

@@ -74,7 +74,7 @@ public class VizTemplates {
         }
         QueryResult result;
         try {
-            result = queries.run(caller.tenantId(), caller.userId(), t.dataSourceId(), t.generatedSql(),
+            result = queries.run(caller, t.dataSourceId(), t.generatedSql(),
                     "spark".equals(t.dataSource()) ? QueryRunner.Engine.SPARK : QueryRunner.Engine.DUCKDB);
         } catch (VizException e) {
             throw new AiHubException(422, "viz_query_failed", "Query failed", e.getMessage());
