@@ -6,7 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.aide.gateway.config.GatewayConfig;
 
 import java.util.Optional;
 
@@ -19,10 +19,9 @@ public class SandboxRoute {
     private final SandboxServer sandbox;
     private final Optional<String> publicOrigin;
 
-    public SandboxRoute(SandboxServer sandbox,
-                        @ConfigProperty(name = "aide.gateway.sandbox.public-origin") Optional<String> publicOrigin) {
+    public SandboxRoute(SandboxServer sandbox, GatewayConfig config) {
         this.sandbox = sandbox;
-        this.publicOrigin = publicOrigin.filter(o -> !o.isBlank());
+        this.publicOrigin = config.sandbox().publicOrigin().filter(o -> !o.isBlank());
     }
 
     void routes(@Observes Router router) {

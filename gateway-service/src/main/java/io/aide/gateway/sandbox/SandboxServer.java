@@ -10,7 +10,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.aide.gateway.config.GatewayConfig;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -41,13 +41,11 @@ public class SandboxServer {
     private volatile HttpServer server;
     private volatile int port = -1;
 
-    public SandboxServer(Vertx vertx, @ConfigProperty(name = "aide.gateway.sandbox.port") int configuredPort,
-                         @ConfigProperty(name = "aide.gateway.sandbox.host") String host,
-                         @ConfigProperty(name = "aide.gateway.sandbox.portal-origins") String portalOrigins) {
+    public SandboxServer(Vertx vertx, GatewayConfig config) {
         this.vertx = vertx;
-        this.configuredPort = configuredPort;
-        this.host = host;
-        this.portalOrigins = portalOrigins;
+        this.configuredPort = config.sandbox().port();
+        this.host = config.sandbox().host();
+        this.portalOrigins = config.sandbox().portalOrigins();
     }
 
     void start(@Observes StartupEvent ignored) throws Exception {
