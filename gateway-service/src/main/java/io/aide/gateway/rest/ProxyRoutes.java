@@ -65,6 +65,8 @@ public class ProxyRoutes {
         router.post("/api/v1/ai/nl2sql").order(ORDER).handler(ctx -> proxy(ctx, Downstream.AIHUB));
         // rule assist: proposals for a generation's flagged columns, and their acceptance
         router.route("/api/v1/ai/rule-assist/*").order(ORDER).handler(ctx -> proxy(ctx, Downstream.AIHUB));
+        // visualizations: runs (server-sent events), result data, templates (tenant checked by ai-hub-service)
+        router.route("/api/v1/viz/*").order(ORDER).handler(ctx -> proxy(ctx, Downstream.AIHUB));
     }
 
     void proxy(RoutingContext ctx, Downstream service) {
