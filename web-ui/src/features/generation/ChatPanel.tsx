@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { AiStatus } from '../../api/generations';
 import { refine } from '../../api/generations';
+import { ReferenceText } from '../../refs/ReferenceText';
 import { applyCompletion, completeAt, parseReferences, type Candidates, type Completion } from '../../refs/references';
 import type { ChatEntry, GenerationState } from '../../stream/generationReducer';
 import { useReportError } from '../../shell/toasts';
@@ -194,25 +194,4 @@ export function ChatPanel({ state, generationId, documentId, candidates, ai, onP
 function splitBlock(value: string, fallbackTarget: string): [string, string] {
   const dot = value.lastIndexOf('.');
   return dot < 0 ? [fallbackTarget, value] : [value.slice(0, dot), value.slice(dot + 1)];
-}
-
-/** Text with its @mapping[Sheet:row] references as links to the row in the document's grid. */
-function ReferenceText({ text, documentId }: { text: string; documentId: string | null }) {
-  const refs = parseReferences(text).filter((r) => r.kind === 'mapping' && !r.problem);
-  if (refs.length === 0 || !documentId) {
-    return <>{text}</>;
-  }
-  const parts: ReactNode[] = [];
-  let at = 0;
-  for (const r of refs) {
-    parts.push(text.slice(at, r.start));
-    parts.push(
-      <Link key={r.start} to={`/documents/${encodeURIComponent(documentId)}?row=${encodeURIComponent(r.value)}`} className="mono">
-        {text.slice(r.start, r.end)}
-      </Link>,
-    );
-    at = r.end;
-  }
-  parts.push(text.slice(at));
-  return <>{parts}</>;
 }
