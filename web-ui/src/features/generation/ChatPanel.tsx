@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { AiStatus } from '../../api/generations';
 import { refine } from '../../api/generations';
+import { ApiError } from '../../api/http';
 import { ReferenceText } from '../../refs/ReferenceText';
 import { applyCompletion, completeAt, parseReferences, type Candidates, type Completion } from '../../refs/references';
 import type { ChatEntry, GenerationState } from '../../stream/generationReducer';
@@ -13,6 +14,8 @@ interface Props {
   candidates: Candidates;
   ai: AiStatus | null;
   onPrompt: (text: string) => void;
+  /** the refinement was refused: the server's answer goes into the conversation as it is */
+  onRefused: (text: string, code: string | null) => void;
   /** after the refine request is accepted: follow the stream for its answer */
   onSent: () => void;
 }
@@ -28,7 +31,7 @@ const KIND_LABEL: Record<ChatEntry['kind'], string> = {
 };
 
 /** The conversation: what the generation says as it works, and prompts that refine a block. */
-export function ChatPanel({ state, generationId, documentId, candidates, ai, onPrompt, onSent }: Props) {
+export function ChatPanel({ state, generationId, documentId, candidates, ai, onPrompt, onRefused, onSent }: Props) {
   const [text, setText] = useState('');
   const [completion, setCompletion] = useState<Completion | null>(null);
   const [active, setActive] = useState(0);
@@ -97,6 +100,7 @@ export function ChatPanel({ state, generationId, documentId, candidates, ai, onP
       setText('');
       onSent();
     } catch (err) {
+      onRefused(err instanceof ApiError ? err.message : String(err), err instanceof ApiError ? err.code ?? null : null);
       report(err, 'The refinement was refused');
     } finally {
       setSending(false);

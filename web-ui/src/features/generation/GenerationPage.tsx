@@ -182,6 +182,7 @@ export default function GenerationPage() {
           candidates={candidates}
           ai={ai}
           onPrompt={(text) => dispatch({ type: 'prompt', text })}
+          onRefused={(text, code) => dispatch({ type: 'refused', stage: 'refine', text, code })}
           onSent={reopen}
         />
         <div className="workspace-right">
