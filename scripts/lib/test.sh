@@ -91,16 +91,10 @@ run_tests() {
                 -Daide.gateway.url="$AIDE_GATEWAY_URL" -Daide.oidc.url="$AIDE_OIDC_URL"); then
                 rc=1
             fi
-            # opt-in until its first step passes against the hardened gateway again (it timed out waiting for the
-            # login form in the integrated run; see the open portal issue)
-            if [[ "${AIDE_TEST_UI:-0}" == 1 ]]; then
-                info "browser suite (web-ui/e2e, Chromium) against $AIDE_GATEWAY_URL"
-                if ! (cd "$AIDE_ROOT/web-ui" && AIDE_GATEWAY_URL="$AIDE_GATEWAY_URL" node e2e/portal.e2e.mjs); then
-                    rc=1
-                    warn "the browser suite failed"
-                fi
-            else
-                warn "browser suite skipped (AIDE_TEST_UI=1 runs it)"
+            info "browser suite (web-ui/e2e, Chromium) against $AIDE_GATEWAY_URL"
+            if ! (cd "$AIDE_ROOT/web-ui" && AIDE_GATEWAY_URL="$AIDE_GATEWAY_URL" node e2e/portal.e2e.mjs); then
+                rc=1
+                warn "the browser suite failed"
             fi
         fi
     fi

@@ -1,6 +1,7 @@
 // A small HTTP proxy in front of the gateway that the browser test controls: it can cut the open event
 // streams (closing the server side, which Chromium's offline mode does not do) and refuse new ones
-// until it is told to let them through again.
+// until it is told to let them through again. It is transparent: the Host header passes unchanged, so the
+// gateway sees the browser's Origin as its own origin (its CORS filter refuses any other origin).
 import http from 'node:http';
 
 export async function startProxy(target) {
@@ -14,7 +15,7 @@ export async function startProxy(target) {
       return;
     }
     const forward = http.request(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
