@@ -110,8 +110,7 @@ export function RowsGrid({ rows, placed, highlight, edits, editing, onEditing, o
                 className={`grid-row ${worstSeverity(found)}${item.index === highlightIndex ? ' highlight' : ''}${pending ? ' edited' : ''}`}
                 style={{ gridTemplateColumns: TEMPLATE, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
               >
-                <div role="rowheader" className="grid-cell row-label">
-                  <span className="mono">{label}</span>
+                <div role="rowheader" className="grid-cell row-label" title={label}>
                   {edits && (
                     <button
                       type="button"
@@ -123,6 +122,7 @@ export function RowsGrid({ rows, placed, highlight, edits, editing, onEditing, o
                       {isEditing ? 'done' : 'edit'}
                     </button>
                   )}
+                  <span className="mono">{label}</span>
                 </div>
                 {COLUMNS.map((c) => {
                   const original = fieldText(row, c.field);
