@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type FocusEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { Diagnostic, MappingRow } from '../../api/documents';
 import { EDITABLE_FIELDS, fieldText, worstSeverity, type FieldKey, type PlacedDiagnostics } from '../../mapping/cells';
 import type { RowEditsState } from '../../mapping/rowEdits';
@@ -72,10 +72,18 @@ export function RowsGrid({ rows, placed, highlight, edits, editing, onEditing, o
     }
   }, [highlightIndex, virtualizer]);
 
-  const showTip = (id: string, diagnostics: Diagnostic[]) => (e: MouseEvent<HTMLElement> | FocusEvent<HTMLElement>) => {
-    const r = e.currentTarget.getBoundingClientRect();
+  const showTip = useCallback((id: string, diagnostics: Diagnostic[], el: HTMLElement) => {
+    const r = el.getBoundingClientRect();
     setTip({ id, diagnostics, left: Math.min(r.left, window.innerWidth - 380), top: r.bottom + 4 });
-  };
+  }, []);
+  const hideTip = useCallback(() => setTip(null), []);
+  // rows are memoised: the callbacks they get stay the same while the page's handlers change
+  const editingRef = useRef(onEditing);
+  editingRef.current = onEditing;
+  const changeRef = useRef(onChange);
+  changeRef.current = onChange;
+  const stableEditing = useCallback((ref: string | null) => editingRef.current(ref), []);
+  const stableChange = useCallback((row: MappingRow, field: FieldKey, value: string) => changeRef.current(row, field, value), []);
 
   return (
     <div className="grid" role="table" aria-label="Mapping rows" aria-rowcount={rows.length + 1}>
@@ -96,87 +104,23 @@ export function RowsGrid({ rows, placed, highlight, edits, editing, onEditing, o
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
-            const label = rowLabel(row);
-            const found = placed.rows.get(row.ref) ?? [];
-            const onCells = placed.cells.get(row.ref);
-            const pending = edits?.edits[row.ref];
-            const isEditing = editing === row.ref && edits !== null;
             return (
-              <div
+              <GridRow
                 key={row.ref}
-                role="row"
-                aria-rowindex={item.index + 2}
-                data-ref={row.ref}
-                className={`grid-row ${worstSeverity(found)}${item.index === highlightIndex ? ' highlight' : ''}${pending ? ' edited' : ''}`}
-                style={{ gridTemplateColumns: TEMPLATE, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-              >
-                <div role="rowheader" className="grid-cell row-label" title={label}>
-                  {edits && (
-                    <button
-                      type="button"
-                      className="link small"
-                      aria-label={isEditing ? `Done editing row ${label}` : `Edit row ${label}`}
-                      aria-pressed={isEditing}
-                      onClick={() => onEditing(isEditing ? null : row.ref)}
-                    >
-                      {isEditing ? 'done' : 'edit'}
-                    </button>
-                  )}
-                  <span className="mono">{label}</span>
-                </div>
-                {COLUMNS.map((c) => {
-                  const original = fieldText(row, c.field);
-                  const value = pending?.[c.field] ?? original;
-                  const diags = onCells?.get(c.field);
-                  const severity = worstSeverity(diags);
-                  const id = tipId(row.ref, c.field);
-                  if (isEditing && EDITABLE_FIELDS[c.field]) {
-                    return (
-                      <div key={c.field} role="cell" className={`grid-cell editing${severity ? ` cell-diag ${severity}` : ''}`} data-field={c.field}>
-                        <input
-                          aria-label={`${c.label} of row ${label}`}
-                          aria-describedby={diags ? id : undefined}
-                          value={value}
-                          onChange={(e) => onChange(row, c.field, e.target.value)}
-                          onKeyDown={(e) => {
-                            if (e.key === 'Enter' || e.key === 'Escape') onEditing(null);
-                          }}
-                          onFocus={diags ? showTip(id, diags) : undefined}
-                          onBlur={() => setTip(null)}
-                        />
-                      </div>
-                    );
-                  }
-                  const edited = pending?.[c.field] !== undefined;
-                  return (
-                    <div
-                      key={c.field}
-                      role="cell"
-                      data-field={c.field}
-                      data-diagnostic={severity || undefined}
-                      className={`grid-cell${severity ? ` cell-diag ${severity}` : ''}${edited ? ' edited' : ''}`}
-                      title={diags ? undefined : value}
-                      tabIndex={diags ? 0 : undefined}
-                      aria-describedby={diags ? id : undefined}
-                      onMouseEnter={diags ? showTip(id, diags) : undefined}
-                      onMouseLeave={diags ? () => setTip(null) : undefined}
-                      onFocus={diags ? showTip(id, diags) : undefined}
-                      onBlur={diags ? () => setTip(null) : undefined}
-                    >
-                      {diags ? <span className="sr-only" id={id}>{diags.map((d) => `${d.severity} ${d.code}: ${d.message}`).join(' ')}</span> : null}
-                      {value}
-                    </div>
-                  );
-                })}
-                <div role="cell" className="grid-cell diagnostics-cell" title={found.map((d) => `${d.code}: ${d.message}`).join('\n')}>
-                  {found.map((d) => (
-                    <span key={d.code + d.message} className={`diag ${d.severity}`} data-code={d.code}>
-                      {d.cell ? <span className="mono">{d.cell.replace(/^.*!/, '')} </span> : null}
-                      {d.message}
-                    </span>
-                  ))}
-                </div>
-              </div>
+                row={row}
+                index={item.index}
+                start={item.start}
+                found={placed.rows.get(row.ref)}
+                onCells={placed.cells.get(row.ref)}
+                pending={edits?.edits[row.ref]}
+                editable={edits !== null}
+                isEditing={editing === row.ref && edits !== null}
+                highlighted={item.index === highlightIndex}
+                onEditing={stableEditing}
+                onChange={stableChange}
+                showTip={showTip}
+                hideTip={hideTip}
+              />
             );
           })}
         </div>
@@ -193,3 +137,101 @@ export function RowsGrid({ rows, placed, highlight, edits, editing, onEditing, o
     </div>
   );
 }
+
+interface RowProps {
+  row: MappingRow;
+  index: number;
+  start: number;
+  found: Diagnostic[] | undefined;
+  onCells: Map<FieldKey, Diagnostic[]> | undefined;
+  pending: Partial<Record<FieldKey, string>> | undefined;
+  editable: boolean;
+  isEditing: boolean;
+  highlighted: boolean;
+  onEditing: (ref: string | null) => void;
+  onChange: (row: MappingRow, field: FieldKey, value: string) => void;
+  showTip: (id: string, diagnostics: Diagnostic[], el: HTMLElement) => void;
+  hideTip: () => void;
+}
+
+/** One grid row; re-rendered only when its own data changes, not on every scroll frame. */
+const GridRow = memo(function GridRow({ row, index, start, found = [], onCells, pending, editable, isEditing, highlighted, onEditing, onChange, showTip, hideTip }: RowProps) {
+  const label = rowLabel(row);
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      data-ref={row.ref}
+      className={`grid-row ${worstSeverity(found)}${highlighted ? ' highlight' : ''}${pending ? ' edited' : ''}`}
+      style={{ gridTemplateColumns: TEMPLATE, transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+    >
+      <div role="rowheader" className="grid-cell row-label" title={label}>
+        {editable && (
+          <button
+            type="button"
+            className="link small"
+            aria-label={isEditing ? `Done editing row ${label}` : `Edit row ${label}`}
+            aria-pressed={isEditing}
+            onClick={() => onEditing(isEditing ? null : row.ref)}
+          >
+            {isEditing ? 'done' : 'edit'}
+          </button>
+        )}
+        <span className="mono">{label}</span>
+      </div>
+      {COLUMNS.map((c) => {
+        const original = fieldText(row, c.field);
+        const value = pending?.[c.field] ?? original;
+        const diags = onCells?.get(c.field);
+        const severity = worstSeverity(diags);
+        const id = tipId(row.ref, c.field);
+        if (isEditing && EDITABLE_FIELDS[c.field]) {
+          return (
+            <div key={c.field} role="cell" className={`grid-cell editing${severity ? ` cell-diag ${severity}` : ''}`} data-field={c.field}>
+              <input
+                aria-label={`${c.label} of row ${label}`}
+                aria-describedby={diags ? id : undefined}
+                value={value}
+                onChange={(e) => onChange(row, c.field, e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === 'Escape') onEditing(null);
+                }}
+                onFocus={diags ? (e) => showTip(id, diags, e.currentTarget) : undefined}
+                onBlur={hideTip}
+              />
+              {diags ? <span className="sr-only" id={id}>{diags.map((d) => `${d.severity} ${d.code}: ${d.message}`).join(' ')}</span> : null}
+            </div>
+          );
+        }
+        const edited = pending?.[c.field] !== undefined;
+        return (
+          <div
+            key={c.field}
+            role="cell"
+            data-field={c.field}
+            data-diagnostic={severity || undefined}
+            className={`grid-cell${severity ? ` cell-diag ${severity}` : ''}${edited ? ' edited' : ''}`}
+            title={diags ? undefined : value}
+            tabIndex={diags ? 0 : undefined}
+            aria-describedby={diags ? id : undefined}
+            onMouseEnter={diags ? (e) => showTip(id, diags, e.currentTarget) : undefined}
+            onMouseLeave={diags ? hideTip : undefined}
+            onFocus={diags ? (e) => showTip(id, diags, e.currentTarget) : undefined}
+            onBlur={diags ? hideTip : undefined}
+          >
+            {diags ? <span className="sr-only" id={id}>{diags.map((d) => `${d.severity} ${d.code}: ${d.message}`).join(' ')}</span> : null}
+            {value}
+          </div>
+        );
+      })}
+      <div role="cell" className="grid-cell diagnostics-cell" title={found.map((d) => `${d.code}: ${d.message}`).join('\n')}>
+        {found.map((d) => (
+          <span key={d.code + d.message} className={`diag ${d.severity}`} data-code={d.code}>
+            {d.cell ? <span className="mono">{d.cell.replace(/^.*!/, '')} </span> : null}
+            {d.message}
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+});
