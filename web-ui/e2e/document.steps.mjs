@@ -24,7 +24,7 @@ async function uploadCsv(page, base, name, rows) {
 const ROWS = [
   'orders,order_id,INTEGER,raw_orders,id,Direct move,CAST(id AS BIGINT)',
   'orders,status,INTEGR,raw_orders,status,Direct move,UPPER(status)',
-  'orders,amount,DECIMAL(12,2),raw_orders,amount,amount / 100,ROUND(amount / 100, 2)',
+  'orders,amount,"DECIMAL(12,2)",raw_orders,amount,amount / 100,"ROUND(amount / 100, 2)"',
 ];
 
 /** Names of buttons, inputs, selects and links without an accessible name, as Chromium computes them. */
