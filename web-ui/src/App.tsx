@@ -9,6 +9,7 @@ import { ToastProvider } from './shell/toasts';
 
 const DocumentPage = lazy(() => import('./features/documents/DocumentPage'));
 const GenerationPage = lazy(() => import('./features/generation/GenerationPage'));
+const ApiKeysPage = lazy(() => import('./features/admin/ApiKeysPage'));
 
 type Auth = { kind: 'checking' } | { kind: 'anonymous' } | { kind: 'signed-in'; session: Session };
 
@@ -43,6 +44,7 @@ export function App() {
               <Route path="documents" element={<DocumentsPage />} />
               <Route path="documents/:documentId" element={<DocumentPage />} />
               <Route path="generations/:generationId" element={<GenerationPage />} />
+              <Route path="admin/api-keys" element={<ApiKeysPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

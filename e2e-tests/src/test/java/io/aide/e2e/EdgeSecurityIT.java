@@ -84,6 +84,7 @@ class EdgeSecurityIT {
         }
         for (String rejectedByTheRouter : List.of("/api/v1/session/../x", "/api/v1/documents/%zz")) {
             assertThat(rawGet(rejectedByTheRouter, alice)).as(rejectedByTheRouter).startsWith("HTTP/1.1 400")
+                    .contains("application/problem+json").contains("\"code\":\"invalid_path\"")
                     .doesNotContain("Exception");
         }
         assertThat(rawGet("/api/v1/documents", "")).as("empty bearer").startsWith("HTTP/1.1 401")

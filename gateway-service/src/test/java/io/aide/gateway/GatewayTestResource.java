@@ -17,7 +17,7 @@ import java.util.Map;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * The gateway's neighbours in tests: the real test-environment Redis, and one WireMock standing in for
+ * The gateway's neighbours in tests: the real test-environment Redis and PostgreSQL (schema gateway), and one WireMock standing in for
  * document-service, sqlgen-service, validator, ai-hub and the realm's token endpoint.
  */
 public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
@@ -64,6 +64,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         downstream.start();
         String url = downstream.baseUrl();
         return Map.of(
+                "quarkus.datasource.jdbc.url", Infra.pgJdbcUrl("gateway"),
+                "quarkus.datasource.username", Infra.pgUser(),
+                "quarkus.datasource.password", Infra.pgPassword(),
                 "quarkus.redis.hosts", Infra.redisUrl(),
                 "aide.gateway.document-url", url,
                 "aide.gateway.sqlgen-url", url,

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -50,11 +51,13 @@ class HardeningTest {
         Raw dots = raw("/api/v1/session/../x", Tokens.alice());
         Raw escape = raw("/api/v1/documents/%zz", Tokens.alice());
 
-        // Then: Vert.x's router refuses these itself, before any route, with an empty 400: never a 5xx or a trace
-        assertThat(dots.statusCode()).isEqualTo(400);
-        assertThat(dots.body()).doesNotContain("at io.").doesNotContain("Exception");
-        assertThat(escape.statusCode()).isEqualTo(400);
-        assertThat(escape.body()).doesNotContain("at io.").doesNotContain("Exception");
+        // Then: Vert.x's router refuses these before any route; its error handler answers with a problem
+        for (Raw answer : List.of(dots, escape)) {
+            assertThat(answer.statusCode()).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+            assertThat(answer.body()).contains("\"code\":\"invalid_path\"").doesNotContain("at io.")
+                    .doesNotContain("Exception");
+        }
     }
 
     @Test

@@ -23,7 +23,9 @@ class RateLimitTest {
     public static class TightLimit implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("aide.gateway.rate-limit.capacity", "3", "aide.gateway.rate-limit.refill-per-second", "0.1");
+            return Map.of("aide.gateway.rate-limit.capacity", "3", "aide.gateway.rate-limit.refill-per-second", "0.1",
+                    "aide.gateway.rate-limit.tenant-expensive-capacity", "4",
+                    "aide.gateway.rate-limit.tenant-expensive-refill-per-second", "0.01");
         }
     }
 
@@ -44,5 +46,32 @@ class RateLimitTest {
         assertThat(limited.jsonPath().getString("code")).isEqualTo("rate_limited");
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 10L);
         given().auth().oauth2(Tokens.of("other-" + UUID.randomUUID(), "acme")).get("/api/v1/me").then().statusCode(200);
+    }
+
+    @Test
+    void shouldLimitExpensiveRequestsOfAWholeTenantAcrossItsUsers() {
+        // Given: a tenant of its own; two users start two generations each (refused later for their empty body)
+        String tenant = "burst" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        for (String user : new String[] {"ann", "ben"}) {
+            String token = Tokens.of(user, tenant);
+            for (int i = 0; i < 2; i++) {
+                given().auth().oauth2(token).contentType("application/json").body("{}").post("/api/v1/generations")
+                        .then().statusCode(400);
+            }
+        }
+        String third = Tokens.of("cid", tenant);
+
+        // When
+        Response limited = given().auth().oauth2(third).contentType("application/json").body("{}")
+                .post("/api/v1/generations");
+
+        // Then: the tenant's bucket is empty for every user, while reads and other tenants go on
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.contentType()).startsWith("application/problem+json");
+        assertThat(limited.jsonPath().getString("code")).isEqualTo("rate_limited:tenant");
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isPositive();
+        given().auth().oauth2(third).get("/api/v1/me").then().statusCode(200);
+        given().auth().oauth2(Tokens.of("cid", tenant + "x")).contentType("application/json").body("{}")
+                .post("/api/v1/generations").then().statusCode(400);
     }
 }

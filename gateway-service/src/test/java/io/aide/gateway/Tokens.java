@@ -16,6 +16,13 @@ final class Tokens {
         return claims.jws().keyId("1").sign();
     }
 
+    /** A token of {@code user} in {@code tenant} with the given realm roles. */
+    static String with(String user, String tenant, String... roles) {
+        return Jwt.preferredUserName(user).claim("realm_access", Map.of("roles", List.of(roles)))
+                .claim("tenant", tenant).issuer("https://server.example.com").audience("https://service.example.com")
+                .subject(user).jws().keyId("1").sign();
+    }
+
     static String alice() {
         return of("alice", "acme");
     }

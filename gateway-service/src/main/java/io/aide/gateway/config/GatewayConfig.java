@@ -78,6 +78,17 @@ public interface GatewayConfig {
         /** Login attempts added per second per client address (0.5 = 30 a minute). */
         @WithDefault("0.5")
         double loginRefillPerSecond();
+
+        /**
+         * Burst of expensive requests (uploads, generations, refinements, reparses) per tenant, over all its users and
+         * API keys: one tenant cannot take every parser and generator of the installation.
+         */
+        @WithDefault("60")
+        int tenantExpensiveCapacity();
+
+        /** Expensive requests added per second per tenant. */
+        @WithDefault("1")
+        double tenantExpensiveRefillPerSecond();
     }
 
     interface Sse {

@@ -1,5 +1,7 @@
 package io.aide.gateway.rest;
 
+import io.aide.gateway.apikey.ApiKeyRefused;
+import io.aide.gateway.apikey.ApiKeySecrets;
 import io.aide.gateway.config.GatewayConfig;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -26,6 +28,12 @@ public class AuthFailureRoute {
     }
 
     void routes(@Observes Router router) {
+        // Vert.x refuses some requests before any route or filter runs (a '..' escaping the root, a malformed '%'
+        // escape in the path, no Host header) and would answer an empty 400; the router's error handler for
+        // failures no route handled gives them the same problem+json as every other refusal
+        router.errorHandler(400, ctx -> Problems.write(ctx, 400, "invalid_path", "Bad request",
+                "The request path or line cannot be read (a '..' segment, a malformed %-escape or a missing Host "
+                        + "header); send a normalised path with ids of letters, digits, '_', '-' or '.'."));
         // before authentication: an API call with no credentials at all cannot succeed
         router.route("/api/v1/*").order(Integer.MIN_VALUE).handler(ctx -> {
             String path = ctx.request().path();
@@ -36,7 +44,8 @@ public class AuthFailureRoute {
                 refuse(ctx, "unauthorized:missing_token", MISSING);
                 return;
             }
-            if (open || authorization != null || ctx.request().getCookie(cookie) != null) {
+            if (open || authorization != null || ctx.request().getHeader(ApiKeySecrets.HEADER) != null
+                    || ctx.request().getCookie(cookie) != null) {
                 ctx.next();
                 return;
             }
@@ -44,7 +53,10 @@ public class AuthFailureRoute {
         });
         router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
             Throwable failure = ctx.failure();
-            if (failure instanceof AuthenticationFailedException || failure instanceof AuthenticationCompletionException) {
+            ApiKeyRefused keyRefused = ctx.get(ApiKeyRefused.CONTEXT_KEY);
+            if (keyRefused != null) {
+                refuse(ctx, "unauthorized:invalid_api_key", keyRefused.message());
+            } else if (failure instanceof AuthenticationFailedException || failure instanceof AuthenticationCompletionException) {
                 refuse(ctx, "unauthorized:invalid_token", REFUSED);
             } else if (failure instanceof UnauthorizedException) {
                 refuse(ctx, "unauthorized:missing_token", MISSING);

@@ -125,20 +125,31 @@ public class HttpFilters {
             }
             return;
         }
-        String roleRefusal = RolePolicy.refusal(caller.get(), ctx.request().method().name());
+        ctx.put(Caller.CONTEXT_KEY, caller.get());
+        RolePolicy.Refusal roleRefusal = RolePolicy.refusal(caller.get(), ctx.request().method().name(), path);
         if (roleRefusal != null) {
-            Problems.write(ctx, 403, "forbidden:role", "Forbidden", roleRefusal);
+            Problems.write(ctx, 403, roleRefusal.code(), "Forbidden", roleRefusal.detail());
             return;
         }
-        ctx.put(Caller.CONTEXT_KEY, caller.get());
         MDC.put("tenant", caller.get().tenant());
         Context context = Vertx.currentContext();
         HttpServerRequest request = ctx.request();
         request.pause();
-        rateLimiter.acquire(caller.get()).subscribe().with(wait -> context.runOnContext(ignored -> {
+        boolean expensive = RateLimiter.isExpensive(request.method().name(), path);
+        rateLimiter.acquire(caller.get())
+                .flatMap(wait -> wait == 0L && expensive
+                        ? rateLimiter.acquireExpensive(caller.get()).map(tenantWait -> -tenantWait)
+                        : io.smallrye.mutiny.Uni.createFrom().item(wait))
+                .subscribe().with(wait -> context.runOnContext(ignored -> {
             if (wait == 0L) {
                 request.resume();
                 ctx.next();
+            } else if (wait < 0L) {
+                ctx.response().putHeader("Retry-After", Long.toString(-wait));
+                Problems.write(ctx, 429, "rate_limited:tenant", "Too many requests",
+                        "Tenant " + caller.get().tenant() + " has started too many uploads, generations and "
+                                + "refinements at once (all its users and API keys together); retry after " + -wait
+                                + " s.");
             } else {
                 ctx.response().putHeader("Retry-After", Long.toString(wait));
                 Problems.write(ctx, 429, "rate_limited", "Too many requests",

@@ -47,7 +47,7 @@ public class ProxyRoutes {
     }
 
     void routes(@Observes Router router) {
-        for (String prefix : List.of("/api/v1/documents", "/api/v1/datasources", "/api/v1/dictionary")) {
+        for (String prefix : List.of("/api/v1/documents", "/api/v1/datasources")) {
             router.route(prefix).order(ORDER).handler(ctx -> proxy(ctx, Downstream.DOCUMENT));
             router.route(prefix + "/*").order(ORDER).handler(ctx -> proxy(ctx, Downstream.DOCUMENT));
         }

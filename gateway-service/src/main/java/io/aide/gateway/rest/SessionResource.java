@@ -2,10 +2,12 @@ package io.aide.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aide.events.EventJson;
+import io.aide.gateway.audit.AuditRecorder;
 import io.aide.gateway.client.KeycloakClient;
 import io.aide.gateway.config.GatewayConfig;
 import io.aide.gateway.service.Caller;
 import io.aide.gateway.service.CallerResolver;
+import io.aide.gateway.service.RateLimiter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
@@ -44,10 +46,12 @@ public class SessionResource {
 
     private final KeycloakClient keycloak;
     private final GatewayConfig config;
+    private final RateLimiter rateLimiter;
 
-    public SessionResource(KeycloakClient keycloak, GatewayConfig config) {
+    public SessionResource(KeycloakClient keycloak, GatewayConfig config, RateLimiter rateLimiter) {
         this.keycloak = keycloak;
         this.config = config;
+        this.rateLimiter = rateLimiter;
     }
 
     public record Me(String user, String tenant, Set<String> roles) {
@@ -60,13 +64,23 @@ public class SessionResource {
     @Path("/session")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Log in with user name and password; sets the HttpOnly session cookie")
-    public Uni<Response> login(SessionRequest request) {
+    public Uni<Response> login(SessionRequest request, @Context RoutingContext ctx) {
         if (request == null || blank(request.username()) || blank(request.password())) {
             throw GatewayException.badRequest("invalid_request", "username and password are required.");
         }
-        return keycloak.passwordGrant(request.username(), request.password())
-                .onFailure().transform(e -> GatewayException.downstream("keycloak", e.getMessage()))
-                .map(token -> session(token, request.username(), "User name or password is wrong for realm 'aide'."));
+        AuditRecorder.actor(ctx, request.username(), null);
+        // besides the bucket per client address (HttpFilters): one account guessed at from many addresses
+        return rateLimiter.acquireLogin("user:" + request.username().trim().toLowerCase())
+                .invoke(wait -> {
+                    if (wait > 0L) {
+                        throw new GatewayException(429, "rate_limited:login", "Too many login attempts",
+                                "Too many login attempts for this user; retry after " + wait + " s.");
+                    }
+                })
+                .flatMap(ignored -> keycloak.passwordGrant(request.username(), request.password()))
+                .onFailure(e -> !(e instanceof GatewayException))
+                .transform(e -> GatewayException.downstream("keycloak", e.getMessage()))
+                .map(token -> session(token, request.username(), "User name or password is wrong for realm 'aide'.", ctx));
     }
 
     @POST
@@ -78,10 +92,10 @@ public class SessionResource {
         }
         return keycloak.refreshGrant(refreshToken)
                 .onFailure().transform(e -> GatewayException.downstream("keycloak", e.getMessage()))
-                .map(token -> session(token, null, "The session ended; log in again."));
+                .map(token -> session(token, null, "The session ended; log in again.", null));
     }
 
-    private Response session(KeycloakClient.TokenResponse token, String username, String refusal) {
+    private Response session(KeycloakClient.TokenResponse token, String username, String refusal, RoutingContext ctx) {
         if (token.status() == 400 || token.status() == 401) {
             throw new GatewayException(401, username == null ? "session_expired" : "invalid_credentials",
                     "Login failed", refusal);
@@ -99,6 +113,9 @@ public class SessionResource {
         if (blank(tenant)) {
             throw new GatewayException(403, "tenant_missing", "Forbidden", "User '" + user
                     + "' has no tenant; ask an administrator to assign one.");
+        }
+        if (ctx != null) {
+            AuditRecorder.actor(ctx, user, tenant);
         }
         Set<String> roles = new TreeSet<>();
         claims.path("realm_access").path("roles").forEach(role -> roles.add(role.asText()));

@@ -1,5 +1,6 @@
 package io.aide.gateway.service;
 
+import io.aide.gateway.apikey.ApiKeyPrincipal;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.json.JsonString;
@@ -11,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Reads the caller out of a verified token; the tenant comes only from the token claim. */
+/** Reads the caller out of a verified token (the tenant comes only from its claim) or out of a valid API key. */
 public final class CallerResolver {
     public static final String TENANT_CLAIM = "tenant";
 
@@ -21,6 +22,9 @@ public final class CallerResolver {
             return Optional.empty();
         }
         Principal principal = identity.getPrincipal();
+        if (principal instanceof ApiKeyPrincipal key) {
+            return Optional.of(new Caller(key.getName(), key.tenant(), Set.copyOf(identity.getRoles())));
+        }
         if (!(principal instanceof JsonWebToken jwt)) {
             return Optional.empty();
         }

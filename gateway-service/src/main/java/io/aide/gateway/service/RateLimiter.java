@@ -56,6 +56,25 @@ public class RateLimiter {
                 config.refillPerSecond());
     }
 
+    /** Expensive requests of the caller's whole tenant (see {@link #isExpensive}). */
+    public Uni<Long> acquireExpensive(Caller caller) {
+        if (!config.enabled()) {
+            return Uni.createFrom().item(0L);
+        }
+        return acquire("aide:ratelimit:tenant-expensive:" + caller.tenant(), config.tenantExpensiveCapacity(),
+                config.tenantExpensiveRefillPerSecond());
+    }
+
+    /** Uploads, generations, refinements and reparses: each starts parsing, generation or a model call. */
+    public static boolean isExpensive(String method, String path) {
+        if (!method.equals("POST")) {
+            return false;
+        }
+        return path.equals("/api/v1/documents") || path.equals("/api/v1/datasources/upload")
+                || path.equals("/api/v1/generations") || path.endsWith("/refine") || path.endsWith("/reparse")
+                || path.startsWith("/api/v1/ai/");
+    }
+
     /** Login attempts (POST /api/v1/session) per client address: a small bucket, so passwords cannot be guessed fast. */
     public Uni<Long> acquireLogin(String clientAddress) {
         if (!config.enabled()) {

@@ -1,0 +1,161 @@
+package io.aide.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * API keys, roles and the audit log against the running stack (Keycloak users anna admin, alice engineer, victor
+ * viewer of acme; bob engineer of globex), and the cross-tenant matrix over every route of the gateway's OpenAPI.
+ */
+class AccessControlIT {
+    private static String anna;
+    private static String alice;
+    private static String victor;
+    private static String bob;
+    private static String documentId;
+    private static String generationId;
+
+    @BeforeAll
+    static void uploadAndGenerateAsAlice() throws IOException {
+        anna = Stack.token("anna", "anna");
+        alice = Stack.token("alice", "alice");
+        victor = Stack.token("victor", "victor");
+        bob = Stack.token("bob", "bob");
+        byte[] mapping;
+        try (var in = AccessControlIT.class.getResourceAsStream("/mappings/orders_mapping.csv")) {
+            mapping = in.readAllBytes();
+        }
+        HttpResponse<String> uploaded = Stack.upload(alice, "orders_mapping.csv", mapping);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
+        documentId = Stack.json(uploaded.body()).path("documentId").asText();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(Stack.json(Stack.get(alice, "/api/v1/documents/" + documentId).body()).path("status").asText())
+                        .isEqualTo("parsed"));
+        generationId = Stack.newGenerationId();
+        HttpResponse<String> started = Stack.postJson(alice, "/api/v1/generations",
+                Map.of("generationId", generationId, "documentId", documentId, "dialects", List.of("duckdb")));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    }
+
+    private static HttpResponse<String> delete(String token, String path) {
+        return Stack.send(HttpRequest.newBuilder(URI.create(Stack.GATEWAY + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).DELETE().build());
+    }
+
+    @Test
+    void shouldServeACiJobWithAnApiKeyUntilItIsRevoked() throws IOException {
+        // Given
+        HttpResponse<String> created = Stack.postJson(anna, "/api/v1/admin/api-keys",
+                Map.of("name", "e2e CI", "role", "engineer", "expiresInDays", 1));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String key = Stack.json(created.body()).path("key").asText();
+        String keyId = Stack.json(created.body()).path("id").asText();
+        byte[] mapping;
+        try (var in = AccessControlIT.class.getResourceAsStream("/mappings/orders_mapping.csv")) {
+            mapping = in.readAllBytes();
+        }
+
+        // When
+        HttpResponse<String> uploaded = Stack.upload(key, "orders_by_ci.csv", mapping);
+        HttpResponse<String> listed = Stack.get(anna, "/api/v1/admin/api-keys");
+        HttpResponse<String> revoked = delete(anna, "/api/v1/admin/api-keys/" + keyId);
+        HttpResponse<String> afterRevocation = Stack.get(key, "/api/v1/documents");
+
+        // Then
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
+        String ciDocument = Stack.json(uploaded.body()).path("documentId").asText();
+        assertThat(Stack.get(alice, "/api/v1/documents/" + ciDocument).statusCode()).isEqualTo(200);
+        assertThat(Stack.get(bob, "/api/v1/documents/" + ciDocument).statusCode()).isEqualTo(404);
+        assertThat(listed.body()).contains(keyId).doesNotContain(key);
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        assertThat(afterRevocation.statusCode()).isEqualTo(401);
+        assertThat(afterRevocation.body()).contains("unauthorized:invalid_api_key");
+        assertThat(Stack.postJson(alice, "/api/v1/admin/api-keys", Map.of("name", "mine")).statusCode()).isEqualTo(403);
+        assertThat(Stack.get(bob, "/api/v1/admin/api-keys").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldRecordLoginsChangesKeysAndRefusalsInTheTenantsAuditLog() {
+        // Given
+        HttpResponse<String> login = Stack.send(HttpRequest.newBuilder(URI.create(Stack.GATEWAY + "/api/v1/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"victor\",\"password\":\"victor\"}")).build());
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(delete(victor, "/api/v1/generations/" + generationId).statusCode()).isEqualTo(403);
+        assertThat(Stack.get(bob, "/api/v1/documents/" + documentId).statusCode()).isEqualTo(404);
+
+        // When / Then
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            HttpResponse<String> page = Stack.get(anna, "/api/v1/admin/audit?limit=1000");
+            assertThat(page.statusCode()).isEqualTo(200);
+            List<String> rows = new ArrayList<>();
+            Stack.json(page.body()).path("items").forEach(e -> rows.add(e.path("actor").asText() + " "
+                    + e.path("action").asText() + " " + e.path("outcome").asText() + " " + e.path("status").asInt()));
+            assertThat(rows).contains("victor session.login ok 200", "alice document.upload ok 202",
+                    "alice generation.request ok 202", "victor generation.cancel refused 403");
+            assertThat(rows).noneMatch(row -> row.startsWith("bob "));
+        });
+        HttpResponse<String> csv = Stack.get(anna, "/api/v1/admin/audit/export?format=csv&actor=victor");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).contains("session.login").doesNotContain("victor\",\"password").doesNotContain(victor);
+        assertThat(Stack.get(alice, "/api/v1/admin/audit").statusCode()).isEqualTo(403);
+        assertThat(Stack.get(victor, "/api/v1/admin/audit").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldAnswerAnotherTenantsIdsWith404OnEveryRouteOfTheOpenApi() throws Exception {
+        // Given
+        JsonNode paths = Stack.json(Stack.send(HttpRequest.newBuilder(URI.create(Stack.GATEWAY + "/q/openapi?format=json"))
+                .build()).body()).path("paths");
+        List<String> answers = new ArrayList<>();
+        int withIds = 0;
+
+        // When: bob (globex) on every route naming an id, with alice's ids
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = it.next();
+            if (!path.getKey().matches(".*/(documents|generations|validations)/\\{[^}]+}.*")) {
+                continue;
+            }
+            String concrete = path.getKey().replaceFirst("/documents/\\{[^}]+}", "/documents/" + documentId)
+                    .replaceFirst("/(generations|validations)/\\{[^}]+}", "/$1/" + generationId)
+                    .replaceAll("\\{[^}]+}", "x1");
+            for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
+                String method = methods.next().toUpperCase();
+                if (!Set.of("GET", "POST", "PATCH", "PUT", "DELETE").contains(method)) {
+                    continue;
+                }
+                withIds++;
+                HttpRequest request = HttpRequest.newBuilder(URI.create(Stack.GATEWAY + concrete))
+                        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + bob)
+                        .header("Content-Type", "application/json")
+                        .method(method, method.equals("GET") || method.equals("DELETE")
+                                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"))
+                        .build();
+                HttpResponse<InputStream> response = Stack.HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                response.body().close();
+                answers.add(response.statusCode() + " " + method + " " + path.getKey());
+            }
+        }
+
+        // Then
+        assertThat(withIds).isGreaterThanOrEqualTo(10);
+        assertThat(answers).allMatch(answer -> answer.startsWith("404 ") || answer.startsWith("400 "), "404 or 400");
+        assertThat(answers.stream().filter(a -> a.startsWith("404 ")).count()).isGreaterThanOrEqualTo(withIds / 2);
+    }
+}
