@@ -51,6 +51,10 @@ export_aide_env() {
     export AIDE_SQLGEN_URL="http://127.0.0.1:$((SERVICE_BASE_PORT + 2))"
     export AIDE_VALIDATOR_URL="http://127.0.0.1:$((SERVICE_BASE_PORT + 3))"
     export AIDE_AIHUB_URL="http://127.0.0.1:$((SERVICE_BASE_PORT + 4))"
+    # the gateway's chart sandbox: its own port, so its own origin; only the portal may frame it
+    export AIDE_SANDBOX_PORT="$((SERVICE_BASE_PORT + 9))"
+    export AIDE_PORTAL_ORIGINS="http://localhost:$SERVICE_BASE_PORT http://127.0.0.1:$SERVICE_BASE_PORT"
+    export AIDE_PORTAL_SANDBOX_ORIGIN="http://localhost:$AIDE_SANDBOX_PORT http://127.0.0.1:$AIDE_SANDBOX_PORT"
     export AIDE_SPARK_MASTER="${AIDE_SPARK_MASTER:-local[*]}"
     export AIDE_SECRET_KEY="${AIDE_SECRET_KEY:-aide-local-$AIDE_ENV-secret-key-change-me}"
     export AIDE_INTERNAL_SECRET="${AIDE_INTERNAL_SECRET:-$(internal_secret)}"

@@ -96,6 +96,11 @@ run_tests() {
                 rc=1
                 warn "the browser suite failed"
             fi
+            info "visualization browser suite (web-ui/e2e/viz.e2e.mjs, Chromium, a scripted model it starts itself)"
+            if ! (cd "$AIDE_ROOT/web-ui" && AIDE_GATEWAY_URL="$AIDE_GATEWAY_URL" node e2e/viz.e2e.mjs); then
+                rc=1
+                warn "the visualization browser suite failed"
+            fi
         fi
     fi
     local summary; summary=$(test_summary)

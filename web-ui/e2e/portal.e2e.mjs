@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { documentSteps, unnamedControls } from './document.steps.mjs';
 import { startProxy } from './proxy.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -159,6 +160,9 @@ try {
     await shot(page, '03-document-grid');
   });
 
+  await documentSteps({ step, check, shot, page, base: BASE });
+  await page.goto(`${BASE}/documents/${documentId}`);
+
   await step('generate: blocks of all three targets arrive in the editor; a reload mid-stream recovers', async () => {
     await page.getByRole('button', { name: 'Generate the semantic layer' }).click();
     await page.waitForURL(/\/generations\/gen_\d+_[0-9a-z]+$/);
@@ -203,6 +207,20 @@ try {
     await page.waitForURL(`**/generations/${firstGeneration}`);
     await waitComplete(page);
     await waitForTargets(page, 3);
+  });
+
+  await step('failed checks link to their block line; every control of the workspace has an accessible name', async () => {
+    const failed = page.getByTestId('failed-checks');
+    if ((await failed.count()) > 0) {
+      const link = failed.locator('button[data-line]:not([data-line=""])').first();
+      if ((await link.count()) > 0) {
+        const key = await link.getAttribute('data-block');
+        await link.click();
+        await page.locator(`[data-block="${key}"][aria-pressed="true"]`).waitFor();
+      }
+    }
+    const unnamed = (await unnamedControls(page)).length;
+    check(unnamed === 0, `${unnamed} controls of the workspace have no accessible name`);
   });
 
   await step('switching dialect shows that dialect in the editor', async () => {

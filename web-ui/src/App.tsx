@@ -10,6 +10,7 @@ import { ToastProvider } from './shell/toasts';
 const DocumentPage = lazy(() => import('./features/documents/DocumentPage'));
 const GenerationPage = lazy(() => import('./features/generation/GenerationPage'));
 const ApiKeysPage = lazy(() => import('./features/admin/ApiKeysPage'));
+const VizPage = lazy(() => import('./features/viz/VizPage'));
 
 type Auth = { kind: 'checking' } | { kind: 'anonymous' } | { kind: 'signed-in'; session: Session };
 
@@ -45,6 +46,8 @@ export function App() {
               <Route path="documents/:documentId" element={<DocumentPage />} />
               <Route path="generations/:generationId" element={<GenerationPage />} />
               <Route path="admin/api-keys" element={<ApiKeysPage />} />
+              <Route path="viz" element={<VizPage />} />
+              <Route path="viz/:templateId" element={<VizPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

@@ -1,4 +1,4 @@
-import { API_BASE, apiRequest } from './http';
+import { API_BASE, apiRequest, jsonBody } from './http';
 
 /** The shapes of the document service's answers, as the gateway passes them through. */
 
@@ -27,12 +27,26 @@ export interface DocumentView {
   headerMapping?: Record<string, Record<string, string>> | null;
   diagnostics?: Diagnostic[] | null;
   specVersion?: number | null;
-  sheets?: unknown;
+  sheets?: SheetInfo[] | null;
   referenceFiles?: string[] | null;
   error?: { code?: string | null; message?: string | null } | null;
   uploadedBy?: string | null;
   createdAt: string;
   updatedAt?: string | null;
+}
+
+/** What the parser did with one sheet; for a mapping sheet, its headers by column letter and the field of each. */
+export interface SheetInfo {
+  name: string;
+  role: 'mapping' | 'reference' | 'skipped' | string;
+  reason?: string | null;
+  headerRow: number;
+  rowsRead?: number;
+  mappingRows?: number;
+  /** column letter -> header text */
+  headers?: Record<string, string> | null;
+  /** canonical field key (target_table, ...) -> column letter */
+  columns?: Record<string, string> | null;
 }
 
 export interface SourceRef {
@@ -78,6 +92,30 @@ export interface VersionView {
   createdAt: string;
 }
 
+export interface FieldChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+export interface SpecDiff {
+  from: number;
+  to: number;
+  added: MappingRow[];
+  removed: MappingRow[];
+  changed: Array<{ ref: string; fields: FieldChange[] }>;
+}
+
+export interface VersionWrite {
+  documentId: string;
+  specVersion: number;
+  changed: boolean;
+  rows: Array<{ ref: string; row: MappingRow; changes: FieldChange[] }>;
+}
+
+/** Row fields a user may edit (as RowPatch in document-service accepts them). */
+export type RowPatch = Partial<Record<'targetTable' | 'targetColumn' | 'targetType' | 'sourceTable' | 'sourceColumns' | 'transformation' | 'join' | 'filter' | 'defaultValue' | 'description', string | null>>;
+
 export interface UploadAccepted {
   documentId: string;
   status: DocumentStatus;
@@ -99,6 +137,20 @@ export function getRows(id: string, version?: number): Promise<RowsView> {
 
 export function listVersions(id: string): Promise<VersionView[]> {
   return apiRequest<VersionView[]>(`/documents/${encodeURIComponent(id)}/versions`);
+}
+
+export function diffVersions(id: string, from: number, to: number): Promise<SpecDiff> {
+  return apiRequest<SpecDiff>(`/documents/${encodeURIComponent(id)}/versions/${from}/diff/${to}`);
+}
+
+/** Several rows edited into one new spec version; 409 stale_version when another version was saved since baseVersion. */
+export function saveRowEdits(id: string, baseVersion: number, rows: Record<string, RowPatch>): Promise<VersionWrite> {
+  return apiRequest<VersionWrite>(`/documents/${encodeURIComponent(id)}/versions`, jsonBody({ baseVersion, rows }));
+}
+
+/** Parses the stored file again with the fields mapped to the headers given; the result becomes a new version. */
+export function reparse(id: string, headerOverrides: Record<string, string>): Promise<UploadAccepted> {
+  return apiRequest<UploadAccepted>(`/documents/${encodeURIComponent(id)}/reparse`, jsonBody({ headerOverrides }));
 }
 
 export function uploadDocument(file: File): Promise<UploadAccepted> {

@@ -24,6 +24,7 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
         <nav aria-label="Main">
           <NavLink to="/documents">Documents</NavLink>
           {session.roles.includes('admin') && <NavLink to="/admin/api-keys">API keys</NavLink>}
+          <NavLink to="/viz">Visualize</NavLink>
         </nav>
         <span className="spacer" />
         <span className={`connection ${connection}`} data-testid="connection" role="status" aria-label={`Connection: ${CONNECTION_TEXT[connection]}`}>

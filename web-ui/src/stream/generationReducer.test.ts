@@ -267,3 +267,18 @@ describe('persistence', () => {
     expect(restored).toBeNull();
   });
 });
+
+describe('a refused request', () => {
+  it('shouldPutTheServersAnswerIntoTheChatWithoutEndingTheGeneration', () => {
+    // Given
+    const state = { ...initialGenerationState, finished: true, status: 'ready' as const };
+
+    // When
+    const next = generationReducer(state, { type: 'refused', stage: 'refine', text: 'No language model is configured for tenant acme.', code: 'llm_not_configured' });
+
+    // Then
+    expect(next.chat.at(-1)).toEqual({ kind: 'error', text: 'No language model is configured for tenant acme.', stage: 'refine', code: 'llm_not_configured' });
+    expect(next.status).toBe('ready');
+    expect(next.errors).toEqual([]);
+  });
+});

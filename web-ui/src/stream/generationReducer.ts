@@ -59,6 +59,8 @@ export type GenerationAction =
   | { type: 'restore'; state: GenerationState }
   | { type: 'resume' }
   | { type: 'prompt'; text: string }
+  /** the server refused a request of the chat (e.g. a refinement): its answer, as it gave it */
+  | { type: 'refused'; stage: string; text: string; code?: string | null }
   | { type: 'event'; event: GenerationEvent; id?: number | null }
   | { type: 'connection_error'; message: string }
   | { type: 'reset' };
@@ -132,6 +134,8 @@ export function generationReducer(state: GenerationState, action: GenerationActi
       return state.finished || state.status === 'error' ? { ...state, finished: false, status: 'streaming' } : state;
     case 'prompt':
       return { ...state, chat: appendChat(state.chat, { kind: 'user', text: action.text }) };
+    case 'refused':
+      return { ...state, chat: appendChat(state.chat, { kind: 'error', text: action.text, stage: action.stage, code: action.code ?? null }) };
     case 'connection_error':
       if (state.finished || state.status === 'error') {
         return state;

@@ -1,19 +1,24 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import {
   dictionaryUrl,
   getDocument,
   getRows,
   listVersions,
+  saveRowEdits,
   targetEntries,
   type DocumentView,
   type RowsView,
   type VersionView,
 } from '../../api/documents';
 import { DIALECT_LABELS, DIALECTS, listGenerations, newGenerationId, type Dialect, type GenerationSummary } from '../../api/generations';
-import { useReportError } from '../../shell/toasts';
+import { placeDiagnostics } from '../../mapping/cells';
+import { countEdits, emptyEdits, rowEditsReducer, toPatches } from '../../mapping/rowEdits';
+import { useReportError, useToasts } from '../../shell/toasts';
 import { formatTime } from '../format';
+import { HeaderMapping } from './HeaderMapping';
 import { RowsGrid } from './RowsGrid';
+import { VersionDiff } from './VersionDiff';
 
 const POLL_MS = 1500;
 
@@ -26,7 +31,12 @@ export default function DocumentPage() {
   const [versions, setVersions] = useState<VersionView[]>([]);
   const [generations, setGenerations] = useState<GenerationSummary[]>([]);
   const [version, setVersion] = useState<number | undefined>(undefined);
+  const [edits, dispatchEdit] = useReducer(rowEditsReducer, emptyEdits);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [shownDiff, setShownDiff] = useState<{ from: number; to: number } | null>(null);
   const report = useReportError();
+  const { push } = useToasts();
 
   const load = useCallback(async () => {
     try {
@@ -59,12 +69,42 @@ export default function DocumentPage() {
       return;
     }
     getRows(documentId, version).then(setRows, (err) => report(err, 'Loading the mapping rows failed'));
-  }, [doc?.status, documentId, version, report]);
+  }, [doc?.status, doc?.specVersion, documentId, version, report]);
+
+  // edits are made on the latest version only; a newer version (someone's edit, a reparse) drops them
+  const latest = rows !== null && version === undefined && rows.specVersion === doc?.specVersion;
+  useEffect(() => {
+    if (latest && rows) dispatchEdit({ type: 'start', baseVersion: rows.specVersion });
+  }, [latest, rows]);
+
+  const diagnostics = useMemo(() => doc?.diagnostics ?? [], [doc?.diagnostics]);
+  const placed = useMemo(() => placeDiagnostics(diagnostics, doc?.sheets), [diagnostics, doc?.sheets]);
 
   if (!doc) {
     return <p className="muted pad">Loading…</p>;
   }
-  const diagnostics = doc.diagnostics ?? [];
+  const pending = countEdits(edits);
+
+  const save = async () => {
+    if (edits.baseVersion === null) return;
+    setSaving(true);
+    try {
+      const written = await saveRowEdits(documentId, edits.baseVersion, toPatches(edits));
+      setEditing(null);
+      dispatchEdit({ type: 'discard' });
+      push({
+        kind: 'info',
+        text: written.changed ? `Saved as spec version ${written.specVersion}.` : 'Nothing changed: the rows already say that.',
+      });
+      if (written.changed) setShownDiff({ from: edits.baseVersion, to: written.specVersion });
+      await load();
+    } catch (err) {
+      report(err, 'Saving the edits failed');
+    } finally {
+      setSaving(false);
+    }
+  };
+
   // about the document as a whole, or about a row the parser left out of the grid
   const shownRefs = new Set(rows?.rows.map((r) => r.ref) ?? []);
   const withoutRow = diagnostics.filter((d) => !d.ref || (rows !== null && !shownRefs.has(d.ref)));
@@ -128,7 +168,33 @@ export default function DocumentPage() {
                 </select>
               </label>
             </header>
-            {rows && <RowsGrid rows={rows.rows} diagnostics={diagnostics} highlight={highlight} />}
+            {latest && (
+              <div className="row wrap edits-bar" data-testid="edits-bar">
+                <span className="muted">
+                  {pending.rows === 0
+                    ? 'Edit a row in place (its “edit” button); the edits are saved together as a new version.'
+                    : `${pending.rows} row(s), ${pending.cells} cell(s) edited on v${edits.baseVersion}`}
+                </span>
+                <span className="spacer" />
+                <button type="button" disabled={pending.rows === 0 || saving} onClick={() => void save()}>
+                  {saving ? 'Saving…' : `Save as version ${(doc.specVersion ?? 0) + 1}`}
+                </button>
+                <button type="button" className="secondary" disabled={pending.rows === 0 || saving} onClick={() => dispatchEdit({ type: 'discard' })}>
+                  Discard edits
+                </button>
+              </div>
+            )}
+            {rows && (
+              <RowsGrid
+                rows={rows.rows}
+                placed={placed}
+                highlight={highlight}
+                edits={latest ? edits : null}
+                editing={editing}
+                onEditing={setEditing}
+                onChange={(row, field, value) => dispatchEdit({ type: 'set', row, field, value })}
+              />
+            )}
             {withoutRow.length > 0 && (
               <details>
                 <summary>{withoutRow.length} diagnostics about the document or rows left out of the grid</summary>
@@ -147,35 +213,28 @@ export default function DocumentPage() {
           <div className="columns">
             <section className="card" aria-labelledby="headers-title">
               <h2 id="headers-title">Header mapping the parser chose</h2>
-              {Object.entries(doc.headerMapping ?? {}).map(([sheet, fields]) => (
-                <table key={sheet} className="compact">
-                  <caption>{sheet}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Field</th>
-                      <th scope="col">Header in the sheet</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {Object.entries(fields).map(([field, header]) => (
-                      <tr key={field}>
-                        <td className="mono">{field}</td>
-                        <td>{header}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              ))}
+              <HeaderMapping
+                doc={doc}
+                onReparse={() => {
+                  push({ kind: 'info', text: 'Parsing again with the columns chosen; the result becomes a new version.' });
+                  void load();
+                }}
+              />
             </section>
             <section className="card" aria-labelledby="history-title">
               <h2 id="history-title">Versions</h2>
               <ul className="plain">
                 {versions.map((v) => (
-                  <li key={v.version}>
+                  <li key={v.version} data-version={v.version}>
                     v{v.version} · {formatTime(v.createdAt)} · {v.createdBy ?? '–'} <span className="muted">{v.reason ?? ''}</span>
+                    {Array.isArray(v.changedRows) && v.changedRows.length > 0 ? (
+                      <span className="muted"> · {v.changedRows.length} row(s)</span>
+                    ) : null}
                   </li>
                 ))}
               </ul>
+              <h3>Compare versions</h3>
+              <VersionDiff documentId={documentId} versions={versions} initial={shownDiff} />
               <h2>Generations</h2>
               {generations.length === 0 ? (
                 <p className="muted">None yet.</p>

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { AiStatus } from '../../api/generations';
 import { refine } from '../../api/generations';
+import { ApiError } from '../../api/http';
+import { ReferenceText } from '../../refs/ReferenceText';
 import { applyCompletion, completeAt, parseReferences, type Candidates, type Completion } from '../../refs/references';
 import type { ChatEntry, GenerationState } from '../../stream/generationReducer';
 import { useReportError } from '../../shell/toasts';
@@ -13,6 +14,8 @@ interface Props {
   candidates: Candidates;
   ai: AiStatus | null;
   onPrompt: (text: string) => void;
+  /** the refinement was refused: the server's answer goes into the conversation as it is */
+  onRefused: (text: string, code: string | null) => void;
   /** after the refine request is accepted: follow the stream for its answer */
   onSent: () => void;
 }
@@ -28,7 +31,7 @@ const KIND_LABEL: Record<ChatEntry['kind'], string> = {
 };
 
 /** The conversation: what the generation says as it works, and prompts that refine a block. */
-export function ChatPanel({ state, generationId, documentId, candidates, ai, onPrompt, onSent }: Props) {
+export function ChatPanel({ state, generationId, documentId, candidates, ai, onPrompt, onRefused, onSent }: Props) {
   const [text, setText] = useState('');
   const [completion, setCompletion] = useState<Completion | null>(null);
   const [active, setActive] = useState(0);
@@ -97,6 +100,7 @@ export function ChatPanel({ state, generationId, documentId, candidates, ai, onP
       setText('');
       onSent();
     } catch (err) {
+      onRefused(err instanceof ApiError ? err.message : String(err), err instanceof ApiError ? err.code ?? null : null);
       report(err, 'The refinement was refused');
     } finally {
       setSending(false);
@@ -194,25 +198,4 @@ export function ChatPanel({ state, generationId, documentId, candidates, ai, onP
 function splitBlock(value: string, fallbackTarget: string): [string, string] {
   const dot = value.lastIndexOf('.');
   return dot < 0 ? [fallbackTarget, value] : [value.slice(0, dot), value.slice(dot + 1)];
-}
-
-/** Text with its @mapping[Sheet:row] references as links to the row in the document's grid. */
-function ReferenceText({ text, documentId }: { text: string; documentId: string | null }) {
-  const refs = parseReferences(text).filter((r) => r.kind === 'mapping' && !r.problem);
-  if (refs.length === 0 || !documentId) {
-    return <>{text}</>;
-  }
-  const parts: ReactNode[] = [];
-  let at = 0;
-  for (const r of refs) {
-    parts.push(text.slice(at, r.start));
-    parts.push(
-      <Link key={r.start} to={`/documents/${encodeURIComponent(documentId)}?row=${encodeURIComponent(r.value)}`} className="mono">
-        {text.slice(r.start, r.end)}
-      </Link>,
-    );
-    at = r.end;
-  }
-  parts.push(text.slice(at));
-  return <>{parts}</>;
 }

@@ -16,13 +16,13 @@ interface Props {
   label: string;
   /** what the editor holds (a block, a dialect, a version): while editable, the value is pushed in only when it changes */
   docKey: string;
-  /** 1-based line to reveal at the top, e.g. the block a failing check points at */
-  revealLine?: number | null;
+  /** 1-based line to reveal and select, e.g. the line a failing check points at; a new nonce reveals it again */
+  reveal?: { line: number; nonce: number } | null;
   onChange?: (value: string) => void;
 }
 
 /** A Monaco editor; long lines scroll inside it, never the page. */
-export function CodeEditor({ value, language, readOnly, label, docKey, revealLine, onChange }: Props) {
+export function CodeEditor({ value, language, readOnly, label, docKey, reveal, onChange }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
@@ -48,6 +48,7 @@ export function CodeEditor({ value, language, readOnly, label, docKey, revealLin
           tabSize: 2,
         });
         editor.current.onDidChangeModelContent(() => change.current?.(editor.current!.getValue()));
+        setReady(true);
       },
       (err: unknown) => setFailed(err instanceof Error ? err.message : String(err)),
     );
@@ -82,11 +83,18 @@ export function CodeEditor({ value, language, readOnly, label, docKey, revealLin
     e.updateOptions({ readOnly, ariaLabel: label });
   }, [language, readOnly, label]);
 
+  const [ready, setReady] = useState(false);
+  const revealed = useRef<number | null>(null);
   useEffect(() => {
-    if (revealLine && editor.current) {
-      editor.current.revealLineNearTop(revealLine);
-    }
-  }, [revealLine]);
+    const e = editor.current;
+    // once per request: typing afterwards must not move the selection back
+    if (!reveal || !e || revealed.current === reveal.nonce) return;
+    revealed.current = reveal.nonce;
+    const line = Math.min(reveal.line, e.getModel()?.getLineCount() ?? reveal.line);
+    e.revealLineInCenter(line);
+    e.setSelection({ startLineNumber: line, startColumn: 1, endLineNumber: line, endColumn: (e.getModel()?.getLineMaxColumn(line) ?? 1) });
+    e.focus();
+  }, [reveal, ready]);
 
   if (failed) {
     return (

@@ -19,6 +19,7 @@ import { useGenerationStream } from '../../stream/useGenerationStream';
 import { useOwner } from '../../shell/session';
 import { useReportError } from '../../shell/toasts';
 import { ChatPanel } from './ChatPanel';
+import { Checks, type RevealRequest } from './Checks';
 import { Downloads } from './Downloads';
 import { FlaggedColumns } from './FlaggedColumns';
 import { LayerEditor } from './LayerEditor';
@@ -55,6 +56,8 @@ export default function GenerationPage() {
   const [rows, setRows] = useState<MappingRow[]>([]);
   const [ai, setAi] = useState<AiStatus | null>(null);
   const started = useRef(false);
+  const [reveal, setReveal] = useState<RevealRequest | null>(null);
+  const [shownDialect, setShownDialect] = useState<string>('duckdb');
 
   // stream first (above), then the start request; the same id twice is the same generation
   useEffect(() => {
@@ -179,10 +182,12 @@ export default function GenerationPage() {
           candidates={candidates}
           ai={ai}
           onPrompt={(text) => dispatch({ type: 'prompt', text })}
+          onRefused={(text, code) => dispatch({ type: 'refused', stage: 'refine', text, code })}
           onSent={reopen}
         />
         <div className="workspace-right">
-          <LayerEditor state={state} generationId={generationId} dialects={dialects} onEdited={reopen} />
+          <LayerEditor state={state} generationId={generationId} dialects={dialects} onEdited={reopen} onDialect={setShownDialect} reveal={reveal} />
+          <Checks state={state} dialect={shownDialect} documentId={documentId} onReveal={setReveal} />
           <FlaggedColumns lineage={lineage} documentId={documentId} />
           <LineageView lineage={lineage} documentId={documentId} />
           <Downloads state={state} generationId={generationId} documentId={documentId} />

@@ -4,6 +4,7 @@ import { assembleLayer } from '../../layer/assemble';
 import { blocksByTarget, type BlockView, type GenerationState } from '../../stream/generationReducer';
 import { useReportError, useToasts } from '../../shell/toasts';
 import { BlockHistory } from './BlockHistory';
+import type { RevealRequest } from './Checks';
 import { CodeEditor } from './CodeEditor';
 
 interface Props {
@@ -12,13 +13,17 @@ interface Props {
   dialects: string[];
   /** after a hand edit or a restore: follow the stream again for the new version and its validation */
   onEdited: () => void;
+  /** the dialect shown changed (the checks list looks up lines in it) */
+  onDialect?: (dialect: Dialect) => void;
+  /** show a block and a line of it, e.g. where a failing check points */
+  reveal?: RevealRequest | null;
 }
 
 /**
  * The layer in an editor: targets and their blocks on the left, the assembled layer (or one block,
  * editable) on the right, in the dialect chosen. PySpark and dbt are whole artifacts, not blocks.
  */
-export function LayerEditor({ state, generationId, dialects, onEdited }: Props) {
+export function LayerEditor({ state, generationId, dialects, onEdited, onDialect, reveal }: Props) {
   const available = DIALECTS.filter((d) => dialects.includes(d));
   const [dialect, setDialect] = useState<Dialect>((state.primaryDialect as Dialect) ?? available[0] ?? 'duckdb');
   const [selected, setSelected] = useState<string | null>(null);
@@ -34,6 +39,17 @@ export function LayerEditor({ state, generationId, dialects, onEdited }: Props) 
       setDialect(state.primaryDialect as Dialect);
     }
   }, [state.primaryDialect, dialects, dialect]);
+
+  useEffect(() => {
+    onDialect?.(dialect);
+  }, [dialect, onDialect]);
+
+  useEffect(() => {
+    if (reveal && state.blocks[reveal.blockKey]) {
+      setSelected(reveal.blockKey);
+      setShowHistory(false);
+    }
+  }, [reveal, state.blocks]);
 
   const groups = useMemo(() => blocksByTarget(state), [state]);
   const isSql = SQL_DIALECTS.includes(dialect);
@@ -141,6 +157,7 @@ export function LayerEditor({ state, generationId, dialects, onEdited }: Props) 
             docKey={`${selected ?? 'layer'}|${dialect}|${block?.version ?? ''}`}
             label={block ? `${block.target} ${block.name} in ${DIALECT_LABELS[dialect]}` : `Layer in ${DIALECT_LABELS[dialect]}`}
             onChange={editable ? (v) => setDraft(v === (block?.sql[dialect] ?? '') ? null : v) : undefined}
+            reveal={reveal && reveal.line && block && reveal.blockKey === block.key ? { line: reveal.line, nonce: reveal.nonce } : null}
           />
           {block && (
             <div className="row wrap editor-actions">

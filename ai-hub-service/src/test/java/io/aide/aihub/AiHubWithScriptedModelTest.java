@@ -34,31 +34,28 @@ class AiHubWithScriptedModelTest {
     InMemoryConnector connector;
 
     @Test
-    void shouldPublishTheModelsRefinedSqlForTheBlock() {
-        // Given
+    void shouldApplyNoRefinementThatCannotBeCheckedOnTheSample() {
+        // Given no sqlgen-service answers for the generation in this test
         String generationId = "gen_1700000000000_" + UUID.randomUUID().toString().substring(0, 8);
         String taskId = "task_" + UUID.randomUUID();
         Envelope request = Envelope.of("acme", "corr-9", generationId, new AiTaskRequested(taskId, "refine",
                 generationId, "use a left join to customers", Map.of("blockName", "joins", "target", "order_facts",
-                "sql", "JOIN customers c ON c.id = o.customer_id", "references", "@mapping[Orders:4]"), "alice"));
+                "references", "@mapping[Orders:4]"), "alice"));
 
         // When
         connector.<String>source("ai-commands").send(EventJson.toJson(request));
 
         // Then
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             List<AiTasks.Published> results = AiTasks.resultsFor(connector, taskId);
             assertThat(results).singleElement().satisfies(published -> {
                 assertThat(published.kafkaKey()).isEqualTo(generationId);
-                assertThat(published.result().status()).isEqualTo("completed");
-                assertThat(published.result().content()).isEqualTo(ScriptedLlmResource.SCRIPTED_SQL);
+                assertThat(published.result().status()).isEqualTo("failed");
+                assertThat(published.result().code()).isEqualTo("sqlgen_service_unavailable");
             });
         });
-        assertThat(ScriptedLlmResource.REQUESTS).anySatisfy(body -> assertThat(body)
-                .contains("use a left join to customers")
-                .contains("JOIN customers c ON c.id = o.customer_id")
-                .contains("@mapping[Orders:4]")
-                .contains("scripted-model"));
+        assertThat(connector.<String>sink("generation-commands").received()).noneMatch(m -> m.getPayload()
+                .contains(generationId));
     }
 
     @Test

@@ -16,6 +16,7 @@ final class AiTasks {
 
     static List<Published> resultsFor(InMemoryConnector connector, String taskId) {
         return connector.<String>sink("generation-events").received().stream()
+                .filter(m -> AiTaskResult.TYPE.equals(EventJson.fromJson(m.getPayload(), Envelope.class).type()))
                 .map(AiTasks::read)
                 .filter(p -> p.result().taskId().equals(taskId))
                 .toList();

@@ -55,8 +55,37 @@ public class DocumentServiceStub implements QuarkusTestResourceLifecycleManager 
                         "missing", List.of())));
             }
         });
+        server.createContext("/internal/v1/documents/", this::documents);
         server.start();
         return Map.of("quarkus.rest-client.document.url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Row edits received, as {@code tenant documentId row patchJson}. */
+    static final List<String> ROW_EDITS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Document {@code doc_1} of tenants named refine-...: version 1 of its spec holds the row {@code Orders:5} whose
+     * rule the compiler flagged; a row edit answers version 2, as document-service does.
+     */
+    private void documents(HttpExchange exchange) throws IOException {
+        String tenant = signedTenant(exchange.getRequestHeaders().getFirst(InternalCalls.HEADER));
+        String path = exchange.getRequestURI().getPath();
+        if (tenant == null || !tenant.startsWith("refine") || !path.startsWith("/internal/v1/documents/doc_1/")) {
+            answer(exchange, 404, "{\"code\":\"not_found:document\",\"detail\":\"No document in your tenant.\"}");
+        } else if (path.endsWith("/spec")) {
+            io.aide.events.spec.MappingRow row = new io.aide.events.spec.MappingRow(null, "Orders", 5, "order_facts",
+                    "status_label", "VARCHAR(10)", null, "orders", List.of(), "orders.status",
+                    "O means Open, C means Closed", null, null, false, null, null, null, null, Map.of());
+            answer(exchange, 200, EventJson.toJson(new io.aide.events.spec.MappingSpec("doc_1", tenant, 1, "orders.xlsx",
+                    "xlsx", Map.of(), List.of(), List.of(row), List.of(), List.of())));
+        } else if ("PATCH".equals(exchange.getRequestMethod()) && path.contains("/rows/")) {
+            String patch = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String row = java.net.URLDecoder.decode(path.substring(path.indexOf("/rows/") + 6), StandardCharsets.UTF_8);
+            ROW_EDITS.add(tenant + " doc_1 " + row + " " + patch);
+            answer(exchange, 200, "{\"documentId\":\"doc_1\",\"version\":2,\"changed\":true}");
+        } else {
+            answer(exchange, 404, "{\"code\":\"http:404\",\"detail\":\"No such resource.\"}");
+        }
     }
 
     private static void answer(HttpExchange exchange, int status, String json) throws IOException {

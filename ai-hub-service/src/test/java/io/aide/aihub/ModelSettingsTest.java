@@ -54,9 +54,10 @@ class ModelSettingsTest {
                 "timeoutSeconds", timeoutSeconds)).put("/internal/v1/ai/models/tenant").then().statusCode(200);
     }
 
+    /** A model call through the AI task path (NL-to-SQL asks the model once, without other services). */
     private AiTaskResult refine(String tenant) {
-        return tasks.answer(tenant, new AiTaskRequested("task_" + UUID.randomUUID(), "refine", "gen_1",
-                "use a left join (" + tenant + ")", Map.of("blockName", "joins", "sql", "JOIN c ON c.id = o.cid"), "ada"));
+        return tasks.answer(tenant, new AiTaskRequested("task_" + UUID.randomUUID(), "nl2sql", "gen_1",
+                "count the orders (" + tenant + ")", Map.of("schema", "orders(id, customer_id)"), "ada"), null);
     }
 
     @Test

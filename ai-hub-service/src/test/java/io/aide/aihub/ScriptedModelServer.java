@@ -53,8 +53,16 @@ public class ScriptedModelServer implements QuarkusTestResourceLifecycleManager 
         REQUESTS.add(new Request(exchange.getRequestHeaders().getFirst("Authorization"), body));
         if (body.contains("\"failing-model\"") && !RECOVERED.get()) {
             send(exchange, 500, "{\"error\":{\"message\":\"scripted outage\",\"type\":\"server_error\"}}");
+        } else if (body.replace(" ", "").contains("\"stream\":true") && body.contains("\"refine-")) {
+            stream(exchange, refinement(body));
         } else if (body.replace(" ", "").contains("\"stream\":true")) {
             stream(exchange, List.of("Star", " schema", " at order-line grain."));
+        } else if (body.contains("\"rule-")) {
+            send(exchange, 200, completion(body.contains("\"rule-good\"") ? GOOD_RULE : BAD_RULE));
+        } else if (body.contains("\"nl2sql-")) {
+            boolean good = body.contains("\"nl2sql-good\"")
+                    || (body.contains("\"nl2sql-repair\"") && body.contains("failed on the sample"));
+            send(exchange, 200, completion(good ? GOOD_NL2SQL : BAD_NL2SQL));
         } else if (body.contains("\"broken-model\"")) {
             send(exchange, 200, "{\"id\":\"chatcmpl-1\",\"choices\":[{\"message\":");
         } else if (body.contains("\"slow-model\"")) {
@@ -67,6 +75,28 @@ public class ScriptedModelServer implements QuarkusTestResourceLifecycleManager 
         } else {
             send(exchange, 200, completion("OK"));
         }
+    }
+
+    static final String GOOD_RULE = "CASE status WHEN 'O' THEN 'Open' WHEN 'C' THEN 'Closed' END";
+    static final String BAD_RULE = "upper(state)";
+    static final String GOOD_NL2SQL = "SELECT c.city, count(*) AS orders FROM sales.orders o JOIN sales.customers c "
+            + "ON c.customer_id = o.customer_id GROUP BY c.city ORDER BY c.city";
+    static final String BAD_NL2SQL = "SELECT c.town, count(*) AS orders FROM sales.orders o JOIN sales.customers c "
+            + "ON c.customer_id = o.customer_id GROUP BY c.town";
+    static final String GOOD_JOINS = "FROM orders o LEFT JOIN customers c ON c.id = o.customer_id";
+    static final String BAD_JOINS = "FROM orders o LEFT JOIN customers c ON c.customer_key = o.customer_id";
+
+    /**
+     * A refinement of the joins block: {@code refine-good} answers a block that runs, {@code refine-bad} one that
+     * names a column the sample lacks, {@code refine-repair} the bad one first and the good one once the request
+     * carries the validator's error.
+     */
+    private static List<String> refinement(String body) {
+        boolean good = body.contains("\"refine-good\"")
+                || (body.contains("\"refine-repair\"") && body.contains("failed when the layer ran"));
+        String sql = good ? GOOD_JOINS : BAD_JOINS;
+        int cut = sql.indexOf(" LEFT");
+        return List.of(sql.substring(0, cut), sql.substring(cut));
     }
 
     /** Server-sent chunks as OpenAI streams them: one delta per piece, a usage chunk, then [DONE]. */

@@ -152,7 +152,8 @@ final class SheetParser {
             ctx.referenceTables.add(new ReferenceTable(sheet, referenceColumns, referenceRows,
                     MappingRow.ref(sheet, headerRow)));
         }
-        ctx.sheets.add(new SheetInfo(sheet, role, why, headerRow, rowsRead, mappingRows, hiddenRows, hiddenCols));
+        ctx.sheets.add(new SheetInfo(sheet, role, why, headerRow, rowsRead, mappingRows, hiddenRows, hiddenCols,
+                headerColumns(), fieldColumns()));
         return mappingRows;
     }
 
@@ -357,6 +358,35 @@ final class SheetParser {
             return null;
         }
         return trim(cells[c]);
+    }
+
+    /** Column letter -> header text of the mapping header (blank headers left out). */
+    private Map<String, String> headerColumns() {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (!"mapping".equals(role) || headers == null) {
+            return out;
+        }
+        for (int c = 0; c < headers.length && out.size() < 500; c++) {
+            if (headers[c] != null && !headers[c].isBlank()) {
+                out.put(XmlTagScanner.columnLetters(c), headers[c].strip());
+            }
+        }
+        return out;
+    }
+
+    /** Canonical field key -> the column letter it was read from. */
+    private Map<String, String> fieldColumns() {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (match == null) {
+            return out;
+        }
+        for (MappingField f : MappingField.values()) {
+            Integer c = match.columns().get(f);
+            if (c != null) {
+                out.put(f.key(), XmlTagScanner.columnLetters(c));
+            }
+        }
+        return out;
     }
 
     private String cell(MappingField f, int rowNumber) {

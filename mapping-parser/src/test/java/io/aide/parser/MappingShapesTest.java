@@ -101,6 +101,11 @@ class MappingShapesTest {
                 .containsEntry("join", "Lookup").containsEntry("filter", "Where Clause").containsEntry("key", "PK")
                 .containsEntry("nullable", "Mandatory").containsEntry("default_value", "Default Value")
                 .containsEntry("comments", "Comments");
+        assertThat(sheet.headers()).as("every header of the row, by column, for a user to map a field to")
+                .hasSize(13).containsEntry("A", "Tgt Entity").containsEntry("G", "Business Rule")
+                .containsEntry("M", "Comments");
+        assertThat(sheet.columns()).containsEntry("target_table", "A").containsEntry("transformation", "G")
+                .containsEntry("key", "J");
         MappingRow name = row(spec, "CUSTOMER", "CUST_NAME");
         assertThat(name.ref()).isEqualTo("@mapping[STTM:6]");
         assertThat(name.nullable()).as("Mandatory = Y means not nullable").isFalse();

@@ -201,6 +201,55 @@ public final class DuckDbSandbox implements AutoCloseable {
     }
 
     private QueryResult run(String sql, int maxRows, boolean wantRows, boolean asText) {
+        return watched(sql, st -> {
+            boolean hasRows = st.execute(sql);
+            if (!wantRows || !hasRows) {
+                return new QueryResult(List.of(), List.of());
+            }
+            return read(st.getResultSet(), maxRows, asText);
+        });
+    }
+
+    /**
+     * Runs a query under the watchdog and keeps at most {@code maxRows} rows with each column's DuckDB type;
+     * {@link TypedRows#truncated()} tells whether more rows existed.
+     */
+    public TypedRows queryTyped(String sql, int maxRows) {
+        if (maxRows < 0) {
+            throw new IllegalArgumentException("maxRows must be >= 0");
+        }
+        return watched(sql, st -> {
+            if (!st.execute(sql)) {
+                return new TypedRows(List.of(), List.of(), false);
+            }
+            ResultSet rs = st.getResultSet();
+            ResultSetMetaData md = rs.getMetaData();
+            List<TypedRows.Column> columns = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                columns.add(new TypedRows.Column(md.getColumnLabel(i), md.getColumnTypeName(i)));
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            boolean more = false;
+            while (rs.next()) {
+                if (rows.size() == maxRows) {
+                    more = true;
+                    break;
+                }
+                List<Object> row = new ArrayList<>(columns.size());
+                for (int i = 1; i <= columns.size(); i++) {
+                    row.add(jsonFriendly(rs.getObject(i)));
+                }
+                rows.add(java.util.Collections.unmodifiableList(row));
+            }
+            return new TypedRows(columns, rows, more);
+        });
+    }
+
+    private interface StatementWork<T> {
+        T apply(Statement statement) throws SQLException;
+    }
+
+    private <T> T watched(String sql, StatementWork<T> work) {
         if (!locked) {
             throw new IllegalStateException("lock() the sandbox before running SQL under test");
         }
@@ -215,11 +264,7 @@ public final class DuckDbSandbox implements AutoCloseable {
                 }
             }, limits.statementTimeout().toMillis(), TimeUnit.MILLISECONDS);
             try {
-                boolean hasRows = st.execute(sql);
-                if (!wantRows || !hasRows) {
-                    return new QueryResult(List.of(), List.of());
-                }
-                return read(st.getResultSet(), maxRows, asText);
+                return work.apply(st);
             } finally {
                 cancel.cancel(false);
             }

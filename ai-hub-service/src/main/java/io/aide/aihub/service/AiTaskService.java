@@ -3,6 +3,7 @@ package io.aide.aihub.service;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import io.aide.aihub.llm.LanguageModels;
+import io.aide.aihub.refine.BlockRefiner;
 import io.aide.events.v1.AiTaskRequested;
 import io.aide.events.v1.AiTaskResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,19 +26,24 @@ public class AiTaskService {
             "rule_assist", "rule assistance");
 
     private final LanguageModels models;
+    private final BlockRefiner refiner;
 
-    public AiTaskService(LanguageModels models) {
+    public AiTaskService(LanguageModels models, BlockRefiner refiner) {
         this.models = models;
+        this.refiner = refiner;
     }
 
-    public AiTaskResult answer(String tenantId, AiTaskRequested task) {
+    /** The answer to a task; a refinement also streams its thoughts and code and sends the accepted edit to sink. */
+    public AiTaskResult answer(String tenantId, AiTaskRequested task, BlockRefiner.Sink sink) {
         if (models.endpoint(tenantId).isEmpty()) {
             AiTaskException e = models.notConfigured(feature(task.kind()));
             return new AiTaskResult(task.taskId(), task.kind(), "not_configured", null, e.code(), e.getMessage());
         }
+        if (BlockRefiner.KIND.equals(task.kind())) {
+            return refiner.refine(tenantId, task, sink);
+        }
         try {
             String content = switch (task.kind()) {
-                case "refine" -> ask(tenantId, task, Prompts.REFINE_SYSTEM, Prompts.refineUser(task));
                 case "nl2sql" -> ask(tenantId, task, Prompts.NL2SQL_SYSTEM, Prompts.nl2sqlUser(task));
                 default -> throw new AiTaskException("ai_task_not_implemented:" + task.kind(),
                         feature(task.kind()) + " is not available in this version yet.", null);

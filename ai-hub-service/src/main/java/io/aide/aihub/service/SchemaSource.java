@@ -32,6 +32,29 @@ public class SchemaSource {
     }
 
     public Loaded load(Caller caller, String dataSourceId) {
+        SchemaSnapshot snapshot = snapshot(caller, dataSourceId);
+        if ("files".equals(snapshot.kind())) {
+            return new Loaded(snapshot, SampleRows.NONE, "uploaded sample files: integrity measured on the schema "
+                    + "only (document-service serves rows of registered databases only)");
+        }
+        try {
+            JsonNode sample = EventJson.mapper().readTree(client.sample(caller.tenantId(), caller.userId(),
+                    caller.correlationId(), dataSourceId, SAMPLE_ROWS));
+            List<SampleRows.Table> tables = new ArrayList<>();
+            for (JsonNode t : sample.path("tables")) {
+                tables.add(EventJson.mapper().treeToValue(t, SampleRows.Table.class));
+            }
+            return new Loaded(snapshot, new SampleRows(tables), "up to " + SAMPLE_ROWS + " sample rows of "
+                    + tables.size() + " table(s)");
+        } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            LOG.infof("no sample rows for data source %s: %s", dataSourceId, e.getMessage());
+            return new Loaded(snapshot, SampleRows.NONE, "no sample rows (" + e.getMessage()
+                    + "): integrity measured on the schema only");
+        }
+    }
+
+    /** The latest schema snapshot of the tenant's data source; 404/422/503 as AiHubException otherwise. */
+    public SchemaSnapshot snapshot(Caller caller, String dataSourceId) {
         SchemaSnapshot snapshot;
         try {
             JsonNode view = EventJson.mapper().readTree(client.schema(caller.tenantId(), caller.userId(),
@@ -52,24 +75,7 @@ public class SchemaSource {
                     + "' has no tables in its latest schema snapshot. Introspect it again (POST /api/v1/datasources/"
                     + dataSourceId + "/introspect) once it holds tables.");
         }
-        if ("files".equals(snapshot.kind())) {
-            return new Loaded(snapshot, SampleRows.NONE, "uploaded sample files: integrity measured on the schema "
-                    + "only (document-service serves rows of registered databases only)");
-        }
-        try {
-            JsonNode sample = EventJson.mapper().readTree(client.sample(caller.tenantId(), caller.userId(),
-                    caller.correlationId(), dataSourceId, SAMPLE_ROWS));
-            List<SampleRows.Table> tables = new ArrayList<>();
-            for (JsonNode t : sample.path("tables")) {
-                tables.add(EventJson.mapper().treeToValue(t, SampleRows.Table.class));
-            }
-            return new Loaded(snapshot, new SampleRows(tables), "up to " + SAMPLE_ROWS + " sample rows of "
-                    + tables.size() + " table(s)");
-        } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            LOG.infof("no sample rows for data source %s: %s", dataSourceId, e.getMessage());
-            return new Loaded(snapshot, SampleRows.NONE, "no sample rows (" + e.getMessage()
-                    + "): integrity measured on the schema only");
-        }
+        return snapshot;
     }
 
     private static AiHubException documentServiceDown(Exception e) {

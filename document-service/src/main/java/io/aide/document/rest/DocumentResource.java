@@ -106,6 +106,21 @@ public class DocumentResource {
         return documents.versions(Caller.of(tenant, user, null), id);
     }
 
+    /** {@code {baseVersion?, rows: {"Sheet:row": {field: value}}}}: several rows edited into one new version. */
+    public record VersionWriteRequest(Integer baseVersion, Map<String, JsonNode> rows) {
+    }
+
+    @POST
+    @Path("/{id}/versions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response writeVersion(@RestHeader(TENANT) String tenant, @RestHeader(USER) String user,
+                                 @RestHeader(CORRELATION) String correlation, @RestPath String id,
+                                 VersionWriteRequest request) {
+        DocumentService.VersionWrite write = documents.editRows(Caller.of(tenant, user, correlation), id,
+                request == null ? null : request.baseVersion(), request == null ? null : request.rows());
+        return Response.status(write.changed() ? 201 : 200).entity(write).build();
+    }
+
     @GET
     @Path("/{id}/versions/{from}/diff/{to}")
     public SpecDiff.Result diff(@RestHeader(TENANT) String tenant, @RestHeader(USER) String user, @RestPath String id,

@@ -210,10 +210,39 @@ public class DocumentService {
                              List<SpecDiff.FieldChange> changes) {
     }
 
+    /** One row of a multi-row edit: the row as saved and what changed in it. */
+    public record RowEdit(String ref, MappingRow row, List<SpecDiff.FieldChange> changes) {
+    }
+
+    /** The answer to a spec-version write: the new version (or the latest when nothing changed) and its rows. */
+    public record VersionWrite(String documentId, int specVersion, boolean changed, List<RowEdit> rows) {
+    }
+
     /** Applies an edit to one row; a real change makes a new spec version and a MappingEdited event. */
     public EditResult editRow(Caller caller, String documentId, String rowSelector, JsonNode patch) {
         String ref = normalizeRef(rowSelector);
-        record Saved(EditResult result, MappingEdited event) {
+        Map<String, JsonNode> edits = new LinkedHashMap<>();
+        edits.put(ref, patch);
+        VersionWrite write = editRows(caller, documentId, null, edits);
+        RowEdit only = write.rows().get(0);
+        return new EditResult(documentId, write.specVersion(), write.changed(), only.row(), only.changes());
+    }
+
+    /**
+     * Edits several rows at once into ONE new spec version (every earlier version is kept). With a
+     * {@code baseVersion}, the write is refused with 409 when another version was saved since, so edits made
+     * on an older grid never silently undo someone else's.
+     *
+     * @param edits row selector (Sheet:row or @mapping[Sheet:row]) -> JSON object of the fields to change
+     */
+    public VersionWrite editRows(Caller caller, String documentId, Integer baseVersion, Map<String, JsonNode> edits) {
+        if (edits == null || edits.isEmpty()) {
+            throw DocumentServiceException.badRequest("invalid_edit", "Send {\"baseVersion\": n, \"rows\": {\"Sheet:row\": "
+                    + "{\"transformation\": \"UPPER(name)\"}}} with at least one row to change.");
+        }
+        Map<String, JsonNode> byRef = new LinkedHashMap<>();
+        edits.forEach((selector, patch) -> byRef.put(normalizeRef(selector), patch));
+        record Saved(VersionWrite result, MappingEdited event) {
         }
         Saved saved = sql.transaction(c -> {
             DocumentRecord d = documents.lock(c, caller.tenantId(), documentId)
@@ -221,35 +250,48 @@ public class DocumentService {
             requireParsed(d);
             SpecVersionRecord latest = documents.version(c, caller.tenantId(), documentId, null)
                     .orElseThrow(() -> notParsed(d));
+            if (baseVersion != null && baseVersion != latest.version()) {
+                throw DocumentServiceException.conflict("stale_version", "Document '" + documentId + "' is at spec "
+                        + "version " + latest.version() + " (saved by " + latest.createdBy() + "), but these edits were "
+                        + "made on version " + baseVersion + ". Reload the rows, apply the edits again and save.");
+            }
             MappingSpec spec = toSpec(latest.spec());
             List<MappingRow> rows = new ArrayList<>(spec.rows());
-            int index = indexOf(rows, ref);
-            if (index < 0) {
-                throw new DocumentServiceException(404, "row_not_found", "Not found", "Document '" + documentId
-                        + "' has no row " + ref + " in version " + latest.version()
-                        + ". List the rows with GET /api/v1/documents/" + documentId + "/rows.");
+            List<RowEdit> results = new ArrayList<>();
+            List<String> changedRefs = new ArrayList<>();
+            Set<String> targets = new LinkedHashSet<>();
+            for (Map.Entry<String, JsonNode> edit : byRef.entrySet()) {
+                int index = indexOf(rows, edit.getKey());
+                if (index < 0) {
+                    throw new DocumentServiceException(404, "row_not_found", "Not found", "Document '" + documentId
+                            + "' has no row " + edit.getKey() + " in version " + latest.version()
+                            + ". List the rows with GET /api/v1/documents/" + documentId + "/rows.");
+                }
+                MappingRow before = rows.get(index);
+                MappingRow after = RowPatch.apply(before, edit.getValue());
+                List<SpecDiff.FieldChange> changes = SpecDiff.fieldChanges(before, after);
+                results.add(new RowEdit(before.ref(), changes.isEmpty() ? before : after, changes));
+                if (changes.isEmpty()) {
+                    continue;
+                }
+                rows.set(index, after);
+                changedRefs.add(before.ref());
+                if (before.targetTable() != null) {
+                    targets.add(before.targetTable());
+                }
+                if (after.targetTable() != null) {
+                    targets.add(after.targetTable());
+                }
             }
-            MappingRow before = rows.get(index);
-            MappingRow after = RowPatch.apply(before, patch);
-            List<SpecDiff.FieldChange> changes = SpecDiff.fieldChanges(before, after);
-            if (changes.isEmpty()) {
-                return new Saved(new EditResult(documentId, latest.version(), false, before, changes), null);
+            if (changedRefs.isEmpty()) {
+                return new Saved(new VersionWrite(documentId, latest.version(), false, results), null);
             }
-            rows.set(index, after);
             int version = documents.latestVersion(c, documentId) + 1;
             MappingSpec next = spec.withRows(rows).withVersion(version);
-            String key = storeVersion(c, caller.tenantId(), documentId, next, "edited", List.of(before.ref()),
+            String key = storeVersion(c, caller.tenantId(), documentId, next, "edited", changedRefs, caller.userId());
+            MappingEdited event = new MappingEdited(documentId, version, key, changedRefs, new ArrayList<>(targets),
                     caller.userId());
-            Set<String> targets = new LinkedHashSet<>();
-            if (before.targetTable() != null) {
-                targets.add(before.targetTable());
-            }
-            if (after.targetTable() != null) {
-                targets.add(after.targetTable());
-            }
-            MappingEdited event = new MappingEdited(documentId, version, key, List.of(before.ref()),
-                    new ArrayList<>(targets), caller.userId());
-            return new Saved(new EditResult(documentId, version, true, after, changes), event);
+            return new Saved(new VersionWrite(documentId, version, true, results), event);
         });
         if (saved.event() != null) {
             try {

@@ -234,6 +234,64 @@ class DocumentFlowTest {
     }
 
     @Test
+    void shouldSaveSeveralRowEditsAsOneNewVersionAndKeepTheOlderOnes() {
+        // Given
+        String tenant = tenant("acme");
+        String id = uploadAndParse(tenant, "customers.csv", MAPPING_CSV);
+        events.clear();
+
+        // When
+        as(tenant).contentType(ContentType.JSON)
+                .body("{\"baseVersion\": 1, \"rows\": {\"customers:2\": {\"description\": \"the customer key\"},"
+                        + " \"@mapping[customers:3]\": {\"transformation\": \"UPPER(FirstName)\"}}}")
+                .post("/internal/v1/documents/" + id + "/versions")
+                .then().statusCode(201)
+                .body("specVersion", equalTo(2))
+                .body("changed", equalTo(true))
+                .body("rows.ref", equalTo(List.of("@mapping[customers:2]", "@mapping[customers:3]")))
+                .body("rows[1].row.transformation", equalTo("UPPER(FirstName)"))
+                .body("rows[1].changes.field", equalTo(List.of("transformation")));
+
+        // Then
+        MappingEdited edited = awaitEvent(MappingEdited.TYPE, id).payloadAs(MappingEdited.class);
+        assertThat(edited.specVersion()).isEqualTo(2);
+        assertThat(edited.changedRows()).containsExactly("@mapping[customers:2]", "@mapping[customers:3]");
+        as(tenant).get("/internal/v1/documents/" + id + "/versions").then()
+                .body("version", equalTo(List.of(1, 2)))
+                .body("[1].changedRows", equalTo(List.of("@mapping[customers:2]", "@mapping[customers:3]")));
+        as(tenant).get("/internal/v1/documents/" + id + "/versions/1/diff/2").then()
+                .body("changed.ref", equalTo(List.of("@mapping[customers:2]", "@mapping[customers:3]")));
+        as(tenant).get("/internal/v1/documents/" + id + "/rows?version=1").then()
+                .body("rows.find { it.rowNumber == 3 }.transformation", not(equalTo("UPPER(FirstName)")));
+    }
+
+    @Test
+    void shouldRefuseAVersionWriteMadeOnAnOlderVersionWith409AndStoreNothing() {
+        // Given
+        String tenant = tenant("acme");
+        String id = uploadAndParse(tenant, "customers.csv", MAPPING_CSV);
+        as(tenant).contentType(ContentType.JSON).body("{\"rows\": {\"customers:2\": {\"description\": \"first\"}}}")
+                .post("/internal/v1/documents/" + id + "/versions").then().statusCode(201).body("specVersion", equalTo(2));
+
+        // When / Then
+        as(tenant).contentType(ContentType.JSON)
+                .body("{\"baseVersion\": 1, \"rows\": {\"customers:3\": {\"description\": \"second\"}}}")
+                .post("/internal/v1/documents/" + id + "/versions")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("code", equalTo("stale_version"))
+                .body("detail", containsString("version 2"));
+        as(tenant).contentType(ContentType.JSON).body("{\"rows\": {}}")
+                .post("/internal/v1/documents/" + id + "/versions")
+                .then().statusCode(400).body("code", equalTo("invalid_edit"));
+        as(tenant).contentType(ContentType.JSON)
+                .body("{\"rows\": {\"customers:2\": {\"description\": \"x\"}, \"customers:99\": {\"description\": \"y\"}}}")
+                .post("/internal/v1/documents/" + id + "/versions")
+                .then().statusCode(404).body("detail", containsString("@mapping[customers:99]"));
+        as(tenant).get("/internal/v1/documents/" + id + "/versions").then().body("version", equalTo(List.of(1, 2)));
+    }
+
+    @Test
     void shouldAnswerAnEditOfAMissingRowWith404NamingIt() {
         // Given
         String tenant = tenant("acme");

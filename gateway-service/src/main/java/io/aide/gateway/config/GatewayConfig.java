@@ -48,6 +48,26 @@ public interface GatewayConfig {
 
     Sse sse();
 
+    Sandbox sandbox();
+
+    /** The chart sandbox: a second HTTP server on its own port, so on an origin apart from the portal's. */
+    interface Sandbox {
+        /** Its port (AIDE_SANDBOX_PORT); 0 picks a free one, a negative one turns the sandbox off. */
+        @WithDefault("8089")
+        int port();
+
+        /** The interface it listens on. */
+        @WithDefault("127.0.0.1")
+        String host();
+
+        /** The only origins allowed to frame it (frame-ancestors), space-separated. */
+        @WithDefault("http://localhost:8080 http://127.0.0.1:8080")
+        String portalOrigins();
+
+        /** Its origin as browsers reach it behind a proxy; else the portal's host with the sandbox port. */
+        java.util.Optional<String> publicOrigin();
+    }
+
     interface Cookie {
         /** Name of the HttpOnly cookie carrying the access token for the browser (EventSource sends no headers). */
         @WithDefault("aide_token")

@@ -60,6 +60,13 @@ public class ProxyRoutes {
         router.route("/api/v1/ai/modeler/*").order(ORDER).handler(ctx -> proxy(ctx, Downstream.AIHUB));
         // the tenant's model settings, connection test and token usage (admin role checked by ai-hub-service)
         router.route("/api/v1/ai/models/*").order(ORDER).handler(ctx -> proxy(ctx, Downstream.AIHUB));
+        // references resolved for a chat message, and NL-to-SQL run on a data source's sample (tenant checked downstream)
+        router.post("/api/v1/ai/context").order(ORDER).handler(ctx -> proxy(ctx, Downstream.AIHUB));
+        router.post("/api/v1/ai/nl2sql").order(ORDER).handler(ctx -> proxy(ctx, Downstream.AIHUB));
+        // rule assist: proposals for a generation's flagged columns, and their acceptance
+        router.route("/api/v1/ai/rule-assist/*").order(ORDER).handler(ctx -> proxy(ctx, Downstream.AIHUB));
+        // visualizations: runs (server-sent events), result data, templates (tenant checked by ai-hub-service)
+        router.route("/api/v1/viz/*").order(ORDER).handler(ctx -> proxy(ctx, Downstream.AIHUB));
     }
 
     void proxy(RoutingContext ctx, Downstream service) {

@@ -43,4 +43,20 @@ public interface ValidatorConfig {
     /** Start the Spark runner at service start so the first request finds it warm. */
     @WithDefault("false")
     boolean sparkWarmUp();
+
+    /** Rows a query on a sample (POST /internal/v1/queries) returns when the caller names no limit. */
+    @WithDefault("100")
+    int queryDefaultRows();
+
+    /** The most rows a query on a sample may return; a larger limit is refused (query:limit). */
+    @WithDefault("1000")
+    int queryMaxRows();
+
+    /** A query on a sample running longer is cancelled (sandbox:timeout). */
+    @WithDefault("5s")
+    Duration queryTimeout();
+
+    /** Queries on samples running at once; more wait up to the query timeout, then answer 503. */
+    @WithDefault("2")
+    int queryConcurrency();
 }

@@ -13,18 +13,18 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Downloads a data source's sample files ({@code tenants/{t}/datasources/{id}/...}) into a run's work directory. */
-final class SampleFiles {
+public final class SampleFiles {
     private static final Set<String> EXTENSIONS = Set.of("csv", "tsv", "txt", "parquet", "pq");
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
     /** Tables to load, their local files (for Spark), and expected outputs by target. */
-    record Loaded(List<SampleTable> tables, Map<String, Path> files, Map<String, Path> expected) {
+    public record Loaded(List<SampleTable> tables, Map<String, Path> files, Map<String, Path> expected) {
     }
 
     private SampleFiles() {
     }
 
-    static Loaded load(ObjectStore store, String tenantId, String dataSourceId, Path work, long maxBytes) {
+    public static Loaded load(ObjectStore store, String tenantId, String dataSourceId, Path work, long maxBytes) {
         if (dataSourceId == null || dataSourceId.isBlank()) {
             return new Loaded(List.of(), Map.of(), Map.of());
         }

@@ -65,6 +65,22 @@ class SparkChecksIT {
             public boolean sparkWarmUp() {
                 return false;
             }
+
+            public int queryDefaultRows() {
+                return 100;
+            }
+
+            public int queryMaxRows() {
+                return 1000;
+            }
+
+            public Duration queryTimeout() {
+                return Duration.ofSeconds(5);
+            }
+
+            public int queryConcurrency() {
+                return 1;
+            }
         });
     }
 

@@ -1,0 +1,89 @@
+package io.aide.aihub.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aide.aihub.client.DocumentClientErrors;
+import io.aide.aihub.client.ValidatorClient;
+import io.aide.events.EventJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one read-only SQL query on a sample through validator-service ({@code POST /internal/v1/queries}): the rows a
+ * data source's sample (or the sample a generation was validated on) gives for a SELECT, typed. What the validator
+ * refuses (not a SELECT, syntax, unknown column, timeout, foreign sample) comes back as an {@link AiHubException}
+ * with the validator's status, code and message, which name what is wrong.
+ */
+@ApplicationScoped
+public class SampleQueries {
+    private final ValidatorClient validator;
+
+    public SampleQueries(@RestClient ValidatorClient validator) {
+        this.validator = validator;
+    }
+
+    /** A typed result column. */
+    public record Column(String name, String type) {
+    }
+
+    /**
+     * @param sampleKind what the query ran on: files, database, schema (made-up rows) or reference
+     */
+    public record Result(List<Column> columns, List<List<Object>> rows, boolean truncated, long elapsedMs,
+                         String sampleKind, List<String> sampleTables) {
+    }
+
+    /** Runs {@code sql} on the data source's sample, at most {@code limit} rows. */
+    public Result onDataSource(Caller caller, String dataSourceId, String sql, int limit) {
+        return run(caller, "dataSourceId", dataSourceId, sql, limit);
+    }
+
+    /** Runs {@code sql} on the sample the generation was last validated on, at most {@code limit} rows. */
+    public Result onGeneration(Caller caller, String generationId, String sql, int limit) {
+        return run(caller, "generationId", generationId, sql, limit);
+    }
+
+    private Result run(Caller caller, String field, String id, String sql, int limit) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(field, id);
+        body.put("sql", sql);
+        body.put("limit", limit);
+        String answer;
+        try {
+            answer = validator.query(caller.tenantId(), caller.userId(), caller.correlationId(), EventJson.toJson(body));
+        } catch (DocumentClientErrors.Refused e) {
+            throw new AiHubException(e.status(), e.code() == null ? "query_refused" : e.code(),
+                    "Query refused", e.getMessage());
+        } catch (DocumentClientErrors.Unavailable | jakarta.ws.rs.ProcessingException | TimeoutException e) {
+            throw new AiHubException(503, "validator_unavailable", "Service unavailable", "validator-service does "
+                    + "not answer, so the query cannot run on the sample: " + e.getMessage() + ". Retry in a moment.", e);
+        }
+        return parse(answer);
+    }
+
+    static Result parse(String json) {
+        try {
+            JsonNode node = EventJson.mapper().readTree(json);
+            List<Column> columns = new ArrayList<>();
+            node.path("columns").forEach(c -> columns.add(new Column(c.path("name").asText(), c.path("type").asText())));
+            List<List<Object>> rows = new ArrayList<>();
+            for (JsonNode r : node.path("rows")) {
+                List<Object> row = new ArrayList<>();
+                r.forEach(v -> row.add(EventJson.mapper().convertValue(v, Object.class)));
+                rows.add(row);
+            }
+            List<String> tables = new ArrayList<>();
+            node.path("sample").path("tables").forEach(t -> tables.add(t.asText()));
+            return new Result(columns, rows, node.path("truncated").asBoolean(), node.path("elapsedMs").asLong(),
+                    node.path("sample").path("kind").asText(null), tables);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AiHubException(502, "validator_answer_unreadable", "Bad answer", "validator-service answered "
+                    + "a query with JSON that cannot be read: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+// Browser steps of the document page against the real stack: a diagnostic on its cell, the header mapping
+// overridden and parsed again, rows edited in place and saved as a new version with its diff, a reference
+// opening its row, and accessible names. Each step uploads its own small mapping, so none depends on another.
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const HEADER = 'Target Table,Target Column,Target Data Type,Source Table,Source Column,Transformation,Zorblax';
+
+/** Uploads a generated CSV mapping through the page and waits until it is parsed; returns its document id. */
+async function uploadCsv(page, base, name, rows) {
+  const file = join(tmpdir(), `${name}.csv`);
+  writeFileSync(file, [HEADER, ...rows].join('\n'));
+  await page.goto(`${base}/documents`);
+  const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/v1/documents') && r.request().method() === 'POST');
+  await page.getByTestId('upload-input').setInputFiles(file);
+  const id = (await (await uploaded).json()).documentId;
+  await page.locator(`tr[data-document-id="${id}"] .badge.parsed`).waitFor();
+  await page.goto(`${base}/documents/${id}`);
+  await page.getByTestId('rows-grid').locator('[data-ref]').first().waitFor();
+  return id;
+}
+
+const ROWS = [
+  'orders,order_id,INTEGER,raw_orders,id,Direct move,CAST(id AS BIGINT)',
+  'orders,status,INTEGR,raw_orders,status,Direct move,UPPER(status)',
+  'orders,amount,"DECIMAL(12,2)",raw_orders,amount,amount / 100,"ROUND(amount / 100, 2)"',
+];
+
+/** Names of buttons, inputs, selects and links without an accessible name, as Chromium computes them. */
+async function unnamedControls(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  const roles = new Set(['button', 'textbox', 'combobox', 'checkbox', 'radio', 'link', 'listbox', 'slider', 'spinbutton', 'searchbox', 'menuitem', 'tab', 'switch']);
+  return nodes
+    .filter((n) => !n.ignored && roles.has(n.role?.value) && !String(n.name?.value ?? '').trim())
+    .map((n) => `${n.role.value}#${n.backendDOMNodeId}`);
+}
+
+export async function documentSteps({ step, check, shot, page, base }) {
+  await step('a parser diagnostic sits on its cell; its message shows on hover and on keyboard focus', async () => {
+    const id = await uploadCsv(page, base, 'portal-e2e-cell-diagnostic', ROWS);
+    const doc = await (await page.request.get(`${base}/api/v1/documents/${id}`)).json();
+    const diag = doc.diagnostics.find((d) => d.ref === '@mapping[portal-e2e-cell-diagnostic:3]' && d.code === 'type_not_recognized');
+    check(diag, `the API has no type_not_recognized diagnostic on row 3: ${JSON.stringify(doc.diagnostics)}`);
+    const sheet = doc.sheets.find((s) => s.role === 'mapping');
+    check(sheet.columns.target_type === diag.cell.replace(/^.*!([A-Z]+)\d+$/, '$1'), `the diagnostic's cell ${diag.cell} is not the type column`);
+    const cell = page.locator(`[data-ref="${diag.ref}"] [data-field="target_type"]`);
+    check((await cell.getAttribute('data-diagnostic')) === diag.severity, 'the type cell is not marked with the diagnostic');
+    check((await page.locator(`[data-ref="${diag.ref}"] [data-field="target_column"][data-diagnostic]`).count()) === 0, 'a cell without a diagnostic is marked');
+    await cell.hover();
+    await page.getByTestId('cell-tip').filter({ hasText: diag.message.slice(0, 40) }).waitFor();
+    await page.mouse.move(0, 0);
+    await page.getByTestId('cell-tip').waitFor({ state: 'detached' });
+    await cell.focus();
+    await page.getByTestId('cell-tip').filter({ hasText: 'type_not_recognized' }).waitFor();
+    const described = await cell.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby'))?.textContent ?? '');
+    check(described.includes(diag.message), `the cell's description is "${described}"`);
+    await shot(page, '09-cell-diagnostic');
+  });
+
+  await step('the header mapping overridden for one field is parsed again into a new version', async () => {
+    const id = await uploadCsv(page, base, 'portal-e2e-header-override', ROWS);
+    const doc = await (await page.request.get(`${base}/api/v1/documents/${id}`)).json();
+    const sheet = doc.sheets.find((s) => s.role === 'mapping');
+    const zorblax = Object.entries(sheet.headers).find(([, h]) => h === 'Zorblax')?.[0];
+    check(zorblax && !Object.values(sheet.columns).includes(zorblax), `column Zorblax is mapped already: ${JSON.stringify(sheet.columns)}`);
+    const form = page.locator('form.header-mapping');
+    await form.getByLabel('Transformation rule').selectOption(zorblax);
+    const reparsed = page.waitForResponse((r) => r.url().endsWith(`/documents/${id}/reparse`));
+    await form.getByRole('button', { name: /Parse again with 1 field re-mapped/ }).click();
+    check((await reparsed).status() === 202, 'the reparse was not accepted');
+    await page.locator('li[data-version="2"]').filter({ hasText: 'reparsed' }).waitFor();
+    const rows = await (await page.request.get(`${base}/api/v1/documents/${id}/rows`)).json();
+    check(rows.specVersion === 2, `the latest version is ${rows.specVersion}`);
+    check(rows.rows.find((r) => r.targetColumn === 'status')?.transformation === 'UPPER(status)', 'the transformation is not read from Zorblax');
+    const first = await (await page.request.get(`${base}/api/v1/documents/${id}/rows?version=1`)).json();
+    check(first.rows.find((r) => r.targetColumn === 'status')?.transformation === 'Direct move', 'version 1 changed');
+    await page.locator('[data-ref="@mapping[portal-e2e-header-override:3]"] [data-field="transformation"]', { hasText: 'UPPER(status)' }).waitFor();
+    await shot(page, '10-header-override');
+  });
+
+  await step('rows edited in place are saved as one new version, and the version diff shows the cells', async () => {
+    const id = await uploadCsv(page, base, 'portal-e2e-row-edit', ROWS);
+    const row2 = '@mapping[portal-e2e-row-edit:2]';
+    const row4 = '@mapping[portal-e2e-row-edit:4]';
+    await page.getByRole('button', { name: 'Edit row portal-e2e-row-edit:2' }).click();
+    await page.getByLabel('Transformation of row portal-e2e-row-edit:2').fill('CAST(id AS BIGINT)');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Edit row portal-e2e-row-edit:4' }).click();
+    await page.getByLabel('Description of row portal-e2e-row-edit:4').fill('amount in dollars');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('edits-bar').filter({ hasText: '2 row(s), 2 cell(s) edited on v1' }).waitFor();
+    check((await page.locator(`[data-ref="${row2}"] [data-field="transformation"].edited`).count()) === 1, 'the edited cell is not marked');
+    const saved = page.waitForResponse((r) => r.url().endsWith(`/documents/${id}/versions`) && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Save as version 2' }).click();
+    const answer = await saved;
+    check(answer.status() === 201, `saving answered ${answer.status()}`);
+    const diff = page.getByTestId('version-diff');
+    await diff.filter({ hasText: 'v1 → v2: 2 changed, 0 added, 0 removed' }).waitFor();
+    check((await diff.locator(`[data-ref="${row2}"] [data-field="transformation"] .after`).textContent()) === 'CAST(id AS BIGINT)', 'the diff does not show the new rule');
+    check((await diff.locator(`[data-ref="${row2}"] [data-field="transformation"] .before`).textContent()) === 'Direct move', 'the diff does not show the old rule');
+    check((await diff.locator(`[data-ref="${row4}"] [data-field="description"] .after`).textContent()) === 'amount in dollars', 'the diff misses the description');
+    const versions = await (await page.request.get(`${base}/api/v1/documents/${id}/versions`)).json();
+    check(versions.map((v) => v.version).join() === '1,2' && versions[1].reason === 'edited', `versions: ${JSON.stringify(versions)}`);
+    const first = await (await page.request.get(`${base}/api/v1/documents/${id}/rows?version=1`)).json();
+    check(first.rows.find((r) => r.ref === row2).transformation === 'Direct move', 'version 1 was overwritten');
+    await diff.scrollIntoViewIfNeeded();
+    await shot(page, '11-version-diff');
+
+    // a reference opens its row: the diff's @mapping link, then the same reference typed into the URL
+    await diff.getByRole('link', { name: row4 }).click();
+    await page.waitForURL(/\?row=portal-e2e-row-edit%3A4$/);
+    await page.locator(`.grid-row.highlight[data-ref="${row4}"]`).waitFor();
+    await page.goto(`${base}/documents/${id}?row=${encodeURIComponent(row2)}`);
+    await page.locator(`.grid-row.highlight[data-ref="${row2}"]`).waitFor();
+  });
+
+  await step('every control of the document page has an accessible name', async () => {
+    const unnamed = await unnamedControls(page);
+    check(unnamed.length === 0, `controls without a name: ${unnamed.join(', ')}`);
+  });
+}
+
+export { unnamedControls };

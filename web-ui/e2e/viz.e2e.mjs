@@ -1,0 +1,287 @@
+// The visualization page in Debian's Chromium against the REAL running stack (./aide up or ./aide test), with a
+// scripted OpenAI-compatible model started here (the one double: the language model lies outside the product):
+// the recommender's chart without a model, a parameter change re-rendering without a new query, a question
+// answered by the model with thoughts and code streamed, save and reopen, sandbox escape attempts, a component
+// that throws, and bob (another tenant) not seeing the template. AIDE_GATEWAY_URL (default http://localhost:8080).
+import { chromium } from 'playwright-core';
+import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '../..');
+const GATEWAY = (process.env.AIDE_GATEWAY_URL ?? 'http://localhost:8080').replace('127.0.0.1', 'localhost');
+const CHROMIUM = process.env.AIDE_CHROMIUM ?? '/usr/bin/chromium';
+const TIMEOUT = Number(process.env.AIDE_E2E_TIMEOUT_MS ?? 60_000);
+const SOURCES = sharedDir(ROOT, 'eval/jaffle-shop/sources');
+const SQL = 'SELECT status, count(*) AS orders FROM raw_orders GROUP BY status ORDER BY status';
+
+function sharedDir(root, path) {
+  for (let dir = root; ; dir = dirname(dir)) {
+    const candidate = resolve(dir, '../shared', path);
+    if (existsSync(candidate) || dirname(dir) === dir) return candidate;
+  }
+}
+
+for (const [what, path] of [['Chromium', CHROMIUM], ['the jaffle-shop sources', SOURCES]]) {
+  if (!existsSync(path)) {
+    console.error(`No ${what} at ${path}`);
+    process.exit(2);
+  }
+}
+
+// the scripted model: a plain completion is the run_sql tool call, a streamed one the component, in chunks
+const COMPONENT = [
+  '```jsx\n',
+  'export default function Viz({ data, params }) {\n',
+  "  const rows = data.rows.slice(0, params.limit || data.rows.length);\n",
+  "  const max = Math.max(1, ...rows.map((r) => Number(r[1]) || 0));\n",
+  '  return (\n',
+  '    <figure data-chart={params.chart_type} data-model-component>\n',
+  '      <h3>{params.title}</h3>\n',
+  '      <svg width={400} height={200}>{rows.map((r, i) => <rect key={i} data-bar x={i * 40} y={200 - (Number(r[1]) / max) * 180} width={30} height={(Number(r[1]) / max) * 180} fill="#2563eb" />)}</svg>\n',
+  '    </figure>\n',
+  '  );\n',
+  '}\n',
+  '```',
+];
+const modelRequests = [];
+const model = http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (c) => (body += c));
+  req.on('end', () => {
+    modelRequests.push(body);
+    const parsed = JSON.parse(body || '{}');
+    if (parsed.stream) {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      for (const piece of COMPONENT) {
+        res.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1700000000, model: 'scripted', choices: [{ index: 0, delta: { content: piece } }] })}\n\n`);
+      }
+      res.end(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1700000000, model: 'scripted', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }], usage: { prompt_tokens: 10, completion_tokens: 20, total_tokens: 30 } })}\n\ndata: [DONE]\n\n`);
+      return;
+    }
+    const call = JSON.stringify({ thought: 'Counting the orders of each status.', tool: 'run_sql', sql: SQL });
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ id: 'c1', object: 'chat.completion', created: 1700000000, model: 'scripted', choices: [{ index: 0, message: { role: 'assistant', content: call }, finish_reason: 'stop' }], usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } }));
+  });
+});
+await new Promise((r) => model.listen(0, '127.0.0.1', r));
+const MODEL_URL = `http://127.0.0.1:${model.address().port}/v1`;
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+const results = [];
+const pageErrors = [];
+
+async function step(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`  ok   ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log(`  FAIL ${name}: ${e.message.split('\n')[0]}`);
+    if (current) {
+      const shown = await current.locator('[role="alert"], [data-testid="viz-thoughts"], [data-testid="viz-status"]').allInnerTexts().catch(() => []);
+      console.log(`       page ${current.url()} shows: ${shown.join(' | ').slice(0, 1500)}`);
+    }
+    throw e;
+  }
+}
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+let current = null;
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  current = page;
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
+  });
+  page.setDefaultTimeout(TIMEOUT);
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  return { context, page };
+}
+
+async function login(page, user) {
+  await page.goto(`${GATEWAY}/`);
+  await page.getByLabel('User name').fill(user);
+  await page.getByLabel('Password').fill(user);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByTestId('who').waitFor();
+}
+
+async function api(page, method, path, body) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const init = { method, credentials: 'same-origin', headers: {} };
+      if (body instanceof Object) {
+        init.headers['Content-Type'] = 'application/json';
+        init.body = JSON.stringify(body);
+      }
+      const r = await fetch(path, init);
+      const text = await r.text();
+      return { status: r.status, body: text ? JSON.parse(text) : null };
+    },
+    { method, path, body },
+  );
+}
+
+const chart = (page) => page.frameLocator('[data-testid="viz-sandbox"]');
+
+let exit = 0;
+let templateId;
+let dataSourceId;
+const started = Date.now();
+try {
+  const { context: aliceContext, page } = await newPage();
+  await step('alice logs in and registers the jaffle-shop sample as a data source', async () => {
+    await login(page, 'alice');
+    const files = ['raw_customers.csv', 'raw_orders.csv', 'raw_payments.csv'].map((name) => ({ name, text: readFileSync(resolve(SOURCES, name), 'utf8') }));
+    const answer = await page.evaluate(async (files) => {
+      const form = new FormData();
+      for (const f of files) form.append('file', new Blob([f.text], { type: 'text/csv' }), f.name);
+      form.append('name', 'jaffle-shop (viz e2e)');
+      const r = await fetch('/api/v1/datasources/upload', { method: 'POST', body: form, credentials: 'same-origin' });
+      return { status: r.status, body: await r.json() };
+    }, files);
+    check(answer.status === 201, `upload answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    dataSourceId = answer.body.dataSourceId;
+  });
+
+  await step('without a model, the recommender charts the SQL in the sandbox on another origin', async () => {
+    await page.goto(`${GATEWAY}/viz`);
+    await page.locator('select[name="dataSourceId"]').selectOption(dataSourceId);
+    await page.locator('input[name="question"]').fill('Orders per status');
+    await page.locator('textarea[name="sql"]').fill(SQL);
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await chart(page).locator('figure[data-chart="bar"]').waitFor();
+    const bars = await chart(page).locator('rect[data-bar]').count();
+    const statuses = await api(page, 'POST', '/api/v1/viz/recommend', { columns: [{ name: 'x', type: 'BIGINT' }], rows: [[1]] });
+    check(statuses.status === 200 && statuses.body.chart_type === 'kpi', 'the recommend endpoint did not answer through the gateway');
+    check(bars >= 3, `the recommender's bar chart has ${bars} bars`);
+    const thoughts = await page.getByTestId('viz-thoughts').innerText();
+    check(thoughts.includes('No language model is configured'), `the thoughts do not say the recommender wrote it: ${thoughts}`);
+    const src = await page.getByTestId('viz-sandbox').getAttribute('src');
+    check(new URL(src).origin !== new URL(GATEWAY).origin, `the sandbox is on the portal's own origin (${src})`);
+    check((await page.getByTestId('viz-sandbox').getAttribute('sandbox')) === 'allow-scripts', 'the frame is not sandbox="allow-scripts"');
+  });
+
+  await step('a parameter change re-renders the chart without a new query', async () => {
+    const requests = [];
+    const listen = (r) => requests.push(r.url());
+    page.on('request', listen);
+    const before = Number(await page.getByTestId('viz-renders').innerText());
+    await page.locator('select[name="chart_type"]').selectOption('line');
+    await chart(page).locator('figure[data-chart="line"] path[data-line]').waitFor();
+    await page.locator('input[name="title"]').fill('Orders by status, as a line');
+    await chart(page).getByText('Orders by status, as a line').waitFor();
+    page.off('request', listen);
+    const after = Number(await page.getByTestId('viz-renders').innerText());
+    check(after > before, `the sandbox did not report a new render (${before} -> ${after})`);
+    const api = requests.filter((u) => u.includes('/api/'));
+    check(api.length === 0, `the parameter change sent requests: ${api.join(', ')}`);
+    check(!(await page.locator('fieldset.viz-params').isDisabled()), 'the parameters stay disabled after the run');
+  });
+
+  await step('with the scripted model, a question streams thoughts and code, and the model\'s component renders', async () => {
+    const { context, page: anna } = await newPage();
+    await login(anna, 'anna');
+    const set = await api(anna, 'PUT', '/api/v1/ai/models/tenant', { baseUrl: MODEL_URL, model: 'scripted-viz', apiKey: 'sk-e2e' });
+    check(set.status === 200, `setting the tenant's model answered ${set.status}`);
+    await context.close();
+    await page.goto(`${GATEWAY}/viz`);
+    await page.locator('select[name="dataSourceId"]').selectOption(dataSourceId);
+    await page.locator('input[name="question"]').fill('How many orders are there of each status?');
+    const asked = Date.now();
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await page.getByTestId('viz-generating').waitFor({ state: 'attached' }).catch(() => undefined);
+    await chart(page).locator('figure[data-model-component] rect[data-bar]').first().waitFor();
+    console.log(`       question to first rendered chart: ${Date.now() - asked} ms`);
+    const thoughts = await page.getByTestId('viz-thoughts').innerText();
+    check(thoughts.includes('Counting the orders of each status.') && thoughts.includes('Calling run_sql'), `thoughts: ${thoughts}`);
+    const code = await page.getByTestId('viz-code').innerText();
+    check(code.startsWith('export default function Viz') && !code.includes('```'), `the streamed code: ${code.slice(0, 80)}`);
+    check(modelRequests.some((b) => b.includes('raw_orders') && b.includes('How many orders')), 'the model was not given the schema and the question');
+    check((await page.locator('textarea[name="sql"]').inputValue()) === SQL, 'the generated SQL is not shown');
+  });
+
+  await step('alice saves the chart as a template and reopens it after a reload, re-run on fresh data', async () => {
+    await page.locator('input[name="title"]').fill('Orders per status (saved)');
+    await page.getByRole('button', { name: 'Save template' }).click();
+    await page.waitForURL(/\/viz\/[0-9a-f-]{36}$/);
+    templateId = page.url().split('/').pop();
+    const reran = page.waitForResponse((r) => r.url().endsWith(`/api/v1/viz/templates/${templateId}/run`));
+    await page.reload();
+    check((await reran).status() === 200, 'reopening did not re-run the template');
+    await chart(page).getByText('Orders per status (saved)').waitFor();
+    await chart(page).locator('figure[data-model-component] rect[data-bar]').first().waitFor();
+    await page.getByTestId('viz-templates').getByText('How many orders are there of each status?').waitFor();
+  });
+
+  await step('escape attempts from the sandbox (fetch, parent.document, cookies, top.location) all fail', async () => {
+    const hostile = `export default function Viz({ data, params }) {
+  const [net, setNet] = React.useState('pending');
+  React.useEffect(() => {
+    fetch('${GATEWAY}/api/v1/viz/templates', { credentials: 'include' }).then(() => setNet('reached'), (e) => setNet('blocked: ' + e.message));
+  }, []);
+  const probe = (f) => { try { const v = f(); return 'reached: ' + String(v).slice(0, 40); } catch (e) { return 'blocked: ' + e.name; } };
+  const parentDoc = probe(() => window.parent.document.title);
+  const cookie = probe(() => document.cookie);
+  const topLoc = probe(() => window.top.location.href);
+  const nav = probe(() => { window.top.location = 'https://example.com/'; return 'navigated'; });
+  return <ul>
+    <li data-probe="fetch">{net}</li><li data-probe="parent">{parentDoc}</li>
+    <li data-probe="cookie">{cookie}</li><li data-probe="top">{topLoc}</li><li data-probe="nav">{nav}</li>
+  </ul>;
+}`;
+    const saved = await api(page, 'POST', '/api/v1/viz/templates', { prompt: 'escape attempts', generated_sql: SQL, ui_code: hostile, parameters: {}, data_source: 'duckdb', data_source_id: dataSourceId, data_url: null });
+    check(saved.status === 201, `saving the hostile template answered ${saved.status}`);
+    await page.goto(`${GATEWAY}/viz/${saved.body.id}`);
+    const frame = chart(page);
+    await frame.locator('[data-probe="fetch"]').filter({ hasNotText: 'pending' }).waitFor();
+    for (const probe of ['fetch', 'parent', 'cookie', 'top']) {
+      const text = await frame.locator(`[data-probe="${probe}"]`).innerText();
+      check(text.startsWith('blocked'), `${probe}: ${text}`);
+    }
+    const nav = await frame.locator('[data-probe="nav"]').innerText();
+    check(new URL(page.url()).origin === new URL(GATEWAY).origin && page.url().includes('/viz/'), `top navigation happened (${nav}); the page is at ${page.url()}`);
+    await api(page, 'DELETE', `/api/v1/viz/templates/${saved.body.id}`);
+  });
+
+  await step('a component that throws shows its error, not a blank frame', async () => {
+    const saved = await api(page, 'POST', '/api/v1/viz/templates', { prompt: 'broken', generated_sql: SQL, ui_code: "export default function Viz() { throw new Error('no chart today'); }", parameters: {}, data_source: 'duckdb', data_source_id: dataSourceId, data_url: null });
+    await page.goto(`${GATEWAY}/viz/${saved.body.id}`);
+    await chart(page).locator('[data-sandbox-error]').getByText('no chart today').waitFor();
+    await page.getByTestId('viz-error').getByText('no chart today').waitFor();
+    await api(page, 'DELETE', `/api/v1/viz/templates/${saved.body.id}`);
+  });
+  await aliceContext.close();
+
+  await step('bob (another tenant) sees neither the template nor its data', async () => {
+    const { context, page: bob } = await newPage();
+    await login(bob, 'bob');
+    const one = await api(bob, 'GET', `/api/v1/viz/templates/${templateId}`);
+    check(one.status === 404, `bob's read of alice's template answered ${one.status}`);
+    const list = await api(bob, 'GET', '/api/v1/viz/templates');
+    check(list.status === 200 && !list.body.some((t) => t.id === templateId), 'alice\'s template is in bob\'s list');
+    await bob.goto(`${GATEWAY}/viz/${templateId}`);
+    await bob.getByText('No such template in your tenant.').waitFor();
+    await context.close();
+  });
+} catch (e) {
+  exit = 1;
+} finally {
+  await browser.close();
+  model.close();
+}
+const failed = results.filter((r) => !r.ok).length;
+console.log(`viz browser suite: ${results.length - failed} passed, ${failed} failed in ${((Date.now() - started) / 1000).toFixed(1)} s${pageErrors.length ? `; page errors: ${pageErrors.join(' | ')}` : ''}`);
+process.exit(exit);

@@ -1,0 +1,48 @@
+import type { SheetInfo } from '../api/documents';
+
+/** Field key -> column letter the user wants it read from ('' = as the parser chose). */
+export type FieldChoice = Record<string, string>;
+
+export interface OverridePlan {
+  /** canonical field -> header text, as POST /documents/{id}/reparse takes it */
+  overrides: Record<string, string>;
+  /** what stops the reparse, e.g. two fields read from one column */
+  problems: string[];
+}
+
+/**
+ * Turns the columns a user picked for some fields of a mapping sheet into header overrides. Only fields whose
+ * column differs from the parser's are sent; a column taken by two fields, a column without a header, or two
+ * columns with the same header text (the parser matches overrides by text) are named as problems.
+ */
+export function planOverrides(sheet: SheetInfo, choice: FieldChoice): OverridePlan {
+  const headers = sheet.headers ?? {};
+  const parser = sheet.columns ?? {};
+  const overrides: Record<string, string> = {};
+  const problems: string[] = [];
+  const effective = new Map<string, string>();
+  for (const [field, letter] of Object.entries(parser)) effective.set(field, letter);
+  for (const [field, letter] of Object.entries(choice)) if (letter) effective.set(field, letter);
+  const byColumn = new Map<string, string[]>();
+  for (const [field, letter] of effective) byColumn.set(letter, [...(byColumn.get(letter) ?? []), field]);
+  for (const [letter, fields] of byColumn) {
+    if (fields.length > 1) {
+      problems.push(`Column ${letter} (${headers[letter] ?? 'no header'}) is chosen for ${fields.join(' and ')}; pick one column per field.`);
+    }
+  }
+  for (const [field, letter] of Object.entries(choice)) {
+    if (!letter || parser[field] === letter) continue;
+    const header = headers[letter];
+    if (!header) {
+      problems.push(`Column ${letter} has no header in sheet '${sheet.name}'; ${field} can only be read from a column with one.`);
+      continue;
+    }
+    const same = Object.entries(headers).filter(([l, h]) => l !== letter && h.trim().toLowerCase() === header.trim().toLowerCase());
+    if (same.length > 0) {
+      problems.push(`Header '${header}' appears in columns ${[letter, ...same.map(([l]) => l)].join(', ')} of sheet '${sheet.name}'; rename one in the file so ${field} can be told apart.`);
+      continue;
+    }
+    overrides[field] = header;
+  }
+  return { overrides, problems };
+}
