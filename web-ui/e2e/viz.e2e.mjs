@@ -279,6 +279,14 @@ try {
 } catch (e) {
   exit = 1;
 } finally {
+  // the tenant's model pointed at this run's scripted server: leave the tenant as it was (the test database is shared
+  // by later runs and by the services' own tests)
+  await (async () => {
+    const { context, page: anna } = await newPage();
+    await login(anna, 'anna');
+    await api(anna, 'DELETE', '/api/v1/ai/models/tenant');
+    await context.close();
+  })().catch((e) => console.log(`       could not remove the tenant's scripted model: ${e.message}`));
   await browser.close();
   model.close();
 }

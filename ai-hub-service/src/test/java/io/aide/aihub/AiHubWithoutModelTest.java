@@ -1,16 +1,18 @@
 package io.aide.aihub;
 
+import io.aide.aihub.persistence.TenantModelRepository;
 import io.aide.events.Envelope;
 import io.aide.events.EventJson;
 import io.aide.events.v1.AiTaskRequested;
-import io.aide.testsupport.InternalCalls;
 import io.aide.testsupport.AideInfraResource;
+import io.aide.testsupport.InternalCalls;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -28,6 +30,15 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTestResource(value = AideInfraResource.class, restrictToAnnotatedClass = true,
         initArgs = @ResourceArg(name = AideInfraResource.SCHEMA_ARG, value = "aihub"))
 class AiHubWithoutModelTest {
+    @Inject
+    TenantModelRepository tenantModels;
+
+    /** The test database is shared with the stack the end-to-end tier drives, which may leave a model for acme. */
+    @BeforeEach
+    void withoutATenantModelForAcme() {
+        tenantModels.delete("acme");
+    }
+
     @Inject
     @Any
     InMemoryConnector connector;

@@ -1,6 +1,8 @@
 package io.aide.aihub;
 
+import io.aide.aihub.persistence.TenantModelRepository;
 import io.aide.testsupport.InternalCalls;
+import org.junit.jupiter.api.BeforeEach;
 
 import io.aide.aihub.session.SessionKeys;
 import io.aide.testsupport.AideInfraResource;
@@ -33,6 +35,15 @@ import static org.hamcrest.Matchers.startsWith;
         initArgs = @ResourceArg(name = AideInfraResource.SCHEMA_ARG, value = "aihub"))
 @QuarkusTestResource(value = DocumentServiceStub.class, restrictToAnnotatedClass = true)
 class ModelerSessionTest {
+    @Inject
+    TenantModelRepository tenantModels;
+
+    /** The test database is shared with the stack the end-to-end tier drives, which may leave a model for acme. */
+    @BeforeEach
+    void withoutATenantModelForAcme() {
+        tenantModels.delete("acme");
+    }
+
     private static final String DS = DocumentServiceStub.DATA_SOURCE;
 
     @Inject
