@@ -82,10 +82,21 @@ mvn_fetch() {
     fi
 }
 
+# True when every jar a cached classpath names still exists (a cleaned or moved Maven repository invalidates it).
+classpath_complete() {
+    local entry
+    while IFS= read -r -d ':' entry || [[ -n "$entry" ]]; do
+        entry=${entry%$'\n'}
+        [[ -z "$entry" || -e "$entry" ]] || return 1
+    done <"$1"
+    return 0
+}
+
 install_artifacts() {
     mkdir -p "$AIDE_LIB"
     local log="$AIDE_HOME/maven-fetch.log"
-    if [[ ! -s "$KAFKA_CLASSPATH_FILE" || "$AIDE_ROOT/kafka-broker/pom.xml" -nt "$KAFKA_CLASSPATH_FILE" ]]; then
+    if [[ ! -s "$KAFKA_CLASSPATH_FILE" || "$AIDE_ROOT/kafka-broker/pom.xml" -nt "$KAFKA_CLASSPATH_FILE" ]] \
+        || ! classpath_complete "$KAFKA_CLASSPATH_FILE"; then
         info "resolving the Kafka $KAFKA_VERSION broker classpath (kafka-broker module)"
         if ! mvn -B -q -f "$AIDE_ROOT/kafka-broker/pom.xml" dependency:build-classpath \
             -Dmdep.outputFile="$KAFKA_CLASSPATH_FILE.tmp" >>"$log" 2>&1; then
