@@ -209,16 +209,9 @@ try {
     await waitForTargets(page, 3);
   });
 
-  await step('failed checks link to their block line; every control of the workspace has an accessible name', async () => {
-    const failed = page.getByTestId('failed-checks');
-    if ((await failed.count()) > 0) {
-      const link = failed.locator('button[data-line]:not([data-line=""])').first();
-      if ((await link.count()) > 0) {
-        const key = await link.getAttribute('data-block');
-        await link.click();
-        await page.locator(`[data-block="${key}"][aria-pressed="true"]`).waitFor();
-      }
-    }
+  // The link from a failed check to its block line is covered by Vitest (src/layer/locate.test.ts); the jaffle-shop
+  // run has no failing check to click, so this step claims only what it checks.
+  await step('every control of the workspace has an accessible name', async () => {
     const unnamed = (await unnamedControls(page)).length;
     check(unnamed === 0, `${unnamed} controls of the workspace have no accessible name`);
   });
