@@ -7,7 +7,6 @@ import io.aide.compiler.rules.ReferenceData;
 import io.aide.compiler.rules.RuleCompiler;
 import io.aide.compiler.rules.RuleContext;
 import io.aide.compiler.rules.RuleOutcome;
-import io.aide.compiler.rules.Rx;
 import io.aide.events.spec.Diagnostic;
 import io.aide.events.spec.MappingRow;
 import io.aide.events.spec.SourceRef;
@@ -302,7 +301,7 @@ final class ColumnBinder {
         if (param.isPresent()) {
             return parameter(name, param.get());
         }
-        if (own != null && !tables.catalogKnows(own) && name.transform(Rx.m("[A-Za-z_][A-Za-z0-9_]*"))) {
+        if (own != null && !tables.catalogKnows(own) && name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             Expr.Col c = new Expr.Col(own.alias(), name);
             assumed.add(c);
             return c;
@@ -364,9 +363,9 @@ final class ColumnBinder {
     Expr parameter(String name, String value) {
         Expr.Lit lit;
         String v = value.trim();
-        if (v.transform(Rx.m("-?\\d+"))) {
+        if (v.matches("-?\\d+")) {
             lit = new Expr.Lit(Long.parseLong(v));
-        } else if (v.transform(Rx.m("-?\\d+\\.\\d+"))) {
+        } else if (v.matches("-?\\d+\\.\\d+")) {
             lit = new Expr.Lit(new java.math.BigDecimal(v));
         } else {
             lit = new Expr.Lit(v);

@@ -1,7 +1,6 @@
 package io.aide.compiler;
 
 import io.aide.compiler.SourceTables.Table;
-import io.aide.compiler.rules.Rx;
 import io.aide.events.spec.Diagnostic;
 import io.aide.events.spec.MappingRow;
 
@@ -177,9 +176,11 @@ final class JoinGraph {
      * Words of a join, null-handling or notes cell that keep the rows without a match: "left join", "outer",
      * "without a match", "keep all rows", "even if", "if any", "if unmatched, use NULL", "NULL when not found".
      */
+    private static final Pattern LEFT_TEXT = Pattern.compile(".*\\b(left|outer)\\b.*|.*\\bwithout (a )?match.*|.*\\bkeep(s)? (all|rows).*|.*\\beven if\\b.*"
+                + "|.*\\bif (any|exists)\\b.*|.*\\b(unmatched|no match(es|ing)?|not matched|not found|does not match|doesn't match)\\b.*");
+
     static boolean leftText(String lower) {
-        return lower.transform(Rx.m(".*\\b(left|outer)\\b.*|.*\\bwithout (a )?match.*|.*\\bkeep(s)? (all|rows).*|.*\\beven if\\b.*"
-                + "|.*\\bif (any|exists)\\b.*|.*\\b(unmatched|no match(es|ing)?|not matched|not found|does not match|doesn't match)\\b.*"));
+        return LEFT_TEXT.matcher(lower).matches();
     }
 
     void addEdge(Edge e) {

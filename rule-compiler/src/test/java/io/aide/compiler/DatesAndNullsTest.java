@@ -130,6 +130,7 @@ class DatesAndNullsTest {
         assertThat(flagged("INTEGER", "birth_date", "age")).contains("age is reached at");
         assertThat(flagged("INTEGER", "start_date", "weeks between start_date and end_date")).contains("weeks");
         assertThat(flagged("TIMESTAMP", "epoch_s", "convert from unix epoch")).contains("seconds or milliseconds");
+        assertThat(flagged("VARCHAR", "status", "Copied unchanged. Only for active customers.")).isNotBlank();
         assertThat(flagged("INTEGER", "status", "Remaining sentinels -> NULL")).isNotBlank();
     }
 

@@ -426,8 +426,13 @@ class RulePatternsTest {
     }
 
     @Test
-    void shouldFlagAConversionThatIsNotAChangeOfType() {
-        assertThat(flagReason("DECIMAL(10,2)", "amount", "Convert miles to km")).contains("not understood");
+    void shouldConvertBetweenUnitsOfOneKindAndRefuseTheRest() throws Exception {
+        // a change of unit is a factor from units.txt, not a change of type
+        assertThat(run("DECIMAL(12,2)", "amount", "Convert miles to km")).containsExactly(new BigDecimal("19867.35"), null);
+        assertThat(run("DECIMAL(14,2)", "amount", "kilograms to grams")).containsExactly(new BigDecimal("12345000.00"), null);
+        assertThat(run("DECIMAL(12,2)", "amount", "Convert from dollars to cents")).containsExactly(new BigDecimal("1234500.00"), null);
+        assertThat(flagReason("DECIMAL(10,2)", "amount", "Convert dollars to euros")).contains("exchange rate");
+        assertThat(flagReason("DECIMAL(10,2)", "amount", "Convert miles to kg")).contains("different kinds");
     }
 
     @Test

@@ -2,18 +2,32 @@ package io.aide.compiler.lang;
 
 import io.aide.compiler.lang.Lexicon.Role;
 import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.SqlType;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * An aggregate in prose: "sum of amount", "total amount", "number of distinct customer_id", "count of records",
- * "maximum order_date". The grain comes from the rule's "per / for each / by / group by names" (taken out of the rule
- * by the planner's StatedGrain and made the target's GROUP BY) or from a note; without one the target is grouped by
- * its other columns, as for an aggregate written in SQL.
+ * "Count of the customer's orders", "Sum of payment amount in dollars (amount / 100) where payment_method = 'coupon'",
+ * "Earliest order_date of the customer's orders (MIN)". The grain comes from the rule's "per / for each / by / group by
+ * names" (taken out of the rule by the planner's StatedGrain and made the target's GROUP BY) or from a note; without
+ * one the target is grouped by its other columns, as for an aggregate written in SQL.
  * <pre>
- * aggregate := [SET] (AGG_SUM | AGG_COUNT | AGG_MAX | AGG_MIN | AGG_AVG) [DISTINCT] [OF] (column | RECORDS_WORD)
+ * aggregate := [SET] function [DISTINCT] [OF] argument {qualifier} [hint]
+ * function  := AGG_SUM | AGG_COUNT | AGG_MAX | AGG_MIN | AGG_AVG
+ *            | EARLIEST | LATEST                      -- MIN / MAX of a date or number, or with a matching hint
+ * argument  := "(" expression ")" | expression with operators | column | RECORDS_WORD | described
+ * described := {ALL | table noun | column | 's | OF}   -- "all payments of all the customer's orders"
+ * qualifier := [IN] unit "(" expression ")"           -- "in dollars (amount / 100)": the formula is the argument
+ *            | "(" expression ")" | WHERE condition   -- a filter: CASE WHEN condition THEN argument END
+ * hint      := "(" function ")"                       -- "(MIN)": must agree with the function
  * </pre>
- * A cell it cannot read whole is left to the other families (it never flags: "number of days from ..." is not a count).
+ * A table noun is a word naming a table of the row (its source or target table, or one its join cell names), in the
+ * singular or the plural, without prefixes such as raw_ or stg_; such words say what is aggregated, the row's source
+ * column is the argument. A cell it cannot read whole is left to the other families, except what it knows is wrong
+ * ("max of a and b" is not an aggregate).
  */
 public final class Aggregates implements Recognizer {
 
@@ -22,27 +36,107 @@ public final class Aggregates implements Recognizer {
         int start = p.mark();
         p.accept(Role.SET);
         String fn = function(p);
+        boolean ordinal = false;
+        if (fn == null) {
+            ordinal = true;
+            fn = p.accept(Role.EARLIEST) ? "MIN" : p.accept(Role.LATEST) ? "MAX" : null;
+        }
         if (fn == null) {
             p.reset(start);
             return Recognition.NOT_MINE;
         }
         boolean distinct = p.accept(Role.DISTINCT_VALUES);
         p.accept(Role.FROM);
-        Expr arg;
-        if (fn.equals("COUNT") && !distinct && p.accept(Role.RECORDS_WORD)) {
-            arg = null;
-        } else {
-            arg = p.column();
-            if (arg == null) {
-                p.reset(start);
-                return Recognition.NOT_MINE;
+        Expr arg = Expressions.parenthesised(p);
+        if (arg == null) {
+            arg = arithmetic(p);
+        }
+        boolean records = false;
+        boolean described = false;
+        if (arg == null) {
+            if (fn.equals("COUNT") && !distinct && p.accept(Role.RECORDS_WORD)) {
+                records = true;
+            } else {
+                int m = p.mark();
+                arg = p.column();
+                if (arg != null && (p.peek(Role.AND) || p.peek(Role.OR) || p.peekToken() != null && p.peekToken().op(","))
+                        && (fn.equals("MAX") || fn.equals("MIN"))) {
+                    p.accept(Role.AND);
+                    p.accept(Role.OR);
+                    p.acceptOp(",");
+                    if (p.operand() != null && p.atEnd()) {
+                        return new Recognition.Flagged("the larger or smaller of two values is not an aggregation; write it as "
+                                + "SQL with GREATEST or LEAST (they treat NULL differently per dialect)");
+                    }
+                    p.reset(start);
+                    return Recognition.NOT_MINE;
+                }
+                p.reset(m);
+                RowTables.Described d = RowTables.described(p);
+                if (d == null) {
+                    p.reset(start);
+                    return Recognition.NOT_MINE;
+                }
+                arg = d.column();
+                described = d.column() == null;
             }
         }
-        if (!p.atEnd()) {
+        Expr filter = null;
+        String hint = null;
+        while (!p.atEnd()) {
+            int m = p.mark();
+            Expr formula = formula(p);
+            if (formula != null) {
+                arg = formula;
+                described = false;
+                continue;
+            }
+            p.reset(m);
+            String h = hint(p);
+            if (h != null) {
+                if (hint != null) {
+                    p.reset(start);
+                    return Recognition.NOT_MINE;
+                }
+                hint = h;
+                continue;
+            }
+            p.reset(m);
+            if (filter == null && p.accept(Role.WHERE)) {
+                filter = p.condition();
+                if (filter == null) {
+                    return p.notUnderstood();
+                }
+                continue;
+            }
+            p.reset(m);
+            if (p.accept(Role.FROM) && RowTables.described(p) != null) {
+                // "of the customer's orders": says which rows are aggregated, as the join cell does
+                continue;
+            }
             p.reset(start);
             return Recognition.NOT_MINE;
         }
-        return new Recognition.Recognized(new Expr.Agg(fn, arg, distinct), null, List.of(), "aggregate " + fn);
+        if (hint != null && !hint.equals(fn)) {
+            return new Recognition.Flagged("the rule's words ask for " + fn + " but its hint says " + hint);
+        }
+        if (described || arg == null && !records) {
+            arg = null;
+            if (p.ctx().sources().size() == 1) {
+                arg = p.ctx().sources().get(0);
+            } else if (!fn.equals("COUNT")) {
+                return new Recognition.Flagged("which column to " + fn.toLowerCase(Locale.ROOT) + " is not said and the row names "
+                        + p.ctx().sources().size() + " source columns");
+            }
+        }
+        if (ordinal && hint == null && !ordered(arg, p)) {
+            // "latest status" is the status of the latest row, not the largest status
+            p.reset(start);
+            return Recognition.NOT_MINE;
+        }
+        Expr value = filter == null ? arg : new Expr.Case(List.of(new Expr.When(filter, arg == null ? new Expr.Lit(1L) : arg)), null);
+        return new Recognition.Recognized(new Expr.Agg(fn, value, distinct), null, List.of(),
+                "aggregate " + fn + (filter == null ? "" : " of the rows where the condition holds"));
     }
 
     private static String function(Parser p) {
@@ -62,6 +156,60 @@ public final class Aggregates implements Recognizer {
             return "AVG";
         }
         return null;
+    }
+
+    /**
+     * "amount / 100", "qty * unit_price": an expression written with operator symbols, up to a filter, a hint or the
+     * end; null (cursor unchanged) when the words there hold no operator or do not parse.
+     */
+    private static Expr arithmetic(Parser p) {
+        int m = p.mark();
+        List<Token> tokens = new ArrayList<>();
+        boolean operator = false;
+        while (!p.atEnd() && !p.peek(Role.WHERE) && !p.peek(Role.PER)) {
+            Token t = p.rawNext();
+            if (t.kind() == Token.Kind.SEP) {
+                break;
+            }
+            operator |= t.kind() == Token.Kind.OP && List.of("+", "-", "*", "/").contains(t.text());
+            tokens.add(t);
+        }
+        Expr e = operator ? Expressions.parse(Expressions.text(tokens), p) : null;
+        if (e == null || Expr.columns(e).isEmpty()) {
+            p.reset(m);
+            return null;
+        }
+        return e;
+    }
+
+    /** "(MIN)": the function the analyst names beside the words. */
+    private static String hint(Parser p) {
+        if (!p.acceptOp("(")) {
+            return null;
+        }
+        String fn = function(p);
+        return fn != null && p.acceptOp(")") ? fn : null;
+    }
+
+    /** "[in dollars] (amount / 100)": the formula of the value aggregated; a unit alone says nothing computable. */
+    private static Expr formula(Parser p) {
+        int m = p.mark();
+        if (p.accept(Role.IN_COLUMN) && p.phrase(PhraseTable.UNITS) != null || p.phrase(PhraseTable.UNITS) != null) {
+            Expr e = Expressions.parenthesised(p);
+            if (e == null) {
+                p.problem("the unit is named but not how to convert to it; write the formula, e.g. (amount / 100)");
+            }
+            return e;
+        }
+        p.reset(m);
+        return Expressions.parenthesised(p);
+    }
+
+    /** The argument is a date or a number: its earliest and latest values are its MIN and MAX. */
+    private static boolean ordered(Expr arg, Parser p) {
+        SqlType t = arg instanceof Expr.Col c ? p.ctx().typeOf(c) : SqlType.UNKNOWN;
+        SqlType target = p.targetType();
+        return t.known() && (t.numeric() || t.temporal()) || !t.known() && target.known() && target.temporal();
     }
 
     /** The rule starts with an aggregate word: its "per x" states the grain (read by the planner before compiling). */

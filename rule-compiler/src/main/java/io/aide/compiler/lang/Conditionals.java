@@ -21,6 +21,11 @@ final class Conditionals implements Recognizer {
         Expr otherwise = null;
         boolean elseSaid = false;
         List<String> accepted = new ArrayList<>();
+        int labelled = p.mark();
+        if (!(p.accept(Role.LABEL) && p.acceptOp(":"))) {
+            // "Derived: 'High' when amount >= 100, ...": a label before the branches names nothing
+            p.reset(labelled);
+        }
         while (!p.atEnd()) {
             if (!whens.isEmpty()) {
                 p.acceptSeparator();
@@ -66,6 +71,17 @@ final class Conditionals implements Recognizer {
                 continue;
             }
             p.reset(m);
+            if (!whens.isEmpty() && !elseSaid) {
+                // the value before its "otherwise": "'Low' otherwise"
+                Expr last = result(p);
+                if (last != null && p.accept(Role.ELSE) && (p.atEnd() || p.acceptSeparator())) {
+                    otherwise = last;
+                    elseSaid = true;
+                    collect(last, accepted);
+                    continue;
+                }
+                p.reset(m);
+            }
             // result first: "1 if x > 5", "0 when x is empty"
             Expr value = result(p);
             if (value == null || !p.accept(Role.IF)) {
@@ -137,7 +153,7 @@ final class Conditionals implements Recognizer {
                 || c instanceof Expr.InList i && !i.negated();
     }
 
-    /** [SET] (literal | column | the row's value); "x is 'A'" where x is the target column itself. */
+    /** [SET] (literal | column | the row's value | code); "x is 'A'" where x is the target column itself. */
     static Expr result(Parser p) {
         int m = p.mark();
         Token t = p.peekToken();
@@ -148,7 +164,12 @@ final class Conditionals implements Recognizer {
             }
         }
         p.accept(Role.SET);
+        int beforeValue = p.mark();
         Expr v = p.operand();
+        if (v == null) {
+            p.reset(beforeValue);
+            v = p.code();
+        }
         if (v == null) {
             p.reset(m);
         }

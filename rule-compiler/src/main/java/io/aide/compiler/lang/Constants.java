@@ -25,6 +25,12 @@ final class Constants implements Recognizer {
             p.reset(m);
         }
         Expr value = p.literal();
+        if (value == null && set) {
+            Recognition word = bareWord(p);
+            if (word != null) {
+                return word;
+            }
+        }
         if (value == null && scoped) {
             return p.notUnderstood();
         }
@@ -40,5 +46,40 @@ final class Constants implements Recognizer {
         List<String> accepted = value instanceof Expr.Lit l ? List.of(String.valueOf(l.value())) : List.of();
         return new Recognition.Recognized(value, null, accepted, set || value instanceof Expr.Lit
                 ? "constant" : "NULL by design");
+    }
+
+    /**
+     * "Set to status", "Set to Closed": one unquoted word after SET and nothing else. A column written exactly so is
+     * that column; a word that matches a column only in another case ("Active" and active) or looks like a name
+     * (has an underscore) may be either: flagged; any other word is a code.
+     */
+    private static Recognition bareWord(Parser p) {
+        int m = p.mark();
+        Token t = p.next();
+        if (t == null || t.kind() != Token.Kind.WORD || !p.atEnd()) {
+            p.reset(m);
+            return null;
+        }
+        Expr c = p.ctx().resolve(null, t.text());
+        if (c instanceof Expr.Col col && p.ctx().known(col)) {
+            if (col.column().equals(t.text())) {
+                return new Recognition.Recognized(col, null, List.of(), "copy of " + col.column());
+            }
+            return new Recognition.Flagged("'" + t.text() + "' may be the column " + col.column() + " or a code; quote a code");
+        }
+        if (t.text().contains("_")) {
+            return new Recognition.Flagged("'" + t.text() + "' may be a column or a code; quote a code");
+        }
+        p.reset(m);
+        Expr code = p.code();
+        if (code == null && t.text().matches("[A-Z][a-z]+")) {
+            p.next();
+            code = new Expr.Lit(t.text());
+        }
+        if (code == null) {
+            p.reset(m);
+            return null;
+        }
+        return new Recognition.Recognized(code, null, List.of(t.text()), "constant");
     }
 }

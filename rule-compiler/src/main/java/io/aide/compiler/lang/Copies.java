@@ -152,7 +152,12 @@ final class Copies implements Recognizer {
 
     private static Operation basic(Parser p) {
         int m = p.mark();
-        Operation op = valueOperation(p);
+        // "trim leading zeros", "prefix with 'x'" before "trim", "prefix": the longer operation first
+        Operation op = Functions.operation(p);
+        if (op == null) {
+            p.reset(m);
+            op = valueOperation(p);
+        }
         if (op == null) {
             // "add 2 weeks to x" (a date shift) before "add 5" (arithmetic): words shared with the families below
             p.reset(m);

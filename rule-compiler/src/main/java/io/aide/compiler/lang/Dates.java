@@ -78,7 +78,7 @@ final class Dates implements Recognizer {
             return minus;
         }
         p.reset(m);
-        p.accept(Role.DIFFERENCE);
+        boolean counted = p.accept(Role.DIFFERENCE);
         if (p.accept(Role.BUSINESS)) {
             p.problem("only differences in calendar days are compiled; business or working days need a calendar of working days");
             p.reset(m);
@@ -103,6 +103,10 @@ final class Dates implements Recognizer {
                 if (diff != null) {
                     return diff;
                 }
+            } else if (counted && !p.atEnd()) {
+                // "Number of days it took": a count of days is a date difference, between dates the rule must name
+                p.problem("a number of " + unit.toLowerCase(java.util.Locale.ROOT) + "s is a date difference: name the two "
+                        + "dates ('between <start> and <end>' or 'since <date>')");
             }
         }
         p.reset(m);

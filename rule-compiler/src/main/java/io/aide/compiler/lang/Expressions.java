@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * A SQL scalar expression written as the rule, parsed by JSqlParser (through {@link SqlExpressionParser}):
  * <pre>
- * rule := [label ":"] expression ["."]
+ * rule := [label ":" | name "="] expression ["."]
  * </pre>
  * "amount / 100", "Convert cents to dollars: amount / 100", "COALESCE(a, b)", "ship_date + params.shift_years".
  * Every name must be a column of the row, another target column or a parameter; a bare column or literal is left to
@@ -40,6 +40,21 @@ final class Expressions implements Recognizer {
         if (text.isEmpty()) {
             return Recognition.NOT_MINE;
         }
+        int equals = nameEnd(text, p);
+        if (equals > 0) {
+            // "Total = amount / 100": the words before '=' name the value, they do not test it
+            text = text.substring(equals + 1).trim();
+        }
+        Expr e = parse(text, p);
+        if (e == null || e instanceof Expr.Col || e instanceof Expr.Lit || e instanceof Expr.TypedNull
+                || Expr.columns(e).isEmpty()) {
+            return Recognition.NOT_MINE;
+        }
+        return new Recognition.Recognized(e, null, List.of(), "SQL expression");
+    }
+
+    /** A SQL expression over the row's names, or null when it does not parse or names an unknown column. */
+    static Expr parse(String text, Parser p) {
         List<String> unknown = new ArrayList<>();
         Expr e;
         try {
@@ -52,19 +67,73 @@ final class Expressions implements Recognizer {
                 return r;
             }).parse(text);
         } catch (SqlExpressionParser.NotCompilable ex) {
-            return Recognition.NOT_MINE;
+            return null;
         } catch (RuntimeException ex) {
-            return Recognition.NOT_MINE;
+            return null;
         }
-        if (!unknown.isEmpty() || e == null || e instanceof Expr.Col || e instanceof Expr.Lit || e instanceof Expr.TypedNull
-                || Expr.columns(e).isEmpty()) {
-            return Recognition.NOT_MINE;
+        return unknown.isEmpty() ? e : null;
+    }
+
+    /** The tokens between the parser's cursor at "(" and its matching ")" as a SQL expression; cursor after ")". */
+    static Expr parenthesised(Parser p) {
+        int m = p.mark();
+        if (!p.acceptOp("(")) {
+            return null;
         }
-        return new Recognition.Recognized(e, null, List.of(), "SQL expression");
+        List<Token> inner = new ArrayList<>();
+        int depth = 1;
+        while (true) {
+            Token t = p.rawNext();
+            if (t == null || t.kind() == Token.Kind.SEP) {
+                p.reset(m);
+                return null;
+            }
+            if (t.op("(")) {
+                depth++;
+            } else if (t.op(")") && --depth == 0) {
+                break;
+            }
+            inner.add(t);
+        }
+        String text = text(inner);
+        Expr e = text == null || text.isEmpty() ? null : parse(text, p);
+        if (e == null) {
+            p.reset(m);
+        }
+        return e;
+    }
+
+    /**
+     * The index of an '=' whose left side only names the value: the target column's own name, or a single noun such
+     * as "Total", "Sum", "Formula" that is no column (a column there would make the '=' a comparison); else -1.
+     */
+    private static int nameEnd(String text, Parser p) {
+        int eq = text.indexOf('=');
+        if (eq <= 0 || eq + 1 < text.length() && text.charAt(eq + 1) == '=' || "<>!".indexOf(text.charAt(eq - 1)) >= 0) {
+            return -1;
+        }
+        List<Token> left = Lexer.tokens(text.substring(0, eq));
+        if (left.isEmpty() || left.stream().anyMatch(t -> t.kind() != Token.Kind.WORD)) {
+            return -1;
+        }
+        String joined = String.join("_", left.stream().map(Token::norm).toList());
+        if (joined.equalsIgnoreCase(p.ctx().row().targetColumn().replace(' ', '_'))) {
+            return eq;
+        }
+        if (left.size() != 1 || p.ctx().resolve(null, left.get(0).text()) instanceof Expr.Col c && p.ctx().known(c)) {
+            return -1;
+        }
+        Lexicon lexicon = Lexicon.standard();
+        for (Role r : new Role[]{Role.AGG_SUM, Role.AGG_COUNT, Role.AGG_AVG, Role.LABEL}) {
+            if (lexicon.match(r, left, 0) == 1) {
+                return eq;
+            }
+        }
+        return -1;
     }
 
     /** The tokens as SQL text (remarks already left out), or null when a sentence break is inside. */
-    private static String text(List<Token> tokens) {
+    static String text(List<Token> tokens) {
         int end = tokens.size();
         while (end > 0 && tokens.get(end - 1).kind() == Token.Kind.SEP) {
             end--;

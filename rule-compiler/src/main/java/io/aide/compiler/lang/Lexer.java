@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Turns a rule cell into tokens. Markup is not content: HTML tags such as {@code <br>} (a line break),
- * {@code <code>}, Markdown emphasis ({@code **}) and escaped pipes are removed first; typographic quotes are quotes.
+ * {@code <code>}, Markdown emphasis ({@code **}), escaped pipes and bullets at the start of a line are removed first;
+ * typographic quotes are quotes.
  */
 public final class Lexer {
     private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("\\d{1,2}:\\d{2}(?::\\d{2,4}(?:\\.\\d+)?)?(?!\\d)");
@@ -28,6 +29,8 @@ public final class Lexer {
                 .replace("**", "").replace("__", "").replace("\\|", "|").replace("\\_", "_")
                 .replace('\u2018', '\'').replace('\u2019', '\'').replace('\u201c', '"').replace('\u201d', '"')
                 .replace('\u2013', '-').replace('\u2014', '-').replace('\u2192', '>')
+                // list markup: a bullet at the start of a line ("- F -> Woman", "* M = Male", "\u2022 ...")
+                .replaceAll("(?m)^[ \\t]*[-*\u2022\u25e6\u25aa][ \\t]+", "")
                 .trim();
     }
 
@@ -115,6 +118,32 @@ public final class Lexer {
                     out.add(Token.of(Token.Kind.NAME, s.substring(i, k)));
                     i = k;
                     continue;
+                }
+                // an apostrophe right after a word is not a quote: "customer's" (a possessive), "customers'",
+                // "don't", "O'Brien" (one word)
+                if (j < n && s.charAt(j) == '\'') {
+                    int k = j + 1;
+                    while (k < n && Character.isLetter(s.charAt(k))) {
+                        k++;
+                    }
+                    String after = s.substring(j + 1, k);
+                    if (after.equalsIgnoreCase("s")) {
+                        out.add(Token.of(Token.Kind.WORD, word));
+                        out.add(Token.of(Token.Kind.WORD, "'s"));
+                        i = k;
+                        continue;
+                    }
+                    if (after.isEmpty() && word.endsWith("s") && (k >= n || Character.isWhitespace(s.charAt(k)))) {
+                        out.add(Token.of(Token.Kind.WORD, word));
+                        out.add(Token.of(Token.Kind.WORD, "'s"));
+                        i = k;
+                        continue;
+                    }
+                    if (!after.isEmpty() && (after.matches("(?i)t|re|ve|ll|d|m") || s.indexOf('\'', k) < 0)) {
+                        out.add(Token.of(Token.Kind.WORD, s.substring(i, k)));
+                        i = k;
+                        continue;
+                    }
                 }
                 out.add(Token.of(Token.Kind.WORD, word));
                 i = j;

@@ -38,6 +38,16 @@ final class Lookups implements Recognizer {
                 }
             }
         }
+        if (verb && p.ctx().row().join() != null && !p.ctx().row().join().isBlank()) {
+            // "Look up the customer's name": the row's own source column, reached through the join its join cell gives
+            int m0 = p.mark();
+            RowTables.Described d = RowTables.described(p);
+            List<Expr.Col> own = p.ctx().sources();
+            if (d != null && p.atEnd() && own.size() == 1 && (d.column() == null || d.column().equals(own.get(0)))) {
+                return new Recognition.Recognized(own.get(0), null, List.of(), "looked up through the row's join", true);
+            }
+            p.reset(m0);
+        }
         Token column = p.next();
         if (column == null || !column.nameLike() || column.kind() == Token.Kind.NAME) {
             return verb ? p.notUnderstood() : Recognition.NOT_MINE;

@@ -139,6 +139,19 @@ public final class Parser {
         return pos < tokens.size() ? tokens.get(pos++) : null;
     }
 
+    /** The longest phrase of the table at the cursor (after filler words), or null (cursor unchanged). */
+    PhraseTable.Match phrase(PhraseTable table) {
+        int start = pos;
+        skipFiller();
+        PhraseTable.Match m = table.at(tokens, pos);
+        if (m == null) {
+            pos = start;
+            return null;
+        }
+        pos += m.length();
+        return m;
+    }
+
     public boolean acceptOp(String symbol) {
         Token t = peekToken();
         if (t != null && t.op(symbol)) {
@@ -228,7 +241,7 @@ public final class Parser {
 
     // ---------------------------------------------------------------- literals
 
-    /** A number, a quoted text, a backticked number, NULL or an empty string; followed by its label if any. */
+    /** A number, a quoted text, a backticked number, TRUE or FALSE, NULL or an empty string; followed by its label if any. */
     public Expr literal() {
         int start = pos;
         Token t = next();
@@ -244,6 +257,9 @@ public final class Parser {
                 pos = start;
                 return null;
             }
+        }
+        if (out == null && t != null && t.kind() == Token.Kind.WORD && (t.norm().equals("true") || t.norm().equals("false"))) {
+            return new Expr.Lit(t.norm().equals("true"));
         }
         if (out == null) {
             pos = start;
@@ -387,6 +403,29 @@ public final class Parser {
         return false;
     }
 
+    /**
+     * A name compared with an operator symbol ("payment_method = 'coupon'"): a column even when no registered schema
+     * confirms it, as a SQL reader would take it; only a snake_case name or one followed by a comparison symbol.
+     */
+    private Expr comparedName() {
+        int start = pos;
+        skipFiller();
+        Token t = pos < tokens.size() ? tokens.get(pos) : null;
+        Token after = pos + 1 < tokens.size() ? tokens.get(pos + 1) : null;
+        if (t == null || t.kind() != Token.Kind.WORD || isKeyword(pos) || after == null || after.kind() != Token.Kind.OP
+                || !java.util.Set.of("=", "<>", "!=", ">", "<", ">=", "<=").contains(after.text()) || !t.text().contains("_")) {
+            pos = start;
+            return null;
+        }
+        Expr e = ctx.resolve(null, t.text());
+        if (e == null) {
+            pos = start;
+            return null;
+        }
+        pos++;
+        return e;
+    }
+
     /** A column, the row's own value, or a literal. */
     public Expr operand() {
         int start = pos;
@@ -397,6 +436,27 @@ public final class Parser {
         pos = start;
         Expr c = column();
         return c != null ? c : literal();
+    }
+
+    /**
+     * A code written without quotes where a value is expected ("Set to Y if ... else N"): one upper-case word of
+     * letters and digits (Y, N, HIGH, A1) that is no column and no word of the grammar; null otherwise.
+     */
+    Expr code() {
+        Token t = rawPeek();
+        if (t == null || t.kind() != Token.Kind.WORD || !t.text().matches("[A-Z][A-Z0-9]{0,11}") || isKeyword(pos)) {
+            return null;
+        }
+        for (Role r : new Role[]{Role.ELSE, Role.THEN, Role.ACTION, Role.COPY, Role.USE, Role.CAST}) {
+            if (lexicon.match(r, tokens, pos) > 0) {
+                return null;
+            }
+        }
+        if (ctx.resolve(null, t.text()) instanceof Expr.Col c && ctx.known(c)) {
+            return null;
+        }
+        pos++;
+        return new Expr.Lit(t.text());
     }
 
     private void skipFillerExceptSelf() {
@@ -450,6 +510,10 @@ public final class Parser {
     Expr comparison() {
         int start = pos;
         Expr left = operand();
+        if (left == null) {
+            pos = start;
+            left = comparedName();
+        }
         if (left == null) {
             pos = start;
             return null;

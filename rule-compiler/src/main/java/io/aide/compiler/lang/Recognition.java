@@ -12,10 +12,16 @@ public sealed interface Recognition {
      * @param lookupTable the table a lookup reads, or null
      * @param accepted    the values the column can take when the rule lists them (constants, branches)
      * @param note        what was recognised, for the reader of the generated SQL
+     * @param keepUnmatched a lookup: rows without a match keep a NULL value (the planner's join is an outer join)
      */
-    record Recognized(Expr expr, String lookupTable, List<String> accepted, String note) implements Recognition {
+    record Recognized(Expr expr, String lookupTable, List<String> accepted, String note, boolean keepUnmatched)
+            implements Recognition {
         public Recognized {
             accepted = accepted == null ? List.of() : List.copyOf(accepted);
+        }
+
+        public Recognized(Expr expr, String lookupTable, List<String> accepted, String note) {
+            this(expr, lookupTable, accepted, note, false);
         }
     }
 

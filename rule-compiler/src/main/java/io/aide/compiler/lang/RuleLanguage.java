@@ -65,13 +65,14 @@ public final class RuleLanguage {
             if (core != tokens && !core.isEmpty()) {
                 Recognition without = families(core, ctx);
                 if (without instanceof Recognition.Recognized ok) {
-                    r = new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (remarks left out)");
+                    r = new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (remarks left out)",
+                            ok.keepUnmatched());
                 }
             }
         }
         if (r instanceof Recognition.Recognized ok && condition != null) {
             return new Recognition.Recognized(AlgorithmCodes.guard(condition, ok.expr()), ok.lookupTable(), ok.accepted(),
-                    ok.note() + ", under the row's condition");
+                    ok.note() + ", under the row's condition", ok.keepUnmatched());
         }
         return r;
     }

@@ -37,6 +37,7 @@ final class ValueMaps implements Recognizer {
         List<Expr.When> whens = new ArrayList<>();
         List<String> accepted = new ArrayList<>();
         Expr otherwise = null;
+        boolean elseGiven = false;
         while (!p.atEnd()) {
             while (p.acceptSeparator() || p.acceptOp(":")) {
                 // line breaks and list punctuation between pairs
@@ -44,10 +45,12 @@ final class ValueMaps implements Recognizer {
             if (!whens.isEmpty() && p.accept(Role.ELSE)) {
                 p.acceptOp(":");
                 p.acceptOp("=");
-                otherwise = value(p);
+                otherwise = otherwise(p, keyed);
                 if (otherwise == null) {
-                    return Recognition.NOT_MINE;
+                    return new Recognition.Flagged("the else branch of the value map is not understood: '" + p.leftover()
+                            + "' (write a value, or 'otherwise keep' for the source value)");
                 }
+                elseGiven = true;
                 continue;
             }
             int m = p.mark();
@@ -66,7 +69,7 @@ final class ValueMaps implements Recognizer {
                 accepted.add(String.valueOf(l.value()));
             }
         }
-        if (whens.isEmpty() || whens.size() == 1 && !lead) {
+        if (whens.isEmpty() || whens.size() == 1 && !lead && !elseGiven) {
             return Recognition.NOT_MINE;
         }
         if (otherwise instanceof Expr.Lit l) {
@@ -104,6 +107,41 @@ final class ValueMaps implements Recognizer {
         } while (p.accept(Role.OR) || p.accept(Role.AND) || p.acceptOp(","));
         return keys;
     }
+
+    /**
+     * The value of the else branch: COPY / AS_IS ("otherwise keep", "else unchanged") keeps the source value; a literal;
+     * or a code written without quotes: one word that is no operation of the grammar ("Unknown"), or capitalised
+     * words ("Not Known"). "otherwise leave it alone", "else trim" are not values: null.
+     */
+    private static Expr otherwise(Parser p, Expr keyed) {
+        int m = p.mark();
+        if (p.accept(Role.COPY) || p.accept(Role.AS_IS)) {
+            p.accept(Role.AS_IS);
+            p.accept(Role.SELF);
+            return keyed;
+        }
+        p.reset(m);
+        Expr literal = p.literal();
+        if (literal != null) {
+            return literal;
+        }
+        for (Role r : OPERATIONS) {
+            if (p.peekExact(r)) {
+                return null;
+            }
+        }
+        Expr v = value(p);
+        if (v instanceof Expr.Lit l && l.value() instanceof String words && words.contains(" ")
+                && !java.util.Arrays.stream(words.split(" ")).allMatch(w -> Character.isUpperCase(w.charAt(0)))) {
+            p.reset(m);
+            return null;
+        }
+        return v;
+    }
+
+    /** Words that ask for an operation: after "else" they are an instruction, not a value. */
+    private static final Role[] OPERATIONS = {Role.ACTION, Role.TRIM, Role.UPPER, Role.LOWER, Role.REMOVE, Role.CAST,
+            Role.USE, Role.ADD, Role.REPLACE};
 
     /** A literal, or a short text written without quotes ("Female"). */
     private static Expr value(Parser p) {

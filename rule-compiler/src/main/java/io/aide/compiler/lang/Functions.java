@@ -1,0 +1,222 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
+
+/**
+ * One-argument functions written in words, chained after a copy like the other operations of {@link Copies}:
+ * <pre>
+ * affix   := ADD_PREFIX text [CAST PREFIX] | ADD_SUFFIX text [CAST SUFFIX]         -- "Prefix with 'SKU-'"
+ * hash    := [HASH [WITH]] MD5 [HASH] [OF column]                                   -- "MD5 hash of code"
+ * unary   := (ABS | LENGTH) [OF column]                                          -- "Length of code"
+ * remove  := REMOVE [ALL] character [CHARS] | REMOVE ALL text [CHARS]                -- "Remove all spaces", "remove hyphens"
+ * edge    := EDGE_TRIM (PREFIX | SUFFIX | PREFIX AND SUFFIX) (ZEROS | SPACES)      -- "Trim leading zeros"
+ * convert := [CAST] [FROM] unit (CAST | TO) unit                                   -- "from cents to dollars"
+ * </pre>
+ * Units and their factors ({@code units.txt}) and the names of characters ({@code characters.txt}) are data; a conversion between units of different dimensions, or
+ * between two currencies, is a problem named in the flag, never a guess.
+ */
+final class Functions {
+    private static final MathContext EXACT = MathContext.UNLIMITED;
+
+    private Functions() {
+    }
+
+    /** One operation at the cursor, or null (cursor unchanged). */
+    static Copies.Operation operation(Parser p) {
+        for (java.util.function.Function<Parser, Copies.Operation> production
+                : List.<java.util.function.Function<Parser, Copies.Operation>>of(Functions::affix, Functions::hash,
+                Functions::unary, Functions::removeAll, Functions::edge, Functions::convert)) {
+            int m = p.mark();
+            Copies.Operation op = production.apply(p);
+            if (op != null) {
+                return op;
+            }
+            p.reset(m);
+        }
+        return null;
+    }
+
+    private static Copies.Operation affix(Parser p) {
+        boolean prefix;
+        if (p.accept(Role.ADD_PREFIX)) {
+            prefix = true;
+        } else if (p.accept(Role.ADD_SUFFIX)) {
+            prefix = false;
+        } else {
+            return null;
+        }
+        Expr text = p.literal();
+        if (!(text instanceof Expr.Lit l) || l.value() == null) {
+            return null;
+        }
+        Expr lit = new Expr.Lit(String.valueOf(l.value()));
+        int m = p.mark();
+        if (!(p.accept(Role.CAST) && p.accept(prefix ? Role.PREFIX : Role.SUFFIX))) {
+            p.reset(m);
+        }
+        return new Copies.Operation(x -> new Expr.Concat(prefix ? List.of(lit, x) : List.of(x, lit)), null);
+    }
+
+    private static Copies.Operation hash(Parser p) {
+        int m = p.mark();
+        if (p.accept(Role.HASH)) {
+            p.accept(Role.WITH);
+        } else {
+            p.reset(m);
+        }
+        if (!p.accept(Role.MD5)) {
+            return null;
+        }
+        p.accept(Role.HASH);
+        int beforeOf = p.mark();
+        p.accept(Role.FROM);
+        Expr column = p.column();
+        if (column == null) {
+            p.reset(beforeOf);
+        }
+        return new Copies.Operation(x -> new Expr.Fn("MD5", List.of(x)), column);
+    }
+
+    private static Copies.Operation unary(Parser p) {
+        String fn = p.accept(Role.ABS) ? "ABS" : p.accept(Role.LENGTH) ? "LENGTH" : null;
+        if (fn == null) {
+            return null;
+        }
+        int beforeOf = p.mark();
+        Expr column = null;
+        if (p.accept(Role.FROM)) {
+            column = p.column();
+            if (column == null) {
+                p.reset(beforeOf);
+            }
+        }
+        return new Copies.Operation(x -> new Expr.Fn(fn, List.of(x)), column);
+    }
+
+    private static Copies.Operation removeAll(Parser p) {
+        if (!p.accept(Role.REMOVE)) {
+            return null;
+        }
+        boolean all = p.accept(Role.ALL);
+        String ch;
+        PhraseTable.Match named = p.phrase(PhraseTable.CHARACTERS);
+        if (named != null) {
+            ch = named.entries().get(0).key();
+        } else if (all && p.literal() instanceof Expr.Lit l && l.value() instanceof String text && !text.isEmpty()) {
+            ch = text;
+        } else {
+            return null;
+        }
+        p.accept(Role.CHARS);
+        if (p.peek(Role.PREFIX) || p.peek(Role.SUFFIX)) {
+            return null;
+        }
+        return new Copies.Operation(x -> new Expr.Fn("REPLACE", List.of(x, new Expr.Lit(ch), new Expr.Lit(""))), null);
+    }
+
+    private static Copies.Operation edge(Parser p) {
+        if (!p.accept(Role.EDGE_TRIM)) {
+            return null;
+        }
+        boolean leading = p.accept(Role.PREFIX);
+        boolean trailing;
+        if (leading) {
+            int m = p.mark();
+            trailing = p.accept(Role.AND) && p.accept(Role.SUFFIX);
+            if (!trailing) {
+                p.reset(m);
+            }
+        } else {
+            trailing = p.accept(Role.SUFFIX);
+        }
+        if (!leading && !trailing) {
+            return null;
+        }
+        String fn = leading && trailing ? "TRIM" : leading ? "LTRIM" : "RTRIM";
+        if (p.accept(Role.ZEROS)) {
+            if (fn.equals("TRIM")) {
+                p.problem("zeros taken from both ends change the number; say leading or trailing");
+                return null;
+            }
+            return new Copies.Operation(x -> new Expr.Fn(fn, List.of(x, new Expr.Lit("0"))), null);
+        }
+        if (p.accept(Role.SPACES)) {
+            return new Copies.Operation(x -> new Expr.Fn(fn, List.of(x)), null);
+        }
+        return null;
+    }
+
+    private static Copies.Operation convert(Parser p) {
+        p.accept(Role.CAST);
+        p.accept(Role.FROM);
+        PhraseTable.Match from = p.phrase(PhraseTable.UNITS);
+        if (from == null || !(p.accept(Role.CAST) || p.accept(Role.TO))) {
+            return null;
+        }
+        PhraseTable.Match to = p.phrase(PhraseTable.UNITS);
+        if (to == null) {
+            return null;
+        }
+        Unit a = null;
+        Unit b = null;
+        for (PhraseTable.Entry u : from.entries()) {
+            for (PhraseTable.Entry v : to.entries()) {
+                Unit x = Unit.of(u);
+                Unit y = Unit.of(v);
+                if (x.dimension().equals(y.dimension()) && a == null) {
+                    a = x;
+                    b = y;
+                }
+            }
+        }
+        if (a == null) {
+            p.problem("a conversion between units of different kinds (" + Unit.of(from.entries().get(0)).dimension() + " and "
+                    + Unit.of(to.entries().get(0)).dimension() + ")");
+            return null;
+        }
+        if (a.dimension().equals("money") && a.factor().compareTo(BigDecimal.ONE) > 0 && b.factor().compareTo(BigDecimal.ONE) > 0) {
+            p.problem("converting between two currencies needs an exchange rate; name the rate column or table");
+            return null;
+        }
+        return new Copies.Operation(scale(a.factor(), b.factor()), null);
+    }
+
+    /** A unit of units.txt: its dimension and its size in the dimension's base unit (the entry's key). */
+    private record Unit(String dimension, BigDecimal factor) {
+        static Unit of(PhraseTable.Entry e) {
+            String[] parts = e.key().split("\\s+");
+            return new Unit(parts[0], new BigDecimal(parts[1]));
+        }
+    }
+
+    /** x in units of size {@code from} expressed in units of size {@code to}: an exact factor where there is one. */
+    private static java.util.function.UnaryOperator<Expr> scale(BigDecimal from, BigDecimal to) {
+        int c = from.compareTo(to);
+        if (c == 0) {
+            return x -> x;
+        }
+        BigDecimal big = c > 0 ? from : to;
+        BigDecimal small = c > 0 ? to : from;
+        Expr ratio;
+        try {
+            ratio = literal(big.divide(small, EXACT));
+        } catch (ArithmeticException e) {
+            // no exact decimal ratio: multiply by one factor and divide by the other
+            Expr f = literal(from);
+            Expr t = literal(to);
+            return x -> new Expr.Bin("/", new Expr.Bin("*", x, f), t);
+        }
+        String op = c > 0 ? "*" : "/";
+        return x -> new Expr.Bin(op, x, ratio);
+    }
+
+    private static Expr literal(BigDecimal d) {
+        BigDecimal s = d.stripTrailingZeros();
+        return s.scale() <= 0 ? new Expr.Lit(s.longValueExact()) : new Expr.Lit(s);
+    }
+}

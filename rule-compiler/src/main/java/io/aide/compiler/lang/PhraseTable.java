@@ -1,0 +1,96 @@
+package io.aide.compiler.lang;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Phrases that name a thing the grammar computes with, read from a data file: {@code KEY: phrase | phrase ...} per
+ * line. Units of measure ({@code units.txt}, key "dimension factor") and names of characters ({@code characters.txt},
+ * key the character) are such tables. A phrase may name several entries (a "pound" of money or of mass).
+ */
+final class PhraseTable {
+
+    /** One entry: its key and the words of one phrase that names it. */
+    record Entry(String key, List<String> words) {
+    }
+
+    /** The entries a phrase at the cursor names, and its length in tokens. */
+    record Match(List<Entry> entries, int length) {
+    }
+
+    static final PhraseTable UNITS = load("units.txt");
+    static final PhraseTable CHARACTERS = load("characters.txt");
+
+    private final List<Entry> entries;
+
+    private PhraseTable(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    /** The longest phrase starting at {@code from}, with every entry it names; null when none starts there. */
+    Match at(List<Token> tokens, int from) {
+        int best = 0;
+        List<Entry> found = new ArrayList<>();
+        for (Entry e : entries) {
+            int n = e.words().size();
+            if (from + n > tokens.size() || n < best) {
+                continue;
+            }
+            boolean all = true;
+            for (int k = 0; k < n && all; k++) {
+                Token t = tokens.get(from + k);
+                all = t.kind() == Token.Kind.WORD && t.norm().equals(e.words().get(k));
+            }
+            if (all) {
+                if (n > best) {
+                    found.clear();
+                    best = n;
+                }
+                found.add(e);
+            }
+        }
+        return best == 0 ? null : new Match(List.copyOf(found), best);
+    }
+
+    private static PhraseTable load(String resource) {
+        List<Entry> entries = new ArrayList<>();
+        try (InputStream in = PhraseTable.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("phrase table " + resource + " is missing");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            int number = 0;
+            while ((line = r.readLine()) != null) {
+                number++;
+                String l = line.strip();
+                if (l.isEmpty() || l.startsWith("#")) {
+                    continue;
+                }
+                int colon = l.lastIndexOf(": ");
+                if (colon <= 0) {
+                    throw new IllegalStateException(resource + " line " + number + ": expected KEY: phrase | phrase");
+                }
+                String key = l.substring(0, colon).strip();
+                if (key.length() >= 2 && key.startsWith("'") && key.endsWith("'")) {
+                    key = key.substring(1, key.length() - 1);
+                }
+                for (String phrase : l.substring(colon + 2).split("\\|")) {
+                    List<String> words = Lexer.tokens(phrase.strip()).stream().map(Token::norm).toList();
+                    if (!words.isEmpty()) {
+                        entries.add(new Entry(key, words));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new PhraseTable(entries);
+    }
+}
