@@ -22,6 +22,7 @@ import java.util.Locale;
  * described := {ALL | table noun | column | 's | OF}   -- "all payments of all the customer's orders"
  * qualifier := [IN] unit "(" expression ")"           -- "in dollars (amount / 100)": the formula is the argument
  *            | "(" expression ")" | WHERE condition   -- a filter: CASE WHEN condition THEN argument END
+ *            | (OF | "for") described                -- "of the customer's orders", "for the customer": the grain's rows
  * hint      := "(" function ")"                       -- "(MIN)": must agree with the function
  * </pre>
  * A table noun is a word naming a table of the row (its source or target table, or one its join cell names), in the
@@ -110,7 +111,13 @@ public final class Aggregates implements Recognizer {
                 continue;
             }
             p.reset(m);
-            if (p.accept(Role.FROM) && RowTables.described(p) != null) {
+            Token scope = p.peekToken();
+            if (scope != null && scope.is(Token.Kind.WORD, "for")) {
+                // "for the customer": the rows of one customer, as the grain says
+                p.next();
+                p.accept(Role.ALL);
+            }
+            if ((scope != null && scope.is(Token.Kind.WORD, "for") || p.accept(Role.FROM)) && RowTables.described(p) != null) {
                 // "of the customer's orders": says which rows are aggregated, as the join cell does
                 continue;
             }

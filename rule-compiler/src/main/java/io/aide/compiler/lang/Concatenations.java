@@ -11,6 +11,8 @@ import java.util.function.UnaryOperator;
  * A text joined from columns and literals, then the operations of {@link Copies} if any follow:
  * <pre>
  * concat := CONCAT [OF] item (JOIN item)+ [SEPARATED_BY text] (CHAIN operation)*
+ *         | item CONCAT (JOIN item)+ [SEPARATED_BY text] (CHAIN operation)*         "a concatenated with b"
+ *         | item (JOIN item)+ SEPARATED_BY text (CHAIN operation)*                 "a and b separated by ' '"
  *         | item ("||" item)+ (CHAIN operation)*
  * item   := column | the row's own value | text
  * JOIN   := , | and | with | followed by | + | &amp; | ||
@@ -38,19 +40,22 @@ final class Concatenations implements Recognizer {
             return keyword ? p.notUnderstood() : Recognition.NOT_MINE;
         }
         items.add(first);
-        while (true) {
-            int m = p.mark();
-            boolean joined = keyword ? p.acceptOp(",") | p.accept(Role.CONCAT_JOIN) : p.acceptOp("||");
-            if (!joined) {
-                break;
-            }
-            Expr next = item(p);
-            if (next == null) {
-                p.reset(m);
-                break;
-            }
-            items.add(next);
+        int afterFirst = p.mark();
+        if (!keyword && p.accept(Role.CONCAT)) {
+            // "given_name concatenated with family_name": the verb after the first item
+            keyword = true;
         }
+        if (!keyword) {
+            // "first name and last name separated by a space": a separator commits joins written in words
+            join(p, items, true);
+            if (items.size() >= 2 && (p.peek(Role.SPACE_SEPARATED) || p.peek(Role.SEPARATED_BY))) {
+                keyword = true;
+            } else {
+                items.subList(1, items.size()).clear();
+                p.reset(afterFirst);
+            }
+        }
+        join(p, items, keyword);
         if (items.size() < 2) {
             p.reset(start);
             return keyword ? p.notUnderstood() : Recognition.NOT_MINE;
@@ -82,6 +87,23 @@ final class Concatenations implements Recognizer {
             ops = x -> op.apply().apply(before.apply(x));
         }
         return new Recognition.Recognized(ops.apply(new Expr.Concat(items)), null, List.of(), "concatenation");
+    }
+
+    /** Appends the items that follow, each after a join (words when the rule joins in words, else "||"). */
+    private static void join(Parser p, List<Expr> items, boolean words) {
+        while (true) {
+            int m = p.mark();
+            boolean joined = words ? p.acceptOp(",") | p.accept(Role.CONCAT_JOIN) : p.acceptOp("||");
+            if (!joined) {
+                return;
+            }
+            Expr next = item(p);
+            if (next == null) {
+                p.reset(m);
+                return;
+            }
+            items.add(next);
+        }
     }
 
     /** A column, the row's own value or a text (a number written in quotes stays a text). */

@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
  * value := COPY [FROM] [column] | USE column | column | (nothing: the row's own source value)
  * rule  := value (CHAIN? operation)*
  * operation := REMOVE text [PREFIX|SUFFIX] [FROM column] | REMOVE PREFIX|SUFFIX text | ADD text PREFIX|SUFFIX
- *            | CAST type | TRIM | UPPER | LOWER
+ *            | (CAST | EXTRACT) [column (CAST | TO)] (type | UPPER | LOWER) [FROM column] | TRIM | UPPER | LOWER
  * "Copied as it is", "Copied from `x`", "ADSL.SITEID", "Remove 'M' prefix", "use x by removing the 'M' and convert into
  * an integer".
  */
@@ -66,8 +66,14 @@ final class Copies implements Recognizer {
                 claimed = true;
             }
         } else {
+            int beforeFrom = p.mark();
+            // "from `sex`" (after words that keep the value: "Verbatim from `sex`")
+            boolean from = p.accept(Role.FROM);
             value = p.column();
             claimed = value != null;
+            if (from && value == null) {
+                p.reset(beforeFrom);
+            }
         }
         if (p.problem() != null && claimed) {
             return p.notUnderstood();
@@ -207,14 +213,42 @@ final class Copies implements Recognizer {
             return new Operation(x -> side == Role.PREFIX ? new Expr.Concat(List.of(text, x))
                     : new Expr.Concat(List.of(x, text)), null);
         }
-        if (p.accept(Role.CAST)) {
-            SqlType type = type(p);
-            if (type == null) {
+        if (p.accept(Role.CAST) || p.accept(Role.EXTRACT)) {
+            // "convert to upper case", "cast created_at to date", "make them lower case", "extract date from x"
+            int afterVerb = p.mark();
+            if (p.peek(Role.EPOCH)) {
+                // "convert epoch to timestamp": an epoch is read by the date family, which asks for its unit
                 p.reset(m);
                 return null;
             }
-            p.accept(Role.UNIT);
-            return new Operation(x -> new Expr.Cast(x, type, true), null, Kind.CONVERSION);
+            Expr column = p.column();
+            if (column != null) {
+                if (!(p.accept(Role.CAST) || p.accept(Role.TO))) {
+                    p.reset(afterVerb);
+                    column = null;
+                }
+            } else {
+                p.acceptExact(Role.SELF);
+            }
+            SqlType type = type(p);
+            if (type != null) {
+                p.accept(Role.UNIT);
+                Expr from = column;
+                if (from == null && p.accept(Role.FROM)) {
+                    from = p.column();
+                    if (from == null) {
+                        p.reset(m);
+                        return null;
+                    }
+                }
+                return new Operation(x -> new Expr.Cast(x, type, true), from, Kind.CONVERSION);
+            }
+            String fn = p.accept(Role.UPPER) ? "UPPER" : p.accept(Role.LOWER) ? "LOWER" : null;
+            if (fn == null) {
+                p.reset(m);
+                return null;
+            }
+            return new Operation(x -> new Expr.Fn(fn, List.of(x)), column);
         }
         if (p.accept(Role.AT_TIME)) {
             // a date at midnight is the same instant as a timestamp; another time of day is not said how to add

@@ -89,10 +89,10 @@ final class Dates implements Recognizer {
             Expr start;
             Expr end;
             if (p.accept(Role.BETWEEN)) {
-                start = p.operand();
-                end = start != null && p.accept(Role.UNTIL) ? p.operand() : null;
+                start = dateOperand(p);
+                end = start != null && p.accept(Role.UNTIL) ? dateOperand(p) : null;
             } else if (p.accept(Role.SINCE)) {
-                start = p.operand();
+                start = dateOperand(p);
                 end = new Expr.CurrentDate();
             } else {
                 start = null;
@@ -111,6 +111,17 @@ final class Dates implements Recognizer {
         }
         p.reset(m);
         return null;
+    }
+
+    /** A column or value, or today / now ("years between birth_dt and today"). */
+    private static Expr dateOperand(Parser p) {
+        if (p.accept(Role.TODAY)) {
+            return new Expr.CurrentDate();
+        }
+        if (p.accept(Role.NOW)) {
+            return new Expr.CurrentTimestamp();
+        }
+        return p.operand();
     }
 
     /** AGE [column] [AT|ON|AS OF operand]: completed years from the birth date (the row's value or the named column). */

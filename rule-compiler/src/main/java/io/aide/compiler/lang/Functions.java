@@ -13,7 +13,7 @@ import java.util.List;
  * affix   := ADD_PREFIX text [CAST PREFIX] | ADD_SUFFIX text [CAST SUFFIX]         -- "Prefix with 'SKU-'"
  * hash    := [HASH [WITH]] MD5 [HASH] [OF column]                                   -- "MD5 hash of code"
  * unary   := (ABS | LENGTH) [OF column]                                          -- "Length of code"
- * remove  := REMOVE [ALL] character [CHARS] | REMOVE ALL text [CHARS]                -- "Remove all spaces", "remove hyphens"
+ * remove  := (REMOVE [ALL] character | REMOVE ALL text) [CHARS] [FROM column]              -- "Remove all spaces", "remove hyphens"
  * edge    := EDGE_TRIM (PREFIX | SUFFIX | PREFIX AND SUFFIX) (ZEROS | SPACES)      -- "Trim leading zeros"
  * convert := [CAST] [FROM] unit (CAST | TO) unit                                   -- "from cents to dollars"
  * </pre>
@@ -116,7 +116,15 @@ final class Functions {
         if (p.peek(Role.PREFIX) || p.peek(Role.SUFFIX)) {
             return null;
         }
-        return new Copies.Operation(x -> new Expr.Fn("REPLACE", List.of(x, new Expr.Lit(ch), new Expr.Lit(""))), null);
+        int beforeFrom = p.mark();
+        Expr column = null;
+        if (p.accept(Role.FROM)) {
+            column = p.column();
+            if (column == null) {
+                p.reset(beforeFrom);
+            }
+        }
+        return new Copies.Operation(x -> new Expr.Fn("REPLACE", List.of(x, new Expr.Lit(ch), new Expr.Lit(""))), column);
     }
 
     private static Copies.Operation edge(Parser p) {

@@ -21,12 +21,19 @@ import java.util.function.UnaryOperator;
  * replace := REPLACE text (WITH | BY) text [IN column]
  * split   := SPLIT [column] (ON | BY) text [CHAIN] [TAKE] ordinal PART | ordinal PART [OF column] SPLIT (ON | BY) text
  * </pre>
- * A number in a text operation is a whole number written as digits or as an ordinal ("2nd", "second").
+ * A number in a text operation is a whole number written as digits, as a word ("three") or as an ordinal ("2nd",
+ * "second").
  */
 final class Operations {
     private static final Map<String, Long> ORDINALS = Map.ofEntries(Map.entry("first", 1L), Map.entry("second", 2L),
             Map.entry("third", 3L), Map.entry("fourth", 4L), Map.entry("fifth", 5L), Map.entry("sixth", 6L),
             Map.entry("seventh", 7L), Map.entry("eighth", 8L), Map.entry("ninth", 9L), Map.entry("tenth", 10L));
+
+    /** Counts written as words ("the first three characters"). */
+    private static final Map<String, Long> CARDINALS = Map.ofEntries(Map.entry("one", 1L), Map.entry("two", 2L),
+            Map.entry("three", 3L), Map.entry("four", 4L), Map.entry("five", 5L), Map.entry("six", 6L),
+            Map.entry("seven", 7L), Map.entry("eight", 8L), Map.entry("nine", 9L), Map.entry("ten", 10L),
+            Map.entry("eleven", 11L), Map.entry("twelve", 12L));
 
     private Operations() {
     }
@@ -395,6 +402,9 @@ final class Operations {
         Token t = p.next();
         if (t != null && t.kind() == Token.Kind.NUMBER && t.text().matches("\\d{1,6}")) {
             return Long.parseLong(t.text());
+        }
+        if (t != null && t.kind() == Token.Kind.WORD && CARDINALS.containsKey(t.norm())) {
+            return CARDINALS.get(t.norm());
         }
         p.reset(m);
         return ordinal(p);

@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * A value map written as two parallel lists: "'Yes'/'No' -> 1/0", "M/F => Male/Female", "'Y','N' -> true, false".
  * <pre>
- * rule := value {("/" | ",") value} ("->" | "=>" | ">") value {("/" | ",") value}
+ * rule := value {("/" | ",") value} ("->" | "=>" | ">" | TO | BECOMES) value {("/" | ",") value}
  * </pre>
  * Both lists must have the same length; the i-th input becomes the i-th output, any other value NULL. Outputs are read
  * as the target's type (1/0, yes/no, true/false for a boolean target).
@@ -21,7 +21,8 @@ final class ParallelLists implements Recognizer {
     @Override
     public Recognition recognize(Parser p) {
         List<Token> from = list(p);
-        if (from.size() < 2 || !(p.acceptOp("->") || p.acceptOp("=>") || p.acceptOp(">"))) {
+        if (from.size() < 2 || !(p.acceptOp("->") || p.acceptOp("=>") || p.acceptOp(">") || p.accept(io.aide.compiler.lang.Lexicon.Role.TO)
+                || p.accept(io.aide.compiler.lang.Lexicon.Role.BECOMES))) {
             return Recognition.NOT_MINE;
         }
         List<Token> to = list(p);

@@ -383,6 +383,12 @@ public final class Parser {
             n = n.substring(dot + 1);
         }
         Expr e = ctx.resolve(q, n);
+        if (t.kind() == Token.Kind.WORD && (e == null || e instanceof Expr.Col c0 && !ctx.known(c0))) {
+            Expr words = spelledOut(t);
+            if (words != null) {
+                return words;
+            }
+        }
         if (e == null || t.kind() == Token.Kind.WORD && e instanceof Expr.Col c && !ctx.known(c)) {
             if (t.kind() != Token.Kind.WORD) {
                 problem("unknown column " + t.text() + " (not a column of the row's sources nor a target column)");
@@ -391,6 +397,33 @@ public final class Parser {
             return null;
         }
         return e;
+    }
+
+    /**
+     * A column name written as words ("first name" for first_name, "Order Date" for ORDER_DATE): the longest run of
+     * two or three words after {@code first} that, joined by underscores, is a known column. Cursor after it.
+     */
+    private Expr spelledOut(Token first) {
+        for (int n = 3; n >= 2; n--) {
+            if (pos + n - 1 > tokens.size()) {
+                continue;
+            }
+            StringBuilder name = new StringBuilder(first.text());
+            boolean words = true;
+            for (int k = 0; k < n - 1 && words; k++) {
+                Token t = tokens.get(pos + k);
+                words = t.kind() == Token.Kind.WORD && t.text().matches("[A-Za-z][A-Za-z0-9]*");
+                name.append('_').append(t.text());
+            }
+            if (!words) {
+                continue;
+            }
+            if (ctx.resolve(null, name.toString()) instanceof Expr.Col c && ctx.known(c)) {
+                pos += n - 1;
+                return c;
+            }
+        }
+        return null;
     }
 
     private boolean isKeyword(int at) {
@@ -439,12 +472,13 @@ public final class Parser {
     }
 
     /**
-     * A code written without quotes where a value is expected ("Set to Y if ... else N"): one upper-case word of
-     * letters and digits (Y, N, HIGH, A1) that is no column and no word of the grammar; null otherwise.
+     * A code written without quotes where a value is expected ("Set to Y if ... else N", "Gold if ..."): one
+     * upper-case word of letters and digits (Y, N, HIGH, A1) or one capitalised word (Gold) that is no column and no
+     * word of the grammar; null otherwise.
      */
     Expr code() {
         Token t = rawPeek();
-        if (t == null || t.kind() != Token.Kind.WORD || !t.text().matches("[A-Z][A-Z0-9]{0,11}") || isKeyword(pos)) {
+        if (t == null || t.kind() != Token.Kind.WORD || !t.text().matches("[A-Z][A-Z0-9]{0,11}|[A-Z][a-z]{1,15}") || isKeyword(pos)) {
             return null;
         }
         for (Role r : new Role[]{Role.ELSE, Role.THEN, Role.ACTION, Role.COPY, Role.USE, Role.CAST}) {
@@ -532,6 +566,18 @@ public final class Parser {
             }
             pos = m;
             return new Expr.IsNull(left, false);
+        }
+        Token between = peekToken();
+        if (between != null && between.is(Token.Kind.WORD, "between")) {
+            // "x between 500 and 999": both ends included, as in SQL
+            next();
+            Expr low = operand();
+            Expr high = low != null && accept(Role.AND) ? operand() : null;
+            if (high == null) {
+                pos = start;
+                return null;
+            }
+            return new Expr.Bin("AND", new Expr.Bin(">=", left, low), new Expr.Bin("<=", left, high));
         }
         boolean notIn = accept(Role.NOT_IN);
         if (notIn || accept(Role.IN)) {

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * A value map of the row's source column (or of the column a header names), one pair per line, ';' or ',':
- * map   := [MAP [":"]] [IF column THEN target_column] pair { [SEP] pair } [ELSE literal]
+ * map   := [MAP [":"]] [IF column THEN target_column | column ":"] pair { [SEP] pair } [ELSE literal]
  * pair  := key {(OR | AND | ",") key} ("=" | ":" | "->" | THEN) literal
  * key   := text | number [label] | words
  * "Map: Male = 8507, Female = 8532", "Outpatient: 32859 (Outpatient claim) Inpatient or DPC: 32853",
@@ -27,6 +27,16 @@ final class ValueMaps implements Recognizer {
         }
         p.acceptOp(":");
         Expr keyed = header(p);
+        if (keyed == null && lead) {
+            // "Decode state_cd: O -> Open, ...": the column the map reads, then its pairs
+            int m = p.mark();
+            Expr named = p.column();
+            if (named != null && p.acceptOp(":")) {
+                keyed = named;
+            } else {
+                p.reset(m);
+            }
+        }
         if (keyed == null) {
             if (p.ctx().sources().size() != 1) {
                 return lead ? new Recognition.Flagged("a value map needs one source column; the row names "
