@@ -203,6 +203,9 @@ final class ColumnBinder {
             }
         }
         return new RuleContext() {
+            /** Names resolve the same way for the whole rule: the grammar tries many words, some more than once. */
+            private final Map<String, Optional<Expr>> resolved = new HashMap<>();
+
             @Override
             public MappingRow row() {
                 return row;
@@ -220,7 +223,8 @@ final class ColumnBinder {
 
             @Override
             public Expr resolve(String qualifier, String name) {
-                return resolveName(row, sources, qualifier, name);
+                return resolved.computeIfAbsent(qualifier + "\u0000" + name,
+                        k -> Optional.ofNullable(resolveName(row, sources, qualifier, name))).orElse(null);
             }
 
             @Override

@@ -22,17 +22,24 @@ public final class Lexer {
         if (cell == null) {
             return "";
         }
-        return cell.replace('\u00a0', ' ')
-                .replaceAll("(?i)</?br\\s*/?>", "\n")
-                .replaceAll("(?i)</?(?:code|b|i|em|strong|p|span|sup|sub|ul|ol|li|u|pre)\\s*/?>", " ")
-                .replaceAll("(?i)<a\\s[^>]*>|</a>", " ")
-                .replace("**", "").replace("__", "").replace("\\|", "|").replace("\\_", "_")
+        String s = cell.replace('\u00a0', ' ');
+        if (s.indexOf('<') >= 0) {
+            s = BREAK.matcher(s).replaceAll("\n");
+            s = INLINE_TAG.matcher(s).replaceAll(" ");
+            s = LINK.matcher(s).replaceAll(" ");
+        }
+        s = s.replace("**", "").replace("__", "").replace("\\|", "|").replace("\\_", "_")
                 .replace('\u2018', '\'').replace('\u2019', '\'').replace('\u201c', '"').replace('\u201d', '"')
-                .replace('\u2013', '-').replace('\u2014', '-').replace('\u2192', '>')
-                // list markup: a bullet at the start of a line ("- F -> Woman", "* M = Male", "\u2022 ...")
-                .replaceAll("(?m)^[ \\t]*[-*\u2022\u25e6\u25aa][ \\t]+", "")
-                .trim();
+                .replace('\u2013', '-').replace('\u2014', '-').replace('\u2192', '>');
+        // list markup: a bullet at the start of a line ("- F -> Woman", "* M = Male", "\u2022 ...")
+        return BULLET.matcher(s).replaceAll("").trim();
     }
+
+    private static final java.util.regex.Pattern BREAK = java.util.regex.Pattern.compile("(?i)</?br\\s*/?>");
+    private static final java.util.regex.Pattern INLINE_TAG = java.util.regex.Pattern.compile(
+            "(?i)</?(?:code|b|i|em|strong|p|span|sup|sub|ul|ol|li|u|pre)\\s*/?>");
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("(?i)<a\\s[^>]*>|</a>");
+    private static final java.util.regex.Pattern BULLET = java.util.regex.Pattern.compile("(?m)^[ \\t]*[-*\u2022\u25e6\u25aa][ \\t]+");
 
     public static List<Token> tokens(String cell) {
         String s = clean(cell);

@@ -27,17 +27,27 @@ final class PhraseTable {
     static final PhraseTable UNITS = load("units.txt");
     static final PhraseTable CHARACTERS = load("characters.txt");
 
-    private final List<Entry> entries;
+    /** The entries by the first word of their phrase: a match looks only at the few that can start here. */
+    private final java.util.Map<String, List<Entry>> byFirstWord = new java.util.HashMap<>();
 
     private PhraseTable(List<Entry> entries) {
-        this.entries = List.copyOf(entries);
+        for (Entry e : entries) {
+            byFirstWord.computeIfAbsent(e.words().get(0), k -> new ArrayList<>()).add(e);
+        }
     }
 
     /** The longest phrase starting at {@code from}, with every entry it names; null when none starts there. */
     Match at(List<Token> tokens, int from) {
+        if (from >= tokens.size() || tokens.get(from).kind() != Token.Kind.WORD) {
+            return null;
+        }
+        List<Entry> candidates = byFirstWord.get(tokens.get(from).norm());
+        if (candidates == null) {
+            return null;
+        }
         int best = 0;
         List<Entry> found = new ArrayList<>();
-        for (Entry e : entries) {
+        for (Entry e : candidates) {
             int n = e.words().size();
             if (from + n > tokens.size() || n < best) {
                 continue;

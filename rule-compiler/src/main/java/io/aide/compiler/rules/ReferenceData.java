@@ -151,8 +151,10 @@ public final class ReferenceData {
         return t.columns().size() == 1 ? 0 : -1;
     }
 
+    private static final java.util.regex.Pattern EXTENSION = java.util.regex.Pattern.compile("\\.(ya?ml|json|csv|xlsx?|properties|tsv)$");
+
     private static String stripExt(String n) {
-        return n.replaceAll("\\.(ya?ml|json|csv|xlsx?|properties|tsv)$", "");
+        return n.indexOf('.') < 0 ? n : EXTENSION.matcher(n).replaceAll("");
     }
 
     static String norm(String s) {
