@@ -16,10 +16,9 @@ final class Constants implements Recognizer {
         boolean scoped = p.ownRecords();
         boolean set = p.accept(Role.SET);
         int m = p.mark();
-        Token named = p.next();
-        // "... should have a visit_type_concept_id = 32875": the target column itself, then the value
-        if (named != null && named.nameLike() && named.text().equalsIgnoreCase(p.ctx().row().targetColumn())
-                && (p.accept(Role.EQUALS) || p.accept(Role.SET))) {
+        // "... should have a visit_type_concept_id = 32875", "Default domain is 'condition'" (default_domain): the
+        // target column itself, as named or in words, then the value
+        if (p.targetName() && (p.accept(Role.EQUALS) || p.accept(Role.SET))) {
             set = true;
         } else {
             p.reset(m);

@@ -353,6 +353,33 @@ public final class Parser {
 
     // ---------------------------------------------------------------- operands
 
+    /**
+     * The target column's own name at the cursor, as written in the document or in words ("Default domain" for
+     * default_domain); the cursor moves past it when it is there.
+     */
+    boolean targetName() {
+        String target = ctx.row().targetColumn();
+        if (target == null || target.isBlank()) {
+            return false;
+        }
+        String[] parts = target.trim().toLowerCase(Locale.ROOT).split("[_\\s]+");
+        int start = pos;
+        skipFiller();
+        Token t = pos < tokens.size() ? tokens.get(pos) : null;
+        if (t != null && t.nameLike() && t.text().equalsIgnoreCase(target.trim())) {
+            pos++;
+            return true;
+        }
+        for (String part : parts) {
+            if (pos >= tokens.size() || tokens.get(pos).kind() != Token.Kind.WORD || !tokens.get(pos).norm().equals(part)) {
+                pos = start;
+                return false;
+            }
+            pos++;
+        }
+        return parts.length > 0;
+    }
+
     /** The row's own source value: its single source column. */
     Expr self() {
         List<Expr.Col> sources = ctx.sources();
@@ -620,7 +647,13 @@ public final class Parser {
         }
         pos += bestLen;
         op = symbols[best];
+        int beforeRight = pos;
         Expr right = operand();
+        if (right == null && (op.equals("=") || op.equals("<>"))) {
+            // "PAT.GENDER=M": a code written without quotes
+            pos = beforeRight;
+            right = code();
+        }
         if (right == null) {
             pos = start;
             return null;

@@ -1,0 +1,128 @@
+package io.aide.compiler;
+
+import io.aide.events.spec.GeneratedLayers;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One-argument functions, unit conversions, codes, column names in words and joins in words, on wording written for
+ * these tests: each phrase compiles to the value it says, run in DuckDB, or is flagged with the reason.
+ */
+class RuleFunctionsTest {
+    private static final String[] HEADER = {"id", "first_name", "last_name", "phone", "weight_g", "score", "state_cd",
+            "created_at", "sku", "country", "default_domain"};
+    private static final String[][] ROWS = {
+            {"1", "Ada", "Lovelace", "555-12-34", "2500", "91", "O", "2024-03-05 10:11:12", "0042", " gb ", null},
+            {"2", "Alan", "Turing", "555 99", "750", "60", "C", "2023-12-31 23:59:59", "120", "fr", null},
+            {"3", "Grace", null, null, null, "12", "P", null, "007", "De", null}};
+
+    private final SemanticLayerCompiler compiler = new SemanticLayerCompiler();
+
+    private GeneratedLayers.Layer compile(String type, String source, String rule, String target) {
+        Specs spec = Specs.spec()
+                .row("t", "id", "INTEGER", "src", "id", "Direct move", null, null, true, false, null)
+                .row("t", target, type, "src", source, rule, null, null, false, true, null);
+        SchemaCatalog catalog = new SchemaCatalog(List.of(Specs.table("src", HEADER)));
+        return compiler.compile(spec.build(), new CompileOptions(List.of("duckdb", "postgres", "spark", "snowflake",
+                "bigquery", "ansi"), List.of(), catalog), null).layers().get(0);
+    }
+
+    private List<Object> values(String type, String source, String rule, String target) throws Exception {
+        GeneratedLayers.Layer layer = compile(type, source, rule, target);
+        assertThat(layer.columns().get(1).status()).as("%s: %s", rule, layer.columns().get(1).reason())
+                .isEqualTo("compiled");
+        try (DuckDb db = new DuckDb()) {
+            String[][] all = new String[ROWS.length + 1][];
+            all[0] = HEADER;
+            System.arraycopy(ROWS, 0, all, 1, ROWS.length);
+            db.table("src", all);
+            List<Object> out = new ArrayList<>();
+            for (Map<String, Object> row : db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY id")) {
+                Object v = row.get(target);
+                out.add(v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : v instanceof Double d
+                        ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() : v == null ? null : v.toString());
+            }
+            return out;
+        }
+    }
+
+    private void expect(String type, String source, List<String> rules, Object... expected) throws Exception {
+        for (String rule : rules) {
+            assertThat(values(type, source, rule, "out")).as(rule).containsExactly(expected);
+        }
+    }
+
+    private String flagged(String type, String source, String rule) {
+        GeneratedLayers.Column out = compile(type, source, rule, "out").columns().get(1);
+        assertThat(out.status()).as("status of %s", rule).isEqualTo("flagged");
+        return out.reason();
+    }
+
+    @Test
+    void shouldRemoveCharactersNamedInWords() throws Exception {
+        expect("VARCHAR", "phone", List.of("Remove hyphens from phone", "remove all dashes", "strip every '-'",
+                "Remove all hyphens from `phone`"), "5551234", "555 99", null);
+        expect("VARCHAR", "phone", List.of("remove all spaces", "Remove blanks from phone"), "555-12-34", "55599", null);
+    }
+
+    @Test
+    void shouldTrimOneEndAndAddAffixes() throws Exception {
+        expect("VARCHAR", "sku", List.of("Trim leading zeros", "strip leading zeroes"), "42", "120", "7");
+        expect("VARCHAR", "sku", List.of("Prefix with 'SKU-'", "prepend 'SKU-'", "add the prefix 'SKU-'"),
+                "SKU-0042", "SKU-120", "SKU-007");
+        expect("VARCHAR", "sku", List.of("append '/1'", "Suffix with '/1'"), "0042/1", "120/1", "007/1");
+    }
+
+    @Test
+    void shouldConvertUnitsByTheirFactors() throws Exception {
+        expect("DOUBLE", "weight_g", List.of("grams to kilograms", "Convert from g to kg", "convert weight_g from grams to kg"
+                .replace("weight_g from ", "")), "2.5", "0.75", null);
+        expect("INTEGER", "weight_g", List.of("kilograms to grams"), "2500000", "750000", null);
+        assertThat(flagged("DOUBLE", "weight_g", "Convert euros to dollars")).contains("exchange rate");
+        assertThat(flagged("DOUBLE", "weight_g", "grams to miles")).contains("different kinds");
+    }
+
+    @Test
+    void shouldChangeCaseAndCastWithTheNamedColumn() throws Exception {
+        expect("VARCHAR", "country", List.of("Convert to upper case and trim spaces", "trim, then convert to upper case",
+                "Convert country to upper case, then trim"), "GB", "FR", "DE");
+        expect("VARCHAR", "country", List.of("Take the first two characters and make them upper case"), " G", "FR", "DE");
+        expect("DATE", "created_at", List.of("Cast created_at to date", "extract date from `created_at`",
+                "Convert created_at to date"), "2024-03-05", "2023-12-31", null);
+    }
+
+    @Test
+    void shouldReadCodesBetweenAndDecodeHeaders() throws Exception {
+        expect("VARCHAR", "score", List.of("High if score >= 80, Medium if score between 50 and 79, otherwise Low",
+                "HIGH if score >= 80, MEDIUM if score between 50 and 79, else LOW".replace("HIGH", "High")
+                        .replace("MEDIUM", "Medium").replace("LOW", "Low")), "High", "Medium", "Low");
+        expect("VARCHAR", "state_cd", List.of("Decode state_cd: O -> Open, C -> Closed, P -> Pending review"),
+                "Open", "Closed", "Pending review");
+        expect("BOOLEAN", "state_cd", List.of("O/C to true/false"), "true", "false", null);
+    }
+
+    @Test
+    void shouldJoinTextsWrittenInWordsAndNamesWrittenAsWords() throws Exception {
+        expect("VARCHAR", "first_name, last_name", List.of("first name and last name separated by a space",
+                "first_name concatenated with last_name with a space in between"), "Ada Lovelace", "Alan Turing", null);
+    }
+
+    @Test
+    void shouldReadTheTargetNamedInWordsBeforeItsValue() throws Exception {
+        assertThat(values("VARCHAR", "default_domain", "Default domain is \"condition\"", "default_domain"))
+                .containsExactly("condition", "condition", "condition");
+    }
+
+    @Test
+    void shouldFlagWhatTheFunctionsCannotPlace() {
+        assertThat(flagged("VARCHAR", "sku", "Hash of sku")).contains("not understood");
+        assertThat(flagged("VARCHAR", "sku", "trim leading and trailing zeros")).contains("both ends");
+        assertThat(flagged("DOUBLE", "score", "Max of score and 0")).contains("GREATEST");
+    }
+}
