@@ -127,6 +127,25 @@ class AiHubRefineThroughGatewayIT {
         assertThat(after.path("sql").asText()).isEqualTo(before.path("sql").asText());
     }
 
+    @Test
+    void shouldNameAnUnknownReferenceWithoutCallingTheModel() {
+        // Given
+        String model = AiHubStack.modelName("refine-reference");
+        AiHubStack.model().script(model, chunks(GOOD_WHERE));
+        AiHubStack.useModel(model);
+
+        // When
+        List<SseEvent> events = refine("filter like @code[order_status.having_clause] does");
+
+        // Then
+        JsonNode result = aiResult(events);
+        assertThat(result.path("status").asText()).isEqualTo("failed");
+        assertThat(result.path("code").asText()).isEqualTo("reference_unknown");
+        assertThat(result.path("message").asText()).contains("@code[order_status.having_clause]")
+                .contains("order_status.where_clause");
+        assertThat(AiHubStack.model().requestsFor(model)).isEmpty();
+    }
+
     /** Posts the refinement, then follows the generation's stream from its end until the task's answer. */
     private static List<SseEvent> refine(String instruction) {
         HttpResponse<String> accepted = Stack.postJson(alice, "/api/v1/generations/" + generation.id() + "/refine",

@@ -98,6 +98,14 @@ final class AiHubStack {
      */
     static synchronized String orderStatusMapping() {
         if (documentId == null) {
+            documentId = uploadOrderStatusMapping();
+        }
+        return documentId;
+    }
+
+    /** A document of its own (for a suite that changes the mapping). */
+    static String uploadOrderStatusMapping() {
+        {
             byte[] csv;
             try (var in = AiHubStack.class.getResourceAsStream("/mappings/order_status_mapping.csv")) {
                 csv = in.readAllBytes();
@@ -111,9 +119,8 @@ final class AiHubStack {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                     assertThat(Stack.json(Stack.get(alice, "/api/v1/documents/" + id).body()).path("status").asText())
                             .isEqualTo("parsed"));
-            documentId = id;
+            return id;
         }
-        return documentId;
     }
 
     /** A finished DuckDB generation of the mapping on the sample; its events up to {@code done}. */
@@ -125,11 +132,15 @@ final class AiHubStack {
     }
 
     static Generation generate(String token) {
+        return generate(token, orderStatusMapping());
+    }
+
+    static Generation generate(String token, String documentId) {
         String generationId = Stack.newGenerationId();
         SseStream stream = Stack.events(token, generationId, null);
         CompletableFuture<List<SseEvent>> events = CompletableFuture.supplyAsync(() -> stream.readUntil("done"));
         HttpResponse<String> started = Stack.postJson(token, "/api/v1/generations", Map.of("generationId", generationId,
-                "documentId", orderStatusMapping(), "dialects", List.of("duckdb"), "dataSourceId", jaffleShop()));
+                "documentId", documentId, "dialects", List.of("duckdb"), "dataSourceId", jaffleShop()));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         try {
             List<SseEvent> received = events.get(180, TimeUnit.SECONDS);
@@ -145,6 +156,20 @@ final class AiHubStack {
         HttpResponse<String> got = Stack.get(token, "/api/v1/generations/" + generationId);
         assertThat(got.statusCode()).as(got.body()).isEqualTo(200);
         return Stack.json(got.body());
+    }
+
+    /** The column of the generation's target in its lineage ({@code status} compiled or flagged, reason). */
+    static JsonNode lineageColumn(String token, String generationId, String column) {
+        HttpResponse<String> got = Stack.get(token, "/api/v1/generations/" + generationId + "/lineage");
+        assertThat(got.statusCode()).as(got.body()).isEqualTo(200);
+        for (JsonNode target : Stack.json(got.body()).path("targets")) {
+            for (JsonNode c : target.path("columns")) {
+                if (c.path("column").asText().equals(column)) {
+                    return c;
+                }
+            }
+        }
+        throw new AssertionError("no column " + column + " in the lineage of " + generationId + ": " + got.body());
     }
 
     /** One block of the generation's target as {@code blocks.<name>} shows it. */
