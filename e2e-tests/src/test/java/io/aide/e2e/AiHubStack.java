@@ -105,22 +105,20 @@ final class AiHubStack {
 
     /** A document of its own (for a suite that changes the mapping). */
     static String uploadOrderStatusMapping() {
-        {
-            byte[] csv;
-            try (var in = AiHubStack.class.getResourceAsStream("/mappings/order_status_mapping.csv")) {
-                csv = in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            String alice = alice();
-            HttpResponse<String> accepted = Stack.upload(alice, "order_status_mapping.csv", csv);
-            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-            String id = Stack.json(accepted.body()).path("documentId").asText();
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                    assertThat(Stack.json(Stack.get(alice, "/api/v1/documents/" + id).body()).path("status").asText())
-                            .isEqualTo("parsed"));
-            return id;
+        byte[] csv;
+        try (var in = AiHubStack.class.getResourceAsStream("/mappings/order_status_mapping.csv")) {
+            csv = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        String alice = alice();
+        HttpResponse<String> accepted = Stack.upload(alice, "order_status_mapping.csv", csv);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String id = Stack.json(accepted.body()).path("documentId").asText();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(Stack.json(Stack.get(alice, "/api/v1/documents/" + id).body()).path("status").asText())
+                        .isEqualTo("parsed"));
+        return id;
     }
 
     /** A finished DuckDB generation of the mapping on the sample; its events up to {@code done}. */

@@ -117,7 +117,7 @@ class AiHubVizThroughGatewayIT {
     }
 
     @Test
-    void shouldChartGivenSqlWithTheRecommenderWithoutAModelAndWriteALargeResultAsParquet() throws Exception {
+    void shouldChartGivenSqlWithoutAModelAndReportWhatCannotBeCharted() throws Exception {
         // Given no model for acme
         AiHubStack.removeModel();
 
@@ -130,6 +130,9 @@ class AiHubVizThroughGatewayIT {
                 "SELECT p.id, p.amount, p.payment_method FROM raw_payments p, range(8) r ORDER BY 1",
                 "dataSourceId", dataSourceId));
         List<SseEvent> wide = CompletableFuture.supplyAsync(() -> large.readUntil("done")).get(120, TimeUnit.SECONDS);
+        SseStream failing = Stack.postEvents(alice, "/api/v1/viz/runs", Map.of("sql",
+                "SELECT order_state FROM raw_orders", "dataSourceId", dataSourceId));
+        List<SseEvent> refused = CompletableFuture.supplyAsync(() -> failing.readUntil("done")).get(120, TimeUnit.SECONDS);
         HttpResponse<String> invalid = Stack.postJson(alice, "/api/v1/viz/templates", Map.of("prompt", "no code",
                 "generated_sql", SQL, "ui_code", "const x = 1;", "parameters", Map.of(), "data_source", "duckdb",
                 "data_source_id", dataSourceId));
@@ -151,6 +154,11 @@ class AiHubVizThroughGatewayIT {
                 .header("Authorization", "Bearer " + alice).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(parquet.statusCode()).isEqualTo(200);
         assertThat(new String(parquet.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PAR1");
+        // a query the sample refuses is an error event of its stage, with the validator's reason
+        JsonNode error = refused.stream().filter(e -> e.event().equals("error")).findFirst().orElseThrow().json();
+        assertThat(error.path("stage").asText()).isEqualTo("sql_execution");
+        assertThat(error.path("message").asText()).contains("order_state");
+        assertThat(refused.get(refused.size() - 1).json().path("data_ready").asBoolean()).isFalse();
         // a template without a component is refused, naming the field
         assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(400);
         assertThat(Stack.json(invalid.body()).path("code").asText()).isEqualTo("viz_template_invalid");
