@@ -7,11 +7,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import static io.aide.testsupport.ScriptedModelServer.late;
 import static io.aide.testsupport.ScriptedModelServer.malformed;
 import static io.aide.testsupport.ScriptedModelServer.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +104,23 @@ class AiHubNlToSqlThroughGatewayIT {
         assertThat(problem.path("code").asText()).isEqualTo("llm_call_failed");
         assertThat(problem.path("detail").asText()).contains(model).doesNotContain(AiHubStack.ACME_KEY)
                 .doesNotContain("Exception");
+    }
+
+    @Test
+    void shouldAnswerAModelThatDoesNotAnswerInTimeAsAClear502() {
+        // Given a model slower than the tenant's timeout of 1 s
+        String model = AiHubStack.modelName("nl2sql-slow");
+        AiHubStack.model().script(model, late(Duration.ofSeconds(3), text(SQL)));
+        AiHubStack.useModel(model, 1);
+
+        // When
+        HttpResponse<String> answered = ask("How many orders are there in each status?");
+
+        // Then
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(502);
+        JsonNode problem = Stack.json(answered.body());
+        assertThat(problem.path("code").asText()).isEqualTo("llm_call_failed");
+        assertThat(problem.path("detail").asText()).contains(model).containsIgnoringCase("timeout");
     }
 
     @Test

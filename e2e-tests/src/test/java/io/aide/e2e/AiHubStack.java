@@ -66,8 +66,12 @@ final class AiHubStack {
 
     /** acme's admin points acme's tenant model at the scripted server, under {@code modelName}, with acme's key. */
     static void useModel(String modelName) {
+        useModel(modelName, 20);
+    }
+
+    static void useModel(String modelName, int timeoutSeconds) {
         HttpResponse<String> put = Stack.putJson(anna(), "/api/v1/ai/models/tenant", Map.of("baseUrl",
-                model().baseUrl(), "model", modelName, "apiKey", ACME_KEY, "timeoutSeconds", 20));
+                model().baseUrl(), "model", modelName, "apiKey", ACME_KEY, "timeoutSeconds", timeoutSeconds));
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
     }
 
