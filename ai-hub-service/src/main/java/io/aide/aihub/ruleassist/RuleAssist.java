@@ -131,7 +131,9 @@ public class RuleAssist {
                 expression, RuleProposal.REJECTED, why, List.of(), caller.userId(), null, null);
     }
 
+    /** The proposals of the tenant's generation; another tenant's (or an unknown) generation is 404, as everywhere. */
     public List<RuleProposal> list(Caller caller, String generationId) {
+        generations.hashmap(caller, generationId);
         return proposals.ofGeneration(caller.tenantId(), generationId);
     }
 
