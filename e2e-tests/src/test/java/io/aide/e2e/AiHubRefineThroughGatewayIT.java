@@ -40,7 +40,7 @@ class AiHubRefineThroughGatewayIT {
     @BeforeAll
     static void generation() {
         alice = AiHubStack.alice();
-        generation = AiHubStack.generate(alice);
+        generation = AiHubStack.generation();
         lastEventId = generation.lastEventId();
     }
 

@@ -38,6 +38,7 @@ final class AiHubStack {
     private static ScriptedModelServer model;
     private static String documentId;
     private static String dataSourceId;
+    private static Generation generation;
 
     static synchronized ScriptedModelServer model() {
         if (model == null) {
@@ -133,8 +134,12 @@ final class AiHubStack {
         }
     }
 
-    static Generation generate(String token) {
-        return generate(token, orderStatusMapping());
+    /** One generation of the shared mapping, made once per run (suites that only read it, or refine its blocks). */
+    static synchronized Generation generation() {
+        if (generation == null) {
+            generation = generate(alice(), orderStatusMapping());
+        }
+        return generation;
     }
 
     static Generation generate(String token, String documentId) {

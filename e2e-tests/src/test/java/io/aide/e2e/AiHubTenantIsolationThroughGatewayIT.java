@@ -79,7 +79,29 @@ class AiHubTenantIsolationThroughGatewayIT {
     }
 
     @Test
-    void shouldNotLetAnotherTenantReadAcmesModelerSessionOrConversation() {
+    void shouldNotLetAnotherTenantRefineOrAssistOnAcmesGeneration() {
+        // Given
+        String generationId = AiHubStack.generation().id();
+        int requestsBefore = AiHubStack.model().requests().size();
+
+        // When
+        HttpResponse<String> refine = Stack.postJson(bob, "/api/v1/generations/" + generationId + "/refine",
+                Map.of("target", AiHubStack.TARGET, "blockName", "where_clause", "instruction", "drop the filter"));
+        HttpResponse<String> assist = Stack.postJson(bob, "/api/v1/ai/rule-assist/generations/" + generationId, Map.of());
+        HttpResponse<String> proposals = Stack.get(bob, "/api/v1/ai/rule-assist/generations/" + generationId);
+
+        // Then
+        assertThat(refine.statusCode()).as(refine.body()).isEqualTo(404);
+        // globex has no model, so rule assist is refused before the generation is read
+        assertThat(assist.statusCode()).as(assist.body()).isEqualTo(409);
+        assertThat(Stack.json(assist.body()).path("code").asText()).isEqualTo("llm_not_configured");
+        assertThat(proposals.statusCode()).as(proposals.body()).isEqualTo(404);
+        assertThat(Stack.json(proposals.body()).path("code").asText()).isEqualTo("generation_not_found");
+        assertThat(AiHubStack.model().requests()).hasSize(requestsBefore);
+    }
+
+    @Test
+    void shouldNotLetAnotherTenantReadAcmesModelerSessionOrConversationNorAnotherUserTheOpenSession() {
         // Given acme's session, saved as a data model, and a new one open
         String dataModelId = "dm_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Stack.delete(alice, "/api/v1/ai/modeler/sessions/" + acmeDataSource);
@@ -96,12 +118,15 @@ class AiHubTenantIsolationThroughGatewayIT {
         HttpResponse<String> session = Stack.get(bob, "/api/v1/ai/modeler/sessions/" + acmeDataSource);
         HttpResponse<String> opened = Stack.postJson(bob, "/api/v1/ai/modeler/sessions", Map.of("dataSourceId",
                 acmeDataSource));
+        HttpResponse<String> anotherUsers = Stack.get(AiHubStack.anna(), "/api/v1/ai/modeler/sessions/" + acmeDataSource);
 
         // Then
         assertThat(conversation.statusCode()).as(conversation.body()).isEqualTo(404);
         assertThat(Stack.json(conversation.body()).path("code").asText()).isEqualTo("conversation_not_found");
         assertThat(session.statusCode()).as(session.body()).isEqualTo(404);
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(404);
+        // an open session is its user's own draft, even within the tenant
+        assertThat(anotherUsers.statusCode()).as(anotherUsers.body()).isEqualTo(404);
         JsonNode own = Stack.json(Stack.get(alice, "/api/v1/ai/modeler/conversations/" + dataModelId).body());
         assertThat(own.path("dataModelId").asText()).isEqualTo(dataModelId);
         assertThat(Stack.delete(alice, "/api/v1/ai/modeler/sessions/" + acmeDataSource).statusCode()).isEqualTo(204);
