@@ -118,16 +118,20 @@ class AiHubModelerThroughGatewayIT {
     }
 
     @Test
-    void shouldClearACancelledSessionWithoutSavingIt() {
+    void shouldRefuseAMalformedDataModelIdAndClearACancelledSessionWithoutSavingIt() {
         // Given
         HttpResponse<String> opened = Stack.postJson(alice, "/api/v1/ai/modeler/sessions", Map.of("dataSourceId",
                 dataSourceId));
         assertThat(opened.statusCode()).as(opened.body()).isIn(200, 201);
 
         // When
+        HttpResponse<String> badId = Stack.postJson(alice, "/api/v1/ai/modeler/sessions/" + dataSourceId + "/save",
+                Map.of("dataModelId", "no spaces; please"));
         HttpResponse<String> cancelled = Stack.delete(alice, "/api/v1/ai/modeler/sessions/" + dataSourceId);
 
-        // Then
+        // Then a save under a malformed data model id is refused with what to send, and nothing is saved
+        assertThat(badId.statusCode()).as(badId.body()).isEqualTo(400);
+        assertThat(Stack.json(badId.body()).path("detail").asText()).contains("dataModelId");
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(204);
         assertThat(redisKeys()).isZero();
         assertThat(Stack.get(alice, "/api/v1/ai/modeler/sessions/" + dataSourceId).statusCode()).isEqualTo(404);
