@@ -33,7 +33,7 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 @QuarkusTestResource(value = AideInfraResource.class, restrictToAnnotatedClass = true,
         initArgs = @ResourceArg(name = AideInfraResource.SCHEMA_ARG, value = "aihub"))
-@QuarkusTestResource(value = ScriptedModelServer.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = ScriptedModelResource.class, restrictToAnnotatedClass = true)
 class ModelSettingsTest {
     @Inject
     AiTaskService tasks;
@@ -50,7 +50,7 @@ class ModelSettingsTest {
     }
 
     private static void setModel(String tenant, String model, String key, int timeoutSeconds) {
-        admin(tenant).body(Map.of("baseUrl", ScriptedModelServer.baseUrl, "model", model, "apiKey", key,
+        admin(tenant).body(Map.of("baseUrl", ScriptedModelResource.baseUrl(), "model", model, "apiKey", key,
                 "timeoutSeconds", timeoutSeconds)).put("/internal/v1/ai/models/tenant").then().statusCode(200);
     }
 
@@ -107,7 +107,7 @@ class ModelSettingsTest {
         // When / Then
         admin(tenant).post("/internal/v1/ai/models/test").then().statusCode(200)
                 .body("ok", equalTo(true)).body("model", equalTo("ok-model")).body("answer", equalTo("OK"));
-        admin(tenant).body(Map.of("baseUrl", ScriptedModelServer.baseUrl, "model", "broken-model"))
+        admin(tenant).body(Map.of("baseUrl", ScriptedModelResource.baseUrl(), "model", "broken-model"))
                 .post("/internal/v1/ai/models/test").then().statusCode(200)
                 .body("ok", equalTo(false)).body("code", equalTo("llm_call_failed"));
         admin(tenant()).post("/internal/v1/ai/models/test").then().statusCode(409)
@@ -130,9 +130,9 @@ class ModelSettingsTest {
         assertThat(forA.content()).isEqualTo("OK");
         assertThat(forB.status()).isEqualTo("not_configured");
         assertThat(forB.code()).isEqualTo("llm_not_configured");
-        assertThat(ScriptedModelServer.REQUESTS).filteredOn(r -> r.body().contains("(" + a + ")")).singleElement()
+        assertThat(ScriptedModelResource.requests()).filteredOn(r -> r.body().contains("(" + a + ")")).singleElement()
                 .satisfies(r -> assertThat(r.authorization()).isEqualTo("Bearer sk-tenant-A"));
-        assertThat(ScriptedModelServer.REQUESTS).noneMatch(r -> r.body().contains("(" + b + ")"));
+        assertThat(ScriptedModelResource.requests()).noneMatch(r -> r.body().contains("(" + b + ")"));
         admin(a).get("/internal/v1/ai/models/usage").then().statusCode(200)
                 .body("totals[0].userId", equalTo("ada"))
                 .body("totals[0].model", equalTo("ok-model"))
@@ -147,19 +147,19 @@ class ModelSettingsTest {
         // Given
         String tenant = tenant();
         setModel(tenant, "failing-model", "sk-c", 30);
-        ScriptedModelServer.RECOVERED.set(false);
+        ScriptedModelResource.RECOVERED.set(false);
         assertThat(refine(tenant).code()).isEqualTo("llm_call_failed");
         assertThat(refine(tenant).code()).isEqualTo("llm_call_failed");
-        long callsBefore = ScriptedModelServer.REQUESTS.stream().filter(r -> r.body().contains("failing-model")).count();
+        long callsBefore = ScriptedModelResource.requests().stream().filter(r -> r.body().contains("failing-model")).count();
 
         // When
         AiTaskResult refused = refine(tenant);
-        ScriptedModelServer.RECOVERED.set(true);
+        ScriptedModelResource.RECOVERED.set(true);
 
         // Then
         assertThat(refused.code()).isEqualTo("llm_circuit_open");
         assertThat(refused.message()).contains("paused");
-        assertThat(ScriptedModelServer.REQUESTS.stream().filter(r -> r.body().contains("failing-model")).count())
+        assertThat(ScriptedModelResource.requests().stream().filter(r -> r.body().contains("failing-model")).count())
                 .isEqualTo(callsBefore);
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(refine(tenant).status()).isEqualTo("completed"));

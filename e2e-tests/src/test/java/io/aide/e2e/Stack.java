@@ -61,6 +61,22 @@ final class Stack {
                 .POST(HttpRequest.BodyPublishers.ofString(EventJson.toJson(body))).build());
     }
 
+    static HttpResponse<String> putJson(String token, String path, Object body) {
+        return send(authorized(token, path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(EventJson.toJson(body))).build());
+    }
+
+    static HttpResponse<String> delete(String token, String path) {
+        return send(authorized(token, path).DELETE().build());
+    }
+
+    /** POSTs JSON and reads the answer as server-sent events (a visualization run, a streamed modeler turn). */
+    static SseStream postEvents(String token, String path, Object body) {
+        return stream(authorized(token, path).header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream").timeout(Duration.ofMinutes(3))
+                .POST(HttpRequest.BodyPublishers.ofString(EventJson.toJson(body))));
+    }
+
     static HttpResponse<String> upload(String token, String fileName, byte[] content) {
         return multipart(token, "/api/v1/documents", List.of(new Part("file", fileName, content)));
     }
@@ -94,8 +110,12 @@ final class Stack {
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
+        return stream(request.GET());
+    }
+
+    private static SseStream stream(HttpRequest.Builder request) {
         try {
-            HttpResponse<InputStream> response = HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             return new SseStream(response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -157,6 +177,11 @@ final class Stack {
 
         /** Blocks until an event named {@code until} arrives or the stream ends; returns what arrived. */
         List<SseEvent> readUntil(String until) {
+            return readUntil(e -> e.event().equals(until));
+        }
+
+        /** Blocks until an event {@code until} accepts arrives or the stream ends; returns what arrived. */
+        List<SseEvent> readUntil(java.util.function.Predicate<SseEvent> until) {
             try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(body, StandardCharsets.UTF_8))) {
                 String id = null;
                 String event = "message";
@@ -169,7 +194,7 @@ final class Stack {
                             synchronized (received) {
                                 received.add(e);
                             }
-                            if (event.equals(until)) {
+                            if (until.test(e)) {
                                 break;
                             }
                         }

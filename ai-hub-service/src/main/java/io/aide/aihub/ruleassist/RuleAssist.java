@@ -131,7 +131,9 @@ public class RuleAssist {
                 expression, RuleProposal.REJECTED, why, List.of(), caller.userId(), null, null);
     }
 
+    /** The proposals of the tenant's generation; another tenant's (or an unknown) generation is 404, as everywhere. */
     public List<RuleProposal> list(Caller caller, String generationId) {
+        generations.hashmap(caller, generationId);
         return proposals.ofGeneration(caller.tenantId(), generationId);
     }
 
@@ -150,7 +152,12 @@ public class RuleAssist {
             JsonNode edit = EventJson.mapper().readTree(documents.editRow(caller.tenantId(), caller.userId(),
                     caller.correlationId(), p.documentId(), row, EventJson.toJson(Map.of("transformation",
                             p.expression()))));
-            version = edit.path("version").asInt();
+            // document-service's EditResult: {documentId, specVersion, changed, row, changes}
+            if (!edit.path("specVersion").isInt()) {
+                throw new AiHubException(502, "upstream_unreadable", "Bad answer", "document-service answered the "
+                        + "row edit of " + p.mappingRef() + " without its spec version: " + edit);
+            }
+            version = edit.path("specVersion").asInt();
         } catch (DocumentClientErrors.Refused e) {
             throw new AiHubException(e.status() == 404 ? 404 : 422, e.code() == null ? "row_edit_refused" : e.code(),
                     "Row not updated", e.getMessage());

@@ -61,8 +61,10 @@ public class SchemaSource {
                     caller.correlationId(), dataSourceId));
             snapshot = EventJson.mapper().treeToValue(view.path("schema"), SchemaSnapshot.class);
         } catch (DocumentClientErrors.Refused e) {
-            throw new AiHubException(e.status(), e.code() == null ? "datasource_unavailable" : e.code(),
-                    e.status() == 404 ? "Not found" : "Data source unavailable", e.getMessage());
+            // document-service names it data_source_not_found; the AI endpoints document datasource_not_found
+            throw e.status() == 404 ? AiHubException.notFound("datasource_not_found", e.getMessage())
+                    : new AiHubException(e.status(), e.code() == null ? "datasource_unavailable" : e.code(),
+                    "Data source unavailable", e.getMessage());
         } catch (DocumentClientErrors.Unavailable | jakarta.ws.rs.ProcessingException | TimeoutException e) {
             throw documentServiceDown(e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -1,0 +1,178 @@
+package io.aide.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aide.e2e.Stack.SseEvent;
+import io.aide.e2e.Stack.SseStream;
+import io.aide.events.EventJson;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static io.aide.testsupport.ScriptedModelServer.chunks;
+import static io.aide.testsupport.ScriptedModelServer.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A visualization through the gateway: a question about the jaffle-shop data source, the scripted model's run_sql
+ * call executed on the sample by the real validator, the component streamed, the data fetched from its URL, the run
+ * saved as a template, listed, and run again on fresh data; another tenant sees none of it.
+ */
+class AiHubVizThroughGatewayIT {
+    private static final String SQL = "SELECT status, count(*) AS orders FROM raw_orders GROUP BY status ORDER BY status";
+    private static final List<String> COMPONENT = List.of("export default function Viz({ data, params }) {\n",
+            "  return <ul>{data.rows.map((r) => <li key={r[0]}>{r[0]}: {r[1]}</li>)}</ul>;\n", "}\n");
+    private static String alice;
+    private static String dataSourceId;
+    private static String templateId;
+
+    @BeforeAll
+    static void dataSource() {
+        alice = AiHubStack.alice();
+        dataSourceId = AiHubStack.jaffleShop();
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        if (templateId != null) {
+            Stack.delete(alice, "/api/v1/viz/templates/" + templateId);
+        }
+        AiHubStack.removeModel();
+    }
+
+    @Test
+    void shouldAnswerAQuestionWithSqlAndAComponentAndSaveItAsATemplate() throws Exception {
+        // Given the model calls run_sql (a plain completion), then writes the component (streamed)
+        String model = AiHubStack.modelName("viz");
+        String call = EventJson.toJson(Map.of("thought", "Counting the orders of each status.", "tool", "run_sql",
+                "sql", SQL));
+        AiHubStack.model().script(model, r -> r.streamed() ? chunks(COMPONENT.toArray(String[]::new)) : text(call));
+        AiHubStack.useModel(model);
+
+        // When
+        SseStream stream = Stack.postEvents(alice, "/api/v1/viz/runs", Map.of("question",
+                "How many orders are there in each status?", "dataSourceId", dataSourceId));
+        List<SseEvent> events = CompletableFuture.supplyAsync(() -> stream.readUntil("done")).get(120, TimeUnit.SECONDS);
+
+        // Then
+        assertThat(stream.status).isEqualTo(200);
+        assertThat(events).extracting(SseEvent::event).doesNotContain("error").contains("thought", "data", "code", "done");
+        assertThat(events).filteredOn(e -> e.event().equals("thought")).extracting(e -> e.json().path("content").asText())
+                .contains("Counting the orders of each status.");
+        assertThat(events.stream().filter(e -> e.event().equals("code")).map(e -> e.json().path("content").asText())
+                .collect(Collectors.joining())).isEqualTo(String.join("", COMPONENT));
+        JsonNode data = events.stream().filter(e -> e.event().equals("data")).findFirst().orElseThrow().json();
+        assertThat(data.path("type").asText()).isEqualTo("data_ready");
+        assertThat(data.path("size").asText()).isEqualTo("small");
+        assertThat(data.path("format").asText()).isEqualTo("json");
+        JsonNode done = events.get(events.size() - 1).json();
+        assertThat(done.path("code_complete").asBoolean()).isTrue();
+        assertThat(done.path("data_ready").asBoolean()).isTrue();
+        assertThat(done.path("sql").asText()).isEqualTo(SQL);
+        HttpResponse<String> fetched = Stack.get(alice, data.path("url").asText());
+        assertThat(fetched.statusCode()).as(fetched.body()).isEqualTo(200);
+        assertThat(rowsByStatus(Stack.json(fetched.body()))).isEqualTo(ordersByStatus());
+        assertThat(AiHubStack.model().requestsFor(model)).hasSize(2)
+                .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer " + AiHubStack.ACME_KEY));
+
+        // When it is saved as a template, listed and run again on fresh data
+        Map<String, Object> template = new LinkedHashMap<>();
+        template.put("prompt", "How many orders are there in each status? " + AiHubStack.RUN);
+        template.put("generated_sql", done.path("sql").asText());
+        template.put("ui_code", String.join("", COMPONENT));
+        template.put("parameters", EventJson.mapper().convertValue(done.path("parameters"), Map.class));
+        template.put("data_source", "duckdb");
+        template.put("data_source_id", dataSourceId);
+        template.put("data_url", data.path("url").asText());
+        HttpResponse<String> saved = Stack.postJson(alice, "/api/v1/viz/templates", template);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        templateId = Stack.json(saved.body()).path("id").asText();
+        HttpResponse<String> listed = Stack.get(alice, "/api/v1/viz/templates");
+        HttpResponse<String> rerun = Stack.postJson(alice, "/api/v1/viz/templates/" + templateId + "/run", Map.of());
+
+        // Then
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(Stack.json(listed.body()).findValuesAsText("id")).contains(templateId);
+        assertThat(rerun.statusCode()).as(rerun.body()).isEqualTo(200);
+        JsonNode fresh = Stack.json(Stack.get(alice, Stack.json(rerun.body()).path("url").asText()).body());
+        assertThat(rowsByStatus(fresh)).isEqualTo(ordersByStatus());
+        assertThat(Stack.json(Stack.get(alice, "/api/v1/viz/templates/" + templateId).body()).path("data_url").asText())
+                .isEqualTo(Stack.json(rerun.body()).path("url").asText());
+        // and another tenant can neither read the template nor the data
+        String bob = AiHubStack.bob();
+        HttpResponse<String> bobsRead = Stack.get(bob, "/api/v1/viz/templates/" + templateId);
+        assertThat(bobsRead.statusCode()).isEqualTo(404);
+        assertThat(Stack.json(bobsRead.body()).path("code").asText()).isEqualTo("viz_template_not_found");
+        assertThat(Stack.json(Stack.get(bob, "/api/v1/viz/templates").body()).findValuesAsText("id"))
+                .doesNotContain(templateId);
+        assertThat(Stack.get(bob, data.path("url").asText()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldChartGivenSqlWithoutAModelAndReportWhatCannotBeCharted() throws Exception {
+        // Given no model for acme
+        AiHubStack.removeModel();
+
+        // When
+        HttpResponse<String> question = Stack.postJson(alice, "/api/v1/viz/runs", Map.of("question",
+                "How many orders are there in each status?", "dataSourceId", dataSourceId));
+        SseStream small = Stack.postEvents(alice, "/api/v1/viz/runs", Map.of("sql", SQL, "dataSourceId", dataSourceId));
+        List<SseEvent> chart = CompletableFuture.supplyAsync(() -> small.readUntil("done")).get(120, TimeUnit.SECONDS);
+        SseStream large = Stack.postEvents(alice, "/api/v1/viz/runs", Map.of("sql",
+                "SELECT p.id, p.amount, p.payment_method FROM raw_payments p, range(8) r ORDER BY 1",
+                "dataSourceId", dataSourceId));
+        List<SseEvent> wide = CompletableFuture.supplyAsync(() -> large.readUntil("done")).get(120, TimeUnit.SECONDS);
+        SseStream failing = Stack.postEvents(alice, "/api/v1/viz/runs", Map.of("sql",
+                "SELECT order_state FROM raw_orders", "dataSourceId", dataSourceId));
+        List<SseEvent> refused = CompletableFuture.supplyAsync(() -> failing.readUntil("done")).get(120, TimeUnit.SECONDS);
+        HttpResponse<String> invalid = Stack.postJson(alice, "/api/v1/viz/templates", Map.of("prompt", "no code",
+                "generated_sql", SQL, "ui_code", "const x = 1;", "parameters", Map.of(), "data_source", "duckdb",
+                "data_source_id", dataSourceId));
+
+        // Then a question needs a model; the given SQL is charted by the recommender (a bar per status)
+        assertThat(question.statusCode()).as(question.body()).isEqualTo(409);
+        assertThat(Stack.json(question.body()).path("code").asText()).isEqualTo("llm_not_configured");
+        assertThat(chart).extracting(SseEvent::event).doesNotContain("error").contains("data", "code", "done");
+        assertThat(chart.stream().filter(e -> e.event().equals("code")).map(e -> e.json().path("content").asText())
+                .collect(Collectors.joining())).contains("export default function Viz");
+        assertThat(chart.get(chart.size() - 1).json().path("parameters").path("chart_type").asText()).isEqualTo("bar");
+        // more rows than are sent inline come as Parquet
+        JsonNode data = wide.stream().filter(e -> e.event().equals("data")).findFirst().orElseThrow().json();
+        assertThat(data.path("size").asText()).isEqualTo("large");
+        assertThat(data.path("format").asText()).isEqualTo("parquet");
+        assertThat(data.path("rows").asInt()).isEqualTo(8 * AiHubStack.csvRows("raw_payments").size());
+        HttpResponse<byte[]> parquet = Stack.HTTP.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(Stack.GATEWAY + data.path("url").asText()))
+                .header("Authorization", "Bearer " + alice).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(parquet.statusCode()).isEqualTo(200);
+        assertThat(new String(parquet.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PAR1");
+        // a query the sample refuses is an error event of its stage, with the validator's reason
+        JsonNode error = refused.stream().filter(e -> e.event().equals("error")).findFirst().orElseThrow().json();
+        assertThat(error.path("stage").asText()).isEqualTo("sql_execution");
+        assertThat(error.path("message").asText()).contains("order_state");
+        assertThat(refused.get(refused.size() - 1).json().path("data_ready").asBoolean()).isFalse();
+        // a template without a component is refused, naming the field
+        assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(400);
+        assertThat(Stack.json(invalid.body()).path("code").asText()).isEqualTo("viz_template_invalid");
+        assertThat(Stack.json(invalid.body()).path("detail").asText()).contains("ui_code");
+    }
+
+    private static Map<String, Long> rowsByStatus(JsonNode result) {
+        Map<String, Long> out = new TreeMap<>();
+        result.path("rows").forEach(r -> out.put(r.path(0).asText(), r.path(1).asLong()));
+        return out;
+    }
+
+    private static Map<String, Long> ordersByStatus() {
+        return AiHubStack.csvRows("raw_orders").stream()
+                .collect(Collectors.groupingBy(r -> r[3], TreeMap::new, Collectors.counting()));
+    }
+}
