@@ -74,7 +74,7 @@ public class SessionResource {
                 .invoke(wait -> {
                     if (wait > 0L) {
                         throw new GatewayException(429, "rate_limited:login", "Too many login attempts",
-                                "Too many login attempts for this user; retry after " + wait + " s.");
+                                "Too many login attempts for this user; retry after " + wait + " s.", wait);
                     }
                 })
                 .flatMap(ignored -> keycloak.passwordGrant(request.username(), request.password()))
