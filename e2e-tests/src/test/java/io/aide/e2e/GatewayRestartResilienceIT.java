@@ -46,7 +46,9 @@ class GatewayRestartResilienceIT {
         HttpResponse<String> started = Stack.postJson(alice, "/api/v1/generations", Map.of("generationId",
                 generationId, "documentId", documentId, "dialects", Resilience.ALL_DIALECTS));
 
-        // When: the gateway is killed at once, the generation finishes without it, and the gateway starts again
+        // When: the gateway is killed once the stream has its first events, the generation finishes without it, and
+        // the gateway starts again
+        await().atMost(Duration.ofSeconds(60)).until(() -> !first.snapshot().isEmpty());
         Components.kill("gateway");
         List<SseEvent> beforeCrash = firstRead.handle((events, failure) -> first.snapshot()).get(30, TimeUnit.SECONDS);
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
@@ -64,6 +66,7 @@ class GatewayRestartResilienceIT {
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         assertThat(resumed.status).isEqualTo(200);
         assertThat(produced).extracting(Streamed::event).contains("hashmap_sync", "block_update", "generation_complete");
+        assertThat(beforeCrash).isNotEmpty();
         assertThat(Resilience.withIds(seen)).as("events seen across the crash (the first stream saw %d)",
                 beforeCrash.size()).containsExactlyElementsOf(Resilience.asSeen(produced));
         assertThat(afterRestart.get(afterRestart.size() - 1).event()).isEqualTo("done");

@@ -38,8 +38,23 @@ final class Resilience {
                 .toList();
     }
 
+    /**
+     * The records a stream delivers, as "id event": up to and including the terminal event, after which the gateway
+     * sends done and closes (a validator report of a slower dialect may still follow it on the topic).
+     */
     static List<String> asSeen(List<Streamed> records) {
-        return records.stream().map(r -> r.offset() + " " + r.event()).toList();
+        List<String> out = new java.util.ArrayList<>();
+        for (Streamed r : records) {
+            out.add(r.offset() + " " + r.event());
+            if (isTerminal(r)) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static boolean isTerminal(Streamed r) {
+        return r.event().equals("generation_complete") || r.event().equals("error");
     }
 
     /** The last id a stream delivered, or null when it delivered none (the resumed stream then starts from the top). */
@@ -49,7 +64,7 @@ final class Resilience {
     }
 
     static boolean terminal(List<Streamed> records) {
-        return records.stream().anyMatch(r -> r.event().equals("generation_complete") || r.event().equals("error"));
+        return records.stream().anyMatch(Resilience::isTerminal);
     }
 
     private Resilience() {
