@@ -80,8 +80,9 @@ public final class SseBenchmark {
 
     private void run() throws Exception {
         String only = options.getOrDefault("only", "storm,hold,latency,reconnects");
-        line("SSE benchmark against %s (broker %s), %s, %d CPUs", Stack.GATEWAY, EventsTopic.bootstrap(),
-                Instant.now(), Runtime.getRuntime().availableProcessors());
+        line("SSE benchmark against %s (broker %s), %s, %d CPUs, load average %s", Stack.GATEWAY,
+                EventsTopic.bootstrap(), Instant.now(), Runtime.getRuntime().availableProcessors(), loadAverage());
+        warmUp();
         if (only.contains("storm")) {
             storm(intOption("storm", 1000));
         }
@@ -98,6 +99,32 @@ public final class SseBenchmark {
         String out = options.get("out");
         if (out != null) {
             Files.writeString(Path.of(out), report.toString());
+        }
+    }
+
+    /** A freshly started gateway compiles its hot paths first: streams opened and fed for a while, not measured. */
+    private void warmUp() throws Exception {
+        String token = Stack.token("alice", "alice");
+        List<String> keys = List.of(Stack.newGenerationId(), Stack.newGenerationId());
+        List<Conn> conns = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            for (int i = 0; i < 100; i++) {
+                conns.add(clients.open(token, keys.get(i % 2), -1, new Quiet() {
+                }));
+            }
+            produce(keys, 200, 200, new AtomicLongArray(1), null, null);
+            closeAll(conns);
+            conns.clear();
+        }
+        line("warm-up done (500 streams opened and closed, 1,000 events streamed), load average %s", loadAverage());
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 
@@ -133,7 +160,7 @@ public final class SseBenchmark {
         long[] times = Arrays.copyOf(answerNanos, index.get());
         Arrays.sort(times);
         int served = statuses.getOrDefault(200, new AtomicInteger()).get();
-        line("storm: %d streams opened at once: %d served (200), other answers %s%s; answered p50 %.0f ms, p99 %.0f ms,"
+        result("storm: %d streams opened at once: %d served (200), other answers %s%s; answered p50 %.0f ms, p99 %.0f ms,"
                         + " last %.0f ms", n, served, others(statuses), all ? "" : ", some unanswered after 120 s",
                 ms(percentile(times, 50)), ms(percentile(times, 99)), ms(times.length == 0 ? 0 : times[times.length - 1]));
         closeAll(conns);
@@ -166,11 +193,11 @@ public final class SseBenchmark {
         long stillOpen = conns.stream().filter(c -> !c.closed && c.status == 200).count();
         long after = rssKb(pid);
         if (pid > 0) {
-            line("hold: %d streams requested, %d held open (%d refused); gateway RSS %d MB -> %d MB: %.1f KB per stream",
+            result("hold: %d streams requested, %d held open (%d refused); gateway RSS %d MB -> %d MB: %.1f KB per stream",
                     n, stillOpen, refused.get(), before / 1024, after / 1024,
                     stillOpen == 0 ? 0.0 : (after - before) / (double) stillOpen);
         } else {
-            line("hold: %d streams requested, %d held open (%d refused); no --gateway-pid, memory not measured",
+            result("hold: %d streams requested, %d held open (%d refused); no --gateway-pid, memory not measured",
                     n, stillOpen, refused.get());
         }
         closeAll(conns);
@@ -213,17 +240,28 @@ public final class SseBenchmark {
             }));
         }
         waitUntil(Duration.ofSeconds(120), () -> open.get() >= streams);
-        produce(keyIds, rate, total, sent, null);
+        AtomicLongArray acked = new AtomicLongArray(total);
+        produce(keyIds, rate, total, sent, null, acked);
         waitUntil(Duration.ofSeconds(10), () -> false);
+        long[] ack = new long[total - (int) warmup];
+        int acks = 0;
+        for (int seq = (int) warmup; seq < total; seq++) {
+            if (acked.get(seq) > 0) {
+                ack[acks++] = acked.get(seq) - sent.get(seq);
+            }
+        }
+        long[] ackSorted = Arrays.copyOf(ack, acks);
+        Arrays.sort(ackSorted);
         int count = Math.min(samples.get(), latencies.length);
         long[] measured = Arrays.copyOf(latencies, count);
         Arrays.sort(measured);
         long expected = (total - warmup) * (streams / keys);
-        line("latency: %d events/s over %d keys, %d streams open of %d, %d s measured after 5 s warm-up: %d of %d "
-                        + "deliveries; Kafka send -> SSE client p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms",
+        result("latency: %d events/s over %d keys, %d streams open of %d, %d s measured after 5 s warm-up: %d of %d "
+                        + "deliveries; Kafka send -> SSE client p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; of which "
+                        + "send -> broker acknowledgement (acks=all) p50 %.1f ms, p99 %.1f ms",
                 rate, keys, open.get(), streams, seconds, count, expected, ms(percentile(measured, 50)),
                 ms(percentile(measured, 90)), ms(percentile(measured, 99)),
-                ms(count == 0 ? 0 : measured[count - 1]));
+                ms(count == 0 ? 0 : measured[count - 1]), ms(percentile(ackSorted, 50)), ms(percentile(ackSorted, 99)));
         closeAll(conns);
     }
 
@@ -287,7 +325,7 @@ public final class SseBenchmark {
         AtomicLongArray ignored = new AtomicLongArray(1);
         long started = System.nanoTime();
         while (cut.get() < reconnects && System.nanoTime() - started < TimeUnit.MINUTES.toNanos(10)) {
-            produce(keyIds, rate, rate, ignored, produced);
+            produce(keyIds, rate, rate, ignored, produced, null);
         }
         producer.flush();
         long elapsed = (System.nanoTime() - started) / 1_000_000_000L;
@@ -313,7 +351,7 @@ public final class SseBenchmark {
         }
         finishing.set(true);
         timer.shutdownNow();
-        line("reconnects: %d clients, %d forced reconnects with Last-Event-ID over %d s at %d events/s: %d events "
+        result("reconnects: %d clients, %d forced reconnects with Last-Event-ID over %d s at %d events/s: %d events "
                         + "produced, %d lost, %d duplicated (%d reopen answers other than 200)", clientsCount,
                 Math.min(cut.get(), reconnects), elapsed, rate, total, lost, duplicated, refused.get());
         closeAll(new ArrayList<>(current.values()));
@@ -321,7 +359,7 @@ public final class SseBenchmark {
 
     /** Sends {@code count} Thought events at {@code rate} per second, round-robin over the keys. */
     private void produce(List<String> keys, int rate, int count, AtomicLongArray sent,
-                         Map<String, List<Long>> offsets) throws InterruptedException {
+                         Map<String, List<Long>> offsets, AtomicLongArray acked) throws InterruptedException {
         long start = System.nanoTime();
         long intervalNanos = 1_000_000_000L / rate;
         for (int seq = 0; seq < count; seq++) {
@@ -335,10 +373,14 @@ public final class SseBenchmark {
             if (seq < sent.length()) {
                 sent.set(seq, System.nanoTime());
             }
+            int sequence = seq;
             producer.send(new ProducerRecord<>(Topics.GENERATION_EVENTS, key, EventJson.toJson(envelope)),
                     (metadata, e) -> {
                         if (e == null && offsets != null) {
                             offsets.get(key).add(metadata.offset());
+                        }
+                        if (e == null && acked != null && sequence < acked.length()) {
+                            acked.set(sequence, System.nanoTime());
                         }
                     });
         }
@@ -421,6 +463,17 @@ public final class SseBenchmark {
 
     private int intOption(String name, int fallback) {
         return Integer.parseInt(options.getOrDefault(name, Integer.toString(fallback)));
+    }
+
+    /** A measurement, with the machine's load average when it was taken. */
+    private void result(String format, Object... args) {
+        line(format + " [load average %s]", append(args, loadAverage()));
+    }
+
+    private static Object[] append(Object[] args, Object last) {
+        Object[] out = Arrays.copyOf(args, args.length + 1);
+        out[args.length] = last;
+        return out;
     }
 
     private void line(String format, Object... args) {
