@@ -136,7 +136,7 @@ return_summary() {
 # (a component it left stopped is started)
 stack_ready_again() {
     local s started; started=$(now_ms)
-    infra_up >/dev/null 2>&1 || { warn "infrastructure did not come back"; return 1; }
+    ( infra_up ) >/dev/null 2>&1 || { warn "infrastructure did not come back"; return 1; }
     for s in "${SERVICES[@]}"; do
         if ! pid_alive "$(pid_of "$s")"; then
             warn "$s is not running after the resilience suite; starting it"
