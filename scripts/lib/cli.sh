@@ -54,7 +54,42 @@ bench_stack_env() {
     export AIDE_SQLGEN_URL="${AIDE_SQLGEN_URL:-http://127.0.0.1:$((SERVICE_BASE_PORT + 2))}"
 }
 
+SSE_BENCH_CLASSPATH_FILE="$AIDE_HOME/sse-bench.classpath"
+
+# bench sse: the load generator in e2e-tests' test sources against the running stack of --env (dev unless given). It is
+# one user holding thousands of streams, so the gateway is restarted with that user's stream and rate caps raised for
+# the run, and restarted with its usual caps afterwards.
+run_sse_bench() {
+    bench_stack_env
+    local log="$AIDE_HOME/sse-bench-build.log" rc=0 pid
+    info "building the SSE load generator (e2e-tests test sources), log $log"
+    if ! (cd "$AIDE_ROOT" && mvn -B -q -pl e2e-tests test-compile \
+        && mvn -B -q -pl e2e-tests dependency:build-classpath -Dmdep.outputFile="$SSE_BENCH_CLASSPATH_FILE" \
+            -Dmdep.includeScope=test) >"$log" 2>&1; then
+        tail -n 30 "$log" >&2
+        die "building the SSE load generator failed; full log: $log"
+    fi
+    pid_alive "$(pid_of gateway)" || die "the $AIDE_ENV gateway is not running; start the stack first (./aide up)"
+    info "restarting the gateway with one user's stream and rate caps raised for the load generator"
+    stop_pid gateway 20
+    AIDE_SSE_MAX_STREAMS_PER_USER=20000 AIDE_RATE_LIMIT_BURST=1000000 AIDE_RATE_LIMIT_PER_SECOND=1000000 \
+        component_start gateway
+    pid=$(pid_of gateway)
+    java -Xmx2g -cp "$AIDE_ROOT/e2e-tests/target/test-classes:$(cat "$SSE_BENCH_CLASSPATH_FILE")" \
+        -Daide.gateway.url="$AIDE_GATEWAY_URL" -Daide.oidc.url="$AIDE_OIDC_URL" \
+        -Daide.kafka.bootstrap="127.0.0.1:$KAFKA_PORT" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+        io.aide.e2e.SseBenchmark --gateway-pid "$pid" "$@" || rc=$?
+    info "restarting the gateway with its usual caps"
+    stop_pid gateway 20
+    component_start gateway
+    exit "$rc"
+}
+
 run_cli() {
+    if [[ "${1:-}" == bench && "${2:-}" == sse ]]; then
+        shift 2
+        run_sse_bench "$@"
+    fi
     cli_build
     [[ "${1:-}" == bench ]] && bench_stack_env
     local cp="$AIDE_ROOT/aide-cli/target/classes:$(cat "$CLI_CLASSPATH_FILE")"

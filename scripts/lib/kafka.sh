@@ -28,7 +28,7 @@ kafka_up() {
         local cluster_id
         cluster_id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
         info "kafka: formatting storage in $dir/data (cluster $cluster_id)"
-        java -Xmx256m -cp "$(kafka_cp)" kafka.tools.StorageTool format -t "$cluster_id" -c "$props" >>"$log" 2>&1 \
+        java -Xmx256m -cp "$(kafka_cp)" kafka.tools.StorageTool format --cluster-id="$cluster_id" -c "$props" >>"$log" 2>&1 \
             || fail_component kafka "$log" "StorageTool format failed"
     fi
     spawn "$log" "$PID_DIR/kafka.pid" java -Xms256m -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:TieredStopAtLevel=1 \

@@ -91,6 +91,20 @@ run_tests() {
                 -Daide.gateway.url="$AIDE_GATEWAY_URL" -Daide.oidc.url="$AIDE_OIDC_URL"); then
                 rc=1
             fi
+            # crashes the gateway and stops the broker: after every other e2e test, and the browser suites run only
+            # once the whole stack is ready again
+            info "resilience suite (gateway killed, broker stopped mid-generation) against $AIDE_GATEWAY_URL"
+            if ! (cd "$AIDE_ROOT" && mvn -B -pl e2e-tests verify -De2e=true -Dresilience=true -Daide.env="$AIDE_ENV" \
+                -Daide.gateway.url="$AIDE_GATEWAY_URL" -Daide.oidc.url="$AIDE_OIDC_URL" \
+                -Daide.kafka.bootstrap="127.0.0.1:$KAFKA_PORT"); then
+                rc=1
+            fi
+            if ! stack_ready_again; then
+                rc=1
+                warn "the stack is not ready after the resilience suite; the browser suites are skipped"
+                return_summary "$started" "$rc"
+                return "$rc"
+            fi
             info "browser suite (web-ui/e2e, Chromium) against $AIDE_GATEWAY_URL"
             if ! (cd "$AIDE_ROOT/web-ui" && AIDE_GATEWAY_URL="$AIDE_GATEWAY_URL" node e2e/portal.e2e.mjs); then
                 rc=1
@@ -103,6 +117,12 @@ run_tests() {
             fi
         fi
     fi
+    return_summary "$started" "$rc"
+    return "$rc"
+}
+
+return_summary() {
+    local started=$1 rc=$2
     local summary; summary=$(test_summary)
     echo
     echo "aide test: $summary ($(elapsed_s "$started") s)"
@@ -110,5 +130,25 @@ run_tests() {
     if ((rc != 0)); then
         warn "test run FAILED (exit 1); service logs in $LOG_DIR"
     fi
-    return "$rc"
+}
+
+# after the resilience suite: every infrastructure component and service answers its readiness check again
+# (a component it left stopped is started)
+stack_ready_again() {
+    local s started; started=$(now_ms)
+    ( infra_up ) >/dev/null 2>&1 || { warn "infrastructure did not come back"; return 1; }
+    for s in "${SERVICES[@]}"; do
+        if ! pid_alive "$(pid_of "$s")"; then
+            warn "$s is not running after the resilience suite; starting it"
+            ( component_start "$s" ) || return 1
+        fi
+        # a service reconnecting to the restarted broker may take a moment to report ready
+        local i
+        for ((i = 0; i < 120; i++)); do
+            service_healthy "$s" && break
+            sleep 1
+        done
+        service_healthy "$s" || { warn "$s is not ready 120 s after the resilience suite"; return 1; }
+    done
+    info "stack ready again after the resilience suite ($(elapsed_s "$started") s)"
 }

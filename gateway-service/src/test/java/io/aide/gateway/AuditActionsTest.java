@@ -11,7 +11,7 @@ class AuditActionsTest {
     void shouldNameEachAuditedRequestByResourceAndVerb() {
         // When / Then
         assertThat(AuditActions.classify("POST", "/api/v1/session", 200)).isEqualTo("session.login");
-        assertThat(AuditActions.classify("POST", "/api/v1/session/refresh", 200)).isNull();
+        assertThat(AuditActions.classify("POST", "/api/v1/session/refresh", 200)).isEqualTo("session.refresh");
         assertThat(AuditActions.classify("POST", "/api/v1/documents", 202)).isEqualTo("document.upload");
         assertThat(AuditActions.classify("PATCH", "/api/v1/documents/d1/rows/r1", 200)).isEqualTo("document.edit");
         assertThat(AuditActions.classify("POST", "/api/v1/documents/d1/reparse", 202)).isEqualTo("document.reparse");

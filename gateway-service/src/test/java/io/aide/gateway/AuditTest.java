@@ -19,7 +19,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +78,29 @@ class AuditTest {
         assertThat(created).containsEntry("actor", "anna").containsEntry("outcome", "ok").containsEntry("target", keyId);
         assertThat(page.getString("items.find { it.action == 'generation.download' }.path"))
                 .isEqualTo("/api/v1/generations/" + generationId + "/artifacts/duckdb");
+    }
+
+    @Test
+    void shouldRecordASessionRenewalUnderTheUserAndTenantOfTheRenewedToken() {
+        // Given: a refresh token the realm honours with a token of anna in a fresh tenant
+        String tenant = tenant();
+        String refreshToken = "refresh-" + UUID.randomUUID();
+        GatewayTestResource.downstream().stubFor(post(urlEqualTo("/realms/aide/protocol/openid-connect/token"))
+                .withRequestBody(containing("refresh_token=" + refreshToken))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"" + Tokens.of("anna", tenant) + "\",\"expires_in\":900}")));
+
+        // When
+        given().cookie("aide_refresh", refreshToken).post("/api/v1/session/refresh").then().statusCode(200);
+
+        // Then
+        String admin = Tokens.with("anna", tenant, "admin");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(audit(admin, "?limit=50").getList("items.action")).contains("session.refresh"));
+        Map<String, Object> renewed = audit(admin, "?limit=50").getMap("items.find { it.action == 'session.refresh' }");
+        assertThat(renewed).containsEntry("actor", "anna").containsEntry("outcome", "ok").containsEntry("status", 200)
+                .containsEntry("tenant", tenant);
+        assertThat(renewed.toString()).doesNotContain(refreshToken);
     }
 
     @Test

@@ -29,8 +29,11 @@ public final class AuditActions {
             return null;
         }
         if (collection.equals("session")) {
-            // a login; refreshes renew a session already audited at login, and a logout only ends it
-            return id == null && method.equals("POST") ? "session.login" : null;
+            // a login, and a session renewed (attributed to the user of the token the realm issued for it)
+            if (id == null && method.equals("POST")) {
+                return "session.login";
+            }
+            return "refresh".equals(id) && method.equals("POST") ? "session.refresh" : null;
         }
         String named = named(method, collection, id, sub, read);
         if (named != null) {

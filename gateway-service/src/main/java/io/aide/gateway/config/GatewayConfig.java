@@ -42,6 +42,17 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration downstreamTimeout();
 
+    /**
+     * Longest wait for the Kafka broker to take a command (a generation, an edit, a refinement); past it the request
+     * answers 503 broker_unavailable with Retry-After instead of hanging while the broker is away.
+     */
+    @WithDefault("4s")
+    Duration publishTimeout();
+
+    /** Retry-After, in seconds, of a request refused because the broker did not take its command. */
+    @WithDefault("5")
+    long publishRetryAfterSeconds();
+
     Cookie cookie();
 
     RateLimit rateLimit();

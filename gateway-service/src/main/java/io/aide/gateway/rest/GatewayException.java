@@ -5,12 +5,24 @@ public class GatewayException extends RuntimeException {
     private final int status;
     private final String code;
     private final String title;
+    private final Long retryAfterSeconds;
 
     public GatewayException(int status, String code, String title, String detail) {
+        this(status, code, title, detail, null);
+    }
+
+    /** A refusal the client may retry: {@code Retry-After} says after how many seconds. */
+    public GatewayException(int status, String code, String title, String detail, Long retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.code = code;
         this.title = title;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Seconds for the Retry-After header, or null when the answer carries none. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {
@@ -36,6 +48,13 @@ public class GatewayException extends RuntimeException {
 
     public static GatewayException conflict(String code, String detail) {
         return new GatewayException(409, code, "Conflict", detail);
+    }
+
+    /** The Kafka broker did not take a command in time: nothing was accepted, the same request may be repeated. */
+    public static GatewayException brokerUnavailable(long retryAfterSeconds) {
+        return new GatewayException(503, "broker_unavailable", "Service unavailable",
+                "The event broker did not accept the request in time; nothing was started. Repeat the same request "
+                        + "(same generationId) after " + retryAfterSeconds + " s.", retryAfterSeconds);
     }
 
     public static GatewayException downstream(String service, String detail) {

@@ -18,7 +18,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response gateway(GatewayException e, HttpServerRequest request) {
         return response(Problem.of(e.status(), e.code(), e.title(), e.getMessage(), Correlation.of(request)),
-                e.status() == 429 ? "1" : null);
+                e.retryAfterSeconds() != null ? Long.toString(Math.max(1, e.retryAfterSeconds()))
+                        : e.status() == 429 || e.status() == 503 ? "1" : null);
     }
 
     @ServerExceptionMapper

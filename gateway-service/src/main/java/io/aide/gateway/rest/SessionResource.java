@@ -74,7 +74,7 @@ public class SessionResource {
                 .invoke(wait -> {
                     if (wait > 0L) {
                         throw new GatewayException(429, "rate_limited:login", "Too many login attempts",
-                                "Too many login attempts for this user; retry after " + wait + " s.");
+                                "Too many login attempts for this user; retry after " + wait + " s.", wait);
                     }
                 })
                 .flatMap(ignored -> keycloak.passwordGrant(request.username(), request.password()))
@@ -86,13 +86,13 @@ public class SessionResource {
     @POST
     @Path("/session/refresh")
     @Operation(summary = "Renew the session cookie with the refresh cookie, before the access token expires")
-    public Uni<Response> refresh(@CookieParam(REFRESH_COOKIE) String refreshToken) {
+    public Uni<Response> refresh(@CookieParam(REFRESH_COOKIE) String refreshToken, @Context RoutingContext ctx) {
         if (blank(refreshToken)) {
             throw new GatewayException(401, "session_expired", "Session expired", "Log in again.");
         }
         return keycloak.refreshGrant(refreshToken)
                 .onFailure().transform(e -> GatewayException.downstream("keycloak", e.getMessage()))
-                .map(token -> session(token, null, "The session ended; log in again.", null));
+                .map(token -> session(token, null, "The session ended; log in again.", ctx));
     }
 
     private Response session(KeycloakClient.TokenResponse token, String username, String refusal, RoutingContext ctx) {

@@ -15,6 +15,23 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ReplayBuffer {
+    /**
+     * KEYS: the buffer, the trimmed marker; ARGV: offset, stored frame, cap, ttl seconds. When the cap drops frames,
+     * the marker keeps the lowest offset still held.
+     */
+    private static final String APPEND = """
+            redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+            local removed = redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[3]) + 1))
+            if removed > 0 then
+              local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+              if oldest[2] then
+                redis.call('SETEX', KEYS[2], ARGV[4], string.format('%d', tonumber(oldest[2])))
+              end
+            end
+            redis.call('EXPIRE', KEYS[1], ARGV[4])
+            return removed
+            """;
+
     private final ReactiveRedisDataSource redis;
     private final GatewayConfig.Sse config;
 
@@ -34,13 +51,14 @@ public class ReplayBuffer {
     public record Replay(List<SseFrame> frames, boolean endedAlready, long missedBefore) {
     }
 
+    /**
+     * Adds one frame, drops the oldest past the cap (keeping the trimmed marker) and renews the expiry, in one round
+     * trip: the consumer stores every event before it fans it out, so this is on the path of every event.
+     */
     public Uni<Void> append(String tenant, String key, SseFrame frame) {
-        String redisKey = key(tenant, key);
-        return redis.sortedSet(String.class).zadd(redisKey, frame.offset(), frame.toStored())
-                .flatMap(added -> redis.sortedSet(String.class).zremrangebyrank(redisKey, 0, -(config.bufferCap() + 1L)))
-                .flatMap(removed -> removed > 0 ? markTrimmed(tenant, key) : Uni.createFrom().voidItem())
-                .flatMap(ignored -> redis.key().expire(redisKey, config.bufferTtl()))
-                .replaceWithVoid();
+        return redis.execute("EVAL", APPEND, "2", key(tenant, key), trimmedKey(tenant, key),
+                Long.toString(frame.offset()), frame.toStored(), Integer.toString(config.bufferCap()),
+                Long.toString(Math.max(1, config.bufferTtl().toSeconds()))).replaceWithVoid();
     }
 
     /** Frames with an offset greater than {@code afterOffset} (all of them for -1), oldest first. */
@@ -61,13 +79,6 @@ public class ReplayBuffer {
             // the dropped events all have offsets below the lowest kept one; the client saw up to afterOffset
             return new Replay(frames, ended, lowest > 0 && afterOffset < lowest - 1 ? lowest : -1);
         });
-    }
-
-    private Uni<Void> markTrimmed(String tenant, String key) {
-        return redis.sortedSet(String.class).zrange(key(tenant, key), 0, 0)
-                .flatMap(oldest -> oldest.isEmpty() ? Uni.createFrom().voidItem()
-                        : redis.value(String.class).setex(trimmedKey(tenant, key), config.bufferTtl().toSeconds(),
-                        Long.toString(SseFrame.fromStored(oldest.get(0)).offset())));
     }
 
     private static String key(String tenant, String key) {

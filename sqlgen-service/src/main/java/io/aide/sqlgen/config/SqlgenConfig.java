@@ -21,6 +21,14 @@ public interface SqlgenConfig {
     @WithDefault("60s")
     Duration leaseDuration();
 
+    /**
+     * Longest wait for Kafka to acknowledge a generation's events before it fails as publish_failed (resumable). The
+     * producer retries meanwhile, so a broker away for less than this loses nothing; the producer's own delivery
+     * timeout (120 s by default) bounds it.
+     */
+    @WithDefault("120s")
+    Duration publishTimeout();
+
     /** Minimum time between two progress events while a target compiles. */
     @WithDefault("250ms")
     Duration progressInterval();

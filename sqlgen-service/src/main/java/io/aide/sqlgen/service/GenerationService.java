@@ -47,7 +47,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -731,16 +733,40 @@ public class GenerationService {
             inFlight.add(publisher.validation(tenant, correlationId, generationId, payload));
         }
 
-        /** Waits until Kafka has the events sent so far, so validation never starts on unannounced blocks. */
+        /**
+         * Waits until Kafka has the events sent so far, so validation never starts on unannounced blocks. While the
+         * broker is away the producer keeps retrying: the wait lasts up to the publish timeout, renewing this replica's
+         * lease meanwhile so the run is not taken for abandoned and resumed twice.
+         */
         void awaitSent() {
-            try {
-                CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new SqlgenException("publish_failed", 503, "Kafka unavailable", Stages.WRITING_ARTIFACTS,
-                        "The generation's events could not be published (" + e.getMessage() + "); request the "
-                                + "generation again to resume it.", e);
+            CompletableFuture<Void> all = CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new));
+            long deadline = System.nanoTime() + config.publishTimeout().toNanos();
+            while (true) {
+                try {
+                    all.get(Math.min(10_000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)),
+                            TimeUnit.MILLISECONDS);
+                    break;
+                } catch (TimeoutException e) {
+                    if (System.nanoTime() >= deadline) {
+                        throw publishFailed("Kafka did not acknowledge them within "
+                                + config.publishTimeout().toSeconds() + " s", e);
+                    }
+                    LOG.infof("generation %s: waiting for Kafka to acknowledge its events", generationId);
+                    repo.renewLease(generationId, config.leaseDuration());
+                } catch (ExecutionException e) {
+                    throw publishFailed(e.getCause() == null ? e.getMessage() : e.getCause().getMessage(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw publishFailed("interrupted", e);
+                }
             }
             inFlight.clear();
+        }
+
+        private SqlgenException publishFailed(String why, Exception cause) {
+            return new SqlgenException("publish_failed", 503, "Kafka unavailable", Stages.WRITING_ARTIFACTS,
+                    "The generation's events could not be published (" + why + "); request the generation again to "
+                            + "resume it.", cause);
         }
     }
 }

@@ -1,0 +1,83 @@
+package io.aide.e2e;
+
+import io.aide.events.Envelope;
+import io.aide.events.EventJson;
+import io.aide.events.EventTypes;
+import io.aide.events.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The generation events topic read directly: the truth a stream is checked against (which events of a generation
+ * the services produced, at which offsets), independent of the gateway and its replay buffer.
+ */
+final class EventsTopic {
+    /** The broker of the stack: aide.kafka.bootstrap, else the test environment's port shifted by AIDE_PORT_OFFSET. */
+    static String bootstrap() {
+        String configured = System.getProperty("aide.kafka.bootstrap", "");
+        if (!configured.isBlank()) {
+            return configured;
+        }
+        int offset = Integer.parseInt(System.getenv().getOrDefault("AIDE_PORT_OFFSET", "0"));
+        boolean testEnv = URI.create(Stack.GATEWAY).getPort() != 8080 + offset;
+        return "127.0.0.1:" + ((testEnv ? 59192 : 59092) + offset);
+    }
+
+    static KafkaConsumer<String, String> consumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** One record of a generation as a browser would see it: its offset (the SSE id) and its SSE event name. */
+    record Streamed(long offset, String event) {
+    }
+
+    /** Every record of this generation that is streamed to browsers, in offset order, as the topic holds it now. */
+    static List<Streamed> streamedEvents(String generationId) {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo info : consumer.partitionsFor(Topics.GENERATION_EVENTS, Duration.ofSeconds(30))) {
+                partitions.add(new TopicPartition(info.topic(), info.partition()));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            List<Streamed> out = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + Topics.GENERATION_EVENTS + " to its end in 60 s");
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (!generationId.equals(record.key())) {
+                        continue;
+                    }
+                    Envelope envelope = EventJson.fromJson(record.value(), Envelope.class);
+                    String name = EventTypes.sseName(envelope.type());
+                    if (name != null) {
+                        out.add(new Streamed(record.offset(), name));
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    private EventsTopic() {
+    }
+}
