@@ -120,6 +120,14 @@ class RuleFunctionsTest {
     }
 
     @Test
+    void shouldMaskAllButTheCharactersShown() throws Exception {
+        expect("VARCHAR", "phone", List.of("Mask all but the last 4 characters with '*'",
+                "mask everything except the last four chars with '*'"), "*****2-34", "**5 99", null);
+        expect("VARCHAR", "sku", List.of("Mask all but the first 2 characters with 'X'"), "00XX", "12X", "00X");
+        assertThat(flagged("VARCHAR", "phone", "Mask all but the last 4 characters")).contains("masking character");
+    }
+
+    @Test
     void shouldFlagWhatTheFunctionsCannotPlace() {
         assertThat(flagged("VARCHAR", "sku", "Hash of sku")).contains("not understood");
         assertThat(flagged("VARCHAR", "sku", "trim leading and trailing zeros")).contains("both ends");

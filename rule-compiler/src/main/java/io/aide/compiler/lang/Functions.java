@@ -13,6 +13,7 @@ import java.util.List;
  * affix   := ADD_PREFIX text [CAST PREFIX] | ADD_SUFFIX text [CAST SUFFIX]         -- "Prefix with 'SKU-'"
  * hash    := [HASH [WITH]] MD5 [HASH] [OF column]                                   -- "MD5 hash of code"
  * unary   := (ABS | LENGTH) [OF column]                                          -- "Length of code"
+ * mask    := MASK [ALL_BUT] (FIRST_CHARS | LAST_CHARS) N [CHARS] WITH text        -- "Mask all but the last 4 characters with '*'"
  * remove  := (REMOVE [ALL] character | REMOVE ALL text) [CHARS] [FROM column]              -- "Remove all spaces", "remove hyphens"
  * edge    := EDGE_TRIM (PREFIX | SUFFIX | PREFIX AND SUFFIX) (ZEROS | SPACES)      -- "Trim leading zeros"
  * convert := [CAST] [FROM] unit (CAST | TO) unit                                   -- "from cents to dollars"
@@ -30,7 +31,7 @@ final class Functions {
     static Copies.Operation operation(Parser p) {
         for (java.util.function.Function<Parser, Copies.Operation> production
                 : List.<java.util.function.Function<Parser, Copies.Operation>>of(Functions::affix, Functions::hash,
-                Functions::unary, Functions::removeAll, Functions::edge, Functions::convert)) {
+                Functions::unary, Functions::mask, Functions::removeAll, Functions::edge, Functions::convert)) {
             int m = p.mark();
             Copies.Operation op = production.apply(p);
             if (op != null) {
@@ -96,6 +97,41 @@ final class Functions {
             }
         }
         return new Copies.Operation(x -> new Expr.Fn(fn, List.of(x)), column);
+    }
+
+    private static Copies.Operation mask(Parser p) {
+        if (!p.accept(Role.MASK)) {
+            return null;
+        }
+        p.accept(Role.ALL_BUT);
+        boolean first = p.accept(Role.FIRST_CHARS);
+        if (!first && !p.accept(Role.LAST_CHARS)) {
+            return null;
+        }
+        Long n = Operations.whole(p);
+        if (n == null || n < 0) {
+            return null;
+        }
+        p.accept(Role.CHARS);
+        if (!p.accept(Role.WITH)) {
+            p.problem("the masking character is not said (add \"with '*'\")");
+            return null;
+        }
+        Expr with = p.literal();
+        if (!(with instanceof Expr.Lit l) || !(l.value() instanceof String c) || c.length() != 1) {
+            p.problem("a mask is one character ('*', 'X')");
+            return null;
+        }
+        long keep = n;
+        return new Copies.Operation(x -> {
+            Expr len = new Expr.Fn("LENGTH", List.of(x));
+            Expr hidden = new Expr.Fn("REPEAT", List.of(with, new Expr.Fn("GREATEST", List.of(
+                    new Expr.Bin("-", len, new Expr.Lit(keep)), new Expr.Lit(0L)))));
+            Expr shown = first ? new Expr.Substr(x, new Expr.Lit(1L), new Expr.Lit(keep))
+                    : new Expr.Substr(x, new Expr.Fn("GREATEST", List.of(new Expr.Bin("-", len, new Expr.Lit(keep - 1)),
+                    new Expr.Lit(1L))), null);
+            return new Expr.Concat(first ? List.of(shown, hidden) : List.of(hidden, shown));
+        }, null);
     }
 
     private static Copies.Operation removeAll(Parser p) {

@@ -38,7 +38,7 @@ public final class Lexicon {
         BEFORE, AFTER, PLUS, MINUS, MONTH_END, EPOCH, DEFAULT, SENTINEL, BLANK, BECOMES, NULLS_KEPT, EXAMPLE, ACTION,
         OTHER_COLUMN, RENAME, UNIT, VIA, CONSTRAINT, KEEP_UNMATCHED, INCLUDING, BUSINESS, LOAD_TIME, FIRST_NON_NULL,
         // one-argument functions in words (Functions): affixes, hashes, edge characters, unit conversions
-        ADD_PREFIX, ADD_SUFFIX, HASH, MD5, EDGE_TRIM, ALL, ABS, LENGTH
+        ADD_PREFIX, ADD_SUFFIX, HASH, MD5, EDGE_TRIM, ALL, ABS, LENGTH, MASK, ALL_BUT
     }
 
     private static final Lexicon DEFAULT = load("lexicon.txt");

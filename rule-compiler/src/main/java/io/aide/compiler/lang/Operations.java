@@ -397,7 +397,7 @@ final class Operations {
     }
 
     /** A whole number written as digits ("3") or a number word in ordinal form ("3rd", "third"). */
-    private static Long whole(Parser p) {
+    static Long whole(Parser p) {
         int m = p.mark();
         Token t = p.next();
         if (t != null && t.kind() == Token.Kind.NUMBER && t.text().matches("\\d{1,6}")) {
