@@ -1,11 +1,5 @@
 package io.aide.compiler.lang;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -64,40 +58,25 @@ public final class Lexicon {
 
     static Lexicon load(String resource) {
         Map<Role, List<List<String>>> phrases = new EnumMap<>(Role.class);
-        try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("lexicon resource " + resource + " is missing");
+        PhraseTable.forEachLine(resource, (number, l) -> {
+            int colon = l.indexOf(':');
+            if (colon < 0) {
+                throw new IllegalStateException(resource + " line " + number + ": expected ROLE: phrase | phrase");
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int number = 0;
-            while ((line = r.readLine()) != null) {
-                number++;
-                String l = line.strip();
-                if (l.isEmpty() || l.startsWith("#")) {
+            Role role = Role.valueOf(l.substring(0, colon).strip());
+            List<List<String>> list = phrases.computeIfAbsent(role, x -> new ArrayList<>());
+            for (String p : l.substring(colon + 1).split("\\s\\|\\s|^\\|\\s|\\s\\|$")) {
+                String phrase = p.strip();
+                if (phrase.isEmpty()) {
                     continue;
                 }
-                int colon = l.indexOf(':');
-                if (colon < 0) {
-                    throw new IllegalStateException(resource + " line " + number + ": expected ROLE: phrase | phrase");
-                }
-                Role role = Role.valueOf(l.substring(0, colon).strip());
-                List<List<String>> list = phrases.computeIfAbsent(role, x -> new ArrayList<>());
-                for (String p : l.substring(colon + 1).split("\\s\\|\\s|^\\|\\s|\\s\\|$")) {
-                    String phrase = p.strip();
-                    if (phrase.isEmpty()) {
-                        continue;
-                    }
-                    List<String> words = phrase.equals("newline") ? List.of("newline")
-                            : Lexer.tokens(phrase).stream().map(Token::norm).toList();
-                    if (!words.isEmpty()) {
-                        list.add(words);
-                    }
+                List<String> words = phrase.equals("newline") ? List.of("newline")
+                        : Lexer.tokens(phrase).stream().map(Token::norm).toList();
+                if (!words.isEmpty()) {
+                    list.add(words);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
         phrases.values().forEach(l -> l.sort(Comparator.comparingInt((List<String> w) -> w.size()).reversed()));
         return new Lexicon(phrases);
     }

@@ -70,37 +70,43 @@ final class PhraseTable {
 
     private static PhraseTable load(String resource) {
         List<Entry> entries = new ArrayList<>();
+        forEachLine(resource, (number, l) -> {
+            int colon = l.lastIndexOf(": ");
+            if (colon <= 0) {
+                throw new IllegalStateException(resource + " line " + number + ": expected KEY: phrase | phrase");
+            }
+            String key = l.substring(0, colon).strip();
+            if (key.length() >= 2 && key.startsWith("'") && key.endsWith("'")) {
+                key = key.substring(1, key.length() - 1);
+            }
+            for (String phrase : l.substring(colon + 2).split("\\|")) {
+                List<String> words = Lexer.tokens(phrase.strip()).stream().map(Token::norm).toList();
+                if (!words.isEmpty()) {
+                    entries.add(new Entry(key, words));
+                }
+            }
+        });
+        return new PhraseTable(entries);
+    }
+
+    /** Each line of a data file of this package that is neither blank nor a comment ('#'), stripped, with its number. */
+    static void forEachLine(String resource, java.util.function.BiConsumer<Integer, String> line) {
         try (InputStream in = PhraseTable.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("phrase table " + resource + " is missing");
+                throw new IllegalStateException("data file " + resource + " of the rule language is missing");
             }
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
+            String text;
             int number = 0;
-            while ((line = r.readLine()) != null) {
+            while ((text = r.readLine()) != null) {
                 number++;
-                String l = line.strip();
-                if (l.isEmpty() || l.startsWith("#")) {
-                    continue;
-                }
-                int colon = l.lastIndexOf(": ");
-                if (colon <= 0) {
-                    throw new IllegalStateException(resource + " line " + number + ": expected KEY: phrase | phrase");
-                }
-                String key = l.substring(0, colon).strip();
-                if (key.length() >= 2 && key.startsWith("'") && key.endsWith("'")) {
-                    key = key.substring(1, key.length() - 1);
-                }
-                for (String phrase : l.substring(colon + 2).split("\\|")) {
-                    List<String> words = Lexer.tokens(phrase.strip()).stream().map(Token::norm).toList();
-                    if (!words.isEmpty()) {
-                        entries.add(new Entry(key, words));
-                    }
+                String l = text.strip();
+                if (!l.isEmpty() && !l.startsWith("#")) {
+                    line.accept(number, l);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new PhraseTable(entries);
     }
 }
