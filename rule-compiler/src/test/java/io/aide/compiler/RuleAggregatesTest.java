@@ -3,9 +3,7 @@ package io.aide.compiler;
 import io.aide.events.spec.GeneratedLayers;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,36 +12,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of the grain, never the source rows' grain.
  */
 class RuleAggregatesTest {
-    private static final String[] HEADER = {"order_id", "customer", "amount", "sku"};
-    private static final String[][] ROWS = {
-            {"1", "c1", "10", "a"}, {"2", "c1", "30", "b"}, {"3", "c1", "20", "a"}, {"4", "c2", "5", "c"}, {"5", "c2", null, "c"}};
-
-    private final SemanticLayerCompiler compiler = new SemanticLayerCompiler();
+    private static final RuleTable TABLE = new RuleTable("orders", "customer", new String[]{"order_id", "customer", "amount", "sku"},
+            new String[]{"1", "c1", "10", "a"},
+            new String[]{"2", "c1", "30", "b"},
+            new String[]{"3", "c1", "20", "a"},
+            new String[]{"4", "c2", "5", "c"},
+            new String[]{"5", "c2", null, "c"});
 
     private GeneratedLayers.Layer compile(String type, String rule) {
-        Specs spec = Specs.spec()
-                .row("t", "customer", "VARCHAR", "orders", "customer", "Direct move", null, null, true, false, null)
-                .row("t", "out", type, "orders", null, rule, null, null, false, true, null);
-        SchemaCatalog catalog = new SchemaCatalog(List.of(Specs.table("orders", HEADER)));
-        return compiler.compile(spec.build(), new CompileOptions(List.of("duckdb", "postgres", "spark", "snowflake",
-                "bigquery", "ansi"), List.of(), catalog), null).layers().get(0);
+        return TABLE.compile(type, null, rule);
     }
 
+    /** customer=value for each customer of the layer (c1, c2), in that order. */
     private List<String> rows(String type, String rule) throws Exception {
-        GeneratedLayers.Layer layer = compile(type, rule);
-        assertThat(layer.columns().get(1).status()).as("%s: %s", rule, layer.columns().get(1).reason())
-                .isEqualTo("compiled");
-        try (DuckDb db = new DuckDb()) {
-            String[][] all = new String[ROWS.length + 1][];
-            all[0] = HEADER;
-            System.arraycopy(ROWS, 0, all, 1, ROWS.length);
-            db.table("orders", all);
-            List<String> out = new ArrayList<>();
-            for (Map<String, Object> row : db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY customer")) {
-                out.add(row.get("customer") + "=" + row.get("out"));
-            }
-            return out;
-        }
+        List<Object> values = TABLE.run(type, null, rule, "out", v -> v);
+        assertThat(values).as(rule).hasSize(2);
+        return List.of("c1=" + values.get(0), "c2=" + values.get(1));
     }
 
     @Test

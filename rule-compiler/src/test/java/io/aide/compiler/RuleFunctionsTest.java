@@ -1,12 +1,8 @@
 package io.aide.compiler;
 
-import io.aide.events.spec.GeneratedLayers;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,41 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * these tests: each phrase compiles to the value it says, run in DuckDB, or is flagged with the reason.
  */
 class RuleFunctionsTest {
-    private static final String[] HEADER = {"id", "first_name", "last_name", "phone", "weight_g", "score", "state_cd",
-            "created_at", "sku", "country", "default_domain"};
-    private static final String[][] ROWS = {
-            {"1", "Ada", "Lovelace", "555-12-34", "2500", "91", "O", "2024-03-05 10:11:12", "0042", " gb ", null},
-            {"2", "Alan", "Turing", "555 99", "750", "60", "C", "2023-12-31 23:59:59", "120", "fr", null},
-            {"3", "Grace", null, null, null, "12", "P", null, "007", "De", null}};
-
-    private final SemanticLayerCompiler compiler = new SemanticLayerCompiler();
-
-    private GeneratedLayers.Layer compile(String type, String source, String rule, String target) {
-        Specs spec = Specs.spec()
-                .row("t", "id", "INTEGER", "src", "id", "Direct move", null, null, true, false, null)
-                .row("t", target, type, "src", source, rule, null, null, false, true, null);
-        SchemaCatalog catalog = new SchemaCatalog(List.of(Specs.table("src", HEADER)));
-        return compiler.compile(spec.build(), new CompileOptions(List.of("duckdb", "postgres", "spark", "snowflake",
-                "bigquery", "ansi"), List.of(), catalog), null).layers().get(0);
-    }
+    private static final RuleTable TABLE = new RuleTable("src", "id", new String[]{"id", "first_name", "last_name",
+            "phone", "weight_g", "score", "state_cd", "created_at", "sku", "country", "default_domain"},
+            new String[]{"1", "Ada", "Lovelace", "555-12-34", "2500", "91", "O", "2024-03-05 10:11:12", "0042", " gb ", null},
+            new String[]{"2", "Alan", "Turing", "555 99", "750", "60", "C", "2023-12-31 23:59:59", "120", "fr", null},
+            new String[]{"3", "Grace", null, null, null, "12", "P", null, "007", "De", null});
 
     private List<Object> values(String type, String source, String rule, String target) throws Exception {
-        GeneratedLayers.Layer layer = compile(type, source, rule, target);
-        assertThat(layer.columns().get(1).status()).as("%s: %s", rule, layer.columns().get(1).reason())
-                .isEqualTo("compiled");
-        try (DuckDb db = new DuckDb()) {
-            String[][] all = new String[ROWS.length + 1][];
-            all[0] = HEADER;
-            System.arraycopy(ROWS, 0, all, 1, ROWS.length);
-            db.table("src", all);
-            List<Object> out = new ArrayList<>();
-            for (Map<String, Object> row : db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY id")) {
-                Object v = row.get(target);
-                out.add(v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : v instanceof Double d
-                        ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() : v == null ? null : v.toString());
-            }
-            return out;
-        }
+        return TABLE.run(type, source, rule, target, RuleTable::text);
     }
 
     private void expect(String type, String source, List<String> rules, Object... expected) throws Exception {
@@ -59,9 +28,7 @@ class RuleFunctionsTest {
     }
 
     private String flagged(String type, String source, String rule) {
-        GeneratedLayers.Column out = compile(type, source, rule, "out").columns().get(1);
-        assertThat(out.status()).as("status of %s", rule).isEqualTo("flagged");
-        return out.reason();
+        return TABLE.flagged(type, source, rule);
     }
 
     @Test

@@ -1,10 +1,7 @@
 package io.aide.compiler;
 
-import io.aide.events.spec.GeneratedLayers;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,46 +12,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * compiles to the value it says, run in DuckDB, or is flagged.
  */
 class RuleOperationsTest {
-    private static final String[] HEADER = {"id", "first_name", "last_name", "code", "amount", "qty", "price", "phone"};
-    private static final String[][] ROWS = {
-            {"1", "Ada", "Lovelace", "AB-12-X", "12.345", "3", "2.5", "555-1234"},
-            {"2", "Alan", "Turing", "CD-7-YZ", "0.5", "10", "4", "555-99"},
-            {"3", "Grace", null, "E-345-W", null, "0", "1.25", "12"}};
-
-    private final SemanticLayerCompiler compiler = new SemanticLayerCompiler();
-
-    private GeneratedLayers.Layer compile(String type, String source, String rule) {
-        Specs spec = Specs.spec()
-                .row("t", "id", "INTEGER", "src", "id", "Direct move", null, null, true, false, null)
-                .row("t", "out", type, "src", source, rule, null, null, false, true, null);
-        SchemaCatalog catalog = new SchemaCatalog(List.of(Specs.table("src", HEADER)));
-        return compiler.compile(spec.build(), new CompileOptions(List.of("duckdb", "postgres", "spark", "snowflake",
-                "bigquery", "ansi"), List.of(), catalog), null).layers().get(0);
-    }
+    private static final RuleTable TABLE = new RuleTable("src", "id",
+            new String[]{"id", "first_name", "last_name", "code", "amount", "qty", "price", "phone"},
+            new String[]{"1", "Ada", "Lovelace", "AB-12-X", "12.345", "3", "2.5", "555-1234"},
+            new String[]{"2", "Alan", "Turing", "CD-7-YZ", "0.5", "10", "4", "555-99"},
+            new String[]{"3", "Grace", null, "E-345-W", null, "0", "1.25", "12"});
 
     private List<Object> values(String type, String source, String rule) throws Exception {
-        GeneratedLayers.Layer layer = compile(type, source, rule);
-        assertThat(layer.columns().get(1).status()).as("%s: %s", rule, layer.columns().get(1).reason())
-                .isEqualTo("compiled");
-        try (DuckDb db = new DuckDb()) {
-            String[][] all = new String[ROWS.length + 1][];
-            all[0] = HEADER;
-            System.arraycopy(ROWS, 0, all, 1, ROWS.length);
-            db.table("src", all);
-            List<Object> out = new ArrayList<>();
-            for (Map<String, Object> row : db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY id")) {
-                Object v = row.get("out");
-                out.add(v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : v instanceof Double d
-                        ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() : v);
-            }
-            return out;
-        }
+        return TABLE.run(type, source, rule, "out", RuleTable::number);
     }
 
     private String flagged(String type, String source, String rule) {
-        GeneratedLayers.Column out = compile(type, source, rule).columns().get(1);
-        assertThat(out.status()).as("status of %s", rule).isEqualTo("flagged");
-        return out.reason();
+        return TABLE.flagged(type, source, rule);
     }
 
     private void expect(String type, String source, List<String> rules, Object... expected) throws Exception {
@@ -145,9 +114,9 @@ class RuleOperationsTest {
     @Test
     void shouldRenderTheOperationsInEveryDialect() {
         // When
-        Map<String, String> rounded = compile("DOUBLE", "amount", "round to 2 decimals").sql();
-        Map<String, String> split = compile("VARCHAR", "code", "split on '-' and take the 2nd part").sql();
-        Map<String, String> padded = compile("VARCHAR", "qty", "left pad with zeros to 4").sql();
+        Map<String, String> rounded = TABLE.compile("DOUBLE", "amount", "round to 2 decimals").sql();
+        Map<String, String> split = TABLE.compile("VARCHAR", "code", "split on '-' and take the 2nd part").sql();
+        Map<String, String> padded = TABLE.compile("VARCHAR", "qty", "left pad with zeros to 4").sql();
 
         // Then
         assertThat(rounded).hasSize(6);

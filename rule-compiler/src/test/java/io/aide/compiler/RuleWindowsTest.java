@@ -3,7 +3,6 @@ package io.aide.compiler;
 import io.aide.events.spec.GeneratedLayers;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,41 +13,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * says, run in DuckDB (rows in id order), or is flagged.
  */
 class RuleWindowsTest {
-    private static final String[] HEADER = {"id", "customer", "created_at", "amount", "status"};
-    private static final String[][] ROWS = {
-            {"1", "c1", "2024-01-02", "10", "new"},
-            {"2", "c1", "2024-01-01", "30", "open"},
-            {"3", "c1", "2024-01-03", "20", "closed"},
-            {"4", "c2", "2024-02-01", "5", "new"},
-            {"5", "c2", null, "7", "lost"}};
-
-    private final SemanticLayerCompiler compiler = new SemanticLayerCompiler();
+    private static final RuleTable TABLE = new RuleTable("src", "id", new String[]{"id", "customer", "created_at", "amount", "status"},
+            new String[]{"1", "c1", "2024-01-02", "10", "new"},
+            new String[]{"2", "c1", "2024-01-01", "30", "open"},
+            new String[]{"3", "c1", "2024-01-03", "20", "closed"},
+            new String[]{"4", "c2", "2024-02-01", "5", "new"},
+            new String[]{"5", "c2", null, "7", "lost"});
 
     private GeneratedLayers.Layer compile(String type, String source, String rule) {
-        Specs spec = Specs.spec()
-                .row("t", "id", "INTEGER", "src", "id", "Direct move", null, null, true, false, null)
-                .row("t", "out", type, "src", source, rule, null, null, false, true, null);
-        SchemaCatalog catalog = new SchemaCatalog(List.of(Specs.table("src", HEADER)));
-        return compiler.compile(spec.build(), new CompileOptions(List.of("duckdb", "postgres", "spark", "snowflake",
-                "bigquery", "ansi"), List.of(), catalog), null).layers().get(0);
+        return TABLE.compile(type, source, rule);
     }
 
     private List<Object> values(String type, String rule) throws Exception {
-        GeneratedLayers.Layer layer = compile(type, null, rule);
-        assertThat(layer.columns().get(1).status()).as("%s: %s", rule, layer.columns().get(1).reason())
-                .isEqualTo("compiled");
-        try (DuckDb db = new DuckDb()) {
-            String[][] all = new String[ROWS.length + 1][];
-            all[0] = HEADER;
-            System.arraycopy(ROWS, 0, all, 1, ROWS.length);
-            db.table("src", all);
-            List<Object> out = new ArrayList<>();
-            for (Map<String, Object> row : db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY id")) {
-                Object v = row.get("out");
-                out.add(v == null ? null : v.toString());
-            }
-            return out;
-        }
+        return TABLE.run(type, null, rule, "out", RuleTable::text);
     }
 
     private void expect(String type, List<String> rules, Object... expected) throws Exception {
