@@ -47,13 +47,12 @@ class BrokerOutageResilienceIT {
     @Test
     void shouldAnswerWithinFiveSecondsAndDeliverEveryEventOnceWhenTheBrokerStopsMidGeneration() throws Exception {
         // Given: a generation running, followed by an open stream that has received its first events
-        String documentId = Resilience.uploadAndAwaitParsed(alice);
-        String generationId = Stack.newGenerationId();
-        SseStream stream = Stack.events(alice, generationId, null);
-        CompletableFuture<List<SseEvent>> read = CompletableFuture.supplyAsync(() -> stream.readUntil("done"));
-        HttpResponse<String> started = Stack.postJson(alice, "/api/v1/generations", Map.of("generationId",
-                generationId, "documentId", documentId, "dialects", Resilience.ALL_DIALECTS));
-        await().atMost(Duration.ofSeconds(60)).until(() -> !stream.snapshot().isEmpty());
+        Resilience.Running running = Resilience.generationWithOpenStream(alice);
+        String documentId = running.documentId();
+        String generationId = running.generationId();
+        SseStream stream = running.stream();
+        CompletableFuture<List<SseEvent>> read = running.untilDone();
+        HttpResponse<String> started = running.started();
 
         // When: the broker stops for 30 s while users keep reading, reconnecting and starting generations
         Components.stop("kafka");

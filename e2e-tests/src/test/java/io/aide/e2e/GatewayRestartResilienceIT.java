@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -39,16 +38,14 @@ class GatewayRestartResilienceIT {
     @Test
     void shouldDeliverEveryEventExactlyOnceToAClientResumingAfterAGatewayCrash() throws Exception {
         // Given: a parsed mapping and a stream opened before the generation, as the portal does
-        String documentId = Resilience.uploadAndAwaitParsed(alice);
-        String generationId = Stack.newGenerationId();
-        SseStream first = Stack.events(alice, generationId, null);
-        CompletableFuture<List<SseEvent>> firstRead = CompletableFuture.supplyAsync(() -> first.readUntil("done"));
-        HttpResponse<String> started = Stack.postJson(alice, "/api/v1/generations", Map.of("generationId",
-                generationId, "documentId", documentId, "dialects", Resilience.ALL_DIALECTS));
+        Resilience.Running running = Resilience.generationWithOpenStream(alice);
+        String generationId = running.generationId();
+        SseStream first = running.stream();
+        CompletableFuture<List<SseEvent>> firstRead = running.untilDone();
+        HttpResponse<String> started = running.started();
 
         // When: the gateway is killed once the stream has its first events, the generation finishes without it, and
         // the gateway starts again
-        await().atMost(Duration.ofSeconds(60)).until(() -> !first.snapshot().isEmpty());
         Components.kill("gateway");
         List<SseEvent> beforeCrash = firstRead.handle((events, failure) -> first.snapshot()).get(30, TimeUnit.SECONDS);
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->

@@ -32,6 +32,26 @@ final class Resilience {
         return documentId;
     }
 
+    /**
+     * A generation of every dialect running on a freshly parsed mapping, with a stream opened before it started (as the
+     * portal does) that has received its first events.
+     */
+    record Running(String documentId, String generationId, Stack.SseStream stream,
+                   java.util.concurrent.CompletableFuture<List<SseEvent>> untilDone, HttpResponse<String> started) {
+    }
+
+    static Running generationWithOpenStream(String token) throws IOException {
+        String documentId = uploadAndAwaitParsed(token);
+        String generationId = Stack.newGenerationId();
+        Stack.SseStream stream = Stack.events(token, generationId, null);
+        java.util.concurrent.CompletableFuture<List<SseEvent>> untilDone =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> stream.readUntil("done"));
+        HttpResponse<String> started = Stack.postJson(token, "/api/v1/generations", java.util.Map.of("generationId",
+                generationId, "documentId", documentId, "dialects", ALL_DIALECTS));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !stream.snapshot().isEmpty());
+        return new Running(documentId, generationId, stream, untilDone, started);
+    }
+
     /** The events that carry an id (everything but done and comments), as "id event". */
     static List<String> withIds(List<SseEvent> events) {
         return events.stream().filter(e -> e.id() != null && !e.id().isEmpty()).map(e -> e.id() + " " + e.event())

@@ -121,7 +121,8 @@ class WalkingSkeletonIT {
     void shouldUploadAnExcelWorkbookAndFindItsTargets() throws IOException {
         // Given
         Path workbook = Path.of(System.getProperty("aide.shared.dir", "../../shared"), "eval/jaffle-shop/mapping.xlsx");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(workbook), "shared eval set not beside the repo");
+        assertThat(Files.exists(workbook)).as("the shared eval set beside the repository (%s); run the suite with "
+                + "../shared next to the checkout or -Daide.shared.dir", workbook).isTrue();
 
         // When
         String documentId = uploadAndAwaitParsed("mapping.xlsx", Files.readAllBytes(workbook));

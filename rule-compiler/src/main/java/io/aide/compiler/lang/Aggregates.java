@@ -201,7 +201,8 @@ public final class Aggregates implements Recognizer {
     /** "[in dollars] (amount / 100)": the formula of the value aggregated; a unit alone says nothing computable. */
     private static Expr formula(Parser p) {
         int m = p.mark();
-        if (p.accept(Role.IN_COLUMN) && p.phrase(PhraseTable.UNITS) != null || p.phrase(PhraseTable.UNITS) != null) {
+        p.accept(Role.IN_COLUMN);
+        if (p.phrase(PhraseTable.UNITS) != null) {
             Expr e = Expressions.parenthesised(p);
             if (e == null) {
                 p.problem("the unit is named but not how to convert to it; write the formula, e.g. (amount / 100)");

@@ -71,10 +71,6 @@ final class Constants implements Recognizer {
         }
         p.reset(m);
         Expr code = p.code();
-        if (code == null && t.text().matches("[A-Z][a-z]+")) {
-            p.next();
-            code = new Expr.Lit(t.text());
-        }
         if (code == null) {
             p.reset(m);
             return null;

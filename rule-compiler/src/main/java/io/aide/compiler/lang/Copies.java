@@ -143,6 +143,24 @@ final class Copies implements Recognizer {
                 count == 0 ? "copy" : count + " operation(s)");
     }
 
+    /** One production of an operation: the operation, or null when the words at the cursor are not it. */
+    interface Production {
+        Operation read(Parser p);
+    }
+
+    /** The first production that reads an operation at the cursor, or null (cursor unchanged). */
+    static Operation first(Parser p, List<Production> productions) {
+        int m = p.mark();
+        for (Production production : productions) {
+            Operation op = production.read(p);
+            if (op != null) {
+                return op;
+            }
+            p.reset(m);
+        }
+        return null;
+    }
+
     /** An operation and the column it names ("remove 'M' from member_id"), if any. */
     record Operation(UnaryOperator<Expr> apply, Expr column, Kind kind) {
         Operation(UnaryOperator<Expr> apply, Expr column) {

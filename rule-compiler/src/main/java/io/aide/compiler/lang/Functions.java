@@ -29,18 +29,11 @@ final class Functions {
 
     /** One operation at the cursor, or null (cursor unchanged). */
     static Copies.Operation operation(Parser p) {
-        for (java.util.function.Function<Parser, Copies.Operation> production
-                : List.<java.util.function.Function<Parser, Copies.Operation>>of(Functions::affix, Functions::hash,
-                Functions::unary, Functions::mask, Functions::removeAll, Functions::edge, Functions::convert)) {
-            int m = p.mark();
-            Copies.Operation op = production.apply(p);
-            if (op != null) {
-                return op;
-            }
-            p.reset(m);
-        }
-        return null;
+        return Copies.first(p, PRODUCTIONS);
     }
+
+    private static final List<Copies.Production> PRODUCTIONS = List.of(Functions::affix, Functions::hash,
+            Functions::unary, Functions::mask, Functions::removeAll, Functions::edge, Functions::convert);
 
     private static Copies.Operation affix(Parser p) {
         boolean prefix;

@@ -40,18 +40,11 @@ final class Operations {
 
     /** One operation at the cursor, or null (cursor unchanged). */
     static Copies.Operation operation(Parser p) {
-        for (java.util.function.Function<Parser, Copies.Operation> production : List.<java.util.function.Function<Parser, Copies.Operation>>of(
-                Operations::round, Operations::arithmetic, Operations::substring, Operations::pad, Operations::replace,
-                Operations::split)) {
-            int m = p.mark();
-            Copies.Operation op = production.apply(p);
-            if (op != null) {
-                return op;
-            }
-            p.reset(m);
-        }
-        return null;
+        return Copies.first(p, PRODUCTIONS);
     }
+
+    private static final List<Copies.Production> PRODUCTIONS = List.of(Operations::round, Operations::arithmetic,
+            Operations::substring, Operations::pad, Operations::replace, Operations::split);
 
     // ---------------------------------------------------------------- arithmetic
 
