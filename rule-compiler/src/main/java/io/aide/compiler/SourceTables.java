@@ -92,6 +92,13 @@ final class SourceTables {
         }
         if (resolvedName == null) {
             resolvedName = PLACEHOLDER_TABLE;
+        } else if (resolvedSchema == null && (catalog == null || catalog.table(resolvedName).isEmpty())) {
+            // "JMDC.Diagnosis" written in one cell: a schema and a table, as in SQL
+            int dot = resolvedName.lastIndexOf('.');
+            if (dot > 0 && dot < resolvedName.length() - 1) {
+                resolvedSchema = resolvedName.substring(0, dot).trim();
+                resolvedName = resolvedName.substring(dot + 1).trim();
+            }
         }
         String key = key(resolvedSchema, resolvedName);
         Table existing = tables.get(key);

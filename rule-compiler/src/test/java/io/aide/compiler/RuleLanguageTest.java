@@ -174,6 +174,59 @@ class RuleLanguageTest {
     }
 
     @Test
+    void shouldReadALookupsDefaultAndItsTablesColumnsWrittenWithTheTable() throws Exception {
+        // Given lookups whose value when nothing matches is said after them, in several wordings
+        List<String> rules = List.of(
+                "`concept` from codes table where `source_code` equals `status` and `vocabulary` equals \"STATUS\".<br>0 if"
+                        + " the concept is not found.",
+                "Look up concept in codes where codes.source_code = status and codes.vocabulary = 'STATUS'. If no match,"
+                        + " then 0",
+                "concept from codes table where source_code = status and vocabulary = 'STATUS', default 0");
+
+        // When / Then
+        for (String rule : rules) {
+            assertThat(values("INTEGER", "status", rule)).as(rule).containsExactly(1001, 1002, 0);
+        }
+        assertThat(flagged("INTEGER", "status", "concept from codes table where source_code = status, 0 if the moon is full"))
+                .isNotBlank();
+    }
+
+    @Test
+    void shouldCompareOneColumnWithSeveralValuesWrittenWithOr() throws Exception {
+        assertThat(values("VARCHAR", "status", "If `status` equals \"A\" or \"B\" then 'known' otherwise is 'other'"))
+                .containsExactly("known", "known", "other");
+        assertThat(values("VARCHAR", "kind", "When kind is 'Outpatient', 'Day case' or 'Inpatient' then 'visit' else 'none'"))
+                .containsExactly("visit", "visit", "none");
+        assertThat(values("INTEGER", "status", "If status is not A or B then 0 else 1")).containsExactly(1, 1, 1);
+        assertThat(values("VARCHAR", "code", "If code starts with 'AB' or 'EF' then 'x' else 'y'"))
+                .containsExactly("x", "y", "x");
+        // a value map stays a value map: "= 'A', 1" lists no values
+        assertThat(values("INTEGER", "status", "When status = 'A', 1, when status = 'B', 2, else 0"))
+                .containsExactly(1, 2, 0);
+        // two comparisons stay two comparisons
+        assertThat(values("INTEGER", "status", "If status = 'A' or kind = 'Inpatient' then 1 else 0"))
+                .containsExactly(1, 1, 0);
+    }
+
+    @Test
+    void shouldAdjustTheResultOfTheSentenceBefore() throws Exception {
+        assertThat(values("INTEGER", "amount", "amount - 100. If value >= 0 then add 1.")).containsExactly(151, null, -10);
+        assertThat(values("INTEGER", "amount", "amount - 100; if the result is negative, set to 0"))
+                .containsExactly(150, null, 0);
+        assertThat(values("INTEGER", "amount", "Copy amount. If greater than 200 then 200")).containsExactly(200, null, 90);
+        assertThat(flagged("INTEGER", "amount", "amount - 100. If the moon is full then add 1")).isNotBlank();
+    }
+
+    @Test
+    void shouldNumberTheRowsOfTheOwnTableWhateverItIsCalled() throws Exception {
+        for (String rule : List.of("Incremental integer. Unique value per each row src.", "Generated for each src record",
+                "Incremental integer. Unique value per each row in src.")) {
+            assertThat(values("BIGINT", null, rule)).as(rule).hasSize(3).doesNotHaveDuplicates();
+        }
+        assertThat(flagged("BIGINT", null, "Generated for each customer record")).contains("record");
+    }
+
+    @Test
     void shouldFlagWithTheWordsItCouldNotPlace() throws Exception {
         assertThat(flagged("INTEGER", "status", "Set 0 for all documented label records")).contains("documented label");
         assertThat(flagged("INTEGER", "status", "Lookup the concept based on the status"))

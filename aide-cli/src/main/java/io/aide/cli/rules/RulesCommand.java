@@ -159,7 +159,11 @@ public final class RulesCommand {
         }
     }
 
-    /** The rows' source tables with the columns they name; null when they name no table. */
+    /**
+     * The rows' source tables with the columns they name; null when they name no table. A table named without any
+     * column is left out: the phrasebook does not know its columns, just as a document compiled without a registered
+     * schema does not (a column the rule marks is then read from the row's table, as the product does).
+     */
     static SchemaCatalog schema(List<MappingRow> rows) {
         Map<String, List<SchemaCatalog.Column>> tables = new LinkedHashMap<>();
         for (MappingRow row : rows) {
@@ -175,6 +179,7 @@ public final class RulesCommand {
                 }
             }
         }
+        tables.values().removeIf(List::isEmpty);
         if (tables.isEmpty()) {
             return null;
         }

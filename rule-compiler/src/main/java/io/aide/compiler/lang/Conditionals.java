@@ -163,7 +163,10 @@ final class Conditionals implements Recognizer {
                 p.reset(m);
             }
         }
-        p.accept(Role.SET);
+        if (!p.accept(Role.SET)) {
+            // "otherwise is 'condition'": the target column left out before its verb
+            p.accept(Role.EQUALS);
+        }
         int beforeValue = p.mark();
         Expr v = p.operand();
         if (v == null) {

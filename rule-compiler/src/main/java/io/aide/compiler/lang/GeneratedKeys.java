@@ -57,7 +57,8 @@ final class GeneratedKeys implements Recognizer {
                     return p.notUnderstood();
                 }
                 cols.forEach(c -> order.add(new Expr.Order(c, false)));
-            } else if (p.accept(Role.PER)) {
+            } else if (p.acceptExact(Role.PER) || p.accept(Role.PER)) {
+                // exactly first: "for each" is also a scope word, which filler skipping would pass over
                 int afterPer = p.mark();
                 List<Expr> cols = columns(p);
                 if (cols == null) {
@@ -116,10 +117,14 @@ final class GeneratedKeys implements Recognizer {
                 return true;
             }
             p.reset(afterRow);
-            return true;
+            Token after = p.peekToken();
+            // "each row" alone, or before what follows ("+ 1000 (offset)"); another table's rows are no key of these
+            return after == null || !after.nameLike() || after.kind() == Token.Kind.WORD && p.peek(Role.ORDERED_BY);
         }
-        Token second = p.next();
-        if (first != null && second != null && first.nameLike() && ROW_WORDS.contains(second.norm())) {
+        // the row word right after the noun, though filler elsewhere: "each order record"
+        Token second = p.rawNext();
+        if (first != null && second != null && first.nameLike() && ROW_WORDS.contains(second.norm())
+                && (ownTable(first.text(), p.ctx().row().targetTable()) || ownTable(first.text(), p.ctx().row().sourceTable()))) {
             return true;
         }
         p.reset(m);
@@ -128,11 +133,31 @@ final class GeneratedKeys implements Recognizer {
 
     private static final java.util.Set<String> ROW_WORDS = java.util.Set.of("row", "rows", "record", "records");
 
+    /**
+     * The table written after "each row" is the row's own: its name with or without schema, singular or plural, its
+     * head word ("device" for device_exposure) or a near spelling ("procedure_occurence").
+     */
     private static boolean ownTable(String written, String table) {
-        if (table == null) {
+        if (table == null || table.isBlank()) {
             return false;
         }
         String t = table.trim();
-        return written.equalsIgnoreCase(t) || written.equalsIgnoreCase(t.substring(t.lastIndexOf('.') + 1));
+        String name = t.substring(t.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT).replace(' ', '_');
+        String w = written.toLowerCase(java.util.Locale.ROOT);
+        return w.equals(t.toLowerCase(java.util.Locale.ROOT)) || RowTables.names(List.of(name), w)
+                || name.contains("_") && w.equals(name.substring(0, name.indexOf('_')))
+                || nearSpelling(w, name);
+    }
+
+    /** A misspelling of a long name: lengths within two, the first seven tenths the same ("procedure_occurence"). */
+    private static boolean nearSpelling(String a, String b) {
+        if (a.length() < 8 || Math.abs(a.length() - b.length()) > 2) {
+            return false;
+        }
+        int same = 0;
+        while (same < Math.min(a.length(), b.length()) && a.charAt(same) == b.charAt(same)) {
+            same++;
+        }
+        return same >= 0.7 * Math.max(a.length(), b.length());
     }
 }

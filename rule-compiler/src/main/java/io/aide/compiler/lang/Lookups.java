@@ -95,19 +95,27 @@ final class Lookups implements Recognizer {
             matches.add(new Expr.Match(sameName.text(), List.of(outer)));
         }
         if (p.accept(Role.WHERE) || p.accept(Role.LOOKUP)) {
+            int next = p.mark();
             do {
-                Expr.Match match = match(p);
+                Expr.Match match = match(p, table.text());
+                if (match == null && !matches.isEmpty() && p.tokens().get(next).op(",")) {
+                    // ", default 'n/a'": what follows the comma is no further match
+                    p.reset(next);
+                    break;
+                }
                 if (match == null) {
                     return p.notUnderstood();
                 }
                 matches.add(match);
+                next = p.mark();
             } while (p.accept(Role.AND) || p.acceptOp(",") || startsMatch(p));
         }
         Expr otherwise = null;
         if (!p.atEnd()) {
             p.acceptSeparator();
-            if (p.accept(Role.ELSE)) {
-                otherwise = p.literal();
+            otherwise = fallback(p);
+            while (p.acceptSeparator()) {
+                // a full stop after the default
             }
             if (otherwise == null || !p.atEnd()) {
                 return p.notUnderstood();
@@ -121,15 +129,69 @@ final class Lookups implements Recognizer {
                 table.text(), List.of(), "lookup in " + table.text() + (otherwise == null ? "" : " with a default"));
     }
 
+    /**
+     * The value when no row matches: "else 0", "0 if the standard concept_id is not found", "if no match, then -1",
+     * "default 0". The words between IF and the not-found phrase name what was looked up (a few at most).
+     */
+    private static Expr fallback(Parser p) {
+        int m = p.mark();
+        if (p.accept(Role.ELSE) || p.accept(Role.DEFAULT)) {
+            Expr v = p.literal();
+            if (v != null) {
+                return v;
+            }
+            p.reset(m);
+        }
+        if (p.accept(Role.IF) && notFound(p)) {
+            p.acceptOp(",");
+            p.accept(Role.THEN);
+            if (!p.accept(Role.SET)) {
+                p.accept(Role.USE);
+            }
+            Expr v = p.literal();
+            if (v != null) {
+                return v;
+            }
+        }
+        p.reset(m);
+        Expr v = p.literal();
+        if (v != null && p.accept(Role.IF) && notFound(p)) {
+            return v;
+        }
+        p.reset(m);
+        return null;
+    }
+
+    /** Up to five words naming the looked-up thing, then a not-found phrase; the cursor after it. */
+    private static boolean notFound(Parser p) {
+        for (int skipped = 0; skipped <= 5; skipped++) {
+            if (p.accept(Role.NOT_FOUND)) {
+                return true;
+            }
+            Token t = p.next();
+            if (t == null || t.kind() == Token.Kind.OP || t.kind() == Token.Kind.SEP) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static boolean startsMatch(Parser p) {
         Token t = p.peekToken();
         return t != null && t.kind() == Token.Kind.IDENT;
     }
 
     /** lookup_column (EQUALS operand | IN (values)) */
-    static Expr.Match match(Parser p) {
+    static Expr.Match match(Parser p, String table) {
         int m = p.mark();
         Token col = p.next();
+        if (col != null && col.kind() == Token.Kind.NAME && table != null) {
+            // "`person.person_source_value` equals ...": the lookup table's column, written with its table
+            int dot = col.text().lastIndexOf('.');
+            if (col.text().substring(0, dot).equalsIgnoreCase(table)) {
+                col = Token.of(Token.Kind.IDENT, col.text().substring(dot + 1));
+            }
+        }
         if (col == null || !(col.kind() == Token.Kind.WORD || col.kind() == Token.Kind.IDENT)) {
             p.reset(m);
             return null;

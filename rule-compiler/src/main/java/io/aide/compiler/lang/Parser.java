@@ -618,9 +618,16 @@ public final class Parser {
         for (Role r : new Role[]{Role.STARTS, Role.ENDS, Role.CONTAINS}) {
             if (accept(r)) {
                 Expr v = literal();
-                if (v instanceof Expr.Lit l && l.value() instanceof String s) {
-                    String like = (r == Role.STARTS ? "" : "%") + s.replace("%", "\\%") + (r == Role.ENDS ? "" : "%");
-                    return new Expr.Bin("LIKE", left, new Expr.Lit(like));
+                if (v instanceof Expr.Lit l && l.value() instanceof String) {
+                    // "starts with 'ICD' or 'MOP'": one pattern per value
+                    Expr like = null;
+                    for (Expr each : alternatives(v, false)) {
+                        String s = (String) ((Expr.Lit) each).value();
+                        Expr one = new Expr.Bin("LIKE", left, new Expr.Lit((r == Role.STARTS ? "" : "%")
+                                + s.replace("%", "\\%") + (r == Role.ENDS ? "" : "%")));
+                        like = like == null ? one : new Expr.Bin("OR", like, one);
+                    }
+                    return like;
                 }
                 pos = start;
                 return null;
@@ -662,7 +669,62 @@ public final class Parser {
             // "equals NULL" / "not equals NULL" mean IS NULL / IS NOT NULL (a comparison with NULL is never true)
             return new Expr.IsNull(left, op.equals("<>"));
         }
+        if (right instanceof Expr.Lit && (op.equals("=") || op.equals("<>"))) {
+            // "equals 'OPER_IN' or 'OPER_OUT'", "is A, B or C": the values of one comparison; "is not A or B": neither
+            List<Expr> values = alternatives(right, tokens.get(beforeRight).kind() == Token.Kind.WORD);
+            if (values.size() > 1) {
+                return new Expr.InList(left, values, op.equals("<>"));
+            }
+        }
         return new Expr.Bin(op, left, right);
+    }
+
+    /**
+     * The values that follow a compared value: ", v" or "or v" (or "nor v") as long as each is a literal (a code when
+     * the first was one) that no comparison follows ("x = 'A' or y = 'B'" is two comparisons). The first value is
+     * the first element; the cursor ends after the last value taken.
+     */
+    private List<Expr> alternatives(Expr first, boolean codes) {
+        List<Expr> values = new ArrayList<>(List.of(first));
+        int afterFirst = pos;
+        while (true) {
+            int m = pos;
+            boolean comma = acceptOp(",");
+            boolean or = accept(Role.OR);
+            if (!comma && !or) {
+                break;
+            }
+            Expr v = codes ? code() : literal();
+            if (v == null && codes) {
+                v = literal();
+            }
+            if (!(v instanceof Expr.Lit) || startsComparison()) {
+                pos = m;
+                break;
+            }
+            values.add(v);
+            if (or) {
+                return values;
+            }
+        }
+        // "x = 'A', 1, when ...": a list without its "or" is no list of values
+        pos = afterFirst;
+        return List.of(first);
+    }
+
+    /** A comparison word or symbol is at the cursor (after filler): the value before it was its left side. */
+    private boolean startsComparison() {
+        int m = pos;
+        boolean op = false;
+        for (Role r : new Role[]{Role.NOT_EQUALS, Role.GE, Role.LE, Role.GT, Role.LT, Role.EQUALS, Role.IS_NULL,
+                Role.NOT_NULL, Role.IN, Role.STARTS, Role.ENDS, Role.CONTAINS}) {
+            if (accept(r)) {
+                op = true;
+                break;
+            }
+        }
+        pos = m;
+        return op;
     }
 
     /** A value that stands beside literals of the target's type (CASE branches, a default): read as that type. */

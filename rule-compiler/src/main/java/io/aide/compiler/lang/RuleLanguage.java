@@ -70,6 +70,12 @@ public final class RuleLanguage {
                 }
             }
         }
+        if (!(r instanceof Recognition.Recognized)) {
+            Recognition adjusted = Adjustments.read(tokens, t -> new Parser(t, ctx, lexicon), t -> families(t, ctx));
+            if (adjusted instanceof Recognition.Recognized) {
+                r = adjusted;
+            }
+        }
         if (r instanceof Recognition.Recognized ok && condition != null) {
             return new Recognition.Recognized(AlgorithmCodes.guard(condition, ok.expr()), ok.lookupTable(), ok.accepted(),
                     ok.note() + ", under the row's condition", ok.keepUnmatched());

@@ -1,0 +1,142 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.SqlType;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A rule followed by a sentence that adjusts its result under a condition on that result:
+ * "ASTDT - ADSL.TRTSDT. If value >= 0 then add 1.", "Days between a and b; if the result is negative, set to 0",
+ * "amount * rate. If less than 0 use 0".
+ * <pre>
+ * adjusted   := rule SEP IF [subject] test [,] [THEN] action
+ * subject    := SELF | [the] (result | difference | outcome | number)
+ * test       := (GT|GE|LT|LE|EQUALS|NOT_EQUALS) number | [is] (negative | positive | zero)
+ * action     := (PLUS|ADD) number | (MINUS|SUBTRACT) number | MULTIPLY [BY] number | DIVIDE [BY] number
+ *             | [SET|USE] literal
+ * </pre>
+ * The rule before the sentence is read by the other families; the adjustment keeps the result when its test fails.
+ */
+final class Adjustments {
+    private static final Set<String> RESULT_WORDS = Set.of("result", "difference", "outcome", "number", "total", "duration");
+    private static final Role[] TESTS = {Role.NOT_EQUALS, Role.GE, Role.LE, Role.GT, Role.LT, Role.EQUALS};
+    private static final String[] SYMBOLS = {"<>", ">=", "<=", ">", "<", "="};
+
+    private Adjustments() {
+    }
+
+    /**
+     * The cell read as a rule and an adjustment of its last sentence, or null when its last sentence is no
+     * adjustment or the rule before it is not understood.
+     */
+    static Recognition read(List<Token> tokens, Function<List<Token>, Parser> parsers, Function<List<Token>, Recognition> rule) {
+        int end = tokens.size();
+        while (end > 0 && tokens.get(end - 1).kind() == Token.Kind.SEP) {
+            end--;
+        }
+        for (int split = end - 1; split > 0; split--) {
+            if (tokens.get(split).kind() != Token.Kind.SEP) {
+                continue;
+            }
+            Parser p = parsers.apply(tokens.subList(split + 1, end));
+            Adjustment a = adjustment(p);
+            if (a == null) {
+                return null;
+            }
+            Recognition before = rule.apply(tokens.subList(0, split));
+            if (before instanceof Recognition.Recognized ok) {
+                // a column kept as it is stands beside the number of the adjustment: read as the target's type, else a
+                // number (the casts inside a computed result are the type coercion's)
+                Expr result = ok.expr() instanceof Expr.Col ? p.typed(ok.expr(), a.bound() instanceof Expr.Lit l
+                        && l.value() instanceof Long ? SqlType.BIGINT : SqlType.DOUBLE) : ok.expr();
+                Expr adjusted = new Expr.Case(List.of(new Expr.When(new Expr.Bin(a.op(), result, a.bound()),
+                        a.action().apply(result))), result);
+                return new Recognition.Recognized(adjusted, ok.lookupTable(), List.of(),
+                        ok.note() + ", adjusted when the result " + a.op() + " " + a.bound(), ok.keepUnmatched());
+            }
+            return before;
+        }
+        return null;
+    }
+
+    private record Adjustment(String op, Expr bound, Function<Expr, Expr> action) {
+    }
+
+    private static Adjustment adjustment(Parser p) {
+        if (!p.accept(Role.IF)) {
+            return null;
+        }
+        subject(p);
+        String op = null;
+        Expr bound = null;
+        for (int i = 0; i < TESTS.length && op == null; i++) {
+            if (p.accept(TESTS[i])) {
+                bound = p.literal();
+                op = bound instanceof Expr.Lit l && l.value() instanceof Number ? SYMBOLS[i] : null;
+            }
+        }
+        if (op == null) {
+            Token sign = p.next();
+            if (sign != null && sign.norm().equals("is")) {
+                sign = p.next();
+            }
+            if (sign == null) {
+                return null;
+            }
+            op = switch (sign.norm()) {
+                case "negative" -> "<";
+                case "positive" -> ">";
+                case "zero" -> "=";
+                default -> null;
+            };
+            bound = new Expr.Lit(0L);
+        }
+        if (op == null) {
+            return null;
+        }
+        p.acceptOp(",");
+        p.accept(Role.THEN);
+        p.acceptOp(",");
+        Function<Expr, Expr> action = action(p);
+        return action != null && p.atEnd() ? new Adjustment(op, bound, action) : null;
+    }
+
+    private static void subject(Parser p) {
+        if (p.acceptExact(Role.SELF) || p.accept(Role.SELF)) {
+            return;
+        }
+        int m = p.mark();
+        Token t = p.next();
+        if (t == null || !RESULT_WORDS.contains(t.norm())) {
+            p.reset(m);
+        }
+    }
+
+    private static Function<Expr, Expr> action(Parser p) {
+        String[] ops = {"+", "-", "*", "/"};
+        Role[][] verbs = {{Role.PLUS, Role.ADD}, {Role.MINUS, Role.SUBTRACT}, {Role.MULTIPLY}, {Role.DIVIDE}};
+        for (int i = 0; i < ops.length; i++) {
+            for (Role verb : verbs[i]) {
+                int m = p.mark();
+                if (p.accept(verb)) {
+                    p.accept(Role.BY);
+                    Expr n = p.literal();
+                    if (n instanceof Expr.Lit l && l.value() instanceof Number) {
+                        String op = ops[i];
+                        return e -> new Expr.Bin(op, e, n);
+                    }
+                    p.reset(m);
+                }
+            }
+        }
+        if (!p.accept(Role.SET)) {
+            p.accept(Role.USE);
+        }
+        Expr v = p.literal();
+        return v == null ? null : e -> v;
+    }
+}
