@@ -227,6 +227,19 @@ class RuleLanguageTest {
     }
 
     @Test
+    void shouldReadTruthValuesSignsDefaultsAndDatePartsInEverydayWords() throws Exception {
+        assertThat(values("BOOLEAN", "amount", "True if amount is negative")).containsExactly(false, false, false);
+        assertThat(values("BOOLEAN", "amount", "TRUE when amount is positive")).containsExactly(true, false, true);
+        assertThat(values("INTEGER", "amount", "If amount is null, default to 0")).containsExactly(250, 0, 90);
+        assertThat(values("VARCHAR", "code", "First letter of code")).containsExactly("A", "C", "E");
+        assertThat(values("VARCHAR", "code", "the last character of code")).containsExactly("1", "2", "X");
+        assertThat(values("DATE", "created_at", "Date part of created_at").stream().map(String::valueOf).toList())
+                .containsExactly("2024-01-02", "2024-01-01", "2024-01-03");
+        assertThat(values("INTEGER", "visit_date", "YYYYMM of visit_date")).containsExactly(202403, 202403, 202404);
+        assertThat(values("VARCHAR", "visit_date", "Format visit_date as YYYY-MM")).containsExactly("2024-03", "2024-03", "2024-04");
+    }
+
+    @Test
     void shouldFlagWithTheWordsItCouldNotPlace() throws Exception {
         assertThat(flagged("INTEGER", "status", "Set 0 for all documented label records")).contains("documented label");
         assertThat(flagged("INTEGER", "status", "Lookup the concept based on the status"))

@@ -15,7 +15,7 @@ import java.util.function.Function;
  * <pre>
  * adjusted   := rule SEP IF [subject] test [,] [THEN] action
  * subject    := SELF | [the] (result | difference | outcome | number)
- * test       := (GT|GE|LT|LE|EQUALS|NOT_EQUALS) number | [is] (negative | positive | zero)
+ * test       := (GT|GE|LT|LE|EQUALS|NOT_EQUALS) number | NEGATIVE | POSITIVE | ZERO_VALUE
  * action     := (PLUS|ADD) number | (MINUS|SUBTRACT) number | MULTIPLY [BY] number | DIVIDE [BY] number
  *             | [SET|USE] literal
  * </pre>
@@ -74,26 +74,22 @@ final class Adjustments {
         String op = null;
         Expr bound = null;
         for (int i = 0; i < TESTS.length && op == null; i++) {
+            int m = p.mark();
             if (p.accept(TESTS[i])) {
                 bound = p.literal();
                 op = bound instanceof Expr.Lit l && l.value() instanceof Number ? SYMBOLS[i] : null;
+                if (op == null) {
+                    p.reset(m);
+                }
             }
         }
-        if (op == null) {
-            Token sign = p.next();
-            if (sign != null && sign.norm().equals("is")) {
-                sign = p.next();
+        Role[] signs = {Role.NEGATIVE, Role.POSITIVE, Role.ZERO_VALUE};
+        String[] signOps = {"<", ">", "="};
+        for (int i = 0; i < signs.length && op == null; i++) {
+            if (p.accept(signs[i])) {
+                op = signOps[i];
+                bound = new Expr.Lit(0L);
             }
-            if (sign == null) {
-                return null;
-            }
-            op = switch (sign.norm()) {
-                case "negative" -> "<";
-                case "positive" -> ">";
-                case "zero" -> "=";
-                default -> null;
-            };
-            bound = new Expr.Lit(0L);
         }
         if (op == null) {
             return null;

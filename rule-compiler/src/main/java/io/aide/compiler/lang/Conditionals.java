@@ -51,6 +51,8 @@ final class Conditionals implements Recognizer {
                 p.acceptOp(",");
                 p.accept(Role.THEN);
                 p.acceptOp(",");
+                // "If qty is null, default to 0": after its condition a default is the branch's value
+                p.accept(Role.DEFAULT);
                 Expr value = result(p);
                 if (value == null) {
                     return p.notUnderstood();
@@ -105,6 +107,11 @@ final class Conditionals implements Recognizer {
             Expr self = p.ctx().sources().size() == 1 ? p.ctx().sources().get(0) : null;
             boolean onSelf = self != null && whens.stream().allMatch(w -> !Expr.columns(w.condition()).isEmpty()
                     && Expr.columns(w.condition()).stream().allMatch(self::equals));
+            if (whens.size() == 1 && whens.get(0).result() instanceof Expr.Lit l && l.value() instanceof Boolean b) {
+                // "True if qty is negative": a truth value is false when its condition does not hold
+                return new Recognition.Recognized(new Expr.Case(whens, new Expr.Lit(!b)), null, List.of(),
+                        "a truth value and its opposite");
+            }
             if (whens.size() == 1 && onSelf && !whens.get(0).result().equals(self)) {
                 Expr kept = p.typed(self, literalType(whens, null));
                 return new Recognition.Recognized(fallback(whens.get(0), kept), null, List.of(), "value kept unless");
@@ -163,7 +170,7 @@ final class Conditionals implements Recognizer {
                 p.reset(m);
             }
         }
-        if (!p.accept(Role.SET)) {
+        if (!p.accept(Role.SET) && !p.accept(Role.USE)) {
             // "otherwise is 'condition'": the target column left out before its verb
             p.accept(Role.EQUALS);
         }

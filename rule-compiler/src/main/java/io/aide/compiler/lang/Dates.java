@@ -278,6 +278,18 @@ final class Dates implements Recognizer {
 
     private static Operation datePart(Parser p) {
         boolean verb = p.accept(Role.EXTRACT);
+        if (p.accept(Role.DATE_ONLY)) {
+            // "the date part of created_ts": the calendar date of a timestamp
+            Expr column = ofColumn(p);
+            if (column == null) {
+                Token of = p.peekToken();
+                if (of != null && of.is(Token.Kind.WORD, "of")) {
+                    p.next();
+                    column = p.column();
+                }
+            }
+            return new Operation(x -> new Expr.Cast(x, SqlType.DATE, true), column);
+        }
         String part = p.accept(Role.DATE_YEAR) ? "YEAR" : p.accept(Role.DATE_QUARTER) ? "QUARTER"
                 : p.accept(Role.DATE_MONTH) ? "MONTH" : p.accept(Role.DATE_DAY) ? "DAY" : p.accept(Role.DATE_HOUR) ? "HOUR"
                 : p.accept(Role.DATE_MINUTE) ? "MINUTE" : p.accept(Role.DATE_SECOND) ? "SECOND" : null;
@@ -425,6 +437,7 @@ final class Dates implements Recognizer {
         boolean from = false;
         boolean to = false;
         boolean integer = false;
+        Expr column = null;
         while (true) {
             Token t = p.peekToken();
             if (t == null) {
@@ -456,7 +469,19 @@ final class Dates implements Recognizer {
                 to = true;
             } else if (!(p.accept(Role.DATE_NOUN) || p.accept(Role.TYPE_DATE) || p.accept(Role.TYPE_TIMESTAMP)
                     || p.accept(Role.TYPE_TEXT) || p.accept(Role.SELF))) {
-                break;
+                // the column the patterns apply to: "format sale_dt as YYYY-MM", "YYYYMM of open_dt"
+                int before = p.mark();
+                Token of = p.peekToken();
+                if (of != null && of.is(Token.Kind.WORD, "of")) {
+                    p.next();
+                }
+                Expr c = column == null ? p.column() : null;
+                if (c == null) {
+                    p.reset(before);
+                    break;
+                }
+                column = c;
+                from = false;
             }
         }
         if (patterns.isEmpty() || patterns.size() > 2) {
@@ -483,14 +508,14 @@ final class Dates implements Recognizer {
                 Expr text = new Expr.FormatDate(parsed, out);
                 return integerTarget ? new Expr.Cast(text, key, true) : text;
             };
-            return new Operation(op, null, Copies.Kind.CONVERSION);
+            return new Operation(op, column, Copies.Kind.CONVERSION);
         }
         String fmt = patterns.get(0);
         boolean toPattern = afterTo.get(0);
         boolean fromPattern = afterFrom.get(0);
         if (temporalTarget || target == SqlType.Kind.UNKNOWN && !((formatWords || toPattern) && !parseWords && !fromPattern)) {
             boolean t = ts || fmt.contains("%H");
-            return new Operation(x -> new Expr.ParseDate(x, fmt, t), null, Copies.Kind.CONVERSION);
+            return new Operation(x -> new Expr.ParseDate(x, fmt, t), column, Copies.Kind.CONVERSION);
         }
         boolean format = (formatWords || toPattern || integerTarget) && !parseWords && !fromPattern;
         if (!format) {
@@ -501,9 +526,9 @@ final class Dates implements Recognizer {
             return null;
         }
         if (integerTarget) {
-            return new Operation(x -> new Expr.Cast(new Expr.FormatDate(asDate(p, x), fmt), key, true), null);
+            return new Operation(x -> new Expr.Cast(new Expr.FormatDate(asDate(p, x), fmt), key, true), column);
         }
-        return new Operation(x -> new Expr.FormatDate(asDate(p, x), fmt), null);
+        return new Operation(x -> new Expr.FormatDate(asDate(p, x), fmt), column);
     }
 
     /** A text column read as an ISO date (NULL when it is not one) before a date is written with a pattern. */

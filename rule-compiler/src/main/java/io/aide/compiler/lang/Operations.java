@@ -191,7 +191,7 @@ final class Operations {
             return new Copies.Operation(x -> new Expr.Substr(x, new Expr.Lit(1L), new Expr.Lit(n)), column);
         }
         if (p.accept(Role.FIRST_CHARS)) {
-            Long n = whole(p);
+            Long n = count(p);
             if (n == null || n < 1 || !p.accept(Role.CHARS)) {
                 return null;
             }
@@ -199,7 +199,7 @@ final class Operations {
             return column == NONE ? null : new Copies.Operation(x -> new Expr.Substr(x, new Expr.Lit(1L), new Expr.Lit(n)), column);
         }
         if (p.accept(Role.LAST_CHARS)) {
-            Long n = whole(p);
+            Long n = count(p);
             if (n == null || n < 1 || !p.accept(Role.CHARS)) {
                 return null;
             }
@@ -224,6 +224,16 @@ final class Operations {
         }
         return null;
     }
+
+    /** A number of characters: written, or one when the noun after it is singular ("the first letter"). */
+    private static Long count(Parser p) {
+        Long n = whole(p);
+        Token t = p.peekToken();
+        return n != null ? n : t != null && SINGULAR_CHARS.contains(t.norm()) ? Long.valueOf(1L) : null;
+    }
+
+    private static final java.util.Set<String> SINGULAR_CHARS = java.util.Set.of("character", "char", "letter", "digit",
+            "symbol", "position");
 
     private static Copies.Operation pad(Parser p) {
         if (p.accept(Role.ZERO_PAD)) {

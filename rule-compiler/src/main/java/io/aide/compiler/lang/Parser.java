@@ -594,6 +594,13 @@ public final class Parser {
             pos = m;
             return new Expr.IsNull(left, false);
         }
+        Role[] signs = {Role.NEGATIVE, Role.POSITIVE, Role.ZERO_VALUE};
+        String[] signOps = {"<", ">", "="};
+        for (int i = 0; i < signs.length; i++) {
+            if (accept(signs[i])) {
+                return new Expr.Bin(signOps[i], left, new Expr.Lit(0L));
+            }
+        }
         Token between = peekToken();
         if (between != null && between.is(Token.Kind.WORD, "between")) {
             // "x between 500 and 999": both ends included, as in SQL

@@ -70,7 +70,8 @@ public final class DatePatterns {
         }
         if (compact) {
             String lower = p.toLowerCase();
-            if (!lower.contains("y") || !lower.contains("d") || !(lower.contains("mm") || lower.contains("mon"))) {
+            // a year and a month at least (YYYYMM, YYYYMMDD, DDMMYYYY): a word of letters is no pattern
+            if (!lower.contains("yy") || !(lower.contains("mm") || lower.contains("mon"))) {
                 return null;
             }
         }
