@@ -41,6 +41,11 @@ public class DuckDbDialect extends SqlDialect {
 
     @Override
     protected String function(String name, List<String> args) {
+        if (name.equals("INITCAP") && args.size() == 1) {
+            // no INITCAP here: each space-separated word with its first letter in upper case, the rest in lower
+            return "ARRAY_TO_STRING(LIST_TRANSFORM(STRING_SPLIT(LOWER(" + args.get(0)
+                    + "), ' '), w -> UPPER(LEFT(w, 1)) || SUBSTR(w, 2)), ' ')";
+        }
         return call(name, args);
     }
 

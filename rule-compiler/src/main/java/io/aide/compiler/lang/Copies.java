@@ -14,7 +14,8 @@ import java.util.function.UnaryOperator;
  * value := COPY [FROM] [column] | USE column | column | (nothing: the row's own source value)
  * rule  := value (CHAIN? operation)*
  * operation := REMOVE text [PREFIX|SUFFIX] [FROM column] | REMOVE PREFIX|SUFFIX text | ADD text PREFIX|SUFFIX
- *            | (CAST | EXTRACT) [column (CAST | TO)] (type | UPPER | LOWER) [FROM column] | TRIM | UPPER | LOWER
+ *            | (CAST | EXTRACT) [column (CAST | TO)] (type | UPPER | LOWER) [FROM column]
+ *            | (TITLE_CASE | TRIM | UPPER | LOWER) [[OF] column]
  * "Copied as it is", "Copied from `x`", "ADSL.SITEID", "Remove 'M' prefix", "use x by removing the 'M' and convert into
  * an integer".
  */
@@ -277,16 +278,28 @@ final class Copies implements Recognizer {
             }
             return new Operation(x -> new Expr.Cast(x, SqlType.TIMESTAMP, true), null);
         }
-        if (p.accept(Role.TRIM)) {
-            return new Operation(x -> new Expr.Fn("TRIM", List.of(x)), null);
-        }
-        if (p.accept(Role.UPPER)) {
-            return new Operation(x -> new Expr.Fn("UPPER", List.of(x)), null);
-        }
-        if (p.accept(Role.LOWER)) {
-            return new Operation(x -> new Expr.Fn("LOWER", List.of(x)), null);
+        for (Role r : new Role[]{Role.TITLE_CASE, Role.TRIM, Role.UPPER, Role.LOWER}) {
+            if (p.accept(r)) {
+                // "Trim the email address", "upper case of country": the column it works on may follow the verb
+                String fn = r == Role.TITLE_CASE ? "INITCAP" : r.name();
+                return new Operation(x -> new Expr.Fn(fn, List.of(x)), operand(p));
+            }
         }
         return null;
+    }
+
+    /** [of | from] column after an operation's verb, or null (cursor unchanged). */
+    private static Expr operand(Parser p) {
+        int m = p.mark();
+        Token of = p.peekToken();
+        if (of != null && (of.is(Token.Kind.WORD, "of") || of.is(Token.Kind.WORD, "from"))) {
+            p.next();
+        }
+        Expr c = p.column();
+        if (c == null) {
+            p.reset(m);
+        }
+        return c;
     }
 
     /** An operation of this family, or of the date, null-handling and reference-map families. */

@@ -52,6 +52,23 @@ final class Lookups implements Recognizer {
         if (column == null || !column.nameLike() || column.kind() == Token.Kind.NAME) {
             return verb ? p.notUnderstood() : Recognition.NOT_MINE;
         }
+        // "category name from ref_category": a column of the lookup table written as words
+        String valueColumn = column.text();
+        int afterColumn = p.mark();
+        StringBuilder words = new StringBuilder(column.text());
+        for (int extra = 0; extra < 2 && !p.peek(Role.FROM) && !p.peek(Role.LOOKUP) && !p.peek(Role.IF); extra++) {
+            Token more = p.next();
+            if (more == null || more.kind() != Token.Kind.WORD) {
+                break;
+            }
+            words.append('_').append(more.text());
+            if (p.peek(Role.FROM)) {
+                valueColumn = words.toString();
+                afterColumn = p.mark();
+                break;
+            }
+        }
+        p.reset(afterColumn);
         List<Expr.Match> matches = new ArrayList<>();
         int m = p.mark();
         Token sameName = null;
@@ -94,6 +111,17 @@ final class Lookups implements Recognizer {
             }
             matches.add(new Expr.Match(sameName.text(), List.of(outer)));
         }
+        int using = p.mark();
+        if (p.accept(Role.ON) || p.accept(Role.VIA)) {
+            // "from ref_category using cat_cd": the lookup table's column of the same name matches the row's
+            Token key = p.next();
+            Expr outer = key != null && key.nameLike() ? p.ctx().resolve(null, key.text()) : null;
+            if (outer instanceof Expr.Col oc && p.ctx().known(oc)) {
+                matches.add(new Expr.Match(oc.column(), List.of(outer)));
+            } else {
+                p.reset(using);
+            }
+        }
         if (p.accept(Role.WHERE) || p.accept(Role.LOOKUP)) {
             int next = p.mark();
             do {
@@ -124,7 +152,7 @@ final class Lookups implements Recognizer {
         if (matches.isEmpty()) {
             return new Recognition.Flagged("the lookup in " + table.text() + " does not say which row to read (add 'where <column> equals <source column>')");
         }
-        Expr lookup = new Expr.Lookup(table.text(), column.text(), matches);
+        Expr lookup = new Expr.Lookup(table.text(), valueColumn, matches);
         return new Recognition.Recognized(otherwise == null ? lookup : new Expr.Fn("COALESCE", List.of(p.typed(lookup), otherwise)),
                 table.text(), List.of(), "lookup in " + table.text() + (otherwise == null ? "" : " with a default"));
     }

@@ -450,6 +450,49 @@ public final class Parser {
                 return c;
             }
         }
+        return abbreviated(first);
+    }
+
+    /**
+     * A source column of the row named by its words where the name has short forms ("first name" for first_nm,
+     * "the email address" for email_addr): the longest run of one to three words whose words are, in order, the parts
+     * of exactly one of the row's source columns. Cursor after it.
+     */
+    private Expr abbreviated(Token first) {
+        for (int n = 3; n >= 1; n--) {
+            if (pos + n - 1 > tokens.size()) {
+                continue;
+            }
+            List<Token> run = new ArrayList<>();
+            run.add(first);
+            for (int k = 0; k < n - 1; k++) {
+                Token t = tokens.get(pos + k);
+                if (t.kind() != Token.Kind.WORD) {
+                    break;
+                }
+                run.add(t);
+            }
+            if (run.size() != n) {
+                continue;
+            }
+            Expr.Col found = null;
+            int matches = 0;
+            for (Expr.Col c : ctx.sources()) {
+                String[] parts = c.column().toLowerCase(Locale.ROOT).split("_");
+                boolean all = parts.length == n && (n > 1 || !parts[0].equals(first.norm()));
+                for (int k = 0; k < n && all; k++) {
+                    all = PhraseTable.abbreviates(parts[k], run.get(k).text());
+                }
+                if (all) {
+                    found = c;
+                    matches++;
+                }
+            }
+            if (matches == 1) {
+                pos += n - 1;
+                return found;
+            }
+        }
         return null;
     }
 

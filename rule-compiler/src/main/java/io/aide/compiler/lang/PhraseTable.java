@@ -24,6 +24,9 @@ final class PhraseTable {
     record Match(List<Entry> entries, int length) {
     }
 
+    /** Each word's short forms in column names (abbreviations.txt): name -> nm, nme; amount -> amt. */
+    static final java.util.Map<String, java.util.Set<String>> ABBREVIATIONS = abbreviations();
+
     static final PhraseTable UNITS = load("units.txt");
     static final PhraseTable CHARACTERS = load("characters.txt");
 
@@ -87,6 +90,32 @@ final class PhraseTable {
             }
         });
         return new PhraseTable(entries);
+    }
+
+    private static java.util.Map<String, java.util.Set<String>> abbreviations() {
+        java.util.Map<String, java.util.Set<String>> out = new java.util.HashMap<>();
+        forEachLine("abbreviations.txt", (number, l) -> {
+            int colon = l.indexOf(": ");
+            if (colon <= 0) {
+                throw new IllegalStateException("abbreviations.txt line " + number + ": expected WORD: short | short");
+            }
+            java.util.Set<String> forms = out.computeIfAbsent(l.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
+                    k -> new java.util.HashSet<>());
+            for (String s : l.substring(colon + 2).split("\\|")) {
+                forms.add(s.strip().toLowerCase(java.util.Locale.ROOT));
+            }
+        });
+        return java.util.Map.copyOf(out);
+    }
+
+    /** The part of a column name (lower case) is the word, its singular or one of its short forms. */
+    static boolean abbreviates(String part, String word) {
+        String w = word.toLowerCase(java.util.Locale.ROOT);
+        if (part.equals(w) || part.equals(RowTables.singular(w))) {
+            return true;
+        }
+        java.util.Set<String> forms = ABBREVIATIONS.get(w);
+        return forms != null && forms.contains(part);
     }
 
     /** Each line of a data file of this package that is neither blank nor a comment ('#'), stripped, with its number. */

@@ -64,9 +64,21 @@ final class ValueMaps implements Recognizer {
                 continue;
             }
             int m = p.mark();
+            Expr band = band(p, keyed);
+            if (band != null && arrow(p)) {
+                // "under 10 -> 'Low', 10 to 50 -> 'Mid', over 50 -> 'High'": bands of a number, first match wins
+                Expr value = value(p);
+                if (value != null) {
+                    whens.add(new Expr.When(band, value));
+                    if (value instanceof Expr.Lit l) {
+                        accepted.add(String.valueOf(l.value()));
+                    }
+                    continue;
+                }
+            }
+            p.reset(m);
             List<Expr> keys = keys(p);
-            boolean arrow = keys != null && (p.acceptOp("=") || p.acceptOp(":") || p.acceptOp("->") || p.acceptOp("=>")
-                    || p.accept(Role.THEN));
+            boolean arrow = keys != null && arrow(p);
             Expr value = arrow ? value(p) : null;
             if (value == null) {
                 // other wording around pairs ("otherwise keep", "when x > 1"): the older value-map reading decides
@@ -89,6 +101,61 @@ final class ValueMaps implements Recognizer {
         List<Expr.When> typed = whens.stream().map(w -> new Expr.When(w.condition(), p.typed(w.result(), besides))).toList();
         return new Recognition.Recognized(new Expr.Case(typed, p.typed(otherwise, besides)), null, accepted,
                 "value map of " + whens.size() + " pair(s)");
+    }
+
+    private static boolean arrow(Parser p) {
+        return p.acceptOp("=") || p.acceptOp(":") || p.acceptOp("->") || p.acceptOp("=>") || p.accept(Role.THEN);
+    }
+
+    /**
+     * A band of numbers as a key: (LT | LE | GT | GE) n, BETWEEN n AND m, n (TO | "-") m (both ends included),
+     * n "+" / n OR_MORE (n and above), n OR_LESS; null when the key is no band (cursor unchanged).
+     */
+    private static Expr band(Parser p, Expr keyed) {
+        int m = p.mark();
+        Role[] ops = {Role.LE, Role.GE, Role.LT, Role.GT};
+        String[] symbols = {"<=", ">=", "<", ">"};
+        for (int i = 0; i < ops.length; i++) {
+            if (p.accept(ops[i])) {
+                Expr n = number(p);
+                if (n != null) {
+                    return new Expr.Bin(symbols[i], keyed, n);
+                }
+                p.reset(m);
+            }
+        }
+        boolean between = p.accept(Role.BETWEEN);
+        Expr low = number(p);
+        if (low == null) {
+            p.reset(m);
+            return null;
+        }
+        if (between && p.accept(Role.AND) || p.accept(Role.TO) || p.acceptOp("-")) {
+            Expr high = number(p);
+            if (high != null) {
+                return new Expr.Bin("AND", new Expr.Bin(">=", keyed, low), new Expr.Bin("<=", keyed, high));
+            }
+        } else if (!between) {
+            int after = p.mark();
+            Token t = p.peekToken();
+            if (t != null && t.op("+") || p.accept(Role.OR_MORE)) {
+                if (t != null && t.op("+")) {
+                    p.next();
+                }
+                return new Expr.Bin(">=", keyed, low);
+            }
+            p.reset(after);
+            if (p.accept(Role.OR_LESS)) {
+                return new Expr.Bin("<=", keyed, low);
+            }
+        }
+        p.reset(m);
+        return null;
+    }
+
+    private static Expr number(Parser p) {
+        Token t = p.peekToken();
+        return t != null && t.kind() == Token.Kind.NUMBER ? p.literal() : null;
     }
 
     /** "if POINT_OF_ORIGIN then ADMITTED_FROM_CONCEPT_ID": the column the map reads, for this target. */

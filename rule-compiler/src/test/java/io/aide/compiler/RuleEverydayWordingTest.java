@@ -1,0 +1,58 @@
+package io.aide.compiler;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Everyday wording over columns with abbreviated names (first_nm, email_addr, list_prc): names written as words, an
+ * operation followed by the column it works on, title case, bands of numbers and open else words. Each phrase runs
+ * in DuckDB and gives the values it says.
+ */
+class RuleEverydayWordingTest {
+    private static final RuleTable TABLE = new RuleTable("crm", "id", new String[]{"id", "first_nm", "last_nm",
+            "email_addr", "prod_desc", "list_prc", "chnl_cd"},
+            new String[]{"1", "ada", "Lovelace", "  Ada@Example.COM ", "red WOOL scarf", "5", "01"},
+            new String[]{"2", "Alan", "turing", "alan@example.com", "blue  hat", "10", "02"},
+            new String[]{"3", "Grace", null, null, null, "75", "09"});
+
+    private void expect(String type, String source, List<String> rules, Object... expected) throws Exception {
+        for (String rule : rules) {
+            assertThat(TABLE.run(type, source, rule, "out", RuleTable::text)).as(rule).containsExactly(expected);
+        }
+    }
+
+    @Test
+    void shouldReadColumnNamesWrittenAsTheirWords() throws Exception {
+        expect("VARCHAR", "first_nm, last_nm", List.of("Concatenate first name and last name with a space",
+                "first name followed by last name separated by a space"), "ada Lovelace", "Alan turing", null);
+        // a word that could be two columns' is no name of either
+        assertThat(TABLE.flagged("VARCHAR", "first_nm, last_nm", "Upper case of the name")).isNotBlank();
+    }
+
+    @Test
+    void shouldApplyAnOperationToTheColumnWrittenAfterIt() throws Exception {
+        expect("VARCHAR", "email_addr", List.of("Lower-case and trim the email address", "trim and lower case email_addr",
+                "Trim the email address, then lower case"), "ada@example.com", "alan@example.com", null);
+    }
+
+    @Test
+    void shouldWriteEachWordWithACapitalInEveryDialect() throws Exception {
+        expect("VARCHAR", "prod_desc", List.of("Proper case of prod_desc", "Title case", "capitalize each word of the prod desc"),
+                "Red Wool Scarf", "Blue  Hat", null);
+        assertThat(TABLE.compile("VARCHAR", "prod_desc", "Proper case").sql()).allSatisfy((dialect, sql) ->
+                assertThat(sql).as(dialect).containsAnyOf("INITCAP", "initcap", "LIST_TRANSFORM"));
+    }
+
+    @Test
+    void shouldMapBandsOfNumbersInOrder() throws Exception {
+        expect("VARCHAR", "list_prc", List.of("Under 10 -> 'Low', 10 to 50 -> 'Mid', over 50 -> 'High'",
+                "less than 10: Low; between 10 and 50: Mid; 51 or more: High",
+                "< 10 = 'Low', 10-50 = 'Mid', > 50 = 'High'"), "Low", "Mid", "High");
+        // codes with leading zeros and an open else
+        expect("VARCHAR", "chnl_cd", List.of("Map chnl_cd: 01 = Store, 02 = Web; anything else 'Unknown'"),
+                "Store", "Web", "Unknown");
+    }
+}
