@@ -13,10 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RuleEverydayWordingTest {
     private static final RuleTable TABLE = new RuleTable("crm", "id", new String[]{"id", "first_nm", "last_nm",
-            "email_addr", "prod_desc", "list_prc", "chnl_cd"},
-            new String[]{"1", "ada", "Lovelace", "  Ada@Example.COM ", "red WOOL scarf", "5", "01"},
-            new String[]{"2", "Alan", "turing", "alan@example.com", "blue  hat", "10", "02"},
-            new String[]{"3", "Grace", null, null, null, "75", "09"});
+            "email_addr", "prod_desc", "list_prc", "chnl_cd", "phone_no", "sold_dt", "qty"},
+            new String[]{"1", "ada", "Lovelace", "  Ada@Example.COM ", "red WOOL scarf", "5", "01", "+1 (555) 12-34", "2024-02-10", "4"},
+            new String[]{"2", "Alan", "turing", "alan@example.com", "blue  hat", "10", "02", "555.99#", "2024-11-30", "0"},
+            new String[]{"3", "Grace", null, null, "  ", "75", "09", null, null, null});
 
     private void expect(String type, String source, List<String> rules, Object... expected) throws Exception {
         for (String rule : rules) {
@@ -41,7 +41,7 @@ class RuleEverydayWordingTest {
     @Test
     void shouldWriteEachWordWithACapitalInEveryDialect() throws Exception {
         expect("VARCHAR", "prod_desc", List.of("Proper case of prod_desc", "Title case", "capitalize each word of the prod desc"),
-                "Red Wool Scarf", "Blue  Hat", null);
+                "Red Wool Scarf", "Blue  Hat", "  ");
         assertThat(TABLE.compile("VARCHAR", "prod_desc", "Proper case").sql()).allSatisfy((dialect, sql) ->
                 assertThat(sql).as(dialect).containsAnyOf("INITCAP", "initcap", "LIST_TRANSFORM"));
     }
@@ -54,5 +54,27 @@ class RuleEverydayWordingTest {
         // codes with leading zeros and an open else
         expect("VARCHAR", "chnl_cd", List.of("Map chnl_cd: 01 = Store, 02 = Web; anything else 'Unknown'"),
                 "Store", "Web", "Unknown");
+    }
+
+    @Test
+    void shouldRemoveKindsOfCharacters() throws Exception {
+        expect("VARCHAR", "phone_no", List.of("Remove all non-numeric characters from phone_no", "strip non-digits",
+                "remove everything but digits"), "15551234", "55599", null);
+        expect("VARCHAR", "phone_no", List.of("Remove special characters"), "1 555 1234", "55599", null);
+        assertThat(TABLE.compile("VARCHAR", "phone_no", "strip non-digits").sql()).allSatisfy((dialect, sql) ->
+                assertThat(sql).as(dialect).containsIgnoringCase("REGEXP_REPLACE").contains("[^0-9]"));
+    }
+
+    @Test
+    void shouldJoinOperationsOnColumnsWhereTheRuleSaysItJoins() throws Exception {
+        expect("VARCHAR", "sold_dt", List.of("'Q' || quarter of sold_dt", "'Q' || quarter from sold_dt"), "Q1", "Q4", null);
+    }
+
+    @Test
+    void shouldReadAnExceptionAfterTheRule() throws Exception {
+        expect("DOUBLE", "list_prc, qty", List.of("list_prc / qty, 0 when qty = 0", "list_prc / qty. If qty = 0 then 0",
+                "list_prc / qty; 0 if qty is zero"), "1.25", "0", null);
+        expect("VARCHAR", "prod_desc", List.of("Trim prod_desc, replace empty string with NULL",
+                "trim, then replace blanks with null"), "red WOOL scarf", "blue  hat", null);
     }
 }

@@ -41,6 +41,10 @@ public class DuckDbDialect extends SqlDialect {
 
     @Override
     protected String function(String name, List<String> args) {
+        if (name.equals("REGEXP_REPLACE") && args.size() == 3) {
+            // every match, as the other engines replace by default
+            return "REGEXP_REPLACE(" + String.join(", ", args) + ", 'g')";
+        }
         if (name.equals("INITCAP") && args.size() == 1) {
             // no INITCAP here: each space-separated word with its first letter in upper case, the rest in lower
             return "ARRAY_TO_STRING(LIST_TRANSFORM(STRING_SPLIT(LOWER(" + args.get(0)

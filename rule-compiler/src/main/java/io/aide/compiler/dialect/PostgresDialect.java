@@ -53,6 +53,10 @@ public class PostgresDialect extends SqlDialect {
 
     @Override
     protected String function(String name, List<String> args) {
+        if (name.equals("REGEXP_REPLACE") && args.size() == 3) {
+            // every match, as the other engines replace by default
+            return "REGEXP_REPLACE(" + String.join(", ", args) + ", 'g')";
+        }
         if (name.equals("ROUND") && args.size() == 2) {
             // ROUND to a number of places is defined on NUMERIC only (none for DOUBLE PRECISION)
             return "ROUND(CAST(" + args.get(0) + " AS NUMERIC), " + args.get(1) + ")";

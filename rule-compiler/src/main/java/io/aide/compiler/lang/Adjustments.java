@@ -19,7 +19,10 @@ import java.util.function.Function;
  * action     := (PLUS|ADD) number | (MINUS|SUBTRACT) number | MULTIPLY [BY] number | DIVIDE [BY] number
  *             | [SET|USE] literal
  * </pre>
- * The rule before the sentence is read by the other families; the adjustment keeps the result when its test fails.
+ * or by an exception on any columns: "ext_amt / qty, 0 when qty = 0", "amount * rate. If currency is null then 0"
+ * (exception := literal (IF | WHEN) condition | (IF | WHEN) condition [THEN] literal).
+ * The rule before the sentence is read by the other families; the adjustment keeps the result when its test fails,
+ * the exception gives its value when its condition holds.
  */
 final class Adjustments {
     private static final Set<String> RESULT_WORDS = Set.of("result", "difference", "outcome", "number", "total", "duration");
@@ -39,16 +42,30 @@ final class Adjustments {
             end--;
         }
         for (int split = end - 1; split > 0; split--) {
-            if (tokens.get(split).kind() != Token.Kind.SEP) {
+            if (tokens.get(split).kind() != Token.Kind.SEP && !tokens.get(split).op(",")) {
                 continue;
             }
             Parser p = parsers.apply(tokens.subList(split + 1, end));
             Adjustment a = adjustment(p);
             if (a == null) {
-                return null;
+                p = parsers.apply(tokens.subList(split + 1, end));
+                Expr.When exception = exception(p);
+                if (exception == null) {
+                    // no adjustment after this separator: perhaps after an earlier one ("a, b; if negative, set to 0")
+                    continue;
+                }
+                Recognition before = rule.apply(tokens.subList(0, split));
+                if (before instanceof Recognition.Recognized ok && !(ok.expr() instanceof Expr.Case)) {
+                    // "ext_amt / qty, 0 when qty = 0": the exception first, the rule otherwise
+                    Expr otherwise = ok.expr() instanceof Expr.Col ? p.typed(ok.expr()) : ok.expr();
+                    return new Recognition.Recognized(new Expr.Case(List.of(new Expr.When(exception.condition(),
+                            p.typed(exception.result()))), otherwise), ok.lookupTable(), List.of(),
+                            ok.note() + ", with an exception", ok.keepUnmatched());
+                }
+                return before instanceof Recognition.Recognized ? null : before;
             }
             Recognition before = rule.apply(tokens.subList(0, split));
-            if (before instanceof Recognition.Recognized ok) {
+            if (before instanceof Recognition.Recognized ok && !(ok.expr() instanceof Expr.Case)) {
                 // a column kept as it is stands beside the number of the adjustment: read as the target's type, else a
                 // number (the casts inside a computed result are the type coercion's)
                 Expr result = ok.expr() instanceof Expr.Col ? p.typed(ok.expr(), a.bound() instanceof Expr.Lit l
@@ -58,12 +75,45 @@ final class Adjustments {
                 return new Recognition.Recognized(adjusted, ok.lookupTable(), List.of(),
                         ok.note() + ", adjusted when the result " + a.op() + " " + a.bound(), ok.keepUnmatched());
             }
-            return before;
+            // a conditional before an adjustment is not adjusted: the branches would have to say it
+            return before instanceof Recognition.Recognized ? null : before;
         }
         return null;
     }
 
     private record Adjustment(String op, Expr bound, Function<Expr, Expr> action) {
+    }
+
+    /**
+     * An exception to the rule before it, on any columns: value (IF | WHEN) condition, or (IF | WHEN) condition [,]
+     * [THEN] [SET | USE] value; the value a literal or NULL. Null when the words are no such exception.
+     */
+    private static Expr.When exception(Parser p) {
+        int m = p.mark();
+        Expr value = p.literal();
+        if (value != null && (p.accept(Role.IF) || p.accept(Role.WHERE))) {
+            Expr cond = p.condition();
+            if (cond != null && p.atEnd()) {
+                return new Expr.When(cond, value);
+            }
+        }
+        p.reset(m);
+        if (p.accept(Role.IF) || p.accept(Role.WHERE)) {
+            Expr cond = p.condition();
+            if (cond == null) {
+                return null;
+            }
+            p.acceptOp(",");
+            p.accept(Role.THEN);
+            if (!p.accept(Role.SET)) {
+                p.accept(Role.USE);
+            }
+            Expr v = p.literal();
+            if (v != null && p.atEnd()) {
+                return new Expr.When(cond, v);
+            }
+        }
+        return null;
     }
 
     private static Adjustment adjustment(Parser p) {

@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
  *         | item CONCAT (JOIN item)+ [SEPARATED_BY text] (CHAIN operation)*         "a concatenated with b"
  *         | item (JOIN item)+ SEPARATED_BY text (CHAIN operation)*                 "a and b separated by ' '"
  *         | item ("||" item)+ (CHAIN operation)*
- * item   := column | the row's own value | text
+ * item   := column | the row's own value | text | operation OF column (where "||" or CONCAT says it joins)
  * JOIN   := , | and | with | followed by | + | &amp; | ||
  * </pre>
  * "Concatenate `first_name`, ' ' and `last_name`", "concat code and label separated by ' - '", "`a` || '-' || `b`".
@@ -35,7 +35,9 @@ final class Concatenations implements Recognizer {
             p.accept(Role.FROM);
         }
         List<Expr> items = new ArrayList<>();
-        Expr first = item(p);
+        // an item may be an operation on a column ("'Q' || quarter of txn_dt") where the rule says it joins
+        boolean computed = keyword || p.tokens().stream().anyMatch(t -> t.op("||"));
+        Expr first = item(p, computed);
         if (first == null) {
             return keyword ? p.notUnderstood() : Recognition.NOT_MINE;
         }
@@ -47,7 +49,7 @@ final class Concatenations implements Recognizer {
         }
         if (!keyword) {
             // "first name and last name separated by a space": a separator commits joins written in words
-            join(p, items, true);
+            join(p, items, true, computed);
             if (items.size() >= 2 && (p.peek(Role.SPACE_SEPARATED) || p.peek(Role.SEPARATED_BY))) {
                 keyword = true;
             } else {
@@ -55,7 +57,7 @@ final class Concatenations implements Recognizer {
                 p.reset(afterFirst);
             }
         }
-        join(p, items, keyword);
+        join(p, items, keyword, computed);
         if (items.size() < 2) {
             p.reset(start);
             return keyword ? p.notUnderstood() : Recognition.NOT_MINE;
@@ -90,14 +92,14 @@ final class Concatenations implements Recognizer {
     }
 
     /** Appends the items that follow, each after a join (words when the rule joins in words, else "||"). */
-    private static void join(Parser p, List<Expr> items, boolean words) {
+    private static void join(Parser p, List<Expr> items, boolean words, boolean computed) {
         while (true) {
             int m = p.mark();
             boolean joined = words ? p.acceptOp(",") | p.accept(Role.CONCAT_JOIN) : p.acceptOp("||");
             if (!joined) {
                 return;
             }
-            Expr next = item(p);
+            Expr next = item(p, computed);
             if (next == null) {
                 p.reset(m);
                 return;
@@ -106,8 +108,11 @@ final class Concatenations implements Recognizer {
         }
     }
 
-    /** A column, the row's own value or a text (a number written in quotes stays a text). */
-    private static Expr item(Parser p) {
+    /**
+     * A column, the row's own value or a text (a number written in quotes stays a text); where computed, also an
+     * operation on the column it names ("quarter of txn_dt", "first 3 characters of code").
+     */
+    private static Expr item(Parser p, boolean computed) {
         int m = p.mark();
         Token raw = p.rawPeek();
         if (raw != null && raw.kind() == Token.Kind.WORD && p.ctx().resolve(null, raw.text()) instanceof Expr.Col c
@@ -124,6 +129,13 @@ final class Concatenations implements Recognizer {
             return e;
         }
         p.reset(m);
+        if (computed) {
+            Copies.Operation op = Copies.operation(p);
+            if (op != null && op.column() != null) {
+                return op.apply().apply(op.column());
+            }
+            p.reset(m);
+        }
         return null;
     }
 }

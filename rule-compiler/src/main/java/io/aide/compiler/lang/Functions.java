@@ -15,10 +15,12 @@ import java.util.List;
  * unary   := (ABS | LENGTH) [OF column]                                          -- "Length of code"
  * mask    := MASK [ALL_BUT] (FIRST_CHARS | LAST_CHARS) N [CHARS] WITH text        -- "Mask all but the last 4 characters with '*'"
  * remove  := (REMOVE [ALL] character | REMOVE ALL text) [CHARS] [FROM column]              -- "Remove all spaces", "remove hyphens"
+ *          | REMOVE [ALL] kind [CHARS] [FROM column]                              -- "Remove all non-numeric characters"
  * edge    := EDGE_TRIM (PREFIX | SUFFIX | PREFIX AND SUFFIX) (ZEROS | SPACES)      -- "Trim leading zeros"
  * convert := [CAST] [FROM] unit (CAST | TO) unit                                   -- "from cents to dollars"
  * </pre>
- * Units and their factors ({@code units.txt}) and the names of characters ({@code characters.txt}) are data; a conversion between units of different dimensions, or
+ * Units and their factors ({@code units.txt}), the names of characters ({@code characters.txt}) and of kinds of
+ * characters ({@code character-classes.txt}, as bracket expressions) are data; a conversion between units of different dimensions, or
  * between two currencies, is a problem named in the flag, never a guess.
  */
 final class Functions {
@@ -132,6 +134,14 @@ final class Functions {
             return null;
         }
         boolean all = p.accept(Role.ALL);
+        PhraseTable.Match kind = p.phrase(PhraseTable.CHARACTER_CLASSES);
+        if (kind != null) {
+            // "Remove all non-numeric characters from phone_no": every character of a kind
+            String pattern = kind.entries().get(0).key();
+            p.accept(Role.CHARS);
+            return new Copies.Operation(x -> new Expr.Fn("REGEXP_REPLACE", List.of(x, new Expr.Lit(pattern),
+                    new Expr.Lit(""))), fromColumn(p));
+        }
         String ch;
         PhraseTable.Match named = p.phrase(PhraseTable.CHARACTERS);
         if (named != null) {
@@ -145,15 +155,21 @@ final class Functions {
         if (p.peek(Role.PREFIX) || p.peek(Role.SUFFIX)) {
             return null;
         }
+        return new Copies.Operation(x -> new Expr.Fn("REPLACE", List.of(x, new Expr.Lit(ch), new Expr.Lit(""))),
+                fromColumn(p));
+    }
+
+    /** FROM column, or null (cursor unchanged). */
+    private static Expr fromColumn(Parser p) {
         int beforeFrom = p.mark();
-        Expr column = null;
         if (p.accept(Role.FROM)) {
-            column = p.column();
-            if (column == null) {
-                p.reset(beforeFrom);
+            Expr column = p.column();
+            if (column != null) {
+                return column;
             }
         }
-        return new Copies.Operation(x -> new Expr.Fn("REPLACE", List.of(x, new Expr.Lit(ch), new Expr.Lit(""))), column);
+        p.reset(beforeFrom);
+        return null;
     }
 
     private static Copies.Operation edge(Parser p) {

@@ -19,6 +19,7 @@ import java.util.List;
  * operation := DEFAULT value [(IF | WHEN) null-words]                 "default 0", "if null then 'Unknown'"
  *            | [SENTINEL] ["("] literal {"," literal} [")"] BECOMES NULL  "'N/A' -> NULL", "sentinels ('-', 'n/a') -> NULL"
  *            | BLANK BECOMES NULL                                        "blank -> NULL"
+ *            | REPLACE (BLANK | literal {"," literal}) (WITH | BY) NULL   "replace empty strings with NULL"
  *            | SENTINEL BECOMES NULL                                     after a safe conversion: what does not convert
  *            | ELSE (COPY | AS_IS)                                       "otherwise copied", after values that mean NULL
  *            | NULLS_KEPT                                                "NULL kept as NULL"
@@ -144,9 +145,11 @@ final class NullHandling implements Recognizer {
             p.reset(m);
             return null;
         }
+        // "replace empty strings with NULL", "replace 'N/A' and '-' by null": the values first, then what they become
+        boolean replace = p.accept(Role.REPLACE);
         boolean sentinelWord = p.accept(Role.SENTINEL);
         if (!sentinelWord && p.accept(Role.BLANK)) {
-            if (p.accept(Role.BECOMES) && p.accept(Role.NULL)) {
+            if (becomesNull(p, replace)) {
                 return new Operation(NullHandling::blankToNull, null, Kind.INPUT);
             }
             p.reset(m);
@@ -172,7 +175,7 @@ final class NullHandling implements Recognizer {
             p.reset(m);
             return null;
         }
-        if (!(p.accept(Role.BECOMES) && p.accept(Role.NULL))) {
+        if (!becomesNull(p, replace)) {
             p.reset(m);
             return null;
         }
@@ -186,6 +189,21 @@ final class NullHandling implements Recognizer {
             return values.isEmpty() ? in : new Expr.Case(List.of(new Expr.When(new Expr.InList(in, values, false),
                     new Expr.TypedNull(SqlType.VARCHAR))), in);
         }, null, Kind.INPUT);
+    }
+
+    /** BECOMES NULL, or after REPLACE: (WITH | BY) NULL. */
+    private static boolean becomesNull(Parser p, boolean replace) {
+        int m = p.mark();
+        if (replace) {
+            Token by = p.peekToken();
+            if (p.accept(Role.WITH) || by != null && by.is(Token.Kind.WORD, "by") && p.next() != null) {
+                if (p.accept(Role.NULL)) {
+                    return true;
+                }
+            }
+            p.reset(m);
+        }
+        return p.accept(Role.BECOMES) && p.accept(Role.NULL);
     }
 
     private static Operation reset(Parser p, int m) {
