@@ -63,6 +63,16 @@ final class TypeCoercion {
             if (Set.of("+", "-", "*", "/", "%").contains(op)) {
                 SqlType lt = infer(l);
                 SqlType rt = infer(r);
+                if ((op.equals("+") || op.equals("-")) && dateNamed(l) && (dateNamed(r) || rt.numeric())) {
+                    // "svc_to_dt - svc_from_dt + 1" over columns of no registered type: their names say they are
+                    // dates, and numbers subtracted from dates would be a silent error
+                    l = new Expr.Cast(l, SqlType.DATE, true);
+                    lt = SqlType.DATE;
+                    if (dateNamed(r)) {
+                        r = new Expr.Cast(r, SqlType.DATE, true);
+                        rt = SqlType.DATE;
+                    }
+                }
                 if ((op.equals("+") || op.equals("-")) && target != null && target.temporal() && textual(lt)
                         && !(l instanceof Expr.Lit) && rt.numeric()) {
                     l = new Expr.Cast(l, SqlType.DATE, true);
@@ -97,6 +107,15 @@ final class TypeCoercion {
             if (Set.of("=", "<>", "<", ">", "<=", ">=").contains(op)) {
                 SqlType lt = infer(l);
                 SqlType rt = infer(r);
+                if (dateNamed(l) && (dateNamed(r) || rt.temporal())) {
+                    // two dates by their names compare as dates, not as text
+                    l = new Expr.Cast(l, SqlType.DATE, true);
+                    lt = SqlType.DATE;
+                }
+                if (dateNamed(r) && lt.temporal()) {
+                    r = new Expr.Cast(r, SqlType.DATE, true);
+                    rt = SqlType.DATE;
+                }
                 if (textual(lt) && rt.numeric() && !(l instanceof Expr.Lit)) {
                     l = new Expr.Cast(l, SqlType.DOUBLE, true);
                 } else if (textual(rt) && lt.numeric() && !(r instanceof Expr.Lit)) {
@@ -225,6 +244,17 @@ final class TypeCoercion {
         }
         return new Expr.Cast(e, SqlType.DOUBLE, true);
     }
+
+    /**
+     * A column of no registered type, or of text, whose name says it holds a date (order_date, svc_to_dt,
+     * date_of_birth, dob): subtracted or compared, it is read as a date.
+     */
+    private boolean dateNamed(Expr e) {
+        return e instanceof Expr.Col c && textual(tables.columnType(c)) && DATE_NAME.matcher(c.column()).find();
+    }
+
+    private static final java.util.regex.Pattern DATE_NAME = java.util.regex.Pattern.compile(
+            "(?i)(^|_)(date|dt|dte)$|^(date|dt)_|_(date|dt)_|^dob$");
 
     SqlType infer(Expr e) {
         if (e == null) {

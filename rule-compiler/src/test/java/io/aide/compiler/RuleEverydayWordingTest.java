@@ -13,10 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RuleEverydayWordingTest {
     private static final RuleTable TABLE = new RuleTable("crm", "id", new String[]{"id", "first_nm", "last_nm",
-            "email_addr", "prod_desc", "list_prc", "chnl_cd", "phone_no", "sold_dt", "qty"},
-            new String[]{"1", "ada", "Lovelace", "  Ada@Example.COM ", "red WOOL scarf", "5", "01", "+1 (555) 12-34", "2024-02-10", "4"},
-            new String[]{"2", "Alan", "turing", "alan@example.com", "blue  hat", "10", "02", "555.99#", "2024-11-30", "0"},
-            new String[]{"3", "Grace", null, null, "  ", "75", "09", null, null, null});
+            "email_addr", "prod_desc", "list_prc", "chnl_cd", "phone_no", "sold_dt", "qty", "ship_dt", "mbr_id", "allowed",
+            "billed"},
+            new String[]{"1", "ada", "Lovelace", "  Ada@Example.COM ", "red WOOL scarf", "5", "01", "+1 (555) 12-34",
+                    "2024-02-10", "4", "2024-02-12", "00042", "7", "9"},
+            new String[]{"2", "Alan", "turing", "alan@example.com", "blue  hat", "10", "02", "555.99#", "2024-11-30", "0",
+                    "2024-12-01", "7", null, "3"},
+            new String[]{"3", "Grace", null, null, "  ", "75", "09", null, null, null, null, "000", null, null});
 
     private void expect(String type, String source, List<String> rules, Object... expected) throws Exception {
         for (String rule : rules) {
@@ -76,5 +79,27 @@ class RuleEverydayWordingTest {
                 "list_prc / qty; 0 if qty is zero"), "1.25", "0", null);
         expect("VARCHAR", "prod_desc", List.of("Trim prod_desc, replace empty string with NULL",
                 "trim, then replace blanks with null"), "red WOOL scarf", "blue  hat", null);
+    }
+
+    @Test
+    void shouldReadDatesByTheirNamesAndCompareThem() throws Exception {
+        // columns without a registered type whose names say they are dates subtract and compare as dates
+        expect("INTEGER", "sold_dt, ship_dt", List.of("ship_dt - sold_dt + 1", "ship_dt minus sold_dt plus 1"), "3", "2", null);
+        expect("BOOLEAN", "sold_dt, ship_dt", List.of("ship_dt later than sold_dt", "sold_dt is before ship_dt"),
+                "true", "true", null);
+        expect("VARCHAR", "sold_dt", List.of("Month name of sold_dt", "the month name of the sold dt"),
+                "February", "November", null);
+        expect("VARCHAR", "sold_dt", List.of("Day name of sold_dt"), "Saturday", "Saturday", null);
+    }
+
+    @Test
+    void shouldReadSeparatorsSidesAndNounsAnalystsWrite() throws Exception {
+        expect("VARCHAR", "first_nm, last_nm", List.of("last name, comma, space, first name"), "Lovelace, ada",
+                "turing, Alan", null);
+        expect("VARCHAR", "mbr_id", List.of("Left trim zeros", "ltrim zeros".replace("ltrim", "left trim")), "42", "7", "");
+        expect("VARCHAR", "phone_no", List.of("Strip spaces, dashes and dots"), "+1(555)1234", "55599#", null);
+        expect("VARCHAR", "prod_desc", List.of("Substring of prod_desc from position 5 for 4 characters"),
+                "WOOL", "  ha", "");
+        expect("INTEGER", "allowed, billed", List.of("Allowed amount; when null use billed amount"), "7", "3", null);
     }
 }

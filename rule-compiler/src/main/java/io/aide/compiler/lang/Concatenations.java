@@ -14,7 +14,8 @@ import java.util.function.UnaryOperator;
  *         | item CONCAT (JOIN item)+ [SEPARATED_BY text] (CHAIN operation)*         "a concatenated with b"
  *         | item (JOIN item)+ SEPARATED_BY text (CHAIN operation)*                 "a and b separated by ' '"
  *         | item ("||" item)+ (CHAIN operation)*
- * item   := column | the row's own value | text | operation OF column (where "||" or CONCAT says it joins)
+ * item   := column | the row's own value | text | a character's name ("comma", "space")
+ *         | operation OF column (where "||" or CONCAT says it joins)
  * JOIN   := , | and | with | followed by | + | &amp; | ||
  * </pre>
  * "Concatenate `first_name`, ' ' and `last_name`", "concat code and label separated by ' - '", "`a` || '-' || `b`".
@@ -50,7 +51,10 @@ final class Concatenations implements Recognizer {
         if (!keyword) {
             // "first name and last name separated by a space": a separator commits joins written in words
             join(p, items, true, computed);
-            if (items.size() >= 2 && (p.peek(Role.SPACE_SEPARATED) || p.peek(Role.SEPARATED_BY))) {
+            // a separator written as an item ("last name, comma, space, first name") also says it joins
+            boolean separatorItem = items.stream().anyMatch(e -> e instanceof Expr.Lit l && l.value() instanceof String t
+                    && !t.isEmpty() && t.chars().noneMatch(Character::isLetterOrDigit));
+            if (items.size() >= 2 && (separatorItem || p.peek(Role.SPACE_SEPARATED) || p.peek(Role.SEPARATED_BY))) {
                 keyword = true;
             } else {
                 items.subList(1, items.size()).clear();
@@ -94,6 +98,10 @@ final class Concatenations implements Recognizer {
     /** Appends the items that follow, each after a join (words when the rule joins in words, else "||"). */
     private static void join(Parser p, List<Expr> items, boolean words, boolean computed) {
         while (true) {
+            if (p.peek(Role.SPACE_SEPARATED) || p.peek(Role.SEPARATED_BY)) {
+                // "with a space": the separator, not one more item
+                return;
+            }
             int m = p.mark();
             boolean joined = words ? p.acceptOp(",") | p.accept(Role.CONCAT_JOIN) : p.acceptOp("||");
             if (!joined) {
@@ -120,6 +128,11 @@ final class Concatenations implements Recognizer {
             // a column whose name is also a filler word ("a", "value")
             p.rawNext();
             return c;
+        }
+        PhraseTable.Match named = p.phrase(PhraseTable.CHARACTERS);
+        if (named != null) {
+            // "comma", "a space", "hyphen": the character itself
+            return new Expr.Lit(named.entries().get(0).key());
         }
         Expr e = p.operand();
         if (e instanceof Expr.Col || e instanceof Expr.Lit l && l.value() instanceof String) {

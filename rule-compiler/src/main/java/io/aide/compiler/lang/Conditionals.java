@@ -26,6 +26,15 @@ final class Conditionals implements Recognizer {
             // "Derived: 'High' when amount >= 100, ...": a label before the branches names nothing
             p.reset(labelled);
         }
+        if (p.targetType().kind() == io.aide.compiler.plan.SqlType.Kind.BOOLEAN) {
+            // a truth value written as its condition: "delivered_dt later than promised_dt"
+            int m = p.mark();
+            Expr truth = p.condition();
+            if (truth != null && p.atEnd() && !(truth instanceof Expr.Col)) {
+                return new Recognition.Recognized(truth, null, List.of(), "a condition as a truth value");
+            }
+            p.reset(m);
+        }
         while (!p.atEnd()) {
             if (!whens.isEmpty()) {
                 p.acceptSeparator();

@@ -53,7 +53,8 @@ final class Dates implements Recognizer {
             }
         }
         if (!p.atEnd()) {
-            return p.notUnderstood();
+            // "today is between a and b": a date value that other wording continues is another family's
+            return p.problem() != null ? p.notUnderstood() : Recognition.NOT_MINE;
         }
         return new Recognition.Recognized(v, null, List.of(), "date value");
     }
@@ -278,6 +279,21 @@ final class Dates implements Recognizer {
 
     private static Operation datePart(Parser p) {
         boolean verb = p.accept(Role.EXTRACT);
+        for (Role r : new Role[]{Role.MONTH_NAME, Role.DAY_NAME}) {
+            if (p.accept(r)) {
+                // "Month name of ship_date": the name written out, as the dialect's date format gives it
+                String fmt = r == Role.MONTH_NAME ? "%B" : "%A";
+                Expr column = ofColumn(p);
+                if (column == null) {
+                    Token of = p.peekToken();
+                    if (of != null && of.is(Token.Kind.WORD, "of")) {
+                        p.next();
+                        column = p.column();
+                    }
+                }
+                return new Operation(x -> new Expr.FormatDate(asDate(p, x), fmt), column);
+            }
+        }
         if (p.accept(Role.DATE_ONLY)) {
             // "the date part of created_ts": the calendar date of a timestamp
             Expr column = ofColumn(p);
@@ -454,7 +470,8 @@ final class Dates implements Recognizer {
                 to = false;
                 continue;
             }
-            if (p.acceptOp(":")) {
+            if (p.acceptOp(":") || p.acceptOp("(") || p.acceptOp(")")) {
+                // "Parse start_str (MM/DD/YYYY) into a date"
                 continue;
             }
             if (p.accept(Role.DATE_PARSE)) {

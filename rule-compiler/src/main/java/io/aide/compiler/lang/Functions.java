@@ -142,12 +142,25 @@ final class Functions {
             return new Copies.Operation(x -> new Expr.Fn("REGEXP_REPLACE", List.of(x, new Expr.Lit(pattern),
                     new Expr.Lit(""))), fromColumn(p));
         }
-        String ch;
+        List<String> chars = new java.util.ArrayList<>();
         PhraseTable.Match named = p.phrase(PhraseTable.CHARACTERS);
         if (named != null) {
-            ch = named.entries().get(0).key();
+            chars.add(named.entries().get(0).key());
+            // "Strip spaces and dashes", "remove dots, commas or slashes": each of them
+            while (true) {
+                int m = p.mark();
+                if (!(p.acceptOp(",") | p.accept(Role.AND) | p.accept(Role.OR))) {
+                    break;
+                }
+                PhraseTable.Match more = p.phrase(PhraseTable.CHARACTERS);
+                if (more == null) {
+                    p.reset(m);
+                    break;
+                }
+                chars.add(more.entries().get(0).key());
+            }
         } else if (all && p.literal() instanceof Expr.Lit l && l.value() instanceof String text && !text.isEmpty()) {
-            ch = text;
+            chars.add(text);
         } else {
             return null;
         }
@@ -155,8 +168,13 @@ final class Functions {
         if (p.peek(Role.PREFIX) || p.peek(Role.SUFFIX)) {
             return null;
         }
-        return new Copies.Operation(x -> new Expr.Fn("REPLACE", List.of(x, new Expr.Lit(ch), new Expr.Lit(""))),
-                fromColumn(p));
+        return new Copies.Operation(x -> {
+            Expr out = x;
+            for (String ch : chars) {
+                out = new Expr.Fn("REPLACE", List.of(out, new Expr.Lit(ch), new Expr.Lit("")));
+            }
+            return out;
+        }, fromColumn(p));
     }
 
     /** FROM column, or null (cursor unchanged). */
@@ -173,12 +191,16 @@ final class Functions {
     }
 
     private static Copies.Operation edge(Parser p) {
+        // "Left trim zeros", "right-trim spaces": the side before the verb
+        Boolean side = p.accept(Role.LEFT) ? Boolean.TRUE : p.accept(Role.RIGHT) ? Boolean.FALSE : null;
         if (!p.accept(Role.EDGE_TRIM)) {
             return null;
         }
-        boolean leading = p.accept(Role.PREFIX);
+        boolean leading = side == null ? p.accept(Role.PREFIX) : side;
         boolean trailing;
-        if (leading) {
+        if (side != null) {
+            trailing = !side;
+        } else if (leading) {
             int m = p.mark();
             trailing = p.accept(Role.AND) && p.accept(Role.SUFFIX);
             if (!trailing) {

@@ -17,6 +17,7 @@ import java.util.function.UnaryOperator;
  *          | OP_SYMBOL operand                                            -- "* 100", "/ `rate`", "+ 1"
  * round   := ROUND [column] [TO] ([N] DECIMALS | NEAREST_INTEGER)? | ROUND_UP | ROUND_DOWN
  * substr  := FIRST N CHARS [OF column] | LAST N CHARS [OF column] | CHARS N (TO | -) M [OF column]
+ *          | SUBSTRING [OF column] (FROM | AT) [POSITION] N (FOR | LENGTH) M [CHARS]
  * pad     := PAD [LEFT | RIGHT] [column] WITH fill [TO [LENGTH OF]] N [CHARS]   -- fill: 'x', zeros, spaces
  * replace := REPLACE text (WITH | BY) text [IN column]
  * split   := SPLIT [column] (ON | BY) text [CHAIN] [TAKE] ordinal PART | ordinal PART [OF column] SPLIT (ON | BY) text
@@ -44,7 +45,44 @@ final class Operations {
     }
 
     private static final List<Copies.Production> PRODUCTIONS = List.of(Operations::round, Operations::arithmetic,
-            Operations::substring, Operations::pad, Operations::replace, Operations::split);
+            Operations::substring, Operations::substringFor, Operations::pad, Operations::replace, Operations::split);
+
+    private static final java.util.Set<String> SUBSTRING_WORDS = java.util.Set.of("substring", "substr", "mid", "part");
+    private static final java.util.Set<String> START_WORDS = java.util.Set.of("from", "at", "starting");
+    private static final java.util.Set<String> POSITION_WORDS = java.util.Set.of("position", "character", "char", "pos",
+            "offset", "at");
+
+    /**
+     * "Substring of ref from position 3 for 6 characters", "substr(ref) starting at 2 for 4": SQL's SUBSTRING in words.
+     * substr_for := SUBSTRING [OF column] (FROM | AT | STARTING [AT]) [POSITION] n (FOR | LENGTH) m [CHARS]
+     */
+    private static Copies.Operation substringFor(Parser p) {
+        Token word = p.next();
+        if (word == null || !SUBSTRING_WORDS.contains(word.norm())) {
+            return null;
+        }
+        Expr named = of(p);
+        // "substring from position 3 ...": no column, and the cursor is back before "from"
+        Expr column = named == NONE ? null : named;
+        Token start = p.next();
+        if (start == null || !START_WORDS.contains(start.norm())) {
+            return null;
+        }
+        while (p.peekToken() != null && POSITION_WORDS.contains(p.peekToken().norm())) {
+            p.next();
+        }
+        Long from = whole(p);
+        Token forWord = p.next();
+        if (from == null || from < 1 || forWord == null || !(forWord.norm().equals("for") || forWord.norm().equals("length"))) {
+            return null;
+        }
+        Long length = whole(p);
+        if (length == null || length < 1) {
+            return null;
+        }
+        p.accept(Role.CHARS);
+        return new Copies.Operation(x -> new Expr.Substr(x, new Expr.Lit(from), new Expr.Lit(length)), column);
+    }
 
     // ---------------------------------------------------------------- arithmetic
 

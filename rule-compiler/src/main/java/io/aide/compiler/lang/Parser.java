@@ -423,6 +423,15 @@ public final class Parser {
             pos = start;
             return null;
         }
+        if (t.kind() == Token.Kind.WORD && e instanceof Expr.Col c && pos < tokens.size()) {
+            // "allowed amount" for the column allowed: the kind noun the name leaves out
+            Token noun = tokens.get(pos);
+            if (noun.kind() == Token.Kind.WORD && KIND_NOUNS.contains(noun.norm())
+                    && !c.column().toLowerCase(Locale.ROOT).endsWith(noun.norm())
+                    && !(ctx.resolve(null, noun.text()) instanceof Expr.Col other && ctx.known(other))) {
+                pos++;
+            }
+        }
         return e;
     }
 
@@ -478,12 +487,7 @@ public final class Parser {
             Expr.Col found = null;
             int matches = 0;
             for (Expr.Col c : ctx.sources()) {
-                String[] parts = c.column().toLowerCase(Locale.ROOT).split("_");
-                boolean all = parts.length == n && (n > 1 || !parts[0].equals(first.norm()));
-                for (int k = 0; k < n && all; k++) {
-                    all = PhraseTable.abbreviates(parts[k], run.get(k).text());
-                }
-                if (all) {
+                if (namedBy(c.column().toLowerCase(Locale.ROOT).split("_"), run, first)) {
                     found = c;
                     matches++;
                 }
@@ -494,6 +498,36 @@ public final class Parser {
             }
         }
         return null;
+    }
+
+    /** Nouns a column name often leaves out: "allowed amount" for allowed, "billed amount" for billed. */
+    private static final java.util.Set<String> KIND_NOUNS = java.util.Set.of("amount", "value", "date", "code", "name",
+            "number", "flag", "text", "field", "column", "id");
+
+    /**
+     * The words name the column's parts in order: all of them, or its last parts (emp_last_name for "last name"), or
+     * all of them and one kind noun the name leaves out; a single word must differ from the name itself.
+     */
+    private static boolean namedBy(String[] parts, List<Token> run, Token first) {
+        int n = run.size();
+        if (n == 1 && parts.length == 1 && parts[0].equals(first.norm())) {
+            return false;
+        }
+        int words = n;
+        if (n >= 2 && parts.length == n - 1 && KIND_NOUNS.contains(run.get(n - 1).norm())) {
+            words = n - 1;
+        }
+        // one leading part more (a table's prefix: emp_last_name) only for two words or more
+        if (parts.length < words || parts.length > words + (words >= 2 ? 1 : 0)) {
+            return false;
+        }
+        int offset = parts.length - words;
+        for (int k = 0; k < words; k++) {
+            if (!PhraseTable.abbreviates(parts[offset + k], run.get(k).text())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean isKeyword(int at) {
@@ -529,12 +563,21 @@ public final class Parser {
         return e;
     }
 
-    /** A column, the row's own value, or a literal. */
+    /** A column, the row's own value, today or now, or a literal. */
     public Expr operand() {
         int start = pos;
         skipFillerExceptSelf();
         if (acceptExact(Role.SELF)) {
             return self();
+        }
+        if (peekToken() != null && peekToken().kind() == Token.Kind.WORD) {
+            // "True when today is between start_date and end_date"
+            if (accept(Role.TODAY)) {
+                return new Expr.CurrentDate();
+            }
+            if (accept(Role.NOW)) {
+                return new Expr.CurrentTimestamp();
+            }
         }
         pos = start;
         Expr c = column();
@@ -645,6 +688,13 @@ public final class Parser {
             }
         }
         Token between = peekToken();
+        if (between != null && (between.is(Token.Kind.WORD, "is") || between.is(Token.Kind.WORD, "falls")
+                || between.is(Token.Kind.WORD, "lies")) && pos + 1 < tokens.size()
+                && tokens.get(pos + 1).is(Token.Kind.WORD, "between")) {
+            // "today is between start_date and end_date"
+            next();
+            between = peekToken();
+        }
         if (between != null && between.is(Token.Kind.WORD, "between")) {
             // "x between 500 and 999": both ends included, as in SQL
             next();
