@@ -277,34 +277,35 @@ final class Dates implements Recognizer {
         return null;
     }
 
+    /** (FROM | VIA | OF) column, or null (cursor after "of" only when a column follows). */
+    private static Expr ofOrFromColumn(Parser p) {
+        Expr column = ofColumn(p);
+        if (column == null) {
+            int m = p.mark();
+            Token of = p.peekToken();
+            if (of != null && of.is(Token.Kind.WORD, "of")) {
+                p.next();
+                column = p.column();
+                if (column == null) {
+                    p.reset(m);
+                }
+            }
+        }
+        return column;
+    }
+
     private static Operation datePart(Parser p) {
         boolean verb = p.accept(Role.EXTRACT);
         for (Role r : new Role[]{Role.MONTH_NAME, Role.DAY_NAME}) {
             if (p.accept(r)) {
                 // "Month name of ship_date": the name written out, as the dialect's date format gives it
                 String fmt = r == Role.MONTH_NAME ? "%B" : "%A";
-                Expr column = ofColumn(p);
-                if (column == null) {
-                    Token of = p.peekToken();
-                    if (of != null && of.is(Token.Kind.WORD, "of")) {
-                        p.next();
-                        column = p.column();
-                    }
-                }
-                return new Operation(x -> new Expr.FormatDate(asDate(p, x), fmt), column);
+                return new Operation(x -> new Expr.FormatDate(asDate(p, x), fmt), ofOrFromColumn(p));
             }
         }
         if (p.accept(Role.DATE_ONLY)) {
             // "the date part of created_ts": the calendar date of a timestamp
-            Expr column = ofColumn(p);
-            if (column == null) {
-                Token of = p.peekToken();
-                if (of != null && of.is(Token.Kind.WORD, "of")) {
-                    p.next();
-                    column = p.column();
-                }
-            }
-            return new Operation(x -> new Expr.Cast(x, SqlType.DATE, true), column);
+            return new Operation(x -> new Expr.Cast(x, SqlType.DATE, true), ofOrFromColumn(p));
         }
         String part = p.accept(Role.DATE_YEAR) ? "YEAR" : p.accept(Role.DATE_QUARTER) ? "QUARTER"
                 : p.accept(Role.DATE_MONTH) ? "MONTH" : p.accept(Role.DATE_DAY) ? "DAY" : p.accept(Role.DATE_HOUR) ? "HOUR"
