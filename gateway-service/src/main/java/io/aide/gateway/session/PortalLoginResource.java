@@ -89,7 +89,7 @@ public class PortalLoginResource {
                                   @QueryParam("error") String error, @CookieParam(LOGIN_COOKIE) String nonce,
                                   @Context RoutingContext ctx) {
         if (blank(state)) {
-            return Uni.createFrom().item(failed(ctx, error != null ? "login_denied" : "login_invalid"));
+            return Uni.createFrom().item(failed(ctx, error != null ? "login_denied" : "login_invalid", false));
         }
         return states.take(state)
                 .onFailure().recoverWithItem(e -> {
@@ -98,10 +98,11 @@ public class PortalLoginResource {
                 })
                 .flatMap(pending -> {
                     if (pending == null) {
-                        return Uni.createFrom().item(failed(ctx, "login_unavailable"));
+                        return Uni.createFrom().item(failed(ctx, "login_unavailable", false));
                     }
                     if (pending.isEmpty()) {
-                        return Uni.createFrom().item(failed(ctx, error != null ? "login_denied" : "login_expired"));
+                        return Uni.createFrom().item(failed(ctx, error != null ? "login_denied" : "login_expired",
+                                false));
                     }
                     LoginStates.Pending login = pending.get();
                     if (blank(nonce) || !Pkce.s256(nonce).equals(login.browserHash())) {
@@ -137,12 +138,22 @@ public class PortalLoginResource {
         return response.build();
     }
 
-    /** Back to the portal's start page, which shows what {@code login_error} means; audited as a refused login. */
     private Response failed(RoutingContext ctx, String reason) {
+        return failed(ctx, reason, true);
+    }
+
+    /**
+     * Back to the portal's start page, which shows what {@code login_error} means; audited as a refused login. The
+     * browser's login cookie is cleared once its login was taken; a callback naming no stored login leaves it, since
+     * it may belong to a login still under way in that browser.
+     */
+    private Response failed(RoutingContext ctx, String reason, boolean loginTaken) {
         AuditRecorder.refused(ctx, reason);
-        return redirect("/?login_error=" + reason)
-                .header("Set-Cookie", cookies.cookie(LOGIN_COOKIE, "", CALLBACK, 0, "Lax"))
-                .build();
+        Response.ResponseBuilder response = redirect("/?login_error=" + reason);
+        if (loginTaken) {
+            response.header("Set-Cookie", cookies.cookie(LOGIN_COOKIE, "", CALLBACK, 0, "Lax"));
+        }
+        return response.build();
     }
 
     private static Response.ResponseBuilder redirect(String location) {
