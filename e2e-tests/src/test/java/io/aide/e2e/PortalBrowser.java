@@ -1,9 +1,6 @@
 package io.aide.e2e;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -19,14 +16,16 @@ import java.util.regex.Pattern;
 
 /**
  * A browser as far as the portal's login needs one: a cookie jar across the gateway and Keycloak, redirects followed
- * by hand (so each hop can be looked at), and Keycloak's real login form filled in and posted.
+ * by hand (so each hop can be looked at), and Keycloak's real login form filled in and posted. The jar keeps cookies
+ * by name and sends them to both (a browser on 127.0.0.1 keeps the realm's Secure cookies over plain http, which
+ * java.net.CookieManager does not).
  */
 final class PortalBrowser {
     private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*>", Pattern.DOTALL);
     private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
 
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
     HttpResponse<String> get(String url) {
@@ -34,8 +33,17 @@ final class PortalBrowser {
     }
 
     HttpResponse<String> send(HttpRequest request) {
+        HttpRequest.Builder withCookies = HttpRequest.newBuilder(request, (name, value) -> true);
+        if (!cookies.isEmpty()) {
+            StringBuilder header = new StringBuilder();
+            cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ").append(name).append('=')
+                    .append(value));
+            withCookies.header("Cookie", header.toString());
+        }
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(withCookies.build(), HttpResponse.BodyHandlers.ofString());
+            response.headers().allValues("Set-Cookie").forEach(this::keep);
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -51,8 +59,8 @@ final class PortalBrowser {
     }
 
     /**
-     * Starts a login and signs in on Keycloak's login page; returns the callback URL the realm sends the browser to
-     * (not yet visited).
+     * Starts a login and signs in on Keycloak's login page (or, when this browser still has a realm session, is sent
+     * straight back); returns the callback URL the realm sends the browser to (not yet visited).
      */
     String signInAtTheRealm(String returnTo, String user, String password) {
         HttpResponse<String> started = startLogin(returnTo);
@@ -60,6 +68,9 @@ final class PortalBrowser {
             throw new IllegalStateException("the login did not start: " + started.statusCode() + " " + started.body());
         }
         HttpResponse<String> page = get(location(started));
+        if (page.statusCode() == 302) {
+            return location(page);
+        }
         if (page.statusCode() != 200) {
             throw new IllegalStateException("the realm's login page answered " + page.statusCode() + ": " + page.body());
         }
@@ -87,11 +98,28 @@ final class PortalBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    /** The value of a cookie the jar holds for the gateway, or null. */
+    private void keep(String setCookie) {
+        String[] parts = setCookie.split(";");
+        int eq = parts[0].indexOf('=');
+        if (eq <= 0) {
+            return;
+        }
+        String name = parts[0].substring(0, eq).trim();
+        String value = parts[0].substring(eq + 1).trim();
+        boolean expired = false;
+        for (String attribute : parts) {
+            expired |= attribute.trim().equalsIgnoreCase("Max-Age=0");
+        }
+        if (expired || value.isEmpty()) {
+            cookies.remove(name);
+        } else {
+            cookies.put(name, value);
+        }
+    }
+
+    /** The value of a cookie the jar holds, or null. */
     String cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                .filter(c -> !c.hasExpired()).map(HttpCookie::getValue).filter(v -> !v.isEmpty()).findFirst()
-                .orElse(null);
+        return cookies.get(name);
     }
 
     static String location(HttpResponse<?> response) {

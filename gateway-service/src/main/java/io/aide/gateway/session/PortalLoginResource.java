@@ -167,7 +167,10 @@ public class PortalLoginResource {
 
     /** The origin the browser used: scheme and Host (a Host that is not a host name or address is refused). */
     private static String requestOrigin(HttpServerRequest request) {
-        String host = request.getHeader("Host");
+        // HTTP/1.1 sends Host, HTTP/2 :authority; Vert.x gives either as the authority
+        io.vertx.core.net.HostAndPort authority = request.authority();
+        String host = authority == null ? request.getHeader("Host")
+                : authority.port() >= 0 ? authority.host() + ":" + authority.port() : authority.host();
         if (host == null || !HOST.matcher(host).matches()) {
             throw GatewayException.badRequest("invalid_host", "The Host header is not a host name with an optional "
                     + "port; sign in at the portal's address.");
