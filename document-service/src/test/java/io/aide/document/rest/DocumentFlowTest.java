@@ -414,9 +414,11 @@ class DocumentFlowTest {
         String letter = dlq.received().get(0).getPayload();
         assertThat(EventJson.mapper().readTree(letter).path("reason").asText()).contains("does not exist");
         assertThat(EventJson.mapper().readTree(letter).path("original").asText()).contains(uploaded.eventId());
-        as(tenant).get("/internal/v1/documents/" + id).then().statusCode(200)
+        // the letter is sent before the document is marked failed
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(tenant).get("/internal/v1/documents/" + id)
+                .then().statusCode(200)
                 .body("status", equalTo("failed"))
-                .body("error.message", containsString("gone.xlsx"));
+                .body("error.message", containsString("gone.xlsx")));
     }
 
     @Test
