@@ -37,7 +37,7 @@ class PortalLoginTest {
     record Started(String state, String challenge, String redirectUri, String browserCookie, String location) {
     }
 
-    private static Started start(String returnTo) {
+    static Started start(String returnTo) {
         Response response = given().redirects().follow(false).queryParam("return_to", returnTo)
                 .get("/api/v1/session/login");
         assertThat(response.statusCode()).as(response.body().asString()).isEqualTo(303);
@@ -46,7 +46,7 @@ class PortalLoginTest {
                 response.cookie("aide_login"), response.header("Location"));
     }
 
-    private static Response callback(Started login, String code, String browserCookie) {
+    static Response callback(Started login, String code, String browserCookie) {
         var request = given().redirects().follow(false).queryParam("state", login.state()).queryParam("code", code);
         if (browserCookie != null) {
             request.cookie("aide_login", browserCookie);
@@ -55,7 +55,7 @@ class PortalLoginTest {
     }
 
     /** The realm's token endpoint, answering only a code exchange whose verifier matches {@code challenge}. */
-    private static void realmExchanges(String code, String challenge, String accessToken) {
+    static void realmExchanges(String code, String challenge, String accessToken) {
         GatewayTestResource.downstream().stubFor(post(urlEqualTo(TOKEN_PATH))
                 .withRequestBody(containing("grant_type=authorization_code"))
                 .withRequestBody(containing("code=" + code))
