@@ -13,7 +13,10 @@ keycloak_realm() {
     public="${public%/}"
     local origin='^https?://[^/"@#&[:space:]]+$'
     [[ "$public" =~ $origin ]] || die "AIDE_PUBLIC_URL must be an origin like https://aide.example.com, got '$public'"
-    sed -e "s#@AIDE_GATEWAY_PORT@#$SERVICE_BASE_PORT#g" -e "s#@AIDE_PUBLIC_URL@#$public#g" "$AIDE_ROOT/infra/keycloak/aide-realm.json"
+    # the placeholders are Keycloak's own (${VAR}, resolved from the environment at import), so docker compose can
+    # import the same file; here they are filled in before, so a changed value is seen as a changed realm
+    sed -e 's#\${AIDE_GATEWAY_PORT}#'"$SERVICE_BASE_PORT"'#g' -e 's#\${AIDE_PUBLIC_URL}#'"$public"'#g' \
+        "$AIDE_ROOT/infra/keycloak/aide-realm.json"
 }
 
 keycloak_up() {
