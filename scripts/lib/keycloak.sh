@@ -1,14 +1,28 @@
 # Keycloak of one environment: own copy of the distribution (its H2 data and build live in the home dir),
-# realm aide imported from infra/keycloak/aide-realm.json.
+# realm aide imported from infra/keycloak/aide-realm.json, rendered for this environment (keycloak_realm).
 
 keycloak_well_known() { echo "http://127.0.0.1:$KEYCLOAK_PORT/realms/aide/.well-known/openid-configuration"; }
 
 keycloak_healthy() { curl -sf -m 3 -o /dev/null "$(keycloak_well_known)"; }
 
+# The realm file with this environment's gateway in the portal client's redirect URIs and web origins: the gateway's
+# port (AIDE_PORT_OFFSET included) on 127.0.0.1 and localhost, and AIDE_PUBLIC_URL when the portal is reached
+# elsewhere (a proxy, a host name).
+keycloak_realm() {
+    local public="${AIDE_PUBLIC_URL:-http://127.0.0.1:$SERVICE_BASE_PORT}"
+    public="${public%/}"
+    local origin='^https?://[^/"@#&[:space:]]+$'
+    [[ "$public" =~ $origin ]] || die "AIDE_PUBLIC_URL must be an origin like https://aide.example.com, got '$public'"
+    # the placeholders are Keycloak's own (${VAR}, resolved from the environment at import), so docker compose can
+    # import the same file; here they are filled in before, so a changed value is seen as a changed realm
+    sed -e 's#\${AIDE_GATEWAY_PORT}#'"$SERVICE_BASE_PORT"'#g' -e 's#\${AIDE_PUBLIC_URL}#'"$public"'#g' \
+        "$AIDE_ROOT/infra/keycloak/aide-realm.json"
+}
+
 keycloak_up() {
     local started; started=$(now_ms)
     local log="$LOG_DIR/keycloak.log" home="$ENV_DIR/keycloak"
-    local realm="$AIDE_ROOT/infra/keycloak/aide-realm.json"
+    local realm; realm=$(keycloak_realm)
     local pid; pid=$(pid_of keycloak)
     if pid_alive "$pid" && keycloak_healthy; then
         info "keycloak already running (pid $pid, port $KEYCLOAK_PORT)"
@@ -24,12 +38,13 @@ keycloak_up() {
         info "keycloak: copying the distribution to $home"
         rm -rf "$home.tmp" && cp -a "$KEYCLOAK_DIST" "$home.tmp" && mv "$home.tmp" "$home"
     fi
-    # a changed realm file means a fresh import: drop the dev database of this environment
-    local sum; sum=$(sha256sum "$realm" | cut -d' ' -f1)
+    # a changed realm file (or another gateway port or public URL) means a fresh import: drop the database of this
+    # environment's Keycloak
+    local sum; sum=$(printf '%s' "$realm" | sha256sum | cut -d' ' -f1)
     if [[ "$(cat "$home/data/realm.sha256" 2>/dev/null)" != "$sum" ]]; then
         rm -rf "$home/data/h2"
         mkdir -p "$home/data/import"
-        cp "$realm" "$home/data/import/aide-realm.json"
+        printf '%s\n' "$realm" >"$home/data/import/aide-realm.json"
         echo "$sum" >"$home/data/realm.sha256"
     fi
     # C1 only: start-up under CPU contention matters more than peak throughput for a local IdP

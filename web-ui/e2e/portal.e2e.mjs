@@ -73,11 +73,21 @@ async function newPage(width = 1280) {
   return { context, page };
 }
 
+// the portal's "Sign in": through the gateway to Keycloak's real login page (authorization code with PKCE) and back.
+// The realm sends the browser back only to the gateway's registered address, not to the test proxy's port; the
+// session cookies belong to the host 127.0.0.1 whatever the port, so the page then goes on through the proxy.
 async function login(page, user) {
+  await page.goto(`${GATEWAY}/`);
+  await signIn(page, user);
   await page.goto(`${BASE}/`);
-  await page.getByLabel('User name').fill(user);
-  await page.getByLabel('Password').fill(user);
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByTestId('who').waitFor();
+}
+
+async function signIn(page, user) {
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await page.locator('#username').fill(user);
+  await page.locator('#password').fill(user);
+  await page.locator('#kc-login').click();
   await page.getByTestId('who').waitFor();
 }
 
@@ -118,7 +128,7 @@ try {
       if (r.url().endsWith('.js')) bytes += (await r.body().catch(() => Buffer.alloc(0))).length;
     });
     await page.goto(`${BASE}/`);
-    await page.getByLabel('User name').waitFor();
+    await page.getByRole('link', { name: 'Sign in' }).waitFor();
     await page.waitForLoadState('networkidle');
     check(bytes > 0 && bytes < FIRST_PAGE_JS_LIMIT, `the login page loaded ${bytes} bytes of JavaScript`);
     await shot(page, '01-login');
@@ -370,6 +380,24 @@ try {
     await bobPage.goto(`${BASE}/generations/${firstGeneration}`);
     await bobPage.locator('.toast.error').first().waitFor();
     check((await bobPage.locator('[data-block]').count()) === 0, 'bob sees blocks of alice\'s generation');
+    await context.close();
+  });
+
+  await step('a deep link survives the sign-in; logging out ends the realm session; a forged callback says so', async () => {
+    const { context, page: again } = await newPage();
+    await again.goto(`${GATEWAY}/documents/${documentId}`);
+    await signIn(again, 'alice');
+    check(again.url() === `${GATEWAY}/documents/${documentId}`, `the sign-in landed on ${again.url()}`);
+    await again.getByRole('button', { name: 'Log out' }).click();
+    await again.getByRole('link', { name: 'Sign in' }).waitFor();
+    check(!(await context.cookies()).some((c) => c.name === 'aide_token' && c.value), 'the session cookie outlived the logout');
+    // without the realm session the realm asks for the password again instead of sending the browser straight back
+    await again.getByRole('link', { name: 'Sign in' }).click();
+    await again.locator('#username').waitFor();
+    await again.goto(`${GATEWAY}/api/v1/session/callback?state=forged&code=forged`);
+    const alert = await again.getByRole('alert').textContent();
+    check(/took too long or was already used/.test(alert), `a forged callback showed "${alert}"`);
+    check(!(await context.cookies()).some((c) => c.name === 'aide_token' && c.value), 'a forged callback set a session');
     await context.close();
   });
 

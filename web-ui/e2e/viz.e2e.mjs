@@ -110,11 +110,13 @@ async function newPage() {
   return { context, page };
 }
 
+// the portal's "Sign in": through the gateway to Keycloak's real login page (authorization code with PKCE) and back
 async function login(page, user) {
   await page.goto(`${GATEWAY}/`);
-  await page.getByLabel('User name').fill(user);
-  await page.getByLabel('Password').fill(user);
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await page.locator('#username').fill(user);
+  await page.locator('#password').fill(user);
+  await page.locator('#kc-login').click();
   await page.getByTestId('who').waitFor();
 }
 

@@ -31,7 +31,7 @@ export function App() {
   if (auth.kind === 'anonymous') {
     return (
       <main className="center">
-        <LoginForm onLoggedIn={(session) => setAuth({ kind: 'signed-in', session })} />
+        <LoginForm />
       </main>
     );
   }

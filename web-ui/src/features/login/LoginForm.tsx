@@ -1,53 +1,28 @@
-import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/http';
-import { login, type Session } from '../../api/session';
+import { loginErrorMessage, signInUrl } from '../../api/session';
 
-export function LoginForm({ onLoggedIn }: { onLoggedIn: (session: Session) => void }) {
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onLoggedIn(await login(username, password));
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Login failed.');
-    } finally {
-      setBusy(false);
-    }
-  };
-
+/**
+ * The signed-out page: "Sign in" goes through the gateway to the realm's login page (authorization code with PKCE)
+ * and comes back to the page the user asked for. A login that could not be completed comes back with login_error,
+ * shown here.
+ */
+export function LoginForm() {
+  const params = new URLSearchParams(window.location.search);
+  const error = loginErrorMessage(params.get('login_error'));
+  params.delete('login_error');
+  const rest = params.toString();
+  const here = window.location.pathname + (rest ? `?${rest}` : '');
   return (
-    <form className="card login" onSubmit={submit} aria-label="Log in">
+    <section className="card login" aria-label="Sign in">
       <h1>AIDE</h1>
       <p className="muted">Mapping documents in, a validated semantic layer out.</p>
-      <label>
-        User name
-        <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
-      </label>
-      <label>
-        Password
-        <input
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-        />
-      </label>
       {error && (
         <p role="alert" className="error">
           {error}
         </p>
       )}
-      <button type="submit" disabled={busy}>
-        {busy ? 'Logging in…' : 'Log in'}
-      </button>
-    </form>
+      <a className="button" href={signInUrl(here)}>
+        Sign in
+      </a>
+    </section>
   );
 }

@@ -91,6 +91,55 @@ class AccessControlIT {
     }
 
     @Test
+    void shouldAnswerAnUploadWithAnotherTenantsDocumentIdExactlyLikeAFreshIdAndLeaveTheirDocumentAlone() throws IOException {
+        // Given
+        byte[] mapping;
+        try (var in = AccessControlIT.class.getResourceAsStream("/mappings/orders_mapping.csv")) {
+            mapping = in.readAllBytes();
+        }
+        // alice's own document for this test: the other tests rely on bob never having one under documentId
+        String alicesId = "shared-" + java.util.UUID.randomUUID();
+        HttpResponse<String> alicesUpload = Stack.multipart(alice, "/api/v1/documents", List.of(
+                new Stack.Part("file", "orders_mapping.csv", mapping), new Stack.Part("documentId", null,
+                        alicesId.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertThat(alicesUpload.statusCode()).as(alicesUpload.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(Stack.json(Stack.get(alice, "/api/v1/documents/" + alicesId).body()).path("status").asText())
+                        .isEqualTo("parsed"));
+        String alicesBefore = Stack.get(alice, "/api/v1/documents/" + alicesId).body();
+        String fresh = "fresh-" + java.util.UUID.randomUUID();
+
+        // When: bob (globex) names alice's document id, and an id nobody has
+        HttpResponse<String> taken = Stack.multipart(bob, "/api/v1/documents", List.of(
+                new Stack.Part("file", "bobs.csv", mapping), new Stack.Part("documentId", null,
+                        alicesId.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        HttpResponse<String> unused = Stack.multipart(bob, "/api/v1/documents", List.of(
+                new Stack.Part("file", "bobs.csv", mapping), new Stack.Part("documentId", null,
+                        fresh.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+
+        // Then
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(202);
+        assertThat(unused.statusCode()).as(unused.body()).isEqualTo(202);
+        JsonNode takenBody = Stack.json(taken.body());
+        JsonNode unusedBody = Stack.json(unused.body());
+        List<String> takenFields = new ArrayList<>();
+        List<String> unusedFields = new ArrayList<>();
+        takenBody.fieldNames().forEachRemaining(takenFields::add);
+        unusedBody.fieldNames().forEachRemaining(unusedFields::add);
+        assertThat(takenFields).isEqualTo(unusedFields);
+        assertThat(takenBody.path("documentId").asText()).isEqualTo(alicesId);
+        assertThat(takenBody.path("status").asText()).isEqualTo(unusedBody.path("status").asText());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(Stack.json(Stack.get(bob, "/api/v1/documents/" + alicesId).body()).path("fileName")
+                        .asText()).isEqualTo("bobs.csv"));
+        JsonNode alicesAfter = Stack.json(Stack.get(alice, "/api/v1/documents/" + alicesId).body());
+        assertThat(alicesAfter.path("fileName").asText()).isEqualTo("orders_mapping.csv");
+        assertThat(alicesAfter.path("status").asText()).isEqualTo("parsed");
+        assertThat(alicesAfter.path("specVersion")).isEqualTo(Stack.json(alicesBefore).path("specVersion"));
+        assertThat(alicesAfter.path("updatedAt")).isEqualTo(Stack.json(alicesBefore).path("updatedAt"));
+    }
+
+    @Test
     void shouldRecordLoginsChangesKeysAndRefusalsInTheTenantsAuditLog() {
         // Given
         HttpResponse<String> login = Stack.send(HttpRequest.newBuilder(URI.create(Stack.GATEWAY + "/api/v1/session"))

@@ -12,6 +12,9 @@ class AuditActionsTest {
         // When / Then
         assertThat(AuditActions.classify("POST", "/api/v1/session", 200)).isEqualTo("session.login");
         assertThat(AuditActions.classify("POST", "/api/v1/session/refresh", 200)).isEqualTo("session.refresh");
+        assertThat(AuditActions.classify("GET", "/api/v1/session/callback", 303)).isEqualTo("session.login");
+        assertThat(AuditActions.classify("DELETE", "/api/v1/session", 204)).isEqualTo("session.logout");
+        assertThat(AuditActions.classify("GET", "/api/v1/session/login", 303)).isNull();
         assertThat(AuditActions.classify("POST", "/api/v1/documents", 202)).isEqualTo("document.upload");
         assertThat(AuditActions.classify("PATCH", "/api/v1/documents/d1/rows/r1", 200)).isEqualTo("document.edit");
         assertThat(AuditActions.classify("POST", "/api/v1/documents/d1/reparse", 202)).isEqualTo("document.reparse");

@@ -104,6 +104,51 @@ class AuditTest {
     }
 
     @Test
+    void shouldRecordAPortalLoginAndLogoutUnderTheUserAndAFailedCallbackAsARefusedLogin() throws Exception {
+        // Given: anna of a fresh tenant signs in through the code flow
+        String tenant = tenant();
+        String code = "code-" + UUID.randomUUID();
+        PortalLoginTest.Started login = PortalLoginTest.start("/");
+        PortalLoginTest.realmExchanges(code, login.challenge(), Tokens.of("anna", tenant));
+        GatewayTestResource.downstream().stubFor(post(urlEqualTo("/realms/aide/protocol/openid-connect/logout"))
+                .withRequestBody(containing("refresh_token=refresh-" + code)).willReturn(aResponse().withStatus(204)));
+        io.restassured.response.Response signedIn = PortalLoginTest.callback(login, code, login.browserCookie());
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        String forgedState = "forged-" + UUID.randomUUID();
+
+        // When
+        given().cookie("aide_token", signedIn.cookie("aide_token")).cookie("aide_refresh", signedIn.cookie("aide_refresh"))
+                .delete("/api/v1/session").then().statusCode(204);
+        given().redirects().follow(false).queryParam("state", forgedState).queryParam("code", "x")
+                .get("/api/v1/session/callback").then().statusCode(303);
+
+        // Then
+        String admin = Tokens.with("anna", tenant, "admin");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audit(admin, "?actor=anna")
+                .getList("items.action")).contains("session.login", "session.logout"));
+        Map<String, Object> loggedIn = audit(admin, "?action=session.login").getMap("items[0]");
+        assertThat(loggedIn).containsEntry("outcome", "ok").containsEntry("status", 303)
+                .containsEntry("path", "/api/v1/session/callback").containsEntry("tenant", tenant);
+        assertThat(audit(admin, "?action=session.logout").getMap("items[0]")).containsEntry("actor", "anna")
+                .containsEntry("outcome", "ok").containsEntry("status", 204);
+        // nobody's tenant is known for a forged callback: kept apart from every tenant's log
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            try (Connection c = DriverManager.getConnection(Infra.pgJdbcUrl("gateway"), Infra.pgUser(), Infra.pgPassword());
+                 var ps = c.prepareStatement("select action, outcome, target from audit_log where tenant_id = ?"
+                         + " and path = '/api/v1/session/callback' and correlation_id is not null order by seq desc limit 20")) {
+                ps.setString(1, "_unauthenticated");
+                var rows = new java.util.ArrayList<String>();
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+                    }
+                }
+                assertThat(rows).contains("session.login refused login_expired");
+            }
+        });
+    }
+
+    @Test
     void shouldRecordTheRefusalsOfARevokedKeyUnderItsTenant() {
         // Given
         String tenant = tenant();

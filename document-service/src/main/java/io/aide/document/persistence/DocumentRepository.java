@@ -57,10 +57,12 @@ public class DocumentRepository {
         });
     }
 
-    public boolean exists(String id) {
+    /** Whether {@code tenantId} has a document {@code id} (ids are scoped per tenant; other tenants' do not count). */
+    public boolean exists(String tenantId, String id) {
         return sql.query(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select 1 from documents where id = ?")) {
-                ps.setString(1, id);
+            try (PreparedStatement ps = c.prepareStatement("select 1 from documents where tenant_id = ? and id = ?")) {
+                ps.setString(1, tenantId);
+                ps.setString(2, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next();
                 }
@@ -113,45 +115,50 @@ public class DocumentRepository {
         });
     }
 
-    public void markParsing(Connection c, String id, JsonNode headerOverrides) throws SQLException {
+    public void markParsing(Connection c, String tenantId, String id, JsonNode headerOverrides) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("update documents set status = 'parsing', error_code = null,"
-                + " error_message = null, header_overrides = ?::jsonb, updated_at = now() where id = ?")) {
+                + " error_message = null, header_overrides = ?::jsonb, updated_at = now() where tenant_id = ? and id = ?")) {
             Json.set(ps, 1, headerOverrides);
-            ps.setString(2, id);
-            ps.executeUpdate();
-        }
-    }
-
-    public void markFailed(Connection c, String id, String code, String message) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update documents set status = 'failed', error_code = ?,"
-                + " error_message = ?, updated_at = now() where id = ?")) {
-            ps.setString(1, code);
-            ps.setString(2, message);
+            ps.setString(2, tenantId);
             ps.setString(3, id);
             ps.executeUpdate();
         }
     }
 
+    public void markFailed(Connection c, String tenantId, String id, String code, String message) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update documents set status = 'failed', error_code = ?,"
+                + " error_message = ?, updated_at = now() where tenant_id = ? and id = ?")) {
+            ps.setString(1, code);
+            ps.setString(2, message);
+            ps.setString(3, tenantId);
+            ps.setString(4, id);
+            ps.executeUpdate();
+        }
+    }
+
     /** Points the document at a new latest version and refreshes its summary. */
-    public void updateSummary(Connection c, String id, int version, int rowsFound, Object targets, Object headerMapping,
+    public void updateSummary(Connection c, String tenantId, String id, int version, int rowsFound, Object targets, Object headerMapping,
                               Object diagnostics, Object sheets) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("update documents set status = 'parsed', error_code = null,"
                 + " error_message = null, spec_version = ?, rows_found = ?, targets = ?::jsonb, header_mapping = ?::jsonb,"
-                + " diagnostics = ?::jsonb, sheets = ?::jsonb, updated_at = now() where id = ?")) {
+                + " diagnostics = ?::jsonb, sheets = ?::jsonb, updated_at = now() where tenant_id = ? and id = ?")) {
             ps.setInt(1, version);
             ps.setInt(2, rowsFound);
             Json.set(ps, 3, targets);
             Json.set(ps, 4, headerMapping);
             Json.set(ps, 5, diagnostics);
             Json.set(ps, 6, sheets);
-            ps.setString(7, id);
+            ps.setString(7, tenantId);
+            ps.setString(8, id);
             ps.executeUpdate();
         }
     }
 
-    public int latestVersion(Connection c, String documentId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select coalesce(max(version), 0) from spec_versions where document_id = ?")) {
-            ps.setString(1, documentId);
+    public int latestVersion(Connection c, String tenantId, String documentId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select coalesce(max(version), 0) from spec_versions"
+                + " where tenant_id = ? and document_id = ?")) {
+            ps.setString(1, tenantId);
+            ps.setString(2, documentId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);

@@ -89,7 +89,7 @@ public class DocumentService {
         Map<String, String> overrides = headerOverrides(headerOverridesJson);
         List<String> referenceNames = ReferenceUploads.check(references, new ReferenceUploads.Limits(
                 config.upload().maxReferenceFiles(), config.upload().maxReferenceBytes()));
-        String documentId = documentId(requestedId);
+        String documentId = documentId(caller.tenantId(), requestedId);
         FileInspection inspection;
         try {
             inspection = mappingFiles.inspect(file, fileName);
@@ -112,7 +112,7 @@ public class DocumentService {
         try {
             documents.insert(record);
         } catch (RuntimeException e) {
-            if (documents.exists(documentId)) {
+            if (documents.exists(caller.tenantId(), documentId)) {
                 throw conflictingId(documentId);
             }
             throw e;
@@ -157,7 +157,7 @@ public class DocumentService {
                 throw DocumentServiceException.conflict("document_parsing", "Document '" + documentId
                         + "' is being parsed right now; wait until its status is parsed or failed, then reparse.");
             }
-            documents.markParsing(c, documentId, overrides.isEmpty() ? null : EventJson.mapper().valueToTree(overrides));
+            documents.markParsing(c, caller.tenantId(), documentId, overrides.isEmpty() ? null : EventJson.mapper().valueToTree(overrides));
             return current;
         });
         publishOrFail(caller, documentId, new DocumentUploaded(documentId, d.fileName(), d.rawObjectKey(),
@@ -286,7 +286,7 @@ public class DocumentService {
             if (changedRefs.isEmpty()) {
                 return new Saved(new VersionWrite(documentId, latest.version(), false, results), null);
             }
-            int version = documents.latestVersion(c, documentId) + 1;
+            int version = documents.latestVersion(c, caller.tenantId(), documentId) + 1;
             MappingSpec next = spec.withRows(rows).withVersion(version);
             String key = storeVersion(c, caller.tenantId(), documentId, next, "edited", changedRefs, caller.userId());
             MappingEdited event = new MappingEdited(documentId, version, key, changedRefs, new ArrayList<>(targets),
@@ -318,7 +318,7 @@ public class DocumentService {
         documents.insertVersion(c, tenantId, documentId, spec.version(), spec, key, reason, changedRows, createdBy);
         // the same summary `aide parse --json` prints
         com.fasterxml.jackson.databind.node.ObjectNode report = ParseReport.toJson(spec);
-        documents.updateSummary(c, documentId, spec.version(), report.path("rowsFound").asInt(), report.get("targets"),
+        documents.updateSummary(c, tenantId, documentId, spec.version(), report.path("rowsFound").asInt(), report.get("targets"),
                 report.get("headerMapping"), report.get("diagnostics"), report.get("sheets"));
         return key;
     }
@@ -401,7 +401,7 @@ public class DocumentService {
             String message = "The file is stored but could not be queued for parsing (" + e.getMessage()
                     + "). Retry with POST /api/v1/documents/" + documentId + "/reparse.";
             sql.query(c -> {
-                documents.markFailed(c, documentId, "queue_unavailable", message);
+                documents.markFailed(c, caller.tenantId(), documentId, "queue_unavailable", message);
                 return null;
             });
             throw DocumentServiceException.unavailable("queue_unavailable", message, e);
@@ -437,7 +437,8 @@ public class DocumentService {
         return Map.copyOf(overrides);
     }
 
-    private String documentId(String requested) {
+    /** The id of a new document: the one asked for unless this tenant has it already (other tenants' do not count). */
+    private String documentId(String tenantId, String requested) {
         if (requested == null || requested.isBlank()) {
             return "doc_" + UUID.randomUUID().toString().replace("-", "");
         }
@@ -445,7 +446,7 @@ public class DocumentService {
             throw DocumentServiceException.badRequest("invalid_document_id", "documentId '" + requested
                     + "' must be 1-80 letters, digits, '_' or '-'; or leave it out to get one.");
         }
-        if (documents.exists(requested)) {
+        if (documents.exists(tenantId, requested)) {
             throw conflictingId(requested);
         }
         return requested;

@@ -202,7 +202,7 @@ public class ParsingService {
             if (!documents.markProcessed(c, envelope.eventId(), envelope.type())) {
                 return null;
             }
-            int version = documents.latestVersion(c, document.id()) + 1;
+            int version = documents.latestVersion(c, tenant, document.id()) + 1;
             MappingSpec spec = new MappingSpec(document.id(), tenant, version, fileName, parsed.format(),
                     parsed.headerMapping(), parsed.sheets(), parsed.rows(), parsed.referenceTables(),
                     parsed.diagnostics());
@@ -229,7 +229,7 @@ public class ParsingService {
             if (!documents.markProcessed(c, envelope.eventId(), envelope.type())) {
                 return false;
             }
-            documents.markFailed(c, document.id(), code, message);
+            documents.markFailed(c, envelope.tenantId(), document.id(), code, message);
             return true;
         });
         if (first) {
@@ -251,7 +251,7 @@ public class ParsingService {
                 if (documents.find(c, envelope.tenantId(), uploaded.documentId()).isEmpty()) {
                     return false;
                 }
-                documents.markFailed(c, uploaded.documentId(), "processing_failed", message);
+                documents.markFailed(c, envelope.tenantId(), uploaded.documentId(), "processing_failed", message);
                 return true;
             });
             if (known) {
@@ -284,9 +284,6 @@ public class ParsingService {
     private DocumentRecord ensureDocument(Envelope envelope, DocumentUploaded uploaded) {
         String tenant = envelope.tenantId();
         return documents.find(tenant, uploaded.documentId()).orElseGet(() -> {
-            if (documents.exists(uploaded.documentId())) {
-                throw new IllegalArgumentException("document " + uploaded.documentId() + " belongs to another tenant");
-            }
             String fileName = uploaded.fileName() == null
                     ? uploaded.objectKey().substring(uploaded.objectKey().lastIndexOf('/') + 1) : uploaded.fileName();
             documents.insert(new DocumentRecord(uploaded.documentId(), tenant, uploaded.projectId(), fileName,

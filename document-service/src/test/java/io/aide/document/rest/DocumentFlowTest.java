@@ -23,9 +23,11 @@ import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -83,6 +85,41 @@ class DocumentFlowTest {
         deliver(awaitEvent(DocumentUploaded.TYPE, id));
         awaitEvent(MappingParsed.TYPE, id);
         return id;
+    }
+
+    @Test
+    void shouldAnswerAnUploadWithAnotherTenantsIdExactlyLikeOneWithAFreshIdAndLeaveTheirDocumentAlone() {
+        // Given: tenant A's parsed document
+        String tenantA = tenant("acme");
+        String tenantB = tenant("globex");
+        String id = "shared-" + tenantA;
+        as(tenantA).multiPart("file", "customers.csv", MAPPING_CSV.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("documentId", id).post("/internal/v1/documents").then().statusCode(202);
+        deliver(awaitEvent(DocumentUploaded.TYPE, id));
+        awaitEvent(MappingParsed.TYPE, id);
+        events.clear();
+        String other = MAPPING_CSV + "\n";
+
+        // When: tenant B names A's id, and a fresh one
+        Response taken = as(tenantB).multiPart("file", "other.csv", other.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("documentId", id).post("/internal/v1/documents");
+        Response fresh = as(tenantB).multiPart("file", "other.csv", other.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("documentId", "fresh-" + tenantB).post("/internal/v1/documents");
+
+        // Then: the same answer, B's document is B's own, and A's is as it was
+        assertThat(taken.statusCode()).isEqualTo(202);
+        assertThat(fresh.statusCode()).isEqualTo(202);
+        assertThat(taken.jsonPath().getMap("").keySet()).isEqualTo(fresh.jsonPath().getMap("").keySet());
+        assertThat(taken.jsonPath().getString("documentId")).isEqualTo(id);
+        assertThat(taken.jsonPath().getString("status")).isEqualTo(fresh.jsonPath().getString("status"));
+        assertThat(awaitEvent(DocumentUploaded.TYPE, id).tenantId()).isEqualTo(tenantB);
+        as(tenantB).get("/internal/v1/documents/" + id).then().statusCode(200).body("fileName", equalTo("other.csv"));
+        as(tenantA).get("/internal/v1/documents/" + id).then().statusCode(200)
+                .body("fileName", equalTo("customers.csv")).body("status", equalTo("parsed"))
+                .body("specVersion", equalTo(1)).body("rowsFound", equalTo(4));
+        assertThat(store.read("tenants/" + tenantA + "/documents/" + id + "/raw/customers.csv"))
+                .isEqualTo(MAPPING_CSV.getBytes(StandardCharsets.UTF_8));
+        as(tenantA).get("/internal/v1/documents/" + id + "/versions").then().statusCode(200).body("", hasSize(1));
     }
 
     @Test
@@ -377,9 +414,11 @@ class DocumentFlowTest {
         String letter = dlq.received().get(0).getPayload();
         assertThat(EventJson.mapper().readTree(letter).path("reason").asText()).contains("does not exist");
         assertThat(EventJson.mapper().readTree(letter).path("original").asText()).contains(uploaded.eventId());
-        as(tenant).get("/internal/v1/documents/" + id).then().statusCode(200)
+        // the letter is sent before the document is marked failed
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(tenant).get("/internal/v1/documents/" + id)
+                .then().statusCode(200)
                 .body("status", equalTo("failed"))
-                .body("error.message", containsString("gone.xlsx"));
+                .body("error.message", containsString("gone.xlsx")));
     }
 
     @Test

@@ -29,9 +29,13 @@ public final class AuditActions {
             return null;
         }
         if (collection.equals("session")) {
-            // a login, and a session renewed (attributed to the user of the token the realm issued for it)
-            if (id == null && method.equals("POST")) {
+            // a login (the password login, or the portal's return from the realm), a session renewed (attributed to the
+            // user of the token the realm issued for it), a logout; the redirect that starts a login is not one
+            if (id == null && method.equals("POST") || "callback".equals(id) && method.equals("GET")) {
                 return "session.login";
+            }
+            if (id == null && method.equals("DELETE")) {
+                return "session.logout";
             }
             return "refresh".equals(id) && method.equals("POST") ? "session.refresh" : null;
         }

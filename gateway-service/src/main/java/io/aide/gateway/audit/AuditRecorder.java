@@ -25,6 +25,7 @@ public class AuditRecorder {
     private static final String ACTOR = "aide.audit.actor";
     private static final String TENANT = "aide.audit.tenant";
     private static final String TARGET = "aide.audit.target";
+    private static final String REFUSED = "aide.audit.refused";
 
     private final AuditLog log;
 
@@ -43,6 +44,15 @@ public class AuditRecorder {
     /** Names what the request acted on when the path does not (a new key's id). */
     public static void target(RoutingContext ctx, String target) {
         ctx.put(TARGET, target);
+    }
+
+    /**
+     * Records the request as refused whatever its status: an answer that is a redirect for the browser's sake (a
+     * login callback sent back to the portal with its error) is still a failed login. {@code reason} becomes the target.
+     */
+    public static void refused(RoutingContext ctx, String reason) {
+        ctx.put(REFUSED, Boolean.TRUE);
+        ctx.put(TARGET, reason);
     }
 
     void register(@Observes Filters filters) {
@@ -86,7 +96,8 @@ public class AuditRecorder {
         }
         String target = ctx.get(TARGET) != null ? ctx.get(TARGET) : targetOf(path);
         String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        log.append(new AuditEntry(0, tenant, Instant.now(), actor, kind, action, AuditActions.outcome(status), status,
+        String outcome = Boolean.TRUE.equals(ctx.get(REFUSED)) ? "refused" : AuditActions.outcome(status);
+        log.append(new AuditEntry(0, tenant, Instant.now(), actor, kind, action, outcome, status,
                 method, path, target, Correlation.of(request), address));
     }
 

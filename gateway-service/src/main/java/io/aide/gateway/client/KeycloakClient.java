@@ -16,7 +16,10 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** The portal login: a password grant of the public client {@code aide-portal} against the realm. */
+/**
+ * The portal's client {@code aide-portal} at the realm: the authorization request of the code flow with PKCE, the
+ * code, password and refresh grants at the token endpoint (back channel), and the logout that ends the realm session.
+ */
 @ApplicationScoped
 public class KeycloakClient {
     private final GatewayConfig config;
@@ -41,6 +44,24 @@ public class KeycloakClient {
     public Uni<TokenResponse> passwordGrant(String username, String password) {
         return token("grant_type=password&client_id=" + enc(config.portalClientId()) + "&username=" + enc(username)
                 + "&password=" + enc(password) + "&scope=openid");
+    }
+
+    /** Exchanges an authorization code; the realm checks the verifier against the challenge of the request. */
+    public Uni<TokenResponse> codeGrant(String code, String redirectUri, String verifier) {
+        return token("grant_type=authorization_code&client_id=" + enc(config.portalClientId()) + "&code=" + enc(code)
+                + "&redirect_uri=" + enc(redirectUri) + "&code_verifier=" + enc(verifier));
+    }
+
+    /**
+     * Where the browser is sent to log in: the realm's authorization endpoint as the browser reaches it
+     * ({@code aide.gateway.oidc-public-url}, else the realm URL), with an S256 challenge of the verifier.
+     */
+    public String authorizationUrl(String state, String challenge, String redirectUri) {
+        String realm = config.oidcPublicUrl().filter(url -> !url.isBlank()).orElse(config.oidcUrl());
+        realm = realm.endsWith("/") ? realm.substring(0, realm.length() - 1) : realm;
+        return realm + "/protocol/openid-connect/auth?response_type=code&client_id=" + enc(config.portalClientId())
+                + "&redirect_uri=" + enc(redirectUri) + "&scope=openid&state=" + enc(state)
+                + "&code_challenge=" + enc(challenge) + "&code_challenge_method=S256";
     }
 
     public Uni<TokenResponse> refreshGrant(String refreshToken) {

@@ -30,7 +30,19 @@ public interface GatewayConfig {
     /** Realm URL of the OIDC provider (AIDE_OIDC_URL), used for the portal's password grant and readiness. */
     String oidcUrl();
 
-    /** Public client used by the portal login (password grant). */
+    /**
+     * The realm URL as browsers reach it (AIDE_OIDC_PUBLIC_URL), for the login redirect; when the gateway reaches the
+     * realm at an internal address (Kubernetes). Empty: the realm URL.
+     */
+    java.util.Optional<String> oidcPublicUrl();
+
+    /**
+     * The portal's origin as browsers reach it (AIDE_PUBLIC_URL, e.g. https://aide.example.com): the login's
+     * redirect URI is built on it. Empty: the origin of the request (scheme and Host), as on a local install.
+     */
+    java.util.Optional<String> publicUrl();
+
+    /** Public client of the portal: authorization code with PKCE (S256), and the password grant of POST /session. */
     @WithDefault("aide-portal")
     String portalClientId();
 
@@ -55,6 +67,8 @@ public interface GatewayConfig {
 
     Cookie cookie();
 
+    Login login();
+
     RateLimit rateLimit();
 
     Sse sse();
@@ -77,6 +91,12 @@ public interface GatewayConfig {
 
         /** Its origin as browsers reach it behind a proxy; else the portal's host with the sandbox port. */
         java.util.Optional<String> publicOrigin();
+    }
+
+    interface Login {
+        /** How long a login started at /api/v1/session/login may take to come back to the callback. */
+        @WithDefault("10m")
+        Duration timeout();
     }
 
     interface Cookie {

@@ -105,6 +105,7 @@ public class HttpFilters {
 
     void tenantAndRateLimit(RoutingContext ctx) {
         String path = ctx.request().path();
+        // password guessing; the portal's login is guessed at on the realm's own page (brute force detection there)
         if (path.equals(SESSION) && ctx.request().method() == io.vertx.core.http.HttpMethod.POST) {
             limitLogins(ctx);
             return;
