@@ -160,7 +160,11 @@ final class TypeCoercion {
             return new Expr.DateDiff(temporalOperand(typeFix(dd.start(), null)), temporalOperand(typeFix(dd.end(), null)));
         }
         if (e instanceof Expr.Extract x) {
-            return new Expr.Extract(x.part(), temporalOperand(typeFix(x.expr(), null)));
+            Expr operand = typeFix(x.expr(), null);
+            // the hour, minute or second of a text read as a date would always be 0: read it as a timestamp
+            boolean clock = Set.of("HOUR", "MINUTE", "SECOND").contains(x.part());
+            return new Expr.Extract(x.part(), clock && !infer(operand).temporal()
+                    ? new Expr.Cast(operand, SqlType.TIMESTAMP, true) : temporalOperand(operand));
         }
         if (e instanceof Expr.LastDay l) {
             return new Expr.LastDay(temporalOperand(typeFix(l.expr(), null)));

@@ -102,4 +102,26 @@ class RuleEverydayWordingTest {
                 "WOOL", "  ha", "");
         expect("INTEGER", "allowed, billed", List.of("Allowed amount; when null use billed amount"), "7", "3", null);
     }
+
+    @Test
+    void shouldNotTurnRowLevelWordingIntoAggregatesOrLoseTheClock() throws Exception {
+        // the columns of one row added, whatever "sum of" says elsewhere about rows
+        expect("INTEGER", "list_prc, allowed, billed", List.of("Sum of list_prc + allowed + billed"), "21", null, null);
+        // the hour of a text timestamp is its hour, not the hour of its date (always 0)
+        expect("INTEGER", "sold_dt", List.of("Hour of sold_dt"), "0", "0", null);
+        TableWithClock.expectHours();
+        // "not blank" excludes a text of spaces as well as NULL
+        expect("BOOLEAN", "prod_desc", List.of("prod_desc is not blank", "prod_desc is not empty"), "true", "true", "false");
+    }
+
+    /** A table whose text holds times of day. */
+    private static final class TableWithClock {
+        private static final RuleTable CLOCK = new RuleTable("ev", "id", new String[]{"id", "seen_at"},
+                new String[]{"1", "2024-03-05 14:30:00"}, new String[]{"2", "2024-03-05 07:05:09"});
+
+        static void expectHours() throws Exception {
+            assertThat(CLOCK.run("INTEGER", "seen_at", "Hour of seen_at", "out", RuleTable::text)).containsExactly("14", "7");
+            assertThat(CLOCK.run("INTEGER", "seen_at", "minute of seen_at", "out", RuleTable::text)).containsExactly("30", "5");
+        }
+    }
 }

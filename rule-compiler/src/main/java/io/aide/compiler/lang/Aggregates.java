@@ -127,6 +127,10 @@ public final class Aggregates implements Recognizer {
         if (hint != null && !hint.equals(fn)) {
             return new Recognition.Flagged("the rule's words ask for " + fn + " but its hint says " + hint);
         }
+        if (fn.equals("SUM") && filter == null && hint == null && additionOfColumns(arg)) {
+            // "Sum of room_chg + pharm_chg + lab_chg": the columns of one row added, not an aggregation of rows
+            return new Recognition.Recognized(arg, null, List.of(), "a sum of the row's columns");
+        }
         if (described || arg == null && !records) {
             arg = null;
             if (p.ctx().sources().size() == 1) {
@@ -187,6 +191,22 @@ public final class Aggregates implements Recognizer {
             return null;
         }
         return e;
+    }
+
+    /** Two or more distinct columns joined by "+" only. */
+    private static boolean additionOfColumns(Expr e) {
+        List<Expr> terms = new ArrayList<>();
+        java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>(List.of(e == null ? new Expr.Lit(0L) : e));
+        while (!todo.isEmpty()) {
+            Expr x = todo.pop();
+            if (x instanceof Expr.Bin b && b.op().equals("+")) {
+                todo.push(b.right());
+                todo.push(b.left());
+            } else {
+                terms.add(x);
+            }
+        }
+        return terms.size() >= 2 && terms.stream().allMatch(t -> t instanceof Expr.Col) && terms.stream().distinct().count() == terms.size();
     }
 
     /** "(MIN)": the function the analyst names beside the words. */

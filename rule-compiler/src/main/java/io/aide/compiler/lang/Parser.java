@@ -665,6 +665,10 @@ public final class Parser {
             pos = start;
             return null;
         }
+        if (accept(Role.NOT_BLANK)) {
+            // "is not blank": a value, and not only spaces
+            return new Expr.Not(new Expr.Bin("OR", new Expr.IsNull(left, false), blank(left)));
+        }
         if (accept(Role.NOT_NULL)) {
             return new Expr.IsNull(left, true);
         }
