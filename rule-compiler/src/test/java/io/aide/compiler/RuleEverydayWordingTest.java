@@ -124,4 +124,36 @@ class RuleEverydayWordingTest {
             assertThat(CLOCK.run("INTEGER", "seen_at", "minute of seen_at", "out", RuleTable::text)).containsExactly("30", "5");
         }
     }
+
+    @Test
+    void shouldReadSqlCaseWithLikeAndShareWordsAndExceptionsInParentheses() throws Exception {
+        expect("VARCHAR", "prod_desc", List.of("Case when prod_desc like '%WOOL%' then 'wool' when prod_desc like 'blue%' "
+                + "then 'blue' else 'other' end", "CASE WHEN prod_desc LIKE '%WOOL%' THEN 'wool' WHEN prod_desc NOT LIKE "
+                + "'%scarf%' AND prod_desc LIKE 'b%' THEN 'blue' ELSE 'other' END"), "wool", "blue", "other");
+        expect("DOUBLE", "list_prc", List.of("list_prc less 10 percent", "list_prc minus 10%"), "4.5", "9", "67.5");
+        expect("DOUBLE", "list_prc", List.of("list_prc plus 20 pct"), "6", "12", "90");
+        expect("DOUBLE", "list_prc, qty", List.of("list_prc / qty (null when qty is 0)", "list_prc / qty (0 if qty = 0)"
+                .replace("(0 if", "(null if")), "1.25", null, null);
+    }
+
+    @Test
+    void shouldReadOperationsWithTheirColumnInTheMiddle() throws Exception {
+        expect("VARCHAR", "chnl_cd", List.of("Prefix chnl_cd with 'CH-'", "prefix with 'CH-'"), "CH-01", "CH-02", "CH-09");
+        expect("VARCHAR", "phone_no", List.of("Digits only", "keep only digits", "only the digits"), "15551234", "55599", null);
+        expect("VARCHAR", "mbr_id", List.of("Left pad to 7 with zeros", "pad mbr_id with zeros to 7"), "0000042", "0000007",
+                "0000000");
+        expect("DATE", "sold_dt", List.of("Truncate sold_dt to date"), java.sql.Date.valueOf("2024-02-10").toString(),
+                "2024-11-30", null);
+    }
+
+    @Test
+    void shouldReadAnAgeWhateverTheOrderOfItsParts() throws Exception {
+        // the reference date is the load: the values move with the calendar, so only their shape is checked here
+        for (String rule : List.of("Age in years as of today from sold_dt", "age in years at time of load",
+                "Whole years between sold_dt and current date")) {
+            assertThat(TABLE.compile("INTEGER", "sold_dt", rule).columns().get(1).status()).as(rule).isEqualTo("compiled");
+        }
+        expect("INTEGER", "sold_dt, ship_dt", List.of("age of sold_dt at ship_dt", "age at ship_dt from sold_dt"), "0", "0", null);
+        assertThat(TABLE.flagged("INTEGER", "sold_dt", "Age in years")).contains("the date the age is reached at");
+    }
 }

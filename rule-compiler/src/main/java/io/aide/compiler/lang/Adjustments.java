@@ -41,6 +41,23 @@ final class Adjustments {
         while (end > 0 && tokens.get(end - 1).kind() == Token.Kind.SEP) {
             end--;
         }
+        if (end > 2 && tokens.get(end - 1).op(")")) {
+            // "annual_sales / sqft (null when sqft is 0)": the adjustment or exception in parentheses after the rule
+            int depth = 0;
+            for (int open = end - 1; open > 0; open--) {
+                depth += tokens.get(open).op(")") ? 1 : tokens.get(open).op("(") ? -1 : 0;
+                if (depth == 0) {
+                    List<Token> sentences = new java.util.ArrayList<>(tokens.subList(0, open));
+                    sentences.add(Token.of(Token.Kind.SEP, ";"));
+                    sentences.addAll(tokens.subList(open + 1, end - 1));
+                    Recognition r = read(sentences, parsers, rule);
+                    if (r != null) {
+                        return r;
+                    }
+                    break;
+                }
+            }
+        }
         for (int split = end - 1; split > 0; split--) {
             if (tokens.get(split).kind() != Token.Kind.SEP && !tokens.get(split).op(",")) {
                 continue;

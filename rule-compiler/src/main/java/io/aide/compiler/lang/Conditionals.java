@@ -26,6 +26,8 @@ final class Conditionals implements Recognizer {
             // "Derived: 'High' when amount >= 100, ...": a label before the branches names nothing
             p.reset(labelled);
         }
+        // "Case when payer like '%X%' then 'A' ... else 'B' end": SQL's CASE written in prose case
+        boolean sqlCase = p.acceptWord("case");
         if (p.targetType().kind() == io.aide.compiler.plan.SqlType.Kind.BOOLEAN) {
             // a truth value written as its condition: "delivered_dt later than promised_dt"
             int m = p.mark();
@@ -36,6 +38,9 @@ final class Conditionals implements Recognizer {
             p.reset(m);
         }
         while (!p.atEnd()) {
+            if (sqlCase && !whens.isEmpty() && p.acceptWord("end") && p.atEnd()) {
+                break;
+            }
             if (!whens.isEmpty()) {
                 p.acceptSeparator();
                 p.accept(Role.AND);
@@ -136,6 +141,7 @@ final class Conditionals implements Recognizer {
         return new Recognition.Recognized(new Expr.Case(typed, p.typed(otherwise, besides)), null, allLiteral ? accepted : List.of(),
                 whens.size() + " branch(es)");
     }
+
 
     /** "v if x is null or empty" is COALESCE(NULLIF(TRIM(x), ''), v); otherwise CASE WHEN cond THEN v ELSE x END. */
     private static Expr fallback(Expr.When w, Expr self) {

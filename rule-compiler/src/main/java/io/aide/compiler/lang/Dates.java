@@ -125,38 +125,54 @@ final class Dates implements Recognizer {
         return p.operand();
     }
 
-    /** AGE [column] [AT|ON|AS OF operand]: completed years from the birth date (the row's value or the named column). */
+    /**
+     * [table noun] AGE [IN years] clause*: completed years from the birth date (the named column, else the row's own)
+     * to the reference date; clause := (AT_TIME | SINCE | ON | AS OF) (TODAY | NOW | LOAD_TIME | column)
+     * | (FROM | OF) column | column | TODAY | NOW, in any order ("Patient age in years at time of load",
+     * "Age in years as of today from birth_dt", "age of dob at visit_date").
+     */
     private static Expr age(Parser p) {
         int m = p.mark();
+        Token noun = p.peekToken();
+        if (noun != null && noun.kind() == Token.Kind.WORD && RowTables.names(RowTables.of(p.ctx().row()), noun.norm())) {
+            p.next();
+        }
         if (!p.accept(Role.AGE)) {
+            p.reset(m);
             return null;
+        }
+        int in = p.mark();
+        if (!(p.accept(Role.IN_COLUMN) && p.accept(Role.DATE_YEAR))) {
+            p.reset(in);
         }
         Expr birth = null;
         Expr reference = null;
-        if (!p.accept(Role.FROM)) {
-            p.accept(Role.LOOKUP);
-        }
-        int ofAt = p.mark();
-        Token of = p.next();
-        if (of == null || !of.is(Token.Kind.WORD, "of")) {
-            p.reset(ofAt);
-        }
-        Expr first = p.column();
-        if (first != null) {
-            birth = first;
-        }
-        if (p.accept(Role.AT_TIME) || p.accept(Role.SINCE) || p.accept(Role.WHERE) || p.accept(Role.FROM)) {
-            p.accept(Role.TODAY);
-            reference = p.column();
-        } else if (p.peekToken() != null && p.peekToken().is(Token.Kind.WORD, "on")) {
-            p.next();
-            reference = p.column();
-        }
-        int t = p.mark();
-        if (reference == null && (p.accept(Role.TODAY) || p.accept(Role.NOW))) {
-            reference = new Expr.CurrentDate();
-        } else {
-            p.reset(t);
+        while (!p.atEnd()) {
+            int c = p.mark();
+            boolean at = p.accept(Role.AT_TIME) || p.accept(Role.SINCE) || p.acceptWord("on") || p.acceptWord("at");
+            if (!at && !p.accept(Role.FROM)) {
+                p.acceptWord("of");
+            }
+            if (p.accept(Role.TODAY) || p.accept(Role.LOAD_TIME) || load(p)) {
+                reference = reference == null ? new Expr.CurrentDate() : null;
+            } else if (p.accept(Role.NOW)) {
+                reference = reference == null ? new Expr.CurrentTimestamp() : null;
+            } else {
+                Expr column = p.column();
+                if (column == null) {
+                    p.reset(c);
+                    break;
+                }
+                if (at && reference == null) {
+                    reference = column;
+                } else if (birth == null) {
+                    // "from birth_dt" after the reference ("from" also reads as "since")
+                    birth = column;
+                } else {
+                    p.reset(c);
+                    break;
+                }
+            }
         }
         if (reference == null) {
             p.problem("the date the age is reached at is not said (write 'age at <date column>' or 'age today')");
@@ -165,8 +181,8 @@ final class Dates implements Recognizer {
         }
         if (birth == null) {
             List<Expr.Col> sources = p.ctx().sources();
-            Expr at = reference;
-            List<Expr.Col> others = sources.stream().filter(c -> !c.equals(at)).toList();
+            Expr atDate = reference;
+            List<Expr.Col> others = sources.stream().filter(col -> !col.equals(atDate)).toList();
             if (others.size() != 1) {
                 p.problem("whose birth date the age counts from is not said");
                 p.reset(m);
@@ -176,6 +192,19 @@ final class Dates implements Recognizer {
         }
         return years(birth, reference);
     }
+
+    /** "time of load", "the load", "load": the moment the view is built. */
+    private static boolean load(Parser p) {
+        int m = p.mark();
+        p.acceptWord("time");
+        p.acceptWord("of");
+        if (p.acceptWord("load") || p.acceptWord("loading") || p.acceptWord("run")) {
+            return true;
+        }
+        p.reset(m);
+        return false;
+    }
+
 
     /** "(end - start) in days", "end - start as a number of months". */
     private static Expr minus(Parser p) {
@@ -302,6 +331,15 @@ final class Dates implements Recognizer {
                 String fmt = r == Role.MONTH_NAME ? "%B" : "%A";
                 return new Operation(x -> new Expr.FormatDate(asDate(p, x), fmt), ofOrFromColumn(p));
             }
+        }
+        int truncate = p.mark();
+        if (p.accept(Role.TRUNCATE)) {
+            // "Truncate order_ts to date": the calendar date
+            Expr column = p.column();
+            if (p.accept(Role.TO) && (p.accept(Role.TYPE_DATE) || p.accept(Role.DATE_DAY)) ) {
+                return new Operation(x -> new Expr.Cast(x, SqlType.DATE, true), column);
+            }
+            p.reset(truncate);
         }
         if (p.accept(Role.DATE_ONLY)) {
             // "the date part of created_ts": the calendar date of a timestamp

@@ -16,6 +16,7 @@ import java.util.List;
  * mask    := MASK [ALL_BUT] (FIRST_CHARS | LAST_CHARS) N [CHARS] WITH text        -- "Mask all but the last 4 characters with '*'"
  * remove  := (REMOVE [ALL] character | REMOVE ALL text) [CHARS] [FROM column]              -- "Remove all spaces", "remove hyphens"
  *          | REMOVE [ALL] kind [CHARS] [FROM column]                              -- "Remove all non-numeric characters"
+ * keep    := [TAKE] ONLY kind [FROM column] | kind ONLY                          -- "Digits only", "keep only letters"
  * edge    := EDGE_TRIM (PREFIX | SUFFIX | PREFIX AND SUFFIX) (ZEROS | SPACES)      -- "Trim leading zeros"
  * convert := [CAST] [FROM] unit (CAST | TO) unit                                   -- "from cents to dollars"
  * </pre>
@@ -35,7 +36,7 @@ final class Functions {
     }
 
     private static final List<Copies.Production> PRODUCTIONS = List.of(Functions::affix, Functions::hash,
-            Functions::unary, Functions::mask, Functions::removeAll, Functions::edge, Functions::convert);
+            Functions::unary, Functions::mask, Functions::removeAll, Functions::keepOnly, Functions::edge, Functions::convert);
 
     private static Copies.Operation affix(Parser p) {
         boolean prefix;
@@ -46,6 +47,13 @@ final class Functions {
         } else {
             return null;
         }
+        // "Prefix order_no with 'ORD-'": the column between the verb and the text
+        int beforeColumn = p.mark();
+        Expr column = p.column();
+        if (column != null && !p.accept(Role.WITH)) {
+            p.reset(beforeColumn);
+            column = null;
+        }
         Expr text = p.literal();
         if (!(text instanceof Expr.Lit l) || l.value() == null) {
             return null;
@@ -55,7 +63,7 @@ final class Functions {
         if (!(p.accept(Role.CAST) && p.accept(prefix ? Role.PREFIX : Role.SUFFIX))) {
             p.reset(m);
         }
-        return new Copies.Operation(x -> new Expr.Concat(prefix ? List.of(lit, x) : List.of(x, lit)), null);
+        return new Copies.Operation(x -> new Expr.Concat(prefix ? List.of(lit, x) : List.of(x, lit)), column);
     }
 
     private static Copies.Operation hash(Parser p) {
@@ -127,6 +135,43 @@ final class Functions {
                     new Expr.Lit(1L))), null);
             return new Expr.Concat(first ? List.of(shown, hidden) : List.of(hidden, shown));
         }, null);
+    }
+
+    private static final java.util.Set<String> ONLY = java.util.Set.of("only");
+
+    /**
+     * "Digits only", "keep only letters", "only the numeric characters": every character not of the kind removed (the
+     * kind's bracket expression complemented).
+     */
+    private static Copies.Operation keepOnly(Parser p) {
+        int m = p.mark();
+        boolean verb = p.accept(Role.TAKE);
+        Token only = p.peekToken();
+        boolean before = only != null && ONLY.contains(only.norm());
+        if (before) {
+            p.next();
+        }
+        PhraseTable.Match kind = p.phrase(PhraseTable.CHARACTER_CLASSES);
+        if (kind == null || kind.entries().get(0).key().startsWith("[^")) {
+            p.reset(m);
+            return null;
+        }
+        Token after = p.peekToken();
+        if (!before && (after == null || !ONLY.contains(after.norm()))) {
+            p.reset(m);
+            return null;
+        }
+        if (!before) {
+            p.next();
+        }
+        if (!verb && !before && p.peekToken() != null && !p.peek(Role.FROM)) {
+            // "digits only" must stand alone or name its column
+            p.reset(m);
+            return null;
+        }
+        String pattern = "[^" + kind.entries().get(0).key().substring(1);
+        return new Copies.Operation(x -> new Expr.Fn("REGEXP_REPLACE", List.of(x, new Expr.Lit(pattern), new Expr.Lit(""))),
+                fromColumn(p));
     }
 
     private static Copies.Operation removeAll(Parser p) {

@@ -228,6 +228,13 @@ final class Lookups implements Recognizer {
             List<Expr> items = p.list();
             return items == null ? null : new Expr.Match(col.text(), items);
         }
+        Token same = p.peekToken();
+        if (same != null && (same.is(Token.Kind.WORD, "matches") || same.is(Token.Kind.WORD, "match"))) {
+            // "where fac_id matches": the lookup table's column of that name equals the row's
+            p.next();
+            Expr outer = p.ctx().resolve(null, col.text());
+            return outer instanceof Expr.Col oc && p.ctx().known(oc) ? new Expr.Match(col.text(), List.of(outer)) : null;
+        }
         if (!p.accept(Role.EQUALS)) {
             p.reset(m);
             return null;

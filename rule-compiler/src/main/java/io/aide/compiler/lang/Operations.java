@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
  * {@link Copies}. Each names its arguments; the value it works on is the value so far, or the column it names
  * ("first 3 characters of `code`", "multiply `amount` by 100"):
  * <pre>
- * arith   := (MULTIPLY | DIVIDE | PLUS | MINUS) [column] [BY] operand     -- "multiplied by 100", "minus `discount`"
+ * arith   := (MULTIPLY | DIVIDE | PLUS | MINUS) [column] [BY] operand [PERCENT] -- "multiplied by 100", "less 10 percent"
  *          | OP_SYMBOL operand                                            -- "* 100", "/ `rate`", "+ 1"
  * round   := ROUND [column] [TO] ([N] DECIMALS | NEAREST_INTEGER)? | ROUND_UP | ROUND_DOWN
  * substr  := FIRST N CHARS [OF column] | LAST N CHARS [OF column] | CHARS N (TO | -) M [OF column]
@@ -157,6 +157,20 @@ final class Operations {
             p.problem("the rule divides by zero");
             return null;
         }
+        if (p.accept(Role.PERCENT) && operand instanceof Expr.Lit pl && pl.value() instanceof Number pn) {
+            // "less 10 percent", "plus 5%": a share of the value itself; "times 80%": that share
+            java.math.BigDecimal share = new java.math.BigDecimal(pn.toString()).movePointLeft(2);
+            Expr factor = switch (op) {
+                case "+" -> new Expr.Lit(java.math.BigDecimal.ONE.add(share));
+                case "-" -> new Expr.Lit(java.math.BigDecimal.ONE.subtract(share));
+                case "*" -> new Expr.Lit(share);
+                default -> null;
+            };
+            if (factor == null) {
+                return null;
+            }
+            return new Copies.Operation(x -> new Expr.Bin("*", x, factor), column);
+        }
         String o = op;
         Expr right = operand;
         return new Copies.Operation(x -> new Expr.Bin(o, x, right), column);
@@ -292,6 +306,17 @@ final class Operations {
             left = p.accept(Role.LEFT) ? Boolean.TRUE : p.accept(Role.RIGHT) ? Boolean.FALSE : null;
         }
         Expr column = p.column();
+        // "Left pad to 10 with zeros": the width may come before the padding character
+        Long widthFirst = null;
+        int beforeWidth = p.mark();
+        if (p.accept(Role.TO)) {
+            widthFirst = whole(p);
+            if (widthFirst == null) {
+                p.reset(beforeWidth);
+            } else {
+                p.accept(Role.CHARS);
+            }
+        }
         if (!p.accept(Role.WITH)) {
             p.problem("the rule pads without saying the padding character (add 'with zeros' or \"with '<character>'\")");
             return null;
@@ -318,12 +343,15 @@ final class Operations {
         } else if (p.accept(Role.RIGHT)) {
             left = left == null ? Boolean.FALSE : left;
         }
-        p.accept(Role.TO);
-        Long width = whole(p);
+        Long width = widthFirst;
+        if (width == null) {
+            p.accept(Role.TO);
+            width = whole(p);
+            p.accept(Role.CHARS);
+        }
         if (width == null || width < 1) {
             return null;
         }
-        p.accept(Role.CHARS);
         if (left == null) {
             // zeros go in front of a number; other fill without a side is not said
             if (!fill.equals("0")) {

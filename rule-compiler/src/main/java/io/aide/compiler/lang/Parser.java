@@ -152,6 +152,16 @@ public final class Parser {
         return m;
     }
 
+    /** The plain word at the cursor (after filler), consumed; false (cursor unchanged) otherwise. */
+    boolean acceptWord(String word) {
+        Token t = peekToken();
+        if (t != null && t.is(Token.Kind.WORD, word)) {
+            next();
+            return true;
+        }
+        return false;
+    }
+
     public boolean acceptOp(String symbol) {
         Token t = peekToken();
         if (t != null && t.op(symbol)) {
@@ -718,6 +728,23 @@ public final class Parser {
             }
             pos = start;
             return null;
+        }
+        Token likeWord = peekToken();
+        if (likeWord != null && (likeWord.is(Token.Kind.WORD, "like") || likeWord.is(Token.Kind.WORD, "not")
+                && pos + 1 < tokens.size() && tokens.get(pos + 1).is(Token.Kind.WORD, "like"))) {
+            // "payer like '%MEDICARE%'": SQL's pattern, % and _ as SQL reads them
+            int m = pos;
+            boolean not = likeWord.norm().equals("not");
+            next();
+            if (not) {
+                next();
+            }
+            Expr pattern = literal();
+            if (pattern instanceof Expr.Lit l && l.value() instanceof String) {
+                Expr test = new Expr.Bin("LIKE", left, pattern);
+                return not ? new Expr.Not(test) : test;
+            }
+            pos = m;
         }
         for (Role r : new Role[]{Role.STARTS, Role.ENDS, Role.CONTAINS}) {
             if (accept(r)) {
