@@ -156,4 +156,22 @@ class RuleEverydayWordingTest {
         expect("INTEGER", "sold_dt, ship_dt", List.of("age of sold_dt at ship_dt", "age at ship_dt from sold_dt"), "0", "0", null);
         assertThat(TABLE.flagged("INTEGER", "sold_dt", "Age in years")).contains("the date the age is reached at");
     }
+
+    @Test
+    void shouldReadFunctionsOfOneEngineAsThePortableExpressionTheyMean() throws Exception {
+        expect("VARCHAR", "chnl_cd", List.of("DECODE(chnl_cd, '01', 'Store', '02', 'Web', 'Other')",
+                "CASE chnl_cd WHEN '01' THEN 'Store' WHEN '02' THEN 'Web' ELSE 'Other' END"), "Store", "Web", "Other");
+        expect("VARCHAR", "allowed", List.of("ISNULL(allowed, 'none')", "= NVL(allowed; 'none')"), "7", "none", "none");
+        expect("VARCHAR", "sold_dt", List.of("TO_CHAR(sold_dt, 'YYYYMM')"), "202402", "202411", null);
+        expect("INTEGER", "sold_dt, ship_dt", List.of("DATEDIFF(day, sold_dt, ship_dt)", "DATEDIFF(dd; sold_dt; ship_dt)"),
+                "2", "1", null);
+        expect("INTEGER", "sold_dt, ship_dt", List.of("DATEDIFF(month, sold_dt, ship_dt)"), "0", "1", null);
+        expect("INTEGER", "sold_dt", List.of("DATEPART(year, sold_dt)", "DATE_PART('month', sold_dt)".replace("month", "year")),
+                "2024", "2024", null);
+        expect("DATE", "sold_dt", List.of("DATE_TRUNC('month', sold_dt)", "TRUNC(sold_dt, 'MM')"), "2024-02-01",
+                "2024-11-01", null);
+        expect("VARCHAR", "mbr_id", List.of("RIGHT('0000' || mbr_id, 4)", "Source: RIGHT('0000' || mbr_id; 4)"),
+                "0042", "0007", "0000");
+        assertThat(TABLE.flagged("DATE", "sold_dt", "DATE_TRUNC('week', sold_dt)")).contains("week");
+    }
 }

@@ -28,6 +28,14 @@ final class Conditionals implements Recognizer {
         }
         // "Case when payer like '%X%' then 'A' ... else 'B' end": SQL's CASE written in prose case
         boolean sqlCase = p.acceptWord("case");
+        Expr subject = null;
+        if (sqlCase && !p.peek(Role.IF)) {
+            // "CASE lit_flag WHEN 'Y' THEN ...": each WHEN gives a value of the subject
+            subject = p.operand();
+            if (subject == null) {
+                return Recognition.NOT_MINE;
+            }
+        }
         if (p.targetType().kind() == io.aide.compiler.plan.SqlType.Kind.BOOLEAN) {
             // a truth value written as its condition: "delivered_dt later than promised_dt"
             int m = p.mark();
@@ -58,7 +66,7 @@ final class Conditionals implements Recognizer {
                 continue;
             }
             if (p.accept(Role.IF)) {
-                Expr cond = p.condition();
+                Expr cond = subject == null ? p.condition() : caseValue(p, subject);
                 if (cond == null) {
                     return whens.isEmpty() && m == 0 && p.problem() == null ? Recognition.NOT_MINE : p.notUnderstood();
                 }
@@ -152,6 +160,19 @@ final class Conditionals implements Recognizer {
             return new Expr.Fn("COALESCE", List.of(trimmed, w.result()));
         }
         return new Expr.Case(List.of(w), self);
+    }
+
+    /** A value (or values) of a simple CASE's subject: subject = v, or subject IN (v, ...). */
+    private static Expr caseValue(Parser p, Expr subject) {
+        List<Expr> values = new ArrayList<>();
+        do {
+            Expr v = p.literal();
+            if (v == null) {
+                return null;
+            }
+            values.add(v);
+        } while (p.acceptOp(","));
+        return values.size() == 1 ? new Expr.Bin("=", subject, values.get(0)) : new Expr.InList(subject, values, false);
     }
 
     /** BIGINT when a branch gives a whole number, DOUBLE when a decimal one, else UNKNOWN. */

@@ -57,7 +57,11 @@ public final class Lexer {
                 i = d.end();
                 continue;
             }
-            if (c == '\n' || c == ';') {
+            if (c == ';' && openParentheses(out) > 0) {
+                // "ROUND(x; 2)": Excel's argument separator where the locale writes decimals with a comma
+                out.add(Token.of(Token.Kind.OP, ","));
+                i++;
+            } else if (c == '\n' || c == ';') {
                 addSep(out, c == '\n' ? "newline" : ";");
                 i++;
             } else if (Character.isWhitespace(c)) {
@@ -193,6 +197,14 @@ public final class Lexer {
             return null;
         }
         return io.aide.compiler.plan.DatePatterns.fromExcel(text);
+    }
+
+    private static int openParentheses(List<Token> out) {
+        int depth = 0;
+        for (Token t : out) {
+            depth += t.op("(") ? 1 : t.op(")") ? -1 : 0;
+        }
+        return depth;
     }
 
     private static void addSep(List<Token> out, String text) {

@@ -43,6 +43,15 @@ public final class RuleLanguage {
 
     public Recognition read(RuleContext ctx) {
         List<Token> tokens = Lexer.tokens(ctx.row().transformation());
+        if (tokens.size() > 1 && tokens.get(0).op("=")) {
+            // "= pol.face_amt": a formula written as a spreadsheet cell
+            tokens = tokens.subList(1, tokens.size());
+        }
+        int label = lexicon.match(Lexicon.Role.LABEL, tokens, 0);
+        if (label > 0 && label + 1 < tokens.size() && tokens.get(label).op(":")) {
+            // "Source: pol.prod_cd", "Formula: a + b": a label before the rule names nothing
+            tokens = tokens.subList(label + 1, tokens.size());
+        }
         AlgorithmCodes.Spec spec = AlgorithmCodes.spec(ctx.row());
         Expr condition = null;
         if (spec != null) {

@@ -359,6 +359,15 @@ public final class SqlExpressionParser {
 
     private Expr function(Function f) throws NotCompilable {
         String name = f.getName().toUpperCase(Locale.ROOT);
+        if (VendorFunctions.NAMES.contains(name)) {
+            List<Expression> params = new ArrayList<>();
+            if (f.getParameters() != null) {
+                for (Object o : f.getParameters()) {
+                    params.add((Expression) o);
+                }
+            }
+            return VendorFunctions.read(name, params, this::convert);
+        }
         List<Expr> args = new ArrayList<>();
         if (f.getParameters() != null) {
             for (Object o : f.getParameters()) {
