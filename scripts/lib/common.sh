@@ -64,6 +64,7 @@ export_aide_env() {
     if [[ "${AIDE_SPARK_CLUSTER:-1}" != 0 ]]; then
         export AIDE_SPARK_MASTER="${AIDE_SPARK_MASTER:-spark://127.0.0.1:$SPARK_MASTER_PORT}"
         export AIDE_SPARK_CONF="${AIDE_SPARK_CONF:-$SPARK_APP_CONF}"
+        export AIDE_SPARK_MASTER_WEB_URL="http://127.0.0.1:$SPARK_MASTER_UI_PORT"
     else
         export AIDE_SPARK_MASTER="${AIDE_SPARK_MASTER:-local[*]}"
     fi
