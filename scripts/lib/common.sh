@@ -17,10 +17,12 @@ select_env() {
     case "$AIDE_ENV" in
         dev)
             PG_PORT=55432 REDIS_PORT=56379 KAFKA_PORT=59092 KAFKA_CONTROLLER_PORT=59093
-            S3_PORT=59000 KEYCLOAK_PORT=58180 SERVICE_BASE_PORT=8080 ;;
+            S3_PORT=59000 KEYCLOAK_PORT=58180 SERVICE_BASE_PORT=8080
+            SPARK_MASTER_PORT=57077 SPARK_MASTER_UI_PORT=57080 SPARK_WORKER_PORT=57078 SPARK_WORKER_UI_PORT=57081 ;;
         test)
             PG_PORT=55532 REDIS_PORT=56479 KAFKA_PORT=59192 KAFKA_CONTROLLER_PORT=59193
-            S3_PORT=59100 KEYCLOAK_PORT=58280 SERVICE_BASE_PORT=18080 ;;
+            S3_PORT=59100 KEYCLOAK_PORT=58280 SERVICE_BASE_PORT=18080
+            SPARK_MASTER_PORT=57177 SPARK_MASTER_UI_PORT=57180 SPARK_WORKER_PORT=57178 SPARK_WORKER_UI_PORT=57181 ;;
         *) die "unknown environment '$AIDE_ENV' (use --env dev or --env test)" ;;
     esac
     # AIDE_PORT_OFFSET shifts every port, e.g. to run a second checkout's test env beside this one
@@ -30,6 +32,8 @@ select_env() {
         PG_PORT=$((PG_PORT + off)) REDIS_PORT=$((REDIS_PORT + off)) KAFKA_PORT=$((KAFKA_PORT + off))
         KAFKA_CONTROLLER_PORT=$((KAFKA_CONTROLLER_PORT + off)) S3_PORT=$((S3_PORT + off))
         KEYCLOAK_PORT=$((KEYCLOAK_PORT + off)) SERVICE_BASE_PORT=$((SERVICE_BASE_PORT + off))
+        SPARK_MASTER_PORT=$((SPARK_MASTER_PORT + off)) SPARK_MASTER_UI_PORT=$((SPARK_MASTER_UI_PORT + off))
+        SPARK_WORKER_PORT=$((SPARK_WORKER_PORT + off)) SPARK_WORKER_UI_PORT=$((SPARK_WORKER_UI_PORT + off))
     fi
     ENV_DIR="$AIDE_HOME/$AIDE_ENV"
     PID_DIR="$ENV_DIR/pids"
@@ -55,7 +59,15 @@ export_aide_env() {
     export AIDE_SANDBOX_PORT="$((SERVICE_BASE_PORT + 9))"
     export AIDE_PORTAL_ORIGINS="http://localhost:$SERVICE_BASE_PORT http://127.0.0.1:$SERVICE_BASE_PORT"
     export AIDE_PORTAL_SANDBOX_ORIGIN="http://localhost:$AIDE_SANDBOX_PORT http://127.0.0.1:$AIDE_SANDBOX_PORT"
-    export AIDE_SPARK_MASTER="${AIDE_SPARK_MASTER:-local[*]}"
+    # the environment's Spark standalone cluster (scripts/lib/spark.sh) unless AIDE_SPARK_CLUSTER=0; each runner
+    # (an application on it) takes one core and 512 MB of the worker
+    if [[ "${AIDE_SPARK_CLUSTER:-1}" != 0 ]]; then
+        export AIDE_SPARK_MASTER="${AIDE_SPARK_MASTER:-spark://127.0.0.1:$SPARK_MASTER_PORT}"
+        export AIDE_SPARK_CONF="${AIDE_SPARK_CONF:-$SPARK_APP_CONF}"
+        export AIDE_SPARK_MASTER_WEB_URL="http://127.0.0.1:$SPARK_MASTER_UI_PORT"
+    else
+        export AIDE_SPARK_MASTER="${AIDE_SPARK_MASTER:-local[*]}"
+    fi
     export AIDE_SECRET_KEY="${AIDE_SECRET_KEY:-aide-local-$AIDE_ENV-secret-key-change-me}"
     export AIDE_INTERNAL_SECRET="${AIDE_INTERNAL_SECRET:-$(internal_secret)}"
     # the local install is plain http on localhost: session cookies cannot be Secure there

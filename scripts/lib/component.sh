@@ -37,25 +37,34 @@ component_stop() {
     fi
 }
 
+# the processes (pid file names) of a component: spark is its master and its worker
+component_processes() {
+    case "$1" in
+        spark) echo spark-worker spark-master ;;
+        *) echo "$1" ;;
+    esac
+}
+
 # SIGKILL to the component's process group: no shutdown hook runs, nothing is flushed or committed
 component_kill() {
-    local c=$1 pid
+    local c=$1 pid name killed=0
     component_check "$c"
-    pid=$(pid_of "$c")
-    if ! pid_alive "$pid"; then
-        info "$c ($AIDE_ENV) is not running"
-        return 0
-    fi
-    local target=$pid
-    [[ "$(ps -o pgid= -p "$pid" 2>/dev/null | tr -d ' ')" == "$pid" ]] && target="-$pid"
-    kill -KILL -- "$target" 2>/dev/null || true
-    local i
-    for ((i = 0; i < 100; i++)); do
-        pid_alive "$pid" || break
-        sleep 0.1
+    for name in $(component_processes "$c"); do
+        pid=$(pid_of "$name")
+        pid_alive "$pid" || continue
+        local target=$pid
+        [[ "$(ps -o pgid= -p "$pid" 2>/dev/null | tr -d ' ')" == "$pid" ]] && target="-$pid"
+        kill -KILL -- "$target" 2>/dev/null || true
+        local i
+        for ((i = 0; i < 100; i++)); do
+            pid_alive "$pid" || break
+            sleep 0.1
+        done
+        rm -f "$PID_DIR/$name.pid"
+        killed=1
+        info "$name ($AIDE_ENV, pid $pid) killed"
     done
-    rm -f "$PID_DIR/$c.pid"
-    info "$c ($AIDE_ENV, pid $pid) killed"
+    ((killed)) || info "$c ($AIDE_ENV) is not running"
 }
 
 # starts the component and returns once it is ready (a service: /q/health/ready; infrastructure: its own check)

@@ -8,6 +8,9 @@ KEYCLOAK_ZIP="$AIDE_LIB/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
 KEYCLOAK_DIST="$AIDE_HOME/keycloak"
 KAFKA_CLASSPATH_FILE="$AIDE_LIB/kafka-$KAFKA_VERSION.classpath"
 KAFKA_ADMIN_CLASSES="$AIDE_LIB/kafka-admin"
+# the Spark standalone cluster runs from the spark-runner module's own Spark classpath (same jars as the runner)
+SPARK_CLASSPATH_FILE="$AIDE_LIB/spark-runner.classpath"
+SPARK_HOME_DIR="$AIDE_HOME/spark-home"
 
 pg_bin_dir() {
     local d
@@ -104,6 +107,16 @@ install_artifacts() {
             die "could not resolve the Kafka broker classpath. Log: $log"
         fi
         mv "$KAFKA_CLASSPATH_FILE.tmp" "$KAFKA_CLASSPATH_FILE"
+    fi
+    if spark_enabled && { [[ ! -s "$SPARK_CLASSPATH_FILE" || "$AIDE_ROOT/spark-runner/pom.xml" -nt "$SPARK_CLASSPATH_FILE" ]] \
+        || ! classpath_complete "$SPARK_CLASSPATH_FILE"; }; then
+        info "resolving the Spark classpath of the standalone cluster (spark-runner module)"
+        if ! mvn -B -q -f "$AIDE_ROOT/spark-runner/pom.xml" dependency:build-classpath -Dmdep.includeScope=runtime \
+            -Dmdep.outputFile="$SPARK_CLASSPATH_FILE.tmp" >>"$log" 2>&1; then
+            tail -n 20 "$log" >&2
+            die "could not resolve the Spark classpath. Log: $log"
+        fi
+        mv "$SPARK_CLASSPATH_FILE.tmp" "$SPARK_CLASSPATH_FILE"
     fi
     local src="$AIDE_ROOT/scripts/java/KafkaAdmin.java"
     if [[ ! -f "$KAFKA_ADMIN_CLASSES/KafkaAdmin.class" || "$src" -nt "$KAFKA_ADMIN_CLASSES/KafkaAdmin.class" ]]; then

@@ -56,6 +56,9 @@ run_tests() {
     select_env test
     export_aide_env
     export AIDE_ROOT
+    # the validator's Spark runner starts with the service, so the first Spark query of the end-to-end suite finds
+    # its application and executor on the test cluster ready
+    export AIDE_VALIDATOR_SPARK_WARM_UP="${AIDE_VALIDATOR_SPARK_WARM_UP:-true}"
     trap test_cleanup EXIT
     trap 'exit 130' INT TERM
     infra_up

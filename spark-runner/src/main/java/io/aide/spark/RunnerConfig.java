@@ -1,6 +1,9 @@
 package io.aide.spark;
 
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,6 +47,32 @@ public record RunnerConfig(int port, String bindAddress, String master, int maxS
                 Integer.parseInt(pick(flags, "timeout", env, "AIDE_SPARK_TIMEOUT_SECONDS", "120")),
                 pick(flags, "python", env, "AIDE_SPARK_PYTHON", "python3"),
                 Boolean.parseBoolean(pick(flags, "exit-on-stdin-eof", env, "AIDE_SPARK_EXIT_ON_STDIN_EOF", "false")));
+    }
+
+    /** The Spark standalone masters of a spark:// URL (several for a high-availability setup), else empty. */
+    public List<InetSocketAddress> standaloneMasters() {
+        if (!master.startsWith("spark://")) {
+            return List.of();
+        }
+        List<InetSocketAddress> masters = new ArrayList<>();
+        for (String hostPort : master.substring("spark://".length()).split(",")) {
+            String trimmed = hostPort.strip();
+            int colon = trimmed.lastIndexOf(':');
+            String host = colon < 0 ? trimmed : trimmed.substring(0, colon);
+            int port = colon < 0 ? 7077 : Integer.parseInt(trimmed.substring(colon + 1));
+            masters.add(InetSocketAddress.createUnresolved(host, port));
+        }
+        return masters;
+    }
+
+    /** local[n], or a standalone master on this machine: the driver listens on 127.0.0.1 only. */
+    public boolean drivesOnLoopback() {
+        if (master.startsWith("local")) {
+            return true;
+        }
+        List<InetSocketAddress> masters = standaloneMasters();
+        return !masters.isEmpty() && masters.stream().map(InetSocketAddress::getHostString)
+                .allMatch(h -> h.equals("127.0.0.1") || h.equals("localhost") || h.equals("::1"));
     }
 
     private static String pick(Map<String, String> flags, String flag, Map<String, String> env, String var,

@@ -17,6 +17,12 @@ public final class SparkRunnerMain {
 
     public static void main(String[] args) throws IOException {
         RunnerConfig config = RunnerConfig.from(args, System.getenv());
+        String unreachable = MasterProbe.unreachable(config, 5_000);
+        if (unreachable != null) {
+            // without this Spark retries the registration for a minute before giving up
+            System.err.println(unreachable);
+            System.exit(3);
+        }
         SparkSession session = SparkSqlChecker.createSession(config);
         // the first query pays for code generation and class loading, not the user's first request
         session.sql("SELECT 1 AS warm").collectAsList();

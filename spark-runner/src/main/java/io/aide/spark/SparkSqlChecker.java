@@ -78,7 +78,9 @@ public final class SparkSqlChecker {
                 // generated code may read the sample tables only, never other files by path
                 .config("spark.sql.runSQLOnFiles", "false")
                 .config("spark.sql.session.timeZone", "UTC");
-        if (config.master().startsWith("local")) {
+        // executors of a cluster on this machine (or the local scheduler) reach the driver on loopback; elsewhere
+        // spark.driver.host comes from the runner's -Dspark.* flags (AIDE_SPARK_CONF) or Spark's own default
+        if (config.drivesOnLoopback() && System.getProperty("spark.driver.host") == null) {
             builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
         }
         return (SparkSession) builder.getOrCreate();

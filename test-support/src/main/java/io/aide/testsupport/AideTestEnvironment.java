@@ -77,6 +77,10 @@ public final class AideTestEnvironment {
         probeTcp(down, "redis", redis.getHost(), redis.getPort() < 0 ? 6379 : redis.getPort());
         probeTcp(down, "kafka", kafka.substring(0, kafka.lastIndexOf(':')), Integer.parseInt(kafka.substring(kafka.lastIndexOf(':') + 1)));
         probeTcp(down, "s3", s3.getHost(), s3.getPort() < 0 ? 80 : s3.getPort());
+        if (!"0".equals(Infra.setting("AIDE_SPARK_CLUSTER", "1"))) {
+            URI spark = URI.create(Infra.sparkMaster().replaceFirst("^spark://([^,]+).*$", "http://$1"));
+            probeTcp(down, "spark", spark.getHost(), spark.getPort());
+        }
         if (!httpOk(Infra.oidcUrl() + "/.well-known/openid-configuration")) {
             URI oidc = URI.create(Infra.oidcUrl());
             down.add("keycloak " + oidc.getHost() + ":" + oidc.getPort());

@@ -108,6 +108,23 @@ public final class Infra {
         return setting("AIDE_S3_REGION", "us-east-1");
     }
 
+    /** The test environment's Spark standalone master ({@code ./aide infra up --env test} starts it with one worker). */
+    public static String sparkMaster() {
+        String master = setting("AIDE_SPARK_MASTER", "");
+        return master.startsWith("spark://") ? master : "spark://127.0.0.1:" + testPort(57177);
+    }
+
+    /** The master's web UI, whose {@code /json/} lists its workers and applications. */
+    public static String sparkMasterWebUrl() {
+        return setting("AIDE_SPARK_MASTER_WEB_URL", "http://127.0.0.1:" + testPort(57180));
+    }
+
+    /** Spark settings of one application on that cluster (one core, 512 MB executors), as ./aide exports them. */
+    public static String sparkConf() {
+        return setting("AIDE_SPARK_CONF", "spark.cores.max=1 spark.executor.memory=512m spark.executor.cores=1 "
+                + "spark.task.maxFailures=1");
+    }
+
     /** Issuer URL of the realm aide, e.g. http://127.0.0.1:58280/realms/aide. */
     public static String oidcUrl() {
         return setting("AIDE_OIDC_URL", "http://127.0.0.1:" + testPort(58280) + "/realms/aide");

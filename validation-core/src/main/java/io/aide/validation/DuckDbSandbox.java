@@ -4,6 +4,7 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -145,6 +146,22 @@ public final class DuckDbSandbox implements AutoCloseable {
             throw new SandboxException("sample:load", "Cannot create schema '" + schema + "': " + e.getMessage(), e);
         }
         return ident(schema) + "." + ident(name.substring(dot + 1));
+    }
+
+    /**
+     * Writes a loaded table to a Parquet file with its DuckDB types, so another engine (Spark) reads the same typed
+     * sample. Only allowed before {@link #lock()}.
+     */
+    public void writeParquet(String table, Path file) {
+        if (locked) {
+            throw new IllegalStateException("the sandbox is locked; write samples out before lock()");
+        }
+        try (Statement st = connection.createStatement()) {
+            st.execute("COPY (SELECT * FROM " + tableRef(table) + ") TO " + literal(file.toString()) + " (FORMAT parquet)");
+        } catch (SQLException e) {
+            throw new SandboxException("sample:load", "Cannot write sample table '" + table + "' as Parquet: "
+                    + firstLine(e.getMessage()), e);
+        }
     }
 
     /** Turns off file system and extension access and freezes the configuration. */

@@ -207,6 +207,25 @@ class SampleQueryTest {
     }
 
     @Test
+    void shouldRefuseAnUnknownEngineAndSparkWhereItIsTurnedOff() {
+        // Given
+        Map<String, Object> onSpark = new LinkedHashMap<>(onSample("SELECT name FROM customers", null));
+        onSpark.put("engine", "spark");
+        Map<String, Object> onOracle = new LinkedHashMap<>(onSample("SELECT name FROM customers", null));
+        onOracle.put("engine", "oracle");
+
+        // When
+        ValidatableResponse spark = query(tenant, onSpark);
+        ValidatableResponse oracle = query(tenant, onOracle);
+
+        // Then
+        spark.statusCode(503).contentType("application/problem+json").body("code", equalTo("unavailable:spark_unavailable"))
+                .body("detail", containsString("AIDE_VALIDATOR_SPARK_ENABLED"));
+        oracle.statusCode(400).contentType("application/problem+json").body("code", equalTo("query:engine"))
+                .body("detail", containsString("'oracle'"));
+    }
+
+    @Test
     void shouldRefuseACallWithoutTheInternalToken() {
         // When
         ValidatableResponse response = given().header("X-Aide-Tenant", tenant).contentType("application/json")

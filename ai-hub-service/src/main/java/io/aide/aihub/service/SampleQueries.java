@@ -38,21 +38,32 @@ public class SampleQueries {
                          String sampleKind, List<String> sampleTables) {
     }
 
-    /** Runs {@code sql} on the data source's sample, at most {@code limit} rows. */
+    /** Runs {@code sql} on the data source's sample in the validator's DuckDB sandbox, at most {@code limit} rows. */
     public Result onDataSource(Caller caller, String dataSourceId, String sql, int limit) {
-        return run(caller, "dataSourceId", dataSourceId, sql, limit);
+        return run(caller, "dataSourceId", dataSourceId, sql, limit, null);
+    }
+
+    /**
+     * Runs Spark SQL on the data source's sample through the validator's Spark runner (on its master: local or a
+     * cluster), at most {@code limit} rows; a validator without a reachable Spark answers 503.
+     */
+    public Result onDataSourceWithSpark(Caller caller, String dataSourceId, String sql, int limit) {
+        return run(caller, "dataSourceId", dataSourceId, sql, limit, "spark");
     }
 
     /** Runs {@code sql} on the sample the generation was last validated on, at most {@code limit} rows. */
     public Result onGeneration(Caller caller, String generationId, String sql, int limit) {
-        return run(caller, "generationId", generationId, sql, limit);
+        return run(caller, "generationId", generationId, sql, limit, null);
     }
 
-    private Result run(Caller caller, String field, String id, String sql, int limit) {
+    private Result run(Caller caller, String field, String id, String sql, int limit, String engine) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(field, id);
         body.put("sql", sql);
         body.put("limit", limit);
+        if (engine != null) {
+            body.put("engine", engine);
+        }
         String answer;
         try {
             answer = validator.query(caller.tenantId(), caller.userId(), caller.correlationId(), EventJson.toJson(body));

@@ -9,9 +9,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.List;
 
 /**
- * The agent's data tools. {@code run_sql}: one read-only query on the data source's sample through validator-service's
- * query endpoint ({@link SampleQueries}: its DuckDB sandbox, row and time limits, tenant check). {@code submit_spark}:
- * that endpoint has no Spark engine yet, so the tool answers a clear refusal instead of running somewhere else.
+ * The agent's data tools, both through validator-service's query endpoint ({@link SampleQueries}: row and time limits,
+ * tenant check) on the data source's sample. {@code run_sql}: DuckDB in the validator's sandbox. {@code submit_spark}:
+ * Spark SQL run by the validator's Spark runner, on its master (local, or a cluster such as the standalone one
+ * ./aide starts); when no Spark is reachable the validator answers 503 and the tool reports it.
  */
 @ApplicationScoped
 public class QueryRunner {
@@ -27,15 +28,13 @@ public class QueryRunner {
     public enum Engine { DUCKDB, SPARK }
 
     public QueryResult run(Caller caller, String dataSourceId, String sql, Engine engine) {
-        if (engine == Engine.SPARK) {
-            throw new VizException(VizException.Stage.SQL_EXECUTION, "submit_spark is not available: validator-service "
-                    + "runs chart queries on DuckDB only in this version. Choose the DuckDB engine.");
-        }
         SampleQueries.Result result;
         try {
-            result = samples.onDataSource(caller, dataSourceId, sql, rowLimit);
+            result = engine == Engine.SPARK ? samples.onDataSourceWithSpark(caller, dataSourceId, sql, rowLimit)
+                    : samples.onDataSource(caller, dataSourceId, sql, rowLimit);
         } catch (AiHubException e) {
-            throw new VizException(VizException.Stage.SQL_EXECUTION, "The query failed (" + e.code() + "): "
+            String tool = engine == Engine.SPARK ? "submit_spark" : "run_sql";
+            throw new VizException(VizException.Stage.SQL_EXECUTION, tool + " failed (" + e.code() + "): "
                     + e.getMessage());
         }
         List<QueryResult.Column> columns = result.columns().stream()

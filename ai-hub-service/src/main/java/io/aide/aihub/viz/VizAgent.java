@@ -81,7 +81,7 @@ public class VizAgent {
                         + request.dataSourceId() + "."));
                 result = queries.run(caller, request.dataSourceId(), sql, tool);
             } else {
-                Ran ran = askAndRun(caller, request, tool, emit);
+                Ran ran = askAndRun(caller, request, emit);
                 sql = ran.sql();
                 result = ran.result();
             }
@@ -118,7 +118,7 @@ public class VizAgent {
     private record Ran(String sql, QueryResult result) {
     }
 
-    private Ran askAndRun(Caller caller, VizRequest request, QueryRunner.Engine tool, Consumer<VizEvent> emit) {
+    private Ran askAndRun(Caller caller, VizRequest request, Consumer<VizEvent> emit) {
         emit.accept(VizEvent.thought("Reading the schema of data source " + request.dataSourceId() + "."));
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(SystemMessage.from(VizPrompts.toolSystem(request.engineOrDefault())));
@@ -131,7 +131,7 @@ public class VizAgent {
             if (call.thought() != null) {
                 emit.accept(VizEvent.thought(call.thought()));
             }
-            QueryRunner.Engine asked = "submit_spark".equals(call.tool()) ? QueryRunner.Engine.SPARK : tool;
+            QueryRunner.Engine asked = "submit_spark".equals(call.tool()) ? QueryRunner.Engine.SPARK : QueryRunner.Engine.DUCKDB;
             emit.accept(VizEvent.thought("Calling " + toolName(asked) + ": " + call.sql()));
             try {
                 return new Ran(call.sql(), queries.run(caller, request.dataSourceId(), call.sql(),

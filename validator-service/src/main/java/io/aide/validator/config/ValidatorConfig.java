@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Limits of a validation run. */
 @ConfigMapping(prefix = "aide.validator")
@@ -35,6 +36,20 @@ public interface ValidatorConfig {
     /** Spark SQL and PySpark checks through the Spark runner JVM; when false they are reported as skipped. */
     @WithDefault("true")
     boolean sparkEnabled();
+
+    /**
+     * Spark master of the runner's application: local[*] (Spark inside the runner JVM), spark://host:port (a
+     * standalone cluster; ./aide starts one per environment), k8s://https://... (AIDE_SPARK_MASTER).
+     */
+    @WithDefault("local[*]")
+    String sparkMaster();
+
+    /** Spark settings of the runner's application, {@code spark.key=value} separated by spaces (AIDE_SPARK_CONF). */
+    Optional<String> sparkConf();
+
+    /** A query on a sample run by Spark ({@code engine: spark}) running longer is cancelled. */
+    @WithDefault("30s")
+    Duration sparkQueryTimeout();
 
     /** document-service, asked for the schema snapshot of a registered database that has no sample files. */
     @WithDefault("http://127.0.0.1:8081")

@@ -41,6 +41,7 @@ import java.util.stream.Stream;
  * Runs one read-only query on a sample in a private, locked DuckDB sandbox: the SQL must parse as exactly one SELECT
  * (or WITH ... SELECT), returns at most the limit's rows and is stopped after the query timeout. The sample is a data
  * source's files, else rows document-service reads from the registered database, else rows shaped like its schema.
+ * With {@code engine: spark} the same sample runs through the validator's Spark runner instead ({@link SparkSampleQuery}).
  */
 @ApplicationScoped
 public class SampleQueryService {
@@ -53,9 +54,11 @@ public class SampleQueryService {
     private final MeterRegistry metrics;
     private final SyntaxChecker parser = new SyntaxChecker();
     private final Semaphore running;
+    private final SparkSampleQuery spark;
 
     public SampleQueryService(ObjectStore store, DocumentClient documents, ValidationRepository runs,
-                              ValidatorConfig config, MeterRegistry metrics) {
+                              ValidatorConfig config, MeterRegistry metrics, SparkSampleQuery spark) {
+        this.spark = spark;
         this.store = store;
         this.documents = documents;
         this.runs = runs;
@@ -68,26 +71,30 @@ public class SampleQueryService {
     public QueryResponse run(String tenantId, QueryRequest request) {
         long started = System.nanoTime();
         int limit = limitOf(request);
-        String sql = checkedSql(request);
+        boolean onSpark = onSpark(request);
+        String sql = onSpark ? sparkSql(request) : checkedSql(request);
         Source source = sourceOf(tenantId, request);
         acquire();
         Path work = null;
         try {
             work = Files.createTempDirectory("aide-query-");
             Loaded loaded = load(tenantId, source, sql, work);
+            if (onSpark) {
+                TypedRows result = spark.run(sql, loaded.tables(), work, limit);
+                metrics.counter("validator.queries", "status", "ok", "engine", QueryRequest.SPARK).increment();
+                return response(result, started, loaded, source);
+            }
             SandboxLimits limits = new SandboxLimits(config.memoryLimit(), config.threads(), config.queryTimeout(), 5);
             try (DuckDbSandbox sandbox = DuckDbSandbox.open(limits)) {
                 loaded.tables().forEach(sandbox::load);
                 sandbox.lock();
                 TypedRows result = sandbox.queryTyped(sql, limit);
-                long elapsed = (System.nanoTime() - started) / 1_000_000;
-                metrics.counter("validator.queries", "status", "ok").increment();
-                return new QueryResponse(result.columns(), result.rows(), result.truncated(), elapsed,
-                        new QueryResponse.Sample(loaded.kind(), source.dataSourceId(),
-                                loaded.tables().stream().map(SampleTable::name).toList()));
+                metrics.counter("validator.queries", "status", "ok", "engine", QueryRequest.DUCKDB).increment();
+                return response(result, started, loaded, source);
             }
         } catch (SandboxException e) {
-            metrics.counter("validator.queries", "status", e.code()).increment();
+            metrics.counter("validator.queries", "status", e.code(), "engine", onSpark ? QueryRequest.SPARK
+                    : QueryRequest.DUCKDB).increment();
             throw new ValidatorException(422, e.code(), "Query failed on the sample", e.getMessage() + whatToDo(e.code()), e);
         } catch (RunRefused e) {
             throw new ValidatorException(422, e.code(), "Sample not usable", e.getMessage(), e);
@@ -98,6 +105,39 @@ public class SampleQueryService {
             running.release();
             deleteQuietly(work);
         }
+    }
+
+    private static QueryResponse response(TypedRows result, long started, Loaded loaded, Source source) {
+        long elapsed = (System.nanoTime() - started) / 1_000_000;
+        return new QueryResponse(result.columns(), result.rows(), result.truncated(), elapsed,
+                new QueryResponse.Sample(loaded.kind(), source.dataSourceId(),
+                        loaded.tables().stream().map(SampleTable::name).toList()));
+    }
+
+    private boolean onSpark(QueryRequest request) {
+        String engine = request.engine() == null || request.engine().isBlank() ? QueryRequest.DUCKDB
+                : request.engine().strip().toLowerCase(java.util.Locale.ROOT);
+        if (!engine.equals(QueryRequest.DUCKDB) && !engine.equals(QueryRequest.SPARK)) {
+            throw ValidatorException.badRequest("query:engine", "engine must be 'duckdb' (the DuckDB sandbox) or "
+                    + "'spark' (the validator's Spark runner), got '" + request.engine() + "'.");
+        }
+        if (engine.equals(QueryRequest.SPARK)) {
+            spark.checkAvailable();
+            return true;
+        }
+        return false;
+    }
+
+    /** Spark SQL is checked by Spark itself (its runner runs only a query); here only that there is some. */
+    private static String sparkSql(QueryRequest request) {
+        if (request.sql() == null || request.sql().isBlank()) {
+            throw ValidatorException.badRequest("query:missing_sql", "Send the query in the field 'sql'.");
+        }
+        String sql = request.sql().strip();
+        while (sql.endsWith(";")) {
+            sql = sql.substring(0, sql.length() - 1).strip();
+        }
+        return sql;
     }
 
     private int limitOf(QueryRequest request) {

@@ -4,16 +4,8 @@ import io.aide.events.spec.GeneratedLayers;
 import io.aide.validation.CheckResult;
 import io.aide.validation.Checks;
 import io.aide.validation.PlannedCheck;
-import io.aide.validator.config.ValidatorConfig;
 import io.aide.validator.spark.SparkCheckResult;
-import io.aide.validator.spark.SparkRunnerClient;
-import io.aide.validator.spark.SparkRunnerProcess;
-import io.aide.validator.spark.SparkRunnerSettings;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,31 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Spark SQL and PySpark checks, run by the Spark runner JVM; the runner starts on first use and stays warm. */
+/** Spark SQL and PySpark checks, run by the validator's warm Spark runner ({@link SparkRunner}). */
 @ApplicationScoped
 public class SparkChecks {
-    private static final Logger LOG = Logger.getLogger(SparkChecks.class);
+    private final SparkRunner runner;
 
-    private final ValidatorConfig config;
-    private SparkRunnerClient client;
-
-    public SparkChecks(ValidatorConfig config) {
-        this.config = config;
-    }
-
-    void onStart(@Observes StartupEvent start) {
-        if (config.sparkEnabled() && config.sparkWarmUp()) {
-            client().runner().warmUp();
-        }
-    }
-
-    private synchronized SparkRunnerClient client() {
-        if (client == null) {
-            SparkRunnerProcess process = new SparkRunnerProcess(SparkRunnerSettings.fromEnvironment(System.getenv()));
-            process.onCrash(crash -> LOG.warnf("Spark runner crashed and will be restarted: %s", crash.describe()));
-            client = new SparkRunnerClient(process);
-        }
-        return client;
+    public SparkChecks(SparkRunner runner) {
+        this.runner = runner;
     }
 
     /** spark_sql when the request asks for spark and the layer has Spark SQL; pyspark likewise. */
@@ -69,11 +43,11 @@ public class SparkChecks {
             return CheckResult.of(planned, CheckResult.SKIPPED, "no " + (sql ? "Spark SQL" : "PySpark") + " was generated for "
                     + layer.target()).withCode("skipped:no_code");
         }
-        if (!config.sparkEnabled()) {
+        if (!runner.enabled()) {
             return CheckResult.of(planned, CheckResult.SKIPPED, "Spark checks are turned off on this validator "
                     + "(AIDE_VALIDATOR_SPARK_ENABLED=false)").withCode("skipped:spark_disabled");
         }
-        SparkCheckResult r = sql ? client().validateSql(code, tables) : client().validatePyspark(code, tables);
+        SparkCheckResult r = sql ? runner.client().validateSql(code, tables) : runner.client().validatePyspark(code, tables);
         String status = switch (r.status()) {
             case SparkCheckResult.PASS -> CheckResult.PASS;
             case SparkCheckResult.FAIL -> CheckResult.FAIL;
@@ -90,14 +64,7 @@ public class SparkChecks {
     }
 
     /** Runner health for readiness details; never starts the runner. */
-    public synchronized boolean started() {
-        return client != null;
-    }
-
-    @PreDestroy
-    synchronized void stop() {
-        if (client != null) {
-            client.close();
-        }
+    public boolean started() {
+        return runner.started();
     }
 }

@@ -60,6 +60,15 @@ public final class SparkRunnerClient implements AutoCloseable {
     }
 
     /**
+     * Runs one read-only query (the runner refuses anything but a query) on the given tables and returns up to
+     * {@code rows} of its rows and its full row count, cancelled after {@code timeout}.
+     */
+    public SparkCheckResult runQuery(String sql, Map<String, Path> tables, int rows, Duration timeout) {
+        long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+        return check("/v1/sql", "sql", sql, tables, Map.of("sampleRows", rows, "timeoutSeconds", seconds));
+    }
+
+    /**
      * Runs a PySpark function body that gets {@code spark} and {@code tables} (name -> DataFrame)
      * and returns a DataFrame; status is unavailable where no Python has pyspark.
      */
@@ -73,7 +82,7 @@ public final class SparkRunnerClient implements AutoCloseable {
         Map<String, String> files = new LinkedHashMap<>();
         tables.forEach((name, file) -> files.put(name, file.toAbsolutePath().toString()));
         body.put("tables", files);
-        body.put("timeoutSeconds", runner.settings().requestTimeout().toSeconds());
+        body.putIfAbsent("timeoutSeconds", runner.settings().requestTimeout().toSeconds());
         SparkRunnerProcess.Endpoint endpoint;
         try {
             endpoint = runner.endpoint();

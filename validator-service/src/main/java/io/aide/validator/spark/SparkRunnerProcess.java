@@ -200,6 +200,10 @@ public final class SparkRunnerProcess implements AutoCloseable {
         command.add("-Xmx" + settings.heap());
         command.addAll(SparkRunnerSettings.SPARK_JVM_OPENS);
         command.addAll(settings.extraJvmArgs());
+        if (settings.clusterMaster() && settings.extraJvmArgs().stream().noneMatch(f -> f.startsWith("-Dspark.jars="))) {
+            // the driver serves the runner's classes to the cluster's executors, wherever they run
+            settings.runnerJar().ifPresent(jar -> command.add("-Dspark.jars=" + jar.toAbsolutePath()));
+        }
         command.add("-cp");
         command.add(classpath);
         command.add("io.aide.spark.SparkRunnerMain");

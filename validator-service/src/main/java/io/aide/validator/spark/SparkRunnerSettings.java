@@ -44,7 +44,7 @@ public record SparkRunnerSettings(Path runnerHome, String master, String javaCom
     }
 
     /**
-     * Settings from AIDE_SPARK_RUNNER_HOME, AIDE_SPARK_MASTER, AIDE_SPARK_RUNNER_HEAP and
+     * Settings from AIDE_SPARK_RUNNER_HOME, AIDE_SPARK_MASTER, AIDE_SPARK_CONF, AIDE_SPARK_RUNNER_HEAP and
      * AIDE_SPARK_TIMEOUT_SECONDS; without AIDE_SPARK_RUNNER_HOME the spark-runner module is looked
      * for in the working directory and its parents.
      */
@@ -57,7 +57,57 @@ public record SparkRunnerSettings(Path runnerHome, String master, String javaCom
                 orDefault(env.get("AIDE_SPARK_RUNNER_HEAP"), "1g"),
                 Duration.ofSeconds(120),
                 Duration.ofSeconds(Long.parseLong(orDefault(env.get("AIDE_SPARK_TIMEOUT_SECONDS"), "120"))),
-                List.of());
+                sparkConfFlags(env.get("AIDE_SPARK_CONF")));
+    }
+
+    /**
+     * Spark settings of the runner's application as JVM flags (Spark reads {@code -Dspark.*} system properties):
+     * {@code "spark.cores.max=1 spark.executor.memory=512m"} becomes {@code -Dspark.cores.max=1 -Dspark.executor.memory=512m}.
+     */
+    public static List<String> sparkConfFlags(String conf) {
+        if (conf == null || conf.isBlank()) {
+            return List.of();
+        }
+        List<String> flags = new java.util.ArrayList<>();
+        for (String pair : conf.strip().split("\\s+")) {
+            int eq = pair.indexOf('=');
+            if (!pair.startsWith("spark.") || eq < 0 || eq == pair.length() - 1) {
+                throw new IllegalArgumentException("AIDE_SPARK_CONF holds '" + pair + "'; write Spark settings as "
+                        + "spark.key=value separated by spaces, e.g. spark.cores.max=1 spark.executor.memory=512m");
+            }
+            flags.add("-D" + pair);
+        }
+        return List.copyOf(flags);
+    }
+
+    /** The same settings with these Spark settings ({@link #sparkConfFlags}) added to the runner's JVM flags. */
+    public SparkRunnerSettings withSparkConf(String conf) {
+        List<String> flags = new java.util.ArrayList<>(extraJvmArgs);
+        for (String flag : sparkConfFlags(conf)) {
+            String key = flag.substring(0, flag.indexOf('=') + 1);
+            flags.removeIf(f -> f.startsWith(key));
+            flags.add(flag);
+        }
+        return new SparkRunnerSettings(runnerHome, master, javaCommand, heap, startTimeout, requestTimeout, flags);
+    }
+
+    /** Whether the runner's executors run in other JVMs (a cluster) rather than inside the runner (local[n]). */
+    public boolean clusterMaster() {
+        return !master.startsWith("local");
+    }
+
+    /** The runner's own jar (target/spark-runner-*.jar), shipped to a cluster's executors; empty when not packaged. */
+    public java.util.Optional<Path> runnerJar() {
+        Path target = runnerHome.resolve("target");
+        try (var files = Files.list(target)) {
+            return files.filter(f -> {
+                String name = f.getFileName().toString();
+                return name.startsWith("spark-runner-") && name.endsWith(".jar") && !name.endsWith("-sources.jar")
+                        && !name.endsWith("-tests.jar");
+            }).sorted().findFirst();
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     public SparkRunnerSettings withMaster(String newMaster) {

@@ -4,7 +4,7 @@ import io.aide.events.spec.GeneratedLayers;
 import io.aide.validation.CheckResult;
 import io.aide.validation.Checks;
 import io.aide.validation.PlannedCheck;
-import io.aide.validator.config.ValidatorConfig;
+import io.aide.validator.spark.SparkRunnerSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,80 +13,30 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** spark_sql and pyspark checks through the real Spark runner JVM; needs spark-runner built. */
+/** spark_sql and pyspark checks through the real Spark runner JVM on local[2]; needs spark-runner built. */
 class SparkChecksIT {
     @TempDir
     static Path dir;
     static Path customers;
+    static SparkRunner runner;
     static SparkChecks spark;
 
     @BeforeAll
     static void start() throws IOException {
         customers = Files.writeString(dir.resolve("customers.csv"), "id,name\n1,Ann\n2,Bob\n");
-        spark = new SparkChecks(new ValidatorConfig() {
-            public String memoryLimit() {
-                return "256MB";
-            }
-
-            public int threads() {
-                return 1;
-            }
-
-            public Duration statementTimeout() {
-                return Duration.ofSeconds(10);
-            }
-
-            public int synthesizedRows() {
-                return 20;
-            }
-
-            public int databaseSampleRows() {
-                return 1000;
-            }
-
-            public long maxSampleBytes() {
-                return 1 << 20;
-            }
-
-            public boolean sparkEnabled() {
-                return true;
-            }
-
-            public String documentUrl() {
-                return "http://127.0.0.1:8081";
-            }
-
-            public boolean sparkWarmUp() {
-                return false;
-            }
-
-            public int queryDefaultRows() {
-                return 100;
-            }
-
-            public int queryMaxRows() {
-                return 1000;
-            }
-
-            public Duration queryTimeout() {
-                return Duration.ofSeconds(5);
-            }
-
-            public int queryConcurrency() {
-                return 1;
-            }
-        });
+        runner = new SparkRunner(SparkTestConfig.sparkOn(), SparkRunnerSettings.fromEnvironment(System.getenv())
+                .withMaster("local[2]"));
+        spark = new SparkChecks(runner);
     }
 
     @AfterAll
     static void stop() {
-        spark.stop();
+        runner.stop();
     }
 
     private static GeneratedLayers.Layer layer(String sparkSql, String pyspark) {

@@ -1,0 +1,116 @@
+package io.aide.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aide.e2e.Stack.SseEvent;
+import io.aide.e2e.Stack.SseStream;
+import io.aide.events.EventJson;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static io.aide.testsupport.ScriptedModelServer.chunks;
+import static io.aide.testsupport.ScriptedModelServer.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The visualization agent's {@code submit_spark} through the gateway: the scripted model calls it with Spark SQL
+ * (backquoted names, which DuckDB's parser refuses), the validator runs it with its Spark runner as an application of
+ * the test environment's Spark standalone cluster (./aide test points the validator at it), and the stream delivers
+ * {@code data_ready} with the rows Spark computed on the jaffle-shop sample.
+ */
+class AiHubSparkVizThroughGatewayIT {
+    private static final String SPARK_SQL = "SELECT `status`, count(*) AS `orders` FROM raw_orders GROUP BY `status` "
+            + "ORDER BY `status`";
+    private static final List<String> COMPONENT = List.of("export default function Viz({ data, params }) {\n",
+            "  return <ol>{data.rows.map((r) => <li key={r[0]}>{r[0]}: {r[1]}</li>)}</ol>;\n", "}\n");
+    private static String alice;
+    private static String dataSourceId;
+
+    @BeforeAll
+    static void dataSource() {
+        alice = AiHubStack.alice();
+        dataSourceId = AiHubStack.jaffleShop();
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        AiHubStack.removeModel();
+    }
+
+    private static List<SseEvent> run(Map<String, Object> body) throws Exception {
+        SseStream stream = Stack.postEvents(alice, "/api/v1/viz/runs", body);
+        List<SseEvent> events = CompletableFuture.supplyAsync(() -> stream.readUntil("done")).get(180, TimeUnit.SECONDS);
+        assertThat(stream.status).isEqualTo(200);
+        return events;
+    }
+
+    @Test
+    void shouldRunTheModelsSubmitSparkCallOnTheClusterAndDeliverItsRows() throws Exception {
+        // Given the model calls submit_spark (a plain completion), then writes the component (streamed)
+        String model = AiHubStack.modelName("viz-spark");
+        String call = EventJson.toJson(Map.of("thought", "Counting orders per status with Spark.", "tool",
+                "submit_spark", "sql", SPARK_SQL));
+        AiHubStack.model().script(model, r -> r.streamed() ? chunks(COMPONENT.toArray(String[]::new)) : text(call));
+        AiHubStack.useModel(model);
+
+        // When
+        List<SseEvent> events = run(Map.of("question", "How many orders are there in each status?",
+                "dataSourceId", dataSourceId, "engine", "spark"));
+
+        // Then
+        assertThat(events).extracting(SseEvent::event).doesNotContain("error").contains("thought", "data", "code", "done");
+        assertThat(events).filteredOn(e -> e.event().equals("thought")).extracting(e -> e.json().path("content").asText())
+                .contains("Counting orders per status with Spark.")
+                .anySatisfy(t -> assertThat(t).startsWith("Calling submit_spark"));
+        JsonNode data = events.stream().filter(e -> e.event().equals("data")).findFirst().orElseThrow().json();
+        assertThat(data.path("type").asText()).isEqualTo("data_ready");
+        assertThat(data.path("sql").asText()).isEqualTo(SPARK_SQL);
+        JsonNode done = events.get(events.size() - 1).json();
+        assertThat(done.path("code_complete").asBoolean()).isTrue();
+        assertThat(done.path("data_ready").asBoolean()).isTrue();
+        HttpResponse<String> fetched = Stack.get(alice, data.path("url").asText());
+        assertThat(fetched.statusCode()).as(fetched.body()).isEqualTo(200);
+        JsonNode result = Stack.json(fetched.body());
+        assertThat(result.path("columns").findValuesAsText("name")).containsExactly("status", "orders");
+        assertThat(result.path("columns").findValuesAsText("type")).containsExactly("VARCHAR", "BIGINT");
+        assertThat(rowsByStatus(result)).isEqualTo(ordersByStatus()).isNotEmpty();
+        assertThat(events.stream().filter(e -> e.event().equals("code")).map(e -> e.json().path("content").asText())
+                .collect(Collectors.joining())).isEqualTo(String.join("", COMPONENT));
+    }
+
+    @Test
+    void shouldReportSparksReasonWhenTheSparkQueryFails() throws Exception {
+        // Given no model: the caller's SQL runs with the Spark engine and names a column the sample does not have
+        AiHubStack.removeModel();
+
+        // When
+        List<SseEvent> events = run(Map.of("sql", "SELECT `order_state` FROM raw_orders", "dataSourceId", dataSourceId,
+                "engine", "spark"));
+
+        // Then
+        JsonNode error = events.stream().filter(e -> e.event().equals("error")).findFirst().orElseThrow().json();
+        assertThat(error.path("stage").asText()).isEqualTo("sql_execution");
+        assertThat(error.path("message").asText()).contains("submit_spark").contains("spark:analyze")
+                .contains("order_state").contains("UNRESOLVED_COLUMN");
+        assertThat(events.get(events.size() - 1).json().path("data_ready").asBoolean()).isFalse();
+    }
+
+    private static Map<String, Long> rowsByStatus(JsonNode result) {
+        Map<String, Long> out = new TreeMap<>();
+        result.path("rows").forEach(r -> out.put(r.path(0).asText(), r.path(1).asLong()));
+        return out;
+    }
+
+    private static Map<String, Long> ordersByStatus() {
+        return AiHubStack.csvRows("raw_orders").stream()
+                .collect(Collectors.groupingBy(r -> r[3], TreeMap::new, Collectors.counting()));
+    }
+}
