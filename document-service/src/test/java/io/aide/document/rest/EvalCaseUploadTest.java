@@ -33,7 +33,7 @@ import static io.aide.document.TestDocuments.as;
 import static io.aide.document.TestDocuments.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The shared evaluation cases (../shared/eval beside the repository) sent through the API: the service's spec must
@@ -53,7 +53,8 @@ class EvalCaseUploadTest {
         Path module = Path.of("").toAbsolutePath();
         Path root = Files.isDirectory(module.resolve("document-service")) ? module : module.getParent();
         Path dir = root.resolve("../shared/eval").resolve(name).normalize();
-        assumeTrue(Files.isDirectory(dir), "evaluation case not present at " + dir + "; skipping");
+        assertTrue(Files.isDirectory(dir), "evaluation case not present at " + dir
+                + ": the shared development material must sit beside the project (../shared)");
         return dir;
     }
 
