@@ -174,4 +174,18 @@ class RuleEverydayWordingTest {
                 "0042", "0007", "0000");
         assertThat(TABLE.flagged("DATE", "sold_dt", "DATE_TRUNC('week', sold_dt)")).contains("week");
     }
+
+    @Test
+    void shouldReadBranchesWithCallsArithmeticAndTheSubjectLeftOut() throws Exception {
+        expect("VARCHAR", "chnl_cd", List.of("If chnl_cd is '01' then 'Store', if '02' then 'Web', otherwise 'Other'",
+                "If chnl_cd = '01' then 'Store' if '02' then 'Web' else 'Other'"), "Store", "Web", "Other");
+        expect("VARCHAR", "prod_desc", List.of("If prod_desc is blank, 'none', else upper(prod_desc)"), "RED WOOL SCARF",
+                "BLUE  HAT", "none");
+        expect("INTEGER", "list_prc, chnl_cd", List.of("list_prc * 12 when chnl_cd = '01', list_prc * 4 when chnl_cd = '02', else list_prc"),
+                "60", "40", "75");
+        // a key written as a word for "no value" is no code
+        expect("BOOLEAN", "allowed", List.of("7 = true; 3 or blank = false"), "true", "false", "false");
+        expect("DATE", "sold_dt, qty", List.of("sold_dt plus qty days"), "2024-02-14", "2024-11-30", null);
+        expect("DOUBLE", "list_prc", List.of("10% of list_prc"), "0.5", "1", "7.5");
+    }
 }

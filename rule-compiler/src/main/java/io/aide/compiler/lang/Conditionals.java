@@ -66,7 +66,14 @@ final class Conditionals implements Recognizer {
                 continue;
             }
             if (p.accept(Role.IF)) {
+                int atCondition = p.mark();
                 Expr cond = subject == null ? p.condition() : caseValue(p, subject);
+                Expr previous = whens.isEmpty() ? null : compared(whens.get(whens.size() - 1).condition());
+                if (cond == null && previous != null) {
+                    // "If x is 'E' then 'Employee', if 'C' then 'Contractor'": the column of the branch before
+                    p.reset(atCondition);
+                    cond = caseValue(p, previous);
+                }
                 if (cond == null) {
                     return whens.isEmpty() && m == 0 && p.problem() == null ? Recognition.NOT_MINE : p.notUnderstood();
                 }
@@ -162,6 +169,74 @@ final class Conditionals implements Recognizer {
         return new Expr.Case(List.of(w), self);
     }
 
+    /** "upper(cat)", "ROUND(x, 2)": a function call as a branch's value, read as SQL; null (cursor unchanged) if none. */
+    private static Expr call(Parser p) {
+        int m = p.mark();
+        Token name = p.peekToken();
+        p.next();
+        if (name == null || name.kind() != Token.Kind.WORD || !p.acceptOp("(")) {
+            p.reset(m);
+            return null;
+        }
+        int depth = 1;
+        List<Token> span = new ArrayList<>(List.of(name, Token.of(Token.Kind.OP, "(")));
+        while (depth > 0) {
+            Token t = p.rawNext();
+            if (t == null) {
+                p.reset(m);
+                return null;
+            }
+            depth += t.op("(") ? 1 : t.op(")") ? -1 : 0;
+            span.add(t);
+        }
+        Expr e = Expressions.parse(Expressions.text(span), p);
+        if (e == null) {
+            p.reset(m);
+        }
+        return e;
+    }
+
+    /** value {("*" | "/" | "+" | "-") operand}: "prem_amt * 12" as a branch's value, * and / before + and -. */
+    private static Expr arithmetic(Parser p, Expr first) {
+        List<Expr> terms = new ArrayList<>(List.of(first));
+        List<String> ops = new ArrayList<>();
+        while (true) {
+            int m = p.mark();
+            Token t = p.peekToken();
+            if (t == null || t.kind() != Token.Kind.OP || !List.of("*", "/", "+", "-").contains(t.text())) {
+                break;
+            }
+            p.next();
+            Expr next = p.operand();
+            if (next == null) {
+                p.reset(m);
+                break;
+            }
+            ops.add(t.text());
+            terms.add(next);
+        }
+        for (String level : List.of("*/", "+-")) {
+            for (int i = 0; i < ops.size(); ) {
+                if (level.contains(ops.get(i))) {
+                    terms.set(i, new Expr.Bin(ops.get(i), terms.get(i), terms.get(i + 1)));
+                    terms.remove(i + 1);
+                    ops.remove(i);
+                } else {
+                    i++;
+                }
+            }
+        }
+        return terms.get(0);
+    }
+
+    /** The column an equality or a list test compares, or null. */
+    private static Expr compared(Expr condition) {
+        if (condition instanceof Expr.Bin b && b.op().equals("=") && b.right() instanceof Expr.Lit) {
+            return b.left();
+        }
+        return condition instanceof Expr.InList in && !in.negated() ? in.expr() : null;
+    }
+
     /** A value (or values) of a simple CASE's subject: subject = v, or subject IN (v, ...). */
     private static Expr caseValue(Parser p, Expr subject) {
         List<Expr> values = new ArrayList<>();
@@ -211,7 +286,13 @@ final class Conditionals implements Recognizer {
             p.accept(Role.EQUALS);
         }
         int beforeValue = p.mark();
-        Expr v = p.operand();
+        Expr v = call(p);
+        if (v == null) {
+            v = p.operand();
+        }
+        if (v != null) {
+            v = arithmetic(p, v);
+        }
         if (v == null) {
             p.reset(beforeValue);
             v = p.code();

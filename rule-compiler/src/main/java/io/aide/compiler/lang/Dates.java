@@ -404,10 +404,18 @@ final class Dates implements Recognizer {
             return new Operation(x -> add(x, before ? -n : n, unit), column);
         }
         Long n = number(p);
-        if (n == null) {
-            if (!minus) {
-                return null;
+        if (n == null && !minus) {
+            // "inv_dt plus terms_days days": a number of days held in a column
+            int m = p.mark();
+            Expr amount = p.column();
+            String unit = amount == null ? null : unit(p);
+            if (unit != null && !unit.equals("WEEK")) {
+                return new Operation(x -> new Expr.DateAdd(x, amount, unit), null);
             }
+            p.reset(m);
+            return null;
+        }
+        if (n == null) {
             // a - b in days
             Expr other = p.column();
             if (other == null || !(p.accept(Role.FROM) || p.accept(Role.CAST))) {

@@ -103,7 +103,9 @@ final class NullHandling implements Recognizer {
             p.acceptOp(":");
             p.accept(Role.THEN);
             p.accept(Role.SET);
-            Expr value = p.operand();
+            Expr operand = p.operand();
+            // "default USD": a code written without quotes
+            Expr value = operand != null ? operand : p.code();
             if (value == null || value instanceof Expr.TypedNull) {
                 p.reset(m);
                 return null;

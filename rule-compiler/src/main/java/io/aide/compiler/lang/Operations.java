@@ -44,7 +44,30 @@ final class Operations {
         return Copies.first(p, PRODUCTIONS);
     }
 
-    private static final List<Copies.Production> PRODUCTIONS = List.of(Operations::round, Operations::arithmetic,
+    /** "8.25% of net_amt", "10 percent of the amount": that share of the column. */
+    private static Copies.Operation share(Parser p) {
+        Token t = p.peekToken();
+        if (t == null || t.kind() != Token.Kind.NUMBER) {
+            return null;
+        }
+        Expr n = p.literal();
+        if (!(n instanceof Expr.Lit l) || !(l.value() instanceof Number pn) || !p.accept(Role.PERCENT)) {
+            return null;
+        }
+        Token of = p.peekToken();
+        if (of == null || !of.is(Token.Kind.WORD, "of")) {
+            return null;
+        }
+        p.next();
+        Expr column = p.column();
+        if (column == null) {
+            return null;
+        }
+        Expr factor = new Expr.Lit(new java.math.BigDecimal(pn.toString()).movePointLeft(2));
+        return new Copies.Operation(x -> new Expr.Bin("*", x, factor), column);
+    }
+
+    private static final List<Copies.Production> PRODUCTIONS = List.of(Operations::share, Operations::round, Operations::arithmetic,
             Operations::substring, Operations::substringFor, Operations::pad, Operations::replace, Operations::split);
 
     private static final java.util.Set<String> SUBSTRING_WORDS = java.util.Set.of("substring", "substr", "mid", "part");
@@ -137,7 +160,9 @@ final class Operations {
                 }
             }
             operand = number(p);
-            if (operand == null) {
+            if (operand == null || p.peek(Role.DATE_DAY) || p.peek(Role.DATE_WEEK) || p.peek(Role.DATE_MONTH)
+                    || p.peek(Role.DATE_YEAR)) {
+                // "plus terms_days days": a shift of a date, the date family's
                 return null;
             }
             // "+" and "-" between two names may join texts ("code - label"): only a number is added or taken away

@@ -875,6 +875,10 @@ public final class Parser {
         if (e instanceof Expr.Lit || e instanceof Expr.TypedNull || !t.known() || t.kind() == SqlType.Kind.VARCHAR) {
             return e;
         }
+        if (e instanceof Expr.Bin b && java.util.Set.of("+", "-", "*", "/").contains(b.op())) {
+            // arithmetic is typed by the type coercion, which casts its operands (a cast around it would not)
+            return e;
+        }
         return new Expr.Cast(e, t, true);
     }
 

@@ -85,8 +85,7 @@ final class ValueMaps implements Recognizer {
                 p.reset(m);
                 return Recognition.NOT_MINE;
             }
-            whens.add(new Expr.When(keys.size() == 1 ? new Expr.Bin("=", keyed, keys.get(0))
-                    : new Expr.InList(keyed, keys, false), value));
+            whens.add(new Expr.When(keyCondition(keyed, keys, p), value));
             if (value instanceof Expr.Lit l) {
                 accepted.add(String.valueOf(l.value()));
             }
@@ -101,6 +100,29 @@ final class ValueMaps implements Recognizer {
         List<Expr.When> typed = whens.stream().map(w -> new Expr.When(w.condition(), p.typed(w.result(), besides))).toList();
         return new Recognition.Recognized(new Expr.Case(typed, p.typed(otherwise, besides)), null, accepted,
                 "value map of " + whens.size() + " pair(s)");
+    }
+
+    /**
+     * The keys as a condition on the keyed column: equal to one, or in the list; a key written as an unquoted word for
+     * "no value" ("blank", "empty", "null", "missing", a typed NULL) means no value or a blank text, never the text.
+     */
+    private static Expr keyCondition(Expr keyed, List<Expr> keys, Parser p) {
+        List<Expr> values = new ArrayList<>();
+        boolean missing = false;
+        for (Expr k : keys) {
+            if (k instanceof Expr.TypedNull) {
+                missing = true;
+            } else {
+                values.add(k);
+            }
+        }
+        Expr equal = values.isEmpty() ? null : values.size() == 1 ? new Expr.Bin("=", keyed, values.get(0))
+                : new Expr.InList(keyed, values, false);
+        if (!missing) {
+            return equal;
+        }
+        Expr none = new Expr.Bin("OR", new Expr.IsNull(keyed, false), p.blank(keyed));
+        return equal == null ? none : new Expr.Bin("OR", equal, none);
     }
 
     private static boolean arrow(Parser p) {
@@ -233,6 +255,14 @@ final class ValueMaps implements Recognizer {
         }
         if (t.kind() == Token.Kind.STRING || t.kind() == Token.Kind.NUMBER) {
             return p.literal();
+        }
+        if (t.kind() == Token.Kind.WORD && (p.peekExact(Role.BLANK) || p.peekExact(Role.NULL) || t.is(Token.Kind.WORD, "missing"))) {
+            // "N or blank = false": an unquoted word for "no value" is no code (the marker is read by keyCondition)
+            int m = p.mark();
+            if (p.accept(Role.BLANK) || p.accept(Role.NULL) || p.acceptWord("missing")) {
+                return new Expr.TypedNull(io.aide.compiler.plan.SqlType.UNKNOWN);
+            }
+            p.reset(m);
         }
         // a code written as words is short and holds no word of the grammar ("to", "where", "using", ...)
         StringBuilder words = new StringBuilder();
