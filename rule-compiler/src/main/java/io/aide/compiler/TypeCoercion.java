@@ -195,6 +195,14 @@ final class TypeCoercion {
             }
             return new Expr.Fn(f.name(), args);
         }
+        if (e instanceof Expr.Fn f && Set.of("GREATEST", "LEAST").contains(f.name().toUpperCase(Locale.ROOT))) {
+            // "GREATEST(rsv_amt - paid_amt, 0)": beside a number the arguments are numbers (text would not compare)
+            List<Expr> args = new ArrayList<>(f.args().stream().map(x -> typeFix(x, null)).toList());
+            if (args.stream().anyMatch(a -> infer(a).numeric())) {
+                args.replaceAll(a -> a instanceof Expr.Lit ? a : numericOperand(a));
+            }
+            return new Expr.Fn(f.name(), args);
+        }
         if (e instanceof Expr.Fn f && f.name().equalsIgnoreCase("ROUND")) {
             List<Expr> args = new ArrayList<>(f.args().stream().map(x -> typeFix(x, null)).toList());
             args.set(0, numericOperand(args.get(0)));

@@ -187,5 +187,7 @@ class RuleEverydayWordingTest {
         expect("BOOLEAN", "allowed", List.of("7 = true; 3 or blank = false"), "true", "false", "false");
         expect("DATE", "sold_dt, qty", List.of("sold_dt plus qty days"), "2024-02-14", "2024-11-30", null);
         expect("DOUBLE", "list_prc", List.of("10% of list_prc"), "0.5", "1", "7.5");
+        // beside a number, text columns are read as numbers in GREATEST / LEAST (DuckDB skips a NULL argument)
+        expect("DOUBLE", "list_prc, qty", List.of("GREATEST(list_prc - qty, 0)"), "1", "10", "0");
     }
 }
