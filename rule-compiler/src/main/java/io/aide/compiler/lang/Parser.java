@@ -554,7 +554,7 @@ public final class Parser {
      * A name compared with an operator symbol ("payment_method = 'coupon'"): a column even when no registered schema
      * confirms it, as a SQL reader would take it; only a snake_case name or one followed by a comparison symbol.
      */
-    private Expr comparedName() {
+    Expr comparedName() {
         int start = pos;
         skipFiller();
         Token t = pos < tokens.size() ? tokens.get(pos) : null;
@@ -626,236 +626,19 @@ public final class Parser {
         }
     }
 
-    // ---------------------------------------------------------------- conditions
+    // ---------------------------------------------------------------- conditions (see Conditions)
 
     /** cond := comparison ((AND|OR) comparison)*, AND binding tighter than OR. */
     public Expr condition() {
-        Expr left = conjunction();
-        while (left != null) {
-            int m = pos;
-            if (!accept(Role.OR)) {
-                break;
-            }
-            Expr right = conjunction();
-            if (right == null) {
-                pos = m;
-                break;
-            }
-            left = new Expr.Bin("OR", left, right);
-        }
-        return left;
+        return Conditions.condition(this);
     }
 
-    private Expr conjunction() {
-        Expr left = comparison();
-        while (left != null) {
-            int m = pos;
-            if (!accept(Role.AND)) {
-                break;
-            }
-            Expr right = comparison();
-            if (right == null) {
-                pos = m;
-                break;
-            }
-            left = new Expr.Bin("AND", left, right);
-        }
-        return left;
-    }
-
-    /** operand (IS_NULL | NOT_NULL | op operand | [NOT] IN (values) | STARTS/ENDS/CONTAINS text). */
     Expr comparison() {
-        int start = pos;
-        Expr left = operand();
-        if (left == null) {
-            pos = start;
-            left = comparedName();
-        }
-        if (left == null) {
-            pos = start;
-            return null;
-        }
-        if (accept(Role.NOT_BLANK)) {
-            // "is not blank": a value, and not only spaces
-            return new Expr.Not(new Expr.Bin("OR", new Expr.IsNull(left, false), blank(left)));
-        }
-        if (accept(Role.NOT_NULL)) {
-            return new Expr.IsNull(left, true);
-        }
-        if (accept(Role.IS_EMPTY)) {
-            return new Expr.Bin("OR", new Expr.IsNull(left, false), blank(left));
-        }
-        if (accept(Role.IS_NULL)) {
-            int m = pos;
-            // "is null or empty": the second state is a blank text
-            if (accept(Role.OR) && (accept(Role.IS_EMPTY) || accept(Role.IS_NULL))) {
-                return new Expr.Bin("OR", new Expr.IsNull(left, false), blank(left));
-            }
-            pos = m;
-            return new Expr.IsNull(left, false);
-        }
-        Role[] signs = {Role.NEGATIVE, Role.POSITIVE, Role.ZERO_VALUE};
-        String[] signOps = {"<", ">", "="};
-        for (int i = 0; i < signs.length; i++) {
-            if (accept(signs[i])) {
-                return new Expr.Bin(signOps[i], left, new Expr.Lit(0L));
-            }
-        }
-        Token between = peekToken();
-        if (between != null && (between.is(Token.Kind.WORD, "is") || between.is(Token.Kind.WORD, "falls")
-                || between.is(Token.Kind.WORD, "lies")) && pos + 1 < tokens.size()
-                && tokens.get(pos + 1).is(Token.Kind.WORD, "between")) {
-            // "today is between start_date and end_date"
-            next();
-            between = peekToken();
-        }
-        if (between != null && between.is(Token.Kind.WORD, "between")) {
-            // "x between 500 and 999": both ends included, as in SQL
-            next();
-            Expr low = operand();
-            Expr high = low != null && accept(Role.AND) ? operand() : null;
-            if (high == null) {
-                pos = start;
-                return null;
-            }
-            return new Expr.Bin("AND", new Expr.Bin(">=", left, low), new Expr.Bin("<=", left, high));
-        }
-        boolean notIn = accept(Role.NOT_IN);
-        if (notIn || accept(Role.IN)) {
-            List<Expr> items = list();
-            if (items != null) {
-                return new Expr.InList(left, items, notIn);
-            }
-            pos = start;
-            return null;
-        }
-        Token likeWord = peekToken();
-        if (likeWord != null && (likeWord.is(Token.Kind.WORD, "like") || likeWord.is(Token.Kind.WORD, "not")
-                && pos + 1 < tokens.size() && tokens.get(pos + 1).is(Token.Kind.WORD, "like"))) {
-            // "payer like '%MEDICARE%'": SQL's pattern, % and _ as SQL reads them
-            int m = pos;
-            boolean not = likeWord.norm().equals("not");
-            next();
-            if (not) {
-                next();
-            }
-            Expr pattern = literal();
-            if (pattern instanceof Expr.Lit l && l.value() instanceof String) {
-                Expr test = new Expr.Bin("LIKE", left, pattern);
-                return not ? new Expr.Not(test) : test;
-            }
-            pos = m;
-        }
-        for (Role r : new Role[]{Role.STARTS, Role.ENDS, Role.CONTAINS}) {
-            if (accept(r)) {
-                Expr v = literal();
-                if (v instanceof Expr.Lit l && l.value() instanceof String) {
-                    // "starts with 'ICD' or 'MOP'": one pattern per value
-                    Expr like = null;
-                    for (Expr each : alternatives(v, false)) {
-                        String s = (String) ((Expr.Lit) each).value();
-                        Expr one = new Expr.Bin("LIKE", left, new Expr.Lit((r == Role.STARTS ? "" : "%")
-                                + s.replace("%", "\\%") + (r == Role.ENDS ? "" : "%")));
-                        like = like == null ? one : new Expr.Bin("OR", like, one);
-                    }
-                    return like;
-                }
-                pos = start;
-                return null;
-            }
-        }
-        String op = null;
-        // the longer phrases first: "not equal to" before "is", ">=" before ">"
-        Role[] ops = {Role.NOT_EQUALS, Role.GE, Role.LE, Role.GT, Role.LT, Role.EQUALS};
-        String[] symbols = {"<>", ">=", "<=", ">", "<", "="};
-        int best = -1;
-        int bestLen = 0;
-        int at = pos;
-        skipFiller();
-        for (int i = 0; i < ops.length; i++) {
-            int m = lexicon.match(ops[i], tokens, pos);
-            if (m > bestLen) {
-                best = i;
-                bestLen = m;
-            }
-        }
-        if (best < 0) {
-            pos = start;
-            return null;
-        }
-        pos += bestLen;
-        op = symbols[best];
-        int beforeRight = pos;
-        Expr right = operand();
-        if (right == null && (op.equals("=") || op.equals("<>"))) {
-            // "PAT.GENDER=M": a code written without quotes
-            pos = beforeRight;
-            right = code();
-        }
-        if (right == null) {
-            pos = start;
-            return null;
-        }
-        if (right instanceof Expr.TypedNull && (op.equals("=") || op.equals("<>"))) {
-            // "equals NULL" / "not equals NULL" mean IS NULL / IS NOT NULL (a comparison with NULL is never true)
-            return new Expr.IsNull(left, op.equals("<>"));
-        }
-        if (right instanceof Expr.Lit && (op.equals("=") || op.equals("<>"))) {
-            // "equals 'OPER_IN' or 'OPER_OUT'", "is A, B or C": the values of one comparison; "is not A or B": neither
-            List<Expr> values = alternatives(right, tokens.get(beforeRight).kind() == Token.Kind.WORD);
-            if (values.size() > 1) {
-                return new Expr.InList(left, values, op.equals("<>"));
-            }
-        }
-        return new Expr.Bin(op, left, right);
+        return Conditions.comparison(this);
     }
 
-    /**
-     * The values that follow a compared value: ", v" or "or v" (or "nor v") as long as each is a literal (a code when
-     * the first was one) that no comparison follows ("x = 'A' or y = 'B'" is two comparisons). The first value is
-     * the first element; the cursor ends after the last value taken.
-     */
-    private List<Expr> alternatives(Expr first, boolean codes) {
-        List<Expr> values = new ArrayList<>(List.of(first));
-        int afterFirst = pos;
-        while (true) {
-            int m = pos;
-            boolean comma = acceptOp(",");
-            boolean or = accept(Role.OR);
-            if (!comma && !or) {
-                break;
-            }
-            Expr v = codes ? code() : literal();
-            if (v == null && codes) {
-                v = literal();
-            }
-            if (!(v instanceof Expr.Lit) || startsComparison()) {
-                pos = m;
-                break;
-            }
-            values.add(v);
-            if (or) {
-                return values;
-            }
-        }
-        // "x = 'A', 1, when ...": a list without its "or" is no list of values
-        pos = afterFirst;
-        return List.of(first);
-    }
-
-    /** A comparison word or symbol is at the cursor (after filler): the value before it was its left side. */
-    private boolean startsComparison() {
-        int m = pos;
-        boolean op = false;
-        for (Role r : new Role[]{Role.NOT_EQUALS, Role.GE, Role.LE, Role.GT, Role.LT, Role.EQUALS, Role.IS_NULL,
-                Role.NOT_NULL, Role.IN, Role.STARTS, Role.ENDS, Role.CONTAINS}) {
-            if (accept(r)) {
-                op = true;
-                break;
-            }
-        }
-        pos = m;
-        return op;
+    Lexicon lexicon() {
+        return lexicon;
     }
 
     /** A value that stands beside literals of the target's type (CASE branches, a default): read as that type. */

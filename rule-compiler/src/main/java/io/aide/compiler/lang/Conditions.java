@@ -1,0 +1,249 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Conditions, the production every family that tests a value shares: comparisons joined by AND and OR, with the
+ * wordings analysts use for them ("is not blank", "equals 'A' or 'B'", "starts with X or Y", "like '%X%'",
+ * "is between a and b", "is negative"). Read on a {@link Parser}'s cursor.
+ */
+final class Conditions {
+
+    private Conditions() {
+    }
+
+    /** cond := comparison ((AND|OR) comparison)*, AND binding tighter than OR. */
+    static Expr condition(Parser p) {
+        Expr left = conjunction(p);
+        while (left != null) {
+            int m = p.mark();
+            if (!p.accept(Role.OR)) {
+                break;
+            }
+            Expr right = conjunction(p);
+            if (right == null) {
+                p.reset(m);
+                break;
+            }
+            left = new Expr.Bin("OR", left, right);
+        }
+        return left;
+    }
+
+    private static Expr conjunction(Parser p) {
+        Expr left = comparison(p);
+        while (left != null) {
+            int m = p.mark();
+            if (!p.accept(Role.AND)) {
+                break;
+            }
+            Expr right = comparison(p);
+            if (right == null) {
+                p.reset(m);
+                break;
+            }
+            left = new Expr.Bin("AND", left, right);
+        }
+        return left;
+    }
+
+    /** operand (IS_NULL | NOT_NULL | op operand | [NOT] IN (values) | STARTS/ENDS/CONTAINS text). */
+    static Expr comparison(Parser p) {
+        int start = p.mark();
+        Expr left = p.operand();
+        if (left == null) {
+            p.reset(start);
+            left = p.comparedName();
+        }
+        if (left == null) {
+            p.reset(start);
+            return null;
+        }
+        if (p.accept(Role.NOT_BLANK)) {
+            // "is not blank": a value, and not only spaces
+            return new Expr.Not(new Expr.Bin("OR", new Expr.IsNull(left, false), p.blank(left)));
+        }
+        if (p.accept(Role.NOT_NULL)) {
+            return new Expr.IsNull(left, true);
+        }
+        if (p.accept(Role.IS_EMPTY)) {
+            return new Expr.Bin("OR", new Expr.IsNull(left, false), p.blank(left));
+        }
+        if (p.accept(Role.IS_NULL)) {
+            int m = p.mark();
+            // "is null or empty": the second state is a blank text
+            if (p.accept(Role.OR) && (p.accept(Role.IS_EMPTY) || p.accept(Role.IS_NULL))) {
+                return new Expr.Bin("OR", new Expr.IsNull(left, false), p.blank(left));
+            }
+            p.reset(m);
+            return new Expr.IsNull(left, false);
+        }
+        Role[] signs = {Role.NEGATIVE, Role.POSITIVE, Role.ZERO_VALUE};
+        String[] signOps = {"<", ">", "="};
+        for (int i = 0; i < signs.length; i++) {
+            if (p.accept(signs[i])) {
+                return new Expr.Bin(signOps[i], left, new Expr.Lit(0L));
+            }
+        }
+        Token between = p.peekToken();
+        if (between != null && (between.is(Token.Kind.WORD, "is") || between.is(Token.Kind.WORD, "falls")
+                || between.is(Token.Kind.WORD, "lies")) && p.mark() + 1 < p.tokens().size()
+                && p.tokens().get(p.mark() + 1).is(Token.Kind.WORD, "between")) {
+            // "today is between start_date and end_date"
+            p.next();
+            between = p.peekToken();
+        }
+        if (between != null && between.is(Token.Kind.WORD, "between")) {
+            // "x between 500 and 999": both ends included, as in SQL
+            p.next();
+            Expr low = p.operand();
+            Expr high = low != null && p.accept(Role.AND) ? p.operand() : null;
+            if (high == null) {
+                p.reset(start);
+                return null;
+            }
+            return new Expr.Bin("AND", new Expr.Bin(">=", left, low), new Expr.Bin("<=", left, high));
+        }
+        boolean notIn = p.accept(Role.NOT_IN);
+        if (notIn || p.accept(Role.IN)) {
+            List<Expr> items = p.list();
+            if (items != null) {
+                return new Expr.InList(left, items, notIn);
+            }
+            p.reset(start);
+            return null;
+        }
+        Token likeWord = p.peekToken();
+        if (likeWord != null && (likeWord.is(Token.Kind.WORD, "like") || likeWord.is(Token.Kind.WORD, "not")
+                && p.mark() + 1 < p.tokens().size() && p.tokens().get(p.mark() + 1).is(Token.Kind.WORD, "like"))) {
+            // "payer like '%MEDICARE%'": SQL's pattern, % and _ as SQL reads them
+            int m = p.mark();
+            boolean not = likeWord.norm().equals("not");
+            p.next();
+            if (not) {
+                p.next();
+            }
+            Expr pattern = p.literal();
+            if (pattern instanceof Expr.Lit l && l.value() instanceof String) {
+                Expr test = new Expr.Bin("LIKE", left, pattern);
+                return not ? new Expr.Not(test) : test;
+            }
+            p.reset(m);
+        }
+        for (Role r : new Role[]{Role.STARTS, Role.ENDS, Role.CONTAINS}) {
+            if (p.accept(r)) {
+                Expr v = p.literal();
+                if (v instanceof Expr.Lit l && l.value() instanceof String) {
+                    // "starts with 'ICD' or 'MOP'": one pattern per value
+                    Expr like = null;
+                    for (Expr each : alternatives(p, v, false)) {
+                        String s = (String) ((Expr.Lit) each).value();
+                        Expr one = new Expr.Bin("LIKE", left, new Expr.Lit((r == Role.STARTS ? "" : "%")
+                                + s.replace("%", "\\%") + (r == Role.ENDS ? "" : "%")));
+                        like = like == null ? one : new Expr.Bin("OR", like, one);
+                    }
+                    return like;
+                }
+                p.reset(start);
+                return null;
+            }
+        }
+        String op = null;
+        // the longer phrases first: "not equal to" before "is", ">=" before ">"
+        Role[] ops = {Role.NOT_EQUALS, Role.GE, Role.LE, Role.GT, Role.LT, Role.EQUALS};
+        String[] symbols = {"<>", ">=", "<=", ">", "<", "="};
+        int best = -1;
+        int bestLen = 0;
+        int at = p.mark();
+        p.skipFiller();
+        for (int i = 0; i < ops.length; i++) {
+            int m = p.lexicon().match(ops[i], p.tokens(), p.mark());
+            if (m > bestLen) {
+                best = i;
+                bestLen = m;
+            }
+        }
+        if (best < 0) {
+            p.reset(start);
+            return null;
+        }
+        p.reset(p.mark() + bestLen);
+        op = symbols[best];
+        int beforeRight = p.mark();
+        Expr right = p.operand();
+        if (right == null && (op.equals("=") || op.equals("<>"))) {
+            // "PAT.GENDER=M": a code written without quotes
+            p.reset(beforeRight);
+            right = p.code();
+        }
+        if (right == null) {
+            p.reset(start);
+            return null;
+        }
+        if (right instanceof Expr.TypedNull && (op.equals("=") || op.equals("<>"))) {
+            // "equals NULL" / "not equals NULL" mean IS NULL / IS NOT NULL (a comparison with NULL is never true)
+            return new Expr.IsNull(left, op.equals("<>"));
+        }
+        if (right instanceof Expr.Lit && (op.equals("=") || op.equals("<>"))) {
+            // "equals 'OPER_IN' or 'OPER_OUT'", "is A, B or C": the values of one comparison; "is not A or B": neither
+            List<Expr> values = alternatives(p, right, p.tokens().get(beforeRight).kind() == Token.Kind.WORD);
+            if (values.size() > 1) {
+                return new Expr.InList(left, values, op.equals("<>"));
+            }
+        }
+        return new Expr.Bin(op, left, right);
+    }
+
+    /**
+     * The values that follow a compared value: ", v" or "or v" (or "nor v") as long as each is a literal (a code when
+     * the first was one) that no comparison follows ("x = 'A' or y = 'B'" is two comparisons). The first value is
+     * the first element; the cursor ends after the last value taken.
+     */
+    private static List<Expr> alternatives(Parser p, Expr first, boolean codes) {
+        List<Expr> values = new ArrayList<>(List.of(first));
+        int afterFirst = p.mark();
+        while (true) {
+            int m = p.mark();
+            boolean comma = p.acceptOp(",");
+            boolean or = p.accept(Role.OR);
+            if (!comma && !or) {
+                break;
+            }
+            Expr v = codes ? p.code() : p.literal();
+            if (v == null && codes) {
+                v = p.literal();
+            }
+            if (!(v instanceof Expr.Lit) || startsComparison(p)) {
+                p.reset(m);
+                break;
+            }
+            values.add(v);
+            if (or) {
+                return values;
+            }
+        }
+        // "x = 'A', 1, when ...": a list without its "or" is no list of values
+        p.reset(afterFirst);
+        return List.of(first);
+    }
+
+    /** A comparison word or symbol is at the cursor (after filler): the value before it was its left side. */
+    private static boolean startsComparison(Parser p) {
+        int m = p.mark();
+        boolean op = false;
+        for (Role r : new Role[]{Role.NOT_EQUALS, Role.GE, Role.LE, Role.GT, Role.LT, Role.EQUALS, Role.IS_NULL,
+                Role.NOT_NULL, Role.IN, Role.STARTS, Role.ENDS, Role.CONTAINS}) {
+            if (p.accept(r)) {
+                op = true;
+                break;
+            }
+        }
+        p.reset(m);
+        return op;
+    }
+
+}
