@@ -169,6 +169,11 @@ final class TypeCoercion {
         if (e instanceof Expr.LastDay l) {
             return new Expr.LastDay(temporalOperand(typeFix(l.expr(), null)));
         }
+        if (e instanceof Expr.TruncDate t) {
+            // the period of the calendar date: a timestamp or a text is read as a date first (BigQuery truncates a DATE)
+            Expr x = typeFix(t.expr(), null);
+            return new Expr.TruncDate(t.unit(), infer(x).kind() == SqlType.Kind.DATE ? x : new Expr.Cast(x, SqlType.DATE, true));
+        }
         if (e instanceof Expr.FormatDate f) {
             Expr x = typeFix(f.expr(), null);
             // BigQuery formats a DATE with FORMAT_DATE and a TIMESTAMP with FORMAT_TIMESTAMP: the value must be the kind the pattern needs
@@ -186,7 +191,8 @@ final class TypeCoercion {
                 && f.args().size() == 1) {
             return new Expr.Fn(f.name(), List.of(numericOperand(typeFix(f.args().get(0), null))));
         }
-        if (e instanceof Expr.Fn f && Set.of("LENGTH", "MD5", "LPAD", "RPAD", "LTRIM", "RTRIM", "REPLACE", "UPPER", "LOWER", "TRIM")
+        if (e instanceof Expr.Fn f && Set.of("LENGTH", "MD5", "LPAD", "RPAD", "LTRIM", "RTRIM", "REPLACE", "UPPER", "LOWER", "TRIM",
+                "STRPOS", "SPLIT_PART")
                 .contains(f.name().toUpperCase(Locale.ROOT)) && !f.args().isEmpty()) {
             List<Expr> args = new ArrayList<>(f.args().stream().map(x -> typeFix(x, null)).toList());
             SqlType t = infer(args.get(0));
@@ -337,7 +343,7 @@ final class TypeCoercion {
             if (Set.of("UPPER", "LOWER", "TRIM", "LTRIM", "RTRIM", "REPLACE", "LPAD", "RPAD", "INITCAP", "REVERSE").contains(n)) {
                 return SqlType.VARCHAR;
             }
-            if (n.equals("LENGTH")) {
+            if (n.equals("LENGTH") || n.equals("STRPOS")) {
                 return SqlType.BIGINT;
             }
             if (n.equals("MD5")) {
@@ -347,7 +353,7 @@ final class TypeCoercion {
                 return infer(f.args().get(0));
             }
         }
-        if (e instanceof Expr.CurrentDate || e instanceof Expr.LastDay) {
+        if (e instanceof Expr.CurrentDate || e instanceof Expr.LastDay || e instanceof Expr.TruncDate) {
             return SqlType.DATE;
         }
         if (e instanceof Expr.Window w && List.of("ROW_NUMBER", "RANK", "DENSE_RANK", "COUNT").contains(w.fn())) {

@@ -190,4 +190,56 @@ class RuleEverydayWordingTest {
         // beside a number, text columns are read as numbers in GREATEST / LEAST (DuckDB skips a NULL argument)
         expect("DOUBLE", "list_prc, qty", List.of("GREATEST(list_prc - qty, 0)"), "1", "10", "0");
     }
+
+    @Test
+    void shouldTakeTheTextOnOneSideOfACharacter() throws Exception {
+        expect("VARCHAR", "email_addr", List.of("Part of email_addr after the @ sign", "everything after the first '@'",
+                "the text following @ in email_addr"), "Example.COM ", "example.com", null);
+        expect("VARCHAR", "email_addr", List.of("Part of email_addr before the @ sign", "text before '@'"),
+                "  Ada", "alan", null);
+        // no such character: nothing follows it, the whole text precedes it
+        expect("VARCHAR", "prod_desc", List.of("text after the first dash"), null, null, null);
+        expect("VARCHAR", "prod_desc", List.of("text before the first dash"), "red WOOL scarf", "blue  hat", "  ");
+        assertThat(TABLE.compile("VARCHAR", "email_addr", "text after '@'").sql()).allSatisfy((dialect, sql) ->
+                assertThat(sql).as(dialect).containsAnyOf("POSITION('@' IN ", "STRPOS("));
+    }
+
+    @Test
+    void shouldGiveTheFirstDayOfTheWeekMonthQuarterOrYear() throws Exception {
+        // 2024-02-10 and 2024-11-30 are Saturdays
+        expect("DATE", "sold_dt", List.of("Start of week (Monday) of sold_dt", "week start date of sold_dt",
+                "truncate sold_dt to the week"), "2024-02-05", "2024-11-25", null);
+        expect("DATE", "sold_dt", List.of("Week start (Sunday) of sold_dt", "start of the week starting Sunday for sold_dt"),
+                "2024-02-04", "2024-11-24", null);
+        expect("DATE", "sold_dt", List.of("First day of the month of sold_dt", "month start of sold_dt"),
+                "2024-02-01", "2024-11-01", null);
+        expect("DATE", "sold_dt", List.of("beginning of quarter for sold_dt"), "2024-01-01", "2024-10-01", null);
+        expect("DATE", "sold_dt", List.of("Beginning of the year of sold_dt"), "2024-01-01", "2024-01-01", null);
+        assertThat(TABLE.compile("DATE", "sold_dt", "start of week of sold_dt").sql().get("bigquery")).contains("ISOWEEK");
+    }
+
+    @Test
+    void shouldReadComparisonsMapsAndAdjustmentsWrittenInWords() throws Exception {
+        expect("BOOLEAN", "sold_dt, ship_dt", List.of("ship_dt on or after sold_dt", "sold_dt is on or before ship_dt",
+                "sold_dt no later than ship_dt"), "true", "true", null);
+        expect("BOOLEAN", "qty", List.of("True if qty greater than zero"), "true", "false", "false");
+        expect("VARCHAR", "chnl_cd", List.of("01 -> Store, 02 -> Web; anything else -> Other"), "Store", "Web", "Other");
+        expect("VARCHAR", "list_prc", List.of("List prc 5 = Five, 10 = Ten"), "Five", "Ten", null);
+        expect("VARCHAR", "prod_desc", List.of("Left 3 of prod_desc", "first 3 of prod_desc"), "red", "blu", "  ");
+        expect("DOUBLE", "list_prc", List.of("list_prc - 7; null if negative", "list_prc - 7, set to 0 if negative"
+                .replace("set to 0", "null")), null, "3", "68");
+    }
+
+    @Test
+    void shouldConvertAColumnFromTheUnitItsNameEndsWith() throws Exception {
+        RuleTable measures = new RuleTable("m", "id", new String[]{"id", "call_sec", "weight_lbs", "size_m"},
+                new String[]{"1", "90", "10", "3"}, new String[]{"2", "30", null, "1"});
+        assertThat(measures.run("DOUBLE", "call_sec", "Convert call_sec to minutes rounded to 2 decimals", "out",
+                RuleTable::text)).containsExactly("1.5", "0.5");
+        assertThat(measures.run("DECIMAL(10,3)", "weight_lbs", "Convert weight_lbs to kg", "out", RuleTable::text))
+                .containsExactly("4.536", null);
+        // a unit of another kind, or a name of one letter, converts nothing
+        assertThat(measures.flagged("DOUBLE", "call_sec", "Convert call_sec to kilograms")).contains("different kinds");
+        assertThat(measures.flagged("DOUBLE", "size_m", "Convert size_m to centimeters")).isNotBlank();
+    }
 }

@@ -115,6 +115,17 @@ public class BigQueryDialect extends SqlDialect {
     }
 
     @Override
+    protected String truncDate(String expr, String unit) {
+        // WEEK starts on Sunday here; ISOWEEK on Monday, as in the other engines
+        return "DATE_TRUNC(" + expr + ", " + (unit.equals("WEEK") ? "ISOWEEK" : unit) + ")";
+    }
+
+    @Override
+    protected String position(String text, String needle) {
+        return "STRPOS(" + text + ", " + needle + ")";
+    }
+
+    @Override
     protected String formatDate(String expr, String strftime) {
         return (strftime.matches(".*%[HMS].*") ? "FORMAT_TIMESTAMP(" : "FORMAT_DATE(") + literal(strftime) + ", " + expr + ")";
     }

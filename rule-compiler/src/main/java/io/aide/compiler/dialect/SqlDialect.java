@@ -160,6 +160,8 @@ public abstract class SqlDialect {
             return epochSeconds(render(s.expr()));
         } else if (e instanceof Expr.LastDay l) {
             return lastDay(render(l.expr()));
+        } else if (e instanceof Expr.TruncDate t) {
+            return truncDate(render(t.expr()), t.unit());
         } else if (e instanceof Expr.Window w) {
             return window(w);
         } else if (e instanceof Expr.Lookup l) {
@@ -231,6 +233,9 @@ public abstract class SqlDialect {
 
     protected String function(Expr.Fn f) {
         String name = f.name().toUpperCase(Locale.ROOT);
+        if (name.equals("STRPOS") && f.args().size() == 2) {
+            return position(render(f.args().get(0)), render(f.args().get(1)));
+        }
         name = functionNames().getOrDefault(name, name);
         List<String> args = f.args().stream().map(this::render).toList();
         return function(name, args);
@@ -375,6 +380,16 @@ public abstract class SqlDialect {
 
     protected String lastDay(String expr) {
         return "LAST_DAY(" + expr + ")";
+    }
+
+    /** The first day of the period holding a date; weeks start on Monday (ISO), as DATE_TRUNC's 'week' does. */
+    protected String truncDate(String expr, String unit) {
+        return "CAST(DATE_TRUNC('" + unit.toLowerCase(Locale.ROOT) + "', " + expr + ") AS DATE)";
+    }
+
+    /** POSITION(needle IN text): 1-based, 0 when absent. */
+    protected String position(String text, String needle) {
+        return "POSITION(" + needle + " IN " + text + ")";
     }
 
     // ---- helpers for the tables of subclasses ----

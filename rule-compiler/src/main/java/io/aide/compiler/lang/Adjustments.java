@@ -13,7 +13,7 @@ import java.util.function.Function;
  * "ASTDT - ADSL.TRTSDT. If value >= 0 then add 1.", "Days between a and b; if the result is negative, set to 0",
  * "amount * rate. If less than 0 use 0".
  * <pre>
- * adjusted   := rule SEP IF [subject] test [,] [THEN] action
+ * adjusted   := rule SEP IF [subject] test [,] [THEN] action | rule SEP [SET|USE] literal IF [subject] test
  * subject    := SELF | [the] (result | difference | outcome | number)
  * test       := (GT|GE|LT|LE|EQUALS|NOT_EQUALS) number | NEGATIVE | POSITIVE | ZERO_VALUE
  * action     := (PLUS|ADD) number | (MINUS|SUBTRACT) number | MULTIPLY [BY] number | DIVIDE [BY] number
@@ -134,10 +134,35 @@ final class Adjustments {
     }
 
     private static Adjustment adjustment(Parser p) {
+        int start = p.mark();
         if (!p.accept(Role.IF)) {
-            return null;
+            // "null if negative", "set to 0 when the result is below 0": the value first, then its test
+            if (!p.accept(Role.SET)) {
+                p.accept(Role.USE);
+            }
+            Expr v = p.literal();
+            if (v == null || !p.accept(Role.IF)) {
+                p.reset(start);
+                return null;
+            }
+            subject(p);
+            Adjustment test = test(p);
+            return test != null && p.atEnd() ? new Adjustment(test.op(), test.bound(), e -> v) : null;
         }
         subject(p);
+        Adjustment test = test(p);
+        if (test == null) {
+            return null;
+        }
+        p.acceptOp(",");
+        p.accept(Role.THEN);
+        p.acceptOp(",");
+        Function<Expr, Expr> action = action(p);
+        return action != null && p.atEnd() ? new Adjustment(test.op(), test.bound(), action) : null;
+    }
+
+    /** test := (GT|GE|LT|LE|EQUALS|NOT_EQUALS) number | NEGATIVE | POSITIVE | ZERO_VALUE; the action left unset. */
+    private static Adjustment test(Parser p) {
         String op = null;
         Expr bound = null;
         for (int i = 0; i < TESTS.length && op == null; i++) {
@@ -158,14 +183,7 @@ final class Adjustments {
                 bound = new Expr.Lit(0L);
             }
         }
-        if (op == null) {
-            return null;
-        }
-        p.acceptOp(",");
-        p.accept(Role.THEN);
-        p.acceptOp(",");
-        Function<Expr, Expr> action = action(p);
-        return action != null && p.atEnd() ? new Adjustment(op, bound, action) : null;
+        return op == null ? null : new Adjustment(op, bound, null);
     }
 
     private static void subject(Parser p) {

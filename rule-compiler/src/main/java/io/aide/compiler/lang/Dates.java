@@ -284,7 +284,7 @@ final class Dates implements Recognizer {
     static Operation operation(Parser p) {
         int m = p.mark();
         for (java.util.function.Function<Parser, Operation> production : List.<java.util.function.Function<Parser, Operation>>of(
-                Dates::pattern, Dates::datePart, Dates::dateKey, Dates::monthEnd, Dates::shift, Dates::epoch)) {
+                Periods::start, Dates::pattern, Dates::datePart, Dates::dateKey, Dates::monthEnd, Dates::shift, Dates::epoch)) {
             Operation op = production.apply(p);
             if (op != null) {
                 return op;
@@ -307,7 +307,7 @@ final class Dates implements Recognizer {
     }
 
     /** (FROM | VIA | OF) column, or null (cursor after "of" only when a column follows). */
-    private static Expr ofOrFromColumn(Parser p) {
+    static Expr ofOrFromColumn(Parser p) {
         Expr column = ofColumn(p);
         if (column == null) {
             int m = p.mark();

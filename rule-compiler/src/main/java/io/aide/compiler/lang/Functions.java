@@ -275,6 +275,12 @@ final class Functions {
         p.accept(Role.CAST);
         p.accept(Role.FROM);
         PhraseTable.Match from = p.phrase(PhraseTable.UNITS);
+        Expr column = null;
+        if (from == null) {
+            // "Convert duration_sec to minutes", "weight_lb to kg": the unit the column's name ends with
+            column = p.column();
+            from = column instanceof Expr.Col c ? unitOfName(c.column()) : null;
+        }
         if (from == null || !(p.accept(Role.CAST) || p.accept(Role.TO))) {
             return null;
         }
@@ -303,7 +309,18 @@ final class Functions {
             p.problem("converting between two currencies needs an exchange rate; name the rate column or table");
             return null;
         }
-        return new Copies.Operation(scale(a.factor(), b.factor()), null);
+        return new Copies.Operation(scale(a.factor(), b.factor()), column);
+    }
+
+    /** The unit a column's name ends with (duration_sec, weightLbs, amt_cents), or null. */
+    private static PhraseTable.Match unitOfName(String name) {
+        String[] parts = name.replaceAll("([a-z])([A-Z])", "$1_$2").split("_");
+        if (parts.length < 2 || parts[parts.length - 1].length() < 2) {
+            return null;
+        }
+        List<Token> last = Lexer.tokens(parts[parts.length - 1]);
+        PhraseTable.Match m = PhraseTable.UNITS.at(last, 0);
+        return m != null && m.length() == last.size() ? m : null;
     }
 
     /** A unit of units.txt: its dimension and its size in the dimension's base unit (the entry's key). */

@@ -32,7 +32,9 @@ public final class Lexicon {
         BEFORE, AFTER, PLUS, MINUS, MONTH_END, EPOCH, DEFAULT, SENTINEL, BLANK, BECOMES, NULLS_KEPT, EXAMPLE, ACTION,
         OTHER_COLUMN, RENAME, UNIT, VIA, CONSTRAINT, KEEP_UNMATCHED, NOT_FOUND, NEGATIVE, POSITIVE, ZERO_VALUE, DATE_ONLY, TITLE_CASE, OR_MORE, OR_LESS, MONTH_NAME, DAY_NAME, NOT_BLANK, PERCENT, INCLUDING, BUSINESS, LOAD_TIME, FIRST_NON_NULL,
         // one-argument functions in words (Functions): affixes, hashes, edge characters, unit conversions
-        ADD_PREFIX, ADD_SUFFIX, HASH, MD5, EDGE_TRIM, ALL, ABS, LENGTH, MASK, ALL_BUT
+        ADD_PREFIX, ADD_SUFFIX, HASH, MD5, EDGE_TRIM, ALL, ABS, LENGTH, MASK, ALL_BUT,
+        // text around a character (Delimiters), the first day of a period (Dates)
+        PIECE, FIRST_OCCURRENCE, PERIOD_START, PERIOD_START_AFTER, WEEK_MONDAY, WEEK_SUNDAY
     }
 
     private static final Lexicon DEFAULT = load("lexicon.txt");

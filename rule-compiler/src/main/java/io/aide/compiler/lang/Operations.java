@@ -67,7 +67,7 @@ final class Operations {
         return new Copies.Operation(x -> new Expr.Bin("*", x, factor), column);
     }
 
-    private static final List<Copies.Production> PRODUCTIONS = List.of(Operations::share, Operations::round, Operations::arithmetic,
+    private static final List<Copies.Production> PRODUCTIONS = List.of(Operations::share, Operations::round, Operations::arithmetic, Delimiters::around,
             Operations::substring, Operations::substringFor, Operations::pad, Operations::replace, Operations::split);
 
     private static final java.util.Set<String> SUBSTRING_WORDS = java.util.Set.of("substring", "substr", "mid", "part");
@@ -269,20 +269,23 @@ final class Operations {
         }
         if (p.accept(Role.FIRST_CHARS)) {
             Long n = count(p);
-            if (n == null || n < 1 || !p.accept(Role.CHARS)) {
+            if (n == null || n < 1) {
                 return null;
             }
+            // "first 5 characters", or "left 5 of postal_code" where the column says what is counted
+            boolean chars = p.accept(Role.CHARS);
             Expr column = of(p);
-            return column == NONE ? null : new Copies.Operation(x -> new Expr.Substr(x, new Expr.Lit(1L), new Expr.Lit(n)), column);
+            return column == NONE || !chars && column == null ? null : new Copies.Operation(x -> new Expr.Substr(x, new Expr.Lit(1L), new Expr.Lit(n)), column);
         }
         if (p.accept(Role.LAST_CHARS)) {
             Long n = count(p);
-            if (n == null || n < 1 || !p.accept(Role.CHARS)) {
+            if (n == null || n < 1) {
                 return null;
             }
+            boolean chars = p.accept(Role.CHARS);
             Expr column = of(p);
             // from max(length - n + 1, 1): a shorter value is kept whole
-            return column == NONE ? null : new Copies.Operation(x -> new Expr.Substr(x, new Expr.Fn("GREATEST", List.of(
+            return column == NONE || !chars && column == null ? null : new Copies.Operation(x -> new Expr.Substr(x, new Expr.Fn("GREATEST", List.of(
                     new Expr.Bin("-", new Expr.Fn("LENGTH", List.of(x)), new Expr.Lit(n - 1)), new Expr.Lit(1L))), null),
                     column);
         }

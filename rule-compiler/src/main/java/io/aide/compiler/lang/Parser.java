@@ -271,6 +271,10 @@ public final class Parser {
         if (out == null && t != null && t.kind() == Token.Kind.WORD && (t.norm().equals("true") || t.norm().equals("false"))) {
             return new Expr.Lit(t.norm().equals("true"));
         }
+        if (out == null && t != null && t.kind() == Token.Kind.WORD && t.norm().equals("zero")) {
+            // "greater than zero", "set to zero": the number
+            return new Expr.Lit(0L);
+        }
         if (out == null) {
             pos = start;
             if (accept(Role.EMPTY_STRING)) {

@@ -53,8 +53,8 @@ final class ValueMaps implements Recognizer {
                 // line breaks and list punctuation between pairs
             }
             if (!whens.isEmpty() && p.accept(Role.ELSE)) {
-                p.acceptOp(":");
-                p.acceptOp("=");
+                // "otherwise: x", "anything else -> Unknown", "else = 0"
+                arrow(p);
                 otherwise = otherwise(p, keyed);
                 if (otherwise == null) {
                     return new Recognition.Flagged("the else branch of the value map is not understood: '" + p.leftover()
@@ -64,6 +64,16 @@ final class ValueMaps implements Recognizer {
                 continue;
             }
             int m = p.mark();
+            if (whens.isEmpty()) {
+                // "Grade 9 = Freshman, 10 = Sophomore": the column's name before the first key only
+                Expr named = p.column();
+                Token next = p.rawPeek();
+                if (named == null || !named.equals(keyed) || next == null
+                        || next.kind() != Token.Kind.NUMBER && next.kind() != Token.Kind.STRING) {
+                    p.reset(m);
+                }
+                m = p.mark();
+            }
             Expr band = band(p, keyed);
             if (band != null && arrow(p)) {
                 // "under 10 -> 'Low', 10 to 50 -> 'Mid', over 50 -> 'High'": bands of a number, first match wins

@@ -114,6 +114,10 @@ public sealed interface Expr {
     record LastDay(Expr expr) implements Expr {
     }
 
+    /** The first day of the calendar period (WEEK from Monday, MONTH, QUARTER, YEAR) that holds a date, as a date. */
+    record TruncDate(String unit, Expr expr) implements Expr {
+    }
+
     /** A sort key of a window: ORDER BY expr [DESC]. */
     record Order(Expr expr, boolean descending) {
     }
@@ -233,6 +237,8 @@ public sealed interface Expr {
             return new EpochSeconds(m.apply(es.expr()));
         } else if (e instanceof LastDay ld) {
             return new LastDay(m.apply(ld.expr()));
+        } else if (e instanceof TruncDate t) {
+            return new TruncDate(t.unit(), m.apply(t.expr()));
         } else if (e instanceof Window w) {
             return new Window(w.fn(), w.args().stream().map(m).toList(), w.partitionBy().stream().map(m).toList(),
                     w.orderBy().stream().map(o -> new Order(m.apply(o.expr()), o.descending())).toList());

@@ -1,0 +1,94 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Copies.Operation;
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The text on one side of the first occurrence of a character or a text:
+ * <pre>
+ * around := [TAKE] PIECE [(OF | FROM | IN) column] (AFTER | BEFORE) [FIRST_OCCURRENCE] delimiter [(OF | FROM | IN) column]
+ * delimiter := 'text' | a symbol [SIGN] | a character named in characters.txt ("dash", "at sign", "space")
+ * </pre>
+ * "Part of email_addr after the @ sign", "everything before the first '-'", "the text following ':' in label".
+ * After: the text that follows the first occurrence, NULL when the text does not hold it (nothing follows it).
+ * Before: the text that precedes it, the whole text when it does not hold it (nothing cuts it).
+ */
+final class Delimiters {
+    /** Words that may follow a symbol written bare: "the @ sign", "the # symbol". */
+    private static final Set<String> SIGN_WORDS = Set.of("sign", "symbol", "character", "char", "mark", "delimiter",
+            "separator");
+
+    private Delimiters() {
+    }
+
+    static Operation around(Parser p) {
+        int m = p.mark();
+        p.accept(Role.TAKE);
+        if (!p.accept(Role.PIECE)) {
+            p.reset(m);
+            return null;
+        }
+        Expr column = Dates.ofOrFromColumn(p);
+        boolean after;
+        if (p.accept(Role.AFTER)) {
+            after = true;
+        } else if (p.accept(Role.BEFORE)) {
+            after = false;
+        } else {
+            p.reset(m);
+            return null;
+        }
+        p.accept(Role.FIRST_OCCURRENCE);
+        String delimiter = delimiter(p);
+        if (delimiter == null) {
+            p.reset(m);
+            return null;
+        }
+        if (column == null) {
+            column = Dates.ofOrFromColumn(p);
+        }
+        Expr d = new Expr.Lit(delimiter);
+        if (!after) {
+            return new Operation(x -> new Expr.Fn("SPLIT_PART", List.of(x, d, new Expr.Lit(1L))), column);
+        }
+        return new Operation(x -> {
+            Expr at = new Expr.Fn("STRPOS", List.of(x, d));
+            Expr start = new Expr.Bin("+", at, new Expr.Lit((long) delimiter.length()));
+            return new Expr.Case(List.of(new Expr.When(new Expr.Bin(">", at, new Expr.Lit(0L)),
+                    new Expr.Substr(x, start, null))), null);
+        }, column);
+    }
+
+    private static String delimiter(Parser p) {
+        int m = p.mark();
+        Expr quoted = p.literal();
+        if (quoted instanceof Expr.Lit l && l.value() instanceof String s && !s.isEmpty()) {
+            acceptSignWord(p);
+            return s;
+        }
+        p.reset(m);
+        PhraseTable.Match named = p.phrase(PhraseTable.CHARACTERS);
+        if (named != null) {
+            return named.entries().get(0).key();
+        }
+        Token t = p.peekToken();
+        if (t != null && (t.kind() == Token.Kind.OP || t.kind() == Token.Kind.WORD) && t.text().length() == 1 && "@#$%&*/\\|:;~^+=-_!?.".contains(t.text())) {
+            p.next();
+            acceptSignWord(p);
+            return t.text();
+        }
+        p.reset(m);
+        return null;
+    }
+
+    private static void acceptSignWord(Parser p) {
+        Token t = p.peekToken();
+        if (t != null && t.kind() == Token.Kind.WORD && SIGN_WORDS.contains(t.norm())) {
+            p.next();
+        }
+    }
+}

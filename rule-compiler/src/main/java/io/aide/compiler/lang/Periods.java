@@ -1,0 +1,103 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Copies.Operation;
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+
+/**
+ * The first day of the calendar period that holds a date:
+ * <pre>
+ * start := PERIOD_START period [week] [(OF | FROM | FOR) column] [week]      -- "start of week (Monday) of ship_dt"
+ *        | period PERIOD_START_AFTER [week] [(OF | FROM | FOR) column] [week] -- "month start date of order_dt"
+ *        | TRUNCATE [column] TO period [week]                                  -- "truncate order_dt to the quarter"
+ * period := DATE_WEEK | DATE_MONTH | DATE_QUARTER | DATE_YEAR
+ * week   := WEEK_MONDAY | WEEK_SUNDAY, alone or in parentheses                 -- weeks start on Monday unless said
+ * </pre>
+ */
+final class Periods {
+    private Periods() {
+    }
+
+    static Operation start(Parser p) {
+        int m = p.mark();
+        String unit;
+        if (p.accept(Role.PERIOD_START)) {
+            unit = period(p);
+        } else if (p.accept(Role.TRUNCATE)) {
+            Expr column = p.column();
+            unit = p.accept(Role.TO) ? period(p) : null;
+            if (unit == null) {
+                p.reset(m);
+                return null;
+            }
+            Boolean sunday = week(p);
+            return sunday == null ? null : operation(unit, sunday, column);
+        } else {
+            unit = period(p);
+            if (unit == null || !p.accept(Role.PERIOD_START_AFTER)) {
+                p.reset(m);
+                return null;
+            }
+        }
+        if (unit == null) {
+            p.reset(m);
+            return null;
+        }
+        Boolean sunday = week(p);
+        Expr column = sunday == null ? null : column(p);
+        Boolean after = sunday == null ? null : week(p);
+        if (sunday == null || after == null) {
+            return null;
+        }
+        if (!unit.equals("WEEK") && (sunday || after)) {
+            return null;
+        }
+        return operation(unit, sunday || after, column);
+    }
+
+    private static Operation operation(String unit, boolean sunday, Expr column) {
+        if (!sunday) {
+            return new Operation(x -> new Expr.TruncDate(unit, x), column);
+        }
+        // a Sunday-based week: the Monday-based week of the next day, one day earlier
+        Expr one = new Expr.Lit(1L);
+        return new Operation(x -> new Expr.DateAdd(new Expr.TruncDate("WEEK", new Expr.DateAdd(x, one, "DAY")),
+                new Expr.Neg(one), "DAY"), column);
+    }
+
+    private static String period(Parser p) {
+        return p.accept(Role.DATE_WEEK) ? "WEEK" : p.accept(Role.DATE_MONTH) ? "MONTH"
+                : p.accept(Role.DATE_QUARTER) ? "QUARTER" : p.accept(Role.DATE_YEAR) ? "YEAR" : null;
+    }
+
+    /** The day a week starts on, if said: TRUE for Sunday, FALSE for Monday or nothing said; null when malformed. */
+    private static Boolean week(Parser p) {
+        int m = p.mark();
+        boolean open = p.acceptOp("(");
+        Boolean sunday = p.accept(Role.WEEK_SUNDAY) ? Boolean.TRUE : p.accept(Role.WEEK_MONDAY) ? Boolean.FALSE : null;
+        if (open && (sunday == null || !p.acceptOp(")"))) {
+            p.reset(m);
+            return null;
+        }
+        return sunday == null ? Boolean.FALSE : sunday;
+    }
+
+    /** [(OF | FROM | FOR) column]: the column, or null for the row's own value. */
+    private static Expr column(Parser p) {
+        Expr c = Dates.ofOrFromColumn(p);
+        if (c != null) {
+            return c;
+        }
+        int m = p.mark();
+        Token t = p.peekToken();
+        if (t != null && t.is(Token.Kind.WORD, "for")) {
+            p.next();
+            c = p.column();
+            if (c != null) {
+                return c;
+            }
+        }
+        p.reset(m);
+        return null;
+    }
+}
