@@ -242,4 +242,18 @@ class RuleEverydayWordingTest {
         assertThat(measures.flagged("DOUBLE", "call_sec", "Convert call_sec to kilograms")).contains("different kinds");
         assertThat(measures.flagged("DOUBLE", "size_m", "Convert size_m to centimeters")).isNotBlank();
     }
+
+    @Test
+    void shouldApplyAnOperationOnlyWhereItsConditionHolds() throws Exception {
+        // mbr_id: '00042', '7', '000'
+        expect("VARCHAR", "mbr_id", List.of("Remove the first character if mbr_id is 5 characters long",
+                "If mbr_id has 5 digits, remove the first character", "Remove prefix '0' when length of mbr_id = 5"),
+                "0042", "7", "000");
+        expect("VARCHAR", "first_nm", List.of("Upper case first_nm when first_nm is longer than 3 characters"),
+                "ada", "ALAN", "GRACE");
+        expect("VARCHAR", "mbr_id", List.of("drop the last 2 characters of mbr_id"), "000", "", "0");
+        // "it" may be the character rather than the value, and arithmetic has no obvious fallback: both flagged
+        assertThat(TABLE.flagged("VARCHAR", "mbr_id", "Remove the first character if it is '0'")).isNotBlank();
+        assertThat(TABLE.flagged("INTEGER", "qty, chnl_cd", "qty * 2 if chnl_cd = '01'")).isNotBlank();
+    }
 }

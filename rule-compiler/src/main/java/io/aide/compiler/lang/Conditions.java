@@ -54,6 +54,15 @@ final class Conditions {
     /** operand (IS_NULL | NOT_NULL | op operand | [NOT] IN (values) | STARTS/ENDS/CONTAINS text). */
     static Expr comparison(Parser p) {
         int start = p.mark();
+        Expr measured = lengthOf(p);
+        if (measured != null) {
+            // "length of msisdn = 11", "len(code) > 3": the operator and number follow as for any operand
+            Expr test = lengthTest(p, measured);
+            if (test != null) {
+                return test;
+            }
+            p.reset(start);
+        }
         Expr left = p.operand();
         if (left == null) {
             p.reset(start);
@@ -62,6 +71,10 @@ final class Conditions {
         if (left == null) {
             p.reset(start);
             return null;
+        }
+        Expr length = lengthTest(p, left);
+        if (length != null) {
+            return length;
         }
         if (p.accept(Role.NOT_BLANK)) {
             // "is not blank": a value, and not only spaces
@@ -246,4 +259,88 @@ final class Conditions {
         return op;
     }
 
+
+    /** LENGTH [OF] column | LENGTH "(" column ")": the length of the column's text; null (cursor unchanged) otherwise. */
+    private static Expr lengthOf(Parser p) {
+        int m = p.mark();
+        if (!p.accept(Role.LENGTH)) {
+            return null;
+        }
+        boolean open = p.acceptOp("(");
+        if (!open) {
+            p.accept(Role.FROM);
+        }
+        Expr column = p.column();
+        if (column == null || open && !p.acceptOp(")")) {
+            p.reset(m);
+            return null;
+        }
+        return new Expr.Fn("LENGTH", List.of(column));
+    }
+
+    /**
+     * A test of a text's length: "is 11 digits long", "has 10 characters", "is longer than 5 characters", "has
+     * fewer than 3 letters", or any comparison with a number when the length itself is the operand.
+     * length_test := [HAS | IS] [op] n CHARS [LONG | IN LENGTH]; null (cursor unchanged) when the words are not one.
+     */
+    private static Expr lengthTest(Parser p, Expr left) {
+        int m = p.mark();
+        boolean measured = left instanceof Expr.Fn f && f.name().equals("LENGTH");
+        Token t = p.peekToken();
+        if (t != null && (t.is(Token.Kind.WORD, "has") || t.is(Token.Kind.WORD, "have"))) {
+            p.next();
+        }
+        String op = "=";
+        Role[] ops = {Role.NOT_EQUALS, Role.GE, Role.LE, Role.GT, Role.LT, Role.EQUALS};
+        String[] symbols = {"<>", ">=", "<=", ">", "<", "="};
+        int best = -1;
+        int bestLen = 0;
+        for (int i = 0; i < ops.length; i++) {
+            int n = p.lexicon().match(ops[i], p.tokens(), p.mark());
+            if (n > bestLen) {
+                best = i;
+                bestLen = n;
+            }
+        }
+        boolean lengthWord = false;
+        boolean longer = p.accept(Role.LONGER);
+        if (longer || p.accept(Role.SHORTER)) {
+            // "longer than 3 characters": a length, whatever follows the number
+            op = longer ? ">" : "<";
+            lengthWord = true;
+        } else if (best >= 0) {
+            p.reset(p.mark() + bestLen);
+            op = symbols[best];
+        }
+        Token exactly = p.peekToken();
+        if (exactly != null && exactly.is(Token.Kind.WORD, "exactly")) {
+            p.next();
+        }
+        Token number = p.peekToken();
+        if (number == null || number.kind() != Token.Kind.NUMBER || !number.text().matches("\\d{1,4}")) {
+            p.reset(m);
+            return null;
+        }
+        p.next();
+        Expr n = new Expr.Lit(Long.parseLong(number.text()));
+        if (measured) {
+            p.accept(Role.CHARS);
+            return new Expr.Bin(op, left, n);
+        }
+        if (!p.accept(Role.CHARS) && !lengthWord) {
+            p.reset(m);
+            return null;
+        }
+        Token after = p.peekToken();
+        if (after != null && (after.is(Token.Kind.WORD, "long") || after.is(Token.Kind.WORD, "in"))) {
+            p.next();
+            Token word = p.peekToken();
+            if (after.norm().equals("in") && (word == null || !word.is(Token.Kind.WORD, "length"))) {
+                p.reset(p.mark() - 1);
+            } else if (after.norm().equals("in")) {
+                p.next();
+            }
+        }
+        return new Expr.Bin(op, new Expr.Fn("LENGTH", List.of(left)), n);
+    }
 }

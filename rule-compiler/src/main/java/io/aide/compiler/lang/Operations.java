@@ -67,7 +67,7 @@ final class Operations {
         return new Copies.Operation(x -> new Expr.Bin("*", x, factor), column);
     }
 
-    private static final List<Copies.Production> PRODUCTIONS = List.of(Operations::share, Operations::round, Operations::arithmetic, Delimiters::around,
+    private static final List<Copies.Production> PRODUCTIONS = List.of(Operations::share, Operations::round, Operations::arithmetic, Delimiters::around, Operations::drop,
             Operations::substring, Operations::substringFor, Operations::pad, Operations::replace, Operations::split);
 
     private static final java.util.Set<String> SUBSTRING_WORDS = java.util.Set.of("substring", "substr", "mid", "part");
@@ -303,6 +303,35 @@ final class Operations {
                     new Expr.Lit(to - from + 1)), column);
         }
         return null;
+    }
+
+    /**
+     * "Remove the first character", "drop the last 2 characters of code": the rest of the text.
+     * drop := REMOVE (FIRST_CHARS | LAST_CHARS) count CHARS [FROM column]
+     */
+    private static Copies.Operation drop(Parser p) {
+        if (!p.accept(Role.REMOVE)) {
+            return null;
+        }
+        boolean first = p.accept(Role.FIRST_CHARS);
+        if (!first && !p.accept(Role.LAST_CHARS)) {
+            return null;
+        }
+        Long n = count(p);
+        if (n == null || n < 1 || !p.accept(Role.CHARS)) {
+            return null;
+        }
+        Expr column = of(p);
+        if (column == NONE) {
+            return null;
+        }
+        Expr k = new Expr.Lit(n);
+        if (first) {
+            return new Copies.Operation(x -> new Expr.Substr(x, new Expr.Lit(n + 1), null), column);
+        }
+        // the first length - n characters, none when the text is shorter
+        return new Copies.Operation(x -> new Expr.Substr(x, new Expr.Lit(1L), new Expr.Fn("GREATEST", List.of(
+                new Expr.Bin("-", new Expr.Fn("LENGTH", List.of(x)), k), new Expr.Lit(0L)))), column);
     }
 
     /** A number of characters: written, or one when the noun after it is singular ("the first letter"). */

@@ -85,6 +85,12 @@ public final class RuleLanguage {
                 r = adjusted;
             }
         }
+        if (!(r instanceof Recognition.Recognized)) {
+            Recognition guarded = GuardedOperations.read(tokens, t -> new Parser(t, ctx, lexicon), t -> families(t, ctx), lexicon);
+            if (guarded != null) {
+                r = guarded;
+            }
+        }
         if (r instanceof Recognition.Recognized ok && condition != null) {
             return new Recognition.Recognized(AlgorithmCodes.guard(condition, ok.expr()), ok.lookupTable(), ok.accepted(),
                     ok.note() + ", under the row's condition", ok.keepUnmatched());

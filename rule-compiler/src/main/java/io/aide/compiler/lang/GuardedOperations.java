@@ -1,0 +1,111 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * An operation on one column applied only under a condition, the column kept as it is otherwise:
+ * <pre>
+ * guarded := rule (IF | WHEN) condition                       -- "Strip the leading '1' if msisdn is 11 digits long"
+ *          | (IF | WHEN) condition [","] [THEN] rule          -- "If code is 6 characters long, remove the first character"
+ * </pre>
+ * The rule is read whole by the other families and must be an operation on exactly one column (a value computed
+ * from it, not the column itself nor a constant): only then is "otherwise keep it" what the analyst left unsaid.
+ */
+final class GuardedOperations {
+    private GuardedOperations() {
+    }
+
+    static Recognition read(List<Token> tokens, Function<List<Token>, Parser> parsers,
+                            Function<List<Token>, Recognition> rule, Lexicon lexicon) {
+        Recognition leading = leading(tokens, parsers, rule, lexicon);
+        if (leading != null) {
+            return leading;
+        }
+        for (int split = tokens.size() - 1; split > 0; split--) {
+            if (lexicon.match(Role.IF, tokens, split) == 0) {
+                continue;
+            }
+            if (pronoun(tokens.subList(split, tokens.size()), lexicon)) {
+                // "remove the first character if it is '0'": "it" may be the character, not the value
+                return null;
+            }
+            Parser p = parsers.apply(tokens.subList(split, tokens.size()));
+            if (!p.accept(Role.IF)) {
+                continue;
+            }
+            Expr condition = p.condition();
+            p.acceptSeparator();
+            if (condition == null || !p.atEnd()) {
+                continue;
+            }
+            int end = split;
+            while (end > 0 && (tokens.get(end - 1).kind() == Token.Kind.SEP || tokens.get(end - 1).op(","))) {
+                end--;
+            }
+            Recognition guarded = guard(rule.apply(tokens.subList(0, end)), condition, p);
+            if (guarded != null) {
+                return guarded;
+            }
+        }
+        return null;
+    }
+
+    private static Recognition leading(List<Token> tokens, Function<List<Token>, Parser> parsers,
+                                       Function<List<Token>, Recognition> rule, Lexicon lexicon) {
+        Parser p = parsers.apply(tokens);
+        if (!p.accept(Role.IF)) {
+            return null;
+        }
+        Expr condition = p.condition();
+        if (condition == null || pronoun(tokens.subList(0, p.mark()), lexicon)) {
+            return null;
+        }
+        boolean comma = p.acceptOp(",") | p.acceptSeparator();
+        if (!p.accept(Role.THEN) && !comma || p.atEnd()) {
+            return null;
+        }
+        return guard(rule.apply(tokens.subList(p.mark(), tokens.size())), condition, p);
+    }
+
+    /** CASE WHEN condition THEN operation ELSE column END, when the rule is an operation on one column; else null. */
+    private static Recognition guard(Recognition r, Expr condition, Parser p) {
+        if (!(r instanceof Recognition.Recognized ok) || Expr.hasAggregate(ok.expr())) {
+            return null;
+        }
+        List<Expr.Col> read = Expr.columns(ok.expr());
+        if (read.isEmpty() || read.stream().distinct().count() != 1 || !textOperation(ok.expr(), read.get(0))) {
+            return null;
+        }
+        Expr kept = p.typed(read.get(0));
+        return new Recognition.Recognized(new Expr.Case(List.of(new Expr.When(condition, ok.expr())), kept),
+                ok.lookupTable(), ok.accepted(), ok.note() + ", only when the condition holds (else the column as it is)",
+                ok.keepUnmatched());
+    }
+
+    /**
+     * An operation on the text of the column: a function call, a substring, a concatenation, or a prefix or suffix
+     * taken off where present (a CASE whose else is the column). Arithmetic, casts and conditionals are not: whether
+     * the value is kept, zero or NULL when the condition fails is not for the compiler to guess there.
+     */
+    private static boolean textOperation(Expr e, Expr.Col column) {
+        if (e instanceof Expr.Case c) {
+            return column.equals(c.otherwise()) && c.whens().size() == 1;
+        }
+        return e instanceof Expr.Fn f && !java.util.Set.of("ROUND", "ABS", "CEIL", "FLOOR", "COALESCE", "NULLIF", "GREATEST",
+                "LEAST").contains(f.name().toUpperCase(java.util.Locale.ROOT)) || e instanceof Expr.Substr || e instanceof Expr.Concat;
+    }
+
+    /** The words name the value by a pronoun ("it", "the value"): what it stands for is not certain here. */
+    private static boolean pronoun(List<Token> tokens, Lexicon lexicon) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (lexicon.match(Role.SELF, tokens, i) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
