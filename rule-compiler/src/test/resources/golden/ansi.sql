@@ -40,7 +40,7 @@ TO_CHAR(CAST("orders"."order_date" AS DATE), 'MM/DD/YYYY')
 CAST("orders"."order_date" AS DATE) + INTERVAL '2' YEAR
 
 -- add days from a column
-CAST("orders"."order_date" AS DATE) + INTERVAL 'CAST("orders"."lead_days" AS INTEGER)' DAY
+CAST("orders"."order_date" AS DATE) + CAST(CAST("orders"."lead_days" AS INTEGER) AS INTEGER) * INTERVAL '1' DAY
 
 -- days between two dates
 (CAST("orders"."ship_date" AS DATE) - CAST("orders"."order_date" AS DATE))
@@ -80,3 +80,15 @@ LPAD("orders"."status", 10, '0')
 
 -- window: previous value per partition
 LAG("orders"."status") OVER (PARTITION BY "orders"."customer_id" ORDER BY "orders"."order_date" DESC NULLS LAST)
+
+-- position of a text
+POSITION('@' IN "orders"."status")
+
+-- first day of the week
+CAST(DATE_TRUNC('week', CAST("orders"."order_date" AS DATE)) AS DATE)
+
+-- first day of the quarter
+CAST(DATE_TRUNC('quarter', CAST("orders"."order_date" AS DATE)) AS DATE)
+
+-- subtract one day
+CAST("orders"."order_date" AS DATE) + INTERVAL '-1' DAY

@@ -80,3 +80,15 @@ LPAD(`orders`.`status`, 10, '0')
 
 -- window: previous value per partition
 LAG(`orders`.`status`) OVER (PARTITION BY `orders`.`customer_id` ORDER BY `orders`.`order_date` DESC NULLS LAST)
+
+-- position of a text
+STRPOS(`orders`.`status`, '@')
+
+-- first day of the week
+DATE_TRUNC(SAFE_CAST(`orders`.`order_date` AS DATE), ISOWEEK)
+
+-- first day of the quarter
+DATE_TRUNC(SAFE_CAST(`orders`.`order_date` AS DATE), QUARTER)
+
+-- subtract one day
+DATE_ADD(SAFE_CAST(`orders`.`order_date` AS DATE), INTERVAL -(1) DAY)

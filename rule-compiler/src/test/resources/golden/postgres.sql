@@ -40,7 +40,7 @@ TO_CHAR(CASE WHEN CAST("orders"."order_date" AS TEXT) ~ '^\s*[0-9]{4}-[0-9]{1,2}
 CAST(CASE WHEN CAST("orders"."order_date" AS TEXT) ~ '^\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}' THEN CAST(CAST("orders"."order_date" AS TEXT) AS DATE) END + INTERVAL '2 years' AS DATE)
 
 -- add days from a column
-CAST(CASE WHEN CAST("orders"."order_date" AS TEXT) ~ '^\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}' THEN CAST(CAST("orders"."order_date" AS TEXT) AS DATE) END + MAKE_INTERVAL(days => CAST(CASE WHEN CAST("orders"."lead_days" AS TEXT) ~ '^\s*[-+]?[0-9]+(\.0*)?\s*$' THEN CAST(CAST(CAST("orders"."lead_days" AS TEXT) AS NUMERIC) AS INTEGER) END AS INTEGER)) AS DATE)
+CAST(CASE WHEN CAST("orders"."order_date" AS TEXT) ~ '^\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}' THEN CAST(CAST("orders"."order_date" AS TEXT) AS DATE) END + CAST(CASE WHEN CAST("orders"."lead_days" AS TEXT) ~ '^\s*[-+]?[0-9]+(\.0*)?\s*$' THEN CAST(CAST(CAST("orders"."lead_days" AS TEXT) AS NUMERIC) AS INTEGER) END AS INTEGER) * INTERVAL '1 day' AS DATE)
 
 -- days between two dates
 (CAST(CASE WHEN CAST("orders"."ship_date" AS TEXT) ~ '^\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}' THEN CAST(CAST("orders"."ship_date" AS TEXT) AS DATE) END AS DATE) - CAST(CASE WHEN CAST("orders"."order_date" AS TEXT) ~ '^\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}' THEN CAST(CAST("orders"."order_date" AS TEXT) AS DATE) END AS DATE))
@@ -80,3 +80,15 @@ LPAD("orders"."status", 10, '0')
 
 -- window: previous value per partition
 LAG("orders"."status") OVER (PARTITION BY "orders"."customer_id" ORDER BY "orders"."order_date" DESC NULLS LAST)
+
+-- position of a text
+POSITION('@' IN "orders"."status")
+
+-- first day of the week
+CAST(DATE_TRUNC('week', CASE WHEN CAST("orders"."order_date" AS TEXT) ~ '^\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}' THEN CAST(CAST("orders"."order_date" AS TEXT) AS DATE) END) AS DATE)
+
+-- first day of the quarter
+CAST(DATE_TRUNC('quarter', CASE WHEN CAST("orders"."order_date" AS TEXT) ~ '^\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}' THEN CAST(CAST("orders"."order_date" AS TEXT) AS DATE) END) AS DATE)
+
+-- subtract one day
+CAST(CASE WHEN CAST("orders"."order_date" AS TEXT) ~ '^\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}' THEN CAST(CAST("orders"."order_date" AS TEXT) AS DATE) END + CAST(-(1) AS INTEGER) * INTERVAL '1 day' AS DATE)

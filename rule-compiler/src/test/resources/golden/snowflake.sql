@@ -80,3 +80,15 @@ LPAD(orders.status, 10, '0')
 
 -- window: previous value per partition
 LAG(orders.status) OVER (PARTITION BY orders.customer_id ORDER BY orders.order_date DESC NULLS LAST)
+
+-- position of a text
+POSITION('@' IN orders.status)
+
+-- first day of the week
+CAST(DATE_TRUNC('week', TRY_CAST(CAST(orders.order_date AS VARCHAR) AS DATE)) AS DATE)
+
+-- first day of the quarter
+CAST(DATE_TRUNC('quarter', TRY_CAST(CAST(orders.order_date AS VARCHAR) AS DATE)) AS DATE)
+
+-- subtract one day
+DATEADD(day, -(1), TRY_CAST(CAST(orders.order_date AS VARCHAR) AS DATE))

@@ -94,6 +94,14 @@ class GoldenDialectTest {
         // SF: functions/lag and window-functions (NULLS LAST in ORDER BY); BQ: navigation_functions#lag, window-function-calls
         c.put("window: previous value per partition", new Expr.Window("LAG", List.of(TEXT), List.of(new Expr.Col("orders", "customer_id")),
                 List.of(new Expr.Order(DAY, true))));
+        // SF: functions/position (POSITION(expr1 IN expr2)); BQ: string_functions#strpos (STRPOS(value, subvalue))
+        c.put("position of a text", new Expr.Fn("STRPOS", List.of(TEXT, new Expr.Lit("@"))));
+        // SF: functions/date_trunc (WEEK follows WEEK_START, 0 = Monday by default); BQ: date_functions#date_trunc
+        // (WEEK starts on Sunday, ISOWEEK on Monday)
+        c.put("first day of the week", new Expr.TruncDate("WEEK", DATE));
+        c.put("first day of the quarter", new Expr.TruncDate("QUARTER", DATE));
+        // SF: functions/dateadd with a negative value; BQ: date_add with a negative INTERVAL
+        c.put("subtract one day", new Expr.DateAdd(DATE, new Expr.Neg(new Expr.Lit(1L)), "DAY"));
         return c;
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** PostgreSQL: no TRY_CAST (casts guarded by a pattern), TO_DATE / TO_CHAR patterns, TEXT, MAKE_INTERVAL. */
+/** PostgreSQL: no TRY_CAST (casts guarded by a pattern), TO_DATE / TO_CHAR patterns, TEXT, intervals as a count times one unit. */
 public class PostgresDialect extends SqlDialect {
     private static final Map<SqlType.Kind, String> TYPE_NAMES = ansiTypeNames(Map.of(SqlType.Kind.VARCHAR, "TEXT"));
     private static final String NUMBER = "^\\s*[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*$";
@@ -78,7 +78,7 @@ public class PostgresDialect extends SqlDialect {
         String n = render(amount);
         String units = (unit + "S").toLowerCase(Locale.ROOT);
         return "CAST(" + expr + " + " + (amount instanceof Expr.Lit ? "INTERVAL '" + n + " " + units + "'"
-                : "MAKE_INTERVAL(" + units + " => CAST(" + n + " AS INTEGER))") + " AS DATE)";
+                : "CAST(" + n + " AS INTEGER) * INTERVAL '1 " + unit.toLowerCase(Locale.ROOT) + "'") + " AS DATE)";
     }
 
     @Override

@@ -357,7 +357,12 @@ public abstract class SqlDialect {
 
     /** unit: YEAR, MONTH or DAY. */
     protected String dateAdd(String expr, Expr amount, String unit) {
-        return expr + " + INTERVAL '" + render(amount) + "' " + unit;
+        if (amount instanceof Expr.Lit || amount instanceof Expr.Neg n && n.expr() instanceof Expr.Lit) {
+            String n = amount instanceof Expr.Neg neg ? "-" + render(neg.expr()) : render(amount);
+            return expr + " + INTERVAL '" + n + "' " + unit;
+        }
+        // a count computed per row: that many units (an interval times a number is standard)
+        return expr + " + CAST(" + render(amount) + " AS INTEGER) * INTERVAL '1' " + unit;
     }
 
     /** Whole days from start to end. */

@@ -47,14 +47,22 @@ record EvalCase(String name, MappingSpec spec, List<Source> sources, Map<String,
         }
     }
 
+    /** A case of this module's own (test resources eval/NAME), written for the rule wording it exercises. */
+    static final String OWN_CASE = "everyday-phrases";
+
     static EvalCase load(String name) throws Exception {
-        // ../shared beside the checkout, or AIDE_SHARED_DIR for a checkout elsewhere (a git worktree)
-        Path eval = Path.of(Infra.setting("AIDE_SHARED_DIR", AideTestEnvironment.repositoryRoot().resolve("../shared").toString()))
-                .resolve("eval").normalize();
-        // a missing evaluation set must fail the build, not skip it
-        assertThat(eval.resolve(name)).as("the evaluation case must sit beside the repository (../shared/eval/" + name + ")")
-                .isDirectory();
-        Path dir = eval.resolve(name);
+        Path dir;
+        if (name.equals(OWN_CASE)) {
+            dir = Path.of(EvalCase.class.getResource("/eval/" + name).toURI());
+        } else {
+            // ../shared beside the checkout, or AIDE_SHARED_DIR for a checkout elsewhere (a git worktree)
+            Path eval = Path.of(Infra.setting("AIDE_SHARED_DIR", AideTestEnvironment.repositoryRoot().resolve("../shared").toString()))
+                    .resolve("eval").normalize();
+            // a missing evaluation set must fail the build, not skip it
+            assertThat(eval.resolve(name)).as("the evaluation case must sit beside the repository (../shared/eval/" + name + ")")
+                    .isDirectory();
+            dir = eval.resolve(name);
+        }
         Path mapping;
         try (Stream<Path> s = Files.list(dir)) {
             mapping = s.filter(p -> p.getFileName().toString().startsWith("mapping.")).findFirst().orElseThrow();
