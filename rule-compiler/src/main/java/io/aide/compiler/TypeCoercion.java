@@ -116,7 +116,12 @@ final class TypeCoercion {
                     r = new Expr.Cast(r, SqlType.DATE, true);
                     rt = SqlType.DATE;
                 }
-                if (textual(lt) && rt.numeric() && !(l instanceof Expr.Lit)) {
+                if (Set.of("<", ">", "<=", ">=").contains(op) && textual(lt) && textual(rt) && !(l instanceof Expr.Lit)
+                        && !(r instanceof Expr.Lit) && (measureNamed(l) || measureNamed(r))) {
+                    // "dr_amt > cr_amt" over text columns: amounts compare as numbers ('100' > '20'), not as text
+                    l = new Expr.Cast(l, SqlType.DOUBLE, true);
+                    r = new Expr.Cast(r, SqlType.DOUBLE, true);
+                } else if (textual(lt) && rt.numeric() && !(l instanceof Expr.Lit)) {
                     l = new Expr.Cast(l, SqlType.DOUBLE, true);
                 } else if (textual(rt) && lt.numeric() && !(r instanceof Expr.Lit)) {
                     r = new Expr.Cast(r, SqlType.DOUBLE, true);
@@ -173,6 +178,10 @@ final class TypeCoercion {
             // the period of the calendar date: a timestamp or a text is read as a date first (BigQuery truncates a DATE)
             Expr x = typeFix(t.expr(), null);
             return new Expr.TruncDate(t.unit(), infer(x).kind() == SqlType.Kind.DATE ? x : new Expr.Cast(x, SqlType.DATE, true));
+        }
+        if (e instanceof Expr.Cast c && c.expr() instanceof Expr.FormatDate) {
+            // a date written with a pattern and read back as a number ("YYYYMM of d as integer"): the inner value too
+            return new Expr.Cast(typeFix(c.expr(), null), c.type(), c.safe());
         }
         if (e instanceof Expr.FormatDate f) {
             Expr x = typeFix(f.expr(), null);
@@ -268,11 +277,14 @@ final class TypeCoercion {
      * date_of_birth, dob): subtracted or compared, it is read as a date.
      */
     private boolean dateNamed(Expr e) {
-        return e instanceof Expr.Col c && textual(tables.columnType(c)) && DATE_NAME.matcher(c.column()).find();
+        return e instanceof Expr.Col c && textual(tables.columnType(c)) && io.aide.compiler.plan.ColumnNames.date(c.column());
     }
 
-    private static final java.util.regex.Pattern DATE_NAME = java.util.regex.Pattern.compile(
-            "(?i)(^|_)(date|dt|dte)$|^(date|dt)_|_(date|dt)_|^dob$");
+    /** A column of no registered type, or of text, whose name says it holds a measure (amount, qty, price ...). */
+    private boolean measureNamed(Expr e) {
+        return e instanceof Expr.Col c && textual(tables.columnType(c)) && !dateNamed(e) && MeasureNames.measure(c.column());
+    }
+
 
     SqlType infer(Expr e) {
         if (e == null) {

@@ -256,4 +256,30 @@ class RuleEverydayWordingTest {
         assertThat(TABLE.flagged("VARCHAR", "mbr_id", "Remove the first character if it is '0'")).isNotBlank();
         assertThat(TABLE.flagged("INTEGER", "qty, chnl_cd", "qty * 2 if chnl_cd = '01'")).isNotBlank();
     }
+
+    @Test
+    void shouldReadMissingOperandsJoinsReplacementsAndNamesAsTheySay() throws Exception {
+        // allowed: 7, null, null; billed: 9, 3, null
+        expect("INTEGER", "allowed, billed", List.of("allowed + billed treating nulls as 0", "allowed + billed (treat nulls as zero)",
+                "Sum of allowed + billed, nulls as 0"), "16", "3", "0");
+        expect("VARCHAR", "sold_dt", List.of("'Q' + quarter of sold_dt + '/' + year of sold_dt"), "Q1/2024", "Q4/2024", null);
+        expect("VARCHAR", "prod_desc", List.of("Take characters 1 through 3 of prod_desc"), "red", "blu", "  ");
+        expect("VARCHAR", "prod_desc", List.of("Replace spaces in prod_desc with a dash", "replace ' ' with '-'"),
+                "red-WOOL-scarf", "blue--hat", "--");
+        expect("VARCHAR", "prod_desc", List.of("Trim spaces; if empty then 'Unnamed'", "trim, if blank then 'Unnamed'"),
+                "red WOOL scarf", "blue  hat", "Unnamed");
+        // list_prc '5', '10', '75' and qty '4', '0', null are text: compared as numbers by their names
+        expect("VARCHAR", "list_prc, qty", List.of("'more' when list_prc > qty, otherwise 'less'"), "more", "more", "less");
+        expect("INTEGER", "sold_dt", List.of("YYYYMM of sold_dt as integer"), "202402", "202411", null);
+        // bands of numbers over a date measure something else (an age): flagged, not compared with the date
+        assertThat(TABLE.flagged("VARCHAR", "sold_dt", "0-17 = Young, 18+ = Adult (based on age in years)")).contains("date");
+        assertThat(TABLE.compile("INTEGER", "sold_dt", "Auto-generated surrogate").columns().get(1).status()).isEqualTo("compiled");
+    }
+
+    @Test
+    void shouldReplaceLineBreaksInEveryDialect() throws Exception {
+        RuleTable notes = new RuleTable("n", "id", new String[]{"id", "memo"}, new String[]{"1", "a\r\nb\nc"});
+        assertThat(notes.run("VARCHAR", "memo", "Replace line breaks in memo with a space", "out", RuleTable::text))
+                .containsExactly("a b c");
+    }
 }

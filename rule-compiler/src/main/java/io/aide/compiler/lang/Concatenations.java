@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
  *         | item CONCAT (JOIN item)+ [SEPARATED_BY text] (CHAIN operation)*         "a concatenated with b"
  *         | item (JOIN item)+ SEPARATED_BY text (CHAIN operation)*                 "a and b separated by ' '"
  *         | item ("||" item)+ (CHAIN operation)*
+ *         | item ("+" item)+ (CHAIN operation)*    where an item is a quoted text (SQL Server's string +)
  * item   := column | the row's own value | text | a character's name ("comma", "space")
  *         | operation OF column (where "||" or CONCAT says it joins)
  * JOIN   := , | and | with | followed by | + | &amp; | ||
@@ -37,7 +38,10 @@ final class Concatenations implements Recognizer {
         }
         List<Expr> items = new ArrayList<>();
         // an item may be an operation on a column ("'Q' || quarter of txn_dt") where the rule says it joins
-        boolean computed = keyword || p.tokens().stream().anyMatch(t -> t.op("||"));
+        // "'Q' + quarter of d + '-' + year of d": '+' beside a quoted text joins texts, as SQL Server writes it
+        boolean plusJoins = p.tokens().stream().anyMatch(t -> t.op("+")) && p.tokens().stream()
+                .anyMatch(t -> t.kind() == Token.Kind.STRING && !t.text().matches("\\s*[-+]?\\d+(\\.\\d+)?\\s*"));
+        boolean computed = keyword || plusJoins || p.tokens().stream().anyMatch(t -> t.op("||"));
         Expr first = item(p, computed);
         if (first == null) {
             return keyword ? p.notUnderstood() : Recognition.NOT_MINE;
@@ -50,7 +54,7 @@ final class Concatenations implements Recognizer {
         }
         if (!keyword) {
             // "first name and last name separated by a space": a separator commits joins written in words
-            join(p, items, true, computed);
+            join(p, items, true, computed, plusJoins);
             // a separator written as an item ("last name, comma, space, first name") also says it joins
             boolean separatorItem = items.stream().anyMatch(e -> e instanceof Expr.Lit l && l.value() instanceof String t
                     && !t.isEmpty() && t.chars().noneMatch(Character::isLetterOrDigit));
@@ -61,7 +65,7 @@ final class Concatenations implements Recognizer {
                 p.reset(afterFirst);
             }
         }
-        join(p, items, keyword, computed);
+        join(p, items, keyword, computed, plusJoins);
         if (items.size() < 2) {
             p.reset(start);
             return keyword ? p.notUnderstood() : Recognition.NOT_MINE;
@@ -96,14 +100,14 @@ final class Concatenations implements Recognizer {
     }
 
     /** Appends the items that follow, each after a join (words when the rule joins in words, else "||"). */
-    private static void join(Parser p, List<Expr> items, boolean words, boolean computed) {
+    private static void join(Parser p, List<Expr> items, boolean words, boolean computed, boolean plusJoins) {
         while (true) {
             if (p.peek(Role.SPACE_SEPARATED) || p.peek(Role.SEPARATED_BY)) {
                 // "with a space": the separator, not one more item
                 return;
             }
             int m = p.mark();
-            boolean joined = words ? p.acceptOp(",") | p.accept(Role.CONCAT_JOIN) : p.acceptOp("||");
+            boolean joined = words ? p.acceptOp(",") | p.accept(Role.CONCAT_JOIN) : p.acceptOp("||") || plusJoins && p.acceptOp("+");
             if (!joined) {
                 return;
             }

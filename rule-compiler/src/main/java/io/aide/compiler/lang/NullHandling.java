@@ -100,6 +100,12 @@ final class NullHandling implements Recognizer {
             return new Operation(x -> x, null, Kind.NOTHING);
         }
         if (p.accept(Role.DEFAULT)) {
+            // "if empty then 'Unnamed'", "when blank": a blank text is missing too
+            boolean saysBlank = false;
+            for (int i = m; i < p.mark(); i++) {
+                String w = p.tokens().get(i).norm();
+                saysBlank |= w.equals("blank") || w.equals("empty") || w.equals("blanks");
+            }
             p.acceptOp(":");
             p.accept(Role.THEN);
             p.accept(Role.SET);
@@ -110,7 +116,7 @@ final class NullHandling implements Recognizer {
                 p.reset(m);
                 return null;
             }
-            boolean blank = false;
+            boolean blank = saysBlank;
             int w = p.mark();
             if (p.accept(Role.IF) || p.accept(Role.WHERE)) {
                 int c = p.mark();
@@ -123,7 +129,7 @@ final class NullHandling implements Recognizer {
                 if (b == null) {
                     p.reset(w);
                 } else {
-                    blank = b;
+                    blank = b || saysBlank;
                 }
             }
             boolean blanks = blank;

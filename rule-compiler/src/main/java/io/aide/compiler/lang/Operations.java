@@ -431,28 +431,76 @@ final class Operations {
         }, column);
     }
 
+    /**
+     * replace := REPLACE (text | character | kind of characters) [IN column] (WITH | BY) (text | character) [IN column]
+     * "Replace '-' with ''", "replace line breaks in memo with a space", "replace commas by ';'".
+     */
     private static Copies.Operation replace(Parser p) {
         if (!p.accept(Role.REPLACE)) {
             return null;
         }
+        String from = null;
+        String pattern = null;
+        int m = p.mark();
         Expr what = p.literal();
-        if (!(what instanceof Expr.Lit w) || String.valueOf(w.value()).isEmpty() || !(p.accept(Role.WITH) || p.accept(Role.BY))) {
-            return null;
-        }
-        Expr by = p.literal();
-        if (!(by instanceof Expr.Lit b)) {
-            return null;
-        }
-        Expr column = null;
-        if (p.accept(Role.IN_COLUMN)) {
-            column = p.column();
-            if (column == null) {
+        if (what instanceof Expr.Lit w && !String.valueOf(w.value()).isEmpty()) {
+            from = String.valueOf(w.value());
+        } else {
+            p.reset(m);
+            PhraseTable.Match kind = p.phrase(PhraseTable.CHARACTER_CLASSES);
+            PhraseTable.Match named = kind == null ? p.phrase(PhraseTable.CHARACTERS) : null;
+            if (kind != null) {
+                pattern = kind.entries().get(0).key();
+            } else if (named != null) {
+                from = named.entries().get(0).key();
+            } else {
                 return null;
             }
         }
-        Expr from = new Expr.Lit(String.valueOf(w.value()));
-        Expr to = new Expr.Lit(String.valueOf(b.value()));
-        return new Copies.Operation(x -> new Expr.Fn("REPLACE", List.of(x, from, to)), column);
+        Expr column = inColumn(p);
+        if (column == NONE || !(p.accept(Role.WITH) || p.accept(Role.BY))) {
+            return null;
+        }
+        String by;
+        int b = p.mark();
+        Expr with = p.literal();
+        if (with instanceof Expr.Lit l && !(l.value() instanceof Boolean)) {
+            by = String.valueOf(l.value());
+        } else {
+            p.reset(b);
+            PhraseTable.Match named = p.phrase(PhraseTable.CHARACTERS);
+            if (named == null) {
+                return null;
+            }
+            by = named.entries().get(0).key();
+        }
+        if (column == null) {
+            column = inColumn(p);
+            if (column == NONE) {
+                return null;
+            }
+        }
+        Expr to = new Expr.Lit(by);
+        if (pattern != null) {
+            Expr regex = new Expr.Lit(pattern);
+            return new Copies.Operation(x -> new Expr.Fn("REGEXP_REPLACE", List.of(x, regex, to)), column);
+        }
+        Expr text = new Expr.Lit(from);
+        return new Copies.Operation(x -> new Expr.Fn("REPLACE", List.of(x, text, to)), column);
+    }
+
+    /** [IN column]: the column, null when no "in" follows, NONE when "in" is followed by no column. */
+    private static Expr inColumn(Parser p) {
+        int m = p.mark();
+        if (!p.accept(Role.IN_COLUMN)) {
+            return null;
+        }
+        Expr column = p.column();
+        if (column == null) {
+            p.reset(m);
+            return NONE;
+        }
+        return column;
     }
 
     private static Copies.Operation split(Parser p) {

@@ -86,6 +86,12 @@ public final class RuleLanguage {
             }
         }
         if (!(r instanceof Recognition.Recognized)) {
+            Recognition counted = NullsAs.read(tokens, t -> new Parser(t, ctx, lexicon), t -> families(t, ctx), lexicon);
+            if (counted != null) {
+                r = counted;
+            }
+        }
+        if (!(r instanceof Recognition.Recognized)) {
             Recognition guarded = GuardedOperations.read(tokens, t -> new Parser(t, ctx, lexicon), t -> families(t, ctx), lexicon);
             if (guarded != null) {
                 r = guarded;

@@ -75,6 +75,11 @@ final class ValueMaps implements Recognizer {
                 m = p.mark();
             }
             Expr band = band(p, keyed);
+            if (band != null && dated(p, keyed)) {
+                // "0-17 = Pediatric ... (based on age in years)" over birth_dt: the number the bands measure is not the date
+                return new Recognition.Flagged("bands of numbers over a date column: say the number they measure (an age, "
+                        + "days since ...) as its own rule");
+            }
             if (band != null && arrow(p)) {
                 // "under 10 -> 'Low', 10 to 50 -> 'Mid', over 50 -> 'High'": bands of a number, first match wins
                 Expr value = value(p);
@@ -291,5 +296,15 @@ final class ValueMaps implements Recognizer {
             }
         }
         return words.isEmpty() ? null : new Expr.Lit(words.toString());
+    }
+
+    /** The keyed column holds dates: by its registered type, or, with none or text, by its name. */
+    private static boolean dated(Parser p, Expr keyed) {
+        if (!(keyed instanceof Expr.Col c)) {
+            return false;
+        }
+        io.aide.compiler.plan.SqlType t = p.ctx().typeOf(c);
+        return t.temporal() || (!t.known() || t.kind() == io.aide.compiler.plan.SqlType.Kind.VARCHAR)
+                && io.aide.compiler.plan.ColumnNames.date(c.column());
     }
 }
