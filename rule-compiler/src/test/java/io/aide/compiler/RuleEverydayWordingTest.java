@@ -282,4 +282,13 @@ class RuleEverydayWordingTest {
         assertThat(notes.run("VARCHAR", "memo", "Replace line breaks in memo with a space", "out", RuleTable::text))
                 .containsExactly("a b c");
     }
+
+    @Test
+    void shouldReadASqlCallAsTheValueOperationsFollowAndSubjectsLeftOut() throws Exception {
+        expect("VARCHAR", "first_nm", List.of("Upper(first_nm), default 'NONE' when null", "UPPER(TRIM(first_nm)) then default 'NONE'"),
+                "ADA", "ALAN", "GRACE");
+        // chnl_cd '01', '02', '09': the second and third branches test the first branch's column
+        expect("VARCHAR", "chnl_cd", List.of("Store if chnl_cd starts with 0 and ends with 1, Web if ends with 2, else Other",
+                "'Store' if chnl_cd = '01', 'Web' if is '02', else 'Other'"), "Store", "Web", "Other");
+    }
 }

@@ -74,6 +74,12 @@ final class Conditionals implements Recognizer {
                     p.reset(atCondition);
                     cond = caseValue(p, previous);
                 }
+                Expr tested = whens.isEmpty() ? null : Conditions.subject(whens.get(whens.size() - 1).condition());
+                if (cond == null && tested != null) {
+                    // "..., if starts with 2 then ...": the comparison's subject is the branch before's
+                    p.reset(atCondition);
+                    cond = Conditions.comparisonOf(p, tested);
+                }
                 if (cond == null) {
                     return whens.isEmpty() && m == 0 && p.problem() == null ? Recognition.NOT_MINE : p.notUnderstood();
                 }
@@ -119,7 +125,14 @@ final class Conditionals implements Recognizer {
                 p.reset(m);
                 return whens.isEmpty() ? Recognition.NOT_MINE : p.notUnderstood();
             }
+            int atCondition = p.mark();
             Expr cond = p.condition();
+            Expr tested = whens.isEmpty() ? null : Conditions.subject(whens.get(whens.size() - 1).condition());
+            if (cond == null && tested != null) {
+                // "Asset if acct starts with 1, Liability if starts with 2": the subject of the branch before
+                p.reset(atCondition);
+                cond = Conditions.comparisonOf(p, tested);
+            }
             if (cond == null) {
                 return p.notUnderstood();
             }

@@ -41,7 +41,14 @@ final class Conditions {
             if (!p.accept(Role.AND)) {
                 break;
             }
+            int afterAnd = p.mark();
             Expr right = comparison(p);
+            Expr tested = right == null ? subject(left) : null;
+            if (tested != null) {
+                // "starts with 0 and ends with 1": the second test of the same column
+                p.reset(afterAnd);
+                right = comparisonOf(p, tested);
+            }
             if (right == null) {
                 p.reset(m);
                 break;
@@ -72,6 +79,29 @@ final class Conditions {
             p.reset(start);
             return null;
         }
+        Expr test = test(p, left);
+        if (test == null) {
+            p.reset(start);
+        }
+        return test;
+    }
+
+    /**
+     * The comparison of a subject the words leave out, the one of the branch before ("Asset if acct starts with 1,
+     * Liability if starts with 2"): op operand, STARTS text, IS_NULL ...; null (cursor unchanged) when none follows.
+     */
+    static Expr comparisonOf(Parser p, Expr subject) {
+        int start = p.mark();
+        Expr test = test(p, subject);
+        if (test == null) {
+            p.reset(start);
+        }
+        return test;
+    }
+
+    /** What follows a comparison's left side; null when nothing does (the cursor then is the caller's to reset). */
+    private static Expr test(Parser p, Expr left) {
+        int start = p.mark();
         Expr length = lengthTest(p, left);
         if (length != null) {
             return length;
@@ -150,11 +180,15 @@ final class Conditions {
         for (Role r : new Role[]{Role.STARTS, Role.ENDS, Role.CONTAINS}) {
             if (p.accept(r)) {
                 Expr v = p.literal();
+                if (v instanceof Expr.Lit n && n.value() instanceof Long digits) {
+                    // "starts with 1": the digit as text
+                    v = new Expr.Lit(String.valueOf(digits));
+                }
                 if (v instanceof Expr.Lit l && l.value() instanceof String) {
                     // "starts with 'ICD' or 'MOP'": one pattern per value
                     Expr like = null;
                     for (Expr each : alternatives(p, v, false)) {
-                        String s = (String) ((Expr.Lit) each).value();
+                        String s = String.valueOf(((Expr.Lit) each).value());
                         Expr one = new Expr.Bin("LIKE", left, new Expr.Lit((r == Role.STARTS ? "" : "%")
                                 + s.replace("%", "\\%") + (r == Role.ENDS ? "" : "%")));
                         like = like == null ? one : new Expr.Bin("OR", like, one);
@@ -343,4 +377,24 @@ final class Conditions {
         }
         return new Expr.Bin(op, new Expr.Fn("LENGTH", List.of(left)), n);
     }
+    /** The one column a condition tests ("x LIKE '1%'", "x > 5", "x = 'A' OR x = 'B'"), or null. */
+    static Expr subject(Expr condition) {
+        if (condition instanceof Expr.Bin b && (b.op().equals("OR") || b.op().equals("AND"))) {
+            Expr l = subject(b.left());
+            return l != null && l.equals(subject(b.right())) ? l : null;
+        }
+        if (condition instanceof Expr.Bin b && java.util.Set.of("=", "<>", "<", ">", "<=", ">=", "LIKE").contains(b.op())
+                && b.right() instanceof Expr.Lit && b.left() instanceof Expr.Col) {
+            return b.left();
+        }
+        if (condition instanceof Expr.Bin b && java.util.Set.of("=", "<>", "<", ">", "<=", ">=").contains(b.op())
+                && b.right() instanceof Expr.Lit && b.left() instanceof Expr.Cast c && c.expr() instanceof Expr.Col) {
+            return c.expr();
+        }
+        if (condition instanceof Expr.InList in && in.expr() instanceof Expr.Col) {
+            return in.expr();
+        }
+        return condition instanceof Expr.IsNull n && n.expr() instanceof Expr.Col ? n.expr() : null;
+    }
+
 }

@@ -71,6 +71,10 @@ final class Copies implements Recognizer {
             // "from `sex`" (after words that keep the value: "Verbatim from `sex`")
             boolean from = p.accept(Role.FROM);
             value = p.column();
+            if (value == null && !from) {
+                // "Upper(curr_cd), default 'USD' when null": a SQL call is the value the operations work on
+                value = Expressions.call(p);
+            }
             claimed = value != null;
             if (from && value == null) {
                 p.reset(beforeFrom);

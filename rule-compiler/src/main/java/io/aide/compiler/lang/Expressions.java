@@ -74,6 +74,47 @@ final class Expressions implements Recognizer {
         return unknown.isEmpty() ? e : null;
     }
 
+    /**
+     * A SQL function call at the cursor ("Upper(curr_cd)", "TRIM(UPPER(code))") over the row's columns, as the value
+     * the operations after it work on ("Upper(curr_cd), default 'USD' when null"); null (cursor unchanged) otherwise.
+     */
+    static Expr call(Parser p) {
+        int m = p.mark();
+        Token name = p.rawPeek();
+        if (name == null || name.kind() != Token.Kind.WORD) {
+            return null;
+        }
+        p.rawNext();
+        Token open = p.rawPeek();
+        if (open == null || !open.op("(")) {
+            p.reset(m);
+            return null;
+        }
+        p.rawNext();
+        List<Token> inner = new ArrayList<>();
+        int depth = 1;
+        while (true) {
+            Token t = p.rawNext();
+            if (t == null || t.kind() == Token.Kind.SEP) {
+                p.reset(m);
+                return null;
+            }
+            if (t.op("(")) {
+                depth++;
+            } else if (t.op(")") && --depth == 0) {
+                break;
+            }
+            inner.add(t);
+        }
+        String args = text(inner);
+        Expr e = args == null || args.isEmpty() ? null : parse(name.text() + "(" + args + ")", p);
+        if (e == null || Expr.columns(e).isEmpty()) {
+            p.reset(m);
+            return null;
+        }
+        return e;
+    }
+
     /** The tokens between the parser's cursor at "(" and its matching ")" as a SQL expression; cursor after ")". */
     static Expr parenthesised(Parser p) {
         int m = p.mark();
