@@ -85,26 +85,15 @@ final class Expressions implements Recognizer {
             return null;
         }
         p.rawNext();
-        Token open = p.rawPeek();
+        Token open = p.rawNext();
         if (open == null || !open.op("(")) {
             p.reset(m);
             return null;
         }
-        p.rawNext();
-        List<Token> inner = new ArrayList<>();
-        int depth = 1;
-        while (true) {
-            Token t = p.rawNext();
-            if (t == null || t.kind() == Token.Kind.SEP) {
-                p.reset(m);
-                return null;
-            }
-            if (t.op("(")) {
-                depth++;
-            } else if (t.op(")") && --depth == 0) {
-                break;
-            }
-            inner.add(t);
+        List<Token> inner = inside(p);
+        if (inner == null) {
+            p.reset(m);
+            return null;
         }
         String args = text(inner);
         Expr e = args == null || args.isEmpty() ? null : parse(name.text() + "(" + args + ")", p);
@@ -115,26 +104,34 @@ final class Expressions implements Recognizer {
         return e;
     }
 
+    /** The tokens up to the ")" matching a "(" just read, cursor after it; null when unbalanced. */
+    private static List<Token> inside(Parser p) {
+        List<Token> inner = new ArrayList<>();
+        int depth = 1;
+        while (true) {
+            Token t = p.rawNext();
+            if (t == null || t.kind() == Token.Kind.SEP) {
+                return null;
+            }
+            if (t.op("(")) {
+                depth++;
+            } else if (t.op(")") && --depth == 0) {
+                return inner;
+            }
+            inner.add(t);
+        }
+    }
+
     /** The tokens between the parser's cursor at "(" and its matching ")" as a SQL expression; cursor after ")". */
     static Expr parenthesised(Parser p) {
         int m = p.mark();
         if (!p.acceptOp("(")) {
             return null;
         }
-        List<Token> inner = new ArrayList<>();
-        int depth = 1;
-        while (true) {
-            Token t = p.rawNext();
-            if (t == null || t.kind() == Token.Kind.SEP) {
-                p.reset(m);
-                return null;
-            }
-            if (t.op("(")) {
-                depth++;
-            } else if (t.op(")") && --depth == 0) {
-                break;
-            }
-            inner.add(t);
+        List<Token> inner = inside(p);
+        if (inner == null) {
+            p.reset(m);
+            return null;
         }
         String text = text(inner);
         Expr e = text == null || text.isEmpty() ? null : parse(text, p);
