@@ -291,4 +291,20 @@ class RuleEverydayWordingTest {
         expect("VARCHAR", "chnl_cd", List.of("Store if chnl_cd starts with 0 and ends with 1, Web if ends with 2, else Other",
                 "'Store' if chnl_cd = '01', 'Web' if is '02', else 'Other'"), "Store", "Web", "Other");
     }
+
+    @Test
+    void shouldReadBandsLabelsAndAffixesAsAnalystsWriteThem() throws Exception {
+        // list_prc: 5, 10, 75; the later bands leave their subject out; a value list without else is NULL elsewhere
+        expect("VARCHAR", "list_prc", List.of("list_prc >= 50 then 'A'; 8-49 then 'B'; below 8 'C'",
+                "list_prc between 50 and 100 = 'A', between 8 and 49 = 'B', else 'C'"), "C", "B", "A");
+        // a sentence with a branch is never dropped as a remark
+        assertThat(TABLE.compile("VARCHAR", "list_prc", "list_prc >= 50 then 'A'; 8-49 then 'B'").sql().get("duckdb"))
+                .contains("'B'");
+        expect("INTEGER", "sold_dt", List.of("Date key (YYYYMMDD) of sold_dt"), "20240210", "20241130", null);
+        expect("VARCHAR", "mbr_id", List.of("Prefix 'M' to mbr_id", "prefix mbr_id with 'M'"), "M00042", "M7", "M000");
+        expect("VARCHAR", "mbr_id", List.of("Trim leading zeros from mbr_id"), "42", "7", "");
+        expect("INTEGER", "list_prc, qty", List.of("list_prc x qty"), "20", "0", null);
+        expect("DOUBLE", "list_prc", List.of("Cast list_prc to double; invalid values become null"), "5", "10", "75");
+        expect("VARCHAR", "email_addr", List.of("Mail host: part of email_addr after the @ sign"), "Example.COM ", "example.com", null);
+    }
 }

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Remarks around a rule: a sentence after the rule or a parenthesis that says nothing about the value
  * ("Copied unchanged. Primary lineage key back to the raw file.", "(purchase order / sales order reference)").
- * A remark asks for no computation (no ACTION word), names no column of the row, compares or assigns nothing;
+ * A remark asks for no computation (no ACTION word), names no column of the row, compares or assigns nothing, holds
+ * no branch (THEN, ELSE) and no value beside a number ("670-739 then 'B'", "below 580 'D'");
  * an example ("e.g. 'ARV|Adult' -> SOLAR_MODULE") is a remark whatever it holds. Anything else is part of the rule.
  */
 final class Commentary {
@@ -41,8 +42,22 @@ final class Commentary {
             // a list of values in parentheses is part of the rule
             return false;
         }
+        boolean number = tokens.stream().anyMatch(t -> t.kind() == Token.Kind.NUMBER);
+        boolean text = tokens.stream().anyMatch(t -> t.kind() == Token.Kind.STRING);
+        if (number && text) {
+            // "670-739 then 'B'", "below 580 'D'": a value for numbers is a branch of the rule
+            return false;
+        }
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
+            if (lexicon.match(Role.THEN, tokens, i) > 0 || lexicon.match(Role.ELSE, tokens, i) > 0) {
+                // a branch ("... then 'B'", "else 'C'") is never a remark
+                return false;
+            }
+            if (number && (lexicon.match(Role.GT, tokens, i) > 0 || lexicon.match(Role.LT, tokens, i) > 0
+                    || lexicon.match(Role.GE, tokens, i) > 0 || lexicon.match(Role.LE, tokens, i) > 0)) {
+                return false;
+            }
             if (lexicon.match(Role.ACTION, tokens, i) > 0 || lexicon.match(Role.SENTINEL, tokens, i) > 0
                     || lexicon.match(Role.NULL, tokens, i) > 0 || lexicon.match(Role.DEFAULT, tokens, i) > 0) {
                 return false;

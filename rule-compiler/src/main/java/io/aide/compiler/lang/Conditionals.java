@@ -98,6 +98,23 @@ final class Conditionals implements Recognizer {
             }
             // the condition without its "if": "`x` equals 'A' then 1 else 0"
             Expr bare = p.condition();
+            Expr subjectBefore = whens.isEmpty() ? null : Conditions.subject(whens.get(whens.size() - 1).condition());
+            if (bare == null && subjectBefore != null) {
+                // "fico >= 740 then 'A'; 670-739 then 'B'; below 580 'D'": the subject of the branch before
+                p.reset(m);
+                bare = Conditions.comparisonOf(p, subjectBefore);
+                int beforeValue = p.mark();
+                if (bare != null && !p.peek(Role.THEN) && p.peekToken() != null && p.peekToken().kind() == Token.Kind.STRING) {
+                    // "below 580 'D'": the value right after its condition
+                    Expr value = result(p);
+                    if (value != null) {
+                        whens.add(new Expr.When(bare, value));
+                        collect(value, accepted);
+                        continue;
+                    }
+                    p.reset(beforeValue);
+                }
+            }
             if (bare != null && p.accept(Role.THEN)) {
                 Expr value = result(p);
                 if (value == null) {
@@ -145,7 +162,8 @@ final class Conditionals implements Recognizer {
         if (!elseSaid) {
             // a list of "if x = v then r" reads as a value map: no value for an unlisted x; a threshold on the row's
             // own value ("if value > 180, set to 180") keeps the value otherwise; anything else is not said
-            boolean valueMap = whens.stream().allMatch(w -> equalities(w.condition()));
+            // bands of one number ("fico >= 740 then 'A'; 670-739 then 'B'; below 580 'D'") read as a value map too
+            boolean valueMap = whens.stream().allMatch(w -> equalities(w.condition())) || bands(whens);
             Expr self = p.ctx().sources().size() == 1 ? p.ctx().sources().get(0) : null;
             boolean onSelf = self != null && whens.stream().allMatch(w -> !Expr.columns(w.condition()).isEmpty()
                     && Expr.columns(w.condition()).stream().allMatch(self::equals));
@@ -243,6 +261,21 @@ final class Conditionals implements Recognizer {
     }
 
     /** The column an equality or a list test compares, or null. */
+    /** Two or more branches, each a range of one and the same column bounded by numbers. */
+    private static boolean bands(List<Expr.When> whens) {
+        Expr subject = Conditions.subject(whens.get(0).condition());
+        return whens.size() > 1 && subject != null && whens.stream().allMatch(w -> subject.equals(Conditions.subject(w.condition()))
+                && numericRange(w.condition()));
+    }
+
+    private static boolean numericRange(Expr c) {
+        if (c instanceof Expr.Bin b && b.op().equals("AND")) {
+            return numericRange(b.left()) && numericRange(b.right());
+        }
+        return c instanceof Expr.Bin b && java.util.Set.of("<", ">", "<=", ">=").contains(b.op())
+                && b.right() instanceof Expr.Lit l && l.value() instanceof Number;
+    }
+
     private static Expr compared(Expr condition) {
         if (condition instanceof Expr.Bin b && b.op().equals("=") && b.right() instanceof Expr.Lit) {
             return b.left();

@@ -92,6 +92,19 @@ final class Conditions {
      */
     static Expr comparisonOf(Parser p, Expr subject) {
         int start = p.mark();
+        Token low = p.peekToken();
+        if (low != null && low.kind() == Token.Kind.NUMBER) {
+            // "670-739 then 'B'": a range of the subject, both ends included
+            Expr from = p.literal();
+            if (from != null && (p.acceptOp("-") || p.accept(Role.TO))) {
+                Token high = p.peekToken();
+                Expr to = high != null && high.kind() == Token.Kind.NUMBER ? p.literal() : null;
+                if (to != null) {
+                    return new Expr.Bin("AND", new Expr.Bin(">=", subject, from), new Expr.Bin("<=", subject, to));
+                }
+            }
+            p.reset(start);
+        }
         Expr test = test(p, subject);
         if (test == null) {
             p.reset(start);

@@ -362,6 +362,17 @@ final class Dates implements Recognizer {
         if (!p.accept(Role.DATE_KEY)) {
             return null;
         }
+        int m = p.mark();
+        if (p.acceptOp("(")) {
+            // "Date key (YYYYMMDD) of clk_ts": the key's own pattern, said again
+            Token pattern = p.peekToken();
+            if (pattern != null && pattern.kind() == Token.Kind.DATE_PATTERN && pattern.text().equals("%Y%m%d")) {
+                p.next();
+            }
+            if (!p.acceptOp(")")) {
+                p.reset(m);
+            }
+        }
         Expr column = ofColumn(p);
         SqlType key = integerType(p);
         return new Operation(x -> new Expr.Cast(new Expr.FormatDate(asDate(p, x), "%Y%m%d"), key, true), column);

@@ -63,6 +63,18 @@ final class Functions {
         if (!(p.accept(Role.CAST) && p.accept(prefix ? Role.PREFIX : Role.SUFFIX))) {
             p.reset(m);
         }
+        if (column == null) {
+            // "Prefix 'V' to vnd_cd", "append '-X' to code": the column after the text
+            int to = p.mark();
+            Token word = p.peekToken();
+            if (word != null && (word.is(Token.Kind.WORD, "to") || word.is(Token.Kind.WORD, "onto"))) {
+                p.next();
+                column = p.column();
+            }
+            if (column == null) {
+                p.reset(to);
+            }
+        }
         return new Copies.Operation(x -> new Expr.Concat(prefix ? List.of(lit, x) : List.of(x, lit)), column);
     }
 
@@ -263,10 +275,10 @@ final class Functions {
                 p.problem("zeros taken from both ends change the number; say leading or trailing");
                 return null;
             }
-            return new Copies.Operation(x -> new Expr.Fn(fn, List.of(x, new Expr.Lit("0"))), null);
+            return new Copies.Operation(x -> new Expr.Fn(fn, List.of(x, new Expr.Lit("0"))), fromColumn(p));
         }
         if (p.accept(Role.SPACES)) {
-            return new Copies.Operation(x -> new Expr.Fn(fn, List.of(x)), null);
+            return new Copies.Operation(x -> new Expr.Fn(fn, List.of(x)), fromColumn(p));
         }
         return null;
     }

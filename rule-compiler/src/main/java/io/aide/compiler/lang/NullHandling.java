@@ -211,7 +211,11 @@ final class NullHandling implements Recognizer {
             }
             p.reset(m);
         }
-        return p.accept(Role.BECOMES) && p.accept(Role.NULL);
+        if (!p.accept(Role.BECOMES)) {
+            return false;
+        }
+        // "become null" is one phrase of BECOMES: its NULL is already read
+        return p.tokens().get(p.mark() - 1).norm().equals("null") || p.accept(Role.NULL);
     }
 
     private static Operation reset(Parser p, int m) {

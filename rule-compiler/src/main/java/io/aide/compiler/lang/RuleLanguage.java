@@ -86,6 +86,19 @@ public final class RuleLanguage {
             }
         }
         if (!(r instanceof Recognition.Recognized)) {
+            // "Major version: part of fw_ver before the first '.'": a few words naming the value, then the rule
+            int colon = -1;
+            for (int i = 1; i < Math.min(tokens.size() - 1, 6) && colon < 0; i++) {
+                colon = tokens.get(i).op(":") ? i : -1;
+            }
+            if (colon > 0 && tokens.subList(0, colon).stream().allMatch(t -> t.kind() == Token.Kind.WORD)
+                    && Commentary.isRemark(tokens.subList(0, colon), ctx, lexicon)
+                    && families(tokens.subList(colon + 1, tokens.size()), ctx) instanceof Recognition.Recognized ok) {
+                r = new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (after its label)",
+                        ok.keepUnmatched());
+            }
+        }
+        if (!(r instanceof Recognition.Recognized)) {
             Recognition counted = NullsAs.read(tokens, t -> new Parser(t, ctx, lexicon), t -> families(t, ctx), lexicon);
             if (counted != null) {
                 r = counted;

@@ -68,8 +68,9 @@ final class ValueMaps implements Recognizer {
                 // "Grade 9 = Freshman, 10 = Sophomore": the column's name before the first key only
                 Expr named = p.column();
                 Token next = p.rawPeek();
+                boolean band = p.peek(Role.BETWEEN) || p.peek(Role.LT) || p.peek(Role.GT) || p.peek(Role.LE) || p.peek(Role.GE);
                 if (named == null || !named.equals(keyed) || next == null
-                        || next.kind() != Token.Kind.NUMBER && next.kind() != Token.Kind.STRING) {
+                        || next.kind() != Token.Kind.NUMBER && next.kind() != Token.Kind.STRING && !band) {
                     p.reset(m);
                 }
                 m = p.mark();
