@@ -1,3 +1,4 @@
+import { sessionKeeper } from './sessionKeeper';
 import type { BlockData, GenerationHashmap } from '../stream/events';
 import { API_BASE, apiRequest, jsonBody } from './http';
 
@@ -130,7 +131,7 @@ export function aiStatus(): Promise<AiStatus> {
 
 /** The artifact as text (.sql, .py); the dbt zip is only downloaded. */
 export async function artifactText(id: string, dialect: string): Promise<string> {
-  const response = await fetch(artifactUrl(id, dialect), { credentials: 'same-origin' });
+  const response = await sessionKeeper.fetch(artifactUrl(id, dialect), { credentials: 'same-origin' });
   if (!response.ok) {
     throw new Error(`The ${dialect} artifact is not available (${response.status}).`);
   }
