@@ -131,6 +131,17 @@ public interface GatewayConfig {
         double loginRefillPerSecond();
 
         /**
+         * Burst of portal sign-ins started or completed (GET /api/v1/session/login and /callback) per client address:
+         * each stores a login in Redis and completes with a back-channel call to the realm.
+         */
+        @WithDefault("60")
+        int loginFlowCapacity();
+
+        /** Portal sign-in requests added per second per client address (0.5 = 30 a minute). */
+        @WithDefault("0.5")
+        double loginFlowRefillPerSecond();
+
+        /**
          * Burst of expensive requests (uploads, generations, refinements, reparses) per tenant, over all its users and
          * API keys: one tenant cannot take every parser and generator of the installation.
          */
