@@ -91,8 +91,13 @@ export function newGenerationId(now: number = Date.now(), random: () => number =
 
 const path = (id: string) => `/generations/${encodeURIComponent(id)}`;
 
-export function startGeneration(generationId: string, documentId: string, dialects: readonly string[]): Promise<GenerationStarted> {
-  return apiRequest<GenerationStarted>('/generations', jsonBody({ generationId, documentId, dialects }));
+export function startGeneration(
+  generationId: string,
+  documentId: string,
+  dialects: readonly string[],
+  dataSourceId?: string,
+): Promise<GenerationStarted> {
+  return apiRequest<GenerationStarted>('/generations', jsonBody({ generationId, documentId, dialects, ...(dataSourceId ? { dataSourceId } : {}) }));
 }
 
 export function listGenerations(documentId: string): Promise<GenerationSummary[]> {

@@ -157,3 +157,16 @@ export class SessionKeeper {
 
 /** The portal's one keeper. */
 export const sessionKeeper = new SessionKeeper();
+
+/**
+ * onClick of a link the browser follows itself (a download, the data dictionary): when the access token has run out,
+ * the session is renewed first and the link followed then, so the file is not a 401 answer.
+ */
+export function followWithSession(event: { preventDefault: () => void; currentTarget: HTMLAnchorElement }): void {
+  if (!sessionKeeper.expiringSoon()) return;
+  event.preventDefault();
+  const link = event.currentTarget;
+  void sessionKeeper.renew().then((renewal) => {
+    if (renewal === 'renewed') link.click();
+  });
+}

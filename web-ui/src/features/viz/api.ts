@@ -88,17 +88,7 @@ function parquetType(rows: Record<string, unknown>[], name: string): string {
   return 'VARCHAR';
 }
 
-export interface DataSourceSummary {
-  dataSourceId: string;
-  name?: string | null;
-  kind?: string | null;
-}
-
-export async function listDataSources(): Promise<DataSourceSummary[]> {
-  const answer = await apiRequest<unknown>('/datasources');
-  const list = Array.isArray(answer) ? answer : ((answer as { items?: unknown[] })?.items ?? []);
-  return (list as DataSourceSummary[]).filter((d) => typeof d?.dataSourceId === 'string');
-}
+export { listDataSources, type DataSourceSummary } from '../../api/datasources';
 
 export async function sandboxOrigin(): Promise<string> {
   const answer = await apiRequest<{ origin: string }>('/viz/sandbox');
