@@ -319,8 +319,8 @@ try {
     const download = page.waitForEvent('download');
     await page.locator('a[data-dialect="duckdb"]').click();
     const file = await (await download).path();
-    const api = await (await api(page, `${BASE}/api/v1/generations/${firstGeneration}/artifacts/duckdb`)).text();
-    check(readFileSync(file, 'utf8') === api, 'the downloaded file differs from the API artifact');
+    const artifact = await (await api(page, `${BASE}/api/v1/generations/${firstGeneration}/artifacts/duckdb`)).text();
+    check(readFileSync(file, 'utf8') === artifact, 'the downloaded file differs from the API artifact');
   });
 
   await step('the chat autocompletes references from the real document and layer', async () => {
