@@ -104,6 +104,7 @@ public class RealmEventsCollector {
                         : Long.parseLong(stored))
                 .flatMap(from -> accessToken().flatMap(bearer -> events(bearer, from, 0, new ArrayList<>()))
                         .flatMap(events -> {
+                            // oldest first already; sorted again so the cursor only ever moves forward
                             events.sort(Comparator.comparingLong(e -> e.path("time").asLong()));
                             return Multi.createFrom().iterable(events)
                                     .onItem().transformToUniAndConcatenate(this::record)
@@ -133,12 +134,16 @@ public class RealmEventsCollector {
         });
     }
 
-    /** Pages of LOGIN_ERROR events from {@code from} (inclusive, epoch millis); the realm answers newest first. */
+    /**
+     * LOGIN_ERROR events from {@code from} (inclusive, epoch millis), oldest first, at most {@value #MAX_PAGES} pages
+     * of {@value #PAGE} a round: a flood is worked off over several rounds from the cursor, never skipped.
+     */
     private Uni<List<JsonNode>> events(String bearer, long from, int first, List<JsonNode> into) {
-        String url = adminUrl() + "/events?type=LOGIN_ERROR&dateFrom=" + from + "&first=" + first + "&max=" + PAGE;
+        String url = adminUrl() + "/events?type=LOGIN_ERROR&direction=asc&dateFrom=" + from + "&first=" + first
+                + "&max=" + PAGE;
         return get(url, bearer).flatMap(page -> {
             page.forEach(into::add);
-            return page.size() == PAGE && first / PAGE < MAX_PAGES
+            return page.size() == PAGE && first / PAGE + 1 < MAX_PAGES
                     ? events(bearer, from, first + PAGE, into)
                     : Uni.createFrom().item(into);
         });
@@ -156,7 +161,9 @@ public class RealmEventsCollector {
                             audit.append(RealmLoginFailures.entry(event, user.map(CachedUser::user).orElse(null),
                                     user.map(CachedUser::tenant).orElse(null)));
                             return 1;
-                        }));
+                        })
+                        // the account could not be looked up: give the claim back, the next round writes it
+                        .onFailure().call(failure -> redis.key().del(CLAIM + id)));
     }
 
     private Uni<Void> advance(long from, List<JsonNode> events) {
