@@ -17,11 +17,11 @@ select_env() {
     case "$AIDE_ENV" in
         dev)
             PG_PORT=55432 REDIS_PORT=56379 KAFKA_PORT=59092 KAFKA_CONTROLLER_PORT=59093
-            S3_PORT=59000 KEYCLOAK_PORT=58180 SERVICE_BASE_PORT=8080
+            S3_PORT=59000 KEYCLOAK_PORT=58180 SERVICE_BASE_PORT=8080 PORTAL_TOKEN_LIFESPAN=900
             SPARK_MASTER_PORT=57077 SPARK_MASTER_UI_PORT=57080 SPARK_WORKER_PORT=57078 SPARK_WORKER_UI_PORT=57081 ;;
         test)
             PG_PORT=55532 REDIS_PORT=56479 KAFKA_PORT=59192 KAFKA_CONTROLLER_PORT=59193
-            S3_PORT=59100 KEYCLOAK_PORT=58280 SERVICE_BASE_PORT=18080
+            S3_PORT=59100 KEYCLOAK_PORT=58280 SERVICE_BASE_PORT=18080 PORTAL_TOKEN_LIFESPAN=30
             SPARK_MASTER_PORT=57177 SPARK_MASTER_UI_PORT=57180 SPARK_WORKER_PORT=57178 SPARK_WORKER_UI_PORT=57181 ;;
         *) die "unknown environment '$AIDE_ENV' (use --env dev or --env test)" ;;
     esac
@@ -70,6 +70,8 @@ export_aide_env() {
     fi
     export AIDE_SECRET_KEY="${AIDE_SECRET_KEY:-aide-local-$AIDE_ENV-secret-key-change-me}"
     export AIDE_INTERNAL_SECRET="${AIDE_INTERNAL_SECRET:-$(internal_secret)}"
+    # the gateway's realm client that reads failed logins on the realm's page into the tenants' audit logs
+    export AIDE_KEYCLOAK_EVENTS_SECRET="${AIDE_KEYCLOAK_EVENTS_SECRET:-$(keycloak_events_secret)}"
     # the local install is plain http on localhost: session cookies cannot be Secure there
     export AIDE_COOKIE_SECURE="${AIDE_COOKIE_SECURE:-false}"
     # metrics and OpenAPI of each service: loopback management interface, API port + 1000
@@ -83,6 +85,17 @@ internal_secret() {
     if [[ ! -s "$file" ]]; then
         mkdir -p "$AIDE_HOME"
         (umask 077 && head -c 48 /dev/urandom | base64 | tr -d '\n/+=' >"$file.$$" && mv "$file.$$" "$file")
+    fi
+    cat "$file"
+}
+
+# The secret of the realm client aide-gateway-events (the gateway reads the realm's login events with it): generated
+# once like the internal secret, kept in .aide/keycloak-events-secret, written into the realm at import.
+keycloak_events_secret() {
+    local file="$AIDE_HOME/keycloak-events-secret"
+    if [[ ! -s "$file" ]]; then
+        mkdir -p "$AIDE_HOME"
+        (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '\n/+=' >"$file.$$" && mv "$file.$$" "$file")
     fi
     cat "$file"
 }

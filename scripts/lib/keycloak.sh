@@ -7,7 +7,9 @@ keycloak_healthy() { curl -sf -m 3 -o /dev/null "$(keycloak_well_known)"; }
 
 # The realm file with this environment's gateway in the portal client's redirect URIs and web origins: the gateway's
 # port (AIDE_PORT_OFFSET included) on 127.0.0.1 and localhost, and AIDE_PUBLIC_URL when the portal is reached
-# elsewhere (a proxy, a host name).
+# elsewhere (a proxy, a host name); the portal's access-token lifespan (PORTAL_TOKEN_LIFESPAN of the environment:
+# 15 min, 30 s in the test environment so the suites renew sessions as a long working day does); and the secret of
+# the gateway's client that reads the realm's login events (keycloak_events_secret).
 keycloak_realm() {
     local public="${AIDE_PUBLIC_URL:-http://127.0.0.1:$SERVICE_BASE_PORT}"
     public="${public%/}"
@@ -15,7 +17,11 @@ keycloak_realm() {
     [[ "$public" =~ $origin ]] || die "AIDE_PUBLIC_URL must be an origin like https://aide.example.com, got '$public'"
     # the placeholders are Keycloak's own (${VAR}, resolved from the environment at import), so docker compose can
     # import the same file; here they are filled in before, so a changed value is seen as a changed realm
+    local lifespan="${AIDE_PORTAL_TOKEN_LIFESPAN:-$PORTAL_TOKEN_LIFESPAN}"
+    [[ "$lifespan" =~ ^[0-9]+$ ]] || die "AIDE_PORTAL_TOKEN_LIFESPAN must be a number of seconds, got '$lifespan'"
     sed -e 's#\${AIDE_GATEWAY_PORT}#'"$SERVICE_BASE_PORT"'#g' -e 's#\${AIDE_PUBLIC_URL}#'"$public"'#g' \
+        -e 's#\${AIDE_PORTAL_TOKEN_LIFESPAN}#'"$lifespan"'#g' \
+        -e 's#\${AIDE_KEYCLOAK_EVENTS_SECRET}#'"$(keycloak_events_secret)"'#g' \
         "$AIDE_ROOT/infra/keycloak/aide-realm.json"
 }
 

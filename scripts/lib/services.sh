@@ -148,6 +148,7 @@ stack_up() {
              victor / victor (tenant acme, viewer: reads only)
              anna  / anna   (tenant acme, admin)
              bob   / bob    (tenant globex, engineer)
+             gwen  / gwen   (tenant globex, admin)
   Token:     ./aide token alice alice
   Stop:      ./aide down      Status: ./aide status      Logs: ./aide logs gateway
 

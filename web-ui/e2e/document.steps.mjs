@@ -38,10 +38,10 @@ async function unnamedControls(page) {
     .map((n) => `${n.role.value}#${n.backendDOMNodeId}`);
 }
 
-export async function documentSteps({ step, check, shot, page, base }) {
+export async function documentSteps({ step, check, shot, page, base, api }) {
   await step('a parser diagnostic sits on its cell; its message shows on hover and on keyboard focus', async () => {
     const id = await uploadCsv(page, base, 'portal-e2e-cell-diagnostic', ROWS);
-    const doc = await (await page.request.get(`${base}/api/v1/documents/${id}`)).json();
+    const doc = await (await api(page, `${base}/api/v1/documents/${id}`)).json();
     const diag = doc.diagnostics.find((d) => d.ref === '@mapping[portal-e2e-cell-diagnostic:3]' && d.code === 'type_not_recognized');
     check(diag, `the API has no type_not_recognized diagnostic on row 3: ${JSON.stringify(doc.diagnostics)}`);
     const sheet = doc.sheets.find((s) => s.role === 'mapping');
@@ -62,7 +62,7 @@ export async function documentSteps({ step, check, shot, page, base }) {
 
   await step('the header mapping overridden for one field is parsed again into a new version', async () => {
     const id = await uploadCsv(page, base, 'portal-e2e-header-override', ROWS);
-    const doc = await (await page.request.get(`${base}/api/v1/documents/${id}`)).json();
+    const doc = await (await api(page, `${base}/api/v1/documents/${id}`)).json();
     const sheet = doc.sheets.find((s) => s.role === 'mapping');
     const zorblax = Object.entries(sheet.headers).find(([, h]) => h === 'Zorblax')?.[0];
     check(zorblax && !Object.values(sheet.columns).includes(zorblax), `column Zorblax is mapped already: ${JSON.stringify(sheet.columns)}`);
@@ -72,10 +72,10 @@ export async function documentSteps({ step, check, shot, page, base }) {
     await form.getByRole('button', { name: /Parse again with 1 field re-mapped/ }).click();
     check((await reparsed).status() === 202, 'the reparse was not accepted');
     await page.locator('li[data-version="2"]').filter({ hasText: 'reparsed' }).waitFor();
-    const rows = await (await page.request.get(`${base}/api/v1/documents/${id}/rows`)).json();
+    const rows = await (await api(page, `${base}/api/v1/documents/${id}/rows`)).json();
     check(rows.specVersion === 2, `the latest version is ${rows.specVersion}`);
     check(rows.rows.find((r) => r.targetColumn === 'status')?.transformation === 'UPPER(status)', 'the transformation is not read from Zorblax');
-    const first = await (await page.request.get(`${base}/api/v1/documents/${id}/rows?version=1`)).json();
+    const first = await (await api(page, `${base}/api/v1/documents/${id}/rows?version=1`)).json();
     check(first.rows.find((r) => r.targetColumn === 'status')?.transformation === 'Direct move', 'version 1 changed');
     await page.locator('[data-ref="@mapping[portal-e2e-header-override:3]"] [data-field="transformation"]', { hasText: 'UPPER(status)' }).waitFor();
     await shot(page, '10-header-override');
@@ -102,9 +102,9 @@ export async function documentSteps({ step, check, shot, page, base }) {
     check((await diff.locator(`[data-ref="${row2}"] [data-field="transformation"] .after`).textContent()) === 'CAST(id AS BIGINT)', 'the diff does not show the new rule');
     check((await diff.locator(`[data-ref="${row2}"] [data-field="transformation"] .before`).textContent()) === 'Direct move', 'the diff does not show the old rule');
     check((await diff.locator(`[data-ref="${row4}"] [data-field="description"] .after`).textContent()) === 'amount in dollars', 'the diff misses the description');
-    const versions = await (await page.request.get(`${base}/api/v1/documents/${id}/versions`)).json();
+    const versions = await (await api(page, `${base}/api/v1/documents/${id}/versions`)).json();
     check(versions.map((v) => v.version).join() === '1,2' && versions[1].reason === 'edited', `versions: ${JSON.stringify(versions)}`);
-    const first = await (await page.request.get(`${base}/api/v1/documents/${id}/rows?version=1`)).json();
+    const first = await (await api(page, `${base}/api/v1/documents/${id}/rows?version=1`)).json();
     check(first.rows.find((r) => r.ref === row2).transformation === 'Direct move', 'version 1 was overwritten');
     await diff.scrollIntoViewIfNeeded();
     await shot(page, '11-version-diff');

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { documentSteps, unnamedControls } from './document.steps.mjs';
+import { failingCheckSteps } from './failing-check.steps.mjs';
 import { startProxy } from './proxy.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -65,6 +66,9 @@ async function newPage(width = 1280) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
+  page.on('response', (r) => {
+    if (r.url().endsWith('/api/v1/session/refresh') && r.status() === 200) renewals++;
+  });
   page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     // a refused request (401 before login, 404 for another tenant's id) is logged by Chromium itself
@@ -90,6 +94,17 @@ async function signIn(page, user) {
   await page.locator('#kc-login').click();
   await page.getByTestId('who').waitFor();
 }
+
+// a GET of the API with the page's session, as the portal sends it: an access cookie that expired (30 s in the test
+// environment) is renewed once with the refresh cookie and the request sent again
+async function api(page, url) {
+  const first = await page.request.get(url);
+  if (first.status() !== 401) return first;
+  const renewed = await page.request.post(`${BASE}/api/v1/session/refresh`);
+  return renewed.ok() ? page.request.get(url) : first;
+}
+
+let renewals = 0;
 
 async function shot(page, name) {
   if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`) });
@@ -142,6 +157,22 @@ try {
     check(who.includes('alice') && who.includes('acme'), `the top bar says "${who}"`);
   });
 
+  await step('the session outlives its access token: the browser dropped the expired cookie, the next page renews it', async () => {
+    const me = await (await api(page, `${BASE}/api/v1/me`)).json();
+    check(me.expiresIn > 0, `GET /me says the access token has ${me.expiresIn} s left`);
+    const before = renewals;
+    // what the browser does once the access cookie's Max-Age (the token's lifespan) has passed
+    await alice.clearCookies({ name: 'aide_token' });
+    const signedIn = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.status() === 200);
+    await page.reload();
+    await signedIn;
+    await page.getByTestId('who').waitFor();
+    await page.getByTestId('upload-input').waitFor({ state: 'attached' });
+    check(renewals > before, 'no renewal was sent');
+    check((await alice.cookies()).some((c) => c.name === 'aide_token' && c.value), 'the renewal set no access cookie');
+    check(await page.getByTestId('who').isVisible(), 'the portal signed alice out');
+  });
+
   await step('alice uploads the jaffle-shop mapping and it parses', async () => {
     const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/v1/documents') && r.request().method() === 'POST');
     await page.getByTestId('upload-input').setInputFiles(MAPPING);
@@ -157,7 +188,7 @@ try {
     await page.locator(`tr[data-document-id="${documentId}"] a`).click();
     await page.waitForURL(`**/documents/${documentId}`);
     await page.getByTestId('rows-grid').locator('[data-ref]').first().waitFor();
-    const doc = await (await page.request.get(`${BASE}/api/v1/documents/${documentId}`)).json();
+    const doc = await (await api(page, `${BASE}/api/v1/documents/${documentId}`)).json();
     const onRows = (doc.diagnostics ?? []).filter((d) => d.ref);
     const shown = await page.getByTestId('rows-grid').locator('[data-ref]').count();
     check(shown > 0, 'no row in the grid');
@@ -170,7 +201,7 @@ try {
     await shot(page, '03-document-grid');
   });
 
-  await documentSteps({ step, check, shot, page, base: BASE });
+  await documentSteps({ step, check, shot, page, base: BASE, api });
   await page.goto(`${BASE}/documents/${documentId}`);
 
   await step('generate: blocks of all three targets arrive in the editor; a reload mid-stream recovers', async () => {
@@ -181,7 +212,7 @@ try {
     await page.reload();
     await waitForTargets(page, 3);
     await waitComplete(page);
-    const hashmap = await (await page.request.get(`${BASE}/api/v1/generations/${firstGeneration}`)).json();
+    const hashmap = await (await api(page, `${BASE}/api/v1/generations/${firstGeneration}`)).json();
     const expected = Object.keys(hashmap.blocks).length;
     const shown = await page.locator('[data-block]').count();
     check(shown === expected && expected >= 3, `the editor lists ${shown} blocks, the API ${expected}`);
@@ -191,7 +222,7 @@ try {
   });
 
   await step('the connection is cut mid-stream: "reconnecting", then the same final SQL as the undisturbed run', async () => {
-    firstSql = await (await page.request.get(`${BASE}/api/v1/generations/${firstGeneration}/artifacts/duckdb`)).text();
+    firstSql = await (await api(page, `${BASE}/api/v1/generations/${firstGeneration}/artifacts/duckdb`)).text();
     await page.goto(`${BASE}/documents/${documentId}`);
     await page.getByRole('button', { name: 'Generate the semantic layer' }).click();
     await page.waitForURL(/\/generations\/gen_/);
@@ -205,11 +236,11 @@ try {
     proxy.restore();
     await waitForTargets(page, 3);
     await waitComplete(page);
-    const secondSql = await (await page.request.get(`${BASE}/api/v1/generations/${second}/artifacts/duckdb`)).text();
+    const secondSql = await (await api(page, `${BASE}/api/v1/generations/${second}/artifacts/duckdb`)).text();
     const strip = (sql, id) => sql.replaceAll(id, '<generation>').replace(/^-- .*(generated|Generated).*$/gm, '');
     check(strip(secondSql, second) === strip(firstSql, firstGeneration), 'the SQL after a cut differs from the undisturbed run');
     const shown = await page.locator('[data-block]').count();
-    const hashmap = await (await page.request.get(`${BASE}/api/v1/generations/${second}`)).json();
+    const hashmap = await (await api(page, `${BASE}/api/v1/generations/${second}`)).json();
     check(shown === Object.keys(hashmap.blocks).length, `after the cut the editor lists ${shown} blocks`);
     // the first generation, reopened from the document's list of past generations
     await page.goto(`${BASE}/documents/${documentId}`);
@@ -219,12 +250,15 @@ try {
     await waitForTargets(page, 3);
   });
 
-  // The link from a failed check to its block line is covered by Vitest (src/layer/locate.test.ts); the jaffle-shop
-  // run has no failing check to click, so this step claims only what it checks.
   await step('every control of the workspace has an accessible name', async () => {
     const unnamed = (await unnamedControls(page)).length;
     check(unnamed === 0, `${unnamed} controls of the workspace have no accessible name`);
   });
+
+  await failingCheckSteps({ step, check, shot, page, base: BASE, api, waitComplete });
+  await page.goto(`${BASE}/generations/${firstGeneration}`);
+  await waitComplete(page);
+  await waitForTargets(page, 3);
 
   await step('switching dialect shows that dialect in the editor', async () => {
     await page.getByTestId('dialect').selectOption('postgres');
@@ -236,7 +270,7 @@ try {
 
   await step('the lineage lists each target column with its sources and mapping row', async () => {
     await page.getByText('Lineage', { exact: true }).click();
-    const lineage = await (await page.request.get(`${BASE}/api/v1/generations/${firstGeneration}/lineage`)).json();
+    const lineage = await (await api(page, `${BASE}/api/v1/generations/${firstGeneration}/lineage`)).json();
     const first = lineage.targets[0];
     const table = page.getByRole('table', { name: `Lineage of ${first.target}` });
     await table.waitFor();
@@ -256,7 +290,7 @@ try {
     await page.waitForFunction(([key, v]) => Number(document.querySelector(`[data-block="${key}"]`)?.getAttribute('data-version')) > v, [edited, before]);
     await waitComplete(page);
     const [target, name] = edited.split('/');
-    const versions = await (await page.request.get(`${BASE}/api/v1/generations/${firstGeneration}/blocks/${target}/${name}/versions`)).json();
+    const versions = await (await api(page, `${BASE}/api/v1/generations/${firstGeneration}/blocks/${target}/${name}/versions`)).json();
     const latest = versions.reduce((a, b) => (a.version > b.version ? a : b));
     check(Object.values(latest.sql).some((s) => s.includes('-- reviewed by alice')), 'the new version does not hold the edit');
     check(latest.status !== 'pending', `the new version is ${latest.status}`);
@@ -274,7 +308,7 @@ try {
     await shot(page, '07-history-diff');
     await page.getByRole('button', { name: `Restore v${older}` }).click();
     await page.waitForFunction(([key, v]) => Number(document.querySelector(`[data-block="${key}"]`)?.getAttribute('data-version')) > v, [edited, before]);
-    const versions = await (await page.request.get(`${BASE}/api/v1/generations/${firstGeneration}/blocks/${target}/${name}/versions`)).json();
+    const versions = await (await api(page, `${BASE}/api/v1/generations/${firstGeneration}/blocks/${target}/${name}/versions`)).json();
     const byVersion = Object.fromEntries(versions.map((v) => [v.version, v]));
     const latest = Math.max(...versions.map((v) => v.version));
     check(byVersion[latest].sql.duckdb === byVersion[older].sql.duckdb, `v${latest} is not v${older}'s text`);
@@ -285,8 +319,8 @@ try {
     const download = page.waitForEvent('download');
     await page.locator('a[data-dialect="duckdb"]').click();
     const file = await (await download).path();
-    const api = await (await page.request.get(`${BASE}/api/v1/generations/${firstGeneration}/artifacts/duckdb`)).text();
-    check(readFileSync(file, 'utf8') === api, 'the downloaded file differs from the API artifact');
+    const artifact = await (await api(page, `${BASE}/api/v1/generations/${firstGeneration}/artifacts/duckdb`)).text();
+    check(readFileSync(file, 'utf8') === artifact, 'the downloaded file differs from the API artifact');
   });
 
   await step('the chat autocompletes references from the real document and layer', async () => {
@@ -302,7 +336,7 @@ try {
   });
 
   await step('a refine prompt without a language model says so plainly', async () => {
-    const status = await (await page.request.get(`${BASE}/api/v1/ai/status`)).json();
+    const status = await (await api(page, `${BASE}/api/v1/ai/status`)).json();
     if (status.configured) {
       console.log('       a language model is configured: skipped');
       return;
@@ -374,8 +408,8 @@ try {
     await login(bobPage, 'bob');
     await bobPage.locator('table.documents, [data-testid="no-documents"]').first().waitFor();
     check((await bobPage.locator(`tr[data-document-id="${documentId}"]`).count()) === 0, 'bob sees alice\'s document');
-    const doc = await bobPage.request.get(`${BASE}/api/v1/documents/${documentId}`);
-    const gen = await bobPage.request.get(`${BASE}/api/v1/generations/${firstGeneration}`);
+    const doc = await api(bobPage, `${BASE}/api/v1/documents/${documentId}`);
+    const gen = await api(bobPage, `${BASE}/api/v1/generations/${firstGeneration}`);
     check(doc.status() === 404 && gen.status() === 404, `bob reads alice's document (${doc.status()}) or generation (${gen.status()})`);
     await bobPage.goto(`${BASE}/generations/${firstGeneration}`);
     await bobPage.locator('.toast.error').first().waitFor();
@@ -399,6 +433,11 @@ try {
     check(/took too long or was already used/.test(alert), `a forged callback showed "${alert}"`);
     check(!(await context.cookies()).some((c) => c.name === 'aide_token' && c.value), 'a forged callback set a session');
     await context.close();
+  });
+
+  await step('the sessions were renewed while they worked, never ended', async () => {
+    console.log(`       ${renewals} session renewals`);
+    check(renewals >= 1, 'no session was renewed');
   });
 
   await step('no console errors', async () => {

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { currentSession, logout, type Session } from './api/session';
+import { sessionKeeper } from './api/sessionKeeper';
 import { DocumentsPage } from './features/documents/DocumentsPage';
 import { LoginForm } from './features/login/LoginForm';
 import { SessionContext } from './shell/session';
@@ -23,7 +24,25 @@ export function App() {
       .catch(() => setAuth({ kind: 'anonymous' }));
   }, []);
 
-  const signedOut = useCallback(() => setAuth({ kind: 'anonymous' }), []);
+  const signedOut = useCallback(() => {
+    sessionKeeper.stop();
+    setAuth({ kind: 'anonymous' });
+  }, []);
+  const signedIn = auth.kind === 'signed-in';
+
+  // the session is renewed ahead of the access token's expiry while someone uses the portal (api/sessionKeeper)
+  useEffect(() => {
+    if (!signedIn) return undefined;
+    const active = () => sessionKeeper.noteActivity();
+    sessionKeeper.onEnded(signedOut);
+    window.addEventListener('keydown', active, true);
+    window.addEventListener('pointerdown', active, true);
+    return () => {
+      sessionKeeper.onEnded(null);
+      window.removeEventListener('keydown', active, true);
+      window.removeEventListener('pointerdown', active, true);
+    };
+  }, [signedIn, signedOut]);
 
   if (auth.kind === 'checking') {
     return <main className="center muted">Loading…</main>;

@@ -1,3 +1,4 @@
+import { sessionKeeper } from './sessionKeeper';
 import type { BlockData, GenerationHashmap } from '../stream/events';
 import { API_BASE, apiRequest, jsonBody } from './http';
 
@@ -90,8 +91,13 @@ export function newGenerationId(now: number = Date.now(), random: () => number =
 
 const path = (id: string) => `/generations/${encodeURIComponent(id)}`;
 
-export function startGeneration(generationId: string, documentId: string, dialects: readonly string[]): Promise<GenerationStarted> {
-  return apiRequest<GenerationStarted>('/generations', jsonBody({ generationId, documentId, dialects }));
+export function startGeneration(
+  generationId: string,
+  documentId: string,
+  dialects: readonly string[],
+  dataSourceId?: string,
+): Promise<GenerationStarted> {
+  return apiRequest<GenerationStarted>('/generations', jsonBody({ generationId, documentId, dialects, ...(dataSourceId ? { dataSourceId } : {}) }));
 }
 
 export function listGenerations(documentId: string): Promise<GenerationSummary[]> {
@@ -130,7 +136,7 @@ export function aiStatus(): Promise<AiStatus> {
 
 /** The artifact as text (.sql, .py); the dbt zip is only downloaded. */
 export async function artifactText(id: string, dialect: string): Promise<string> {
-  const response = await fetch(artifactUrl(id, dialect), { credentials: 'same-origin' });
+  const response = await sessionKeeper.fetch(artifactUrl(id, dialect), { credentials: 'same-origin' });
   if (!response.ok) {
     throw new Error(`The ${dialect} artifact is not available (${response.status}).`);
   }

@@ -1,3 +1,5 @@
+import { sessionKeeper } from './sessionKeeper';
+
 /** A problem+json answer from the gateway, or a network failure (status 0). */
 export class ApiError extends Error {
   readonly status: number;
@@ -25,11 +27,14 @@ interface Problem {
 
 export const API_BASE = '/api/v1';
 
-/** Sends a request with the session cookie and returns the parsed JSON body (undefined for 204). */
+/**
+ * Sends a request with the session cookie and returns the parsed JSON body (undefined for 204). A 401 renews the
+ * session once and sends the request again (sessionKeeper).
+ */
 export async function apiRequest<T>(path: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(API_BASE + path, { credentials: 'same-origin', ...init });
+    response = await sessionKeeper.fetch(API_BASE + path, { credentials: 'same-origin', ...init });
   } catch (e) {
     throw new ApiError(0, 'The server cannot be reached; check your connection and try again.');
   }

@@ -1,9 +1,12 @@
 import { apiRequest } from './http';
+import { sessionKeeper } from './sessionKeeper';
 
 export interface Session {
   user: string;
   tenant: string;
   roles: string[];
+  /** Seconds the access token has left (null for an API key); the token itself stays in an HttpOnly cookie. */
+  expiresIn?: number | null;
 }
 
 /**
@@ -33,10 +36,16 @@ export function loginErrorMessage(code: string | null): string | null {
 }
 
 export function logout(): Promise<void> {
+  sessionKeeper.stop();
   return apiRequest<void>('/session', { method: 'DELETE' });
 }
 
-/** The current caller, or an ApiError with status 401 when no session exists. */
-export function currentSession(): Promise<Session> {
-  return apiRequest<Session>('/me');
+/**
+ * The current caller, or an ApiError with status 401 when no session exists (an expired access cookie is renewed
+ * first with the refresh cookie, so a reload after the access token's lifespan keeps the session).
+ */
+export async function currentSession(): Promise<Session> {
+  const session = await apiRequest<Session>('/me');
+  sessionKeeper.expiresIn(session.expiresIn);
+  return session;
 }

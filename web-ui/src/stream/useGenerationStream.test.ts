@@ -2,6 +2,7 @@
 import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SessionKeeper } from '../api/sessionKeeper';
 import { useGenerationStream, type GenerationStream } from './useGenerationStream';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -46,14 +47,28 @@ class FakeSource {
 
 let root: Root;
 let current: GenerationStream;
+let renewals: string[];
+let keeper: SessionKeeper;
 
 function Probe({ id }: { id: string }) {
-  current = useGenerationStream(id, true, { createSource: (url) => new FakeSource(url) as unknown as EventSource });
+  current = useGenerationStream(id, true, { createSource: (url) => new FakeSource(url) as unknown as EventSource, keeper });
   return null;
 }
 
 beforeEach(() => {
   vi.useFakeTimers();
+  renewals = [];
+  // the session's renewal endpoint as the gateway answers it: a new access cookie with 900 s left
+  keeper = new SessionKeeper({
+    fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+      renewals.push(`${init?.method ?? 'GET'} ${String(input)}`);
+      return new Response(JSON.stringify({ expiresIn: 900 }), { status: 200 });
+    }) as typeof fetch,
+    now: () => Date.now(),
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  });
+  keeper.expiresIn(900);
   FakeSource.opened = [];
   (globalThis as { EventSource?: unknown }).EventSource = FakeSource;
   root = createRoot(document.createElement('div'));
@@ -131,5 +146,30 @@ describe('useGenerationStream', () => {
     expect(FakeSource.opened).toHaveLength(2);
     expect(FakeSource.opened[1].url).toBe('/api/v1/generations/gen_1_abc/events?lastEventId=9');
     expect(current.state.finished).toBe(false);
+  });
+
+  it('should renew an expired session before it opens a refused stream again', async () => {
+    // Given: the access cookie has expired, so the gateway refused the stream
+    keeper.expiresIn(0);
+    const first = FakeSource.opened[0];
+    act(() => {
+      first.open();
+      first.emit('thought', { content: 'reading' }, 3);
+      first.refuse();
+    });
+
+    // When
+    await act(async () => {
+      vi.advanceTimersByTime(1000);
+      await Promise.resolve();
+    });
+    await act(async () => {
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+    });
+
+    // Then: one renewal, then the stream again after the last event id
+    expect(renewals).toEqual(['POST /api/v1/session/refresh']);
+    expect(FakeSource.opened).toHaveLength(2);
+    expect(FakeSource.opened[1].url).toBe('/api/v1/generations/gen_1_abc/events?lastEventId=3');
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useReducer, useRef, useState, type Dispatch } from 'react';
 import { eventsUrl } from '../api/generations';
+import { sessionKeeper, type SessionKeeper } from '../api/sessionKeeper';
 import { reportStreamConnection, type StreamConnection } from '../shell/connection';
 import { GENERATION_EVENT_NAMES, parseGenerationEvent } from './events';
 import { generationReducer, initialGenerationState, type GenerationAction, type GenerationState } from './generationReducer';
@@ -12,6 +13,8 @@ export interface StreamOptions {
   createSource?: (url: string) => EventSource;
   /** The state to start from (the hashmap kept in localStorage). */
   initial?: GenerationState | null;
+  /** Renews the session before a refused stream is opened again; tests pass their own. */
+  keeper?: SessionKeeper;
 }
 
 export interface GenerationStream {
@@ -35,6 +38,7 @@ export function useGenerationStream(generationId: string | null, open: boolean, 
   const lastId = useRef<number | null>(null);
   lastId.current = state.lastEventId;
   const createSource = options.createSource ?? ((url: string) => new EventSource(url, { withCredentials: true }));
+  const keeper = options.keeper ?? sessionKeeper;
 
   useEffect(() => {
     reportStreamConnection(connection);
@@ -65,6 +69,7 @@ export function useGenerationStream(generationId: string | null, open: boolean, 
           if (!event) {
             return;
           }
+          keeper.noteActivity();
           const id = message.lastEventId ? Number(message.lastEventId) : null;
           dispatch({ type: 'event', event, id: id !== null && Number.isFinite(id) ? id : null });
           if (event.type === 'done') {
@@ -92,7 +97,18 @@ export function useGenerationStream(generationId: string | null, open: boolean, 
           return;
         }
         setConnection('reconnecting');
-        retryTimer = setTimeout(connect, Math.min(MAX_RETRY_MS, 250 * 2 ** attempts));
+        // a stream refused because the access cookie expired opens again once the session is renewed
+        const reopen = () => {
+          if (stopped) return;
+          if (!keeper.expiringSoon()) {
+            connect();
+            return;
+          }
+          void keeper.renew().then(() => {
+            if (!stopped) connect();
+          });
+        };
+        retryTimer = setTimeout(reopen, Math.min(MAX_RETRY_MS, 250 * 2 ** attempts));
       };
     };
 

@@ -1,3 +1,4 @@
+import { followWithSession } from '../../api/sessionKeeper';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import {
@@ -18,6 +19,7 @@ import { useReportError, useToasts } from '../../shell/toasts';
 import { formatTime } from '../format';
 import { HeaderMapping } from './HeaderMapping';
 import { RowsGrid } from './RowsGrid';
+import { SampleData } from './SampleData';
 import { VersionDiff } from './VersionDiff';
 
 const POLL_MS = 1500;
@@ -137,10 +139,10 @@ export default function DocumentPage() {
                 .map(([t, n]) => `${t} (${n} rows)`)
                 .join(', ')}
               ; spec version {doc.specVersion}.{' '}
-              <a href={dictionaryUrl(documentId, 'html')} target="_blank" rel="noreferrer">
+              <a href={dictionaryUrl(documentId, 'html')} target="_blank" rel="noreferrer" onClick={followWithSession}>
                 Data dictionary
               </a>{' '}
-              (<a href={dictionaryUrl(documentId, 'md')}>.md</a>)
+              (<a href={dictionaryUrl(documentId, 'md')} onClick={followWithSession}>.md</a>)
             </p>
             <GenerateForm documentId={documentId} />
           </>
@@ -261,6 +263,7 @@ export default function DocumentPage() {
 
 function GenerateForm({ documentId }: { documentId: string }) {
   const [dialects, setDialects] = useState<Dialect[]>([...DIALECTS]);
+  const [dataSourceId, setDataSourceId] = useState('');
   const navigate = useNavigate();
   const toggle = (d: Dialect) => setDialects((all) => (all.includes(d) ? all.filter((x) => x !== d) : DIALECTS.filter((x) => x === d || all.includes(x))));
   return (
@@ -269,7 +272,7 @@ function GenerateForm({ documentId }: { documentId: string }) {
       onSubmit={(e) => {
         e.preventDefault();
         const id = newGenerationId();
-        navigate(`/generations/${id}`, { state: { start: { documentId, dialects } } });
+        navigate(`/generations/${id}`, { state: { start: { documentId, dialects, dataSourceId: dataSourceId || undefined } } });
       }}
     >
       <fieldset className="dialects">
@@ -281,6 +284,7 @@ function GenerateForm({ documentId }: { documentId: string }) {
           </label>
         ))}
       </fieldset>
+      <SampleData value={dataSourceId} onChange={setDataSourceId} />
       <button type="submit" disabled={dialects.length === 0}>
         Generate the semantic layer
       </button>

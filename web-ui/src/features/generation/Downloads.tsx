@@ -1,3 +1,4 @@
+import { followWithSession } from '../../api/sessionKeeper';
 import { dictionaryUrl } from '../../api/documents';
 import { artifactUrl, DIALECT_LABELS, DIALECTS } from '../../api/generations';
 import type { GenerationState } from '../../stream/generationReducer';
@@ -15,14 +16,14 @@ export function Downloads({ state, generationId, documentId }: { state: Generati
       <ul className="plain row wrap">
         {available.map((d) => (
           <li key={d}>
-            <a href={artifactUrl(generationId, d)} download data-dialect={d}>
+            <a href={artifactUrl(generationId, d)} download data-dialect={d} onClick={followWithSession}>
               {DIALECT_LABELS[d]} ({EXTENSION[d] ?? '.sql'})
             </a>
           </li>
         ))}
         {documentId && (
           <li>
-            <a href={dictionaryUrl(documentId, 'md')} download>
+            <a href={dictionaryUrl(documentId, 'md')} download onClick={followWithSession}>
               Data dictionary (.md)
             </a>
           </li>

@@ -29,6 +29,8 @@ import { ProgressBar } from './ProgressBar';
 interface StartRequest {
   documentId: string;
   dialects: string[];
+  /** the sample data to validate on; none: rows made up from the mapping */
+  dataSourceId?: string;
 }
 
 const SAVE_DELAY_MS = 250;
@@ -63,7 +65,7 @@ export default function GenerationPage() {
   useEffect(() => {
     if (!start || started.current) return;
     started.current = true;
-    startGeneration(generationId, start.documentId, start.dialects).then(
+    startGeneration(generationId, start.documentId, start.dialects, start.dataSourceId).then(
       () => {
         navigate(location.pathname, { replace: true, state: null });
         void refresh();

@@ -1,3 +1,4 @@
+import { followWithSession } from '../../api/sessionKeeper';
 import { useEffect, useMemo, useState } from 'react';
 import { artifactText, artifactUrl, DIALECT_LABELS, DIALECTS, editBlock, SQL_DIALECTS, type Dialect } from '../../api/generations';
 import { assembleLayer } from '../../layer/assemble';
@@ -183,7 +184,7 @@ export function LayerEditor({ state, generationId, dialects, onEdited, onDialect
           )}
           {!isSql && state.artifacts[dialect] && (
             <p>
-              <a href={artifactUrl(generationId, dialect)} download>
+              <a href={artifactUrl(generationId, dialect)} download onClick={followWithSession}>
                 Download the {DIALECT_LABELS[dialect]} artifact
               </a>
             </p>

@@ -1,4 +1,5 @@
 import { API_BASE, ApiError, apiRequest, jsonBody } from '../../api/http';
+import { sessionKeeper } from '../../api/sessionKeeper';
 import { parquetReadObjects } from 'hyparquet';
 import { queryResultSchema, templateSchema, vizEventSchema, type Cell, type QueryResult, type VizEvent, type VizTemplate } from './schema';
 import { z } from 'zod';
@@ -13,7 +14,7 @@ export interface RunRequest {
 /** Starts a run and hands each server-sent event to onEvent, validated; resolves when the stream ends. */
 export async function streamRun(request: RunRequest, onEvent: (e: VizEvent) => void, signal?: AbortSignal): Promise<void> {
   const init = jsonBody(request);
-  const response = await fetch(API_BASE + '/viz/runs', {
+  const response = await sessionKeeper.fetch(API_BASE + '/viz/runs', {
     ...init,
     headers: { ...(init.headers as Record<string, string>), Accept: 'text/event-stream' },
     credentials: 'same-origin',
@@ -56,7 +57,7 @@ export async function streamRun(request: RunRequest, onEvent: (e: VizEvent) => v
 /** Reads a result by its URL (JSON or Parquet) and validates it before it may enter the sandbox. */
 export async function fetchResult(url: string, format: 'json' | 'parquet'): Promise<QueryResult> {
   if (!url.startsWith(API_BASE + '/viz/data/')) throw new Error(`not a result URL: ${url}`);
-  const response = await fetch(url, { credentials: 'same-origin' });
+  const response = await sessionKeeper.fetch(url, { credentials: 'same-origin' });
   if (!response.ok) {
     throw new ApiError(response.status, response.status === 404 ? 'The result expired or is not yours; run the chart again.' : `${response.status} ${response.statusText}`);
   }
@@ -87,17 +88,7 @@ function parquetType(rows: Record<string, unknown>[], name: string): string {
   return 'VARCHAR';
 }
 
-export interface DataSourceSummary {
-  dataSourceId: string;
-  name?: string | null;
-  kind?: string | null;
-}
-
-export async function listDataSources(): Promise<DataSourceSummary[]> {
-  const answer = await apiRequest<unknown>('/datasources');
-  const list = Array.isArray(answer) ? answer : ((answer as { items?: unknown[] })?.items ?? []);
-  return (list as DataSourceSummary[]).filter((d) => typeof d?.dataSourceId === 'string');
-}
+export { listDataSources, type DataSourceSummary } from '../../api/datasources';
 
 export async function sandboxOrigin(): Promise<string> {
   const answer = await apiRequest<{ origin: string }>('/viz/sandbox');

@@ -177,6 +177,46 @@ class PortalLoginIT {
         });
     }
 
+    @Test
+    void shouldKeepTheSessionPastTheAccessTokensLifespanWithTheRefreshCookieUntilLogout() {
+        // Given: alice signed in; the access token's seconds left, as the portal learns them (the test realm gives
+        // the portal client short-lived tokens, so the expiry is waited for here)
+        PortalBrowser browser = new PortalBrowser();
+        browser.get(browser.signInAtTheRealm("/", "alice", "alice"));
+        HttpResponse<String> me = browser.get("/api/v1/me");
+        assertThat(me.statusCode()).isEqualTo(200);
+        long expiresIn = Stack.json(me.body()).path("expiresIn").asLong(-1);
+        assertThat(expiresIn).isBetween(1L, 900L);
+        String expiredAccessToken = browser.cookie("aide_token");
+
+        // When: the access token has expired
+        await().atMost(Duration.ofSeconds(expiresIn + 30)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> browser.get("/api/v1/me").statusCode() == 401);
+        HttpResponse<String> renewed = browser.send(HttpRequest.newBuilder(URI.create(Stack.GATEWAY
+                + "/api/v1/session/refresh")).POST(HttpRequest.BodyPublishers.noBody()).build());
+
+        // Then: the refresh cookie renewed the session, and a logout ends it for good
+        assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
+        assertThat(Stack.json(renewed.body()).path("expiresIn").asLong()).isPositive();
+        assertThat(browser.cookie("aide_token")).isNotEqualTo(expiredAccessToken);
+        HttpResponse<String> meAgain = browser.get("/api/v1/me");
+        assertThat(meAgain.statusCode()).isEqualTo(200);
+        assertThat(Stack.json(meAgain.body()).path("user").asText()).isEqualTo("alice");
+        assertThat(browser.send(HttpRequest.newBuilder(URI.create(Stack.GATEWAY + "/api/v1/session")).DELETE().build())
+                .statusCode()).isEqualTo(204);
+        HttpResponse<String> afterLogout = Stack.send(HttpRequest.newBuilder(URI.create(Stack.GATEWAY
+                        + "/api/v1/session/refresh")).header("Cookie", "aide_refresh=" + PortalBrowser.enc(
+                        java.util.Objects.requireNonNull(renewedRefreshCookie(renewed))))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(afterLogout.statusCode()).as(afterLogout.body()).isEqualTo(401);
+        assertThat(afterLogout.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+
+    private static String renewedRefreshCookie(HttpResponse<String> renewed) {
+        return renewed.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("aide_refresh="))
+                .map(c -> c.substring("aide_refresh=".length(), c.indexOf(';'))).findFirst().orElse(null);
+    }
+
     private static HttpResponse<String> tokenRequest(String code, String verifier) {
         String form = "grant_type=authorization_code&client_id=aide-portal&code=" + PortalBrowser.enc(code)
                 + "&redirect_uri=" + PortalBrowser.enc(CALLBACK)

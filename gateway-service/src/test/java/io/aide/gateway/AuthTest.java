@@ -46,6 +46,20 @@ class AuthTest {
     }
 
     @Test
+    void shouldTellTheCallerHowManySecondsItsAccessTokenHasLeft() {
+        // Given: a token of the realm's usual shape (issued now, 300 s)
+        String token = Tokens.alice();
+
+        // When
+        io.restassured.response.Response me = given().auth().oauth2(token).get("/api/v1/me");
+
+        // Then: what the portal schedules its renewal by, never the token itself
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.jsonPath().getLong("expiresIn")).isBetween(240L, 300L);
+        assertThat(me.body().asString()).doesNotContain(token);
+    }
+
+    @Test
     void shouldRefuseATokenWithoutTenantWithAProblem() {
         // Given
         String token = Tokens.of("mallory", null);

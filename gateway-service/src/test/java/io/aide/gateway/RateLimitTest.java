@@ -8,8 +8,12 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,13 +23,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(GatewayTestResource.class)
 class RateLimitTest {
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL root;
+    private int port;
+
+    @org.junit.jupiter.api.BeforeEach
+    void port() {
+        port = root.getPort();
+    }
 
     public static class TightLimit implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("aide.gateway.rate-limit.capacity", "3", "aide.gateway.rate-limit.refill-per-second", "0.1",
                     "aide.gateway.rate-limit.tenant-expensive-capacity", "4",
-                    "aide.gateway.rate-limit.tenant-expensive-refill-per-second", "0.01");
+                    "aide.gateway.rate-limit.tenant-expensive-refill-per-second", "0.01",
+                    "aide.gateway.rate-limit.login-flow-capacity", "3",
+                    "aide.gateway.rate-limit.login-flow-refill-per-second", "0.01");
         }
     }
 
@@ -46,6 +60,32 @@ class RateLimitTest {
         assertThat(limited.jsonPath().getString("code")).isEqualTo("rate_limited");
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 10L);
         given().auth().oauth2(Tokens.of("other-" + UUID.randomUUID(), "acme")).get("/api/v1/me").then().statusCode(200);
+    }
+
+    @Test
+    void shouldLimitPortalSignInsPerClientAddressWith429ProblemAndRetryAfter() throws IOException {
+        // Given: a client address of its own (a loopback address no other test uses) starts three sign-ins
+        String address = "127.0." + ThreadLocalRandom.current().nextInt(1, 255) + "."
+                + ThreadLocalRandom.current().nextInt(2, 255);
+        List<Integer> started = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            started.add(FromAddress.get(address, port, "/api/v1/session/login?return_to=/documents").status());
+        }
+        started.add(FromAddress.get(address, port, "/api/v1/session/callback?state=s&code=c").status());
+
+        // When: a fourth, a callback, from the same address and from another
+        FromAddress.Answer limited = FromAddress.get(address, port, "/api/v1/session/login");
+        FromAddress.Answer limitedCallback = FromAddress.get(address, port, "/api/v1/session/callback?state=s&code=c");
+        FromAddress.Answer elsewhere = FromAddress.get("127.0.0.1", port, "/api/v1/session/login");
+
+        // Then
+        assertThat(started).containsExactly(303, 303, 303);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("content-type")).startsWith("application/problem+json");
+        assertThat(limited.body()).contains("\"code\":\"rate_limited:login\"");
+        assertThat(Long.parseLong(limited.header("retry-after"))).isPositive();
+        assertThat(limitedCallback.status()).isEqualTo(429);
+        assertThat(elsewhere.status()).isEqualTo(303);
     }
 
     @Test

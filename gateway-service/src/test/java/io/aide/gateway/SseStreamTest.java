@@ -94,6 +94,27 @@ class SseStreamTest {
     }
 
     @Test
+    void shouldEndAStreamWhenTheTokenThatOpenedItExpiresSoTheBrowserResumesWithItsRenewedSession() throws Exception {
+        // Given: a stream opened with a token that has 3 s left, and an event on it
+        String generationId = GenerationCommandTest.newGenerationId();
+        try (SseClient stream = SseClient.open(base, Tokens.expiringIn("alice", "acme", 3), generationId, null)) {
+            send(60, "acme", generationId, new Thought("reading the mapping"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> stream.events().size() == 1);
+
+            // When: the token expires
+            await().atMost(Duration.ofSeconds(10)).until(stream::ended);
+
+            // Then: the stream ended without done; the renewed session resumes after the last event
+            assertThat(stream.events()).extracting(SseClient.Event::event).containsExactly("thought");
+            send(61, "acme", generationId, new Thought("joining customers"));
+            try (SseClient resumed = SseClient.open(base, Tokens.alice(), generationId, "60")) {
+                await().atMost(Duration.ofSeconds(5)).until(() -> resumed.events().size() == 1);
+                assertThat(resumed.events()).extracting(SseClient.Event::id).containsExactly("61");
+            }
+        }
+    }
+
+    @Test
     void shouldAnswer404ToAnotherTenantsStream() throws Exception {
         // Given: acme started the generation
         String generationId = GenerationCommandTest.newGenerationId();

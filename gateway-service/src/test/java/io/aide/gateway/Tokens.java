@@ -23,6 +23,13 @@ final class Tokens {
                 .subject(user).jws().keyId("1").sign();
     }
 
+    /** A token of {@code user} in {@code tenant} that expires {@code seconds} from now. */
+    static String expiringIn(String user, String tenant, long seconds) {
+        return Jwt.preferredUserName(user).claim("realm_access", Map.of("roles", List.of("engineer")))
+                .claim("tenant", tenant).issuer("https://server.example.com").audience("https://service.example.com")
+                .subject(user).expiresIn(seconds).jws().keyId("1").sign();
+    }
+
     static String alice() {
         return of("alice", "acme");
     }

@@ -31,7 +31,7 @@ public class AuditLog {
     static final int QUEUE = 20_000;
     private static final int BATCH = 500;
     private static final String INSERT = "insert into audit_log (tenant_id, actor, actor_kind, action, outcome, status, "
-            + "method, path, target, correlation_id, client_address) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "method, path, target, correlation_id, client_address, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final AgroalDataSource dataSource;
     private final BlockingQueue<AuditEntry> queue = new ArrayBlockingQueue<>(QUEUE);
@@ -107,6 +107,7 @@ public class AuditLog {
                 setNullable(s, 9, e.target());
                 setNullable(s, 10, e.correlationId());
                 setNullable(s, 11, e.clientAddress());
+                s.setTimestamp(12, java.sql.Timestamp.from(e.at() != null ? e.at() : java.time.Instant.now()));
                 s.addBatch();
             }
             s.executeBatch();

@@ -75,6 +75,33 @@ public interface GatewayConfig {
 
     Sandbox sandbox();
 
+    RealmEvents realmEvents();
+
+    /**
+     * Failed logins on the realm's own login page reach the tenants' audit logs: the gateway reads the realm's
+     * LOGIN_ERROR events with the confidential client {@code aide-gateway-events} (realm-management roles view-events
+     * and view-users only).
+     */
+    interface RealmEvents {
+        /** Read them at all; off as well when no client secret is configured. */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("aide-gateway-events")
+        String clientId();
+
+        /** The client's secret (AIDE_KEYCLOAK_EVENTS_SECRET); without it nothing is read (a warning at start). */
+        java.util.Optional<String> clientSecret();
+
+        /** How often the realm is asked for new events. */
+        @WithDefault("5s")
+        Duration interval();
+
+        /** How far back the first read of a fresh installation goes (later reads continue from the last seen). */
+        @WithDefault("1h")
+        Duration lookback();
+    }
+
     /** The chart sandbox: a second HTTP server on its own port, so on an origin apart from the portal's. */
     interface Sandbox {
         /** Its port (AIDE_SANDBOX_PORT); 0 picks a free one, a negative one turns the sandbox off. */
@@ -129,6 +156,17 @@ public interface GatewayConfig {
         /** Login attempts added per second per client address (0.5 = 30 a minute). */
         @WithDefault("0.5")
         double loginRefillPerSecond();
+
+        /**
+         * Burst of portal sign-ins started or completed (GET /api/v1/session/login and /callback) per client address:
+         * each stores a login in Redis and completes with a back-channel call to the realm.
+         */
+        @WithDefault("60")
+        int loginFlowCapacity();
+
+        /** Portal sign-in requests added per second per client address (0.5 = 30 a minute). */
+        @WithDefault("0.5")
+        double loginFlowRefillPerSecond();
 
         /**
          * Burst of expensive requests (uploads, generations, refinements, reparses) per tenant, over all its users and

@@ -32,6 +32,8 @@ public class HttpFilters {
     private static final Logger LOG = Logger.getLogger(HttpFilters.class);
     static final String API = "/api/v1/";
     static final String SESSION = "/api/v1/session";
+    static final String LOGIN = SESSION + "/login";
+    static final String CALLBACK = SESSION + "/callback";
 
     private final GatewayConfig config;
     private final RateLimiter rateLimiter;
@@ -57,13 +59,17 @@ public class HttpFilters {
         ctx.next();
     }
 
-    /** Password guessing is slowed per client address; a refusal looks the same whatever the user name. */
-    private void limitLogins(RoutingContext ctx) {
+    /**
+     * Password guessing (POST /session) and portal sign-ins (GET /session/login, /session/callback) are slowed per
+     * client address, each in its own bucket; a refusal looks the same whatever the user name.
+     */
+    private void limitLogins(RoutingContext ctx, boolean portalFlow) {
         Context context = Vertx.currentContext();
         HttpServerRequest request = ctx.request();
         String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         request.pause();
-        rateLimiter.acquireLogin(address).subscribe().with(wait -> context.runOnContext(ignored -> {
+        (portalFlow ? rateLimiter.acquireLoginFlow(address) : rateLimiter.acquireLogin(address))
+                .subscribe().with(wait -> context.runOnContext(ignored -> {
             if (wait == 0L) {
                 request.resume();
                 ctx.next();
@@ -107,7 +113,11 @@ public class HttpFilters {
         String path = ctx.request().path();
         // password guessing; the portal's login is guessed at on the realm's own page (brute force detection there)
         if (path.equals(SESSION) && ctx.request().method() == io.vertx.core.http.HttpMethod.POST) {
-            limitLogins(ctx);
+            limitLogins(ctx, false);
+            return;
+        }
+        if ((path.equals(LOGIN) || path.equals(CALLBACK)) && ctx.request().method() == io.vertx.core.http.HttpMethod.GET) {
+            limitLogins(ctx, true);
             return;
         }
         if (!path.startsWith(API) || path.startsWith(SESSION)) {

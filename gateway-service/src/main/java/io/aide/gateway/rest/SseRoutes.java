@@ -112,16 +112,25 @@ public class SseRoutes {
                 .putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
         response.write("retry: " + config.sse().retryMillis() + "\n\n");
-        long[] timer = {-1};
+        long[] timer = {-1, -1};
         SseSubscriber[] holder = new SseSubscriber[1];
         SseSubscriber subscriber = new SseSubscriber(caller.tenant(), generationId, context, response, after, () -> {
             fanout.unsubscribe(holder[0]);
             ctx.vertx().cancelTimer(timer[0]);
+            if (timer[1] >= 0) {
+                ctx.vertx().cancelTimer(timer[1]);
+            }
             release.run();
         });
         holder[0] = subscriber;
         fanout.subscribe(subscriber);
         timer[0] = ctx.vertx().setPeriodic(config.sse().heartbeat().toMillis(), t -> subscriber.heartbeat());
+        // a stream never outlives the access token that opened it: it ends when the token expires, and the browser
+        // reconnects (Last-Event-ID) with its renewed session cookie, or is refused once the session is over
+        long untilExpiry = untilTokenExpiry(ctx);
+        if (untilExpiry >= 0) {
+            timer[1] = ctx.vertx().setTimer(Math.max(1L, untilExpiry), t -> subscriber.close());
+        }
         response.closeHandler(ignored -> subscriber.close());
         buffer.replay(caller.tenant(), generationId, after)
                 .flatMap(replay -> replay.missedBefore() < 0 ? Uni.createFrom().item(replay)
@@ -143,6 +152,16 @@ public class SseRoutes {
                                     failure.getMessage());
                             subscriber.replay(List.of());
                         }));
+    }
+
+    /** Milliseconds until the request's access token expires; -1 for a credential without expiry (an API key). */
+    static long untilTokenExpiry(RoutingContext ctx) {
+        if (ctx.user() instanceof io.quarkus.vertx.http.runtime.security.QuarkusHttpUser user
+                && user.getSecurityIdentity().getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt
+                && jwt.getExpirationTime() > 0) {
+            return Math.max(0L, jwt.getExpirationTime() * 1000L - System.currentTimeMillis());
+        }
+        return -1L;
     }
 
     /**

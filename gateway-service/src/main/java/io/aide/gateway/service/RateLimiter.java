@@ -83,6 +83,18 @@ public class RateLimiter {
         return acquire("aide:ratelimit:login:" + clientAddress, config.loginCapacity(), config.loginRefillPerSecond());
     }
 
+    /**
+     * Portal sign-ins started or completed (GET /api/v1/session/login, /callback) per client address: each stores a
+     * login in Redis or calls the realm's token endpoint, so a flood of them is refused before it costs either.
+     */
+    public Uni<Long> acquireLoginFlow(String clientAddress) {
+        if (!config.enabled()) {
+            return Uni.createFrom().item(0L);
+        }
+        return acquire("aide:ratelimit:login-flow:" + clientAddress, config.loginFlowCapacity(),
+                config.loginFlowRefillPerSecond());
+    }
+
     private Uni<Long> acquire(String key, int capacity, double refillPerSecond) {
         return redis.execute("EVAL", SCRIPT, "1", key, Integer.toString(capacity),
                         Double.toString(refillPerSecond), Long.toString(System.currentTimeMillis()))

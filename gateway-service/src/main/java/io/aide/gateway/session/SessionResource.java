@@ -9,6 +9,7 @@ import io.aide.gateway.service.CallerResolver;
 import io.aide.gateway.service.RateLimiter;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.TenantIdentityProvider;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -54,7 +56,11 @@ public class SessionResource {
         this.tokens = tokens;
     }
 
-    public record Me(String user, String tenant, Set<String> roles) {
+    /**
+     * The caller. {@code expiresIn}: seconds until the access token of this request expires (null for an API key),
+     * so the portal renews its session ahead of it without reading a token.
+     */
+    public record Me(String user, String tenant, Set<String> roles, Long expiresIn) {
     }
 
     @POST
@@ -138,10 +144,15 @@ public class SessionResource {
 
     @GET
     @Path("/me")
-    @Operation(summary = "The caller: user name, tenant and roles")
+    @Operation(summary = "The caller: user name, tenant, roles and the seconds its access token has left")
     public Me me(@Context RoutingContext ctx) {
         Caller caller = CallerResolver.from(ctx);
-        return new Me(caller.user(), caller.tenant(), caller.roles());
+        Long expiresIn = null;
+        if (ctx.user() instanceof QuarkusHttpUser user
+                && user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken jwt && jwt.getExpirationTime() > 0) {
+            expiresIn = Math.max(0L, jwt.getExpirationTime() - System.currentTimeMillis() / 1000);
+        }
+        return new Me(caller.user(), caller.tenant(), caller.roles(), expiresIn);
     }
 
     private static boolean blank(String value) {
