@@ -90,5 +90,11 @@ CAST(DATE_TRUNC('week', CAST("orders"."order_date" AS DATE)) AS DATE)
 -- first day of the quarter
 CAST(DATE_TRUNC('quarter', CAST("orders"."order_date" AS DATE)) AS DATE)
 
+-- ISO week of the year
+EXTRACT(WEEK FROM CAST("orders"."order_date" AS DATE))
+
+-- ISO day of the week
+EXTRACT(ISODOW FROM CAST("orders"."order_date" AS DATE))
+
 -- subtract one day
 CAST("orders"."order_date" AS DATE) + INTERVAL '-1' DAY

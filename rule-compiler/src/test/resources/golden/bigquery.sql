@@ -90,5 +90,11 @@ DATE_TRUNC(SAFE_CAST(`orders`.`order_date` AS DATE), ISOWEEK)
 -- first day of the quarter
 DATE_TRUNC(SAFE_CAST(`orders`.`order_date` AS DATE), QUARTER)
 
+-- ISO week of the year
+EXTRACT(ISOWEEK FROM SAFE_CAST(`orders`.`order_date` AS DATE))
+
+-- ISO day of the week
+(MOD(EXTRACT(DAYOFWEEK FROM SAFE_CAST(`orders`.`order_date` AS DATE)) + 5, 7) + 1)
+
 -- subtract one day
 DATE_ADD(SAFE_CAST(`orders`.`order_date` AS DATE), INTERVAL -(1) DAY)

@@ -90,5 +90,11 @@ CAST(DATE_TRUNC('week', CASE WHEN CAST("orders"."order_date" AS TEXT) ~ '^\s*[0-
 -- first day of the quarter
 CAST(DATE_TRUNC('quarter', CASE WHEN CAST("orders"."order_date" AS TEXT) ~ '^\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}' THEN CAST(CAST("orders"."order_date" AS TEXT) AS DATE) END) AS DATE)
 
+-- ISO week of the year
+EXTRACT(WEEK FROM CASE WHEN CAST("orders"."order_date" AS TEXT) ~ '^\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}' THEN CAST(CAST("orders"."order_date" AS TEXT) AS DATE) END)
+
+-- ISO day of the week
+EXTRACT(ISODOW FROM CASE WHEN CAST("orders"."order_date" AS TEXT) ~ '^\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}' THEN CAST(CAST("orders"."order_date" AS TEXT) AS DATE) END)
+
 -- subtract one day
 CAST(CASE WHEN CAST("orders"."order_date" AS TEXT) ~ '^\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}' THEN CAST(CAST("orders"."order_date" AS TEXT) AS DATE) END + CAST(-(1) AS INTEGER) * INTERVAL '1 day' AS DATE)

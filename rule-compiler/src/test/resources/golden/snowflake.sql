@@ -90,5 +90,11 @@ CAST(DATE_TRUNC('week', TRY_CAST(CAST(orders.order_date AS VARCHAR) AS DATE)) AS
 -- first day of the quarter
 CAST(DATE_TRUNC('quarter', TRY_CAST(CAST(orders.order_date AS VARCHAR) AS DATE)) AS DATE)
 
+-- ISO week of the year
+EXTRACT(WEEKISO FROM TRY_CAST(CAST(orders.order_date AS VARCHAR) AS DATE))
+
+-- ISO day of the week
+EXTRACT(DAYOFWEEKISO FROM TRY_CAST(CAST(orders.order_date AS VARCHAR) AS DATE))
+
 -- subtract one day
 DATEADD(day, -(1), TRY_CAST(CAST(orders.order_date AS VARCHAR) AS DATE))

@@ -90,5 +90,11 @@ CAST(DATE_TRUNC('week', TRY_CAST(`orders`.`order_date` AS DATE)) AS DATE)
 -- first day of the quarter
 CAST(DATE_TRUNC('quarter', TRY_CAST(`orders`.`order_date` AS DATE)) AS DATE)
 
+-- ISO week of the year
+EXTRACT(WEEK FROM TRY_CAST(`orders`.`order_date` AS DATE))
+
+-- ISO day of the week
+EXTRACT(DAYOFWEEK_ISO FROM TRY_CAST(`orders`.`order_date` AS DATE))
+
 -- subtract one day
 DATE_ADD(TRY_CAST(`orders`.`order_date` AS DATE), -(1))

@@ -218,6 +218,16 @@ final class TypeCoercion {
             }
             return new Expr.Fn(f.name(), args);
         }
+        if (e instanceof Expr.Fn f && Set.of("COALESCE", "NVL", "IFNULL").contains(f.name().toUpperCase(Locale.ROOT))) {
+            // "COALESCE(paid_amt, 0)" over a text column: one type for all arguments (PostgreSQL and BigQuery have no
+            // common type of text and a number), the column read as a number (a whole-number default such as 0 says
+            // nothing of the column's fraction: '12.50' stays 12.5)
+            List<Expr> args = new ArrayList<>(f.args().stream().map(x -> typeFix(x, null)).toList());
+            if (args.stream().anyMatch(a -> a instanceof Expr.Lit l && l.value() instanceof Number)) {
+                args.replaceAll(a -> a instanceof Expr.Col && textual(infer(a)) ? new Expr.Cast(a, SqlType.DOUBLE, true) : a);
+            }
+            return new Expr.Fn(f.name(), args);
+        }
         if (e instanceof Expr.Fn f && f.name().equalsIgnoreCase("ROUND")) {
             List<Expr> args = new ArrayList<>(f.args().stream().map(x -> typeFix(x, null)).toList());
             args.set(0, numericOperand(args.get(0)));

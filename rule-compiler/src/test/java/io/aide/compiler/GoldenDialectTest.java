@@ -100,6 +100,10 @@ class GoldenDialectTest {
         // (WEEK starts on Sunday, ISOWEEK on Monday)
         c.put("first day of the week", new Expr.TruncDate("WEEK", DATE));
         c.put("first day of the quarter", new Expr.TruncDate("QUARTER", DATE));
+        // SF: functions/date-part (WEEKISO, DAYOFWEEKISO, independent of WEEK_START); BQ: date_functions#extract (ISOWEEK;
+        // DAYOFWEEK counts from Sunday = 1)
+        c.put("ISO week of the year", new Expr.Extract("ISOWEEK", DATE));
+        c.put("ISO day of the week", new Expr.Extract("ISODOW", DATE));
         // SF: functions/dateadd with a negative value; BQ: date_add with a negative INTERVAL
         c.put("subtract one day", new Expr.DateAdd(DATE, new Expr.Neg(new Expr.Lit(1L)), "DAY"));
         return c;

@@ -307,4 +307,18 @@ class RuleEverydayWordingTest {
         expect("DOUBLE", "list_prc", List.of("Cast list_prc to double; invalid values become null"), "5", "10", "75");
         expect("VARCHAR", "email_addr", List.of("Mail host: part of email_addr after the @ sign"), "Example.COM ", "example.com", null);
     }
+
+    @Test
+    void shouldReadIsoWeeksWeekendsEngineConditionalsAndArrowBranches() throws Exception {
+        // sold_dt 2024-02-10 and 2024-11-30 are Saturdays
+        expect("INTEGER", "sold_dt", List.of("ISO week number of sold_dt", "week of the year of sold_dt"), "6", "48", null);
+        expect("INTEGER", "sold_dt", List.of("Day of week of sold_dt"), "6", "6", null);
+        expect("BOOLEAN", "sold_dt", List.of("True if sold_dt falls on Saturday or Sunday", "True if sold_dt is a weekend"),
+                "true", "true", "false");
+        expect("BOOLEAN", "sold_dt", List.of("True if sold_dt is a weekday"), "false", "false", "false");
+        expect("INTEGER", "first_nm", List.of("IIF(first_nm = 'ada', 1, 0)", "IF(first_nm = 'ada', 1, 0)"), "1", "0", "0");
+        expect("VARCHAR", "list_prc", List.of("list_prc >= 50 -> 'High', list_prc >= 8 -> 'Mid', otherwise 'Low'"),
+                "Low", "Mid", "High");
+        expect("INTEGER", "qty", List.of("COALESCE(qty, 0) + 1", "NVL(qty; 0) + 1"), "5", "1", "1");
+    }
 }

@@ -121,6 +121,15 @@ public class BigQueryDialect extends SqlDialect {
     }
 
     @Override
+    protected String extract(String part, String expr) {
+        if (part.equals("ISODOW")) {
+            // DAYOFWEEK counts from Sunday (1) to Saturday (7)
+            return "(MOD(EXTRACT(DAYOFWEEK FROM " + expr + ") + 5, 7) + 1)";
+        }
+        return "EXTRACT(" + part + " FROM " + expr + ")";
+    }
+
+    @Override
     protected String position(String text, String needle) {
         return "STRPOS(" + text + ", " + needle + ")";
     }

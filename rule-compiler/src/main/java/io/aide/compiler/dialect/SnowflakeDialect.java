@@ -33,6 +33,13 @@ public class SnowflakeDialect extends SqlDialect {
     }
 
     @Override
+    protected String extract(String part, String expr) {
+        // WEEK follows WEEK_OF_YEAR_POLICY and DAYOFWEEK WEEK_START; the ISO parts do not
+        String name = part.equals("ISOWEEK") ? "WEEKISO" : part.equals("ISODOW") ? "DAYOFWEEKISO" : part;
+        return "EXTRACT(" + name + " FROM " + expr + ")";
+    }
+
+    @Override
     protected Map<SqlType.Kind, String> typeNames() {
         return TYPE_NAMES;
     }

@@ -20,6 +20,13 @@ public class SparkDialect extends SqlDialect {
     }
 
     @Override
+    protected String extract(String part, String expr) {
+        // WEEK is the ISO week here too; the ISO day of the week is DAYOFWEEK_ISO
+        String name = part.equals("ISOWEEK") ? "WEEK" : part.equals("ISODOW") ? "DAYOFWEEK_ISO" : part;
+        return "EXTRACT(" + name + " FROM " + expr + ")";
+    }
+
+    @Override
     protected Map<SqlType.Kind, String> typeNames() {
         return TYPE_NAMES;
     }

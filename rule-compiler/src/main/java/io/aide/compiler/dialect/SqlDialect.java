@@ -147,7 +147,7 @@ public abstract class SqlDialect {
         } else if (e instanceof Expr.DateDiff dd) {
             return dateDiff(render(dd.start()), render(dd.end()));
         } else if (e instanceof Expr.Extract x) {
-            return "EXTRACT(" + x.part() + " FROM " + render(x.expr()) + ")";
+            return extract(x.part(), render(x.expr()));
         } else if (e instanceof Expr.IsNumeric n) {
             return isNumeric(render(n.expr()));
         } else if (e instanceof Expr.CurrentDate) {
@@ -385,6 +385,15 @@ public abstract class SqlDialect {
 
     protected String lastDay(String expr) {
         return "LAST_DAY(" + expr + ")";
+    }
+
+    /**
+     * A part of a date; ISOWEEK (the ISO week of the year) and ISODOW (the ISO day of the week, Monday 1 .. Sunday 7)
+     * are named differently per engine: WEEK and ISODOW here (DuckDB, PostgreSQL).
+     */
+    protected String extract(String part, String expr) {
+        String name = part.equals("ISOWEEK") ? "WEEK" : part;
+        return "EXTRACT(" + name + " FROM " + expr + ")";
     }
 
     /** The first day of the period holding a date; weeks start on Monday (ISO), as DATE_TRUNC's 'week' does. */

@@ -115,7 +115,7 @@ final class Conditionals implements Recognizer {
                     p.reset(beforeValue);
                 }
             }
-            if (bare != null && p.accept(Role.THEN)) {
+            if (bare != null && (p.accept(Role.THEN) || p.acceptOp("->") || p.acceptOp("=>"))) {
                 Expr value = result(p);
                 if (value == null) {
                     return p.notUnderstood();

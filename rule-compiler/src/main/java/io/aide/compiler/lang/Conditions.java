@@ -115,6 +115,12 @@ final class Conditions {
     /** What follows a comparison's left side; null when nothing does (the cursor then is the caller's to reset). */
     private static Expr test(Parser p, Expr left) {
         int start = p.mark();
+        boolean weekend = p.accept(Role.WEEKEND);
+        if (weekend || p.accept(Role.WEEKDAY)) {
+            // "admit_ts falls on Saturday or Sunday": the ISO day of the week (Saturday 6, Sunday 7)
+            Expr day = new Expr.Extract("ISODOW", left);
+            return weekend ? new Expr.Bin(">=", day, new Expr.Lit(6L)) : new Expr.Bin("<=", day, new Expr.Lit(5L));
+        }
         Expr length = lengthTest(p, left);
         if (length != null) {
             return length;

@@ -25,6 +25,7 @@ final class Copies implements Recognizer {
     public Recognition recognize(Parser p) {
         Expr value = null;
         boolean claimed = false;
+        boolean sqlCall = false;
         boolean derived = false;
         int start = p.mark();
         if (p.atEnd() && p.ctx().sources().size() == 1) {
@@ -74,6 +75,7 @@ final class Copies implements Recognizer {
             if (value == null && !from) {
                 // "Upper(curr_cd), default 'USD' when null": a SQL call is the value the operations work on
                 value = Expressions.call(p);
+                sqlCall = value != null;
             }
             claimed = value != null;
             if (from && value == null) {
@@ -101,8 +103,9 @@ final class Copies implements Recognizer {
             }
             Operation op = operation(p);
             if (op == null) {
-                // a value followed by words no operation places: commentary or another family's wording
-                return derived || p.problem() != null ? p.notUnderstood() : Recognition.NOT_MINE;
+                // a value followed by words no operation places: commentary or another family's wording (a SQL call
+                // followed by more SQL, "COALESCE(a, 0) + 1", is the SQL expression family's)
+                return !sqlCall && (derived || p.problem() != null) ? p.notUnderstood() : Recognition.NOT_MINE;
             }
             if (op.column() != null) {
                 if (named != null || value != null) {

@@ -341,6 +341,13 @@ final class Dates implements Recognizer {
             }
             p.reset(truncate);
         }
+        boolean isoWeek = p.accept(Role.WEEK_NUMBER);
+        if (isoWeek || p.accept(Role.DAY_OF_WEEK)) {
+            // "ISO week number of pay_ts", "day of week of d" (Monday 1 .. Sunday 7): ISO numbering in every dialect
+            String part = isoWeek ? "ISOWEEK" : "ISODOW";
+            Expr column = ofOrFromColumn(p);
+            return new Operation(x -> new Expr.Extract(part, x), column);
+        }
         if (p.accept(Role.DATE_ONLY)) {
             // "the date part of created_ts": the calendar date of a timestamp
             return new Operation(x -> new Expr.Cast(x, SqlType.DATE, true), ofOrFromColumn(p));

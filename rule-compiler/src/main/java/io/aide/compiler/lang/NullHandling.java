@@ -71,6 +71,10 @@ final class NullHandling implements Recognizer {
         if (paren && !p.acceptOp(")")) {
             return p.notUnderstood();
         }
+        if (paren && !p.atEnd()) {
+            // "COALESCE(a, 0) + COALESCE(b, 0)": SQL, read by the SQL expression family
+            return Recognition.NOT_MINE;
+        }
         if (candidates.size() < 2 || !p.atEnd()) {
             return candidates.size() < 2 && p.atEnd()
                     ? new Recognition.Flagged("the first non-null of what? name two or more columns") : p.notUnderstood();

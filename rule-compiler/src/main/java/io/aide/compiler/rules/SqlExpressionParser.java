@@ -113,9 +113,14 @@ public final class SqlExpressionParser {
         throw new JSQLParserException("not an expression");
     }
 
+    private static final java.util.regex.Pattern CONDITIONAL_CALL = java.util.regex.Pattern.compile("(?i)\\b(IIF|IF)\\s*\\(");
+
     // Parses on the calling thread: CCJSqlParserUtil.parseExpression hands every parse to an executor with a timeout.
     private static Expression parseUncached(String text) throws Exception {
-        net.sf.jsqlparser.parser.CCJSqlParser parser = CCJSqlParserUtil.newParser(text).withAllowComplexParsing(false);
+        // simple parsing, fast on the many cells that are no SQL; a condition as a call's argument (IIF(x = 'Y', 1, 0),
+        // IF(...)) needs the complex grammar
+        boolean conditionArgument = CONDITIONAL_CALL.matcher(text).find();
+        net.sf.jsqlparser.parser.CCJSqlParser parser = CCJSqlParserUtil.newParser(text).withAllowComplexParsing(conditionArgument);
         Expression e = parser.Expression();
         if (parser.getNextToken().kind != net.sf.jsqlparser.parser.CCJSqlParserConstants.EOF) {
             throw new JSQLParserException("trailing text after the expression");

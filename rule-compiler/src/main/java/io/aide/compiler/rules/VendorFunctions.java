@@ -26,7 +26,7 @@ final class VendorFunctions {
     }
 
     static final Set<String> NAMES = Set.of("DECODE", "ISNULL", "TO_CHAR", "TO_DATE", "TO_TIMESTAMP", "DATEDIFF",
-            "DATEPART", "DATE_PART", "TRUNC", "DATE_TRUNC", "RIGHT");
+            "DATEPART", "DATE_PART", "TRUNC", "DATE_TRUNC", "RIGHT", "IIF", "IF");
 
     private static final Map<String, String> PARTS = Map.ofEntries(Map.entry("YEAR", "YEAR"), Map.entry("YY", "YEAR"),
             Map.entry("YYYY", "YEAR"), Map.entry("QUARTER", "QUARTER"), Map.entry("QQ", "QUARTER"), Map.entry("Q", "QUARTER"),
@@ -52,6 +52,13 @@ final class VendorFunctions {
                     whens.add(new Expr.When(new Expr.Bin("=", subject, c.convert(params.get(i))), c.convert(params.get(i + 1))));
                 }
                 return new Expr.Case(whens, n % 2 == 0 ? c.convert(params.get(n - 1)) : null);
+            }
+            case "IIF", "IF" -> {
+                // SQL Server's IIF(condition, a, b), Spark's and BigQuery's IF(condition, a, b): a CASE
+                if (n == 3) {
+                    return new Expr.Case(List.of(new Expr.When(c.convert(params.get(0)), c.convert(params.get(1)))),
+                            c.convert(params.get(2)));
+                }
             }
             case "ISNULL" -> {
                 // SQL Server's two-argument ISNULL is a default
