@@ -7,7 +7,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,17 +42,15 @@ class RedisDownTest {
     private static final String TENANT = "acme";
     private static final String USER = "alice";
 
-    @ConfigProperty(name = OwnRedisResource.PORT)
-    int redisPort;
-
-    @ConfigProperty(name = OwnRedisResource.DIR)
-    String redisDir;
-
     @Inject
     ModelerSessionStore store;
 
     @Inject
     DataSource dataSource;
+
+    /** Read when used: an injected value would be required of every test application of this module. */
+    private final int redisPort = ConfigProvider.getConfig().getValue(OwnRedisResource.PORT, Integer.class);
+    private final String redisDir = ConfigProvider.getConfig().getValue(OwnRedisResource.DIR, String.class);
 
     @AfterEach
     void redisIsUpAgain() {
