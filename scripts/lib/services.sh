@@ -153,6 +153,19 @@ stack_up() {
   Stop:      ./aide down      Status: ./aide status      Logs: ./aide logs gateway
 
 DONE
+    spark_warm_up
+}
+
+# Starts the validator's Spark runner in the background once everything else is ready (it answers at once): its cold
+# start takes about a minute here, and the first Spark query of a session would otherwise wait for it.
+spark_warm_up() {
+    local url="http://127.0.0.1:$(service_management_port validator)/q/spark/warm-up" answer
+    if answer=$(curl -sf -m 5 -X POST "$url" 2>/dev/null); then
+        [[ "$answer" == *starting* ]] && info "validator: Spark runner warming up in the background"
+    else
+        warn "validator: the Spark runner warm-up was not accepted ($url); the first Spark query starts it"
+    fi
+    return 0
 }
 
 stack_down() {

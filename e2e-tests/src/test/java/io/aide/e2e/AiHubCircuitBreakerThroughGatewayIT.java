@@ -1,8 +1,6 @@
 package io.aide.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -21,21 +19,8 @@ import static org.awaitility.Awaitility.await;
  * model answers again, the first call after the breaker's delay (AIDE_LLM_CIRCUIT_BREAKER_DELAY, 30 s in the test
  * stack) closes it.
  */
-class AiHubCircuitBreakerThroughGatewayIT {
+class AiHubCircuitBreakerThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
     private static final AtomicBoolean RECOVERED = new AtomicBoolean();
-    private static String alice;
-    private static String dataSourceId;
-
-    @BeforeAll
-    static void dataSource() {
-        alice = AiHubStack.alice();
-        dataSourceId = AiHubStack.jaffleShop();
-    }
-
-    @AfterAll
-    static void removeTheTenantModel() {
-        AiHubStack.removeModel();
-    }
 
     @Test
     void shouldOpenAfterRepeatedModelFailuresAndCloseWhenTheModelAnswersAgain() {

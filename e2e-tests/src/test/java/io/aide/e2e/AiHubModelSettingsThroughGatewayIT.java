@@ -1,7 +1,6 @@
 package io.aide.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -14,12 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The tenant's model settings through the gateway: only an admin sets them, the key is never returned, the
  * connection test calls the model, and the tokens each user spent are shown to the admin.
  */
-class AiHubModelSettingsThroughGatewayIT {
-    @AfterAll
-    static void removeTheTenantModel() {
-        AiHubStack.removeModel();
-    }
-
+class AiHubModelSettingsThroughGatewayIT extends AiHubGatewayTests {
     @Test
     void shouldLetOnlyTheAdminSetTheModelKeepTheKeySecretAndShowTheUsage() {
         // Given

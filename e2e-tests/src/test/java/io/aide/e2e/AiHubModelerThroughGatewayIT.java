@@ -39,24 +39,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * conversation, reopened read-only), and another session cancelled. Redis and PostgreSQL are read directly to see
  * where the session lives.
  */
-class AiHubModelerThroughGatewayIT {
+class AiHubModelerThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
     private static final String ANSWER = "1. Structural analysis: raw_orders references raw_customers.\n"
             + "2. Recommended models: a star schema with fct_orders at order grain.\n"
             + "3. SQL implementation strategy: build dim_customers first.";
-    private static String alice;
-    private static String dataSourceId;
 
     @BeforeAll
-    static void dataSource() {
-        alice = AiHubStack.alice();
-        dataSourceId = AiHubStack.jaffleShop();
+    static void noOpenSession() {
         Stack.delete(alice, "/api/v1/ai/modeler/sessions/" + dataSourceId);
     }
 
     @AfterAll
     static void cleanUp() {
         Stack.delete(alice, "/api/v1/ai/modeler/sessions/" + dataSourceId);
-        AiHubStack.removeModel();
     }
 
     @Test

@@ -2,8 +2,6 @@ package io.aide.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aide.testsupport.ScriptedModelServer.Request;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -23,21 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the real validator and the typed rows come back; a query the sample refuses is repaired with the validator's
  * error; a malformed model answer is a clear 502.
  */
-class AiHubNlToSqlThroughGatewayIT {
+class AiHubNlToSqlThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
     private static final String SQL = "SELECT status, count(*) AS orders FROM raw_orders GROUP BY status ORDER BY status";
-    private static String alice;
-    private static String dataSourceId;
-
-    @BeforeAll
-    static void dataSource() {
-        alice = AiHubStack.alice();
-        dataSourceId = AiHubStack.jaffleShop();
-    }
-
-    @AfterAll
-    static void removeTheTenantModel() {
-        AiHubStack.removeModel();
-    }
 
     @Test
     void shouldRunTheModelsQueryOnTheSampleAndAnswerTypedRows() {

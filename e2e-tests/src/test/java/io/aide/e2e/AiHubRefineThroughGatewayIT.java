@@ -6,7 +6,6 @@ import io.aide.e2e.Stack.SseEvent;
 import io.aide.e2e.Stack.SseStream;
 import io.aide.testsupport.ScriptedModelServer;
 import io.aide.testsupport.ScriptedModelServer.Request;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,26 +26,19 @@ import static org.awaitility.Awaitility.await;
  * generation's sample in the real validator before sqlgen stores it; a candidate the sample refuses goes back to the
  * model with the validator's error; after the retry budget nothing is applied and the reason is given.
  */
-class AiHubRefineThroughGatewayIT {
+class AiHubRefineThroughGatewayIT extends AiHubGatewayTests {
     /** A filter over a column the sample has; it runs. */
     private static final String GOOD_WHERE = "WHERE \"raw_orders\".\"status\" <> 'returned'";
     /** A filter over a column the sample lacks; the validator refuses it. */
     private static final String BAD_WHERE = "WHERE \"raw_orders\".\"refund_state\" <> 'returned'";
-    private static String alice;
     private static Generation generation;
     /** Where the previous refinement's answer left the stream, so each test reads only its own events. */
     private static String lastEventId;
 
     @BeforeAll
     static void generation() {
-        alice = AiHubStack.alice();
         generation = AiHubStack.generation();
         lastEventId = generation.lastEventId();
-    }
-
-    @AfterAll
-    static void removeTheTenantModel() {
-        AiHubStack.removeModel();
     }
 
     @Test

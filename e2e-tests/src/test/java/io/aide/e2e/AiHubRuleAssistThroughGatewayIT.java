@@ -2,7 +2,6 @@ package io.aide.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aide.e2e.AiHubStack.Generation;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -25,24 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * recompiles the generation, after which no column is flagged.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AiHubRuleAssistThroughGatewayIT {
+class AiHubRuleAssistThroughGatewayIT extends AiHubGatewayTests {
     private static final String RULE = "CASE WHEN status = 'returned' THEN 'Refunded' ELSE 'Kept' END";
-    private static String alice;
     private static String documentId;
     private static Generation generation;
 
     @BeforeAll
     static void generationWithAFlaggedColumn() {
-        alice = AiHubStack.alice();
         documentId = AiHubStack.uploadOrderStatusMapping();
         generation = AiHubStack.generate(alice, documentId);
         assertThat(AiHubStack.lineageColumn(alice, generation.id(), "status_label").path("status").asText())
                 .isEqualTo("flagged");
-    }
-
-    @AfterAll
-    static void removeTheTenantModel() {
-        AiHubStack.removeModel();
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.aide.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aide.e2e.Stack.Part;
 import io.aide.testsupport.ScriptedModelServer.Request;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,25 +19,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bob (tenant globex, no model of its own) never gets acme's model or key, and cannot read acme's data source,
  * modeler session or saved conversation.
  */
-class AiHubTenantIsolationThroughGatewayIT {
-    private static String alice;
+class AiHubTenantIsolationThroughGatewayIT extends AiHubGatewayTests {
     private static String bob;
     private static String acmeDataSource;
     private static String model;
 
     @BeforeAll
     static void acmeWithAModel() {
-        alice = AiHubStack.alice();
         bob = AiHubStack.bob();
         acmeDataSource = AiHubStack.jaffleShop();
         model = AiHubStack.modelName("isolation");
         AiHubStack.model().script(model, text("SELECT count(*) AS orders FROM raw_orders"));
         AiHubStack.useModel(model);
-    }
-
-    @AfterAll
-    static void removeTheTenantModel() {
-        AiHubStack.removeModel();
     }
 
     @Test

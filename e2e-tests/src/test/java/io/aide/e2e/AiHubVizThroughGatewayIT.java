@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aide.e2e.Stack.SseEvent;
 import io.aide.e2e.Stack.SseStream;
 import io.aide.events.EventJson;
+import io.aide.testsupport.ScriptedModelServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -26,26 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * call executed on the sample by the real validator, the component streamed, the data fetched from its URL, the run
  * saved as a template, listed, and run again on fresh data; another tenant sees none of it.
  */
-class AiHubVizThroughGatewayIT {
+class AiHubVizThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
     private static final String SQL = "SELECT status, count(*) AS orders FROM raw_orders GROUP BY status ORDER BY status";
     private static final List<String> COMPONENT = List.of("export default function Viz({ data, params }) {\n",
             "  return <ul>{data.rows.map((r) => <li key={r[0]}>{r[0]}: {r[1]}</li>)}</ul>;\n", "}\n");
-    private static String alice;
-    private static String dataSourceId;
     private static String templateId;
-
-    @BeforeAll
-    static void dataSource() {
-        alice = AiHubStack.alice();
-        dataSourceId = AiHubStack.jaffleShop();
-    }
 
     @AfterAll
     static void cleanUp() {
         if (templateId != null) {
             Stack.delete(alice, "/api/v1/viz/templates/" + templateId);
         }
-        AiHubStack.removeModel();
     }
 
     @Test
@@ -114,6 +105,39 @@ class AiHubVizThroughGatewayIT {
         assertThat(Stack.json(Stack.get(bob, "/api/v1/viz/templates").body()).findValuesAsText("id"))
                 .doesNotContain(templateId);
         assertThat(Stack.get(bob, data.path("url").asText()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldSendAQueryTheSampleRefusesBackToTheModelOnceAndChartTheCorrectedOne() throws Exception {
+        // Given the model's first run_sql names a column raw_orders does not have; asked again with the sample's
+        // error, it answers the corrected query
+        String model = AiHubStack.modelName("viz-repair");
+        String wrong = "SELECT order_state, count(*) AS orders FROM raw_orders GROUP BY order_state";
+        AiHubStack.model().script(model, r -> r.streamed() ? chunks(COMPONENT.toArray(String[]::new))
+                : text(EventJson.toJson(Map.of("tool", "run_sql", "sql", r.mentions("failed:") ? SQL : wrong))));
+        AiHubStack.useModel(model);
+
+        // When
+        SseStream stream = Stack.postEvents(alice, "/api/v1/viz/runs", Map.of("question",
+                "How many orders are there in each status?", "dataSourceId", dataSourceId));
+        List<SseEvent> events = CompletableFuture.supplyAsync(() -> stream.readUntil("done")).get(120, TimeUnit.SECONDS);
+
+        // Then: the refusal became a thought, the corrected query's rows were charted
+        assertThat(stream.status).isEqualTo(200);
+        assertThat(events).extracting(SseEvent::event).doesNotContain("error").contains("data", "code", "done");
+        assertThat(events).filteredOn(e -> e.event().equals("thought")).extracting(e -> e.json().path("content").asText())
+                .anySatisfy(t -> assertThat(t).contains("run_sql failed").contains("order_state")
+                        .endsWith("Asking the model for a correction."));
+        JsonNode done = events.get(events.size() - 1).json();
+        assertThat(done.path("sql").asText()).isEqualTo(SQL);
+        assertThat(done.path("data_ready").asBoolean()).isTrue();
+        JsonNode data = events.stream().filter(e -> e.event().equals("data")).findFirst().orElseThrow().json();
+        assertThat(rowsByStatus(Stack.json(Stack.get(alice, data.path("url").asText()).body())))
+                .isEqualTo(ordersByStatus());
+        List<ScriptedModelServer.Request> requests = AiHubStack.model().requestsFor(model);
+        assertThat(requests).hasSize(3);
+        assertThat(requests.get(1).mentions("failed:")).isTrue();
+        assertThat(requests.get(1).mentions(wrong)).isTrue();
     }
 
     @Test

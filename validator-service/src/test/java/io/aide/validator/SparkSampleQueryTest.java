@@ -44,12 +44,15 @@ class SparkSampleQueryTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             // the runner starts with the service (as under ./aide test); its cold start on a loaded machine and the
-            // executor the worker launches for it take longer than a test request's default 30 s
+            // executor the worker launches for it take longer than a test request's default 30 s, and than the 20 s a
+            // query waits for a starting runner by default (these tests are about the answers of a running one;
+            // SparkStartingQueryTest covers the cold start)
             return Map.of("aide.validator.spark-enabled", "true",
                     "aide.validator.spark-warm-up", "true",
                     "aide.validator.spark-master", Infra.sparkMaster(),
                     "aide.validator.spark-conf", Infra.sparkConf(),
                     "aide.validator.spark-query-timeout", "60s",
+                    "aide.validator.spark-query-start-wait", "150s",
                     "quarkus.http.test-timeout", "180s");
         }
     }

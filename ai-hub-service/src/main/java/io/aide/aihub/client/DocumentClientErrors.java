@@ -22,7 +22,7 @@ public class DocumentClientErrors implements ResponseExceptionMapper<RuntimeExce
         }
         if (response.getStatus() >= 500) {
             return new Unavailable("document-service answered " + response.getStatus()
-                    + (detail == null ? "" : ": " + detail));
+                    + (detail == null ? "" : ": " + detail), code, detail);
         }
         return new Refused(response.getStatus(), code, detail);
     }
@@ -47,10 +47,28 @@ public class DocumentClientErrors implements ResponseExceptionMapper<RuntimeExce
         }
     }
 
-    /** document-service is down or failing; worth retrying. */
+    /** The service is down or failing; worth retrying. Its problem's code and detail when it answered one. */
     public static class Unavailable extends RuntimeException {
+        private final String code;
+        private final String detail;
+
         public Unavailable(String message) {
+            this(message, null, null);
+        }
+
+        public Unavailable(String message, String code, String detail) {
             super(message);
+            this.code = code;
+            this.detail = detail;
+        }
+
+        /** The problem's code, e.g. {@code unavailable:spark_starting}; null when the answer was not a problem. */
+        public String code() {
+            return code;
+        }
+
+        public String detail() {
+            return detail;
         }
     }
 }

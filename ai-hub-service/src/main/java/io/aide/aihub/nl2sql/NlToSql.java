@@ -6,7 +6,7 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import io.aide.aihub.context.ContextAssembler;
 import io.aide.aihub.llm.LanguageModels;
-import io.aide.aihub.retrieval.TableRetriever;
+import io.aide.aihub.retrieval.TableVectors;
 import io.aide.aihub.modeler.SchemaSnapshot;
 import io.aide.aihub.service.AiHubException;
 import io.aide.aihub.service.AiTaskException;
@@ -36,18 +36,17 @@ public class NlToSql {
     private final LanguageModels models;
     private final SchemaSource schemas;
     private final SampleQueries samples;
+    private final TableVectors vectors;
     private final int repairs;
-    private final java.util.Map<String, TableRetriever.Index> indexes = new java.util.concurrent.ConcurrentHashMap<>();
     static final int WHOLE_SCHEMA_TABLES = 40;
     static final int PICKED = 15;
-    /** Schemas whose vectors are kept (about 1 MB per 600 tables); more and the cache starts over. */
-    static final int MAX_INDEXES = 32;
 
-    public NlToSql(LanguageModels models, SchemaSource schemas, SampleQueries samples,
+    public NlToSql(LanguageModels models, SchemaSource schemas, SampleQueries samples, TableVectors vectors,
                    @ConfigProperty(name = "aide.ai.nl2sql.repairs", defaultValue = "2") int repairs) {
         this.models = models;
         this.schemas = schemas;
         this.samples = samples;
+        this.vectors = vectors;
         this.repairs = repairs;
     }
 
@@ -58,20 +57,17 @@ public class NlToSql {
 
     /**
      * A schema of more than {@value #WHOLE_SCHEMA_TABLES} tables is cut to the {@value #PICKED} tables most similar to
-     * the question (all-MiniLM-L6-v2, {@link TableRetriever}) and the tables their foreign keys reference, so the
-     * prompt fits the model's window. Each schema is embedded once per snapshot and kept in memory.
+     * the question (all-MiniLM-L6-v2, {@link TableVectors}: stored in PostgreSQL per tenant and data source, a table
+     * embedded again only when its text changed, ranked in SQL) and the tables their foreign keys reference, so the
+     * prompt fits the model's window.
      */
     SchemaSnapshot relevant(Caller caller, String dataSourceId, SchemaSnapshot snapshot, String question) {
         if (snapshot.tables().size() <= WHOLE_SCHEMA_TABLES) {
             return snapshot;
         }
-        String key = caller.tenantId() + "/" + dataSourceId + "/" + snapshot.tables().stream()
-                .map(t -> t.schema() + "." + t.name() + t.columns().size()).toList().hashCode();
-        if (indexes.size() > MAX_INDEXES) {
-            indexes.clear();
-        }
-        TableRetriever.Index index = indexes.computeIfAbsent(key, k -> TableRetriever.index(snapshot));
-        java.util.Set<String> picked = new java.util.HashSet<>(TableRetriever.top(index, question, PICKED));
+        vectors.sync(caller.tenantId(), dataSourceId, snapshot);
+        java.util.Set<String> picked = new java.util.HashSet<>(
+                vectors.top(caller.tenantId(), dataSourceId, snapshot, question, PICKED));
         List<SchemaSnapshot.Table> kept = new ArrayList<>();
         java.util.Set<String> referenced = new java.util.HashSet<>();
         for (SchemaSnapshot.Table t : snapshot.tables()) {

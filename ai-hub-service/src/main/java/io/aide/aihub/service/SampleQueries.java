@@ -5,6 +5,7 @@ import io.aide.aihub.client.DocumentClientErrors;
 import io.aide.aihub.client.ValidatorClient;
 import io.aide.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -22,9 +23,13 @@ import java.util.Map;
 @ApplicationScoped
 public class SampleQueries {
     private final ValidatorClient validator;
+    private final long timeoutSeconds;
 
-    public SampleQueries(@RestClient ValidatorClient validator) {
+    public SampleQueries(@RestClient ValidatorClient validator,
+                         @ConfigProperty(name = "aide.validator.query-timeout-seconds", defaultValue = "60")
+                         long timeoutSeconds) {
         this.validator = validator;
+        this.timeoutSeconds = timeoutSeconds;
     }
 
     /** A typed result column. */
@@ -70,11 +75,24 @@ public class SampleQueries {
         } catch (DocumentClientErrors.Refused e) {
             throw new AiHubException(e.status(), e.code() == null ? "query_refused" : e.code(),
                     "Query refused", e.getMessage());
-        } catch (DocumentClientErrors.Unavailable | jakarta.ws.rs.ProcessingException | TimeoutException e) {
-            throw new AiHubException(503, "validator_unavailable", "Service unavailable", "validator-service does "
-                    + "not answer, so the query cannot run on the sample: " + e.getMessage() + ". Retry in a moment.", e);
+        } catch (DocumentClientErrors.Unavailable e) {
+            if (e.code() != null && e.detail() != null) {
+                // the validator answered why (e.g. unavailable:spark_starting): its words, not an outage of ours
+                throw new AiHubException(503, e.code(), "Service unavailable", "validator-service: " + e.detail(), e);
+            }
+            throw validatorDown(e, engine);
+        } catch (jakarta.ws.rs.ProcessingException | TimeoutException e) {
+            throw validatorDown(e, engine);
         }
         return parse(answer);
+    }
+
+    private AiHubException validatorDown(RuntimeException e, String engine) {
+        String spark = "spark".equals(engine) ? " A Spark query waits for the validator's Spark runner, whose cold "
+                + "start takes about a minute: retry in a moment (AIDE_VALIDATOR_QUERY_TIMEOUT sets how long this "
+                + "service waits, now " + timeoutSeconds + " s)." : " Retry in a moment.";
+        return new AiHubException(503, "validator_unavailable", "Service unavailable", "validator-service does not "
+                + "answer, so the query cannot run on the sample: " + e.getMessage() + "." + spark, e);
     }
 
     static Result parse(String json) {

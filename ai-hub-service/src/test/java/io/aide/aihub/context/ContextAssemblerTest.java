@@ -89,7 +89,7 @@ class ContextAssemblerTest {
                         new SchemaSnapshot.Column("status", "varchar(1)", 2, true)), List.of("id"), List.of(), null)));
             }
         };
-        SampleQueries samples = new SampleQueries(null) {
+        SampleQueries samples = new SampleQueries(null, 60) {
             @Override
             public Result onDataSource(Caller caller, String dataSourceId, String sql, int limit) {
                 sampleQueries.add(sql);

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The texts and hashes tables are embedded from; the embedding and ranking are tested in {@link TableVectorsTest}. */
 class TableRetrieverTest {
     private static final List<String> AREAS = List.of("sales", "billing", "hr", "inventory", "shipping", "marketing",
             "support", "finance", "procurement", "manufacturing", "crm", "web", "mobile", "payroll", "legal",
@@ -48,18 +49,26 @@ class TableRetrieverTest {
                 "open work orders in manufacturing", "dw.manufacturing_work_order");
 
     @Test
-    void shouldPutTheTableAQuestionNeedsInTheTopTenForNineOfTenQuestions() {
+    void shouldHashATableByItsTextSoOnlyAChangedTableReadsAsChanged() {
         // Given
-        TableRetriever.Index index = TableRetriever.index(sixHundredTables());
-        Map<String, String> questions = QUESTIONS;
+        SchemaSnapshot before = sixHundredTables();
+        List<SchemaSnapshot.Table> tables = new ArrayList<>(before.tables());
+        SchemaSnapshot.Table first = tables.get(0);
+        List<SchemaSnapshot.Column> columns = new ArrayList<>(first.columns());
+        columns.add(new SchemaSnapshot.Column("region_code", "varchar(8)", 5, true));
+        tables.set(0, new SchemaSnapshot.Table(first.schema(), first.name(), first.type(), columns, first.primaryKey(),
+                first.foreignKeys(), first.rowCount()));
 
         // When
-        long found = questions.entrySet().stream()
-                .filter(q -> TableRetriever.top(index, q.getKey(), 10).contains(q.getValue())).count();
+        List<TableRetriever.TableText> old = TableRetriever.texts(before);
+        List<TableRetriever.TableText> now = TableRetriever.texts(
+                new SchemaSnapshot(before.dataSourceId(), before.kind(), before.database(), tables));
 
         // Then
-        assertThat(index.tables()).hasSize(600);
-        assertThat(found).isGreaterThanOrEqualTo(9);
+        assertThat(now.get(0).table()).isEqualTo("dw.sales_customer");
+        assertThat(now.get(0).text()).endsWith(" region code,");
+        assertThat(now.get(0).hash()).isNotEqualTo(old.get(0).hash()).hasSize(64);
+        assertThat(now.subList(1, 600)).isEqualTo(old.subList(1, 600));
     }
 
     @Test

@@ -51,6 +51,14 @@ public interface ValidatorConfig {
     @WithDefault("30s")
     Duration sparkQueryTimeout();
 
+    /**
+     * How long a query with {@code engine: spark} waits for a Spark runner that is still starting before it answers
+     * 503 {@code unavailable:spark_starting} (the runner goes on starting). With the Spark query timeout it stays
+     * under the callers' timeout (ai-hub: 60 s).
+     */
+    @WithDefault("20s")
+    Duration sparkQueryStartWait();
+
     /** document-service, asked for the schema snapshot of a registered database that has no sample files. */
     @WithDefault("http://127.0.0.1:8081")
     String documentUrl();

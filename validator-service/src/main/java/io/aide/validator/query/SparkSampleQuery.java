@@ -8,6 +8,7 @@ import io.aide.validator.config.ValidatorConfig;
 import io.aide.validator.service.SparkRunner;
 import io.aide.validator.service.ValidatorException;
 import io.aide.validator.spark.SparkCheckResult;
+import io.aide.validator.spark.SparkRunnerProcess;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
@@ -54,6 +55,7 @@ public class SparkSampleQuery {
 
     /** Runs {@code sql} on the tables (staged as Parquet under {@code work}), keeping at most {@code limit} rows. */
     public TypedRows run(String sql, List<SampleTable> tables, Path work, int limit) {
+        awaitRunner();
         Map<String, Path> files = stage(tables, work);
         SparkCheckResult result = spark.client().runQuery(sql, files, limit, config.sparkQueryTimeout());
         if (!result.passed()) {
@@ -71,6 +73,26 @@ public class SparkSampleQuery {
         }
         boolean truncated = result.rowCount() != null && result.rowCount() > rows.size();
         return new TypedRows(columns, rows, truncated);
+    }
+
+    /**
+     * A query waits at most {@code spark-query-start-wait} for a runner that is starting (its cold start, a minute or
+     * more on a small machine, is longer than a caller's timeout); then it answers 503 {@code unavailable:spark_starting}
+     * while the runner goes on starting, so the caller hears why and retries.
+     */
+    private void awaitRunner() {
+        SparkRunnerProcess runner = spark.client().runner();
+        try {
+            if (!runner.awaitStarted(config.sparkQueryStartWait())) {
+                throw ValidatorException.unavailable("spark_starting", "The Spark runner is starting (for "
+                        + runner.age().toSeconds() + " s; its first start takes about a minute on a small machine, "
+                        + "more under load). The query did not run: retry in a moment, or run it with engine 'duckdb'.",
+                        null);
+            }
+        } catch (SparkRunnerProcess.RunnerUnavailableException e) {
+            throw ValidatorException.unavailable("spark_unavailable", "Spark cannot run the query now: "
+                    + e.getMessage() + " Retry in a moment, or run the query with engine 'duckdb'.", null);
+        }
     }
 
     /** Every table through one DuckDB sandbox (the one that loads it for the DuckDB engine) into a Parquet file. */

@@ -5,6 +5,7 @@ import io.aide.validator.spark.SparkRunnerClient;
 import io.aide.validator.spark.SparkRunnerProcess;
 import io.aide.validator.spark.SparkRunnerSettings;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.ManagementInterface;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,6 +40,28 @@ public class SparkRunner {
         if (config.sparkEnabled() && config.sparkWarmUp()) {
             client().runner().warmUp();
         }
+    }
+
+    /**
+     * {@code POST /q/spark/warm-up} on the management interface (loopback, no token: it only starts now what the first
+     * Spark request would start): 202 {@code {"runner": "starting" | "running"}}, 409 when Spark is off. {@code ./aide
+     * up} calls it once the services are ready, so the first Spark query of a session does not meet a cold runner.
+     */
+    void onManagement(@Observes ManagementInterface management) {
+        management.router().post("/q/spark/warm-up").handler(rc -> {
+            rc.response().putHeader("Content-Type", "application/json");
+            if (!config.sparkEnabled()) {
+                rc.response().setStatusCode(409).end("{\"runner\": \"disabled\", \"detail\": \"Spark is turned off on "
+                        + "this validator (AIDE_VALIDATOR_SPARK_ENABLED=false).\"}");
+                return;
+            }
+            boolean running = client().runner().currentProcess().isPresent();
+            if (!running) {
+                LOG.info("Spark runner warm-up requested");
+                client().runner().warmUp();
+            }
+            rc.response().setStatusCode(202).end("{\"runner\": \"" + (running ? "running" : "starting") + "\"}");
+        });
     }
 
     public boolean enabled() {

@@ -59,6 +59,7 @@ public final class SparkRunnerProcess implements AutoCloseable {
         final Process process;
         final CompletableFuture<Integer> port = new CompletableFuture<>();
         final Deque<String> stderr = new ArrayDeque<>();
+        final long launchedNanos = System.nanoTime();
 
         Instance(Process process) {
             this.process = process;
@@ -125,6 +126,51 @@ public final class SparkRunnerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new RunnerUnavailableException("Interrupted while waiting for the Spark runner.");
         }
+    }
+
+    /**
+     * Whether the runner is up within {@code wait}, starting it if none runs. False while it is still starting: it
+     * goes on starting in the background (a caller that cannot wait answers "starting" and is asked again later).
+     * A start that failed, or that is past the start timeout, throws as {@link #endpoint()} does.
+     */
+    public boolean awaitStarted(java.time.Duration wait) throws RunnerUnavailableException {
+        Instance instance;
+        synchronized (this) {
+            if (closed) {
+                throw new RunnerUnavailableException("The Spark runner is shut down.");
+            }
+            if (current == null) {
+                current = launch();
+            }
+            instance = current;
+        }
+        long startingMillis = (System.nanoTime() - instance.launchedNanos) / 1_000_000;
+        long left = settings.startTimeout().toMillis() - startingMillis;
+        if (!instance.port.isDone()) {
+            try {
+                instance.port.get(Math.max(0, Math.min(wait.toMillis(), left)), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (wait.toMillis() < left) {
+                    return false;
+                }
+                discard(instance);
+                throw new RunnerUnavailableException("The Spark runner did not start within "
+                        + settings.startTimeout().toSeconds() + " s." + tail(instance));
+            } catch (ExecutionException e) {
+                // endpoint() below reports the failed start
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RunnerUnavailableException("Interrupted while waiting for the Spark runner.");
+            }
+        }
+        endpoint();
+        return true;
+    }
+
+    /** How long the current runner has been starting or running, zero when none runs. */
+    public synchronized java.time.Duration age() {
+        return current == null ? java.time.Duration.ZERO
+                : java.time.Duration.ofNanos(System.nanoTime() - current.launchedNanos);
     }
 
     /** The runner process that is current right now, if any (for health reports and tests). */

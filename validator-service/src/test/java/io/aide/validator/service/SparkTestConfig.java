@@ -75,6 +75,10 @@ public final class SparkTestConfig {
             public Duration sparkQueryTimeout() {
                 return Duration.ofSeconds(30);
             }
+
+            public Duration sparkQueryStartWait() {
+                return Duration.ofSeconds(20);
+            }
         };
     }
 }
