@@ -107,7 +107,7 @@ class AuditTest {
     void shouldRecordAPortalLoginAndLogoutUnderTheUserAndAFailedCallbackAsARefusedLogin() throws Exception {
         // Given: anna of a fresh tenant signs in through the code flow
         String tenant = tenant();
-        String code = "code-" + UUID.randomUUID();
+        String code = "audit-code-" + UUID.randomUUID();
         PortalLoginTest.Started login = PortalLoginTest.start("/");
         PortalLoginTest.realmExchanges(code, login.challenge(), Tokens.of("anna", tenant));
         GatewayTestResource.downstream().stubFor(post(urlEqualTo("/realms/aide/protocol/openid-connect/logout"))

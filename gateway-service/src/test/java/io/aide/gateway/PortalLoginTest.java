@@ -136,14 +136,14 @@ class PortalLoginTest {
     void shouldRefuseAnUnknownStateAndACallbackFromAnotherBrowser() {
         // Given
         Started login = start("/");
-        realmExchanges("code-3", login.challenge(), Tokens.alice());
+        realmExchanges("code-from-another-browser", login.challenge(), Tokens.alice());
         Started other = start("/");
 
         // When
         Response tampered = callback(new Started(login.state() + "x", login.challenge(), login.redirectUri(),
-                login.browserCookie(), login.location()), "code-3", login.browserCookie());
-        Response otherBrowser = callback(login, "code-3", other.browserCookie());
-        Response noCookie = callback(other, "code-3", null);
+                login.browserCookie(), login.location()), "code-from-another-browser", login.browserCookie());
+        Response otherBrowser = callback(login, "code-from-another-browser", other.browserCookie());
+        Response noCookie = callback(other, "code-from-another-browser", null);
 
         // Then
         assertThat(tampered.header("Location")).endsWith("/?login_error=login_expired");
@@ -154,7 +154,7 @@ class PortalLoginTest {
             assertThat(r.headers().getValues("Set-Cookie")).noneMatch(c -> c.startsWith("aide_token="));
         });
         GatewayTestResource.downstream().verify(0, postRequestedFor(urlEqualTo(TOKEN_PATH))
-                .withRequestBody(containing("code=code-3")));
+                .withRequestBody(containing("code=code-from-another-browser")));
     }
 
     @Test
