@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -124,16 +123,5 @@ class AiHubSparkVizThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
         assertThat(error.path("message").asText()).contains("submit_spark").contains("spark:analyze")
                 .contains("order_state").contains("UNRESOLVED_COLUMN");
         assertThat(events.get(events.size() - 1).json().path("data_ready").asBoolean()).isFalse();
-    }
-
-    private static Map<String, Long> rowsByStatus(JsonNode result) {
-        Map<String, Long> out = new TreeMap<>();
-        result.path("rows").forEach(r -> out.put(r.path(0).asText(), r.path(1).asLong()));
-        return out;
-    }
-
-    private static Map<String, Long> ordersByStatus() {
-        return AiHubStack.csvRows("raw_orders").stream()
-                .collect(Collectors.groupingBy(r -> r[3], TreeMap::new, Collectors.counting()));
     }
 }

@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -187,16 +186,5 @@ class AiHubVizThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
         assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(400);
         assertThat(Stack.json(invalid.body()).path("code").asText()).isEqualTo("viz_template_invalid");
         assertThat(Stack.json(invalid.body()).path("detail").asText()).contains("ui_code");
-    }
-
-    private static Map<String, Long> rowsByStatus(JsonNode result) {
-        Map<String, Long> out = new TreeMap<>();
-        result.path("rows").forEach(r -> out.put(r.path(0).asText(), r.path(1).asLong()));
-        return out;
-    }
-
-    private static Map<String, Long> ordersByStatus() {
-        return AiHubStack.csvRows("raw_orders").stream()
-                .collect(Collectors.groupingBy(r -> r[3], TreeMap::new, Collectors.counting()));
     }
 }

@@ -100,18 +100,20 @@ public final class SparkRunnerProcess implements AutoCloseable {
         });
     }
 
+    /** The current runner process, launched (not waited for) if none runs. */
+    private synchronized Instance running() throws RunnerUnavailableException {
+        if (closed) {
+            throw new RunnerUnavailableException("The Spark runner is shut down.");
+        }
+        if (current == null) {
+            current = launch();
+        }
+        return current;
+    }
+
     /** The running runner, started (and waited for) if none runs. */
     public Endpoint endpoint() throws RunnerUnavailableException {
-        Instance instance;
-        synchronized (this) {
-            if (closed) {
-                throw new RunnerUnavailableException("The Spark runner is shut down.");
-            }
-            if (current == null) {
-                current = launch();
-            }
-            instance = current;
-        }
+        Instance instance = running();
         try {
             int port = instance.port.get(settings.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
             return new Endpoint(URI.create("http://127.0.0.1:" + port), instance.process.pid());
@@ -134,16 +136,7 @@ public final class SparkRunnerProcess implements AutoCloseable {
      * A start that failed, or that is past the start timeout, throws as {@link #endpoint()} does.
      */
     public boolean awaitStarted(java.time.Duration wait) throws RunnerUnavailableException {
-        Instance instance;
-        synchronized (this) {
-            if (closed) {
-                throw new RunnerUnavailableException("The Spark runner is shut down.");
-            }
-            if (current == null) {
-                current = launch();
-            }
-            instance = current;
-        }
+        Instance instance = running();
         long startingMillis = (System.nanoTime() - instance.launchedNanos) / 1_000_000;
         long left = settings.startTimeout().toMillis() - startingMillis;
         if (!instance.port.isDone()) {
