@@ -22,9 +22,7 @@ class RuleEverydayWordingTest {
             new String[]{"3", "Grace", null, null, "  ", "75", "09", null, null, null, null, "000", null, null});
 
     private void expect(String type, String source, List<String> rules, Object... expected) throws Exception {
-        for (String rule : rules) {
-            assertThat(TABLE.run(type, source, rule, "out", RuleTable::text)).as(rule).containsExactly(expected);
-        }
+        TABLE.expect(type, source, rules, expected);
     }
 
     @Test

@@ -62,6 +62,13 @@ final class RuleTable {
         }
     }
 
+    /** Each rule gives the expected values, one per row in key order, as text ({@link #text(Object)}). */
+    void expect(String type, String source, List<String> rules, Object... expected) throws Exception {
+        for (String rule : rules) {
+            assertThat(run(type, source, rule, "out", RuleTable::text)).as(rule).containsExactly(expected);
+        }
+    }
+
     /** Numbers with a fraction as plain text without trailing zeros ("12.35"); other values as DuckDB gives them. */
     static Object number(Object v) {
         return v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : v instanceof Double d

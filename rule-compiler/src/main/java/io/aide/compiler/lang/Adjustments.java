@@ -68,6 +68,11 @@ final class Adjustments {
                 p = parsers.apply(tokens.subList(split + 1, end));
                 Expr.When exception = exception(p);
                 if (exception == null) {
+                    Recognition substituted = substituted(parsers.apply(tokens.subList(split + 1, end)),
+                            tokens.subList(0, split), rule);
+                    if (substituted != null) {
+                        return substituted;
+                    }
                     // no adjustment after this separator: perhaps after an earlier one ("a, b; if negative, set to 0")
                     continue;
                 }
@@ -87,10 +92,9 @@ final class Adjustments {
                 // number (the casts inside a computed result are the type coercion's)
                 Expr result = ok.expr() instanceof Expr.Col ? p.typed(ok.expr(), a.bound() instanceof Expr.Lit l
                         && l.value() instanceof Long ? SqlType.BIGINT : SqlType.DOUBLE) : ok.expr();
-                Expr adjusted = new Expr.Case(List.of(new Expr.When(new Expr.Bin(a.op(), result, a.bound()),
-                        a.action().apply(result))), result);
+                Expr adjusted = new Expr.Case(List.of(new Expr.When(a.holds(p, result), a.action().apply(result))), result);
                 return new Recognition.Recognized(adjusted, ok.lookupTable(), List.of(),
-                        ok.note() + ", adjusted when the result " + a.op() + " " + a.bound(), ok.keepUnmatched());
+                        ok.note() + ", adjusted when " + a.described(), ok.keepUnmatched());
             }
             // a conditional before an adjustment is not adjusted: the branches would have to say it
             return before instanceof Recognition.Recognized ? null : before;
@@ -98,7 +102,22 @@ final class Adjustments {
         return null;
     }
 
+    /** A test of the result ({@code op bound}) or, for NUMERIC/NOT_NUMERIC, of the text it was read from; its action. */
     private record Adjustment(String op, Expr bound, Function<Expr, Expr> action) {
+        Expr holds(Parser p, Expr result) {
+            if (op.equals("NUMERIC") || op.equals("NOT_NUMERIC")) {
+                // "cast to decimal; null if not numeric": the source text tested, before any cast read it
+                Expr text = p.ctx().sources().size() == 1 ? p.ctx().sources().get(0) : result;
+                Expr numeric = new Expr.IsNumeric(text);
+                return op.equals("NUMERIC") ? numeric : new Expr.Bin("AND", new Expr.IsNull(text, true), new Expr.Not(numeric));
+            }
+            return new Expr.Bin(op, result, bound);
+        }
+
+        String described() {
+            return bound == null ? "the value is " + op.toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    : "the result " + op + " " + bound;
+        }
     }
 
     /**
@@ -109,14 +128,14 @@ final class Adjustments {
         int m = p.mark();
         Expr value = p.literal();
         if (value != null && (p.accept(Role.IF) || p.accept(Role.WHERE))) {
-            Expr cond = p.condition();
+            Expr cond = conditionOfTheSource(p);
             if (cond != null && p.atEnd()) {
                 return new Expr.When(cond, value);
             }
         }
         p.reset(m);
         if (p.accept(Role.IF) || p.accept(Role.WHERE)) {
-            Expr cond = p.condition();
+            Expr cond = conditionOfTheSource(p);
             if (cond == null) {
                 return null;
             }
@@ -131,6 +150,81 @@ final class Adjustments {
             }
         }
         return null;
+    }
+
+    /**
+     * A stand-in for a missing column, taken into the rule before it: "close_dt - open_dt in days; use today when
+     * close_dt is null", "if disch_dt is null use the current date". The stand-in is today, now or another column (a
+     * literal is left to the exception, whose result it could also be); null when the words say no such thing or
+     * the rule does not read the column.
+     * <pre>substitute := USE value (IF | WHEN) column IS_NULL | (IF | WHEN) column IS_NULL [,] [THEN] USE value</pre>
+     */
+    private static Recognition substituted(Parser p, List<Token> ruleTokens, Function<List<Token>, Recognition> rule) {
+        Expr missing;
+        Expr value;
+        if (p.accept(Role.USE)) {
+            value = standIn(p);
+            if (value == null || !p.accept(Role.IF) || !((missing = p.column()) instanceof Expr.Col) || !p.accept(Role.IS_NULL)) {
+                return null;
+            }
+        } else if (p.accept(Role.IF)) {
+            if (!((missing = p.column()) instanceof Expr.Col) || !p.accept(Role.IS_NULL)) {
+                return null;
+            }
+            p.acceptOp(",");
+            // THEN takes "use" too ("then use today", "use today")
+            boolean then = p.accept(Role.THEN);
+            if (!p.accept(Role.USE) && !then || (value = standIn(p)) == null) {
+                return null;
+            }
+        } else {
+            return null;
+        }
+        p.acceptOp(".");
+        if (!p.atEnd()) {
+            return null;
+        }
+        Recognition before = rule.apply(ruleTokens);
+        if (!(before instanceof Recognition.Recognized ok) || !Expr.columns(ok.expr()).contains(missing)) {
+            return null;
+        }
+        Expr col = missing;
+        Expr filled = Expr.mapColumns(ok.expr(), c -> c.equals(col) ? filledIn(c, value) : c);
+        return new Recognition.Recognized(filled, ok.lookupTable(), List.of(), ok.note() + ", " + ((Expr.Col) missing).column()
+                + " standing in when missing", ok.keepUnmatched());
+    }
+
+    /** Today, now or a column: what may stand in for a missing column. */
+    private static Expr standIn(Parser p) {
+        p.acceptWord("the");
+        if (p.accept(Role.TODAY)) {
+            return new Expr.CurrentDate();
+        }
+        if (p.accept(Role.NOW)) {
+            return new Expr.CurrentTimestamp();
+        }
+        return p.column() instanceof Expr.Col c ? c : null;
+    }
+
+    /** The missing column read as the stand-in's type (a text date beside today), then the stand-in. */
+    private static Expr filledIn(Expr.Col missing, Expr standIn) {
+        Expr read = standIn instanceof Expr.CurrentDate ? new Expr.Cast(missing, SqlType.DATE, true)
+                : standIn instanceof Expr.CurrentTimestamp ? new Expr.Cast(missing, SqlType.TIMESTAMP, true) : missing;
+        return new Expr.Fn("COALESCE", List.of(read, standIn));
+    }
+
+    /**
+     * A condition, or the test of the row's one source column when the words leave it out ("upper case of stat_cd;
+     * if blank, 'PENDING'"): the column the rule before transforms, tested as it arrives.
+     */
+    private static Expr conditionOfTheSource(Parser p) {
+        int m = p.mark();
+        Expr cond = p.condition();
+        if (cond != null || p.ctx().sources().size() != 1) {
+            return cond;
+        }
+        p.reset(m);
+        return Conditions.comparisonOf(p, p.ctx().sources().get(0));
     }
 
     private static Adjustment adjustment(Parser p) {
@@ -174,6 +268,12 @@ final class Adjustments {
                     p.reset(m);
                 }
             }
+        }
+        if (op == null && p.accept(Role.NOT_NUMERIC)) {
+            return new Adjustment("NOT_NUMERIC", null, null);
+        }
+        if (op == null && p.accept(Role.NUMERIC)) {
+            return new Adjustment("NUMERIC", null, null);
         }
         Role[] signs = {Role.NEGATIVE, Role.POSITIVE, Role.ZERO_VALUE};
         String[] signOps = {"<", ">", "="};

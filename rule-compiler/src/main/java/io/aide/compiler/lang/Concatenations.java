@@ -72,7 +72,7 @@ final class Concatenations implements Recognizer {
         }
         boolean spaced = keyword && p.accept(Role.SPACE_SEPARATED);
         if (spaced || keyword && p.accept(Role.SEPARATED_BY)) {
-            Expr sep = spaced ? new Expr.Lit(" ") : p.literal();
+            Expr sep = spaced ? new Expr.Lit(" ") : separator(p);
             if (!(sep instanceof Expr.Lit l) || !(l.value() instanceof String)) {
                 return p.notUnderstood();
             }
@@ -97,6 +97,32 @@ final class Concatenations implements Recognizer {
             ops = x -> op.apply().apply(before.apply(x));
         }
         return new Recognition.Recognized(ops.apply(new Expr.Concat(items)), null, List.of(), "concatenation");
+    }
+
+    /**
+     * The text between the items: a literal, or characters by name in order ("a comma and a space", "a hyphen",
+     * "a colon followed by a space"); null (cursor unchanged) when neither.
+     */
+    private static Expr separator(Parser p) {
+        int m = p.mark();
+        StringBuilder text = new StringBuilder();
+        PhraseTable.Match named = p.phrase(PhraseTable.CHARACTERS);
+        while (named != null) {
+            text.append(named.entries().get(0).key());
+            int before = p.mark();
+            named = null;
+            if (p.accept(Role.AND) || p.acceptWord("then") || p.acceptWord("followed") && p.acceptWord("by")) {
+                named = p.phrase(PhraseTable.CHARACTERS);
+                if (named == null) {
+                    p.reset(before);
+                }
+            }
+        }
+        if (!text.isEmpty()) {
+            return new Expr.Lit(text.toString());
+        }
+        p.reset(m);
+        return p.literal();
     }
 
     /** Appends the items that follow, each after a join (words when the rule joins in words, else "||"). */

@@ -172,6 +172,13 @@ final class Conditionals implements Recognizer {
                 return new Recognition.Recognized(new Expr.Case(whens, new Expr.Lit(!b)), null, List.of(),
                         "a truth value and its opposite");
             }
+            if (whens.size() == 1 && p.targetType() != null && p.targetType().kind() == SqlType.Kind.BOOLEAN
+                    && whens.get(0).result() instanceof Expr.Lit l && l.value() instanceof String label
+                    && label.matches("[A-Za-z][A-Za-z ]{2,}") && !TRUTH_WORDS.contains(label.toLowerCase(java.util.Locale.ROOT))) {
+                // "Flagship if store size is at least 50000" for a true/false column: the label names the true case
+                return new Recognition.Recognized(new Expr.Case(List.of(new Expr.When(whens.get(0).condition(),
+                        new Expr.Lit(true))), new Expr.Lit(false)), null, List.of(), "a truth value named '" + label + "'");
+            }
             if (whens.size() == 1 && onSelf && !whens.get(0).result().equals(self)) {
                 Expr kept = p.typed(self, literalType(whens, null));
                 return new Recognition.Recognized(fallback(whens.get(0), kept), null, List.of(), "value kept unless");
@@ -188,6 +195,9 @@ final class Conditionals implements Recognizer {
                 whens.size() + " branch(es)");
     }
 
+
+    /** Words that already say true or false: a branch giving one is no label of the true case. */
+    private static final java.util.Set<String> TRUTH_WORDS = java.util.Set.of("yes", "true", "false", "off", "on");
 
     /** "v if x is null or empty" is COALESCE(NULLIF(TRIM(x), ''), v); otherwise CASE WHEN cond THEN v ELSE x END. */
     private static Expr fallback(Expr.When w, Expr self) {

@@ -24,7 +24,14 @@ final class Conditions {
             if (!p.accept(Role.OR)) {
                 break;
             }
+            int afterOr = p.mark();
             Expr right = conjunction(p);
+            Expr tested = right == null ? subject(left) : null;
+            if (tested != null) {
+                // "is zero or missing", "is zero or null", "starts with 9 or is blank": another test of the same column
+                p.reset(afterOr);
+                right = p.accept(Role.NULL) ? new Expr.IsNull(tested, false) : comparisonOf(p, tested);
+            }
             if (right == null) {
                 p.reset(m);
                 break;
@@ -144,6 +151,13 @@ final class Conditions {
             p.reset(m);
             return new Expr.IsNull(left, false);
         }
+        if (p.accept(Role.NOT_NUMERIC)) {
+            // "is not numeric": a value that no cast reads as a number (a missing value is not "not numeric")
+            return new Expr.Bin("AND", new Expr.IsNull(left, true), new Expr.Not(new Expr.IsNumeric(left)));
+        }
+        if (p.accept(Role.NUMERIC)) {
+            return new Expr.IsNumeric(left);
+        }
         Role[] signs = {Role.NEGATIVE, Role.POSITIVE, Role.ZERO_VALUE};
         String[] signOps = {"<", ">", "="};
         for (int i = 0; i < signs.length; i++) {
@@ -245,6 +259,16 @@ final class Conditions {
             // "PAT.GENDER=M": a code written without quotes
             p.reset(beforeRight);
             right = p.code();
+        }
+        if (right instanceof Expr.Lit number && number.value() instanceof Number) {
+            int beforeUnit = p.mark();
+            PhraseTable.Match unit = p.phrase(PhraseTable.UNITS);
+            if (unit != null) {
+                // "at least 50000 sq ft", "over 10 lbs" (of weight_kg): the number in the column's unit
+                right = Functions.inUnitOf(p, left instanceof Expr.Cast c ? c.expr() : left, number, unit);
+            } else {
+                p.reset(beforeUnit);
+            }
         }
         if (right == null) {
             p.reset(start);

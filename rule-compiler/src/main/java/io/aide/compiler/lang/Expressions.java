@@ -60,6 +60,11 @@ final class Expressions implements Recognizer {
         try {
             e = new SqlExpressionParser((q, n) -> {
                 Expr r = p.ctx().resolve(q, n);
+                if (q == null && (r == null || r instanceof Expr.Col c0 && !p.ctx().known(c0))) {
+                    // "Base + overtime + bonus": a word naming one of the row's columns (base_amt, ot_amt, bonus_amt)
+                    Expr.Col named = p.namedByWord(n);
+                    r = named != null ? named : r;
+                }
                 if (r == null || q == null && r instanceof Expr.Col c && !p.ctx().known(c)) {
                     unknown.add(q == null ? n : q + "." + n);
                     return null;

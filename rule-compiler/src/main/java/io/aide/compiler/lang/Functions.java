@@ -325,7 +325,7 @@ final class Functions {
     }
 
     /** The unit a column's name ends with (duration_sec, weightLbs, amt_cents), or null. */
-    private static PhraseTable.Match unitOfName(String name) {
+    static PhraseTable.Match unitOfName(String name) {
         String[] parts = name.replaceAll("([a-z])([A-Z])", "$1_$2").split("_");
         if (parts.length < 2 || parts[parts.length - 1].length() < 2) {
             return null;
@@ -336,7 +336,7 @@ final class Functions {
     }
 
     /** A unit of units.txt: its dimension and its size in the dimension's base unit (the entry's key). */
-    private record Unit(String dimension, BigDecimal factor) {
+    record Unit(String dimension, BigDecimal factor) {
         static Unit of(PhraseTable.Entry e) {
             String[] parts = e.key().split("\\s+");
             return new Unit(parts[0], new BigDecimal(parts[1]));
@@ -362,6 +362,31 @@ final class Functions {
         }
         String op = c > 0 ? "*" : "/";
         return x -> new Expr.Bin(op, x, ratio);
+    }
+
+    /**
+     * A number written with its unit ("50000 sq ft", "10 lbs") compared with a column: the number in the unit the
+     * column's name ends with (weight_kg), or as written when the name gives none; null (with the problem) when the
+     * two units measure different things.
+     */
+    static Expr inUnitOf(Parser p, Expr column, Expr.Lit number, PhraseTable.Match written) {
+        PhraseTable.Match own = column instanceof Expr.Col c ? unitOfName(c.column()) : null;
+        if (own == null) {
+            return number;
+        }
+        for (PhraseTable.Entry u : written.entries()) {
+            for (PhraseTable.Entry v : own.entries()) {
+                Unit a = Unit.of(u);
+                Unit b = Unit.of(v);
+                if (a.dimension().equals(b.dimension())) {
+                    BigDecimal value = new BigDecimal(String.valueOf(number.value()));
+                    return literal(value.multiply(a.factor()).divide(b.factor(), java.math.MathContext.DECIMAL64));
+                }
+            }
+        }
+        p.problem("the number's unit and the column's (" + Unit.of(written.entries().get(0)).dimension() + " and "
+                + Unit.of(own.entries().get(0)).dimension() + ") measure different things");
+        return null;
     }
 
     private static Expr literal(BigDecimal d) {

@@ -514,6 +514,46 @@ public final class Parser {
         return null;
     }
 
+    /** A source column of the row named by one word ("bonus" for bonus_amt, "overtime" for ot_amt), or null. */
+    Expr.Col namedByWord(String word) {
+        Token t = Token.of(Token.Kind.WORD, word);
+        if (!word.matches("[A-Za-z][A-Za-z0-9]*")) {
+            return null;
+        }
+        Expr.Col found = null;
+        int matches = 0;
+        for (Expr.Col c : ctx.sources()) {
+            if (namedBy(c.column().toLowerCase(Locale.ROOT).split("_"), List.of(t), t)) {
+                found = c;
+                matches++;
+            }
+        }
+        return matches == 1 ? found : null;
+    }
+
+    /** Kinds a column's last part names and words often leave out (amt, cd, flg, ind, dt, qty, pct, txt). */
+    private static final java.util.Set<String> KIND_WORDS = java.util.Set.of("amount", "value", "date", "code", "name",
+            "number", "flag", "text", "id", "indicator", "count", "percent", "quantity", "timestamp", "key", "total");
+
+    /**
+     * The kinds a single word leaves out: a measure's ("bonus" for bonus_amt) or an identifier's ("carrier" for
+     * carrier_id, "account" for acct_no); never a date's, code's or name's, whose first part is often a label too.
+     */
+    private static final java.util.Set<String> MEASURE_KINDS = java.util.Set.of("amount", "value", "count", "percent",
+            "quantity", "total", "id", "number", "key");
+
+    /** A column name's last part that names what kind of value it holds or its unit ("amt", "cd", "sqft", "usd"). */
+    private static boolean kindPart(String part, boolean oneWord) {
+        for (String w : oneWord ? MEASURE_KINDS : KIND_WORDS) {
+            if (PhraseTable.abbreviates(part, w)) {
+                return true;
+            }
+        }
+        List<Token> unit = Lexer.tokens(part);
+        PhraseTable.Match m = PhraseTable.UNITS.at(unit, 0);
+        return part.length() >= 2 && m != null && m.length() == unit.size();
+    }
+
     /** Nouns a column name often leaves out: "allowed amount" for allowed, "billed amount" for billed. */
     private static final java.util.Set<String> KIND_NOUNS = java.util.Set.of("amount", "value", "date", "code", "name",
             "number", "flag", "text", "field", "column", "id");
@@ -531,11 +571,20 @@ public final class Parser {
         if (n >= 2 && parts.length == n - 1 && KIND_NOUNS.contains(run.get(n - 1).norm())) {
             words = n - 1;
         }
+        if (parts.length == words + 1 && kindPart(parts[parts.length - 1], words == 1) && spells(parts, 0, run, words)) {
+            // "bonus" for bonus_amt, "store size" for store_size_sqft: the kind or unit the words leave out; one word
+            // leaves out only a measure's kind ("Closed otherwise" is no closed_dt)
+            return true;
+        }
         // one leading part more (a table's prefix: emp_last_name) only for two words or more
         if (parts.length < words || parts.length > words + (words >= 2 ? 1 : 0)) {
             return false;
         }
-        int offset = parts.length - words;
+        return spells(parts, parts.length - words, run, words);
+    }
+
+    /** The first {@code words} words are, in order, the name's parts from {@code offset} on. */
+    private static boolean spells(String[] parts, int offset, List<Token> run, int words) {
         for (int k = 0; k < words; k++) {
             if (!PhraseTable.abbreviates(parts[offset + k], run.get(k).text())) {
                 return false;

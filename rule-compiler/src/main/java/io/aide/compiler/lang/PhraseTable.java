@@ -116,7 +116,25 @@ final class PhraseTable {
             return true;
         }
         java.util.Set<String> forms = ABBREVIATIONS.get(w);
-        return forms != null && forms.contains(part);
+        return forms != null && forms.contains(part) || contracted(part, w);
+    }
+
+    /**
+     * The way data modellers shorten a word they have no listed form for: its first letter, then some of its letters in
+     * order (rcvd for received, cnsnt for consent, mbr for member); three letters at least, and shorter than the word.
+     */
+    static boolean contracted(String part, String word) {
+        if (part.length() < 3 || part.length() >= word.length() || part.charAt(0) != word.charAt(0)
+                || !part.chars().allMatch(Character::isLetter)) {
+            return false;
+        }
+        int k = 1;
+        for (int i = 1; i < word.length() && k < part.length(); i++) {
+            if (word.charAt(i) == part.charAt(k)) {
+                k++;
+            }
+        }
+        return k == part.length();
     }
 
     /** Each line of a data file of this package that is neither blank nor a comment ('#'), stripped, with its number. */

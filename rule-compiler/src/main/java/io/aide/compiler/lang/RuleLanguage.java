@@ -92,8 +92,9 @@ public final class RuleLanguage {
                 colon = tokens.get(i).op(":") ? i : -1;
             }
             if (colon > 0 && tokens.subList(0, colon).stream().allMatch(t -> t.kind() == Token.Kind.WORD)
-                    && Commentary.isRemark(tokens.subList(0, colon), ctx, lexicon)
-                    && families(tokens.subList(colon + 1, tokens.size()), ctx) instanceof Recognition.Recognized ok) {
+                    && families(tokens.subList(colon + 1, tokens.size()), ctx) instanceof Recognition.Recognized ok
+                    && (Commentary.isRemark(tokens.subList(0, colon), ctx, lexicon)
+                    || asksForMap(tokens.subList(0, colon)) && ok.expr() instanceof Expr.Case)) {
                 r = new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (after its label)",
                         ok.keepUnmatched());
             }
@@ -115,6 +116,28 @@ public final class RuleLanguage {
                     ok.note() + ", under the row's condition", ok.keepUnmatched());
         }
         return r;
+    }
+
+    /** "Map using lookup", "Lookup", "Decode as follows": words before ':' that ask for the value map after it. */
+    private boolean asksForMap(List<Token> label) {
+        int at = 0;
+        boolean map = false;
+        while (at < label.size()) {
+            int n = Math.max(lexicon.match(Lexicon.Role.MAP, label, at), lexicon.match(Lexicon.Role.LOOKUP, label, at));
+            if (n > 0) {
+                map = true;
+            } else {
+                n = lexicon.match(Lexicon.Role.VIA, label, at);
+            }
+            if (n == 0 && java.util.Set.of("the", "a", "following", "table", "list").contains(label.get(at).norm())) {
+                n = 1;
+            }
+            if (n == 0) {
+                return false;
+            }
+            at += n;
+        }
+        return map;
     }
 
     private Recognition families(List<Token> tokens, RuleContext ctx) {

@@ -81,8 +81,10 @@ final class ValueMaps implements Recognizer {
                 return new Recognition.Flagged("bands of numbers over a date column: say the number they measure (an age, "
                         + "days since ...) as its own rule");
             }
-            if (band != null && arrow(p)) {
-                // "under 10 -> 'Low', 10 to 50 -> 'Mid', over 50 -> 'High'": bands of a number, first match wins
+            Token quoted = band != null ? p.rawPeek() : null;
+            if (band != null && (arrow(p) || quoted != null && quoted.kind() == Token.Kind.STRING)) {
+                // "under 10 -> 'Low', 10 to 50 -> 'Mid', over 50 -> 'High'": bands of a number, first match wins;
+                // "<18 'Child', 18 to 64 'Adult'": a quoted value right after its band needs no arrow
                 Expr value = value(p);
                 if (value != null) {
                     whens.add(new Expr.When(band, value));
@@ -279,6 +281,15 @@ final class ValueMaps implements Recognizer {
                 return new Expr.TypedNull(io.aide.compiler.plan.SqlType.UNKNOWN);
             }
             p.reset(m);
+        }
+        if (t.kind() == Token.Kind.WORD && t.text().matches("[A-Z]{2,3}") && p.mark() + 1 < p.tokens().size()) {
+            // "CA, OR, WA = West": a capitalised code that is also a word of the grammar, where list punctuation or
+            // the arrow follows it
+            Token after = p.tokens().get(p.mark() + 1);
+            if (after.kind() == Token.Kind.SEP || after.op(",") || after.op("=") || after.op("->") || after.op("=>")) {
+                p.rawNext();
+                return new Expr.Lit(t.text());
+            }
         }
         // a code written as words is short and holds no word of the grammar ("to", "where", "using", ...)
         StringBuilder words = new StringBuilder();

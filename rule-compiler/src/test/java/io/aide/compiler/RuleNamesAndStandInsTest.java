@@ -1,0 +1,75 @@
+package io.aide.compiler;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Columns named by a word or two that leave the name's kind out (bonus for bonus_amt, store size for store_size_sqft,
+ * received date for rcvd_dt), stand-ins for a missing column, tests of the source after an operation, numbers with
+ * their unit, separators by name, labels of a true value and codes that are words of the grammar. Each phrase runs
+ * in DuckDB and gives the values it says.
+ */
+class RuleNamesAndStandInsTest {
+    private static final RuleTable TABLE = new RuleTable("claims", "id", new String[]{"id", "base_amt", "ot_amt",
+            "bonus_amt", "copay_amt", "allowed_amt", "rcvd_dt", "paid_dt", "stat_cd", "lat_txt", "st", "store_size_sqft",
+            "weight_kg", "first_nm", "last_nm", "mbr_age"},
+            new String[]{"1", "100", "10", "5", "10", "40", "2024-01-01", "2024-01-11", "open", "12.5", "OR", "60000", "5",
+                    "ada", "Lovelace", "9"},
+            new String[]{"2", "200", null, null, "5", "0", "2024-02-01", null, "  ", "abc", "NY", "50000", "4", "Alan",
+                    "turing", "64"},
+            new String[]{"3", null, null, null, "5", null, null, null, null, null, null, null, null, "Grace", null, "65"});
+
+    private void expect(String type, String source, List<String> rules, Object... expected) throws Exception {
+        TABLE.expect(type, source, rules, expected);
+    }
+
+    @Test
+    void shouldReadColumnsNamedByWordsThatLeaveTheirKindOut() throws Exception {
+        // Given base_amt, ot_amt, bonus_amt: one word names a measure's column, a listed or contracted short form
+        expect("DOUBLE", "base_amt, ot_amt, bonus_amt", List.of("Base + overtime + bonus (treat missing as zero)",
+                "base plus overtime plus bonus, treating nulls as 0"), "115", "200", "0");
+        expect("DOUBLE", "copay_amt, allowed_amt", List.of("Copay divided by allowed amount; null if allowed amount is zero or missing"),
+                "0.25", null, null);
+        expect("INTEGER", "rcvd_dt, paid_dt", List.of("Days from received date to paid date"), "10", null, null);
+        // a single word never leaves a date's kind out: "Open" and "Closed" stay labels beside a closed date
+        assertThat(TABLE.flagged("VARCHAR", "paid_dt", "Paid + 1")).isNotBlank();
+    }
+
+    @Test
+    void shouldLetAColumnStandInForAMissingOne() throws Exception {
+        expect("INTEGER", "rcvd_dt, paid_dt", List.of("paid_dt - rcvd_dt in days; use rcvd_dt when paid_dt is null",
+                "Days between rcvd_dt and paid_dt, if paid_dt is missing then use rcvd_dt"), "10", "0", null);
+        assertThat(TABLE.compile("INTEGER", "rcvd_dt, paid_dt", "paid_dt - rcvd_dt in days; use today when paid_dt is null")
+                .sql().get("duckdb")).contains("COALESCE(TRY_CAST(\"claims\".\"paid_dt\" AS DATE), CURRENT_DATE)");
+    }
+
+    @Test
+    void shouldTestTheSourceWhenTheSentenceAfterTheRuleLeavesItOut() throws Exception {
+        // stat_cd: 'open', '  ', null; the value is upper-cased, the blank test reads the source as it arrives
+        expect("VARCHAR", "stat_cd", List.of("Upper case of stat_cd; if blank, 'PENDING'", "Upper case of stat_cd; 'PENDING' if blank"),
+                "OPEN", "PENDING", "PENDING");
+        expect("DECIMAL(9,6)", "lat_txt", List.of("Cast to decimal; set to null if not numeric",
+                "null if lat_txt is not a number"), "12.5", null, null);
+    }
+
+    @Test
+    void shouldReadNumbersWithTheirUnit() throws Exception {
+        expect("BOOLEAN", "store_size_sqft", List.of("true if store_size_sqft >= 50000 sq ft",
+                "Flagship if store size is at least 50000 sq ft"), "true", "true", "false");
+        // weight_kg 5, 4: 10 lbs is 4.54 kg
+        expect("BOOLEAN", "weight_kg", List.of("true if weight_kg is over 10 lbs"), "true", "false", "false");
+        assertThat(TABLE.flagged("BOOLEAN", "weight_kg", "true if weight_kg > 10 feet")).contains("measure different things");
+    }
+
+    @Test
+    void shouldNameSeparatorsAndCodesAsAnalystsWriteThem() throws Exception {
+        expect("VARCHAR", "first_nm, last_nm", List.of("Concatenate last name and first name separated by a comma and a space",
+                "last name and first name separated by a comma followed by a space"), "Lovelace, ada", "turing, Alan", null);
+        expect("VARCHAR", "st", List.of("CA, OR, WA = West; NY, NJ = Northeast; else Other",
+                "Map using lookup: CA, OR, WA = West; NY, NJ = Northeast; else Other"), "West", "Northeast", "Other");
+        expect("VARCHAR", "mbr_age", List.of("<18 'Child', 18 to 64 'Adult', 65 and over 'Senior'"), "Child", "Adult", "Senior");
+    }
+}
