@@ -72,4 +72,30 @@ class RuleNamesAndStandInsTest {
                 "Map using lookup: CA, OR, WA = West; NY, NJ = Northeast; else Other"), "West", "Northeast", "Other");
         expect("VARCHAR", "mbr_age", List.of("<18 'Child', 18 to 64 'Adult', 65 and over 'Senior'"), "Child", "Adult", "Senior");
     }
+
+    @Test
+    void shouldReadInitialsUnitsOfDataAndEnergyAndDatesAgainstToday() throws Exception {
+        RuleTable t = new RuleTable("sub", "id", new String[]{"id", "mrr_cents", "dc_cd", "bytes_used", "rdg_wh", "trial_end_dt",
+                "delay_min", "dep_dt", "carrier_cd"},
+                new String[]{"1", "12345", "EU-1", "1073741824", "2500", "2999-01-01", "15", "2024-03-05", "AB"},
+                new String[]{"2", "100", "US", "536870912", "1000", "2000-01-01", "16", null, "CD"});
+        // "monthly recurring revenue" for mrr_cents, "data center code" for dc_cd: a part spelled by the words' initials
+        t.expect("DOUBLE", "mrr_cents", List.of("Monthly recurring revenue converted from cents to dollars"), "123.45", "1");
+        t.expect("VARCHAR", "dc_cd", List.of("Text before the first hyphen in the data center code"), "EU", "US");
+        t.expect("DOUBLE", "bytes_used", List.of("Convert bytes_used from bytes to gigabytes"), "1", "0.5");
+        t.expect("DOUBLE", "rdg_wh", List.of("Convert watt hours to kilowatt hours"), "2.5", "1");
+        t.expect("BOOLEAN", "trial_end_dt", List.of("Trial when trial end date is in the future"), "true", "false");
+        t.expect("BOOLEAN", "trial_end_dt", List.of("true if trial_end_dt is in the past"), "false", "true");
+        t.expect("VARCHAR", "delay_min", List.of("'Y' if delay is 15 minutes or less else 'N'"), "Y", "N");
+        // a date's format after the last item formats that item, never the concatenated text
+        t.expect("VARCHAR", "carrier_cd, dep_dt", List.of("carrier_cd || '_' || dep_dt formatted YYYYMMDD"), "AB_20240305", null);
+    }
+
+    @Test
+    void shouldReadPairsWithoutSeparatorsDashesAndCodesWithoutQuotes() throws Exception {
+        expect("VARCHAR", "st", List.of("OR=Oregon NY=New York", "OR - Oregon, NY - New York"), "Oregon", "New York", null);
+        expect("VARCHAR", "stat_cd", List.of("open = Semi-annual; else Other"), "Semi-annual", "Other", "Other");
+        expect("VARCHAR", "stat_cd", List.of("Initcap of stat_cd, Unknown when null"), "Open", "  ", "Unknown");
+        expect("VARCHAR", "stat_cd", List.of("Upper case of stat_cd; 'Unknown' if null or blank"), "OPEN", "Unknown", "Unknown");
+    }
 }

@@ -127,6 +127,10 @@ final class Adjustments {
     private static Expr.When exception(Parser p) {
         int m = p.mark();
         Expr value = p.literal();
+        if (value == null) {
+            // "Initcap of kyc_stat, Unknown when null": a code written without quotes
+            value = p.code();
+        }
         if (value != null && (p.accept(Role.IF) || p.accept(Role.WHERE))) {
             Expr cond = conditionOfTheSource(p);
             if (cond != null && p.atEnd()) {
@@ -224,7 +228,22 @@ final class Adjustments {
             return cond;
         }
         p.reset(m);
-        return Conditions.comparisonOf(p, p.ctx().sources().get(0));
+        Expr source = p.ctx().sources().get(0);
+        Expr test = p.accept(Role.NULL) ? new Expr.IsNull(source, false) : Conditions.comparisonOf(p, source);
+        while (test != null) {
+            // "if null or zero", "when blank or 'N/A'"
+            int before = p.mark();
+            if (!p.accept(Role.OR)) {
+                break;
+            }
+            Expr more = p.accept(Role.NULL) ? new Expr.IsNull(source, false) : Conditions.comparisonOf(p, source);
+            if (more == null) {
+                p.reset(before);
+                break;
+            }
+            test = new Expr.Bin("OR", test, more);
+        }
+        return test;
     }
 
     private static Adjustment adjustment(Parser p) {

@@ -86,17 +86,36 @@ final class Concatenations implements Recognizer {
             items = with;
         }
         UnaryOperator<Expr> ops = UnaryOperator.identity();
+        boolean firstOp = true;
         while (!p.atEnd()) {
-            p.acceptSeparator();
-            p.accept(Role.CHAIN);
+            boolean separated = p.acceptSeparator() | p.accept(Role.CHAIN);
             Copies.Operation op = Copies.operation(p);
             if (op == null || op.column() != null) {
                 return p.notUnderstood();
             }
+            if (firstOp && !separated && onDates(op)) {
+                // "a || '_' || dep_dt formatted YYYYMMDD": a date's operation right after the last item is that item's
+                // (a concatenation is a text, never a date)
+                items = new ArrayList<>(items);
+                items.set(items.size() - 1, op.apply().apply(items.get(items.size() - 1)));
+                firstOp = false;
+                continue;
+            }
+            firstOp = false;
             UnaryOperator<Expr> before = ops;
             ops = x -> op.apply().apply(before.apply(x));
         }
         return new Recognition.Recognized(ops.apply(new Expr.Concat(items)), null, List.of(), "concatenation");
+    }
+
+    /** The operation works on a date (a format, a part, a period's start, a shift): never on a concatenated text. */
+    private static boolean onDates(Copies.Operation op) {
+        Expr probe = op.apply().apply(new Expr.Col("t", "c"));
+        while (probe instanceof Expr.Cast c) {
+            probe = c.expr();
+        }
+        return probe instanceof Expr.FormatDate || probe instanceof Expr.Extract || probe instanceof Expr.TruncDate
+                || probe instanceof Expr.DateAdd || probe instanceof Expr.LastDay || probe instanceof Expr.EpochSeconds;
     }
 
     /**

@@ -151,6 +151,12 @@ final class Conditions {
             p.reset(m);
             return new Expr.IsNull(left, false);
         }
+        if (p.accept(Role.IN_FUTURE)) {
+            return new Expr.Bin(">", left, new Expr.CurrentDate());
+        }
+        if (p.accept(Role.IN_PAST)) {
+            return new Expr.Bin("<", left, new Expr.CurrentDate());
+        }
         if (p.accept(Role.NOT_NUMERIC)) {
             // "is not numeric": a value that no cast reads as a number (a missing value is not "not numeric")
             return new Expr.Bin("AND", new Expr.IsNull(left, true), new Expr.Not(new Expr.IsNumeric(left)));
@@ -263,6 +269,10 @@ final class Conditions {
         if (right instanceof Expr.Lit number && number.value() instanceof Number) {
             int beforeUnit = p.mark();
             PhraseTable.Match unit = p.phrase(PhraseTable.UNITS);
+            if (unit != null && p.tokens().get(p.mark() - 1).text().length() < 2 && unit.length() == 1) {
+                // "score >= 700 B ...": one letter after a number is no unit here
+                unit = null;
+            }
             if (unit != null) {
                 // "at least 50000 sq ft", "over 10 lbs" (of weight_kg): the number in the column's unit
                 right = Functions.inUnitOf(p, left instanceof Expr.Cast c ? c.expr() : left, number, unit);
@@ -273,6 +283,15 @@ final class Conditions {
         if (right == null) {
             p.reset(start);
             return null;
+        }
+        if (op.equals("=") && right instanceof Expr.Lit) {
+            // "is 15 minutes or less", "is 65 or more": the number is one end of the range
+            if (p.accept(Role.OR_LESS)) {
+                return new Expr.Bin("<=", left, right);
+            }
+            if (p.accept(Role.OR_MORE)) {
+                return new Expr.Bin(">=", left, right);
+            }
         }
         if (right instanceof Expr.TypedNull && (op.equals("=") || op.equals("<>"))) {
             // "equals NULL" / "not equals NULL" mean IS NULL / IS NOT NULL (a comparison with NULL is never true)

@@ -291,7 +291,13 @@ final class Functions {
         if (from == null) {
             // "Convert duration_sec to minutes", "weight_lb to kg": the unit the column's name ends with
             column = p.column();
-            from = column instanceof Expr.Col c ? unitOfName(c.column()) : null;
+            int m = p.mark();
+            // "Convert bytes_used from bytes to gigabytes": the unit said after the column
+            from = column != null && p.accept(Role.FROM) ? p.phrase(PhraseTable.UNITS) : null;
+            if (from == null) {
+                p.reset(m);
+                from = column instanceof Expr.Col c ? unitOfName(c.column()) : null;
+            }
         }
         if (from == null || !(p.accept(Role.CAST) || p.accept(Role.TO))) {
             return null;

@@ -160,6 +160,8 @@ public final class Lexer {
                 i = j;
                 // a hyphen inside a word joins its parts: system-generated, auto-increment, non-null
                 if (i + 1 < n && s.charAt(i) == '-' && Character.isLetter(s.charAt(i + 1))) {
+                    Token joined = out.remove(out.size() - 1);
+                    out.add(new Token(joined.kind(), joined.text(), joined.norm(), true));
                     i++;
                 } else if (i + 2 < n && s.charAt(i) == '-' && s.charAt(i + 1) == ' ' && Character.isLowerCase(s.charAt(i + 2))) {
                     // "System- generated": a hyphen split by a line wrap

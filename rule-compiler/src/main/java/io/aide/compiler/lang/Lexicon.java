@@ -36,7 +36,7 @@ public final class Lexicon {
         // text around a character (Delimiters), the first day of a period (Dates)
         PIECE, FIRST_OCCURRENCE, LONGER, SHORTER, NULLS_AS, WEEK_NUMBER, DAY_OF_WEEK, WEEKEND, WEEKDAY, PERIOD_START, PERIOD_START_AFTER, WEEK_MONDAY, WEEK_SUNDAY,
         // whether a text reads as a number (Conditions)
-        NUMERIC, NOT_NUMERIC
+        NUMERIC, NOT_NUMERIC, IN_FUTURE, IN_PAST
     }
 
     private static final Lexicon DEFAULT = load("lexicon.txt");

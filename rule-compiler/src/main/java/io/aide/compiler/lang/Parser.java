@@ -560,37 +560,59 @@ public final class Parser {
 
     /**
      * The words name the column's parts in order: all of them, or its last parts (emp_last_name for "last name"), or
-     * all of them and one kind noun the name leaves out; a single word must differ from the name itself.
+     * all of them and one kind noun the name leaves out, or all but a last part naming its kind or unit (bonus_amt for
+     * "bonus"); a part may be the initials of several words (mrr_cents for "monthly recurring revenue", dc_cd for "data
+     * center code"). A single word must differ from the name itself.
      */
     private static boolean namedBy(String[] parts, List<Token> run, Token first) {
         int n = run.size();
         if (n == 1 && parts.length == 1 && parts[0].equals(first.norm())) {
             return false;
         }
-        int words = n;
-        if (n >= 2 && parts.length == n - 1 && KIND_NOUNS.contains(run.get(n - 1).norm())) {
-            words = n - 1;
+        for (int words = n; words >= Math.max(1, n - 1); words--) {
+            if (words < n && !KIND_NOUNS.contains(run.get(n - 1).norm())) {
+                break;
+            }
+            List<Token> said = run.subList(0, words);
+            if (spells(parts, 0, parts.length, said, 0)
+                    // one leading part more (a table's prefix: emp_last_name) only for two words or more
+                    || words >= 2 && parts.length >= 2 && spells(parts, 1, parts.length, said, 0)
+                    // "bonus" for bonus_amt, "store size" for store_size_sqft: the kind or unit the words leave out; one
+                    // word leaves out only a measure's or an identifier's kind ("Closed otherwise" is no closed_dt)
+                    || parts.length >= 2 && kindPart(parts[parts.length - 1], words == 1)
+                    && spells(parts, 0, parts.length - 1, said, 0)) {
+                return true;
+            }
         }
-        if (parts.length == words + 1 && kindPart(parts[parts.length - 1], words == 1) && spells(parts, 0, run, words)) {
-            // "bonus" for bonus_amt, "store size" for store_size_sqft: the kind or unit the words leave out; one word
-            // leaves out only a measure's kind ("Closed otherwise" is no closed_dt)
-            return true;
-        }
-        // one leading part more (a table's prefix: emp_last_name) only for two words or more
-        if (parts.length < words || parts.length > words + (words >= 2 ? 1 : 0)) {
-            return false;
-        }
-        return spells(parts, parts.length - words, run, words);
+        return false;
     }
 
-    /** The first {@code words} words are, in order, the name's parts from {@code offset} on. */
-    private static boolean spells(String[] parts, int offset, List<Token> run, int words) {
-        for (int k = 0; k < words; k++) {
-            if (!PhraseTable.abbreviates(parts[offset + k], run.get(k).text())) {
+    /** Words that join a sentence, never parts of a name spelled by initials. */
+    private static final java.util.Set<String> SENTENCE_WORDS = java.util.Set.of("and", "the", "for", "from", "with", "per",
+            "not", "all", "any", "into", "than", "then", "when", "where", "else", "each", "its", "their", "this", "that");
+
+    /** The words from {@code w} on spell the parts {@code from}..{@code to}: each part one word, or the initials of 2-4. */
+    private static boolean spells(String[] parts, int from, int to, List<Token> words, int w) {
+        if (from == to || w == words.size()) {
+            return from == to && w == words.size();
+        }
+        String part = parts[from];
+        if (PhraseTable.abbreviates(part, words.get(w).text()) && spells(parts, from + 1, to, words, w + 1)) {
+            return true;
+        }
+        int k = part.length();
+        if (k < 2 || k > 4 || w + k > words.size()) {
+            return false;
+        }
+        for (int i = 0; i < k; i++) {
+            // words of the sentence around a name ("received date to ...") never give their initials
+            String word = words.get(w + i).norm();
+            if (word.length() < 3 || word.charAt(0) != part.charAt(i) || !word.chars().allMatch(Character::isLetter)
+                    || SENTENCE_WORDS.contains(word)) {
                 return false;
             }
         }
-        return true;
+        return spells(parts, from + 1, to, words, w + k);
     }
 
     private boolean isKeyword(int at) {

@@ -6,8 +6,13 @@ package io.aide.compiler.lang;
  * @param kind  what it is
  * @param text  as written (without quotes for STRING and IDENT)
  * @param norm  lower-case form the lexicon compares against
+ * @param hyphenated a hyphen joined this word to the next one as written (Semi-annual)
  */
-public record Token(Kind kind, String text, String norm) {
+public record Token(Kind kind, String text, String norm, boolean hyphenated) {
+
+    public Token(Kind kind, String text, String norm) {
+        this(kind, text, norm, false);
+    }
 
     public enum Kind {
         /** A plain word: a lexicon phrase part, or a column or table name. */

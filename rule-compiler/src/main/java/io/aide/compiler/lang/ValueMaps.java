@@ -144,7 +144,18 @@ final class ValueMaps implements Recognizer {
     }
 
     private static boolean arrow(Parser p) {
-        return p.acceptOp("=") || p.acceptOp(":") || p.acceptOp("->") || p.acceptOp("=>") || p.accept(Role.THEN);
+        if (p.acceptOp("=") || p.acceptOp(":") || p.acceptOp("->") || p.acceptOp("=>") || p.accept(Role.THEN)) {
+            return true;
+        }
+        // "F - First, J - Business": a dash before a word or a text (before a number it is a band's)
+        Token dash = p.rawPeek();
+        int at = p.mark();
+        if (dash != null && dash.op("-") && at + 1 < p.tokens().size()
+                && (p.tokens().get(at + 1).kind() == Token.Kind.WORD || p.tokens().get(at + 1).kind() == Token.Kind.STRING)) {
+            p.rawNext();
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -286,7 +297,7 @@ final class ValueMaps implements Recognizer {
             // "CA, OR, WA = West": a capitalised code that is also a word of the grammar, where list punctuation or
             // the arrow follows it
             Token after = p.tokens().get(p.mark() + 1);
-            if (after.kind() == Token.Kind.SEP || after.op(",") || after.op("=") || after.op("->") || after.op("=>")) {
+            if (after.kind() == Token.Kind.SEP || after.op(",") || after.op("=") || after.op("-") || after.op(":") || after.op("->") || after.op("=>")) {
                 p.rawNext();
                 return new Expr.Lit(t.text());
             }
@@ -301,13 +312,19 @@ final class ValueMaps implements Recognizer {
                     return null;
                 }
             }
-            words.append(words.isEmpty() ? "" : " ").append(p.rawNext().text());
+            if (count > 0 && p.mark() + 1 < p.tokens().size() && (p.tokens().get(p.mark() + 1).op("=")
+                    || p.tokens().get(p.mark() + 1).op("->") || p.tokens().get(p.mark() + 1).op("=>"))) {
+                // "A=Actual E=Estimated": the word before the next arrow is the next key
+                break;
+            }
+            Token word = p.rawNext();
+            words.append(word.text()).append(word.hyphenated() ? "-" : " ");
             t = p.rawPeek();
             if (++count > 3) {
                 return null;
             }
         }
-        return words.isEmpty() ? null : new Expr.Lit(words.toString());
+        return words.isEmpty() ? null : new Expr.Lit(words.toString().replaceAll("[ -]+$", ""));
     }
 
     /** The keyed column holds dates: by its registered type, or, with none or text, by its name. */
