@@ -440,7 +440,7 @@ public final class Parser {
         if (t.kind() == Token.Kind.WORD && e instanceof Expr.Col c && pos < tokens.size()) {
             // "allowed amount" for the column allowed: the kind noun the name leaves out
             Token noun = tokens.get(pos);
-            if (noun.kind() == Token.Kind.WORD && KIND_NOUNS.contains(noun.norm())
+            if (noun.kind() == Token.Kind.WORD && ColumnWords.KIND_NOUNS.contains(noun.norm())
                     && !c.column().toLowerCase(Locale.ROOT).endsWith(noun.norm())
                     && !(ctx.resolve(null, noun.text()) instanceof Expr.Col other && ctx.known(other))) {
                 pos++;
@@ -501,7 +501,7 @@ public final class Parser {
             Expr.Col found = null;
             int matches = 0;
             for (Expr.Col c : ctx.sources()) {
-                if (namedBy(c.column().toLowerCase(Locale.ROOT).split("_"), run, first)) {
+                if (ColumnWords.namedBy(c.column().toLowerCase(Locale.ROOT).split("_"), run, first)) {
                     found = c;
                     matches++;
                 }
@@ -523,96 +523,12 @@ public final class Parser {
         Expr.Col found = null;
         int matches = 0;
         for (Expr.Col c : ctx.sources()) {
-            if (namedBy(c.column().toLowerCase(Locale.ROOT).split("_"), List.of(t), t)) {
+            if (ColumnWords.namedBy(c.column().toLowerCase(Locale.ROOT).split("_"), List.of(t), t)) {
                 found = c;
                 matches++;
             }
         }
         return matches == 1 ? found : null;
-    }
-
-    /** Kinds a column's last part names and words often leave out (amt, cd, flg, ind, dt, qty, pct, txt). */
-    private static final java.util.Set<String> KIND_WORDS = java.util.Set.of("amount", "value", "date", "code", "name",
-            "number", "flag", "text", "id", "indicator", "count", "percent", "quantity", "timestamp", "key", "total");
-
-    /**
-     * The kinds a single word leaves out: a measure's ("bonus" for bonus_amt) or an identifier's ("carrier" for
-     * carrier_id, "account" for acct_no); never a date's, code's or name's, whose first part is often a label too.
-     */
-    private static final java.util.Set<String> MEASURE_KINDS = java.util.Set.of("amount", "value", "count", "percent",
-            "quantity", "total", "id", "number", "key");
-
-    /** A column name's last part that names what kind of value it holds or its unit ("amt", "cd", "sqft", "usd"). */
-    private static boolean kindPart(String part, boolean oneWord) {
-        for (String w : oneWord ? MEASURE_KINDS : KIND_WORDS) {
-            if (PhraseTable.abbreviates(part, w)) {
-                return true;
-            }
-        }
-        List<Token> unit = Lexer.tokens(part);
-        PhraseTable.Match m = PhraseTable.UNITS.at(unit, 0);
-        return part.length() >= 2 && m != null && m.length() == unit.size();
-    }
-
-    /** Nouns a column name often leaves out: "allowed amount" for allowed, "billed amount" for billed. */
-    private static final java.util.Set<String> KIND_NOUNS = java.util.Set.of("amount", "value", "date", "code", "name",
-            "number", "flag", "text", "field", "column", "id");
-
-    /**
-     * The words name the column's parts in order: all of them, or its last parts (emp_last_name for "last name"), or
-     * all of them and one kind noun the name leaves out, or all but a last part naming its kind or unit (bonus_amt for
-     * "bonus"); a part may be the initials of several words (mrr_cents for "monthly recurring revenue", dc_cd for "data
-     * center code"). A single word must differ from the name itself.
-     */
-    private static boolean namedBy(String[] parts, List<Token> run, Token first) {
-        int n = run.size();
-        if (n == 1 && parts.length == 1 && parts[0].equals(first.norm())) {
-            return false;
-        }
-        for (int words = n; words >= Math.max(1, n - 1); words--) {
-            if (words < n && !KIND_NOUNS.contains(run.get(n - 1).norm())) {
-                break;
-            }
-            List<Token> said = run.subList(0, words);
-            if (spells(parts, 0, parts.length, said, 0)
-                    // one leading part more (a table's prefix: emp_last_name) only for two words or more
-                    || words >= 2 && parts.length >= 2 && spells(parts, 1, parts.length, said, 0)
-                    // "bonus" for bonus_amt, "store size" for store_size_sqft: the kind or unit the words leave out; one
-                    // word leaves out only a measure's or an identifier's kind ("Closed otherwise" is no closed_dt)
-                    || parts.length >= 2 && kindPart(parts[parts.length - 1], words == 1)
-                    && spells(parts, 0, parts.length - 1, said, 0)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Words that join a sentence, never parts of a name spelled by initials. */
-    private static final java.util.Set<String> SENTENCE_WORDS = java.util.Set.of("and", "the", "for", "from", "with", "per",
-            "not", "all", "any", "into", "than", "then", "when", "where", "else", "each", "its", "their", "this", "that");
-
-    /** The words from {@code w} on spell the parts {@code from}..{@code to}: each part one word, or the initials of 2-4. */
-    private static boolean spells(String[] parts, int from, int to, List<Token> words, int w) {
-        if (from == to || w == words.size()) {
-            return from == to && w == words.size();
-        }
-        String part = parts[from];
-        if (PhraseTable.abbreviates(part, words.get(w).text()) && spells(parts, from + 1, to, words, w + 1)) {
-            return true;
-        }
-        int k = part.length();
-        if (k < 2 || k > 4 || w + k > words.size()) {
-            return false;
-        }
-        for (int i = 0; i < k; i++) {
-            // words of the sentence around a name ("received date to ...") never give their initials
-            String word = words.get(w + i).norm();
-            if (word.length() < 3 || word.charAt(0) != part.charAt(i) || !word.chars().allMatch(Character::isLetter)
-                    || SENTENCE_WORDS.contains(word)) {
-                return false;
-            }
-        }
-        return spells(parts, from + 1, to, words, w + k);
     }
 
     private boolean isKeyword(int at) {
