@@ -98,4 +98,20 @@ class RuleNamesAndStandInsTest {
         expect("VARCHAR", "stat_cd", List.of("Initcap of stat_cd, Unknown when null"), "Open", "  ", "Unknown");
         expect("VARCHAR", "stat_cd", List.of("Upper case of stat_cd; 'Unknown' if null or blank"), "OPEN", "Unknown", "Unknown");
     }
+
+    @Test
+    void shouldReadCountsHeldByAColumnPartsOfDatesAsSubjectsAndPluralShortForms() throws Exception {
+        RuleTable t = new RuleTable("flt", "id", new String[]{"id", "seat_cnt", "pax_cnt", "seat_cap", "evt_ts", "cancel_dt",
+                "signup_dt"},
+                new String[]{"1", "0", "90", "180", "2024-01-01 09:30:00", "", "2024-01-01"},
+                new String[]{"2", "4", "45", "0", "2024-01-01 18:00:00", "2024-03-01", "2024-01-01"});
+        // seat_cnt holds the number: no COUNT over rows
+        t.expect("INTEGER", "seat_cnt", List.of("Number of seats; 1 if null or zero"), "1", "4");
+        t.expect("BOOLEAN", "evt_ts", List.of("True when the hour of evt_ts is between 9 and 17"), "true", "false");
+        // "passengers" for pax_cnt: the listed short form of the word's singular
+        t.expect("DOUBLE", "pax_cnt, seat_cap", List.of("Passengers / seat capacity * 100"), "50", null);
+        // an empty text date is missing too: the stand-in takes its place
+        t.expect("INTEGER", "signup_dt, cancel_dt", List.of("Days between signup_dt and cancel_dt; use signup_dt if cancel_dt is empty"),
+                "0", "60");
+    }
 }

@@ -166,13 +166,22 @@ final class Adjustments {
     private static Recognition substituted(Parser p, List<Token> ruleTokens, Function<List<Token>, Recognition> rule) {
         Expr missing;
         Expr value;
+        boolean blank;
         if (p.accept(Role.USE)) {
             value = standIn(p);
-            if (value == null || !p.accept(Role.IF) || !((missing = p.column()) instanceof Expr.Col) || !p.accept(Role.IS_NULL)) {
+            if (value == null || !p.accept(Role.IF) || !((missing = p.column()) instanceof Expr.Col)) {
+                return null;
+            }
+            blank = p.accept(Role.IS_EMPTY);
+            if (!blank && !p.accept(Role.IS_NULL)) {
                 return null;
             }
         } else if (p.accept(Role.IF)) {
-            if (!((missing = p.column()) instanceof Expr.Col) || !p.accept(Role.IS_NULL)) {
+            if (!((missing = p.column()) instanceof Expr.Col)) {
+                return null;
+            }
+            blank = p.accept(Role.IS_EMPTY);
+            if (!blank && !p.accept(Role.IS_NULL)) {
                 return null;
             }
             p.acceptOp(",");
@@ -193,7 +202,7 @@ final class Adjustments {
             return null;
         }
         Expr col = missing;
-        Expr filled = Expr.mapColumns(ok.expr(), c -> c.equals(col) ? filledIn(c, value) : c);
+        Expr filled = Expr.mapColumns(ok.expr(), c -> c.equals(col) ? filledIn(c, value, blank) : c);
         return new Recognition.Recognized(filled, ok.lookupTable(), List.of(), ok.note() + ", " + ((Expr.Col) missing).column()
                 + " standing in when missing", ok.keepUnmatched());
     }
@@ -210,10 +219,14 @@ final class Adjustments {
         return p.column() instanceof Expr.Col c ? c : null;
     }
 
-    /** The missing column read as the stand-in's type (a text date beside today), then the stand-in. */
-    private static Expr filledIn(Expr.Col missing, Expr standIn) {
+    /**
+     * The missing column read as the stand-in's type (a text date beside today; a blank text reads as no date), or as
+     * no value when blank where the words say so, then the stand-in.
+     */
+    private static Expr filledIn(Expr.Col missing, Expr standIn, boolean blank) {
         Expr read = standIn instanceof Expr.CurrentDate ? new Expr.Cast(missing, SqlType.DATE, true)
-                : standIn instanceof Expr.CurrentTimestamp ? new Expr.Cast(missing, SqlType.TIMESTAMP, true) : missing;
+                : standIn instanceof Expr.CurrentTimestamp ? new Expr.Cast(missing, SqlType.TIMESTAMP, true)
+                : blank ? new Expr.Fn("NULLIF", List.of(new Expr.Fn("TRIM", List.of(missing)), new Expr.Lit(""))) : missing;
         return new Expr.Fn("COALESCE", List.of(read, standIn));
     }
 

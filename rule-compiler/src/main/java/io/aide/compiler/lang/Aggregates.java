@@ -145,6 +145,11 @@ public final class Aggregates implements Recognizer {
             p.reset(start);
             return Recognition.NOT_MINE;
         }
+        if (fn.equals("COUNT") && filter == null && hint == null && !distinct && arg instanceof Expr.Col c
+                && ColumnWords.holdsACount(c.column())) {
+            // "Number of seats" over seat_cnt: the row's column already holds the number
+            return new Recognition.Recognized(arg, null, List.of(), "the column holding the number");
+        }
         Expr value = filter == null ? arg : new Expr.Case(List.of(new Expr.When(filter, arg == null ? new Expr.Lit(1L) : arg)), null);
         return new Recognition.Recognized(new Expr.Agg(fn, value, distinct), null, List.of(),
                 "aggregate " + fn + (filter == null ? "" : " of the rows where the condition holds"));

@@ -96,4 +96,14 @@ final class ColumnWords {
         }
         return spells(parts, from + 1, to, words, w + k);
     }
+
+    /** The name's last part says the column holds a count or a quantity (seat_cnt, line_qty, visit_count). */
+    static boolean holdsACount(String column) {
+        String[] parts = column.toLowerCase(java.util.Locale.ROOT).split("_");
+        if (parts.length < 2) {
+            return false;
+        }
+        String last = parts[parts.length - 1];
+        return PhraseTable.abbreviates(last, "count") || PhraseTable.abbreviates(last, "quantity");
+    }
 }

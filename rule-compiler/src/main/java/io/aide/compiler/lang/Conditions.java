@@ -77,7 +77,16 @@ final class Conditions {
             }
             p.reset(start);
         }
-        Expr left = p.operand();
+        Expr left = Dates.partOfColumn(p);
+        if (left != null) {
+            // "the hour of evt_ts is between 9 and 17", "year of ship_dt = 2024"
+            Expr test = test(p, left);
+            if (test != null) {
+                return test;
+            }
+            p.reset(start);
+        }
+        left = p.operand();
         if (left == null) {
             p.reset(start);
             left = p.comparedName();

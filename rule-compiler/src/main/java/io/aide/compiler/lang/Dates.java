@@ -323,6 +323,21 @@ final class Dates implements Recognizer {
         return column;
     }
 
+    /** "the hour of evt_ts", "year of ship_dt": a part of a named date as a value to compare; null (cursor unchanged). */
+    static Expr partOfColumn(Parser p) {
+        int m = p.mark();
+        p.acceptWord("the");
+        Operation op = datePart(p);
+        if (op != null && op.column() != null) {
+            Expr part = op.apply().apply(op.column());
+            if (part instanceof Expr.Extract) {
+                return part;
+            }
+        }
+        p.reset(m);
+        return null;
+    }
+
     private static Operation datePart(Parser p) {
         boolean verb = p.accept(Role.EXTRACT);
         for (Role r : new Role[]{Role.MONTH_NAME, Role.DAY_NAME}) {

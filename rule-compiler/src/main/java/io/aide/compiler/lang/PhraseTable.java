@@ -116,7 +116,8 @@ final class PhraseTable {
             return true;
         }
         java.util.Set<String> forms = ABBREVIATIONS.get(w);
-        return forms != null && forms.contains(part) || contracted(part, w);
+        java.util.Set<String> ofOne = ABBREVIATIONS.get(RowTables.singular(w));
+        return forms != null && forms.contains(part) || ofOne != null && ofOne.contains(part) || contracted(part, w);
     }
 
     /**
