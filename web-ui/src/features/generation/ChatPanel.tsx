@@ -24,6 +24,7 @@ const KIND_LABEL: Record<ChatEntry['kind'], string> = {
   user: 'You',
   progress: 'Progress',
   thought: 'Thought',
+  code: 'Model code',
   error: 'Error',
   validation: 'Check',
   ai: 'Model',
@@ -121,11 +122,18 @@ export function ChatPanel({ state, generationId, documentId, candidates, ai, onP
             <span className="chat-kind">
               {KIND_LABEL[entry.kind]}
               {entry.stage ? ` · ${entry.stage}` : ''}
+              {entry.block ? ` · ${entry.block}` : ''}
             </span>
-            <span className="chat-text">
-              <ReferenceText text={entry.text} documentId={documentId} />
-              {entry.code ? <span className="mono muted"> [{entry.code}]</span> : null}
-            </span>
+            {entry.kind === 'code' ? (
+              <pre className="sql chat-code" data-block-name={entry.block ?? undefined}>
+                {entry.text}
+              </pre>
+            ) : (
+              <span className="chat-text">
+                <ReferenceText text={entry.text} documentId={documentId} />
+                {entry.code ? <span className="mono muted"> [{entry.code}]</span> : null}
+              </span>
+            )}
             {entry.sql ? (
               <details>
                 <summary>Final SQL</summary>
