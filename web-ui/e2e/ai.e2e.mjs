@@ -288,7 +288,11 @@ try {
     check(calls.length === 1, `the model was called ${calls.length} times`);
     const sent = JSON.parse(calls[0].body).messages.map((m) => m.content).join('\n');
     check(sent.includes('-- block where_clause (rewrite this one)'), 'the prompt does not name the block to rewrite');
-    check(sent.includes('Label the status the way the finance team reads it'), 'the prompt lacks the referenced mapping row');
+    // the references resolved: the exact mapping row of the compiled spec version, and the block's SQL
+    const referenced = sent.slice(sent.indexOf('Referenced items:'));
+    check(sent.includes('Referenced items:'), 'the prompt has no resolved references');
+    check(referenced.includes('### @mapping[order_status_mapping:5]: mapping row of order_status.status_label') && referenced.includes('Label the status the way the finance team reads it'), `the mapping row is not resolved: ${referenced.slice(0, 600)}`);
+    check(referenced.includes(`### @code[${TARGET}.where_clause]: block ${TARGET}.where_clause, version ${before}`), `the block is not resolved: ${referenced.slice(0, 600)}`);
     check(sent.includes('"raw_orders"') && sent.includes('leave out returned orders'), 'the prompt lacks the layer\'s SQL or the instruction');
     check(calls[0].authorization === `Bearer ${MODEL_KEY}`, `the model was called with ${calls[0].authorization}`);
   });

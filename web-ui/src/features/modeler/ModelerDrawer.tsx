@@ -176,7 +176,7 @@ export function ModelerDrawer({ dataSourceId, dataModelId, dataSourceName, onSav
             ) : null}
           </ol>
           {dataSourceId && !readOnly ? (
-            <p className="row wrap" aria-label="Star schema DDL">
+            <p className="row wrap" role="group" aria-label="Star schema DDL">
               <span className="muted">Star schema DDL:</span>
               {DDL_DIALECTS.map((d) => (
                 <a key={d} href={ddlUrl(dataSourceId, d)} download data-ddl={d}>

@@ -71,7 +71,8 @@ public class SchemaSource {
                         .map(c -> new SampleRows.Column(c.name(), c.type())).toList(),
                         rows.rows().stream().map(SchemaSource::asText).toList(), rows.truncated()));
             }
-        } catch (AiHubException e) {
+        } catch (RuntimeException e) {
+            // the analysis goes on without rows (and says so): the validator refusing or being away is not an error here
             LOG.infof("no sample rows for the files of data source %s: %s", dataSourceId, e.getMessage());
             return new Loaded(snapshot, SampleRows.NONE, "uploaded sample files whose rows could not be read ("
                     + e.getMessage() + "): integrity measured on the schema only");
