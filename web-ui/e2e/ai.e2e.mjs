@@ -5,7 +5,7 @@
 // drawer (the deterministic analysis, a streamed answer, a reload restoring the session, save, read-only reopening,
 // cancel). It works in tenant globex (bob, engineer; gwen, admin, points the tenant's model at the scripted server
 // and removes it at the end), so acme keeps no model for the portal suite. AIDE_GATEWAY_URL (default
-// http://localhost:8080).
+// http://localhost:8080); AIDE_SCREENSHOTS=<dir> also writes the refine chat, rule assist and the modeler drawer.
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -31,6 +31,9 @@ const REPAIRED_WHERE = `WHERE "raw_orders"."status" <> 'return_pending'`;
 /** a filter over a column the sample lacks: the validator refuses it */
 const BAD_WHERE = `WHERE "raw_orders"."refund_state" <> 'returned'`;
 const RULE = "CASE WHEN status = 'returned' THEN 'Refunded' ELSE 'Kept' END";
+/** names a column the source does not have: the sample refuses it */
+const BAD_RULE = 'upper(order_state)';
+const SHOTS = process.env.AIDE_SCREENSHOTS ? resolve(process.cwd(), process.env.AIDE_SCREENSHOTS) : null;
 
 function sharedDir(root, path) {
   for (let dir = root; ; dir = dirname(dir)) {
@@ -115,6 +118,12 @@ async function step(name, fn) {
     }
     throw e;
   }
+}
+
+async function shot(page, name) {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
 
 function check(condition, message) {
@@ -315,6 +324,7 @@ try {
     await page.waitForFunction(([key, v]) => Number(document.querySelector(`[data-block="${key}"]`)?.getAttribute('data-version')) > v, [BLOCK, version]);
     const calls = requestsFor(name);
     check(calls.length === 2 && calls[1].body.includes('failed when the layer ran on the sample'), `the second call did not carry the error (${calls.length} calls)`);
+    await shot(page, '12-refine-repaired');
   });
 
   await step('a prompt refused after the retry budget says why and leaves the block unchanged', async () => {
@@ -333,23 +343,42 @@ try {
     check((await blockVersion(page, BLOCK)) === version, 'the editor shows another version');
   });
 
+  await step('rule assist: a rule the sample refuses is shown rejected with the engine\'s error, and cannot be accepted', async () => {
+    const name = `rule-bad-${RUN}`;
+    script(name, [BAD_RULE]);
+    await useModel(name);
+    const assist = page.getByTestId('rule-assist');
+    await assist.getByRole('button', { name: 'Propose rules' }).click();
+    const proposal = assist.locator(`[data-column="${TARGET}.status_label"][data-status="rejected"]`);
+    await proposal.waitFor();
+    check((await proposal.locator('.badge').innerText()) === 'rejected on the sample', 'the refused rule is not marked rejected');
+    const text = await proposal.innerText();
+    check(text.includes('did not run on the sample') && text.includes('order_state'), `the rejection does not say why: ${text}`);
+    check((await proposal.getByRole('button', { name: /^Accept/ }).count()) === 0, 'a rejected rule can be accepted');
+  });
+
   await step('rule assist: the flagged column gets an AI-proposed rule; accepting it makes a new spec version', async () => {
     const name = `rule-${RUN}`;
     script(name, [RULE]);
     await useModel(name);
     const assist = page.getByTestId('rule-assist');
     await assist.getByRole('button', { name: 'Propose rules' }).click();
-    const proposal = assist.locator(`[data-column="${TARGET}.status_label"]`);
+    // the newer proposal takes the column's place
+    const proposal = assist.locator(`[data-column="${TARGET}.status_label"][data-status="ai_proposed"]`);
     await proposal.waitFor();
-    check((await proposal.getAttribute('data-status')) === 'ai_proposed', `the proposal is ${await proposal.getAttribute('data-status')}`);
+    check((await assist.locator(`[data-column="${TARGET}.status_label"]`).count()) === 1, 'the column is listed more than once');
     check((await proposal.locator('.badge').innerText()) === 'AI-proposed', 'the proposal is not marked AI-proposed');
     check((await proposal.locator('pre').innerText()) === RULE, 'the proposal does not show the expression');
     const onSample = await proposal.getByText('On the sample:').innerText();
     check(/Refunded|Kept/.test(onSample), `the sample values: ${onSample}`);
     check(requestsFor(name).some((r) => r.body.includes('Label the status the way the finance team reads it')), 'the model was not given the row\'s rule');
+    await proposal.scrollIntoViewIfNeeded();
+    await shot(page, '13-rule-assist');
+    const id = await proposal.getAttribute('data-proposal');
     await proposal.getByRole('button', { name: `Accept the rule for ${TARGET}.status_label` }).click();
-    await proposal.getByTestId('proposal-accepted').waitFor();
-    const accepted = await proposal.getByTestId('proposal-accepted').innerText();
+    const done = assist.locator(`[data-proposal="${id}"][data-status="accepted"]`);
+    await done.getByTestId('proposal-accepted').waitFor();
+    const accepted = await done.getByTestId('proposal-accepted').innerText();
     const spec = await api(page, 'GET', `/api/v1/ai/rule-assist/generations/${generationId}`);
     const stored = spec.body.proposals.find((p) => p.status === 'accepted');
     check(stored && accepted.includes(`spec version ${stored.specVersion}`), `accepted: ${accepted}; stored: ${JSON.stringify(spec.body)}`);
@@ -366,7 +395,7 @@ try {
     check(modelRequests.length === calls, `the model was called ${modelRequests.length - calls} times during the generation`);
   });
 
-  await modelerSteps({ step, check, page, gateway: GATEWAY, api, script, useModel, removeModel, requestsFor, run: RUN, dataSourceId });
+  await modelerSteps({ step, check, page, gateway: GATEWAY, api, script, useModel, removeModel, requestsFor, run: RUN, dataSourceId, shot });
 
   await step('no console errors', async () => {
     check(pageErrors.length === 0, `console errors: ${pageErrors.join(' | ')}`);

@@ -4,9 +4,10 @@
 
 /**
  * @param {object} s the suite's helpers: step, check, page (bob's), gateway, api, script, useModel, removeModel,
- *                   requestsFor, run (this run's suffix) and the data source the suite uploaded
+ *                   requestsFor, run (this run's suffix), the data source the suite uploaded, and shot (a screenshot
+ *                   when AIDE_SCREENSHOTS names a directory)
  */
-export async function modelerSteps({ step, check, page, gateway, api, script, useModel, removeModel, requestsFor, run, dataSourceId }) {
+export async function modelerSteps({ step, check, page, gateway, api, script, useModel, removeModel, requestsFor, run, dataSourceId, shot }) {
   const drawer = page.getByTestId('modeler');
   const messages = drawer.getByTestId('modeler-messages').locator('[data-role]');
   const sessionPath = `/api/v1/ai/modeler/sessions/${dataSourceId}`;
@@ -76,6 +77,7 @@ export async function modelerSteps({ step, check, page, gateway, api, script, us
     await drawer.getByTestId('modeler-restored').waitFor();
     await messages.nth(2).waitFor();
     check((await messages.count()) === 3, `the restored conversation has ${await messages.count()} messages`);
+    await shot(page, '14-modeler-drawer');
     check((await messages.nth(2).innerText()).includes('raw_payments is the fact at payment grain'), 'the answer is not restored');
   });
 
