@@ -99,7 +99,10 @@ export async function modelerSteps({ step, check, page, gateway, api, script, us
   });
 
   await step('another session on the data source starts fresh and is cancelled: nothing is kept', async () => {
-    await drawer.getByRole('button', { name: 'Close the modeler' }).click();
+    // the drawer took the focus when it opened: Escape closes it
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
+    check(new URL(page.url()).search === '', `the closed drawer is still in the URL: ${page.url()}`);
     await page.getByRole('button', { name: new RegExp(`^Build with AI on jaffle-shop \\(ai e2e ${run}\\)$`) }).click();
     await drawer.getByTestId('modeler-summary').waitFor();
     check((await drawer.getAttribute('data-source')) === 'new', `the session after the save came from ${await drawer.getAttribute('data-source')}`);

@@ -41,6 +41,7 @@ export function ModelerDrawer({ dataSourceId, dataModelId, dataSourceName, onSav
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const log = useRef<HTMLOListElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
   const report = useReportError();
 
   useEffect(() => {
@@ -56,6 +57,11 @@ export function ModelerDrawer({ dataSourceId, dataModelId, dataSourceName, onSav
       live = false;
     };
   }, [dataSourceId, dataModelId, attempt]);
+
+  // the drawer takes the focus when it opens; Escape closes it (the session stays open on the server)
+  useEffect(() => {
+    closeButton.current?.focus();
+  }, []);
 
   const messageCount = load.kind === 'ready' ? load.session.messages.length : 0;
   useEffect(() => {
@@ -112,10 +118,20 @@ export function ModelerDrawer({ dataSourceId, dataModelId, dataSourceName, onSav
 
   const s = session?.summary;
   return (
-    <aside className="drawer modeler" role="dialog" aria-modal="false" aria-labelledby="modeler-title" data-testid="modeler" data-source={session?.source ?? ''}>
+    <aside
+      className="drawer modeler"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="modeler-title"
+      data-testid="modeler"
+      data-source={session?.source ?? ''}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
       <header className="drawer-head">
         <h2 id="modeler-title">{dataModelId ? `Data model ${dataModelId}` : `Modeler · ${dataSourceName}`}</h2>
-        <button type="button" className="secondary" onClick={onClose} aria-label="Close the modeler">
+        <button type="button" className="secondary" onClick={onClose} aria-label="Close the modeler" ref={closeButton}>
           Close
         </button>
       </header>
