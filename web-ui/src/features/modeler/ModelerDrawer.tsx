@@ -12,6 +12,7 @@ import {
   type ModelerSession,
 } from '../../api/modeler';
 import { useReportError } from '../../shell/toasts';
+import { Markdown } from './Markdown';
 
 interface Props {
   /** the data source of the open session (null: a saved conversation is shown) */
@@ -175,7 +176,7 @@ export function ModelerDrawer({ dataSourceId, dataModelId, dataSourceName, onSav
             {session.messages.map((m, i) => (
               <li key={i} className={`modeler-message ${m.role}`} data-role={m.role}>
                 <span className="chat-kind">{m.role === 'user' ? 'You' : 'Modeler'}</span>
-                <div className="modeler-text">{m.content}</div>
+                <div className="modeler-text">{m.role === 'user' ? m.content : <Markdown text={m.content} />}</div>
               </li>
             ))}
             {streaming ? (
@@ -186,7 +187,9 @@ export function ModelerDrawer({ dataSourceId, dataModelId, dataSourceName, onSav
                 </li>
                 <li className="modeler-message assistant" data-role="assistant" data-testid="modeler-streaming">
                   <span className="chat-kind">Modeler (writing…)</span>
-                  <div className="modeler-text">{streaming.answer}</div>
+                  <div className="modeler-text">
+                    <Markdown text={streaming.answer} />
+                  </div>
                 </li>
               </>
             ) : null}
