@@ -203,11 +203,12 @@ async function generate(page, documentId, dataSourceId) {
 
 /** Sends a refine prompt from the chat and waits for the model's answer to be settled there (saved or refused). */
 async function refine(page, prompt) {
-  const answers = await page.locator('.chat-entry.ai, .chat-entry.error').count();
+  const outcomes = page.locator('.chat-entry[data-stage="refine"]');
+  const answers = await outcomes.count();
   await page.getByLabel(/^Refine/).fill(prompt);
   await page.getByRole('button', { name: 'Send' }).click();
-  await page.locator('.chat-entry.ai, .chat-entry.error').nth(answers).waitFor();
-  return page.locator('.chat-entry.ai, .chat-entry.error').nth(answers);
+  await outcomes.nth(answers).waitFor();
+  return outcomes.nth(answers);
 }
 
 /** The chat entries after the last prompt: kind and text. */

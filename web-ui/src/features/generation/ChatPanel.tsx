@@ -118,7 +118,7 @@ export function ChatPanel({ state, generationId, documentId, candidates, ai, onP
       )}
       <ol className="chat-log" ref={log} aria-live="polite" data-testid="chat-log">
         {state.chat.map((entry, i) => (
-          <li key={i} className={`chat-entry ${entry.kind}`}>
+          <li key={i} className={`chat-entry ${entry.kind}`} data-stage={entry.stage ?? undefined}>
             <span className="chat-kind">
               {KIND_LABEL[entry.kind]}
               {entry.stage ? ` · ${entry.stage}` : ''}
