@@ -118,6 +118,11 @@ run_tests() {
                 rc=1
                 warn "the visualization browser suite failed"
             fi
+            info "AI browser suite (web-ui/e2e/ai.e2e.mjs, Chromium: refine chat, rule assist, modeler drawer; a scripted model it starts itself)"
+            if ! (cd "$AIDE_ROOT/web-ui" && AIDE_GATEWAY_URL="$AIDE_GATEWAY_URL" node e2e/ai.e2e.mjs); then
+                rc=1
+                warn "the AI browser suite failed"
+            fi
         fi
     fi
     return_summary "$started" "$rc"

@@ -12,6 +12,7 @@ const DocumentPage = lazy(() => import('./features/documents/DocumentPage'));
 const GenerationPage = lazy(() => import('./features/generation/GenerationPage'));
 const ApiKeysPage = lazy(() => import('./features/admin/ApiKeysPage'));
 const VizPage = lazy(() => import('./features/viz/VizPage'));
+const ModelerPage = lazy(() => import('./features/modeler/ModelerPage'));
 
 type Auth = { kind: 'checking' } | { kind: 'anonymous' } | { kind: 'signed-in'; session: Session };
 
@@ -67,6 +68,7 @@ export function App() {
               <Route path="admin/api-keys" element={<ApiKeysPage />} />
               <Route path="viz" element={<VizPage />} />
               <Route path="viz/:templateId" element={<VizPage />} />
+              <Route path="modeler" element={<ModelerPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

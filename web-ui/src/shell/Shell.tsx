@@ -25,6 +25,7 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
           <NavLink to="/documents">Documents</NavLink>
           {session.roles.includes('admin') && <NavLink to="/admin/api-keys">API keys</NavLink>}
           <NavLink to="/viz">Visualize</NavLink>
+          <NavLink to="/modeler">Modeler</NavLink>
         </nav>
         <span className="spacer" />
         <span className={`connection ${connection}`} data-testid="connection" role="status" aria-label={`Connection: ${CONNECTION_TEXT[connection]}`}>

@@ -147,6 +147,29 @@ describe('generationReducer', () => {
     expect(next.blocks['orders/select_clause']).toMatchObject({ version: 2, sql: { duckdb: 'SELECT 42' } });
   });
 
+  it('should show a model\'s streamed code in the chat, one entry per attempt, the repair after the thought that asked for it', () => {
+    // Given
+    const chunk = (content: string, id: number) => event({ type: 'code_chunk', data: { language: 'sql', content, block_name: 'where_clause' } }, id);
+    const actions = [
+      event({ type: 'thought', data: { content: 'Rewriting order_status.where_clause (version 1)' } }, 10),
+      chunk('WHERE "raw_orders".', 11),
+      chunk('"refund_state" <> 1', 12),
+      event({ type: 'thought', data: { content: 'The candidate failed on the sample; asking the model to repair it (1 of 2).' } }, 13),
+      chunk('WHERE "raw_orders".', 14),
+      chunk('"status" <> 1', 15),
+      event({ type: 'code_chunk', data: { language: 'sql', content: 'SELECT 1', block_name: 'select_clause' } }, 16),
+    ];
+
+    // When
+    const state = actions.reduce(generationReducer, submitted());
+
+    // Then
+    expect(state.chat.map((c) => c.kind)).toEqual(['thought', 'code', 'thought', 'code', 'code']);
+    expect(state.chat[1]).toMatchObject({ text: 'WHERE "raw_orders"."refund_state" <> 1', block: 'where_clause' });
+    expect(state.chat[3]).toMatchObject({ text: 'WHERE "raw_orders"."status" <> 1', block: 'where_clause' });
+    expect(state.chat[4]).toMatchObject({ text: 'SELECT 1', block: 'select_clause' });
+  });
+
   it('should write progress messages, thoughts, errors with their stage and a final summary into the chat', () => {
     // Given
     const actions = [

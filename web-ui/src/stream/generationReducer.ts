@@ -23,7 +23,7 @@ export interface BlockView {
   timestamp: string | null;
 }
 
-export type ChatKind = 'user' | 'progress' | 'thought' | 'error' | 'validation' | 'ai' | 'summary';
+export type ChatKind = 'user' | 'progress' | 'thought' | 'code' | 'error' | 'validation' | 'ai' | 'summary';
 
 export interface ChatEntry {
   kind: ChatKind;
@@ -32,6 +32,8 @@ export interface ChatEntry {
   code?: string | null;
   /** the final summary carries the layer's SQL */
   sql?: string | null;
+  /** a model's streamed code: the block it rewrites */
+  block?: string | null;
 }
 
 export interface GenerationState {
@@ -171,6 +173,18 @@ function appendChat(chat: ChatEntry[], entry: ChatEntry): ChatEntry[] {
   return next.length > MAX_CHAT ? next.slice(next.length - MAX_CHAT) : next;
 }
 
+/**
+ * A model's code as it streams: chunks of the same block join the code entry they continue; anything said in
+ * between (a thought, e.g. the validator's error before a repair) starts a new one, so each attempt reads on its own.
+ */
+function appendCode(chat: ChatEntry[], content: string, block: string | null): ChatEntry[] {
+  const last = chat[chat.length - 1];
+  if (last && last.kind === 'code' && (last.block ?? null) === block) {
+    return [...chat.slice(0, -1), { ...last, text: last.text + content }];
+  }
+  return appendChat(chat, { kind: 'code', text: content, block });
+}
+
 function applyEvent(state: GenerationState, event: GenerationEvent): GenerationState {
   switch (event.type) {
     case 'progress': {
@@ -218,6 +232,7 @@ function applyEvent(state: GenerationState, event: GenerationEvent): GenerationS
     case 'thought':
       return { ...state, status: streaming(state), chat: appendChat(state.chat, { kind: 'thought', text: event.data.content }) };
     case 'code_chunk':
+      return { ...state, status: streaming(state), chat: appendCode(state.chat, event.data.content, event.data.block_name ?? null) };
     case 'data_ready':
       return state;
     case 'validation':

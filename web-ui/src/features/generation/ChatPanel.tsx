@@ -24,6 +24,7 @@ const KIND_LABEL: Record<ChatEntry['kind'], string> = {
   user: 'You',
   progress: 'Progress',
   thought: 'Thought',
+  code: 'Model code',
   error: 'Error',
   validation: 'Check',
   ai: 'Model',
@@ -117,15 +118,22 @@ export function ChatPanel({ state, generationId, documentId, candidates, ai, onP
       )}
       <ol className="chat-log" ref={log} aria-live="polite" data-testid="chat-log">
         {state.chat.map((entry, i) => (
-          <li key={i} className={`chat-entry ${entry.kind}`}>
+          <li key={i} className={`chat-entry ${entry.kind}`} data-stage={entry.stage ?? undefined}>
             <span className="chat-kind">
               {KIND_LABEL[entry.kind]}
               {entry.stage ? ` · ${entry.stage}` : ''}
+              {entry.block ? ` · ${entry.block}` : ''}
             </span>
-            <span className="chat-text">
-              <ReferenceText text={entry.text} documentId={documentId} />
-              {entry.code ? <span className="mono muted"> [{entry.code}]</span> : null}
-            </span>
+            {entry.kind === 'code' ? (
+              <pre className="sql chat-code" data-block-name={entry.block ?? undefined}>
+                {entry.text}
+              </pre>
+            ) : (
+              <span className="chat-text">
+                <ReferenceText text={entry.text} documentId={documentId} />
+                {entry.code ? <span className="mono muted"> [{entry.code}]</span> : null}
+              </span>
+            )}
             {entry.sql ? (
               <details>
                 <summary>Final SQL</summary>

@@ -21,10 +21,11 @@ import { useReportError } from '../../shell/toasts';
 import { ChatPanel } from './ChatPanel';
 import { Checks, type RevealRequest } from './Checks';
 import { Downloads } from './Downloads';
-import { FlaggedColumns } from './FlaggedColumns';
+import { FlaggedColumns, flaggedColumns } from './FlaggedColumns';
 import { LayerEditor } from './LayerEditor';
 import { LineageView } from './LineageView';
 import { ProgressBar } from './ProgressBar';
+import { RuleAssist } from './RuleAssist';
 
 interface StartRequest {
   documentId: string;
@@ -191,6 +192,7 @@ export default function GenerationPage() {
           <LayerEditor state={state} generationId={generationId} dialects={dialects} onEdited={reopen} onDialect={setShownDialect} reveal={reveal} />
           <Checks state={state} dialect={shownDialect} documentId={documentId} onReveal={setReveal} />
           <FlaggedColumns lineage={lineage} documentId={documentId} />
+          {lineage ? <RuleAssist generationId={generationId} documentId={documentId} ai={ai} flagged={flaggedColumns(lineage).length} /> : null}
           <LineageView lineage={lineage} documentId={documentId} />
           <Downloads state={state} generationId={generationId} documentId={documentId} />
         </div>

@@ -40,8 +40,11 @@ public final class IntegrityCheck {
             out.add(new Finding("missing_primary_key", t.name(), t.singleKey(), -1, t.key().isEmpty()
                     ? t.name() + " has no primary key, and no identifier column is unique on the sample: rows cannot be"
                     + " told apart, so a dimension built from it needs a surrogate key and deduplication."
-                    : t.name() + " declares no primary key; " + String.join(", ", t.key()) + " is unique and never"
-                    + " missing on the " + t.sampledRows() + " sample rows, so it is the key to declare."));
+                    : t.hasSample() ? t.name() + " declares no primary key; " + String.join(", ", t.key())
+                    + " is unique and never missing on the " + t.sampledRows() + " sample rows, so it is the key to"
+                    + " declare."
+                    : t.name() + " declares no primary key; " + String.join(", ", t.key()) + " is its identifier by"
+                    + " name (not measured: no sample rows were read), so it is the key to declare once checked."));
         }
         if (!t.hasSample() || t.key().size() != 1) {
             return;

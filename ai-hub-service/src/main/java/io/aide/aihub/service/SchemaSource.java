@@ -14,7 +14,10 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The schema snapshot and sample rows of a tenant's data source, read from document-service. */
+/**
+ * The schema snapshot and sample rows of a tenant's data source: the snapshot and a registered database's rows from
+ * document-service; the rows of uploaded sample files from validator-service's query sandbox, which loads them.
+ */
 @ApplicationScoped
 public class SchemaSource {
     private static final Logger LOG = Logger.getLogger(SchemaSource.class);
@@ -22,9 +25,11 @@ public class SchemaSource {
     static final int SAMPLE_ROWS = 1000;
 
     private final DataSourceClient client;
+    private final SampleQueries samples;
 
-    public SchemaSource(@RestClient DataSourceClient client) {
+    public SchemaSource(@RestClient DataSourceClient client, SampleQueries samples) {
         this.client = client;
+        this.samples = samples;
     }
 
     /** @param note how the sample was obtained, or why there is none */
@@ -34,8 +39,7 @@ public class SchemaSource {
     public Loaded load(Caller caller, String dataSourceId) {
         SchemaSnapshot snapshot = snapshot(caller, dataSourceId);
         if ("files".equals(snapshot.kind())) {
-            return new Loaded(snapshot, SampleRows.NONE, "uploaded sample files: integrity measured on the schema "
-                    + "only (document-service serves rows of registered databases only)");
+            return fileRows(caller, dataSourceId, snapshot);
         }
         try {
             JsonNode sample = EventJson.mapper().readTree(client.sample(caller.tenantId(), caller.userId(),
@@ -51,6 +55,35 @@ public class SchemaSource {
             return new Loaded(snapshot, SampleRows.NONE, "no sample rows (" + e.getMessage()
                     + "): integrity measured on the schema only");
         }
+    }
+
+    /**
+     * The first rows of each uploaded file, read in the validator's sandbox (document-service serves rows of
+     * registered databases only). Without them the keys, references and orphans are judged on the schema alone.
+     */
+    private Loaded fileRows(Caller caller, String dataSourceId, SchemaSnapshot snapshot) {
+        List<SampleRows.Table> tables = new ArrayList<>();
+        try {
+            for (SchemaSnapshot.Table t : snapshot.tables()) {
+                SampleQueries.Result rows = samples.onDataSource(caller, dataSourceId, "SELECT * FROM \""
+                        + t.name().replace("\"", "\"\"") + "\"", SAMPLE_ROWS);
+                tables.add(new SampleRows.Table(t.schema(), t.name(), rows.columns().stream()
+                        .map(c -> new SampleRows.Column(c.name(), c.type())).toList(),
+                        rows.rows().stream().map(SchemaSource::asText).toList(), rows.truncated()));
+            }
+        } catch (RuntimeException e) {
+            // the analysis goes on without rows (and says so): the validator refusing or being away is not an error here
+            LOG.infof("no sample rows for the files of data source %s: %s", dataSourceId, e.getMessage());
+            return new Loaded(snapshot, SampleRows.NONE, "uploaded sample files whose rows could not be read ("
+                    + e.getMessage() + "): integrity measured on the schema only");
+        }
+        return new Loaded(snapshot, new SampleRows(tables), "up to " + SAMPLE_ROWS + " rows of each of "
+                + tables.size() + " uploaded sample file(s)");
+    }
+
+    /** A row's values as text, as document-service serves a database's sample rows (NULL stays null). */
+    static List<String> asText(List<Object> row) {
+        return row.stream().map(v -> v == null ? null : v instanceof String text ? text : String.valueOf(v)).toList();
     }
 
     /** The latest schema snapshot of the tenant's data source; 404/422/503 as AiHubException otherwise. */

@@ -81,7 +81,7 @@ class ContextAssemblerTest {
                         List.of(), List.of());
             }
         };
-        SchemaSource schemas = new SchemaSource(null) {
+        SchemaSource schemas = new SchemaSource(null, null) {
             @Override
             public SchemaSnapshot snapshot(Caller caller, String dataSourceId) {
                 return new SchemaSnapshot(dataSourceId, "postgresql", "shop", List.of(new SchemaSnapshot.Table("sales",

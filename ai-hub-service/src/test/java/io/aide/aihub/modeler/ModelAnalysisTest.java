@@ -91,6 +91,22 @@ class ModelAnalysisTest {
     }
 
     @Test
+    void shouldSayAKeyFoundByItsNameWasNotMeasuredWhenNoSampleRowsWereRead() {
+        // Given a table without a declared key and no sample rows
+        SchemaSnapshot snapshot = new SchemaSnapshot("ds_files", "files", null, List.of(SalesSchema.table("raw_orders",
+                List.of(), List.of(), "id integer", "status varchar")));
+
+        // When
+        ModelAnalysis analysis = ModelAnalysis.of(snapshot, SampleRows.NONE);
+
+        // Then
+        assertThat(analysis.findings()).filteredOn(f -> f.kind().equals("missing_primary_key"))
+                .singleElement().satisfies(f -> assertThat(f.message())
+                        .isEqualTo("raw_orders declares no primary key; id is its identifier by name (not measured: no"
+                                + " sample rows were read), so it is the key to declare once checked."));
+    }
+
+    @Test
     void shouldFindJaffleShopsKeysAndReferencesFromTheSampleFiles() {
         // Given
         SampleFiles.Loaded jaffle = SampleFiles.load("jaffle-shop", "raw_customers.csv", "raw_orders.csv",
