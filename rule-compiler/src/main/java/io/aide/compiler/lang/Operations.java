@@ -6,16 +6,12 @@ import io.aide.compiler.plan.SqlType;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
- * Arithmetic, rounding and text operations on a value, chained after a copy like the other operations of
- * {@link Copies}. Each names its arguments; the value it works on is the value so far, or the column it names
- * ("first 3 characters of `code`", "multiply `amount` by 100"):
+ * Operations on a value, chained after a copy like the other operations of {@link Copies}: the text operations here,
+ * the number operations (a share, arithmetic, rounding) in {@link NumberOperations}. Each names its arguments; the
+ * value it works on is the value so far, or the column it names ("first 3 characters of `code`"):
  * <pre>
- * arith   := (MULTIPLY | DIVIDE | PLUS | MINUS) [column] [BY] operand [PERCENT] -- "multiplied by 100", "less 10 percent"
- *          | OP_SYMBOL operand                                            -- "* 100", "/ `rate`", "+ 1"
- * round   := ROUND [column] [TO] ([N] DECIMALS | NEAREST_INTEGER)? | ROUND_UP | ROUND_DOWN
  * substr  := FIRST N CHARS [OF column] | LAST N CHARS [OF column] | CHARS N (TO | -) M [OF column]
  *          | SUBSTRING [OF column] (FROM | AT) [POSITION] N (FOR | LENGTH) M [CHARS]
  * pad     := PAD [LEFT | RIGHT] [column] WITH fill [TO [LENGTH OF]] N [CHARS]   -- fill: 'x', zeros, spaces
@@ -44,30 +40,8 @@ final class Operations {
         return Copies.first(p, PRODUCTIONS);
     }
 
-    /** "8.25% of net_amt", "10 percent of the amount": that share of the column. */
-    private static Copies.Operation share(Parser p) {
-        Token t = p.peekToken();
-        if (t == null || t.kind() != Token.Kind.NUMBER) {
-            return null;
-        }
-        Expr n = p.literal();
-        if (!(n instanceof Expr.Lit l) || !(l.value() instanceof Number pn) || !p.accept(Role.PERCENT)) {
-            return null;
-        }
-        Token of = p.peekToken();
-        if (of == null || !of.is(Token.Kind.WORD, "of")) {
-            return null;
-        }
-        p.next();
-        Expr column = p.column();
-        if (column == null) {
-            return null;
-        }
-        Expr factor = new Expr.Lit(new java.math.BigDecimal(pn.toString()).movePointLeft(2));
-        return new Copies.Operation(x -> new Expr.Bin("*", x, factor), column);
-    }
-
-    private static final List<Copies.Production> PRODUCTIONS = List.of(Operations::share, Operations::round, Operations::arithmetic, Delimiters::around, Operations::drop,
+    private static final List<Copies.Production> PRODUCTIONS = List.of(NumberOperations::share, NumberOperations::round,
+            NumberOperations::arithmetic, Delimiters::around, Operations::drop,
             Operations::substring, Operations::substringFor, Operations::pad, Operations::replace, Operations::split);
 
     private static final java.util.Set<String> SUBSTRING_WORDS = java.util.Set.of("substring", "substr", "mid", "part");
@@ -105,153 +79,6 @@ final class Operations {
         }
         p.accept(Role.CHARS);
         return new Copies.Operation(x -> new Expr.Substr(x, new Expr.Lit(from), new Expr.Lit(length)), column);
-    }
-
-    // ---------------------------------------------------------------- arithmetic
-
-    private static Copies.Operation arithmetic(Parser p) {
-        String op = null;
-        boolean reversed = false;
-        boolean symbol = false;
-        Token t = p.peekToken();
-        if (t != null && t.kind() == Token.Kind.OP && List.of("*", "/", "+", "-").contains(t.text())) {
-            p.next();
-            op = t.text();
-            symbol = true;
-        } else if (p.accept(Role.SUBTRACT)) {
-            // "subtract 1 from `x`": the operand comes first, then the value it is taken from
-            op = "-";
-            reversed = true;
-        } else if (p.accept(Role.MULTIPLY)) {
-            op = "*";
-        } else if (p.accept(Role.DIVIDE)) {
-            op = "/";
-        } else if (p.accept(Role.PLUS)) {
-            op = "+";
-        } else if (p.accept(Role.MINUS)) {
-            op = "-";
-        }
-        if (op == null) {
-            return null;
-        }
-        Expr column = null;
-        Expr operand;
-        if (reversed) {
-            operand = number(p);
-            if (operand == null || !p.accept(Role.FROM)) {
-                return null;
-            }
-            column = p.column();
-            if (column == null) {
-                return null;
-            }
-        } else {
-            int m = p.mark();
-            Expr first = p.column();
-            if (first != null && p.accept(Role.BY)) {
-                // "multiply `amount` by 100"
-                column = first;
-            } else {
-                p.reset(m);
-                // "multiply it by 100": the value so far
-                if (!(p.acceptExact(Role.SELF) && p.accept(Role.BY))) {
-                    p.reset(m);
-                    p.accept(Role.BY);
-                }
-            }
-            operand = number(p);
-            if (operand == null || p.peek(Role.DATE_DAY) || p.peek(Role.DATE_WEEK) || p.peek(Role.DATE_MONTH)
-                    || p.peek(Role.DATE_YEAR)) {
-                // "plus terms_days days": a shift of a date, the date family's
-                return null;
-            }
-            // "+" and "-" between two names may join texts ("code - label"): only a number is added or taken away
-            if (symbol && (op.equals("+") || op.equals("-")) && !(operand instanceof Expr.Lit)) {
-                return null;
-            }
-            int m2 = p.mark();
-            if (column == null && p.accept(Role.TO)) {
-                // "add 1 to `x`"
-                column = p.column();
-                if (column == null) {
-                    p.reset(m2);
-                }
-            }
-        }
-        if (op.equals("/") && operand instanceof Expr.Lit l && l.value() instanceof Number n && n.doubleValue() == 0) {
-            p.problem("the rule divides by zero");
-            return null;
-        }
-        if (p.accept(Role.PERCENT) && operand instanceof Expr.Lit pl && pl.value() instanceof Number pn) {
-            // "less 10 percent", "plus 5%": a share of the value itself; "times 80%": that share
-            java.math.BigDecimal share = new java.math.BigDecimal(pn.toString()).movePointLeft(2);
-            Expr factor = switch (op) {
-                case "+" -> new Expr.Lit(java.math.BigDecimal.ONE.add(share));
-                case "-" -> new Expr.Lit(java.math.BigDecimal.ONE.subtract(share));
-                case "*" -> new Expr.Lit(share);
-                default -> null;
-            };
-            if (factor == null) {
-                return null;
-            }
-            return new Copies.Operation(x -> new Expr.Bin("*", x, factor), column);
-        }
-        String o = op;
-        Expr right = operand;
-        return new Copies.Operation(x -> new Expr.Bin(o, x, right), column);
-    }
-
-    /** A number or a column (never a text: arithmetic on a quoted text is not what a rule means). */
-    private static Expr number(Parser p) {
-        int m = p.mark();
-        Expr e = p.operand();
-        if (e == null || e instanceof Expr.TypedNull || e instanceof Expr.Lit l && !(l.value() instanceof Number)) {
-            p.reset(m);
-            return null;
-        }
-        return e;
-    }
-
-    // ---------------------------------------------------------------- rounding
-
-    private static Copies.Operation round(Parser p) {
-        String fn;
-        if (p.accept(Role.ROUND_UP)) {
-            fn = "CEIL";
-        } else if (p.accept(Role.ROUND_DOWN)) {
-            fn = "FLOOR";
-        } else if (p.accept(Role.ROUND)) {
-            fn = "ROUND";
-        } else {
-            return null;
-        }
-        Expr column = p.column();
-        if (fn.equals("ROUND")) {
-            int m = p.mark();
-            p.accept(Role.TO);
-            Long places = null;
-            if (p.accept(Role.NEAREST_INTEGER)) {
-                places = 0L;
-            } else {
-                Long n = whole(p);
-                if (n != null && p.accept(Role.DECIMALS)) {
-                    places = n;
-                } else {
-                    p.reset(m);
-                    // a bare "round" is to a whole number
-                    places = 0L;
-                }
-            }
-            Expr digits = new Expr.Lit(places);
-            return new Copies.Operation(x -> new Expr.Fn("ROUND", List.of(x, digits)), column);
-        }
-        // "round down to the nearest integer" says the same twice
-        int m = p.mark();
-        p.accept(Role.TO);
-        if (!p.accept(Role.NEAREST_INTEGER)) {
-            p.reset(m);
-        }
-        return new Copies.Operation(x -> new Expr.Fn(fn, List.of(x)), column);
     }
 
     // ---------------------------------------------------------------- text
@@ -363,6 +190,12 @@ final class Operations {
             left = p.accept(Role.LEFT) ? Boolean.TRUE : p.accept(Role.RIGHT) ? Boolean.FALSE : null;
         }
         Expr column = p.column();
+        if (p.accept(Role.LEFT)) {
+            // "Pad meter number on the left with zeros": the side after the column
+            left = left == null ? Boolean.TRUE : left;
+        } else if (p.accept(Role.RIGHT)) {
+            left = left == null ? Boolean.FALSE : left;
+        }
         // "Left pad to 10 with zeros": the width may come before the padding character
         Long widthFirst = null;
         int beforeWidth = p.mark();
@@ -543,10 +376,10 @@ final class Operations {
     // ---------------------------------------------------------------- arguments
 
     /** Marks "OF" followed by something that is not a column. */
-    private static final Expr NONE = new Expr.Lit("<none>");
+    static final Expr NONE = new Expr.Lit("<none>");
 
     /** [OF column]: the column, null when none is named, NONE when "of" is followed by no column. */
-    private static Expr of(Parser p) {
+    static Expr of(Parser p) {
         int m = p.mark();
         if (!p.accept(Role.FROM)) {
             return null;
