@@ -114,4 +114,13 @@ class RuleNamesAndStandInsTest {
         t.expect("INTEGER", "signup_dt, cancel_dt", List.of("Days between signup_dt and cancel_dt; use signup_dt if cancel_dt is empty"),
                 "0", "60");
     }
+
+    @Test
+    void shouldKeepANumberWithinItsBoundAndNeverDropWhatASentenceAsks() throws Exception {
+        // base_amt 100, 200, null: a bound keeps NULL
+        expect("DOUBLE", "base_amt", List.of("Round to two decimal places; cap at 150", "capped at 150"), "100", "150", null);
+        expect("DOUBLE", "base_amt", List.of("floor at 150"), "150", "200", null);
+        // a parenthesis that asks for a case-insensitive comparison is no label to pass over: flagged, never dropped
+        assertThat(TABLE.flagged("BOOLEAN", "stat_cd", "True if stat_cd is 'OPEN' (case insensitive)")).contains("case insensitive");
+    }
 }

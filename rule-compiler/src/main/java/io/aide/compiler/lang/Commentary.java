@@ -59,6 +59,8 @@ final class Commentary {
                 return false;
             }
             if (lexicon.match(Role.ACTION, tokens, i) > 0 || lexicon.match(Role.SENTINEL, tokens, i) > 0
+                    || lexicon.match(Role.CAP_AT, tokens, i) > 0 || lexicon.match(Role.FLOOR_AT, tokens, i) > 0
+                    || lexicon.match(Role.CASE_INSENSITIVE, tokens, i) > 0
                     || lexicon.match(Role.NULL, tokens, i) > 0 || lexicon.match(Role.DEFAULT, tokens, i) > 0) {
                 return false;
             }

@@ -36,7 +36,9 @@ public final class Lexicon {
         // text around a character (Delimiters), the first day of a period (Dates)
         PIECE, FIRST_OCCURRENCE, LONGER, SHORTER, NULLS_AS, WEEK_NUMBER, DAY_OF_WEEK, WEEKEND, WEEKDAY, PERIOD_START, PERIOD_START_AFTER, WEEK_MONDAY, WEEK_SUNDAY,
         // whether a text reads as a number (Conditions)
-        NUMERIC, NOT_NUMERIC, IN_FUTURE, IN_PAST
+        NUMERIC, NOT_NUMERIC, IN_FUTURE, IN_PAST,
+        // a bound on a number (NumberOperations); a comparison that ignores case (Commentary: never a remark)
+        CAP_AT, FLOOR_AT, AT, CASE_INSENSITIVE
     }
 
     private static final Lexicon DEFAULT = load("lexicon.txt");
@@ -86,6 +88,16 @@ public final class Lexicon {
     }
 
     /** Length in tokens of the longest phrase of the role that starts at {@code from}, or 0. */
+    /** A phrase of the role starts somewhere in the tokens. */
+    boolean find(Role role, List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (match(role, tokens, i) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public int match(Role role, List<Token> tokens, int from) {
         if (from >= tokens.size()) {
             return 0;

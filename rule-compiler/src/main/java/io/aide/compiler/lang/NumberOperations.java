@@ -12,6 +12,7 @@ import java.util.List;
  * arith   := (MULTIPLY | DIVIDE | PLUS | MINUS) [column] [BY] operand [PERCENT] -- "multiplied by 100", "less 10 percent"
  *          | OP_SYMBOL operand                                            -- "* 100", "/ `rate`", "+ 1"
  * round   := ROUND [column] [TO] ([N] DECIMALS | NEAREST_INTEGER)? | ROUND_UP | ROUND_DOWN
+ * bound   := (CAP_AT | FLOOR_AT) [column] number                             -- "cap at 4.00", "with a minimum of 0"
  * </pre>
  */
 final class NumberOperations {
@@ -187,5 +188,32 @@ final class NumberOperations {
             p.reset(m);
         }
         return new Copies.Operation(x -> new Expr.Fn(fn, List.of(x)), column);
+    }
+
+    /**
+     * "cap at 4.00", "floored at 0": the value kept within a bound, NULL staying NULL (a CASE, not GREATEST/LEAST,
+     * whose NULLs differ between dialects).
+     */
+    static Copies.Operation bound(Parser p) {
+        boolean cap = p.accept(Role.CAP_AT);
+        if (!cap && !p.accept(Role.FLOOR_AT)) {
+            return null;
+        }
+        int m = p.mark();
+        Expr column = p.column();
+        if (column != null && !p.accept(Role.AT) && p.peekToken() != null && p.peekToken().kind() != Token.Kind.NUMBER) {
+            p.reset(m);
+            column = null;
+        }
+        Token t = p.peekToken();
+        Expr limit = t != null && t.kind() == Token.Kind.NUMBER ? p.literal() : null;
+        if (!(limit instanceof Expr.Lit l) || !(l.value() instanceof Number)) {
+            return null;
+        }
+        String beyond = cap ? ">" : "<";
+        return new Copies.Operation(x -> {
+            Expr v = x instanceof Expr.Col ? new Expr.Cast(x, io.aide.compiler.plan.SqlType.DOUBLE, true) : x;
+            return new Expr.Case(List.of(new Expr.When(new Expr.Bin(beyond, v, limit), limit)), v);
+        }, column);
     }
 }

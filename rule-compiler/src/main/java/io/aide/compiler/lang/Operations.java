@@ -40,8 +40,8 @@ final class Operations {
         return Copies.first(p, PRODUCTIONS);
     }
 
-    private static final List<Copies.Production> PRODUCTIONS = List.of(NumberOperations::share, NumberOperations::round,
-            NumberOperations::arithmetic, Delimiters::around, Operations::drop,
+    private static final List<Copies.Production> PRODUCTIONS = List.of(NumberOperations::share, NumberOperations::bound,
+            NumberOperations::round, NumberOperations::arithmetic, Delimiters::around, Operations::drop,
             Operations::substring, Operations::substringFor, Operations::pad, Operations::replace, Operations::split);
 
     private static final java.util.Set<String> SUBSTRING_WORDS = java.util.Set.of("substring", "substr", "mid", "part");

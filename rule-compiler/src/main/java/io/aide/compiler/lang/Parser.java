@@ -335,7 +335,8 @@ public final class Parser {
                     break;
                 }
             }
-            if (depth != 0) {
+            if (depth != 0 || lexicon.find(Role.CASE_INSENSITIVE, tokens.subList(start, pos))) {
+                // "'ENROLLED' (case insensitive)" asks for a comparison: no label to pass over
                 pos = start;
             }
             return;
