@@ -123,4 +123,17 @@ class RuleNamesAndStandInsTest {
         // a parenthesis that asks for a case-insensitive comparison is no label to pass over: flagged, never dropped
         assertThat(TABLE.flagged("BOOLEAN", "stat_cd", "True if stat_cd is 'OPEN' (case insensitive)")).contains("case insensitive");
     }
+
+    @Test
+    void shouldReadValueMapsWrittenWithVerbsSlashesAndAnOtherKey() throws Exception {
+        // st: OR, NY, null
+        expect("VARCHAR", "st", List.of("OR stays OR, NY and NJ become NE, anything else XX"), "OR", "NE", "XX");
+        expect("VARCHAR", "st", List.of("OR: Oregon / NY: New York / other: XX"), "Oregon", "New York", "XX");
+        expect("VARCHAR", "st", List.of("NY -> East, OR/WA -> West, else Other"), "West", "East", "Other");
+        // a slash inside a value is no separator between pairs: flagged, never 'G' for 'G/L account'
+        assertThat(TABLE.flagged("VARCHAR", "st", "OR - G/L account, NY - Vendor invoice, all others 'Other'")).isNotBlank();
+        // lat_txt: 12.5, abc, null
+        expect("DOUBLE", "lat_txt", List.of("Convert to double; default 0 if conversion fails"), "12.5", "0", null);
+        expect("VARCHAR", "st", List.of("Straight pull"), "OR", "NY", null);
+    }
 }

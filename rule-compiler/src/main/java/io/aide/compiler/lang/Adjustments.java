@@ -262,9 +262,10 @@ final class Adjustments {
     private static Adjustment adjustment(Parser p) {
         int start = p.mark();
         if (!p.accept(Role.IF)) {
-            // "null if negative", "set to 0 when the result is below 0": the value first, then its test
-            if (!p.accept(Role.SET)) {
-                p.accept(Role.USE);
+            // "null if negative", "set to 0 when the result is below 0", "default 0 if conversion fails": the value
+            // first, then its test
+            if (!p.accept(Role.SET) && !p.accept(Role.USE)) {
+                p.accept(Role.DEFAULT);
             }
             Expr v = p.literal();
             if (v == null || !p.accept(Role.IF)) {

@@ -49,10 +49,19 @@ final class ValueMaps implements Recognizer {
         Expr otherwise = null;
         boolean elseGiven = false;
         while (!p.atEnd()) {
-            while (p.acceptSeparator() || p.acceptOp(":")) {
-                // line breaks and list punctuation between pairs
+            while (p.acceptSeparator() || p.acceptOp(":") || !whens.isEmpty() && slashBeforeKey(p) && p.acceptOp("/")) {
+                // line breaks and list punctuation between pairs ("DMG: Damaged / WRG: Wrong item")
             }
-            if (!whens.isEmpty() && p.accept(Role.ELSE)) {
+            int other = p.mark();
+            if (!whens.isEmpty() && (p.acceptWord("other") || p.acceptWord("others")) && p.peekToken() != null
+                    && p.peekToken().op(":")) {
+                // "/ other: Other": the else branch written as one more key
+                p.reset(other);
+                p.next();
+            } else {
+                p.reset(other);
+            }
+            if (!whens.isEmpty() && (p.mark() != other || p.accept(Role.ELSE))) {
                 // "otherwise: x", "anything else -> Unknown", "else = 0"
                 arrow(p);
                 otherwise = otherwise(p, keyed);
@@ -143,10 +152,40 @@ final class ValueMaps implements Recognizer {
         return equal == null ? none : new Expr.Bin("OR", equal, none);
     }
 
+    /** Verbs between a key and its value ("REG stays REG", "OT1 and OT2 become OT"). */
+    private static final List<String> ARROW_VERBS = List.of("becomes", "become", "stays", "stay", "remains", "remain");
+
+    /**
+     * A '/' at the cursor with one key and its arrow after it ("Damaged / WRG: Wrong item", "FDEG/FDE -> FedEx"); a
+     * slash inside a value ("G/L account document") is none.
+     */
+    private static boolean slashBeforeKey(Parser p) {
+        int at = p.mark();
+        List<Token> t = p.tokens();
+        if (at + 2 >= t.size() || !t.get(at).op("/")) {
+            return false;
+        }
+        Token key = t.get(at + 1);
+        Token after = t.get(at + 2);
+        return (key.kind() == Token.Kind.WORD || key.kind() == Token.Kind.STRING || key.kind() == Token.Kind.NUMBER)
+                && (after.op(":") || after.op("=") || after.op("->") || after.op("=>") || after.op("-") || after.op("/"));
+    }
+
     private static boolean arrow(Parser p) {
         if (p.acceptOp("=") || p.acceptOp(":") || p.acceptOp("->") || p.acceptOp("=>") || p.accept(Role.THEN)) {
             return true;
         }
+        // "REG stays REG, OT1 and OT2 become OT": a verb of becoming between key and value
+        for (String verb : ARROW_VERBS) {
+            if (p.acceptWord(verb)) {
+                return true;
+            }
+        }
+        int to = p.mark();
+        if ((p.acceptWord("maps") || p.acceptWord("map") || p.acceptWord("goes") || p.acceptWord("go")) && p.acceptWord("to")) {
+            return true;
+        }
+        p.reset(to);
         // "F - First, J - Business": a dash before a word or a text (before a number it is a band's)
         Token dash = p.rawPeek();
         int at = p.mark();
@@ -232,7 +271,7 @@ final class ValueMaps implements Recognizer {
                 return null;
             }
             keys.add(k);
-        } while (p.accept(Role.OR) || p.accept(Role.AND) || p.acceptOp(","));
+        } while (p.accept(Role.OR) || p.accept(Role.AND) || p.acceptOp(",") || slashBeforeKey(p) && p.acceptOp("/"));
         return keys;
     }
 
@@ -297,7 +336,8 @@ final class ValueMaps implements Recognizer {
             // "CA, OR, WA = West": a capitalised code that is also a word of the grammar, where list punctuation or
             // the arrow follows it
             Token after = p.tokens().get(p.mark() + 1);
-            if (after.kind() == Token.Kind.SEP || after.op(",") || after.op("=") || after.op("-") || after.op(":") || after.op("->") || after.op("=>")) {
+            if (after.kind() == Token.Kind.SEP || after.op(",") || after.op("=") || after.op("-") || after.op(":") || after.op("->")
+                    || after.op("=>") || after.op("/") || after.kind() == Token.Kind.WORD && ARROW_VERBS.contains(after.norm())) {
                 p.rawNext();
                 return new Expr.Lit(t.text());
             }
@@ -311,6 +351,10 @@ final class ValueMaps implements Recognizer {
                 if (p.peekExact(r)) {
                     return null;
                 }
+            }
+            if (count > 0 && ARROW_VERBS.contains(t.norm())) {
+                // "REG stays REG": the verb ends the key
+                break;
             }
             if (count > 0 && p.mark() + 1 < p.tokens().size() && (p.tokens().get(p.mark() + 1).op("=")
                     || p.tokens().get(p.mark() + 1).op("->") || p.tokens().get(p.mark() + 1).op("=>"))) {
