@@ -112,25 +112,19 @@ public class SseRoutes {
                 .putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
         response.write("retry: " + config.sse().retryMillis() + "\n\n");
-        long[] timer = {-1, -1};
         SseSubscriber[] holder = new SseSubscriber[1];
-        SseSubscriber subscriber = new SseSubscriber(caller.tenant(), generationId, context, response, after, () -> {
+        // a stream never outlives the access token that opened it: it ends when the token expires (the shared ticker
+        // checks), and the browser reconnects (Last-Event-ID) with its renewed session cookie, or is refused once
+        // the session is over
+        long untilExpiry = untilTokenExpiry(ctx);
+        long expiresAt = untilExpiry < 0 ? Long.MAX_VALUE : System.currentTimeMillis() + untilExpiry;
+        SseSubscriber subscriber = new SseSubscriber(caller.tenant(), generationId, context, response, after,
+                expiresAt, () -> {
             fanout.unsubscribe(holder[0]);
-            ctx.vertx().cancelTimer(timer[0]);
-            if (timer[1] >= 0) {
-                ctx.vertx().cancelTimer(timer[1]);
-            }
             release.run();
         });
         holder[0] = subscriber;
         fanout.subscribe(subscriber);
-        timer[0] = ctx.vertx().setPeriodic(config.sse().heartbeat().toMillis(), t -> subscriber.heartbeat());
-        // a stream never outlives the access token that opened it: it ends when the token expires, and the browser
-        // reconnects (Last-Event-ID) with its renewed session cookie, or is refused once the session is over
-        long untilExpiry = untilTokenExpiry(ctx);
-        if (untilExpiry >= 0) {
-            timer[1] = ctx.vertx().setTimer(Math.max(1L, untilExpiry), t -> subscriber.close());
-        }
         response.closeHandler(ignored -> subscriber.close());
         buffer.replay(caller.tenant(), generationId, after)
                 .flatMap(replay -> replay.missedBefore() < 0 ? Uni.createFrom().item(replay)
