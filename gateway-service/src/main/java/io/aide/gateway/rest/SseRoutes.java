@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aide.events.EventJson;
 import io.aide.events.EventTypes;
 import io.aide.events.v1.HashmapSynced;
+import io.aide.gateway.audit.AuditRecorder;
 import io.aide.gateway.client.Downstream;
 import io.aide.gateway.client.DownstreamClient;
 import io.aide.gateway.config.GatewayConfig;
@@ -15,9 +16,12 @@ import io.aide.gateway.service.ReplayBuffer;
 import io.aide.gateway.service.SseFrame;
 import io.aide.gateway.service.SseSubscriber;
 import io.aide.gateway.service.StreamQuota;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -125,6 +129,7 @@ public class SseRoutes {
         });
         holder[0] = subscriber;
         fanout.subscribe(subscriber);
+        releaseCredential(ctx);
         response.closeHandler(ignored -> subscriber.close());
         buffer.replay(caller.tenant(), generationId, after)
                 .flatMap(replay -> replay.missedBefore() < 0 ? Uni.createFrom().item(replay)
@@ -148,9 +153,23 @@ public class SseRoutes {
                         }));
     }
 
+    /**
+     * A held stream keeps only what it still needs (its caller's tenant and user, its expiry time): the verified token,
+     * its parsed claims, the authentication chain that produced them and the Authorization header are let go, so
+     * thousands of open streams do not each hold a parsed token. Nothing after this point reads the identity; the
+     * audit entry written when the stream ends uses the caller and the credential kind noted here.
+     */
+    static void releaseCredential(RoutingContext ctx) {
+        AuditRecorder.rememberCredentialKind(ctx);
+        ctx.remove(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+        ctx.remove(AuthenticationRequestContext.class.getName());
+        ctx.clearUser();
+        ctx.request().headers().remove(HttpHeaders.AUTHORIZATION);
+    }
+
     /** Milliseconds until the request's access token expires; -1 for a credential without expiry (an API key). */
     static long untilTokenExpiry(RoutingContext ctx) {
-        if (ctx.user() instanceof io.quarkus.vertx.http.runtime.security.QuarkusHttpUser user
+        if (ctx.user() instanceof QuarkusHttpUser user
                 && user.getSecurityIdentity().getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt
                 && jwt.getExpirationTime() > 0) {
             return Math.max(0L, jwt.getExpirationTime() * 1000L - System.currentTimeMillis());
