@@ -24,6 +24,8 @@ final class SseClient implements AutoCloseable {
     private final InputStream body;
     private final List<Event> events = new ArrayList<>();
     private volatile boolean ended;
+    private volatile int comments;
+    private volatile String retry;
 
     private SseClient(HttpResponse<InputStream> response) {
         this.status = response.statusCode();
@@ -53,6 +55,16 @@ final class SseClient implements AutoCloseable {
 
     boolean ended() {
         return ended;
+    }
+
+    /** The reconnect delay the server advertised with {@code retry:}, null before it arrived. */
+    String retry() {
+        return retry;
+    }
+
+    /** Comment lines received so far (the keep-alive heartbeat). */
+    int comments() {
+        return comments;
     }
 
     /** The whole body of a refused (non-200) stream, e.g. its problem+json. */
@@ -85,6 +97,10 @@ final class SseClient implements AutoCloseable {
                     event = line.substring(6).trim();
                 } else if (line.startsWith("data:")) {
                     data.append(line.substring(5).trim());
+                } else if (line.startsWith("retry:")) {
+                    retry = line.substring(6).trim();
+                } else if (line.startsWith(":")) {
+                    comments++;
                 }
             }
         } catch (IOException e) {

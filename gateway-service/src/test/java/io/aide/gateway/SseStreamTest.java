@@ -17,6 +17,8 @@ import io.smallrye.reactive.messaging.memory.InMemorySource;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -240,9 +242,101 @@ class SseStreamTest {
         }
     }
 
+    @Test
+    void shouldDeliverEachStreamItsOwnFramesOfABatchInOrderExactlyOnce() throws Exception {
+        // Given: two streams of one tenant, on two keys
+        String first = GenerationCommandTest.newGenerationId();
+        String second = GenerationCommandTest.newGenerationId();
+        try (SseClient a = SseClient.open(base, Tokens.alice(), first, null);
+             SseClient b = SseClient.open(base, Tokens.alice(), second, null)) {
+
+            // When: one polled batch mixes both keys, and another tenant's event with the first key
+            sendBatch(List.of(record(300, "acme", first, new Thought("a1")),
+                    record(301, "acme", second, new Thought("b1")),
+                    record(302, "globex", first, new Thought("another tenant's")),
+                    record(303, "acme", first, new Thought("a2")),
+                    record(304, "acme", second, new GenerationCompleted("CREATE VIEW b AS SELECT 1", "b.sql",
+                            Map.of(), 0))));
+
+            // Then: each stream gets its own tenant's frames of its key, in offset order, once; the terminal one ends it
+            await().atMost(Duration.ofSeconds(10)).until(b::ended);
+            await().atMost(Duration.ofSeconds(10)).until(() -> a.events().size() >= 2);
+            assertThat(a.events()).extracting(SseClient.Event::id).containsExactly("300", "303");
+            assertThat(b.events()).extracting(SseClient.Event::id).containsExactly("301", "304", null);
+            assertThat(b.events()).extracting(SseClient.Event::event)
+                    .containsExactly("thought", "generation_complete", "done");
+        }
+    }
+
+    @Test
+    void shouldGiveAStreamResumingWhileBatchesArriveEveryLaterEventExactlyOnceInOrder() throws Exception {
+        for (int round = 0; round < 6; round++) {
+            // Given: three events stored, seen by a watcher
+            String generationId = GenerationCommandTest.newGenerationId();
+            try (SseClient watcher = SseClient.open(base, Tokens.alice(), generationId, null)) {
+                sendBatch(List.of(record(400, "acme", generationId, new Thought("t0")),
+                        record(401, "acme", generationId, new Thought("t1")),
+                        record(402, "acme", generationId, new Thought("t2"))));
+                await().atMost(Duration.ofSeconds(10)).until(() -> watcher.events().size() == 3);
+
+                // When: a client resumes after the first while the next batch arrives (before, during or after it opens)
+                List<ConsumerRecord<String, String>> next = List.of(record(403, "acme", generationId,
+                        new Thought("t3")), record(404, "acme", generationId, new Thought("t4")));
+                SseClient resumed;
+                if (round % 3 == 0) {
+                    sendBatch(next);
+                    resumed = SseClient.open(base, Tokens.alice(), generationId, "400");
+                } else if (round % 3 == 1) {
+                    Thread sender = new Thread(() -> sendBatch(next));
+                    sender.start();
+                    resumed = SseClient.open(base, Tokens.alice(), generationId, "400");
+                    sender.join();
+                } else {
+                    resumed = SseClient.open(base, Tokens.alice(), generationId, "400");
+                    sendBatch(next);
+                }
+
+                // Then: 401 to 404, each once, in order
+                try (resumed) {
+                    await().atMost(Duration.ofSeconds(10)).until(() -> watcher.events().size() == 5);
+                    await().atMost(Duration.ofSeconds(10)).until(() -> resumed.events().size() >= 4);
+                    assertThat(resumed.events()).extracting(SseClient.Event::id)
+                            .as("round %d", round).containsExactly("401", "402", "403", "404");
+                    assertThat(watcher.events()).extracting(SseClient.Event::id)
+                            .containsExactly("400", "401", "402", "403", "404");
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldAdvertiseTheRetryDelayAndKeepAnIdleStreamAliveWithComments() throws Exception {
+        // Given: a stream on which nothing happens (heartbeat every second in the test profile)
+        try (SseClient idle = SseClient.open(base, Tokens.alice(), GenerationCommandTest.newGenerationId(), null)) {
+
+            // When
+            await().atMost(Duration.ofSeconds(10)).until(() -> idle.comments() >= 2);
+
+            // Then: the retry delay came first, the keep-alive comments are no events, and the stream is still open
+            assertThat(idle.retry()).isEqualTo("3000");
+            assertThat(idle.events()).isEmpty();
+            assertThat(idle.ended()).isFalse();
+        }
+    }
+
     private void send(long offset, String tenant, String key, EventPayload payload) {
-        InMemorySource<ConsumerRecord<String, String>> source = connector.source("generation-events");
-        source.send(new ConsumerRecord<>("aide.generation.events.v1", 0, offset, key,
-                EventJson.toJson(Envelope.of(tenant, "test", key, payload))));
+        sendBatch(List.of(record(offset, tenant, key, payload)));
+    }
+
+    /** One polled batch, as the Kafka connector hands it to the consumer. */
+    private void sendBatch(List<ConsumerRecord<String, String>> records) {
+        InMemorySource<ConsumerRecords<String, String>> source = connector.source("generation-events");
+        source.send(new ConsumerRecords<>(Map.of(new TopicPartition("aide.generation.events.v1", 0), records)));
+    }
+
+    private static ConsumerRecord<String, String> record(long offset, String tenant, String key,
+                                                         EventPayload payload) {
+        return new ConsumerRecord<>("aide.generation.events.v1", 0, offset, key,
+                EventJson.toJson(Envelope.of(tenant, "test", key, payload)));
     }
 }

@@ -26,6 +26,7 @@ public class AuditRecorder {
     private static final String TENANT = "aide.audit.tenant";
     private static final String TARGET = "aide.audit.target";
     private static final String REFUSED = "aide.audit.refused";
+    private static final String API_KEY = "aide.audit.api-key";
 
     private final AuditLog log;
 
@@ -39,6 +40,14 @@ public class AuditRecorder {
         if (tenant != null) {
             ctx.put(TENANT, tenant);
         }
+    }
+
+    /**
+     * Notes now whether the caller came with an API key, for a request that lets go of its security identity before
+     * it ends (a held event stream).
+     */
+    public static void rememberCredentialKind(RoutingContext ctx) {
+        ctx.put(API_KEY, isApiKey(ctx));
     }
 
     /** Names what the request acted on when the path does not (a new key's id). */
@@ -102,6 +111,10 @@ public class AuditRecorder {
     }
 
     private static boolean isApiKey(RoutingContext ctx) {
+        Boolean remembered = ctx.get(API_KEY);
+        if (remembered != null) {
+            return remembered;
+        }
         return ctx.user() instanceof QuarkusHttpUser user
                 && user.getSecurityIdentity().getPrincipal() instanceof ApiKeyPrincipal;
     }

@@ -9,13 +9,19 @@ import io.aide.gateway.service.SsePayloads;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Every replica reads every generation event (its own consumer group), stores it in the replay buffer and
- * then pushes it to the SSE subscribers of its key. Storing first means a stream that subscribes later
- * finds the event in Redis; pushing after keeps a key's events in offset order.
+ * Every replica reads every generation event (its own consumer group), a polled batch at a time: it stores the
+ * batch's events in the replay buffer in one round trip and then pushes them to the SSE subscribers of their keys.
+ * Storing first means a stream that subscribes later finds the event in Redis; pushing after keeps a key's events in
+ * offset order (a key lives on one partition, and a partition's batches are handled one after the other). The batch
+ * is acknowledged, and its offsets committed, once this is done.
  */
 @ApplicationScoped
 public class GenerationEventsConsumer {
@@ -31,23 +37,35 @@ public class GenerationEventsConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        Envelope envelope;
-        try {
-            envelope = EventJson.fromJson(record.value(), Envelope.class);
-        } catch (RuntimeException e) {
-            LOG.warnf("skipping unreadable event at %s-%d@%d: %s", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        List<EventFanout.Published> frames = frames(records);
+        if (frames.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        SseFrame frame = SsePayloads.frame(envelope, record.offset());
-        if (frame == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return buffer.append(envelope.tenantId(), envelope.key(), frame)
-                .onFailure().invoke(e -> LOG.warnf("replay buffer unavailable for %s [correlationId=%s eventId=%s]: %s",
-                        envelope.key(), envelope.correlationId(), envelope.eventId(), e.getMessage()))
+        return buffer.appendAll(frames)
+                .onFailure().invoke(e -> LOG.warnf("replay buffer unavailable for %d events (%s at offset %d first):"
+                        + " %s", frames.size(), frames.get(0).key(), frames.get(0).frame().offset(), e.getMessage()))
                 .onFailure().recoverWithNull()
-                .invoke(() -> fanout.publish(envelope.tenantId(), envelope.key(), frame));
+                .invoke(() -> fanout.publish(frames));
+    }
+
+    /** The streamed events of a batch as frames, in order; unreadable records are skipped with a warning. */
+    static List<EventFanout.Published> frames(ConsumerRecords<String, String> records) {
+        List<EventFanout.Published> frames = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            Envelope envelope;
+            try {
+                envelope = EventJson.fromJson(record.value(), Envelope.class);
+            } catch (RuntimeException e) {
+                LOG.warnf("skipping unreadable event at %s-%d@%d: %s", record.topic(), record.partition(),
+                        record.offset(), e.getMessage());
+                continue;
+            }
+            SseFrame frame = SsePayloads.frame(envelope, record.offset());
+            if (frame != null) {
+                frames.add(new EventFanout.Published(envelope.tenantId(), envelope.key(), frame));
+            }
+        }
+        return frames;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aide.events.EventJson;
 import io.aide.events.EventTypes;
 import io.aide.events.v1.HashmapSynced;
+import io.aide.gateway.audit.AuditRecorder;
 import io.aide.gateway.client.Downstream;
 import io.aide.gateway.client.DownstreamClient;
 import io.aide.gateway.config.GatewayConfig;
@@ -15,9 +16,12 @@ import io.aide.gateway.service.ReplayBuffer;
 import io.aide.gateway.service.SseFrame;
 import io.aide.gateway.service.SseSubscriber;
 import io.aide.gateway.service.StreamQuota;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -112,25 +116,20 @@ public class SseRoutes {
                 .putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
         response.write("retry: " + config.sse().retryMillis() + "\n\n");
-        long[] timer = {-1, -1};
         SseSubscriber[] holder = new SseSubscriber[1];
-        SseSubscriber subscriber = new SseSubscriber(caller.tenant(), generationId, context, response, after, () -> {
+        // a stream never outlives the access token that opened it: it ends when the token expires (the shared ticker
+        // checks), and the browser reconnects (Last-Event-ID) with its renewed session cookie, or is refused once
+        // the session is over
+        long untilExpiry = untilTokenExpiry(ctx);
+        long expiresAt = untilExpiry < 0 ? Long.MAX_VALUE : System.currentTimeMillis() + untilExpiry;
+        SseSubscriber subscriber = new SseSubscriber(caller.tenant(), generationId, context, response, after,
+                expiresAt, () -> {
             fanout.unsubscribe(holder[0]);
-            ctx.vertx().cancelTimer(timer[0]);
-            if (timer[1] >= 0) {
-                ctx.vertx().cancelTimer(timer[1]);
-            }
             release.run();
         });
         holder[0] = subscriber;
         fanout.subscribe(subscriber);
-        timer[0] = ctx.vertx().setPeriodic(config.sse().heartbeat().toMillis(), t -> subscriber.heartbeat());
-        // a stream never outlives the access token that opened it: it ends when the token expires, and the browser
-        // reconnects (Last-Event-ID) with its renewed session cookie, or is refused once the session is over
-        long untilExpiry = untilTokenExpiry(ctx);
-        if (untilExpiry >= 0) {
-            timer[1] = ctx.vertx().setTimer(Math.max(1L, untilExpiry), t -> subscriber.close());
-        }
+        releaseCredential(ctx);
         response.closeHandler(ignored -> subscriber.close());
         buffer.replay(caller.tenant(), generationId, after)
                 .flatMap(replay -> replay.missedBefore() < 0 ? Uni.createFrom().item(replay)
@@ -154,9 +153,23 @@ public class SseRoutes {
                         }));
     }
 
+    /**
+     * A held stream keeps only what it still needs (its caller's tenant and user, its expiry time): the verified token,
+     * its parsed claims, the authentication chain that produced them and the Authorization header are let go, so
+     * thousands of open streams do not each hold a parsed token. Nothing after this point reads the identity; the
+     * audit entry written when the stream ends uses the caller and the credential kind noted here.
+     */
+    static void releaseCredential(RoutingContext ctx) {
+        AuditRecorder.rememberCredentialKind(ctx);
+        ctx.remove(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+        ctx.remove(AuthenticationRequestContext.class.getName());
+        ctx.clearUser();
+        ctx.request().headers().remove(HttpHeaders.AUTHORIZATION);
+    }
+
     /** Milliseconds until the request's access token expires; -1 for a credential without expiry (an API key). */
     static long untilTokenExpiry(RoutingContext ctx) {
-        if (ctx.user() instanceof io.quarkus.vertx.http.runtime.security.QuarkusHttpUser user
+        if (ctx.user() instanceof QuarkusHttpUser user
                 && user.getSecurityIdentity().getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt
                 && jwt.getExpirationTime() > 0) {
             return Math.max(0L, jwt.getExpirationTime() * 1000L - System.currentTimeMillis());

@@ -4,8 +4,11 @@ import io.aide.gateway.config.GatewayConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,12 +56,30 @@ public class ReplayBuffer {
 
     /**
      * Adds one frame, drops the oldest past the cap (keeping the trimmed marker) and renews the expiry, in one round
-     * trip: the consumer stores every event before it fans it out, so this is on the path of every event.
+     * trip.
      */
     public Uni<Void> append(String tenant, String key, SseFrame frame) {
-        return redis.execute("EVAL", APPEND, "2", key(tenant, key), trimmedKey(tenant, key),
-                Long.toString(frame.offset()), frame.toStored(), Integer.toString(config.bufferCap()),
-                Long.toString(Math.max(1, config.bufferTtl().toSeconds()))).replaceWithVoid();
+        return appendAll(List.of(new EventFanout.Published(tenant, key, frame)));
+    }
+
+    /**
+     * Stores the frames of one polled batch, in order, in one round trip (a pipeline of one script call per frame):
+     * the consumer stores every event before it fans it out, so this is on the path of every event. Fails when any
+     * of them could not be stored.
+     */
+    public Uni<Void> appendAll(List<EventFanout.Published> frames) {
+        if (frames.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String cap = Integer.toString(config.bufferCap());
+        String ttl = Long.toString(Math.max(1, config.bufferTtl().toSeconds()));
+        List<Request> requests = new ArrayList<>(frames.size());
+        for (EventFanout.Published p : frames) {
+            requests.add(Request.cmd(Command.EVAL).arg(APPEND).arg(2).arg(key(p.tenant(), p.key()))
+                    .arg(trimmedKey(p.tenant(), p.key())).arg(p.frame().offset()).arg(p.frame().toStored())
+                    .arg(cap).arg(ttl));
+        }
+        return redis.getRedis().batch(requests).replaceWithVoid();
     }
 
     /** Frames with an offset greater than {@code afterOffset} (all of them for -1), oldest first. */

@@ -3,14 +3,52 @@ package io.aide.gateway.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aide.events.EventJson;
+import io.vertx.core.buffer.Buffer;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * One event as the browser receives it: {@code id:} the Kafka offset, {@code event:} the SSE name,
- * {@code data:} the snake_case payload.
+ * {@code data:} the snake_case payload. Rendered to bytes once, when it is made: every stream of its key writes
+ * the same bytes (a Vert.x buffer can be written to any number of connections).
  */
-public record SseFrame(long offset, String event, String data, boolean terminal) {
+public final class SseFrame {
+    private final long offset;
+    private final String event;
+    private final String data;
+    private final boolean terminal;
+    private final Buffer bytes;
+
+    public SseFrame(long offset, String event, String data, boolean terminal) {
+        this.offset = offset;
+        this.event = Objects.requireNonNull(event, "event");
+        this.data = Objects.requireNonNull(data, "data");
+        this.terminal = terminal;
+        this.bytes = Buffer.buffer(render().getBytes(StandardCharsets.UTF_8));
+    }
+
+    public long offset() {
+        return offset;
+    }
+
+    public String event() {
+        return event;
+    }
+
+    public String data() {
+        return data;
+    }
+
+    public boolean terminal() {
+        return terminal;
+    }
+
+    /** The rendered frame as written to a stream; shared by every stream, never modified. */
+    public Buffer bytes() {
+        return bytes;
+    }
 
     public String render() {
         StringBuilder out = new StringBuilder(data.length() + 48);
@@ -37,5 +75,21 @@ public record SseFrame(long offset, String event, String data, boolean terminal)
         } catch (IOException e) {
             throw new IllegalArgumentException("not a stored SSE frame: " + stored, e);
         }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SseFrame that && offset == that.offset && terminal == that.terminal
+                && event.equals(that.event) && data.equals(that.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(offset, event, data, terminal);
+    }
+
+    @Override
+    public String toString() {
+        return "SseFrame[offset=" + offset + ", event=" + event + ", data=" + data + ", terminal=" + terminal + "]";
     }
 }

@@ -2,38 +2,49 @@ package io.aide.gateway.service;
 
 import io.aide.events.EventTypes;
 import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One open SSE connection. Every method runs on the connection's own Vert.x context, so a slow client
- * only ever delays itself: when its write queue is full it is closed and resumes with Last-Event-ID.
+ * One open SSE connection. Every method but {@link #offer} and {@link #tick} runs on the connection's own Vert.x
+ * context, so a slow client only ever delays itself: when its write queue is full it is closed and resumes with
+ * Last-Event-ID. Frames arrive in batches (one polled batch of a key) and go out in one write, each frame at most
+ * once and in offset order: a frame at or below the last offset sent is dropped.
  */
 public final class SseSubscriber {
     private static final Logger LOG = Logger.getLogger(SseSubscriber.class);
     static final int MAX_PENDING = 10_000;
     static final String DONE = "event: " + EventTypes.SSE_DONE + "\ndata: {}\n\n";
+    private static final Buffer DONE_BYTES = Buffer.buffer(DONE.getBytes(StandardCharsets.UTF_8));
+    private static final Buffer KEEPALIVE = Buffer.buffer(": keepalive\n\n".getBytes(StandardCharsets.UTF_8));
 
     private final String tenant;
     private final String key;
     private final Context context;
     private final HttpServerResponse response;
     private final Runnable onClose;
+    /** Epoch millis when the credential that opened the stream expires; Long.MAX_VALUE for none. */
+    private final long expiresAt;
+    /** Touched only by the shared ticker ({@link SseTicker}), one thread. */
+    private long nextHeartbeat;
     private long lastSent;
     private boolean live;
-    private boolean closed;
-    private List<SseFrame> pending = new ArrayList<>();
+    private volatile boolean closed;
+    private List<SseFrame> pending;
 
     public SseSubscriber(String tenant, String key, Context context, HttpServerResponse response, long afterOffset,
-                         Runnable onClose) {
+                         long expiresAt, Runnable onClose) {
         this.tenant = tenant;
         this.key = key;
         this.context = context;
         this.response = response;
         this.lastSent = afterOffset;
+        this.expiresAt = expiresAt;
         this.onClose = onClose;
     }
 
@@ -45,27 +56,46 @@ public final class SseSubscriber {
         return key;
     }
 
-    /** Called from the Kafka consumer; hops onto this connection's context. */
-    public void offer(SseFrame frame) {
-        context.runOnContext(ignored -> onFrame(frame));
+    /** Called from the Kafka consumer with this key's frames of one batch, oldest first; hops onto this context. */
+    public void offer(List<SseFrame> frames) {
+        if (!closed) {
+            context.runOnContext(ignored -> onFrames(frames));
+        }
+    }
+
+    /**
+     * Called by the shared ticker: ends the stream once its credential expired, and sends the keep-alive comment when
+     * one is due. Hops onto this connection's context only when there is something to do.
+     */
+    void tick(long now, long heartbeatMillis) {
+        if (closed) {
+            return;
+        }
+        if (now >= expiresAt) {
+            context.runOnContext(ignored -> close());
+        } else if (nextHeartbeat == 0) {
+            nextHeartbeat = now + heartbeatMillis;
+        } else if (now >= nextHeartbeat) {
+            nextHeartbeat = now + heartbeatMillis;
+            context.runOnContext(ignored -> heartbeat());
+        }
     }
 
     /** The buffered frames after Last-Event-ID; then whatever arrived live meanwhile; then live. */
     public void replay(List<SseFrame> frames) {
+        List<SseFrame> out = new ArrayList<>(frames.size());
         for (int i = 0; i < frames.size(); i++) {
             // a terminal event followed by more is a failed or cancelled run that was resumed: skip it
             if (!frames.get(i).terminal() || i == frames.size() - 1) {
-                send(frames.get(i));
+                out.add(frames.get(i));
             }
         }
-        List<SseFrame> arrived = pending;
-        pending = null;
+        if (pending != null) {
+            out.addAll(pending);
+            pending = null;
+        }
         live = true;
-        if (arrived != null) {
-            for (SseFrame frame : arrived) {
-                send(frame);
-            }
-        }
+        send(out);
     }
 
     /** The stream ended before the client's Last-Event-ID: nothing to replay, only {@code done}, then close. */
@@ -73,33 +103,63 @@ public final class SseSubscriber {
         if (!closed) {
             pending = null;
             live = true;
-            response.write(DONE);
+            response.write(DONE_BYTES);
             close();
         }
     }
 
-    public void heartbeat() {
+    void heartbeat() {
         if (!closed && !response.writeQueueFull()) {
-            response.write(": keepalive\n\n");
+            response.write(KEEPALIVE);
         }
     }
 
-    private void onFrame(SseFrame frame) {
+    private void onFrames(List<SseFrame> frames) {
         if (closed) {
             return;
         }
         if (!live) {
-            pending.add(frame);
+            if (pending == null) {
+                pending = new ArrayList<>(frames);
+            } else {
+                pending.addAll(frames);
+            }
             if (pending.size() > MAX_PENDING) {
                 close();
             }
             return;
         }
-        send(frame);
+        send(frames);
     }
 
-    private void send(SseFrame frame) {
-        if (closed || frame.offset() <= lastSent) {
+    /** Writes the frames after the last one sent in one write (and {@code done} after a terminal one). */
+    private void send(List<SseFrame> frames) {
+        if (closed) {
+            return;
+        }
+        Buffer single = null;
+        Buffer many = null;
+        long last = lastSent;
+        boolean ended = false;
+        for (SseFrame frame : frames) {
+            if (frame.offset() <= last) {
+                continue;
+            }
+            if (single == null) {
+                single = frame.bytes();
+            } else {
+                if (many == null) {
+                    many = Buffer.buffer(single.length() * 4).appendBuffer(single);
+                }
+                many.appendBuffer(frame.bytes());
+            }
+            last = frame.offset();
+            if (frame.terminal()) {
+                ended = true;
+                break;
+            }
+        }
+        if (single == null) {
             return;
         }
         if (response.writeQueueFull()) {
@@ -107,10 +167,13 @@ public final class SseSubscriber {
             close();
             return;
         }
-        response.write(frame.render());
-        lastSent = frame.offset();
-        if (frame.terminal()) {
-            response.write(DONE);
+        if (ended) {
+            many = (many == null ? Buffer.buffer(single.length() + DONE_BYTES.length()).appendBuffer(single) : many)
+                    .appendBuffer(DONE_BYTES);
+        }
+        response.write(many != null ? many : single);
+        lastSent = last;
+        if (ended) {
             close();
         }
     }
