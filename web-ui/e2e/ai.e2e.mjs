@@ -12,6 +12,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { signIn, writeJUnitReport } from './harness.mjs';
 import { modelerSteps } from './modeler.steps.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -110,7 +111,7 @@ async function step(name, fn) {
     results.push({ name, ok: true, ms: Date.now() - started });
     console.log(`  ok   ${name} (${Date.now() - started} ms)`);
   } catch (e) {
-    results.push({ name, ok: false, ms: Date.now() - started, message: e.message });
+    results.push({ name, ok: false, ms: Date.now() - started, error: e.message });
     console.log(`  FAIL ${name}: ${e.message.split('\n')[0]}`);
     if (current) {
       const shown = await current.locator('[role="alert"], .chat-entry, [data-testid="modeler"]').allInnerTexts().catch(() => []);
@@ -143,15 +144,6 @@ async function newPage() {
   return { context, page };
 }
 
-// the portal's "Sign in": through the gateway to Keycloak's real login page (authorization code with PKCE) and back
-async function login(page, user) {
-  await page.goto(`${GATEWAY}/`);
-  await page.getByRole('link', { name: 'Sign in' }).click();
-  await page.locator('#username').fill(user);
-  await page.locator('#password').fill(user);
-  await page.locator('#kc-login').click();
-  await page.getByTestId('who').waitFor();
-}
 
 /** The API as the page's session sees it (its cookies); a lapsed access token is renewed once, as the portal does. */
 async function api(page, method, path, body) {
@@ -233,7 +225,7 @@ try {
   const adminSession = await newPage();
   admin = adminSession.page;
   await step('gwen (globex admin) points the tenant\'s model at the scripted server', async () => {
-    await login(admin, 'gwen');
+    await signIn(admin, GATEWAY, 'gwen');
     script(`probe-${RUN}`, ['ok']);
     await useModel(`probe-${RUN}`);
     const status = await api(admin, 'GET', '/api/v1/ai/status');
@@ -242,7 +234,7 @@ try {
 
   const { page } = await newPage();
   await step('bob uploads the order_status mapping in the portal and the jaffle-shop sample as a data source', async () => {
-    await login(page, 'bob');
+    await signIn(page, GATEWAY, 'bob');
     const files = ['raw_customers.csv', 'raw_orders.csv', 'raw_payments.csv'].map((name) => ({ name, text: readFileSync(resolve(SOURCES, name), 'utf8') }));
     const answer = await page.evaluate(async ({ files, run }) => {
       const form = new FormData();
@@ -415,20 +407,7 @@ try {
   model.close();
 }
 const failed = results.filter((r) => !r.ok).length;
-writeReport();
+writeJUnitReport('ai', results);
 console.log(`ai browser suite: ${results.length - failed} passed, ${failed} failed in ${((Date.now() - started) / 1000).toFixed(1)} s against ${GATEWAY}`);
 process.exit(exit);
 
-/** A JUnit report beside the Maven ones, so ./aide test counts these steps in its summary. */
-function writeReport() {
-  const dir = resolve(HERE, '../target/failsafe-reports');
-  mkdirSync(dir, { recursive: true });
-  const esc = (t) => String(t).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-  const cases = results
-    .map((r) => `  <testcase classname="web-ui.ai" name="${esc(r.name)}" time="${r.ms / 1000}">${r.ok ? '' : `<failure message="${esc(r.message)}"/>`}</testcase>`)
-    .join('\n');
-  writeFileSync(
-    join(dir, 'TEST-web-ui-ai-e2e.xml'),
-    `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="web-ui.ai" tests="${results.length}" failures="${failed}" errors="0" skipped="0">\n${cases}\n</testsuite>\n`,
-  );
-}

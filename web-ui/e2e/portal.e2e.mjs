@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { documentSteps, unnamedControls } from './document.steps.mjs';
 import { failingCheckSteps } from './failing-check.steps.mjs';
+import { writeJUnitReport } from './harness.mjs';
 import { startProxy } from './proxy.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -449,21 +450,7 @@ try {
   await proxy.close();
 }
 const failed = results.filter((r) => !r.ok).length;
-writeReport();
+writeJUnitReport('portal', results);
 console.log(`portal e2e: ${results.length - failed} passed, ${failed} failed (${Math.round((Date.now() - started) / 1000)} s) against ${GATEWAY}`);
 process.exit(exit);
 
-/** A JUnit report beside the Maven ones, so ./aide test counts these steps in its summary. */
-function writeReport() {
-  const dir = resolve(HERE, '../target/failsafe-reports');
-  mkdirSync(dir, { recursive: true });
-  const esc = (t) => String(t).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-  const cases = results
-    .map((r) => `  <testcase classname="web-ui.portal" name="${esc(r.name)}" time="${r.ms / 1000}">${r.ok ? '' : `<failure message="${esc(r.error)}"/>`}</testcase>`)
-    .join('\n');
-  const failures = results.filter((r) => !r.ok).length;
-  writeFileSync(
-    join(dir, 'TEST-web-ui-portal-e2e.xml'),
-    `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="web-ui.portal" tests="${results.length}" failures="${failures}" errors="0" skipped="0">\n${cases}\n</testsuite>\n`,
-  );
-}

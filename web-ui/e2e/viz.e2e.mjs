@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { signIn } from './harness.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -110,16 +111,6 @@ async function newPage() {
   return { context, page };
 }
 
-// the portal's "Sign in": through the gateway to Keycloak's real login page (authorization code with PKCE) and back
-async function login(page, user) {
-  await page.goto(`${GATEWAY}/`);
-  await page.getByRole('link', { name: 'Sign in' }).click();
-  await page.locator('#username').fill(user);
-  await page.locator('#password').fill(user);
-  await page.locator('#kc-login').click();
-  await page.getByTestId('who').waitFor();
-}
-
 async function api(page, method, path, body) {
   return page.evaluate(
     async ({ method, path, body }) => {
@@ -145,7 +136,7 @@ const started = Date.now();
 try {
   const { context: aliceContext, page } = await newPage();
   await step('alice logs in and registers the jaffle-shop sample as a data source', async () => {
-    await login(page, 'alice');
+    await signIn(page, GATEWAY, 'alice');
     const files = ['raw_customers.csv', 'raw_orders.csv', 'raw_payments.csv'].map((name) => ({ name, text: readFileSync(resolve(SOURCES, name), 'utf8') }));
     const answer = await page.evaluate(async (files) => {
       const form = new FormData();
@@ -195,7 +186,7 @@ try {
 
   await step('with the scripted model, a question streams thoughts and code, and the model\'s component renders', async () => {
     const { context, page: anna } = await newPage();
-    await login(anna, 'anna');
+    await signIn(anna, GATEWAY, 'anna');
     const set = await api(anna, 'PUT', '/api/v1/ai/models/tenant', { baseUrl: MODEL_URL, model: 'scripted-viz', apiKey: 'sk-e2e' });
     check(set.status === 200, `setting the tenant's model answered ${set.status}`);
     await context.close();
@@ -271,7 +262,7 @@ try {
 
   await step('bob (another tenant) sees neither the template nor its data', async () => {
     const { context, page: bob } = await newPage();
-    await login(bob, 'bob');
+    await signIn(bob, GATEWAY, 'bob');
     const one = await api(bob, 'GET', `/api/v1/viz/templates/${templateId}`);
     check(one.status === 404, `bob's read of alice's template answered ${one.status}`);
     const list = await api(bob, 'GET', '/api/v1/viz/templates');
@@ -287,7 +278,7 @@ try {
   // by later runs and by the services' own tests)
   await (async () => {
     const { context, page: anna } = await newPage();
-    await login(anna, 'anna');
+    await signIn(anna, GATEWAY, 'anna');
     await api(anna, 'DELETE', '/api/v1/ai/models/tenant');
     await context.close();
   })().catch((e) => console.log(`       could not remove the tenant's scripted model: ${e.message}`));

@@ -1,0 +1,34 @@
+// Shared by the browser suites: the portal's sign-in through Keycloak's real page, and the JUnit report that lets
+// ./aide test count each suite's steps beside the Maven ones.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPORTS = resolve(dirname(fileURLToPath(import.meta.url)), '../target/failsafe-reports');
+
+/** The portal's "Sign in": through the gateway to Keycloak's login page (authorization code with PKCE) and back. */
+export async function signIn(page, gateway, user) {
+  await page.goto(`${gateway}/`);
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await page.locator('#username').fill(user);
+  await page.locator('#password').fill(user);
+  await page.locator('#kc-login').click();
+  await page.getByTestId('who').waitFor();
+}
+
+/**
+ * Writes target/failsafe-reports/TEST-web-ui-<suite>-e2e.xml: one testcase per step ({name, ok, ms, error}), a
+ * failure with its message for each step that failed.
+ */
+export function writeJUnitReport(suite, results) {
+  mkdirSync(REPORTS, { recursive: true });
+  const esc = (t) => String(t).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  const cases = results
+    .map((r) => `  <testcase classname="web-ui.${suite}" name="${esc(r.name)}" time="${(r.ms ?? 0) / 1000}">${r.ok ? '' : `<failure message="${esc(r.error)}"/>`}</testcase>`)
+    .join('\n');
+  const failures = results.filter((r) => !r.ok).length;
+  writeFileSync(
+    join(REPORTS, `TEST-web-ui-${suite}-e2e.xml`),
+    `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="web-ui.${suite}" tests="${results.length}" failures="${failures}" errors="0" skipped="0">\n${cases}\n</testsuite>\n`,
+  );
+}
