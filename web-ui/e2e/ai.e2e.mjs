@@ -12,7 +12,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { signIn, writeJUnitReport } from './harness.mjs';
+import { signIn, stepRunner, writeJUnitReport } from './harness.mjs';
 import { modelerSteps } from './modeler.steps.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -104,22 +104,12 @@ const results = [];
 const pageErrors = [];
 let current = null;
 
-async function step(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true, ms: Date.now() - started });
-    console.log(`  ok   ${name} (${Date.now() - started} ms)`);
-  } catch (e) {
-    results.push({ name, ok: false, ms: Date.now() - started, error: e.message });
-    console.log(`  FAIL ${name}: ${e.message.split('\n')[0]}`);
-    if (current) {
-      const shown = await current.locator('[role="alert"], .chat-entry, [data-testid="modeler"]').allInnerTexts().catch(() => []);
-      console.log(`       page ${current.url()} shows: ${shown.join(' | ').slice(-1500)}`);
-    }
-    throw e;
+const step = stepRunner(results, async () => {
+  if (current) {
+    const shown = await current.locator('[role="alert"], .chat-entry, [data-testid="modeler"]').allInnerTexts().catch(() => []);
+    console.log(`       page ${current.url()} shows: ${shown.join(' | ').slice(-1500)}`);
   }
-}
+});
 
 async function shot(page, name) {
   if (!SHOTS) return;

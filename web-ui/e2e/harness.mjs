@@ -6,6 +6,26 @@ import { fileURLToPath } from 'node:url';
 
 const REPORTS = resolve(dirname(fileURLToPath(import.meta.url)), '../target/failsafe-reports');
 
+/**
+ * A suite's step runner: each step's outcome is logged and kept in {@code results} ({name, ok, ms, error}); a failed
+ * step rethrows after {@code onFailure} has said what the page showed.
+ */
+export function stepRunner(results, onFailure = async () => {}) {
+  return async function step(name, fn) {
+    const started = Date.now();
+    try {
+      await fn();
+      results.push({ name, ok: true, ms: Date.now() - started });
+      console.log(`  ok   ${name} (${Date.now() - started} ms)`);
+    } catch (e) {
+      results.push({ name, ok: false, ms: Date.now() - started, error: e.message });
+      console.log(`  FAIL ${name}: ${e.message.split('\n')[0]}`);
+      await onFailure(e);
+      throw e;
+    }
+  };
+}
+
 /** The portal's "Sign in": through the gateway to Keycloak's login page (authorization code with PKCE) and back. */
 export async function signIn(page, gateway, user) {
   await page.goto(`${gateway}/`);

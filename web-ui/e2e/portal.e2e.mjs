@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { documentSteps, unnamedControls } from './document.steps.mjs';
 import { failingCheckSteps } from './failing-check.steps.mjs';
-import { writeJUnitReport } from './harness.mjs';
+import { stepRunner, writeJUnitReport } from './harness.mjs';
 import { startProxy } from './proxy.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -46,18 +46,7 @@ const browser = await chromium.launch({
 const results = [];
 const consoleErrors = [];
 
-async function step(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true, ms: Date.now() - started });
-    console.log(`  ok   ${name} (${Date.now() - started} ms)`);
-  } catch (e) {
-    results.push({ name, ok: false, ms: Date.now() - started, error: e.message });
-    console.log(`  FAIL ${name}: ${e.message.split('\n')[0]}`);
-    throw e;
-  }
-}
+const step = stepRunner(results);
 
 function check(condition, message) {
   if (!condition) throw new Error(message);

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { signIn } from './harness.mjs';
+import { signIn, stepRunner } from './harness.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -77,22 +77,12 @@ const browser = await chromium.launch({
 const results = [];
 const pageErrors = [];
 
-async function step(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`  ok   ${name} (${Date.now() - started} ms)`);
-  } catch (e) {
-    results.push({ name, ok: false });
-    console.log(`  FAIL ${name}: ${e.message.split('\n')[0]}`);
-    if (current) {
-      const shown = await current.locator('[role="alert"], [data-testid="viz-thoughts"], [data-testid="viz-status"]').allInnerTexts().catch(() => []);
-      console.log(`       page ${current.url()} shows: ${shown.join(' | ').slice(0, 1500)}`);
-    }
-    throw e;
+const step = stepRunner(results, async () => {
+  if (current) {
+    const shown = await current.locator('[role="alert"], [data-testid="viz-thoughts"], [data-testid="viz-status"]').allInnerTexts().catch(() => []);
+    console.log(`       page ${current.url()} shows: ${shown.join(' | ').slice(0, 1500)}`);
   }
-}
+});
 
 function check(condition, message) {
   if (!condition) throw new Error(message);
