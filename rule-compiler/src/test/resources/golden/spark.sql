@@ -10,7 +10,7 @@ COALESCE(`orders`.`order_id`, `orders`.`order`, `orders`.`OrderRef`, `Sales Line
 TRY_CAST(`orders`.`amount` AS DECIMAL(18, 2))
 
 -- safe cast of a computed number to an integer
-TRY_CAST(TRY_CAST(`orders`.`amount` AS DOUBLE) * 100 AS INTEGER)
+TRY_CAST(ROUND(TRY_CAST(`orders`.`amount` AS DOUBLE) * 100) AS INTEGER)
 
 -- cast of a default
 CAST(COALESCE(`agg`.`total`, '0') AS DECIMAL(18, 2))

@@ -196,7 +196,7 @@ final class TypeCoercion {
         if (e instanceof Expr.EpochSeconds es) {
             return new Expr.EpochSeconds(numericOperand(typeFix(es.expr(), null)));
         }
-        if (e instanceof Expr.Fn f && Set.of("ABS", "FLOOR", "CEIL", "SIGN", "SQRT").contains(f.name().toUpperCase(Locale.ROOT))
+        if (e instanceof Expr.Fn f && Set.of("ABS", "FLOOR", "CEIL", "TRUNC", "SIGN", "SQRT").contains(f.name().toUpperCase(Locale.ROOT))
                 && f.args().size() == 1) {
             return new Expr.Fn(f.name(), List.of(numericOperand(typeFix(f.args().get(0), null))));
         }

@@ -56,6 +56,29 @@ public class SparkDialect extends SqlDialect {
         return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
+    /**
+     * Spark drops the fraction when a number becomes an integer where the other engines round it (23 / 12 is 1 here,
+     * 2 there): arithmetic cast to an integer type is rounded first, so every dialect gives the same value.
+     */
+    @Override
+    protected String castOf(Expr.Cast c) {
+        boolean integral = c.type().kind() == SqlType.Kind.INTEGER || c.type().kind() == SqlType.Kind.BIGINT;
+        if (integral && c.expr() instanceof Expr.Bin b && List.of("+", "-", "*", "/").contains(b.op())) {
+            String rounded = "ROUND(" + render(c.expr()) + ")";
+            return c.safe() ? safeCast(rounded, c.type()) : cast(rounded, c.type());
+        }
+        return super.castOf(c);
+    }
+
+    @Override
+    protected String function(String name, List<String> args) {
+        if (name.equals("TRUNC") && args.size() == 1) {
+            // Spark's TRUNC is for dates only: the whole part of a number toward zero
+            return "CASE WHEN " + args.get(0) + " < 0 THEN CEIL(" + args.get(0) + ") ELSE FLOOR(" + args.get(0) + ") END";
+        }
+        return super.function(name, args);
+    }
+
     @Override
     public String safeCast(String expr, SqlType t) {
         return "TRY_CAST(" + expr + " AS " + type(t) + ")";

@@ -97,6 +97,20 @@ final class ColumnWords {
         return spells(parts, from + 1, to, words, w + k);
     }
 
+    /**
+     * One word names a date column leaving its kind out ("arrival" for arr_dt, "signup" for signup_ts). Read only where
+     * the grammar expects a date (between two dates of a difference): elsewhere such a word is as often a label.
+     */
+    static boolean namesDate(String[] parts, Token word) {
+        if (parts.length < 2 || word.kind() != Token.Kind.WORD) {
+            return false;
+        }
+        String last = parts[parts.length - 1];
+        boolean dated = java.util.stream.Stream.of("date", "timestamp", "time", "datetime")
+                .anyMatch(k -> PhraseTable.abbreviates(last, k)) || last.equals("ts") || last.equals("dttm");
+        return dated && spells(parts, 0, parts.length - 1, List.of(word), 0);
+    }
+
     /** The name's last part says the column holds a count or a quantity (seat_cnt, line_qty, visit_count). */
     static boolean holdsACount(String column) {
         String[] parts = column.toLowerCase(java.util.Locale.ROOT).split("_");

@@ -60,7 +60,7 @@ final class Commentary {
             }
             if (lexicon.match(Role.ACTION, tokens, i) > 0 || lexicon.match(Role.SENTINEL, tokens, i) > 0
                     || lexicon.match(Role.CAP_AT, tokens, i) > 0 || lexicon.match(Role.FLOOR_AT, tokens, i) > 0
-                    || lexicon.match(Role.CASE_INSENSITIVE, tokens, i) > 0
+                    || lexicon.match(Role.CASE_INSENSITIVE, tokens, i) > 0 || NumberOperations.wholeUnits(tokens, i, lexicon) > 0
                     || lexicon.match(Role.NULL, tokens, i) > 0 || lexicon.match(Role.DEFAULT, tokens, i) > 0) {
                 return false;
             }

@@ -122,6 +122,16 @@ final class Dates implements Recognizer {
         if (p.accept(Role.NOW)) {
             return new Expr.CurrentTimestamp();
         }
+        int m = p.mark();
+        Expr.Col dated = p.dateNamedByWord();
+        if (dated != null) {
+            // "between arrival and departure": where a date is expected one word may name a date column
+            Token after = p.peekToken();
+            if (after == null || after.kind() == Token.Kind.SEP || after.op(",") || p.peek(Role.UNTIL)) {
+                return dated;
+            }
+            p.reset(m);
+        }
         return p.operand();
     }
 

@@ -25,7 +25,7 @@ final class Expressions implements Recognizer {
             // no operator, no call: nothing for a SQL parser (and it is the slowest step of the language)
             return Recognition.NOT_MINE;
         }
-        String text = text(p.tokens());
+        String text = text(namesInWords(p));
         if (text == null) {
             return Recognition.NOT_MINE;
         }
@@ -51,6 +51,36 @@ final class Expressions implements Recognizer {
             return Recognition.NOT_MINE;
         }
         return new Recognition.Recognized(e, null, List.of(), "SQL expression");
+    }
+
+    /**
+     * The tokens with each run of two or more words that names one of the row's columns ("departure date" for dep_dt,
+     * "unit price" for unit_prc) written as that column's name, so that "departure date - arrival date" is SQL.
+     */
+    private static List<Token> namesInWords(Parser p) {
+        List<Token> tokens = p.tokens();
+        List<Token> out = new ArrayList<>(tokens.size());
+        int start = p.mark();
+        boolean changed = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.kind() == Token.Kind.WORD && i + 1 < tokens.size() && tokens.get(i + 1).kind() == Token.Kind.WORD) {
+                p.reset(i);
+                Expr named = p.column();
+                int end = p.mark();
+                if (named instanceof Expr.Col c && p.ctx().known(c) && end > i + 1
+                        && tokens.subList(i, end).stream().allMatch(w -> w.kind() == Token.Kind.WORD)) {
+                    out.add(c.relation() == null ? Token.of(Token.Kind.IDENT, c.column())
+                            : Token.of(Token.Kind.NAME, c.relation() + "." + c.column()));
+                    i = end - 1;
+                    changed = true;
+                    continue;
+                }
+            }
+            out.add(t);
+        }
+        p.reset(start);
+        return changed ? out : tokens;
     }
 
     /** A SQL expression over the row's names, or null when it does not parse or names an unknown column. */

@@ -95,7 +95,7 @@ final class GuardedOperations {
         if (e instanceof Expr.Case c) {
             return column.equals(c.otherwise()) && c.whens().size() == 1;
         }
-        return e instanceof Expr.Fn f && !java.util.Set.of("ROUND", "ABS", "CEIL", "FLOOR", "COALESCE", "NULLIF", "GREATEST",
+        return e instanceof Expr.Fn f && !java.util.Set.of("ROUND", "ABS", "CEIL", "FLOOR", "TRUNC", "COALESCE", "NULLIF", "GREATEST",
                 "LEAST").contains(f.name().toUpperCase(java.util.Locale.ROOT)) || e instanceof Expr.Substr || e instanceof Expr.Concat;
     }
 

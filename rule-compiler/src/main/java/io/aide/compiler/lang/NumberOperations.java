@@ -11,7 +11,11 @@ import java.util.List;
  * share   := N PERCENT OF column                                              -- "8.25% of net_amt"
  * arith   := (MULTIPLY | DIVIDE | PLUS | MINUS) [column] [BY] operand [PERCENT] -- "multiplied by 100", "less 10 percent"
  *          | OP_SYMBOL operand                                            -- "* 100", "/ `rate`", "+ 1"
- * round   := ROUND [column] [TO] ([N] DECIMALS | NEAREST_INTEGER)? | ROUND_UP | ROUND_DOWN
+ * round   := ROUND [column] [TO] ([N] DECIMALS | NEAREST_INTEGER | STEP)? | ROUND_UP | ROUND_DOWN
+ *            (STEP: a phrase of rounding.txt, "cents", "the nearest thousand"; or NEAREST N for a power of ten)
+ * whole   := TRUNCATE [column] [TO NEAREST_INTEGER] END                      -- "divided by 12, truncated"
+ *          | ["("] [AS | IN] WHOLE unit [")"]                                -- "(whole years)", "in completed months"
+ *          | INTEGER_PART column                                             -- "integer part of ratio"
  * bound   := (CAP_AT | FLOOR_AT) [column] number                             -- "cap at 4.00", "with a minimum of 0"
  * </pre>
  */
@@ -166,8 +170,14 @@ final class NumberOperations {
             int m = p.mark();
             p.accept(Role.TO);
             Long places = null;
+            PhraseTable.Match step = null;
+            Long power = null;
             if (p.accept(Role.NEAREST_INTEGER)) {
                 places = 0L;
+            } else if ((step = p.phrase(PhraseTable.ROUNDING)) != null) {
+                places = Long.parseLong(step.entries().get(0).key());
+            } else if ((power = nearestPowerOfTen(p)) != null) {
+                places = power;
             } else {
                 Long n = Operations.whole(p);
                 if (n != null && p.accept(Role.DECIMALS)) {
@@ -188,6 +198,106 @@ final class NumberOperations {
             p.reset(m);
         }
         return new Copies.Operation(x -> new Expr.Fn(fn, List.of(x)), column);
+    }
+
+    /** "nearest 100", "the nearest 0.01": the places a power of ten keeps; null (cursor unchanged) for anything else. */
+    private static Long nearestPowerOfTen(Parser p) {
+        int m = p.mark();
+        Token the = p.peekToken();
+        if (the != null && the.is(Token.Kind.WORD, "the")) {
+            p.next();
+        }
+        Token t = p.peekToken();
+        if (p.acceptWord("nearest") && (t = p.peekToken()) != null && t.kind() == Token.Kind.NUMBER) {
+            try {
+                java.math.BigDecimal n = new java.math.BigDecimal(t.text().replace(",", "")).stripTrailingZeros();
+                if (n.unscaledValue().equals(java.math.BigInteger.ONE)) {
+                    p.next();
+                    return (long) n.scale();
+                }
+            } catch (NumberFormatException e) {
+                // not a plain number
+            }
+        }
+        p.reset(m);
+        return null;
+    }
+
+    /**
+     * The whole part of a number, toward zero: "divided by 12, truncated", "(whole years)" after a quotient of months,
+     * "integer part of ratio". A TRUNCATE followed by a length is the text's (see {@link Operations}).
+     */
+    static Copies.Operation whole(Parser p) {
+        int m = p.mark();
+        if (p.accept(Role.INTEGER_PART)) {
+            // "integer part of ratio"; "integer part of months / 12" would take the part of months alone: not read
+            Expr column = p.column();
+            Token after = p.peekToken();
+            if (column == null || after != null && after.kind() != Token.Kind.SEP && !after.op(",")) {
+                p.reset(m);
+                return null;
+            }
+            return new Copies.Operation(NumberOperations::truncated, column);
+        }
+        if (p.accept(Role.TRUNCATE)) {
+            Expr column = p.column();
+            int to = p.mark();
+            if (!(p.accept(Role.TO) && p.accept(Role.NEAREST_INTEGER))) {
+                p.reset(to);
+            }
+            Token next = p.peekToken();
+            if (next != null && next.kind() != Token.Kind.SEP && !next.op(",")) {
+                p.reset(m);
+                return null;
+            }
+            return new Copies.Operation(NumberOperations::truncated, column);
+        }
+        boolean paren = p.acceptOp("(");
+        if (!p.acceptWord("as") && !p.acceptWord("in")) {
+            // "(whole years)" needs no preposition
+            Token t = p.peekToken();
+            if (!paren && (t == null || !t.is(Token.Kind.WORD, "whole") && !t.is(Token.Kind.WORD, "completed")
+                    && !t.is(Token.Kind.WORD, "full") && !t.is(Token.Kind.WORD, "complete"))) {
+                p.reset(m);
+                return null;
+            }
+        }
+        int n = wholeUnits(p.tokens(), p.mark(), Lexicon.standard());
+        if (n == 0) {
+            p.reset(m);
+            return null;
+        }
+        p.reset(p.mark() + n);
+        if (paren && !p.acceptOp(")")) {
+            p.reset(m);
+            return null;
+        }
+        return new Copies.Operation(NumberOperations::truncated, null);
+    }
+
+    /** The length of WHOLE and a unit at {@code at} ("whole years", "completed months", "full units"); 0 when none. */
+    static int wholeUnits(List<Token> tokens, int at, Lexicon lexicon) {
+        int w = lexicon.match(Role.WHOLE, tokens, at);
+        if (w == 0 || at + w >= tokens.size()) {
+            return 0;
+        }
+        int u = at + w;
+        for (Role unit : new Role[]{Role.DATE_YEAR, Role.DATE_MONTH, Role.DATE_WEEK, Role.DATE_DAY, Role.DATE_HOUR}) {
+            int k = lexicon.match(unit, tokens, u);
+            if (k > 0) {
+                return w + k;
+            }
+        }
+        PhraseTable.Match measure = PhraseTable.UNITS.at(tokens, u);
+        if (measure != null) {
+            return w + measure.length();
+        }
+        Token t = tokens.get(u);
+        return t.is(Token.Kind.WORD, "units") || t.is(Token.Kind.WORD, "numbers") ? w + 1 : 0;
+    }
+
+    private static Expr truncated(Expr x) {
+        return new Expr.Fn("TRUNC", List.of(x));
     }
 
     /**

@@ -41,7 +41,7 @@ final class Operations {
     }
 
     private static final List<Copies.Production> PRODUCTIONS = List.of(NumberOperations::share, NumberOperations::bound,
-            NumberOperations::round, NumberOperations::arithmetic, Delimiters::around, Operations::drop,
+            NumberOperations::round, NumberOperations::whole, NumberOperations::arithmetic, Delimiters::around, Operations::drop,
             Operations::substring, Operations::substringFor, Operations::pad, Operations::replace, Operations::split);
 
     private static final java.util.Set<String> SUBSTRING_WORDS = java.util.Set.of("substring", "substr", "mid", "part");

@@ -320,6 +320,19 @@ public final class Parser {
         return text.contains(".") ? new Expr.Lit(new BigDecimal(text)) : new Expr.Lit(Long.parseLong(text));
     }
 
+    private boolean asksForSomething(List<Token> parenthesis) {
+        if (lexicon.find(Role.CASE_INSENSITIVE, parenthesis) || lexicon.find(Role.ROUND, parenthesis)
+                || lexicon.find(Role.ROUND_DOWN, parenthesis) || lexicon.find(Role.ROUND_UP, parenthesis)) {
+            return true;
+        }
+        for (int i = 0; i < parenthesis.size(); i++) {
+            if (NumberOperations.wholeUnits(parenthesis, i, lexicon) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A label after a value is a comment: "32836 (EHR physical examination)", "32879 - 'Registry'". */
     void label(Expr value) {
         int start = pos;
@@ -335,8 +348,9 @@ public final class Parser {
                     break;
                 }
             }
-            if (depth != 0 || lexicon.find(Role.CASE_INSENSITIVE, tokens.subList(start, pos))) {
-                // "'ENROLLED' (case insensitive)" asks for a comparison: no label to pass over
+            if (depth != 0 || asksForSomething(tokens.subList(start, pos))) {
+                // "'ENROLLED' (case insensitive)" asks for a comparison, "12 (whole years)" for the whole part:
+                // no label to pass over
                 pos = start;
             }
             return;
@@ -513,6 +527,27 @@ public final class Parser {
             }
         }
         return null;
+    }
+
+    /** A date column of the row named by one word that leaves its kind out ("arrival" for arr_dt), or null. */
+    Expr.Col dateNamedByWord() {
+        Token t = peekToken();
+        if (t == null || t.kind() != Token.Kind.WORD) {
+            return null;
+        }
+        Expr.Col found = null;
+        int matches = 0;
+        for (Expr.Col c : ctx.sources()) {
+            if (ColumnWords.namesDate(c.column().toLowerCase(Locale.ROOT).split("_"), t)) {
+                found = c;
+                matches++;
+            }
+        }
+        if (matches != 1) {
+            return null;
+        }
+        next();
+        return found;
     }
 
     /** A source column of the row named by one word ("bonus" for bonus_amt, "overtime" for ot_amt), or null. */

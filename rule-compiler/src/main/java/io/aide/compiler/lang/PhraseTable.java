@@ -30,6 +30,7 @@ final class PhraseTable {
     static final PhraseTable UNITS = load("units.txt");
     static final PhraseTable CHARACTERS = load("characters.txt");
     static final PhraseTable CHARACTER_CLASSES = load("character-classes.txt");
+    static final PhraseTable ROUNDING = load("rounding.txt");
 
     /** The entries by the first word of their phrase: a match looks only at the few that can start here. */
     private final java.util.Map<String, List<Entry>> byFirstWord = new java.util.HashMap<>();

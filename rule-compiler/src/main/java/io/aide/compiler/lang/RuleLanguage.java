@@ -87,14 +87,19 @@ public final class RuleLanguage {
         }
         if (!(r instanceof Recognition.Recognized)) {
             // "Major version: part of fw_ver before the first '.'": a few words naming the value, then the rule
+            // "Nights = departure date - arrival date": the target's own name in words, then "=" and the rule
             int colon = -1;
+            boolean equals = false;
             for (int i = 1; i < Math.min(tokens.size() - 1, 6) && colon < 0; i++) {
-                colon = tokens.get(i).op(":") ? i : -1;
+                equals = tokens.get(i).op("=");
+                colon = tokens.get(i).op(":") || equals ? i : -1;
             }
-            if (colon > 0 && tokens.subList(0, colon).stream().allMatch(t -> t.kind() == Token.Kind.WORD)
+            List<Token> words = colon > 0 ? tokens.subList(0, colon) : List.of();
+            if (colon > 0 && words.stream().allMatch(t -> t.kind() == Token.Kind.WORD)
+                    && (!equals || namesTarget(words, ctx))
                     && families(tokens.subList(colon + 1, tokens.size()), ctx) instanceof Recognition.Recognized ok
-                    && (Commentary.isRemark(tokens.subList(0, colon), ctx, lexicon)
-                    || asksForMap(tokens.subList(0, colon)) && ok.expr() instanceof Expr.Case)) {
+                    && (Commentary.isRemark(words, ctx, lexicon)
+                    || asksForMap(words) && ok.expr() instanceof Expr.Case)) {
                 r = new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (after its label)",
                         ok.keepUnmatched());
             }
@@ -119,6 +124,17 @@ public final class RuleLanguage {
     }
 
     /** "Map using lookup", "Lookup", "Decode as follows": words before ':' that ask for the value map after it. */
+    /** The words spell the target column's name ("Nights" for nights, "Length of stay" for length_of_stay). */
+    private static boolean namesTarget(List<Token> words, RuleContext ctx) {
+        String target = ctx.row().targetColumn();
+        if (target == null) {
+            return false;
+        }
+        String[] parts = target.toLowerCase(java.util.Locale.ROOT).split("_");
+        String joined = words.stream().map(Token::norm).collect(java.util.stream.Collectors.joining("_"));
+        return joined.equals(String.join("_", parts)) || ColumnWords.namedBy(parts, words, words.get(0));
+    }
+
     private boolean asksForMap(List<Token> label) {
         int at = 0;
         boolean map = false;

@@ -54,8 +54,8 @@ final class ValueMaps implements Recognizer {
             }
             int other = p.mark();
             if (!whens.isEmpty() && (p.acceptWord("other") || p.acceptWord("others")) && p.peekToken() != null
-                    && p.peekToken().op(":")) {
-                // "/ other: Other": the else branch written as one more key
+                    && (p.peekToken().op(":") || p.peekToken().op("=") || p.peekToken().op("->") || p.peekToken().op("=>"))) {
+                // "/ other: Other", "other = Direct": the else branch written as one more key
                 p.reset(other);
                 p.next();
             } else {
@@ -63,8 +63,8 @@ final class ValueMaps implements Recognizer {
             }
             if (!whens.isEmpty() && (p.mark() != other || p.accept(Role.ELSE))) {
                 // "otherwise: x", "anything else -> Unknown", "else = 0"
-                arrow(p);
-                otherwise = otherwise(p, keyed);
+                boolean arrowed = arrow(p);
+                otherwise = otherwise(p, keyed, arrowed);
                 if (otherwise == null) {
                     return new Recognition.Flagged("the else branch of the value map is not understood: '" + p.leftover()
                             + "' (write a value, or 'otherwise keep' for the source value)");
@@ -91,10 +91,18 @@ final class ValueMaps implements Recognizer {
                         + "days since ...) as its own rule");
             }
             Token quoted = band != null ? p.rawPeek() : null;
-            if (band != null && (arrow(p) || quoted != null && quoted.kind() == Token.Kind.STRING)) {
+            boolean capitalised = quoted != null && quoted.kind() == Token.Kind.WORD && Character.isUpperCase(quoted.text().charAt(0));
+            if (band != null && (arrow(p) || quoted != null && quoted.kind() == Token.Kind.STRING || capitalised)) {
                 // "under 10 -> 'Low', 10 to 50 -> 'Mid', over 50 -> 'High'": bands of a number, first match wins;
-                // "<18 'Child', 18 to 64 'Adult'": a quoted value right after its band needs no arrow
+                // "<18 'Child', 18 to 64 'Adult'": a quoted value right after its band needs no arrow, nor does a
+                // capitalised one that ends its pair ("< 1000 Low; 1000 to 9999 Medium")
+                int v = p.mark();
                 Expr value = value(p);
+                Token after = p.rawPeek();
+                if (value != null && capitalised && p.mark() == v + 1 && after != null && after.kind() != Token.Kind.SEP
+                        && !after.op(",")) {
+                    value = null;
+                }
                 if (value != null) {
                     whens.add(new Expr.When(band, value));
                     if (value instanceof Expr.Lit l) {
@@ -278,10 +286,18 @@ final class ValueMaps implements Recognizer {
     /**
      * The value of the else branch: COPY / AS_IS ("otherwise keep", "else unchanged") keeps the source value; a literal;
      * or a code written without quotes: one word that is no operation of the grammar ("Unknown"), or capitalised
-     * words ("Not Known"). "otherwise leave it alone", "else trim" are not values: null.
+     * words ("Not Known"). "otherwise leave it alone", "else trim" are not values: null. After an arrow a lone
+     * capitalised word is the value it points to even when it could ask for a copy ("anything else -> Direct" names
+     * a channel; "else direct" copies).
      */
-    private static Expr otherwise(Parser p, Expr keyed) {
+    private static Expr otherwise(Parser p, Expr keyed, boolean arrowed) {
         int m = p.mark();
+        Token lone = p.rawPeek();
+        if (arrowed && lone != null && lone.kind() == Token.Kind.WORD && Character.isUpperCase(lone.text().charAt(0))
+                && (m + 1 == p.tokens().size() || p.tokens().get(m + 1).kind() == Token.Kind.SEP || p.tokens().get(m + 1).op(","))) {
+            p.rawNext();
+            return new Expr.Lit(lone.text());
+        }
         if (p.accept(Role.COPY) || p.accept(Role.AS_IS)) {
             p.accept(Role.AS_IS);
             p.accept(Role.SELF);
