@@ -98,3 +98,9 @@ EXTRACT(ISODOW FROM CAST("orders"."order_date" AS DATE))
 
 -- subtract one day
 CAST("orders"."order_date" AS DATE) + INTERVAL '-1' DAY
+
+-- seconds between two timestamps
+(EXTRACT(DAY FROM (CAST("orders"."order_date" AS TIMESTAMP) - CAST("orders"."order_date" AS TIMESTAMP)) DAY(9) TO SECOND) * 86400 + EXTRACT(HOUR FROM (CAST("orders"."order_date" AS TIMESTAMP) - CAST("orders"."order_date" AS TIMESTAMP)) DAY(9) TO SECOND) * 3600 + EXTRACT(MINUTE FROM (CAST("orders"."order_date" AS TIMESTAMP) - CAST("orders"."order_date" AS TIMESTAMP)) DAY(9) TO SECOND) * 60 + EXTRACT(SECOND FROM (CAST("orders"."order_date" AS TIMESTAMP) - CAST("orders"."order_date" AS TIMESTAMP)) DAY(9) TO SECOND))
+
+-- whole part of a number
+TRUNC(-2.5)

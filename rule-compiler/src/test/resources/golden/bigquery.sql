@@ -98,3 +98,9 @@ EXTRACT(ISOWEEK FROM SAFE_CAST(`orders`.`order_date` AS DATE))
 
 -- subtract one day
 DATE_ADD(SAFE_CAST(`orders`.`order_date` AS DATE), INTERVAL -(1) DAY)
+
+-- seconds between two timestamps
+(TIMESTAMP_DIFF(SAFE_CAST(`orders`.`order_date` AS TIMESTAMP), SAFE_CAST(`orders`.`order_date` AS TIMESTAMP), MICROSECOND) / 1000000)
+
+-- whole part of a number
+TRUNC(-2.5)

@@ -98,3 +98,9 @@ EXTRACT(ISODOW FROM TRY_CAST("orders"."order_date" AS DATE))
 
 -- subtract one day
 CAST(TRY_CAST("orders"."order_date" AS DATE) + TO_DAYS(CAST(-(1) AS INTEGER)) AS DATE)
+
+-- seconds between two timestamps
+(EPOCH(TRY_CAST("orders"."order_date" AS TIMESTAMP)) - EPOCH(TRY_CAST("orders"."order_date" AS TIMESTAMP)))
+
+-- whole part of a number
+TRUNC(-2.5)

@@ -98,3 +98,9 @@ EXTRACT(ISODOW FROM CASE WHEN CAST("orders"."order_date" AS TEXT) ~ '^\s*[0-9]{4
 
 -- subtract one day
 CAST(CASE WHEN CAST("orders"."order_date" AS TEXT) ~ '^\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}' THEN CAST(CAST("orders"."order_date" AS TEXT) AS DATE) END + CAST(-(1) AS INTEGER) * INTERVAL '1 day' AS DATE)
+
+-- seconds between two timestamps
+CAST(EXTRACT(EPOCH FROM (CASE WHEN CAST("orders"."order_date" AS TEXT) ~ '^\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}' THEN CAST(CAST("orders"."order_date" AS TEXT) AS TIMESTAMP) END - CASE WHEN CAST("orders"."order_date" AS TEXT) ~ '^\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}' THEN CAST(CAST("orders"."order_date" AS TEXT) AS TIMESTAMP) END)) AS DOUBLE PRECISION)
+
+-- whole part of a number
+TRUNC(-2.5)

@@ -98,3 +98,9 @@ EXTRACT(DAYOFWEEKISO FROM TRY_CAST(CAST(orders.order_date AS VARCHAR) AS DATE))
 
 -- subtract one day
 DATEADD(day, -(1), TRY_CAST(CAST(orders.order_date AS VARCHAR) AS DATE))
+
+-- seconds between two timestamps
+(DATEDIFF(nanosecond, TRY_CAST(CAST(orders.order_date AS VARCHAR) AS TIMESTAMP), TRY_CAST(CAST(orders.order_date AS VARCHAR) AS TIMESTAMP)) / 1000000000)
+
+-- whole part of a number
+TRUNC(-2.5)

@@ -98,3 +98,9 @@ EXTRACT(DAYOFWEEK_ISO FROM TRY_CAST(`orders`.`order_date` AS DATE))
 
 -- subtract one day
 DATE_ADD(TRY_CAST(`orders`.`order_date` AS DATE), -(1))
+
+-- seconds between two timestamps
+((UNIX_MICROS(TRY_CAST(`orders`.`order_date` AS TIMESTAMP)) - UNIX_MICROS(TRY_CAST(`orders`.`order_date` AS TIMESTAMP))) / 1000000)
+
+-- whole part of a number
+CASE WHEN -2.5 < 0 THEN CEIL(-2.5) ELSE FLOOR(-2.5) END

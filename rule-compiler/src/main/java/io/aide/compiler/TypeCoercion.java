@@ -164,6 +164,9 @@ final class TypeCoercion {
         if (e instanceof Expr.DateDiff dd) {
             return new Expr.DateDiff(temporalOperand(typeFix(dd.start(), null)), temporalOperand(typeFix(dd.end(), null)));
         }
+        if (e instanceof Expr.SecondsBetween sb) {
+            return new Expr.SecondsBetween(timestampOperand(typeFix(sb.start(), null)), timestampOperand(typeFix(sb.end(), null)));
+        }
         if (e instanceof Expr.Extract x) {
             Expr operand = typeFix(x.expr(), null);
             // the hour, minute or second of a text read as a date would always be 0: read it as a timestamp
@@ -271,6 +274,15 @@ final class TypeCoercion {
         return new Expr.Cast(e, SqlType.DATE, true);
     }
 
+    /** A timestamp where a clock difference needs one: a date at midnight, a text read as a timestamp. */
+    Expr timestampOperand(Expr e) {
+        SqlType t = infer(e);
+        if (t.kind() == SqlType.Kind.TIMESTAMP) {
+            return e;
+        }
+        return new Expr.Cast(e, SqlType.TIMESTAMP, !t.temporal());
+    }
+
     Expr numericOperand(Expr e) {
         SqlType t = infer(e);
         if (t.numeric()) {
@@ -322,6 +334,9 @@ final class TypeCoercion {
         }
         if (e instanceof Expr.DateDiff || e instanceof Expr.Extract) {
             return SqlType.BIGINT;
+        }
+        if (e instanceof Expr.SecondsBetween) {
+            return SqlType.DOUBLE;
         }
         if (e instanceof Expr.Bin b) {
             if (Set.of("+", "-", "*", "/", "%").contains(b.op())) {

@@ -106,6 +106,11 @@ class GoldenDialectTest {
         c.put("ISO day of the week", new Expr.Extract("ISODOW", DATE));
         // SF: functions/dateadd with a negative value; BQ: date_add with a negative INTERVAL
         c.put("subtract one day", new Expr.DateAdd(DATE, new Expr.Neg(new Expr.Lit(1L)), "DAY"));
+        // SF: functions/datediff (counts boundaries crossed; nanoseconds keep the fraction); BQ: timestamp_functions
+        // #timestamp_diff (MICROSECOND)
+        Expr ts = new Expr.Cast(DAY, SqlType.TIMESTAMP, true);
+        c.put("seconds between two timestamps", new Expr.SecondsBetween(ts, ts));
+        c.put("whole part of a number", new Expr.Fn("TRUNC", List.of(new Expr.Lit(new java.math.BigDecimal("-2.5")))));
         return c;
     }
 

@@ -20,9 +20,14 @@ record PhrasebookRow(String doc, String section, String row, String targetTable,
 
     static PhrasebookRow of(Map<String, String> cells) {
         return new PhrasebookRow(cells.get("doc"), cells.get("sheet_or_section"), cells.get("row"),
-                cells.get("target_table"), cells.get("target_column"), cells.get("target_type"),
-                cells.get("source_system"), cells.get("source_table"), cells.get("source_columns"), cells.get("rule"),
-                cells.get("join_or_lookup"), cells.get("notes"));
+                name(cells.get("target_table")), name(cells.get("target_column")), cells.get("target_type"),
+                cells.get("source_system"), name(cells.get("source_table")), name(cells.get("source_columns")),
+                cells.get("rule"), cells.get("join_or_lookup"), cells.get("notes"));
+    }
+
+    /** A cell of names copied from a Markdown table: an escaped underscore ({@code payer\_plan\_id}) is markup. */
+    private static String name(String cell) {
+        return cell == null ? null : cell.replace("\\_", "_");
     }
 
     /** The target table, or a stand-in when the document names none (a method sheet). */

@@ -150,6 +150,11 @@ public class BigQueryDialect extends SqlDialect {
     }
 
     @Override
+    protected String secondsBetween(String start, String end) {
+        return "(TIMESTAMP_DIFF(" + end + ", " + start + ", MICROSECOND) / 1000000)";
+    }
+
+    @Override
     protected String isNumeric(String expr) {
         return "SAFE_CAST(" + expr + " AS FLOAT64) IS NOT NULL";
     }

@@ -81,6 +81,11 @@ public class DuckDbDialect extends SqlDialect {
     }
 
     @Override
+    protected String secondsBetween(String start, String end) {
+        return "(EPOCH(" + end + ") - EPOCH(" + start + "))";
+    }
+
+    @Override
     protected String isNumeric(String expr) {
         return "TRY_CAST(" + expr + " AS DOUBLE) IS NOT NULL";
     }

@@ -87,6 +87,11 @@ public class PostgresDialect extends SqlDialect {
     }
 
     @Override
+    protected String secondsBetween(String start, String end) {
+        return "CAST(EXTRACT(EPOCH FROM (" + end + " - " + start + ")) AS DOUBLE PRECISION)";
+    }
+
+    @Override
     protected String isNumeric(String expr) {
         return "CAST(" + expr + " AS TEXT) ~ '" + NUMBER + "'";
     }

@@ -133,6 +133,12 @@ public class SnowflakeDialect extends SqlDialect {
     }
 
     @Override
+    protected String secondsBetween(String start, String end) {
+        // DATEDIFF counts boundaries crossed; nanoseconds elapsed keep the fraction
+        return "(DATEDIFF(nanosecond, " + start + ", " + end + ") / 1000000000)";
+    }
+
+    @Override
     protected String isNumeric(String expr) {
         return "TRY_TO_DOUBLE(" + expr + ") IS NOT NULL";
     }

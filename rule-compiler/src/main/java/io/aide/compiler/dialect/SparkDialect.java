@@ -131,6 +131,12 @@ public class SparkDialect extends SqlDialect {
     }
 
     @Override
+    protected String secondsBetween(String start, String end) {
+        // microseconds since the epoch keep the fraction (UNIX_TIMESTAMP drops it)
+        return "((UNIX_MICROS(" + end + ") - UNIX_MICROS(" + start + ")) / 1000000)";
+    }
+
+    @Override
     protected String isNumeric(String expr) {
         return "TRY_CAST(" + expr + " AS DOUBLE) IS NOT NULL";
     }

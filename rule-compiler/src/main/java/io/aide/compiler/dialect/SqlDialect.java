@@ -146,6 +146,8 @@ public abstract class SqlDialect {
             return dateAdd(render(a.expr()), a.amount(), a.unit().toUpperCase(Locale.ROOT));
         } else if (e instanceof Expr.DateDiff dd) {
             return dateDiff(render(dd.start()), render(dd.end()));
+        } else if (e instanceof Expr.SecondsBetween sb) {
+            return secondsBetween(render(sb.start()), render(sb.end()));
         } else if (e instanceof Expr.Extract x) {
             return extract(x.part(), render(x.expr()));
         } else if (e instanceof Expr.IsNumeric n) {
@@ -368,6 +370,13 @@ public abstract class SqlDialect {
     /** Whole days from start to end. */
     protected String dateDiff(String start, String end) {
         return "(" + end + " - " + start + ")";
+    }
+
+    /** Seconds from one timestamp to another, with the fraction. The standard has no epoch: an interval's fields. */
+    protected String secondsBetween(String start, String end) {
+        String i = "(" + end + " - " + start + ") DAY(9) TO SECOND";
+        return "(EXTRACT(DAY FROM " + i + ") * 86400 + EXTRACT(HOUR FROM " + i + ") * 3600 + EXTRACT(MINUTE FROM " + i
+                + ") * 60 + EXTRACT(SECOND FROM " + i + "))";
     }
 
     protected String isNumeric(String expr) {

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * "amount * rate. If less than 0 use 0".
  * <pre>
  * adjusted   := rule SEP IF [subject] test [,] [THEN] action | rule SEP [SET|USE] literal IF [subject] test
- * subject    := SELF | [the] (result | difference | outcome | number)
+ * subject    := SELF | [the] (result | difference | outcome | number) | [its | the] length  -- "null if length is not 17"
  * test       := (GT|GE|LT|LE|EQUALS|NOT_EQUALS) number | NEGATIVE | POSITIVE | ZERO_VALUE
  * action     := (PLUS|ADD) number | (MINUS|SUBTRACT) number | MULTIPLY [BY] number | DIVIDE [BY] number
  *             | [SET|USE] literal
@@ -103,7 +103,11 @@ final class Adjustments {
     }
 
     /** A test of the result ({@code op bound}) or, for NUMERIC/NOT_NUMERIC, of the text it was read from; its action. */
-    private record Adjustment(String op, Expr bound, Function<Expr, Expr> action) {
+    private record Adjustment(String op, Expr bound, Function<Expr, Expr> action, boolean length) {
+        Adjustment(String op, Expr bound, Function<Expr, Expr> action) {
+            this(op, bound, action, false);
+        }
+
         Expr holds(Parser p, Expr result) {
             if (op.equals("NUMERIC") || op.equals("NOT_NUMERIC")) {
                 // "cast to decimal; null if not numeric": the source text tested, before any cast read it
@@ -111,7 +115,7 @@ final class Adjustments {
                 Expr numeric = new Expr.IsNumeric(text);
                 return op.equals("NUMERIC") ? numeric : new Expr.Bin("AND", new Expr.IsNull(text, true), new Expr.Not(numeric));
             }
-            return new Expr.Bin(op, result, bound);
+            return new Expr.Bin(op, length ? new Expr.Fn("LENGTH", List.of(result)) : result, bound);
         }
 
         String described() {
@@ -272,11 +276,11 @@ final class Adjustments {
                 p.reset(start);
                 return null;
             }
-            subject(p);
+            boolean length = subject(p);
             Adjustment test = test(p);
-            return test != null && p.atEnd() ? new Adjustment(test.op(), test.bound(), e -> v) : null;
+            return test != null && p.atEnd() ? new Adjustment(test.op(), test.bound(), e -> v, length) : null;
         }
-        subject(p);
+        boolean length = subject(p);
         Adjustment test = test(p);
         if (test == null) {
             return null;
@@ -285,7 +289,7 @@ final class Adjustments {
         p.accept(Role.THEN);
         p.acceptOp(",");
         Function<Expr, Expr> action = action(p);
-        return action != null && p.atEnd() ? new Adjustment(test.op(), test.bound(), action) : null;
+        return action != null && p.atEnd() ? new Adjustment(test.op(), test.bound(), action, length) : null;
     }
 
     /** test := (GT|GE|LT|LE|EQUALS|NOT_EQUALS) number | NEGATIVE | POSITIVE | ZERO_VALUE; the action left unset. */
@@ -319,15 +323,24 @@ final class Adjustments {
         return op == null ? null : new Adjustment(op, bound, null);
     }
 
-    private static void subject(Parser p) {
+    /** The subject of the test, left out or named; true when it is the result's length ("its length"). */
+    private static boolean subject(Parser p) {
         if (p.acceptExact(Role.SELF) || p.accept(Role.SELF)) {
-            return;
+            return false;
         }
         int m = p.mark();
+        if (p.acceptWord("its") | p.acceptWord("the") && p.acceptWord("length")) {
+            return true;
+        }
+        p.reset(m);
+        if (p.acceptWord("length")) {
+            return true;
+        }
         Token t = p.next();
         if (t == null || !RESULT_WORDS.contains(t.norm())) {
             p.reset(m);
         }
+        return false;
     }
 
     private static Function<Expr, Expr> action(Parser p) {

@@ -138,10 +138,28 @@ final class Concatenations implements Recognizer {
             }
         }
         if (!text.isEmpty()) {
+            // "the pipe "|" delimiter": the character named, then written, then called a delimiter
+            Token written = p.peekToken();
+            if (written != null && written.kind() == Token.Kind.STRING && written.text().equals(text.toString())) {
+                p.next();
+            }
+            separatorNoun(p);
             return new Expr.Lit(text.toString());
         }
         p.reset(m);
-        return p.literal();
+        Expr written = p.literal();
+        if (written != null) {
+            separatorNoun(p);
+        }
+        return written;
+    }
+
+    private static void separatorNoun(Parser p) {
+        for (String noun : new String[]{"delimiter", "separator", "character", "sign", "symbol"}) {
+            if (p.acceptWord(noun)) {
+                return;
+            }
+        }
     }
 
     /** Appends the items that follow, each after a join (words when the rule joins in words, else "||"). */

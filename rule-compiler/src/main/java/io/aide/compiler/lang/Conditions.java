@@ -462,6 +462,12 @@ final class Conditions {
                 && b.right() instanceof Expr.Lit && b.left() instanceof Expr.Cast c && c.expr() instanceof Expr.Col) {
             return c.expr();
         }
+        if (condition instanceof Expr.Bin b && java.util.Set.of("=", "<>", "<", ">", "<=", ">=").contains(b.op())
+                && b.right() instanceof Expr.Lit && b.left() instanceof Expr.Extract x
+                && (x.expr() instanceof Expr.Col || x.expr() instanceof Expr.Cast c && c.expr() instanceof Expr.Col)) {
+            // "the hour of start_ts >= 22 or < 6": a date part is the subject of the test that follows too
+            return x;
+        }
         if (condition instanceof Expr.InList in && in.expr() instanceof Expr.Col) {
             return in.expr();
         }

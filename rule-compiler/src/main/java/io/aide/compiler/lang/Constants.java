@@ -6,7 +6,7 @@ import io.aide.compiler.plan.Expr;
 import java.util.List;
 
 /**
- * A constant or NULL by design: "Set 0 for all", "NULL", "32836 (EHR physical examination)", "Set 32879 - 'Registry'",
+ * A constant or NULL by design: "Set 0 for all", "Set 00:00:0000 for all" (a time as written), "NULL", "32836 (EHR physical examination)", "Set 32879 - 'Registry'",
  * "\"BIRTH_MOTHER\"", "Empty string". Labels after a code are comments.
  */
 final class Constants implements Recognizer {
@@ -24,6 +24,12 @@ final class Constants implements Recognizer {
             p.reset(m);
         }
         Expr value = p.literal();
+        Token time = p.peekToken();
+        if (value == null && set && time != null && time.kind() == Token.Kind.TIME) {
+            // "Set 00:00:0000 for all": a time of day written as the value, kept as written
+            p.next();
+            value = new Expr.Lit(time.text());
+        }
         if (value == null && set) {
             Recognition word = bareWord(p);
             if (word != null) {

@@ -239,33 +239,50 @@ final class Dates implements Recognizer {
         return unit == null ? null : difference(unit, start, end, p);
     }
 
-    /** A unit word: DAY, WEEK, MONTH, YEAR, or null. */
+    /** A shift moves a date by calendar units only: hours, minutes and seconds are not read there (null). */
+    private static String calendar(String unit) {
+        return unit == null || java.util.Set.of("HOUR", "MINUTE", "SECOND").contains(unit) ? null : unit;
+    }
+
+    /** A unit word: DAY, WEEK, MONTH, YEAR, HOUR, MINUTE, SECOND, or null. */
     static String unit(Parser p) {
-        if (p.accept(Role.DATE_DAY)) {
-            return "DAY";
-        }
-        if (p.accept(Role.DATE_WEEK)) {
-            return "WEEK";
-        }
-        if (p.accept(Role.DATE_MONTH)) {
-            return "MONTH";
-        }
-        if (p.accept(Role.DATE_YEAR)) {
-            return "YEAR";
+        for (int i = 0; i < UNIT_ROLES.length; i++) {
+            if (p.accept(UNIT_ROLES[i])) {
+                return UNIT_NAMES[i];
+            }
         }
         return null;
     }
+
+    private static final Role[] UNIT_ROLES = {Role.DATE_DAY, Role.DATE_WEEK, Role.DATE_MONTH, Role.DATE_YEAR, Role.DATE_HOUR,
+            Role.DATE_MINUTE, Role.DATE_SECOND};
+    private static final String[] UNIT_NAMES = {"DAY", "WEEK", "MONTH", "YEAR", "HOUR", "MINUTE", "SECOND"};
 
     private static Expr difference(String unit, Expr start, Expr end, Parser p) {
         return switch (unit) {
             case "DAY" -> new Expr.DateDiff(start, end);
             case "MONTH" -> months(start, end);
             case "YEAR" -> years(start, end);
+            case "HOUR" -> clock(start, end, 3600, p);
+            case "MINUTE" -> clock(start, end, 60, p);
+            case "SECOND" -> clock(start, end, 1, p);
             default -> {
                 p.problem("a difference in weeks does not say how partial weeks count; write it in days");
                 yield null;
             }
         };
+    }
+
+    /**
+     * Hours, minutes or seconds from start to end: elapsed time in that unit, with its fraction for a decimal target
+     * (7.5 hours worked), whole units toward zero for an integer one (89 seconds are 1 minute).
+     */
+    private static Expr clock(Expr start, Expr end, long seconds, Parser p) {
+        Expr elapsed = new Expr.SecondsBetween(start, end);
+        Expr inUnit = seconds == 1 ? elapsed : new Expr.Bin("/", elapsed, new Expr.Lit(seconds));
+        io.aide.compiler.plan.SqlType.Kind k = p.targetType().kind();
+        return k == io.aide.compiler.plan.SqlType.Kind.INTEGER || k == io.aide.compiler.plan.SqlType.Kind.BIGINT
+                ? new Expr.Fn("TRUNC", List.of(inUnit)) : inUnit;
     }
 
     /** Completed years from start to end: the year difference, less one when the anniversary is not reached. */
@@ -432,7 +449,7 @@ final class Dates implements Recognizer {
             minus = true;
         } else {
             Long n = number(p);
-            String unit = n == null ? null : unit(p);
+            String unit = n == null ? null : calendar(unit(p));
             if (unit == null) {
                 return null;
             }
@@ -451,7 +468,7 @@ final class Dates implements Recognizer {
             // "inv_dt plus terms_days days": a number of days held in a column
             int m = p.mark();
             Expr amount = p.column();
-            String unit = amount == null ? null : unit(p);
+            String unit = amount == null ? null : calendar(unit(p));
             if (unit != null && !unit.equals("WEEK")) {
                 return new Operation(x -> new Expr.DateAdd(x, amount, unit), null);
             }
@@ -474,7 +491,7 @@ final class Dates implements Recognizer {
             }
             return new Operation(x -> difference(unit, other, x, p), null);
         }
-        String unit = unit(p);
+        String unit = calendar(unit(p));
         if (unit == null) {
             return null;
         }

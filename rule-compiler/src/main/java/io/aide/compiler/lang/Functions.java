@@ -187,17 +187,35 @@ final class Functions {
     }
 
     private static Copies.Operation removeAll(Parser p) {
-        if (!p.accept(Role.REMOVE)) {
+        boolean collapse = p.accept(Role.COLLAPSE);
+        if (!collapse && !p.accept(Role.REMOVE)) {
             return null;
         }
         boolean all = p.accept(Role.ALL);
         PhraseTable.Match kind = p.phrase(PhraseTable.CHARACTER_CLASSES);
         if (kind != null) {
-            // "Remove all non-numeric characters from phone_no": every character of a kind
+            // "Remove all non-numeric characters from phone_no": every character of a kind; "remove extra spaces",
+            // "collapse multiple spaces": a run of one character is left once
             String pattern = kind.entries().get(0).key();
+            java.util.regex.Matcher run = RUN.matcher(pattern);
+            if (collapse && !run.matches()) {
+                return null;
+            }
+            String left = run.matches() ? run.group(1) : "";
             p.accept(Role.CHARS);
             return new Copies.Operation(x -> new Expr.Fn("REGEXP_REPLACE", List.of(x, new Expr.Lit(pattern),
-                    new Expr.Lit(""))), fromColumn(p));
+                    new Expr.Lit(left))), fromColumn(p));
+        }
+        if (collapse) {
+            // "collapse spaces": runs of the named character
+            PhraseTable.Match named = p.phrase(PhraseTable.CHARACTERS);
+            if (named == null) {
+                return null;
+            }
+            String c = named.entries().get(0).key();
+            String pattern = "[" + (c.equals("]") || c.equals("\\") || c.equals("^") ? "\\" + c : c) + "]{2,}";
+            return new Copies.Operation(x -> new Expr.Fn("REGEXP_REPLACE", List.of(x, new Expr.Lit(pattern),
+                    new Expr.Lit(c))), fromColumn(p));
         }
         List<String> chars = new java.util.ArrayList<>();
         PhraseTable.Match named = p.phrase(PhraseTable.CHARACTERS);
@@ -233,6 +251,9 @@ final class Functions {
             return out;
         }, fromColumn(p));
     }
+
+    /** A run of one character in character-classes.txt: "[ ]{2,}". */
+    private static final java.util.regex.Pattern RUN = java.util.regex.Pattern.compile("\\[(.)\\]\\{2,}");
 
     /** FROM column, or null (cursor unchanged). */
     private static Expr fromColumn(Parser p) {

@@ -9,19 +9,24 @@ import java.util.function.Function;
 /**
  * An operation on one column applied only under a condition, the column kept as it is otherwise:
  * <pre>
- * guarded := rule (IF | WHEN) condition                       -- "Strip the leading '1' if msisdn is 11 digits long"
- *          | (IF | WHEN) condition [","] [THEN] rule          -- "If code is 6 characters long, remove the first character"
+ * guarded := rule (IF | WHEN) condition [keep]                -- "Strip the leading '1' if msisdn is 11 digits long"
+ *          | (IF | WHEN) condition [","] [THEN] rule [keep]   -- "If code is 6 characters long, remove the first character"
+ * keep    := ["," | SEP] ELSE (COPY | AS_IS)                    -- ", otherwise as is"
  * </pre>
  * The rule is read whole by the other families and must be an operation on exactly one column (a value computed
- * from it, not the column itself nor a constant): only then is "otherwise keep it" what the analyst left unsaid.
+ * from it, not the column itself nor a constant): only then is "otherwise keep it" what the analyst left unsaid. With
+ * the keep written out any such operation is read, arithmetic too ("If mdl_yr < 100 add 2000, otherwise as is").
  */
 final class GuardedOperations {
     private GuardedOperations() {
     }
 
-    static Recognition read(List<Token> tokens, Function<List<Token>, Parser> parsers,
+    static Recognition read(List<Token> written, Function<List<Token>, Parser> parsers,
                             Function<List<Token>, Recognition> rule, Lexicon lexicon) {
-        Recognition leading = leading(tokens, parsers, rule, lexicon);
+        int keep = keep(written, lexicon);
+        boolean said = keep < written.size();
+        List<Token> tokens = written.subList(0, keep);
+        Recognition leading = leading(tokens, parsers, rule, lexicon, said);
         if (leading != null) {
             return leading;
         }
@@ -46,7 +51,7 @@ final class GuardedOperations {
             while (end > 0 && (tokens.get(end - 1).kind() == Token.Kind.SEP || tokens.get(end - 1).op(","))) {
                 end--;
             }
-            Recognition guarded = guard(rule.apply(tokens.subList(0, end)), condition, p);
+            Recognition guarded = guard(rule.apply(tokens.subList(0, end)), condition, p, said);
             if (guarded != null) {
                 return guarded;
             }
@@ -54,8 +59,32 @@ final class GuardedOperations {
         return null;
     }
 
+    /** Where a closing "otherwise as is" starts (the tokens' size when there is none). */
+    private static int keep(List<Token> tokens, Lexicon lexicon) {
+        for (int i = tokens.size() - 1; i > 0; i--) {
+            int e = lexicon.match(Role.ELSE, tokens, i);
+            if (e == 0) {
+                continue;
+            }
+            int k = Math.max(lexicon.match(Role.COPY, tokens, i + e), lexicon.match(Role.AS_IS, tokens, i + e));
+            int end = i + e + k;
+            while (end < tokens.size() && tokens.get(end).kind() == Token.Kind.SEP) {
+                end++;
+            }
+            if (k == 0 || end != tokens.size()) {
+                return tokens.size();
+            }
+            int start = i;
+            while (start > 0 && (tokens.get(start - 1).kind() == Token.Kind.SEP || tokens.get(start - 1).op(","))) {
+                start--;
+            }
+            return start;
+        }
+        return tokens.size();
+    }
+
     private static Recognition leading(List<Token> tokens, Function<List<Token>, Parser> parsers,
-                                       Function<List<Token>, Recognition> rule, Lexicon lexicon) {
+                                       Function<List<Token>, Recognition> rule, Lexicon lexicon, boolean said) {
         Parser p = parsers.apply(tokens);
         if (!p.accept(Role.IF)) {
             return null;
@@ -65,19 +94,20 @@ final class GuardedOperations {
             return null;
         }
         boolean comma = p.acceptOp(",") | p.acceptSeparator();
-        if (!p.accept(Role.THEN) && !comma || p.atEnd()) {
+        if (!p.accept(Role.THEN) && !comma && !said || p.atEnd()) {
             return null;
         }
-        return guard(rule.apply(tokens.subList(p.mark(), tokens.size())), condition, p);
+        return guard(rule.apply(tokens.subList(p.mark(), tokens.size())), condition, p, said);
     }
 
     /** CASE WHEN condition THEN operation ELSE column END, when the rule is an operation on one column; else null. */
-    private static Recognition guard(Recognition r, Expr condition, Parser p) {
+    private static Recognition guard(Recognition r, Expr condition, Parser p, boolean keepSaid) {
         if (!(r instanceof Recognition.Recognized ok) || Expr.hasAggregate(ok.expr())) {
             return null;
         }
         List<Expr.Col> read = Expr.columns(ok.expr());
-        if (read.isEmpty() || read.stream().distinct().count() != 1 || !textOperation(ok.expr(), read.get(0))) {
+        if (read.isEmpty() || read.stream().distinct().count() != 1 || ok.expr() instanceof Expr.Col
+                || !keepSaid && !textOperation(ok.expr(), read.get(0))) {
             return null;
         }
         Expr kept = p.typed(read.get(0));

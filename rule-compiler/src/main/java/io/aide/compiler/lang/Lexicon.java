@@ -15,7 +15,7 @@ public final class Lexicon {
     /** The roles a phrase can play; one phrase may play several (the grammar asks for the role it expects). */
     public enum Role {
         FILLER, SCOPE, AS_IS, SET, NULL, EMPTY_STRING, COPY, USE, FROM, DERIVED, AT_TIME, TABLE, GENERATED, PER, UNIQUE, ORDERED_BY,
-        REMOVE, ADD, PREFIX, SUFFIX, CAST, TYPE_INTEGER, TYPE_NUMBER, TYPE_TEXT, TYPE_DATE, TYPE_TIMESTAMP, TRIM,
+        REMOVE, COLLAPSE, ADD, PREFIX, SUFFIX, CAST, TYPE_INTEGER, TYPE_NUMBER, TYPE_TEXT, TYPE_DATE, TYPE_TIMESTAMP, TRIM,
         UPPER, LOWER, MAP, RECORDS, LOOKUP, WHERE, EQUALS, NOT_EQUALS, STARTS, ENDS, CONTAINS, IN, NOT_IN, IS_NULL, IS_EMPTY, NOT_NULL,
         GT, GE, LT, LE, IF, THEN, ELSE, AND, OR, CHAIN, SEP, SELF, LABEL,
         // arithmetic (with PLUS, MINUS below), rounding and text operations (Operations), concatenation (Concatenations)
@@ -87,7 +87,6 @@ public final class Lexicon {
         return new Lexicon(phrases);
     }
 
-    /** Length in tokens of the longest phrase of the role that starts at {@code from}, or 0. */
     /** A phrase of the role starts somewhere in the tokens. */
     boolean find(Role role, List<Token> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
@@ -98,6 +97,17 @@ public final class Lexicon {
         return false;
     }
 
+    /** A phrase of any role but filler starts at {@code at}: the word belongs to the grammar. */
+    boolean grammarWord(List<Token> tokens, int at) {
+        for (Role r : Role.values()) {
+            if (r != Role.FILLER && match(r, tokens, at) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Length in tokens of the longest phrase of the role that starts at {@code from}, or 0. */
     public int match(Role role, List<Token> tokens, int from) {
         if (from >= tokens.size()) {
             return 0;

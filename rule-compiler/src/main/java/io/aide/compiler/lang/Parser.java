@@ -427,6 +427,16 @@ public final class Parser {
     public Expr column() {
         int start = pos;
         Token t = next();
+        if (t != null && t.kind() == Token.Kind.WORD && isKeyword(start)) {
+            // "in service date" for in_service_dt: a grammar word opens a name only when the words after it spell it
+            int after = pos;
+            Expr words = spelledOut(t);
+            if (words instanceof Expr.Col c && ctx.known(c) && pos > after) {
+                return words;
+            }
+            pos = start;
+            return null;
+        }
         if (t == null || !t.nameLike() || isKeyword(start)) {
             pos = start;
             return null;

@@ -116,6 +116,18 @@ public final class RuleLanguage {
                 r = guarded;
             }
         }
+        if (!(r instanceof Recognition.Recognized)) {
+            Recognition mapped = mappedAfter(tokens, ctx);
+            if (mapped != null) {
+                r = mapped;
+            }
+        }
+        if (!(r instanceof Recognition.Recognized)) {
+            Recognition prefaced = prefaced(tokens, ctx);
+            if (prefaced != null) {
+                r = prefaced;
+            }
+        }
         if (r instanceof Recognition.Recognized ok && condition != null) {
             return new Recognition.Recognized(AlgorithmCodes.guard(condition, ok.expr()), ok.lookupTable(), ok.accepted(),
                     ok.note() + ", under the row's condition", ok.keepUnmatched());
@@ -123,7 +135,66 @@ public final class RuleLanguage {
         return r;
     }
 
-    /** "Map using lookup", "Lookup", "Decode as follows": words before ':' that ask for the value map after it. */
+    /**
+     * "First two characters of prod_cd; 'AU' = Auto, 'HO' = Home, else 'Other'": a value computed from the row's one
+     * source column, then a value map that leaves its subject out: the map's keys are the computed value.
+     */
+    private Recognition mappedAfter(List<Token> tokens, RuleContext ctx) {
+        if (ctx.sources().size() != 1) {
+            return null;
+        }
+        int sep = -1;
+        for (int i = 0; i < tokens.size() && sep < 0; i++) {
+            sep = tokens.get(i).kind() == Token.Kind.SEP ? i : -1;
+        }
+        if (sep <= 0 || sep + 1 >= tokens.size()
+                || !(families(tokens.subList(0, sep), ctx) instanceof Recognition.Recognized first)
+                || first.expr() instanceof Expr.Case || first.expr() instanceof Expr.Col
+                || !(families(tokens.subList(sep + 1, tokens.size()), ctx) instanceof Recognition.Recognized map)
+                || !(map.expr() instanceof Expr.Case) || first.lookupTable() != null || map.lookupTable() != null) {
+            return null;
+        }
+        Expr.Col source = ctx.sources().get(0);
+        if (!Expr.columns(map.expr()).stream().allMatch(source::equals)) {
+            return null;
+        }
+        Expr keyed = Expr.mapColumns(map.expr(), c -> c.equals(source) ? first.expr() : c);
+        return new Recognition.Recognized(keyed, null, map.accepted(), first.note() + ", then " + map.note(),
+                map.keepUnmatched());
+    }
+
+    /**
+     * "Calculated from `test_outcome`<br> `test_outcome` equals "N" then ...": a first sentence that only says which
+     * columns are read, before the sentences that say how. The rest must read at least one of them.
+     */
+    private Recognition prefaced(List<Token> tokens, RuleContext ctx) {
+        int sep = -1;
+        for (int i = 0; i < tokens.size() && sep < 0; i++) {
+            sep = tokens.get(i).kind() == Token.Kind.SEP ? i : -1;
+        }
+        if (sep < 0 || sep + 1 >= tokens.size()) {
+            return null;
+        }
+        Parser p = new Parser(tokens.subList(0, sep), ctx, lexicon);
+        if (!p.accept(Lexicon.Role.DERIVED)) {
+            return null;
+        }
+        java.util.Set<Expr> read = new java.util.HashSet<>();
+        do {
+            Expr c = p.column();
+            if (c == null) {
+                return null;
+            }
+            read.add(c);
+        } while (p.acceptOp(",") || p.accept(Lexicon.Role.AND));
+        if (!p.atEnd() || !(families(tokens.subList(sep + 1, tokens.size()), ctx) instanceof Recognition.Recognized ok)
+                || Expr.columns(ok.expr()).stream().noneMatch(read::contains)) {
+            return null;
+        }
+        return new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (after what it reads)",
+                ok.keepUnmatched());
+    }
+
     /** The words spell the target column's name ("Nights" for nights, "Length of stay" for length_of_stay). */
     private static boolean namesTarget(List<Token> words, RuleContext ctx) {
         String target = ctx.row().targetColumn();
@@ -135,6 +206,7 @@ public final class RuleLanguage {
         return joined.equals(String.join("_", parts)) || ColumnWords.namedBy(parts, words, words.get(0));
     }
 
+    /** "Map using lookup", "Lookup", "Decode as follows": words before ':' that ask for the value map after it. */
     private boolean asksForMap(List<Token> label) {
         int at = 0;
         boolean map = false;

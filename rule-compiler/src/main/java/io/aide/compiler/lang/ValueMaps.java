@@ -91,7 +91,8 @@ final class ValueMaps implements Recognizer {
                         + "days since ...) as its own rule");
             }
             Token quoted = band != null ? p.rawPeek() : null;
-            boolean capitalised = quoted != null && quoted.kind() == Token.Kind.WORD && Character.isUpperCase(quoted.text().charAt(0));
+            boolean capitalised = quoted != null && quoted.kind() == Token.Kind.WORD && (Character.isUpperCase(quoted.text().charAt(0))
+                    || !Lexicon.standard().grammarWord(p.tokens(), p.mark()));
             if (band != null && (arrow(p) || quoted != null && quoted.kind() == Token.Kind.STRING || capitalised)) {
                 // "under 10 -> 'Low', 10 to 50 -> 'Mid', over 50 -> 'High'": bands of a number, first match wins;
                 // "<18 'Child', 18 to 64 'Adult'": a quoted value right after its band needs no arrow, nor does a
@@ -112,8 +113,9 @@ final class ValueMaps implements Recognizer {
                 }
             }
             p.reset(m);
+            Token keyToken = p.peekToken();
             List<Expr> keys = keys(p);
-            boolean arrow = keys != null && arrow(p);
+            boolean arrow = keys != null && (arrow(p) || written(keyToken) && labelEndsPair(p));
             Expr value = arrow ? value(p) : null;
             if (value == null) {
                 // other wording around pairs ("otherwise keep", "when x > 1"): the older value-map reading decides
@@ -177,6 +179,30 @@ final class ValueMaps implements Recognizer {
         Token after = t.get(at + 2);
         return (key.kind() == Token.Kind.WORD || key.kind() == Token.Kind.STRING || key.kind() == Token.Kind.NUMBER)
                 && (after.op(":") || after.op("=") || after.op("->") || after.op("=>") || after.op("-") || after.op("/"));
+    }
+
+    /** A key written as a number or a quoted text (a word could be a sentence's). */
+    private static boolean written(Token key) {
+        return key != null && (key.kind() == Token.Kind.NUMBER || key.kind() == Token.Kind.STRING);
+    }
+
+    /**
+     * "3 neutral, 4-5 Positive": a one-word label that is capitalised or no word of the grammar, or a quoted one, right after its
+     * key and before the next pair (or the end) pairs with it without an arrow.
+     */
+    private static boolean labelEndsPair(Parser p) {
+        int at = p.mark();
+        if (at >= p.tokens().size()) {
+            return false;
+        }
+        Token label = p.tokens().get(at);
+        boolean word = label.kind() == Token.Kind.WORD && (Character.isUpperCase(label.text().charAt(0))
+                || !Lexicon.standard().grammarWord(p.tokens(), at));
+        if (!word && label.kind() != Token.Kind.STRING) {
+            return false;
+        }
+        Token after = at + 1 < p.tokens().size() ? p.tokens().get(at + 1) : null;
+        return after == null || after.kind() == Token.Kind.SEP || after.op(",");
     }
 
     private static boolean arrow(Parser p) {

@@ -88,6 +88,10 @@ public sealed interface Expr {
     record DateDiff(Expr start, Expr end) implements Expr {
     }
 
+    /** Seconds elapsed from start to end, with their fraction (two timestamps). */
+    record SecondsBetween(Expr start, Expr end) implements Expr {
+    }
+
     /** Date part: YEAR, MONTH, DAY. */
     record Extract(String part, Expr expr) implements Expr {
     }
@@ -227,6 +231,8 @@ public sealed interface Expr {
             return new DateAdd(m.apply(d.expr()), m.apply(d.amount()), d.unit());
         } else if (e instanceof DateDiff d) {
             return new DateDiff(m.apply(d.start()), m.apply(d.end()));
+        } else if (e instanceof SecondsBetween s) {
+            return new SecondsBetween(m.apply(s.start()), m.apply(s.end()));
         } else if (e instanceof Extract x) {
             return new Extract(x.part(), m.apply(x.expr()));
         } else if (e instanceof IsNumeric n) {

@@ -1,0 +1,88 @@
+package io.aide.compiler;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hours, minutes and seconds between two timestamps, a test that leaves its subject out after "or", a value map over
+ * a computed value, runs of spaces, an operation under a condition with "otherwise as is" written out, a test of the
+ * result's length, names that start with a word of the grammar, a first sentence that only says what is read, and
+ * pairs without arrows. Each phrase runs in DuckDB and gives the values it says.
+ */
+class RuleClocksAndChainsTest {
+    private static final RuleTable TABLE = new RuleTable("trips", "id", new String[]{"id", "start_ts", "end_ts", "prod_cd",
+            "title", "mdl_yr", "vin_txt", "in_service_dt", "stars"},
+            new String[]{"1", "2024-03-01 08:00:00", "2024-03-01 09:30:45", "AU123", "  Big   red  bus ", "98", " 1hgcm82633a004352",
+                    "2024-03-01", "4"},
+            new String[]{"2", "2024-03-01 23:10:00", "2024-03-02 01:00:00", "HO9", "a  b", "2015", "short", "2024-02-20", "3"},
+            new String[]{"3", null, null, null, null, null, null, null, "1"});
+
+    @Test
+    void shouldMeasureTimeBetweenTwoTimestamps() throws Exception {
+        // 1 h 30 min 45 s and 1 h 50 min: whole minutes for an integer target, the fraction for a decimal one
+        TABLE.expect("INTEGER", "start_ts, end_ts", List.of("Minutes between start_ts and end_ts",
+                "end_ts - start_ts in minutes"), "90", "110", null);
+        TABLE.expect("DOUBLE", "start_ts, end_ts", List.of("Hours between start_ts and end_ts"), "1.5125",
+                "1.8333333333333333", null);
+        TABLE.expect("INTEGER", "start_ts, end_ts", List.of("Seconds between start_ts and end_ts"), "5445", "6600", null);
+        // a shift by hours is not read as a calendar shift
+        assertThat(TABLE.flagged("TIMESTAMP", "start_ts", "start_ts plus 2 hours")).isNotBlank();
+    }
+
+    @Test
+    void shouldKeepTheSubjectOfATestAfterOr() throws Exception {
+        TABLE.expect("VARCHAR", "start_ts", List.of("'Y' when hour of start_ts >= 22 or < 6 else 'N'"), "N", "Y", "N");
+    }
+
+    @Test
+    void shouldMapAValueComputedInTheSentenceBefore() throws Exception {
+        TABLE.expect("VARCHAR", "prod_cd", List.of("First two characters of prod_cd; 'AU' = Auto, 'HO' = Home, else 'Other'"),
+                "Auto", "Home", "Other");
+    }
+
+    @Test
+    void shouldCollapseRunsOfSpaces() throws Exception {
+        TABLE.expect("VARCHAR", "title", List.of("Trim, then replace double spaces with single space",
+                "Remove leading and trailing whitespace and collapse multiple spaces"), "Big red bus", "a b", null);
+        TABLE.expect("VARCHAR", "title", List.of("Remove extra spaces"), " Big red bus ", "a b", null);
+        TABLE.expect("VARCHAR", "title", List.of("Remove all spaces"), "Bigredbus", "ab", null);
+    }
+
+    @Test
+    void shouldApplyAnOperationUnderAConditionWhenTheRuleKeepsTheValueOtherwise() throws Exception {
+        TABLE.expect("INTEGER", "mdl_yr", List.of("If mdl_yr < 100 add 2000, otherwise as is",
+                "Add 2000 when mdl_yr is below 100; else keep"), "2098", "2015", null);
+        // without the else written, arithmetic under a condition is not guessed
+        assertThat(TABLE.flagged("INTEGER", "mdl_yr", "If mdl_yr < 100 add 2000")).isNotBlank();
+    }
+
+    @Test
+    void shouldTestTheLengthOfTheResult() throws Exception {
+        TABLE.expect("VARCHAR", "vin_txt", List.of("Trim and upper case; null if length is not 17",
+                "Trim and upper case; null if its length <> 17"), "1HGCM82633A004352", null, null);
+    }
+
+    @Test
+    void shouldNameColumnsThatStartWithAWordOfTheGrammar() throws Exception {
+        // "in" is a preposition of the grammar and the first part of in_service_dt (2024-03-01 and 2024-02-20)
+        String sql = TABLE.compile("INTEGER", "in_service_dt", "Days since in service date").sql().get("duckdb");
+        assertThat(sql.replaceAll("\\s+", " ")).contains("DATE_DIFF( 'day', TRY_CAST(\"trips\".\"in_service_dt\" AS DATE), CURRENT_DATE )");
+    }
+
+    @Test
+    void shouldReadARuleAfterASentenceThatOnlySaysWhatIsRead() throws Exception {
+        TABLE.expect("VARCHAR", "stars", List.of("Calculated from `stars`<br> `stars` equals \"4\" then 'good' <br> "
+                + "`stars` equals \"3\" then 'fair'"), "good", "fair", null);
+    }
+
+    @Test
+    void shouldPairKeysAndLabelsWithoutArrows() throws Exception {
+        TABLE.expect("VARCHAR", "stars", List.of("4-5 happy, 3 neutral, 1-2 sad"), "happy", "neutral", "sad");
+        TABLE.expect("VARCHAR", "stars", List.of("4-5 Positive, 3 Neutral, 1-2 Negative"), "Positive", "Neutral", "Negative");
+        // a lower-case word of the grammar is no label: not read as one
+        assertThat(TABLE.flagged("VARCHAR", "stars", "4-5 positive, 3 neutral, 1-2 negative")).isNotBlank();
+    }
+}
