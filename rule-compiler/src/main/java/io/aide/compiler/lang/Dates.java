@@ -11,13 +11,8 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * Dates. Values of their own:
- * <pre>
- * value     := TODAY | NOW
- *            | [DIFFERENCE] unit (BETWEEN operand UNTIL operand | SINCE operand)      days / months / years between
- *            | AGE [column] [(AT | ON | SINCE) operand]                                age in completed years
- * </pre>
- * and operations on a value (chained like any other, see {@link Copies}):
+ * Dates. Values of their own (today, now, ages, time between two dates: {@link DateValues}) and operations on a
+ * value (chained like any other, see {@link Copies}):
  * <pre>
  * operation := {DATE_PARSE | DATE_FORMAT | CAST | DATE_NOUN | FROM | type} pattern {... pattern ...}   parse / format
  *            | [EXTRACT] part [(FROM | OF) column]                                    year, quarter, month, day, hour...
@@ -38,14 +33,14 @@ final class Dates implements Recognizer {
     public Recognition recognize(Parser p) {
         p.acceptOp("=");
         p.accept(Role.SET);
-        Expr v = value(p);
+        Expr v = DateValues.value(p);
         if (v == null) {
             return p.problem() != null ? p.notUnderstood() : Recognition.NOT_MINE;
         }
         int m = p.mark();
         if (p.acceptOp("=") || p.accept(Role.SET)) {
             // "Load date = current date": the first names the column, the second is its value
-            Expr second = value(p);
+            Expr second = DateValues.value(p);
             if (second != null) {
                 v = second;
             } else {
@@ -57,253 +52,6 @@ final class Dates implements Recognizer {
             return p.problem() != null ? p.notUnderstood() : Recognition.NOT_MINE;
         }
         return new Recognition.Recognized(v, null, List.of(), "date value");
-    }
-
-    static Expr value(Parser p) {
-        int m = p.mark();
-        if (p.accept(Role.NOW)) {
-            p.accept(Role.LOAD_TIME);
-            return new Expr.CurrentTimestamp();
-        }
-        if (p.accept(Role.TODAY)) {
-            p.accept(Role.LOAD_TIME);
-            return new Expr.CurrentDate();
-        }
-        Expr age = age(p);
-        if (age != null) {
-            return age;
-        }
-        p.reset(m);
-        Expr minus = minus(p);
-        if (minus != null) {
-            return minus;
-        }
-        p.reset(m);
-        boolean counted = p.accept(Role.DIFFERENCE);
-        if (p.accept(Role.BUSINESS)) {
-            p.problem("only differences in calendar days are compiled; business or working days need a calendar of working days");
-            p.reset(m);
-            return null;
-        }
-        String unit = unit(p);
-        if (unit != null) {
-            Expr start;
-            Expr end;
-            if (p.accept(Role.BETWEEN)) {
-                start = dateOperand(p);
-                end = start != null && p.accept(Role.UNTIL) ? dateOperand(p) : null;
-            } else if (p.accept(Role.SINCE)) {
-                start = dateOperand(p);
-                end = new Expr.CurrentDate();
-            } else {
-                start = null;
-                end = null;
-            }
-            if (start != null && end != null) {
-                Expr diff = difference(unit, start, end, p);
-                if (diff != null) {
-                    return diff;
-                }
-            } else if (counted && !p.atEnd()) {
-                // "Number of days it took": a count of days is a date difference, between dates the rule must name
-                p.problem("a number of " + unit.toLowerCase(java.util.Locale.ROOT) + "s is a date difference: name the two "
-                        + "dates ('between <start> and <end>' or 'since <date>')");
-            }
-        }
-        p.reset(m);
-        return null;
-    }
-
-    /** A column or value, or today / now ("years between birth_dt and today"). */
-    private static Expr dateOperand(Parser p) {
-        if (p.accept(Role.TODAY)) {
-            return new Expr.CurrentDate();
-        }
-        if (p.accept(Role.NOW)) {
-            return new Expr.CurrentTimestamp();
-        }
-        int m = p.mark();
-        Expr.Col dated = p.dateNamedByWord();
-        if (dated != null) {
-            // "between arrival and departure": where a date is expected one word may name a date column
-            Token after = p.peekToken();
-            if (after == null || after.kind() == Token.Kind.SEP || after.op(",") || p.peek(Role.UNTIL)) {
-                return dated;
-            }
-            p.reset(m);
-        }
-        return p.operand();
-    }
-
-    /**
-     * [table noun] AGE [IN years] clause*: completed years from the birth date (the named column, else the row's own)
-     * to the reference date; clause := (AT_TIME | SINCE | ON | AS OF) (TODAY | NOW | LOAD_TIME | column)
-     * | (FROM | OF) column | column | TODAY | NOW, in any order ("Patient age in years at time of load",
-     * "Age in years as of today from birth_dt", "age of dob at visit_date").
-     */
-    private static Expr age(Parser p) {
-        int m = p.mark();
-        Token noun = p.peekToken();
-        if (noun != null && noun.kind() == Token.Kind.WORD && RowTables.names(RowTables.of(p.ctx().row()), noun.norm())) {
-            p.next();
-        }
-        if (!p.accept(Role.AGE)) {
-            p.reset(m);
-            return null;
-        }
-        int in = p.mark();
-        if (!(p.accept(Role.IN_COLUMN) && p.accept(Role.DATE_YEAR))) {
-            p.reset(in);
-        }
-        Expr birth = null;
-        Expr reference = null;
-        while (!p.atEnd()) {
-            int c = p.mark();
-            boolean at = p.accept(Role.AT_TIME) || p.accept(Role.SINCE) || p.acceptWord("on") || p.acceptWord("at");
-            if (!at && !p.accept(Role.FROM)) {
-                p.acceptWord("of");
-            }
-            if (p.accept(Role.TODAY) || p.accept(Role.LOAD_TIME) || load(p)) {
-                reference = reference == null ? new Expr.CurrentDate() : null;
-            } else if (p.accept(Role.NOW)) {
-                reference = reference == null ? new Expr.CurrentTimestamp() : null;
-            } else {
-                Expr column = p.column();
-                if (column == null) {
-                    p.reset(c);
-                    break;
-                }
-                if (at && reference == null) {
-                    reference = column;
-                } else if (birth == null) {
-                    // "from birth_dt" after the reference ("from" also reads as "since")
-                    birth = column;
-                } else {
-                    p.reset(c);
-                    break;
-                }
-            }
-        }
-        if (reference == null) {
-            p.problem("the date the age is reached at is not said (write 'age at <date column>' or 'age today')");
-            p.reset(m);
-            return null;
-        }
-        if (birth == null) {
-            List<Expr.Col> sources = p.ctx().sources();
-            Expr atDate = reference;
-            List<Expr.Col> others = sources.stream().filter(col -> !col.equals(atDate)).toList();
-            if (others.size() != 1) {
-                p.problem("whose birth date the age counts from is not said");
-                p.reset(m);
-                return null;
-            }
-            birth = others.get(0);
-        }
-        return years(birth, reference);
-    }
-
-    /** "time of load", "the load", "load": the moment the view is built. */
-    private static boolean load(Parser p) {
-        int m = p.mark();
-        p.acceptWord("time");
-        p.acceptWord("of");
-        if (p.acceptWord("load") || p.acceptWord("loading") || p.acceptWord("run")) {
-            return true;
-        }
-        p.reset(m);
-        return false;
-    }
-
-
-    /** "(end - start) in days", "end - start as a number of months". */
-    private static Expr minus(Parser p) {
-        boolean paren = p.acceptOp("(");
-        Token first = p.peekToken();
-        if (first == null || !(first.kind() == Token.Kind.WORD || first.kind() == Token.Kind.NAME)) {
-            return null;
-        }
-        Expr end = p.column();
-        if (end == null || !p.accept(Role.MINUS)) {
-            return null;
-        }
-        Expr start = p.column();
-        if (start == null || paren && !p.acceptOp(")")) {
-            return null;
-        }
-        if (!(p.accept(Role.FROM) || p.accept(Role.CAST))) {
-            return null;
-        }
-        p.accept(Role.DIFFERENCE);
-        String unit = unit(p);
-        return unit == null ? null : difference(unit, start, end, p);
-    }
-
-    /** A shift moves a date by calendar units only: hours, minutes and seconds are not read there (null). */
-    private static String calendar(String unit) {
-        return unit == null || java.util.Set.of("HOUR", "MINUTE", "SECOND").contains(unit) ? null : unit;
-    }
-
-    /** A unit word: DAY, WEEK, MONTH, YEAR, HOUR, MINUTE, SECOND, or null. */
-    static String unit(Parser p) {
-        for (int i = 0; i < UNIT_ROLES.length; i++) {
-            if (p.accept(UNIT_ROLES[i])) {
-                return UNIT_NAMES[i];
-            }
-        }
-        return null;
-    }
-
-    private static final Role[] UNIT_ROLES = {Role.DATE_DAY, Role.DATE_WEEK, Role.DATE_MONTH, Role.DATE_YEAR, Role.DATE_HOUR,
-            Role.DATE_MINUTE, Role.DATE_SECOND};
-    private static final String[] UNIT_NAMES = {"DAY", "WEEK", "MONTH", "YEAR", "HOUR", "MINUTE", "SECOND"};
-
-    private static Expr difference(String unit, Expr start, Expr end, Parser p) {
-        return switch (unit) {
-            case "DAY" -> new Expr.DateDiff(start, end);
-            case "MONTH" -> months(start, end);
-            case "YEAR" -> years(start, end);
-            case "HOUR" -> clock(start, end, 3600, p);
-            case "MINUTE" -> clock(start, end, 60, p);
-            case "SECOND" -> clock(start, end, 1, p);
-            default -> {
-                p.problem("a difference in weeks does not say how partial weeks count; write it in days");
-                yield null;
-            }
-        };
-    }
-
-    /**
-     * Hours, minutes or seconds from start to end: elapsed time in that unit, with its fraction for a decimal target
-     * (7.5 hours worked), whole units toward zero for an integer one (89 seconds are 1 minute).
-     */
-    private static Expr clock(Expr start, Expr end, long seconds, Parser p) {
-        Expr elapsed = new Expr.SecondsBetween(start, end);
-        Expr inUnit = seconds == 1 ? elapsed : new Expr.Bin("/", elapsed, new Expr.Lit(seconds));
-        io.aide.compiler.plan.SqlType.Kind k = p.targetType().kind();
-        return k == io.aide.compiler.plan.SqlType.Kind.INTEGER || k == io.aide.compiler.plan.SqlType.Kind.BIGINT
-                ? new Expr.Fn("TRUNC", List.of(inUnit)) : inUnit;
-    }
-
-    /** Completed years from start to end: the year difference, less one when the anniversary is not reached. */
-    static Expr years(Expr start, Expr end) {
-        Expr notYet = new Expr.Bin("OR", new Expr.Bin("<", part("MONTH", end), part("MONTH", start)),
-                new Expr.Bin("AND", new Expr.Bin("=", part("MONTH", end), part("MONTH", start)),
-                        new Expr.Bin("<", part("DAY", end), part("DAY", start))));
-        return new Expr.Bin("-", new Expr.Bin("-", part("YEAR", end), part("YEAR", start)),
-                new Expr.Case(List.of(new Expr.When(notYet, new Expr.Lit(1L))), new Expr.Lit(0L)));
-    }
-
-    /** Completed months from start to end. */
-    static Expr months(Expr start, Expr end) {
-        Expr whole = new Expr.Bin("+", new Expr.Bin("*", new Expr.Bin("-", part("YEAR", end), part("YEAR", start)),
-                new Expr.Lit(12L)), new Expr.Bin("-", part("MONTH", end), part("MONTH", start)));
-        return new Expr.Bin("-", whole, new Expr.Case(List.of(new Expr.When(
-                new Expr.Bin("<", part("DAY", end), part("DAY", start)), new Expr.Lit(1L))), new Expr.Lit(0L)));
-    }
-
-    private static Expr part(String part, Expr e) {
-        return new Expr.Extract(part, e);
     }
 
     // ------------------------------------------------------------------ operations
@@ -449,7 +197,7 @@ final class Dates implements Recognizer {
             minus = true;
         } else {
             Long n = number(p);
-            String unit = n == null ? null : calendar(unit(p));
+            String unit = n == null ? null : DateValues.calendar(DateValues.unit(p));
             if (unit == null) {
                 return null;
             }
@@ -468,7 +216,7 @@ final class Dates implements Recognizer {
             // "inv_dt plus terms_days days": a number of days held in a column
             int m = p.mark();
             Expr amount = p.column();
-            String unit = amount == null ? null : calendar(unit(p));
+            String unit = amount == null ? null : DateValues.calendar(DateValues.unit(p));
             if (unit != null && !unit.equals("WEEK")) {
                 return new Operation(x -> new Expr.DateAdd(x, amount, unit), null);
             }
@@ -481,7 +229,7 @@ final class Dates implements Recognizer {
             if (other == null || !(p.accept(Role.FROM) || p.accept(Role.CAST))) {
                 return null;
             }
-            String unit = unit(p);
+            String unit = DateValues.unit(p);
             if (unit == null) {
                 return null;
             }
@@ -489,9 +237,9 @@ final class Dates implements Recognizer {
                 p.problem("a difference in weeks does not say how partial weeks count; write it in days");
                 return null;
             }
-            return new Operation(x -> difference(unit, other, x, p), null);
+            return new Operation(x -> DateValues.difference(unit, other, x, p), null);
         }
-        String unit = calendar(unit(p));
+        String unit = DateValues.calendar(DateValues.unit(p));
         if (unit == null) {
             return null;
         }

@@ -425,167 +425,19 @@ public final class Parser {
      * Unknown marked names are a problem (named in the flag); an unknown plain word is simply not a name.
      */
     public Expr column() {
-        int start = pos;
-        Token t = next();
-        if (t != null && t.kind() == Token.Kind.WORD && isKeyword(start)) {
-            // "in service date" for in_service_dt: a grammar word opens a name only when the words after it spell it
-            int after = pos;
-            Expr words = spelledOut(t);
-            if (words instanceof Expr.Col c && ctx.known(c) && pos > after) {
-                return words;
-            }
-            pos = start;
-            return null;
-        }
-        if (t == null || !t.nameLike() || isKeyword(start)) {
-            pos = start;
-            return null;
-        }
-        String q = null;
-        String n = t.text();
-        if (t.kind() == Token.Kind.NAME) {
-            int dot = n.lastIndexOf('.');
-            q = n.substring(0, dot);
-            n = n.substring(dot + 1);
-        }
-        Expr e = ctx.resolve(q, n);
-        if (t.kind() == Token.Kind.WORD && (e == null || e instanceof Expr.Col c0 && !ctx.known(c0))) {
-            Expr words = spelledOut(t);
-            if (words != null) {
-                return words;
-            }
-        }
-        if (e == null || t.kind() == Token.Kind.WORD && e instanceof Expr.Col c && !ctx.known(c)) {
-            if (t.kind() != Token.Kind.WORD) {
-                problem("unknown column " + t.text() + " (not a column of the row's sources nor a target column)");
-            }
-            pos = start;
-            return null;
-        }
-        if (t.kind() == Token.Kind.WORD && e instanceof Expr.Col c && pos < tokens.size()) {
-            // "allowed amount" for the column allowed: the kind noun the name leaves out
-            Token noun = tokens.get(pos);
-            if (noun.kind() == Token.Kind.WORD && ColumnWords.KIND_NOUNS.contains(noun.norm())
-                    && !c.column().toLowerCase(Locale.ROOT).endsWith(noun.norm())
-                    && !(ctx.resolve(null, noun.text()) instanceof Expr.Col other && ctx.known(other))) {
-                pos++;
-            }
-        }
-        return e;
-    }
-
-    /**
-     * A column name written as words ("first name" for first_name, "Order Date" for ORDER_DATE): the longest run of
-     * two or three words after {@code first} that, joined by underscores, is a known column. Cursor after it.
-     */
-    private Expr spelledOut(Token first) {
-        for (int n = 3; n >= 2; n--) {
-            if (pos + n - 1 > tokens.size()) {
-                continue;
-            }
-            StringBuilder name = new StringBuilder(first.text());
-            boolean words = true;
-            for (int k = 0; k < n - 1 && words; k++) {
-                Token t = tokens.get(pos + k);
-                words = t.kind() == Token.Kind.WORD && t.text().matches("[A-Za-z][A-Za-z0-9]*");
-                name.append('_').append(t.text());
-            }
-            if (!words) {
-                continue;
-            }
-            if (ctx.resolve(null, name.toString()) instanceof Expr.Col c && ctx.known(c)) {
-                pos += n - 1;
-                return c;
-            }
-        }
-        return abbreviated(first);
-    }
-
-    /**
-     * A source column of the row named by its words where the name has short forms ("first name" for first_nm,
-     * "the email address" for email_addr): the longest run of one to three words whose words are, in order, the parts
-     * of exactly one of the row's source columns. Cursor after it.
-     */
-    private Expr abbreviated(Token first) {
-        for (int n = 3; n >= 1; n--) {
-            if (pos + n - 1 > tokens.size()) {
-                continue;
-            }
-            List<Token> run = new ArrayList<>();
-            run.add(first);
-            for (int k = 0; k < n - 1; k++) {
-                Token t = tokens.get(pos + k);
-                if (t.kind() != Token.Kind.WORD) {
-                    break;
-                }
-                run.add(t);
-            }
-            if (run.size() != n) {
-                continue;
-            }
-            Expr.Col found = null;
-            int matches = 0;
-            for (Expr.Col c : ctx.sources()) {
-                if (ColumnWords.namedBy(c.column().toLowerCase(Locale.ROOT).split("_"), run, first)) {
-                    found = c;
-                    matches++;
-                }
-            }
-            if (matches == 1) {
-                pos += n - 1;
-                return found;
-            }
-        }
-        return null;
+        return ColumnReferences.column(this);
     }
 
     /** A date column of the row named by one word that leaves its kind out ("arrival" for arr_dt), or null. */
     Expr.Col dateNamedByWord() {
-        Token t = peekToken();
-        if (t == null || t.kind() != Token.Kind.WORD) {
-            return null;
-        }
-        Expr.Col found = null;
-        int matches = 0;
-        for (Expr.Col c : ctx.sources()) {
-            if (ColumnWords.namesDate(c.column().toLowerCase(Locale.ROOT).split("_"), t)) {
-                found = c;
-                matches++;
-            }
-        }
-        if (matches != 1) {
-            return null;
-        }
-        next();
-        return found;
+        return ColumnReferences.dateNamedByWord(this);
     }
 
     /** A source column of the row named by one word ("bonus" for bonus_amt, "overtime" for ot_amt), or null. */
     Expr.Col namedByWord(String word) {
-        Token t = Token.of(Token.Kind.WORD, word);
-        if (!word.matches("[A-Za-z][A-Za-z0-9]*")) {
-            return null;
-        }
-        Expr.Col found = null;
-        int matches = 0;
-        for (Expr.Col c : ctx.sources()) {
-            if (ColumnWords.namedBy(c.column().toLowerCase(Locale.ROOT).split("_"), List.of(t), t)) {
-                found = c;
-                matches++;
-            }
-        }
-        return matches == 1 ? found : null;
+        return ColumnReferences.namedByWord(this, word);
     }
 
-    private boolean isKeyword(int at) {
-        for (Role r : new Role[]{Role.IF, Role.THEN, Role.ELSE, Role.AND, Role.OR, Role.FROM, Role.WHERE, Role.NULL,
-                Role.SET, Role.TABLE}) {
-            if (lexicon.match(r, tokens, at) > 0) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /**
      * A name compared with an operator symbol ("payment_method = 'coupon'"): a column even when no registered schema
@@ -596,7 +448,7 @@ public final class Parser {
         skipFiller();
         Token t = pos < tokens.size() ? tokens.get(pos) : null;
         Token after = pos + 1 < tokens.size() ? tokens.get(pos + 1) : null;
-        if (t == null || t.kind() != Token.Kind.WORD || isKeyword(pos) || after == null || after.kind() != Token.Kind.OP
+        if (t == null || t.kind() != Token.Kind.WORD || ColumnReferences.isKeyword(this, pos) || after == null || after.kind() != Token.Kind.OP
                 || !java.util.Set.of("=", "<>", "!=", ">", "<", ">=", "<=").contains(after.text()) || !t.text().contains("_")) {
             pos = start;
             return null;
@@ -638,7 +490,7 @@ public final class Parser {
      */
     Expr code() {
         Token t = rawPeek();
-        if (t == null || t.kind() != Token.Kind.WORD || !t.text().matches("[A-Z][A-Z0-9]{0,11}|[A-Z][a-z]{1,15}") || isKeyword(pos)) {
+        if (t == null || t.kind() != Token.Kind.WORD || !t.text().matches("[A-Z][A-Z0-9]{0,11}|[A-Z][a-z]{1,15}") || ColumnReferences.isKeyword(this, pos)) {
             return null;
         }
         for (Role r : new Role[]{Role.ELSE, Role.THEN, Role.ACTION, Role.COPY, Role.USE, Role.CAST}) {

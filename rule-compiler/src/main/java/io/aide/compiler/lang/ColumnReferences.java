@@ -1,0 +1,185 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Columns named in a rule ({@link Parser#column()}): marked names, table.column, a known column's own name, and the
+ * ways words spell one (see {@link ColumnWords}). The cursor is the parser's.
+ */
+final class ColumnReferences {
+
+    private ColumnReferences() {
+    }
+
+    /**
+     * A column written in the rule: `name`, [name], table.column, or a plain word that is a known column.
+     * Unknown marked names are a problem (named in the flag); an unknown plain word is simply not a name.
+     */
+    static Expr column(Parser p) {
+        int start = p.mark();
+        Token t = p.next();
+        if (t != null && t.kind() == Token.Kind.WORD && isKeyword(p, start)) {
+            // "in service date" for in_service_dt: a grammar word opens a name only when the words after it spell it
+            int after = p.mark();
+            Expr words = spelledOut(p, t);
+            if (words instanceof Expr.Col c && p.ctx().known(c) && p.mark() > after) {
+                return words;
+            }
+            p.reset(start);
+            return null;
+        }
+        if (t == null || !t.nameLike() || isKeyword(p, start)) {
+            p.reset(start);
+            return null;
+        }
+        String q = null;
+        String n = t.text();
+        if (t.kind() == Token.Kind.NAME) {
+            int dot = n.lastIndexOf('.');
+            q = n.substring(0, dot);
+            n = n.substring(dot + 1);
+        }
+        Expr e = p.ctx().resolve(q, n);
+        if (t.kind() == Token.Kind.WORD && (e == null || e instanceof Expr.Col c0 && !p.ctx().known(c0))) {
+            Expr words = spelledOut(p, t);
+            if (words != null) {
+                return words;
+            }
+        }
+        if (e == null || t.kind() == Token.Kind.WORD && e instanceof Expr.Col c && !p.ctx().known(c)) {
+            if (t.kind() != Token.Kind.WORD) {
+                p.problem("unknown column " + t.text() + " (not a column of the row's sources nor a target column)");
+            }
+            p.reset(start);
+            return null;
+        }
+        if (t.kind() == Token.Kind.WORD && e instanceof Expr.Col c && p.mark() < p.tokens().size()) {
+            // "allowed amount" for the column allowed: the kind noun the name leaves out
+            Token noun = p.tokens().get(p.mark());
+            if (noun.kind() == Token.Kind.WORD && ColumnWords.KIND_NOUNS.contains(noun.norm())
+                    && !c.column().toLowerCase(Locale.ROOT).endsWith(noun.norm())
+                    && !(p.ctx().resolve(null, noun.text()) instanceof Expr.Col other && p.ctx().known(other))) {
+                p.reset(p.mark() + 1);
+            }
+        }
+        return e;
+    }
+
+    /**
+     * A column name written as words ("first name" for first_name, "Order Date" for ORDER_DATE): the longest run of
+     * two or three words after {@code first} that, joined by underscores, is a known column. Cursor after it.
+     */
+    private static Expr spelledOut(Parser p, Token first) {
+        for (int n = 3; n >= 2; n--) {
+            if (p.mark() + n - 1 > p.tokens().size()) {
+                continue;
+            }
+            StringBuilder name = new StringBuilder(first.text());
+            boolean words = true;
+            for (int k = 0; k < n - 1 && words; k++) {
+                Token t = p.tokens().get(p.mark() + k);
+                words = t.kind() == Token.Kind.WORD && t.text().matches("[A-Za-z][A-Za-z0-9]*");
+                name.append('_').append(t.text());
+            }
+            if (!words) {
+                continue;
+            }
+            if (p.ctx().resolve(null, name.toString()) instanceof Expr.Col c && p.ctx().known(c)) {
+                p.reset(p.mark() + n - 1);
+                return c;
+            }
+        }
+        return abbreviated(p, first);
+    }
+
+    /**
+     * A source column of the row named by its words where the name has short forms ("first name" for first_nm,
+     * "the email address" for email_addr): the longest run of one to three words whose words are, in order, the parts
+     * of exactly one of the row's source columns. Cursor after it.
+     */
+    private static Expr abbreviated(Parser p, Token first) {
+        for (int n = 3; n >= 1; n--) {
+            if (p.mark() + n - 1 > p.tokens().size()) {
+                continue;
+            }
+            List<Token> run = new ArrayList<>();
+            run.add(first);
+            for (int k = 0; k < n - 1; k++) {
+                Token t = p.tokens().get(p.mark() + k);
+                if (t.kind() != Token.Kind.WORD) {
+                    break;
+                }
+                run.add(t);
+            }
+            if (run.size() != n) {
+                continue;
+            }
+            Expr.Col found = null;
+            int matches = 0;
+            for (Expr.Col c : p.ctx().sources()) {
+                if (ColumnWords.namedBy(c.column().toLowerCase(Locale.ROOT).split("_"), run, first)) {
+                    found = c;
+                    matches++;
+                }
+            }
+            if (matches == 1) {
+                p.reset(p.mark() + n - 1);
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** A date column of the row named by one word that leaves its kind out ("arrival" for arr_dt), or null. */
+    static Expr.Col dateNamedByWord(Parser p) {
+        Token t = p.peekToken();
+        if (t == null || t.kind() != Token.Kind.WORD) {
+            return null;
+        }
+        Expr.Col found = null;
+        int matches = 0;
+        for (Expr.Col c : p.ctx().sources()) {
+            if (ColumnWords.namesDate(c.column().toLowerCase(Locale.ROOT).split("_"), t)) {
+                found = c;
+                matches++;
+            }
+        }
+        if (matches != 1) {
+            return null;
+        }
+        p.next();
+        return found;
+    }
+
+    /** A source column of the row named by one word ("bonus" for bonus_amt, "overtime" for ot_amt), or null. */
+    static Expr.Col namedByWord(Parser p, String word) {
+        Token t = Token.of(Token.Kind.WORD, word);
+        if (!word.matches("[A-Za-z][A-Za-z0-9]*")) {
+            return null;
+        }
+        Expr.Col found = null;
+        int matches = 0;
+        for (Expr.Col c : p.ctx().sources()) {
+            if (ColumnWords.namedBy(c.column().toLowerCase(Locale.ROOT).split("_"), List.of(t), t)) {
+                found = c;
+                matches++;
+            }
+        }
+        return matches == 1 ? found : null;
+    }
+
+    static boolean isKeyword(Parser p, int at) {
+        for (Role r : new Role[]{Role.IF, Role.THEN, Role.ELSE, Role.AND, Role.OR, Role.FROM, Role.WHERE, Role.NULL,
+                Role.SET, Role.TABLE}) {
+            if (p.lexicon().match(r, p.tokens(), at) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
