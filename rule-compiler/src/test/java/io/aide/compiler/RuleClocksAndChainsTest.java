@@ -85,4 +85,14 @@ class RuleClocksAndChainsTest {
         // a lower-case word of the grammar is no label: not read as one
         assertThat(TABLE.flagged("VARCHAR", "stars", "4-5 positive, 3 neutral, 1-2 negative")).isNotBlank();
     }
+
+    @Test
+    void shouldNameADayOfTheWeekAndCountDaysInclusively() throws Exception {
+        // in_service_dt 2024-03-01 (a Friday) and 2024-02-20 (a Tuesday): the ISO week runs Monday to Sunday
+        TABLE.expect("DATE", "in_service_dt", List.of("Saturday of the week of in_service_dt"), "2024-03-02", "2024-02-24", null);
+        TABLE.expect("DATE", "in_service_dt", List.of("Monday of the week of in_service_dt"), "2024-02-26", "2024-02-19", null);
+        // both ends counted: one day more than the difference
+        TABLE.expect("INTEGER", "in_service_dt", List.of("Days between in_service_dt and in_service_dt (inclusive)",
+                "Inclusive number of days from in_service_dt to in_service_dt"), "1", "1", null);
+    }
 }

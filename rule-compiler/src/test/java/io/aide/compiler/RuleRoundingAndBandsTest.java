@@ -67,4 +67,20 @@ class RuleRoundingAndBandsTest {
         assertThat(nights).containsExactly("3", "2", null);
         TABLE.expect("DOUBLE", "gross_amt, disc_amt", List.of("gross amount - discount amount"), "84.5", null, null);
     }
+
+    @Test
+    void shouldReadSharesUnitsAndMissingValuesInWords() throws Exception {
+        // disc_amt 15.5, null, null over gross_amt 100, 50, null
+        TABLE.expect("DOUBLE", "disc_amt, gross_amt", List.of("disc_amt as a percentage of gross_amt",
+                "Disc amount as a % of gross amount"), "15.5", null, null);
+        TABLE.expect("DOUBLE", "gross_amt, disc_amt", List.of("gross_amt divided by disc_amt; 0 when no disc_amt"),
+                "6.451612903225806", "0", "0");
+        RuleTable money = new RuleTable("room", "id", new String[]{"id", "rate_cents", "chnl", "renov_yr"},
+                new String[]{"1", "12345", "N/A", "1985"}, new String[]{"2", "99", "WEB", "2001"},
+                new String[]{"3", null, null, null});
+        // the unit the value is wanted in, from the unit its column's name ends with
+        money.expect("DOUBLE", "rate_cents", List.of("Rate in dollars"), "123.45", "0.99", null);
+        money.expect("VARCHAR", "chnl", List.of("Default to 'STORE' if channel is null or 'N/A'"), "STORE", "WEB", "STORE");
+        money.expect("INTEGER", "renov_yr", List.of("renov_yr; null if before 1990"), null, "2001", null);
+    }
 }

@@ -15,7 +15,7 @@ import java.util.function.Function;
  * <pre>
  * adjusted   := rule SEP IF [subject] test [,] [THEN] action | rule SEP [SET|USE] literal IF [subject] test
  * subject    := SELF | [the] (result | difference | outcome | number) | [its | the] length  -- "null if length is not 17"
- * test       := (GT|GE|LT|LE|EQUALS|NOT_EQUALS) number | NEGATIVE | POSITIVE | ZERO_VALUE
+ * test       := (GT|GE|LT|LE|EQUALS|NOT_EQUALS|BEFORE|AFTER) number | NEGATIVE | POSITIVE | ZERO_VALUE
  * action     := (PLUS|ADD) number | (MINUS|SUBTRACT) number | MULTIPLY [BY] number | DIVIDE [BY] number
  *             | [SET|USE] literal
  * </pre>
@@ -26,8 +26,9 @@ import java.util.function.Function;
  */
 final class Adjustments {
     private static final Set<String> RESULT_WORDS = Set.of("result", "difference", "outcome", "number", "total", "duration");
-    private static final Role[] TESTS = {Role.NOT_EQUALS, Role.GE, Role.LE, Role.GT, Role.LT, Role.EQUALS};
-    private static final String[] SYMBOLS = {"<>", ">=", "<=", ">", "<", "="};
+    private static final Role[] TESTS = {Role.NOT_EQUALS, Role.GE, Role.LE, Role.GT, Role.LT, Role.EQUALS, Role.BEFORE,
+            Role.AFTER};
+    private static final String[] SYMBOLS = {"<>", ">=", "<=", ">", "<", "=", "<", ">"};
 
     private Adjustments() {
     }

@@ -68,6 +68,16 @@ final class Conditions {
     /** operand (IS_NULL | NOT_NULL | op operand | [NOT] IN (values) | STARTS/ENDS/CONTAINS text). */
     static Expr comparison(Parser p) {
         int start = p.mark();
+        if (p.acceptWord("no")) {
+            // "0 when no impressions": the column missing or zero
+            Expr none = p.column();
+            Token after = p.peekToken();
+            if (none != null && (after == null || after.kind() == Token.Kind.SEP || after.op(",") || p.peek(Role.THEN)
+                    || p.peek(Role.ELSE) || p.peek(Role.AND) || p.peek(Role.OR))) {
+                return new Expr.Bin("OR", new Expr.IsNull(none, false), new Expr.Bin("=", none, new Expr.Lit(0L)));
+            }
+            p.reset(start);
+        }
         Expr measured = lengthOf(p);
         if (measured != null) {
             // "length of msisdn = 11", "len(code) > 3": the operator and number follow as for any operand

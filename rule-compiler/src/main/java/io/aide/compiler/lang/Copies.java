@@ -101,7 +101,9 @@ final class Copies implements Recognizer {
                     p.next();
                 }
             }
-            Operation op = operation(p);
+            Operation read = operation(p);
+            // an operation that read nothing would be applied forever
+            Operation op = read != null && p.mark() > m ? read : null;
             if (op == null) {
                 // a value followed by words no operation places: commentary or another family's wording (a SQL call
                 // followed by more SQL, "COALESCE(a, 0) + 1", is the SQL expression family's)
@@ -161,9 +163,10 @@ final class Copies implements Recognizer {
         int m = p.mark();
         for (Production production : productions) {
             Operation op = production.read(p);
-            if (op != null) {
+            if (op != null && p.mark() > m) {
                 return op;
             }
+            // a production that read nothing is no operation (a chain would apply it forever)
             p.reset(m);
         }
         return null;

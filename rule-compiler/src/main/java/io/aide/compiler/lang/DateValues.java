@@ -41,6 +41,7 @@ final class DateValues {
             return minus;
         }
         p.reset(m);
+        boolean inclusive = p.accept(Role.INCLUSIVE);
         boolean counted = p.accept(Role.DIFFERENCE);
         if (p.accept(Role.BUSINESS)) {
             p.problem("only differences in calendar days are compiled; business or working days need a calendar of working days");
@@ -63,8 +64,20 @@ final class DateValues {
             }
             if (start != null && end != null) {
                 Expr diff = difference(unit, start, end, p);
+                int m2 = p.mark();
+                boolean paren = p.acceptOp("(");
+                if (p.accept(Role.INCLUSIVE) && (!paren || p.acceptOp(")"))) {
+                    inclusive = true;
+                } else {
+                    p.reset(m2);
+                }
+                if (diff != null && inclusive && !unit.equals("DAY")) {
+                    p.problem("an inclusive count is read for days only");
+                    diff = null;
+                }
                 if (diff != null) {
-                    return diff;
+                    // "inclusive": both the first and the last day count
+                    return inclusive ? new Expr.Bin("+", diff, new Expr.Lit(1L)) : diff;
                 }
             } else if (counted && !p.atEnd()) {
                 // "Number of days it took": a count of days is a date difference, between dates the rule must name

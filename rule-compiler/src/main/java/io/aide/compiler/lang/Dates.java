@@ -59,7 +59,7 @@ final class Dates implements Recognizer {
     static Operation operation(Parser p) {
         int m = p.mark();
         for (java.util.function.Function<Parser, Operation> production : List.<java.util.function.Function<Parser, Operation>>of(
-                Periods::start, Dates::pattern, Dates::datePart, Dates::dateKey, Dates::monthEnd, Dates::shift, Dates::epoch)) {
+                Periods::start, Periods::weekday, Dates::pattern, Dates::datePart, Dates::dateKey, Dates::monthEnd, Dates::shift, Dates::epoch)) {
             Operation op = production.apply(p);
             if (op != null) {
                 return op;

@@ -305,6 +305,17 @@ final class Functions {
     }
 
     private static Copies.Operation convert(Parser p) {
+        int start = p.mark();
+        if (p.acceptWord("in") && p.ctx().sources().size() == 1) {
+            // "Rate in dollars" for rate_cents: the unit the value is wanted in; the row's one source column, whose
+            // name gives its own unit, is what the value so far reads
+            PhraseTable.Match own = unitOfName(p.ctx().sources().get(0).column());
+            PhraseTable.Match wanted = own == null ? null : p.phrase(PhraseTable.UNITS);
+            if (wanted != null && p.atEnd()) {
+                return scaled(p, own, wanted, null);
+            }
+        }
+        p.reset(start);
         p.accept(Role.CAST);
         p.accept(Role.FROM);
         PhraseTable.Match from = p.phrase(PhraseTable.UNITS);
@@ -320,13 +331,20 @@ final class Functions {
                 from = column instanceof Expr.Col c ? unitOfName(c.column()) : null;
             }
         }
-        if (from == null || !(p.accept(Role.CAST) || p.accept(Role.TO))) {
+        // "weight_lbs in kg": the unit the value is wanted in, after a column whose name gives its own
+        boolean in = column != null && p.acceptWord("in");
+        if (from == null || !(in || p.accept(Role.CAST) || p.accept(Role.TO))) {
             return null;
         }
         PhraseTable.Match to = p.phrase(PhraseTable.UNITS);
         if (to == null) {
             return null;
         }
+        return scaled(p, from, to, column);
+    }
+
+    /** The factor from one unit to another of the same kind; null (with the problem) across kinds or currencies. */
+    private static Copies.Operation scaled(Parser p, PhraseTable.Match from, PhraseTable.Match to, Expr column) {
         Unit a = null;
         Unit b = null;
         for (PhraseTable.Entry u : from.entries()) {

@@ -16,7 +16,7 @@ import java.util.List;
  * </pre>
  * and operations chained with the others (see {@link Copies}):
  * <pre>
- * operation := DEFAULT value [(IF | WHEN) null-words]                 "default 0", "if null then 'Unknown'"
+ * operation := DEFAULT value [(IF | WHEN) null-words {OR text}]       "default 0", "default 'X' if null or 'N/A'"
  *            | [SENTINEL] ["("] literal {"," literal} [")"] BECOMES NULL  "'N/A' -> NULL", "sentinels ('-', 'n/a') -> NULL"
  *            | BLANK BECOMES NULL                                        "blank -> NULL"
  *            | REPLACE (BLANK | literal {"," literal}) (WITH | BY) NULL   "replace empty strings with NULL"
@@ -136,7 +136,27 @@ final class NullHandling implements Recognizer {
                     blank = b || saysBlank;
                 }
             }
+            // "if channel is null or 'N/A'": values that mean missing too
+            List<Expr> alsoMissing = new ArrayList<>();
+            int o = p.mark();
+            while (p.accept(Role.OR)) {
+                Token t = p.peekToken();
+                if (t == null || t.kind() != Token.Kind.STRING) {
+                    break;
+                }
+                p.next();
+                alsoMissing.add(new Expr.Lit(t.text()));
+                o = p.mark();
+            }
+            p.reset(o);
             boolean blanks = blank;
+            if (!alsoMissing.isEmpty()) {
+                return new Operation(x -> {
+                    Expr in = blanks ? blankToNull(x) : x;
+                    return new Expr.Case(List.of(new Expr.When(new Expr.Bin("OR", new Expr.IsNull(in, false),
+                            new Expr.InList(x, alsoMissing, false)), value)), x);
+                }, null);
+            }
             return new Operation(x -> coalesce(p, blanks ? blankToNull(x) : x, value), null);
         }
         if (p.accept(Role.ELSE)) {

@@ -9,6 +9,7 @@ import java.util.List;
  * The number operations of {@link Operations}: a share of a column, arithmetic in words or symbols, rounding.
  * <pre>
  * share   := N PERCENT OF column                                              -- "8.25% of net_amt"
+ *          | PERCENT_OF operand                                             -- "refund as a percentage of order amount"
  * arith   := (MULTIPLY | DIVIDE | PLUS | MINUS) [column] [BY] operand [PERCENT] -- "multiplied by 100", "less 10 percent"
  *          | OP_SYMBOL operand                                            -- "* 100", "/ `rate`", "+ 1"
  * round   := ROUND [column] [TO] ([N] DECIMALS | NEAREST_INTEGER | STEP)? | ROUND_UP | ROUND_DOWN
@@ -45,6 +46,19 @@ final class NumberOperations {
         }
         Expr factor = new Expr.Lit(new java.math.BigDecimal(pn.toString()).movePointLeft(2));
         return new Copies.Operation(x -> new Expr.Bin("*", x, factor), column);
+    }
+
+    /** "refund_amt as a percentage of order_amt": the value over the operand, in hundredths. */
+    static Copies.Operation percentOf(Parser p) {
+        if (!p.accept(Role.PERCENT_OF)) {
+            return null;
+        }
+        Expr whole = number(p);
+        if (whole == null) {
+            return null;
+        }
+        Expr hundred = new Expr.Lit(100L);
+        return new Copies.Operation(x -> new Expr.Bin("*", new Expr.Bin("/", x, whole), hundred), null);
     }
 
     // ---------------------------------------------------------------- arithmetic

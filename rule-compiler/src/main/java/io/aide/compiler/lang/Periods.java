@@ -12,7 +12,9 @@ import io.aide.compiler.plan.Expr;
  *        | TRUNCATE [column] TO period [week]                                  -- "truncate order_dt to the quarter"
  * period := DATE_WEEK | DATE_MONTH | DATE_QUARTER | DATE_YEAR
  * week   := WEEK_MONDAY | WEEK_SUNDAY, alone or in parentheses                 -- weeks start on Monday unless said
+ * day    := [the] DAY_NAME OF [the | that] DATE_WEEK [(OF | FROM | FOR) column] -- "Saturday of the week of work_dt"
  * </pre>
+ * A named day of the week is the day of the ISO week (Monday to Sunday) that holds the date.
  */
 final class Periods {
     private Periods() {
@@ -53,6 +55,36 @@ final class Periods {
             return null;
         }
         return operation(unit, sunday || after, column);
+    }
+
+    private static final java.util.Map<String, Long> DAYS = java.util.Map.ofEntries(java.util.Map.entry("monday", 0L),
+            java.util.Map.entry("tuesday", 1L), java.util.Map.entry("wednesday", 2L), java.util.Map.entry("thursday", 3L),
+            java.util.Map.entry("friday", 4L), java.util.Map.entry("saturday", 5L), java.util.Map.entry("sunday", 6L));
+
+    /** "Saturday of the week of the work date": the named day of the (Monday to Sunday) week holding the date. */
+    static Operation weekday(Parser p) {
+        int m = p.mark();
+        Token day = p.peekToken();
+        Long offset = day == null ? null : DAYS.get(day.norm());
+        if (offset == null) {
+            return null;
+        }
+        p.next();
+        Token of = p.peekToken();
+        if (of == null || !of.is(Token.Kind.WORD, "of")) {
+            p.reset(m);
+            return null;
+        }
+        p.next();
+        p.acceptWord("that");
+        if (!p.accept(Role.DATE_WEEK)) {
+            p.reset(m);
+            return null;
+        }
+        Expr column = column(p);
+        Expr days = new Expr.Lit(offset);
+        return new Operation(x -> offset == 0 ? new Expr.TruncDate("WEEK", x)
+                : new Expr.DateAdd(new Expr.TruncDate("WEEK", x), days, "DAY"), column);
     }
 
     private static Operation operation(String unit, boolean sunday, Expr column) {
