@@ -67,6 +67,22 @@ public interface GatewayConfig {
 
     Cookie cookie();
 
+    TokenCache tokenCache();
+
+    /**
+     * Bearer tokens already verified by this replica, reused until the earlier of the token's expiry and {@link #ttl}
+     * (a reconnect storm verifies a user's token once, not once per stream).
+     */
+    interface TokenCache {
+        /** Most tokens kept (least recently used out first); 0 turns the cache off. */
+        @WithDefault("4096")
+        int size();
+
+        /** Longest a verification is reused, whatever the token's expiry; 0 turns the cache off. */
+        @WithDefault("60s")
+        Duration ttl();
+    }
+
     Login login();
 
     RateLimit rateLimit();
