@@ -46,6 +46,12 @@ public interface GatewayConfig {
     @WithDefault("aide-portal")
     String portalClientId();
 
+    /**
+     * Proxies in front of the gateway whose X-Forwarded-For is believed (AIDE_TRUSTED_PROXIES: addresses and CIDR
+     * blocks, comma-separated). Empty: none; the client address is the TCP peer's, whatever a request claims.
+     */
+    java.util.Optional<java.util.List<String>> trustedProxies();
+
     /** Largest accepted upload in bytes; larger ones get 413. */
     @WithDefault("52428800")
     long uploadMaxBytes();
