@@ -15,6 +15,19 @@ services=(
   "ai-hub-service 1 4 512Mi gateway-service"
 )
 
+# JVM options of each container (JAVA_OPTS_APPEND replaces the image's default, so the image's own options are
+# repeated). The heap is a share of the memory limit. SerialGC: each pod has a fraction of a core, and it is what
+# ./aide runs (scripts/lib/services.sh), so the memory figures of docs/benchmarks.md hold. The gateway also gets the
+# fixed 48 MB young generation ./aide gives it: with SerialGC's default sizing the young generation grows with the
+# old one, and every KB that held SSE streams keep costs about 1.8 KB of resident memory instead of 1.
+JVM_IMAGE_OPTS="-XX:MaxRAMPercentage=75 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+jvm_opts() {
+  case "$1" in
+    gateway-service) echo "$JVM_IMAGE_OPTS -XX:+UseSerialGC -Xmn48m" ;;
+    *) echo "$JVM_IMAGE_OPTS -XX:+UseSerialGC" ;;
+  esac
+}
+
 # The NetworkPolicy's API-port rule: the gateway is the only door; internal services admit only their callers
 # (who must still present a signed internal token). Metrics on the management port: the monitoring namespace only.
 api_ingress() {
@@ -58,6 +71,7 @@ spec:
             - secretRef: {name: aide-secrets}
           env:
             - {name: QUARKUS_HTTP_PORT, value: "8080"}
+            - {name: JAVA_OPTS_APPEND, value: "$(jvm_opts "$name")"}
             # in a pod the NetworkPolicy below, not loopback, keeps others out; metrics/OpenAPI stay on port 9000
             - {name: AIDE_BIND_HOST, value: "0.0.0.0"}
             - {name: AIDE_MANAGEMENT_HOST, value: "0.0.0.0"}

@@ -183,6 +183,7 @@ class AccessControlIT {
             }
             String concrete = path.getKey().replaceFirst("/documents/\\{[^}]+}", "/documents/" + documentId)
                     .replaceFirst("/(generations|validations)/\\{[^}]+}", "/$1/" + generationId)
+                    .replaceFirst("/rows/\\{[^}]+}", "/rows/Sheet1:2")
                     .replaceAll("\\{[^}]+}", "x1");
             for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
                 String method = methods.next().toUpperCase();
@@ -194,7 +195,8 @@ class AccessControlIT {
                         .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + bob)
                         .header("Content-Type", "application/json")
                         .method(method, method.equals("GET") || method.equals("DELETE")
-                                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"))
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(wellFormedBody(method, path.getKey())))
                         .build();
                 HttpResponse<InputStream> response = Stack.HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
                 response.body().close();
@@ -202,9 +204,28 @@ class AccessControlIT {
             }
         }
 
-        // Then
+        // Then: every one is not found, never a refusal that tells the id exists, never a 400 about the request's shape
         assertThat(withIds).isGreaterThanOrEqualTo(10);
-        assertThat(answers).allMatch(answer -> answer.startsWith("404 ") || answer.startsWith("400 "), "404 or 400");
-        assertThat(answers.stream().filter(a -> a.startsWith("404 ")).count()).isGreaterThanOrEqualTo(withIds / 2);
+        assertThat(answers).allMatch(answer -> answer.startsWith("404 "), "404");
+    }
+
+    /**
+     * A body each write route would accept from the owner, so the only reason left to refuse bob is the tenant (an
+     * empty body is refused with 400 before the id is looked up, which says nothing about the id).
+     */
+    private static String wellFormedBody(String method, String template) {
+        if (template.endsWith("/versions") && method.equals("POST")) {
+            return "{\"baseVersion\": 1, \"rows\": {\"Sheet1:2\": {\"target_column\": \"x\"}}}";
+        }
+        if (template.contains("/rows/")) {
+            return "{\"target_column\": \"x\"}";
+        }
+        if (template.contains("/blocks/")) {
+            return "{\"sql\": \"select 1\"}";
+        }
+        if (template.endsWith("/refine")) {
+            return "{\"target\": \"orders\", \"blockName\": \"select_clause\", \"instruction\": \"shorter\"}";
+        }
+        return "{}";
     }
 }

@@ -39,7 +39,8 @@ import java.util.function.BooleanSupplier;
  * {@code ./aide bench sse}: SSE load against the running stack, through the gateway as browsers use it, with events
  * produced straight into the generation events topic (tenant acme, as alice). Four measurements:
  * <ol>
- *   <li>storm: N streams opened at the same instant (a reconnect storm after a restart), how many are served;</li>
+ *   <li>storm: N streams opened at the same instant (a reconnect storm after a restart), how many are served, how fast,
+ *   and the gateway's CPU time for them (with --gateway-pid);</li>
  *   <li>hold: N concurrent streams held, the gateway's resident memory growth per stream;</li>
  *   <li>latency: Kafka record (producer send) to SSE client, p50/p99, at R events/s over S streams;</li>
  *   <li>reconnects: clients cut and resume with Last-Event-ID while events flow; events lost or duplicated.</li>
@@ -137,6 +138,8 @@ public final class SseBenchmark {
         long[] answerNanos = new long[n];
         AtomicInteger index = new AtomicInteger();
         List<Conn> conns = new ArrayList<>(n);
+        long pid = Long.parseLong(options.getOrDefault("gateway-pid", "-1"));
+        long cpuBefore = cpuMillis(pid);
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             conns.add(clients.open(token, key, -1, new Quiet() {
@@ -157,12 +160,17 @@ public final class SseBenchmark {
             }));
         }
         boolean all = answered.await(120, TimeUnit.SECONDS);
+        long cpuAfter = cpuMillis(pid);
         long[] times = Arrays.copyOf(answerNanos, index.get());
         Arrays.sort(times);
         int served = statuses.getOrDefault(200, new AtomicInteger()).get();
         result("storm: %d streams opened at once: %d served (200), other answers %s%s; answered p50 %.0f ms, p99 %.0f ms,"
                         + " last %.0f ms", n, served, others(statuses), all ? "" : ", some unanswered after 120 s",
                 ms(percentile(times, 50)), ms(percentile(times, 99)), ms(times.length == 0 ? 0 : times[times.length - 1]));
+        if (cpuBefore >= 0 && cpuAfter >= 0) {
+            result("storm: the gateway used %d ms of CPU until the last answer (%.2f ms per stream)", cpuAfter - cpuBefore,
+                    (cpuAfter - cpuBefore) / (double) n);
+        }
         closeAll(conns);
     }
 
@@ -424,6 +432,24 @@ public final class SseBenchmark {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /**
+     * CPU time (user and system, milliseconds) the gateway process has used so far, from /proc; -1 without its pid.
+     * What a measurement cost the gateway, whatever else the machine was busy with.
+     */
+    private static long cpuMillis(long pid) {
+        if (pid <= 0) {
+            return -1;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields after the command: state is 0, so utime (14th of the line) is 11 and stime 12; ticks of 10 ms
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10L;
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

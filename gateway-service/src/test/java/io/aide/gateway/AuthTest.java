@@ -60,6 +60,28 @@ class AuthTest {
     }
 
     @Test
+    void shouldRefuseAVerifiedAndReusedTokenFromItsExpiryOn() throws Exception {
+        // Given: a token expiring in 3 s, verified by its first request and reused by the second
+        String token = Tokens.expiringIn("expiring-" + java.util.UUID.randomUUID(), "acme", 3);
+        long expiresAtMillis = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.util.Base64
+                .getUrlDecoder().decode(token.split("\\.")[1])).path("exp").asLong() * 1000L;
+        given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200);
+
+        // When: the same token until it is refused
+        long[] refusedAt = {0L};
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(100)).until(() -> {
+                    int status = given().auth().oauth2(token).get("/api/v1/me").statusCode();
+                    refusedAt[0] = System.currentTimeMillis();
+                    return status == 401;
+                });
+
+        // Then: refused from its exp on, never later than the polling allows
+        assertThat(refusedAt[0]).isBetween(expiresAtMillis, expiresAtMillis + 1_500L);
+    }
+
+    @Test
     void shouldRefuseATokenWithoutTenantWithAProblem() {
         // Given
         String token = Tokens.of("mallory", null);

@@ -24,13 +24,21 @@ final class FromAddress {
     }
 
     static Answer get(String localAddress, int port, String path) throws IOException {
+        return request(localAddress, port, "GET", path, Map.of());
+    }
+
+    /** A request without a body, with extra headers (X-Forwarded-For, Authorization). */
+    static Answer request(String localAddress, int port, String method, String path, Map<String, String> extra)
+            throws IOException {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port
+                    + "\r\nConnection: close\r\n");
+            extra.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream all = new ByteArrayOutputStream();

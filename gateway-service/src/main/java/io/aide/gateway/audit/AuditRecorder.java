@@ -2,6 +2,7 @@ package io.aide.gateway.audit;
 
 import io.aide.gateway.apikey.ApiKeyPrincipal;
 import io.aide.gateway.apikey.ApiKeyRefused;
+import io.aide.gateway.net.ClientAddress;
 import io.aide.gateway.service.Caller;
 import io.aide.gateway.service.Correlation;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -29,9 +30,11 @@ public class AuditRecorder {
     private static final String API_KEY = "aide.audit.api-key";
 
     private final AuditLog log;
+    private final ClientAddress clientAddress;
 
-    public AuditRecorder(AuditLog log) {
+    public AuditRecorder(AuditLog log, ClientAddress clientAddress) {
         this.log = log;
+        this.clientAddress = clientAddress;
     }
 
     /** Names the actor of a request the gateway could not authenticate itself (a login). */
@@ -104,7 +107,7 @@ public class AuditRecorder {
             tenant = known != null ? known : AuditEntry.NO_TENANT;
         }
         String target = ctx.get(TARGET) != null ? ctx.get(TARGET) : targetOf(path);
-        String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String address = clientAddress.of(ctx);
         String outcome = Boolean.TRUE.equals(ctx.get(REFUSED)) ? "refused" : AuditActions.outcome(status);
         log.append(new AuditEntry(0, tenant, Instant.now(), actor, kind, action, outcome, status,
                 method, path, target, Correlation.of(request), address));

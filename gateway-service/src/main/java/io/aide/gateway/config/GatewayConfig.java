@@ -46,6 +46,12 @@ public interface GatewayConfig {
     @WithDefault("aide-portal")
     String portalClientId();
 
+    /**
+     * Proxies in front of the gateway whose X-Forwarded-For is believed (AIDE_TRUSTED_PROXIES: addresses and CIDR
+     * blocks, comma-separated). Empty: none; the client address is the TCP peer's, whatever a request claims.
+     */
+    java.util.Optional<java.util.List<String>> trustedProxies();
+
     /** Largest accepted upload in bytes; larger ones get 413. */
     @WithDefault("52428800")
     long uploadMaxBytes();
@@ -66,6 +72,22 @@ public interface GatewayConfig {
     long publishRetryAfterSeconds();
 
     Cookie cookie();
+
+    TokenCache tokenCache();
+
+    /**
+     * Bearer tokens already verified by this replica, reused until the earlier of the token's expiry and {@link #ttl}
+     * (a reconnect storm verifies a user's token once, not once per stream).
+     */
+    interface TokenCache {
+        /** Most tokens kept (least recently used out first); 0 turns the cache off. */
+        @WithDefault("4096")
+        int size();
+
+        /** Longest a verification is reused, whatever the token's expiry; 0 turns the cache off. */
+        @WithDefault("60s")
+        Duration ttl();
+    }
 
     Login login();
 

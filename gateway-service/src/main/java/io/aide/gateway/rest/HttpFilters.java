@@ -1,6 +1,7 @@
 package io.aide.gateway.rest;
 
 import io.aide.gateway.config.GatewayConfig;
+import io.aide.gateway.net.ClientAddress;
 import io.aide.gateway.service.Caller;
 import io.aide.gateway.service.CallerResolver;
 import io.aide.gateway.service.Correlation;
@@ -37,10 +38,12 @@ public class HttpFilters {
 
     private final GatewayConfig config;
     private final RateLimiter rateLimiter;
+    private final ClientAddress clientAddress;
 
-    public HttpFilters(GatewayConfig config, RateLimiter rateLimiter) {
+    public HttpFilters(GatewayConfig config, RateLimiter rateLimiter, ClientAddress clientAddress) {
         this.config = config;
         this.rateLimiter = rateLimiter;
+        this.clientAddress = clientAddress;
     }
 
     void register(@Observes Filters filters) {
@@ -61,12 +64,13 @@ public class HttpFilters {
 
     /**
      * Password guessing (POST /session) and portal sign-ins (GET /session/login, /session/callback) are slowed per
-     * client address, each in its own bucket; a refusal looks the same whatever the user name.
+     * client address (behind a trusted proxy the address it forwards for, {@link ClientAddress}), each in its own
+     * bucket; a refusal looks the same whatever the user name.
      */
     private void limitLogins(RoutingContext ctx, boolean portalFlow) {
         Context context = Vertx.currentContext();
         HttpServerRequest request = ctx.request();
-        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String address = clientAddress.of(ctx);
         request.pause();
         (portalFlow ? rateLimiter.acquireLoginFlow(address) : rateLimiter.acquireLogin(address))
                 .subscribe().with(wait -> context.runOnContext(ignored -> {

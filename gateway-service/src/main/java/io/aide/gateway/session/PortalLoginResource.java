@@ -4,6 +4,9 @@ import io.aide.gateway.audit.AuditRecorder;
 import io.aide.gateway.client.KeycloakClient;
 import io.aide.gateway.config.GatewayConfig;
 import io.aide.gateway.rest.GatewayException;
+import io.aide.gateway.rest.Problem;
+import io.aide.gateway.service.Correlation;
+import io.aide.gateway.service.RateLimiter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -42,13 +45,15 @@ public class PortalLoginResource {
     private final GatewayConfig config;
     private final LoginStates states;
     private final SessionCookies cookies;
+    private final RateLimiter rateLimiter;
 
     public PortalLoginResource(KeycloakClient keycloak, GatewayConfig config, LoginStates states,
-                               SessionCookies cookies) {
+                               SessionCookies cookies, RateLimiter rateLimiter) {
         this.keycloak = keycloak;
         this.config = config;
         this.states = states;
         this.cookies = cookies;
+        this.rateLimiter = rateLimiter;
     }
 
     @GET
@@ -116,8 +121,8 @@ public class PortalLoginResource {
                         return Uni.createFrom().item(failed(ctx, "login_invalid"));
                     }
                     return keycloak.codeGrant(code, login.redirectUri(), login.verifier())
-                            .map(token -> signedIn(cookies.issue(token, null,
-                                    "The realm refused the login code.", ctx), login.returnTo()))
+                            .flatMap(token -> perAccount(token, cookies.issue(token, null,
+                                    "The realm refused the login code.", ctx), login.returnTo(), ctx))
                             .onFailure(GatewayException.class).recoverWithItem(e -> failed(ctx,
                                     switch (((GatewayException) e).code()) {
                                         case "session_expired" -> "login_code_refused";
@@ -129,6 +134,35 @@ public class PortalLoginResource {
                                 return failed(ctx, "login_unavailable");
                             });
                 });
+    }
+
+    /**
+     * Sign-ins completed per account (the user is known only once the realm has answered): besides the bucket per
+     * client address, one account signed in from many addresses is slowed too. A sign-in past it is refused with 429
+     * and the realm session it just opened is ended, so the refusal leaves no usable refresh token behind.
+     */
+    private Uni<Response> perAccount(KeycloakClient.TokenResponse token, SessionCookies.Issued issued, String returnTo,
+                                     RoutingContext ctx) {
+        String account = issued.session().user().trim().toLowerCase(java.util.Locale.ROOT);
+        return rateLimiter.acquireLoginFlow("user:" + account).flatMap(wait -> {
+            if (wait == 0L) {
+                return Uni.createFrom().item(signedIn(issued, returnTo));
+            }
+            AuditRecorder.refused(ctx, "rate_limited:login");
+            String refreshToken = token.body().path("refresh_token").asText("");
+            Uni<Integer> ended = refreshToken.isBlank() ? Uni.createFrom().item(204)
+                    : keycloak.logout(refreshToken).onFailure().recoverWithItem(e -> {
+                        LOG.warnf("the realm session of a refused sign-in could not be ended: %s", e.getMessage());
+                        return 503;
+                    });
+            return ended.map(ignored -> Response.status(429).type(Problem.MEDIA_TYPE)
+                    .header("Retry-After", Long.toString(wait)).header("Cache-Control", "no-store")
+                    .header("Set-Cookie", cookies.cookie(LOGIN_COOKIE, "", CALLBACK, 0, "Lax"))
+                    .entity(Problem.of(429, "rate_limited:login", "Too many login attempts",
+                            "Too many sign-ins for this account; retry after " + wait + " s.",
+                            Correlation.of(ctx.request())).toJson())
+                    .build());
+        });
     }
 
     private Response signedIn(SessionCookies.Issued issued, String returnTo) {
