@@ -378,7 +378,7 @@ try {
     check(modelRequests.length === calls, `the model was called ${modelRequests.length - calls} times during the generation`);
   });
 
-  await modelerSteps({ step, check, page, gateway: GATEWAY, api, script, useModel, removeModel, requestsFor, run: RUN, dataSourceId, shot });
+  await modelerSteps({ step, check, page, admin, gateway: GATEWAY, api, script, useModel, removeModel, requestsFor, run: RUN, dataSourceId, shot });
 
   await step('no console errors', async () => {
     check(pageErrors.length === 0, `console errors: ${pageErrors.join(' | ')}`);

@@ -187,6 +187,78 @@ class AiHubModelerThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
         Stack.delete(alice, "/api/v1/ai/modeler/sessions/" + dataSourceId);
     }
 
+    @Test
+    void shouldGiveTheModelTheDraftAndListTheSavedConversationsOfTheirAuthorOnly() {
+        // Given an open session whose draft alice changed twice
+        String model = AiHubStack.modelName("modeler-draft");
+        AiHubStack.model().script(model, text("Keep fct_orders_weekly at week grain."));
+        AiHubStack.useModel(model);
+        String dataModelId = "dm_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Stack.delete(alice, "/api/v1/ai/modeler/sessions/" + dataSourceId);
+        assertThat(Stack.postJson(alice, "/api/v1/ai/modeler/sessions", Map.of("dataSourceId", dataSourceId))
+                .statusCode()).isEqualTo(201);
+        Stack.putJson(alice, "/api/v1/ai/modeler/sessions/" + dataSourceId + "/draft",
+                Map.of("model", Map.of("facts", List.of(Map.of("name", "fct_orders")))));
+        HttpResponse<String> draft = Stack.putJson(alice, "/api/v1/ai/modeler/sessions/" + dataSourceId + "/draft",
+                Map.of("model", Map.of("facts", List.of(Map.of("name", "fct_orders_weekly")))));
+
+        // When
+        HttpResponse<String> turn = Stack.postJson(alice, "/api/v1/ai/modeler/sessions/" + dataSourceId + "/messages",
+                Map.of("content", "Is a weekly grain enough?"));
+        String conversationId = Stack.json(turn.body()).path("conversationId").asText();
+        HttpResponse<String> saved = Stack.postJson(alice, "/api/v1/ai/modeler/sessions/" + dataSourceId + "/save",
+                Map.of("dataModelId", dataModelId, "title", "weekly orders " + AiHubStack.RUN));
+        JsonNode mine = Stack.json(Stack.get(alice, "/api/v1/ai/modeler/conversations").body());
+        JsonNode mineHere = Stack.json(Stack.get(alice, "/api/v1/ai/modeler/conversations?dataSourceId="
+                + dataSourceId).body());
+        JsonNode elsewhere = Stack.json(Stack.get(alice, "/api/v1/ai/modeler/conversations?dataSourceId=ds_none").body());
+        String victor = Stack.token("victor", "victor");
+        String bob = Stack.token("bob", "bob");
+        JsonNode victors = Stack.json(Stack.get(victor, "/api/v1/ai/modeler/conversations").body());
+        JsonNode bobs = Stack.json(Stack.get(bob, "/api/v1/ai/modeler/conversations").body());
+        HttpResponse<String> opened = Stack.get(alice, "/api/v1/ai/modeler/conversations/" + dataModelId
+                + "?conversationId=" + conversationId);
+        HttpResponse<String> otherId = Stack.get(alice, "/api/v1/ai/modeler/conversations/" + dataModelId
+                + "?conversationId=conv_unknown");
+        HttpResponse<String> bobOpens = Stack.get(bob, "/api/v1/ai/modeler/conversations/" + dataModelId
+                + "?conversationId=" + conversationId);
+
+        // Then the model read the draft's latest version in its brief
+        assertThat(Stack.json(draft.body()).path("version").asLong()).isEqualTo(2);
+        assertThat(turn.statusCode()).as(turn.body()).isEqualTo(200);
+        assertThat(AiHubStack.model().requestsFor(model)).singleElement().satisfies(r -> {
+            assertThat(r.mentions("Current model draft (version 2)")).isTrue();
+            assertThat(r.mentions("fct_orders_weekly")).isTrue();
+        });
+        // the saved conversation is listed for alice, newest first, with its messages and draft version
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        JsonNode first = mine.path("conversations").get(0);
+        assertThat(first.path("conversationId").asText()).isEqualTo(conversationId);
+        assertThat(first.path("dataModelId").asText()).isEqualTo(dataModelId);
+        assertThat(first.path("dataSourceId").asText()).isEqualTo(dataSourceId);
+        assertThat(first.path("title").asText()).isEqualTo("weekly orders " + AiHubStack.RUN);
+        assertThat(first.path("savedBy").asText()).isNotBlank();
+        assertThat(first.path("messageCount").asInt(-1)).isEqualTo(3);
+        assertThat(first.path("modelDraftVersion").asInt(-1)).isEqualTo(2);
+        assertThat(mineHere.path("conversations").findValuesAsText("conversationId")).contains(conversationId);
+        assertThat(elsewhere.path("conversations")).isEmpty();
+        // another user of acme and a user of globex do not see it in their lists
+        assertThat(victors.path("conversations").isArray()).isTrue();
+        assertThat(victors.path("conversations").findValuesAsText("conversationId")).doesNotContain(conversationId);
+        assertThat(bobs.path("conversations").isArray()).isTrue();
+        assertThat(bobs.path("conversations").findValuesAsText("conversationId")).doesNotContain(conversationId);
+        // it opens read-only by its id, with the draft it was saved with; unknown ids and other tenants get 404
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+        JsonNode conversation = Stack.json(opened.body());
+        assertThat(conversation.path("readOnly").asBoolean()).isTrue();
+        assertThat(conversation.path("modelDraft").path("version").asInt(-1)).isEqualTo(2);
+        assertThat(conversation.path("modelDraft").path("model").path("facts").get(0).path("name").asText())
+                .isEqualTo("fct_orders_weekly");
+        assertThat(otherId.statusCode()).as(otherId.body()).isEqualTo(404);
+        assertThat(Stack.json(otherId.body()).path("code").asText()).isEqualTo("conversation_not_found");
+        assertThat(bobOpens.statusCode()).as(bobOpens.body()).isEqualTo(404);
+    }
+
     /** The modeler's Redis keys of acme on the data source (any user), counted with KEYS over RESP. */
     private static long redisKeys() {
         URI redis = URI.create(Infra.redisUrl());
