@@ -158,6 +158,48 @@ final class AiHubStack {
         }
     }
 
+    /** A refinement's events up to its {@code ai_result}, and where the stream was left. */
+    record Refined(List<SseEvent> events, String lastEventId) {
+    }
+
+    /**
+     * Posts a refinement of one block, then follows the generation's stream from {@code fromEventId} until the task's
+     * {@code ai_result} (a replayed {@code done} closes the stream; the client follows on from it).
+     */
+    static Refined refine(String token, String generationId, String target, String blockName, String instruction,
+                          String fromEventId) {
+        HttpResponse<String> accepted = Stack.postJson(token, "/api/v1/generations/" + generationId + "/refine",
+                Map.of("target", target, "blockName", blockName, "instruction", instruction));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String taskId = Stack.json(accepted.body()).path("taskId").asText();
+        assertThat(taskId).startsWith("task_");
+        List<SseEvent> events = new ArrayList<>();
+        String lastEventId = fromEventId;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (events.stream().noneMatch(e -> isResultOf(e, taskId)) && System.nanoTime() < deadline) {
+            try (SseStream stream = Stack.events(token, generationId, lastEventId)) {
+                List<SseEvent> received = CompletableFuture.supplyAsync(() -> stream.readUntil(e -> isResultOf(e, taskId)))
+                        .get(120, TimeUnit.SECONDS);
+                events.addAll(received);
+                String last = new Generation(generationId, received).lastEventId();
+                lastEventId = last == null ? lastEventId : last;
+            } catch (Exception e) {
+                throw new AssertionError("no ai_result for " + taskId + " on " + generationId + " after " + events, e);
+            }
+        }
+        assertThat(events).as("the stream's events").anyMatch(e -> isResultOf(e, taskId));
+        return new Refined(events, lastEventId);
+    }
+
+    private static boolean isResultOf(SseEvent e, String taskId) {
+        return e.event().equals("ai_result") && e.json().path("task_id").asText().equals(taskId);
+    }
+
+    /** The last {@code ai_result} among the events. */
+    static JsonNode aiResult(List<SseEvent> events) {
+        return events.stream().filter(e -> e.event().equals("ai_result")).reduce((a, b) -> b).orElseThrow().json();
+    }
+
     /** The generation's hashmap (GET /api/v1/generations/{id}). */
     static JsonNode hashmap(String token, String generationId) {
         HttpResponse<String> got = Stack.get(token, "/api/v1/generations/" + generationId);
