@@ -143,11 +143,16 @@ final class AiHubStack {
     }
 
     static Generation generate(String token, String documentId) {
+        return generate(token, documentId, List.of("duckdb"));
+    }
+
+    /** A finished generation of the mapping in these dialects on acme's jaffle-shop sample. */
+    static Generation generate(String token, String documentId, List<String> dialects) {
         String generationId = Stack.newGenerationId();
         SseStream stream = Stack.events(token, generationId, null);
         CompletableFuture<List<SseEvent>> events = CompletableFuture.supplyAsync(() -> stream.readUntil("done"));
         HttpResponse<String> started = Stack.postJson(token, "/api/v1/generations", Map.of("generationId", generationId,
-                "documentId", documentId, "dialects", List.of("duckdb"), "dataSourceId", jaffleShop()));
+                "documentId", documentId, "dialects", dialects, "dataSourceId", jaffleShop()));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         try {
             List<SseEvent> received = events.get(180, TimeUnit.SECONDS);
@@ -168,8 +173,14 @@ final class AiHubStack {
      */
     static Refined refine(String token, String generationId, String target, String blockName, String instruction,
                           String fromEventId) {
+        return refine(token, generationId, target, blockName, "duckdb", instruction, fromEventId);
+    }
+
+    /** The same, refining the block's rendering in {@code dialect}. */
+    static Refined refine(String token, String generationId, String target, String blockName, String dialect,
+                          String instruction, String fromEventId) {
         HttpResponse<String> accepted = Stack.postJson(token, "/api/v1/generations/" + generationId + "/refine",
-                Map.of("target", target, "blockName", blockName, "instruction", instruction));
+                Map.of("target", target, "blockName", blockName, "instruction", instruction, "dialect", dialect));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String taskId = Stack.json(accepted.body()).path("taskId").asText();
         assertThat(taskId).startsWith("task_");

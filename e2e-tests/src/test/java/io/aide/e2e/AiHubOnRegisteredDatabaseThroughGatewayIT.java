@@ -23,17 +23,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Block refinement on a generation whose source is a registered PostgreSQL database (no sample files): the candidate
- * runs on rows the validator samples from that database, so a block the database's columns do not support is
- * repaired with its error, and one that runs becomes a new block version.
+ * The AI hub on a registered PostgreSQL database (no sample files): block refinement, whose candidate runs on rows the
+ * validator samples from that database (a block the database's columns do not support is repaired with its error,
+ * one that runs becomes a new block version), and the deterministic data modeler on the database's schema and rows.
  */
-class AiHubRefineOnDatabaseThroughGatewayIT extends AiHubGatewayTests {
+class AiHubOnRegisteredDatabaseThroughGatewayIT extends AiHubGatewayTests {
     private static final String PG = "jdbc:postgresql://" + env("AIDE_PG_HOST", "127.0.0.1") + ":"
             + env("AIDE_PG_PORT", "55532") + "/";
     private static final String USER = env("AIDE_PG_USER", "aide");
     private static final String PASSWORD = env("AIDE_PG_PASSWORD", "aide");
     private static final String DATABASE = "e2e_refine_shop";
     private static final String TARGET = "sales_lines";
+    private static String dataSourceId;
     private static String generationId;
     private static String lastEventId;
 
@@ -47,15 +48,19 @@ class AiHubRefineOnDatabaseThroughGatewayIT extends AiHubGatewayTests {
         try (Connection c = DriverManager.getConnection(PG + DATABASE, USER, PASSWORD);
              Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA sales");
-            st.execute("CREATE TABLE sales.invoice (invoice_id int PRIMARY KEY, country text NOT NULL, invoiced_on date)");
+            st.execute("CREATE TABLE sales.customer (customer_id int PRIMARY KEY, customer_name text NOT NULL,"
+                    + " segment text)");
+            st.execute("CREATE TABLE sales.invoice (invoice_id int PRIMARY KEY, country text NOT NULL, invoiced_on date,"
+                    + " customer_id int REFERENCES sales.customer (customer_id))");
             st.execute("CREATE TABLE sales.invoice_line (invoice_line_id int PRIMARY KEY,"
                     + " invoice_id int NOT NULL REFERENCES sales.invoice (invoice_id), unit_price_cents int NOT NULL)");
-            st.execute("INSERT INTO sales.invoice VALUES (10, 'de', '2024-03-01'), (11, 'fr', '2024-03-02'),"
-                    + " (12, 'no', '2024-03-05')");
+            st.execute("INSERT INTO sales.customer VALUES (1, 'Ada', 'retail'), (2, 'Brian', 'wholesale')");
+            st.execute("INSERT INTO sales.invoice VALUES (10, 'de', '2024-03-01', 1), (11, 'fr', '2024-03-02', 2),"
+                    + " (12, 'no', '2024-03-05', 1)");
             st.execute("INSERT INTO sales.invoice_line VALUES (1, 10, 1999), (2, 10, 500), (3, 11, 12000),"
                     + " (4, 12, 250), (5, 12, 750), (6, 12, 99)");
         }
-        String dataSourceId = register();
+        dataSourceId = register();
         String documentId = uploadMapping();
         generationId = Stack.newGenerationId();
         var stream = Stack.events(alice, generationId, null);
@@ -101,6 +106,41 @@ class AiHubRefineOnDatabaseThroughGatewayIT extends AiHubGatewayTests {
         });
     }
 
+    @Test
+    void shouldModelTheRegisteredDatabaseAsADataEngineerWouldWithoutAModel() {
+        // Given
+        AiHubStack.removeModel();
+
+        // When
+        HttpResponse<String> answer = Stack.get(alice, "/api/v1/ai/modeler/datasources/" + dataSourceId + "/analysis");
+        HttpResponse<String> ddl = Stack.get(alice, "/api/v1/ai/modeler/datasources/" + dataSourceId
+                + "/analysis?dialect=postgres");
+
+        // Then the lines are the fact, the invoice its header, the customer and the calendar its dimensions
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode analysis = Stack.json(answer.body());
+        assertThat(analysis.path("summary").path("tableCount").asInt()).isEqualTo(3);
+        assertThat(analysis.path("summary").path("totalForeignKeys").asInt()).isEqualTo(2);
+        assertThat(names(analysis.path("starSchema").path("facts"))).containsExactly("fact_invoice_line");
+        assertThat(names(analysis.path("starSchema").path("dimensions")))
+                .contains("dim_customer", "dim_date").doesNotContain("dim_invoice_line");
+        JsonNode fact = analysis.path("starSchema").path("facts").get(0);
+        assertThat(names(fact.path("measures"))).contains("unit_price_cents");
+        List<String> keyDimensions = new java.util.ArrayList<>();
+        fact.path("keys").forEach(k -> keyDimensions.add(k.path("dimension").asText()));
+        assertThat(keyDimensions).contains("dim_customer", "dim_date");
+        assertThat(analysis.path("answer").asText()).contains("invoice_line").contains("needs a language model");
+        assertThat(ddl.statusCode()).as(ddl.body()).isEqualTo(200);
+        assertThat(ddl.body()).contains("CREATE TABLE fact_invoice_line").contains("CREATE TABLE dim_customer");
+    }
+
+    /** The names of a list's entries (not of what they hold). */
+    private static List<String> names(JsonNode list) {
+        List<String> out = new java.util.ArrayList<>();
+        list.forEach(n -> out.add(n.path("name").asText()));
+        return out;
+    }
+
     private static JsonNode block(String blockName) {
         for (JsonNode layer : AiHubStack.hashmap(alice, generationId).path("layers")) {
             if (layer.path("target").asText().equals(TARGET)) {
@@ -122,7 +162,7 @@ class AiHubRefineOnDatabaseThroughGatewayIT extends AiHubGatewayTests {
 
     private static String uploadMapping() throws IOException {
         byte[] csv;
-        try (var in = AiHubRefineOnDatabaseThroughGatewayIT.class.getResourceAsStream("/mappings/sales_lines_mapping.csv")) {
+        try (var in = AiHubOnRegisteredDatabaseThroughGatewayIT.class.getResourceAsStream("/mappings/sales_lines_mapping.csv")) {
             csv = in.readAllBytes();
         }
         HttpResponse<String> accepted = Stack.upload(alice, "sales_lines_mapping.csv", csv);
