@@ -126,16 +126,21 @@ let firstSql;
 const started = Date.now();
 let exit = 0;
 try {
-  await step('the first page loads under 300 KB of JavaScript (Monaco on demand)', async () => {
+  await step('the first page loads under 300 KB of JavaScript (Monaco on demand), sent gzipped by the gateway', async () => {
     const { context, page } = await newPage();
     let bytes = 0;
+    const encodings = [];
     page.on('response', async (r) => {
-      if (r.url().endsWith('.js')) bytes += (await r.body().catch(() => Buffer.alloc(0))).length;
+      if (!r.url().endsWith('.js')) return;
+      const body = await r.body().catch(() => Buffer.alloc(0));
+      bytes += body.length;
+      if (body.length > 1024) encodings.push(`${r.url().replace(/^.*\//, '')}: ${r.headers()['content-encoding'] ?? 'none'}`);
     });
     await page.goto(`${BASE}/`);
     await page.getByRole('link', { name: 'Sign in' }).waitFor();
     await page.waitForLoadState('networkidle');
     check(bytes > 0 && bytes < FIRST_PAGE_JS_LIMIT, `the login page loaded ${bytes} bytes of JavaScript`);
+    check(encodings.length > 0 && encodings.every((e) => /: (gzip|br)$/.test(e)), `the JavaScript was sent as ${encodings.join(', ')}`);
     await shot(page, '01-login');
     await context.close();
   });
