@@ -20,7 +20,6 @@ interface Props {
 export function ModelDraftPanel({ dataSourceId, session, readOnly, onSaved }: Props) {
   // a new session object (after a chat turn) keeps the edits; only a new draft version replaces them
   const storedVersion = session.modelDraft ? `${session.modelDraft.version}|${session.modelDraft.lastModified ?? ''}` : '';
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const stored = useMemo(() => readDraft(session.modelDraft?.model), [storedVersion]);
   const [proposal, setProposal] = useState<ModelDraft | null>(() => (session.analysis?.starSchema ? draftFromStarSchema(session.analysis.starSchema) : null));
   const [working, setWorking] = useState<ModelDraft | null>(stored ?? proposal);
