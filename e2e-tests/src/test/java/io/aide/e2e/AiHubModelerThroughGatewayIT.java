@@ -66,6 +66,7 @@ class AiHubModelerThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
         HttpResponse<String> opened = Stack.postJson(alice, "/api/v1/ai/modeler/sessions", Map.of("dataSourceId",
                 dataSourceId));
         long keysWhileOpen = redisKeys();
+        Map<String, Long> ttlsWhileOpen = redisTtls();
         HttpResponse<String> reloaded = Stack.get(alice, "/api/v1/ai/modeler/sessions/" + dataSourceId);
         HttpResponse<String> turn = Stack.postJson(alice, "/api/v1/ai/modeler/sessions/" + dataSourceId + "/messages",
                 Map.of("content", "Which analytical models fit this schema?"));
@@ -81,6 +82,12 @@ class AiHubModelerThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
         assertThat(session.path("summary").path("tableCount").asInt()).isEqualTo(3);
         assertThat(session.path("schemaContext").asText()).contains("raw_orders").contains("raw_customers");
         assertThat(keysWhileOpen).isGreaterThanOrEqualTo(3);
+        // every key of the session is the tenant's, the data source's and the user's, and expires 24 h after the write
+        assertThat(session.path("expiresInSeconds").asLong()).isBetween(86_000L, 86_400L);
+        assertThat(ttlsWhileOpen).isNotEmpty().allSatisfy((key, ttl) -> {
+            assertThat(key).matches("aide:ai:session:(metadata|messages|model-draft|schema):acme:" + dataSourceId + ":.+");
+            assertThat(ttl).isBetween(86_000L, 86_400L);
+        });
         // it is restored from Redis after a reload
         assertThat(reloaded.statusCode()).as(reloaded.body()).isEqualTo(200);
         assertThat(Stack.json(reloaded.body()).path("restored").asBoolean()).isTrue();
@@ -270,6 +277,32 @@ class AiHubModelerThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
             String header = in.readLine();
             assertThat(header).as("Redis answered KEYS with %s", header).startsWith("*");
             return Long.parseLong(header.substring(1));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Redis at " + redis + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Each of the modeler's Redis keys of acme on the data source with its time to live in seconds (KEYS, then TTL). */
+    private static Map<String, Long> redisTtls() {
+        URI redis = URI.create(Infra.redisUrl());
+        try (Socket socket = new Socket(redis.getHost(), redis.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            out.write(("KEYS aide:ai:session:*:acme:" + dataSourceId + ":*\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            int count = Integer.parseInt(in.readLine().substring(1));
+            List<String> keys = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                in.readLine();
+                keys.add(in.readLine());
+            }
+            Map<String, Long> ttls = new java.util.TreeMap<>();
+            for (String key : keys) {
+                out.write(("TTL " + key + "\r\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                ttls.put(key, Long.parseLong(in.readLine().substring(1)));
+            }
+            return ttls;
         } catch (IOException e) {
             throw new UncheckedIOException("Redis at " + redis + ": " + e.getMessage(), e);
         }
