@@ -214,10 +214,25 @@ let generationId;
 try {
   const adminSession = await newPage();
   admin = adminSession.page;
-  await step('gwen (globex admin) points the tenant\'s model at the scripted server', async () => {
+  await step('gwen (globex admin) tests the scripted server on the Language model page and saves it as the tenant\'s model', async () => {
     await signIn(admin, GATEWAY, 'gwen');
-    script(`probe-${RUN}`, ['ok']);
-    await useModel(`probe-${RUN}`);
+    const name = `probe-${RUN}`;
+    script(name, ['ok']);
+    await admin.goto(`${GATEWAY}/admin/ai-model`);
+    const form = admin.getByTestId('ai-model');
+    await form.getByTestId('ai-model-current').waitFor();
+    await form.getByLabel('Base URL').fill(MODEL_URL);
+    await form.getByLabel('Model', { exact: true }).fill(name);
+    await form.getByLabel('API key').fill(MODEL_KEY);
+    await form.getByLabel('Timeout (s)').fill('20');
+    await form.getByRole('button', { name: 'Test connection' }).click();
+    await admin.locator('[data-testid="ai-model-test"][data-ok="true"]').filter({ hasText: `Connected: ${name} answered` }).waitFor();
+    check(requestsFor(name).length === 1 && requestsFor(name)[0].authorization === `Bearer ${MODEL_KEY}`, 'the connection test did not call the scripted model with the key');
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await admin.locator('[data-testid="ai-model-current"][data-source="tenant"]').filter({ hasText: 'key stored' }).waitFor();
+    check((await form.getByLabel('API key').inputValue()) === '', 'the key field still holds the key after saving');
+    const stored = await api(admin, 'GET', '/api/v1/ai/models/tenant');
+    check(stored.body.model === name && stored.body.keySet === true && !JSON.stringify(stored.body).includes(MODEL_KEY), `the stored model: ${JSON.stringify(stored.body)}`);
     const status = await api(admin, 'GET', '/api/v1/ai/status');
     check(status.body.configured === true && status.body.source === 'tenant', `ai/status: ${JSON.stringify(status.body)}`);
   });
@@ -378,7 +393,21 @@ try {
     check(modelRequests.length === calls, `the model was called ${modelRequests.length - calls} times during the generation`);
   });
 
-  await modelerSteps({ step, check, page, gateway: GATEWAY, api, script, useModel, removeModel, requestsFor, run: RUN, dataSourceId, shot });
+  await modelerSteps({ step, check, page, admin, gateway: GATEWAY, api, script, useModel, removeModel, requestsFor, run: RUN, dataSourceId, shot });
+
+  await step('gwen sees the tokens bob\'s work spent, per user and model, on the Language model page', async () => {
+    await admin.goto(`${GATEWAY}/admin/ai-model`);
+    const usage = await api(admin, 'GET', '/api/v1/ai/models/usage?days=1');
+    const bobs = (usage.body?.totals ?? []).filter((u) => u.model === `modeler-${RUN}`);
+    check(usage.status === 200 && bobs.length === 1 && bobs[0].calls >= 1, `usage: ${usage.status} ${JSON.stringify(usage.body).slice(0, 400)}`);
+    await admin.getByLabel('Usage period in days').selectOption('1');
+    const row = admin.locator(`[data-testid="ai-usage"] tr[data-model="modeler-${RUN}"]`);
+    await row.waitFor();
+    const text = await row.innerText();
+    check(text.includes(bobs[0].userId) && text.includes(String(bobs[0].promptTokens)), `the usage row: ${text}`);
+    const bob = await api(page, 'GET', '/api/v1/ai/models/usage?days=1');
+    check(bob.status === 403, `bob (no admin) reads the usage: ${bob.status}`);
+  });
 
   await step('no console errors', async () => {
     check(pageErrors.length === 0, `console errors: ${pageErrors.join(' | ')}`);

@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeXlsx } from './xlsx.mjs';
 
 const HEADER = 'Target Table,Target Column,Target Data Type,Source Table,Source Column,Transformation,Zorblax';
 
@@ -11,6 +12,11 @@ const HEADER = 'Target Table,Target Column,Target Data Type,Source Table,Source 
 async function uploadCsv(page, base, name, rows) {
   const file = join(tmpdir(), `${name}.csv`);
   writeFileSync(file, [HEADER, ...rows].join('\n'));
+  return uploadFile(page, base, file);
+}
+
+/** Uploads a mapping file through the page, waits until it is parsed and opens it; returns its document id. */
+async function uploadFile(page, base, file) {
   await page.goto(`${base}/documents`);
   const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/v1/documents') && r.request().method() === 'POST');
   await page.getByTestId('upload-input').setInputFiles(file);
@@ -79,6 +85,69 @@ export async function documentSteps({ step, check, shot, page, base, api }) {
     check(first.rows.find((r) => r.targetColumn === 'status')?.transformation === 'Direct move', 'version 1 changed');
     await page.locator('[data-ref="@mapping[portal-e2e-header-override:3]"] [data-field="transformation"]', { hasText: 'UPPER(status)' }).waitFor();
     await shot(page, '10-header-override');
+  });
+
+  await step('on a workbook of two sheets, a header override of one sheet is parsed again for that sheet only, and the next one keeps it', async () => {
+    const header = HEADER.split(',');
+    const file = join(tmpdir(), `portal-e2e-two-sheets-${Date.now()}.xlsx`);
+    writeXlsx(file, {
+      Customers: [header, ['dim_customer', 'name', 'VARCHAR', 'crm', 'name', 'TRIM(name)', 'UPPER(name)']],
+      Orders: [header, ['fact_orders', 'amount', 'DECIMAL(12,2)', 'erp', 'amount', 'Direct move', 'amount / 100']],
+    });
+    const id = await uploadFile(page, base, file);
+    const transformation = async (version, column) =>
+      (await (await api(page, `${base}/api/v1/documents/${id}/rows?version=${version}`)).json()).rows.find((r) => r.targetColumn === column)?.transformation;
+    const reparse = async (sheet, version) => {
+      const doc = await (await api(page, `${base}/api/v1/documents/${id}`)).json();
+      const zorblax = Object.entries(doc.sheets.find((s) => s.name === sheet).headers).find(([, h]) => h === 'Zorblax')?.[0];
+      check(zorblax, `sheet ${sheet} has no Zorblax header: ${JSON.stringify(doc.sheets)}`);
+      const form = page.locator(`form.header-mapping[data-sheet="${sheet}"]`);
+      await form.getByLabel('Transformation rule').selectOption(zorblax);
+      const sent = page.waitForRequest((r) => r.url().endsWith(`/documents/${id}/reparse`));
+      await form.getByRole('button', { name: /Parse again with 1 field re-mapped/ }).click();
+      const body = (await sent).postDataJSON();
+      await page.locator(`li[data-version="${version}"]`).filter({ hasText: 'reparsed' }).waitFor();
+      return body.headerOverrides;
+    };
+
+    const first = await reparse('Orders', 2);
+    check(JSON.stringify(first) === JSON.stringify({ 'Orders:transformation': 'Zorblax' }), `the first reparse sent ${JSON.stringify(first)}`);
+    check((await transformation(2, 'amount')) === 'amount / 100', 'Orders does not read its rule from Zorblax');
+    check((await transformation(2, 'name')) === 'TRIM(name)', 'Customers changed with the Orders override');
+    await page.locator('[data-ref="@mapping[Orders:2]"] [data-field="transformation"]', { hasText: 'amount / 100' }).waitFor();
+    await page.locator('form.header-mapping[data-sheet="Orders"] [data-overridden="transformation"]').waitFor();
+    check((await page.locator('form.header-mapping[data-sheet="Customers"] [data-overridden]').count()) === 0, 'Customers shows an override it does not have');
+
+    const second = await reparse('Customers', 3);
+    check(second['Orders:transformation'] === 'Zorblax' && second['Customers:transformation'] === 'Zorblax' && Object.keys(second).length === 2, `the second reparse sent ${JSON.stringify(second)}`);
+    check((await transformation(3, 'amount')) === 'amount / 100', 'the Orders override was lost by the Customers reparse');
+    check((await transformation(3, 'name')) === 'UPPER(name)', 'Customers does not read its rule from Zorblax');
+    check((await transformation(1, 'amount')) === 'Direct move', 'version 1 changed');
+    await page.locator('[data-ref="@mapping[Customers:2]"] [data-field="transformation"]', { hasText: 'UPPER(name)' }).waitFor();
+  });
+
+  await step('a mapping dropped on the drop zone is uploaded; a file the server refuses shows its problem detail in a toast', async () => {
+    const drop = (name, text) =>
+      page.getByTestId('dropzone').evaluate((zone, file) => {
+        const data = new DataTransfer();
+        data.items.add(new File([file.text], file.name, { type: 'text/csv' }));
+        zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+        zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      }, { name, text });
+    const posted = () => page.waitForResponse((r) => r.url().endsWith('/api/v1/documents') && r.request().method() === 'POST');
+    await page.goto(`${base}/documents`);
+    let answer = posted();
+    await drop('portal-e2e-dropped.csv', [HEADER, ...ROWS].join('\n'));
+    const accepted = await answer;
+    check(accepted.status() === 202, `the dropped mapping answered ${accepted.status()}`);
+    const id = (await accepted.json()).documentId;
+    await page.locator(`tr[data-document-id="${id}"] .badge.parsed`).waitFor();
+    answer = posted();
+    await drop('portal-e2e-empty.csv', '');
+    const refused = await answer;
+    const problem = await refused.json();
+    check(refused.status() >= 400 && refused.status() < 500 && String(problem.code).startsWith('bad_mapping_file'), `the empty file answered ${refused.status()}: ${JSON.stringify(problem)}`);
+    await page.locator('.toasts .toast', { hasText: problem.detail.slice(0, 60) }).waitFor();
   });
 
   await step('rows edited in place are saved as one new version, and the version diff shows the cells', async () => {

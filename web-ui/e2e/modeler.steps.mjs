@@ -1,13 +1,15 @@
 // The modeler drawer's steps of the AI browser suite (ai.e2e.mjs): the deterministic analysis without a model, a
-// streamed answer with the scripted one, a reload restoring the session, save (the open session gone, the saved
-// conversation holding every message), the saved conversation reopened read-only, and another session cancelled.
+// streamed answer with the scripted one, a reload restoring the session, the model draft changed by the user and by
+// the modeler's answer (each a new version, restored after a reload), save (the open session gone, the saved
+// conversation holding every message and the draft), the user's saved conversations listed and one reopened
+// read-only, and another session cancelled.
 
 /**
- * @param {object} s the suite's helpers: step, check, page (bob's), gateway, api, script, useModel, removeModel,
+ * @param {object} s the suite's helpers: step, check, page (bob's), admin (gwen's page), gateway, api, script, useModel, removeModel,
  *                   requestsFor, run (this run's suffix), the data source the suite uploaded, and shot (a screenshot
  *                   when AIDE_SCREENSHOTS names a directory)
  */
-export async function modelerSteps({ step, check, page, gateway, api, script, useModel, removeModel, requestsFor, run, dataSourceId, shot }) {
+export async function modelerSteps({ step, check, page, admin, gateway, api, script, useModel, removeModel, requestsFor, run, dataSourceId, shot }) {
   const drawer = page.getByTestId('modeler');
   const messages = drawer.getByTestId('modeler-messages').locator('[data-role]');
   const sessionPath = `/api/v1/ai/modeler/sessions/${dataSourceId}`;
@@ -81,6 +83,62 @@ export async function modelerSteps({ step, check, page, gateway, api, script, us
     check((await messages.nth(2).innerText()).includes('raw_payments is the fact at payment grain'), 'the answer is not restored');
   });
 
+  const draft = drawer.getByTestId('model-draft');
+  const draftVersion = async () => (await draft.getAttribute('data-version')) ?? '';
+  const storedDraft = async () => (await api(page, 'GET', sessionPath)).body?.modelDraft ?? null;
+
+  await step('the model draft: the proposed star schema changed by hand is saved as version 1 and restored by a reload', async () => {
+    // no draft yet: the analysis' star schema is the proposal
+    await draft.getByLabel('Name of fact 1').waitFor();
+    check((await draftVersion()) === '', `a draft version is shown before any save: ${await draftVersion()}`);
+    check((await storedDraft()) === null, 'the session has a draft before any save');
+    check((await draft.getByLabel('Name of fact 1').inputValue()) === 'fact_payment', `the proposed fact is ${await draft.getByLabel('Name of fact 1').inputValue()}`);
+    await draft.getByLabel('Name of fact 1').fill('fact_payment_e2e');
+    await draft.getByRole('button', { name: 'Remove dimension dim_date' }).click();
+    await draft.getByLabel('New dimension').fill('dim_channel');
+    await draft.getByLabel('from table').fill('raw_orders');
+    await draft.getByRole('button', { name: 'Add dimension' }).click();
+    check((await draft.getAttribute('data-dirty')) === 'true', 'the changed draft is not marked unsaved');
+    await draft.getByRole('button', { name: 'Save draft as version 1' }).click();
+    await page.locator('[data-testid="model-draft"][data-version="1"][data-dirty="false"]').waitFor();
+    const stored = await storedDraft();
+    const names = (list) => (list ?? []).map((t) => t.name);
+    check(stored?.version === 1, `the session's draft: ${JSON.stringify(stored)}`);
+    check(names(stored.model.facts)[0] === 'fact_payment_e2e', `the stored facts: ${names(stored.model.facts)}`);
+    check(!names(stored.model.dimensions).includes('dim_date') && names(stored.model.dimensions).includes('dim_channel'), `the stored dimensions: ${names(stored.model.dimensions)}`);
+    check(!stored.model.facts[0].dimensions.includes('dim_date'), `the fact still uses dim_date: ${stored.model.facts[0].dimensions}`);
+    await page.reload();
+    await drawer.getByTestId('modeler-restored').waitFor();
+    await page.locator('[data-testid="model-draft"][data-version="1"]').waitFor();
+    check((await draft.getByLabel('Name of fact 1').inputValue()) === 'fact_payment_e2e', 'the reload did not restore the draft');
+    check((await draft.getByRole('button', { name: 'Remove dimension dim_date' }).count()) === 0, 'the removed dimension is back after the reload');
+    await draft.getByRole('button', { name: 'Remove dimension dim_channel' }).waitFor();
+  });
+
+  await step('the modeler\'s answer changes the model: it read draft version 1, and "Use as draft" makes its model version 2', async () => {
+    const name = `modeler-draft-${run}`;
+    const changed = { facts: [{ name: 'fact_payment_daily', grain: 'one row per order and day', dimensions: ['dim_customer'] }], dimensions: [{ name: 'dim_customer', source: 'raw_customers' }] };
+    script(name, ['## 2. Recommended analytical data models\n', 'A daily grain is enough for the payments.\n', '```json\n' + JSON.stringify(changed) + '\n```\n']);
+    await useModel(name);
+    await drawer.getByLabel('Ask the modeler').fill('Would a daily payments fact do?');
+    await drawer.getByRole('button', { name: 'Send' }).click();
+    await drawer.getByTestId('modeler-streaming').waitFor({ state: 'detached' });
+    check((await messages.count()) === 5, `the conversation has ${await messages.count()} messages`);
+    const sent = JSON.parse(requestsFor(name)[0].body).messages.map((m) => m.content).join('\n');
+    check(sent.includes('Current model draft (version 1)') && sent.includes('fact_payment_e2e'), 'the model was not given the draft');
+    // the edits made meanwhile are not lost by the turn: the draft is still version 1
+    check((await draftVersion()) === '1', `after the turn the draft shows version ${await draftVersion()}`);
+    await drawer.getByRole('button', { name: 'Use the model of answer 5 as the draft' }).click();
+    await page.locator('[data-testid="model-draft"][data-version="2"]').waitFor();
+    check((await draft.getByLabel('Name of fact 1').inputValue()) === 'fact_payment_daily', 'the answer\'s model is not the draft');
+    const stored = await storedDraft();
+    check(stored?.version === 2 && stored.model.facts[0].name === 'fact_payment_daily', `the session's draft: ${JSON.stringify(stored)}`);
+    await page.reload();
+    await page.locator('[data-testid="model-draft"][data-version="2"]').waitFor();
+    check((await draft.getByLabel('Name of fact 1').inputValue()) === 'fact_payment_daily', 'the reload did not restore version 2');
+    await shot(page, '15-modeler-draft');
+  });
+
   await step('save: the open session is gone, the saved conversation holds it, and it reopens read-only', async () => {
     await drawer.locator('input[name="dataModelId"]').fill(dataModelId);
     await drawer.locator('input[name="title"]').fill(`payments star ${run}`);
@@ -91,11 +149,35 @@ export async function modelerSteps({ step, check, page, gateway, api, script, us
     check(open.status === 404 && open.body?.code === 'modeler_session_not_found', `after the save the open session answers ${open.status}: ${JSON.stringify(open.body)}`);
     const saved = await api(page, 'GET', `/api/v1/ai/modeler/conversations/${dataModelId}`);
     check(saved.status === 200 && saved.body.readOnly === true && saved.body.source === 'database', `the saved conversation: ${saved.status} ${JSON.stringify(saved.body).slice(0, 200)}`);
-    check(saved.body.messages.length === 3 && saved.body.messages[2].content.includes('payment grain'), `PostgreSQL holds ${saved.body.messages.length} messages`);
+    check(saved.body.messages.length === 5 && saved.body.messages[2].content.includes('payment grain'), `PostgreSQL holds ${saved.body.messages.length} messages`);
+    check(saved.body.modelDraft?.version === 2 && saved.body.modelDraft.model.facts[0].name === 'fact_payment_daily', `the saved draft: ${JSON.stringify(saved.body.modelDraft)}`);
     await page.reload();
     await drawer.getByTestId('modeler-read-only').waitFor();
-    check((await messages.count()) === 3, `the reopened conversation shows ${await messages.count()} messages`);
+    check((await messages.count()) === 5, `the reopened conversation shows ${await messages.count()} messages`);
     check((await drawer.getByLabel('Ask the modeler').count()) === 0 && (await drawer.getByRole('button', { name: 'Save', exact: true }).count()) === 0, 'the saved conversation can still be changed');
+    await page.locator('[data-testid="model-draft"][data-version="2"]').waitFor();
+    check((await draft.locator('input, button').count()) === 0, 'the saved draft can still be edited');
+  });
+
+  await step('the user\'s saved conversations are listed, and one opens read-only from the list', async () => {
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
+    const listed = await api(page, 'GET', '/api/v1/ai/modeler/conversations');
+    const mine = (listed.body?.conversations ?? []).find((c) => c.dataModelId === dataModelId);
+    check(listed.status === 200 && mine, `the list has no ${dataModelId}: ${listed.status} ${JSON.stringify(listed.body).slice(0, 300)}`);
+    const row = page.locator(`[data-testid="saved-conversations"] tr[data-conversation="${mine.conversationId}"]`);
+    await row.waitFor();
+    const text = await row.innerText();
+    check(text.includes(`payments star ${run}`) && text.includes('5') && text.includes('version 2'), `the listed conversation: ${text}`);
+    await row.getByRole('button', { name: `Open the saved conversation payments star ${run}` }).click();
+    await page.waitForURL((u) => u.searchParams.get('conversation') === mine.conversationId && u.searchParams.get('dataModel') === dataModelId);
+    await drawer.getByTestId('modeler-read-only').waitFor();
+    check((await messages.count()) === 5, `the conversation opened from the list shows ${await messages.count()} messages`);
+    check((await drawer.getByLabel('Ask the modeler').count()) === 0, 'the conversation opened from the list can be changed');
+    await page.locator('[data-testid="model-draft"][data-version="2"]').waitFor();
+    // gwen, an admin of the same tenant, does not have bob's conversation in her list
+    const others = await api(admin, 'GET', '/api/v1/ai/modeler/conversations');
+    check(others.status === 200 && !(others.body.conversations ?? []).some((c) => c.conversationId === mine.conversationId), 'another user lists bob\'s conversation');
   });
 
   await step('another session on the data source starts fresh and is cancelled: nothing is kept', async () => {
@@ -112,6 +194,6 @@ export async function modelerSteps({ step, check, page, gateway, api, script, us
     const open = await api(page, 'GET', sessionPath);
     check(open.status === 404, `the cancelled session answers ${open.status}`);
     const saved = await api(page, 'GET', `/api/v1/ai/modeler/conversations/${dataModelId}`);
-    check(saved.status === 200 && saved.body.messages.length === 3, 'cancelling touched the saved conversation');
+    check(saved.status === 200 && saved.body.messages.length === 5, 'cancelling touched the saved conversation');
   });
 }

@@ -126,16 +126,21 @@ let firstSql;
 const started = Date.now();
 let exit = 0;
 try {
-  await step('the first page loads under 300 KB of JavaScript (Monaco on demand)', async () => {
+  await step('the first page loads under 300 KB of JavaScript (Monaco on demand), sent gzipped by the gateway', async () => {
     const { context, page } = await newPage();
     let bytes = 0;
+    const encodings = [];
     page.on('response', async (r) => {
-      if (r.url().endsWith('.js')) bytes += (await r.body().catch(() => Buffer.alloc(0))).length;
+      if (!r.url().endsWith('.js')) return;
+      const body = await r.body().catch(() => Buffer.alloc(0));
+      bytes += body.length;
+      if (body.length > 1024) encodings.push(`${r.url().replace(/^.*\//, '')}: ${r.headers()['content-encoding'] ?? 'none'}`);
     });
     await page.goto(`${BASE}/`);
     await page.getByRole('link', { name: 'Sign in' }).waitFor();
     await page.waitForLoadState('networkidle');
     check(bytes > 0 && bytes < FIRST_PAGE_JS_LIMIT, `the login page loaded ${bytes} bytes of JavaScript`);
+    check(encodings.length > 0 && encodings.every((e) => /: (gzip|br)$/.test(e)), `the JavaScript was sent as ${encodings.join(', ')}`);
     await shot(page, '01-login');
     await context.close();
   });
@@ -163,13 +168,19 @@ try {
     check(await page.getByTestId('who').isVisible(), 'the portal signed alice out');
   });
 
-  await step('alice uploads the jaffle-shop mapping and it parses', async () => {
+  await step('alice uploads the jaffle-shop mapping and it parses; the list shows when, by whom and its status', async () => {
     const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/v1/documents') && r.request().method() === 'POST');
     await page.getByTestId('upload-input').setInputFiles(MAPPING);
     const answer = await uploaded;
     check(answer.status() === 202, `upload answered ${answer.status()}`);
     documentId = (await answer.json()).documentId;
-    await page.locator(`tr[data-document-id="${documentId}"] .badge.parsed`).waitFor();
+    const row = page.locator(`tr[data-document-id="${documentId}"]`);
+    await row.locator('.badge.parsed').waitFor();
+    const cells = await row.locator('td').allInnerTexts();
+    const stored = await (await api(page, `${BASE}/api/v1/documents/${documentId}`)).json();
+    const uploadedAt = new Date(stored.createdAt);
+    check(cells[2] === 'alice' && stored.uploadedBy === 'alice', `the row names the uploader as "${cells[2]}" (API: ${stored.uploadedBy})`);
+    check(Math.abs(uploadedAt.getTime() - Date.now()) < 10 * 60_000 && cells[1].includes(String(uploadedAt.getDate())), `the row's upload time "${cells[1]}" is not ${stored.createdAt}`);
     await noHorizontalScroll(page, 'documents');
     await shot(page, '02-documents');
   });
@@ -305,12 +316,22 @@ try {
     await waitComplete(page);
   });
 
-  await step('the downloaded SQL is the API artifact', async () => {
-    const download = page.waitForEvent('download');
-    await page.locator('a[data-dialect="duckdb"]').click();
-    const file = await (await download).path();
-    const artifact = await (await api(page, `${BASE}/api/v1/generations/${firstGeneration}/artifacts/duckdb`)).text();
-    check(readFileSync(file, 'utf8') === artifact, 'the downloaded file differs from the API artifact');
+  await step('the downloaded SQL, PySpark job and dbt project are the API artifacts; the data dictionary names the targets', async () => {
+    const downloaded = async (link) => {
+      const download = page.waitForEvent('download');
+      await link.click();
+      return readFileSync(await (await download).path());
+    };
+    for (const dialect of ['duckdb', 'pyspark', 'dbt']) {
+      const file = await downloaded(page.locator(`a[data-dialect="${dialect}"]`));
+      const artifact = Buffer.from(await (await api(page, `${BASE}/api/v1/generations/${firstGeneration}/artifacts/${dialect}`)).body());
+      check(file.length > 0 && file.equals(artifact), `the downloaded ${dialect} file differs from the API artifact (${file.length} and ${artifact.length} bytes)`);
+      if (dialect === 'dbt') check(file.subarray(0, 2).toString() === 'PK', 'the dbt download is not a zip');
+    }
+    const dictionary = (await downloaded(page.getByRole('link', { name: 'Data dictionary (.md)' }))).toString('utf8');
+    const doc = await (await api(page, `${BASE}/api/v1/documents/${documentId}`)).json();
+    const targets = Object.keys(doc.targets ?? {});
+    check(targets.length > 0 && targets.every((t) => dictionary.includes(t)), `the dictionary misses targets of ${targets.join(', ')}`);
   });
 
   await step('the chat autocompletes references from the real document and layer', async () => {

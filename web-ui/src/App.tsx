@@ -11,6 +11,7 @@ import { ToastProvider } from './shell/toasts';
 const DocumentPage = lazy(() => import('./features/documents/DocumentPage'));
 const GenerationPage = lazy(() => import('./features/generation/GenerationPage'));
 const ApiKeysPage = lazy(() => import('./features/admin/ApiKeysPage'));
+const AiModelPage = lazy(() => import('./features/admin/AiModelPage'));
 const VizPage = lazy(() => import('./features/viz/VizPage'));
 const ModelerPage = lazy(() => import('./features/modeler/ModelerPage'));
 
@@ -66,6 +67,7 @@ export function App() {
               <Route path="documents/:documentId" element={<DocumentPage />} />
               <Route path="generations/:generationId" element={<GenerationPage />} />
               <Route path="admin/api-keys" element={<ApiKeysPage />} />
+              <Route path="admin/ai-model" element={<AiModelPage />} />
               <Route path="viz" element={<VizPage />} />
               <Route path="viz/:templateId" element={<VizPage />} />
               <Route path="modeler" element={<ModelerPage />} />

@@ -25,6 +25,8 @@ export interface DocumentView {
   targets?: Record<string, number> | null;
   /** sheet -> canonical field -> the header text the parser chose */
   headerMapping?: Record<string, Record<string, string>> | null;
+  /** the header overrides the latest parse used: `field` (every sheet) or `Sheet:field` -> header text */
+  headerOverrides?: Record<string, string> | null;
   diagnostics?: Diagnostic[] | null;
   specVersion?: number | null;
   sheets?: SheetInfo[] | null;

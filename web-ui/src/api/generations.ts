@@ -125,7 +125,7 @@ export function editBlock(id: string, target: string, block: string, dialect: st
 
 export function refine(
   id: string,
-  request: { target: string; blockName: string; instruction: string; references: string[] },
+  request: { target: string; blockName: string; instruction: string; references: string[]; dialect?: string },
 ): Promise<unknown> {
   return apiRequest<unknown>(`${path(id)}/refine`, jsonBody(request));
 }

@@ -31,6 +31,8 @@ export interface ModelerSession {
   schemaContext?: string | null;
   messages: ModelerMessage[];
   modelDraft?: { version: number; model: unknown; lastModified?: string } | null;
+  /** the deterministic analysis, on a new session only */
+  analysis?: { starSchema?: unknown } | null;
   dataModelId?: string | null;
   title?: string | null;
   savedAt?: string | null;
@@ -54,8 +56,39 @@ export function cancelModelerSession(dataSourceId: string): Promise<void> {
   return apiRequest<void>(ds(dataSourceId), { method: 'DELETE' });
 }
 
-export function savedConversation(dataModelId: string): Promise<ModelerSession> {
-  return apiRequest<ModelerSession>(`${base}/conversations/${encodeURIComponent(dataModelId)}`);
+/** A saved conversation of a data model, read-only: the one with conversationId, or the latest. */
+export function savedConversation(dataModelId: string, conversationId?: string | null): Promise<ModelerSession> {
+  const query = conversationId ? `?conversationId=${encodeURIComponent(conversationId)}` : '';
+  return apiRequest<ModelerSession>(`${base}/conversations/${encodeURIComponent(dataModelId)}${query}`);
+}
+
+/** One line of the user's saved conversations. */
+export interface SavedConversationSummary {
+  conversationId: string;
+  dataSourceId: string;
+  dataModelId: string;
+  title?: string | null;
+  savedBy?: string | null;
+  createdAt?: string | null;
+  savedAt: string;
+  messageCount: number;
+  modelDraftVersion?: number | null;
+}
+
+/** The conversations the signed-in user saved, newest first (optionally about one data source). */
+export function listSavedConversations(dataSourceId?: string): Promise<SavedConversationSummary[]> {
+  const query = dataSourceId ? `?dataSourceId=${encodeURIComponent(dataSourceId)}` : '';
+  return apiRequest<{ conversations: SavedConversationSummary[] }>(`${base}/conversations${query}`).then((r) => r.conversations ?? []);
+}
+
+/** Stores the model draft of the open session; the answer has the draft's new version. */
+export function saveModelDraft(dataSourceId: string, model: unknown): Promise<{ version: number; model: unknown; lastModified?: string }> {
+  return apiRequest(`${ds(dataSourceId)}/draft`, { ...jsonBody({ model }), method: 'PUT' });
+}
+
+/** The analysis of the data source's current schema (its star schema seeds a draft when the session has none). */
+export function modelerAnalysis(dataSourceId: string): Promise<{ starSchema?: unknown }> {
+  return apiRequest(`${base}/datasources/${encodeURIComponent(dataSourceId)}/analysis`);
 }
 
 export function ddlUrl(dataSourceId: string, dialect: string): string {

@@ -4,15 +4,28 @@ import type { SheetInfo } from '../api/documents';
 export type FieldChoice = Record<string, string>;
 
 export interface OverridePlan {
-  /** canonical field -> header text, as POST /documents/{id}/reparse takes it */
+  /** `Sheet:field` -> header text, as POST /documents/{id}/reparse takes it (this sheet only) */
   overrides: Record<string, string>;
   /** what stops the reparse, e.g. two fields read from one column */
   problems: string[];
 }
 
+/** The key of a header override of one sheet (sheet names cannot hold ':', so the server splits at the last one). */
+export function sheetOverrideKey(sheet: string, field: string): string {
+  return `${sheet}:${field}`;
+}
+
 /**
- * Turns the columns a user picked for some fields of a mapping sheet into header overrides. Only fields whose
- * column differs from the parser's are sent; a column taken by two fields, a column without a header, or two
+ * The overrides a reparse sends: those the latest parse used (every sheet's, and ones for all sheets), replaced by
+ * this sheet's new ones. The server takes the whole set, so the other sheets keep theirs.
+ */
+export function mergeOverrides(current: Record<string, string> | null | undefined, plan: OverridePlan): Record<string, string> {
+  return { ...(current ?? {}), ...plan.overrides };
+}
+
+/**
+ * Turns the columns a user picked for some fields of a mapping sheet into header overrides of that sheet, by
+ * header text. Only fields whose column differs from the parser's are sent; a column taken by two fields, a column without a header, or two
  * columns with the same header text (the parser matches overrides by text) are named as problems.
  */
 export function planOverrides(sheet: SheetInfo, choice: FieldChoice): OverridePlan {
@@ -42,7 +55,7 @@ export function planOverrides(sheet: SheetInfo, choice: FieldChoice): OverridePl
       problems.push(`Header '${header}' appears in columns ${[letter, ...same.map(([l]) => l)].join(', ')} of sheet '${sheet.name}'; rename one in the file so ${field} can be told apart.`);
       continue;
     }
-    overrides[field] = header;
+    overrides[sheetOverrideKey(sheet.name, field)] = header;
   }
   return { overrides, problems };
 }

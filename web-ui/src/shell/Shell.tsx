@@ -24,6 +24,7 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
         <nav aria-label="Main">
           <NavLink to="/documents">Documents</NavLink>
           {session.roles.includes('admin') && <NavLink to="/admin/api-keys">API keys</NavLink>}
+          {session.roles.includes('admin') && <NavLink to="/admin/ai-model">Language model</NavLink>}
           <NavLink to="/viz">Visualize</NavLink>
           <NavLink to="/modeler">Modeler</NavLink>
         </nav>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { reparse, type DocumentView, type SheetInfo } from '../../api/documents';
-import { planOverrides, type FieldChoice } from '../../mapping/headerChoice';
+import { mergeOverrides, planOverrides, sheetOverrideKey, type FieldChoice } from '../../mapping/headerChoice';
 import { useReportError } from '../../shell/toasts';
 
 /** The canonical fields a header can be mapped to, in the order a mapping document usually lists them. */
@@ -43,13 +43,21 @@ export function HeaderMapping({ doc, onReparse }: Props) {
   return (
     <>
       {sheets.map((s) => (
-        <SheetHeaders key={s.name} documentId={doc.documentId} sheet={s} onReparse={onReparse} />
+        <SheetHeaders key={s.name} documentId={doc.documentId} overrides={doc.headerOverrides ?? null} sheet={s} onReparse={onReparse} />
       ))}
     </>
   );
 }
 
-function SheetHeaders({ documentId, sheet, onReparse }: { documentId: string; sheet: SheetInfo; onReparse: () => void }) {
+interface SheetProps {
+  documentId: string;
+  /** the overrides of the latest parse (every sheet's), kept by this sheet's reparse */
+  overrides: Record<string, string> | null;
+  sheet: SheetInfo;
+  onReparse: () => void;
+}
+
+function SheetHeaders({ documentId, overrides, sheet, onReparse }: SheetProps) {
   const [choice, setChoice] = useState<FieldChoice>({});
   const [sending, setSending] = useState(false);
   const report = useReportError();
@@ -62,7 +70,7 @@ function SheetHeaders({ documentId, sheet, onReparse }: { documentId: string; sh
   const submit = async () => {
     setSending(true);
     try {
-      await reparse(documentId, plan.overrides);
+      await reparse(documentId, mergeOverrides(overrides, plan));
       setChoice({});
       onReparse();
     } catch (err) {
@@ -96,10 +104,17 @@ function SheetHeaders({ documentId, sheet, onReparse }: { documentId: string; sh
             const current = choice[field] ?? '';
             const chosen = parser[field];
             const id = `hm-${slug}-${field}`;
+            const overridden = overrides?.[sheetOverrideKey(sheet.name, field)] ?? overrides?.[field];
             return (
               <tr key={field} className={current && current !== chosen ? 'changed' : chosen ? '' : 'muted'}>
                 <td>
                   <label htmlFor={id}>{label}</label>
+                  {overridden ? (
+                    <span className="muted small" data-overridden={field} title={`read from the header '${overridden}' as you chose`}>
+                      {' '}
+                      (your choice)
+                    </span>
+                  ) : null}
                 </td>
                 <td>
                   <select id={id} data-field={field} value={current} onChange={(e) => setChoice((c) => ({ ...c, [field]: e.target.value }))}>
@@ -127,7 +142,7 @@ function SheetHeaders({ documentId, sheet, onReparse }: { documentId: string; sh
         <button type="submit" disabled={sending || changed === 0 || plan.problems.length > 0}>
           {sending ? 'Sending…' : `Parse again with ${changed} field${changed === 1 ? '' : 's'} re-mapped`}
         </button>
-        <span className="muted">a new spec version; the earlier ones stay. A header text applies to every sheet that has it.</span>
+        <span className="muted">a new spec version; the earlier ones stay. The choice holds for sheet {sheet.name} only; the other sheets keep theirs.</span>
       </div>
     </form>
   );

@@ -18,6 +18,8 @@ interface Props {
   onRefused: (text: string, code: string | null) => void;
   /** after the refine request is accepted: follow the stream for its answer */
   onSent: () => void;
+  /** the rendering the editor shows: a prompt refines the block in it (the server checks it can run it) */
+  dialect?: string;
 }
 
 const KIND_LABEL: Record<ChatEntry['kind'], string> = {
@@ -32,7 +34,7 @@ const KIND_LABEL: Record<ChatEntry['kind'], string> = {
 };
 
 /** The conversation: what the generation says as it works, and prompts that refine a block. */
-export function ChatPanel({ state, generationId, documentId, candidates, ai, onPrompt, onRefused, onSent }: Props) {
+export function ChatPanel({ state, generationId, documentId, candidates, ai, onPrompt, onRefused, onSent, dialect = 'duckdb' }: Props) {
   const [text, setText] = useState('');
   const [completion, setCompletion] = useState<Completion | null>(null);
   const [active, setActive] = useState(0);
@@ -97,7 +99,9 @@ export function ChatPanel({ state, generationId, documentId, candidates, ai, onP
     setSending(true);
     onPrompt(instruction);
     try {
-      await refine(generationId, { target, blockName, instruction, references: refs.map((r) => r.raw) });
+      // PySpark and dbt show whole files, not blocks: their prompts refine the duckdb blocks
+      const rendering = dialect === 'pyspark' || dialect === 'dbt' ? 'duckdb' : dialect;
+      await refine(generationId, { target, blockName, instruction, references: refs.map((r) => r.raw), dialect: rendering });
       setText('');
       onSent();
     } catch (err) {

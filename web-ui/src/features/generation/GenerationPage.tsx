@@ -187,6 +187,7 @@ export default function GenerationPage() {
           onPrompt={(text) => dispatch({ type: 'prompt', text })}
           onRefused={(text, code) => dispatch({ type: 'refused', stage: 'refine', text, code })}
           onSent={reopen}
+          dialect={shownDialect}
         />
         <div className="workspace-right">
           <LayerEditor state={state} generationId={generationId} dialects={dialects} onEdited={reopen} onDialect={setShownDialect} reveal={reveal} />

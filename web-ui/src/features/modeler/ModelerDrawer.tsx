@@ -7,18 +7,23 @@ import {
   ddlUrl,
   openModelerSession,
   savedConversation,
+  saveModelDraft,
   saveModelerSession,
   streamModelerTurn,
   type ModelerSession,
 } from '../../api/modeler';
 import { useReportError } from '../../shell/toasts';
+import { draftFromAnswer } from './draft';
 import { Markdown } from './Markdown';
+import { ModelDraftPanel } from './ModelDraftPanel';
 
 interface Props {
   /** the data source of the open session (null: a saved conversation is shown) */
   dataSourceId: string | null;
   /** the saved data model whose conversation is shown read-only */
   dataModelId: string | null;
+  /** which saved conversation of the data model (null: its latest) */
+  conversationId?: string | null;
   dataSourceName: string;
   onSaved: (dataModelId: string) => void;
   onClose: () => void;
@@ -31,7 +36,7 @@ type Load = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 
  * (the first is the deterministic analysis), a streamed chat turn when a model is configured, save (to a data model,
  * read-only afterwards) and cancel; or a saved conversation, read-only.
  */
-export function ModelerDrawer({ dataSourceId, dataModelId, dataSourceName, onSaved, onClose }: Props) {
+export function ModelerDrawer({ dataSourceId, dataModelId, conversationId = null, dataSourceName, onSaved, onClose }: Props) {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [ai, setAi] = useState<AiStatus | null>(null);
   const [text, setText] = useState('');
@@ -48,7 +53,7 @@ export function ModelerDrawer({ dataSourceId, dataModelId, dataSourceName, onSav
   useEffect(() => {
     let live = true;
     setLoad({ kind: 'loading' });
-    const request = dataModelId ? savedConversation(dataModelId) : openModelerSession(dataSourceId ?? '');
+    const request = dataModelId ? savedConversation(dataModelId, conversationId) : openModelerSession(dataSourceId ?? '');
     request.then(
       (session) => live && setLoad({ kind: 'ready', session }),
       (err) => live && setLoad({ kind: 'failed', message: err instanceof ApiError ? err.message : String(err) }),
@@ -57,7 +62,7 @@ export function ModelerDrawer({ dataSourceId, dataModelId, dataSourceName, onSav
     return () => {
       live = false;
     };
-  }, [dataSourceId, dataModelId, attempt]);
+  }, [dataSourceId, dataModelId, conversationId, attempt]);
 
   // the drawer takes the focus when it opens; Escape closes it (the session stays open on the server)
   useEffect(() => {
@@ -88,6 +93,24 @@ export function ModelerDrawer({ dataSourceId, dataModelId, dataSourceName, onSav
       setTurnError(err instanceof ApiError ? err.message : String(err));
     } finally {
       setStreaming(null);
+    }
+  };
+
+  /** the server stored a new draft version: the session shows it (and a reload restores it) */
+  const draftSaved = (draft: NonNullable<ModelerSession['modelDraft']>) =>
+    setLoad((l) => (l.kind === 'ready' ? { kind: 'ready', session: { ...l.session, modelDraft: draft } } : l));
+
+  /** the modeler's answer changed the model: its JSON block becomes the draft's next version */
+  const takeDraft = async (answer: string) => {
+    const draft = draftFromAnswer(answer);
+    if (!draft || !dataSourceId) return;
+    setBusy(true);
+    try {
+      draftSaved(await saveModelDraft(dataSourceId, draft));
+    } catch (err) {
+      report(err, 'The draft could not be saved');
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -177,6 +200,11 @@ export function ModelerDrawer({ dataSourceId, dataModelId, dataSourceName, onSav
               <li key={i} className={`modeler-message ${m.role}`} data-role={m.role}>
                 <span className="chat-kind">{m.role === 'user' ? 'You' : 'Modeler'}</span>
                 <div className="modeler-text">{m.role === 'user' ? m.content : <Markdown text={m.content} />}</div>
+                {m.role !== 'user' && !readOnly && dataSourceId && draftFromAnswer(m.content) ? (
+                  <button type="button" className="secondary small" disabled={busy || streaming !== null} onClick={() => void takeDraft(m.content)} aria-label={`Use the model of answer ${i + 1} as the draft`}>
+                    Use as draft
+                  </button>
+                ) : null}
               </li>
             ))}
             {streaming ? (
@@ -194,6 +222,7 @@ export function ModelerDrawer({ dataSourceId, dataModelId, dataSourceName, onSav
               </>
             ) : null}
           </ol>
+          <ModelDraftPanel key={session.conversationId} dataSourceId={dataSourceId} session={session} readOnly={readOnly} onSaved={draftSaved} />
           {dataSourceId && !readOnly ? (
             <p className="row wrap" role="group" aria-label="Star schema DDL">
               <span className="muted">Star schema DDL:</span>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { listDataSources, type DataSourceSummary } from '../../api/datasources';
+import { listSavedConversations, type SavedConversationSummary } from '../../api/modeler';
 import { ModelerDrawer } from './ModelerDrawer';
 
 /**
@@ -13,10 +14,26 @@ export default function ModelerPage() {
   const [sources, setSources] = useState<DataSourceSummary[] | null>(null);
   const dataSourceId = params.get('dataSource');
   const dataModelId = params.get('dataModel');
+  const conversationId = params.get('conversation');
+  const [saved, setSaved] = useState<SavedConversationSummary[] | null>(null);
+  const [savedError, setSavedError] = useState<string | null>(null);
+  const [savedAttempt, setSavedAttempt] = useState(0);
 
   useEffect(() => {
     listDataSources().then(setSources, () => setSources([]));
   }, []);
+
+  // the user's saved conversations, read again after a save
+  useEffect(() => {
+    let live = true;
+    listSavedConversations().then(
+      (list) => live && (setSaved(list), setSavedError(null)),
+      (err) => live && setSavedError(err instanceof Error ? err.message : String(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [savedAttempt]);
 
   const name = (id: string | null) => sources?.find((s) => s.dataSourceId === id)?.name ?? id ?? '';
   return (
@@ -42,13 +59,61 @@ export default function ModelerPage() {
           ))}
         </ul>
       )}
+      <h2>Your saved conversations</h2>
+      {savedError ? (
+        <p role="alert" className="errors">
+          {savedError}{' '}
+          <button type="button" className="link" onClick={() => setSavedAttempt((a) => a + 1)}>
+            Retry
+          </button>
+        </p>
+      ) : saved === null ? (
+        <p className="muted">Loading your saved conversations…</p>
+      ) : saved.length === 0 ? (
+        <p className="muted" data-testid="saved-conversations-empty">
+          None yet: a session saved under a data model id is listed here and opens read-only.
+        </p>
+      ) : (
+        <table className="compact" data-testid="saved-conversations">
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Data model</th>
+              <th scope="col">Data source</th>
+              <th scope="col">Saved</th>
+              <th scope="col">Messages</th>
+              <th scope="col">Draft</th>
+            </tr>
+          </thead>
+          <tbody>
+            {saved.map((c) => (
+              <tr key={c.conversationId} data-conversation={c.conversationId} className={c.conversationId === conversationId ? 'selected' : ''}>
+                <td>
+                  <button type="button" className="link" onClick={() => setParams({ dataModel: c.dataModelId, conversation: c.conversationId })} aria-label={`Open the saved conversation ${c.title || c.dataModelId}`}>
+                    {c.title || c.dataModelId}
+                  </button>
+                </td>
+                <td className="mono">{c.dataModelId}</td>
+                <td>{name(c.dataSourceId)}</td>
+                <td>{new Date(c.savedAt).toLocaleString()}</td>
+                <td>{c.messageCount}</td>
+                <td>{c.modelDraftVersion ? `version ${c.modelDraftVersion}` : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {dataSourceId || dataModelId ? (
         <ModelerDrawer
-          key={dataModelId ?? dataSourceId ?? ''}
-          dataSourceId={dataSourceId}
+          key={`${dataModelId ?? dataSourceId ?? ''}|${conversationId ?? ''}`}
+          dataSourceId={dataModelId ? null : dataSourceId}
           dataModelId={dataModelId}
+          conversationId={conversationId}
           dataSourceName={name(dataSourceId)}
-          onSaved={(id) => setParams({ dataModel: id })}
+          onSaved={(id) => {
+            setSavedAttempt((a) => a + 1);
+            setParams({ dataModel: id });
+          }}
           onClose={() => setParams({})}
         />
       ) : null}

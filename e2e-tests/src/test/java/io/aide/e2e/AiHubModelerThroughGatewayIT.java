@@ -66,6 +66,7 @@ class AiHubModelerThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
         HttpResponse<String> opened = Stack.postJson(alice, "/api/v1/ai/modeler/sessions", Map.of("dataSourceId",
                 dataSourceId));
         long keysWhileOpen = redisKeys();
+        Map<String, Long> ttlsWhileOpen = redisTtls();
         HttpResponse<String> reloaded = Stack.get(alice, "/api/v1/ai/modeler/sessions/" + dataSourceId);
         HttpResponse<String> turn = Stack.postJson(alice, "/api/v1/ai/modeler/sessions/" + dataSourceId + "/messages",
                 Map.of("content", "Which analytical models fit this schema?"));
@@ -81,6 +82,12 @@ class AiHubModelerThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
         assertThat(session.path("summary").path("tableCount").asInt()).isEqualTo(3);
         assertThat(session.path("schemaContext").asText()).contains("raw_orders").contains("raw_customers");
         assertThat(keysWhileOpen).isGreaterThanOrEqualTo(3);
+        // every key of the session is the tenant's, the data source's and the user's, and expires 24 h after the write
+        assertThat(session.path("expiresInSeconds").asLong()).isBetween(86_000L, 86_400L);
+        assertThat(ttlsWhileOpen).isNotEmpty().allSatisfy((key, ttl) -> {
+            assertThat(key).matches("aide:ai:session:(metadata|messages|model-draft|schema):acme:" + dataSourceId + ":.+");
+            assertThat(ttl).isBetween(86_000L, 86_400L);
+        });
         // it is restored from Redis after a reload
         assertThat(reloaded.statusCode()).as(reloaded.body()).isEqualTo(200);
         assertThat(Stack.json(reloaded.body()).path("restored").asBoolean()).isTrue();
@@ -187,6 +194,78 @@ class AiHubModelerThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
         Stack.delete(alice, "/api/v1/ai/modeler/sessions/" + dataSourceId);
     }
 
+    @Test
+    void shouldGiveTheModelTheDraftAndListTheSavedConversationsOfTheirAuthorOnly() {
+        // Given an open session whose draft alice changed twice
+        String model = AiHubStack.modelName("modeler-draft");
+        AiHubStack.model().script(model, text("Keep fct_orders_weekly at week grain."));
+        AiHubStack.useModel(model);
+        String dataModelId = "dm_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Stack.delete(alice, "/api/v1/ai/modeler/sessions/" + dataSourceId);
+        assertThat(Stack.postJson(alice, "/api/v1/ai/modeler/sessions", Map.of("dataSourceId", dataSourceId))
+                .statusCode()).isEqualTo(201);
+        Stack.putJson(alice, "/api/v1/ai/modeler/sessions/" + dataSourceId + "/draft",
+                Map.of("model", Map.of("facts", List.of(Map.of("name", "fct_orders")))));
+        HttpResponse<String> draft = Stack.putJson(alice, "/api/v1/ai/modeler/sessions/" + dataSourceId + "/draft",
+                Map.of("model", Map.of("facts", List.of(Map.of("name", "fct_orders_weekly")))));
+
+        // When
+        HttpResponse<String> turn = Stack.postJson(alice, "/api/v1/ai/modeler/sessions/" + dataSourceId + "/messages",
+                Map.of("content", "Is a weekly grain enough?"));
+        String conversationId = Stack.json(turn.body()).path("conversationId").asText();
+        HttpResponse<String> saved = Stack.postJson(alice, "/api/v1/ai/modeler/sessions/" + dataSourceId + "/save",
+                Map.of("dataModelId", dataModelId, "title", "weekly orders " + AiHubStack.RUN));
+        JsonNode mine = Stack.json(Stack.get(alice, "/api/v1/ai/modeler/conversations").body());
+        JsonNode mineHere = Stack.json(Stack.get(alice, "/api/v1/ai/modeler/conversations?dataSourceId="
+                + dataSourceId).body());
+        JsonNode elsewhere = Stack.json(Stack.get(alice, "/api/v1/ai/modeler/conversations?dataSourceId=ds_none").body());
+        String victor = Stack.token("victor", "victor");
+        String bob = Stack.token("bob", "bob");
+        JsonNode victors = Stack.json(Stack.get(victor, "/api/v1/ai/modeler/conversations").body());
+        JsonNode bobs = Stack.json(Stack.get(bob, "/api/v1/ai/modeler/conversations").body());
+        HttpResponse<String> opened = Stack.get(alice, "/api/v1/ai/modeler/conversations/" + dataModelId
+                + "?conversationId=" + conversationId);
+        HttpResponse<String> otherId = Stack.get(alice, "/api/v1/ai/modeler/conversations/" + dataModelId
+                + "?conversationId=conv_unknown");
+        HttpResponse<String> bobOpens = Stack.get(bob, "/api/v1/ai/modeler/conversations/" + dataModelId
+                + "?conversationId=" + conversationId);
+
+        // Then the model read the draft's latest version in its brief
+        assertThat(Stack.json(draft.body()).path("version").asLong()).isEqualTo(2);
+        assertThat(turn.statusCode()).as(turn.body()).isEqualTo(200);
+        assertThat(AiHubStack.model().requestsFor(model)).singleElement().satisfies(r -> {
+            assertThat(r.mentions("Current model draft (version 2)")).isTrue();
+            assertThat(r.mentions("fct_orders_weekly")).isTrue();
+        });
+        // the saved conversation is listed for alice, newest first, with its messages and draft version
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        JsonNode first = mine.path("conversations").get(0);
+        assertThat(first.path("conversationId").asText()).isEqualTo(conversationId);
+        assertThat(first.path("dataModelId").asText()).isEqualTo(dataModelId);
+        assertThat(first.path("dataSourceId").asText()).isEqualTo(dataSourceId);
+        assertThat(first.path("title").asText()).isEqualTo("weekly orders " + AiHubStack.RUN);
+        assertThat(first.path("savedBy").asText()).isNotBlank();
+        assertThat(first.path("messageCount").asInt(-1)).isEqualTo(3);
+        assertThat(first.path("modelDraftVersion").asInt(-1)).isEqualTo(2);
+        assertThat(mineHere.path("conversations").findValuesAsText("conversationId")).contains(conversationId);
+        assertThat(elsewhere.path("conversations")).isEmpty();
+        // another user of acme and a user of globex do not see it in their lists
+        assertThat(victors.path("conversations").isArray()).isTrue();
+        assertThat(victors.path("conversations").findValuesAsText("conversationId")).doesNotContain(conversationId);
+        assertThat(bobs.path("conversations").isArray()).isTrue();
+        assertThat(bobs.path("conversations").findValuesAsText("conversationId")).doesNotContain(conversationId);
+        // it opens read-only by its id, with the draft it was saved with; unknown ids and other tenants get 404
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+        JsonNode conversation = Stack.json(opened.body());
+        assertThat(conversation.path("readOnly").asBoolean()).isTrue();
+        assertThat(conversation.path("modelDraft").path("version").asInt(-1)).isEqualTo(2);
+        assertThat(conversation.path("modelDraft").path("model").path("facts").get(0).path("name").asText())
+                .isEqualTo("fct_orders_weekly");
+        assertThat(otherId.statusCode()).as(otherId.body()).isEqualTo(404);
+        assertThat(Stack.json(otherId.body()).path("code").asText()).isEqualTo("conversation_not_found");
+        assertThat(bobOpens.statusCode()).as(bobOpens.body()).isEqualTo(404);
+    }
+
     /** The modeler's Redis keys of acme on the data source (any user), counted with KEYS over RESP. */
     private static long redisKeys() {
         URI redis = URI.create(Infra.redisUrl());
@@ -198,6 +277,32 @@ class AiHubModelerThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
             String header = in.readLine();
             assertThat(header).as("Redis answered KEYS with %s", header).startsWith("*");
             return Long.parseLong(header.substring(1));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Redis at " + redis + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Each of the modeler's Redis keys of acme on the data source with its time to live in seconds (KEYS, then TTL). */
+    private static Map<String, Long> redisTtls() {
+        URI redis = URI.create(Infra.redisUrl());
+        try (Socket socket = new Socket(redis.getHost(), redis.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            out.write(("KEYS aide:ai:session:*:acme:" + dataSourceId + ":*\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            int count = Integer.parseInt(in.readLine().substring(1));
+            List<String> keys = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                in.readLine();
+                keys.add(in.readLine());
+            }
+            Map<String, Long> ttls = new java.util.TreeMap<>();
+            for (String key : keys) {
+                out.write(("TTL " + key + "\r\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                ttls.put(key, Long.parseLong(in.readLine().substring(1)));
+            }
+            return ttls;
         } catch (IOException e) {
             throw new UncheckedIOException("Redis at " + redis + ": " + e.getMessage(), e);
         }

@@ -3,19 +3,13 @@ package io.aide.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aide.e2e.AiHubStack.Generation;
 import io.aide.e2e.Stack.SseEvent;
-import io.aide.e2e.Stack.SseStream;
 import io.aide.testsupport.ScriptedModelServer;
 import io.aide.testsupport.ScriptedModelServer.Request;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static io.aide.testsupport.ScriptedModelServer.chunks;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,36 +132,15 @@ class AiHubRefineThroughGatewayIT extends AiHubGatewayTests {
         assertThat(AiHubStack.model().requestsFor(model)).isEmpty();
     }
 
-    /** Posts the refinement, then follows the generation's stream from its end until the task's answer. */
+    /** Posts the refinement and follows the generation's stream from where the previous one left it. */
     private static List<SseEvent> refine(String instruction) {
-        HttpResponse<String> accepted = Stack.postJson(alice, "/api/v1/generations/" + generation.id() + "/refine",
-                Map.of("target", AiHubStack.TARGET, "blockName", "where_clause", "instruction", instruction));
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String taskId = Stack.json(accepted.body()).path("taskId").asText();
-        assertThat(taskId).startsWith("task_");
-        // a replayed done (the revalidation after an earlier edit) closes the stream; the client follows on from it
-        List<SseEvent> events = new ArrayList<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (events.stream().noneMatch(e -> isResultOf(e, taskId)) && System.nanoTime() < deadline) {
-            try (SseStream stream = Stack.events(alice, generation.id(), lastEventId)) {
-                List<SseEvent> received = CompletableFuture.supplyAsync(() -> stream.readUntil(e -> isResultOf(e, taskId)))
-                        .get(120, TimeUnit.SECONDS);
-                events.addAll(received);
-                String last = new Generation(generation.id(), received).lastEventId();
-                lastEventId = last == null ? lastEventId : last;
-            } catch (Exception e) {
-                throw new AssertionError("no ai_result for " + taskId + " on " + generation.id() + " after " + events, e);
-            }
-        }
-        assertThat(events).as("the stream's events").anyMatch(e -> isResultOf(e, taskId));
-        return events;
-    }
-
-    private static boolean isResultOf(SseEvent e, String taskId) {
-        return e.event().equals("ai_result") && e.json().path("task_id").asText().equals(taskId);
+        AiHubStack.Refined refined = AiHubStack.refine(alice, generation.id(), AiHubStack.TARGET, "where_clause",
+                instruction, lastEventId);
+        lastEventId = refined.lastEventId();
+        return refined.events();
     }
 
     private static JsonNode aiResult(List<SseEvent> events) {
-        return events.stream().filter(e -> e.event().equals("ai_result")).reduce((a, b) -> b).orElseThrow().json();
+        return AiHubStack.aiResult(events);
     }
 }

@@ -143,11 +143,16 @@ final class AiHubStack {
     }
 
     static Generation generate(String token, String documentId) {
+        return generate(token, documentId, List.of("duckdb"));
+    }
+
+    /** A finished generation of the mapping in these dialects on acme's jaffle-shop sample. */
+    static Generation generate(String token, String documentId, List<String> dialects) {
         String generationId = Stack.newGenerationId();
         SseStream stream = Stack.events(token, generationId, null);
         CompletableFuture<List<SseEvent>> events = CompletableFuture.supplyAsync(() -> stream.readUntil("done"));
         HttpResponse<String> started = Stack.postJson(token, "/api/v1/generations", Map.of("generationId", generationId,
-                "documentId", documentId, "dialects", List.of("duckdb"), "dataSourceId", jaffleShop()));
+                "documentId", documentId, "dialects", dialects, "dataSourceId", jaffleShop()));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         try {
             List<SseEvent> received = events.get(180, TimeUnit.SECONDS);
@@ -156,6 +161,54 @@ final class AiHubStack {
         } catch (Exception e) {
             throw new AssertionError("generation " + generationId + " did not finish: " + e, e);
         }
+    }
+
+    /** A refinement's events up to its {@code ai_result}, and where the stream was left. */
+    record Refined(List<SseEvent> events, String lastEventId) {
+    }
+
+    /**
+     * Posts a refinement of one block, then follows the generation's stream from {@code fromEventId} until the task's
+     * {@code ai_result} (a replayed {@code done} closes the stream; the client follows on from it).
+     */
+    static Refined refine(String token, String generationId, String target, String blockName, String instruction,
+                          String fromEventId) {
+        return refine(token, generationId, target, blockName, "duckdb", instruction, fromEventId);
+    }
+
+    /** The same, refining the block's rendering in {@code dialect}. */
+    static Refined refine(String token, String generationId, String target, String blockName, String dialect,
+                          String instruction, String fromEventId) {
+        HttpResponse<String> accepted = Stack.postJson(token, "/api/v1/generations/" + generationId + "/refine",
+                Map.of("target", target, "blockName", blockName, "instruction", instruction, "dialect", dialect));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String taskId = Stack.json(accepted.body()).path("taskId").asText();
+        assertThat(taskId).startsWith("task_");
+        List<SseEvent> events = new ArrayList<>();
+        String lastEventId = fromEventId;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (events.stream().noneMatch(e -> isResultOf(e, taskId)) && System.nanoTime() < deadline) {
+            try (SseStream stream = Stack.events(token, generationId, lastEventId)) {
+                List<SseEvent> received = CompletableFuture.supplyAsync(() -> stream.readUntil(e -> isResultOf(e, taskId)))
+                        .get(120, TimeUnit.SECONDS);
+                events.addAll(received);
+                String last = new Generation(generationId, received).lastEventId();
+                lastEventId = last == null ? lastEventId : last;
+            } catch (Exception e) {
+                throw new AssertionError("no ai_result for " + taskId + " on " + generationId + " after " + events, e);
+            }
+        }
+        assertThat(events).as("the stream's events").anyMatch(e -> isResultOf(e, taskId));
+        return new Refined(events, lastEventId);
+    }
+
+    private static boolean isResultOf(SseEvent e, String taskId) {
+        return e.event().equals("ai_result") && e.json().path("task_id").asText().equals(taskId);
+    }
+
+    /** The last {@code ai_result} among the events. */
+    static JsonNode aiResult(List<SseEvent> events) {
+        return events.stream().filter(e -> e.event().equals("ai_result")).reduce((a, b) -> b).orElseThrow().json();
     }
 
     /** The generation's hashmap (GET /api/v1/generations/{id}). */

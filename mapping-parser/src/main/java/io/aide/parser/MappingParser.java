@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -111,13 +112,20 @@ public final class MappingParser {
                 ctx.diagnostic(Diagnostic.ERROR, "reference_file_unreadable", e.getMessage(), null, null);
             }
         }
-        for (String field : opts.headerOverrides().keySet()) {
-            boolean used = ctx.headerMapping.values().stream().anyMatch(m -> m.containsKey(field)
-                    && opts.headerOverrides().get(field).strip().equalsIgnoreCase(m.get(field).strip()));
-            if (!used && io.aide.events.spec.MappingField.fromKey(field) != null) {
-                ctx.diagnostic(Diagnostic.WARNING, "header_override_not_found", "Header override " + field + " = '"
-                        + opts.headerOverrides().get(field) + "' matches no header cell of a mapping sheet.", null,
-                        null);
+        for (Map.Entry<String, String> o : opts.headerOverrides().entrySet()) {
+            HeaderOverrideKey key = HeaderOverrideKey.parse(o.getKey());
+            if (key.field() == null || io.aide.events.spec.MappingField.fromKey(key.field()) == null) {
+                continue;
+            }
+            String header = o.getValue() == null ? "" : o.getValue().strip();
+            boolean used = ctx.headerMapping.entrySet().stream()
+                    .filter(e -> key.sheet() == null || e.getKey().equalsIgnoreCase(key.sheet()))
+                    .anyMatch(e -> header.equalsIgnoreCase(String.valueOf(e.getValue().get(key.field())).strip()));
+            if (!used) {
+                ctx.diagnostic(Diagnostic.WARNING, "header_override_not_found", "Header override " + o.getKey()
+                        + " = '" + o.getValue() + "' matches no header cell of "
+                        + (key.sheet() == null ? "a mapping sheet" : "mapping sheet '" + key.sheet() + "'")
+                        + ".", null, null);
             }
         }
         return new MappingSpec(opts.documentId(), opts.tenantId(), opts.version(), name, format, ctx.headerMapping,

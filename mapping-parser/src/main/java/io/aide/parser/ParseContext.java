@@ -22,7 +22,10 @@ final class ParseContext {
     final String fileName;
     final ParseOptions options;
     final ParserLimits limits;
+    /** Overrides for every sheet: field -> header text. */
     final Map<MappingField, String> overrides = new LinkedHashMap<>();
+    /** Overrides of one sheet (sheet name in lower case -> field -> header text); they win over {@link #overrides}. */
+    final Map<String, Map<MappingField, String>> sheetOverrides = new LinkedHashMap<>();
     final List<MappingRow> rows = new ArrayList<>();
     final List<SheetInfo> sheets = new ArrayList<>();
     final List<ReferenceTable> referenceTables = new ArrayList<>();
@@ -46,6 +49,17 @@ final class ParseContext {
     /** Reading an uploaded lookup file: every table is a reference table, none is a mapping. */
     boolean referenceOnly;
 
+    /** The overrides that apply on one sheet: those for every sheet, replaced field by field by the sheet's own. */
+    Map<MappingField, String> overridesFor(String sheet) {
+        Map<MappingField, String> own = sheet == null ? null : sheetOverrides.get(sheet.toLowerCase(Locale.ROOT));
+        if (own == null) {
+            return overrides;
+        }
+        Map<MappingField, String> merged = new LinkedHashMap<>(overrides);
+        merged.putAll(own);
+        return merged;
+    }
+
     long maxRetainedChars() {
         return Math.max(1L << 20, limits.maxUncompressedBytes() / 8);
     }
@@ -55,9 +69,15 @@ final class ParseContext {
         this.options = options;
         this.limits = limits;
         for (Map.Entry<String, String> o : options.headerOverrides().entrySet()) {
-            MappingField f = MappingField.fromKey(o.getKey());
+            HeaderOverrideKey key = HeaderOverrideKey.parse(o.getKey());
+            MappingField f = key.field() == null ? null : MappingField.fromKey(key.field());
             if (f != null && o.getValue() != null && !o.getValue().isBlank()) {
-                overrides.put(f, o.getValue());
+                if (key.sheet() == null) {
+                    overrides.put(f, o.getValue());
+                } else {
+                    sheetOverrides.computeIfAbsent(key.sheet().toLowerCase(Locale.ROOT), s -> new LinkedHashMap<>())
+                            .put(f, o.getValue());
+                }
             } else {
                 diagnostic(Diagnostic.WARNING, "header_override_unknown_field", "Header override '" + o.getKey()
                         + "' is not a mapping field; use one of " + java.util.Arrays.stream(MappingField.values())

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Per-upload parse settings.
  *
- * @param headerOverrides canonical field key ({@code target_column}, ...) -> header text to use for it on every sheet
+ * @param headerOverrides {@code field} (every sheet) or {@code Sheet:field} (that sheet; see {@link HeaderOverrideKey})
+ *                        -> header text to read the field from
  * @param referenceFiles  uploaded lookup files (csv, tsv, xlsx, xls, yaml, json) kept as reference tables
  * @param knownSchema     table -> columns of a registered schema, for {@code source_table_unknown}; null when none
  */

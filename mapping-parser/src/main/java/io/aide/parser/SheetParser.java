@@ -200,7 +200,7 @@ final class SheetParser {
         String[] bestHeaders = null;
         for (int i = 0; i < buffer.size(); i++) {
             String[] single = buffer.get(i).cells;
-            HeaderMatcher.Match m = HeaderMatcher.match(single, ctx.overrides);
+            HeaderMatcher.Match m = HeaderMatcher.match(single, ctx.overridesFor(sheet));
             if (better(m, best)) {
                 best = m;
                 bestIndex = i;
@@ -209,7 +209,7 @@ final class SheetParser {
             if (i > 0 && buffer.get(i - 1).number == buffer.get(i).number - 1) {
                 String[] combined = combine(buffer.get(i - 1).cells, single);
                 if (combined != null) {
-                    HeaderMatcher.Match m2 = HeaderMatcher.match(combined, ctx.overrides);
+                    HeaderMatcher.Match m2 = HeaderMatcher.match(combined, ctx.overridesFor(sheet));
                     if (m2.isMapping() && m2.total() > m.total() + 0.25 && better(m2, best)) {
                         best = m2;
                         bestIndex = i;

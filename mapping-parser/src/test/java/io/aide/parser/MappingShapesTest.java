@@ -454,6 +454,55 @@ class MappingShapesTest {
     }
 
     @Test
+    void shouldApplyASheetsHeaderOverrideOnThatSheetOnly() throws Exception {
+        // Given: two sheets with the same headers; on Orders the rule is in "Notes", on Customers in "Rule"
+        Path file = Workbooks.create()
+                .sheet("Customers")
+                .row("Target Table", "Target Column", "Source Table", "Source Column", "Rule", "Notes")
+                .row("dim_customer", "name", "crm", "name", "trim(name)", "checked by ops")
+                .sheet("Orders")
+                .row("Target Table", "Target Column", "Source Table", "Source Column", "Rule", "Notes")
+                .row("fact_orders", "amount", "erp", "amount", "old rule", "amount / 100")
+                .writeXlsx(dir, "two-sheets.xlsx");
+        ParseOptions options = ParseOptions.defaults().withHeaderOverrides(Map.of("Orders:transformation", "Notes"));
+
+        // When
+        MappingSpec spec = parser.parse(file, "two-sheets.xlsx", options);
+
+        // Then
+        assertThat(spec.headerMapping().get("Orders")).containsEntry("transformation", "Notes");
+        assertThat(spec.headerMapping().get("Customers")).containsEntry("transformation", "Rule");
+        assertThat(row(spec, "fact_orders", "amount").transformation()).isEqualTo("amount / 100");
+        assertThat(row(spec, "dim_customer", "name").transformation()).isEqualTo("trim(name)");
+        assertThat(spec.diagnostics()).noneMatch(d -> d.code().startsWith("header_override"));
+    }
+
+    @Test
+    void shouldLetASheetsOverrideWinOverTheOneForEverySheetAndNameASheetItMisses() throws Exception {
+        // Given
+        Path file = Workbooks.create()
+                .sheet("Customers")
+                .row("Target Table", "Target Column", "Source Table", "Source Column", "Rule", "Notes")
+                .row("dim_customer", "name", "crm", "name", "trim(name)", "upper(name)")
+                .sheet("Orders")
+                .row("Target Table", "Target Column", "Source Table", "Source Column", "Rule", "Notes")
+                .row("fact_orders", "amount", "erp", "amount", "amount / 100", "see ticket")
+                .writeXlsx(dir, "two-sheets-precedence.xlsx");
+        ParseOptions options = ParseOptions.defaults().withHeaderOverrides(Map.of("transformation", "Notes",
+                "Orders:transformation", "Rule", "Orders:description", "Remarks"));
+
+        // When
+        MappingSpec spec = parser.parse(file, "two-sheets-precedence.xlsx", options);
+
+        // Then
+        assertThat(row(spec, "dim_customer", "name").transformation()).isEqualTo("upper(name)");
+        assertThat(row(spec, "fact_orders", "amount").transformation()).isEqualTo("amount / 100");
+        assertThat(spec.diagnostics()).filteredOn(d -> d.code().equals("header_override_not_found"))
+                .singleElement().satisfies(d -> assertThat(d.message())
+                        .contains("Orders:description").contains("mapping sheet 'Orders'"));
+    }
+
+    @Test
     void shouldKeepGoodRowsAndReportBadRowsWithCodesAndCells() throws Exception {
         // Given
         Path file = Workbooks.create().sheet("Mappings")

@@ -31,6 +31,12 @@ public class ConversationRepository {
                         Integer modelDraftVersion, List<SessionMessage> messages) {
     }
 
+    /** One line of the list of saved conversations: what it is about, without its messages. */
+    public record Summary(String conversationId, String dataSourceId, String dataModelId, String title,
+                          String savedBy, Instant createdAt, Instant savedAt, int messageCount,
+                          Integer modelDraftVersion) {
+    }
+
     public Connection open() throws SQLException {
         Connection connection = dataSource.getConnection();
         connection.setAutoCommit(false);
@@ -79,14 +85,26 @@ public class ConversationRepository {
 
     /** The latest saved modeler conversation of the tenant for this data model. */
     public Optional<Saved> findByDataModel(String tenantId, String dataModelId) {
+        return find(tenantId, dataModelId, null);
+    }
+
+    /**
+     * One saved modeler conversation of the tenant for this data model: the one with {@code conversationId}, or the
+     * latest when it is null.
+     */
+    public Optional<Saved> find(String tenantId, String dataModelId, String conversationId) {
         String sql = "SELECT id, tenant_id, data_source_id, data_model_id, title, created_by, created_at, saved_at, "
                 + "schema_context, model_draft, model_draft_version FROM conversations WHERE tenant_id = ? AND kind = ? "
-                + "AND data_model_id = ? ORDER BY saved_at DESC LIMIT 1";
+                + "AND data_model_id = ?" + (conversationId == null ? "" : " AND id = ?")
+                + " ORDER BY saved_at DESC LIMIT 1";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement s = connection.prepareStatement(sql)) {
             s.setString(1, tenantId);
             s.setString(2, MODELER);
             s.setString(3, dataModelId);
+            if (conversationId != null) {
+                s.setString(4, conversationId);
+            }
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -102,6 +120,44 @@ public class ConversationRepository {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read conversation of data model " + dataModelId + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The modeler conversations one user saved in the tenant, newest first; with {@code dataSourceId} only those
+     * about that data source.
+     */
+    public List<Summary> listSavedBy(String tenantId, String userId, String dataSourceId, int limit) {
+        String sql = "SELECT c.id, c.data_source_id, c.data_model_id, c.title, c.created_by, c.created_at, c.saved_at, "
+                + "c.model_draft_version, (SELECT count(*) FROM conversation_messages m WHERE m.tenant_id = c.tenant_id "
+                + "AND m.conversation_id = c.id) AS message_count FROM conversations c WHERE c.tenant_id = ? "
+                + "AND c.kind = ? AND c.created_by = ?" + (dataSourceId == null ? "" : " AND c.data_source_id = ?")
+                + " ORDER BY c.saved_at DESC, c.id LIMIT ?";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement s = connection.prepareStatement(sql)) {
+            int i = 1;
+            s.setString(i++, tenantId);
+            s.setString(i++, MODELER);
+            s.setString(i++, userId);
+            if (dataSourceId != null) {
+                s.setString(i++, dataSourceId);
+            }
+            s.setInt(i, limit);
+            List<Summary> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    int version = rs.getInt("model_draft_version");
+                    Integer draftVersion = rs.wasNull() ? null : version;
+                    out.add(new Summary(rs.getString("id"), rs.getString("data_source_id"),
+                            rs.getString("data_model_id"), rs.getString("title"), rs.getString("created_by"),
+                            rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("saved_at").toInstant(),
+                            rs.getInt("message_count"), draftVersion));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list the saved conversations of " + userId + ": "
                     + e.getMessage(), e);
         }
     }

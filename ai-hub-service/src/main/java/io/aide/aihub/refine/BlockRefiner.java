@@ -28,6 +28,7 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -44,8 +45,10 @@ public class BlockRefiner {
     public static final String KIND = "refine";
     /** Rows the layer must produce on the sample to show it runs; the row count itself is not judged. */
     static final int PROBE_ROWS = 5;
+    /** The renderings a candidate can be checked in: DuckDB in the sandbox, Spark SQL on the validator's runner. */
+    static final Map<String, String> CHECKED_DIALECTS = Map.of("duckdb", "DuckDB SQL", "spark", "Spark SQL");
     static final String SYSTEM = """
-            You are a senior data engineer editing one block of a generated SQL semantic layer (DuckDB SQL).
+            You are a senior data engineer editing one block of a generated SQL semantic layer (%s).
             The layer's SQL is its blocks in order, joined by new lines. Rewrite only the named block so it follows
             the instruction, keeps the block's role (a select list stays a select list, joins stay joins) and keeps
             the layer valid. Keep @mapping[...] comments that trace columns to mapping rows. Answer with the SQL of
@@ -80,13 +83,15 @@ public class BlockRefiner {
         Caller caller = new Caller(tenantId, task.requestedBy() == null ? "ai-hub-service" : task.requestedBy(), null);
         try {
             String dialect = ctx.getOrDefault("dialect", "duckdb");
-            if (!"duckdb".equalsIgnoreCase(dialect)) {
-                return refused(task, "refine_dialect_unsupported", "Refinement validates the candidate on the sample, "
-                        + "which runs DuckDB SQL; refine the duckdb rendering of " + blockName + " (the other dialects "
-                        + "keep their compiled SQL).");
+            dialect = dialect == null || dialect.isBlank() ? "duckdb" : dialect.strip().toLowerCase(Locale.ROOT);
+            if (!CHECKED_DIALECTS.containsKey(dialect)) {
+                return refused(task, "refine_dialect_unsupported", "Refinement saves a candidate only once it ran on "
+                        + "the generation's sample, and the sample runs DuckDB SQL (the validator's sandbox) or Spark "
+                        + "SQL (its Spark runner); '" + dialect + "' cannot be run there, so refine the duckdb or spark "
+                        + "rendering of " + blockName + " (the " + dialect + " rendering keeps its compiled SQL).");
             }
             JsonNode hashmap = generations.hashmap(caller, generationId);
-            Layer layer = Layer.of(hashmap, ctx.get("target"), blockName);
+            Layer layer = Layer.of(hashmap, ctx.get("target"), blockName, dialect);
             AssembledContext context = contexts.assemble(caller, new ContextAssembler.Scope(generationId, null),
                     References.parseAll(List.of(task.prompt() == null ? "" : task.prompt(),
                             ctx.getOrDefault("references", ""))));
@@ -94,20 +99,23 @@ public class BlockRefiner {
                     + layer.block().version() + ")" + (context.references().isEmpty() ? ""
                     : " with " + context.references().size() + " reference(s)") + "; the candidate runs on the sample "
                     + "before it is saved."));
-            List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(SYSTEM),
-                    UserMessage.from(prompt(layer, context, task.prompt()))));
+            List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(SYSTEM.formatted(
+                    CHECKED_DIALECTS.get(dialect))), UserMessage.from(prompt(layer, dialect, context, task.prompt()))));
+            boolean onSpark = "spark".equals(dialect);
             String lastError = null;
             for (int attempt = 0; attempt <= repairs; attempt++) {
                 String answer = models.stream(tenantId, caller.userId(), KIND, messages,
                         delta -> sink.event(new CodeChunk("sql", delta, blockName)));
                 String candidate = Prompts.stripFences(answer);
                 try {
-                    SampleQueries.Result probe = samples.onGeneration(caller, generationId, layer.with(candidate),
-                            PROBE_ROWS);
-                    sink.event(new Thought("The candidate ran on the sample (" + probe.rows().size() + " row(s) read, "
+                    SampleQueries.Result probe = onSpark
+                            ? samples.onGenerationWithSpark(caller, generationId, layer.with(candidate), PROBE_ROWS)
+                            : samples.onGeneration(caller, generationId, layer.with(candidate), PROBE_ROWS);
+                    sink.event(new Thought("The candidate ran on the sample" + (onSpark ? " with Spark" : "") + " ("
+                            + probe.rows().size() + " row(s) read, "
                             + probe.columns().size() + " column(s))" + (attempt == 0 ? "" : " after " + attempt
                             + " repair(s)") + "; saving it as a new version of " + blockName + "."));
-                    sink.command(new BlockEdited(generationId, layer.target(), "duckdb", blockName, candidate,
+                    sink.command(new BlockEdited(generationId, layer.target(), dialect, blockName, candidate,
                             caller.userId()));
                     return new AiTaskResult(task.taskId(), KIND, "completed", candidate, null, null);
                 } catch (AiHubException e) {
@@ -140,9 +148,9 @@ public class BlockRefiner {
         return new AiTaskResult(task.taskId(), KIND, "failed", null, code, message);
     }
 
-    private static String prompt(Layer layer, AssembledContext context, String instruction) {
+    private static String prompt(Layer layer, String dialect, AssembledContext context, String instruction) {
         StringBuilder out = new StringBuilder();
-        out.append("Dialect: duckdb\nTarget table: ").append(layer.target()).append("\nBlock to rewrite: ")
+        out.append("Dialect: ").append(dialect).append("\nTarget table: ").append(layer.target()).append("\nBlock to rewrite: ")
                 .append(layer.block().name()).append("\n\nThe layer's blocks in order:\n");
         for (Layer.Block b : layer.blocks()) {
             out.append("-- block ").append(b.name()).append(b == layer.block() ? " (rewrite this one)" : "").append('\n')
@@ -161,10 +169,27 @@ public class BlockRefiner {
         }
 
         static Layer of(JsonNode hashmap, String target, String blockName) {
+            return of(hashmap, target, blockName, "duckdb");
+        }
+
+        /** The blocks in {@code dialect}; a generation that did not write that dialect is refused, naming its own. */
+        static Layer of(JsonNode hashmap, String target, String blockName, String dialect) {
             List<Block> all = new ArrayList<>();
+            boolean rendered = false;
             for (JsonNode b : hashmap.path("blocks")) {
+                JsonNode sql = b.path("sql_by_dialect").path(dialect);
+                rendered |= sql.isTextual();
                 all.add(new Block(b.path("target").asText(), b.path("block_name").asText(), b.path("order").asInt(),
-                        b.path("version").asInt(), b.path("sql_by_dialect").path("duckdb").asText(b.path("sql").asText(""))));
+                        b.path("version").asInt(), sql.isTextual() ? sql.asText()
+                        : "duckdb".equals(dialect) ? b.path("sql").asText("") : ""));
+            }
+            if (!rendered && !"duckdb".equals(dialect)) {
+                List<String> written = new ArrayList<>();
+                hashmap.path("dialects").forEach(d -> written.add(d.asText()));
+                throw new AiHubException(422, "refine_dialect_not_generated", "Dialect not generated", "The "
+                        + "generation did not write the " + dialect + " rendering" + (written.isEmpty() ? ""
+                        : " (it wrote " + String.join(", ", written) + ")") + "; generate it with " + dialect
+                        + " among the dialects, or refine the duckdb rendering.");
             }
             List<String> targets = all.stream().map(Block::target).distinct().toList();
             String chosen = target == null || target.isBlank() ? (targets.size() == 1 ? targets.get(0) : null)

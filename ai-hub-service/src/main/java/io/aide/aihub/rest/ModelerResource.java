@@ -3,6 +3,7 @@ package io.aide.aihub.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aide.aihub.modeler.DdlWriter;
 import io.aide.aihub.modeler.ModelAnalysis;
+import io.aide.aihub.persistence.ConversationRepository;
 import io.aide.aihub.service.AiHubException;
 import io.aide.aihub.service.Caller;
 import io.aide.aihub.service.ModelerService;
@@ -23,6 +24,8 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+import java.util.List;
 
 
 /** The data modeler: one session per tenant, user and data source, in Redis until saved to PostgreSQL. */
@@ -158,10 +161,24 @@ public class ModelerResource {
                 + dataSourceId + "_star_schema_" + dialect.trim().toLowerCase(java.util.Locale.ROOT) + ".sql\"").build();
     }
 
+    public record SavedList(List<ConversationRepository.Summary> conversations) {
+    }
+
+    /** The modeler conversations the caller saved, newest first ({@code ?dataSourceId=} narrows to one source). */
+    @GET
+    @Path("/conversations")
+    public SavedList savedList(@RestHeader(TENANT) String tenant, @RestHeader(USER) String user,
+                               @RestQuery String dataSourceId) {
+        return new SavedList(modeler.savedConversations(Caller.of(tenant, user, null),
+                dataSourceId == null || dataSourceId.isBlank() ? null : dataSourceId.strip()));
+    }
+
+    /** The latest saved conversation of a data model, or the one {@code ?conversationId=} names; read-only. */
     @GET
     @Path("/conversations/{dataModelId}")
     public ModelerSessionView saved(@RestHeader(TENANT) String tenant, @RestHeader(USER) String user,
-                                    @RestPath String dataModelId) {
-        return modeler.saved(Caller.of(tenant, user, null), dataModelId);
+                                    @RestPath String dataModelId, @RestQuery String conversationId) {
+        return modeler.saved(Caller.of(tenant, user, null), dataModelId,
+                conversationId == null || conversationId.isBlank() ? null : conversationId.strip());
     }
 }

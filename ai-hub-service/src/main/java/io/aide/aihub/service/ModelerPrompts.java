@@ -26,14 +26,24 @@ final class ModelerPrompts {
             ## 3. SQL implementation strategy
             (DDL of the recommended model, how to load it from the source tables, surrogate keys, slowly changing
             dimensions where they matter)
-            When the user asks a narrower question, answer it directly and keep to the sections that apply.""";
+            When the user asks a narrower question, answer it directly and keep to the sections that apply.
+            When you change the recommended model, end the answer with the whole changed model as one fenced
+            ```json block of the same shape as the current model draft ({"facts": [...], "dimensions": [...]});
+            the user can take it as the next version of the draft.""";
 
     private ModelerPrompts() {
     }
 
-    static List<ChatMessage> conversation(String schemaContext, List<SessionMessage> history, String question) {
+    /**
+     * @param draft        the session's model draft as JSON, or null when none was saved
+     * @param draftVersion its version
+     */
+    static List<ChatMessage> conversation(String schemaContext, String draft, String draftVersion,
+                                          List<SessionMessage> history, String question) {
         List<ChatMessage> out = new ArrayList<>();
-        out.add(SystemMessage.from(SYSTEM + "\n\n# Schema context\n\n" + schemaContext));
+        String draftPart = draft == null || draft.isBlank() ? ""
+                : "\n\n# Current model draft (version " + draftVersion + ")\n\n```json\n" + draft + "\n```";
+        out.add(SystemMessage.from(SYSTEM + "\n\n# Schema context\n\n" + schemaContext + draftPart));
         for (SessionMessage m : history) {
             out.add("user".equals(m.role()) ? UserMessage.from(m.content()) : AiMessage.from(m.content()));
         }

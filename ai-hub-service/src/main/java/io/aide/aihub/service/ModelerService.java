@@ -32,6 +32,7 @@ public class ModelerService {
     private static final Logger LOG = Logger.getLogger(ModelerService.class);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}");
     static final int MAX_TITLE = 256;
+    static final int MAX_LISTED = 200;
 
     private final ModelerSessionStore store;
     private final ConversationRepository conversations;
@@ -103,7 +104,8 @@ public class ModelerService {
         SessionKeys keys = checkedTurn(caller, dataSourceId, content);
         StoredSession session = require(keys);
         SessionMessage question = new SessionMessage("user", content.strip(), Instant.now());
-        var conversation = ModelerPrompts.conversation(session.schemaContext(), session.messages(), question.content());
+        var conversation = ModelerPrompts.conversation(session.schemaContext(), session.draft().get("modelState"),
+                session.draft().get("version"), session.messages(), question.content());
         String answer;
         try {
             answer = onDelta == null
@@ -190,9 +192,27 @@ public class ModelerService {
 
     /** The saved conversation of a data model, read-only. */
     public ModelerSessionView saved(Caller caller, String dataModelId) {
-        return conversations.findByDataModel(caller.tenantId(), dataModelId).map(ModelerService::savedView)
+        return saved(caller, dataModelId, null);
+    }
+
+    /** One saved conversation of a data model (the latest when {@code conversationId} is null), read-only. */
+    public ModelerSessionView saved(Caller caller, String dataModelId, String conversationId) {
+        if (conversationId != null && !ID.matcher(conversationId).matches()) {
+            throw AiHubException.badRequest("invalid_request", "conversationId: give the id of a saved conversation "
+                    + "(GET /api/v1/ai/modeler/conversations lists yours).");
+        }
+        return conversations.find(caller.tenantId(), dataModelId, conversationId).map(ModelerService::savedView)
                 .orElseThrow(() -> AiHubException.notFound("conversation_not_found", "No saved modeler conversation "
-                        + "for data model '" + dataModelId + "' in your tenant."));
+                        + (conversationId == null ? "" : "'" + conversationId + "' ") + "for data model '"
+                        + dataModelId + "' in your tenant."));
+    }
+
+    /** The modeler conversations the caller saved (in the caller's tenant), newest first. */
+    public List<ConversationRepository.Summary> savedConversations(Caller caller, String dataSourceId) {
+        if (dataSourceId != null) {
+            keys(caller, dataSourceId);
+        }
+        return conversations.listSavedBy(caller.tenantId(), caller.userId(), dataSourceId, MAX_LISTED);
     }
 
     private StoredSession require(SessionKeys keys) {

@@ -61,6 +61,14 @@ public class SampleQueries {
         return run(caller, "generationId", generationId, sql, limit, null);
     }
 
+    /**
+     * Runs Spark SQL on the sample the generation was last validated on, through the validator's Spark runner; a
+     * validator without a reachable Spark answers 503.
+     */
+    public Result onGenerationWithSpark(Caller caller, String generationId, String sql, int limit) {
+        return run(caller, "generationId", generationId, sql, limit, "spark");
+    }
+
     private Result run(Caller caller, String field, String id, String sql, int limit, String engine) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(field, id);

@@ -17,6 +17,7 @@ import io.aide.events.spec.MappingSpec;
 import io.aide.events.v1.DocumentUploaded;
 import io.aide.events.v1.MappingEdited;
 import io.aide.parser.FileInspection;
+import io.aide.parser.HeaderOverrideKey;
 import io.aide.parser.MappingFileException;
 import io.aide.parser.ParseOptions;
 import io.aide.parser.ParseReport;
@@ -157,6 +158,7 @@ public class DocumentService {
                 throw DocumentServiceException.conflict("document_parsing", "Document '" + documentId
                         + "' is being parsed right now; wait until its status is parsed or failed, then reparse.");
             }
+            checkOverrideSheets(documentId, current.sheets(), overrides);
             documents.markParsing(c, caller.tenantId(), documentId, overrides.isEmpty() ? null : EventJson.mapper().valueToTree(overrides));
             return current;
         });
@@ -428,13 +430,40 @@ public class DocumentService {
 
     static Map<String, String> validateOverrides(Map<String, String> overrides) {
         for (String key : overrides.keySet()) {
-            if (MappingField.fromKey(key) == null) {
+            HeaderOverrideKey parsed = HeaderOverrideKey.parse(key);
+            if (parsed.field() == null || MappingField.fromKey(parsed.field()) == null) {
                 List<String> known = java.util.Arrays.stream(MappingField.values()).map(MappingField::key).toList();
                 throw DocumentServiceException.badRequest("invalid_header_overrides", "headerOverrides names '" + key
-                        + "', which is not a canonical field. Use one of: " + String.join(", ", known) + ".");
+                        + "', which is not a canonical field" + (parsed.sheet() == null ? "" : " of sheet '"
+                        + parsed.sheet() + "'") + ". Use one of: " + String.join(", ", known)
+                        + ", alone (every sheet) or after a sheet's name and ':' (that sheet only, e.g. "
+                        + "\"Orders:transformation\").");
+            }
+            String header = overrides.get(key);
+            if (header == null || header.isBlank()) {
+                throw DocumentServiceException.badRequest("invalid_header_overrides", "headerOverrides gives '" + key
+                        + "' no header text. Give the text of the header cell to read it from, or leave the key out "
+                        + "to let the parser choose.");
             }
         }
         return Map.copyOf(overrides);
+    }
+
+    /** A sheet-specific override must name a sheet of the document, else it would silently apply nowhere. */
+    private static void checkOverrideSheets(String documentId, JsonNode sheets, Map<String, String> overrides) {
+        if (sheets == null || !sheets.isArray()) {
+            return;
+        }
+        List<String> names = new java.util.ArrayList<>();
+        sheets.forEach(sheet -> names.add(sheet.path("name").asText()));
+        for (String key : overrides.keySet()) {
+            String sheet = HeaderOverrideKey.parse(key).sheet();
+            if (sheet != null && names.stream().noneMatch(sheet::equalsIgnoreCase)) {
+                throw DocumentServiceException.badRequest("invalid_header_overrides", "headerOverrides names sheet '"
+                        + sheet + "' (in '" + key + "'), which document '" + documentId + "' does not have; its "
+                        + "sheets: " + String.join(", ", names) + ".");
+            }
+        }
     }
 
     /** The id of a new document: the one asked for unless this tenant has it already (other tenants' do not count). */
