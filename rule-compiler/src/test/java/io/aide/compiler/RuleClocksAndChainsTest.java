@@ -95,4 +95,22 @@ class RuleClocksAndChainsTest {
         TABLE.expect("INTEGER", "in_service_dt", List.of("Days between in_service_dt and in_service_dt (inclusive)",
                 "Inclusive number of days from in_service_dt to in_service_dt"), "1", "1", null);
     }
+
+    @Test
+    void shouldApplyAnOperationSaidAfterAfterFirst() throws Exception {
+        RuleTable calls = new RuleTable("cdr", "id", new String[]{"id", "a_party", "sex", "line", "mrn", "start_tm"},
+                new String[]{"1", "+4412 34", "M", "L07", "000123", "2024-03-01 21:15:00"},
+                new String[]{"2", "3312", "F", "X", "98", "2024-03-01 06:00:00"},
+                new String[]{"3", null, "U", null, null, null});
+        // the '+' goes first, then the first two characters are taken (not the other way round)
+        calls.expect("VARCHAR", "a_party", List.of("First 2 digits after removing '+'",
+                "Remove '+', then take the first 2 characters"), "44", "33", null);
+        // an arrow typed as one character
+        calls.expect("VARCHAR", "sex", List.of("M\u2192Male, F\u2192Female, U\u2192Unknown"), "Male", "Female", "Unknown");
+        // the digits of a code, cast by the target type (none: NULL)
+        calls.expect("INTEGER", "line", List.of("Numeric portion of line (e.g. L07 -> 7)"), "7", null, null);
+        // the passive of a removal
+        calls.expect("VARCHAR", "mrn", List.of("MRN with leading zeros removed"), "123", "98", null);
+        calls.expect("INTEGER", "start_tm", List.of("Hour part of start_tm"), "21", "6", null);
+    }
 }

@@ -93,9 +93,13 @@ final class Copies implements Recognizer {
         Expr named = null;
         while (!p.atEnd()) {
             int m = p.mark();
+            boolean prior = false;
             if (claimed || count > 0) {
                 p.acceptSeparator();
-                p.accept(Role.CHAIN);
+                // "First 2 digits after removing '+'": an operation read after PRIOR applies before those written first
+                prior = !p.accept(Role.CHAIN) && count > 0 && p.accept(Role.PRIOR);
+                // "..., then take the first 2 characters": the verb leads the next operation
+                p.accept(Role.USE);
                 Token by = p.peekToken();
                 if (by != null && by.is(Token.Kind.WORD, "by")) {
                     p.next();
@@ -132,7 +136,13 @@ final class Copies implements Recognizer {
             converted |= op.kind() == Kind.CONVERSION;
             UnaryOperator<Expr> before = ops;
             UnaryOperator<Expr> inBefore = input;
-            if (op.kind() == Kind.INPUT) {
+            if (prior && op.kind() != Kind.VALUE) {
+                p.reset(m);
+                return p.notUnderstood();
+            }
+            if (prior) {
+                ops = x -> before.apply(op.apply().apply(x));
+            } else if (op.kind() == Kind.INPUT) {
                 input = x -> op.apply().apply(inBefore.apply(x));
             } else {
                 ops = x -> op.apply().apply(before.apply(x));

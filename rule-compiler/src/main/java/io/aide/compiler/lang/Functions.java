@@ -36,7 +36,7 @@ final class Functions {
     }
 
     private static final List<Copies.Production> PRODUCTIONS = List.of(Functions::affix, Functions::hash,
-            Functions::unary, Functions::mask, Functions::removeAll, Functions::keepOnly, Functions::edge, Functions::convert);
+            Functions::unary, Functions::mask, Functions::removeAll, Functions::keepOnly, Functions::numericPart, Functions::edge, Functions::convert);
 
     private static Copies.Operation affix(Parser p) {
         boolean prefix;
@@ -155,6 +155,15 @@ final class Functions {
      * "Digits only", "keep only letters", "only the numeric characters": every character not of the kind removed (the
      * kind's bracket expression complemented).
      */
+    /** "Numeric part of line_cd", "the digits of code": the text's digits (a cast to a number reads them). */
+    private static Copies.Operation numericPart(Parser p) {
+        if (!p.accept(Role.NUMERIC_PART)) {
+            return null;
+        }
+        return new Copies.Operation(x -> new Expr.Fn("REGEXP_REPLACE", List.of(x, new Expr.Lit("[^0-9]"), new Expr.Lit(""))),
+                fromColumn(p));
+    }
+
     private static Copies.Operation keepOnly(Parser p) {
         int m = p.mark();
         boolean verb = p.accept(Role.TAKE);
@@ -234,7 +243,8 @@ final class Functions {
                 }
                 chars.add(more.entries().get(0).key());
             }
-        } else if (all && p.literal() instanceof Expr.Lit l && l.value() instanceof String text && !text.isEmpty()) {
+        } else if (p.literal() instanceof Expr.Lit l && l.value() instanceof String text && !text.isEmpty()) {
+            // "remove all '+'", "Remove '+', then ...": every occurrence (a prefix or suffix says so, below)
             chars.add(text);
         } else {
             return null;

@@ -30,11 +30,14 @@ public final class Lexer {
         }
         s = s.replace("**", "").replace("__", "").replace("\\|", "|").replace("\\_", "_")
                 .replace('\u2018', '\'').replace('\u2019', '\'').replace('\u201c', '"').replace('\u201d', '"')
-                .replace('\u2013', '-').replace('\u2014', '-').replace('\u2192', '>');
+                .replace('\u2013', '-').replace('\u2014', '-');
+        // arrows typed as one character ("M\u2192Male", "A \u21d2 Active") are the arrow of a value map
+        s = ARROWS.matcher(s).replaceAll(" -> ");
         // list markup: a bullet at the start of a line ("- F -> Woman", "* M = Male", "\u2022 ...")
         return BULLET.matcher(s).replaceAll("").trim();
     }
 
+    private static final java.util.regex.Pattern ARROWS = java.util.regex.Pattern.compile("\\s*[\u2192\u21d2\u2794\u27f6\u279c\u27a1]\\s*");
     private static final java.util.regex.Pattern BREAK = java.util.regex.Pattern.compile("(?i)</?br\\s*/?>");
     private static final java.util.regex.Pattern INLINE_TAG = java.util.regex.Pattern.compile(
             "(?i)</?(?:code|b|i|em|strong|p|span|sup|sub|ul|ol|li|u|pre)\\s*/?>");

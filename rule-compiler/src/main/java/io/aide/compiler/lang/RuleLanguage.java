@@ -117,6 +117,12 @@ public final class RuleLanguage {
             }
         }
         if (!(r instanceof Recognition.Recognized)) {
+            Recognition passive = passive(tokens, ctx);
+            if (passive != null) {
+                r = passive;
+            }
+        }
+        if (!(r instanceof Recognition.Recognized)) {
             Recognition mapped = mappedAfter(tokens, ctx);
             if (mapped != null) {
                 r = mapped;
@@ -133,6 +139,40 @@ public final class RuleLanguage {
                     ok.note() + ", under the row's condition", ok.keepUnmatched());
         }
         return r;
+    }
+
+    /**
+     * "MRN with leading zeros removed", "phone with spaces stripped": the passive of "Remove leading zeros from MRN",
+     * read as that sentence.
+     */
+    private Recognition passive(List<Token> tokens, RuleContext ctx) {
+        int end = tokens.size();
+        while (end > 0 && tokens.get(end - 1).kind() == Token.Kind.SEP) {
+            end--;
+        }
+        if (end < 4) {
+            return null;
+        }
+        Token verb = tokens.get(end - 1);
+        if (verb.kind() != Token.Kind.WORD || lexicon.match(Lexicon.Role.REMOVE, tokens, end - 1) != 1 || !verb.norm().endsWith("ed")) {
+            return null;
+        }
+        for (int with = 1; with < end - 2; with++) {
+            if (!tokens.get(with).is(Token.Kind.WORD, "with")) {
+                continue;
+            }
+            List<Token> active = new java.util.ArrayList<>();
+            active.add(Token.of(Token.Kind.WORD, "remove"));
+            active.addAll(tokens.subList(with + 1, end - 1));
+            active.add(Token.of(Token.Kind.WORD, "from"));
+            active.addAll(tokens.subList(0, with));
+            if (families(active, ctx) instanceof Recognition.Recognized ok) {
+                return new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (said in the passive)",
+                        ok.keepUnmatched());
+            }
+            return null;
+        }
+        return null;
     }
 
     /**
