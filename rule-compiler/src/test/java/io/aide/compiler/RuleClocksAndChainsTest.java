@@ -113,4 +113,19 @@ class RuleClocksAndChainsTest {
         calls.expect("VARCHAR", "mrn", List.of("MRN with leading zeros removed"), "123", "98", null);
         calls.expect("INTEGER", "start_tm", List.of("Hour part of start_tm"), "21", "6", null);
     }
+
+    @Test
+    void shouldCompareTextsCaseInsensitivelyAndReadBranchesForNullAndNotNull() throws Exception {
+        RuleTable emp = new RuleTable("emp", "id", new String[]{"id", "title", "term_dt", "wt_kg", "cost"},
+                new String[]{"1", "Store manager", "2024-01-31", "0", "10"}, new String[]{"2", "Cashier", null, "4", "10"},
+                new String[]{"3", null, null, null, null});
+        emp.expect("BOOLEAN", "title", List.of("Title contains 'Manager' (case-insensitive)"), "true", "false", null);
+        emp.expect("VARCHAR", "title", List.of("'Y' if title = 'CASHIER' (ignore case) else 'N'"), "N", "Y", "N");
+        // a comparison of numbers has no case: the words stay unread
+        assertThat(emp.flagged("BOOLEAN", "wt_kg", "wt_kg > 5 (case insensitive)")).isNotBlank();
+        // the two branches hold for every row: no else is missing
+        emp.expect("VARCHAR", "term_dt", List.of("'T' when term_dt is not null, 'A' when null"), "T", "A", "A");
+        // "weight" for wt_kg (a listed short form), in an exception written in parentheses
+        emp.expect("DOUBLE", "cost, wt_kg", List.of("cost / wt_kg (null when weight is zero)"), null, "2.5", null);
+    }
 }

@@ -120,8 +120,10 @@ class RuleNamesAndStandInsTest {
         // base_amt 100, 200, null: a bound keeps NULL
         expect("DOUBLE", "base_amt", List.of("Round to two decimal places; cap at 150", "capped at 150"), "100", "150", null);
         expect("DOUBLE", "base_amt", List.of("floor at 150"), "150", "200", null);
-        // a parenthesis that asks for a case-insensitive comparison is no label to pass over: flagged, never dropped
-        assertThat(TABLE.flagged("BOOLEAN", "stat_cd", "True if stat_cd is 'OPEN' (case insensitive)")).contains("case insensitive");
+        // a parenthesis that asks for a case-insensitive comparison is no label to pass over: the comparison is read so
+        // (stat_cd 'open', '  ', null)
+        expect("BOOLEAN", "stat_cd", List.of("True if stat_cd is 'OPEN' (case insensitive)"), "true", "false", "false");
+        assertThat(TABLE.flagged("BOOLEAN", "base_amt", "True if base_amt > 150 (case insensitive)")).contains("case insensitive");
     }
 
     @Test

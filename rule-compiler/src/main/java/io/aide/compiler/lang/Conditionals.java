@@ -183,7 +183,7 @@ final class Conditionals implements Recognizer {
                 Expr kept = p.typed(self, literalType(whens, null));
                 return new Recognition.Recognized(fallback(whens.get(0), kept), null, List.of(), "value kept unless");
             }
-            if (!valueMap || whens.size() == 1) {
+            if ((!valueMap || whens.size() == 1) && !nullOrNot(whens)) {
                 return new Recognition.Flagged("the rule does not say the value when no condition holds (add 'else ...')");
             }
         }
@@ -270,7 +270,12 @@ final class Conditionals implements Recognizer {
         return terms.get(0);
     }
 
-    /** The column an equality or a list test compares, or null. */
+    /** "'T' when term_dt is not null, 'A' when null": two branches, one for a value and one for none, hold for every row. */
+    private static boolean nullOrNot(List<Expr.When> whens) {
+        return whens.size() == 2 && whens.get(0).condition() instanceof Expr.IsNull a
+                && whens.get(1).condition() instanceof Expr.IsNull b && a.expr().equals(b.expr()) && a.negated() != b.negated();
+    }
+
     /** Two or more branches, each a range of one and the same column bounded by numbers. */
     private static boolean bands(List<Expr.When> whens) {
         Expr subject = Conditions.subject(whens.get(0).condition());

@@ -108,8 +108,49 @@ final class Conditions {
         Expr test = test(p, left);
         if (test == null) {
             p.reset(start);
+            return null;
         }
-        return test;
+        return caseInsensitive(p, test);
+    }
+
+    /**
+     * "title contains 'Manager' (case-insensitive)": the comparison of texts with both sides in upper case; a test
+     * that compares no text is left as it is and the words stay unread (the rule is then flagged).
+     */
+    private static Expr caseInsensitive(Parser p, Expr test) {
+        int m = p.mark();
+        boolean paren = p.acceptOp("(");
+        if (!p.accept(Role.CASE_INSENSITIVE) || paren && !p.acceptOp(")")) {
+            p.reset(m);
+            return test;
+        }
+        Expr folded = folded(test);
+        if (folded == null) {
+            p.reset(m);
+            return test;
+        }
+        return folded;
+    }
+
+    private static Expr folded(Expr test) {
+        if (test instanceof Expr.Bin b && (b.op().equals("AND") || b.op().equals("OR"))) {
+            Expr l = folded(b.left());
+            Expr r = folded(b.right());
+            return l == null || r == null ? null : new Expr.Bin(b.op(), l, r);
+        }
+        if (test instanceof Expr.Bin b && java.util.Set.of("=", "<>", "LIKE", "NOT LIKE").contains(b.op())
+                && b.right() instanceof Expr.Lit l && l.value() instanceof String text) {
+            return new Expr.Bin(b.op(), upper(b.left()), new Expr.Lit(text.toUpperCase(java.util.Locale.ROOT)));
+        }
+        if (test instanceof Expr.InList in && in.items().stream().allMatch(i -> i instanceof Expr.Lit l && l.value() instanceof String)) {
+            return new Expr.InList(upper(in.expr()), in.items().stream().map(i -> (Expr) new Expr.Lit(
+                    ((String) ((Expr.Lit) i).value()).toUpperCase(java.util.Locale.ROOT))).toList(), in.negated());
+        }
+        return null;
+    }
+
+    private static Expr upper(Expr e) {
+        return new Expr.Fn("UPPER", List.of(e));
     }
 
     /**
@@ -134,6 +175,11 @@ final class Conditions {
         Expr test = test(p, subject);
         if (test == null) {
             p.reset(start);
+            Token t = p.peekToken();
+            if (t != null && t.is(Token.Kind.WORD, "null") && p.next() != null) {
+                // "'T' when term_dt is not null, 'A' when null": a bare NULL tests the subject for it
+                return new Expr.IsNull(subject, false);
+            }
         }
         return test;
     }
