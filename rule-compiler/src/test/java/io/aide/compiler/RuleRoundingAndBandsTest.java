@@ -83,4 +83,14 @@ class RuleRoundingAndBandsTest {
         money.expect("VARCHAR", "chnl", List.of("Default to 'STORE' if channel is null or 'N/A'"), "STORE", "WEB", "STORE");
         money.expect("INTEGER", "renov_yr", List.of("renov_yr; null if before 1990"), null, "2001", null);
     }
+
+    @Test
+    void shouldReadPairsWrittenValueFirstAndLabelsWithANumber() throws Exception {
+        RuleTable shp = new RuleTable("shp", "id", new String[]{"id", "svc_lvl", "salary"},
+                new String[]{"1", "OVERNIGHT", "39999.5"}, new String[]{"2", "2DAY", "40000"}, new String[]{"3", "GROUND", "95000"});
+        shp.expect("INTEGER", "svc_lvl", List.of("1 for 'OVERNIGHT', 2 for '2DAY', 3 otherwise"), "1", "2", "3");
+        shp.expect("VARCHAR", "svc_lvl", List.of("'Fast' for 'OVERNIGHT' or '2DAY', else 'Slow'"), "Fast", "Fast", "Slow");
+        shp.expect("VARCHAR", "salary", List.of("Under 40000: Band 1; 40000 - 79999: Band 2; 80000 and over: Band 3"),
+                "Band 1", "Band 2", "Band 3");
+    }
 }

@@ -151,7 +151,11 @@ final class Conditionals implements Recognizer {
                 cond = Conditions.comparisonOf(p, tested);
             }
             if (cond == null) {
-                return p.notUnderstood();
+                // "1 for 'OVERNIGHT', 2 for '2DAY'": a value for a key is a value map's pair, not a condition
+                Token key = p.tokens().get(atCondition - 1).is(Token.Kind.WORD, "for") && atCondition < p.tokens().size()
+                        ? p.tokens().get(atCondition) : null;
+                boolean pair = key != null && (key.kind() == Token.Kind.STRING || key.kind() == Token.Kind.NUMBER);
+                return whens.isEmpty() && pair ? Recognition.NOT_MINE : p.notUnderstood();
             }
             whens.add(new Expr.When(cond, value));
             collect(value, accepted);

@@ -113,6 +113,26 @@ final class ValueMaps implements Recognizer {
                 }
             }
             p.reset(m);
+            Expr.When reversed = reversedPair(p, keyed);
+            if (reversed != null) {
+                // "1 for 'OVERNIGHT', 2 for '2DAY', 3 otherwise": the value first, then the key it is for
+                whens.add(reversed);
+                if (reversed.result() instanceof Expr.Lit l) {
+                    accepted.add(String.valueOf(l.value()));
+                }
+                continue;
+            }
+            if (!whens.isEmpty()) {
+                int e = p.mark();
+                Expr last = p.literal();
+                if (last != null && p.accept(Role.ELSE) && p.atEnd()) {
+                    // "..., 3 otherwise": the else branch with its value first
+                    otherwise = last;
+                    elseGiven = true;
+                    continue;
+                }
+                p.reset(e);
+            }
             Token keyToken = p.peekToken();
             List<Expr> keys = keys(p);
             boolean arrow = keys != null && (arrow(p) || written(keyToken) && labelEndsPair(p));
@@ -179,6 +199,33 @@ final class ValueMaps implements Recognizer {
         Token after = t.get(at + 2);
         return (key.kind() == Token.Kind.WORD || key.kind() == Token.Kind.STRING || key.kind() == Token.Kind.NUMBER)
                 && (after.op(":") || after.op("=") || after.op("->") || after.op("=>") || after.op("-") || after.op("/"));
+    }
+
+    /** literal FOR key {OR key}: a pair written value first ("1 for 'OVERNIGHT'"); null (cursor unchanged) otherwise. */
+    private static Expr.When reversedPair(Parser p, Expr keyed) {
+        int m = p.mark();
+        Expr value = p.literal();
+        if (value == null || !p.acceptWord("for")) {
+            p.reset(m);
+            return null;
+        }
+        // keys joined by "or" only: a comma ends the pair
+        List<Expr> keys = new ArrayList<>();
+        do {
+            Token key = p.peekToken();
+            Expr k = written(key) ? key(p) : null;
+            if (k == null) {
+                p.reset(m);
+                return null;
+            }
+            keys.add(k);
+        } while (p.accept(Role.OR));
+        Token after = p.peekToken();
+        if (after != null && after.kind() != Token.Kind.SEP && !after.op(",")) {
+            p.reset(m);
+            return null;
+        }
+        return new Expr.When(keyCondition(keyed, keys, p), value);
     }
 
     /** A key written as a number or a quoted text (a word could be a sentence's). */
@@ -341,7 +388,8 @@ final class ValueMaps implements Recognizer {
         }
         Expr v = value(p);
         if (v instanceof Expr.Lit l && l.value() instanceof String words && words.contains(" ")
-                && !java.util.Arrays.stream(words.split(" ")).allMatch(w -> Character.isUpperCase(w.charAt(0)))) {
+                && !java.util.Arrays.stream(words.split(" ")).allMatch(w -> Character.isUpperCase(w.charAt(0))
+                || Character.isDigit(w.charAt(0)))) {
             p.reset(m);
             return null;
         }
@@ -408,6 +456,14 @@ final class ValueMaps implements Recognizer {
             t = p.rawPeek();
             if (++count > 3) {
                 return null;
+            }
+        }
+        if (count > 0 && t != null && t.kind() == Token.Kind.NUMBER) {
+            // "Band 1", "Tier 2": a label's number, where the pair ends after it
+            int at = p.mark() + 1;
+            Token after = at < p.tokens().size() ? p.tokens().get(at) : null;
+            if (after == null || after.kind() == Token.Kind.SEP || after.op(",")) {
+                words.append(p.rawNext().text());
             }
         }
         return words.isEmpty() ? null : new Expr.Lit(words.toString().replaceAll("[ -]+$", ""));
