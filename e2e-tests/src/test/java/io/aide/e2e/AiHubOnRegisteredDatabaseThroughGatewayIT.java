@@ -6,7 +6,6 @@ import io.aide.testsupport.ScriptedModelServer.Request;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -60,8 +59,8 @@ class AiHubOnRegisteredDatabaseThroughGatewayIT extends AiHubGatewayTests {
             st.execute("INSERT INTO sales.invoice_line VALUES (1, 10, 1999), (2, 10, 500), (3, 11, 12000),"
                     + " (4, 12, 250), (5, 12, 750), (6, 12, 99)");
         }
-        dataSourceId = register();
-        String documentId = uploadMapping();
+        dataSourceId = RegisteredShop.register(alice, "refine shop", PG + DATABASE, USER, PASSWORD);
+        String documentId = RegisteredShop.uploadSalesLinesMapping(alice);
         generationId = Stack.newGenerationId();
         var stream = Stack.events(alice, generationId, null);
         CompletableFuture<List<SseEvent>> events = CompletableFuture.supplyAsync(() -> stream.readUntil("done"));
@@ -148,30 +147,6 @@ class AiHubOnRegisteredDatabaseThroughGatewayIT extends AiHubGatewayTests {
             }
         }
         throw new AssertionError("no target " + TARGET + " in generation " + generationId);
-    }
-
-    private static String register() {
-        HttpResponse<String> created = Stack.postJson(alice, "/api/v1/datasources", Map.of("name", "refine shop",
-                "jdbcUrl", PG + DATABASE, "username", USER, "password", PASSWORD));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = Stack.json(created.body()).path("dataSourceId").asText();
-        HttpResponse<String> snapshot = Stack.postJson(alice, "/api/v1/datasources/" + id + "/introspect", Map.of());
-        assertThat(snapshot.statusCode()).as(snapshot.body()).isEqualTo(200);
-        return id;
-    }
-
-    private static String uploadMapping() throws IOException {
-        byte[] csv;
-        try (var in = AiHubOnRegisteredDatabaseThroughGatewayIT.class.getResourceAsStream("/mappings/sales_lines_mapping.csv")) {
-            csv = in.readAllBytes();
-        }
-        HttpResponse<String> accepted = Stack.upload(alice, "sales_lines_mapping.csv", csv);
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String documentId = Stack.json(accepted.body()).path("documentId").asText();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                assertThat(Stack.json(Stack.get(alice, "/api/v1/documents/" + documentId).body()).path("status").asText())
-                        .isEqualTo("parsed"));
-        return documentId;
     }
 
     private static String env(String name, String fallback) {

@@ -6,20 +6,17 @@ import io.aide.e2e.Stack.SseStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A registered PostgreSQL database as the data source of a generation: its foreign keys plan the join, and the
@@ -57,8 +54,8 @@ class DatabaseSourceThroughServicesIT {
     @Test
     void shouldJoinThroughTheDatabasesForeignKeyAndValidateOnItsOwnRows() throws Exception {
         // Given the database registered and introspected, and a mapping that writes no join
-        String dataSourceId = register();
-        String documentId = uploadMapping();
+        String dataSourceId = RegisteredShop.register(alice, "shop", PG + DATABASE, USER, PASSWORD);
+        String documentId = RegisteredShop.uploadSalesLinesMapping(alice);
         String generationId = Stack.newGenerationId();
 
         // When
@@ -90,30 +87,6 @@ class DatabaseSourceThroughServicesIT {
                 assertThat(rs.getBigDecimal("line_amount")).isEqualByComparingTo("19.99");
             }
         }
-    }
-
-    private static String register() {
-        HttpResponse<String> created = Stack.postJson(alice, "/api/v1/datasources", Map.of("name", "shop",
-                "jdbcUrl", PG + DATABASE, "username", USER, "password", PASSWORD));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = Stack.json(created.body()).path("dataSourceId").asText();
-        HttpResponse<String> snapshot = Stack.postJson(alice, "/api/v1/datasources/" + id + "/introspect", Map.of());
-        assertThat(snapshot.statusCode()).as(snapshot.body()).isEqualTo(200);
-        return id;
-    }
-
-    private static String uploadMapping() throws IOException {
-        byte[] csv;
-        try (var in = DatabaseSourceThroughServicesIT.class.getResourceAsStream("/mappings/sales_lines_mapping.csv")) {
-            csv = in.readAllBytes();
-        }
-        HttpResponse<String> accepted = Stack.upload(alice, "sales_lines_mapping.csv", csv);
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String documentId = Stack.json(accepted.body()).path("documentId").asText();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                assertThat(Stack.json(Stack.get(alice, "/api/v1/documents/" + documentId).body()).path("status").asText())
-                        .isEqualTo("parsed"));
-        return documentId;
     }
 
     private static JsonNode check(JsonNode validation, String name) {
