@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -27,10 +25,6 @@ import static org.awaitility.Awaitility.await;
  * one that runs becomes a new block version), and the deterministic data modeler on the database's schema and rows.
  */
 class AiHubOnRegisteredDatabaseThroughGatewayIT extends AiHubGatewayTests {
-    private static final String PG = "jdbc:postgresql://" + env("AIDE_PG_HOST", "127.0.0.1") + ":"
-            + env("AIDE_PG_PORT", "55532") + "/";
-    private static final String USER = env("AIDE_PG_USER", "aide");
-    private static final String PASSWORD = env("AIDE_PG_PASSWORD", "aide");
     private static final String DATABASE = "e2e_refine_shop";
     private static final String TARGET = "sales_lines";
     private static String dataSourceId;
@@ -39,12 +33,8 @@ class AiHubOnRegisteredDatabaseThroughGatewayIT extends AiHubGatewayTests {
 
     @BeforeAll
     static void databaseGeneration() throws Exception {
-        try (Connection c = DriverManager.getConnection(PG + env("AIDE_PG_DB", "aide"), USER, PASSWORD);
-             Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            st.execute("CREATE DATABASE " + DATABASE);
-        }
-        try (Connection c = DriverManager.getConnection(PG + DATABASE, USER, PASSWORD);
+        RegisteredShop.recreate(DATABASE);
+        try (Connection c = RegisteredShop.connect(DATABASE);
              Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA sales");
             st.execute("CREATE TABLE sales.customer (customer_id int PRIMARY KEY, customer_name text NOT NULL,"
@@ -59,7 +49,7 @@ class AiHubOnRegisteredDatabaseThroughGatewayIT extends AiHubGatewayTests {
             st.execute("INSERT INTO sales.invoice_line VALUES (1, 10, 1999), (2, 10, 500), (3, 11, 12000),"
                     + " (4, 12, 250), (5, 12, 750), (6, 12, 99)");
         }
-        dataSourceId = RegisteredShop.register(alice, "refine shop", PG + DATABASE, USER, PASSWORD);
+        dataSourceId = RegisteredShop.register(alice, "refine shop", DATABASE);
         String documentId = RegisteredShop.uploadSalesLinesMapping(alice);
         generationId = Stack.newGenerationId();
         var stream = Stack.events(alice, generationId, null);
@@ -147,10 +137,5 @@ class AiHubOnRegisteredDatabaseThroughGatewayIT extends AiHubGatewayTests {
             }
         }
         throw new AssertionError("no target " + TARGET + " in generation " + generationId);
-    }
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
     }
 }

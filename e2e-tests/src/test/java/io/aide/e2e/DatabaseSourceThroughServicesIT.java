@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -23,21 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * validator runs the layer on rows sampled from it.
  */
 class DatabaseSourceThroughServicesIT {
-    private static final String PG = "jdbc:postgresql://" + env("AIDE_PG_HOST", "127.0.0.1") + ":"
-            + env("AIDE_PG_PORT", "55532") + "/";
-    private static final String USER = env("AIDE_PG_USER", "aide");
-    private static final String PASSWORD = env("AIDE_PG_PASSWORD", "aide");
     private static final String DATABASE = "e2e_shop";
     private static String alice;
 
     @BeforeAll
     static void customerDatabase() throws SQLException {
-        try (Connection c = DriverManager.getConnection(PG + env("AIDE_PG_DB", "aide"), USER, PASSWORD);
-             Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            st.execute("CREATE DATABASE " + DATABASE);
-        }
-        try (Connection c = DriverManager.getConnection(PG + DATABASE, USER, PASSWORD);
+        RegisteredShop.recreate(DATABASE);
+        try (Connection c = RegisteredShop.connect(DATABASE);
              Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA sales");
             st.execute("CREATE TABLE sales.invoice (invoice_id int PRIMARY KEY, country text NOT NULL, invoiced_on date)");
@@ -54,7 +45,7 @@ class DatabaseSourceThroughServicesIT {
     @Test
     void shouldJoinThroughTheDatabasesForeignKeyAndValidateOnItsOwnRows() throws Exception {
         // Given the database registered and introspected, and a mapping that writes no join
-        String dataSourceId = RegisteredShop.register(alice, "shop", PG + DATABASE, USER, PASSWORD);
+        String dataSourceId = RegisteredShop.register(alice, "shop", DATABASE);
         String documentId = RegisteredShop.uploadSalesLinesMapping(alice);
         String generationId = Stack.newGenerationId();
 
@@ -77,7 +68,7 @@ class DatabaseSourceThroughServicesIT {
         assertThat(check(validation, "pk_unique").path("status").asText()).isEqualTo("pass");
         assertThat(validation.path("status").asText()).as(validation.toString()).isEqualTo("pass");
         String sql = Stack.get(alice, "/api/v1/generations/" + generationId + "/artifacts/postgres").body();
-        try (Connection c = DriverManager.getConnection(PG + DATABASE, USER, PASSWORD);
+        try (Connection c = RegisteredShop.connect(DATABASE);
              Statement st = c.createStatement()) {
             // the downloaded file, run as a user runs it in the source database
             st.execute(sql);
@@ -96,10 +87,5 @@ class DatabaseSourceThroughServicesIT {
             }
         }
         throw new AssertionError("no " + name + " check in " + validation);
-    }
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
     }
 }

@@ -3,6 +3,10 @@ package io.aide.e2e;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 
@@ -10,17 +14,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The steps the suites on a registered database share: the database registered and introspected through the gateway,
- * and the mapping of its sales lines uploaded and parsed.
+ * The steps the suites on a registered database share: a fresh database on the test environment's PostgreSQL, the
+ * database registered and introspected through the gateway, and the mapping of its sales lines uploaded and parsed.
  */
 final class RegisteredShop {
+    private static final String PG = "jdbc:postgresql://" + env("AIDE_PG_HOST", "127.0.0.1") + ":"
+            + env("AIDE_PG_PORT", "55532") + "/";
+    private static final String USER = env("AIDE_PG_USER", "aide");
+    private static final String PASSWORD = env("AIDE_PG_PASSWORD", "aide");
+
     private RegisteredShop() {
     }
 
-    /** Registers the database under {@code name}, takes its schema snapshot, and answers the data source's id. */
-    static String register(String token, String name, String jdbcUrl, String user, String password) {
+    /** Drops and creates the database {@code name}. */
+    static void recreate(String name) throws SQLException {
+        try (Connection c = DriverManager.getConnection(PG + env("AIDE_PG_DB", "aide"), USER, PASSWORD);
+             Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            st.execute("CREATE DATABASE " + name);
+        }
+    }
+
+    /** A connection to the database {@code name}, as its owner. */
+    static Connection connect(String name) throws SQLException {
+        return DriverManager.getConnection(PG + name, USER, PASSWORD);
+    }
+
+    /** Registers the database {@code database} as {@code name}, takes its schema snapshot; the data source's id. */
+    static String register(String token, String name, String database) {
         HttpResponse<String> created = Stack.postJson(token, "/api/v1/datasources", Map.of("name", name,
-                "jdbcUrl", jdbcUrl, "username", user, "password", password));
+                "jdbcUrl", PG + database, "username", USER, "password", PASSWORD));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = Stack.json(created.body()).path("dataSourceId").asText();
         HttpResponse<String> snapshot = Stack.postJson(token, "/api/v1/datasources/" + id + "/introspect", Map.of());
@@ -41,5 +64,10 @@ final class RegisteredShop {
                 assertThat(Stack.json(Stack.get(token, "/api/v1/documents/" + documentId).body()).path("status").asText())
                         .isEqualTo("parsed"));
         return documentId;
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
     }
 }
