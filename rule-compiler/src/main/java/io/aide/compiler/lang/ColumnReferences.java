@@ -21,6 +21,11 @@ final class ColumnReferences {
      * Unknown marked names are a problem (named in the flag); an unknown plain word is simply not a name.
      */
     static Expr column(Parser p) {
+        return column(p, 2);
+    }
+
+    /** @param described how many describing words may still stand before the name ("Annual base salary") */
+    private static Expr column(Parser p, int described) {
         int start = p.mark();
         Token t = p.next();
         if (t != null && t.kind() == Token.Kind.WORD && isKeyword(p, start)) {
@@ -47,27 +52,45 @@ final class ColumnReferences {
         Expr e = p.ctx().resolve(q, n);
         if (t.kind() == Token.Kind.WORD && (e == null || e instanceof Expr.Col c0 && !p.ctx().known(c0))) {
             Expr words = spelledOut(p, t);
+            if (words instanceof Expr.Col c) {
+                // "claimant last name" for claimant_last
+                skipKindNoun(p, c);
+            }
             if (words != null) {
                 return words;
             }
         }
         if (e == null || t.kind() == Token.Kind.WORD && e instanceof Expr.Col c && !p.ctx().known(c)) {
+            if (described > 0 && describes(p, start)) {
+                // "Annual salary", "Source order_no", "the customer email": a word that describes the column named after it
+                Expr named = column(p, described - 1);
+                if (named instanceof Expr.Col c && p.ctx().known(c)) {
+                    return named;
+                }
+            }
             if (t.kind() != Token.Kind.WORD) {
                 p.problem("unknown column " + t.text() + " (not a column of the row's sources nor a target column)");
             }
             p.reset(start);
             return null;
         }
-        if (t.kind() == Token.Kind.WORD && e instanceof Expr.Col c && p.mark() < p.tokens().size()) {
-            // "allowed amount" for the column allowed: the kind noun the name leaves out
-            Token noun = p.tokens().get(p.mark());
-            if (noun.kind() == Token.Kind.WORD && ColumnWords.KIND_NOUNS.contains(noun.norm())
-                    && !c.column().toLowerCase(Locale.ROOT).endsWith(noun.norm())
-                    && !(p.ctx().resolve(null, noun.text()) instanceof Expr.Col other && p.ctx().known(other))) {
-                p.reset(p.mark() + 1);
-            }
+        if (t.kind() == Token.Kind.WORD && e instanceof Expr.Col c) {
+            skipKindNoun(p, c);
         }
         return e;
+    }
+
+    /** "allowed amount" for the column allowed: the kind noun the name leaves out, after it. */
+    private static void skipKindNoun(Parser p, Expr.Col c) {
+        if (p.mark() >= p.tokens().size()) {
+            return;
+        }
+        Token noun = p.tokens().get(p.mark());
+        if (noun.kind() == Token.Kind.WORD && ColumnWords.KIND_NOUNS.contains(noun.norm())
+                && !c.column().toLowerCase(Locale.ROOT).endsWith(noun.norm())
+                && !(p.ctx().resolve(null, noun.text()) instanceof Expr.Col other && p.ctx().known(other))) {
+            p.reset(p.mark() + 1);
+        }
     }
 
     /**
@@ -116,7 +139,8 @@ final class ColumnReferences {
                 }
                 run.add(t);
             }
-            if (run.size() != n) {
+            if (run.size() != n || n == 1 && convertedTo(p)) {
+                // "grams to kilograms": a unit converted to another names the conversion, not the column of that unit
                 continue;
             }
             Expr.Col found = null;
@@ -133,6 +157,13 @@ final class ColumnReferences {
             }
         }
         return null;
+    }
+
+    /** "to" or "into" and a unit at the cursor. */
+    private static boolean convertedTo(Parser p) {
+        int at = p.mark();
+        return at + 1 < p.tokens().size() && (p.tokens().get(at).is(Token.Kind.WORD, "to") || p.tokens().get(at).is(Token.Kind.WORD, "into"))
+                && PhraseTable.UNITS.at(p.tokens(), at + 1) != null;
     }
 
     /** A date column of the row named by one word that leaves its kind out ("arrival" for arr_dt), or null. */
@@ -171,6 +202,22 @@ final class ColumnReferences {
             }
         }
         return matches == 1 ? found : null;
+    }
+
+    /**
+     * The word at {@code at} only describes what follows: a plain word of letters that no grammar phrase starts with,
+     * that changes no value (not "net", "previous", "half", see {@link ColumnWords#MEANING_WORDS}), and that is neither a
+     * column of the row nor one of the target's own name parts.
+     */
+    private static boolean describes(Parser p, int at) {
+        Token t = p.tokens().get(at);
+        if (t.kind() != Token.Kind.WORD || !t.text().matches("[A-Za-z]{3,}") || at + 1 >= p.tokens().size()
+                || p.lexicon().grammarWord(p.tokens(), at) || ColumnWords.MEANING_WORDS.contains(t.norm())
+                || PhraseTable.UNITS.at(p.tokens(), at) != null) {
+            return false;
+        }
+        Token next = p.tokens().get(at + 1);
+        return next.nameLike() && !next.op(",");
     }
 
     static boolean isKeyword(Parser p, int at) {

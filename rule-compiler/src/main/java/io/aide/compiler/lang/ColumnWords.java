@@ -38,7 +38,34 @@ final class ColumnWords {
 
     /** Nouns a column name often leaves out: "allowed amount" for allowed, "billed amount" for billed. */
     static final java.util.Set<String> KIND_NOUNS = java.util.Set.of("amount", "value", "date", "code", "name",
-            "number", "flag", "text", "field", "column", "id");
+            "number", "flag", "text", "field", "column", "id", "address");
+
+    /**
+     * Words before a name that change the value it stands for ("net amount", "previous balance", "half the fee"):
+     * never read as a mere description of the column ("Annual salary", "Source order_no", see ColumnReferences).
+     */
+    static final java.util.Set<String> MEANING_WORDS = java.util.Set.of("net", "gross", "half", "double", "twice",
+            "triple", "negative", "positive", "absolute", "cumulative", "running", "average", "avg", "mean", "median",
+            "total", "sum", "max", "maximum", "min", "minimum", "previous", "prior", "next", "last", "first", "latest",
+            "earliest", "oldest", "newest", "distinct", "unique", "count", "number", "rounded", "adjusted", "converted",
+            "normalized", "normalised", "inverse", "reverse", "reversed", "remaining", "other", "second", "third",
+            "lower", "upper", "trimmed", "padded", "masked", "hashed", "encrypted", "null", "empty", "blank", "missing",
+            "invalid", "valid", "default", "not", "no", "non", "each", "every", "all", "any", "only", "except",
+            "excluding", "including", "without", "plus", "minus", "times", "percent", "percentage", "share", "ratio",
+            "rate", "new", "old", "original", "raw", "clean", "cleaned", "formatted", "parsed", "derived", "calculated",
+            "computed", "estimated", "projected", "expected", "cents", "dollars", "year", "month", "day", "hour",
+            "week", "quarter", "date", "time", "length", "size", "part", "portion", "digits", "characters", "letters");
+
+    /** The column's last part and the words name the same unit ("lb" and "pounds", "secs" and "seconds"). */
+    static boolean sameUnit(String part, List<Token> words) {
+        List<Token> p = Lexer.tokens(part);
+        PhraseTable.Match a = PhraseTable.UNITS.at(p, 0);
+        PhraseTable.Match b = PhraseTable.UNITS.at(words, 0);
+        if (a == null || b == null || a.length() != p.size() || b.length() != words.size()) {
+            return false;
+        }
+        return a.entries().stream().anyMatch(x -> b.entries().stream().anyMatch(y -> y.key().equals(x.key())));
+    }
 
     /**
      * The words name the column's parts in order: all of them, or its last parts (emp_last_name for "last name"), or
@@ -48,6 +75,16 @@ final class ColumnWords {
      */
     static boolean namedBy(String[] parts, List<Token> run, Token first) {
         int n = run.size();
+        if (n == 1 && parts.length >= 2 && sameUnit(parts[parts.length - 1], run)) {
+            // "seconds" for call_secs, "MB" for data_mb: the unit of one column of the row
+            return true;
+        }
+        if (n >= 3 && parts.length >= 2 && run.get(n - 2).norm().equals("in")
+                && sameUnit(parts[parts.length - 1], run.subList(n - 1, n))
+                && spells(parts, 0, parts.length - 1, run.subList(0, n - 2), 0)) {
+            // "weight in pounds" for weight_lb, "duration in seconds" for duration_secs: the unit said after "in"
+            return true;
+        }
         if (n == 1 && parts.length == 1 && parts[0].equals(first.norm())) {
             return false;
         }
@@ -57,8 +94,9 @@ final class ColumnWords {
             }
             List<Token> said = run.subList(0, words);
             if (spells(parts, 0, parts.length, said, 0)
-                    // one leading part more (a table's prefix: emp_last_name) only for two words or more
-                    || words >= 2 && parts.length >= 2 && spells(parts, 1, parts.length, said, 0)
+                    // one leading part more (a table's prefix: emp_last_name, claimant_first for "first name") only for
+                    // two words or more, a kind noun the name leaves out included
+                    || n >= 2 && parts.length >= 2 && spells(parts, 1, parts.length, said, 0)
                     // "bonus" for bonus_amt, "store size" for store_size_sqft: the kind or unit the words leave out; one
                     // word leaves out only a measure's or an identifier's kind ("Closed otherwise" is no closed_dt)
                     || parts.length >= 2 && kindPart(parts[parts.length - 1], words == 1)
@@ -109,6 +147,14 @@ final class ColumnWords {
         boolean dated = java.util.stream.Stream.of("date", "timestamp", "time", "datetime")
                 .anyMatch(k -> PhraseTable.abbreviates(last, k)) || last.equals("ts") || last.equals("dttm");
         return dated && spells(parts, 0, parts.length - 1, List.of(word), 0);
+    }
+
+    /** The name's last part says the column holds a number: a count, an amount, a total, a price, a rate (paid_amt). */
+    static boolean holdsAMeasure(String column) {
+        String[] parts = column.toLowerCase(java.util.Locale.ROOT).split("_");
+        String last = parts[parts.length - 1];
+        return holdsACount(column) || parts.length >= 2 && java.util.stream.Stream.of("amount", "total", "value", "number",
+                "percent", "price", "cost", "fee", "rate", "balance").anyMatch(k -> PhraseTable.abbreviates(last, k));
     }
 
     /** The name's last part says the column holds a count or a quantity (seat_cnt, line_qty, visit_count). */

@@ -21,6 +21,22 @@ final class Commentary {
     private Commentary() {
     }
 
+    /** Nouns that name sentinel values only with other words ("sentinel codes"): alone, "(type allocation code)". */
+    private static final Set<String> GENERIC_NOUNS = Set.of("code", "codes", "value", "values");
+
+    /** Verbs that give a value its new value ("'ups' becomes 'UPS'"). */
+    private static final Set<String> BECOMING = Set.of("becomes", "become", "stays", "stay", "remains", "remain", "means",
+            "mean", "gives", "give", "yields");
+
+    /** Two numbers joined by '-' or "to": "(0-23)", "(1 to 7)". */
+    private static boolean range(List<Token> tokens) {
+        if (tokens.size() == 3 && tokens.get(0).kind() == Token.Kind.NUMBER && tokens.get(2).kind() == Token.Kind.NUMBER) {
+            return tokens.get(1).op("-") || tokens.get(1).is(Token.Kind.WORD, "to");
+        }
+        return tokens.size() == 2 && tokens.get(0).kind() == Token.Kind.NUMBER && tokens.get(1).kind() == Token.Kind.NUMBER
+                && tokens.get(1).text().startsWith("-");
+    }
+
     static boolean isRemark(List<Token> tokens, RuleContext ctx, Lexicon lexicon) {
         return isRemark(tokens, ctx, lexicon, false);
     }
@@ -36,6 +52,10 @@ final class Commentary {
         Token first = tokens.get(0);
         if (lexicon.match(Role.EXAMPLE, tokens, 0) > 0 || first.kind() == Token.Kind.NAME
                 && (first.norm().equals("e.g") || first.norm().equals("i.e"))) {
+            return true;
+        }
+        if (range(tokens)) {
+            // "Hour of the day (0-23)": the values' range, said for the reader
             return true;
         }
         if (tokens.stream().noneMatch(t -> t.kind() == Token.Kind.WORD)) {
@@ -58,10 +78,15 @@ final class Commentary {
                     || lexicon.match(Role.GE, tokens, i) > 0 || lexicon.match(Role.LE, tokens, i) > 0)) {
                 return false;
             }
-            if (lexicon.match(Role.ACTION, tokens, i) > 0 || lexicon.match(Role.SENTINEL, tokens, i) > 0
+            if (lexicon.match(Role.ACTION, tokens, i) > 0
+                    || lexicon.match(Role.SENTINEL, tokens, i) > 0 && !GENERIC_NOUNS.contains(t.norm())
                     || lexicon.match(Role.CAP_AT, tokens, i) > 0 || lexicon.match(Role.FLOOR_AT, tokens, i) > 0
                     || lexicon.match(Role.CASE_INSENSITIVE, tokens, i) > 0 || NumberOperations.wholeUnits(tokens, i, lexicon) > 0
                     || lexicon.match(Role.NULL, tokens, i) > 0 || lexicon.match(Role.DEFAULT, tokens, i) > 0) {
+                return false;
+            }
+            if (text && t.kind() == Token.Kind.WORD && BECOMING.contains(t.norm())) {
+                // "'FedEx', 'FEDEX' become 'FEDEX'": a pair of a value map written with a verb
                 return false;
             }
             if (t.kind() == Token.Kind.OP && ASSIGNING.contains(t.text()) || t.kind() == Token.Kind.DATE_PATTERN

@@ -174,6 +174,10 @@ final class Concatenations implements Recognizer {
             if (!joined) {
                 return;
             }
+            if (words) {
+                // "last name, a comma and a space, then first name": the order said once more
+                p.acceptWord("then");
+            }
             Expr next = item(p, computed);
             if (next == null) {
                 p.reset(m);

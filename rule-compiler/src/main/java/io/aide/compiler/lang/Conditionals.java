@@ -57,6 +57,10 @@ final class Conditionals implements Recognizer {
             if (!whens.isEmpty() && p.accept(Role.ELSE)) {
                 p.acceptOp(",");
                 p.acceptOp(":");
+                if (p.peek(Role.IF)) {
+                    // "else if amount > 10000 then 'MEDIUM'": another branch, read as one
+                    continue;
+                }
                 otherwise = result(p);
                 if (otherwise == null) {
                     return p.notUnderstood();
@@ -149,6 +153,12 @@ final class Conditionals implements Recognizer {
                 // "Asset if acct starts with 1, Liability if starts with 2": the subject of the branch before
                 p.reset(atCondition);
                 cond = Conditions.comparisonOf(p, tested);
+            }
+            Expr previous = whens.isEmpty() ? null : compared(whens.get(whens.size() - 1).condition());
+            if (cond == null && previous != null) {
+                // "'Yes' if roaming_ind = 1, 'No' if 0": a value of the column of the branch before
+                p.reset(atCondition);
+                cond = caseValue(p, previous);
             }
             if (cond == null) {
                 // "1 for 'OVERNIGHT', 2 for '2DAY'": a value for a key is a value map's pair, not a condition

@@ -65,16 +65,38 @@ final class Conditions {
         return left;
     }
 
+    /**
+     * "no impressions", "no items": something counted (a number column, a count or amount by its name, or a plural
+     * noun); "no middle name", "no email": something that is there or not.
+     */
+    private static boolean counted(Parser p, Expr column, Token last, Token first) {
+        if (column instanceof Expr.Col c) {
+            io.aide.compiler.plan.SqlType type = p.ctx().typeOf(c);
+            if (type != null && type.kind() != io.aide.compiler.plan.SqlType.Kind.UNKNOWN) {
+                return type.numeric();
+            }
+            if (ColumnWords.holdsAMeasure(c.column())) {
+                return true;
+            }
+        }
+        return last.kind() == Token.Kind.WORD && last.norm().endsWith("s") && !last.norm().endsWith("ss")
+                || first.kind() == Token.Kind.WORD && first.norm().endsWith("s") && !first.norm().endsWith("ss");
+    }
+
     /** operand (IS_NULL | NOT_NULL | op operand | [NOT] IN (values) | STARTS/ENDS/CONTAINS text). */
     static Expr comparison(Parser p) {
         int start = p.mark();
         if (p.acceptWord("no")) {
-            // "0 when no impressions": the column missing or zero
+            // "0 when no impressions": the column missing or zero; "blank if no middle name": missing or blank
+            Token word = p.peekToken();
             Expr none = p.column();
             Token after = p.peekToken();
             if (none != null && (after == null || after.kind() == Token.Kind.SEP || after.op(",") || p.peek(Role.THEN)
                     || p.peek(Role.ELSE) || p.peek(Role.AND) || p.peek(Role.OR))) {
-                return new Expr.Bin("OR", new Expr.IsNull(none, false), new Expr.Bin("=", none, new Expr.Lit(0L)));
+                return counted(p, none, p.tokens().get(p.mark() - 1), word)
+                        ? new Expr.Bin("OR", new Expr.IsNull(none, false), new Expr.Bin("=", none, new Expr.Lit(0L)))
+                        : new Expr.Bin("OR", new Expr.IsNull(none, false), new Expr.Bin("=",
+                        new Expr.Fn("TRIM", List.of(new Expr.Cast(none, io.aide.compiler.plan.SqlType.VARCHAR, false))), new Expr.Lit("")));
             }
             p.reset(start);
         }

@@ -127,14 +127,17 @@ final class DateValues {
             return null;
         }
         int in = p.mark();
-        if (!(p.accept(Role.IN_COLUMN) && p.accept(Role.DATE_YEAR))) {
+        if (!(p.accept(Role.IN_COLUMN) && (p.accept(Role.WHOLE) || true) && p.accept(Role.DATE_YEAR))) {
+            // "age in years", "age in whole years": an age is always whole years
             p.reset(in);
         }
         Expr birth = null;
         Expr reference = null;
         while (!p.atEnd()) {
             int c = p.mark();
-            boolean at = p.accept(Role.AT_TIME) || p.accept(Role.SINCE) || p.acceptWord("on") || p.acceptWord("at");
+            // "as of today", "as at the load date"
+            boolean at = p.accept(Role.AT_TIME) || p.accept(Role.SINCE) || p.acceptWord("on") || p.acceptWord("at")
+                    || asOf(p);
             if (!at && !p.accept(Role.FROM)) {
                 p.acceptWord("of");
             }
@@ -279,5 +282,15 @@ final class DateValues {
 
     private static Expr part(String part, Expr e) {
         return new Expr.Extract(part, e);
+    }
+
+    /** "as of", "as at", "as on": the date something is counted at. */
+    private static boolean asOf(Parser p) {
+        int m = p.mark();
+        if (p.acceptWord("as") && (p.acceptWord("of") || p.acceptWord("at") || p.acceptWord("on"))) {
+            return true;
+        }
+        p.reset(m);
+        return false;
     }
 }

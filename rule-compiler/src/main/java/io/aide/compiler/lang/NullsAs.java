@@ -20,6 +20,10 @@ final class NullsAs {
 
     static Recognition read(List<Token> tokens, Function<List<Token>, Parser> parsers,
                             Function<List<Token>, Recognition> rule, Lexicon lexicon) {
+        Recognition named = namedColumn(tokens, parsers, rule);
+        if (named != null) {
+            return named;
+        }
         for (int at = tokens.size() - 1; at >= 0; at--) {
             int n = lexicon.match(Role.NULLS_AS, tokens, at);
             if (n == 0) {
@@ -53,6 +57,62 @@ final class NullsAs {
             Expr read = Expr.mapColumns(ok.expr(), c -> readAs(c, lit));
             return new Recognition.Recognized(read, ok.lookupTable(), ok.accepted(),
                     ok.note() + ", a missing value read as " + ((Expr.Lit) value).value(), ok.keepUnmatched());
+        }
+        return null;
+    }
+
+    /** Words that say a value is missing, before the column they are about ("missing bonus", "null discount"). */
+    private static final java.util.Set<String> MISSING = java.util.Set.of("missing", "null", "nulls", "blank", "empty",
+            "absent");
+
+    /**
+     * <pre>
+     * named := rule ("," | SEP | "(") ["treat" | "treating" | "with" | "counting"] MISSING column ("as" | "=" | "counted as"
+     *          | "taken as" | "treated as") literal [")"]
+     * </pre>
+     * "salary plus bonus (treat missing bonus as 0)": only the named column is read as the literal.
+     */
+    private static Recognition namedColumn(List<Token> tokens, Function<List<Token>, Parser> parsers,
+                                           Function<List<Token>, Recognition> rule) {
+        for (int at = tokens.size() - 3; at > 0; at--) {
+            Token t = tokens.get(at);
+            if (t.kind() != Token.Kind.WORD || !MISSING.contains(t.norm())) {
+                continue;
+            }
+            int start = at;
+            if (start > 0 && tokens.get(start - 1).kind() == Token.Kind.WORD
+                    && java.util.Set.of("treat", "treating", "with", "counting", "count").contains(tokens.get(start - 1).norm())) {
+                start--;
+            }
+            Parser p = parsers.apply(tokens.subList(at + 1, tokens.size()));
+            Expr column = p.column();
+            if (!(column instanceof Expr.Col)) {
+                continue;
+            }
+            if (!p.acceptWord("as") && !p.acceptOp("=")) {
+                boolean verb = p.acceptWord("counted") || p.acceptWord("taken") || p.acceptWord("treated");
+                if (!verb || !p.acceptWord("as")) {
+                    continue;
+                }
+            }
+            Expr value = p.literal();
+            p.acceptOp(")");
+            p.acceptSeparator();
+            if (!(value instanceof Expr.Lit lit) || !p.atEnd()) {
+                continue;
+            }
+            int end = start;
+            while (end > 0 && (tokens.get(end - 1).kind() == Token.Kind.SEP || tokens.get(end - 1).op(",")
+                    || tokens.get(end - 1).op("("))) {
+                end--;
+            }
+            if (end == start || end == 0 || !(rule.apply(tokens.subList(0, end)) instanceof Recognition.Recognized ok)
+                    || !Expr.columns(ok.expr()).contains(column)) {
+                return null;
+            }
+            Expr read = Expr.mapColumns(ok.expr(), c -> c.equals(column) ? readAs(c, lit) : c);
+            return new Recognition.Recognized(read, ok.lookupTable(), ok.accepted(),
+                    ok.note() + ", a missing " + ((Expr.Col) column).column() + " read as " + lit.value(), ok.keepUnmatched());
         }
         return null;
     }

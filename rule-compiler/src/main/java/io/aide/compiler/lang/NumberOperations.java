@@ -120,7 +120,9 @@ final class NumberOperations {
                 return null;
             }
             // "+" and "-" between two names may join texts ("code - label"): only a number is added or taken away
-            if (symbol && (op.equals("+") || op.equals("-")) && !(operand instanceof Expr.Lit)) {
+            // ("claim_amt - paid_amt, minimum 0": a column whose name says it holds an amount is a number)
+            if (symbol && (op.equals("+") || op.equals("-")) && !(operand instanceof Expr.Lit)
+                    && !(operand instanceof Expr.Col c && ColumnWords.holdsAMeasure(c.column()))) {
                 return null;
             }
             int m2 = p.mark();
@@ -177,7 +179,7 @@ final class NumberOperations {
         } else if (p.accept(Role.ROUND)) {
             fn = "ROUND";
         } else {
-            return null;
+            return placesAlone(p);
         }
         Expr column = p.column();
         if (fn.equals("ROUND")) {
@@ -212,6 +214,25 @@ final class NumberOperations {
             p.reset(m);
         }
         return new Copies.Operation(x -> new Expr.Fn(fn, List.of(x)), column);
+    }
+
+    /**
+     * "2 decimal places", "to one decimal", "2 dp" after the rule: the places to round to, said without "round". Only a
+     * phrase naming decimals ("2 digits" may be a length); null (cursor unchanged) for anything else.
+     */
+    private static Copies.Operation placesAlone(Parser p) {
+        int m = p.mark();
+        p.accept(Role.TO);
+        Long n = Operations.whole(p);
+        int unit = p.mark();
+        if (n == null || !p.accept(Role.DECIMALS) || p.tokens().subList(unit, p.mark()).stream()
+                .noneMatch(t -> t.norm().startsWith("decimal") || t.norm().equals("dp"))) {
+            p.reset(m);
+            return null;
+        }
+        p.acceptWord("only");
+        Expr digits = new Expr.Lit(n);
+        return new Copies.Operation(x -> new Expr.Fn("ROUND", List.of(x, digits)), null);
     }
 
     /** "nearest 100", "the nearest 0.01": the places a power of ten keeps; null (cursor unchanged) for anything else. */
@@ -331,13 +352,19 @@ final class NumberOperations {
         }
         Token t = p.peekToken();
         Expr limit = t != null && t.kind() == Token.Kind.NUMBER ? p.literal() : null;
+        if (limit == null && t != null && t.is(Token.Kind.WORD, "zero")) {
+            // "never below zero"
+            p.next();
+            limit = new Expr.Lit(0L);
+        }
         if (!(limit instanceof Expr.Lit l) || !(l.value() instanceof Number)) {
             return null;
         }
         String beyond = cap ? ">" : "<";
+        Expr bound = limit;
         return new Copies.Operation(x -> {
             Expr v = x instanceof Expr.Col ? new Expr.Cast(x, io.aide.compiler.plan.SqlType.DOUBLE, true) : x;
-            return new Expr.Case(List.of(new Expr.When(new Expr.Bin(beyond, v, limit), limit)), v);
+            return new Expr.Case(List.of(new Expr.When(new Expr.Bin(beyond, v, bound), bound)), v);
         }, column);
     }
 }

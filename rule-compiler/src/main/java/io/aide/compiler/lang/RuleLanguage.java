@@ -68,6 +68,21 @@ public final class RuleLanguage {
             // "Not null", "PK": a constraint written where the rule goes asks for no transformation
             return new Recognition.Recognized(ctx.sources().get(0), null, List.of(), "a constraint, not a transformation: copy");
         }
+        Recognition r = understood(tokens, ctx, 1);
+        if (r instanceof Recognition.Recognized ok && condition != null) {
+            return new Recognition.Recognized(AlgorithmCodes.guard(condition, ok.expr()), ok.lookupTable(), ok.accepted(),
+                    ok.note() + ", under the row's condition", ok.keepUnmatched());
+        }
+        return r;
+    }
+
+    /**
+     * The cell read by the families, then, when none reads it whole, as one of the shapes around a rule: remarks left
+     * out, an adjustment after it, a label before it, what missing operands count as, a guard, the passive, a map after
+     * a computed value, a preface, a label without its colon, the rule in a parenthesis. A shape's own rule is read the
+     * same way again, {@code depth} times ("Total: a plus b (treat missing b as 0)").
+     */
+    private Recognition understood(List<Token> tokens, RuleContext ctx, int depth) {
         Recognition r = families(tokens, ctx);
         if (!(r instanceof Recognition.Recognized)) {
             List<Token> core = Commentary.withoutRemarks(tokens, ctx, lexicon);
@@ -96,10 +111,11 @@ public final class RuleLanguage {
             }
             List<Token> words = colon > 0 ? tokens.subList(0, colon) : List.of();
             if (colon > 0 && words.stream().allMatch(t -> t.kind() == Token.Kind.WORD)
-                    && (!equals || namesTarget(words, ctx))
-                    && families(tokens.subList(colon + 1, tokens.size()), ctx) instanceof Recognition.Recognized ok
-                    && (Commentary.isRemark(words, ctx, lexicon)
-                    || asksForMap(words) && ok.expr() instanceof Expr.Case)) {
+                    && rest(tokens.subList(colon + 1, tokens.size()), ctx, depth) instanceof Recognition.Recognized ok
+                    && (equals ? namesTarget(words, ctx) && Commentary.isRemark(words, ctx, lexicon) || namesAValue(words, ok, ctx)
+                    : Commentary.isRemark(words, ctx, lexicon) || asksForMap(words) && ok.expr() instanceof Expr.Case
+                    // "Total compensation: salary plus bonus": two words or more naming what is computed
+                    || words.size() >= 2 && !(ok.expr() instanceof Expr.Col) && namesAValue(words, ok, ctx))) {
                 r = new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (after its label)",
                         ok.keepUnmatched());
             }
@@ -134,9 +150,17 @@ public final class RuleLanguage {
                 r = prefaced;
             }
         }
-        if (r instanceof Recognition.Recognized ok && condition != null) {
-            return new Recognition.Recognized(AlgorithmCodes.guard(condition, ok.expr()), ok.lookupTable(), ok.accepted(),
-                    ok.note() + ", under the row's condition", ok.keepUnmatched());
+        if (!(r instanceof Recognition.Recognized)) {
+            Recognition unlabelled = unlabelled(tokens, ctx, depth);
+            if (unlabelled != null) {
+                r = unlabelled;
+            }
+        }
+        if (!(r instanceof Recognition.Recognized)) {
+            Recognition inParens = parenthesised(tokens, ctx, depth);
+            if (inParens != null) {
+                r = inParens;
+            }
         }
         return r;
     }
@@ -246,6 +270,84 @@ public final class RuleLanguage {
         return joined.equals(String.join("_", parts)) || ColumnWords.namedBy(parts, words, words.get(0));
     }
 
+    /**
+     * "Outstanding amount = claim_amt - paid_amt", "Line total = qty * price": words that name the value computed after
+     * '=' (a remark: no column, no operation) where what follows reads the row's columns; a value map's key ("Y = 1")
+     * never gets here, since the whole cell reads as the map first.
+     */
+    private boolean namesAValue(List<Token> words, Recognition.Recognized ok, RuleContext ctx) {
+        for (int i = 0; i < words.size(); i++) {
+            for (Lexicon.Role r : new Lexicon.Role[]{Lexicon.Role.IF, Lexicon.Role.THEN, Lexicon.Role.ELSE, Lexicon.Role.AND,
+                    Lexicon.Role.OR, Lexicon.Role.NULL}) {
+                if (lexicon.match(r, words, i) > 0 && !(r == Lexicon.Role.AND && i > 0)) {
+                    return false;
+                }
+            }
+            if (ctx.resolve(null, words.get(i).text()) instanceof Expr.Col c && ctx.known(c)) {
+                return false;
+            }
+        }
+        // a value map's key ("Y = 1", "ACT = Active") is a short code, never a word naming a value
+        return !Expr.columns(ok.expr()).isEmpty() && words.stream().anyMatch(w -> w.text().matches("[A-Za-z]{4,}")
+                && !w.text().equals(w.text().toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /**
+     * "Source order_no as is", "Formula qty * price": a label ("source", "formula", "derivation") written without its
+     * colon, before a rule that reads the row's columns.
+     */
+    private Recognition unlabelled(List<Token> tokens, RuleContext ctx, int depth) {
+        int label = lexicon.match(Lexicon.Role.LABEL, tokens, 0);
+        if (label == 0 || label >= tokens.size() || !(rest(tokens.subList(label, tokens.size()), ctx, depth) instanceof Recognition.Recognized ok)
+                || Expr.columns(ok.expr()).isEmpty()) {
+            return null;
+        }
+        return new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (after its label)",
+                ok.keepUnmatched());
+    }
+
+    /**
+     * "Call duration in minutes (call_secs / 60), 2 decimal places", "Convert usage to GB (divide by 1024)": words that
+     * describe the value, then the rule itself in a parenthesis (and what follows it). The words before hold no value
+     * of their own (no number, no text) and name no column the parenthesis does not read.
+     */
+    private Recognition parenthesised(List<Token> tokens, RuleContext ctx, int depth) {
+        int open = -1;
+        for (int i = 1; i < tokens.size() && open < 0; i++) {
+            open = tokens.get(i).op("(") ? i : -1;
+        }
+        if (open < 0) {
+            return null;
+        }
+        int nesting = 0;
+        int close = -1;
+        for (int i = open; i < tokens.size() && close < 0; i++) {
+            nesting += tokens.get(i).op("(") ? 1 : tokens.get(i).op(")") ? -1 : 0;
+            close = nesting == 0 ? i : -1;
+        }
+        List<Token> before = tokens.subList(0, open);
+        if (close < 0 || close == open + 1 || before.stream().anyMatch(t -> t.kind() == Token.Kind.STRING
+                || t.kind() == Token.Kind.NUMBER || t.kind() == Token.Kind.SEP || t.kind() == Token.Kind.DATE_PATTERN)) {
+            return null;
+        }
+        List<Token> rule = new java.util.ArrayList<>(tokens.subList(open + 1, close));
+        rule.addAll(tokens.subList(close + 1, tokens.size()));
+        if (!(rest(rule, ctx, depth) instanceof Recognition.Recognized ok)) {
+            return null;
+        }
+        java.util.Set<Expr.Col> read = new java.util.HashSet<>(Expr.columns(ok.expr()));
+        if (read.isEmpty()) {
+            return null;
+        }
+        for (Token t : before) {
+            if (t.nameLike() && ctx.resolve(null, t.text()) instanceof Expr.Col c && ctx.known(c) && !read.contains(c)) {
+                return null;
+            }
+        }
+        return new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (the rule in its parenthesis)",
+                ok.keepUnmatched());
+    }
+
     /** "Map using lookup", "Lookup", "Decode as follows": words before ':' that ask for the value map after it. */
     private boolean asksForMap(List<Token> label) {
         int at = 0;
@@ -260,12 +362,21 @@ public final class RuleLanguage {
             if (n == 0 && java.util.Set.of("the", "a", "following", "table", "list").contains(label.get(at).norm())) {
                 n = 1;
             }
+            if (n == 0 && map && !lexicon.grammarWord(label, at) && label.get(at).kind() == Token.Kind.WORD) {
+                // "Map status codes:", "Decode order status:": after the verb, the words naming what is mapped
+                n = 1;
+            }
             if (n == 0) {
                 return false;
             }
             at += n;
         }
         return map;
+    }
+
+    /** The rule inside a shape: read by the families, and by the shapes again while {@code depth} allows. */
+    private Recognition rest(List<Token> tokens, RuleContext ctx, int depth) {
+        return depth > 0 ? understood(tokens, ctx, depth - 1) : families(tokens, ctx);
     }
 
     private Recognition families(List<Token> tokens, RuleContext ctx) {

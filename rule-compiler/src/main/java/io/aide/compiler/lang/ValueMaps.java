@@ -253,6 +253,12 @@ final class ValueMaps implements Recognizer {
     }
 
     private static boolean arrow(Parser p) {
+        int all = p.mark();
+        if ((p.acceptWord("all") || p.acceptWord("both") || p.acceptWord("each")) && !(p.peekToken() != null
+                && ARROW_VERBS.contains(p.peekToken().norm()))) {
+            // "'UPS', 'ups' all become 'UPS'": only before a verb of becoming
+            p.reset(all);
+        }
         if (p.acceptOp("=") || p.acceptOp(":") || p.acceptOp("->") || p.acceptOp("=>") || p.accept(Role.THEN)) {
             return true;
         }
@@ -371,8 +377,9 @@ final class ValueMaps implements Recognizer {
             p.rawNext();
             return new Expr.Lit(lone.text());
         }
-        if (p.accept(Role.COPY) || p.accept(Role.AS_IS)) {
-            p.accept(Role.AS_IS);
+        // AS_IS is skipped as filler elsewhere: here, right after "else", it is the branch's whole value
+        if (p.acceptExact(Role.AS_IS) || p.accept(Role.COPY)) {
+            p.acceptExact(Role.AS_IS);
             p.accept(Role.SELF);
             return keyed;
         }

@@ -1,0 +1,70 @@
+package io.aide.compiler;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The wording around a rule that names rather than computes: words describing a column ("Annual salary", "the email
+ * address", "weight in pounds", "seconds" for call_secs), a name for the value before '=' or ':' ("Line total = ..."),
+ * a label without its colon ("Source order_no as is"), the rule itself in a parenthesis after a description, what a
+ * missing operand counts as, "else if", a branch that leaves its column out, the places to round to said alone, a
+ * floor said as "never below zero", many keys to one value and "others unchanged". Each phrase runs in DuckDB.
+ */
+class RuleDescribedNamesTest {
+    private static final RuleTable TABLE = new RuleTable("staff", "id", new String[]{"id", "salary", "bonus", "email",
+            "weight_lb", "call_secs", "claim_amt", "paid_amt", "carrier", "middle_nm", "last_nm", "first_nm", "roaming_ind",
+            "order_no", "qty", "unit_price"},
+            new String[]{"1", "60000", "1200", "Ada@Example.com", "10", "150", "120000", "20000", "ups", "Jane", "Doe", "John",
+                    "1", "A-1", "2", "5.5"},
+            new String[]{"2", "36000", null, "b@x.org", "2.5", "59", "500", "700", "FedEx", null, "Roe", "Rich", "0", "B-2",
+                    "3", "2"},
+            new String[]{"3", null, "10", null, null, null, "15000", "0", "DHL", "", null, null, null, null, null, null});
+
+    @Test
+    void shouldReadWordsThatDescribeAColumn() throws Exception {
+        TABLE.expect("DECIMAL(12,2)", "salary", List.of("Annual salary divided by 12 rounded to 2 decimals"),
+                "5000", "3000", null);
+        TABLE.expect("VARCHAR", "email", List.of("Lowercase the email address"), "ada@example.com", "b@x.org", null);
+        TABLE.expect("VARCHAR", "order_no", List.of("Source order_no as is"), "A-1", "B-2", null);
+        TABLE.expect("DECIMAL(10,2)", "weight_lb", List.of("weight in pounds * 0.4536, rounded to 2 dp"), "4.54", "1.13", null);
+        TABLE.expect("DECIMAL(10,2)", "call_secs", List.of("Call duration in minutes (seconds / 60), 2 decimal places"),
+                "2.5", "0.98", null);
+        TABLE.expect("VARCHAR", "last_nm, first_nm", List.of("Concatenate last name, a comma and a space, then first name"),
+                "Doe, John", "Roe, Rich", null);
+        // a word that changes the value is never read as a description of the column
+        assertThat(TABLE.flagged("DECIMAL(12,2)", "salary", "Net salary divided by 12")).isNotBlank();
+        // "pounds to kilograms" stays a conversion, not weight_lb named by its unit and then something unread
+        TABLE.expect("DECIMAL(10,2)", "weight_lb", List.of("pounds to kilograms"), "4.54", "1.13", null);
+    }
+
+    @Test
+    void shouldReadANameForTheValueBeforeItsRule() throws Exception {
+        TABLE.expect("DECIMAL(12,2)", "qty, unit_price", List.of("Line total = qty * unit_price"), "11", "6", null);
+        TABLE.expect("DECIMAL(12,2)", "claim_amt, paid_amt", List.of("Outstanding amount = claim_amt minus paid_amt, never below zero",
+                "claim_amt minus paid_amt, not less than zero", "claim_amt - paid_amt, minimum 0"), "100000", "0", "15000");
+        TABLE.expect("DECIMAL(12,2)", "salary, bonus", List.of("Total compensation: salary plus bonus (treat missing bonus as 0)",
+                "salary plus bonus, missing bonus as 0"), "61200", "36000", null);
+    }
+
+    @Test
+    void shouldReadBranchesWrittenTheWayAnalystsDo() throws Exception {
+        TABLE.expect("VARCHAR", "claim_amt", List.of(
+                "If claim amount > 100000 then 'LARGE' else if claim amount > 10000 then 'MEDIUM' else 'SMALL'"),
+                "LARGE", "SMALL", "MEDIUM");
+        TABLE.expect("VARCHAR", "roaming_ind", List.of("'Yes' if roaming_ind = 1, 'No' if 0"), "Yes", "No", null);
+        TABLE.expect("VARCHAR", "middle_nm", List.of("First letter of middle name, blank if no middle name"), "J", "", "");
+    }
+
+    @Test
+    void shouldMapManyKeysToOneValueAndKeepTheOthers() throws Exception {
+        TABLE.expect("VARCHAR", "carrier", List.of(
+                "Standardise carrier: 'UPS', 'ups', 'U.P.S.' all become 'UPS'; 'FedEx', 'FEDEX' become 'FEDEX'; others unchanged"),
+                "UPS", "FEDEX", "DHL");
+        // "else unchanged" keeps the value; it is no text 'unchanged'
+        TABLE.expect("VARCHAR", "carrier", List.of("'ups' -> 'UPS', else unchanged", "'ups' -> 'UPS', else as is"),
+                "UPS", "FedEx", "DHL");
+    }
+}
