@@ -203,7 +203,7 @@ final class TypeCoercion {
                 && f.args().size() == 1) {
             return new Expr.Fn(f.name(), List.of(numericOperand(typeFix(f.args().get(0), null))));
         }
-        if (e instanceof Expr.Fn f && Set.of("LENGTH", "MD5", "LPAD", "RPAD", "LTRIM", "RTRIM", "REPLACE", "UPPER", "LOWER", "TRIM",
+        if (e instanceof Expr.Fn f && Set.of("LENGTH", "MD5", "SHA256", "LPAD", "RPAD", "LTRIM", "RTRIM", "REPLACE", "UPPER", "LOWER", "TRIM",
                 "STRPOS", "SPLIT_PART")
                 .contains(f.name().toUpperCase(Locale.ROOT)) && !f.args().isEmpty()) {
             List<Expr> args = new ArrayList<>(f.args().stream().map(x -> typeFix(x, null)).toList());
@@ -383,7 +383,7 @@ final class TypeCoercion {
             if (n.equals("LENGTH") || n.equals("STRPOS")) {
                 return SqlType.BIGINT;
             }
-            if (n.equals("MD5")) {
+            if (n.equals("MD5") || n.equals("SHA256")) {
                 return SqlType.VARCHAR;
             }
             if (!f.args().isEmpty()) {

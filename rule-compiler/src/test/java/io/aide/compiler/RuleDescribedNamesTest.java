@@ -67,4 +67,48 @@ class RuleDescribedNamesTest {
         TABLE.expect("VARCHAR", "carrier", List.of("'ups' -> 'UPS', else unchanged", "'ups' -> 'UPS', else as is"),
                 "UPS", "FedEx", "DHL");
     }
+
+    private static final RuleTable VISITS = new RuleTable("visits", "id", new String[]{"id", "session_secs", "txn_desc",
+            "txn_ts", "txn_amt", "fee_amt", "branch_cd", "referrer", "deceased_dt"},
+            new String[]{"1", "150", "Coffee beans", "2024-03-01 10:11:12", "-5", "1", null, "news", "2024-01-02"},
+            new String[]{"2", "59", "Tea", "2024-12-31 23:59:59", "7", "2", "NY", "", null},
+            new String[]{"3", null, null, null, null, null, "LA", null, null});
+
+    @Test
+    void shouldReadAQuantityByWhatItsUnitMeasures() throws Exception {
+        VISITS.expect("INTEGER", "session_secs", List.of("Session length in whole minutes"), "2", "0", null);
+        VISITS.expect("DECIMAL(8,2)", "session_secs", List.of("Session length in minutes"), "2.5", "0.98", null);
+    }
+
+    @Test
+    void shouldReadAColumnByTheWordItsLastPartStandsFor() throws Exception {
+        VISITS.expect("VARCHAR", "txn_desc", List.of("Description truncated to 3 characters"), "Cof", "Tea", null);
+        VISITS.expect("DATE", "txn_ts", List.of("Transaction date taken from the timestamp"), "2024-03-01", "2024-12-31", null);
+        // two amounts: "the amount" names neither
+        assertThat(VISITS.flagged("VARCHAR", "txn_amt, fee_amt", "'DEBIT' when the amount is negative, 'CREDIT' otherwise"))
+                .isNotBlank();
+        VISITS.expect("VARCHAR", "txn_amt", List.of("'DEBIT' when the amount is negative, 'CREDIT' otherwise"),
+                "DEBIT", "CREDIT", "CREDIT");
+    }
+
+    @Test
+    void shouldReplaceANamedColumnsMissingValueAndFallBackAfterOr() throws Exception {
+        VISITS.expect("VARCHAR", "branch_cd", List.of("Replace null branch code with 'HQ'"), "HQ", "NY", "LA");
+        VISITS.expect("VARCHAR", "referrer", List.of("Referrer, or 'direct' when empty", "referrer or 'direct' when empty"),
+                "news", "direct", "direct");
+        VISITS.expect("VARCHAR", "deceased_dt", List.of("'Y' if there is a deceased date, else 'N'",
+                "'Y' if the visit has a deceased date, else 'N'"), "Y", "N", "N");
+    }
+
+    @Test
+    void shouldDigestWithSha256() throws Exception {
+        // hex text of the UTF-8 bytes, computed here independently of the engine
+        VISITS.expect("VARCHAR", "branch_cd", List.of("SHA-256 hash of branch code", "sha256 of branch_cd"), null,
+                sha256("NY"), sha256("LA"));
+    }
+
+    private static String sha256(String text) throws Exception {
+        byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(d);
+    }
 }

@@ -84,9 +84,9 @@ public class BigQueryDialect extends SqlDialect {
 
     @Override
     protected String function(String name, List<String> args) {
-        if (name.equals("MD5")) {
-            // MD5 gives BYTES here; the other engines give hex text
-            return "TO_HEX(MD5(" + args.get(0) + "))";
+        if (name.equals("MD5") || name.equals("SHA256")) {
+            // MD5 and SHA256 give BYTES here; the other engines give hex text
+            return "TO_HEX(" + name + "(" + args.get(0) + "))";
         }
         if (name.equals("SPLIT_PART") && args.size() == 3) {
             // no SPLIT_PART: SPLIT gives an array, SAFE_OFFSET is 0-based and NULL past the end, where SPLIT_PART

@@ -53,6 +53,10 @@ public class PostgresDialect extends SqlDialect {
 
     @Override
     protected String function(String name, List<String> args) {
+        if (name.equals("SHA256") && args.size() == 1) {
+            // SHA256 digests bytes: the text's UTF-8 bytes, the digest as hex text as the other engines give it
+            return "ENCODE(SHA256(CONVERT_TO(" + args.get(0) + ", 'UTF8')), 'hex')";
+        }
         if (name.equals("REGEXP_REPLACE") && args.size() == 3) {
             // every match, as the other engines replace by default
             return "REGEXP_REPLACE(" + String.join(", ", args) + ", 'g')";

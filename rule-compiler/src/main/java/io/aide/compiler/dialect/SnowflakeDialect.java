@@ -16,7 +16,7 @@ public class SnowflakeDialect extends SqlDialect {
 
     private static final Pattern UNQUOTED = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
     private static final Set<String> TEXT_FUNCTIONS = Set.of("UPPER", "LOWER", "TRIM", "LTRIM", "RTRIM", "REPLACE",
-            "LPAD", "RPAD", "SUBSTR", "SUBSTRING", "LEFT", "RIGHT", "CONCAT", "MD5", "INITCAP");
+            "LPAD", "RPAD", "SUBSTR", "SUBSTRING", "LEFT", "RIGHT", "CONCAT", "MD5", "SHA256", "INITCAP");
     /** Reserved and limited keywords (docs.snowflake.com/en/sql-reference/reserved-keywords). */
     private static final Set<String> RESERVED = Set.of("ACCOUNT", "ALL", "ALTER", "AND", "ANY", "AS", "BETWEEN", "BY",
             "CASE", "CAST", "CHECK", "COLUMN", "CONNECT", "CONNECTION", "CONSTRAINT", "CREATE", "CROSS", "CURRENT",
@@ -104,6 +104,9 @@ public class SnowflakeDialect extends SqlDialect {
 
     @Override
     protected String function(String name, List<String> args) {
+        if (name.equals("SHA256") && args.size() == 1) {
+            return "SHA2(" + args.get(0) + ", 256)";
+        }
         return call(name, args);
     }
 

@@ -72,6 +72,9 @@ public class SparkDialect extends SqlDialect {
 
     @Override
     protected String function(String name, List<String> args) {
+        if (name.equals("SHA256") && args.size() == 1) {
+            return "SHA2(" + args.get(0) + ", 256)";
+        }
         if (name.equals("TRUNC") && args.size() == 1) {
             // Spark's TRUNC is for dates only: the whole part of a number toward zero
             return "CASE WHEN " + args.get(0) + " < 0 THEN CEIL(" + args.get(0) + ") ELSE FLOOR(" + args.get(0) + ") END";

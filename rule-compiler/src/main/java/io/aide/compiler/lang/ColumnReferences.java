@@ -61,6 +61,10 @@ final class ColumnReferences {
             }
         }
         if (e == null || t.kind() == Token.Kind.WORD && e instanceof Expr.Col c && !p.ctx().known(c)) {
+            Expr.Col kind = kindNamed(p, start);
+            if (kind != null) {
+                return kind;
+            }
             if (described > 0 && describes(p, start)) {
                 // "Annual salary", "Source order_no", "the customer email": a word that describes the column named after it
                 Expr named = column(p, described - 1);
@@ -86,6 +90,11 @@ final class ColumnReferences {
             return;
         }
         Token noun = p.tokens().get(p.mark());
+        if (noun.kind() == Token.Kind.WORD && ColumnWords.measuredBy(c.column(), noun)) {
+            // "session length" for session_secs, "parcel weight" for parcel_kg: the quantity the unit measures
+            p.reset(p.mark() + 1);
+            return;
+        }
         if (noun.kind() == Token.Kind.WORD && ColumnWords.KIND_NOUNS.contains(noun.norm())
                 && !c.column().toLowerCase(Locale.ROOT).endsWith(noun.norm())
                 && !(p.ctx().resolve(null, noun.text()) instanceof Expr.Col other && p.ctx().known(other))) {
@@ -157,6 +166,42 @@ final class ColumnReferences {
             }
         }
         return null;
+    }
+
+    /**
+     * "the amount" for txn_amt, "the timestamp" for event_ts, "Description" for txn_desc: a word that the last part of
+     * exactly one of the row's source columns stands for. A word of the grammar ("date", "timestamp") or one that changes
+     * a value ("total") names a column so only after "the". Cursor after the word, or unchanged (null).
+     */
+    private static Expr.Col kindNamed(Parser p, int at) {
+        int word = at;
+        while (word < p.tokens().size() && p.tokens().get(word).kind() == Token.Kind.WORD
+                && p.lexicon().match(Role.FILLER, p.tokens(), word) == 1 && !p.tokens().get(word).is(Token.Kind.WORD, "value")) {
+            word++;
+        }
+        if (word >= p.tokens().size()) {
+            return null;
+        }
+        Token t = p.tokens().get(word);
+        boolean the = word > 0 && p.tokens().get(word - 1).is(Token.Kind.WORD, "the");
+        if (t.kind() != Token.Kind.WORD || !t.text().matches("[A-Za-z]{4,}") || !the
+                && (p.lexicon().grammarWord(p.tokens(), word) || ColumnWords.MEANING_WORDS.contains(t.norm()))) {
+            return null;
+        }
+        Expr.Col found = null;
+        int matches = 0;
+        for (Expr.Col c : p.ctx().sources()) {
+            String[] parts = c.column().toLowerCase(Locale.ROOT).split("_");
+            if (parts.length >= 2 && PhraseTable.abbreviates(parts[parts.length - 1], t.text())) {
+                found = c;
+                matches++;
+            }
+        }
+        if (matches != 1) {
+            return null;
+        }
+        p.reset(word + 1);
+        return found;
     }
 
     /** "to" or "into" and a unit at the cursor. */

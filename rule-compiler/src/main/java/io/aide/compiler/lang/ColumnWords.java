@@ -56,6 +56,21 @@ final class ColumnWords {
             "computed", "estimated", "projected", "expected", "cents", "dollars", "year", "month", "day", "hour",
             "week", "quarter", "date", "time", "length", "size", "part", "portion", "digits", "characters", "letters");
 
+    /** The quantities each kind of unit measures ("length" in seconds, "weight" in pounds). */
+    private static final java.util.Map<String, java.util.Set<String>> QUANTITIES = java.util.Map.of(
+            "duration", java.util.Set.of("length", "duration", "time", "period"),
+            "mass", java.util.Set.of("weight", "mass"),
+            "length", java.util.Set.of("length", "distance", "height", "width", "depth"),
+            "volume", java.util.Set.of("volume", "capacity"),
+            "area", java.util.Set.of("area", "size"));
+
+    /** The word names the quantity that the unit the column's name ends with measures (session_secs: "length"). */
+    static boolean measuredBy(String column, Token word) {
+        PhraseTable.Match unit = Functions.unitOfName(column);
+        return unit != null && unit.entries().stream().anyMatch(e -> QUANTITIES.getOrDefault(e.key().split("\\s+")[0],
+                java.util.Set.of()).contains(word.norm()));
+    }
+
     /** The column's last part and the words name the same unit ("lb" and "pounds", "secs" and "seconds"). */
     static boolean sameUnit(String part, List<Token> words) {
         List<Token> p = Lexer.tokens(part);

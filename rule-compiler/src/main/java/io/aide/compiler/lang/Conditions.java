@@ -66,6 +66,30 @@ final class Conditions {
     }
 
     /**
+     * "there is a deceased date", "the patient has a deceased date", "has an email": the column has a value. Null (cursor
+     * unchanged) for anything else.
+     */
+    private static Expr presence(Parser p) {
+        int m = p.mark();
+        Token subject = p.peekToken();
+        if (subject != null && subject.kind() == Token.Kind.WORD && RowTables.names(RowTables.of(p.ctx().row()), subject.norm())) {
+            // "the patient has ...": the row's own table named as its subject
+            p.next();
+        }
+        boolean there = p.acceptWord("there") && (p.acceptWord("is") || p.acceptWord("are"));
+        if (there || p.acceptWord("has") || p.acceptWord("have")) {
+            p.acceptWord("an");
+            p.acceptWord("any");
+            Expr column = p.column();
+            if (column instanceof Expr.Col) {
+                return new Expr.IsNull(column, true);
+            }
+        }
+        p.reset(m);
+        return null;
+    }
+
+    /**
      * "no impressions", "no items": something counted (a number column, a count or amount by its name, or a plural
      * noun); "no middle name", "no email": something that is there or not.
      */
@@ -99,6 +123,10 @@ final class Conditions {
                         new Expr.Fn("TRIM", List.of(new Expr.Cast(none, io.aide.compiler.plan.SqlType.VARCHAR, false))), new Expr.Lit("")));
             }
             p.reset(start);
+        }
+        Expr had = presence(p);
+        if (had != null) {
+            return had;
         }
         Expr measured = lengthOf(p);
         if (measured != null) {

@@ -85,7 +85,8 @@ final class Functions {
         } else {
             p.reset(m);
         }
-        if (!p.accept(Role.MD5)) {
+        String fn = p.accept(Role.MD5) ? "MD5" : p.accept(Role.SHA256) ? "SHA256" : null;
+        if (fn == null) {
             return null;
         }
         p.accept(Role.HASH);
@@ -95,12 +96,18 @@ final class Functions {
         if (column == null) {
             p.reset(beforeOf);
         }
-        return new Copies.Operation(x -> new Expr.Fn("MD5", List.of(x)), column);
+        return new Copies.Operation(x -> new Expr.Fn(fn, List.of(x)), column);
     }
 
     private static Copies.Operation unary(Parser p) {
+        int start = p.mark();
         String fn = p.accept(Role.ABS) ? "ABS" : p.accept(Role.LENGTH) ? "LENGTH" : null;
         if (fn == null) {
+            return null;
+        }
+        if (fn.equals("LENGTH") && p.peekToken() != null && p.peekToken().is(Token.Kind.WORD, "in")) {
+            // "Session length in minutes": a duration wanted in a unit, never the length of a text
+            p.reset(start);
             return null;
         }
         int beforeOf = p.mark();
@@ -318,11 +325,14 @@ final class Functions {
         int start = p.mark();
         if (p.acceptWord("in") && p.ctx().sources().size() == 1) {
             // "Rate in dollars" for rate_cents: the unit the value is wanted in; the row's one source column, whose
-            // name gives its own unit, is what the value so far reads
+            // name gives its own unit, is what the value so far reads; "in whole minutes" truncates
             PhraseTable.Match own = unitOfName(p.ctx().sources().get(0).column());
+            boolean whole = own != null && p.accept(Role.WHOLE);
             PhraseTable.Match wanted = own == null ? null : p.phrase(PhraseTable.UNITS);
             if (wanted != null && p.atEnd()) {
-                return scaled(p, own, wanted, null);
+                Copies.Operation scaled = scaled(p, own, wanted, null);
+                return scaled == null || !whole ? scaled
+                        : new Copies.Operation(x -> new Expr.Fn("TRUNC", List.of(scaled.apply().apply(x))), null);
             }
         }
         p.reset(start);

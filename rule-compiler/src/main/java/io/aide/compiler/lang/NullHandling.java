@@ -177,6 +177,10 @@ final class NullHandling implements Recognizer {
             p.reset(m);
             return null;
         }
+        Operation named = replacedMissing(p);
+        if (named != null) {
+            return named;
+        }
         // "replace empty strings with NULL", "replace 'N/A' and '-' by null": the values first, then what they become
         boolean replace = p.accept(Role.REPLACE);
         boolean sentinelWord = p.accept(Role.SENTINEL);
@@ -221,6 +225,36 @@ final class NullHandling implements Recognizer {
             return values.isEmpty() ? in : new Expr.Case(List.of(new Expr.When(new Expr.InList(in, values, false),
                     new Expr.TypedNull(SqlType.VARCHAR))), in);
         }, null, Kind.INPUT);
+    }
+
+    /**
+     * REPLACE (NULL | "missing" | BLANK) column (WITH | BY) literal: "Replace null branch code with 'HQ'", "replace blank
+     * region with 'N/A'"; null (cursor unchanged) otherwise.
+     */
+    private static Operation replacedMissing(Parser p) {
+        int m = p.mark();
+        if (!p.accept(Role.REPLACE)) {
+            return null;
+        }
+        boolean blank = false;
+        boolean missing = p.acceptWord("nulls") || p.acceptWord("missing") || p.accept(Role.NULL);
+        if (!missing && p.accept(Role.BLANK)) {
+            blank = true;
+            missing = true;
+        }
+        Expr column = missing ? p.column() : null;
+        Token by = p.peekToken();
+        if (column == null || !(p.accept(Role.WITH) || by != null && by.is(Token.Kind.WORD, "by") && p.next() != null)) {
+            p.reset(m);
+            return null;
+        }
+        Expr value = p.literal();
+        if (!(value instanceof Expr.Lit)) {
+            p.reset(m);
+            return null;
+        }
+        boolean blanks = blank;
+        return new Operation(x -> coalesce(p, blanks ? blankToNull(x) : x, value), column);
     }
 
     /** BECOMES NULL, or after REPLACE: (WITH | BY) NULL. */

@@ -157,6 +157,12 @@ public final class RuleLanguage {
             }
         }
         if (!(r instanceof Recognition.Recognized)) {
+            Recognition fallback = orFallback(tokens, ctx, depth);
+            if (fallback != null) {
+                r = fallback;
+            }
+        }
+        if (!(r instanceof Recognition.Recognized)) {
             Recognition inParens = parenthesised(tokens, ctx, depth);
             if (inParens != null) {
                 r = inParens;
@@ -298,12 +304,45 @@ public final class RuleLanguage {
      */
     private Recognition unlabelled(List<Token> tokens, RuleContext ctx, int depth) {
         int label = lexicon.match(Lexicon.Role.LABEL, tokens, 0);
+        for (int i = 1; i <= 4 && label == 0 && i < tokens.size(); i++) {
+            // "Transaction date taken from the timestamp": words naming the value, then where it comes from
+            if (!(tokens.get(i - 1).kind() == Token.Kind.WORD)) {
+                break;
+            }
+            if ((lexicon.match(Lexicon.Role.USE, tokens, i) > 0 || lexicon.match(Lexicon.Role.DERIVED, tokens, i) > 0)
+                    && Commentary.isRemark(tokens.subList(0, i), ctx, lexicon)) {
+                label = i;
+            }
+        }
         if (label == 0 || label >= tokens.size() || !(rest(tokens.subList(label, tokens.size()), ctx, depth) instanceof Recognition.Recognized ok)
                 || Expr.columns(ok.expr()).isEmpty()) {
             return null;
         }
         return new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (after its label)",
                 ok.keepUnmatched());
+    }
+
+    /**
+     * "Referrer, or 'direct' when empty": the value, then "or" a value for when a condition holds; read without the "or"
+     * ("Referrer, 'direct' when empty").
+     */
+    private Recognition orFallback(List<Token> tokens, RuleContext ctx, int depth) {
+        for (int i = 1; i + 2 < tokens.size(); i++) {
+            Token next = tokens.get(i + 1);
+            if (!tokens.get(i).is(Token.Kind.WORD, "or") || next.kind() != Token.Kind.STRING && next.kind() != Token.Kind.NUMBER
+                    || lexicon.match(Lexicon.Role.IF, tokens, i + 2) == 0) {
+                continue;
+            }
+            List<Token> without = new java.util.ArrayList<>(tokens.subList(0, i));
+            if (!tokens.get(i - 1).op(",")) {
+                without.add(Token.of(Token.Kind.OP, ","));
+            }
+            without.addAll(tokens.subList(i + 1, tokens.size()));
+            if (rest(without, ctx, depth) instanceof Recognition.Recognized ok) {
+                return ok;
+            }
+        }
+        return null;
     }
 
     /**

@@ -65,7 +65,7 @@ public final class SqlExpressionParser {
 
     private static final Set<String> SCALAR = Set.of("UPPER", "LOWER", "TRIM", "LTRIM", "RTRIM", "COALESCE", "NULLIF",
             "ABS", "ROUND", "LENGTH", "REPLACE", "FLOOR", "CEIL", "CEILING", "NVL", "IFNULL", "GREATEST", "LEAST",
-            "SIGN", "POWER", "SQRT", "LPAD", "RPAD", "INITCAP", "REVERSE", "MD5");
+            "SIGN", "POWER", "SQRT", "LPAD", "RPAD", "INITCAP", "REVERSE", "MD5", "SHA256");
     private static final Set<String> AGG = Set.of("SUM", "COUNT", "MIN", "MAX", "AVG");
 
     private final ColumnResolver resolver;
