@@ -34,6 +34,12 @@ final class TypeCoercion {
         if (!target.known()) {
             return e;
         }
+        if (target.kind() == SqlType.Kind.BOOLEAN && e instanceof Expr.Case c && truthCodes(c)) {
+            // "Y if email contains '@' else N" for a true/false column: the codes are the truth values (a cast of 'Y'
+            // to BOOLEAN fails on BigQuery and DuckDB; PostgreSQL and Spark accept it)
+            return new Expr.Case(c.whens().stream().map(w -> new Expr.When(w.condition(), truth(w.result()))).toList(),
+                    c.otherwise() == null ? null : truth(c.otherwise()));
+        }
         SqlType actual = infer(e);
         if (e instanceof Expr.TypedNull) {
             return new Expr.TypedNull(target);
@@ -50,6 +56,27 @@ final class TypeCoercion {
         }
         boolean text = actual.kind() == SqlType.Kind.VARCHAR || actual.kind() == SqlType.Kind.UNKNOWN;
         return new Expr.Cast(e, target, text);
+    }
+
+    private static final Set<String> TRUE_CODES = Set.of("Y", "YES", "T", "TRUE", "1");
+    private static final Set<String> FALSE_CODES = Set.of("N", "NO", "F", "FALSE", "0");
+
+    /** Every branch gives a text code of truth (Y/N, Yes/No, T/F, 1/0) or NULL. */
+    private static boolean truthCodes(Expr.Case c) {
+        List<Expr> results = new ArrayList<>(c.whens().stream().map(Expr.When::result).toList());
+        if (c.otherwise() != null) {
+            results.add(c.otherwise());
+        }
+        return results.stream().allMatch(r -> r instanceof Expr.TypedNull || r instanceof Expr.Lit l && l.value() instanceof String s
+                && (TRUE_CODES.contains(s.trim().toUpperCase(Locale.ROOT)) || FALSE_CODES.contains(s.trim().toUpperCase(Locale.ROOT))))
+                && results.stream().anyMatch(r -> r instanceof Expr.Lit);
+    }
+
+    private static Expr truth(Expr r) {
+        if (r instanceof Expr.Lit l && l.value() instanceof String s) {
+            return new Expr.Lit(TRUE_CODES.contains(s.trim().toUpperCase(Locale.ROOT)));
+        }
+        return r instanceof Expr.TypedNull ? new Expr.TypedNull(SqlType.BOOLEAN) : r;
     }
 
     Expr typeFix(Expr e, SqlType target) {

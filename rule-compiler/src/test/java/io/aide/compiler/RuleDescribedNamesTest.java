@@ -111,4 +111,28 @@ class RuleDescribedNamesTest {
         byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return java.util.HexFormat.of().formatHex(d);
     }
+
+    private static final RuleTable CUSTOMERS = new RuleTable("cust", "id", new String[]{"id", "email", "phone", "dob",
+            "sale_dt", "opt_in_flg"},
+            new String[]{"1", "a@b.com", "(555) 12-34", "02/29/2024", "2024-03-05", null},
+            new String[]{"2", "nobody", "555 9", "13/45/2024", "2023-12-31", "Y"},
+            new String[]{"3", null, null, null, null, "N"});
+
+    @Test
+    void shouldGiveTruthValuesForTruthCodesInATrueFalseColumn() throws Exception {
+        // 'Y' cast to BOOLEAN fails on BigQuery and DuckDB: the codes are read as the truth values
+        assertThat(CUSTOMERS.compile("BOOLEAN", "email", "Y if email contains '@' else N").sql().get("bigquery"))
+                .contains("THEN TRUE").doesNotContain("'Y'");
+        CUSTOMERS.expect("BOOLEAN", "email", List.of("Y if email contains '@' else N", "'Yes' if email contains '@', 'No' otherwise"),
+                "true", "false", "false");
+    }
+
+    @Test
+    void shouldReadEverydayWordsForCharactersMissingValuesAndPatterns() throws Exception {
+        CUSTOMERS.expect("VARCHAR", "phone", List.of("Remove dashes, spaces and parentheses from phone"), "5551234", "5559", null);
+        CUSTOMERS.expect("VARCHAR", "opt_in_flg", List.of("Default 'N' if not provided"), "N", "Y", "N");
+        CUSTOMERS.expect("DATE", "dob", List.of("Convert dob from MM/DD/YYYY to date; invalid dates to null"),
+                "2024-02-29", null, null);
+        CUSTOMERS.expect("VARCHAR", "sale_dt", List.of("YYYYMM of sale date"), "202403", "202312", null);
+    }
 }

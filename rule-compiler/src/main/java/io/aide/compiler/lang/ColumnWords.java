@@ -172,6 +172,14 @@ final class ColumnWords {
                 "percent", "price", "cost", "fee", "rate", "balance").anyMatch(k -> PhraseTable.abbreviates(last, k));
     }
 
+    /** The name's last part says the column holds a date or a timestamp (sale_dt, created_ts, order_date). */
+    static boolean holdsADate(String column) {
+        String[] parts = column.toLowerCase(java.util.Locale.ROOT).split("_");
+        String last = parts[parts.length - 1];
+        return parts.length >= 2 && (java.util.stream.Stream.of("date", "timestamp", "datetime")
+                .anyMatch(k -> PhraseTable.abbreviates(last, k)) || last.equals("ts") || last.equals("dttm"));
+    }
+
     /** The name's last part says the column holds a count or a quantity (seat_cnt, line_qty, visit_count). */
     static boolean holdsACount(String column) {
         String[] parts = column.toLowerCase(java.util.Locale.ROOT).split("_");

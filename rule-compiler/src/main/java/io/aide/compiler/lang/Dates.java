@@ -389,7 +389,10 @@ final class Dates implements Recognizer {
             boolean t = ts || fmt.contains("%H");
             return new Operation(x -> new Expr.ParseDate(x, fmt, t), column, Copies.Kind.CONVERSION);
         }
-        boolean format = (formatWords || toPattern || integerTarget) && !parseWords && !fromPattern;
+        Expr subject = column != null ? column : p.ctx().sources().size() == 1 ? p.ctx().sources().get(0) : null;
+        // "YYYYMM of sale date" into a text: the column is a date by its type or its name, so the pattern is the output's
+        boolean ofADate = subject instanceof Expr.Col c && (p.ctx().typeOf(c).temporal() || ColumnWords.holdsADate(c.column()));
+        boolean format = (formatWords || toPattern || integerTarget || ofADate) && !parseWords && !fromPattern;
         if (!format) {
             p.problem(parseWords || fromPattern
                     ? "the text is read as a date but the target is " + target.name().toLowerCase(java.util.Locale.ROOT)

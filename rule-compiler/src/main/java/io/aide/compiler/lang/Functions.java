@@ -234,21 +234,29 @@ final class Functions {
                     new Expr.Lit(c))), fromColumn(p));
         }
         List<String> chars = new java.util.ArrayList<>();
+        List<String> classes = new java.util.ArrayList<>();
         PhraseTable.Match named = p.phrase(PhraseTable.CHARACTERS);
         if (named != null) {
             chars.add(named.entries().get(0).key());
-            // "Strip spaces and dashes", "remove dots, commas or slashes": each of them
+            // "Strip spaces and dashes", "remove dots, commas or slashes", "dashes, spaces and parentheses": each of them
             while (true) {
                 int m = p.mark();
                 if (!(p.acceptOp(",") | p.accept(Role.AND) | p.accept(Role.OR))) {
                     break;
                 }
                 PhraseTable.Match more = p.phrase(PhraseTable.CHARACTERS);
-                if (more == null) {
+                if (more != null) {
+                    chars.add(more.entries().get(0).key());
+                    continue;
+                }
+                PhraseTable.Match set = p.phrase(PhraseTable.CHARACTER_CLASSES);
+                String key = set == null ? null : set.entries().get(0).key();
+                if (key == null || !key.matches("\\[[^\\^\\]][^\\]]*\\]")) {
+                    // only a plain set of characters ("[()]" for parentheses) joins the list
                     p.reset(m);
                     break;
                 }
-                chars.add(more.entries().get(0).key());
+                classes.add(key);
             }
         } else if (p.literal() instanceof Expr.Lit l && l.value() instanceof String text && !text.isEmpty()) {
             // "remove all '+'", "Remove '+', then ...": every occurrence (a prefix or suffix says so, below)
@@ -264,6 +272,9 @@ final class Functions {
             Expr out = x;
             for (String ch : chars) {
                 out = new Expr.Fn("REPLACE", List.of(out, new Expr.Lit(ch), new Expr.Lit("")));
+            }
+            for (String set : classes) {
+                out = new Expr.Fn("REGEXP_REPLACE", List.of(out, new Expr.Lit(set), new Expr.Lit("")));
             }
             return out;
         }, fromColumn(p));
