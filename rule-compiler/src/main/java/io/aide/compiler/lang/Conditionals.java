@@ -374,8 +374,21 @@ final class Conditionals implements Recognizer {
         }
         if (v == null) {
             p.reset(m);
+        } else {
+            aliased(p);
         }
         return v;
+    }
+
+    /** "then 'BMI' as SOURCE" where SOURCE is the target column: SQL's alias after a branch's value, read over. */
+    private static void aliased(Parser p) {
+        int m = p.mark();
+        Token name = p.acceptWord("as") ? p.rawNext() : null;
+        String target = p.ctx().row().targetColumn();
+        if (name == null || target == null || !name.nameLike() || !(name.text().equalsIgnoreCase(target)
+                || target.toLowerCase(java.util.Locale.ROOT).endsWith("_" + name.norm()))) {
+            p.reset(m);
+        }
     }
 
     private static void collect(Expr value, List<String> accepted) {
