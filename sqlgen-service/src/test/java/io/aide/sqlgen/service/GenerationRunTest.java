@@ -44,11 +44,15 @@ class GenerationRunTest {
         }
     }
 
+    private static GenerationRun run(HeldPublisher publisher, Duration publishTimeout) {
+        return new GenerationRun(publisher, publishTimeout, () -> { }, "acme", "corr_1", "gen_1");
+    }
+
     @Test
     void shouldSendEventsAndCommandsUnderTheRunsTenantCorrelationAndKey() {
         // Given
         HeldPublisher publisher = new HeldPublisher();
-        GenerationRun run = new GenerationRun(publisher, Duration.ofSeconds(5), () -> { }, "acme", "corr_1", "gen_1");
+        GenerationRun run = run(publisher, Duration.ofSeconds(5));
 
         // When
         run.publish(new Thought("compiling"));
@@ -63,7 +67,7 @@ class GenerationRunTest {
     void shouldReturnOnceKafkaAcknowledgedEverySend() {
         // Given
         HeldPublisher publisher = new HeldPublisher();
-        GenerationRun run = new GenerationRun(publisher, Duration.ofSeconds(5), () -> { }, "acme", "corr_1", "gen_1");
+        GenerationRun run = run(publisher, Duration.ofSeconds(5));
         run.publish(new Thought("one"));
         run.publish(new Thought("two"));
         publisher.acks.forEach(a -> a.complete(null));
@@ -82,7 +86,7 @@ class GenerationRunTest {
     void shouldFailWithPublishFailedWhenASendIsRejected() {
         // Given
         HeldPublisher publisher = new HeldPublisher();
-        GenerationRun run = new GenerationRun(publisher, Duration.ofSeconds(5), () -> { }, "acme", "corr_1", "gen_1");
+        GenerationRun run = run(publisher, Duration.ofSeconds(5));
         run.publish(new Thought("one"));
         publisher.acks.get(0).completeExceptionally(new IllegalStateException("record too large"));
 
@@ -98,7 +102,7 @@ class GenerationRunTest {
     void shouldGiveUpAtThePublishTimeout() {
         // Given: Kafka never answers
         HeldPublisher publisher = new HeldPublisher();
-        GenerationRun run = new GenerationRun(publisher, Duration.ofMillis(300), () -> { }, "acme", "corr_1", "gen_1");
+        GenerationRun run = run(publisher, Duration.ofMillis(300));
         run.publish(new Thought("one"));
 
         // When / Then
