@@ -1,17 +1,13 @@
 package io.aide.e2e;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The steps the suites on a registered database share: a fresh database on the test environment's PostgreSQL, the
@@ -52,18 +48,8 @@ final class RegisteredShop {
     }
 
     /** Uploads mappings/sales_lines_mapping.csv and waits until document-service has parsed it; its document id. */
-    static String uploadSalesLinesMapping(String token) throws IOException {
-        byte[] csv;
-        try (InputStream in = RegisteredShop.class.getResourceAsStream("/mappings/sales_lines_mapping.csv")) {
-            csv = in.readAllBytes();
-        }
-        HttpResponse<String> accepted = Stack.upload(token, "sales_lines_mapping.csv", csv);
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String documentId = Stack.json(accepted.body()).path("documentId").asText();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                assertThat(Stack.json(Stack.get(token, "/api/v1/documents/" + documentId).body()).path("status").asText())
-                        .isEqualTo("parsed"));
-        return documentId;
+    static String uploadSalesLinesMapping(String token) {
+        return Mappings.uploadParsed(token, "sales_lines_mapping.csv");
     }
 
     private static String env(String name, String fallback) {
