@@ -1,5 +1,7 @@
 package io.aide.e2e;
 
+import io.aide.testsupport.Infra;
+
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,17 +16,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database registered and introspected through the gateway, and the mapping of its sales lines uploaded and parsed.
  */
 final class RegisteredShop {
-    private static final String PG = "jdbc:postgresql://" + env("AIDE_PG_HOST", "127.0.0.1") + ":"
-            + env("AIDE_PG_PORT", "55532") + "/";
-    private static final String USER = env("AIDE_PG_USER", "aide");
-    private static final String PASSWORD = env("AIDE_PG_PASSWORD", "aide");
+    /** The test environment's PostgreSQL (shifted by AIDE_PORT_OFFSET, as ./aide shifts it). */
+    private static final String PG = "jdbc:postgresql://" + Infra.pgHost() + ":" + Infra.pgPort() + "/";
+    private static final String USER = Infra.pgUser();
+    private static final String PASSWORD = Infra.pgPassword();
 
     private RegisteredShop() {
     }
 
     /** Drops and creates the database {@code name}. */
     static void recreate(String name) throws SQLException {
-        try (Connection c = DriverManager.getConnection(PG + env("AIDE_PG_DB", "aide"), USER, PASSWORD);
+        try (Connection c = DriverManager.getConnection(PG + Infra.pgDatabase(), USER, PASSWORD);
              Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             st.execute("CREATE DATABASE " + name);
@@ -50,10 +52,5 @@ final class RegisteredShop {
     /** Uploads mappings/sales_lines_mapping.csv and waits until document-service has parsed it; its document id. */
     static String uploadSalesLinesMapping(String token) {
         return Mappings.uploadParsed(token, "sales_lines_mapping.csv");
-    }
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
     }
 }
