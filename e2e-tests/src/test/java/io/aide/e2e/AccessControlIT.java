@@ -37,16 +37,7 @@ class AccessControlIT {
         alice = Stack.token("alice", "alice");
         victor = Stack.token("victor", "victor");
         bob = Stack.token("bob", "bob");
-        byte[] mapping;
-        try (var in = AccessControlIT.class.getResourceAsStream("/mappings/orders_mapping.csv")) {
-            mapping = in.readAllBytes();
-        }
-        HttpResponse<String> uploaded = Stack.upload(alice, "orders_mapping.csv", mapping);
-        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
-        documentId = Stack.json(uploaded.body()).path("documentId").asText();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                assertThat(Stack.json(Stack.get(alice, "/api/v1/documents/" + documentId).body()).path("status").asText())
-                        .isEqualTo("parsed"));
+        documentId = Mappings.uploadParsed(alice, "orders_mapping.csv");
         generationId = Stack.newGenerationId();
         HttpResponse<String> started = Stack.postJson(alice, "/api/v1/generations",
                 Map.of("generationId", generationId, "documentId", documentId, "dialects", List.of("duckdb")));
@@ -66,10 +57,7 @@ class AccessControlIT {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String key = Stack.json(created.body()).path("key").asText();
         String keyId = Stack.json(created.body()).path("id").asText();
-        byte[] mapping;
-        try (var in = AccessControlIT.class.getResourceAsStream("/mappings/orders_mapping.csv")) {
-            mapping = in.readAllBytes();
-        }
+        byte[] mapping = Mappings.resource("orders_mapping.csv");
 
         // When
         HttpResponse<String> uploaded = Stack.upload(key, "orders_by_ci.csv", mapping);
@@ -93,19 +81,14 @@ class AccessControlIT {
     @Test
     void shouldAnswerAnUploadWithAnotherTenantsDocumentIdExactlyLikeAFreshIdAndLeaveTheirDocumentAlone() throws IOException {
         // Given
-        byte[] mapping;
-        try (var in = AccessControlIT.class.getResourceAsStream("/mappings/orders_mapping.csv")) {
-            mapping = in.readAllBytes();
-        }
+        byte[] mapping = Mappings.resource("orders_mapping.csv");
         // alice's own document for this test: the other tests rely on bob never having one under documentId
         String alicesId = "shared-" + java.util.UUID.randomUUID();
         HttpResponse<String> alicesUpload = Stack.multipart(alice, "/api/v1/documents", List.of(
                 new Stack.Part("file", "orders_mapping.csv", mapping), new Stack.Part("documentId", null,
                         alicesId.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         assertThat(alicesUpload.statusCode()).as(alicesUpload.body()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                assertThat(Stack.json(Stack.get(alice, "/api/v1/documents/" + alicesId).body()).path("status").asText())
-                        .isEqualTo("parsed"));
+        Mappings.awaitParsed(alice, alicesId, Mappings.PARSE_TIMEOUT);
         String alicesBefore = Stack.get(alice, "/api/v1/documents/" + alicesId).body();
         String fresh = "fresh-" + java.util.UUID.randomUUID();
 

@@ -1,5 +1,6 @@
 package io.aide.e2e;
 
+import io.aide.testsupport.MariaDbProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +47,7 @@ class AiHubModelerOnMariaDbThroughGatewayIT extends AiHubGatewayTests {
                 GRANT SELECT ON shop.* TO 'reader'@'%';
                 """);
         HttpResponse<String> created = Stack.postJson(alice, "/api/v1/datasources", Map.of("name", "mariadb shop",
-                "jdbcUrl", mariadb.jdbcUrl("shop"), "username", "reader", "password", "r3ader-pw"));
+                "jdbcUrl", mariadb.mysqlJdbcUrl("shop"), "username", "reader", "password", "r3ader-pw"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         dataSourceId = Stack.json(created.body()).path("dataSourceId").asText();
         HttpResponse<String> snapshot = Stack.postJson(alice, "/api/v1/datasources/" + dataSourceId + "/introspect",

@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * What the AI hub's end-to-end suites share: one scripted OpenAI-compatible model server (the only double: the
@@ -110,20 +108,7 @@ final class AiHubStack {
 
     /** A document of its own (for a suite that changes the mapping). */
     static String uploadOrderStatusMapping() {
-        byte[] csv;
-        try (var in = AiHubStack.class.getResourceAsStream("/mappings/order_status_mapping.csv")) {
-            csv = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String alice = alice();
-        HttpResponse<String> accepted = Stack.upload(alice, "order_status_mapping.csv", csv);
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String id = Stack.json(accepted.body()).path("documentId").asText();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                assertThat(Stack.json(Stack.get(alice, "/api/v1/documents/" + id).body()).path("status").asText())
-                        .isEqualTo("parsed"));
-        return id;
+        return Mappings.uploadParsed(alice(), "order_status_mapping.csv");
     }
 
     /** A finished DuckDB generation of the mapping on the sample; its events up to {@code done}. */

@@ -4,17 +4,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Roles, tenants and bad input at the gateway, against the running stack and the realm's demo users. */
 class EdgeSecurityIT {
@@ -28,16 +25,7 @@ class EdgeSecurityIT {
         alice = Stack.token("alice", "alice");
         victor = Stack.token("victor", "victor");
         bob = Stack.token("bob", "bob");
-        byte[] mapping;
-        try (InputStream in = EdgeSecurityIT.class.getResourceAsStream("/mappings/orders_mapping.csv")) {
-            mapping = in.readAllBytes();
-        }
-        HttpResponse<String> uploaded = Stack.upload(alice, "orders_mapping.csv", mapping);
-        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
-        documentId = Stack.json(uploaded.body()).path("documentId").asText();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                assertThat(Stack.json(Stack.get(alice, "/api/v1/documents/" + documentId).body()).path("status").asText())
-                        .isEqualTo("parsed"));
+        documentId = Mappings.uploadParsed(alice, "orders_mapping.csv");
     }
 
     @Test

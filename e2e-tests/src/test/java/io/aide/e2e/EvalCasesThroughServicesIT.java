@@ -28,7 +28,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Each case of ../shared/eval run through the running services as a user would: the mapping and its reference
@@ -95,13 +94,7 @@ class EvalCasesThroughServicesIT {
         for (Path reference : files(caseDir.resolve("reference"))) {
             parts.add(new Part("reference", reference.getFileName().toString(), Files.readAllBytes(reference)));
         }
-        HttpResponse<String> accepted = Stack.multipart(alice, "/api/v1/documents", parts);
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String documentId = Stack.json(accepted.body()).path("documentId").asText();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                assertThat(Stack.json(Stack.get(alice, "/api/v1/documents/" + documentId).body()).path("status").asText())
-                        .isEqualTo("parsed"));
-        return documentId;
+        return Mappings.uploadParsed(alice, parts, Duration.ofSeconds(90));
     }
 
     private static String uploadSamples(Path caseDir) throws IOException {

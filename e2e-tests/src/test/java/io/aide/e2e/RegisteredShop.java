@@ -1,34 +1,32 @@
 package io.aide.e2e;
 
-import java.io.IOException;
-import java.io.InputStream;
+import io.aide.testsupport.Infra;
+
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The steps the suites on a registered database share: a fresh database on the test environment's PostgreSQL, the
  * database registered and introspected through the gateway, and the mapping of its sales lines uploaded and parsed.
  */
 final class RegisteredShop {
-    private static final String PG = "jdbc:postgresql://" + env("AIDE_PG_HOST", "127.0.0.1") + ":"
-            + env("AIDE_PG_PORT", "55532") + "/";
-    private static final String USER = env("AIDE_PG_USER", "aide");
-    private static final String PASSWORD = env("AIDE_PG_PASSWORD", "aide");
+    /** The test environment's PostgreSQL (shifted by AIDE_PORT_OFFSET, as ./aide shifts it). */
+    private static final String PG = "jdbc:postgresql://" + Infra.pgHost() + ":" + Infra.pgPort() + "/";
+    private static final String USER = Infra.pgUser();
+    private static final String PASSWORD = Infra.pgPassword();
 
     private RegisteredShop() {
     }
 
     /** Drops and creates the database {@code name}. */
     static void recreate(String name) throws SQLException {
-        try (Connection c = DriverManager.getConnection(PG + env("AIDE_PG_DB", "aide"), USER, PASSWORD);
+        try (Connection c = DriverManager.getConnection(PG + Infra.pgDatabase(), USER, PASSWORD);
              Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             st.execute("CREATE DATABASE " + name);
@@ -52,22 +50,7 @@ final class RegisteredShop {
     }
 
     /** Uploads mappings/sales_lines_mapping.csv and waits until document-service has parsed it; its document id. */
-    static String uploadSalesLinesMapping(String token) throws IOException {
-        byte[] csv;
-        try (InputStream in = RegisteredShop.class.getResourceAsStream("/mappings/sales_lines_mapping.csv")) {
-            csv = in.readAllBytes();
-        }
-        HttpResponse<String> accepted = Stack.upload(token, "sales_lines_mapping.csv", csv);
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String documentId = Stack.json(accepted.body()).path("documentId").asText();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                assertThat(Stack.json(Stack.get(token, "/api/v1/documents/" + documentId).body()).path("status").asText())
-                        .isEqualTo("parsed"));
-        return documentId;
-    }
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
+    static String uploadSalesLinesMapping(String token) {
+        return Mappings.uploadParsed(token, "sales_lines_mapping.csv");
     }
 }

@@ -4,12 +4,10 @@ import io.aide.e2e.EventsTopic.Streamed;
 import io.aide.e2e.Stack.SseEvent;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** What the resilience tests share: a parsed mapping, and events compared as (SSE id, event name). */
@@ -17,20 +15,6 @@ final class Resilience {
     /** Every dialect: the longest generation of the small mapping, so a crash falls inside it. */
     static final List<String> ALL_DIALECTS = List.of("duckdb", "postgres", "spark", "snowflake", "bigquery", "ansi",
             "pyspark", "dbt");
-
-    static String uploadAndAwaitParsed(String token) throws IOException {
-        byte[] content;
-        try (InputStream in = Resilience.class.getResourceAsStream("/mappings/orders_mapping.csv")) {
-            content = in.readAllBytes();
-        }
-        HttpResponse<String> accepted = Stack.upload(token, "orders_mapping.csv", content);
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String documentId = Stack.json(accepted.body()).path("documentId").asText();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                assertThat(Stack.json(Stack.get(token, "/api/v1/documents/" + documentId).body()).path("status")
-                        .asText()).isEqualTo("parsed"));
-        return documentId;
-    }
 
     /**
      * A generation of every dialect running on a freshly parsed mapping, with a stream opened before it started (as the
@@ -41,7 +25,7 @@ final class Resilience {
     }
 
     static Running generationWithOpenStream(String token) throws IOException {
-        String documentId = uploadAndAwaitParsed(token);
+        String documentId = Mappings.uploadParsed(token, "orders_mapping.csv");
         String generationId = Stack.newGenerationId();
         Stack.SseStream stream = Stack.events(token, generationId, null);
         java.util.concurrent.CompletableFuture<List<SseEvent>> untilDone =

@@ -10,14 +10,12 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The README's curl walk-through, as a test: upload -> parse -> generate -> validate -> SSE, through the gateway,
@@ -36,7 +34,7 @@ class WalkingSkeletonIT {
     @Test
     void shouldStreamAGenerationFromUploadToCompletionInOrder() throws Exception {
         // Given: a CSV mapping uploaded and parsed
-        String documentId = uploadAndAwaitParsed("orders_mapping.csv", resource("orders_mapping.csv"));
+        String documentId = Mappings.uploadParsed(alice, "orders_mapping.csv");
         JsonNode document = Stack.json(Stack.get(alice, "/api/v1/documents/" + documentId).body());
         String generationId = Stack.newGenerationId();
 
@@ -97,7 +95,7 @@ class WalkingSkeletonIT {
     @Test
     void shouldReplayOnlyEventsAfterLastEventId() throws Exception {
         // Given: a finished generation
-        String documentId = uploadAndAwaitParsed("orders_mapping.csv", resource("orders_mapping.csv"));
+        String documentId = Mappings.uploadParsed(alice, "orders_mapping.csv");
         String generationId = Stack.newGenerationId();
         SseStream first = Stack.events(alice, generationId, null);
         CompletableFuture<List<SseEvent>> all = CompletableFuture.supplyAsync(() -> first.readUntil("done"));
@@ -125,7 +123,7 @@ class WalkingSkeletonIT {
                 + "../shared next to the checkout or -Daide.shared.dir", workbook).isTrue();
 
         // When
-        String documentId = uploadAndAwaitParsed("mapping.xlsx", Files.readAllBytes(workbook));
+        String documentId = Mappings.uploadParsed(alice, "mapping.xlsx", Files.readAllBytes(workbook));
         JsonNode document = Stack.json(Stack.get(alice, "/api/v1/documents/" + documentId).body());
 
         // Then
@@ -138,7 +136,7 @@ class WalkingSkeletonIT {
     @Test
     void shouldHideOneTenantsDocumentsAndStreamsFromAnother() throws Exception {
         // Given: an acme document and generation
-        String documentId = uploadAndAwaitParsed("orders_mapping.csv", resource("orders_mapping.csv"));
+        String documentId = Mappings.uploadParsed(alice, "orders_mapping.csv");
         String generationId = Stack.newGenerationId();
         Stack.postJson(alice, "/api/v1/generations", Map.of("generationId", generationId, "documentId", documentId,
                 "dialects", List.of("duckdb")));
@@ -194,7 +192,7 @@ class WalkingSkeletonIT {
     @Test
     void shouldSayPlainlyThatNoLanguageModelIsConfigured() throws Exception {
         // Given: a finished generation
-        String documentId = uploadAndAwaitParsed("orders_mapping.csv", resource("orders_mapping.csv"));
+        String documentId = Mappings.uploadParsed(alice, "orders_mapping.csv");
         String generationId = Stack.newGenerationId();
         SseStream first = Stack.events(alice, generationId, null);
         CompletableFuture<List<SseEvent>> all = CompletableFuture.supplyAsync(() -> first.readUntil("done"));
@@ -217,21 +215,5 @@ class WalkingSkeletonIT {
         assertThat(result.path("status").asText()).isEqualTo("not_configured");
         assertThat(result.path("code").asText()).isEqualTo("llm_not_configured");
         assertThat(result.path("message").asText()).contains("AIDE_LLM_BASE_URL");
-    }
-
-    private static String uploadAndAwaitParsed(String fileName, byte[] content) {
-        HttpResponse<String> accepted = Stack.upload(alice, fileName, content);
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String documentId = Stack.json(accepted.body()).path("documentId").asText();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                assertThat(Stack.json(Stack.get(alice, "/api/v1/documents/" + documentId).body()).path("status").asText())
-                        .isEqualTo("parsed"));
-        return documentId;
-    }
-
-    private static byte[] resource(String name) throws IOException {
-        try (var in = WalkingSkeletonIT.class.getResourceAsStream("/mappings/" + name)) {
-            return in.readAllBytes();
-        }
     }
 }

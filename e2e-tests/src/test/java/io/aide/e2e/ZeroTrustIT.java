@@ -13,14 +13,12 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The gateway is the only door: the internal services refuse calls that only name a tenant in a header, serve
@@ -34,16 +32,7 @@ class ZeroTrustIT {
     @BeforeAll
     static void uploadAsAlice() throws IOException {
         alice = Stack.token("alice", "alice");
-        byte[] mapping;
-        try (var in = ZeroTrustIT.class.getResourceAsStream("/mappings/orders_mapping.csv")) {
-            mapping = in.readAllBytes();
-        }
-        HttpResponse<String> uploaded = Stack.upload(alice, "orders_mapping.csv", mapping);
-        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
-        documentId = Stack.json(uploaded.body()).path("documentId").asText();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                assertThat(Stack.json(Stack.get(alice, "/api/v1/documents/" + documentId).body()).path("status").asText())
-                        .isEqualTo("parsed"));
+        documentId = Mappings.uploadParsed(alice, "orders_mapping.csv");
     }
 
     /** Each internal service's base URL and a read of alice's data on it. */

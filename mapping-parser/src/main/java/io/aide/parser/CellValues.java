@@ -270,4 +270,34 @@ final class CellValues {
         }
         return c == '\t' || c == '\r';
     }
+
+    /** The cell's text without surrounding white space; null when nothing is left. */
+    static String trim(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    /** True when no cell of the row holds text. */
+    static boolean isBlank(String[] cells) {
+        for (String c : cells) {
+            if (c != null && !c.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How many cells of the row hold text. */
+    static int nonEmpty(String[] cells) {
+        int n = 0;
+        for (String c : cells) {
+            if (c != null && !c.isBlank()) {
+                n++;
+            }
+        }
+        return n;
+    }
 }

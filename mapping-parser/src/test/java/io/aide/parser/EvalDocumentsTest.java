@@ -26,12 +26,15 @@ class EvalDocumentsTest {
     static void locate() {
         Path module = Path.of("").toAbsolutePath();
         Path root = Files.isDirectory(module.resolve("mapping-parser")) ? module : module.getParent();
-        eval = root.resolve("../shared/eval").normalize();
+        // ../shared beside the checkout, or AIDE_SHARED_DIR for a checkout elsewhere (a git worktree)
+        String shared = System.getenv("AIDE_SHARED_DIR");
+        eval = (shared == null || shared.isBlank() ? root.resolve("../shared") : Path.of(shared)).resolve("eval")
+                .normalize();
     }
 
     private MappingSpec parse(String relative) throws MappingFileException {
         assertTrue(Files.isDirectory(eval), "evaluation documents not present at " + eval
-                + " (they live beside the repository in ../shared/eval)");
+                + " (they live beside the repository in ../shared/eval, or at AIDE_SHARED_DIR/eval)");
         Path file = eval.resolve(relative);
         return parser.parse(file, file.getFileName().toString(), ParseOptions.defaults());
     }

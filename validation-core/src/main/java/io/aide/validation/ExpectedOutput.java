@@ -45,7 +45,7 @@ final class ExpectedOutput {
         }
         List<DefinedColumn> defined = layer.columns().stream().map(c -> new DefinedColumn(c.name(), c.mappingRef(),
                 "flagged".equalsIgnoreCase(c.status()), c.reason())).toList();
-        TargetComparison comparison = comparator.compare(layer.target(), LayerValidator.keyColumns(layer), defined,
+        TargetComparison comparison = comparator.compare(layer.target(), CheckPlanner.keyColumns(layer), defined,
                 new ResultTable(rows.columns(), actualRows), expected);
         Map<ColumnStatus, Integer> counts = comparison.counts();
         int bad = counts.get(ColumnStatus.MISMATCH) + counts.get(ColumnStatus.ERROR);

@@ -31,9 +31,12 @@ class EvalCasesValidationTest {
     private static Path caseDir(String name) {
         Path module = Path.of("").toAbsolutePath();
         Path root = Files.isDirectory(module.resolve("validation-core")) ? module : module.getParent();
-        Path dir = root.resolve("../shared/eval").resolve(name).normalize();
+        // ../shared beside the checkout, or AIDE_SHARED_DIR for a checkout elsewhere (a git worktree)
+        String shared = System.getenv("AIDE_SHARED_DIR");
+        Path dir = (shared == null || shared.isBlank() ? root.resolve("../shared") : Path.of(shared))
+                .resolve("eval").resolve(name).normalize();
         assertTrue(Files.isDirectory(dir), "evaluation case not present at " + dir
-                + ": the shared development material must sit beside the project (../shared)");
+                + ": the shared development material must sit beside the project (../shared) or at AIDE_SHARED_DIR");
         return dir;
     }
 

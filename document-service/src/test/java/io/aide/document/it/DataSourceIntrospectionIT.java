@@ -2,6 +2,7 @@ package io.aide.document.it;
 
 import io.aide.testsupport.AideInfraResource;
 import io.aide.testsupport.Infra;
+import io.aide.testsupport.MariaDbProcess;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,11 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
         initArgs = @ResourceArg(name = AideInfraResource.SCHEMA_ARG, value = "documents"))
 class DataSourceIntrospectionIT {
     private static final String PG_DATABASE = "aide_introspect_it";
-    private static MariaDbServer mariadb;
+    private static MariaDbProcess mariadb;
 
     @BeforeAll
     static void startMariaDb() throws Exception {
-        mariadb = MariaDbServer.start();
+        mariadb = MariaDbProcess.start();
     }
 
     @AfterAll
@@ -154,19 +155,19 @@ class DataSourceIntrospectionIT {
     @Test
     void shouldIntrospectTablesColumnsAndKeysOfARealMariaDb() throws Exception {
         // Given
-        try (Connection c = mariadb.root(); Statement st = c.createStatement()) {
-            st.execute("create database if not exists shop");
-            st.execute("create table if not exists shop.customers (id int auto_increment primary key,"
-                    + " email varchar(120) not null, name text) engine=InnoDB");
-            st.execute("create table if not exists shop.orders (order_id bigint, line_no int, customer_id int not null,"
-                    + " total decimal(12,2), primary key (order_id, line_no),"
-                    + " constraint fk_orders_customer foreign key (customer_id) references shop.customers(id)) engine=InnoDB");
-            st.execute("create user if not exists 'reader'@'%' identified by 'r3ader-pw'");
-            st.execute("grant select on shop.* to 'reader'@'%'");
-        }
+        mariadb.sql("""
+                create database if not exists shop;
+                create table if not exists shop.customers (id int auto_increment primary key,
+                  email varchar(120) not null, name text) engine=InnoDB;
+                create table if not exists shop.orders (order_id bigint, line_no int, customer_id int not null,
+                  total decimal(12,2), primary key (order_id, line_no),
+                  constraint fk_orders_customer foreign key (customer_id) references shop.customers(id)) engine=InnoDB;
+                create user if not exists 'reader'@'%' identified by 'r3ader-pw';
+                grant select on shop.* to 'reader'@'%';
+                """);
         String tenant = tenant("acme");
         String id = as(tenant).contentType(ContentType.JSON)
-                .body(Map.of("name", "shop", "jdbcUrl", mariadb.jdbcUrl("shop").replace("jdbc:mariadb:", "jdbc:mysql:"),
+                .body(Map.of("name", "shop", "jdbcUrl", mariadb.mysqlJdbcUrl("shop"),
                         "username", "reader", "password", "r3ader-pw"))
                 .post("/internal/v1/datasources").then().statusCode(201).extract().path("dataSourceId");
 

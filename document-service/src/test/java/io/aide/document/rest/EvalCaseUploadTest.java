@@ -10,6 +10,8 @@ import io.aide.parser.MappingParser;
 import io.aide.parser.ParseOptions;
 import io.aide.parser.ParserLimits;
 import io.aide.testsupport.AideInfraResource;
+import io.aide.testsupport.AideTestEnvironment;
+import io.aide.testsupport.Infra;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,11 +52,12 @@ class EvalCaseUploadTest {
     InMemoryConnector connector;
 
     private static Path caseDir(String name) {
-        Path module = Path.of("").toAbsolutePath();
-        Path root = Files.isDirectory(module.resolve("document-service")) ? module : module.getParent();
-        Path dir = root.resolve("../shared/eval").resolve(name).normalize();
+        // ../shared beside the checkout, or AIDE_SHARED_DIR for a checkout elsewhere (a git worktree)
+        Path shared = Path.of(Infra.setting("AIDE_SHARED_DIR",
+                AideTestEnvironment.repositoryRoot().resolve("../shared").toString()));
+        Path dir = shared.resolve("eval").resolve(name).normalize();
         assertTrue(Files.isDirectory(dir), "evaluation case not present at " + dir
-                + ": the shared development material must sit beside the project (../shared)");
+                + ": the shared development material must sit beside the project (../shared) or at AIDE_SHARED_DIR");
         return dir;
     }
 

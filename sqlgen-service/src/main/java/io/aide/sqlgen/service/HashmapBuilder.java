@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aide.events.EventJson;
 import io.aide.sqlgen.persistence.BlockRecord;
 import io.aide.sqlgen.persistence.GenerationRecord;
+import io.aide.sqlgen.persistence.GenerationRepository;
 import io.aide.sqlgen.persistence.LayerRecord;
 
 import java.util.List;
@@ -18,6 +19,12 @@ import java.util.List;
  * target. Each block names its target, its block name, the dialect of {@code sql} and every dialect's SQL.
  */
 public final class HashmapBuilder {
+
+    /** The stored generation's hashmap as it is now. */
+    static ObjectNode of(GenerationRepository repo, String generationId) {
+        GenerationRecord g = repo.find(generationId).orElseThrow();
+        return build(g, repo.layers(generationId), repo.blocks(generationId));
+    }
 
     public static ObjectNode build(GenerationRecord g, List<LayerRecord> layers, List<BlockRecord> blocks) {
         String primary = Dialects.primary(g.dialects());

@@ -1,5 +1,7 @@
 package io.aide.sqlgen.service;
 
+import io.aide.events.v1.Progress;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,5 +121,10 @@ final class ProgressTracker {
             stats.put("target", target);
         }
         return stats;
+    }
+
+    /** A Progress event, its percentage held to 0..100. */
+    static Progress event(String stage, String message, int percentage, Map<String, Object> stats, Instant eta) {
+        return new Progress(stage, message, Math.max(0, Math.min(100, percentage)), stats, eta);
     }
 }

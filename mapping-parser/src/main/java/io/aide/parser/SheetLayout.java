@@ -1,0 +1,178 @@
+package io.aide.parser;
+
+import io.aide.events.spec.MappingField;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static io.aide.parser.CellValues.nonEmpty;
+import static io.aide.parser.CellValues.trim;
+
+/**
+ * What a sheet is, decided from its first non-empty rows: a mapping (the row, or two stacked rows, whose headers
+ * best match the mapping fields), a reference table (a lookup or parameter sheet), or skipped (cover, change log,
+ * instructions, empty).
+ *
+ * @param role             mapping, reference or skipped
+ * @param reason           why, as the sheet list shows it
+ * @param headerIndex      index in the examined rows of the header row; the rows after it are data; -1 when skipped
+ * @param headerRow        1-based row number of the header (0 when skipped)
+ * @param headers          the mapping header's cells (two rows combined for a two-row header); null otherwise
+ * @param match            which column holds which mapping field; null unless a mapping
+ * @param referenceColumns the reference table's column names; null unless a reference table
+ */
+record SheetLayout(String role, String reason, int headerIndex, int headerRow, String[] headers,
+                   HeaderMatcher.Match match, List<String> referenceColumns) {
+
+    private static final Pattern SKIP_SHEET = Pattern.compile(
+            "(?i).*\\b(cover|title|change ?log|changes|change history|history|revisions?|revision history|versions?"
+                    + "|version history|release notes|instructions?|read ?me|how ?to|guide|guidance|about|toc"
+                    + "|contents|table of contents|legend|sign ?off|approvals?|document control)\\b.*");
+    private static final Pattern REFERENCE_SHEET = Pattern.compile(
+            "(?i).*(lookup|lkp|lov|reference|\\bref\\b|codes?\\b|code ?list|param|config|setting|values|domain|map\\b"
+                    + "|xref|crosswalk|dictionary|glossary|list|enum|sources?|systems?|tables?).*");
+    private static final Set<String> CHANGELOG_WORDS = Set.of("version", "date", "author", "change", "changes",
+            "changed", "modified", "revision", "description of change", "changed by", "modified by", "reviewer",
+            "approved by", "ver", "rev");
+
+    /** A non-empty row as read: 1-based row number and cell texts. */
+    record Row(int number, String[] cells) {
+    }
+
+    static SheetLayout mapping(String reason, int headerIndex, int headerRow, String[] headers,
+                               HeaderMatcher.Match match) {
+        return new SheetLayout("mapping", reason, headerIndex, headerRow, headers, match, null);
+    }
+
+    static SheetLayout skipped(String reason) {
+        return new SheetLayout("skipped", reason, -1, 0, null, null, null);
+    }
+
+    /**
+     * @param overrides      header texts the user re-mapped for this sheet
+     * @param referenceOnly  the file was uploaded as reference data: never a mapping, never skipped by its name
+     */
+    static SheetLayout find(String sheet, List<Row> rows, Map<MappingField, String> overrides, boolean referenceOnly) {
+        HeaderMatcher.Match best = null;
+        int bestIndex = -1;
+        String[] bestHeaders = null;
+        for (int i = 0; i < rows.size(); i++) {
+            String[] single = rows.get(i).cells();
+            HeaderMatcher.Match m = HeaderMatcher.match(single, overrides);
+            if (better(m, best)) {
+                best = m;
+                bestIndex = i;
+                bestHeaders = single;
+            }
+            if (i > 0 && rows.get(i - 1).number() == rows.get(i).number() - 1) {
+                String[] combined = combine(rows.get(i - 1).cells(), single);
+                if (combined != null) {
+                    HeaderMatcher.Match m2 = HeaderMatcher.match(combined, overrides);
+                    if (m2.isMapping() && m2.total() > m.total() + 0.25 && better(m2, best)) {
+                        best = m2;
+                        bestIndex = i;
+                        bestHeaders = combined;
+                    }
+                }
+            }
+        }
+        if (best != null && best.isMapping() && !referenceOnly) {
+            int headerRow = rows.get(bestIndex).number();
+            return mapping("mapping header found in row " + headerRow, bestIndex, headerRow, bestHeaders, best);
+        }
+        if (SKIP_SHEET.matcher(sheet).matches() && !referenceOnly) {
+            return skipped("not a mapping sheet (its name says cover, change log or instructions)");
+        }
+        int tableIndex = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            if (nonEmpty(rows.get(i).cells()) >= 2 && mostlyText(rows.get(i).cells()) && i + 1 < rows.size()) {
+                tableIndex = i;
+                break;
+            }
+        }
+        if (tableIndex < 0) {
+            return skipped(rows.isEmpty() ? "empty sheet" : "no table header found (cover, notes or instructions)");
+        }
+        if (looksLikeChangeLog(rows.get(tableIndex).cells())) {
+            return skipped("change log (version / date / author columns), not a mapping");
+        }
+        String reason = referenceOnly ? "sheet of an uploaded reference file"
+                : REFERENCE_SHEET.matcher(sheet).matches()
+                ? "lookup / parameter sheet kept as reference table '" + sheet + "'"
+                : "no target column header found; kept as reference table '" + sheet + "'";
+        String[] h = rows.get(tableIndex).cells();
+        List<String> cols = new ArrayList<>();
+        for (int c = 0; c < h.length; c++) {
+            cols.add(h[c] == null || h[c].isBlank() ? "Column " + XmlTagScanner.columnLetters(c) : h[c].strip());
+        }
+        while (!cols.isEmpty() && cols.get(cols.size() - 1).startsWith("Column ")) {
+            cols.remove(cols.size() - 1);
+        }
+        return new SheetLayout("reference", reason, tableIndex, rows.get(tableIndex).number(), null, null, cols);
+    }
+
+    private static boolean better(HeaderMatcher.Match m, HeaderMatcher.Match best) {
+        if (best == null) {
+            return true;
+        }
+        if (m.isMapping() != best.isMapping()) {
+            return m.isMapping();
+        }
+        return m.total() > best.total() + 1e-9;
+    }
+
+    /** A two-row header: the upper band ("Source" over three columns) prefixes each lower cell. */
+    private static String[] combine(String[] top, String[] bottom) {
+        if (nonEmpty(top) < 2 || nonEmpty(bottom) < 2) {
+            return null;
+        }
+        int n = Math.max(top.length, bottom.length);
+        String[] out = new String[n];
+        String carry = null;
+        for (int c = 0; c < n; c++) {
+            String t = c < top.length ? trim(top[c]) : null;
+            String b = c < bottom.length ? trim(bottom[c]) : null;
+            if (t != null) {
+                carry = t;
+            } else if (b != null && carry != null) {
+                t = carry;
+            }
+            if (t == null) {
+                out[c] = b;
+            } else if (b == null || b.equalsIgnoreCase(t)) {
+                out[c] = t;
+            } else {
+                out[c] = t + " " + b;
+            }
+        }
+        return out;
+    }
+
+    private static boolean looksLikeChangeLog(String[] header) {
+        int hits = 0;
+        for (String h : header) {
+            if (h != null && CHANGELOG_WORDS.contains(h.strip().toLowerCase(Locale.ROOT))) {
+                hits++;
+            }
+        }
+        return hits >= 3;
+    }
+
+    private static boolean mostlyText(String[] cells) {
+        int text = 0;
+        int all = 0;
+        for (String c : cells) {
+            if (c != null && !c.isBlank()) {
+                all++;
+                if (!c.strip().matches("-?[\\d.,]+")) {
+                    text++;
+                }
+            }
+        }
+        return all > 0 && text * 2 > all;
+    }
+}

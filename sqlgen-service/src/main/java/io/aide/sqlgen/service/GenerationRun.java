@@ -1,0 +1,81 @@
+package io.aide.sqlgen.service;
+
+import io.aide.events.EventPayload;
+import io.aide.sqlgen.messaging.EventPublisher;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** One generation's publishing context: tenant, correlation and the sends still in flight. */
+final class GenerationRun {
+    private static final Logger LOG = Logger.getLogger(GenerationRun.class);
+
+    final String tenant;
+    final String correlationId;
+    final String generationId;
+    private final EventPublisher publisher;
+    private final Duration publishTimeout;
+    private final Runnable renewLease;
+    private final List<CompletableFuture<Void>> inFlight = new ArrayList<>();
+
+    /** @param renewLease keeps this replica's claim on the generation while it waits for Kafka */
+    GenerationRun(EventPublisher publisher, Duration publishTimeout, Runnable renewLease, String tenant,
+                  String correlationId, String generationId) {
+        this.publisher = publisher;
+        this.publishTimeout = publishTimeout;
+        this.renewLease = renewLease;
+        this.tenant = tenant;
+        this.correlationId = correlationId;
+        this.generationId = generationId;
+    }
+
+    void publish(EventPayload payload) {
+        inFlight.add(publisher.event(tenant, correlationId, generationId, payload));
+    }
+
+    void validation(EventPayload payload) {
+        inFlight.add(publisher.validation(tenant, correlationId, generationId, payload));
+    }
+
+    /**
+     * Waits until Kafka has the events sent so far, so validation never starts on unannounced blocks. While the
+     * broker is away the producer keeps retrying: the wait lasts up to the publish timeout, renewing this replica's
+     * lease meanwhile so the run is not taken for abandoned and resumed twice.
+     */
+    void awaitSent() {
+        CompletableFuture<Void> all = CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new));
+        long deadline = System.nanoTime() + publishTimeout.toNanos();
+        while (true) {
+            try {
+                all.get(Math.min(10_000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)),
+                        TimeUnit.MILLISECONDS);
+                break;
+            } catch (TimeoutException e) {
+                if (System.nanoTime() >= deadline) {
+                    throw publishFailed("Kafka did not acknowledge them within " + publishTimeout.toSeconds() + " s",
+                            e);
+                }
+                LOG.infof("generation %s: waiting for Kafka to acknowledge its events", generationId);
+                renewLease.run();
+            } catch (ExecutionException e) {
+                throw publishFailed(e.getCause() == null ? e.getMessage() : e.getCause().getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw publishFailed("interrupted", e);
+            }
+        }
+        inFlight.clear();
+    }
+
+    private static SqlgenException publishFailed(String why, Exception cause) {
+        return new SqlgenException("publish_failed", 503, "Kafka unavailable", Stages.WRITING_ARTIFACTS,
+                "The generation's events could not be published (" + why + "); request the generation again to "
+                        + "resume it.", cause);
+    }
+}
