@@ -233,10 +233,21 @@ try {
     check(!(await page.getByTestId('stream-status').textContent()).includes('complete'), 'the generation finished before the cut');
     proxy.cut();
     await page.getByTestId('connection').filter({ hasText: 'reconnecting' }).waitFor();
+    // while the stream is cut the progress bar keeps the last stage, counts and the service's estimate
+    const cutStage = await page.getByTestId('stage').textContent();
+    const cutEta = await page.getByTestId('eta').textContent();
+    const cutBar = await page.getByTestId('progress').locator('progress').first().getAttribute('aria-label');
+    check(cutStage !== 'completed' && /\d+\/\d+ blocks/.test(await page.getByTestId('progress').textContent()),
+      `mid-stream the progress bar shows stage "${cutStage}" and no block counts`);
+    check(/about .* left|past the estimate/.test(cutEta), `mid-stream the remaining time is "${cutEta}", not the service's estimate`);
+    check(/Progress: \d+% /.test(cutBar) && !cutBar.startsWith('Progress: 100%'), `mid-stream the bar says "${cutBar}"`);
     await shot(page, '05-reconnecting');
     proxy.restore();
     await waitForTargets(page, 3);
     await waitComplete(page);
+    const doneBar = await page.getByTestId('progress').locator('progress').first().getAttribute('aria-label');
+    check(doneBar.startsWith('Progress: 100%') && (await page.getByTestId('eta').count()) === 0,
+      `once complete the bar says "${doneBar}" and the remaining time is gone`);
     const secondSql = await (await api(page, `${BASE}/api/v1/generations/${second}/artifacts/duckdb`)).text();
     const strip = (sql, id) => sql.replaceAll(id, '<generation>').replace(/^-- .*(generated|Generated).*$/gm, '');
     check(strip(secondSql, second) === strip(firstSql, firstGeneration), 'the SQL after a cut differs from the undisturbed run');
