@@ -118,12 +118,15 @@ public class GenerationRepository {
                 message, id);
     }
 
-    public void markValidating(String id, int checkpoint, String layerObjectKey, Map<String, String> artifacts,
-                               String filename, int columnsNeedingAttention, Instant deadline) {
-        update("update generations set status = 'validating', checkpoint = ?, layer_object_key = ?,"
+    /** The run's checkpoint is written; false when the generation is no longer running (cancelled meanwhile). */
+    public boolean markValidating(String id, int checkpoint, String layerObjectKey, Map<String, String> artifacts,
+                                  String filename, int columnsNeedingAttention, Instant deadline) {
+        return update("update generations set status = 'validating', checkpoint = ?, layer_object_key = ?,"
                         + " artifacts = ?::jsonb, filename = ?, columns_needing_attention = ?, validation_deadline = ?,"
-                        + " lease_until = null, estimated_completion = null, updated_at = now() where id = ?",
-                checkpoint, layerObjectKey, Json.write(artifacts), filename, columnsNeedingAttention, ts(deadline), id);
+                        + " lease_until = null, estimated_completion = null, updated_at = now() where id = ?"
+                        + " and status = 'generating'",
+                checkpoint, layerObjectKey, Json.write(artifacts), filename, columnsNeedingAttention, ts(deadline),
+                id) == 1;
     }
 
     /** Completes a generation waiting for validation; false when it was not waiting (already completed). */
@@ -132,12 +135,19 @@ public class GenerationRepository {
                 + " updated_at = now() where id = ? and status = 'validating'", id) == 1;
     }
 
-    /** Cancels a generation that has not completed; false when there was nothing to cancel. */
-    public boolean cancel(String id, String reason) {
-        return update("update generations set status = 'cancelled', error_code = 'generation_cancelled',"
-                + " error_stage = 'cancelled', error_message = ?, lease_until = null, validation_deadline = null,"
-                + " updated_at = now() where id = ? and status in ('pending', 'generating', 'validating', 'failed')",
-                reason, id) == 1;
+    /** What a cancel found: nothing to cancel, a run compiling it (which stops and says so), or no run. */
+    public enum Cancel { NOTHING, RUNNING, STOPPED }
+
+    /** Cancels a generation that has not completed. */
+    public Cancel cancel(String id, String reason) {
+        return queryOne("with old as (select status, lease_until > now() as held from generations where id = ?"
+                        + " for update) update generations g set status = 'cancelled',"
+                        + " error_code = 'generation_cancelled', error_stage = 'cancelled', error_message = ?,"
+                        + " lease_until = null, validation_deadline = null, updated_at = now() from old where g.id = ?"
+                        + " and old.status in ('pending', 'generating', 'validating', 'failed')"
+                        + " returning old.status = 'generating' and coalesce(old.held, false)",
+                rs -> rs.getBoolean(1), id, reason, id)
+                .map(running -> running ? Cancel.RUNNING : Cancel.STOPPED).orElse(Cancel.NOTHING);
     }
 
     public List<String> overdueValidations() {

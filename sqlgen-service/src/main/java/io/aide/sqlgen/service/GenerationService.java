@@ -141,20 +141,43 @@ public class GenerationService {
         }
     }
 
-    public void cancel(Envelope envelope, GenerationCancelled cancelled) {
+    /**
+     * Marks the generation cancelled: a run compiling it stops before its next target, one waiting for validation
+     * stops waiting. Called from the ordered command stream and, while a run holds that stream, from the
+     * cancellations stream ({@code CancellationsConsumer}); whichever comes second changes nothing.
+     *
+     * @return false when the tenant has no such generation (yet)
+     */
+    public boolean cancel(Envelope envelope, GenerationCancelled cancelled) {
         Optional<GenerationRecord> g = repo.find(envelope.tenantId(), cancelled.generationId());
         if (g.isEmpty()) {
             LOG.infof("cancel of unknown generation %s ignored", cancelled.generationId());
-            return;
+            return false;
         }
         String reason = cancelled.reason() == null || cancelled.reason().isBlank() ? "cancelled by the user"
                 : cancelled.reason();
-        if (repo.cancel(g.get().id(), reason)) {
+        GenerationRepository.Cancel found = repo.cancel(g.get().id(), reason);
+        if (found != GenerationRepository.Cancel.NOTHING) {
             metrics.counter("sqlgen.generations.cancelled").increment();
-            new Run(envelope.tenantId(), envelope.correlationId(), g.get().id())
-                    .publish(new GenerationFailed("Generation cancelled: " + reason + ". Completed blocks are kept;"
-                            + " request the generation again to resume it.", Stages.CANCELLED, "generation_cancelled"));
         }
+        if (found == GenerationRepository.Cancel.STOPPED) {
+            new Run(envelope.tenantId(), envelope.correlationId(), g.get().id()).publish(cancelledEvent(reason));
+        } else if (found == GenerationRepository.Cancel.RUNNING) {
+            // the run ends its current target, then stops and ends the stream, so the error is its last event
+            LOG.infof("generation %s cancelled while compiling; it stops before its next target", g.get().id());
+        }
+        return true;
+    }
+
+    private static GenerationFailed cancelledEvent(String reason) {
+        return new GenerationFailed("Generation cancelled: " + reason + ". Completed blocks are kept; request the"
+                + " generation again to resume it.", Stages.CANCELLED, "generation_cancelled");
+    }
+
+    /** A run that finds its generation cancelled ends the stream itself: nothing it streams comes after the error. */
+    private void stopCancelled(Run run) {
+        String reason = repo.find(run.generationId).map(GenerationRecord::errorMessage).orElse(null);
+        run.publish(cancelledEvent(reason == null ? "cancelled by the user" : reason));
     }
 
     /** A hand-written block: a new version, the layer SQL re-assembled, artifacts rewritten, validated again. */
@@ -385,6 +408,7 @@ public class GenerationService {
         for (String target : todo) {
             if (GenerationStatus.CANCELLED.equals(repo.status(g.id()))) {
                 LOG.infof("generation %s cancelled before %s", g.id(), target);
+                stopCancelled(run);
                 return false;
             }
             repo.renewLease(g.id(), config.leaseDuration());
@@ -537,8 +561,12 @@ public class GenerationService {
         String primary = Dialects.primary(g.dialects());
         String filename = (g.semanticLayerName() == null ? g.id() : g.semanticLayerName()) + "_" + primary + ".sql";
         int flagged = repo.layers(g.id()).stream().mapToInt(LayerRecord::columnsNeedingAttention).sum();
-        repo.markValidating(g.id(), checkpoint, layerKey, artifacts, filename, flagged,
-                clock.instant().plus(config.validationTimeout()));
+        if (!repo.markValidating(g.id(), checkpoint, layerKey, artifacts, filename, flagged,
+                clock.instant().plus(config.validationTimeout()))) {
+            LOG.infof("generation %s was cancelled while its artifacts were written; no validation requested", g.id());
+            stopCancelled(run);
+            return;
+        }
         run.publish(new HashmapSynced(hashmap(g.id()), "checkpoint"));
         run.awaitSent();
         LOG.infof("generation %s: checkpoint %d written (%s), validation requested", g.id(), checkpoint,
@@ -594,6 +622,8 @@ public class GenerationService {
         metrics.counter("sqlgen.generations.failed", "code", code).increment();
         repo.fail(run.generationId, code, stage, message);
         if (GenerationStatus.CANCELLED.equals(repo.status(run.generationId))) {
+            // cancelled while this run held it: the cancel left the stream's end to the run
+            stopCancelled(run);
             return;
         }
         LOG.warnf("generation %s failed at %s: %s", run.generationId, stage, message);
