@@ -50,7 +50,7 @@ class GenerationResumeIT {
     void shouldResumeACancelledGenerationFromItsFirstIncompleteTargetAndLeaveACompletedOneAlone() throws Exception {
         // Given: a parsed mapping of many targets, and its generation cancelled once the first target is compiled
         byte[] mapping = mapping();
-        String documentId = uploadAndAwaitParsed(alice, mapping);
+        String documentId = Stack.uploadParsed(alice, "resume_mapping.csv", mapping);
         String generationId = Stack.newGenerationId();
         SseStream first = Stack.events(alice, generationId, null);
         AtomicReference<HttpResponse<String>> cancel = new AtomicReference<>();
@@ -72,7 +72,7 @@ class GenerationResumeIT {
         SseEvent cancelled = untilCancelled.get(untilCancelled.size() - 2);
 
         // When: globex posts the same id (with its own parsed copy of the mapping), then alice posts it again
-        String bobsDocument = uploadAndAwaitParsed(bob, mapping);
+        String bobsDocument = Stack.uploadParsed(bob, "resume_mapping.csv", mapping);
         HttpResponse<String> foreign = Stack.postJson(bob, "/api/v1/generations", Map.of("generationId",
                 generationId, "documentId", bobsDocument, "dialects", List.of("duckdb")));
         String statusAfterForeign = hashmap(generationId).path("status").asText();
@@ -204,15 +204,5 @@ class GenerationResumeIT {
             }
         });
         return out;
-    }
-
-    private static String uploadAndAwaitParsed(String token, byte[] content) {
-        HttpResponse<String> accepted = Stack.upload(token, "resume_mapping.csv", content);
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String documentId = Stack.json(accepted.body()).path("documentId").asText();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                assertThat(Stack.json(Stack.get(token, "/api/v1/documents/" + documentId).body()).path("status")
-                        .asText()).isEqualTo("parsed"));
-        return documentId;
     }
 }

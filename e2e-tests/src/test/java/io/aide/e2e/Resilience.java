@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** What the resilience tests share: a parsed mapping, and events compared as (SSE id, event name). */
@@ -23,13 +22,7 @@ final class Resilience {
         try (InputStream in = Resilience.class.getResourceAsStream("/mappings/orders_mapping.csv")) {
             content = in.readAllBytes();
         }
-        HttpResponse<String> accepted = Stack.upload(token, "orders_mapping.csv", content);
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String documentId = Stack.json(accepted.body()).path("documentId").asText();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                assertThat(Stack.json(Stack.get(token, "/api/v1/documents/" + documentId).body()).path("status")
-                        .asText()).isEqualTo("parsed"));
-        return documentId;
+        return Stack.uploadParsed(token, "orders_mapping.csv", content);
     }
 
     /**

@@ -10,14 +10,12 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The README's curl walk-through, as a test: upload -> parse -> generate -> validate -> SSE, through the gateway,
@@ -220,13 +218,7 @@ class WalkingSkeletonIT {
     }
 
     private static String uploadAndAwaitParsed(String fileName, byte[] content) {
-        HttpResponse<String> accepted = Stack.upload(alice, fileName, content);
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String documentId = Stack.json(accepted.body()).path("documentId").asText();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                assertThat(Stack.json(Stack.get(alice, "/api/v1/documents/" + documentId).body()).path("status").asText())
-                        .isEqualTo("parsed"));
-        return documentId;
+        return Stack.uploadParsed(alice, fileName, content);
     }
 
     private static byte[] resource(String name) throws IOException {
