@@ -498,6 +498,37 @@ class GenerationFlowTest {
         assertThat(repo.blockVersions(generationId, "customer_dim", "select_clause")).hasSize(1);
     }
 
+    @Test
+    void shouldAnnounceTheCancelOfARunThatStoppedBeforeItCouldOnceItsLeaseRunsOut() throws Exception {
+        // Given: a generation a run holds (generating, its lease current), cancelled from the cancellations channel
+        String generationId = Fixtures.id("gen");
+        repo.insert(generationId, TENANT, Fixtures.id("doc"), 1, null, List.of("duckdb"), List.of(), "alice",
+                "corr-" + generationId, null);
+        assertThat(repo.claim(generationId, java.time.Duration.ofMinutes(1), List.of("pending"))).isTrue();
+        Envelope cancel = Envelope.of(TENANT, "corr-" + generationId, generationId,
+                new GenerationCancelled(generationId, "wrong document", "alice"));
+        bus.cancellation(cancel);
+        await().atMost(Bus.TIMEOUT).untilAsserted(() -> assertThat(repo.isProcessed(cancel.eventId())).isTrue());
+        boolean announcedWhileHeld = !bus.events(generationId, GenerationFailed.class).isEmpty();
+
+        // When: the run never comes back (a crash): its lease runs out
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "update generations set lease_until = now() - interval '1 second' where id = ?")) {
+            ps.setString(1, generationId);
+            ps.executeUpdate();
+        }
+        GenerationFailed announced = bus.awaitEvent(generationId, GenerationFailed.class);
+        bus.resend(cancel);
+
+        // Then: the sweeper ends the stream with the cancel, once
+        assertThat(announcedWhileHeld).isFalse();
+        assertThat(announced.code()).isEqualTo("generation_cancelled");
+        assertThat(announced.message()).contains("wrong document");
+        assertThat(repo.status(generationId)).isEqualTo("cancelled");
+        await().during(java.time.Duration.ofSeconds(3)).atMost(Bus.TIMEOUT).until(() ->
+                bus.events(generationId, GenerationFailed.class).size() == 1);
+    }
+
     private static int indexOf(List<Envelope> events, String reason) {
         for (int i = 0; i < events.size(); i++) {
             if (events.get(i).is(HashmapSynced.class)

@@ -4,7 +4,7 @@ import io.aide.events.Envelope;
 import io.aide.events.EventJson;
 import io.aide.events.v1.GenerationCancelled;
 import io.aide.sqlgen.persistence.GenerationRepository;
-import io.aide.sqlgen.service.GenerationService;
+import io.aide.sqlgen.service.GenerationCancels;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -20,11 +20,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class CancellationsConsumer {
     public static final String CHANNEL = "generation-cancellations";
 
-    private final GenerationService generations;
+    private final GenerationCancels cancels;
     private final GenerationRepository repo;
 
-    public CancellationsConsumer(GenerationService generations, GenerationRepository repo) {
-        this.generations = generations;
+    public CancellationsConsumer(GenerationCancels cancels, GenerationRepository repo) {
+        this.cancels = cancels;
         this.repo = repo;
     }
 
@@ -46,7 +46,7 @@ public class CancellationsConsumer {
             if (repo.isProcessed(envelope.eventId())) {
                 return;
             }
-            if (generations.cancel(envelope, envelope.payloadAs(GenerationCancelled.class))) {
+            if (cancels.cancel(envelope, envelope.payloadAs(GenerationCancelled.class))) {
                 repo.markProcessed(envelope.eventId(), envelope.type());
             }
         }

@@ -10,7 +10,6 @@ import io.aide.events.spec.MappingRow;
 import io.aide.events.spec.MappingSpec;
 import io.aide.events.v1.BlockEdited;
 import io.aide.events.v1.BlockUpdated;
-import io.aide.events.v1.GenerationCancelled;
 import io.aide.events.v1.GenerationCompleted;
 import io.aide.events.v1.GenerationFailed;
 import io.aide.events.v1.GenerationRequested;
@@ -55,8 +54,8 @@ import java.util.stream.Collectors;
 /**
  * Runs generations: loads the spec, compiles target by target while streaming blocks and progress, stores blocks,
  * versions, layers and lineage, writes the layers and artifacts to S3, asks for validation and completes the
- * generation when the validator's summary (or the timeout) arrives. Also applies block edits, mapping edits and
- * cancellations.
+ * generation when the validator's summary (or the timeout) arrives. Also applies block edits and mapping edits;
+ * cancels are {@link GenerationCancels}'.
  */
 @ApplicationScoped
 public class GenerationService {
@@ -75,12 +74,14 @@ public class GenerationService {
     private final SqlgenConfig config;
     private final MeterRegistry metrics;
     private final SourceCatalogs catalogs;
+    private final GenerationCancels cancels;
     private final Clock clock = Clock.systemUTC();
 
     public GenerationService(GenerationRepository repo, SpecLoader specs, LayerCompiler compiler, ObjectStore store,
                              EventPublisher publisher, SqlgenConfig config, MeterRegistry metrics,
-                             SourceCatalogs catalogs) {
+                             SourceCatalogs catalogs, GenerationCancels cancels) {
         this.catalogs = catalogs;
+        this.cancels = cancels;
         this.repo = repo;
         this.specs = specs;
         this.compiler = compiler;
@@ -139,45 +140,6 @@ public class GenerationService {
             LOG.infof("resuming abandoned generation %s", g.id());
             execute(new Run(g.tenantId(), g.correlationId(), g.id()), g, true);
         }
-    }
-
-    /**
-     * Marks the generation cancelled: a run compiling it stops before its next target, one waiting for validation
-     * stops waiting. Called from the ordered command stream and, while a run holds that stream, from the
-     * cancellations stream ({@code CancellationsConsumer}); whichever comes second changes nothing.
-     *
-     * @return false when the tenant has no such generation (yet)
-     */
-    public boolean cancel(Envelope envelope, GenerationCancelled cancelled) {
-        Optional<GenerationRecord> g = repo.find(envelope.tenantId(), cancelled.generationId());
-        if (g.isEmpty()) {
-            LOG.infof("cancel of unknown generation %s ignored", cancelled.generationId());
-            return false;
-        }
-        String reason = cancelled.reason() == null || cancelled.reason().isBlank() ? "cancelled by the user"
-                : cancelled.reason();
-        GenerationRepository.Cancel found = repo.cancel(g.get().id(), reason);
-        if (found != GenerationRepository.Cancel.NOTHING) {
-            metrics.counter("sqlgen.generations.cancelled").increment();
-        }
-        if (found == GenerationRepository.Cancel.STOPPED) {
-            new Run(envelope.tenantId(), envelope.correlationId(), g.get().id()).publish(cancelledEvent(reason));
-        } else if (found == GenerationRepository.Cancel.RUNNING) {
-            // the run ends its current target, then stops and ends the stream, so the error is its last event
-            LOG.infof("generation %s cancelled while compiling; it stops before its next target", g.get().id());
-        }
-        return true;
-    }
-
-    private static GenerationFailed cancelledEvent(String reason) {
-        return new GenerationFailed("Generation cancelled: " + reason + ". Completed blocks are kept; request the"
-                + " generation again to resume it.", Stages.CANCELLED, "generation_cancelled");
-    }
-
-    /** A run that finds its generation cancelled ends the stream itself: nothing it streams comes after the error. */
-    private void stopCancelled(Run run) {
-        String reason = repo.find(run.generationId).map(GenerationRecord::errorMessage).orElse(null);
-        run.publish(cancelledEvent(reason == null ? "cancelled by the user" : reason));
     }
 
     /** A hand-written block: a new version, the layer SQL re-assembled, artifacts rewritten, validated again. */
@@ -408,7 +370,7 @@ public class GenerationService {
         for (String target : todo) {
             if (GenerationStatus.CANCELLED.equals(repo.status(g.id()))) {
                 LOG.infof("generation %s cancelled before %s", g.id(), target);
-                stopCancelled(run);
+                cancels.stopped(run.tenant, run.correlationId, run.generationId);
                 return false;
             }
             repo.renewLease(g.id(), config.leaseDuration());
@@ -564,7 +526,7 @@ public class GenerationService {
         if (!repo.markValidating(g.id(), checkpoint, layerKey, artifacts, filename, flagged,
                 clock.instant().plus(config.validationTimeout()))) {
             LOG.infof("generation %s was cancelled while its artifacts were written; no validation requested", g.id());
-            stopCancelled(run);
+            cancels.stopped(run.tenant, run.correlationId, run.generationId);
             return;
         }
         run.publish(new HashmapSynced(hashmap(g.id()), "checkpoint"));
@@ -623,7 +585,7 @@ public class GenerationService {
         repo.fail(run.generationId, code, stage, message);
         if (GenerationStatus.CANCELLED.equals(repo.status(run.generationId))) {
             // cancelled while this run held it: the cancel left the stream's end to the run
-            stopCancelled(run);
+            cancels.stopped(run.tenant, run.correlationId, run.generationId);
             return;
         }
         LOG.warnf("generation %s failed at %s: %s", run.generationId, stage, message);
