@@ -154,6 +154,7 @@ stack_up() {
   API:       http://localhost:$SERVICE_BASE_PORT/api/v1   (OpenAPI: /q/openapi)
   Keycloak:  http://127.0.0.1:$KEYCLOAK_PORT  (realm aide)
   Logins:    alice / alice  (tenant acme, engineer)
+             carol / carol  (tenant acme, engineer)
              victor / victor (tenant acme, viewer: reads only)
              anna  / anna   (tenant acme, admin)
              bob   / bob    (tenant globex, engineer)

@@ -75,7 +75,10 @@ export interface SavedConversationSummary {
   modelDraftVersion?: number | null;
 }
 
-/** The conversations the signed-in user saved, newest first (optionally about one data source). */
+/**
+ * The saved conversations the signed-in user may open (its own; every one of the tenant for an admin), newest first
+ * (optionally about one data source).
+ */
 export function listSavedConversations(dataSourceId?: string): Promise<SavedConversationSummary[]> {
   const query = dataSourceId ? `?dataSourceId=${encodeURIComponent(dataSourceId)}` : '';
   return apiRequest<{ conversations: SavedConversationSummary[] }>(`${base}/conversations${query}`).then((r) => r.conversations ?? []);

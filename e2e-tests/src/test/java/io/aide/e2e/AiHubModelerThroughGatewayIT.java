@@ -195,7 +195,7 @@ class AiHubModelerThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
     }
 
     @Test
-    void shouldGiveTheModelTheDraftAndListTheSavedConversationsOfTheirAuthorOnly() {
+    void shouldGiveTheModelTheDraftAndOpenTheSavedConversationForItsAuthorAndTheTenantsAdminsOnly() {
         // Given an open session whose draft alice changed twice
         String model = AiHubStack.modelName("modeler-draft");
         AiHubStack.model().script(model, text("Keep fct_orders_weekly at week grain."));
@@ -220,9 +220,20 @@ class AiHubModelerThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
                 + dataSourceId).body());
         JsonNode elsewhere = Stack.json(Stack.get(alice, "/api/v1/ai/modeler/conversations?dataSourceId=ds_none").body());
         String victor = Stack.token("victor", "victor");
+        String carol = Stack.token("carol", "carol");
+        String anna = Stack.token("anna", "anna");
         String bob = Stack.token("bob", "bob");
         JsonNode victors = Stack.json(Stack.get(victor, "/api/v1/ai/modeler/conversations").body());
+        JsonNode carols = Stack.json(Stack.get(carol, "/api/v1/ai/modeler/conversations").body());
+        JsonNode annas = Stack.json(Stack.get(anna, "/api/v1/ai/modeler/conversations?dataSourceId=" + dataSourceId)
+                .body());
         JsonNode bobs = Stack.json(Stack.get(bob, "/api/v1/ai/modeler/conversations").body());
+        HttpResponse<String> carolOpens = Stack.get(carol, "/api/v1/ai/modeler/conversations/" + dataModelId);
+        HttpResponse<String> carolOpensById = Stack.get(carol, "/api/v1/ai/modeler/conversations/" + dataModelId
+                + "?conversationId=" + conversationId);
+        HttpResponse<String> victorOpens = Stack.get(victor, "/api/v1/ai/modeler/conversations/" + dataModelId);
+        HttpResponse<String> annaOpens = Stack.get(anna, "/api/v1/ai/modeler/conversations/" + dataModelId
+                + "?conversationId=" + conversationId);
         HttpResponse<String> opened = Stack.get(alice, "/api/v1/ai/modeler/conversations/" + dataModelId
                 + "?conversationId=" + conversationId);
         HttpResponse<String> otherId = Stack.get(alice, "/api/v1/ai/modeler/conversations/" + dataModelId
@@ -249,11 +260,24 @@ class AiHubModelerThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
         assertThat(first.path("modelDraftVersion").asInt(-1)).isEqualTo(2);
         assertThat(mineHere.path("conversations").findValuesAsText("conversationId")).contains(conversationId);
         assertThat(elsewhere.path("conversations")).isEmpty();
-        // another user of acme and a user of globex do not see it in their lists
+        // other users of acme (an engineer, a viewer) and a user of globex do not see it in their lists; acme's admin does
         assertThat(victors.path("conversations").isArray()).isTrue();
         assertThat(victors.path("conversations").findValuesAsText("conversationId")).doesNotContain(conversationId);
+        assertThat(carols.path("conversations").isArray()).isTrue();
+        assertThat(carols.path("conversations").findValuesAsText("conversationId")).doesNotContain(conversationId);
         assertThat(bobs.path("conversations").isArray()).isTrue();
         assertThat(bobs.path("conversations").findValuesAsText("conversationId")).doesNotContain(conversationId);
+        assertThat(annas.path("conversations").findValuesAsText("conversationId")).contains(conversationId);
+        // nor can they open it: the same 404 as for an id that does not exist; acme's admin opens it read-only
+        for (HttpResponse<String> refused : List.of(carolOpens, carolOpensById, victorOpens)) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(404);
+            assertThat(Stack.json(refused.body()).path("code").asText()).isEqualTo("conversation_not_found");
+            assertThat(refused.body()).doesNotContain("Is a weekly grain enough?");
+        }
+        assertThat(annaOpens.statusCode()).as(annaOpens.body()).isEqualTo(200);
+        assertThat(Stack.json(annaOpens.body()).path("readOnly").asBoolean()).isTrue();
+        assertThat(Stack.json(annaOpens.body()).path("messages").findValuesAsText("content"))
+                .contains("Is a weekly grain enough?");
         // it opens read-only by its id, with the draft it was saved with; unknown ids and other tenants get 404
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
         JsonNode conversation = Stack.json(opened.body());

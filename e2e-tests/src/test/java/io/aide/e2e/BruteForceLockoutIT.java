@@ -1,16 +1,21 @@
 package io.aide.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aide.events.EventJson;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,12 +25,15 @@ import static org.awaitility.Awaitility.await;
  * account for 60 s and more) against the real Keycloak: wrong passwords typed on the realm's login page (the portal's
  * sign-in) lock the account, so even its right password is refused, and the tenant's audit log shows the failures
  * and the refusals of the locked account ({@code session.login_failed}, target {@code user_temporarily_disabled}).
- * The account {@code lockout-slow} (acme, viewer) exists for this test only. (The quick-login rule, two failures
- * within a second, is not tested here: on a loaded machine one round trip to the realm's page can take longer.)
+ * The account {@code lockout-slow} (acme, viewer) exists for that test only. The realm's quick-login rule (two failures
+ * closer together than {@code quickLoginCheckMilliSeconds}, 1 s, lock the account for
+ * {@code minimumQuickLoginWaitSeconds}, 60 s) is shown through the gateway's own login ({@code POST /api/v1/session},
+ * a password grant, one short round trip) on the account {@code lockout-quick} (acme, viewer), also there for it alone.
  */
 class BruteForceLockoutIT {
     private static final int FAILURE_FACTOR = 10;
     private static final long QUICK_LOGIN_CHECK_MILLIS = 1000;
+    private static final long MINIMUM_QUICK_LOGIN_WAIT_SECONDS = 60;
 
     /** A fresh browser at the realm's login page of a portal sign-in. */
     private static Attempt loginPage() {
@@ -98,5 +106,75 @@ class BruteForceLockoutIT {
                 assertThat(e.path("outcome").asText()).isEqualTo("refused");
             });
         });
+    }
+
+    /** The gateway's password login, waiting out its per-address rate limit (429) when other suites used it up. */
+    private static Login gatewayLogin(String user, String password) {
+        for (int attempt = 0; ; attempt++) {
+            long started = System.nanoTime();
+            URI login = URI.create(Stack.GATEWAY + "/api/v1/session");
+            HttpResponse<String> answer = Stack.send(HttpRequest.newBuilder(login)
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(EventJson.toJson(Map.of("username", user,
+                            "password", password)))).build());
+            if (answer.statusCode() != 429 || attempt == 3) {
+                return new Login(answer, started, System.nanoTime());
+            }
+            long wait = Long.parseLong(answer.headers().firstValue("Retry-After").orElse("5"));
+            await().pollDelay(Duration.ofSeconds(wait)).atMost(Duration.ofSeconds(wait + 1)).until(() -> true);
+        }
+    }
+
+    private record Login(HttpResponse<String> answer, long startedNanos, long endedNanos) {
+        int status() {
+            return answer.statusCode();
+        }
+    }
+
+    @Test
+    void shouldLockAnAccountForAMinuteAfterTwoWrongPasswordsWithinASecondThroughTheGatewaysLogin() {
+        // Given: the account usable (an earlier run's lock has run out)
+        String user = "lockout-quick";
+        await().atMost(Duration.ofSeconds(MINIMUM_QUICK_LOGIN_WAIT_SECONDS + 30)).pollInterval(Duration.ofSeconds(5))
+                .until(() -> gatewayLogin(user, user).status() == 200);
+
+        // When: two wrong passwords back to back, far fewer than the failure factor
+        Login first = gatewayLogin(user, "Wrong-" + UUID.randomUUID());
+        Login second = gatewayLogin(user, "Wrong-" + UUID.randomUUID());
+        long lockedAt = System.nanoTime();
+        // the realm may record a failure just after answering it: a moment passes before the right password is typed
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        Login whileLocked = gatewayLogin(user, user);
+        List<Login> refusals = new CopyOnWriteArrayList<>();
+        await().atMost(Duration.ofSeconds(MINIMUM_QUICK_LOGIN_WAIT_SECONDS + 60)).pollInterval(Duration.ofSeconds(5))
+                .until(() -> {
+                    Login retry = gatewayLogin(user, user);
+                    if (retry.status() != 200) {
+                        refusals.add(retry);
+                    }
+                    return retry.status() == 200;
+                });
+        long lockedFor = (System.nanoTime() - lockedAt) / 1_000_000_000L;
+
+        // Then: both failures reached the realm within the quick-login window
+        assertThat(List.of(first, second)).allSatisfy(login -> {
+            assertThat(login.status()).as(login.answer().body()).isEqualTo(401);
+            assertThat(login.answer().headers().firstValue("Content-Type").orElse(""))
+                    .contains("application/problem+json");
+            assertThat(Stack.json(login.answer().body()).path("code").asText()).isEqualTo("invalid_credentials");
+        });
+        assertThat((second.endedNanos() - first.startedNanos()) / 1_000_000L)
+                .as("both wrong passwords within %d ms", QUICK_LOGIN_CHECK_MILLIS).isLessThan(QUICK_LOGIN_CHECK_MILLIS);
+        // the right password is refused while the lock lasts, as a 4xx problem, never a 5xx, never a session
+        refusals.add(0, whileLocked);
+        assertThat(refusals).allSatisfy(refused -> {
+            assertThat(refused.status()).as(refused.answer().body()).isEqualTo(401);
+            assertThat(refused.answer().headers().firstValue("Content-Type").orElse(""))
+                    .contains("application/problem+json");
+            assertThat(Stack.json(refused.answer().body()).path("code").asText()).isEqualTo("invalid_credentials");
+            assertThat(refused.answer().headers().allValues("Set-Cookie")).isEmpty();
+        });
+        // and the lock lasts the configured minimum quick-login wait (two failures are far from the failure factor)
+        assertThat(lockedFor).isBetween(MINIMUM_QUICK_LOGIN_WAIT_SECONDS - 5, MINIMUM_QUICK_LOGIN_WAIT_SECONDS + 60);
     }
 }

@@ -97,7 +97,7 @@ class GenerationCommandTest {
     }
 
     @Test
-    void shouldRefuseAnIdThatAnotherTenantAlreadyUses() {
+    void shouldAnswer404ForAnIdThatAnotherTenantAlreadyUses() {
         // Given
         String generationId = newGenerationId();
         given().auth().oauth2(Tokens.alice()).contentType(ContentType.JSON)
@@ -107,9 +107,9 @@ class GenerationCommandTest {
         // When / Then
         given().auth().oauth2(Tokens.bob()).contentType(ContentType.JSON)
                 .body(Map.of("generationId", generationId, "documentId", documentWithStatus("parsed")))
-                .post("/api/v1/generations").then().statusCode(409)
+                .post("/api/v1/generations").then().statusCode(404)
                 .contentType("application/problem+json")
-                .body("code", org.hamcrest.Matchers.equalTo("generation_id_taken"));
+                .body("detail", containsString(generationId));
         assertThat(commandsFor(generationId)).hasSize(1);
     }
 

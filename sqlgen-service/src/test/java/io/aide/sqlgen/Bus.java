@@ -48,6 +48,11 @@ final class Bus {
         return envelope;
     }
 
+    /** A command as the cancellations channel reads it (the same topic, a consumer group of its own). */
+    void cancellation(Envelope envelope) {
+        connector.source("generation-cancellations").send(EventJson.toJson(envelope));
+    }
+
     void resend(Envelope envelope) {
         connector.source("generation-commands").send(EventJson.toJson(envelope));
     }

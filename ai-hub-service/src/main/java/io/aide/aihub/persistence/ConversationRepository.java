@@ -83,27 +83,26 @@ public class ConversationRepository {
         }
     }
 
-    /** The latest saved modeler conversation of the tenant for this data model. */
-    public Optional<Saved> findByDataModel(String tenantId, String dataModelId) {
-        return find(tenantId, dataModelId, null);
-    }
-
     /**
      * One saved modeler conversation of the tenant for this data model: the one with {@code conversationId}, or the
-     * latest when it is null.
+     * latest when it is null; with {@code savedBy} only one that user saved (null: any author of the tenant).
      */
-    public Optional<Saved> find(String tenantId, String dataModelId, String conversationId) {
+    public Optional<Saved> find(String tenantId, String savedBy, String dataModelId, String conversationId) {
         String sql = "SELECT id, tenant_id, data_source_id, data_model_id, title, created_by, created_at, saved_at, "
                 + "schema_context, model_draft, model_draft_version FROM conversations WHERE tenant_id = ? AND kind = ? "
-                + "AND data_model_id = ?" + (conversationId == null ? "" : " AND id = ?")
-                + " ORDER BY saved_at DESC LIMIT 1";
+                + "AND data_model_id = ?" + (savedBy == null ? "" : " AND created_by = ?")
+                + (conversationId == null ? "" : " AND id = ?") + " ORDER BY saved_at DESC LIMIT 1";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement s = connection.prepareStatement(sql)) {
-            s.setString(1, tenantId);
-            s.setString(2, MODELER);
-            s.setString(3, dataModelId);
+            int i = 1;
+            s.setString(i++, tenantId);
+            s.setString(i++, MODELER);
+            s.setString(i++, dataModelId);
+            if (savedBy != null) {
+                s.setString(i++, savedBy);
+            }
             if (conversationId != null) {
-                s.setString(4, conversationId);
+                s.setString(i, conversationId);
             }
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
@@ -125,21 +124,23 @@ public class ConversationRepository {
     }
 
     /**
-     * The modeler conversations one user saved in the tenant, newest first; with {@code dataSourceId} only those
-     * about that data source.
+     * The tenant's saved modeler conversations, newest first: with {@code savedBy} only those that user saved (null:
+     * every author's), with {@code dataSourceId} only those about that data source.
      */
-    public List<Summary> listSavedBy(String tenantId, String userId, String dataSourceId, int limit) {
+    public List<Summary> listSaved(String tenantId, String savedBy, String dataSourceId, int limit) {
         String sql = "SELECT c.id, c.data_source_id, c.data_model_id, c.title, c.created_by, c.created_at, c.saved_at, "
                 + "c.model_draft_version, (SELECT count(*) FROM conversation_messages m WHERE m.tenant_id = c.tenant_id "
                 + "AND m.conversation_id = c.id) AS message_count FROM conversations c WHERE c.tenant_id = ? "
-                + "AND c.kind = ? AND c.created_by = ?" + (dataSourceId == null ? "" : " AND c.data_source_id = ?")
-                + " ORDER BY c.saved_at DESC, c.id LIMIT ?";
+                + "AND c.kind = ?" + (savedBy == null ? "" : " AND c.created_by = ?")
+                + (dataSourceId == null ? "" : " AND c.data_source_id = ?") + " ORDER BY c.saved_at DESC, c.id LIMIT ?";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement s = connection.prepareStatement(sql)) {
             int i = 1;
             s.setString(i++, tenantId);
             s.setString(i++, MODELER);
-            s.setString(i++, userId);
+            if (savedBy != null) {
+                s.setString(i++, savedBy);
+            }
             if (dataSourceId != null) {
                 s.setString(i++, dataSourceId);
             }
@@ -157,7 +158,7 @@ public class ConversationRepository {
             }
             return out;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot list the saved conversations of " + userId + ": "
+            throw new IllegalStateException("cannot list the saved conversations of tenant " + tenantId + ": "
                     + e.getMessage(), e);
         }
     }

@@ -22,14 +22,13 @@ import org.jboss.resteasy.reactive.RestQuery;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 /** A tenant admin's model settings (the key is stored sealed and never returned), a connection test, token usage. */
 @Path("/internal/v1/ai/models")
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelSettingsResource {
-    static final String ROLES = "X-Aide-Roles";
+    static final String ROLES = Roles.HEADER;
     static final int MAX_TIMEOUT_SECONDS = 600;
 
     private final TenantModelRepository tenantModels;
@@ -125,8 +124,7 @@ public class ModelSettingsResource {
 
     private static Caller admin(String tenant, String user, String roles) {
         Caller caller = Caller.of(tenant, user, null);
-        boolean admin = roles != null && Arrays.stream(roles.split(",")).map(String::trim).anyMatch("admin"::equals);
-        if (!admin) {
+        if (!Roles.admin(roles)) {
             throw new AiHubException(403, "forbidden:admin_only", "Forbidden", "Only a tenant admin (realm role "
                     + "'admin') may read or change the tenant's model settings and token usage.");
         }

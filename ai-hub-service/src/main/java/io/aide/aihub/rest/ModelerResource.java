@@ -164,21 +164,28 @@ public class ModelerResource {
     public record SavedList(List<ConversationRepository.Summary> conversations) {
     }
 
-    /** The modeler conversations the caller saved, newest first ({@code ?dataSourceId=} narrows to one source). */
+    /**
+     * The saved modeler conversations the caller may open, newest first ({@code ?dataSourceId=} narrows to one
+     * source): the caller's own, and for a tenant admin every one of the tenant.
+     */
     @GET
     @Path("/conversations")
     public SavedList savedList(@RestHeader(TENANT) String tenant, @RestHeader(USER) String user,
-                               @RestQuery String dataSourceId) {
-        return new SavedList(modeler.savedConversations(Caller.of(tenant, user, null),
+                               @RestHeader(Roles.HEADER) String roles, @RestQuery String dataSourceId) {
+        return new SavedList(modeler.savedConversations(Caller.of(tenant, user, null), Roles.admin(roles),
                 dataSourceId == null || dataSourceId.isBlank() ? null : dataSourceId.strip()));
     }
 
-    /** The latest saved conversation of a data model, or the one {@code ?conversationId=} names; read-only. */
+    /**
+     * The latest saved conversation of a data model the caller may open, or the one {@code ?conversationId=} names;
+     * read-only. Another user's answers 404 unless the caller is a tenant admin.
+     */
     @GET
     @Path("/conversations/{dataModelId}")
     public ModelerSessionView saved(@RestHeader(TENANT) String tenant, @RestHeader(USER) String user,
-                                    @RestPath String dataModelId, @RestQuery String conversationId) {
-        return modeler.saved(Caller.of(tenant, user, null), dataModelId,
+                                    @RestHeader(Roles.HEADER) String roles, @RestPath String dataModelId,
+                                    @RestQuery String conversationId) {
+        return modeler.saved(Caller.of(tenant, user, null), Roles.admin(roles), dataModelId,
                 conversationId == null || conversationId.isBlank() ? null : conversationId.strip());
     }
 }

@@ -190,29 +190,35 @@ public class ModelerService {
         store.clear(keys(caller, dataSourceId));
     }
 
-    /** The saved conversation of a data model, read-only. */
-    public ModelerSessionView saved(Caller caller, String dataModelId) {
-        return saved(caller, dataModelId, null);
-    }
-
-    /** One saved conversation of a data model (the latest when {@code conversationId} is null), read-only. */
-    public ModelerSessionView saved(Caller caller, String dataModelId, String conversationId) {
+    /**
+     * One saved conversation of a data model (the latest the caller may open when {@code conversationId} is null),
+     * read-only. Who may open a saved conversation: its author and the tenant's admins, never another tenant (seed
+     * 003 reads a saved conversation "with user verification"; an admin answers for the tenant's data models). Any
+     * other gets the same 404 as for an id that does not exist.
+     */
+    public ModelerSessionView saved(Caller caller, boolean admin, String dataModelId, String conversationId) {
         if (conversationId != null && !ID.matcher(conversationId).matches()) {
             throw AiHubException.badRequest("invalid_request", "conversationId: give the id of a saved conversation "
                     + "(GET /api/v1/ai/modeler/conversations lists yours).");
         }
-        return conversations.find(caller.tenantId(), dataModelId, conversationId).map(ModelerService::savedView)
+        return conversations.find(caller.tenantId(), author(caller, admin), dataModelId, conversationId)
+                .map(ModelerService::savedView)
                 .orElseThrow(() -> AiHubException.notFound("conversation_not_found", "No saved modeler conversation "
                         + (conversationId == null ? "" : "'" + conversationId + "' ") + "for data model '"
-                        + dataModelId + "' in your tenant."));
+                        + dataModelId + "' that you can open (yours, or any of your tenant's for its admins)."));
     }
 
-    /** The modeler conversations the caller saved (in the caller's tenant), newest first. */
-    public List<ConversationRepository.Summary> savedConversations(Caller caller, String dataSourceId) {
+    /** The saved modeler conversations the caller may open (see {@link #saved}), newest first. */
+    public List<ConversationRepository.Summary> savedConversations(Caller caller, boolean admin, String dataSourceId) {
         if (dataSourceId != null) {
             keys(caller, dataSourceId);
         }
-        return conversations.listSavedBy(caller.tenantId(), caller.userId(), dataSourceId, MAX_LISTED);
+        return conversations.listSaved(caller.tenantId(), author(caller, admin), dataSourceId, MAX_LISTED);
+    }
+
+    /** Whose saved conversations the caller may open: its own, or (null) any author's of the tenant for an admin. */
+    private static String author(Caller caller, boolean admin) {
+        return admin ? null : caller.userId();
     }
 
     private StoredSession require(SessionKeys keys) {

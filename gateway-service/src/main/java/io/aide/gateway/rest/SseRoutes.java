@@ -37,9 +37,9 @@ import java.util.List;
 /**
  * {@code GET /api/v1/generations/{id}/events}: replay from Redis after Last-Event-ID, then live events of
  * this key and tenant. May be opened before the generation is posted (the browser chooses the id). A client
- * resuming at or after the terminal event gets {@code done} at once (unless a refinement or block edit was
- * requested since: then it stays open for the answer); one resuming from before events the buffer has dropped
- * gets a {@code hashmap_sync} with reason {@code recovery} first.
+ * resuming at or after the terminal event gets {@code done} at once (unless a refinement, block edit or resume of a
+ * failed or cancelled generation was requested since: then it stays open for what follows); one resuming from
+ * before events the buffer has dropped gets a {@code hashmap_sync} with reason {@code recovery} first.
  */
 @ApplicationScoped
 public class SseRoutes {

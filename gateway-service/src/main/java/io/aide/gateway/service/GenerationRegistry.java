@@ -49,10 +49,13 @@ public class GenerationRegistry {
         return redis.value(String.class).get(key(generationId));
     }
 
-    /** How long after a refinement or a block edit a stream opened at the terminal event stays open for its answer. */
+    /**
+     * How long after a refinement, a block edit or a resume a stream opened at the terminal event stays open for what
+     * follows it.
+     */
     static final long FOLLOW_UP_SECONDS = 300;
 
-    /** A refinement or block edit was just requested: its answer will follow the generation's terminal event. */
+    /** A refinement, block edit or resume was just requested: its events will follow the generation's terminal one. */
     public Uni<Void> markFollowUp(String tenant, String generationId) {
         return redis.value(String.class).setex(followUpKey(tenant, generationId), FOLLOW_UP_SECONDS, "1");
     }

@@ -43,7 +43,7 @@ public class GenerationService {
     }
 
     /** sqlgen statuses a repeat request resumes. */
-    private static final java.util.Set<String> RESUMABLE = java.util.Set.of("failed", "cancelled");
+    private static final Set<String> RESUMABLE = Set.of("failed", "cancelled");
 
     public record Started(String generationId, String status, String eventsUrl) {
     }
@@ -69,8 +69,9 @@ public class GenerationService {
                 .flatMap(ignored -> dataSourceExists(dataSourceId, caller, correlationId))
                 .flatMap(ignored -> registry.reserve(generationId, caller.tenant()))
                 .flatMap(reservation -> switch (reservation) {
-                    case OTHER_TENANT -> Uni.createFrom().failure(GatewayException.conflict("generation_id_taken",
-                            "generationId '" + generationId + "' is already used; choose a new one."));
+                    // another tenant's generation does not exist for this caller: the same 404 as for its GET
+                    case OTHER_TENANT -> Uni.createFrom().failure(GatewayException.notFound("Generation",
+                            generationId));
                     case SAME_TENANT -> resumeIfStopped(generationId, caller, correlationId, () ->
                             requested(generationId, request, caller, correlationId, dialects, dataSourceId));
                     case CREATED -> requested(generationId, request, caller, correlationId, dialects, dataSourceId)
@@ -99,7 +100,9 @@ public class GenerationService {
                     String status = answer.status() == 200 && answer.body() != null
                             ? answer.body().path("status").asText("") : "";
                     if (RESUMABLE.contains(status)) {
-                        return request.get().map(ignored -> started(generationId, "resuming"));
+                        // its stream ended with the failure or cancel: one reopened there stays open for the rest
+                        return request.get().call(ignored -> registry.markFollowUp(caller.tenant(), generationId))
+                                .map(ignored -> started(generationId, "resuming"));
                     }
                     return Uni.createFrom().item(started(generationId, "accepted"));
                 });

@@ -6,6 +6,7 @@ import io.aide.events.v1.BlockEdited;
 import io.aide.events.v1.GenerationCancelled;
 import io.aide.events.v1.GenerationRequested;
 import io.aide.sqlgen.persistence.GenerationRepository;
+import io.aide.sqlgen.service.GenerationCancels;
 import io.aide.sqlgen.service.GenerationService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,10 +20,13 @@ public class GenerationCommandsConsumer {
     private static final Logger LOG = Logger.getLogger(GenerationCommandsConsumer.class);
 
     private final GenerationService generations;
+    private final GenerationCancels cancels;
     private final GenerationRepository repo;
 
-    public GenerationCommandsConsumer(GenerationService generations, GenerationRepository repo) {
+    public GenerationCommandsConsumer(GenerationService generations, GenerationCancels cancels,
+                                      GenerationRepository repo) {
         this.generations = generations;
+        this.cancels = cancels;
         this.repo = repo;
     }
 
@@ -38,7 +42,7 @@ public class GenerationCommandsConsumer {
             switch (envelope.type()) {
                 case GenerationRequested.TYPE -> generations.request(envelope, envelope.payloadAs(GenerationRequested.class));
                 case BlockEdited.TYPE -> generations.editBlock(envelope, envelope.payloadAs(BlockEdited.class));
-                case GenerationCancelled.TYPE -> generations.cancel(envelope, envelope.payloadAs(GenerationCancelled.class));
+                case GenerationCancelled.TYPE -> cancels.cancel(envelope, envelope.payloadAs(GenerationCancelled.class));
                 default -> {
                     // refinements go to ai-hub; other commands are not ours
                     return;

@@ -118,12 +118,15 @@ public class GenerationRepository {
                 message, id);
     }
 
-    public void markValidating(String id, int checkpoint, String layerObjectKey, Map<String, String> artifacts,
-                               String filename, int columnsNeedingAttention, Instant deadline) {
-        update("update generations set status = 'validating', checkpoint = ?, layer_object_key = ?,"
+    /** The run's checkpoint is written; false when the generation is no longer running (cancelled meanwhile). */
+    public boolean markValidating(String id, int checkpoint, String layerObjectKey, Map<String, String> artifacts,
+                                  String filename, int columnsNeedingAttention, Instant deadline) {
+        return update("update generations set status = 'validating', checkpoint = ?, layer_object_key = ?,"
                         + " artifacts = ?::jsonb, filename = ?, columns_needing_attention = ?, validation_deadline = ?,"
-                        + " lease_until = null, estimated_completion = null, updated_at = now() where id = ?",
-                checkpoint, layerObjectKey, Json.write(artifacts), filename, columnsNeedingAttention, ts(deadline), id);
+                        + " lease_until = null, estimated_completion = null, updated_at = now() where id = ?"
+                        + " and status = 'generating'",
+                checkpoint, layerObjectKey, Json.write(artifacts), filename, columnsNeedingAttention, ts(deadline),
+                id) == 1;
     }
 
     /** Completes a generation waiting for validation; false when it was not waiting (already completed). */
@@ -132,12 +135,39 @@ public class GenerationRepository {
                 + " updated_at = now() where id = ? and status = 'validating'", id) == 1;
     }
 
-    /** Cancels a generation that has not completed; false when there was nothing to cancel. */
-    public boolean cancel(String id, String reason) {
-        return update("update generations set status = 'cancelled', error_code = 'generation_cancelled',"
-                + " error_stage = 'cancelled', error_message = ?, lease_until = null, validation_deadline = null,"
-                + " updated_at = now() where id = ? and status in ('pending', 'generating', 'validating', 'failed')",
-                reason, id) == 1;
+    /** What a cancel found: nothing to cancel, a run compiling it (which stops and says so), or no run. */
+    public enum Cancel { NOTHING, RUNNING, STOPPED }
+
+    /**
+     * Cancels a generation that has not completed. One a run holds keeps the run's lease: the cancel is announced
+     * (the stream's error) by the run when it stops, or by the sweeper once the lease runs out without it.
+     */
+    public Cancel cancel(String id, String reason) {
+        return queryOne("with old as (select status, lease_until > now() as held from generations where id = ?"
+                        + " for update), running as (select old.status = 'generating' and coalesce(old.held, false)"
+                        + " as held from old) update generations g set status = 'cancelled',"
+                        + " error_code = 'generation_cancelled', error_stage = 'cancelled', error_message = ?,"
+                        + " lease_until = case when running.held then g.lease_until end, validation_deadline = null,"
+                        + " updated_at = now() from old, running where g.id = ?"
+                        + " and old.status in ('pending', 'generating', 'validating', 'failed') returning running.held",
+                rs -> rs.getBoolean(1), id, reason, id)
+                .map(running -> running ? Cancel.RUNNING : Cancel.STOPPED).orElse(Cancel.NOTHING);
+    }
+
+    /**
+     * Takes the announcement of a cancel a run held (its lease still set): true for exactly one caller, the run when
+     * it stops, or ({@code onlyExpired}) the sweeper once the lease ran out.
+     */
+    public boolean takeCancelAnnouncement(String id, boolean onlyExpired) {
+        return update("update generations set lease_until = null, updated_at = now() where id = ?"
+                + " and status = 'cancelled' and lease_until is not null"
+                + (onlyExpired ? " and lease_until < now()" : ""), id) == 1;
+    }
+
+    /** Cancelled generations whose run stopped renewing its lease before announcing the cancel. */
+    public List<String> unannouncedCancels() {
+        return query("select id from generations where status = 'cancelled' and lease_until < now()"
+                + " order by updated_at limit 20", rs -> rs.getString(1));
     }
 
     public List<String> overdueValidations() {

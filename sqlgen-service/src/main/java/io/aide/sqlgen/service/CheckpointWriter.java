@@ -35,9 +35,12 @@ public class CheckpointWriter {
     private final LayerCompiler compiler;
     private final ObjectStore store;
     private final SqlgenConfig config;
+    private final GenerationCancels cancels;
     private final Clock clock = Clock.systemUTC();
 
-    public CheckpointWriter(GenerationRepository repo, LayerCompiler compiler, ObjectStore store, SqlgenConfig config) {
+    public CheckpointWriter(GenerationRepository repo, LayerCompiler compiler, ObjectStore store, SqlgenConfig config,
+                            GenerationCancels cancels) {
+        this.cancels = cancels;
         this.repo = repo;
         this.compiler = compiler;
         this.store = store;
@@ -82,8 +85,12 @@ public class CheckpointWriter {
         String primary = Dialects.primary(g.dialects());
         String filename = (g.semanticLayerName() == null ? g.id() : g.semanticLayerName()) + "_" + primary + ".sql";
         int flagged = repo.layers(g.id()).stream().mapToInt(LayerRecord::columnsNeedingAttention).sum();
-        repo.markValidating(g.id(), checkpoint, layerKey, artifacts, filename, flagged,
-                clock.instant().plus(config.validationTimeout()));
+        if (!repo.markValidating(g.id(), checkpoint, layerKey, artifacts, filename, flagged,
+                clock.instant().plus(config.validationTimeout()))) {
+            LOG.infof("generation %s was cancelled while its artifacts were written; no validation requested", g.id());
+            cancels.stopped(run.tenant, run.correlationId, run.generationId);
+            return;
+        }
         run.publish(new HashmapSynced(HashmapBuilder.of(repo, g.id()), "checkpoint"));
         run.awaitSent();
         LOG.infof("generation %s: checkpoint %d written (%s), validation requested", g.id(), checkpoint,

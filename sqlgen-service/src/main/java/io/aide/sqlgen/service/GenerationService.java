@@ -6,7 +6,6 @@ import io.aide.events.spec.MappingRow;
 import io.aide.events.spec.MappingSpec;
 import io.aide.events.v1.BlockEdited;
 import io.aide.events.v1.BlockUpdated;
-import io.aide.events.v1.GenerationCancelled;
 import io.aide.events.v1.GenerationCompleted;
 import io.aide.events.v1.GenerationFailed;
 import io.aide.events.v1.GenerationRequested;
@@ -38,7 +37,7 @@ import java.util.Optional;
  * Runs generations: claims one (idempotent by generationId, resuming a failed, cancelled or abandoned one), loads
  * its spec, has {@link TargetCompiler} compile it and {@link CheckpointWriter} write the checkpoint and ask for
  * validation, and completes the generation when the validator's summary (or the timeout) arrives. Also applies
- * block edits, mapping edits and cancellations.
+ * block edits and mapping edits; cancels are {@link GenerationCancels}'.
  */
 @ApplicationScoped
 public class GenerationService {
@@ -58,11 +57,14 @@ public class GenerationService {
     private final EventPublisher publisher;
     private final SqlgenConfig config;
     private final MeterRegistry metrics;
+    private final GenerationCancels cancels;
     private final Clock clock = Clock.systemUTC();
 
     public GenerationService(GenerationRepository repo, SpecLoader specs, LayerCompiler compiler,
                              TargetCompiler targetCompiler, CheckpointWriter checkpoints, ObjectStore store,
-                             EventPublisher publisher, SqlgenConfig config, MeterRegistry metrics) {
+                             EventPublisher publisher, SqlgenConfig config, MeterRegistry metrics,
+                             GenerationCancels cancels) {
+        this.cancels = cancels;
         this.repo = repo;
         this.specs = specs;
         this.compiler = compiler;
@@ -122,22 +124,6 @@ public class GenerationService {
         try (Correlation ignored = Correlation.open(g.correlationId(), g.id(), null)) {
             LOG.infof("resuming abandoned generation %s", g.id());
             execute(openRun(g.tenantId(), g.correlationId(), g.id()), g, true);
-        }
-    }
-
-    public void cancel(Envelope envelope, GenerationCancelled cancelled) {
-        Optional<GenerationRecord> g = repo.find(envelope.tenantId(), cancelled.generationId());
-        if (g.isEmpty()) {
-            LOG.infof("cancel of unknown generation %s ignored", cancelled.generationId());
-            return;
-        }
-        String reason = cancelled.reason() == null || cancelled.reason().isBlank() ? "cancelled by the user"
-                : cancelled.reason();
-        if (repo.cancel(g.get().id(), reason)) {
-            metrics.counter("sqlgen.generations.cancelled").increment();
-            openRun(envelope.tenantId(), envelope.correlationId(), g.get().id())
-                    .publish(new GenerationFailed("Generation cancelled: " + reason + ". Completed blocks are kept;"
-                            + " request the generation again to resume it.", Stages.CANCELLED, "generation_cancelled"));
         }
     }
 
@@ -370,6 +356,8 @@ public class GenerationService {
         metrics.counter("sqlgen.generations.failed", "code", code).increment();
         repo.fail(run.generationId, code, stage, message);
         if (GenerationStatus.CANCELLED.equals(repo.status(run.generationId))) {
+            // cancelled while this run held it: the cancel left the stream's end to the run
+            cancels.stopped(run.tenant, run.correlationId, run.generationId);
             return;
         }
         LOG.warnf("generation %s failed at %s: %s", run.generationId, stage, message);

@@ -8,9 +8,9 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 
 /**
- * Completes generations whose validation summary did not arrive in time and resumes generations whose owner
- * stopped renewing its lease (a crash or restart mid-compile). Safe on several replicas: both go through
- * conditional updates.
+ * Completes generations whose validation summary did not arrive in time, resumes generations whose owner
+ * stopped renewing its lease (a crash or restart mid-compile) and announces the cancel of a generation whose run
+ * stopped that way before it could. Safe on several replicas: each goes through conditional updates.
  */
 @ApplicationScoped
 public class GenerationSweeper {
@@ -19,10 +19,12 @@ public class GenerationSweeper {
 
     private final GenerationRepository repo;
     private final GenerationService generations;
+    private final GenerationCancels cancels;
 
-    public GenerationSweeper(GenerationRepository repo, GenerationService generations) {
+    public GenerationSweeper(GenerationRepository repo, GenerationService generations, GenerationCancels cancels) {
         this.repo = repo;
         this.generations = generations;
+        this.cancels = cancels;
     }
 
     @Scheduled(every = "${aide.sqlgen.sweep-interval:5s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -30,6 +32,7 @@ public class GenerationSweeper {
         try {
             repo.overdueValidations().forEach(generations::completeOverdue);
             repo.abandoned().forEach(generations::resumeAbandoned);
+            repo.unannouncedCancels().forEach(cancels::announceAbandoned);
             repo.forgetProcessed(PROCESSED_EVENT_RETENTION);
         } catch (RuntimeException e) {
             LOG.warnf("sweep failed: %s", e.getMessage());

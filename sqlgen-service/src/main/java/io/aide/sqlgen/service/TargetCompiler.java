@@ -41,10 +41,12 @@ public class TargetCompiler {
     private final SqlgenConfig config;
     private final MeterRegistry metrics;
     private final SourceCatalogs catalogs;
+    private final GenerationCancels cancels;
     private final Clock clock = Clock.systemUTC();
 
     public TargetCompiler(GenerationRepository repo, LayerCompiler compiler, SqlgenConfig config, MeterRegistry metrics,
-                          SourceCatalogs catalogs) {
+                          SourceCatalogs catalogs, GenerationCancels cancels) {
+        this.cancels = cancels;
         this.repo = repo;
         this.compiler = compiler;
         this.config = config;
@@ -92,6 +94,7 @@ public class TargetCompiler {
         for (String target : todo) {
             if (GenerationStatus.CANCELLED.equals(repo.status(g.id()))) {
                 LOG.infof("generation %s cancelled before %s", g.id(), target);
+                cancels.stopped(run.tenant, run.correlationId, run.generationId);
                 return false;
             }
             compileNanos += pass.compileTarget(target, byTarget.get(target).size(), source);

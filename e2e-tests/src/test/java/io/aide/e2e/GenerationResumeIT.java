@@ -1,0 +1,208 @@
+package io.aide.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aide.e2e.Stack.SseEvent;
+import io.aide.e2e.Stack.SseStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Resume through the gateway, on the real stack: a generation of many targets cancelled (DELETE) once its first
+ * target is compiled, then POSTed again under the same id. It continues from its first incomplete target: the targets
+ * completed before the cancel keep their blocks as they were (same version, same time, nothing streamed for them), and
+ * the resumed stream carries only the remaining targets' work, then completion and {@code done}. Another tenant's POST
+ * of the id is a 404 and resumes nothing; a repeat POST of the completed generation answers the same id with no new
+ * work.
+ */
+class GenerationResumeIT {
+    /** Enough targets that the cancel lands long before the last one is compiled. */
+    private static final int TARGETS = 14;
+    private static final int ROWS_PER_TARGET = 120;
+    private static final String[] RULES = {"Direct move", "Trim", "Upper case", "amount_cents / 100",
+            "If status = 'A' then 'Active' else 'Inactive'", "Cast to date", "Coalesce with 0"};
+
+    private static String alice;
+    private static String bob;
+
+    @BeforeAll
+    static void login() {
+        alice = Stack.token("alice", "alice");
+        bob = Stack.token("bob", "bob");
+    }
+
+    @Test
+    void shouldResumeACancelledGenerationFromItsFirstIncompleteTargetAndLeaveACompletedOneAlone() throws Exception {
+        // Given: a parsed mapping of many targets, and its generation cancelled once the first target is compiled
+        byte[] mapping = mapping();
+        String documentId = Stack.uploadParsed(alice, "resume_mapping.csv", mapping);
+        String generationId = Stack.newGenerationId();
+        SseStream first = Stack.events(alice, generationId, null);
+        AtomicReference<HttpResponse<String>> cancel = new AtomicReference<>();
+        CompletableFuture<List<SseEvent>> firstRun = CompletableFuture.supplyAsync(() -> first.readUntil(e -> {
+            if (cancel.get() == null && e.event().equals("progress")
+                    && e.json().path("stats").path("targets_completed").asInt(0) >= 1) {
+                cancel.set(Stack.delete(alice, "/api/v1/generations/" + generationId));
+            }
+            return e.event().equals("done");
+        }));
+        HttpResponse<String> started = Stack.postJson(alice, "/api/v1/generations", Map.of("generationId",
+                generationId, "documentId", documentId, "dialects", List.of("duckdb")));
+        List<SseEvent> untilCancelled = firstRun.get(180, TimeUnit.SECONDS);
+        JsonNode afterCancel = hashmap(generationId);
+        Set<String> completedBefore = layers(afterCancel, "completed");
+        Set<String> remaining = new TreeSet<>(allTargets());
+        remaining.removeAll(completedBefore);
+        Map<String, JsonNode> blocksBefore = blocksOf(afterCancel, completedBefore);
+        SseEvent cancelled = untilCancelled.get(untilCancelled.size() - 2);
+
+        // When: globex posts the same id (with its own parsed copy of the mapping), then alice posts it again
+        String bobsDocument = Stack.uploadParsed(bob, "resume_mapping.csv", mapping);
+        HttpResponse<String> foreign = Stack.postJson(bob, "/api/v1/generations", Map.of("generationId",
+                generationId, "documentId", bobsDocument, "dialects", List.of("duckdb")));
+        String statusAfterForeign = hashmap(generationId).path("status").asText();
+        HttpResponse<String> resumed = Stack.postJson(alice, "/api/v1/generations", Map.of("generationId",
+                generationId, "documentId", documentId, "dialects", List.of("duckdb")));
+        SseStream rest = Stack.events(alice, generationId, cancelled.id());
+        List<SseEvent> resumedRun = CompletableFuture.supplyAsync(() -> rest.readUntil("done"))
+                .get(180, TimeUnit.SECONDS);
+        JsonNode completed = hashmap(generationId);
+
+        // Then: the first run stopped at the cancel, part-way
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        assertThat(cancel.get()).as("the first target's completion was streamed").isNotNull();
+        assertThat(cancel.get().statusCode()).as(cancel.get().body()).isEqualTo(202);
+        assertThat(cancelled.event()).isEqualTo("error");
+        assertThat(cancelled.json().path("code").asText()).isEqualTo("generation_cancelled");
+        assertThat(untilCancelled.get(untilCancelled.size() - 1).event()).isEqualTo("done");
+        assertThat(afterCancel.path("status").asText()).isEqualTo("cancelled");
+        assertThat(completedBefore).contains("target_00");
+        assertThat(remaining).as("targets left when the cancel landed").contains("target_" + (TARGETS - 1));
+        // globex cannot see or resume it
+        assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(404);
+        assertThat(foreign.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        assertThat(statusAfterForeign).isEqualTo("cancelled");
+        // alice's repeat POST resumes the same generation
+        assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(202);
+        assertThat(Stack.json(resumed.body()).path("generationId").asText()).isEqualTo(generationId);
+        assertThat(Stack.json(resumed.body()).path("status").asText()).isEqualTo("resuming");
+        // the resumed stream: a recovery snapshot, the remaining targets' blocks only, completion, done
+        List<String> names = resumedRun.stream().map(SseEvent::event).toList();
+        assertThat(rest.status).isEqualTo(200);
+        assertThat(names.get(0)).as("the resumed stream %s", names).isEqualTo("hashmap_sync");
+        assertThat(resumedRun.get(0).json().path("reason").asText()).isEqualTo("recovery");
+        assertThat(names).containsOnlyOnce("generation_complete").doesNotContain("error");
+        assertThat(resumedRun).filteredOn(e -> e.event().equals("hashmap_sync"))
+                .extracting(e -> e.json().path("reason").asText()).containsExactly("recovery", "checkpoint");
+        assertThat(names.subList(names.size() - 2, names.size())).containsExactly("generation_complete", "done");
+        Set<String> streamedTargets = new TreeSet<>();
+        resumedRun.stream().filter(e -> e.event().equals("block_update"))
+                .forEach(e -> streamedTargets.add(e.json().path("target").asText()));
+        assertThat(streamedTargets).isNotEmpty().isSubsetOf(remaining).contains("target_" + (TARGETS - 1));
+        assertThat(resumedRun).filteredOn(e -> e.id() != null && !e.id().isEmpty())
+                .allSatisfy(e -> assertThat(Long.parseLong(e.id())).isGreaterThan(Long.parseLong(cancelled.id())));
+        // every target is complete now; those completed before the cancel were not compiled again
+        assertThat(completed.path("status").asText()).isEqualTo("completed");
+        assertThat(layers(completed, "completed")).containsExactlyInAnyOrderElementsOf(allTargets());
+        assertThat(blocksOf(completed, completedBefore)).isEqualTo(blocksBefore);
+        assertThat(blocksBefore.values()).isNotEmpty().allSatisfy(b -> assertThat(b.path("version").asInt(-1))
+                .isEqualTo(1));
+        HttpResponse<String> versions = Stack.get(alice, "/api/v1/generations/" + generationId
+                + "/blocks/target_00/select_clause/versions");
+        assertThat(versions.statusCode()).as(versions.body()).isEqualTo(200);
+        assertThat(Stack.json(versions.body())).hasSize(1);
+
+        // And When: the completed generation is posted once more
+        int eventsBefore = EventsTopic.streamedEvents(generationId).size();
+        HttpResponse<String> again = Stack.postJson(alice, "/api/v1/generations", Map.of("generationId",
+                generationId, "documentId", documentId, "dialects", List.of("duckdb")));
+
+        // Then: the same id, accepted, and nothing new happens to it
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+        assertThat(Stack.json(again.body()).path("generationId").asText()).isEqualTo(generationId);
+        assertThat(Stack.json(again.body()).path("status").asText()).isEqualTo("accepted");
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> EventsTopic.streamedEvents(generationId).size() == eventsBefore);
+        JsonNode still = hashmap(generationId);
+        assertThat(still.path("status").asText()).isEqualTo("completed");
+        assertThat(still.path("checkpoint").asInt()).isEqualTo(completed.path("checkpoint").asInt());
+        assertThat(blocksOf(still, new TreeSet<>(allTargets()))).isEqualTo(blocksOf(completed,
+                new TreeSet<>(allTargets())));
+    }
+
+    /** TARGETS targets of ROWS_PER_TARGET rows, each reading its own source table, with the rules analysts write. */
+    private static byte[] mapping() {
+        StringBuilder csv = new StringBuilder("Resume test mapping,,,,,,,,\n,,,,,,,,\n"
+                + "Target Table,Target Column,Data Type,Source Table,Source Column,Transformation Rule,Join Condition,"
+                + "Filter,Key\n");
+        for (String target : allTargets()) {
+            String source = target.replace("target_", "source_");
+            for (int r = 0; r < ROWS_PER_TARGET; r++) {
+                String rule = RULES[r % RULES.length];
+                String column = switch (rule) {
+                    case "amount_cents / 100" -> "amount_cents";
+                    case "If status = 'A' then 'Active' else 'Inactive'" -> "status";
+                    default -> "field_" + r;
+                };
+                String type = rule.startsWith("amount") || rule.startsWith("Coalesce") ? "\"DECIMAL(12,2)\""
+                        : rule.startsWith("Cast") ? "DATE" : "VARCHAR";
+                csv.append(target).append(",col_").append(r).append(',').append(type).append(',').append(source)
+                        .append(',').append(r == 0 ? "id" : column).append(',').append(r == 0 ? "Direct move" : rule)
+                        .append(",,").append(r == 0 ? "status <> 'deleted'" : "").append(',')
+                        .append(r == 0 ? "Y" : "N").append('\n');
+            }
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> allTargets() {
+        List<String> targets = new ArrayList<>();
+        for (int t = 0; t < TARGETS; t++) {
+            targets.add(String.format("target_%02d", t));
+        }
+        return targets;
+    }
+
+    private static JsonNode hashmap(String generationId) {
+        HttpResponse<String> answer = Stack.get(alice, "/api/v1/generations/" + generationId);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return Stack.json(answer.body());
+    }
+
+    private static Set<String> layers(JsonNode hashmap, String status) {
+        Set<String> out = new TreeSet<>();
+        hashmap.path("layers").forEach(l -> {
+            if (status.equals(l.path("status").asText())) {
+                out.add(l.path("target").asText());
+            }
+        });
+        return out;
+    }
+
+    /** The blocks of these targets as the hashmap holds them (version, time, SQL), by target and block name. */
+    private static Map<String, JsonNode> blocksOf(JsonNode hashmap, Set<String> targets) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        hashmap.path("layers").forEach(l -> {
+            if (targets.contains(l.path("target").asText())) {
+                l.path("blocks").fields().forEachRemaining(b -> out.put(l.path("target").asText() + "/" + b.getKey(),
+                        b.getValue()));
+            }
+        });
+        return out;
+    }
+}
