@@ -134,5 +134,11 @@ class RuleDescribedNamesTest {
         CUSTOMERS.expect("DATE", "dob", List.of("Convert dob from MM/DD/YYYY to date; invalid dates to null"),
                 "2024-02-29", null, null);
         CUSTOMERS.expect("VARCHAR", "sale_dt", List.of("YYYYMM of sale date"), "202403", "202312", null);
+        // a name's examples in capitals ask for capitals
+        CUSTOMERS.expect("VARCHAR", "sale_dt", List.of("Three letter month abbreviation of sale date (JAN, FEB, ...)"),
+                "MAR", "DEC", null);
+        CUSTOMERS.expect("VARCHAR", "sale_dt", List.of("Abbreviated month name of sale_dt"), "Mar", "Dec", null);
+        CUSTOMERS.expect("TIMESTAMP", "sale_dt", List.of("Sale date parsed from ISO 8601 text", "Parse sale_dt as timestamp"),
+                "2024-03-05 00:00:00.0", "2023-12-31 00:00:00.0", null);
     }
 }

@@ -113,13 +113,53 @@ final class Dates implements Recognizer {
         return null;
     }
 
+    /**
+     * "(JAN, FEB, ...)", "(mon, tue)": examples of names in parentheses, consumed; TRUE when written in capitals, FALSE in
+     * lower case, null (cursor unchanged) when there are none or they are capitalised as the format gives them.
+     */
+    private static Boolean exampleCase(Parser p) {
+        int m = p.mark();
+        if (!p.acceptOp("(")) {
+            return null;
+        }
+        p.accept(Role.EXAMPLE);
+        List<String> words = new java.util.ArrayList<>();
+        while (p.peekToken() != null && !p.peekToken().op(")")) {
+            Token t = p.rawNext();
+            if (t.kind() == Token.Kind.WORD && t.text().matches("[A-Za-z]{2,}")) {
+                words.add(t.text());
+            } else if (!t.op(",") && t.kind() != Token.Kind.SEP) {
+                p.reset(m);
+                return null;
+            }
+        }
+        if (words.isEmpty() || !p.acceptOp(")")) {
+            p.reset(m);
+            return null;
+        }
+        if (words.stream().allMatch(w -> w.equals(w.toUpperCase(java.util.Locale.ROOT)))) {
+            return true;
+        }
+        if (words.stream().allMatch(w -> w.equals(w.toLowerCase(java.util.Locale.ROOT)))) {
+            return false;
+        }
+        p.reset(m);
+        return null;
+    }
+
     private static Operation datePart(Parser p) {
         boolean verb = p.accept(Role.EXTRACT);
-        for (Role r : new Role[]{Role.MONTH_NAME, Role.DAY_NAME}) {
+        for (Role r : new Role[]{Role.MONTH_ABBREV, Role.DAY_ABBREV, Role.MONTH_NAME, Role.DAY_NAME}) {
             if (p.accept(r)) {
-                // "Month name of ship_date": the name written out, as the dialect's date format gives it
-                String fmt = r == Role.MONTH_NAME ? "%B" : "%A";
-                return new Operation(x -> new Expr.FormatDate(asDate(p, x), fmt), ofOrFromColumn(p));
+                // "Month name of ship_date", "abbreviated month of d": the name written out or shortened, as the
+                // dialect's date format gives it; examples in capitals after it ("(JAN, FEB, ...)") ask for capitals
+                String fmt = r == Role.MONTH_NAME ? "%B" : r == Role.DAY_NAME ? "%A" : r == Role.MONTH_ABBREV ? "%b" : "%a";
+                Expr column = ofOrFromColumn(p);
+                Boolean capitals = exampleCase(p);
+                return new Operation(x -> {
+                    Expr name = new Expr.FormatDate(asDate(p, x), fmt);
+                    return capitals == null ? name : new Expr.Fn(capitals ? "UPPER" : "LOWER", List.of(name));
+                }, column);
             }
         }
         int truncate = p.mark();
@@ -355,6 +395,14 @@ final class Dates implements Recognizer {
                 column = c;
                 from = false;
             }
+        }
+        SqlType.Kind wanted = p.targetType().kind();
+        if (patterns.isEmpty() && parseWords && !formatWords && (wanted == SqlType.Kind.DATE || wanted == SqlType.Kind.TIMESTAMP)
+                && p.atEnd()) {
+            // "parsed from text", "parsed from ISO 8601": no pattern, so the engine's own reading of a date or timestamp
+            // (ISO 8601, with 'T' or a space); what does not read is NULL
+            SqlType type = wanted == SqlType.Kind.DATE ? SqlType.DATE : SqlType.TIMESTAMP;
+            return new Operation(x -> new Expr.Cast(x, type, true), column, Copies.Kind.CONVERSION);
         }
         if (patterns.isEmpty() || patterns.size() > 2) {
             if (patterns.size() > 2) {
