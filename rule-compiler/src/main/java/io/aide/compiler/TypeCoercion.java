@@ -36,7 +36,7 @@ final class TypeCoercion {
         }
         if (target.kind() == SqlType.Kind.BOOLEAN && e instanceof Expr.Case c && truthCodes(c)) {
             // "Y if email contains '@' else N" for a true/false column: the codes are the truth values (a cast of 'Y'
-            // to BOOLEAN fails on BigQuery and DuckDB; PostgreSQL and Spark accept it)
+            // to BOOLEAN fails on BigQuery, which reads only 'true' and 'false')
             return new Expr.Case(c.whens().stream().map(w -> new Expr.When(w.condition(), truth(w.result()))).toList(),
                     c.otherwise() == null ? null : truth(c.otherwise()));
         }

@@ -120,7 +120,7 @@ class RuleDescribedNamesTest {
 
     @Test
     void shouldGiveTruthValuesForTruthCodesInATrueFalseColumn() throws Exception {
-        // 'Y' cast to BOOLEAN fails on BigQuery and DuckDB: the codes are read as the truth values
+        // 'Y' cast to BOOLEAN fails on BigQuery: the codes are read as the truth values
         assertThat(CUSTOMERS.compile("BOOLEAN", "email", "Y if email contains '@' else N").sql().get("bigquery"))
                 .contains("THEN TRUE").doesNotContain("'Y'");
         CUSTOMERS.expect("BOOLEAN", "email", List.of("Y if email contains '@' else N", "'Yes' if email contains '@', 'No' otherwise"),
