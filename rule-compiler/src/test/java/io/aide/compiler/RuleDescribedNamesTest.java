@@ -113,10 +113,18 @@ class RuleDescribedNamesTest {
     }
 
     private static final RuleTable CUSTOMERS = new RuleTable("cust", "id", new String[]{"id", "email", "phone", "dob",
-            "sale_dt", "opt_in_flg"},
-            new String[]{"1", "a@b.com", "(555) 12-34", "02/29/2024", "2024-03-05", null},
-            new String[]{"2", "nobody", "555 9", "13/45/2024", "2023-12-31", "Y"},
-            new String[]{"3", null, null, null, null, "N"});
+            "sale_dt", "opt_in_flg", "work_email"},
+            new String[]{"1", "a@b.com", "(555) 12-34", "02/29/2024", "2024-03-05", null, "w@b.com"},
+            new String[]{"2", "nobody", "555 9", "13/45/2024", "2023-12-31", "Y", null},
+            new String[]{"3", null, null, null, null, "N", null});
+
+    @Test
+    void shouldNeverReadADescribedNameAsAnotherColumnOfThatKind() throws Exception {
+        // "personal email" is no work_email: after a describing word only a column's whole name counts
+        RuleTable staff = new RuleTable("staff", "id", new String[]{"id", "work_email"}, new String[]{"1", "w@b.com"});
+        assertThat(staff.flagged("VARCHAR", "work_email", "Use work email; if empty use personal email")).isNotBlank();
+        CUSTOMERS.expect("VARCHAR", "work_email", List.of("Lowercase the work email address"), "w@b.com", null, null);
+    }
 
     @Test
     void shouldGiveTruthValuesForTruthCodesInATrueFalseColumn() throws Exception {

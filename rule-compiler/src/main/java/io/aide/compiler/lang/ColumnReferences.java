@@ -67,8 +67,9 @@ final class ColumnReferences {
             }
             if (described > 0 && describes(p, start)) {
                 // "Annual salary", "Source order_no", "the customer email": a word that describes the column named after it
+                int from = p.mark();
                 Expr named = column(p, described - 1);
-                if (named instanceof Expr.Col c && p.ctx().known(c)) {
+                if (named instanceof Expr.Col c && p.ctx().known(c) && ColumnWords.namesWhole(c.column(), p.tokens().subList(from, p.mark()))) {
                     return named;
                 }
             }

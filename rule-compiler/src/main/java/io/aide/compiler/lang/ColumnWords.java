@@ -122,6 +122,28 @@ final class ColumnWords {
         return false;
     }
 
+    /**
+     * The tokens name every part of the column, short forms allowed, a kind noun after them allowed ("email address"),
+     * no part left out: after a describing word ("personal email") only a column's whole name counts, never the last
+     * part of a longer one (work_email).
+     */
+    static boolean namesWhole(String column, List<Token> tokens) {
+        String[] parts = column.toLowerCase(java.util.Locale.ROOT).split("_");
+        if (tokens.size() == 1 && tokens.get(0).kind() != Token.Kind.WORD) {
+            // `order_no`, [order_no], t.order_no: the name itself
+            return true;
+        }
+        List<Token> words = tokens;
+        if (words.size() > 1 && KIND_NOUNS.contains(words.get(words.size() - 1).norm())) {
+            List<Token> shorter = words.subList(0, words.size() - 1);
+            if (spells(parts, 0, parts.length, shorter, 0)) {
+                return true;
+            }
+        }
+        return String.join("_", words.stream().map(Token::norm).toList()).equals(String.join("_", parts))
+                || spells(parts, 0, parts.length, words, 0);
+    }
+
     /** Words that join a sentence, never parts of a name spelled by initials. */
     private static final java.util.Set<String> SENTENCE_WORDS = java.util.Set.of("and", "the", "for", "from", "with", "per",
             "not", "all", "any", "into", "than", "then", "when", "where", "else", "each", "its", "their", "this", "that");
