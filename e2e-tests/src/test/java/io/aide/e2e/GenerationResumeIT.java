@@ -50,7 +50,7 @@ class GenerationResumeIT {
     void shouldResumeACancelledGenerationFromItsFirstIncompleteTargetAndLeaveACompletedOneAlone() throws Exception {
         // Given: a parsed mapping of many targets, and its generation cancelled once the first target is compiled
         byte[] mapping = mapping();
-        String documentId = Stack.uploadParsed(alice, "resume_mapping.csv", mapping);
+        String documentId = Mappings.uploadParsed(alice, "resume_mapping.csv", mapping);
         String generationId = Stack.newGenerationId();
         SseStream first = Stack.events(alice, generationId, null);
         AtomicReference<HttpResponse<String>> cancel = new AtomicReference<>();
@@ -72,7 +72,7 @@ class GenerationResumeIT {
         SseEvent cancelled = untilCancelled.get(untilCancelled.size() - 2);
 
         // When: globex posts the same id (with its own parsed copy of the mapping), then alice posts it again
-        String bobsDocument = Stack.uploadParsed(bob, "resume_mapping.csv", mapping);
+        String bobsDocument = Mappings.uploadParsed(bob, "resume_mapping.csv", mapping);
         HttpResponse<String> foreign = Stack.postJson(bob, "/api/v1/generations", Map.of("generationId",
                 generationId, "documentId", bobsDocument, "dialects", List.of("duckdb")));
         String statusAfterForeign = hashmap(generationId).path("status").asText();

@@ -81,17 +81,6 @@ final class Stack {
         return multipart(token, "/api/v1/documents", List.of(new Part("file", fileName, content)));
     }
 
-    /** Uploads a mapping document and waits (at most 60 s) until it is parsed; answers its documentId. */
-    static String uploadParsed(String token, String fileName, byte[] content) {
-        HttpResponse<String> accepted = upload(token, fileName, content);
-        org.assertj.core.api.Assertions.assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String documentId = json(accepted.body()).path("documentId").asText();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(json(get(token, "/api/v1/documents/"
-                        + documentId).body()).path("status").asText()).isEqualTo("parsed"));
-        return documentId;
-    }
-
     /** One multipart/form-data part; a null file name makes it a plain field. */
     record Part(String field, String fileName, byte[] content) {
     }
