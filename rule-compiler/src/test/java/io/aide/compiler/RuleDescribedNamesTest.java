@@ -149,4 +149,29 @@ class RuleDescribedNamesTest {
         CUSTOMERS.expect("TIMESTAMP", "sale_dt", List.of("Sale date parsed from ISO 8601 text", "Parse sale_dt as timestamp"),
                 "2024-03-05 00:00:00.0", "2023-12-31 00:00:00.0", null);
     }
+
+    private static final RuleTable LOANS = new RuleTable("loans", "id", new String[]{"id", "loan_status", "sku", "dept_nm",
+            "next_due_dt", "fico", "on_hand_qty", "reorder_pt"},
+            new String[]{"1", "D30", "SKU-12", "N/A", java.time.LocalDate.now().plusDays(10).toString(), "812", "3", "5"},
+            new String[]{"2", "W", "12", "Sales", java.time.LocalDate.now().minusDays(2).toString(), "745", "9", "5"},
+            new String[]{"3", "C", null, "TBD", null, "600", "5", "5"});
+
+    @Test
+    void shouldReadUnquotedValuesThatStartWithANumber() throws Exception {
+        LOANS.expect("VARCHAR", "loan_status", List.of("C -> CURRENT; D30 -> 30 DPD; W -> WRITTEN OFF"),
+                "30 DPD", "WRITTEN OFF", "CURRENT");
+        LOANS.expect("VARCHAR", "fico", List.of("FICO score band: 800+ Excellent, 740-799 Very Good, below 740 Poor"),
+                "Excellent", "Very Good", "Poor");
+    }
+
+    @Test
+    void shouldReadRemovalsNullsDaysToGoAndNamedTruths() throws Exception {
+        LOANS.expect("VARCHAR", "sku", List.of("Remove the leading 'SKU-' prefix from sku", "SKU without the leading 'SKU-' prefix"),
+                "12", "12", null);
+        LOANS.expect("VARCHAR", "dept_nm", List.of("dept_nm, null if 'N/A' or 'TBD'", "Department name, null if 'N/A' or 'TBD'"),
+                null, "Sales", null);
+        LOANS.expect("INTEGER", "next_due_dt", List.of("Days until next due date"), "10", "-2", null);
+        LOANS.expect("BOOLEAN", "on_hand_qty, reorder_pt", List.of(
+                "Reorder needed when on hand quantity is at or below the reorder point"), "true", "false", "true");
+    }
 }

@@ -227,6 +227,9 @@ final class Copies implements Recognizer {
             String affix = String.valueOf(l.value());
             if (side == null) {
                 side = p.accept(Role.PREFIX) ? Role.PREFIX : p.accept(Role.SUFFIX) ? Role.SUFFIX : null;
+            } else {
+                // "the leading 'SKU-' prefix": the side said twice
+                p.accept(side);
             }
             Expr column = null;
             if (p.accept(Role.FROM)) {

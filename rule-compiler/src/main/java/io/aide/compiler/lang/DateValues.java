@@ -58,6 +58,10 @@ final class DateValues {
             } else if (p.accept(Role.SINCE)) {
                 start = dateOperand(p);
                 end = new Expr.CurrentDate();
+            } else if (p.acceptWord("until") || p.acceptWord("till") || p.acceptWord("before")) {
+                // "Days until next due date": from today to the date (negative once it has passed)
+                start = new Expr.CurrentDate();
+                end = dateOperand(p);
             } else {
                 start = null;
                 end = null;

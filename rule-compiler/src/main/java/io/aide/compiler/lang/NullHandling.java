@@ -103,6 +103,10 @@ final class NullHandling implements Recognizer {
         if (p.accept(Role.NULLS_KEPT)) {
             return new Operation(x -> x, null, Kind.NOTHING);
         }
+        Operation nullWhen = nullWhen(p);
+        if (nullWhen != null) {
+            return nullWhen;
+        }
         if (p.accept(Role.DEFAULT)) {
             // "if empty then 'Unnamed'", "when blank": a blank text is missing too
             boolean saysBlank = false;
@@ -255,6 +259,40 @@ final class NullHandling implements Recognizer {
         }
         boolean blanks = blank;
         return new Operation(x -> coalesce(p, blanks ? blankToNull(x) : x, value), column);
+    }
+
+    /**
+     * NULL (IF | WHEN) [SELF | column] [EQUALS | IN] text {("," | OR) text}: "null if 'N/A' or 'TBD'" after the value,
+     * values of the source that mean NULL (as "'N/A' -> NULL" says them); null (cursor unchanged) otherwise.
+     */
+    private static Operation nullWhen(Parser p) {
+        int m = p.mark();
+        if (!(p.accept(Role.NULL) && (p.accept(Role.IF) || p.accept(Role.WHERE)))) {
+            p.reset(m);
+            return null;
+        }
+        int c = p.mark();
+        if (!(p.column() instanceof Expr.Col) && !p.acceptExact(Role.SELF)) {
+            p.reset(c);
+        }
+        if (!p.accept(Role.IN)) {
+            p.accept(Role.EQUALS);
+        }
+        List<Expr> values = new ArrayList<>();
+        do {
+            Token t = p.peekToken();
+            if (t == null || t.kind() != Token.Kind.STRING) {
+                break;
+            }
+            p.next();
+            values.add(new Expr.Lit(t.text()));
+        } while (p.acceptOp(",") || p.accept(Role.OR));
+        if (values.isEmpty()) {
+            p.reset(m);
+            return null;
+        }
+        return new Operation(x -> new Expr.Case(List.of(new Expr.When(new Expr.InList(x, values, false),
+                new Expr.TypedNull(SqlType.VARCHAR))), x), null, Kind.INPUT);
     }
 
     /** BECOMES NULL, or after REPLACE: (WITH | BY) NULL. */

@@ -114,6 +114,7 @@ public final class RuleLanguage {
                     && rest(tokens.subList(colon + 1, tokens.size()), ctx, depth) instanceof Recognition.Recognized ok
                     && (equals ? namesTarget(words, ctx) && Commentary.isRemark(words, ctx, lexicon) || namesAValue(words, ok, ctx)
                     : Commentary.isRemark(words, ctx, lexicon) || asksForMap(words) && ok.expr() instanceof Expr.Case
+                    || namesTheKeyedColumn(words, ok, ctx)
                     // "Total compensation: salary plus bonus": two words or more naming what is computed
                     || words.size() >= 2 && !(ok.expr() instanceof Expr.Col) && namesAValue(words, ok, ctx))) {
                 r = new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (after its label)",
@@ -157,6 +158,12 @@ public final class RuleLanguage {
             }
         }
         if (!(r instanceof Recognition.Recognized)) {
+            Recognition truth = namedTruth(tokens, ctx);
+            if (truth != null) {
+                r = truth;
+            }
+        }
+        if (!(r instanceof Recognition.Recognized)) {
             Recognition fallback = orFallback(tokens, ctx, depth);
             if (fallback != null) {
                 r = fallback;
@@ -184,6 +191,21 @@ public final class RuleLanguage {
             return null;
         }
         Token verb = tokens.get(end - 1);
+        for (int without = 1; without < end - 1; without++) {
+            if (tokens.get(without).is(Token.Kind.WORD, "without")) {
+                // "SKU without the leading 'SKU-' prefix": remove what follows "without" from what precedes it
+                List<Token> active = new java.util.ArrayList<>();
+                active.add(Token.of(Token.Kind.WORD, "remove"));
+                active.addAll(tokens.subList(without + 1, end));
+                active.add(Token.of(Token.Kind.WORD, "from"));
+                active.addAll(tokens.subList(0, without));
+                if (families(active, ctx) instanceof Recognition.Recognized ok) {
+                    return new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (said with 'without')",
+                            ok.keepUnmatched());
+                }
+                break;
+            }
+        }
         if (verb.kind() != Token.Kind.WORD || lexicon.match(Lexicon.Role.REMOVE, tokens, end - 1) != 1 || !verb.norm().endsWith("ed")) {
             return null;
         }
@@ -296,6 +318,59 @@ public final class RuleLanguage {
         // a value map's key ("Y = 1", "ACT = Active") is a short code, never a word naming a value
         return !Expr.columns(ok.expr()).isEmpty() && words.stream().anyMatch(w -> w.text().matches("[A-Za-z]{4,}")
                 && !w.text().equals(w.text().toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /**
+     * "FICO score band: 800+ Excellent, ...": words naming the column a value map or bands read (and what they give),
+     * before ':'.
+     */
+    private boolean namesTheKeyedColumn(List<Token> words, Recognition.Recognized ok, RuleContext ctx) {
+        if (!(ok.expr() instanceof Expr.Case) || new java.util.HashSet<>(Expr.columns(ok.expr())).size() != 1) {
+            return false;
+        }
+        Expr.Col keyed = Expr.columns(ok.expr()).get(0);
+        boolean named = false;
+        for (int i = 0; i < words.size(); i++) {
+            if (ctx.resolve(null, words.get(i).text()) instanceof Expr.Col c && ctx.known(c)) {
+                if (!c.equals(keyed)) {
+                    return false;
+                }
+                named = true;
+            } else if (lexicon.grammarWord(words, i)) {
+                return false;
+            }
+        }
+        return named;
+    }
+
+    /**
+     * "Reorder needed when on hand quantity <= reorder point" for a true/false column: words naming the true case,
+     * then its condition; TRUE when it holds, FALSE otherwise.
+     */
+    private Recognition namedTruth(List<Token> tokens, RuleContext ctx) {
+        if (ctx.targetType().kind() != io.aide.compiler.plan.SqlType.Kind.BOOLEAN) {
+            return null;
+        }
+        for (int i = 1; i <= 4 && i < tokens.size(); i++) {
+            Token t = tokens.get(i - 1);
+            if (t.kind() != Token.Kind.WORD || ctx.resolve(null, t.text()) instanceof Expr.Col c && ctx.known(c)
+                    || lexicon.grammarWord(tokens, i - 1) && lexicon.match(Lexicon.Role.FILLER, tokens, i - 1) == 0) {
+                return null;
+            }
+            if (lexicon.match(Lexicon.Role.IF, tokens, i) == 0) {
+                continue;
+            }
+            Parser p = new Parser(tokens.subList(i, tokens.size()), ctx, lexicon);
+            p.accept(Lexicon.Role.IF);
+            Expr condition = p.condition();
+            p.acceptSeparator();
+            if (condition == null || !p.atEnd() || condition instanceof Expr.Col) {
+                return null;
+            }
+            return new Recognition.Recognized(new Expr.Case(List.of(new Expr.When(condition, new Expr.Lit(true))),
+                    new Expr.Lit(false)), null, List.of(), "a truth value named by its words");
+        }
+        return null;
     }
 
     /**

@@ -409,7 +409,32 @@ final class ValueMaps implements Recognizer {
 
     /** A literal, or a short text written without quotes ("Female"). */
     private static Expr value(Parser p) {
+        int m = p.mark();
+        Token first = p.rawPeek();
         Expr v = p.literal();
+        Token arrow = m > 0 ? p.tokens().get(m - 1) : null;
+        if (v instanceof Expr.Lit l && l.value() instanceof Number && first != null && first.kind() == Token.Kind.NUMBER
+                && arrow != null && (arrow.op("->") || arrow.op("=>") || arrow.op("="))) {
+            // "D30 -> 30 DPD", "D90 -> 90+ DPD": after an arrow, an unquoted value that starts with a number is the text up
+            // to the pair's end (after ':' the number may be a band's: "FICO band: 800+ Excellent")
+            StringBuilder text = new StringBuilder(first.text());
+            int words = 0;
+            Token t = p.rawPeek();
+            while (t != null && t.kind() != Token.Kind.SEP && !t.op(",") && !p.peekExact(Role.ELSE) && !p.peekExact(Role.THEN)
+                    && (t.op("+") || t.op("%") || t.kind() == Token.Kind.WORD && !Lexicon.standard().grammarWord(p.tokens(), p.mark())
+                    && Character.isUpperCase(t.text().charAt(0)))) {
+                p.rawNext();
+                text.append(t.op("+") || t.op("%") ? "" : " ").append(t.text());
+                words += t.kind() == Token.Kind.WORD ? 1 : 0;
+                t = p.rawPeek();
+            }
+            Token after = p.rawPeek();
+            if (words > 0 && (after == null || after.kind() == Token.Kind.SEP || after.op(","))) {
+                return new Expr.Lit(text.toString());
+            }
+            p.reset(m);
+            v = p.literal();
+        }
         return v != null ? v : key(p);
     }
 
