@@ -174,4 +174,16 @@ class RuleDescribedNamesTest {
         LOANS.expect("BOOLEAN", "on_hand_qty, reorder_pt", List.of(
                 "Reorder needed when on hand quantity is at or below the reorder point"), "true", "false", "true");
     }
+
+    @Test
+    void shouldLeaveOutWhereAValueComesFromAndPadTheColumnAfterAText() throws Exception {
+        RuleTable items = new RuleTable("inv", "id", new String[]{"id", "loan_amt", "supplier_id", "list_price"},
+                new String[]{"1", "100.5", "42", "200"}, new String[]{"2", null, "1234567", null});
+        items.expect("DECIMAL(14,2)", "loan_amt", List.of("Loan amount as provided by origination system",
+                "loan_amt as received from the source system"), "100.5", null);
+        // the padding is the id's, not the concatenation's
+        items.expect("VARCHAR", "supplier_id", List.of("'SUP' followed by the supplier id padded to 6 digits with leading zeros"),
+                "SUP000042", "SUP1234567");
+        items.expect("DECIMAL(12,2)", "list_price", List.of("List price less 15% discount"), "170", null);
+    }
 }

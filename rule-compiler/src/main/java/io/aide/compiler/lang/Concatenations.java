@@ -41,7 +41,10 @@ final class Concatenations implements Recognizer {
         // "'Q' + quarter of d + '-' + year of d": '+' beside a quoted text joins texts, as SQL Server writes it
         boolean plusJoins = p.tokens().stream().anyMatch(t -> t.op("+")) && p.tokens().stream()
                 .anyMatch(t -> t.kind() == Token.Kind.STRING && !t.text().matches("\\s*[-+]?\\d+(\\.\\d+)?\\s*"));
-        boolean computed = keyword || plusJoins || p.tokens().stream().anyMatch(t -> t.op("||"));
+        // "'SUP' followed by the supplier id padded to 6 digits": a quoted text joined in words to what follows
+        boolean textJoined = p.tokens().stream().anyMatch(t -> t.kind() == Token.Kind.STRING)
+                && p.lexicon().find(Role.CONCAT_JOIN, p.tokens()) && p.rawPeek() != null && p.rawPeek().kind() == Token.Kind.STRING;
+        boolean computed = keyword || plusJoins || textJoined || p.tokens().stream().anyMatch(t -> t.op("||"));
         Expr first = item(p, computed);
         if (first == null) {
             return keyword ? p.notUnderstood() : Recognition.NOT_MINE;
@@ -58,7 +61,10 @@ final class Concatenations implements Recognizer {
             // a separator written as an item ("last name, comma, space, first name") also says it joins
             boolean separatorItem = items.stream().anyMatch(e -> e instanceof Expr.Lit l && l.value() instanceof String t
                     && !t.isEmpty() && t.chars().noneMatch(Character::isLetterOrDigit));
-            if (items.size() >= 2 && (separatorItem || p.peek(Role.SPACE_SEPARATED) || p.peek(Role.SEPARATED_BY))) {
+            // a quoted text first ("'SUP' followed by supplier_id") says so too
+            boolean textFirst = first instanceof Expr.Lit l && l.value() instanceof String t && !t.isEmpty()
+                    && afterFirst < p.tokens().size() && p.tokens().get(afterFirst).kind() == Token.Kind.WORD;
+            if (items.size() >= 2 && (separatorItem || textFirst || p.peek(Role.SPACE_SEPARATED) || p.peek(Role.SEPARATED_BY))) {
                 keyword = true;
             } else {
                 items.subList(1, items.size()).clear();
@@ -93,9 +99,10 @@ final class Concatenations implements Recognizer {
             if (op == null || op.column() != null) {
                 return p.notUnderstood();
             }
-            if (firstOp && !separated && onDates(op)) {
+            if (firstOp && !separated && (onDates(op) || textFirst(items))) {
                 // "a || '_' || dep_dt formatted YYYYMMDD": a date's operation right after the last item is that item's
-                // (a concatenation is a text, never a date)
+                // (a concatenation is a text, never a date); so is any operation after a quoted text and a column
+                // ("'SUP' followed by the supplier id padded to 6 digits": the id is padded, not 'SUP' with it)
                 items = new ArrayList<>(items);
                 items.set(items.size() - 1, op.apply().apply(items.get(items.size() - 1)));
                 firstOp = false;
@@ -106,6 +113,12 @@ final class Concatenations implements Recognizer {
             ops = x -> op.apply().apply(before.apply(x));
         }
         return new Recognition.Recognized(ops.apply(new Expr.Concat(items)), null, List.of(), "concatenation");
+    }
+
+    /** A quoted text, then one column: what follows the column without a separator is said of the column. */
+    private static boolean textFirst(List<Expr> items) {
+        return items.size() == 2 && items.get(0) instanceof Expr.Lit l && l.value() instanceof String
+                && !(items.get(1) instanceof Expr.Lit);
     }
 
     /** The operation works on a date (a format, a part, a period's start, a shift): never on a concatenated text. */

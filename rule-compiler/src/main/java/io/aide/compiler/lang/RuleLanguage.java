@@ -158,6 +158,12 @@ public final class RuleLanguage {
             }
         }
         if (!(r instanceof Recognition.Recognized)) {
+            Recognition provenance = withoutProvenance(tokens, ctx, depth);
+            if (provenance != null) {
+                r = provenance;
+            }
+        }
+        if (!(r instanceof Recognition.Recognized)) {
             Recognition truth = namedTruth(tokens, ctx);
             if (truth != null) {
                 r = truth;
@@ -320,6 +326,36 @@ public final class RuleLanguage {
                 && !w.text().equals(w.text().toUpperCase(java.util.Locale.ROOT)));
     }
 
+    /** Nouns that end a phrase saying where a value comes from ("by the origination system"). */
+    private static final java.util.Set<String> ORIGINS = java.util.Set.of("system", "systems", "source", "sources", "feed",
+            "file", "application", "app", "platform", "extract", "vendor", "upstream");
+
+    /**
+     * "Loan amount as provided by origination system": the rule, then where the value comes from ("by" or "from" and a
+     * few words ending with a noun such as system, feed or file) -- no column, no value; read without it.
+     */
+    private Recognition withoutProvenance(List<Token> tokens, RuleContext ctx, int depth) {
+        int end = tokens.size();
+        while (end > 0 && tokens.get(end - 1).kind() == Token.Kind.SEP) {
+            end--;
+        }
+        if (end < 3 || !ORIGINS.contains(tokens.get(end - 1).norm())) {
+            return null;
+        }
+        for (int at = end - 2; at >= Math.max(1, end - 6); at--) {
+            Token t = tokens.get(at);
+            if (t.kind() != Token.Kind.WORD || ctx.resolve(null, t.text()) instanceof Expr.Col c && ctx.known(c)) {
+                return null;
+            }
+            if ((t.is(Token.Kind.WORD, "by") || t.is(Token.Kind.WORD, "from")) && at > 0
+                    && rest(tokens.subList(0, at), ctx, depth) instanceof Recognition.Recognized ok) {
+                return new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (its origin left out)",
+                        ok.keepUnmatched());
+            }
+        }
+        return null;
+    }
+
     /**
      * "FICO score band: 800+ Excellent, ...": words naming the column a value map or bands read (and what they give),
      * before ':'.
@@ -440,6 +476,10 @@ public final class RuleLanguage {
             close = nesting == 0 ? i : -1;
         }
         List<Token> before = tokens.subList(0, open);
+        if (before.size() < 2 || tokens.get(open - 1).text().contains("_")) {
+            // "DATE_TRUNC('week', d)", "ROUND(x)": a call, not a description before the rule
+            return null;
+        }
         if (close < 0 || close == open + 1 || before.stream().anyMatch(t -> t.kind() == Token.Kind.STRING
                 || t.kind() == Token.Kind.NUMBER || t.kind() == Token.Kind.SEP || t.kind() == Token.Kind.DATE_PATTERN)) {
             return null;
