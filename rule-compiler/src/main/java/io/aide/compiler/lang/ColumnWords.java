@@ -180,10 +180,7 @@ final class ColumnWords {
         if (parts.length < 2 || word.kind() != Token.Kind.WORD) {
             return false;
         }
-        String last = parts[parts.length - 1];
-        boolean dated = java.util.stream.Stream.of("date", "timestamp", "time", "datetime")
-                .anyMatch(k -> PhraseTable.abbreviates(last, k)) || last.equals("ts") || last.equals("dttm");
-        return dated && spells(parts, 0, parts.length - 1, List.of(word), 0);
+        return datedPart(parts[parts.length - 1], true) && spells(parts, 0, parts.length - 1, List.of(word), 0);
     }
 
     /** The name's last part says the column holds a number: a count, an amount, a total, a price, a rate (paid_amt). */
@@ -197,9 +194,13 @@ final class ColumnWords {
     /** The name's last part says the column holds a date or a timestamp (sale_dt, created_ts, order_date). */
     static boolean holdsADate(String column) {
         String[] parts = column.toLowerCase(java.util.Locale.ROOT).split("_");
-        String last = parts[parts.length - 1];
-        return parts.length >= 2 && (java.util.stream.Stream.of("date", "timestamp", "datetime")
-                .anyMatch(k -> PhraseTable.abbreviates(last, k)) || last.equals("ts") || last.equals("dttm"));
+        return parts.length >= 2 && datedPart(parts[parts.length - 1], false);
+    }
+
+    /** A name's last part that says date or timestamp (dt, date, ts, dttm; also time where {@code time} is asked). */
+    private static boolean datedPart(String last, boolean time) {
+        return java.util.stream.Stream.of("date", "timestamp", "datetime", time ? "time" : "datetime")
+                .anyMatch(k -> PhraseTable.abbreviates(last, k)) || last.equals("ts") || last.equals("dttm");
     }
 
     /** The name's last part says the column holds a count or a quantity (seat_cnt, line_qty, visit_count). */
