@@ -28,6 +28,10 @@ final class Commentary {
     private static final Set<String> BECOMING = Set.of("becomes", "become", "stays", "stay", "remains", "remain", "means",
             "mean", "gives", "give", "yields");
 
+    /** Words that say a number's scale ("4.25 percent", "425 basis points", "in cents"). */
+    private static final Set<String> SCALE_WORDS = Set.of("percent", "percentage", "pct", "bps", "basis", "cents",
+            "thousands", "millions", "per-cent");
+
     /** Two numbers joined by '-' or "to": "(0-23)", "(1 to 7)". */
     private static boolean range(List<Token> tokens) {
         if (tokens.size() == 3 && tokens.get(0).kind() == Token.Kind.NUMBER && tokens.get(2).kind() == Token.Kind.NUMBER) {
@@ -66,6 +70,10 @@ final class Commentary {
         boolean text = tokens.stream().anyMatch(t -> t.kind() == Token.Kind.STRING);
         if (number && text) {
             // "670-739 then 'B'", "below 580 'D'": a value for numbers is a branch of the rule
+            return false;
+        }
+        if (number && tokens.stream().anyMatch(t -> t.text().equals("%") || SCALE_WORDS.contains(t.norm()))) {
+            // "(source stores 4.25 for 4.25%)": the scale of the value, which changes what the rule computes
             return false;
         }
         for (int i = 0; i < tokens.size(); i++) {

@@ -90,6 +90,40 @@ final class Conditions {
     }
 
     /**
+     * "negative amounts", "missing emails", "a blank name": the test said as an adjective before the column, where the
+     * condition ends after it. Null (cursor unchanged) for anything else.
+     */
+    private static Expr adjectiveFirst(Parser p) {
+        int m = p.mark();
+        p.acceptWord("a");
+        p.acceptWord("an");
+        Token adjective = p.next();
+        if (adjective == null || adjective.kind() != Token.Kind.WORD) {
+            p.reset(m);
+            return null;
+        }
+        String a = adjective.norm();
+        Expr column = switch (a) {
+            case "negative", "positive", "zero", "missing", "null", "blank", "empty" -> p.column();
+            default -> null;
+        };
+        Token after = p.peekToken();
+        if (!(column instanceof Expr.Col) || after != null && after.kind() != Token.Kind.SEP && !after.op(",")
+                && !p.peek(Role.THEN) && !p.peek(Role.ELSE) && !p.peek(Role.AND) && !p.peek(Role.OR)) {
+            p.reset(m);
+            return null;
+        }
+        return switch (a) {
+            case "negative" -> new Expr.Bin("<", column, new Expr.Lit(0L));
+            case "positive" -> new Expr.Bin(">", column, new Expr.Lit(0L));
+            case "zero" -> new Expr.Bin("=", column, new Expr.Lit(0L));
+            case "missing", "null" -> new Expr.IsNull(column, false);
+            default -> new Expr.Bin("OR", new Expr.IsNull(column, false), new Expr.Bin("=",
+                    new Expr.Fn("TRIM", List.of(new Expr.Cast(column, io.aide.compiler.plan.SqlType.VARCHAR, false))), new Expr.Lit("")));
+        };
+    }
+
+    /**
      * "no impressions", "no items": something counted (a number column, a count or amount by its name, or a plural
      * noun); "no middle name", "no email": something that is there or not.
      */
@@ -127,6 +161,10 @@ final class Conditions {
         Expr had = presence(p);
         if (had != null) {
             return had;
+        }
+        Expr described = adjectiveFirst(p);
+        if (described != null) {
+            return described;
         }
         Expr measured = lengthOf(p);
         if (measured != null) {

@@ -301,14 +301,34 @@ final class Copies implements Recognizer {
             }
             return new Operation(x -> new Expr.Cast(x, SqlType.TIMESTAMP, true), null);
         }
+        if (p.accept(Role.UPPER_FIRST)) {
+            // "with the first letter capitalised": the first character in upper case, the rest as it is
+            return new Operation(Copies::upperFirst, operand(p));
+        }
+        if (p.accept(Role.SENTENCE_CASE)) {
+            // "in sentence case": the first character in upper case, the rest in lower case
+            return new Operation(x -> new Expr.Concat(List.of(new Expr.Fn("UPPER", List.of(new Expr.Substr(x, new Expr.Lit(1L), new Expr.Lit(1L)))),
+                    new Expr.Fn("LOWER", List.of(new Expr.Substr(x, new Expr.Lit(2L), null))))), operand(p));
+        }
         for (Role r : new Role[]{Role.TITLE_CASE, Role.TRIM, Role.UPPER, Role.LOWER}) {
             if (p.accept(r)) {
+                if (p.peek(Role.FIRST_CHARS) || p.peek(Role.LAST_CHARS)) {
+                    // "capitalise the first 3 letters": the rest of the value is kept, not cut off
+                    p.reset(m);
+                    return null;
+                }
                 // "Trim the email address", "upper case of country": the column it works on may follow the verb
                 String fn = r == Role.TITLE_CASE ? "INITCAP" : r.name();
                 return new Operation(x -> new Expr.Fn(fn, List.of(x)), operand(p));
             }
         }
         return null;
+    }
+
+    /** The first character in upper case and the rest unchanged. */
+    static Expr upperFirst(Expr x) {
+        return new Expr.Concat(List.of(new Expr.Fn("UPPER", List.of(new Expr.Substr(x, new Expr.Lit(1L), new Expr.Lit(1L)))),
+                new Expr.Substr(x, new Expr.Lit(2L), null)));
     }
 
     /** [of | from] column after an operation's verb, or null (cursor unchanged). */

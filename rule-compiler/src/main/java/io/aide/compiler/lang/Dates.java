@@ -95,7 +95,78 @@ final class Dates implements Recognizer {
                 }
             }
         }
-        return column;
+        return column != null ? column : namedDate(p);
+    }
+
+    /**
+     * [when | that] [the] noun [noun] (was | were) participle: "year the account was opened" for open_dt, "month when
+     * the order was shipped" for ship_dt -- the one date column of the row named by the verb; null (cursor unchanged)
+     * otherwise.
+     */
+    private static Expr whenDone(Parser p) {
+        int m = p.mark();
+        if (!p.acceptWord("when")) {
+            p.acceptWord("that");
+        }
+        p.acceptWord("the");
+        int nouns = 0;
+        Token t;
+        while (nouns < 2 && (t = p.peekToken()) != null && t.kind() == Token.Kind.WORD && !t.is(Token.Kind.WORD, "was")
+                && !t.is(Token.Kind.WORD, "were") && !p.lexicon().grammarWord(p.tokens(), p.mark())) {
+            p.next();
+            nouns++;
+        }
+        if (nouns == 0 || !(p.acceptWord("was") || p.acceptWord("were"))) {
+            p.reset(m);
+            return null;
+        }
+        Token verb = p.next();
+        Expr.Col found = null;
+        int matches = 0;
+        if (verb != null && verb.kind() == Token.Kind.WORD && verb.norm().endsWith("ed")) {
+            for (Expr.Col c : p.ctx().sources()) {
+                String[] parts = c.column().toLowerCase(java.util.Locale.ROOT).split("_");
+                if (stems(verb.norm()).stream().anyMatch(stem -> ColumnWords.namesDate(parts, Token.of(Token.Kind.WORD, stem)))) {
+                    found = c;
+                    matches++;
+                }
+            }
+        }
+        Token after = p.peekToken();
+        if (matches != 1 || after != null && after.kind() != Token.Kind.SEP && !after.op(",") && !after.op("(")) {
+            p.reset(m);
+            return null;
+        }
+        return found;
+    }
+
+    /** The forms a past participle may come from: opened (open), hired (hire), shipped (ship), created (created, create). */
+    private static List<String> stems(String word) {
+        String base = word.substring(0, word.length() - 2);
+        List<String> stems = new ArrayList<>(List.of(word, base, word.substring(0, word.length() - 1)));
+        if (base.length() > 2 && base.charAt(base.length() - 1) == base.charAt(base.length() - 2)) {
+            stems.add(base.substring(0, base.length() - 1));
+        }
+        return stems;
+    }
+
+    /**
+     * (FROM | OF) [the] word, where the word names one date column of the row leaving its kind out and the phrase ends
+     * ("week number of the order" for ord_ts, "year of hire" for hire_dt); null (cursor unchanged) otherwise.
+     */
+    private static Expr namedDate(Parser p) {
+        int m = p.mark();
+        if (!(p.accept(Role.FROM) || p.acceptWord("of"))) {
+            return null;
+        }
+        p.acceptWord("the");
+        Expr.Col dated = p.dateNamedByWord();
+        Token after = p.peekToken();
+        if (dated == null || after != null && after.kind() != Token.Kind.SEP && !after.op(",") && !after.op("(")) {
+            p.reset(m);
+            return null;
+        }
+        return dated;
     }
 
     /** "the hour of evt_ts", "year of ship_dt": a part of a named date as a value to compare; null (cursor unchanged). */
@@ -189,6 +260,12 @@ final class Dates implements Recognizer {
             return null;
         }
         Expr column = ofColumn(p);
+        if (column == null) {
+            column = namedDate(p);
+        }
+        if (column == null) {
+            column = whenDone(p);
+        }
         if (!verb && column == null) {
             return null;
         }
@@ -348,6 +425,9 @@ final class Dates implements Recognizer {
         boolean from = false;
         boolean to = false;
         boolean integer = false;
+        // "in" before the pattern: the source's format ("received in YYYYMMDD") or the output's ("order date in YYYY-MM
+        // format" into a text), which the column's kind decides
+        boolean weakFrom = false;
         Expr column = null;
         while (true) {
             Token t = p.peekToken();
@@ -377,6 +457,7 @@ final class Dates implements Recognizer {
                 integer = true;
             } else if (p.accept(Role.FROM)) {
                 from = true;
+                weakFrom = p.tokens().get(p.mark() - 1).is(Token.Kind.WORD, "in");
             } else if (p.accept(Role.CAST)) {
                 to = true;
             } else if (!(p.accept(Role.DATE_NOUN) || p.accept(Role.TYPE_DATE) || p.accept(Role.TYPE_TIMESTAMP)
@@ -440,7 +521,8 @@ final class Dates implements Recognizer {
         Expr subject = column != null ? column : p.ctx().sources().size() == 1 ? p.ctx().sources().get(0) : null;
         // "YYYYMM of sale date" into a text: the column is a date by its type or its name, so the pattern is the output's
         boolean ofADate = subject instanceof Expr.Col c && (p.ctx().typeOf(c).temporal() || ColumnWords.holdsADate(c.column()));
-        boolean format = (formatWords || toPattern || integerTarget || ofADate) && !parseWords && !fromPattern;
+        boolean format = (formatWords || toPattern || integerTarget || ofADate) && !parseWords
+                && (!fromPattern || weakFrom && ofADate);
         if (!format) {
             p.problem(parseWords || fromPattern
                     ? "the text is read as a date but the target is " + target.name().toLowerCase(java.util.Locale.ROOT)

@@ -69,7 +69,8 @@ final class NullHandling implements Recognizer {
             candidates.add(e);
         } while (p.acceptOp(",") || p.accept(Role.OR) || p.accept(Role.CHAIN));
         if (paren && !p.acceptOp(")")) {
-            return p.notUnderstood();
+            // "coalesce(qty * price, 0)": an expression inside, which the SQL expression family reads
+            return Recognition.NOT_MINE;
         }
         if (paren && !p.atEnd()) {
             // "COALESCE(a, 0) + COALESCE(b, 0)": SQL, read by the SQL expression family
@@ -98,6 +99,38 @@ final class NullHandling implements Recognizer {
         return null;
     }
 
+    /** Words for "any operand of what came before" ("0 if either is missing"): a NULL operand gives a NULL result. */
+    private static final java.util.Set<String> ANY_OPERAND = java.util.Set.of("either", "any", "one");
+
+    /**
+     * literal (IF | WHEN) [SELF | either | any | one of them] [is | are] null-words, after an operation: "qty * price,
+     * 0 if either is missing", ", 'n/a' when null". A missing operand makes the result NULL, so the value stands for it.
+     */
+    private static Operation valueIfMissing(Parser p) {
+        int m = p.mark();
+        Expr value = p.literal();
+        if (value == null || value instanceof Expr.TypedNull || !(p.accept(Role.IF) || p.accept(Role.WHERE))) {
+            return reset(p, m);
+        }
+        Token t = p.peekToken();
+        if (t != null && ANY_OPERAND.contains(t.norm())) {
+            p.next();
+            if (p.acceptWord("of")) {
+                p.acceptExact(Role.SELF);
+            }
+            p.acceptWord("value");
+            p.acceptWord("operand");
+        } else {
+            p.acceptExact(Role.SELF);
+        }
+        Boolean blank = nullWords(p);
+        Token after = p.peekToken();
+        if (blank == null || after != null && after.kind() != Token.Kind.SEP && !after.op(",") && !after.op(")")) {
+            return reset(p, m);
+        }
+        return new Operation(x -> coalesce(p, blank ? blankToNull(x) : x, value), null);
+    }
+
     static Operation operation(Parser p) {
         int m = p.mark();
         if (p.accept(Role.NULLS_KEPT)) {
@@ -106,6 +139,10 @@ final class NullHandling implements Recognizer {
         Operation nullWhen = nullWhen(p);
         if (nullWhen != null) {
             return nullWhen;
+        }
+        Operation valueFirst = valueIfMissing(p);
+        if (valueFirst != null) {
+            return valueFirst;
         }
         if (p.accept(Role.DEFAULT)) {
             // "if empty then 'Unnamed'", "when blank": a blank text is missing too

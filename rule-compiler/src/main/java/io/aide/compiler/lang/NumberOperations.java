@@ -182,38 +182,62 @@ final class NumberOperations {
             return placesAlone(p);
         }
         Expr column = p.column();
-        if (fn.equals("ROUND")) {
-            int m = p.mark();
-            p.accept(Role.TO);
-            Long places = null;
-            PhraseTable.Match step = null;
-            Long power = null;
-            if (p.accept(Role.NEAREST_INTEGER)) {
-                places = 0L;
-            } else if ((step = p.phrase(PhraseTable.ROUNDING)) != null) {
-                places = Long.parseLong(step.entries().get(0).key());
-            } else if ((power = nearestPowerOfTen(p)) != null) {
-                places = power;
-            } else {
-                Long n = Operations.whole(p);
-                if (n != null && p.accept(Role.DECIMALS)) {
-                    places = n;
-                } else {
-                    p.reset(m);
-                    // a bare "round" is to a whole number
-                    places = 0L;
-                }
-            }
-            Expr digits = new Expr.Lit(places);
-            return new Copies.Operation(x -> new Expr.Fn("ROUND", List.of(x, digits)), column);
-        }
-        // "round down to the nearest integer" says the same twice
         int m = p.mark();
         p.accept(Role.TO);
-        if (!p.accept(Role.NEAREST_INTEGER)) {
+        Long places = places(p);
+        if (places == null) {
             p.reset(m);
+            // a bare "round" is to a whole number; "round up" and "round down" too
+            places = 0L;
         }
-        return new Copies.Operation(x -> new Expr.Fn(fn, List.of(x)), column);
+        long kept = places;
+        if (fn.equals("ROUND")) {
+            Expr digits = new Expr.Lit(kept);
+            return new Copies.Operation(x -> new Expr.Fn("ROUND", List.of(x, digits)), column);
+        }
+        return new Copies.Operation(x -> stepped(fn, x, kept), column);
+    }
+
+    /**
+     * The places a rounding keeps, after ROUND [TO]: "the nearest integer" (0), "cents" (2), "the nearest 100" (-2),
+     * "2 decimal places" (2); null (cursor unchanged) when none is said.
+     */
+    private static Long places(Parser p) {
+        return places(p, false);
+    }
+
+    /** @param decimalsNamed the count must be of "decimals" or "places" ("truncate to 5 digits" may be a text's length) */
+    private static Long places(Parser p, boolean decimalsNamed) {
+        int m = p.mark();
+        PhraseTable.Match step;
+        Long power;
+        if (p.accept(Role.NEAREST_INTEGER)) {
+            return 0L;
+        } else if ((step = p.phrase(PhraseTable.ROUNDING)) != null) {
+            return Long.parseLong(step.entries().get(0).key());
+        } else if ((power = nearestPowerOfTen(p)) != null) {
+            return power;
+        }
+        Long n = Operations.whole(p);
+        int unit = p.mark();
+        if (n != null && p.accept(Role.DECIMALS) && (!decimalsNamed || p.tokens().subList(unit, p.mark()).stream()
+                .anyMatch(t -> t.norm().startsWith("decimal") || t.norm().equals("dp") || t.norm().startsWith("place")))) {
+            return n;
+        }
+        p.reset(m);
+        return null;
+    }
+
+    /** CEIL, FLOOR or TRUNC to a number of places: fn(x * 10^places) / 10^places (places &lt; 0: whole tens, hundreds). */
+    private static Expr stepped(String fn, Expr x, long places) {
+        if (places == 0) {
+            return new Expr.Fn(fn, List.of(x));
+        }
+        Expr scale = new Expr.Lit(java.math.BigInteger.TEN.pow((int) Math.abs(places)).longValueExact());
+        // the product rounded far below a place first: a double's 0.29 * 100 is 28.999999999999996, which TRUNC makes 28
+        return places > 0
+                ? new Expr.Bin("/", new Expr.Fn(fn, List.of(new Expr.Fn("ROUND", List.of(new Expr.Bin("*", x, scale), new Expr.Lit(6L))))), scale)
+                : new Expr.Bin("*", new Expr.Fn(fn, List.of(new Expr.Bin("/", x, scale))), scale);
     }
 
     /**
@@ -277,15 +301,19 @@ final class NumberOperations {
         if (p.accept(Role.TRUNCATE)) {
             Expr column = p.column();
             int to = p.mark();
-            if (!(p.accept(Role.TO) && p.accept(Role.NEAREST_INTEGER))) {
+            p.accept(Role.TO);
+            Long places = places(p, true);
+            if (places == null) {
                 p.reset(to);
+                places = 0L;
             }
+            long kept = places;
             Token next = p.peekToken();
             if (next != null && next.kind() != Token.Kind.SEP && !next.op(",")) {
                 p.reset(m);
                 return null;
             }
-            return new Copies.Operation(NumberOperations::truncated, column);
+            return new Copies.Operation(x -> stepped("TRUNC", x, kept), column);
         }
         boolean paren = p.acceptOp("(");
         if (!p.acceptWord("as") && !p.acceptWord("in")) {

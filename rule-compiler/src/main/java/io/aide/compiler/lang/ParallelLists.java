@@ -20,6 +20,10 @@ final class ParallelLists implements Recognizer {
 
     @Override
     public Recognition recognize(Parser p) {
+        // "Map 1/0 to Yes/No", "Convert 'Y'/'N' to true/false": a verb before the lists says nothing more
+        while (p.accept(io.aide.compiler.lang.Lexicon.Role.MAP) || p.acceptWord("convert") || p.acceptWord("converted")) {
+            p.acceptOp(":");
+        }
         List<Token> from = list(p);
         if (from.size() < 2 || !(p.acceptOp("->") || p.acceptOp("=>") || p.acceptOp(">") || p.accept(io.aide.compiler.lang.Lexicon.Role.TO)
                 || p.accept(io.aide.compiler.lang.Lexicon.Role.BECOMES))) {

@@ -317,7 +317,9 @@ public final class RuleLanguage {
                     return false;
                 }
             }
-            if (ctx.resolve(null, words.get(i).text()) instanceof Expr.Col c && ctx.known(c)) {
+            if (ctx.resolve(null, words.get(i).text()) instanceof Expr.Col c && ctx.known(c)
+                    && (words.size() < 2 || !Expr.columns(ok.expr()).contains(c))) {
+                // "Price after discount = price * ...": a column among the name's words is what the value is computed from
                 return false;
             }
         }

@@ -48,6 +48,7 @@ final class ValueMaps implements Recognizer {
         List<String> accepted = new ArrayList<>();
         Expr otherwise = null;
         boolean elseGiven = false;
+        int toPairs = 0;
         while (!p.atEnd()) {
             while (p.acceptSeparator() || p.acceptOp(":") || !whens.isEmpty() && slashBeforeKey(p) && p.acceptOp("/")) {
                 // line breaks and list punctuation between pairs ("DMG: Damaged / WRG: Wrong item")
@@ -76,10 +77,15 @@ final class ValueMaps implements Recognizer {
             if (whens.isEmpty()) {
                 // "Grade 9 = Freshman, 10 = Sophomore": the column's name before the first key only
                 Expr named = p.column();
+                if (named == null && lead && shortName(p.rawPeek(), keyed)) {
+                    // "Decode gender M to Male" over gender_cd: the column named without its kind, right after the verb
+                    p.rawNext();
+                    named = keyed;
+                }
                 Token next = p.rawPeek();
                 boolean band = p.peek(Role.BETWEEN) || p.peek(Role.LT) || p.peek(Role.GT) || p.peek(Role.LE) || p.peek(Role.GE);
                 if (named == null || !named.equals(keyed) || next == null
-                        || next.kind() != Token.Kind.NUMBER && next.kind() != Token.Kind.STRING && !band) {
+                        || next.kind() != Token.Kind.NUMBER && next.kind() != Token.Kind.STRING && !band && !wordKeyAhead(p)) {
                     p.reset(m);
                 }
                 m = p.mark();
@@ -135,7 +141,11 @@ final class ValueMaps implements Recognizer {
             }
             Token keyToken = p.peekToken();
             List<Expr> keys = keys(p);
-            boolean arrow = keys != null && (arrow(p) || written(keyToken) && labelEndsPair(p));
+            int before = p.mark();
+            boolean arrow = keys != null && (arrow(p, true) || written(keyToken) && labelEndsPair(p));
+            if (arrow && p.tokens().get(before).is(Token.Kind.WORD, "to")) {
+                toPairs++;
+            }
             Expr value = arrow ? value(p) : null;
             if (value == null) {
                 // other wording around pairs ("otherwise keep", "when x > 1"): the older value-map reading decides
@@ -147,7 +157,11 @@ final class ValueMaps implements Recognizer {
                 accepted.add(String.valueOf(l.value()));
             }
         }
-        if (whens.isEmpty() || whens.size() == 1 && !lead && !elseGiven) {
+        boolean cleanup = toPairs > 0 && !elseGiven && whens.stream().anyMatch(w -> w.result() instanceof Expr.TypedNull
+                || w.result() instanceof Expr.Lit l && l.value() == null);
+        if (whens.isEmpty() || whens.size() == 1 && !lead && !elseGiven || toPairs == 1 || cleanup) {
+            // one "X to Y" alone reads as a conversion ("convert 'Y' to true"), not as a map; "'-' to null, 'A' to
+            // 'Active'": values cleaned up one by one, where the others may well be kept
             return Recognition.NOT_MINE;
         }
         if (otherwise instanceof Expr.Lit l) {
@@ -228,6 +242,26 @@ final class ValueMaps implements Recognizer {
         return new Expr.When(keyCondition(keyed, keys, p), value);
     }
 
+    /** The word is the keyed column's name without its last part (gender for gender_cd). */
+    private static boolean shortName(Token word, Expr keyed) {
+        if (word == null || word.kind() != Token.Kind.WORD || !(keyed instanceof Expr.Col c)) {
+            return false;
+        }
+        String[] parts = c.column().toLowerCase(java.util.Locale.ROOT).split("_");
+        return parts.length == 2 && parts[0].equals(word.norm());
+    }
+
+    /** "Decode gender M to Male": a one-word key and its arrow at the cursor. */
+    private static boolean wordKeyAhead(Parser p) {
+        int at = p.mark();
+        List<Token> t = p.tokens();
+        if (at + 2 >= t.size() || t.get(at).kind() != Token.Kind.WORD) {
+            return false;
+        }
+        Token after = t.get(at + 1);
+        return after.op("=") || after.op("->") || after.op("=>") || after.op(":") || after.is(Token.Kind.WORD, "to");
+    }
+
     /** A key written as a number or a quoted text (a word could be a sentence's). */
     private static boolean written(Token key) {
         return key != null && (key.kind() == Token.Kind.NUMBER || key.kind() == Token.Kind.STRING);
@@ -253,6 +287,11 @@ final class ValueMaps implements Recognizer {
     }
 
     private static boolean arrow(Parser p) {
+        return arrow(p, false);
+    }
+
+    /** @param pairs "to" may join a key and its value (the caller checks that two pairs or more are written so) */
+    private static boolean arrow(Parser p, boolean pairs) {
         int all = p.mark();
         if ((p.acceptWord("all") || p.acceptWord("both") || p.acceptWord("each")) && !(p.peekToken() != null
                 && ARROW_VERBS.contains(p.peekToken().norm()))) {
@@ -269,6 +308,10 @@ final class ValueMaps implements Recognizer {
             }
         }
         int to = p.mark();
+        if (pairs && p.acceptWord("to")) {
+            // "M to Male, F to Female": "to" between a key and its value, in a list of two pairs or more
+            return true;
+        }
         if ((p.acceptWord("maps") || p.acceptWord("map") || p.acceptWord("goes") || p.acceptWord("go")) && p.acceptWord("to")) {
             return true;
         }
@@ -469,6 +512,10 @@ final class ValueMaps implements Recognizer {
         int count = 0;
         while (t != null && t.kind() == Token.Kind.WORD && !p.peekExact(Role.OR) && !p.peekExact(Role.AND)
                 && !p.peekExact(Role.THEN) && !p.peekExact(Role.ELSE)) {
+            if (count > 0 && t.norm().equals("to")) {
+                // "M to Male": "to" ends the key (the caller reads it as the pair's arrow)
+                break;
+            }
             for (Role r : STRUCTURE) {
                 if (p.peekExact(r)) {
                     return null;
