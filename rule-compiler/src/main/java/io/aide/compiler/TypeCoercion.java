@@ -258,6 +258,10 @@ final class TypeCoercion {
             }
             return new Expr.Fn(f.name(), args);
         }
+        if (e instanceof Expr.Fn f && Set.of("POWER", "POW").contains(f.name().toUpperCase(Locale.ROOT)) && f.args().size() == 2) {
+            // "(height in metres) squared": base and exponent are numbers
+            return new Expr.Fn("POWER", f.args().stream().map(x -> numericOperand(typeFix(x, null))).toList());
+        }
         if (e instanceof Expr.Fn f && f.name().equalsIgnoreCase("ROUND")) {
             List<Expr> args = new ArrayList<>(f.args().stream().map(x -> typeFix(x, null)).toList());
             args.set(0, numericOperand(args.get(0)));

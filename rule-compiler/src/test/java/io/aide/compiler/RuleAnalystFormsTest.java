@@ -71,6 +71,40 @@ class RuleAnalystFormsTest {
         TABLE.expect("VARCHAR", "open_dt", List.of("Open date in YYYY-MM format"), "2019-07", "2021-01", null);
     }
 
+    private static final RuleTable PEOPLE = new RuleTable("pat", "id", new String[]{"id", "height_in", "weight", "ssn",
+            "salary", "region_cd", "branch_cd", "mgr_id"},
+            new String[]{"1", "70", "150", "123456789", "60000", "EU", "B1", "7"},
+            new String[]{"2", "60", "100", "123-45-6789", "36000", " ", "B2", null},
+            new String[]{"3", null, null, "12345", null, null, "B3", ""});
+    private static final RuleTable VITALS = new RuleTable("vitals", "id", new String[]{"id", "weight_kg", "height_cm"},
+            new String[]{"1", "80", "200"}, new String[]{"2", "45", "150"}, new String[]{"3", null, null});
+
+    @Test
+    void shouldConvertUnitsNamedByTheColumnOrARemark() throws Exception {
+        PEOPLE.expect("DECIMAL(6,2)", "height_in", List.of("Height in cm", "Height converted from inches to centimetres",
+                "Height in cm (source is in inches)"), "177.8", "152.4", null);
+        PEOPLE.expect("DECIMAL(6,2)", "weight", List.of("Weight in kg (source is in pounds)"), "68.04", "45.36", null);
+        VITALS.expect("DECIMAL(5,1)", "weight_kg, height_cm", List.of("BMI = weight / (height in metres) squared",
+                "weight_kg / (height_cm / 100) ^ 2"), "20", "20", null);
+    }
+
+    @Test
+    void shouldFillATemplateOfPlaceholders() throws Exception {
+        PEOPLE.expect("VARCHAR(11)", "ssn", List.of("Format SSN as XXX-XX-XXXX", "SSN formatted as 'XXX-XX-XXXX'"),
+                "123-45-6789", "123-45-6789", "12345");
+        assertThat(PEOPLE.flagged("VARCHAR(11)", "ssn", "Masked SSN showing only the last 4 digits"))
+                .contains("masking character");
+    }
+
+    @Test
+    void shouldReadFallbacksPurposesAndMissingThings() throws Exception {
+        PEOPLE.expect("DECIMAL(12,2)", "salary", List.of("Annual salary divided by 12 to get monthly pay"), "5000", "3000", null);
+        assertThat(PEOPLE.flagged("DECIMAL(12,2)", "salary", "Annual salary divided by 12 to get the pay in cents")).isNotBlank();
+        PEOPLE.expect("VARCHAR(10)", "region_cd, branch_cd", List.of("Region code, or branch code when region code is empty"),
+                "EU", "B2", "B3");
+        PEOPLE.expect("BIGINT", "mgr_id", List.of("Manager id; 0 when employee has no manager"), "7", "0", "0");
+    }
+
     @Test
     void shouldNeverDropARemarkOnTheScaleOfANumber() {
         assertThat(TABLE.flagged("DECIMAL(6,4)", "rate", "Rate as a decimal (source stores 4.25 for 4.25%)")).isNotBlank();

@@ -119,7 +119,7 @@ final class ColumnReferences {
                 words = t.kind() == Token.Kind.WORD && t.text().matches("[A-Za-z][A-Za-z0-9]*");
                 name.append('_').append(t.text());
             }
-            if (!words) {
+            if (!words || inBeforeUnit(p, p.mark() + n - 2)) {
                 continue;
             }
             if (p.ctx().resolve(null, name.toString()) instanceof Expr.Col c && p.ctx().known(c)) {
@@ -148,6 +148,9 @@ final class ColumnReferences {
                     break;
                 }
                 run.add(t);
+            }
+            if (run.size() == n && n >= 2 && inBeforeUnit(p, p.mark() + n - 2)) {
+                continue;
             }
             if (run.size() != n || n == 1 && convertedTo(p)) {
                 // "grams to kilograms": a unit converted to another names the conversion, not the column of that unit
@@ -203,6 +206,12 @@ final class ColumnReferences {
         }
         p.reset(word + 1);
         return found;
+    }
+
+    /** "Height in cm" over height_in: the word at {@code at} is "in" before a unit, the preposition, not inches. */
+    private static boolean inBeforeUnit(Parser p, int at) {
+        return at >= 0 && at + 1 < p.tokens().size() && p.tokens().get(at).is(Token.Kind.WORD, "in")
+                && PhraseTable.UNITS.at(p.tokens(), at + 1) != null;
     }
 
     /** "to" or "into" and a unit at the cursor. */

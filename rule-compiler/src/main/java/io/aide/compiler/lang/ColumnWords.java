@@ -31,9 +31,20 @@ final class ColumnWords {
                 return true;
             }
         }
-        List<Token> unit = Lexer.tokens(part);
+        return unitOfPart(part) != null;
+    }
+
+    /** Short forms of units that only a column name uses: a sentence's "in" is never inches (height_in is). */
+    private static final java.util.Map<String, String> NAME_UNITS = java.util.Map.of("in", "inches");
+
+    /** The unit a part of a column's name spells ("lb", "secs", "cents", "in" of height_in), or null. */
+    static PhraseTable.Match unitOfPart(String part) {
+        if (part.length() < 2) {
+            return null;
+        }
+        List<Token> unit = Lexer.tokens(NAME_UNITS.getOrDefault(part.toLowerCase(java.util.Locale.ROOT), part));
         PhraseTable.Match m = PhraseTable.UNITS.at(unit, 0);
-        return part.length() >= 2 && m != null && m.length() == unit.size();
+        return m != null && m.length() == unit.size() ? m : null;
     }
 
     /** Nouns a column name often leaves out: "allowed amount" for allowed, "billed amount" for billed. */
@@ -73,10 +84,9 @@ final class ColumnWords {
 
     /** The column's last part and the words name the same unit ("lb" and "pounds", "secs" and "seconds"). */
     static boolean sameUnit(String part, List<Token> words) {
-        List<Token> p = Lexer.tokens(part);
-        PhraseTable.Match a = PhraseTable.UNITS.at(p, 0);
+        PhraseTable.Match a = unitOfPart(part);
         PhraseTable.Match b = PhraseTable.UNITS.at(words, 0);
-        if (a == null || b == null || a.length() != p.size() || b.length() != words.size()) {
+        if (a == null || b == null || b.length() != words.size()) {
             return false;
         }
         return a.entries().stream().anyMatch(x -> b.entries().stream().anyMatch(y -> y.key().equals(x.key())));

@@ -72,6 +72,12 @@ final class Commentary {
             // "670-739 then 'B'", "below 580 'D'": a value for numbers is a branch of the rule
             return false;
         }
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).is(Token.Kind.WORD, "in") && PhraseTable.UNITS.at(tokens, i + 1) != null) {
+                // "(source is in pounds)": the unit the value is read in, which a conversion needs
+                return false;
+            }
+        }
         if (number && tokens.stream().anyMatch(t -> t.text().equals("%") || SCALE_WORDS.contains(t.norm()))) {
             // "(source stores 4.25 for 4.25%)": the scale of the value, which changes what the rule computes
             return false;

@@ -123,6 +123,20 @@ final class Conditions {
         };
     }
 
+    /** "the employee has no manager", "has no email": the cursor moved to "no"; unchanged otherwise. */
+    private static void hasNo(Parser p) {
+        int m = p.mark();
+        Token subject = p.peekToken();
+        if (subject != null && subject.kind() == Token.Kind.WORD && !subject.is(Token.Kind.WORD, "has")
+                && !subject.is(Token.Kind.WORD, "have")) {
+            p.next();
+        }
+        if ((p.acceptWord("has") || p.acceptWord("have")) && p.peekToken() != null && p.peekToken().is(Token.Kind.WORD, "no")) {
+            return;
+        }
+        p.reset(m);
+    }
+
     /**
      * "no impressions", "no items": something counted (a number column, a count or amount by its name, or a plural
      * noun); "no middle name", "no email": something that is there or not.
@@ -144,6 +158,7 @@ final class Conditions {
     /** operand (IS_NULL | NOT_NULL | op operand | [NOT] IN (values) | STARTS/ENDS/CONTAINS text). */
     static Expr comparison(Parser p) {
         int start = p.mark();
+        hasNo(p);
         if (p.acceptWord("no")) {
             // "0 when no impressions": the column missing or zero; "blank if no middle name": missing or blank
             Token word = p.peekToken();

@@ -25,7 +25,7 @@ final class Expressions implements Recognizer {
             // no operator, no call: nothing for a SQL parser (and it is the slowest step of the language)
             return Recognition.NOT_MINE;
         }
-        String text = text(namesInWords(p));
+        String text = text(ArithmeticWords.rewrite(namesInWords(p), p));
         if (text == null) {
             return Recognition.NOT_MINE;
         }

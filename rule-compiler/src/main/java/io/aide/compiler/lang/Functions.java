@@ -19,6 +19,7 @@ import java.util.List;
  * keep    := [TAKE] ONLY kind [FROM column] | kind ONLY                          -- "Digits only", "keep only letters"
  * edge    := EDGE_TRIM (PREFIX | SUFFIX | PREFIX AND SUFFIX) (ZEROS | SPACES)      -- "Trim leading zeros"
  * convert := [CAST] [FROM] unit (CAST | TO) unit                                   -- "from cents to dollars"
+ * template := see {@link Templates}                                              -- "Format SSN as XXX-XX-XXXX"
  * </pre>
  * Units and their factors ({@code units.txt}), the names of characters ({@code characters.txt}) and of kinds of
  * characters ({@code character-classes.txt}, as bracket expressions) are data; a conversion between units of different dimensions, or
@@ -36,7 +37,7 @@ final class Functions {
     }
 
     private static final List<Copies.Production> PRODUCTIONS = List.of(Functions::affix, Functions::hash,
-            Functions::unary, Functions::mask, Functions::removeAll, Functions::keepOnly, Functions::numericPart, Functions::edge, Functions::convert);
+            Functions::unary, Functions::mask, Functions::removeAll, Functions::keepOnly, Functions::numericPart, Functions::edge, Functions::convert, Templates::template);
 
     private static Copies.Operation affix(Parser p) {
         boolean prefix;
@@ -125,6 +126,8 @@ final class Functions {
         if (!p.accept(Role.MASK)) {
             return null;
         }
+        // "Masked SSN showing only the last 4 digits": the column between the verb and what is kept
+        Expr column = p.column();
         p.accept(Role.ALL_BUT);
         boolean first = p.accept(Role.FIRST_CHARS);
         if (!first && !p.accept(Role.LAST_CHARS)) {
@@ -153,7 +156,7 @@ final class Functions {
                     : new Expr.Substr(x, new Expr.Fn("GREATEST", List.of(new Expr.Bin("-", len, new Expr.Lit(keep - 1)),
                     new Expr.Lit(1L))), null);
             return new Expr.Concat(first ? List.of(shown, hidden) : List.of(hidden, shown));
-        }, null);
+        }, column);
     }
 
     private static final java.util.Set<String> ONLY = java.util.Set.of("only");
@@ -336,10 +339,28 @@ final class Functions {
         int start = p.mark();
         if (p.acceptWord("in") && p.ctx().sources().size() == 1) {
             // "Rate in dollars" for rate_cents: the unit the value is wanted in; the row's one source column, whose
-            // name gives its own unit, is what the value so far reads; "in whole minutes" truncates
+            // name gives its own unit (or a remark after it: "(source is in pounds)"), is what the value so far reads;
+            // "in whole minutes" truncates
             PhraseTable.Match own = unitOfName(p.ctx().sources().get(0).column());
-            boolean whole = own != null && p.accept(Role.WHOLE);
-            PhraseTable.Match wanted = own == null ? null : p.phrase(PhraseTable.UNITS);
+            int said = p.mark();
+            boolean whole = p.accept(Role.WHOLE);
+            PhraseTable.Match wanted = p.phrase(PhraseTable.UNITS);
+            if (own == null && wanted != null) {
+                own = sourceUnit(p);
+            } else if (own != null && wanted != null) {
+                // the name gives the unit; a remark may say it again
+                int again = p.mark();
+                PhraseTable.Match repeated = sourceUnit(p);
+                PhraseTable.Match named = own;
+                if (repeated == null || repeated.entries().stream().noneMatch(r -> named.entries().stream()
+                        .anyMatch(n -> n.key().equals(r.key())))) {
+                    p.reset(again);
+                }
+            }
+            if (own == null) {
+                p.reset(said);
+                wanted = null;
+            }
             if (wanted != null && p.atEnd()) {
                 Copies.Operation scaled = scaled(p, own, wanted, null);
                 return scaled == null || !whole ? scaled
@@ -374,6 +395,36 @@ final class Functions {
         return scaled(p, from, to, column);
     }
 
+    /**
+     * "(source is in pounds)", "(stored in cm)", "; source unit: inches" after the wanted unit: the unit the value is read
+     * in; null (cursor unchanged) when none is said.
+     */
+    private static PhraseTable.Match sourceUnit(Parser p) {
+        int m = p.mark();
+        boolean paren = p.acceptOp("(");
+        p.acceptSeparator();
+        for (String w : new String[]{"source", "value", "it", "data", "input", "original", "raw"}) {
+            p.acceptWord(w);
+        }
+        p.acceptWord("unit");
+        p.acceptOp(":");
+        if (!(p.acceptWord("is") || p.acceptWord("are") || p.acceptWord("stored") || p.acceptWord("given")
+                || p.acceptWord("recorded") || p.acceptWord("captured") || p.acceptWord("held") || p.acceptWord("measured"))) {
+            p.acceptWord("in");
+        }
+        p.acceptWord("stored");
+        p.acceptWord("given");
+        p.acceptWord("recorded");
+        p.acceptWord("measured");
+        p.acceptWord("in");
+        PhraseTable.Match unit = p.phrase(PhraseTable.UNITS);
+        if (unit == null || paren && !p.acceptOp(")")) {
+            p.reset(m);
+            return null;
+        }
+        return unit;
+    }
+
     /** The factor from one unit to another of the same kind; null (with the problem) across kinds or currencies. */
     private static Copies.Operation scaled(Parser p, PhraseTable.Match from, PhraseTable.Match to, Expr column) {
         Unit a = null;
@@ -403,12 +454,7 @@ final class Functions {
     /** The unit a column's name ends with (duration_sec, weightLbs, amt_cents), or null. */
     static PhraseTable.Match unitOfName(String name) {
         String[] parts = name.replaceAll("([a-z])([A-Z])", "$1_$2").split("_");
-        if (parts.length < 2 || parts[parts.length - 1].length() < 2) {
-            return null;
-        }
-        List<Token> last = Lexer.tokens(parts[parts.length - 1]);
-        PhraseTable.Match m = PhraseTable.UNITS.at(last, 0);
-        return m != null && m.length() == last.size() ? m : null;
+        return parts.length < 2 ? null : ColumnWords.unitOfPart(parts[parts.length - 1]);
     }
 
     /** A unit of units.txt: its dimension and its size in the dimension's base unit (the entry's key). */

@@ -381,8 +381,10 @@ final class NullHandling implements Recognizer {
         p.reset(end + 1);
     }
 
+    /** NULL for a blank text; any other value as it is (not trimmed: "blank as null" asks nothing of other values). */
     static Expr blankToNull(Expr x) {
-        return new Expr.Fn("NULLIF", List.of(new Expr.Fn("TRIM", List.of(x)), new Expr.Lit("")));
+        return new Expr.Case(List.of(new Expr.When(new Expr.Bin("=", new Expr.Fn("TRIM", List.of(x)), new Expr.Lit("")),
+                new Expr.TypedNull(io.aide.compiler.plan.SqlType.UNKNOWN))), x);
     }
 
     private static Expr coalesce(Parser p, Expr x, Expr value) {
