@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * truncating to places, value maps written "M to Male", parallel lists after a verb, a default for an expression
  * whose operands may be missing, a test said as an adjective ("negative amounts"), a date named by the first part of
  * its column ("of the order") or by a verb ("the year the account was opened"), a date written "in YYYY-MM format",
- * and a remark on a number's scale that must never be dropped. Each phrase runs in DuckDB.
+ * units named by a column or a remark, powers, templates of placeholders, "unless", one column or another, and a
+ * remark on a number's scale that must never be dropped. Each phrase runs in DuckDB.
  */
 class RuleAnalystFormsTest {
     private static final RuleTable TABLE = new RuleTable("acct", "id", new String[]{"id", "channel", "balance", "gender_cd",
@@ -103,6 +104,17 @@ class RuleAnalystFormsTest {
         PEOPLE.expect("VARCHAR(10)", "region_cd, branch_cd", List.of("Region code, or branch code when region code is empty"),
                 "EU", "B2", "B3");
         PEOPLE.expect("BIGINT", "mgr_id", List.of("Manager id; 0 when employee has no manager"), "7", "0", "0");
+    }
+
+    private static final RuleTable FX = new RuleTable("ord", "id", new String[]{"id", "amount", "currency_cd", "fx_rate"},
+            new String[]{"1", "10", "USD", "1"}, new String[]{"2", "10", "EUR", "1.1"}, new String[]{"3", "10", null, "2"});
+
+    @Test
+    void shouldKeepTheValueWhereAnUnlessHolds() throws Exception {
+        FX.expect("DECIMAL(14,2)", "amount, currency_cd, fx_rate", List.of("amount multiplied by fx rate unless currency is USD",
+                "amount * fx_rate unless currency_cd = 'USD'", "amount * fx_rate unless the currency is already 'USD'"),
+                "10", "11", "20");
+        FX.expect("VARCHAR(1)", "currency_cd", List.of("'Y' if currency is 'USD' else 'N'"), "Y", "N", "N");
     }
 
     @Test

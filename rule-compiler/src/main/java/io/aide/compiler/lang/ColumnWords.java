@@ -34,6 +34,13 @@ final class ColumnWords {
         return unitOfPart(part) != null;
     }
 
+    /** The word spells every part of the name but its last, which names a kind (currency for currency_cd). */
+    static boolean namesLeavingKind(String column, Token word) {
+        String[] parts = column.toLowerCase(java.util.Locale.ROOT).split("_");
+        return parts.length >= 2 && kindPart(parts[parts.length - 1], false)
+                && spells(parts, 0, parts.length - 1, List.of(word), 0);
+    }
+
     /** Short forms of units that only a column name uses: a sentence's "in" is never inches (height_in is). */
     private static final java.util.Map<String, String> NAME_UNITS = java.util.Map.of("in", "inches");
 

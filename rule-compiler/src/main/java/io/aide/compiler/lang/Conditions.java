@@ -123,6 +123,35 @@ final class Conditions {
         };
     }
 
+    /**
+     * "currency is 'USD'" over currency_cd: as the subject of a test, one word names the one column of the row whose
+     * name is that word and a kind (code, date, name, ...); null (cursor unchanged) otherwise.
+     */
+    private static Expr kindLeftOut(Parser p) {
+        int m = p.mark();
+        p.acceptWord("the");
+        Token t = p.peekToken();
+        if (t == null || t.kind() != Token.Kind.WORD || !t.text().matches("[A-Za-z]{4,}")
+                || p.lexicon().grammarWord(p.tokens(), p.mark())) {
+            p.reset(m);
+            return null;
+        }
+        Expr.Col found = null;
+        int matches = 0;
+        for (Expr.Col c : p.ctx().sources()) {
+            if (ColumnWords.namesLeavingKind(c.column(), t)) {
+                found = c;
+                matches++;
+            }
+        }
+        if (matches != 1) {
+            p.reset(m);
+            return null;
+        }
+        p.next();
+        return found;
+    }
+
     /** "the employee has no manager", "has no email": the cursor moved to "no"; unchanged otherwise. */
     private static void hasNo(Parser p) {
         int m = p.mark();
@@ -203,6 +232,10 @@ final class Conditions {
         if (left == null) {
             p.reset(start);
             left = p.comparedName();
+        }
+        if (left == null) {
+            p.reset(start);
+            left = kindLeftOut(p);
         }
         if (left == null) {
             p.reset(start);

@@ -30,6 +30,10 @@ final class GuardedOperations {
         if (leading != null) {
             return leading;
         }
+        Recognition unless = unless(tokens, parsers, rule);
+        if (unless != null) {
+            return unless;
+        }
         for (int split = tokens.size() - 1; split > 0; split--) {
             if (lexicon.match(Role.IF, tokens, split) == 0) {
                 continue;
@@ -98,6 +102,56 @@ final class GuardedOperations {
             return null;
         }
         return guard(rule.apply(tokens.subList(p.mark(), tokens.size())), condition, p, said);
+    }
+
+    /**
+     * rule UNLESS condition: "multiply by fx rate unless currency is already USD". When the condition holds the value
+     * the rule works on is kept as it is: CASE WHEN condition THEN value ELSE rule END. The value is the one column the
+     * rule reads, or the left operand of its arithmetic ("amount * fx_rate": amount).
+     */
+    private static Recognition unless(List<Token> tokens, Function<List<Token>, Parser> parsers,
+                                      Function<List<Token>, Recognition> rule) {
+        for (int split = tokens.size() - 2; split > 0; split--) {
+            if (!tokens.get(split).is(Token.Kind.WORD, "unless")) {
+                continue;
+            }
+            Parser p = parsers.apply(tokens.subList(split + 1, tokens.size()));
+            Expr condition = p.condition();
+            p.acceptSeparator();
+            int end = split;
+            while (end > 0 && (tokens.get(end - 1).kind() == Token.Kind.SEP || tokens.get(end - 1).op(","))) {
+                end--;
+            }
+            if (condition == null || !p.atEnd()
+                    || !(rule.apply(tokens.subList(0, end)) instanceof Recognition.Recognized ok) || Expr.hasAggregate(ok.expr())) {
+                return null;
+            }
+            Expr subject = subject(ok.expr());
+            if (subject == null) {
+                return null;
+            }
+            return new Recognition.Recognized(new Expr.Case(List.of(new Expr.When(condition, p.typed(subject))), ok.expr()),
+                    ok.lookupTable(), ok.accepted(), ok.note() + ", except where the condition holds (then the value as it is)",
+                    ok.keepUnmatched());
+        }
+        return null;
+    }
+
+    /** The value an operation works on: its one column, or the column on the left of its arithmetic; else null. */
+    private static Expr.Col subject(Expr e) {
+        List<Expr.Col> read = Expr.columns(e);
+        if (e instanceof Expr.Col || read.isEmpty()) {
+            return null;
+        }
+        if (read.stream().distinct().count() == 1) {
+            return read.get(0);
+        }
+        Expr left = e instanceof Expr.Cast c ? c.expr() : e;
+        if (left instanceof Expr.Bin b && java.util.Set.of("*", "/", "+", "-").contains(b.op())) {
+            Expr l = b.left() instanceof Expr.Cast c ? c.expr() : b.left();
+            return l instanceof Expr.Col c ? c : null;
+        }
+        return null;
     }
 
     /** CASE WHEN condition THEN operation ELSE column END, when the rule is an operation on one column; else null. */
