@@ -258,6 +258,12 @@ final class TypeCoercion {
             }
             return new Expr.Fn(f.name(), args);
         }
+        if (e instanceof Expr.Fn f && f.name().equals("CONVERT_TZ") && f.args().size() == 3) {
+            // a wall-clock time moved between zones: a timestamp (text read as one)
+            List<Expr> args = new ArrayList<>(f.args());
+            args.set(0, timestampOperand(typeFix(args.get(0), null)));
+            return new Expr.Fn(f.name(), args);
+        }
         if (e instanceof Expr.Fn f && Set.of("POWER", "POW").contains(f.name().toUpperCase(Locale.ROOT)) && f.args().size() == 2) {
             // "(height in metres) squared": base and exponent are numbers
             return new Expr.Fn("POWER", f.args().stream().map(x -> numericOperand(typeFix(x, null))).toList());

@@ -22,6 +22,10 @@ class DialectRenderingTest {
     private static final Expr INTEGER = new Expr.Cast(new Expr.Col("src", "amount"), SqlType.INTEGER, true);
     private static final Expr NUMBER = new Expr.Cast(new Expr.Col("src", "amount"), SqlType.DOUBLE, true);
 
+    private static Expr tz() {
+        return new Expr.Fn("CONVERT_TZ", List.of(new Expr.Col("t", "ts"), new Expr.Lit("UTC"), new Expr.Lit("America/New_York")));
+    }
+
     /** One row per construct a dialect writes its own way: dialect, expression, the SQL it must give. */
     static Stream<Arguments> constructs() {
         return Stream.of(
@@ -38,6 +42,13 @@ class DialectRenderingTest {
                 Arguments.of(Dialect.SNOWFLAKE, new Expr.Col("Sales Lines", "OrderId"), "\"Sales Lines\".\"OrderId\""),
                 Arguments.of(Dialect.SNOWFLAKE, new Expr.Col("t", "order"), "t.\"order\""),
                 Arguments.of(Dialect.SNOWFLAKE, new Expr.Col("t", "1st"), "t.\"1st\""),
+                // a wall-clock time moved between zones: each engine's own functions (Snowflake CONVERT_TIMEZONE with three
+                // arguments keeps a TIMESTAMP_NTZ; BigQuery reads a DATETIME in a zone as a TIMESTAMP, then back)
+                Arguments.of(Dialect.SNOWFLAKE, tz(), "CONVERT_TIMEZONE('UTC', 'America/New_York', t.ts)"),
+                Arguments.of(Dialect.BIGQUERY, tz(), "DATETIME(TIMESTAMP(`t`.`ts`, 'UTC'), 'America/New_York')"),
+                Arguments.of(Dialect.SPARK, tz(), "FROM_UTC_TIMESTAMP(TO_UTC_TIMESTAMP(`t`.`ts`, 'UTC'), 'America/New_York')"),
+                Arguments.of(Dialect.POSTGRES, tz(), "(\"t\".\"ts\" AT TIME ZONE 'UTC') AT TIME ZONE 'America/New_York'"),
+                Arguments.of(Dialect.DUCKDB, tz(), "CAST(TIMEZONE('America/New_York', TIMEZONE('UTC', \"t\".\"ts\")) AS TIMESTAMP)"),
                 // TRY_CAST takes text only in Snowflake
                 Arguments.of(Dialect.SNOWFLAKE, new Expr.Cast(new Expr.Lit("12"), SqlType.INTEGER, true), "TRY_CAST('12' AS INTEGER)"),
                 Arguments.of(Dialect.SNOWFLAKE, new Expr.Cast(new Expr.Fn("TRIM", List.of(TEXT)), SqlType.INTEGER, true), "TRY_CAST(TRIM(src.a) AS INTEGER)"),

@@ -72,6 +72,14 @@ class RuleAnalystFormsTest {
         TABLE.expect("VARCHAR", "open_dt", List.of("Open date in YYYY-MM format"), "2019-07", "2021-01", null);
     }
 
+    @Test
+    void shouldMoveATimestampBetweenTimeZones() throws Exception {
+        TABLE.expect("VARCHAR", "ord_ts", List.of("Order timestamp converted from UTC to US/Eastern",
+                "Convert ord_ts from UTC to 'America/New_York'"), "2024-03-15 06:00:00", "2024-12-30 18:59:00", null);
+        // an abbreviation does not say which daylight rule applies
+        assertThat(TABLE.flagged("TIMESTAMP", "ord_ts", "Order timestamp converted from EST to UTC")).isNotBlank();
+    }
+
     private static final RuleTable PEOPLE = new RuleTable("pat", "id", new String[]{"id", "height_in", "weight", "ssn",
             "salary", "region_cd", "branch_cd", "mgr_id"},
             new String[]{"1", "70", "150", "123456789", "60000", "EU", "B1", "7"},

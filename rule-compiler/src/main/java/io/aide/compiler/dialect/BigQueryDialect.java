@@ -169,4 +169,10 @@ public class BigQueryDialect extends SqlDialect {
         // TIMESTAMP_SECONDS takes INT64 only, and a cast would round the fraction away: go through microseconds
         return "TIMESTAMP_MICROS(CAST(" + expr + " * 1000000 AS INT64))";
     }
+    @Override
+    protected String convertTimeZone(String ts, String from, String to) {
+        // a DATETIME read in one zone is an instant (TIMESTAMP); DATETIME of it in another zone is its time there
+        return "DATETIME(TIMESTAMP(" + ts + ", " + from + "), " + to + ")";
+    }
+
 }

@@ -54,6 +54,12 @@ public class DuckDbDialect extends SqlDialect {
     }
 
     @Override
+    protected String convertTimeZone(String ts, String from, String to) {
+        // TIMEZONE(zone, timestamp) reads the time in the zone (an instant); TIMEZONE(zone, instant) gives its time there
+        return "CAST(TIMEZONE(" + to + ", TIMEZONE(" + from + ", " + ts + ")) AS TIMESTAMP)";
+    }
+
+    @Override
     protected String modulo(Expr.Bin b, String left, String right) {
         return left + " % " + right;
     }

@@ -111,6 +111,11 @@ public class SnowflakeDialect extends SqlDialect {
     }
 
     @Override
+    protected String convertTimeZone(String ts, String from, String to) {
+        return "CONVERT_TIMEZONE(" + from + ", " + to + ", " + ts + ")";
+    }
+
+    @Override
     protected String modulo(Expr.Bin b, String left, String right) {
         return "MOD(" + left + ", " + right + ")";
     }

@@ -93,6 +93,11 @@ public class SparkDialect extends SqlDialect {
     }
 
     @Override
+    protected String convertTimeZone(String ts, String from, String to) {
+        return "FROM_UTC_TIMESTAMP(TO_UTC_TIMESTAMP(" + ts + ", " + from + "), " + to + ")";
+    }
+
+    @Override
     protected String modulo(Expr.Bin b, String left, String right) {
         return left + " % " + right;
     }

@@ -240,6 +240,9 @@ public abstract class SqlDialect {
         }
         name = functionNames().getOrDefault(name, name);
         List<String> args = f.args().stream().map(this::render).toList();
+        if (name.equals("CONVERT_TZ") && args.size() == 3) {
+            return convertTimeZone(args.get(0), args.get(1), args.get(2));
+        }
         return function(name, args);
     }
 
@@ -250,6 +253,11 @@ public abstract class SqlDialect {
             return "TRIM(" + (name.equals("LTRIM") ? "LEADING " : "TRAILING ") + args.get(1) + " FROM " + args.get(0) + ")";
         }
         return call(name, args);
+    }
+
+    /** A timestamp's wall-clock time in zone {@code from} written as the wall-clock time in zone {@code to} (quoted names). */
+    protected String convertTimeZone(String ts, String from, String to) {
+        return "(" + ts + " AT TIME ZONE " + from + ") AT TIME ZONE " + to;
     }
 
     protected static String call(String name, List<String> args) {

@@ -105,6 +105,11 @@ public final class Aggregates implements Recognizer {
             p.reset(m);
             if (filter == null && p.accept(Role.WHERE)) {
                 filter = p.condition();
+                if (filter == null && ordinal) {
+                    // "First name with the first letter capitalised": "first" was no aggregate
+                    p.reset(start);
+                    return Recognition.NOT_MINE;
+                }
                 if (filter == null) {
                     return p.notUnderstood();
                 }

@@ -341,8 +341,30 @@ final class Copies implements Recognizer {
         Expr c = p.column();
         if (c == null) {
             p.reset(m);
+            c = kindLeftOut(p);
         }
         return c;
+    }
+
+    /**
+     * "Upper case status" over stat_cd: after an operation's verb one word names the one source column of the row whose
+     * name is that word and a kind, where the phrase ends after it; null (cursor unchanged) otherwise.
+     */
+    private static Expr kindLeftOut(Parser p) {
+        int m = p.mark();
+        Token t = p.peekToken();
+        if (t == null || t.kind() != Token.Kind.WORD || p.ctx().sources().size() != 1
+                || !ColumnWords.namesLeavingKind(p.ctx().sources().get(0).column(), t)) {
+            return null;
+        }
+        p.next();
+        Token after = p.peekToken();
+        if (after != null && after.kind() != Token.Kind.SEP && !after.op(",") && !after.is(Token.Kind.WORD, "unless")
+                && !p.peek(Role.IF) && !p.peek(Role.ELSE)) {
+            p.reset(m);
+            return null;
+        }
+        return p.ctx().sources().get(0);
     }
 
     /** An operation of this family, or of the date, null-handling and reference-map families. */

@@ -127,7 +127,8 @@ final class GuardedOperations {
                 return null;
             }
             Expr subject = subject(ok.expr());
-            if (subject == null) {
+            if (subject == null || pronoun(tokens.subList(split + 1, tokens.size()), Lexicon.standard()) && !wholeValue(ok.expr())) {
+                // "remove the first character unless it is '0'": "it" may be the character, not the value
                 return null;
             }
             return new Recognition.Recognized(new Expr.Case(List.of(new Expr.When(condition, p.typed(subject))), ok.expr()),
@@ -135,6 +136,13 @@ final class GuardedOperations {
                     ok.keepUnmatched());
         }
         return null;
+    }
+
+    /** An operation on the whole value (its case, its spaces, arithmetic): "it" after it can only be the value. */
+    private static boolean wholeValue(Expr e) {
+        Expr x = e instanceof Expr.Cast c ? c.expr() : e;
+        return x instanceof Expr.Bin || x instanceof Expr.Fn f && java.util.Set.of("UPPER", "LOWER", "TRIM", "LTRIM", "RTRIM",
+                "INITCAP").contains(f.name().toUpperCase(java.util.Locale.ROOT));
     }
 
     /** The value an operation works on: its one column, or the column on the left of its arithmetic; else null. */

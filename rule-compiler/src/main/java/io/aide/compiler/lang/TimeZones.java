@@ -1,0 +1,88 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A timestamp's wall-clock time moved from one time zone to another, chained like the other date operations:
+ * <pre>
+ * convert := [CAST] [column] FROM zone (TO | INTO) zone        -- "Order timestamp converted from UTC to US/Eastern"
+ * zone    := an IANA name (America/New_York, US/Eastern, Europe/Paris) | UTC | GMT
+ * </pre>
+ * Zones are the Java runtime's list of IANA names, matched ignoring case; an abbreviation such as EST or CET is not a
+ * zone here (which daylight rule it follows is not said), and the rule is then not read. The value is
+ * {@code Fn CONVERT_TZ(ts, from, to)}, written by each dialect with its own functions.
+ */
+final class TimeZones {
+    /** The IANA names by their lower-case form ("us/eastern" to "US/Eastern"). */
+    private static final Map<String, String> ZONES = new TreeMap<>();
+
+    static {
+        for (String id : ZoneId.getAvailableZoneIds()) {
+            if (id.contains("/") || id.equals("UTC") || id.equals("GMT")) {
+                ZONES.put(id.toLowerCase(Locale.ROOT), id);
+            }
+        }
+    }
+
+    private TimeZones() {
+    }
+
+    static Copies.Operation convert(Parser p) {
+        int m = p.mark();
+        p.accept(Role.CAST);
+        Expr column = p.column();
+        p.accept(Role.CAST);
+        if (!p.acceptWord("from")) {
+            p.reset(m);
+            return null;
+        }
+        String from = zone(p);
+        if (from == null || !(p.acceptWord("to") || p.acceptWord("into"))) {
+            p.reset(m);
+            return null;
+        }
+        p.acceptWord("the");
+        String to = zone(p);
+        if (to == null) {
+            p.reset(m);
+            return null;
+        }
+        p.acceptWord("time");
+        return new Copies.Operation(x -> new Expr.Fn("CONVERT_TZ", List.of(x, new Expr.Lit(from), new Expr.Lit(to))), column);
+    }
+
+    /** A zone name at the cursor (words joined by '/'; "New York" read as New_York), cursor after it; null otherwise. */
+    private static String zone(Parser p) {
+        int m = p.mark();
+        StringBuilder name = new StringBuilder();
+        String found = null;
+        int end = m;
+        while (true) {
+            Token t = p.rawPeek();
+            if (t == null || t.kind() != Token.Kind.WORD && t.kind() != Token.Kind.STRING) {
+                break;
+            }
+            p.rawNext();
+            name.append(name.isEmpty() || name.charAt(name.length() - 1) == '/' ? "" : "_").append(t.text());
+            String id = ZONES.get(name.toString().toLowerCase(Locale.ROOT));
+            if (id != null) {
+                found = id;
+                end = p.mark();
+            }
+            Token slash = p.rawPeek();
+            if (slash != null && slash.op("/")) {
+                p.rawNext();
+                name.append('/');
+            }
+        }
+        p.reset(found == null ? m : end);
+        return found;
+    }
+}
