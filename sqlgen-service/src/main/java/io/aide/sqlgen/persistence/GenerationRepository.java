@@ -164,6 +164,23 @@ public class GenerationRepository {
                 + (onlyExpired ? " and lease_until < now()" : ""), id) == 1;
     }
 
+    /** Holds the cancel of a generation not stored yet, for its request to apply; a second one changes nothing. */
+    public void holdEarlyCancel(String id, String tenant, String reason) {
+        update("insert into early_cancels (generation_id, tenant_id, reason) values (?, ?, ?)"
+                + " on conflict (generation_id) do nothing", id, tenant, reason);
+    }
+
+    /** Takes the held cancel of the tenant's generation: its reason for exactly one caller, else empty. */
+    public Optional<String> takeEarlyCancel(String id, String tenant) {
+        return queryOne("delete from early_cancels where generation_id = ? and tenant_id = ?"
+                + " returning coalesce(reason, '')", rs -> rs.getString(1), id, tenant);
+    }
+
+    /** Forgets held cancels whose request never came (it failed before storing the generation). */
+    public int forgetEarlyCancels(Duration retention) {
+        return update("delete from early_cancels where created_at < now() - ?::interval", interval(retention));
+    }
+
     /** Cancelled generations whose run stopped renewing its lease before announcing the cancel. */
     public List<String> unannouncedCancels() {
         return query("select id from generations where status = 'cancelled' and lease_until < now()"
