@@ -121,12 +121,19 @@ class GenerationFlowTest {
         assertThat(lastCompile.stats()).containsEntry("rows_compiled", 6).containsEntry("total_rows", 6)
                 .containsEntry("target", "order_facts").containsKey("columns_flagged");
         assertThat(((Number) lastCompile.stats().get("blocks_completed")).intValue()).isGreaterThanOrEqualTo(3);
+        assertThat(lastCompile.estimatedCompletion()).isNotNull();
+        // every stage after compiling says when the generation should complete too
+        await().atMost(Bus.TIMEOUT).untilAsserted(() -> assertThat(bus.events(generationId, Progress.class))
+                .extracting(Progress::stage).contains("writing_artifacts", "validating"));
+        assertThat(bus.events(generationId, Progress.class)).filteredOn(p -> !p.stage().equals("compiling"))
+                .allSatisfy(p -> assertThat(p.estimatedCompletion()).as(p.stage()).isNotNull());
 
         // the checkpoint hashmap has every block completed
         JsonNode last = events.get(checkpoint).payloadAs(HashmapSynced.class).completeHashmap();
         assertThat(last.path("blocks").path("where_clause").path("status").asText()).isEqualTo("completed");
         assertThat(last.path("metadata").path("completed_blocks").asInt())
                 .isEqualTo(last.path("metadata").path("total_blocks").asInt());
+        assertThat(last.path("metadata").path("estimated_completion").isTextual()).isTrue();
 
         // validation gets the layers and the spec as claim checks
         assertThat(validation.layerObjectKey()).isEqualTo("tenants/acme/generations/" + generationId + "/layers-v1.json");
