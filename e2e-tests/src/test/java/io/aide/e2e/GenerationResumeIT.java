@@ -58,8 +58,7 @@ class GenerationResumeIT {
             }
             return e.event().equals("done");
         }));
-        HttpResponse<String> started = Stack.postJson(alice, "/api/v1/generations", Map.of("generationId",
-                generationId, "documentId", documentId, "dialects", List.of("duckdb")));
+        HttpResponse<String> started = post(alice, generationId, documentId);
         List<SseEvent> untilCancelled = firstRun.get(180, TimeUnit.SECONDS);
         JsonNode afterCancel = hashmap(generationId);
         Set<String> completedBefore = layers(afterCancel, "completed");
@@ -70,14 +69,11 @@ class GenerationResumeIT {
 
         // When: globex posts the same id (with its own parsed copy of the mapping), then alice posts it again
         String bobsDocument = Mappings.uploadParsed(bob, "resume_mapping.csv", mapping);
-        HttpResponse<String> foreign = Stack.postJson(bob, "/api/v1/generations", Map.of("generationId",
-                generationId, "documentId", bobsDocument, "dialects", List.of("duckdb")));
+        HttpResponse<String> foreign = post(bob, generationId, bobsDocument);
         String statusAfterForeign = hashmap(generationId).path("status").asText();
-        HttpResponse<String> resumed = Stack.postJson(alice, "/api/v1/generations", Map.of("generationId",
-                generationId, "documentId", documentId, "dialects", List.of("duckdb")));
+        HttpResponse<String> resumed = post(alice, generationId, documentId);
         SseStream rest = Stack.events(alice, generationId, cancelled.id());
-        List<SseEvent> resumedRun = CompletableFuture.supplyAsync(() -> rest.readUntil("done"))
-                .get(180, TimeUnit.SECONDS);
+        List<SseEvent> resumedRun = untilDone(rest);
         JsonNode completed = hashmap(generationId);
 
         // Then: the first run stopped at the cancel, part-way
@@ -126,8 +122,7 @@ class GenerationResumeIT {
 
         // And When: the completed generation is posted once more
         int eventsBefore = EventsTopic.streamedEvents(generationId).size();
-        HttpResponse<String> again = Stack.postJson(alice, "/api/v1/generations", Map.of("generationId",
-                generationId, "documentId", documentId, "dialects", List.of("duckdb")));
+        HttpResponse<String> again = post(alice, generationId, documentId);
 
         // Then: the same id, accepted, and nothing new happens to it
         assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
@@ -151,18 +146,15 @@ class GenerationResumeIT {
         CompletableFuture<List<SseEvent>> firstRun = CompletableFuture.supplyAsync(() -> first.readUntil("done"));
 
         // When: the generation is posted and cancelled at once, before sqlgen can have stored it
-        HttpResponse<String> started = Stack.postJson(alice, "/api/v1/generations", Map.of("generationId",
-                generationId, "documentId", documentId, "dialects", List.of("duckdb")));
+        HttpResponse<String> started = post(alice, generationId, documentId);
         HttpResponse<String> cancel = Stack.delete(alice, "/api/v1/generations/" + generationId);
         List<SseEvent> untilCancelled = firstRun.get(180, TimeUnit.SECONDS);
         JsonNode afterCancel = hashmap(generationId);
         SseEvent cancelled = untilCancelled.get(untilCancelled.size() - 2);
         // and posted again
-        HttpResponse<String> resumed = Stack.postJson(alice, "/api/v1/generations", Map.of("generationId",
-                generationId, "documentId", documentId, "dialects", List.of("duckdb")));
+        HttpResponse<String> resumed = post(alice, generationId, documentId);
         SseStream rest = Stack.events(alice, generationId, cancelled.id());
-        List<SseEvent> resumedRun = CompletableFuture.supplyAsync(() -> rest.readUntil("done"))
-                .get(180, TimeUnit.SECONDS);
+        List<SseEvent> resumedRun = untilDone(rest);
         JsonNode completed = hashmap(generationId);
 
         // Then: the cancel ended the stream before the run got past its first target, and nothing completed
@@ -191,6 +183,17 @@ class GenerationResumeIT {
                 .extracting(e -> e.json().path("target").asText()).contains("target_" + (TARGETS - 1));
         assertThat(completed.path("status").asText()).isEqualTo("completed");
         assertThat(layers(completed, "completed")).containsExactlyInAnyOrderElementsOf(allTargets());
+    }
+
+    /** POSTs the generation of the document, DuckDB only. */
+    private static HttpResponse<String> post(String token, String generationId, String documentId) {
+        return Stack.postJson(token, "/api/v1/generations", Map.of("generationId", generationId, "documentId",
+                documentId, "dialects", List.of("duckdb")));
+    }
+
+    /** The stream's events until {@code done} (or its end), read within three minutes. */
+    private static List<SseEvent> untilDone(SseStream stream) throws Exception {
+        return CompletableFuture.supplyAsync(() -> stream.readUntil("done")).get(180, TimeUnit.SECONDS);
     }
 
     private static byte[] mapping() {
