@@ -141,6 +141,8 @@ stack_up() {
     local started; started=$(now_ms)
     export_aide_env
     infra_up
+    # Chromium for ./aide screenshots and the browser suites, as ./aide test installs it
+    ensure_browser
     local infra_done; infra_done=$(now_ms)
     build_if_stale
     local build_done; build_done=$(now_ms)

@@ -5,19 +5,19 @@
 // drawer (the deterministic analysis, a streamed answer, a reload restoring the session, save, read-only reopening,
 // cancel). It works in tenant globex (bob, engineer; gwen, admin, points the tenant's model at the scripted server
 // and removes it at the end), so acme keeps no model for the portal suite. AIDE_GATEWAY_URL (default
-// http://localhost:8080); AIDE_SCREENSHOTS=<dir> also writes the refine chat, rule assist and the modeler drawer.
+// http://localhost:8080 + AIDE_PORT_OFFSET); AIDE_SCREENSHOTS=<dir> also writes the refine chat, rule assist and the modeler drawer.
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { signIn, stepRunner, writeJUnitReport } from './harness.mjs';
+import { gatewayUrl, signIn, stepRunner, writeJUnitReport } from './harness.mjs';
 import { modelerSteps } from './modeler.steps.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
-const GATEWAY = (process.env.AIDE_GATEWAY_URL ?? 'http://localhost:8080').replace('127.0.0.1', 'localhost');
+const GATEWAY = gatewayUrl().replace('127.0.0.1', 'localhost');
 const CHROMIUM = process.env.AIDE_CHROMIUM ?? '/usr/bin/chromium';
 const TIMEOUT = Number(process.env.AIDE_E2E_TIMEOUT_MS ?? 90_000);
 const SOURCES = sharedDir(ROOT, 'eval/jaffle-shop/sources');

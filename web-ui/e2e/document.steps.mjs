@@ -16,7 +16,7 @@ async function uploadCsv(page, base, name, rows) {
 }
 
 /** Uploads a mapping file through the page, waits until it is parsed and opens it; returns its document id. */
-async function uploadFile(page, base, file) {
+export async function uploadFile(page, base, file) {
   await page.goto(`${base}/documents`);
   const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/v1/documents') && r.request().method() === 'POST');
   await page.getByTestId('upload-input').setInputFiles(file);

@@ -7,6 +7,16 @@ import { fileURLToPath } from 'node:url';
 const REPORTS = resolve(dirname(fileURLToPath(import.meta.url)), '../target/failsafe-reports');
 
 /**
+ * The gateway the suites drive: AIDE_GATEWAY_URL, else the dev stack's portal on this host, shifted by
+ * AIDE_PORT_OFFSET as ./aide shifts every port (a second checkout's stack).
+ */
+export function gatewayUrl() {
+  const offset = Number(process.env.AIDE_PORT_OFFSET ?? 0);
+  if (!Number.isInteger(offset) || offset < 0) throw new Error(`AIDE_PORT_OFFSET must be a number, got '${process.env.AIDE_PORT_OFFSET}'`);
+  return process.env.AIDE_GATEWAY_URL ?? `http://localhost:${8080 + offset}`;
+}
+
+/**
  * A suite's step runner: each step's outcome is logged and kept in {@code results} ({name, ok, ms, error}); a failed
  * step rethrows after {@code onFailure} has said what the page showed.
  */

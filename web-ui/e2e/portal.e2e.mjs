@@ -1,6 +1,6 @@
 // The portal in Debian's Chromium against the REAL running stack (./aide up or ./aide test):
 // login, upload, grid, generate, reload and cut mid-stream, dialects, hand edit, restore, download,
-// tenancy. AIDE_GATEWAY_URL (default http://localhost:8080); AIDE_SCREENSHOTS=<dir> also writes the
+// tenancy. AIDE_GATEWAY_URL (default http://localhost:8080 + AIDE_PORT_OFFSET); AIDE_SCREENSHOTS=<dir> also writes the
 // screenshots of the main screens there (npm run screenshots writes ../docs/screenshots).
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,13 +8,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { documentSteps, unnamedControls } from './document.steps.mjs';
+import { estimateSteps } from './estimate.steps.mjs';
 import { failingCheckSteps } from './failing-check.steps.mjs';
-import { stepRunner, writeJUnitReport } from './harness.mjs';
+import { gatewayUrl, stepRunner, writeJUnitReport } from './harness.mjs';
 import { startProxy } from './proxy.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
-const GATEWAY = process.env.AIDE_GATEWAY_URL ?? 'http://localhost:8080';
+const GATEWAY = gatewayUrl();
 const CHROMIUM = process.env.AIDE_CHROMIUM ?? '/usr/bin/chromium';
 const MAPPING = process.env.AIDE_E2E_MAPPING ?? sharedFile(ROOT, 'eval/jaffle-shop/mapping.xlsx');
 
@@ -269,6 +270,7 @@ try {
   });
 
   await failingCheckSteps({ step, check, shot, page, base: BASE, api, waitComplete });
+  await estimateSteps({ step, check, page, base: BASE, waitComplete });
   await page.goto(`${BASE}/generations/${firstGeneration}`);
   await waitComplete(page);
   await waitForTargets(page, 3);

@@ -2,17 +2,17 @@
 // scripted OpenAI-compatible model started here (the one double: the language model lies outside the product):
 // the recommender's chart without a model, a parameter change re-rendering without a new query, a question
 // answered by the model with thoughts and code streamed, save and reopen, sandbox escape attempts, a component
-// that throws, and bob (another tenant) not seeing the template. AIDE_GATEWAY_URL (default http://localhost:8080).
+// that throws, and bob (another tenant) not seeing the template. AIDE_GATEWAY_URL (default http://localhost:8080 + AIDE_PORT_OFFSET).
 import { chromium } from 'playwright-core';
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { signIn, stepRunner } from './harness.mjs';
+import { gatewayUrl, signIn, stepRunner } from './harness.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
-const GATEWAY = (process.env.AIDE_GATEWAY_URL ?? 'http://localhost:8080').replace('127.0.0.1', 'localhost');
+const GATEWAY = gatewayUrl().replace('127.0.0.1', 'localhost');
 const CHROMIUM = process.env.AIDE_CHROMIUM ?? '/usr/bin/chromium';
 const TIMEOUT = Number(process.env.AIDE_E2E_TIMEOUT_MS ?? 60_000);
 const SOURCES = sharedDir(ROOT, 'eval/jaffle-shop/sources');

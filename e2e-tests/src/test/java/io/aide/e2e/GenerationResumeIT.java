@@ -7,9 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +26,13 @@ import static org.awaitility.Awaitility.await;
  * completed before the cancel keep their blocks as they were (same version, same time, nothing streamed for them), and
  * the resumed stream carries only the remaining targets' work, then completion and {@code done}. Another tenant's POST
  * of the id is a 404 and resumes nothing; a repeat POST of the completed generation answers the same id with no new
- * work.
+ * work. A generation cancelled right after its POST (before sqlgen stored it) stops before compiling past its first
+ * target, ends its stream with the cancel, and resumes when posted again.
  */
 class GenerationResumeIT {
     /** Enough targets that the cancel lands long before the last one is compiled. */
     private static final int TARGETS = 14;
     private static final int ROWS_PER_TARGET = 120;
-    private static final String[] RULES = {"Direct move", "Trim", "Upper case", "amount_cents / 100",
-            "If status = 'A' then 'Active' else 'Inactive'", "Cast to date", "Coalesce with 0"};
 
     private static String alice;
     private static String bob;
@@ -61,8 +58,7 @@ class GenerationResumeIT {
             }
             return e.event().equals("done");
         }));
-        HttpResponse<String> started = Stack.postJson(alice, "/api/v1/generations", Map.of("generationId",
-                generationId, "documentId", documentId, "dialects", List.of("duckdb")));
+        HttpResponse<String> started = post(alice, generationId, documentId);
         List<SseEvent> untilCancelled = firstRun.get(180, TimeUnit.SECONDS);
         JsonNode afterCancel = hashmap(generationId);
         Set<String> completedBefore = layers(afterCancel, "completed");
@@ -73,14 +69,11 @@ class GenerationResumeIT {
 
         // When: globex posts the same id (with its own parsed copy of the mapping), then alice posts it again
         String bobsDocument = Mappings.uploadParsed(bob, "resume_mapping.csv", mapping);
-        HttpResponse<String> foreign = Stack.postJson(bob, "/api/v1/generations", Map.of("generationId",
-                generationId, "documentId", bobsDocument, "dialects", List.of("duckdb")));
+        HttpResponse<String> foreign = post(bob, generationId, bobsDocument);
         String statusAfterForeign = hashmap(generationId).path("status").asText();
-        HttpResponse<String> resumed = Stack.postJson(alice, "/api/v1/generations", Map.of("generationId",
-                generationId, "documentId", documentId, "dialects", List.of("duckdb")));
+        HttpResponse<String> resumed = post(alice, generationId, documentId);
         SseStream rest = Stack.events(alice, generationId, cancelled.id());
-        List<SseEvent> resumedRun = CompletableFuture.supplyAsync(() -> rest.readUntil("done"))
-                .get(180, TimeUnit.SECONDS);
+        List<SseEvent> resumedRun = untilDone(rest);
         JsonNode completed = hashmap(generationId);
 
         // Then: the first run stopped at the cancel, part-way
@@ -129,8 +122,7 @@ class GenerationResumeIT {
 
         // And When: the completed generation is posted once more
         int eventsBefore = EventsTopic.streamedEvents(generationId).size();
-        HttpResponse<String> again = Stack.postJson(alice, "/api/v1/generations", Map.of("generationId",
-                generationId, "documentId", documentId, "dialects", List.of("duckdb")));
+        HttpResponse<String> again = post(alice, generationId, documentId);
 
         // Then: the same id, accepted, and nothing new happens to it
         assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
@@ -145,37 +137,71 @@ class GenerationResumeIT {
                 new TreeSet<>(allTargets())));
     }
 
-    /** TARGETS targets of ROWS_PER_TARGET rows, each reading its own source table, with the rules analysts write. */
+    @Test
+    void shouldStopAGenerationCancelledRightAfterItsRequestAndResumeItWhenPostedAgain() throws Exception {
+        // Given: a parsed mapping of many targets, and a stream open for a new generation
+        String documentId = Mappings.uploadParsed(alice, "early_cancel_mapping.csv", mapping());
+        String generationId = Stack.newGenerationId();
+        SseStream first = Stack.events(alice, generationId, null);
+        CompletableFuture<List<SseEvent>> firstRun = CompletableFuture.supplyAsync(() -> first.readUntil("done"));
+
+        // When: the generation is posted and cancelled at once, before sqlgen can have stored it
+        HttpResponse<String> started = post(alice, generationId, documentId);
+        HttpResponse<String> cancel = Stack.delete(alice, "/api/v1/generations/" + generationId);
+        List<SseEvent> untilCancelled = firstRun.get(180, TimeUnit.SECONDS);
+        JsonNode afterCancel = hashmap(generationId);
+        SseEvent cancelled = untilCancelled.get(untilCancelled.size() - 2);
+        // and posted again
+        HttpResponse<String> resumed = post(alice, generationId, documentId);
+        SseStream rest = Stack.events(alice, generationId, cancelled.id());
+        List<SseEvent> resumedRun = untilDone(rest);
+        JsonNode completed = hashmap(generationId);
+
+        // Then: the cancel ended the stream before the run got past its first target, and nothing completed
+        List<String> names = untilCancelled.stream().map(SseEvent::event).toList();
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);
+        assertThat(names.subList(names.size() - 2, names.size())).as("the stream %s", names)
+                .containsExactly("error", "done");
+        assertThat(cancelled.json().path("code").asText()).isEqualTo("generation_cancelled");
+        assertThat(names).doesNotContain("generation_complete", "validation");
+        assertThat(untilCancelled).filteredOn(e -> e.event().equals("hashmap_sync"))
+                .extracting(e -> e.json().path("reason").asText()).doesNotContain("checkpoint");
+        assertThat(untilCancelled).filteredOn(e -> e.event().equals("block_update"))
+                .extracting(e -> e.json().path("target").asText()).isSubsetOf(List.of("target_00"));
+        assertThat(afterCancel.path("status").asText()).isEqualTo("cancelled");
+        assertThat(layers(afterCancel, "completed")).isSubsetOf(List.of("target_00"));
+        // the repeat POST resumes it under the same id, to completion
+        List<String> resumedNames = resumedRun.stream().map(SseEvent::event).toList();
+        assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(202);
+        assertThat(Stack.json(resumed.body()).path("status").asText()).isEqualTo("resuming");
+        assertThat(resumedNames).as("the resumed stream %s", resumedNames).containsOnlyOnce("generation_complete")
+                .doesNotContain("error");
+        assertThat(resumedNames.subList(resumedNames.size() - 2, resumedNames.size()))
+                .containsExactly("generation_complete", "done");
+        assertThat(resumedRun).filteredOn(e -> e.event().equals("block_update"))
+                .extracting(e -> e.json().path("target").asText()).contains("target_" + (TARGETS - 1));
+        assertThat(completed.path("status").asText()).isEqualTo("completed");
+        assertThat(layers(completed, "completed")).containsExactlyInAnyOrderElementsOf(allTargets());
+    }
+
+    /** POSTs the generation of the document, DuckDB only. */
+    private static HttpResponse<String> post(String token, String generationId, String documentId) {
+        return Stack.postJson(token, "/api/v1/generations", Map.of("generationId", generationId, "documentId",
+                documentId, "dialects", List.of("duckdb")));
+    }
+
+    /** The stream's events until {@code done} (or its end), read within three minutes. */
+    private static List<SseEvent> untilDone(SseStream stream) throws Exception {
+        return CompletableFuture.supplyAsync(() -> stream.readUntil("done")).get(180, TimeUnit.SECONDS);
+    }
+
     private static byte[] mapping() {
-        StringBuilder csv = new StringBuilder("Resume test mapping,,,,,,,,\n,,,,,,,,\n"
-                + "Target Table,Target Column,Data Type,Source Table,Source Column,Transformation Rule,Join Condition,"
-                + "Filter,Key\n");
-        for (String target : allTargets()) {
-            String source = target.replace("target_", "source_");
-            for (int r = 0; r < ROWS_PER_TARGET; r++) {
-                String rule = RULES[r % RULES.length];
-                String column = switch (rule) {
-                    case "amount_cents / 100" -> "amount_cents";
-                    case "If status = 'A' then 'Active' else 'Inactive'" -> "status";
-                    default -> "field_" + r;
-                };
-                String type = rule.startsWith("amount") || rule.startsWith("Coalesce") ? "\"DECIMAL(12,2)\""
-                        : rule.startsWith("Cast") ? "DATE" : "VARCHAR";
-                csv.append(target).append(",col_").append(r).append(',').append(type).append(',').append(source)
-                        .append(',').append(r == 0 ? "id" : column).append(',').append(r == 0 ? "Direct move" : rule)
-                        .append(",,").append(r == 0 ? "status <> 'deleted'" : "").append(',')
-                        .append(r == 0 ? "Y" : "N").append('\n');
-            }
-        }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
+        return ManyTargetsMapping.csv(TARGETS, ROWS_PER_TARGET);
     }
 
     private static List<String> allTargets() {
-        List<String> targets = new ArrayList<>();
-        for (int t = 0; t < TARGETS; t++) {
-            targets.add(String.format("target_%02d", t));
-        }
-        return targets;
+        return ManyTargetsMapping.targets(TARGETS);
     }
 
     private static JsonNode hashmap(String generationId) {

@@ -21,7 +21,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -310,6 +314,35 @@ class SseStreamTest {
     }
 
     @Test
+    void shouldKeepAStreamWhoseClientIsStillReadingALargeFrameWhenTheNextEventsArrive() throws Exception {
+        // Given: a stream read through a plain socket with a small receive buffer, and a frame larger than the socket
+        // buffers hold (the hashmap of a layer of many targets is about 800 KB for 14 targets of 120 columns)
+        String generationId = GenerationCommandTest.newGenerationId();
+        String large = "x".repeat(8 * 1024 * 1024);
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(16 * 1024);
+            socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
+            socket.getOutputStream().write(("GET /api/v1/generations/" + generationId + "/events HTTP/1.1\r\nHost: "
+                    + base.getHost() + "\r\nAuthorization: Bearer " + Tokens.alice()
+                    + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            Thread.sleep(1000);
+
+            // When: the next events follow while the client has not read the large one yet; it reads a moment later
+            send(500, "acme", generationId, new Thought(large));
+            Thread.sleep(500);
+            send(501, "acme", generationId, new Progress("validating", "Validating", 92, Map.of(), null));
+            send(502, "acme", generationId, new GenerationCompleted("CREATE VIEW c AS SELECT 1", "c.sql", Map.of(),
+                    0));
+            Thread.sleep(500);
+            String received = readUntilDone(socket);
+
+            // Then: the client was not closed as too slow; it got every event, then done
+            assertThat(received).startsWith("HTTP/1.1 200").contains("id: 500\n").contains("id: 501\n")
+                    .contains("id: 502\n").contains("event: done\n");
+        }
+    }
+
+    @Test
     void shouldAdvertiseTheRetryDelayAndKeepAnIdleStreamAliveWithComments() throws Exception {
         // Given: a stream on which nothing happens (heartbeat every second in the test profile)
         try (SseClient idle = SseClient.open(base, Tokens.alice(), GenerationCommandTest.newGenerationId(), null)) {
@@ -322,6 +355,24 @@ class SseStreamTest {
             assertThat(idle.events()).isEmpty();
             assertThat(idle.ended()).isFalse();
         }
+    }
+
+    /** What the socket received until {@code done} (the response stays open as a kept-alive connection after it). */
+    private static String readUntilDone(Socket socket) throws Exception {
+        socket.setSoTimeout(30_000);
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] chunk = new byte[64 * 1024];
+        String tail = "";
+        int read;
+        while ((read = socket.getInputStream().read(chunk)) > 0) {
+            received.write(chunk, 0, read);
+            tail = tail + new String(chunk, 0, read, StandardCharsets.US_ASCII);
+            if (tail.contains("event: done\n")) {
+                break;
+            }
+            tail = tail.substring(Math.max(0, tail.length() - 16));
+        }
+        return received.toString(StandardCharsets.UTF_8);
     }
 
     private void send(long offset, String tenant, String key, EventPayload payload) {

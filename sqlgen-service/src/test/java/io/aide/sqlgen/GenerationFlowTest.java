@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aide.events.Envelope;
 import io.aide.events.EventJson;
 import io.aide.events.spec.GeneratedLayers;
-import io.aide.events.spec.MappingRow;
 import io.aide.events.spec.MappingSpec;
 import io.aide.events.v1.BlockEdited;
 import io.aide.events.v1.BlockUpdated;
-import io.aide.events.v1.GenerationCancelled;
 import io.aide.events.v1.GenerationCompleted;
 import io.aide.events.v1.GenerationFailed;
 import io.aide.events.v1.HashmapSynced;
@@ -123,12 +121,19 @@ class GenerationFlowTest {
         assertThat(lastCompile.stats()).containsEntry("rows_compiled", 6).containsEntry("total_rows", 6)
                 .containsEntry("target", "order_facts").containsKey("columns_flagged");
         assertThat(((Number) lastCompile.stats().get("blocks_completed")).intValue()).isGreaterThanOrEqualTo(3);
+        assertThat(lastCompile.estimatedCompletion()).isNotNull();
+        // every stage after compiling says when the generation should complete too
+        await().atMost(Bus.TIMEOUT).untilAsserted(() -> assertThat(bus.events(generationId, Progress.class))
+                .extracting(Progress::stage).contains("writing_artifacts", "validating"));
+        assertThat(bus.events(generationId, Progress.class)).filteredOn(p -> !p.stage().equals("compiling"))
+                .allSatisfy(p -> assertThat(p.estimatedCompletion()).as(p.stage()).isNotNull());
 
         // the checkpoint hashmap has every block completed
         JsonNode last = events.get(checkpoint).payloadAs(HashmapSynced.class).completeHashmap();
         assertThat(last.path("blocks").path("where_clause").path("status").asText()).isEqualTo("completed");
         assertThat(last.path("metadata").path("completed_blocks").asInt())
                 .isEqualTo(last.path("metadata").path("total_blocks").asInt());
+        assertThat(last.path("metadata").path("estimated_completion").isTextual()).isTrue();
 
         // validation gets the layers and the spec as claim checks
         assertThat(validation.layerObjectKey()).isEqualTo("tenants/acme/generations/" + generationId + "/layers-v1.json");
@@ -434,99 +439,6 @@ class GenerationFlowTest {
         assertThat(failed.code()).isEqualTo("document_not_parsed");
         assertThat(failed.message()).contains("doc_parsing").contains("not parsed yet");
         assertThat(bus.events(generationId, BlockUpdated.class)).isEmpty();
-    }
-
-    @Test
-    void shouldEndTheStreamWhenAGenerationIsCancelledWhileValidating() {
-        // Given
-        String generationId = Fixtures.id("gen");
-        bus.request(TENANT, generationId, Fixtures.spec(TENANT, Fixtures.id("doc"), 1, Fixtures.orderFacts()),
-                List.of("duckdb"), List.of());
-        bus.awaitValidation(generationId, 1);
-
-        // When
-        bus.command(TENANT, generationId, new GenerationCancelled(generationId, "wrong document", "alice"));
-        GenerationFailed cancelled = bus.awaitEvent(generationId, GenerationFailed.class);
-        bus.summary(TENANT, generationId, "pass");
-
-        // Then
-        assertThat(cancelled.code()).isEqualTo("generation_cancelled");
-        assertThat(cancelled.message()).contains("wrong document");
-        await().atMost(Bus.TIMEOUT).untilAsserted(() -> assertThat(repo.find(generationId).orElseThrow().status())
-                .isEqualTo("cancelled"));
-        assertThat(bus.events(generationId, GenerationCompleted.class)).isEmpty();
-    }
-
-    @Test
-    void shouldStopARunningGenerationBeforeItsNextTargetWhenCancelledAndResumeItFromThere() throws Exception {
-        // Given: three targets; the run holds on the second one (a long target) while the cancel arrives
-        PausingOn compiler = new PausingOn("customer_dim");
-        QuarkusMock.installMockForType(compiler, RuleCompilerAdapter.class);
-        String generationId = Fixtures.id("gen");
-        List<MappingRow> rows = new java.util.ArrayList<>(Fixtures.ordersAndCustomers(TENANT, "x", 1, "Trim").rows());
-        rows.add(Fixtures.row(12, "third_dim", "code", "VARCHAR", "codes", "code", "Upper case", null, null, true));
-        MappingSpec spec = Fixtures.spec(TENANT, Fixtures.id("doc"), 1, rows);
-        bus.request(TENANT, generationId, spec, List.of("duckdb"), List.of());
-        compiler.awaitReached();
-        Envelope cancel = Envelope.of(TENANT, "corr-" + generationId, generationId,
-                new GenerationCancelled(generationId, "wrong dialect", "alice"));
-
-        // When: the cancel reaches the cancellations channel while the command channel is busy with the run
-        bus.cancellation(cancel);
-        await().atMost(Bus.TIMEOUT).untilAsserted(() -> assertThat(repo.status(generationId)).isEqualTo("cancelled"));
-        boolean endedWhileHeld = !bus.events(generationId, GenerationFailed.class).isEmpty();
-        compiler.release();
-        GenerationFailed cancelled = bus.awaitEvent(generationId, GenerationFailed.class);
-        bus.resend(cancel);
-        List<Envelope> firstRun = bus.events(generationId);
-        bus.request(TENANT, generationId, spec, List.of("duckdb"), List.of());
-        bus.awaitValidation(generationId, 1);
-
-        // Then: the run finished the target it held, stopped before the next one and ended the stream itself
-        assertThat(endedWhileHeld).isFalse();
-        assertThat(cancelled.code()).isEqualTo("generation_cancelled");
-        assertThat(cancelled.message()).contains("wrong dialect");
-        assertThat(firstRun.get(firstRun.size() - 1).is(GenerationFailed.class)).isTrue();
-        assertThat(firstRun).filteredOn(e -> e.is(BlockUpdated.class))
-                .extracting(e -> e.payloadAs(BlockUpdated.class).target()).containsOnly("order_facts", "customer_dim");
-        assertThat(bus.validations(generationId)).hasSize(1);
-        // the same cancel on the command channel changed nothing; the resume compiled only the target left
-        List<Envelope> all = bus.events(generationId);
-        assertThat(all).filteredOn(e -> e.is(GenerationFailed.class)).hasSize(1);
-        assertThat(all.subList(firstRun.size(), all.size())).filteredOn(e -> e.is(BlockUpdated.class))
-                .isNotEmpty().extracting(e -> e.payloadAs(BlockUpdated.class).target()).containsOnly("third_dim");
-        assertThat(repo.blockVersions(generationId, "customer_dim", "select_clause")).hasSize(1);
-    }
-
-    @Test
-    void shouldAnnounceTheCancelOfARunThatStoppedBeforeItCouldOnceItsLeaseRunsOut() throws Exception {
-        // Given: a generation a run holds (generating, its lease current), cancelled from the cancellations channel
-        String generationId = Fixtures.id("gen");
-        repo.insert(generationId, TENANT, Fixtures.id("doc"), 1, null, List.of("duckdb"), List.of(), "alice",
-                "corr-" + generationId, null);
-        assertThat(repo.claim(generationId, java.time.Duration.ofMinutes(1), List.of("pending"))).isTrue();
-        Envelope cancel = Envelope.of(TENANT, "corr-" + generationId, generationId,
-                new GenerationCancelled(generationId, "wrong document", "alice"));
-        bus.cancellation(cancel);
-        await().atMost(Bus.TIMEOUT).untilAsserted(() -> assertThat(repo.isProcessed(cancel.eventId())).isTrue());
-        boolean announcedWhileHeld = !bus.events(generationId, GenerationFailed.class).isEmpty();
-
-        // When: the run never comes back (a crash): its lease runs out
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "update generations set lease_until = now() - interval '1 second' where id = ?")) {
-            ps.setString(1, generationId);
-            ps.executeUpdate();
-        }
-        GenerationFailed announced = bus.awaitEvent(generationId, GenerationFailed.class);
-        bus.resend(cancel);
-
-        // Then: the sweeper ends the stream with the cancel, once
-        assertThat(announcedWhileHeld).isFalse();
-        assertThat(announced.code()).isEqualTo("generation_cancelled");
-        assertThat(announced.message()).contains("wrong document");
-        assertThat(repo.status(generationId)).isEqualTo("cancelled");
-        await().during(java.time.Duration.ofSeconds(3)).atMost(Bus.TIMEOUT).until(() ->
-                bus.events(generationId, GenerationFailed.class).size() == 1);
     }
 
     private static int indexOf(List<Envelope> events, String reason) {

@@ -19,11 +19,14 @@ class InfraTest {
     void clearProperties() {
         System.clearProperty("AIDE_PG_PORT");
         System.clearProperty("AIDE_KAFKA_BOOTSTRAP");
+        System.clearProperty("AIDE_PORT_OFFSET");
     }
 
     @Test
     void shouldPointAtTheTestEnvironmentPortsByDefault() {
-        // Given no AIDE_* system property
+        // Given no AIDE_* system property but the offset, which ./aide and a second checkout may set
+        System.setProperty("AIDE_PORT_OFFSET", "0");
+
         // When
         Map<String, String> config = AideInfraResource.overrides("documents");
 
@@ -35,9 +38,37 @@ class InfraTest {
                 .containsEntry("aide.s3.bucket", Infra.s3Bucket())
                 .containsEntry("quarkus.oidc.auth-server-url", Infra.oidcUrl())
                 .containsKeys("quarkus.redis.hosts", "aide.s3.endpoint", "aide.s3.access-key", "aide.s3.secret-key");
-        if (System.getenv("AIDE_PG_PORT") == null) {
-            assertThat(Infra.pgPort()).isEqualTo(55532);
-        }
+        // the environment's own AIDE_PG_PORT (./aide test exports it) wins over the default
+        String exported = System.getenv("AIDE_PG_PORT");
+        assertThat(Infra.pgPort()).isEqualTo(exported == null || exported.isBlank() ? 55532
+                : Integer.parseInt(exported.trim()));
+    }
+
+    @Test
+    void shouldShiftEveryTestPortByThePortOffset() {
+        // Given: a second checkout's environment, as ./aide shifts it
+        System.setProperty("AIDE_PORT_OFFSET", "400");
+
+        // When
+        int pg = Infra.testPort(55532);
+        int kafka = Infra.testPort(59192);
+        int keycloak = Infra.testPort(58280);
+
+        // Then
+        assertThat(pg).isEqualTo(55932);
+        assertThat(kafka).isEqualTo(59592);
+        assertThat(keycloak).isEqualTo(58680);
+    }
+
+    @Test
+    void shouldNameThePortOffsetWhenItIsNotANumber() {
+        // Given
+        System.setProperty("AIDE_PORT_OFFSET", "four hundred");
+
+        // When / Then
+        assertThatThrownBy(() -> Infra.testPort(55532))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("AIDE_PORT_OFFSET must be a number, got 'four hundred'");
     }
 
     @Test

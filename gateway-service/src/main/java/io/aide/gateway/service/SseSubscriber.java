@@ -12,13 +12,16 @@ import java.util.List;
 
 /**
  * One open SSE connection. Every method but {@link #offer} and {@link #tick} runs on the connection's own Vert.x
- * context, so a slow client only ever delays itself: when its write queue is full it is closed and resumes with
- * Last-Event-ID. Frames arrive in batches (one polled batch of a key) and go out in one write, each frame at most
+ * context, so a slow client only ever delays itself: when its write queue stays full for longer than
+ * {@link #SLOW_CLIENT_GRACE_MILLIS} it is closed and resumes with Last-Event-ID. A queue full for a moment (one large
+ * frame, such as the hashmap of a layer of many targets, not read yet) is not a slow client. Frames arrive in batches (one polled batch of a key) and go out in one write, each frame at most
  * once and in offset order: a frame at or below the last offset sent is dropped.
  */
 public final class SseSubscriber {
     private static final Logger LOG = Logger.getLogger(SseSubscriber.class);
     static final int MAX_PENDING = 10_000;
+    /** How long the write queue may stay full (the client not reading) before the stream is closed. */
+    static final long SLOW_CLIENT_GRACE_MILLIS = 10_000;
     static final String DONE = "event: " + EventTypes.SSE_DONE + "\ndata: {}\n\n";
     private static final Buffer DONE_BYTES = Buffer.buffer(DONE.getBytes(StandardCharsets.UTF_8));
     private static final Buffer KEEPALIVE = Buffer.buffer(": keepalive\n\n".getBytes(StandardCharsets.UTF_8));
@@ -34,6 +37,8 @@ public final class SseSubscriber {
     private long nextHeartbeat;
     private long lastSent;
     private boolean live;
+    /** Epoch millis since when the write queue has been full without draining; 0 while it is not. */
+    private long behindSince;
     private volatile boolean closed;
     private List<SseFrame> pending;
 
@@ -162,7 +167,9 @@ public final class SseSubscriber {
         if (single == null) {
             return;
         }
-        if (response.writeQueueFull()) {
+        if (!response.writeQueueFull()) {
+            behindSince = 0;
+        } else if (tooSlow(System.currentTimeMillis())) {
             LOG.infof("SSE client of %s too slow, closing it; it resumes from offset %d", key, lastSent);
             close();
             return;
@@ -176,6 +183,16 @@ public final class SseSubscriber {
         if (ended) {
             close();
         }
+    }
+
+    /** The queue is full: true once it has stayed so past the grace, else its drain is awaited. */
+    private boolean tooSlow(long now) {
+        if (behindSince == 0) {
+            behindSince = now;
+            response.drainHandler(ignored -> behindSince = 0);
+            return false;
+        }
+        return now - behindSince > SLOW_CLIENT_GRACE_MILLIS;
     }
 
     public void close() {

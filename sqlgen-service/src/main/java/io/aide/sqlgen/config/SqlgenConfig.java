@@ -29,6 +29,13 @@ public interface SqlgenConfig {
     @WithDefault("120s")
     Duration publishTimeout();
 
+    /**
+     * What a validation is expected to take per target before the tenant has completed a generation to learn it
+     * from; the remaining time shown in the writing and validating stages starts from it.
+     */
+    @WithDefault("2s")
+    Duration validationEstimatePerTarget();
+
     /** Minimum time between two progress events while a target compiles. */
     @WithDefault("250ms")
     Duration progressInterval();

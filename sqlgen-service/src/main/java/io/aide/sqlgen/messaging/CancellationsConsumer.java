@@ -13,8 +13,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * aide.generation.commands.v1 read a second time, in a consumer group of its own, for {@code GenerationCancelled} only.
  * The command stream handles one record at a time, so while a generation compiles there its cancel would wait until
  * the run ended; here it is applied at once, and the run stops before its next target. A cancel applied here is
- * marked processed, so the command stream skips it when it gets there; one of a generation not yet stored is left
- * to the command stream, which reads it after the request.
+ * marked processed, so the command stream skips it when it gets there; one of a generation not yet stored (a
+ * cancel sent right after its request) is held, and the request applies it as soon as it stores the generation.
  */
 @ApplicationScoped
 public class CancellationsConsumer {
@@ -46,9 +46,8 @@ public class CancellationsConsumer {
             if (repo.isProcessed(envelope.eventId())) {
                 return;
             }
-            if (cancels.cancel(envelope, envelope.payloadAs(GenerationCancelled.class))) {
-                repo.markProcessed(envelope.eventId(), envelope.type());
-            }
+            cancels.cancelOrHold(envelope, envelope.payloadAs(GenerationCancelled.class));
+            repo.markProcessed(envelope.eventId(), envelope.type());
         }
     }
 }

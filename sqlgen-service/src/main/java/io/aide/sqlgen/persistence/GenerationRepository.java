@@ -120,19 +120,33 @@ public class GenerationRepository {
 
     /** The run's checkpoint is written; false when the generation is no longer running (cancelled meanwhile). */
     public boolean markValidating(String id, int checkpoint, String layerObjectKey, Map<String, String> artifacts,
-                                  String filename, int columnsNeedingAttention, Instant deadline) {
+                                  String filename, int columnsNeedingAttention, Instant deadline,
+                                  Instant estimatedCompletion) {
         return update("update generations set status = 'validating', checkpoint = ?, layer_object_key = ?,"
                         + " artifacts = ?::jsonb, filename = ?, columns_needing_attention = ?, validation_deadline = ?,"
-                        + " lease_until = null, estimated_completion = null, updated_at = now() where id = ?"
-                        + " and status = 'generating'",
+                        + " lease_until = null, estimated_completion = ?, validation_started_at = now(),"
+                        + " updated_at = now() where id = ? and status = 'generating'",
                 checkpoint, layerObjectKey, Json.write(artifacts), filename, columnsNeedingAttention, ts(deadline),
-                id) == 1;
+                ts(estimatedCompletion), id) == 1;
     }
 
     /** Completes a generation waiting for validation; false when it was not waiting (already completed). */
     public boolean complete(String id) {
         return update("update generations set status = 'completed', validation_deadline = null, completed_at = now(),"
-                + " updated_at = now() where id = ? and status = 'validating'", id) == 1;
+                + " estimated_completion = null, updated_at = now() where id = ? and status = 'validating'", id) == 1;
+    }
+
+    /**
+     * The median time a validation took per target, over the tenant's last 20 completed generations (from the request
+     * of the checkpoint's validation to completion); empty before the tenant has any.
+     */
+    public Optional<Duration> typicalValidationPerTarget(String tenant) {
+        return queryOne("select percentile_cont(0.5) within group (order by per_target) from (select"
+                        + " extract(epoch from (completed_at - validation_started_at)) * 1000"
+                        + " / greatest(jsonb_array_length(targets), 1) as per_target from generations"
+                        + " where tenant_id = ? and status = 'completed' and validation_started_at is not null"
+                        + " and completed_at >= validation_started_at order by completed_at desc limit 20) recent",
+                rs -> (Double) rs.getObject(1), tenant).map(ms -> Duration.ofMillis(Math.round(ms)));
     }
 
     /** What a cancel found: nothing to cancel, a run compiling it (which stops and says so), or no run. */
@@ -162,6 +176,23 @@ public class GenerationRepository {
         return update("update generations set lease_until = null, updated_at = now() where id = ?"
                 + " and status = 'cancelled' and lease_until is not null"
                 + (onlyExpired ? " and lease_until < now()" : ""), id) == 1;
+    }
+
+    /** Holds the cancel of a generation not stored yet, for its request to apply; a second one changes nothing. */
+    public void holdEarlyCancel(String id, String tenant, String reason) {
+        update("insert into early_cancels (generation_id, tenant_id, reason) values (?, ?, ?)"
+                + " on conflict (generation_id) do nothing", id, tenant, reason);
+    }
+
+    /** Takes the held cancel of the tenant's generation: its reason for exactly one caller, else empty. */
+    public Optional<String> takeEarlyCancel(String id, String tenant) {
+        return queryOne("delete from early_cancels where generation_id = ? and tenant_id = ?"
+                + " returning coalesce(reason, '')", rs -> rs.getString(1), id, tenant);
+    }
+
+    /** Forgets held cancels whose request never came (it failed before storing the generation). */
+    public int forgetEarlyCancels(Duration retention) {
+        return update("delete from early_cancels where created_at < now() - ?::interval", interval(retention));
     }
 
     /** Cancelled generations whose run stopped renewing its lease before announcing the cancel. */

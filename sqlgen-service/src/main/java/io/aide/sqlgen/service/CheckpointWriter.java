@@ -17,6 +17,8 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,11 +38,13 @@ public class CheckpointWriter {
     private final ObjectStore store;
     private final SqlgenConfig config;
     private final GenerationCancels cancels;
+    private final CompletionEstimates estimates;
     private final Clock clock = Clock.systemUTC();
 
     public CheckpointWriter(GenerationRepository repo, LayerCompiler compiler, ObjectStore store, SqlgenConfig config,
-                            GenerationCancels cancels) {
+                            GenerationCancels cancels, CompletionEstimates estimates) {
         this.cancels = cancels;
+        this.estimates = estimates;
         this.repo = repo;
         this.compiler = compiler;
         this.store = store;
@@ -51,8 +55,9 @@ public class CheckpointWriter {
     void finish(GenerationRun run, GenerationRecord g, Supplier<MappingSpec> spec) {
         int checkpoint = g.checkpoint() + 1;
         GeneratedLayers generated = generatedLayers(g, checkpoint);
+        Duration afterCompile = estimates.afterCompile(g.tenantId(), generated.layers().size());
         run.publish(ProgressTracker.event(Stages.WRITING_ARTIFACTS, "Writing the layers and artifacts", 88,
-                Map.of("targets", generated.layers().size()), null));
+                Map.of("targets", generated.layers().size()), clock.instant().plus(afterCompile)));
         String prefix = prefix(g);
         String layerKey = prefix + "layers-v" + checkpoint + ".json";
         store.put(layerKey, EventJson.toBytes(generated), "application/json");
@@ -85,8 +90,9 @@ public class CheckpointWriter {
         String primary = Dialects.primary(g.dialects());
         String filename = (g.semanticLayerName() == null ? g.id() : g.semanticLayerName()) + "_" + primary + ".sql";
         int flagged = repo.layers(g.id()).stream().mapToInt(LayerRecord::columnsNeedingAttention).sum();
+        Instant eta = clock.instant().plus(afterCompile);
         if (!repo.markValidating(g.id(), checkpoint, layerKey, artifacts, filename, flagged,
-                clock.instant().plus(config.validationTimeout()))) {
+                clock.instant().plus(config.validationTimeout()), eta)) {
             LOG.infof("generation %s was cancelled while its artifacts were written; no validation requested", g.id());
             cancels.stopped(run.tenant, run.correlationId, run.generationId);
             return;
@@ -98,7 +104,7 @@ public class CheckpointWriter {
         run.validation(new ValidationRequested(g.id(), g.documentId(), g.specVersion(), g.specObjectKey(), layerKey,
                 g.dialects(), g.dataSourceId(), checkpoint));
         run.publish(ProgressTracker.event(Stages.VALIDATING, "Validating the layers on sample data", 92,
-                Map.of("checkpoint", checkpoint, "columns_flagged", flagged), null));
+                Map.of("checkpoint", checkpoint, "columns_flagged", flagged), eta));
     }
 
     /** The completed layers with their compiled blocks, as the validator and the artifacts read them. */

@@ -17,7 +17,8 @@ import java.util.Optional;
  * Cancels and who announces them. A cancel marks the generation cancelled; the stream's {@code error}
  * ({@code generation_cancelled}) is sent once: at once when no run holds the generation (waiting for validation,
  * failed, pending), else by the run when it stops before its next target (so nothing of the run follows the error),
- * or by the sweeper when that run's lease ran out first (a crash).
+ * or by the sweeper when that run's lease ran out first (a crash). A cancel read before its generation was stored is
+ * held until the request stores it, and stops it there.
  */
 @ApplicationScoped
 public class GenerationCancels {
@@ -46,8 +47,7 @@ public class GenerationCancels {
             LOG.infof("cancel of unknown generation %s ignored", cancelled.generationId());
             return false;
         }
-        String reason = cancelled.reason() == null || cancelled.reason().isBlank() ? DEFAULT_REASON
-                : cancelled.reason();
+        String reason = reason(cancelled);
         GenerationRepository.Cancel found = repo.cancel(g.get().id(), reason);
         if (found != GenerationRepository.Cancel.NOTHING) {
             metrics.counter("sqlgen.generations.cancelled").increment();
@@ -57,6 +57,44 @@ public class GenerationCancels {
         } else if (found == GenerationRepository.Cancel.RUNNING) {
             LOG.infof("generation %s cancelled while compiling; it stops before its next target", g.get().id());
         }
+        return true;
+    }
+
+    /**
+     * From the cancellations stream, which may read a cancel before the command stream has stored the request it
+     * follows: the cancel of a generation not stored yet is held for that request ({@link #takeEarly}), so it stops
+     * the generation before its run instead of after it.
+     */
+    public void cancelOrHold(Envelope envelope, GenerationCancelled cancelled) {
+        if (cancel(envelope, cancelled)) {
+            return;
+        }
+        String id = cancelled.generationId();
+        repo.holdEarlyCancel(id, envelope.tenantId(), reason(cancelled));
+        LOG.infof("cancel of generation %s arrived before its request; held for it", id);
+        // stored meanwhile, before the cancel was held: whoever takes the held cancel applies it, once
+        if (repo.find(envelope.tenantId(), id).isPresent()
+                && repo.takeEarlyCancel(id, envelope.tenantId()).isPresent()) {
+            cancel(envelope, cancelled);
+        }
+    }
+
+    /**
+     * The request has just stored its generation: a cancel held for it is applied now, before any run, and ends the
+     * stream. True when the generation was cancelled so.
+     */
+    boolean takeEarly(String tenant, String correlationId, String generationId) {
+        Optional<String> reason = repo.takeEarlyCancel(generationId, tenant);
+        if (reason.isEmpty()) {
+            return false;
+        }
+        String why = reason.get().isBlank() ? DEFAULT_REASON : reason.get();
+        if (repo.cancel(generationId, why) == GenerationRepository.Cancel.NOTHING) {
+            return false;
+        }
+        metrics.counter("sqlgen.generations.cancelled").increment();
+        LOG.infof("generation %s was cancelled before its request arrived; not compiled", generationId);
+        announce(tenant, correlationId, generationId, why);
         return true;
     }
 
@@ -75,6 +113,10 @@ public class GenerationCancels {
                 announce(g.tenantId(), g.correlationId(), g.id(), null);
             }
         });
+    }
+
+    private static String reason(GenerationCancelled cancelled) {
+        return cancelled.reason() == null || cancelled.reason().isBlank() ? DEFAULT_REASON : cancelled.reason();
     }
 
     private void announce(String tenant, String correlationId, String generationId, String reason) {

@@ -99,6 +99,9 @@ public class GenerationService {
         }
         if (created) {
             metrics.counter("sqlgen.generations.started").increment();
+            if (cancels.takeEarly(envelope.tenantId(), envelope.correlationId(), g.id())) {
+                return;
+            }
             if (repo.claim(g.id(), config.leaseDuration(), List.of(GenerationStatus.PENDING))) {
                 execute(run, g, false);
             }

@@ -16,6 +16,8 @@ import java.time.Duration;
 public class GenerationSweeper {
     private static final Logger LOG = Logger.getLogger(GenerationSweeper.class);
     private static final Duration PROCESSED_EVENT_RETENTION = Duration.ofDays(7);
+    /** A request follows its cancel within seconds; one held longer belongs to a request that failed to store. */
+    private static final Duration EARLY_CANCEL_RETENTION = Duration.ofHours(1);
 
     private final GenerationRepository repo;
     private final GenerationService generations;
@@ -34,6 +36,7 @@ public class GenerationSweeper {
             repo.abandoned().forEach(generations::resumeAbandoned);
             repo.unannouncedCancels().forEach(cancels::announceAbandoned);
             repo.forgetProcessed(PROCESSED_EVENT_RETENTION);
+            repo.forgetEarlyCancels(EARLY_CANCEL_RETENTION);
         } catch (RuntimeException e) {
             LOG.warnf("sweep failed: %s", e.getMessage());
         }

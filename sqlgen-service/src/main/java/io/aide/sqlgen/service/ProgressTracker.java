@@ -9,8 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Real counts of a compile run and an estimated completion time from the measured rate. Compiling spans
- * 5..85 % of the progress bar; writing artifacts and validation take the rest.
+ * Real counts of a compile run and an estimated completion time: the rows left at the measured rate, plus what the
+ * stages after compiling (artifacts, validation) are expected to take. Compiling spans 5..85 % of the progress bar;
+ * writing artifacts and validation take the rest.
  */
 final class ProgressTracker {
     static final int COMPILE_START = 5;
@@ -21,6 +22,7 @@ final class ProgressTracker {
     private final int totalTargets;
     private final Duration interval;
     private final Instant started;
+    private final Duration afterCompile;
     private final int rowsAtStart;
     private int rowsDone;
     private int rowsInTarget;
@@ -32,11 +34,12 @@ final class ProgressTracker {
     private Instant lastEmitted = Instant.EPOCH;
 
     ProgressTracker(Clock clock, int totalRows, int rowsAlreadyCompiled, int totalTargets, int targetsAlreadyCompiled,
-                    Duration interval) {
+                    Duration interval, Duration afterCompile) {
         this.clock = clock;
         this.totalRows = totalRows;
         this.totalTargets = totalTargets;
         this.interval = interval;
+        this.afterCompile = afterCompile;
         this.started = clock.instant();
         this.rowsAtStart = rowsAlreadyCompiled;
         this.rowsDone = rowsAlreadyCompiled;
@@ -96,7 +99,10 @@ final class ProgressTracker {
         return COMPILE_START + (int) ((long) (COMPILE_END - COMPILE_START) * rowsCompiled() / totalRows);
     }
 
-    /** Now plus the remaining rows at the rate measured so far; null before anything was measured. */
+    /**
+     * Now plus the remaining rows at the rate measured so far, plus the stages after compiling; null before anything
+     * was measured.
+     */
     Instant estimatedCompletion() {
         Instant now = clock.instant();
         int compiledHere = rowsCompiled() - rowsAtStart;
@@ -106,7 +112,7 @@ final class ProgressTracker {
         }
         double microsPerRow = (double) elapsedMicros / compiledHere;
         long remainingMicros = (long) (microsPerRow * (totalRows - rowsCompiled()));
-        return now.plusNanos(remainingMicros * 1000);
+        return now.plusNanos(remainingMicros * 1000).plus(afterCompile);
     }
 
     Map<String, Object> stats() {

@@ -42,11 +42,13 @@ public class TargetCompiler {
     private final MeterRegistry metrics;
     private final SourceCatalogs catalogs;
     private final GenerationCancels cancels;
+    private final CompletionEstimates estimates;
     private final Clock clock = Clock.systemUTC();
 
     public TargetCompiler(GenerationRepository repo, LayerCompiler compiler, SqlgenConfig config, MeterRegistry metrics,
-                          SourceCatalogs catalogs, GenerationCancels cancels) {
+                          SourceCatalogs catalogs, GenerationCancels cancels, CompletionEstimates estimates) {
         this.cancels = cancels;
+        this.estimates = estimates;
         this.repo = repo;
         this.compiler = compiler;
         this.config = config;
@@ -80,7 +82,8 @@ public class TargetCompiler {
         }
         int totalRows = targets.stream().mapToInt(t -> byTarget.get(t).size()).sum();
         ProgressTracker tracker = new ProgressTracker(clock, totalRows, rowsDone, targets.size(),
-                targets.size() - todo.size(), config.progressInterval());
+                targets.size() - todo.size(), config.progressInterval(),
+                estimates.afterCompile(g.tenantId(), Math.max(targets.size(), layers.size())));
         Pass pass = new Pass(run, g, spec, stored, tracker, totalRows, origin);
         SourceCatalogs.Loaded source = catalogs.load(g.tenantId(), run.correlationId, g.dataSourceId());
         if (source.problem() != null) {

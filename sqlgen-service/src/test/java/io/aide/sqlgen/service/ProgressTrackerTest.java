@@ -35,7 +35,7 @@ class ProgressTrackerTest {
     void shouldEstimateCompletionFromTheMeasuredRate() {
         // Given: 100 rows, 25 compiled in the first second
         ManualClock clock = new ManualClock();
-        ProgressTracker tracker = new ProgressTracker(clock, 100, 0, 2, 0, Duration.ofMillis(250));
+        ProgressTracker tracker = new ProgressTracker(clock, 100, 0, 2, 0, Duration.ofMillis(250), Duration.ZERO);
         tracker.startTarget("orders");
 
         // When
@@ -53,7 +53,7 @@ class ProgressTrackerTest {
     void shouldCountRowsOfTargetsCompiledBeforeAResumeWithoutCreditingTheirTime() {
         // Given: half the rows were compiled by an earlier run
         ManualClock clock = new ManualClock();
-        ProgressTracker tracker = new ProgressTracker(clock, 100, 50, 2, 1, Duration.ofMillis(250));
+        ProgressTracker tracker = new ProgressTracker(clock, 100, 50, 2, 1, Duration.ofMillis(250), Duration.ZERO);
         tracker.startTarget("customers");
 
         // When
@@ -67,10 +67,39 @@ class ProgressTrackerTest {
     }
 
     @Test
+    void shouldAddTheStagesAfterCompilingToTheEstimate() {
+        // Given: 100 rows, and the validation after them expected to take 6 s
+        ManualClock clock = new ManualClock();
+        ProgressTracker tracker = new ProgressTracker(clock, 100, 0, 2, 0, Duration.ofMillis(250),
+                Duration.ofSeconds(6));
+        tracker.startTarget("orders");
+
+        // When: half the rows in 2 s
+        clock.now = clock.now.plusSeconds(2);
+        tracker.update(50, 0);
+
+        // Then: 2 s of compiling left, then the validation
+        assertThat(tracker.estimatedCompletion()).isEqualTo(clock.now.plusSeconds(8));
+    }
+
+    @Test
+    void shouldExpectAValidationToTakeItsTimePerTargetButNeverLongerThanItsTimeout() {
+        // Given / When
+        Duration few = CompletionEstimates.bounded(Duration.ofMillis(1500), 4, Duration.ofSeconds(60));
+        Duration many = CompletionEstimates.bounded(Duration.ofSeconds(2), 100, Duration.ofSeconds(60));
+        Duration none = CompletionEstimates.bounded(Duration.ofSeconds(2), 0, Duration.ofSeconds(60));
+
+        // Then
+        assertThat(few).isEqualTo(Duration.ofSeconds(6));
+        assertThat(many).isEqualTo(Duration.ofSeconds(60));
+        assertThat(none).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
     void shouldThrottleProgressEventsToOnePerInterval() {
         // Given
         ManualClock clock = new ManualClock();
-        ProgressTracker tracker = new ProgressTracker(clock, 10, 0, 1, 0, Duration.ofMillis(250));
+        ProgressTracker tracker = new ProgressTracker(clock, 10, 0, 1, 0, Duration.ofMillis(250), Duration.ZERO);
 
         // When
         boolean first = tracker.due();
