@@ -143,6 +143,17 @@ final class TypeCoercion {
                     r = new Expr.Cast(r, SqlType.DATE, true);
                     rt = SqlType.DATE;
                 }
+                SqlType lw = timestampNamed(l) ? SqlType.TIMESTAMP : dateNamed(l) ? SqlType.DATE : lt;
+                SqlType rw = timestampNamed(r) ? SqlType.TIMESTAMP : dateNamed(r) ? SqlType.DATE : rt;
+                if (lw.temporal() && rw.temporal() && (lw.kind() != rw.kind() || timestampNamed(l) || timestampNamed(r))) {
+                    // "delivered after the promised date": a timestamp beside a date compares by its calendar date (10:00
+                    // on the promised day is not after it); two timestamps by their names compare as timestamps
+                    SqlType common = lw.kind() == SqlType.Kind.DATE || rw.kind() == SqlType.Kind.DATE ? SqlType.DATE : SqlType.TIMESTAMP;
+                    l = lt.kind() == common.kind() ? l : asKind(l, lw, common);
+                    r = rt.kind() == common.kind() ? r : asKind(r, rw, common);
+                    lt = common;
+                    rt = common;
+                }
                 if (Set.of("<", ">", "<=", ">=").contains(op) && textual(lt) && textual(rt) && !(l instanceof Expr.Lit)
                         && !(r instanceof Expr.Lit) && (measureNamed(l) || measureNamed(r))) {
                     // "dr_amt > cr_amt" over text columns: amounts compare as numbers ('100' > '20'), not as text
@@ -337,6 +348,18 @@ final class TypeCoercion {
      */
     private boolean dateNamed(Expr e) {
         return e instanceof Expr.Col c && textual(tables.columnType(c)) && io.aide.compiler.plan.ColumnNames.date(c.column());
+    }
+
+    /** A value of kind {@code was} (by type or name) as {@code kind}: a timestamp's text is read as a timestamp first. */
+    private static Expr asKind(Expr e, SqlType was, SqlType kind) {
+        Expr read = was.kind() == SqlType.Kind.TIMESTAMP && kind.kind() == SqlType.Kind.DATE && !(e instanceof Expr.Cast)
+                ? new Expr.Cast(e, SqlType.TIMESTAMP, true) : e;
+        return new Expr.Cast(read, kind, true);
+    }
+
+    /** A column of no registered type, or of text, whose name says it holds a timestamp (created_ts). */
+    private boolean timestampNamed(Expr e) {
+        return e instanceof Expr.Col c && textual(tables.columnType(c)) && io.aide.compiler.plan.ColumnNames.timestamp(c.column());
     }
 
     /** A column of no registered type, or of text, whose name says it holds a measure (amount, qty, price ...). */

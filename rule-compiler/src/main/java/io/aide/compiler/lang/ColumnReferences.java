@@ -242,6 +242,36 @@ final class ColumnReferences {
         return found;
     }
 
+    /**
+     * The one date column of the row a past participle names ("opened" for open_dt, "shipped" for ship_ts, "cancelled"
+     * for cancel_dt, "created" for created_at), or null.
+     */
+    static Expr.Col dateNamedByVerb(Parser p, Token verb) {
+        if (verb == null || verb.kind() != Token.Kind.WORD || !verb.norm().endsWith("ed") || verb.norm().length() < 5) {
+            return null;
+        }
+        Expr.Col found = null;
+        int matches = 0;
+        for (Expr.Col c : p.ctx().sources()) {
+            String[] parts = c.column().toLowerCase(Locale.ROOT).split("_");
+            if (stems(verb.norm()).stream().anyMatch(stem -> ColumnWords.namesDate(parts, Token.of(Token.Kind.WORD, stem)))) {
+                found = c;
+                matches++;
+            }
+        }
+        return matches == 1 ? found : null;
+    }
+
+    /** The forms a past participle may come from: opened (open), hired (hire), shipped (ship), created (created, create). */
+    private static List<String> stems(String word) {
+        String base = word.substring(0, word.length() - 2);
+        List<String> stems = new ArrayList<>(List.of(word, base, word.substring(0, word.length() - 1)));
+        if (base.length() > 2 && base.charAt(base.length() - 1) == base.charAt(base.length() - 2)) {
+            stems.add(base.substring(0, base.length() - 1));
+        }
+        return stems;
+    }
+
     /** A source column of the row named by one word ("bonus" for bonus_amt, "overtime" for ot_amt), or null. */
     static Expr.Col namedByWord(Parser p, String word) {
         Token t = Token.of(Token.Kind.WORD, word);

@@ -32,6 +32,10 @@ final class Commentary {
     private static final Set<String> SCALE_WORDS = Set.of("percent", "percentage", "pct", "bps", "basis", "cents",
             "thousands", "millions", "per-cent");
 
+    /** Verbs that say how a number is stored ("stores 4.25 for 4.25%", "holds percent"). */
+    private static final Set<String> STORING = Set.of("stores", "stored", "holds", "held", "means", "represents",
+            "expressed", "kept", "recorded");
+
     /** Two numbers joined by '-' or "to": "(0-23)", "(1 to 7)". */
     private static boolean range(List<Token> tokens) {
         if (tokens.size() == 3 && tokens.get(0).kind() == Token.Kind.NUMBER && tokens.get(2).kind() == Token.Kind.NUMBER) {
@@ -78,8 +82,11 @@ final class Commentary {
                 return false;
             }
         }
-        if (number && tokens.stream().anyMatch(t -> t.text().equals("%") || SCALE_WORDS.contains(t.norm()))) {
-            // "(source stores 4.25 for 4.25%)": the scale of the value, which changes what the rule computes
+        if (number && tokens.stream().anyMatch(t -> t.text().equals("%") || SCALE_WORDS.contains(t.norm()))
+                && (tokens.stream().filter(t -> t.kind() == Token.Kind.NUMBER).count() >= 2
+                || tokens.stream().anyMatch(t -> STORING.contains(t.norm())))) {
+            // "(source stores 4.25 for 4.25%)": the scale of the value, which changes what the rule computes ("(100%
+            // parseable in source)" says how much of the data reads, and is a remark)
             return false;
         }
         for (int i = 0; i < tokens.size(); i++) {

@@ -152,6 +152,63 @@ final class Conditions {
         return found;
     }
 
+    /**
+     * [the noun [noun]] [is | was | were | has been | have been] [not [yet] | never] participle: "if cancelled", "if the
+     * subscription was cancelled", "NULL if not yet delivered" -- whether the date column the verb names (cancel_dt,
+     * deliv_ts) has a value. Only where the test ends after the verb; null (cursor unchanged) otherwise.
+     */
+    private static Expr happened(Parser p) {
+        int m = p.mark();
+        p.acceptWord("the");
+        int nouns = 0;
+        Token t;
+        while (nouns < 2 && (t = p.peekToken()) != null && t.kind() == Token.Kind.WORD && !AUXILIARIES.contains(t.norm())
+                && !t.is(Token.Kind.WORD, "not") && !t.is(Token.Kind.WORD, "never") && !t.norm().endsWith("ed")
+                && !p.lexicon().grammarWord(p.tokens(), p.mark())) {
+            p.next();
+            nouns++;
+        }
+        boolean auxiliary = false;
+        while ((t = p.peekToken()) != null && AUXILIARIES.contains(t.norm())) {
+            p.next();
+            auxiliary = true;
+        }
+        if (nouns > 0 && !auxiliary) {
+            p.reset(m);
+            return null;
+        }
+        boolean negated = p.acceptWord("not") || p.acceptWord("never");
+        p.acceptWord("yet");
+        Token verb = p.next();
+        Expr.Col dated = ColumnReferences.dateNamedByVerb(p, verb);
+        Token after = p.peekToken();
+        if (dated == null || after != null && after.kind() != Token.Kind.SEP && !after.op(",") && !p.peek(Role.THEN)
+                && !p.peek(Role.ELSE) && !p.peek(Role.AND) && !p.peek(Role.OR)) {
+            p.reset(m);
+            return null;
+        }
+        return new Expr.IsNull(dated, !negated);
+    }
+
+    private static final java.util.Set<String> AUXILIARIES = java.util.Set.of("is", "was", "were", "are", "has", "have",
+            "been", "had");
+
+    /** "an @", "a #": a symbol written without quotes after its article or alone; null (cursor unchanged) otherwise. */
+    private static Expr symbol(Parser p) {
+        int m = p.mark();
+        Token t = p.rawPeek();
+        if (t != null && (t.is(Token.Kind.WORD, "a") || t.is(Token.Kind.WORD, "an"))) {
+            p.rawNext();
+            t = p.rawPeek();
+        }
+        if (t != null && (t.kind() == Token.Kind.OP || t.kind() == Token.Kind.WORD) && t.text().matches("[@#$&%_*+=/\\\\-]")) {
+            p.rawNext();
+            return new Expr.Lit(t.text());
+        }
+        p.reset(m);
+        return null;
+    }
+
     /** "the employee has no manager", "has no email": the cursor moved to "no"; unchanged otherwise. */
     private static void hasNo(Parser p) {
         int m = p.mark();
@@ -209,6 +266,10 @@ final class Conditions {
         Expr described = adjectiveFirst(p);
         if (described != null) {
             return described;
+        }
+        Expr happened = happened(p);
+        if (happened != null) {
+            return happened;
         }
         Expr measured = lengthOf(p);
         if (measured != null) {
@@ -417,9 +478,18 @@ final class Conditions {
             }
             p.reset(m);
         }
+        int negation = p.mark();
+        boolean negated = (p.acceptWord("does") || p.acceptWord("do")) && (p.acceptWord("not") || p.acceptWord("n't"))
+                || p.acceptWord("doesn't") || p.acceptWord("doesnt") || p.acceptWord("not");
+        if (!negated) {
+            p.reset(negation);
+        }
         for (Role r : new Role[]{Role.STARTS, Role.ENDS, Role.CONTAINS}) {
             if (p.accept(r)) {
-                Expr v = p.literal();
+                Expr v = symbol(p);
+                if (v == null) {
+                    v = p.literal();
+                }
                 if (v instanceof Expr.Lit n && n.value() instanceof Long digits) {
                     // "starts with 1": the digit as text
                     v = new Expr.Lit(String.valueOf(digits));
@@ -433,11 +503,15 @@ final class Conditions {
                                 + s.replace("%", "\\%") + (r == Role.ENDS ? "" : "%")));
                         like = like == null ? one : new Expr.Bin("OR", like, one);
                     }
-                    return like;
+                    // "does not contain '@'": a missing value contains nothing, so it is no match either way
+                    return negated ? new Expr.Not(like) : like;
                 }
                 p.reset(start);
                 return null;
             }
+        }
+        if (negated) {
+            p.reset(negation);
         }
         String op = null;
         // the longer phrases first: "not equal to" before "is", ">=" before ">"

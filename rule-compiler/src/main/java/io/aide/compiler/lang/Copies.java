@@ -285,7 +285,7 @@ final class Copies implements Recognizer {
                 }
                 return new Operation(x -> new Expr.Cast(x, type, true), from, Kind.CONVERSION);
             }
-            String fn = p.accept(Role.UPPER) ? "UPPER" : p.accept(Role.LOWER) ? "LOWER" : null;
+            String fn = p.accept(Role.UPPER) ? "UPPER" : p.accept(Role.LOWER) ? "LOWER" : p.accept(Role.TITLE_CASE) ? "INITCAP" : null;
             if (fn == null) {
                 p.reset(m);
                 return null;

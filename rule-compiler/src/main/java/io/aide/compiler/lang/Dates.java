@@ -121,34 +121,13 @@ final class Dates implements Recognizer {
             p.reset(m);
             return null;
         }
-        Token verb = p.next();
-        Expr.Col found = null;
-        int matches = 0;
-        if (verb != null && verb.kind() == Token.Kind.WORD && verb.norm().endsWith("ed")) {
-            for (Expr.Col c : p.ctx().sources()) {
-                String[] parts = c.column().toLowerCase(java.util.Locale.ROOT).split("_");
-                if (stems(verb.norm()).stream().anyMatch(stem -> ColumnWords.namesDate(parts, Token.of(Token.Kind.WORD, stem)))) {
-                    found = c;
-                    matches++;
-                }
-            }
-        }
+        Expr.Col found = ColumnReferences.dateNamedByVerb(p, p.next());
         Token after = p.peekToken();
-        if (matches != 1 || after != null && after.kind() != Token.Kind.SEP && !after.op(",") && !after.op("(")) {
+        if (found == null || after != null && after.kind() != Token.Kind.SEP && !after.op(",") && !after.op("(")) {
             p.reset(m);
             return null;
         }
         return found;
-    }
-
-    /** The forms a past participle may come from: opened (open), hired (hire), shipped (ship), created (created, create). */
-    private static List<String> stems(String word) {
-        String base = word.substring(0, word.length() - 2);
-        List<String> stems = new ArrayList<>(List.of(word, base, word.substring(0, word.length() - 1)));
-        if (base.length() > 2 && base.charAt(base.length() - 1) == base.charAt(base.length() - 2)) {
-            stems.add(base.substring(0, base.length() - 1));
-        }
-        return stems;
     }
 
     /**

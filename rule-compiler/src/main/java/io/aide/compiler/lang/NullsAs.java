@@ -30,7 +30,7 @@ final class NullsAs {
                 continue;
             }
             Parser p = parsers.apply(tokens.subList(at + n, tokens.size()));
-            Expr value = p.literal();
+            Expr value = p.acceptWord("zero") ? new Expr.Lit(0L) : p.literal();
             p.acceptOp(")");
             p.acceptSeparator();
             if (!(value instanceof Expr.Lit lit) || !p.atEnd()) {
@@ -80,6 +80,10 @@ final class NullsAs {
                 continue;
             }
             int start = at;
+            if (start > 1 && java.util.Set.of("a", "an", "any").contains(tokens.get(start - 1).norm())) {
+                // "treating a missing bonus as zero"
+                start--;
+            }
             if (start > 0 && tokens.get(start - 1).kind() == Token.Kind.WORD
                     && java.util.Set.of("treat", "treating", "with", "counting", "count").contains(tokens.get(start - 1).norm())) {
                 start--;
@@ -95,7 +99,7 @@ final class NullsAs {
                     continue;
                 }
             }
-            Expr value = p.literal();
+            Expr value = p.acceptWord("zero") ? new Expr.Lit(0L) : p.literal();
             p.acceptOp(")");
             p.acceptSeparator();
             if (!(value instanceof Expr.Lit lit) || !p.atEnd()) {

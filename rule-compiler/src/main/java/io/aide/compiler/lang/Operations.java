@@ -179,8 +179,9 @@ final class Operations {
             if (width == null || width < 1) {
                 return null;
             }
+            int unit = p.mark();
             p.accept(Role.CHARS);
-            return padded(column, true, "0", width);
+            return ofDigits(padded(column, true, "0", width), p.mark() > unit && p.tokens().get(unit).norm().startsWith("digit"));
         }
         Boolean left = p.accept(Role.LEFT) ? Boolean.TRUE : p.accept(Role.RIGHT) ? Boolean.FALSE : null;
         if (!p.accept(Role.PAD)) {
@@ -198,13 +199,16 @@ final class Operations {
         }
         // "Left pad to 10 with zeros": the width may come before the padding character
         Long widthFirst = null;
+        boolean digits = false;
         int beforeWidth = p.mark();
         if (p.accept(Role.TO)) {
             widthFirst = whole(p);
             if (widthFirst == null) {
                 p.reset(beforeWidth);
             } else {
+                int unit = p.mark();
                 p.accept(Role.CHARS);
+                digits = p.mark() > unit && p.tokens().get(unit).norm().startsWith("digit");
             }
         }
         if (!p.accept(Role.WITH)) {
@@ -237,7 +241,9 @@ final class Operations {
         if (width == null) {
             p.accept(Role.TO);
             width = whole(p);
+            int unit = p.mark();
             p.accept(Role.CHARS);
+            digits |= p.mark() > unit && p.tokens().get(unit).norm().startsWith("digit");
         }
         if (width == null || width < 1) {
             return null;
@@ -249,7 +255,17 @@ final class Operations {
             }
             left = true;
         }
-        return padded(column, left, fill, width);
+        return ofDigits(padded(column, left, fill, width), digits);
+    }
+
+    /** "prefixed with 'E' and zero padded to 8 digits": a width in digits is the number's, the prefix stays in front. */
+    private static Copies.Operation ofDigits(Copies.Operation pad, boolean digits) {
+        if (!digits) {
+            return pad;
+        }
+        return new Copies.Operation(x -> x instanceof Expr.Concat c && c.parts().size() == 2
+                && c.parts().get(0) instanceof Expr.Lit l && l.value() instanceof String
+                ? new Expr.Concat(List.of(c.parts().get(0), pad.apply().apply(c.parts().get(1)))) : pad.apply().apply(x), pad.column());
     }
 
     private static Copies.Operation padded(Expr column, boolean left, String fill, long width) {
@@ -269,6 +285,12 @@ final class Operations {
      * "Replace '-' with ''", "replace line breaks in memo with a space", "replace commas by ';'".
      */
     private static Copies.Operation replace(Parser p) {
+        int start = p.mark();
+        Copies.Operation passive = replacedAfter(p);
+        if (passive != null) {
+            return passive;
+        }
+        p.reset(start);
         if (!p.accept(Role.REPLACE)) {
             return null;
         }
@@ -320,6 +342,53 @@ final class Operations {
         }
         Expr text = new Expr.Lit(from);
         return new Copies.Operation(x -> new Expr.Fn("REPLACE", List.of(x, text, to)), column);
+    }
+
+    /**
+     * The replacement said after what it replaces: "with the word 'Senior' replaced by 'Sr.'" (WITH [the word | the
+     * text] thing REPLACE (BY | WITH) thing), "with underscores instead of spaces" ([WITH] thing "instead of" thing).
+     * A thing is a text or a character's name (characters.txt). Null (cursor moved) otherwise.
+     */
+    private static Copies.Operation replacedAfter(Parser p) {
+        boolean with = p.accept(Role.WITH);
+        for (String w : new String[]{"the", "word", "text", "string", "value", "character"}) {
+            p.acceptWord(w);
+        }
+        String first = thing(p);
+        if (first == null) {
+            return null;
+        }
+        String from;
+        String by;
+        if (with && p.accept(Role.REPLACE) && (p.accept(Role.BY) || p.accept(Role.WITH))) {
+            from = first;
+            by = thing(p);
+        } else if (p.acceptWord("instead") && p.acceptWord("of")) {
+            by = first;
+            from = thing(p);
+        } else {
+            return null;
+        }
+        if (from == null || by == null || from.isEmpty()) {
+            return null;
+        }
+        Expr text = new Expr.Lit(from);
+        Expr to = new Expr.Lit(by);
+        return new Copies.Operation(x -> new Expr.Fn("REPLACE", List.of(x, text, to)), null);
+    }
+
+    /** A quoted text or a character named by its name ("underscores", "a space"); null otherwise. */
+    private static String thing(Parser p) {
+        int m = p.mark();
+        Expr lit = p.literal();
+        if (lit instanceof Expr.Lit l && l.value() instanceof String v) {
+            return v;
+        }
+        p.reset(m);
+        p.acceptWord("a");
+        p.acceptWord("an");
+        PhraseTable.Match named = p.phrase(PhraseTable.CHARACTERS);
+        return named == null ? null : named.entries().get(0).key();
     }
 
     /** [IN column]: the column, null when no "in" follows, NONE when "in" is followed by no column. */

@@ -197,7 +197,8 @@ final class ValueMaps implements Recognizer {
     }
 
     /** Verbs between a key and its value ("REG stays REG", "OT1 and OT2 become OT"). */
-    private static final List<String> ARROW_VERBS = List.of("becomes", "become", "stays", "stay", "remains", "remain");
+    private static final List<String> ARROW_VERBS = List.of("becomes", "become", "stays", "stay", "remains", "remain",
+            "means", "mean");
 
     /**
      * A '/' at the cursor with one key and its arrow after it ("Damaged / WRG: Wrong item", "FDEG/FDE -> FedEx"); a

@@ -1,0 +1,62 @@
+package io.aide.compiler;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rules met on a fresh probe (subscriptions, shipping, HR, web): whether something happened said by its verb ("if
+ * cancelled", "if not yet delivered": the date column the verb names has a value), a timestamp compared with a date by
+ * its calendar day, a width in digits after a prefix, replacements said after what they replace, "does not contain",
+ * "'T' means true", "treating a missing bonus as zero", "lower-cased", "first of the month". Each phrase runs in DuckDB.
+ */
+class RuleEventsAndReplacementsTest {
+    private static final RuleTable SHIP = new RuleTable("ship", "id", new String[]{"id", "cancel_dt", "deliv_ts", "promised_dt",
+            "emp_no", "email", "job_title", "dept", "trial_flg", "salary", "bonus", "utm_source", "start_dt"},
+            new String[]{"1", "2024-02-01", "2024-01-05 10:00:00", "2024-01-05", "42", "a@x.org", "Senior Analyst", "Data Eng",
+                    "T", "100", "10", "Google", "2024-03-15"},
+            new String[]{"2", null, "2024-01-06 09:00:00", "2024-01-05", "123456789", "nobody", "Analyst", "Ops", "F", "200",
+                    null, " ", "2024-12-31"},
+            new String[]{"3", null, null, "2024-01-05", null, null, null, null, null, null, null, null, null});
+
+    @Test
+    void shouldReadWhetherSomethingHappenedByItsVerb() throws Exception {
+        SHIP.expect("VARCHAR", "cancel_dt", List.of("'Churned' if cancelled, else 'Active'",
+                "'Churned' if the subscription was cancelled, otherwise 'Active'"), "Churned", "Active", "Active");
+        SHIP.expect("VARCHAR", "deliv_ts", List.of("'Pending' if not yet delivered, else 'Done'"), "Done", "Done", "Pending");
+    }
+
+    @Test
+    void shouldCompareATimestampWithADateByItsDay() throws Exception {
+        // 10:00 on the promised day is not after the promised date
+        SHIP.expect("BOOLEAN", "deliv_ts, promised_dt", List.of("Late flag: delivered after the promised date",
+                "deliv_ts > promised_dt"), "false", "true", null);
+    }
+
+    @Test
+    void shouldPadTheDigitsAfterAPrefix() throws Exception {
+        SHIP.expect("VARCHAR", "emp_no", List.of("Employee number prefixed with 'E' and zero padded to 8 digits"),
+                "E00000042", "E123456789", null);
+    }
+
+    @Test
+    void shouldReadReplacementsAndTestsSaidInOtherWords() throws Exception {
+        SHIP.expect("VARCHAR", "job_title", List.of("Job title with the word 'Senior' replaced by 'Sr.'"),
+                "Sr. Analyst", "Analyst", null);
+        SHIP.expect("VARCHAR", "dept", List.of("Department name in lower case with underscores instead of spaces"),
+                "data_eng", "ops", null);
+        SHIP.expect("VARCHAR", "email", List.of("Email address; null when it does not contain an @"), "a@x.org", null, null);
+        SHIP.expect("BOOLEAN", "trial_flg", List.of("Trial indicator: 'T' means true, anything else false"),
+                "true", "false", "false");
+        SHIP.expect("DECIMAL(12,2)", "salary, bonus", List.of("salary + bonus, treating a missing bonus as zero"),
+                "110", "200", null);
+        SHIP.expect("VARCHAR", "utm_source", List.of("UTM source lower-cased; 'direct' if blank"), "google", "direct", "direct");
+        SHIP.expect("DATE", "start_dt", List.of("Subscription start date, first of the month"), "2024-03-01", "2024-12-01", null);
+        // "(100% parseable in source)" says how much of the data reads: a remark, not a scale
+        SHIP.expect("DATE", "start_dt", List.of("Parsed %Y-%m-%d (100% parseable in source)."), "2024-03-15", "2024-12-31", null);
+        // a remark that says how a number is stored changes the rule: never left out
+        assertThat(SHIP.flagged("DECIMAL(6,4)", "salary", "Salary as a decimal (source stores 4.25 for 4.25%)")).isNotBlank();
+    }
+}
