@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Rules met on a fresh probe (subscriptions, shipping, HR, web): whether something happened said by its verb ("if
  * cancelled", "if not yet delivered": the date column the verb names has a value), a timestamp compared with a date by
  * its calendar day, a width in digits after a prefix, replacements said after what they replace, "does not contain",
- * "'T' means true", "treating a missing bonus as zero", "lower-cased", "first of the month". Each phrase runs in DuckDB.
+ * "'T' means true", "treating a missing bonus as zero", "lower-cased", "first of the month", a duration between the
+ * row's start and end columns, the text from a delimiter on removed, a unit left out after a describing word. Each
+ * phrase runs in DuckDB.
  */
 class RuleEventsAndReplacementsTest {
     private static final RuleTable SHIP = new RuleTable("ship", "id", new String[]{"id", "cancel_dt", "deliv_ts", "promised_dt",
@@ -26,6 +28,22 @@ class RuleEventsAndReplacementsTest {
         SHIP.expect("VARCHAR", "cancel_dt", List.of("'Churned' if cancelled, else 'Active'",
                 "'Churned' if the subscription was cancelled, otherwise 'Active'"), "Churned", "Active", "Active");
         SHIP.expect("VARCHAR", "deliv_ts", List.of("'Pending' if not yet delivered, else 'Done'"), "Done", "Done", "Pending");
+    }
+
+    private static final RuleTable WEB = new RuleTable("web", "id", new String[]{"id", "page_url", "sess_start", "sess_end",
+            "cost_cents"},
+            new String[]{"1", "/a/b?x=1&y=2", "2024-01-01 10:00:00", "2024-01-01 10:01:30", "1250"},
+            new String[]{"2", "/home", "2024-01-01 23:59:59", "2024-01-02 00:00:09", "99"},
+            new String[]{"3", null, null, null, null});
+
+    @Test
+    void shouldReadDurationsCutsAndUnitsLeftOut() throws Exception {
+        WEB.expect("INTEGER", "sess_start, sess_end", List.of("Session duration in seconds"), "90", "10", null);
+        WEB.expect("VARCHAR", "page_url", List.of("URL with everything from '?' removed",
+                "URL without the query string (everything from '?')"), "/a/b", "/home", null);
+        WEB.expect("VARCHAR", "page_url", List.of("URL with everything after '?' removed"), "/a/b?", "/home", null);
+        WEB.expect("DECIMAL(10,2)", "cost_cents", List.of("Shipping cost in dollars", "Annual cost in dollars"),
+                "12.5", "0.99", null);
     }
 
     @Test

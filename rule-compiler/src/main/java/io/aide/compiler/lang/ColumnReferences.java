@@ -188,7 +188,7 @@ final class ColumnReferences {
         }
         Token t = p.tokens().get(word);
         boolean the = word > 0 && p.tokens().get(word - 1).is(Token.Kind.WORD, "the");
-        if (t.kind() != Token.Kind.WORD || !t.text().matches("[A-Za-z]{4,}") || !the
+        if (t.kind() != Token.Kind.WORD || !t.text().matches("[A-Za-z]{4,}|[A-Z]{3}") || !the
                 && (p.lexicon().grammarWord(p.tokens(), word) || ColumnWords.MEANING_WORDS.contains(t.norm()))) {
             return null;
         }

@@ -158,7 +158,9 @@ final class ColumnWords {
             }
         }
         return String.join("_", words.stream().map(Token::norm).toList()).equals(String.join("_", parts))
-                || spells(parts, 0, parts.length, words, 0);
+                || spells(parts, 0, parts.length, words, 0)
+                // "Annual cost" for cost_cents: the last part a unit the words leave out (never a first part: work_email)
+                || parts.length >= 2 && unitOfPart(parts[parts.length - 1]) != null && spells(parts, 0, parts.length - 1, words, 0);
     }
 
     /** Words that join a sentence, never parts of a name spelled by initials. */

@@ -41,6 +41,11 @@ final class DateValues {
             return minus;
         }
         p.reset(m);
+        Expr lasted = duration(p);
+        if (lasted != null) {
+            return lasted;
+        }
+        p.reset(m);
         boolean inclusive = p.accept(Role.INCLUSIVE);
         boolean counted = p.accept(Role.DIFFERENCE);
         if (p.accept(Role.BUSINESS)) {
@@ -91,6 +96,72 @@ final class DateValues {
         }
         p.reset(m);
         return null;
+    }
+
+    /** Words that name how long something lasted. */
+    private static final java.util.Set<String> DURATIONS = java.util.Set.of("duration", "length", "elapsed", "lasted");
+
+    /**
+     * [words] (duration | length | elapsed [time]) [IN] unit: "Session duration in seconds" over sess_start and
+     * sess_end -- the time between the row's one pair of start and end columns; null (cursor moved) otherwise.
+     */
+    private static Expr duration(Parser p) {
+        int words = 0;
+        Token t;
+        while (words < 3 && (t = p.peekToken()) != null && t.kind() == Token.Kind.WORD && !DURATIONS.contains(t.norm())
+                && !p.lexicon().grammarWord(p.tokens(), p.mark())) {
+            p.next();
+            words++;
+        }
+        t = p.next();
+        if (t == null || !DURATIONS.contains(t.norm())) {
+            return null;
+        }
+        p.acceptWord("time");
+        boolean paren = p.acceptOp("(");
+        p.acceptWord("in");
+        String unit = unit(p);
+        if (unit == null || paren && !p.acceptOp(")")) {
+            return null;
+        }
+        Expr.Col[] pair = startAndEnd(p.ctx().sources());
+        Token after = p.peekToken();
+        if (pair == null || after != null && after.kind() != Token.Kind.SEP && !after.op(",")) {
+            return null;
+        }
+        return difference(unit, pair[0], pair[1], p);
+    }
+
+    private static final java.util.List<String> STARTS = java.util.List.of("start", "begin", "from", "open", "in");
+    private static final java.util.List<String> ENDS = java.util.List.of("end", "stop", "to", "close", "out");
+
+    /** The row's one pair of columns whose names differ only by start and end (sess_start, sess_end); else null. */
+    private static Expr.Col[] startAndEnd(List<Expr.Col> sources) {
+        Expr.Col[] found = null;
+        for (Expr.Col a : sources) {
+            for (Expr.Col b : sources) {
+                String[] x = a.column().toLowerCase(java.util.Locale.ROOT).split("_");
+                String[] y = b.column().toLowerCase(java.util.Locale.ROOT).split("_");
+                if (x.length != y.length || a.equals(b)) {
+                    continue;
+                }
+                int differs = -1;
+                boolean one = true;
+                for (int i = 0; i < x.length && one; i++) {
+                    if (!x[i].equals(y[i])) {
+                        one = differs < 0;
+                        differs = i;
+                    }
+                }
+                if (one && differs >= 0 && STARTS.indexOf(x[differs]) >= 0 && STARTS.indexOf(x[differs]) == ENDS.indexOf(y[differs])) {
+                    if (found != null) {
+                        return null;
+                    }
+                    found = new Expr.Col[]{a, b};
+                }
+            }
+        }
+        return found;
     }
 
     /** A column or value, or today / now ("years between birth_dt and today"). */

@@ -27,6 +27,11 @@ final class Delimiters {
 
     static Operation around(Parser p) {
         int m = p.mark();
+        Operation cut = cutFrom(p);
+        if (cut != null) {
+            return cut;
+        }
+        p.reset(m);
         p.accept(Role.TAKE);
         if (!p.accept(Role.PIECE)) {
             p.reset(m);
@@ -61,6 +66,60 @@ final class Delimiters {
             return new Expr.Case(List.of(new Expr.When(new Expr.Bin(">", at, new Expr.Lit(0L)),
                     new Expr.Substr(x, start, null))), null);
         }, column);
+    }
+
+    /**
+     * The text from a delimiter on removed, which keeps what precedes it: "with everything from '?' removed", "without
+     * the query string (everything from '?')", "remove everything from the first '#'", "everything after '?' dropped"
+     * keeps the '?' too. Null (cursor moved) otherwise.
+     */
+    private static Operation cutFrom(Parser p) {
+        boolean without = p.acceptWord("without");
+        if (without) {
+            // "without the query string (everything from '?')": the words before the parenthesis name the part
+            int words = 0;
+            while (words < 4 && p.peekToken() != null && p.peekToken().kind() == Token.Kind.WORD) {
+                p.next();
+                words++;
+            }
+            if (!p.acceptOp("(")) {
+                return null;
+            }
+        } else {
+            p.accept(Role.WITH);
+        }
+        boolean verb = !without && p.accept(Role.REMOVE);
+        if (!p.acceptWord("everything") && !p.acceptWord("anything") && !p.acceptWord("all")) {
+            return null;
+        }
+        p.acceptWord("text");
+        boolean after;
+        if (p.acceptWord("from") || p.acceptWord("starting")) {
+            p.acceptWord("at");
+            p.acceptWord("with");
+            after = false;
+        } else if (p.acceptWord("after") || p.acceptWord("following")) {
+            after = true;
+        } else {
+            return null;
+        }
+        p.accept(Role.FIRST_OCCURRENCE);
+        String delimiter = delimiter(p);
+        if (delimiter == null) {
+            return null;
+        }
+        boolean removed = verb || without && p.acceptOp(")") || p.accept(Role.REMOVE) || p.acceptWord("dropped")
+                || p.acceptWord("cut") || p.acceptWord("trimmed");
+        if (!removed) {
+            return null;
+        }
+        Expr d = new Expr.Lit(delimiter);
+        return new Operation(x -> {
+            Expr kept = new Expr.Fn("SPLIT_PART", List.of(x, d, new Expr.Lit(1L)));
+            // "everything after '?' removed": the delimiter stays where the text holds it
+            return after ? new Expr.Case(List.of(new Expr.When(new Expr.Bin(">", new Expr.Fn("STRPOS", List.of(x, d)),
+                    new Expr.Lit(0L)), new Expr.Concat(List.of(kept, d)))), x) : kept;
+        }, null);
     }
 
     private static String delimiter(Parser p) {
