@@ -46,6 +46,17 @@ class RuleEventsAndReplacementsTest {
                 "12.5", "0.99", null);
     }
 
+    private static final RuleTable SEATS = new RuleTable("sub", "id", new String[]{"id", "seats", "status"},
+            new String[]{"1", "-2", "A"}, new String[]{"2", "5", " "}, new String[]{"3", null, null});
+
+    @Test
+    void shouldReadAValueForSomeValuesAfterTheRule() throws Exception {
+        // once read as a remark and left out: the plain seats came out
+        SEATS.expect("INTEGER", "seats", List.of("seats; negative values become 0", "seats, negative values set to zero"),
+                "0", "5", null);
+        SEATS.expect("VARCHAR", "status", List.of("status, blank values set to 'N/A'"), "A", "N/A", "N/A");
+    }
+
     @Test
     void shouldCompareATimestampWithADateByItsDay() throws Exception {
         // 10:00 on the promised day is not after the promised date

@@ -158,6 +158,17 @@ final class Adjustments {
                 return new Expr.When(cond, v);
             }
         }
+        p.reset(m);
+        // "negative values set to zero", "blank entries become 'N/A'": the condition, then its value
+        Expr cond = conditionOfTheSource(p);
+        if (cond != null && (p.acceptWord("are") | p.accept(Role.SET) || p.accept(Role.BECOMES) || p.acceptOp("->")
+                || p.acceptWord("to") || p.acceptWord("become"))) {
+            p.acceptWord("to");
+            Expr v = p.acceptWord("zero") ? new Expr.Lit(0L) : p.literal();
+            if (v != null && p.atEnd()) {
+                return new Expr.When(cond, v);
+            }
+        }
         return null;
     }
 

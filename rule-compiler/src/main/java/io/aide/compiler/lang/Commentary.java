@@ -106,7 +106,9 @@ final class Commentary {
                     || lexicon.match(Role.NULL, tokens, i) > 0 || lexicon.match(Role.DEFAULT, tokens, i) > 0) {
                 return false;
             }
-            if (text && t.kind() == Token.Kind.WORD && BECOMING.contains(t.norm())) {
+            if ((text || number) && t.kind() == Token.Kind.WORD && BECOMING.contains(t.norm())
+                    || number && (lexicon.match(Role.NEGATIVE, tokens, i) > 0 || lexicon.match(Role.POSITIVE, tokens, i) > 0)) {
+                // "negative values become 0": a value for some values is part of the rule
                 // "'FedEx', 'FEDEX' become 'FEDEX'": a pair of a value map written with a verb
                 return false;
             }

@@ -89,6 +89,10 @@ final class Conditions {
         return null;
     }
 
+    /** Nouns for the values of the row's one source column ("negative values", "blank entries"). */
+    private static final java.util.Set<String> VALUE_NOUNS = java.util.Set.of("values", "value", "ones", "entries",
+            "numbers", "amounts", "figures");
+
     /**
      * "negative amounts", "missing emails", "a blank name": the test said as an adjective before the column, where the
      * condition ends after it. Null (cursor unchanged) for anything else.
@@ -107,6 +111,13 @@ final class Conditions {
             case "negative", "positive", "zero", "missing", "null", "blank", "empty" -> p.column();
             default -> null;
         };
+        Token noun = column == null ? p.rawPeek() : null;
+        if (noun != null && VALUE_NOUNS.contains(noun.norm()) && p.ctx().sources().size() == 1
+                && !a.equals("zero") && !a.equals("null")) {
+            // "negative values set to zero": the row's one source column
+            p.rawNext();
+            column = p.ctx().sources().get(0);
+        }
         Token after = p.peekToken();
         if (!(column instanceof Expr.Col) || after != null && after.kind() != Token.Kind.SEP && !after.op(",")
                 && !p.peek(Role.THEN) && !p.peek(Role.ELSE) && !p.peek(Role.AND) && !p.peek(Role.OR)) {
