@@ -55,6 +55,20 @@ class RuleEventsAndReplacementsTest {
         SEATS.expect("INTEGER", "seats", List.of("seats; negative values become 0", "seats, negative values set to zero"),
                 "0", "5", null);
         SEATS.expect("VARCHAR", "status", List.of("status, blank values set to 'N/A'"), "A", "N/A", "N/A");
+        SEATS.expect("INTEGER", "seats", List.of("Seats, never negative"), "0", "5", null);
+        SEATS.expect("DECIMAL(3,1)", "seats", List.of("seats capped between 0 and 4"), "0", "4", null);
+    }
+
+    private static final RuleTable CALLS = new RuleTable("tel", "id", new String[]{"id", "call_ts", "batch_id", "hr"},
+            new String[]{"1", "2024-01-01 23:30:00", "PLT1-0042", "23"}, new String[]{"2", "2024-01-02 12:00:00", "X-1", "12"},
+            new String[]{"3", "2024-01-02 05:59:00", null, "5"});
+
+    @Test
+    void shouldReadRangesThatWrapAroundAndRemovalsSaidAfter() throws Exception {
+        // the hour wraps around midnight: 22 to 6 is the night, never an empty range
+        CALLS.expect("BOOLEAN", "call_ts", List.of("true when the hour of call_ts is between 22 and 6"), "true", "false", "true");
+        assertThat(CALLS.flagged("BOOLEAN", "hr", "hr between 22 and 6")).isNotBlank();
+        CALLS.expect("VARCHAR", "batch_id", List.of("Batch id with the plant prefix 'PLT1-' removed"), "0042", "X-1", null);
     }
 
     @Test

@@ -159,8 +159,9 @@ final class ColumnWords {
         }
         return String.join("_", words.stream().map(Token::norm).toList()).equals(String.join("_", parts))
                 || spells(parts, 0, parts.length, words, 0)
-                // "Annual cost" for cost_cents: the last part a unit the words leave out (never a first part: work_email)
-                || parts.length >= 2 && unitOfPart(parts[parts.length - 1]) != null && spells(parts, 0, parts.length - 1, words, 0);
+                // "Annual cost" for cost_cents, "Annual premium" for premium_amt: the last part a unit or a measure's kind
+                // the words leave out (never a first part: "personal email" is no work_email)
+                || parts.length >= 2 && kindPart(parts[parts.length - 1], true) && spells(parts, 0, parts.length - 1, words, 0);
     }
 
     /** Words that join a sentence, never parts of a name spelled by initials. */

@@ -89,6 +89,9 @@ final class Conditions {
         return null;
     }
 
+    /** Date parts that wrap around: an hour after 23 is 0 again. */
+    private static final java.util.Set<String> CYCLIC = java.util.Set.of("HOUR", "MONTH", "DOW", "ISODOW", "MINUTE");
+
     /** Nouns for the values of the row's one source column ("negative values", "blank entries"). */
     private static final java.util.Set<String> VALUE_NOUNS = java.util.Set.of("values", "value", "ones", "entries",
             "numbers", "amounts", "figures");
@@ -458,6 +461,17 @@ final class Conditions {
             Expr low = p.operand();
             Expr high = low != null && p.accept(Role.AND) ? p.operand() : null;
             if (high == null) {
+                p.reset(start);
+                return null;
+            }
+            if (low instanceof Expr.Lit l && l.value() instanceof Number a && high instanceof Expr.Lit h && h.value() instanceof Number b
+                    && a.doubleValue() > b.doubleValue()) {
+                if (left instanceof Expr.Extract x && CYCLIC.contains(x.part())) {
+                    // "the hour is between 22 and 6": the range wraps around midnight (the month, the weekday likewise)
+                    return new Expr.Bin("OR", new Expr.Bin(">=", left, low), new Expr.Bin("<=", left, high));
+                }
+                // "between 22 and 6" of a plain number holds for no value: swapped ends or a range that wraps, not said
+                p.problem("the range's first end is above its second (" + a + " and " + b + "): say which values are meant");
                 p.reset(start);
                 return null;
             }

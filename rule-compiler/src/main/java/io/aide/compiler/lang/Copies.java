@@ -217,6 +217,11 @@ final class Copies implements Recognizer {
 
     private static Operation valueOperation(Parser p) {
         int m = p.mark();
+        Operation passive = removedAfter(p);
+        if (passive != null) {
+            return passive;
+        }
+        p.reset(m);
         if (p.accept(Role.REMOVE)) {
             Role side = p.accept(Role.PREFIX) ? Role.PREFIX : p.accept(Role.SUFFIX) ? Role.SUFFIX : null;
             Expr text = p.literal();
@@ -323,6 +328,33 @@ final class Copies implements Recognizer {
             }
         }
         return null;
+    }
+
+    /**
+     * WITH [the] [word] (PREFIX | SUFFIX) [word] literal [PREFIX | SUFFIX] REMOVE: "with the plant prefix 'PLT1-' removed",
+     * "with the leading '+' removed" -- the affix taken off where the value has it; null (cursor moved) otherwise.
+     */
+    private static Operation removedAfter(Parser p) {
+        if (!p.accept(Role.WITH)) {
+            return null;
+        }
+        Role side = null;
+        for (int words = 0; words < 3 && side == null; words++) {
+            side = p.accept(Role.PREFIX) ? Role.PREFIX : p.accept(Role.SUFFIX) ? Role.SUFFIX : null;
+            if (side == null && (p.peekToken() == null || p.peekToken().kind() != Token.Kind.WORD || !p.next().text().matches("[A-Za-z]+"))) {
+                return null;
+            }
+        }
+        Expr text = p.literal();
+        if (side == null || !(text instanceof Expr.Lit l) || !(l.value() instanceof String affix) || affix.isEmpty()) {
+            return null;
+        }
+        p.accept(side);
+        if (!p.accept(Role.REMOVE)) {
+            return null;
+        }
+        Role s = side;
+        return new Operation(x -> s == Role.PREFIX ? removePrefix(x, affix) : removeSuffix(x, affix), null);
     }
 
     /** The first character in upper case and the rest unchanged. */

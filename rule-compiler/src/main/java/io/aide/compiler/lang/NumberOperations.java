@@ -368,9 +368,28 @@ final class NumberOperations {
      * whose NULLs differ between dialects).
      */
     static Copies.Operation bound(Parser p) {
+        int start = p.mark();
+        if (p.acceptWord("never") && p.accept(Role.NEGATIVE) || p.acceptWord("non-negative") || p.acceptWord("nonnegative")) {
+            // "never negative": floored at zero
+            return floor(new Expr.Lit(0L), null);
+        }
+        p.reset(start);
         boolean cap = p.accept(Role.CAP_AT);
         if (!cap && !p.accept(Role.FLOOR_AT)) {
             return null;
+        }
+        if (cap && p.accept(Role.BETWEEN)) {
+            // "capped between 0 and 4": kept within both bounds
+            Expr low = p.literal();
+            Expr high = low != null && p.accept(Role.AND) ? p.literal() : null;
+            if (!(low instanceof Expr.Lit a && a.value() instanceof Number && high instanceof Expr.Lit b && b.value() instanceof Number)) {
+                p.reset(start);
+                return null;
+            }
+            return new Copies.Operation(x -> {
+                Expr v = x instanceof Expr.Col ? new Expr.Cast(x, io.aide.compiler.plan.SqlType.DOUBLE, true) : x;
+                return new Expr.Case(List.of(new Expr.When(new Expr.Bin("<", v, low), low), new Expr.When(new Expr.Bin(">", v, high), high)), v);
+            }, null);
         }
         int m = p.mark();
         Expr column = p.column();
@@ -388,8 +407,15 @@ final class NumberOperations {
         if (!(limit instanceof Expr.Lit l) || !(l.value() instanceof Number)) {
             return null;
         }
-        String beyond = cap ? ">" : "<";
-        Expr bound = limit;
+        return cap ? limited(">", limit, column) : floor(limit, column);
+    }
+
+    private static Copies.Operation floor(Expr bound, Expr column) {
+        return limited("<", bound, column);
+    }
+
+    /** CASE WHEN x beyond bound THEN bound ELSE x END (NULL stays NULL). */
+    private static Copies.Operation limited(String beyond, Expr bound, Expr column) {
         return new Copies.Operation(x -> {
             Expr v = x instanceof Expr.Col ? new Expr.Cast(x, io.aide.compiler.plan.SqlType.DOUBLE, true) : x;
             return new Expr.Case(List.of(new Expr.When(new Expr.Bin(beyond, v, bound), bound)), v);
