@@ -69,6 +69,23 @@ class RuleEventsAndReplacementsTest {
         CALLS.expect("BOOLEAN", "call_ts", List.of("true when the hour of call_ts is between 22 and 6"), "true", "false", "true");
         assertThat(CALLS.flagged("BOOLEAN", "hr", "hr between 22 and 6")).isNotBlank();
         CALLS.expect("VARCHAR", "batch_id", List.of("Batch id with the plant prefix 'PLT1-' removed"), "0042", "X-1", null);
+        CALLS.expect("BOOLEAN", "call_ts", List.of("Night call: true when the call hour is between 22 and 6"), "true", "false", "true");
+        // 2024-01-01 is a Monday
+        CALLS.expect("INTEGER", "call_ts", List.of("Day of week of the call (1 = Monday)"), "1", "2", "2");
+        CALLS.expect("INTEGER", "call_ts", List.of("Day of week of the call (1 = Sunday)"), "2", "3", "3");
+        CALLS.expect("VARCHAR", "batch_id", List.of("Batch id, upper case, no dashes"), "PLT10042", "X1", null);
+    }
+
+    private static final RuleTable RUNS = new RuleTable("mfg", "id", new String[]{"id", "start_ts", "end_ts"},
+            new String[]{"1", "2024-01-01 10:00:00", "2024-01-01 11:30:00"}, new String[]{"2", "2024-01-01 10:00:00", "2024-01-01 10:00:45"},
+            new String[]{"3", null, null});
+
+    @Test
+    void shouldReadTimeBetweenColumnsSharingTheirNoun() throws Exception {
+        RUNS.expect("DECIMAL(6,2)", "start_ts, end_ts", List.of("Run time in minutes between start and end timestamps"),
+                "90", "0.75", null);
+        RUNS.expect("DECIMAL(8,2)", "start_ts, end_ts", List.of("Run time in hours between start and end timestamps, 1 decimal"),
+                "1.5", "0", null);
     }
 
     @Test

@@ -58,8 +58,9 @@ final class DateValues {
             Expr start;
             Expr end;
             if (p.accept(Role.BETWEEN)) {
-                start = dateOperand(p);
-                end = start != null && p.accept(Role.UNTIL) ? dateOperand(p) : null;
+                Expr[] both = coordinated(p);
+                start = both != null ? both[0] : dateOperand(p);
+                end = both != null ? both[1] : start != null && p.accept(Role.UNTIL) ? dateOperand(p) : null;
             } else if (p.accept(Role.SINCE)) {
                 start = dateOperand(p);
                 end = new Expr.CurrentDate();
@@ -98,8 +99,33 @@ final class DateValues {
         return null;
     }
 
+    /**
+     * word AND word noun-in-plural: "between start and end timestamps", "between ship and delivery dates" -- each word
+     * with the noun names a column ("start timestamp", "delivery date"); null (cursor unchanged) otherwise.
+     */
+    private static Expr[] coordinated(Parser p) {
+        int m = p.mark();
+        Token a = p.next();
+        boolean and = p.accept(Role.AND);
+        Token b = p.next();
+        Token noun = p.next();
+        if (a == null || !and || b == null || noun == null || a.kind() != Token.Kind.WORD || b.kind() != Token.Kind.WORD
+                || noun.kind() != Token.Kind.WORD || !noun.norm().endsWith("s") || noun.norm().length() < 4) {
+            p.reset(m);
+            return null;
+        }
+        Token one = Token.of(Token.Kind.WORD, noun.text().substring(0, noun.text().length() - 1));
+        Expr first = new Parser(List.of(a, one), p.ctx(), p.lexicon()).column();
+        Expr second = new Parser(List.of(b, one), p.ctx(), p.lexicon()).column();
+        if (!(first instanceof Expr.Col) || !(second instanceof Expr.Col) || first.equals(second)) {
+            p.reset(m);
+            return null;
+        }
+        return new Expr[]{first, second};
+    }
+
     /** Words that name how long something lasted. */
-    private static final java.util.Set<String> DURATIONS = java.util.Set.of("duration", "length", "elapsed", "lasted");
+    private static final java.util.Set<String> DURATIONS = java.util.Set.of("duration", "length", "elapsed", "lasted", "time");
 
     /**
      * [words] (duration | length | elapsed [time]) [IN] unit: "Session duration in seconds" over sess_start and
@@ -124,7 +150,18 @@ final class DateValues {
         if (unit == null || paren && !p.acceptOp(")")) {
             return null;
         }
-        Expr.Col[] pair = startAndEnd(p.ctx().sources());
+        Expr[] pair;
+        if (p.accept(Role.BETWEEN)) {
+            // "Transit time in hours between ship and delivery timestamps"
+            pair = coordinated(p);
+            if (pair == null) {
+                Expr start = dateOperand(p);
+                Expr end = start != null && p.accept(Role.UNTIL) ? dateOperand(p) : null;
+                pair = end == null ? null : new Expr[]{start, end};
+            }
+        } else {
+            pair = startAndEnd(p.ctx().sources());
+        }
         Token after = p.peekToken();
         if (pair == null || after != null && after.kind() != Token.Kind.SEP && !after.op(",")) {
             return null;
@@ -136,7 +173,7 @@ final class DateValues {
     private static final java.util.List<String> ENDS = java.util.List.of("end", "stop", "to", "close", "out");
 
     /** The row's one pair of columns whose names differ only by start and end (sess_start, sess_end); else null. */
-    private static Expr.Col[] startAndEnd(List<Expr.Col> sources) {
+    private static Expr[] startAndEnd(List<Expr.Col> sources) {
         Expr.Col[] found = null;
         for (Expr.Col a : sources) {
             for (Expr.Col b : sources) {

@@ -48,6 +48,19 @@ final class Dates implements Recognizer {
                 p.reset(m);
             }
         }
+        while (!p.atEnd()) {
+            // "hours between a and b, 2 decimals": operations on the value, chained as for any other
+            int o = p.mark();
+            if (!p.acceptOp(",")) {
+                p.acceptSeparator();
+            }
+            Operation op = Copies.operation(p);
+            if (op == null || op.column() != null) {
+                p.reset(o);
+                break;
+            }
+            v = op.apply().apply(v);
+        }
         if (!p.atEnd()) {
             // "today is between a and b": a date value that other wording continues is another family's
             return p.problem() != null ? p.notUnderstood() : Recognition.NOT_MINE;
@@ -97,6 +110,23 @@ final class Dates implements Recognizer {
             }
         }
         return column != null ? column : namedDate(p);
+    }
+
+    /** "(1 = Monday)", "(1 = Sunday)": the weekday numbered 1, TRUE for Sunday; null (cursor unchanged) when not said. */
+    private static Boolean firstDay(Parser p) {
+        int m = p.mark();
+        boolean paren = p.acceptOp("(");
+        Token one = p.next();
+        if (one == null || !one.text().equals("1") || !(p.acceptOp("=") || p.acceptWord("is"))) {
+            p.reset(m);
+            return null;
+        }
+        Token day = p.next();
+        if (day == null || !(day.is(Token.Kind.WORD, "monday") || day.is(Token.Kind.WORD, "sunday")) || paren && !p.acceptOp(")")) {
+            p.reset(m);
+            return null;
+        }
+        return day.norm().equals("sunday");
     }
 
     /**
@@ -153,6 +183,17 @@ final class Dates implements Recognizer {
     static Expr partOfColumn(Parser p) {
         int m = p.mark();
         p.acceptWord("the");
+        Expr.Col dated = p.dateNamedByWord();
+        if (dated != null) {
+            // "the call hour", "the order year": a part of the date column the word names
+            String part = p.accept(Role.DATE_YEAR) ? "YEAR" : p.accept(Role.DATE_MONTH) ? "MONTH" : p.accept(Role.DATE_HOUR) ? "HOUR"
+                    : p.accept(Role.DATE_QUARTER) ? "QUARTER" : null;
+            if (part != null) {
+                return new Expr.Extract(part, dated);
+            }
+            p.reset(m);
+            p.acceptWord("the");
+        }
         Operation op = datePart(p);
         if (op != null && op.column() != null) {
             Expr part = op.apply().apply(op.column());
@@ -227,6 +268,12 @@ final class Dates implements Recognizer {
             // "ISO week number of pay_ts", "day of week of d" (Monday 1 .. Sunday 7): ISO numbering in every dialect
             String part = isoWeek ? "ISOWEEK" : "ISODOW";
             Expr column = ofOrFromColumn(p);
+            Boolean sundayFirst = isoWeek ? null : firstDay(p);
+            if (Boolean.TRUE.equals(sundayFirst)) {
+                // "(1 = Sunday)": Sunday 1 .. Saturday 7
+                return new Operation(x -> new Expr.Bin("+", new Expr.Bin("%", new Expr.Extract(part, x), new Expr.Lit(7L)),
+                        new Expr.Lit(1L)), column);
+            }
             return new Operation(x -> new Expr.Extract(part, x), column);
         }
         if (p.accept(Role.DATE_ONLY)) {

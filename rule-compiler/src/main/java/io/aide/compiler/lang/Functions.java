@@ -206,6 +206,18 @@ final class Functions {
     }
 
     private static Copies.Operation removeAll(Parser p) {
+        int start = p.mark();
+        if (p.acceptWord("no")) {
+            // "Policy number, upper case, no spaces": none of the named characters left in the value
+            PhraseTable.Match named = p.phrase(PhraseTable.CHARACTERS);
+            Token after = p.peekToken();
+            if (named != null && (after == null || after.kind() == Token.Kind.SEP || after.op(","))) {
+                Expr c = new Expr.Lit(named.entries().get(0).key());
+                return new Copies.Operation(x -> new Expr.Fn("REPLACE", List.of(x, c, new Expr.Lit(""))), null);
+            }
+            p.reset(start);
+            return null;
+        }
         boolean collapse = p.accept(Role.COLLAPSE);
         if (!collapse && !p.accept(Role.REMOVE)) {
             return null;
