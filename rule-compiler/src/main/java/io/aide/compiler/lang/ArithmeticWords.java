@@ -30,6 +30,14 @@ final class ArithmeticWords {
 
     /** "height in metres" over height_cm: ( height_cm * 0.01 ). */
     private static List<Token> units(List<Token> tokens, Parser p) {
+        boolean said = false;
+        for (int i = 1; i + 1 < tokens.size() && !said; i++) {
+            said = tokens.get(i).is(Token.Kind.WORD, "in") && PhraseTable.UNITS.at(tokens, i + 1) != null;
+        }
+        if (!said) {
+            // no "in <unit>": nothing to convert (and no column lookups for every word)
+            return tokens;
+        }
         List<Token> out = new ArrayList<>(tokens.size());
         int start = p.mark();
         boolean changed = false;
@@ -86,6 +94,10 @@ final class ArithmeticWords {
 
     /** "x ^ 2", "x ** 2", "x squared", "(h / 100) cubed", "x to the power of 3": POWER(x, n). */
     private static List<Token> powers(List<Token> tokens) {
+        if (tokens.stream().noneMatch(t -> t.op("^") || t.op("*") || t.is(Token.Kind.WORD, "squared") || t.is(Token.Kind.WORD, "cubed")
+                || t.is(Token.Kind.WORD, "power"))) {
+            return tokens;
+        }
         List<Token> out = new ArrayList<>(tokens);
         boolean changed = false;
         for (int i = 1; i < out.size(); i++) {
