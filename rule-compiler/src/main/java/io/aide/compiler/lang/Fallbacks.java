@@ -40,19 +40,8 @@ final class Fallbacks implements Recognizer {
             // "a, or b when c is empty": a condition on a third column is a conditional's
             return Recognition.NOT_MINE;
         }
-        boolean blank;
-        if (p.accept(Role.IS_EMPTY) || p.accept(Role.BLANK)) {
-            blank = true;
-        } else if (p.accept(Role.IS_NULL) || p.accept(Role.NULL)) {
-            int o = p.mark();
-            blank = p.accept(Role.OR) && (p.accept(Role.IS_EMPTY) || p.accept(Role.BLANK));
-            if (!blank) {
-                p.reset(o);
-            }
-        } else {
-            return Recognition.NOT_MINE;
-        }
-        if (!p.atEnd()) {
+        Boolean blank = NullHandling.nullWords(p);
+        if (blank == null || !p.atEnd()) {
             return Recognition.NOT_MINE;
         }
         Expr kept = blank ? NullHandling.blankToNull(first) : first;

@@ -84,7 +84,7 @@ final class NullHandling implements Recognizer {
     }
 
     /** NULL / IS_NULL (false) or BLANK / IS_EMPTY (true, a blank text counts as missing); null when neither. */
-    private static Boolean nullWords(Parser p) {
+    static Boolean nullWords(Parser p) {
         if (p.accept(Role.IS_EMPTY) || p.accept(Role.BLANK)) {
             return Boolean.TRUE;
         }
