@@ -65,200 +65,13 @@ final class Conditions {
         return left;
     }
 
-    /**
-     * "there is a deceased date", "the patient has a deceased date", "has an email": the column has a value. Null (cursor
-     * unchanged) for anything else.
-     */
-    private static Expr presence(Parser p) {
-        int m = p.mark();
-        Token subject = p.peekToken();
-        if (subject != null && subject.kind() == Token.Kind.WORD && RowTables.names(RowTables.of(p.ctx().row()), subject.norm())) {
-            // "the patient has ...": the row's own table named as its subject
-            p.next();
-        }
-        boolean there = p.acceptWord("there") && (p.acceptWord("is") || p.acceptWord("are"));
-        if (there || p.acceptWord("has") || p.acceptWord("have")) {
-            p.acceptWord("an");
-            p.acceptWord("any");
-            Expr column = p.column();
-            if (column instanceof Expr.Col) {
-                return new Expr.IsNull(column, true);
-            }
-        }
-        p.reset(m);
-        return null;
-    }
-
     /** Date parts that wrap around: an hour after 23 is 0 again. */
     private static final java.util.Set<String> CYCLIC = java.util.Set.of("HOUR", "MONTH", "DOW", "ISODOW", "MINUTE");
-
-    /** Nouns for the values of the row's one source column ("negative values", "blank entries"). */
-    private static final java.util.Set<String> VALUE_NOUNS = java.util.Set.of("values", "value", "ones", "entries",
-            "numbers", "amounts", "figures");
-
-    /**
-     * "negative amounts", "missing emails", "a blank name": the test said as an adjective before the column, where the
-     * condition ends after it. Null (cursor unchanged) for anything else.
-     */
-    private static Expr adjectiveFirst(Parser p) {
-        int m = p.mark();
-        p.acceptWord("a");
-        p.acceptWord("an");
-        Token adjective = p.next();
-        if (adjective == null || adjective.kind() != Token.Kind.WORD) {
-            p.reset(m);
-            return null;
-        }
-        String a = adjective.norm();
-        Expr column = switch (a) {
-            case "negative", "positive", "zero", "missing", "null", "blank", "empty" -> p.column();
-            default -> null;
-        };
-        Token noun = column == null ? p.rawPeek() : null;
-        if (noun != null && VALUE_NOUNS.contains(noun.norm()) && p.ctx().sources().size() == 1
-                && !a.equals("zero") && !a.equals("null")) {
-            // "negative values set to zero": the row's one source column
-            p.rawNext();
-            column = p.ctx().sources().get(0);
-        }
-        Token after = p.peekToken();
-        if (!(column instanceof Expr.Col) || after != null && after.kind() != Token.Kind.SEP && !after.op(",")
-                && !p.peek(Role.THEN) && !p.peek(Role.ELSE) && !p.peek(Role.AND) && !p.peek(Role.OR)) {
-            p.reset(m);
-            return null;
-        }
-        return switch (a) {
-            case "negative" -> new Expr.Bin("<", column, new Expr.Lit(0L));
-            case "positive" -> new Expr.Bin(">", column, new Expr.Lit(0L));
-            case "zero" -> new Expr.Bin("=", column, new Expr.Lit(0L));
-            case "missing", "null" -> new Expr.IsNull(column, false);
-            default -> new Expr.Bin("OR", new Expr.IsNull(column, false), new Expr.Bin("=",
-                    new Expr.Fn("TRIM", List.of(new Expr.Cast(column, io.aide.compiler.plan.SqlType.VARCHAR, false))), new Expr.Lit("")));
-        };
-    }
-
-    /**
-     * "currency is 'USD'" over currency_cd: as the subject of a test, one word names the one column of the row whose
-     * name is that word and a kind (code, date, name, ...); null (cursor unchanged) otherwise.
-     */
-    private static Expr kindLeftOut(Parser p) {
-        int m = p.mark();
-        p.acceptWord("the");
-        Token t = p.peekToken();
-        if (t == null || t.kind() != Token.Kind.WORD || !t.text().matches("[A-Za-z]{4,}")
-                || p.lexicon().grammarWord(p.tokens(), p.mark())) {
-            p.reset(m);
-            return null;
-        }
-        Expr.Col found = null;
-        int matches = 0;
-        for (Expr.Col c : p.ctx().sources()) {
-            if (ColumnWords.namesLeavingKind(c.column(), t)) {
-                found = c;
-                matches++;
-            }
-        }
-        if (matches != 1) {
-            p.reset(m);
-            return null;
-        }
-        p.next();
-        return found;
-    }
-
-    /**
-     * [the noun [noun]] [is | was | were | has been | have been] [not [yet] | never] participle: "if cancelled", "if the
-     * subscription was cancelled", "NULL if not yet delivered" -- whether the date column the verb names (cancel_dt,
-     * deliv_ts) has a value. Only where the test ends after the verb; null (cursor unchanged) otherwise.
-     */
-    private static Expr happened(Parser p) {
-        int m = p.mark();
-        p.acceptWord("the");
-        int nouns = 0;
-        Token t;
-        while (nouns < 2 && (t = p.peekToken()) != null && t.kind() == Token.Kind.WORD && !AUXILIARIES.contains(t.norm())
-                && !t.is(Token.Kind.WORD, "not") && !t.is(Token.Kind.WORD, "never") && !t.norm().endsWith("ed")
-                && !p.lexicon().grammarWord(p.tokens(), p.mark())) {
-            p.next();
-            nouns++;
-        }
-        boolean auxiliary = false;
-        while ((t = p.peekToken()) != null && AUXILIARIES.contains(t.norm())) {
-            p.next();
-            auxiliary = true;
-        }
-        if (nouns > 0 && !auxiliary) {
-            p.reset(m);
-            return null;
-        }
-        boolean negated = p.acceptWord("not") || p.acceptWord("never");
-        p.acceptWord("yet");
-        Token verb = p.next();
-        Expr.Col dated = ColumnReferences.dateNamedByVerb(p, verb);
-        Token after = p.peekToken();
-        if (dated == null || after != null && after.kind() != Token.Kind.SEP && !after.op(",") && !p.peek(Role.THEN)
-                && !p.peek(Role.ELSE) && !p.peek(Role.AND) && !p.peek(Role.OR)) {
-            p.reset(m);
-            return null;
-        }
-        return new Expr.IsNull(dated, !negated);
-    }
-
-    private static final java.util.Set<String> AUXILIARIES = java.util.Set.of("is", "was", "were", "are", "has", "have",
-            "been", "had");
-
-    /** "an @", "a #": a symbol written without quotes after its article or alone; null (cursor unchanged) otherwise. */
-    private static Expr symbol(Parser p) {
-        int m = p.mark();
-        Token t = p.rawPeek();
-        if (t != null && (t.is(Token.Kind.WORD, "a") || t.is(Token.Kind.WORD, "an"))) {
-            p.rawNext();
-            t = p.rawPeek();
-        }
-        if (t != null && (t.kind() == Token.Kind.OP || t.kind() == Token.Kind.WORD) && t.text().matches("[@#$&%_*+=/\\\\-]")) {
-            p.rawNext();
-            return new Expr.Lit(t.text());
-        }
-        p.reset(m);
-        return null;
-    }
-
-    /** "the employee has no manager", "has no email": the cursor moved to "no"; unchanged otherwise. */
-    private static void hasNo(Parser p) {
-        int m = p.mark();
-        Token subject = p.peekToken();
-        if (subject != null && subject.kind() == Token.Kind.WORD && !subject.is(Token.Kind.WORD, "has")
-                && !subject.is(Token.Kind.WORD, "have")) {
-            p.next();
-        }
-        if ((p.acceptWord("has") || p.acceptWord("have")) && p.peekToken() != null && p.peekToken().is(Token.Kind.WORD, "no")) {
-            return;
-        }
-        p.reset(m);
-    }
-
-    /**
-     * "no impressions", "no items": something counted (a number column, a count or amount by its name, or a plural
-     * noun); "no middle name", "no email": something that is there or not.
-     */
-    private static boolean counted(Parser p, Expr column, Token last, Token first) {
-        if (column instanceof Expr.Col c) {
-            io.aide.compiler.plan.SqlType type = p.ctx().typeOf(c);
-            if (type != null && type.kind() != io.aide.compiler.plan.SqlType.Kind.UNKNOWN) {
-                return type.numeric();
-            }
-            if (ColumnWords.holdsAMeasure(c.column())) {
-                return true;
-            }
-        }
-        return last.kind() == Token.Kind.WORD && last.norm().endsWith("s") && !last.norm().endsWith("ss")
-                || first.kind() == Token.Kind.WORD && first.norm().endsWith("s") && !first.norm().endsWith("ss");
-    }
 
     /** operand (IS_NULL | NOT_NULL | op operand | [NOT] IN (values) | STARTS/ENDS/CONTAINS text). */
     static Expr comparison(Parser p) {
         int start = p.mark();
-        hasNo(p);
+        WordedTests.hasNo(p);
         if (p.acceptWord("no")) {
             // "0 when no impressions": the column missing or zero; "blank if no middle name": missing or blank
             Token word = p.peekToken();
@@ -266,22 +79,22 @@ final class Conditions {
             Token after = p.peekToken();
             if (none != null && (after == null || after.kind() == Token.Kind.SEP || after.op(",") || p.peek(Role.THEN)
                     || p.peek(Role.ELSE) || p.peek(Role.AND) || p.peek(Role.OR))) {
-                return counted(p, none, p.tokens().get(p.mark() - 1), word)
+                return WordedTests.counted(p, none, p.tokens().get(p.mark() - 1), word)
                         ? new Expr.Bin("OR", new Expr.IsNull(none, false), new Expr.Bin("=", none, new Expr.Lit(0L)))
                         : new Expr.Bin("OR", new Expr.IsNull(none, false), new Expr.Bin("=",
                         new Expr.Fn("TRIM", List.of(new Expr.Cast(none, io.aide.compiler.plan.SqlType.VARCHAR, false))), new Expr.Lit("")));
             }
             p.reset(start);
         }
-        Expr had = presence(p);
+        Expr had = WordedTests.presence(p);
         if (had != null) {
             return had;
         }
-        Expr described = adjectiveFirst(p);
+        Expr described = WordedTests.adjectiveFirst(p);
         if (described != null) {
             return described;
         }
-        Expr happened = happened(p);
+        Expr happened = WordedTests.happened(p);
         if (happened != null) {
             return happened;
         }
@@ -310,7 +123,7 @@ final class Conditions {
         }
         if (left == null) {
             p.reset(start);
-            left = kindLeftOut(p);
+            left = WordedTests.kindLeftOut(p);
         }
         if (left == null) {
             p.reset(start);
@@ -511,7 +324,7 @@ final class Conditions {
         }
         for (Role r : new Role[]{Role.STARTS, Role.ENDS, Role.CONTAINS}) {
             if (p.accept(r)) {
-                Expr v = symbol(p);
+                Expr v = WordedTests.symbol(p);
                 if (v == null) {
                     v = p.literal();
                 }
