@@ -81,6 +81,17 @@ class RuleEventsAndReplacementsTest {
             new String[]{"3", null, null});
 
     @Test
+    void shouldNameAFiscalYearOnlyWhenItsNamingIsSaid() throws Exception {
+        // 2024-03-15 and 2024-12-31 in a year starting in July: FY2024 and FY2025 named by the end, 2023 and 2024 by the start
+        SHIP.expect("INTEGER", "start_dt", List.of("Fiscal year of start date (fiscal year starts in July, named by the year it ends)"),
+                "2024", "2025", null);
+        SHIP.expect("INTEGER", "start_dt", List.of("Fiscal year of start date, starting in July, named by the year it starts"),
+                "2023", "2024", null);
+        assertThat(SHIP.flagged("INTEGER", "start_dt", "Fiscal year of start date (fiscal year starts in July)"))
+                .contains("named by the calendar year it starts in or the one it ends in");
+    }
+
+    @Test
     void shouldReadTimeBetweenColumnsSharingTheirNoun() throws Exception {
         RUNS.expect("DECIMAL(6,2)", "start_ts, end_ts", List.of("Run time in minutes between start and end timestamps"),
                 "90", "0.75", null);

@@ -22,6 +22,7 @@ import java.util.function.UnaryOperator;
  *            | MINUS column (IN | AS) unit                                               "a - b in days"
  *            | [CAST] [FROM] EPOCH [seconds | milliseconds]
  *            | [CAST] [column] FROM zone TO zone                                        see {@link TimeZones}
+ *            | fiscal year [OF column] (starting month, named by the year it ends/starts) see {@link FiscalYears}
  * </pre>
  * A pattern is analyst notation (DD/MM/YYYY, 'YYYYMMDD', dd-Mon-yyyy, yyyy-mm-dd hh:mi:ss) or strftime (%d-%b-%y).
  * One pattern parses text into a date/timestamp target and formats a date into a text target; with two, the one after
@@ -73,7 +74,7 @@ final class Dates implements Recognizer {
     static Operation operation(Parser p) {
         int m = p.mark();
         for (java.util.function.Function<Parser, Operation> production : List.<java.util.function.Function<Parser, Operation>>of(
-                TimeZones::convert, Periods::start, Periods::weekday, Dates::pattern, Dates::datePart, Dates::dateKey, Dates::monthEnd, Dates::shift, Dates::epoch)) {
+                TimeZones::convert, FiscalYears::fiscalYear, Periods::start, Periods::weekday, Dates::pattern, Dates::datePart, Dates::dateKey, Dates::monthEnd, Dates::shift, Dates::epoch)) {
             Operation op = production.apply(p);
             if (op != null) {
                 return op;
