@@ -74,6 +74,7 @@ class RuleEventsAndReplacementsTest {
         CALLS.expect("INTEGER", "call_ts", List.of("Day of week of the call (1 = Monday)"), "1", "2", "2");
         CALLS.expect("INTEGER", "call_ts", List.of("Day of week of the call (1 = Sunday)"), "2", "3", "3");
         CALLS.expect("VARCHAR", "batch_id", List.of("Batch id, upper case, no dashes"), "PLT10042", "X1", null);
+        CALLS.expect("VARCHAR", "call_ts", List.of("Call time as HH:MM"), "23:30", "12:00", "05:59");
     }
 
     private static final RuleTable RUNS = new RuleTable("mfg", "id", new String[]{"id", "start_ts", "end_ts"},

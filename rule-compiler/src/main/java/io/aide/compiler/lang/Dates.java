@@ -559,15 +559,20 @@ final class Dates implements Recognizer {
             return null;
         }
         if (integerTarget) {
-            return new Operation(x -> new Expr.Cast(new Expr.FormatDate(asDate(p, x), fmt), key, true), column);
+            return new Operation(x -> new Expr.Cast(new Expr.FormatDate(asDate(p, x, fmt), fmt), key, true), column);
         }
-        return new Operation(x -> new Expr.FormatDate(asDate(p, x), fmt), column);
+        return new Operation(x -> new Expr.FormatDate(asDate(p, x, fmt), fmt), column);
     }
 
     /** A text column read as an ISO date (NULL when it is not one) before a date is written with a pattern. */
     private static Expr asDate(Parser p, Expr x) {
+        return asDate(p, x, "%Y");
+    }
+
+    /** ... read as a timestamp where the pattern writes a time of day ("HH:MM"). */
+    private static Expr asDate(Parser p, Expr x, String strftime) {
         if (x instanceof Expr.Col c && p.ctx().typeOf(c).kind() == SqlType.Kind.VARCHAR) {
-            return new Expr.Cast(x, SqlType.DATE, true);
+            return new Expr.Cast(x, strftime.matches(".*%[HMS].*") ? SqlType.TIMESTAMP : SqlType.DATE, true);
         }
         return x;
     }

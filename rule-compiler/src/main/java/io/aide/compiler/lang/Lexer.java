@@ -198,7 +198,9 @@ public final class Lexer {
             return null;
         }
         String text = d.group();
-        if (!text.contains("%") && !text.toLowerCase(java.util.Locale.ROOT).contains("yy")) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        if (!text.contains("%") && !lower.contains("yy") && !lower.matches("hh(24)?:(mm|mi)(:ss)?")) {
+            // a date pattern holds a year; a time of day alone is HH:MM or HH:MM:SS
             return null;
         }
         return io.aide.compiler.plan.DatePatterns.fromExcel(text);
