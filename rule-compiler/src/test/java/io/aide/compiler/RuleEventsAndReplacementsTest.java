@@ -98,6 +98,7 @@ class RuleEventsAndReplacementsTest {
                 "90", "0.75", null);
         RUNS.expect("DECIMAL(8,2)", "start_ts, end_ts", List.of("Run time in hours between start and end timestamps, 1 decimal"),
                 "1.5", "0", null);
+        RUNS.expect("INTEGER", "start_ts, end_ts", List.of("Run length in minutes (end minus start)"), "90", "0", null);
     }
 
     @Test

@@ -125,7 +125,8 @@ final class DateValues {
     }
 
     /** Words that name how long something lasted. */
-    private static final java.util.Set<String> DURATIONS = java.util.Set.of("duration", "length", "elapsed", "lasted", "time");
+    private static final java.util.Set<String> DURATIONS = java.util.Set.of("duration", "length", "elapsed", "lasted", "time", "term",
+            "tenure", "span");
 
     /**
      * [words] (duration | length | elapsed [time]) [IN] unit: "Session duration in seconds" over sess_start and
@@ -151,7 +152,12 @@ final class DateValues {
             return null;
         }
         Expr[] pair;
-        if (p.accept(Role.BETWEEN)) {
+        if (p.acceptOp("(")) {
+            // "Policy term in days (expiry minus effective date)": the later date first
+            Expr end = namedDate(p);
+            Expr start = end != null && p.accept(Role.MINUS) ? namedDate(p) : null;
+            pair = start == null || !p.acceptOp(")") ? null : new Expr[]{start, end};
+        } else if (p.accept(Role.BETWEEN)) {
             // "Transit time in hours between ship and delivery timestamps"
             pair = coordinated(p);
             if (pair == null) {
@@ -167,6 +173,18 @@ final class DateValues {
             return null;
         }
         return difference(unit, pair[0], pair[1], p);
+    }
+
+    /** A column, or a date column named by one word ("expiry" for exp_dt); null otherwise. */
+    private static Expr namedDate(Parser p) {
+        int m = p.mark();
+        Expr.Col dated = p.dateNamedByWord();
+        Token after = p.peekToken();
+        if (dated != null && (after == null || after.op(")") || p.peek(Role.MINUS))) {
+            return dated;
+        }
+        p.reset(m);
+        return p.column();
     }
 
     private static final java.util.List<String> STARTS = java.util.List.of("start", "begin", "from", "open", "in");
