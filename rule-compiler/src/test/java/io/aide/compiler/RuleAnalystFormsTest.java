@@ -97,6 +97,18 @@ class RuleAnalystFormsTest {
                 "weight_kg / (height_cm / 100) ^ 2"), "20", "20", null);
     }
 
+    private static final RuleTable THERMO = new RuleTable("vitals", "id", new String[]{"id", "temp_c", "temp_f"},
+            new String[]{"1", "37", "98.6"}, new String[]{"2", "-40", "32"}, new String[]{"3", null, null});
+
+    @Test
+    void shouldConvertTemperaturesBetweenScales() throws Exception {
+        THERMO.expect("DECIMAL(5,1)", "temp_c", List.of("Temperature in Fahrenheit"), "98.6", "-40", null);
+        THERMO.expect("DECIMAL(5,1)", "temp_f", List.of("Temperature in Celsius", "Temperature converted from Fahrenheit to Celsius"),
+                "37", "0", null);
+        // already in the scale asked for: nothing to convert, nothing read
+        assertThat(THERMO.flagged("DECIMAL(5,1)", "temp_c", "Temperature in Celsius")).isNotBlank();
+    }
+
     @Test
     void shouldFillATemplateOfPlaceholders() throws Exception {
         PEOPLE.expect("VARCHAR(11)", "ssn", List.of("Format SSN as XXX-XX-XXXX", "SSN formatted as 'XXX-XX-XXXX'"),

@@ -19,6 +19,7 @@ import java.util.List;
  * keep    := [TAKE] ONLY kind [FROM column] | kind ONLY                          -- "Digits only", "keep only letters"
  * edge    := EDGE_TRIM (PREFIX | SUFFIX | PREFIX AND SUFFIX) (ZEROS | SPACES)      -- "Trim leading zeros"
  * convert := [CAST] [FROM] unit (CAST | TO) unit                                   -- "from cents to dollars"
+ * temperature := see {@link Temperatures}                                        -- "Temperature in Fahrenheit"
  * template := see {@link Templates}                                              -- "Format SSN as XXX-XX-XXXX"
  * </pre>
  * Units and their factors ({@code units.txt}), the names of characters ({@code characters.txt}) and of kinds of
@@ -37,7 +38,7 @@ final class Functions {
     }
 
     private static final List<Copies.Production> PRODUCTIONS = List.of(Functions::affix, Functions::hash,
-            Functions::unary, Functions::mask, Functions::removeAll, Functions::keepOnly, Functions::numericPart, Functions::edge, Functions::convert, Templates::template);
+            Functions::unary, Functions::mask, Functions::removeAll, Functions::keepOnly, Functions::numericPart, Functions::edge, Temperatures::convert, Functions::convert, Templates::template);
 
     private static Copies.Operation affix(Parser p) {
         boolean prefix;
