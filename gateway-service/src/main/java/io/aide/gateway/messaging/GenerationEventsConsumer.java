@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Every replica reads every generation event (its own consumer group), a polled batch at a time: it stores the
@@ -52,6 +53,11 @@ public class GenerationEventsConsumer {
                         + " %s", frames.size(), frames.get(0).key(), frames.get(0).frame().offset(), e.getMessage()))
                 .onFailure().recoverWithNull()
                 .flatMap(ignored -> withHashmapsAssembled(frames))
+                // a failure here would stop the channel (fail-stop): stream the batch's other events rather
+                .onFailure().recoverWithItem(e -> {
+                    LOG.errorf("hashmap parts of a batch could not be put together: %s", e.toString());
+                    return frames.stream().filter(p -> !HashmapParts.isPart(p.frame())).toList();
+                })
                 .invoke(fanout::publish)
                 .replaceWithVoid();
     }
@@ -79,8 +85,11 @@ public class GenerationEventsConsumer {
             streamed.add(merged != null ? Uni.createFrom().item(new EventFanout.Published(p.tenant(), p.key(), merged))
                     : earlierParts(p, part, here));
         }
+        if (streamed.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
         return Uni.join().all(streamed).andFailFast()
-                .map(all -> all.stream().filter(java.util.Objects::nonNull).toList());
+                .map(all -> all.stream().filter(Objects::nonNull).toList());
     }
 
     /** The set completed with its parts from the buffer; null (with an error logged) when they are not there. */
