@@ -104,20 +104,14 @@ public class EventPublisher {
 
     /** An envelope over the size of one Kafka record; nothing was sent. */
     public static final class EventTooLargeException extends RuntimeException {
-        private final transient Envelope envelope;
         private final int bytes;
         private final int limit;
 
         EventTooLargeException(Envelope envelope, int bytes, int limit) {
             super(envelope.type() + " " + envelope.eventId() + " is " + bytes + " bytes, over the " + limit
                     + "-byte limit of one Kafka record");
-            this.envelope = envelope;
             this.bytes = bytes;
             this.limit = limit;
-        }
-
-        public Envelope envelope() {
-            return envelope;
         }
 
         public int bytes() {

@@ -16,16 +16,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HashmapBuilderTest {
     private static final Instant T = Instant.parse("2026-11-21T10:00:00Z");
 
-    @Test
-    void shouldBuildTheSeedHashmapWithEveryTargetsBlocksAndEveryLayer() {
-        // Given: two targets, the second still pending
-        GenerationRecord g = generation("generating");
-        List<LayerRecord> layers = List.of(layer("orders", "completed"), layer("customers", "pending"));
-        List<BlockRecord> blocks = List.of(
+    private static List<LayerRecord> ordersAndPendingCustomers() {
+        return List.of(layer("orders", "completed"), layer("customers", "pending"));
+    }
+
+    private static List<BlockRecord> blocksOfOrdersAndPendingCustomers() {
+        return List.of(
                 new BlockRecord("orders", "select_clause", 1, "completed", 1, Map.of("postgres", "SELECT o.id",
                         "duckdb", "SELECT d.id"), List.of("@mapping[M:4]"), T),
                 new BlockRecord("orders", "joins", 2, "completed", 1, Map.of("postgres", "FROM orders"), List.of(), T),
                 new BlockRecord("customers", "select_clause", 1, "pending", 0, Map.of(), List.of(), T));
+    }
+
+    @Test
+    void shouldBuildTheSeedHashmapWithEveryTargetsBlocksAndEveryLayer() {
+        // Given: two targets, the second still pending
+        GenerationRecord g = generation("generating");
+        List<LayerRecord> layers = ordersAndPendingCustomers();
+        List<BlockRecord> blocks = blocksOfOrdersAndPendingCustomers();
 
         // When
         ObjectNode hashmap = HashmapBuilder.build(g, layers, blocks);
@@ -54,11 +62,8 @@ class HashmapBuilderTest {
     void shouldPublishEachBlocksSqlOncePerDialect() {
         // Given
         GenerationRecord g = generation("generating");
-        List<LayerRecord> layers = List.of(layer("orders", "completed"), layer("customers", "pending"));
-        List<BlockRecord> blocks = List.of(
-                new BlockRecord("orders", "select_clause", 1, "completed", 1, Map.of("postgres", "SELECT o.id",
-                        "duckdb", "SELECT d.id"), List.of("@mapping[M:4]"), T),
-                new BlockRecord("customers", "select_clause", 1, "pending", 0, Map.of(), List.of(), T));
+        List<LayerRecord> layers = ordersAndPendingCustomers();
+        List<BlockRecord> blocks = blocksOfOrdersAndPendingCustomers();
 
         // When
         ObjectNode published = HashmapBuilder.build(g, layers, blocks, true);
@@ -72,7 +77,7 @@ class HashmapBuilderTest {
         assertThat(published.path("primary_dialect").asText()).isEqualTo(Dialects.primary(g.dialects()));
         assertThat(published.path("layers")).hasSize(2).allSatisfy(l -> assertThat(l.has("blocks")).isFalse());
         assertThat(published.toString().split("SELECT o.id", -1)).hasSize(2);
-        assertThat(published.path("metadata").path("total_blocks").asInt()).isEqualTo(2);
+        assertThat(published.path("metadata").path("total_blocks").asInt()).isEqualTo(3);
     }
 
     @Test
