@@ -123,6 +123,30 @@ describe('generationReducer', () => {
     expect(Object.keys(state.blocks).sort()).toEqual(['customers/select_clause', 'orders/select_clause']);
   });
 
+  it('should read a snapshot whose blocks carry their SQL once per dialect and whose layers carry no blocks', () => {
+    // Given: the shape sqlgen publishes (without the sql and dialect the gateway derives)
+    const hashmap: GenerationHashmap = {
+      primary_dialect: 'postgres',
+      blocks: {
+        'orders/select_clause': { status: 'completed', order: 1, target: 'orders', block_name: 'select_clause', sql_by_dialect: { duckdb: 'SELECT d', postgres: 'SELECT p' } },
+        'customers/select_clause': { status: 'completed', order: 1, target: 'customers', block_name: 'select_clause', sql_by_dialect: { postgres: 'SELECT c' } },
+      },
+      layers: [
+        { target: 'orders', status: 'completed' },
+        { target: 'customers', status: 'completed' },
+      ],
+    };
+
+    // When
+    const state = generationReducer(submitted(), event({ type: 'hashmap_sync', data: { reason: 'checkpoint', complete_hashmap: hashmap } }));
+
+    // Then
+    expect(state.targets).toEqual(['orders', 'customers']);
+    expect(state.blocks['orders/select_clause'].sql).toEqual({ duckdb: 'SELECT d', postgres: 'SELECT p' });
+    expect(state.blocks['customers/select_clause'].sql).toEqual({ postgres: 'SELECT c' });
+    expect(state.primaryDialect).toBe('postgres');
+  });
+
   it('should return the same object when a block update changes nothing or an id is replayed', () => {
     // Given
     const state = generationReducer(submitted(), blockUpdate('orders', 'select_clause', 'SELECT 1', 1, 5));

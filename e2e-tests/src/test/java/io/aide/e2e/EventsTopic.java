@@ -1,5 +1,6 @@
 package io.aide.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.aide.events.Envelope;
 import io.aide.events.EventJson;
 import io.aide.events.EventTypes;
@@ -12,6 +13,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +49,29 @@ final class EventsTopic {
     record Streamed(long offset, String event) {
     }
 
-    /** Every record of this generation that is streamed to browsers, in offset order, as the topic holds it now. */
+    /** One record of a generation as the topic holds it: offset, envelope and the size of its value in bytes. */
+    record Stored(long offset, Envelope envelope, int bytes) {
+    }
+
+    /**
+     * Every record of this generation that is streamed to browsers, in offset order, as the topic holds it now; a
+     * hashmap published in parts is streamed once, at its last part.
+     */
     static List<Streamed> streamedEvents(String generationId) {
+        List<Streamed> out = new ArrayList<>();
+        for (Stored record : records(generationId)) {
+            String name = EventTypes.sseName(record.envelope().type());
+            JsonNode payload = record.envelope().payload();
+            boolean earlierPart = payload != null && payload.path("part").asInt(1) < payload.path("of").asInt(1);
+            if (name != null && !earlierPart) {
+                out.add(new Streamed(record.offset(), name));
+            }
+        }
+        return out;
+    }
+
+    /** Every record of this generation, in offset order, as the topic holds it now. */
+    static List<Stored> records(String generationId) {
         try (KafkaConsumer<String, String> consumer = consumer()) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (PartitionInfo info : consumer.partitionsFor(Topics.GENERATION_EVENTS, Duration.ofSeconds(30))) {
@@ -57,7 +80,7 @@ final class EventsTopic {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            List<Streamed> out = new ArrayList<>();
+            List<Stored> out = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (System.nanoTime() > deadline) {
@@ -67,11 +90,8 @@ final class EventsTopic {
                     if (!generationId.equals(record.key())) {
                         continue;
                     }
-                    Envelope envelope = EventJson.fromJson(record.value(), Envelope.class);
-                    String name = EventTypes.sseName(envelope.type());
-                    if (name != null) {
-                        out.add(new Streamed(record.offset(), name));
-                    }
+                    out.add(new Stored(record.offset(), EventJson.fromJson(record.value(), Envelope.class),
+                            record.value().getBytes(StandardCharsets.UTF_8).length));
                 }
             }
             return out;

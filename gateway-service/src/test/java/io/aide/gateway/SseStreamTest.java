@@ -1,10 +1,13 @@
 package io.aide.gateway;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aide.events.Envelope;
 import io.aide.events.EventJson;
 import io.aide.events.EventPayload;
 import io.aide.events.v1.BlockUpdated;
 import io.aide.events.v1.GenerationCompleted;
+import io.aide.events.v1.HashmapSynced;
 import io.aide.events.v1.Progress;
 import io.aide.events.v1.Thought;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -73,6 +76,55 @@ class SseStreamTest {
                     .isEqualTo("SELECT order_id");
             assertThat(EventJson.mapper().readTree(events.get(2).data()).path("final_sql").asText())
                     .startsWith("CREATE VIEW");
+        }
+    }
+
+    @Test
+    void shouldStreamAHashmapPublishedInPartsOverTwoBatchesAsOneHashmapSyncWithEveryBlockAndReplayItSo()
+            throws Exception {
+        // Given: a hashmap of three targets in three parts; the first part arrives in one batch, the others in the next
+        String generationId = GenerationCommandTest.newGenerationId();
+        ObjectNode head = EventJson.mapper().createObjectNode().put("generation_id", generationId)
+                .put("primary_dialect", "postgres");
+        head.putObject("metadata").put("total_blocks", 3);
+        List<ObjectNode> bodies = List.of(head, EventJson.mapper().createObjectNode(),
+                EventJson.mapper().createObjectNode());
+        for (int i = 0; i < 3; i++) {
+            bodies.get(i).putObject("blocks").putObject("t" + i + "/select_clause").put("target", "t" + i)
+                    .put("block_name", "select_clause").put("status", "completed").putObject("sql_by_dialect")
+                    .put("duckdb", "SELECT d" + i).put("postgres", "SELECT p" + i);
+        }
+        try (SseClient live = SseClient.open(base, Tokens.alice(), generationId, null)) {
+
+            // When
+            send(70, "acme", generationId, new HashmapSynced(bodies.get(0), "checkpoint", "sync1", 1, 3));
+            sendBatch(List.of(record(71, "acme", generationId, new HashmapSynced(bodies.get(1), "checkpoint", "sync1",
+                            2, 3)), record(72, "acme", generationId, new HashmapSynced(bodies.get(2), "checkpoint",
+                            "sync1", 3, 3)), record(73, "acme", generationId,
+                    new GenerationCompleted("CREATE VIEW v AS SELECT 1", "v.sql", Map.of(), 0))));
+            await().atMost(Duration.ofSeconds(10)).until(live::ended);
+
+            // Then: one hashmap_sync at the last part's offset, with every block and the primary dialect's sql
+            try (SseClient replayed = SseClient.open(base, Tokens.alice(), generationId, null)) {
+                await().atMost(Duration.ofSeconds(10)).until(replayed::ended);
+                for (List<SseClient.Event> events : List.of(live.events(), replayed.events())) {
+                    assertThat(events).extracting(SseClient.Event::event)
+                            .containsExactly("hashmap_sync", "generation_complete", "done");
+                    assertThat(events).extracting(SseClient.Event::id).containsExactly("72", "73", null);
+                    JsonNode data = EventJson.mapper().readTree(events.get(0).data());
+                    assertThat(data.path("reason").asText()).isEqualTo("checkpoint");
+                    assertThat(data.fieldNames()).toIterable().containsExactlyInAnyOrder("complete_hashmap", "reason");
+                    JsonNode hashmap = data.path("complete_hashmap");
+                    assertThat(hashmap.path("generation_id").asText()).isEqualTo(generationId);
+                    assertThat(hashmap.path("blocks").size()).isEqualTo(3);
+                    for (int i = 0; i < 3; i++) {
+                        JsonNode block = hashmap.path("blocks").path("t" + i + "/select_clause");
+                        assertThat(block.path("sql").asText()).isEqualTo("SELECT p" + i);
+                        assertThat(block.path("dialect").asText()).isEqualTo("postgres");
+                        assertThat(block.path("sql_by_dialect").path("duckdb").asText()).isEqualTo("SELECT d" + i);
+                    }
+                }
+            }
         }
     }
 

@@ -82,11 +82,30 @@ public class ReplayBuffer {
         return redis.getRedis().batch(requests).replaceWithVoid();
     }
 
-    /** Frames with an offset greater than {@code afterOffset} (all of them for -1), oldest first. */
+    /**
+     * Frames with an offset greater than {@code afterOffset} (all of them for -1), oldest first, the parts of a large
+     * {@code hashmap_sync} put together (HashmapParts).
+     */
     public Uni<List<SseFrame>> after(String tenant, String key, long afterOffset) {
         ScoreRange<Double> range = new ScoreRange<>((double) afterOffset, false, Double.POSITIVE_INFINITY, true);
         return redis.sortedSet(String.class).zrangebyscore(key(tenant, key), range)
-                .map(stored -> stored.stream().map(SseFrame::fromStored).toList());
+                .map(stored -> HashmapParts.assemble(stored.stream().map(SseFrame::fromStored).toList()));
+    }
+
+    /**
+     * The {@code count} newest frames at or below {@code offset}, newest first, as stored (parts not put together):
+     * where the consumer finds the earlier parts of a {@code hashmap_sync} whose last part it just read.
+     */
+    public Uni<List<SseFrame>> upTo(String tenant, String key, long offset, int count) {
+        return redis.getRedis().send(Request.cmd(Command.ZREVRANGEBYSCORE).arg(key(tenant, key)).arg(offset)
+                        .arg("-inf").arg("LIMIT").arg(0).arg(count))
+                .map(response -> {
+                    List<SseFrame> frames = new ArrayList<>();
+                    if (response != null) {
+                        response.forEach(item -> frames.add(SseFrame.fromStored(item.toString())));
+                    }
+                    return frames;
+                });
     }
 
     /** The frames after {@code afterOffset}, whether the stream already ended before it, and whether events were lost. */

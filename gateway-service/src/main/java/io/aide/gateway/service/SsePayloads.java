@@ -6,6 +6,7 @@ import io.aide.events.Envelope;
 import io.aide.events.EventJson;
 import io.aide.events.EventTypes;
 import io.aide.events.v1.BlockUpdated;
+import io.aide.events.v1.HashmapSynced;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -25,6 +26,12 @@ public final class SsePayloads {
             return null;
         }
         JsonNode payload = envelope.payload() == null ? EventJson.mapper().createObjectNode() : envelope.payload();
+        if (HashmapSynced.TYPE.equals(envelope.type())) {
+            ObjectNode data = snakeCase(payload);
+            // one of several parts: buffered as such, streamed once every part is in (HashmapParts)
+            return data.path("of").asInt(1) > 1 ? new SseFrame(offset, HashmapParts.PART, data.toString(), false)
+                    : new SseFrame(offset, name, HashmapParts.streamed(data).toString(), false);
+        }
         ObjectNode data = BlockUpdated.TYPE.equals(envelope.type()) ? blockUpdate(payload) : snakeCase(payload);
         return new SseFrame(offset, name, data.toString(), EventTypes.isTerminal(envelope.type()));
     }

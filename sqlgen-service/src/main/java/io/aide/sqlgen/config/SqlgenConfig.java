@@ -39,4 +39,16 @@ public interface SqlgenConfig {
     /** Minimum time between two progress events while a target compiles. */
     @WithDefault("250ms")
     Duration progressInterval();
+
+    /**
+     * Largest event sent as one Kafka record (the serialised envelope); the producers' max.request.size is 1 MiB.
+     * An event over it (one block's SQL in one dialect larger than this) fails the generation with
+     * {@code event_too_large}, naming the size and this limit.
+     */
+    @WithDefault("1000000")
+    int maxRecordBytes();
+
+    /** Budget of the blocks of one {@code hashmap_sync} part; a larger hashmap is published in several parts. */
+    @WithDefault("262144")
+    int hashmapPartBytes();
 }

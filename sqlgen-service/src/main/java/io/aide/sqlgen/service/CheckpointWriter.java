@@ -3,7 +3,6 @@ package io.aide.sqlgen.service;
 import io.aide.events.EventJson;
 import io.aide.events.spec.GeneratedLayers;
 import io.aide.events.spec.MappingSpec;
-import io.aide.events.v1.HashmapSynced;
 import io.aide.events.v1.Thought;
 import io.aide.events.v1.ValidationRequested;
 import io.aide.sqlgen.client.ObjectStore;
@@ -97,7 +96,7 @@ public class CheckpointWriter {
             cancels.stopped(run.tenant, run.correlationId, run.generationId);
             return;
         }
-        run.publish(new HashmapSynced(HashmapBuilder.of(repo, g.id()), "checkpoint"));
+        run.publishHashmap(HashmapBuilder.published(repo, g.id()), "checkpoint");
         run.awaitSent();
         LOG.infof("generation %s: checkpoint %d written (%s), validation requested", g.id(), checkpoint,
                 artifacts.keySet());

@@ -1,12 +1,18 @@
 package io.aide.sqlgen.service;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aide.events.EventPayload;
+import io.aide.events.EventTypes;
+import io.aide.events.v1.BlockUpdated;
+import io.aide.events.v1.HashmapSynced;
 import io.aide.sqlgen.messaging.EventPublisher;
+import io.aide.sqlgen.messaging.EventPublisher.EventTooLargeException;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,11 +42,43 @@ final class GenerationRun {
     }
 
     void publish(EventPayload payload) {
-        inFlight.add(publisher.event(tenant, correlationId, generationId, payload));
+        try {
+            inFlight.add(publisher.event(tenant, correlationId, generationId, payload));
+        } catch (EventTooLargeException e) {
+            throw tooLarge(payload, e);
+        }
+    }
+
+    /** The hashmap as one {@code hashmap_sync}, in parts of bounded size when it is large. */
+    void publishHashmap(ObjectNode hashmap, String reason) {
+        for (HashmapSynced part : HashmapParts.split(hashmap, reason, publisher.hashmapPartBytes())) {
+            publish(part);
+        }
     }
 
     void validation(EventPayload payload) {
-        inFlight.add(publisher.validation(tenant, correlationId, generationId, payload));
+        try {
+            inFlight.add(publisher.validation(tenant, correlationId, generationId, payload));
+        } catch (EventTooLargeException e) {
+            throw tooLarge(payload, e);
+        }
+    }
+
+    /** The generation fails naming the event, its size and the limit: nothing is dropped silently. */
+    static SqlgenException tooLarge(EventPayload payload, EventTooLargeException e) {
+        String what;
+        if (payload instanceof BlockUpdated b) {
+            what = "The block " + b.target() + "/" + b.blockName() + " in " + b.dialect();
+        } else if (payload instanceof HashmapSynced h) {
+            what = "Part " + h.part() + " of " + h.of() + " of the hashmap";
+        } else {
+            String name = EventTypes.sseName(payload.eventType());
+            what = "The " + (name == null ? payload.eventType() : name) + " event";
+        }
+        return new SqlgenException("event_too_large", 422, "Event too large", null, what + " is "
+                + String.format(Locale.ROOT, "%,d", e.bytes()) + " bytes as an event, over the " + String.format(Locale.ROOT, "%,d", e.limit())
+                + "-byte limit of one Kafka record; it was not published. Split the target's mapping rows into "
+                + "smaller targets.", e);
     }
 
     /**

@@ -9,7 +9,6 @@ import io.aide.events.v1.BlockUpdated;
 import io.aide.events.v1.GenerationCompleted;
 import io.aide.events.v1.GenerationFailed;
 import io.aide.events.v1.GenerationRequested;
-import io.aide.events.v1.HashmapSynced;
 import io.aide.events.v1.MappingEdited;
 import io.aide.events.v1.Thought;
 import io.aide.events.v1.ValidationReported;
@@ -114,7 +113,7 @@ public class GenerationService {
             return;
         }
         LOG.infof("generation %s requested again while %s: nothing to do", g.id(), g.status());
-        run.publish(new HashmapSynced(HashmapBuilder.of(repo, g.id()), "recovery"));
+        run.publishHashmap(HashmapBuilder.published(repo, g.id()), "recovery");
     }
 
     /** Resumes a generation whose previous owner stopped (crash or restart); called by the sweeper. */
@@ -285,7 +284,7 @@ public class GenerationService {
             GenerationRecord described = repo.find(g.id()).orElseThrow();
             LOG.infof("generation %s: %s %d mapping rows of %s into %s", g.id(), resume ? "resuming" : "compiling",
                     spec.rows().size(), targets, g.dialects());
-            run.publish(new HashmapSynced(HashmapBuilder.of(repo, g.id()), resume ? "recovery" : "initial_load"));
+            run.publishHashmap(HashmapBuilder.published(repo, g.id()), resume ? "recovery" : "initial_load");
             if (resume) {
                 List<String> done = repo.layers(g.id()).stream().filter(l -> "completed".equals(l.status()))
                         .map(LayerRecord::target).toList();

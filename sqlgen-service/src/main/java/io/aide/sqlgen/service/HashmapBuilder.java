@@ -17,16 +17,26 @@ import java.util.List;
  * the generation has one target (the seed's shape), by {@code <target>/<block name>} when it has several, so a
  * client that replaces its blocks with a snapshot never loses a target. {@code layers} groups the same blocks per
  * target. Each block names its target, its block name, the dialect of {@code sql} and every dialect's SQL.
+ * <p>
+ * What is published ({@link #published}) holds each block's SQL once per dialect: the block only in {@code blocks},
+ * with {@code sql_by_dialect} and without {@code sql} and {@code dialect} (the primary dialect's text, which the
+ * gateway derives from {@code primary_dialect}); {@code layers} without their blocks. The REST answer keeps the full
+ * shape.
  */
 public final class HashmapBuilder {
 
-    /** The stored generation's hashmap as it is now. */
-    static ObjectNode of(GenerationRepository repo, String generationId) {
+    /** The stored generation's hashmap as it is published: each block's SQL once per dialect. */
+    static ObjectNode published(GenerationRepository repo, String generationId) {
         GenerationRecord g = repo.find(generationId).orElseThrow();
-        return build(g, repo.layers(generationId), repo.blocks(generationId));
+        return build(g, repo.layers(generationId), repo.blocks(generationId), true);
     }
 
     public static ObjectNode build(GenerationRecord g, List<LayerRecord> layers, List<BlockRecord> blocks) {
+        return build(g, layers, blocks, false);
+    }
+
+    /** @param lean blocks only in {@code blocks}, their SQL only in {@code sql_by_dialect} */
+    static ObjectNode build(GenerationRecord g, List<LayerRecord> layers, List<BlockRecord> blocks, boolean lean) {
         String primary = Dialects.primary(g.dialects());
         ObjectNode root = EventJson.mapper().createObjectNode();
         root.put("generation_id", g.id());
@@ -51,7 +61,7 @@ public final class HashmapBuilder {
             node.put("mapping_rows", layer.rowCount());
             node.put("columns", layer.columns().size());
             node.put("columns_needing_attention", layer.columnsNeedingAttention());
-            ObjectNode layerBlocks = node.putObject("blocks");
+            ObjectNode layerBlocks = lean ? null : node.putObject("blocks");
             for (BlockRecord block : blocks) {
                 if (!block.target().equals(layer.target())) {
                     continue;
@@ -60,9 +70,14 @@ public final class HashmapBuilder {
                 if ("completed".equals(block.status())) {
                     completed++;
                 }
-                ObjectNode data = blockData(block, primary);
-                layerBlocks.set(block.name(), data);
-                allBlocks.set(qualified ? layer.target() + "/" + block.name() : block.name(), data.deepCopy());
+                ObjectNode data = blockData(block, lean ? null : primary);
+                String key = qualified ? layer.target() + "/" + block.name() : block.name();
+                if (lean) {
+                    allBlocks.set(key, data);
+                } else {
+                    layerBlocks.set(block.name(), data);
+                    allBlocks.set(key, data.deepCopy());
+                }
             }
         }
 
@@ -79,17 +94,22 @@ public final class HashmapBuilder {
     }
 
     /** {status, sql, order, timestamp} of the seed plus version, target, block name, the dialect of the sql and
-     *  {@code sql_by_dialect}: the block in every dialect it was rendered in. */
+     *  {@code sql_by_dialect}: the block in every dialect it was rendered in. Without {@code sql} and
+     *  {@code dialect} when {@code dialect} is null (the published form). */
     public static ObjectNode blockData(BlockRecord block, String dialect) {
         ObjectNode data = EventJson.mapper().createObjectNode();
         data.put("status", block.status());
-        data.put("sql", block.sql().getOrDefault(dialect, ""));
+        if (dialect != null) {
+            data.put("sql", block.sql().getOrDefault(dialect, ""));
+        }
         data.put("order", block.order());
         data.put("timestamp", block.updatedAt() == null ? null : block.updatedAt().toString());
         data.put("version", block.version());
         data.put("target", block.target());
         data.put("block_name", block.name());
-        data.put("dialect", dialect);
+        if (dialect != null) {
+            data.put("dialect", dialect);
+        }
         ObjectNode byDialect = data.putObject("sql_by_dialect");
         new java.util.TreeMap<>(block.sql()).forEach(byDialect::put);
         return data;

@@ -187,6 +187,10 @@ public class TargetCompiler {
                 long started = System.nanoTime();
                 result = compiler.compile(spec, sqlDialects, List.of(target), source.catalog(), listener);
                 compileNanos = System.nanoTime() - started - listenerNanos[0];
+            } catch (SqlgenException e) {
+                // raised while publishing what was compiled (event_too_large): the reason stands as it is
+                repo.layerStatus(g.id(), target, "failed");
+                throw e;
             } catch (RuntimeException | StackOverflowError e) {
                 repo.layerStatus(g.id(), target, "failed");
                 LOG.errorf("compiling %s of generation %s failed: %s", target, g.id(), e);

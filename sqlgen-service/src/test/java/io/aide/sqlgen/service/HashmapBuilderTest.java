@@ -1,5 +1,6 @@
 package io.aide.sqlgen.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aide.sqlgen.persistence.BlockRecord;
 import io.aide.sqlgen.persistence.GenerationRecord;
@@ -15,16 +16,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HashmapBuilderTest {
     private static final Instant T = Instant.parse("2026-11-21T10:00:00Z");
 
-    @Test
-    void shouldBuildTheSeedHashmapWithEveryTargetsBlocksAndEveryLayer() {
-        // Given: two targets, the second still pending
-        GenerationRecord g = generation("generating");
-        List<LayerRecord> layers = List.of(layer("orders", "completed"), layer("customers", "pending"));
-        List<BlockRecord> blocks = List.of(
+    private static List<LayerRecord> ordersAndPendingCustomers() {
+        return List.of(layer("orders", "completed"), layer("customers", "pending"));
+    }
+
+    private static List<BlockRecord> blocksOfOrdersAndPendingCustomers() {
+        return List.of(
                 new BlockRecord("orders", "select_clause", 1, "completed", 1, Map.of("postgres", "SELECT o.id",
                         "duckdb", "SELECT d.id"), List.of("@mapping[M:4]"), T),
                 new BlockRecord("orders", "joins", 2, "completed", 1, Map.of("postgres", "FROM orders"), List.of(), T),
                 new BlockRecord("customers", "select_clause", 1, "pending", 0, Map.of(), List.of(), T));
+    }
+
+    @Test
+    void shouldBuildTheSeedHashmapWithEveryTargetsBlocksAndEveryLayer() {
+        // Given: two targets, the second still pending
+        GenerationRecord g = generation("generating");
+        List<LayerRecord> layers = ordersAndPendingCustomers();
+        List<BlockRecord> blocks = blocksOfOrdersAndPendingCustomers();
 
         // When
         ObjectNode hashmap = HashmapBuilder.build(g, layers, blocks);
@@ -47,6 +56,28 @@ class HashmapBuilderTest {
         assertThat(hashmap.path("metadata").path("completed_blocks").asInt()).isEqualTo(2);
         assertThat(hashmap.path("metadata").path("progress_percentage").asInt()).isEqualTo(56);
         assertThat(hashmap.path("metadata").path("mapping_file").asText()).isEqualTo("m.xlsx");
+    }
+
+    @Test
+    void shouldPublishEachBlocksSqlOncePerDialect() {
+        // Given
+        GenerationRecord g = generation("generating");
+        List<LayerRecord> layers = ordersAndPendingCustomers();
+        List<BlockRecord> blocks = blocksOfOrdersAndPendingCustomers();
+
+        // When
+        ObjectNode published = HashmapBuilder.build(g, layers, blocks, true);
+
+        // Then: the block only under blocks, its SQL only in sql_by_dialect; the layers without blocks
+        JsonNode block = published.path("blocks").path("orders/select_clause");
+        assertThat(block.has("sql")).isFalse();
+        assertThat(block.has("dialect")).isFalse();
+        assertThat(block.path("sql_by_dialect").path("postgres").asText()).isEqualTo("SELECT o.id");
+        assertThat(block.path("sql_by_dialect").path("duckdb").asText()).isEqualTo("SELECT d.id");
+        assertThat(published.path("primary_dialect").asText()).isEqualTo(Dialects.primary(g.dialects()));
+        assertThat(published.path("layers")).hasSize(2).allSatisfy(l -> assertThat(l.has("blocks")).isFalse());
+        assertThat(published.toString().split("SELECT o.id", -1)).hasSize(2);
+        assertThat(published.path("metadata").path("total_blocks").asInt()).isEqualTo(3);
     }
 
     @Test
