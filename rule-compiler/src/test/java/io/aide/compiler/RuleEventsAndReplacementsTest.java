@@ -81,6 +81,18 @@ class RuleEventsAndReplacementsTest {
             new String[]{"1", "2024-01-01 10:00:00", "2024-01-01 11:30:00"}, new String[]{"2", "2024-01-01 10:00:00", "2024-01-01 10:00:45"},
             new String[]{"3", null, null});
 
+    private static final RuleTable DEFECTS = new RuleTable("mfg", "id", new String[]{"id", "defect_cd", "qty_good", "qty_scrap"},
+            new String[]{"1", "M12", "90", "10"}, new String[]{"2", "E7", "3", "1"}, new String[]{"3", "X", null, "5"});
+
+    @Test
+    void shouldReadMapsKeyedByTheStartOfAValueAndNamesWhoseQualifierComesLast() throws Exception {
+        DEFECTS.expect("VARCHAR", "defect_cd", List.of(
+                "Defect category: codes starting with 'M' are Mechanical, 'E' Electrical, anything else Other"),
+                "Mechanical", "Electrical", "Other");
+        DEFECTS.expect("DECIMAL(5,2)", "qty_good, qty_scrap", List.of("good quantity / (good quantity + scrap quantity) * 100"),
+                "90", "75", null);
+    }
+
     @Test
     void shouldNameAFiscalYearOnlyWhenItsNamingIsSaid() throws Exception {
         // 2024-03-15 and 2024-12-31 in a year starting in July: FY2024 and FY2025 named by the end, 2023 and 2024 by the start

@@ -120,6 +120,11 @@ final class ColumnWords {
         if (n == 1 && parts.length == 1 && parts[0].equals(first.norm())) {
             return false;
         }
+        if (n == 2 && parts.length == 2 && !SENTENCE_WORDS.contains(run.get(0).norm())
+                && spells(new String[]{parts[1], parts[0]}, 0, 2, run, 0) && !spells(parts, 0, 2, run, 0)) {
+            // "upload bytes" for bytes_up, "good quantity" for qty_good: a name whose qualifier comes last
+            return true;
+        }
         for (int words = n; words >= Math.max(1, n - 1); words--) {
             if (words < n && !KIND_NOUNS.contains(run.get(n - 1).norm())) {
                 break;
