@@ -31,10 +31,10 @@ class RuleEventsAndReplacementsTest {
     }
 
     private static final RuleTable WEB = new RuleTable("web", "id", new String[]{"id", "page_url", "sess_start", "sess_end",
-            "cost_cents"},
-            new String[]{"1", "/a/b?x=1&y=2", "2024-01-01 10:00:00", "2024-01-01 10:01:30", "1250"},
-            new String[]{"2", "/home", "2024-01-01 23:59:59", "2024-01-02 00:00:09", "99"},
-            new String[]{"3", null, null, null, null});
+            "cost_cents", "referrer"},
+            new String[]{"1", "/a/b?x=1&y=2", "2024-01-01 10:00:00", "2024-01-01 10:01:30", "1250", "https://News.Example.com:443/a?q=1"},
+            new String[]{"2", "/home", "2024-01-01 23:59:59", "2024-01-02 00:00:09", "99", "ftp://user@files.org"},
+            new String[]{"3", null, null, null, null, null});
 
     @Test
     void shouldReadDurationsCutsAndUnitsLeftOut() throws Exception {
@@ -42,6 +42,8 @@ class RuleEventsAndReplacementsTest {
         WEB.expect("VARCHAR", "page_url", List.of("URL with everything from '?' removed",
                 "URL without the query string (everything from '?')"), "/a/b", "/home", null);
         WEB.expect("VARCHAR", "page_url", List.of("URL with everything after '?' removed"), "/a/b?", "/home", null);
+        WEB.expect("VARCHAR", "referrer", List.of("Referrer domain, lower case", "Domain of the referrer URL, in lower case"),
+                "news.example.com", "files.org", null);
         WEB.expect("DECIMAL(10,2)", "cost_cents", List.of("Shipping cost in dollars", "Annual cost in dollars"),
                 "12.5", "0.99", null);
     }

@@ -20,7 +20,8 @@ import java.util.List;
  * edge    := EDGE_TRIM (PREFIX | SUFFIX | PREFIX AND SUFFIX) (ZEROS | SPACES)      -- "Trim leading zeros"
  * convert := [CAST] [FROM] unit (CAST | TO) unit                                   -- "from cents to dollars"
  * temperature := see {@link Temperatures}                                        -- "Temperature in Fahrenheit"
- * template := see {@link Templates}                                              -- "Format SSN as XXX-XX-XXXX"
+ * template := see {@link Templates}
+ * host     := see {@link UrlParts}                                              -- "Referrer domain"                                               -- "Format SSN as XXX-XX-XXXX"
  * </pre>
  * Units and their factors ({@code units.txt}), the names of characters ({@code characters.txt}) and of kinds of
  * characters ({@code character-classes.txt}, as bracket expressions) are data; a conversion between units of different dimensions, or
@@ -38,7 +39,7 @@ final class Functions {
     }
 
     private static final List<Copies.Production> PRODUCTIONS = List.of(Functions::affix, Functions::hash,
-            Functions::unary, Functions::mask, Functions::removeAll, Functions::keepOnly, Functions::numericPart, Functions::edge, Temperatures::convert, Functions::convert, Templates::template);
+            Functions::unary, Functions::mask, Functions::removeAll, Functions::keepOnly, Functions::numericPart, Functions::edge, Temperatures::convert, Functions::convert, Templates::template, UrlParts::host);
 
     private static Copies.Operation affix(Parser p) {
         boolean prefix;
