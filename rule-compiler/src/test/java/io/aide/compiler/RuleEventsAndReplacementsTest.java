@@ -96,6 +96,17 @@ class RuleEventsAndReplacementsTest {
     }
 
     @Test
+    void shouldStandTodayInForAnEventThatHasNotHappened() throws Exception {
+        // "when not terminated": the date the verb names is missing, today stands in (the value depends on today: the
+        // rows with both dates are checked, the one without is today's distance)
+        List<Object> days = SHIP.run("INTEGER", "start_dt, cancel_dt", "Tenure in days between start date and cancel date (use today "
+                + "when not cancelled)", "out", RuleTable::text);
+        assertThat(days.get(0)).isEqualTo("-43");
+        assertThat(Long.parseLong(String.valueOf(days.get(1)))).isEqualTo(java.time.temporal.ChronoUnit.DAYS.between(
+                java.time.LocalDate.of(2024, 12, 31), java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+    }
+
+    @Test
     void shouldNameAFiscalYearOnlyWhenItsNamingIsSaid() throws Exception {
         // 2024-03-15 and 2024-12-31 in a year starting in July: FY2024 and FY2025 named by the end, 2023 and 2024 by the start
         SHIP.expect("INTEGER", "start_dt", List.of("Fiscal year of start date (fiscal year starts in July, named by the year it ends)"),

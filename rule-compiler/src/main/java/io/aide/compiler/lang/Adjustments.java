@@ -185,12 +185,24 @@ final class Adjustments {
         boolean blank;
         if (p.accept(Role.USE)) {
             value = standIn(p);
-            if (value == null || !p.accept(Role.IF) || !((missing = p.column()) instanceof Expr.Col)) {
+            if (value == null || !p.accept(Role.IF)) {
                 return null;
             }
-            blank = p.accept(Role.IS_EMPTY);
-            if (!blank && !p.accept(Role.IS_NULL)) {
-                return null;
+            int c = p.mark();
+            Expr notYet = WordedTests.happened(p);
+            if (notYet instanceof Expr.IsNull n && !n.negated()) {
+                // "use today when not terminated": the date column the verb names, missing
+                missing = n.expr();
+                blank = false;
+            } else {
+                p.reset(c);
+                if (!((missing = p.column()) instanceof Expr.Col)) {
+                    return null;
+                }
+                blank = p.accept(Role.IS_EMPTY);
+                if (!blank && !p.accept(Role.IS_NULL)) {
+                    return null;
+                }
             }
         } else if (p.accept(Role.IF)) {
             if (!((missing = p.column()) instanceof Expr.Col)) {
