@@ -106,6 +106,17 @@ class RuleEventsAndReplacementsTest {
                 java.time.LocalDate.of(2024, 12, 31), java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
     }
 
+    private static final RuleTable STAYS = new RuleTable("pat", "id", new String[]{"id", "admit_dt", "disch_dt"},
+            new String[]{"1", "2024-01-01", "2024-01-04"}, new String[]{"2", "2024-02-10", "2024-02-10"},
+            new String[]{"3", "2024-03-01", null});
+
+    @Test
+    void shouldReadALengthOfStayBetweenPairedEvents() throws Exception {
+        STAYS.expect("INTEGER", "admit_dt, disch_dt", List.of("Length of stay in days"), "3", "0", null);
+        STAYS.expect("INTEGER", "admit_dt, disch_dt", List.of("Length of stay in days; 1 if admitted and discharged on the same day",
+                "Length of stay in days, 1 if 0"), "3", "1", null);
+    }
+
     @Test
     void shouldNameAFiscalYearOnlyWhenItsNamingIsSaid() throws Exception {
         // 2024-03-15 and 2024-12-31 in a year starting in July: FY2024 and FY2025 named by the end, 2023 and 2024 by the start

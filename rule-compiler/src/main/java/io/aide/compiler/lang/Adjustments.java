@@ -344,6 +344,18 @@ final class Adjustments {
                 bound = new Expr.Lit(0L);
             }
         }
+        if (op == null) {
+            // "1 if 0": a number alone is the value the result equals
+            int m = p.mark();
+            Token t = p.peekToken();
+            Expr n = t != null && t.kind() == Token.Kind.NUMBER ? p.literal() : null;
+            if (n instanceof Expr.Lit l && l.value() instanceof Number && p.atEnd()) {
+                op = "=";
+                bound = n;
+            } else {
+                p.reset(m);
+            }
+        }
         return op == null ? null : new Adjustment(op, bound, null);
     }
 
