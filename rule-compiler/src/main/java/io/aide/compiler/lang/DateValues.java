@@ -287,6 +287,11 @@ final class DateValues {
                 reference = reference == null ? new Expr.CurrentTimestamp() : null;
             } else {
                 Expr column = p.column();
+                if (column == null && at) {
+                    // "age at admission": one word naming a date column ("admission" for admit_ts)
+                    p.acceptWord("the");
+                    column = p.dateNamedByWord();
+                }
                 if (column == null) {
                     p.reset(c);
                     break;

@@ -382,7 +382,18 @@ final class Functions {
             }
         }
         p.reset(start);
-        p.accept(Role.CAST);
+        boolean cast = p.accept(Role.CAST);
+        if (cast && p.mark() > start && (p.tokens().get(p.mark() - 1).is(Token.Kind.WORD, "to")
+                || p.tokens().get(p.mark() - 1).is(Token.Kind.WORD, "into"))) {
+            // "converted to kilograms" over weight_lb: the unit wanted; the one source column's name gives its own
+            int to = p.mark();
+            PhraseTable.Match wanted = p.phrase(PhraseTable.UNITS);
+            PhraseTable.Match own = p.ctx().sources().size() == 1 ? unitOfName(p.ctx().sources().get(0).column()) : null;
+            if (wanted != null && own != null) {
+                return scaled(p, own, wanted, null);
+            }
+            p.reset(to);
+        }
         p.accept(Role.FROM);
         PhraseTable.Match from = p.phrase(PhraseTable.UNITS);
         Expr column = null;
@@ -394,7 +405,9 @@ final class Functions {
             from = column != null && p.accept(Role.FROM) ? p.phrase(PhraseTable.UNITS) : null;
             if (from == null) {
                 p.reset(m);
-                from = column instanceof Expr.Col c ? unitOfName(c.column()) : null;
+                // "Weight converted to kilograms" over weight_lb: the named column's unit, or the row's one source column's
+                Expr read = column != null ? column : p.ctx().sources().size() == 1 ? p.ctx().sources().get(0) : null;
+                from = read instanceof Expr.Col c ? unitOfName(c.column()) : null;
             }
         }
         // "weight_lbs in kg": the unit the value is wanted in, after a column whose name gives its own
