@@ -93,6 +93,7 @@ class RuleAnalystFormsTest {
         PEOPLE.expect("DECIMAL(6,2)", "height_in", List.of("Height in cm", "Height converted from inches to centimetres",
                 "Height in cm (source is in inches)"), "177.8", "152.4", null);
         PEOPLE.expect("DECIMAL(6,2)", "weight", List.of("Weight in kg (source is in pounds)"), "68.04", "45.36", null);
+        PEOPLE.expect("DECIMAL(6,2)", "height_in", List.of("Height converted to centimetres"), "177.8", "152.4", null);
         VITALS.expect("DECIMAL(5,1)", "weight_kg, height_cm", List.of("BMI = weight / (height in metres) squared",
                 "weight_kg / (height_cm / 100) ^ 2"), "20", "20", null);
     }

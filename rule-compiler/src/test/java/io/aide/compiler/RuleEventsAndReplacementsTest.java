@@ -31,10 +31,10 @@ class RuleEventsAndReplacementsTest {
     }
 
     private static final RuleTable WEB = new RuleTable("web", "id", new String[]{"id", "page_url", "sess_start", "sess_end",
-            "cost_cents"},
-            new String[]{"1", "/a/b?x=1&y=2", "2024-01-01 10:00:00", "2024-01-01 10:01:30", "1250"},
-            new String[]{"2", "/home", "2024-01-01 23:59:59", "2024-01-02 00:00:09", "99"},
-            new String[]{"3", null, null, null, null});
+            "cost_cents", "referrer"},
+            new String[]{"1", "/a/b?x=1&y=2", "2024-01-01 10:00:00", "2024-01-01 10:01:30", "1250", "https://News.Example.com:443/a?q=1"},
+            new String[]{"2", "/home", "2024-01-01 23:59:59", "2024-01-02 00:00:09", "99", "ftp://user@files.org"},
+            new String[]{"3", null, null, null, null, null});
 
     @Test
     void shouldReadDurationsCutsAndUnitsLeftOut() throws Exception {
@@ -42,6 +42,8 @@ class RuleEventsAndReplacementsTest {
         WEB.expect("VARCHAR", "page_url", List.of("URL with everything from '?' removed",
                 "URL without the query string (everything from '?')"), "/a/b", "/home", null);
         WEB.expect("VARCHAR", "page_url", List.of("URL with everything after '?' removed"), "/a/b?", "/home", null);
+        WEB.expect("VARCHAR", "referrer", List.of("Referrer domain, lower case", "Domain of the referrer URL, in lower case"),
+                "news.example.com", "files.org", null);
         WEB.expect("DECIMAL(10,2)", "cost_cents", List.of("Shipping cost in dollars", "Annual cost in dollars"),
                 "12.5", "0.99", null);
     }
@@ -80,6 +82,40 @@ class RuleEventsAndReplacementsTest {
     private static final RuleTable RUNS = new RuleTable("mfg", "id", new String[]{"id", "start_ts", "end_ts"},
             new String[]{"1", "2024-01-01 10:00:00", "2024-01-01 11:30:00"}, new String[]{"2", "2024-01-01 10:00:00", "2024-01-01 10:00:45"},
             new String[]{"3", null, null});
+
+    private static final RuleTable DEFECTS = new RuleTable("mfg", "id", new String[]{"id", "defect_cd", "qty_good", "qty_scrap"},
+            new String[]{"1", "M12", "90", "10"}, new String[]{"2", "E7", "3", "1"}, new String[]{"3", "X", null, "5"});
+
+    @Test
+    void shouldReadMapsKeyedByTheStartOfAValueAndNamesWhoseQualifierComesLast() throws Exception {
+        DEFECTS.expect("VARCHAR", "defect_cd", List.of(
+                "Defect category: codes starting with 'M' are Mechanical, 'E' Electrical, anything else Other"),
+                "Mechanical", "Electrical", "Other");
+        DEFECTS.expect("DECIMAL(5,2)", "qty_good, qty_scrap", List.of("good quantity / (good quantity + scrap quantity) * 100"),
+                "90", "75", null);
+    }
+
+    @Test
+    void shouldStandTodayInForAnEventThatHasNotHappened() throws Exception {
+        // "when not terminated": the date the verb names is missing, today stands in (the value depends on today: the
+        // rows with both dates are checked, the one without is today's distance)
+        List<Object> days = SHIP.run("INTEGER", "start_dt, cancel_dt", "Tenure in days between start date and cancel date (use today "
+                + "when not cancelled)", "out", RuleTable::text);
+        assertThat(days.get(0)).isEqualTo("-43");
+        assertThat(Long.parseLong(String.valueOf(days.get(1)))).isEqualTo(java.time.temporal.ChronoUnit.DAYS.between(
+                java.time.LocalDate.of(2024, 12, 31), java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+    }
+
+    private static final RuleTable STAYS = new RuleTable("pat", "id", new String[]{"id", "admit_dt", "disch_dt"},
+            new String[]{"1", "2024-01-01", "2024-01-04"}, new String[]{"2", "2024-02-10", "2024-02-10"},
+            new String[]{"3", "2024-03-01", null});
+
+    @Test
+    void shouldReadALengthOfStayBetweenPairedEvents() throws Exception {
+        STAYS.expect("INTEGER", "admit_dt, disch_dt", List.of("Length of stay in days"), "3", "0", null);
+        STAYS.expect("INTEGER", "admit_dt, disch_dt", List.of("Length of stay in days; 1 if admitted and discharged on the same day",
+                "Length of stay in days, 1 if 0"), "3", "1", null);
+    }
 
     @Test
     void shouldNameAFiscalYearOnlyWhenItsNamingIsSaid() throws Exception {

@@ -185,12 +185,24 @@ final class Adjustments {
         boolean blank;
         if (p.accept(Role.USE)) {
             value = standIn(p);
-            if (value == null || !p.accept(Role.IF) || !((missing = p.column()) instanceof Expr.Col)) {
+            if (value == null || !p.accept(Role.IF)) {
                 return null;
             }
-            blank = p.accept(Role.IS_EMPTY);
-            if (!blank && !p.accept(Role.IS_NULL)) {
-                return null;
+            int c = p.mark();
+            Expr notYet = WordedTests.happened(p);
+            if (notYet instanceof Expr.IsNull n && !n.negated()) {
+                // "use today when not terminated": the date column the verb names, missing
+                missing = n.expr();
+                blank = false;
+            } else {
+                p.reset(c);
+                if (!((missing = p.column()) instanceof Expr.Col)) {
+                    return null;
+                }
+                blank = p.accept(Role.IS_EMPTY);
+                if (!blank && !p.accept(Role.IS_NULL)) {
+                    return null;
+                }
             }
         } else if (p.accept(Role.IF)) {
             if (!((missing = p.column()) instanceof Expr.Col)) {
@@ -330,6 +342,18 @@ final class Adjustments {
             if (p.accept(signs[i])) {
                 op = signOps[i];
                 bound = new Expr.Lit(0L);
+            }
+        }
+        if (op == null) {
+            // "1 if 0": a number alone is the value the result equals
+            int m = p.mark();
+            Token t = p.peekToken();
+            Expr n = t != null && t.kind() == Token.Kind.NUMBER ? p.literal() : null;
+            if (n instanceof Expr.Lit l && l.value() instanceof Number && p.atEnd()) {
+                op = "=";
+                bound = n;
+            } else {
+                p.reset(m);
             }
         }
         return op == null ? null : new Adjustment(op, bound, null);

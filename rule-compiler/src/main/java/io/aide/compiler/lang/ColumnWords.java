@@ -120,6 +120,16 @@ final class ColumnWords {
         if (n == 1 && parts.length == 1 && parts[0].equals(first.norm())) {
             return false;
         }
+        if (n == 3 && parts.length == 2 && run.get(1).is(Token.Kind.WORD, "of")
+                && spells(parts, 0, 2, List.of(run.get(2), run.get(0)), 0)) {
+            // "time of sale" for sale_ts, "date of birth" for birth_dt: the name's words the other way round
+            return true;
+        }
+        if (n == 2 && parts.length == 2 && !SENTENCE_WORDS.contains(run.get(0).norm())
+                && spells(new String[]{parts[1], parts[0]}, 0, 2, run, 0) && !spells(parts, 0, 2, run, 0)) {
+            // "upload bytes" for bytes_up, "good quantity" for qty_good: a name whose qualifier comes last
+            return true;
+        }
         for (int words = n; words >= Math.max(1, n - 1); words--) {
             if (words < n && !KIND_NOUNS.contains(run.get(n - 1).norm())) {
                 break;
@@ -182,10 +192,12 @@ final class ColumnWords {
             return false;
         }
         for (int i = 0; i < k; i++) {
-            // words of the sentence around a name ("received date to ...") never give their initials
+            // words of the sentence around a name ("received date to ...") never give their initials, except "of"
+            // inside an acronym of three letters or more ("length of stay" for los)
             String word = words.get(w + i).norm();
-            if (word.length() < 3 || word.charAt(0) != part.charAt(i) || !word.chars().allMatch(Character::isLetter)
-                    || SENTENCE_WORDS.contains(word)) {
+            boolean inner = word.equals("of") && i > 0 && i < k - 1;
+            if (!inner && (word.length() < 3 || !word.chars().allMatch(Character::isLetter) || SENTENCE_WORDS.contains(word))
+                    || word.charAt(0) != part.charAt(i)) {
                 return false;
             }
         }

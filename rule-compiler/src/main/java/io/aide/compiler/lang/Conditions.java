@@ -94,6 +94,10 @@ final class Conditions {
         if (described != null) {
             return described;
         }
+        Expr sameDay = WordedTests.sameDay(p);
+        if (sameDay != null) {
+            return sameDay;
+        }
         Expr happened = WordedTests.happened(p);
         if (happened != null) {
             return happened;

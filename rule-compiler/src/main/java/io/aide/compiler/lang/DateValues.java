@@ -145,6 +145,13 @@ final class DateValues {
             return null;
         }
         p.acceptWord("time");
+        if (p.acceptWord("of")) {
+            // "Length of stay in days": what lasted, in a word or two
+            for (int w = 0; w < 2 && p.peekToken() != null && p.peekToken().kind() == Token.Kind.WORD
+                    && !p.peekToken().is(Token.Kind.WORD, "in"); w++) {
+                p.next();
+            }
+        }
         boolean paren = p.acceptOp("(");
         p.acceptWord("in");
         String unit = unit(p);
@@ -187,8 +194,11 @@ final class DateValues {
         return p.column();
     }
 
-    private static final java.util.List<String> STARTS = java.util.List.of("start", "begin", "from", "open", "in");
-    private static final java.util.List<String> ENDS = java.util.List.of("end", "stop", "to", "close", "out");
+    /** Words for the first and the last of a pair of events, at the same index (admission and discharge, hire and termination). */
+    private static final java.util.List<String> STARTS = java.util.List.of("start", "begin", "from", "open", "in", "admit",
+            "admission", "arrival", "arr", "checkin", "hire", "eff", "effective", "pickup", "ship");
+    private static final java.util.List<String> ENDS = java.util.List.of("end", "stop", "to", "close", "out", "disch",
+            "discharge", "departure", "dep", "checkout", "term", "exp", "expiry", "dropoff", "deliv");
 
     /** The row's one pair of columns whose names differ only by start and end (sess_start, sess_end); else null. */
     private static Expr[] startAndEnd(List<Expr.Col> sources) {
@@ -277,6 +287,11 @@ final class DateValues {
                 reference = reference == null ? new Expr.CurrentTimestamp() : null;
             } else {
                 Expr column = p.column();
+                if (column == null && at) {
+                    // "age at admission": one word naming a date column ("admission" for admit_ts)
+                    p.acceptWord("the");
+                    column = p.dateNamedByWord();
+                }
                 if (column == null) {
                     p.reset(c);
                     break;

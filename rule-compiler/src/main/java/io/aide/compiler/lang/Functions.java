@@ -20,7 +20,8 @@ import java.util.List;
  * edge    := EDGE_TRIM (PREFIX | SUFFIX | PREFIX AND SUFFIX) (ZEROS | SPACES)      -- "Trim leading zeros"
  * convert := [CAST] [FROM] unit (CAST | TO) unit                                   -- "from cents to dollars"
  * temperature := see {@link Temperatures}                                        -- "Temperature in Fahrenheit"
- * template := see {@link Templates}                                              -- "Format SSN as XXX-XX-XXXX"
+ * template := see {@link Templates}
+ * host     := see {@link UrlParts}                                              -- "Referrer domain"                                               -- "Format SSN as XXX-XX-XXXX"
  * </pre>
  * Units and their factors ({@code units.txt}), the names of characters ({@code characters.txt}) and of kinds of
  * characters ({@code character-classes.txt}, as bracket expressions) are data; a conversion between units of different dimensions, or
@@ -38,7 +39,7 @@ final class Functions {
     }
 
     private static final List<Copies.Production> PRODUCTIONS = List.of(Functions::affix, Functions::hash,
-            Functions::unary, Functions::mask, Functions::removeAll, Functions::keepOnly, Functions::numericPart, Functions::edge, Temperatures::convert, Functions::convert, Templates::template);
+            Functions::unary, Functions::mask, Functions::removeAll, Functions::keepOnly, Functions::numericPart, Functions::edge, Temperatures::convert, Functions::convert, Templates::template, UrlParts::host);
 
     private static Copies.Operation affix(Parser p) {
         boolean prefix;
@@ -381,7 +382,18 @@ final class Functions {
             }
         }
         p.reset(start);
-        p.accept(Role.CAST);
+        boolean cast = p.accept(Role.CAST);
+        if (cast && p.mark() > start && (p.tokens().get(p.mark() - 1).is(Token.Kind.WORD, "to")
+                || p.tokens().get(p.mark() - 1).is(Token.Kind.WORD, "into"))) {
+            // "converted to kilograms" over weight_lb: the unit wanted; the one source column's name gives its own
+            int to = p.mark();
+            PhraseTable.Match wanted = p.phrase(PhraseTable.UNITS);
+            PhraseTable.Match own = p.ctx().sources().size() == 1 ? unitOfName(p.ctx().sources().get(0).column()) : null;
+            if (wanted != null && own != null) {
+                return scaled(p, own, wanted, null);
+            }
+            p.reset(to);
+        }
         p.accept(Role.FROM);
         PhraseTable.Match from = p.phrase(PhraseTable.UNITS);
         Expr column = null;
@@ -393,7 +405,9 @@ final class Functions {
             from = column != null && p.accept(Role.FROM) ? p.phrase(PhraseTable.UNITS) : null;
             if (from == null) {
                 p.reset(m);
-                from = column instanceof Expr.Col c ? unitOfName(c.column()) : null;
+                // "Weight converted to kilograms" over weight_lb: the named column's unit, or the row's one source column's
+                Expr read = column != null ? column : p.ctx().sources().size() == 1 ? p.ctx().sources().get(0) : null;
+                from = read instanceof Expr.Col c ? unitOfName(c.column()) : null;
             }
         }
         // "weight_lbs in kg": the unit the value is wanted in, after a column whose name gives its own

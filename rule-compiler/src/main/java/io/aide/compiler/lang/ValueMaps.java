@@ -49,6 +49,7 @@ final class ValueMaps implements Recognizer {
         Expr otherwise = null;
         boolean elseGiven = false;
         int toPairs = 0;
+        Role matching = null;
         while (!p.atEnd()) {
             while (p.acceptSeparator() || p.acceptOp(":") || !whens.isEmpty() && slashBeforeKey(p) && p.acceptOp("/")) {
                 // line breaks and list punctuation between pairs ("DMG: Damaged / WRG: Wrong item")
@@ -139,10 +140,23 @@ final class ValueMaps implements Recognizer {
                 }
                 p.reset(e);
             }
+            int noun = p.mark();
+            if (!(p.acceptWord("codes") || p.acceptWord("values") || p.acceptWord("those") || p.acceptWord("ones"))
+                    || !(p.peek(Role.STARTS) || p.peek(Role.ENDS) || p.peek(Role.CONTAINS))) {
+                p.reset(noun);
+            }
+            // "codes starting with 'M' are Mechanical, 'E' Electrical": keys that are the start (end, a part) of the value;
+            // the pairs after the first keep its test
+            Role test = p.accept(Role.STARTS) ? Role.STARTS : p.accept(Role.ENDS) ? Role.ENDS : p.accept(Role.CONTAINS)
+                    ? Role.CONTAINS : null;
+            if (test != null) {
+                matching = test;
+            }
             Token keyToken = p.peekToken();
-            List<Expr> keys = keys(p);
+            List<Expr> keys = matching != null && written(keyToken) ? keys(p) : matching != null ? null : keys(p);
             int before = p.mark();
-            boolean arrow = keys != null && (arrow(p, true) || written(keyToken) && labelEndsPair(p));
+            boolean arrow = keys != null && (arrow(p, true) || matching != null && (p.acceptWord("are") || p.acceptWord("is"))
+                    || written(keyToken) && labelEndsPair(p));
             if (arrow && p.tokens().get(before).is(Token.Kind.WORD, "to")) {
                 toPairs++;
             }
@@ -152,7 +166,7 @@ final class ValueMaps implements Recognizer {
                 p.reset(m);
                 return Recognition.NOT_MINE;
             }
-            whens.add(new Expr.When(keyCondition(keyed, keys, p), value));
+            whens.add(new Expr.When(matching != null ? likeCondition(keyed, keys, matching) : keyCondition(keyed, keys, p), value));
             if (value instanceof Expr.Lit l) {
                 accepted.add(String.valueOf(l.value()));
             }
@@ -194,6 +208,17 @@ final class ValueMaps implements Recognizer {
         }
         Expr none = new Expr.Bin("OR", new Expr.IsNull(keyed, false), p.blank(keyed));
         return equal == null ? none : new Expr.Bin("OR", equal, none);
+    }
+
+    /** The keys as the start, end or a part of the keyed column's text: LIKE 'M%' OR LIKE 'E%'. */
+    private static Expr likeCondition(Expr keyed, List<Expr> keys, Role test) {
+        Expr any = null;
+        for (Expr k : keys) {
+            String text = String.valueOf(((Expr.Lit) k).value()).replace("%", "\\%");
+            Expr one = new Expr.Bin("LIKE", keyed, new Expr.Lit((test == Role.STARTS ? "" : "%") + text + (test == Role.ENDS ? "" : "%")));
+            any = any == null ? one : new Expr.Bin("OR", any, one);
+        }
+        return any;
     }
 
     /** Verbs between a key and its value ("REG stays REG", "OT1 and OT2 become OT"). */

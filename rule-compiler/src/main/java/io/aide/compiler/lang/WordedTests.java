@@ -152,6 +152,34 @@ final class WordedTests {
         return new Expr.IsNull(dated, !negated);
     }
 
+    /**
+     * [the noun] participle AND participle (on the same day | the same day | on one day): "admitted and discharged on the
+     * same day" -- the calendar dates of the two columns the verbs name are equal; null (cursor unchanged) otherwise.
+     */
+    static Expr sameDay(Parser p) {
+        int m = p.mark();
+        p.acceptWord("the");
+        Token t = p.peekToken();
+        if (t != null && t.kind() == Token.Kind.WORD && !t.norm().endsWith("ed")) {
+            p.next();
+            while ((t = p.peekToken()) != null && AUXILIARIES.contains(t.norm())) {
+                p.next();
+            }
+        }
+        Expr.Col first = ColumnReferences.dateNamedByVerb(p, p.next());
+        Expr.Col second = first != null && p.accept(Role.AND) ? ColumnReferences.dateNamedByVerb(p, p.next()) : null;
+        p.acceptWord("on");
+        p.acceptWord("the");
+        boolean same = second != null && !second.equals(first) && p.acceptWord("same")
+                && (p.acceptWord("day") || p.acceptWord("date"));
+        if (!same) {
+            p.reset(m);
+            return null;
+        }
+        io.aide.compiler.plan.SqlType date = io.aide.compiler.plan.SqlType.DATE;
+        return new Expr.Bin("=", new Expr.Cast(first, date, true), new Expr.Cast(second, date, true));
+    }
+
     private static final java.util.Set<String> AUXILIARIES = java.util.Set.of("is", "was", "were", "are", "has", "have",
             "been", "had");
 
