@@ -377,16 +377,20 @@ class SseStreamTest {
             socket.getOutputStream().write(("GET /api/v1/generations/" + generationId + "/events HTTP/1.1\r\nHost: "
                     + base.getHost() + "\r\nAuthorization: Bearer " + Tokens.alice()
                     + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            Thread.sleep(1000);
+            // the response head arrives once the stream is open
+            String head = readUntil(socket, "\r\n\r\n");
 
-            // When: the next events follow while the client has not read the large one yet; it reads a moment later
+            // When: the next events follow while the client has not read the large one yet
             send(500, "acme", generationId, new Thought(large));
-            Thread.sleep(500);
             send(501, "acme", generationId, new Progress("validating", "Validating", 92, Map.of(), null));
             send(502, "acme", generationId, new GenerationCompleted("CREATE VIEW c AS SELECT 1", "c.sql", Map.of(),
                     0));
-            Thread.sleep(500);
-            String received = readUntilDone(socket);
+            // a second stream resuming after 500 ends once the gateway has taken 501 and 502 (the moment the old code
+            // closed the slow one); only then does the first client read
+            try (SseClient follower = SseClient.open(base, Tokens.alice(), generationId, "500")) {
+                await().atMost(Duration.ofSeconds(10)).until(follower::ended);
+            }
+            String received = head + readUntil(socket, "event: done\n");
 
             // Then: the client was not closed as too slow; it got every event, then done
             assertThat(received).startsWith("HTTP/1.1 200").contains("id: 500\n").contains("id: 501\n")
@@ -409,8 +413,11 @@ class SseStreamTest {
         }
     }
 
-    /** What the socket received until {@code done} (the response stays open as a kept-alive connection after it). */
-    private static String readUntilDone(Socket socket) throws Exception {
+    /**
+     * What the socket received until {@code marker} was among it (the response stays open as a kept-alive connection
+     * after {@code done}); bytes past the marker in the last read are kept too.
+     */
+    private static String readUntil(Socket socket, String marker) throws Exception {
         socket.setSoTimeout(30_000);
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         byte[] chunk = new byte[64 * 1024];
@@ -419,10 +426,10 @@ class SseStreamTest {
         while ((read = socket.getInputStream().read(chunk)) > 0) {
             received.write(chunk, 0, read);
             tail = tail + new String(chunk, 0, read, StandardCharsets.US_ASCII);
-            if (tail.contains("event: done\n")) {
+            if (tail.contains(marker)) {
                 break;
             }
-            tail = tail.substring(Math.max(0, tail.length() - 16));
+            tail = tail.substring(Math.max(0, tail.length() - marker.length()));
         }
         return received.toString(StandardCharsets.UTF_8);
     }
