@@ -73,6 +73,13 @@ final class ColumnReferences {
                     return named;
                 }
             }
+            if (t.kind() == Token.Kind.WORD) {
+                p.reset(start);
+                Expr.Col own = targetNamed(p);
+                if (own != null) {
+                    return own;
+                }
+            }
             if (t.kind() != Token.Kind.WORD) {
                 p.problem("unknown column " + t.text() + " (not a column of the row's sources nor a target column)");
             }
@@ -97,10 +104,50 @@ final class ColumnReferences {
             return;
         }
         if (noun.kind() == Token.Kind.WORD && ColumnWords.KIND_NOUNS.contains(noun.norm())
-                && !c.column().toLowerCase(Locale.ROOT).endsWith(noun.norm())
+                && !c.column().toLowerCase(Locale.ROOT).endsWith(noun.norm()) && ColumnWords.nounFits(c.column(), noun)
                 && !(p.ctx().resolve(null, noun.text()) instanceof Expr.Col other && p.ctx().known(other))) {
             p.reset(p.mark() + 1);
         }
+    }
+
+    /**
+     * "Phone number with non-digits removed" for the target phone_number read from msisdn: words that spell the target
+     * column's own name stand for the row's one source column, when the two names do not say different kinds of value
+     * (customer_name from cust_id is a lookup, never the id). Cursor after the words, or unchanged (null).
+     */
+    private static Expr.Col targetNamed(Parser p) {
+        String target = p.ctx().row().targetColumn();
+        if (target == null || p.ctx().sources().size() != 1) {
+            return null;
+        }
+        Expr.Col source = p.ctx().sources().get(0);
+        String[] parts = target.toLowerCase(Locale.ROOT).split("_");
+        if (!ColumnWords.sameKind(target, source.column())) {
+            return null;
+        }
+        int start = p.mark();
+        for (int n = Math.min(4, parts.length + 1); n >= 1; n--) {
+            List<Token> run = new ArrayList<>();
+            int read = 0;
+            for (int k = 0; run.size() < n && start + k < p.tokens().size(); k++) {
+                Token t = p.tokens().get(start + k);
+                // a grammar word ends the name, but for a kind noun after its first word ("phone number")
+                boolean kindNoun = k > 0 && ColumnWords.KIND_NOUNS.contains(t.norm());
+                if (t.kind() != Token.Kind.WORD || !kindNoun && (ColumnWords.MEANING_WORDS.contains(t.norm())
+                        || p.lexicon().grammarWord(p.tokens(), start + k))) {
+                    break;
+                }
+                read = k + 1;
+                if (!t.is(Token.Kind.WORD, "'s")) {
+                    run.add(t);
+                }
+            }
+            if (run.size() == n && (n >= 2 || parts.length == 1) && ColumnWords.namesWhole(target, run)) {
+                p.reset(start + read);
+                return source;
+            }
+        }
+        return null;
     }
 
     /**
@@ -142,14 +189,19 @@ final class ColumnReferences {
             }
             List<Token> run = new ArrayList<>();
             run.add(first);
-            for (int k = 0; k < n - 1; k++) {
+            // "Manager's id" for mgr_id: a possessive joins the words of one name
+            int read = 0;
+            for (int k = 0; run.size() < n && p.mark() + k < p.tokens().size(); k++) {
                 Token t = p.tokens().get(p.mark() + k);
                 if (t.kind() != Token.Kind.WORD) {
                     break;
                 }
-                run.add(t);
+                read = k + 1;
+                if (!t.is(Token.Kind.WORD, "'s")) {
+                    run.add(t);
+                }
             }
-            if (run.size() == n && n >= 2 && inBeforeUnit(p, p.mark() + n - 2)) {
+            if (run.size() == n && n >= 2 && inBeforeUnit(p, p.mark() + read - 1)) {
                 continue;
             }
             if (run.size() != n || n == 1 && convertedTo(p)) {
@@ -165,7 +217,7 @@ final class ColumnReferences {
                 }
             }
             if (matches == 1) {
-                p.reset(p.mark() + n - 1);
+                p.reset(p.mark() + read);
                 return found;
             }
         }

@@ -56,7 +56,7 @@ final class ColumnWords {
 
     /** Nouns a column name often leaves out: "allowed amount" for allowed, "billed amount" for billed. */
     static final java.util.Set<String> KIND_NOUNS = java.util.Set.of("amount", "value", "date", "code", "name",
-            "number", "flag", "text", "field", "column", "id", "address");
+            "number", "flag", "text", "field", "column", "id", "address", "abbreviation", "identifier", "indicator");
 
     /**
      * Words before a name that change the value it stands for ("net amount", "previous balance", "half the fee"):
@@ -131,7 +131,9 @@ final class ColumnWords {
             return true;
         }
         for (int words = n; words >= Math.max(1, n - 1); words--) {
-            if (words < n && !KIND_NOUNS.contains(run.get(n - 1).norm())) {
+            if (words < n && (!KIND_NOUNS.contains(run.get(n - 1).norm())
+                    || !nounFits(String.join("_", parts), run.get(n - 1)))) {
+                // "customer name" leaves out no part of cust_id: a name is not an id
                 break;
             }
             List<Token> said = run.subList(0, words);
@@ -215,6 +217,48 @@ final class ColumnWords {
         return datedPart(parts[parts.length - 1], true) && spells(parts, 0, parts.length - 1, List.of(word), 0);
     }
 
+    /** The kinds of value a name's last part may say, each with its short forms in abbreviations.txt. */
+    private static final List<java.util.Set<String>> KINDS = List.of(java.util.Set.of("id", "number", "key", "identifier",
+            "code"), java.util.Set.of("name", "description", "text", "label"),
+            java.util.Set.of("amount", "value", "total", "price", "cost", "balance"), java.util.Set.of("date", "timestamp", "time"),
+            java.util.Set.of("count", "quantity"), java.util.Set.of("flag", "indicator"), java.util.Set.of("percent", "rate"));
+
+    /** The kind a name's last part says (an index into KINDS), or -1. */
+    private static int kindOf(String column) {
+        String[] parts = column.toLowerCase(java.util.Locale.ROOT).split("_");
+        if (parts.length < 2) {
+            return -1;
+        }
+        String last = parts[parts.length - 1];
+        for (int i = 0; i < KINDS.size(); i++) {
+            if (KINDS.get(i).stream().anyMatch(k -> PhraseTable.abbreviates(last, k))) {
+                return i;
+            }
+        }
+        return last.equals("ts") || last.equals("dttm") ? 4 : -1;
+    }
+
+    /** A kind noun said after a column's words fits the kind its name says ("customer name" is no cust_id). */
+    static boolean nounFits(String column, Token noun) {
+        int kc = kindOf(column);
+        if (kc < 0) {
+            return true;
+        }
+        for (int i = 0; i < KINDS.size(); i++) {
+            if (KINDS.get(i).contains(noun.norm())) {
+                return i == kc;
+            }
+        }
+        return true;
+    }
+
+    /** Two names do not say different kinds of value (customer_name and cust_id do; phone_number and msisdn do not). */
+    static boolean sameKind(String a, String b) {
+        int ka = kindOf(a);
+        int kb = kindOf(b);
+        return ka < 0 || kb < 0 || ka == kb;
+    }
+
     /** The name's last part says the column holds a number: a count, an amount, a total, a price, a rate (paid_amt). */
     static boolean holdsAMeasure(String column) {
         String[] parts = column.toLowerCase(java.util.Locale.ROOT).split("_");
@@ -232,7 +276,9 @@ final class ColumnWords {
     /** A name's last part that says date or timestamp (dt, date, ts, dttm; also time where {@code time} is asked). */
     private static boolean datedPart(String last, boolean time) {
         return java.util.stream.Stream.of("date", "timestamp", "datetime", time ? "time" : "datetime")
-                .anyMatch(k -> PhraseTable.abbreviates(last, k)) || last.equals("ts") || last.equals("dttm");
+                .anyMatch(k -> PhraseTable.abbreviates(last, k)) || last.equals("ts") || last.equals("dttm")
+                // the moment of an event: call_start, shift_end, created_at
+                || last.equals("start") || last.equals("end") || last.equals("at");
     }
 
     /** The name's last part says the column holds a count or a quantity (seat_cnt, line_qty, visit_count). */

@@ -63,7 +63,13 @@ final class DateValues {
                 end = both != null ? both[1] : start != null && p.accept(Role.UNTIL) ? dateOperand(p) : null;
             } else if (p.accept(Role.SINCE)) {
                 start = dateOperand(p);
-                end = new Expr.CurrentDate();
+                // "years since hire date as of today", "... as at the review date": the date counted to
+                int r = p.mark();
+                Expr asAt = (asOf(p) || p.acceptWord("at") || p.acceptWord("on")) ? dateOperand(p) : null;
+                if (asAt == null) {
+                    p.reset(r);
+                }
+                end = asAt != null ? asAt : new Expr.CurrentDate();
             } else if (p.acceptWord("until") || p.acceptWord("till") || p.acceptWord("before")) {
                 // "Days until next due date": from today to the date (negative once it has passed)
                 start = new Expr.CurrentDate();
@@ -275,6 +281,14 @@ final class DateValues {
         Expr reference = null;
         while (!p.atEnd()) {
             int c = p.mark();
+            if (p.accept(Role.IN_COLUMN) && (p.accept(Role.WHOLE) || true) && p.accept(Role.DATE_YEAR)) {
+                // "Age of the insured in whole years as of today": the unit said after the person
+                continue;
+            }
+            p.reset(c);
+            if (person(p)) {
+                continue;
+            }
             // "as of today", "as at the load date"
             boolean at = p.accept(Role.AT_TIME) || p.accept(Role.SINCE) || p.acceptWord("on") || p.acceptWord("at")
                     || asOf(p);
@@ -430,6 +444,31 @@ final class DateValues {
     }
 
     /** "as of", "as at", "as on": the date something is counted at. */
+    /**
+     * (OF | FOR) [the] person: "of the insured", "for the patient", "of the member" -- whose age it is, said by a PERSON
+     * word, the row's table, or the first word of one of the row's columns (insured for insured_dob); a remark.
+     */
+    private static boolean person(Parser p) {
+        int m = p.mark();
+        if (!(p.acceptWord("of") || p.acceptWord("for"))) {
+            return false;
+        }
+        p.acceptWord("the");
+        p.acceptWord("each");
+        if (p.accept(Role.PERSON)) {
+            return true;
+        }
+        Token t = p.peekToken();
+        if (t != null && t.kind() == Token.Kind.WORD && t.text().matches("[A-Za-z]{3,}")
+                && (RowTables.names(RowTables.of(p.ctx().row()), t.norm()) || p.ctx().sources().stream()
+                .anyMatch(c -> c.column().toLowerCase(java.util.Locale.ROOT).startsWith(t.norm() + "_")))) {
+            p.next();
+            return true;
+        }
+        p.reset(m);
+        return false;
+    }
+
     private static boolean asOf(Parser p) {
         int m = p.mark();
         if (p.acceptWord("as") && (p.acceptWord("of") || p.acceptWord("at") || p.acceptWord("on"))) {

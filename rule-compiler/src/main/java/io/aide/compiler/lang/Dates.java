@@ -84,35 +84,6 @@ final class Dates implements Recognizer {
         return null;
     }
 
-    private static Expr ofColumn(Parser p) {
-        int m = p.mark();
-        if (p.accept(Role.FROM) || p.accept(Role.VIA)) {
-            Expr c = p.column();
-            if (c != null) {
-                return c;
-            }
-        }
-        p.reset(m);
-        return null;
-    }
-
-    /** (FROM | VIA | OF) column, or null (cursor after "of" only when a column follows). */
-    static Expr ofOrFromColumn(Parser p) {
-        Expr column = ofColumn(p);
-        if (column == null) {
-            int m = p.mark();
-            Token of = p.peekToken();
-            if (of != null && of.is(Token.Kind.WORD, "of")) {
-                p.next();
-                column = p.column();
-                if (column == null) {
-                    p.reset(m);
-                }
-            }
-        }
-        return column != null ? column : namedDate(p);
-    }
-
     /** "(1 = Monday)", "(1 = Sunday)": the weekday numbered 1, TRUE for Sunday; null (cursor unchanged) when not said. */
     private static Boolean firstDay(Parser p) {
         int m = p.mark();
@@ -128,56 +99,6 @@ final class Dates implements Recognizer {
             return null;
         }
         return day.norm().equals("sunday");
-    }
-
-    /**
-     * [when | that] [the] noun [noun] (was | were) participle: "year the account was opened" for open_dt, "month when
-     * the order was shipped" for ship_dt -- the one date column of the row named by the verb; null (cursor unchanged)
-     * otherwise.
-     */
-    private static Expr whenDone(Parser p) {
-        int m = p.mark();
-        if (!p.acceptWord("when")) {
-            p.acceptWord("that");
-        }
-        p.acceptWord("the");
-        int nouns = 0;
-        Token t;
-        while (nouns < 2 && (t = p.peekToken()) != null && t.kind() == Token.Kind.WORD && !t.is(Token.Kind.WORD, "was")
-                && !t.is(Token.Kind.WORD, "were") && !p.lexicon().grammarWord(p.tokens(), p.mark())) {
-            p.next();
-            nouns++;
-        }
-        if (nouns == 0 || !(p.acceptWord("was") || p.acceptWord("were"))) {
-            p.reset(m);
-            return null;
-        }
-        Expr.Col found = ColumnReferences.dateNamedByVerb(p, p.next());
-        Token after = p.peekToken();
-        if (found == null || after != null && after.kind() != Token.Kind.SEP && !after.op(",") && !after.op("(")) {
-            p.reset(m);
-            return null;
-        }
-        return found;
-    }
-
-    /**
-     * (FROM | OF) [the] word, where the word names one date column of the row leaving its kind out and the phrase ends
-     * ("week number of the order" for ord_ts, "year of hire" for hire_dt); null (cursor unchanged) otherwise.
-     */
-    private static Expr namedDate(Parser p) {
-        int m = p.mark();
-        if (!(p.accept(Role.FROM) || p.acceptWord("of"))) {
-            return null;
-        }
-        p.acceptWord("the");
-        Expr.Col dated = p.dateNamedByWord();
-        Token after = p.peekToken();
-        if (dated == null || after != null && after.kind() != Token.Kind.SEP && !after.op(",") && !after.op("(")) {
-            p.reset(m);
-            return null;
-        }
-        return dated;
     }
 
     /** "the hour of evt_ts", "year of ship_dt": a part of a named date as a value to compare; null (cursor unchanged). */
@@ -247,7 +168,7 @@ final class Dates implements Recognizer {
                 // "Month name of ship_date", "abbreviated month of d": the name written out or shortened, as the
                 // dialect's date format gives it; examples in capitals after it ("(JAN, FEB, ...)") ask for capitals
                 String fmt = r == Role.MONTH_NAME ? "%B" : r == Role.DAY_NAME ? "%A" : r == Role.MONTH_ABBREV ? "%b" : "%a";
-                Expr column = ofOrFromColumn(p);
+                Expr column = DateSubjects.ofOrFromColumn(p);
                 Boolean capitals = exampleCase(p);
                 return new Operation(x -> {
                     Expr name = new Expr.FormatDate(asDate(p, x), fmt);
@@ -268,7 +189,7 @@ final class Dates implements Recognizer {
         if (isoWeek || p.accept(Role.DAY_OF_WEEK)) {
             // "ISO week number of pay_ts", "day of week of d" (Monday 1 .. Sunday 7): ISO numbering in every dialect
             String part = isoWeek ? "ISOWEEK" : "ISODOW";
-            Expr column = ofOrFromColumn(p);
+            Expr column = DateSubjects.ofOrFromColumn(p);
             Boolean sundayFirst = isoWeek ? null : firstDay(p);
             if (Boolean.TRUE.equals(sundayFirst)) {
                 // "(1 = Sunday)": Sunday 1 .. Saturday 7
@@ -279,22 +200,24 @@ final class Dates implements Recognizer {
         }
         if (p.accept(Role.DATE_ONLY)) {
             // "the date part of created_ts": the calendar date of a timestamp
-            return new Operation(x -> new Expr.Cast(x, SqlType.DATE, true), ofOrFromColumn(p));
+            return new Operation(x -> new Expr.Cast(x, SqlType.DATE, true), DateSubjects.ofOrFromColumn(p));
         }
+        boolean head = DateSubjects.headOfRule(p);
         String part = p.accept(Role.DATE_YEAR) ? "YEAR" : p.accept(Role.DATE_QUARTER) ? "QUARTER"
                 : p.accept(Role.DATE_MONTH) ? "MONTH" : p.accept(Role.DATE_DAY) ? "DAY" : p.accept(Role.DATE_HOUR) ? "HOUR"
                 : p.accept(Role.DATE_MINUTE) ? "MINUTE" : p.accept(Role.DATE_SECOND) ? "SECOND" : null;
         if (part == null) {
             return null;
         }
-        Expr column = ofColumn(p);
+        Expr column = DateSubjects.ofColumn(p);
         if (column == null) {
-            column = namedDate(p);
+            column = DateSubjects.namedDate(p);
         }
         if (column == null) {
-            column = whenDone(p);
+            column = DateSubjects.whenDone(p);
         }
-        if (!verb && column == null) {
+        if (!verb && column == null && !(head && DateSubjects.readsADate(p))) {
+            // "Year" alone over a year column is that column: only the row's one date column is asked for its part
             return null;
         }
         return new Operation(x -> new Expr.Extract(part, x), column);
@@ -315,7 +238,7 @@ final class Dates implements Recognizer {
                 p.reset(m);
             }
         }
-        Expr column = ofColumn(p);
+        Expr column = DateSubjects.ofColumn(p);
         SqlType key = integerType(p);
         return new Operation(x -> new Expr.Cast(new Expr.FormatDate(asDate(p, x), "%Y%m%d"), key, true), column);
     }
@@ -329,7 +252,7 @@ final class Dates implements Recognizer {
         if (!p.accept(Role.MONTH_END)) {
             return null;
         }
-        Expr column = ofColumn(p);
+        Expr column = DateSubjects.ofColumn(p);
         return new Operation(Expr.LastDay::new, column);
     }
 

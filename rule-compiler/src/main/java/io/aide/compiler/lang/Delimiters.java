@@ -37,7 +37,7 @@ final class Delimiters {
             p.reset(m);
             return null;
         }
-        Expr column = Dates.ofOrFromColumn(p);
+        Expr column = DateSubjects.ofOrFromColumn(p);
         boolean after;
         if (p.accept(Role.AFTER)) {
             after = true;
@@ -54,7 +54,7 @@ final class Delimiters {
             return null;
         }
         if (column == null) {
-            column = Dates.ofOrFromColumn(p);
+            column = DateSubjects.ofOrFromColumn(p);
         }
         Expr d = new Expr.Lit(delimiter);
         if (!after) {

@@ -31,7 +31,7 @@ final class FiscalYears {
             p.reset(m);
             return null;
         }
-        Expr column = Dates.ofOrFromColumn(p);
+        Expr column = DateSubjects.ofOrFromColumn(p);
         boolean paren = p.acceptOp("(");
         if (!paren) {
             p.acceptOp(",");

@@ -13,7 +13,7 @@ import java.util.List;
  * affix   := ADD_PREFIX text [CAST PREFIX] | ADD_SUFFIX text [CAST SUFFIX]         -- "Prefix with 'SKU-'"
  * hash    := [HASH [WITH]] MD5 [HASH] [OF column]                                   -- "MD5 hash of code"
  * unary   := (ABS | LENGTH) [OF column]                                          -- "Length of code"
- * mask    := MASK [ALL_BUT] (FIRST_CHARS | LAST_CHARS) N [CHARS] WITH text        -- "Mask all but the last 4 characters with '*'"
+ * mask    := see {@link Masks}                                                 -- "Mask all but the last 4 characters with '*'"
  * remove  := (REMOVE [ALL] character | REMOVE ALL text) [CHARS] [FROM column]              -- "Remove all spaces", "remove hyphens"
  *          | REMOVE [ALL] kind [CHARS] [FROM column]                              -- "Remove all non-numeric characters"
  * keep    := [TAKE] ONLY kind [FROM column] | kind ONLY                          -- "Digits only", "keep only letters"
@@ -39,7 +39,7 @@ final class Functions {
     }
 
     private static final List<Copies.Production> PRODUCTIONS = List.of(Functions::affix, Functions::hash,
-            Functions::unary, Functions::mask, Functions::removeAll, Functions::keepOnly, Functions::numericPart, Functions::edge, Temperatures::convert, Functions::convert, Templates::template, UrlParts::host);
+            Functions::unary, Masks::mask, Masks::shownPart, Functions::removeAll, Functions::keepOnly, Functions::numericPart, Functions::edge, Temperatures::convert, Functions::convert, Templates::template, UrlParts::host);
 
     private static Copies.Operation affix(Parser p) {
         boolean prefix;
@@ -122,43 +122,6 @@ final class Functions {
             }
         }
         return new Copies.Operation(x -> new Expr.Fn(fn, List.of(x)), column);
-    }
-
-    private static Copies.Operation mask(Parser p) {
-        if (!p.accept(Role.MASK)) {
-            return null;
-        }
-        // "Masked SSN showing only the last 4 digits": the column between the verb and what is kept
-        Expr column = p.column();
-        p.accept(Role.ALL_BUT);
-        boolean first = p.accept(Role.FIRST_CHARS);
-        if (!first && !p.accept(Role.LAST_CHARS)) {
-            return null;
-        }
-        Long n = Operations.whole(p);
-        if (n == null || n < 0) {
-            return null;
-        }
-        p.accept(Role.CHARS);
-        if (!p.accept(Role.WITH)) {
-            p.problem("the masking character is not said (add \"with '*'\")");
-            return null;
-        }
-        Expr with = p.literal();
-        if (!(with instanceof Expr.Lit l) || !(l.value() instanceof String c) || c.length() != 1) {
-            p.problem("a mask is one character ('*', 'X')");
-            return null;
-        }
-        long keep = n;
-        return new Copies.Operation(x -> {
-            Expr len = new Expr.Fn("LENGTH", List.of(x));
-            Expr hidden = new Expr.Fn("REPEAT", List.of(with, new Expr.Fn("GREATEST", List.of(
-                    new Expr.Bin("-", len, new Expr.Lit(keep)), new Expr.Lit(0L)))));
-            Expr shown = first ? new Expr.Substr(x, new Expr.Lit(1L), new Expr.Lit(keep))
-                    : new Expr.Substr(x, new Expr.Fn("GREATEST", List.of(new Expr.Bin("-", len, new Expr.Lit(keep - 1)),
-                    new Expr.Lit(1L))), null);
-            return new Expr.Concat(first ? List.of(shown, hidden) : List.of(hidden, shown));
-        }, column);
     }
 
     private static final java.util.Set<String> ONLY = java.util.Set.of("only");
@@ -375,7 +338,10 @@ final class Functions {
                 p.reset(said);
                 wanted = null;
             }
-            if (wanted != null && p.atEnd()) {
+            Token next = p.peekToken();
+            if (wanted != null && (p.atEnd() || next.op(",") || next.kind() == Token.Kind.SEP || p.peek(Role.ROUND)
+                    || p.peek(Role.ROUND_UP) || p.peek(Role.ROUND_DOWN))) {
+                // "Duration in minutes, two decimals": what is done to the converted value follows
                 Copies.Operation scaled = scaled(p, own, wanted, null);
                 return scaled == null || !whole ? scaled
                         : new Copies.Operation(x -> new Expr.Fn("TRUNC", List.of(scaled.apply().apply(x))), null);

@@ -15,7 +15,7 @@ public final class Lexicon {
     /** The roles a phrase can play; one phrase may play several (the grammar asks for the role it expects). */
     public enum Role {
         FILLER, SCOPE, AS_IS, SET, NULL, EMPTY_STRING, COPY, USE, FROM, DERIVED, AT_TIME, TABLE, GENERATED, PER, UNIQUE, ORDERED_BY,
-        REMOVE, COLLAPSE, PRIOR, NUMERIC_PART, ADD, PREFIX, SUFFIX, CAST, TYPE_INTEGER, TYPE_NUMBER, TYPE_TEXT, TYPE_DATE, TYPE_TIMESTAMP, TRIM,
+        REMOVE, COLLAPSE, PRIOR, NUMERIC_PART, ADD, PREFIX, SUFFIX, CAST, TYPE_INTEGER, TYPE_NUMBER, TYPE_TEXT, TYPE_DATE, TYPE_BOOLEAN, PERSON, TYPE_TIMESTAMP, TRIM,
         UPPER, LOWER, MAP, RECORDS, LOOKUP, WHERE, EQUALS, NOT_EQUALS, STARTS, ENDS, CONTAINS, IN, NOT_IN, IS_NULL, IS_EMPTY, NOT_NULL,
         GT, GE, LT, LE, IF, THEN, ELSE, AND, OR, CHAIN, SEP, SELF, LABEL,
         // arithmetic (with PLUS, MINUS below), rounding and text operations (Operations), concatenation (Concatenations)
@@ -100,7 +100,8 @@ public final class Lexicon {
     /** A phrase of any role but filler starts at {@code at}: the word belongs to the grammar. */
     boolean grammarWord(List<Token> tokens, int at) {
         for (Role r : Role.values()) {
-            if (r != Role.FILLER && match(r, tokens, at) > 0) {
+            // people are nouns a column may be named by (customer_id), not grammar
+            if (r != Role.FILLER && r != Role.PERSON && match(r, tokens, at) > 0) {
                 return true;
             }
         }

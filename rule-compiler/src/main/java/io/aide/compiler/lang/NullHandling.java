@@ -40,6 +40,7 @@ final class NullHandling implements Recognizer {
         }
         int m = p.mark();
         Expr tested = p.column();
+        boolean named = tested != null;
         if (tested == null) {
             p.reset(m);
             p.acceptExact(Role.SELF);
@@ -51,6 +52,12 @@ final class NullHandling implements Recognizer {
         }
         if (tested == null) {
             return p.notUnderstood();
+        }
+        if (named && value instanceof Expr.Lit lit && lit.value() instanceof Boolean truth && tested instanceof Expr.Col c
+                && !holdsATruth(p, c)) {
+            // "True when termination date is null": a test of a column that is no flag, not a default for it
+            Expr missing = new Expr.IsNull(blank ? blankToNull(tested) : tested, !truth);
+            return new Recognition.Recognized(missing, null, List.of(), "a test of whether the value is missing");
         }
         return new Recognition.Recognized(coalesce(p, blank ? blankToNull(tested) : tested, value), null, List.of(),
                 "default when missing");
@@ -349,6 +356,19 @@ final class NullHandling implements Recognizer {
         }
         // "become null" is one phrase of BECOMES: its NULL is already read
         return p.tokens().get(p.mark() - 1).norm().equals("null") || p.accept(Role.NULL);
+    }
+
+    /** The column holds a truth value: typed BOOLEAN, or unknown and named as a flag (active_flag, is_deleted). */
+    private static boolean holdsATruth(Parser p, Expr.Col c) {
+        SqlType type = p.ctx().typeOf(c);
+        if (type.known()) {
+            return type.kind() == SqlType.Kind.BOOLEAN;
+        }
+        String[] parts = c.column().toLowerCase(java.util.Locale.ROOT).split("_");
+        String last = parts[parts.length - 1];
+        return parts.length >= 2 && (parts[0].equals("is") || parts[0].equals("has")
+                || java.util.stream.Stream.of("flag", "indicator").anyMatch(k -> PhraseTable.abbreviates(last, k))
+                || last.equals("yn"));
     }
 
     private static Operation reset(Parser p, int m) {

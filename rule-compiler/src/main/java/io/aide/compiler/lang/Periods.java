@@ -116,7 +116,7 @@ final class Periods {
 
     /** [(OF | FROM | FOR) column]: the column, or null for the row's own value. */
     private static Expr column(Parser p) {
-        Expr c = Dates.ofOrFromColumn(p);
+        Expr c = DateSubjects.ofOrFromColumn(p);
         if (c != null) {
             return c;
         }

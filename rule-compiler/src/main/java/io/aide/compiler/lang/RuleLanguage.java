@@ -19,7 +19,7 @@ public final class RuleLanguage {
     private static final List<Recognizer> FAMILIES = List.of(new SqlFragments(),
             // a window function written as SQL (grammar block)
             new SqlWindows(),
-            new GeneratedKeys(), new Lookups(),
+            new GeneratedKeys(), new Lookups(), new TruthValues(),
             // dates, null handling (this block)
             new NullHandling(), new Fallbacks(), new Dates(), new ParallelLists(),
             // shared families
@@ -575,10 +575,22 @@ public final class RuleLanguage {
     private Recognition families(List<Token> tokens, RuleContext ctx) {
         for (Recognizer family : FAMILIES) {
             Recognition r = family.recognize(new Parser(tokens, ctx, lexicon));
+            if (r instanceof Recognition.Recognized ok && comparesIntoAValue(ok.expr(), ctx)) {
+                // "Bonus amount = salary * bonus percentage / 100" into a number: '=' names the value, it tests nothing
+                continue;
+            }
             if (!(r instanceof Recognition.NotMine)) {
                 return r;
             }
         }
         return Recognition.NOT_MINE;
+    }
+
+    /** A test of equality as the whole value of a number, date or timestamp target. */
+    private static boolean comparesIntoAValue(Expr expr, RuleContext ctx) {
+        io.aide.compiler.plan.SqlType.Kind kind = ctx.targetType().kind();
+        boolean value = kind != io.aide.compiler.plan.SqlType.Kind.BOOLEAN && kind != io.aide.compiler.plan.SqlType.Kind.VARCHAR
+                && kind != io.aide.compiler.plan.SqlType.Kind.UNKNOWN;
+        return value && expr instanceof Expr.Bin b && b.op().equals("=");
     }
 }

@@ -20,6 +20,10 @@ public final class RuleCompiler {
         RowNotes notes = RowNotes.read(ctx.row());
         Recognition r = LANGUAGE.read(ctx);
         if (r instanceof Recognition.Recognized ok) {
+            String conflict = ValueKinds.conflict(ok.expr(), ctx.targetType());
+            if (conflict != null) {
+                return RuleOutcome.flagged(conflict);
+            }
             List<String> accepted = notes.accepted().isEmpty() ? ok.accepted() : notes.accepted();
             return new RuleOutcome(ok.expr(), notes.defaultValue(), null, accepted, ok.lookupTable(),
                     notes.keepUnmatched() || ok.keepUnmatched(), List.of(ok.note()));
