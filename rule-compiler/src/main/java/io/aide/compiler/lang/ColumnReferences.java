@@ -27,6 +27,10 @@ final class ColumnReferences {
     /** @param described how many describing words may still stand before the name ("Annual base salary") */
     private static Expr column(Parser p, int described) {
         int start = p.mark();
+        Expr.Col counted = countColumn(p);
+        if (counted != null) {
+            return counted;
+        }
         Token t = p.next();
         if (t != null && t.kind() == Token.Kind.WORD && isKeyword(p, start)) {
             // "in service date" for in_service_dt: a grammar word opens a name only when the words after it spell it
@@ -108,6 +112,30 @@ final class ColumnReferences {
                 && !(p.ctx().resolve(null, noun.text()) instanceof Expr.Col other && p.ctx().known(other))) {
             p.reset(p.mark() + 1);
         }
+    }
+
+    /**
+     * "Number of packages" for pkg_cnt: (number | count) of words naming a column that already holds the number; null
+     * (cursor unchanged) otherwise.
+     */
+    private static Expr.Col countColumn(Parser p) {
+        int start = p.mark();
+        Token t = p.peekToken();
+        if (t == null || !(t.is(Token.Kind.WORD, "number") || t.is(Token.Kind.WORD, "count"))) {
+            return null;
+        }
+        p.next();
+        if (!p.acceptWord("of")) {
+            p.reset(start);
+            return null;
+        }
+        p.acceptWord("the");
+        Expr named = column(p, 0);
+        if (named instanceof Expr.Col c && p.ctx().known(c) && ColumnWords.holdsACount(c.column())) {
+            return c;
+        }
+        p.reset(start);
+        return null;
     }
 
     /**

@@ -470,6 +470,10 @@ final class Copies implements Recognizer {
 
     private static SqlType baseType(Parser p) {
         SqlType target = p.targetType();
+        if (p.peek(Role.DATE_KEY)) {
+            // "as integer key YYYYMMDD": a date key, not a cast of the date to a number
+            return null;
+        }
         if (p.accept(Role.TYPE_INTEGER)) {
             return target.kind() == SqlType.Kind.BIGINT ? SqlType.BIGINT : SqlType.INTEGER;
         }

@@ -113,4 +113,34 @@ final class DateSubjects {
         // a source read as text (a CSV's columns) still holds a date when its name says so
         return t.temporal() || (!t.known() || t.kind() == SqlType.Kind.VARCHAR) && ColumnWords.holdsADate(c.column());
     }
+
+    /**
+     * A verb, then the date: "extracted from the open date", "taken from ship_dt", "derived from the order" -- after a
+     * part of it named first ("Year extracted from ..."); null (cursor unchanged) otherwise.
+     */
+    static Expr afterVerb(Parser p) {
+        int m = p.mark();
+        if (!(p.accept(Role.EXTRACT) || p.accept(Role.USE) || p.accept(Role.DERIVED))) {
+            return null;
+        }
+        Expr column;
+        if (p.tokens().get(p.mark() - 1).is(Token.Kind.WORD, "from")) {
+            int c = p.mark();
+            column = p.column();
+            if (column == null) {
+                p.reset(c);
+                p.acceptWord("the");
+                column = p.dateNamedByWord();
+            }
+        } else {
+            column = ofColumn(p);
+            if (column == null) {
+                column = namedDate(p);
+            }
+        }
+        if (column == null) {
+            p.reset(m);
+        }
+        return column;
+    }
 }

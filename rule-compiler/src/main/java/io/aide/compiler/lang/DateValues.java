@@ -240,6 +240,11 @@ final class DateValues {
         if (p.accept(Role.TODAY)) {
             return new Expr.CurrentDate();
         }
+        Expr done = DateSubjects.whenDone(p);
+        if (done != null) {
+            // "Days since the account was opened": the date column the verb names
+            return done;
+        }
         if (p.accept(Role.NOW)) {
             return new Expr.CurrentTimestamp();
         }
@@ -267,6 +272,10 @@ final class DateValues {
         Token noun = p.peekToken();
         if (noun != null && noun.kind() == Token.Kind.WORD && RowTables.names(RowTables.of(p.ctx().row()), noun.norm())) {
             p.next();
+        } else {
+            // "Patient age in years at admission": whose age, said first
+            p.accept(Role.PERSON);
+            p.acceptWord("'s");
         }
         if (!p.accept(Role.AGE)) {
             p.reset(m);

@@ -168,7 +168,10 @@ final class Dates implements Recognizer {
                 // "Month name of ship_date", "abbreviated month of d": the name written out or shortened, as the
                 // dialect's date format gives it; examples in capitals after it ("(JAN, FEB, ...)") ask for capitals
                 String fmt = r == Role.MONTH_NAME ? "%B" : r == Role.DAY_NAME ? "%A" : r == Role.MONTH_ABBREV ? "%b" : "%a";
-                Expr column = DateSubjects.ofOrFromColumn(p);
+                Expr column = verb ? null : DateSubjects.afterVerb(p);
+                if (column == null) {
+                    column = DateSubjects.ofOrFromColumn(p);
+                }
                 Boolean capitals = exampleCase(p);
                 return new Operation(x -> {
                     Expr name = new Expr.FormatDate(asDate(p, x), fmt);
@@ -209,7 +212,11 @@ final class Dates implements Recognizer {
         if (part == null) {
             return null;
         }
-        Expr column = DateSubjects.ofColumn(p);
+        // "Year extracted from the open date": the verb after the part
+        Expr column = verb ? null : DateSubjects.afterVerb(p);
+        if (column == null) {
+            column = DateSubjects.ofColumn(p);
+        }
         if (column == null) {
             column = DateSubjects.namedDate(p);
         }

@@ -29,6 +29,14 @@ final class GeneratedKeys implements Recognizer {
         while (!p.atEnd()) {
             p.acceptSeparator();
             int m = p.mark();
+            if ((p.acceptOp(",") || p.accept(Role.AND) || true) && p.accept(Role.GENERATED)) {
+                // "Surrogate key, auto-generated": the same said twice
+                while (p.accept(Role.GENERATED)) {
+                    // "..., system generated sequence"
+                }
+                continue;
+            }
+            p.reset(m);
             if (p.acceptOp("+")) {
                 // "+ 110000000000 (offset)": numbers start after an offset
                 Expr n = p.literal();

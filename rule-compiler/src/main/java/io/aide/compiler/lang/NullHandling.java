@@ -131,9 +131,13 @@ final class NullHandling implements Recognizer {
             p.acceptExact(Role.SELF);
         }
         Boolean blank = nullWords(p);
+        List<Expr> alsoMissing = blank == null ? List.of() : alsoMissing(p);
         Token after = p.peekToken();
         if (blank == null || after != null && after.kind() != Token.Kind.SEP && !after.op(",") && !after.op(")")) {
             return reset(p, m);
+        }
+        if (!alsoMissing.isEmpty()) {
+            return new Operation(x -> orValues(p, blank ? blankToNull(x) : x, x, alsoMissing, value), null);
         }
         return new Operation(x -> coalesce(p, blank ? blankToNull(x) : x, value), null);
     }
@@ -184,26 +188,10 @@ final class NullHandling implements Recognizer {
                     blank = b || saysBlank;
                 }
             }
-            // "if channel is null or 'N/A'": values that mean missing too
-            List<Expr> alsoMissing = new ArrayList<>();
-            int o = p.mark();
-            while (p.accept(Role.OR)) {
-                Token t = p.peekToken();
-                if (t == null || t.kind() != Token.Kind.STRING) {
-                    break;
-                }
-                p.next();
-                alsoMissing.add(new Expr.Lit(t.text()));
-                o = p.mark();
-            }
-            p.reset(o);
+            List<Expr> alsoMissing = alsoMissing(p);
             boolean blanks = blank;
             if (!alsoMissing.isEmpty()) {
-                return new Operation(x -> {
-                    Expr in = blanks ? blankToNull(x) : x;
-                    return new Expr.Case(List.of(new Expr.When(new Expr.Bin("OR", new Expr.IsNull(in, false),
-                            new Expr.InList(x, alsoMissing, false)), value)), x);
-                }, null);
+                return new Operation(x -> orValues(p, blanks ? blankToNull(x) : x, x, alsoMissing, value), null);
             }
             return new Operation(x -> coalesce(p, blanks ? blankToNull(x) : x, value), null);
         }
@@ -337,6 +325,44 @@ final class NullHandling implements Recognizer {
         }
         return new Operation(x -> new Expr.Case(List.of(new Expr.When(new Expr.InList(x, values, false),
                 new Expr.TypedNull(SqlType.VARCHAR))), x), null, Kind.INPUT);
+    }
+
+    /**
+     * {OR value} after the words for missing: "if channel is null or 'N/A'", "if missing or zero", "1 if null or 0" --
+     * values that stand for missing too (texts, or numbers); empty (cursor unchanged) when none follows.
+     */
+    private static List<Expr> alsoMissing(Parser p) {
+        List<Expr> values = new ArrayList<>();
+        int o = p.mark();
+        while (p.accept(Role.OR)) {
+            Token t = p.peekToken();
+            if (t != null && t.kind() == Token.Kind.WORD && t.norm().equals("zero")) {
+                p.next();
+                values.add(new Expr.Lit(0L));
+            } else if (t != null && (t.kind() == Token.Kind.STRING || t.kind() == Token.Kind.NUMBER)) {
+                Expr v = p.literal();
+                if (v == null) {
+                    break;
+                }
+                values.add(v);
+            } else {
+                break;
+            }
+            o = p.mark();
+        }
+        p.reset(o);
+        boolean numbers = values.stream().allMatch(v -> v instanceof Expr.Lit l && l.value() instanceof Number);
+        boolean texts = values.stream().allMatch(v -> v instanceof Expr.Lit l && l.value() instanceof String);
+        return numbers || texts ? values : List.of();
+    }
+
+    /** The value where x is missing or one of the values (numbers compared as numbers); x otherwise. */
+    private static Expr orValues(Parser p, Expr missing, Expr x, List<Expr> values, Expr value) {
+        boolean numbers = values.get(0) instanceof Expr.Lit l && l.value() instanceof Number;
+        Expr compared = numbers ? new Expr.Cast(x, SqlType.DOUBLE, true) : x;
+        // a number for missing or zero: the other values read as the target's type, as the number is
+        return new Expr.Case(List.of(new Expr.When(new Expr.Bin("OR", new Expr.IsNull(missing, false),
+                new Expr.InList(compared, values, false)), value)), numbers ? p.typed(x) : x);
     }
 
     /** BECOMES NULL, or after REPLACE: (WITH | BY) NULL. */

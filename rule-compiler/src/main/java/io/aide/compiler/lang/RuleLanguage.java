@@ -110,9 +110,10 @@ public final class RuleLanguage {
                 colon = tokens.get(i).op(":") || equals ? i : -1;
             }
             List<Token> words = colon > 0 ? tokens.subList(0, colon) : List.of();
-            if (colon > 0 && words.stream().allMatch(t -> t.kind() == Token.Kind.WORD)
+            // "Day: taken from the open date": a part of the value named before the colon is no label
+            if (colon > 0 && words.stream().allMatch(t -> t.kind() == Token.Kind.WORD) && !Labels.namesAPart(lexicon, words)
                     && rest(tokens.subList(colon + 1, tokens.size()), ctx, depth) instanceof Recognition.Recognized ok
-                    && (equals ? namesTarget(words, ctx) && Commentary.isRemark(words, ctx, lexicon) || namesAValue(words, ok, ctx)
+                    && (equals ? Labels.namesTarget(words, ctx) && Commentary.isRemark(words, ctx, lexicon) || namesAValue(words, ok, ctx)
                     : Commentary.isRemark(words, ctx, lexicon) || asksForMap(words) && ok.expr() instanceof Expr.Case
                     || namesTheKeyedColumn(words, ok, ctx)
                     // "Total compensation: salary plus bonus": two words or more naming what is computed
@@ -293,16 +294,6 @@ public final class RuleLanguage {
                 ok.keepUnmatched());
     }
 
-    /** The words spell the target column's name ("Nights" for nights, "Length of stay" for length_of_stay). */
-    private static boolean namesTarget(List<Token> words, RuleContext ctx) {
-        String target = ctx.row().targetColumn();
-        if (target == null) {
-            return false;
-        }
-        String[] parts = target.toLowerCase(java.util.Locale.ROOT).split("_");
-        String joined = words.stream().map(Token::norm).collect(java.util.stream.Collectors.joining("_"));
-        return joined.equals(String.join("_", parts)) || ColumnWords.namedBy(parts, words, words.get(0));
-    }
 
     /**
      * "Outstanding amount = claim_amt - paid_amt", "Line total = qty * price": words that name the value computed after
@@ -460,7 +451,7 @@ public final class RuleLanguage {
                 break;
             }
             if ((lexicon.match(Lexicon.Role.USE, tokens, i) > 0 || lexicon.match(Lexicon.Role.DERIVED, tokens, i) > 0)
-                    && Commentary.isRemark(tokens.subList(0, i), ctx, lexicon)) {
+                    && Commentary.isRemark(tokens.subList(0, i), ctx, lexicon) && !Labels.namesAPart(lexicon, tokens.subList(0, i))) {
                 label = i;
             }
         }

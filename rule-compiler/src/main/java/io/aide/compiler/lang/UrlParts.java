@@ -12,8 +12,8 @@ import java.util.Set;
  *       | column (domain | host | hostname)                             -- "Referrer domain", lower case
  * </pre>
  * The scheme ("https://") and any user part ("user@") are taken off, then everything from the first '/', ':', '?' or
- * '#': written with REGEXP_REPLACE only, which every dialect has. A column whose name says it holds an email address
- * is not read here ("email domain" is the text after the '@', see {@link Delimiters}).
+ * '#': written with REGEXP_REPLACE only, which every dialect has. The domain of a column whose name says it holds an
+ * email address ("email domain", "Domain part of the email (after '@')") is the text after its '@', NULL without one.
  */
 final class UrlParts {
     private static final Set<String> HOST_WORDS = Set.of("domain", "host", "hostname");
@@ -35,6 +35,9 @@ final class UrlParts {
         }
         p.next();
         p.acceptWord("name");
+        if (!p.acceptWord("part")) {
+            p.acceptWord("portion");
+        }
         if (column == null && (p.acceptWord("of") || p.acceptWord("from"))) {
             p.acceptWord("the");
             column = p.column();
@@ -46,10 +49,30 @@ final class UrlParts {
         }
         Expr read = column != null ? column : p.ctx().sources().size() == 1 ? p.ctx().sources().get(0) : null;
         if (read instanceof Expr.Col c && (c.column().toLowerCase(java.util.Locale.ROOT).contains("mail"))) {
-            p.reset(m);
-            return null;
+            // "Domain part of the email", "email domain": the text after the '@' (NULL without one)
+            int at = p.mark();
+            if (!remarkOnAt(p)) {
+                p.reset(at);
+            }
+            return new Copies.Operation(UrlParts::domainOf, column);
         }
         return new Copies.Operation(UrlParts::hostOf, column);
+    }
+
+    /** "(after '@')", "(after the @)": the delimiter said again. */
+    private static boolean remarkOnAt(Parser p) {
+        if (!p.acceptOp("(") || !(p.acceptWord("after") || p.acceptWord("following"))) {
+            return false;
+        }
+        p.acceptWord("the");
+        Token t = p.rawNext();
+        return t != null && t.text().equals("@") && p.acceptOp(")");
+    }
+
+    private static Expr domainOf(Expr email) {
+        Expr at = new Expr.Fn("STRPOS", List.of(email, new Expr.Lit("@")));
+        return new Expr.Case(List.of(new Expr.When(new Expr.Bin(">", at, new Expr.Lit(0L)),
+                new Expr.Substr(email, new Expr.Bin("+", at, new Expr.Lit(1L)), null))), null);
     }
 
     private static Expr hostOf(Expr url) {

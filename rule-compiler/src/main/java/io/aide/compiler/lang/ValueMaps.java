@@ -16,7 +16,7 @@ import java.util.List;
  * unless an ELSE is written.
  */
 final class ValueMaps implements Recognizer {
-    private static final Role[] STRUCTURE = {Role.WHERE, Role.FROM, Role.LOOKUP, Role.IF, Role.CAST, Role.USE, Role.COPY,
+    static final Role[] STRUCTURE = {Role.WHERE, Role.FROM, Role.LOOKUP, Role.IF, Role.CAST, Role.USE, Role.COPY,
             Role.SET, Role.MAP, Role.TABLE};
 
     @Override
@@ -105,7 +105,7 @@ final class ValueMaps implements Recognizer {
                 // "<18 'Child', 18 to 64 'Adult'": a quoted value right after its band needs no arrow, nor does a
                 // capitalised one that ends its pair ("< 1000 Low; 1000 to 9999 Medium")
                 int v = p.mark();
-                Expr value = value(p);
+                Expr value = MapEntries.value(p);
                 Token after = p.rawPeek();
                 if (value != null && capitalised && p.mark() == v + 1 && after != null && after.kind() != Token.Kind.SEP
                         && !after.op(",")) {
@@ -160,7 +160,7 @@ final class ValueMaps implements Recognizer {
             if (arrow && p.tokens().get(before).is(Token.Kind.WORD, "to")) {
                 toPairs++;
             }
-            Expr value = arrow ? value(p) : null;
+            Expr value = arrow ? MapEntries.value(p) : null;
             if (value == null) {
                 // other wording around pairs ("otherwise keep", "when x > 1"): the older value-map reading decides
                 p.reset(m);
@@ -222,7 +222,7 @@ final class ValueMaps implements Recognizer {
     }
 
     /** Verbs between a key and its value ("REG stays REG", "OT1 and OT2 become OT"). */
-    private static final List<String> ARROW_VERBS = List.of("becomes", "become", "stays", "stay", "remains", "remain",
+    static final List<String> ARROW_VERBS = List.of("becomes", "become", "stays", "stay", "remains", "remain",
             "means", "mean");
 
     /**
@@ -253,7 +253,7 @@ final class ValueMaps implements Recognizer {
         List<Expr> keys = new ArrayList<>();
         do {
             Token key = p.peekToken();
-            Expr k = written(key) ? key(p) : null;
+            Expr k = written(key) ? MapEntries.key(p) : null;
             if (k == null) {
                 p.reset(m);
                 return null;
@@ -422,7 +422,7 @@ final class ValueMaps implements Recognizer {
     private static List<Expr> keys(Parser p) {
         List<Expr> keys = new ArrayList<>();
         do {
-            Expr k = key(p);
+            Expr k = MapEntries.key(p);
             if (k == null) {
                 return null;
             }
@@ -462,7 +462,7 @@ final class ValueMaps implements Recognizer {
                 return null;
             }
         }
-        Expr v = value(p);
+        Expr v = MapEntries.value(p);
         if (v instanceof Expr.Lit l && l.value() instanceof String words && words.contains(" ")
                 && !java.util.Arrays.stream(words.split(" ")).allMatch(w -> Character.isUpperCase(w.charAt(0))
                 || Character.isDigit(w.charAt(0)))) {
@@ -475,104 +475,6 @@ final class ValueMaps implements Recognizer {
     /** Words that ask for an operation: after "else" they are an instruction, not a value. */
     private static final Role[] OPERATIONS = {Role.ACTION, Role.TRIM, Role.UPPER, Role.LOWER, Role.REMOVE, Role.CAST,
             Role.USE, Role.ADD, Role.REPLACE};
-
-    /** A literal, or a short text written without quotes ("Female"). */
-    private static Expr value(Parser p) {
-        int m = p.mark();
-        Token first = p.rawPeek();
-        Expr v = p.literal();
-        Token arrow = m > 0 ? p.tokens().get(m - 1) : null;
-        if (v instanceof Expr.Lit l && l.value() instanceof Number && first != null && first.kind() == Token.Kind.NUMBER
-                && arrow != null && (arrow.op("->") || arrow.op("=>") || arrow.op("="))) {
-            // "D30 -> 30 DPD", "D90 -> 90+ DPD": after an arrow, an unquoted value that starts with a number is the text up
-            // to the pair's end (after ':' the number may be a band's: "FICO band: 800+ Excellent")
-            StringBuilder text = new StringBuilder(first.text());
-            int words = 0;
-            Token t = p.rawPeek();
-            while (t != null && t.kind() != Token.Kind.SEP && !t.op(",") && !p.peekExact(Role.ELSE) && !p.peekExact(Role.THEN)
-                    && (t.op("+") || t.op("%") || t.kind() == Token.Kind.WORD && !Lexicon.standard().grammarWord(p.tokens(), p.mark())
-                    && Character.isUpperCase(t.text().charAt(0)))) {
-                p.rawNext();
-                text.append(t.op("+") || t.op("%") ? "" : " ").append(t.text());
-                words += t.kind() == Token.Kind.WORD ? 1 : 0;
-                t = p.rawPeek();
-            }
-            Token after = p.rawPeek();
-            if (words > 0 && (after == null || after.kind() == Token.Kind.SEP || after.op(","))) {
-                return new Expr.Lit(text.toString());
-            }
-            p.reset(m);
-            v = p.literal();
-        }
-        return v != null ? v : key(p);
-    }
-
-    private static Expr key(Parser p) {
-        Token t = p.rawPeek();
-        if (t == null) {
-            return null;
-        }
-        if (t.kind() == Token.Kind.STRING || t.kind() == Token.Kind.NUMBER) {
-            return p.literal();
-        }
-        if (t.kind() == Token.Kind.WORD && (p.peekExact(Role.BLANK) || p.peekExact(Role.NULL) || t.is(Token.Kind.WORD, "missing"))) {
-            // "N or blank = false": an unquoted word for "no value" is no code (the marker is read by keyCondition)
-            int m = p.mark();
-            if (p.accept(Role.BLANK) || p.accept(Role.NULL) || p.acceptWord("missing")) {
-                return new Expr.TypedNull(io.aide.compiler.plan.SqlType.UNKNOWN);
-            }
-            p.reset(m);
-        }
-        if (t.kind() == Token.Kind.WORD && t.text().matches("[A-Z]{2,3}") && p.mark() + 1 < p.tokens().size()) {
-            // "CA, OR, WA = West": a capitalised code that is also a word of the grammar, where list punctuation or
-            // the arrow follows it
-            Token after = p.tokens().get(p.mark() + 1);
-            if (after.kind() == Token.Kind.SEP || after.op(",") || after.op("=") || after.op("-") || after.op(":") || after.op("->")
-                    || after.op("=>") || after.op("/") || after.kind() == Token.Kind.WORD && ARROW_VERBS.contains(after.norm())) {
-                p.rawNext();
-                return new Expr.Lit(t.text());
-            }
-        }
-        // a code written as words is short and holds no word of the grammar ("to", "where", "using", ...)
-        StringBuilder words = new StringBuilder();
-        int count = 0;
-        while (t != null && t.kind() == Token.Kind.WORD && !p.peekExact(Role.OR) && !p.peekExact(Role.AND)
-                && !p.peekExact(Role.THEN) && !p.peekExact(Role.ELSE)) {
-            if (count > 0 && t.norm().equals("to")) {
-                // "M to Male": "to" ends the key (the caller reads it as the pair's arrow)
-                break;
-            }
-            for (Role r : STRUCTURE) {
-                if (p.peekExact(r)) {
-                    return null;
-                }
-            }
-            if (count > 0 && ARROW_VERBS.contains(t.norm())) {
-                // "REG stays REG": the verb ends the key
-                break;
-            }
-            if (count > 0 && p.mark() + 1 < p.tokens().size() && (p.tokens().get(p.mark() + 1).op("=")
-                    || p.tokens().get(p.mark() + 1).op("->") || p.tokens().get(p.mark() + 1).op("=>"))) {
-                // "A=Actual E=Estimated": the word before the next arrow is the next key
-                break;
-            }
-            Token word = p.rawNext();
-            words.append(word.text()).append(word.hyphenated() ? "-" : " ");
-            t = p.rawPeek();
-            if (++count > 3) {
-                return null;
-            }
-        }
-        if (count > 0 && t != null && t.kind() == Token.Kind.NUMBER) {
-            // "Band 1", "Tier 2": a label's number, where the pair ends after it
-            int at = p.mark() + 1;
-            Token after = at < p.tokens().size() ? p.tokens().get(at) : null;
-            if (after == null || after.kind() == Token.Kind.SEP || after.op(",")) {
-                words.append(p.rawNext().text());
-            }
-        }
-        return words.isEmpty() ? null : new Expr.Lit(words.toString().replaceAll("[ -]+$", ""));
-    }
 
     /** The keyed column holds dates: by its registered type, or, with none or text, by its name. */
     private static boolean dated(Parser p, Expr keyed) {

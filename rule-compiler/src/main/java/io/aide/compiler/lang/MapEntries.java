@@ -1,0 +1,137 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+
+/**
+ * The keys and values of a value map's pairs ({@link ValueMaps}): literals, codes and labels written without quotes
+ * ("Female", "In Transit", "30 DPD"), words for no value ("blank", "missing").
+ */
+final class MapEntries {
+    private MapEntries() {
+    }
+
+    /** A literal, or a short text written without quotes ("Female"). */
+    static Expr value(Parser p) {
+        int m = p.mark();
+        Token first = p.rawPeek();
+        Expr v = p.literal();
+        Token arrow = m > 0 ? p.tokens().get(m - 1) : null;
+        if (v instanceof Expr.Lit l && l.value() instanceof Number && first != null && first.kind() == Token.Kind.NUMBER
+                && arrow != null && (arrow.op("->") || arrow.op("=>") || arrow.op("="))) {
+            // "D30 -> 30 DPD", "D90 -> 90+ DPD": after an arrow, an unquoted value that starts with a number is the text up
+            // to the pair's end (after ':' the number may be a band's: "FICO band: 800+ Excellent")
+            StringBuilder text = new StringBuilder(first.text());
+            int words = 0;
+            Token t = p.rawPeek();
+            while (t != null && t.kind() != Token.Kind.SEP && !t.op(",") && !p.peekExact(Role.ELSE) && !p.peekExact(Role.THEN)
+                    && (t.op("+") || t.op("%") || t.kind() == Token.Kind.WORD && !Lexicon.standard().grammarWord(p.tokens(), p.mark())
+                    && Character.isUpperCase(t.text().charAt(0)))) {
+                p.rawNext();
+                text.append(t.op("+") || t.op("%") ? "" : " ").append(t.text());
+                words += t.kind() == Token.Kind.WORD ? 1 : 0;
+                t = p.rawPeek();
+            }
+            Token after = p.rawPeek();
+            if (words > 0 && (after == null || after.kind() == Token.Kind.SEP || after.op(","))) {
+                return new Expr.Lit(text.toString());
+            }
+            p.reset(m);
+            v = p.literal();
+        }
+        if (v != null) {
+            return v;
+        }
+        Expr words = key(p);
+        return words != null ? words : titled(p);
+    }
+
+    /**
+     * "T -> In Transit", "O -> On Hold": a label in title case whose first word is also one of the grammar; each word
+     * capitalised, up to the pair's end; null (cursor unchanged) otherwise.
+     */
+    private static Expr titled(Parser p) {
+        int m = p.mark();
+        StringBuilder text = new StringBuilder();
+        Token t = p.rawPeek();
+        while (t != null && t.kind() == Token.Kind.WORD && Character.isUpperCase(t.text().charAt(0))
+                && !(text.length() > 0 && p.mark() + 1 < p.tokens().size() && (p.tokens().get(p.mark() + 1).op("=")
+                || p.tokens().get(p.mark() + 1).op("->") || p.tokens().get(p.mark() + 1).op("=>")))) {
+            p.rawNext();
+            text.append(text.length() > 0 ? " " : "").append(t.text());
+            t = p.rawPeek();
+        }
+        if (text.length() == 0 || t != null && t.kind() != Token.Kind.SEP && !t.op(",")) {
+            p.reset(m);
+            return null;
+        }
+        return new Expr.Lit(text.toString());
+    }
+
+    static Expr key(Parser p) {
+        Token t = p.rawPeek();
+        if (t == null) {
+            return null;
+        }
+        if (t.kind() == Token.Kind.STRING || t.kind() == Token.Kind.NUMBER) {
+            return p.literal();
+        }
+        if (t.kind() == Token.Kind.WORD && (p.peekExact(Role.BLANK) || p.peekExact(Role.NULL) || t.is(Token.Kind.WORD, "missing"))) {
+            // "N or blank = false": an unquoted word for "no value" is no code (the marker is read by keyCondition)
+            int m = p.mark();
+            if (p.accept(Role.BLANK) || p.accept(Role.NULL) || p.acceptWord("missing")) {
+                return new Expr.TypedNull(io.aide.compiler.plan.SqlType.UNKNOWN);
+            }
+            p.reset(m);
+        }
+        if (t.kind() == Token.Kind.WORD && t.text().matches("[A-Z]{2,3}") && p.mark() + 1 < p.tokens().size()) {
+            // "CA, OR, WA = West": a capitalised code that is also a word of the grammar, where list punctuation or
+            // the arrow follows it
+            Token after = p.tokens().get(p.mark() + 1);
+            if (after.kind() == Token.Kind.SEP || after.op(",") || after.op("=") || after.op("-") || after.op(":") || after.op("->")
+                    || after.op("=>") || after.op("/") || after.kind() == Token.Kind.WORD && ValueMaps.ARROW_VERBS.contains(after.norm())) {
+                p.rawNext();
+                return new Expr.Lit(t.text());
+            }
+        }
+        // a code written as words is short and holds no word of the grammar ("to", "where", "using", ...)
+        StringBuilder words = new StringBuilder();
+        int count = 0;
+        while (t != null && t.kind() == Token.Kind.WORD && !p.peekExact(Role.OR) && !p.peekExact(Role.AND)
+                && !p.peekExact(Role.THEN) && !p.peekExact(Role.ELSE)) {
+            if (count > 0 && t.norm().equals("to")) {
+                // "M to Male": "to" ends the key (the caller reads it as the pair's arrow)
+                break;
+            }
+            for (Role r : ValueMaps.STRUCTURE) {
+                if (p.peekExact(r)) {
+                    return null;
+                }
+            }
+            if (count > 0 && ValueMaps.ARROW_VERBS.contains(t.norm())) {
+                // "REG stays REG": the verb ends the key
+                break;
+            }
+            if (count > 0 && p.mark() + 1 < p.tokens().size() && (p.tokens().get(p.mark() + 1).op("=")
+                    || p.tokens().get(p.mark() + 1).op("->") || p.tokens().get(p.mark() + 1).op("=>"))) {
+                // "A=Actual E=Estimated": the word before the next arrow is the next key
+                break;
+            }
+            Token word = p.rawNext();
+            words.append(word.text()).append(word.hyphenated() ? "-" : " ");
+            t = p.rawPeek();
+            if (++count > 3) {
+                return null;
+            }
+        }
+        if (count > 0 && t != null && t.kind() == Token.Kind.NUMBER) {
+            // "Band 1", "Tier 2": a label's number, where the pair ends after it
+            int at = p.mark() + 1;
+            Token after = at < p.tokens().size() ? p.tokens().get(at) : null;
+            if (after == null || after.kind() == Token.Kind.SEP || after.op(",")) {
+                words.append(p.rawNext().text());
+            }
+        }
+        return words.isEmpty() ? null : new Expr.Lit(words.toString().replaceAll("[ -]+$", ""));
+    }
+}
