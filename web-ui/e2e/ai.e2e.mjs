@@ -386,8 +386,8 @@ try {
     const calls = modelRequests.length;
     const next = await generate(page, documentId, dataSourceId);
     check(next !== generationId, 'no new generation');
-    const hashmap = await api(page, 'GET', `/api/v1/generations/${next}`);
-    const select = hashmap.body.layers.find((l) => l.target === TARGET).blocks.select_clause.sql;
+    const hashmap = await api(page, 'GET', `/api/v1/generations/${next}?dialect=duckdb`);
+    const select = Object.values(hashmap.body.blocks).find((b) => b.target === TARGET && b.block_name === 'select_clause').sql;
     check(select.includes("'Refunded'") && select.includes("'Kept'"), `the select clause: ${select}`);
     await page.getByText('None: every column was compiled from its rule.').waitFor();
     check(modelRequests.length === calls, `the model was called ${modelRequests.length - calls} times during the generation`);

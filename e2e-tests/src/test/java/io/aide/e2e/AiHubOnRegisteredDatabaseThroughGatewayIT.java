@@ -131,11 +131,6 @@ class AiHubOnRegisteredDatabaseThroughGatewayIT extends AiHubGatewayTests {
     }
 
     private static JsonNode block(String blockName) {
-        for (JsonNode layer : AiHubStack.hashmap(alice, generationId).path("layers")) {
-            if (layer.path("target").asText().equals(TARGET)) {
-                return layer.path("blocks").path(blockName);
-            }
-        }
-        throw new AssertionError("no target " + TARGET + " in generation " + generationId);
+        return AiHubStack.block(alice, generationId, TARGET, blockName);
     }
 }

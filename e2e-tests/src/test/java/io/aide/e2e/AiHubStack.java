@@ -217,14 +217,21 @@ final class AiHubStack {
         throw new AssertionError("no column " + column + " in the lineage of " + generationId + ": " + got.body());
     }
 
-    /** One block of the generation's target as {@code blocks.<name>} shows it. */
+    /** One block of the generation's target with its duckdb text as {@code sql} (the hashmap's {@code ?dialect=}). */
     static JsonNode block(String token, String generationId, String blockName) {
-        for (JsonNode layer : hashmap(token, generationId).path("layers")) {
-            if (layer.path("target").asText().equals(TARGET)) {
-                return layer.path("blocks").path(blockName);
+        return block(token, generationId, TARGET, blockName);
+    }
+
+    /** One block of a target of the generation with its duckdb text as {@code sql} (the hashmap's {@code ?dialect=}). */
+    static JsonNode block(String token, String generationId, String target, String blockName) {
+        HttpResponse<String> got = Stack.get(token, "/api/v1/generations/" + generationId + "?dialect=duckdb");
+        assertThat(got.statusCode()).as(got.body()).isEqualTo(200);
+        for (JsonNode block : Stack.json(got.body()).path("blocks")) {
+            if (block.path("target").asText().equals(target) && block.path("block_name").asText().equals(blockName)) {
+                return block;
             }
         }
-        throw new AssertionError("no target " + TARGET + " in generation " + generationId);
+        throw new AssertionError("no block " + target + "/" + blockName + " in generation " + generationId);
     }
 
     /** ../shared beside the checkout (aide.shared.dir), else the nearest shared/ above the working directory. */

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -58,8 +59,16 @@ final class EventsTopic {
      * hashmap published in parts is streamed once, at its last part.
      */
     static List<Streamed> streamedEvents(String generationId) {
+        return streamedEvents(null, generationId);
+    }
+
+    /** The streamed events of one tenant's generation of this id (ids are scoped per tenant); any tenant's for null. */
+    static List<Streamed> streamedEvents(String tenant, String generationId) {
         List<Streamed> out = new ArrayList<>();
         for (Stored record : records(generationId)) {
+            if (tenant != null && !tenant.equals(record.envelope().tenantId())) {
+                continue;
+            }
             String name = EventTypes.sseName(record.envelope().type());
             JsonNode payload = record.envelope().payload();
             boolean earlierPart = payload != null && payload.path("part").asInt(1) < payload.path("of").asInt(1);
@@ -73,10 +82,11 @@ final class EventsTopic {
     /** Every record of this generation, in offset order, as the topic holds it now. */
     static List<Stored> records(String generationId) {
         try (KafkaConsumer<String, String> consumer = consumer()) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo info : consumer.partitionsFor(Topics.GENERATION_EVENTS, Duration.ofSeconds(30))) {
-                partitions.add(new TopicPartition(info.topic(), info.partition()));
-            }
+            // a key's records are all on the partition the producers' default partitioner picks for it: read that one
+            List<PartitionInfo> infos = consumer.partitionsFor(Topics.GENERATION_EVENTS, Duration.ofSeconds(30));
+            int partition = Utils.toPositive(Utils.murmur2(generationId.getBytes(StandardCharsets.UTF_8)))
+                    % infos.size();
+            List<TopicPartition> partitions = List.of(new TopicPartition(Topics.GENERATION_EVENTS, partition));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));

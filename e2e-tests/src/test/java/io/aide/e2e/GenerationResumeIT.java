@@ -25,7 +25,8 @@ import static org.awaitility.Awaitility.await;
  * target is compiled, then POSTed again under the same id. It continues from its first incomplete target: the targets
  * completed before the cancel keep their blocks as they were (same version, same time, nothing streamed for them), and
  * the resumed stream carries only the remaining targets' work, then completion and {@code done}. Another tenant's POST
- * of the id is a 404 and resumes nothing; a repeat POST of the completed generation answers the same id with no new
+ * of the id starts that tenant's own generation and resumes nothing; a repeat POST of the completed generation answers
+ * the same id with no new
  * work. A generation cancelled right after its POST (before sqlgen stored it) stops before compiling past its first
  * target, ends its stream with the cancel, and resumes when posted again.
  */
@@ -67,8 +68,9 @@ class GenerationResumeIT {
         Map<String, JsonNode> blocksBefore = blocksOf(afterCancel, completedBefore);
         SseEvent cancelled = untilCancelled.get(untilCancelled.size() - 2);
 
-        // When: globex posts the same id (with its own parsed copy of the mapping), then alice posts it again
-        String bobsDocument = Mappings.uploadParsed(bob, "resume_mapping.csv", mapping);
+        // When: globex posts the same id (a generation of its own mapping: ids are scoped per tenant), then alice
+        // posts it again
+        String bobsDocument = Mappings.uploadParsed(bob, "orders_mapping.csv");
         HttpResponse<String> foreign = post(bob, generationId, bobsDocument);
         String statusAfterForeign = hashmap(generationId).path("status").asText();
         HttpResponse<String> resumed = post(alice, generationId, documentId);
@@ -86,10 +88,12 @@ class GenerationResumeIT {
         assertThat(afterCancel.path("status").asText()).isEqualTo("cancelled");
         assertThat(completedBefore).contains("target_00");
         assertThat(remaining).as("targets left when the cancel landed").contains("target_" + (TARGETS - 1));
-        // globex cannot see or resume it
-        assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(404);
-        assertThat(foreign.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        // globex's POST started its own generation of the id, as for a fresh id; alice's was left as it was
+        assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(202);
+        assertThat(Stack.json(foreign.body()).path("status").asText()).isEqualTo("requested");
         assertThat(statusAfterForeign).isEqualTo("cancelled");
+        assertThat(Stack.json(Stack.get(bob, "/api/v1/generations/" + generationId).body()).path("documentId")
+                .asText()).isEqualTo(bobsDocument);
         // alice's repeat POST resumes the same generation
         assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(202);
         assertThat(Stack.json(resumed.body()).path("generationId").asText()).isEqualTo(generationId);
@@ -121,7 +125,7 @@ class GenerationResumeIT {
         assertThat(Stack.json(versions.body())).hasSize(1);
 
         // And When: the completed generation is posted once more
-        int eventsBefore = EventsTopic.streamedEvents(generationId).size();
+        int eventsBefore = EventsTopic.streamedEvents("acme", generationId).size();
         HttpResponse<String> again = post(alice, generationId, documentId);
 
         // Then: the same id, accepted, and nothing new happens to it
@@ -129,7 +133,7 @@ class GenerationResumeIT {
         assertThat(Stack.json(again.body()).path("generationId").asText()).isEqualTo(generationId);
         assertThat(Stack.json(again.body()).path("status").asText()).isEqualTo("accepted");
         await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> EventsTopic.streamedEvents(generationId).size() == eventsBefore);
+                .until(() -> EventsTopic.streamedEvents("acme", generationId).size() == eventsBefore);
         JsonNode still = hashmap(generationId);
         assertThat(still.path("status").asText()).isEqualTo("completed");
         assertThat(still.path("checkpoint").asInt()).isEqualTo(completed.path("checkpoint").asInt());
@@ -223,10 +227,9 @@ class GenerationResumeIT {
     /** The blocks of these targets as the hashmap holds them (version, time, SQL), by target and block name. */
     private static Map<String, JsonNode> blocksOf(JsonNode hashmap, Set<String> targets) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
-        hashmap.path("layers").forEach(l -> {
-            if (targets.contains(l.path("target").asText())) {
-                l.path("blocks").fields().forEachRemaining(b -> out.put(l.path("target").asText() + "/" + b.getKey(),
-                        b.getValue()));
+        hashmap.path("blocks").forEach(b -> {
+            if (targets.contains(b.path("target").asText())) {
+                out.put(b.path("target").asText() + "/" + b.path("block_name").asText(), b);
             }
         });
         return out;

@@ -1,6 +1,7 @@
 package io.aide.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aide.events.EventJson;
 import io.aide.e2e.Stack.SseEvent;
 import io.aide.e2e.Stack.SseStream;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class LargeMappingThroughServicesIT {
         assertThat(names).doesNotContain("error");
         assertThat(names.subList(names.size() - 2, names.size())).containsExactly("generation_complete", "done");
 
-        // and the last hashmap_sync holds every target's blocks, each in every SQL dialect, sql the primary's
+        // and the last hashmap_sync holds every target's blocks, each block's SQL once in every SQL dialect
         List<SseEvent> syncs = received.stream().filter(e -> e.event().equals("hashmap_sync")).toList();
         assertThat(syncs).isNotEmpty();
         JsonNode hashmap = syncs.get(syncs.size() - 1).json().path("complete_hashmap");
@@ -71,12 +72,12 @@ class LargeMappingThroughServicesIT {
             block.path("sql_by_dialect").fieldNames().forEachRemaining(dialects::add);
             assertThat(dialects).as("%s/%s", block.path("target"), block.path("block_name"))
                     .containsAll(SQL_DIALECTS);
-            assertThat(block.path("sql").asText()).isEqualTo(block.path("sql_by_dialect").path("duckdb").asText());
-            assertThat(block.path("dialect").asText()).isEqualTo("duckdb");
+            assertThat(block.has("sql")).as("the primary dialect's text only in sql_by_dialect").isFalse();
         }
+        assertThat(hashmap.path("primary_dialect").asText()).isEqualTo("duckdb");
         assertThat(targets).containsExactlyElementsOf(ManyTargetsMapping.targets(TARGETS));
         assertThat(hashmap.path("metadata").path("total_blocks").asInt(-1)).isEqualTo(blocks);
-        assertThat(hashmap.path("blocks").path("target_19/select_clause").path("sql").asText())
+        assertThat(hashmap.path("blocks").path("target_19/select_clause").path("sql_by_dialect").path("duckdb").asText())
                 .contains("col_99");
 
         // and no record of the generation is over the limit; the hashmap went in parts
@@ -86,12 +87,40 @@ class LargeMappingThroughServicesIT {
         assertThat(largest.bytes()).as("largest record: %s", largest.envelope().type()).isLessThan(RECORD_LIMIT);
         assertThat(parts).isGreaterThan(syncs.size());
         int frame = syncs.get(syncs.size() - 1).data().getBytes(StandardCharsets.UTF_8).length;
-        int rest = Stack.get(alice, "/api/v1/generations/" + generationId).body().getBytes(StandardCharsets.UTF_8)
-                .length;
+        String rest = Stack.get(alice, "/api/v1/generations/" + generationId).body();
+        String oneDialect = Stack.get(alice, "/api/v1/generations/" + generationId + "?dialect=postgres").body();
         System.out.printf("large mapping: %d rows x %d dialects, %d events on the topic, POST -> done %d ms; largest "
                         + "record %d bytes (%s); %d hashmap_sync records for %d hashmap_sync events; last hashmap_sync "
-                        + "%d bytes as streamed; GET hashmap %d bytes%n", TARGETS * ROWS_PER_TARGET, DIALECTS.size(),
-                records.size(), wallMillis, largest.bytes(), largest.envelope().type(), parts, syncs.size(), frame,
-                rest);
+                        + "%d bytes as streamed; GET hashmap %d bytes; GET ?dialect=postgres %d bytes%n",
+                TARGETS * ROWS_PER_TARGET, DIALECTS.size(), records.size(), wallMillis, largest.bytes(),
+                largest.envelope().type(), parts, syncs.size(), frame, bytes(rest), bytes(oneDialect));
+
+        // and the REST hashmap holds each block's SQL once per dialect too: the same blocks as the stream's last
+        // hashmap_sync, its layers without blocks; ?dialect= gives one dialect's text alone
+        JsonNode got = Stack.json(rest);
+        Set<String> streamedKeys = new TreeSet<>();
+        Set<String> restKeys = new TreeSet<>();
+        hashmap.path("blocks").fieldNames().forEachRemaining(streamedKeys::add);
+        got.path("blocks").fieldNames().forEachRemaining(restKeys::add);
+        assertThat(restKeys).isEqualTo(streamedKeys);
+        for (String key : restKeys) {
+            assertThat(got.path("blocks").path(key).path("sql_by_dialect")).as(key)
+                    .isEqualTo(hashmap.path("blocks").path(key).path("sql_by_dialect"));
+            assertThat(got.path("blocks").path(key).has("sql")).as(key).isFalse();
+        }
+        assertThat(got.path("layers")).hasSize(TARGETS).allSatisfy(l -> assertThat(l.has("blocks")).isFalse());
+        String select19 = hashmap.path("blocks").path("target_19/select_clause").path("sql_by_dialect")
+                .path("postgres").asText();
+        assertThat(rest.split(java.util.regex.Pattern.quote(EventJson.mapper().writeValueAsString(select19)), -1))
+                .as("copies of one block's postgres text in the REST hashmap").hasSize(2);
+        JsonNode postgres = Stack.json(oneDialect).path("blocks").path("target_19/select_clause");
+        assertThat(postgres.path("sql").asText()).isEqualTo(select19);
+        assertThat(postgres.path("dialect").asText()).isEqualTo("postgres");
+        assertThat(postgres.has("sql_by_dialect")).isFalse();
+        assertThat(bytes(oneDialect)).isLessThan(bytes(rest) / 4);
+    }
+
+    private static int bytes(String body) {
+        return body.getBytes(StandardCharsets.UTF_8).length;
     }
 }

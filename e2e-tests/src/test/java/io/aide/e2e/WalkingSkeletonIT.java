@@ -135,24 +135,33 @@ class WalkingSkeletonIT {
 
     @Test
     void shouldHideOneTenantsDocumentsAndStreamsFromAnother() throws Exception {
-        // Given: an acme document and generation
+        // Given: an acme document and generation, followed to its end by alice; bob holds the stream of the same id
+        // (his own generation of it: ids are scoped per tenant) and of an id nobody uses
         String documentId = Mappings.uploadParsed(alice, "orders_mapping.csv");
         String generationId = Stack.newGenerationId();
+        SseStream alices = Stack.events(alice, generationId, null);
+        SseStream bobs = Stack.events(bob, generationId, null);
+        SseStream fresh = Stack.events(bob, Stack.newGenerationId(), null);
+        CompletableFuture<List<SseEvent>> alicesEvents = CompletableFuture.supplyAsync(() -> alices.readUntil("done"));
+        CompletableFuture.runAsync(() -> bobs.readUntil("done"));
         Stack.postJson(alice, "/api/v1/generations", Map.of("generationId", generationId, "documentId", documentId,
                 "dialects", List.of("duckdb")));
+        List<SseEvent> alicesAll = alicesEvents.get(120, TimeUnit.SECONDS);
 
         // When: bob of globex asks for them
         HttpResponse<String> doc = Stack.get(bob, "/api/v1/documents/" + documentId);
         HttpResponse<String> gen = Stack.get(bob, "/api/v1/generations/" + generationId);
-        SseStream stream = Stack.events(bob, generationId, null);
         HttpResponse<String> list = Stack.get(bob, "/api/v1/documents");
 
-        // Then
+        // Then: not found; his stream of the id opened as for a fresh id and got none of alice's events
         assertThat(doc.statusCode()).isEqualTo(404);
         assertThat(gen.statusCode()).isEqualTo(404);
-        assertThat(stream.status).isEqualTo(404);
-        stream.close();
         assertThat(list.body()).doesNotContain(documentId);
+        assertThat(alicesAll).extracting(SseEvent::event).contains("block_update", "done");
+        assertThat(bobs.status).isEqualTo(200).isEqualTo(fresh.status);
+        assertThat(bobs.snapshot()).isEmpty();
+        bobs.close();
+        fresh.close();
     }
 
     @Test

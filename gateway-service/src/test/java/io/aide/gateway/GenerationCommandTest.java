@@ -97,20 +97,28 @@ class GenerationCommandTest {
     }
 
     @Test
-    void shouldAnswer404ForAnIdThatAnotherTenantAlreadyUses() {
-        // Given
+    void shouldAnswerAnIdAnotherTenantUsesExactlyLikeAFreshIdAndStartTheCallersOwnGeneration() {
+        // Given: acme's generation of an id
         String generationId = newGenerationId();
         given().auth().oauth2(Tokens.alice()).contentType(ContentType.JSON)
                 .body(Map.of("generationId", generationId, "documentId", documentWithStatus("parsed")))
                 .post("/api/v1/generations").then().statusCode(202);
+        String fresh = newGenerationId();
 
-        // When / Then
-        given().auth().oauth2(Tokens.bob()).contentType(ContentType.JSON)
+        // When: globex posts the same id, and an id nobody uses
+        Map<String, Object> taken = given().auth().oauth2(Tokens.bob()).contentType(ContentType.JSON)
                 .body(Map.of("generationId", generationId, "documentId", documentWithStatus("parsed")))
-                .post("/api/v1/generations").then().statusCode(404)
-                .contentType("application/problem+json")
-                .body("detail", containsString(generationId));
-        assertThat(commandsFor(generationId)).hasSize(1);
+                .post("/api/v1/generations").then().statusCode(202).extract().jsonPath().getMap("");
+        Map<String, Object> unused = given().auth().oauth2(Tokens.bob()).contentType(ContentType.JSON)
+                .body(Map.of("generationId", fresh, "documentId", documentWithStatus("parsed")))
+                .post("/api/v1/generations").then().statusCode(202).extract().jsonPath().getMap("");
+
+        // Then: the same answer, and globex's own generation of the id is requested beside acme's
+        assertThat(taken.keySet()).isEqualTo(unused.keySet());
+        assertThat(taken.get("status")).isEqualTo(unused.get("status")).isEqualTo("requested");
+        assertThat(taken.get("generationId")).isEqualTo(generationId);
+        assertThat(commandsFor(generationId)).extracting(m -> EventJson.fromJson(m.getPayload(), Envelope.class)
+                .tenantId()).containsExactly("acme", "globex");
     }
 
     @Test

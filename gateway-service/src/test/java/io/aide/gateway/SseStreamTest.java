@@ -104,7 +104,7 @@ class SseStreamTest {
                     new GenerationCompleted("CREATE VIEW v AS SELECT 1", "v.sql", Map.of(), 0))));
             await().atMost(Duration.ofSeconds(10)).until(live::ended);
 
-            // Then: one hashmap_sync at the last part's offset, with every block and the primary dialect's sql
+            // Then: one hashmap_sync at the last part's offset, with every block, each block's SQL once per dialect
             try (SseClient replayed = SseClient.open(base, Tokens.alice(), generationId, null)) {
                 await().atMost(Duration.ofSeconds(10)).until(replayed::ended);
                 for (List<SseClient.Event> events : List.of(live.events(), replayed.events())) {
@@ -119,9 +119,13 @@ class SseStreamTest {
                     assertThat(hashmap.path("blocks").size()).isEqualTo(3);
                     for (int i = 0; i < 3; i++) {
                         JsonNode block = hashmap.path("blocks").path("t" + i + "/select_clause");
-                        assertThat(block.path("sql").asText()).isEqualTo("SELECT p" + i);
-                        assertThat(block.path("dialect").asText()).isEqualTo("postgres");
+                        assertThat(block.path("sql_by_dialect").path("postgres").asText()).isEqualTo("SELECT p" + i);
                         assertThat(block.path("sql_by_dialect").path("duckdb").asText()).isEqualTo("SELECT d" + i);
+                        assertThat(block.has("sql")).isFalse();
+                    }
+                    assertThat(hashmap.path("primary_dialect").asText()).isEqualTo("postgres");
+                    for (int i = 0; i < 3; i++) {
+                        assertThat(events.get(0).data().split("SELECT p" + i + "\"", -1)).hasSize(2);
                     }
                 }
             }
@@ -173,19 +177,28 @@ class SseStreamTest {
     }
 
     @Test
-    void shouldAnswer404ToAnotherTenantsStream() throws Exception {
-        // Given: acme started the generation
+    void shouldOpenTheCallersOwnStreamForAnIdAnotherTenantUsesLikeForAFreshId() throws Exception {
+        // Given: acme started a generation of an id
         String generationId = GenerationCommandTest.newGenerationId();
         given().auth().oauth2(Tokens.alice()).contentType(ContentType.JSON)
                 .body(Map.of("generationId", generationId,
                         "documentId", GenerationCommandTest.documentWithStatus("parsed")))
                 .post("/api/v1/generations").then().statusCode(202);
+        String fresh = GenerationCommandTest.newGenerationId();
 
-        // When
-        try (SseClient stream = SseClient.open(base, Tokens.bob(), generationId, null)) {
+        // When: bob (globex) opens the stream of that id and of an id nobody uses; acme's and globex's events go by
+        try (SseClient taken = SseClient.open(base, Tokens.bob(), generationId, null);
+             SseClient unused = SseClient.open(base, Tokens.bob(), fresh, null)) {
+            send(401, "acme", generationId, new Thought("acme's generation of the id"));
+            send(402, "globex", generationId, new GenerationCompleted("CREATE VIEW g AS SELECT 1", "g.sql", Map.of(),
+                    0));
+            await().atMost(Duration.ofSeconds(10)).until(taken::ended);
 
-            // Then
-            assertThat(stream.status).isEqualTo(404);
+            // Then: the same answer as for the fresh id, and only globex's generation of the id on it
+            assertThat(taken.status).isEqualTo(200).isEqualTo(unused.status);
+            assertThat(taken.events()).extracting(SseClient.Event::event)
+                    .containsExactly("generation_complete", "done");
+            assertThat(taken.events()).extracting(SseClient.Event::data).noneMatch(d -> d.contains("acme's"));
         }
     }
 

@@ -9,6 +9,7 @@ import io.aide.events.v1.GenerationCompleted;
 import io.aide.events.v1.GenerationFailed;
 import io.aide.events.v1.HashmapSynced;
 import io.aide.sqlgen.client.ObjectStore;
+import io.aide.sqlgen.persistence.GenerationKey;
 import io.aide.sqlgen.persistence.GenerationRepository;
 import io.aide.sqlgen.service.RuleCompilerAdapter;
 import io.aide.testsupport.AideInfraResource;
@@ -77,7 +78,7 @@ class GenerationCancelFlowTest {
         bus.resend(cancel);
         GenerationFailed cancelled = bus.awaitEvent(generationId, GenerationFailed.class);
         await().during(Duration.ofSeconds(3)).atMost(Bus.TIMEOUT).until(() -> bus.events(generationId).size() == 1);
-        String statusAfterCancel = repo.status(generationId);
+        String statusAfterCancel = repo.status(key(generationId));
 
         // Then: the generation stopped before any compiling, and the cancel is the stream's only event
         assertThat(cancelled.code()).isEqualTo("generation_cancelled");
@@ -85,7 +86,7 @@ class GenerationCancelFlowTest {
         assertThat(cancelled.message()).contains("posted the wrong document");
         assertThat(statusAfterCancel).isEqualTo("cancelled");
         assertThat(bus.validations(generationId)).isEmpty();
-        assertThat(repo.blocks(generationId)).isEmpty();
+        assertThat(repo.blocks(key(generationId))).isEmpty();
 
         // And When: it is requested again
         bus.request(TENANT, generationId, spec, List.of("duckdb"), List.of());
@@ -99,7 +100,7 @@ class GenerationCancelFlowTest {
         assertThat(all.get(1).payloadAs(HashmapSynced.class).reason()).isEqualTo("recovery");
         assertThat(all).filteredOn(e -> e.is(BlockUpdated.class)).isNotEmpty();
         assertThat(all).filteredOn(e -> e.is(GenerationFailed.class)).hasSize(1);
-        assertThat(repo.status(generationId)).isEqualTo("completed");
+        assertThat(repo.status(key(generationId))).isEqualTo("completed");
     }
 
     @Test
@@ -118,7 +119,7 @@ class GenerationCancelFlowTest {
         // Then
         assertThat(cancelled.code()).isEqualTo("generation_cancelled");
         assertThat(cancelled.message()).contains("wrong document");
-        await().atMost(Bus.TIMEOUT).untilAsserted(() -> assertThat(repo.find(generationId).orElseThrow().status())
+        await().atMost(Bus.TIMEOUT).untilAsserted(() -> assertThat(repo.find(key(generationId)).orElseThrow().status())
                 .isEqualTo("cancelled"));
         assertThat(bus.events(generationId, GenerationCompleted.class)).isEmpty();
     }
@@ -139,7 +140,7 @@ class GenerationCancelFlowTest {
 
         // When: the cancel reaches the cancellations channel while the command channel is busy with the run
         bus.cancellation(cancel);
-        await().atMost(Bus.TIMEOUT).untilAsserted(() -> assertThat(repo.status(generationId)).isEqualTo("cancelled"));
+        await().atMost(Bus.TIMEOUT).untilAsserted(() -> assertThat(repo.status(key(generationId))).isEqualTo("cancelled"));
         boolean endedWhileHeld = !bus.events(generationId, GenerationFailed.class).isEmpty();
         compiler.release();
         GenerationFailed cancelled = bus.awaitEvent(generationId, GenerationFailed.class);
@@ -161,16 +162,16 @@ class GenerationCancelFlowTest {
         assertThat(all).filteredOn(e -> e.is(GenerationFailed.class)).hasSize(1);
         assertThat(all.subList(firstRun.size(), all.size())).filteredOn(e -> e.is(BlockUpdated.class))
                 .isNotEmpty().extracting(e -> e.payloadAs(BlockUpdated.class).target()).containsOnly("third_dim");
-        assertThat(repo.blockVersions(generationId, "customer_dim", "select_clause")).hasSize(1);
+        assertThat(repo.blockVersions(key(generationId), "customer_dim", "select_clause")).hasSize(1);
     }
 
     @Test
     void shouldAnnounceTheCancelOfARunThatStoppedBeforeItCouldOnceItsLeaseRunsOut() throws Exception {
         // Given: a generation a run holds (generating, its lease current), cancelled from the cancellations channel
         String generationId = Fixtures.id("gen");
-        repo.insert(generationId, TENANT, Fixtures.id("doc"), 1, null, List.of("duckdb"), List.of(), "alice",
+        repo.insert(key(generationId), Fixtures.id("doc"), 1, null, List.of("duckdb"), List.of(), "alice",
                 "corr-" + generationId, null);
-        assertThat(repo.claim(generationId, Duration.ofMinutes(1), List.of("pending"))).isTrue();
+        assertThat(repo.claim(key(generationId), Duration.ofMinutes(1), List.of("pending"))).isTrue();
         Envelope cancel = Envelope.of(TENANT, "corr-" + generationId, generationId,
                 new GenerationCancelled(generationId, "wrong document", "alice"));
         bus.cancellation(cancel);
@@ -190,8 +191,12 @@ class GenerationCancelFlowTest {
         assertThat(announcedWhileHeld).isFalse();
         assertThat(announced.code()).isEqualTo("generation_cancelled");
         assertThat(announced.message()).contains("wrong document");
-        assertThat(repo.status(generationId)).isEqualTo("cancelled");
+        assertThat(repo.status(key(generationId))).isEqualTo("cancelled");
         await().during(Duration.ofSeconds(3)).atMost(Bus.TIMEOUT).until(() ->
                 bus.events(generationId, GenerationFailed.class).size() == 1);
+    }
+
+    private static GenerationKey key(String generationId) {
+        return new GenerationKey(TENANT, generationId);
     }
 }

@@ -8,6 +8,7 @@ import io.aide.events.v1.BlockUpdated;
 import io.aide.events.v1.GenerationFailed;
 import io.aide.events.v1.HashmapSynced;
 import io.aide.sqlgen.client.ObjectStore;
+import io.aide.sqlgen.persistence.GenerationKey;
 import io.aide.sqlgen.persistence.GenerationRepository;
 import io.aide.testsupport.AideInfraResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -91,7 +92,7 @@ class GenerationEventSizeTest {
         assertThat(failed.message()).startsWith("The block wide/select_clause in ")
                 .contains("bytes as an event, over the 4,000-byte limit of one Kafka record")
                 .containsPattern("is [0-9,]+ bytes");
-        assertThat(repo.find(generationId).orElseThrow().status()).isEqualTo("failed");
+        assertThat(repo.find(key(generationId)).orElseThrow().status()).isEqualTo("failed");
 
         // and the hashmap went out in parts of one sync, each record within the limit, none of the wide block's
         List<Envelope> events = bus.events(generationId);
@@ -106,5 +107,9 @@ class GenerationEventSizeTest {
                 .as(e.type()).isLessThanOrEqualTo(LIMIT));
         assertThat(bus.events(generationId, BlockUpdated.class)).noneMatch(b -> "wide".equals(b.target())
                 && "select_clause".equals(b.blockName()) && "completed".equals(b.status()));
+    }
+
+    private static GenerationKey key(String generationId) {
+        return new GenerationKey(TENANT, generationId);
     }
 }

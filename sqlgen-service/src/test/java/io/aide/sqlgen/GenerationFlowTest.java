@@ -19,6 +19,7 @@ import io.aide.sqlgen.client.DataSourceClient;
 import io.aide.sqlgen.client.DocumentClient;
 import io.aide.sqlgen.client.DocumentClientErrors;
 import io.aide.sqlgen.client.ObjectStore;
+import io.aide.sqlgen.persistence.GenerationKey;
 import io.aide.sqlgen.persistence.GenerationRepository;
 import io.aide.sqlgen.service.RuleCompilerAdapter;
 import io.aide.testsupport.AideInfraResource;
@@ -215,7 +216,7 @@ class GenerationFlowTest {
                 .extracting(HashmapSynced::reason).contains("recovery"));
         assertThat(bus.events(generationId, BlockUpdated.class)).hasSize(blocksAfterFirst);
         assertThat(bus.validations(generationId)).hasSize(1);
-        assertThat(repo.blockVersions(generationId, "order_facts", "select_clause")).hasSize(1);
+        assertThat(repo.blockVersions(key(generationId), "order_facts", "select_clause")).hasSize(1);
     }
 
     @Test
@@ -241,7 +242,7 @@ class GenerationFlowTest {
         assertThat(blocks.subList(blocksBeforeResume, blocks.size())).isNotEmpty()
                 .extracting(BlockUpdated::target).containsOnly("customer_dim");
         assertThat(bus.events(generationId, HashmapSynced.class)).extracting(HashmapSynced::reason).contains("recovery");
-        assertThat(repo.blockVersions(generationId, "order_facts", "select_clause")).hasSize(1);
+        assertThat(repo.blockVersions(key(generationId), "order_facts", "select_clause")).hasSize(1);
         GeneratedLayers layers = EventJson.fromJson(store.read(bus.validations(generationId).get(0).layerObjectKey()),
                 GeneratedLayers.class);
         assertThat(layers.layers()).extracting(GeneratedLayers.Layer::target).containsExactly("order_facts", "customer_dim");
@@ -303,6 +304,33 @@ class GenerationFlowTest {
     }
 
     @Test
+    void shouldKeepTheSameGenerationIdOfTwoTenantsAsTwoGenerations() {
+        // Given: acme's generation of an id, compiled
+        String generationId = Fixtures.id("gen");
+        bus.request(TENANT, generationId, Fixtures.spec(TENANT, Fixtures.id("doc"), 1, Fixtures.orderFacts()),
+                List.of("duckdb"), List.of());
+        bus.awaitValidation(generationId, 1);
+
+        // When: globex requests a generation of the same id, of its own document
+        bus.request("globex", generationId, Fixtures.spec("globex", Fixtures.id("doc"), 1,
+                Fixtures.customerDim("Upper case")), List.of("duckdb"), List.of());
+
+        // Then: globex's is compiled as a generation of its own, beside acme's, each under its tenant
+        await().atMost(Bus.TIMEOUT).untilAsserted(() -> assertThat(bus.validations(generationId)).hasSize(2));
+        assertThat(bus.validations(generationId)).extracting(ValidationRequested::layerObjectKey).containsExactly(
+                "tenants/acme/generations/" + generationId + "/layers-v1.json",
+                "tenants/globex/generations/" + generationId + "/layers-v1.json");
+        assertThat(repo.find(TENANT, generationId).orElseThrow().targets()).containsExactly("order_facts");
+        assertThat(repo.find("globex", generationId).orElseThrow().targets()).containsExactly("customer_dim");
+        assertThat(bus.events(generationId)).filteredOn(e -> e.is(BlockUpdated.class)).allSatisfy(e ->
+                assertThat(e.payloadAs(BlockUpdated.class).target())
+                        .isEqualTo(e.tenantId().equals(TENANT) ? "order_facts" : "customer_dim"));
+        assertThat(repo.blockVersions(key(generationId), "order_facts", "select_clause")).hasSize(1);
+        assertThat(repo.blockVersions(new GenerationKey("globex", generationId), "order_facts", "select_clause"))
+                .isEmpty();
+    }
+
+    @Test
     void shouldIgnoreABlockEditOfAnotherTenant() {
         // Given
         String generationId = Fixtures.id("gen");
@@ -318,7 +346,7 @@ class GenerationFlowTest {
                 .extracting(HashmapSynced::reason).contains("recovery"));
 
         // Then
-        assertThat(repo.blockVersions(generationId, "order_facts", "where_clause")).singleElement()
+        assertThat(repo.blockVersions(key(generationId), "order_facts", "where_clause")).singleElement()
                 .satisfies(v -> assertThat(v.sql().get("duckdb")).doesNotContain("1 = 1"));
         assertThat(bus.events(generationId)).allSatisfy(e -> assertThat(e.tenantId()).isEqualTo(TENANT));
     }
@@ -351,7 +379,7 @@ class GenerationFlowTest {
             assertThat(b.sql()).containsIgnoringCase("lower");
         });
         assertThat(revalidation.specVersion()).isEqualTo(2);
-        assertThat(repo.blockVersions(generationId, "order_facts", "select_clause")).hasSize(1);
+        assertThat(repo.blockVersions(key(generationId), "order_facts", "select_clause")).hasSize(1);
         assertThat(bus.events(generationId, Thought.class)).extracting(Thought::content)
                 .anySatisfy(t -> assertThat(t).contains("recompiling customer_dim").contains("order_facts unchanged"));
     }
@@ -453,5 +481,9 @@ class GenerationFlowTest {
 
     private static BlockUpdated block(List<BlockUpdated> blocks, String name) {
         return blocks.stream().filter(b -> b.blockName().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static GenerationKey key(String generationId) {
+        return new GenerationKey(TENANT, generationId);
     }
 }

@@ -77,11 +77,31 @@ class GenerationResourceTest {
                 .body("semantic_layer_name", equalTo("order_facts"))
                 .body("status", equalTo("completed"))
                 .body("columnsNeedingAttention", equalTo(0))
-                .body("blocks.joins.sql", containsString("customers"))
+                .body("primary_dialect", equalTo("duckdb"))
+                .body("blocks.joins.sql_by_dialect.duckdb", containsString("customers"))
+                .body("blocks.joins.sql_by_dialect.postgres", containsString("customers"))
                 .body("layers[0].target", equalTo("order_facts"))
                 .body("metadata.mapping_file", equalTo("orders_mapping.csv"));
         given().header(InternalCalls.HEADER, InternalCalls.token(ACME)).queryParam("documentId", documentId).get("/internal/v1/generations")
                 .then().statusCode(200).body("generationId", hasItem(generationId));
+    }
+
+    @Test
+    void shouldServeOneDialectsTextAloneAndRefuseADialectThatIsNoSqlDialect() {
+        // When
+        Response postgres = given().header(InternalCalls.HEADER, InternalCalls.token(ACME))
+                .queryParam("dialect", "postgres").get("/internal/v1/generations/" + generationId);
+        Response pyspark = given().header(InternalCalls.HEADER, InternalCalls.token(ACME))
+                .queryParam("dialect", "pyspark").get("/internal/v1/generations/" + generationId);
+
+        // Then
+        assertThat(postgres.statusCode()).isEqualTo(200);
+        assertThat(postgres.jsonPath().getString("blocks.joins.dialect")).isEqualTo("postgres");
+        assertThat(postgres.jsonPath().getString("blocks.joins.sql")).contains("customers");
+        assertThat(postgres.jsonPath().getMap("blocks.joins")).doesNotContainKey("sql_by_dialect");
+        assertThat(pyspark.statusCode()).isEqualTo(400);
+        assertThat(pyspark.jsonPath().getString("code")).isEqualTo("unknown_dialect");
+        assertThat(pyspark.jsonPath().getString("detail")).contains("pyspark").contains("duckdb, postgres");
     }
 
     @Test

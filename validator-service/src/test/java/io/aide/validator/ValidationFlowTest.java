@@ -208,23 +208,30 @@ class ValidationFlowTest {
     }
 
     @Test
-    void shouldRefuseARequestForAnotherTenantsGeneration() {
-        // Given a generation validated for its owner
+    void shouldValidateTheSameGenerationIdOfTwoTenantsAsTwoGenerations() {
+        // Given a generation validated for its tenant
         String layerKey = storeLayers(tenant, layers(generationId, "FROM customers c"));
         request(tenant, layerKey, storeSamples(tenant));
-        awaitSummary(1);
+        ValidationReported first = awaitSummary(1);
+        String before = given().header(InternalCalls.HEADER, InternalCalls.token(tenant)).when()
+                .get("/internal/v1/validations/" + generationId).then().statusCode(200).extract().asString();
 
-        // When another tenant asks for the same generation, with its own layer key
-        String intruder = "x" + tenant;
-        request(intruder, storeLayers(intruder, layers(generationId, "FROM customers c")), null);
+        // When another tenant's generation of the same id (ids are scoped per tenant) is validated, on its own layers
+        String other = "x" + tenant;
+        request(other, storeLayers(other, layers(generationId, "FROM customers c WHERE c.id = 0")), null);
 
-        // Then
-        ValidationReported refused = awaitSummary(2);
-        assertThat(refused.status()).isEqualTo("error");
-        assertThat(refused.code()).isEqualTo("tenant:forbidden");
-        assertThat(refused.message()).contains("does not belong to tenant");
-        given().header(InternalCalls.HEADER, InternalCalls.token(intruder)).when().get("/internal/v1/validations/" + generationId)
-                .then().statusCode(404);
+        // Then it runs as the other tenant's own generation, and each tenant reads only its own results
+        ValidationReported second = awaitSummary(2);
+        assertThat(first.status()).as(first.message()).isEqualTo("pass");
+        assertThat(second.status()).as(second.message()).isNotEqualTo("error");
+        assertThat(envelopes()).filteredOn(e -> e.payloadAs(ValidationReported.class).check().equals("summary"))
+                .extracting(Envelope::tenantId).containsExactly(tenant, other);
+        String theirs = given().header(InternalCalls.HEADER, InternalCalls.token(other)).when()
+                .get("/internal/v1/validations/" + generationId).then().statusCode(200).extract().asString();
+        assertThat(theirs).contains("\"generationId\":\"" + generationId + "\"").isNotEqualTo(before);
+        assertThat(given().header(InternalCalls.HEADER, InternalCalls.token(tenant)).when()
+                .get("/internal/v1/validations/" + generationId).then().statusCode(200).extract().asString())
+                .isEqualTo(before);
     }
 
     @Test

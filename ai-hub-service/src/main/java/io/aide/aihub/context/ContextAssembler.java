@@ -109,9 +109,11 @@ public class ContextAssembler {
                     + b.path("block_name").asText()).collect(Collectors.joining(", ")) + ")");
         }
         JsonNode b = matches.get(0);
+        // each block carries its SQL once per dialect; the reference shows the primary dialect's text
+        String dialect = lookup.hashmap().path("primary_dialect").asText("duckdb");
         return new ResolvedReference(r.raw(), "code", "block " + b.path("target").asText() + "."
-                + b.path("block_name").asText() + ", version " + b.path("version").asInt() + " ("
-                + b.path("dialect").asText() + ")", b.path("sql").asText());
+                + b.path("block_name").asText() + ", version " + b.path("version").asInt() + " (" + dialect + ")",
+                b.path("sql_by_dialect").path(dialect).asText());
     }
 
     private ResolvedReference schema(Lookup lookup, Reference r) {
@@ -196,7 +198,6 @@ public class ContextAssembler {
             if (hashmap.has("error")) {
                 view.set("error", hashmap.path("error"));
             }
-            stripBlockSql(view.path("layers"));
             return new ResolvedReference(r.raw(), "generation", "compile step of " + lookup.scope.generationId(),
                     view.toString());
         }
@@ -227,14 +228,6 @@ public class ContextAssembler {
         }
         return new ResolvedReference(r.raw(), "generation", "validation check " + step + " ("
                 + ofCheck.size() + " result(s))", EventJson.mapper().valueToTree(ofCheck).toString());
-    }
-
-    private static void stripBlockSql(JsonNode layers) {
-        for (JsonNode layer : layers) {
-            if (layer instanceof ObjectNode o) {
-                o.remove("blocks");
-            }
-        }
     }
 
     private static void pruneEmpty(ObjectNode node) {

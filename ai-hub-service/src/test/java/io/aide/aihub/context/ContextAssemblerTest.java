@@ -27,15 +27,18 @@ class ContextAssemblerTest {
     private static final Caller CALLER = new Caller("acme", "alice", "corr-1");
     private static final String HASHMAP = """
             {"generation_id": "gen_1", "status": "completed", "document_id": "doc_1", "spec_version": 2, "checkpoint": 3,
-             "dataSourceId": "ds_1", "columnsNeedingAttention": 1,
+             "dataSourceId": "ds_1", "columnsNeedingAttention": 1, "primary_dialect": "duckdb",
+             "dialects": ["duckdb", "postgres"],
              "blocks": {
                "orders/select_clause": {"target": "orders", "block_name": "select_clause", "version": 1,
-                                        "dialect": "duckdb", "sql": "SELECT o.id AS order_id"},
-               "orders/joins": {"target": "orders", "block_name": "joins", "version": 4, "dialect": "duckdb",
-                                "sql": "FROM orders o LEFT JOIN customers c ON c.id = o.customer_id"},
-               "customers/joins": {"target": "customers", "block_name": "joins", "version": 1, "dialect": "duckdb",
-                                   "sql": "FROM customers c"}},
-             "layers": [{"target": "orders", "status": "completed", "blocks": {}}]}
+                                        "sql_by_dialect": {"duckdb": "SELECT o.id AS order_id",
+                                                           "postgres": "SELECT o.id AS order_id"}},
+               "orders/joins": {"target": "orders", "block_name": "joins", "version": 4,
+                                "sql_by_dialect": {"duckdb": "FROM orders o LEFT JOIN customers c ON c.id = o.customer_id",
+                                                   "postgres": "FROM orders AS o LEFT JOIN customers AS c ON c.id = o.customer_id"}},
+               "customers/joins": {"target": "customers", "block_name": "joins", "version": 1,
+                                   "sql_by_dialect": {"duckdb": "FROM customers c"}}},
+             "layers": [{"target": "orders", "status": "completed"}]}
             """;
     private static final String LINEAGE = """
             {"generationId": "gen_1", "targets": [{"target": "orders", "columns": [

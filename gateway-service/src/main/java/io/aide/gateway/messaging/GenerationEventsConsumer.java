@@ -4,6 +4,7 @@ import io.aide.events.Envelope;
 import io.aide.events.EventJson;
 import io.aide.gateway.service.EventFanout;
 import io.aide.gateway.service.HashmapParts;
+import io.aide.gateway.service.PendingParts;
 import io.aide.gateway.service.ReplayBuffer;
 import io.aide.gateway.service.SseFrame;
 import io.aide.gateway.service.SsePayloads;
@@ -15,9 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,16 +25,21 @@ import java.util.Objects;
  * Storing first means a stream that subscribes later finds the event in Redis; pushing after keeps a key's events in
  * offset order (a key lives on one partition, and a partition's batches are handled one after the other). The batch
  * is acknowledged, and its offsets committed, once this is done. The parts of a large {@code hashmap_sync} are
- * stored one by one and pushed as one {@code hashmap_sync} when the last arrives (its earlier parts come from this
- * batch or, when they came in an earlier one, from the buffer).
+ * stored one by one and pushed as one {@code hashmap_sync} when the last arrives: its earlier parts are held in
+ * memory ({@link PendingParts}) until then, whichever batch they came in, so the live stream does not depend on
+ * Redis; only parts this replica did not read (it started in the middle of a set) come from the buffer.
  */
 @ApplicationScoped
 public class GenerationEventsConsumer {
     public static final String CHANNEL = "generation-events";
     private static final Logger LOG = Logger.getLogger(GenerationEventsConsumer.class);
+    /** Incomplete hashmap sets held at once: a set is a few parts of at most 256 KB, sent within seconds. */
+    private static final int PENDING_SETS = 64;
+    private static final long PENDING_BYTES = 32L * 1024 * 1024;
 
     private final ReplayBuffer buffer;
     private final EventFanout fanout;
+    private final PendingParts pending = new PendingParts(PENDING_SETS, PENDING_BYTES);
 
     public GenerationEventsConsumer(ReplayBuffer buffer, EventFanout fanout) {
         this.buffer = buffer;
@@ -67,7 +71,6 @@ public class GenerationEventsConsumer {
         if (batch.stream().noneMatch(p -> HashmapParts.isPart(p.frame()))) {
             return Uni.createFrom().item(batch);
         }
-        Map<String, List<HashmapParts.Part>> inBatch = new HashMap<>();
         List<Uni<EventFanout.Published>> streamed = new ArrayList<>(batch.size());
         for (EventFanout.Published p : batch) {
             if (!HashmapParts.isPart(p.frame())) {
@@ -75,12 +78,10 @@ public class GenerationEventsConsumer {
                 continue;
             }
             HashmapParts.Part part = HashmapParts.part(p.frame());
-            List<HashmapParts.Part> set = inBatch.computeIfAbsent(part.syncId(), s -> new ArrayList<>());
-            set.add(part);
+            List<HashmapParts.Part> here = pending.offer(p.tenant(), p.key(), part);
             if (!part.last()) {
                 continue;
             }
-            List<HashmapParts.Part> here = List.copyOf(set);
             SseFrame merged = HashmapParts.merge(here);
             streamed.add(merged != null ? Uni.createFrom().item(new EventFanout.Published(p.tenant(), p.key(), merged))
                     : earlierParts(p, part, here));
@@ -92,7 +93,7 @@ public class GenerationEventsConsumer {
                 .map(all -> all.stream().filter(Objects::nonNull).toList());
     }
 
-    /** The set completed with its parts from the buffer; null (with an error logged) when they are not there. */
+    /** The set completed with the parts this replica did not hold, from the buffer; null (logged) when missing. */
     private Uni<EventFanout.Published> earlierParts(EventFanout.Published last, HashmapParts.Part part,
                                                     List<HashmapParts.Part> here) {
         return buffer.upTo(last.tenant(), last.key(), last.frame().offset(), part.of() + 16)

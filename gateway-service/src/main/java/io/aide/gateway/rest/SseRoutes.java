@@ -89,19 +89,9 @@ public class SseRoutes {
         long after = lastEventId(ctx);
         Context context = Vertx.currentContext();
         ctx.response().closeHandler(ignored -> release.run());
-        registry.owner(generationId).subscribe().with(owner -> context.runOnContext(ignored -> {
-            if (owner != null && !owner.equals(caller.tenant())) {
-                release.run();
-                Problems.write(ctx, GatewayException.notFound("Generation", generationId));
-            } else {
-                open(ctx, context, caller, generationId, after, release);
-            }
-        }), failure -> context.runOnContext(ignored -> {
-            release.run();
-            ctx.response().putHeader("Retry-After", "3");
-            Problems.write(ctx, 503, "redis_unavailable", "Service unavailable",
-                    "The event stream store is unreachable; retry in a few seconds.");
-        }));
+        // ids are scoped per tenant: the stream is the caller's tenant's generation of this id, whether or not another
+        // tenant has one, so opening it says nothing about other tenants (and it may be opened before its POST)
+        open(ctx, context, caller, generationId, after, release);
     }
 
     private void open(RoutingContext ctx, Context context, Caller caller, String generationId, long after,

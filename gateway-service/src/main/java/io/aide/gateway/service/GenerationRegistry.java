@@ -8,8 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.regex.Pattern;
 
 /**
- * Which tenant owns a client-chosen generation id. The first POST reserves the id for its tenant
- * (SET NX), so a second POST of the same id is the same generation and another tenant can never take it.
+ * Client-chosen generation ids, reserved per tenant. Ids are scoped per tenant: the same id in two tenants is two
+ * generations, so another tenant's use of an id changes nothing a caller can see (no existence oracle). The first
+ * POST of an id reserves it in its tenant (SET NX), so a second POST of it there is the same generation.
  */
 @ApplicationScoped
 public class GenerationRegistry {
@@ -28,25 +29,23 @@ public class GenerationRegistry {
         return generationId != null && ID.matcher(generationId).matches();
     }
 
-    public enum Reservation { CREATED, SAME_TENANT, OTHER_TENANT }
+    /** A new generation of the tenant, or a repeat POST of one it has. */
+    public enum Reservation { CREATED, EXISTING }
 
-    public Uni<Reservation> reserve(String generationId, String tenant) {
-        String key = key(generationId);
-        return redis.execute("SET", key, tenant, "NX", "EX",
+    public Uni<Reservation> reserve(String tenant, String generationId) {
+        return redis.execute("SET", key(tenant, generationId), "1", "NX", "EX",
                         Long.toString(config.sse().generationIdTtl().toSeconds()))
-                .flatMap(set -> set != null ? Uni.createFrom().item(Reservation.CREATED)
-                        : owner(generationId).map(owner -> tenant.equals(owner) ? Reservation.SAME_TENANT
-                        : Reservation.OTHER_TENANT));
+                .map(set -> set != null ? Reservation.CREATED : Reservation.EXISTING);
     }
 
     /** Gives the id back after a failed start, so the client can retry with it. */
-    public Uni<Void> release(String generationId) {
-        return redis.key().del(key(generationId)).replaceWithVoid();
+    public Uni<Void> release(String tenant, String generationId) {
+        return redis.key().del(key(tenant, generationId)).replaceWithVoid();
     }
 
-    /** The owning tenant, or null when the id was never reserved (a stream opened before its POST). */
-    public Uni<String> owner(String generationId) {
-        return redis.value(String.class).get(key(generationId));
+    /** Whether the tenant reserved the id (false for an id only sqlgen still knows, past the reservation's expiry). */
+    public Uni<Boolean> reserved(String tenant, String generationId) {
+        return redis.key().exists(key(tenant, generationId));
     }
 
     /**
@@ -68,7 +67,7 @@ public class GenerationRegistry {
         return "aide:sse-followup:" + tenant + ":" + generationId;
     }
 
-    private static String key(String generationId) {
-        return "aide:generation:" + generationId;
+    private static String key(String tenant, String generationId) {
+        return "aide:generation:" + tenant + ":" + generationId;
     }
 }

@@ -67,15 +67,13 @@ public class GenerationService {
                 : request.dataSourceId().trim();
         return documentReadyForGeneration(request.documentId(), caller, correlationId)
                 .flatMap(ignored -> dataSourceExists(dataSourceId, caller, correlationId))
-                .flatMap(ignored -> registry.reserve(generationId, caller.tenant()))
+                // ids are scoped per tenant: another tenant's generation of this id is none of the caller's
+                .flatMap(ignored -> registry.reserve(caller.tenant(), generationId))
                 .flatMap(reservation -> switch (reservation) {
-                    // another tenant's generation does not exist for this caller: the same 404 as for its GET
-                    case OTHER_TENANT -> Uni.createFrom().failure(GatewayException.notFound("Generation",
-                            generationId));
-                    case SAME_TENANT -> resumeIfStopped(generationId, caller, correlationId, () ->
+                    case EXISTING -> resumeIfStopped(generationId, caller, correlationId, () ->
                             requested(generationId, request, caller, correlationId, dialects, dataSourceId));
                     case CREATED -> requested(generationId, request, caller, correlationId, dialects, dataSourceId)
-                            .onFailure().call(e -> registry.release(generationId))
+                            .onFailure().call(e -> registry.release(caller.tenant(), generationId))
                             .map(ignored -> started(generationId, "requested"));
                 });
     }
@@ -155,17 +153,14 @@ public class GenerationService {
                 .map(ignored -> new Accepted(generationId, null, "cancelling", eventsUrl(generationId)));
     }
 
-    /** 404 unless the generation belongs to the caller's tenant (reserved by it, or known to sqlgen for it). */
+    /** 404 unless the caller's tenant has a generation of this id (reserved by it, or known to sqlgen for it). */
     Uni<Void> ensureOwned(String generationId, Caller caller, String correlationId) {
         if (!GenerationRegistry.isValidId(generationId)) {
             return Uni.createFrom().failure(GatewayException.notFound("Generation", generationId));
         }
-        return registry.owner(generationId).flatMap(owner -> {
-            if (caller.tenant().equals(owner)) {
+        return registry.reserved(caller.tenant(), generationId).flatMap(reserved -> {
+            if (reserved) {
                 return Uni.createFrom().voidItem();
-            }
-            if (owner != null) {
-                return Uni.createFrom().failure(GatewayException.notFound("Generation", generationId));
             }
             return downstream.getJson(Downstream.SQLGEN, "/internal/v1/generations/" + encode(generationId), caller,
                     correlationId).flatMap(response -> response.status() == 200 ? Uni.createFrom().voidItem()

@@ -9,7 +9,6 @@ import io.aide.events.v1.HashmapSynced;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,8 +17,8 @@ import java.util.TreeMap;
  * The {@code hashmap_sync} of a large hashmap arrives in parts (part 1 with every field and the first blocks, the
  * others with further blocks, one sync id). Each part is buffered as its own frame ({@link #PART}, never streamed);
  * once a sync's parts are all there they become one {@code hashmap_sync} frame at the last part's offset, with every
- * target's blocks. A published block carries its SQL once per dialect ({@code sql_by_dialect}); the SSE block's
- * {@code sql} and {@code dialect} (the primary dialect's text) are derived here.
+ * target's blocks. Each block carries its SQL once per dialect ({@code sql_by_dialect}), as published and as
+ * {@code GET /generations/{id}} answers it; readers take the primary dialect's text from {@code primary_dialect}.
  */
 public final class HashmapParts {
     /** The buffered form of one part; replay and fan-out turn complete sets into {@code hashmap_sync}. */
@@ -44,13 +43,9 @@ public final class HashmapParts {
 
     /**
      * The SSE data of a {@code hashmap_sync} (snake_case {complete_hashmap, reason, sync_id?, part?, of?}) as it is
-     * streamed: {complete_hashmap, reason}, each block with {@code sql} and {@code dialect} of the primary dialect.
+     * streamed: {complete_hashmap, reason}.
      */
     public static ObjectNode streamed(ObjectNode data) {
-        JsonNode hashmap = data.path("complete_hashmap");
-        if (hashmap.isObject()) {
-            deriveSql((ObjectNode) hashmap);
-        }
         data.remove("sync_id");
         data.remove("part");
         data.remove("of");
@@ -107,18 +102,6 @@ public final class HashmapParts {
         }
         SseFrame last = sorted.get(sorted.size() - 1).frame();
         return new SseFrame(last.offset(), SYNC, streamed(first).toString(), false);
-    }
-
-    /** Adds {@code sql} and {@code dialect} (the primary dialect's) to each block that carries only sql_by_dialect. */
-    static void deriveSql(ObjectNode hashmap) {
-        String primary = hashmap.path("primary_dialect").asText("");
-        for (Iterator<JsonNode> it = hashmap.path("blocks").elements(); it.hasNext(); ) {
-            JsonNode block = it.next();
-            if (block instanceof ObjectNode b && !b.has("sql") && b.path("sql_by_dialect").isObject()) {
-                b.put("sql", b.path("sql_by_dialect").path(primary).asText(""));
-                b.put("dialect", primary);
-            }
-        }
     }
 
     private static JsonNode read(String data) {

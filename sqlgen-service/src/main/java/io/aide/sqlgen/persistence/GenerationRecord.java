@@ -19,4 +19,7 @@ public record GenerationRecord(String id, String tenantId, String documentId, in
                                String requestedBy, String correlationId, Instant validationDeadline,
                                Instant estimatedCompletion, Instant createdAt, Instant updatedAt, Instant completedAt,
                                String dataSourceId, Double compileMillis, Double compileStageMillis) {
+    public GenerationKey key() {
+        return new GenerationKey(tenantId, id);
+    }
 }

@@ -65,12 +65,17 @@ public class GenerationResource {
                 g.createdAt(), g.updatedAt())).toList();
     }
 
-    /** The hashmap of the seed plus status, layers, artifacts, columnsNeedingAttention and the last error. */
+    /**
+     * The hashmap of the seed plus status, layers, artifacts, columnsNeedingAttention and the last error; each block's
+     * SQL once per dialect, or with {@code dialect} only that dialect's (400 for a dialect that is no SQL dialect).
+     */
     @GET
     @Path("/{id}")
-    public ObjectNode get(@HeaderParam(TENANT) String tenant, @PathParam("id") String id) {
+    public ObjectNode get(@HeaderParam(TENANT) String tenant, @PathParam("id") String id,
+                          @QueryParam("dialect") String dialect) {
         GenerationRecord g = generation(tenant, id);
-        ObjectNode hashmap = HashmapBuilder.build(g, repo.layers(id), repo.blocks(id));
+        ObjectNode hashmap = HashmapBuilder.build(g, repo.layers(g.key()), repo.blocks(g.key()),
+                sqlDialect(dialect, g));
         hashmap.put("generationId", g.id());
         hashmap.put("documentId", g.documentId());
         hashmap.put("columnsNeedingAttention", g.columnsNeedingAttention());
@@ -138,9 +143,9 @@ public class GenerationResource {
     @GET
     @Path("/{id}/lineage")
     public Lineage lineage(@HeaderParam(TENANT) String tenant, @PathParam("id") String id) {
-        generation(tenant, id);
+        GenerationRecord g = generation(tenant, id);
         Map<String, List<LineageColumn>> byTarget = new LinkedHashMap<>();
-        repo.lineage(id).forEach(l -> byTarget.computeIfAbsent(l.target(), t -> new ArrayList<>())
+        repo.lineage(g.key()).forEach(l -> byTarget.computeIfAbsent(l.target(), t -> new ArrayList<>())
                 .add(new LineageColumn(l.column(), l.type(), l.mappingRef(), l.status(), l.reason(), l.sources())));
         return new Lineage(id, byTarget.entrySet().stream().map(e -> new TargetLineage(e.getKey(), e.getValue()))
                 .toList());
@@ -150,14 +155,28 @@ public class GenerationResource {
     @Path("/{id}/blocks/{target}/{block}/versions")
     public List<BlockVersion> versions(@HeaderParam(TENANT) String tenant, @PathParam("id") String id,
                                        @PathParam("target") String target, @PathParam("block") String block) {
-        generation(tenant, id);
-        List<BlockVersionRecord> versions = repo.blockVersions(id, target, block);
+        GenerationRecord g = generation(tenant, id);
+        List<BlockVersionRecord> versions = repo.blockVersions(g.key(), target, block);
         if (versions.isEmpty()) {
             throw new SqlgenException("block_not_found", 404, "Block not found", null, "Generation '" + id
                     + "' has no block " + block + " for target " + target + ".");
         }
         return versions.stream().map(v -> new BlockVersion(v.version(), v.status(), v.origin(), v.createdBy(),
                 v.checkpoint(), v.createdAt(), v.sql(), v.mappingRefs())).toList();
+    }
+
+    /** The SQL dialect a reader asked for, null for all of them. */
+    private static String sqlDialect(String requested, GenerationRecord g) {
+        if (requested == null || requested.isBlank()) {
+            return null;
+        }
+        String dialect = Dialects.canonical(requested.trim());
+        if (!Dialects.SQL.contains(dialect)) {
+            throw SqlgenException.badRequest("unknown_dialect", "dialect '" + requested + "' is not a SQL dialect; "
+                    + "use one of " + Dialects.SQL + " (this generation has " + Dialects.sqlOnly(g.dialects())
+                    + "), or leave it out for every dialect.");
+        }
+        return dialect;
     }
 
     private GenerationRecord generation(String tenant, String id) {

@@ -88,15 +88,15 @@ public class CheckpointWriter {
 
         String primary = Dialects.primary(g.dialects());
         String filename = (g.semanticLayerName() == null ? g.id() : g.semanticLayerName()) + "_" + primary + ".sql";
-        int flagged = repo.layers(g.id()).stream().mapToInt(LayerRecord::columnsNeedingAttention).sum();
+        int flagged = repo.layers(g.key()).stream().mapToInt(LayerRecord::columnsNeedingAttention).sum();
         Instant eta = clock.instant().plus(afterCompile);
-        if (!repo.markValidating(g.id(), checkpoint, layerKey, artifacts, filename, flagged,
+        if (!repo.markValidating(g.key(), checkpoint, layerKey, artifacts, filename, flagged,
                 clock.instant().plus(config.validationTimeout()), eta)) {
             LOG.infof("generation %s was cancelled while its artifacts were written; no validation requested", g.id());
             cancels.stopped(run.tenant, run.correlationId, run.generationId);
             return;
         }
-        run.publishHashmap(HashmapBuilder.published(repo, g.id()), "checkpoint");
+        run.publishHashmap(HashmapBuilder.published(repo, g.key()), "checkpoint");
         run.awaitSent();
         LOG.infof("generation %s: checkpoint %d written (%s), validation requested", g.id(), checkpoint,
                 artifacts.keySet());
@@ -108,9 +108,9 @@ public class CheckpointWriter {
 
     /** The completed layers with their compiled blocks, as the validator and the artifacts read them. */
     GeneratedLayers generatedLayers(GenerationRecord g, int checkpoint) {
-        List<BlockRecord> blocks = repo.blocks(g.id());
+        List<BlockRecord> blocks = repo.blocks(g.key());
         List<GeneratedLayers.Layer> layers = new ArrayList<>();
-        for (LayerRecord l : repo.layers(g.id())) {
+        for (LayerRecord l : repo.layers(g.key())) {
             if (!"completed".equals(l.status())) {
                 continue;
             }

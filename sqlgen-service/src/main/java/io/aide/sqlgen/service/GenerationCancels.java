@@ -5,6 +5,7 @@ import io.aide.events.v1.GenerationCancelled;
 import io.aide.events.v1.GenerationFailed;
 import io.aide.sqlgen.messaging.Correlation;
 import io.aide.sqlgen.messaging.EventPublisher;
+import io.aide.sqlgen.persistence.GenerationKey;
 import io.aide.sqlgen.persistence.GenerationRecord;
 import io.aide.sqlgen.persistence.GenerationRepository;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,7 +49,7 @@ public class GenerationCancels {
             return false;
         }
         String reason = reason(cancelled);
-        GenerationRepository.Cancel found = repo.cancel(g.get().id(), reason);
+        GenerationRepository.Cancel found = repo.cancel(g.get().key(), reason);
         if (found != GenerationRepository.Cancel.NOTHING) {
             metrics.counter("sqlgen.generations.cancelled").increment();
         }
@@ -69,12 +70,11 @@ public class GenerationCancels {
         if (cancel(envelope, cancelled)) {
             return;
         }
-        String id = cancelled.generationId();
-        repo.holdEarlyCancel(id, envelope.tenantId(), reason(cancelled));
-        LOG.infof("cancel of generation %s arrived before its request; held for it", id);
+        GenerationKey key = new GenerationKey(envelope.tenantId(), cancelled.generationId());
+        repo.holdEarlyCancel(key, reason(cancelled));
+        LOG.infof("cancel of generation %s arrived before its request; held for it", key.id());
         // stored meanwhile, before the cancel was held: whoever takes the held cancel applies it, once
-        if (repo.find(envelope.tenantId(), id).isPresent()
-                && repo.takeEarlyCancel(id, envelope.tenantId()).isPresent()) {
+        if (repo.find(key).isPresent() && repo.takeEarlyCancel(key).isPresent()) {
             cancel(envelope, cancelled);
         }
     }
@@ -84,12 +84,13 @@ public class GenerationCancels {
      * stream. True when the generation was cancelled so.
      */
     boolean takeEarly(String tenant, String correlationId, String generationId) {
-        Optional<String> reason = repo.takeEarlyCancel(generationId, tenant);
+        GenerationKey key = new GenerationKey(tenant, generationId);
+        Optional<String> reason = repo.takeEarlyCancel(key);
         if (reason.isEmpty()) {
             return false;
         }
         String why = reason.get().isBlank() ? DEFAULT_REASON : reason.get();
-        if (repo.cancel(generationId, why) == GenerationRepository.Cancel.NOTHING) {
+        if (repo.cancel(key, why) == GenerationRepository.Cancel.NOTHING) {
             return false;
         }
         metrics.counter("sqlgen.generations.cancelled").increment();
@@ -100,14 +101,14 @@ public class GenerationCancels {
 
     /** A run found its generation cancelled and stops: it ends the stream, unless the sweeper already did. */
     void stopped(String tenant, String correlationId, String generationId) {
-        if (repo.takeCancelAnnouncement(generationId, false)) {
+        if (repo.takeCancelAnnouncement(new GenerationKey(tenant, generationId), false)) {
             announce(tenant, correlationId, generationId, null);
         }
     }
 
     /** A cancel whose run stopped (a crash) before announcing it; called by the sweeper. */
-    public void announceAbandoned(String generationId) {
-        repo.find(generationId).filter(g -> repo.takeCancelAnnouncement(g.id(), true)).ifPresent(g -> {
+    public void announceAbandoned(GenerationKey key) {
+        repo.find(key).filter(g -> repo.takeCancelAnnouncement(key, true)).ifPresent(g -> {
             try (Correlation ignored = Correlation.open(g.correlationId(), g.id(), null)) {
                 LOG.infof("generation %s: its run stopped before announcing the cancel; announcing it", g.id());
                 announce(g.tenantId(), g.correlationId(), g.id(), null);
@@ -121,7 +122,7 @@ public class GenerationCancels {
 
     private void announce(String tenant, String correlationId, String generationId, String reason) {
         String why = reason != null ? reason
-                : repo.find(generationId).map(GenerationRecord::errorMessage).orElse(DEFAULT_REASON);
+                : repo.find(tenant, generationId).map(GenerationRecord::errorMessage).orElse(DEFAULT_REASON);
         publisher.event(tenant, correlationId, generationId, new GenerationFailed("Generation cancelled: " + why
                 + ". Completed blocks are kept; request the generation again to resume it.", Stages.CANCELLED,
                 "generation_cancelled"));

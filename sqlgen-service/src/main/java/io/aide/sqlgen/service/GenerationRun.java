@@ -7,6 +7,7 @@ import io.aide.events.v1.BlockUpdated;
 import io.aide.events.v1.HashmapSynced;
 import io.aide.sqlgen.messaging.EventPublisher;
 import io.aide.sqlgen.messaging.EventPublisher.EventTooLargeException;
+import io.aide.sqlgen.persistence.GenerationKey;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -25,6 +26,7 @@ final class GenerationRun {
     final String tenant;
     final String correlationId;
     final String generationId;
+    final GenerationKey key;
     private final EventPublisher publisher;
     private final Duration publishTimeout;
     private final Runnable renewLease;
@@ -39,6 +41,7 @@ final class GenerationRun {
         this.tenant = tenant;
         this.correlationId = correlationId;
         this.generationId = generationId;
+        this.key = new GenerationKey(tenant, generationId);
     }
 
     void publish(EventPayload payload) {

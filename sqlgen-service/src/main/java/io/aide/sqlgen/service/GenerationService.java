@@ -17,6 +17,7 @@ import io.aide.sqlgen.config.SqlgenConfig;
 import io.aide.sqlgen.messaging.Correlation;
 import io.aide.sqlgen.messaging.EventPublisher;
 import io.aide.sqlgen.persistence.BlockRecord;
+import io.aide.sqlgen.persistence.GenerationKey;
 import io.aide.sqlgen.persistence.GenerationRecord;
 import io.aide.sqlgen.persistence.GenerationRepository;
 import io.aide.sqlgen.persistence.LayerRecord;
@@ -87,39 +88,33 @@ public class GenerationService {
             run.publish(new GenerationFailed(e.getMessage(), "request", e.code()));
             return;
         }
-        boolean created = repo.insert(request.generationId(), envelope.tenantId(), request.documentId(),
-                request.specVersion(), request.specObjectKey(), dialects, request.targets(), request.requestedBy(),
-                envelope.correlationId(), request.dataSourceId());
-        GenerationRecord g = repo.find(request.generationId()).orElseThrow();
-        if (!g.tenantId().equals(envelope.tenantId())) {
-            LOG.warnf("generation %s belongs to another tenant; request of tenant %s ignored", g.id(),
-                    envelope.tenantId());
-            return;
-        }
+        boolean created = repo.insert(run.key, request.documentId(), request.specVersion(), request.specObjectKey(),
+                dialects, request.targets(), request.requestedBy(), envelope.correlationId(), request.dataSourceId());
+        GenerationRecord g = repo.find(run.key).orElseThrow();
         if (created) {
             metrics.counter("sqlgen.generations.started").increment();
             if (cancels.takeEarly(envelope.tenantId(), envelope.correlationId(), g.id())) {
                 return;
             }
-            if (repo.claim(g.id(), config.leaseDuration(), List.of(GenerationStatus.PENDING))) {
+            if (repo.claim(g.key(), config.leaseDuration(), List.of(GenerationStatus.PENDING))) {
                 execute(run, g, false);
             }
             return;
         }
-        if (repo.claim(g.id(), config.leaseDuration(), List.of(GenerationStatus.PENDING, GenerationStatus.FAILED,
+        if (repo.claim(g.key(), config.leaseDuration(), List.of(GenerationStatus.PENDING, GenerationStatus.FAILED,
                 GenerationStatus.CANCELLED))) {
             LOG.infof("generation %s requested again while %s: resuming", g.id(), g.status());
             execute(run, g, true);
             return;
         }
         LOG.infof("generation %s requested again while %s: nothing to do", g.id(), g.status());
-        run.publishHashmap(HashmapBuilder.published(repo, g.id()), "recovery");
+        run.publishHashmap(HashmapBuilder.published(repo, g.key()), "recovery");
     }
 
     /** Resumes a generation whose previous owner stopped (crash or restart); called by the sweeper. */
-    public void resumeAbandoned(String generationId) {
-        Optional<GenerationRecord> found = repo.find(generationId);
-        if (found.isEmpty() || !repo.claim(generationId, config.leaseDuration(), List.of())) {
+    public void resumeAbandoned(GenerationKey key) {
+        Optional<GenerationRecord> found = repo.find(key);
+        if (found.isEmpty() || !repo.claim(key, config.leaseDuration(), List.of())) {
             return;
         }
         GenerationRecord g = found.get();
@@ -143,7 +138,7 @@ public class GenerationService {
                     + "compiling and was not applied; edit the block again once the layer is complete."));
             return;
         }
-        List<LayerRecord> layers = repo.layers(g.id());
+        List<LayerRecord> layers = repo.layers(g.key());
         String target = edit.target() == null || edit.target().isBlank() ? layers.get(0).target()
                 : layers.stream().map(LayerRecord::target).filter(t -> t.equalsIgnoreCase(edit.target())).findFirst()
                 .orElse(null);
@@ -156,33 +151,33 @@ public class GenerationService {
                     : "'" + edit.dialect() + "' is not a SQL dialect (" + Dialects.SQL + ")") + "."));
             return;
         }
-        List<BlockRecord> blocks = repo.blocks(g.id()).stream().filter(b -> b.target().equals(target)).toList();
+        List<BlockRecord> blocks = repo.blocks(g.key()).stream().filter(b -> b.target().equals(target)).toList();
         BlockRecord current = blocks.stream().filter(b -> b.name().equals(edit.blockName())).findFirst().orElse(null);
         Map<String, String> sql = new LinkedHashMap<>(current == null ? Map.of() : current.sql());
         sql.put(dialect, edit.sql());
         int order = current != null ? current.order() : blocks.stream().mapToInt(BlockRecord::order).max().orElse(0) + 1;
         int checkpoint = g.checkpoint() + 1;
-        int version = repo.saveBlockVersion(g.id(), target, edit.blockName(), order, sql,
+        int version = repo.saveBlockVersion(g.key(), target, edit.blockName(), order, sql,
                 current == null ? List.of() : current.mappingRefs(), "completed", "edited", edit.editedBy(),
                 checkpoint);
         run.publish(new BlockUpdated(edit.blockName(), target, dialect, "completed", edit.sql(), order, clock.instant(),
                 version));
 
-        List<GeneratedLayers.Block> contractBlocks = repo.blocks(g.id()).stream().filter(b -> b.target().equals(target))
+        List<GeneratedLayers.Block> contractBlocks = repo.blocks(g.key()).stream().filter(b -> b.target().equals(target))
                 .map(CheckpointWriter::contractBlock).toList();
         LayerRecord layer = layers.stream().filter(l -> l.target().equals(target)).findFirst().orElseThrow();
         Map<String, String> layerSql = new LinkedHashMap<>(layer.sql());
         layerSql.put(dialect, compiler.assemble(contractBlocks, dialect));
-        repo.updateLayerSql(g.id(), target, layerSql);
+        repo.updateLayerSql(g.key(), target, layerSql);
         boolean otherDialects = Dialects.sqlOnly(g.dialects()).size() > 1;
         run.publish(new Thought("Saved version " + version + " of " + target + "." + edit.blockName() + " (" + dialect
                 + "); the layer was re-assembled and goes to validation again"
                 + (otherDialects ? ". The other dialects keep their compiled SQL for this block." : ".")));
         try {
-            repo.claim(g.id(), config.leaseDuration(), List.of(GenerationStatus.COMPLETED, GenerationStatus.VALIDATING,
+            repo.claim(g.key(), config.leaseDuration(), List.of(GenerationStatus.COMPLETED, GenerationStatus.VALIDATING,
                     GenerationStatus.FAILED, GenerationStatus.CANCELLED));
-            checkpoints.finish(run, repo.find(g.id()).orElseThrow(),
-                    () -> loadStored(run, repo.find(g.id()).orElseThrow()));
+            checkpoints.finish(run, repo.find(g.key()).orElseThrow(),
+                    () -> loadStored(run, repo.find(g.key()).orElseThrow()));
         } catch (SqlgenException e) {
             fail(run, e.code(), e.stage() == null ? Stages.EDITING : e.stage(), e.getMessage());
         }
@@ -198,7 +193,7 @@ public class GenerationService {
             return;
         }
         GenerationRecord g = found.get();
-        if (!repo.claim(g.id(), config.leaseDuration(), List.of(GenerationStatus.COMPLETED, GenerationStatus.VALIDATING,
+        if (!repo.claim(g.key(), config.leaseDuration(), List.of(GenerationStatus.COMPLETED, GenerationStatus.VALIDATING,
                 GenerationStatus.FAILED, GenerationStatus.CANCELLED))) {
             LOG.infof("generation %s is compiling; mapping edit of %s not applied to it", g.id(), edited.documentId());
             return;
@@ -212,18 +207,18 @@ public class GenerationService {
             List<String> targets = TargetSelection.refreshedTargets(g.targets(), g.requestedTargets(), byTarget);
             List<String> affected = TargetSelection.affectedTargets(edited, spec, targets);
             String specKey = loaded.objectKey() != null ? loaded.objectKey() : checkpoints.storeSpecCopy(g, spec);
-            repo.describe(g.id(), spec.version(), specKey, targets, g.semanticLayerName(), spec.fileName());
+            repo.describe(g.key(), spec.version(), specKey, targets, g.semanticLayerName(), spec.fileName());
             for (int i = 0; i < targets.size(); i++) {
-                repo.ensureLayer(g.id(), targets.get(i), i, byTarget.get(targets.get(i)).size());
+                repo.ensureLayer(g.key(), targets.get(i), i, byTarget.get(targets.get(i)).size());
             }
             List<String> unchanged = targets.stream().filter(t -> !affected.contains(t)).toList();
             run.publish(new Thought("The mapping changed (spec version " + spec.version()
                     + (edited.changedRows().isEmpty() ? "" : ", rows " + String.join(", ", edited.changedRows()))
                     + "): recompiling " + String.join(", ", affected)
                     + (unchanged.isEmpty() ? "" : "; " + String.join(", ", unchanged) + " unchanged") + "."));
-            GenerationRecord current = repo.find(g.id()).orElseThrow();
+            GenerationRecord current = repo.find(g.key()).orElseThrow();
             if (targetCompiler.compileTargets(run, current, spec, affected, false, "recompiled")) {
-                checkpoints.finish(run, repo.find(g.id()).orElseThrow(), () -> spec);
+                checkpoints.finish(run, repo.find(g.key()).orElseThrow(), () -> spec);
             }
         } catch (SqlgenException e) {
             fail(run, e.code(), e.stage() == null ? Stages.COMPILING : e.stage(), e.getMessage());
@@ -253,8 +248,8 @@ public class GenerationService {
     }
 
     /** Completes generations whose validation did not answer in time; called by the sweeper. */
-    public void completeOverdue(String generationId) {
-        repo.find(generationId).ifPresent(g -> {
+    public void completeOverdue(GenerationKey key) {
+        repo.find(key).ifPresent(g -> {
             try (Correlation ignored = Correlation.open(g.correlationId(), g.id(), null)) {
                 complete(openRun(g.tenantId(), g.correlationId(), g.id()), g, null);
             }
@@ -272,21 +267,21 @@ public class GenerationService {
             Map<String, List<MappingRow>> byTarget = spec.rowsByTarget();
             List<String> targets = TargetSelection.resolveTargets(g.requestedTargets(), byTarget);
             String specKey = loaded.objectKey() != null ? loaded.objectKey() : checkpoints.storeSpecCopy(g, spec);
-            repo.describe(g.id(), spec.version(), specKey, targets, TargetSelection.layerName(spec, targets),
+            repo.describe(g.key(), spec.version(), specKey, targets, TargetSelection.layerName(spec, targets),
                     spec.fileName());
             for (int i = 0; i < targets.size(); i++) {
                 String target = targets.get(i);
-                repo.ensureLayer(g.id(), target, i, byTarget.get(target).size());
+                repo.ensureLayer(g.key(), target, i, byTarget.get(target).size());
                 for (String block : SEED_ORDER) {
-                    repo.ensurePendingBlock(g.id(), target, block, SEED_BLOCKS.get(block));
+                    repo.ensurePendingBlock(g.key(), target, block, SEED_BLOCKS.get(block));
                 }
             }
-            GenerationRecord described = repo.find(g.id()).orElseThrow();
+            GenerationRecord described = repo.find(g.key()).orElseThrow();
             LOG.infof("generation %s: %s %d mapping rows of %s into %s", g.id(), resume ? "resuming" : "compiling",
                     spec.rows().size(), targets, g.dialects());
-            run.publishHashmap(HashmapBuilder.published(repo, g.id()), resume ? "recovery" : "initial_load");
+            run.publishHashmap(HashmapBuilder.published(repo, g.key()), resume ? "recovery" : "initial_load");
             if (resume) {
-                List<String> done = repo.layers(g.id()).stream().filter(l -> "completed".equals(l.status()))
+                List<String> done = repo.layers(g.key()).stream().filter(l -> "completed".equals(l.status()))
                         .map(LayerRecord::target).toList();
                 List<String> left = targets.stream().filter(t -> !done.contains(t)).toList();
                 run.publish(new Thought(done.isEmpty() ? "Resuming the generation from the start."
@@ -299,7 +294,7 @@ public class GenerationService {
                         + String.join(", ", Dialects.sqlOnly(g.dialects())) + ", without a language model."));
             }
             if (targetCompiler.compileTargets(run, described, spec, targets, true, "compiled")) {
-                checkpoints.finish(run, repo.find(g.id()).orElseThrow(), () -> spec);
+                checkpoints.finish(run, repo.find(g.key()).orElseThrow(), () -> spec);
             }
         } catch (SqlgenException e) {
             fail(run, e.code(), e.stage() == null ? Stages.COMPILING : e.stage(), e.getMessage());
@@ -314,7 +309,7 @@ public class GenerationService {
     }
 
     private void complete(GenerationRun run, GenerationRecord g, ValidationReported summary) {
-        if (!repo.complete(g.id())) {
+        if (!repo.complete(g.key())) {
             return;
         }
         metrics.counter("sqlgen.generations.completed").increment();
@@ -356,8 +351,8 @@ public class GenerationService {
 
     private void fail(GenerationRun run, String code, String stage, String message) {
         metrics.counter("sqlgen.generations.failed", "code", code).increment();
-        repo.fail(run.generationId, code, stage, message);
-        if (GenerationStatus.CANCELLED.equals(repo.status(run.generationId))) {
+        repo.fail(run.key, code, stage, message);
+        if (GenerationStatus.CANCELLED.equals(repo.status(run.key))) {
             // cancelled while this run held it: the cancel left the stream's end to the run
             cancels.stopped(run.tenant, run.correlationId, run.generationId);
             return;
@@ -368,7 +363,8 @@ public class GenerationService {
 
     private GenerationRun openRun(String tenant, String correlationId, String generationId) {
         return new GenerationRun(publisher, config.publishTimeout(),
-                () -> repo.renewLease(generationId, config.leaseDuration()), tenant, correlationId, generationId);
+                () -> repo.renewLease(new GenerationKey(tenant, generationId), config.leaseDuration()), tenant,
+                correlationId, generationId);
     }
 
     private MappingSpec loadStored(GenerationRun run, GenerationRecord g) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aide.events.EventJson;
 import io.aide.sqlgen.persistence.BlockRecord;
+import io.aide.sqlgen.persistence.GenerationKey;
 import io.aide.sqlgen.persistence.GenerationRecord;
 import io.aide.sqlgen.persistence.GenerationRepository;
 import io.aide.sqlgen.persistence.LayerRecord;
@@ -12,31 +13,32 @@ import java.util.List;
 
 /**
  * The generation hashmap of the seed: {generation_id, semantic_layer_name, status, blocks{select_clause, joins,
- * where_clause, ...: {status, sql, order, timestamp}}, metadata{mapping_file, total_blocks, completed_blocks,
+ * where_clause, ...: {status, order, timestamp, ...}}, metadata{mapping_file, total_blocks, completed_blocks,
  * progress_percentage, estimated_completion}}. {@code blocks} holds every target's blocks: keyed by block name when
  * the generation has one target (the seed's shape), by {@code <target>/<block name>} when it has several, so a
- * client that replaces its blocks with a snapshot never loses a target. {@code layers} groups the same blocks per
- * target. Each block names its target, its block name, the dialect of {@code sql} and every dialect's SQL.
+ * client that replaces its blocks with a snapshot never loses a target. Each block names its target and block name.
  * <p>
- * What is published ({@link #published}) holds each block's SQL once per dialect: the block only in {@code blocks},
- * with {@code sql_by_dialect} and without {@code sql} and {@code dialect} (the primary dialect's text, which the
- * gateway derives from {@code primary_dialect}); {@code layers} without their blocks. The REST answer keeps the full
- * shape.
+ * One shape for the REST answer and for what is published ({@code hashmap_sync}): each block's SQL once per dialect,
+ * in {@code sql_by_dialect}; {@code primary_dialect} says which dialect a reader shows first (its text is
+ * {@code sql_by_dialect[primary_dialect]}); {@code layers} list the targets without their blocks (a layer's blocks
+ * are the blocks whose {@code target} it is). With one dialect asked for ({@code ?dialect=}), each block carries
+ * only that dialect's text, as {@code sql} with {@code dialect}.
  */
 public final class HashmapBuilder {
 
-    /** The stored generation's hashmap as it is published: each block's SQL once per dialect. */
-    static ObjectNode published(GenerationRepository repo, String generationId) {
-        GenerationRecord g = repo.find(generationId).orElseThrow();
-        return build(g, repo.layers(generationId), repo.blocks(generationId), true);
+    /** The stored generation's hashmap as it is published. */
+    static ObjectNode published(GenerationRepository repo, GenerationKey key) {
+        GenerationRecord g = repo.find(key).orElseThrow();
+        return build(g, repo.layers(key), repo.blocks(key), null);
     }
 
     public static ObjectNode build(GenerationRecord g, List<LayerRecord> layers, List<BlockRecord> blocks) {
-        return build(g, layers, blocks, false);
+        return build(g, layers, blocks, null);
     }
 
-    /** @param lean blocks only in {@code blocks}, their SQL only in {@code sql_by_dialect} */
-    static ObjectNode build(GenerationRecord g, List<LayerRecord> layers, List<BlockRecord> blocks, boolean lean) {
+    /** @param dialect null for every dialect's SQL per block ({@code sql_by_dialect}), else only that dialect's */
+    public static ObjectNode build(GenerationRecord g, List<LayerRecord> layers, List<BlockRecord> blocks,
+                                   String dialect) {
         String primary = Dialects.primary(g.dialects());
         ObjectNode root = EventJson.mapper().createObjectNode();
         root.put("generation_id", g.id());
@@ -61,7 +63,6 @@ public final class HashmapBuilder {
             node.put("mapping_rows", layer.rowCount());
             node.put("columns", layer.columns().size());
             node.put("columns_needing_attention", layer.columnsNeedingAttention());
-            ObjectNode layerBlocks = lean ? null : node.putObject("blocks");
             for (BlockRecord block : blocks) {
                 if (!block.target().equals(layer.target())) {
                     continue;
@@ -70,14 +71,7 @@ public final class HashmapBuilder {
                 if ("completed".equals(block.status())) {
                     completed++;
                 }
-                ObjectNode data = blockData(block, lean ? null : primary);
-                String key = qualified ? layer.target() + "/" + block.name() : block.name();
-                if (lean) {
-                    allBlocks.set(key, data);
-                } else {
-                    layerBlocks.set(block.name(), data);
-                    allBlocks.set(key, data.deepCopy());
-                }
+                allBlocks.set(qualified ? layer.target() + "/" + block.name() : block.name(), blockData(block, dialect));
             }
         }
 
@@ -93,25 +87,27 @@ public final class HashmapBuilder {
         return root;
     }
 
-    /** {status, sql, order, timestamp} of the seed plus version, target, block name, the dialect of the sql and
-     *  {@code sql_by_dialect}: the block in every dialect it was rendered in. Without {@code sql} and
-     *  {@code dialect} when {@code dialect} is null (the published form). */
+    /**
+     * {status, order, timestamp} of the seed plus version, target and block name, and the block's SQL: every
+     * dialect's in {@code sql_by_dialect} when {@code dialect} is null, else that dialect's as {@code sql} (empty
+     * when the block was not rendered in it) with {@code dialect}.
+     */
     public static ObjectNode blockData(BlockRecord block, String dialect) {
         ObjectNode data = EventJson.mapper().createObjectNode();
         data.put("status", block.status());
         if (dialect != null) {
             data.put("sql", block.sql().getOrDefault(dialect, ""));
+            data.put("dialect", dialect);
         }
         data.put("order", block.order());
         data.put("timestamp", block.updatedAt() == null ? null : block.updatedAt().toString());
         data.put("version", block.version());
         data.put("target", block.target());
         data.put("block_name", block.name());
-        if (dialect != null) {
-            data.put("dialect", dialect);
+        if (dialect == null) {
+            ObjectNode byDialect = data.putObject("sql_by_dialect");
+            new java.util.TreeMap<>(block.sql()).forEach(byDialect::put);
         }
-        ObjectNode byDialect = data.putObject("sql_by_dialect");
-        new java.util.TreeMap<>(block.sql()).forEach(byDialect::put);
         return data;
     }
 

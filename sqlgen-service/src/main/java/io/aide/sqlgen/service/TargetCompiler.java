@@ -66,10 +66,10 @@ public class TargetCompiler {
     boolean compileTargets(GenerationRun run, GenerationRecord g, MappingSpec spec, List<String> targets,
                            boolean skipCompleted, String origin) {
         Map<String, List<MappingRow>> byTarget = spec.rowsByTarget();
-        Map<String, LayerRecord> layers = repo.layers(g.id()).stream()
+        Map<String, LayerRecord> layers = repo.layers(g.key()).stream()
                 .collect(Collectors.toMap(LayerRecord::target, l -> l));
         Map<String, BlockRecord> stored = new HashMap<>();
-        repo.blocks(g.id()).forEach(b -> stored.put(b.target() + "/" + b.name(), b));
+        repo.blocks(g.key()).forEach(b -> stored.put(b.target() + "/" + b.name(), b));
         List<String> todo = new ArrayList<>();
         int rowsDone = 0;
         for (String target : targets) {
@@ -95,7 +95,7 @@ public class TargetCompiler {
         long stageStarted = System.nanoTime();
         long compileNanos = 0;
         for (String target : todo) {
-            if (GenerationStatus.CANCELLED.equals(repo.status(g.id()))) {
+            if (GenerationStatus.CANCELLED.equals(repo.status(g.key()))) {
                 LOG.infof("generation %s cancelled before %s", g.id(), target);
                 cancels.stopped(run.tenant, run.correlationId, run.generationId);
                 return false;
@@ -104,7 +104,7 @@ public class TargetCompiler {
         }
         if (!todo.isEmpty()) {
             double stageMillis = (System.nanoTime() - stageStarted) / 1e6;
-            repo.compileTimings(g.id(), compileNanos / 1e6, stageMillis);
+            repo.compileTimings(g.key(), compileNanos / 1e6, stageMillis);
             metrics.timer("sqlgen.compile.pass").record(Duration.ofNanos(compileNanos));
         }
         return true;
@@ -139,8 +139,8 @@ public class TargetCompiler {
 
         /** Compiles, stores and streams one target; returns the nanoseconds spent in the compiler itself. */
         long compileTarget(String target, int rows, SourceCatalogs.Loaded source) {
-            repo.renewLease(g.id(), config.leaseDuration());
-            repo.layerStatus(g.id(), target, "generating");
+            repo.renewLease(g.key(), config.leaseDuration());
+            repo.layerStatus(g.key(), target, "generating");
             tracker.startTarget(target);
             run.publish(ProgressTracker.event(Stages.COMPILING, "Compiling " + target + " (" + rows + " mapping rows)",
                     tracker.percentage(), tracker.stats(), tracker.estimatedCompletion()));
@@ -169,7 +169,7 @@ public class TargetCompiler {
                         run.publish(ProgressTracker.event(Stages.COMPILING, "Compiling " + target + ": "
                                 + tracker.rowsCompiled() + " of " + totalRows + " rows", tracker.percentage(),
                                 tracker.stats(), eta));
-                        repo.estimate(g.id(), eta);
+                        repo.estimate(g.key(), eta);
                     }
                     listenerNanos[0] += System.nanoTime() - started;
                 }
@@ -189,10 +189,10 @@ public class TargetCompiler {
                 compileNanos = System.nanoTime() - started - listenerNanos[0];
             } catch (SqlgenException e) {
                 // raised while publishing what was compiled (event_too_large): the reason stands as it is
-                repo.layerStatus(g.id(), target, "failed");
+                repo.layerStatus(g.key(), target, "failed");
                 throw e;
             } catch (RuntimeException | StackOverflowError e) {
-                repo.layerStatus(g.id(), target, "failed");
+                repo.layerStatus(g.key(), target, "failed");
                 LOG.errorf("compiling %s of generation %s failed: %s", target, g.id(), e);
                 LOG.debug("compile failure", e);
                 throw new SqlgenException("compile_failed", 500, "Compilation failed", Stages.COMPILING,
@@ -202,7 +202,7 @@ public class TargetCompiler {
             }
             GeneratedLayers.Layer layer = result.layer(target);
             if (layer == null) {
-                repo.layerStatus(g.id(), target, "failed");
+                repo.layerStatus(g.key(), target, "failed");
                 throw new SqlgenException("compile_failed", 500, "Compilation failed", Stages.COMPILING,
                         "The compiler produced no layer for target '" + target + "'; check its mapping rows.");
             }
@@ -215,11 +215,11 @@ public class TargetCompiler {
             dropVanishedBlocks(target, seen);
             int flagged = result.columnsNeedingAttention().getOrDefault(target,
                     (int) layer.columns().stream().filter(c -> "flagged".equals(c.status())).count());
-            repo.saveLayer(g.id(), layer, flagged, spec.version());
-            repo.replaceLineage(g.id(), target, layer.columns());
+            repo.saveLayer(g.key(), layer, flagged, spec.version());
+            repo.replaceLineage(g.key(), target, layer.columns());
             tracker.targetCompleted(rows, flagged);
             Instant eta = tracker.estimatedCompletion();
-            repo.estimate(g.id(), eta);
+            repo.estimate(g.key(), eta);
             run.publish(ProgressTracker.event(Stages.COMPILING, "Compiled " + target + ": " + layer.columns().size()
                             + " columns" + (flagged > 0 ? ", " + flagged + " need attention" : ""),
                     tracker.percentage(), tracker.stats(), eta));
@@ -235,17 +235,17 @@ public class TargetCompiler {
             if (current != null && current.version() > 0 && current.sql().equals(block.sql())) {
                 return;
             }
-            int version = repo.saveBlockVersion(g.id(), target, block.name(), block.order(), block.sql(),
+            int version = repo.saveBlockVersion(g.key(), target, block.name(), block.order(), block.sql(),
                     block.mappingRefs(), "completed", origin, g.requestedBy(), checkpoint);
             run.publish(new BlockUpdated(block.name(), target, primary, "completed",
                     block.sql().getOrDefault(primary, ""), block.order(), clock.instant(), version));
         }
 
         private void dropVanishedBlocks(String target, Set<String> produced) {
-            repo.removePendingBlocks(g.id(), target);
+            repo.removePendingBlocks(g.key(), target);
             stored.values().stream().filter(b -> b.target().equals(target) && b.version() > 0)
                     .filter(b -> !produced.contains(b.name()))
-                    .forEach(b -> repo.markBlockRemoved(g.id(), target, b.name()));
+                    .forEach(b -> repo.markBlockRemoved(g.key(), target, b.name()));
         }
     }
 

