@@ -1,6 +1,6 @@
 // The portal in Debian's Chromium against the REAL running stack (./aide up or ./aide test):
 // login, upload, grid, generate, reload and cut mid-stream, dialects, hand edit, restore, download,
-// tenancy. AIDE_GATEWAY_URL (default http://localhost:8080 + AIDE_PORT_OFFSET); AIDE_SCREENSHOTS=<dir> also writes the
+// tenancy. AIDE_GATEWAY_URL (default http://127.0.0.1:8080 + AIDE_PORT_OFFSET); AIDE_SCREENSHOTS=<dir> also writes the
 // screenshots of the main screens there (npm run screenshots writes ../docs/screenshots).
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
