@@ -1,43 +1,10 @@
-import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+// the suites' zip writer (e2e/xlsx.mjs writes workbooks with it)
+import { zipArchive } from '../../e2e/zip.mjs';
 import { projectText, readZip } from './zip';
 
-/** A zip as a writer like java.util.zip writes it: local headers, data, the central directory, its end record. */
-function zip(files: Array<{ name: string; text: string; stored?: boolean }>, comment = ''): Uint8Array {
-  const parts: Buffer[] = [];
-  const directory: Buffer[] = [];
-  let offset = 0;
-  for (const f of files) {
-    const name = Buffer.from(f.name);
-    const raw = Buffer.from(f.text);
-    const data = f.stored ? raw : deflateRawSync(raw);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(f.stored ? 0 : 8, 8);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(f.stored ? 0 : 8, 10);
-    entry.writeUInt32LE(data.length, 20);
-    entry.writeUInt32LE(raw.length, 24);
-    entry.writeUInt16LE(name.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    parts.push(local, name, data);
-    directory.push(entry, name);
-    offset += local.length + name.length + data.length;
-  }
-  const dir = Buffer.concat(directory);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  end.writeUInt16LE(Buffer.byteLength(comment), 20);
-  return new Uint8Array(Buffer.concat([...parts, dir, end, Buffer.from(comment)]));
-}
+const zip = (files: Array<{ name: string; text: string; stored?: boolean }>, comment = ''): Uint8Array =>
+  new Uint8Array(zipArchive(files.map((f) => ({ name: f.name, text: f.text, deflate: !f.stored })), comment));
 
 describe('readZip', () => {
   it('reads deflated and stored files in the archive order, directories left out', async () => {
