@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { uploadFile } from './document.steps.mjs';
+import { generateInDuckDb, uploadFile } from './document.steps.mjs';
 
 const TARGETS = 12;
 const ROWS_PER_TARGET = 120;
@@ -30,11 +30,7 @@ export async function estimateSteps({ step, check, page, base, waitComplete }) {
     writeFileSync(file, manyTargets());
     await uploadFile(page, base, file);
     // DuckDB only: every dialect's SQL of 1,440 columns would not fit the hashmap_sync event in one Kafka record
-    for (const dialect of ['postgres', 'spark', 'snowflake', 'bigquery', 'ansi', 'pyspark', 'dbt']) {
-      await page.locator(`input[name="dialect"][value="${dialect}"]`).uncheck();
-    }
-    await page.getByRole('button', { name: 'Generate the semantic layer' }).click();
-    await page.waitForURL(/\/generations\/gen_\d+_[0-9a-z]+$/);
+    await generateInDuckDb(page);
 
     // the first estimate arrives once rows were compiled; until then the bar says "estimating…"
     const eta = page.getByTestId('eta');

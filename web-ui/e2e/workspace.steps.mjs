@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { uploadFile } from './document.steps.mjs';
+import { generateInDuckDb, uploadFile } from './document.steps.mjs';
 
 const SQL_DIALECTS = { duckdb: 'DuckDB', postgres: 'PostgreSQL', spark: 'Spark SQL', snowflake: 'Snowflake', bigquery: 'BigQuery', ansi: 'ANSI SQL' };
 
@@ -203,12 +203,7 @@ export async function flaggedColumnSteps({ step, check, page, base, api, waitCom
     const file = join(tmpdir(), `${SHEET}.csv`);
     writeFileSync(file, FLAGGED.join('\n'));
     const documentId = await uploadFile(page, base, file);
-    for (const dialect of ['postgres', 'spark', 'snowflake', 'bigquery', 'ansi', 'pyspark', 'dbt']) {
-      await page.locator(`input[name="dialect"][value="${dialect}"]`).uncheck();
-    }
-    await page.getByRole('button', { name: 'Generate the semantic layer' }).click();
-    await page.waitForURL(/\/generations\/gen_\d+_[0-9a-z]+$/);
-    const generationId = page.url().split('/').pop();
+    const generationId = await generateInDuckDb(page);
     await waitComplete(page);
     const lineage = await (await api(page, `${base}/api/v1/generations/${generationId}/lineage`)).json();
     const flagged = lineage.targets.flatMap((t) => t.columns.filter((c) => c.status !== 'compiled' && c.reason).map((c) => ({ target: t.target, ...c })));
