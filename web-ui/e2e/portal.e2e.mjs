@@ -365,8 +365,8 @@ try {
   await step('the chat autocompletes references from the real document and layer', async () => {
     await page.getByLabel(/^Refine/).fill('');
     await page.getByLabel(/^Refine/).pressSequentially('tidy @code[');
-    await page.getByRole('option').first().waitFor();
-    const option = await page.getByRole('option').first().textContent();
+    await page.getByRole('listbox', { name: 'References' }).getByRole('option').first().waitFor();
+    const option = await page.getByRole('listbox', { name: 'References' }).getByRole('option').first().textContent();
     check(/^@code\[.+\..+\]$/.test(option), `the first option is ${option}`);
     await page.keyboard.press('Enter');
     const text = await page.getByLabel(/^Refine/).inputValue();
