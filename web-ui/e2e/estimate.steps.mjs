@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { uploadFile } from './document.steps.mjs';
+import { generateInDuckDb, uploadFile } from './document.steps.mjs';
 
 const TARGETS = 12;
 const ROWS_PER_TARGET = 120;
@@ -25,16 +25,12 @@ function manyTargets() {
 const ESTIMATE = /^ · about (\d+ s|\d+ min \d+ s) left$/;
 
 export async function estimateSteps({ step, check, page, base, waitComplete }) {
-  await step('a long generation shows the time left ("about … left") from the service\'s estimate, and an estimate while it is validated', async () => {
+  await step('a long generation shows the time left ("about … left") from the service\'s estimate, an estimate while it is validated, and checks arriving one by one', async () => {
     const file = join(tmpdir(), `portal-e2e-estimate-${Date.now()}.csv`);
     writeFileSync(file, manyTargets());
     await uploadFile(page, base, file);
     // DuckDB only: every dialect's SQL of 1,440 columns would not fit the hashmap_sync event in one Kafka record
-    for (const dialect of ['postgres', 'spark', 'snowflake', 'bigquery', 'ansi', 'pyspark', 'dbt']) {
-      await page.locator(`input[name="dialect"][value="${dialect}"]`).uncheck();
-    }
-    await page.getByRole('button', { name: 'Generate the semantic layer' }).click();
-    await page.waitForURL(/\/generations\/gen_\d+_[0-9a-z]+$/);
+    await generateInDuckDb(page);
 
     // the first estimate arrives once rows were compiled; until then the bar says "estimating…"
     const eta = page.getByTestId('eta');
@@ -48,8 +44,14 @@ export async function estimateSteps({ step, check, page, base, waitComplete }) {
         / · (about .+ left|.+ past the estimate, still working)$/.test(document.querySelector('[data-testid="eta"]')?.textContent ?? ''),
     );
     const validatingEta = await eta.textContent();
+    // the checks arrive live: some of them shown while the others still run (the checks' bar is gone once complete)
+    const live = await page.waitForFunction(() => {
+      const m = /validating: (\d+)(?: of (\d+))? checks/.exec(document.querySelector('[data-testid="check-progress"]')?.textContent ?? '');
+      return m && Number(m[1]) > 0 && (!m[2] || Number(m[1]) < Number(m[2])) ? m[0] : null;
+    });
+    const liveChecks = await live.jsonValue();
     await waitComplete(page);
-    console.log(`       ${firstStage}: "${firstEta.slice(3)}"; validating: "${validatingEta.slice(3)}"`);
+    console.log(`       ${firstStage}: "${firstEta.slice(3)}"; validating: "${validatingEta.slice(3)}", then "${liveChecks}" before the end`);
     check(ESTIMATE.test(firstEta) && firstStage !== 'completed', `the bar said "${firstEta}" in stage ${firstStage}`);
     check(!/estimating/.test(validatingEta), `while validating the bar said "${validatingEta}"`);
   });

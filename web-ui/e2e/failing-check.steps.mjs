@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateInDuckDb } from './document.steps.mjs';
 
 const SHEET = 'portal-e2e-failing-check';
 const MAPPING = [
@@ -36,12 +37,7 @@ export async function failingCheckSteps({ step, check, shot, page, base, api, wa
     check(answer.status() === 201, `the sample upload answered ${answer.status()}`);
     const dataSourceId = (await answer.json()).dataSourceId;
     await page.waitForFunction((id) => document.querySelector('select[name="dataSourceId"]')?.value === id, dataSourceId);
-    for (const dialect of ['postgres', 'spark', 'snowflake', 'bigquery', 'ansi', 'pyspark', 'dbt']) {
-      await page.locator(`input[name="dialect"][value="${dialect}"]`).uncheck();
-    }
-    await page.getByRole('button', { name: 'Generate the semantic layer' }).click();
-    await page.waitForURL(/\/generations\/gen_\d+_[0-9a-z]+$/);
-    const generationId = page.url().split('/').pop();
+    const generationId = await generateInDuckDb(page);
     await waitComplete(page);
 
     // the failed checks, as the validator reported them

@@ -8,12 +8,14 @@ const REPORTS = resolve(dirname(fileURLToPath(import.meta.url)), '../target/fail
 
 /**
  * The gateway the suites drive: AIDE_GATEWAY_URL, else the dev stack's portal on this host, shifted by
- * AIDE_PORT_OFFSET as ./aide shifts every port (a second checkout's stack).
+ * AIDE_PORT_OFFSET as ./aide shifts every port (a second checkout's stack). 127.0.0.1, as ./aide names it, never
+ * localhost: the session cookies are the host's, and the test proxy listens on 127.0.0.1, so a sign-in on
+ * localhost would leave the proxied pages signed out.
  */
 export function gatewayUrl() {
   const offset = Number(process.env.AIDE_PORT_OFFSET ?? 0);
   if (!Number.isInteger(offset) || offset < 0) throw new Error(`AIDE_PORT_OFFSET must be a number, got '${process.env.AIDE_PORT_OFFSET}'`);
-  return process.env.AIDE_GATEWAY_URL ?? `http://localhost:${8080 + offset}`;
+  return process.env.AIDE_GATEWAY_URL ?? `http://127.0.0.1:${8080 + offset}`;
 }
 
 /**

@@ -2,7 +2,7 @@
 // scripted OpenAI-compatible model started here (the one double: the language model lies outside the product):
 // the recommender's chart without a model, a parameter change re-rendering without a new query, a question
 // answered by the model with thoughts and code streamed, save and reopen, sandbox escape attempts, a component
-// that throws, and bob (another tenant) not seeing the template. AIDE_GATEWAY_URL (default http://localhost:8080 + AIDE_PORT_OFFSET).
+// that throws, and bob (another tenant) not seeing the template. AIDE_GATEWAY_URL (default http://127.0.0.1:8080 + AIDE_PORT_OFFSET).
 import { chromium } from 'playwright-core';
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';

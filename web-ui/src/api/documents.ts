@@ -124,8 +124,22 @@ export interface UploadAccepted {
   referenceFiles?: string[];
 }
 
-export function listDocuments(): Promise<DocumentView[]> {
-  return apiRequest<DocumentView[]>('/documents');
+/** The tenant's documents, newest first; only a project's when one is named. */
+export function listDocuments(projectId?: string | null): Promise<DocumentView[]> {
+  return apiRequest<DocumentView[]>(projectId ? `/documents?projectId=${encodeURIComponent(projectId)}` : '/documents');
+}
+
+/** The projects the documents belong to, by name; documents without one belong to none. */
+export function projectsOf(documents: Pick<DocumentView, 'projectId'>[]): string[] {
+  return [...new Set(documents.map((d) => d.projectId?.trim() ?? '').filter((p) => p !== ''))].sort((a, b) => a.localeCompare(b));
+}
+
+/** Why a project name cannot be used, or null: 1 to 64 letters, digits, spaces, '.', '_' or '-'. */
+export function projectNameProblem(name: string): string | null {
+  const trimmed = name.trim();
+  if (trimmed === '') return 'Name the project.';
+  if (trimmed.length > 64) return `A project name has at most 64 characters (this one has ${trimmed.length}).`;
+  return /^[\p{L}\p{N} ._-]+$/u.test(trimmed) ? null : "A project name has only letters, digits, spaces, '.', '_' and '-'.";
 }
 
 export function getDocument(id: string): Promise<DocumentView> {
@@ -155,9 +169,10 @@ export function reparse(id: string, headerOverrides: Record<string, string>): Pr
   return apiRequest<UploadAccepted>(`/documents/${encodeURIComponent(id)}/reparse`, jsonBody({ headerOverrides }));
 }
 
-export function uploadDocument(file: File): Promise<UploadAccepted> {
+export function uploadDocument(file: File, projectId?: string | null): Promise<UploadAccepted> {
   const form = new FormData();
   form.append('file', file, file.name);
+  if (projectId) form.append('projectId', projectId);
   return apiRequest<UploadAccepted>('/documents', { method: 'POST', body: form });
 }
 

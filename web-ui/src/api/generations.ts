@@ -43,6 +43,8 @@ export interface GenerationDetail extends GenerationHashmap {
   generationId: string;
   documentId: string;
   columnsNeedingAttention?: number;
+  /** the spec version of the document the generation compiled */
+  spec_version?: number;
   filename?: string | null;
   artifacts?: Record<string, string>;
   error?: { code?: string | null; stage?: string | null; message?: string | null } | null;
@@ -134,13 +136,22 @@ export function aiStatus(): Promise<AiStatus> {
   return apiRequest<AiStatus>('/ai/status');
 }
 
-/** The artifact as text (.sql, .py); the dbt zip is only downloaded. */
+/** The artifact as text (.sql, .py). */
 export async function artifactText(id: string, dialect: string): Promise<string> {
+  return (await artifactResponse(id, dialect)).text();
+}
+
+/** The artifact's bytes (the dbt project's zip). */
+export async function artifactBytes(id: string, dialect: string): Promise<Uint8Array> {
+  return new Uint8Array(await (await artifactResponse(id, dialect)).arrayBuffer());
+}
+
+async function artifactResponse(id: string, dialect: string): Promise<Response> {
   const response = await sessionKeeper.fetch(artifactUrl(id, dialect), { credentials: 'same-origin' });
   if (!response.ok) {
     throw new Error(`The ${dialect} artifact is not available (${response.status}).`);
   }
-  return response.text();
+  return response;
 }
 
 export function eventsUrl(generationId: string, lastEventId?: number): string {

@@ -1,25 +1,34 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Link } from 'react-router';
-import { listDocuments, targetEntries, uploadDocument, type DocumentView } from '../../api/documents';
+import { Link, useSearchParams } from 'react-router';
+import { listDocuments, projectsOf, targetEntries, uploadDocument, type DocumentView } from '../../api/documents';
 import { useReportError, useToasts } from '../../shell/toasts';
 import { formatTime } from '../format';
 import { DropZone } from './DropZone';
+import { ProjectsNav } from './ProjectsNav';
 
 const POLL_MS = 1500;
 
+/** The tenant's documents, or one project's (`?project=`, so the URL survives a reload); uploads go to the project open. */
 export function DocumentsPage() {
-  const [documents, setDocuments] = useState<DocumentView[] | null>(null);
+  const [params] = useSearchParams();
+  const project = params.get('project')?.trim() || null;
+  // the list with the project it is of: another project's list is never shown under this one's name
+  const [listed, setListed] = useState<{ project: string | null; documents: DocumentView[] } | null>(null);
+  const documents = listed && listed.project === project ? listed.documents : null;
+  const [projects, setProjects] = useState<string[]>([]);
   const [uploading, setUploading] = useState<string | null>(null);
   const report = useReportError();
   const { push } = useToasts();
 
   const refresh = useCallback(async () => {
     try {
-      setDocuments(await listDocuments());
+      const all = await listDocuments();
+      setProjects(projectsOf(all));
+      setListed({ project, documents: project ? await listDocuments(project) : all });
     } catch (err) {
       report(err, 'Loading the documents failed');
     }
-  }, [report]);
+  }, [report, project]);
 
   useEffect(() => {
     void refresh();
@@ -38,8 +47,8 @@ export function DocumentsPage() {
     for (const file of files) {
       setUploading(file.name);
       try {
-        await uploadDocument(file);
-        push({ kind: 'info', text: `${file.name} uploaded; parsing…` });
+        await uploadDocument(file, project);
+        push({ kind: 'info', text: `${file.name} uploaded${project ? ` to project ${project}` : ''}; parsing…` });
       } catch (err) {
         report(err, `Upload of ${file.name} refused`);
       }
@@ -50,13 +59,14 @@ export function DocumentsPage() {
 
   return (
     <section className="card" aria-labelledby="documents-title">
-      <h1 id="documents-title">Documents</h1>
+      <h1 id="documents-title">{project ? `Documents of project ${project}` : 'Documents'}</h1>
+      <ProjectsNav projects={projects} current={project} />
       <DropZone onFiles={(files) => void upload(files)} busy={uploading} />
       {documents === null ? (
         <p className="muted">Loading…</p>
       ) : documents.length === 0 ? (
         <p className="muted" data-testid="no-documents">
-          No documents yet. Upload a source-to-target mapping (.xlsx, .xls or .csv).
+          {project ? `No documents in project ${project} yet.` : 'No documents yet.'} Upload a source-to-target mapping (.xlsx, .xls or .csv).
         </p>
       ) : (
         <div className="table-scroll">
@@ -74,6 +84,7 @@ export function DocumentsPage() {
                 <th scope="col" className="num">
                   Diagnostics
                 </th>
+                <th scope="col">Project</th>
               </tr>
             </thead>
             <tbody>
@@ -96,6 +107,9 @@ export function DocumentsPage() {
                       .join(', ') || '–'}
                   </td>
                   <td className="num">{doc.diagnostics?.length ?? 0}</td>
+                  <td data-field="project">
+                    {doc.projectId ? <Link to={`/documents?project=${encodeURIComponent(doc.projectId)}`}>{doc.projectId}</Link> : '–'}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -29,22 +29,28 @@ export function CodeEditor({ value, language, readOnly, label, docKey, reveal, o
   const change = useRef(onChange);
   change.current = onChange;
   const syncedKey = useRef(docKey);
+  // what the editor must show once Monaco has arrived: the props may change while its chunk is loading (a block
+  // chosen, the layer's blocks fetched), and the editor must start from the latest of them, not the first render's
+  const latest = useRef({ value, language, readOnly, label, docKey });
+  latest.current = { value, language, readOnly, label, docKey };
 
   useEffect(() => {
     let disposed = false;
     loadMonaco().then(
       (monaco) => {
         if (disposed || !host.current) return;
+        const now = latest.current;
+        syncedKey.current = now.docKey;
         editor.current = monaco.editor.create(host.current, {
-          value,
-          language,
-          readOnly,
+          value: now.value,
+          language: now.language,
+          readOnly: now.readOnly,
           automaticLayout: true,
           minimap: { enabled: false },
           scrollBeyondLastLine: false,
           wordWrap: 'off',
           fontSize: 13,
-          ariaLabel: label,
+          ariaLabel: now.label,
           tabSize: 2,
         });
         editor.current.onDidChangeModelContent(() => change.current?.(editor.current!.getValue()));
@@ -58,7 +64,7 @@ export function CodeEditor({ value, language, readOnly, label, docKey, reveal, o
       editor.current?.dispose();
       editor.current = null;
     };
-    // the editor is created once; value, language and options follow below
+    // the editor is created once, from the latest props; value, language and options follow below
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 

@@ -119,10 +119,12 @@ export default function GenerationPage() {
   }, [state.finished, state.status, generationId, refresh, state.lastEventId]);
 
   const documentId = detail?.documentId ?? detail?.document_id ?? start?.documentId ?? null;
+  // the rows of the spec version the generation compiled (the latest until the detail says which)
+  const specVersion = detail?.spec_version;
   useEffect(() => {
     if (!documentId) return;
-    getRows(documentId).then((r) => setRows(r.rows), () => setRows([]));
-  }, [documentId]);
+    getRows(documentId, specVersion).then((r) => setRows(r.rows), () => setRows([]));
+  }, [documentId, specVersion]);
   useEffect(() => {
     aiStatus().then(setAi, () => setAi(null));
   }, []);
@@ -194,7 +196,12 @@ export default function GenerationPage() {
           <Checks state={state} dialect={shownDialect} documentId={documentId} onReveal={setReveal} />
           <FlaggedColumns lineage={lineage} documentId={documentId} />
           {lineage ? <RuleAssist generationId={generationId} documentId={documentId} ai={ai} flagged={flaggedColumns(lineage).length} /> : null}
-          <LineageView lineage={lineage} documentId={documentId} />
+          <LineageView
+            lineage={lineage}
+            documentId={documentId}
+            rows={rows}
+            joinsOf={(target) => state.blocks[`${target}/joins`]?.sql[shownDialect] ?? Object.values(state.blocks).find((b) => b.target === target && b.name === 'joins')?.sql[shownDialect]}
+          />
           <Downloads state={state} generationId={generationId} documentId={documentId} />
         </div>
       </div>

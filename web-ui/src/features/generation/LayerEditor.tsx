@@ -1,7 +1,8 @@
 import { followWithSession } from '../../api/sessionKeeper';
 import { useEffect, useMemo, useState } from 'react';
-import { artifactText, artifactUrl, DIALECT_LABELS, DIALECTS, editBlock, SQL_DIALECTS, type Dialect } from '../../api/generations';
+import { artifactBytes, artifactText, artifactUrl, DIALECT_LABELS, DIALECTS, editBlock, SQL_DIALECTS, type Dialect } from '../../api/generations';
 import { assembleLayer } from '../../layer/assemble';
+import { projectText, readZip } from '../../layer/zip';
 import { blocksByTarget, type BlockView, type GenerationState } from '../../stream/generationReducer';
 import { useReportError, useToasts } from '../../shell/toasts';
 import { BlockHistory } from './BlockHistory';
@@ -22,7 +23,8 @@ interface Props {
 
 /**
  * The layer in an editor: targets and their blocks on the left, the assembled layer (or one block,
- * editable) on the right, in the dialect chosen. PySpark and dbt are whole artifacts, not blocks.
+ * editable) on the right, in the dialect chosen. PySpark and dbt are whole artifacts, not blocks: the .py job, and
+ * the dbt project's files read from its zip.
  */
 export function LayerEditor({ state, generationId, dialects, onEdited, onDialect, reveal }: Props) {
   const available = DIALECTS.filter((d) => dialects.includes(d));
@@ -58,11 +60,13 @@ export function LayerEditor({ state, generationId, dialects, onEdited, onDialect
   const block: BlockView | null = selected ? state.blocks[selected] ?? null : null;
 
   useEffect(() => {
-    if (isSql || !state.finished || !state.artifacts[dialect] || dialect === 'dbt') {
+    if (isSql || !state.finished || !state.artifacts[dialect]) {
       return;
     }
     if (artifact?.dialect === dialect) return;
-    artifactText(generationId, dialect).then(
+    // the dbt project is a zip: its models, sources and tests are shown file by file
+    const text = dialect === 'dbt' ? artifactBytes(generationId, dialect).then(readZip).then(projectText) : artifactText(generationId, dialect);
+    text.then(
       (text) => setArtifact({ dialect, text }),
       (err) => report(err),
     );
@@ -90,15 +94,9 @@ export function LayerEditor({ state, generationId, dialects, onEdited, onDialect
   let editorValue: string;
   let language: 'sql' | 'python' | 'plaintext' = 'sql';
   if (!isSql) {
-    language = dialect === 'pyspark' ? 'python' : 'plaintext';
-    editorValue =
-      dialect === 'dbt'
-        ? '-- The dbt project is a zip of models, sources and tests: download it below.'
-        : artifact?.dialect === dialect
-          ? artifact.text
-          : state.finished
-            ? '# loading the PySpark job…'
-            : '# The PySpark job is written when the layer is complete.';
+    language = dialect === 'pyspark' ? 'python' : 'sql';
+    const what = dialect === 'pyspark' ? '# The PySpark job' : '-- The dbt project (models, sources, tests)';
+    editorValue = artifact?.dialect === dialect ? artifact.text : state.finished ? `${what}: loading…` : `${what} is written when the layer is complete.`;
   } else if (block) {
     editorValue = draft ?? block.sql[dialect] ?? '-- (this block has no text in this dialect yet)';
   } else {
