@@ -78,6 +78,17 @@ final class Adjustments {
                     continue;
                 }
                 Recognition before = rule.apply(tokens.subList(0, split));
+                if (before instanceof Recognition.Recognized ok && Expr.hasAggregate(ok.expr())) {
+                    // "Total credits, 0 when missing": an empty total is the value; any other test of a row's column
+                    // cannot stand beside the aggregate of the rows
+                    if (exception.condition() instanceof Expr.IsNull n && !n.negated()
+                            && Expr.columns(ok.expr()).containsAll(Expr.columns(n.expr()))) {
+                        return new Recognition.Recognized(new Expr.Fn("COALESCE", List.of(ok.expr(), p.typed(exception.result()))),
+                                ok.lookupTable(), List.of(), ok.note() + ", a value when empty", ok.keepUnmatched());
+                    }
+                    return new Recognition.Flagged("a test of each row's values beside an aggregate of the rows: say it "
+                            + "of the aggregate or of the rows aggregated");
+                }
                 if (before instanceof Recognition.Recognized ok && !(ok.expr() instanceof Expr.Case)) {
                     // "ext_amt / qty, 0 when qty = 0": the exception first, the rule otherwise
                     Expr otherwise = ok.expr() instanceof Expr.Col ? p.typed(ok.expr()) : ok.expr();

@@ -111,6 +111,10 @@ final class ColumnWords {
             // "seconds" for call_secs, "MB" for data_mb: the unit of one column of the row
             return true;
         }
+        if (parts.length == 1 && n >= 2 && sameUnit(parts[0], run)) {
+            // "square feet" for sqft: a name that is a unit, written out
+            return true;
+        }
         if (n >= 3 && parts.length >= 2 && run.get(n - 2).norm().equals("in")
                 && sameUnit(parts[parts.length - 1], run.subList(n - 1, n))
                 && spells(parts, 0, parts.length - 1, run.subList(0, n - 2), 0)) {
@@ -214,7 +218,10 @@ final class ColumnWords {
         if (parts.length < 2 || word.kind() != Token.Kind.WORD) {
             return false;
         }
-        return datedPart(parts[parts.length - 1], true) && spells(parts, 0, parts.length - 1, List.of(word), 0);
+        String last = parts[parts.length - 1];
+        // "end" for call_end, "start" for shift_start: the moment a name ends with is the date's own word
+        return datedPart(last, true) && spells(parts, 0, parts.length - 1, List.of(word), 0)
+                || (last.equals("start") || last.equals("end")) && word.norm().equals(last);
     }
 
     /** The kinds of value a name's last part may say, each with its short forms in abbreviations.txt. */

@@ -102,6 +102,10 @@ final class Conditions {
         if (happened != null) {
             return happened;
         }
+        Expr flagged = TruthValues.namedFlag(p);
+        if (flagged != null) {
+            return flagged;
+        }
         Expr measured = lengthOf(p);
         if (measured != null) {
             // "length of msisdn = 11", "len(code) > 3": the operator and number follow as for any operand

@@ -116,11 +116,12 @@ final class DateValues {
         Token b = p.next();
         Token noun = p.next();
         if (a == null || !and || b == null || noun == null || a.kind() != Token.Kind.WORD || b.kind() != Token.Kind.WORD
-                || noun.kind() != Token.Kind.WORD || !noun.norm().endsWith("s") || noun.norm().length() < 4) {
+                || noun.kind() != Token.Kind.WORD || noun.norm().length() < 4) {
             p.reset(m);
             return null;
         }
-        Token one = Token.of(Token.Kind.WORD, noun.text().substring(0, noun.text().length() - 1));
+        // "between ship and delivery dates", "between effective and expiry date": the noun shared, plural or not
+        Token one = noun.norm().endsWith("s") ? Token.of(Token.Kind.WORD, noun.text().substring(0, noun.text().length() - 1)) : noun;
         Expr first = new Parser(List.of(a, one), p.ctx(), p.lexicon()).column();
         Expr second = new Parser(List.of(b, one), p.ctx(), p.lexicon()).column();
         if (!(first instanceof Expr.Col) || !(second instanceof Expr.Col) || first.equals(second)) {
@@ -129,6 +130,9 @@ final class DateValues {
         }
         return new Expr[]{first, second};
     }
+
+    /** Nouns that say a word names a moment: "end time", "start date". */
+    private static final java.util.Set<String> DATE_NOUNS = java.util.Set.of("time", "date", "timestamp", "datetime");
 
     /** Words that name how long something lasted. */
     private static final java.util.Set<String> DURATIONS = java.util.Set.of("duration", "length", "elapsed", "lasted", "time", "term",
@@ -151,6 +155,10 @@ final class DateValues {
             return null;
         }
         p.acceptWord("time");
+        if (p.peekToken() != null && DURATIONS.contains(p.peekToken().norm())) {
+            // "Term length in months": two words for how long
+            p.next();
+        }
         if (p.acceptWord("of")) {
             // "Length of stay in days": what lasted, in a word or two
             for (int w = 0; w < 2 && p.peekToken() != null && p.peekToken().kind() == Token.Kind.WORD
@@ -192,6 +200,11 @@ final class DateValues {
     private static Expr namedDate(Parser p) {
         int m = p.mark();
         Expr.Col dated = p.dateNamedByWord();
+        Token kind = p.peekToken();
+        if (dated != null && kind != null && kind.kind() == Token.Kind.WORD && DATE_NOUNS.contains(kind.norm())) {
+            // "(end time minus start time)" for call_end and call_start: the word, then what kind of date it is
+            p.next();
+        }
         Token after = p.peekToken();
         if (dated != null && (after == null || after.op(")") || p.peek(Role.MINUS))) {
             return dated;

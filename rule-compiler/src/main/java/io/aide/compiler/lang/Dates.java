@@ -203,9 +203,34 @@ final class Dates implements Recognizer {
         }
         if (p.accept(Role.DATE_ONLY)) {
             // "the date part of created_ts": the calendar date of a timestamp
-            return new Operation(x -> new Expr.Cast(x, SqlType.DATE, true), DateSubjects.ofOrFromColumn(p));
+            Expr column = DateSubjects.ofOrFromColumn(p);
+            if (column == null && p.tokens().get(p.mark() - 1).is(Token.Kind.WORD, "of")) {
+                // "Date of the reading": the phrase ends with its "of"
+                int c = p.mark();
+                p.acceptWord("the");
+                column = p.dateNamedByWord();
+                if (column == null) {
+                    p.reset(c);
+                    column = p.column();
+                }
+            }
+            return new Operation(x -> new Expr.Cast(x, SqlType.DATE, true), column);
         }
         boolean head = DateSubjects.headOfRule(p);
+        if (head) {
+            // "Enrollment year", "the call hour": the date named by a word, then its part
+            int m = p.mark();
+            p.acceptWord("the");
+            Expr.Col dated = p.dateNamedByWord();
+            String named = dated == null ? null : p.accept(Role.DATE_YEAR) ? "YEAR" : p.accept(Role.DATE_QUARTER) ? "QUARTER"
+                    : p.accept(Role.DATE_MONTH) ? "MONTH" : p.accept(Role.DATE_HOUR) ? "HOUR" : null;
+            Token after = p.peekToken();
+            if (named != null && (after == null || after.kind() == Token.Kind.SEP || after.op(",") || after.op("("))) {
+                // the part ends the value ("Start month formatted as YYYYMM" asks for the date, formatted)
+                return new Operation(x -> new Expr.Extract(named, x), dated);
+            }
+            p.reset(m);
+        }
         String part = p.accept(Role.DATE_YEAR) ? "YEAR" : p.accept(Role.DATE_QUARTER) ? "QUARTER"
                 : p.accept(Role.DATE_MONTH) ? "MONTH" : p.accept(Role.DATE_DAY) ? "DAY" : p.accept(Role.DATE_HOUR) ? "HOUR"
                 : p.accept(Role.DATE_MINUTE) ? "MINUTE" : p.accept(Role.DATE_SECOND) ? "SECOND" : null;

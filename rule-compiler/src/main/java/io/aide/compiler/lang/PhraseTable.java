@@ -118,7 +118,27 @@ final class PhraseTable {
         }
         java.util.Set<String> forms = ABBREVIATIONS.get(w);
         java.util.Set<String> ofOne = ABBREVIATIONS.get(RowTables.singular(w));
-        return forms != null && forms.contains(part) || ofOne != null && ofOne.contains(part) || contracted(part, w);
+        return forms != null && forms.contains(part) || ofOne != null && ofOne.contains(part) || contracted(part, w)
+                || sameStem(part, w);
+    }
+
+    /** Suffixes that make a noun or a participle of one verb (withdrawal, withdrawn; enrollment, enrolled). */
+    private static final List<String> SUFFIXES = List.of("ment", "ation", "ion", "al", "ing", "ed", "en", "n");
+
+    /** "withdrawal" for withdrawn: both the same stem of five letters or more once a suffix is taken off. */
+    static boolean sameStem(String part, String word) {
+        String a = stem(part);
+        String b = stem(word);
+        return a.length() >= 5 && a.equals(b) && !part.equals(word);
+    }
+
+    private static String stem(String w) {
+        for (String s : SUFFIXES) {
+            if (w.endsWith(s) && w.length() - s.length() >= 5) {
+                return w.substring(0, w.length() - s.length());
+            }
+        }
+        return w;
     }
 
     /**

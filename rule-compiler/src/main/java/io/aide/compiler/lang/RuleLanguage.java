@@ -23,7 +23,7 @@ public final class RuleLanguage {
             // dates, null handling (this block)
             new NullHandling(), new Fallbacks(), new Dates(), new ParallelLists(),
             // shared families
-            new Conditionals(), new ValueMaps(), new Constants(),
+            new Conditionals(), new ValueMaps(), new KeptCodes(), new Constants(),
             // concatenation before copies: "`a` || `b`" starts like a copy of `a`; windows ("previous amount per ..."),
             // aggregates in prose (grammar block)
             new Concatenations(), new Windows(), new Aggregates(),

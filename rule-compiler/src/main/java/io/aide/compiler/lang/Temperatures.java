@@ -10,7 +10,7 @@ import java.util.Map;
  * A temperature converted between scales, which is not a ratio (units.txt holds only those), chained like the other
  * functions of {@link Functions}:
  * <pre>
- * temperature := [CAST] [column] [FROM scale] (IN | TO | INTO) scale   -- "Temperature in Fahrenheit" over temp_c
+ * temperature := [CAST] [column] [FROM scale] (IN | TO | INTO) scale [FROM scale]   -- "Temperature in Fahrenheit" over temp_c
  * scale       := celsius | centigrade | fahrenheit | kelvin | degrees C | degrees F | deg C | deg F
  * </pre>
  * The scale a value is read in comes from the words ("from Celsius") or from the column's name: a temperature's name
@@ -44,6 +44,14 @@ final class Temperatures {
             return null;
         }
         Character to = scale(p);
+        if (from == null && to != null) {
+            // "Temperature in Celsius from Fahrenheit": the scale read in, said after
+            int f = p.mark();
+            from = p.acceptWord("from") ? scale(p) : null;
+            if (from == null) {
+                p.reset(f);
+            }
+        }
         if (from == null) {
             Expr read = column != null ? column : p.ctx().sources().size() == 1 ? p.ctx().sources().get(0) : null;
             from = read instanceof Expr.Col c ? ofName(c.column()) : null;

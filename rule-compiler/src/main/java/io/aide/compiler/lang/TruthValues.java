@@ -75,14 +75,55 @@ final class TruthValues implements Recognizer {
         return new Recognition.Recognized(truth(column, read), null, List.of(), "text read as a truth value");
     }
 
+    /**
+     * "if roaming" over roam_flag, "when refunded" over refund_ind: a word whose stem is the first part of the row's one
+     * flag column (named _flag, _flg, _ind, _yn), where the test ends after it; the flag read as a truth value is TRUE.
+     * Null (cursor unchanged) otherwise.
+     */
+    static Expr namedFlag(Parser p) {
+        int m = p.mark();
+        Token word = p.next();
+        Token after = p.peekToken();
+        if (word == null || word.kind() != Token.Kind.WORD || word.norm().length() < 4 || after != null
+                && after.kind() != Token.Kind.SEP && !after.op(",") && !p.peek(Role.THEN) && !p.peek(Role.ELSE)
+                && !p.peek(Role.AND) && !p.peek(Role.OR)) {
+            p.reset(m);
+            return null;
+        }
+        String w = word.norm();
+        List<String> stems = List.of(w, w.replaceAll("ing$", ""), w.replaceAll("ed$", ""), w.replaceAll("d$", ""));
+        Expr.Col found = null;
+        int matches = 0;
+        for (Expr.Col c : p.ctx().sources()) {
+            String[] parts = c.column().toLowerCase(Locale.ROOT).split("_");
+            String last = parts[parts.length - 1];
+            boolean flag = parts.length == 2 && (java.util.stream.Stream.of("flag", "indicator")
+                    .anyMatch(k -> PhraseTable.abbreviates(last, k)) || last.equals("yn"));
+            if (flag && stems.stream().anyMatch(s -> s.length() >= 3 && s.equals(parts[0]))) {
+                found = c;
+                matches++;
+            }
+        }
+        if (matches != 1) {
+            p.reset(m);
+            return null;
+        }
+        return new Expr.InList(text(found), TRUE_WORDS.stream().map(t -> (Expr) new Expr.Lit(t)).toList(), false);
+    }
+
     /** TRUE for a spelling of yes, FALSE for one of no, NULL for anything else (trimmed, any case). */
     static Expr truth(Expr x, Pair pair) {
-        Expr text = new Expr.Fn("UPPER", List.of(new Expr.Fn("TRIM", List.of(new Expr.Cast(x, SqlType.VARCHAR, false)))));
+        Expr text = text(x);
         return new Expr.Case(List.of(
                 new Expr.When(new Expr.InList(text, pair.yes().stream().map(s -> (Expr) new Expr.Lit(s)).toList(), false),
                         new Expr.Lit(Boolean.TRUE)),
                 new Expr.When(new Expr.InList(text, pair.no().stream().map(s -> (Expr) new Expr.Lit(s)).toList(), false),
                         new Expr.Lit(Boolean.FALSE))), new Expr.TypedNull(SqlType.BOOLEAN));
+    }
+
+    /** The value as trimmed text in capitals, as the spellings of true and false are listed. */
+    private static Expr text(Expr x) {
+        return new Expr.Fn("UPPER", List.of(new Expr.Fn("TRIM", List.of(new Expr.Cast(x, SqlType.VARCHAR, false)))));
     }
 
     /** code "/" code, or "(" code "/" code ")": the first one true; null (cursor unchanged) otherwise. */

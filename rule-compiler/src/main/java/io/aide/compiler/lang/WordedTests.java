@@ -26,9 +26,21 @@ final class WordedTests {
         if (subject != null && subject.kind() == Token.Kind.WORD && RowTables.names(RowTables.of(p.ctx().row()), subject.norm())) {
             // "the patient has ...": the row's own table named as its subject
             p.next();
+        } else if (subject != null && subject.kind() == Token.Kind.WORD && !subject.is(Token.Kind.WORD, "there")
+                && !subject.is(Token.Kind.WORD, "has") && !subject.is(Token.Kind.WORD, "have")) {
+            // "the policy has at least one claim": a noun naming the record, then its verb
+            p.next();
+            Token verb = p.peekToken();
+            if (verb == null || !(verb.is(Token.Kind.WORD, "has") || verb.is(Token.Kind.WORD, "have"))) {
+                p.reset(m);
+            }
         }
         boolean there = p.acceptWord("there") && (p.acceptWord("is") || p.acceptWord("are"));
         if (there || p.acceptWord("has") || p.acceptWord("have")) {
+            Expr atLeast = atLeast(p);
+            if (atLeast != null) {
+                return atLeast;
+            }
             p.acceptWord("an");
             p.acceptWord("any");
             Expr column = p.column();
@@ -38,6 +50,51 @@ final class WordedTests {
         }
         p.reset(m);
         return null;
+    }
+
+    /**
+     * "at least one claim", "one or more visits", "at least 2 orders": the row's count column for the noun (claims_cnt,
+     * visit_count) at least the number; null (cursor unchanged) otherwise.
+     */
+    private static Expr atLeast(Parser p) {
+        int m = p.mark();
+        Long n;
+        if (p.acceptWord("at") && p.acceptWord("least")) {
+            n = Operations.whole(p);
+        } else {
+            p.reset(m);
+            n = Operations.whole(p);
+            if (n == null || !(p.accept(Role.OR) && p.acceptWord("more"))) {
+                p.reset(m);
+                return null;
+            }
+        }
+        Token noun = p.next();
+        Expr.Col counted = noun == null || n == null || noun.kind() != Token.Kind.WORD ? null : countOf(p, noun);
+        if (counted == null) {
+            p.reset(m);
+            return null;
+        }
+        return new Expr.Bin(">=", new Expr.Cast(counted, io.aide.compiler.plan.SqlType.DOUBLE, true), new Expr.Lit(n));
+    }
+
+    /** The one count column of the row whose first part is the noun, singular or plural (claims_cnt for "claim"). */
+    private static Expr.Col countOf(Parser p, Token noun) {
+        String one = singular(noun.norm());
+        Expr.Col found = null;
+        int matches = 0;
+        for (Expr.Col c : p.ctx().sources()) {
+            String first = c.column().toLowerCase(java.util.Locale.ROOT).split("_")[0];
+            if (ColumnWords.holdsACount(c.column()) && (singular(first).equals(one) || PhraseTable.abbreviates(singular(first), one))) {
+                found = c;
+                matches++;
+            }
+        }
+        return matches == 1 ? found : null;
+    }
+
+    private static String singular(String w) {
+        return w.endsWith("s") && !w.endsWith("ss") && w.length() > 3 ? w.substring(0, w.length() - 1) : w;
     }
 
     /** Nouns for the values of the row's one source column ("negative values", "blank entries"). */
