@@ -15,7 +15,7 @@ public final class Lexicon {
     /** The roles a phrase can play; one phrase may play several (the grammar asks for the role it expects). */
     public enum Role {
         FILLER, SCOPE, AS_IS, SET, NULL, EMPTY_STRING, COPY, USE, FROM, DERIVED, AT_TIME, TABLE, GENERATED, PER, UNIQUE, ORDERED_BY,
-        REMOVE, COLLAPSE, PRIOR, NUMERIC_PART, ADD, PREFIX, SUFFIX, CAST, TYPE_INTEGER, TYPE_NUMBER, TYPE_TEXT, TYPE_DATE, TYPE_BOOLEAN, PERSON, TYPE_TIMESTAMP, TRIM,
+        REMOVE, COLLAPSE, PRIOR, NUMERIC_PART, ADD, PREFIX, SUFFIX, CAST, TYPE_INTEGER, TYPE_NUMBER, TYPE_TEXT, TYPE_DATE, TYPE_BOOLEAN, PERSON, BOUNDED, GREATER_OF, LESSER_OF, TYPE_TIMESTAMP, TRIM,
         UPPER, LOWER, MAP, RECORDS, LOOKUP, WHERE, EQUALS, NOT_EQUALS, STARTS, ENDS, CONTAINS, IN, NOT_IN, IS_NULL, IS_EMPTY, NOT_NULL,
         GT, GE, LT, LE, IF, THEN, ELSE, AND, OR, CHAIN, SEP, SELF, LABEL,
         // arithmetic (with PLUS, MINUS below), rounding and text operations (Operations), concatenation (Concatenations)

@@ -18,6 +18,7 @@ import java.util.List;
  *          | ["("] [AS | IN] WHOLE unit [")"]                                -- "(whole years)", "in completed months"
  *          | INTEGER_PART column                                             -- "integer part of ratio"
  * bound   := (CAP_AT | FLOOR_AT) [column] number                             -- "cap at 4.00", "with a minimum of 0"
+ *          | (BOUNDED [column] [to | within] | CAP_AT) BETWEEN number AND number  -- "Clamp score between 0 and 100"
  * </pre>
  */
 final class NumberOperations {
@@ -374,8 +375,24 @@ final class NumberOperations {
             return floor(new Expr.Lit(0L), null);
         }
         p.reset(start);
-        boolean cap = p.accept(Role.CAP_AT);
+        boolean bounded = p.accept(Role.BOUNDED);
+        Expr boundedColumn = null;
+        if (bounded) {
+            // "Clamp score between 0 and 100", "bounded to between 1 and 5"
+            int c = p.mark();
+            boundedColumn = p.column();
+            if (boundedColumn == null) {
+                p.reset(c);
+            }
+            p.acceptWord("to");
+            p.acceptWord("within");
+        }
+        boolean cap = bounded || p.accept(Role.CAP_AT);
         if (!cap && !p.accept(Role.FLOOR_AT)) {
+            return null;
+        }
+        if (bounded && !p.peek(Role.BETWEEN)) {
+            p.reset(start);
             return null;
         }
         if (cap && p.accept(Role.BETWEEN)) {
@@ -389,7 +406,7 @@ final class NumberOperations {
             return new Copies.Operation(x -> {
                 Expr v = x instanceof Expr.Col ? new Expr.Cast(x, io.aide.compiler.plan.SqlType.DOUBLE, true) : x;
                 return new Expr.Case(List.of(new Expr.When(new Expr.Bin("<", v, low), low), new Expr.When(new Expr.Bin(">", v, high), high)), v);
-            }, null);
+            }, boundedColumn);
         }
         int m = p.mark();
         Expr column = p.column();

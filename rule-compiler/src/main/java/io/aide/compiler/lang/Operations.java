@@ -40,7 +40,7 @@ final class Operations {
         return Copies.first(p, PRODUCTIONS);
     }
 
-    private static final List<Copies.Production> PRODUCTIONS = List.of(NumberOperations::share, NumberOperations::percentOf, NumberOperations::bound,
+    private static final List<Copies.Production> PRODUCTIONS = List.of(NumberOperations::share, NumberOperations::percentOf, NumberOperations::bound, Extremes::extreme,
             NumberOperations::round, NumberOperations::whole, NumberOperations::arithmetic, Delimiters::around, Operations::drop,
             Operations::substring, Operations::substringFor, Operations::pad, Operations::replace, Operations::split);
 
