@@ -148,6 +148,12 @@ final class ColumnReferences {
         if (target == null || p.ctx().sources().size() != 1) {
             return null;
         }
+        Token first = p.peekToken();
+        if (first == null || first.kind() != Token.Kind.WORD || first.norm().isEmpty()
+                || Character.toLowerCase(target.charAt(0)) != first.norm().charAt(0)) {
+            // the words spell the name from its first part: they start with its first letter
+            return null;
+        }
         Expr.Col source = p.ctx().sources().get(0);
         String[] parts = target.toLowerCase(Locale.ROOT).split("_");
         if (!ColumnWords.sameKind(target, source.column())) {

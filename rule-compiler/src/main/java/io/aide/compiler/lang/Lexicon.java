@@ -47,12 +47,18 @@ public final class Lexicon {
     /** The phrases of each role by their first word, longest first: a match looks at the few that can start here. */
     private final Map<Role, Map<String, List<List<String>>>> byFirstWord = new EnumMap<>(Role.class);
 
+    /** The phrases of every role of the grammar (all but FILLER and PERSON) by their first word. */
+    private final Map<String, List<List<String>>> grammarByFirstWord = new java.util.HashMap<>();
+
     private Lexicon(Map<Role, List<List<String>>> phrases) {
         this.phrases = phrases;
         phrases.forEach((role, list) -> {
             Map<String, List<List<String>>> index = new java.util.HashMap<>();
             for (List<String> words : list) {
                 index.computeIfAbsent(words.get(0), k -> new ArrayList<>()).add(words);
+                if (role != Role.FILLER && role != Role.PERSON) {
+                    grammarByFirstWord.computeIfAbsent(words.get(0), k -> new ArrayList<>()).add(words);
+                }
             }
             byFirstWord.put(role, index);
         });
@@ -99,13 +105,8 @@ public final class Lexicon {
 
     /** A phrase of any role but filler starts at {@code at}: the word belongs to the grammar. */
     boolean grammarWord(List<Token> tokens, int at) {
-        for (Role r : Role.values()) {
-            // people are nouns a column may be named by (customer_id), not grammar
-            if (r != Role.FILLER && r != Role.PERSON && match(r, tokens, at) > 0) {
-                return true;
-            }
-        }
-        return false;
+        // people are nouns a column may be named by (customer_id), not grammar
+        return at < tokens.size() && longest(grammarByFirstWord.get(tokens.get(at).norm()), tokens, at) > 0;
     }
 
     /** Length in tokens of the longest phrase of the role that starts at {@code from}, or 0. */
@@ -114,7 +115,11 @@ public final class Lexicon {
             return 0;
         }
         Map<String, List<List<String>>> index = byFirstWord.get(role);
-        List<List<String>> candidates = index == null ? null : index.get(tokens.get(from).norm());
+        return longest(index == null ? null : index.get(tokens.get(from).norm()), tokens, from);
+    }
+
+    /** Length of the first (longest) candidate phrase the tokens spell from {@code from}, or 0. */
+    private static int longest(List<List<String>> candidates, List<Token> tokens, int from) {
         if (candidates == null) {
             return 0;
         }

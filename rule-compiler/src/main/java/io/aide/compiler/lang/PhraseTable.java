@@ -127,6 +127,10 @@ final class PhraseTable {
 
     /** "withdrawal" for withdrawn: both the same stem of five letters or more once a suffix is taken off. */
     static boolean sameStem(String part, String word) {
+        if (part.length() < 6 || word.length() < 6 || !part.regionMatches(0, word, 0, 5)) {
+            // a stem is five letters at least: both start with the same five
+            return false;
+        }
         String a = stem(part);
         String b = stem(word);
         return a.length() >= 5 && a.equals(b) && !part.equals(word);
