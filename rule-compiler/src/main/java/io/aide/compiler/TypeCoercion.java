@@ -215,6 +215,12 @@ final class TypeCoercion {
         if (e instanceof Expr.LastDay l) {
             return new Expr.LastDay(temporalOperand(typeFix(l.expr(), null)));
         }
+        if (e instanceof Expr.TruncTimestamp t) {
+            // the hour or minute of a timestamp: a text or a date is read as a timestamp first
+            Expr x = typeFix(t.expr(), null);
+            return new Expr.TruncTimestamp(t.unit(), infer(x).kind() == SqlType.Kind.TIMESTAMP ? x
+                    : new Expr.Cast(x, SqlType.TIMESTAMP, true));
+        }
         if (e instanceof Expr.TruncDate t) {
             // the period of the calendar date: a timestamp or a text is read as a date first (BigQuery truncates a DATE)
             Expr x = typeFix(t.expr(), null);
@@ -452,6 +458,9 @@ final class TypeCoercion {
         }
         if (e instanceof Expr.CurrentDate || e instanceof Expr.LastDay || e instanceof Expr.TruncDate) {
             return SqlType.DATE;
+        }
+        if (e instanceof Expr.TruncTimestamp) {
+            return SqlType.TIMESTAMP;
         }
         if (e instanceof Expr.Window w && List.of("ROW_NUMBER", "RANK", "DENSE_RANK", "COUNT").contains(w.fn())) {
             return SqlType.BIGINT;

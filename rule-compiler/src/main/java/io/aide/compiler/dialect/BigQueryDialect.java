@@ -115,6 +115,11 @@ public class BigQueryDialect extends SqlDialect {
     }
 
     @Override
+    protected String truncTimestamp(String expr, String unit) {
+        return "TIMESTAMP_TRUNC(" + expr + ", " + unit + ")";
+    }
+
+    @Override
     protected String truncDate(String expr, String unit) {
         // WEEK starts on Sunday here; ISOWEEK on Monday, as in the other engines
         return "DATE_TRUNC(" + expr + ", " + (unit.equals("WEEK") ? "ISOWEEK" : unit) + ")";

@@ -164,6 +164,8 @@ public abstract class SqlDialect {
             return lastDay(render(l.expr()));
         } else if (e instanceof Expr.TruncDate t) {
             return truncDate(render(t.expr()), t.unit());
+        } else if (e instanceof Expr.TruncTimestamp t) {
+            return truncTimestamp(render(t.expr()), t.unit());
         } else if (e instanceof Expr.Window w) {
             return window(w);
         } else if (e instanceof Expr.Lookup l) {
@@ -416,6 +418,11 @@ public abstract class SqlDialect {
     /** The first day of the period holding a date; weeks start on Monday (ISO), as DATE_TRUNC's 'week' does. */
     protected String truncDate(String expr, String unit) {
         return "CAST(DATE_TRUNC('" + unit.toLowerCase(Locale.ROOT) + "', " + expr + ") AS DATE)";
+    }
+
+    /** The start of the hour or minute holding a timestamp, as a timestamp. */
+    protected String truncTimestamp(String expr, String unit) {
+        return "DATE_TRUNC('" + unit.toLowerCase(Locale.ROOT) + "', " + expr + ")";
     }
 
     /** POSITION(needle IN text): 1-based, 0 when absent. */

@@ -187,6 +187,14 @@ final class Dates implements Recognizer {
                 return new Operation(x -> new Expr.Cast(x, SqlType.DATE, true), column);
             }
             p.reset(truncate);
+            p.accept(Role.TRUNCATE);
+            Expr truncated = p.column();
+            // "Reading timestamp truncated to the hour", "truncate ts to the minute"
+            String clock = p.accept(Role.TO) ? p.accept(Role.DATE_HOUR) ? "HOUR" : p.accept(Role.DATE_MINUTE) ? "MINUTE" : null : null;
+            if (clock != null) {
+                return new Operation(x -> new Expr.TruncTimestamp(clock, x), truncated);
+            }
+            p.reset(truncate);
         }
         boolean isoWeek = p.accept(Role.WEEK_NUMBER);
         if (isoWeek || p.accept(Role.DAY_OF_WEEK)) {

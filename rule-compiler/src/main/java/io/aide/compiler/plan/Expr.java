@@ -122,6 +122,10 @@ public sealed interface Expr {
     record TruncDate(String unit, Expr expr) implements Expr {
     }
 
+    /** A timestamp cut to the start of its HOUR or MINUTE, as a timestamp. */
+    record TruncTimestamp(String unit, Expr expr) implements Expr {
+    }
+
     /** A sort key of a window: ORDER BY expr [DESC]. */
     record Order(Expr expr, boolean descending) {
     }
@@ -245,6 +249,8 @@ public sealed interface Expr {
             return new LastDay(m.apply(ld.expr()));
         } else if (e instanceof TruncDate t) {
             return new TruncDate(t.unit(), m.apply(t.expr()));
+        } else if (e instanceof TruncTimestamp t) {
+            return new TruncTimestamp(t.unit(), m.apply(t.expr()));
         } else if (e instanceof Window w) {
             return new Window(w.fn(), w.args().stream().map(m).toList(), w.partitionBy().stream().map(m).toList(),
                     w.orderBy().stream().map(o -> new Order(m.apply(o.expr()), o.descending())).toList());
