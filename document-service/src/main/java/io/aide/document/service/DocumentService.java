@@ -43,6 +43,8 @@ public class DocumentService {
     private static final Logger LOG = Logger.getLogger(DocumentService.class);
     private static final Set<String> TEXT_FORMATS = Set.of("csv", "tsv");
     private static final Pattern DOCUMENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,79}");
+    /** A project's name as the portal lets one be written: letters, digits, space, '.', '_', '-'. */
+    private static final Pattern PROJECT_ID = Pattern.compile("[\\p{L}\\p{N} ._-]{1,64}");
 
     private final DocumentRepository documents;
     private final Sql sql;
@@ -77,6 +79,7 @@ public class DocumentService {
     public Accepted upload(Caller caller, Path file, String fileName, String contentType, String projectId,
                            String headerOverridesJson, String requestedId, List<UploadedFile> references)
             throws MappingFileException {
+        checkProjectId(projectId);
         if (fileName == null || fileName.isBlank()) {
             throw DocumentServiceException.badRequest("bad_mapping_file:upload",
                     "The multipart field 'file' needs a file name (e.g. mapping.xlsx); send the file as a file part.");
@@ -172,6 +175,7 @@ public class DocumentService {
     }
 
     public List<DocumentView> list(Caller caller, String projectId, int limit) {
+        checkProjectId(projectId);
         return documents.list(caller.tenantId(), projectId, Math.max(1, Math.min(limit, 500))).stream()
                 .map(DocumentView::of).toList();
     }
@@ -463,6 +467,16 @@ public class DocumentService {
                         + sheet + "' (in '" + key + "'), which document '" + documentId + "' does not have; its "
                         + "sheets: " + String.join(", ", names) + ".");
             }
+        }
+    }
+
+    /** A project id, when one is given, is a name of 1-64 letters, digits, spaces, '.', '_' or '-' (a 400 otherwise). */
+    private static void checkProjectId(String projectId) {
+        if (projectId != null && (!PROJECT_ID.matcher(projectId).matches() || projectId.isBlank())) {
+            String shown = projectId.length() > 40 ? projectId.substring(0, 37) + "..." : projectId;
+            throw DocumentServiceException.badRequest("invalid_project_id", "projectId '" + shown + "' ("
+                    + projectId.length() + " characters) must be 1-64 letters, digits, spaces, '.', '_' or '-' (as the"
+                    + " portal names projects); or leave it out.");
         }
     }
 

@@ -123,6 +123,28 @@ class DocumentFlowTest {
     }
 
     @Test
+    void shouldRefuseAProjectIdThatIsNoProjectNameAndStoreNothing() {
+        // Given
+        String tenant = tenant("acme");
+        String tooLong = "p".repeat(5000);
+
+        // When
+        Response upload = as(tenant).multiPart("file", "customers.csv", MAPPING_CSV.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("projectId", tooLong).post("/internal/v1/documents");
+        Response list = as(tenant).queryParam("projectId", "<script>").get("/internal/v1/documents");
+
+        // Then: 400 problem+json naming the field, and no document stored
+        assertThat(upload.statusCode()).isEqualTo(400);
+        assertThat(upload.contentType()).startsWith("application/problem+json");
+        assertThat(upload.jsonPath().getString("detail")).contains("projectId").contains("5000 characters");
+        assertThat(list.statusCode()).isEqualTo(400);
+        assertThat(list.jsonPath().getString("detail")).contains("projectId '<script>'");
+        as(tenant).get("/internal/v1/documents").then().statusCode(200).body("", hasSize(0));
+        as(tenant).queryParam("projectId", "Q4 finance.v2_draft-1").get("/internal/v1/documents").then().statusCode(200);
+        as(tenant).queryParam("projectId", "Données_été").get("/internal/v1/documents").then().statusCode(200);
+    }
+
+    @Test
     void shouldStoreTheUploadAndPublishDocumentUploaded() {
         // Given
         String tenant = tenant("acme");
