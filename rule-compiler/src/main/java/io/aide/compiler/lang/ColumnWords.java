@@ -266,6 +266,14 @@ final class ColumnWords {
         return ka < 0 || kb < 0 || ka == kb;
     }
 
+    /** The name's last part says the column holds a flag (refund_ind, active_flg, smoker_yn). */
+    static boolean flagNamed(String column) {
+        String[] parts = column.toLowerCase(java.util.Locale.ROOT).split("_");
+        String last = parts[parts.length - 1];
+        return parts.length >= 2 && (java.util.stream.Stream.of("flag", "indicator")
+                .anyMatch(k -> PhraseTable.abbreviates(last, k)) || last.equals("yn"));
+    }
+
     /** The name's last part says the column holds a number: a count, an amount, a total, a price, a rate (paid_amt). */
     static boolean holdsAMeasure(String column) {
         String[] parts = column.toLowerCase(java.util.Locale.ROOT).split("_");

@@ -101,20 +101,27 @@ final class Dates implements Recognizer {
         return day.norm().equals("sunday");
     }
 
+    /** [the] date-word part: "the call hour", "Enrollment year" -- a part of the date column the word names; null (cursor unchanged). */
+    private static Expr.Extract partAfterDate(Parser p) {
+        int m = p.mark();
+        p.acceptWord("the");
+        Expr.Col dated = p.dateNamedByWord();
+        String part = dated == null ? null : p.accept(Role.DATE_YEAR) ? "YEAR" : p.accept(Role.DATE_QUARTER) ? "QUARTER"
+                : p.accept(Role.DATE_MONTH) ? "MONTH" : p.accept(Role.DATE_HOUR) ? "HOUR" : null;
+        if (part == null) {
+            p.reset(m);
+            return null;
+        }
+        return new Expr.Extract(part, dated);
+    }
+
     /** "the hour of evt_ts", "year of ship_dt": a part of a named date as a value to compare; null (cursor unchanged). */
     static Expr partOfColumn(Parser p) {
         int m = p.mark();
         p.acceptWord("the");
-        Expr.Col dated = p.dateNamedByWord();
-        if (dated != null) {
-            // "the call hour", "the order year": a part of the date column the word names
-            String part = p.accept(Role.DATE_YEAR) ? "YEAR" : p.accept(Role.DATE_MONTH) ? "MONTH" : p.accept(Role.DATE_HOUR) ? "HOUR"
-                    : p.accept(Role.DATE_QUARTER) ? "QUARTER" : null;
-            if (part != null) {
-                return new Expr.Extract(part, dated);
-            }
-            p.reset(m);
-            p.acceptWord("the");
+        Expr.Extract named = partAfterDate(p);
+        if (named != null) {
+            return named;
         }
         Operation op = datePart(p);
         if (op != null && op.column() != null) {
@@ -228,14 +235,11 @@ final class Dates implements Recognizer {
         if (head) {
             // "Enrollment year", "the call hour": the date named by a word, then its part
             int m = p.mark();
-            p.acceptWord("the");
-            Expr.Col dated = p.dateNamedByWord();
-            String named = dated == null ? null : p.accept(Role.DATE_YEAR) ? "YEAR" : p.accept(Role.DATE_QUARTER) ? "QUARTER"
-                    : p.accept(Role.DATE_MONTH) ? "MONTH" : p.accept(Role.DATE_HOUR) ? "HOUR" : null;
+            Expr.Extract named = partAfterDate(p);
             Token after = p.peekToken();
             if (named != null && (after == null || after.kind() == Token.Kind.SEP || after.op(",") || after.op("("))) {
                 // the part ends the value ("Start month formatted as YYYYMM" asks for the date, formatted)
-                return new Operation(x -> new Expr.Extract(named, x), dated);
+                return new Operation(x -> new Expr.Extract(named.part(), x), named.expr());
             }
             p.reset(m);
         }

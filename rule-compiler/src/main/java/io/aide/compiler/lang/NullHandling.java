@@ -391,10 +391,7 @@ final class NullHandling implements Recognizer {
             return type.kind() == SqlType.Kind.BOOLEAN;
         }
         String[] parts = c.column().toLowerCase(java.util.Locale.ROOT).split("_");
-        String last = parts[parts.length - 1];
-        return parts.length >= 2 && (parts[0].equals("is") || parts[0].equals("has")
-                || java.util.stream.Stream.of("flag", "indicator").anyMatch(k -> PhraseTable.abbreviates(last, k))
-                || last.equals("yn"));
+        return parts.length >= 2 && (parts[0].equals("is") || parts[0].equals("has")) || ColumnWords.flagNamed(c.column());
     }
 
     private static Operation reset(Parser p, int m) {

@@ -96,9 +96,7 @@ final class TruthValues implements Recognizer {
         int matches = 0;
         for (Expr.Col c : p.ctx().sources()) {
             String[] parts = c.column().toLowerCase(Locale.ROOT).split("_");
-            String last = parts[parts.length - 1];
-            boolean flag = parts.length == 2 && (java.util.stream.Stream.of("flag", "indicator")
-                    .anyMatch(k -> PhraseTable.abbreviates(last, k)) || last.equals("yn"));
+            boolean flag = parts.length == 2 && ColumnWords.flagNamed(c.column());
             if (flag && stems.stream().anyMatch(s -> s.length() >= 3 && s.equals(parts[0]))) {
                 found = c;
                 matches++;

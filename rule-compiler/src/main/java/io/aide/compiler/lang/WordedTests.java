@@ -80,21 +80,17 @@ final class WordedTests {
 
     /** The one count column of the row whose first part is the noun, singular or plural (claims_cnt for "claim"). */
     private static Expr.Col countOf(Parser p, Token noun) {
-        String one = singular(noun.norm());
+        String one = RowTables.singular(noun.norm());
         Expr.Col found = null;
         int matches = 0;
         for (Expr.Col c : p.ctx().sources()) {
             String first = c.column().toLowerCase(java.util.Locale.ROOT).split("_")[0];
-            if (ColumnWords.holdsACount(c.column()) && (singular(first).equals(one) || PhraseTable.abbreviates(singular(first), one))) {
+            if (ColumnWords.holdsACount(c.column()) && (RowTables.singular(first).equals(one) || PhraseTable.abbreviates(RowTables.singular(first), one))) {
                 found = c;
                 matches++;
             }
         }
         return matches == 1 ? found : null;
-    }
-
-    private static String singular(String w) {
-        return w.endsWith("s") && !w.endsWith("ss") && w.length() > 3 ? w.substring(0, w.length() - 1) : w;
     }
 
     /** Nouns for the values of the row's one source column ("negative values", "blank entries"). */
