@@ -151,8 +151,8 @@ public final class Aggregates implements Recognizer {
             return Recognition.NOT_MINE;
         }
         if (fn.equals("COUNT") && filter == null && hint == null && !distinct && arg instanceof Expr.Col c
-                && ColumnWords.holdsACount(c.column())) {
-            // "Number of seats" over seat_cnt: the row's column already holds the number
+                && (ColumnWords.holdsACount(c.column()) || ColumnWords.namesCountedThings(c.column()))) {
+            // "Number of seats" over seat_cnt, "Number of bedrooms" over beds: the row's column already holds the number
             return new Recognition.Recognized(arg, null, List.of(), "the column holding the number");
         }
         Expr value = filter == null ? arg : new Expr.Case(List.of(new Expr.When(filter, arg == null ? new Expr.Lit(1L) : arg)), null);

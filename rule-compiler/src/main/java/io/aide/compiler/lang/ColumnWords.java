@@ -305,4 +305,22 @@ final class ColumnWords {
         String last = parts[parts.length - 1];
         return PhraseTable.abbreviates(last, "count") || PhraseTable.abbreviates(last, "quantity");
     }
+
+    /** Plural words that name text or codes, never a number of things (notes, remarks, tags, terms). */
+    private static final java.util.Set<String> TEXT_PLURALS = java.util.Set.of("notes", "comments", "remarks", "details",
+            "tags", "terms", "keywords", "words", "names", "codes", "ids", "keys", "labels", "values", "flags", "units",
+            "types", "dates", "times", "hours", "days", "minutes", "seconds", "months", "years", "weeks", "instructions");
+
+    /**
+     * The name's last part is a plural noun of countable things (beds, seats, num_rooms, guest_nights): the column holds
+     * how many there are, so "number of bedrooms" over it is the column, never a COUNT of its rows. Not words ending as
+     * singulars do (status, address, class, bonus, analysis) nor plurals of text or of units.
+     */
+    static boolean namesCountedThings(String column) {
+        String[] parts = column.toLowerCase(java.util.Locale.ROOT).split("_");
+        String last = parts[parts.length - 1];
+        return last.length() >= 4 && last.endsWith("s") && !last.endsWith("ss") && !last.endsWith("us")
+                && !last.endsWith("is") && !TEXT_PLURALS.contains(last)
+                && last.chars().allMatch(Character::isLetter);
+    }
 }

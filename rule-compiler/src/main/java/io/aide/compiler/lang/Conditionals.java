@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Conditions with any number of branches, written as sentences or as SQL-like prose:
  * "If x is not null then x else 0", "When x = 'A' then set as 1, when x = 'B' then 2, otherwise 0",
- * "1 if x > 5; 2 when x > 3; else 0". A rule without an ELSE keeps the row's own value only when every condition
+ * "1 if x > 5; 2 when x > 3; else 0", "Null out readings below zero". A rule without an ELSE keeps the row's own value only when every condition
  * tests that value ("If value > 180, set to 180"); otherwise what happens when no condition holds is not said: flagged.
  */
 final class Conditionals implements Recognizer {
@@ -99,6 +99,17 @@ final class Conditionals implements Recognizer {
                 whens.add(new Expr.When(cond, value));
                 collect(value, accepted);
                 continue;
+            }
+            if (whens.isEmpty()) {
+                // "Null out readings below zero", "Zero out negative balances": the value first, as a verb
+                Expr out = p.accept(Role.NULL_OUT) ? new Expr.TypedNull(p.targetType()) : p.accept(Role.ZERO_OUT)
+                        ? new Expr.Lit(0L) : null;
+                Expr when = out == null ? null : p.condition();
+                if (when != null) {
+                    whens.add(new Expr.When(when, out));
+                    continue;
+                }
+                p.reset(m);
             }
             // the condition without its "if": "`x` equals 'A' then 1 else 0"
             Expr bare = p.condition();

@@ -23,6 +23,19 @@ final class Copies implements Recognizer {
 
     @Override
     public Recognition recognize(Parser p) {
+        int start = p.mark();
+        Recognition r = read(p, true);
+        if (r instanceof Recognition.NotMine && p.problem() == null) {
+            // "Domain of the URL" into domain: the first word named the target (the row's source), but it starts an
+            // operation whose column follows; read again with no value at the head
+            p.reset(start);
+            Recognition again = read(p, false);
+            return again instanceof Recognition.Recognized ? again : Recognition.NOT_MINE;
+        }
+        return r;
+    }
+
+    private Recognition read(Parser p, boolean headValue) {
         Expr value = null;
         boolean claimed = false;
         boolean sqlCall = false;
@@ -71,8 +84,8 @@ final class Copies implements Recognizer {
             int beforeFrom = p.mark();
             // "from `sex`" (after words that keep the value: "Verbatim from `sex`")
             boolean from = p.accept(Role.FROM);
-            value = p.column();
-            if (value == null && !from) {
+            value = headValue || from ? p.column() : null;
+            if (value == null && !from && headValue) {
                 // "Upper(curr_cd), default 'USD' when null": a SQL call is the value the operations work on
                 value = Expressions.call(p);
                 sqlCall = value != null;

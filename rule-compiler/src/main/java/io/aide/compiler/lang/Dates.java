@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
  * <pre>
  * operation := {DATE_PARSE | DATE_FORMAT | CAST | DATE_NOUN | FROM | type} pattern {... pattern ...}   parse / format
  *            | [EXTRACT] part [(FROM | OF) column]                                    year, quarter, month, day, hour...
- *            | DATE_KEY [(FROM | OF) column]                                           yyyymmdd integer
+ *            | [CAST] DATE_KEY [(FROM | OF) column]                                    yyyymmdd integer
  *            | MONTH_END [(FROM | OF) column]
  *            | (PLUS | MINUS) number unit [(TO | FROM) column] | number unit (BEFORE | AFTER) column
  *            | MINUS column (IN | AS) unit                                               "a - b in days"
@@ -268,6 +268,9 @@ final class Dates implements Recognizer {
     }
 
     private static Operation dateKey(Parser p) {
+        // "ship_dt as integer key YYYYMMDD", "converted to a date key": the verb before the key says nothing more
+        p.accept(Role.CAST);
+        p.acceptWord("a");
         if (!p.accept(Role.DATE_KEY)) {
             return null;
         }
@@ -464,6 +467,14 @@ final class Dates implements Recognizer {
                     p.next();
                 }
                 Expr c = column == null ? p.column() : null;
+                if (c == null && column == null) {
+                    // "Start month formatted as YYYYMM" for start_dt: the date named by its first word, then the period
+                    // the pattern shows
+                    p.reset(before);
+                    Expr.Col dated = p.dateNamedByWord();
+                    c = dated != null && (p.accept(Role.DATE_MONTH) || p.accept(Role.DATE_YEAR) || p.accept(Role.DATE_WEEK)
+                            || p.accept(Role.DATE_QUARTER) || p.accept(Role.DATE_DAY) || p.accept(Role.DATE_HOUR)) ? dated : null;
+                }
                 if (c == null) {
                     p.reset(before);
                     break;

@@ -22,6 +22,7 @@ final class GeneratedKeys implements Recognizer {
         while (p.accept(Role.GENERATED)) {
             // "system generated sequence number"
         }
+        agent(p);
         List<Expr> partition = new ArrayList<>();
         List<Expr.Order> order = new ArrayList<>();
         boolean unique = false;
@@ -34,6 +35,7 @@ final class GeneratedKeys implements Recognizer {
                 while (p.accept(Role.GENERATED)) {
                     // "..., system generated sequence"
                 }
+                agent(p);
                 continue;
             }
             p.reset(m);
@@ -167,5 +169,20 @@ final class GeneratedKeys implements Recognizer {
             same++;
         }
         return same >= 0.7 * Math.max(a.length(), b.length());
+    }
+
+    /** "by the load", "in the warehouse", "during the ETL": who makes the number says nothing more about it. */
+    private static void agent(Parser p) {
+        int m = p.mark();
+        Token t = p.peekToken();
+        if (t == null || !(t.is(Token.Kind.WORD, "by") || t.is(Token.Kind.WORD, "in") || t.is(Token.Kind.WORD, "during")
+                || t.is(Token.Kind.WORD, "at") || t.is(Token.Kind.WORD, "from"))) {
+            return;
+        }
+        p.next();
+        p.acceptWord("the");
+        if (!p.accept(Role.KEY_AGENT)) {
+            p.reset(m);
+        }
     }
 }

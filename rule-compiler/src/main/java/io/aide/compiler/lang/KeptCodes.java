@@ -10,9 +10,9 @@ import java.util.List;
 /**
  * Codes kept as they are, and one value for any other:
  * <pre>
- * kept := code {("/" | "," | OR) code} [AS_IS | kept | stay | remain] ["," | SEP] ELSE [BECOMES | "="] literal
+ * kept := [keep] code {("/" | "," | OR | AND) code} [AS_IS | kept | stay | remain] ["," | SEP] ELSE [BECOMES | "="] literal
  * </pre>
- * "M/F; anything else U", "M or F, anything else U", "Y, N kept; others 'U'". The codes are compared as written
+ * "M/F; anything else U", "M or F, anything else U", "Y, N kept; others 'U'", "Keep M and F, anything else U". The codes are compared as written
  * (trimmed); a missing value is "anything else" too.
  */
 final class KeptCodes implements Recognizer {
@@ -22,19 +22,36 @@ final class KeptCodes implements Recognizer {
     @Override
     public Recognition recognize(Parser p) {
         List<Expr> codes = new ArrayList<>();
-        do {
+        p.accept(Role.USE);
+        Token verb = p.peekToken();
+        boolean keepFirst = verb != null && KEEP.contains(verb.norm());
+        if (keepFirst) {
+            // "Keep M and F, anything else U"
+            p.next();
+        }
+        int separator = p.mark();
+        while (true) {
             Token t = p.rawPeek();
             if (t == null || !(t.kind() == Token.Kind.STRING || t.kind() == Token.Kind.WORD && t.text().matches("[A-Z0-9]{1,4}")
                     || t.kind() == Token.Kind.NUMBER)) {
-                return Recognition.NOT_MINE;
+                if (codes.isEmpty()) {
+                    return Recognition.NOT_MINE;
+                }
+                // "M or F, anything else U": the comma closes the list
+                p.reset(separator);
+                break;
             }
             p.rawNext();
             codes.add(new Expr.Lit(t.text()));
-        } while (p.acceptOp("/") || p.acceptOp(",") || p.accept(Role.OR));
+            separator = p.mark();
+            if (!(p.acceptOp("/") || p.acceptOp(",") || p.accept(Role.OR) || p.accept(Role.AND))) {
+                break;
+            }
+        }
         if (codes.size() < 2) {
             return Recognition.NOT_MINE;
         }
-        Token keep = p.peekToken();
+        Token keep = keepFirst ? null : p.peekToken();
         if (keep != null && KEEP.contains(keep.norm())) {
             p.next();
             p.accept(Role.AS_IS);

@@ -177,6 +177,12 @@ public final class RuleLanguage {
             }
         }
         if (!(r instanceof Recognition.Recognized)) {
+            Recognition chained = OperationsAfter.read(tokens, t -> new Parser(t, ctx, lexicon), t -> rest(t, ctx, depth));
+            if (chained != null) {
+                r = chained;
+            }
+        }
+        if (!(r instanceof Recognition.Recognized)) {
             Recognition inParens = parenthesised(tokens, ctx, depth);
             if (inParens != null) {
                 r = inParens;

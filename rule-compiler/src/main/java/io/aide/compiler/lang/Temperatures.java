@@ -10,7 +10,7 @@ import java.util.Map;
  * A temperature converted between scales, which is not a ratio (units.txt holds only those), chained like the other
  * functions of {@link Functions}:
  * <pre>
- * temperature := [CAST] [column] [FROM scale] (IN | TO | INTO) scale [FROM scale]   -- "Temperature in Fahrenheit" over temp_c
+ * temperature := [CAST] [column] [[FROM] scale] (IN | TO | INTO) scale [FROM scale]   -- "Temperature in Fahrenheit" over temp_c
  * scale       := celsius | centigrade | fahrenheit | kelvin | degrees C | degrees F | deg C | deg F
  * </pre>
  * The scale a value is read in comes from the words ("from Celsius") or from the column's name: a temperature's name
@@ -37,6 +37,15 @@ final class Temperatures {
             if (from == null) {
                 p.reset(m);
                 return null;
+            }
+        } else {
+            // "Fahrenheit to Celsius": the scale read in, named without "from"
+            int s = p.mark();
+            from = scale(p);
+            Token next = p.peekToken();
+            if (from == null || next == null || !(next.is(Token.Kind.WORD, "to") || next.is(Token.Kind.WORD, "into"))) {
+                from = null;
+                p.reset(s);
             }
         }
         if (!(p.acceptWord("in") || p.acceptWord("to") || p.acceptWord("into"))) {
