@@ -206,6 +206,23 @@ class DialectRenderingTest {
     }
 
     @Test
+    void shouldWriteDayAndMonthNamesWithoutPaddingInEveryDialect() {
+        // When
+        Map<String, String> day = sql("VARCHAR(10)", "d", "Name of the weekday");
+        Map<String, String> month = sql("VARCHAR(10)", "d", "Month name of d");
+
+        // Then: TO_CHAR pads 'Day' and 'Month' to nine characters unless FM says otherwise; Snowflake's TO_CHAR has no
+        // full weekday name
+        assertThat(day.get("duckdb")).contains("'%A'");
+        assertThat(day.get("postgres")).contains("'FMDay'");
+        assertThat(day.get("spark")).contains("'EEEE'");
+        assertThat(day.get("snowflake")).containsPattern("DECODE\\(\\s*DAYOFWEEKISO\\(").contains("'Sunday'").doesNotContain("TO_CHAR(");
+        assertThat(day.get("bigquery")).contains("'%A'");
+        assertThat(month.get("postgres")).contains("'FMMonth'");
+        assertThat(month.get("snowflake")).contains("'MMMM'");
+    }
+
+    @Test
     void shouldGiveEveryDialectTheSameBlocksFromOnePlan() {
         // When
         GeneratedLayers.Layer layer = compiler.compile(Specs.jaffle(), new CompileOptions(List.of("duckdb", "postgres",

@@ -3,6 +3,7 @@ package io.aide.compiler.dialect;
 import io.aide.compiler.plan.Expr;
 import io.aide.compiler.plan.SqlType;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +13,9 @@ import java.util.regex.Pattern;
 /** Snowflake: TRY_CAST / TRY_TO_DATE, MOD, SUBSTR, DATEADD / DATEDIFF with the unit first, its own date tokens. */
 public class SnowflakeDialect extends SqlDialect {
     private static final Map<SqlType.Kind, String> TYPE_NAMES = ansiTypeNames(Map.of(SqlType.Kind.DOUBLE, "FLOAT"));
-    private static final Map<String, String> TIME_MAPPING = with(TO_CHAR_TIME_MAPPING, Map.of("%b", "MON", "%B", "MMMM"));
+    private static final Map<String, String> TIME_MAPPING = with(TO_CHAR_TIME_MAPPING, Map.of("%b", "MON", "%B", "MMMM",
+            "%a", "DY"));
+    private static final String[] DAY_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
 
     private static final Pattern UNQUOTED = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
     private static final Set<String> TEXT_FUNCTIONS = Set.of("UPPER", "LOWER", "TRIM", "LTRIM", "RTRIM", "REPLACE",
@@ -52,6 +55,30 @@ public class SnowflakeDialect extends SqlDialect {
     @Override
     protected Map<String, String> timeMapping() {
         return TIME_MAPPING;
+    }
+
+    @Override
+    protected String formatDate(String expr, String strftime) {
+        if (!strftime.contains("%A")) {
+            return super.formatDate(expr, strftime);
+        }
+        // TO_CHAR has no full weekday name (DY is 'Mon'): the name by the ISO day number, pieces around it as usual
+        StringBuilder name = new StringBuilder("DECODE(DAYOFWEEKISO(" + expr + ")");
+        for (int d = 0; d < DAY_NAMES.length; d++) {
+            name.append(", ").append(d + 1).append(", '").append(DAY_NAMES[d]).append("'");
+        }
+        name.append(")");
+        List<String> parts = new ArrayList<>();
+        String[] pieces = strftime.split("%A", -1);
+        for (int i = 0; i < pieces.length; i++) {
+            if (!pieces[i].isEmpty()) {
+                parts.add(super.formatDate(expr, pieces[i]));
+            }
+            if (i < pieces.length - 1) {
+                parts.add(name.toString());
+            }
+        }
+        return parts.size() == 1 ? parts.get(0) : "(" + String.join(" || ", parts) + ")";
     }
 
     @Override

@@ -12,8 +12,10 @@ public class SparkDialect extends SqlDialect {
     private static final Map<SqlType.Kind, String> TYPE_NAMES = ansiTypeNames(Map.of(SqlType.Kind.DOUBLE, "DOUBLE",
             SqlType.Kind.VARCHAR, "STRING"));
     /** strftime to Java datetime pattern letters, in the lenient one-letter form parsing accepts. */
-    static final Map<String, String> JAVA_TIME_MAPPING = Map.of("%Y", "yyyy", "%y", "yy", "%m", "M", "%d", "d",
-            "%b", "MMM", "%B", "MMMM", "%H", "H", "%M", "m", "%S", "s", "%j", "D");
+    static final Map<String, String> JAVA_TIME_MAPPING = Map.ofEntries(Map.entry("%Y", "yyyy"), Map.entry("%y", "yy"),
+            Map.entry("%m", "M"), Map.entry("%d", "d"), Map.entry("%b", "MMM"), Map.entry("%B", "MMMM"),
+            Map.entry("%A", "EEEE"), Map.entry("%a", "EEE"), Map.entry("%H", "H"), Map.entry("%M", "m"), Map.entry("%S", "s"),
+            Map.entry("%j", "D"));
 
     public SparkDialect() {
         super("spark", '`');

@@ -33,8 +33,11 @@ public abstract class SqlDialect {
      * strftime (the plan's form) to TO_CHAR tokens: TO_CHAR is not in the standard, and PostgreSQL's form is the
      * most widely understood.
      */
-    protected static final Map<String, String> TO_CHAR_TIME_MAPPING = Map.of("%Y", "YYYY", "%y", "YY", "%m", "MM",
-            "%d", "DD", "%b", "Mon", "%B", "Month", "%H", "HH24", "%M", "MI", "%S", "SS", "%j", "DDD");
+    protected static final Map<String, String> TO_CHAR_TIME_MAPPING = Map.ofEntries(Map.entry("%Y", "YYYY"),
+            Map.entry("%y", "YY"), Map.entry("%m", "MM"), Map.entry("%d", "DD"), Map.entry("%b", "Mon"),
+            // names without the blank padding TO_CHAR adds to nine characters (FM: fill mode off for the next field)
+            Map.entry("%B", "FMMonth"), Map.entry("%A", "FMDay"), Map.entry("%a", "Dy"), Map.entry("%H", "HH24"),
+            Map.entry("%M", "MI"), Map.entry("%S", "SS"), Map.entry("%j", "DDD"));
 
     private final String id;
     private final char quote;

@@ -21,7 +21,65 @@ final class ColumnReferences {
      * Unknown marked names are a problem (named in the flag); an unknown plain word is simply not a name.
      */
     static Expr column(Parser p) {
-        return column(p, 2);
+        int start = p.mark();
+        String owner = owner(p);
+        Expr e = column(p, 2);
+        if (e instanceof Expr.Col c && owner != null && !RowTables.names(List.of(c.relation()), owner)) {
+            // "the order's total" names a column of the order's table only
+            e = null;
+        }
+        if (e == null) {
+            p.reset(start);
+            return owner == null ? null : column(p, 2);
+        }
+        if (e instanceof Expr.Col c && owner == null) {
+            ofItsTable(p, c);
+        }
+        return e;
+    }
+
+    /** "the order's": a noun naming one of the row's tables and its possessive, the cursor after it; null (unchanged). */
+    private static String owner(Parser p) {
+        int m = p.mark();
+        p.acceptWord("the");
+        p.acceptWord("each");
+        Token noun = p.next();
+        Token s = p.next();
+        if (noun == null || s == null || noun.kind() != Token.Kind.WORD || !s.is(Token.Kind.WORD, "'s")
+                || !RowTables.names(RowTables.of(p.ctx().row()), noun.text())) {
+            p.reset(m);
+            return null;
+        }
+        return noun.text();
+    }
+
+    /**
+     * "Customer of the order", "cust_id from the order record": after a column, words naming the table it belongs to
+     * say nothing more; the cursor after them, or unchanged.
+     */
+    private static void ofItsTable(Parser p, Expr.Col c) {
+        int m = p.mark();
+        Token of = p.next();
+        if (of == null || !(of.is(Token.Kind.WORD, "of") || of.is(Token.Kind.WORD, "from") || of.is(Token.Kind.WORD, "on")
+                || of.is(Token.Kind.WORD, "for"))) {
+            p.reset(m);
+            return;
+        }
+        for (String article : new String[]{"the", "each", "this", "its", "that", "a", "an"}) {
+            if (p.acceptWord(article)) {
+                break;
+            }
+        }
+        Token noun = p.next();
+        if (noun == null || noun.kind() != Token.Kind.WORD || c.relation() == null
+                || !RowTables.names(List.of(c.relation()), noun.text())) {
+            p.reset(m);
+            return;
+        }
+        int after = p.mark();
+        if (!(p.accept(Role.TABLE) || p.acceptWord("record") || p.acceptWord("row"))) {
+            p.reset(after);
+        }
     }
 
     /** @param described how many describing words may still stand before the name ("Annual base salary") */

@@ -323,4 +323,14 @@ final class ColumnWords {
                 && !last.endsWith("is") && !TEXT_PLURALS.contains(last)
                 && last.chars().allMatch(Character::isLetter);
     }
+
+    /** The name says the column holds a percentage (disc_pct, tax_percent, discount_percentage, pct_off). */
+    static boolean holdsAPercentage(String column) {
+        for (String part : column.toLowerCase(java.util.Locale.ROOT).split("_")) {
+            if (part.equals("pct") || part.equals("percent") || part.equals("percentage") || part.equals("perc")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -153,6 +153,16 @@ final class Conditionals implements Recognizer {
             }
             // result first: "1 if x > 5", "0 when x is empty"
             Expr value = result(p);
+            Expr self = p.ctx().sources().size() == 1 ? p.ctx().sources().get(0) : null;
+            Token on = p.peekToken();
+            Expr onDays = value != null && on != null && on.is(Token.Kind.WORD, "on") && Weekdays.dated(p, self)
+                    ? Weekdays.test(p, self) : null;
+            if (onDays != null) {
+                // "True on Saturday and Sunday": the days the value holds on, of the row's one date
+                whens.add(new Expr.When(onDays, value));
+                collect(value, accepted);
+                continue;
+            }
             if (value == null || !p.accept(Role.IF)) {
                 p.reset(m);
                 return whens.isEmpty() ? Recognition.NOT_MINE : p.notUnderstood();

@@ -225,6 +225,10 @@ final class Conditions {
             Expr day = new Expr.Extract("ISODOW", left);
             return weekend ? new Expr.Bin(">=", day, new Expr.Lit(6L)) : new Expr.Bin("<=", day, new Expr.Lit(5L));
         }
+        Expr named = Weekdays.dated(p, left) ? Weekdays.test(p, left) : null;
+        if (named != null) {
+            return named;
+        }
         Expr length = lengthTest(p, left);
         if (length != null) {
             return length;
@@ -562,6 +566,12 @@ final class Conditions {
     }
     /** The one column a condition tests ("x LIKE '1%'", "x > 5", "x = 'A' OR x = 'B'"), or null. */
     static Expr subject(Expr condition) {
+        Expr day = condition instanceof Expr.InList in ? in.expr() : condition instanceof Expr.Bin b ? b.left() : null;
+        if (day instanceof Expr.Extract x && x.part().equals("ISODOW")) {
+            // "... on Monday, 'End' if on Fri or Sat": the date of the day tested before
+            Expr date = x.expr() instanceof Expr.Cast c ? c.expr() : x.expr();
+            return date instanceof Expr.Col ? date : null;
+        }
         if (condition instanceof Expr.Bin b && (b.op().equals("OR") || b.op().equals("AND"))) {
             Expr l = subject(b.left());
             return l != null && l.equals(subject(b.right())) ? l : null;
@@ -585,5 +595,4 @@ final class Conditions {
         }
         return condition instanceof Expr.IsNull n && n.expr() instanceof Expr.Col ? n.expr() : null;
     }
-
 }

@@ -275,15 +275,18 @@ final class Dates implements Recognizer {
             return null;
         }
         int m = p.mark();
-        if (p.acceptOp("(")) {
-            // "Date key (YYYYMMDD) of clk_ts": the key's own pattern, said again
-            Token pattern = p.peekToken();
-            if (pattern != null && pattern.kind() == Token.Kind.DATE_PATTERN && pattern.text().equals("%Y%m%d")) {
-                p.next();
-            }
-            if (!p.acceptOp(")")) {
+        // "Date key (YYYYMMDD) of clk_ts", "date key YYYYMMDD", "key in YYYYMMDD format": the key's own pattern, said again
+        boolean paren = p.acceptOp("(");
+        p.acceptWord("in");
+        Token pattern = p.peekToken();
+        if (pattern != null && pattern.kind() == Token.Kind.DATE_PATTERN && pattern.text().equals("%Y%m%d")) {
+            p.next();
+            p.acceptWord("format");
+            if (paren && !p.acceptOp(")")) {
                 p.reset(m);
             }
+        } else {
+            p.reset(m);
         }
         Expr column = DateSubjects.ofColumn(p);
         SqlType key = integerType(p);

@@ -150,6 +150,15 @@ final class Lookups implements Recognizer {
             }
         }
         if (matches.isEmpty()) {
+            Expr.Col joined = throughJoinCell(p, table.text(), valueColumn);
+            if (joined != null) {
+                // "Category name from the categories table" with the join cell "products.cat_id = categories.cat_id":
+                // the join says which row; the planner joins it, keeping unmatched rows when the rule says what they get
+                Expr value = otherwise == null || otherwise instanceof Expr.TypedNull ? joined
+                        : new Expr.Fn("COALESCE", List.of(p.typed(joined), otherwise));
+                return new Recognition.Recognized(value, null, List.of(), "read from " + table.text()
+                        + " through the row's join", otherwise != null);
+            }
             return new Recognition.Flagged("the lookup in " + table.text() + " does not say which row to read (add 'where <column> equals <source column>')");
         }
         Expr lookup = new Expr.Lookup(table.text(), valueColumn, matches);
@@ -241,5 +250,27 @@ final class Lookups implements Recognizer {
         }
         Expr value = p.operand();
         return value == null ? null : new Expr.Match(col.text(), List.of(value));
+    }
+
+    /**
+     * The row's own source column of the named table, when the row's join cell names that table (and so says which of
+     * its rows belongs to the target's row); null otherwise.
+     */
+    private static Expr.Col throughJoinCell(Parser p, String table, String valueColumn) {
+        String join = p.ctx().row().join();
+        if (join == null || !java.util.regex.Pattern.compile("(?i)(^|[^A-Za-z0-9_])" + java.util.regex.Pattern.quote(table)
+                + "\\.").matcher(join).find()) {
+            return null;
+        }
+        Expr named = p.ctx().resolve(table, valueColumn);
+        if (!(named instanceof Expr.Col c) || !p.ctx().known(c)) {
+            named = p.ctx().sources().size() == 1 ? p.ctx().sources().get(0) : null;
+            if (!(named instanceof Expr.Col own) || !own.relation().equalsIgnoreCase(table)
+                    || !ColumnWords.sameKind(valueColumn, own.column())) {
+                return null;
+            }
+        }
+        Expr.Col c = (Expr.Col) named;
+        return c.relation().equalsIgnoreCase(table) ? c : null;
     }
 }

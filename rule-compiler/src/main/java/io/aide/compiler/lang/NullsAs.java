@@ -74,6 +74,10 @@ final class NullsAs {
      */
     private static Recognition namedColumn(List<Token> tokens, Function<List<Token>, Parser> parsers,
                                            Function<List<Token>, Recognition> rule) {
+        Recognition none = noneWhenMissing(tokens, parsers, rule);
+        if (none != null) {
+            return none;
+        }
         for (int at = tokens.size() - 3; at > 0; at--) {
             Token t = tokens.get(at);
             if (t.kind() != Token.Kind.WORD || !MISSING.contains(t.norm())) {
@@ -105,13 +109,8 @@ final class NullsAs {
             if (!(value instanceof Expr.Lit lit) || !p.atEnd()) {
                 continue;
             }
-            int end = start;
-            while (end > 0 && (tokens.get(end - 1).kind() == Token.Kind.SEP || tokens.get(end - 1).op(",")
-                    || tokens.get(end - 1).op("("))) {
-                end--;
-            }
-            if (end == start || end == 0 || !(rule.apply(tokens.subList(0, end)) instanceof Recognition.Recognized ok)
-                    || !Expr.columns(ok.expr()).contains(column)) {
+            Recognition.Recognized ok = ruleBefore(tokens, start, rule, column);
+            if (ok == null) {
                 return null;
             }
             Expr read = Expr.mapColumns(ok.expr(), c -> c.equals(column) ? readAs(c, lit) : c);
@@ -119,6 +118,62 @@ final class NullsAs {
                     ok.note() + ", a missing " + ((Expr.Col) column).column() + " read as " + lit.value(), ok.keepUnmatched());
         }
         return null;
+    }
+
+    /**
+     * <pre>
+     * none := rule ("," | SEP | "(") "no" column (IF | WHEN) ("empty" | "missing" | "null" | "blank" | "not given") [")"]
+     * </pre>
+     * "price less the discount percentage (no discount when empty)": the named column counts as 0 where it is missing.
+     */
+    private static Recognition noneWhenMissing(List<Token> tokens, Function<List<Token>, Parser> parsers,
+                                               Function<List<Token>, Recognition> rule) {
+        for (int at = tokens.size() - 3; at > 0; at--) {
+            if (!tokens.get(at).is(Token.Kind.WORD, "no")) {
+                continue;
+            }
+            Parser p = parsers.apply(tokens.subList(at + 1, tokens.size()));
+            Expr column = p.column();
+            if (!(column instanceof Expr.Col) || !(p.accept(Role.IF) || p.accept(Role.WHERE))) {
+                continue;
+            }
+            p.accept(Role.SELF);
+            Token state = p.next();
+            boolean missing = state != null && (MISSING.contains(state.norm()) || state.is(Token.Kind.WORD, "not")
+                    && (p.acceptWord("given") || p.acceptWord("provided") || p.acceptWord("populated")));
+            p.acceptOp(")");
+            p.acceptSeparator();
+            if (!missing || !p.atEnd()) {
+                continue;
+            }
+            Recognition.Recognized ok = ruleBefore(tokens, at, rule, column);
+            if (ok == null) {
+                return null;
+            }
+            Expr.Lit zero = new Expr.Lit(0L);
+            Expr read = Expr.mapColumns(ok.expr(), c -> c.equals(column) ? readAs(c, zero) : c);
+            return new Recognition.Recognized(read, ok.lookupTable(), ok.accepted(),
+                    ok.note() + ", no " + ((Expr.Col) column).column() + " where it is missing", ok.keepUnmatched());
+        }
+        return null;
+    }
+
+    /**
+     * The rule written before {@code at} (separators, commas and an opening parenthesis between them left out), read
+     * and reading {@code column}; null otherwise.
+     */
+    private static Recognition.Recognized ruleBefore(List<Token> tokens, int at, Function<List<Token>, Recognition> rule,
+                                                     Expr column) {
+        int end = at;
+        while (end > 0 && (tokens.get(end - 1).kind() == Token.Kind.SEP || tokens.get(end - 1).op(",")
+                || tokens.get(end - 1).op("("))) {
+            end--;
+        }
+        if (end == at || end == 0 || !(rule.apply(tokens.subList(0, end)) instanceof Recognition.Recognized ok)
+                || !Expr.columns(ok.expr()).contains(column)) {
+            return null;
+        }
+        return ok;
     }
 
     /** The column with its missing values read as the literal; a number reads the column as a number first. */

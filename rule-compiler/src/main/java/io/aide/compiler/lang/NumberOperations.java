@@ -153,6 +153,21 @@ final class NumberOperations {
             }
             return new Copies.Operation(x -> new Expr.Bin("*", x, factor), column);
         }
+        boolean percentWord = p.accept(Role.PERCENT);
+        if (!symbol && (op.equals("+") || op.equals("-")) && operand instanceof Expr.Col pc
+                && (percentWord || ColumnWords.holdsAPercentage(pc.column()))) {
+            // "price less the discount percentage", "plus tax_pct percent": a share of the value itself, unless the value
+            // is a percentage too ("score_pct minus base_pct" is a difference of points)
+            String o = op;
+            Expr share = new Expr.Bin("/", operand, new Expr.Lit(100L));
+            return new Copies.Operation(x -> x instanceof Expr.Col xc && ColumnWords.holdsAPercentage(xc.column())
+                    ? new Expr.Bin(o, x, operand)
+                    : new Expr.Bin("*", x, new Expr.Bin(o, new Expr.Lit(1L), share)), column);
+        }
+        if (percentWord) {
+            p.problem("a percentage of a value that is not a number or a column");
+            return null;
+        }
         String o = op;
         Expr right = operand;
         return new Copies.Operation(x -> new Expr.Bin(o, x, right), column);

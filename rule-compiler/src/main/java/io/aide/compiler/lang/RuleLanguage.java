@@ -69,6 +69,10 @@ public final class RuleLanguage {
             return new Recognition.Recognized(ctx.sources().get(0), null, List.of(), "a constraint, not a transformation: copy");
         }
         Recognition r = understood(tokens, ctx, 1);
+        Recognition.Flagged dateAsNumber = r instanceof Recognition.Recognized read ? DatesIntoNumbers.check(read.expr(), ctx) : null;
+        if (dateAsNumber != null) {
+            return dateAsNumber;
+        }
         if (r instanceof Recognition.Recognized ok && condition != null) {
             return new Recognition.Recognized(AlgorithmCodes.guard(condition, ok.expr()), ok.lookupTable(), ok.accepted(),
                     ok.note() + ", under the row's condition", ok.keepUnmatched());

@@ -36,4 +36,22 @@ class EverydayPhrasesTest {
                 .isEqualTo(ColumnStatus.MATCH));
         assertThat(view.columns().stream().map(ColumnResult::column)).contains("email_domain", "sold_sunday_week", "phone_local");
     }
+
+    @Test
+    void shouldMatchEveryColumnOfTheRetailStarSchemaOnDuckdb() throws Exception {
+        // Given
+        EvalCase c = EvalCase.load(EvalCase.RETAIL_CASE);
+
+        // When
+        Map<String, TargetComparison> scores;
+        try (Connection db = EvalCase.duckdb(c)) {
+            scores = c.compare("duckdb", sql -> EvalCase.query(db, sql));
+        }
+
+        // Then
+        assertThat(scores.keySet()).containsExactlyInAnyOrder("dim_customer", "dim_product", "fact_sales", "dim_date");
+        assertThat(scores.values().stream().mapToInt(t -> t.columns().size()).sum()).isEqualTo(26);
+        assertThat(scores.values()).allSatisfy(t -> assertThat(t.columns()).allSatisfy(col -> assertThat(col.status())
+                .as(t.target() + "." + col.column() + ": " + col.detail()).isEqualTo(ColumnStatus.MATCH)));
+    }
 }

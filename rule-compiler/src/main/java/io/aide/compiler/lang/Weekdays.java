@@ -1,0 +1,116 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.plan.Expr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/**
+ * Days of the week named in a test:
+ * <pre>
+ * days := [falls | is | was] [on] [a | the] day {("," | OR | AND | TO | "-" | THROUGH) day}
+ * day  := monday .. sunday (also plural and the usual short forms: mon, tue, thu, sat)
+ * </pre>
+ * "falls on Saturday or Sunday", "on Saturday and Sunday" (the days a value is true on, so "and" lists them too),
+ * "Monday to Friday". The test is on the ISO day number (Monday 1 .. Sunday 7), which every dialect has.
+ */
+final class Weekdays {
+    private static final List<String> DAYS = List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+            "sunday");
+
+    private Weekdays() {
+    }
+
+    /** The test that the date is on one of the days said; null (cursor unchanged) when no day is named. */
+    static Expr test(Parser p, Expr date) {
+        int m = p.mark();
+        for (String lead : new String[]{"falls", "fall", "is", "was", "on", "a", "an", "the"}) {
+            p.acceptWord(lead);
+        }
+        TreeSet<Long> days = new TreeSet<>();
+        Integer last = spanned(p, days, null);
+        if (last == null) {
+            p.reset(m);
+            return null;
+        }
+        while (true) {
+            int s = p.mark();
+            // "Mon-Fri": the lexer joins a hyphenated pair and marks the first word
+            boolean range = p.tokens().get(p.mark() - 1).hyphenated() || p.acceptWord("to") || p.acceptWord("through")
+                    || p.acceptWord("thru") || p.acceptOp("-");
+            if (range && p.tokens().get(p.mark() - 1).hyphenated()) {
+                Integer next = spanned(p, days, last);
+                if (next == null) {
+                    p.reset(s);
+                    break;
+                }
+                last = next;
+                continue;
+            }
+            if (!range && !(p.acceptOp(",") | p.accept(Lexicon.Role.OR) | p.accept(Lexicon.Role.AND))) {
+                break;
+            }
+            p.acceptWord("on");
+            Integer next = spanned(p, days, range ? last : null);
+            if (next == null) {
+                p.reset(s);
+                break;
+            }
+            last = next;
+        }
+        List<Expr> items = new ArrayList<>();
+        days.forEach(d -> items.add(new Expr.Lit(d)));
+        io.aide.compiler.plan.SqlType.Kind kind = date instanceof Expr.Col c ? p.ctx().typeOf(c).kind() : null;
+        Expr read = kind == io.aide.compiler.plan.SqlType.Kind.DATE || kind == io.aide.compiler.plan.SqlType.Kind.TIMESTAMP
+                || !(date instanceof Expr.Col) ? date : new Expr.Cast(date, io.aide.compiler.plan.SqlType.DATE, true);
+        Expr day = new Expr.Extract("ISODOW", read);
+        return items.size() == 1 ? new Expr.Bin("=", day, items.get(0)) : new Expr.InList(day, items, false);
+    }
+
+    /**
+     * A day ("Friday", "fri") at the cursor, added to {@code days} with the days from {@code from} when the words before
+     * said a range; the day read, or null (cursor unchanged).
+     */
+    private static Integer spanned(Parser p, TreeSet<Long> days, Integer from) {
+        Token t = p.peekToken();
+        if (t == null || t.kind() != Token.Kind.WORD) {
+            return null;
+        }
+        Integer end = day(t.norm().toLowerCase(Locale.ROOT));
+        if (end == null) {
+            return null;
+        }
+        p.next();
+        int start = from != null ? from : end;
+        for (int d = start; d != end; d = d % 7 + 1) {
+            days.add((long) d);
+        }
+        days.add((long) end);
+        return end;
+    }
+
+    /** The ISO number of a day's name or short form (three to five letters: mon, tues, thurs), or null. */
+    private static Integer day(String word) {
+        String w = word.endsWith("s") && word.length() > 6 ? word.substring(0, word.length() - 1) : word;
+        for (int i = 0; i < DAYS.size(); i++) {
+            String d = DAYS.get(i);
+            if (w.equals(d) || w.length() >= 3 && w.length() <= 5 && d.startsWith(w)) {
+                return i + 1;
+            }
+        }
+        return null;
+    }
+
+    /** The value holds a date: its registered type says so, or, for text or an unknown type, its name does. */
+    static boolean dated(Parser p, Expr value) {
+        if (!(value instanceof Expr.Col c)) {
+            return false;
+        }
+        io.aide.compiler.plan.SqlType.Kind t = p.ctx().typeOf(c).kind();
+        // a date kept as text (a CSV sample, a staging table) is known by its name
+        return t == io.aide.compiler.plan.SqlType.Kind.DATE || t == io.aide.compiler.plan.SqlType.Kind.TIMESTAMP
+                || (t == io.aide.compiler.plan.SqlType.Kind.VARCHAR || !p.ctx().typeOf(c).known()) && ColumnWords.holdsADate(c.column());
+    }
+}
