@@ -173,7 +173,7 @@ try {
     dataSourceId = answer.body.dataSourceId;
   });
 
-  await step('without a model, the recommender charts the SQL in the sandbox on another origin', async () => {
+  await step('without a model, the recommender charts the SQL in the sandbox on another origin (allow-scripts, a policy without network)', async () => {
     await page.goto(`${GATEWAY}/viz`);
     await page.locator('select[name="dataSourceId"]').selectOption(dataSourceId);
     await page.locator('input[name="question"]').fill('Orders per status');
@@ -189,6 +189,15 @@ try {
     const src = await page.getByTestId('viz-sandbox').getAttribute('src');
     check(new URL(src).origin !== new URL(GATEWAY).origin, `the sandbox is on the portal's own origin (${src})`);
     check((await page.getByTestId('viz-sandbox').getAttribute('sandbox')) === 'allow-scripts', 'the frame is not sandbox="allow-scripts"');
+    // the frame's page forbids every connection, form and foreign image, and may be framed by the portal only; its
+    // origin serves no API
+    const framed = await page.request.get(src);
+    const policy = framed.headers()['content-security-policy'] ?? '';
+    for (const directive of ["default-src 'none'", "connect-src 'none'", "form-action 'none'", 'img-src data: blob:', 'frame-ancestors ']) {
+      check(policy.includes(directive), `the sandbox page's policy lacks ${directive}: ${policy}`);
+    }
+    const apiThere = await page.request.get(new URL('/api/v1/viz/templates', src).href);
+    check(apiThere.status() === 404, `the sandbox origin answered ${apiThere.status()} for /api/v1/viz/templates`);
   });
 
   await step('a parameter change re-renders the chart without a new query', async () => {
