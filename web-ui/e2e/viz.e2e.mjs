@@ -397,7 +397,7 @@ try {
     await context.close();
   });
 
-  await step('bob (another tenant) sees neither the template nor its data, JSON or Parquet', async () => {
+  await step('bob (another tenant) sees neither the template nor its data, JSON or Parquet, nor runs on her data source', async () => {
     const { context, page: bob } = await newPage();
     await signIn(bob, GATEWAY, 'bob');
     const one = await api(bob, 'GET', `/api/v1/viz/templates/${templateId}`);
@@ -407,6 +407,12 @@ try {
     const changed = await api(bob, 'PUT', `/api/v1/viz/templates/${templateId}`, { prompt: 'mine now', generated_sql: SQL, ui_code: 'export default function Viz() { return null; }', parameters: {}, data_source: 'duckdb' });
     const removed = await api(bob, 'DELETE', `/api/v1/viz/templates/${templateId}`);
     check(changed.status === 404 && removed.status === 404, `bob's PUT and DELETE of alice's template answered ${changed.status}, ${removed.status}`);
+    // a template of his own naming alice's data source runs nothing of hers
+    const own = await api(bob, 'POST', '/api/v1/viz/templates', { prompt: 'on alice\'s data', generated_sql: SQL, ui_code: 'export default function Viz() { return null; }', parameters: {}, data_source: 'duckdb', data_source_id: dataSourceId, data_url: null });
+    check(own.status === 201, `bob's own template answered ${own.status}`);
+    const ran = await api(bob, 'POST', `/api/v1/viz/templates/${own.body.id}/run`);
+    await api(bob, 'DELETE', `/api/v1/viz/templates/${own.body.id}`);
+    check(ran.status === 422 && ran.body.code === 'viz_query_failed' && ran.body.detail.includes('in your tenant'), `running it on alice's data source answered ${ran.status}: ${JSON.stringify(ran.body)}`);
     const list = await api(bob, 'GET', '/api/v1/viz/templates');
     check(list.status === 200 && !list.body.some((t) => t.id === templateId), 'alice\'s template is in bob\'s list');
     await bob.goto(`${GATEWAY}/viz/${templateId}`);
