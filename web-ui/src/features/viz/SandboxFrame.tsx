@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { queryResultSchema, vizParamsSchema, type QueryResult, type RenderMessage, type SandboxReply, type VizParams } from './schema';
+import { checkedResult, describeIssue, vizParamsSchema, type QueryResult, type RenderMessage, type SandboxReply, type VizParams } from './schema';
 
 interface Props {
   origin: string;
@@ -37,14 +37,20 @@ export function SandboxFrame({ origin, code, data, params, onRendered }: Props) 
 
   useEffect(() => {
     if (!ready || !code || !data || !frame.current?.contentWindow) return;
-    const checkedData = queryResultSchema.safeParse(data);
+    let checkedData: QueryResult;
+    try {
+      checkedData = checkedResult(data);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      return;
+    }
     const checkedParams = vizParamsSchema.safeParse(params);
-    if (!checkedData.success || !checkedParams.success) {
-      setError('The chart data or parameters are malformed: ' + (checkedData.error ?? checkedParams.error)?.issues[0]?.message);
+    if (!checkedParams.success) {
+      setError('The chart parameters are malformed at ' + describeIssue(checkedParams.error));
       return;
     }
     renderId.current += 1;
-    const message: RenderMessage = { type: 'render', code, data: checkedData.data, params: checkedParams.data, renderId: renderId.current };
+    const message: RenderMessage = { type: 'render', code, data: checkedData, params: checkedParams.data, renderId: renderId.current };
     // the frame runs in an opaque origin (no allow-same-origin), which no target origin names: '*' to this frame's
     // window only; what it receives is what the chart shows anyway
     frame.current.contentWindow.postMessage(message, '*');

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/http';
-import { fetchResult, getTemplate, listDataSources, listTemplates, rerunTemplate, sandboxOrigin, saveTemplate, streamRun, type DataSourceSummary } from './api';
+import { deleteTemplate, fetchResult, getTemplate, listDataSources, listTemplates, rerunTemplate, sandboxOrigin, saveTemplate, streamRun, type DataSourceSummary } from './api';
 import { ParamControls } from './ParamControls';
 import { SandboxFrame } from './SandboxFrame';
 import { vizParamsSchema, type QueryResult, type VizParams, type VizTemplate } from './schema';
@@ -54,7 +54,7 @@ export function VizPage() {
     try {
       setData(await fetchResult(info.url, info.format));
     } catch (e) {
-      setError('The result cannot be read: ' + (e instanceof Error ? e.message : String(e)));
+      setError('The result cannot be read: ' + (e instanceof Error ? e.message : String(e)) + ' (data_fetch)');
     }
   }, []);
 
@@ -147,6 +147,18 @@ export function VizPage() {
     }
   }
 
+  async function remove() {
+    if (!saved) return;
+    try {
+      await deleteTemplate(saved);
+      setSaved(null);
+      setTemplates(await listTemplates());
+      navigate('/viz', { replace: true });
+    } catch (e) {
+      setError('The template was not deleted: ' + (e instanceof Error ? e.message : String(e)));
+    }
+  }
+
   const onRendered = useCallback(() => setRenders((n) => n + 1), []);
   const canSave = !generating && codeComplete && !!dataInfo && !!code;
 
@@ -204,10 +216,15 @@ export function VizPage() {
             {saved ? 'Save changes' : 'Save template'}
           </button>
           {saved ? (
-            <span className="muted" data-testid="viz-saved">
-              {' '}
-              saved as {saved}
-            </span>
+            <>
+              <span className="muted" data-testid="viz-saved">
+                {' '}
+                saved as {saved}{' '}
+              </span>
+              <button type="button" onClick={() => void remove()} disabled={generating}>
+                Delete template
+              </button>
+            </>
           ) : null}
         </div>
         <div>

@@ -1,7 +1,7 @@
 import { API_BASE, ApiError, apiRequest, jsonBody } from '../../api/http';
 import { sessionKeeper } from '../../api/sessionKeeper';
 import { parquetReadObjects } from 'hyparquet';
-import { queryResultSchema, templateSchema, vizEventSchema, type Cell, type QueryResult, type VizEvent, type VizTemplate } from './schema';
+import { checkedResult, templateSchema, vizEventSchema, type Cell, type QueryResult, type VizEvent, type VizTemplate } from './schema';
 import { z } from 'zod';
 
 export interface RunRequest {
@@ -62,12 +62,12 @@ export async function fetchResult(url: string, format: 'json' | 'parquet'): Prom
     throw new ApiError(response.status, response.status === 404 ? 'The result expired or is not yours; run the chart again.' : `${response.status} ${response.statusText}`);
   }
   if (format === 'json') {
-    return queryResultSchema.parse(await response.json());
+    return checkedResult(await response.json());
   }
   const file = await response.arrayBuffer();
   const rows = (await parquetReadObjects({ file })) as Record<string, unknown>[];
   const names = rows.length > 0 ? Object.keys(rows[0]) : [];
-  return queryResultSchema.parse({
+  return checkedResult({
     columns: names.map((name) => ({ name, type: parquetType(rows, name) })),
     rows: rows.map((r) => names.map((n) => toCell(r[n]))),
   });
@@ -109,6 +109,10 @@ export async function saveTemplate(input: TemplateInput, id?: string): Promise<V
   const init = jsonBody(input);
   const answer = await apiRequest<unknown>(id ? `/viz/templates/${encodeURIComponent(id)}` : '/viz/templates', id ? { ...init, method: 'PUT' } : init);
   return templateSchema.parse(answer);
+}
+
+export async function deleteTemplate(id: string): Promise<void> {
+  await apiRequest<unknown>(`/viz/templates/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
 export async function rerunTemplate(id: string): Promise<{ url: string; size: 'small' | 'large'; format: 'json' | 'parquet'; rows: number }> {

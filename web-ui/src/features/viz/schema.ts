@@ -9,6 +9,27 @@ export const queryResultSchema = z.object({
 export type QueryResult = z.infer<typeof queryResultSchema>;
 export type Cell = z.infer<typeof cellSchema>;
 
+/** Where and what the first problem of a value Zod refused is, in words: "rows[2][1]: expected a string, ...". */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'no detail';
+  const path = issue.path.reduce<string>((at, part) => (typeof part === 'number' ? `${at}[${part}]` : at ? `${at}.${String(part)}` : String(part)), '');
+  const what = issue.code === 'invalid_union' ? 'expected a string, a number, a boolean or null' : issue.message;
+  return `${path || 'the result'}: ${what}`;
+}
+
+/** A typed result `{columns, rows}`, or an Error saying where it is malformed; nothing else may enter the sandbox. */
+export function checkedResult(value: unknown): QueryResult {
+  const checked = queryResultSchema.safeParse(value);
+  if (checked.success) {
+    const width = checked.data.columns.length;
+    const ragged = checked.data.rows.findIndex((row) => row.length !== width);
+    if (ragged < 0) return checked.data;
+    throw new Error(`The result is malformed at rows[${ragged}]: ${checked.data.rows[ragged].length} cells for ${width} columns`);
+  }
+  throw new Error('The result is malformed at ' + describeIssue(checked.error));
+}
+
 export const CHART_TYPES = ['bar', 'line', 'area', 'scatter', 'table', 'kpi'] as const;
 export const COLOR_SCHEMES = ['default', 'blues', 'warm', 'greyscale'] as const;
 export const SORTS = ['none', 'asc', 'desc'] as const;

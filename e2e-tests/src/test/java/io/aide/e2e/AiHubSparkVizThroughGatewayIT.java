@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aide.e2e.Stack.SseEvent;
 import io.aide.e2e.Stack.SseStream;
 import io.aide.events.EventJson;
+import io.aide.testsupport.Infra;
 import io.aide.testsupport.ScriptedModelServer;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -81,6 +84,17 @@ class AiHubSparkVizThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
         assertThat(rowsByStatus(result)).isEqualTo(ordersByStatus()).isNotEmpty();
         assertThat(events.stream().filter(e -> e.event().equals("code")).map(e -> e.json().path("content").asText())
                 .collect(Collectors.joining())).isEqualTo(String.join("", COMPONENT));
+        // and the Spark that ran it is the standalone cluster's: its master lists the validator's runner as a running
+        // application holding the worker's cores, not a local[*] driver of its own
+        JsonNode master = Stack.json(Stack.HTTP.send(HttpRequest.newBuilder(URI.create(Infra.sparkMasterWebUrl()
+                + "/json/")).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(master.path("url").asText()).isEqualTo(Infra.sparkMaster());
+        assertThat(master.path("aliveworkers").asInt(-1)).isPositive();
+        assertThat(master.path("activeapps")).anySatisfy(app -> {
+            assertThat(app.path("name").asText()).isEqualTo("aide-spark-runner");
+            assertThat(app.path("state").asText()).isEqualTo("RUNNING");
+            assertThat(app.path("cores").asInt(-1)).isPositive();
+        });
     }
 
     @Test

@@ -147,6 +147,8 @@ class AiHubVizThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
         // When
         HttpResponse<String> question = Stack.postJson(alice, "/api/v1/viz/runs", Map.of("question",
                 "How many orders are there in each status?", "dataSourceId", dataSourceId));
+        HttpResponse<String> wire = Stack.postJson(alice, "/api/v1/viz/runs", Map.of("sql", SQL, "dataSourceId",
+                dataSourceId));
         SseStream small = Stack.postEvents(alice, "/api/v1/viz/runs", Map.of("sql", SQL, "dataSourceId", dataSourceId));
         List<SseEvent> chart = CompletableFuture.supplyAsync(() -> small.readUntil("done")).get(120, TimeUnit.SECONDS);
         SseStream large = Stack.postEvents(alice, "/api/v1/viz/runs", Map.of("sql",
@@ -167,6 +169,12 @@ class AiHubVizThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
         assertThat(chart.stream().filter(e -> e.event().equals("code")).map(e -> e.json().path("content").asText())
                 .collect(Collectors.joining())).contains("export default function Viz");
         assertThat(chart.get(chart.size() - 1).json().path("parameters").path("chart_type").asText()).isEqualTo("bar");
+        // on the wire, each event is seed 001's two lines, 'event: <type>' and 'data: <json>', nothing else
+        assertThat(wire.statusCode()).as(wire.body()).isEqualTo(200);
+        assertThat(wire.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        assertThat(wire.body().split("\n\n")).allSatisfy(frame -> assertThat(frame.strip())
+                .matches("event: ?(thought|data|code|error|done)\ndata: ?\\{\"type\":\"(thinking|data_ready|code_chunk|error|complete)\".*"));
+        assertThat(wire.body()).contains("event:done\ndata:{\"type\":\"complete\",\"code_complete\":true,\"data_ready\":true");
         // more rows than are sent inline come as Parquet
         JsonNode data = wide.stream().filter(e -> e.event().equals("data")).findFirst().orElseThrow().json();
         assertThat(data.path("size").asText()).isEqualTo("large");

@@ -70,7 +70,7 @@ public class VizResource {
         agent.check(caller, request);
         return Multi.createFrom().<OutboundSseEvent>emitter(emitter -> {
             agent.run(caller, request, event -> emitter.emit(sse.newEventBuilder().name(event.name())
-                    .mediaType(MediaType.APPLICATION_JSON_TYPE).data(json(event)).build()));
+                    .data(json(event)).build()));
             emitter.complete();
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }

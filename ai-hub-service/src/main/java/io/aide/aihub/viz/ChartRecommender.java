@@ -9,12 +9,15 @@ import java.util.Set;
 
 /**
  * Chooses a chart for a typed query result from its column types and cardinalities, without a language model:
- * one row of measures is a KPI; a time column with measures a line; one category with measures a bar (the top
- * {@value #BAR_LIMIT} by the first measure when there are more categories); two or more measures a scatter;
- * anything else a table.
+ * one row of measures is a KPI; a time column with one measure that is never negative over at least
+ * {@value #AREA_MIN_POINTS} points in time an area (a volume over time); a time column with measures otherwise a
+ * line; one category with measures a bar (the top {@value #BAR_LIMIT} by the first measure when there are more
+ * categories); two or more measures a scatter; anything else a table.
  */
 public final class ChartRecommender {
     public static final int BAR_LIMIT = 20;
+    /** A time series this dense of one measure that is never negative is drawn as an area rather than a line. */
+    public static final int AREA_MIN_POINTS = 24;
     public static final int TABLE_LIMIT = 200;
     /** Distinct values are counted up to this bound: enough to tell a category from an identifier. */
     private static final int CARDINALITY_CAP = 10_000;
@@ -47,8 +50,9 @@ public final class ChartRecommender {
         List<String> measures = new ArrayList<>();
         List<String> times = new ArrayList<>();
         List<String> categories = new ArrayList<>();
-        for (QueryResult.Column c : columns) {
-            switch (ColumnKind.of(c.type())) {
+        for (int i = 0; i < columns.size(); i++) {
+            QueryResult.Column c = columns.get(i);
+            switch (ColumnKind.of(c.type(), result.rows(), i)) {
                 case MEASURE -> measures.add(c.name());
                 case TIME -> times.add(c.name());
                 case CATEGORY -> categories.add(c.name());
@@ -62,6 +66,12 @@ public final class ChartRecommender {
         }
         if (!times.isEmpty() && !measures.isEmpty() && categories.isEmpty()) {
             String x = times.get(0);
+            int points = cardinalities.getOrDefault(x, 0);
+            if (measures.size() == 1 && points >= AREA_MIN_POINTS && neverNegative(result, measures.get(0))) {
+                return new Recommendation("area", x, measures, title(measures, x), "none", null,
+                        "a time column (" + x + ", " + points + " values) with one measure that is never negative",
+                        cardinalities);
+            }
             return new Recommendation("line", x, measures, title(measures, x), "none", null,
                     "a time column (" + x + ") with " + measures.size() + " measure(s)", cardinalities);
         }
@@ -82,6 +92,23 @@ public final class ChartRecommender {
         return new Recommendation("table", null, measures, "Result", "none", TABLE_LIMIT,
                 measures.size() + " measure(s), " + times.size() + " time and " + categories.size()
                         + " category column(s): no single chart fits", cardinalities);
+    }
+
+    private static boolean neverNegative(QueryResult result, String column) {
+        int index = -1;
+        for (int i = 0; i < result.columns().size(); i++) {
+            if (result.columns().get(i).name().equals(column)) {
+                index = i;
+            }
+        }
+        for (List<Object> row : result.rows()) {
+            Object v = index >= 0 && index < row.size() ? row.get(index) : null;
+            if (v instanceof Number n && n.doubleValue() < 0
+                    || v instanceof String text && text.trim().startsWith("-")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Map<String, Integer> cardinalities(QueryResult result) {

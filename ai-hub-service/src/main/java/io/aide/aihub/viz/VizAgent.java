@@ -85,7 +85,7 @@ public class VizAgent {
                 sql = ran.sql();
                 result = ran.result();
             }
-            VizDataStore.Stored stored = data.store(caller.tenantId(), result);
+            VizDataStore.Stored stored = store(caller, result);
             emit.accept(VizEvent.dataReady(stored, sql));
             dataReady = true;
             ChartRecommender.Recommendation chosen = ChartRecommender.recommend(result);
@@ -112,6 +112,16 @@ public class VizAgent {
             emit.accept(VizEvent.error(dataReady ? VizException.Stage.CODE_GENERATION
                     : VizException.Stage.SQL_EXECUTION, e.getMessage()));
             emit.accept(VizEvent.done(false, dataReady, sql, null, engine));
+        }
+    }
+
+    /** The result kept for the chart to fetch by URL; a failure to keep it is the data_fetch stage's error. */
+    private VizDataStore.Stored store(Caller caller, QueryResult result) {
+        try {
+            return data.store(caller.tenantId(), result);
+        } catch (RuntimeException e) {
+            throw new VizException(VizException.Stage.DATA_FETCH, "The result (" + result.rowCount() + " rows) could "
+                    + "not be kept for the chart to fetch: " + e.getMessage());
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * The chart recommender on a generated result of N rows (default 100,000): a date, a 50-value category, an
- * identifier and two measures; the median and the worst of the timed rounds after warm-up, recommendation and
+ * identifier and two measures, typed and again all VARCHAR as sample files give them, and two of their columns; the median and the worst of the timed rounds after warm-up, recommendation and
  * component together. {@code java -cp ... io.aide.aihub.viz.bench.RecommenderBenchmark [rows] [rounds]}.
  */
 public final class RecommenderBenchmark {
@@ -33,7 +33,12 @@ public final class RecommenderBenchmark {
         QueryResult wide = new QueryResult(columns, data, false, 0L);
         QueryResult byRegion = new QueryResult(List.of(columns.get(1), columns.get(3)),
                 data.stream().map(r -> List.<Object>of(r.get(1), r.get(3))).toList(), false, 0L);
-        for (QueryResult result : List.of(wide, byRegion)) {
+        // as a sample file gives them: every column VARCHAR, so the values tell the kinds (date, category, numbers)
+        QueryResult asText = new QueryResult(columns.stream().map(c -> new QueryResult.Column(c.name(), "VARCHAR"))
+                .toList(), data.stream().map(r -> r.stream().<Object>map(String::valueOf).toList()).toList(), false, 0L);
+        QueryResult dailyText = new QueryResult(List.of(asText.columns().get(0), asText.columns().get(4)),
+                asText.rows().stream().map(r -> List.of(r.get(0), r.get(4))).toList(), false, 0L);
+        for (QueryResult result : List.of(wide, byRegion, asText, dailyText)) {
             long[] nanos = new long[rounds];
             String chart = null;
             for (int w = 0; w < 3; w++) {
@@ -47,8 +52,9 @@ public final class RecommenderBenchmark {
                 chart = chosen.chartType();
             }
             java.util.Arrays.sort(nanos);
-            System.out.printf(Locale.ROOT, "%d rows x %d columns -> %s: median %.1f ms, worst %.1f ms (%d rounds)%n",
-                    rows, result.columns().size(), chart, nanos[rounds / 2] / 1e6, nanos[rounds - 1] / 1e6, rounds);
+            System.out.printf(Locale.ROOT, "%d rows x %d columns (%s) -> %s: median %.1f ms, worst %.1f ms (%d rounds)%n",
+                    rows, result.columns().size(), result.columns().stream().allMatch(c -> c.type().equals("VARCHAR"))
+                            ? "all VARCHAR" : "typed", chart, nanos[rounds / 2] / 1e6, nanos[rounds - 1] / 1e6, rounds);
         }
     }
 }
