@@ -81,13 +81,7 @@ class AiHubRefineOnSparkThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop 
         });
     }
 
-    /** The where_clause block of the generation's target as the hashmap lists it (every dialect's SQL). */
     private static JsonNode block() {
-        for (JsonNode b : AiHubStack.hashmap(alice, generation.id()).path("blocks")) {
-            if (b.path("target").asText().equals(AiHubStack.TARGET) && b.path("block_name").asText().equals("where_clause")) {
-                return b;
-            }
-        }
-        throw new AssertionError("no where_clause block in generation " + generation.id());
+        return AiHubStack.blockInEveryDialect(alice, generation.id(), "where_clause");
     }
 }

@@ -3,14 +3,10 @@ package io.aide.validator;
 import io.aide.testsupport.AideInfraResource;
 import io.aide.testsupport.Infra;
 import io.aide.testsupport.InternalCalls;
-import io.aide.validator.config.S3Config;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -19,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,30 +31,7 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTest
 @QuarkusTestResource(value = AideInfraResource.class, restrictToAnnotatedClass = true,
         initArgs = @ResourceArg(name = AideInfraResource.SCHEMA_ARG, value = "validation"))
-class PostgresSampleQueryTest {
-    private static final String CUSTOMERS = "id,name,status\n1,Ann,A\n2,Bob,I\n3,Cid,A\n";
-    private static final String ORDERS = "order_id,customer_id,amount\n10,1,5.50\n11,1,4.50\n12,2,7.25\n";
-
-    @Inject
-    S3Config s3;
-
-    private TestStore store;
-    private String tenant;
-    private String dataSource;
-
-    @BeforeEach
-    void setUp() {
-        store = new TestStore(s3);
-        tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
-        dataSource = "ds_" + UUID.randomUUID().toString().replace("-", "");
-        store.putText("tenants/" + tenant + "/datasources/" + dataSource + "/files/customers.csv", CUSTOMERS);
-        store.putText("tenants/" + tenant + "/datasources/" + dataSource + "/files/orders.csv", ORDERS);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        store.close();
-    }
+class PostgresSampleQueryTest extends OnSampleFiles {
 
     private ValidatableResponse onPostgres(String tenantId, String sql, int limit) {
         return given().header(InternalCalls.HEADER, InternalCalls.token(tenantId)).contentType("application/json")

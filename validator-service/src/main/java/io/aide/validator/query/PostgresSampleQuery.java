@@ -75,14 +75,22 @@ public class PostgresSampleQuery {
                 try (ResultSet rs = st.executeQuery(WRAP_HEAD + sql + "\n) AS aide_query LIMIT " + (limit + 1))) {
                     return read(rs, limit);
                 } finally {
-                    // the sample goes with the session anyway; dropped here so none outlives the answer
-                    pg.rollback();
-                    pg.setAutoCommit(true);
-                    st.execute("DISCARD TEMP");
+                    discard(pg, st);
                 }
             }
         } catch (SQLException e) {
             throw refusal(e);
+        }
+    }
+
+    /** The sample goes with the session anyway; dropped here so none outlives the answer. Never hides the answer. */
+    private static void discard(Connection pg, Statement st) {
+        try {
+            pg.rollback();
+            pg.setAutoCommit(true);
+            st.execute("DISCARD TEMP");
+        } catch (SQLException ignored) {
+            // a broken session drops its temporary tables when it closes
         }
     }
 
