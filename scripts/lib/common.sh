@@ -45,6 +45,8 @@ select_env() {
 export_aide_env() {
     export AIDE_ENV
     export AIDE_PG_HOST=127.0.0.1 AIDE_PG_PORT="$PG_PORT" AIDE_PG_DB=aide AIDE_PG_USER=aide AIDE_PG_PASSWORD=aide
+    # the validator's PostgreSQL sandbox (engine: postgres): its own database and role, created by pg_ensure_database
+    export AIDE_PG_SANDBOX_DB=aide_sandbox AIDE_PG_SANDBOX_USER=aide_sandbox AIDE_PG_SANDBOX_PASSWORD=aide_sandbox
     export AIDE_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
     export AIDE_KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
     export AIDE_S3_ENDPOINT="http://127.0.0.1:$S3_PORT" AIDE_S3_ACCESS_KEY=aide AIDE_S3_SECRET_KEY=aide-secret-key

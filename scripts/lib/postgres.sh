@@ -28,6 +28,7 @@ pg_up() {
     local pid; pid=$(pg_postmaster_pid)
     if pid_alive "$pid" && pg_healthy; then
         record_pid "$PID_DIR/postgres.pid" "$pid"
+        pg_ensure_database
         info "postgres already running (pid $pid, port $PG_PORT)"
         return 0
     fi
@@ -88,6 +89,13 @@ END \$\$;"
         pg_psql -d postgres -c "CREATE DATABASE aide OWNER aide" >>"$PG_LOG" 2>&1 \
             || fail_component postgres "$PG_LOG" "could not create database aide"
     fi
+    pg_ensure_sandbox
+}
+
+# The validator's PostgreSQL sandbox (queries with engine postgres): database and role aide_sandbox, see the file.
+pg_ensure_sandbox() {
+    pg_psql -d postgres -f - <"$AIDE_ROOT/infra/postgres/sandbox.sql" >>"$PG_LOG" 2>&1 \
+        || fail_component postgres "$PG_LOG" "could not set up the sandbox database (infra/postgres/sandbox.sql)"
 }
 
 pg_down() {

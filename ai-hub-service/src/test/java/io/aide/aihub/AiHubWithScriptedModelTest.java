@@ -70,7 +70,7 @@ class AiHubWithScriptedModelTest {
     }
 
     @Test
-    void shouldSayWhichKindsAreNotAvailableYet() {
+    void shouldSendAKindServedByRestToItsRoute() {
         // Given
         String taskId = "task_" + UUID.randomUUID();
         Envelope request = Envelope.of("acme", "corr-10", "sess_2", new AiTaskRequested(taskId, "viz", "sess_2",
@@ -83,7 +83,8 @@ class AiHubWithScriptedModelTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(AiTasks.resultsFor(connector, taskId))
                 .singleElement().satisfies(published -> {
                     assertThat(published.result().status()).isEqualTo("failed");
-                    assertThat(published.result().code()).isEqualTo("ai_task_not_implemented:viz");
+                    assertThat(published.result().code()).isEqualTo("ai_task_kind_rest_only:viz");
+                    assertThat(published.result().message()).contains("POST /api/v1/viz/runs");
                 }));
     }
 

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import static io.aide.testsupport.ScriptedModelServer.late;
 import static io.aide.testsupport.ScriptedModelServer.malformed;
+import static io.aide.testsupport.ScriptedModelServer.oversized;
 import static io.aide.testsupport.ScriptedModelServer.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,6 +90,24 @@ class AiHubNlToSqlThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
         assertThat(problem.path("code").asText()).isEqualTo("llm_call_failed");
         assertThat(problem.path("detail").asText()).contains(model).doesNotContain(AiHubStack.ACME_KEY)
                 .doesNotContain("Exception");
+    }
+
+    @Test
+    void shouldAnswerAnOversizedModelAnswerAsAClear502WithoutRunningIt() {
+        // Given
+        String model = AiHubStack.modelName("nl2sql-oversized");
+        AiHubStack.model().script(model, oversized(150_000));
+        AiHubStack.useModel(model);
+
+        // When
+        HttpResponse<String> answered = ask("How many orders are there in each status?");
+
+        // Then
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(502);
+        JsonNode problem = Stack.json(answered.body());
+        assertThat(problem.path("code").asText()).isEqualTo("llm_answer_too_large");
+        assertThat(problem.path("detail").asText()).contains("150000 characters").contains(model);
+        assertThat(AiHubStack.model().requestsFor(model)).hasSize(1);
     }
 
     @Test

@@ -20,7 +20,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Block refinement of a generation's Spark SQL rendering: the candidate runs with Spark (the validator's runner on the
  * test cluster) on the generation's sample, Spark's error repairs it, the one that runs becomes a new version of the
- * spark rendering (the duckdb one unchanged); a rendering no engine can run is refused with what to do instead.
+ * spark rendering (the duckdb one unchanged). The postgres rendering and the refused ones: AiHubRefineOnPostgresThroughGatewayIT.
  */
 class AiHubRefineOnSparkThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
     private static AiHubStack.Generation generation;
@@ -30,7 +30,7 @@ class AiHubRefineOnSparkThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop 
     static void sparkGeneration() {
         AiHubStack.removeModel();
         warmSpark();
-        generation = AiHubStack.generate(alice, AiHubStack.orderStatusMapping(), List.of("duckdb", "spark", "postgres"));
+        generation = AiHubStack.generate(alice, AiHubStack.orderStatusMapping(), List.of("duckdb", "spark"));
         lastEventId = generation.lastEventId();
     }
 
@@ -81,34 +81,7 @@ class AiHubRefineOnSparkThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop 
         });
     }
 
-    @Test
-    void shouldRefuseARenderingNoEngineRunsWithoutCallingTheModel() {
-        // Given
-        String model = AiHubStack.modelName("refine-postgres");
-        AiHubStack.model().script(model, chunks("WHERE TRUE"));
-        AiHubStack.useModel(model);
-
-        // When
-        AiHubStack.Refined refined = AiHubStack.refine(alice, generation.id(), AiHubStack.TARGET, "where_clause",
-                "postgres", "leave out returned orders", lastEventId);
-        lastEventId = refined.lastEventId();
-
-        // Then
-        JsonNode result = AiHubStack.aiResult(refined.events());
-        assertThat(result.path("status").asText()).isEqualTo("failed");
-        assertThat(result.path("code").asText()).isEqualTo("refine_dialect_unsupported");
-        assertThat(result.path("message").asText()).contains("'postgres' cannot be run there")
-                .contains("refine the duckdb or spark rendering");
-        assertThat(AiHubStack.model().requestsFor(model)).isEmpty();
-    }
-
-    /** The where_clause block of the generation's target as the hashmap lists it (every dialect's SQL). */
     private static JsonNode block() {
-        for (JsonNode b : AiHubStack.hashmap(alice, generation.id()).path("blocks")) {
-            if (b.path("target").asText().equals(AiHubStack.TARGET) && b.path("block_name").asText().equals("where_clause")) {
-                return b;
-            }
-        }
-        throw new AssertionError("no where_clause block in generation " + generation.id());
+        return AiHubStack.blockInEveryDialect(alice, generation.id(), "where_clause");
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static io.aide.testsupport.ScriptedModelServer.chunks;
+import static io.aide.testsupport.ScriptedModelServer.oversized;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -108,6 +109,30 @@ class AiHubRefineThroughGatewayIT extends AiHubGatewayTests {
         assertThat(result.path("message").asText()).contains("after 3 attempt(s)")
                 .contains("block where_clause is unchanged").contains("refund_state");
         assertThat(AiHubStack.model().requestsFor(model)).hasSize(3);
+        JsonNode after = AiHubStack.block(alice, generation.id(), "where_clause");
+        assertThat(after.path("version").asInt()).isEqualTo(before.path("version").asInt());
+        assertThat(after.path("sql").asText()).isEqualTo(before.path("sql").asText());
+    }
+
+    @Test
+    void shouldRefuseAnOversizedAnswerAndApplyNothing() {
+        // Given: an answer longer than the service uses (AIDE_LLM_MAX_ANSWER_CHARS, 100,000 by default)
+        String model = AiHubStack.modelName("refine-oversized");
+        AiHubStack.model().script(model, oversized(150_000));
+        AiHubStack.useModel(model);
+        JsonNode before = AiHubStack.block(alice, generation.id(), "where_clause");
+
+        // When
+        List<SseEvent> events = refine("leave out the returned orders");
+
+        // Then: refused with the size, at most the limit streamed, the block unchanged
+        JsonNode result = aiResult(events);
+        assertThat(result.path("status").asText()).isEqualTo("failed");
+        assertThat(result.path("code").asText()).isEqualTo("llm_answer_too_large");
+        assertThat(result.path("message").asText()).contains("150000 characters").contains("AIDE_LLM_MAX_ANSWER_CHARS");
+        int streamed = events.stream().filter(e -> e.event().equals("code_chunk"))
+                .mapToInt(e -> e.json().path("content").asText().length()).sum();
+        assertThat(streamed).isLessThanOrEqualTo(100_000);
         JsonNode after = AiHubStack.block(alice, generation.id(), "where_clause");
         assertThat(after.path("version").asInt()).isEqualTo(before.path("version").asInt());
         assertThat(after.path("sql").asText()).isEqualTo(before.path("sql").asText());

@@ -222,6 +222,16 @@ final class AiHubStack {
         return block(token, generationId, TARGET, blockName);
     }
 
+    /** One block of the generation's target as the hashmap lists it, with every dialect's SQL in {@code sql_by_dialect}. */
+    static JsonNode blockInEveryDialect(String token, String generationId, String blockName) {
+        for (JsonNode b : hashmap(token, generationId).path("blocks")) {
+            if (b.path("target").asText().equals(TARGET) && b.path("block_name").asText().equals(blockName)) {
+                return b;
+            }
+        }
+        throw new AssertionError("no block " + TARGET + "/" + blockName + " in generation " + generationId);
+    }
+
     /** One block of a target of the generation with its duckdb text as {@code sql} (the hashmap's {@code ?dialect=}). */
     static JsonNode block(String token, String generationId, String target, String blockName) {
         HttpResponse<String> got = Stack.get(token, "/api/v1/generations/" + generationId + "?dialect=duckdb");

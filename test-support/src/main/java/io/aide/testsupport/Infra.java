@@ -80,6 +80,11 @@ public final class Infra {
         return pgJdbcUrl() + "?currentSchema=" + URLEncoder.encode(schema, StandardCharsets.UTF_8);
     }
 
+    /** JDBC URL of the sandbox database the validator runs {@code engine: postgres} queries in ({@code ./aide} creates it). */
+    public static String pgSandboxJdbcUrl() {
+        return "jdbc:postgresql://" + pgHost() + ":" + pgPort() + "/" + setting("AIDE_PG_SANDBOX_DB", "aide_sandbox");
+    }
+
     public static String redisUrl() {
         return setting("AIDE_REDIS_URL", "redis://127.0.0.1:" + testPort(56479));
     }

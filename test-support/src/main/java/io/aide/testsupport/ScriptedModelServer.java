@@ -79,6 +79,16 @@ public final class ScriptedModelServer implements AutoCloseable {
         return new Malformed();
     }
 
+    /** An answer of {@code characters} characters (a SQL comment), streamed in pieces of 10,000 when asked to stream. */
+    public static Answer oversized(int characters) {
+        String body = "-- " + "x".repeat(Math.max(0, characters - 3));
+        List<String> pieces = new java.util.ArrayList<>();
+        for (int i = 0; i < body.length(); i += 10_000) {
+            pieces.add(body.substring(i, Math.min(body.length(), i + 10_000)));
+        }
+        return new Text(pieces);
+    }
+
     public static Answer late(Duration delay, Answer answer) {
         return new Late(delay, answer);
     }

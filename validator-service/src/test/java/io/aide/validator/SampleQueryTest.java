@@ -4,15 +4,12 @@ import io.aide.events.EventJson;
 import io.aide.events.v1.ValidationRequested;
 import io.aide.testsupport.AideInfraResource;
 import io.aide.testsupport.InternalCalls;
-import io.aide.validator.config.S3Config;
 import io.aide.validator.persistence.ValidationRepository;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -30,33 +27,10 @@ import static org.hamcrest.Matchers.lessThan;
 @QuarkusTest
 @QuarkusTestResource(value = AideInfraResource.class, restrictToAnnotatedClass = true,
         initArgs = @ResourceArg(name = AideInfraResource.SCHEMA_ARG, value = "validation"))
-class SampleQueryTest {
-    private static final String CUSTOMERS = "id,name,status\n1,Ann,A\n2,Bob,I\n3,Cid,A\n";
-    private static final String ORDERS = "order_id,customer_id,amount\n10,1,5.50\n11,1,4.50\n12,2,7.25\n";
-
-    @Inject
-    S3Config s3;
+class SampleQueryTest extends OnSampleFiles {
 
     @Inject
     ValidationRepository runs;
-
-    private TestStore store;
-    private String tenant;
-    private String dataSource;
-
-    @BeforeEach
-    void setUp() {
-        store = new TestStore(s3);
-        tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
-        dataSource = "ds_" + UUID.randomUUID().toString().replace("-", "");
-        store.putText("tenants/" + tenant + "/datasources/" + dataSource + "/files/customers.csv", CUSTOMERS);
-        store.putText("tenants/" + tenant + "/datasources/" + dataSource + "/files/orders.csv", ORDERS);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        store.close();
-    }
 
     private ValidatableResponse query(String tenantId, Map<String, Object> body) {
         return given().header(InternalCalls.HEADER, InternalCalls.token(tenantId)).contentType("application/json")

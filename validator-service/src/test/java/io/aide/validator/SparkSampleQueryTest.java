@@ -3,16 +3,12 @@ package io.aide.validator;
 import io.aide.testsupport.AideInfraResource;
 import io.aide.testsupport.Infra;
 import io.aide.testsupport.InternalCalls;
-import io.aide.validator.config.S3Config;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -35,9 +31,7 @@ import static org.hamcrest.Matchers.hasSize;
 @TestProfile(SparkSampleQueryTest.OnTheCluster.class)
 @QuarkusTestResource(value = AideInfraResource.class, restrictToAnnotatedClass = true,
         initArgs = @ResourceArg(name = AideInfraResource.SCHEMA_ARG, value = "validation"))
-class SparkSampleQueryTest {
-    private static final String CUSTOMERS = "id,name,status\n1,Ann,A\n2,Bob,I\n3,Cid,A\n";
-    private static final String ORDERS = "order_id,customer_id,amount\n10,1,5.50\n11,1,4.50\n12,2,7.25\n";
+class SparkSampleQueryTest extends OnSampleFiles {
 
     /** Spark on, the runner a driver on the test environment's cluster (./aide infra up --env test). */
     public static class OnTheCluster implements QuarkusTestProfile {
@@ -55,27 +49,6 @@ class SparkSampleQueryTest {
                     "aide.validator.spark-query-start-wait", "150s",
                     "quarkus.http.test-timeout", "180s");
         }
-    }
-
-    @Inject
-    S3Config s3;
-
-    private TestStore store;
-    private String tenant;
-    private String dataSource;
-
-    @BeforeEach
-    void setUp() {
-        store = new TestStore(s3);
-        tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
-        dataSource = "ds_" + UUID.randomUUID().toString().replace("-", "");
-        store.putText("tenants/" + tenant + "/datasources/" + dataSource + "/files/customers.csv", CUSTOMERS);
-        store.putText("tenants/" + tenant + "/datasources/" + dataSource + "/files/orders.csv", ORDERS);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        store.close();
     }
 
     private ValidatableResponse query(String tenantId, String sql, Integer limit) {

@@ -37,6 +37,13 @@ public interface LlmSettings {
     @WithDefault("30s")
     Duration circuitBreakerDelay();
 
+    /**
+     * The longest model answer used, in characters (AIDE_LLM_MAX_ANSWER_CHARS); a longer one is refused with
+     * {@code llm_answer_too_large} and nothing of it is used (a streamed answer stops being forwarded there).
+     */
+    @WithDefault("100000")
+    int maxAnswerChars();
+
     default boolean configured() {
         return baseUrl().filter(url -> !url.isBlank()).isPresent();
     }

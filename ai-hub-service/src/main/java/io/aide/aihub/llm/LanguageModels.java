@@ -44,6 +44,7 @@ public class LanguageModels {
     public static final String NOT_CONFIGURED = "llm_not_configured";
     public static final String CALL_FAILED = "llm_call_failed";
     public static final String CIRCUIT_OPEN = "llm_circuit_open";
+    public static final String ANSWER_TOO_LARGE = "llm_answer_too_large";
 
     private final LlmSettings settings;
     private final TenantModelRepository tenantModels;
@@ -96,15 +97,7 @@ public class LanguageModels {
         } catch (Exception e) {
             throw failed(endpoint, rootMessage(e), e);
         }
-        TokenUsage tokens = response.tokenUsage();
-        usage.record(tenantId, userId, feature, endpoint.model(), endpoint.source(),
-                tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount(),
-                tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount());
-        String text = response.aiMessage() == null ? null : response.aiMessage().text();
-        if (text == null || text.isBlank()) {
-            throw failed(endpoint, "the answer was empty", null);
-        }
-        return text;
+        return recorded(tenantId, userId, feature, endpoint, response);
     }
 
     /**
@@ -118,6 +111,7 @@ public class LanguageModels {
         StreamingChatModel model = streamingClients.computeIfAbsent(key, k -> buildStreaming(endpoint));
         Guard guard = guards.computeIfAbsent(key, k -> guard(endpoint));
         AtomicBoolean streamed = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger forwarded = new java.util.concurrent.atomic.AtomicInteger();
         ChatResponse response;
         try {
             response = guard.call(() -> {
@@ -125,7 +119,9 @@ public class LanguageModels {
                 model.chat(ChatRequest.builder().messages(messages).build(), new StreamingChatResponseHandler() {
                     @Override
                     public void onPartialResponse(String text) {
-                        if (text != null && !text.isEmpty()) {
+                        // past the answer limit nothing more is forwarded; the whole answer is refused at its end
+                        if (text != null && !text.isEmpty()
+                                && forwarded.addAndGet(text.length()) <= settings.maxAnswerChars()) {
                             streamed.set(true);
                             onDelta.accept(text);
                         }
@@ -173,6 +169,12 @@ public class LanguageModels {
         String text = response.aiMessage() == null ? null : response.aiMessage().text();
         if (text == null || text.isBlank()) {
             throw failed(endpoint, "the answer was empty", null);
+        }
+        if (text.length() > settings.maxAnswerChars()) {
+            throw new AiTaskException(ANSWER_TOO_LARGE, "The language model at " + endpoint.host() + " (model "
+                    + endpoint.model() + ") answered " + text.length() + " characters, more than the "
+                    + settings.maxAnswerChars() + " this service uses (AIDE_LLM_MAX_ANSWER_CHARS); nothing of the "
+                    + "answer was used. Ask for a smaller change.", null);
         }
         return text;
     }

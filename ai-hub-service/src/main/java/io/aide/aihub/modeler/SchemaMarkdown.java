@@ -69,6 +69,67 @@ public final class SchemaMarkdown {
         return out.toString();
     }
 
+    /**
+     * The schema context of {@link #render} cut to some tables, for a prompt about a large schema: the summary of the
+     * whole schema, the sections of the named tables (qualified or bare names, any case), the other tables by name
+     * only (at most {@value #NAMED_ONLY}), and the relationships that involve a kept table.
+     */
+    public static String excerpt(String markdown, java.util.Collection<String> tables) {
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        tables.forEach(t -> {
+            kept.add(t.toLowerCase(Locale.ROOT));
+            kept.add(t.substring(t.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
+        });
+        StringBuilder out = new StringBuilder();
+        List<String> left = new java.util.ArrayList<>();
+        String section = "head";
+        boolean keep = true;
+        for (String line : markdown.split("\n", -1)) {
+            if (line.startsWith("## Relationships")) {
+                appendLeftOut(out, left);
+                section = "relationships";
+                keep = true;
+            } else if (section.equals("head") && line.startsWith("## Tables")) {
+                section = "tables";
+            } else if (section.equals("tables") && line.startsWith("### ")) {
+                String name = line.substring(4).strip();
+                keep = mentionsAny(name, kept);
+                if (!keep) {
+                    left.add(name);
+                }
+            } else if (section.equals("relationships") && line.startsWith("- ")) {
+                if (!mentionsAny(line, kept)) {
+                    continue;
+                }
+            }
+            if (keep) {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString().stripTrailing() + "\n";
+    }
+
+    static final int NAMED_ONLY = 200;
+
+    private static void appendLeftOut(StringBuilder out, List<String> left) {
+        if (left.isEmpty()) {
+            return;
+        }
+        out.append("Not shown here (").append(left.size()).append(" more tables, by name): ")
+                .append(String.join(", ", left.subList(0, Math.min(NAMED_ONLY, left.size()))))
+                .append(left.size() > NAMED_ONLY ? ", ..." : "").append("\n\n");
+    }
+
+    private static boolean mentionsAny(String line, java.util.Set<String> names) {
+        for (String token : line.split("[^A-Za-z0-9_.$]+")) {
+            if (!token.isEmpty() && (names.contains(token.toLowerCase(Locale.ROOT))
+                    || names.contains(token.substring(token.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String typeLabel(ColumnProfile c) {
         String declared = c.declaredType() == null ? "" : c.declaredType();
         String logical = c.type().name().toLowerCase(Locale.ROOT);

@@ -4,9 +4,8 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import io.aide.aihub.context.ContextAssembler;
 import io.aide.aihub.llm.LanguageModels;
-import io.aide.aihub.retrieval.TableVectors;
+import io.aide.aihub.retrieval.RelevantTables;
 import io.aide.aihub.modeler.SchemaSnapshot;
 import io.aide.aihub.service.AiHubException;
 import io.aide.aihub.service.AiTaskException;
@@ -36,51 +35,21 @@ public class NlToSql {
     private final LanguageModels models;
     private final SchemaSource schemas;
     private final SampleQueries samples;
-    private final TableVectors vectors;
+    private final RelevantTables relevant;
     private final int repairs;
-    static final int WHOLE_SCHEMA_TABLES = 40;
-    static final int PICKED = 15;
 
-    public NlToSql(LanguageModels models, SchemaSource schemas, SampleQueries samples, TableVectors vectors,
+    public NlToSql(LanguageModels models, SchemaSource schemas, SampleQueries samples, RelevantTables relevant,
                    @ConfigProperty(name = "aide.ai.nl2sql.repairs", defaultValue = "2") int repairs) {
         this.models = models;
         this.schemas = schemas;
         this.samples = samples;
-        this.vectors = vectors;
+        this.relevant = relevant;
         this.repairs = repairs;
     }
 
     /** @param attempts model answers it took (1 when the first query ran) */
     public record Answer(String question, String sql, List<SampleQueries.Column> columns, List<List<Object>> rows,
                          boolean truncated, long elapsedMs, int attempts, String sampleKind) {
-    }
-
-    /**
-     * A schema of more than {@value #WHOLE_SCHEMA_TABLES} tables is cut to the {@value #PICKED} tables most similar to
-     * the question (all-MiniLM-L6-v2, {@link TableVectors}: stored in PostgreSQL per tenant and data source, a table
-     * embedded again only when its text changed, ranked in SQL) and the tables their foreign keys reference, so the
-     * prompt fits the model's window.
-     */
-    SchemaSnapshot relevant(Caller caller, String dataSourceId, SchemaSnapshot snapshot, String question) {
-        if (snapshot.tables().size() <= WHOLE_SCHEMA_TABLES) {
-            return snapshot;
-        }
-        vectors.sync(caller.tenantId(), dataSourceId, snapshot);
-        java.util.Set<String> picked = new java.util.HashSet<>(
-                vectors.top(caller.tenantId(), dataSourceId, snapshot, question, PICKED));
-        List<SchemaSnapshot.Table> kept = new ArrayList<>();
-        java.util.Set<String> referenced = new java.util.HashSet<>();
-        for (SchemaSnapshot.Table t : snapshot.tables()) {
-            if (picked.contains(ContextAssembler.sqlName(snapshot, t))) {
-                t.foreignKeys().forEach(fk -> referenced.add(fk.referencedTable()));
-            }
-        }
-        for (SchemaSnapshot.Table t : snapshot.tables()) {
-            if (picked.contains(ContextAssembler.sqlName(snapshot, t)) || referenced.contains(t.name())) {
-                kept.add(t);
-            }
-        }
-        return new SchemaSnapshot(snapshot.dataSourceId(), snapshot.kind(), snapshot.database(), kept);
     }
 
     public Answer answer(Caller caller, String dataSourceId, String question, int limit) {
@@ -92,7 +61,7 @@ public class NlToSql {
             AiTaskException e = models.notConfigured("natural-language to SQL");
             throw new AiHubException(409, e.code(), "No language model", e.getMessage());
         }
-        SchemaSnapshot snapshot = relevant(caller, dataSourceId, schemas.snapshot(caller, dataSourceId), question);
+        SchemaSnapshot snapshot = relevant.pick(caller, dataSourceId, schemas.snapshot(caller, dataSourceId), question);
         List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(SYSTEM), UserMessage.from(
                 "Schema:\n" + SchemaPrompt.render(snapshot) + "\nQuestion: " + question)));
         String lastError = null;

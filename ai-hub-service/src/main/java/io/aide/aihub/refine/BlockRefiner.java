@@ -45,8 +45,14 @@ public class BlockRefiner {
     public static final String KIND = "refine";
     /** Rows the layer must produce on the sample to show it runs; the row count itself is not judged. */
     static final int PROBE_ROWS = 5;
-    /** The renderings a candidate can be checked in: DuckDB in the sandbox, Spark SQL on the validator's runner. */
-    static final Map<String, String> CHECKED_DIALECTS = Map.of("duckdb", "DuckDB SQL", "spark", "Spark SQL");
+    /**
+     * The renderings a candidate can be checked in, each named by the validator's engine that runs it: DuckDB in the
+     * sandbox, Spark SQL on the validator's runner, PostgreSQL in the platform PostgreSQL's sandbox database.
+     */
+    static final Map<String, String> CHECKED_DIALECTS = Map.of("duckdb", "DuckDB SQL", "spark", "Spark SQL",
+            "postgres", "PostgreSQL");
+    private static final Map<String, String> ENGINE_NAMES = Map.of("duckdb", "", "spark", " with Spark",
+            "postgres", " on PostgreSQL");
     static final String SYSTEM = """
             You are a senior data engineer editing one block of a generated SQL semantic layer (%s).
             The layer's SQL is its blocks in order, joined by new lines. Rewrite only the named block so it follows
@@ -86,9 +92,10 @@ public class BlockRefiner {
             dialect = dialect == null || dialect.isBlank() ? "duckdb" : dialect.strip().toLowerCase(Locale.ROOT);
             if (!CHECKED_DIALECTS.containsKey(dialect)) {
                 return refused(task, "refine_dialect_unsupported", "Refinement saves a candidate only once it ran on "
-                        + "the generation's sample, and the sample runs DuckDB SQL (the validator's sandbox) or Spark "
-                        + "SQL (its Spark runner); '" + dialect + "' cannot be run there, so refine the duckdb or spark "
-                        + "rendering of " + blockName + " (the " + dialect + " rendering keeps its compiled SQL).");
+                        + "the generation's sample, and the sample runs DuckDB SQL (the validator's sandbox), Spark "
+                        + "SQL (its Spark runner) or PostgreSQL (the platform's sandbox database); no " + dialect
+                        + " engine runs here, so '" + dialect + "' cannot be run there: refine the duckdb, spark or "
+                        + "postgres rendering of " + blockName + " (the " + dialect + " rendering keeps its compiled SQL).");
             }
             JsonNode hashmap = generations.hashmap(caller, generationId);
             Layer layer = Layer.of(hashmap, ctx.get("target"), blockName, dialect);
@@ -101,17 +108,15 @@ public class BlockRefiner {
                     + "before it is saved."));
             List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(SYSTEM.formatted(
                     CHECKED_DIALECTS.get(dialect))), UserMessage.from(prompt(layer, dialect, context, task.prompt()))));
-            boolean onSpark = "spark".equals(dialect);
             String lastError = null;
             for (int attempt = 0; attempt <= repairs; attempt++) {
                 String answer = models.stream(tenantId, caller.userId(), KIND, messages,
                         delta -> sink.event(new CodeChunk("sql", delta, blockName)));
                 String candidate = Prompts.stripFences(answer);
                 try {
-                    SampleQueries.Result probe = onSpark
-                            ? samples.onGenerationWithSpark(caller, generationId, layer.with(candidate), PROBE_ROWS)
-                            : samples.onGeneration(caller, generationId, layer.with(candidate), PROBE_ROWS);
-                    sink.event(new Thought("The candidate ran on the sample" + (onSpark ? " with Spark" : "") + " ("
+                    SampleQueries.Result probe = samples.onGeneration(caller, generationId, layer.with(candidate),
+                            PROBE_ROWS, dialect);
+                    sink.event(new Thought("The candidate ran on the sample" + ENGINE_NAMES.get(dialect) + " ("
                             + probe.rows().size() + " row(s) read, "
                             + probe.columns().size() + " column(s))" + (attempt == 0 ? "" : " after " + attempt
                             + " repair(s)") + "; saving it as a new version of " + blockName + "."));

@@ -25,6 +25,12 @@ public class AiTaskService {
             "viz", "visualizations",
             "rule_assist", "rule assistance");
 
+    /** Kinds the events contract names whose features answer over REST (request and answer, or a stream). */
+    private static final Map<String, String> REST_ROUTES = Map.of(
+            "modeler_message", "POST /api/v1/ai/modeler/sessions/{dataSourceId}/messages (or .../messages/stream)",
+            "viz", "POST /api/v1/viz/runs",
+            "rule_assist", "POST /api/v1/ai/rule-assist/generations/{generationId}");
+
     private final LanguageModels models;
     private final BlockRefiner refiner;
 
@@ -45,8 +51,11 @@ public class AiTaskService {
         try {
             String content = switch (task.kind()) {
                 case "nl2sql" -> ask(tenantId, task, Prompts.NL2SQL_SYSTEM, Prompts.nl2sqlUser(task));
-                default -> throw new AiTaskException("ai_task_not_implemented:" + task.kind(),
-                        feature(task.kind()) + " is not available in this version yet.", null);
+                default -> throw new AiTaskException(REST_ROUTES.containsKey(task.kind())
+                        ? "ai_task_kind_rest_only:" + task.kind() : "ai_task_kind_unknown:" + task.kind(),
+                        REST_ROUTES.containsKey(task.kind()) ? feature(task.kind()) + " is not answered on the task "
+                                + "topic; it is served by the REST API: " + REST_ROUTES.get(task.kind()) + "."
+                                : "'" + task.kind() + "' is no task kind; the topic answers refine and nl2sql.", null);
             };
             return new AiTaskResult(task.taskId(), task.kind(), "completed", Prompts.stripFences(content), null, null);
         } catch (AiTaskException e) {

@@ -31,7 +31,21 @@ final class ModelerPrompts {
             ```json block of the same shape as the current model draft ({"facts": [...], "dimensions": [...]});
             the user can take it as the next version of the draft.""";
 
+    /**
+     * A message of the history longer than this is cut for the prompt (the session keeps it whole): the first one, the
+     * deterministic analysis, runs to hundreds of kilobytes on a schema of hundreds of tables.
+     */
+    static final int HISTORY_MESSAGE_CHARS = 12_000;
+
     private ModelerPrompts() {
+    }
+
+    static String cut(String content) {
+        if (content == null || content.length() <= HISTORY_MESSAGE_CHARS) {
+            return content;
+        }
+        return content.substring(0, HISTORY_MESSAGE_CHARS) + "\n\n[... " + (content.length() - HISTORY_MESSAGE_CHARS)
+                + " more characters of this message are left out here ...]";
     }
 
     /**
@@ -45,7 +59,8 @@ final class ModelerPrompts {
                 : "\n\n# Current model draft (version " + draftVersion + ")\n\n```json\n" + draft + "\n```";
         out.add(SystemMessage.from(SYSTEM + "\n\n# Schema context\n\n" + schemaContext + draftPart));
         for (SessionMessage m : history) {
-            out.add("user".equals(m.role()) ? UserMessage.from(m.content()) : AiMessage.from(m.content()));
+            String content = cut(m.content());
+            out.add("user".equals(m.role()) ? UserMessage.from(content) : AiMessage.from(content));
         }
         out.add(UserMessage.from(question));
         return out;

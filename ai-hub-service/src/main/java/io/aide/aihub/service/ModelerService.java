@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aide.aihub.llm.LanguageModels;
 import io.aide.aihub.llm.ModelEndpoint;
 import io.aide.aihub.modeler.ModelAnalysis;
+import io.aide.aihub.modeler.SchemaMarkdown;
+import io.aide.aihub.modeler.SchemaSnapshot;
+import io.aide.aihub.retrieval.RelevantTables;
 import io.aide.aihub.persistence.ConversationRepository;
 import io.aide.aihub.session.ModelerSessionStore;
 import io.aide.aihub.session.SessionKeys;
@@ -38,9 +41,11 @@ public class ModelerService {
     private final ConversationRepository conversations;
     private final SchemaSource schemas;
     private final LanguageModels llm;
+    private final RelevantTables relevant;
 
     public ModelerService(ModelerSessionStore store, ConversationRepository conversations, SchemaSource schemas,
-                          LanguageModels llm) {
+                          LanguageModels llm, RelevantTables relevant) {
+        this.relevant = relevant;
         this.store = store;
         this.conversations = conversations;
         this.schemas = schemas;
@@ -104,7 +109,8 @@ public class ModelerService {
         SessionKeys keys = checkedTurn(caller, dataSourceId, content);
         StoredSession session = require(keys);
         SessionMessage question = new SessionMessage("user", content.strip(), Instant.now());
-        var conversation = ModelerPrompts.conversation(session.schemaContext(), session.draft().get("modelState"),
+        var conversation = ModelerPrompts.conversation(promptContext(caller, dataSourceId, session, question.content()),
+                session.draft().get("modelState"),
                 session.draft().get("version"), session.messages(), question.content());
         String answer;
         try {
@@ -121,6 +127,36 @@ public class ModelerService {
             throw noSession(dataSourceId);
         }
         return view(require(keys), "redis", true, null);
+    }
+
+    /**
+     * The session's schema context, or for a schema of more than {@link RelevantTables#WHOLE_SCHEMA_TABLES} tables
+     * the part the question needs (the tables most similar to it and those they reference in full, the others by
+     * name), so the prompt fits the model's window. When the tables cannot be picked, the whole context.
+     */
+    private String promptContext(Caller caller, String dataSourceId, StoredSession session, String question) {
+        int tables;
+        try {
+            tables = Integer.parseInt(session.metadata().getOrDefault("tableCount", "0"));
+        } catch (NumberFormatException e) {
+            tables = 0;
+        }
+        if (tables <= RelevantTables.WHOLE_SCHEMA_TABLES) {
+            return session.schemaContext();
+        }
+        try {
+            SchemaSnapshot picked = relevant.pick(caller, dataSourceId, schemas.snapshot(caller, dataSourceId),
+                    question);
+            List<String> names = picked.tables().stream().map(t -> t.schema() == null || t.schema().isBlank()
+                    ? t.name() : t.schema() + "." + t.name()).toList();
+            return "The schema has " + tables + " tables; shown in full are the " + names.size() + " most relevant "
+                    + "to the question and the tables they reference, the others by name.\n\n"
+                    + SchemaMarkdown.excerpt(session.schemaContext(), names);
+        } catch (RuntimeException e) {
+            LOG.infof("modeler turn on data source %s: whole schema context (%d tables), the relevant ones could not "
+                    + "be picked: %s", dataSourceId, tables, e.getMessage());
+            return session.schemaContext();
+        }
     }
 
     /** Everything a chat turn needs before the model is called: a question, an open session, a model. */

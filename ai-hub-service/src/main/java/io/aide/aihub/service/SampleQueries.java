@@ -62,11 +62,12 @@ public class SampleQueries {
     }
 
     /**
-     * Runs Spark SQL on the sample the generation was last validated on, through the validator's Spark runner; a
-     * validator without a reachable Spark answers 503.
+     * Runs {@code sql} on the sample the generation was last validated on with one of the validator's engines:
+     * {@code duckdb} (its sandbox), {@code spark} (its Spark runner; 503 when Spark is not reachable) or
+     * {@code postgres} (the platform PostgreSQL's sandbox database; 503 when it cannot be reached).
      */
-    public Result onGenerationWithSpark(Caller caller, String generationId, String sql, int limit) {
-        return run(caller, "generationId", generationId, sql, limit, "spark");
+    public Result onGeneration(Caller caller, String generationId, String sql, int limit, String engine) {
+        return run(caller, "generationId", generationId, sql, limit, "duckdb".equals(engine) ? null : engine);
     }
 
     private Result run(Caller caller, String field, String id, String sql, int limit, String engine) {

@@ -47,4 +47,21 @@ class LargeSchemaTest {
         assertThat(analysis.summary().tableCount()).isEqualTo(600);
         assertThat(analysis.starSchema().dimensions().stream().filter(StarSchema.Dimension::conformed)).hasSize(101);
     }
+
+    @Test
+    void shouldCutTheSchemaContextToTheNamedTablesKeepingTheWholeSummary() {
+        // Given
+        String whole = ModelAnalysis.of(warehouse(), SampleRows.NONE).schemaContext();
+
+        // When
+        String excerpt = SchemaMarkdown.excerpt(whole, List.of("sales.event7s", "party49s"));
+
+        // Then
+        assertThat(excerpt).contains("| 600 | ").contains("### sales.event7s").contains("### sales.party49s")
+                .doesNotContain("### sales.event8s").doesNotContain("### sales.party0s")
+                .contains("Not shown here (598 more tables, by name): sales.party0s, sales.party1s")
+                .contains("party49s(party49_id) 1:N event7s(party49_id)")
+                .doesNotContain("event8s(");
+        assertThat(excerpt.length()).isLessThan(whole.length() / 10);
+    }
 }

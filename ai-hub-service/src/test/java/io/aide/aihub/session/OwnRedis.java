@@ -52,6 +52,15 @@ final class OwnRedis {
         await().atMost(Duration.ofSeconds(20)).until(() -> !listening(port));
     }
 
+    /** Changes a setting of the running server ({@code CONFIG SET}). */
+    static void config(int port, String name, String value) {
+        try {
+            run("redis-cli", "-h", "127.0.0.1", "-p", String.valueOf(port), "config", "set", name, value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static boolean listening(int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 500);

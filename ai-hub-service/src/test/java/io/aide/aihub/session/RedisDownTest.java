@@ -1,5 +1,6 @@
 package io.aide.aihub.session;
 
+import io.aide.aihub.service.AiHubException;
 import io.aide.testsupport.InternalCalls;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +27,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -57,6 +59,48 @@ class RedisDownTest {
         if (!OwnRedis.listening(redisPort)) {
             OwnRedis.start(redisPort, Path.of(redisDir));
         }
+        OwnRedis.config(redisPort, "maxmemory", "0");
+        OwnRedis.config(redisPort, "proto-max-bulk-len", "512mb");
+    }
+
+    @Test
+    void shouldWriteNothingOfANewSessionWhenRedisRefusesItsWritesAfterTheCheckForAnOpenOne() {
+        // Given: opening found no session (Redis read), then Redis refuses writes (out of memory, no eviction)
+        String dataSourceId = "ds_midway_" + UUID.randomUUID().toString().substring(0, 8);
+        SessionKeys keys = new SessionKeys(TENANT, dataSourceId, USER);
+        OwnRedis.config(redisPort, "maxmemory-policy", "noeviction");
+        OwnRedis.config(redisPort, "maxmemory", "1");
+
+        // When: the new session is written
+        Throwable refused = catchThrowable(() -> store.create(keys, newSession(dataSourceId), "# Schema\n\n2 tables",
+                List.of(new SessionMessage("assistant", "## 1. Structural analysis\n...", Instant.now()))));
+
+        // Then: 503 naming Redis, and no key of the session (reads still answer)
+        assertThat(refused).isInstanceOfSatisfying(AiHubException.class, e -> {
+            assertThat(e.status()).isEqualTo(503);
+            assertThat(e.code()).isEqualTo("redis_unavailable");
+        });
+        assertThat(store.load(keys)).isEmpty();
+        call().get(path(dataSourceId)).then().statusCode(404).body("code", equalTo("modeler_session_not_found"));
+    }
+
+    @Test
+    void shouldWriteNothingOfANewSessionWhenRedisDropsTheConnectionInsideItsTransaction() {
+        // Given: a schema context larger than Redis now accepts in one value, so it closes the connection mid-MULTI
+        String dataSourceId = "ds_dropped_" + UUID.randomUUID().toString().substring(0, 8);
+        SessionKeys keys = new SessionKeys(TENANT, dataSourceId, USER);
+        String hugeSchema = "# Schema\n\n" + "| t | c | VARCHAR |\n".repeat(80_000);
+        OwnRedis.config(redisPort, "proto-max-bulk-len", "1mb");
+
+        // When
+        Throwable refused = catchThrowable(() -> store.create(keys, newSession(dataSourceId), hugeSchema,
+                List.of(new SessionMessage("assistant", "## 1. Structural analysis\n...", Instant.now()))));
+        OwnRedis.config(redisPort, "proto-max-bulk-len", "512mb");
+
+        // Then: the metadata and message queued before the schema were not written either
+        assertThat(refused).isInstanceOfSatisfying(AiHubException.class,
+                e -> assertThat(e.code()).isEqualTo("redis_unavailable"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(store.load(keys)).isEmpty());
     }
 
     @Test
@@ -100,10 +144,17 @@ class RedisDownTest {
 
     /** The session a user opened earlier: written by the store itself (opening one reads document-service). */
     private String openSession(String dataSourceId) {
-        String conversationId = "conv_" + UUID.randomUUID();
+        Map<String, String> metadata = newSession(dataSourceId);
+        store.create(new SessionKeys(TENANT, dataSourceId, USER), metadata, "# Schema\n\n2 tables",
+                List.of(new SessionMessage("assistant", "## 1. Structural analysis\n...", Instant.now())));
+        return metadata.get("conversationId");
+    }
+
+    /** The metadata hash of a new session, as opening writes it. */
+    private static Map<String, String> newSession(String dataSourceId) {
         String now = Instant.now().toString();
         Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put("conversationId", conversationId);
+        metadata.put("conversationId", "conv_" + UUID.randomUUID());
         metadata.put("tenantId", TENANT);
         metadata.put("dataSourceId", dataSourceId);
         metadata.put("userId", USER);
@@ -111,9 +162,7 @@ class RedisDownTest {
         metadata.put("lastActivity", now);
         metadata.put("model", "none");
         metadata.put("tableCount", "2");
-        store.create(new SessionKeys(TENANT, dataSourceId, USER), metadata, "# Schema\n\n2 tables",
-                List.of(new SessionMessage("assistant", "## 1. Structural analysis\n...", Instant.now())));
-        return conversationId;
+        return metadata;
     }
 
     private static void unavailable(io.restassured.response.Response response) {

@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * Work that needs a language model.
  *
- * @param kind    refine | nl2sql | modeler_message | viz | rule_assist
+ * @param kind    refine | nl2sql (answered by ai-hub-service from the topic); modeler_message | viz | rule_assist are
+ *                served by ai-hub-service's REST API and answered on the topic with {@code ai_task_kind_rest_only}
  * @param key     aggregate the answer streams to (generationId or sessionId)
  * @param context free-form inputs (block name, references, schema snapshot key, ...)
  */

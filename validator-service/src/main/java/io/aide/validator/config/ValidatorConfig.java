@@ -82,4 +82,19 @@ public interface ValidatorConfig {
     /** Queries on samples running at once; more wait up to the query timeout, then answer 503. */
     @WithDefault("2")
     int queryConcurrency();
+
+    /**
+     * JDBC URL of the sandbox database where {@code engine: postgres} queries run (the platform's PostgreSQL; the
+     * scripts create database {@code aide_sandbox} and its role).
+     */
+    @WithDefault("jdbc:postgresql://127.0.0.1:55432/aide_sandbox")
+    String postgresSandboxUrl();
+
+    /** The sandbox's role: it may connect to the sandbox database and create temporary tables, nothing else. */
+    @WithDefault("aide_sandbox")
+    String postgresSandboxUser();
+
+    /** The sandbox role's password. */
+    @WithDefault("aide_sandbox")
+    String postgresSandboxPassword();
 }

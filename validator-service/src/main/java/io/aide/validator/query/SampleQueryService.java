@@ -55,10 +55,13 @@ public class SampleQueryService {
     private final SyntaxChecker parser = new SyntaxChecker();
     private final Semaphore running;
     private final SparkSampleQuery spark;
+    private final PostgresSampleQuery postgres;
 
     public SampleQueryService(ObjectStore store, DocumentClient documents, ValidationRepository runs,
-                              ValidatorConfig config, MeterRegistry metrics, SparkSampleQuery spark) {
+                              ValidatorConfig config, MeterRegistry metrics, SparkSampleQuery spark,
+                              PostgresSampleQuery postgres) {
         this.spark = spark;
+        this.postgres = postgres;
         this.store = store;
         this.documents = documents;
         this.runs = runs;
@@ -71,8 +74,9 @@ public class SampleQueryService {
     public QueryResponse run(String tenantId, QueryRequest request) {
         long started = System.nanoTime();
         int limit = limitOf(request);
-        boolean onSpark = onSpark(request);
-        String sql = onSpark ? sparkSql(request) : checkedSql(request);
+        String engine = engineOf(request);
+        boolean onSpark = engine.equals(QueryRequest.SPARK);
+        String sql = engine.equals(QueryRequest.DUCKDB) ? checkedSql(request) : engineSql(request);
         Source source = sourceOf(tenantId, request);
         acquire();
         Path work = null;
@@ -84,6 +88,11 @@ public class SampleQueryService {
                 metrics.counter("validator.queries", "status", "ok", "engine", QueryRequest.SPARK).increment();
                 return response(result, started, loaded, source);
             }
+            if (engine.equals(QueryRequest.POSTGRES)) {
+                TypedRows result = postgres.run(sql, loaded.tables(), limit);
+                metrics.counter("validator.queries", "status", "ok", "engine", QueryRequest.POSTGRES).increment();
+                return response(result, started, loaded, source);
+            }
             SandboxLimits limits = new SandboxLimits(config.memoryLimit(), config.threads(), config.queryTimeout(), 5);
             try (DuckDbSandbox sandbox = DuckDbSandbox.open(limits)) {
                 loaded.tables().forEach(sandbox::load);
@@ -93,8 +102,7 @@ public class SampleQueryService {
                 return response(result, started, loaded, source);
             }
         } catch (SandboxException e) {
-            metrics.counter("validator.queries", "status", e.code(), "engine", onSpark ? QueryRequest.SPARK
-                    : QueryRequest.DUCKDB).increment();
+            metrics.counter("validator.queries", "status", e.code(), "engine", engine).increment();
             throw new ValidatorException(422, e.code(), "Query failed on the sample", e.getMessage() + whatToDo(e.code()), e);
         } catch (RunRefused e) {
             throw new ValidatorException(422, e.code(), "Sample not usable", e.getMessage(), e);
@@ -114,22 +122,26 @@ public class SampleQueryService {
                         loaded.tables().stream().map(SampleTable::name).toList()));
     }
 
-    private boolean onSpark(QueryRequest request) {
+    private String engineOf(QueryRequest request) {
         String engine = request.engine() == null || request.engine().isBlank() ? QueryRequest.DUCKDB
                 : request.engine().strip().toLowerCase(java.util.Locale.ROOT);
-        if (!engine.equals(QueryRequest.DUCKDB) && !engine.equals(QueryRequest.SPARK)) {
-            throw ValidatorException.badRequest("query:engine", "engine must be 'duckdb' (the DuckDB sandbox) or "
-                    + "'spark' (the validator's Spark runner), got '" + request.engine() + "'.");
+        if (!engine.equals(QueryRequest.DUCKDB) && !engine.equals(QueryRequest.SPARK)
+                && !engine.equals(QueryRequest.POSTGRES)) {
+            throw ValidatorException.badRequest("query:engine", "engine must be 'duckdb' (the DuckDB sandbox), "
+                    + "'spark' (the validator's Spark runner) or 'postgres' (the PostgreSQL sandbox database), got '"
+                    + request.engine() + "'.");
         }
         if (engine.equals(QueryRequest.SPARK)) {
             spark.checkAvailable();
-            return true;
         }
-        return false;
+        return engine;
     }
 
-    /** Spark SQL is checked by Spark itself (its runner runs only a query); here only that there is some. */
-    private static String sparkSql(QueryRequest request) {
+    /**
+     * Spark SQL and PostgreSQL's SQL are checked by their engines (Spark's runner runs only a query; PostgreSQL runs
+     * it wrapped as one SELECT in a read-only transaction); here only that there is some.
+     */
+    private static String engineSql(QueryRequest request) {
         if (request.sql() == null || request.sql().isBlank()) {
             throw ValidatorException.badRequest("query:missing_sql", "Send the query in the field 'sql'.");
         }

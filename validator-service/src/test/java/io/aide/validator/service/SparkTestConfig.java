@@ -79,6 +79,18 @@ public final class SparkTestConfig {
             public Duration sparkQueryStartWait() {
                 return Duration.ofSeconds(20);
             }
+
+            public String postgresSandboxUrl() {
+                return io.aide.testsupport.Infra.pgSandboxJdbcUrl();
+            }
+
+            public String postgresSandboxUser() {
+                return "aide_sandbox";
+            }
+
+            public String postgresSandboxPassword() {
+                return "aide_sandbox";
+            }
         };
     }
 }
