@@ -36,7 +36,8 @@ public class AideInfraResource implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.jdbc.url", Infra.pgJdbcUrl(schema));
         config.put("quarkus.datasource.username", Infra.pgUser());
         config.put("quarkus.datasource.password", Infra.pgPassword());
-        config.put("aide.validator.postgres-sandbox-url", Infra.pgSandboxJdbcUrl());
+        // outside the "aide" root, which document-service maps whole: only the validator's test profile reads it
+        config.put("aide-test.pg-sandbox-url", Infra.pgSandboxJdbcUrl());
         config.put("quarkus.redis.hosts", Infra.redisUrl());
         config.put("kafka.bootstrap.servers", Infra.kafkaBootstrap());
         config.put("aide.s3.endpoint", Infra.s3Endpoint());
