@@ -317,7 +317,11 @@ final class DateValues {
             if (!at && !p.accept(Role.FROM)) {
                 p.acceptWord("of");
             }
-            if (p.accept(Role.TODAY) || p.accept(Role.LOAD_TIME) || load(p)) {
+            Expr fixed = at && reference == null ? fixedDate(p) : null;
+            if (fixed != null) {
+                // "as of 2024-12-31": a date written out
+                reference = fixed;
+            } else if (p.accept(Role.TODAY) || p.accept(Role.LOAD_TIME) || load(p)) {
                 reference = reference == null ? new Expr.CurrentDate() : null;
             } else if (p.accept(Role.NOW)) {
                 reference = reference == null ? new Expr.CurrentTimestamp() : null;
@@ -498,5 +502,20 @@ final class DateValues {
         }
         p.reset(m);
         return false;
+    }
+
+    /** A date written out at the cursor ("2024-12-31"), or null (cursor unchanged). */
+    private static Expr fixedDate(Parser p) {
+        int m = p.mark();
+        Expr e = p.literal();
+        if (e instanceof Expr.Cast c && c.type().kind() == io.aide.compiler.plan.SqlType.Kind.DATE) {
+            return e;
+        }
+        if (e instanceof Expr.Lit l && l.value() instanceof String text && text.trim().matches("\\d{4}-\\d{2}-\\d{2}")) {
+            // "as of '2024-12-31'": quoted, it is still the day
+            return new Expr.Cast(new Expr.Lit(text.trim()), io.aide.compiler.plan.SqlType.DATE, false);
+        }
+        p.reset(m);
+        return null;
     }
 }

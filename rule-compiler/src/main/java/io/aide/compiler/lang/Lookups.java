@@ -200,7 +200,7 @@ final class Lookups implements Recognizer {
     }
 
     /** Up to five words naming the looked-up thing, then a not-found phrase; the cursor after it. */
-    private static boolean notFound(Parser p) {
+    static boolean notFound(Parser p) {
         for (int skipped = 0; skipped <= 5; skipped++) {
             if (p.accept(Role.NOT_FOUND)) {
                 return true;
