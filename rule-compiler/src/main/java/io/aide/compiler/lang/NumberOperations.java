@@ -200,6 +200,12 @@ final class NumberOperations {
             return placesAlone(p);
         }
         Expr column = p.column();
+        String way = fn;
+        if (fn.equals("ROUND") && column != null) {
+            // "Round balance up to the nearest 100": the direction after the column
+            way = p.acceptWord("up") ? "CEIL" : p.acceptWord("down") ? "FLOOR" : fn;
+        }
+        String f = way;
         int m = p.mark();
         p.accept(Role.TO);
         Long places = places(p);
@@ -209,11 +215,11 @@ final class NumberOperations {
             places = 0L;
         }
         long kept = places;
-        if (fn.equals("ROUND")) {
+        if (f.equals("ROUND")) {
             Expr digits = new Expr.Lit(kept);
             return new Copies.Operation(x -> new Expr.Fn("ROUND", List.of(x, digits)), column);
         }
-        return new Copies.Operation(x -> stepped(fn, x, kept), column);
+        return new Copies.Operation(x -> stepped(f, x, kept), column);
     }
 
     /**
