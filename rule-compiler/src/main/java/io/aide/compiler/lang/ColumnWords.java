@@ -190,7 +190,11 @@ final class ColumnWords {
             return from == to && w == words.size();
         }
         String part = parts[from];
-        if (PhraseTable.abbreviates(part, words.get(w).text()) && spells(parts, from + 1, to, words, w + 1)) {
+        if ((PhraseTable.abbreviates(part, words.get(w).text())
+                // "claim count" for claims_cnt: a plural part said in the singular
+                || part.length() > 4 && part.endsWith("s") && !part.endsWith("ss")
+                && part.substring(0, part.length() - 1).equals(words.get(w).norm()))
+                && spells(parts, from + 1, to, words, w + 1)) {
             return true;
         }
         int k = part.length();

@@ -328,9 +328,19 @@ final class DateValues {
             } else {
                 Expr column = p.column();
                 if (column == null && at) {
-                    // "age at admission": one word naming a date column ("admission" for admit_ts)
+                    // "age at admission": one word naming a date column ("admission" for admit_ts), perhaps after the
+                    // row's table ("at policy start")
                     p.acceptWord("the");
+                    int tableWord = p.mark();
                     column = p.dateNamedByWord();
+                    Token t = p.peekToken();
+                    if (column == null && t != null && RowTables.names(RowTables.of(p.ctx().row()), t.text())) {
+                        p.next();
+                        column = p.dateNamedByWord();
+                        if (column == null) {
+                            p.reset(tableWord);
+                        }
+                    }
                 }
                 if (column == null) {
                     p.reset(c);

@@ -178,6 +178,11 @@ final class NumberOperations {
     /** A number or a column (never a text: arithmetic on a quoted text is not what a rule means). */
     private static Expr number(Parser p) {
         int m = p.mark();
+        Long word = Operations.cardinal(p);
+        if (word != null) {
+            // "multiplied by twelve"
+            return new Expr.Lit(word);
+        }
         Expr e = p.operand();
         if (e == null || e instanceof Expr.TypedNull || e instanceof Expr.Lit l && !(l.value() instanceof Number)) {
             p.reset(m);
