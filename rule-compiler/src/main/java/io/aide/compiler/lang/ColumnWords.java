@@ -190,7 +190,11 @@ final class ColumnWords {
             return from == to && w == words.size();
         }
         String part = parts[from];
-        if (PhraseTable.abbreviates(part, words.get(w).text()) && spells(parts, from + 1, to, words, w + 1)) {
+        if ((PhraseTable.abbreviates(part, words.get(w).text())
+                // "claim count" for claims_cnt: a plural part said in the singular
+                || part.length() > 4 && part.endsWith("s") && !part.endsWith("ss")
+                && part.substring(0, part.length() - 1).equals(words.get(w).norm()))
+                && spells(parts, from + 1, to, words, w + 1)) {
             return true;
         }
         int k = part.length();
@@ -220,9 +224,19 @@ final class ColumnWords {
         }
         String last = parts[parts.length - 1];
         // "end" for call_end, "start" for shift_start: the moment a name ends with is the date's own word
-        return datedPart(last, true) && spells(parts, 0, parts.length - 1, List.of(word), 0)
+        int from = 0;
+        while (from < parts.length - 2 && ORDINALS.contains(parts[from])) {
+            // "transaction" for last_txn_dt: the date of the last one is the date of the thing
+            from++;
+        }
+        return datedPart(last, true) && (spells(parts, 0, parts.length - 1, List.of(word), 0)
+                || from > 0 && spells(parts, from, parts.length - 1, List.of(word), 0))
                 || (last.equals("start") || last.equals("end")) && word.norm().equals(last);
     }
+
+    /** Words before a name's noun that pick one of several events (last_txn_dt, first_visit_dt, latest_order_ts). */
+    private static final java.util.Set<String> ORDINALS = java.util.Set.of("last", "latest", "first", "recent", "prev",
+            "previous", "next", "most");
 
     /** The kinds of value a name's last part may say, each with its short forms in abbreviations.txt. */
     private static final List<java.util.Set<String>> KINDS = List.of(java.util.Set.of("id", "number", "key", "identifier",

@@ -202,6 +202,12 @@ final class Conditionals implements Recognizer {
             Expr self = p.ctx().sources().size() == 1 ? p.ctx().sources().get(0) : null;
             boolean onSelf = self != null && whens.stream().allMatch(w -> !Expr.columns(w.condition()).isEmpty()
                     && Expr.columns(w.condition()).stream().allMatch(self::equals));
+            Boolean truth = whens.size() == 1 && whens.get(0).result() instanceof Expr.Lit tl ? truthOf(tl, p) : null;
+            if (truth != null) {
+                // "Y if a discontinued date exists" into a true/false column: a truth value and its opposite
+                return new Recognition.Recognized(new Expr.Case(List.of(new Expr.When(whens.get(0).condition(),
+                        new Expr.Lit(truth))), new Expr.Lit(!truth)), null, List.of(), "a truth value and its opposite");
+            }
             if (whens.size() == 1 && whens.get(0).result() instanceof Expr.Lit l && l.value() instanceof Boolean b) {
                 // "True if qty is negative": a truth value is false when its condition does not hold
                 return new Recognition.Recognized(new Expr.Case(whens, new Expr.Lit(!b)), null, List.of(),
@@ -233,6 +239,21 @@ final class Conditionals implements Recognizer {
 
     /** Words that already say true or false: a branch giving one is no label of the true case. */
     private static final java.util.Set<String> TRUTH_WORDS = java.util.Set.of("yes", "true", "false", "off", "on");
+
+    /**
+     * A literal that is a truth value for a true/false target ('Y', 'N', 'Yes', 'T', 'F'): its truth; null for any
+     * other literal or target.
+     */
+    private static Boolean truthOf(Expr.Lit l, Parser p) {
+        if (p.targetType().kind() != SqlType.Kind.BOOLEAN || !(l.value() instanceof String text)) {
+            return null;
+        }
+        return switch (text.trim().toUpperCase(java.util.Locale.ROOT)) {
+            case "Y", "YES", "T", "TRUE" -> Boolean.TRUE;
+            case "N", "NO", "F", "FALSE" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
 
     /** "v if x is null or empty" is COALESCE(NULLIF(TRIM(x), ''), v); otherwise CASE WHEN cond THEN v ELSE x END. */
     private static Expr fallback(Expr.When w, Expr self) {
@@ -336,12 +357,19 @@ final class Conditionals implements Recognizer {
     /** A value (or values) of a simple CASE's subject: subject = v, or subject IN (v, ...). */
     private static Expr caseValue(Parser p, Expr subject) {
         List<Expr> values = new ArrayList<>();
+        int comma = -1;
         do {
             Expr v = p.literal();
+            if (v == null && comma >= 0) {
+                // "'DENIED' when 'D', otherwise 'PENDING'": the comma closed the values
+                p.reset(comma);
+                break;
+            }
             if (v == null) {
                 return null;
             }
             values.add(v);
+            comma = p.mark();
         } while (p.acceptOp(","));
         return values.size() == 1 ? new Expr.Bin("=", subject, values.get(0)) : new Expr.InList(subject, values, false);
     }

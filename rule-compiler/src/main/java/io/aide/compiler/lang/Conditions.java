@@ -72,20 +72,11 @@ final class Conditions {
     static Expr comparison(Parser p) {
         int start = p.mark();
         WordedTests.hasNo(p);
-        if (p.acceptWord("no")) {
-            // "0 when no impressions": the column missing or zero; "blank if no middle name": missing or blank
-            Token word = p.peekToken();
-            Expr none = p.column();
-            Token after = p.peekToken();
-            if (none != null && (after == null || after.kind() == Token.Kind.SEP || after.op(",") || p.peek(Role.THEN)
-                    || p.peek(Role.ELSE) || p.peek(Role.AND) || p.peek(Role.OR))) {
-                return WordedTests.counted(p, none, p.tokens().get(p.mark() - 1), word)
-                        ? new Expr.Bin("OR", new Expr.IsNull(none, false), new Expr.Bin("=", none, new Expr.Lit(0L)))
-                        : new Expr.Bin("OR", new Expr.IsNull(none, false), new Expr.Bin("=",
-                        new Expr.Fn("TRIM", List.of(new Expr.Cast(none, io.aide.compiler.plan.SqlType.VARCHAR, false))), new Expr.Lit("")));
-            }
-            p.reset(start);
+        Expr none = WordedTests.none(p);
+        if (none != null) {
+            return none;
         }
+        p.reset(start);
         Expr had = WordedTests.presence(p);
         if (had != null) {
             return had;
@@ -226,6 +217,9 @@ final class Conditions {
             return weekend ? new Expr.Bin(">=", day, new Expr.Lit(6L)) : new Expr.Bin("<=", day, new Expr.Lit(5L));
         }
         Expr named = Weekdays.dated(p, left) ? Weekdays.test(p, left) : null;
+        if (named == null && Weekdays.dated(p, left)) {
+            named = RelativeDates.test(p, left);
+        }
         if (named != null) {
             return named;
         }
@@ -567,6 +561,12 @@ final class Conditions {
     /** The one column a condition tests ("x LIKE '1%'", "x > 5", "x = 'A' OR x = 'B'"), or null. */
     static Expr subject(Expr condition) {
         Expr day = condition instanceof Expr.InList in ? in.expr() : condition instanceof Expr.Bin b ? b.left() : null;
+        if (condition instanceof Expr.Bin window && window.right() instanceof Expr.DateAdd add
+                && add.expr() instanceof Expr.CurrentDate) {
+            // "'RECENT' if d in the past 2 weeks, 'OLD' if more than 1 year ago": the date tested before
+            Expr date = window.left() instanceof Expr.Cast c ? c.expr() : window.left();
+            return date instanceof Expr.Col ? date : null;
+        }
         if (day instanceof Expr.Extract x && x.part().equals("ISODOW")) {
             // "... on Monday, 'End' if on Fri or Sat": the date of the day tested before
             Expr date = x.expr() instanceof Expr.Cast c ? c.expr() : x.expr();

@@ -43,9 +43,9 @@ final class DateSubjects {
     }
 
     /**
-     * [when | that] [the] noun [noun] (was | were) participle: "year the account was opened" for open_dt, "month when
-     * the order was shipped" for ship_dt -- the one date column of the row named by the verb; null (cursor unchanged)
-     * otherwise.
+     * [when | that] [the] noun [noun] (was | were) participle | [the] [table-noun] participle: "year the account was
+     * opened" for open_dt, "month when the order was shipped" for ship_dt, "Year account opened" -- the one date column
+     * of the row named by the verb; null (cursor unchanged) otherwise.
      */
     static Expr whenDone(Parser p) {
         int m = p.mark();
@@ -60,11 +60,23 @@ final class DateSubjects {
             p.next();
             nouns++;
         }
-        if (nouns == 0 || !(p.acceptWord("was") || p.acceptWord("were"))) {
+        Expr.Col found;
+        if (nouns > 0 && (p.acceptWord("was") || p.acceptWord("were"))) {
+            found = ColumnReferences.dateNamedByVerb(p, p.next());
+        } else {
+            // "Year account opened", "Year opened": the participle last, the nouns before it naming the row's table
+            Token verb = nouns == 0 ? null : p.tokens().get(p.mark() - 1);
+            boolean tableNouns = true;
+            for (int i = p.mark() - nouns; i < p.mark() - 1; i++) {
+                tableNouns &= RowTables.names(RowTables.of(p.ctx().row()), p.tokens().get(i).text());
+            }
+            found = verb != null && tableNouns && (verb.norm().endsWith("ed") || verb.norm().endsWith("en"))
+                    ? ColumnReferences.dateNamedByVerb(p, verb) : null;
+        }
+        if (found == null) {
             p.reset(m);
             return null;
         }
-        Expr.Col found = ColumnReferences.dateNamedByVerb(p, p.next());
         Token after = p.peekToken();
         if (found == null || after != null && after.kind() != Token.Kind.SEP && !after.op(",") && !after.op("(")) {
             p.reset(m);

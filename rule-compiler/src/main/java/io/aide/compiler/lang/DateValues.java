@@ -317,16 +317,30 @@ final class DateValues {
             if (!at && !p.accept(Role.FROM)) {
                 p.acceptWord("of");
             }
-            if (p.accept(Role.TODAY) || p.accept(Role.LOAD_TIME) || load(p)) {
+            Expr fixed = at && reference == null ? fixedDate(p) : null;
+            if (fixed != null) {
+                // "as of 2024-12-31": a date written out
+                reference = fixed;
+            } else if (p.accept(Role.TODAY) || p.accept(Role.LOAD_TIME) || load(p)) {
                 reference = reference == null ? new Expr.CurrentDate() : null;
             } else if (p.accept(Role.NOW)) {
                 reference = reference == null ? new Expr.CurrentTimestamp() : null;
             } else {
                 Expr column = p.column();
                 if (column == null && at) {
-                    // "age at admission": one word naming a date column ("admission" for admit_ts)
+                    // "age at admission": one word naming a date column ("admission" for admit_ts), perhaps after the
+                    // row's table ("at policy start")
                     p.acceptWord("the");
+                    int tableWord = p.mark();
                     column = p.dateNamedByWord();
+                    Token t = p.peekToken();
+                    if (column == null && t != null && RowTables.names(RowTables.of(p.ctx().row()), t.text())) {
+                        p.next();
+                        column = p.dateNamedByWord();
+                        if (column == null) {
+                            p.reset(tableWord);
+                        }
+                    }
                 }
                 if (column == null) {
                     p.reset(c);
@@ -498,5 +512,20 @@ final class DateValues {
         }
         p.reset(m);
         return false;
+    }
+
+    /** A date written out at the cursor ("2024-12-31"), or null (cursor unchanged). */
+    private static Expr fixedDate(Parser p) {
+        int m = p.mark();
+        Expr e = p.literal();
+        if (e instanceof Expr.Cast c && c.type().kind() == io.aide.compiler.plan.SqlType.Kind.DATE) {
+            return e;
+        }
+        if (e instanceof Expr.Lit l && l.value() instanceof String text && text.trim().matches("\\d{4}-\\d{2}-\\d{2}")) {
+            // "as of '2024-12-31'": quoted, it is still the day
+            return new Expr.Cast(new Expr.Lit(text.trim()), io.aide.compiler.plan.SqlType.DATE, false);
+        }
+        p.reset(m);
+        return null;
     }
 }

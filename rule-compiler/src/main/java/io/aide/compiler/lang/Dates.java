@@ -379,7 +379,8 @@ final class Dates implements Recognizer {
             p.next();
             return Long.parseLong(t.text());
         }
-        return null;
+        // "One year after the start date"
+        return Operations.cardinal(p);
     }
 
     private static Expr add(Expr x, long n, String unit) {

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * The text on one side of the first occurrence of a character or a text:
  * <pre>
- * around := [TAKE] PIECE [(OF | FROM | IN) column] (AFTER | BEFORE) [FIRST_OCCURRENCE] delimiter [(OF | FROM | IN) column]
+ * around := [TAKE] PIECE [(OF | FROM | IN) column] (AFTER | BEFORE) [FIRST_OCCURRENCE | [the] last [occurrence of]]
+ *           delimiter [(OF | FROM | IN) column]
  * delimiter := 'text' | a symbol [SIGN] | a character named in characters.txt ("dash", "at sign", "space")
  * </pre>
  * "Part of email_addr after the @ sign", "everything before the first '-'", "the text following ':' in label".
@@ -47,7 +48,10 @@ final class Delimiters {
             p.reset(m);
             return null;
         }
-        p.accept(Role.FIRST_OCCURRENCE);
+        boolean last = lastOccurrence(p);
+        if (!last) {
+            p.accept(Role.FIRST_OCCURRENCE);
+        }
         String delimiter = delimiter(p);
         if (delimiter == null) {
             p.reset(m);
@@ -57,6 +61,9 @@ final class Delimiters {
             column = DateSubjects.ofOrFromColumn(p);
         }
         Expr d = new Expr.Lit(delimiter);
+        if (last) {
+            return new Operation(x -> lastPiece(x, delimiter, after), column);
+        }
         if (!after) {
             return new Operation(x -> new Expr.Fn("SPLIT_PART", List.of(x, d, new Expr.Lit(1L))), column);
         }
@@ -120,6 +127,37 @@ final class Delimiters {
             return after ? new Expr.Case(List.of(new Expr.When(new Expr.Bin(">", new Expr.Fn("STRPOS", List.of(x, d)),
                     new Expr.Lit(0L)), new Expr.Concat(List.of(kept, d)))), x) : kept;
         }, null);
+    }
+
+    /** "the last", "the last occurrence of": the cursor after the words, or unchanged (false). */
+    private static boolean lastOccurrence(Parser p) {
+        int m = p.mark();
+        p.acceptWord("the");
+        if (!p.acceptWord("last") && !p.acceptWord("final")) {
+            p.reset(m);
+            return false;
+        }
+        if (p.acceptWord("occurrence") || p.acceptWord("instance")) {
+            p.acceptWord("of");
+        }
+        return true;
+    }
+
+    /**
+     * The text after the last delimiter (NULL when there is none) or before it (the whole text when there is none):
+     * the first piece of the reversed text, reversed back, which every dialect writes with REVERSE and SPLIT_PART.
+     */
+    private static Expr lastPiece(Expr x, String delimiter, boolean after) {
+        Expr d = new Expr.Lit(delimiter);
+        Expr tail = new Expr.Fn("REVERSE", List.of(new Expr.Fn("SPLIT_PART", List.of(new Expr.Fn("REVERSE", List.of(x)),
+                new Expr.Lit(new StringBuilder(delimiter).reverse().toString()), new Expr.Lit(1L)))));
+        Expr holds = new Expr.Bin(">", new Expr.Fn("STRPOS", List.of(x, d)), new Expr.Lit(0L));
+        if (after) {
+            return new Expr.Case(List.of(new Expr.When(holds, tail)), null);
+        }
+        Expr keep = new Expr.Bin("-", new Expr.Bin("-", new Expr.Fn("LENGTH", List.of(x)), new Expr.Fn("LENGTH", List.of(tail))),
+                new Expr.Lit((long) delimiter.length()));
+        return new Expr.Case(List.of(new Expr.When(holds, new Expr.Substr(x, new Expr.Lit(1L), keep))), x);
     }
 
     private static String delimiter(Parser p) {

@@ -312,8 +312,22 @@ final class Functions {
         return null;
     }
 
+    private static final java.util.Map<String, Long> SCALES = java.util.Map.of("hundreds", 100L, "thousands", 1_000L,
+            "millions", 1_000_000L, "billions", 1_000_000_000L);
+
     private static Copies.Operation convert(Parser p) {
         int start = p.mark();
+        Token scale = p.acceptWord("in") ? p.peekToken() : null;
+        if (scale != null && scale.kind() == Token.Kind.WORD && SCALES.containsKey(scale.norm())) {
+            // "Balance in thousands": the value divided by the scale (its own unit kept: "in thousands of dollars")
+            p.next();
+            if (p.acceptWord("of")) {
+                p.phrase(PhraseTable.UNITS);
+            }
+            Expr by = new Expr.Lit(SCALES.get(scale.norm()));
+            return new Copies.Operation(x -> new Expr.Bin("/", x, by), null);
+        }
+        p.reset(start);
         if (p.acceptWord("in") && p.ctx().sources().size() == 1) {
             // "Rate in dollars" for rate_cents: the unit the value is wanted in; the row's one source column, whose
             // name gives its own unit (or a remark after it: "(source is in pounds)"), is what the value so far reads;

@@ -113,13 +113,21 @@ final class Lookups implements Recognizer {
         }
         int using = p.mark();
         if (p.accept(Role.ON) || p.accept(Role.VIA)) {
-            // "from ref_category using cat_cd": the lookup table's column of the same name matches the row's
-            Token key = p.next();
-            Expr outer = key != null && key.nameLike() ? p.ctx().resolve(null, key.text()) : null;
-            if (outer instanceof Expr.Col oc && p.ctx().known(oc)) {
-                matches.add(new Expr.Match(oc.column(), List.of(outer)));
+            int keyAt = p.mark();
+            Expr.Match written = equation(p, table.text());
+            if (written != null) {
+                // "using acct.cust_ref = customer.ref_no": the join written out, either side first
+                matches.add(written);
             } else {
-                p.reset(using);
+                p.reset(keyAt);
+                // "from ref_category using cat_cd": the lookup table's column of the same name matches the row's
+                Token key = p.next();
+                Expr outer = key != null && key.nameLike() ? p.ctx().resolve(null, key.text()) : null;
+                if (outer instanceof Expr.Col oc && p.ctx().known(oc)) {
+                    matches.add(new Expr.Match(oc.column(), List.of(outer)));
+                } else {
+                    p.reset(using);
+                }
             }
         }
         if (p.accept(Role.WHERE) || p.accept(Role.LOOKUP)) {
@@ -200,7 +208,7 @@ final class Lookups implements Recognizer {
     }
 
     /** Up to five words naming the looked-up thing, then a not-found phrase; the cursor after it. */
-    private static boolean notFound(Parser p) {
+    static boolean notFound(Parser p) {
         for (int skipped = 0; skipped <= 5; skipped++) {
             if (p.accept(Role.NOT_FOUND)) {
                 return true;
@@ -272,5 +280,32 @@ final class Lookups implements Recognizer {
         }
         Expr.Col c = (Expr.Col) named;
         return c.relation().equalsIgnoreCase(table) ? c : null;
+    }
+
+    /**
+     * table.column "=" table.column where one side is the lookup table's: that column matches the other side, a column
+     * of the row; null (cursor unchanged) otherwise.
+     */
+    private static Expr.Match equation(Parser p, String table) {
+        int m = p.mark();
+        Token a = p.next();
+        boolean eq = p.acceptOp("=");
+        Token b = p.next();
+        if (a == null || b == null || !eq || a.kind() != Token.Kind.NAME || b.kind() != Token.Kind.NAME) {
+            p.reset(m);
+            return null;
+        }
+        Token own = qualifier(a).equalsIgnoreCase(table) ? a : qualifier(b).equalsIgnoreCase(table) ? b : null;
+        Token other = own == a ? b : a;
+        Expr outer = own == null ? null : p.ctx().resolve(qualifier(other), other.text().substring(other.text().lastIndexOf('.') + 1));
+        if (!(outer instanceof Expr.Col oc) || !p.ctx().known(oc)) {
+            p.reset(m);
+            return null;
+        }
+        return new Expr.Match(own.text().substring(own.text().lastIndexOf('.') + 1), List.of(outer));
+    }
+
+    private static String qualifier(Token name) {
+        return name.text().substring(0, name.text().lastIndexOf('.'));
     }
 }

@@ -68,6 +68,9 @@ final class MapEntries {
         return new Expr.Lit(text.toString());
     }
 
+    /** Lower-case verbs of a sentence: a bare key or label holding one is a sentence, not a code. */
+    private static final java.util.Set<String> COPULAS = java.util.Set.of("is", "are", "was", "were", "be", "been");
+
     static Expr key(Parser p) {
         Token t = p.rawPeek();
         if (t == null) {
@@ -100,8 +103,16 @@ final class MapEntries {
         while (t != null && t.kind() == Token.Kind.WORD && !p.peekExact(Role.OR) && !p.peekExact(Role.AND)
                 && !p.peekExact(Role.THEN) && !p.peekExact(Role.ELSE)) {
             if (count > 0 && t.norm().equals("to")) {
-                // "M to Male": "to" ends the key (the caller reads it as the pair's arrow)
+                // "M to Male": "to" ends the key (the caller reads it as the pair's arrow); "up to 100k" is a bound
+                Token next = p.mark() + 1 < p.tokens().size() ? p.tokens().get(p.mark() + 1) : null;
+                if (next != null && next.kind() == Token.Kind.NUMBER) {
+                    return null;
+                }
                 break;
+            }
+            if (COPULAS.contains(t.text())) {
+                // "100k is 'LOW'": a sentence's verb, no code or label ("Is" capitalised may be one)
+                return null;
             }
             for (Role r : ValueMaps.STRUCTURE) {
                 if (p.peekExact(r)) {

@@ -140,7 +140,9 @@ final class NumberOperations {
             return null;
         }
         if (p.accept(Role.PERCENT) && operand instanceof Expr.Lit pl && pl.value() instanceof Number pn) {
-            // "less 10 percent", "plus 5%": a share of the value itself; "times 80%": that share
+            // "less 10 percent", "plus 5%": a share of the value itself; "times 80%": that share; "plus 20% VAT": the
+            // share named
+            shareNamed(p);
             java.math.BigDecimal share = new java.math.BigDecimal(pn.toString()).movePointLeft(2);
             Expr factor = switch (op) {
                 case "+" -> new Expr.Lit(java.math.BigDecimal.ONE.add(share));
@@ -176,6 +178,11 @@ final class NumberOperations {
     /** A number or a column (never a text: arithmetic on a quoted text is not what a rule means). */
     private static Expr number(Parser p) {
         int m = p.mark();
+        Long word = Operations.cardinal(p);
+        if (word != null) {
+            // "multiplied by twelve"
+            return new Expr.Lit(word);
+        }
         Expr e = p.operand();
         if (e == null || e instanceof Expr.TypedNull || e instanceof Expr.Lit l && !(l.value() instanceof Number)) {
             p.reset(m);
@@ -198,6 +205,12 @@ final class NumberOperations {
             return placesAlone(p);
         }
         Expr column = p.column();
+        String way = fn;
+        if (fn.equals("ROUND") && column != null) {
+            // "Round balance up to the nearest 100": the direction after the column
+            way = p.acceptWord("up") ? "CEIL" : p.acceptWord("down") ? "FLOOR" : fn;
+        }
+        String f = way;
         int m = p.mark();
         p.accept(Role.TO);
         Long places = places(p);
@@ -207,11 +220,11 @@ final class NumberOperations {
             places = 0L;
         }
         long kept = places;
-        if (fn.equals("ROUND")) {
+        if (f.equals("ROUND")) {
             Expr digits = new Expr.Lit(kept);
             return new Copies.Operation(x -> new Expr.Fn("ROUND", List.of(x, digits)), column);
         }
-        return new Copies.Operation(x -> stepped(fn, x, kept), column);
+        return new Copies.Operation(x -> stepped(f, x, kept), column);
     }
 
     /**
@@ -452,5 +465,28 @@ final class NumberOperations {
             Expr v = x instanceof Expr.Col ? new Expr.Cast(x, io.aide.compiler.plan.SqlType.DOUBLE, true) : x;
             return new Expr.Case(List.of(new Expr.When(new Expr.Bin(beyond, v, bound), bound)), v);
         }, column);
+    }
+
+    /**
+     * What a percentage added or taken off is ("plus 20% VAT", "+ 8.5% sales tax"): not grammar words, since the same
+     * nouns name columns (surcharge_amt, tax); read only right after a percentage.
+     */
+    private static final java.util.Set<String> SHARES = java.util.Set.of("vat", "tax", "gst", "hst", "pst", "surcharge",
+            "markup", "mark-up", "margin", "fee", "commission", "discount", "tip", "gratuity", "uplift", "premium",
+            "inflation", "increase", "reduction", "rebate", "levy", "duty");
+
+    private static void shareNamed(Parser p) {
+        int m = p.mark();
+        Token first = p.next();
+        if (first != null && first.kind() == Token.Kind.WORD && SHARES.contains(first.norm())) {
+            return;
+        }
+        Token second = p.next();
+        // "sales tax", "service fee", "value added tax": one describing word before the share
+        if (first != null && first.kind() == Token.Kind.WORD && second != null && second.kind() == Token.Kind.WORD
+                && SHARES.contains(second.norm()) && !(p.ctx().resolve(null, first.text()) instanceof Expr.Col)) {
+            return;
+        }
+        p.reset(m);
     }
 }

@@ -501,4 +501,14 @@ final class Operations {
         p.reset(m);
         return null;
     }
+
+    /** A whole number written as a word ("twelve", "one"), the cursor past it; null (cursor unchanged) otherwise. */
+    static Long cardinal(Parser p) {
+        Token t = p.peekToken();
+        if (t != null && t.kind() == Token.Kind.WORD && CARDINALS.containsKey(t.norm())) {
+            p.next();
+            return CARDINALS.get(t.norm());
+        }
+        return null;
+    }
 }

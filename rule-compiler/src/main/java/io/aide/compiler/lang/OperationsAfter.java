@@ -9,7 +9,8 @@ import java.util.function.Function;
  * <pre>
  * chained := rule ("," | SEP) operation {[","| SEP | CHAIN] operation}
  * </pre>
- * "Number of bedrooms; default 0", "Days between a and b, then default 0", "Total amount; rounded to 2 decimals". Only
+ * "Number of bedrooms; default 0", "Days between a and b, then default 0", "Total amount; rounded to 2 decimals", and a
+ * value for rows the join did not match ("Specialty description; 'Unknown' when not found"). Only
  * operations on the value so far count: none that names a column of its own or reads the source before the rule
  * (values that mean NULL), so the words after the separator say nothing the rule before it did not compute.
  */
@@ -24,6 +25,10 @@ final class OperationsAfter {
             Token t = tokens.get(sep);
             if (!(t.kind() == Token.Kind.SEP || t.op(","))) {
                 continue;
+            }
+            Recognition missing = notFound(tokens, sep, parsers, rule);
+            if (missing != null) {
+                return missing;
             }
             Parser p = parsers.apply(tokens.subList(sep + 1, tokens.size()));
             List<Copies.Operation> ops = new ArrayList<>();
@@ -55,5 +60,28 @@ final class OperationsAfter {
             }
         }
         return null;
+    }
+
+    /**
+     * rule SEP literal (IF | WHEN) [words] NOT_FOUND: "Specialty description; 'Unknown' when not found" -- the value
+     * read through the row's join, the literal where no row matched (those rows kept: a left join); null otherwise.
+     */
+    private static Recognition notFound(List<Token> tokens, int sep, Function<List<Token>, Parser> parsers,
+                                        Function<List<Token>, Recognition> rule) {
+        Parser p = parsers.apply(tokens.subList(sep + 1, tokens.size()));
+        io.aide.compiler.plan.Expr value = p.literal();
+        if (!(value instanceof io.aide.compiler.plan.Expr.Lit) || !(p.accept(Lexicon.Role.IF) || p.accept(Lexicon.Role.WHERE))
+                || !Lookups.notFound(p)) {
+            return null;
+        }
+        while (p.acceptSeparator()) {
+            // a full stop after it
+        }
+        if (!p.atEnd() || !(rule.apply(tokens.subList(0, sep)) instanceof Recognition.Recognized ok)) {
+            return null;
+        }
+        return new Recognition.Recognized(new io.aide.compiler.plan.Expr.Fn("COALESCE", List.of(ok.expr(), value)),
+                ok.lookupTable(), ok.accepted(), ok.note() + ", " + ((io.aide.compiler.plan.Expr.Lit) value).value()
+                + " where no row matched", true);
     }
 }

@@ -254,6 +254,12 @@ public final class Parser {
     /** A number, a quoted text, a backticked number, TRUE or FALSE, NULL or an empty string; followed by its label if any. */
     public Expr literal() {
         int start = pos;
+        skipFiller();
+        Expr day = DateLiterals.read(this);
+        if (day != null) {
+            return day;
+        }
+        pos = start;
         Token t = next();
         Expr out = null;
         if (t != null && t.op("-")) {

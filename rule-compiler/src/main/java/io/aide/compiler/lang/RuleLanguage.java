@@ -481,7 +481,7 @@ public final class RuleLanguage {
         for (int i = 1; i + 2 < tokens.size(); i++) {
             Token next = tokens.get(i + 1);
             if (!tokens.get(i).is(Token.Kind.WORD, "or") || next.kind() != Token.Kind.STRING && next.kind() != Token.Kind.NUMBER
-                    || lexicon.match(Lexicon.Role.IF, tokens, i + 2) == 0) {
+                    && !next.is(Token.Kind.WORD, "zero") || lexicon.match(Lexicon.Role.IF, tokens, i + 2) == 0) {
                 continue;
             }
             List<Token> without = new java.util.ArrayList<>(tokens.subList(0, i));

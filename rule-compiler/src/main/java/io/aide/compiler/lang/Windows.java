@@ -27,13 +27,20 @@ final class Windows implements Recognizer {
     @Override
     public Recognition recognize(Parser p) {
         p.accept(Role.SET);
+        int start = p.mark();
         Kind kind = kind(p);
+        Expr value = null;
         if (kind == null) {
-            return Recognition.NOT_MINE;
+            // "Admit date of the previous encounter of the same patient": the value first, then the row it is read from
+            value = p.operand();
+            kind = value instanceof Expr.Col && p.acceptWord("of") && (p.acceptWord("the") || true) ? kind(p) : null;
+            if (kind != Kind.PREVIOUS && kind != Kind.NEXT || !rowNoun(p)) {
+                p.reset(start);
+                return Recognition.NOT_MINE;
+            }
         }
         boolean needsValue = kind != Kind.RANK && kind != Kind.DENSE_RANK;
-        Expr value = null;
-        if (needsValue) {
+        if (needsValue && value == null) {
             p.accept(Role.FROM);
             value = p.operand();
             if (value == null || value instanceof Expr.Lit || value instanceof Expr.TypedNull) {
@@ -46,7 +53,24 @@ final class Windows implements Recognizer {
         while (!p.atEnd()) {
             p.acceptSeparator();
             // "for each" is also a scope filler: read it here before filler is skipped
-            if (p.acceptExact(Role.WIN_PER) || p.accept(Role.WIN_PER)) {
+            if (sameAs(p)) {
+                // "of the same patient": the rows sharing the column the noun names
+                int at = p.mark();
+                Expr shared = p.column();
+                Token noun = p.peekToken();
+                if (shared == null && noun != null && noun.kind() == Token.Kind.WORD) {
+                    // "the same patient" for patient_id: the column the noun names by its first word
+                    shared = entityKey(p, RowTables.singular(noun.norm()));
+                    if (shared != null) {
+                        p.next();
+                    }
+                }
+                if (shared == null) {
+                    p.reset(at);
+                    return p.notUnderstood();
+                }
+                partition.add(shared);
+            } else if (p.acceptExact(Role.WIN_PER) || p.accept(Role.WIN_PER)) {
                 List<Expr> cols = GeneratedKeys.columns(p);
                 if (cols == null) {
                     return p.notUnderstood();
@@ -75,6 +99,9 @@ final class Windows implements Recognizer {
             SqlType t = value instanceof Expr.Col c ? p.ctx().typeOf(c) : SqlType.UNKNOWN;
             boolean ordered = t.known() && (t.numeric() || t.kind() == SqlType.Kind.DATE || t.kind() == SqlType.Kind.TIMESTAMP);
             if ((kind == Kind.LATEST || kind == Kind.EARLIEST) && ordered) {
+                order.add(new Expr.Order(value, false));
+            } else if ((kind == Kind.PREVIOUS || kind == Kind.NEXT) && Weekdays.dated(p, value)) {
+                // "previous admit date per patient": the dates in their own order
                 order.add(new Expr.Order(value, false));
             } else {
                 return new Recognition.Flagged("not understood: '" + Parser.describe(p.tokens()) + "' does not say in which"
@@ -122,5 +149,48 @@ final class Windows implements Recognizer {
     /** "Latest" is the first row in the reverse of the order written. */
     private static List<Expr.Order> reversed(List<Expr.Order> order) {
         return order.stream().map(o -> new Expr.Order(o.expr(), !o.descending())).toList();
+    }
+
+    /** A noun naming the row's table ("encounter" for encounters): the row the value is read from. */
+    private static boolean rowNoun(Parser p) {
+        Token t = p.peekToken();
+        if (t != null && t.kind() == Token.Kind.WORD && RowTables.names(RowTables.of(p.ctx().row()), t.text())) {
+            p.next();
+            return true;
+        }
+        return false;
+    }
+
+    /** "of the same", "for the same", "with the same": the words before the column the rows share. */
+    private static boolean sameAs(Parser p) {
+        int m = p.mark();
+        if (p.acceptWord("of") || p.acceptWord("for") || p.acceptWord("with")) {
+            // "the" may already be passed over as filler
+            p.acceptWord("the");
+            if (p.acceptWord("same")) {
+                return true;
+            }
+        }
+        p.reset(m);
+        return false;
+    }
+
+    private static final java.util.Set<String> KEY_PARTS = java.util.Set.of("id", "key", "no", "nbr", "num", "number",
+            "code", "cd", "sk");
+
+    /** The one source column of the row that identifies the entity a noun names (patient_id, pat_key for "patient"). */
+    private static Expr.Col entityKey(Parser p, String noun) {
+        Expr.Col found = null;
+        for (Expr.Col c : p.ctx().sources()) {
+            String[] parts = c.column().toLowerCase(java.util.Locale.ROOT).split("_");
+            if (parts.length == 2 && KEY_PARTS.contains(parts[1])
+                    && (parts[0].equals(noun) || PhraseTable.abbreviates(parts[0], noun))) {
+                if (found != null) {
+                    return null;
+                }
+                found = c;
+            }
+        }
+        return found;
     }
 }

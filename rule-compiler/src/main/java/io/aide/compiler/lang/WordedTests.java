@@ -273,14 +273,55 @@ final class WordedTests {
     static boolean counted(Parser p, Expr column, Token last, Token first) {
         if (column instanceof Expr.Col c) {
             io.aide.compiler.plan.SqlType type = p.ctx().typeOf(c);
-            if (type != null && type.kind() != io.aide.compiler.plan.SqlType.Kind.UNKNOWN) {
+            if (type != null && type.kind() != io.aide.compiler.plan.SqlType.Kind.UNKNOWN
+                    && type.kind() != io.aide.compiler.plan.SqlType.Kind.VARCHAR) {
                 return type.numeric();
             }
+            // numbers kept as text (a CSV sample, a staging table) are known by their name, as without a type
             if (ColumnWords.holdsAMeasure(c.column())) {
                 return true;
             }
         }
         return last.kind() == Token.Kind.WORD && last.norm().endsWith("s") && !last.norm().endsWith("ss")
                 || first.kind() == Token.Kind.WORD && first.norm().endsWith("s") && !first.norm().endsWith("ss");
+    }
+
+    /**
+     * "no impressions", "there are no impressions" (a count or measure: missing or zero), "no middle name" (missing or
+     * blank); null (cursor unchanged) otherwise.
+     */
+    static Expr none(Parser p) {
+        int m = p.mark();
+        if (!(p.acceptWord("there") && (p.acceptWord("is") || p.acceptWord("are")) && p.peekToken() != null
+                && p.peekToken().is(Token.Kind.WORD, "no"))) {
+            // "0 when there are no impressions"
+            p.reset(m);
+        }
+        if (p.acceptWord("no")) {
+            // "0 when no impressions": the column missing or zero; "blank if no middle name": missing or blank
+            Token word = p.peekToken();
+            Expr none = p.column();
+            if (none == null) {
+                // "no transaction in the last 365 days" for last_txn_dt: the date the word names
+                none = p.dateNamedByWord();
+            }
+            int window = p.mark();
+            Expr recent = none != null && Weekdays.dated(p, none) ? RelativeDates.within(p, none) : null;
+            if (recent != null) {
+                // "no transaction in the last 365 days": none at all, or the last one before the window
+                return new Expr.Bin("OR", new Expr.IsNull(none, false), new Expr.Not(recent));
+            }
+            p.reset(window);
+            Token after = p.peekToken();
+            if (none != null && (after == null || after.kind() == Token.Kind.SEP || after.op(",") || p.peek(Role.THEN)
+                    || p.peek(Role.ELSE) || p.peek(Role.AND) || p.peek(Role.OR))) {
+                return counted(p, none, p.tokens().get(p.mark() - 1), word)
+                        ? new Expr.Bin("OR", new Expr.IsNull(none, false), new Expr.Bin("=", none, new Expr.Lit(0L)))
+                        : new Expr.Bin("OR", new Expr.IsNull(none, false), new Expr.Bin("=",
+                        new Expr.Fn("TRIM", List.of(new Expr.Cast(none, io.aide.compiler.plan.SqlType.VARCHAR, false))), new Expr.Lit("")));
+            }
+            p.reset(m);
+        }
+        return null;
     }
 }

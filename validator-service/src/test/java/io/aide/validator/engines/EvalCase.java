@@ -50,12 +50,13 @@ record EvalCase(String name, MappingSpec spec, List<Source> sources, Map<String,
     /** A case of this module's own (test resources eval/NAME), written for the rule wording it exercises. */
     static final String OWN_CASE = "everyday-phrases";
 
-    /** A whole document of this module's own: a retail star schema (test resources eval/retail-star). */
+    /** Whole documents of this module's own: a retail star schema and healthcare encounters (test resources eval/). */
     static final String RETAIL_CASE = "retail-star";
+    static final String HEALTH_CASE = "health-enc";
 
     static EvalCase load(String name) throws Exception {
         Path dir;
-        if (name.equals(OWN_CASE) || name.equals(RETAIL_CASE)) {
+        if (name.equals(OWN_CASE) || name.equals(RETAIL_CASE) || name.equals(HEALTH_CASE)) {
             dir = Path.of(EvalCase.class.getResource("/eval/" + name).toURI());
         } else {
             // ../shared beside the checkout, or AIDE_SHARED_DIR for a checkout elsewhere (a git worktree)

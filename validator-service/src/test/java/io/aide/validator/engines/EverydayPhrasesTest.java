@@ -31,7 +31,7 @@ class EverydayPhrasesTest {
         // Then
         TargetComparison view = scores.get("person_view");
         assertThat(view).as("the case defines person_view").isNotNull();
-        assertThat(view.columns()).hasSize(82);
+        assertThat(view.columns()).hasSize(84);
         assertThat(view.columns()).allSatisfy(col -> assertThat(col.status()).as(col.column() + ": " + col.detail())
                 .isEqualTo(ColumnStatus.MATCH));
         assertThat(view.columns().stream().map(ColumnResult::column)).contains("email_domain", "sold_sunday_week", "phone_local");
@@ -39,8 +39,18 @@ class EverydayPhrasesTest {
 
     @Test
     void shouldMatchEveryColumnOfTheRetailStarSchemaOnDuckdb() throws Exception {
+        assertEveryColumnMatches(EvalCase.RETAIL_CASE, 26, "dim_customer", "dim_product", "fact_sales", "dim_date");
+    }
+
+    @Test
+    void shouldMatchEveryColumnOfTheHealthcareEncountersOnDuckdb() throws Exception {
+        assertEveryColumnMatches(EvalCase.HEALTH_CASE, 21, "dim_patient", "dim_provider", "fact_encounter");
+    }
+
+    /** Every defined column of the case's targets matches on DuckDB. */
+    private static void assertEveryColumnMatches(String name, int columns, String... targets) throws Exception {
         // Given
-        EvalCase c = EvalCase.load(EvalCase.RETAIL_CASE);
+        EvalCase c = EvalCase.load(name);
 
         // When
         Map<String, TargetComparison> scores;
@@ -49,8 +59,8 @@ class EverydayPhrasesTest {
         }
 
         // Then
-        assertThat(scores.keySet()).containsExactlyInAnyOrder("dim_customer", "dim_product", "fact_sales", "dim_date");
-        assertThat(scores.values().stream().mapToInt(t -> t.columns().size()).sum()).isEqualTo(26);
+        assertThat(scores.keySet()).containsExactlyInAnyOrder(targets);
+        assertThat(scores.values().stream().mapToInt(t -> t.columns().size()).sum()).isEqualTo(columns);
         assertThat(scores.values()).allSatisfy(t -> assertThat(t.columns()).allSatisfy(col -> assertThat(col.status())
                 .as(t.target() + "." + col.column() + ": " + col.detail()).isEqualTo(ColumnStatus.MATCH)));
     }

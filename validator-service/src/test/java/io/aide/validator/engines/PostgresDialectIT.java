@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostgresDialectIT {
 
     @ParameterizedTest
-    @ValueSource(strings = {"jaffle-shop", "solar-logistics", "sdtm-oak-cm", EvalCase.OWN_CASE, EvalCase.RETAIL_CASE})
+    @ValueSource(strings = {"jaffle-shop", "solar-logistics", "sdtm-oak-cm", EvalCase.OWN_CASE, EvalCase.RETAIL_CASE, EvalCase.HEALTH_CASE})
     void shouldGiveTheExpectedRowsOnPostgresqlAsOnDuckdb(String name) throws Exception {
         // Given
         EvalCase c = EvalCase.load(name);

@@ -56,7 +56,7 @@ class SparkDialectIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jaffle-shop", "solar-logistics", "sdtm-oak-cm", EvalCase.OWN_CASE, EvalCase.RETAIL_CASE})
+    @ValueSource(strings = {"jaffle-shop", "solar-logistics", "sdtm-oak-cm", EvalCase.OWN_CASE, EvalCase.RETAIL_CASE, EvalCase.HEALTH_CASE})
     void shouldGiveTheExpectedRowsOnSparkInAnsiModeAsOnDuckdb(String name) throws Exception {
         // Given
         EvalCase c = EvalCase.load(name);

@@ -1,0 +1,115 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.SqlType;
+
+/**
+ * A date tested against today, said in words:
+ * <pre>
+ * before := [is | was] (more than | over | at least) N unit ago | [is] older than N unit | N unit or more ago
+ * within := [is | was] (within | in | during) [the] (last | past | previous) N unit | less than N unit ago
+ * unit   := day | week | month | year (and plurals)
+ * </pre>
+ * "last_txn_dt is more than 365 days ago", "ordered in the last 30 days". Today is the engine's current date.
+ */
+final class RelativeDates {
+
+    private RelativeDates() {
+    }
+
+    /** The test of a date against a window ending today; null (cursor unchanged) when none is said. */
+    static Expr test(Parser p, Expr date) {
+        int m = p.mark();
+        if (!p.acceptWord("is")) {
+            p.acceptWord("was");
+        }
+        Expr within = within(p, date);
+        if (within != null) {
+            return within;
+        }
+        boolean atLeast = false;
+        boolean older = p.acceptWord("older") && p.acceptWord("than");
+        if (!older) {
+            p.reset(m);
+            p.acceptWord("is");
+            p.acceptWord("was");
+            boolean more = p.acceptWord("more") && p.acceptWord("than") || p.acceptWord("over");
+            if (!more) {
+                p.reset(m);
+                p.acceptWord("is");
+                p.acceptWord("was");
+                atLeast = p.acceptWord("at") && p.acceptWord("least");
+                if (!atLeast) {
+                    p.reset(m);
+                    p.acceptWord("is");
+                    p.acceptWord("was");
+                }
+            }
+        }
+        Expr start = windowStart(p);
+        if (start == null) {
+            p.reset(m);
+            return null;
+        }
+        boolean orMore = !older && p.accept(Lexicon.Role.OR) && p.acceptWord("more");
+        boolean ago = p.acceptWord("ago");
+        if (!older && !ago) {
+            p.reset(m);
+            return null;
+        }
+        return new Expr.Bin(atLeast || orMore ? "<=" : "<", asDate(p, date), start);
+    }
+
+    /** [within | in | during] [the] (last | past | previous) N unit, or less than N unit ago; null (cursor unchanged). */
+    static Expr within(Parser p, Expr date) {
+        int m = p.mark();
+        boolean less = p.acceptWord("less") && p.acceptWord("than");
+        if (!less) {
+            p.reset(m);
+            if (!(p.acceptWord("within") || p.acceptWord("in") || p.acceptWord("during"))) {
+                return null;
+            }
+            p.acceptWord("the");
+            if (!(p.acceptWord("last") || p.acceptWord("past") || p.acceptWord("previous"))) {
+                p.reset(m);
+                return null;
+            }
+        }
+        Expr start = windowStart(p);
+        if (start == null || less && !p.acceptWord("ago")) {
+            p.reset(m);
+            return null;
+        }
+        return new Expr.Bin(">=", asDate(p, date), start);
+    }
+
+    /** N unit: today minus that many days, weeks (as days), months or years; null (cursor unchanged). */
+    private static Expr windowStart(Parser p) {
+        int m = p.mark();
+        Long n = Operations.whole(p);
+        Token unit = p.next();
+        if (n == null || unit == null || unit.kind() != Token.Kind.WORD) {
+            p.reset(m);
+            return null;
+        }
+        String u = unit.norm().endsWith("s") ? unit.norm().substring(0, unit.norm().length() - 1) : unit.norm();
+        long amount = u.equals("week") ? n * 7 : n;
+        String sqlUnit = switch (u) {
+            case "day", "week" -> "DAY";
+            case "month" -> "MONTH";
+            case "year" -> "YEAR";
+            default -> null;
+        };
+        if (sqlUnit == null) {
+            p.reset(m);
+            return null;
+        }
+        return new Expr.DateAdd(new Expr.CurrentDate(), new Expr.Neg(new Expr.Lit(amount)), sqlUnit);
+    }
+
+    private static Expr asDate(Parser p, Expr date) {
+        SqlType.Kind kind = date instanceof Expr.Col c ? p.ctx().typeOf(c).kind() : null;
+        return kind == SqlType.Kind.DATE || kind == SqlType.Kind.TIMESTAMP || !(date instanceof Expr.Col) ? date
+                : new Expr.Cast(date, SqlType.DATE, true);
+    }
+}
