@@ -155,7 +155,7 @@ final class Conditionals implements Recognizer {
             Expr value = result(p);
             Expr self = p.ctx().sources().size() == 1 ? p.ctx().sources().get(0) : null;
             Token on = p.peekToken();
-            Expr onDays = value != null && on != null && on.is(Token.Kind.WORD, "on") && Weekdays.dated(p, self)
+            Expr onDays = value != null && on != null && on.is(Token.Kind.WORD, "on") && DateColumns.dated(p.ctx(), self)
                     ? Weekdays.test(p, self) : null;
             if (onDays != null) {
                 // "True on Saturday and Sunday": the days the value holds on, of the row's one date

@@ -216,8 +216,8 @@ final class Conditions {
             Expr day = new Expr.Extract("ISODOW", left);
             return weekend ? new Expr.Bin(">=", day, new Expr.Lit(6L)) : new Expr.Bin("<=", day, new Expr.Lit(5L));
         }
-        Expr named = Weekdays.dated(p, left) ? Weekdays.test(p, left) : null;
-        if (named == null && Weekdays.dated(p, left)) {
+        Expr named = DateColumns.dated(p.ctx(), left) ? Weekdays.test(p, left) : null;
+        if (named == null && DateColumns.dated(p.ctx(), left)) {
             named = RelativeDates.test(p, left);
         }
         if (named != null) {

@@ -21,11 +21,7 @@ final class DatesIntoNumbers {
         if (!target.known() || !target.numeric() || !(value instanceof Expr.Col c)) {
             return null;
         }
-        SqlType own = ctx.typeOf(c);
-        // a date kept as text (a CSV sample, a staging table) is known by its name
-        boolean dated = own.kind() == SqlType.Kind.DATE || own.kind() == SqlType.Kind.TIMESTAMP
-                || (own.kind() == SqlType.Kind.VARCHAR || !own.known()) && ColumnWords.holdsADate(c.column());
-        return dated ? new Recognition.Flagged("the rule reads the date " + c.column() + " as it is into a number ("
+        return DateColumns.dated(ctx, c) ? new Recognition.Flagged("the rule reads the date " + c.column() + " as it is into a number ("
                 + target.kind().name().toLowerCase(Locale.ROOT) + "): say which number, e.g. 'as a YYYYMMDD key' or 'year of "
                 + c.column() + "'") : null;
     }

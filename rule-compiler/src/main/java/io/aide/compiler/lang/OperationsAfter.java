@@ -1,5 +1,7 @@
 package io.aide.compiler.lang;
 
+import io.aide.compiler.plan.Expr;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -51,7 +53,7 @@ final class OperationsAfter {
                 continue;
             }
             if (rule.apply(tokens.subList(0, sep)) instanceof Recognition.Recognized ok) {
-                io.aide.compiler.plan.Expr value = ok.expr();
+                Expr value = ok.expr();
                 for (Copies.Operation op : ops) {
                     value = op.apply().apply(value);
                 }
@@ -69,8 +71,8 @@ final class OperationsAfter {
     private static Recognition notFound(List<Token> tokens, int sep, Function<List<Token>, Parser> parsers,
                                         Function<List<Token>, Recognition> rule) {
         Parser p = parsers.apply(tokens.subList(sep + 1, tokens.size()));
-        io.aide.compiler.plan.Expr value = p.literal();
-        if (!(value instanceof io.aide.compiler.plan.Expr.Lit) || !(p.accept(Lexicon.Role.IF) || p.accept(Lexicon.Role.WHERE))
+        Expr value = p.literal();
+        if (!(value instanceof Expr.Lit) || !(p.accept(Lexicon.Role.IF) || p.accept(Lexicon.Role.WHERE))
                 || !Lookups.notFound(p)) {
             return null;
         }
@@ -80,8 +82,8 @@ final class OperationsAfter {
         if (!p.atEnd() || !(rule.apply(tokens.subList(0, sep)) instanceof Recognition.Recognized ok)) {
             return null;
         }
-        return new Recognition.Recognized(new io.aide.compiler.plan.Expr.Fn("COALESCE", List.of(ok.expr(), value)),
-                ok.lookupTable(), ok.accepted(), ok.note() + ", " + ((io.aide.compiler.plan.Expr.Lit) value).value()
+        return new Recognition.Recognized(new Expr.Fn("COALESCE", List.of(ok.expr(), value)),
+                ok.lookupTable(), ok.accepted(), ok.note() + ", " + ((Expr.Lit) value).value()
                 + " where no row matched", true);
     }
 }

@@ -1,7 +1,6 @@
 package io.aide.compiler.lang;
 
 import io.aide.compiler.plan.Expr;
-import io.aide.compiler.plan.SqlType;
 
 /**
  * A date tested against today, said in words:
@@ -57,7 +56,7 @@ final class RelativeDates {
             p.reset(m);
             return null;
         }
-        return new Expr.Bin(atLeast || orMore ? "<=" : "<", asDate(p, date), start);
+        return new Expr.Bin(atLeast || orMore ? "<=" : "<", DateColumns.asDate(p.ctx(), date), start);
     }
 
     /** [within | in | during] [the] (last | past | previous) N unit, or less than N unit ago; null (cursor unchanged). */
@@ -80,7 +79,7 @@ final class RelativeDates {
             p.reset(m);
             return null;
         }
-        return new Expr.Bin(">=", asDate(p, date), start);
+        return new Expr.Bin(">=", DateColumns.asDate(p.ctx(), date), start);
     }
 
     /** N unit: today minus that many days, weeks (as days), months or years; null (cursor unchanged). */
@@ -105,11 +104,5 @@ final class RelativeDates {
             return null;
         }
         return new Expr.DateAdd(new Expr.CurrentDate(), new Expr.Neg(new Expr.Lit(amount)), sqlUnit);
-    }
-
-    private static Expr asDate(Parser p, Expr date) {
-        SqlType.Kind kind = date instanceof Expr.Col c ? p.ctx().typeOf(c).kind() : null;
-        return kind == SqlType.Kind.DATE || kind == SqlType.Kind.TIMESTAMP || !(date instanceof Expr.Col) ? date
-                : new Expr.Cast(date, SqlType.DATE, true);
     }
 }

@@ -62,10 +62,7 @@ final class Weekdays {
         }
         List<Expr> items = new ArrayList<>();
         days.forEach(d -> items.add(new Expr.Lit(d)));
-        io.aide.compiler.plan.SqlType.Kind kind = date instanceof Expr.Col c ? p.ctx().typeOf(c).kind() : null;
-        Expr read = kind == io.aide.compiler.plan.SqlType.Kind.DATE || kind == io.aide.compiler.plan.SqlType.Kind.TIMESTAMP
-                || !(date instanceof Expr.Col) ? date : new Expr.Cast(date, io.aide.compiler.plan.SqlType.DATE, true);
-        Expr day = new Expr.Extract("ISODOW", read);
+        Expr day = new Expr.Extract("ISODOW", DateColumns.asDate(p.ctx(), date));
         return items.size() == 1 ? new Expr.Bin("=", day, items.get(0)) : new Expr.InList(day, items, false);
     }
 
@@ -101,16 +98,5 @@ final class Weekdays {
             }
         }
         return null;
-    }
-
-    /** The value holds a date: its registered type says so, or, for text or an unknown type, its name does. */
-    static boolean dated(Parser p, Expr value) {
-        if (!(value instanceof Expr.Col c)) {
-            return false;
-        }
-        io.aide.compiler.plan.SqlType.Kind t = p.ctx().typeOf(c).kind();
-        // a date kept as text (a CSV sample, a staging table) is known by its name
-        return t == io.aide.compiler.plan.SqlType.Kind.DATE || t == io.aide.compiler.plan.SqlType.Kind.TIMESTAMP
-                || (t == io.aide.compiler.plan.SqlType.Kind.VARCHAR || !p.ctx().typeOf(c).known()) && ColumnWords.holdsADate(c.column());
     }
 }

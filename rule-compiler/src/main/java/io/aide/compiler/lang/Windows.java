@@ -33,7 +33,10 @@ final class Windows implements Recognizer {
         if (kind == null) {
             // "Admit date of the previous encounter of the same patient": the value first, then the row it is read from
             value = p.operand();
-            kind = value instanceof Expr.Col && p.acceptWord("of") && (p.acceptWord("the") || true) ? kind(p) : null;
+            if (value instanceof Expr.Col && p.acceptWord("of")) {
+                p.acceptWord("the");
+                kind = kind(p);
+            }
             if (kind != Kind.PREVIOUS && kind != Kind.NEXT || !rowNoun(p)) {
                 p.reset(start);
                 return Recognition.NOT_MINE;
@@ -100,7 +103,7 @@ final class Windows implements Recognizer {
             boolean ordered = t.known() && (t.numeric() || t.kind() == SqlType.Kind.DATE || t.kind() == SqlType.Kind.TIMESTAMP);
             if ((kind == Kind.LATEST || kind == Kind.EARLIEST) && ordered) {
                 order.add(new Expr.Order(value, false));
-            } else if ((kind == Kind.PREVIOUS || kind == Kind.NEXT) && Weekdays.dated(p, value)) {
+            } else if ((kind == Kind.PREVIOUS || kind == Kind.NEXT) && DateColumns.dated(p.ctx(), value)) {
                 // "previous admit date per patient": the dates in their own order
                 order.add(new Expr.Order(value, false));
             } else {

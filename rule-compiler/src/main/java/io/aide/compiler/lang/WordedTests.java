@@ -306,7 +306,7 @@ final class WordedTests {
                 none = p.dateNamedByWord();
             }
             int window = p.mark();
-            Expr recent = none != null && Weekdays.dated(p, none) ? RelativeDates.within(p, none) : null;
+            Expr recent = none != null && DateColumns.dated(p.ctx(), none) ? RelativeDates.within(p, none) : null;
             if (recent != null) {
                 // "no transaction in the last 365 days": none at all, or the last one before the window
                 return new Expr.Bin("OR", new Expr.IsNull(none, false), new Expr.Not(recent));
