@@ -33,6 +33,11 @@ final class Delimiters {
             return cut;
         }
         p.reset(m);
+        Operation run = edgeRun(p);
+        if (run != null) {
+            return run;
+        }
+        p.reset(m);
         p.accept(Role.TAKE);
         if (!p.accept(Role.PIECE)) {
             p.reset(m);
@@ -127,6 +132,37 @@ final class Delimiters {
             return after ? new Expr.Case(List.of(new Expr.When(new Expr.Bin(">", new Expr.Fn("STRPOS", List.of(x, d)),
                     new Expr.Lit(0L)), new Expr.Concat(List.of(kept, d)))), x) : kept;
         }, null);
+    }
+
+    /**
+     * [the] (leading | trailing) kind [OF column] | [the] kind AT the (start | beginning | end) OF column, where kind is
+     * letters or digits (character-classes.txt): "Letters at the start of the postcode" keeps the run of letters the
+     * text begins with (empty when it begins otherwise), written as REGEXP_REPLACE, which every dialect has. Null
+     * (cursor moved) otherwise.
+     */
+    private static Operation edgeRun(Parser p) {
+        p.acceptWord("the");
+        Boolean start = p.acceptWord("leading") ? Boolean.TRUE : p.acceptWord("trailing") ? Boolean.FALSE : null;
+        PhraseTable.Match kind = p.phrase(PhraseTable.CHARACTER_CLASSES);
+        String set = kind == null ? null : kind.entries().get(0).key();
+        if (set == null || !(set.equals("[A-Za-z]") || set.equals("[0-9]"))) {
+            return null;
+        }
+        if (start == null) {
+            if (!p.acceptWord("at")) {
+                return null;
+            }
+            p.acceptWord("the");
+            start = p.acceptWord("start") || p.acceptWord("beginning") || p.acceptWord("front") ? Boolean.TRUE
+                    : p.acceptWord("end") ? Boolean.FALSE : null;
+            if (start == null) {
+                return null;
+            }
+        }
+        Expr column = DateSubjects.ofOrFromColumn(p);
+        String other = "[^" + set.substring(1);
+        Expr pattern = new Expr.Lit(start ? other + ".*$" : "^.*" + other);
+        return new Operation(x -> new Expr.Fn("REGEXP_REPLACE", List.of(x, pattern, new Expr.Lit(""))), column);
     }
 
     /** "the last", "the last occurrence of": the cursor after the words, or unchanged (false). */

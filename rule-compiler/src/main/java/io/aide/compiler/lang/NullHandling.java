@@ -165,6 +165,10 @@ final class NullHandling implements Recognizer {
             p.acceptOp(":");
             p.accept(Role.THEN);
             p.accept(Role.SET);
+            // "default it to 'UNKNOWN'": the value so far, then its default
+            if (p.acceptWord("it")) {
+                p.acceptWord("to");
+            }
             Expr operand = p.operand();
             // "default USD": a code written without quotes
             Expr value = operand != null ? operand : p.code();
