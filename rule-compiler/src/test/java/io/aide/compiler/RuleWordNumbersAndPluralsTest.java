@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Forms met on a fresh probe of insurance rules written in British English: numbers as words in arithmetic and date
  * shifts ("multiplied by twelve", "One year after the start date"), a plural name part said in the singular ("claim
  * count" for claims_cnt), a date named after the row's table ("age at policy start"), "or zero if not recorded", and
- * bands said as sentences ("up to 100k is 'LOW'"), which no value map may read (flagged). Each phrase runs in DuckDB.
+ * bands said as sentences ("up to 100k is 'LOW'"), which no value map may read (flagged), and pairs written value first
+ * with plain-word keys ("'ONLINE' for web or app"). Each phrase runs in DuckDB.
  */
 class RuleWordNumbersAndPluralsTest {
     private static final RuleTable POLICY = new RuleTable("policy", "id",
@@ -41,5 +42,13 @@ class RuleWordNumbersAndPluralsTest {
     void shouldNotReadBandsSaidAsSentencesAsAValueMap() {
         assertThat(POLICY.flagged("VARCHAR(10)", "sum_insured",
                 "Band the sum insured: up to 100k is 'LOW', up to 500k is 'MID', above that 'HIGH'")).isNotBlank();
+    }
+
+    @Test
+    void shouldReadPairsWrittenValueFirstWithPlainWordKeys() throws Exception {
+        RuleTable channels = new RuleTable("policy", "id", new String[]{"id", "channel"},
+                new String[]{"1", "web"}, new String[]{"2", "broker"}, new String[]{"3", "app"}, new String[]{"4", "phone"});
+        channels.expect("VARCHAR(10)", "channel", List.of("'ONLINE' for web or app, 'BROKER' for broker, else 'OTHER'"),
+                "ONLINE", "BROKER", "ONLINE", "OTHER");
     }
 }

@@ -185,7 +185,8 @@ final class Conditionals implements Recognizer {
                 // "1 for 'OVERNIGHT', 2 for '2DAY'": a value for a key is a value map's pair, not a condition
                 Token key = p.tokens().get(atCondition - 1).is(Token.Kind.WORD, "for") && atCondition < p.tokens().size()
                         ? p.tokens().get(atCondition) : null;
-                boolean pair = key != null && (key.kind() == Token.Kind.STRING || key.kind() == Token.Kind.NUMBER);
+                boolean pair = key != null && (key.kind() == Token.Kind.STRING || key.kind() == Token.Kind.NUMBER
+                        || key.kind() == Token.Kind.WORD);
                 return whens.isEmpty() && pair ? Recognition.NOT_MINE : p.notUnderstood();
             }
             whens.add(new Expr.When(cond, value));

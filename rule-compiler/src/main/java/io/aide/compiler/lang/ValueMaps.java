@@ -253,7 +253,7 @@ final class ValueMaps implements Recognizer {
         List<Expr> keys = new ArrayList<>();
         do {
             Token key = p.peekToken();
-            Expr k = written(key) ? MapEntries.key(p) : null;
+            Expr k = written(key) || bareCode(p, key) ? MapEntries.key(p) : null;
             if (k == null) {
                 p.reset(m);
                 return null;
@@ -289,6 +289,16 @@ final class ValueMaps implements Recognizer {
     }
 
     /** A key written as a number or a quoted text (a word could be a sentence's). */
+    /**
+     * "'ONLINE' for web or app": a key written as a plain word after its value, when the word is no word of the grammar
+     * and names no column (a code as the data holds it, compared as written).
+     */
+    private static boolean bareCode(Parser p, Token key) {
+        return key != null && key.kind() == Token.Kind.WORD && key.text().matches("[A-Za-z][A-Za-z0-9]*")
+                && !p.lexicon().grammarWord(p.tokens(), p.tokens().indexOf(key))
+                && !(p.ctx().resolve(null, key.text()) instanceof Expr.Col c && p.ctx().known(c));
+    }
+
     private static boolean written(Token key) {
         return key != null && (key.kind() == Token.Kind.NUMBER || key.kind() == Token.Kind.STRING);
     }
