@@ -17,6 +17,9 @@ export function DocumentsPage() {
   const documents = listed && listed.project === project ? listed.documents : null;
   const [projects, setProjects] = useState<string[]>([]);
   const [uploading, setUploading] = useState<string | null>(null);
+  // documents uploaded from this page, watched until the list shows them parsed or failed (a list fetched before the
+  // upload was stored, or one that failed, must not stop the polling)
+  const [awaited, setAwaited] = useState<string[]>([]);
   const report = useReportError();
   const { push } = useToasts();
 
@@ -34,7 +37,9 @@ export function DocumentsPage() {
     void refresh();
   }, [refresh]);
 
-  const pending = documents?.some((d) => d.status === 'parsing') ?? false;
+  const pending =
+    (documents?.some((d) => d.status === 'parsing') ?? false) ||
+    awaited.some((id) => !documents?.some((d) => d.documentId === id && d.status !== 'parsing'));
   useEffect(() => {
     if (!pending) {
       return undefined;
@@ -47,7 +52,8 @@ export function DocumentsPage() {
     for (const file of files) {
       setUploading(file.name);
       try {
-        await uploadDocument(file, project);
+        const accepted = await uploadDocument(file, project);
+        setAwaited((ids) => [...ids, accepted.documentId]);
         push({ kind: 'info', text: `${file.name} uploaded${project ? ` to project ${project}` : ''}; parsing…` });
       } catch (err) {
         report(err, `Upload of ${file.name} refused`);
