@@ -97,7 +97,7 @@ EXTRACT(WEEK FROM TRY_CAST("orders"."order_date" AS DATE))
 EXTRACT(ISODOW FROM TRY_CAST("orders"."order_date" AS DATE))
 
 -- subtract one day
-CAST(TRY_CAST("orders"."order_date" AS DATE) + TO_DAYS(CAST(-(1) AS INTEGER)) AS DATE)
+CAST(TRY_CAST("orders"."order_date" AS DATE) - INTERVAL 1 DAY AS DATE)
 
 -- seconds between two timestamps
 (EPOCH(TRY_CAST("orders"."order_date" AS TIMESTAMP)) - EPOCH(TRY_CAST("orders"."order_date" AS TIMESTAMP)))

@@ -76,6 +76,10 @@ public class DuckDbDialect extends SqlDialect {
 
     @Override
     protected String dateAdd(String expr, Expr amount, String unit) {
+        if (amount instanceof Expr.Neg neg && neg.expr() instanceof Expr.Lit back) {
+            // "7 days before": minus an interval (DuckDB reads no "INTERVAL -7 DAY")
+            return "CAST(" + expr + " - INTERVAL " + render(back) + " " + unit + " AS DATE)";
+        }
         String n = render(amount);
         return "CAST(" + expr + " + " + (amount instanceof Expr.Lit ? "INTERVAL " + n + " " + unit
                 : "TO_" + unit + "S(CAST(" + n + " AS INTEGER))") + " AS DATE)";

@@ -43,7 +43,7 @@ final class DateSubjects {
     }
 
     /**
-     * [when | that] [the] noun [noun] (was | were) participle | [the] [table-noun] participle: "year the account was
+     * [when | that | (on | in) which] [the] noun [noun] (was | were) participle | [the] [table-noun] participle: "year the account was
      * opened" for open_dt, "month when the order was shipped" for ship_dt, "Year account opened" -- the one date column
      * of the row named by the verb; null (cursor unchanged) otherwise.
      */
@@ -51,6 +51,11 @@ final class DateSubjects {
         int m = p.mark();
         if (!p.acceptWord("when")) {
             p.acceptWord("that");
+        }
+        int on = p.mark();
+        if (!((p.acceptWord("on") || p.acceptWord("in")) && p.acceptWord("which"))) {
+            // "the date on which the account was opened"
+            p.reset(on);
         }
         p.acceptWord("the");
         int nouns = 0;

@@ -326,7 +326,10 @@ final class DateValues {
             } else if (p.accept(Role.NOW)) {
                 reference = reference == null ? new Expr.CurrentTimestamp() : null;
             } else {
-                Expr column = p.column();
+                Expr column = at ? dateOfEvent(p) : null;
+                if (column == null) {
+                    column = p.column();
+                }
                 if (column == null && at) {
                     // "age at admission": one word naming a date column ("admission" for admit_ts), perhaps after the
                     // row's table ("at policy start")
@@ -374,6 +377,19 @@ final class DateValues {
             birth = others.get(0);
         }
         return years(birth, reference);
+    }
+
+    /** "the date the account was opened", "the day on which the policy was issued": a date column named by its event. */
+    private static Expr dateOfEvent(Parser p) {
+        int m = p.mark();
+        if (p.acceptWord("date") || p.acceptWord("day")) {
+            Expr column = DateSubjects.whenDone(p);
+            if (column != null) {
+                return column;
+            }
+        }
+        p.reset(m);
+        return null;
     }
 
     /** "time of load", "the load", "load": the moment the view is built. */
@@ -465,6 +481,35 @@ final class DateValues {
                         new Expr.Bin("<", part("DAY", end), part("DAY", start))));
         return new Expr.Bin("-", new Expr.Bin("-", part("YEAR", end), part("YEAR", start)),
                 new Expr.Case(List.of(new Expr.When(notYet, new Expr.Lit(1L))), new Expr.Lit(0L)));
+    }
+
+    /**
+     * Years or months between two dates as a fraction, where the value is the whole years or months {@link #years} or
+     * {@link #months} counts: "years between hire and termination date, one decimal" asks for 7.4, not 7.0. Days over
+     * 365.25 (a year) or 30.4375 (a month); any other value is returned as it is.
+     */
+    static Expr fractional(Expr value) {
+        Expr x = value;
+        while (x instanceof Expr.Cast c) {
+            x = c.expr();
+        }
+        if (x instanceof Expr.Bin outer && outer.op().equals("-") && outer.right() instanceof Expr.Case
+                && outer.left() instanceof Expr.Bin inner) {
+            // years: (YEAR(end) - YEAR(start)) - ...; months: (YEAR(end) - YEAR(start)) * 12 + ... - ...
+            Expr yearsApart = inner.op().equals("+") && inner.left() instanceof Expr.Bin times && times.op().equals("*")
+                    ? times.left() : inner;
+            if (yearsApart instanceof Expr.Bin apart && apart.op().equals("-") && apart.left() instanceof Expr.Extract end
+                    && apart.right() instanceof Expr.Extract start && end.part().equals("YEAR")) {
+                Expr days = new Expr.DateDiff(start.expr(), end.expr());
+                if (x.equals(years(start.expr(), end.expr()))) {
+                    return new Expr.Bin("/", days, new Expr.Lit(365.25));
+                }
+                if (x.equals(months(start.expr(), end.expr()))) {
+                    return new Expr.Bin("/", days, new Expr.Lit(30.4375));
+                }
+            }
+        }
+        return value;
     }
 
     /** Completed months from start to end. */

@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
  * operation := {DATE_PARSE | DATE_FORMAT | CAST | DATE_NOUN | FROM | type} pattern {... pattern ...}   parse / format
  *            | [EXTRACT] part [(FROM | OF) column]                                    year, quarter, month, day, hour...
  *            | [CAST] DATE_KEY [(FROM | OF) column]                                    yyyymmdd integer
- *            | MONTH_END [(FROM | OF) column]
+ *            | (MONTH_END | PERIOD_END period) [step] [subject]                         see {@link Periods}
  *            | (PLUS | MINUS) number unit [(TO | FROM) column] | number unit (BEFORE | AFTER) column
  *            | MINUS column (IN | AS) unit                                               "a - b in days"
  *            | [CAST] [FROM] EPOCH [seconds | milliseconds]
@@ -74,7 +74,7 @@ final class Dates implements Recognizer {
     static Operation operation(Parser p) {
         int m = p.mark();
         for (java.util.function.Function<Parser, Operation> production : List.<java.util.function.Function<Parser, Operation>>of(
-                TimeZones::convert, FiscalYears::fiscalYear, Periods::start, Periods::weekday, Dates::pattern, Dates::datePart, Dates::dateKey, Dates::monthEnd, Dates::shift, Dates::epoch)) {
+                TimeZones::convert, FiscalYears::fiscalYear, Periods::start, Periods::end, Periods::weekday, Dates::pattern, Dates::datePart, Dates::dateKey, Dates::shift, Dates::epoch)) {
             Operation op = production.apply(p);
             if (op != null) {
                 return op;
@@ -296,14 +296,6 @@ final class Dates implements Recognizer {
     private static SqlType integerType(Parser p) {
         SqlType t = p.targetType();
         return t.kind() == SqlType.Kind.BIGINT ? SqlType.BIGINT : SqlType.INTEGER;
-    }
-
-    private static Operation monthEnd(Parser p) {
-        if (!p.accept(Role.MONTH_END)) {
-            return null;
-        }
-        Expr column = DateSubjects.ofColumn(p);
-        return new Operation(Expr.LastDay::new, column);
     }
 
     /** x + 30 days, add 2 months to x, 7 days before x, a - b in days. */

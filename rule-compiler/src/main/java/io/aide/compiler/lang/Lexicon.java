@@ -34,7 +34,7 @@ public final class Lexicon {
         // one-argument functions in words (Functions): affixes, hashes, edge characters, unit conversions
         ADD_PREFIX, ADD_SUFFIX, HASH, MD5, SHA256, EDGE_TRIM, ALL, ABS, LENGTH, MASK, ALL_BUT,
         // text around a character (Delimiters), the first day of a period (Dates)
-        PIECE, FIRST_OCCURRENCE, LONGER, SHORTER, NULLS_AS, WEEK_NUMBER, DAY_OF_WEEK, WEEKEND, WEEKDAY, PERIOD_START, PERIOD_START_AFTER, WEEK_MONDAY, WEEK_SUNDAY,
+        PIECE, FIRST_OCCURRENCE, LONGER, SHORTER, NULLS_AS, WEEK_NUMBER, DAY_OF_WEEK, WEEKEND, WEEKDAY, PERIOD_START, PERIOD_END, PERIOD_START_AFTER, WEEK_MONDAY, WEEK_SUNDAY,
         // whether a text reads as a number (Conditions)
         NUMERIC, NOT_NUMERIC, IN_FUTURE, IN_PAST,
         // a bound on a number (NumberOperations); a comparison that ignores case (Commentary: never a remark)

@@ -9,8 +9,9 @@ import java.util.List;
  * Masking a value but for its first or last characters:
  * <pre>
  * mask  := MASK [column] [ALL_BUT] (FIRST_CHARS | LAST_CHARS) N [CHARS] WITH symbol   "Mask all but the last 4 characters with '*'"
- * shown := [SHOW] ONLY (FIRST_CHARS | LAST_CHARS) N [CHARS] [","] REST [AS | WITH] symbol
- *                                                          "show only the last four digits, rest as X"
+ * shown := [SHOW] ONLY (FIRST_CHARS | LAST_CHARS) N [CHARS] [(OF | FROM) column] [","] [REPLACE | MASK] REST
+ *          (AS | WITH | BY) symbol                         "show only the last four digits, rest as X",
+ *                                   "Show only the last 4 digits of the account number, replace the rest with 'X'"
  * symbol := a quoted character, or one written bare: X, x, *, #
  * </pre>
  * The masked part keeps the value's length.
@@ -63,8 +64,19 @@ final class Masks {
             p.reset(m);
             return null;
         }
+        // "the last 4 digits of the account number": the column after what is kept
+        Expr column = DateSubjects.ofColumn(p);
+        if (column == null) {
+            int c = p.mark();
+            column = p.acceptWord("of") ? p.column() : null;
+            if (column == null) {
+                p.reset(c);
+            }
+        }
         p.acceptOp(",");
         p.accept(Role.AND);
+        // "replace the rest with 'X'", "mask the remainder with '*'"
+        boolean replaced = p.accept(Role.REPLACE) || p.accept(Role.MASK);
         Token rest = p.peekToken();
         if (rest == null || !REST.contains(rest.norm())) {
             p.reset(m);
@@ -73,8 +85,8 @@ final class Masks {
         p.next();
         p.acceptWord("of");
         p.accept(Role.CHARS);
-        if (!(p.acceptWord("as") || p.accept(Role.WITH) || p.accept(Role.MASK) && (p.accept(Role.WITH) || p.acceptWord("as"))
-                || p.accept(Role.BECOMES))) {
+        if (!(p.acceptWord("as") || p.accept(Role.WITH) || p.acceptWord("by") && replaced
+                || p.accept(Role.MASK) && (p.accept(Role.WITH) || p.acceptWord("as")) || p.accept(Role.BECOMES))) {
             p.reset(m);
             return null;
         }
@@ -83,7 +95,7 @@ final class Masks {
             p.reset(m);
             return null;
         }
-        return masked(kept, with, null);
+        return masked(kept, with, column);
     }
 
     private record Kept(boolean first, long n) {

@@ -24,6 +24,14 @@ final class NullsAs {
         if (named != null) {
             return named;
         }
+        Recognition said = MissingClauses.read(tokens, parsers, rule);
+        if (said != null) {
+            return said;
+        }
+        Recognition standIn = MissingClauses.standIn(tokens, parsers, rule);
+        if (standIn != null) {
+            return standIn;
+        }
         for (int at = tokens.size() - 1; at >= 0; at--) {
             int n = lexicon.match(Role.NULLS_AS, tokens, at);
             if (n == 0) {
@@ -62,7 +70,7 @@ final class NullsAs {
     }
 
     /** Words that say a value is missing, before the column they are about ("missing bonus", "null discount"). */
-    private static final java.util.Set<String> MISSING = java.util.Set.of("missing", "null", "nulls", "blank", "empty",
+    static final java.util.Set<String> MISSING = java.util.Set.of("missing", "null", "nulls", "blank", "empty",
             "absent");
 
     /**
@@ -160,9 +168,9 @@ final class NullsAs {
 
     /**
      * The rule written before {@code at} (separators, commas and an opening parenthesis between them left out), read
-     * and reading {@code column}; null otherwise.
+     * and reading {@code column} (any column when null); null otherwise.
      */
-    private static Recognition.Recognized ruleBefore(List<Token> tokens, int at, Function<List<Token>, Recognition> rule,
+    static Recognition.Recognized ruleBefore(List<Token> tokens, int at, Function<List<Token>, Recognition> rule,
                                                      Expr column) {
         int end = at;
         while (end > 0 && (tokens.get(end - 1).kind() == Token.Kind.SEP || tokens.get(end - 1).op(",")
@@ -170,14 +178,14 @@ final class NullsAs {
             end--;
         }
         if (end == at || end == 0 || !(rule.apply(tokens.subList(0, end)) instanceof Recognition.Recognized ok)
-                || !Expr.columns(ok.expr()).contains(column)) {
+                || Expr.columns(ok.expr()).isEmpty() || column != null && !Expr.columns(ok.expr()).contains(column)) {
             return null;
         }
         return ok;
     }
 
     /** The column with its missing values read as the literal; a number reads the column as a number first. */
-    private static Expr readAs(Expr column, Expr.Lit value) {
+    static Expr readAs(Expr column, Expr.Lit value) {
         return new Expr.Fn("COALESCE", List.of(value.value() instanceof Number
                 ? new Expr.Cast(column, io.aide.compiler.plan.SqlType.DOUBLE, true) : column, value));
     }

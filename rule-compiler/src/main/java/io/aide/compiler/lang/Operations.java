@@ -17,6 +17,7 @@ import java.util.Map;
  * pad     := PAD [LEFT | RIGHT] [column] WITH fill [TO [LENGTH OF]] N [CHARS]   -- fill: 'x', zeros, spaces
  * replace := REPLACE text (WITH | BY) text [IN column]
  * split   := SPLIT [column] (ON | BY) text [CHAIN] [TAKE] ordinal PART | ordinal PART [OF column] SPLIT (ON | BY) text
+ * layout  := FORMAT [column] AS pattern                     -- {@link Layouts}: "format tax id as XXX-XX-XXXX"
  * </pre>
  * A number in a text operation is a whole number written as digits, as a word ("three") or as an ordinal ("2nd",
  * "second").
@@ -40,7 +41,7 @@ final class Operations {
         return Copies.first(p, PRODUCTIONS);
     }
 
-    private static final List<Copies.Production> PRODUCTIONS = List.of(NumberOperations::share, NumberOperations::percentOf, NumberOperations::bound, Extremes::extreme,
+    private static final List<Copies.Production> PRODUCTIONS = List.of(Layouts::layout, NumberOperations::share, NumberOperations::percentOf, NumberOperations::bound, Extremes::extreme,
             NumberOperations::round, NumberOperations::whole, NumberOperations::arithmetic, Delimiters::around, Operations::drop,
             Operations::substring, Operations::substringFor, Operations::pad, Operations::replace, Operations::split);
 

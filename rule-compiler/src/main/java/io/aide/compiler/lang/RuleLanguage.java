@@ -82,12 +82,19 @@ public final class RuleLanguage {
 
     /**
      * The cell read by the families, then, when none reads it whole, as one of the shapes around a rule: remarks left
-     * out, an adjustment after it, a label before it, what missing operands count as, a guard, the passive, a map after
+     * what missing operands count as, remarks left out, an adjustment after it, a label before it, a guard, the passive, a map after
      * a computed value, a preface, a label without its colon, the rule in a parenthesis. A shape's own rule is read the
      * same way again, {@code depth} times ("Total: a plus b (treat missing b as 0)").
      */
     private Recognition understood(List<Token> tokens, RuleContext ctx, int depth) {
         Recognition r = families(tokens, ctx);
+        // what missing operands count as before remarks are left out: "(missing bonus counts as 0)" is no remark
+        if (!(r instanceof Recognition.Recognized)) {
+            Recognition counted = NullsAs.read(tokens, t -> new Parser(t, ctx, lexicon), t -> families(t, ctx), lexicon);
+            if (counted != null) {
+                r = counted;
+            }
+        }
         if (!(r instanceof Recognition.Recognized)) {
             List<Token> core = Commentary.withoutRemarks(tokens, ctx, lexicon);
             if (core != tokens && !core.isEmpty()) {
@@ -124,12 +131,6 @@ public final class RuleLanguage {
                     || words.size() >= 2 && !(ok.expr() instanceof Expr.Col) && namesAValue(words, ok, ctx))) {
                 r = new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (after its label)",
                         ok.keepUnmatched());
-            }
-        }
-        if (!(r instanceof Recognition.Recognized)) {
-            Recognition counted = NullsAs.read(tokens, t -> new Parser(t, ctx, lexicon), t -> families(t, ctx), lexicon);
-            if (counted != null) {
-                r = counted;
             }
         }
         if (!(r instanceof Recognition.Recognized)) {

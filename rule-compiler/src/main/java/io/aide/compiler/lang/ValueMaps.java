@@ -63,6 +63,12 @@ final class ValueMaps implements Recognizer {
             } else {
                 p.reset(other);
             }
+            if (!whens.isEmpty() && keptOthers(p)) {
+                // "leave other values unchanged", "keep all other codes as they are"
+                otherwise = keyed;
+                elseGiven = true;
+                continue;
+            }
             if (!whens.isEmpty() && (p.mark() != other || p.accept(Role.ELSE))) {
                 // "otherwise: x", "anything else -> Unknown", "else = 0"
                 boolean arrowed = arrow(p);
@@ -96,6 +102,9 @@ final class ValueMaps implements Recognizer {
                 // "0-17 = Pediatric ... (based on age in years)" over birth_dt: the number the bands measure is not the date
                 return new Recognition.Flagged("bands of numbers over a date column: say the number they measure (an age, "
                         + "days since ...) as its own rule");
+            }
+            if (band != null) {
+                bandVerb(p);
             }
             Token quoted = band != null ? p.rawPeek() : null;
             boolean capitalised = quoted != null && quoted.kind() == Token.Kind.WORD && (Character.isUpperCase(quoted.text().charAt(0))
@@ -326,6 +335,21 @@ final class ValueMaps implements Recognizer {
         return arrow(p, false);
     }
 
+    /**
+     * "Scores below 300 are 'HIGH'", "700 and above is 'LOW'", "over 50 gets 'Gold'": a sentence's verb between a band
+     * and its value, read before a quoted or capitalised value only (cursor unchanged otherwise).
+     */
+    private static void bandVerb(Parser p) {
+        int m = p.mark();
+        boolean verb = p.acceptWord("is") || p.acceptWord("are") || p.acceptWord("get") || p.acceptWord("gets")
+                || (p.acceptWord("will") || p.acceptWord("should") || p.acceptWord("must")) && p.acceptWord("be");
+        Token value = verb ? p.rawPeek() : null;
+        if (value == null || !(value.kind() == Token.Kind.STRING
+                || value.kind() == Token.Kind.WORD && Character.isUpperCase(value.text().charAt(0)))) {
+            p.reset(m);
+        }
+    }
+
     /** @param pairs "to" may join a key and its value (the caller checks that two pairs or more are written so) */
     private static boolean arrow(Parser p, boolean pairs) {
         int all = p.mark();
@@ -480,6 +504,31 @@ final class ValueMaps implements Recognizer {
             return null;
         }
         return v;
+    }
+
+    private static final java.util.Set<String> KEEP_VERBS = java.util.Set.of("leave", "keep", "retain", "pass", "let",
+            "preserve", "carry");
+    private static final java.util.Set<String> KEPT = java.util.Set.of("unchanged", "through", "alone", "untouched",
+            "intact", "over", "same", "unmodified", "unaltered");
+
+    /**
+     * keep_else := KEEP_VERB ELSE (AS_IS | COPY | KEPT | AS (THEY | IT) (ARE | IS)) -- the else branch as an instruction
+     * to keep the value ("leave other values unchanged", "pass all other codes through"); cursor moved only when read.
+     */
+    private static boolean keptOthers(Parser p) {
+        int m = p.mark();
+        Token verb = p.next();
+        if (verb == null || !KEEP_VERBS.contains(verb.norm()) || !p.accept(Role.ELSE)) {
+            p.reset(m);
+            return false;
+        }
+        Token t = p.peekToken();
+        boolean kept = p.acceptExact(Role.AS_IS) || p.accept(Role.COPY) || t != null && KEPT.contains(t.norm()) && p.next() != null
+                || p.acceptWord("as") && (p.acceptWord("they") || p.accept(Role.SELF)) && (p.acceptWord("are") || p.acceptWord("is"));
+        if (!kept) {
+            p.reset(m);
+        }
+        return kept;
     }
 
     /** Words that ask for an operation: after "else" they are an instruction, not a value. */
