@@ -182,9 +182,10 @@ final class ValueMaps implements Recognizer {
         }
         boolean cleanup = toPairs > 0 && !elseGiven && whens.stream().anyMatch(w -> w.result() instanceof Expr.TypedNull
                 || w.result() instanceof Expr.Lit l && l.value() == null);
-        if (whens.isEmpty() || whens.size() == 1 && !lead && !elseGiven || toPairs == 1 || cleanup) {
-            // one "X to Y" alone reads as a conversion ("convert 'Y' to true"), not as a map; "'-' to null, 'A' to
-            // 'Active'": values cleaned up one by one, where the others may well be kept
+        if (whens.isEmpty() || whens.size() == 1 && !lead && !elseGiven || toPairs == 1 && !lead || cleanup) {
+            // one "X to Y" alone reads as a conversion ("convert 'Y' to true"), not as a map, unless a verb of mapping
+            // opens it ("Map 'open' to 'OPEN'"); "'-' to null, 'A' to 'Active'": values cleaned up one by one, where
+            // the others may well be kept
             return Recognition.NOT_MINE;
         }
         if (otherwise instanceof Expr.Lit l) {
