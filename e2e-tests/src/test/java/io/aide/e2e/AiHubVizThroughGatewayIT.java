@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static io.aide.testsupport.ScriptedModelServer.chunks;
-import static io.aide.testsupport.ScriptedModelServer.text;
+import static io.aide.testsupport.ScriptedModelServer.toolCall;
+import static io.aide.testsupport.ScriptedModelServer.toolCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,11 +41,11 @@ class AiHubVizThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
 
     @Test
     void shouldAnswerAQuestionWithSqlAndAComponentAndSaveItAsATemplate() throws Exception {
-        // Given the model calls run_sql (a plain completion), then writes the component (streamed)
+        // Given the model calls run_sql (a native tool call in a plain completion), then writes the component (streamed)
         String model = AiHubStack.modelName("viz");
-        String call = EventJson.toJson(Map.of("thought", "Counting the orders of each status.", "tool", "run_sql",
-                "sql", SQL));
-        AiHubStack.model().script(model, r -> r.streamed() ? chunks(COMPONENT.toArray(String[]::new)) : text(call));
+        String arguments = EventJson.toJson(Map.of("thought", "Counting the orders of each status.", "sql", SQL));
+        AiHubStack.model().script(model, r -> r.streamed() ? chunks(COMPONENT.toArray(String[]::new))
+                : toolCalls(toolCall("call_status", "run_sql", arguments)));
         AiHubStack.useModel(model);
 
         // When
@@ -70,8 +71,18 @@ class AiHubVizThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
         HttpResponse<String> fetched = Stack.get(alice, data.path("url").asText());
         assertThat(fetched.statusCode()).as(fetched.body()).isEqualTo(200);
         assertThat(rowsByStatus(Stack.json(fetched.body()))).isEqualTo(ordersByStatus());
-        assertThat(AiHubStack.model().requestsFor(model)).hasSize(2)
+        List<ScriptedModelServer.Request> requests = AiHubStack.model().requestsFor(model);
+        assertThat(requests).hasSize(2)
                 .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer " + AiHubStack.ACME_KEY));
+        // the question's request declared both data tools, each taking the SQL (required) and a thought; the
+        // component's request declared none
+        assertThat(requests.get(0).tools()).containsOnlyKeys("run_sql", "submit_spark");
+        assertThat(requests.get(0).tools().values()).allSatisfy(tool -> {
+            assertThat(tool.path("parameters").path("properties").path("sql").path("type").asText()).isEqualTo("string");
+            assertThat(tool.path("parameters").path("required")).extracting(JsonNode::asText).containsExactly("sql");
+        });
+        assertThat(requests.get(1).streamed()).isTrue();
+        assertThat(requests.get(1).tools()).isEmpty();
 
         // When it is saved as a template, listed and run again on fresh data
         Map<String, Object> template = new LinkedHashMap<>();
@@ -108,12 +119,14 @@ class AiHubVizThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
 
     @Test
     void shouldSendAQueryTheSampleRefusesBackToTheModelOnceAndChartTheCorrectedOne() throws Exception {
-        // Given the model's first run_sql names a column raw_orders does not have; asked again with the sample's
-        // error, it answers the corrected query
+        // Given the model's first run_sql names a column raw_orders does not have; given the sample's error as that
+        // call's result, it calls run_sql again with the corrected query
         String model = AiHubStack.modelName("viz-repair");
         String wrong = "SELECT order_state, count(*) AS orders FROM raw_orders GROUP BY order_state";
         AiHubStack.model().script(model, r -> r.streamed() ? chunks(COMPONENT.toArray(String[]::new))
-                : text(EventJson.toJson(Map.of("tool", "run_sql", "sql", r.mentions("failed:") ? SQL : wrong))));
+                : r.toolResult("call_wrong").isPresent()
+                ? toolCalls(toolCall("call_fixed", "run_sql", EventJson.toJson(Map.of("sql", SQL))))
+                : toolCalls(toolCall("call_wrong", "run_sql", EventJson.toJson(Map.of("sql", wrong)))));
         AiHubStack.useModel(model);
 
         // When
@@ -133,10 +146,46 @@ class AiHubVizThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
         JsonNode data = events.stream().filter(e -> e.event().equals("data")).findFirst().orElseThrow().json();
         assertThat(rowsByStatus(Stack.json(Stack.get(alice, data.path("url").asText()).body())))
                 .isEqualTo(ordersByStatus());
+        // the second request carried the model's call and the validator's error as its result, under its id
         List<ScriptedModelServer.Request> requests = AiHubStack.model().requestsFor(model);
         assertThat(requests).hasSize(3);
-        assertThat(requests.get(1).mentions("failed:")).isTrue();
-        assertThat(requests.get(1).mentions(wrong)).isTrue();
+        assertThat(requests.get(0).toolResult("call_wrong")).isEmpty();
+        assertThat(requests.get(1).toolResult("call_wrong")).hasValueSatisfying(result -> assertThat(result)
+                .startsWith("run_sql failed (").contains("order_state")
+                .endsWith("\nCall run_sql again with the corrected query."));
+        JsonNode call = requests.get(1).json().path("messages").get(2);
+        assertThat(call.path("role").asText()).isEqualTo("assistant");
+        assertThat(call.path("tool_calls").get(0).path("id").asText()).isEqualTo("call_wrong");
+        assertThat(Stack.json(call.path("tool_calls").get(0).path("function").path("arguments").asText())
+                .path("sql").asText()).isEqualTo(wrong);
+    }
+
+    @Test
+    void shouldRefuseACallOfAnUnknownToolWithoutRunningAnything() throws Exception {
+        // Given the model calls a tool the agent does not have
+        String model = AiHubStack.modelName("viz-unknown-tool");
+        AiHubStack.model().script(model, r -> r.streamed() ? chunks(COMPONENT.toArray(String[]::new))
+                : toolCalls(toolCall("call_drop", "drop_table", EventJson.toJson(Map.of("sql", "DROP TABLE raw_orders")))));
+        AiHubStack.useModel(model);
+
+        // When
+        SseStream stream = Stack.postEvents(alice, "/api/v1/viz/runs", Map.of("question",
+                "How many orders are there in each status?", "dataSourceId", dataSourceId));
+        List<SseEvent> events = CompletableFuture.supplyAsync(() -> stream.readUntil("done")).get(120, TimeUnit.SECONDS);
+
+        // Then the run ends with an error of the sql_execution stage naming the tool; nothing ran, no component
+        assertThat(stream.status).isEqualTo(200);
+        JsonNode error = events.stream().filter(e -> e.event().equals("error")).findFirst().orElseThrow().json();
+        assertThat(error.path("stage").asText()).isEqualTo("sql_execution");
+        assertThat(error.path("message").asText()).isEqualTo("The model called an unknown tool 'drop_table' (call "
+                + "call_drop); the tools are run_sql and submit_spark. Ask again, or give the SQL to chart.");
+        assertThat(events).extracting(SseEvent::event).doesNotContain("data", "code");
+        assertThat(events).filteredOn(e -> e.event().equals("thought")).extracting(e -> e.json().path("content").asText())
+                .noneMatch(t -> t.startsWith("Calling"));
+        JsonNode done = events.get(events.size() - 1).json();
+        assertThat(done.path("code_complete").asBoolean()).isFalse();
+        assertThat(done.path("data_ready").asBoolean()).isFalse();
+        assertThat(AiHubStack.model().requestsFor(model)).hasSize(1);
     }
 
     @Test
