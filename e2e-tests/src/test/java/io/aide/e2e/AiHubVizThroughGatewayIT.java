@@ -189,6 +189,52 @@ class AiHubVizThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
     }
 
     @Test
+    void shouldRefuseATemplateNamingADataSourceOfAnotherTenantAtCreateAndUpdate() {
+        // Given bob (globex) and alice's data source id; a template of bob's without a data source
+        String bob = AiHubStack.bob();
+        Map<String, Object> template = new LinkedHashMap<>();
+        template.put("prompt", "Orders per status " + AiHubStack.RUN);
+        template.put("generated_sql", SQL);
+        template.put("ui_code", String.join("", COMPONENT));
+        template.put("parameters", Map.of("title", "Orders"));
+        template.put("data_source", "duckdb");
+        HttpResponse<String> own = Stack.postJson(bob, "/api/v1/viz/templates", template);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
+        String bobsTemplate = Stack.json(own.body()).path("id").asText();
+        template.put("data_source_id", dataSourceId);
+
+        // When he saves a template naming alice's data source, and changes his own to name it
+        HttpResponse<String> created = Stack.postJson(bob, "/api/v1/viz/templates", template);
+        HttpResponse<String> updated = Stack.putJson(bob, "/api/v1/viz/templates/" + bobsTemplate, template);
+
+        // Then both are refused naming the field, and nothing was saved
+        try {
+            for (HttpResponse<String> refused : List.of(created, updated)) {
+                assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+                assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+                JsonNode problem = Stack.json(refused.body());
+                assertThat(problem.path("code").asText()).isEqualTo("viz_template_datasource_unknown");
+                assertThat(problem.path("detail").asText()).isEqualTo("Field 'data_source_id' names data source '"
+                        + dataSourceId + "', which is not in your tenant; use the id of one of your data sources "
+                        + "(GET /api/v1/datasources lists them). Nothing was saved.");
+            }
+            JsonNode bobs = Stack.json(Stack.get(bob, "/api/v1/viz/templates").body());
+            assertThat(bobs.findValuesAsText("data_source_id")).doesNotContain(dataSourceId);
+            JsonNode kept = Stack.json(Stack.get(bob, "/api/v1/viz/templates/" + bobsTemplate).body());
+            assertThat(kept.path("data_source_id").isNull()).isTrue();
+            assertThat(kept.path("prompt").asText()).isEqualTo(template.get("prompt"));
+            // and alice may name her own
+            template.put("prompt", "Orders per status (alice) " + AiHubStack.RUN);
+            HttpResponse<String> alices = Stack.postJson(alice, "/api/v1/viz/templates", template);
+            assertThat(alices.statusCode()).as(alices.body()).isEqualTo(201);
+            assertThat(Stack.delete(alice, "/api/v1/viz/templates/" + Stack.json(alices.body()).path("id").asText())
+                    .statusCode()).isEqualTo(204);
+        } finally {
+            Stack.delete(bob, "/api/v1/viz/templates/" + bobsTemplate);
+        }
+    }
+
+    @Test
     void shouldChartGivenSqlWithoutAModelAndReportWhatCannotBeCharted() throws Exception {
         // Given no model for acme
         AiHubStack.removeModel();
