@@ -235,6 +235,44 @@ class AiHubVizThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
     }
 
     @Test
+    void shouldReportAResultOverTheStorageLimitAsADataFetchErrorAndRefuseToReRunIt() throws Exception {
+        // Given no model, and a query whose 500 rows of 20,000 characters make about 10 MB of JSON, more than the
+        // 8 MiB a chart's result may have (AIDE_VIZ_MAX_RESULT_BYTES)
+        AiHubStack.removeModel();
+        String sql = "SELECT i, repeat('x', 20000) AS note FROM range(500) r(i)";
+
+        // When it is charted, and saved as a template that is run again
+        SseStream stream = Stack.postEvents(alice, "/api/v1/viz/runs", Map.of("sql", sql, "dataSourceId", dataSourceId));
+        List<SseEvent> events = CompletableFuture.supplyAsync(() -> stream.readUntil("done")).get(120, TimeUnit.SECONDS);
+        Map<String, Object> template = new LinkedHashMap<>();
+        template.put("prompt", "Long notes " + AiHubStack.RUN);
+        template.put("generated_sql", sql);
+        template.put("ui_code", String.join("", COMPONENT));
+        template.put("parameters", Map.of());
+        template.put("data_source", "duckdb");
+        template.put("data_source_id", dataSourceId);
+        HttpResponse<String> saved = Stack.postJson(alice, "/api/v1/viz/templates", template);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        String id = Stack.json(saved.body()).path("id").asText();
+        HttpResponse<String> rerun = Stack.postJson(alice, "/api/v1/viz/templates/" + id + "/run", Map.of());
+        Stack.delete(alice, "/api/v1/viz/templates/" + id);
+
+        // Then the query ran, its result was not kept: an error of the data_fetch stage saying why and what to do
+        assertThat(stream.status).isEqualTo(200);
+        JsonNode error = events.stream().filter(e -> e.event().equals("error")).findFirst().orElseThrow().json();
+        assertThat(error.path("stage").asText()).isEqualTo("data_fetch");
+        assertThat(error.path("message").asText()).matches("The result \\(500 rows\\) could not be kept for the chart "
+                + "to fetch: its json is \\d+ bytes, more than the 8388608 a chart's result may have "
+                + "\\(AIDE_VIZ_MAX_RESULT_BYTES\\)\\. Chart fewer rows or columns, or shorter text .*");
+        assertThat(events).extracting(SseEvent::event).doesNotContain("data", "code");
+        assertThat(events.get(events.size() - 1).json().path("data_ready").asBoolean()).isFalse();
+        // the template's re-run is a 422 problem saying the same, not a 5xx
+        assertThat(rerun.statusCode()).as(rerun.body()).isEqualTo(422);
+        assertThat(Stack.json(rerun.body()).path("code").asText()).isEqualTo("viz_result_too_large");
+        assertThat(Stack.json(rerun.body()).path("detail").asText()).contains("AIDE_VIZ_MAX_RESULT_BYTES");
+    }
+
+    @Test
     void shouldChartGivenSqlWithoutAModelAndReportWhatCannotBeCharted() throws Exception {
         // Given no model for acme
         AiHubStack.removeModel();

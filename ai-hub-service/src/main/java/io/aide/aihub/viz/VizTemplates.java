@@ -88,7 +88,12 @@ public class VizTemplates {
         } catch (VizException e) {
             throw new AiHubException(422, "viz_query_failed", "Query failed", e.getMessage());
         }
-        VizDataStore.Stored stored = data.store(caller.tenantId(), result);
+        VizDataStore.Stored stored;
+        try {
+            stored = data.store(caller.tenantId(), result);
+        } catch (VizDataStore.TooLarge e) {
+            throw new AiHubException(422, "viz_result_too_large", "Result too large", e.getMessage());
+        }
         repository.update(caller.tenantId(), new VizTemplate(t.id(), t.prompt(), t.generatedSql(), t.uiCode(),
                 t.parameters(), t.dataSource(), t.dataSourceId(), stored.url(), t.createdBy(), t.createdAt(),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS)));
