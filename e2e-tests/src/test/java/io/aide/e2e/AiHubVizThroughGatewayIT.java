@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static io.aide.testsupport.ScriptedModelServer.chunks;
+import static io.aide.testsupport.ScriptedModelServer.text;
 import static io.aide.testsupport.ScriptedModelServer.toolCall;
 import static io.aide.testsupport.ScriptedModelServer.toolCalls;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -158,6 +159,32 @@ class AiHubVizThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
         assertThat(call.path("tool_calls").get(0).path("id").asText()).isEqualTo("call_wrong");
         assertThat(Stack.json(call.path("tool_calls").get(0).path("function").path("arguments").asText())
                 .path("sql").asText()).isEqualTo(wrong);
+    }
+
+    @Test
+    void shouldReadTheJsonToolCallInTheTextOfAModelServerWithoutTools() throws Exception {
+        // Given a model server that ignores the declared tools and writes the call as JSON in its answer's text
+        String model = AiHubStack.modelName("viz-json-fallback");
+        String call = EventJson.toJson(Map.of("thought", "Counting the orders of each status.", "tool", "run_sql",
+                "sql", SQL));
+        AiHubStack.model().script(model, r -> r.streamed() ? chunks(COMPONENT.toArray(String[]::new))
+                : text("```json\n" + call + "\n```"));
+        AiHubStack.useModel(model);
+
+        // When
+        SseStream stream = Stack.postEvents(alice, "/api/v1/viz/runs", Map.of("question",
+                "How many orders are there in each status?", "dataSourceId", dataSourceId));
+        List<SseEvent> events = CompletableFuture.supplyAsync(() -> stream.readUntil("done")).get(120, TimeUnit.SECONDS);
+
+        // Then the call is run as a native one would be, and the rows charted
+        assertThat(stream.status).isEqualTo(200);
+        assertThat(events).extracting(SseEvent::event).doesNotContain("error").contains("data", "code", "done");
+        assertThat(events).filteredOn(e -> e.event().equals("thought")).extracting(e -> e.json().path("content").asText())
+                .contains("Counting the orders of each status.", "Calling run_sql: " + SQL);
+        JsonNode data = events.stream().filter(e -> e.event().equals("data")).findFirst().orElseThrow().json();
+        assertThat(rowsByStatus(Stack.json(Stack.get(alice, data.path("url").asText()).body())))
+                .isEqualTo(ordersByStatus());
+        assertThat(events.get(events.size() - 1).json().path("sql").asText()).isEqualTo(SQL);
     }
 
     @Test
