@@ -33,6 +33,15 @@ class AiHubVizThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
             "  return <ul>{data.rows.map((r) => <li key={r[0]}>{r[0]}: {r[1]}</li>)}</ul>;\n", "}\n");
     private static String templateId;
 
+    /** Alice's run of {@code question} on the jaffle-shop data source: its events up to {@code done}, answered 200. */
+    private static List<SseEvent> ask(String question) throws Exception {
+        SseStream stream = Stack.postEvents(alice, "/api/v1/viz/runs", Map.of("question", question, "dataSourceId",
+                dataSourceId));
+        List<SseEvent> events = CompletableFuture.supplyAsync(() -> stream.readUntil("done")).get(120, TimeUnit.SECONDS);
+        assertThat(stream.status).isEqualTo(200);
+        return events;
+    }
+
     @AfterAll
     static void cleanUp() {
         if (templateId != null) {
@@ -50,12 +59,9 @@ class AiHubVizThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
         AiHubStack.useModel(model);
 
         // When
-        SseStream stream = Stack.postEvents(alice, "/api/v1/viz/runs", Map.of("question",
-                "How many orders are there in each status?", "dataSourceId", dataSourceId));
-        List<SseEvent> events = CompletableFuture.supplyAsync(() -> stream.readUntil("done")).get(120, TimeUnit.SECONDS);
+        List<SseEvent> events = ask("How many orders are there in each status?");
 
         // Then
-        assertThat(stream.status).isEqualTo(200);
         assertThat(events).extracting(SseEvent::event).doesNotContain("error").contains("thought", "data", "code", "done");
         assertThat(events).filteredOn(e -> e.event().equals("thought")).extracting(e -> e.json().path("content").asText())
                 .contains("Counting the orders of each status.");
@@ -131,12 +137,9 @@ class AiHubVizThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
         AiHubStack.useModel(model);
 
         // When
-        SseStream stream = Stack.postEvents(alice, "/api/v1/viz/runs", Map.of("question",
-                "How many orders are there in each status?", "dataSourceId", dataSourceId));
-        List<SseEvent> events = CompletableFuture.supplyAsync(() -> stream.readUntil("done")).get(120, TimeUnit.SECONDS);
+        List<SseEvent> events = ask("How many orders are there in each status?");
 
         // Then: the refusal became a thought, the corrected query's rows were charted
-        assertThat(stream.status).isEqualTo(200);
         assertThat(events).extracting(SseEvent::event).doesNotContain("error").contains("data", "code", "done");
         assertThat(events).filteredOn(e -> e.event().equals("thought")).extracting(e -> e.json().path("content").asText())
                 .anySatisfy(t -> assertThat(t).contains("run_sql failed").contains("order_state")
@@ -172,12 +175,9 @@ class AiHubVizThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
         AiHubStack.useModel(model);
 
         // When
-        SseStream stream = Stack.postEvents(alice, "/api/v1/viz/runs", Map.of("question",
-                "How many orders are there in each status?", "dataSourceId", dataSourceId));
-        List<SseEvent> events = CompletableFuture.supplyAsync(() -> stream.readUntil("done")).get(120, TimeUnit.SECONDS);
+        List<SseEvent> events = ask("How many orders are there in each status?");
 
         // Then the call is run as a native one would be, and the rows charted
-        assertThat(stream.status).isEqualTo(200);
         assertThat(events).extracting(SseEvent::event).doesNotContain("error").contains("data", "code", "done");
         assertThat(events).filteredOn(e -> e.event().equals("thought")).extracting(e -> e.json().path("content").asText())
                 .contains("Counting the orders of each status.", "Calling run_sql: " + SQL);
@@ -196,12 +196,9 @@ class AiHubVizThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
         AiHubStack.useModel(model);
 
         // When
-        SseStream stream = Stack.postEvents(alice, "/api/v1/viz/runs", Map.of("question",
-                "How many orders are there in each status?", "dataSourceId", dataSourceId));
-        List<SseEvent> events = CompletableFuture.supplyAsync(() -> stream.readUntil("done")).get(120, TimeUnit.SECONDS);
+        List<SseEvent> events = ask("How many orders are there in each status?");
 
         // Then the run ends with an error of the sql_execution stage naming the tool; nothing ran, no component
-        assertThat(stream.status).isEqualTo(200);
         JsonNode error = events.stream().filter(e -> e.event().equals("error")).findFirst().orElseThrow().json();
         assertThat(error.path("stage").asText()).isEqualTo("sql_execution");
         assertThat(error.path("message").asText()).isEqualTo("The model called an unknown tool 'drop_table' (call "
