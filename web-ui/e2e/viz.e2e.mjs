@@ -1,7 +1,7 @@
 // The visualization page in Debian's Chromium against the REAL running stack (./aide up or ./aide test), with a
 // scripted OpenAI-compatible model started here (the one double: the language model lies outside the product):
 // the recommender's chart without a model, a parameter change re-rendering without a new query, a question
-// answered by the model with thoughts and code streamed, save and reopen, sandbox escape attempts, a component
+// answered by the model (a native run_sql tool call, and a repair round) with thoughts and code streamed, save and reopen, sandbox escape attempts, a component
 // that throws, and bob (another tenant) not seeing the template. AIDE_GATEWAY_URL (default http://127.0.0.1:8080 + AIDE_PORT_OFFSET).
 // Each step is a testcase of target/failsafe-reports/TEST-web-ui-viz-e2e.xml, counted by ./aide test.
 import { chromium } from 'playwright-core';
@@ -18,6 +18,7 @@ const CHROMIUM = process.env.AIDE_CHROMIUM ?? '/usr/bin/chromium';
 const TIMEOUT = Number(process.env.AIDE_E2E_TIMEOUT_MS ?? 60_000);
 const SOURCES = sharedDir(ROOT, 'eval/jaffle-shop/sources');
 const SQL = 'SELECT status, count(*) AS orders FROM raw_orders GROUP BY status ORDER BY status';
+const WRONG_SQL = 'SELECT order_state, count(*) AS orders FROM raw_orders GROUP BY order_state';
 
 function sharedDir(root, path) {
   for (let dir = root; ; dir = dirname(dir)) {
@@ -75,8 +76,12 @@ const model = http.createServer((req, res) => {
       res.end(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1700000000, model: 'scripted', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }], usage: { prompt_tokens: 10, completion_tokens: 20, total_tokens: 30 } })}\n\ndata: [DONE]\n\n`);
       return;
     }
-    // the question's turn: a native tool call of run_sql, as OpenAI answers one
-    const call = { id: 'call_orders', type: 'function', function: { name: 'run_sql', arguments: JSON.stringify({ thought: 'Counting the orders of each status.', sql: SQL }) } };
+    // the question's turn: a native tool call of run_sql, as OpenAI answers one; a question asking for a repair gets a
+    // query the sample refuses first, then, once the error came back as the result of that call, the right one
+    const repairing = body.includes('Repair the first query.') && !parsed.messages.some((m) => m.role === 'tool' && m.tool_call_id === 'call_wrong');
+    const call = repairing
+      ? { id: 'call_wrong', type: 'function', function: { name: 'run_sql', arguments: JSON.stringify({ sql: WRONG_SQL }) } }
+      : { id: 'call_orders', type: 'function', function: { name: 'run_sql', arguments: JSON.stringify({ thought: 'Counting the orders of each status.', sql: SQL }) } };
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify({ id: 'c1', object: 'chat.completion', created: 1700000000, model: 'scripted', choices: [{ index: 0, message: { role: 'assistant', content: null, tool_calls: [call] }, finish_reason: 'tool_calls' }], usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } }));
   });
@@ -433,6 +438,23 @@ try {
     check((await alice.getByTestId('viz-templates').locator(`a[href$="/viz/${templateId}"]`).count()) === 0, 'the deleted template is still listed');
     const gone = await api(alice, 'GET', `/api/v1/viz/templates/${templateId}`);
     check(gone.status === 404, `reading the deleted template answered ${gone.status}`);
+    await context.close();
+  });
+
+  await step('a query the sample refuses goes back to the model as the result of its tool call, and the corrected one is charted', async () => {
+    const { context, page: alice } = await newPage();
+    await signIn(alice, GATEWAY, 'alice');
+    await alice.goto(`${GATEWAY}/viz`);
+    await alice.locator('select[name="dataSourceId"]').selectOption(dataSourceId);
+    await alice.locator('input[name="question"]').fill('How many orders are there of each status? Repair the first query.');
+    await alice.getByRole('button', { name: 'Generate' }).click();
+    await chart(alice).locator('figure[data-model-component] rect[data-bar]').first().waitFor();
+    const thoughts = await alice.getByTestId('viz-thoughts').innerText();
+    check(thoughts.includes('run_sql failed') && thoughts.includes('order_state') && thoughts.includes('Asking the model for a correction.'), `thoughts: ${thoughts}`);
+    const asked = modelRequests.map((b) => JSON.parse(b)).filter((r) => !r.stream && JSON.stringify(r.messages).includes('Repair the first query.'));
+    const results = asked.map((r) => r.messages.filter((m) => m.role === 'tool'));
+    check(asked.length === 2 && results[0].length === 0 && results[1].length === 1 && results[1][0].tool_call_id === 'call_wrong' && results[1][0].content.includes('order_state'), `the error did not go back as the result of call_wrong: ${JSON.stringify(results)}`);
+    check((await alice.locator('textarea[name="sql"]').inputValue()) === SQL, 'the corrected SQL is not shown');
     await context.close();
   });
 } catch (e) {
