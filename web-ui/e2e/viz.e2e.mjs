@@ -1,7 +1,7 @@
 // The visualization page in Debian's Chromium against the REAL running stack (./aide up or ./aide test), with a
 // scripted OpenAI-compatible model started here (the one double: the language model lies outside the product):
 // the recommender's chart without a model, a parameter change re-rendering without a new query, a question
-// answered by the model with thoughts and code streamed, save and reopen, sandbox escape attempts, a component
+// answered by the model (a native run_sql tool call, and a repair round) with thoughts and code streamed, save and reopen, sandbox escape attempts, a component
 // that throws, and bob (another tenant) not seeing the template. AIDE_GATEWAY_URL (default http://127.0.0.1:8080 + AIDE_PORT_OFFSET).
 // Each step is a testcase of target/failsafe-reports/TEST-web-ui-viz-e2e.xml, counted by ./aide test.
 import { chromium } from 'playwright-core';
@@ -18,6 +18,7 @@ const CHROMIUM = process.env.AIDE_CHROMIUM ?? '/usr/bin/chromium';
 const TIMEOUT = Number(process.env.AIDE_E2E_TIMEOUT_MS ?? 60_000);
 const SOURCES = sharedDir(ROOT, 'eval/jaffle-shop/sources');
 const SQL = 'SELECT status, count(*) AS orders FROM raw_orders GROUP BY status ORDER BY status';
+const WRONG_SQL = 'SELECT order_state, count(*) AS orders FROM raw_orders GROUP BY order_state';
 
 function sharedDir(root, path) {
   for (let dir = root; ; dir = dirname(dir)) {
@@ -33,7 +34,7 @@ for (const [what, path] of [['Chromium', CHROMIUM], ['the jaffle-shop sources', 
   }
 }
 
-// the scripted model: a plain completion is the run_sql tool call, a streamed one the component, in chunks
+// the scripted model: a plain completion is the run_sql tool call (OpenAI tool_calls), a streamed one the component, in chunks
 const COMPONENT = [
   '```jsx\n',
   'export default function Viz({ data, params }) {\n',
@@ -75,9 +76,14 @@ const model = http.createServer((req, res) => {
       res.end(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1700000000, model: 'scripted', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }], usage: { prompt_tokens: 10, completion_tokens: 20, total_tokens: 30 } })}\n\ndata: [DONE]\n\n`);
       return;
     }
-    const call = JSON.stringify({ thought: 'Counting the orders of each status.', tool: 'run_sql', sql: SQL });
+    // the question's turn: a native tool call of run_sql, as OpenAI answers one; a question asking for a repair gets a
+    // query the sample refuses first, then, once the error came back as the result of that call, the right one
+    const repairing = body.includes('Repair the first query.') && !parsed.messages.some((m) => m.role === 'tool' && m.tool_call_id === 'call_wrong');
+    const call = repairing
+      ? { id: 'call_wrong', type: 'function', function: { name: 'run_sql', arguments: JSON.stringify({ sql: WRONG_SQL }) } }
+      : { id: 'call_orders', type: 'function', function: { name: 'run_sql', arguments: JSON.stringify({ thought: 'Counting the orders of each status.', sql: SQL }) } };
     res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ id: 'c1', object: 'chat.completion', created: 1700000000, model: 'scripted', choices: [{ index: 0, message: { role: 'assistant', content: call }, finish_reason: 'stop' }], usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } }));
+    res.end(JSON.stringify({ id: 'c1', object: 'chat.completion', created: 1700000000, model: 'scripted', choices: [{ index: 0, message: { role: 'assistant', content: null, tool_calls: [call] }, finish_reason: 'tool_calls' }], usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } }));
   });
 });
 await new Promise((r) => model.listen(0, '127.0.0.1', r));
@@ -273,6 +279,8 @@ try {
     const code = await page.getByTestId('viz-code').innerText();
     check(code.startsWith('export default function Viz') && !code.includes('```'), `the streamed code: ${code.slice(0, 80)}`);
     check(modelRequests.some((b) => b.includes('raw_orders') && b.includes('How many orders')), 'the model was not given the schema and the question');
+    const questions = modelRequests.map((b) => JSON.parse(b)).filter((r) => !r.stream && JSON.stringify(r.messages).includes('How many orders are there of each status?'));
+    check(questions.length > 0 && questions.every((r) => (r.tools ?? []).map((t) => t.function.name).join() === 'run_sql,submit_spark' && r.tools.every((t) => t.function.parameters.required.join() === 'sql')), `the question's request did not declare run_sql and submit_spark: ${JSON.stringify(questions.map((r) => r.tools))}`);
     check((await page.locator('textarea[name="sql"]').inputValue()) === SQL, 'the generated SQL is not shown');
   });
 
@@ -397,7 +405,7 @@ try {
     await context.close();
   });
 
-  await step('bob (another tenant) sees neither the template nor its data, JSON or Parquet, nor runs on her data source', async () => {
+  await step('bob (another tenant) sees neither the template nor its data, JSON or Parquet, nor saves a template on her data source', async () => {
     const { context, page: bob } = await newPage();
     await signIn(bob, GATEWAY, 'bob');
     const one = await api(bob, 'GET', `/api/v1/viz/templates/${templateId}`);
@@ -407,12 +415,10 @@ try {
     const changed = await api(bob, 'PUT', `/api/v1/viz/templates/${templateId}`, { prompt: 'mine now', generated_sql: SQL, ui_code: 'export default function Viz() { return null; }', parameters: {}, data_source: 'duckdb' });
     const removed = await api(bob, 'DELETE', `/api/v1/viz/templates/${templateId}`);
     check(changed.status === 404 && removed.status === 404, `bob's PUT and DELETE of alice's template answered ${changed.status}, ${removed.status}`);
-    // a template of his own naming alice's data source runs nothing of hers
+    // a template of his own naming alice's data source is refused when saved, naming the field
     const own = await api(bob, 'POST', '/api/v1/viz/templates', { prompt: 'on alice\'s data', generated_sql: SQL, ui_code: 'export default function Viz() { return null; }', parameters: {}, data_source: 'duckdb', data_source_id: dataSourceId, data_url: null });
-    check(own.status === 201, `bob's own template answered ${own.status}`);
-    const ran = await api(bob, 'POST', `/api/v1/viz/templates/${own.body.id}/run`);
-    await api(bob, 'DELETE', `/api/v1/viz/templates/${own.body.id}`);
-    check(ran.status === 422 && ran.body.code === 'viz_query_failed' && ran.body.detail.includes('in your tenant'), `running it on alice's data source answered ${ran.status}: ${JSON.stringify(ran.body)}`);
+    if (own.status === 201) await api(bob, 'DELETE', `/api/v1/viz/templates/${own.body.id}`);
+    check(own.status === 422 && own.body.code === 'viz_template_datasource_unknown' && own.body.detail.startsWith(`Field 'data_source_id' names data source '${dataSourceId}', which is not in your tenant`), `saving a template on alice's data source answered ${own.status}: ${JSON.stringify(own.body)}`);
     const list = await api(bob, 'GET', '/api/v1/viz/templates');
     check(list.status === 200 && !list.body.some((t) => t.id === templateId), 'alice\'s template is in bob\'s list');
     await bob.goto(`${GATEWAY}/viz/${templateId}`);
@@ -432,6 +438,23 @@ try {
     check((await alice.getByTestId('viz-templates').locator(`a[href$="/viz/${templateId}"]`).count()) === 0, 'the deleted template is still listed');
     const gone = await api(alice, 'GET', `/api/v1/viz/templates/${templateId}`);
     check(gone.status === 404, `reading the deleted template answered ${gone.status}`);
+    await context.close();
+  });
+
+  await step('a query the sample refuses goes back to the model as the result of its tool call, and the corrected one is charted', async () => {
+    const { context, page: alice } = await newPage();
+    await signIn(alice, GATEWAY, 'alice');
+    await alice.goto(`${GATEWAY}/viz`);
+    await alice.locator('select[name="dataSourceId"]').selectOption(dataSourceId);
+    await alice.locator('input[name="question"]').fill('How many orders are there of each status? Repair the first query.');
+    await alice.getByRole('button', { name: 'Generate' }).click();
+    await chart(alice).locator('figure[data-model-component] rect[data-bar]').first().waitFor();
+    const thoughts = await alice.getByTestId('viz-thoughts').innerText();
+    check(thoughts.includes('run_sql failed') && thoughts.includes('order_state') && thoughts.includes('Asking the model for a correction.'), `thoughts: ${thoughts}`);
+    const asked = modelRequests.map((b) => JSON.parse(b)).filter((r) => !r.stream && JSON.stringify(r.messages).includes('Repair the first query.'));
+    const results = asked.map((r) => r.messages.filter((m) => m.role === 'tool'));
+    check(asked.length === 2 && results[0].length === 0 && results[1].length === 1 && results[1][0].tool_call_id === 'call_wrong' && results[1][0].content.includes('order_state'), `the error did not go back as the result of call_wrong: ${JSON.stringify(results)}`);
+    check((await alice.locator('textarea[name="sql"]').inputValue()) === SQL, 'the corrected SQL is not shown');
     await context.close();
   });
 } catch (e) {

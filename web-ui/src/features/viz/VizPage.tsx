@@ -108,6 +108,7 @@ export function VizPage() {
             generatedSql = event.sql ?? null;
             void load({ url: event.url, format: event.format, size: event.size });
           } else if (event.type === 'error') setError(`${event.message} (${event.stage})`);
+          else if (event.type === 'unreadable') setError(event.message);
           else if (event.type === 'complete') {
             setCodeComplete(event.code_complete);
             if (event.sql) setSql(event.sql);

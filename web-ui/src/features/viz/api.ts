@@ -1,7 +1,7 @@
 import { API_BASE, ApiError, apiRequest, jsonBody } from '../../api/http';
 import { sessionKeeper } from '../../api/sessionKeeper';
 import { parquetReadObjects } from 'hyparquet';
-import { checkedResult, templateSchema, vizEventSchema, type Cell, type QueryResult, type VizEvent, type VizTemplate } from './schema';
+import { checkedResult, readEvent, templateSchema, type Cell, type QueryResult, type StreamEvent, type VizTemplate } from './schema';
 import { z } from 'zod';
 
 export interface RunRequest {
@@ -11,8 +11,11 @@ export interface RunRequest {
   engine: 'duckdb' | 'spark';
 }
 
-/** Starts a run and hands each server-sent event to onEvent, validated; resolves when the stream ends. */
-export async function streamRun(request: RunRequest, onEvent: (e: VizEvent) => void, signal?: AbortSignal): Promise<void> {
+/**
+ * Starts a run and hands each server-sent event to onEvent, validated (an event that cannot be read arrives as
+ * `unreadable`, saying why); resolves when the stream ends.
+ */
+export async function streamRun(request: RunRequest, onEvent: (e: StreamEvent) => void, signal?: AbortSignal): Promise<void> {
   const init = jsonBody(request);
   const response = await sessionKeeper.fetch(API_BASE + '/viz/runs', {
     ...init,
@@ -48,8 +51,7 @@ export async function streamRun(request: RunRequest, onEvent: (e: VizEvent) => v
         .map((line) => line.slice(5).replace(/^ /, ''))
         .join('\n');
       if (!data) continue;
-      const parsed = vizEventSchema.safeParse(JSON.parse(data));
-      if (parsed.success) onEvent(parsed.data);
+      onEvent(readEvent(data));
     }
   }
 }

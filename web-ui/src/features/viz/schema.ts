@@ -10,12 +10,12 @@ export type QueryResult = z.infer<typeof queryResultSchema>;
 export type Cell = z.infer<typeof cellSchema>;
 
 /** Where and what the first problem of a value Zod refused is, in words: "rows[2][1]: expected a string, ...". */
-export function describeIssue(error: z.ZodError): string {
+export function describeIssue(error: z.ZodError, whole = 'the result'): string {
   const issue = error.issues[0];
   if (!issue) return 'no detail';
   const path = issue.path.reduce<string>((at, part) => (typeof part === 'number' ? `${at}[${part}]` : at ? `${at}.${String(part)}` : String(part)), '');
   const what = issue.code === 'invalid_union' ? 'expected a string, a number, a boolean or null' : issue.message;
-  return `${path || 'the result'}: ${what}`;
+  return `${path || whole}: ${what}`;
 }
 
 /** A typed result `{columns, rows}`, or an Error saying where it is malformed; nothing else may enter the sandbox. */
@@ -75,6 +75,27 @@ export const vizEventSchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type VizEvent = z.infer<typeof vizEventSchema>;
+
+/** An event of a run's stream this page cannot read: shown as an error, never dropped. */
+export interface UnreadableEvent {
+  type: 'unreadable';
+  message: string;
+}
+export type StreamEvent = VizEvent | UnreadableEvent;
+
+/** The event one frame's `data:` carries, validated; or, when it is not JSON or not an event, what is wrong with it. */
+export function readEvent(data: string): StreamEvent {
+  const shown = data.length > 160 ? `${data.slice(0, 160)}...` : data;
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    return { type: 'unreadable', message: `The server sent an event that is not JSON: ${shown}` };
+  }
+  const parsed = vizEventSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  return { type: 'unreadable', message: `The server sent an event this page cannot read (at ${describeIssue(parsed.error, 'the event')}): ${shown}` };
+}
 
 export const templateSchema = z.object({
   id: z.string(),

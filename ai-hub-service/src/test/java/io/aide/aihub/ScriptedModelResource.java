@@ -36,6 +36,11 @@ public class ScriptedModelResource implements QuarkusTestResourceLifecycleManage
         return server.baseUrl();
     }
 
+    /** The running server, for a test that scripts a model of its own. */
+    public static ScriptedModelServer server() {
+        return server;
+    }
+
     static List<ScriptedModelServer.Request> requests() {
         return server.requests();
     }

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import static io.aide.testsupport.ScriptedModelServer.chunks;
-import static io.aide.testsupport.ScriptedModelServer.text;
+import static io.aide.testsupport.ScriptedModelServer.toolCall;
+import static io.aide.testsupport.ScriptedModelServer.toolCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -54,11 +55,13 @@ class AiHubSparkVizThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
 
     @Test
     void shouldRunTheModelsSubmitSparkCallOnTheClusterAndDeliverItsRows() throws Exception {
-        // Given the model calls submit_spark (a plain completion), then writes the component (streamed)
+        // Given the model calls submit_spark (a native tool call in a plain completion), then writes the component
+        // (streamed)
         String model = AiHubStack.modelName("viz-spark");
-        String call = EventJson.toJson(Map.of("thought", "Counting orders per status with Spark.", "tool",
-                "submit_spark", "sql", SPARK_SQL));
-        AiHubStack.model().script(model, r -> r.streamed() ? chunks(COMPONENT.toArray(String[]::new)) : text(call));
+        String arguments = EventJson.toJson(Map.of("thought", "Counting orders per status with Spark.", "sql",
+                SPARK_SQL));
+        AiHubStack.model().script(model, r -> r.streamed() ? chunks(COMPONENT.toArray(String[]::new))
+                : toolCalls(toolCall("call_spark", "submit_spark", arguments)));
         AiHubStack.useModel(model);
 
         // When
@@ -99,11 +102,13 @@ class AiHubSparkVizThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
 
     @Test
     void shouldReportSparksReasonWhenTheModelsSparkQueryIsRefusedTwice() throws Exception {
-        // Given the model's submit_spark names a column the sample does not have, and again when asked to correct it
+        // Given the model's submit_spark names a column the sample does not have, and again when given Spark's error
         String model = AiHubStack.modelName("viz-spark-refused");
-        String call = EventJson.toJson(Map.of("tool", "submit_spark", "sql",
+        String arguments = EventJson.toJson(Map.of("sql",
                 "SELECT `order_state`, count(*) AS n FROM raw_orders GROUP BY `order_state`"));
-        AiHubStack.model().script(model, r -> r.streamed() ? chunks(COMPONENT.toArray(String[]::new)) : text(call));
+        AiHubStack.model().script(model, r -> r.streamed() ? chunks(COMPONENT.toArray(String[]::new))
+                : toolCalls(toolCall(r.toolResult("call_first").isPresent() ? "call_second" : "call_first",
+                "submit_spark", arguments)));
         AiHubStack.useModel(model);
 
         // When
@@ -119,7 +124,13 @@ class AiHubSparkVizThroughGatewayIT extends AiHubGatewayTests.OnJaffleShop {
         assertThat(events.get(events.size() - 1).json().path("data_ready").asBoolean()).isFalse();
         assertThat(events).filteredOn(e -> e.event().equals("thought")).extracting(e -> e.json().path("content").asText())
                 .filteredOn(t -> t.startsWith("Calling submit_spark")).hasSize(2);
-        assertThat(AiHubStack.model().requestsFor(model)).noneMatch(ScriptedModelServer.Request::streamed);
+        // the first call's failure went back as its result, Spark's reason in it; the run then stopped (one repair)
+        List<ScriptedModelServer.Request> requests = AiHubStack.model().requestsFor(model);
+        assertThat(requests).noneMatch(ScriptedModelServer.Request::streamed);
+        assertThat(requests.get(requests.size() - 1).toolResult("call_first")).hasValueSatisfying(result ->
+                assertThat(result).startsWith("submit_spark failed (").contains("spark:analyze").contains("order_state")
+                        .endsWith("\nCall submit_spark again with the corrected query."));
+        assertThat(requests.get(requests.size() - 1).tools()).containsOnlyKeys("run_sql", "submit_spark");
     }
 
     @Test

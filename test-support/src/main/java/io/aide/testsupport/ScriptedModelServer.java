@@ -1,5 +1,7 @@
 package io.aide.testsupport;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -26,8 +28,10 @@ import java.util.regex.Pattern;
  * one thing outside the product. Each model answers from its script (a fixed sequence whose last answer repeats,
  * or a function of the request); a request for a model with no script gets "OK". A request that asks to stream
  * gets its answer as server-sent chunks (one delta per piece, a usage chunk, then {@code [DONE]}); the other
- * answers are an HTTP error with OpenAI's error body, malformed JSON, or a delay before the answer. Every request is
- * recorded with its Authorization header and model, so a test can tell whose key and model were used.
+ * answers are an HTTP error with OpenAI's error body, malformed JSON, a delay before the answer, or tool calls
+ * ({@code choices[0].message.tool_calls}; streamed as {@code delta.tool_calls} chunks, the arguments in pieces, as
+ * OpenAI sends them). Every request is recorded with its Authorization header, model and body, so a test can tell
+ * whose key and model were used, which tools were declared and which tool results were sent back.
  */
 public final class ScriptedModelServer implements AutoCloseable {
     /** One request as the server received it. */
@@ -40,6 +44,35 @@ public final class ScriptedModelServer implements AutoCloseable {
         /** The body with JSON string escapes of quotes and new lines undone, to search prompts as written. */
         public String unescaped() {
             return body.replace("\\n", "\n").replace("\\\"", "\"").replace("\\t", "\t");
+        }
+
+        /** The body as JSON. */
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("the request body is not JSON: " + e.getMessage(), e);
+            }
+        }
+
+        /** The request's declared tools by name: each one's {@code function} object (description, parameters). */
+        public Map<String, JsonNode> tools() {
+            Map<String, JsonNode> tools = new java.util.LinkedHashMap<>();
+            for (JsonNode tool : json().path("tools")) {
+                tools.put(tool.path("function").path("name").asText(), tool.path("function"));
+            }
+            return tools;
+        }
+
+        /** The content of the {@code tool} message answering the call {@code toolCallId}, if the request has one. */
+        public java.util.Optional<String> toolResult(String toolCallId) {
+            for (JsonNode message : json().path("messages")) {
+                if ("tool".equals(message.path("role").asText()) && toolCallId.equals(message.path("tool_call_id")
+                        .asText())) {
+                    return java.util.Optional.of(message.path("content").asText());
+                }
+            }
+            return java.util.Optional.empty();
         }
     }
 
@@ -59,6 +92,14 @@ public final class ScriptedModelServer implements AutoCloseable {
     public record Malformed() implements Answer {
     }
 
+    /** One tool call: its id, the tool's name, its arguments as the JSON text the model wrote (maybe not JSON). */
+    public record ToolCall(String id, String name, String arguments) {
+    }
+
+    /** An answer calling tools ({@code finish_reason: tool_calls}), with no text. */
+    public record ToolCalls(List<ToolCall> calls) implements Answer {
+    }
+
     /** The answer after a delay (longer than a caller's timeout, to provoke one). */
     public record Late(Duration delay, Answer answer) implements Answer {
     }
@@ -73,6 +114,14 @@ public final class ScriptedModelServer implements AutoCloseable {
 
     public static Answer failure(int status, String message) {
         return new Failure(status, message);
+    }
+
+    public static ToolCall toolCall(String id, String name, String arguments) {
+        return new ToolCall(id, name, arguments);
+    }
+
+    public static Answer toolCalls(ToolCall... calls) {
+        return new ToolCalls(List.of(calls));
     }
 
     public static Answer malformed() {
@@ -93,6 +142,7 @@ public final class ScriptedModelServer implements AutoCloseable {
         return new Late(delay, answer);
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern MODEL = Pattern.compile("\"model\"\\s*:\\s*\"([^\"]*)\"");
     private static final Pattern STREAM = Pattern.compile("\"stream\"\\s*:\\s*true");
 
@@ -185,6 +235,10 @@ public final class ScriptedModelServer implements AutoCloseable {
             send(exchange, f.status(), "{\"error\":{\"message\":" + quote(f.message()) + ",\"type\":\"server_error\"}}");
         } else if (answer instanceof Malformed) {
             send(exchange, 200, "{\"id\":\"chatcmpl-1\",\"choices\":[{\"message\":");
+        } else if (answer instanceof ToolCalls t && request.streamed()) {
+            streamToolCalls(exchange, t.calls());
+        } else if (answer instanceof ToolCalls t) {
+            send(exchange, 200, toolCompletion(t.calls()));
         } else if (answer instanceof Text t && request.streamed()) {
             stream(exchange, t.pieces());
         } else if (answer instanceof Text t) {
@@ -207,6 +261,52 @@ public final class ScriptedModelServer implements AutoCloseable {
                     + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":6,\"total_tokens\":18}}\n\n"
                     + "data: [DONE]\n\n").getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * Tool calls streamed as OpenAI does: per call a first chunk with its index, id, type and name (arguments empty),
+     * then its arguments in pieces of at most 16 characters, then {@code finish_reason: tool_calls} and the usage.
+     */
+    private static void streamToolCalls(HttpExchange exchange, List<ToolCall> calls) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < calls.size(); i++) {
+                ToolCall call = calls.get(i);
+                chunk(out, "{" + (i == 0 ? "\"role\":\"assistant\",\"content\":null," : "") + "\"tool_calls\":[{"
+                        + "\"index\":" + i + ",\"id\":" + quote(call.id()) + ",\"type\":\"function\",\"function\":"
+                        + "{\"name\":" + quote(call.name()) + ",\"arguments\":\"\"}}]}", "null");
+                for (int at = 0; at < call.arguments().length(); at += 16) {
+                    chunk(out, "{\"tool_calls\":[{\"index\":" + i + ",\"function\":{\"arguments\":"
+                            + quote(call.arguments().substring(at, Math.min(call.arguments().length(), at + 16)))
+                            + "}}]}", "null");
+                }
+            }
+            chunk(out, "{}", "\"tool_calls\"");
+            out.write(("data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
+                    + "\"model\":\"scripted\",\"choices\":[],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":6,"
+                    + "\"total_tokens\":18}}\n\ndata: [DONE]\n\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void chunk(OutputStream out, String delta, String finishReason) throws IOException {
+        out.write(("data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
+                + "\"model\":\"scripted\",\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":"
+                + finishReason + "}]}\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static String toolCompletion(List<ToolCall> calls) {
+        StringBuilder toolCalls = new StringBuilder();
+        for (ToolCall call : calls) {
+            toolCalls.append(toolCalls.isEmpty() ? "" : ",").append("{\"id\":").append(quote(call.id()))
+                    .append(",\"type\":\"function\",\"function\":{\"name\":").append(quote(call.name()))
+                    .append(",\"arguments\":").append(quote(call.arguments())).append("}}");
+        }
+        return "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1700000000,\"model\":\"scripted\","
+                + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":["
+                + toolCalls + "]},\"finish_reason\":\"tool_calls\"}],\"usage\":{\"prompt_tokens\":10,"
+                + "\"completion_tokens\":5,\"total_tokens\":15}}";
     }
 
     private static String completion(String content) {

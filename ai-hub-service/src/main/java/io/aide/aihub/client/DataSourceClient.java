@@ -15,12 +15,21 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.time.temporal.ChronoUnit;
 
-/** document-service's internal data-source API: the latest schema snapshot and sample rows of a data source. */
+/** document-service's internal data-source API: a data source, its latest schema snapshot and sample rows. */
 @RegisterRestClient(configKey = "document")
 @RegisterProvider(DocumentClientErrors.class)
 @RegisterProvider(InternalTokenSigner.class)
 @Path("/internal/v1/datasources")
 public interface DataSourceClient {
+
+    /** The tenant's data source ({@code {id, name, kind, ...}}); 404 when the tenant has none of that id. */
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Retry(maxRetries = 2, delay = 300, retryOn = {DocumentClientErrors.Unavailable.class, ProcessingException.class})
+    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
+    String get(@HeaderParam("X-Aide-Tenant") String tenant, @HeaderParam("X-Aide-User") String user,
+               @HeaderParam("X-Correlation-Id") String correlationId, @PathParam("id") String dataSourceId);
 
     /** {@code {dataSourceId, snapshotId, createdAt, schema: {kind, database, tables: [...]}}}. */
     @GET

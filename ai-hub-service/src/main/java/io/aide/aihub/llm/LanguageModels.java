@@ -1,5 +1,7 @@
 package io.aide.aihub.llm;
 
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.exception.NonRetriableException;
 import dev.langchain4j.model.chat.ChatModel;
@@ -81,23 +83,47 @@ public class LanguageModels {
     /** The model's answer to the messages, for the tenant and user; AiTaskException with a stable code otherwise. */
     public String chat(String tenantId, String userId, String feature, List<ChatMessage> messages) {
         ModelEndpoint endpoint = endpoint(tenantId).orElseThrow(() -> notConfigured(feature));
+        return recorded(tenantId, userId, feature, endpoint,
+                guarded(tenantId, endpoint, ChatRequest.builder().messages(messages).build()));
+    }
+
+    /**
+     * The model's answer to the messages with these tools declared (OpenAI {@code tools}): its tool calls, its text,
+     * or both. The same guard, token record and answer limit as {@link #chat}; the limit counts the text and every
+     * call's arguments. An answer with neither text nor a tool call is a failed call.
+     */
+    public AiMessage chatWithTools(String tenantId, String userId, String feature, List<ChatMessage> messages,
+                                   List<ToolSpecification> tools) {
+        ModelEndpoint endpoint = endpoint(tenantId).orElseThrow(() -> notConfigured(feature));
+        ChatResponse response = guarded(tenantId, endpoint, ChatRequest.builder().messages(messages).toolSpecifications(tools)
+                .build());
+        recordUsage(tenantId, userId, feature, endpoint, response);
+        AiMessage answer = response.aiMessage();
+        boolean calls = answer != null && answer.hasToolExecutionRequests();
+        String text = answer == null ? null : answer.text();
+        if (!calls && (text == null || text.isBlank())) {
+            throw failed(endpoint, "the answer was empty", null);
+        }
+        int size = (text == null ? 0 : text.length()) + (!calls ? 0 : answer.toolExecutionRequests().stream()
+                .mapToInt(r -> r.arguments() == null ? 0 : r.arguments().length()).sum());
+        checkSize(endpoint, size);
+        return answer;
+    }
+
+    /** One call through the endpoint's guard (timeout, retries, circuit breaker). */
+    private ChatResponse guarded(String tenantId, ModelEndpoint endpoint, ChatRequest request) {
         String key = endpoint.cacheKey(tenantId);
         ChatModel model = clients.computeIfAbsent(key, k -> build(endpoint));
         Guard guard = guards.computeIfAbsent(key, k -> guard(endpoint));
-        ChatResponse response;
         try {
-            response = guard.call(() -> model.chat(ChatRequest.builder().messages(messages).build()),
-                    ChatResponse.class);
+            return guard.call(() -> model.chat(request), ChatResponse.class);
         } catch (CircuitBreakerOpenException e) {
-            throw new AiTaskException(CIRCUIT_OPEN, "Calls to the language model at " + endpoint.host() + " (model "
-                    + endpoint.model() + ") are paused for " + settings.circuitBreakerDelay().toSeconds()
-                    + " s after repeated failures; retry after that.", e);
+            throw circuitOpen(endpoint, e);
         } catch (TimeoutException e) {
             throw failed(endpoint, "no answer within " + endpoint.timeout().toSeconds() + " s", e);
         } catch (Exception e) {
             throw failed(endpoint, rootMessage(e), e);
         }
-        return recorded(tenantId, userId, feature, endpoint, response);
     }
 
     /**
@@ -145,9 +171,7 @@ public class LanguageModels {
                 }
             }, ChatResponse.class);
         } catch (CircuitBreakerOpenException e) {
-            throw new AiTaskException(CIRCUIT_OPEN, "Calls to the language model at " + endpoint.host() + " (model "
-                    + endpoint.model() + ") are paused for " + settings.circuitBreakerDelay().toSeconds()
-                    + " s after repeated failures; retry after that.", e);
+            throw circuitOpen(endpoint, e);
         } catch (TimeoutException | java.util.concurrent.TimeoutException e) {
             throw failed(endpoint, "no complete answer within " + endpoint.timeout().toSeconds() + " s", e);
         } catch (Exception e) {
@@ -162,21 +186,36 @@ public class LanguageModels {
 
     private String recorded(String tenantId, String userId, String feature, ModelEndpoint endpoint,
                             ChatResponse response) {
-        TokenUsage tokens = response.tokenUsage();
-        usage.record(tenantId, userId, feature, endpoint.model(), endpoint.source(),
-                tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount(),
-                tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount());
+        recordUsage(tenantId, userId, feature, endpoint, response);
         String text = response.aiMessage() == null ? null : response.aiMessage().text();
         if (text == null || text.isBlank()) {
             throw failed(endpoint, "the answer was empty", null);
         }
-        if (text.length() > settings.maxAnswerChars()) {
+        checkSize(endpoint, text.length());
+        return text;
+    }
+
+    private void recordUsage(String tenantId, String userId, String feature, ModelEndpoint endpoint,
+                             ChatResponse response) {
+        TokenUsage tokens = response.tokenUsage();
+        usage.record(tenantId, userId, feature, endpoint.model(), endpoint.source(),
+                tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount(),
+                tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount());
+    }
+
+    private void checkSize(ModelEndpoint endpoint, int characters) {
+        if (characters > settings.maxAnswerChars()) {
             throw new AiTaskException(ANSWER_TOO_LARGE, "The language model at " + endpoint.host() + " (model "
-                    + endpoint.model() + ") answered " + text.length() + " characters, more than the "
+                    + endpoint.model() + ") answered " + characters + " characters, more than the "
                     + settings.maxAnswerChars() + " this service uses (AIDE_LLM_MAX_ANSWER_CHARS); nothing of the "
                     + "answer was used. Ask for a smaller change.", null);
         }
-        return text;
+    }
+
+    private AiTaskException circuitOpen(ModelEndpoint endpoint, CircuitBreakerOpenException e) {
+        return new AiTaskException(CIRCUIT_OPEN, "Calls to the language model at " + endpoint.host() + " (model "
+                + endpoint.model() + ") are paused for " + settings.circuitBreakerDelay().toSeconds()
+                + " s after repeated failures; retry after that.", e);
     }
 
     /** One direct call (no retry, no breaker) so an admin sees at once whether the endpoint answers. */

@@ -22,8 +22,8 @@ import java.util.function.Consumer;
 
 /**
  * A question in, a chart out. With a language model: the model calls a data tool ({@code run_sql} or
- * {@code submit_spark}) with its SQL (one repair round when the query fails), then writes the component, streamed as
- * code chunks. Without one: the caller's SQL runs and {@link ChartRecommender} writes the component; a question
+ * {@code submit_spark}, declared as OpenAI tools; see {@link VizToolCall}) with its SQL (one repair round when the
+ * query fails: the failure goes back as the tool's result), then writes the component, streamed as code chunks. Without one: the caller's SQL runs and {@link ChartRecommender} writes the component; a question
  * without SQL is refused before the stream starts, since only a model turns a question into SQL.
  */
 @ApplicationScoped
@@ -136,24 +136,26 @@ public class VizAgent {
                 + request.question()));
         String lastError = null;
         for (int attempt = 0; attempt < 2; attempt++) {
-            String answer = models.chat(caller.tenantId(), caller.userId(), FEATURE, messages);
-            ToolCall call = ToolCall.parse(answer);
+            AiMessage answer = models.chatWithTools(caller.tenantId(), caller.userId(), FEATURE, messages,
+                    VizToolCall.TOOLS);
+            VizToolCall call = VizToolCall.from(answer);
             if (call.thought() != null) {
                 emit.accept(VizEvent.thought(call.thought()));
             }
-            QueryRunner.Engine asked = "submit_spark".equals(call.tool()) ? QueryRunner.Engine.SPARK : QueryRunner.Engine.DUCKDB;
-            emit.accept(VizEvent.thought("Calling " + toolName(asked) + ": " + call.sql()));
+            if (call.ignored() > 0) {
+                emit.accept(VizEvent.thought("The model made " + (call.ignored() + 1) + " tool calls in one answer; "
+                        + "only the first runs (a chart is one query)."));
+            }
+            emit.accept(VizEvent.thought("Calling " + call.tool() + ": " + call.sql()));
             try {
-                return new Ran(call.sql(), queries.run(caller, request.dataSourceId(), call.sql(),
-                        asked));
+                return new Ran(call.sql(), queries.run(caller, request.dataSourceId(), call.sql(), call.engine()));
             } catch (VizException e) {
                 if (e.stage() != VizException.Stage.SQL_EXECUTION) {
                     throw e;
                 }
                 lastError = e.getMessage();
                 emit.accept(VizEvent.thought(lastError + " Asking the model for a correction."));
-                messages.add(AiMessage.from(answer));
-                messages.add(UserMessage.from(VizPrompts.repair(call.sql(), lastError)));
+                messages.addAll(call.repair(answer, lastError));
             }
         }
         throw new VizException(VizException.Stage.SQL_EXECUTION, lastError);
@@ -188,35 +190,5 @@ public class VizAgent {
 
     static String toolName(QueryRunner.Engine engine) {
         return engine == QueryRunner.Engine.SPARK ? "submit_spark" : "run_sql";
-    }
-
-    /** The model's tool call: {@code {"thought", "tool", "sql"}}, possibly inside a Markdown fence. */
-    record ToolCall(String thought, String tool, String sql) {
-        static ToolCall parse(String answer) {
-            String text = answer.trim();
-            int start = text.indexOf('{');
-            int end = text.lastIndexOf('}');
-            if (start < 0 || end <= start) {
-                throw new VizException(VizException.Stage.SQL_EXECUTION, "The model did not call a tool (it answered "
-                        + "no JSON tool call); ask again, or give the SQL to chart.");
-            }
-            try {
-                JsonNode call = JSON.readTree(text.substring(start, end + 1));
-                String tool = call.path("tool").asText("");
-                String sql = call.path("sql").asText("");
-                if (!tool.equals("run_sql") && !tool.equals("submit_spark")) {
-                    throw new VizException(VizException.Stage.SQL_EXECUTION, "The model called an unknown tool '"
-                            + tool + "'; the tools are run_sql and submit_spark.");
-                }
-                if (sql.isBlank()) {
-                    throw new VizException(VizException.Stage.SQL_EXECUTION, "The model called " + tool
-                            + " without SQL.");
-                }
-                return new ToolCall(call.hasNonNull("thought") ? call.get("thought").asText() : null, tool, sql);
-            } catch (IOException e) {
-                throw new VizException(VizException.Stage.SQL_EXECUTION, "The model's tool call is not JSON: "
-                        + e.getMessage());
-            }
-        }
     }
 }

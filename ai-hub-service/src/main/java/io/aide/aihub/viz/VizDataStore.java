@@ -19,7 +19,9 @@ import java.util.UUID;
 /**
  * Query results charts read by URL (table viz_data): up to {@code aide.viz.inline-max-rows} rows as JSON
  * ({@code size: small}), more as Parquet written by DuckDB ({@code size: large}); each belongs to one tenant and
- * expires after {@code aide.viz.data-ttl}. Expired rows are removed on the next write.
+ * expires after {@code aide.viz.data-ttl}. Expired rows are removed on the next write. A result whose JSON or Parquet
+ * is larger than {@code aide.viz.max-result-bytes} is not kept ({@link TooLarge}): each is a row of PostgreSQL and a
+ * download the browser parses whole, and no chart needs megabytes of text.
  */
 @ApplicationScoped
 public class VizDataStore {
@@ -28,13 +30,23 @@ public class VizDataStore {
     private final DataSource dataSource;
     private final int inlineMaxRows;
     private final Duration ttl;
+    private final long maxBytes;
     private final ObjectMapper json = new ObjectMapper();
 
     public VizDataStore(DataSource dataSource, @ConfigProperty(name = "aide.viz.inline-max-rows", defaultValue = "500")
-                        int inlineMaxRows, @ConfigProperty(name = "aide.viz.data-ttl", defaultValue = "1H") Duration ttl) {
+                        int inlineMaxRows, @ConfigProperty(name = "aide.viz.data-ttl", defaultValue = "1H") Duration ttl,
+                        @ConfigProperty(name = "aide.viz.max-result-bytes", defaultValue = "8388608") long maxBytes) {
         this.dataSource = dataSource;
         this.inlineMaxRows = inlineMaxRows;
         this.ttl = ttl;
+        this.maxBytes = maxBytes;
+    }
+
+    /** A result too large to keep; nothing was stored. */
+    public static class TooLarge extends RuntimeException {
+        TooLarge(String message) {
+            super(message);
+        }
     }
 
     /** What a data_ready event announces. */
@@ -60,8 +72,13 @@ public class VizDataStore {
                 throw new IllegalStateException("cannot write the result as JSON: " + e.getMessage(), e);
             }
         }
-        String id = UUID.randomUUID().toString();
         String format = large ? "parquet" : "json";
+        if (bytes.length > maxBytes) {
+            throw new TooLarge("its " + format + " is " + bytes.length + " bytes, more than the " + maxBytes
+                    + " a chart's result may have (AIDE_VIZ_MAX_RESULT_BYTES). Chart fewer rows or columns, or "
+                    + "shorter text (aggregate, or leave long text columns out).");
+        }
+        String id = UUID.randomUUID().toString();
         Instant expires = Instant.now().plus(ttl);
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM viz_data WHERE expires_at < now()")) {

@@ -11,10 +11,12 @@ final class VizPrompts {
 
     static String toolSystem(String engine) {
         return """
-                You answer questions about data by calling exactly one tool. Tools:
-                - run_sql {sql}: runs one read-only DuckDB SELECT on the data source's sample (row and time limited).
-                - submit_spark {sql}: runs one read-only Spark SQL SELECT on the data source through Spark.
-                The user chose the %s engine: call %s. Answer with ONE JSON object and nothing else:
+                You answer questions about data by calling exactly one tool, once. Tools:
+                - run_sql {sql, thought}: runs one read-only DuckDB SELECT on the data source's sample (row and time
+                  limited).
+                - submit_spark {sql, thought}: runs one read-only Spark SQL SELECT on the data source through Spark.
+                The user chose the %s engine: call %s, with a one-sentence thought saying what you compute.
+                If you cannot call tools, answer with ONE JSON object and nothing else:
                 {"thought": "<one sentence: what you will compute>", "tool": "<tool name>", "sql": "<the query>"}
                 Use only the tables and columns listed. Aggregate to what a chart needs (at most a few hundred rows).
                 """.formatted(engine, "spark".equals(engine) ? "submit_spark" : "run_sql");

@@ -2,9 +2,12 @@ package io.aide.aihub.viz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.aide.aihub.client.DataSourceClient;
+import io.aide.aihub.client.DocumentClientErrors;
 import io.aide.aihub.service.AiHubException;
 import io.aide.aihub.service.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +15,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Saved visualizations, shared by everyone of one tenant and never seen by another (404, as for an unknown id).
+ * Saved visualizations, shared by everyone of one tenant and never seen by another (404, as for an unknown id); a
+ * template names only a data source of its tenant (422 at save otherwise).
  * A template re-runs its SQL on fresh data: the new result gets a new data URL.
  */
 @ApplicationScoped
@@ -22,11 +26,14 @@ public class VizTemplates {
     private final VizTemplateRepository repository;
     private final QueryRunner queries;
     private final VizDataStore data;
+    private final DataSourceClient dataSources;
 
-    public VizTemplates(VizTemplateRepository repository, QueryRunner queries, VizDataStore data) {
+    public VizTemplates(VizTemplateRepository repository, QueryRunner queries, VizDataStore data,
+                        @RestClient DataSourceClient dataSources) {
         this.repository = repository;
         this.queries = queries;
         this.data = data;
+        this.dataSources = dataSources;
     }
 
     public List<VizTemplate> list(Caller caller) {
@@ -39,6 +46,7 @@ public class VizTemplates {
 
     public VizTemplate create(Caller caller, VizTemplate body) {
         VizTemplate valid = validated(body);
+        requireOwnDataSource(caller, valid.dataSourceId());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         VizTemplate saved = new VizTemplate(UUID.randomUUID().toString(), valid.prompt(), valid.generatedSql(),
                 valid.uiCode(), valid.parameters(), valid.dataSource(), valid.dataSourceId(), valid.dataUrl(),
@@ -50,6 +58,7 @@ public class VizTemplates {
     public VizTemplate update(Caller caller, String id, VizTemplate body) {
         VizTemplate current = get(caller, id);
         VizTemplate valid = validated(body);
+        requireOwnDataSource(caller, valid.dataSourceId());
         VizTemplate saved = new VizTemplate(id, valid.prompt(), valid.generatedSql(), valid.uiCode(),
                 valid.parameters(), valid.dataSource(), valid.dataSourceId(), valid.dataUrl(), current.createdBy(),
                 current.createdAt(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
@@ -79,11 +88,43 @@ public class VizTemplates {
         } catch (VizException e) {
             throw new AiHubException(422, "viz_query_failed", "Query failed", e.getMessage());
         }
-        VizDataStore.Stored stored = data.store(caller.tenantId(), result);
+        VizDataStore.Stored stored;
+        try {
+            stored = data.store(caller.tenantId(), result);
+        } catch (VizDataStore.TooLarge e) {
+            throw new AiHubException(422, "viz_result_too_large", "Result too large", e.getMessage());
+        }
         repository.update(caller.tenantId(), new VizTemplate(t.id(), t.prompt(), t.generatedSql(), t.uiCode(),
                 t.parameters(), t.dataSource(), t.dataSourceId(), stored.url(), t.createdBy(), t.createdAt(),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS)));
         return stored;
+    }
+
+    /**
+     * A template may name only a data source of the caller's tenant (asked of document-service, which answers 404 for
+     * another tenant's id as for an unknown one); no data source at all is allowed, the template then cannot re-run.
+     */
+    private void requireOwnDataSource(Caller caller, String dataSourceId) {
+        if (dataSourceId == null || dataSourceId.isBlank()) {
+            return;
+        }
+        try {
+            dataSources.get(caller.tenantId(), caller.userId(), caller.correlationId(), dataSourceId);
+        } catch (DocumentClientErrors.Refused e) {
+            if (e.status() == 404) {
+                throw new AiHubException(422, "viz_template_datasource_unknown", "Unknown data source",
+                        "Field 'data_source_id' names data source '" + dataSourceId + "', which is not in your "
+                                + "tenant; use the id of one of your data sources (GET /api/v1/datasources lists "
+                                + "them). Nothing was saved.");
+            }
+            throw new AiHubException(422, "viz_template_datasource_unknown", "Unknown data source",
+                    "Field 'data_source_id': document-service refused data source '" + dataSourceId + "' ("
+                            + e.getMessage() + "). Nothing was saved.");
+        } catch (RuntimeException e) {
+            throw new AiHubException(503, "document_service_unavailable", "Data sources cannot be checked",
+                    "The template's data source '" + dataSourceId + "' cannot be checked now (document-service: "
+                            + e.getMessage() + "); nothing was saved, retry shortly.", e);
+        }
     }
 
     static VizTemplate validated(VizTemplate t) {
