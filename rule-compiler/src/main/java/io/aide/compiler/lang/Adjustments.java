@@ -20,11 +20,15 @@ import java.util.function.Function;
  *             | [SET|USE] literal
  * </pre>
  * or by an exception on any columns: "ext_amt / qty, 0 when qty = 0", "amount * rate. If currency is null then 0"
- * (exception := literal (IF | WHEN) condition | (IF | WHEN) condition [THEN] literal).
+ * (exception := literal (IF | WHEN) condition | (IF | WHEN) condition [THEN] literal | condition (SET | BECOMES) literal
+ * | VERB condition (AS | TO | WITH) literal, as in "treat negative values as zero").
  * The rule before the sentence is read by the other families; the adjustment keeps the result when its test fails,
  * the exception gives its value when its condition holds.
  */
 final class Adjustments {
+    /** Verbs that open "treat negative values as zero", "set blank entries to 'N/A'", "replace zeros with null". */
+    private static final Set<String> VERBS_FIRST = Set.of("treat", "count", "consider", "read", "set", "make", "force",
+            "replace", "load", "default", "report", "show");
     private static final Set<String> RESULT_WORDS = Set.of("result", "difference", "outcome", "number", "total", "duration");
     private static final Role[] TESTS = {Role.NOT_EQUALS, Role.GE, Role.LE, Role.GT, Role.LT, Role.EQUALS, Role.BEFORE,
             Role.AFTER};
@@ -170,6 +174,19 @@ final class Adjustments {
             }
         }
         p.reset(m);
+        // "treat negative values as zero", "set blank entries to 'N/A'": a verb, the condition, then its value
+        Token verb = p.peekToken();
+        if (verb != null && verb.kind() == Token.Kind.WORD && VERBS_FIRST.contains(verb.norm())) {
+            p.next();
+            Expr cond = conditionOfTheSource(p);
+            if (cond != null && (p.acceptWord("as") || p.acceptWord("to") || p.acceptWord("with"))) {
+                Expr v = p.acceptWord("zero") ? new Expr.Lit(0L) : p.literal();
+                if (v != null && p.atEnd()) {
+                    return new Expr.When(cond, v);
+                }
+            }
+            p.reset(m);
+        }
         // "negative values set to zero", "blank entries become 'N/A'": the condition, then its value
         Expr cond = conditionOfTheSource(p);
         if (cond != null && (p.acceptWord("are") | p.accept(Role.SET) || p.accept(Role.BECOMES) || p.acceptOp("->")

@@ -210,8 +210,13 @@ final class Copies implements Recognizer {
 
     private static Operation basic(Parser p) {
         int m = p.mark();
-        // "trim leading zeros", "prefix with 'x'" before "trim", "prefix": the longer operation first
-        Operation op = Functions.operation(p);
+        // "in euros using a fixed rate of 0.92" before a unit conversion (which knows no exchange rate)
+        Operation op = Rates.atRate(p);
+        if (op == null) {
+            p.reset(m);
+            // "trim leading zeros", "prefix with 'x'" before "trim", "prefix": the longer operation first
+            op = Functions.operation(p);
+        }
         if (op == null) {
             p.reset(m);
             op = valueOperation(p);

@@ -90,6 +90,12 @@ public final class Lexer {
                     out.add(dot > 0 && dot < inner.length() - 1 && !inner.matches("[\\d.]+")
                             ? Token.of(Token.Kind.NAME, inner) : Token.of(Token.Kind.IDENT, inner));
                 }
+            } else if (Character.isDigit(c) && grouped(s, i, out) != null) {
+                // "1,000,000": thousands written with commas, outside a parenthesis (where "(100,200)" is a list)
+                java.util.regex.Matcher g = GROUPED.matcher(s).region(i, n);
+                g.lookingAt();
+                out.add(Token.of(Token.Kind.NUMBER, g.group().replace(",", "")));
+                i = g.end();
             } else if (Character.isDigit(c)) {
                 int j = i;
                 while (j < n && Character.isDigit(s.charAt(j))) {
@@ -218,5 +224,17 @@ public final class Lexer {
         if (!out.isEmpty() && out.get(out.size() - 1).kind() != Token.Kind.SEP) {
             out.add(Token.of(Token.Kind.SEP, text));
         }
+    }
+
+    /** Digits grouped by thousands with commas ("1,000,000", "25,000.50"), not followed by more of a word or list. */
+    private static final java.util.regex.Pattern GROUPED = java.util.regex.Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?![\\d\\w]|,\\d)");
+
+    /** The grouped number at {@code i}, or null: none there, or inside a parenthesis, or after a comma of a list. */
+    private static String grouped(String s, int i, List<Token> out) {
+        if (openParentheses(out) > 0 || !out.isEmpty() && out.get(out.size() - 1).op(",")) {
+            return null;
+        }
+        java.util.regex.Matcher g = GROUPED.matcher(s).region(i, s.length());
+        return g.lookingAt() ? g.group() : null;
     }
 }

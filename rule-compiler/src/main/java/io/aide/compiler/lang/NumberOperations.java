@@ -176,8 +176,39 @@ final class NumberOperations {
     }
 
     /** A number or a column (never a text: arithmetic on a quoted text is not what a rule means). */
+    /** Words before "of N" that name the number they state: "a fixed rate of 0.92", "the conversion factor of 3.6". */
+    private static final java.util.Set<String> STATED_ADJECTIVES = java.util.Set.of("fixed", "constant", "flat", "set",
+            "standard", "static", "exchange", "conversion", "given", "agreed", "current");
+    private static final java.util.Set<String> STATED_NOUNS = java.util.Set.of("rate", "factor", "multiplier", "ratio",
+            "coefficient", "divisor", "constant", "value", "amount");
+
+    /** "[a] [fixed] rate of 0.92": the number stated by a noun phrase; null (cursor unchanged) otherwise. */
+    static Expr stated(Parser p) {
+        int m = p.mark();
+        Token t = p.peekToken();
+        while (t != null && t.kind() == Token.Kind.WORD && STATED_ADJECTIVES.contains(t.norm())) {
+            p.next();
+            t = p.peekToken();
+        }
+        if (t != null && t.kind() == Token.Kind.WORD && STATED_NOUNS.contains(t.norm())) {
+            p.next();
+            if (p.acceptWord("of") || p.acceptOp("=") || p.acceptWord("is")) {
+                Expr n = p.literal();
+                if (n instanceof Expr.Lit l && l.value() instanceof Number) {
+                    return n;
+                }
+            }
+        }
+        p.reset(m);
+        return null;
+    }
+
     private static Expr number(Parser p) {
         int m = p.mark();
+        Expr said = stated(p);
+        if (said != null) {
+            return said;
+        }
         Long word = Operations.cardinal(p);
         if (word != null) {
             // "multiplied by twelve"

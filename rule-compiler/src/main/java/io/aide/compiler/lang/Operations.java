@@ -16,7 +16,9 @@ import java.util.Map;
  *          | SUBSTRING [OF column] (FROM | AT) [POSITION] N (FOR | LENGTH) M [CHARS]
  * pad     := PAD [LEFT | RIGHT] [column] WITH fill [TO [LENGTH OF]] N [CHARS]   -- fill: 'x', zeros, spaces
  * replace := REPLACE text (WITH | BY) text [IN column]
- * split   := SPLIT [column] (ON | BY) text [CHAIN] [TAKE] ordinal PART | ordinal PART [OF column] SPLIT (ON | BY) text
+ * split   := SPLIT [column] (ON | BY) text [CHAIN] [TAKE] ordinal PART
+ *          | ordinal PART [OF column] [WHEN [it is]] SPLIT (ON | BY) text
+ * edge    := [FIRST_CHARS | LAST_CHARS] N ["-"] CHARS (PREFIX_NOUN | SUFFIX_NOUN) [OF column]  -- "Three-digit prefix of zip"
  * layout  := FORMAT [column] AS pattern                     -- {@link Layouts}: "format tax id as XXX-XX-XXXX"
  * </pre>
  * A number in a text operation is a whole number written as digits, as a word ("three") or as an ordinal ("2nd",
@@ -43,7 +45,8 @@ final class Operations {
 
     private static final List<Copies.Production> PRODUCTIONS = List.of(Layouts::layout, NumberOperations::share, NumberOperations::percentOf, NumberOperations::bound, Extremes::extreme,
             NumberOperations::round, NumberOperations::whole, NumberOperations::arithmetic, Delimiters::around, Operations::drop,
-            Operations::substring, Operations::substringFor, Operations::pad, Operations::replace, Operations::split);
+            Operations::substring, Operations::sizedEdge, Operations::substringFor, Operations::pad, Operations::replace,
+            Operations::split);
 
     private static final java.util.Set<String> SUBSTRING_WORDS = java.util.Set.of("substring", "substr", "mid", "part");
     private static final java.util.Set<String> START_WORDS = java.util.Set.of("from", "at", "starting");
@@ -167,6 +170,38 @@ final class Operations {
         Long n = whole(p);
         Token t = p.peekToken();
         return n != null ? n : t != null && SINGULAR_CHARS.contains(t.norm()) ? Long.valueOf(1L) : null;
+    }
+
+    private static final java.util.Set<String> PREFIX_NOUNS = java.util.Set.of("prefix", "start", "beginning", "head",
+            "lead");
+    private static final java.util.Set<String> SUFFIX_NOUNS = java.util.Set.of("suffix", "end", "ending", "tail");
+
+    /** "Three-digit prefix of the destination zip", "last 2-character suffix of code": the first or last N characters. */
+    private static Copies.Operation sizedEdge(Parser p) {
+        boolean firstSaid = p.accept(Role.FIRST_CHARS);
+        boolean lastSaid = !firstSaid && p.accept(Role.LAST_CHARS);
+        Long n = whole(p);
+        if (n == null || n < 1) {
+            return null;
+        }
+        p.acceptOp("-");
+        if (!p.accept(Role.CHARS)) {
+            return null;
+        }
+        Token noun = p.next();
+        boolean prefix = noun != null && PREFIX_NOUNS.contains(noun.norm());
+        boolean suffix = noun != null && SUFFIX_NOUNS.contains(noun.norm());
+        if (!prefix && !suffix || prefix && lastSaid || suffix && firstSaid) {
+            return null;
+        }
+        Expr column = of(p);
+        if (column == NONE) {
+            return null;
+        }
+        Expr len = new Expr.Lit(n);
+        return new Copies.Operation(prefix ? x -> new Expr.Substr(x, new Expr.Lit(1L), len)
+                : x -> new Expr.Substr(x, new Expr.Fn("GREATEST", List.of(new Expr.Bin("-", new Expr.Fn("LENGTH", List.of(x)),
+                new Expr.Lit(n - 1)), new Expr.Lit(1L))), null), column);
     }
 
     private static final java.util.Set<String> SINGULAR_CHARS = java.util.Set.of("character", "char", "letter", "digit",
@@ -430,6 +465,12 @@ final class Operations {
             return null;
         }
         Expr column = of(p);
+        // "second part of the route code when split on '-'"
+        boolean when = p.acceptWord("when") || p.acceptWord("once") || p.acceptWord("after") || p.acceptWord("if");
+        if (when) {
+            p.acceptWord("it");
+            p.acceptWord("is");
+        }
         if (column == NONE || !p.accept(Role.SPLIT) || !(p.accept(Role.BY) || p.accept(Role.ON))) {
             return null;
         }

@@ -340,6 +340,10 @@ public final class Parser {
     }
 
     /** A label after a value is a comment: "32836 (EHR physical examination)", "32879 - 'Registry'". */
+    /** Words that make "N-word" a size ("3-character", "9-digit"), never a code's label. */
+    static final java.util.Set<String> SIZE_UNITS = java.util.Set.of("character", "characters", "char", "chars", "digit",
+            "digits", "letter", "letters", "byte", "bytes", "position", "positions", "place", "places");
+
     void label(Expr value) {
         int start = pos;
         if (acceptOp("(")) {
@@ -367,10 +371,11 @@ public final class Parser {
                 next();
                 return;
             }
-            // "100 - discount" subtracts a column: a word that names a column is not a label
+            // "100 - discount" subtracts a column: a word that names a column is not a label; "3-character prefix"
+            // is a size, not a label
             Token first = pos < tokens.size() ? tokens.get(pos) : null;
-            if (first != null && first.kind() == Token.Kind.WORD && ctx.resolve(null, first.text()) instanceof Expr.Col c
-                    && ctx.known(c)) {
+            if (first != null && first.kind() == Token.Kind.WORD && (ctx.resolve(null, first.text()) instanceof Expr.Col c
+                    && ctx.known(c) || SIZE_UNITS.contains(first.norm()))) {
                 pos = start;
                 return;
             }

@@ -224,25 +224,42 @@ public final class RuleLanguage {
                 break;
             }
         }
-        if (verb.kind() != Token.Kind.WORD || lexicon.match(Lexicon.Role.REMOVE, tokens, end - 1) != 1 || !verb.norm().endsWith("ed")) {
+        if (verb.kind() != Token.Kind.WORD || !verb.norm().endsWith("ed")) {
             return null;
         }
+        boolean removal = lexicon.match(Lexicon.Role.REMOVE, tokens, end - 1) == 1;
         for (int with = 1; with < end - 2; with++) {
             if (!tokens.get(with).is(Token.Kind.WORD, "with")) {
                 continue;
             }
-            List<Token> active = new java.util.ArrayList<>();
-            active.add(Token.of(Token.Kind.WORD, "remove"));
-            active.addAll(tokens.subList(with + 1, end - 1));
-            active.add(Token.of(Token.Kind.WORD, "from"));
-            active.addAll(tokens.subList(0, with));
-            if (families(active, ctx) instanceof Recognition.Recognized ok) {
-                return new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (said in the passive)",
-                        ok.keepUnmatched());
+            // "phone with spaces stripped": remove spaces from phone; "reference with leading and trailing spaces
+            // trimmed": trim leading and trailing spaces from reference (the participle's own verb)
+            for (String stem : removal ? List.of("remove") : stems(verb.norm())) {
+                List<Token> active = new java.util.ArrayList<>();
+                active.add(Token.of(Token.Kind.WORD, stem));
+                active.addAll(tokens.subList(with + 1, end - 1));
+                active.add(Token.of(Token.Kind.WORD, "from"));
+                active.addAll(tokens.subList(0, with));
+                if (lexicon.match(Lexicon.Role.ACTION, active, 0) > 0 && families(active, ctx) instanceof Recognition.Recognized ok) {
+                    return new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (said in the passive)",
+                            ok.keepUnmatched());
+                }
             }
             return null;
         }
         return null;
+    }
+
+    /** The verbs a participle may come from: trimmed -> trim, padded -> pad, replaced -> replace, cleaned -> clean. */
+    private static List<String> stems(String participle) {
+        String base = participle.substring(0, participle.length() - 2);
+        List<String> out = new java.util.ArrayList<>();
+        if (base.length() > 2 && base.charAt(base.length() - 1) == base.charAt(base.length() - 2)) {
+            out.add(base.substring(0, base.length() - 1));
+        }
+        out.add(base);
+        out.add(base + "e");
+        return out;
     }
 
     /**
