@@ -29,6 +29,11 @@ final class Adjustments {
     /** Verbs that open "treat negative values as zero", "set blank entries to 'N/A'", "replace zeros with null". */
     private static final Set<String> VERBS_FIRST = Set.of("treat", "count", "consider", "read", "set", "make", "force",
             "replace", "load", "default", "report", "show");
+    /** Words that say why the values are replaced: "dates before 2000-01-01 are invalid and should be null". */
+    private static final Set<String> INVALID = Set.of("invalid", "bad", "wrong", "incorrect", "erroneous", "bogus",
+            "errors", "placeholders", "dummies", "dummy", "junk", "garbage", "unknown", "implausible", "impossible");
+    private static final Set<String> KIND_NOUNS = Set.of("dates", "timestamps", "times", "amounts", "numbers", "entries",
+            "records", "rows", "codes", "readings", "prices", "quantities", "scores", "ages", "counts");
     private static final Set<String> RESULT_WORDS = Set.of("result", "difference", "outcome", "number", "total", "duration");
     private static final Role[] TESTS = {Role.NOT_EQUALS, Role.GE, Role.LE, Role.GT, Role.LT, Role.EQUALS, Role.BEFORE,
             Role.AFTER};
@@ -189,6 +194,17 @@ final class Adjustments {
         }
         // "negative values set to zero", "blank entries become 'N/A'": the condition, then its value
         Expr cond = conditionOfTheSource(p);
+        if (cond != null) {
+            // "dates before 2000-01-01 are invalid and should be null": why, then the value
+            int why = p.mark();
+            if ((p.acceptWord("are") || p.acceptWord("is")) && (p.acceptWord("not") && p.acceptWord("valid")
+                    || p.peekToken() != null && INVALID.contains(p.peekToken().norm()) && p.next() != null)) {
+                p.acceptOp(",");
+                p.accept(Role.AND);
+            } else {
+                p.reset(why);
+            }
+        }
         if (cond != null && (p.acceptWord("are") | p.accept(Role.SET) || p.accept(Role.BECOMES) || p.acceptOp("->")
                 || p.acceptWord("to") || p.acceptWord("become"))) {
             p.acceptWord("to");
@@ -298,6 +314,11 @@ final class Adjustments {
         }
         p.reset(m);
         Expr source = p.ctx().sources().get(0);
+        Token kind = p.peekToken();
+        if (kind != null && kind.kind() == Token.Kind.WORD && KIND_NOUNS.contains(kind.norm())) {
+            // "dates before 2000-01-01", "amounts over 1,000": the values named by their kind
+            p.next();
+        }
         Expr test = p.accept(Role.NULL) ? new Expr.IsNull(source, false) : Conditions.comparisonOf(p, source);
         while (test != null) {
             // "if null or zero", "when blank or 'N/A'"

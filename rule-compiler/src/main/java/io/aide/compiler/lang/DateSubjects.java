@@ -45,7 +45,8 @@ final class DateSubjects {
     /**
      * [when | that | (on | in) which] [the] noun [noun] (was | were) participle | [the] [table-noun] participle: "year the account was
      * opened" for open_dt, "month when the order was shipped" for ship_dt, "Year account opened" -- the one date column
-     * of the row named by the verb; null (cursor unchanged) otherwise.
+     * of the row named by the verb (after "was", a verb naming none is the row's only date column); null (cursor
+     * unchanged) otherwise.
      */
     static Expr whenDone(Parser p) {
         int m = p.mark();
@@ -67,7 +68,13 @@ final class DateSubjects {
         }
         Expr.Col found;
         if (nouns > 0 && (p.acceptWord("was") || p.acceptWord("were"))) {
-            found = ColumnReferences.dateNamedByVerb(p, p.next());
+            Token verb = p.next();
+            found = ColumnReferences.dateNamedByVerb(p, verb);
+            if (found == null && verb != null && verb.kind() == Token.Kind.WORD && onlyDate(p) != null) {
+                // "the week in which the shipment was sent" over ship_dt: a verb naming no column, where the row
+                // reads one date only
+                found = onlyDate(p);
+            }
         } else {
             // "Year account opened", "Year opened": the participle last, the nouns before it naming the row's table
             Token verb = nouns == 0 ? null : p.tokens().get(p.mark() - 1);
@@ -88,6 +95,12 @@ final class DateSubjects {
             return null;
         }
         return found;
+    }
+
+    /** The one source column of the row that holds a date (by type or name), or null when there is none or more. */
+    private static Expr.Col onlyDate(Parser p) {
+        java.util.List<Expr.Col> dates = p.ctx().sources().stream().filter(c -> DateColumns.dated(p.ctx(), c)).toList();
+        return dates.size() == 1 ? dates.get(0) : null;
     }
 
     /**

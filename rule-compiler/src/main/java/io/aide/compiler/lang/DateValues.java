@@ -48,12 +48,21 @@ final class DateValues {
         p.reset(m);
         boolean inclusive = p.accept(Role.INCLUSIVE);
         boolean counted = p.accept(Role.DIFFERENCE);
+        int business = p.mark();
+        boolean weekdays = false;
         if (p.accept(Role.BUSINESS)) {
-            p.problem("only differences in calendar days are compiled; business or working days need a calendar of working days");
-            p.reset(m);
-            return null;
+            // "weekdays between a and b" says Monday to Friday; "business days" may leave out holidays too
+            weekdays = p.tokens().get(business).norm().startsWith("weekday");
+            if (!weekdays) {
+                p.problem("only differences in calendar days are compiled: business or working days need a calendar of "
+                        + "working days; write 'days between ... excluding weekends' to count Monday to Friday");
+                p.reset(m);
+                return null;
+            }
+            p.reset(business);
+            p.next();
         }
-        String unit = unit(p);
+        String unit = weekdays ? "DAY" : unit(p);
         if (unit != null) {
             Expr start;
             Expr end;
@@ -79,7 +88,9 @@ final class DateValues {
                 end = null;
             }
             if (start != null && end != null) {
-                Expr diff = difference(unit, start, end, p);
+                weekdays |= unit.equals("DAY") && withoutWeekends(p);
+                Expr diff = weekdays ? Weekdays.between(DateColumns.asDate(p.ctx(), start), DateColumns.asDate(p.ctx(), end))
+                        : difference(unit, start, end, p);
                 int m2 = p.mark();
                 boolean paren = p.acceptOp("(");
                 if (p.accept(Role.INCLUSIVE) && (!paren || p.acceptOp(")"))) {
@@ -390,6 +401,22 @@ final class DateValues {
         }
         p.reset(m);
         return null;
+    }
+
+    /** [","] (excluding | except | not counting | without) [the] (weekends | weekend days | saturdays and sundays). */
+    private static boolean withoutWeekends(Parser p) {
+        int m = p.mark();
+        p.acceptOp(",");
+        boolean open = p.acceptOp("(");
+        boolean without = p.acceptWord("excluding") || p.acceptWord("except") || p.acceptWord("without")
+                || p.acceptWord("not") && p.acceptWord("counting") || p.acceptWord("exclude");
+        if (without && (p.acceptWord("weekends") || p.acceptWord("weekend") && (p.acceptWord("days") || true)
+                || p.acceptWord("saturdays") && p.accept(Role.AND) && p.acceptWord("sundays")
+                || p.acceptWord("saturday") && p.accept(Role.AND) && p.acceptWord("sunday")) && (!open || p.acceptOp(")"))) {
+            return true;
+        }
+        p.reset(m);
+        return false;
     }
 
     /** "time of load", "the load", "load": the moment the view is built. */

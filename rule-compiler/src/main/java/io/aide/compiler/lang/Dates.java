@@ -74,7 +74,7 @@ final class Dates implements Recognizer {
     static Operation operation(Parser p) {
         int m = p.mark();
         for (java.util.function.Function<Parser, Operation> production : List.<java.util.function.Function<Parser, Operation>>of(
-                TimeZones::convert, FiscalYears::fiscalYear, Periods::start, Periods::end, Periods::weekday, Dates::pattern, Dates::datePart, Dates::dateKey, Dates::shift, Dates::epoch)) {
+                TimeZones::convert, FiscalYears::fiscalYear, DateLayouts::layout, Periods::start, Periods::end, Periods::weekday, Dates::pattern, Dates::datePart, Dates::dateKey, Dates::shift, Dates::epoch)) {
             Operation op = production.apply(p);
             if (op != null) {
                 return op;

@@ -135,6 +135,12 @@ public final class Lexer {
                     while (k < n && (Character.isLetterOrDigit(s.charAt(k)) || s.charAt(k) == '_')) {
                         k++;
                     }
+                    if (j - i == 1 && k - j == 2) {
+                        // "e.g.", "i.e.": an abbreviation, not table.column
+                        out.add(Token.of(Token.Kind.WORD, s.substring(i, k)));
+                        i = k < n && s.charAt(k) == '.' ? k + 1 : k;
+                        continue;
+                    }
                     out.add(Token.of(Token.Kind.NAME, s.substring(i, k)));
                     i = k;
                     continue;

@@ -99,4 +99,36 @@ final class Weekdays {
         }
         return null;
     }
+
+    /**
+     * Days from start to end that fall Monday to Friday, the start not counted (as "days between" counts): on the
+     * days start..end both counted, all days less two per Sunday-to-Saturday week boundary crossed, less a start on a
+     * Sunday and an end on a Saturday; then less the start itself where it is a weekday. An end before the start
+     * counts back (negative).
+     */
+    static Expr between(Expr start, Expr end) {
+        return new Expr.Case(List.of(new Expr.When(new Expr.Bin(">=", end, start), counted(start, end))),
+                new Expr.Neg(counted(end, start)));
+    }
+
+    private static Expr counted(Expr start, Expr end) {
+        Expr one = new Expr.Lit(1L);
+        Expr days = new Expr.Bin("+", new Expr.DateDiff(start, end), one);
+        // Sunday-based weeks: the Monday-based week of the next day
+        Expr boundaries = new Expr.Bin("/", new Expr.DateDiff(sundayWeek(start), sundayWeek(end)), new Expr.Lit(7L));
+        Expr startSunday = flag(new Expr.Bin("=", new Expr.Extract("ISODOW", start), new Expr.Lit(7L)));
+        Expr endSaturday = flag(new Expr.Bin("=", new Expr.Extract("ISODOW", end), new Expr.Lit(6L)));
+        Expr startWeekday = flag(new Expr.Bin("<=", new Expr.Extract("ISODOW", start), new Expr.Lit(5L)));
+        Expr inclusive = new Expr.Bin("-", new Expr.Bin("-", new Expr.Bin("-", days,
+                new Expr.Bin("*", boundaries, new Expr.Lit(2L))), startSunday), endSaturday);
+        return new Expr.Bin("-", inclusive, startWeekday);
+    }
+
+    private static Expr sundayWeek(Expr date) {
+        return new Expr.TruncDate("WEEK", new Expr.DateAdd(date, new Expr.Lit(1L), "DAY"));
+    }
+
+    private static Expr flag(Expr test) {
+        return new Expr.Case(List.of(new Expr.When(test, new Expr.Lit(1L))), new Expr.Lit(0L));
+    }
 }
