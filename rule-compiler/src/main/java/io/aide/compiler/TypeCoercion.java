@@ -105,6 +105,12 @@ final class TypeCoercion {
                     l = new Expr.Cast(l, SqlType.DATE, true);
                     lt = SqlType.DATE;
                 }
+                if (op.equals("-") && lt.temporal() && !rt.temporal() && dateNamed(r)) {
+                    // "COALESCE(closed_dt, CURRENT_DATE) - loss_dt": a date-named column of no registered type taken
+                    // from a date is a date too, never a number of days
+                    r = new Expr.Cast(r, SqlType.DATE, true);
+                    rt = SqlType.DATE;
+                }
                 if ((op.equals("+") || op.equals("-")) && lt.temporal() && (rt.numeric() || rt.kind() == SqlType.Kind.UNKNOWN)) {
                     String unit = r instanceof Expr.Lit lit && unitHints.containsKey(lit) ? unitHints.get(lit) : "DAY";
                     return new Expr.DateAdd(l, op.equals("-") ? new Expr.Neg(r) : r, unit);

@@ -147,7 +147,8 @@ final class Adjustments {
 
     /**
      * An exception to the rule before it, on any columns: value (IF | WHEN) condition, or (IF | WHEN) condition [,]
-     * [THEN] [SET | USE] value; the value a literal or NULL. Null when the words are no such exception.
+     * [THEN] [SET | USE] value; the value a literal or NULL, or after the condition a column of the row. Null when the
+     * words are no such exception.
      */
     private static Expr.When exception(Parser p) {
         int m = p.mark();
@@ -173,7 +174,14 @@ final class Adjustments {
             if (!p.accept(Role.SET)) {
                 p.accept(Role.USE);
             }
+            int at = p.mark();
             Expr v = p.literal();
+            if (v == null && !(cond instanceof Expr.IsNull)) {
+                // "if report date is earlier than loss date then use loss date": another column of the row (a column
+                // standing in for a missing one is the substitution's)
+                p.reset(at);
+                v = p.column() instanceof Expr.Col c && p.ctx().known(c) ? c : null;
+            }
             if (v != null && p.atEnd()) {
                 return new Expr.When(cond, v);
             }
@@ -221,7 +229,8 @@ final class Adjustments {
      * close_dt is null", "if disch_dt is null use the current date". The stand-in is today, now or another column (a
      * literal is left to the exception, whose result it could also be); null when the words say no such thing or
      * the rule does not read the column.
-     * <pre>substitute := USE value (IF | WHEN) column IS_NULL | (IF | WHEN) column IS_NULL [,] [THEN] USE value</pre>
+     * <pre>substitute := USE value (IF | WHEN) missing | (IF | WHEN) missing [,] [THEN] USE value
+     * missing    := column IS_NULL | NOT participle ("if not closed": the date column the verb names)</pre>
      */
     private static Recognition substituted(Parser p, List<Token> ruleTokens, Function<List<Token>, Recognition> rule) {
         Expr missing;
@@ -249,12 +258,21 @@ final class Adjustments {
                 }
             }
         } else if (p.accept(Role.IF)) {
-            if (!((missing = p.column()) instanceof Expr.Col)) {
-                return null;
-            }
-            blank = p.accept(Role.IS_EMPTY);
-            if (!blank && !p.accept(Role.IS_NULL)) {
-                return null;
+            int c = p.mark();
+            Expr notYet = WordedTests.happened(p);
+            if (notYet instanceof Expr.IsNull n && !n.negated()) {
+                // "if not closed use today": the date column the verb names, missing
+                missing = n.expr();
+                blank = false;
+            } else {
+                p.reset(c);
+                if (!((missing = p.column()) instanceof Expr.Col)) {
+                    return null;
+                }
+                blank = p.accept(Role.IS_EMPTY);
+                if (!blank && !p.accept(Role.IS_NULL)) {
+                    return null;
+                }
             }
             p.acceptOp(",");
             // THEN takes "use" too ("then use today", "use today")

@@ -28,6 +28,10 @@ final class ColumnReferences {
             // "the order's total" names a column of the order's table only
             e = null;
         }
+        if (e == null && owner == null && sized(p)) {
+            // "Two-letter state code", "the 9-digit tax id": a size said before the name describes it
+            e = column(p, 2);
+        }
         if (e == null) {
             p.reset(start);
             return owner == null ? null : column(p, 2);
@@ -36,6 +40,21 @@ final class ColumnReferences {
             ofItsTable(p, c);
         }
         return e;
+    }
+
+    /** [the] N ["-"] SIZE_UNIT at the cursor ("Two-letter", "9-digit"), the cursor after it; false (unchanged) otherwise. */
+    private static boolean sized(Parser p) {
+        int m = p.mark();
+        p.acceptWord("the");
+        p.acceptWord("a");
+        Long n = Operations.whole(p);
+        p.acceptOp("-");
+        Token unit = n == null ? null : p.next();
+        if (unit != null && unit.kind() == Token.Kind.WORD && Parser.SIZE_UNITS.contains(unit.norm())) {
+            return true;
+        }
+        p.reset(m);
+        return false;
     }
 
     /** "the order's": a noun naming one of the row's tables and its possessive, the cursor after it; null (unchanged). */

@@ -180,6 +180,11 @@ final class ColumnWords {
                 || parts.length >= 2 && kindPart(parts[parts.length - 1], true) && spells(parts, 0, parts.length - 1, words, 0);
     }
 
+    /** {@code done} is the participle of {@code verb} ("closed" of "close", "opened" of "open"), both 4 letters or more. */
+    private static boolean participle(String done, String verb) {
+        return verb.length() >= 4 && (done.equals(verb + "d") || done.equals(verb + "ed"));
+    }
+
     /** Words that join a sentence, never parts of a name spelled by initials. */
     private static final java.util.Set<String> SENTENCE_WORDS = java.util.Set.of("and", "the", "for", "from", "with", "per",
             "not", "all", "any", "into", "than", "then", "when", "where", "else", "each", "its", "their", "this", "that");
@@ -190,15 +195,19 @@ final class ColumnWords {
             return from == to && w == words.size();
         }
         String part = parts[from];
-        if ((PhraseTable.abbreviates(part, words.get(w).text())
+        boolean oneWord = PhraseTable.abbreviates(part, words.get(w).text());
+        if ((oneWord
                 // "claim count" for claims_cnt: a plural part said in the singular
                 || part.length() > 4 && part.endsWith("s") && !part.endsWith("ss")
-                && part.substring(0, part.length() - 1).equals(words.get(w).norm()))
+                && part.substring(0, part.length() - 1).equals(words.get(w).norm())
+                // "close date" for closed_dt, "closed date" for close_dt: a verb and its participle
+                || participle(part, words.get(w).norm()) || participle(words.get(w).norm(), part))
                 && spells(parts, from + 1, to, words, w + 1)) {
             return true;
         }
         int k = part.length();
-        if (k < 2 || k > 4 || w + k > words.size()) {
+        if (k < 2 || k > 4 || w + k > words.size() || oneWord) {
+            // a part one word spells is not also initials ("report date truncated" is no report_dt)
             return false;
         }
         for (int i = 0; i < k; i++) {
@@ -300,6 +309,13 @@ final class ColumnWords {
     static boolean holdsADate(String column) {
         String[] parts = column.toLowerCase(java.util.Locale.ROOT).split("_");
         return parts.length >= 2 && datedPart(parts[parts.length - 1], false);
+    }
+
+    /** The name's last part says the column holds a year as a number (vehicle_year, birth_yr, model_yyyy). */
+    static boolean holdsAYear(String column) {
+        String[] parts = column.toLowerCase(java.util.Locale.ROOT).split("_");
+        String last = parts[parts.length - 1];
+        return parts.length >= 2 && (last.equals("year") || last.equals("yr") || last.equals("yyyy"));
     }
 
     /** A name's last part that says date or timestamp (dt, date, ts, dttm; also time where {@code time} is asked). */

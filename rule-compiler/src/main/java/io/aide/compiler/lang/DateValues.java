@@ -2,6 +2,7 @@ package io.aide.compiler.lang;
 
 import io.aide.compiler.lang.Lexicon.Role;
 import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.SqlType;
 
 import java.util.List;
 
@@ -48,6 +49,16 @@ final class DateValues {
         p.reset(m);
         boolean inclusive = p.accept(Role.INCLUSIVE);
         boolean counted = p.accept(Role.DIFFERENCE);
+        int lag = p.mark();
+        Token noun = p.peekToken();
+        if (noun != null && noun.kind() == Token.Kind.WORD && LAG_NOUNS.contains(noun.norm())) {
+            // "Lag in days between ...", "Turnaround time in hours between ...": the difference named first
+            p.next();
+            p.acceptWord("time");
+            if (!p.accept(Role.IN_COLUMN)) {
+                p.reset(lag);
+            }
+        }
         int business = p.mark();
         boolean weekdays = false;
         if (p.accept(Role.BUSINESS)) {
@@ -325,6 +336,13 @@ final class DateValues {
             // "as of today", "as at the load date"
             boolean at = p.accept(Role.AT_TIME) || p.accept(Role.SINCE) || p.acceptWord("on") || p.acceptWord("at")
                     || asOf(p);
+            if (at) {
+                // "at the time of loss": the time of an event is its date
+                int t = p.mark();
+                if (!(p.acceptWord("time") && p.acceptWord("of"))) {
+                    p.reset(t);
+                }
+            }
             if (!at && !p.accept(Role.FROM)) {
                 p.acceptWord("of");
             }
@@ -387,6 +405,13 @@ final class DateValues {
             }
             birth = others.get(0);
         }
+        if (birth instanceof Expr.Col c && !DateColumns.dated(p.ctx(), c) && ColumnWords.holdsAYear(c.column())) {
+            // "Age of the vehicle at the loss date" from vehicle_year: a year, not a date (the years between them)
+            SqlType own = p.ctx().typeOf(c);
+            Expr year = own.kind() == SqlType.Kind.INTEGER || own.kind() == SqlType.Kind.BIGINT ? c
+                    : new Expr.Cast(c, SqlType.INTEGER, true);
+            return new Expr.Bin("-", new Expr.Extract("YEAR", reference), year);
+        }
         return years(birth, reference);
     }
 
@@ -402,6 +427,10 @@ final class DateValues {
         p.reset(m);
         return null;
     }
+
+    /** Nouns that name a difference of two dates before its unit: "Lag in days between ...". */
+    private static final java.util.Set<String> LAG_NOUNS = java.util.Set.of("lag", "gap", "delay", "turnaround",
+            "interval", "span", "elapsed", "wait", "waiting", "lead", "cycle");
 
     /** [","] (excluding | except | not counting | without) [the] (weekends | weekend days | saturdays and sundays). */
     private static boolean withoutWeekends(Parser p) {

@@ -68,4 +68,46 @@ final class Extremes {
         }
         return new Expr.Fn(fn, each);
     }
+
+    /**
+     * The greater or lesser of values that are rules of their own: "Greater of zero and claim amount minus paid
+     * amount". The words after GREATER_OF are split at one "and", "," or "or" into two parts, each a number or a rule
+     * the families read; null when no split reads both.
+     */
+    static Recognition ofRules(List<Token> tokens, java.util.function.Function<List<Token>, Parser> parsers,
+                               java.util.function.Function<List<Token>, Recognition> rule, Lexicon lexicon) {
+        int n = lexicon.match(Role.GREATER_OF, tokens, 0);
+        String fn = n > 0 ? "GREATEST" : (n = lexicon.match(Role.LESSER_OF, tokens, 0)) > 0 ? "LEAST" : null;
+        if (fn == null || tokens.subList(0, n).stream().anyMatch(t -> t.norm().startsWith("max") || t.norm().startsWith("min"))) {
+            // "Max of score and 0" may be the aggregate as well as GREATEST: another family says so
+            return null;
+        }
+        for (int at = n + 1; at < tokens.size() - 1; at++) {
+            Token t = tokens.get(at);
+            if (!(t.op(",") || t.is(Token.Kind.WORD, "and") || t.is(Token.Kind.WORD, "or"))) {
+                continue;
+            }
+            Expr first = part(tokens.subList(n, at), parsers, rule);
+            Expr second = first == null ? null : part(tokens.subList(at + 1, tokens.size()), parsers, rule);
+            if (second != null && !(first instanceof Expr.Lit && second instanceof Expr.Lit)) {
+                return new Recognition.Recognized(of(fn, List.of(first, second)), null, List.of(),
+                        fn.toLowerCase(java.util.Locale.ROOT) + " of two values");
+            }
+        }
+        return null;
+    }
+
+    /** A number written alone, or a rule read by the families; null otherwise. */
+    private static Expr part(List<Token> words, java.util.function.Function<List<Token>, Parser> parsers,
+                             java.util.function.Function<List<Token>, Recognition> rule) {
+        if (words.isEmpty()) {
+            return null;
+        }
+        Parser p = parsers.apply(words);
+        Expr lit = p.literal();
+        if (lit instanceof Expr.Lit l && l.value() instanceof Number && p.atEnd()) {
+            return lit;
+        }
+        return rule.apply(words) instanceof Recognition.Recognized ok ? p.typed(ok.expr()) : null;
+    }
 }

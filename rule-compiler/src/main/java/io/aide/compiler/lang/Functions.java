@@ -315,8 +315,16 @@ final class Functions {
     private static final java.util.Map<String, Long> SCALES = java.util.Map.of("hundreds", 100L, "thousands", 1_000L,
             "millions", 1_000_000L, "billions", 1_000_000_000L);
 
+    /** Participles that only introduce the scale or unit a value is wanted in: "expressed in thousands". */
+    private static final java.util.Set<String> EXPRESSED = java.util.Set.of("expressed", "shown", "stated", "given",
+            "reported", "presented", "displayed");
+
     private static Copies.Operation convert(Parser p) {
         int start = p.mark();
+        Token participle = p.peekToken();
+        if (participle != null && participle.kind() == Token.Kind.WORD && EXPRESSED.contains(participle.norm())) {
+            p.next();
+        }
         Token scale = p.acceptWord("in") ? p.peekToken() : null;
         if (scale != null && scale.kind() == Token.Kind.WORD && SCALES.containsKey(scale.norm())) {
             // "Balance in thousands": the value divided by the scale (its own unit kept: "in thousands of dollars")

@@ -113,6 +113,14 @@ public final class Lexer {
                     i = time.end();
                     continue;
                 }
+                if (j < n && (s.charAt(j) == 'k' || s.charAt(j) == 'K') && (j + 1 >= n || !Character.isLetterOrDigit(s.charAt(j + 1))
+                        && s.charAt(j + 1) != '_')) {
+                    // "1k", "10K": thousands, as amounts are written in bands
+                    out.add(Token.of(Token.Kind.NUMBER, new java.math.BigDecimal(s.substring(i, j))
+                            .multiply(java.math.BigDecimal.valueOf(1000)).stripTrailingZeros().toPlainString()));
+                    i = j + 1;
+                    continue;
+                }
                 if (j < n && (Character.isLetter(s.charAt(j)) || s.charAt(j) == '_')) {
                     // 2nd, 15th, 3a: a word that starts with digits
                     while (j < n && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) {

@@ -9,7 +9,7 @@ import io.aide.compiler.plan.Expr;
  * <pre>
  * start := PERIOD_START [step] period [week] [step] [subject] [week]      -- "start of week (Monday) of ship_dt"
  *        | period PERIOD_START_AFTER [week] [(OF | FROM | FOR) column] [week] -- "month start date of order_dt"
- *        | TRUNCATE [column] TO period [week]                                  -- "truncate order_dt to the quarter"
+ *        | TRUNCATE [column] TO [PERIOD_START] period [week]                  -- "truncate order_dt to the quarter"
  * end   := (PERIOD_END [step] period | MONTH_END) [step] [subject]           -- "last day of the quarter of close_dt"
  * step  := NEXT | FOLLOWING | AFTER  (one period later)  | PREVIOUS | PRECEDING | BEFORE (one period earlier)
  *                                        -- "first day of the month following the opening date", "end of the prior year"
@@ -34,7 +34,8 @@ final class Periods {
             unit = period(p);
         } else if (p.accept(Role.TRUNCATE)) {
             Expr column = p.column();
-            unit = p.accept(Role.TO) ? period(p) : null;
+            // "truncated to the first of the month": the period's start said as such
+            unit = p.accept(Role.TO) ? (p.accept(Role.PERIOD_START) || true) ? period(p) : null : null;
             if (unit == null) {
                 p.reset(m);
                 return null;

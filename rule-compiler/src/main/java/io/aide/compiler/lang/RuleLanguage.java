@@ -82,7 +82,8 @@ public final class RuleLanguage {
 
     /**
      * The cell read by the families, then, when none reads it whole, as one of the shapes around a rule: remarks left
-     * what missing operands count as, remarks left out, an adjustment after it, a label before it, a guard, the passive, a map after
+     * what missing operands count as, remarks left out, an adjustment after it, a label before it, the greater or
+     * lesser of two rules, a guard, the passive, a map after
      * a computed value, a preface, a label without its colon, the rule in a parenthesis. A shape's own rule is read the
      * same way again, {@code depth} times ("Total: a plus b (treat missing b as 0)").
      */
@@ -131,6 +132,12 @@ public final class RuleLanguage {
                     || words.size() >= 2 && !(ok.expr() instanceof Expr.Col) && namesAValue(words, ok, ctx))) {
                 r = new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (after its label)",
                         ok.keepUnmatched());
+            }
+        }
+        if (!(r instanceof Recognition.Recognized)) {
+            Recognition extreme = Extremes.ofRules(tokens, t -> new Parser(t, ctx, lexicon), t -> families(t, ctx), lexicon);
+            if (extreme != null) {
+                r = extreme;
             }
         }
         if (!(r instanceof Recognition.Recognized)) {
@@ -208,7 +215,6 @@ public final class RuleLanguage {
         if (end < 4) {
             return null;
         }
-        Token verb = tokens.get(end - 1);
         for (int without = 1; without < end - 1; without++) {
             if (tokens.get(without).is(Token.Kind.WORD, "without")) {
                 // "SKU without the leading 'SKU-' prefix": remove what follows "without" from what precedes it
@@ -224,25 +230,33 @@ public final class RuleLanguage {
                 break;
             }
         }
-        if (verb.kind() != Token.Kind.WORD || !verb.norm().endsWith("ed")) {
-            return null;
-        }
-        boolean removal = lexicon.match(Lexicon.Role.REMOVE, tokens, end - 1) == 1;
         for (int with = 1; with < end - 2; with++) {
             if (!tokens.get(with).is(Token.Kind.WORD, "with")) {
                 continue;
             }
             // "phone with spaces stripped": remove spaces from phone; "reference with leading and trailing spaces
-            // trimmed": trim leading and trailing spaces from reference (the participle's own verb)
-            for (String stem : removal ? List.of("remove") : stems(verb.norm())) {
-                List<Token> active = new java.util.ArrayList<>();
-                active.add(Token.of(Token.Kind.WORD, stem));
-                active.addAll(tokens.subList(with + 1, end - 1));
-                active.add(Token.of(Token.Kind.WORD, "from"));
-                active.addAll(tokens.subList(0, with));
-                if (lexicon.match(Lexicon.Role.ACTION, active, 0) > 0 && families(active, ctx) instanceof Recognition.Recognized ok) {
-                    return new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (said in the passive)",
-                            ok.keepUnmatched());
+            // trimmed": trim leading and trailing spaces from reference; "notes with line breaks replaced with
+            // spaces": replace line breaks in notes with spaces (the participle's own verb, what follows it kept)
+            for (int at = with + 2; at < end; at++) {
+                Token participle = tokens.get(at);
+                if (participle.kind() != Token.Kind.WORD || !participle.norm().endsWith("ed")) {
+                    continue;
+                }
+                boolean removal = lexicon.match(Lexicon.Role.REMOVE, tokens, at) == 1;
+                for (String stem : removal ? List.of("remove") : stems(participle.norm())) {
+                    for (String joint : List.of("from", "in")) {
+                        List<Token> active = new java.util.ArrayList<>();
+                        active.add(Token.of(Token.Kind.WORD, stem));
+                        active.addAll(tokens.subList(with + 1, at));
+                        active.add(Token.of(Token.Kind.WORD, joint));
+                        active.addAll(tokens.subList(0, with));
+                        active.addAll(tokens.subList(at + 1, end));
+                        if (lexicon.match(Lexicon.Role.ACTION, active, 0) > 0
+                                && families(active, ctx) instanceof Recognition.Recognized ok) {
+                            return new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(),
+                                    ok.note() + " (said in the passive)", ok.keepUnmatched());
+                        }
+                    }
                 }
             }
             return null;

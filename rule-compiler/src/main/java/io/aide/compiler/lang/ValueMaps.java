@@ -362,6 +362,14 @@ final class ValueMaps implements Recognizer {
         if (p.acceptOp("=") || p.acceptOp(":") || p.acceptOp("->") || p.acceptOp("=>") || p.accept(Role.THEN)) {
             return true;
         }
+        int modal = p.mark();
+        if ((p.acceptWord("should") || p.acceptWord("will") || p.acceptWord("must") || p.acceptWord("shall"))
+                && (p.acceptWord("map") || p.acceptWord("go") || p.acceptWord("become") || p.acceptWord("be")
+                && (p.acceptWord("mapped") || p.acceptWord("set") || true)) && (p.acceptWord("to") || true)) {
+            // "any unknown code should map to 'Unknown'", "X will be 'Y'"
+            return true;
+        }
+        p.reset(modal);
         // "REG stays REG, OT1 and OT2 become OT": a verb of becoming between key and value
         for (String verb : ARROW_VERBS) {
             if (p.acceptWord(verb)) {
