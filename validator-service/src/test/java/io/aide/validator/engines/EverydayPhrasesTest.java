@@ -31,7 +31,7 @@ class EverydayPhrasesTest {
         // Then
         TargetComparison view = scores.get("person_view");
         assertThat(view).as("the case defines person_view").isNotNull();
-        assertThat(view.columns()).hasSize(92);
+        assertThat(view.columns()).hasSize(99);
         assertThat(view.columns()).allSatisfy(col -> assertThat(col.status()).as(col.column() + ": " + col.detail())
                 .isEqualTo(ColumnStatus.MATCH));
         assertThat(view.columns().stream().map(ColumnResult::column)).contains("email_domain", "sold_sunday_week", "phone_local");
