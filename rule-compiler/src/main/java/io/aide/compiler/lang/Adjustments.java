@@ -32,6 +32,9 @@ final class Adjustments {
     /** Words that say why the values are replaced: "dates before 2000-01-01 are invalid and should be null". */
     private static final Set<String> INVALID = Set.of("invalid", "bad", "wrong", "incorrect", "erroneous", "bogus",
             "errors", "placeholders", "dummies", "dummy", "junk", "garbage", "unknown", "implausible", "impossible");
+    private static final Set<String> MODALS = Set.of("must", "should", "will", "shall", "are", "is", "to", "can");
+    private static final Set<String> LOADED = Set.of("loaded", "set", "treated", "stored", "recorded", "written", "shown",
+            "reported", "kept", "saved", "defaulted", "replaced", "changed", "converted", "mapped", "output");
     private static final Set<String> KIND_NOUNS = Set.of("dates", "timestamps", "times", "amounts", "numbers", "entries",
             "records", "rows", "codes", "readings", "prices", "quantities", "scores", "ages", "counts");
     private static final Set<String> RESULT_WORDS = Set.of("result", "difference", "outcome", "number", "total", "duration");
@@ -176,6 +179,10 @@ final class Adjustments {
             }
             int at = p.mark();
             Expr v = p.literal();
+            if (v == null && !(cond instanceof Expr.IsNull) && p.accept(Role.TODAY)) {
+                // "if it is in the future set it to today" (today standing in for a missing date is the substitution's)
+                v = new Expr.CurrentDate();
+            }
             if (v == null && !(cond instanceof Expr.IsNull)) {
                 // "if report date is earlier than loss date then use loss date": another column of the row (a column
                 // standing in for a missing one is the substitution's)
@@ -212,6 +219,23 @@ final class Adjustments {
             } else {
                 p.reset(why);
             }
+        }
+        if (cond != null) {
+            // "must be loaded as null", "are to be stored as 0": a modal and a verb of loading before the value
+            int modal = p.mark();
+            boolean said = false;
+            while (p.peekToken() != null && MODALS.contains(p.peekToken().norm())) {
+                p.next();
+                said |= p.acceptWord("be");
+            }
+            Token loaded = said ? p.peekToken() : null;
+            if (loaded != null && LOADED.contains(loaded.norm()) && p.next() != null && (p.acceptWord("as") || p.acceptWord("to"))) {
+                Expr v = p.acceptWord("zero") ? new Expr.Lit(0L) : p.literal();
+                if (v != null && p.atEnd()) {
+                    return new Expr.When(cond, v);
+                }
+            }
+            p.reset(modal);
         }
         if (cond != null && (p.acceptWord("are") | p.accept(Role.SET) || p.accept(Role.BECOMES) || p.acceptOp("->")
                 || p.acceptWord("to") || p.acceptWord("become"))) {
@@ -327,6 +351,11 @@ final class Adjustments {
     private static Expr conditionOfTheSource(Parser p) {
         int m = p.mark();
         Expr cond = p.condition();
+        Token named = cond == null ? null : p.peekToken();
+        if (named != null && named.kind() == Token.Kind.WORD && KIND_NOUNS.contains(named.norm())) {
+            // "negative readings": the values named by their kind after the test
+            p.next();
+        }
         if (cond != null || p.ctx().sources().size() != 1) {
             return cond;
         }
@@ -350,6 +379,11 @@ final class Adjustments {
                 break;
             }
             test = new Expr.Bin("OR", test, more);
+        }
+        Token after = test == null ? null : p.peekToken();
+        if (after != null && after.kind() == Token.Kind.WORD && KIND_NOUNS.contains(after.norm())) {
+            // "negative readings": the values named by their kind after the test
+            p.next();
         }
         return test;
     }

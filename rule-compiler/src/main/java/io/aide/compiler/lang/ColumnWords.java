@@ -180,9 +180,24 @@ final class ColumnWords {
                 || parts.length >= 2 && kindPart(parts[parts.length - 1], true) && spells(parts, 0, parts.length - 1, words, 0);
     }
 
-    /** {@code done} is the participle of {@code verb} ("closed" of "close", "opened" of "open"), both 4 letters or more. */
+    /** Endings that make a word of a verb: its participles and the nouns of its action. */
+    private static final List<String> DERIVATIONS = List.of("d", "ed", "ing", "ation", "ment");
+
+    /**
+     * {@code done} is made of {@code verb} by an ending ("closed" of "close", "reading" of "read", "installation" of
+     * "install", "payment" of "pay", "shipping" of "ship"), the verb 3 letters or more.
+     */
     private static boolean participle(String done, String verb) {
-        return verb.length() >= 4 && (done.equals(verb + "d") || done.equals(verb + "ed"));
+        if (verb.length() < 3 || done.length() <= verb.length()) {
+            return false;
+        }
+        for (String ending : DERIVATIONS) {
+            if (done.equals(verb + ending) || done.equals(verb + verb.charAt(verb.length() - 1) + ending)
+                    || verb.endsWith("e") && done.equals(verb.substring(0, verb.length() - 1) + ending)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Words that join a sentence, never parts of a name spelled by initials. */
@@ -200,7 +215,7 @@ final class ColumnWords {
                 // "claim count" for claims_cnt: a plural part said in the singular
                 || part.length() > 4 && part.endsWith("s") && !part.endsWith("ss")
                 && part.substring(0, part.length() - 1).equals(words.get(w).norm())
-                // "close date" for closed_dt, "closed date" for close_dt: a verb and its participle
+                // "close date" for closed_dt, "reading timestamp" for read_ts, "installation date" for install_dt
                 || participle(part, words.get(w).norm()) || participle(words.get(w).norm(), part))
                 && spells(parts, from + 1, to, words, w + 1)) {
             return true;

@@ -89,6 +89,18 @@ final class DateValues {
                 if (asAt == null) {
                     p.reset(r);
                 }
+                if (asAt == null && start instanceof Expr.Col since) {
+                    // "days since the previous reading" on a row that also reads read_ts: up to which date is not said
+                    List<Expr.Col> others = p.ctx().sources().stream().filter(c -> !c.equals(since)
+                            && DateColumns.dated(p.ctx(), c)).toList();
+                    if (others.size() == 1) {
+                        p.problem("the count since " + since.column() + " does not say up to which date, and the row also "
+                                + "reads " + others.get(0).column() + ": write '... as of " + others.get(0).column()
+                                + "' or '... as of today'");
+                        p.reset(m);
+                        return null;
+                    }
+                }
                 end = asAt != null ? asAt : new Expr.CurrentDate();
             } else if (p.acceptWord("until") || p.acceptWord("till") || p.acceptWord("before")) {
                 // "Days until next due date": from today to the date (negative once it has passed)

@@ -124,7 +124,8 @@ final class Dates implements Recognizer {
             return named;
         }
         Operation op = datePart(p);
-        if (op != null && op.column() != null) {
+        // "days in period is 0" over days_in_period: a part of a date is of a column that holds one
+        if (op != null && op.column() != null && (!(op.column() instanceof Expr.Col c) || DateColumns.dated(p.ctx(), c))) {
             Expr part = op.apply().apply(op.column());
             if (part instanceof Expr.Extract) {
                 return part;

@@ -199,8 +199,19 @@ final class Functions {
             }
             String left = run.matches() ? run.group(1) : "";
             p.accept(Role.CHARS);
+            Expr column = fromColumn(p);
+            if (collapse) {
+                // "collapse double spaces to one", "... into a single space": what a run becomes, said again
+                int to = p.mark();
+                if ((p.accept(Role.TO) || p.acceptWord("into")) && (p.acceptWord("one") || p.acceptWord("single")
+                        || p.acceptWord("a") && p.acceptWord("single"))) {
+                    p.phrase(PhraseTable.CHARACTERS);
+                } else {
+                    p.reset(to);
+                }
+            }
             return new Copies.Operation(x -> new Expr.Fn("REGEXP_REPLACE", List.of(x, new Expr.Lit(pattern),
-                    new Expr.Lit(left))), fromColumn(p));
+                    new Expr.Lit(left))), column);
         }
         if (collapse) {
             // "collapse spaces": runs of the named character

@@ -183,6 +183,11 @@ final class Lookups implements Recognizer {
         if (p.accept(Role.ELSE) || p.accept(Role.DEFAULT)) {
             Expr v = p.literal();
             if (v != null) {
+                // "default 'UNKNOWN' when no match": the not-found phrase said again after the value
+                int again = p.mark();
+                if (!(p.accept(Role.IF) || p.accept(Role.WHERE)) || !notFound(p)) {
+                    p.reset(again);
+                }
                 return v;
             }
             p.reset(m);

@@ -9,7 +9,9 @@ import io.aide.compiler.plan.Expr;
  * within := [is | was] (within | in | during) [the] (last | past | previous) N unit | less than N unit ago
  * unit   := day | week | month | year (and plurals)
  * </pre>
- * "last_txn_dt is more than 365 days ago", "ordered in the last 30 days". Today is the engine's current date.
+ * side   := [is | was] (in the future | in the past | future dated | after today | before today)
+ * "last_txn_dt is more than 365 days ago", "ordered in the last 30 days", "if it is in the future". Today is the
+ * engine's current date.
  */
 final class RelativeDates {
 
@@ -25,6 +27,10 @@ final class RelativeDates {
         Expr within = within(p, date);
         if (within != null) {
             return within;
+        }
+        Expr side = sideOfToday(p, date);
+        if (side != null) {
+            return side;
         }
         boolean atLeast = false;
         boolean older = p.acceptWord("older") && p.acceptWord("than");
@@ -104,5 +110,27 @@ final class RelativeDates {
             return null;
         }
         return new Expr.DateAdd(new Expr.CurrentDate(), new Expr.Neg(new Expr.Lit(amount)), sqlUnit);
+    }
+
+    /** "in the future", "future dated", "in the past": after or before today; null (cursor unchanged) otherwise. */
+    private static Expr sideOfToday(Parser p, Expr date) {
+        int m = p.mark();
+        p.acceptWord("a");
+        String op = null;
+        if (p.acceptWord("in")) {
+            p.acceptWord("the");
+            op = p.acceptWord("future") ? ">" : p.acceptWord("past") ? "<" : null;
+        } else if (p.acceptWord("future")) {
+            op = p.acceptWord("dated") || p.acceptWord("date") || true ? ">" : null;
+        } else if (p.acceptWord("after") && p.accept(Lexicon.Role.TODAY)) {
+            op = ">";
+        } else if (p.acceptWord("before") && p.accept(Lexicon.Role.TODAY)) {
+            op = "<";
+        }
+        if (op == null) {
+            p.reset(m);
+            return null;
+        }
+        return new Expr.Bin(op, date, new Expr.CurrentDate());
     }
 }

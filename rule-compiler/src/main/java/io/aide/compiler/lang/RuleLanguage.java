@@ -83,7 +83,7 @@ public final class RuleLanguage {
     /**
      * The cell read by the families, then, when none reads it whole, as one of the shapes around a rule: remarks left
      * what missing operands count as, remarks left out, an adjustment after it, a label before it, the greater or
-     * lesser of two rules, a guard, the passive, a map after
+     * lesser of two rules, a sum of values named one by one, a guard, the passive, a map after
      * a computed value, a preface, a label without its colon, the rule in a parenthesis. A shape's own rule is read the
      * same way again, {@code depth} times ("Total: a plus b (treat missing b as 0)").
      */
@@ -136,6 +136,9 @@ public final class RuleLanguage {
         }
         if (!(r instanceof Recognition.Recognized)) {
             Recognition extreme = Extremes.ofRules(tokens, t -> new Parser(t, ctx, lexicon), t -> families(t, ctx), lexicon);
+            if (extreme == null) {
+                extreme = RowSums.read(tokens, t -> new Parser(t, ctx, lexicon), t -> families(t, ctx));
+            }
             if (extreme != null) {
                 r = extreme;
             }
@@ -251,7 +254,7 @@ public final class RuleLanguage {
                         active.add(Token.of(Token.Kind.WORD, joint));
                         active.addAll(tokens.subList(0, with));
                         active.addAll(tokens.subList(at + 1, end));
-                        if (lexicon.match(Lexicon.Role.ACTION, active, 0) > 0
+                        if ((lexicon.match(Lexicon.Role.ACTION, active, 0) > 0 || lexicon.match(Lexicon.Role.COLLAPSE, active, 0) > 0)
                                 && families(active, ctx) instanceof Recognition.Recognized ok) {
                             return new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(),
                                     ok.note() + " (said in the passive)", ok.keepUnmatched());
@@ -495,6 +498,10 @@ public final class RuleLanguage {
             if ((lexicon.match(Lexicon.Role.USE, tokens, i) > 0 || lexicon.match(Lexicon.Role.DERIVED, tokens, i) > 0)
                     && Commentary.isRemark(tokens.subList(0, i), ctx, lexicon) && !Labels.namesAPart(lexicon, tokens.subList(0, i))) {
                 label = i;
+            } else if (tokens.get(i).is(Token.Kind.WORD, "at") && i + 1 < tokens.size() && tokens.get(i + 1).kind() == Token.Kind.NUMBER
+                    && Labels.namesTarget(tokens.subList(0, i), ctx)) {
+                // "VAT at 5% of the net charge": the value's name, then its rate
+                label = i + 1;
             }
         }
         if (label == 0 || label >= tokens.size() || !(rest(tokens.subList(label, tokens.size()), ctx, depth) instanceof Recognition.Recognized ok)

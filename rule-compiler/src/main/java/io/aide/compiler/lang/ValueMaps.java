@@ -51,8 +51,9 @@ final class ValueMaps implements Recognizer {
         int toPairs = 0;
         Role matching = null;
         while (!p.atEnd()) {
-            while (p.acceptSeparator() || p.acceptOp(":") || !whens.isEmpty() && slashBeforeKey(p) && p.acceptOp("/")) {
-                // line breaks and list punctuation between pairs ("DMG: Damaged / WRG: Wrong item")
+            while (p.acceptSeparator() || p.acceptOp(":") || !whens.isEmpty() && slashBeforeKey(p) && p.acceptOp("/")
+                    || !whens.isEmpty() && p.acceptOp("|")) {
+                // line breaks and list punctuation between pairs ("DMG: Damaged / WRG: Wrong item", "A -> Actual | E -> ...")
             }
             int other = p.mark();
             if (!whens.isEmpty() && (p.acceptWord("other") || p.acceptWord("others")) && p.peekToken() != null

@@ -51,6 +51,15 @@ final class Windows implements Recognizer {
                 return Recognition.NOT_MINE;
             }
         }
+        if (!needsValue) {
+            // "Rank readings per meter ...": the rows ranked, named by a plural noun that is no column
+            int noun = p.mark();
+            Token rows = p.peekToken();
+            if (rows != null && rows.kind() == Token.Kind.WORD && rows.norm().endsWith("s") && p.next() != null
+                    && !(p.peek(Role.WIN_PER) || p.peek(Role.WIN_ORDER))) {
+                p.reset(noun);
+            }
+        }
         List<Expr> partition = new ArrayList<>();
         List<Expr.Order> order = new ArrayList<>();
         while (!p.atEnd()) {
@@ -85,9 +94,12 @@ final class Windows implements Recognizer {
                     if (c == null) {
                         return p.notUnderstood();
                     }
+                    // "by reading timestamp, latest first": the direction after a comma
+                    int direction = p.mark();
+                    p.acceptOp(",");
                     boolean desc = p.accept(Role.DESCENDING);
-                    if (!desc) {
-                        p.accept(Role.ASCENDING);
+                    if (!desc && !p.accept(Role.ASCENDING)) {
+                        p.reset(direction);
                     }
                     order.add(new Expr.Order(c, desc));
                 } while (p.acceptOp(",") || p.accept(Role.AND));

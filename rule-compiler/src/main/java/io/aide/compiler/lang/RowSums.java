@@ -1,0 +1,57 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.plan.Expr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The sum of values named one by one on the same row:
+ * <pre>
+ * sum := (SUM | TOTAL | ADDITION) OF part (("," | AND | PLUS) part)+    -- "Sum of energy charge and standing charge"
+ * </pre>
+ * Each part is a rule of its own the families read (a column, an amount); two parts or more make a row-level sum,
+ * never the aggregate SUM over rows (which "sum of amount" alone asks for, read by {@link Aggregates}).
+ */
+final class RowSums {
+    private RowSums() {
+    }
+
+    private static final Set<String> SUM_WORDS = Set.of("sum", "total", "addition");
+
+    static Recognition read(List<Token> tokens, Function<List<Token>, Parser> parsers,
+                            Function<List<Token>, Recognition> rule) {
+        int at = 0;
+        if (at < tokens.size() && tokens.get(at).is(Token.Kind.WORD, "the")) {
+            at++;
+        }
+        if (at + 3 >= tokens.size() || !SUM_WORDS.contains(tokens.get(at).norm()) || !tokens.get(at + 1).is(Token.Kind.WORD, "of")) {
+            return null;
+        }
+        List<Expr> parts = new ArrayList<>();
+        int start = at + 2;
+        for (int i = start; i <= tokens.size(); i++) {
+            boolean joint = i == tokens.size() || tokens.get(i).op(",") || tokens.get(i).is(Token.Kind.WORD, "and")
+                    || tokens.get(i).is(Token.Kind.WORD, "plus");
+            if (!joint) {
+                continue;
+            }
+            if (i == start || !(rule.apply(tokens.subList(start, i)) instanceof Recognition.Recognized ok)
+                    || Expr.columns(ok.expr()).isEmpty()) {
+                return null;
+            }
+            parts.add(parsers.apply(tokens.subList(start, i)).typed(ok.expr()));
+            start = i + 1;
+        }
+        if (parts.size() < 2) {
+            return null;
+        }
+        Expr sum = parts.get(0);
+        for (Expr part : parts.subList(1, parts.size())) {
+            sum = new Expr.Bin("+", sum, part);
+        }
+        return new Recognition.Recognized(sum, null, List.of(), "a sum of " + parts.size() + " values on the row");
+    }
+}
