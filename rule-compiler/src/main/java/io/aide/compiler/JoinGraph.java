@@ -174,10 +174,13 @@ final class JoinGraph {
 
     /**
      * Words of a join, null-handling or notes cell that keep the rows without a match: "left join", "outer",
-     * "without a match", "keep all rows", "even if", "if any", "if unmatched, use NULL", "NULL when not found".
+     * "without a match", "keep all rows", "even if", "if any", "if unmatched, use NULL", "NULL when not found", "keep
+     * payments whose employee is missing", "not on file".
      */
     private static final Pattern LEFT_TEXT = Pattern.compile(".*\\b(left|outer)\\b.*|.*\\bwithout (a )?match.*|.*\\bkeep(s)? (all|rows).*|.*\\beven if\\b.*"
-                + "|.*\\bif (any|exists)\\b.*|.*\\b(unmatched|no match(es|ing)?|not matched|not found|does not match|doesn't match)\\b.*");
+                + "|.*\\bif (any|exists)\\b.*|.*\\b(unmatched|no match(es|ing)?|not matched|not found|does not match|doesn't match)\\b.*"
+                // "keep payments whose employee is missing", "customer may not be on file"
+                + "|.*\\bkeep(s|ing)?\\b.*\\b(missing|absent|unknown)\\b.*|.*\\bnot on file\\b.*|.*\\bmay be missing\\b.*");
 
     static boolean leftText(String lower) {
         return LEFT_TEXT.matcher(lower).matches();

@@ -104,8 +104,17 @@ final class Copies implements Recognizer {
         Kind last = null;
         int count = 0;
         Expr named = null;
+        String stored = null;
         while (!p.atEnd()) {
             int m = p.mark();
+            if ((value != null || named != null) && stored == null) {
+                // "year part of hire_dt (DD/MM/YYYY)", "bill_period (YYYY-MM)": the pattern right after the column
+                // says how it is stored, never how the value is written
+                stored = storedPattern(p);
+                if (stored != null) {
+                    continue;
+                }
+            }
             boolean prior = false;
             if (claimed || count > 0) {
                 p.acceptSeparator();
@@ -171,9 +180,36 @@ final class Copies implements Recognizer {
             return p.notUnderstood();
         }
         ReferenceData.LookupMap map = p.lookedUp();
-        return new Recognition.Recognized(ops.apply(in.apply(source)), map == null ? null : map.name(),
+        Expr result = ops.apply(in.apply(source));
+        if (stored != null && source instanceof Expr.Col col && readsAsDate(result)) {
+            // the column read by its stored pattern wherever a date is worked on
+            String fmt = stored;
+            result = Expr.mapColumns(result, c -> c.equals(col) ? new Expr.ParseDate(c, fmt, fmt.matches(".*%[HMS].*")) : c);
+        }
+        return new Recognition.Recognized(result, map == null ? null : map.name(),
                 map == null ? List.of() : map.entries().values().stream().distinct().toList(),
                 count == 0 ? "copy" : count + " operation(s)");
+    }
+
+    /** "(DD/MM/YYYY)": a date pattern alone in parentheses, as strftime; null (cursor unchanged) otherwise. */
+    private static String storedPattern(Parser p) {
+        int m = p.mark();
+        if (p.acceptOp("(")) {
+            Token t = p.rawNext();
+            if (t != null && t.kind() == Token.Kind.DATE_PATTERN && p.acceptOp(")")) {
+                return t.text();
+            }
+        }
+        p.reset(m);
+        return null;
+    }
+
+    /** The value works on a date: a part, a format, a shift, a difference, a truncation. */
+    private static boolean readsAsDate(Expr e) {
+        boolean[] found = {false};
+        Expr.visit(e, x -> found[0] |= x instanceof Expr.Extract || x instanceof Expr.FormatDate || x instanceof Expr.DateAdd
+                || x instanceof Expr.DateDiff || x instanceof Expr.TruncDate || x instanceof Expr.LastDay);
+        return found[0];
     }
 
     /** One production of an operation: the operation, or null when the words at the cursor are not it. */

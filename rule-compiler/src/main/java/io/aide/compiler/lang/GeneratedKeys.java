@@ -30,6 +30,19 @@ final class GeneratedKeys implements Recognizer {
         while (!p.atEnd()) {
             p.acceptSeparator();
             int m = p.mark();
+            p.acceptOp("(");
+            if (p.peek(Role.ORDERED_BY)) {
+                // "(sequence by emp_id)": an order, before "sequence" is read as the key's name again
+                p.accept(Role.ORDERED_BY);
+                List<Expr> cols = columns(p);
+                if (cols == null) {
+                    return p.notUnderstood();
+                }
+                cols.forEach(c -> order.add(new Expr.Order(c, false)));
+                p.acceptOp(")");
+                continue;
+            }
+            p.reset(m);
             if ((p.acceptOp(",") || p.accept(Role.AND) || true) && p.accept(Role.GENERATED)) {
                 // "Surrogate key, auto-generated": the same said twice
                 while (p.accept(Role.GENERATED)) {

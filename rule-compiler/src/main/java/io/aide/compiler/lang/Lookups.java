@@ -157,6 +157,15 @@ final class Lookups implements Recognizer {
                 return p.notUnderstood();
             }
         }
+        Expr.Col viaJoin = matches.isEmpty() ? null : throughJoinCell(p, table.text(), valueColumn);
+        if (viaJoin != null) {
+            // "Look up plan description in PLANS on plan_cd" with the join cell "subscriptions.plan_cd = plans.plan_cd":
+            // the planner joins the table the cell names (a subquery beside that join would read another copy of it)
+            Expr value = otherwise == null || otherwise instanceof Expr.TypedNull ? viaJoin
+                    : new Expr.Fn("COALESCE", List.of(p.typed(viaJoin), otherwise));
+            return new Recognition.Recognized(value, null, List.of(), "read from " + table.text() + " through the row's join",
+                    otherwise != null);
+        }
         if (matches.isEmpty()) {
             Expr.Col joined = throughJoinCell(p, table.text(), valueColumn);
             if (joined != null) {

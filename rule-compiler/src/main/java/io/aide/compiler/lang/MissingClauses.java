@@ -70,6 +70,16 @@ final class MissingClauses {
             if (ok == null) {
                 continue;
             }
+            List<Expr.Col> read1 = Expr.columns(ok.expr()).stream().distinct().toList();
+            if (named == null && read1.size() == 1 && lit.value() instanceof Boolean) {
+                // "Y/N to true/false; blank = false": the value a missing source gives, not a stand-in for the source
+                Expr.Col only = read1.get(0);
+                Expr missing = subject.blank() ? new Expr.Bin("OR", new Expr.IsNull(only, false), p.blank(only))
+                        : new Expr.IsNull(only, false);
+                return new Recognition.Recognized(new Expr.Case(List.of(new Expr.When(missing, lit)), ok.expr()),
+                        ok.lookupTable(), ok.accepted(), ok.note() + ", " + lit.value() + " where " + only.column()
+                        + " is missing", ok.keepUnmatched());
+            }
             // blank text is missing too where the clause says so ("blank values set to 'N/A'")
             Expr read = Expr.mapColumns(ok.expr(), c -> named == null || c.equals(named)
                     ? subject.blank() && lit.value() instanceof String

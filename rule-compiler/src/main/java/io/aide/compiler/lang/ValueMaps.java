@@ -176,6 +176,15 @@ final class ValueMaps implements Recognizer {
                 p.reset(m);
                 return Recognition.NOT_MINE;
             }
+            if (matching == null && !whens.isEmpty() && keys.size() > 1 && saysOther(p.tokens().subList(m, before))) {
+                // "blank/other = Other": a key list holding the word "other" is the else branch (blank falls to it)
+                otherwise = value;
+                elseGiven = true;
+                if (value instanceof Expr.Lit l) {
+                    accepted.add(String.valueOf(l.value()));
+                }
+                continue;
+            }
             whens.add(new Expr.When(matching != null ? likeCondition(keyed, keys, matching) : keyCondition(keyed, keys, p), value));
             if (value instanceof Expr.Lit l) {
                 accepted.add(String.valueOf(l.value()));
@@ -588,6 +597,11 @@ final class ValueMaps implements Recognizer {
             return null;
         }
         return v;
+    }
+
+    /** The words of a pair's keys hold "other" or "others" unquoted. */
+    private static boolean saysOther(List<Token> keyWords) {
+        return keyWords.stream().anyMatch(t -> t.kind() == Token.Kind.WORD && (t.norm().equals("other") || t.norm().equals("others")));
     }
 
     private static final java.util.Set<String> KEEP_VERBS = java.util.Set.of("leave", "keep", "retain", "pass", "let",

@@ -1,0 +1,59 @@
+package io.aide.compiler;
+
+import io.aide.events.spec.GeneratedLayers;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Silent wrong answers found by two fresh whole documents (telecom billing, HR payroll): a date pattern in parentheses
+ * after a column describes how it is stored ("year part of hire_dt (DD/MM/YYYY)" wrote the year with that pattern,
+ * NULL on every row), "sequence by" is an order (it was a partition: every key 1), a key list holding "other" is the
+ * else branch ("blank/other = Other" matched the text 'other'), a truth value for a missing source is the value's
+ * ("Y/N to true/false; blank = false" put FALSE into the text it tests), a join cell that keeps rows whose partner is
+ * missing is a left join. Each runs in DuckDB.
+ */
+class RuleFreshDocumentsTest {
+    private static final RuleTable EMPLOYEES = new RuleTable("emp", "id",
+            new String[]{"id", "emp_id", "hire_dt", "bill_period", "pay_method", "port_in"},
+            new String[]{"1", "30", "15/03/2019", "2024-07", "CC", "Y"},
+            new String[]{"2", "10", "01/12/2021", "2023-11", "cc", " "},
+            new String[]{"3", "20", null, null, null, "N"});
+
+    @Test
+    void shouldReadADatePatternAfterAColumnAsHowItIsStored() throws Exception {
+        EMPLOYEES.expect("INTEGER", "hire_dt", List.of("year part of hire_dt (DD/MM/YYYY)"), "2019", "2021", null);
+        // a text operation leaves the stored pattern a remark
+        EMPLOYEES.expect("INTEGER", "bill_period", List.of("first four characters of bill_period (YYYY-MM), as integer"),
+                "2024", "2023", null);
+    }
+
+    @Test
+    void shouldNumberInTheSequenceSaid() throws Exception {
+        EMPLOYEES.expect("INTEGER", "emp_id", List.of("System generated surrogate key (sequence by emp_id)"), "3", "1", "2");
+    }
+
+    @Test
+    void shouldReadAKeyListHoldingOtherAsTheElse() throws Exception {
+        EMPLOYEES.expect("VARCHAR(20)", "pay_method", List.of("CC = Credit Card, DD = Direct Debit, CHQ = Cheque, blank/other = Other"),
+                "Credit Card", "Other", "Other");
+    }
+
+    @Test
+    void shouldGiveTheTruthValueSaidForAMissingSource() throws Exception {
+        EMPLOYEES.expect("BOOLEAN", "port_in", List.of("Y/N to true/false; blank = false"), "true", "false", "false");
+    }
+
+    @Test
+    void shouldKeepRowsWhoseJoinPartnerIsMissingWhenTheJoinCellSaysSo() {
+        GeneratedLayers.Layer layer = new SemanticLayerCompiler().compile(Specs.spec()
+                .row("fact_payroll", "payroll_id", "INTEGER", "payroll", "pay_id", "Direct move", null, null, true, false, null)
+                .row("fact_payroll", "department", "VARCHAR", "employees", "dept_cd",
+                        "Direct move", "payroll.emp_id = employees.emp_id (keep payments whose employee is missing)",
+                        null, false, true, null)
+                .build(), new CompileOptions(List.of("duckdb"), List.of(), null), null).layers().get(0);
+        assertThat(layer.sql().get("duckdb")).contains("LEFT JOIN \"employees\"");
+    }
+}
