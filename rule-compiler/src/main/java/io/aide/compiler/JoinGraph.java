@@ -56,7 +56,8 @@ final class JoinGraph {
             }
             String text = r.join();
             String lower = text.toLowerCase(Locale.ROOT);
-            boolean rowLeft = leftText(lower) || leftText(String.valueOf(r.nullHandling()).toLowerCase(Locale.ROOT));
+            // a join enriches the target's rows: they are kept without a match unless the words ask for the match
+            boolean rowLeft = !innerText(lower) || leftText(lower) || leftText(String.valueOf(r.nullHandling()).toLowerCase(Locale.ROOT));
             Matcher m = EQUALITY.matcher(text);
             boolean found = false;
             Map<String, String> aliases = declaredAliases(text);
@@ -184,6 +185,18 @@ final class JoinGraph {
 
     static boolean leftText(String lower) {
         return LEFT_TEXT.matcher(lower).matches();
+    }
+
+    /**
+     * Words of a join cell that keep only the rows with a match: "inner join", "only where a customer exists", "must
+     * match", "exclude rows without". Without them a join keeps the target's rows (a left join): losing rows of the
+     * target's grain because a lookup found nothing is a silent error, a missing value is a visible one.
+     */
+    private static final Pattern INNER_TEXT = Pattern.compile(".*\\binner\\b.*|.*\\bonly\\b.*|.*\\bmust (exist|match|have)\\b.*"
+            + "|.*\\b(exclude|drop|discard|skip|remove|filter out)\\b.*|.*\\bmatching (rows|records) only\\b.*");
+
+    static boolean innerText(String lower) {
+        return INNER_TEXT.matcher(lower).matches();
     }
 
     void addEdge(Edge e) {
