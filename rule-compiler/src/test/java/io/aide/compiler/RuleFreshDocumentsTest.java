@@ -56,4 +56,14 @@ class RuleFreshDocumentsTest {
                 .build(), new CompileOptions(List.of("duckdb"), List.of(), null), null).layers().get(0);
         assertThat(layer.sql().get("duckdb")).contains("LEFT JOIN \"employees\"");
     }
+
+    @Test
+    void shouldReadTheWayAValueIsTakenAfterItAnAmpersandAndAnExampleAfterAComma() throws Exception {
+        RuleTable people = new RuleTable("emp", "id", new String[]{"id", "emp_id", "email", "bill_period", "sub_id"},
+                new String[]{"1", "7", " Ann@X.COM ", "2024-07", "1001"}, new String[]{"2", "8", "  ", "2024-08", "1002"});
+        people.expect("INTEGER", "emp_id", List.of("emp_id, straight move"), "7", "8");
+        people.expect("VARCHAR(100)", "email", List.of("lower case & trim; NULL when blank"), "ann@x.com", null);
+        people.expect("VARCHAR(20)", "bill_period, sub_id", List.of("Bill period + '/' + sub id, e.g. 2024-07/1001"),
+                "2024-07/1001", "2024-08/1002");
+    }
 }

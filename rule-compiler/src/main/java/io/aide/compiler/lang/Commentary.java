@@ -143,7 +143,17 @@ final class Commentary {
         }
         List<List<Token>> statements = new ArrayList<>();
         List<Token> current = new ArrayList<>();
-        for (Token t : noParens) {
+        for (int i = 0; i < noParens.size(); i++) {
+            Token t = noParens.get(i);
+            if (t.op(",") && i + 1 < noParens.size() && lexicon.match(Role.EXAMPLE, noParens, i + 1) > 0
+                    && (noParens.get(i + 1).norm().equals("e.g") || noParens.get(i + 1).norm().equals("i.e")
+                    || noParens.get(i + 1).norm().equals("eg"))) {
+                // "..., e.g. 2024-07/1001": an example after a comma runs to the end of its sentence
+                while (i + 1 < noParens.size() && noParens.get(i + 1).kind() != Token.Kind.SEP) {
+                    i++;
+                }
+                continue;
+            }
             if (t.kind() == Token.Kind.SEP) {
                 statements.add(current);
                 current = new ArrayList<>();

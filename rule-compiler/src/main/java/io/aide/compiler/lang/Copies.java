@@ -476,6 +476,11 @@ final class Copies implements Recognizer {
             return lookup;
         }
         p.reset(m);
+        if (m > 0 && p.tokens().get(m - 1).op(",") && (p.acceptExact(Role.AS_IS) || p.accept(Role.COPY)) && p.atEnd()) {
+            // "emp_id, straight move": the way the value is taken, said after it
+            return new Operation(x -> x, null, Kind.VALUE);
+        }
+        p.reset(m);
         return null;
     }
 
