@@ -66,4 +66,12 @@ class RuleFreshDocumentsTest {
         people.expect("VARCHAR(20)", "bill_period, sub_id", List.of("Bill period + '/' + sub id, e.g. 2024-07/1001"),
                 "2024-07/1001", "2024-08/1002");
     }
+
+    @Test
+    void shouldWriteTextsOneAfterTheOtherAndApplyWhatFollowsTheCommaToTheWhole() throws Exception {
+        RuleTable people = new RuleTable("emp", "id", new String[]{"id", "first_name", "last_name"},
+                new String[]{"1", "ann", "lee"}, new String[]{"2", "Bo", null});
+        people.expect("VARCHAR(2)", "first_name, last_name", List.of(
+                "First letter of first name followed by first letter of last name, upper case"), "AL", null);
+    }
 }

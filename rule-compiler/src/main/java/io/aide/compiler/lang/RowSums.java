@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The sum of values named one by one on the same row:
+ * The sum of values named one by one on the same row, and texts written one after the other ({@link #followedBy}):
  * <pre>
  * sum := (SUM | TOTAL | ADDITION) OF part (("," | AND | PLUS) part)+    -- "Sum of energy charge and standing charge"
  * </pre>
@@ -53,5 +53,38 @@ final class RowSums {
             sum = new Expr.Bin("+", sum, part);
         }
         return new Recognition.Recognized(sum, null, List.of(), "a sum of " + parts.size() + " values on the row");
+    }
+
+    /**
+     * <pre>
+     * followed := part FOLLOWED BY part {FOLLOWED BY part}     -- "First letter of first name followed by first letter of
+     *                                                             last name"
+     * </pre>
+     * Texts written one after the other: each part a rule of its own the families read, joined as they are.
+     */
+    static Recognition followedBy(List<Token> tokens, Function<List<Token>, Recognition> rule) {
+        if (tokens.stream().anyMatch(t -> t.op(",") || t.kind() == Token.Kind.SEP)) {
+            // "..., upper case": an operation after a comma is the whole text's (read by the shape of operations after)
+            return null;
+        }
+        List<Expr> parts = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= tokens.size(); i++) {
+            boolean joint = i + 1 < tokens.size() && tokens.get(i).is(Token.Kind.WORD, "followed")
+                    && tokens.get(i + 1).is(Token.Kind.WORD, "by");
+            if (!joint && i < tokens.size()) {
+                continue;
+            }
+            if (i == start || !(rule.apply(tokens.subList(start, i)) instanceof Recognition.Recognized ok)) {
+                return null;
+            }
+            parts.add(ok.expr());
+            start = i + 2;
+            i++;
+        }
+        if (parts.size() < 2) {
+            return null;
+        }
+        return new Recognition.Recognized(new Expr.Concat(parts), null, List.of(), parts.size() + " texts one after the other");
     }
 }

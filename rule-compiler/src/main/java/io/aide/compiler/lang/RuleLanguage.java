@@ -139,6 +139,9 @@ public final class RuleLanguage {
             if (extreme == null) {
                 extreme = RowSums.read(tokens, t -> new Parser(t, ctx, lexicon), t -> families(t, ctx));
             }
+            if (extreme == null) {
+                extreme = RowSums.followedBy(tokens, t -> families(t, ctx));
+            }
             if (extreme != null) {
                 r = extreme;
             }
