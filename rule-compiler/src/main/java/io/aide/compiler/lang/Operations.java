@@ -104,9 +104,13 @@ final class Operations {
                 return null;
             }
             // "first 5 characters", or "left 5 of postal_code" where the column says what is counted
+            int unit = p.mark();
             boolean chars = p.accept(Role.CHARS);
+            // "first letter of first name": a letter, never the spaces before it
+            boolean letters = chars && p.tokens().get(unit).norm().startsWith("letter");
             Expr column = of(p);
-            return column == NONE || !chars && column == null ? null : new Copies.Operation(x -> new Expr.Substr(x, new Expr.Lit(1L), new Expr.Lit(n)), column);
+            return column == NONE || !chars && column == null ? null : new Copies.Operation(x -> new Expr.Substr(
+                    letters ? new Expr.Fn("LTRIM", List.of(x)) : x, new Expr.Lit(1L), new Expr.Lit(n)), column);
         }
         if (p.accept(Role.LAST_CHARS)) {
             Long n = count(p);
