@@ -265,39 +265,19 @@ final class Adjustments {
             if (value == null || !p.accept(Role.IF)) {
                 return null;
             }
-            int c = p.mark();
-            Expr notYet = WordedTests.happened(p);
-            if (notYet instanceof Expr.IsNull n && !n.negated()) {
-                // "use today when not terminated": the date column the verb names, missing
-                missing = n.expr();
-                blank = false;
-            } else {
-                p.reset(c);
-                if (!((missing = p.column()) instanceof Expr.Col)) {
-                    return null;
-                }
-                blank = p.accept(Role.IS_EMPTY);
-                if (!blank && !p.accept(Role.IS_NULL)) {
-                    return null;
-                }
+            Missing said = missing(p);
+            if (said == null) {
+                return null;
             }
+            missing = said.column();
+            blank = said.blank();
         } else if (p.accept(Role.IF)) {
-            int c = p.mark();
-            Expr notYet = WordedTests.happened(p);
-            if (notYet instanceof Expr.IsNull n && !n.negated()) {
-                // "if not closed use today": the date column the verb names, missing
-                missing = n.expr();
-                blank = false;
-            } else {
-                p.reset(c);
-                if (!((missing = p.column()) instanceof Expr.Col)) {
-                    return null;
-                }
-                blank = p.accept(Role.IS_EMPTY);
-                if (!blank && !p.accept(Role.IS_NULL)) {
-                    return null;
-                }
+            Missing said = missing(p);
+            if (said == null) {
+                return null;
             }
+            missing = said.column();
+            blank = said.blank();
             p.acceptOp(",");
             // THEN takes "use" too ("then use today", "use today")
             boolean then = p.accept(Role.THEN);
@@ -319,6 +299,28 @@ final class Adjustments {
         Expr filled = Expr.mapColumns(ok.expr(), c -> c.equals(col) ? filledIn(c, value, blank) : c);
         return new Recognition.Recognized(filled, ok.lookupTable(), List.of(), ok.note() + ", " + ((Expr.Col) missing).column()
                 + " standing in when missing", ok.keepUnmatched());
+    }
+
+    private record Missing(Expr column, boolean blank) {
+    }
+
+    /**
+     * missing := NOT participle | column (IS_NULL | IS_EMPTY): "not terminated", "not closed" (the date column the verb
+     * names), "close_dt is null", "code is blank"; null when the words say no such thing.
+     */
+    private static Missing missing(Parser p) {
+        int c = p.mark();
+        Expr notYet = WordedTests.happened(p);
+        if (notYet instanceof Expr.IsNull n && !n.negated()) {
+            return new Missing(n.expr(), false);
+        }
+        p.reset(c);
+        Expr column = p.column();
+        if (!(column instanceof Expr.Col)) {
+            return null;
+        }
+        boolean blank = p.accept(Role.IS_EMPTY);
+        return blank || p.accept(Role.IS_NULL) ? new Missing(column, blank) : null;
     }
 
     /** Today, now or a column: what may stand in for a missing column. */
