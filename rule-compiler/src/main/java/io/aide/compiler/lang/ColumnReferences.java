@@ -50,7 +50,7 @@ final class ColumnReferences {
         Long n = Operations.whole(p);
         p.acceptOp("-");
         Token unit = n == null ? null : p.next();
-        if (unit != null && unit.kind() == Token.Kind.WORD && Parser.SIZE_UNITS.contains(unit.norm())) {
+        if (unit != null && unit.kind() == Token.Kind.WORD && Operations.SIZE_UNITS.contains(unit.norm())) {
             return true;
         }
         p.reset(m);

@@ -481,59 +481,13 @@ final class Functions {
             p.problem("converting between two currencies needs an exchange rate; name the rate column or table");
             return null;
         }
-        java.util.function.UnaryOperator<Expr> stated = statedFactor(p, a, b);
+        java.util.function.UnaryOperator<Expr> stated = StatedFactors.read(p, a, b);
         if (stated != null) {
             return new Copies.Operation(stated, column);
         }
         return p.problem() != null ? null : new Copies.Operation(scale(a.factor(), b.factor()), column);
     }
 
-    /**
-     * "(1 lb = 0.4536 kg)" after a conversion: the factor the analyst states, used as written when it is within 5% of
-     * the units' own (a rounded factor is the specification); a problem when it is further off; null (cursor
-     * unchanged) when none is said.
-     */
-    private static java.util.function.UnaryOperator<Expr> statedFactor(Parser p, Unit from, Unit to) {
-        int m = p.mark();
-        boolean paren = p.acceptOp("(");
-        Token one = p.next();
-        PhraseTable.Match u = one != null && one.kind() == Token.Kind.NUMBER ? p.phrase(PhraseTable.UNITS) : null;
-        if (u == null || !(p.acceptOp("=") || p.acceptWord("is") || p.acceptWord("equals"))) {
-            p.reset(m);
-            return null;
-        }
-        Token n = p.next();
-        PhraseTable.Match v = n != null && n.kind() == Token.Kind.NUMBER ? p.phrase(PhraseTable.UNITS) : null;
-        if (v == null || paren && !p.acceptOp(")")) {
-            p.reset(m);
-            return null;
-        }
-        boolean forward = u.entries().stream().map(Unit::of).anyMatch(from::equals)
-                && v.entries().stream().map(Unit::of).anyMatch(to::equals);
-        boolean backward = u.entries().stream().map(Unit::of).anyMatch(to::equals)
-                && v.entries().stream().map(Unit::of).anyMatch(from::equals);
-        BigDecimal left = new BigDecimal(one.text());
-        BigDecimal right = new BigDecimal(n.text());
-        if (!forward && !backward || left.signum() == 0 || right.signum() == 0) {
-            p.reset(m);
-            return null;
-        }
-        java.math.MathContext mc = java.math.MathContext.DECIMAL64;
-        BigDecimal factor = forward ? right.divide(left, mc) : left.divide(right, mc);
-        BigDecimal own = from.factor().divide(to.factor(), mc);
-        if (factor.subtract(own).abs().compareTo(own.multiply(new BigDecimal("0.05"))) > 0) {
-            p.problem("the stated factor (" + factor.stripTrailingZeros().toPlainString() + " per unit converted) is not "
-                    + "the one between these units (" + own.stripTrailingZeros().toPlainString() + "); check the rule");
-            return null;
-        }
-        // as written: "1 kg = 2.2 lb" divides by 2.2
-        BigDecimal times = forward ? right : left;
-        BigDecimal per = forward ? left : right;
-        return x -> {
-            Expr y = times.compareTo(BigDecimal.ONE) == 0 ? x : new Expr.Bin("*", x, literal(times));
-            return per.compareTo(BigDecimal.ONE) == 0 ? y : new Expr.Bin("/", y, literal(per));
-        };
-    }
 
     /** The unit a column's name ends with (duration_sec, weightLbs, amt_cents), or null. */
     static PhraseTable.Match unitOfName(String name) {
@@ -595,7 +549,7 @@ final class Functions {
         return null;
     }
 
-    private static Expr literal(BigDecimal d) {
+    static Expr literal(BigDecimal d) {
         BigDecimal s = d.stripTrailingZeros();
         return s.scale() <= 0 ? new Expr.Lit(s.longValueExact()) : new Expr.Lit(s);
     }

@@ -253,7 +253,7 @@ final class NumberOperations {
         long kept = places;
         if (f.equals("ROUND")) {
             Expr digits = new Expr.Lit(kept);
-            return new Copies.Operation(x -> new Expr.Fn("ROUND", List.of(kept > 0 ? DateValues.fractional(x) : x, digits)),
+            return new Copies.Operation(x -> new Expr.Fn("ROUND", List.of(kept > 0 ? DateDifferences.fractional(x) : x, digits)),
                     column);
         }
         return new Copies.Operation(x -> stepped(f, x, kept), column);
@@ -317,7 +317,7 @@ final class NumberOperations {
         }
         p.acceptWord("only");
         Expr digits = new Expr.Lit(n);
-        return new Copies.Operation(x -> new Expr.Fn("ROUND", List.of(n > 0 ? DateValues.fractional(x) : x, digits)), null);
+        return new Copies.Operation(x -> new Expr.Fn("ROUND", List.of(n > 0 ? DateDifferences.fractional(x) : x, digits)), null);
     }
 
     /** "nearest 100", "the nearest 0.01": the places a power of ten keeps; null (cursor unchanged) for anything else. */

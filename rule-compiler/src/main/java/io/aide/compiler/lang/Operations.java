@@ -208,6 +208,10 @@ final class Operations {
                 new Expr.Lit(n - 1)), new Expr.Lit(1L))), null), column);
     }
 
+    /** Words that make "N-word" a size ("3-character", "9-digit"), never a code's label. */
+    static final java.util.Set<String> SIZE_UNITS = java.util.Set.of("character", "characters", "char", "chars", "digit",
+            "digits", "letter", "letters", "byte", "bytes", "position", "positions", "place", "places");
+
     private static final java.util.Set<String> SINGULAR_CHARS = java.util.Set.of("character", "char", "letter", "digit",
             "symbol", "position");
 

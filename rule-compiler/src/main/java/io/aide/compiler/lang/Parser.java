@@ -340,10 +340,6 @@ public final class Parser {
     }
 
     /** A label after a value is a comment: "32836 (EHR physical examination)", "32879 - 'Registry'". */
-    /** Words that make "N-word" a size ("3-character", "9-digit"), never a code's label. */
-    static final java.util.Set<String> SIZE_UNITS = java.util.Set.of("character", "characters", "char", "chars", "digit",
-            "digits", "letter", "letters", "byte", "bytes", "position", "positions", "place", "places");
-
     void label(Expr value) {
         int start = pos;
         if (acceptOp("(")) {
@@ -375,7 +371,7 @@ public final class Parser {
             // is a size, not a label
             Token first = pos < tokens.size() ? tokens.get(pos) : null;
             if (first != null && first.kind() == Token.Kind.WORD && (ctx.resolve(null, first.text()) instanceof Expr.Col c
-                    && ctx.known(c) || SIZE_UNITS.contains(first.norm()))) {
+                    && ctx.known(c) || Operations.SIZE_UNITS.contains(first.norm()))) {
                 pos = start;
                 return;
             }
