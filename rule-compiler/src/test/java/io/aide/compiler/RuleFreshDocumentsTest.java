@@ -75,4 +75,11 @@ class RuleFreshDocumentsTest {
         people.expect("VARCHAR(2)", "first_name, last_name", List.of(
                 "First letter of first name followed by first letter of last name, upper case"), "AL", null, "JO");
     }
+
+    @Test
+    void shouldNotReadAConditionalCountAsALookupOfAColumnNamedCount() {
+        // once "SELECT lk."Count" FROM events ...": a column no table has, read as a lookup
+        RuleTable events = new RuleTable("usage_events", "id", new String[]{"id", "event_type"}, new String[]{"1", "VOICE"});
+        assertThat(events.flagged("INTEGER", "event_type", "Count of events where event_type = 'VOICE'")).isNotBlank();
+    }
 }

@@ -48,6 +48,13 @@ final class Lookups implements Recognizer {
             }
             p.reset(m0);
         }
+        int at = p.mark();
+        if (p.accept(Role.AGG_COUNT) || p.accept(Role.AGG_SUM) || p.accept(Role.AGG_AVG) || p.accept(Role.AGG_MAX)
+                || p.accept(Role.AGG_MIN)) {
+            // "Count of events where event_type = 'VOICE'": an aggregate over rows, never a column named Count
+            p.reset(at);
+            return verb ? p.notUnderstood() : Recognition.NOT_MINE;
+        }
         Token column = p.next();
         if (column == null || !column.nameLike() || column.kind() == Token.Kind.NAME) {
             return verb ? p.notUnderstood() : Recognition.NOT_MINE;
