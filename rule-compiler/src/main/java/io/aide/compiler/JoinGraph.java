@@ -178,9 +178,9 @@ final class JoinGraph {
      * "without a match", "keep all rows", "even if", "if any", "if unmatched, use NULL", "NULL when not found", "keep
      * payments whose employee is missing", "not on file".
      */
-    private static final Pattern LEFT_TEXT = Pattern.compile(".*\\b(left|outer)\\b.*|.*\\bwithout (a )?match.*|.*\\bkeep(s)? (all|rows).*|.*\\beven if\\b.*"
+    private static final Pattern LEFT_TEXT = Pattern.compile(".*\\b(left(?!\\s+(?:out|off)\\b)|outer)\\b.*|.*\\bwithout (a )?match.*|.*\\bkeep(s)? (all|rows).*|.*\\beven if\\b.*"
                 + "|.*\\bif (any|exists)\\b.*|.*\\b(unmatched|no match(es|ing)?|not matched|not found|does not match|doesn't match)\\b.*"
-                // "keep payments whose employee is missing", "customer may not be on file"
+                // "keep payments whose employee is missing", "customer may not be on file"; rows "left out" are dropped
                 + "|.*\\bkeep(s|ing)?\\b.*\\b(missing|absent|unknown)\\b.*|.*\\bnot on file\\b.*|.*\\bmay be missing\\b.*");
 
     static boolean leftText(String lower) {

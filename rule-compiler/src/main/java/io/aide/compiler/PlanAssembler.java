@@ -94,6 +94,10 @@ final class PlanAssembler {
                 }
             }
         }
+        String measured = measuredTable(columns);
+        if (measured != null) {
+            base = measured;
+        }
         if (base == null) {
             base = use.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
         }
@@ -140,7 +144,7 @@ final class PlanAssembler {
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             boolean agg = Expr.hasAggregate(expr);
             String problem = null;
-            if (agg && !(relations.isEmpty() || (relations.size() == 1 && relations.contains(baseAlias)))) {
+            if (agg && measured == null && !(relations.isEmpty() || (relations.size() == 1 && relations.contains(baseAlias)))) {
                 // child rows aggregated in their own CTE, joined on the parent's key: no fan-out
                 Set<String> others = new LinkedHashSet<>(relations);
                 others.remove(baseAlias);
@@ -240,8 +244,9 @@ final class PlanAssembler {
         }
 
         List<Expr> groupBy = new ArrayList<>();
-        if (grouped && !grain.isEmpty()) {
-            honourGrain(finalColumns, finalExprs, reasons, groupBy);
+        if (!grain.isEmpty() && (grouped || measuresFlagged(finalColumns))) {
+            honourGrain(finalColumns, finalExprs, reasons, groupBy, keyColumns, grouped);
+            grouped = grouped || !groupBy.isEmpty();
         }
         for (Compiled c : finalColumns) {
             Expr e = finalExprs.get(c.name());
@@ -318,6 +323,35 @@ final class PlanAssembler {
         return new LayerPlan(target, ctes, List.of(branch), infos, sourceTables.stream().distinct().toList(), keyColumns);
     }
 
+    /**
+     * The table the target's aggregates read when its row-level columns read that table too: the payments summed per
+     * department and month of payment. Such a target is grouped as a whole on its row-level columns, with that table as
+     * the base; aggregating it first per parent key (as for a customer's orders) would lose the other grouping columns.
+     * Null when the aggregates read only tables no row-level column reads (or there are none).
+     */
+    private String measuredTable(List<Compiled> columns) {
+        Map<String, Integer> aggregated = new LinkedHashMap<>();
+        Set<String> rowLevel = new LinkedHashSet<>();
+        for (Compiled c : columns) {
+            if (c.flagged() || c.expr() == null) {
+                continue;
+            }
+            boolean agg = Expr.hasAggregate(c.expr());
+            for (Expr.Col col : Expr.columns(c.expr())) {
+                if (!tables.isSourceAlias(col.relation())) {
+                    continue;
+                }
+                if (agg) {
+                    aggregated.merge(col.relation(), 1, Integer::sum);
+                } else {
+                    rowLevel.add(col.relation());
+                }
+            }
+        }
+        return aggregated.entrySet().stream().filter(e -> rowLevel.contains(e.getKey()))
+                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
     List<String> sourcesOf(Compiled c) {
         List<String> out = new ArrayList<>();
         for (MappingRow r : c.rows()) {
@@ -349,15 +383,29 @@ final class PlanAssembler {
      * the target reads is grouped on as well.
      */
     private void honourGrain(List<Compiled> columns, Map<String, Expr> finalExprs, Map<String, String> reasons,
-                             List<Expr> groupBy) {
+                             List<Expr> groupBy, List<String> keyColumnNames, boolean aggregated) {
         String stated = String.join(", ", grain);
         List<Expr> keys = new ArrayList<>();
+        List<Expr> declared = keyColumnNames.stream().map(finalExprs::get).toList();
         for (String g : grain) {
             Compiled named = columns.stream().filter(c -> c.name().equalsIgnoreCase(g)).findFirst().orElse(null);
+            if (named == null) {
+                named = namedInWords(columns, finalExprs, g, keyColumnNames);
+            }
             Expr e = named == null ? finalExprs.values().stream().flatMap(x -> Expr.columns(x).stream())
                     .filter(c -> tables.isSourceAlias(c.relation()) && c.column().equalsIgnoreCase(g)).findFirst()
                     .map(c -> (Expr) c).orElse(null) : finalExprs.get(named.name());
+            if ((e == null || Expr.hasAggregate(e)) && declared.size() == grain.size()
+                    && declared.stream().allMatch(d -> d != null && !Expr.hasAggregate(d))) {
+                // "one row per subscription per calendar month" over two declared key columns: the keys are the grain
+                keys.clear();
+                declared.forEach(keys::add);
+                break;
+            }
             if (e == null || Expr.hasAggregate(e)) {
+                if (!aggregated) {
+                    return;
+                }
                 // "sum per warehouse and item" with no column for 'item': grouping by less than the stated grain would
                 // give every aggregate at the wrong grain, so the aggregates are flagged instead
                 String why = "the mapping states the grain " + stated + ", but '" + g
@@ -376,8 +424,16 @@ final class PlanAssembler {
                 keys.add(e);
             }
         }
-        groupBy.addAll(keys);
+        // the declared key columns are the target's grain as well: "number of employees per department" in one rule of
+        // a target keyed on department and month states part of it
+        declared.stream().filter(d -> d != null && !Expr.hasAggregate(d) && !keys.contains(d)).forEach(keys::add);
         Set<Expr.Col> keyColumns = keys.stream().flatMap(k -> Expr.columns(k).stream()).collect(Collectors.toSet());
+        if (!aggregated && columns.stream().map(c -> finalExprs.get(c.name()))
+                .anyMatch(e -> e != null && !keys.contains(e) && !keyColumns.containsAll(Expr.columns(e)))) {
+            // only the measures are flagged and other row-level columns would split the grain: left as the rows are
+            return;
+        }
+        groupBy.addAll(keys);
         for (Compiled c : columns) {
             Expr e = finalExprs.get(c.name());
             // a column computed from the grain's columns alone has one value per grain
@@ -388,6 +444,29 @@ final class PlanAssembler {
             reasons.put(c.name(), "the mapping states the grain " + stated
                     + " and this column is neither part of it nor aggregated: say how to aggregate it");
         }
+    }
+
+    /**
+     * Columns whose rules start with an aggregate word ("Number of VOICE events", "Total data used") are flagged: the
+     * target is still an aggregate, and its stated grain still says what its rows are.
+     */
+    private boolean measuresFlagged(List<Compiled> columns) {
+        return columns.stream().anyMatch(c -> c.flagged() && c.rows().stream()
+                .map(r -> writtenRules.getOrDefault(r.ref(), r.transformation()))
+                .anyMatch(t -> t != null && io.aide.compiler.lang.Aggregates.leads(t)));
+    }
+
+    /**
+     * The target column a grain's words name ("department" for dept_code, "calendar month" for usage_month): the one
+     * row-level column, a key column first, whose name has the phrase's last word as a part; null when none or several.
+     */
+    private Compiled namedInWords(List<Compiled> columns, Map<String, Expr> finalExprs, String phrase,
+                                  List<String> keyColumnNames) {
+        List<Compiled> named = columns.stream().filter(c -> finalExprs.get(c.name()) != null
+                && !Expr.hasAggregate(finalExprs.get(c.name()))
+                && io.aide.compiler.lang.Aggregates.namesColumn(c.name(), phrase)).toList();
+        List<Compiled> keyed = named.stream().filter(c -> keyColumnNames.contains(c.name())).toList();
+        return keyed.size() == 1 ? keyed.get(0) : named.size() == 1 ? named.get(0) : null;
     }
 
     /** Collects the aggregates of one child path into one CTE grouped by the key that joins the parent. */

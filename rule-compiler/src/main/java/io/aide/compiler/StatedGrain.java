@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
  * taken out of the rule (what remains is compiled as the column's rule) and the names become the target's GROUP BY.
  */
 final class StatedGrain {
-    private static final String NAMES = "([A-Za-z_][\\w.]*(?:\\s*(?:,|\\band\\b)\\s*[A-Za-z_][\\w.]*)*)";
+    private static final String NAMES = "([A-Za-z_][\\w.]*(?:\\s*(?:,|\\band\\b|\\bper\\b)\\s*[A-Za-z_][\\w.]*)*)";
+    /** Names or short phrases ("calendar month"): a note says "one row per subscription per calendar month". */
+    private static final String PHRASES = "([A-Za-z_][\\w.]*(?:\\s+[A-Za-z_][\\w.]*){0,2}"
+            + "(?:\\s*(?:,|\\band\\b|\\bper\\b)\\s*[A-Za-z_][\\w.]*(?:\\s+[A-Za-z_][\\w.]*){0,2})*)";
     /** "Sum of amount group by customer_id", "max(amount), grouped by customer_id and day". */
     private static final Pattern IN_RULE = Pattern.compile("(?i)^(.+?)[\\s,;]+(?:group(?:ed)?\\s+by)\\s+" + NAMES + "\\s*[.]?\\s*$");
     /** "Sum of amount per customer_id", "number of orders for each region": only after an aggregate word. */
@@ -22,7 +25,10 @@ final class StatedGrain {
             + NAMES + "\\s*[.]?\\s*$");
     /** "Grain: customer_id", "one row per customer_id", "group by region". */
     private static final Pattern IN_NOTE = Pattern.compile(
-            "(?i).*?\\b(?:grain\\s*(?:is|:)?|one\\s+row\\s+(?:per|for\\s+each)|group(?:ed)?\\s+by)\\s+" + NAMES + "\\s*[.]?\\s*$");
+            "(?i).*?\\b(?:grain\\s*(?:is|:)?(?:\\s*one\\s+row\\s+(?:per|for\\s+each))?|one\\s+row\\s+(?:per|for\\s+each)"
+            + "|group(?:ed)?\\s+by)\\s+" + PHRASES + "\\s*[.]?\\s*$");
+    /** A note in brackets inside a rule: "Subscription of the event (grain: one row per subscription per month)". */
+    private static final Pattern BRACKETED = Pattern.compile("\\(([^()]*)\\)");
 
     private StatedGrain() {
     }
@@ -38,6 +44,10 @@ final class StatedGrain {
             if (m != null) {
                 add(grain, m.group(2));
             }
+            Note b = bracketed(r.transformation());
+            if (b != null) {
+                add(grain, b.names());
+            }
             for (String note : new String[]{r.nullHandling(), r.description()}) {
                 Matcher n = note == null ? null : IN_NOTE.matcher(note.trim());
                 if (n != null && n.matches()) {
@@ -48,17 +58,44 @@ final class StatedGrain {
         return grain;
     }
 
-    /** The rows with "group by ..." taken out of their rules. */
+    /** The rows with "group by ..." and bracketed grain notes taken out of their rules. */
     static List<MappingRow> withoutGrainWords(List<MappingRow> rows) {
         return rows.stream().map(r -> {
-            Matcher m = inRule(r.transformation());
-            if (m == null) {
+            String rule = r.transformation();
+            Note b = bracketed(rule);
+            if (b != null) {
+                rule = (rule.substring(0, b.start()) + " " + rule.substring(b.end())).replaceAll("\\s+", " ").trim();
+            }
+            Matcher m = inRule(rule);
+            if (m != null) {
+                rule = m.group(1).trim();
+            }
+            if (rule == null || rule.equals(r.transformation())) {
                 return r;
             }
             return new MappingRow(r.ref(), r.sheet(), r.rowNumber(), r.targetTable(), r.targetColumn(), r.targetType(),
-                    r.sourceSystem(), r.sourceTable(), r.sourceColumns(), r.rawSource(), m.group(1).trim(), r.join(), r.filter(),
+                    r.sourceSystem(), r.sourceTable(), r.sourceColumns(), r.rawSource(), rule, r.join(), r.filter(),
                     r.key(), r.nullable(), r.defaultValue(), r.nullHandling(), r.description(), r.attributes());
         }).toList();
+    }
+
+    /** A bracketed grain note in a rule: where it stands and the names it states. */
+    private record Note(int start, int end, String names) {
+    }
+
+    /** The bracketed grain note of a rule; null when the rule has none. */
+    private static Note bracketed(String rule) {
+        if (rule == null || !rule.contains("(")) {
+            return null;
+        }
+        Matcher b = BRACKETED.matcher(rule);
+        while (b.find()) {
+            Matcher n = IN_NOTE.matcher(b.group(1).trim());
+            if (n.matches()) {
+                return new Note(b.start(), b.end(), n.group(1));
+            }
+        }
+        return null;
     }
 
     /** "... group by names", or "... per names" after an aggregate word; null when the rule states no grain. */
@@ -85,7 +122,7 @@ final class StatedGrain {
     }
 
     private static void add(List<String> grain, String names) {
-        for (String n : names.split("\\s*(?:,|\\band\\b)\\s*")) {
+        for (String n : names.split("\\s*(?:,|\\band\\b|\\bper\\b)\\s*")) {
             String name = n.trim().toLowerCase(Locale.ROOT);
             name = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
             if (!name.isEmpty() && !grain.contains(name)) {

@@ -77,9 +77,12 @@ class RuleFreshDocumentsTest {
     }
 
     @Test
-    void shouldNotReadAConditionalCountAsALookupOfAColumnNamedCount() {
-        // once "SELECT lk."Count" FROM events ...": a column no table has, read as a lookup
-        RuleTable events = new RuleTable("usage_events", "id", new String[]{"id", "event_type"}, new String[]{"1", "VOICE"});
-        assertThat(events.flagged("INTEGER", "event_type", "Count of events where event_type = 'VOICE'")).isNotBlank();
+    void shouldReadAConditionalCountOfTheRowsTheTablesLastNounNames() throws Exception {
+        // once "SELECT lk."Count" FROM events ...": a column no table has, read as a lookup; "events" names usage_events
+        RuleTable events = new RuleTable("usage_events", "id", new String[]{"id", "event_type"},
+                new String[]{"1", "VOICE"}, new String[]{"2", "SMS"});
+        events.expect("INTEGER", "event_type", List.of("Count of events where event_type = 'VOICE'"), "1", "0");
+        assertThat(events.compile("INTEGER", "event_type", "Count of events where event_type = 'VOICE'").sql().get("duckdb"))
+                .doesNotContain("lk.");
     }
 }

@@ -250,6 +250,24 @@ public final class Aggregates implements Recognizer {
         return t.known() && (t.numeric() || t.temporal()) || !t.known() && target.known() && target.temporal();
     }
 
+    /**
+     * A grain's words name a column: the phrase's last word ("month" of "calendar month") is a part of the column's name
+     * or a short form of one ("dept" of dept_code for "department").
+     */
+    public static boolean namesColumn(String column, String phrase) {
+        String[] words = phrase.trim().split("\\s+");
+        String last = words[words.length - 1];
+        if (last.length() < 3) {
+            return false;
+        }
+        for (String part : column.toLowerCase(java.util.Locale.ROOT).split("_")) {
+            if (PhraseTable.abbreviates(part, last)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The rule starts with an aggregate word: its "per x" states the grain (read by the planner before compiling). */
     public static boolean leads(String rule) {
         List<Token> tokens = Lexer.tokens(rule);

@@ -44,7 +44,10 @@ final class RowTables {
         }
     }
 
-    /** The word names one of the tables, in the singular or the plural, with or without a layer prefix. */
+    /**
+     * The word names one of the tables, in the singular or the plural, with or without a layer prefix, or the last
+     * noun of a compound name.
+     */
     static boolean names(List<String> tables, String word) {
         String w = singular(word.toLowerCase(Locale.ROOT));
         if (w.length() < 3) {
@@ -59,6 +62,11 @@ final class RowTables {
                 }
             }
             if (w.equals(singular(bare)) || w.equals(singular(t))) {
+                return true;
+            }
+            // "the event" for usage_events, "the line" for sales lines: the last noun of a compound name is what a row is
+            String[] parts = bare.split("[_\\s]+");
+            if (parts.length >= 2 && w.equals(singular(parts[parts.length - 1]))) {
                 return true;
             }
         }
