@@ -410,7 +410,8 @@ final class ColumnReferences {
      * for cancel_dt, "created" for created_at), or null.
      */
     static Expr.Col dateNamedByVerb(Parser p, Token verb) {
-        if (verb == null || verb.kind() != Token.Kind.WORD || !verb.norm().endsWith("ed") || verb.norm().length() < 5) {
+        if (verb == null || verb.kind() != Token.Kind.WORD
+                || !(verb.norm().endsWith("ed") && verb.norm().length() >= 5 || PhraseTable.IRREGULAR_PARTICIPLES.containsKey(verb.norm()))) {
             return null;
         }
         Expr.Col found = null;
@@ -425,8 +426,15 @@ final class ColumnReferences {
         return matches == 1 ? found : null;
     }
 
-    /** The forms a past participle may come from: opened (open), hired (hire), shipped (ship), created (created, create). */
+    /**
+     * The forms a past participle may come from: opened (open), hired (hire), shipped (ship), created (created, create),
+     * paid (pay; participles.txt).
+     */
     private static List<String> stems(String word) {
+        String irregular = PhraseTable.IRREGULAR_PARTICIPLES.get(word);
+        if (irregular != null) {
+            return List.of(word, irregular);
+        }
         String base = word.substring(0, word.length() - 2);
         List<String> stems = new ArrayList<>(List.of(word, base, word.substring(0, word.length() - 1)));
         if (base.length() > 2 && base.charAt(base.length() - 1) == base.charAt(base.length() - 2)) {

@@ -284,7 +284,9 @@ public final class Parser {
         if (out == null) {
             pos = start;
             if (accept(Role.EMPTY_STRING)) {
-                return new Expr.Lit("");
+                // "blank" into a number or a date is no value at all: an empty text is not one of them
+                return ctx.targetType().numeric() || ctx.targetType().temporal() ? new Expr.TypedNull(ctx.targetType())
+                        : new Expr.Lit("");
             }
             if (accept(Role.NULL)) {
                 return new Expr.TypedNull(ctx.targetType());

@@ -27,6 +27,9 @@ final class PhraseTable {
     /** Each word's short forms in column names (abbreviations.txt): name -> nm, nme; amount -> amt. */
     static final java.util.Map<String, java.util.Set<String>> ABBREVIATIONS = abbreviations();
 
+    /** Past participles not ending in -ed and their verbs (participles.txt): paid -> pay, sold -> sell. */
+    static final java.util.Map<String, String> IRREGULAR_PARTICIPLES = participles();
+
     static final PhraseTable UNITS = load("units.txt");
     static final PhraseTable CHARACTERS = load("characters.txt");
     static final PhraseTable CHARACTER_CLASSES = load("character-classes.txt");
@@ -105,6 +108,20 @@ final class PhraseTable {
                     k -> new java.util.HashSet<>());
             for (String s : l.substring(colon + 2).split("\\|")) {
                 forms.add(s.strip().toLowerCase(java.util.Locale.ROOT));
+            }
+        });
+        return java.util.Map.copyOf(out);
+    }
+
+    private static java.util.Map<String, String> participles() {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        forEachLine("participles.txt", (number, l) -> {
+            int colon = l.indexOf(": ");
+            if (colon <= 0) {
+                throw new IllegalStateException("participles.txt line " + number + ": expected VERB: participle | participle");
+            }
+            for (String s : l.substring(colon + 2).split("\\|")) {
+                out.put(s.strip().toLowerCase(java.util.Locale.ROOT), l.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT));
             }
         });
         return java.util.Map.copyOf(out);

@@ -107,7 +107,7 @@ public final class RuleLanguage {
             }
         }
         if (!(r instanceof Recognition.Recognized)) {
-            Recognition adjusted = Adjustments.read(tokens, t -> new Parser(t, ctx, lexicon), t -> families(t, ctx));
+            Recognition adjusted = Adjustments.read(tokens, t -> new Parser(t, ctx, lexicon), t -> rest(t, ctx, depth));
             if (adjusted instanceof Recognition.Recognized) {
                 r = adjusted;
             }
@@ -220,16 +220,21 @@ public final class RuleLanguage {
         }
         int sep = -1;
         for (int i = 0; i < tokens.size() && sep < 0; i++) {
-            sep = tokens.get(i).kind() == Token.Kind.SEP ? i : -1;
+            // "Age as of 31-Dec-2024: under 30 -> 'Under 30', ...": a colon ends the computed value too
+            sep = tokens.get(i).kind() == Token.Kind.SEP || i > 0 && tokens.get(i).op(":") ? i : -1;
         }
         if (sep <= 0 || sep + 1 >= tokens.size()
                 || !(families(tokens.subList(0, sep), ctx) instanceof Recognition.Recognized first)
-                || first.expr() instanceof Expr.Case || first.expr() instanceof Expr.Col
-                || !(families(tokens.subList(sep + 1, tokens.size()), ctx) instanceof Recognition.Recognized map)
-                || !(map.expr() instanceof Expr.Case) || first.lookupTable() != null || map.lookupTable() != null) {
+                || first.expr() instanceof Expr.Case || first.expr() instanceof Expr.Col) {
             return null;
         }
         Expr.Col source = ctx.sources().get(0);
+        // the map's keys are the computed value: bands of a number computed from a date read that number, not the date
+        RuleContext valued = MappedValues.keyedOn(ctx, source, first.expr());
+        if (!(families(tokens.subList(sep + 1, tokens.size()), valued) instanceof Recognition.Recognized map)
+                || !(map.expr() instanceof Expr.Case) || first.lookupTable() != null || map.lookupTable() != null) {
+            return null;
+        }
         if (!Expr.columns(map.expr()).stream().allMatch(source::equals)) {
             return null;
         }

@@ -169,8 +169,8 @@ final class WordedTests {
 
     /**
      * [the noun [noun]] [is | was | were | has been | have been] [not [yet] | never] participle: "if cancelled", "if the
-     * subscription was cancelled", "NULL if not yet delivered" -- whether the date column the verb names (cancel_dt,
-     * deliv_ts) has a value. Only where the test ends after the verb; null (cursor unchanged) otherwise.
+     * subscription was cancelled", "NULL if not yet delivered", "if unpaid" -- whether the date column the verb names
+     * (cancel_dt, deliv_ts, paid_dt) has a value. Only where the test ends after the verb; null (cursor unchanged) otherwise.
      */
     static Expr happened(Parser p) {
         int m = p.mark();
@@ -178,7 +178,7 @@ final class WordedTests {
         int nouns = 0;
         Token t;
         while (nouns < 2 && (t = p.peekToken()) != null && t.kind() == Token.Kind.WORD && !AUXILIARIES.contains(t.norm())
-                && !t.is(Token.Kind.WORD, "not") && !t.is(Token.Kind.WORD, "never") && !t.norm().endsWith("ed")
+                && !t.is(Token.Kind.WORD, "not") && !t.is(Token.Kind.WORD, "never") && !participle(t.norm())
                 && !p.lexicon().grammarWord(p.tokens(), p.mark())) {
             p.next();
             nouns++;
@@ -196,6 +196,12 @@ final class WordedTests {
         p.acceptWord("yet");
         Token verb = p.next();
         Expr.Col dated = ColumnReferences.dateNamedByVerb(p, verb);
+        if (dated == null && !negated && verb != null && verb.kind() == Token.Kind.WORD && verb.norm().startsWith("un")
+                && verb.norm().length() > 5) {
+            // "if unpaid", "NULL when undelivered": not paid, not delivered
+            dated = ColumnReferences.dateNamedByVerb(p, Token.of(Token.Kind.WORD, verb.norm().substring(2)));
+            negated = dated != null;
+        }
         Token after = p.peekToken();
         if (dated == null || after != null && after.kind() != Token.Kind.SEP && !after.op(",") && !p.peek(Role.THEN)
                 && !p.peek(Role.ELSE) && !p.peek(Role.AND) && !p.peek(Role.OR)) {
@@ -231,6 +237,12 @@ final class WordedTests {
         }
         io.aide.compiler.plan.SqlType date = io.aide.compiler.plan.SqlType.DATE;
         return new Expr.Bin("=", new Expr.Cast(first, date, true), new Expr.Cast(second, date, true));
+    }
+
+    /** "cancelled", "paid", "unpaid": a word that may be a past participle, negated by "un" or not. */
+    private static boolean participle(String word) {
+        return word.endsWith("ed") || PhraseTable.IRREGULAR_PARTICIPLES.containsKey(word)
+                || word.startsWith("un") && word.length() > 5 && participle(word.substring(2));
     }
 
     private static final java.util.Set<String> AUXILIARIES = java.util.Set.of("is", "was", "were", "are", "has", "have",
