@@ -133,6 +133,10 @@ final class MappingRowReader {
         String defaultValue = ctx.intern(value(MappingField.DEFAULT_VALUE, cells));
         String nullHandling = ctx.intern(value(MappingField.NULL_HANDLING, cells));
         String description = ctx.intern(value(MappingField.DESCRIPTION, cells));
+        if (description == null) {
+            // a notes or annotation column says what the rule means when no description column does: kept, not dropped
+            description = ctx.intern(value(MappingField.COMMENTS, cells));
+        }
         targetColumn = ctx.intern(targetColumn);
         Map<String, String> attributes = attributes(cells);
 

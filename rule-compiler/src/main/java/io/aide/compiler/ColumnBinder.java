@@ -107,6 +107,14 @@ final class ColumnBinder {
         List<RuleOutcome> outcomes = new ArrayList<>();
         List<MappingRow> used = new ArrayList<>();
         for (MappingRow r : colRows) {
+            String elsewhere = colRows.size() > 1 ? io.aide.compiler.lang.OtherDatasets.destination(r) : null;
+            if (elsewhere != null) {
+                // "split values over 200 characters into CMDRGn in SUPPCM": another row gives this column its value
+                diagnostics.add(new Diagnostic(Diagnostic.WARNING, "other_dataset_rule", "writes into " + elsewhere
+                        + ", which this layer does not generate; not applied to " + target + "." + first.targetColumn().trim()
+                        + ": " + r.transformation(), null, r.ref()));
+                continue;
+            }
             String missing = missingSource(r);
             ambiguousNames.remove(r.ref());
             RuleOutcome o = missing != null ? RuleOutcome.flagged(missing) : ruleCompiler.compile(contextFor(r, type));

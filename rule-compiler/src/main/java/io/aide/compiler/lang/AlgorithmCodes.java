@@ -85,14 +85,20 @@ final class AlgorithmCodes {
             if (codelist == null) {
                 return new Recognition.Flagged("assign with controlled terminology but no codelist given");
             }
-            List<String> tables = ctx.references().tablesMentioning(codelist);
-            if (tables.size() != 1) {
-                return new Recognition.Flagged("controlled terminology for codelist " + codelist
-                        + (tables.isEmpty() ? " is not among the reference tables" : " is defined in " + tables.size()
-                        + " reference tables (" + String.join(", ", tables) + "): which one applies is not said"));
+            if (ctx.sources().size() != 1) {
+                return new Recognition.Flagged("assign with controlled terminology needs exactly one source column, the row names "
+                        + ctx.sources().size());
             }
-            return new Recognition.Flagged("controlled-terminology lookup for codelist " + codelist + " in " + tables.get(0)
-                    + ": the column that holds collected values is not named");
+            ControlledTerms.Found ct = ControlledTerms.of(ctx.references(), codelist, attr(attrs, "raw_codelist"));
+            if (ct.map() == null) {
+                return new Recognition.Flagged(ct.problem());
+            }
+            // ASSIGN_CT as sdtm.oak defines it: a collected value the codelist does not hold is passed on in upper case
+            Expr.Col raw = ctx.sources().get(0);
+            Expr looked = new Expr.Fn("COALESCE", List.of(ctx.lookup(ct.map(), List.of(raw), null), new Expr.Fn("UPPER", List.of(raw))));
+            return new Recognition.Recognized(guard(condition, looked), ct.map().origin(),
+                    List.copyOf(new java.util.LinkedHashSet<>(ct.map().entries().values())),
+                    "controlled terminology of codelist " + codelist + " (" + ct.map().origin() + ")");
         }
         boolean assign = algorithm.startsWith("ASSIGN_NO_CT") || algorithm.equals("ASSIGN") || sub.startsWith("ASSIGN_NO_CT")
                 || algorithm.matches("DIRECT(_MOVE|_MAP)?|COPY|MOVE|ONE_TO_ONE|STRAIGHT_MOVE");
