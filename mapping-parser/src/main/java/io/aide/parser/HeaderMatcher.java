@@ -89,7 +89,8 @@ final class HeaderMatcher {
                 Set.of(Concept.TGT, Concept.SRC), p(0.95, Concept.RULE));
         rule(MappingField.JOIN, Set.of("condition", "conditions", "criteria", "clause", "logic", "rule", "key", "keys",
                 "on", "with", "table", "tables"), Set.of(Concept.TGT, Concept.SRC), p(0.9, Concept.JOIN));
-        rule(MappingField.FILTER, Set.of("clause", "rule", "logic", "expression", "criteria", "applied"),
+        rule(MappingField.FILTER, Set.of("clause", "rule", "logic", "expression", "criteria", "applied", "row", "rows",
+                        "record", "records", "data", "load", "extract", "source", "input"),
                 Set.of(Concept.TGT, Concept.SRC),
                 p(0.9, Concept.FILTER));
         rule(MappingField.KEY, Set.of("flag", "indicator", "ind", "business", "natural", "column", "col", "fk", "type",

@@ -58,6 +58,8 @@ final class ColumnBinder {
     private final RuleCompiler ruleCompiler = new RuleCompiler();
     private final Map<String, List<MappingRow>> rowsByColumn = new LinkedHashMap<>();
     private final Map<String, Compiled> compiled = new HashMap<>();
+    /** The layouts the mapping states for its text date columns, used wherever a rule reads one as a date. */
+    private final StatedLayouts layouts;
     private final Set<String> compiling = new HashSet<>();
     private final Set<Expr.Col> assumed = new HashSet<>();
     private final List<Lookup> lookups = new ArrayList<>();
@@ -65,7 +67,8 @@ final class ColumnBinder {
     private final Map<String, List<String>> ambiguousNames = new HashMap<>();
 
     ColumnBinder(ReferenceData references, String target, List<MappingRow> rows, SourceTables tables, TypeCoercion types,
-                 Map<Expr.Lit, String> unitHints, List<Diagnostic> diagnostics) {
+                 Map<Expr.Lit, String> unitHints, List<Diagnostic> diagnostics, StatedLayouts layouts) {
+        this.layouts = layouts;
         this.catalog = tables.catalog();
         this.references = references;
         this.target = target;
@@ -131,7 +134,7 @@ final class ColumnBinder {
             used.add(r);
         }
         RuleOutcome outcome = merge(outcomes, used);
-        Expr expr = outcome.isFlagged() ? null : types.coerce(outcome.expr(), type);
+        Expr expr = outcome.isFlagged() ? null : layouts.apply(types.coerce(outcome.expr(), type), tables);
         Compiled c = new Compiled(first.targetColumn().trim(), type, used.isEmpty() ? colRows : used, outcome, expr);
         compiled.put(key, c);
         compiling.remove(key);

@@ -132,7 +132,7 @@ final class LayerPlanner {
         this.graph = new JoinGraph(tables, diagnostics);
         this.types = new TypeCoercion(tables, unitHints);
         this.binder = new ColumnBinder(new ReferenceData(spec.referenceTables()), target, rows, tables, types, unitHints,
-                diagnostics);
+                diagnostics, StatedLayouts.of(spec));
     }
 
     List<Diagnostic> diagnostics() {

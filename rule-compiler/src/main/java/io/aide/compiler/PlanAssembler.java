@@ -316,6 +316,15 @@ final class PlanAssembler {
                     .ifPresent(t -> sourceTables.add(qualifiedName(t))));
         });
 
+        String rowsUnknown = rowsUnknown(whereTodos, finalColumns, keyColumns, grouped);
+        if (rowsUnknown != null) {
+            // every value is computed, over rows that are not the target's: no column is right, each says why
+            diagnostics.add(new Diagnostic(Diagnostic.WARNING, "target_rows_not_as_mapped", "target " + target + ": " + rowsUnknown,
+                    null, null));
+            infos.replaceAll(i -> "compiled".equals(i.status()) ? new LayerPlan.ColumnInfo(i.name(), i.type(), i.mappingRef(),
+                    "flagged", rowsUnknown, i.sources(), i.key(), i.nullable(), i.acceptedValues(), i.lookupTable(), i.rule()) : i);
+        }
+
         LayerPlan.Branch branch = new LayerPlan.Branch(baseTable == null ? null
                 : new LayerPlan.Relation(baseTable.schema(), baseTable.name(), baseTable.alias(), false),
                 new ArrayList<>(joins.values()), items, where, whereTodos, groupBy,
@@ -444,6 +453,25 @@ final class PlanAssembler {
             reasons.put(c.name(), "the mapping states the grain " + stated
                     + " and this column is neither part of it nor aggregated: say how to aggregate it");
         }
+    }
+
+    /**
+     * Why the target's rows are not the ones the mapping asks for, or null: a filter it could not apply, or, for a
+     * grouped target, a key column (part of its grain) that is flagged, so the rows are grouped at a coarser grain.
+     */
+    private static String rowsUnknown(List<String> whereTodos, List<Compiled> columns, List<String> keyColumns, boolean grouped) {
+        if (!whereTodos.isEmpty()) {
+            return "its filter is not applied, so its rows are not the ones the mapping asks for ("
+                    + whereTodos.get(0).replaceFirst("^TODO filter \\S+ not applied: ", "") + ")";
+        }
+        if (grouped) {
+            for (Compiled c : columns) {
+                if (c.flagged() && keyColumns.contains(c.name())) {
+                    return "its key column " + c.name() + " is flagged, so its rows are not at the grain the mapping states";
+                }
+            }
+        }
+        return null;
     }
 
     /**

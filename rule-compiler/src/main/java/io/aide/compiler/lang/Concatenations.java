@@ -44,7 +44,8 @@ final class Concatenations implements Recognizer {
         // "'SUP' followed by the supplier id padded to 6 digits": a quoted text joined in words to what follows
         boolean textJoined = p.tokens().stream().anyMatch(t -> t.kind() == Token.Kind.STRING)
                 && p.lexicon().find(Role.CONCAT_JOIN, p.tokens()) && p.rawPeek() != null && p.rawPeek().kind() == Token.Kind.STRING;
-        boolean computed = keyword || plusJoins || textJoined || p.tokens().stream().anyMatch(t -> t.op("||"));
+        boolean computed = keyword || plusJoins || textJoined || p.tokens().stream().anyMatch(t -> t.op("||"))
+                || namedSeparatorItem(p);
         Expr first = item(p, computed);
         if (first == null) {
             return keyword ? p.notUnderstood() : Recognition.NOT_MINE;
@@ -95,6 +96,12 @@ final class Concatenations implements Recognizer {
         boolean firstOp = true;
         while (!p.atEnd()) {
             boolean separated = p.acceptSeparator() | p.accept(Role.CHAIN);
+            List<Expr> each = eachItem(p, items);
+            if (each != null) {
+                // "(trim both)", "both trimmed", "each in upper case": said of every column joined, not of the whole
+                items = each;
+                continue;
+            }
             Copies.Operation op = Copies.operation(p);
             if (op == null || op.column() != null) {
                 return p.notUnderstood();
@@ -113,6 +120,48 @@ final class Concatenations implements Recognizer {
             ops = x -> op.apply().apply(before.apply(x));
         }
         return new Recognition.Recognized(ops.apply(new Expr.Concat(items)), null, List.of(), "concatenation");
+    }
+
+    /** Words that say an operation is each item's: "both", "each", "all", "every one". */
+    private static boolean eachWord(Parser p) {
+        return p.acceptWord("both") || p.acceptWord("each") || p.acceptWord("all") || p.acceptWord("every");
+    }
+
+    /**
+     * "(trim both)", "both trimmed", "trim each": an operation said of every column item (each trimmed before they are
+     * joined); the items with it applied, the cursor after the words; null (cursor unchanged) otherwise.
+     */
+    static List<Expr> eachItem(Parser p, List<Expr> items) {
+        int m = p.mark();
+        boolean paren = p.acceptOp("(");
+        boolean before = eachWord(p);
+        p.accept(Role.SELF);
+        Copies.Operation op = Copies.operation(p);
+        boolean after = op != null && (eachWord(p) || p.acceptWord("of") && (p.acceptWord("them") || eachWord(p)));
+        if (op == null || op.column() != null || before == after || paren && !p.acceptOp(")")) {
+            p.reset(m);
+            return null;
+        }
+        List<Expr> out = new ArrayList<>();
+        for (Expr item : items) {
+            out.add(item instanceof Expr.Lit ? item : op.apply().apply(item));
+        }
+        return out;
+    }
+
+    /** "last name, comma, space, first name": a character named as an item of its own, between commas. */
+    private static boolean namedSeparatorItem(Parser p) {
+        List<Token> t = p.tokens();
+        for (int i = 1; i < t.size(); i++) {
+            if (!t.get(i - 1).op(",")) {
+                continue;
+            }
+            PhraseTable.Match named = PhraseTable.CHARACTERS.at(t, i);
+            if (named != null && (i + named.length() >= t.size() || t.get(i + named.length()).op(","))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A quoted text, then one column: what follows the column without a separator is said of the column. */
@@ -135,7 +184,7 @@ final class Concatenations implements Recognizer {
      * The text between the items: a literal, or characters by name in order ("a comma and a space", "a hyphen",
      * "a colon followed by a space"); null (cursor unchanged) when neither.
      */
-    private static Expr separator(Parser p) {
+    static Expr separator(Parser p) {
         int m = p.mark();
         StringBuilder text = new StringBuilder();
         PhraseTable.Match named = p.phrase(PhraseTable.CHARACTERS);
@@ -219,6 +268,17 @@ final class Concatenations implements Recognizer {
             return new Expr.Lit(named.entries().get(0).key());
         }
         Expr e = p.operand();
+        if (e instanceof Expr.Col && computed) {
+            // "Last name in upper case, comma, space, first name": the item's own operation, said right after it
+            int after = p.mark();
+            Copies.Operation own = Copies.operation(p);
+            Token next = p.rawPeek();
+            if (own != null && own.column() == null && (next == null || next.op(",") || next.kind() == Token.Kind.SEP
+                    || p.peek(Role.CONCAT_JOIN))) {
+                return own.apply().apply(e);
+            }
+            p.reset(after);
+        }
         if (e instanceof Expr.Col || e instanceof Expr.Lit l && l.value() instanceof String) {
             return e;
         }

@@ -118,6 +118,17 @@ final class Copies implements Recognizer {
             boolean prior = false;
             if (claimed || count > 0) {
                 p.acceptSeparator();
+                int joint = p.mark();
+                Token sign = p.rawPeek();
+                if (count > 0 && sign != null && (sign.op("+") || sign.op("/"))) {
+                    // "trim+upper", "trim/upper": operations named one after the other with a sign between
+                    p.rawNext();
+                    int next = p.mark();
+                    Token word = p.rawPeek();
+                    // only an operation of its own after the sign: "(a - b) / sale_amt" divides, it chains nothing
+                    Operation ahead = word != null && word.kind() == Token.Kind.WORD ? operation(p) : null;
+                    p.reset(ahead != null && ahead.column() == null && p.mark() > next ? next : joint);
+                }
                 // "First 2 digits after removing '+'": an operation read after PRIOR applies before those written first
                 prior = !p.accept(Role.CHAIN) && count > 0 && p.accept(Role.PRIOR);
                 // "..., then take the first 2 characters": the verb leads the next operation
@@ -170,6 +181,11 @@ final class Copies implements Recognizer {
                 ops = x -> op.apply().apply(before.apply(x));
             }
             count++;
+            int after = p.mark();
+            if (!(p.acceptWord("first") && (p.atEnd() || p.acceptSeparator() && p.atEnd()))) {
+                // "trim/upper first": the operations come before what the next sentence does with the value
+                p.reset(after);
+            }
         }
         if (!claimed && count == 0) {
             return Recognition.NOT_MINE;
@@ -371,7 +387,7 @@ final class Copies implements Recognizer {
         }
         for (Role r : new Role[]{Role.TITLE_CASE, Role.TRIM, Role.UPPER, Role.LOWER}) {
             if (p.accept(r)) {
-                if (p.peek(Role.FIRST_CHARS) || p.peek(Role.LAST_CHARS)) {
+                if ((p.peek(Role.FIRST_CHARS) || p.peek(Role.LAST_CHARS)) && !adverbFirst(p)) {
                     // "capitalise the first 3 letters": the rest of the value is kept, not cut off
                     p.reset(m);
                     return null;
@@ -382,6 +398,14 @@ final class Copies implements Recognizer {
             }
         }
         return null;
+    }
+
+    /** "trim first", "upper first; ...": "first" at the end of a sentence says when, not which characters. */
+    private static boolean adverbFirst(Parser p) {
+        List<Token> t = p.tokens();
+        int i = p.mark();
+        return i < t.size() && t.get(i).is(Token.Kind.WORD, "first")
+                && (i + 1 == t.size() || t.get(i + 1).kind() == Token.Kind.SEP || t.get(i + 1).op(","));
     }
 
     /**

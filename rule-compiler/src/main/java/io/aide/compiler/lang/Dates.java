@@ -444,6 +444,15 @@ final class Dates implements Recognizer {
                 // "Parse start_str (MM/DD/YYYY) into a date"
                 continue;
             }
+            if (!patterns.isEmpty() && (p.acceptOp("-") || p.acceptOp(",") || p.acceptSeparator())) {
+                // "Source is text DD/MM/YYYY - convert to date", "... in DD/MM/YYYY format. Convert to date.": a
+                // statement of the source's layout, then what to do with it
+                continue;
+            }
+            if (p.acceptWord("is") || p.acceptWord("are")) {
+                // "hire_dt is stored as text in DD/MM/YYYY format", "Source is text DD/MM/YYYY"
+                continue;
+            }
             if (p.accept(Role.DATE_PARSE)) {
                 parseWords = true;
             } else if (p.accept(Role.DATE_FORMAT)) {
@@ -519,7 +528,9 @@ final class Dates implements Recognizer {
         boolean fromPattern = afterFrom.get(0);
         if (temporalTarget || target == SqlType.Kind.UNKNOWN && !((formatWords || toPattern) && !parseWords && !fromPattern)) {
             boolean t = ts || fmt.contains("%H");
-            return new Operation(x -> new Expr.ParseDate(x, fmt, t), column, Copies.Kind.CONVERSION);
+            // "Convert to date; source format is DD/MM/YYYY": one conversion said twice, the layout saying how
+            return new Operation(x -> new Expr.ParseDate(x instanceof Expr.Cast c && c.type().temporal() ? c.expr() : x, fmt, t),
+                    column, Copies.Kind.CONVERSION);
         }
         Expr subject = column != null ? column : p.ctx().sources().size() == 1 ? p.ctx().sources().get(0) : null;
         // "YYYYMM of sale date" into a text: the column is a date by its type or its name, so the pattern is the output's

@@ -203,10 +203,23 @@ public sealed interface Expr {
             return null;
         }
         visitor.accept(e);
-        java.util.function.Function<Expr, Expr> m = x -> mapColumns(x, f, visitor);
         if (e instanceof Col c) {
             return f.apply(c);
-        } else if (e instanceof Cast c) {
+        }
+        return withChildren(e, x -> mapColumns(x, f, visitor));
+    }
+
+    /** Rewrites every node bottom-up: f sees each node with its children already rewritten. */
+    static Expr rewrite(Expr e, java.util.function.UnaryOperator<Expr> f) {
+        if (e == null) {
+            return null;
+        }
+        return f.apply(e instanceof Col ? e : withChildren(e, x -> rewrite(x, f)));
+    }
+
+    /** The node with each child replaced by m of it (a column or a leaf as it is). */
+    private static Expr withChildren(Expr e, java.util.function.Function<Expr, Expr> m) {
+        if (e instanceof Cast c) {
             return new Cast(m.apply(c.expr()), c.type(), c.safe());
         } else if (e instanceof Fn fn) {
             return new Fn(fn.name(), fn.args().stream().map(m).toList());
