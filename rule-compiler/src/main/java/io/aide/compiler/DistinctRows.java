@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * Targets whose rows are the distinct values of something: "Distinct transaction dates", "Unique values of
  * customer_id", or a note "one row per distinct date". The words that ask for distinct rows are a property of the
  * target (SELECT DISTINCT, and UNION instead of UNION ALL over several source systems); what remains of the rule is
- * compiled as the column's rule, a bare description of the row's source column being a copy of it.
+ * compiled as the column's rule, a bare description of the row's source column being a copy of it. A filter that asks
+ * for one row per key ("keep one row per claim_id", "remove duplicates") asks for distinct rows too: exact duplicates
+ * go, and the key's uniqueness check on sample rows shows any that differ.
  */
 final class DistinctRows {
     /** "Distinct order dates", "all unique values of x", "select distinct x". */
@@ -45,6 +47,54 @@ final class DistinctRows {
             }
         }
         return false;
+    }
+
+    /** "keep one row per claim_id", "1 row per claim_id", "de-duplicate", "remove duplicates": one sentence of a filter. */
+    private static final Pattern DEDUPE = Pattern.compile("(?i)^\\s*(?:(?:keep|retain|take|select|load)\\s+)?(?:only\\s+)?"
+            + "(?:one|1|a\\s+single)\\s+(?:row|record)\\s+(?:per|for\\s+each|for\\s+every)\\s+[\\w.]+\\s*$"
+            + "|^\\s*(?:de-?dup(?:e|licate)?d?|remove\\s+(?:the\\s+)?duplicates?|drop\\s+(?:the\\s+)?duplicates?|duplicates?\\s+"
+            + "(?:removed|dropped))(?:\\s+(?:on|by)\\s+[\\w.]+)?\\s*$");
+    /** A sentence that only says why: the extract sends something twice, there are duplicates. */
+    private static final Pattern WHY_DUPLICATES = Pattern.compile("(?i).*\\b(?:twice|duplicates?|duplicated|more\\s+than\\s+once)\\b.*");
+    private static final Pattern SENTENCES = Pattern.compile("\\s*(?:[.;]\\s+|[.;]$|\\s-\\s|\\n)\\s*");
+
+    /** True when a filter cell of the target asks for one row per key or for duplicates to go. */
+    static boolean dedupes(List<MappingRow> rows) {
+        return rows.stream().anyMatch(r -> r.filter() != null && withoutDedupe(r.filter()) != null);
+    }
+
+    /** The rows with the sentences that ask for one row per key (and say why) taken out of their filters. */
+    static List<MappingRow> withoutDedupeWords(List<MappingRow> rows) {
+        return rows.stream().map(r -> {
+            String rest = r.filter() == null ? null : withoutDedupe(r.filter());
+            if (rest == null) {
+                return r;
+            }
+            return new MappingRow(r.ref(), r.sheet(), r.rowNumber(), r.targetTable(), r.targetColumn(), r.targetType(),
+                    r.sourceSystem(), r.sourceTable(), r.sourceColumns(), r.rawSource(), r.transformation(), r.join(),
+                    rest.isEmpty() ? null : rest, r.key(), r.nullable(), r.defaultValue(), r.nullHandling(), r.description(),
+                    r.attributes());
+        }).toList();
+    }
+
+    /** The filter without its dedupe sentences ("" when nothing else is left), or null when it has none. */
+    private static String withoutDedupe(String filter) {
+        String lower = filter.toLowerCase(Locale.ROOT);
+        if (!lower.contains("row") && !lower.contains("record") && !lower.contains("dup")) {
+            return null;
+        }
+        boolean found = false;
+        StringBuilder rest = new StringBuilder();
+        for (String sentence : SENTENCES.split(filter.trim())) {
+            // "Claims: 1 row per claim_id": the table a sentence is about, before a colon
+            String said = sentence.replaceFirst("^[A-Za-z][\\w ]{0,30}:\\s*", "");
+            if (DEDUPE.matcher(said).matches()) {
+                found = true;
+            } else if (!WHY_DUPLICATES.matcher(said).matches() && !said.isBlank()) {
+                rest.append(rest.isEmpty() ? "" : ". ").append(sentence.trim());
+            }
+        }
+        return found ? rest.toString() : null;
     }
 
     /** The rows with "distinct ..." removed from their rules. */

@@ -61,6 +61,8 @@ final class JoinGraph {
             Matcher m = EQUALITY.matcher(text);
             boolean found = false;
             Map<String, String> aliases = declaredAliases(text);
+            // "order_lines ol INNER JOIN orders o": the aliases hold for the target's rules and filters too
+            aliases.forEach(tables::declareAlias);
             for (String part : text.split(";|\\band\\b|\\n")) {
                 Matcher pm = EQUALITY.matcher(part);
                 if (pm.find()) {

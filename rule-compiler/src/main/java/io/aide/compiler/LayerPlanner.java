@@ -38,10 +38,11 @@ final class LayerPlanner {
     /** Plans a target; several source systems feeding one target become UNION ALL branches. */
     static LayerPlan planTarget(MappingSpec spec, SchemaCatalog catalog, String target, List<MappingRow> mappingRows,
                                 List<Diagnostic> diagnostics) {
-        boolean distinct = DistinctRows.asked(mappingRows);
+        boolean distinct = DistinctRows.asked(mappingRows) || DistinctRows.dedupes(mappingRows);
         List<String> grain = StatedGrain.of(mappingRows);
         List<MappingRow> stated = grain.isEmpty() ? mappingRows : StatedGrain.withoutGrainWords(mappingRows);
-        List<MappingRow> rows = SourcePaths.expand(distinct ? DistinctRows.withoutDistinctWords(stated) : stated);
+        List<MappingRow> rows = DistinctRows.withoutDedupeWords(FilterReferences.expand(spec,
+                SourcePaths.expand(distinct ? DistinctRows.withoutDistinctWords(stated) : stated)));
         List<String> systems = rows.stream().map(MappingRow::sourceSystem).filter(s -> s != null && !s.isBlank())
                 .map(String::trim).distinct().toList();
         if (systems.size() < 2) {

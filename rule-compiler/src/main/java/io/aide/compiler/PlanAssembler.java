@@ -36,10 +36,6 @@ import static io.aide.compiler.TypeCoercion.textual;
  * the rows' filters, and the columns' lineage.
  */
 final class PlanAssembler {
-    /** "Exclude test accounts (email like '%@test.com')", "Filter out records where status is null". */
-    private static final Pattern EXCLUDING_FILTER = Pattern.compile(
-            "(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard)\\b[^()]*?(?:\\b(?:where|when|if|whose)\\b\\s*(.+?)|\\((.+)\\))\\s*[.]?$");
-
     private final String target;
     private final List<MappingRow> rows;
     private final SourceTables tables;
@@ -281,27 +277,33 @@ final class PlanAssembler {
             if (r.filter() == null || r.filter().isBlank() || !seenFilters.add(r.filter().trim())) {
                 continue;
             }
-            Matcher excluding = EXCLUDING_FILTER.matcher(r.filter().trim());
-            String text = excluding.matches() ? (excluding.group(1) != null ? excluding.group(1) : excluding.group(2))
-                    : r.filter().trim().replaceFirst("(?i)^(?:(?:include|keep|select)\\s+(?:only\\s+)?(?:(?:the\\s+)?(?:rows|records)\\s+)?"
-                    + "(?:where|when|with)|where|filter:?|only(?:\\s+(?:rows|records))?(?:\\s+where)?)\\s+", "");
             SqlExpressionParser parser = new SqlExpressionParser((q, n) -> binder.resolveFilterName(r, q, n));
-            try {
-                Expr f = types.typeFix(parser.parse(text), null);
-                if (excluding.matches()) {
-                    // rows the condition cannot judge (NULL) are kept: only what it says is excluded
-                    f = new Expr.Not(new Expr.Fn("COALESCE", List.of(f, new Expr.Lit(false))));
+            Expr applied = null;
+            String why = null;
+            for (FilterText.Reading reading : FilterText.readings(r.filter())) {
+                try {
+                    Expr f = types.typeFix(parser.parse(reading.condition()), null);
+                    if (reading.excluding()) {
+                        // rows the condition cannot judge (NULL) are kept: only what it says is excluded
+                        f = new Expr.Not(new Expr.Fn("COALESCE", List.of(f, new Expr.Lit(false))));
+                    }
+                    if (Expr.columns(f).stream().anyMatch(c -> !tables.isSourceAlias(c.relation()) || !c.relation().equals(baseAlias)
+                            && !joins.containsKey(c.relation().toLowerCase(Locale.ROOT)))) {
+                        throw new SqlExpressionParser.NotCompilable("filter reads a table the view does not join");
+                    }
+                    applied = f;
+                    break;
+                } catch (SqlExpressionParser.NotCompilable ex) {
+                    why = why == null ? ex.getMessage() : why;
                 }
-                if (Expr.columns(f).stream().anyMatch(c -> !tables.isSourceAlias(c.relation()) || !c.relation().equals(baseAlias)
-                        && !joins.containsKey(c.relation().toLowerCase(Locale.ROOT)))) {
-                    throw new SqlExpressionParser.NotCompilable("filter reads a table the view does not join");
-                }
-                where.add(f);
+            }
+            if (applied != null) {
+                where.add(applied);
                 whereRefs.add(r.ref());
-            } catch (SqlExpressionParser.NotCompilable ex) {
-                whereTodos.add("TODO filter " + r.ref() + " not applied: \"" + r.filter().trim() + "\" - " + ex.getMessage());
+            } else {
+                whereTodos.add("TODO filter " + r.ref() + " not applied: \"" + r.filter().trim() + "\" - " + why);
                 diagnostics.add(new Diagnostic(Diagnostic.ERROR, "filter_not_compiled",
-                        "filter \"" + r.filter().trim() + "\" of target " + target + " is not applied: " + ex.getMessage(), null, r.ref()));
+                        "filter \"" + r.filter().trim() + "\" of target " + target + " is not applied: " + why, null, r.ref()));
             }
         }
 

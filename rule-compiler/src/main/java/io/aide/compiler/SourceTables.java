@@ -160,11 +160,33 @@ final class SourceTables {
         return schema == null ? name : schema + "." + name;
     }
 
+    /** Aliases the target's join cells declare (lower case) -> table name; "" where two cells disagree. */
+    private final Map<String, String> declaredAliases = new HashMap<>();
+
+    /**
+     * An alias a join cell declares ("orders o"): it names the table in every rule and filter of the target; an alias
+     * two cells give to different tables names neither.
+     */
+    void declareAlias(String alias, String table) {
+        String a = alias.toLowerCase(Locale.ROOT);
+        String before = declaredAliases.putIfAbsent(a, table);
+        if (before != null && !before.equalsIgnoreCase(table)) {
+            declaredAliases.put(a, "");
+        }
+    }
+
     Table findTable(String qualifier) {
         if (qualifier == null) {
             return null;
         }
         String q = unquote(qualifier).toLowerCase(Locale.ROOT);
+        String declared = declaredAliases.get(q);
+        if (declared != null && !declared.isEmpty() && !declared.equalsIgnoreCase(q)) {
+            Table aliased = findTable(declared);
+            if (aliased != null) {
+                return aliased;
+            }
+        }
         for (Table t : tables.values()) {
             if (t.name().equalsIgnoreCase(q) || t.alias().equalsIgnoreCase(q)
                     || (t.schema() != null && (t.schema() + "." + t.name()).equalsIgnoreCase(q))) {

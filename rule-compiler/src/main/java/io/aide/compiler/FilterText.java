@@ -1,0 +1,73 @@
+package io.aide.compiler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The readings of a filter cell, in the order they are tried: the condition it states and whether the rows it holds
+ * for are kept or excluded.
+ * <pre>
+ * filter := EXCLUDE [rows] (where | when | if | whose) condition | EXCLUDE ... "(" condition ")"
+ *         | EXCLUDE [rows | records] [with | where] condition          -- "ignore void_ind = 'Y'"
+ *         | words (out | excluded | removed | ...) "(" condition ")"   -- "Voided payments out (void_ind = 'Y')"
+ *         | [(include | keep | select) [only] [rows] (where | when | with) | where | filter: | only [rows] [where]] condition
+ * </pre>
+ * Each reading is tried again without a remark in brackets at its end ("... AND ol.qty > 0 (zero-qty lines are
+ * placeholders)"): brackets that hold no comparison say why, not which rows.
+ */
+final class FilterText {
+    /** "Exclude test accounts (email like '%@test.com')", "Filter out records where status is null". */
+    private static final Pattern EXCLUDING = Pattern.compile(
+            "(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard)\\b[^()]*?(?:\\b(?:where|when|if|whose)\\b\\s*(.+?)|\\((.+)\\))\\s*[.]?$");
+    /** "ignore void_ind = 'Y'", "exclude rows with status = 'X'". */
+    private static final Pattern EXCLUDING_BARE = Pattern.compile(
+            "(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard)\\s+(?:(?:the\\s+)?(?:rows|records)\\s+)?(?:with\\s+|where\\s+)?(.+?)\\s*[.]?$");
+    /** "Voided payments out (void_ind = 'Y')", "test orders excluded (is_test = 1)". */
+    private static final Pattern EXCLUDED_AFTER = Pattern.compile(
+            "(?i)^[^()]*?\\b(?:out|excluded|removed|dropped|ignored|skipped|left out|filtered out)\\s*\\((.+)\\)\\s*[.]?$");
+    private static final Pattern KEEPING = Pattern.compile("(?i)^(?:(?:include|keep|select)\\s+(?:only\\s+)?(?:(?:the\\s+)?(?:rows|records)\\s+)?"
+            + "(?:where|when|with)|where|filter:?|only(?:\\s+(?:rows|records))?(?:\\s+where)?)\\s+");
+    /** A bracket at the end that compares nothing: a remark. */
+    private static final Pattern REMARK = Pattern.compile("^(.*\\S)\\s*\\(([^()]*)\\)\\s*[.]?$");
+    private static final Pattern COMPARES = Pattern.compile("(?i)[=<>]|\\b(?:in|like|is|between|not)\\b");
+
+    /** One reading: the condition, and whether the rows it holds for are excluded. */
+    record Reading(String condition, boolean excluding) {
+    }
+
+    private FilterText() {
+    }
+
+    static List<Reading> readings(String cell) {
+        // "Payments: ignore void_ind = 'Y'": what the sentence is about, before a colon
+        String text = cell.trim().replaceFirst("^[A-Za-z][\\w ]{0,30}:\\s+(?=\\S)", "");
+        List<Reading> out = new ArrayList<>();
+        Matcher e = EXCLUDING.matcher(text);
+        if (e.matches()) {
+            out.add(new Reading(e.group(1) != null ? e.group(1) : e.group(2), true));
+        }
+        Matcher after = EXCLUDED_AFTER.matcher(text);
+        if (after.matches()) {
+            out.add(new Reading(after.group(1), true));
+        }
+        Matcher bare = EXCLUDING_BARE.matcher(text);
+        if (bare.matches()) {
+            out.add(new Reading(bare.group(1), true));
+        }
+        if (out.isEmpty()) {
+            out.add(new Reading(KEEPING.matcher(text).replaceFirst(""), false));
+        }
+        List<Reading> withoutRemarks = new ArrayList<>();
+        for (Reading r : out) {
+            Matcher m = REMARK.matcher(r.condition().trim());
+            if (m.matches() && !COMPARES.matcher(m.group(2)).find() && m.group(1).chars().filter(c -> c == '(').count()
+                    == m.group(1).chars().filter(c -> c == ')').count()) {
+                withoutRemarks.add(new Reading(m.group(1), r.excluding()));
+            }
+        }
+        out.addAll(withoutRemarks);
+        return out;
+    }
+}
