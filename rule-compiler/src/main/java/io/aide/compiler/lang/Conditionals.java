@@ -175,6 +175,14 @@ final class Conditionals implements Recognizer {
                 p.reset(atCondition);
                 cond = Conditions.comparisonOf(p, tested);
             }
+            Token op = p.tokens().size() > atCondition ? p.tokens().get(atCondition) : null;
+            if (cond == null && op != null && op.kind() == Token.Kind.OP && java.util.List.of(">", ">=", "<", "<=", "=", "<>", "!=")
+                    .contains(op.text())) {
+                // "amount when >= 0, otherwise 0": the test of the value itself, its subject left out
+                Expr itself = value instanceof Expr.Col ? value : self;
+                p.reset(atCondition);
+                cond = itself == null ? null : Conditions.comparisonOf(p, itself);
+            }
             Expr previous = whens.isEmpty() ? null : compared(whens.get(whens.size() - 1).condition());
             if (cond == null && previous != null) {
                 // "'Yes' if roaming_ind = 1, 'No' if 0": a value of the column of the branch before

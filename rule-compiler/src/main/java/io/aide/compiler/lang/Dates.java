@@ -410,6 +410,34 @@ final class Dates implements Recognizer {
 
     // ------------------------------------------------------------------ patterns
 
+    /** Where a layout is usual: words before "format" that the pattern itself makes exact. */
+    private static final java.util.Set<String> REGIONS = java.util.Set.of("european", "us", "u.s.", "american", "uk",
+            "british", "iso", "german", "french", "continental", "usa", "international");
+
+    /**
+     * A bracket holding no pattern, column or value the rule reads ("(zero padding not guaranteed, e.g. 3/7/2024)"),
+     * the cursor after it; false (cursor unchanged) otherwise.
+     */
+    private static boolean remark(Parser p) {
+        int m = p.mark();
+        p.acceptOp("(");
+        int depth = 1;
+        while (!p.atEnd() && depth > 0) {
+            Token t = p.rawNext();
+            depth += t.op("(") ? 1 : t.op(")") ? -1 : 0;
+            if (t.kind() == Token.Kind.DATE_PATTERN || t.kind() == Token.Kind.NAME || t.kind() == Token.Kind.IDENT
+                    || t.kind() == Token.Kind.STRING) {
+                p.reset(m);
+                return false;
+            }
+        }
+        if (depth > 0) {
+            p.reset(m);
+            return false;
+        }
+        return true;
+    }
+
     /** Words around one or two date patterns: which is read, which is written. */
     private static Operation pattern(Parser p) {
         List<String> patterns = new ArrayList<>();
@@ -440,10 +468,21 @@ final class Dates implements Recognizer {
                 to = false;
                 continue;
             }
+            if (!patterns.isEmpty() && t.op("(") && remark(p)) {
+                // "(zero padding not guaranteed, e.g. 3/7/2024)": says something of the data, not of the conversion
+                continue;
+            }
             if (p.acceptOp(":") || p.acceptOp("(") || p.acceptOp(")")) {
                 // "Parse start_str (MM/DD/YYYY) into a date"
                 continue;
             }
+            int comma = p.mark();
+            if (p.acceptOp(",") && patterns.isEmpty() && p.tokens().subList(p.mark(), p.tokens().size()).stream()
+                    .anyMatch(x -> x.kind() == Token.Kind.DATE_PATTERN)) {
+                // "text, MM/DD/YYYY -> date": what the value is, then its pattern
+                continue;
+            }
+            p.reset(comma);
             if (!patterns.isEmpty() && (p.acceptOp("-") || p.acceptOp(",") || p.acceptSeparator())) {
                 // "Source is text DD/MM/YYYY - convert to date", "... in DD/MM/YYYY format. Convert to date.": a
                 // statement of the source's layout, then what to do with it
@@ -451,6 +490,16 @@ final class Dates implements Recognizer {
             }
             if (p.acceptWord("is") || p.acceptWord("are")) {
                 // "hire_dt is stored as text in DD/MM/YYYY format", "Source is text DD/MM/YYYY"
+                continue;
+            }
+            if (REGIONS.contains(t.norm()) && t.kind() == Token.Kind.WORD) {
+                // "in European format DD.MM.YYYY", "US format MM/DD/YYYY": the pattern says which
+                p.next();
+                continue;
+            }
+            if (!patterns.isEmpty() && (p.acceptOp("->") || p.acceptOp("=>"))) {
+                // "text, MM/DD/YYYY -> date"
+                to = true;
                 continue;
             }
             if (p.accept(Role.DATE_PARSE)) {

@@ -30,6 +30,26 @@ final class GeneratedKeys implements Recognizer {
         while (!p.atEnd()) {
             p.acceptSeparator();
             int m = p.mark();
+            if (p.acceptOp("-") || p.acceptOp(",") || p.acceptOp("(") && p.acceptOp(")")) {
+                // "Surrogate key - sequential number ...", "row_number()": a dash, a comma, an empty call
+                continue;
+            }
+            p.reset(m);
+            Expr start = start(p);
+            if (start != null) {
+                if (offset != null) {
+                    return p.notUnderstood();
+                }
+                offset = start;
+                continue;
+            }
+            p.reset(m);
+            List<Expr.Order> inOrder = inOrder(p);
+            if (inOrder != null) {
+                order.addAll(inOrder);
+                continue;
+            }
+            p.reset(m);
             p.acceptOp("(");
             if (p.peek(Role.ORDERED_BY)) {
                 // "(sequence by emp_id)": an order, before "sequence" is read as the key's name again
@@ -100,8 +120,52 @@ final class GeneratedKeys implements Recognizer {
         }
         Expr window = unique ? new Expr.Window("DENSE_RANK", List.of(), partition, order)
                 : new Expr.Window("ROW_NUMBER", List.of(), partition, order);
-        Expr key = offset == null ? window : new Expr.Bin("+", window, offset);
+        Expr key = offset == null || offset instanceof Expr.Lit l && Long.valueOf(0L).equals(l.value()) ? window
+                : new Expr.Bin("+", window, offset);
         return new Recognition.Recognized(key, null, List.of(), "generated key");
+    }
+
+    /**
+     * "starting at 1", "starting from 1000", "beginning with 1": where the numbers start; the offset added to ROW_NUMBER
+     * (0 for 1), or null (cursor unchanged).
+     */
+    private static Expr start(Parser p) {
+        int m = p.mark();
+        if (!(p.acceptWord("starting") || p.acceptWord("beginning") || p.acceptWord("starts") || p.acceptWord("begins"))
+                || !(p.acceptWord("at") || p.acceptWord("from") || p.acceptWord("with"))) {
+            p.reset(m);
+            return null;
+        }
+        Expr n = p.literal();
+        if (!(n instanceof Expr.Lit l) || !(l.value() instanceof Long first)) {
+            p.reset(m);
+            return null;
+        }
+        return new Expr.Lit(first - 1);
+    }
+
+    /**
+     * [assigned] in [ascending | descending] column order, in order of column: the order the numbers follow; null
+     * (cursor unchanged) otherwise.
+     */
+    private static List<Expr.Order> inOrder(Parser p) {
+        int m = p.mark();
+        p.acceptWord("assigned");
+        p.acceptWord("numbered");
+        if (!p.acceptWord("in")) {
+            p.reset(m);
+            return null;
+        }
+        boolean descending = p.acceptWord("descending");
+        if (!descending) {
+            p.acceptWord("ascending");
+        }
+        List<Expr> cols = columns(p);
+        if (cols == null || !p.acceptWord("order")) {
+            p.reset(m);
+            return null;
+        }
+        return cols.stream().map(c -> new Expr.Order(c, descending)).toList();
     }
 
     /** column ((, | + | and) column)*; a separator not followed by a column is left for what follows ("+ 1000 (offset)"). */

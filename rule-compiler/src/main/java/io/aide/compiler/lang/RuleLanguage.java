@@ -242,11 +242,22 @@ public final class RuleLanguage {
         if (ctx.sources().size() != 1) {
             return null;
         }
-        int sep = -1;
-        for (int i = 0; i < tokens.size() && sep < 0; i++) {
-            // "Age as of 31-Dec-2024: under 30 -> 'Under 30', ...": a colon ends the computed value too
-            sep = tokens.get(i).kind() == Token.Kind.SEP || i > 0 && tokens.get(i).op(":") ? i : -1;
+        for (int sep = 1; sep + 1 < tokens.size(); sep++) {
+            // "Age as of 31-Dec-2024: under 30 -> 'Under 30', ...": a colon ends the computed value too, as does "then"
+            // ("trim, upper then IND -> Indemnity | ...")
+            Token t = tokens.get(sep);
+            if (t.kind() == Token.Kind.SEP || t.op(":") || t.is(Token.Kind.WORD, "then")) {
+                Recognition r = mappedAt(tokens, sep, ctx);
+                if (r != null || t.kind() == Token.Kind.SEP || t.op(":")) {
+                    return r;
+                }
+            }
         }
+        return null;
+    }
+
+    /** The value computed before {@code sep}, mapped by what follows it; null when the two do not read so. */
+    private Recognition mappedAt(List<Token> tokens, int sep, RuleContext ctx) {
         if (sep <= 0 || sep + 1 >= tokens.size()
                 || !(families(tokens.subList(0, sep), ctx) instanceof Recognition.Recognized first)
                 || first.expr() instanceof Expr.Case || first.expr() instanceof Expr.Col) {

@@ -15,7 +15,16 @@ public record LayerPlan(String target, List<Cte> ctes, List<Branch> branches, Li
     }
 
     public LayerPlan withDistinct(boolean distinctRows) {
-        return new LayerPlan(target, ctes, branches, columns, sourceTables, keyColumns, distinctRows);
+        if (!distinctRows) {
+            return new LayerPlan(target, ctes, branches, columns, sourceTables, keyColumns, false);
+        }
+        // rows numbered in an order number duplicates alike (DENSE_RANK), so that DISTINCT can still make them one
+        List<Branch> numbered = branches.stream().map(b -> new Branch(b.from(), b.joins(), b.items().stream()
+                .map(i -> new Item(i.name(), Expr.rewrite(i.expr(), e -> e instanceof Expr.Window w && w.fn().equals("ROW_NUMBER")
+                        && !w.orderBy().isEmpty() ? new Expr.Window("DENSE_RANK", w.args(), w.partitionBy(), w.orderBy()) : e),
+                        i.mappingRef(), i.todo())).toList(), b.where(), b.whereTodos(), b.groupBy(), b.mappingRefs(), b.whereRefs()))
+                .toList();
+        return new LayerPlan(target, ctes, numbered, columns, sourceTables, keyColumns, true);
     }
 
     /** A relation in FROM/JOIN: a source table (schema may be null) or a CTE (schema null, cte true). */
