@@ -52,7 +52,7 @@ public final class RuleLanguage {
             // "Source: pol.prod_cd", "Formula: a + b": a label before the rule names nothing
             tokens = tokens.subList(label + 1, tokens.size());
         }
-        tokens = implicitArguments(tokens, ctx);
+        tokens = ImplicitArguments.filled(tokens, ctx);
         AlgorithmCodes.Spec spec = AlgorithmCodes.spec(ctx.row());
         Expr condition = null;
         if (spec != null) {
@@ -79,29 +79,6 @@ public final class RuleLanguage {
                     ok.note() + ", under the row's condition", ok.keepUnmatched());
         }
         return r;
-    }
-
-    /** Functions of one value: written with empty parentheses ("upper(trim())"), they read the row's source column. */
-    private static final java.util.Set<String> ONE_VALUE_FUNCTIONS = java.util.Set.of("upper", "lower", "trim", "ltrim",
-            "rtrim", "initcap", "length", "len", "abs", "round", "floor", "ceil", "ceiling", "reverse", "md5", "sha256",
-            "sha2", "ucase", "lcase", "proper", "strip", "squish", "clean");
-
-    /** "upper(trim())" over one source column: the innermost empty call reads that column. */
-    private static List<Token> implicitArguments(List<Token> tokens, RuleContext ctx) {
-        if (ctx.sources().size() != 1) {
-            return tokens;
-        }
-        List<Token> out = null;
-        for (int i = 0; i + 2 < tokens.size(); i++) {
-            if (tokens.get(i).kind() == Token.Kind.WORD && ONE_VALUE_FUNCTIONS.contains(tokens.get(i).norm())
-                    && tokens.get(i + 1).op("(") && tokens.get(i + 2).op(")")) {
-                if (out == null) {
-                    out = new java.util.ArrayList<>(tokens);
-                }
-                out.add(i + 2 + (out.size() - tokens.size()), Token.of(Token.Kind.IDENT, ctx.sources().get(0).column()));
-            }
-        }
-        return out == null ? tokens : out;
     }
 
     /**
