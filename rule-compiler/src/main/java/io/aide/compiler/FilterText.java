@@ -31,13 +31,22 @@ final class FilterText {
             + "(?:where|when|with)|where|filter:?|only(?:\\s+(?:rows|records))?(?:\\s+where)?)\\s+");
     /** A bracket at the end that compares nothing: a remark. */
     private static final Pattern REMARK = Pattern.compile("^(.*\\S)\\s*\\(([^()]*)\\)\\s*[.]?$");
-    private static final Pattern COMPARES = Pattern.compile("(?i)[=<>]|\\b(?:in|like|is|between|not)\\b");
+    private static final Pattern COMPARES = Pattern.compile("(?i)[=<>]|\\b(?:in|like|between)\\s*\\(|\\bis\\s+(?:not\\s+)?null\\b|\\bbetween\\b.*\\band\\b");
+    /** "None", "N/A", "All accounts, closed ones included", "no filter": every row is kept. */
+    private static final Pattern KEEPS_ALL = Pattern.compile("(?i)^\\s*(?:none|n/?a|-+|no\\s+filter(?:ing)?|no\\s+restrictions?|"
+            + "no\\s+exclusions?|include\\s+all(?:\\s+(?:rows|records))?|all(?:\\s+(?:rows|records))?|"
+            + "all\\s+[a-z_]+(?:\\s*,\\s*[^=<>()]*\\b(?:included|too|as\\s+well|also)\\b[^=<>()]*)?)\\s*[.]?\\s*$");
 
     /** One reading: the condition, and whether the rows it holds for are excluded. */
     record Reading(String condition, boolean excluding) {
     }
 
     private FilterText() {
+    }
+
+    /** The cell says every row is kept: no filter at all. */
+    static boolean keepsAll(String cell) {
+        return KEEPS_ALL.matcher(cell).matches();
     }
 
     static List<Reading> readings(String cell) {

@@ -274,7 +274,9 @@ final class PlanAssembler {
         List<String> whereRefs = new ArrayList<>();
         Set<String> seenFilters = new LinkedHashSet<>();
         for (MappingRow r : rows) {
-            if (r.filter() == null || r.filter().isBlank() || !seenFilters.add(r.filter().trim())) {
+            if (r.filter() == null || r.filter().isBlank() || !seenFilters.add(r.filter().trim())
+                    || FilterText.keepsAll(r.filter())) {
+                // "All accounts, closed ones included", "None": nothing to filter
                 continue;
             }
             SqlExpressionParser parser = new SqlExpressionParser((q, n) -> binder.resolveFilterName(r, q, n));

@@ -145,10 +145,11 @@ final class Commentary {
         List<Token> current = new ArrayList<>();
         for (int i = 0; i < noParens.size(); i++) {
             Token t = noParens.get(i);
-            if (t.op(",") && i + 1 < noParens.size() && lexicon.match(Role.EXAMPLE, noParens, i + 1) > 0
+            if ((t.op(",") || t.op("-")) && i + 1 < noParens.size() && lexicon.match(Role.EXAMPLE, noParens, i + 1) > 0
                     && (noParens.get(i + 1).norm().equals("e.g") || noParens.get(i + 1).norm().equals("i.e")
                     || noParens.get(i + 1).norm().equals("eg"))) {
-                // "..., e.g. 2024-07/1001": an example after a comma runs to the end of its sentence
+                // "..., e.g. 2024-07/1001", "... - e.g. 10001-001": an example after a comma or a dash runs to the end of its
+                // sentence
                 while (i + 1 < noParens.size() && noParens.get(i + 1).kind() != Token.Kind.SEP) {
                     i++;
                 }

@@ -129,7 +129,8 @@ final class DateValues {
                     // "inclusive": both the first and the last day count
                     return inclusive ? new Expr.Bin("+", diff, new Expr.Lit(1L)) : diff;
                 }
-            } else if (counted && !p.atEnd()) {
+            } else if (counted && !p.atEnd() && !(p.peekToken() != null && p.peekToken().is(Token.Kind.WORD, "name"))) {
+                // ("Full day name of order_ts" names the day, it counts nothing)
                 // "Number of days it took": a count of days is a date difference, between dates the rule must name
                 p.problem("a number of " + unit.toLowerCase(java.util.Locale.ROOT) + "s is a date difference: name the two "
                         + "dates ('between <start> and <end>' or 'since <date>')");

@@ -35,6 +35,11 @@ final class GeneratedKeys implements Recognizer {
                 continue;
             }
             p.reset(m);
+            if (oneToN(p)) {
+                // "generate 1..n ordered by SKU", "numbered 1 to n": the range of any numbering
+                continue;
+            }
+            p.reset(m);
             Expr start = start(p);
             if (start != null) {
                 if (offset != null) {
@@ -142,6 +147,30 @@ final class GeneratedKeys implements Recognizer {
             return null;
         }
         return new Expr.Lit(first - 1);
+    }
+
+    /** "1..n", "1 to n", "1-n", "1 - N": the numbers run from one to the count of rows; the cursor after it or unchanged. */
+    private static boolean oneToN(Parser p) {
+        int m = p.mark();
+        Token one = p.rawNext();
+        if (one == null || !one.text().equals("1")) {
+            p.reset(m);
+            return false;
+        }
+        Token between = p.rawPeek();
+        if (between != null && (between.kind() == Token.Kind.SEP || between.op("-") || between.is(Token.Kind.WORD, "to"))) {
+            p.rawNext();
+            Token again = p.rawPeek();
+            if (again != null && again.kind() == Token.Kind.SEP) {
+                p.rawNext();
+            }
+        }
+        Token n = p.rawNext();
+        if (n == null || !n.norm().equals("n")) {
+            p.reset(m);
+            return false;
+        }
+        return true;
     }
 
     /**

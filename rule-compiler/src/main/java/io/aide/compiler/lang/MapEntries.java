@@ -68,6 +68,10 @@ final class MapEntries {
         return new Expr.Lit(text.toString());
     }
 
+    /** Words that open a class of values ("any yes-value", "all others"), never a code. */
+    private static final java.util.Set<String> QUANTIFIERS = java.util.Set.of("any", "all", "every", "each", "anything",
+            "everything", "some", "whatever");
+
     /** Lower-case verbs of a sentence: a bare key or label holding one is a sentence, not a code. */
     private static final java.util.Set<String> COPULAS = java.util.Set.of("is", "are", "was", "were", "be", "been");
 
@@ -96,6 +100,10 @@ final class MapEntries {
                 p.rawNext();
                 return new Expr.Lit(t.text());
             }
+        }
+        if (t.kind() == Token.Kind.WORD && QUANTIFIERS.contains(t.norm())) {
+            // "Any yes-value = true", "all other codes -> X": a class of values, never one code
+            return null;
         }
         // a code written as words is short and holds no word of the grammar ("to", "where", "using", ...)
         StringBuilder words = new StringBuilder();

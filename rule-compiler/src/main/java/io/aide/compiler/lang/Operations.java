@@ -255,7 +255,12 @@ final class Operations {
                 digits = p.mark() > unit && p.tokens().get(unit).norm().startsWith("digit");
             }
         }
-        if (!p.accept(Role.WITH)) {
+        boolean with = p.accept(Role.WITH);
+        if (!with && digits && widthFirst != null && (left == null || left)) {
+            // "left-padded to 3 digits": a number's digits are padded with zeros, on the left
+            return ofDigits(padded(column, true, "0", widthFirst), true);
+        }
+        if (!with) {
             p.problem("the rule pads without saying the padding character (add 'with zeros' or \"with '<character>'\")");
             return null;
         }

@@ -108,6 +108,15 @@ public final class RuleLanguage {
             }
         }
         if (!(r instanceof Recognition.Recognized)) {
+            // "... Codes are keyed by hand (mixed case, padded)": a note on the data, which the map's keys follow
+            List<Token> tidy = UntidyCodes.withoutNote(tokens);
+            if (tidy != tokens && !tidy.isEmpty() && rest(tidy, ctx, depth) instanceof Recognition.Recognized ok
+                    && ok.expr() instanceof Expr.Case) {
+                r = new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (codes tidied as the note says)",
+                        ok.keepUnmatched());
+            }
+        }
+        if (!(r instanceof Recognition.Recognized)) {
             Recognition adjusted = Adjustments.read(tokens, t -> new Parser(t, ctx, lexicon), t -> rest(t, ctx, depth));
             if (adjusted instanceof Recognition.Recognized) {
                 r = adjusted;
@@ -243,7 +252,8 @@ public final class RuleLanguage {
         Expr.Col source = ctx.sources().get(0);
         // the map's keys are the computed value: bands of a number computed from a date read that number, not the date
         RuleContext valued = MappedValues.keyedOn(ctx, source, first.expr());
-        if (!(families(tokens.subList(sep + 1, tokens.size()), valued) instanceof Recognition.Recognized map)
+        // the map read with its remarks left out: "Blank = EUR (home currency)"
+        if (!(understood(tokens.subList(sep + 1, tokens.size()), valued, 0) instanceof Recognition.Recognized map)
                 || !(map.expr() instanceof Expr.Case) || first.lookupTable() != null || map.lookupTable() != null) {
             return null;
         }
@@ -508,7 +518,11 @@ public final class RuleLanguage {
             return null;
         }
         if (close < 0 || close == open + 1 || before.stream().anyMatch(t -> t.kind() == Token.Kind.STRING
-                || t.kind() == Token.Kind.NUMBER || t.kind() == Token.Kind.SEP || t.kind() == Token.Kind.DATE_PATTERN)) {
+                || t.kind() == Token.Kind.NUMBER || t.kind() == Token.Kind.SEP || t.kind() == Token.Kind.DATE_PATTERN
+                // "Blank = EUR (home currency)": words that assign or compare are a rule of their own, no description;
+                // "Margin % = (a - b) / a * 100" names the value the parenthesis starts
+                || t.kind() == Token.Kind.OP && !t.op(",") && !t.op("-") && !t.op("/") && !t.op("%")
+                && !(t.op("=") && t == before.get(before.size() - 1)))) {
             return null;
         }
         List<Token> rule = new java.util.ArrayList<>(tokens.subList(open + 1, close));

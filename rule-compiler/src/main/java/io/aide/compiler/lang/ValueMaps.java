@@ -190,6 +190,12 @@ final class ValueMaps implements Recognizer {
                 accepted.add(String.valueOf(l.value()));
             }
         }
+        if (whens.size() == 1 && !elseGiven && whens.get(0).condition() instanceof Expr.Bin b && b.op().equals("OR")
+                && b.left() instanceof Expr.IsNull && !(whens.get(0).result() instanceof Expr.TypedNull)) {
+            // "Blank = EUR", "Blank/null -> 'UNKNOWN'": the one pair is for no value; every value there is kept
+            otherwise = keyed;
+            elseGiven = true;
+        }
         boolean cleanup = toPairs > 0 && !elseGiven && whens.stream().anyMatch(w -> w.result() instanceof Expr.TypedNull
                 || w.result() instanceof Expr.Lit l && l.value() == null);
         if (whens.isEmpty() || whens.size() == 1 && !lead && !elseGiven || toPairs == 1 && !lead || cleanup) {
@@ -212,6 +218,8 @@ final class ValueMaps implements Recognizer {
      * "no value" ("blank", "empty", "null", "missing", a typed NULL) means no value or a blank text, never the text.
      */
     private static Expr keyCondition(Expr keyed, List<Expr> keys, Parser p) {
+        // "case and spacing are not consistent": upper-case keys compared with the tidied code
+        keyed = UntidyCodes.tidied(keyed, keys, p.ctx().row());
         List<Expr> values = new ArrayList<>();
         boolean missing = false;
         for (Expr k : keys) {
