@@ -179,7 +179,11 @@ final class TypeCoercion {
         }
         if (e instanceof Expr.Agg a) {
             Expr arg = typeFix(a.arg(), null);
-            if (arg != null && (a.fn().equals("SUM") || a.fn().equals("AVG"))) {
+            if (arg instanceof Expr.Case c && (a.fn().equals("SUM") || a.fn().equals("AVG"))) {
+                // "Sum of duration_sec for VOICE events": each value the condition lets through is added as a number
+                arg = new Expr.Case(c.whens().stream().map(w -> new Expr.When(w.condition(), numericOperand(w.result()))).toList(),
+                        c.otherwise() == null ? null : numericOperand(c.otherwise()));
+            } else if (arg != null && (a.fn().equals("SUM") || a.fn().equals("AVG"))) {
                 arg = numericOperand(arg);
             } else if (arg != null && (a.fn().equals("MIN") || a.fn().equals("MAX")) && target != null
                     && (target.numeric() || target.temporal()) && textual(infer(arg))) {

@@ -77,6 +77,15 @@ class RuleFreshDocumentsTest {
     }
 
     @Test
+    void shouldCountAndSumOnlyTheRowsOfACodeNamedBeforeTheirNoun() throws Exception {
+        RuleTable events = new RuleTable("usage_events", "id", new String[]{"id", "event_type", "duration_sec"},
+                new String[]{"1", "VOICE", "120"}, new String[]{"2", "SMS", "0"});
+        events.expect("INTEGER", "event_type", List.of("Number of VOICE events", "Count of 'VOICE' events",
+                "number of events with event_type = 'VOICE'"), "1", "0");
+        events.expect("INTEGER", "duration_sec, event_type", List.of("Sum of duration_sec for VOICE events"), "120", null);
+    }
+
+    @Test
     void shouldReadAConditionalCountOfTheRowsTheTablesLastNounNames() throws Exception {
         // once "SELECT lk."Count" FROM events ...": a column no table has, read as a lookup; "events" names usage_events
         RuleTable events = new RuleTable("usage_events", "id", new String[]{"id", "event_type"},

@@ -54,6 +54,7 @@ public final class Aggregates implements Recognizer {
         }
         boolean records = false;
         boolean described = false;
+        Expr codeFilter = null;
         if (arg == null) {
             if (fn.equals("COUNT") && !distinct && p.accept(Role.RECORDS_WORD)) {
                 records = true;
@@ -73,6 +74,7 @@ public final class Aggregates implements Recognizer {
                     return Recognition.NOT_MINE;
                 }
                 p.reset(m);
+                codeFilter = codeQualifier(p, null);
                 RowTables.Described d = RowTables.described(p);
                 if (d == null) {
                     p.reset(start);
@@ -82,7 +84,7 @@ public final class Aggregates implements Recognizer {
                 described = d.column() == null;
             }
         }
-        Expr filter = null;
+        Expr filter = codeFilter;
         String hint = null;
         while (!p.atEnd()) {
             int m = p.mark();
@@ -103,7 +105,8 @@ public final class Aggregates implements Recognizer {
                 continue;
             }
             p.reset(m);
-            if (filter == null && p.accept(Role.WHERE)) {
+            if (filter == null && (p.accept(Role.WHERE) || p.acceptWord("with") && p.peekToken() != null
+                    && p.peekToken().nameLike() && !(p.peekToken().kind() == Token.Kind.WORD && p.peekToken().norm().equals("a")))) {
                 filter = p.condition();
                 if (filter == null && ordinal) {
                     // "First name with the first letter capitalised": "first" was no aggregate
@@ -121,6 +124,11 @@ public final class Aggregates implements Recognizer {
                 // "for the customer": the rows of one customer, as the grain says
                 p.next();
                 p.accept(Role.ALL);
+            }
+            Expr scoped = scope != null && scope.is(Token.Kind.WORD, "for") && filter == null ? codeQualifier(p, arg) : null;
+            if (scoped != null) {
+                // "Sum of duration_sec for VOICE events": the rows of that code only
+                filter = scoped;
             }
             if ((scope != null && scope.is(Token.Kind.WORD, "for") || p.accept(Role.FROM)) && RowTables.described(p) != null) {
                 // "of the customer's orders": says which rows are aggregated, as the join cell does
@@ -158,6 +166,31 @@ public final class Aggregates implements Recognizer {
         Expr value = filter == null ? arg : new Expr.Case(List.of(new Expr.When(filter, arg == null ? new Expr.Lit(1L) : arg)), null);
         return new Recognition.Recognized(new Expr.Agg(fn, value, distinct), null, List.of(),
                 "aggregate " + fn + (filter == null ? "" : " of the rows where the condition holds"));
+    }
+
+    /**
+     * "VOICE events", "'FEE' transactions": a code before the noun naming the rows counts only the rows whose one other
+     * text column holds it; the condition (cursor after the code), or null (cursor unchanged).
+     */
+    private static Expr codeQualifier(Parser p, Expr aggregated) {
+        int m = p.mark();
+        Token code = p.rawPeek();
+        if (code == null || !(code.kind() == Token.Kind.STRING || code.kind() == Token.Kind.WORD
+                && code.text().matches("[A-Z][A-Z0-9_]{1,11}") && !(p.ctx().resolve(null, code.text()) instanceof Expr.Col))) {
+            return null;
+        }
+        p.rawNext();
+        Token noun = p.rawPeek();
+        List<Expr.Col> texts = p.ctx().sources().stream().filter(c -> !c.equals(aggregated)).filter(c -> {
+            SqlType t = p.ctx().typeOf(c);
+            return !t.known() || t.kind() == SqlType.Kind.VARCHAR;
+        }).toList();
+        if (noun == null || noun.kind() != Token.Kind.WORD || !RowTables.names(RowTables.of(p.ctx().row()), noun.text())
+                || texts.size() != 1) {
+            p.reset(m);
+            return null;
+        }
+        return new Expr.Bin("=", texts.get(0), new Expr.Lit(code.text()));
     }
 
     private static String function(Parser p) {
