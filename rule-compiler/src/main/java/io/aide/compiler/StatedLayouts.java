@@ -43,8 +43,10 @@ final class StatedLayouts {
         for (MappingRow r : spec.rows()) {
             SqlType type = SqlType.parse(r.targetType());
             List<SourceRef> sources = r.sourceColumns().stream().filter(s -> s.column() != null && !s.column().isBlank()).toList();
-            if (!type.temporal() || sources.size() != 1 || r.transformation() == null || !r.transformation().contains("Y")
-                    && !r.transformation().contains("y") && !r.transformation().contains("%")) {
+            String rule = r.transformation();
+            if (!type.temporal() || sources.size() != 1 || rule == null
+                    || !rule.contains("YY") && !rule.contains("yy") && !rule.contains("Yy") && !rule.contains("%")) {
+                // a date pattern writes the year with two letters at least, or is strftime
                 continue;
             }
             List<String> patterns = Lexer.tokens(r.transformation()).stream().filter(t -> t.kind() == Token.Kind.DATE_PATTERN)

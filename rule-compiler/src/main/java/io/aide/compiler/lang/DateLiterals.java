@@ -117,19 +117,27 @@ final class DateLiterals {
         return t.op("-") || t.op("/") || t.op(".");
     }
 
+    /** English month names in full and by their first three letters (and "sept"), lower case -> month number. */
+    private static final java.util.Map<String, Integer> MONTHS = months();
+
+    private static java.util.Map<String, Integer> months() {
+        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+        for (java.time.Month m : java.time.Month.values()) {
+            String name = m.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH).toLowerCase(java.util.Locale.ROOT);
+            out.put(name, m.getValue());
+            out.put(name.substring(0, 3), m.getValue());
+        }
+        out.put("sept", 9);
+        return java.util.Map.copyOf(out);
+    }
+
     /** The month a word names in English, in full or by its first three letters ("Dec", "September"); else null. */
     private static Integer month(Token t) {
         if (t.kind() != Token.Kind.WORD || t.text().length() < 3) {
             return null;
         }
-        String w = t.text().toLowerCase(java.util.Locale.ROOT).replaceFirst("\\.$", "");
-        for (java.time.Month m : java.time.Month.values()) {
-            String name = m.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH).toLowerCase(java.util.Locale.ROOT);
-            if (w.equals(name) || w.length() == 3 && name.startsWith(w) || w.equals("sept") && m == java.time.Month.SEPTEMBER) {
-                return m.getValue();
-            }
-        }
-        return null;
+        String w = t.norm();
+        return MONTHS.get(w.endsWith(".") ? w.substring(0, w.length() - 1) : w);
     }
 
     private static LocalDate of(String year, String month, String day) {

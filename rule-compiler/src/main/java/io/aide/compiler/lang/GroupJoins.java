@@ -21,11 +21,17 @@ import java.util.function.UnaryOperator;
  * row's source columns in the order the row lists them; an operation said of the group is each column's.
  */
 final class GroupJoins implements Recognizer {
+    private static final Set<String> JOIN_WORDS = Set.of("join", "joined", "joins", "put");
     private static final Set<String> NOUNS = Set.of("names", "fields", "columns", "parts", "values", "components",
             "elements", "pieces", "items", "lines", "codes", "words");
 
     @Override
     public Recognition recognize(Parser p) {
+        if (p.tokens().stream().noneMatch(t -> t.kind() == Token.Kind.WORD && JOIN_WORDS.contains(t.norm()))
+                && !p.lexicon().find(Role.CONCAT, p.tokens())) {
+            // most cells join nothing: no operation is read before the join word is known to be there
+            return Recognition.NOT_MINE;
+        }
         int start = p.mark();
         UnaryOperator<Expr> each = UnaryOperator.identity();
         List<Expr> group = null;

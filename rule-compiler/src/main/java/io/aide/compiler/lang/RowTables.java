@@ -65,8 +65,8 @@ final class RowTables {
                 return true;
             }
             // "the event" for usage_events, "the line" for sales lines: the last noun of a compound name is what a row is
-            String[] parts = bare.split("[_\\s]+");
-            if (parts.length >= 2 && w.equals(singular(parts[parts.length - 1]))) {
+            int cut = Math.max(bare.lastIndexOf('_'), bare.lastIndexOf(' '));
+            if (cut > 0 && cut < bare.length() - 1 && w.equals(singular(bare.substring(cut + 1)))) {
                 return true;
             }
         }
