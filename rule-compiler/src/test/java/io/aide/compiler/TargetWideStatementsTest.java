@@ -4,7 +4,6 @@ import io.aide.events.spec.GeneratedLayers;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
