@@ -77,6 +77,16 @@ class RuleFreshDocumentsTest {
     }
 
     @Test
+    void shouldReadAStateByTheTestItsBracketsDefine() throws Exception {
+        RuleTable claims = new RuleTable("claims", "id", new String[]{"id", "cat_event_cd"}, new String[]{"1", "CAT22"},
+                new String[]{"2", null});
+        claims.expect("BOOLEAN", "cat_event_cd", List.of(
+                "true when claim is tagged to CAT event ( cat_event_cd populated ) , false otherwise"), "true", "false");
+        // a word that is a column is part of a test, not a name for one: not read as a bracket's label
+        claims.flagged("BOOLEAN", "cat_event_cd", "true when cat_event_cd tagged (a CAT flag), false otherwise");
+    }
+
+    @Test
     void shouldCountAndSumOnlyTheRowsOfACodeNamedBeforeTheirNoun() throws Exception {
         RuleTable events = new RuleTable("usage_events", "id", new String[]{"id", "event_type", "duration_sec"},
                 new String[]{"1", "VOICE", "120"}, new String[]{"2", "SMS", "0"});

@@ -19,6 +19,9 @@ final class Conditions {
     /** cond := comparison ((AND|OR) comparison)*, AND binding tighter than OR. */
     static Expr condition(Parser p) {
         Expr left = conjunction(p);
+        if (left == null) {
+            left = definedInBrackets(p);
+        }
         while (left != null) {
             int m = p.mark();
             if (!p.accept(Role.OR)) {
@@ -39,6 +42,35 @@ final class Conditions {
             left = new Expr.Bin("OR", left, right);
         }
         return left;
+    }
+
+    /**
+     * "the line is still active (no deactivation date)", "claim is tagged to CAT event (cat_event_cd populated)": words
+     * that name a state, then the test that defines it in brackets; the test (cursor after the bracket), or null
+     * (cursor unchanged). The words hold no value, operator or column of their own: they only name the test.
+     */
+    private static Expr definedInBrackets(Parser p) {
+        int m = p.mark();
+        int words = 0;
+        Token t;
+        while ((t = p.rawPeek()) != null && t.kind() == Token.Kind.WORD && words < 8) {
+            if (p.ctx().resolve(null, t.text()) instanceof Expr.Col c && p.ctx().known(c)) {
+                p.reset(m);
+                return null;
+            }
+            p.rawNext();
+            words++;
+        }
+        if (words == 0 || !p.acceptOp("(")) {
+            p.reset(m);
+            return null;
+        }
+        Expr test = conjunction(p);
+        if (test == null || !p.acceptOp(")")) {
+            p.reset(m);
+            return null;
+        }
+        return test;
     }
 
     private static Expr conjunction(Parser p) {
