@@ -82,6 +82,10 @@ class RuleFreshDocumentsTest {
                 new String[]{"2", null});
         claims.expect("BOOLEAN", "cat_event_cd", List.of(
                 "true when claim is tagged to CAT event ( cat_event_cd populated ) , false otherwise"), "true", "false");
+        RuleTable lines = new RuleTable("subscriptions", "id", new String[]{"id", "activation_ts", "deactivation_dt"},
+                new String[]{"1", "2024-01-01 10:00:00", "2024-01-31"}, new String[]{"2", "2024-02-01 09:00:00", null});
+        lines.expect("INTEGER", "activation_ts, deactivation_dt", List.of("Number of days between activation and deactivation. "
+                + "Null if the line is still active (no deactivation date)"), "30", null);
         // a word that is a column is part of a test, not a name for one: not read as a bracket's label
         claims.flagged("BOOLEAN", "cat_event_cd", "true when cat_event_cd tagged (a CAT flag), false otherwise");
     }

@@ -325,8 +325,9 @@ final class WordedTests {
             }
             p.reset(window);
             Token after = p.peekToken();
-            if (none != null && (after == null || after.kind() == Token.Kind.SEP || after.op(",") || p.peek(Role.THEN)
-                    || p.peek(Role.ELSE) || p.peek(Role.AND) || p.peek(Role.OR))) {
+            // ... or the bracket that holds the test ("the line is still active (no deactivation date)")
+            if (none != null && (after == null || after.kind() == Token.Kind.SEP || after.op(",") || after.op(")")
+                    || p.peek(Role.THEN) || p.peek(Role.ELSE) || p.peek(Role.AND) || p.peek(Role.OR))) {
                 return counted(p, none, p.tokens().get(p.mark() - 1), word)
                         ? new Expr.Bin("OR", new Expr.IsNull(none, false), new Expr.Bin("=", none, new Expr.Lit(0L)))
                         : new Expr.Bin("OR", new Expr.IsNull(none, false), new Expr.Bin("=",
