@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,7 +126,14 @@ class GenerationResumeIT {
         assertThat(Stack.json(versions.body())).hasSize(1);
 
         // And When: the completed generation is posted once more
-        int eventsBefore = EventsTopic.streamedEvents("acme", generationId).size();
+        // (counted once the topic has settled: the resumed run's last events may still be on their way to it)
+        AtomicInteger settled = new AtomicInteger(-1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    int now = EventsTopic.streamedEvents("acme", generationId).size();
+                    return settled.getAndSet(now) == now;
+                });
+        int eventsBefore = settled.get();
         HttpResponse<String> again = post(alice, generationId, documentId);
 
         // Then: the same id, accepted, and nothing new happens to it

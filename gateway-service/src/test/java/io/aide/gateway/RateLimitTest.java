@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(GatewayTestResource.class)
 class RateLimitTest {
+    /** Hands each client address out once, so no two sign-ins share a bucket by chance. */
+    private static final AtomicInteger NEXT_HOST = new AtomicInteger();
     @io.quarkus.test.common.http.TestHTTPResource("/")
     java.net.URL root;
     private int port;
@@ -66,8 +68,7 @@ class RateLimitTest {
     @Test
     void shouldLimitPortalSignInsPerClientAddressWith429ProblemAndRetryAfter() throws IOException {
         // Given: a client address of its own (a loopback address no other test uses) starts three sign-ins
-        String address = "127.0." + ThreadLocalRandom.current().nextInt(1, 255) + "."
-                + ThreadLocalRandom.current().nextInt(2, 255);
+        String address = loopback(66);
         List<Integer> started = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             started.add(FromAddress.get(address, port, "/api/v1/session/login?return_to=/documents").status());
@@ -116,12 +117,15 @@ class RateLimitTest {
                 .post("/api/v1/generations").then().statusCode(400);
     }
 
+    /** A loopback address in 127.0.{third}.0/24 that no other call in this run has handed out. */
     private static String loopback(int third) {
-        return "127.0." + third + "." + ThreadLocalRandom.current().nextInt(2, 255);
+        return "127.0." + third + "." + (2 + NEXT_HOST.getAndIncrement() % 253);
     }
 
+    /** A documentation address (198.51.0.0/16) that no other call in this run has handed out. */
     private static String documentationAddress() {
-        return "198.51." + ThreadLocalRandom.current().nextInt(0, 256) + "." + ThreadLocalRandom.current().nextInt(1, 255);
+        int host = NEXT_HOST.getAndIncrement();
+        return "198.51." + (host / 254) % 256 + "." + (1 + host % 254);
     }
 
     @Test
