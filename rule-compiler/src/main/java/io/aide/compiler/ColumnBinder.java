@@ -213,51 +213,7 @@ final class ColumnBinder {
                 sources.add(new Expr.Col(t.alias(), tables.canonicalColumn(t, col)));
             }
         }
-        return new RuleContext() {
-            /** Names resolve the same way for the whole rule: the grammar tries many words, some more than once. */
-            private final Map<String, Optional<Expr>> resolved = new HashMap<>();
-
-            @Override
-            public MappingRow row() {
-                return row;
-            }
-
-            @Override
-            public SqlType targetType() {
-                return type;
-            }
-
-            @Override
-            public List<Expr.Col> sources() {
-                return sources;
-            }
-
-            @Override
-            public Expr resolve(String qualifier, String name) {
-                return resolved.computeIfAbsent(qualifier + "\u0000" + name,
-                        k -> Optional.ofNullable(resolveName(row, sources, qualifier, name))).orElse(null);
-            }
-
-            @Override
-            public SqlType typeOf(Expr.Col column) {
-                return tables.columnType(column);
-            }
-
-            @Override
-            public ReferenceData references() {
-                return references;
-            }
-
-            @Override
-            public Expr lookup(ReferenceData.LookupMap map, List<Expr> keyParts, String separator) {
-                return addLookup(map, keyParts, separator, row.ref());
-            }
-
-            @Override
-            public boolean known(Expr.Col column) {
-                return !assumed.contains(column);
-            }
-        };
+        return new BoundContext(row, type, sources, false);
     }
 
     Expr resolveName(MappingRow row, List<Expr.Col> sources, String qualifier, String rawName) {
@@ -326,6 +282,70 @@ final class ColumnBinder {
                     + withColumn.stream().map(Table::name).collect(Collectors.joining(", ")) + ": write its table before it");
         }
         return null;
+    }
+
+    /** What a filter written in words sees: names resolve as {@link #resolveFilterName} does; no lookups. */
+    RuleContext filterContext(MappingRow row) {
+        return new BoundContext(row, SqlType.BOOLEAN, List.of(), true);
+    }
+
+    /** A rule's view of the target: its row, type and source columns, names bound by this binder. */
+    private final class BoundContext implements RuleContext {
+        private final MappingRow row;
+        private final SqlType type;
+        private final List<Expr.Col> sources;
+        /** A filter reads source rows: names bind as {@link #resolveFilterName} does, and it adds no lookups. */
+        private final boolean filter;
+        /** Names resolve the same way for the whole rule: the grammar tries many words, some more than once. */
+        private final Map<String, Optional<Expr>> resolved = new HashMap<>();
+
+        BoundContext(MappingRow row, SqlType type, List<Expr.Col> sources, boolean filter) {
+            this.row = row;
+            this.type = type;
+            this.sources = sources;
+            this.filter = filter;
+        }
+
+        @Override
+        public MappingRow row() {
+            return row;
+        }
+
+        @Override
+        public SqlType targetType() {
+            return type;
+        }
+
+        @Override
+        public List<Expr.Col> sources() {
+            return sources;
+        }
+
+        @Override
+        public Expr resolve(String qualifier, String name) {
+            return resolved.computeIfAbsent(qualifier + "\u0000" + name, k -> Optional.ofNullable(filter
+                    ? resolveFilterName(row, qualifier, name) : resolveName(row, sources, qualifier, name))).orElse(null);
+        }
+
+        @Override
+        public SqlType typeOf(Expr.Col column) {
+            return tables.columnType(column);
+        }
+
+        @Override
+        public ReferenceData references() {
+            return references;
+        }
+
+        @Override
+        public Expr lookup(ReferenceData.LookupMap map, List<Expr> keyParts, String separator) {
+            return filter ? null : addLookup(map, keyParts, separator, row.ref());
+        }
+
+        @Override
+        public boolean known(Expr.Col column) {
+            return !assumed.contains(column);
+        }
     }
 
     /**

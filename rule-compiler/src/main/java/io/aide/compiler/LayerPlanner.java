@@ -36,8 +36,9 @@ final class LayerPlanner {
     private Map<String, String> writtenRules = Map.of();
 
     /** Plans a target; several source systems feeding one target become UNION ALL branches. */
-    static LayerPlan planTarget(MappingSpec spec, SchemaCatalog catalog, String target, List<MappingRow> mappingRows,
+    static LayerPlan planTarget(MappingSpec spec, SchemaCatalog catalog, String target, List<MappingRow> writtenRows,
                                 List<Diagnostic> diagnostics) {
+        List<MappingRow> mappingRows = NoteFilters.expand(writtenRows);
         boolean distinct = DistinctRows.asked(mappingRows) || DistinctRows.dedupes(mappingRows);
         List<String> grain = StatedGrain.of(mappingRows);
         List<MappingRow> stated = grain.isEmpty() ? mappingRows : StatedGrain.withoutGrainWords(mappingRows);

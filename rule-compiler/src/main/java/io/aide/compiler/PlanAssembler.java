@@ -282,7 +282,7 @@ final class PlanAssembler {
             String why = null;
             for (FilterText.Reading reading : FilterText.readings(r.filter())) {
                 try {
-                    Expr f = types.typeFix(parser.parse(reading.condition()), null);
+                    Expr f = types.typeFix(conditionOf(parser, reading.condition(), r), null);
                     if (reading.excluding()) {
                         // rows the condition cannot judge (NULL) are kept: only what it says is excluded
                         f = new Expr.Not(new Expr.Fn("COALESCE", List.of(f, new Expr.Lit(false))));
@@ -456,6 +456,22 @@ final class PlanAssembler {
                     + " and this column is neither part of it nor aggregated: say how to aggregate it");
         }
     }
+
+    /** A filter's condition: SQL as written, else the same words a rule's condition may use ("read_val is negative"). */
+    private Expr conditionOf(SqlExpressionParser parser, String condition, MappingRow row)
+            throws SqlExpressionParser.NotCompilable {
+        try {
+            return parser.parse(condition);
+        } catch (SqlExpressionParser.NotCompilable sql) {
+            Expr worded = WORDS.condition(condition, binder.filterContext(row));
+            if (worded == null) {
+                throw sql;
+            }
+            return worded;
+        }
+    }
+
+    private static final io.aide.compiler.lang.RuleLanguage WORDS = new io.aide.compiler.lang.RuleLanguage();
 
     /**
      * Why the target's rows are not the ones the mapping asks for, or null: a filter it could not apply, or, for a

@@ -16,7 +16,7 @@ final class GeneratedKeys implements Recognizer {
     @Override
     public Recognition recognize(Parser p) {
         p.accept(Role.SET);
-        if (!p.accept(Role.GENERATED)) {
+        if (!p.accept(Role.GENERATED) && !numberRows(p)) {
             return Recognition.NOT_MINE;
         }
         while (p.accept(Role.GENERATED)) {
@@ -35,7 +35,7 @@ final class GeneratedKeys implements Recognizer {
                 continue;
             }
             p.reset(m);
-            if (oneToN(p)) {
+            if (oneToN(p) || oneTwoThree(p) || numberRows(p)) {
                 // "generate 1..n ordered by SKU", "numbered 1 to n": the range of any numbering
                 continue;
             }
@@ -59,11 +59,11 @@ final class GeneratedKeys implements Recognizer {
             if (p.peek(Role.ORDERED_BY)) {
                 // "(sequence by emp_id)": an order, before "sequence" is read as the key's name again
                 p.accept(Role.ORDERED_BY);
-                List<Expr> cols = columns(p);
-                if (cols == null) {
+                List<Expr.Order> keys = orderKeys(p);
+                if (keys == null) {
                     return p.notUnderstood();
                 }
-                cols.forEach(c -> order.add(new Expr.Order(c, false)));
+                order.addAll(keys);
                 p.acceptOp(")");
                 continue;
             }
@@ -100,11 +100,11 @@ final class GeneratedKeys implements Recognizer {
                 unique = true;
                 cols.forEach(c -> order.add(new Expr.Order(c, false)));
             } else if (p.accept(Role.ORDERED_BY)) {
-                List<Expr> cols = columns(p);
-                if (cols == null) {
+                List<Expr.Order> keys = orderKeys(p);
+                if (keys == null) {
                     return p.notUnderstood();
                 }
-                cols.forEach(c -> order.add(new Expr.Order(c, false)));
+                order.addAll(keys);
             } else if (p.acceptExact(Role.PER) || p.accept(Role.PER)) {
                 // exactly first: "for each" is also a scope word, which filler skipping would pass over
                 int afterPer = p.mark();
@@ -174,6 +174,67 @@ final class GeneratedKeys implements Recognizer {
     }
 
     /**
+     * "Number the premises", "number each account", "numbered rows": the verb of a numbering with the rows it numbers
+     * (any noun: "the premises"); "number of ..." is a count, never this. The cursor after it, or unchanged.
+     */
+    private static boolean numberRows(Parser p) {
+        int m = p.mark();
+        Token verb = p.rawNext();
+        if (verb == null || !(verb.is(Token.Kind.WORD, "number") || verb.is(Token.Kind.WORD, "numbers")
+                || verb.is(Token.Kind.WORD, "renumber") || verb.is(Token.Kind.WORD, "numbered"))) {
+            p.reset(m);
+            return false;
+        }
+        Token det = p.rawPeek();
+        boolean determiner = det != null && (det.is(Token.Kind.WORD, "the") || det.is(Token.Kind.WORD, "each")
+                || det.is(Token.Kind.WORD, "all") || det.is(Token.Kind.WORD, "every"));
+        if (!determiner) {
+            // "numbered 1..n", "numbered in premise_id order": the verb alone, before what the numbering says
+            if (verb.norm().equals("numbered")) {
+                return true;
+            }
+            p.reset(m);
+            return false;
+        }
+        p.rawNext();
+        int nouns = 0;
+        Token w;
+        while (nouns < 3 && (w = p.rawPeek()) != null && w.kind() == Token.Kind.WORD && !w.is(Token.Kind.WORD, "in")
+                && !w.is(Token.Kind.WORD, "by") && !w.is(Token.Kind.WORD, "from") && !w.is(Token.Kind.WORD, "starting")
+                && !p.peekExact(Role.ORDERED_BY)) {
+            p.rawNext();
+            nouns++;
+        }
+        if (nouns == 0) {
+            p.reset(m);
+            return false;
+        }
+        return true;
+    }
+
+    /** "1, 2, 3 ...", "1,2,3,...", "1, 2, 3 etc.": the numbers written out as a start of the series. */
+    private static boolean oneTwoThree(Parser p) {
+        int m = p.mark();
+        for (int n = 1; n <= 3; n++) {
+            Token t = p.rawNext();
+            if (t == null || !t.text().equals(String.valueOf(n))) {
+                p.reset(m);
+                return false;
+            }
+            Token comma = p.rawPeek();
+            if (n < 3 && comma != null && comma.op(",")) {
+                p.rawNext();
+            }
+        }
+        Token t;
+        while ((t = p.rawPeek()) != null && (t.op(",") || t.kind() == Token.Kind.SEP && !t.text().equals(";")
+                || t.text().equals("\u2026") || t.is(Token.Kind.WORD, "etc") || t.norm().equals("n"))) {
+            p.rawNext();
+        }
+        return true;
+    }
+
+    /**
      * [assigned] in [ascending | descending] column order, in order of column: the order the numbers follow; null
      * (cursor unchanged) otherwise.
      */
@@ -197,11 +258,24 @@ final class GeneratedKeys implements Recognizer {
         return cols.stream().map(c -> new Expr.Order(c, descending)).toList();
     }
 
+    /** column [ASC | DESC] ((, | and | then) column [ASC | DESC])*: "order_dt descending, then order_id"; or null. */
+    private static List<Expr.Order> orderKeys(Parser p) {
+        return keys(p, true);
+    }
+
     /** column ((, | + | and) column)*; a separator not followed by a column is left for what follows ("+ 1000 (offset)"). */
     static List<Expr> columns(Parser p) {
-        List<Expr> out = new ArrayList<>();
+        List<Expr.Order> keys = keys(p, false);
+        return keys == null ? null : keys.stream().map(Expr.Order::expr).toList();
+    }
+
+    private static List<Expr.Order> keys(Parser p, boolean ordered) {
+        List<Expr.Order> out = new ArrayList<>();
         int beforeSeparator = p.mark();
         do {
+            if (ordered) {
+                p.acceptWord("then");
+            }
             Expr c = p.column();
             if (c == null) {
                 if (out.isEmpty()) {
@@ -210,9 +284,13 @@ final class GeneratedKeys implements Recognizer {
                 p.reset(beforeSeparator);
                 break;
             }
-            out.add(c);
+            boolean descending = ordered && p.accept(Role.DESCENDING);
+            if (ordered && !descending) {
+                p.accept(Role.ASCENDING);
+            }
+            out.add(new Expr.Order(c, descending));
             beforeSeparator = p.mark();
-        } while (p.acceptOp(",") || p.acceptOp("+") || p.accept(Role.AND));
+        } while (p.acceptOp(",") || p.accept(Role.AND) || (ordered ? p.acceptWord("then") : p.acceptOp("+")));
         return out;
     }
 

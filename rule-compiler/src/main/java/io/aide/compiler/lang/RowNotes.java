@@ -2,6 +2,7 @@ package io.aide.compiler.lang;
 
 import io.aide.compiler.lang.Lexicon.Role;
 import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.SqlType;
 import io.aide.events.spec.MappingRow;
 
 import java.util.ArrayList;
@@ -20,17 +21,18 @@ import java.util.List;
  * @param defaultValue   applied after aggregation and joins (COALESCE), or null
  * @param accepted       values the column takes, when the note lists them
  * @param keepUnmatched  the note keeps rows that have no match (the row's join is an outer one)
+ * @param problem        why the default value cell cannot be used (the column is then not compiled), or null
  */
-public record RowNotes(Expr defaultValue, List<String> accepted, boolean keepUnmatched) {
+public record RowNotes(Expr defaultValue, List<String> accepted, boolean keepUnmatched, String problem) {
 
     public static RowNotes read(MappingRow row) {
         Lexicon lexicon = Lexicon.standard();
         Expr defaultValue = null;
+        String problem = null;
         if (row.defaultValue() != null && !row.defaultValue().isBlank()) {
-            List<Token> d = Lexer.tokens(row.defaultValue());
-            if (d.size() == 1) {
-                defaultValue = literal(d.get(0));
-            }
+            DefaultCell cell = DefaultCell.read(row.defaultValue(), SqlType.parse(row.targetType()), lexicon);
+            defaultValue = cell.value();
+            problem = cell.problem();
         }
         List<String> accepted = new ArrayList<>();
         boolean keep = false;
@@ -43,10 +45,10 @@ public record RowNotes(Expr defaultValue, List<String> accepted, boolean keepUnm
             accepted.addAll(oneOf(tokens, lexicon));
             keep = keepsUnmatched(tokens, lexicon);
         }
-        return new RowNotes(defaultValue, accepted, keep);
+        return new RowNotes(defaultValue, accepted, keep, problem);
     }
 
-    private static Expr literal(Token t) {
+    static Expr literal(Token t) {
         if (t.kind() == Token.Kind.STRING) {
             return new Expr.Lit(t.text());
         }
@@ -56,7 +58,7 @@ public record RowNotes(Expr defaultValue, List<String> accepted, boolean keepUnm
         return null;
     }
 
-    private static Expr defaultOf(List<Token> tokens, Lexicon lexicon) {
+    static Expr defaultOf(List<Token> tokens, Lexicon lexicon) {
         if (tokens.isEmpty()) {
             return null;
         }

@@ -41,6 +41,20 @@ public final class RuleLanguage {
         this.lexicon = lexicon;
     }
 
+    /**
+     * A condition written in words, as a filter cell states which rows to keep or drop ("read_val is negative",
+     * "status is blank or 'X'"): the test, or null when the words are not all a condition.
+     */
+    public Expr condition(String text, RuleContext ctx) {
+        List<Token> tokens = Lexer.tokens(text.strip().replaceAll("[.;]+$", ""));
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        Parser p = new Parser(tokens, ctx, lexicon);
+        Expr test = p.condition();
+        return test != null && p.atEnd() ? test : null;
+    }
+
     public Recognition read(RuleContext ctx) {
         List<Token> tokens = Lexer.tokens(ctx.row().transformation());
         if (tokens.size() > 1 && tokens.get(0).op("=")) {

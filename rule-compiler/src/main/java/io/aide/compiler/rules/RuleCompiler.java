@@ -18,6 +18,9 @@ public final class RuleCompiler {
 
     public RuleOutcome compile(RuleContext ctx) {
         RowNotes notes = RowNotes.read(ctx.row());
+        if (notes.problem() != null) {
+            return RuleOutcome.flagged(notes.problem());
+        }
         Recognition r = LANGUAGE.read(ctx);
         if (r instanceof Recognition.Recognized ok) {
             String conflict = ValueKinds.conflict(ok.expr(), ctx.targetType());

@@ -1,0 +1,80 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.SqlType;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A "Default Value" cell: the value a column takes where its rule gives NULL. Analysts write it bare more often than
+ * quoted ({@code UNK}, {@code Not Available}, {@code -1}, {@code 0.00}, {@code 'N'}, {@code sysdate}), or as a short
+ * sentence ({@code default 'Unknown'}, {@code 0 if null}):
+ * <pre>
+ * cell := NULL-word                       no default ("null", "none", "n/a"; for a text column only those: "Not
+ *                                         Available" there is the text to show)
+ *       | [+|-] NUMBER | STRING           that value
+ *       | TODAY | NOW                     the load date / time
+ *       | note                            as {@link RowNotes} reads a null-handling cell
+ *       | WORD {WORD}                     for a text column: the words as written ("Unknown Supplier")
+ * </pre>
+ * Anything else is a problem, not a guess: a default that cannot be used would leave NULLs where the document asks
+ * for a value.
+ *
+ * @param value   the default, or null for none
+ * @param problem why the cell cannot be used, or null
+ */
+record DefaultCell(Expr value, String problem) {
+    private static final int MAX_BARE_WORDS = 4;
+    private static final java.util.Set<String> NO_DEFAULT = java.util.Set.of("null", "none", "nothing", "no default",
+            "n/a", "-", "--", "blank", "(blank)", "empty", "(null)", "not applicable");
+
+    static DefaultCell read(String cell, SqlType target, Lexicon lexicon) {
+        String text = cell.strip().replaceAll("[.;]+$", "").strip();
+        List<Token> tokens = Lexer.tokens(text);
+        boolean textColumn = target.kind() == SqlType.Kind.VARCHAR || !target.known();
+        if (tokens.isEmpty() || NO_DEFAULT.contains(text.toLowerCase(java.util.Locale.ROOT))
+                || !textColumn && lexicon.match(Role.NULL, tokens, 0) == tokens.size()) {
+            // "Not Available" in the default cell of a text column is the text an analyst wants shown
+            return new DefaultCell(null, null);
+        }
+        if (tokens.size() == 1 && (tokens.get(0).kind() == Token.Kind.STRING || tokens.get(0).kind() == Token.Kind.NUMBER)) {
+            return checked(RowNotes.literal(tokens.get(0)), text, target);
+        }
+        if (tokens.size() == 2 && (tokens.get(0).op("-") || tokens.get(0).op("+")) && tokens.get(1).kind() == Token.Kind.NUMBER) {
+            String n = tokens.get(0).text().equals("-") ? "-" + tokens.get(1).text() : tokens.get(1).text();
+            return new DefaultCell(n.contains(".") ? new Expr.Lit(new BigDecimal(n)) : new Expr.Lit(Long.parseLong(n)), null);
+        }
+        if (lexicon.match(Role.TODAY, tokens, 0) == tokens.size()) {
+            return checked(new Expr.CurrentDate(), text, target);
+        }
+        if (lexicon.match(Role.NOW, tokens, 0) == tokens.size()) {
+            return checked(new Expr.CurrentTimestamp(), text, target);
+        }
+        Expr said = RowNotes.defaultOf(tokens, lexicon);
+        if (said != null) {
+            return checked(said, text, target);
+        }
+        boolean bare = tokens.size() <= MAX_BARE_WORDS
+                && tokens.stream().allMatch(t -> t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.NUMBER
+                || t.op("/") || t.op("-"));
+        if (bare && textColumn) {
+            return new DefaultCell(new Expr.Lit(text), null);
+        }
+        return new DefaultCell(null, "the default value '" + text + "' is not understood"
+                + (bare ? " for a " + target.display() + " column" : "") + ": write a value (a number, 'text' in quotes, or NULL)");
+    }
+
+    /** A text default for a number or date column would fail (or worse, be cast) at run time: say so instead. */
+    private static DefaultCell checked(Expr value, String text, SqlType target) {
+        boolean textValue = value instanceof Expr.Lit l && l.value() instanceof String;
+        if (textValue && target.numeric() && !text.replace("'", "").replace("\"", "").strip().matches("-?\\d+(\\.\\d+)?")) {
+            return new DefaultCell(null, "the default value " + text + " is text, but the column is " + target.display());
+        }
+        if (!textValue && value instanceof Expr.Lit && target.temporal()) {
+            return new DefaultCell(null, "the default value " + text + " is a number, but the column is " + target.display());
+        }
+        return new DefaultCell(value, null);
+    }
+}
