@@ -2,6 +2,7 @@ package io.aide.compiler;
 
 import io.aide.compiler.SourceTables.Table;
 import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.LayerPlan;
 import io.aide.compiler.plan.SqlType;
 import io.aide.compiler.rules.ReferenceData;
 import io.aide.compiler.rules.RuleCompiler;
@@ -63,12 +64,16 @@ final class ColumnBinder {
     private final Set<String> compiling = new HashSet<>();
     private final Set<Expr.Col> assumed = new HashSet<>();
     private final List<Lookup> lookups = new ArrayList<>();
+    /** The columns of the other targets this one reads, by lower-case target name (their views come first). */
+    private final Map<String, List<LayerPlan.ColumnInfo>> upstream;
     /** Per mapping row, the names its rule used that several tables of the target have (why it may not compile). */
     private final Map<String, List<String>> ambiguousNames = new HashMap<>();
 
     ColumnBinder(ReferenceData references, String target, List<MappingRow> rows, SourceTables tables, TypeCoercion types,
-                 Map<Expr.Lit, String> unitHints, List<Diagnostic> diagnostics, StatedLayouts layouts) {
+                 Map<Expr.Lit, String> unitHints, List<Diagnostic> diagnostics, StatedLayouts layouts,
+                 Map<String, List<LayerPlan.ColumnInfo>> upstream) {
         this.layouts = layouts;
+        this.upstream = upstream;
         this.catalog = tables.catalog();
         this.references = references;
         this.target = target;
@@ -120,7 +125,7 @@ final class ColumnBinder {
             }
             String missing = missingSource(r);
             ambiguousNames.remove(r.ref());
-            RuleOutcome o = missing != null ? RuleOutcome.flagged(missing) : ruleCompiler.compile(contextFor(r, type));
+            RuleOutcome o = missing != null ? RuleOutcome.flagged(missing) : ownColumnsRead(r, ruleCompiler.compile(contextFor(r, type)));
             List<String> ambiguous = ambiguousNames.remove(r.ref());
             if (o.isFlagged() && ambiguous != null) {
                 o = RuleOutcome.flagged(o.flagReason() + "; " + String.join("; ", ambiguous.stream().distinct().toList()));
@@ -144,13 +149,31 @@ final class ColumnBinder {
     /** With a registered schema, a source column it does not have makes the rule uncompilable (instead of failing SQL). */
     String missingSource(MappingRow row) {
         if (catalog == null || catalog.tables().isEmpty()) {
+            for (SourceRef s : row.sourceColumns()) {
+                String fromTarget = s.column() == null || s.column().isBlank() ? null : tables.ownTarget(row, s)
+                        ? ownColumnProblem(row, s.column().trim()) : upstreamProblem(tables.tableOf(row, s).name(), s.column().trim());
+                if (fromTarget != null) {
+                    return fromTarget;
+                }
+            }
             return null;
         }
         for (SourceRef s : row.sourceColumns()) {
             if (s.column() == null || s.column().isBlank()) {
                 continue;
             }
+            if (tables.ownTarget(row, s)) {
+                String own = ownColumnProblem(row, s.column().trim());
+                if (own != null) {
+                    return own;
+                }
+                continue;
+            }
             Table t = tables.tableOf(row, s);
+            String fromTarget = upstreamProblem(t.name(), s.column().trim());
+            if (fromTarget != null) {
+                return fromTarget;
+            }
             List<String> candidates = tables.ambiguity(List.of(s.column()));
             if (!tables.catalogKnows(t) && candidates != null) {
                 return "source column " + s.column().trim() + " is in several registered tables (" + String.join(", ", candidates)
@@ -166,6 +189,75 @@ final class ColumnBinder {
             }
         }
         return null;
+    }
+
+    /** The relation of a source column that is another column of this target (its source table is the target). */
+    private static final String OWN_TARGET = "\u0000target";
+
+    /** Why a column the row names as the target's own cannot be read, or null. */
+    private String ownColumnProblem(MappingRow row, String column) {
+        if (column.equalsIgnoreCase(row.targetColumn() == null ? null : row.targetColumn().trim())) {
+            return "the row reads its own column " + column + " of " + target + ": name the source column it comes from";
+        }
+        return rowsByColumn.containsKey(column.toLowerCase(Locale.ROOT)) ? null
+                : "target " + target + " has no column " + column;
+    }
+
+    /** The outcome with the target's own columns the row reads replaced by their expressions (flagged if one is). */
+    private RuleOutcome ownColumnsRead(MappingRow row, RuleOutcome o) {
+        if (o.isFlagged() || Expr.columns(o.expr()).stream().noneMatch(c -> OWN_TARGET.equals(c.relation()))) {
+            return o;
+        }
+        List<String> unreadable = new ArrayList<>();
+        Expr e = Expr.mapColumns(o.expr(), c -> {
+            if (!OWN_TARGET.equals(c.relation())) {
+                return c;
+            }
+            Expr own = targetColumn(row, c.column());
+            if (own == null) {
+                unreadable.add(c.column());
+                return c;
+            }
+            return own;
+        });
+        if (!unreadable.isEmpty()) {
+            return RuleOutcome.flagged("reads the target column " + unreadable.get(0) + ", which is not compiled");
+        }
+        return new RuleOutcome(e, o.defaultValue(), null, o.acceptedValues(), o.lookupTable(), o.leftJoinHint(), o.notes());
+    }
+
+    /** True when the table is another target of the mapping whose view this target reads. */
+    boolean upstream(String table) {
+        return table != null && upstream.containsKey(UpstreamTargets.key(table));
+    }
+
+    /**
+     * Why a column of another target cannot be read, or null: that target has no such column, or it is flagged there
+     * (its view holds a NULL in its place, which no rule here may compute on).
+     */
+    String upstreamProblem(String table, String column) {
+        List<LayerPlan.ColumnInfo> columns = table == null ? null : upstream.get(UpstreamTargets.key(table));
+        if (columns == null) {
+            return null;
+        }
+        LayerPlan.ColumnInfo c = columns.stream().filter(x -> x.name().equalsIgnoreCase(column)).findFirst().orElse(null);
+        if (c == null) {
+            return "target " + table.trim() + " has no column " + column;
+        }
+        return "flagged".equals(c.status()) ? "reads " + table.trim() + "." + c.name() + ", which is not compiled there ("
+                + c.reason() + ")" : null;
+    }
+
+    /** A name a rule binds to a flagged column of another target binds to nothing. */
+    private Expr readable(Expr bound) {
+        if (bound instanceof Expr.Col c && !upstream.isEmpty()) {
+            for (Table t : tables.all()) {
+                if (t.alias().equals(c.relation()) && upstreamProblem(t.name(), c.column()) != null) {
+                    return null;
+                }
+            }
+        }
+        return bound;
     }
 
     RuleOutcome merge(List<RuleOutcome> outcomes, List<MappingRow> used) {
@@ -201,6 +293,10 @@ final class ColumnBinder {
         List<Expr.Col> sources = new ArrayList<>();
         for (SourceRef s : row.sourceColumns()) {
             if (s.column() == null || s.column().isBlank()) {
+                continue;
+            }
+            if (tables.ownTarget(row, s)) {
+                sources.add(new Expr.Col(OWN_TARGET, s.column().trim()));
                 continue;
             }
             Table t = tables.tableOf(row, s);
@@ -262,7 +358,7 @@ final class ColumnBinder {
         }
         for (MappingRow other : rows) {
             for (SourceRef s : other.sourceColumns()) {
-                if (name.equalsIgnoreCase(s.column())) {
+                if (name.equalsIgnoreCase(s.column()) && !tables.ownTarget(other, s)) {
                     Table t = tables.tableOf(other, s);
                     return new Expr.Col(t.alias(), s.column().trim());
                 }
@@ -323,12 +419,16 @@ final class ColumnBinder {
 
         @Override
         public Expr resolve(String qualifier, String name) {
-            return resolved.computeIfAbsent(qualifier + "\u0000" + name, k -> Optional.ofNullable(filter
-                    ? resolveFilterName(row, qualifier, name) : resolveName(row, sources, qualifier, name))).orElse(null);
+            return resolved.computeIfAbsent(qualifier + "\u0000" + name, k -> Optional.ofNullable(readable(filter
+                    ? resolveFilterName(row, qualifier, name) : resolveName(row, sources, qualifier, name)))).orElse(null);
         }
 
         @Override
         public SqlType typeOf(Expr.Col column) {
+            if (OWN_TARGET.equals(column.relation())) {
+                List<MappingRow> defining = rowsByColumn.get(column.column().toLowerCase(Locale.ROOT));
+                return defining == null ? SqlType.UNKNOWN : SqlType.parse(defining.get(0).targetType());
+            }
             return tables.columnType(column);
         }
 

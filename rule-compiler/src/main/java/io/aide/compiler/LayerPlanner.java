@@ -38,6 +38,15 @@ final class LayerPlanner {
     /** Plans a target; several source systems feeding one target become UNION ALL branches. */
     static LayerPlan planTarget(MappingSpec spec, SchemaCatalog catalog, String target, List<MappingRow> writtenRows,
                                 List<Diagnostic> diagnostics) {
+        return planTarget(spec, catalog, target, writtenRows, diagnostics, Map.of());
+    }
+
+    /**
+     * @param upstream the columns of the other targets this one reads (lower-case target name -> columns), whose views
+     *                 the layer defines before this one
+     */
+    static LayerPlan planTarget(MappingSpec spec, SchemaCatalog catalog, String target, List<MappingRow> writtenRows,
+                                List<Diagnostic> diagnostics, Map<String, List<LayerPlan.ColumnInfo>> upstream) {
         List<MappingRow> mappingRows = NoteFilters.expand(writtenRows);
         boolean distinct = DistinctRows.asked(mappingRows) || DistinctRows.dedupes(mappingRows);
         List<String> grain = StatedGrain.of(mappingRows);
@@ -47,7 +56,7 @@ final class LayerPlanner {
         List<String> systems = rows.stream().map(MappingRow::sourceSystem).filter(s -> s != null && !s.isBlank())
                 .map(String::trim).distinct().toList();
         if (systems.size() < 2) {
-            LayerPlanner p = new LayerPlanner(spec, catalog, target, rows);
+            LayerPlanner p = new LayerPlanner(spec, catalog, target, rows, upstream);
             p.grain = grain;
             p.writtenRules = writtenRules(mappingRows);
             LayerPlan plan = p.plan();
@@ -59,7 +68,7 @@ final class LayerPlanner {
             String system = systems.get(i);
             List<MappingRow> branchRows = rows.stream().filter(r -> r.sourceSystem() == null || r.sourceSystem().isBlank()
                     || r.sourceSystem().trim().equals(system)).toList();
-            LayerPlanner p = new LayerPlanner(spec, catalog, target, branchRows);
+            LayerPlanner p = new LayerPlanner(spec, catalog, target, branchRows, upstream);
             p.ctePrefix = i == 0 ? "" : safeName(system) + "_";
             p.grain = grain;
             p.writtenRules = writtenRules(mappingRows);
@@ -126,7 +135,8 @@ final class LayerPlanner {
                 sourceTables, keys);
     }
 
-    LayerPlanner(MappingSpec spec, SchemaCatalog catalog, String target, List<MappingRow> rows) {
+    LayerPlanner(MappingSpec spec, SchemaCatalog catalog, String target, List<MappingRow> rows,
+                 Map<String, List<LayerPlan.ColumnInfo>> upstream) {
         this.target = target;
         this.rows = rows;
         Map<Expr.Lit, String> unitHints = new IdentityHashMap<>();
@@ -134,7 +144,7 @@ final class LayerPlanner {
         this.graph = new JoinGraph(tables, diagnostics);
         this.types = new TypeCoercion(tables, unitHints);
         this.binder = new ColumnBinder(new ReferenceData(spec.referenceTables()), target, rows, tables, types, unitHints,
-                diagnostics, StatedLayouts.of(spec));
+                diagnostics, StatedLayouts.of(spec), upstream);
     }
 
     List<Diagnostic> diagnostics() {
@@ -151,9 +161,12 @@ final class LayerPlanner {
                     continue;
                 }
                 for (SourceRef s : r.sourceColumns()) {
-                    tables.tableOf(r, s);
+                    if (!tables.ownTarget(r, s)) {
+                        tables.tableOf(r, s);
+                    }
                 }
-                if (r.sourceColumns().isEmpty() && r.sourceTable() != null && !r.sourceTable().isBlank()) {
+                if (r.sourceColumns().isEmpty() && r.sourceTable() != null && !r.sourceTable().isBlank()
+                        && !r.sourceTable().trim().equalsIgnoreCase(target)) {
                     tables.tableFor(r.sourceSystem(), r.sourceTable(), List.of());
                 }
             }

@@ -311,6 +311,7 @@ final class PlanAssembler {
         if (baseTable != null) {
             sourceTables.add(qualifiedName(baseTable));
         }
+        // another target's view is read, not sourced: sample data and dbt sources leave it to that target
         joins.values().stream().filter(j -> !j.relation().cte()).forEach(j -> sourceTables.add(
                 j.relation().schema() == null ? j.relation().name() : j.relation().schema() + "." + j.relation().name()));
         aggCtes.values().forEach(b -> {
@@ -331,7 +332,8 @@ final class PlanAssembler {
                 : new LayerPlan.Relation(baseTable.schema(), baseTable.name(), baseTable.alias(), false),
                 new ArrayList<>(joins.values()), items, where, whereTodos, groupBy,
                 rows.stream().map(MappingRow::ref).distinct().toList(), whereRefs);
-        return new LayerPlan(target, ctes, List.of(branch), infos, sourceTables.stream().distinct().toList(), keyColumns);
+        return new LayerPlan(target, ctes, List.of(branch), infos, sourceTables.stream().distinct()
+                .filter(t -> !binder.upstream(t)).toList(), keyColumns);
     }
 
     /**
@@ -367,8 +369,7 @@ final class PlanAssembler {
         List<String> out = new ArrayList<>();
         for (MappingRow r : c.rows()) {
             for (SourceRef s : r.sourceColumns()) {
-                Table t = tables.tableOf(r, s);
-                out.add(t.name() + "." + s.column().trim());
+                out.add((tables.ownTarget(r, s) ? target : tables.tableOf(r, s).name()) + "." + s.column().trim());
             }
         }
         return out.stream().distinct().toList();

@@ -28,12 +28,16 @@ public final class SemanticLayerCompiler {
         if (dialects.isEmpty()) {
             dialects = List.of(Dialect.DUCKDB);
         }
-        Map<String, List<MappingRow>> byTarget = new LinkedHashMap<>();
+        Map<String, List<MappingRow>> selected = new LinkedHashMap<>();
         spec.rowsByTarget().forEach((target, rows) -> {
             if (options.targets().isEmpty() || options.targets().stream().anyMatch(t -> t.equalsIgnoreCase(target))) {
-                byTarget.put(target, rows);
+                selected.put(target, rows);
             }
         });
+        UpstreamTargets upstream = new UpstreamTargets(spec, options.schema());
+        // a target that reads another target's view comes after it
+        Map<String, List<MappingRow>> byTarget = new LinkedHashMap<>();
+        upstream.order(selected.keySet()).forEach(t -> byTarget.put(t, selected.get(t)));
         int total = byTarget.values().stream().mapToInt(List::size).sum();
         int done = 0;
         int flagged = 0;
@@ -46,7 +50,7 @@ public final class SemanticLayerCompiler {
             l.onThought("Planning " + target + " from " + e.getValue().size() + " mapping rows");
             LayerPlan plan;
             try {
-                plan = LayerPlanner.planTarget(spec, options.schema(), target, e.getValue(), diagnostics);
+                plan = plan(spec, options.schema(), upstream, target, e.getValue(), diagnostics);
             } catch (RuntimeException ex) {
                 // one target the planner cannot handle must not take the others down: every column is flagged
                 diagnostics.add(new Diagnostic(Diagnostic.ERROR, "target_not_compiled", "target " + target
@@ -54,6 +58,7 @@ public final class SemanticLayerCompiler {
                         e.getValue().get(0).ref()));
                 plan = fallbackPlan(target, e.getValue(), ex.toString());
             }
+            upstream.planned(target, plan);
             Map<String, Map<String, String>> blockSql;
             try {
                 blockSql = render(renderers, dialects, plan, target, diagnostics);
@@ -92,6 +97,13 @@ public final class SemanticLayerCompiler {
             l.onProgress(done, total, flagged, target);
         }
         return new CompilationResult(layers, diagnostics, attention);
+    }
+
+    /** Plans a target; the targets it reads are views whose compiled columns it may read. */
+    private static LayerPlan plan(MappingSpec spec, SchemaCatalog catalog, UpstreamTargets upstream, String target,
+                                  List<MappingRow> rows, List<Diagnostic> diagnostics) {
+        Map<String, List<LayerPlan.ColumnInfo>> reads = upstream.columnsReadBy(target);
+        return LayerPlanner.planTarget(spec, upstream.catalogFor(target, reads), target, rows, diagnostics, reads);
     }
 
     private static Map<String, Map<String, String>> render(List<LayerRenderer> renderers, List<Dialect> dialects, LayerPlan plan,

@@ -56,6 +56,15 @@ final class SourceTables {
         return tables.isEmpty();
     }
 
+    /**
+     * The reference names the target itself as its table ("dim_account.customer_age" in a row of dim_account): it reads
+     * another column of the same target, unless a registered table has the target's name.
+     */
+    boolean ownTarget(MappingRow row, SourceRef ref) {
+        String name = ref.table() != null && !ref.table().isBlank() ? ref.table() : row.sourceTable();
+        return name != null && name.trim().equalsIgnoreCase(target) && (catalog == null || catalog.table(name.trim()).isEmpty());
+    }
+
     Table tableOf(MappingRow row, SourceRef ref) {
         String name = ref.table() != null && !ref.table().isBlank() ? ref.table() : row.sourceTable();
         String system = ref.system() != null && !ref.system().isBlank() ? ref.system() : row.sourceSystem();

@@ -62,6 +62,7 @@ public final class CaseRunner {
             SchemaCatalog catalog = loadSources(db, caseDir.resolve("sources"));
             CompilationResult compiled = new SemanticLayerCompiler().compile(spec,
                     new CompileOptions(List.of("duckdb"), List.of(), catalog), null);
+            defineViews(db, compiled, catalog, notes);
             List<TargetComparison> targets = new ArrayList<>();
             for (Path expectedFile : files(caseDir.resolve("expected"))) {
                 String file = expectedFile.getFileName().toString();
@@ -96,6 +97,23 @@ public final class CaseRunner {
             return new CaseReport(name, mapping.getFileName().toString(), targets, notes, null);
         } catch (SQLException | IOException e) {
             return new CaseReport(name, mapping.getFileName().toString(), List.of(), notes, "the case could not run: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Each target's view under its name, in the layer's order, as the layer file defines them: a target that reads
+     * another target (an aggregate over the fact above it) reads that view. A source of the same name stays the source.
+     */
+    private static void defineViews(Connection db, CompilationResult compiled, SchemaCatalog catalog, List<String> notes) {
+        for (GeneratedLayers.Layer layer : compiled.layers()) {
+            if (catalog.table(layer.target()).isPresent()) {
+                continue;
+            }
+            try (Statement st = db.createStatement()) {
+                st.execute("CREATE OR REPLACE VIEW " + quote(layer.target()) + " AS\n" + layer.sql().get("duckdb"));
+            } catch (SQLException e) {
+                notes.add("the view " + layer.target() + " could not be defined: " + firstLine(e.getMessage()));
+            }
         }
     }
 

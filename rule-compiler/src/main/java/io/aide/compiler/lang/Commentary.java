@@ -169,7 +169,9 @@ final class Commentary {
         List<Token> out = new ArrayList<>();
         for (int s = 0; s < statements.size(); s++) {
             List<Token> st = statements.get(s);
-            if (st.isEmpty() || s > 0 && isRemark(st, ctx, lexicon, true)) {
+            if (st.isEmpty() || s > 0 && (isRemark(st, ctx, lexicon, true)
+                    || lexicon.match(Role.GROUP_KEY, st, 0) == st.size())) {
+                // "... Group by.", "...; part of the grain": the target's grain, which its aggregates decide
                 continue;
             }
             if (!out.isEmpty()) {

@@ -40,7 +40,9 @@ public final class Lexicon {
         // a bound on a number (NumberOperations); a comparison that ignores case (Commentary: never a remark)
         CAP_AT, FLOOR_AT, AT, CASE_INSENSITIVE,
         // a value set by a verb before its condition (Conditionals): "null out readings below zero"
-        NULL_OUT, ZERO_OUT
+        NULL_OUT, ZERO_OUT,
+        // a grouping column said where the rule goes ("Group by", "part of the grain")
+        GROUP_KEY
     }
 
     private static final Lexicon DEFAULT = load("lexicon.txt");

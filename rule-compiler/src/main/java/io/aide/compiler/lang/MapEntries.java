@@ -83,10 +83,13 @@ final class MapEntries {
         if (t.kind() == Token.Kind.STRING || t.kind() == Token.Kind.NUMBER) {
             return p.literal();
         }
-        if (t.kind() == Token.Kind.WORD && (p.peekExact(Role.BLANK) || p.peekExact(Role.NULL) || t.is(Token.Kind.WORD, "missing"))) {
-            // "N or blank = false": an unquoted word for "no value" is no code (the marker is read by keyCondition)
+        boolean unknown = t.kind() == Token.Kind.WORD && t.text().equals("unknown");
+        if (t.kind() == Token.Kind.WORD && (p.peekExact(Role.BLANK) || p.peekExact(Role.NULL) || t.is(Token.Kind.WORD, "missing")
+                || unknown)) {
+            // "N or blank = false", "unknown -> 'n/a'": an unquoted word for "no value" is no code (the marker is read by
+            // keyCondition); "Unknown" or "UNKNOWN" may be a code as written
             int m = p.mark();
-            if (p.accept(Role.BLANK) || p.accept(Role.NULL) || p.acceptWord("missing")) {
+            if (p.accept(Role.BLANK) || p.accept(Role.NULL) || p.acceptWord("missing") || unknown && p.rawNext() != null) {
                 return new Expr.TypedNull(io.aide.compiler.plan.SqlType.UNKNOWN);
             }
             p.reset(m);

@@ -55,6 +55,15 @@ public final class RuleLanguage {
         return test != null && p.atEnd() ? test : null;
     }
 
+    /** The tokens without a sentence end after the last word ("Group by."). */
+    private static List<Token> withoutEnd(List<Token> tokens) {
+        int n = tokens.size();
+        while (n > 0 && tokens.get(n - 1).kind() == Token.Kind.SEP) {
+            n--;
+        }
+        return tokens.subList(0, n);
+    }
+
     public Recognition read(RuleContext ctx) {
         List<Token> tokens = Lexer.tokens(ctx.row().transformation());
         if (tokens.size() > 1 && tokens.get(0).op("=")) {
@@ -82,6 +91,10 @@ public final class RuleLanguage {
         if (lexicon.match(Lexicon.Role.CONSTRAINT, tokens, 0) == tokens.size() && ctx.sources().size() == 1) {
             // "Not null", "PK": a constraint written where the rule goes asks for no transformation
             return new Recognition.Recognized(ctx.sources().get(0), null, List.of(), "a constraint, not a transformation: copy");
+        }
+        if (lexicon.match(Lexicon.Role.GROUP_KEY, withoutEnd(tokens), 0) == withoutEnd(tokens).size() && ctx.sources().size() == 1) {
+            // "Group by", "part of the grain": the column is copied; the target is grouped by its non-aggregate columns
+            return new Recognition.Recognized(ctx.sources().get(0), null, List.of(), "a grouping column: copy");
         }
         Recognition r = understood(tokens, ctx, 1);
         Recognition.Flagged dateAsNumber = r instanceof Recognition.Recognized read ? DatesIntoNumbers.check(read.expr(), ctx) : null;
