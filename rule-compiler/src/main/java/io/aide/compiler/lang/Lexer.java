@@ -202,7 +202,7 @@ public final class Lexer {
                 } else if (c == '&' && (i == 0 || Character.isWhitespace(s.charAt(i - 1))) && (i + 1 >= n
                         || Character.isWhitespace(s.charAt(i + 1)))) {
                     // "lower case & trim": an ampersand standing alone is "and" (R&D stays a name)
-                    out.add(Token.of(Token.Kind.WORD, "and"));
+                    out.add(new Token(Token.Kind.WORD, "&", "and"));
                     i++;
                 } else {
                     out.add(Token.of(Token.Kind.OP, String.valueOf(c)));

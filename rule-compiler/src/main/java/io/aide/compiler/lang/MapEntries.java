@@ -42,8 +42,17 @@ final class MapEntries {
         if (v != null) {
             return v;
         }
+        int before = p.mark();
         Expr words = key(p);
-        return words != null ? words : titled(p);
+        int afterWords = p.mark();
+        p.reset(before);
+        Expr title = titled(p);
+        if (title != null && (words == null || p.mark() > afterWords)) {
+            // "Home & Living": the label in title case reads further than a code of plain words would
+            return title;
+        }
+        p.reset(afterWords);
+        return words;
     }
 
     /**
@@ -54,7 +63,7 @@ final class MapEntries {
         int m = p.mark();
         StringBuilder text = new StringBuilder();
         Token t = p.rawPeek();
-        while (t != null && t.kind() == Token.Kind.WORD && Character.isUpperCase(t.text().charAt(0))
+        while (t != null && t.kind() == Token.Kind.WORD && (Character.isUpperCase(t.text().charAt(0)) || connects(p, text))
                 && !(text.length() > 0 && p.mark() + 1 < p.tokens().size() && (p.tokens().get(p.mark() + 1).op("=")
                 || p.tokens().get(p.mark() + 1).op("->") || p.tokens().get(p.mark() + 1).op("=>")))) {
             p.rawNext();
@@ -68,12 +77,47 @@ final class MapEntries {
         return new Expr.Lit(text.toString());
     }
 
+    /** "Home & Living", "Bed and Bath", "Department of Health": a small word between two capitalised words of a label. */
+    private static boolean connects(Parser p, StringBuilder label) {
+        Token t = p.rawPeek();
+        int at = p.mark();
+        return label.length() > 0 && t != null && (t.text().equals("&") || t.norm().equals("and") || t.norm().equals("of"))
+                && at + 1 < p.tokens().size() && p.tokens().get(at + 1).kind() == Token.Kind.WORD
+                && Character.isUpperCase(p.tokens().get(at + 1).text().charAt(0));
+    }
+
     /** Words that open a class of values ("any yes-value", "all others"), never a code. */
     private static final java.util.Set<String> QUANTIFIERS = java.util.Set.of("any", "all", "every", "each", "anything",
             "everything", "some", "whatever");
 
     /** Lower-case verbs of a sentence: a bare key or label holding one is a sentence, not a code. */
     private static final java.util.Set<String> COPULAS = java.util.Set.of("is", "are", "was", "were", "be", "been");
+
+    /**
+     * "Not yet inspected (blank) -> 'Pending'": a few words naming a state, then the no-value word that defines it in
+     * brackets: the key for no value; null (cursor unchanged) otherwise.
+     */
+    private static Expr describedBlank(Parser p) {
+        int m = p.mark();
+        int words = 0;
+        Token t;
+        while ((t = p.rawPeek()) != null && t.kind() == Token.Kind.WORD && words < 5) {
+            p.rawNext();
+            words++;
+        }
+        if (words > 0 && p.rawPeek() != null && p.rawPeek().op("(")) {
+            p.rawNext();
+            Token inside = p.rawPeek();
+            boolean blank = inside != null && (p.peekExact(Role.BLANK) || p.peekExact(Role.NULL) || inside.norm().equals("missing"));
+            if (blank && (p.acceptExact(Role.BLANK) || p.acceptExact(Role.NULL) || p.rawNext() != null) && p.rawPeek() != null
+                    && p.rawPeek().op(")")) {
+                p.rawNext();
+                return new Expr.TypedNull(io.aide.compiler.plan.SqlType.UNKNOWN);
+            }
+        }
+        p.reset(m);
+        return null;
+    }
 
     static Expr key(Parser p) {
         Token t = p.rawPeek();
@@ -82,6 +126,10 @@ final class MapEntries {
         }
         if (t.kind() == Token.Kind.STRING || t.kind() == Token.Kind.NUMBER) {
             return p.literal();
+        }
+        Expr described = describedBlank(p);
+        if (described != null) {
+            return described;
         }
         boolean unknown = t.kind() == Token.Kind.WORD && t.text().equals("unknown");
         if (t.kind() == Token.Kind.WORD && (p.peekExact(Role.BLANK) || p.peekExact(Role.NULL) || t.is(Token.Kind.WORD, "missing")

@@ -138,7 +138,7 @@ public final class RuleLanguage {
             // "... Codes are keyed by hand (mixed case, padded)": a note on the data, which the map's keys follow
             List<Token> tidy = UntidyCodes.withoutNote(tokens);
             if (tidy != tokens && !tidy.isEmpty() && rest(tidy, ctx, depth) instanceof Recognition.Recognized ok
-                    && ok.expr() instanceof Expr.Case) {
+                    && ok.expr() instanceof Expr.Case && UntidyCodes.comparesText(ok.expr())) {
                 r = new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (codes tidied as the note says)",
                         ok.keepUnmatched());
             }
@@ -271,8 +271,10 @@ public final class RuleLanguage {
 
     /** The value computed before {@code sep}, mapped by what follows it; null when the two do not read so. */
     private Recognition mappedAt(List<Token> tokens, int sep, RuleContext ctx) {
-        if (sep <= 0 || sep + 1 >= tokens.size()
-                || !(families(tokens.subList(0, sep), ctx) instanceof Recognition.Recognized first)
+        // "Decode UPPER(TRIM(segment_cd)): RET -> Retail; ...": the map's verb before the value it maps
+        int verb = sep <= 0 ? 0 : lexicon.match(Lexicon.Role.MAP, tokens, 0);
+        if (sep <= 0 || sep + 1 >= tokens.size() || verb >= sep
+                || !(families(tokens.subList(verb, sep), ctx) instanceof Recognition.Recognized first)
                 || first.expr() instanceof Expr.Case || first.expr() instanceof Expr.Col) {
             return null;
         }
@@ -540,8 +542,9 @@ public final class RuleLanguage {
             close = nesting == 0 ? i : -1;
         }
         List<Token> before = tokens.subList(0, open);
-        if (before.size() < 2 || tokens.get(open - 1).text().contains("_")) {
-            // "DATE_TRUNC('week', d)", "ROUND(x)": a call, not a description before the rule
+        if (before.size() < 2 || tokens.get(open - 1).text().contains("_")
+                || io.aide.compiler.rules.SqlExpressionParser.knownFunction(tokens.get(open - 1).text())) {
+            // "DATE_TRUNC('week', d)", "ROUND(x)", "Decode UPPER(TRIM(x))": a call, not a description before the rule
             return null;
         }
         if (close < 0 || close == open + 1 || before.stream().anyMatch(t -> t.kind() == Token.Kind.STRING
@@ -623,3 +626,4 @@ public final class RuleLanguage {
         return value && expr instanceof Expr.Bin b && b.op().equals("=");
     }
 }
+

@@ -22,7 +22,10 @@ final class UntidyCodes {
     private static final Pattern UNTIDY = Pattern.compile("(?i).*\\b(?:mixed[- ]case|keyed\\s+(?:in\\s+)?by\\s+hand"
             + "|hand[- ]keyed|keyed\\s+inconsistently|(?:is|are)\\s+not\\s+consistent|inconsistent(?:ly)?\\s+(?:keyed|cased|case|spaced)"
             + "|case\\s+(?:and|&|or)\\s+spacing|(?:arrive|arrives|come|comes|are|is)\\s+(?:sometimes\\s+)?(?:padded|in\\s+lower[- ]?case)"
-            + "|padded\\s*(?:/|,|and|or)\\s*(?:in\\s+)?lower[- ]?case|stray\\s+spaces)\\b.*", Pattern.DOTALL);
+            + "|padded\\s*(?:/|,|and|or)\\s*(?:in\\s+)?lower[- ]?case|stray\\s+spaces"
+            // a comparison said to ignore case: "(ignore case)", "Case-insensitive.", "(trim, any case)", "either case"
+            + "|ignor(?:e|es|ing)\\s+(?:the\\s+)?case|case[- ]?insensitive(?:ly)?|(?:any|either)\\s+case"
+            + "|regardless\\s+of\\s+case|not\\s+case[- ]?sensitive)\\b.*", Pattern.DOTALL);
 
     private UntidyCodes() {
     }
@@ -38,7 +41,8 @@ final class UntidyCodes {
      * The rule without its sentences that only say the codes are untidy ("Codes are keyed by hand (mixed case, padded) so
      * clean them before decoding"): they hold no pair and no value; the tokens as they were when there are none.
      */
-    static List<Token> withoutNote(List<Token> tokens) {
+    static List<Token> withoutNote(List<Token> written) {
+        List<Token> tokens = withoutBracketedNotes(written);
         List<Token> out = new java.util.ArrayList<>();
         List<Token> sentence = new java.util.ArrayList<>();
         boolean dropped = false;
@@ -49,8 +53,7 @@ final class UntidyCodes {
                 continue;
             }
             String text = sentence.stream().map(Token::text).collect(Collectors.joining(" "));
-            boolean note = !sentence.isEmpty() && UNTIDY.matcher(text).matches() && sentence.stream().noneMatch(x -> x.op("=")
-                    || x.op("->") || x.op("=>") || x.kind() == Token.Kind.STRING || x.kind() == Token.Kind.NUMBER);
+            boolean note = onlyNote(sentence);
             if (note) {
                 dropped = true;
             } else {
@@ -61,7 +64,61 @@ final class UntidyCodes {
             }
             sentence = new java.util.ArrayList<>();
         }
+        if (!dropped && tokens != written) {
+            return tokens;
+        }
+        return dropped ? withoutLabel(out) : withoutLabel(tokens);
+    }
+
+    /** The note is no pair and no value: no '=', no arrow, no quoted text, no number. */
+    private static boolean onlyNote(List<Token> part) {
+        String text = part.stream().map(Token::text).collect(Collectors.joining(" "));
+        return !part.isEmpty() && UNTIDY.matcher(text).matches() && part.stream().noneMatch(x -> x.op("=") || x.op("->")
+                || x.op("=>") || x.kind() == Token.Kind.STRING || x.kind() == Token.Kind.NUMBER);
+    }
+
+    /** "(ignore case)", "(trim, any case)", "(after trimming, either case)": a bracketed note on how codes compare. */
+    private static List<Token> withoutBracketedNotes(List<Token> tokens) {
+        List<Token> out = new java.util.ArrayList<>();
+        boolean dropped = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).op("(")) {
+                int close = i + 1;
+                while (close < tokens.size() && !tokens.get(close).op(")") && !tokens.get(close).op("(")) {
+                    close++;
+                }
+                if (close < tokens.size() && tokens.get(close).op(")") && onlyNote(tokens.subList(i + 1, close))) {
+                    dropped = true;
+                    i = close;
+                    continue;
+                }
+            }
+            out.add(tokens.get(i));
+        }
         return dropped ? out : tokens;
+    }
+
+    /** "Case-insensitive: R=Residential, ...": a note before a colon that opens the rule. */
+    private static List<Token> withoutLabel(List<Token> tokens) {
+        for (int i = 1; i < Math.min(tokens.size() - 1, 6); i++) {
+            if (tokens.get(i).op(":")) {
+                return onlyNote(tokens.subList(0, i)) ? tokens.subList(i + 1, tokens.size()) : tokens;
+            }
+        }
+        return tokens;
+    }
+
+    /** The map compares a value with text: only then can case or padding matter ("> 150 (case insensitive)" is no such). */
+    static boolean comparesText(Expr e) {
+        boolean[] text = {false};
+        Expr.visit(e, x -> {
+            if (x instanceof Expr.Bin b && (b.op().equals("=") || b.op().equals("<>")) && (b.right() instanceof Expr.Lit l
+                    && l.value() instanceof String || b.left() instanceof Expr.Lit r && r.value() instanceof String)
+                    || x instanceof Expr.InList in && in.items().stream().anyMatch(i -> i instanceof Expr.Lit l && l.value() instanceof String)) {
+                text[0] = true;
+            }
+        });
+        return text[0];
     }
 
     /** The keyed column trimmed and upper-cased where the row says so and every text key is upper case already. */

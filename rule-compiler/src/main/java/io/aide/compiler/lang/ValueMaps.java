@@ -72,6 +72,7 @@ final class ValueMaps implements Recognizer {
             }
             if (!whens.isEmpty() && (p.mark() != other || p.accept(Role.ELSE))) {
                 // "otherwise: x", "anything else -> Unknown", "else = 0"
+                includedAside(p);
                 boolean arrowed = arrow(p);
                 otherwise = otherwise(p, keyed, arrowed);
                 if (otherwise == null) {
@@ -374,6 +375,12 @@ final class ValueMaps implements Recognizer {
             return true;
         }
         p.reset(modal);
+        int maps = p.mark();
+        if ((p.acceptWord("maps") || p.acceptWord("map") || p.acceptWord("goes") || p.acceptWord("go")) && p.acceptWord("to")) {
+            // "Everything else maps to 'Unknown'", "anything else goes to Other"
+            return true;
+        }
+        p.reset(maps);
         // "REG stays REG, OT1 and OT2 become OT": a verb of becoming between key and value
         for (String verb : ARROW_VERBS) {
             if (p.acceptWord(verb)) {
@@ -467,6 +474,41 @@ final class ValueMaps implements Recognizer {
             return null;
         }
         return v;
+    }
+
+    /**
+     * "anything else incl. blank or missing customer -> X", "Everything else, blanks included, maps to X", "any other code
+     * (or blank) -> X": what the else branch covers besides, which it covers anyway (a NULL or blank key falls to ELSE);
+     * the cursor after it, or unchanged. The aside names no value: no quoted text, no number.
+     */
+    private static void includedAside(Parser p) {
+        int m = p.mark();
+        boolean comma = p.acceptOp(",");
+        boolean paren = !comma && p.acceptOp("(");
+        boolean including = p.accept(Role.INCLUDING) || comma && p.acceptWord("or");
+        if (including && p.rawPeek() != null && p.rawPeek().kind() == Token.Kind.SEP && p.rawPeek().text().equals(".")) {
+            // "incl." written with its full stop
+            p.rawNext();
+        }
+        int words = 0;
+        boolean blank = false;
+        Token t;
+        while ((t = p.rawPeek()) != null && t.kind() == Token.Kind.WORD && words < 6 && !ARROW_VERBS.contains(t.norm())
+                && !t.is(Token.Kind.WORD, "maps") && !t.is(Token.Kind.WORD, "map") && !t.is(Token.Kind.WORD, "included")
+                && !t.is(Token.Kind.WORD, "too")) {
+            blank |= p.peekExact(Role.BLANK) || p.peekExact(Role.NULL) || t.norm().equals("missing") || t.norm().equals("blank")
+                    || t.norm().equals("blanks") || t.norm().equals("nulls");
+            p.rawNext();
+            words++;
+        }
+        if (!including && (p.acceptWord("included") || p.acceptWord("too") || p.acceptWord("as") && p.acceptWord("well"))) {
+            including = true;
+        }
+        if (!blank || !including && !paren || paren && !p.acceptOp(")")) {
+            p.reset(m);
+            return;
+        }
+        p.acceptOp(",");
     }
 
     /** The words of a pair's keys hold "other" or "others" unquoted. */

@@ -70,6 +70,12 @@ public final class SqlExpressionParser {
 
     private final ColumnResolver resolver;
 
+    /** A function name this parser reads as a call ("UPPER" in "UPPER(TRIM(x))"), any case. */
+    public static boolean knownFunction(String name) {
+        String n = name.toUpperCase(java.util.Locale.ROOT);
+        return SCALAR.contains(n) || AGG.contains(n);
+    }
+
     public SqlExpressionParser(ColumnResolver resolver) {
         this.resolver = resolver;
     }
