@@ -193,6 +193,15 @@ final class LayerRenderer {
 
     private String relation(LayerPlan.Relation rel) {
         String name = rel.schema() == null ? r.quote(rel.name()) : r.quote(rel.schema()) + "." + r.quote(rel.name());
+        if (rel.pick() != null) {
+            // one row per key: the table numbered in the stated order, the first of each key kept
+            String alias = r.quote(rel.alias() == null ? rel.name() : rel.alias());
+            String numbered = oneLine(format(r.render(new Expr.Window("ROW_NUMBER", List.of(), rel.pick().partitionBy(),
+                    rel.pick().orderBy()))));
+            String col = r.quote(LayerPlan.Pick.COLUMN);
+            return "(SELECT * FROM (SELECT " + alias + ".*, " + numbered + " AS " + col + " FROM " + name + " AS " + alias
+                    + ") AS " + alias + " WHERE " + col + " = 1) AS " + alias;
+        }
         return rel.alias() == null || rel.alias().equals(rel.name()) ? name : name + " AS " + r.quote(rel.alias());
     }
 

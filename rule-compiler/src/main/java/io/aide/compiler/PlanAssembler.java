@@ -268,6 +268,7 @@ final class PlanAssembler {
 
         // WHERE from the rows' filters
         List<Expr> where = new ArrayList<>();
+        Map<String, LayerPlan.Pick> picks = new HashMap<>();
         List<String> whereTodos = new ArrayList<>();
         List<String> whereRefs = new ArrayList<>();
         Set<String> seenFilters = new LinkedHashSet<>();
@@ -277,10 +278,26 @@ final class PlanAssembler {
                 // "All accounts, closed ones included", "None": nothing to filter
                 continue;
             }
+            String cell = r.filter();
+            Picks.Read pick = Picks.read(cell);
+            if (pick != null) {
+                String problem = pick(pick, r, baseAlias, joins, picks);
+                if (problem != null) {
+                    whereTodos.add("TODO filter " + r.ref() + " not applied: \"" + r.filter().trim() + "\" - " + problem);
+                    diagnostics.add(new Diagnostic(Diagnostic.ERROR, "filter_not_compiled",
+                            "filter \"" + r.filter().trim() + "\" of target " + target + " is not applied: " + problem, null, r.ref()));
+                    continue;
+                }
+                whereRefs.add(r.ref());
+                if (pick.rest().isBlank()) {
+                    continue;
+                }
+                cell = pick.rest();
+            }
             SqlExpressionParser parser = new SqlExpressionParser((q, n) -> binder.resolveFilterName(r, q, n));
             Expr applied = null;
             String why = null;
-            for (FilterText.Reading reading : FilterText.readings(r.filter())) {
+            for (FilterText.Reading reading : FilterText.readings(cell)) {
                 try {
                     Expr f = types.typeFix(conditionOf(parser, reading.condition(), r), null);
                     if (reading.excluding()) {
@@ -329,8 +346,10 @@ final class PlanAssembler {
         }
 
         LayerPlan.Branch branch = new LayerPlan.Branch(baseTable == null ? null
-                : new LayerPlan.Relation(baseTable.schema(), baseTable.name(), baseTable.alias(), false),
-                new ArrayList<>(joins.values()), items, where, whereTodos, groupBy,
+                : new LayerPlan.Relation(baseTable.schema(), baseTable.name(), baseTable.alias(), false, picks.get(baseAlias)),
+                joins.values().stream().map(j -> picks.containsKey(j.relation().alias()) ? new LayerPlan.Join(j.type(),
+                        j.relation().withPick(picks.get(j.relation().alias())), j.on(), j.mappingRefs()) : j).toList(),
+                items, where, whereTodos, groupBy,
                 rows.stream().map(MappingRow::ref).distinct().toList(), whereRefs);
         return new LayerPlan(target, ctes, List.of(branch), infos, sourceTables.stream().distinct()
                 .filter(t -> !binder.upstream(t)).toList(), keyColumns);
@@ -456,6 +475,30 @@ final class PlanAssembler {
             reasons.put(c.name(), "the mapping states the grain " + stated
                     + " and this column is neither part of it nor aggregated: say how to aggregate it");
         }
+    }
+
+    /**
+     * Keeps one row per key of the table the pick's values read ("keep only the row with the highest last_upd per
+     * premise_id"); why it cannot, or null.
+     */
+    private String pick(Picks.Read pick, MappingRow row, String baseAlias, Map<String, LayerPlan.Join> joins,
+                        Map<String, LayerPlan.Pick> picks) {
+        Expr key = WORDS.value(pick.key(), binder.filterContext(row));
+        Expr order = WORDS.value(pick.order(), binder.filterContext(row));
+        if (key == null || order == null) {
+            return "the key '" + pick.key() + "' or the order '" + pick.order() + "' of the row kept is not understood";
+        }
+        Set<String> relations = new LinkedHashSet<>();
+        Expr.columns(key).forEach(c -> relations.add(c.relation()));
+        Expr.columns(order).forEach(c -> relations.add(c.relation()));
+        String alias = relations.size() == 1 ? relations.iterator().next() : null;
+        boolean read = alias != null && tables.isSourceAlias(alias) && (alias.equals(baseAlias)
+                || joins.values().stream().anyMatch(j -> !j.relation().cte() && alias.equals(j.relation().alias())));
+        if (!read || picks.containsKey(alias)) {
+            return "the key and the order of the row kept must be columns of one table the view reads, kept once";
+        }
+        picks.put(alias, new LayerPlan.Pick(List.of(key), List.of(new Expr.Order(order, pick.descending())), row.ref()));
+        return null;
     }
 
     /** A filter's condition: SQL as written, else the same words a rule's condition may use ("read_val is negative"). */

@@ -115,8 +115,16 @@ final class PySparkWriter {
 
     private static String table(LayerPlan.Relation rel) {
         String name = rel.schema() == null ? rel.name() : rel.schema() + "." + rel.name();
-        return "spark.table(" + str(name.contains(" ") || name.contains("-") ? "`" + name + "`" : name) + ").alias("
-                + str(rel.alias() == null ? rel.name() : rel.alias()) + ")";
+        String alias = str(rel.alias() == null ? rel.name() : rel.alias());
+        String table = "spark.table(" + str(name.contains(" ") || name.contains("-") ? "`" + name + "`" : name) + ").alias("
+                + alias + ")";
+        if (rel.pick() == null) {
+            return table;
+        }
+        // one row per key, the first in the stated order
+        String numbered = SPARK.render(new Expr.Window("ROW_NUMBER", List.of(), rel.pick().partitionBy(), rel.pick().orderBy()));
+        return table + ".withColumn(" + str(LayerPlan.Pick.COLUMN) + ", F.expr(" + str(numbered) + ")).filter(F.col("
+                + str(LayerPlan.Pick.COLUMN) + ") == 1).alias(" + alias + ")";
     }
 
     private static String joinType(String sqlJoin) {

@@ -98,6 +98,33 @@ class DefaultCellsRemarksAndNumberingsTest {
     }
 
     @Test
+    void shouldKeepOneRowPerKeyTheFirstInTheOrderAFilterOrRemarkStates() throws Exception {
+        // Given premise 3 sent twice (the later last_upd wins), said in a filter cell or a remark, two ways
+        String[][] resent = {{"3", " il", "120", "20250101"}, {"1", null, "-5", "20240101"}, {"3", "WA", null, "20250305"}};
+        for (String said : List.of(
+                "The extract re-sends a premise when it changes: keep only the row with the highest last_upd (YYYYMMDD) per premise_id.",
+                "Keep the latest record per premise_id based on last_upd")) {
+            Specs spec = Specs.spec()
+                    .rowWithCells("dim_premise", "premise_id", "INTEGER", "premises", "premise_id", "straight move", null, said)
+                    .rowWithCells("dim_premise", "state", "VARCHAR(3)", "premises", "state", "trim", null, null);
+
+            // When
+            GeneratedLayers.Layer layer = layer(spec);
+
+            // Then
+            assertThat(layer.columns()).extracting(GeneratedLayers.Column::status).as(said).containsOnly("compiled");
+            try (DuckDb db = new DuckDb()) {
+                String[][] all = new String[resent.length + 1][];
+                all[0] = HEADER;
+                System.arraycopy(resent, 0, all, 1, resent.length);
+                db.table("premises", all);
+                assertThat(db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY premise_id"))
+                        .extracting(r -> r.get("premise_id") + "=" + r.get("state")).as(said).containsExactly("1=null", "3=WA");
+            }
+        }
+    }
+
+    @Test
     void shouldFlagTheRowsWhenARemarkAsksForRowsTheViewCannotSelect() {
         // Given a remark asking for one row per key that no reading applies
         Specs spec = Specs.spec()

@@ -64,6 +64,26 @@ public final class RuleLanguage {
         return tokens.subList(0, n);
     }
 
+    /**
+     * A value written in words where a cell names one ("per trimmed, upper-cased supp_id", "by last_upd"): its
+     * expression, or null when the words are not all one row-level value.
+     */
+    public Expr value(String text, RuleContext ctx) {
+        List<Token> tokens = Lexer.tokens(text.strip().replaceAll("[.;]+$", ""));
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        Parser p = new Parser(tokens, ctx, lexicon);
+        int m = p.mark();
+        Expr column = p.column();
+        if (column != null && p.atEnd()) {
+            return column;
+        }
+        p.reset(m);
+        return understood(tokens, ctx, 1) instanceof Recognition.Recognized ok && !Expr.hasAggregate(ok.expr())
+                && ok.lookupTable() == null ? ok.expr() : null;
+    }
+
     public Recognition read(RuleContext ctx) {
         List<Token> tokens = Lexer.tokens(ctx.row().transformation());
         if (tokens.size() > 1 && tokens.get(0).op("=")) {

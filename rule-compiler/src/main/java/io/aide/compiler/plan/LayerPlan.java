@@ -27,8 +27,27 @@ public record LayerPlan(String target, List<Cte> ctes, List<Branch> branches, Li
         return new LayerPlan(target, ctes, numbered, columns, sourceTables, keyColumns, true);
     }
 
-    /** A relation in FROM/JOIN: a source table (schema may be null) or a CTE (schema null, cte true). */
-    public record Relation(String schema, String name, String alias, boolean cte) {
+    /**
+     * A relation in FROM/JOIN: a source table (schema may be null) or a CTE (schema null, cte true); a table may keep
+     * one row per key ({@code pick}).
+     */
+    public record Relation(String schema, String name, String alias, boolean cte, Pick pick) {
+        public Relation(String schema, String name, String alias, boolean cte) {
+            this(schema, name, alias, cte, null);
+        }
+
+        public Relation withPick(Pick p) {
+            return new Relation(schema, name, alias, cte, p);
+        }
+    }
+
+    /**
+     * One row per key of a source table, the first in an order ("keep only the row with the highest last_upd per
+     * premise_id"): ROW_NUMBER() OVER (PARTITION BY key ORDER BY order) = 1, over the table's own columns.
+     */
+    public record Pick(List<Expr> partitionBy, List<Expr.Order> orderBy, String mappingRef) {
+        /** The name of the row number a picked table carries beside its columns. */
+        public static final String COLUMN = "aide_pick";
     }
 
     public record Join(String type, Relation relation, Expr on, List<String> mappingRefs) {

@@ -1,0 +1,86 @@
+package io.aide.compiler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sentences of a filter cell that keep one row per key, the first in an order: the usual way an extract that re-sends
+ * changed records is cleaned.
+ * <pre>
+ * pick := KEEP [only] [the] (row | record | version) with the EXTREME order-value (per | for each | by) key-value
+ *       | KEEP [only] [the] EXTREME (row | record | version) (per | for each | of each) key-value
+ *             (by | based on | according to | using | ordered by) order-value
+ * EXTREME := highest | latest | most recent | newest | max | last | lowest | earliest | oldest | min | first
+ * </pre>
+ * The values are read with the rule language ("per trimmed, upper-cased supp_id"); a bracket without a comparison
+ * after a value is a remark ("last_upd (YYYYMMDD number)"). Sentences that only say why rows repeat ("The extract
+ * re-sends a supplier each time it changes") go with the pick.
+ */
+final class Picks {
+    private static final String KEEP = "(?:keep|retain|take|select|use|load)\\s+(?:only\\s+)?(?:the\\s+)?";
+    private static final String ROW = "(?:row|record|version|entry|line)";
+    private static final String EXTREME = "(highest|largest|greatest|biggest|latest|most\\s+recent|newest|max(?:imum)?|last"
+            + "|lowest|smallest|earliest|oldest|min(?:imum)?|first)";
+    private static final String PER = "(?:per|for\\s+each|for\\s+every|of\\s+each|within\\s+each|by)";
+    private static final Pattern WITH_THE = Pattern.compile("(?i)^" + KEEP + "(?:one\\s+|single\\s+)?" + ROW + "\\s+with\\s+"
+            + "(?:the\\s+)?" + EXTREME + "\\s+(.+?)\\s+" + PER + "\\s+(.+?)\\s*[.]?$");
+    private static final Pattern EXTREME_ROW = Pattern.compile("(?i)^" + KEEP + EXTREME + "\\s+" + ROW + "\\s+" + PER
+            + "\\s+(.+?)\\s+(?:by|based\\s+on|according\\s+to|using|ordered\\s+by|on)\\s+(.+?)\\s*[.]?$");
+    private static final Pattern WHY = Pattern.compile("(?i).*\\b(?:twice|duplicates?|duplicated|more\\s+than\\s+once"
+            + "|re-?sends?|re-?sent|sent\\s+again|each\\s+time\\s+it\\s+changes|every\\s+time\\s+it\\s+changes)\\b.*");
+    private static final Pattern SENTENCES = Pattern.compile("(?<=[.;])\\s+(?=\\S)");
+    private static final Pattern REMARK = Pattern.compile("\\s*\\(([^()=<>]*)\\)\\s*");
+
+    /**
+     * A pick read from a filter cell: the key and order as written, the order's direction, and what else the cell says
+     * (its other sentences, "" when none).
+     */
+    record Read(String key, String order, boolean descending, String rest) {
+    }
+
+    private Picks() {
+    }
+
+    /** The cell's pick, or null when no sentence of it keeps one row per key in an order. */
+    static Read read(String cell) {
+        List<String> sentences = List.of(SENTENCES.split(cell.trim()));
+        for (int i = 0; i < sentences.size(); i++) {
+            String sentence = sentences.get(i).trim().replaceFirst("^[A-Za-z][\\w ]{0,30}:\\s+(?=\\S)", "");
+            String key = null;
+            String order = null;
+            String extreme = null;
+            Matcher with = WITH_THE.matcher(sentence);
+            Matcher row = EXTREME_ROW.matcher(sentence);
+            if (with.matches()) {
+                extreme = with.group(1);
+                order = with.group(2);
+                key = with.group(3);
+            } else if (row.matches()) {
+                extreme = row.group(1);
+                key = row.group(2);
+                order = row.group(3);
+            }
+            if (key == null) {
+                continue;
+            }
+            List<String> rest = new ArrayList<>();
+            for (int j = 0; j < sentences.size(); j++) {
+                if (j != i && !WHY.matcher(sentences.get(j)).matches()) {
+                    rest.add(sentences.get(j).trim());
+                }
+            }
+            return new Read(REMARK.matcher(key).replaceAll(" ").trim(), REMARK.matcher(order).replaceAll(" ").trim(),
+                    descending(extreme), String.join(" ", rest));
+        }
+        return null;
+    }
+
+    private static boolean descending(String extreme) {
+        String e = extreme.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return List.of("highest", "largest", "greatest", "biggest", "latest", "most recent", "newest", "max", "maximum", "last")
+                .contains(e);
+    }
+}
