@@ -46,13 +46,15 @@ public final class RuleLanguage {
      * "status is blank or 'X'"): the test, or null when the words are not all a condition.
      */
     public Expr condition(String text, RuleContext ctx) {
-        List<Token> tokens = Lexer.tokens(text.strip().replaceAll("[.;]+$", ""));
-        if (tokens.isEmpty()) {
-            return null;
-        }
-        Parser p = new Parser(tokens, ctx, lexicon);
-        Expr test = p.condition();
+        Parser p = cellParser(text, ctx);
+        Expr test = p == null ? null : p.condition();
         return test != null && p.atEnd() ? test : null;
+    }
+
+    /** A parser over a cell's words without its closing full stop; null when the cell holds none. */
+    private Parser cellParser(String text, RuleContext ctx) {
+        List<Token> tokens = Lexer.tokens(text.strip().replaceAll("[.;]+$", ""));
+        return tokens.isEmpty() ? null : new Parser(tokens, ctx, lexicon);
     }
 
     /** The tokens without a sentence end after the last word ("Group by."). */
@@ -69,18 +71,17 @@ public final class RuleLanguage {
      * expression, or null when the words are not all one row-level value.
      */
     public Expr value(String text, RuleContext ctx) {
-        List<Token> tokens = Lexer.tokens(text.strip().replaceAll("[.;]+$", ""));
-        if (tokens.isEmpty()) {
+        Parser p = cellParser(text, ctx);
+        if (p == null) {
             return null;
         }
-        Parser p = new Parser(tokens, ctx, lexicon);
         int m = p.mark();
         Expr column = p.column();
         if (column != null && p.atEnd()) {
             return column;
         }
         p.reset(m);
-        return understood(tokens, ctx, 1) instanceof Recognition.Recognized ok && !Expr.hasAggregate(ok.expr())
+        return understood(p.tokens(), ctx, 1) instanceof Recognition.Recognized ok && !Expr.hasAggregate(ok.expr())
                 && ok.lookupTable() == null ? ok.expr() : null;
     }
 
