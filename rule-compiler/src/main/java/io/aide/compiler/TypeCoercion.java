@@ -240,6 +240,11 @@ final class TypeCoercion {
             // a date written with a pattern and read back as a number ("YYYYMM of d as integer"): the inner value too
             return new Expr.Cast(typeFix(c.expr(), null), c.type(), c.safe());
         }
+        if (e instanceof Expr.Cast c) {
+            // "CAST(ABS(amount) AS DECIMAL)": the operands inside a cast are typed as anywhere else
+            Expr inner = typeFix(c.expr(), null);
+            return inner == c.expr() ? c : new Expr.Cast(inner, c.type(), c.safe());
+        }
         if (e instanceof Expr.FormatDate f) {
             Expr x = typeFix(f.expr(), null);
             // BigQuery formats a DATE with FORMAT_DATE and a TIMESTAMP with FORMAT_TIMESTAMP: the value must be the kind the pattern needs

@@ -149,8 +149,10 @@ final class Commentary {
         for (int i = 0; i < noParens.size(); i++) {
             Token t = noParens.get(i);
             if ((t.op(",") || t.op("-")) && i + 1 < noParens.size() && lexicon.match(Role.EXAMPLE, noParens, i + 1) > 0
-                    && (noParens.get(i + 1).norm().equals("e.g") || noParens.get(i + 1).norm().equals("i.e")
-                    || noParens.get(i + 1).norm().equals("eg"))) {
+                    && (noParens.get(i + 1).norm().equals("e.g") || noParens.get(i + 1).norm().equals("eg")
+                    || noParens.get(i + 1).norm().equals("i.e") && (isRemark(sentenceAfter(noParens, i + 2), ctx, lexicon, true)
+                    || workedExample(sentenceAfter(noParens, i + 2))))) {
+                // (what follows "i.e." may narrow the rule: "..., i.e. excluding weekends" is no example)
                 // "..., e.g. 2024-07/1001", "... - e.g. 10001-001": an example after a comma or a dash runs to the end of its
                 // sentence
                 while (i + 1 < noParens.size() && noParens.get(i + 1).kind() != Token.Kind.SEP) {
@@ -180,6 +182,21 @@ final class Commentary {
             out.addAll(st);
         }
         return out.size() == tokens.size() ? tokens : out;
+    }
+
+    /** "'abc ' -> 'ABC'", "1050 -> 10.50": values before and after, nothing else. */
+    private static boolean workedExample(List<Token> tokens) {
+        return tokens.stream().anyMatch(t -> t.op("->") || t.op("=>")) && tokens.stream().allMatch(t -> t.kind() == Token.Kind.STRING
+                || t.kind() == Token.Kind.NUMBER || t.op("->") || t.op("=>") || t.op(",") || t.op("="));
+    }
+
+    /** The tokens from {@code from} to the end of their sentence. */
+    private static List<Token> sentenceAfter(List<Token> tokens, int from) {
+        int end = Math.min(from, tokens.size());
+        while (end < tokens.size() && tokens.get(end).kind() != Token.Kind.SEP) {
+            end++;
+        }
+        return tokens.subList(Math.min(from, tokens.size()), end);
     }
 
     private static int closing(List<Token> tokens, int open) {

@@ -156,6 +156,12 @@ public final class RuleLanguage {
             }
         }
         if (!(r instanceof Recognition.Recognized)) {
+            Recognition restated = restated(tokens, ctx, depth);
+            if (restated != null) {
+                r = restated;
+            }
+        }
+        if (!(r instanceof Recognition.Recognized)) {
             // "... Codes are keyed by hand (mixed case, padded)": a note on the data, which the map's keys follow
             List<Token> tidy = UntidyCodes.withoutNote(tokens);
             if (tidy != tokens && !tidy.isEmpty() && rest(tidy, ctx, depth) instanceof Recognition.Recognized ok
@@ -175,7 +181,8 @@ public final class RuleLanguage {
             // "Nights = departure date - arrival date": the target's own name in words, then "=" and the rule
             int colon = -1;
             boolean equals = false;
-            for (int i = 1; i < Math.min(tokens.size() - 1, 6) && colon < 0; i++) {
+            for (int i = 1; i < Math.min(tokens.size() - 1, 9) && colon < 0; i++) {
+                // "Calendar days from order to receipt = receipt_date - order_date": a name of up to eight words
                 equals = tokens.get(i).op("=");
                 colon = tokens.get(i).op(":") || equals ? i : -1;
             }
@@ -267,6 +274,41 @@ public final class RuleLanguage {
         return r;
     }
 
+
+    /**
+     * "Y if goods arrived on or before the promised date, i.e. receipt_date <= promised_date -> true, else false",
+     * "show them as a positive value, i.e. ABS(amount) when amount < 0 else 0": a rule said twice around "i.e." (that
+     * is), the exact restatement after it naming the row's columns; that is the rule. Null otherwise: the words after
+     * "i.e." may narrow the rule before them, so that is never read alone.
+     */
+    private Recognition restated(List<Token> tokens, RuleContext ctx, int depth) {
+        int ie = -1;
+        for (int i = 1; i < tokens.size() - 1 && ie < 0; i++) {
+            Token t = tokens.get(i);
+            ie = t.norm().equals("i.e") || t.norm().equals("ie") && t.kind() == Token.Kind.WORD ? i : -1;
+        }
+        if (ie < 0) {
+            return null;
+        }
+        int from = ie + 1;
+        while (from < tokens.size() && (tokens.get(from).kind() == Token.Kind.SEP || tokens.get(from).op(","))) {
+            from++;
+        }
+        List<Token> after = tokens.subList(from, tokens.size());
+        if (!after.isEmpty() && after.get(after.size() - 1).op(")") && tokens.get(ie - 1).op("(")) {
+            after = after.subList(0, after.size() - 1);
+        }
+        // the exact restatement names a column ("i.e. 'abc ' -> 'ABC'" is an example, not the rule)
+        boolean namesColumn = after.stream().anyMatch(t -> t.nameLike() && ctx.resolve(null, t.text()) instanceof Expr.Col c
+                && ctx.known(c));
+        if (namesColumn && rest(after, ctx, depth) instanceof Recognition.Recognized ok && !Expr.columns(ok.expr()).isEmpty()) {
+            return new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (the rule as said after 'i.e.')",
+                    ok.keepUnmatched());
+        }
+        // words after "i.e." may narrow what the rule before says ("days between a and b, i.e. excluding weekends"):
+        // the rule before is never read without them
+        return null;
+    }
 
     /**
      * "First two characters of prod_cd; 'AU' = Auto, 'HO' = Home, else 'Other'": a value computed from the row's one
