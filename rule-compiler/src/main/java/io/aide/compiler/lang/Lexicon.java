@@ -42,7 +42,9 @@ public final class Lexicon {
         // a value set by a verb before its condition (Conditionals): "null out readings below zero"
         NULL_OUT, ZERO_OUT,
         // a grouping column said where the rule goes ("Group by", "part of the grain")
-        GROUP_KEY
+        GROUP_KEY,
+        // a blank said to end as NULL ("blank stays NULL")
+        BLANK_TO_NULL
     }
 
     private static final Lexicon DEFAULT = load("lexicon.txt");

@@ -147,6 +147,13 @@ final class NullHandling implements Recognizer {
         if (p.accept(Role.NULLS_KEPT)) {
             return new Operation(x -> x, null, Kind.NOTHING);
         }
+        if (p.accept(Role.BLANK_TO_NULL)) {
+            // "Convert to date; blank stays NULL": a date or number read from a blank is NULL already; a text's blank
+            // becomes NULL
+            SqlType.Kind kind = p.targetType().kind();
+            boolean text = kind == SqlType.Kind.VARCHAR || kind == SqlType.Kind.UNKNOWN;
+            return text ? new Operation(NullHandling::blankToNull, null) : new Operation(x -> x, null, Kind.NOTHING);
+        }
         Operation nullWhen = nullWhen(p);
         if (nullWhen != null) {
             return nullWhen;

@@ -23,6 +23,53 @@ final class PatternOperations {
 
 
     /** Where a layout is usual: words before "format" that the pattern itself makes exact. */
+    private static final java.util.Set<String> FORM_NOUNS = java.util.Set.of("number", "integer", "numeric", "int", "text",
+            "string", "value", "layout", "format", "field");
+    private static final java.util.Set<String> SIZE_NOUNS = java.util.Set.of("digit", "digits", "character", "characters", "char",
+            "chars");
+    private static final java.util.Set<String> ORDERS = java.util.Set.of("day", "month", "year");
+
+    /**
+     * [a | an] [N-digit | N-character] (number | integer | text | layout ...), (day | month | year)-first: a description
+     * of the source's form before or after its date pattern; the cursor after it, or unchanged (false).
+     */
+    private static boolean sourceForm(Parser p) {
+        int m = p.mark();
+        Token t = p.rawPeek();
+        boolean article = t != null && (t.is(Token.Kind.WORD, "a") || t.is(Token.Kind.WORD, "an"));
+        if (article) {
+            p.rawNext();
+        }
+        boolean described = false;
+        t = p.rawPeek();
+        if (t != null && t.kind() == Token.Kind.NUMBER && p.mark() + 2 < p.tokens().size() && p.tokens().get(p.mark() + 1).op("-")
+                && SIZE_NOUNS.contains(p.tokens().get(p.mark() + 2).norm())) {
+            // "8-digit", "10-character"
+            p.rawNext();
+            p.rawNext();
+            p.rawNext();
+            described = true;
+        }
+        t = p.rawPeek();
+        if (t != null && ORDERS.contains(t.norm()) && t.hyphenated() && p.mark() + 1 < p.tokens().size()
+                && p.tokens().get(p.mark() + 1).is(Token.Kind.WORD, "first")) {
+            // "day-first", "month-first"
+            p.rawNext();
+            p.rawNext();
+            described = true;
+            t = p.rawPeek();
+        }
+        if (t != null && t.kind() == Token.Kind.WORD && FORM_NOUNS.contains(t.norm()) && (described || article)) {
+            p.rawNext();
+            return true;
+        }
+        if (described) {
+            return true;
+        }
+        p.reset(m);
+        return false;
+    }
+
     private static final java.util.Set<String> REGIONS = java.util.Set.of("european", "us", "u.s.", "american", "uk",
             "british", "iso", "german", "french", "continental", "usa", "international");
 
@@ -102,6 +149,11 @@ final class PatternOperations {
             }
             if (p.acceptWord("is") || p.acceptWord("are")) {
                 // "hire_dt is stored as text in DD/MM/YYYY format", "Source is text DD/MM/YYYY"
+                continue;
+            }
+            if (sourceForm(p)) {
+                // "rcv_date is an 8-digit number yyyymmdd -> date", "European day-first layout DD.MM.YYYY": what the
+                // source holds, which the pattern says exactly
                 continue;
             }
             if (REGIONS.contains(t.norm()) && t.kind() == Token.Kind.WORD) {

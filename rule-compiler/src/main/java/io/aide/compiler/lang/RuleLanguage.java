@@ -249,6 +249,9 @@ public final class RuleLanguage {
         }
         if (!(r instanceof Recognition.Recognized)) {
             Recognition truth = namedTruth(tokens, ctx);
+            if (truth == null) {
+                truth = withoutTruthTail(tokens, ctx, depth);
+            }
             if (truth != null) {
                 r = truth;
             }
@@ -502,6 +505,46 @@ public final class RuleLanguage {
             }
         }
         return named;
+    }
+
+    private static final java.util.Set<String> LOAD_VERBS = java.util.Set.of("load", "loaded", "store", "stored", "convert",
+            "converted", "cast", "written", "write", "output", "map", "mapped", "then");
+
+    /**
+     * "Y if x = 'Estimated' else N -> load as true/false" into a true/false column: a last clause saying the flag's
+     * codes are loaded as truth values, which the column's type does anyway; the rule read without it (its codes must
+     * be truth codes, or the type's conversion flags them).
+     */
+    private Recognition withoutTruthTail(List<Token> tokens, RuleContext ctx, int depth) {
+        if (ctx.targetType().kind() != io.aide.compiler.plan.SqlType.Kind.BOOLEAN) {
+            return null;
+        }
+        int end = tokens.size();
+        while (end > 0 && tokens.get(end - 1).kind() == Token.Kind.SEP) {
+            end--;
+        }
+        // ... (-> | , | ;) [load verb] [as | to] (true / false | boolean | a boolean)
+        int i = end - 1;
+        boolean truth = false;
+        if (i >= 2 && tokens.get(i).norm().equals("false") && tokens.get(i - 1).op("/") && tokens.get(i - 2).norm().equals("true")) {
+            i -= 3;
+            truth = true;
+        } else if (i >= 0 && (tokens.get(i).norm().equals("boolean") || tokens.get(i).norm().equals("bool"))) {
+            i -= 1;
+            truth = true;
+        }
+        if (!truth) {
+            return null;
+        }
+        while (i >= 0 && (tokens.get(i).norm().equals("as") || tokens.get(i).norm().equals("to") || tokens.get(i).norm().equals("a")
+                || LOAD_VERBS.contains(tokens.get(i).norm()))) {
+            i--;
+        }
+        if (i < 1 || !(tokens.get(i).op("->") || tokens.get(i).op("=>") || tokens.get(i).op(",") || tokens.get(i).op("-")
+                || tokens.get(i).kind() == Token.Kind.SEP)) {
+            return null;
+        }
+        return rest(tokens.subList(0, i), ctx, depth) instanceof Recognition.Recognized ok ? ok : null;
     }
 
     /**

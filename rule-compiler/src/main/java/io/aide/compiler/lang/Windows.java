@@ -64,6 +64,16 @@ final class Windows implements Recognizer {
         List<Expr.Order> order = new ArrayList<>();
         while (!p.atEnd()) {
             p.acceptSeparator();
+            if (!partition.isEmpty() && (kind == Kind.PREVIOUS || kind == Kind.NEXT) && edgeIsNull(p, kind)) {
+                // "Null for the meter's first reading": what LAG gives the first row anyway
+                continue;
+            }
+            List<Expr.Order> named = bracketedOrder(p);
+            if (named != null) {
+                // "(LAG by read_date)": the function named again with the order it reads the rows in
+                order.addAll(named);
+                continue;
+            }
             // "for each" is also a scope filler: read it here before filler is skipped
             if (sameAs(p)) {
                 // "of the same patient": the rows sharing the column the noun names
@@ -173,7 +183,84 @@ final class Windows implements Recognizer {
             p.next();
             return true;
         }
+        // "the previous surviving reading of the same meter": a noun (and an adjective) for the rows, no column, right
+        // before the rows they share
+        int m = p.mark();
+        for (int words = 0; words < 2; words++) {
+            Token w = p.rawPeek();
+            if (w == null || w.kind() != Token.Kind.WORD || p.ctx().resolve(null, w.text()) != null
+                    || Lexicon.standard().grammarWord(p.tokens(), p.mark())) {
+                break;
+            }
+            p.rawNext();
+            int after = p.mark();
+            if (sameAs(p)) {
+                p.reset(after);
+                return true;
+            }
+            p.reset(after);
+        }
+        p.reset(m);
         return false;
+    }
+
+    /** "(LAG by read_date)", "(ordered by read_date)": the order in brackets; null (cursor unchanged) otherwise. */
+    private static List<Expr.Order> bracketedOrder(Parser p) {
+        int m = p.mark();
+        if (!p.acceptOp("(")) {
+            return null;
+        }
+        Token fn = p.rawPeek();
+        if (fn != null && (fn.norm().equals("lag") || fn.norm().equals("lead"))) {
+            p.rawNext();
+        }
+        if (p.accept(Role.WIN_ORDER)) {
+            List<Expr.Order> out = new ArrayList<>();
+            do {
+                Expr c = p.column();
+                if (c == null) {
+                    p.reset(m);
+                    return null;
+                }
+                boolean desc = p.accept(Role.DESCENDING);
+                if (!desc) {
+                    p.accept(Role.ASCENDING);
+                }
+                out.add(new Expr.Order(c, desc));
+            } while (p.acceptOp(",") || p.accept(Role.AND));
+            if (p.acceptOp(")")) {
+                return out;
+            }
+        }
+        p.reset(m);
+        return null;
+    }
+
+    /**
+     * NULL (for | on | at) [the] [words] (first | earliest) [words]: the row without a previous one (last / latest for
+     * NEXT); the cursor after it (to the sentence end), or unchanged (false).
+     */
+    private static boolean edgeIsNull(Parser p, Kind kind) {
+        int m = p.mark();
+        if (!p.accept(Role.NULL) && !p.accept(Role.IS_NULL)) {
+            return false;
+        }
+        boolean edge = false;
+        Token t;
+        while ((t = p.rawPeek()) != null && t.kind() != Token.Kind.SEP) {
+            String w = t.norm();
+            edge |= kind == Kind.PREVIOUS ? w.equals("first") || w.equals("earliest") || w.equals("initial")
+                    : w.equals("last") || w.equals("latest") || w.equals("final");
+            if (t.op("=") || t.op("->") || t.kind() == Token.Kind.STRING || t.kind() == Token.Kind.NUMBER) {
+                break;
+            }
+            p.rawNext();
+        }
+        if (!edge || p.rawPeek() != null && p.rawPeek().kind() != Token.Kind.SEP) {
+            p.reset(m);
+            return false;
+        }
+        return true;
     }
 
     /** "of the same", "for the same", "with the same": the words before the column the rows share. */
