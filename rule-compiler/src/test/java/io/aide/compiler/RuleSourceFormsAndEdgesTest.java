@@ -36,5 +36,8 @@ class RuleSourceFormsAndEdgesTest {
         READS.expect("DATE", "read_dt, meter_no", List.of(
                 "The read_dt of the previous surviving reading of the same meter_no (LAG by read_dt). Null for the meter's first reading."),
                 null, "2024-02-15", "2024-01-31");
+        // "the same meter": the key the noun names, though the row's source cell holds only the date
+        READS.expect("DATE", "read_dt", List.of("The read_dt of the previous reading of the same meter (LAG by read_dt)"),
+                null, "2024-02-15", "2024-01-31");
     }
 }

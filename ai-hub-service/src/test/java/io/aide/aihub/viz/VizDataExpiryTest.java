@@ -59,24 +59,4 @@ class VizDataExpiryTest {
                 given().header(InternalCalls.HEADER, InternalCalls.token("acme", "alice")).get(path).then()
                         .statusCode(404).body("code", equalTo("viz_data_not_found")));
     }
-
-    @Test
-    void shouldServeALargeResultAsParquetToItsTenantOnly() {
-        // Given more rows than are kept inline
-        List<List<Object>> rows = new java.util.ArrayList<>();
-        for (int i = 0; i < 600; i++) {
-            rows.add(List.of("s" + i, i));
-        }
-        VizDataStore.Stored stored = store.store("acme", new QueryResult(byStatus().columns(), rows, false, 1L));
-        String path = "/internal/v1/viz/data/" + stored.id();
-
-        // When / Then
-        org.assertj.core.api.Assertions.assertThat(stored.size()).isEqualTo("large");
-        org.assertj.core.api.Assertions.assertThat(stored.format()).isEqualTo("parquet");
-        byte[] parquet = given().header(InternalCalls.HEADER, InternalCalls.token("acme", "alice")).get(path).then()
-                .statusCode(200).contentType("application/vnd.apache.parquet").extract().asByteArray();
-        org.assertj.core.api.Assertions.assertThat(new String(parquet, 0, 4, java.nio.charset.StandardCharsets.US_ASCII))
-                .isEqualTo("PAR1");
-        given().header(InternalCalls.HEADER, InternalCalls.token("globex", "bob")).get(path).then().statusCode(404);
-    }
 }

@@ -33,7 +33,8 @@ final class Windows implements Recognizer {
         if (kind == null) {
             // "Admit date of the previous encounter of the same patient": the value first, then the row it is read from
             value = p.operand();
-            if (value instanceof Expr.Col && p.acceptWord("of")) {
+            // the value may be another target column, computed ("the read_date of the previous reading")
+            if (value != null && !(value instanceof Expr.Lit) && !(value instanceof Expr.TypedNull) && p.acceptWord("of")) {
                 p.acceptWord("the");
                 kind = kind(p);
             }
@@ -281,7 +282,7 @@ final class Windows implements Recognizer {
             "code", "cd", "sk");
 
     /** The one source column of the row that identifies the entity a noun names (patient_id, pat_key for "patient"). */
-    private static Expr.Col entityKey(Parser p, String noun) {
+    private static Expr entityKey(Parser p, String noun) {
         Expr.Col found = null;
         for (Expr.Col c : p.ctx().sources()) {
             String[] parts = c.column().toLowerCase(java.util.Locale.ROOT).split("_");
@@ -293,6 +294,30 @@ final class Windows implements Recognizer {
                 found = c;
             }
         }
-        return found;
+        return found != null ? found : namedKey(p, noun);
+    }
+
+    /**
+     * The key a noun names among the names the rule can read, when the row's own source columns hold none ("the same
+     * meter" for meter_no): a source column noun_id, noun_no, ...; where a target column of the same kind cleans that
+     * column (meter_number = UPPER(TRIM(meter_no))), the cleaned one, since rows of one meter are told apart by it.
+     */
+    private static Expr namedKey(Parser p, String noun) {
+        Expr.Col source = null;
+        List<Expr> computed = new ArrayList<>();
+        for (String part : KEY_PARTS) {
+            Expr e = p.ctx().resolve(null, noun + "_" + part);
+            if (e instanceof Expr.Col c) {
+                if (source != null && !source.equals(c)) {
+                    return null;
+                }
+                source = c;
+            } else if (e != null && !computed.contains(e)) {
+                computed.add(e);
+            }
+        }
+        Expr.Col raw = source;
+        List<Expr> cleaning = computed.stream().filter(e -> raw != null && Expr.columns(e).equals(List.of(raw))).toList();
+        return cleaning.size() == 1 ? cleaning.get(0) : source;
     }
 }
