@@ -361,6 +361,12 @@ final class Copies implements Recognizer {
                 return new Operation(x -> new Expr.Cast(x, type, true), from, Kind.CONVERSION);
             }
             String fn = p.accept(Role.UPPER) ? "UPPER" : p.accept(Role.LOWER) ? "LOWER" : p.accept(Role.TITLE_CASE) ? "INITCAP" : null;
+            SqlType target = p.targetType();
+            if (fn == null && column == null && p.atEnd() && m > 0 && (target.numeric() || target.temporal())
+                    && p.tokens().get(m).is(Token.Kind.WORD, "cast")) {
+                // "drop £, commas, spaces then cast": the last step of a clean-up, cast to the column's own type
+                return new Operation(x -> new Expr.Cast(x, target, true), null, Kind.CONVERSION);
+            }
             if (fn == null) {
                 p.reset(m);
                 return null;

@@ -188,7 +188,13 @@ final class Functions {
             return null;
         }
         boolean all = p.accept(Role.ALL);
+        int beforeKind = p.mark();
         PhraseTable.Match kind = p.phrase(PhraseTable.CHARACTER_CLASSES);
+        if (kind != null && !collapse && PLAIN_SET.matcher(kind.entries().get(0).key()).matches() && listFollows(p)) {
+            // "strip the currency sign and commas": a plain set first in a list, read with the list below
+            p.reset(beforeKind);
+            kind = null;
+        }
         if (kind != null) {
             // "Remove all non-numeric characters from phone_no": every character of a kind; "remove extra spaces",
             // "collapse multiple spaces": a run of one character is left once
@@ -227,8 +233,15 @@ final class Functions {
         List<String> chars = new java.util.ArrayList<>();
         List<String> classes = new java.util.ArrayList<>();
         PhraseTable.Match named = p.phrase(PhraseTable.CHARACTERS);
-        if (named != null) {
-            chars.add(named.entries().get(0).key());
+        String firstSet = named == null ? plainSet(p) : null;
+        if (firstSet != null) {
+            // "strip the currency sign and commas": a set of characters first
+            classes.add(firstSet);
+        }
+        if (named != null || firstSet != null) {
+            if (named != null) {
+                chars.add(named.entries().get(0).key());
+            }
             // "Strip spaces and dashes", "remove dots, commas or slashes", "dashes, spaces and parentheses": each of them
             while (true) {
                 int m = p.mark();
@@ -240,10 +253,8 @@ final class Functions {
                     chars.add(more.entries().get(0).key());
                     continue;
                 }
-                PhraseTable.Match set = p.phrase(PhraseTable.CHARACTER_CLASSES);
-                String key = set == null ? null : set.entries().get(0).key();
-                if (key == null || !key.matches("\\[[^\\^\\]][^\\]]*\\]")) {
-                    // only a plain set of characters ("[()]" for parentheses) joins the list
+                String key = plainSet(p);
+                if (key == null) {
                     p.reset(m);
                     break;
                 }
@@ -269,6 +280,33 @@ final class Functions {
             }
             return out;
         }, fromColumn(p));
+    }
+
+    /**
+     * A plain set of characters named at the cursor ("[()]" for parentheses, "[£$€¥]" for currency signs), consumed;
+     * null (cursor unchanged) for none or for a kind that is no plain set (non-digits, runs of spaces).
+     */
+    private static String plainSet(Parser p) {
+        int m = p.mark();
+        PhraseTable.Match set = p.phrase(PhraseTable.CHARACTER_CLASSES);
+        String key = set == null ? null : set.entries().get(0).key();
+        if (key == null || !PLAIN_SET.matcher(key).matches()) {
+            p.reset(m);
+            return null;
+        }
+        return key;
+    }
+
+    /** A bracket expression of plain characters: "[()]", "[£$€¥]". */
+    private static final java.util.regex.Pattern PLAIN_SET = java.util.regex.Pattern.compile("\\[[^\\^\\]][^\\]]*\\]");
+
+    /** ", commas", "and spaces": another character or set of them after a list separator (cursor unchanged). */
+    private static boolean listFollows(Parser p) {
+        int m = p.mark();
+        boolean more = (p.acceptOp(",") | p.accept(Role.AND) | p.accept(Role.OR))
+                && (p.phrase(PhraseTable.CHARACTERS) != null || plainSet(p) != null);
+        p.reset(m);
+        return more;
     }
 
     /** A run of one character in character-classes.txt: "[ ]{2,}". */

@@ -45,8 +45,14 @@ final class PhraseTable {
     }
 
     /** The longest phrase starting at {@code from}, with every entry it names; null when none starts there. */
+    /** A word, or a sign written alone ("£", "$", "€"): the tables name characters by their signs too. */
+    private static boolean wordOrSign(Token t) {
+        return t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.OP && t.text().length() == 1
+                && !Character.isLetterOrDigit(t.text().charAt(0)) && "£$€¥".contains(t.text());
+    }
+
     Match at(List<Token> tokens, int from) {
-        if (from >= tokens.size() || tokens.get(from).kind() != Token.Kind.WORD) {
+        if (from >= tokens.size() || !wordOrSign(tokens.get(from))) {
             return null;
         }
         List<Entry> candidates = byFirstWord.get(tokens.get(from).norm());
@@ -63,7 +69,7 @@ final class PhraseTable {
             boolean all = true;
             for (int k = 0; k < n && all; k++) {
                 Token t = tokens.get(from + k);
-                all = t.kind() == Token.Kind.WORD && t.norm().equals(e.words().get(k));
+                all = wordOrSign(t) && t.norm().equals(e.words().get(k));
             }
             if (all) {
                 if (n > best) {

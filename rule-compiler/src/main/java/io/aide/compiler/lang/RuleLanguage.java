@@ -713,7 +713,6 @@ public final class RuleLanguage {
     private Recognition families(List<Token> tokens, RuleContext ctx) {
         for (Recognizer family : FAMILIES) {
             Recognition r = family.recognize(new Parser(tokens, ctx, lexicon));
-            if (System.getenv("AIDE_TRACE") != null && !(r instanceof Recognition.NotMine)) System.err.println("TRACE " + family.getClass().getSimpleName() + " " + tokens + " -> " + r);
             if (r instanceof Recognition.Recognized ok && comparesIntoAValue(ok.expr(), ctx)) {
                 // "Bonus amount = salary * bonus percentage / 100" into a number: '=' names the value, it tests nothing
                 continue;

@@ -1,0 +1,22 @@
+package io.aide.compiler;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+/**
+ * Amounts kept as text with their signs and separators, cleaned by naming what to strip: currency signs ("£", "the
+ * currency sign"), thousands separators, spaces; then cast, to the column's own type when the rule says only
+ * "cast". DuckDB.
+ */
+class RuleMoneyTextTest {
+    private static final RuleTable PRICES = new RuleTable("products", "id", new String[]{"id", "price"},
+            new String[]{"1", "£ 1,299.50"}, new String[]{"2", "$45"}, new String[]{"3", null});
+
+    @Test
+    void shouldStripTheNamedSignsAndSeparatorsThenCast() throws Exception {
+        PRICES.expect("DECIMAL(10,2)", "price", List.of("drop £, $, commas, spaces then cast",
+                "strip the currency sign, commas and spaces, then cast to decimal",
+                "Remove currency symbols, thousands separators and blanks and cast to decimal"), "1299.5", "45", null);
+    }
+}
