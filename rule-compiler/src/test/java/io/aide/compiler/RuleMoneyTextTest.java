@@ -19,4 +19,19 @@ class RuleMoneyTextTest {
                 "strip the currency sign, commas and spaces, then cast to decimal",
                 "Remove currency symbols, thousands separators and blanks and cast to decimal"), "1299.5", "45", null);
     }
+
+    @Test
+    void shouldRemoveTheCharactersADescriptionNamedWhereAPronounPointsBackAtThem() throws Exception {
+        PRICES.expect("DECIMAL(10,2)", "price", List.of(
+                "price is text with '£', '$', thousands commas and sometimes a leading space; strip those and read it as a number.",
+                "Typed in as free text - sometimes with a £ or $ sign, sometimes with a space after the sign, thousands separated "
+                        + "with commas. Strip all of that and store as a decimal. A blank price stays NULL (do not default to zero)."),
+                "1299.5", "45", null);
+    }
+
+    @Test
+    void shouldKeepTheRuleAsWrittenWhereTheDescriptionAsksForMore() {
+        org.assertj.core.api.Assertions.assertThat(PRICES.flagged("DECIMAL(10,2)", "price",
+                "Round the price that comes with '$' and commas; strip those and cast")).isNotBlank();
+    }
 }

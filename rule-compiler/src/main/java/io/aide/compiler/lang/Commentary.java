@@ -36,6 +36,26 @@ final class Commentary {
     private static final Set<String> STORING = Set.of("stores", "stored", "holds", "held", "means", "represents",
             "expressed", "kept", "recorded");
 
+    /**
+     * "do not default to zero", "don't trim", "must not round": a verb of an operation denied, and nothing after it that
+     * compares or bounds ("never more than 10" bounds, and is no prohibition here).
+     */
+    private static boolean prohibition(List<Token> tokens, Lexicon lexicon) {
+        int at = 0;
+        if (tokens.size() > 2 && (tokens.get(0).is(Token.Kind.WORD, "do") || tokens.get(0).is(Token.Kind.WORD, "must")
+                || tokens.get(0).is(Token.Kind.WORD, "should")) && tokens.get(1).is(Token.Kind.WORD, "not")) {
+            at = 2;
+        } else if (tokens.size() > 1 && (tokens.get(0).is(Token.Kind.WORD, "don't") || tokens.get(0).is(Token.Kind.WORD, "dont"))) {
+            at = 1;
+        }
+        if (at == 0 || lexicon.match(Role.DEFAULT, tokens, at) == 0 && lexicon.match(Role.TRIM, tokens, at) == 0
+                && lexicon.match(Role.ROUND, tokens, at) == 0 && lexicon.match(Role.UPPER, tokens, at) == 0
+                && lexicon.match(Role.LOWER, tokens, at) == 0) {
+            return false;
+        }
+        return tokens.stream().noneMatch(t -> t.kind() == Token.Kind.OP && !t.op(","));
+    }
+
     /** Two numbers joined by '-' or "to": "(0-23)", "(1 to 7)". */
     private static boolean range(List<Token> tokens) {
         if (tokens.size() == 3 && tokens.get(0).kind() == Token.Kind.NUMBER && tokens.get(2).kind() == Token.Kind.NUMBER) {
@@ -60,6 +80,10 @@ final class Commentary {
         Token first = tokens.get(0);
         if (lexicon.match(Role.EXAMPLE, tokens, 0) > 0 || first.kind() == Token.Kind.NAME
                 && (first.norm().equals("e.g") || first.norm().equals("i.e"))) {
+            return true;
+        }
+        if (prohibition(tokens, lexicon)) {
+            // "(do not default to zero)": what not to do, which no reading does
             return true;
         }
         if (range(tokens)) {

@@ -263,6 +263,16 @@ final class Functions {
         } else if (p.literal() instanceof Expr.Lit l && l.value() instanceof String text && !text.isEmpty()) {
             // "remove all '+'", "Remove '+', then ...": every occurrence (a prefix or suffix says so, below)
             chars.add(text);
+            while (true) {
+                // "remove '$', ',' and ' '": each of them
+                int m = p.mark();
+                if (!(p.acceptOp(",") | p.accept(Role.AND)) || !(p.literal() instanceof Expr.Lit more && more.value() instanceof String t
+                        && !t.isEmpty())) {
+                    p.reset(m);
+                    break;
+                }
+                chars.add(t);
+            }
         } else {
             return null;
         }

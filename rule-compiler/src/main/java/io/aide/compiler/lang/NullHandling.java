@@ -142,12 +142,37 @@ final class NullHandling implements Recognizer {
         return new Operation(x -> coalesce(p, blank ? blankToNull(x) : x, value), null);
     }
 
+    private static final java.util.Set<String> STAYS = java.util.Set.of("stays", "stay", "remains", "remain", "becomes",
+            "become", "is", "are", "left", "goes");
+
+    /** "A blank price stays NULL": the blank word, the value's noun, a verb of staying, NULL; cursor after, or unchanged. */
+    private static boolean blankNounStaysNull(Parser p) {
+        int m = p.mark();
+        if (!p.accept(Role.BLANK)) {
+            return false;
+        }
+        Token noun = p.rawPeek();
+        if (noun != null && noun.kind() == Token.Kind.WORD && !STAYS.contains(noun.norm())) {
+            p.rawNext();
+        }
+        Token verb = p.rawPeek();
+        if (verb != null && STAYS.contains(verb.norm())) {
+            p.rawNext();
+            p.acceptWord("as");
+            if (p.accept(Role.NULL)) {
+                return true;
+            }
+        }
+        p.reset(m);
+        return false;
+    }
+
     static Operation operation(Parser p) {
         int m = p.mark();
         if (p.accept(Role.NULLS_KEPT)) {
             return new Operation(x -> x, null, Kind.NOTHING);
         }
-        if (p.accept(Role.BLANK_TO_NULL)) {
+        if (p.accept(Role.BLANK_TO_NULL) || blankNounStaysNull(p)) {
             // "Convert to date; blank stays NULL": a date or number read from a blank is NULL already; a text's blank
             // becomes NULL
             SqlType.Kind kind = p.targetType().kind();

@@ -156,9 +156,14 @@ public final class RuleLanguage {
             }
         }
         if (!(r instanceof Recognition.Recognized)) {
-            Recognition restated = restated(tokens, ctx, depth);
+            Recognition restated = Restatements.afterIe(tokens, ctx, t -> rest(t, ctx, depth));
             if (restated != null) {
                 r = restated;
+            }
+            List<Token> stripped = restated == null ? NamedThenStripped.rewritten(tokens, lexicon) : null;
+            if (stripped != null && rest(stripped, ctx, depth) instanceof Recognition.Recognized ok) {
+                r = new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note()
+                        + " (the characters named before removed)", ok.keepUnmatched());
             }
         }
         if (!(r instanceof Recognition.Recognized)) {
@@ -250,7 +255,7 @@ public final class RuleLanguage {
         if (!(r instanceof Recognition.Recognized)) {
             Recognition truth = namedTruth(tokens, ctx);
             if (truth == null) {
-                truth = withoutTruthTail(tokens, ctx, depth);
+                truth = Restatements.withoutTruthTail(tokens, ctx, t -> rest(t, ctx, depth));
             }
             if (truth != null) {
                 r = truth;
@@ -277,41 +282,6 @@ public final class RuleLanguage {
         return r;
     }
 
-
-    /**
-     * "Y if goods arrived on or before the promised date, i.e. receipt_date <= promised_date -> true, else false",
-     * "show them as a positive value, i.e. ABS(amount) when amount < 0 else 0": a rule said twice around "i.e." (that
-     * is), the exact restatement after it naming the row's columns; that is the rule. Null otherwise: the words after
-     * "i.e." may narrow the rule before them, so that is never read alone.
-     */
-    private Recognition restated(List<Token> tokens, RuleContext ctx, int depth) {
-        int ie = -1;
-        for (int i = 1; i < tokens.size() - 1 && ie < 0; i++) {
-            Token t = tokens.get(i);
-            ie = t.norm().equals("i.e") || t.norm().equals("ie") && t.kind() == Token.Kind.WORD ? i : -1;
-        }
-        if (ie < 0) {
-            return null;
-        }
-        int from = ie + 1;
-        while (from < tokens.size() && (tokens.get(from).kind() == Token.Kind.SEP || tokens.get(from).op(","))) {
-            from++;
-        }
-        List<Token> after = tokens.subList(from, tokens.size());
-        if (!after.isEmpty() && after.get(after.size() - 1).op(")") && tokens.get(ie - 1).op("(")) {
-            after = after.subList(0, after.size() - 1);
-        }
-        // the exact restatement names a column ("i.e. 'abc ' -> 'ABC'" is an example, not the rule)
-        boolean namesColumn = after.stream().anyMatch(t -> t.nameLike() && ctx.resolve(null, t.text()) instanceof Expr.Col c
-                && ctx.known(c));
-        if (namesColumn && rest(after, ctx, depth) instanceof Recognition.Recognized ok && !Expr.columns(ok.expr()).isEmpty()) {
-            return new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (the rule as said after 'i.e.')",
-                    ok.keepUnmatched());
-        }
-        // words after "i.e." may narrow what the rule before says ("days between a and b, i.e. excluding weekends"):
-        // the rule before is never read without them
-        return null;
-    }
 
     /**
      * "First two characters of prod_cd; 'AU' = Auto, 'HO' = Home, else 'Other'": a value computed from the row's one
@@ -505,46 +475,6 @@ public final class RuleLanguage {
             }
         }
         return named;
-    }
-
-    private static final java.util.Set<String> LOAD_VERBS = java.util.Set.of("load", "loaded", "store", "stored", "convert",
-            "converted", "cast", "written", "write", "output", "map", "mapped", "then");
-
-    /**
-     * "Y if x = 'Estimated' else N -> load as true/false" into a true/false column: a last clause saying the flag's
-     * codes are loaded as truth values, which the column's type does anyway; the rule read without it (its codes must
-     * be truth codes, or the type's conversion flags them).
-     */
-    private Recognition withoutTruthTail(List<Token> tokens, RuleContext ctx, int depth) {
-        if (ctx.targetType().kind() != io.aide.compiler.plan.SqlType.Kind.BOOLEAN) {
-            return null;
-        }
-        int end = tokens.size();
-        while (end > 0 && tokens.get(end - 1).kind() == Token.Kind.SEP) {
-            end--;
-        }
-        // ... (-> | , | ;) [load verb] [as | to] (true / false | boolean | a boolean)
-        int i = end - 1;
-        boolean truth = false;
-        if (i >= 2 && tokens.get(i).norm().equals("false") && tokens.get(i - 1).op("/") && tokens.get(i - 2).norm().equals("true")) {
-            i -= 3;
-            truth = true;
-        } else if (i >= 0 && (tokens.get(i).norm().equals("boolean") || tokens.get(i).norm().equals("bool"))) {
-            i -= 1;
-            truth = true;
-        }
-        if (!truth) {
-            return null;
-        }
-        while (i >= 0 && (tokens.get(i).norm().equals("as") || tokens.get(i).norm().equals("to") || tokens.get(i).norm().equals("a")
-                || LOAD_VERBS.contains(tokens.get(i).norm()))) {
-            i--;
-        }
-        if (i < 1 || !(tokens.get(i).op("->") || tokens.get(i).op("=>") || tokens.get(i).op(",") || tokens.get(i).op("-")
-                || tokens.get(i).kind() == Token.Kind.SEP)) {
-            return null;
-        }
-        return rest(tokens.subList(0, i), ctx, depth) instanceof Recognition.Recognized ok ? ok : null;
     }
 
     /**
