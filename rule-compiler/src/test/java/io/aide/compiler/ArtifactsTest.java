@@ -61,6 +61,28 @@ class ArtifactsTest {
         assertThat(schema).contains("values: ['placed', 'shipped', 'completed', 'return_pending', 'returned']");
     }
 
+    @Test
+    void shouldReadAnotherModelOfTheProjectThroughRef() throws Exception {
+        // Given an aggregate that reads the fact above it
+        Specs spec = Specs.spec()
+                .row("fact_sales", "sale_id", "INTEGER", "raw_sales", "sale_id", "straight move", null, null, true, false, null)
+                .row("fact_sales", "amount", "DECIMAL(12,2)", "raw_sales", "amount_cents", "amount_cents / 100")
+                .row("agg_sales", "sale_id", "INTEGER", "fact_sales", "sale_id", "Group by", null, null, true, false, null)
+                .row("agg_sales", "total", "DECIMAL(12,2)", "fact_sales", "amount", "SUM(amount)");
+        List<GeneratedLayers.Layer> two = new SemanticLayerCompiler().compile(spec.build(), new CompileOptions(List.of("duckdb"),
+                List.of(), new SchemaCatalog(List.of(Specs.table("raw_sales", "sale_id", "amount_cents")))), null).layers();
+
+        // When
+        Map<String, String> files = unzip(Artifacts.dbtProject(two, spec.build()));
+
+        // Then: the model reads the fact through ref, under the name its columns are qualified with
+        assertThat(files.get("models/agg_sales.sql")).contains("FROM {{ ref('fact_sales') }} AS \"fact_sales\"")
+                .doesNotContain("FROM \"fact_sales\"\n");
+        assertThat(files.get("models/fact_sales.sql")).doesNotContain("ref(");
+        String schema = files.get("models/schema.yml");
+        assertThat(schema.substring(0, schema.indexOf("models:"))).contains("'raw_sales'").doesNotContain("fact_sales");
+    }
+
     private static Map<String, String> unzip(byte[] zip) throws Exception {
         Map<String, String> out = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
