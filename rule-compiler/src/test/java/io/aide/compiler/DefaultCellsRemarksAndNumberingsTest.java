@@ -151,5 +151,13 @@ class DefaultCellsRemarksAndNumberingsTest {
                 "3", "1", "2");
         premises.expect("INTEGER", "premise_id", List.of("Surrogate key numbered in descending premise_id order"),
                 "3", "2", "1");
+        // an order said in words, then exactly in brackets; ties broken as a clause says
+        RuleTable opened = new RuleTable("accounts", "acct_no", new String[]{"acct_no", "open_dt"},
+                new String[]{"A2", "2024-01-05"}, new String[]{"A1", "2024-01-05"}, new String[]{"A3", "2023-12-31"});
+        opened.expect("INTEGER", "open_dt, acct_no", List.of(
+                "Surrogate key. Number accounts 1..n in order of opening (open_dt ascending); accounts opened on the same day: "
+                        + "lower acct_no first"), "2", "3", "1");
+        opened.expect("INTEGER", "open_dt, acct_no", List.of(
+                "Number accounts 1..n in order of opening (open_dt ascending); ties: higher acct_no first"), "3", "2", "1");
     }
 }

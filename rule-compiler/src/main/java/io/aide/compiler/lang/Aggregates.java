@@ -48,15 +48,21 @@ public final class Aggregates implements Recognizer {
         }
         boolean distinct = p.accept(Role.DISTINCT_VALUES);
         p.accept(Role.FROM);
-        Expr arg = Expressions.parenthesised(p);
-        if (arg == null) {
+        int star = p.mark();
+        // "COUNT(*)": the rows themselves
+        boolean everyRow = fn.equals("COUNT") && !distinct && p.acceptOp("(") && p.acceptOp("*") && p.acceptOp(")");
+        if (!everyRow) {
+            p.reset(star);
+        }
+        Expr arg = everyRow ? null : Expressions.parenthesised(p);
+        if (arg == null && !everyRow) {
             arg = arithmetic(p);
         }
         boolean records = false;
         boolean described = false;
         Expr codeFilter = null;
         if (arg == null) {
-            if (fn.equals("COUNT") && !distinct && p.accept(Role.RECORDS_WORD)) {
+            if (everyRow || fn.equals("COUNT") && !distinct && p.accept(Role.RECORDS_WORD)) {
                 records = true;
             } else {
                 int m = p.mark();

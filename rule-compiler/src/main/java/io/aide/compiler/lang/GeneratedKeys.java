@@ -61,6 +61,9 @@ final class GeneratedKeys implements Recognizer {
                 p.accept(Role.ORDERED_BY);
                 List<Expr.Order> keys = orderKeys(p);
                 if (keys == null) {
+                    keys = describedThenBracketed(p);
+                }
+                if (keys == null) {
                     return p.notUnderstood();
                 }
                 order.addAll(keys);
@@ -102,9 +105,16 @@ final class GeneratedKeys implements Recognizer {
             } else if (p.accept(Role.ORDERED_BY)) {
                 List<Expr.Order> keys = orderKeys(p);
                 if (keys == null) {
+                    // "in order of opening (open_dt ascending)": the order in words, then exactly in brackets
+                    keys = describedThenBracketed(p);
+                }
+                if (keys == null) {
                     return p.notUnderstood();
                 }
                 order.addAll(keys);
+            } else if (!order.isEmpty() && tieBreak(p, order)) {
+                // "accounts opened on the same day: lower account number first"
+                continue;
             } else if (p.acceptExact(Role.PER) || p.accept(Role.PER)) {
                 // exactly first: "for each" is also a scope word, which filler skipping would pass over
                 int afterPer = p.mark();
@@ -193,6 +203,14 @@ final class GeneratedKeys implements Recognizer {
             if (verb.norm().equals("numbered")) {
                 return true;
             }
+            // "Number accounts 1..n": a plural noun right after the verb ("number of ..." is a count)
+            Token noun = p.rawPeek();
+            Token after = p.mark() + 1 < p.tokens().size() ? p.tokens().get(p.mark() + 1) : null;
+            if (noun != null && noun.kind() == Token.Kind.WORD && noun.norm().endsWith("s") && !noun.norm().equals("is")
+                    && (after == null || !after.is(Token.Kind.WORD, "of"))) {
+                p.rawNext();
+                return true;
+            }
             p.reset(m);
             return false;
         }
@@ -256,6 +274,67 @@ final class GeneratedKeys implements Recognizer {
             return null;
         }
         return cols.stream().map(c -> new Expr.Order(c, descending)).toList();
+    }
+
+    /** Up to three words, then "(" order keys ")"; null (cursor unchanged) otherwise. */
+    private static List<Expr.Order> describedThenBracketed(Parser p) {
+        int m = p.mark();
+        for (int words = 0; words <= 3; words++) {
+            int at = p.mark();
+            if (p.acceptOp("(")) {
+                List<Expr.Order> keys = orderKeys(p);
+                if (keys != null && p.acceptOp(")")) {
+                    return keys;
+                }
+                p.reset(at);
+            }
+            Token t = p.rawPeek();
+            if (t == null || t.kind() != Token.Kind.WORD) {
+                break;
+            }
+            p.rawNext();
+        }
+        p.reset(m);
+        return null;
+    }
+
+    private static final java.util.Set<String> LOW_FIRST = java.util.Set.of("lower", "lowest", "smaller", "smallest",
+            "earlier", "earliest", "older", "oldest");
+    private static final java.util.Set<String> HIGH_FIRST = java.util.Set.of("higher", "highest", "larger", "largest",
+            "later", "latest", "newer", "newest", "bigger", "biggest");
+
+    /**
+     * "accounts opened on the same day: lower account number first", "ties: higher amount first", "on a tie, earliest
+     * created_at first": how rows of an equal order are ordered; the key added, or false (cursor unchanged).
+     */
+    private static boolean tieBreak(Parser p, List<Expr.Order> order) {
+        int m = p.mark();
+        boolean tie = false;
+        int words = 0;
+        Token t;
+        while ((t = p.rawPeek()) != null && !t.op(":") && !t.op(",") && t.kind() != Token.Kind.SEP && words < 10) {
+            tie |= t.norm().equals("same") || t.norm().startsWith("tie");
+            p.rawNext();
+            words++;
+        }
+        if (!tie || !(p.acceptOp(":") || p.acceptOp(","))) {
+            p.reset(m);
+            return false;
+        }
+        Token dir = p.rawPeek();
+        boolean desc = dir != null && HIGH_FIRST.contains(dir.norm());
+        if (dir != null && (desc || LOW_FIRST.contains(dir.norm()))) {
+            p.rawNext();
+        }
+        Expr c = p.column();
+        if (c == null) {
+            p.reset(m);
+            return false;
+        }
+        p.acceptWord("first");
+        boolean explicit = p.accept(Role.DESCENDING);
+        order.add(new Expr.Order(c, desc || explicit));
+        return true;
     }
 
     /** column [ASC | DESC] ((, | and | then) column [ASC | DESC])*: "order_dt descending, then order_id"; or null. */
