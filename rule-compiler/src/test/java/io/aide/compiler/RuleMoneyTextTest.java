@@ -16,6 +16,7 @@ class RuleMoneyTextTest {
     @Test
     void shouldStripTheNamedSignsAndSeparatorsThenCast() throws Exception {
         PRICES.expect("DECIMAL(10,2)", "price", List.of("drop £, $, commas, spaces then cast",
+                "Same clean-up as dim_product.list_price (drop £, $, commas, spaces) then cast",
                 "strip the currency sign, commas and spaces, then cast to decimal",
                 "Remove currency symbols, thousands separators and blanks and cast to decimal"), "1299.5", "45", null);
     }

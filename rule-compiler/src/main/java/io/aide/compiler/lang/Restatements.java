@@ -88,4 +88,37 @@ final class Restatements {
         }
         return rest.apply(tokens.subList(0, i)) instanceof Recognition.Recognized ok ? ok : null;
     }
+
+    /**
+     * "Same clean-up as dim_product.list_price (drop £, commas, spaces) then cast": a rule said by reference to another
+     * column's, restated in brackets; the restatement and what follows it are the rule. Null when not so written (a
+     * reference without its restatement is not followed: the other column's rule reads other columns).
+     */
+    static Recognition sameAsRestated(List<Token> tokens, Function<List<Token>, Recognition> rest) {
+        if (tokens.size() < 6 || !tokens.get(0).is(Token.Kind.WORD, "same")) {
+            return null;
+        }
+        int as = -1;
+        for (int i = 1; i <= 4 && i < tokens.size(); i++) {
+            if (tokens.get(i).is(Token.Kind.WORD, "as")) {
+                as = i;
+                break;
+            }
+        }
+        int open = as < 0 ? -1 : as + 2;
+        if (open < 0 || open >= tokens.size() || !tokens.get(open).op("(") || !tokens.get(as + 1).nameLike()) {
+            return null;
+        }
+        int close = open + 1;
+        while (close < tokens.size() && !tokens.get(close).op(")") && !tokens.get(close).op("(")) {
+            close++;
+        }
+        if (close >= tokens.size() || !tokens.get(close).op(")") || close == open + 1) {
+            return null;
+        }
+        List<Token> rule = new java.util.ArrayList<>(tokens.subList(open + 1, close));
+        rule.addAll(tokens.subList(close + 1, tokens.size()));
+        return rest.apply(rule) instanceof Recognition.Recognized ok ? new Recognition.Recognized(ok.expr(), ok.lookupTable(),
+                ok.accepted(), ok.note() + " (the referenced rule as restated)", ok.keepUnmatched()) : null;
+    }
 }

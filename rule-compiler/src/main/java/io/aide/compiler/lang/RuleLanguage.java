@@ -157,6 +157,9 @@ public final class RuleLanguage {
         }
         if (!(r instanceof Recognition.Recognized)) {
             Recognition restated = Restatements.afterIe(tokens, ctx, t -> rest(t, ctx, depth));
+            if (restated == null) {
+                restated = Restatements.sameAsRestated(tokens, t -> rest(t, ctx, depth));
+            }
             if (restated != null) {
                 r = restated;
             }
