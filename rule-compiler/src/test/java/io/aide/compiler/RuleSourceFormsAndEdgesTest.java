@@ -27,6 +27,17 @@ class RuleSourceFormsAndEdgesTest {
     }
 
     @Test
+    void shouldReadEachValueWithTheLayoutItFitsWhereTheSourceHasTwo() throws Exception {
+        // read_dt ISO, eu_dt day-first: one column of both kinds
+        RuleTable mixed = new RuleTable("orders", "id", new String[]{"id", "placed"}, new String[]{"1", "2024-03-01"},
+                new String[]{"2", "02/03/2024"}, new String[]{"3", "junk"});
+        mixed.expect("DATE", "placed", List.of("Convert from YYYY-MM-DD or DD/MM/YYYY to date", "Parse 'YYYY-MM-DD' or 'DD/MM/YYYY'"),
+                "2024-03-01", "2024-03-02", null);
+        // "to A from B" into a date keeps reading B alone
+        mixed.expect("DATE", "placed", List.of("Reformat to MM/DD/YYYY from DD/MM/YYYY"), null, "2024-03-02", null);
+    }
+
+    @Test
     void shouldReadAFlagWhoseCodesAreSaidToLoadAsTruthValues() throws Exception {
         READS.expect("BOOLEAN", "read_type", List.of("Y if read_type = 'E' else N -> load as true/false"), "true", "false", "false");
     }

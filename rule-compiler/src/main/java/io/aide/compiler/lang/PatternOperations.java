@@ -110,6 +110,8 @@ final class PatternOperations {
         // "in" before the pattern: the source's format ("received in YYYYMMDD") or the output's ("order date in YYYY-MM
         // format" into a text), which the column's kind decides
         boolean weakFrom = false;
+        // two patterns joined by "or" / "and": layouts of the same source
+        boolean alternatives = false;
         Expr column = null;
         while (true) {
             Token t = p.peekToken();
@@ -145,6 +147,12 @@ final class PatternOperations {
             if (!patterns.isEmpty() && (p.acceptOp("-") || p.acceptOp(",") || p.acceptSeparator())) {
                 // "Source is text DD/MM/YYYY - convert to date", "... in DD/MM/YYYY format. Convert to date.": a
                 // statement of the source's layout, then what to do with it
+                continue;
+            }
+            if (patterns.size() == 1 && (p.accept(Role.OR) || p.accept(Role.AND)) && p.peekToken() != null
+                    && (p.peekToken().kind() == Token.Kind.DATE_PATTERN || p.peekToken().kind() == Token.Kind.STRING)) {
+                // "'YYYY-MM-DD' or 'DD/MM/YYYY'": two layouts of the source
+                alternatives = true;
                 continue;
             }
             if (p.acceptWord("is") || p.acceptWord("are")) {
@@ -221,6 +229,15 @@ final class PatternOperations {
         boolean ts = target == SqlType.Kind.TIMESTAMP;
         boolean integerTarget = integer || target == SqlType.Kind.INTEGER || target == SqlType.Kind.BIGINT;
         SqlType key = Dates.integerType(p);
+        if (patterns.size() == 2 && temporalTarget && (alternatives || !afterTo.get(0) && !afterTo.get(1))) {
+            // "Parse 'YYYY-MM-DD HH24:MI:SS' or 'DD/MM/YYYY HH24:MI'": a date or timestamp has no output layout, so two
+            // layouts neither of which the rule converts to are both the source's; each value reads with the one it
+            // fits, the first said first ("from A to B" keeps reading A alone)
+            List<String> layouts = List.copyOf(patterns);
+            return new Operation(x -> new Expr.Fn("COALESCE", layouts.stream().map(f -> (Expr) new Expr.ParseDate(
+                    x instanceof Expr.Cast c && c.type().temporal() ? c.expr() : x, f, ts || f.contains("%H"))).toList()),
+                    column, Copies.Kind.CONVERSION);
+        }
         if (patterns.size() == 2) {
             int input = afterFrom.get(1) && !afterFrom.get(0) ? 1 : 0;
             String in = patterns.get(input);
