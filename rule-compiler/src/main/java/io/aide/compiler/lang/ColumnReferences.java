@@ -274,7 +274,7 @@ final class ColumnReferences {
             boolean words = true;
             for (int k = 0; k < n - 1 && words; k++) {
                 Token t = p.tokens().get(p.mark() + k);
-                words = t.kind() == Token.Kind.WORD && t.text().matches("[A-Za-z][A-Za-z0-9]*");
+                words = t.kind() == Token.Kind.WORD && NAME_WORD.matcher(t.text()).matches();
                 name.append('_').append(t.text());
             }
             if (!words || inBeforeUnit(p, p.mark() + n - 2)) {
@@ -351,7 +351,7 @@ final class ColumnReferences {
         }
         Token t = p.tokens().get(word);
         boolean the = word > 0 && p.tokens().get(word - 1).is(Token.Kind.WORD, "the");
-        if (t.kind() != Token.Kind.WORD || !t.text().matches("[A-Za-z]{4,}|[A-Z]{3}") || !the
+        if (t.kind() != Token.Kind.WORD || !KIND_WORD.matcher(t.text()).matches() || !the
                 && (p.lexicon().grammarWord(p.tokens(), word) || ColumnWords.MEANING_WORDS.contains(t.norm()))) {
             return null;
         }
@@ -465,9 +465,13 @@ final class ColumnReferences {
      * that changes no value (not "net", "previous", "half", see {@link ColumnWords#MEANING_WORDS}), and that is neither a
      * column of the row nor one of the target's own name parts.
      */
+    private static final java.util.regex.Pattern KIND_WORD = java.util.regex.Pattern.compile("[A-Za-z]{4,}|[A-Z]{3}");
+    private static final java.util.regex.Pattern NAME_WORD = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+    private static final java.util.regex.Pattern LETTERS3 = java.util.regex.Pattern.compile("[A-Za-z]{3,}");
+
     private static boolean describes(Parser p, int at) {
         Token t = p.tokens().get(at);
-        if (t.kind() != Token.Kind.WORD || !t.text().matches("[A-Za-z]{3,}") || at + 1 >= p.tokens().size()
+        if (t.kind() != Token.Kind.WORD || !LETTERS3.matcher(t.text()).matches() || at + 1 >= p.tokens().size()
                 || p.lexicon().grammarWord(p.tokens(), at) || ColumnWords.MEANING_WORDS.contains(t.norm())
                 || PhraseTable.UNITS.at(p.tokens(), at) != null) {
             return false;

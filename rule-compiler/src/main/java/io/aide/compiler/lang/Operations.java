@@ -541,11 +541,13 @@ final class Operations {
         return ordinal(p);
     }
 
+    private static final java.util.regex.Pattern NUMBERED_ORDINAL = java.util.regex.Pattern.compile("\\d{1,3}(st|nd|rd|th)");
+
     private static Long ordinal(Parser p) {
         int m = p.mark();
         Token t = p.next();
         if (t != null && t.kind() == Token.Kind.WORD) {
-            if (t.norm().matches("\\d{1,3}(st|nd|rd|th)")) {
+            if (NUMBERED_ORDINAL.matcher(t.norm()).matches()) {
                 return Long.parseLong(t.norm().substring(0, t.norm().length() - 2));
             }
             Long n = ORDINALS.get(t.norm());

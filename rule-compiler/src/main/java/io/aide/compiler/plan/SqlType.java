@@ -17,6 +17,7 @@ public record SqlType(Kind kind, Integer precision, Integer scale, Integer lengt
     public static final SqlType BOOLEAN = new SqlType(Kind.BOOLEAN, null, null, null);
     public static final SqlType UNKNOWN = new SqlType(Kind.UNKNOWN, null, null, null);
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern ARGS = Pattern.compile("\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
 
     /** Parses what analysts write in a type column: INTEGER, DECIMAL(18,2), VARCHAR(32), TEXT, NUMBER, ... */
@@ -33,7 +34,7 @@ public record SqlType(Kind kind, Integer precision, Integer scale, Integer lengt
             b = m.group(2) == null ? null : Integer.valueOf(m.group(2));
             t = t.substring(0, m.start()).trim();
         }
-        t = t.replaceAll("\\s+", " ");
+        t = SPACES.matcher(t).replaceAll(" ");
         return switch (t) {
             case "INT", "INTEGER", "INT4", "SMALLINT", "TINYINT", "INT2", "WHOLE NUMBER" -> INTEGER;
             case "BIGINT", "INT8", "LONG", "INT64" -> BIGINT;
