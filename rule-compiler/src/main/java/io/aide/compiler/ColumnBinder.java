@@ -66,7 +66,10 @@ final class ColumnBinder {
     private final List<Lookup> lookups = new ArrayList<>();
     /** The columns of the other targets this one reads, by lower-case target name (their views come first). */
     private final Map<String, List<LayerPlan.ColumnInfo>> upstream;
-    /** Per mapping row, the names its rule used that several tables of the target have (why it may not compile). */
+    /**
+     * Per mapping row, why a name its rule used may not bind: several tables of the target have it, or it is a target
+     * column that is not compiled (added to the row's flag reason when the rule does not compile).
+     */
     private final Map<String, List<String>> ambiguousNames = new HashMap<>();
 
     ColumnBinder(ReferenceData references, String target, List<MappingRow> rows, SourceTables tables, TypeCoercion types,
@@ -488,6 +491,12 @@ final class ColumnBinder {
             return null;
         }
         Compiled c = compileColumn(key);
+        if (c.flagged()) {
+            // why the rule may not read: the column it names is not compiled itself
+            String why = c.outcome().flagReason();
+            ambiguousNames.computeIfAbsent(row.ref(), k -> new ArrayList<>()).add("it reads the target column " + c.name()
+                    + ", which is not compiled (" + (why.length() > 80 ? why.substring(0, 77) + "..." : why) + ")");
+        }
         if (c.flagged() || c.expr() == null || Expr.hasAggregate(c.expr())) {
             return null;
         }

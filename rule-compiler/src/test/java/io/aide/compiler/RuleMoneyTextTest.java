@@ -31,6 +31,28 @@ class RuleMoneyTextTest {
     }
 
     @Test
+    void shouldTrimBothEndsSaidWithASlashAndDefaultABlankOrOnlySpaces() throws Exception {
+        RuleTable names = new RuleTable("suppliers", "id", new String[]{"id", "supp_name"}, new String[]{"1", "  Acme "},
+                new String[]{"2", "   "}, new String[]{"3", null});
+        names.expect("VARCHAR(60)", "supp_name", List.of(
+                "Remove leading/trailing spaces. If the name is blank or only spaces then 'Unknown Supplier'."),
+                "Acme", "Unknown Supplier", "Unknown Supplier");
+    }
+
+    @Test
+    void shouldSayWhichTargetColumnARuleReadsIsNotCompiled() {
+        Specs spec = Specs.spec()
+                .row("t", "id", "INTEGER", "products", "id", "straight move", null, null, true, false, null)
+                .row("t", "clean_price", "DECIMAL(10,2)", "products", "price", "the price as the till printed it")
+                .row("t", "doubled", "DECIMAL(10,2)", "products", null, "clean_price * 2");
+        io.aide.events.spec.GeneratedLayers.Layer layer = new SemanticLayerCompiler().compile(spec.build(),
+                new CompileOptions(List.of("duckdb"), List.of(), new SchemaCatalog(List.of(Specs.table("products", "id",
+                        "price")))), null).layers().get(0);
+        org.assertj.core.api.Assertions.assertThat(layer.columns().get(2).reason())
+                .contains("it reads the target column clean_price, which is not compiled");
+    }
+
+    @Test
     void shouldKeepTheRuleAsWrittenWhereTheDescriptionAsksForMore() {
         org.assertj.core.api.Assertions.assertThat(PRICES.flagged("DECIMAL(10,2)", "price",
                 "Round the price that comes with '$' and commas; strip those and cast")).isNotBlank();

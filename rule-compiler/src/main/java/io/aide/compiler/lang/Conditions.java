@@ -267,6 +267,11 @@ final class Conditions {
             return new Expr.IsNull(left, true);
         }
         if (p.accept(Role.IS_EMPTY)) {
+            int m = p.mark();
+            // "is blank or only spaces", "is empty or whitespace": the second state is a blank text too
+            if (!(p.accept(Role.OR) && (p.accept(Role.BLANK) || p.accept(Role.IS_EMPTY) || p.accept(Role.IS_NULL)))) {
+                p.reset(m);
+            }
             return new Expr.Bin("OR", new Expr.IsNull(left, false), p.blank(left));
         }
         if (p.accept(Role.IS_NULL)) {

@@ -347,7 +347,8 @@ final class Functions {
             trailing = !side;
         } else if (leading) {
             int m = p.mark();
-            trailing = p.accept(Role.AND) && p.accept(Role.SUFFIX);
+            // "leading and trailing", "leading/trailing"
+            trailing = (p.accept(Role.AND) || p.acceptOp("/")) && p.accept(Role.SUFFIX);
             if (!trailing) {
                 p.reset(m);
             }
