@@ -62,7 +62,21 @@ final class SourceTables {
      */
     boolean ownTarget(MappingRow row, SourceRef ref) {
         String name = ref.table() != null && !ref.table().isBlank() ? ref.table() : row.sourceTable();
-        return name != null && name.trim().equalsIgnoreCase(target) && (catalog == null || catalog.table(name.trim()).isEmpty());
+        return name != null && name.trim().equalsIgnoreCase(target) && (catalog == null || catalog.table(name.trim()).isEmpty())
+                && readsOtherTables();
+    }
+
+    private Boolean readsOthers;
+
+    /**
+     * No source table shares the target's name (see {@link UpstreamTargets#sourceNamedLike}): only then is the target's
+     * own name a reference to its columns; "customers" from "customers" reads that source.
+     */
+    private boolean readsOtherTables() {
+        if (readsOthers == null) {
+            readsOthers = !UpstreamTargets.sourceNamedLike(target, spec.rowsByTarget().getOrDefault(target, List.of()));
+        }
+        return readsOthers;
     }
 
     Table tableOf(MappingRow row, SourceRef ref) {

@@ -37,9 +37,42 @@ final class UpstreamTargets {
     UpstreamTargets(MappingSpec spec, SchemaCatalog catalog) {
         this.spec = spec;
         this.catalog = catalog;
-        spec.rowsByTarget().keySet().forEach(t -> names.put(key(t), t));
+        spec.rowsByTarget().forEach((t, rows) -> {
+            // a target whose own rows read a source table of its name ("customers" from "customers") leaves that
+            // name to the source
+            if (!sourceNamedLike(t, rows)) {
+                names.put(key(t), t);
+            }
+        });
         spec.rowsByTarget().forEach((target, rows) -> reads.put(key(target), namedTargets(target, rows)));
         breakCycles();
+    }
+
+    /**
+     * A source table shares the target's name: some row of the target reads, from a table of that name, its own column
+     * ("customers.email" for customers.email) or a column the target does not have. Then the name means the source
+     * (`dim_account.customer_age` for age_band, a column of the target, is no such evidence).
+     */
+    static boolean sourceNamedLike(String target, List<MappingRow> rows) {
+        String k = key(target);
+        Set<String> columns = new HashSet<>();
+        rows.stream().filter(r -> r.targetColumn() != null).forEach(r -> columns.add(key(r.targetColumn())));
+        for (MappingRow r : rows) {
+            for (SourceRef c : r.sourceColumns()) {
+                String table = c.table() != null && !c.table().isBlank() ? c.table() : r.sourceTable();
+                if (table == null || !key(table).equals(k) || c.column() == null || c.column().isBlank()) {
+                    continue;
+                }
+                String col = key(c.column());
+                if (!columns.contains(col) || r.targetColumn() != null && col.equals(key(r.targetColumn()))) {
+                    return true;
+                }
+            }
+            if (r.sourceColumns().isEmpty() && r.sourceTable() != null && key(r.sourceTable()).equals(k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Set<String> namedTargets(String target, List<MappingRow> rows) {

@@ -102,4 +102,31 @@ class TargetsReadingTargetsTest {
         assertThat(run(compiled, "dim_customer", "sale_id")).extracting(r -> r.get("age") + "|" + r.get("age_band") + "|"
                 + r.get("age_next_year")).containsExactly("34|young|34", "64|senior|64", "null|n/a|null");
     }
+
+    @Test
+    void shouldLeaveANameToTheSourceWhereATargetSharesItsSourcesName() {
+        // Given no registered schema, a customers target from a customers source, and orders reading that source
+        Specs spec = Specs.spec()
+                .row("customers", "customer_id", "INTEGER", "customers", "id", "straight move", null, null, true, false, null)
+                .row("customers", "email", "VARCHAR(80)", "customers", "email", "lower case")
+                .row("customers", "email_domain", "VARCHAR(80)", "customers", "email", "text after the '@'")
+                .row("orders", "order_id", "INTEGER", "orders", "id", "straight move", null, null, true, false, null)
+                .row("orders", "customer_email", "VARCHAR(80)", "customers", "email", "straight move",
+                        "orders.customer_id = customers.id", null, false, true, null);
+
+        // When
+        CompilationResult compiled = new SemanticLayerCompiler().compile(spec.build(), new CompileOptions(List.of("duckdb"),
+                List.of(), null), null);
+
+        // Then: every name is the source; no view reads another
+        assertThat(compiled.layers()).extracting(GeneratedLayers.Layer::target).containsExactly("customers", "orders");
+        assertThat(compiled.layers().get(0).columns()).extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+        String sql = compiled.layers().get(0).sql().get("duckdb");
+        assertThat(sql).contains("FROM \"customers\"");
+        // the domain is taken from the source's email, not from the target's lower-cased one
+        String domain = sql.substring(sql.indexOf("AS \"email\""), sql.indexOf("AS \"email_domain\""));
+        assertThat(domain).doesNotContain("LOWER");
+        assertThat(compiled.layers().get(1).sourceTables()).contains("customers");
+        assertThat(compiled.layers().get(1).columns().get(1).status()).isEqualTo("compiled");
+    }
 }
