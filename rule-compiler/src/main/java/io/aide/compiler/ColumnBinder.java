@@ -149,18 +149,12 @@ final class ColumnBinder {
         return c;
     }
 
-    /** With a registered schema, a source column it does not have makes the rule uncompilable (instead of failing SQL). */
+    /**
+     * With a registered schema, a source column it does not have makes the rule uncompilable (instead of failing SQL);
+     * with or without one, so does a column of this or another target of the mapping that is not there or not compiled.
+     */
     String missingSource(MappingRow row) {
-        if (catalog == null || catalog.tables().isEmpty()) {
-            for (SourceRef s : row.sourceColumns()) {
-                String fromTarget = s.column() == null || s.column().isBlank() ? null : tables.ownTarget(row, s)
-                        ? ownColumnProblem(row, s.column().trim()) : upstreamProblem(tables.tableOf(row, s).name(), s.column().trim());
-                if (fromTarget != null) {
-                    return fromTarget;
-                }
-            }
-            return null;
-        }
+        boolean registered = catalog != null && !catalog.tables().isEmpty();
         for (SourceRef s : row.sourceColumns()) {
             if (s.column() == null || s.column().isBlank()) {
                 continue;
@@ -176,6 +170,9 @@ final class ColumnBinder {
             String fromTarget = upstreamProblem(t.name(), s.column().trim());
             if (fromTarget != null) {
                 return fromTarget;
+            }
+            if (!registered) {
+                continue;
             }
             List<String> candidates = tables.ambiguity(List.of(s.column()));
             if (!tables.catalogKnows(t) && candidates != null) {

@@ -97,9 +97,11 @@ final class UpstreamTargets {
 
     /** A target on a cycle reads none of the targets of its cycle: the mapping's order stands for those. */
     private void breakCycles() {
-        for (String t : reads.keySet()) {
-            reads.get(t).removeIf(u -> reaches(u, t, new HashSet<>()));
-        }
+        // the edges on a cycle are found first and then removed, so that no target of the cycle keeps reading another
+        Map<String, Set<String>> onCycle = new HashMap<>();
+        reads.forEach((t, upstream) -> upstream.stream().filter(u -> reaches(u, t, new HashSet<>()))
+                .forEach(u -> onCycle.computeIfAbsent(t, k -> new HashSet<>()).add(u)));
+        onCycle.forEach((t, cyclic) -> reads.get(t).removeAll(cyclic));
     }
 
     private boolean reaches(String from, String to, Set<String> seen) {

@@ -129,4 +129,22 @@ class TargetsReadingTargetsTest {
         assertThat(compiled.layers().get(1).sourceTables()).contains("customers");
         assertThat(compiled.layers().get(1).columns().get(1).status()).isEqualTo("compiled");
     }
+
+    @Test
+    void shouldReadNothingAcrossACycleOfTargetsReadingEachOther() {
+        // Given two targets, each naming the other as its source: neither view can come first
+        Specs spec = Specs.spec()
+                .row("t_a", "id", "INTEGER", "t_b", "id", "straight move", null, null, true, false, null)
+                .row("t_b", "id", "INTEGER", "t_a", "id", "straight move", null, null, true, false, null);
+
+        // When
+        CompilationResult compiled = compile(spec, List.of());
+
+        // Then: the mapping's order, and neither view reads the other (each column is flagged: the name is no
+        // registered table)
+        assertThat(compiled.layers()).extracting(GeneratedLayers.Layer::target).containsExactly("t_a", "t_b");
+        assertThat(compiled.layers().get(0).sql().get("duckdb")).doesNotContain("\"t_b\"");
+        assertThat(compiled.layers().get(1).sql().get("duckdb")).doesNotContain("\"t_a\"");
+        assertThat(compiled.layers()).allSatisfy(l -> assertThat(l.columns().get(0).status()).isEqualTo("flagged"));
+    }
 }
