@@ -455,6 +455,15 @@ final class ColumnBinder {
     Expr resolveFilterName(MappingRow row, String qualifier, String rawName) {
         if (qualifier == null) {
             String name = unquote(rawName);
+            if (name.equalsIgnoreCase(row.targetColumn()) && rows.stream().noneMatch(r -> r.sourceColumns().stream()
+                    .anyMatch(s -> name.equalsIgnoreCase(s.column() == null ? null : s.column().trim())))) {
+                // "keep the latest row per account_id" in the rule of account_id: the column's value, computed from the
+                // row it reads (the filter cell of a column is no part of its value, so this is no cycle)
+                Compiled own = compileColumn(name.toLowerCase(Locale.ROOT));
+                if (!own.flagged() && own.expr() != null && !Expr.hasAggregate(own.expr())) {
+                    return own.expr();
+                }
+            }
             String own = row.sourceTable() == null ? null : row.sourceTable().trim();
             List<Table> mentioning = tables.all().stream().filter(t -> mentionedAsSource(t, name)).toList();
             Table chosen = mentioning.stream().filter(t -> own != null && t.name().equalsIgnoreCase(own)).findFirst()

@@ -20,13 +20,20 @@ import java.util.regex.Pattern;
 final class FilterText {
     /** "Exclude test accounts (email like '%@test.com')", "Filter out records where status is null". */
     private static final Pattern EXCLUDING = Pattern.compile(
-            "(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard)\\b[^()]*?(?:\\b(?:where|when|if|whose)\\b\\s*(.+?)|\\((.+)\\))\\s*[.]?$");
+            "(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\b[^()]*?(?:\\b(?:where|when|if|whose)\\b\\s*(.+?)|\\((.+)\\))\\s*[.]?$");
     /** "ignore void_ind = 'Y'", "exclude rows with status = 'X'". */
     private static final Pattern EXCLUDING_BARE = Pattern.compile(
-            "(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard)\\s+(?:(?:the\\s+)?(?:rows|records)\\s+)?(?:with\\s+|where\\s+)?(.+?)\\s*[.]?$");
+            "(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\s+(?:(?:the\\s+)?(?:rows|records)\\s+)?(?:with\\s+|where\\s+)?(.+?)\\s*[.]?$");
     /** "Voided payments out (void_ind = 'Y')", "test orders excluded (is_test = 1)". */
     private static final Pattern EXCLUDED_AFTER = Pattern.compile(
             "(?i)^[^()]*?\\b(?:out|excluded|removed|dropped|ignored|skipped|left out|filtered out)\\s*\\((.+)\\)\\s*[.]?$");
+    /** "Lines with qty = 0 are voided in billing and must not be loaded", "Orders whose status is 'T' are excluded". */
+    private static final Pattern EXCLUDED_SUBJECT = Pattern.compile("(?i)^(?:[\\w-]+\\s+){0,3}?(?:rows|records|lines|[\\w-]+s)\\s+"
+            + "(?:with|where|whose|that\\s+have|having)\\s+(.+?)\\s+(?:are|is|must|should|will|shall|get)\\b.*?\\b(?:not\\s+(?:be\\s+)?loaded"
+            + "|excluded|dropped|filtered\\s+out|skipped|discarded|removed|left\\s+out)\\b[^=<>()]*[.]?$");
+    /** "; every other status is loaded": the rest of the rows said to be kept, which the exclusion already says. */
+    private static final Pattern COMPLEMENT = Pattern.compile("(?i)\\s*[;,]\\s*(?:and\\s+)?(?:every|all|any)\\s+other\\b[^.;=<>()]*\\b"
+            + "(?:is|are)\\s+(?:loaded|kept|included)\\s*[.]?\\s*$");
     private static final Pattern KEEPING = Pattern.compile("(?i)^(?:(?:include|keep|select)\\s+(?:only\\s+)?(?:(?:the\\s+)?(?:rows|records)\\s+)?"
             + "(?:where|when|with)|where|filter:?|only(?:\\s+(?:rows|records))?(?:\\s+where)?)\\s+");
     /** A bracket at the end that compares nothing: a remark. */
@@ -51,8 +58,14 @@ final class FilterText {
 
     static List<Reading> readings(String cell) {
         // "Payments: ignore void_ind = 'Y'": what the sentence is about, before a colon
-        String text = cell.trim().replaceFirst("^[A-Za-z][\\w ]{0,30}:\\s+(?=\\S)", "");
+        // "(2) then drop ...": a numbered step
+        String text = COMPLEMENT.matcher(cell.trim().replaceFirst("^[A-Za-z][\\w ]{0,30}:\\s+(?=\\S)", "")
+                .replaceFirst("^\\(?\\d{1,2}[).]\\s+(?:then\\s+|and\\s+)?", "")).replaceFirst("");
         List<Reading> out = new ArrayList<>();
+        Matcher subject = EXCLUDED_SUBJECT.matcher(text);
+        if (subject.matches()) {
+            out.add(new Reading(subject.group(1), true));
+        }
         Matcher e = EXCLUDING.matcher(text);
         if (e.matches()) {
             out.add(new Reading(e.group(1) != null ? e.group(1) : e.group(2), true));
@@ -67,6 +80,14 @@ final class FilterText {
         }
         if (out.isEmpty()) {
             out.add(new Reading(KEEPING.matcher(text).replaceFirst(""), false));
+        }
+        for (Reading r : List.copyOf(out)) {
+            // "... is X (reversed) – a fill whose latest version is a reversal is not loaded at all": what follows the
+            // dash says why
+            String[] clauses = r.condition().split("\\s+[–—]\\s+|\\s+-\\s+(?=[a-z])", 2);
+            if (clauses.length == 2) {
+                out.add(new Reading(clauses[0], r.excluding()));
+            }
         }
         List<Reading> withoutRemarks = new ArrayList<>();
         for (Reading r : out) {

@@ -27,6 +27,28 @@ final class NoteFilters {
             + "|keep\\s+only\\b|only\\s+keep\\b|keep\\s+the\\s+(?:row|record|latest|last|first|most|newest|oldest|highest|lowest)\\b"
             + "|only\\s+(?:rows|records|[a-z]+s)\\s+(?:that|which|whose|with|where)\\b)");
     private static final Pattern FILTER_LABEL = Pattern.compile("(?i)^filter(?:ed)?\\s*[:-]\\s*");
+    /** What a value operation drops from a text or a time: "drop the leading zeros", "ignore the seconds". */
+    private static final String TEXT_PARTS = "(?:spaces|zeros|zeroes|characters|chars|hyphens|dashes|digits|letters|decimals"
+            + "|punctuation|symbols|quotes|commas|dots|periods|slashes|nulls|blanks|prefix(?:es)?|suffix(?:es)?|seconds"
+            + "|minutes|hours|days|cents|time|fractions?|whitespace|tabs|brackets|parenthes[ie]s)";
+    /**
+     * A sentence of a rule cell that says which rows the target holds, wherever its verb stands: "Do not load trial
+     * subscriptions", "Lines with qty = 0 ... must not be loaded", "Rows with any other status are filtered out",
+     * "keep only the row with the latest last_modified per account_id", "dedupe on ...".
+     */
+    private static final Pattern ROW_SELECTION = Pattern.compile("(?i)\\b(?:(?:do|does|must|should|will|shall|are|is)"
+            + "\\s+not\\s+(?:be\\s+)?load(?:ed)?|n't\\s+(?:be\\s+)?load(?:ed)?|not\\s+(?:be\\s+)?loaded"
+            + "|(?:are|is|be|get|gets)\\s+(?:filtered\\s+out|excluded|dropped|skipped|discarded)|filtered\\s+out"
+            + "|keep\\s+only\\s+(?:the|one)\\s+(?:row|record|latest|last|most|newest)|keep\\s+one\\s+row"
+            + "|de-?dup(?:e|licate)[sd]?\\b|deduplicat\\w*|only\\s+\\w+(?:\\s+\\w+){0,4}\\s+(?:is|are)\\s+loaded)"
+            + "|^(?:exclude|drop|skip|discard|filter\\s+out|ignore|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\s+"
+            + "(?!(?:the\\s+|any\\s+|all\\s+)?(?:leading\\s+|trailing\\s+|extra\\s+)?" + TEXT_PARTS + "\\b)"
+            + "(?:rows?|records?|lines?|any|all|(?:[\\w-]+\\s+){0,2}[\\w-]+s)\\b");
+    /** A sentence that refers to a selection stated elsewhere: "Assign it after the test-account filter and the dedupe". */
+    private static final Pattern REFERS = Pattern.compile("(?i)\\b(?:after|before|once)\\s+(?:the\\s+)?[\\w\\s-]{0,40}?"
+            + "\\b(?:filter|dedupe|de-?duplication|duplicates?|duplicate\\s+\\w+\\s+rows)\\b");
+    /** What leads a selection after a dash or a colon: "The export can contain the same account twice – keep only ...". */
+    private static final Pattern LEAD_CLAUSE = Pattern.compile("^[^:()]{1,160}?(?:\\s[–—-]\\s|:\\s)(?=\\S)");
 
     private NoteFilters() {
     }
@@ -36,6 +58,39 @@ final class NoteFilters {
             return rows;
         }
         return rows.stream().map(NoteFilters::expand).toList();
+    }
+
+    /**
+     * The rows with the sentences of their rule cells that select rows moved to their filters; the rest of each cell
+     * stays its rule. A rule cell that is only such a sentence is left as it is.
+     */
+    static List<MappingRow> fromRules(List<MappingRow> rows) {
+        return rows.stream().map(NoteFilters::fromRule).toList();
+    }
+
+    private static MappingRow fromRule(MappingRow r) {
+        String rule = r.transformation();
+        if (rule == null || rule.isBlank()) {
+            return r;
+        }
+        List<String> filters = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        for (String sentence : SENTENCES.split(rule.trim())) {
+            String said = sentence.trim();
+            if (ROW_SELECTION.matcher(said).find() && !REFERS.matcher(said).find()) {
+                String led = LEAD_CLAUSE.matcher(said).replaceFirst("");
+                filters.add(!led.equals(said) && ROW_SELECTION.matcher(led).find() ? led : said);
+            } else {
+                kept.add(said);
+            }
+        }
+        if (filters.isEmpty() || kept.isEmpty()) {
+            return r;
+        }
+        String filter = (r.filter() == null || r.filter().isBlank() ? "" : r.filter().trim() + ". ") + String.join(" ", filters);
+        return new MappingRow(r.ref(), r.sheet(), r.rowNumber(), r.targetTable(), r.targetColumn(), r.targetType(),
+                r.sourceSystem(), r.sourceTable(), r.sourceColumns(), r.rawSource(), String.join(" ", kept), r.join(),
+                filter, r.key(), r.nullable(), r.defaultValue(), r.nullHandling(), r.description(), r.attributes());
     }
 
     private static MappingRow expand(MappingRow r) {

@@ -29,6 +29,16 @@ final class Picks {
             + "(?:the\\s+)?" + EXTREME + "\\s+(.+?)\\s+" + PER + "\\s+(.+?)\\s*[.]?$");
     private static final Pattern EXTREME_ROW = Pattern.compile("(?i)^" + KEEP + EXTREME + "\\s+" + ROW + "\\s+" + PER
             + "\\s+(.+?)\\s+(?:by|based\\s+on|according\\s+to|using|ordered\\s+by|on)\\s+(.+?)\\s*[.]?$");
+    /** "keep one row per cleaned member number – the one with the most recent LAST_UPD_TS" */
+    private static final Pattern ONE_PER = Pattern.compile("(?i)^" + KEEP + "(?:one|a\\s+single|a|single)\\s+" + ROW + "\\s+"
+            + PER + "\\s+(.+?)\\s*(?:[–—:;,]|\\s-)\\s*(?:namely\\s+|i\\.e\\.?\\s+)?the\\s+(?:one|" + ROW + ")\\s+with\\s+(?:the\\s+)?"
+            + EXTREME + "\\s+(.+?)\\s*[.]?$");
+    /** "for each RX_NBR + FILL_NBR keep only the row with the latest LAST_UPD_TS" */
+    private static final Pattern KEY_FIRST = Pattern.compile("(?i)^(?:.*?\\b)?(?:for\\s+each|for\\s+every|per|within\\s+each)\\s+(.+?)"
+            + "\\s*,?\\s+" + KEEP + "(?:one\\s+|single\\s+)?" + ROW + "\\s+with\\s+(?:the\\s+)?" + EXTREME + "\\s+(.+?)\\s*[.]?$");
+    /** "A row with no LAST_UPD_TS loses to any row that has one": what the order does with a missing value (last). */
+    private static final Pattern MISSING_LOSES = Pattern.compile("(?i).*\\b(?:no|without|missing|blank|null|empty)\\b.*"
+            + "\\b(?:loses?|never\\s+wins?|comes?\\s+last|sorts?\\s+last|ranks?\\s+last|goes\\s+last)\\b.*");
     private static final Pattern WHY = Pattern.compile("(?i).*\\b(?:twice|duplicates?|duplicated|more\\s+than\\s+once"
             + "|re-?sends?|re-?sent|sent\\s+again|each\\s+time\\s+it\\s+changes|every\\s+time\\s+it\\s+changes)\\b.*");
     private static final Pattern SENTENCES = Pattern.compile("(?<=[.;])\\s+(?=\\S)");
@@ -54,7 +64,17 @@ final class Picks {
             String extreme = null;
             Matcher with = WITH_THE.matcher(sentence);
             Matcher row = EXTREME_ROW.matcher(sentence);
-            if (with.matches()) {
+            Matcher onePer = ONE_PER.matcher(sentence);
+            Matcher keyFirst = KEY_FIRST.matcher(sentence);
+            if (onePer.matches()) {
+                key = onePer.group(1);
+                extreme = onePer.group(2);
+                order = onePer.group(3);
+            } else if (keyFirst.matches()) {
+                key = keyFirst.group(1);
+                extreme = keyFirst.group(2);
+                order = keyFirst.group(3);
+            } else if (with.matches()) {
                 extreme = with.group(1);
                 order = with.group(2);
                 key = with.group(3);
@@ -68,7 +88,7 @@ final class Picks {
             }
             List<String> rest = new ArrayList<>();
             for (int j = 0; j < sentences.size(); j++) {
-                if (j != i && !WHY.matcher(sentences.get(j)).matches()) {
+                if (j != i && !WHY.matcher(sentences.get(j)).matches() && !MISSING_LOSES.matcher(sentences.get(j)).matches()) {
                     rest.add(sentences.get(j).trim());
                 }
             }

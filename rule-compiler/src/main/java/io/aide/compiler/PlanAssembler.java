@@ -483,13 +483,24 @@ final class PlanAssembler {
      */
     private String pick(Picks.Read pick, MappingRow row, String baseAlias, Map<String, LayerPlan.Join> joins,
                         Map<String, LayerPlan.Pick> picks) {
-        Expr key = WORDS.value(pick.key(), binder.filterContext(row));
+        // "for each RX_NBR + FILL_NBR", "per store and day": a key of several values
+        List<Expr> keys = new ArrayList<>();
+        for (String part : pick.key().split("\\s*(?:\\+|,|&|\\band\\b)\\s*")) {
+            Expr value = part.isBlank() ? null : WORDS.value(part, binder.filterContext(row));
+            java.util.regex.Matcher cleaned = CLEANED.matcher(part.trim());
+            if (value == null && cleaned.matches()) {
+                // "per cleaned member number": the value of the target column member_number
+                value = WORDS.value(cleaned.group(1).trim().replaceAll("\\s+", "_"), binder.filterContext(row));
+            }
+            keys.add(value);
+        }
+        Expr key = keys.contains(null) ? null : keys.get(0);
         Expr order = WORDS.value(pick.order(), binder.filterContext(row));
         if (key == null || order == null) {
             return "the key '" + pick.key() + "' or the order '" + pick.order() + "' of the row kept is not understood";
         }
         Set<String> relations = new LinkedHashSet<>();
-        Expr.columns(key).forEach(c -> relations.add(c.relation()));
+        keys.forEach(k -> Expr.columns(k).forEach(c -> relations.add(c.relation())));
         Expr.columns(order).forEach(c -> relations.add(c.relation()));
         String alias = relations.size() == 1 ? relations.iterator().next() : null;
         boolean read = alias != null && tables.isSourceAlias(alias) && (alias.equals(baseAlias)
@@ -497,9 +508,13 @@ final class PlanAssembler {
         if (!read || picks.containsKey(alias)) {
             return "the key and the order of the row kept must be columns of one table the view reads, kept once";
         }
-        picks.put(alias, new LayerPlan.Pick(List.of(key), List.of(new Expr.Order(order, pick.descending())), row.ref()));
+        picks.put(alias, new LayerPlan.Pick(keys, List.of(new Expr.Order(order, pick.descending())), row.ref()));
         return null;
     }
+
+    /** A key named as a target column's value in words: "cleaned member number", "the standardised store code". */
+    private static final java.util.regex.Pattern CLEANED = java.util.regex.Pattern.compile(
+            "(?i)^(?:the\\s+)?(?:cleaned|clean|cleansed|standardi[sz]ed|normali[sz]ed|trimmed)\\s+([\\w ]+)$");
 
     /** A filter's condition: SQL as written, else the same words a rule's condition may use ("read_val is negative"). */
     private Expr conditionOf(SqlExpressionParser parser, String condition, MappingRow row)

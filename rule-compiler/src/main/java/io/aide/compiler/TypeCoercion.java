@@ -247,6 +247,14 @@ final class TypeCoercion {
         }
         if (e instanceof Expr.FormatDate f) {
             Expr x = typeFix(f.expr(), null);
+            Expr inner = x;
+            while (inner instanceof Expr.Cast c) {
+                inner = c.expr();
+            }
+            if (inner instanceof Expr.FormatDate again && again.strftime().equals(f.strftime())) {
+                // "year and month of d as a six-digit number YYYYMM": the layout said twice is written once
+                return inner;
+            }
             // BigQuery formats a DATE with FORMAT_DATE and a TIMESTAMP with FORMAT_TIMESTAMP: the value must be the kind the pattern needs
             SqlType needed = f.strftime().matches(".*%[HMS].*") ? SqlType.TIMESTAMP : SqlType.DATE;
             SqlType actual = infer(x);

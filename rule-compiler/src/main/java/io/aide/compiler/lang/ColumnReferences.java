@@ -109,6 +109,12 @@ final class ColumnReferences {
             return counted;
         }
         Token t = p.next();
+        if (t != null && t.is(Token.Kind.WORD, "the") && changedValue(p, p.peekToken())
+                || changedValue(p, t)) {
+            // "the hashed status code", "padded account number": the value after an operation, not the column itself
+            p.reset(start);
+            return null;
+        }
         if (t != null && t.kind() == Token.Kind.WORD && isKeyword(p, start)) {
             // "in service date" for in_service_dt: a grammar word opens a name only when the words after it spell it
             int after = p.mark();
@@ -171,6 +177,12 @@ final class ColumnReferences {
             skipKindNoun(p, c);
         }
         return e;
+    }
+
+    /** A participle that changes a value ("hashed", "padded", "trimmed"), and no column of that name. */
+    private static boolean changedValue(Parser p, Token t) {
+        return t != null && t.kind() == Token.Kind.WORD && t.norm().endsWith("ed") && ColumnWords.MEANING_WORDS.contains(t.norm())
+                && !(p.ctx().resolve(null, t.text()) instanceof Expr.Col c && p.ctx().known(c));
     }
 
     /** "allowed amount" for the column allowed: the kind noun the name leaves out, after it. */
@@ -353,6 +365,10 @@ final class ColumnReferences {
         boolean the = word > 0 && p.tokens().get(word - 1).is(Token.Kind.WORD, "the");
         if (t.kind() != Token.Kind.WORD || !KIND_WORD.matcher(t.text()).matches() || !the
                 && (p.lexicon().grammarWord(p.tokens(), word) || ColumnWords.MEANING_WORDS.contains(t.norm()))) {
+            return null;
+        }
+        if (ColumnWords.MEANING_WORDS.contains(t.norm()) && t.norm().endsWith("ed")) {
+            // "the trimmed status code": a value changed by an operation, never a column's kind
             return null;
         }
         Expr.Col found = null;

@@ -147,7 +147,11 @@ final class Conditions {
             }
             p.reset(start);
         }
-        left = p.operand();
+        left = prefixCleaned(p);
+        if (left == null) {
+            p.reset(start);
+            left = p.operand();
+        }
         if (left == null) {
             p.reset(start);
             left = p.comparedName();
@@ -160,6 +164,7 @@ final class Conditions {
             p.reset(start);
             return null;
         }
+        left = cleaned(p, left);
         Expr test = test(p, left);
         if (test == null) {
             p.reset(start);
@@ -169,12 +174,82 @@ final class Conditions {
     }
 
     /**
+     * "the trimmed status code", "trimmed, upper-cased STATUS_CD": the operand as cleaned by the participles before it;
+     * null (cursor anywhere) when no participle of trim or case leads, or no operand follows them.
+     */
+    private static Expr prefixCleaned(Parser p) {
+        p.acceptWord("the");
+        List<String> ops = new ArrayList<>();
+        while (true) {
+            if (p.accept(Role.TRIM)) {
+                ops.add("TRIM");
+            } else if (p.accept(Role.UPPER)) {
+                ops.add("UPPER");
+            } else if (p.accept(Role.LOWER)) {
+                ops.add("LOWER");
+            } else {
+                break;
+            }
+            if (!p.acceptOp(",")) {
+                p.accept(Role.AND);
+            }
+        }
+        if (ops.isEmpty()) {
+            return null;
+        }
+        Expr out = p.operand();
+        if (out == null) {
+            return null;
+        }
+        for (String op : ops) {
+            out = new Expr.Fn(op, List.of(out));
+        }
+        return out;
+    }
+
+    /**
+     * "acct_name (trimmed)", "status (trimmed, upper-cased)": the compared value as cleaned in the bracket after it;
+     * the value unchanged when no such bracket follows.
+     */
+    private static Expr cleaned(Parser p, Expr value) {
+        int m = p.mark();
+        if (!p.acceptOp("(")) {
+            return value;
+        }
+        Expr out = value;
+        boolean any = false;
+        do {
+            p.accept(Role.AND);
+            if (p.accept(Role.TRIM)) {
+                out = new Expr.Fn("TRIM", List.of(out));
+            } else if (p.accept(Role.UPPER)) {
+                out = new Expr.Fn("UPPER", List.of(out));
+            } else if (p.accept(Role.LOWER)) {
+                out = new Expr.Fn("LOWER", List.of(out));
+            } else {
+                p.reset(m);
+                return value;
+            }
+            any = true;
+        } while (p.acceptOp(",") || p.peek(Role.AND));
+        if (!any || !p.acceptOp(")")) {
+            p.reset(m);
+            return value;
+        }
+        return out;
+    }
+
+    /**
      * "title contains 'Manager' (case-insensitive)": the comparison of texts with both sides in upper case; a test
      * that compares no text is left as it is and the words stay unread (the rule is then flagged).
      */
     private static Expr caseInsensitive(Parser p, Expr test) {
         int m = p.mark();
         boolean paren = p.acceptOp("(");
+        if (!paren) {
+            // "sub_status = TRIAL, any case"
+            p.acceptOp(",");
+        }
         if (!p.accept(Role.CASE_INSENSITIVE) || paren && !p.acceptOp(")")) {
             p.reset(m);
             return test;
@@ -370,6 +445,10 @@ final class Conditions {
                 Expr v = WordedTests.symbol(p);
                 if (v == null) {
                     v = p.literal();
+                }
+                if (v == null) {
+                    // "begins with TEST": a code written without quotes
+                    v = p.code();
                 }
                 if (v instanceof Expr.Lit n && n.value() instanceof Long digits) {
                     // "starts with 1": the digit as text

@@ -44,7 +44,9 @@ public final class Lexicon {
         // a grouping column said where the rule goes ("Group by", "part of the grain")
         GROUP_KEY,
         // a blank said to end as NULL ("blank stays NULL")
-        BLANK_TO_NULL
+        BLANK_TO_NULL,
+        // a lookup's clauses in any order (WordedLookups): its verb, the column it brings back, what it matches on
+        LOOKUP_VERB, BRING_BACK, MATCH_ON, ROWS_GET
     }
 
     private static final Lexicon DEFAULT = load("lexicon.txt");

@@ -194,7 +194,7 @@ final class Lookups implements Recognizer {
      * The value when no row matches: "else 0", "0 if the standard concept_id is not found", "if no match, then -1",
      * "default 0". The words between IF and the not-found phrase name what was looked up (a few at most).
      */
-    private static Expr fallback(Parser p) {
+    static Expr fallback(Parser p) {
         int m = p.mark();
         if (p.accept(Role.ELSE) || p.accept(Role.DEFAULT)) {
             Expr v = p.literal();

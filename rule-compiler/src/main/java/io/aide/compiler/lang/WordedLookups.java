@@ -1,0 +1,265 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A lookup written as clauses in the order the writer thought of them, after its verb:
+ * <pre>
+ * lookup  := LOOKUP_VERB clause+ [fallback]
+ * clause  := (FROM|IN|INTO|TO) table [TABLE]         the table read
+ *          | BRING_BACK column                        the column brought back
+ *          | MATCH_ON item (AND item)*                which of its rows
+ *          | FOR [owner 's] column                    the row's column, matched by the same name
+ *          | name                                     right after the verb: the column, or the table when another
+ *                                                     clause names the column
+ * item    := name (= | EQUALS) (name | literal) | name   a name alone: the same name on both sides
+ * </pre>
+ * "Look up dim_supplier on supplier_code = orders.supplier_code and bring back supplier_key", "Look up the
+ * supplier_key in dim_supplier for the order's supplier_code; -1 when not found", "Join to dim_supplier on
+ * supplier_code and take supplier_key; unmatched rows get -1". A cell that does not read whole this way is left to
+ * {@link Lookups}, which reads the fixed order and flags what it cannot place.
+ */
+final class WordedLookups implements Recognizer {
+
+    /** One match before the table is known: the two sides as written, or a side and a literal. */
+    private record Item(Token left, Token right, Expr value) {
+    }
+
+    @Override
+    public Recognition recognize(Parser p) {
+        if (!p.accept(Role.LOOKUP_VERB)) {
+            return Recognition.NOT_MINE;
+        }
+        String first = null;
+        String table = null;
+        String value = null;
+        List<Item> items = new ArrayList<>();
+        Expr otherwise = null;
+        while (!p.atEnd()) {
+            if (p.acceptSeparator() || p.acceptOp(",") || p.accept(Role.AND) || !p.peek(Role.BRING_BACK) && p.accept(Role.THEN)) {
+                continue;
+            }
+            int m = p.mark();
+            if (otherwise == null && (otherwise = fallback(p)) != null) {
+                continue;
+            }
+            p.reset(m);
+            if (table == null && (p.accept(Role.FROM) || p.accept(Role.TO))) {
+                table = name(p);
+                if (table == null) {
+                    return Recognition.NOT_MINE;
+                }
+                p.accept(Role.TABLE);
+                continue;
+            }
+            p.reset(m);
+            if (value == null && first != null && p.accept(Role.BRING_BACK)) {
+                value = name(p);
+                if (value != null) {
+                    continue;
+                }
+                p.reset(m);
+            }
+            if (items.isEmpty() && p.accept(Role.MATCH_ON)) {
+                if (!items(p, items)) {
+                    return Recognition.NOT_MINE;
+                }
+                continue;
+            }
+            p.reset(m);
+            if (items.isEmpty() && p.accept(Role.IF)) {
+                // "for the order's supplier_code": the row's column, matched by the same name in the lookup table
+                int owner = p.mark();
+                Token named = p.next();
+                Token possessive = p.peekToken();
+                if (named == null || named.kind() != Token.Kind.WORD || possessive == null
+                        || !possessive.is(Token.Kind.WORD, "'s")) {
+                    p.reset(owner);
+                } else {
+                    p.next();
+                }
+                Token key = p.next();
+                if (key == null || !key.nameLike()) {
+                    return Recognition.NOT_MINE;
+                }
+                items.add(new Item(key, null, null));
+                continue;
+            }
+            p.reset(m);
+            if (first == null) {
+                first = name(p);
+                if (first != null) {
+                    continue;
+                }
+            }
+            return Recognition.NOT_MINE;
+        }
+        if (first != null && table == null && value != null) {
+            table = first;
+        } else if (first != null && value == null && table != null) {
+            value = first;
+        } else {
+            return Recognition.NOT_MINE;
+        }
+        if (items.isEmpty() || ownTable(p, table)) {
+            return Recognition.NOT_MINE;
+        }
+        List<Expr.Match> matches = new ArrayList<>();
+        boolean perRow = false;
+        for (Item item : items) {
+            Expr.Match match = match(p, table, item);
+            if (match == null) {
+                return new Recognition.Flagged("the lookup in " + table + " matches on " + item.left().text()
+                        + (item.right() == null ? "" : " = " + item.right().text())
+                        + ", which is no column of the row: name the row's column it matches");
+            }
+            perRow |= match.values().stream().anyMatch(v -> !(v instanceof Expr.Lit));
+            matches.add(match);
+        }
+        if (!perRow) {
+            return Recognition.NOT_MINE;
+        }
+        Expr lookup = new Expr.Lookup(table, value, matches);
+        return new Recognition.Recognized(otherwise == null ? lookup : new Expr.Fn("COALESCE", List.of(p.typed(lookup), otherwise)),
+                table, List.of(), "lookup in " + table + (otherwise == null ? "" : " with a default"));
+    }
+
+    /** A name: one marked or qualified token, or up to three plain words joined as snake_case ("plan name"). */
+    private static String name(Parser p) {
+        Token t = p.peekToken();
+        if (t == null || !t.nameLike()) {
+            return null;
+        }
+        if (t.kind() != Token.Kind.WORD) {
+            p.next();
+            return t.text();
+        }
+        StringBuilder words = new StringBuilder();
+        for (int n = 0; n < 3; n++) {
+            Token w = p.peekToken();
+            if (w == null || w.kind() != Token.Kind.WORD || w.norm().equals("'s") || grammarWord(p)) {
+                break;
+            }
+            p.next();
+            words.append(words.length() == 0 ? "" : "_").append(w.text());
+        }
+        return words.length() == 0 ? null : words.toString();
+    }
+
+    private static boolean grammarWord(Parser p) {
+        for (Role r : new Role[]{Role.FROM, Role.TO, Role.BRING_BACK, Role.MATCH_ON, Role.IF, Role.AND, Role.ELSE,
+                Role.DEFAULT, Role.NOT_FOUND, Role.TABLE, Role.THEN, Role.EQUALS}) {
+            if (p.peek(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** item (AND item)*; false when no item is there. */
+    private static boolean items(Parser p, List<Item> out) {
+        do {
+            int m = p.mark();
+            Token left = p.next();
+            if (left == null || !left.nameLike()) {
+                p.reset(m);
+                break;
+            }
+            if (p.acceptOp("=") || p.accept(Role.EQUALS)) {
+                int r = p.mark();
+                Token right = p.next();
+                if (right != null && right.nameLike() && !(right.kind() == Token.Kind.WORD && right.text().matches("[A-Z][A-Z0-9]*"))) {
+                    out.add(new Item(left, right, null));
+                    continue;
+                }
+                p.reset(r);
+                Expr literal = p.literal();
+                if (literal == null) {
+                    return false;
+                }
+                out.add(new Item(left, null, literal));
+                continue;
+            }
+            out.add(new Item(left, null, null));
+        } while (p.accept(Role.AND) && nextIsItem(p));
+        return !out.isEmpty();
+    }
+
+    /** After AND: another match item, not the next clause ("and bring back x"). */
+    private static boolean nextIsItem(Parser p) {
+        Token t = p.peekToken();
+        if (t == null || !t.nameLike() || p.peek(Role.BRING_BACK) || p.peek(Role.FROM) || p.peek(Role.IF)) {
+            return false;
+        }
+        int m = p.mark();
+        p.next();
+        boolean compared = p.peekToken() != null && (p.peekToken().op("=") || p.peek(Role.EQUALS));
+        p.reset(m);
+        return compared || t.kind() != Token.Kind.WORD || t.text().contains("_");
+    }
+
+    /** An item with the table known: the lookup table's column and what it equals in the row; null when unresolved. */
+    private static Expr.Match match(Parser p, String table, Item item) {
+        Token own = item.left();
+        Token other = item.right();
+        if (other != null && qualifier(other).equalsIgnoreCase(table) && !qualifier(own).equalsIgnoreCase(table)) {
+            own = item.right();
+            other = item.left();
+        }
+        String column = bare(own);
+        if (item.value() != null) {
+            return new Expr.Match(column, List.of(item.value()));
+        }
+        Token outerName = other == null ? own : other;
+        String q = qualifier(outerName);
+        Expr outer = p.ctx().resolve(q.isEmpty() || q.equalsIgnoreCase(table) ? null : q, bare(outerName));
+        if (!(outer instanceof Expr.Col c) || !p.ctx().known(c)) {
+            return null;
+        }
+        return new Expr.Match(column, List.of(outer));
+    }
+
+    /** The table is one the row reads itself: a condition on its own rows, not a lookup. */
+    private static boolean ownTable(Parser p, String table) {
+        String t = table.toLowerCase(Locale.ROOT);
+        String own = p.ctx().row().sourceTable();
+        return own != null && own.trim().toLowerCase(Locale.ROOT).equals(t)
+                || p.ctx().sources().stream().anyMatch(c -> c.relation().equalsIgnoreCase(table));
+    }
+
+    private static String qualifier(Token name) {
+        int dot = name.kind() == Token.Kind.NAME ? name.text().lastIndexOf('.') : -1;
+        return dot < 0 ? "" : name.text().substring(0, dot);
+    }
+
+    private static String bare(Token name) {
+        int dot = name.kind() == Token.Kind.NAME ? name.text().lastIndexOf('.') : -1;
+        return dot < 0 ? name.text() : name.text().substring(dot + 1);
+    }
+
+    /**
+     * The value when no row matches: the fallback forms of {@link Lookups}, or "unmatched rows get -1",
+     * "(-1 if missing)".
+     */
+    private static Expr fallback(Parser p) {
+        int m = p.mark();
+        boolean paren = p.acceptOp("(");
+        Expr v = Lookups.fallback(p);
+        if (v == null && p.accept(Role.NOT_FOUND)) {
+            p.accept(Role.RECORDS_WORD);
+            if (p.accept(Role.ROWS_GET) || p.accept(Role.BECOMES) || p.accept(Role.THEN)) {
+                v = p.literal();
+            }
+        }
+        if (v != null && (!paren || p.acceptOp(")"))) {
+            return v;
+        }
+        p.reset(m);
+        return null;
+    }
+}
