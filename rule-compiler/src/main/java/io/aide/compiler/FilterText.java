@@ -34,6 +34,9 @@ final class FilterText {
     /** "; every other status is loaded": the rest of the rows said to be kept, which the exclusion already says. */
     private static final Pattern COMPLEMENT = Pattern.compile("(?i)\\s*[;,]\\s*(?:and\\s+)?(?:every|all|any)\\s+other\\b[^.;=<>()]*\\b"
             + "(?:is|are)\\s+(?:loaded|kept|included)\\s*[.]?\\s*$");
+    private static final Pattern OTHERS_EXCLUDED = Pattern.compile("(?i)^(?:(?:rows|records|lines|anything)\\s+)?(?:with|having)?"
+            + "\\s*(?:any|all|every)\\s+other\\s+[\\w ]{1,30}?\\s+(?:are|is|will\\s+be|must\\s+be|should\\s+be|get)\\s+"
+            + "(?:filtered\\s+out|excluded|dropped|not\\s+loaded|removed|skipped|discarded)\\b[^=<>()'\"]*[.]?$");
     private static final Pattern KEEPING = Pattern.compile("(?i)^(?:(?:include|keep|select)\\s+(?:only\\s+)?(?:(?:the\\s+)?(?:rows|records)\\s+)?"
             + "(?:where|when|with)|where|filter:?|only(?:\\s+(?:rows|records))?(?:\\s+where)?)\\s+");
     /** A bracket at the end that compares nothing: a remark. */
@@ -44,6 +47,11 @@ final class FilterText {
             + "no\\s+exclusions?|include\\s+all(?:\\s+(?:rows|records))?|all(?:\\s+(?:rows|records))?|"
             + "all\\s+[a-z_]+(?:\\s*,\\s*[^=<>()]*\\b(?:included|too|as\\s+well|also)\\b[^=<>()]*)?)\\s*[.]?\\s*$");
 
+    /** "Rows with any other status are filtered out": rows whose value the map beside it does not list are dropped. */
+    static boolean othersExcluded(String cell) {
+        return OTHERS_EXCLUDED.matcher(cell.trim()).matches();
+    }
+
     /** One reading: the condition, and whether the rows it holds for are excluded. */
     record Reading(String condition, boolean excluding) {
     }
@@ -51,7 +59,6 @@ final class FilterText {
     private FilterText() {
     }
 
-    /** The cell says every row is kept: no filter at all. */
     static boolean keepsAll(String cell) {
         return KEEPS_ALL.matcher(cell).matches();
     }

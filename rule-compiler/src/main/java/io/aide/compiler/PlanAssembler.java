@@ -294,6 +294,13 @@ final class PlanAssembler {
                 }
                 cell = pick.rest();
             }
+            Expr listed = FilterText.othersExcluded(cell) ? listedCodes(r, finalColumns) : null;
+            if (listed != null) {
+                // "Rows with any other status are filtered out": the rows whose value the row's own map lists
+                where.add(listed);
+                whereRefs.add(r.ref());
+                continue;
+            }
             SqlExpressionParser parser = new SqlExpressionParser((q, n) -> binder.resolveFilterName(r, q, n));
             Expr applied = null;
             String why = null;
@@ -509,6 +516,26 @@ final class PlanAssembler {
             return "the key and the order of the row kept must be columns of one table the view reads, kept once";
         }
         picks.put(alias, new LayerPlan.Pick(keys, List.of(new Expr.Order(order, pick.descending())), row.ref()));
+        return null;
+    }
+
+    /**
+     * The test that a row's value is one its own rule maps (the conditions of its branches, the else left out), or null
+     * when its rule is no map with an else.
+     */
+    private static Expr listedCodes(MappingRow row, List<Compiled> columns) {
+        for (Compiled c : columns) {
+            if (c.rows().contains(row) && !c.flagged() && c.expr() instanceof Expr.Case map && !map.whens().isEmpty()) {
+                Expr any = null;
+                for (Expr.When w : map.whens()) {
+                    if (Expr.columns(w.condition()).isEmpty()) {
+                        return null;
+                    }
+                    any = any == null ? w.condition() : new Expr.Bin("OR", any, w.condition());
+                }
+                return new Expr.Fn("COALESCE", List.of(any, new Expr.Lit(false)));
+            }
+        }
         return null;
     }
 

@@ -44,6 +44,10 @@ final class StatedLayouts {
             SqlType type = SqlType.parse(r.targetType());
             List<SourceRef> sources = r.sourceColumns().stream().filter(s -> s.column() != null && !s.column().isBlank()).toList();
             String rule = r.transformation();
+            if (rule != null) {
+                // "Combine DEP_DT (YYYYMMDD) and DEP_TIME (HHMM)": a column named with its full date layout in brackets
+                bracketed(r, sources, found, conflicting);
+            }
             if (!type.temporal() || sources.size() != 1 || rule == null
                     || !rule.contains("YY") && !rule.contains("yy") && !rule.contains("Yy") && !rule.contains("%")) {
                 // a date pattern writes the year with two letters at least, or is strftime
@@ -67,6 +71,29 @@ final class StatedLayouts {
         StatedLayouts out = found.isEmpty() ? NONE : new StatedLayouts(Map.copyOf(found));
         last = new Object[]{spec, out};
         return out;
+    }
+
+    private static void bracketed(MappingRow r, List<SourceRef> sources, Map<List<String>, String> found,
+                                  Set<List<String>> conflicting) {
+        List<Token> tokens = Lexer.tokens(r.transformation());
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            Token name = tokens.get(i);
+            Token pattern = tokens.get(i + 2);
+            if (tokens.get(i + 1).kind() != Token.Kind.OP || !tokens.get(i + 1).text().equals("(") || pattern.kind() != Token.Kind.DATE_PATTERN || !fullDate(pattern.text())) {
+                continue;
+            }
+            for (SourceRef s : sources) {
+                if (s.column().trim().equalsIgnoreCase(name.text())) {
+                    String table = s.table() != null && !s.table().isBlank() ? s.table() : r.sourceTable();
+                    for (List<String> key : List.of(key(table, s.column()), key(null, s.column()))) {
+                        String before = found.putIfAbsent(key, pattern.text());
+                        if (before != null && !before.equals(pattern.text())) {
+                            conflicting.add(key);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static boolean fullDate(String strftime) {

@@ -105,6 +105,11 @@ final class TypeCoercion {
                     l = new Expr.Cast(l, SqlType.DATE, true);
                     lt = SqlType.DATE;
                 }
+                if (op.equals("-") && rt.temporal() && !lt.temporal() && dateNamed(l)) {
+                    // "Departure date minus booking_date": a date-named text column less a date is a date too
+                    l = new Expr.Cast(l, SqlType.DATE, true);
+                    lt = SqlType.DATE;
+                }
                 if (op.equals("-") && lt.temporal() && !rt.temporal() && dateNamed(r)) {
                     // "COALESCE(closed_dt, CURRENT_DATE) - loss_dt": a date-named column of no registered type taken
                     // from a date is a date too, never a number of days

@@ -70,12 +70,23 @@ final class MapEntries {
             text.append(text.length() > 0 ? " " : "").append(t.text());
             t = p.rawPeek();
         }
+        int acronym = p.mark();
+        if (text.length() > 0 && t != null && t.op("(") && acronym + 2 < p.tokens().size()
+                && p.tokens().get(acronym + 1).kind() == Token.Kind.WORD && ACRONYM.matcher(p.tokens().get(acronym + 1).text()).matches()
+                && p.tokens().get(acronym + 2).op(")")) {
+            // "Travel Agent (GDS)": an abbreviation in brackets is part of the label as it is shown
+            text.append(" (").append(p.tokens().get(acronym + 1).text()).append(')');
+            p.reset(acronym + 3);
+            t = p.rawPeek();
+        }
         if (text.length() == 0 || t != null && t.kind() != Token.Kind.SEP && !t.op(",")) {
             p.reset(m);
             return null;
         }
         return new Expr.Lit(text.toString());
     }
+
+    private static final java.util.regex.Pattern ACRONYM = java.util.regex.Pattern.compile("[A-Z][A-Z0-9]{1,5}");
 
     /** "Home & Living", "Bed and Bath", "Department of Health": a small word between two capitalised words of a label. */
     private static boolean connects(Parser p, StringBuilder label) {

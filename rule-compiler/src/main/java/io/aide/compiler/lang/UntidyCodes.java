@@ -25,7 +25,12 @@ final class UntidyCodes {
             + "|padded\\s*(?:/|,|and|or)\\s*(?:in\\s+)?lower[- ]?case|stray\\s+spaces"
             // a comparison said to ignore case: "(ignore case)", "Case-insensitive.", "(trim, any case)", "either case"
             + "|ignor(?:e|es|ing)\\s+(?:the\\s+)?case|case[- ]?insensitive(?:ly)?|(?:any|either)\\s+case"
-            + "|regardless\\s+of\\s+case|not\\s+case[- ]?sensitive)\\b.*", Pattern.DOTALL);
+            + "|regardless\\s+of\\s+case|not\\s+case[- ]?sensitive"
+            // an instruction to clean the codes before they are compared: "compare after trim/upper", "upper-case before
+            // decoding"
+            + "|compare\\s+(?:after|on)\\s+(?:trim|upper|trimming|upper-?casing)"
+            + "|(?:trim|upper)[^.;=]{0,30}\\b(?:before|prior\\s+to)\\s+(?:decoding|mapping|comparing|matching|the\\s+lookup))\\b.*",
+            Pattern.DOTALL);
 
     private UntidyCodes() {
     }

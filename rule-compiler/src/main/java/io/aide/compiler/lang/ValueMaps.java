@@ -476,6 +476,13 @@ final class ValueMaps implements Recognizer {
         return v;
     }
 
+    /** A word for no value at the cursor (not moved). */
+    private static boolean blankWord(Parser p) {
+        Token t = p.rawPeek();
+        return t != null && t.kind() == Token.Kind.WORD && (p.peekExact(Role.BLANK) || p.peekExact(Role.NULL)
+                || t.norm().equals("missing") || t.norm().equals("blanks") || t.norm().equals("nulls"));
+    }
+
     /**
      * "anything else incl. blank or missing customer -> X", "Everything else, blanks included, maps to X", "any other code
      * (or blank) -> X": what the else branch covers besides, which it covers anyway (a NULL or blank key falls to ELSE);
@@ -485,7 +492,9 @@ final class ValueMaps implements Recognizer {
         int m = p.mark();
         boolean comma = p.acceptOp(",");
         boolean paren = !comma && p.acceptOp("(");
-        boolean including = p.accept(Role.INCLUDING) || comma && p.acceptWord("or");
+        boolean including = p.accept(Role.INCLUDING) || comma && p.acceptWord("or")
+                // "any other code or blank = Other", "Any other value, blank or null = 'Unassigned'"
+                || (comma || p.acceptWord("or")) && blankWord(p);
         if (including && p.rawPeek() != null && p.rawPeek().kind() == Token.Kind.SEP && p.rawPeek().text().equals(".")) {
             // "incl." written with its full stop
             p.rawNext();
@@ -493,7 +502,8 @@ final class ValueMaps implements Recognizer {
         int words = 0;
         boolean blank = false;
         Token t;
-        while ((t = p.rawPeek()) != null && t.kind() == Token.Kind.WORD && words < 6 && !ARROW_VERBS.contains(t.norm())
+        while ((t = p.rawPeek()) != null && (t.kind() == Token.Kind.WORD || words > 0 && (t.op("/") || t.op(",") && paren))
+                && words < 6 && !ARROW_VERBS.contains(t.norm())
                 && !t.is(Token.Kind.WORD, "maps") && !t.is(Token.Kind.WORD, "map") && !t.is(Token.Kind.WORD, "included")
                 && !t.is(Token.Kind.WORD, "too")) {
             blank |= p.peekExact(Role.BLANK) || p.peekExact(Role.NULL) || t.norm().equals("missing") || t.norm().equals("blank")
@@ -501,7 +511,7 @@ final class ValueMaps implements Recognizer {
             p.rawNext();
             words++;
         }
-        if (!including && (p.acceptWord("included") || p.acceptWord("too") || p.acceptWord("as") && p.acceptWord("well"))) {
+        if (p.acceptWord("included") || p.acceptWord("too") || p.acceptWord("as") && p.acceptWord("well")) {
             including = true;
         }
         if (!blank || !including && !paren || paren && !p.acceptOp(")")) {
@@ -511,9 +521,13 @@ final class ValueMaps implements Recognizer {
         p.acceptOp(",");
     }
 
+    /** Unquoted words of a key list that stand for every code not listed ("Blank or unrecognised -> Other"). */
+    private static final java.util.Set<String> OTHER_WORDS = java.util.Set.of("other", "others", "unrecognised",
+            "unrecognized", "unlisted", "unmapped", "unexpected", "unmatched");
+
     /** The words of a pair's keys hold "other" or "others" unquoted. */
     private static boolean saysOther(List<Token> keyWords) {
-        return keyWords.stream().anyMatch(t -> t.kind() == Token.Kind.WORD && (t.norm().equals("other") || t.norm().equals("others")));
+        return keyWords.stream().anyMatch(t -> t.kind() == Token.Kind.WORD && OTHER_WORDS.contains(t.norm()));
     }
 
     private static final java.util.Set<String> KEEP_VERBS = java.util.Set.of("leave", "keep", "retain", "pass", "let",

@@ -1,0 +1,143 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The cleaning said before a value map, in the forms analysts give it:
+ * <pre>
+ * preamble := [MAP] cleaning [","] ["first"]                 "Trim and upper-case the code, then decode: ..."
+ *           | [MAP] value "(" cleaning ["first"] ")"          "Decode the region code (trim and upper-case first): ..."
+ *           | cleaning "," CASE_INSENSITIVE                   "Trimmed code, any case: A = Active, ..."
+ * </pre>
+ * The cleaning itself is read by the rule language; this only puts its words in the order it reads and notes a
+ * comparison said to ignore case (the keys are then compared in upper case).
+ */
+final class MapPreambles {
+
+    /** The cleaning's words as the rule language reads them, and whether the keys are compared ignoring case. */
+    record Preamble(List<Token> tokens, boolean anyCase) {
+    }
+
+    private static final java.util.Set<String> KIND_NOUNS = java.util.Set.of("code", "codes", "value", "flag", "indicator",
+            "status", "type", "key");
+
+    private MapPreambles() {
+    }
+
+    static Preamble read(List<Token> written, Lexicon lexicon, String sourceColumn) {
+        List<Token> tokens = new ArrayList<>(written);
+        // "the cycle code" for billing_cycle: a part of the column's name before the kind noun says which value, as
+        // "the code" does
+        List<String> parts = List.of(sourceColumn.toLowerCase(Locale.ROOT).split("_"));
+        for (int i = tokens.size() - 2; i >= 1; i--) {
+            Token t = tokens.get(i);
+            if (t.kind() == Token.Kind.WORD && parts.contains(t.norm()) && tokens.get(i - 1).is(Token.Kind.WORD, "the")
+                    && KIND_NOUNS.contains(tokens.get(i + 1).norm())) {
+                tokens.remove(i);
+            }
+        }
+        boolean anyCase = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            int n = lexicon.match(Role.CASE_INSENSITIVE, tokens, i);
+            if (n > 0) {
+                tokens.subList(i, i + n).clear();
+                if (i > 0 && tokens.get(i - 1).op(",")) {
+                    tokens.remove(i - 1);
+                }
+                anyCase = true;
+                break;
+            }
+        }
+        trimEnd(tokens);
+        int n = tokens.size();
+        if (n >= 2 && KIND_NOUNS.contains(tokens.get(n - 1).norm()) && tokens.get(n - 2).is(Token.Kind.WORD, "the")
+                && onlyCleaning(tokens.subList(0, n - 2), lexicon)) {
+            // "Trim/upper the code": the value the cleaning applies to is the row's own
+            tokens.subList(n - 2, n).clear();
+        }
+        int open = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).op("(")) {
+                open = i;
+                break;
+            }
+        }
+        if (open > 0 && tokens.get(tokens.size() - 1).op(")")) {
+            // "the region code (trim and upper-case first)": the cleaning in the bracket applies to the value before it
+            List<Token> inside = new ArrayList<>(tokens.subList(open + 1, tokens.size() - 1));
+            trimEnd(inside);
+            if (!inside.isEmpty() && onlyCleaning(inside, lexicon)) {
+                List<Token> moved = new ArrayList<>(inside);
+                moved.addAll(tokens.subList(lexicon.match(Role.MAP, tokens, 0), open));
+                return new Preamble(moved, anyCase);
+            }
+        }
+        return new Preamble(tokens, anyCase);
+    }
+
+    /** The pairs after their verb: "decode: WEB = Website, ..." read as "WEB = Website, ...". */
+    static List<Token> withoutVerb(List<Token> tokens, Lexicon lexicon) {
+        int at = lexicon.match(Role.MAP, tokens, 0);
+        if (at > 0 && at < tokens.size() && tokens.get(at).op(":")) {
+            at++;
+        }
+        return at > 0 && at < tokens.size() ? tokens.subList(at, tokens.size()) : tokens;
+    }
+
+    /** Every text key the map compares with is written in upper case. */
+    static boolean upperKeys(Expr map) {
+        if (!(map instanceof Expr.Case c)) {
+            return false;
+        }
+        List<String> keys = new ArrayList<>();
+        c.whens().forEach(w -> collect(w.condition(), keys));
+        return !keys.isEmpty() && keys.stream().allMatch(k -> k.equals(k.toUpperCase(Locale.ROOT)));
+    }
+
+    private static void collect(Expr e, List<String> out) {
+        if (e instanceof Expr.Lit l && l.value() instanceof String s) {
+            out.add(s);
+        } else if (e instanceof Expr.Bin b) {
+            collect(b.left(), out);
+            collect(b.right(), out);
+        } else if (e instanceof Expr.InList in) {
+            in.items().forEach(i -> collect(i, out));
+        } else if (e instanceof Expr.Not n) {
+            collect(n.expr(), out);
+        }
+    }
+
+    /** Drops a closing comma and "first" ("Trim/upper the cycle code first"). */
+    private static void trimEnd(List<Token> tokens) {
+        while (!tokens.isEmpty() && (tokens.get(tokens.size() - 1).op(",")
+                || tokens.get(tokens.size() - 1).is(Token.Kind.WORD, "first"))) {
+            tokens.remove(tokens.size() - 1);
+        }
+    }
+
+    /** Words of trimming and case only, joined by "and", "," or "/". */
+    private static boolean onlyCleaning(List<Token> tokens, Lexicon lexicon) {
+        int i = 0;
+        boolean any = false;
+        while (i < tokens.size()) {
+            Token t = tokens.get(i);
+            if (t.op(",") || t.op("/")) {
+                i++;
+                continue;
+            }
+            int n = Math.max(lexicon.match(Role.AND, tokens, i), Math.max(lexicon.match(Role.TRIM, tokens, i),
+                    Math.max(lexicon.match(Role.UPPER, tokens, i), lexicon.match(Role.LOWER, tokens, i))));
+            if (n == 0) {
+                return false;
+            }
+            any |= lexicon.match(Role.AND, tokens, i) == 0;
+            i += n;
+        }
+        return any;
+    }
+}
