@@ -30,8 +30,14 @@ final class GeneratedKeys implements Recognizer {
         while (!p.atEnd()) {
             p.acceptSeparator();
             int m = p.mark();
-            if (p.acceptOp("-") || p.acceptOp(",") || p.acceptOp("(") && p.acceptOp(")")) {
-                // "Surrogate key - sequential number ...", "row_number()": a dash, a comma, an empty call
+            if (p.acceptOp("-") || p.acceptOp(",") || p.acceptOp(":") || p.acceptOp("(") && p.acceptOp(")") || ellipsis(p)) {
+                // "Surrogate key - sequential number ...", "Generated surrogate key: ...", "row_number()": a dash, a
+                // comma, a colon, an empty call, "1, 2, 3 …"
+                continue;
+            }
+            p.reset(m);
+            if (timing(p) || orderRemark(p, order)) {
+                // "Assign it after the dedupe": a window numbers the rows the view keeps, after its filters anyway
                 continue;
             }
             p.reset(m);
@@ -264,6 +270,22 @@ final class GeneratedKeys implements Recognizer {
             p.reset(m);
             return null;
         }
+        int ofForm = p.mark();
+        boolean down = p.accept(Role.DESCENDING);
+        if (!down) {
+            p.accept(Role.ASCENDING);
+        }
+        if (p.acceptWord("order") && p.acceptWord("of")) {
+            // "assigned in ascending order of the numeric store number (STORE_NUMBER below)"
+            List<Expr.Order> keys = orderKeys(p);
+            if (keys == null) {
+                keys = describedThenBracketed(p);
+            }
+            if (keys != null) {
+                return keys.stream().map(k -> new Expr.Order(k.expr(), down || k.descending())).toList();
+            }
+        }
+        p.reset(ofForm);
         boolean descending = p.acceptWord("descending");
         if (!descending) {
             p.acceptWord("ascending");
@@ -276,6 +298,86 @@ final class GeneratedKeys implements Recognizer {
         return cols.stream().map(c -> new Expr.Order(c, descending)).toList();
     }
 
+    /** "…" or "...", after "1, 2, 3": the numbers go on; the cursor after it, or false (unchanged). */
+    private static boolean ellipsis(Parser p) {
+        Token t = p.rawPeek();
+        if (t != null && (t.text().equals("…") || t.text().equals("..."))) {
+            p.rawNext();
+            return true;
+        }
+        return false;
+    }
+
+    /** Verbs that say when the key is given ("Assign it after the dedupe", "Numbered once duplicates are removed"). */
+    private static final java.util.Set<String> ASSIGNING = java.util.Set.of("assign", "assigned", "number", "numbered",
+            "generate", "generated", "apply", "applied", "compute", "computed", "regenerated", "regenerate");
+
+    /**
+     * A sentence that says the key is given after the rows are chosen: "Assign it after the test-account filter and the
+     * dedupe", "Assign after the duplicate member rows have been removed". A numbering in the view numbers the rows it
+     * keeps, so it asks for nothing more; the cursor at the sentence's end, or false (unchanged).
+     */
+    private static boolean timing(Parser p) {
+        int m = p.mark();
+        Token verb = p.rawNext();
+        if (verb == null || !ASSIGNING.contains(verb.norm())) {
+            p.reset(m);
+            return false;
+        }
+        p.acceptWord("it");
+        p.acceptWord("them");
+        p.acceptWord("only");
+        if (!(p.acceptWord("after") || p.acceptWord("once"))) {
+            p.reset(m);
+            return false;
+        }
+        Token t;
+        while ((t = p.rawPeek()) != null && t.kind() != Token.Kind.SEP) {
+            p.rawNext();
+        }
+        return true;
+    }
+
+    /** "(both numeric, ascending)": what the order keys are and their direction, which is the default; false otherwise. */
+    private static boolean orderRemark(Parser p, List<Expr.Order> order) {
+        int m = p.mark();
+        if (order.isEmpty() || !p.acceptOp("(")) {
+            return false;
+        }
+        int named = p.mark();
+        Expr again = p.column();
+        Expr last = order.get(order.size() - 1).expr();
+        if (again != null && (again.equals(last) || last instanceof Expr.Cast cast && again.equals(cast.expr()))) {
+            // "the numeric store number (STORE_NUMBER below)": the key named again where the mapping defines it
+            if (!p.acceptWord("below") && !p.acceptWord("above")) {
+                p.acceptWord("here");
+            }
+            if (p.acceptOp(")")) {
+                return true;
+            }
+        }
+        p.reset(named);
+        int words = 0;
+        Token t;
+        while ((t = p.rawPeek()) != null && !t.op(")")) {
+            if (!(t.op(",") || t.kind() == Token.Kind.WORD && ORDER_REMARK_WORDS.contains(t.norm()))) {
+                p.reset(m);
+                return false;
+            }
+            p.rawNext();
+            words++;
+        }
+        if (t == null || words == 0) {
+            p.reset(m);
+            return false;
+        }
+        p.rawNext();
+        return true;
+    }
+
+    private static final java.util.Set<String> ORDER_REMARK_WORDS = java.util.Set.of("both", "all", "numeric", "numerically",
+            "ascending", "asc", "as", "numbers", "integers", "and");
+
     /** Up to three words, then "(" order keys ")"; null (cursor unchanged) otherwise. */
     private static List<Expr.Order> describedThenBracketed(Parser p) {
         int m = p.mark();
@@ -283,6 +385,10 @@ final class GeneratedKeys implements Recognizer {
             int at = p.mark();
             if (p.acceptOp("(")) {
                 List<Expr.Order> keys = orderKeys(p);
+                // "(STORE_NUMBER below)": the column the words describe, named where the mapping defines it
+                if (keys != null && !p.acceptWord("below") && !p.acceptWord("above")) {
+                    p.acceptWord("here");
+                }
                 if (keys != null && p.acceptOp(")")) {
                     return keys;
                 }
@@ -355,13 +461,28 @@ final class GeneratedKeys implements Recognizer {
             if (ordered) {
                 p.acceptWord("then");
             }
+            int before = p.mark();
+            p.acceptWord("the");
+            // "the numeric store number": ordered as a number, whatever the column holds
+            boolean numeric = ordered && (p.acceptWord("numeric") || p.acceptWord("numerical"));
+            if (!numeric) {
+                p.reset(before);
+            }
             Expr c = p.column();
+            if (c != null && numeric) {
+                c = new Expr.Cast(c, io.aide.compiler.plan.SqlType.DOUBLE, true);
+            }
             if (c == null) {
                 if (out.isEmpty()) {
                     return null;
                 }
                 p.reset(beforeSeparator);
                 break;
+            }
+            int direction = p.mark();
+            if (ordered && !(p.acceptOp(",") && (p.peek(Role.DESCENDING) || p.peek(Role.ASCENDING)))) {
+                // "ordered by NDC, ascending": the direction after a comma
+                p.reset(direction);
             }
             boolean descending = ordered && p.accept(Role.DESCENDING);
             if (ordered && !descending) {

@@ -93,6 +93,11 @@ final class NullHandling implements Recognizer {
     /** NULL / IS_NULL (false) or BLANK / IS_EMPTY (true, a blank text counts as missing); null when neither. */
     static Boolean nullWords(Parser p) {
         if (p.accept(Role.IS_EMPTY) || p.accept(Role.BLANK)) {
+            // "when blank or null": a blank counts as missing already
+            int m = p.mark();
+            if (!(p.accept(Role.OR) && (p.accept(Role.IS_NULL) || p.accept(Role.NULL) || p.acceptWord("missing")))) {
+                p.reset(m);
+            }
             return Boolean.TRUE;
         }
         if (p.accept(Role.IS_NULL) || p.accept(Role.NULL)) {

@@ -156,6 +156,13 @@ public final class RuleLanguage {
             }
         }
         if (!(r instanceof Recognition.Recognized)) {
+            // "Trim leading/trailing spaces, keep original casing", "... else false. Never null.": said, and borne out
+            Recognition reassured = Reassurances.read(tokens, ctx, t -> rest(t, ctx, depth));
+            if (reassured != null) {
+                r = reassured;
+            }
+        }
+        if (!(r instanceof Recognition.Recognized)) {
             Recognition restated = Restatements.afterIe(tokens, ctx, t -> rest(t, ctx, depth));
             if (restated == null) {
                 restated = Restatements.sameAsRestated(tokens, t -> rest(t, ctx, depth));

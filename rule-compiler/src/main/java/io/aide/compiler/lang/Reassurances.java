@@ -1,0 +1,183 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.SqlType;
+import io.aide.compiler.rules.RuleContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Sentences that ask for nothing the rest of the cell does not already do, and say so to reassure the reader: "keep
+ * original casing", "Never null.", "Leave NULL when blank – do not default.", "Keep the value even if it does not exist
+ * in subscriptions", "Any other non-blank code is kept as cleaned". Each is left out only when the value the rest
+ * computes bears it out (no case change where the casing is kept, an else branch or default where it is never null, a
+ * number or date where a blank stays NULL); otherwise the cell is read without this shape and flagged as before.
+ * <pre>
+ * cell := (sentence | ", " clause)*    a sentence ends at "." ";" or a line break; a clause after a comma
+ * </pre>
+ */
+final class Reassurances {
+
+    private enum Kind {
+        /** the original case is kept: the value may not change case */
+        CASE_KEPT,
+        /** the value is never NULL: the value must have an else or a default */
+        NEVER_NULL,
+        /** a blank stays NULL, no default: a number, date or truth value read from text does so anyway */
+        NULL_KEPT,
+        /** says what is not done to the rows or other values: nothing to check */
+        NOTHING
+    }
+
+    private static final String BLANK = "(?:blank|blanks|empty|missing|null|nulls)";
+    private static final List<Object[]> SAYINGS = List.of(
+            new Object[]{Pattern.compile("(?:keep|retain|preserve|keeping|retaining)\\s+(?:the\\s+)?(?:original\\s+)?(?:casing|case)"
+                    + "(?:\\s+as\\s+(?:entered|received|given|is|written|keyed))?|(?:case|casing)\\s+(?:unchanged|as\\s+entered|as\\s+is|kept)"
+                    + "|(?:no|without)\\s+case\\s+change"), Kind.CASE_KEPT},
+            new Object[]{Pattern.compile("\\(?\\s*(?:it\\s+is\\s+|is\\s+)?never\\s+null\\s*\\)?|never\\s+(?:empty|blank)"), Kind.NEVER_NULL},
+            new Object[]{Pattern.compile("(?:" + BLANK + "(?:\\s+(?:or|/)\\s+" + BLANK + ")?\\s+(?:means|=|is)\\s+[^.;]{1,60}?\\s+[-–—]\\s+)?"
+                    + "(?:leave|keep|left|kept|stays?|remains?)\\s+(?:it\\s+)?(?:as\\s+)?null(?:\\s+(?:when|if|for)\\s+" + BLANK
+                    + "(?:\\s+(?:or|/)\\s+" + BLANK + ")?)?(?:\\s+[-–—]\\s+do\\s+not\\s+default)?|do\\s+not\\s+default|no\\s+default"
+                    + "|" + BLANK + "\\s+(?:stays?|remains?)\\s+null"), Kind.NULL_KEPT},
+            new Object[]{Pattern.compile("(?:keep|load|retain|carry)\\s+(?:the\\s+)?(?:value|row|it|them)\\s+even\\s+(?:if|when)\\s+[^;]{1,80}"
+                    + "|any\\s+other\\s+(?:non-blank\\s+|non-null\\s+)?(?:code|value)s?\\s+(?:is|are)\\s+kept\\b[^;]{0,80}"
+                    + "|keep\\s+(?:it\\s+)?as\\s+(?:text|a\\s+string)\\s+so\\s+[^;]{1,60}"), Kind.NOTHING});
+
+    private Reassurances() {
+    }
+
+    /** The cell read without its reassuring sentences, when there are some and the value bears them out; else null. */
+    static Recognition read(List<Token> written, RuleContext ctx, Function<List<Token>, Recognition> rest) {
+        List<Token> kept = new ArrayList<>();
+        List<Kind> said = new ArrayList<>();
+        // "otherwise false (never null)": a bracket that reassures
+        List<Token> tokens = new ArrayList<>();
+        for (int i = 0; i < written.size(); i++) {
+            int close = written.get(i).op("(") ? closing(written, i) : -1;
+            Kind inside = close > i + 1 ? kind(written.subList(i + 1, close)) : null;
+            if (inside != null) {
+                said.add(inside);
+                i = close;
+            } else {
+                tokens.add(written.get(i));
+            }
+        }
+        int start = 0;
+        for (int i = 0; i <= tokens.size(); i++) {
+            boolean end = i == tokens.size() || tokens.get(i).kind() == Token.Kind.SEP;
+            boolean comma = !end && tokens.get(i).op(",");
+            if (!end && !comma) {
+                continue;
+            }
+            List<Token> part = tokens.subList(start, i);
+            Kind kind = comma ? null : kind(part);
+            if (comma) {
+                // a clause after a comma, up to the sentence's end: "Trim leading/trailing spaces, keep original casing"
+                int stop = i + 1;
+                while (stop < tokens.size() && tokens.get(stop).kind() != Token.Kind.SEP) {
+                    stop++;
+                }
+                Kind clause = kind(tokens.subList(i + 1, stop));
+                if (clause != null) {
+                    kept.addAll(part);
+                    said.add(clause);
+                    start = stop;
+                    i = stop - 1;
+                    continue;
+                }
+                continue;
+            }
+            if (kind != null) {
+                said.add(kind);
+            } else {
+                kept.addAll(part);
+                if (i < tokens.size()) {
+                    kept.add(tokens.get(i));
+                }
+            }
+            start = i + 1;
+        }
+        while (!kept.isEmpty() && kept.get(kept.size() - 1).kind() == Token.Kind.SEP) {
+            kept.remove(kept.size() - 1);
+        }
+        if (said.isEmpty() || kept.isEmpty() || !(rest.apply(kept) instanceof Recognition.Recognized ok)) {
+            return null;
+        }
+        for (Kind k : said) {
+            if (!bornOut(k, ok.expr(), ctx.targetType())) {
+                return null;
+            }
+        }
+        return new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (what it keeps said too)",
+                ok.keepUnmatched());
+    }
+
+    private static int closing(List<Token> tokens, int open) {
+        for (int i = open + 1; i < tokens.size(); i++) {
+            if (tokens.get(i).op(")")) {
+                return i;
+            }
+            if (tokens.get(i).op("(")) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static Kind kind(List<Token> part) {
+        if (part.isEmpty()) {
+            return null;
+        }
+        String text = String.join(" ", part.stream().map(t -> t.kind() == Token.Kind.STRING ? "'" + t.text() + "'" : t.text()).toList())
+                .toLowerCase(Locale.ROOT).replace("( ", "(").replace(" )", ")").trim();
+        for (Object[] saying : SAYINGS) {
+            if (((Pattern) saying[0]).matcher(text).matches()) {
+                return (Kind) saying[1];
+            }
+        }
+        return null;
+    }
+
+    private static boolean bornOut(Kind kind, Expr value, SqlType target) {
+        return switch (kind) {
+            case CASE_KEPT -> !changesCase(value);
+            case NEVER_NULL -> neverNull(value);
+            case NULL_KEPT -> target.known() && target.kind() != SqlType.Kind.VARCHAR && !(value instanceof Expr.Fn f
+                    && f.name().equalsIgnoreCase("COALESCE"));
+            case NOTHING -> true;
+        };
+    }
+
+    private static boolean changesCase(Expr e) {
+        boolean[] found = {false};
+        Expr.rewrite(e, x -> {
+            if (x instanceof Expr.Fn f && (f.name().equalsIgnoreCase("UPPER") || f.name().equalsIgnoreCase("LOWER")
+                    || f.name().equalsIgnoreCase("INITCAP"))) {
+                found[0] = true;
+            }
+            return x;
+        });
+        return found[0];
+    }
+
+    /** A value that has an else or a default: a branch that is no NULL for every row the others leave. */
+    private static boolean neverNull(Expr e) {
+        if (e instanceof Expr.Cast c) {
+            return neverNull(c.expr());
+        }
+        if (e instanceof Expr.Lit l) {
+            return l.value() != null;
+        }
+        if (e instanceof Expr.Case c) {
+            return c.otherwise() != null && neverNull(c.otherwise()) && c.whens().stream().allMatch(w -> neverNull(w.result()));
+        }
+        if (e instanceof Expr.Fn f && f.name().equalsIgnoreCase("COALESCE") && !f.args().isEmpty()) {
+            return neverNull(f.args().get(f.args().size() - 1));
+        }
+        return false;
+    }
+}
