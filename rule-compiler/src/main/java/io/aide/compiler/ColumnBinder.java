@@ -452,6 +452,16 @@ final class ColumnBinder {
      * A filter reads source rows before projection, so an unqualified name that the mapping uses as a source column
      * means that source column, even when a target column of the same name transforms it.
      */
+    /** The value of a target column of this target, its own row's included; null when there is none or it is flagged. */
+    Expr targetValue(String name) {
+        String key = unquote(name).toLowerCase(Locale.ROOT);
+        if (!rowsByColumn.containsKey(key)) {
+            return null;
+        }
+        Compiled c = compileColumn(key);
+        return c.flagged() || c.expr() == null || Expr.hasAggregate(c.expr()) ? null : c.expr();
+    }
+
     Expr resolveFilterName(MappingRow row, String qualifier, String rawName) {
         if (qualifier == null) {
             String name = unquote(rawName);

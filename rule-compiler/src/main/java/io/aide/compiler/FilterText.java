@@ -31,9 +31,21 @@ final class FilterText {
     private static final Pattern EXCLUDED_SUBJECT = Pattern.compile("(?i)^(?:[\\w-]+\\s+){0,3}?(?:rows|records|lines|[\\w-]+s)\\s+"
             + "(?:with|where|whose|that\\s+have|having)\\s+(.+?)\\s+(?:are|is|must|should|will|shall|get)\\b.*?\\b(?:not\\s+(?:be\\s+)?loaded"
             + "|excluded|dropped|filtered\\s+out|skipped|discarded|removed|left\\s+out)\\b[^=<>()]*[.]?$");
+    /** "Rows whose last_name, trimmed, is 'TEST' in any case are front-desk test accounts – exclude them". */
+    private static final Pattern SUBJECT_THEN_EXCLUDE = Pattern.compile("(?i)^(?:[\\w-]+\\s+){0,2}?(?:rows|records|lines|[\\w-]+s)\\s+"
+            + "(?:with|where|whose|that\\s+have|having)\\s+(.+)\\s+(?:are|is)\\s+[^=<>()']*?\\s*[-–—:;,]\\s*"
+            + "(?:exclude|drop|skip|remove|ignore|discard|filter\\s+out)\\s+(?:them|these|those|it)\\s*[.]?$");
+    /** "Voided transactions (void_flag = 'Y', any case) are not loaded". */
+    private static final Pattern BRACKET_THEN_EXCLUDED = Pattern.compile("(?i)^[^()]*?\\((.+)\\)\\s+(?:are|is)\\s+(?:not\\s+(?:be\\s+)?loaded"
+            + "|excluded|dropped|filtered\\s+out|skipped|removed|ignored|left\\s+out)\\b[^=<>()]*[.]?$");
+    /** "only SEG_STATUS HK or TK is loaded": the values of a column that are kept. */
+    private static final Pattern ONLY_LOADED = Pattern.compile("(?i)^only\\s+(\\S+)\\s+(?!is\\b|are\\b|=|in\\b)(.+?)\\s+(?:is|are)"
+            + "\\s+(?:loaded|kept|included)\\b[^=<>]*?[.]?$");
     /** "; every other status is loaded": the rest of the rows said to be kept, which the exclusion already says. */
     private static final Pattern COMPLEMENT = Pattern.compile("(?i)\\s*[;,]\\s*(?:and\\s+)?(?:every|all|any)\\s+other\\b[^.;=<>()]*\\b"
-            + "(?:is|are)\\s+(?:loaded|kept|included)\\s*[.]?\\s*$");
+            + "(?:is|are)\\s+(?:loaded|kept|included)\\s*[.]?\\s*$"
+            // "; blank or 'N' void_flag is a normal loan": the rows kept, said in words
+            + "|\\s*[;.]\\s*[^;.=<>()]{0,60}\\b(?:is|are)\\s+(?:a\\s+)?(?:normal|regular|valid|ordinary)\\b[^;.=<>()]{0,30}[.]?\\s*$");
     private static final Pattern OTHERS_EXCLUDED = Pattern.compile("(?i)^(?:(?:rows|records|lines|anything)\\s+)?(?:with|having)?"
             + "\\s*(?:any|all|every)\\s+other\\s+[\\w ]{1,30}?\\s+(?:are|is|will\\s+be|must\\s+be|should\\s+be|get)\\s+"
             + "(?:filtered\\s+out|excluded|dropped|not\\s+loaded|removed|skipped|discarded)\\b[^=<>()'\"]*[.]?$");
@@ -72,6 +84,19 @@ final class FilterText {
         Matcher subject = EXCLUDED_SUBJECT.matcher(text);
         if (subject.matches()) {
             out.add(new Reading(subject.group(1), true));
+        }
+        Matcher them = SUBJECT_THEN_EXCLUDE.matcher(text);
+        if (them.matches()) {
+            out.add(new Reading(them.group(1), true));
+        }
+        Matcher bracket = BRACKET_THEN_EXCLUDED.matcher(text);
+        if (bracket.matches()) {
+            out.add(new Reading(bracket.group(1), true));
+        }
+        Matcher only = ONLY_LOADED.matcher(text.replaceAll("\\s*\\([^()]*\\)\\s*", " ").trim());
+        if (only.matches()) {
+            // "only SEG_STATUS HK or TK is loaded (see Cover)": the column is one of the values named
+            out.add(new Reading(only.group(1) + " is " + only.group(2), false));
         }
         Matcher e = EXCLUDING.matcher(text);
         if (e.matches()) {

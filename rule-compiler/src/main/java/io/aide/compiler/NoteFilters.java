@@ -43,10 +43,14 @@ final class NoteFilters {
             + "|de-?dup(?:e|licate)[sd]?\\b|deduplicat\\w*|only\\s+\\w+(?:\\s+\\w+){0,4}\\s+(?:is|are)\\s+loaded)"
             + "|^(?:exclude|drop|skip|discard|filter\\s+out|ignore|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\s+"
             + "(?!(?:the\\s+|any\\s+|all\\s+)?(?:leading\\s+|trailing\\s+|extra\\s+)?" + TEXT_PARTS + "\\b)"
-            + "(?:rows?|records?|lines?|any|all|(?:[\\w-]+\\s+){0,2}[\\w-]+s)\\b");
+            + "(?:rows?|records?|lines?|any|all|(?:[\\w-]+\\s+){0,2}[\\w-]+s)\\b"
+            // "... are front-desk test accounts – exclude them"
+            + "|[-–—:;]\\s*(?:exclude|drop|skip|remove|discard|filter\\s+out)\\s+(?:them|these|those|it)\\b");
     /** A sentence that refers to a selection stated elsewhere: "Assign it after the test-account filter and the dedupe". */
     private static final Pattern REFERS = Pattern.compile("(?i)\\b(?:after|before|once)\\s+(?:the\\s+)?[\\w\\s-]{0,40}?"
-            + "\\b(?:filter|dedupe|de-?duplication|duplicates?|duplicate\\s+\\w+\\s+rows)\\b");
+            + "\\b(?:filter|dedupe|de-?duplication|duplicates?|duplicate\\s+\\w+\\s+rows)\\b"
+            // "no dedupe needed (the master is unique)": a selection said to be unneeded
+            + "|\\bno\\s+(?:dedupe|de-?dup\\w*|filter\\w*)\\b|\\b(?:not|none)\\s+(?:needed|required)\\b");
     /** What leads a selection after a dash or a colon: "The export can contain the same account twice – keep only ...". */
     private static final Pattern LEAD_CLAUSE = Pattern.compile("^[^:()]{1,160}?(?:\\s[–—-]\\s|:\\s)(?=\\S)");
 
@@ -106,6 +110,11 @@ final class NoteFilters {
                 filters.add(FILTER_LABEL.matcher(said).replaceFirst(""));
             } else if (!topicless.equals(said) && FILTER_SENTENCE.matcher(topicless).find()) {
                 filters.add(FILTER_LABEL.matcher(topicless).replaceFirst(""));
+            } else if (ROW_SELECTION.matcher(said).find() && !REFERS.matcher(said).find()) {
+                // "The extract can carry the same patron twice – keep only the row with the latest ...": a selection
+                // stated after what explains it, as in a rule cell
+                String led = LEAD_CLAUSE.matcher(topicless).replaceFirst("");
+                filters.add(!led.equals(topicless) && ROW_SELECTION.matcher(led).find() ? led : topicless);
             } else {
                 notes.add(said);
             }

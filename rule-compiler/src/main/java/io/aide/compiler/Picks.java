@@ -29,6 +29,9 @@ final class Picks {
             + "(?:the\\s+)?" + EXTREME + "\\s+(.+?)\\s+" + PER + "\\s+(.+?)\\s*[.]?$");
     private static final Pattern EXTREME_ROW = Pattern.compile("(?i)^" + KEEP + EXTREME + "\\s+" + ROW + "\\s+" + PER
             + "\\s+(.+?)\\s+(?:by|based\\s+on|according\\s+to|using|ordered\\s+by|on)\\s+(.+?)\\s*[.]?$");
+    /** "keep only the row with the latest last_updated": the key is the target's stated grain or key */
+    private static final Pattern WITH_THE_ALONE = Pattern.compile("(?i)^" + KEEP + "(?:one\\s+|single\\s+)?" + ROW + "\\s+with\\s+"
+            + "(?:the\\s+)?" + EXTREME + "\\s+([^()]+?(?:\\s*\\([^()]*\\))?)\\s*[.]?$");
     /** "keep one row per cleaned member number – the one with the most recent LAST_UPD_TS" */
     private static final Pattern ONE_PER = Pattern.compile("(?i)^" + KEEP + "(?:one|a\\s+single|a|single)\\s+" + ROW + "\\s+"
             + PER + "\\s+(.+?)\\s*(?:[–—:;,]|\\s-)\\s*(?:namely\\s+|i\\.e\\.?\\s+)?the\\s+(?:one|" + ROW + ")\\s+with\\s+(?:the\\s+)?"
@@ -74,6 +77,12 @@ final class Picks {
                 key = keyFirst.group(1);
                 extreme = keyFirst.group(2);
                 order = keyFirst.group(3);
+            } else if (!with.matches() && WITH_THE_ALONE.matcher(sentence).matches()) {
+                Matcher alone = WITH_THE_ALONE.matcher(sentence);
+                alone.matches();
+                key = "";
+                extreme = alone.group(1);
+                order = alone.group(2);
             } else if (with.matches()) {
                 extreme = with.group(1);
                 order = with.group(2);

@@ -272,6 +272,7 @@ final class PlanAssembler {
         List<String> whereTodos = new ArrayList<>();
         List<String> whereRefs = new ArrayList<>();
         Set<String> seenFilters = new LinkedHashSet<>();
+        Map<Expr.Col, Expr> codeCleaning = CodeCleaning.of(finalColumns.stream().map(Compiled::expr).toList());
         for (MappingRow r : rows) {
             if (r.filter() == null || r.filter().isBlank() || !seenFilters.add(r.filter().trim())
                     || FilterText.keepsAll(r.filter())) {
@@ -306,7 +307,7 @@ final class PlanAssembler {
             String why = null;
             for (FilterText.Reading reading : FilterText.readings(cell)) {
                 try {
-                    Expr f = types.typeFix(conditionOf(parser, reading.condition(), r), null);
+                    Expr f = CodeCleaning.apply(types.typeFix(conditionOf(parser, reading.condition(), r), null), codeCleaning);
                     if (reading.excluding()) {
                         // rows the condition cannot judge (NULL) are kept: only what it says is excluded
                         f = new Expr.Not(new Expr.Fn("COALESCE", List.of(f, new Expr.Lit(false))));
@@ -492,12 +493,26 @@ final class PlanAssembler {
                         Map<String, LayerPlan.Pick> picks) {
         // "for each RX_NBR + FILL_NBR", "per store and day": a key of several values
         List<Expr> keys = new ArrayList<>();
-        for (String part : pick.key().split("\\s*(?:\\+|,|&|\\band\\b)\\s*")) {
-            Expr value = part.isBlank() ? null : WORDS.value(part, binder.filterContext(row));
+        if (pick.key().isBlank()) {
+            // "keep only the row with the latest last_updated": one row per the grain the mapping states
+            for (String g : grain) {
+                // the grain names target columns: their values, the source column of that name where there is none
+                Expr own = binder.targetValue(g);
+                keys.add(own != null ? own : WORDS.value(g, binder.filterContext(row)));
+            }
+            if (keys.isEmpty()) {
+                return "the row kept is not said to be one per what (add 'per <key>')";
+            }
+        }
+        for (String part : pick.key().isBlank() ? new String[0] : pick.key().split("\\s*(?:\\+|,|&|\\band\\b)\\s*")) {
             java.util.regex.Matcher cleaned = CLEANED.matcher(part.trim());
-            if (value == null && cleaned.matches()) {
-                // "per cleaned member number": the value of the target column member_number
-                value = WORDS.value(cleaned.group(1).trim().replaceAll("\\s+", "_"), binder.filterContext(row));
+            Expr value;
+            if (cleaned.matches()) {
+                // "per cleaned member number", "per cleaned TEST_CODE": the value of the target column of that name
+                String named = cleaned.group(1).trim().replaceAll("\\s+", "_");
+                value = binder.targetValue(named);
+            } else {
+                value = part.isBlank() ? null : WORDS.value(part, binder.filterContext(row));
             }
             keys.add(value);
         }

@@ -49,9 +49,13 @@ final class StatedGrain {
                 add(grain, b.names());
             }
             for (String note : new String[]{r.nullHandling(), r.description()}) {
-                Matcher n = note == null ? null : IN_NOTE.matcher(note.trim());
-                if (n != null && n.matches()) {
-                    add(grain, n.group(1));
+                // the note's sentence that states it: "Natural key. Table grain: one row per patron_id. Rows whose ..."
+                for (String sentence : note == null ? new String[0] : note.trim().split("(?<=\\.)\\s+(?=[A-Z])")) {
+                    Matcher n = IN_NOTE.matcher(sentence.trim());
+                    if (n.matches()) {
+                        add(grain, n.group(1));
+                        break;
+                    }
                 }
             }
         }
@@ -123,7 +127,8 @@ final class StatedGrain {
 
     private static void add(List<String> grain, String names) {
         for (String n : names.split("\\s*(?:,|\\band\\b|\\bper\\b)\\s*")) {
-            String name = n.trim().toLowerCase(Locale.ROOT);
+            // "one row per patron_id.": the sentence's full stop is no qualifier
+            String name = n.trim().toLowerCase(Locale.ROOT).replaceAll("\\.+$", "");
             name = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
             if (!name.isEmpty() && !grain.contains(name)) {
                 grain.add(name);

@@ -211,9 +211,23 @@ final class Conditions {
      * "acct_name (trimmed)", "status (trimmed, upper-cased)": the compared value as cleaned in the bracket after it;
      * the value unchanged when no such bracket follows.
      */
+    /** The functions of a bracketed cleaning at the cursor ("(trimmed and upper-cased)"), in order; empty (unmoved) if none. */
+    static List<String> bracketedCleaning(Parser p) {
+        Expr marker = new Expr.Lit("");
+        Expr out = cleaned(p, marker);
+        List<String> fns = new ArrayList<>();
+        while (out instanceof Expr.Fn f) {
+            fns.add(0, f.name());
+            out = f.args().get(0);
+        }
+        return fns;
+    }
+
     private static Expr cleaned(Parser p, Expr value) {
         int m = p.mark();
-        if (!p.acceptOp("(")) {
+        // "acct_name (trimmed)", "last_name, trimmed, is 'TEST'"
+        String close = p.acceptOp("(") ? ")" : p.acceptOp(",") ? "," : null;
+        if (close == null) {
             return value;
         }
         Expr out = value;
@@ -231,8 +245,8 @@ final class Conditions {
                 return value;
             }
             any = true;
-        } while (p.acceptOp(",") || p.peek(Role.AND));
-        if (!any || !p.acceptOp(")")) {
+        } while (close.equals(")") && p.acceptOp(",") || p.peek(Role.AND));
+        if (!any || !p.acceptOp(close)) {
             p.reset(m);
             return value;
         }
@@ -244,22 +258,42 @@ final class Conditions {
      * that compares no text is left as it is and the words stay unread (the rule is then flagged).
      */
     private static Expr caseInsensitive(Parser p, Expr test) {
-        int m = p.mark();
-        boolean paren = p.acceptOp("(");
-        if (!paren) {
-            // "sub_status = TRIAL, any case"
-            p.acceptOp(",");
+        Expr out = test;
+        while (true) {
+            int m = p.mark();
+            boolean paren = p.acceptOp("(");
+            if (!paren) {
+                // "sub_status = TRIAL, any case", "void_flag = 'Y', any case, after trimming"
+                p.acceptOp(",");
+            }
+            Expr next = null;
+            if (p.accept(Role.CASE_INSENSITIVE)) {
+                next = folded(out);
+            } else if (p.acceptWord("after") && p.accept(Role.TRIM)) {
+                next = trimmedLeft(out);
+            }
+            if (next == null || paren && !p.acceptOp(")")) {
+                p.reset(m);
+                return out;
+            }
+            out = next;
         }
-        if (!p.accept(Role.CASE_INSENSITIVE) || paren && !p.acceptOp(")")) {
-            p.reset(m);
-            return test;
+    }
+
+    /** The test with the value it compares trimmed (a comparison, an IN list, LIKE); null for any other test. */
+    private static Expr trimmedLeft(Expr test) {
+        if (test instanceof Expr.Bin b && (b.op().equals("AND") || b.op().equals("OR"))) {
+            Expr l = trimmedLeft(b.left());
+            Expr r = trimmedLeft(b.right());
+            return l == null || r == null ? null : new Expr.Bin(b.op(), l, r);
         }
-        Expr folded = folded(test);
-        if (folded == null) {
-            p.reset(m);
-            return test;
+        if (test instanceof Expr.Bin b && java.util.Set.of("=", "<>", "LIKE", "NOT LIKE").contains(b.op())) {
+            return new Expr.Bin(b.op(), new Expr.Fn("TRIM", List.of(b.left())), b.right());
         }
-        return folded;
+        if (test instanceof Expr.InList in) {
+            return new Expr.InList(new Expr.Fn("TRIM", List.of(in.expr())), in.items(), in.negated());
+        }
+        return null;
     }
 
     private static Expr folded(Expr test) {

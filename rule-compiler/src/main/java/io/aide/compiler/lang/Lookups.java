@@ -230,6 +230,23 @@ final class Lookups implements Recognizer {
 
     /** Up to five words naming the looked-up thing, then a not-found phrase; the cursor after it. */
     static boolean notFound(Parser p) {
+        int m = p.mark();
+        if (p.acceptWord("no") || p.acceptWord("none")) {
+            // "if no customer is found (unknown account or a test account)": a few words, found or matched, a remark
+            for (int skipped = 0; skipped <= 3; skipped++) {
+                if ((p.acceptWord("is") || true) && (p.acceptWord("found") || p.acceptWord("matches") || p.acceptWord("exists")
+                        || p.acceptWord("matched"))) {
+                    skipBracket(p);
+                    p.acceptOp(",");
+                    return true;
+                }
+                Token t = p.next();
+                if (t == null || t.kind() != Token.Kind.WORD) {
+                    break;
+                }
+            }
+            p.reset(m);
+        }
         for (int skipped = 0; skipped <= 5; skipped++) {
             if (p.accept(Role.NOT_FOUND)) {
                 return true;
@@ -240,6 +257,24 @@ final class Lookups implements Recognizer {
             }
         }
         return false;
+    }
+
+    /** A bracket of plain words at the cursor ("(unknown account or a test account)"): passed over when there. */
+    private static void skipBracket(Parser p) {
+        int m = p.mark();
+        if (!p.acceptOp("(")) {
+            return;
+        }
+        Token t;
+        while ((t = p.next()) != null && !t.op(")")) {
+            if (t.kind() != Token.Kind.WORD) {
+                p.reset(m);
+                return;
+            }
+        }
+        if (t == null) {
+            p.reset(m);
+        }
     }
 
     private static boolean startsMatch(Parser p) {

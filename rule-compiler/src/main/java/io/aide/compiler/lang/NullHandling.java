@@ -467,6 +467,10 @@ final class NullHandling implements Recognizer {
 
     /** NULL for a blank text; any other value as it is (not trimmed: "blank as null" asks nothing of other values). */
     static Expr blankToNull(Expr x) {
+        if (x instanceof Expr.Cast c && c.type().known() && c.type().kind() != io.aide.compiler.plan.SqlType.Kind.VARCHAR) {
+            // "cast to integer, default 0 when blank": the text is blank before it is cast, never the number after
+            return new Expr.Cast(blankToNull(c.expr()), c.type(), c.safe());
+        }
         return new Expr.Case(List.of(new Expr.When(new Expr.Bin("=", new Expr.Fn("TRIM", List.of(x)), new Expr.Lit("")),
                 new Expr.TypedNull(io.aide.compiler.plan.SqlType.UNKNOWN))), x);
     }

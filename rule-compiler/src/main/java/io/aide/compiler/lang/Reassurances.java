@@ -29,7 +29,9 @@ final class Reassurances {
         NEVER_NULL,
         /** a blank stays NULL, no default: a number, date or truth value read from text does so anyway */
         NULL_KEPT,
-        /** says what is not done to the rows or other values: nothing to check */
+        /** leading zeros drop off: the value is a number */
+        ZEROS_DROPPED,
+        /** says what is not done to the rows or other values, or gives an example: nothing to check */
         NOTHING
     }
 
@@ -44,16 +46,29 @@ final class Reassurances {
                     + "(?:\\s+(?:or|/)\\s+" + BLANK + ")?)?(?:\\s+[-–—]\\s+do\\s+not\\s+default)?|do\\s+not\\s+default|no\\s+default"
                     + "|" + BLANK + "\\s+(?:stays?|remains?)\\s+null"), Kind.NULL_KEPT},
             new Object[]{Pattern.compile("(?:keep|load|retain|carry)\\s+(?:the\\s+)?(?:value|row|it|them)\\s+even\\s+(?:if|when)\\s+[^;]{1,80}"
-                    + "|any\\s+other\\s+(?:non-blank\\s+|non-null\\s+)?(?:code|value)s?\\s+(?:is|are)\\s+kept\\b[^;]{0,80}"
+                    + "|any\\s+other\\s+(?:non\\s*-?\\s*blank\\s+|non\\s*-?\\s*null\\s+)?(?:code|value)s?\\s+(?:is|are)\\s+kept\\b[^;]{0,80}"
+                    // an example in brackets: "(e.g. 'x' → 'X')", "('0101' becomes 101)"
+                    + "|\\(?\\s*(?:[a-z][a-z ]{0,20}\\s*,\\s*)?(?:e\\s*\\.?\\s*g\\s*\\.?|eg|for\\s+example|example)\\s*[:,]?\\s*[^()]{1,60}\\)?"
+                    + "|\\(?\\s*'[^']{1,20}'\\s*(?:becomes|->|→|=>|gives|turns\\s+into)\\s*'?[^'()]{1,20}'?\\s*\\)?"
                     + "|keep\\s+(?:it\\s+)?as\\s+(?:text|a\\s+string)\\s+so\\s+[^;]{1,60}"), Kind.NOTHING});
+
+    private static final Pattern ZEROS = Pattern.compile("(?:the\\s+)?leading\\s+zeros?\\s+(?:drop\\s+off|are\\s+dropped|are\\s+lost"
+            + "|disappear|go|are\\s+removed|fall\\s+away)(?:\\s*\\(?\\s*'[^']{1,20}'\\s*(?:becomes|->|→|=>)\\s*\\S{1,20}\\s*\\)?)?");
 
     private Reassurances() {
     }
 
     /** The cell read without its reassuring sentences, when there are some and the value bears them out; else null. */
-    static Recognition read(List<Token> written, RuleContext ctx, Function<List<Token>, Recognition> rest) {
+    static Recognition read(List<Token> all, RuleContext ctx, Lexicon lexicon, Function<List<Token>, Recognition> rest) {
         List<Token> kept = new ArrayList<>();
         List<Kind> said = new ArrayList<>();
+        List<Token> written = all;
+        int naming = naming(all, ctx, lexicon);
+        if (naming > 0) {
+            // "ISO country code, trimmed and converted to upper case": the column named before what is done to it
+            written = all.subList(naming, all.size());
+            said.add(Kind.NOTHING);
+        }
         // "otherwise false (never null)": a bracket that reassures
         List<Token> tokens = new ArrayList<>();
         for (int i = 0; i < written.size(); i++) {
@@ -69,7 +84,9 @@ final class Reassurances {
         int start = 0;
         for (int i = 0; i <= tokens.size(); i++) {
             boolean end = i == tokens.size() || tokens.get(i).kind() == Token.Kind.SEP;
-            boolean comma = !end && tokens.get(i).op(",");
+            // a clause after a comma or a dash, up to the sentence's end
+            boolean comma = !end && (tokens.get(i).op(",") || tokens.get(i).op("-") || tokens.get(i).text().equals("–")
+                    || tokens.get(i).text().equals("—"));
             if (!end && !comma) {
                 continue;
             }
@@ -80,6 +97,14 @@ final class Reassurances {
                 int stop = i + 1;
                 while (stop < tokens.size() && tokens.get(stop).kind() != Token.Kind.SEP) {
                     stop++;
+                }
+                Kind whole = kind(tokens.subList(start, stop));
+                if (whole != null) {
+                    // "Blank means not measured – keep as NULL": the whole sentence reassures
+                    said.add(whole);
+                    start = stop + 1;
+                    i = stop;
+                    continue;
                 }
                 Kind clause = kind(tokens.subList(i + 1, stop));
                 if (clause != null) {
@@ -101,6 +126,11 @@ final class Reassurances {
             }
             start = i + 1;
         }
+        List<Token> reasoned = justified(kept);
+        if (reasoned.size() != kept.size()) {
+            said.add(Kind.NOTHING);
+        }
+        kept = reasoned;
         while (!kept.isEmpty() && kept.get(kept.size() - 1).kind() == Token.Kind.SEP) {
             kept.remove(kept.size() - 1);
         }
@@ -114,6 +144,64 @@ final class Reassurances {
         }
         return new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (what it keeps said too)",
                 ok.keepUnmatched());
+    }
+
+    /**
+     * "Missing seats means a single-seat / flat contract, so default to 1": a sentence that says what a blank means and
+     * then, after "so", what to do; the reason is left out, the instruction kept. Other sentences unchanged.
+     */
+    private static List<Token> justified(List<Token> tokens) {
+        List<Token> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= tokens.size(); i++) {
+            if (i < tokens.size() && tokens.get(i).kind() != Token.Kind.SEP) {
+                continue;
+            }
+            List<Token> sentence = tokens.subList(start, i);
+            int means = -1;
+            int so = -1;
+            for (int k = 0; k < sentence.size(); k++) {
+                if (means < 0 && sentence.get(k).is(Token.Kind.WORD, "means")) {
+                    means = k;
+                } else if (means >= 0 && so < 0 && sentence.get(k).is(Token.Kind.WORD, "so") && k > 0 && sentence.get(k - 1).op(",")) {
+                    so = k;
+                }
+            }
+            boolean blankFirst = !sentence.isEmpty() && BLANK_WORDS.contains(sentence.get(0).norm());
+            out.addAll(blankFirst && means > 0 && so > means && so + 1 < sentence.size() ? sentence.subList(so + 1, sentence.size())
+                    : sentence);
+            if (i < tokens.size()) {
+                out.add(tokens.get(i));
+            }
+            start = i + 1;
+        }
+        return out;
+    }
+
+    private static final java.util.Set<String> BLANK_WORDS = java.util.Set.of("blank", "missing", "null", "empty", "no");
+
+    /**
+     * The length of a leading clause that only names the column ("ISO country code,"): up to four plain words, one of
+     * them a part of the target column's name, none a word of the grammar, then a comma; 0 when there is none.
+     */
+    private static int naming(List<Token> tokens, RuleContext ctx, Lexicon lexicon) {
+        String target = ctx.row().targetColumn();
+        if (target == null) {
+            return 0;
+        }
+        List<String> parts = List.of(target.toLowerCase(Locale.ROOT).split("[_\\s]+"));
+        boolean names = false;
+        for (int i = 0; i < Math.min(tokens.size(), 5); i++) {
+            Token t = tokens.get(i);
+            if (t.op(",") && i > 0) {
+                return names && i + 1 < tokens.size() ? i + 1 : 0;
+            }
+            if (t.kind() != Token.Kind.WORD || lexicon.grammarWord(tokens, i)) {
+                return 0;
+            }
+            names |= parts.contains(t.norm());
+        }
+        return 0;
     }
 
     private static int closing(List<Token> tokens, int open) {
@@ -134,6 +222,9 @@ final class Reassurances {
         }
         String text = String.join(" ", part.stream().map(t -> t.kind() == Token.Kind.STRING ? "'" + t.text() + "'" : t.text()).toList())
                 .toLowerCase(Locale.ROOT).replace("( ", "(").replace(" )", ")").trim();
+        if (ZEROS.matcher(text).matches()) {
+            return Kind.ZEROS_DROPPED;
+        }
         for (Object[] saying : SAYINGS) {
             if (((Pattern) saying[0]).matcher(text).matches()) {
                 return (Kind) saying[1];
@@ -148,6 +239,7 @@ final class Reassurances {
             case NEVER_NULL -> neverNull(value);
             case NULL_KEPT -> target.known() && target.kind() != SqlType.Kind.VARCHAR && !(value instanceof Expr.Fn f
                     && f.name().equalsIgnoreCase("COALESCE"));
+            case ZEROS_DROPPED -> target.numeric();
             case NOTHING -> true;
         };
     }

@@ -156,13 +156,6 @@ public final class RuleLanguage {
             }
         }
         if (!(r instanceof Recognition.Recognized)) {
-            // "Trim leading/trailing spaces, keep original casing", "... else false. Never null.": said, and borne out
-            Recognition reassured = Reassurances.read(tokens, ctx, t -> rest(t, ctx, depth));
-            if (reassured != null) {
-                r = reassured;
-            }
-        }
-        if (!(r instanceof Recognition.Recognized)) {
             Recognition restated = Restatements.afterIe(tokens, ctx, t -> rest(t, ctx, depth));
             if (restated == null) {
                 restated = Restatements.sameAsRestated(tokens, t -> rest(t, ctx, depth));
@@ -287,6 +280,14 @@ public final class RuleLanguage {
             Recognition inParens = parenthesised(tokens, ctx, depth);
             if (inParens != null) {
                 r = inParens;
+            }
+        }
+        if (!(r instanceof Recognition.Recognized)) {
+            // last: "Trim leading/trailing spaces, keep original casing", "... else false. Never null.": said, and borne
+            // out by what the rest computes
+            Recognition reassured = Reassurances.read(tokens, ctx, lexicon, t -> rest(t, ctx, depth));
+            if (reassured != null) {
+                r = reassured;
             }
         }
         return r;

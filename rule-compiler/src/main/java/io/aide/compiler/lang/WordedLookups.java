@@ -27,7 +27,10 @@ import java.util.Locale;
 final class WordedLookups implements Recognizer {
 
     /** One match before the table is known: the two sides as written, or a side and a literal. */
-    private record Item(Token left, Token right, Expr value) {
+    private record Item(Token left, Token right, Expr value, List<String> cleaning) {
+        Item(Token left, Token right, Expr value) {
+            this(left, right, value, List.of());
+        }
     }
 
     @Override
@@ -103,10 +106,17 @@ final class WordedLookups implements Recognizer {
             table = first;
         } else if (first != null && value == null && table != null) {
             value = first;
+        } else if (first != null && value == null) {
+            // "Look up dim_customer where ..." on a row whose source cell names dim_customer.customer_sk: that column
+            table = first;
+            value = ownColumnOf(p, table);
+            if (value == null) {
+                return Recognition.NOT_MINE;
+            }
         } else {
             return Recognition.NOT_MINE;
         }
-        if (items.isEmpty() || ownTable(p, table)) {
+        if (items.isEmpty()) {
             return Recognition.NOT_MINE;
         }
         List<Expr.Match> matches = new ArrayList<>();
@@ -121,7 +131,11 @@ final class WordedLookups implements Recognizer {
             perRow |= match.values().stream().anyMatch(v -> !(v instanceof Expr.Lit));
             matches.add(match);
         }
-        if (!perRow) {
+        String lookedIn = table;
+        boolean outside = matches.stream().flatMap(m -> m.values().stream()).flatMap(v -> Expr.columns(v).stream())
+                .anyMatch(c -> !c.relation().equalsIgnoreCase(lookedIn));
+        if (!perRow || ownTable(p, table) && !outside) {
+            // "amount from payments where status = 'PAID'" on a row of payments: a condition on its own rows
             return Recognition.NOT_MINE;
         }
         Expr lookup = new Expr.Lookup(table, value, matches);
@@ -173,8 +187,11 @@ final class WordedLookups implements Recognizer {
             if (p.acceptOp("=") || p.accept(Role.EQUALS)) {
                 int r = p.mark();
                 Token right = p.next();
-                if (right != null && right.nameLike() && !(right.kind() == Token.Kind.WORD && right.text().matches("[A-Z][A-Z0-9]*"))) {
-                    out.add(new Item(left, right, null));
+                // an upper-case word is a code ("= ACTIVE") unless it names a column of the row ("= DEST")
+                if (right != null && right.nameLike() && (!(right.kind() == Token.Kind.WORD && right.text().matches("[A-Z][A-Z0-9]*"))
+                        || p.ctx().resolve(null, right.text()) instanceof Expr.Col c && p.ctx().known(c))) {
+                    // "= subscriptions.acct_id (trimmed and upper-cased)": the row's value as cleaned
+                    out.add(new Item(left, right, null, Conditions.bracketedCleaning(p)));
                     continue;
                 }
                 p.reset(r);
@@ -218,10 +235,54 @@ final class WordedLookups implements Recognizer {
         Token outerName = other == null ? own : other;
         String q = qualifier(outerName);
         Expr outer = p.ctx().resolve(q.isEmpty() || q.equalsIgnoreCase(table) ? null : q, bare(outerName));
-        if (!(outer instanceof Expr.Col c) || !p.ctx().known(c)) {
+        if (other == null && outer != null && Expr.columns(outer).stream().allMatch(c -> c.relation().equalsIgnoreCase(table))
+                && p.ctx().row().targetTable() != null) {
+            // "on subscription_id" where the row's source is the lookup table itself: the target's own column of that name
+            Expr own2 = p.ctx().resolve(p.ctx().row().targetTable(), bare(outerName));
+            outer = own2 != null ? own2 : outer;
+        }
+        // a source column the schema knows, or another target column's value ("destination_airport_code")
+        if (outer == null || outer instanceof Expr.Col c && !p.ctx().known(c) || Expr.columns(outer).isEmpty()) {
             return null;
         }
+        for (String fn : item.cleaning()) {
+            outer = new Expr.Fn(fn, List.of(outer));
+        }
         return new Expr.Match(column, List.of(outer));
+    }
+
+    private static final java.util.Set<String> CONNECTORS = java.util.Set.of("still", "load", "loads", "loaded", "with",
+            "use", "uses", "used", "get", "gets", "are", "is", "set", "to", "take", "takes", "become", "becomes", "default",
+            "defaults", "then");
+
+    /** A bracket of plain words and commas at the cursor ("(unknown ids, trials)"): passed over when there. */
+    private static void skipBracket(Parser p) {
+        int m = p.mark();
+        if (!p.acceptOp("(")) {
+            return;
+        }
+        Token t;
+        while ((t = p.next()) != null && !t.op(")")) {
+            if (t.kind() != Token.Kind.WORD && !t.op(",")) {
+                p.reset(m);
+                return;
+            }
+        }
+        if (t == null) {
+            p.reset(m);
+        }
+    }
+
+    /** The column of the lookup table the row's source cells name ("dim_customer" / "customer_sk"), or null. */
+    private static String ownColumnOf(Parser p, String table) {
+        String rowTable = p.ctx().row().sourceTable();
+        for (io.aide.events.spec.SourceRef s : p.ctx().row().sourceColumns()) {
+            String t = s.table() != null && !s.table().isBlank() ? s.table() : rowTable;
+            if (t != null && t.trim().equalsIgnoreCase(table) && s.column() != null && !s.column().isBlank()) {
+                return s.column().trim();
+            }
+        }
+        return null;
     }
 
     /** The table is one the row reads itself: a condition on its own rows, not a lookup. */
@@ -256,10 +317,62 @@ final class WordedLookups implements Recognizer {
                 v = p.literal();
             }
         }
+        if (v == null) {
+            v = notInTable(p);
+        }
         if (v != null && (!paren || p.acceptOp(")"))) {
             return v;
         }
         p.reset(m);
+        return null;
+    }
+
+    /**
+     * "Airport not in the reference list → 'Unknown'", "Codes not found in ref_region: 'n/a'": a few words naming what
+     * was looked up, "not in" or "not found in" and where, then the value; null (cursor anywhere) otherwise.
+     */
+    private static Expr notInTable(Parser p) {
+        for (int words = 0; words <= 5 && !(p.peekToken() != null && p.peekToken().is(Token.Kind.WORD, "not")); words++) {
+            Token t = p.next();
+            if (t == null || t.kind() != Token.Kind.WORD) {
+                return null;
+            }
+        }
+        if (!p.acceptWord("not")) {
+            return null;
+        }
+        p.acceptWord("found");
+        p.acceptWord("present");
+        p.acceptWord("listed");
+        if (!p.acceptWord("in")) {
+            return null;
+        }
+        Token where = p.next();
+        if (where == null || !where.nameLike()) {
+            return null;
+        }
+        for (int words = 0; words <= 4 && p.peekToken() != null && p.peekToken().kind() == Token.Kind.WORD
+                && !CONNECTORS.contains(p.peekToken().norm()) && !p.peek(Role.BECOMES) && !p.peek(Role.ROWS_GET); words++) {
+            // "the reference list": the rest of the place's name
+            p.next();
+        }
+        skipBracket(p);
+        boolean connected = false;
+        for (int words = 0; words <= 4; words++) {
+            if (p.acceptOp("->") || p.acceptOp("=>") || p.acceptOp("=") || p.acceptOp(":") || p.acceptOp(",")
+                    || p.accept(Role.BECOMES) || p.accept(Role.ROWS_GET)) {
+                connected = true;
+                continue;
+            }
+            Token t = p.peekToken();
+            if (t != null && t.kind() == Token.Kind.WORD && CONNECTORS.contains(t.norm())) {
+                // "still load with -1", "are set to 'n/a'"
+                p.next();
+                connected = true;
+                continue;
+            }
+            return connected ? p.literal() : null;
+        }
         return null;
     }
 }
