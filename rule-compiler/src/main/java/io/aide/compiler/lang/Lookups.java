@@ -259,15 +259,15 @@ final class Lookups implements Recognizer {
         return false;
     }
 
-    /** A bracket of plain words at the cursor ("(unknown account or a test account)"): passed over when there. */
-    private static void skipBracket(Parser p) {
+    /** A bracket of plain words and commas ("(unknown account or a test account)", "(unknown ids, trials)"): passed over. */
+    static void skipBracket(Parser p) {
         int m = p.mark();
         if (!p.acceptOp("(")) {
             return;
         }
         Token t;
         while ((t = p.next()) != null && !t.op(")")) {
-            if (t.kind() != Token.Kind.WORD) {
+            if (t.kind() != Token.Kind.WORD && !t.op(",")) {
                 p.reset(m);
                 return;
             }

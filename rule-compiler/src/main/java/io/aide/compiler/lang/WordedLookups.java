@@ -255,24 +255,6 @@ final class WordedLookups implements Recognizer {
             "use", "uses", "used", "get", "gets", "are", "is", "set", "to", "take", "takes", "become", "becomes", "default",
             "defaults", "then");
 
-    /** A bracket of plain words and commas at the cursor ("(unknown ids, trials)"): passed over when there. */
-    private static void skipBracket(Parser p) {
-        int m = p.mark();
-        if (!p.acceptOp("(")) {
-            return;
-        }
-        Token t;
-        while ((t = p.next()) != null && !t.op(")")) {
-            if (t.kind() != Token.Kind.WORD && !t.op(",")) {
-                p.reset(m);
-                return;
-            }
-        }
-        if (t == null) {
-            p.reset(m);
-        }
-    }
-
     /** The column of the lookup table the row's source cells name ("dim_customer" / "customer_sk"), or null. */
     private static String ownColumnOf(Parser p, String table) {
         String rowTable = p.ctx().row().sourceTable();
@@ -356,7 +338,7 @@ final class WordedLookups implements Recognizer {
             // "the reference list": the rest of the place's name
             p.next();
         }
-        skipBracket(p);
+        Lookups.skipBracket(p);
         boolean connected = false;
         for (int words = 0; words <= 4; words++) {
             if (p.acceptOp("->") || p.acceptOp("=>") || p.acceptOp("=") || p.acceptOp(":") || p.acceptOp(",")
