@@ -49,6 +49,7 @@ final class FilterText {
     private static final Pattern OTHERS_EXCLUDED = Pattern.compile("(?i)^(?:(?:rows|records|lines|anything)\\s+)?(?:with|having)?"
             + "\\s*(?:any|all|every)\\s+other\\s+[\\w ]{1,30}?\\s+(?:are|is|will\\s+be|must\\s+be|should\\s+be|get)\\s+"
             + "(?:filtered\\s+out|excluded|dropped|not\\s+loaded|removed|skipped|discarded)\\b[^=<>()'\"]*[.]?$");
+    private static final Pattern IE = Pattern.compile("(?i)^(.*?)[,;]?\\s+(?:i\\.\\s?e\\.?|that\\s+is|namely)\\s*,?\\s+(.+?)\\s*[.]?$");
     private static final Pattern KEEPING = Pattern.compile("(?i)^(?:(?:include|keep|select)\\s+(?:only\\s+)?(?:(?:the\\s+)?(?:rows|records)\\s+)?"
             + "(?:where|when|with)|where|filter:?|only(?:\\s+(?:rows|records))?(?:\\s+where)?)\\s+");
     /** A bracket at the end that compares nothing: a remark. */
@@ -58,6 +59,51 @@ final class FilterText {
     private static final Pattern KEEPS_ALL = Pattern.compile("(?i)^\\s*(?:none|n/?a|-+|no\\s+filter(?:ing)?|no\\s+restrictions?|"
             + "no\\s+exclusions?|include\\s+all(?:\\s+(?:rows|records))?|all(?:\\s+(?:rows|records))?|"
             + "all\\s+[a-z_]+(?:\\s*,\\s*[^=<>()]*\\b(?:included|too|as\\s+well|also)\\b[^=<>()]*)?)\\s*[.]?\\s*$");
+
+    /** The sentences of a filter cell, a step's number and label left off ("Step 2 (filter): ...", "2) ..."). */
+    static List<String> sentences(String cell) {
+        List<String> out = new ArrayList<>();
+        for (String s : cell.trim().split("(?<=[.;])\\s+(?=[A-Z0-9(])")) {
+            String t = s.trim().replaceFirst("^\\(?\\d{1,2}[).]\\s+", "")
+                    .replaceFirst("^[A-Za-z][\\w ]{0,30}(?:\\([^()]{1,30}\\))?:\\s+(?=\\S)", "");
+            if (!t.isEmpty()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern CODE_LIST = Pattern.compile("^((?:[A-Z0-9]{1,4}(?:\\s*\\([^()]*\\))?\\s*(?:,|\\band\\b|\\bor\\b|&)\\s*)+"
+            + "[A-Z0-9]{1,4}(?:\\s*\\([^()]*\\))?)\\s+[\\w\\s-]{0,30}?\\b(?:are|is)\\s+(?:not\\s+(?:be\\s+)?loaded|excluded|dropped"
+            + "|filtered\\s+out|skipped|left\\s+out)\\b[^=<>]*$");
+
+    /** "T (test), V (voided) and O (open) trips are not loaded": the codes named; null when the sentence is no such list. */
+    static List<String> excludedCodes(String sentence) {
+        Matcher m = CODE_LIST.matcher(sentence.trim());
+        if (!m.matches()) {
+            return null;
+        }
+        return List.of(m.group(1).replaceAll("\\([^()]*\\)", " ").split("\\s*(?:,|\\band\\b|\\bor\\b|&)\\s*")).stream()
+                .map(String::trim).filter(c -> !c.isEmpty()).toList();
+    }
+
+    /** The text codes the conditions keep: "x = 'C'", "x IN ('HK', 'TK')" (not negated). */
+    static java.util.Set<String> keptCodes(List<io.aide.compiler.plan.Expr> conditions) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (io.aide.compiler.plan.Expr c : conditions) {
+            if (c instanceof io.aide.compiler.plan.Expr.Bin b && b.op().equals("=") && b.right() instanceof io.aide.compiler.plan.Expr.Lit l
+                    && l.value() instanceof String v) {
+                out.add(v.trim().toUpperCase(java.util.Locale.ROOT));
+            } else if (c instanceof io.aide.compiler.plan.Expr.InList in && !in.negated()) {
+                in.items().forEach(i -> {
+                    if (i instanceof io.aide.compiler.plan.Expr.Lit l && l.value() instanceof String v) {
+                        out.add(v.trim().toUpperCase(java.util.Locale.ROOT));
+                    }
+                });
+            }
+        }
+        return out;
+    }
 
     /** "Rows with any other status are filtered out": rows whose value the map beside it does not list are dropped. */
     static boolean othersExcluded(String cell) {
@@ -112,6 +158,11 @@ final class FilterText {
         }
         if (out.isEmpty()) {
             out.add(new Reading(KEEPING.matcher(text).replaceFirst(""), false));
+        }
+        Matcher ie = IE.matcher(text);
+        if (ie.matches() && !ie.group(1).matches("(?i).*\\b(?:not|exclude|drop|skip|remove|ignore|discard|without)\\b.*")) {
+            // "load only completed trips, i.e. trip_status = 'C' after trimming": the condition said exactly
+            out.add(new Reading(ie.group(2), false));
         }
         for (Reading r : List.copyOf(out)) {
             // "... is X (reversed) – a fill whose latest version is a reversal is not loaded at all": what follows the

@@ -40,6 +40,7 @@ final class NoteFilters {
             + "\\s+not\\s+(?:be\\s+)?load(?:ed)?|n't\\s+(?:be\\s+)?load(?:ed)?|not\\s+(?:be\\s+)?loaded"
             + "|(?:are|is|be|get|gets)\\s+(?:filtered\\s+out|excluded|dropped|skipped|discarded)|filtered\\s+out"
             + "|keep\\s+only\\s+(?:the|one)\\s+(?:row|record|latest|last|most|newest)|keep\\s+one\\s+row"
+            + "|load\\s+only\\b|only\\s+load\\b"
             + "|de-?dup(?:e|licate)[sd]?\\b|deduplicat\\w*|only\\s+\\w+(?:\\s+\\w+){0,4}\\s+(?:is|are)\\s+loaded)"
             + "|^(?:exclude|drop|skip|discard|filter\\s+out|ignore|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\s+"
             + "(?!(?:the\\s+|any\\s+|all\\s+)?(?:leading\\s+|trailing\\s+|extra\\s+)?" + TEXT_PARTS + "\\b)"

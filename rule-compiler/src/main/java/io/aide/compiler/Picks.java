@@ -39,11 +39,26 @@ final class Picks {
     /** "for each RX_NBR + FILL_NBR keep only the row with the latest LAST_UPD_TS" */
     private static final Pattern KEY_FIRST = Pattern.compile("(?i)^(?:.*?\\b)?(?:for\\s+each|for\\s+every|per|within\\s+each)\\s+(.+?)"
             + "\\s*,?\\s+" + KEEP + "(?:one\\s+|single\\s+)?" + ROW + "\\s+with\\s+(?:the\\s+)?" + EXTREME + "\\s+(.+?)\\s*[.]?$");
+    /**
+     * "where the same cleaned unit number appears more than once, keep only the record with the most recent rec_upd_ts
+     * and discard the older ones", "when a trip_id is received more than once keep only the version with the latest ..."
+     */
+    private static final Pattern REPEATED_KEY = Pattern.compile("(?i)^(?:.*?\\b)?(?:where|when|if)\\s+(?:the\\s+same\\s+|a\\s+|an\\s+)?"
+            + "(.+?)\\s+(?:appears|is\\s+received|is\\s+sent|occurs|is\\s+listed|repeats|comes|is\\s+repeated)\\s+"
+            + "(?:more\\s+than\\s+once|twice|again|several\\s+times)\\s*,?\\s*" + KEEP + "(?:one\\s+|single\\s+)?" + ROW
+            + "\\s+with\\s+(?:the\\s+)?" + EXTREME + "\\s+(.+?)(?:\\s*,?\\s+and\\s+(?:discard|drop|ignore|remove|skip)\\s+the\\s+"
+            + "(?:older|others?|rest|earlier)(?:\\s+ones?|\\s+rows|\\s+versions)?)?\\s*[.]?$");
+    /** Where the pick starts in a sentence that first says why rows repeat. */
+    private static final Pattern KEEP_VERB = Pattern.compile("(?i)\\b(?:keep|retain)\\s+(?:only\\s+)?(?:the|one)\\s+");
+    /** "FEED_SEQ (numeric)": the order compares numbers, whatever the column holds. */
+    private static final Pattern NUMERIC = Pattern.compile("(?i)\\(\\s*numeric(?:al|ally)?\\b[^()]*\\)|\\bas\\s+a\\s+number\\b");
     /** "A row with no LAST_UPD_TS loses to any row that has one": what the order does with a missing value (last). */
     private static final Pattern MISSING_LOSES = Pattern.compile("(?i).*\\b(?:no|without|missing|blank|null|empty)\\b.*"
             + "\\b(?:loses?|never\\s+wins?|comes?\\s+last|sorts?\\s+last|ranks?\\s+last|goes\\s+last)\\b.*");
     private static final Pattern WHY = Pattern.compile("(?i).*\\b(?:twice|duplicates?|duplicated|more\\s+than\\s+once"
-            + "|re-?sends?|re-?sent|sent\\s+again|each\\s+time\\s+it\\s+changes|every\\s+time\\s+it\\s+changes)\\b.*");
+            + "|re-?sends?|re-?sent|sent\\s+again|each\\s+time\\s+it\\s+changes|every\\s+time\\s+it\\s+changes"
+            // "All other columns come from the kept record": the pick's consequence
+            + "|all\\s+other\\s+columns\\s+(?:come|are\\s+taken)\\s+from\\s+the\\s+(?:kept|surviving|latest|chosen))\\b.*");
     private static final Pattern SENTENCES = Pattern.compile("(?<=[.;])\\s+(?=\\S)");
     private static final Pattern REMARK = Pattern.compile("\\s*\\(([^()=<>]*)\\)\\s*");
 
@@ -51,7 +66,7 @@ final class Picks {
      * A pick read from a filter cell: the key and order as written, the order's direction, and what else the cell says
      * (its other sentences, "" when none).
      */
-    record Read(String key, String order, boolean descending, String rest) {
+    record Read(String key, String order, boolean descending, String rest, boolean numericOrder) {
     }
 
     private Picks() {
@@ -61,38 +76,17 @@ final class Picks {
     static Read read(String cell) {
         List<String> sentences = List.of(SENTENCES.split(cell.trim()));
         for (int i = 0; i < sentences.size(); i++) {
-            String sentence = sentences.get(i).trim().replaceFirst("^[A-Za-z][\\w ]{0,30}:\\s+(?=\\S)", "");
-            String key = null;
-            String order = null;
-            String extreme = null;
-            Matcher with = WITH_THE.matcher(sentence);
-            Matcher row = EXTREME_ROW.matcher(sentence);
-            Matcher onePer = ONE_PER.matcher(sentence);
-            Matcher keyFirst = KEY_FIRST.matcher(sentence);
-            if (onePer.matches()) {
-                key = onePer.group(1);
-                extreme = onePer.group(2);
-                order = onePer.group(3);
-            } else if (keyFirst.matches()) {
-                key = keyFirst.group(1);
-                extreme = keyFirst.group(2);
-                order = keyFirst.group(3);
-            } else if (!with.matches() && WITH_THE_ALONE.matcher(sentence).matches()) {
-                Matcher alone = WITH_THE_ALONE.matcher(sentence);
-                alone.matches();
-                key = "";
-                extreme = alone.group(1);
-                order = alone.group(2);
-            } else if (with.matches()) {
-                extreme = with.group(1);
-                order = with.group(2);
-                key = with.group(3);
-            } else if (row.matches()) {
-                extreme = row.group(1);
-                key = row.group(2);
-                order = row.group(3);
+            // "Step 1 (dedupe): ...", "1) ...": a label or a step's number before the sentence
+            String sentence = sentences.get(i).trim().replaceFirst("^\\(?\\d{1,2}[).]\\s+", "")
+                    .replaceFirst("^[A-Za-z][\\w ]{0,30}(?:\\([^()]{1,30}\\))?:\\s+(?=\\S)", "");
+            String[] found = forms(sentence);
+            Matcher keep = KEEP_VERB.matcher(sentence);
+            if (found == null && keep.find() && keep.start() > 0) {
+                // "LIS re-sends a result each time it is corrected, so RESULT_ID can repeat: keep only the row with ...":
+                // what explains the pick, then the pick
+                found = forms(sentence.substring(keep.start()));
             }
-            if (key == null) {
+            if (found == null) {
                 continue;
             }
             List<String> rest = new ArrayList<>();
@@ -101,8 +95,38 @@ final class Picks {
                     rest.add(sentences.get(j).trim());
                 }
             }
-            return new Read(REMARK.matcher(key).replaceAll(" ").trim(), REMARK.matcher(order).replaceAll(" ").trim(),
-                    descending(extreme), String.join(" ", rest));
+            String order = found[2];
+            return new Read(REMARK.matcher(found[0]).replaceAll(" ").trim(), REMARK.matcher(order).replaceAll(" ").trim(),
+                    descending(found[1]), String.join(" ", rest), NUMERIC.matcher(order).find());
+        }
+        return null;
+    }
+
+    /** {key, extreme, order} of a sentence that keeps one row per key in one of the forms; null otherwise. */
+    private static String[] forms(String sentence) {
+        Matcher repeated = REPEATED_KEY.matcher(sentence);
+        if (repeated.matches()) {
+            return new String[]{repeated.group(1), repeated.group(2), repeated.group(3)};
+        }
+        Matcher onePer = ONE_PER.matcher(sentence);
+        if (onePer.matches()) {
+            return new String[]{onePer.group(1), onePer.group(2), onePer.group(3)};
+        }
+        Matcher keyFirst = KEY_FIRST.matcher(sentence);
+        if (keyFirst.matches()) {
+            return new String[]{keyFirst.group(1), keyFirst.group(2), keyFirst.group(3)};
+        }
+        Matcher with = WITH_THE.matcher(sentence);
+        if (with.matches()) {
+            return new String[]{with.group(3), with.group(1), with.group(2)};
+        }
+        Matcher alone = WITH_THE_ALONE.matcher(sentence);
+        if (alone.matches()) {
+            return new String[]{"", alone.group(1), alone.group(2)};
+        }
+        Matcher row = EXTREME_ROW.matcher(sentence);
+        if (row.matches()) {
+            return new String[]{row.group(2), row.group(1), row.group(3)};
         }
         return null;
     }

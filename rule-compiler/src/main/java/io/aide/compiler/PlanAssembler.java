@@ -302,33 +302,20 @@ final class PlanAssembler {
                 whereRefs.add(r.ref());
                 continue;
             }
-            SqlExpressionParser parser = new SqlExpressionParser((q, n) -> binder.resolveFilterName(r, q, n));
-            Expr applied = null;
-            String why = null;
-            for (FilterText.Reading reading : FilterText.readings(cell)) {
-                try {
-                    Expr f = CodeCleaning.apply(types.typeFix(conditionOf(parser, reading.condition(), r), null), codeCleaning);
-                    if (reading.excluding()) {
-                        // rows the condition cannot judge (NULL) are kept: only what it says is excluded
-                        f = new Expr.Not(new Expr.Fn("COALESCE", List.of(f, new Expr.Lit(false))));
-                    }
-                    if (Expr.columns(f).stream().anyMatch(c -> !tables.isSourceAlias(c.relation()) || !c.relation().equals(baseAlias)
-                            && !joins.containsKey(c.relation().toLowerCase(Locale.ROOT)))) {
-                        throw new SqlExpressionParser.NotCompilable("filter reads a table the view does not join");
-                    }
-                    applied = f;
-                    break;
-                } catch (SqlExpressionParser.NotCompilable ex) {
-                    why = why == null ? ex.getMessage() : why;
-                }
+            String[] why = {null};
+            Expr applied = readFilter(cell, r, baseAlias, joins, codeCleaning, why);
+            if (applied == null) {
+                // "Step 2: load only completed trips, i.e. trip_status = 'C'. T (test), V (voided) and O (open) trips are
+                // not loaded.": each sentence a condition, or the codes the conditions already leave out
+                applied = bySentence(cell, r, baseAlias, joins, codeCleaning);
             }
             if (applied != null) {
                 where.add(applied);
                 whereRefs.add(r.ref());
             } else {
-                whereTodos.add("TODO filter " + r.ref() + " not applied: \"" + r.filter().trim() + "\" - " + why);
+                whereTodos.add("TODO filter " + r.ref() + " not applied: \"" + r.filter().trim() + "\" - " + why[0]);
                 diagnostics.add(new Diagnostic(Diagnostic.ERROR, "filter_not_compiled",
-                        "filter \"" + r.filter().trim() + "\" of target " + target + " is not applied: " + why, null, r.ref()));
+                        "filter \"" + r.filter().trim() + "\" of target " + target + " is not applied: " + why[0], null, r.ref()));
             }
         }
 
@@ -518,6 +505,10 @@ final class PlanAssembler {
         }
         Expr key = keys.contains(null) ? null : keys.get(0);
         Expr order = WORDS.value(pick.order(), binder.filterContext(row));
+        if (order != null && pick.numericOrder()) {
+            // "the highest FEED_SEQ (numeric)": compared as numbers, not as the text the extract holds
+            order = new Expr.Cast(order, SqlType.DOUBLE, true);
+        }
         if (key == null || order == null) {
             return "the key '" + pick.key() + "' or the order '" + pick.order() + "' of the row kept is not understood";
         }
@@ -557,6 +548,58 @@ final class PlanAssembler {
     /** A key named as a target column's value in words: "cleaned member number", "the standardised store code". */
     private static final java.util.regex.Pattern CLEANED = java.util.regex.Pattern.compile(
             "(?i)^(?:the\\s+)?(?:cleaned|clean|cleansed|standardi[sz]ed|normali[sz]ed|trimmed)\\s+([\\w ]+)$");
+
+    /** The first reading of a filter text that compiles over the tables the view reads; null (why[0] set) otherwise. */
+    private Expr readFilter(String text, MappingRow r, String baseAlias, Map<String, LayerPlan.Join> joins,
+                            Map<Expr.Col, Expr> codeCleaning, String[] why) {
+        SqlExpressionParser parser = new SqlExpressionParser((q, n) -> binder.resolveFilterName(r, q, n));
+        for (FilterText.Reading reading : FilterText.readings(text)) {
+            try {
+                Expr f = CodeCleaning.apply(types.typeFix(conditionOf(parser, reading.condition(), r), null), codeCleaning);
+                if (reading.excluding()) {
+                    // rows the condition cannot judge (NULL) are kept: only what it says is excluded
+                    f = new Expr.Not(new Expr.Fn("COALESCE", List.of(f, new Expr.Lit(false))));
+                }
+                if (Expr.columns(f).stream().anyMatch(c -> !tables.isSourceAlias(c.relation()) || !c.relation().equals(baseAlias)
+                        && !joins.containsKey(c.relation().toLowerCase(Locale.ROOT)))) {
+                    throw new SqlExpressionParser.NotCompilable("filter reads a table the view does not join");
+                }
+                return f;
+            } catch (SqlExpressionParser.NotCompilable ex) {
+                why[0] = why[0] == null ? ex.getMessage() : why[0];
+            }
+        }
+        return null;
+    }
+
+    /** A filter of several sentences read one by one (all conditions, ANDed), or null when one of them is not read. */
+    private Expr bySentence(String cell, MappingRow r, String baseAlias, Map<String, LayerPlan.Join> joins,
+                            Map<Expr.Col, Expr> codeCleaning) {
+        List<String> sentences = FilterText.sentences(cell);
+        if (sentences.size() < 2) {
+            return null;
+        }
+        List<Expr> parts = new ArrayList<>();
+        List<String> restated = new ArrayList<>();
+        for (String sentence : sentences) {
+            Expr e = readFilter(sentence, r, baseAlias, joins, codeCleaning, new String[1]);
+            if (e != null) {
+                parts.add(e);
+            } else if (FilterText.excludedCodes(sentence) != null) {
+                restated.add(sentence);
+            } else {
+                return null;
+            }
+        }
+        java.util.Set<String> kept = FilterText.keptCodes(parts);
+        for (String sentence : restated) {
+            // the codes said not to be loaded are codes the conditions do not keep: said again, not a further condition
+            if (kept.isEmpty() || FilterText.excludedCodes(sentence).stream().anyMatch(kept::contains)) {
+                return null;
+            }
+        }
+        return parts.isEmpty() ? null : parts.stream().reduce((a, b) -> new Expr.Bin("AND", a, b)).orElseThrow();
+    }
 
     /** A filter's condition: SQL as written, else the same words a rule's condition may use ("read_val is negative"). */
     private Expr conditionOf(SqlExpressionParser parser, String condition, MappingRow row)

@@ -263,8 +263,9 @@ final class Conditions {
             int m = p.mark();
             boolean paren = p.acceptOp("(");
             if (!paren) {
-                // "sub_status = TRIAL, any case", "void_flag = 'Y', any case, after trimming"
+                // "sub_status = TRIAL, any case", "void_flag = 'Y', any case, after trimming", "after trimming and ignoring case"
                 p.acceptOp(",");
+                p.accept(Role.AND);
             }
             Expr next = null;
             if (p.accept(Role.CASE_INSENSITIVE)) {

@@ -50,7 +50,9 @@ final class Reassurances {
                     // an example in brackets: "(e.g. 'x' → 'X')", "('0101' becomes 101)"
                     + "|\\(?\\s*(?:[a-z][a-z ]{0,20}\\s*,\\s*)?(?:e\\s*\\.?\\s*g\\s*\\.?|eg|for\\s+example|example)\\s*[:,]?\\s*[^()]{1,60}\\)?"
                     + "|\\(?\\s*'[^']{1,20}'\\s*(?:becomes|->|→|=>|gives|turns\\s+into)\\s*'?[^'()]{1,20}'?\\s*\\)?"
-                    + "|keep\\s+(?:it\\s+)?as\\s+(?:text|a\\s+string)\\s+so\\s+[^;]{1,60}"), Kind.NOTHING});
+                    + "|keep\\s+(?:it\\s+)?as\\s+(?:text|a\\s+string)\\s+so\\s+[^;]{1,60}"
+                    // "This is the natural key of the dimension": what the column is, not what is done to it
+                    + "|(?:this|it)\\s+is\\s+the\\s+(?:natural|business|primary|surrogate|unique)\\s+key(?:\\s+of\\s+the\\s+[a-z ]{1,30})?"), Kind.NOTHING});
 
     private static final Pattern ZEROS = Pattern.compile("(?:the\\s+)?leading\\s+zeros?\\s+(?:drop\\s+off|are\\s+dropped|are\\s+lost"
             + "|disappear|go|are\\s+removed|fall\\s+away)(?:\\s*\\(?\\s*'[^']{1,20}'\\s*(?:becomes|->|→|=>)\\s*\\S{1,20}\\s*\\)?)?");

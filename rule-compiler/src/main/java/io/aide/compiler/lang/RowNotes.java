@@ -22,8 +22,9 @@ import java.util.List;
  * @param accepted       values the column takes, when the note lists them
  * @param keepUnmatched  the note keeps rows that have no match (the row's join is an outer one)
  * @param problem        why the default value cell cannot be used (the column is then not compiled), or null
+ * @param nullCellRead   the null-handling cell said one of these things (false when it is blank or says something else)
  */
-public record RowNotes(Expr defaultValue, List<String> accepted, boolean keepUnmatched, String problem) {
+public record RowNotes(Expr defaultValue, List<String> accepted, boolean keepUnmatched, String problem, boolean nullCellRead) {
 
     public static RowNotes read(MappingRow row) {
         Lexicon lexicon = Lexicon.standard();
@@ -36,6 +37,7 @@ public record RowNotes(Expr defaultValue, List<String> accepted, boolean keepUnm
         }
         List<String> accepted = new ArrayList<>();
         boolean keep = false;
+        boolean read = false;
         if (row.nullHandling() != null && !row.nullHandling().isBlank()) {
             List<Token> tokens = Lexer.tokens(row.nullHandling());
             Expr d = defaultOf(tokens, lexicon);
@@ -44,8 +46,9 @@ public record RowNotes(Expr defaultValue, List<String> accepted, boolean keepUnm
             }
             accepted.addAll(oneOf(tokens, lexicon));
             keep = keepsUnmatched(tokens, lexicon);
+            read = d != null || !accepted.isEmpty() || keep;
         }
-        return new RowNotes(defaultValue, accepted, keep, problem);
+        return new RowNotes(defaultValue, accepted, keep, problem, read);
     }
 
     static Expr literal(Token t) {

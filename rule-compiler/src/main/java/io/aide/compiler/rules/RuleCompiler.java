@@ -22,6 +22,17 @@ public final class RuleCompiler {
             return RuleOutcome.flagged(notes.problem());
         }
         Recognition r = LANGUAGE.read(ctx);
+        String nullCell = ctx.row().nullHandling();
+        if (!notes.nullCellRead() && nullCell != null && !nullCell.isBlank() && !NullCells.saysNothing(nullCell)) {
+            // "Blank → 'UNKNOWN'", "A blank count counts as 0": the null-handling cell goes on from the rule, read with it
+            Recognition together = LANGUAGE.read(NullCells.withRule(ctx));
+            if (together instanceof Recognition.Recognized) {
+                r = together;
+            } else if (!(r instanceof Recognition.Recognized ok0 && NullCells.borneOut(nullCell, ok0.expr(), ctx.targetType()))) {
+                return RuleOutcome.flagged("the null-handling cell is not understood: '" + nullCell.strip() + "'"
+                        + (r instanceof Recognition.Flagged f ? "; " + f.reason() : ""));
+            }
+        }
         if (r instanceof Recognition.Recognized ok) {
             String conflict = ValueKinds.conflict(ok.expr(), ctx.targetType());
             if (conflict != null) {

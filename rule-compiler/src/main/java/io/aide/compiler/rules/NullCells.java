@@ -1,0 +1,121 @@
+package io.aide.compiler.rules;
+
+import io.aide.compiler.lang.RuleLanguage;
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.SqlType;
+import io.aide.events.spec.MappingRow;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A null-handling cell that says more than a default, the values taken or rows kept: it goes on from the rule ("Blank →
+ * 'UNKNOWN'", "A blank count counts as 0", "No matching vehicle → -1"), so the rule is read with it; a cell that only
+ * reassures ("Never null", "Not null", "Blank → NULL" for a number or a date) is borne out by the value the rule gives.
+ * Ignoring such a cell gave values it asks to change without a word.
+ */
+final class NullCells {
+    /** Cells that ask for nothing: "N/A", "-", "None", "as is". */
+    private static final Pattern NOTHING = Pattern.compile("(?i)^\\s*(?:n/?a|-+|none|no|nothing|as[- ]is|not\\s+applicable|tbd)\\s*[.]?\\s*$");
+    private static final Pattern NEVER_NULL = Pattern.compile("(?i)^\\s*(?:never\\s+null|not\\s+null(?:able)?|no\\s+nulls?|always\\s+populated"
+            + "|mandatory|required)\\s*[.]?\\s*$");
+    private static final Pattern NULL_KEPT = Pattern.compile("(?i)^\\s*(?:(?:blank|empty|missing|null)(?:\\s+(?:or|/)\\s+(?:blank|empty|missing|null))?"
+            + "\\s*(?:→|->|=>|=|becomes|stays?|remains?|is\\s+left|left\\s+as|to)\\s*null|(?:leave|keep|load)\\s+(?:as\\s+)?null"
+            + "(?:\\s*[-–—,;]\\s*do\\s+not\\s+default(?:\\s+to\\s+\\S+)?)?|do\\s+not\\s+default(?:\\s+to\\s+\\S+)?|nullable"
+            // "NULL when the customer has no orders", "NULL when distance_km is NULL": no value where an input is missing
+            + "|null\\s+(?:when|if|for|where)\\s+[\\w\\s']{1,60}?\\b(?:has|have|there\\s+is|there\\s+are)\\s+no\\s+[\\w\\s]{1,30}"
+            + "|null\\s+(?:when|if)\\s+[\\w.]+\\s+is\\s+(?:null|blank|missing|empty))\\s*[.]?\\s*$");
+
+    private NullCells() {
+    }
+
+    /** Words of a value that is not there: a null-handling cell without one is a note, read elsewhere or not at all. */
+    private static final Pattern MISSING = Pattern.compile("(?i)\\b(?:blanks?|nulls?|missing|empty|no\\s+match(?:ing)?|not\\s+found"
+            + "|absent|unmatched|not\\s+in\\s+the)\\b");
+
+    /** The cell asks for nothing about missing values ("N/A", "Grain: one row per customer"): it is no instruction here. */
+    static boolean saysNothing(String cell) {
+        return NOTHING.matcher(cell).matches() || !MISSING.matcher(cell).find();
+    }
+
+    /** The cell only reassures, and the value bears it out. */
+    static boolean borneOut(String cell, Expr value, SqlType target) {
+        if (NEVER_NULL.matcher(cell).matches()) {
+            return neverNull(value);
+        }
+        if (NULL_KEPT.matcher(cell).matches()) {
+            // a number, date or truth value read from text is NULL for a blank anyway; a text keeps its blank
+            return target.known() && target.kind() != SqlType.Kind.VARCHAR && !(value instanceof Expr.Fn f
+                    && f.name().toUpperCase(Locale.ROOT).equals("COALESCE"));
+        }
+        return false;
+    }
+
+    private static boolean neverNull(Expr e) {
+        if (e instanceof Expr.Cast c) {
+            return neverNull(c.expr());
+        }
+        if (e instanceof Expr.Lit l) {
+            return l.value() != null;
+        }
+        if (e instanceof Expr.Case c) {
+            return c.otherwise() != null && neverNull(c.otherwise()) && c.whens().stream().allMatch(w -> neverNull(w.result()));
+        }
+        if (e instanceof Expr.Fn f && f.name().equalsIgnoreCase("COALESCE") && !f.args().isEmpty()) {
+            return neverNull(f.args().get(f.args().size() - 1));
+        }
+        return false;
+    }
+
+    /** The context with the row's rule followed by its null-handling cell, as one rule. */
+    static RuleContext withRule(RuleContext ctx) {
+        MappingRow r = ctx.row();
+        String rule = r.transformation() == null ? "" : r.transformation().strip();
+        String joined = (rule.isEmpty() ? "" : rule.replaceAll("[.;]+$", "") + ". ") + r.nullHandling().strip();
+        MappingRow row = new MappingRow(r.ref(), r.sheet(), r.rowNumber(), r.targetTable(), r.targetColumn(), r.targetType(),
+                r.sourceSystem(), r.sourceTable(), r.sourceColumns(), r.rawSource(), joined, r.join(), r.filter(), r.key(),
+                r.nullable(), r.defaultValue(), null, r.description(), r.attributes());
+        return new RuleContext() {
+            @Override
+            public MappingRow row() {
+                return row;
+            }
+
+            @Override
+            public SqlType targetType() {
+                return ctx.targetType();
+            }
+
+            @Override
+            public List<Expr.Col> sources() {
+                return ctx.sources();
+            }
+
+            @Override
+            public Expr resolve(String qualifier, String name) {
+                return ctx.resolve(qualifier, name);
+            }
+
+            @Override
+            public SqlType typeOf(Expr.Col column) {
+                return ctx.typeOf(column);
+            }
+
+            @Override
+            public ReferenceData references() {
+                return ctx.references();
+            }
+
+            @Override
+            public boolean known(Expr.Col column) {
+                return ctx.known(column);
+            }
+
+            @Override
+            public Expr lookup(ReferenceData.LookupMap map, List<Expr> keyParts, String separator) {
+                return ctx.lookup(map, keyParts, separator);
+            }
+        };
+    }
+}
