@@ -2,9 +2,7 @@ package io.aide.compiler.lang;
 
 import io.aide.compiler.plan.Expr;
 import io.aide.compiler.plan.SqlType;
-import io.aide.compiler.rules.ReferenceData;
 import io.aide.compiler.rules.RuleContext;
-import io.aide.events.spec.MappingRow;
 
 import java.util.List;
 import java.util.Set;
@@ -26,45 +24,10 @@ final class MappedValues {
         if (!number(computed)) {
             return ctx;
         }
-        return new RuleContext() {
-            @Override
-            public MappingRow row() {
-                return ctx.row();
-            }
-
-            @Override
-            public SqlType targetType() {
-                return ctx.targetType();
-            }
-
-            @Override
-            public List<Expr.Col> sources() {
-                return ctx.sources();
-            }
-
-            @Override
-            public Expr resolve(String qualifier, String name) {
-                return ctx.resolve(qualifier, name);
-            }
-
+        return new io.aide.compiler.rules.ForwardingRuleContext(ctx) {
             @Override
             public SqlType typeOf(Expr.Col column) {
                 return column.equals(source) ? SqlType.DOUBLE : ctx.typeOf(column);
-            }
-
-            @Override
-            public ReferenceData references() {
-                return ctx.references();
-            }
-
-            @Override
-            public boolean known(Expr.Col column) {
-                return ctx.known(column);
-            }
-
-            @Override
-            public Expr lookup(ReferenceData.LookupMap map, List<Expr> keyParts, String separator) {
-                return ctx.lookup(map, keyParts, separator);
             }
         };
     }

@@ -238,7 +238,7 @@ final class Reassurances {
     private static boolean bornOut(Kind kind, Expr value, SqlType target) {
         return switch (kind) {
             case CASE_KEPT -> !changesCase(value);
-            case NEVER_NULL -> neverNull(value);
+            case NEVER_NULL -> Expr.neverNull(value);
             case NULL_KEPT -> target.known() && target.kind() != SqlType.Kind.VARCHAR && !(value instanceof Expr.Fn f
                     && f.name().equalsIgnoreCase("COALESCE"));
             case ZEROS_DROPPED -> target.numeric();
@@ -258,20 +258,4 @@ final class Reassurances {
         return found[0];
     }
 
-    /** A value that has an else or a default: a branch that is no NULL for every row the others leave. */
-    private static boolean neverNull(Expr e) {
-        if (e instanceof Expr.Cast c) {
-            return neverNull(c.expr());
-        }
-        if (e instanceof Expr.Lit l) {
-            return l.value() != null;
-        }
-        if (e instanceof Expr.Case c) {
-            return c.otherwise() != null && neverNull(c.otherwise()) && c.whens().stream().allMatch(w -> neverNull(w.result()));
-        }
-        if (e instanceof Expr.Fn f && f.name().equalsIgnoreCase("COALESCE") && !f.args().isEmpty()) {
-            return neverNull(f.args().get(f.args().size() - 1));
-        }
-        return false;
-    }
 }

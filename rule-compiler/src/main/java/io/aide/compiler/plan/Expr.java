@@ -193,6 +193,23 @@ public sealed interface Expr {
     }
 
     /** Rewrites every column reference; used to move expressions into and out of CTEs. */
+    /** A value that has an else or a default for every row: a literal, a CASE whose branches are, a COALESCE ending in one. */
+    static boolean neverNull(Expr e) {
+        if (e instanceof Cast c) {
+            return neverNull(c.expr());
+        }
+        if (e instanceof Lit l) {
+            return l.value() != null;
+        }
+        if (e instanceof Case c) {
+            return c.otherwise() != null && neverNull(c.otherwise()) && c.whens().stream().allMatch(w -> neverNull(w.result()));
+        }
+        if (e instanceof Fn f && f.name().equalsIgnoreCase("COALESCE") && !f.args().isEmpty()) {
+            return neverNull(f.args().get(f.args().size() - 1));
+        }
+        return false;
+    }
+
     static Expr mapColumns(Expr e, java.util.function.Function<Col, Expr> f) {
         return mapColumns(e, f, x -> { });
     }

@@ -1,11 +1,9 @@
 package io.aide.compiler.rules;
 
-import io.aide.compiler.lang.RuleLanguage;
 import io.aide.compiler.plan.Expr;
 import io.aide.compiler.plan.SqlType;
 import io.aide.events.spec.MappingRow;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -42,28 +40,12 @@ final class NullCells {
     /** The cell only reassures, and the value bears it out. */
     static boolean borneOut(String cell, Expr value, SqlType target) {
         if (NEVER_NULL.matcher(cell).matches()) {
-            return neverNull(value);
+            return Expr.neverNull(value);
         }
         if (NULL_KEPT.matcher(cell).matches()) {
             // a number, date or truth value read from text is NULL for a blank anyway; a text keeps its blank
             return target.known() && target.kind() != SqlType.Kind.VARCHAR && !(value instanceof Expr.Fn f
                     && f.name().toUpperCase(Locale.ROOT).equals("COALESCE"));
-        }
-        return false;
-    }
-
-    private static boolean neverNull(Expr e) {
-        if (e instanceof Expr.Cast c) {
-            return neverNull(c.expr());
-        }
-        if (e instanceof Expr.Lit l) {
-            return l.value() != null;
-        }
-        if (e instanceof Expr.Case c) {
-            return c.otherwise() != null && neverNull(c.otherwise()) && c.whens().stream().allMatch(w -> neverNull(w.result()));
-        }
-        if (e instanceof Expr.Fn f && f.name().equalsIgnoreCase("COALESCE") && !f.args().isEmpty()) {
-            return neverNull(f.args().get(f.args().size() - 1));
         }
         return false;
     }
@@ -76,45 +58,10 @@ final class NullCells {
         MappingRow row = new MappingRow(r.ref(), r.sheet(), r.rowNumber(), r.targetTable(), r.targetColumn(), r.targetType(),
                 r.sourceSystem(), r.sourceTable(), r.sourceColumns(), r.rawSource(), joined, r.join(), r.filter(), r.key(),
                 r.nullable(), r.defaultValue(), null, r.description(), r.attributes());
-        return new RuleContext() {
+        return new ForwardingRuleContext(ctx) {
             @Override
             public MappingRow row() {
                 return row;
-            }
-
-            @Override
-            public SqlType targetType() {
-                return ctx.targetType();
-            }
-
-            @Override
-            public List<Expr.Col> sources() {
-                return ctx.sources();
-            }
-
-            @Override
-            public Expr resolve(String qualifier, String name) {
-                return ctx.resolve(qualifier, name);
-            }
-
-            @Override
-            public SqlType typeOf(Expr.Col column) {
-                return ctx.typeOf(column);
-            }
-
-            @Override
-            public ReferenceData references() {
-                return ctx.references();
-            }
-
-            @Override
-            public boolean known(Expr.Col column) {
-                return ctx.known(column);
-            }
-
-            @Override
-            public Expr lookup(ReferenceData.LookupMap map, List<Expr> keyParts, String separator) {
-                return ctx.lookup(map, keyParts, separator);
             }
         };
     }

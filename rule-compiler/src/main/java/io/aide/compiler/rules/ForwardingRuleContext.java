@@ -1,0 +1,56 @@
+package io.aide.compiler.rules;
+
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.SqlType;
+import io.aide.events.spec.MappingRow;
+
+import java.util.List;
+
+/** A rule context that answers as another does; a subclass overrides what it sees differently. */
+public class ForwardingRuleContext implements RuleContext {
+    private final RuleContext ctx;
+
+    public ForwardingRuleContext(RuleContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public MappingRow row() {
+        return ctx.row();
+    }
+
+    @Override
+    public SqlType targetType() {
+        return ctx.targetType();
+    }
+
+    @Override
+    public List<Expr.Col> sources() {
+        return ctx.sources();
+    }
+
+    @Override
+    public Expr resolve(String qualifier, String name) {
+        return ctx.resolve(qualifier, name);
+    }
+
+    @Override
+    public SqlType typeOf(Expr.Col column) {
+        return ctx.typeOf(column);
+    }
+
+    @Override
+    public ReferenceData references() {
+        return ctx.references();
+    }
+
+    @Override
+    public boolean known(Expr.Col column) {
+        return ctx.known(column);
+    }
+
+    @Override
+    public Expr lookup(ReferenceData.LookupMap map, List<Expr> keyParts, String separator) {
+        return ctx.lookup(map, keyParts, separator);
+    }
+}
