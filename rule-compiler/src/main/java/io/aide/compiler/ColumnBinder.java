@@ -446,6 +446,13 @@ final class ColumnBinder {
         public boolean known(Expr.Col column) {
             return !assumed.contains(column);
         }
+
+        @Override
+        public java.util.Set<String> columnsOf(String table) {
+            SchemaCatalog catalog = tables.catalog();
+            return catalog == null || table == null ? java.util.Set.of() : catalog.table(unquote(table)).map(t -> t.columns().stream()
+                    .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet())).orElse(java.util.Set.of());
+        }
     }
 
     /**

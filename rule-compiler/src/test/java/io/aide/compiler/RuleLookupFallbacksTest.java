@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RuleLookupFallbacksTest {
     private static final String[] ORDERS = {"order_id", "dest", "acct"};
-    private static final String[] AIRPORTS = {"airport_cd", "city_name", "account_id", "customer_sk"};
+    private static final String[] AIRPORTS = {"airport_cd", "city_name", "acct", "customer_sk"};
 
     private static List<String> values(String type, String table, String source, String rule) throws Exception {
         Specs spec = Specs.spec()
@@ -45,8 +45,27 @@ class RuleLookupFallbacksTest {
     }
 
     @Test
+    void shouldMatchOnTheColumnOfTheTableAnOwnerNounNames() throws Exception {
+        // "the order's acct": the orders table's column, cleaned as the bracket says
+        assertThat(values("INTEGER", "orders", "acct", "Look up customer_sk in ref using the order's acct (trimmed, upper case)."
+                + " If not found use -1.")).containsExactly("10", "-1", "-1");
+    }
+
+    @Test
+    void shouldFlagALookupOfAColumnTheRegisteredTableDoesNotHave() {
+        Specs spec = Specs.spec()
+                .row("fact", "order_id", "INTEGER", "orders", "order_id", "Direct move", null, null, true, false, null)
+                .row("fact", "out", "INTEGER", "orders", "acct", "Look up customer_key in ref using the order's acct. If not found use -1.");
+        GeneratedLayers.Column out = new SemanticLayerCompiler().compile(spec.build(), new CompileOptions(List.of("duckdb"),
+                List.of(), new SchemaCatalog(List.of(Specs.table("orders", ORDERS), Specs.table("ref", AIRPORTS)))), null)
+                .layers().get(0).columns().get(1);
+        assertThat(out.status()).isEqualTo("flagged");
+        assertThat(out.reason()).contains("ref.customer_key");
+    }
+
+    @Test
     void shouldBringBackTheColumnTheRowsSourceCellNames() throws Exception {
-        assertThat(values("INTEGER", "ref", "customer_sk", "Look up ref where ref.account_id = orders.acct (trimmed and"
+        assertThat(values("INTEGER", "ref", "customer_sk", "Look up ref where ref.acct = orders.acct (trimmed and"
                 + " upper-cased). If no customer is found (unknown account or a test account) use -1."))
                 .containsExactly("10", "-1", "-1");
     }

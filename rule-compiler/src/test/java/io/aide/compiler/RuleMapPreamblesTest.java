@@ -36,6 +36,28 @@ class RuleMapPreamblesTest {
     }
 
     @Test
+    void shouldDecodeTheCleanedValueOfAnotherTargetColumn() throws Exception {
+        // Given a target column that cleans and defaults the code, and one that decodes "the cleaned" column
+        Specs spec = Specs.spec()
+                .row("f", "id", "INTEGER", "src", "id", "Direct move", null, null, true, false, null)
+                .row("f", "seg_code", "VARCHAR(5)", "src", "seg_cd", "Trim and upper-case. Default to 'MM' when blank.")
+                .row("f", "seg_name", "VARCHAR(20)", "src", "seg_cd", "Decode the cleaned seg_code (after the MM default):"
+                        + " ENT = Enterprise, MM = Mid-Market, anything else = Unknown.");
+        GeneratedLayers.Layer layer = new SemanticLayerCompiler().compile(spec.build(), new CompileOptions(List.of("duckdb"),
+                List.of(), new SchemaCatalog(List.of(Specs.table("src", "id", "seg_cd", "region_cd", "dep_dt", "bkg_dt")))), null)
+                .layers().get(0);
+
+        // Then the third row's NULL code decodes as its default
+        assertThat(layer.columns().get(2).status()).as(layer.columns().get(2).reason()).isEqualTo("compiled");
+        try (DuckDb db = new DuckDb().table("src", new String[][]{{"id", "seg_cd", "region_cd", "dep_dt", "bkg_dt"},
+                {"1", " ent", "x", null, null}, {"2", "smb", "x", null, null}, {"3", null, "x", null, null}})) {
+            assertThat(db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY 1").stream()
+                    .map((Map<String, Object> r) -> String.valueOf(r.get("seg_name"))).toList())
+                    .containsExactly("Enterprise", "Unknown", "Mid-Market");
+        }
+    }
+
+    @Test
     void shouldReadUnrecognisedAmongTheKeysAsTheElseAndKeepAnAbbreviationInALabel() throws Exception {
         CODES.expect("VARCHAR(30)", "seg_cd", List.of("Trim/upper then decode: ENT = Travel Agent (GDS), MM = Call Centre."
                 + " Blank or unrecognised → Other."), "Travel Agent (GDS)", "Call Centre", "Other");

@@ -109,6 +109,10 @@ final class ColumnReferences {
             return counted;
         }
         Token t = p.next();
+        Expr cleaned = cleanedTargetColumn(p, t);
+        if (cleaned != null) {
+            return cleaned;
+        }
         if (t != null && t.is(Token.Kind.WORD, "the") && changedValue(p, p.peekToken())
                 || changedValue(p, t)) {
             // "the hashed status code", "padded account number": the value after an operation, not the column itself
@@ -177,6 +181,31 @@ final class ColumnReferences {
             skipKindNoun(p, c);
         }
         return e;
+    }
+
+    private static final java.util.Set<String> CLEANED = java.util.Set.of("cleaned", "cleansed", "clean", "standardised",
+            "standardized", "normalised", "normalized");
+
+    /**
+     * "the cleaned tier_code", "cleaned TEST_CODE": the value of the target column of that name, as its own rule
+     * cleans it; null (cursor unchanged) when the word after "cleaned" names no other column of the target.
+     */
+    private static Expr cleanedTargetColumn(Parser p, Token first) {
+        int m = p.mark();
+        Token word = first;
+        if (word != null && word.is(Token.Kind.WORD, "the")) {
+            word = p.next();
+        }
+        Token name = word != null && word.kind() == Token.Kind.WORD && CLEANED.contains(word.norm()) ? p.next() : null;
+        String target = p.ctx().row().targetTable();
+        if (name != null && name.nameLike() && target != null && !name.text().equalsIgnoreCase(p.ctx().row().targetColumn())) {
+            Expr value = p.ctx().resolve(target, name.text());
+            if (value != null) {
+                return value;
+            }
+        }
+        p.reset(m);
+        return null;
     }
 
     /** A participle that changes a value ("hashed", "padded", "trimmed"), and no column of that name. */

@@ -54,6 +54,15 @@ final class MapPreambles {
             }
         }
         trimEnd(tokens);
+        int after = tokens.size() - 1;
+        while (after > 0 && !tokens.get(after).op("(")) {
+            after--;
+        }
+        if (after > 0 && tokens.get(tokens.size() - 1).op(")") && tokens.get(after + 1).is(Token.Kind.WORD, "after")
+                && tokens.subList(after + 1, tokens.size() - 1).stream().allMatch(t -> t.kind() == Token.Kind.WORD)) {
+            // "Decode the cleaned tier_code (after the B default)": when, which is when the value it names is computed
+            tokens.subList(after, tokens.size()).clear();
+        }
         int n = tokens.size();
         if (n >= 2 && KIND_NOUNS.contains(tokens.get(n - 1).norm()) && tokens.get(n - 2).is(Token.Kind.WORD, "the")
                 && onlyCleaning(tokens.subList(0, n - 2), lexicon)) {

@@ -51,6 +51,9 @@ final class Reassurances {
                     + "|\\(?\\s*(?:[a-z][a-z ]{0,20}\\s*,\\s*)?(?:e\\s*\\.?\\s*g\\s*\\.?|eg|for\\s+example|example)\\s*[:,]?\\s*[^()]{1,60}\\)?"
                     + "|\\(?\\s*'[^']{1,20}'\\s*(?:becomes|->|→|=>|gives|turns\\s+into)\\s*'?[^'()]{1,20}'?\\s*\\)?"
                     + "|keep\\s+(?:it\\s+)?as\\s+(?:text|a\\s+string)\\s+so\\s+[^;]{1,60}"
+                    // "(after the B default)", "(after the de-duplication below)": the order of steps, which is the order
+                    // the value is computed in
+                    + "|\\(\\s*after\\s+the\\s+[a-z0-9 '\\-]{1,40}\\)"
                     // "This is the natural key of the dimension": what the column is, not what is done to it
                     + "|(?:this|it)\\s+is\\s+the\\s+(?:natural|business|primary|surrogate|unique)\\s+key(?:\\s+of\\s+the\\s+[a-z ]{1,30})?"), Kind.NOTHING});
 

@@ -27,9 +27,13 @@ import java.util.Locale;
 final class WordedLookups implements Recognizer {
 
     /** One match before the table is known: the two sides as written, or a side and a literal. */
-    private record Item(Token left, Token right, Expr value, List<String> cleaning) {
+    private record Item(Token left, Token right, Expr value, List<String> cleaning, String owner) {
         Item(Token left, Token right, Expr value) {
-            this(left, right, value, List.of());
+            this(left, right, value, List.of(), null);
+        }
+
+        Item(Token left, Token right, Expr value, List<String> cleaning) {
+            this(left, right, value, cleaning, null);
         }
     }
 
@@ -90,7 +94,8 @@ final class WordedLookups implements Recognizer {
                 if (key == null || !key.nameLike()) {
                     return Recognition.NOT_MINE;
                 }
-                items.add(new Item(key, null, null));
+                // "for the result's TEST_CODE (trimmed, upper case)": the row's value as cleaned
+                items.add(new Item(key, null, null, Conditions.bracketedCleaning(p)));
                 continue;
             }
             p.reset(m);
@@ -138,6 +143,17 @@ final class WordedLookups implements Recognizer {
             // "amount from payments where status = 'PAID'" on a row of payments: a condition on its own rows
             return Recognition.NOT_MINE;
         }
+        java.util.Set<String> known = p.ctx().columnsOf(table);
+        if (!known.isEmpty()) {
+            // a registered table: the columns the lookup names must be its own
+            for (String column : java.util.stream.Stream.concat(java.util.stream.Stream.of(value),
+                    matches.stream().map(Expr.Match::column)).toList()) {
+                if (!known.contains(column.toLowerCase(java.util.Locale.ROOT))) {
+                    return new Recognition.Flagged("the lookup reads " + table + "." + column + ", which " + table
+                            + " does not have: name its column");
+                }
+            }
+        }
         Expr lookup = new Expr.Lookup(table, value, matches);
         return new Recognition.Recognized(otherwise == null ? lookup : new Expr.Fn("COALESCE", List.of(p.typed(lookup), otherwise)),
                 table, List.of(), "lookup in " + table + (otherwise == null ? "" : " with a default"));
@@ -180,9 +196,21 @@ final class WordedLookups implements Recognizer {
         do {
             int m = p.mark();
             Token left = p.next();
+            String owner = null;
+            Token possessive = p.peekToken();
+            if (left != null && left.kind() == Token.Kind.WORD && possessive != null && possessive.is(Token.Kind.WORD, "'s")) {
+                // "using the result's TEST_CODE (trimmed, upper case)": the column of the table the noun names
+                p.next();
+                owner = left.text();
+                left = p.next();
+            }
             if (left == null || !left.nameLike()) {
                 p.reset(m);
                 break;
+            }
+            if (owner != null) {
+                out.add(new Item(left, null, null, Conditions.bracketedCleaning(p), owner));
+                continue;
             }
             if (p.acceptOp("=") || p.accept(Role.EQUALS)) {
                 int r = p.mark();
@@ -234,6 +262,16 @@ final class WordedLookups implements Recognizer {
         }
         Token outerName = other == null ? own : other;
         String q = qualifier(outerName);
+        if (item.owner() != null && q.isEmpty()) {
+            // the table of the row whose name the owner noun is ("result" for LIS_RESULTS)
+            for (String t : RowTables.of(p.ctx().row())) {
+                if (!t.equalsIgnoreCase(table) && RowTables.names(List.of(t.toLowerCase(java.util.Locale.ROOT)), item.owner())
+                        && p.ctx().resolve(t, bare(outerName)) != null) {
+                    q = t;
+                    break;
+                }
+            }
+        }
         Expr outer = p.ctx().resolve(q.isEmpty() || q.equalsIgnoreCase(table) ? null : q, bare(outerName));
         if (other == null && outer != null && Expr.columns(outer).stream().allMatch(c -> c.relation().equalsIgnoreCase(table))
                 && p.ctx().row().targetTable() != null) {

@@ -50,6 +50,11 @@ public class ForwardingRuleContext implements RuleContext {
     }
 
     @Override
+    public java.util.Set<String> columnsOf(String table) {
+        return ctx.columnsOf(table);
+    }
+
+    @Override
     public Expr lookup(ReferenceData.LookupMap map, List<Expr> keyParts, String separator) {
         return ctx.lookup(map, keyParts, separator);
     }

@@ -28,6 +28,14 @@ public interface RuleContext {
         return true;
     }
 
+    /**
+     * The columns of a table the registered schema (or a target this one reads) gives, lower case; empty when the table
+     * is not known so (a lookup in it is then not checked).
+     */
+    default java.util.Set<String> columnsOf(String table) {
+        return java.util.Set.of();
+    }
+
     /** A lookup column that reads a reference map by key; the planner adds the CTE and the LEFT JOIN. */
     Expr lookup(ReferenceData.LookupMap map, List<Expr> keyParts, String separator);
 }
