@@ -93,6 +93,9 @@ class RuleCellRowSelectionTest {
                 "true", "true", "false");
         CODES.expect("INTEGER", "acct_name", List.of("If acct_name (trimmed) begins with TEST in any case then 1 else 0"),
                 "1", "0", "1");
+        // "(either case)" was read as a remark and dropped: the comparison was case-sensitive
+        CODES.expect("BOOLEAN", "status_cd", List.of("True when status_cd is A (either case, after trim), otherwise false.",
+                "True when status_cd is 'A' (after trimming, in either case), otherwise false."), "true", "true", "false");
     }
 
     @Test

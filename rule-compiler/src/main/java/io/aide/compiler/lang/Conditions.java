@@ -267,13 +267,23 @@ final class Conditions {
                 p.acceptOp(",");
                 p.accept(Role.AND);
             }
-            Expr next = null;
-            if (p.accept(Role.CASE_INSENSITIVE)) {
-                next = folded(out);
-            } else if (p.acceptWord("after") && p.accept(Role.TRIM)) {
-                next = trimmedLeft(out);
-            }
-            if (next == null || paren && !p.acceptOp(")")) {
+            Expr next = out;
+            int read = 0;
+            do {
+                // "(either case, after trim)": what the bracket holds, one after another
+                Expr step = null;
+                if (p.accept(Role.CASE_INSENSITIVE)) {
+                    step = folded(next);
+                } else if (p.acceptWord("after") && p.accept(Role.TRIM)) {
+                    step = trimmedLeft(next);
+                }
+                if (step == null) {
+                    break;
+                }
+                next = step;
+                read++;
+            } while (paren && p.acceptOp(","));
+            if (read == 0 || paren && !p.acceptOp(")")) {
                 p.reset(m);
                 return out;
             }
