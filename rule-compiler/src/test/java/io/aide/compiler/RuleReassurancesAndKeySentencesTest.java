@@ -29,6 +29,12 @@ class RuleReassurancesAndKeySentencesTest {
     }
 
     @Test
+    void shouldWriteTheFirstCharacterInUpperCaseAndTheRestInLowerCase() throws Exception {
+        ROWS.expect("VARCHAR(20)", "name", List.of("Trim, then first character upper case and the rest lower case. Blank → NULL.",
+                "Trim, then first letter capitalised and the rest lower case."), "Acme", "Beta", null);
+    }
+
+    @Test
     void shouldFlagAReassuranceTheValueDoesNotBearOut() {
         for (String rule : List.of("Upper-case the name, keep original casing.", "Copy the name. Never null.")) {
             assertThat(ROWS.compile("VARCHAR(20)", "name", rule).columns().get(1).status()).as(rule).isEqualTo("flagged");

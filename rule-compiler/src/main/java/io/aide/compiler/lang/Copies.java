@@ -382,14 +382,15 @@ final class Copies implements Recognizer {
             }
             return new Operation(x -> new Expr.Cast(x, SqlType.TIMESTAMP, true), null);
         }
+        if (p.accept(Role.SENTENCE_CASE)) {
+            // "in sentence case", "first letter capitalised and the rest lower case": the first character in upper case,
+            // the rest in lower case (read before UPPER_FIRST, whose phrase begins this one)
+            return new Operation(x -> new Expr.Concat(List.of(new Expr.Fn("UPPER", List.of(new Expr.Substr(x, new Expr.Lit(1L), new Expr.Lit(1L)))),
+                    new Expr.Fn("LOWER", List.of(new Expr.Substr(x, new Expr.Lit(2L), null))))), operand(p));
+        }
         if (p.accept(Role.UPPER_FIRST)) {
             // "with the first letter capitalised": the first character in upper case, the rest as it is
             return new Operation(Copies::upperFirst, operand(p));
-        }
-        if (p.accept(Role.SENTENCE_CASE)) {
-            // "in sentence case": the first character in upper case, the rest in lower case
-            return new Operation(x -> new Expr.Concat(List.of(new Expr.Fn("UPPER", List.of(new Expr.Substr(x, new Expr.Lit(1L), new Expr.Lit(1L)))),
-                    new Expr.Fn("LOWER", List.of(new Expr.Substr(x, new Expr.Lit(2L), null))))), operand(p));
         }
         for (Role r : new Role[]{Role.TITLE_CASE, Role.TRIM, Role.UPPER, Role.LOWER}) {
             if (p.accept(r)) {
