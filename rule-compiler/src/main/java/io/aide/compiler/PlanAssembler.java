@@ -7,7 +7,6 @@ import io.aide.compiler.SourceTables.Table;
 import io.aide.compiler.plan.Expr;
 import io.aide.compiler.plan.LayerPlan;
 import io.aide.compiler.plan.SqlType;
-import io.aide.compiler.rules.SqlExpressionParser;
 import io.aide.events.spec.Diagnostic;
 import io.aide.events.spec.MappingRow;
 import io.aide.events.spec.SourceRef;
@@ -44,6 +43,8 @@ final class PlanAssembler {
     private final String ctePrefix;
     /** The grain the mapping states (lower-case names), empty when it states none. */
     private final List<String> grain;
+    /** Reads the target's filters and picks. */
+    private final RowChoices choices;
     /** The rules as the mapping writes them, by row (planning takes "distinct" and "group by" words out of them). */
     private final Map<String, String> writtenRules;
 
@@ -59,6 +60,7 @@ final class PlanAssembler {
         this.diagnostics = diagnostics;
         this.ctePrefix = ctePrefix;
         this.grain = grain;
+        this.choices = new RowChoices(target, tables, types, binder, grain);
         this.writtenRules = writtenRules;
     }
 
@@ -282,7 +284,7 @@ final class PlanAssembler {
             String cell = r.filter();
             Picks.Read pick = Picks.read(cell);
             if (pick != null) {
-                String problem = pick(pick, r, baseAlias, joins, picks);
+                String problem = choices.pick(pick, r, baseAlias, joins, picks);
                 if (problem != null) {
                     whereTodos.add("TODO filter " + r.ref() + " not applied: \"" + r.filter().trim() + "\" - " + problem);
                     diagnostics.add(new Diagnostic(Diagnostic.ERROR, "filter_not_compiled",
@@ -295,7 +297,7 @@ final class PlanAssembler {
                 }
                 cell = pick.rest();
             }
-            Expr listed = FilterText.othersExcluded(cell) ? listedCodes(r, finalColumns) : null;
+            Expr listed = FilterText.othersExcluded(cell) ? RowChoices.listedCodes(r, finalColumns) : null;
             if (listed != null) {
                 // "Rows with any other status are filtered out": the rows whose value the row's own map lists
                 where.add(listed);
@@ -303,11 +305,11 @@ final class PlanAssembler {
                 continue;
             }
             String[] why = {null};
-            Expr applied = readFilter(cell, r, baseAlias, joins, codeCleaning, why);
+            Expr applied = choices.readFilter(cell, r, baseAlias, joins, codeCleaning, why);
             if (applied == null) {
                 // "Step 2: load only completed trips, i.e. trip_status = 'C'. T (test), V (voided) and O (open) trips are
                 // not loaded.": each sentence a condition, or the codes the conditions already leave out
-                applied = bySentence(cell, r, baseAlias, joins, codeCleaning);
+                applied = choices.bySentence(cell, r, baseAlias, joins, codeCleaning);
             }
             if (applied != null) {
                 where.add(applied);
@@ -471,151 +473,6 @@ final class PlanAssembler {
                     + " and this column is neither part of it nor aggregated: say how to aggregate it");
         }
     }
-
-    /**
-     * Keeps one row per key of the table the pick's values read ("keep only the row with the highest last_upd per
-     * premise_id"); why it cannot, or null.
-     */
-    private String pick(Picks.Read pick, MappingRow row, String baseAlias, Map<String, LayerPlan.Join> joins,
-                        Map<String, LayerPlan.Pick> picks) {
-        // "for each RX_NBR + FILL_NBR", "per store and day": a key of several values
-        List<Expr> keys = new ArrayList<>();
-        if (pick.key().isBlank()) {
-            // "keep only the row with the latest last_updated": one row per the grain the mapping states
-            for (String g : grain) {
-                // the grain names target columns: their values, the source column of that name where there is none
-                Expr own = binder.targetValue(g);
-                keys.add(own != null ? own : WORDS.value(g, binder.filterContext(row)));
-            }
-            if (keys.isEmpty()) {
-                return "the row kept is not said to be one per what (add 'per <key>')";
-            }
-        }
-        for (String part : pick.key().isBlank() ? new String[0] : pick.key().split("\\s*(?:\\+|,|&|\\band\\b)\\s*")) {
-            java.util.regex.Matcher cleaned = CLEANED.matcher(part.trim());
-            Expr value;
-            if (cleaned.matches()) {
-                // "per cleaned member number", "per cleaned TEST_CODE": the value of the target column of that name
-                String named = cleaned.group(1).trim().replaceAll("\\s+", "_");
-                value = binder.targetValue(named);
-            } else {
-                value = part.isBlank() ? null : WORDS.value(part, binder.filterContext(row));
-            }
-            keys.add(value);
-        }
-        Expr key = keys.contains(null) ? null : keys.get(0);
-        Expr order = WORDS.value(pick.order(), binder.filterContext(row));
-        if (order != null && pick.numericOrder()) {
-            // "the highest FEED_SEQ (numeric)": compared as numbers, not as the text the extract holds
-            order = new Expr.Cast(order, SqlType.DOUBLE, true);
-        }
-        if (key == null || order == null) {
-            return "the key '" + pick.key() + "' or the order '" + pick.order() + "' of the row kept is not understood";
-        }
-        Set<String> relations = new LinkedHashSet<>();
-        keys.forEach(k -> Expr.columns(k).forEach(c -> relations.add(c.relation())));
-        Expr.columns(order).forEach(c -> relations.add(c.relation()));
-        String alias = relations.size() == 1 ? relations.iterator().next() : null;
-        boolean read = alias != null && tables.isSourceAlias(alias) && (alias.equals(baseAlias)
-                || joins.values().stream().anyMatch(j -> !j.relation().cte() && alias.equals(j.relation().alias())));
-        if (!read || picks.containsKey(alias)) {
-            return "the key and the order of the row kept must be columns of one table the view reads, kept once";
-        }
-        picks.put(alias, new LayerPlan.Pick(keys, List.of(new Expr.Order(order, pick.descending())), row.ref()));
-        return null;
-    }
-
-    /**
-     * The test that a row's value is one its own rule maps (the conditions of its branches, the else left out), or null
-     * when its rule is no map with an else.
-     */
-    private static Expr listedCodes(MappingRow row, List<Compiled> columns) {
-        for (Compiled c : columns) {
-            if (c.rows().contains(row) && !c.flagged() && c.expr() instanceof Expr.Case map && !map.whens().isEmpty()) {
-                Expr any = null;
-                for (Expr.When w : map.whens()) {
-                    if (Expr.columns(w.condition()).isEmpty()) {
-                        return null;
-                    }
-                    any = any == null ? w.condition() : new Expr.Bin("OR", any, w.condition());
-                }
-                return new Expr.Fn("COALESCE", List.of(any, new Expr.Lit(false)));
-            }
-        }
-        return null;
-    }
-
-    /** A key named as a target column's value in words: "cleaned member number", "the standardised store code". */
-    private static final java.util.regex.Pattern CLEANED = java.util.regex.Pattern.compile(
-            "(?i)^(?:the\\s+)?(?:cleaned|clean|cleansed|standardi[sz]ed|normali[sz]ed|trimmed)\\s+([\\w ]+)$");
-
-    /** The first reading of a filter text that compiles over the tables the view reads; null (why[0] set) otherwise. */
-    private Expr readFilter(String text, MappingRow r, String baseAlias, Map<String, LayerPlan.Join> joins,
-                            Map<Expr.Col, Expr> codeCleaning, String[] why) {
-        SqlExpressionParser parser = new SqlExpressionParser((q, n) -> binder.resolveFilterName(r, q, n));
-        for (FilterText.Reading reading : FilterText.readings(text)) {
-            try {
-                Expr f = CodeCleaning.apply(types.typeFix(conditionOf(parser, reading.condition(), r), null), codeCleaning);
-                if (reading.excluding()) {
-                    // rows the condition cannot judge (NULL) are kept: only what it says is excluded
-                    f = new Expr.Not(new Expr.Fn("COALESCE", List.of(f, new Expr.Lit(false))));
-                }
-                if (Expr.columns(f).stream().anyMatch(c -> !tables.isSourceAlias(c.relation()) || !c.relation().equals(baseAlias)
-                        && !joins.containsKey(c.relation().toLowerCase(Locale.ROOT)))) {
-                    throw new SqlExpressionParser.NotCompilable("filter reads a table the view does not join");
-                }
-                return f;
-            } catch (SqlExpressionParser.NotCompilable ex) {
-                why[0] = why[0] == null ? ex.getMessage() : why[0];
-            }
-        }
-        return null;
-    }
-
-    /** A filter of several sentences read one by one (all conditions, ANDed), or null when one of them is not read. */
-    private Expr bySentence(String cell, MappingRow r, String baseAlias, Map<String, LayerPlan.Join> joins,
-                            Map<Expr.Col, Expr> codeCleaning) {
-        List<String> sentences = FilterText.sentences(cell);
-        if (sentences.size() < 2) {
-            return null;
-        }
-        List<Expr> parts = new ArrayList<>();
-        List<String> restated = new ArrayList<>();
-        for (String sentence : sentences) {
-            Expr e = readFilter(sentence, r, baseAlias, joins, codeCleaning, new String[1]);
-            if (e != null) {
-                parts.add(e);
-            } else if (FilterText.excludedCodes(sentence) != null) {
-                restated.add(sentence);
-            } else {
-                return null;
-            }
-        }
-        java.util.Set<String> kept = FilterText.keptCodes(parts);
-        for (String sentence : restated) {
-            // the codes said not to be loaded are codes the conditions do not keep: said again, not a further condition
-            if (kept.isEmpty() || FilterText.excludedCodes(sentence).stream().anyMatch(kept::contains)) {
-                return null;
-            }
-        }
-        return parts.isEmpty() ? null : parts.stream().reduce((a, b) -> new Expr.Bin("AND", a, b)).orElseThrow();
-    }
-
-    /** A filter's condition: SQL as written, else the same words a rule's condition may use ("read_val is negative"). */
-    private Expr conditionOf(SqlExpressionParser parser, String condition, MappingRow row)
-            throws SqlExpressionParser.NotCompilable {
-        try {
-            return parser.parse(condition);
-        } catch (SqlExpressionParser.NotCompilable sql) {
-            Expr worded = WORDS.condition(condition, binder.filterContext(row));
-            if (worded == null) {
-                throw sql;
-            }
-            return worded;
-        }
-    }
-
-    private static final io.aide.compiler.lang.RuleLanguage WORDS = new io.aide.compiler.lang.RuleLanguage();
 
     /**
      * Why the target's rows are not the ones the mapping asks for, or null: a filter it could not apply, or, for a

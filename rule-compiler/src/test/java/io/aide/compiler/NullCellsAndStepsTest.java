@@ -59,6 +59,12 @@ class NullCellsAndStepsTest {
         // a reassurance the value bears out is no reason to flag
         assertThat(layer("events", "INTEGER", "brakes", "Cast to integer.", "Blank → NULL", null).columns().get(1).status())
                 .isEqualTo("compiled");
+        assertThat(layer("driver_id", "VARCHAR(10)", "driver", "Trim.", "NULLs allowed for pool vehicles", null).columns().get(1)
+                .status()).isEqualTo("compiled");
+        // a cell the rule bears out leaves the rule as it reads alone (read with it, "has no" became a test of zero)
+        GeneratedLayers.Layer borne = layer("events", "INTEGER", "brakes", "Cast to integer.", "NULL when the trip has no brakes", null);
+        assertThat(borne.columns().get(1).status()).isEqualTo("compiled");
+        assertThat(borne.sql().get("duckdb")).doesNotContain("= 0").doesNotContain("CASE");
     }
 
     @Test

@@ -147,7 +147,7 @@ final class Conditions {
             }
             p.reset(start);
         }
-        left = prefixCleaned(p);
+        left = ComparedValues.prefixCleaned(p);
         if (left == null) {
             p.reset(start);
             left = p.operand();
@@ -164,168 +164,13 @@ final class Conditions {
             p.reset(start);
             return null;
         }
-        left = cleaned(p, left);
+        left = ComparedValues.cleaned(p, left);
         Expr test = test(p, left);
         if (test == null) {
             p.reset(start);
             return null;
         }
-        return caseInsensitive(p, test);
-    }
-
-    /**
-     * "the trimmed status code", "trimmed, upper-cased STATUS_CD": the operand as cleaned by the participles before it;
-     * null (cursor anywhere) when no participle of trim or case leads, or no operand follows them.
-     */
-    private static Expr prefixCleaned(Parser p) {
-        p.acceptWord("the");
-        List<String> ops = new ArrayList<>();
-        while (true) {
-            if (p.accept(Role.TRIM)) {
-                ops.add("TRIM");
-            } else if (p.accept(Role.UPPER)) {
-                ops.add("UPPER");
-            } else if (p.accept(Role.LOWER)) {
-                ops.add("LOWER");
-            } else {
-                break;
-            }
-            if (!p.acceptOp(",")) {
-                p.accept(Role.AND);
-            }
-        }
-        if (ops.isEmpty()) {
-            return null;
-        }
-        Expr out = p.operand();
-        if (out == null) {
-            return null;
-        }
-        for (String op : ops) {
-            out = new Expr.Fn(op, List.of(out));
-        }
-        return out;
-    }
-
-    /**
-     * "acct_name (trimmed)", "status (trimmed, upper-cased)": the compared value as cleaned in the bracket after it;
-     * the value unchanged when no such bracket follows.
-     */
-    /** The functions of a bracketed cleaning at the cursor ("(trimmed and upper-cased)"), in order; empty (unmoved) if none. */
-    static List<String> bracketedCleaning(Parser p) {
-        Expr marker = new Expr.Lit("");
-        Expr out = cleaned(p, marker);
-        List<String> fns = new ArrayList<>();
-        while (out instanceof Expr.Fn f) {
-            fns.add(0, f.name());
-            out = f.args().get(0);
-        }
-        return fns;
-    }
-
-    private static Expr cleaned(Parser p, Expr value) {
-        int m = p.mark();
-        // "acct_name (trimmed)", "last_name, trimmed, is 'TEST'"
-        String close = p.acceptOp("(") ? ")" : p.acceptOp(",") ? "," : null;
-        if (close == null) {
-            return value;
-        }
-        Expr out = value;
-        boolean any = false;
-        do {
-            p.accept(Role.AND);
-            if (p.accept(Role.TRIM)) {
-                out = new Expr.Fn("TRIM", List.of(out));
-            } else if (p.accept(Role.UPPER)) {
-                out = new Expr.Fn("UPPER", List.of(out));
-            } else if (p.accept(Role.LOWER)) {
-                out = new Expr.Fn("LOWER", List.of(out));
-            } else {
-                p.reset(m);
-                return value;
-            }
-            any = true;
-        } while (close.equals(")") && p.acceptOp(",") || p.peek(Role.AND));
-        if (!any || !p.acceptOp(close)) {
-            p.reset(m);
-            return value;
-        }
-        return out;
-    }
-
-    /**
-     * "title contains 'Manager' (case-insensitive)": the comparison of texts with both sides in upper case; a test
-     * that compares no text is left as it is and the words stay unread (the rule is then flagged).
-     */
-    private static Expr caseInsensitive(Parser p, Expr test) {
-        Expr out = test;
-        while (true) {
-            int m = p.mark();
-            boolean paren = p.acceptOp("(");
-            if (!paren) {
-                // "sub_status = TRIAL, any case", "void_flag = 'Y', any case, after trimming", "after trimming and ignoring case"
-                p.acceptOp(",");
-                p.accept(Role.AND);
-            }
-            Expr next = out;
-            int read = 0;
-            do {
-                // "(either case, after trim)": what the bracket holds, one after another
-                Expr step = null;
-                if (p.accept(Role.CASE_INSENSITIVE)) {
-                    step = folded(next);
-                } else if (p.acceptWord("after") && p.accept(Role.TRIM)) {
-                    step = trimmedLeft(next);
-                }
-                if (step == null) {
-                    break;
-                }
-                next = step;
-                read++;
-            } while (paren && p.acceptOp(","));
-            if (read == 0 || paren && !p.acceptOp(")")) {
-                p.reset(m);
-                return out;
-            }
-            out = next;
-        }
-    }
-
-    /** The test with the value it compares trimmed (a comparison, an IN list, LIKE); null for any other test. */
-    private static Expr trimmedLeft(Expr test) {
-        if (test instanceof Expr.Bin b && (b.op().equals("AND") || b.op().equals("OR"))) {
-            Expr l = trimmedLeft(b.left());
-            Expr r = trimmedLeft(b.right());
-            return l == null || r == null ? null : new Expr.Bin(b.op(), l, r);
-        }
-        if (test instanceof Expr.Bin b && java.util.Set.of("=", "<>", "LIKE", "NOT LIKE").contains(b.op())) {
-            return new Expr.Bin(b.op(), new Expr.Fn("TRIM", List.of(b.left())), b.right());
-        }
-        if (test instanceof Expr.InList in) {
-            return new Expr.InList(new Expr.Fn("TRIM", List.of(in.expr())), in.items(), in.negated());
-        }
-        return null;
-    }
-
-    private static Expr folded(Expr test) {
-        if (test instanceof Expr.Bin b && (b.op().equals("AND") || b.op().equals("OR"))) {
-            Expr l = folded(b.left());
-            Expr r = folded(b.right());
-            return l == null || r == null ? null : new Expr.Bin(b.op(), l, r);
-        }
-        if (test instanceof Expr.Bin b && java.util.Set.of("=", "<>", "LIKE", "NOT LIKE").contains(b.op())
-                && b.right() instanceof Expr.Lit l && l.value() instanceof String text) {
-            return new Expr.Bin(b.op(), upper(b.left()), new Expr.Lit(text.toUpperCase(java.util.Locale.ROOT)));
-        }
-        if (test instanceof Expr.InList in && in.items().stream().allMatch(i -> i instanceof Expr.Lit l && l.value() instanceof String)) {
-            return new Expr.InList(upper(in.expr()), in.items().stream().map(i -> (Expr) new Expr.Lit(
-                    ((String) ((Expr.Lit) i).value()).toUpperCase(java.util.Locale.ROOT))).toList(), in.negated());
-        }
-        return null;
-    }
-
-    private static Expr upper(Expr e) {
-        return new Expr.Fn("UPPER", List.of(e));
+        return ComparedValues.caseInsensitive(p, test);
     }
 
     /**

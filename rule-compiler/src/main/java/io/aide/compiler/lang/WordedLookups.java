@@ -95,7 +95,7 @@ final class WordedLookups implements Recognizer {
                     return Recognition.NOT_MINE;
                 }
                 // "for the result's TEST_CODE (trimmed, upper case)": the row's value as cleaned
-                items.add(new Item(key, null, null, Conditions.bracketedCleaning(p)));
+                items.add(new Item(key, null, null, ComparedValues.bracketedCleaning(p)));
                 continue;
             }
             p.reset(m);
@@ -209,7 +209,7 @@ final class WordedLookups implements Recognizer {
                 break;
             }
             if (owner != null) {
-                out.add(new Item(left, null, null, Conditions.bracketedCleaning(p), owner));
+                out.add(new Item(left, null, null, ComparedValues.bracketedCleaning(p), owner));
                 continue;
             }
             if (p.acceptOp("=") || p.accept(Role.EQUALS)) {
@@ -219,7 +219,7 @@ final class WordedLookups implements Recognizer {
                 if (right != null && right.nameLike() && (!(right.kind() == Token.Kind.WORD && right.text().matches("[A-Z][A-Z0-9]*"))
                         || p.ctx().resolve(null, right.text()) instanceof Expr.Col c && p.ctx().known(c))) {
                     // "= subscriptions.acct_id (trimmed and upper-cased)": the row's value as cleaned
-                    out.add(new Item(left, right, null, Conditions.bracketedCleaning(p)));
+                    out.add(new Item(left, right, null, ComparedValues.bracketedCleaning(p)));
                     continue;
                 }
                 p.reset(r);

@@ -38,7 +38,14 @@ final class NullCells {
     }
 
     /** The cell only reassures, and the value bears it out. */
+    /** "Nullable", "NULLs allowed", "may be null", "nulls expected": a statement that the column may have no value. */
+    private static final Pattern NULL_ALLOWED = Pattern.compile("(?i)^\\s*(?:nulls?\\s+(?:are\\s+|is\\s+)?(?:allowed|permitted|expected|ok|accepted)"
+            + "|(?:can|may|could)\\s+be\\s+(?:null|blank|empty)|blanks?\\s+(?:are\\s+|is\\s+)?(?:allowed|expected|ok))(?:\\s+[^.;]{0,40})?\\s*[.]?\\s*$");
+
     static boolean borneOut(String cell, Expr value, SqlType target) {
+        if (NULL_ALLOWED.matcher(cell).matches()) {
+            return true;
+        }
         if (NEVER_NULL.matcher(cell).matches()) {
             return Expr.neverNull(value);
         }

@@ -23,12 +23,14 @@ public final class RuleCompiler {
         }
         Recognition r = LANGUAGE.read(ctx);
         String nullCell = ctx.row().nullHandling();
-        if (!notes.nullCellRead() && nullCell != null && !nullCell.isBlank() && !NullCells.saysNothing(nullCell)) {
+        if (!notes.nullCellRead() && nullCell != null && !nullCell.isBlank() && !NullCells.saysNothing(nullCell)
+                && !(r instanceof Recognition.Recognized alone && NullCells.borneOut(nullCell, alone.expr(), ctx.targetType()))) {
             // "Blank → 'UNKNOWN'", "A blank count counts as 0": the null-handling cell goes on from the rule, read with it
+            // (a cell the rule's value bears out, "NULL when the customer has no orders", asks nothing more)
             Recognition together = LANGUAGE.read(NullCells.withRule(ctx));
             if (together instanceof Recognition.Recognized) {
                 r = together;
-            } else if (!(r instanceof Recognition.Recognized ok0 && NullCells.borneOut(nullCell, ok0.expr(), ctx.targetType()))) {
+            } else {
                 return RuleOutcome.flagged("the null-handling cell is not understood: '" + nullCell.strip() + "'"
                         + (r instanceof Recognition.Flagged f ? "; " + f.reason() : ""));
             }
