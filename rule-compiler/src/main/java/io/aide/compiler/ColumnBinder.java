@@ -476,9 +476,9 @@ final class ColumnBinder {
                     .anyMatch(s -> name.equalsIgnoreCase(s.column() == null ? null : s.column().trim())))) {
                 // "keep the latest row per account_id" in the rule of account_id: the column's value, computed from the
                 // row it reads (the filter cell of a column is no part of its value, so this is no cycle)
-                Compiled own = compileColumn(name.toLowerCase(Locale.ROOT));
-                if (!own.flagged() && own.expr() != null && !Expr.hasAggregate(own.expr())) {
-                    return own.expr();
+                Expr own = targetValue(name);
+                if (own != null) {
+                    return own;
                 }
             }
             String own = row.sourceTable() == null ? null : row.sourceTable().trim();

@@ -1,6 +1,11 @@
 package io.aide.compiler;
 
+import io.aide.compiler.plan.Expr;
+
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,12 +65,17 @@ final class FilterText {
             + "no\\s+exclusions?|include\\s+all(?:\\s+(?:rows|records))?|all(?:\\s+(?:rows|records))?|"
             + "all\\s+[a-z_]+(?:\\s*,\\s*[^=<>()]*\\b(?:included|too|as\\s+well|also)\\b[^=<>()]*)?)\\s*[.]?\\s*$");
 
-    /** The sentences of a filter cell, a step's number and label left off ("Step 2 (filter): ...", "2) ..."). */
+    /** A sentence without the number and label of its step ("Step 2 (filter): ...", "2) ..."). */
+    static String withoutStep(String sentence) {
+        return sentence.trim().replaceFirst("^\\(?\\d{1,2}[).]\\s+", "")
+                .replaceFirst("^[A-Za-z][\\w ]{0,30}(?:\\([^()]{1,30}\\))?:\\s+(?=\\S)", "");
+    }
+
+    /** The sentences of a filter cell, each without its step's number and label. */
     static List<String> sentences(String cell) {
         List<String> out = new ArrayList<>();
         for (String s : cell.trim().split("(?<=[.;])\\s+(?=[A-Z0-9(])")) {
-            String t = s.trim().replaceFirst("^\\(?\\d{1,2}[).]\\s+", "")
-                    .replaceFirst("^[A-Za-z][\\w ]{0,30}(?:\\([^()]{1,30}\\))?:\\s+(?=\\S)", "");
+            String t = withoutStep(s);
             if (!t.isEmpty()) {
                 out.add(t);
             }
@@ -88,16 +98,16 @@ final class FilterText {
     }
 
     /** The text codes the conditions keep: "x = 'C'", "x IN ('HK', 'TK')" (not negated). */
-    static java.util.Set<String> keptCodes(List<io.aide.compiler.plan.Expr> conditions) {
-        java.util.Set<String> out = new java.util.HashSet<>();
+    static Set<String> keptCodes(List<Expr> conditions) {
+        Set<String> out = new HashSet<>();
         for (io.aide.compiler.plan.Expr c : conditions) {
-            if (c instanceof io.aide.compiler.plan.Expr.Bin b && b.op().equals("=") && b.right() instanceof io.aide.compiler.plan.Expr.Lit l
+            if (c instanceof Expr.Bin b && b.op().equals("=") && b.right() instanceof Expr.Lit l
                     && l.value() instanceof String v) {
-                out.add(v.trim().toUpperCase(java.util.Locale.ROOT));
-            } else if (c instanceof io.aide.compiler.plan.Expr.InList in && !in.negated()) {
+                out.add(v.trim().toUpperCase(Locale.ROOT));
+            } else if (c instanceof Expr.InList in && !in.negated()) {
                 in.items().forEach(i -> {
-                    if (i instanceof io.aide.compiler.plan.Expr.Lit l && l.value() instanceof String v) {
-                        out.add(v.trim().toUpperCase(java.util.Locale.ROOT));
+                    if (i instanceof Expr.Lit l && l.value() instanceof String v) {
+                        out.add(v.trim().toUpperCase(Locale.ROOT));
                     }
                 });
             }
@@ -117,6 +127,7 @@ final class FilterText {
     private FilterText() {
     }
 
+    /** The cell says every row is kept: no filter at all. */
     static boolean keepsAll(String cell) {
         return KEEPS_ALL.matcher(cell).matches();
     }

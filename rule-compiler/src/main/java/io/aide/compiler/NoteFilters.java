@@ -82,9 +82,9 @@ final class NoteFilters {
         List<String> kept = new ArrayList<>();
         for (String sentence : SENTENCES.split(rule.trim())) {
             String said = sentence.trim();
-            if (ROW_SELECTION.matcher(said).find() && !REFERS.matcher(said).find()) {
-                String led = LEAD_CLAUSE.matcher(said).replaceFirst("");
-                filters.add(!led.equals(said) && ROW_SELECTION.matcher(led).find() ? led : said);
+            String selection = selection(said);
+            if (selection != null) {
+                filters.add(selection);
             } else {
                 kept.add(said);
             }
@@ -96,6 +96,24 @@ final class NoteFilters {
         return new MappingRow(r.ref(), r.sheet(), r.rowNumber(), r.targetTable(), r.targetColumn(), r.targetType(),
                 r.sourceSystem(), r.sourceTable(), r.sourceColumns(), r.rawSource(), String.join(" ", kept), r.join(),
                 filter, r.key(), r.nullable(), r.defaultValue(), r.nullHandling(), r.description(), r.attributes());
+    }
+
+    /**
+     * The part of a sentence that chooses rows, without what leads to it ("The export can contain the same account
+     * twice – keep only ..."): the sentence itself when nothing leads; null when it chooses no rows or only refers to a
+     * choice made elsewhere.
+     */
+    private static String selection(String sentence) {
+        if (!ROW_SELECTION.matcher(sentence).find() || REFERS.matcher(sentence).find()) {
+            return null;
+        }
+        return withoutLead(sentence);
+    }
+
+    /** The sentence without what leads to its choice of rows, when the rest still chooses rows; else as it is. */
+    private static String withoutLead(String sentence) {
+        String led = LEAD_CLAUSE.matcher(sentence).replaceFirst("");
+        return !led.equals(sentence) && ROW_SELECTION.matcher(led).find() ? led : sentence;
     }
 
     private static MappingRow expand(MappingRow r) {
@@ -111,11 +129,10 @@ final class NoteFilters {
                 filters.add(FILTER_LABEL.matcher(said).replaceFirst(""));
             } else if (!topicless.equals(said) && FILTER_SENTENCE.matcher(topicless).find()) {
                 filters.add(FILTER_LABEL.matcher(topicless).replaceFirst(""));
-            } else if (ROW_SELECTION.matcher(said).find() && !REFERS.matcher(said).find()) {
+            } else if (selection(said) != null) {
                 // "The extract can carry the same patron twice – keep only the row with the latest ...": a selection
                 // stated after what explains it, as in a rule cell
-                String led = LEAD_CLAUSE.matcher(topicless).replaceFirst("");
-                filters.add(!led.equals(topicless) && ROW_SELECTION.matcher(led).find() ? led : topicless);
+                filters.add(withoutLead(topicless));
             } else {
                 notes.add(said);
             }

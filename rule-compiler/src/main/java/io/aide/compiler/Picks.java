@@ -77,8 +77,7 @@ final class Picks {
         List<String> sentences = List.of(SENTENCES.split(cell.trim()));
         for (int i = 0; i < sentences.size(); i++) {
             // "Step 1 (dedupe): ...", "1) ...": a label or a step's number before the sentence
-            String sentence = sentences.get(i).trim().replaceFirst("^\\(?\\d{1,2}[).]\\s+", "")
-                    .replaceFirst("^[A-Za-z][\\w ]{0,30}(?:\\([^()]{1,30}\\))?:\\s+(?=\\S)", "");
+            String sentence = FilterText.withoutStep(sentences.get(i));
             String[] found = forms(sentence);
             Matcher keep = KEEP_VERB.matcher(sentence);
             if (found == null && keep.find() && keep.start() > 0) {

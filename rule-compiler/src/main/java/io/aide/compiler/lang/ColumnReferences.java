@@ -396,7 +396,7 @@ final class ColumnReferences {
                 && (p.lexicon().grammarWord(p.tokens(), word) || ColumnWords.MEANING_WORDS.contains(t.norm()))) {
             return null;
         }
-        if (ColumnWords.MEANING_WORDS.contains(t.norm()) && t.norm().endsWith("ed")) {
+        if (changedValue(p, t)) {
             // "the trimmed status code": a value changed by an operation, never a column's kind
             return null;
         }

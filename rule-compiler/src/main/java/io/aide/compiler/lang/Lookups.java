@@ -234,8 +234,8 @@ final class Lookups implements Recognizer {
         if (p.acceptWord("no") || p.acceptWord("none")) {
             // "if no customer is found (unknown account or a test account)": a few words, found or matched, a remark
             for (int skipped = 0; skipped <= 3; skipped++) {
-                if ((p.acceptWord("is") || true) && (p.acceptWord("found") || p.acceptWord("matches") || p.acceptWord("exists")
-                        || p.acceptWord("matched"))) {
+                p.acceptWord("is");
+                if (p.acceptWord("found") || p.acceptWord("matches") || p.acceptWord("exists") || p.acceptWord("matched")) {
                     skipBracket(p);
                     p.acceptOp(",");
                     return true;

@@ -242,8 +242,7 @@ final class Reassurances {
         return switch (kind) {
             case CASE_KEPT -> !changesCase(value);
             case NEVER_NULL -> Expr.neverNull(value);
-            case NULL_KEPT -> target.known() && target.kind() != SqlType.Kind.VARCHAR && !(value instanceof Expr.Fn f
-                    && f.name().equalsIgnoreCase("COALESCE"));
+            case NULL_KEPT -> Expr.blankStaysNull(value, target);
             case ZEROS_DROPPED -> target.numeric();
             case NOTHING -> true;
         };

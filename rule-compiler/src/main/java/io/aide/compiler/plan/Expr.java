@@ -210,6 +210,15 @@ public sealed interface Expr {
         return false;
     }
 
+    /**
+     * A blank source stays NULL in this value, without a default: a number, date or truth value read from text is NULL
+     * for a blank anyway (a text keeps its blank, a COALESCE gives another value).
+     */
+    static boolean blankStaysNull(Expr value, SqlType target) {
+        return target.known() && target.kind() != SqlType.Kind.VARCHAR
+                && !(value instanceof Fn f && f.name().equalsIgnoreCase("COALESCE"));
+    }
+
     static Expr mapColumns(Expr e, java.util.function.Function<Col, Expr> f) {
         return mapColumns(e, f, x -> { });
     }

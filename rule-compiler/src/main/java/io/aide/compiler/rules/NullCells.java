@@ -4,7 +4,6 @@ import io.aide.compiler.plan.Expr;
 import io.aide.compiler.plan.SqlType;
 import io.aide.events.spec.MappingRow;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -37,11 +36,11 @@ final class NullCells {
         return NOTHING.matcher(cell).matches() || !MISSING.matcher(cell).find();
     }
 
-    /** The cell only reassures, and the value bears it out. */
     /** "Nullable", "NULLs allowed", "may be null", "nulls expected": a statement that the column may have no value. */
     private static final Pattern NULL_ALLOWED = Pattern.compile("(?i)^\\s*(?:nulls?\\s+(?:are\\s+|is\\s+)?(?:allowed|permitted|expected|ok|accepted)"
             + "|(?:can|may|could)\\s+be\\s+(?:null|blank|empty)|blanks?\\s+(?:are\\s+|is\\s+)?(?:allowed|expected|ok))(?:\\s+[^.;]{0,40})?\\s*[.]?\\s*$");
 
+    /** The cell only reassures, and the value bears it out. */
     static boolean borneOut(String cell, Expr value, SqlType target) {
         if (NULL_ALLOWED.matcher(cell).matches()) {
             return true;
@@ -50,9 +49,7 @@ final class NullCells {
             return Expr.neverNull(value);
         }
         if (NULL_KEPT.matcher(cell).matches()) {
-            // a number, date or truth value read from text is NULL for a blank anyway; a text keeps its blank
-            return target.known() && target.kind() != SqlType.Kind.VARCHAR && !(value instanceof Expr.Fn f
-                    && f.name().toUpperCase(Locale.ROOT).equals("COALESCE"));
+            return Expr.blankStaysNull(value, target);
         }
         return false;
     }
