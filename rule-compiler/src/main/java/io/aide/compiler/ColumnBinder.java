@@ -223,7 +223,8 @@ final class ColumnBinder {
         if (!unreadable.isEmpty()) {
             return RuleOutcome.flagged("reads the target column " + unreadable.get(0) + ", which is not compiled");
         }
-        return new RuleOutcome(e, o.defaultValue(), null, o.acceptedValues(), o.lookupTable(), o.leftJoinHint(), o.notes());
+        return new RuleOutcome(e, o.defaultValue(), null, o.acceptedValues(), o.lookupTable(), o.leftJoinHint(), o.notes(),
+                o.blankToo());
     }
 
     /** True when the table is another target of the mapping whose view this target reads. */
@@ -283,7 +284,8 @@ final class ColumnBinder {
             outcomes.forEach(o -> whens.addAll(((Expr.Case) o.expr()).whens()));
             List<String> accepted = outcomes.stream().flatMap(o -> o.acceptedValues().stream()).distinct().toList();
             return new RuleOutcome(new Expr.Case(whens, null), outcomes.get(0).defaultValue(), null, accepted,
-                    outcomes.get(0).lookupTable(), outcomes.stream().anyMatch(RuleOutcome::leftJoinHint), List.of());
+                    outcomes.get(0).lookupTable(), outcomes.stream().anyMatch(RuleOutcome::leftJoinHint), List.of(),
+                    outcomes.get(0).blankToo());
         }
         return RuleOutcome.flagged(used.size() + " rows (" + used.stream().map(MappingRow::ref).collect(Collectors.joining(", "))
                 + ") define this column differently and the document does not say how they combine");
@@ -523,8 +525,7 @@ final class ColumnBinder {
         if (c.flagged() || c.expr() == null || Expr.hasAggregate(c.expr())) {
             return null;
         }
-        return c.outcome().defaultValue() == null ? c.expr()
-                : new Expr.Fn("COALESCE", List.of(c.expr(), c.outcome().defaultValue()));
+        return Fallbacks.applied(c.expr(), c.outcome().defaultValue(), c.outcome(), c.type().kind() == SqlType.Kind.VARCHAR);
     }
 
     Expr parameter(String name, String value) {

@@ -83,13 +83,15 @@ final class FilterText {
         return out;
     }
 
-    private static final Pattern CODE_LIST = Pattern.compile("^((?:[A-Z0-9]{1,4}(?:\\s*\\([^()]*\\))?\\s*(?:,|\\band\\b|\\bor\\b|&)\\s*)+"
+    private static final Pattern CODE_LIST = Pattern.compile("^((?:[A-Z0-9]{1,4}(?:\\s*\\([^()]*\\))?\\s*(?:,|\\band\\b|\\bor\\b|&)\\s*)*"
             + "[A-Z0-9]{1,4}(?:\\s*\\([^()]*\\))?)\\s+[\\w\\s-]{0,30}?\\b(?:are|is)\\s+(?:not\\s+(?:be\\s+)?loaded|excluded|dropped"
             + "|filtered\\s+out|skipped|left\\s+out)\\b[^=<>]*$");
 
     /** "T (test), V (voided) and O (open) trips are not loaded": the codes named; null when the sentence is no such list. */
     static List<String> excludedCodes(String sentence) {
-        Matcher m = CODE_LIST.matcher(sentence.trim());
+        // "(X rows are filtered out before this point.)": a remark in brackets, said again
+        String s = sentence.trim().replaceFirst("^\\((.*)\\)\\s*[.]?$", "$1").trim();
+        Matcher m = CODE_LIST.matcher(s);
         if (!m.matches()) {
             return null;
         }
@@ -110,6 +112,18 @@ final class FilterText {
                         out.add(v.trim().toUpperCase(Locale.ROOT));
                     }
                 });
+            }
+        }
+        return out;
+    }
+
+    /** The text codes the conditions exclude: "NOT (x = 'X')", "NOT COALESCE(x IN ('T', 'V'), FALSE)". */
+    static Set<String> excludedCodes(List<Expr> conditions) {
+        Set<String> out = new HashSet<>();
+        for (Expr c : conditions) {
+            if (c instanceof Expr.Not not) {
+                Expr inner = not.expr() instanceof Expr.Fn f && f.name().equalsIgnoreCase("COALESCE") ? f.args().get(0) : not.expr();
+                out.addAll(keptCodes(List.of(inner)));
             }
         }
         return out;

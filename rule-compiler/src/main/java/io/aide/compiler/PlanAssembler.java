@@ -203,14 +203,15 @@ final class PlanAssembler {
                 finalColumns.add(c);
                 continue;
             }
-            if (c.outcome().defaultValue() != null) {
-                Expr inner = expr instanceof Expr.Cast cast ? cast.expr() : expr;
+            Expr inner = expr instanceof Expr.Cast cast ? cast.expr() : expr;
+            boolean text = textual(types.infer(inner));
+            if (Fallbacks.changes(c.outcome(), text)) {
                 Expr dv = c.outcome().defaultValue();
-                if (expr instanceof Expr.Cast && textual(types.infer(inner)) && dv instanceof Expr.Lit l && !(l.value() instanceof String)) {
+                if (expr instanceof Expr.Cast && text && dv instanceof Expr.Lit l && !(l.value() instanceof String)) {
                     // text still to be cast: COALESCE cannot mix it with a number, so the default is written as text too
                     dv = new Expr.Lit(l.value() instanceof java.math.BigDecimal bd ? bd.toPlainString() : String.valueOf(l.value()));
                 }
-                Expr withDefault = new Expr.Fn("COALESCE", List.of(inner, dv));
+                Expr withDefault = Fallbacks.applied(inner, dv, c.outcome(), text);
                 expr = expr instanceof Expr.Cast cast ? new Expr.Cast(withDefault, cast.type(), cast.safe()) : withDefault;
             }
             finalExprs.put(c.name(), expr);
@@ -274,6 +275,7 @@ final class PlanAssembler {
         List<String> whereTodos = new ArrayList<>();
         List<String> whereRefs = new ArrayList<>();
         Set<String> seenFilters = new LinkedHashSet<>();
+        Map<MappingRow, List<String>> restatedCodes = new LinkedHashMap<>();
         Map<Expr.Col, Expr> codeCleaning = CodeCleaning.of(finalColumns.stream().map(Compiled::expr).toList());
         for (MappingRow r : rows) {
             if (r.filter() == null || r.filter().isBlank() || !seenFilters.add(r.filter().trim())
@@ -314,12 +316,27 @@ final class PlanAssembler {
             if (applied != null) {
                 where.add(applied);
                 whereRefs.add(r.ref());
+            } else if (FilterText.sentences(cell).size() == 1 && FilterText.excludedCodes(cell) != null) {
+                // "(X rows are filtered out before this point.)": said again of codes another row's filter excludes
+                restatedCodes.put(r, FilterText.excludedCodes(cell));
             } else {
                 whereTodos.add("TODO filter " + r.ref() + " not applied: \"" + r.filter().trim() + "\" - " + why[0]);
                 diagnostics.add(new Diagnostic(Diagnostic.ERROR, "filter_not_compiled",
                         "filter \"" + r.filter().trim() + "\" of target " + target + " is not applied: " + why[0], null, r.ref()));
             }
         }
+
+        Set<String> excluded = FilterText.excludedCodes(where);
+        restatedCodes.forEach((r, codes) -> {
+            if (!codes.isEmpty() && excluded.containsAll(codes)) {
+                whereRefs.add(r.ref());
+            } else {
+                String why = "the codes " + codes + " are said to be left out, but no filter of the target leaves them out";
+                whereTodos.add("TODO filter " + r.ref() + " not applied: \"" + r.filter().trim() + "\" - " + why);
+                diagnostics.add(new Diagnostic(Diagnostic.ERROR, "filter_not_compiled",
+                        "filter \"" + r.filter().trim() + "\" of target " + target + " is not applied: " + why, null, r.ref()));
+            }
+        });
 
         List<String> sourceTables = new ArrayList<>();
         if (baseTable != null) {

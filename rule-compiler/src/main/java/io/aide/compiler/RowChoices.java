@@ -61,6 +61,9 @@ final class RowChoices {
                 value = binder.targetValue(named);
             } else {
                 value = part.isBlank() ? null : WORDS.value(part, binder.filterContext(row));
+                if (value == null) {
+                    value = entityKey(part.trim(), row);
+                }
             }
             keys.add(value);
         }
@@ -104,6 +107,37 @@ final class RowChoices {
             }
         }
         return null;
+    }
+
+    /** Words for the value of the row's own column: "dedupe on this value: keep the latest record per ...". */
+    private static final java.util.regex.Pattern THIS_VALUE = java.util.regex.Pattern.compile(
+            "(?i)^(?:this|the\\s+same|that)\\s+(?:value|column|field|key|id)$");
+    /** Last parts of a column's name that make it the identifier of what its first parts name (student_id, store_cd). */
+    private static final java.util.regex.Pattern ID_PART = java.util.regex.Pattern.compile(
+            "(?i)_(?:id|ident|identifier|key|code|cd|no|nbr|num|number|ref)$");
+
+    /**
+     * A key named by the thing it identifies ("per student", "for each premise"): the target column that is that
+     * thing's identifier (student_id): the row's own column where it is one, otherwise the only one. A generated key
+     * (student_sk) is no candidate: it is numbered after the rows are chosen.
+     */
+    private Expr entityKey(String words, MappingRow row) {
+        if (THIS_VALUE.matcher(words).matches()) {
+            return binder.targetValue(row.targetColumn());
+        }
+        String noun = words.toLowerCase(Locale.ROOT).replaceAll("^(?:the|each|every|a|one)\\s+", "").replaceAll("\\s+", "_");
+        if (!noun.matches("[a-z][a-z0-9_]*")) {
+            return null;
+        }
+        List<String> named = new ArrayList<>();
+        for (String column : binder.columnKeys()) {
+            if (column.startsWith(noun + "_") && ID_PART.matcher(column.substring(noun.length())).matches()) {
+                named.add(column);
+            }
+        }
+        String own = row.targetColumn().trim().toLowerCase(Locale.ROOT);
+        String chosen = named.contains(own) ? own : named.size() == 1 ? named.get(0) : null;
+        return chosen == null ? null : binder.targetValue(chosen);
     }
 
     /** A key named as a target column's value in words: "cleaned member number", "the standardised store code". */

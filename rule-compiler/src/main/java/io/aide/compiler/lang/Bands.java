@@ -14,7 +14,7 @@ final class Bands {
 
     /**
      * A band of numbers as a key: (LT | LE | GT | GE) n [[AND] (LT | LE | GT | GE) m], BETWEEN n AND m, n (TO | "-") m
-     * (both ends included), each number perhaps followed by its unit ("over 1 kg up to 20 kg"),
+     * (both ends included), n (TO | "-") LT m (its end left out: "75 to under 85"), each number perhaps followed by its unit ("over 1 kg up to 20 kg"),
      * n "+" / n OR_MORE (n and above), n OR_LESS; null when the key is no band (cursor unchanged).
      */
     static Expr band(Parser p, Expr keyed) {
@@ -52,13 +52,18 @@ final class Bands {
         }
         java.math.BigDecimal lowUnit = unitFactor(p, keyed);
         if (between && p.accept(Role.AND) || p.accept(Role.TO) || p.acceptOp("-")) {
+            // "75 to under 85", "0 - less than 10": the band's end is left out; "up to and including 20": kept
+            boolean open = !between && p.accept(Role.LT);
+            if (!open && !between) {
+                p.accept(Role.LE);
+            }
             Expr high = rawNumber(p);
             java.math.BigDecimal highUnit = high == null ? null : unitFactor(p, keyed);
             if (high != null && !mismatched(lowUnit) && !mismatched(highUnit)) {
                 // "2 to 5 days": the unit after the band's end is its start's too
                 java.math.BigDecimal first = lowUnit != null ? lowUnit : highUnit;
                 return new Expr.Bin("AND", new Expr.Bin(">=", keyed, first == null ? low : scaled(low, first)),
-                        new Expr.Bin("<=", keyed, highUnit == null ? high : scaled(high, highUnit)));
+                        new Expr.Bin(open ? "<" : "<=", keyed, highUnit == null ? high : scaled(high, highUnit)));
             }
         } else if (!between && !mismatched(lowUnit)) {
             Expr bound = lowUnit == null ? low : scaled(low, lowUnit);

@@ -196,11 +196,27 @@ final class ColumnReferences {
         if (word != null && word.is(Token.Kind.WORD, "the")) {
             word = p.next();
         }
-        Token name = word != null && word.kind() == Token.Kind.WORD && CLEANED.contains(word.norm()) ? p.next() : null;
         String target = p.ctx().row().targetTable();
-        if (name != null && name.nameLike() && target != null && !name.text().equalsIgnoreCase(p.ctx().row().targetColumn())) {
-            Expr value = p.ctx().resolve(target, name.text());
+        if (word == null || word.kind() != Token.Kind.WORD || !CLEANED.contains(word.norm()) || target == null) {
+            p.reset(m);
+            return null;
+        }
+        // "cleansed first name", "the cleaned Student ID": the longest run of words that names a target column
+        int from = p.mark();
+        for (int n = Math.min(4, p.tokens().size() - from); n >= 1; n--) {
+            StringBuilder name = new StringBuilder();
+            boolean names = true;
+            for (int i = from; i < from + n; i++) {
+                Token t = p.tokens().get(i);
+                names &= t.nameLike();
+                name.append(name.length() == 0 ? "" : "_").append(t.text());
+            }
+            if (!names || name.toString().equalsIgnoreCase(p.ctx().row().targetColumn())) {
+                continue;
+            }
+            Expr value = p.ctx().resolve(target, name.toString());
             if (value != null) {
+                p.reset(from + n);
                 return value;
             }
         }

@@ -66,7 +66,7 @@ final class ColumnWords {
             "triple", "negative", "positive", "absolute", "cumulative", "running", "average", "avg", "mean", "median",
             "total", "sum", "max", "maximum", "min", "minimum", "previous", "prior", "next", "last", "first", "latest",
             "earliest", "oldest", "newest", "distinct", "unique", "count", "number", "rounded", "adjusted", "converted",
-            "normalized", "normalised", "inverse", "reverse", "reversed", "remaining", "other", "second", "third",
+            "normalized", "normalised", "cleansed", "standardised", "standardized", "inverse", "reverse", "reversed", "remaining", "other", "second", "third",
             "lower", "upper", "trimmed", "padded", "masked", "hashed", "encrypted", "null", "empty", "blank", "missing",
             "invalid", "valid", "default", "not", "no", "non", "each", "every", "all", "any", "only", "except",
             "excluding", "including", "without", "plus", "minus", "times", "percent", "percentage", "share", "ratio",

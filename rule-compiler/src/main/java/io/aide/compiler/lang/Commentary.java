@@ -56,6 +56,35 @@ final class Commentary {
         return tokens.stream().noneMatch(t -> t.kind() == Token.Kind.OP && !t.op(","));
     }
 
+    /** Words that point elsewhere in the document: "(see STUDENT_ID below)", "(use the two target values above)". */
+    private static final Set<String> POINTING = Set.of("above", "below", "earlier", "later", "cover", "sheet", "tab",
+            "section", "appendix");
+    private static final Set<String> REFERRING = Set.of("see", "use", "using", "uses", "refer", "to", "the", "a", "two",
+            "three", "both", "target", "targets", "value", "values", "column", "columns", "field", "fields", "row", "rows",
+            "as", "defined", "derived", "described", "computed", "mapped", "same", "this", "these", "those", "of", "on",
+            "in", "per", "cf", "from", "note", "notes", "rule", "rules", "general", "page", "document", "its", "their");
+
+    /**
+     * A pointer to another place of the document: words of reference, a word that points (above, below, cover sheet)
+     * and at most the names of columns; no value, no operator.
+     */
+    private static boolean crossReference(List<Token> tokens) {
+        boolean points = false;
+        int names = 0;
+        for (Token t : tokens) {
+            if (POINTING.contains(t.norm())) {
+                points = true;
+            } else if (t.kind() == Token.Kind.WORD && REFERRING.contains(t.norm())) {
+                continue;
+            } else if (t.nameLike() && t.text().matches("[A-Z][A-Z0-9_.]*|[a-z0-9]+(?:_[a-z0-9]+)+") && names++ < 2) {
+                continue;
+            } else if (!POINTING.contains(t.norm())) {
+                return false;
+            }
+        }
+        return points;
+    }
+
     /** Two numbers joined by '-' or "to": "(0-23)", "(1 to 7)". */
     private static boolean range(List<Token> tokens) {
         if (tokens.size() == 3 && tokens.get(0).kind() == Token.Kind.NUMBER && tokens.get(2).kind() == Token.Kind.NUMBER) {
@@ -80,6 +109,10 @@ final class Commentary {
         Token first = tokens.get(0);
         if (lexicon.match(Role.EXAMPLE, tokens, 0) > 0 || first.kind() == Token.Kind.NAME
                 && (first.norm().equals("e.g") || first.norm().equals("i.e"))) {
+            return true;
+        }
+        if (crossReference(tokens)) {
+            // "(see STUDENT_ID below)", "(use the two target values above)", "(see cover sheet)": where else it is said
             return true;
         }
         if (prohibition(tokens, lexicon)) {

@@ -56,8 +56,16 @@ final class ComparedValues {
      */
     /** The functions of a bracketed cleaning at the cursor ("(trimmed and upper-cased)"), in order; empty (unmoved) if none. */
     static List<String> bracketedCleaning(Parser p) {
+        return bracketedCleaning(p, null);
+    }
+
+    /**
+     * @param named the column the bracket may name again before its cleaning ("on STUDENT_ID (enrolment STUDENT_ID
+     *              trimmed and upper-cased)")
+     */
+    static List<String> bracketedCleaning(Parser p, String named) {
         Expr marker = new Expr.Lit("");
-        Expr out = cleaned(p, marker);
+        Expr out = cleaned(p, marker, named);
         List<String> fns = new ArrayList<>();
         while (out instanceof Expr.Fn f) {
             fns.add(0, f.name());
@@ -67,11 +75,25 @@ final class ComparedValues {
     }
 
     static Expr cleaned(Parser p, Expr value) {
+        return cleaned(p, value, null);
+    }
+
+    private static Expr cleaned(Parser p, Expr value, String named) {
         int m = p.mark();
         // "acct_name (trimmed)", "last_name, trimmed, is 'TEST'"
         String close = p.acceptOp("(") ? ")" : p.acceptOp(",") ? "," : null;
         if (close == null) {
             return value;
+        }
+        if (named != null && close.equals(")")) {
+            // "(enrolment STUDENT_ID trimmed ...)": the column named again, perhaps after its table's noun
+            int at = p.mark();
+            for (int i = 0; i < 2 && i + at < p.tokens().size(); i++) {
+                if (p.tokens().get(at + i).text().equalsIgnoreCase(named)) {
+                    p.reset(at + i + 1);
+                    break;
+                }
+            }
         }
         Expr out = value;
         boolean any = false;

@@ -18,21 +18,45 @@ import java.util.List;
  *       | TODAY | NOW                     the load date / time
  *       | note                            as {@link RowNotes} reads a null-handling cell
  *       | WORD {WORD}                     for a text column: the words as written ("Unknown Supplier")
+ *       | cell (IF | WHEN) condition      that value where the condition holds, see {@link DefaultCondition}
+ *                                         ("'UNDECLARED' if blank", "NULL when no match or blank")
  * </pre>
  * Anything else is a problem, not a guess: a default that cannot be used would leave NULLs where the document asks
  * for a value.
  *
  * @param value   the default, or null for none
  * @param problem why the cell cannot be used, or null
+ * @param blankToo the value also replaces an empty text or one of only spaces ({@code 'N/A' if blank}); a NULL value
+ *                 then means a blank becomes NULL ({@code NULL when blank})
  */
-record DefaultCell(Expr value, String problem) {
+record DefaultCell(Expr value, String problem, boolean blankToo) {
     private static final int MAX_BARE_WORDS = 4;
     private static final java.util.Set<String> NO_DEFAULT = java.util.Set.of("null", "none", "nothing", "no default",
             "n/a", "-", "--", "blank", "(blank)", "empty", "(null)", "not applicable");
 
-    static DefaultCell read(String cell, SqlType target, Lexicon lexicon) {
+    DefaultCell(Expr value, String problem) {
+        this(value, problem, false);
+    }
+
+    /**
+     * @param names the column's names in lower case (its target and source columns, the names its rule reads), which
+     *              a condition may name ("NULL when DOB is null")
+     */
+    static DefaultCell read(String cell, SqlType target, Lexicon lexicon, java.util.Set<String> names) {
         String text = cell.strip().replaceAll("[.;]+$", "").strip();
         List<Token> tokens = Lexer.tokens(text);
+        for (int k = 1; k < tokens.size(); k++) {
+            int m = lexicon.match(Role.IF, tokens, k);
+            if (m == 0 || tokens.get(k).norm().equals("for")) {
+                continue;
+            }
+            DefaultCondition.Kind when = DefaultCondition.read(tokens, k + m, names, lexicon);
+            if (when == null) {
+                break;
+            }
+            DefaultCell value = read(text.substring(0, tokenStart(text, tokens, k)), target, lexicon, java.util.Set.of());
+            return value.problem() != null ? value : new DefaultCell(value.value(), null, when == DefaultCondition.Kind.BLANK);
+        }
         boolean textColumn = target.kind() == SqlType.Kind.VARCHAR || !target.known();
         if (tokens.isEmpty() || NO_DEFAULT.contains(text.toLowerCase(java.util.Locale.ROOT))
                 || !textColumn && lexicon.match(Role.NULL, tokens, 0) == tokens.size()) {
@@ -64,6 +88,20 @@ record DefaultCell(Expr value, String problem) {
         }
         return new DefaultCell(null, "the default value '" + text + "' is not understood"
                 + (bare ? " for a " + target.display() + " column" : "") + ": write a value (a number, 'text' in quotes, or NULL)");
+    }
+
+    /** Where the k-th token starts in the text: after the text of the tokens before it. */
+    private static int tokenStart(String text, List<Token> tokens, int k) {
+        int at = 0;
+        for (int i = 0; i < k; i++) {
+            String t = tokens.get(i).text();
+            int found = text.indexOf(t, at);
+            at = found < 0 ? at : found + t.length();
+            if (tokens.get(i).kind() == Token.Kind.STRING && at < text.length()) {
+                at++; // its closing quote
+            }
+        }
+        return at;
     }
 
     /** A text default for a number or date column would fail (or worse, be cast) at run time: say so instead. */

@@ -30,7 +30,7 @@ public final class Lexicon {
         DATE_PARSE, DATE_FORMAT, DATE_NOUN, DATE_YEAR, DATE_QUARTER, DATE_MONTH, DATE_WEEK, DATE_DAY, DATE_HOUR,
         DATE_MINUTE, DATE_SECOND, DATE_MILLI, EXTRACT, DATE_KEY, TODAY, NOW, DIFFERENCE, BETWEEN, UNTIL, SINCE, AGE,
         BEFORE, AFTER, PLUS, MINUS, MONTH_END, EPOCH, DEFAULT, SENTINEL, BLANK, BECOMES, NULLS_KEPT, EXAMPLE, ACTION,
-        OTHER_COLUMN, RENAME, UNIT, VIA, CONSTRAINT, KEEP_UNMATCHED, NOT_FOUND, NEGATIVE, POSITIVE, ZERO_VALUE, DATE_ONLY, TITLE_CASE, UPPER_FIRST, SENTENCE_CASE, OR_MORE, OR_LESS, MONTH_NAME, DAY_NAME, MONTH_ABBREV, DAY_ABBREV, NOT_BLANK, PERCENT, INCLUDING, BUSINESS, LOAD_TIME, FIRST_NON_NULL,
+        OTHER_COLUMN, RENAME, UNIT, VIA, CONSTRAINT, KEEP_UNMATCHED, NOT_FOUND, NEGATIVE, POSITIVE, ZERO_VALUE, DATE_ONLY, TITLE_CASE, UPPER_FIRST, SENTENCE_CASE, FIRST_LETTER, REST_LETTERS, OR_MORE, OR_LESS, MONTH_NAME, DAY_NAME, MONTH_ABBREV, DAY_ABBREV, NOT_BLANK, PERCENT, INCLUDING, BUSINESS, LOAD_TIME, FIRST_NON_NULL,
         // one-argument functions in words (Functions): affixes, hashes, edge characters, unit conversions
         ADD_PREFIX, ADD_SUFFIX, HASH, MD5, SHA256, EDGE_TRIM, ALL, ABS, LENGTH, MASK, ALL_BUT,
         // text around a character (Delimiters), the first day of a period (Dates)
@@ -85,8 +85,8 @@ public final class Lexicon {
             }
             Role role = Role.valueOf(l.substring(0, colon).strip());
             List<List<String>> list = phrases.computeIfAbsent(role, x -> new ArrayList<>());
-            for (String p : l.substring(colon + 1).split("\\s\\|\\s|^\\|\\s|\\s\\|$")) {
-                String phrase = p.strip();
+            for (String p : expanded(l.substring(colon + 1).split("\\s\\|\\s|^\\|\\s|\\s\\|$"))) {
+                String phrase = p.strip().replaceAll("\\s+", " ");
                 if (phrase.isEmpty()) {
                     continue;
                 }
@@ -99,6 +99,33 @@ public final class Lexicon {
         });
         phrases.values().forEach(l -> l.sort(Comparator.comparingInt((List<String> w) -> w.size()).reversed()));
         return new Lexicon(phrases);
+    }
+
+    /**
+     * The phrases with their choices written out: "{the /}first {character/letter} upper case" is four phrases; an
+     * empty choice leaves the part out.
+     */
+    static List<String> expanded(String[] phrases) {
+        List<String> out = new ArrayList<>();
+        for (String phrase : phrases) {
+            List<String> done = new ArrayList<>(List.of(""));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^{}]*)}").matcher(phrase);
+            int at = 0;
+            while (m.find()) {
+                String before = phrase.substring(at, m.start());
+                List<String> next = new ArrayList<>();
+                for (String head : done) {
+                    for (String choice : m.group(1).split("/", -1)) {
+                        next.add(head + before + choice);
+                    }
+                }
+                done = next;
+                at = m.end();
+            }
+            String rest = phrase.substring(at);
+            done.forEach(d -> out.add(d + rest));
+        }
+        return out;
     }
 
     /** A phrase of the role starts somewhere in the tokens. */

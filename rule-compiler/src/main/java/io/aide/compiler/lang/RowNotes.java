@@ -19,21 +19,24 @@ import java.util.List;
  * </pre>
  *
  * @param defaultValue   applied after aggregation and joins (COALESCE), or null
+ * @param blankToo       the default (or NULL, without one) also replaces a blank text
  * @param accepted       values the column takes, when the note lists them
  * @param keepUnmatched  the note keeps rows that have no match (the row's join is an outer one)
  * @param problem        why the default value cell cannot be used (the column is then not compiled), or null
  * @param nullCellRead   the null-handling cell said one of these things (false when it is blank or says something else)
  */
-public record RowNotes(Expr defaultValue, List<String> accepted, boolean keepUnmatched, String problem, boolean nullCellRead) {
+public record RowNotes(Expr defaultValue, boolean blankToo, List<String> accepted, boolean keepUnmatched, String problem, boolean nullCellRead) {
 
     public static RowNotes read(MappingRow row) {
         Lexicon lexicon = Lexicon.standard();
         Expr defaultValue = null;
         String problem = null;
+        boolean blankToo = false;
         if (row.defaultValue() != null && !row.defaultValue().isBlank()) {
-            DefaultCell cell = DefaultCell.read(row.defaultValue(), SqlType.parse(row.targetType()), lexicon);
+            DefaultCell cell = DefaultCell.read(row.defaultValue(), SqlType.parse(row.targetType()), lexicon, names(row));
             defaultValue = cell.value();
             problem = cell.problem();
+            blankToo = cell.blankToo();
         }
         List<String> accepted = new ArrayList<>();
         boolean keep = false;
@@ -48,7 +51,24 @@ public record RowNotes(Expr defaultValue, List<String> accepted, boolean keepUnm
             keep = keepsUnmatched(tokens, lexicon);
             read = d != null || !accepted.isEmpty() || keep;
         }
-        return new RowNotes(defaultValue, accepted, keep, problem, read);
+        return new RowNotes(defaultValue, blankToo, accepted, keep, problem, read);
+    }
+
+    /** The names a default cell may use for the row's column: its target and source columns, the names its rule reads. */
+    private static java.util.Set<String> names(MappingRow row) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        DefaultCondition.addNames(row.targetColumn(), names);
+        if (row.sourceColumns() != null) {
+            row.sourceColumns().forEach(s -> DefaultCondition.addNames(s.column(), names));
+        }
+        if (row.transformation() != null) {
+            for (Token t : Lexer.tokens(row.transformation())) {
+                if (t.kind() == Token.Kind.NAME || t.kind() == Token.Kind.IDENT || t.text().contains("_")) {
+                    DefaultCondition.addNames(t.text(), names);
+                }
+            }
+        }
+        return names;
     }
 
     static Expr literal(Token t) {

@@ -230,7 +230,8 @@ final class WordedLookups implements Recognizer {
                 out.add(new Item(left, null, literal));
                 continue;
             }
-            out.add(new Item(left, null, null));
+            // "on STUDENT_ID (trimmed and upper-cased)": the row's value as cleaned
+            out.add(new Item(left, null, null, ComparedValues.bracketedCleaning(p, left.text())));
         } while (p.accept(Role.AND) && nextIsItem(p));
         return !out.isEmpty();
     }

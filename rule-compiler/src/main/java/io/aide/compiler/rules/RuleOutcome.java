@@ -13,12 +13,18 @@ import java.util.List;
  * @param acceptedValues target values of a value map or an "one of" note
  * @param lookupTable    the reference table a lookup reads
  * @param leftJoinHint   the text says rows without a match are kept
+ * @param blankToo       a blank text counts as no value: the default replaces it too, or without one it becomes NULL
  */
 public record RuleOutcome(Expr expr, Expr defaultValue, String flagReason, List<String> acceptedValues,
-                          String lookupTable, boolean leftJoinHint, List<String> notes) {
+                          String lookupTable, boolean leftJoinHint, List<String> notes, boolean blankToo) {
     public RuleOutcome {
         acceptedValues = acceptedValues == null ? List.of() : List.copyOf(acceptedValues);
         notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    public RuleOutcome(Expr expr, Expr defaultValue, String flagReason, List<String> acceptedValues,
+                       String lookupTable, boolean leftJoinHint, List<String> notes) {
+        this(expr, defaultValue, flagReason, acceptedValues, lookupTable, leftJoinHint, notes, false);
     }
 
     public static RuleOutcome flagged(String reason) {

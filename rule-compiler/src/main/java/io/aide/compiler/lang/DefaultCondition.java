@@ -1,0 +1,117 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Lexicon.Role;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * When a default value applies, as the default cell says after its value ({@code 'UNDECLARED' if blank},
+ * {@code NULL when no match or blank}, {@code NULL when DOB is null}):
+ * <pre>
+ * condition := case {(OR | AND | ",") case}
+ * case      := [subject] (IS_EMPTY | BLANK)           blank: NULL, empty or only spaces
+ *            | [subject] (IS_NULL | NULL | NOT_FOUND)  NULL: no value, no match of the row's lookup
+ *            | "no" subject                            "no grade"
+ * subject   := words naming the column itself: "the value", "source", its target or source column, a name its rule
+ *              reads, or the initials of one ("DOB" for DATE_OF_BIRTH)
+ * </pre>
+ * A condition about anything else is not this cell's to read: {@link #read} answers null and the cell is flagged.
+ */
+final class DefaultCondition {
+
+    /** What the default replaces. */
+    enum Kind {
+        /** a NULL value */
+        NULL,
+        /** a NULL value, an empty text or one of only spaces */
+        BLANK
+    }
+
+    private static final Set<String> SELF_WORDS = Set.of("the", "this", "it", "its", "value", "values", "source",
+            "field", "column", "input", "result", "record", "data", "a", "an", "target");
+
+    private DefaultCondition() {
+    }
+
+    /**
+     * The condition of tokens {@code from} to the end, or null when a case names something other than the column.
+     *
+     * @param names the column's names in lower case: its target and source columns and the names its rule reads
+     */
+    static Kind read(List<Token> tokens, int from, Set<String> names, Lexicon lexicon) {
+        Kind kind = null;
+        int start = from;
+        for (int i = from; i <= tokens.size(); i++) {
+            boolean end = i == tokens.size();
+            int or = end ? 0 : Math.max(lexicon.match(Role.OR, tokens, i), lexicon.match(Role.AND, tokens, i));
+            if (!end && !tokens.get(i).op(",") && or == 0) {
+                continue;
+            }
+            Kind one = oneCase(tokens.subList(start, i), names, lexicon);
+            if (one == null) {
+                return null;
+            }
+            kind = kind == Kind.BLANK || one == Kind.BLANK ? Kind.BLANK : Kind.NULL;
+            i += Math.max(or, 1) - 1;
+            start = i + 1;
+        }
+        return kind;
+    }
+
+    private static Kind oneCase(List<Token> words, Set<String> names, Lexicon lexicon) {
+        if (words.isEmpty()) {
+            return null;
+        }
+        if (words.get(0).norm().equals("no") && words.size() > 1 && subject(words.subList(1, words.size()), names)) {
+            return Kind.NULL;
+        }
+        for (int at = 0; at < words.size(); at++) {
+            if (!subject(words.subList(0, at), names)) {
+                continue;
+            }
+            for (Role role : List.of(Role.IS_EMPTY, Role.BLANK, Role.IS_NULL, Role.NULL, Role.NOT_FOUND)) {
+                if (lexicon.match(role, words, at) == words.size() - at) {
+                    return role == Role.IS_EMPTY || role == Role.BLANK ? Kind.BLANK : Kind.NULL;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The words name the column: nothing, words such as "the value", or one of its names. */
+    private static boolean subject(List<Token> words, Set<String> names) {
+        StringBuilder name = new StringBuilder();
+        for (Token t : words) {
+            if (SELF_WORDS.contains(t.norm())) {
+                continue;
+            }
+            if (!t.nameLike()) {
+                return false;
+            }
+            name.append(name.length() == 0 ? "" : "_").append(t.norm());
+        }
+        return name.length() == 0 || names.contains(name.toString()) || names.contains(name.toString().replace('.', '_'));
+    }
+
+    /** A column's names as a default cell may write them: as is, its last part after a dot, and its initials. */
+    static void addNames(String column, Set<String> names) {
+        if (column == null || column.isBlank()) {
+            return;
+        }
+        String n = column.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
+        n = n.contains(".") ? n.substring(n.lastIndexOf('.') + 1) : n;
+        names.add(n);
+        String[] parts = n.split("_");
+        if (parts.length >= 2) {
+            StringBuilder initials = new StringBuilder();
+            for (String p : parts) {
+                if (!p.isEmpty()) {
+                    initials.append(p.charAt(0));
+                }
+            }
+            names.add(initials.toString());
+        }
+    }
+}
