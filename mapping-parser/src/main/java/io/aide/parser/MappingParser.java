@@ -129,7 +129,7 @@ public final class MappingParser {
             }
         }
         return new MappingSpec(opts.documentId(), opts.tenantId(), opts.version(), name, format, ctx.headerMapping,
-                ctx.sheets, ctx.rows, refs, ctx.diagnostics());
+                ctx.sheets, ctx.rows, refs, ctx.diagnostics(), ctx.notes);
     }
 
     private static String describeSheets(List<SheetInfo> sheets) {

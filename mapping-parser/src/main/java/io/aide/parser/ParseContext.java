@@ -29,6 +29,8 @@ final class ParseContext {
     final List<MappingRow> rows = new ArrayList<>();
     final List<SheetInfo> sheets = new ArrayList<>();
     final List<ReferenceTable> referenceTables = new ArrayList<>();
+    /** Lines of sheets without mapping rows: a cover sheet's conventions, a target's grain. */
+    final List<io.aide.events.spec.DocumentNote> notes = new ArrayList<>();
     final Map<String, Map<String, String>> headerMapping = new LinkedHashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Map<String, Integer> diagnosticCounts = new LinkedHashMap<>();

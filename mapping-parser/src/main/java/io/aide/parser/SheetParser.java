@@ -136,12 +136,21 @@ final class SheetParser {
             ctx.headerMapping.put(sheet, HeaderMatcher.describe(layout.match(), layout.headers()));
         }
         if (layout.headerIndex() < 0) {
+            if ("skipped".equals(layout.role())) {
+                for (SheetLayout.Row r : scanned) {
+                    handle(r.number(), r.cells());
+                }
+            }
             return;
         }
         for (int i = layout.headerIndex() + 1; i < scanned.size(); i++) {
             handle(scanned.get(i).number(), scanned.get(i).cells());
         }
     }
+
+    /** Notes kept from sheets without mapping rows, per document, and the length of each. */
+    private static final int MAX_NOTES = 500;
+    private static final int MAX_NOTE_CHARS = 2000;
 
     private void handle(int rowNumber, String[] cells) throws MappingFileException {
         if (isBlank(cells)) {
@@ -173,7 +182,24 @@ final class SheetParser {
                 r.add(c < cells.length && cells[c] != null ? cells[c] : "");
             }
             referenceRows.add(r);
+        } else if ("skipped".equals(layout.role())) {
+            note(rowNumber, cells);
         }
+    }
+
+    /** A line of a sheet without mapping rows, kept as a note (a cover sheet's conventions, a target's grain). */
+    private void note(int rowNumber, String[] cells) {
+        if (ctx.notes.size() >= MAX_NOTES) {
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        for (String c : cells) {
+            if (c != null && !c.isBlank()) {
+                text.append(text.length() == 0 ? "" : " | ").append(c.strip());
+            }
+        }
+        String t = text.length() > MAX_NOTE_CHARS ? text.substring(0, MAX_NOTE_CHARS) : text.toString();
+        ctx.notes.add(new io.aide.events.spec.DocumentNote(sheet, rowNumber, t));
     }
 
     /** Column letter -> header text of the mapping header (blank headers left out). */

@@ -197,6 +197,10 @@ class MappingShapesTest {
                 java.util.List.of("FR", "France"), java.util.List.of("DE", "Germany"));
         assertThat(spec.referenceTable("Country Codes").origin()).isEqualTo("@mapping[Country Codes:1]");
         assertThat(spec.targetCounts()).containsExactly(Map.entry("dim_country", 1));
+        // the lines of the sheets without mapping rows are kept as notes (a cover sheet's conventions), where they are
+        assertThat(spec.notes()).extracting(n -> n.sheet() + ":" + n.row() + " " + n.text()).contains(
+                "Cover:1 Sales data mart", "Instructions:2 Use the lookups sheet.", "Change Log:2 1.0 | 2024-01-05 | ana | first cut");
+        assertThat(spec.notes()).noneMatch(n -> n.sheet().equals("Mapping") || n.sheet().equals("Country Codes"));
     }
 
     @Test

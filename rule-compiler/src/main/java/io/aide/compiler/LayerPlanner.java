@@ -32,6 +32,7 @@ final class LayerPlanner {
     private final TypeCoercion types;
     private final ColumnBinder binder;
     private String ctePrefix = "";
+    private final DocumentConventions conventions;
     private List<String> grain = List.of();
     private Map<String, String> writtenRules = Map.of();
 
@@ -47,7 +48,7 @@ final class LayerPlanner {
      */
     static LayerPlan planTarget(MappingSpec spec, SchemaCatalog catalog, String target, List<MappingRow> writtenRows,
                                 List<Diagnostic> diagnostics, Map<String, List<LayerPlan.ColumnInfo>> upstream) {
-        List<MappingRow> mappingRows = NoteFilters.expand(NoteFilters.fromRules(writtenRows));
+        List<MappingRow> mappingRows = NoteFilters.expand(NoteFilters.fromRules(TargetNotes.added(spec, target, writtenRows)));
         boolean distinct = DistinctRows.asked(mappingRows) || DistinctRows.dedupes(mappingRows);
         List<String> grain = StatedGrain.of(mappingRows);
         List<MappingRow> stated = grain.isEmpty() ? mappingRows : StatedGrain.withoutGrainWords(mappingRows);
@@ -139,6 +140,7 @@ final class LayerPlanner {
                  Map<String, List<LayerPlan.ColumnInfo>> upstream) {
         this.target = target;
         this.rows = rows;
+        this.conventions = DocumentConventions.of(spec);
         Map<Expr.Lit, String> unitHints = new IdentityHashMap<>();
         this.tables = new SourceTables(spec, catalog, target, diagnostics);
         this.graph = new JoinGraph(tables, diagnostics);
@@ -177,7 +179,7 @@ final class LayerPlanner {
             columns.add(binder.compileColumn(key));
         }
         return new PlanAssembler(target, rows, tables, graph, types, binder, diagnostics, ctePrefix, grain,
-                writtenRules).assemble(columns);
+                writtenRules, conventions).assemble(columns);
     }
 
     private static Map<String, String> writtenRules(List<MappingRow> rows) {

@@ -24,7 +24,7 @@ final class NoteFilters {
     private static final Pattern TOPIC = Pattern.compile("^[^:()=<>']{1,120}:\\s+");
     private static final Pattern FILTER_SENTENCE = Pattern.compile("(?i)^(?:filter(?:ed)?\\s*(?::|-|\\bout\\b)"
             + "|(?:exclude|drop|remove|ignore|skip|discard|filter\\s+out)\\s+(?!the\\s+(?:column|field|prefix|suffix)\\b)\\S"
-            + "|keep\\s+only\\b|only\\s+keep\\b|keep\\s+the\\s+(?:row|record|latest|last|first|most|newest|oldest|highest|lowest)\\b"
+            + "|keep\\s+only\\b|only\\s+keep\\b|keep\\s+the\\s+(?:row|record|latest|last|first|most|newest|oldest|earliest|highest|lowest)\\b"
             + "|only\\s+(?:rows|records|[a-z]+s)\\s+(?:that|which|whose|with|where)\\b)");
     private static final Pattern FILTER_LABEL = Pattern.compile("(?i)^filter(?:ed)?\\s*[:-]\\s*");
     /** What a value operation drops from a text or a time: "drop the leading zeros", "ignore the seconds". */
@@ -39,7 +39,8 @@ final class NoteFilters {
     private static final Pattern ROW_SELECTION = Pattern.compile("(?i)\\b(?:(?:do|does|must|should|will|shall|are|is)"
             + "\\s+not\\s+(?:be\\s+)?load(?:ed)?|n't\\s+(?:be\\s+)?load(?:ed)?|not\\s+(?:be\\s+)?loaded"
             + "|(?:are|is|be|get|gets)\\s+(?:filtered\\s+out|excluded|dropped|skipped|discarded)|filtered\\s+out"
-            + "|keep\\s+only\\s+(?:the|one)\\s+(?:row|record|latest|last|most|newest)|keep\\s+one\\s+row"
+            + "|keep\\s+only\\s+(?:the|one)\\s+(?:row|record|version|latest|last|most|newest|earliest|first|oldest|highest|lowest"
+            + "|largest|smallest)|keep\\s+one\\s+(?:row|record|version)"
             + "|load\\s+only\\b|only\\s+load\\b"
             + "|de-?dup(?:e|licate)[sd]?\\b|deduplicat\\w*|only\\s+\\w+(?:\\s+\\w+){0,4}\\s+(?:is|are)\\s+loaded)"
             + "|^(?:exclude|drop|skip|discard|filter\\s+out|ignore|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\s+"

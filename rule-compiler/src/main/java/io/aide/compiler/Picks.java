@@ -76,9 +76,14 @@ final class Picks {
     static Read read(String cell) {
         List<String> sentences = List.of(SENTENCES.split(cell.trim()));
         for (int i = 0; i < sentences.size(); i++) {
-            // "Step 1 (dedupe): ...", "1) ...": a label or a step's number before the sentence
-            String sentence = FilterText.withoutStep(sentences.get(i));
+            // "Step 1 (dedupe): ...", "1) ...": a label or a step's number before the sentence (unless the sentence reads
+            // whole: "Keep one row per Student ID (after trim): the one with ..." is no label and its pick)
+            String sentence = sentences.get(i).trim();
             String[] found = forms(sentence);
+            if (found == null) {
+                sentence = FilterText.withoutStep(sentence);
+                found = forms(sentence);
+            }
             Matcher keep = KEEP_VERB.matcher(sentence);
             if (found == null && keep.find() && keep.start() > 0) {
                 // "LIS re-sends a result each time it is corrected, so RESULT_ID can repeat: keep only the row with ...":

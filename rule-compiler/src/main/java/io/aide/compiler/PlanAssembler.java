@@ -47,11 +47,14 @@ final class PlanAssembler {
     private final RowChoices choices;
     /** The rules as the mapping writes them, by row (planning takes "distinct" and "group by" words out of them). */
     private final Map<String, String> writtenRules;
+    /** How the document says codes compare (its cover sheet's "code comparisons are case-insensitive"). */
+    private final DocumentConventions conventions;
 
     PlanAssembler(String target, List<MappingRow> rows, SourceTables tables, JoinGraph graph, TypeCoercion types,
                   ColumnBinder binder, List<Diagnostic> diagnostics, String ctePrefix, List<String> grain,
-                  Map<String, String> writtenRules) {
+                  Map<String, String> writtenRules, DocumentConventions conventions) {
         this.target = target;
+        this.conventions = conventions;
         this.rows = rows;
         this.tables = tables;
         this.graph = graph;
@@ -214,7 +217,7 @@ final class PlanAssembler {
                 Expr withDefault = Fallbacks.applied(inner, dv, c.outcome(), text);
                 expr = expr instanceof Expr.Cast cast ? new Expr.Cast(withDefault, cast.type(), cast.safe()) : withDefault;
             }
-            finalExprs.put(c.name(), expr);
+            finalExprs.put(c.name(), conventions.applied(expr, x -> textual(types.infer(x))));
             finalColumns.add(c);
         }
 
@@ -284,20 +287,24 @@ final class PlanAssembler {
                 continue;
             }
             String cell = r.filter();
-            Picks.Read pick = Picks.read(cell);
-            if (pick != null) {
-                String problem = choices.pick(pick, r, baseAlias, joins, picks);
-                if (problem != null) {
-                    whereTodos.add("TODO filter " + r.ref() + " not applied: \"" + r.filter().trim() + "\" - " + problem);
-                    diagnostics.add(new Diagnostic(Diagnostic.ERROR, "filter_not_compiled",
-                            "filter \"" + r.filter().trim() + "\" of target " + target + " is not applied: " + problem, null, r.ref()));
-                    continue;
-                }
-                whereRefs.add(r.ref());
-                if (pick.rest().isBlank()) {
-                    continue;
-                }
+            String problem = null;
+            // a cell may say the same pick twice ("keep only the latest record per student by LAST_UPD_TS (see cover
+            // sheet)" and the cover's own sentence): each is read, and must agree
+            for (Picks.Read pick = Picks.read(cell); pick != null && problem == null; pick = Picks.read(cell)) {
+                problem = choices.pick(pick, r, baseAlias, joins, picks);
                 cell = pick.rest();
+            }
+            if (problem != null) {
+                whereTodos.add("TODO filter " + r.ref() + " not applied: \"" + r.filter().trim() + "\" - " + problem);
+                diagnostics.add(new Diagnostic(Diagnostic.ERROR, "filter_not_compiled",
+                        "filter \"" + r.filter().trim() + "\" of target " + target + " is not applied: " + problem, null, r.ref()));
+                continue;
+            }
+            if (!cell.equals(r.filter())) {
+                whereRefs.add(r.ref());
+                if (cell.isBlank()) {
+                    continue;
+                }
             }
             Expr listed = FilterText.othersExcluded(cell) ? RowChoices.listedCodes(r, finalColumns) : null;
             if (listed != null) {
@@ -326,6 +333,7 @@ final class PlanAssembler {
             }
         }
 
+        where.replaceAll(w -> conventions.applied(w, x -> textual(types.infer(x))));
         Set<String> excluded = FilterText.excludedCodes(where);
         restatedCodes.forEach((r, codes) -> {
             if (!codes.isEmpty() && excluded.containsAll(codes)) {

@@ -60,7 +60,13 @@ final class RowChoices {
                 String named = cleaned.group(1).trim().replaceAll("\\s+", "_");
                 value = binder.targetValue(named);
             } else {
-                value = part.isBlank() ? null : WORDS.value(part, binder.filterContext(row));
+                // "one row per Student ID" on the grain line of a target with a STUDENT_ID column: that column's value,
+                // cleaned as its rule cleans it
+                String named = part.trim().replaceAll("\\s+", "_");
+                value = part.isBlank() ? null : named.matches("\\w+") ? binder.targetValue(named) : null;
+                if (value == null && !part.isBlank()) {
+                    value = WORDS.value(part, binder.filterContext(row));
+                }
                 if (value == null) {
                     value = entityKey(part.trim(), row);
                 }
@@ -82,10 +88,16 @@ final class RowChoices {
         String alias = relations.size() == 1 ? relations.iterator().next() : null;
         boolean read = alias != null && tables.isSourceAlias(alias) && (alias.equals(baseAlias)
                 || joins.values().stream().anyMatch(j -> !j.relation().cte() && alias.equals(j.relation().alias())));
-        if (!read || picks.containsKey(alias)) {
+        LayerPlan.Pick chosen = new LayerPlan.Pick(keys, List.of(new Expr.Order(order, pick.descending())), row.ref());
+        LayerPlan.Pick before = read ? picks.get(alias) : null;
+        if (before != null && before.partitionBy().equals(chosen.partitionBy()) && before.orderBy().equals(chosen.orderBy())) {
+            // the same pick said again (in a rule and on the cover sheet)
+            return null;
+        }
+        if (!read || before != null) {
             return "the key and the order of the row kept must be columns of one table the view reads, kept once";
         }
-        picks.put(alias, new LayerPlan.Pick(keys, List.of(new Expr.Order(order, pick.descending())), row.ref()));
+        picks.put(alias, chosen);
         return null;
     }
 

@@ -117,6 +117,36 @@ class DefaultsWhenAndEntityPicksTest {
     }
 
     @Test
+    void shouldCompareCodesAsTheCoverSheetSays() throws Exception {
+        Specs spec = keyed()
+                .row("dim", "student_id", "VARCHAR(10)", "students", "student_id", "Trim. Exclude rows with status = 'x'.")
+                .row("dim", "first", "VARCHAR(12)", "students", "first_name", "JAMES = J, LIAM = L, else Other.");
+        // as written: only 'JAMES' is J ('liam', 'james ' are not), and 'x' excludes no 'X' row
+        assertThat(column(compile(spec), "first")).containsExactly("Other", "Other", "J", "Other");
+        spec.note("Cover", "General | \"Blank\" means NULL, empty, or only spaces. All code comparisons are case-insensitive"
+                + " and ignore leading/trailing spaces unless stated otherwise.");
+        assertThat(column(compile(spec), "first")).containsExactly("L", "J", "J");
+    }
+
+    @Test
+    void shouldChooseRowsAsTheCoverSheetLineOfTheTargetSays() throws Exception {
+        Specs spec = Specs.spec()
+                .row("dim", "student_id", "VARCHAR(10)", "students", "student_id", "Trim and upper case.", null, null, true, false, null)
+                .row("dim", "first_name", "VARCHAR(20)", "students", "first_name", "Trim.")
+                .note("Cover", "Targets | dim (one row per student)")
+                .note("Cover", "dim grain | The extract can hold a student twice. Keep one row per Student ID (after trim +"
+                        + " upper case): the one with the latest upd_ts (text, YYYY-MM-DD HH:MM:SS).");
+        assertThat(rows(compile(spec))).extracting(r -> r.get("student_id") + "|" + r.get("first_name"))
+                .containsExactly("S1|JAMES", "S2|mei", "S3|liam");
+        // said again in a rule, the same pick is kept once; another pick is a conflict, not a guess
+        spec.row("dim", "mark", "VARCHAR(5)", "students", "mark", "Copy. Keep only the latest record per student by upd_ts.");
+        assertThat(rows(compile(spec))).hasSize(3);
+        GeneratedLayers.Layer other = compile(spec.row("dim", "email", "VARCHAR(40)", "students", "email",
+                "Copy. Keep only the earliest record per student by upd_ts."));
+        assertThat(other.columns()).as("%s", other.columns().get(3).reason()).extracting(GeneratedLayers.Column::status).containsOnly("flagged");
+    }
+
+    @Test
     void shouldReadAnElseThatNamesSomeOfItsValuesAndAMapBasedOnAPart() throws Exception {
         GeneratedLayers.Layer layer = compile(keyed()
                 .row("dim", "is_enrolled", "BOOLEAN", "students", "status", "True when status is E (any case); false for W, X,"

@@ -14,6 +14,7 @@ import java.util.Map;
 final class Specs {
     private final List<MappingRow> rows = new ArrayList<>();
     private final List<ReferenceTable> references = new ArrayList<>();
+    private final List<io.aide.events.spec.DocumentNote> notes = new ArrayList<>();
     private int rowNumber = 2;
 
     static Specs spec() {
@@ -53,8 +54,15 @@ final class Specs {
         return this;
     }
 
+    /** A line of a sheet without mapping rows (a cover sheet's "label | text"). */
+    Specs note(String sheet, String text) {
+        notes.add(new io.aide.events.spec.DocumentNote(sheet, notes.size() + 1, text));
+        return this;
+    }
+
     MappingSpec build() {
-        return new MappingSpec("doc-1", "acme", 1, "mapping.xlsx", "xlsx", Map.of(), List.of(), rows, references, List.of());
+        return new MappingSpec("doc-1", "acme", 1, "mapping.xlsx", "xlsx", Map.of(), List.of(), rows, references, List.of(),
+                notes);
     }
 
     /** The jaffle-shop analytics mapping: staging, pivoted payments per order, customers with fan-out risk. */

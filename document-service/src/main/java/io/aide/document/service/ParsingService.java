@@ -191,7 +191,7 @@ public class ParsingService {
         List<Diagnostic> diagnostics = new ArrayList<>(spec.diagnostics());
         diagnostics.addAll(extra);
         return new MappingSpec(spec.documentId(), spec.tenantId(), spec.version(), spec.fileName(), spec.format(),
-                spec.headerMapping(), spec.sheets(), spec.rows(), spec.referenceTables(), diagnostics);
+                spec.headerMapping(), spec.sheets(), spec.rows(), spec.referenceTables(), diagnostics, spec.notes());
     }
 
     private void storeParsed(Envelope envelope, DocumentRecord document, String fileName, String uploadedBy,
@@ -205,7 +205,7 @@ public class ParsingService {
             int version = documents.latestVersion(c, tenant, document.id()) + 1;
             MappingSpec spec = new MappingSpec(document.id(), tenant, version, fileName, parsed.format(),
                     parsed.headerMapping(), parsed.sheets(), parsed.rows(), parsed.referenceTables(),
-                    parsed.diagnostics());
+                    parsed.diagnostics(), parsed.notes());
             String key = documentService.storeVersion(c, tenant, document.id(), spec, version == 1 ? "parsed" : "reparsed",
                     null, uploadedBy);
             int errors = (int) spec.diagnostics().stream().filter(d -> Diagnostic.ERROR.equals(d.severity())).count();

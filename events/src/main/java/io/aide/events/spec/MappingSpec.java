@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param rows            the mapping rows, in document order
  * @param referenceTables lookup / parameter sheets and uploaded reference files, by name
  * @param diagnostics     document- and row-level findings
+ * @param notes           the lines of sheets that hold no mapping (a cover sheet's conventions, a target's grain)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MappingSpec(
@@ -30,14 +31,23 @@ public record MappingSpec(
         List<SheetInfo> sheets,
         List<MappingRow> rows,
         List<ReferenceTable> referenceTables,
-        List<Diagnostic> diagnostics) {
+        List<Diagnostic> diagnostics,
+        List<DocumentNote> notes) {
 
     public MappingSpec {
+        notes = notes == null ? List.of() : List.copyOf(notes);
         headerMapping = headerMapping == null ? Map.of() : headerMapping;
         sheets = sheets == null ? List.of() : List.copyOf(sheets);
         rows = rows == null ? List.of() : List.copyOf(rows);
         referenceTables = referenceTables == null ? List.of() : List.copyOf(referenceTables);
         diagnostics = diagnostics == null ? List.of() : List.copyOf(diagnostics);
+    }
+
+    public MappingSpec(String documentId, String tenantId, int version, String fileName, String format,
+                       Map<String, Map<String, String>> headerMapping, List<SheetInfo> sheets, List<MappingRow> rows,
+                       List<ReferenceTable> referenceTables, List<Diagnostic> diagnostics) {
+        this(documentId, tenantId, version, fileName, format, headerMapping, sheets, rows, referenceTables, diagnostics,
+                List.of());
     }
 
     /** Target table -> its rows, in document order of first appearance. */
@@ -68,11 +78,11 @@ public record MappingSpec(
 
     public MappingSpec withVersion(int newVersion) {
         return new MappingSpec(documentId, tenantId, newVersion, fileName, format, headerMapping, sheets, rows,
-                referenceTables, diagnostics);
+                referenceTables, diagnostics, notes);
     }
 
     public MappingSpec withRows(List<MappingRow> newRows) {
         return new MappingSpec(documentId, tenantId, version, fileName, format, headerMapping, sheets, newRows,
-                referenceTables, diagnostics);
+                referenceTables, diagnostics, notes);
     }
 }

@@ -1,0 +1,98 @@
+package io.aide.compiler;
+
+import io.aide.compiler.plan.Expr;
+import io.aide.events.spec.DocumentNote;
+import io.aide.events.spec.MappingSpec;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * What a document's cover or notes sheet says of every rule: "All code comparisons are case-insensitive and ignore
+ * leading/trailing spaces unless stated otherwise". A comparison of a value with a text code then compares the value
+ * trimmed and in upper case with the code written the same way, in maps and filters alike; without it, "M = Male" on an
+ * extract holding "m " gives the else branch for every such row.
+ *
+ * @param ignoreCase   codes compare regardless of case
+ * @param ignoreSpaces codes compare without leading and trailing spaces
+ */
+record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces) {
+    static final DocumentConventions NONE = new DocumentConventions(false, false);
+
+    private static final Pattern SENTENCES = Pattern.compile("(?<=[.;!?])\\s+|\\s+\\|\\s+|\\n+");
+    /** The sentence is about comparing codes or values. */
+    private static final Pattern COMPARING = Pattern.compile("(?i)\\b(?:compar\\w*|match\\w*|codes?|lookups?|look-ups?"
+            + "|joins?|decod\\w*|filters?)\\b");
+    private static final Pattern IGNORE_CASE = Pattern.compile("(?i)\\b(?:case[- ]?insensitive(?:ly)?|ignor\\w*\\s+(?:the\\s+)?"
+            + "(?:letter\\s+)?case|regardless\\s+of\\s+(?:the\\s+)?(?:letter\\s+)?case|in\\s+any\\s+case|not\\s+case[- ]?sensitive"
+            + "|(?:upper|lower)[- ]?cas\\w*\\s+(?:on\\s+)?both\\s+sides)\\b");
+    private static final Pattern IGNORE_SPACES = Pattern.compile("(?i)\\b(?:ignor\\w*\\s+(?:any\\s+)?(?:leading|trailing|"
+            + "surrounding|extra|outer)[\\w/ -]{0,25}?(?:spaces|blanks|whitespace)|trim\\w*\\s+(?:on\\s+)?both\\s+sides"
+            + "|after\\s+trimming|trimmed\\s+(?:first|before))\\b");
+
+    static DocumentConventions of(MappingSpec spec) {
+        boolean ignoreCase = false;
+        boolean ignoreSpaces = false;
+        for (DocumentNote note : spec.notes()) {
+            for (String sentence : SENTENCES.split(note.text())) {
+                if (!COMPARING.matcher(sentence).find() || !IGNORE_CASE.matcher(sentence).find()) {
+                    continue;
+                }
+                // a sentence that makes every comparison ignore case may say the same of spaces
+                ignoreCase = true;
+                ignoreSpaces |= IGNORE_SPACES.matcher(sentence).find();
+            }
+        }
+        return ignoreCase || ignoreSpaces ? new DocumentConventions(ignoreCase, ignoreSpaces) : NONE;
+    }
+
+    /**
+     * The value with each comparison of a text with text codes made as the conventions say.
+     *
+     * @param textual whether an expression holds text (only text is trimmed or upper-cased)
+     */
+    Expr applied(Expr value, Function<Expr, Boolean> textual) {
+        if (this == NONE || !ignoreCase && !ignoreSpaces || value == null) {
+            return value;
+        }
+        return Expr.rewrite(value, e -> {
+            if (e instanceof Expr.Bin b && (b.op().equals("=") || b.op().equals("<>") || b.op().equals("!="))) {
+                if (code(b.right()) && !(b.left() instanceof Expr.Lit) && textual.apply(b.left())) {
+                    return new Expr.Bin(b.op(), cleaned(b.left()), written(b.right()));
+                }
+                if (code(b.left()) && !(b.right() instanceof Expr.Lit) && textual.apply(b.right())) {
+                    return new Expr.Bin(b.op(), written(b.left()), cleaned(b.right()));
+                }
+            }
+            if (e instanceof Expr.InList in && !in.items().isEmpty() && in.items().stream().allMatch(DocumentConventions::code)
+                    && textual.apply(in.expr())) {
+                return new Expr.InList(cleaned(in.expr()), in.items().stream().map(this::written).toList(), in.negated());
+            }
+            return e;
+        });
+    }
+
+    private static boolean code(Expr e) {
+        return e instanceof Expr.Lit l && l.value() instanceof String;
+    }
+
+    /** The compared value without the case and space changes it already has, then with the conventions'. */
+    private Expr cleaned(Expr value) {
+        Expr inner = value;
+        while (inner instanceof Expr.Fn f && f.args().size() == 1 && List.of("UPPER", "LOWER", "TRIM").contains(f.name())
+                && (ignoreCase || f.name().equals("TRIM"))
+                && (ignoreSpaces || !f.name().equals("TRIM"))) {
+            inner = f.args().get(0);
+        }
+        Expr out = ignoreSpaces ? new Expr.Fn("TRIM", List.of(inner)) : inner;
+        return ignoreCase ? new Expr.Fn("UPPER", List.of(out)) : out;
+    }
+
+    private Expr written(Expr code) {
+        String v = (String) ((Expr.Lit) code).value();
+        v = ignoreSpaces ? v.strip() : v;
+        return new Expr.Lit(ignoreCase ? v.toUpperCase(Locale.ROOT) : v);
+    }
+}
