@@ -28,7 +28,9 @@ final class FilterText {
             "(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\b[^()]*?(?:\\b(?:where|when|if|whose)\\b\\s*(.+?)|\\((.+)\\))\\s*[.]?$");
     /** "ignore void_ind = 'Y'", "exclude rows with status = 'X'". */
     private static final Pattern EXCLUDING_BARE = Pattern.compile(
-            "(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\s+(?:(?:the\\s+)?(?:rows|records)\\s+)?(?:with\\s+|where\\s+)?(.+?)\\s*[.]?$");
+            "(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\s+"
+            // "skip tenant rows with a blank tenant_id": rows named by their table's noun
+            + "(?:(?:the\\s+|any\\s+|all\\s+)?(?:[\\w-]+\\s+){0,2}?(?:rows|records|lines)\\s+)?(?:with\\s+|where\\s+)?(.+?)\\s*[.]?$");
     /** "Voided payments out (void_ind = 'Y')", "test orders excluded (is_test = 1)". */
     private static final Pattern EXCLUDED_AFTER = Pattern.compile(
             "(?i)^[^()]*?\\b(?:out|excluded|removed|dropped|ignored|skipped|left out|filtered out)\\s*\\((.+)\\)\\s*[.]?$");
@@ -150,7 +152,10 @@ final class FilterText {
         // "Payments: ignore void_ind = 'Y'": what the sentence is about, before a colon
         // "(2) then drop ...": a numbered step
         String text = COMPLEMENT.matcher(cell.trim().replaceFirst("^[A-Za-z][\\w ]{0,30}:\\s+(?=\\S)", "")
-                .replaceFirst("^\\(?\\d{1,2}[).]\\s+(?:then\\s+|and\\s+)?", "")).replaceFirst("");
+                .replaceFirst("^\\(?\\d{1,2}[).]\\s+(?:then\\s+|and\\s+)?", "")
+                // "Apply this first, then drop leases whose ...": the order of the steps, said before the step
+                .replaceFirst("(?i)^(?:(?:apply|do|run)\\s+(?:this|that|it|the\\s+\\w+)\\s+first\\s*[,;]?\\s*)?(?:and\\s+)?"
+                        + "(?:then|after\\s+that|afterwards|next)\\s*,?\\s+(?=\\S)", "")).replaceFirst("");
         List<Reading> out = new ArrayList<>();
         Matcher subject = EXCLUDED_SUBJECT.matcher(text);
         if (subject.matches()) {

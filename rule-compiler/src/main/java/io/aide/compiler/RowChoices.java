@@ -211,15 +211,21 @@ final class RowChoices {
     /** A filter's condition: SQL as written, else the same words a rule's condition may use ("read_val is negative"). */
     private Expr conditionOf(SqlExpressionParser parser, String condition, MappingRow row)
             throws SqlExpressionParser.NotCompilable {
+        Expr read;
         try {
-            return parser.parse(condition);
+            read = parser.parse(condition);
         } catch (SqlExpressionParser.NotCompilable sql) {
-            Expr worded = WORDS.condition(condition, binder.filterContext(row));
-            if (worded == null) {
+            read = WORDS.condition(condition, binder.filterContext(row));
+            if (read == null) {
                 throw sql;
             }
-            return worded;
         }
+        SqlType kind = types.infer(read);
+        if (read instanceof Expr.Col || read instanceof Expr.Lit || kind.known() && kind.kind() != SqlType.Kind.BOOLEAN) {
+            // a value is no test of a row: "status is 'D' (draft).. A lease whose ..." must not filter on status itself
+            throw new SqlExpressionParser.NotCompilable("'" + condition + "' is no condition on a row");
+        }
+        return read;
     }
 
     private static final io.aide.compiler.lang.RuleLanguage WORDS = new io.aide.compiler.lang.RuleLanguage();

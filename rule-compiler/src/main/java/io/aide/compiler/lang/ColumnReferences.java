@@ -180,10 +180,57 @@ final class ColumnReferences {
         if (t.kind() == Token.Kind.WORD && e instanceof Expr.Col c) {
             skipKindNoun(p, c);
         }
+        if (!(e instanceof Expr.Col) && cleanedAside(p)) {
+            // "property_code (the cleaned code below)": the target column's value already
+            return e;
+        }
+        if (e instanceof Expr.Col && cleanedAside(p)) {
+            // "ordered by tenant_id (cleaned, below)": the target column of that name, as its own rule cleans it
+            String target = p.ctx().row().targetTable();
+            Expr own = target == null || n.equalsIgnoreCase(p.ctx().row().targetColumn()) ? null : p.ctx().resolve(target, n);
+            if (own == null) {
+                p.problem("'" + n + "' is said to be cleaned, but no other target column named " + n + " says how");
+                p.reset(start);
+                return null;
+            }
+            return own;
+        }
         return e;
     }
 
-    private static final java.util.Set<String> CLEANED = java.util.Set.of("cleaned", "cleansed", "clean", "standardised",
+    /** Words allowed beside "cleaned" in a bracket after a name: "(cleaned, below)", "(the cleaned code below)". */
+    private static final java.util.Set<String> ASIDE = java.util.Set.of("the", "a", "value", "code", "id", "key", "as",
+            "see", "below", "above", "target", "version", "one", "column", "field", "form", "i.e", "ie", "in", "its");
+
+    /**
+     * A bracket after a name that says the value meant is its cleaned one ("(cleaned, below)", "(the cleaned code
+     * below)"); the cursor moves past it when it does.
+     */
+    private static boolean cleanedAside(Parser p) {
+        int m = p.mark();
+        if (!p.acceptOp("(")) {
+            return false;
+        }
+        boolean cleaned = false;
+        for (Token t = p.next(); t != null; t = p.next()) {
+            if (t.op(")")) {
+                if (cleaned) {
+                    return true;
+                }
+                break;
+            }
+            if (t.kind() == Token.Kind.WORD && CLEANED.contains(t.norm())) {
+                cleaned = true;
+            } else if (!(t.op(",") || t.kind() == Token.Kind.WORD && ASIDE.contains(t.norm()))) {
+                break;
+            }
+        }
+        p.reset(m);
+        return false;
+    }
+
+    /** Words that say a value is meant as a rule cleans it ("the cleaned code", "tenant_id (cleaned, below)"). */
+    static final java.util.Set<String> CLEANED = java.util.Set.of("cleaned", "cleansed", "clean", "standardised",
             "standardized", "normalised", "normalized");
 
     /**

@@ -111,6 +111,15 @@ final class Commentary {
                 && (first.norm().equals("e.g") || first.norm().equals("i.e"))) {
             return true;
         }
+        if (tokens.stream().anyMatch(t -> ColumnReferences.CLEANED.contains(t.norm()))) {
+            // "(cleaned, below)": the value meant is the cleaned one, which changes what the rule reads
+            return false;
+        }
+        if (tokens.stream().anyMatch(t -> t.is(Token.Kind.WORD, "already"))
+                && tokens.stream().noneMatch(t -> t.kind() == Token.Kind.STRING || t.kind() == Token.Kind.OP && !t.op(",") && !t.op("-"))) {
+            // "(CAM already defaulted to 0)", "(already trimmed upstream)": what was done before, asking for nothing
+            return true;
+        }
         if (crossReference(tokens)) {
             // "(see STUDENT_ID below)", "(use the two target values above)", "(see cover sheet)": where else it is said
             return true;
@@ -159,7 +168,8 @@ final class Commentary {
             if (lexicon.match(Role.ACTION, tokens, i) > 0
                     || lexicon.match(Role.SENTINEL, tokens, i) > 0 && !GENERIC_NOUNS.contains(t.norm())
                     || lexicon.match(Role.CAP_AT, tokens, i) > 0 || lexicon.match(Role.FLOOR_AT, tokens, i) > 0
-                    || lexicon.match(Role.CASE_INSENSITIVE, tokens, i) > 0 || NumberOperations.wholeUnits(tokens, i, lexicon) > 0
+                    || lexicon.match(Role.CASE_INSENSITIVE, tokens, i) > 0 || lexicon.match(Role.CASE_AND_SPACES, tokens, i) > 0
+                    || NumberOperations.wholeUnits(tokens, i, lexicon) > 0
                     || lexicon.match(Role.NULL, tokens, i) > 0 || lexicon.match(Role.DEFAULT, tokens, i) > 0
                     || lexicon.match(Role.ORDERED_BY, tokens, i) > 0 || lexicon.match(Role.ASCENDING, tokens, i) > 0
                     || lexicon.match(Role.DESCENDING, tokens, i) > 0) {

@@ -137,7 +137,10 @@ final class ComparedValues {
             do {
                 // "(either case, after trim)": what the bracket holds, one after another
                 Expr step = null;
-                if (p.accept(Role.CASE_INSENSITIVE)) {
+                if (p.accept(Role.CASE_AND_SPACES)) {
+                    Expr folded = folded(next);
+                    step = folded == null ? null : trimmedLeft(folded);
+                } else if (p.accept(Role.CASE_INSENSITIVE)) {
                     step = folded(next);
                 } else if (p.acceptWord("after") && p.accept(Role.TRIM)) {
                     step = trimmedLeft(next);

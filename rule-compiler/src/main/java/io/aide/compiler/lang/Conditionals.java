@@ -143,7 +143,7 @@ final class Conditionals implements Recognizer {
             if (!whens.isEmpty() && !elseSaid) {
                 // the value before its "otherwise": "'Low' otherwise"
                 Expr last = result(p);
-                if (last != null && (p.accept(Role.ELSE) || namedThenElse(p)) && (p.atEnd() || p.acceptSeparator())) {
+                if (last != null && (p.accept(Role.ELSE) || ElseLists.namedThenElse(p, true)) && (p.atEnd() || p.acceptSeparator())) {
                     otherwise = last;
                     elseSaid = true;
                     collect(last, accepted);
@@ -253,38 +253,6 @@ final class Conditionals implements Recognizer {
      * A literal that is a truth value for a true/false target ('Y', 'N', 'Yes', 'T', 'F'): its truth; null for any
      * other literal or target.
      */
-    /**
-     * "false for DOM, blank or anything else": values named before the else they belong to (as examples of it); the
-     * cursor moves past the else, or stays when the words are no such list.
-     */
-    private static boolean namedThenElse(Parser p) {
-        int m = p.mark();
-        if (!p.accept(Role.IF)) {
-            return false;
-        }
-        for (int items = 0; items <= 6 && !p.atEnd(); ) {
-            if (p.accept(Role.ELSE)) {
-                return items > 0;
-            }
-            if (items > 0 && (p.acceptOp(",") || p.accept(Role.OR))) {
-                continue;
-            }
-            Token t = p.peekToken();
-            if (p.accept(Role.BLANK) || p.accept(Role.NULL)) {
-                items++;
-                continue;
-            }
-            if (t == null || !(t.kind() == Token.Kind.STRING || t.kind() == Token.Kind.NUMBER
-                    || t.kind() == Token.Kind.WORD && t.text().matches("[A-Z0-9]{1,4}"))) {
-                break;
-            }
-            p.next();
-            items++;
-        }
-        p.reset(m);
-        return false;
-    }
-
     private static Boolean truthOf(Expr.Lit l, Parser p) {
         if (p.targetType().kind() != SqlType.Kind.BOOLEAN || !(l.value() instanceof String text)) {
             return null;

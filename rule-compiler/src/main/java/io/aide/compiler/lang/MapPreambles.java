@@ -13,6 +13,7 @@ import java.util.Locale;
  * preamble := [MAP] cleaning [","] ["first"]                 "Trim and upper-case the code, then decode: ..."
  *           | [MAP] value "(" cleaning ["first"] ")"          "Decode the region code (trim and upper-case first): ..."
  *           | cleaning "," CASE_INSENSITIVE                   "Trimmed code, any case: A = Active, ..."
+ *           | value "," CASE_AND_SPACES                       "Plan code to name, ignoring case and spaces: ..."
  * </pre>
  * The cleaning itself is read by the rule language; this only puts its words in the order it reads and notes a
  * comparison said to ignore case (the keys are then compared in upper case).
@@ -20,7 +21,10 @@ import java.util.Locale;
 final class MapPreambles {
 
     /** The cleaning's words as the rule language reads them, and whether the keys are compared ignoring case. */
-    record Preamble(List<Token> tokens, boolean anyCase) {
+    record Preamble(List<Token> tokens, boolean anyCase, boolean trimmed) {
+        Preamble(List<Token> tokens, boolean anyCase) {
+            this(tokens, anyCase, false);
+        }
     }
 
     private static final java.util.Set<String> KIND_NOUNS = java.util.Set.of("code", "codes", "value", "flag", "indicator",
@@ -42,8 +46,11 @@ final class MapPreambles {
             }
         }
         boolean anyCase = false;
+        boolean trimmed = false;
         for (int i = 0; i < tokens.size(); i++) {
-            int n = lexicon.match(Role.CASE_INSENSITIVE, tokens, i);
+            int both = lexicon.match(Role.CASE_AND_SPACES, tokens, i);
+            int n = both > 0 ? both : lexicon.match(Role.CASE_INSENSITIVE, tokens, i);
+            trimmed = both > 0;
             if (n > 0) {
                 tokens.subList(i, i + n).clear();
                 if (i > 0 && tokens.get(i - 1).op(",")) {
@@ -54,6 +61,15 @@ final class MapPreambles {
             }
         }
         trimEnd(tokens);
+        for (int i = 1; i < tokens.size(); i++) {
+            // "Trimmed, upper-cased status code mapped: ...": the map's verb after the value it maps
+            int verb = lexicon.match(Role.MAP, tokens, i);
+            if (verb > 0 && i + verb == tokens.size()) {
+                tokens.subList(i, tokens.size()).clear();
+                trimEnd(tokens);
+                break;
+            }
+        }
         int after = tokens.size() - 1;
         while (after > 0 && !tokens.get(after).op("(")) {
             after--;
@@ -83,10 +99,10 @@ final class MapPreambles {
             if (!inside.isEmpty() && onlyCleaning(inside, lexicon)) {
                 List<Token> moved = new ArrayList<>(inside);
                 moved.addAll(tokens.subList(lexicon.match(Role.MAP, tokens, 0), open));
-                return new Preamble(moved, anyCase);
+                return new Preamble(moved, anyCase, trimmed);
             }
         }
-        return new Preamble(tokens, anyCase);
+        return new Preamble(tokens, anyCase, trimmed);
     }
 
     /** The pairs after their verb: "decode: WEB = Website, ..." read as "WEB = Website, ...". */

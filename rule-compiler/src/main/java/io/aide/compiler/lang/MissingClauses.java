@@ -133,6 +133,16 @@ final class MissingClauses {
                     || !Expr.columns(ok.expr()).contains(column) || copies(ok.expr(), column)) {
                 continue;
             }
+            if (value instanceof Expr.TypedNull || value instanceof Expr.Lit l0 && l0.value() == null) {
+                // "Year part of acq_date (NULL if no date)": NULL for a missing value, which a value without a fallback
+                // of its own gives anyway; one with a fallback is told
+                boolean[] fallback = {false};
+                Expr.visit(ok.expr(), x -> fallback[0] |= x instanceof Expr.Case || x instanceof Expr.Fn f
+                        && java.util.Set.of("COALESCE", "IFNULL", "NVL").contains(f.name().toUpperCase(java.util.Locale.ROOT)));
+                Expr kept = fallback[0] ? new Expr.Case(List.of(new Expr.When(new Expr.IsNull(column, false),
+                        new Expr.TypedNull(io.aide.compiler.plan.SqlType.UNKNOWN))), ok.expr()) : ok.expr();
+                return new Recognition.Recognized(kept, ok.lookupTable(), ok.accepted(), ok.note(), ok.keepUnmatched());
+            }
             // a date stand-in for a date kept as text: the text read as a date first (COALESCE needs one type)
             Expr own = value instanceof Expr.Lit ? column : DateColumns.asDate(p.ctx(), column);
             Expr read = Expr.mapColumns(ok.expr(), c -> c.equals(column) ? new Expr.Fn("COALESCE", List.of(own, value)) : c);

@@ -476,6 +476,10 @@ final class NullHandling implements Recognizer {
     }
 
     private static Expr coalesce(Parser p, Expr x, Expr value) {
+        if (value instanceof Expr.TypedNull || value instanceof Expr.Lit l && l.value() == null) {
+            // "(NULL if no date)": NULL for NULL asks for nothing (a typed NULL would not mix with a date inside)
+            return x;
+        }
         // a column as the fallback: both read as the target's type (a text source and a date column do not mix)
         return value instanceof Expr.Lit ? new Expr.Fn("COALESCE", List.of(x, value))
                 : new Expr.Fn("COALESCE", List.of(p.typed(x), p.typed(value)));

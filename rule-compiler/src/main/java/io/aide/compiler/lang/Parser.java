@@ -329,7 +329,8 @@ public final class Parser {
     }
 
     private boolean asksForSomething(List<Token> parenthesis) {
-        if (lexicon.find(Role.CASE_INSENSITIVE, parenthesis) || lexicon.find(Role.ROUND, parenthesis)
+        if (lexicon.find(Role.CASE_INSENSITIVE, parenthesis) || lexicon.find(Role.CASE_AND_SPACES, parenthesis)
+                || lexicon.find(Role.ROUND, parenthesis)
                 || lexicon.find(Role.ROUND_DOWN, parenthesis) || lexicon.find(Role.ROUND_UP, parenthesis)) {
             return true;
         }

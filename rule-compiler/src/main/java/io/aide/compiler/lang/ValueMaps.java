@@ -70,9 +70,11 @@ final class ValueMaps implements Recognizer {
                 elseGiven = true;
                 continue;
             }
-            if (!whens.isEmpty() && (p.mark() != other || p.accept(Role.ELSE))) {
+            if (!whens.isEmpty() && (p.mark() != other || p.accept(Role.ELSE) || ElseLists.namedThenElse(p, false))) {
                 // "otherwise: x", "anything else -> Unknown", "else = 0"
                 includedAside(p);
+                // "Anything else, including blank, = Unknown": the comma that closes the aside
+                p.acceptOp(",");
                 boolean arrowed = arrow(p);
                 otherwise = otherwise(p, keyed, arrowed);
                 if (otherwise == null) {
