@@ -60,10 +60,42 @@ final class NoteFilters {
     }
 
     static List<MappingRow> expand(List<MappingRow> rows) {
-        if (rows.stream().allMatch(r -> r.description() == null || r.description().isBlank())) {
-            return rows;
+        List<MappingRow> rejecting = rows.stream().map(NoteFilters::rejectedInNullCell).toList();
+        if (rejecting.stream().allMatch(r -> r.description() == null || r.description().isBlank())) {
+            return rejecting;
         }
-        return rows.stream().map(NoteFilters::expand).toList();
+        return rejecting.stream().map(NoteFilters::expand).toList();
+    }
+
+    /**
+     * "Blank unit_no → reject the row (do not load)", "unit_no missing: skip the record": a null-handling cell that
+     * drops the rows without a value, as a filter.
+     */
+    private static final Pattern REJECTED = Pattern.compile("(?i)^\\s*(?:(?:blank|empty|missing|null)\\s+([\\w.]+)|([\\w.]+)\\s+"
+            + "(?:is\\s+)?(?:blank|empty|missing|null)|(blank|empty|missing|null))\\s*(?:->|→|=>|:|-|–|,)\\s*(?:reject|skip|drop|exclude"
+            + "|discard|ignore|do\\s+not\\s+load|don't\\s+load)\\b(?:\\s+(?:the|this|that|such)?\\s*(?:row|record|line)s?)?"
+            + "\\s*(?:\\((?:do\\s+not|don't|not)\\s+load(?:ed)?\\)|[-–,;]?\\s*(?:do\\s+not|don't)\\s+load(?:\\s+it)?)?\\s*[.]?\\s*$");
+
+    /** A filter cell's text before a sentence added to it: ended by one full stop ("" when there is none). */
+    private static String before(String filter) {
+        return filter == null || filter.isBlank() ? "" : filter.trim().replaceAll("[.;\\s]+$", "") + ". ";
+    }
+
+    private static MappingRow rejectedInNullCell(MappingRow r) {
+        java.util.regex.Matcher m = r.nullHandling() == null ? null : REJECTED.matcher(r.nullHandling());
+        if (m == null || !m.matches()) {
+            return r;
+        }
+        String column = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2)
+                : r.sourceColumns().size() == 1 ? r.sourceColumns().get(0).column() : null;
+        if (column == null || column.isBlank()) {
+            return r;
+        }
+        String missing = m.group(0).toLowerCase(java.util.Locale.ROOT).contains("null") ? "null" : "blank";
+        String filter = before(r.filter()) + "Exclude rows where " + column.trim() + " is " + missing + ".";
+        return new MappingRow(r.ref(), r.sheet(), r.rowNumber(), r.targetTable(), r.targetColumn(), r.targetType(),
+                r.sourceSystem(), r.sourceTable(), r.sourceColumns(), r.rawSource(), r.transformation(), r.join(),
+                filter, r.key(), r.nullable(), r.defaultValue(), null, r.description(), r.attributes());
     }
 
     /**
@@ -81,19 +113,28 @@ final class NoteFilters {
         }
         List<String> filters = new ArrayList<>();
         List<String> kept = new ArrayList<>();
+        List<String> explaining = new ArrayList<>();
         for (String sentence : SENTENCES.split(rule.trim())) {
             String said = sentence.trim();
             String selection = selection(said);
             if (selection != null) {
                 filters.add(selection);
+            } else if (Picks.explains(said)) {
+                explaining.add(said);
             } else {
                 kept.add(said);
             }
         }
+        if (filters.isEmpty()) {
+            kept.addAll(explaining);
+        } else {
+            // "All other columns come from the kept record": said of the selection, it goes with it
+            filters.addAll(explaining);
+        }
         if (filters.isEmpty() || kept.isEmpty()) {
             return r;
         }
-        String filter = (r.filter() == null || r.filter().isBlank() ? "" : r.filter().trim() + ". ") + String.join(" ", filters);
+        String filter = before(r.filter()) + String.join(" ", filters);
         return new MappingRow(r.ref(), r.sheet(), r.rowNumber(), r.targetTable(), r.targetColumn(), r.targetType(),
                 r.sourceSystem(), r.sourceTable(), r.sourceColumns(), r.rawSource(), String.join(" ", kept), r.join(),
                 filter, r.key(), r.nullable(), r.defaultValue(), r.nullHandling(), r.description(), r.attributes());
@@ -141,7 +182,7 @@ final class NoteFilters {
         if (filters.isEmpty()) {
             return r;
         }
-        String filter = r.filter() == null || r.filter().isBlank() ? "" : r.filter().trim() + ". ";
+        String filter = before(r.filter());
         filter += String.join(" ", filters);
         return new MappingRow(r.ref(), r.sheet(), r.rowNumber(), r.targetTable(), r.targetColumn(), r.targetType(),
                 r.sourceSystem(), r.sourceTable(), r.sourceColumns(), r.rawSource(), r.transformation(), r.join(),

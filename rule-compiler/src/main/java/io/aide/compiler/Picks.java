@@ -72,6 +72,11 @@ final class Picks {
     private Picks() {
     }
 
+    /** The sentence only says why rows repeat or what keeping one of them means ("All other columns come from the kept record"). */
+    static boolean explains(String sentence) {
+        return WHY.matcher(sentence.trim()).matches();
+    }
+
     /** The cell's pick, or null when no sentence of it keeps one row per key in an order. */
     static Read read(String cell) {
         List<String> sentences = List.of(SENTENCES.split(cell.trim()));

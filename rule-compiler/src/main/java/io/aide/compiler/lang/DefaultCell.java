@@ -90,6 +90,50 @@ record DefaultCell(Expr value, String problem, boolean blankToo) {
                 + (bare ? " for a " + target.display() + " column" : "") + ": write a value (a number, 'text' in quotes, or NULL)");
     }
 
+    /**
+     * A null-handling cell that gives the value for a missing one, either way round: "Blank GVWR → 'Unclassified'",
+     * "Blank → NULL", "NULL when fuel_used_l is NULL", "0 if blank"; null when the cell says something else.
+     *
+     * @param names the column's names in lower case, which the condition may name
+     */
+    static DefaultCell conditional(String cell, SqlType target, Lexicon lexicon, java.util.Set<String> names) {
+        String text = cell.strip().replaceAll("[.;]+$", "").strip();
+        List<Token> tokens = Lexer.tokens(text);
+        for (int k = 1; k + 1 < tokens.size(); k++) {
+            Token t = tokens.get(k);
+            if (t.kind() == Token.Kind.SEP) {
+                return null;
+            }
+            if (!(t.op("->") || t.op("=>") || t.op("=") || t.op(":"))) {
+                continue;
+            }
+            // the case before the arrow, the value after it
+            DefaultCondition.Kind when = DefaultCondition.read(tokens.subList(0, k), 0, names, lexicon);
+            if (when == null) {
+                return null;
+            }
+            DefaultCell value = read(textOf(tokens.subList(k + 1, tokens.size())), target, lexicon, java.util.Set.of());
+            return value.problem() != null ? null : new DefaultCell(value.value(), null, when == DefaultCondition.Kind.BLANK);
+        }
+        for (int k = 1; k < tokens.size(); k++) {
+            int m = lexicon.match(Role.IF, tokens, k);
+            if (m > 0 && !tokens.get(k).norm().equals("for")) {
+                DefaultCell read = read(text, target, lexicon, names);
+                return read.problem() == null && DefaultCondition.read(tokens, k + m, names, lexicon) != null ? read : null;
+            }
+        }
+        return null;
+    }
+
+    /** The tokens written out again, a text in quotes. */
+    private static String textOf(List<Token> tokens) {
+        StringBuilder out = new StringBuilder();
+        for (Token t : tokens) {
+            out.append(out.length() == 0 ? "" : " ").append(t.kind() == Token.Kind.STRING ? "'" + t.text() + "'" : t.text());
+        }
+        return out.toString();
+    }
+
     /** Where the k-th token starts in the text: after the text of the tokens before it. */
     private static int tokenStart(String text, List<Token> tokens, int k) {
         int at = 0;

@@ -12,6 +12,7 @@ import java.util.Set;
  * <pre>
  * condition := case {(OR | AND | ",") case}
  * case      := [subject] (IS_EMPTY | BLANK)           blank: NULL, empty or only spaces
+ *            | (BLANK | IS_EMPTY | NULL) subject       "Blank GVWR", "missing speed"
  *            | [subject] (IS_NULL | NULL | NOT_FOUND)  NULL: no value, no match of the row's lookup
  *            | "no" subject                            "no grade"
  * subject   := words naming the column itself: "the value", "source", its target or source column, a name its rule
@@ -67,6 +68,13 @@ final class DefaultCondition {
         if (words.get(0).norm().equals("no") && words.size() > 1 && subject(words.subList(1, words.size()), names)) {
             return Kind.NULL;
         }
+        for (Role role : List.of(Role.BLANK, Role.IS_EMPTY, Role.NULL)) {
+            // "Blank GVWR", "missing speed": the word before the column it says is missing
+            int n = lexicon.match(role, words, 0);
+            if (n > 0 && n < words.size() && subject(words.subList(n, words.size()), names)) {
+                return role == Role.NULL ? Kind.NULL : Kind.BLANK;
+            }
+        }
         for (int at = 0; at < words.size(); at++) {
             if (!subject(words.subList(0, at), names)) {
                 continue;
@@ -82,6 +90,12 @@ final class DefaultCondition {
 
     /** The words name the column: nothing, words such as "the value", or one of its names. */
     private static boolean subject(List<Token> words, Set<String> names) {
+        List<Token> named = words.stream().filter(t -> !SELF_WORDS.contains(t.norm())).toList();
+        if (named.size() == 1 && named.get(0).kind() == Token.Kind.WORD
+                && names.stream().anyMatch(n -> ColumnWords.namesLeavingKind(n, named.get(0)))) {
+            // "Blank GVWR" for gvwr_lbs: the name without the unit or kind it ends with
+            return true;
+        }
         StringBuilder name = new StringBuilder();
         for (Token t : words) {
             if (SELF_WORDS.contains(t.norm())) {

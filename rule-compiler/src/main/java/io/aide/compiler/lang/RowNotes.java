@@ -44,12 +44,19 @@ public record RowNotes(Expr defaultValue, boolean blankToo, List<String> accepte
         if (row.nullHandling() != null && !row.nullHandling().isBlank()) {
             List<Token> tokens = Lexer.tokens(row.nullHandling());
             Expr d = defaultOf(tokens, lexicon);
+            DefaultCell said = d == null ? DefaultCell.conditional(row.nullHandling(), SqlType.parse(row.targetType()), lexicon,
+                    names(row)) : null;
+            if (said != null) {
+                // "Blank GVWR → 'Unclassified'", "NULL when fuel_used_l is NULL": the default and when it applies
+                defaultValue = said.value();
+                blankToo = said.blankToo();
+            }
             if (d != null) {
                 defaultValue = d;
             }
             accepted.addAll(oneOf(tokens, lexicon));
             keep = keepsUnmatched(tokens, lexicon);
-            read = d != null || !accepted.isEmpty() || keep;
+            read = d != null || said != null || !accepted.isEmpty() || keep;
         }
         return new RowNotes(defaultValue, blankToo, accepted, keep, problem, read);
     }

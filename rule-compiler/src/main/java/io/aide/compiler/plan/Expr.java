@@ -207,7 +207,8 @@ public sealed interface Expr {
         if (e instanceof Fn f && f.name().equalsIgnoreCase("COALESCE") && !f.args().isEmpty()) {
             return neverNull(f.args().get(f.args().size() - 1));
         }
-        return false;
+        // a row's number in its window: "Never null" on a surrogate key
+        return e instanceof Window w && java.util.Set.of("ROW_NUMBER", "RANK", "DENSE_RANK").contains(w.fn().toUpperCase(java.util.Locale.ROOT));
     }
 
     /**

@@ -1,0 +1,70 @@
+package io.aide.compiler;
+
+import io.aide.events.spec.GeneratedLayers;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A fleet hand-off document's null-handling cells: the case before an arrow and the value after it ("Blank GVWR →
+ * 'Unclassified'", "Blank → NULL"), a value and when it applies ("NULL when gvwr_lbs is null"), rows rejected for a
+ * missing key ("Blank unit_no → reject the row (do not load)"), "Never null" on a numbering, and a dedupe's
+ * consequence said in the rule ("All other columns come from the kept record"). Before, each flagged its column, and
+ * the key's flag flagged the table. Run in DuckDB.
+ */
+class NullCellFormsTest {
+    private static final String[] VEHICLES = {"unit_no", "gvwr_lbs", "make", "rec_upd_ts"};
+    private static final String[][] ROWS = {
+            {"v1", "8000", "ford", "2024-01-01 00:00:00"},
+            {"V1 ", "", "Ford ", "2024-02-01 00:00:00"},
+            {"v2", null, "  ", "2024-01-01 00:00:00"},
+            {"  ", "9000", "mack", "2024-01-01 00:00:00"}};
+
+    private static GeneratedLayers.Layer compile(Specs spec) {
+        return new SemanticLayerCompiler().compile(spec.build(), new CompileOptions(List.of("duckdb"), List.of(),
+                new SchemaCatalog(List.of(Specs.table("vehicles", VEHICLES)))), null).layers().get(0);
+    }
+
+    private static List<String> rows(GeneratedLayers.Layer layer, String... columns) throws Exception {
+        assertThat(layer.columns()).as("%s", layer.columns().stream().map(c -> c.name() + ": " + c.reason()).toList())
+                .extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+        String[][] all = new String[ROWS.length + 1][];
+        all[0] = VEHICLES;
+        System.arraycopy(ROWS, 0, all, 1, ROWS.length);
+        try (DuckDb db = new DuckDb().table("vehicles", all)) {
+            return db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY 1").stream()
+                    .map((Map<String, Object> r) -> String.join("|", java.util.Arrays.stream(columns)
+                            .map(c -> String.valueOf(r.get(c))).toList())).toList();
+        }
+    }
+
+    @Test
+    void shouldReadNullCellsThatSayTheValueForAMissingOne() throws Exception {
+        GeneratedLayers.Layer layer = compile(Specs.spec()
+                .row("dim", "vehicle_key", "INTEGER", "vehicles", "unit_no", "Surrogate key: sequence number ordered by"
+                        + " unit_number ascending.", null, null, true, false, "Never null")
+                .row("dim", "unit_number", "VARCHAR(10)", "vehicles", "unit_no", "Trim leading/trailing spaces and convert to"
+                        + " upper case. This is the natural key of the dimension.\nDedupe: where the same cleaned unit number"
+                        + " appears more than once, keep only the record with the most recent rec_upd_ts and discard the older"
+                        + " ones. All other columns come from the kept record.", null, null, false, null,
+                        "Blank unit_no → reject the row (do not load).")
+                .row("dim", "weight_class", "VARCHAR(20)", "vehicles", "gvwr_lbs", "Up to and including 8500 → Light Duty,"
+                        + " over 8500 → Heavy Duty.", null, null, false, null, "Blank GVWR → 'Unclassified'")
+                .row("dim", "make", "VARCHAR(20)", "vehicles", "make", "Trim, upper case.", null, null, false, null, "Blank → NULL")
+                .row("dim", "gvwr", "INTEGER", "vehicles", "gvwr_lbs", "Cast to a whole number.", null, null, false, null,
+                        "NULL when gvwr_lbs is null"));
+        // the blank unit is not loaded; V1's latest record is the one kept
+        assertThat(rows(layer, "vehicle_key", "unit_number", "weight_class", "make", "gvwr"))
+                .containsExactly("1|V1|Unclassified|FORD|null", "2|V2|Unclassified|null|null");
+    }
+
+    @Test
+    void shouldFlagANullCellWhoseCaseNamesAnotherColumn() {
+        GeneratedLayers.Column c = compile(Specs.spec().row("dim", "make", "VARCHAR(20)", "vehicles", "make", "Trim.", null,
+                null, true, null, "Blank colour → 'UNKNOWN'")).columns().get(0);
+        assertThat(c.status()).isEqualTo("flagged");
+    }
+}
