@@ -26,8 +26,8 @@ final class Fallbacks {
 
     /** The value, or NULL where it is empty or only spaces. */
     static Expr nonBlank(Expr value) {
-        return new Expr.Case(List.of(new Expr.When(new Expr.Bin("<>", new Expr.Fn("TRIM", List.of(value)), new Expr.Lit("")), value)),
-                null);
+        Expr trimmed = value instanceof Expr.Fn f && f.name().equals("TRIM") ? value : new Expr.Fn("TRIM", List.of(value));
+        return new Expr.Case(List.of(new Expr.When(new Expr.Bin("<>", trimmed, new Expr.Lit("")), value)), null);
     }
 
     /** The outcome changes the value: it has a default, or a blank is to count as no value. */

@@ -62,6 +62,29 @@ class NullCellFormsTest {
     }
 
     @Test
+    void shouldReadARulesLastSentenceThatSaysWhatAMissingValueBecomes() throws Exception {
+        GeneratedLayers.Layer layer = compile(Specs.spec()
+                .row("dim", "unit_no", "VARCHAR(10)", "vehicles", "unit_no", "Trimmed. If blank or null, load 'NO UNIT'.",
+                        null, null, true, null, null)
+                .row("dim", "gvwr_lbs", "DECIMAL(10,2)", "vehicles", "gvwr_lbs", "Convert to number and round to 2 decimal"
+                        + " places. Missing GVWR defaults to 0.00.")
+                .row("dim", "make", "VARCHAR(20)", "vehicles", "make", "Make as reported, trimmed. Empty → NULL."));
+        assertThat(rows(layer, "unit_no", "gvwr_lbs", "make")).containsExactly(
+                "NO UNIT|9000.00|mack", "V1|0.00|Ford", "v1|8000.00|ford", "v2|0.00|null");
+    }
+
+    @Test
+    void shouldNeverReadWordsThatNameAColumnAsTheTextOfAFallback() {
+        GeneratedLayers.Layer layer = compile(Specs.spec()
+                .row("dim", "make", "VARCHAR(20)", "vehicles", "make", "Trim.", null, null, true, null, "Blank → use unit no")
+                .row("dim", "unit", "VARCHAR(20)", "vehicles", "unit_no", "Trim. If blank, use make."));
+        // the null cell is flagged; the rule's own sentence falls back to the make column, not to the text 'make'
+        assertThat(layer.columns().get(0).status()).isEqualTo("flagged");
+        assertThat(layer.sql().get("duckdb")).doesNotContain("'use unit no'").doesNotContain("'make'")
+                .contains("\"vehicles\".\"make\"");
+    }
+
+    @Test
     void shouldFlagANullCellWhoseCaseNamesAnotherColumn() {
         GeneratedLayers.Column c = compile(Specs.spec().row("dim", "make", "VARCHAR(20)", "vehicles", "make", "Trim.", null,
                 null, true, null, "Blank colour → 'UNKNOWN'")).columns().get(0);

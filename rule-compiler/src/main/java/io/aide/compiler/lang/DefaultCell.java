@@ -90,39 +90,109 @@ record DefaultCell(Expr value, String problem, boolean blankToo) {
                 + (bare ? " for a " + target.display() + " column" : "") + ": write a value (a number, 'text' in quotes, or NULL)");
     }
 
+    /** Verbs between a missing value and what it becomes that the lexicon's arrows leave out. */
+    private static final java.util.Set<String> GIVING = java.util.Set.of("load", "loads", "use", "uses", "stays", "stay",
+            "remains", "remain", "gets", "get", "goes", "return", "returns", "populate", "output", "put", "write");
+
     /**
-     * A null-handling cell that gives the value for a missing one, either way round: "Blank GVWR → 'Unclassified'",
-     * "Blank → NULL", "NULL when fuel_used_l is NULL", "0 if blank"; null when the cell says something else.
+     * A null-handling cell, or a rule's last sentence, that gives the value for a missing one, in any order:
+     * <pre>
+     * fallback := condition (ARROW | BECOMES | DEFAULT | SET | giving-verb) value     "Blank GVWR → 'Unclassified'",
+     *                                                                                   "Missing cost defaults to 0.00"
+     *           | IF condition ("," | THEN) [verb] value                               "If blank or null, load 'UNMAPPED'"
+     *           | value (IF | WHEN) condition                                          "NULL when gvwr_lbs is null"
+     * </pre>
+     * with the condition read by {@link DefaultCondition}; null when the text says something else.
      *
      * @param names the column's names in lower case, which the condition may name
      */
     static DefaultCell conditional(String cell, SqlType target, Lexicon lexicon, java.util.Set<String> names) {
         String text = cell.strip().replaceAll("[.;]+$", "").strip();
         List<Token> tokens = Lexer.tokens(text);
+        if (tokens.stream().anyMatch(t -> t.kind() == Token.Kind.SEP)) {
+            return null;
+        }
+        int lead = lexicon.match(Role.IF, tokens, 0);
+        if (lead > 0) {
+            for (int k = lead + 1; k + 1 < tokens.size(); k++) {
+                int then = tokens.get(k).op(",") ? 1 : lexicon.match(Role.THEN, tokens, k);
+                if (then == 0) {
+                    continue;
+                }
+                DefaultCell given = given(tokens, lead, k, k + then, target, lexicon, names);
+                if (given != null) {
+                    return given;
+                }
+            }
+            return null;
+        }
         for (int k = 1; k + 1 < tokens.size(); k++) {
-            Token t = tokens.get(k);
-            if (t.kind() == Token.Kind.SEP) {
-                return null;
+            int verb = giving(tokens, k, lexicon);
+            DefaultCell given = verb == 0 ? null : given(tokens, 0, k, k + verb, target, lexicon, names);
+            if (given != null) {
+                return given;
             }
-            if (!(t.op("->") || t.op("=>") || t.op("=") || t.op(":"))) {
-                continue;
-            }
-            // the case before the arrow, the value after it
-            DefaultCondition.Kind when = DefaultCondition.read(tokens.subList(0, k), 0, names, lexicon);
-            if (when == null) {
-                return null;
-            }
-            DefaultCell value = read(textOf(tokens.subList(k + 1, tokens.size())), target, lexicon, java.util.Set.of());
-            return value.problem() != null ? null : new DefaultCell(value.value(), null, when == DefaultCondition.Kind.BLANK);
         }
         for (int k = 1; k < tokens.size(); k++) {
             int m = lexicon.match(Role.IF, tokens, k);
             if (m > 0 && !tokens.get(k).norm().equals("for")) {
+                if (!plainValue(tokens.subList(0, k), lexicon, names)) {
+                    return null;
+                }
                 DefaultCell read = read(text, target, lexicon, names);
                 return read.problem() == null && DefaultCondition.read(tokens, k + m, names, lexicon) != null ? read : null;
             }
         }
         return null;
+    }
+
+    /** The condition of tokens [from, to) and the value from {@code value} on (after a verb, if any); null when not so. */
+    private static DefaultCell given(List<Token> tokens, int from, int to, int value, SqlType target, Lexicon lexicon,
+                                     java.util.Set<String> names) {
+        DefaultCondition.Kind when = DefaultCondition.read(tokens.subList(from, to), 0, names, lexicon);
+        if (when == null) {
+            return null;
+        }
+        int at = value + (value < tokens.size() && giving(tokens, value, lexicon) > 0 && value + giving(tokens, value, lexicon)
+                < tokens.size() ? giving(tokens, value, lexicon) : 0);
+        if (at < tokens.size() && (tokens.get(at).is(Token.Kind.WORD, "as") || tokens.get(at).is(Token.Kind.WORD, "with"))) {
+            at++;
+        }
+        if (at >= tokens.size()) {
+            return null;
+        }
+        List<Token> said = tokens.subList(at, tokens.size());
+        if (!plainValue(said, lexicon, names) || lexicon.match(Role.BLANK, said, 0) == said.size()) {
+            // "Blank stays blank": an empty text kept, which is no NULL
+            return null;
+        }
+        DefaultCell cell = read(textOf(said), target, lexicon, java.util.Set.of());
+        return cell.problem() != null ? null : new DefaultCell(cell.value(), null, when == DefaultCondition.Kind.BLANK);
+    }
+
+    /**
+     * The words are a value, not a column's name: anything but plain words, or a NULL, today or now word, or capitalised
+     * words naming no column of the row ("Unclassified"); "use personal email" names a column sooner than a text.
+     */
+    private static boolean plainValue(List<Token> said, Lexicon lexicon, java.util.Set<String> names) {
+        return !said.stream().allMatch(t -> t.kind() == Token.Kind.WORD) || lexicon.match(Role.NULL, said, 0) == said.size()
+                || lexicon.match(Role.TODAY, said, 0) == said.size() || lexicon.match(Role.NOW, said, 0) == said.size()
+                || said.stream().allMatch(t -> Character.isUpperCase(t.text().charAt(0)) && !names.contains(t.norm()));
+    }
+
+    /** Length of the arrow or verb at k that gives the value after it ("→", "becomes", "defaults to", "load"), or 0. */
+    private static int giving(List<Token> tokens, int k, Lexicon lexicon) {
+        Token t = tokens.get(k);
+        if (t.op("->") || t.op("=>") || t.op("=") || t.op(":")) {
+            return 1;
+        }
+        int verb = Math.max(lexicon.match(Role.DEFAULT, tokens, k), Math.max(lexicon.match(Role.SET, tokens, k),
+                lexicon.match(Role.BECOMES, tokens, k)));
+        if (verb == 0 && t.kind() == Token.Kind.WORD && GIVING.contains(t.norm())) {
+            verb = 1 + (k + 1 < tokens.size() && (tokens.get(k + 1).is(Token.Kind.WORD, "to")
+                    || tokens.get(k + 1).is(Token.Kind.WORD, "with")) ? 1 : 0);
+        }
+        return verb;
     }
 
     /** The tokens written out again, a text in quotes. */

@@ -68,11 +68,11 @@ final class DefaultCondition {
         if (words.get(0).norm().equals("no") && words.size() > 1 && subject(words.subList(1, words.size()), names)) {
             return Kind.NULL;
         }
-        for (Role role : List.of(Role.BLANK, Role.IS_EMPTY, Role.NULL)) {
+        for (Role role : List.of(Role.BLANK, Role.IS_EMPTY, Role.NULL, Role.IS_NULL)) {
             // "Blank GVWR", "missing speed": the word before the column it says is missing
             int n = lexicon.match(role, words, 0);
             if (n > 0 && n < words.size() && subject(words.subList(n, words.size()), names)) {
-                return role == Role.NULL ? Kind.NULL : Kind.BLANK;
+                return role == Role.NULL || role == Role.IS_NULL ? Kind.NULL : Kind.BLANK;
             }
         }
         for (int at = 0; at < words.size(); at++) {
@@ -94,6 +94,11 @@ final class DefaultCondition {
         if (named.size() == 1 && named.get(0).kind() == Token.Kind.WORD
                 && names.stream().anyMatch(n -> ColumnWords.namesLeavingKind(n, named.get(0)))) {
             // "Blank GVWR" for gvwr_lbs: the name without the unit or kind it ends with
+            return true;
+        }
+        if (named.size() == 1 && named.get(0).kind() == Token.Kind.WORD
+                && names.stream().anyMatch(n -> n.endsWith("_" + named.get(0).norm()))) {
+            // "Missing cost" for unit_cost: the noun its name ends with
             return true;
         }
         StringBuilder name = new StringBuilder();

@@ -471,7 +471,8 @@ final class NullHandling implements Recognizer {
             // "cast to integer, default 0 when blank": the text is blank before it is cast, never the number after
             return new Expr.Cast(blankToNull(c.expr()), c.type(), c.safe());
         }
-        return new Expr.Case(List.of(new Expr.When(new Expr.Bin("=", new Expr.Fn("TRIM", List.of(x)), new Expr.Lit("")),
+        Expr trimmed = x instanceof Expr.Fn f && f.name().equals("TRIM") ? x : new Expr.Fn("TRIM", List.of(x));
+        return new Expr.Case(List.of(new Expr.When(new Expr.Bin("=", trimmed, new Expr.Lit("")),
                 new Expr.TypedNull(io.aide.compiler.plan.SqlType.UNKNOWN))), x);
     }
 

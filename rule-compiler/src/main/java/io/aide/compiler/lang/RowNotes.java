@@ -61,6 +61,19 @@ public record RowNotes(Expr defaultValue, boolean blankToo, List<String> accepte
         return new RowNotes(defaultValue, blankToo, accepted, keep, problem, read);
     }
 
+    /** A value for a missing one, and whether a blank text counts as missing. */
+    public record Fallback(Expr value, boolean blankToo) {
+    }
+
+    /**
+     * A sentence of a rule that says what a missing value becomes ("Missing cost defaults to 0.00", "Empty → NULL", "If
+     * blank or null, load 'UNMAPPED'"), or null when it says something else.
+     */
+    public static Fallback fallback(String sentence, MappingRow row) {
+        DefaultCell cell = DefaultCell.conditional(sentence, SqlType.parse(row.targetType()), Lexicon.standard(), names(row));
+        return cell == null ? null : new Fallback(cell.value(), cell.blankToo());
+    }
+
     /** The names a default cell may use for the row's column: its target and source columns, the names its rule reads. */
     private static java.util.Set<String> names(MappingRow row) {
         java.util.Set<String> names = new java.util.HashSet<>();

@@ -44,6 +44,10 @@ public final class RuleCompiler {
             return new RuleOutcome(ok.expr(), notes.defaultValue(), null, accepted, ok.lookupTable(),
                     notes.keepUnmatched() || ok.keepUnmatched(), List.of(ok.note()), notes.blankToo());
         }
+        RuleOutcome fallen = TrailingFallbacks.read(ctx, LANGUAGE, notes);
+        if (fallen != null) {
+            return fallen;
+        }
         if (r instanceof Recognition.Flagged f) {
             return RuleOutcome.flagged(f.reason());
         }
