@@ -53,7 +53,11 @@ final class DistinctRows {
     private static final Pattern DEDUPE = Pattern.compile("(?i)^\\s*(?:(?:keep|retain|take|select|load)\\s+)?(?:only\\s+)?"
             + "(?:one|1|a\\s+single)\\s+(?:row|record)\\s+(?:per|for\\s+each|for\\s+every)\\s+[\\w.]+\\s*$"
             + "|^\\s*(?:de-?dup(?:e|licate)?d?|remove\\s+(?:the\\s+)?duplicates?|drop\\s+(?:the\\s+)?duplicates?|duplicates?\\s+"
-            + "(?:removed|dropped))(?:\\s+(?:on|by)\\s+[\\w.]+)?\\s*$");
+            + "(?:removed|dropped))(?:\\s+(?:on|by)\\s+[\\w.]+)?\\s*$"
+            // "remove rows that are identical in every column", "drop exact duplicates"
+            + "|^\\s*(?:remove|drop|delete|discard)\\s+(?:the\\s+)?(?:rows|records|lines)\\s+(?:that\\s+are\\s+)?(?:identical"
+            + "|exactly\\s+the\\s+same|the\\s+same)\\s+(?:in|on|across)\\s+(?:every|all)\\s+(?:the\\s+)?(?:columns?|fields?)\\s*$"
+            + "|^\\s*(?:remove|drop|delete|discard)\\s+(?:the\\s+)?(?:exact|identical|full)\\s+(?:duplicates?|duplicate\\s+(?:rows|records|lines))\\s*$");
     /** A sentence that only says why: the extract sends something twice, there are duplicates. */
     private static final Pattern WHY_DUPLICATES = Pattern.compile("(?i).*\\b(?:twice|duplicates?|duplicated|more\\s+than\\s+once)\\b.*");
     private static final Pattern SENTENCES = Pattern.compile("\\s*(?:[.;]\\s+|[.;]$|\\s-\\s|\\n)\\s*");

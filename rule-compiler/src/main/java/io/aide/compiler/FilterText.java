@@ -25,12 +25,17 @@ import java.util.regex.Pattern;
 final class FilterText {
     /** "Exclude test accounts (email like '%@test.com')", "Filter out records where status is null". */
     private static final Pattern EXCLUDING = Pattern.compile(
-            "(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\b[^()]*?(?:\\b(?:where|when|if|whose)\\b\\s*(.+?)|\\((.+)\\))\\s*[.]?$");
+            "(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\b"
+            // the words before the condition hold no sentence end and no comparison of their own
+            + "(?:\\b(?:i\\.e|e\\.g)\\.|[^().;=<>']|\\.(?!\\s))*?(?:\\b(?:where|when|if|whose)\\b\\s*(.+?)|\\((.+)\\))\\s*[.]?$");
     /** "ignore void_ind = 'Y'", "exclude rows with status = 'X'". */
     private static final Pattern EXCLUDING_BARE = Pattern.compile(
             "(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\s+"
             // "skip tenant rows with a blank tenant_id": rows named by their table's noun
             + "(?:(?:the\\s+|any\\s+|all\\s+)?(?:[\\w-]+\\s+){0,2}?(?:rows|records|lines)\\s+)?(?:with\\s+|where\\s+)?(.+?)\\s*[.]?$");
+    /** "exclude payroll test accounts – emp_id starting with 'TST' (any case, after trimming)": the rows, a dash, their test. */
+    private static final Pattern EXCLUDING_DASH = Pattern.compile("(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard"
+            + "|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\s+[^–—:()=<>']{1,80}?\\s+[–—:-]\\s+(.+?)\\s*[.;]?$");
     /** "Voided payments out (void_ind = 'Y')", "test orders excluded (is_test = 1)". */
     private static final Pattern EXCLUDED_AFTER = Pattern.compile(
             "(?i)^[^()]*?\\b(?:out|excluded|removed|dropped|ignored|skipped|left out|filtered out)\\s*\\((.+)\\)\\s*[.]?$");
@@ -76,7 +81,10 @@ final class FilterText {
     /** The sentences of a filter cell, each without its step's number and label. */
     static List<String> sentences(String cell) {
         List<String> out = new ArrayList<>();
-        for (String s : cell.trim().split("(?<=[.;])\\s+(?=[A-Z0-9(])")) {
+        // a sentence also starts with a verb that chooses rows after a full stop or a semicolon ("...; drop entries of
+        // test employees"), but not after "i.e." or "e.g."
+        for (String s : cell.trim().split("(?<=[.;])(?<!\\b[ie]\\.[eg]\\.)\\s+(?=[A-Z0-9(]|(?:drop|exclude|remove|skip|keep"
+                + "|ignore|discard|filter|then|only|load|do\\s+not)\\b)")) {
             String t = withoutStep(s);
             if (!t.isEmpty()) {
                 out.add(t);
@@ -123,7 +131,9 @@ final class FilterText {
     static Set<String> excludedCodes(List<Expr> conditions) {
         Set<String> out = new HashSet<>();
         for (Expr c : conditions) {
-            if (c instanceof Expr.Not not) {
+            if (c instanceof Expr.Bin and && and.op().equals("AND")) {
+                out.addAll(excludedCodes(List.of(and.left(), and.right())));
+            } else if (c instanceof Expr.Not not) {
                 Expr inner = not.expr() instanceof Expr.Fn f && f.name().equalsIgnoreCase("COALESCE") ? f.args().get(0) : not.expr();
                 out.addAll(keptCodes(List.of(inner)));
             }
@@ -155,7 +165,9 @@ final class FilterText {
                 .replaceFirst("^\\(?\\d{1,2}[).]\\s+(?:then\\s+|and\\s+)?", "")
                 // "Apply this first, then drop leases whose ...": the order of the steps, said before the step
                 .replaceFirst("(?i)^(?:(?:apply|do|run)\\s+(?:this|that|it|the\\s+\\w+)\\s+first\\s*[,;]?\\s*)?(?:and\\s+)?"
-                        + "(?:then|after\\s+that|afterwards|next)\\s*,?\\s+(?=\\S)", "")).replaceFirst("");
+                        + "(?:then|after\\s+that|afterwards|next)\\s*,?\\s+(?=\\S)", "")
+                // "..., same as DIM_EMPLOYEE": where else the same rows are left out
+                .replaceFirst("(?i)\\s*,\\s*(?:the\\s+)?(?:same\\s+as|as\\s+for|as\\s+in|as\\s+on|like)\\s+(?:for\\s+|in\\s+)?[\\w.]+\\s*[.]?\\s*$", "")).replaceFirst("");
         List<Reading> out = new ArrayList<>();
         Matcher subject = EXCLUDED_SUBJECT.matcher(text);
         if (subject.matches()) {
@@ -173,6 +185,10 @@ final class FilterText {
         if (only.matches()) {
             // "only SEG_STATUS HK or TK is loaded (see Cover)": the column is one of the values named
             out.add(new Reading(only.group(1) + " is " + only.group(2), false));
+        }
+        Matcher dash = EXCLUDING_DASH.matcher(text);
+        if (dash.matches()) {
+            out.add(new Reading(dash.group(1), true));
         }
         Matcher e = EXCLUDING.matcher(text);
         if (e.matches()) {

@@ -43,11 +43,15 @@ final class NoteFilters {
             + "|largest|smallest)|keep\\s+one\\s+(?:row|record|version)"
             + "|load\\s+only\\b|only\\s+load\\b"
             + "|de-?dup(?:e|licate)[sd]?\\b|deduplicat\\w*|only\\s+\\w+(?:\\s+\\w+){0,4}\\s+(?:is|are)\\s+loaded)"
+            // "remove rows that are identical ...": rows named as such ("remove thousands separators" is a value's operation)
+            + "|^remove\\s+(?:the\\s+|any\\s+|all\\s+)?(?:rows|records|lines|duplicates?|(?:exact|identical)\\s+duplicates)\\b"
             + "|^(?:exclude|drop|skip|discard|filter\\s+out|ignore|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\s+"
             + "(?!(?:the\\s+|any\\s+|all\\s+)?(?:leading\\s+|trailing\\s+|extra\\s+)?" + TEXT_PARTS + "\\b)"
             + "(?:rows?|records?|lines?|any|all|(?:[\\w-]+\\s+){0,2}[\\w-]+s)\\b"
-            // "... are front-desk test accounts – exclude them"
-            + "|[-–—:;]\\s*(?:exclude|drop|skip|remove|discard|filter\\s+out)\\s+(?:them|these|those|it)\\b");
+            // "... are front-desk test accounts – exclude them", "... the same line twice – remove rows that are identical ..."
+            + "|[-–—:;]\\s*(?:exclude|drop|skip|remove|discard|filter\\s+out)\\s+(?:them|these|those|it)\\b"
+            + "|[-–—:;]\\s*(?:exclude|drop|skip|remove|discard|filter\\s+out)\\s+(?:the\\s+|any\\s+|all\\s+)?(?:rows|records|lines"
+            + "|duplicates|(?:exact|identical)\\s+duplicates)\\b");
     /** A sentence that refers to a selection stated elsewhere: "Assign it after the test-account filter and the dedupe". */
     private static final Pattern REFERS = Pattern.compile("(?i)\\b(?:after|before|once)\\s+(?:the\\s+)?[\\w\\s-]{0,40}?"
             + "\\b(?:filter|dedupe|de-?duplication|duplicates?|duplicate\\s+\\w+\\s+rows)\\b"
@@ -75,6 +79,13 @@ final class NoteFilters {
             + "(?:is\\s+)?(?:blank|empty|missing|null)|(blank|empty|missing|null))\\s*(?:->|→|=>|:|-|–|,)\\s*(?:reject|skip|drop|exclude"
             + "|discard|ignore|do\\s+not\\s+load|don't\\s+load)\\b(?:\\s+(?:the|this|that|such)?\\s*(?:row|record|line)s?)?"
             + "\\s*(?:\\((?:do\\s+not|don't|not)\\s+load(?:ed)?\\)|[-–,;]?\\s*(?:do\\s+not|don't)\\s+load(?:\\s+it)?)?\\s*[.]?\\s*$");
+
+    private static final Pattern STEP = Pattern.compile("^\\(?\\d{1,2}[).]\\s+(?=\\S)");
+
+    /** The sentence without the number of its step ("(2) drop ...", "3) keep ..."). */
+    private static String stepless(String sentence) {
+        return STEP.matcher(sentence).replaceFirst("");
+    }
 
     /** A filter cell's text before a sentence added to it: ended by one full stop ("" when there is none). */
     private static String before(String filter) {
@@ -116,7 +127,7 @@ final class NoteFilters {
         List<String> explaining = new ArrayList<>();
         for (String sentence : SENTENCES.split(rule.trim())) {
             String said = sentence.trim();
-            String selection = selection(said);
+            String selection = selection(stepless(said));
             if (selection != null) {
                 filters.add(selection);
             } else if (Picks.explains(said)) {
@@ -165,8 +176,9 @@ final class NoteFilters {
         List<String> filters = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (String sentence : SENTENCES.split(r.description().trim())) {
-            String said = sentence.trim();
-            String topicless = TOPIC.matcher(said).replaceFirst("");
+            // "(2) drop rejected entries", "Row rules for this table: (1) exclude ...": a numbered step, after its topic
+            String said = stepless(sentence.trim());
+            String topicless = stepless(TOPIC.matcher(said).replaceFirst(""));
             if (FILTER_SENTENCE.matcher(said).find()) {
                 filters.add(FILTER_LABEL.matcher(said).replaceFirst(""));
             } else if (!topicless.equals(said) && FILTER_SENTENCE.matcher(topicless).find()) {

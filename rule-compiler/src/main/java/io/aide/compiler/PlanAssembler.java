@@ -131,6 +131,9 @@ final class PlanAssembler {
         List<Compiled> finalColumns = new ArrayList<>();
         Map<String, Expr> finalExprs = new LinkedHashMap<>();
         Map<String, String> reasons = new HashMap<>();
+        // a code column another rule of the target cleans before comparing it ("Decode the status code (trimmed,
+        // case-insensitive): A = Active, ...") is compared cleaned by every rule ("True when the status code is A or L")
+        Map<Expr.Col, Expr> ruleCleaning = CodeCleaning.of(columns.stream().filter(c -> !c.flagged()).map(Compiled::expr).toList());
 
         for (Compiled c : columns) {
             if (c.flagged()) {
@@ -217,7 +220,7 @@ final class PlanAssembler {
                 Expr withDefault = Fallbacks.applied(inner, dv, c.outcome(), text);
                 expr = expr instanceof Expr.Cast cast ? new Expr.Cast(withDefault, cast.type(), cast.safe()) : withDefault;
             }
-            finalExprs.put(c.name(), conventions.applied(expr, x -> textual(types.infer(x))));
+            finalExprs.put(c.name(), conventions.applied(CodeCleaning.apply(expr, ruleCleaning), x -> textual(types.infer(x))));
             finalColumns.add(c);
         }
 
@@ -314,11 +317,12 @@ final class PlanAssembler {
                 continue;
             }
             String[] why = {null};
-            Expr applied = choices.readFilter(cell, r, baseAlias, joins, codeCleaning, why);
+            // "Step 2: load only completed trips, i.e. trip_status = 'C'. T (test), V (voided) and O (open) trips are not
+            // loaded.": each sentence a condition, or the codes the conditions already leave out; the cell read whole
+            // only when its sentences do not read one by one
+            Expr applied = FilterText.sentences(cell).size() > 1 ? choices.bySentence(cell, r, baseAlias, joins, codeCleaning) : null;
             if (applied == null) {
-                // "Step 2: load only completed trips, i.e. trip_status = 'C'. T (test), V (voided) and O (open) trips are
-                // not loaded.": each sentence a condition, or the codes the conditions already leave out
-                applied = choices.bySentence(cell, r, baseAlias, joins, codeCleaning);
+                applied = choices.readFilter(cell, r, baseAlias, joins, codeCleaning, why);
             }
             if (applied != null) {
                 where.add(applied);

@@ -59,6 +59,10 @@ final class RowChoices {
                 // "per cleaned member number", "per cleaned TEST_CODE": the value of the target column of that name
                 String named = cleaned.group(1).trim().replaceAll("\\s+", "_");
                 value = binder.targetValue(named);
+                if (value == null) {
+                    // "per cleaned emp_id" where the target calls it employee_id: the one column that cleans that source
+                    value = cleaningOf(named);
+                }
             } else {
                 // "one row per Student ID" on the grain line of a target with a STUDENT_ID column: that column's value,
                 // cleaned as its rule cleans it
@@ -119,6 +123,27 @@ final class RowChoices {
             }
         }
         return null;
+    }
+
+    /** The value of the one target column whose rule only trims or changes the case of the source column named. */
+    private Expr cleaningOf(String source) {
+        Expr found = null;
+        for (String column : binder.columnKeys()) {
+            Expr v = binder.targetValue(column);
+            Expr x = v;
+            int wrappers = 0;
+            while (x instanceof Expr.Fn f && f.args().size() == 1 && List.of("UPPER", "LOWER", "TRIM").contains(f.name())) {
+                x = f.args().get(0);
+                wrappers++;
+            }
+            if (wrappers > 0 && x instanceof Expr.Col c && c.column().equalsIgnoreCase(source)) {
+                if (found != null && !found.equals(v)) {
+                    return null;
+                }
+                found = v;
+            }
+        }
+        return found;
     }
 
     /** Words for the value of the row's own column: "dedupe on this value: keep the latest record per ...". */
@@ -221,6 +246,12 @@ final class RowChoices {
             }
         }
         SqlType kind = types.infer(read);
+        boolean[] window = {false};
+        Expr.visit(read, x -> window[0] |= x instanceof Expr.Window);
+        if (window[0]) {
+            // "row_number() over (...) = 1" chooses a row among others, which a WHERE cannot say
+            throw new SqlExpressionParser.NotCompilable("'" + condition + "' numbers rows: no condition on one row");
+        }
         if (read instanceof Expr.Col || read instanceof Expr.Lit || kind.known() && kind.kind() != SqlType.Kind.BOOLEAN) {
             // a value is no test of a row: "status is 'D' (draft).. A lease whose ..." must not filter on status itself
             throw new SqlExpressionParser.NotCompilable("'" + condition + "' is no condition on a row");

@@ -1,0 +1,80 @@
+package io.aide.compiler;
+
+import io.aide.events.spec.GeneratedLayers;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A payroll hand-off document's row rules, numbered in a notes cell: "Row rules for this table: (1) exclude payroll test
+ * accounts – emp_id starting with 'TST' (any case, after trimming); (2) ... keep only the row with the latest
+ * last_upd_dt per cleaned emp_id", exact duplicates removed, a step said to be the same as another target's, and a code
+ * column compared cleaned by every rule once one rule cleans it. Before, the numbered sentences stayed notes and the
+ * target held rows the document leaves out, with its columns compared as matching. Run in DuckDB.
+ */
+class NumberedRowRulesTest {
+    private static final String[] EMPLOYEES = {"emp_id", "status_cd", "last_upd_dt"};
+    private static final String[][] ROWS = {
+            {" e1", "A", "2024-01-01"},
+            {"E1", " l ", "2024-02-01"},
+            {"tst9", "A", "2024-01-01"},
+            {"E2", " a", "2024-01-01"},
+            {"E2", " a", "2024-01-01"},
+            {"E3", "T", "2024-01-01"}};
+
+    private static GeneratedLayers.Layer compile(Specs spec) {
+        return new SemanticLayerCompiler().compile(spec.build(), new CompileOptions(List.of("duckdb"), List.of(),
+                new SchemaCatalog(List.of(Specs.table("employees", EMPLOYEES)))), null).layers().get(0);
+    }
+
+    private static List<String> rows(GeneratedLayers.Layer layer, String... columns) throws Exception {
+        assertThat(layer.columns()).as("%s", layer.columns().stream().map(c -> c.name() + ": " + c.reason()).toList())
+                .extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+        String[][] all = new String[ROWS.length + 1][];
+        all[0] = EMPLOYEES;
+        System.arraycopy(ROWS, 0, all, 1, ROWS.length);
+        try (DuckDb db = new DuckDb().table("employees", all)) {
+            return db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY 1").stream()
+                    .map((Map<String, Object> r) -> String.join("|", java.util.Arrays.stream(columns)
+                            .map(c -> String.valueOf(r.get(c))).toList())).toList();
+        }
+    }
+
+    @Test
+    void shouldApplyTheNumberedRowRulesOfANotesCell() throws Exception {
+        GeneratedLayers.Layer layer = compile(Specs.spec()
+                .rowWithCells("dim", "employee_id", "VARCHAR(10)", "employees", "emp_id", "Trim and upper-case emp_id.", null,
+                        "Business key. Row rules for this table: (1) exclude payroll test accounts – emp_id starting with 'TST'"
+                                + " (any case, after trimming); (2) the extract can hold several versions of one employee –"
+                                + " keep only the row with the latest last_upd_dt (text, YYYY-MM-DD) per cleaned emp_id.")
+                .row("dim", "employment_status", "VARCHAR(12)", "employees", "status_cd", "Decode the status code (trimmed,"
+                        + " case-insensitive): A = Active, L = Leave, anything else (including blank) = Unknown.")
+                .row("dim", "is_active", "BOOLEAN", "employees", "status_cd", "True when the status code is A or L; false for"
+                        + " every other code."));
+        // the test account gone, E1's latest version kept; is_active compares the code as the decode cleans it
+        assertThat(rows(layer, "employee_id", "employment_status", "is_active"))
+                .containsExactly("E1|Leave|true", "E2|Active|true", "E3|Unknown|false");
+    }
+
+    @Test
+    void shouldRemoveExactDuplicatesAndReadEachNumberedExclusion() throws Exception {
+        GeneratedLayers.Layer layer = compile(Specs.spec()
+                .rowWithCells("fact", "emp_id", "VARCHAR(10)", "employees", "emp_id", "Copy.", null, "Row rules for this"
+                        + " table: (1) the app sometimes exports the same line twice – remove rows that are identical in every"
+                        + " column; (2) drop terminated staff – status_cd = 'T'; (3) drop entries of test employees (emp_id"
+                        + " starting with 'tst'), same as DIM_EMPLOYEE.")
+                .row("fact", "status_cd", "VARCHAR(3)", "employees", "status_cd", "Copy."));
+        assertThat(rows(layer, "emp_id", "status_cd")).containsExactly(" e1|A", "E1| l ", "E2| a");
+    }
+
+    @Test
+    void shouldKeepARowRuleItCannotReadFromPassingAsApplied() {
+        GeneratedLayers.Layer layer = compile(Specs.spec()
+                .rowWithCells("fact", "emp_id", "VARCHAR(10)", "employees", "emp_id", "Copy.", null, "Row rules for this"
+                        + " table: (1) drop employees whose manager left last quarter."));
+        assertThat(layer.columns()).extracting(GeneratedLayers.Column::status).containsOnly("flagged");
+    }
+}
