@@ -25,20 +25,14 @@ class DefaultsWhenAndEntityPicksTest {
             {"s2", " mei", "chen", "  ", "  ", "75", "2024-01-01 00:00:00", "X"},
             {"S3", "liam", "o'brien", null, null, "49", "2024-01-01 00:00:00", "W"}};
 
+    private static final SampleRows SAMPLE = new SampleRows("students", STUDENTS, ROWS);
+
     private static GeneratedLayers.Layer compile(Specs spec) {
-        return new SemanticLayerCompiler().compile(spec.build(), new CompileOptions(List.of("duckdb"), List.of(),
-                new SchemaCatalog(List.of(Specs.table("students", STUDENTS)))), null).layers().get(0);
+        return SAMPLE.compile(spec);
     }
 
     private static List<Map<String, Object>> rows(GeneratedLayers.Layer layer) throws Exception {
-        assertThat(layer.columns()).as("%s", layer.columns().stream().map(c -> c.name() + ": " + c.reason()).toList())
-                .extracting(GeneratedLayers.Column::status).containsOnly("compiled");
-        String[][] all = new String[ROWS.length + 1][];
-        all[0] = STUDENTS;
-        System.arraycopy(ROWS, 0, all, 1, ROWS.length);
-        try (DuckDb db = new DuckDb().table("students", all)) {
-            return db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY 1");
-        }
+        return SAMPLE.query(layer);
     }
 
     private static List<String> column(GeneratedLayers.Layer layer, String name) throws Exception {

@@ -4,7 +4,6 @@ import io.aide.events.spec.GeneratedLayers;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,22 +22,14 @@ class NullCellFormsTest {
             {"v2", null, "  ", "2024-01-01 00:00:00"},
             {"  ", "9000", "mack", "2024-01-01 00:00:00"}};
 
+    private static final SampleRows SAMPLE = new SampleRows("vehicles", VEHICLES, ROWS);
+
     private static GeneratedLayers.Layer compile(Specs spec) {
-        return new SemanticLayerCompiler().compile(spec.build(), new CompileOptions(List.of("duckdb"), List.of(),
-                new SchemaCatalog(List.of(Specs.table("vehicles", VEHICLES)))), null).layers().get(0);
+        return SAMPLE.compile(spec);
     }
 
     private static List<String> rows(GeneratedLayers.Layer layer, String... columns) throws Exception {
-        assertThat(layer.columns()).as("%s", layer.columns().stream().map(c -> c.name() + ": " + c.reason()).toList())
-                .extracting(GeneratedLayers.Column::status).containsOnly("compiled");
-        String[][] all = new String[ROWS.length + 1][];
-        all[0] = VEHICLES;
-        System.arraycopy(ROWS, 0, all, 1, ROWS.length);
-        try (DuckDb db = new DuckDb().table("vehicles", all)) {
-            return db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY 1").stream()
-                    .map((Map<String, Object> r) -> String.join("|", java.util.Arrays.stream(columns)
-                            .map(c -> String.valueOf(r.get(c))).toList())).toList();
-        }
+        return SAMPLE.run(layer, columns);
     }
 
     @Test
