@@ -30,18 +30,20 @@ record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces) {
             + "|(?:upper|lower)[- ]?cas\\w*\\s+(?:on\\s+)?both\\s+sides)\\b");
     private static final Pattern IGNORE_SPACES = Pattern.compile("(?i)\\b(?:ignor\\w*\\s+(?:any\\s+)?(?:leading|trailing|"
             + "surrounding|extra|outer)[\\w/ -]{0,25}?(?:spaces|blanks|whitespace)|trim\\w*\\s+(?:on\\s+)?both\\s+sides"
-            + "|after\\s+trimming|trimmed\\s+(?:first|before))\\b");
+            + "|after\\s+trimming|trimmed\\s+(?:first|before)|trim\\w*\\s+(?:all\\s+|the\\s+)?(?:text|values?|fields?|codes?"
+            + "|text\\s+fields|text\\s+values)?\\s*before\\s+compar\\w*)\\b");
 
     static DocumentConventions of(MappingSpec spec) {
         boolean ignoreCase = false;
         boolean ignoreSpaces = false;
         for (DocumentNote note : spec.notes()) {
             for (String sentence : SENTENCES.split(note.text())) {
-                if (!COMPARING.matcher(sentence).find() || !IGNORE_CASE.matcher(sentence).find()) {
+                if (!COMPARING.matcher(sentence).find()) {
                     continue;
                 }
-                // a sentence that makes every comparison ignore case may say the same of spaces
-                ignoreCase = true;
+                // "All code comparisons are case-insensitive and ignore leading/trailing spaces", "Trim text before
+                // comparing codes"
+                ignoreCase |= IGNORE_CASE.matcher(sentence).find();
                 ignoreSpaces |= IGNORE_SPACES.matcher(sentence).find();
             }
         }

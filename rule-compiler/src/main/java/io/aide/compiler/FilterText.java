@@ -25,16 +25,16 @@ import java.util.regex.Pattern;
 final class FilterText {
     /** "Exclude test accounts (email like '%@test.com')", "Filter out records where status is null". */
     private static final Pattern EXCLUDING = Pattern.compile(
-            "(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\b"
+            "(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard|reject|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\b"
             // the words before the condition hold no sentence end and no comparison of their own
             + "(?:\\b(?:i\\.e|e\\.g)\\.|[^().;=<>']|\\.(?!\\s))*?(?:\\b(?:where|when|if|whose)\\b\\s*(.+?)|\\((.+)\\))\\s*[.]?$");
     /** "ignore void_ind = 'Y'", "exclude rows with status = 'X'". */
     private static final Pattern EXCLUDING_BARE = Pattern.compile(
-            "(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\s+"
+            "(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard|reject|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\s+"
             // "skip tenant rows with a blank tenant_id": rows named by their table's noun
             + "(?:(?:the\\s+|any\\s+|all\\s+)?(?:[\\w-]+\\s+){0,2}?(?:rows|records|lines)\\s+)?(?:with\\s+|where\\s+)?(.+?)\\s*[.]?$");
     /** "exclude payroll test accounts – emp_id starting with 'TST' (any case, after trimming)": the rows, a dash, their test. */
-    private static final Pattern EXCLUDING_DASH = Pattern.compile("(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard"
+    private static final Pattern EXCLUDING_DASH = Pattern.compile("(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard|reject"
             + "|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\s+[^–—:()=<>']{1,80}?\\s+[–—:-]\\s+(.+?)\\s*[.;]?$");
     /** "Voided payments out (void_ind = 'Y')", "test orders excluded (is_test = 1)". */
     private static final Pattern EXCLUDED_AFTER = Pattern.compile(
@@ -166,6 +166,11 @@ final class FilterText {
                 // "Apply this first, then drop leases whose ...": the order of the steps, said before the step
                 .replaceFirst("(?i)^(?:(?:apply|do|run)\\s+(?:this|that|it|the\\s+\\w+)\\s+first\\s*[,;]?\\s*)?(?:and\\s+)?"
                         + "(?:then|after\\s+that|afterwards|next)\\s*,?\\s+(?=\\S)", "")
+                // "AFTER the dedupe, drop reads ...": when the step comes, which the pick before it already says
+                .replaceFirst("(?i)^after\\s+(?:the\\s+)?(?:dedupe|de-?dup\\w*|deduplication|pick)\\s*,\\s*", "")
+                // "... (cancelled, any case) - a read cancelled later must not fall back to its copy": why, after a dash
+                .replaceFirst("(?i)\\s+[-–—]\\s+(?!(?:exclude|drop|skip|remove|discard|filter|ignore|reject|keep|load|only|do\\s+not)\\b)"
+                        + "[^=<>'\"()\\d]{10,}[.]?\\s*$", "")
                 // "..., same as DIM_EMPLOYEE": where else the same rows are left out
                 .replaceFirst("(?i)\\s*,\\s*(?:the\\s+)?(?:same\\s+as|as\\s+for|as\\s+in|as\\s+on|like)\\s+(?:for\\s+|in\\s+)?[\\w.]+\\s*[.]?\\s*$", "")).replaceFirst("");
         List<Reading> out = new ArrayList<>();

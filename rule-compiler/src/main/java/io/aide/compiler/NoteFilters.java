@@ -24,6 +24,7 @@ final class NoteFilters {
     private static final Pattern TOPIC = Pattern.compile("^[^:()=<>']{1,120}:\\s+");
     private static final Pattern FILTER_SENTENCE = Pattern.compile("(?i)^(?:filter(?:ed)?\\s*(?::|-|\\bout\\b)"
             + "|(?:exclude|drop|remove|ignore|skip|discard|filter\\s+out)\\s+(?!the\\s+(?:column|field|prefix|suffix)\\b)\\S"
+            + "|reject\\s+(?:the\\s+|any\\s+|all\\s+)?(?:rows|records|lines|entries)\\b"
             + "|keep\\s+only\\b|only\\s+keep\\b|keep\\s+the\\s+(?:row|record|latest|last|first|most|newest|oldest|earliest|highest|lowest)\\b"
             + "|only\\s+(?:rows|records|[a-z]+s)\\s+(?:that|which|whose|with|where)\\b)");
     private static final Pattern FILTER_LABEL = Pattern.compile("(?i)^filter(?:ed)?\\s*[:-]\\s*");
@@ -45,7 +46,7 @@ final class NoteFilters {
             + "|de-?dup(?:e|licate)[sd]?\\b|deduplicat\\w*|only\\s+\\w+(?:\\s+\\w+){0,4}\\s+(?:is|are)\\s+loaded)"
             // "remove rows that are identical ...": rows named as such ("remove thousands separators" is a value's operation)
             + "|^remove\\s+(?:the\\s+|any\\s+|all\\s+)?(?:rows|records|lines|duplicates?|(?:exact|identical)\\s+duplicates)\\b"
-            + "|^(?:exclude|drop|skip|discard|filter\\s+out|ignore|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\s+"
+            + "|^(?:exclude|drop|skip|discard|reject|filter\\s+out|ignore|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\s+"
             + "(?!(?:the\\s+|any\\s+|all\\s+)?(?:leading\\s+|trailing\\s+|extra\\s+)?" + TEXT_PARTS + "\\b)"
             + "(?:rows?|records?|lines?|any|all|(?:[\\w-]+\\s+){0,2}[\\w-]+s)\\b"
             // "... are front-desk test accounts – exclude them", "... the same line twice – remove rows that are identical ..."
@@ -57,6 +58,9 @@ final class NoteFilters {
             + "\\b(?:filter|dedupe|de-?duplication|duplicates?|duplicate\\s+\\w+\\s+rows)\\b"
             // "no dedupe needed (the master is unique)": a selection said to be unneeded
             + "|\\bno\\s+(?:dedupe|de-?dup\\w*|filter\\w*)\\b|\\b(?:not|none)\\s+(?:needed|required)\\b");
+    /** "After the dedupe, ...", "Once the test filter is applied, ...": when the step that follows comes. */
+    private static final Pattern STEP_ORDER = Pattern.compile("(?i)^(?:after|once|then,?\\s+after)\\s+(?:the\\s+)?[\\w\\s-]{0,40}?"
+            + "\\b(?:filter\\w*|dedupe\\w*|de-?dup\\w*|deduplication|pick)(?:\\s+(?:is|are|has\\s+been|have\\s+been)\\s+\\w+)?\\s*,\\s*");
     /** What leads a selection after a dash or a colon: "The export can contain the same account twice – keep only ...". */
     private static final Pattern LEAD_CLAUSE = Pattern.compile("^[^:()]{1,160}?(?:\\s[–—-]\\s|:\\s)(?=\\S)");
 
@@ -157,6 +161,11 @@ final class NoteFilters {
      * choice made elsewhere.
      */
     private static String selection(String sentence) {
+        String afterStep = STEP_ORDER.matcher(sentence).replaceFirst("");
+        if (!afterStep.equals(sentence) && ROW_SELECTION.matcher(afterStep).find()) {
+            // "AFTER the dedupe, drop rows whose ...": a step of its own, said to come after another
+            return sentence;
+        }
         if (!ROW_SELECTION.matcher(sentence).find() || REFERS.matcher(sentence).find()) {
             return null;
         }

@@ -48,6 +48,10 @@ final class Picks {
             + "(?:more\\s+than\\s+once|twice|again|several\\s+times)\\s*,?\\s*" + KEEP + "(?:one\\s+|single\\s+)?" + ROW
             + "\\s+with\\s+(?:the\\s+)?" + EXTREME + "\\s+(.+?)(?:\\s*,?\\s+and\\s+(?:discard|drop|ignore|remove|skip)\\s+the\\s+"
             + "(?:older|others?|rest|earlier)(?:\\s+ones?|\\s+rows|\\s+versions)?)?\\s*[.]?$");
+    /** "QUALIFY ROW_NUMBER() OVER (PARTITION BY TRIM(read_id) ORDER BY read_ts DESC) = 1": the pick written in SQL. */
+    private static final Pattern QUALIFY = Pattern.compile("(?i)^(?:.*?[:\\s])?qualify\\s+row_number\\s*\\(\\s*\\)\\s+over\\s*\\("
+            + "\\s*partition\\s+by\\s+(.+?)\\s+order\\s+by\\s+(.+?)(?:\\s+(desc|asc))?(?:\\s+nulls\\s+(?:first|last))?\\s*\\)\\s*=\\s*1"
+            + "(?:\\s*\\([^()]*\\))?\\s*[.;]?$");
     /** Where the pick starts in a sentence that first says why rows repeat. */
     private static final Pattern KEEP_VERB = Pattern.compile("(?i)\\b(?:keep|retain)\\s+(?:only\\s+)?(?:the|one)\\s+");
     /** "FEED_SEQ (numeric)": the order compares numbers, whatever the column holds. */
@@ -58,7 +62,8 @@ final class Picks {
     private static final Pattern WHY = Pattern.compile("(?i).*\\b(?:twice|duplicates?|duplicated|more\\s+than\\s+once"
             + "|re-?sends?|re-?sent|sent\\s+again|each\\s+time\\s+it\\s+changes|every\\s+time\\s+it\\s+changes"
             // "All other columns come from the kept record": the pick's consequence
-            + "|all\\s+other\\s+columns\\s+(?:come|are\\s+taken)\\s+from\\s+the\\s+(?:kept|surviving|latest|chosen))\\b.*");
+            + "|all\\s+other\\s+(?:columns|fields|attributes)\\s+(?:come|are\\s+taken|are\\s+read)\\s+from\\s+(?:the|that|this)\\s+"
+            + "(?:kept|surviving|latest|chosen|selected|same)\\s+(?:row|record|version)?)\\b.*");
     private static final Pattern SENTENCES = Pattern.compile("(?<=[.;])\\s+(?=\\S)");
     private static final Pattern REMARK = Pattern.compile("\\s*\\(([^()=<>]*)\\)\\s*");
 
@@ -105,6 +110,10 @@ final class Picks {
                 }
             }
             String order = found[2];
+            if (found.length > 3) {
+                // written in SQL: its brackets are calls ("TRIM(read_id)"), no remarks
+                return new Read(found[0].trim(), order.trim(), descending(found[1]), String.join(" ", rest), false);
+            }
             return new Read(REMARK.matcher(found[0]).replaceAll(" ").trim(), REMARK.matcher(order).replaceAll(" ").trim(),
                     descending(found[1]), String.join(" ", rest), NUMERIC.matcher(order).find());
         }
@@ -113,6 +122,11 @@ final class Picks {
 
     /** {key, extreme, order} of a sentence that keeps one row per key in one of the forms; null otherwise. */
     private static String[] forms(String sentence) {
+        Matcher qualify = QUALIFY.matcher(sentence);
+        if (qualify.matches()) {
+            return new String[]{qualify.group(1), "desc".equalsIgnoreCase(qualify.group(3)) ? "highest" : "lowest", qualify.group(2),
+                    "sql"};
+        }
         Matcher repeated = REPEATED_KEY.matcher(sentence);
         if (repeated.matches()) {
             return new String[]{repeated.group(1), repeated.group(2), repeated.group(3)};

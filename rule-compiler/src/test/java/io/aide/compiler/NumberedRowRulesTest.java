@@ -62,6 +62,30 @@ class NumberedRowRulesTest {
     }
 
     @Test
+    void shouldReadAPickWrittenInSqlAndTheStepAfterIt() throws Exception {
+        GeneratedLayers.Layer layer = compile(Specs.spec()
+                .rowWithCells("fact", "emp_id", "VARCHAR(10)", "employees", "emp_id", "Trim and upper case.", null,
+                        "The extract re-sends changed rows. Keep only the latest version per emp_id: QUALIFY ROW_NUMBER() OVER"
+                                + " (PARTITION BY UPPER(TRIM(emp_id)) ORDER BY last_upd_dt DESC) = 1 (last_upd_dt is text"
+                                + " YYYY-MM-DD). AFTER the dedupe, drop rows whose status_cd is 'T' - a row terminated in a later"
+                                + " extract must not fall back to its earlier copy. Reject records where emp_id is blank or null"
+                                + " - they are placeholders.")
+                .rowWithCells("fact", "is_test", "BOOLEAN", "employees", "emp_id", "True when emp_id starts with 'TST'.",
+                        "false", null)
+                .row("fact", "status_cd", "VARCHAR(3)", "employees", "status_cd", "Copy."));
+        assertThat(rows(layer, "emp_id", "status_cd", "is_test")).containsExactly("E1| l |false", "E2| a|false", "TST9|A|false");
+    }
+
+    @Test
+    void shouldTrimCodesAsTheCoverSheetSays() throws Exception {
+        Specs spec = Specs.spec().row("dim", "emp_id", "VARCHAR(10)", "employees", "emp_id", "Copy.", null, null, true, false, null)
+                .row("dim", "on_leave", "BOOLEAN", "employees", "status_cd", "True when status_cd is 'l', else false.")
+                .note("Cover", "General | Trim all text fields before comparing codes.");
+        assertThat(rows(compile(spec), "emp_id", "on_leave")).containsExactly(" e1|false", "E1|true", "E2|false", "E2|false",
+                "E3|false", "tst9|false");
+    }
+
+    @Test
     void shouldKeepARowRuleItCannotReadFromPassingAsApplied() {
         GeneratedLayers.Layer layer = compile(Specs.spec()
                 .rowWithCells("fact", "emp_id", "VARCHAR(10)", "employees", "emp_id", "Copy.", null, "Row rules for this"

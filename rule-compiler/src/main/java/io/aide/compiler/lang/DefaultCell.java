@@ -63,6 +63,12 @@ record DefaultCell(Expr value, String problem, boolean blankToo) {
             // "Not Available" in the default cell of a text column is the text an analyst wants shown
             return new DefaultCell(null, null);
         }
+        if (target.kind() == SqlType.Kind.BOOLEAN && tokens.size() == 1 && java.util.Set.of("true", "false", "yes", "no")
+                .contains(tokens.get(0).norm().replace("'", ""))) {
+            // "false" in the default cell of a true/false column
+            String v = tokens.get(0).norm().replace("'", "");
+            return new DefaultCell(new Expr.Lit(v.equals("true") || v.equals("yes")), null);
+        }
         if (tokens.size() == 1 && (tokens.get(0).kind() == Token.Kind.STRING || tokens.get(0).kind() == Token.Kind.NUMBER)) {
             return checked(RowNotes.literal(tokens.get(0)), text, target);
         }
