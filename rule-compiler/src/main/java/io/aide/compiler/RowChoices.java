@@ -240,7 +240,7 @@ final class RowChoices {
         try {
             read = parser.parse(condition);
         } catch (SqlExpressionParser.NotCompilable sql) {
-            read = WORDS.condition(condition, binder.filterContext(row));
+            read = WORDS.condition(named(condition), binder.filterContext(row));
             if (read == null) {
                 throw sql;
             }
@@ -260,5 +260,23 @@ final class RowChoices {
     }
 
     private static final io.aide.compiler.lang.RuleLanguage WORDS = new io.aide.compiler.lang.RuleLanguage();
+
+    /** "status V (voided / entered in error, any case)": a column, then the code it holds and what the code means. */
+    private static final java.util.regex.Pattern COLUMN_CODE = java.util.regex.Pattern.compile(
+            "^([A-Za-z_][\\w.]*)\\s+([A-Z0-9]{1,4}|'[^']*')(?:\\s*\\(([^()]*)\\))?\\s*[.]?$");
+
+    /** The condition with a column named before its code written as a comparison; as it is otherwise. */
+    private static String named(String condition) {
+        java.util.regex.Matcher m = COLUMN_CODE.matcher(condition.trim());
+        if (!m.matches()) {
+            return condition;
+        }
+        String code = m.group(2).startsWith("'") ? m.group(2) : "'" + m.group(2) + "'";
+        String aside = m.group(3) == null ? "" : m.group(3).toLowerCase(Locale.ROOT);
+        boolean anyCase = aside.matches(".*\\b(?:any|either)\\s+case\\b.*|.*case[- ]insensitive.*|.*ignor\\w*\\s+case.*");
+        boolean trimmed = aside.matches(".*\\btrim\\w*.*|.*\\bspac\\w*.*");
+        return m.group(1) + " = " + code + (anyCase || trimmed ? " (" + (anyCase ? "any case" : "") + (anyCase && trimmed ? ", " : "")
+                + (trimmed ? "after trimming" : "") + ")" : "");
+    }
 
 }

@@ -80,6 +80,18 @@ class RentRollWordingTest {
     }
 
     @Test
+    void shouldReadRowsNamedByACodeAfterTheirColumnAndACleaningAfterTheValueItCleans() throws Exception {
+        GeneratedLayers.Layer layer = compile(Specs.spec()
+                .row("fact", "upd_ts", "VARCHAR(20)", "leases", "upd_ts", "Copy.", null, "Rows with a blank or null tenant_id"
+                        + " are not loaded. Leases with status D (draft / never signed, any case) are excluded.", true, false, null)
+                .row("fact", "tenant", "VARCHAR(10)", "leases", "tenant_id", "Decode the code after trimming and upper-casing:"
+                        + " T1 = Acme, T9 = Zenith, anything else = Other."));
+        // in upd_ts order: l2 ' t9' A, L3 '  ' A (blank: gone), l0 'T0' A, L1 'T1' A; the D rows gone
+        assertThat(rows(layer, "upd_ts", "tenant")).containsExactly("2024-01-01 00:00:00|Zenith", "2024-01-04 00:00:00|Other",
+                "2024-03-01 00:00:00|Acme");
+    }
+
+    @Test
     void shouldNeverFilterOnAValueThatIsNoCondition() {
         GeneratedLayers.Layer layer = compile(Specs.spec()
                 .row("fact", "lease_id", "VARCHAR(12)", "leases", "lease_id", "Trim.", null, "Drop leases whose status is 'D'"

@@ -166,6 +166,9 @@ final class Commentary {
                 return false;
             }
             if (lexicon.match(Role.ACTION, tokens, i) > 0
+                    // "Decode the code after trimming and upper-casing:": a cleaning asked for, never a remark
+                    || i > 0 && tokens.get(i - 1).is(Token.Kind.WORD, "after") && (lexicon.match(Role.TRIM, tokens, i) > 0
+                    || lexicon.match(Role.UPPER, tokens, i) > 0 || lexicon.match(Role.LOWER, tokens, i) > 0)
                     || lexicon.match(Role.SENTINEL, tokens, i) > 0 && !GENERIC_NOUNS.contains(t.norm())
                     || lexicon.match(Role.CAP_AT, tokens, i) > 0 || lexicon.match(Role.FLOOR_AT, tokens, i) > 0
                     || lexicon.match(Role.CASE_INSENSITIVE, tokens, i) > 0 || lexicon.match(Role.CASE_AND_SPACES, tokens, i) > 0

@@ -27,7 +27,7 @@ final class MapPreambles {
         }
     }
 
-    private static final java.util.Set<String> KIND_NOUNS = java.util.Set.of("code", "codes", "value", "flag", "indicator",
+    private static final java.util.Set<String> KIND_NOUNS = java.util.Set.of("code", "codes", "value", "flag", "indicator", "id",
             "status", "type", "key");
 
     private MapPreambles() {
@@ -78,6 +78,15 @@ final class MapPreambles {
                 && tokens.subList(after + 1, tokens.size() - 1).stream().allMatch(t -> t.kind() == Token.Kind.WORD)) {
             // "Decode the cleaned tier_code (after the B default)": when, which is when the value it names is computed
             tokens.subList(after, tokens.size()).clear();
+        }
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            // "Decode the code after trimming and upper-casing": the cleaning said after the value it applies to
+            if (tokens.get(i).is(Token.Kind.WORD, "after") && onlyCleaning(tokens.subList(i + 1, tokens.size()), lexicon)) {
+                List<Token> moved = new ArrayList<>(tokens.subList(i + 1, tokens.size()));
+                moved.addAll(tokens.subList(Math.min(i, lexicon.match(Role.MAP, tokens, 0)), i));
+                tokens = moved;
+                break;
+            }
         }
         int n = tokens.size();
         if (n >= 2 && KIND_NOUNS.contains(tokens.get(n - 1).norm()) && tokens.get(n - 2).is(Token.Kind.WORD, "the")

@@ -333,8 +333,11 @@ public final class RuleLanguage {
      */
     private boolean namesAValue(List<Token> words, Recognition.Recognized ok, RuleContext ctx) {
         for (int i = 0; i < words.size(); i++) {
+            // "Decode the code after trimming:" asks for operations, which a name of the value does not
             for (Lexicon.Role r : new Lexicon.Role[]{Lexicon.Role.IF, Lexicon.Role.THEN, Lexicon.Role.ELSE, Lexicon.Role.AND,
-                    Lexicon.Role.OR, Lexicon.Role.NULL}) {
+                    Lexicon.Role.OR, Lexicon.Role.NULL, Lexicon.Role.TRIM, Lexicon.Role.UPPER, Lexicon.Role.LOWER, Lexicon.Role.MAP,
+                    Lexicon.Role.ROUND, Lexicon.Role.REPLACE, Lexicon.Role.REMOVE, Lexicon.Role.PAD,
+                    Lexicon.Role.TITLE_CASE, Lexicon.Role.DATE_PARSE}) {
                 if (lexicon.match(r, words, i) > 0 && !(r == Lexicon.Role.AND && i > 0)) {
                     return false;
                 }

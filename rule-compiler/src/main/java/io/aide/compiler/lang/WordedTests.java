@@ -111,6 +111,15 @@ final class WordedTests {
             return null;
         }
         String a = adjective.norm();
+        java.util.Set<String> missing = java.util.Set.of("missing", "null", "blank", "empty");
+        int or = p.mark();
+        if (missing.contains(a) && p.accept(Role.OR) && p.peekToken() != null && missing.contains(p.peekToken().norm())) {
+            // "a blank or null POLICY_NO": either word, the wider one counts
+            String b = p.next().norm();
+            a = a.equals("blank") || a.equals("empty") || b.equals("blank") || b.equals("empty") ? "blank" : "null";
+        } else {
+            p.reset(or);
+        }
         Expr column = switch (a) {
             case "negative", "positive", "zero", "missing", "null", "blank", "empty" -> p.column();
             default -> null;
