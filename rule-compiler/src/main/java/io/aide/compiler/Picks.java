@@ -49,7 +49,7 @@ final class Picks {
             + "\\s+with\\s+(?:the\\s+)?" + EXTREME + "\\s+(.+?)(?:\\s*,?\\s+and\\s+(?:discard|drop|ignore|remove|skip)\\s+the\\s+"
             + "(?:older|others?|rest|earlier)(?:\\s+ones?|\\s+rows|\\s+versions)?)?\\s*[.]?$");
     /** "QUALIFY ROW_NUMBER() OVER (PARTITION BY TRIM(read_id) ORDER BY read_ts DESC) = 1": the pick written in SQL. */
-    private static final Pattern QUALIFY = Pattern.compile("(?i)^(?:.*?[:\\s])?qualify\\s+row_number\\s*\\(\\s*\\)\\s+over\\s*\\("
+    private static final Pattern QUALIFY = Pattern.compile("(?i)^(?:.*?[:\\s])?(?:qualify\\s+|where\\s+)?row_number\\s*\\(\\s*\\)\\s+over\\s*\\("
             + "\\s*partition\\s+by\\s+(.+?)\\s+order\\s+by\\s+(.+?)(?:\\s+(desc|asc))?(?:\\s+nulls\\s+(?:first|last))?\\s*\\)\\s*=\\s*1"
             + "(?:\\s*\\([^()]*\\))?\\s*[.;]?$");
     /** Where the pick starts in a sentence that first says why rows repeat. */
@@ -79,7 +79,7 @@ final class Picks {
 
     /** The sentence only says why rows repeat or what keeping one of them means ("All other columns come from the kept record"). */
     static boolean explains(String sentence) {
-        return WHY.matcher(sentence.trim()).matches();
+        return WHY.matcher(sentence.trim()).matches() || MISSING_LOSES.matcher(sentence.trim()).matches();
     }
 
     /** The cell's pick, or null when no sentence of it keeps one row per key in an order. */

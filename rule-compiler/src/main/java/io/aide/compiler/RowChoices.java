@@ -263,7 +263,7 @@ final class RowChoices {
 
     /** "status V (voided / entered in error, any case)": a column, then the code it holds and what the code means. */
     private static final java.util.regex.Pattern COLUMN_CODE = java.util.regex.Pattern.compile(
-            "^([A-Za-z_][\\w.]*)\\s+([A-Z0-9]{1,4}|'[^']*')(?:\\s*\\(([^()]*)\\))?\\s*[.]?$");
+            "^([A-Za-z_][\\w.]*)\\s+(?:of\\s+)?([A-Z0-9]{1,4}|'[^']*')(?:\\s*\\(([^()]*)\\)|\\s*,\\s*([^()=<>']*))?\\s*[.]?$");
 
     /** The condition with a column named before its code written as a comparison; as it is otherwise. */
     private static String named(String condition) {
@@ -272,7 +272,12 @@ final class RowChoices {
             return condition;
         }
         String code = m.group(2).startsWith("'") ? m.group(2) : "'" + m.group(2) + "'";
-        String aside = m.group(3) == null ? "" : m.group(3).toLowerCase(Locale.ROOT);
+        String aside = (m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : "").toLowerCase(Locale.ROOT);
+        if (m.group(4) != null && !aside.matches("(?:\\s*(?:any\\s+case|either\\s+case|case[- ]insensitive|ignoring\\s+case"
+                + "|after\\s+trimming|trimmed|after\\s+trim)\\s*,?)+")) {
+            // "status V, which marks a void" says more than how to compare
+            return condition;
+        }
         boolean anyCase = aside.matches(".*\\b(?:any|either)\\s+case\\b.*|.*case[- ]insensitive.*|.*ignor\\w*\\s+case.*");
         boolean trimmed = aside.matches(".*\\btrim\\w*.*|.*\\bspac\\w*.*");
         return m.group(1) + " = " + code + (anyCase || trimmed ? " (" + (anyCase ? "any case" : "") + (anyCase && trimmed ? ", " : "")

@@ -76,6 +76,21 @@ class NullCellFormsTest {
     }
 
     @Test
+    void shouldNeverApplyAValueForAMissingInputToTheWholeValue() {
+        // "QTY null means 1" for UNIT times QTY: the 1 is the quantity's, not the amount's; NULL for a missing input is
+        // what the value gives anyway
+        GeneratedLayers.Layer layer = compile(Specs.spec()
+                .row("dim", "unit_no", "VARCHAR(10)", "vehicles", "unit_no", "Copy.", null, null, true, null, null)
+                .row("dim", "weight_x", "DECIMAL(12,2)", "vehicles", "gvwr_lbs, rec_upd_ts", "gvwr_lbs times 2.", null, null,
+                        false, null, "rec_upd_ts null means 1.")
+                .row("dim", "half", "DECIMAL(12,2)", "vehicles", "gvwr_lbs, make", "gvwr_lbs divided by 2.", null, null, false,
+                        null, "NULL when make is null"));
+        assertThat(layer.columns().get(1).status()).isEqualTo("flagged");
+        assertThat(layer.sql().get("duckdb")).doesNotContain("COALESCE(CAST(TRY_CAST(\"vehicles\".\"gvwr_lbs\" AS DOUBLE) * 2");
+        assertThat(layer.columns().get(2).status()).isEqualTo("compiled");
+    }
+
+    @Test
     void shouldFlagANullCellWhoseCaseNamesAnotherColumn() {
         GeneratedLayers.Column c = compile(Specs.spec().row("dim", "make", "VARCHAR(20)", "vehicles", "make", "Trim.", null,
                 null, true, null, "Blank colour → 'UNKNOWN'")).columns().get(0);

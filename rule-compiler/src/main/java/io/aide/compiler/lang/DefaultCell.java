@@ -42,7 +42,9 @@ record DefaultCell(Expr value, String problem, boolean blankToo) {
      * @param names the column's names in lower case (its target and source columns, the names its rule reads), which
      *              a condition may name ("NULL when DOB is null")
      */
-    static DefaultCell read(String cell, SqlType target, Lexicon lexicon, java.util.Set<String> names) {
+    private static final DefaultCondition.Names NO_NAMES = DefaultCondition.Names.of(java.util.Set.of());
+
+    static DefaultCell read(String cell, SqlType target, Lexicon lexicon, DefaultCondition.Names names) {
         String text = cell.strip().replaceAll("[.;]+$", "").strip();
         List<Token> tokens = Lexer.tokens(text);
         for (int k = 1; k < tokens.size(); k++) {
@@ -50,12 +52,16 @@ record DefaultCell(Expr value, String problem, boolean blankToo) {
             if (m == 0 || tokens.get(k).norm().equals("for")) {
                 continue;
             }
-            DefaultCondition.Kind when = DefaultCondition.read(tokens, k + m, names, lexicon);
+            DefaultCondition.Reading when = DefaultCondition.read(tokens, k + m, names, lexicon);
             if (when == null) {
                 break;
             }
-            DefaultCell value = read(text.substring(0, tokenStart(text, tokens, k)), target, lexicon, java.util.Set.of());
-            return value.problem() != null ? value : new DefaultCell(value.value(), null, when == DefaultCondition.Kind.BLANK);
+            DefaultCell value = read(text.substring(0, tokenStart(text, tokens, k)), target, lexicon, NO_NAMES);
+            if (value.problem() == null && when.ofInput() && value.value() != null) {
+                return new DefaultCell(null, "the default value '" + text + "' is for a missing input, not for the value:"
+                        + " say it in the rule");
+            }
+            return value.problem() != null ? value : new DefaultCell(value.value(), null, when.kind() == DefaultCondition.Kind.BLANK);
         }
         boolean textColumn = target.kind() == SqlType.Kind.VARCHAR || !target.known();
         if (tokens.isEmpty() || NO_DEFAULT.contains(text.toLowerCase(java.util.Locale.ROOT))
@@ -112,7 +118,7 @@ record DefaultCell(Expr value, String problem, boolean blankToo) {
      *
      * @param names the column's names in lower case, which the condition may name
      */
-    static DefaultCell conditional(String cell, SqlType target, Lexicon lexicon, java.util.Set<String> names) {
+    static DefaultCell conditional(String cell, SqlType target, Lexicon lexicon, DefaultCondition.Names names) {
         String text = cell.strip().replaceAll("[.;]+$", "").strip();
         List<Token> tokens = Lexer.tokens(text);
         if (tokens.stream().anyMatch(t -> t.kind() == Token.Kind.SEP)) {
@@ -154,8 +160,8 @@ record DefaultCell(Expr value, String problem, boolean blankToo) {
 
     /** The condition of tokens [from, to) and the value from {@code value} on (after a verb, if any); null when not so. */
     private static DefaultCell given(List<Token> tokens, int from, int to, int value, SqlType target, Lexicon lexicon,
-                                     java.util.Set<String> names) {
-        DefaultCondition.Kind when = DefaultCondition.read(tokens.subList(from, to), 0, names, lexicon);
+                                     DefaultCondition.Names names) {
+        DefaultCondition.Reading when = DefaultCondition.read(tokens.subList(from, to), 0, names, lexicon);
         if (when == null) {
             return null;
         }
@@ -172,18 +178,23 @@ record DefaultCell(Expr value, String problem, boolean blankToo) {
             // "Blank stays blank": an empty text kept, which is no NULL
             return null;
         }
-        DefaultCell cell = read(textOf(said), target, lexicon, java.util.Set.of());
-        return cell.problem() != null ? null : new DefaultCell(cell.value(), null, when == DefaultCondition.Kind.BLANK);
+        DefaultCell cell = read(textOf(said), target, lexicon, NO_NAMES);
+        if (cell.problem() != null || when.ofInput() && cell.value() != null) {
+            // "QTY null means 1" for UNIT_AMT times QTY: a value for a missing input, not for the result
+            return null;
+        }
+        return new DefaultCell(cell.value(), null, when.kind() == DefaultCondition.Kind.BLANK);
     }
 
     /**
      * The words are a value, not a column's name: anything but plain words, or a NULL, today or now word, or capitalised
      * words naming no column of the row ("Unclassified"); "use personal email" names a column sooner than a text.
      */
-    private static boolean plainValue(List<Token> said, Lexicon lexicon, java.util.Set<String> names) {
+    private static boolean plainValue(List<Token> said, Lexicon lexicon, DefaultCondition.Names names) {
         return !said.stream().allMatch(t -> t.kind() == Token.Kind.WORD) || lexicon.match(Role.NULL, said, 0) == said.size()
                 || lexicon.match(Role.TODAY, said, 0) == said.size() || lexicon.match(Role.NOW, said, 0) == said.size()
-                || said.stream().allMatch(t -> Character.isUpperCase(t.text().charAt(0)) && !names.contains(t.norm()));
+                || said.stream().allMatch(t -> Character.isUpperCase(t.text().charAt(0)) && !names.own().contains(t.norm())
+                && !names.inputs().contains(t.norm()));
     }
 
     /** Length of the arrow or verb at k that gives the value after it ("→", "becomes", "defaults to", "load"), or 0. */

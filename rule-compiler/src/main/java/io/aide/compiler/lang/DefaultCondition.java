@@ -30,6 +30,21 @@ final class DefaultCondition {
         BLANK
     }
 
+    /**
+     * The names a condition may use: the column's own (its target column, its one source column) and its inputs (the
+     * other source columns, names its rule reads). A condition on an input ("QTY null means 1" for UNIT_AMT times QTY)
+     * is no condition on the value: only NULL may be said for it, which the value gives anyway.
+     */
+    record Names(Set<String> own, Set<String> inputs) {
+        static Names of(Set<String> own) {
+            return new Names(own, Set.of());
+        }
+    }
+
+    /** What the condition says, and whether it names an input of the value rather than the value. */
+    record Reading(Kind kind, boolean ofInput) {
+    }
+
     private static final Set<String> SELF_WORDS = Set.of("the", "this", "it", "its", "value", "values", "source",
             "field", "column", "input", "result", "record", "data", "a", "an", "target");
 
@@ -41,7 +56,18 @@ final class DefaultCondition {
      *
      * @param names the column's names in lower case: its target and source columns and the names its rule reads
      */
-    static Kind read(List<Token> tokens, int from, Set<String> names, Lexicon lexicon) {
+    static Reading read(List<Token> tokens, int from, Names names, Lexicon lexicon) {
+        Kind own = read(tokens, from, names.own(), lexicon);
+        if (own != null) {
+            return new Reading(own, false);
+        }
+        java.util.Set<String> all = new java.util.HashSet<>(names.own());
+        all.addAll(names.inputs());
+        Kind input = names.inputs().isEmpty() ? null : read(tokens, from, all, lexicon);
+        return input == null ? null : new Reading(input, true);
+    }
+
+    private static Kind read(List<Token> tokens, int from, Set<String> names, Lexicon lexicon) {
         Kind kind = null;
         int start = from;
         for (int i = from; i <= tokens.size(); i++) {

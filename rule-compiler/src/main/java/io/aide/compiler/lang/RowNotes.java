@@ -75,20 +75,24 @@ public record RowNotes(Expr defaultValue, boolean blankToo, List<String> accepte
     }
 
     /** The names a default cell may use for the row's column: its target and source columns, the names its rule reads. */
-    private static java.util.Set<String> names(MappingRow row) {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        DefaultCondition.addNames(row.targetColumn(), names);
+    private static DefaultCondition.Names names(MappingRow row) {
+        java.util.Set<String> own = new java.util.HashSet<>();
+        java.util.Set<String> inputs = new java.util.HashSet<>();
+        DefaultCondition.addNames(row.targetColumn(), own);
         if (row.sourceColumns() != null) {
-            row.sourceColumns().forEach(s -> DefaultCondition.addNames(s.column(), names));
+            // the one source column is the value's own; one of several is an input of it
+            java.util.Set<String> sources = row.sourceColumns().size() == 1 ? own : inputs;
+            row.sourceColumns().forEach(s -> DefaultCondition.addNames(s.column(), sources));
         }
         if (row.transformation() != null) {
             for (Token t : Lexer.tokens(row.transformation())) {
                 if (t.kind() == Token.Kind.NAME || t.kind() == Token.Kind.IDENT || t.text().contains("_")) {
-                    DefaultCondition.addNames(t.text(), names);
+                    DefaultCondition.addNames(t.text(), inputs);
                 }
             }
         }
-        return names;
+        inputs.removeAll(own);
+        return new DefaultCondition.Names(own, inputs);
     }
 
     static Expr literal(Token t) {
