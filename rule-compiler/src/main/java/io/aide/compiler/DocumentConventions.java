@@ -33,11 +33,20 @@ record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces) {
             + "|after\\s+trimming|trimmed\\s+(?:first|before)|trim\\w*\\s+(?:all\\s+|the\\s+)?(?:text|values?|fields?|codes?"
             + "|text\\s+fields|text\\s+values)?\\s*before\\s+compar\\w*)\\b");
 
+    /** "Trim all text fields before use", "all string values are trimmed". */
+    private static final Pattern TRIM_ALL = Pattern.compile("(?i)\\btrim\\w*\\s+(?:all|every|each)\\s+(?:text|string|character)?\\s*"
+            + "(?:fields?|values?|columns?|data|inputs?)\\b|\\b(?:all|every)\\s+(?:text|string)\\s+(?:fields?|values?|columns?)\\s+"
+            + "(?:are|is)\\s+trimmed\\b");
+
     static DocumentConventions of(MappingSpec spec) {
         boolean ignoreCase = false;
         boolean ignoreSpaces = false;
         for (DocumentNote note : spec.notes()) {
             for (String sentence : SENTENCES.split(note.text())) {
+                if (TRIM_ALL.matcher(sentence).find()) {
+                    // "Trim all text fields before use": every text is trimmed, so are the codes compared
+                    ignoreSpaces = true;
+                }
                 if (!COMPARING.matcher(sentence).find()) {
                     continue;
                 }

@@ -84,9 +84,10 @@ final class NoteFilters {
             + "|discard|ignore|do\\s+not\\s+load|don't\\s+load)\\b(?:\\s+(?:the|this|that|such)?\\s*(?:row|record|line)s?)?"
             + "\\s*(?:\\((?:do\\s+not|don't|not)\\s+load(?:ed)?\\)|[-–,;]?\\s*(?:do\\s+not|don't)\\s+load(?:\\s+it)?)?\\s*[.]?\\s*$");
 
-    private static final Pattern STEP = Pattern.compile("^\\(?\\d{1,2}[).]\\s+(?=\\S)");
+    private static final Pattern STEP = Pattern.compile("(?i)^(?:\\(?\\d{1,2}[).]\\s+)?(?:(?:and\\s+)?then|next|finally|also|after\\s+that)"
+            + "\\s*,?\\s+(?=\\S)|^\\(?\\d{1,2}[).]\\s+(?=\\S)");
 
-    /** The sentence without the number of its step ("(2) drop ...", "3) keep ..."). */
+    /** The sentence without the number of its step or the word that orders it ("(2) drop ...", "Then drop ..."). */
     private static String stepless(String sentence) {
         return STEP.matcher(sentence).replaceFirst("");
     }

@@ -86,6 +86,18 @@ class NumberedRowRulesTest {
     }
 
     @Test
+    void shouldApplyAStepSaidToComeNextAndTrimAsTheCoverSaysForEveryText() throws Exception {
+        Specs spec = Specs.spec()
+                .rowWithCells("dim", "emp_id", "VARCHAR(10)", "employees", "emp_id", "Trim + upper case.", null, "Feed is a"
+                        + " history. Keep only the current row per emp_id: ROW_NUMBER() OVER (PARTITION BY UPPER(TRIM(emp_id))"
+                        + " ORDER BY last_upd_dt DESC) = 1. Then drop rows whose status_cd is T.")
+                .row("dim", "status", "VARCHAR(10)", "employees", "status_cd", "A = Active, L = Leave, otherwise Unknown.")
+                .note("Cover", "General | Trim all text fields before use. Codes are matched case-insensitively.");
+        // ' l ' and ' a' compare as L and A; the terminated E3 is dropped after the pick
+        assertThat(rows(compile(spec), "emp_id", "status")).containsExactly("E1|Leave", "E2|Active", "TST9|Active");
+    }
+
+    @Test
     void shouldKeepARowRuleItCannotReadFromPassingAsApplied() {
         GeneratedLayers.Layer layer = compile(Specs.spec()
                 .rowWithCells("fact", "emp_id", "VARCHAR(10)", "employees", "emp_id", "Copy.", null, "Row rules for this"

@@ -382,7 +382,7 @@ final class Copies implements Recognizer {
             }
             return new Operation(x -> new Expr.Cast(x, SqlType.TIMESTAMP, true), null);
         }
-        if (p.accept(Role.SENTENCE_CASE) || sentenceCaseSpelled(p)) {
+        if (p.accept(Role.SENTENCE_CASE) || SpelledCase.sentenceCase(p)) {
             // "in sentence case", "first letter capitalised and the rest lower case": the first character in upper case,
             // the rest in lower case (read before UPPER_FIRST, whose phrase begins this one)
             return new Operation(x -> new Expr.Concat(List.of(new Expr.Fn("UPPER", List.of(new Expr.Substr(x, new Expr.Lit(1L), new Expr.Lit(1L)))),
@@ -405,29 +405,6 @@ final class Copies implements Recognizer {
             }
         }
         return null;
-    }
-
-    /**
-     * The case of a sentence spelled out: [UPPER-verb (":" | "," | "-")] FIRST_LETTER UPPER [(AND | "," | ";")]
-     * REST_LETTERS LOWER ("capitalise: first character upper case, remaining characters lower case"); the cursor moves
-     * past it when it is there.
-     */
-    private static boolean sentenceCaseSpelled(Parser p) {
-        int m = p.mark();
-        if (p.accept(Role.UPPER) && !(p.acceptOp(":") || p.acceptOp(",") || p.acceptOp("-"))) {
-            p.reset(m);
-        }
-        if (p.accept(Role.FIRST_LETTER) && p.accept(Role.UPPER)) {
-            boolean joined = p.acceptOp(",") || p.acceptOp(";");
-            if (!p.accept(Role.AND) && !joined) {
-                p.acceptOp("-");
-            }
-            if (p.accept(Role.REST_LETTERS) && p.accept(Role.LOWER)) {
-                return true;
-            }
-        }
-        p.reset(m);
-        return false;
     }
 
     /** "trim first", "upper first; ...": "first" at the end of a sentence says when, not which characters. */
