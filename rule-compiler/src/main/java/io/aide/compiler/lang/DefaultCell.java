@@ -38,12 +38,12 @@ record DefaultCell(Expr value, String problem, boolean blankToo) {
         this(value, problem, false);
     }
 
-    /**
-     * @param names the column's names in lower case (its target and source columns, the names its rule reads), which
-     *              a condition may name ("NULL when DOB is null")
-     */
     private static final DefaultCondition.Names NO_NAMES = DefaultCondition.Names.of(java.util.Set.of());
 
+    /**
+     * @param names the column's own names and its inputs (see {@link DefaultCondition.Names}), which a condition may
+     *              name ("NULL when DOB is null")
+     */
     static DefaultCell read(String cell, SqlType target, Lexicon lexicon, DefaultCondition.Names names) {
         String text = cell.strip().replaceAll("[.;]+$", "").strip();
         List<Token> tokens = Lexer.tokens(text);
@@ -116,7 +116,7 @@ record DefaultCell(Expr value, String problem, boolean blankToo) {
      * </pre>
      * with the condition read by {@link DefaultCondition}; null when the text says something else.
      *
-     * @param names the column's names in lower case, which the condition may name
+     * @param names the column's own names and its inputs, which the condition may name
      */
     static DefaultCell conditional(String cell, SqlType target, Lexicon lexicon, DefaultCondition.Names names) {
         String text = cell.strip().replaceAll("[.;]+$", "").strip();

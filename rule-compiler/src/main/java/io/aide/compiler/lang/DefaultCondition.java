@@ -54,7 +54,7 @@ final class DefaultCondition {
     /**
      * The condition of tokens {@code from} to the end, or null when a case names something other than the column.
      *
-     * @param names the column's names in lower case: its target and source columns and the names its rule reads
+     * @param names names in lower case the condition may use
      */
     static Reading read(List<Token> tokens, int from, Names names, Lexicon lexicon) {
         Kind own = read(tokens, from, names.own(), lexicon);
