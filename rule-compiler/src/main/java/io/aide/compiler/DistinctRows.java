@@ -52,6 +52,9 @@ final class DistinctRows {
     /** "keep one row per claim_id", "1 row per claim_id", "de-duplicate", "remove duplicates": one sentence of a filter. */
     private static final Pattern DEDUPE = Pattern.compile("(?i)^\\s*(?:(?:keep|retain|take|select|load)\\s+)?(?:only\\s+)?"
             + "(?:one|1|a\\s+single)\\s+(?:row|record)\\s+(?:per|for\\s+each|for\\s+every)\\s+[\\w.]+\\s*$"
+            // "the copies are identical, so load each CDR_ID once": one row per key, said with "once"
+            + "|^\\s*(?:(?:the\\s+)?(?:copies|duplicates|repeats|rows|records)\\s+(?:are|is)\\s+(?:exactly\\s+)?(?:identical|the\\s+same)"
+            + "\\s*,?\\s+(?:so|and)\\s+)?(?:keep|retain|take|load)\\s+(?:each|every)\\s+[\\w.]+\\s+(?:only\\s+)?once\\s*$"
             + "|^\\s*(?:de-?dup(?:e|licate)?d?|remove\\s+(?:the\\s+)?duplicates?|drop\\s+(?:the\\s+)?duplicates?|duplicates?\\s+"
             + "(?:removed|dropped))(?:\\s+(?:on|by)\\s+[\\w.]+)?\\s*$"
             // "remove rows that are identical in every column", "drop exact duplicates"
@@ -59,7 +62,8 @@ final class DistinctRows {
             + "|exactly\\s+the\\s+same|the\\s+same)\\s+(?:in|on|across)\\s+(?:every|all)\\s+(?:the\\s+)?(?:columns?|fields?)\\s*$"
             + "|^\\s*(?:remove|drop|delete|discard)\\s+(?:the\\s+)?(?:exact|identical|full)\\s+(?:duplicates?|duplicate\\s+(?:rows|records|lines))\\s*$");
     /** A sentence that only says why: the extract sends something twice, there are duplicates. */
-    private static final Pattern WHY_DUPLICATES = Pattern.compile("(?i).*\\b(?:twice|duplicates?|duplicated|more\\s+than\\s+once)\\b.*");
+    private static final Pattern WHY_DUPLICATES = Pattern.compile("(?i).*\\b(?:twice|duplicates?|duplicated|more\\s+than\\s+once"
+            + "|re-?sends?|re-?sent|sends?\\s+again|sent\\s+again)\\b.*");
     private static final Pattern SENTENCES = Pattern.compile("\\s*(?:[.;]\\s+|[.;]$|\\s-\\s|\\n)\\s*");
 
     /** True when a filter cell of the target asks for one row per key or for duplicates to go. */

@@ -62,8 +62,11 @@ final class FilterText {
             + "\\s*(?:any|all|every)\\s+other\\s+[\\w ]{1,30}?\\s+(?:are|is|will\\s+be|must\\s+be|should\\s+be|get)\\s+"
             + "(?:filtered\\s+out|excluded|dropped|not\\s+loaded|removed|skipped|discarded)\\b[^=<>()'\"]*[.]?$");
     private static final Pattern IE = Pattern.compile("(?i)^(.*?)[,;]?\\s+(?:i\\.\\s?e\\.?|that\\s+is|namely)\\s*,?\\s+(.+?)\\s*[.]?$");
-    private static final Pattern KEEPING = Pattern.compile("(?i)^(?:(?:include|keep|select)\\s+(?:only\\s+)?(?:(?:the\\s+)?(?:rows|records)\\s+)?"
-            + "(?:where|when|with)|where|filter:?|only(?:\\s+(?:rows|records))?(?:\\s+where)?)\\s+");
+    private static final Pattern KEEPING = Pattern.compile("(?i)^(?:(?:include|keep|select|load)\\s+(?:only\\s+)?(?:(?:the\\s+)?(?:rows|records|lines)\\s+)?"
+            + "(?:where|when|with|whose)|where|filter:?|only(?:\\s+(?:rows|records))?(?:\\s+where)?)\\s+");
+    /** A clause that starts with a verb choosing rows, perhaps after "then": an instruction, not a reason. */
+    private static final Pattern INSTRUCTION = Pattern.compile("(?i)^\\s*(?:(?:then|also|and|next)\\s+)*(?:exclude|drop|skip"
+            + "|remove|discard|filter|ignore|reject|keep|load|only|do\\s+not)\\b");
     /** A bracket at the end that compares nothing: a remark. */
     private static final Pattern REMARK = Pattern.compile("^(.*\\S)\\s*\\(([^()]*)\\)\\s*[.]?$");
     private static final Pattern COMPARES = Pattern.compile("(?i)[=<>]|\\b(?:in|like|between)\\s*\\(|\\bis\\s+(?:not\\s+)?null\\b|\\bbetween\\b.*\\band\\b");
@@ -93,11 +96,15 @@ final class FilterText {
         return out;
     }
 
-    private static final Pattern CODE_LIST = Pattern.compile("^((?:[A-Z0-9]{1,4}(?:\\s*\\([^()]*\\))?\\s*(?:,|\\band\\b|\\bor\\b|&)\\s*)*"
+    private static final Pattern CODE_LIST = Pattern.compile("^(?:(?i:(?:the\\s+|any\\s+|all\\s+)?(?:rows|records|lines|entries)"
+            + "\\s+(?:flagged|marked|coded|with\\s+(?:a\\s+)?(?:status|code|flag))\\s+(?:as\\s+)?))?((?:[A-Z0-9]{1,4}(?:\\s*\\([^()]*\\))?\\s*(?:,|\\band\\b|\\bor\\b|&)\\s*)*"
             + "[A-Z0-9]{1,4}(?:\\s*\\([^()]*\\))?)\\s+[\\w\\s-]{0,30}?\\b(?:are|is)\\s+(?:not\\s+(?:be\\s+)?loaded|excluded|dropped"
             + "|filtered\\s+out|skipped|left\\s+out)\\b[^=<>]*$");
 
-    /** "T (test), V (voided) and O (open) trips are not loaded": the codes named; null when the sentence is no such list. */
+    /**
+     * "T (test), V (voided) and O (open) trips are not loaded", "records flagged ERR (mediation error) or TST (test call)
+     * are not loaded": the codes named; null when the sentence is no such list.
+     */
     static List<String> excludedCodes(String sentence) {
         // "(X rows are filtered out before this point.)": a remark in brackets, said again
         String s = sentence.trim().replaceFirst("^\\((.*)\\)\\s*[.]?$", "$1").trim();
@@ -113,7 +120,10 @@ final class FilterText {
     static Set<String> keptCodes(List<Expr> conditions) {
         Set<String> out = new HashSet<>();
         for (io.aide.compiler.plan.Expr c : conditions) {
-            if (c instanceof Expr.Bin b && b.op().equals("=") && b.right() instanceof Expr.Lit l
+            if (c instanceof Expr.Bin or && or.op().equals("OR")) {
+                // "is 'OK' or empty": the codes of either side
+                out.addAll(keptCodes(List.of(or.left(), or.right())));
+            } else if (c instanceof Expr.Bin b && b.op().equals("=") && b.right() instanceof Expr.Lit l
                     && l.value() instanceof String v) {
                 out.add(v.trim().toUpperCase(Locale.ROOT));
             } else if (c instanceof Expr.InList in && !in.negated()) {
@@ -169,7 +179,7 @@ final class FilterText {
                 // "AFTER the dedupe, drop reads ...": when the step comes, which the pick before it already says
                 .replaceFirst("(?i)^after\\s+(?:the\\s+)?(?:dedupe|de-?dup\\w*|deduplication|pick)\\s*,\\s*", "")
                 // "... (cancelled, any case) - a read cancelled later must not fall back to its copy": why, after a dash
-                .replaceFirst("(?i)\\s+[-–—]\\s+(?!(?:exclude|drop|skip|remove|discard|filter|ignore|reject|keep|load|only|do\\s+not)\\b)"
+                .replaceFirst("(?i)\\s+[-–—]\\s+(?!(?:(?:then|also|and|next)\\s+)*(?:exclude|drop|skip|remove|discard|filter|ignore|reject|keep|load|only|do\\s+not)\\b)"
                         + "[^=<>'\"()\\d]{10,}[.]?\\s*$", "")
                 // "..., same as DIM_EMPLOYEE": where else the same rows are left out
                 .replaceFirst("(?i)\\s*,\\s*(?:the\\s+)?(?:same\\s+as|as\\s+for|as\\s+in|as\\s+on|like)\\s+(?:for\\s+|in\\s+)?[\\w.]+\\s*[.]?\\s*$", "")).replaceFirst("");
@@ -219,7 +229,8 @@ final class FilterText {
             // "... is X (reversed) – a fill whose latest version is a reversal is not loaded at all": what follows the
             // dash says why
             String[] clauses = r.condition().split("\\s+[–—]\\s+|\\s+-\\s+(?=[a-z])", 2);
-            if (clauses.length == 2) {
+            if (clauses.length == 2 && !INSTRUCTION.matcher(clauses[1]).find()) {
+                // an instruction after the dash ("– then drop the records ...") is a step of its own, never a reason
                 out.add(new Reading(clauses[0], r.excluding()));
             }
         }

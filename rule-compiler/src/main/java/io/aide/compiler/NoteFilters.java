@@ -64,6 +64,9 @@ final class NoteFilters {
     /** What leads a selection after a dash or a colon: "The export can contain the same account twice – keep only ...". */
     private static final Pattern LEAD_CLAUSE = Pattern.compile("^[^:()]{1,160}?(?:\\s[–—-]\\s|:\\s)(?=\\S)");
 
+    /** A lead that names a dedupe, which the selection after it then spells out. */
+    private static final Pattern DEDUPE_LEAD = Pattern.compile("(?i)\\b(?:de-?dup\\w*|deduplicat\\w*|duplicates?)\\b");
+
     private NoteFilters() {
     }
 
@@ -173,10 +176,23 @@ final class NoteFilters {
         return withoutLead(sentence);
     }
 
-    /** The sentence without what leads to its choice of rows, when the rest still chooses rows; else as it is. */
+    /**
+     * The sentence without what leads to its choice of rows, when the rest still chooses rows; else as it is. A lead that
+     * chooses rows itself ("Load only records whose REC_STATUS is 'OK' – records flagged ERR are not loaded") is no
+     * lead: the two stay, as two sentences.
+     */
     private static String withoutLead(String sentence) {
-        String led = LEAD_CLAUSE.matcher(sentence).replaceFirst("");
-        return !led.equals(sentence) && ROW_SELECTION.matcher(led).find() ? led : sentence;
+        java.util.regex.Matcher lead = LEAD_CLAUSE.matcher(sentence);
+        if (!lead.find() || !ROW_SELECTION.matcher(sentence.substring(lead.end())).find()) {
+            return sentence;
+        }
+        String led = sentence.substring(lead.end());
+        String leading = sentence.substring(0, lead.end()).replaceFirst("\\s*[–—:-]\\s*$", "").trim();
+        if (!ROW_SELECTION.matcher(leading).find() || DEDUPE_LEAD.matcher(leading).find()) {
+            // "Dedupe on this value: keep only the latest record per student": the choice announced, then said
+            return led;
+        }
+        return leading.replaceAll("[.;]+$", "") + ". " + Character.toUpperCase(led.charAt(0)) + led.substring(1);
     }
 
     private static MappingRow expand(MappingRow r) {

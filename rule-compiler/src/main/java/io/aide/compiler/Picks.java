@@ -62,7 +62,7 @@ final class Picks {
     private static final Pattern WHY = Pattern.compile("(?i).*\\b(?:twice|duplicates?|duplicated|more\\s+than\\s+once"
             + "|re-?sends?|re-?sent|sent\\s+again|each\\s+time\\s+it\\s+changes|every\\s+time\\s+it\\s+changes"
             // "All other columns come from the kept record": the pick's consequence
-            + "|all\\s+other\\s+(?:columns|fields|attributes)\\s+(?:come|are\\s+taken|are\\s+read)\\s+from\\s+(?:the|that|this)\\s+"
+            + "|all\\s+(?:the\\s+)?other\\s+(?:[\\w.]+\\s+)?(?:columns|fields|attributes|values)\\s+(?:come|are\\s+taken|are\\s+read)\\s+from\\s+(?:the|that|this)\\s+"
             + "(?:kept|surviving|latest|chosen|selected|same)\\s+(?:row|record|version)?)\\b.*");
     private static final Pattern SENTENCES = Pattern.compile("(?<=[.;])\\s+(?=\\S)");
     private static final Pattern REMARK = Pattern.compile("\\s*\\(([^()=<>]*)\\)\\s*");

@@ -454,7 +454,7 @@ final class ColumnReferences {
             return null;
         }
         Token t = p.tokens().get(word);
-        boolean the = word > 0 && p.tokens().get(word - 1).is(Token.Kind.WORD, "the");
+        boolean the = word > 0 && p.tokens().get(word - 1).is(Token.Kind.WORD, "the") || afterCleaning(p, word);
         if (t.kind() != Token.Kind.WORD || !KIND_WORD.matcher(t.text()).matches() || !the
                 && (p.lexicon().grammarWord(p.tokens(), word) || ColumnWords.MEANING_WORDS.contains(t.norm()))) {
             return null;
@@ -472,12 +472,51 @@ final class ColumnReferences {
                 matches++;
             }
         }
+        if (matches == 0 && the && p.ctx().sources().size() == 1 && OWN_KINDS.contains(t.norm())) {
+            // "the code" over SERVICE_TYPE: a row reading one column calls it by the kind of value it holds
+            found = p.ctx().sources().get(0);
+            matches = 1;
+        }
         if (matches != 1) {
             return null;
         }
         p.reset(word + 1);
         return found;
     }
+
+    /**
+     * "the trimmed, upper-cased code", "trimmed and upper-cased code", "the cleaned code": participles of trimming, case
+     * or cleaning right before the word, which say it is a value as "the" does.
+     */
+    private static boolean afterCleaning(Parser p, int word) {
+        List<Token> tokens = p.tokens();
+        int j = word - 1;
+        boolean any = false;
+        while (j >= 0) {
+            Token t = tokens.get(j);
+            if (t.op(",") || t.is(Token.Kind.WORD, "and")) {
+                j--;
+                continue;
+            }
+            int from = t.kind() == Token.Kind.WORD && CLEANED.contains(t.norm()) ? j : -1;
+            for (int k = Math.max(0, j - 3); k <= j && from < 0; k++) {
+                for (Role r : new Role[]{Role.TRIM, Role.UPPER, Role.LOWER}) {
+                    if (p.lexicon().match(r, tokens, k) == j - k + 1) {
+                        from = k;
+                    }
+                }
+            }
+            if (from < 0) {
+                break;
+            }
+            any = true;
+            j = from - 1;
+        }
+        return any;
+    }
+
+    /** Kinds of value a row's one source column is called by whatever its name ("the code", "the flag"). */
+    private static final java.util.Set<String> OWN_KINDS = java.util.Set.of("code", "flag", "indicator");
 
     /** "Height in cm" over height_in: the word at {@code at} is "in" before a unit, the preposition, not inches. */
     private static boolean inBeforeUnit(Parser p, int at) {

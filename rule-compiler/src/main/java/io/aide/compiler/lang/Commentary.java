@@ -172,6 +172,7 @@ final class Commentary {
                     || lexicon.match(Role.SENTINEL, tokens, i) > 0 && !GENERIC_NOUNS.contains(t.norm())
                     || lexicon.match(Role.CAP_AT, tokens, i) > 0 || lexicon.match(Role.FLOOR_AT, tokens, i) > 0
                     || lexicon.match(Role.CASE_INSENSITIVE, tokens, i) > 0 || lexicon.match(Role.CASE_AND_SPACES, tokens, i) > 0
+                    || lexicon.match(Role.SPACES_IGNORED, tokens, i) > 0
                     || NumberOperations.wholeUnits(tokens, i, lexicon) > 0
                     || lexicon.match(Role.NULL, tokens, i) > 0 || lexicon.match(Role.DEFAULT, tokens, i) > 0
                     || lexicon.match(Role.ORDERED_BY, tokens, i) > 0 || lexicon.match(Role.ASCENDING, tokens, i) > 0

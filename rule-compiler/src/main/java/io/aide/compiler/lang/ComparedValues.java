@@ -142,7 +142,8 @@ final class ComparedValues {
                     step = folded == null ? null : trimmedLeft(folded);
                 } else if (p.accept(Role.CASE_INSENSITIVE)) {
                     step = folded(next);
-                } else if (p.acceptWord("after") && p.accept(Role.TRIM)) {
+                } else if (p.acceptWord("after") && p.accept(Role.TRIM) || p.accept(Role.SPACES_IGNORED)) {
+                    // "(any case, ignore spaces)": padding around the value does not count
                     step = trimmedLeft(next);
                 }
                 if (step == null) {
@@ -157,6 +158,27 @@ final class ComparedValues {
             }
             out = next;
         }
+    }
+
+    /** [the] "cleaned" (or a word like it) at the cursor, the cursor after it; false (unmoved) otherwise. */
+    static boolean cleanedWord(Parser p) {
+        int m = p.mark();
+        p.acceptWord("the");
+        Token t = p.next();
+        if (t != null && t.kind() == Token.Kind.WORD && ColumnReferences.CLEANED.contains(t.norm())) {
+            return true;
+        }
+        p.reset(m);
+        return false;
+    }
+
+    /**
+     * A comparison of a cleaned code with text codes: the value trimmed, both sides in upper case; null when the test
+     * compares no text (a cleaned code then says nothing the rule can do).
+     */
+    static Expr asCleanedCode(Expr test) {
+        Expr trimmed = trimmedLeft(test);
+        return trimmed == null ? null : folded(trimmed);
     }
 
     /** The test with the value it compares trimmed (a comparison, an IN list, LIKE); null for any other test. */

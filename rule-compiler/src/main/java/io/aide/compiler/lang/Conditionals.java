@@ -65,6 +65,8 @@ final class Conditionals implements Recognizer {
                 if (otherwise == null) {
                     return p.notUnderstood();
                 }
+                // "otherwise false, including blank": a blank or NULL value falls to the else branch anyway
+                ValueMaps.includedAside(p);
                 elseSaid = true;
                 collect(otherwise, accepted);
                 continue;
@@ -143,7 +145,8 @@ final class Conditionals implements Recognizer {
             if (!whens.isEmpty() && !elseSaid) {
                 // the value before its "otherwise": "'Low' otherwise"
                 Expr last = result(p);
-                if (last != null && (p.accept(Role.ELSE) || ElseLists.namedThenElse(p, true)) && (p.atEnd() || p.acceptSeparator())) {
+                if (last != null && (p.accept(Role.ELSE) || ElseLists.namedThenElse(p, true)) && includedAside(p)
+                        && (p.atEnd() || p.acceptSeparator())) {
                     otherwise = last;
                     elseSaid = true;
                     collect(last, accepted);
@@ -453,5 +456,11 @@ final class Conditionals implements Recognizer {
         if (value instanceof Expr.Lit l) {
             accepted.add(String.valueOf(l.value()));
         }
+    }
+
+    /** "false for every other value, blank or NULL": what the else branch covers besides; always true. */
+    private static boolean includedAside(Parser p) {
+        ValueMaps.includedAside(p);
+        return true;
     }
 }

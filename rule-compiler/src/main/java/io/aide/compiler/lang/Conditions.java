@@ -160,12 +160,22 @@ final class Conditions {
             p.reset(start);
             left = WordedTests.kindLeftOut(p);
         }
+        boolean cleanedCode = false;
+        if (left == null) {
+            // "the cleaned status code is A": a code as cleaned for comparing, trimmed and in either case
+            p.reset(start);
+            cleanedCode = ComparedValues.cleanedWord(p);
+            left = cleanedCode ? p.operand() : null;
+        }
         if (left == null) {
             p.reset(start);
             return null;
         }
         left = ComparedValues.cleaned(p, left);
         Expr test = test(p, left);
+        if (test != null && cleanedCode) {
+            test = ComparedValues.asCleanedCode(test);
+        }
         if (test == null) {
             p.reset(start);
             return null;
@@ -596,9 +606,23 @@ final class Conditions {
             // "the hour of start_ts >= 22 or < 6": a date part is the subject of the test that follows too
             return x;
         }
-        if (condition instanceof Expr.InList in && in.expr() instanceof Expr.Col) {
+        if (condition instanceof Expr.Bin b && java.util.Set.of("=", "<>", "LIKE").contains(b.op()) && b.right() instanceof Expr.Lit
+                && cleanedColumn(b.left())) {
+            // "REC_STATUS, trimmed and upper-cased, is 'OK' or empty": the cleaned value is the subject of the next test
+            return b.left();
+        }
+        if (condition instanceof Expr.InList in && (in.expr() instanceof Expr.Col || cleanedColumn(in.expr()))) {
             return in.expr();
         }
         return condition instanceof Expr.IsNull n && n.expr() instanceof Expr.Col ? n.expr() : null;
+    }
+
+    /** A column trimmed or changed in case only: UPPER(TRIM(x)). */
+    private static boolean cleanedColumn(Expr e) {
+        Expr x = e;
+        while (x instanceof Expr.Fn f && f.args().size() == 1 && java.util.Set.of("UPPER", "LOWER", "TRIM").contains(f.name())) {
+            x = f.args().get(0);
+        }
+        return x != e && x instanceof Expr.Col;
     }
 }

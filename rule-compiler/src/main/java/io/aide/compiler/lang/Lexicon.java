@@ -38,7 +38,7 @@ public final class Lexicon {
         // whether a text reads as a number (Conditions)
         NUMERIC, NOT_NUMERIC, IN_FUTURE, IN_PAST,
         // a bound on a number (NumberOperations); a comparison that ignores case (Commentary: never a remark)
-        CAP_AT, FLOOR_AT, AT, CASE_INSENSITIVE, CASE_AND_SPACES,
+        CAP_AT, FLOOR_AT, AT, CASE_INSENSITIVE, CASE_AND_SPACES, SPACES_IGNORED,
         // a value set by a verb before its condition (Conditionals): "null out readings below zero"
         NULL_OUT, ZERO_OUT,
         // a grouping column said where the rule goes ("Group by", "part of the grain")

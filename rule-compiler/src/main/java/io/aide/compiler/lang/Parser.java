@@ -330,6 +330,7 @@ public final class Parser {
 
     private boolean asksForSomething(List<Token> parenthesis) {
         if (lexicon.find(Role.CASE_INSENSITIVE, parenthesis) || lexicon.find(Role.CASE_AND_SPACES, parenthesis)
+                || lexicon.find(Role.SPACES_IGNORED, parenthesis)
                 || lexicon.find(Role.ROUND, parenthesis)
                 || lexicon.find(Role.ROUND_DOWN, parenthesis) || lexicon.find(Role.ROUND_UP, parenthesis)) {
             return true;
@@ -568,7 +569,13 @@ public final class Parser {
     Expr blank(Expr x) {
         Expr text = x instanceof Expr.Col c && ctx.typeOf(c).known() && ctx.typeOf(c).kind() != SqlType.Kind.VARCHAR
                 ? new Expr.Cast(x, SqlType.VARCHAR, false) : x;
-        return new Expr.Bin("=", new Expr.Fn("TRIM", List.of(text)), new Expr.Lit(""));
+        boolean trimmed = false;
+        for (Expr f = x; f instanceof Expr.Fn fn && fn.args().size() == 1 && List.of("UPPER", "LOWER", "TRIM").contains(fn.name());
+             f = fn.args().get(0)) {
+            // UPPER(TRIM(x)) is trimmed already
+            trimmed |= fn.name().equals("TRIM");
+        }
+        return new Expr.Bin("=", trimmed ? text : new Expr.Fn("TRIM", List.of(text)), new Expr.Lit(""));
     }
 
     /** ( value, value, ... ) or value, value or value. */

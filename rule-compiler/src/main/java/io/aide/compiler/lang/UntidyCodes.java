@@ -31,6 +31,10 @@ final class UntidyCodes {
             + "|compare\\s+(?:after|on)\\s+(?:trim|upper|trimming|upper-?casing)"
             + "|(?:trim|upper)[^.;=]{0,30}\\b(?:before|prior\\s+to)\\s+(?:decoding|mapping|comparing|matching|the\\s+lookup))\\b.*",
             Pattern.DOTALL);
+    /** "(trim and upper case first)", "(upper-case first)": the cleaning a bracket asks for before the codes compare. */
+    private static final Pattern FIRST_CLEANING = Pattern.compile("(?i)\\s*(?:trim|trimmed|upper)[a-z ,/&-]{0,40}?\\bfirst\\s*");
+    private static final Pattern BRACKETED_FIRST = Pattern.compile("(?i).*\\((?:\\s*(?:trim|trimmed|upper)[a-z ,/&-]{0,40}?\\bfirst\\s*)\\).*",
+            Pattern.DOTALL);
 
     private UntidyCodes() {
     }
@@ -39,7 +43,7 @@ final class UntidyCodes {
     static boolean said(MappingRow row) {
         String text = Stream.of(row.transformation(), row.description(), row.nullHandling()).filter(Objects::nonNull)
                 .collect(Collectors.joining(" "));
-        return !text.isEmpty() && UNTIDY.matcher(text).matches();
+        return !text.isEmpty() && (UNTIDY.matcher(text).matches() || BRACKETED_FIRST.matcher(text).matches());
     }
 
     /**
@@ -92,7 +96,9 @@ final class UntidyCodes {
                 while (close < tokens.size() && !tokens.get(close).op(")") && !tokens.get(close).op("(")) {
                     close++;
                 }
-                if (close < tokens.size() && tokens.get(close).op(")") && onlyNote(tokens.subList(i + 1, close))) {
+                List<Token> inside = tokens.subList(i + 1, Math.min(close, tokens.size()));
+                if (close < tokens.size() && tokens.get(close).op(")") && (onlyNote(inside) || FIRST_CLEANING.matcher(
+                        inside.stream().map(Token::text).collect(Collectors.joining(" "))).matches())) {
                     dropped = true;
                     i = close;
                     continue;

@@ -76,7 +76,8 @@ final class ValueMaps implements Recognizer {
                 // "Anything else, including blank, = Unknown": the comma that closes the aside
                 p.acceptOp(",");
                 boolean arrowed = arrow(p);
-                otherwise = otherwise(p, keyed, arrowed);
+                otherwise = otherwise(p, keyed, arrowed, whens.stream().allMatch(w -> w.result() instanceof Expr.Lit l
+                        && l.value() instanceof String));
                 if (otherwise == null) {
                     return new Recognition.Flagged("the else branch of the value map is not understood: '" + p.leftover()
                             + "' (write a value, or 'otherwise keep' for the source value)");
@@ -444,8 +445,12 @@ final class ValueMaps implements Recognizer {
      * capitalised word is the value it points to even when it could ask for a copy ("anything else -> Direct" names
      * a channel; "else direct" copies).
      */
-    private static Expr otherwise(Parser p, Expr keyed, boolean arrowed) {
+    private static Expr otherwise(Parser p, Expr keyed, boolean arrowed, boolean labels) {
         int m = p.mark();
+        Expr written = labels ? capitalisedNoValue(p) : null;
+        if (written != null) {
+            return written;
+        }
         Token lone = p.rawPeek();
         if (arrowed && lone != null && lone.kind() == Token.Kind.WORD && Character.isUpperCase(lone.text().charAt(0))
                 && (m + 1 == p.tokens().size() || p.tokens().get(m + 1).kind() == Token.Kind.SEP || p.tokens().get(m + 1).op(","))) {
@@ -478,6 +483,32 @@ final class ValueMaps implements Recognizer {
         return v;
     }
 
+    /**
+     * "MO = Outgoing, MT = Incoming. Any other value = Not Applicable", "else N/A": words for no value written the way
+     * the map's labels are, each word capitalised, are one more label; "otherwise not applicable" is no value (NULL)
+     * and "n/a" there too, never the source value it means alone in a rule cell. Null (cursor unmoved) for anything else.
+     */
+    private static Expr capitalisedNoValue(Parser p) {
+        int m = p.mark();
+        List<Token> words = new ArrayList<>();
+        Token t;
+        while ((t = p.rawPeek()) != null && (t.kind() == Token.Kind.WORD || t.op("/") && !words.isEmpty())) {
+            words.add(p.rawNext());
+        }
+        boolean ends = t == null || t.kind() == Token.Kind.SEP || t.op(",");
+        String text = words.stream().map(Token::text).reduce("", (a, b) -> a.isEmpty() || b.equals("/") || a.endsWith("/")
+                ? a + b : a + " " + b);
+        List<Token> noSlash = words.stream().filter(w -> !w.op("/")).toList();
+        boolean noValue = ends && !words.isEmpty() && (text.equalsIgnoreCase("n/a")
+                || Lexicon.standard().match(Role.NULL, noSlash, 0) == noSlash.size() && noSlash.size() > 1);
+        if (!noValue) {
+            p.reset(m);
+            return null;
+        }
+        boolean capitalised = noSlash.stream().allMatch(w -> Character.isUpperCase(w.text().charAt(0)));
+        return capitalised ? new Expr.Lit(text) : new Expr.TypedNull(p.ctx().targetType());
+    }
+
     /** A word for no value at the cursor (not moved). */
     private static boolean blankWord(Parser p) {
         Token t = p.rawPeek();
@@ -490,7 +521,7 @@ final class ValueMaps implements Recognizer {
      * (or blank) -> X": what the else branch covers besides, which it covers anyway (a NULL or blank key falls to ELSE);
      * the cursor after it, or unchanged. The aside names no value: no quoted text, no number.
      */
-    private static void includedAside(Parser p) {
+    static void includedAside(Parser p) {
         int m = p.mark();
         boolean comma = p.acceptOp(",");
         boolean paren = !comma && p.acceptOp("(");

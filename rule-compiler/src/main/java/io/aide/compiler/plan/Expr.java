@@ -54,8 +54,14 @@ public sealed interface Expr {
     }
 
     record InList(Expr expr, List<Expr> items, boolean negated) implements Expr {
+        /**
+         * A list of written values that holds both text and numbers ("Y or 1") compares text: a number can be written as
+         * text, a text never read as a number.
+         */
         public InList {
-            items = List.copyOf(items);
+            boolean text = items.stream().anyMatch(i -> i instanceof Lit l && l.value() instanceof String);
+            items = List.copyOf(!text ? items : items.stream().map(i -> i instanceof Lit l && l.value() instanceof Number n
+                    ? (Expr) new Lit(n instanceof java.math.BigDecimal d ? d.toPlainString() : n.toString()) : i).toList());
         }
     }
 
