@@ -80,7 +80,7 @@ final class Conditionals implements Recognizer {
                     p.reset(atCondition);
                     cond = caseValue(p, previous);
                 }
-                Expr tested = whens.isEmpty() ? null : Conditions.subject(whens.get(whens.size() - 1).condition());
+                Expr tested = whens.isEmpty() ? null : TestSubjects.of(whens.get(whens.size() - 1).condition());
                 if (cond == null && tested != null) {
                     // "..., if starts with 2 then ...": the comparison's subject is the branch before's
                     p.reset(atCondition);
@@ -115,7 +115,7 @@ final class Conditionals implements Recognizer {
             }
             // the condition without its "if": "`x` equals 'A' then 1 else 0"
             Expr bare = p.condition();
-            Expr subjectBefore = whens.isEmpty() ? null : Conditions.subject(whens.get(whens.size() - 1).condition());
+            Expr subjectBefore = whens.isEmpty() ? null : TestSubjects.of(whens.get(whens.size() - 1).condition());
             if (bare == null && subjectBefore != null) {
                 // "fico >= 740 then 'A'; 670-739 then 'B'; below 580 'D'": the subject of the branch before
                 p.reset(m);
@@ -172,7 +172,7 @@ final class Conditionals implements Recognizer {
             }
             int atCondition = p.mark();
             Expr cond = p.condition();
-            Expr tested = whens.isEmpty() ? null : Conditions.subject(whens.get(whens.size() - 1).condition());
+            Expr tested = whens.isEmpty() ? null : TestSubjects.of(whens.get(whens.size() - 1).condition());
             if (cond == null && tested != null) {
                 // "Asset if acct starts with 1, Liability if starts with 2": the subject of the branch before
                 p.reset(atCondition);
@@ -346,8 +346,8 @@ final class Conditionals implements Recognizer {
 
     /** Two or more branches, each a range of one and the same column bounded by numbers. */
     private static boolean bands(List<Expr.When> whens) {
-        Expr subject = Conditions.subject(whens.get(0).condition());
-        return whens.size() > 1 && subject != null && whens.stream().allMatch(w -> subject.equals(Conditions.subject(w.condition()))
+        Expr subject = TestSubjects.of(whens.get(0).condition());
+        return whens.size() > 1 && subject != null && whens.stream().allMatch(w -> subject.equals(TestSubjects.of(w.condition()))
                 && numericRange(w.condition()));
     }
 

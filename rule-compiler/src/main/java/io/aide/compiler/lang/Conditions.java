@@ -29,7 +29,7 @@ final class Conditions {
             }
             int afterOr = p.mark();
             Expr right = conjunction(p);
-            Expr tested = right == null ? subject(left) : null;
+            Expr tested = right == null ? TestSubjects.of(left) : null;
             if (tested != null) {
                 // "is zero or missing", "is zero or null", "starts with 9 or is blank": another test of the same column
                 p.reset(afterOr);
@@ -82,7 +82,7 @@ final class Conditions {
             }
             int afterAnd = p.mark();
             Expr right = comparison(p);
-            Expr tested = right == null ? subject(left) : null;
+            Expr tested = right == null ? TestSubjects.of(left) : null;
             if (tested != null) {
                 // "starts with 0 and ends with 1": the second test of the same column
                 p.reset(afterAnd);
@@ -573,56 +573,5 @@ final class Conditions {
             }
         }
         return new Expr.Bin(op, new Expr.Fn("LENGTH", List.of(left)), n);
-    }
-    /** The one column a condition tests ("x LIKE '1%'", "x > 5", "x = 'A' OR x = 'B'"), or null. */
-    static Expr subject(Expr condition) {
-        Expr day = condition instanceof Expr.InList in ? in.expr() : condition instanceof Expr.Bin b ? b.left() : null;
-        if (condition instanceof Expr.Bin window && window.right() instanceof Expr.DateAdd add
-                && add.expr() instanceof Expr.CurrentDate) {
-            // "'RECENT' if d in the past 2 weeks, 'OLD' if more than 1 year ago": the date tested before
-            Expr date = window.left() instanceof Expr.Cast c ? c.expr() : window.left();
-            return date instanceof Expr.Col ? date : null;
-        }
-        if (day instanceof Expr.Extract x && x.part().equals("ISODOW")) {
-            // "... on Monday, 'End' if on Fri or Sat": the date of the day tested before
-            Expr date = x.expr() instanceof Expr.Cast c ? c.expr() : x.expr();
-            return date instanceof Expr.Col ? date : null;
-        }
-        if (condition instanceof Expr.Bin b && (b.op().equals("OR") || b.op().equals("AND"))) {
-            Expr l = subject(b.left());
-            return l != null && l.equals(subject(b.right())) ? l : null;
-        }
-        if (condition instanceof Expr.Bin b && java.util.Set.of("=", "<>", "<", ">", "<=", ">=", "LIKE").contains(b.op())
-                && b.right() instanceof Expr.Lit && b.left() instanceof Expr.Col) {
-            return b.left();
-        }
-        if (condition instanceof Expr.Bin b && java.util.Set.of("=", "<>", "<", ">", "<=", ">=").contains(b.op())
-                && b.right() instanceof Expr.Lit && b.left() instanceof Expr.Cast c && c.expr() instanceof Expr.Col) {
-            return c.expr();
-        }
-        if (condition instanceof Expr.Bin b && java.util.Set.of("=", "<>", "<", ">", "<=", ">=").contains(b.op())
-                && b.right() instanceof Expr.Lit && b.left() instanceof Expr.Extract x
-                && (x.expr() instanceof Expr.Col || x.expr() instanceof Expr.Cast c && c.expr() instanceof Expr.Col)) {
-            // "the hour of start_ts >= 22 or < 6": a date part is the subject of the test that follows too
-            return x;
-        }
-        if (condition instanceof Expr.Bin b && java.util.Set.of("=", "<>", "LIKE").contains(b.op()) && b.right() instanceof Expr.Lit
-                && cleanedColumn(b.left())) {
-            // "REC_STATUS, trimmed and upper-cased, is 'OK' or empty": the cleaned value is the subject of the next test
-            return b.left();
-        }
-        if (condition instanceof Expr.InList in && (in.expr() instanceof Expr.Col || cleanedColumn(in.expr()))) {
-            return in.expr();
-        }
-        return condition instanceof Expr.IsNull n && n.expr() instanceof Expr.Col ? n.expr() : null;
-    }
-
-    /** A column trimmed or changed in case only: UPPER(TRIM(x)). */
-    private static boolean cleanedColumn(Expr e) {
-        Expr x = e;
-        while (x instanceof Expr.Fn f && f.args().size() == 1 && java.util.Set.of("UPPER", "LOWER", "TRIM").contains(f.name())) {
-            x = f.args().get(0);
-        }
-        return x != e && x instanceof Expr.Col;
     }
 }
