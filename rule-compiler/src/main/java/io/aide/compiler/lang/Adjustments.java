@@ -139,6 +139,10 @@ final class Adjustments {
                 Expr numeric = new Expr.IsNumeric(text);
                 return op.equals("NUMERIC") ? numeric : new Expr.Bin("AND", new Expr.IsNull(text, true), new Expr.Not(numeric));
             }
+            if (op.equals("BLANK")) {
+                // "if nothing is left": no value, or only spaces
+                return new Expr.Bin("OR", new Expr.IsNull(result, false), p.blank(result));
+            }
             return new Expr.Bin(op, length ? new Expr.Fn("LENGTH", List.of(result)) : result, bound);
         }
 
@@ -146,6 +150,33 @@ final class Adjustments {
             return bound == null ? "the value is " + op.toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                     : "the result " + op + " " + bound;
         }
+    }
+
+    /** "on its own", "alone", "by itself": the value is the whole result; the cursor after the words, if any. */
+    private static void alone(Parser p) {
+        int m = p.mark();
+        if (p.acceptWord("alone")) {
+            return;
+        }
+        // raw words: "its" is a filler elsewhere
+        Token first = p.rawPeek();
+        if (first != null && (first.is(Token.Kind.WORD, "on") || first.is(Token.Kind.WORD, "by"))) {
+            p.rawNext();
+            Token second = p.rawPeek();
+            if (second != null && second.is(Token.Kind.WORD, "itself")) {
+                p.rawNext();
+                return;
+            }
+            if (second != null && (second.is(Token.Kind.WORD, "its") || second.is(Token.Kind.WORD, "their"))) {
+                p.rawNext();
+                Token own = p.rawPeek();
+                if (own != null && own.is(Token.Kind.WORD, "own")) {
+                    p.rawNext();
+                    return;
+                }
+            }
+        }
+        p.reset(m);
     }
 
     /**
@@ -188,6 +219,16 @@ final class Adjustments {
                 // standing in for a missing one is the substitution's)
                 p.reset(at);
                 v = p.column() instanceof Expr.Col c && p.ctx().known(c) ? c : null;
+            }
+            if (v == null) {
+                // "If the first name is empty or NULL use the trimmed last name on its own": an operation on another
+                // column is the whole value then
+                p.reset(at);
+                Copies.Operation op = Copies.operation(p);
+                v = op != null && op.column() instanceof Expr.Col c && p.ctx().known(c) ? op.apply().apply(c) : null;
+            }
+            if (v != null) {
+                alone(p);
             }
             if (v != null && p.atEnd()) {
                 return new Expr.When(cond, v);
@@ -433,6 +474,9 @@ final class Adjustments {
                 }
             }
         }
+        if (op == null && nothingLeft(p)) {
+            return new Adjustment("BLANK", null, null);
+        }
         if (op == null && p.accept(Role.NOT_NUMERIC)) {
             return new Adjustment("NOT_NUMERIC", null, null);
         }
@@ -499,10 +543,41 @@ final class Adjustments {
                 }
             }
         }
-        if (!p.accept(Role.SET)) {
-            p.accept(Role.USE);
+        if (!p.accept(Role.SET) && !p.accept(Role.USE)) {
+            // "load NULL", "return 0"
+            if (!p.acceptWord("load") && !p.acceptWord("return") && !p.acceptWord("output")) {
+                p.acceptWord("give");
+            }
         }
         Expr v = p.literal();
         return v == null ? null : e -> v;
     }
+
+    /**
+     * "nothing is left", "nothing remains" (after the operations before): the result is blank; a bracket that only says
+     * what "nothing" covers ("(blank or only spaces)") goes with it. The cursor after the words, or unchanged (false).
+     */
+    private static boolean nothingLeft(Parser p) {
+        int m = p.mark();
+        if (!(p.acceptWord("nothing") && (p.acceptWord("is") && p.acceptWord("left") || p.acceptWord("remains")
+                || p.acceptWord("left")))) {
+            p.reset(m);
+            return false;
+        }
+        int bracket = p.mark();
+        if (p.acceptOp("(")) {
+            Token t;
+            while ((t = p.rawPeek()) != null && t.kind() == Token.Kind.WORD && (BLANK_WORDS.contains(t.norm()))) {
+                p.rawNext();
+            }
+            if (!p.acceptOp(")")) {
+                p.reset(bracket);
+            }
+        }
+        p.acceptOp(",");
+        return true;
+    }
+
+    private static final Set<String> BLANK_WORDS = Set.of("blank", "empty", "null", "or", "only", "spaces", "whitespace",
+            "just", "all", "an", "a", "string", "blanks");
 }

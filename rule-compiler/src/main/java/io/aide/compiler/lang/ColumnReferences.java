@@ -156,6 +156,29 @@ final class ColumnReferences {
             if (kind != null) {
                 return kind;
             }
+            if (described > 0 && t.kind() == Token.Kind.WORD && RowTables.names(RowTables.of(p.ctx().row()), t.text())) {
+                // "the account status" over crm_accounts.status_cd: the noun of the row's table, then the column
+                int from = p.mark();
+                Expr named = column(p, 0);
+                if (named instanceof Expr.Col c && p.ctx().known(c) && c.relation() != null
+                        && RowTables.names(List.of(c.relation()), t.text())) {
+                    return named;
+                }
+                p.reset(from);
+                Token word = p.peekToken();
+                Expr.Col kindLeft = null;
+                for (Expr.Col c : word == null || word.kind() != Token.Kind.WORD ? List.<Expr.Col>of() : p.ctx().sources()) {
+                    if (c.relation() != null && RowTables.names(List.of(c.relation()), t.text())
+                            && ColumnWords.namesLeavingKind(c.column(), word)) {
+                        // "the account status" for status_cd: the column named without its kind
+                        kindLeft = kindLeft == null ? c : null;
+                    }
+                }
+                if (kindLeft != null) {
+                    p.next();
+                    return kindLeft;
+                }
+            }
             if (described > 0 && describes(p, start)) {
                 // "Annual salary", "Source order_no", "the customer email": a word that describes the column named after it
                 int from = p.mark();

@@ -65,6 +65,16 @@ final class Concatenations implements Recognizer {
             // a quoted text first ("'SUP' followed by supplier_id") says so too
             boolean textFirst = first instanceof Expr.Lit l && l.value() instanceof String t && !t.isEmpty()
                     && afterFirst < p.tokens().size() && p.tokens().get(afterFirst).kind() == Token.Kind.WORD;
+            int beforeEach = p.mark();
+            p.acceptOp(",");
+            List<Expr> each = items.size() >= 2 ? eachItem(p, items) : null;
+            p.acceptOp(",");
+            if (each != null && (p.peek(Role.SPACE_SEPARATED) || p.peek(Role.SEPARATED_BY))) {
+                // "First name and last name, each trimmed, joined with a single space"
+                items = new ArrayList<>(each);
+            } else {
+                p.reset(beforeEach);
+            }
             if (items.size() >= 2 && (separatorItem || textFirst || p.peek(Role.SPACE_SEPARATED) || p.peek(Role.SEPARATED_BY))) {
                 keyword = true;
             } else {
@@ -156,8 +166,25 @@ final class Concatenations implements Recognizer {
             if (!t.get(i - 1).op(",")) {
                 continue;
             }
-            PhraseTable.Match named = PhraseTable.CHARACTERS.at(t, i);
-            if (named != null && (i + named.length() >= t.size() || t.get(i + named.length()).op(","))) {
+            // "a space", "one comma", "then a comma": the article before the character's name, the order said again
+            int at = i;
+            if (t.get(at).is(Token.Kind.WORD, "then") && at + 1 < t.size()) {
+                at++;
+            }
+            if (t.get(at).kind() == Token.Kind.WORD && java.util.Set.of("a", "an", "one", "the").contains(t.get(at).norm())
+                    && at + 1 < t.size()) {
+                at++;
+            }
+            PhraseTable.Match named = PhraseTable.CHARACTERS.at(t, at);
+            int end = named == null ? at : at + named.length();
+            if (named != null && end + 1 < t.size() && t.get(end).is(Token.Kind.WORD, "and")) {
+                // "a comma and a single space": two characters named one after the other
+                int second = t.get(end + 1).kind() == Token.Kind.WORD && java.util.Set.of("a", "an", "one").contains(t.get(end + 1).norm())
+                        ? end + 2 : end + 1;
+                PhraseTable.Match next = second < t.size() ? PhraseTable.CHARACTERS.at(t, second) : null;
+                end = next == null ? end : second + next.length();
+            }
+            if (named != null && (end >= t.size() || t.get(end).op(","))) {
                 return true;
             }
         }
@@ -275,7 +302,19 @@ final class Concatenations implements Recognizer {
             Token next = p.rawPeek();
             if (own != null && own.column() == null && (next == null || next.op(",") || next.kind() == Token.Kind.SEP
                     || p.peek(Role.CONCAT_JOIN))) {
-                return own.apply().apply(e);
+                Expr done = own.apply().apply(e);
+                while (true) {
+                    // "Last name trimmed and in upper case, then ...": the item's operations one after another
+                    int more = p.mark();
+                    Copies.Operation then = p.accept(Role.AND) ? Copies.operation(p) : null;
+                    Token end = p.rawPeek();
+                    if (then == null || then.column() != null || !(end == null || end.op(",") || end.kind() == Token.Kind.SEP
+                            || p.peek(Role.CONCAT_JOIN))) {
+                        p.reset(more);
+                        return done;
+                    }
+                    done = then.apply().apply(done);
+                }
             }
             p.reset(after);
         }

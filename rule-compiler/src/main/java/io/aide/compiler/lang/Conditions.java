@@ -419,6 +419,11 @@ final class Conditions {
             p.reset(start);
             return null;
         }
+        if (right instanceof Expr.Lit && (op.equals("=") || op.equals("<>"))) {
+            // "is Active (code A)": what the code means, then the code itself, which the column holds
+            Expr coded = codeInBrackets(p);
+            right = coded != null ? coded : right;
+        }
         if (op.equals("=") && right instanceof Expr.Lit) {
             // "is 15 minutes or less", "is 65 or more": the number is one end of the range
             if (p.accept(Role.OR_LESS)) {
@@ -442,6 +447,29 @@ final class Conditions {
         return new Expr.Bin(op, left, right);
     }
 
+    /** "(code A)", "(code 'A')", "(value A)": the code a bracket gives; the cursor after it, or unchanged (null). */
+    private static Expr codeInBrackets(Parser p) {
+        int m = p.mark();
+        if (!p.acceptOp("(") || !(p.acceptWord("code") || p.acceptWord("value") || p.acceptWord("flag"))) {
+            p.reset(m);
+            return null;
+        }
+        p.acceptOp("=");
+        p.acceptOp(":");
+        // a one-letter code ("A") before the words that read it as an article
+        int at = p.mark();
+        Expr code = p.code();
+        if (code == null) {
+            p.reset(at);
+            code = p.literal();
+        }
+        if (!(code instanceof Expr.Lit) || !p.acceptOp(")")) {
+            p.reset(m);
+            return null;
+        }
+        return code;
+    }
+
     /**
      * The values that follow a compared value: ", v" or "or v" (or "nor v") as long as each is a literal (a code when
      * the first was one) that no comparison follows ("x = 'A' or y = 'B'" is two comparisons). The first value is
@@ -460,6 +488,13 @@ final class Conditions {
             Expr v = codes ? p.code() : p.literal();
             if (v == null && codes) {
                 v = p.literal();
+            }
+            Token raw = p.rawPeek();
+            if (v == null && codes && raw != null && raw.kind() == Token.Kind.WORD && values.stream().anyMatch(x -> x instanceof Expr.Lit l
+                    && l.value() instanceof String code && code.equalsIgnoreCase(raw.text()) && !code.equals(raw.text()))) {
+                // "Y or y": a code listed again in the other case
+                p.rawNext();
+                v = new Expr.Lit(raw.text());
             }
             if (!(v instanceof Expr.Lit) || startsComparison(p)) {
                 p.reset(m);

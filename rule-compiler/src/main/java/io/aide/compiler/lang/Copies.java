@@ -330,6 +330,12 @@ final class Copies implements Recognizer {
             return new Operation(x -> side == Role.PREFIX ? new Expr.Concat(List.of(text, x))
                     : new Expr.Concat(List.of(x, text)), null);
         }
+        SqlType named = type(p);
+        if (named != null && (p.acceptWord("cast") || p.acceptWord("conversion"))) {
+            // "Integer cast.", "decimal conversion": the type, then the verb's noun
+            return new Operation(x -> new Expr.Cast(x, named, true), null, Kind.CONVERSION);
+        }
+        p.reset(m);
         if (p.accept(Role.CAST) || p.accept(Role.EXTRACT)) {
             // "convert to upper case", "cast created_at to date", "make them lower case", "extract date from x"
             int afterVerb = p.mark();
@@ -394,8 +400,9 @@ final class Copies implements Recognizer {
         }
         for (Role r : new Role[]{Role.TITLE_CASE, Role.TRIM, Role.UPPER, Role.LOWER}) {
             if (p.accept(r)) {
-                if ((p.peek(Role.FIRST_CHARS) || p.peek(Role.LAST_CHARS)) && !adverbFirst(p)) {
-                    // "capitalise the first 3 letters": the rest of the value is kept, not cut off
+                if ((p.peek(Role.FIRST_CHARS) || p.peek(Role.LAST_CHARS)) && !adverbFirst(p) && !namesColumn(p)) {
+                    // "capitalise the first 3 letters": the rest of the value is kept, not cut off ("trimmed last
+                    // name" names a column)
                     p.reset(m);
                     return null;
                 }
@@ -405,6 +412,14 @@ final class Copies implements Recognizer {
             }
         }
         return null;
+    }
+
+    /** A column of the row's sources is named at the cursor ("last name" for LAST_NAME); the cursor unmoved. */
+    private static boolean namesColumn(Parser p) {
+        int m = p.mark();
+        Expr c = p.column();
+        p.reset(m);
+        return c instanceof Expr.Col col && p.ctx().known(col);
     }
 
     /** "trim first", "upper first; ...": "first" at the end of a sentence says when, not which characters. */

@@ -120,6 +120,8 @@ record DefaultCell(Expr value, String problem, boolean blankToo) {
      */
     static DefaultCell conditional(String cell, SqlType target, Lexicon lexicon, DefaultCondition.Names names) {
         String text = cell.strip().replaceAll("[.;]+$", "").strip();
+        // "default to 'OVERHEAD' (time not booked to a project)": words in a bracket after the value say what it means
+        text = text.replaceFirst("^(.*(?:'[^']*'|\\b\\d+(?:\\.\\d+)?))\\s*\\([^()'\"=<>\\d]*\\)$", "$1");
         List<Token> tokens = Lexer.tokens(text);
         if (tokens.stream().anyMatch(t -> t.kind() == Token.Kind.SEP)) {
             return null;

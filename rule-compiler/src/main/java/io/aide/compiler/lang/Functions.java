@@ -341,9 +341,13 @@ final class Functions {
         if (!p.accept(Role.EDGE_TRIM)) {
             return null;
         }
-        boolean leading = side == null ? p.accept(Role.PREFIX) : side;
+        // "remove surrounding spaces": both ends
+        boolean around = side == null && (p.acceptWord("surrounding") || p.acceptWord("outer"));
+        boolean leading = around || (side == null ? p.accept(Role.PREFIX) : side);
         boolean trailing;
-        if (side != null) {
+        if (around) {
+            trailing = true;
+        } else if (side != null) {
             trailing = !side;
         } else if (leading) {
             int m = p.mark();

@@ -307,7 +307,10 @@ final class NumberOperations {
      */
     private static Copies.Operation placesAlone(Parser p) {
         int m = p.mark();
-        p.accept(Role.TO);
+        // "a decimal number with 2 decimal places"
+        if (!p.acceptWord("with")) {
+            p.accept(Role.TO);
+        }
         Long n = Operations.whole(p);
         int unit = p.mark();
         if (n == null || !p.accept(Role.DECIMALS) || p.tokens().subList(unit, p.mark()).stream()
