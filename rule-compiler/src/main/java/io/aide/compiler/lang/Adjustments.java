@@ -152,31 +152,24 @@ final class Adjustments {
         }
     }
 
+    /** Words that say a value is the whole result, read raw ("its" is a filler elsewhere). */
+    private static final List<List<String>> ALONE = List.of(List.of("alone"), List.of("on", "its", "own"),
+            List.of("on", "their", "own"), List.of("by", "itself"));
+
     /** "on its own", "alone", "by itself": the value is the whole result; the cursor after the words, if any. */
     private static void alone(Parser p) {
-        int m = p.mark();
-        if (p.acceptWord("alone")) {
-            return;
-        }
-        // raw words: "its" is a filler elsewhere
-        Token first = p.rawPeek();
-        if (first != null && (first.is(Token.Kind.WORD, "on") || first.is(Token.Kind.WORD, "by"))) {
-            p.rawNext();
-            Token second = p.rawPeek();
-            if (second != null && second.is(Token.Kind.WORD, "itself")) {
+        for (List<String> words : ALONE) {
+            int m = p.mark();
+            int read = 0;
+            while (read < words.size() && p.rawPeek() != null && p.rawPeek().is(Token.Kind.WORD, words.get(read))) {
                 p.rawNext();
+                read++;
+            }
+            if (read == words.size()) {
                 return;
             }
-            if (second != null && (second.is(Token.Kind.WORD, "its") || second.is(Token.Kind.WORD, "their"))) {
-                p.rawNext();
-                Token own = p.rawPeek();
-                if (own != null && own.is(Token.Kind.WORD, "own")) {
-                    p.rawNext();
-                    return;
-                }
-            }
+            p.reset(m);
         }
-        p.reset(m);
     }
 
     /**

@@ -357,7 +357,7 @@ final class Conditions {
                 if (v instanceof Expr.Lit l && l.value() instanceof String) {
                     // "starts with 'ICD' or 'MOP'": one pattern per value
                     Expr like = null;
-                    for (Expr each : alternatives(p, v, false)) {
+                    for (Expr each : ComparedLists.alternatives(p, v, false)) {
                         String s = String.valueOf(((Expr.Lit) each).value());
                         Expr one = new Expr.Bin("LIKE", left, new Expr.Lit((r == Role.STARTS ? "" : "%")
                                 + s.replace("%", "\\%") + (r == Role.ENDS ? "" : "%")));
@@ -421,7 +421,7 @@ final class Conditions {
         }
         if (right instanceof Expr.Lit && (op.equals("=") || op.equals("<>"))) {
             // "is Active (code A)": what the code means, then the code itself, which the column holds
-            Expr coded = codeInBrackets(p);
+            Expr coded = ComparedLists.codeInBrackets(p);
             right = coded != null ? coded : right;
         }
         if (op.equals("=") && right instanceof Expr.Lit) {
@@ -439,92 +439,13 @@ final class Conditions {
         }
         if (right instanceof Expr.Lit && (op.equals("=") || op.equals("<>"))) {
             // "equals 'OPER_IN' or 'OPER_OUT'", "is A, B or C": the values of one comparison; "is not A or B": neither
-            List<Expr> values = alternatives(p, right, p.tokens().get(beforeRight).kind() == Token.Kind.WORD);
+            List<Expr> values = ComparedLists.alternatives(p, right, p.tokens().get(beforeRight).kind() == Token.Kind.WORD);
             if (values.size() > 1) {
                 return new Expr.InList(left, values, op.equals("<>"));
             }
         }
         return new Expr.Bin(op, left, right);
     }
-
-    /** "(code A)", "(code 'A')", "(value A)": the code a bracket gives; the cursor after it, or unchanged (null). */
-    private static Expr codeInBrackets(Parser p) {
-        int m = p.mark();
-        if (!p.acceptOp("(") || !(p.acceptWord("code") || p.acceptWord("value") || p.acceptWord("flag"))) {
-            p.reset(m);
-            return null;
-        }
-        p.acceptOp("=");
-        p.acceptOp(":");
-        // a one-letter code ("A") before the words that read it as an article
-        int at = p.mark();
-        Expr code = p.code();
-        if (code == null) {
-            p.reset(at);
-            code = p.literal();
-        }
-        if (!(code instanceof Expr.Lit) || !p.acceptOp(")")) {
-            p.reset(m);
-            return null;
-        }
-        return code;
-    }
-
-    /**
-     * The values that follow a compared value: ", v" or "or v" (or "nor v") as long as each is a literal (a code when
-     * the first was one) that no comparison follows ("x = 'A' or y = 'B'" is two comparisons). The first value is
-     * the first element; the cursor ends after the last value taken.
-     */
-    private static List<Expr> alternatives(Parser p, Expr first, boolean codes) {
-        List<Expr> values = new ArrayList<>(List.of(first));
-        int afterFirst = p.mark();
-        while (true) {
-            int m = p.mark();
-            boolean comma = p.acceptOp(",");
-            boolean or = p.accept(Role.OR);
-            if (!comma && !or) {
-                break;
-            }
-            Expr v = codes ? p.code() : p.literal();
-            if (v == null && codes) {
-                v = p.literal();
-            }
-            Token raw = p.rawPeek();
-            if (v == null && codes && raw != null && raw.kind() == Token.Kind.WORD && values.stream().anyMatch(x -> x instanceof Expr.Lit l
-                    && l.value() instanceof String code && code.equalsIgnoreCase(raw.text()) && !code.equals(raw.text()))) {
-                // "Y or y": a code listed again in the other case
-                p.rawNext();
-                v = new Expr.Lit(raw.text());
-            }
-            if (!(v instanceof Expr.Lit) || startsComparison(p)) {
-                p.reset(m);
-                break;
-            }
-            values.add(v);
-            if (or) {
-                return values;
-            }
-        }
-        // "x = 'A', 1, when ...": a list without its "or" is no list of values
-        p.reset(afterFirst);
-        return List.of(first);
-    }
-
-    /** A comparison word or symbol is at the cursor (after filler): the value before it was its left side. */
-    private static boolean startsComparison(Parser p) {
-        int m = p.mark();
-        boolean op = false;
-        for (Role r : new Role[]{Role.NOT_EQUALS, Role.GE, Role.LE, Role.GT, Role.LT, Role.EQUALS, Role.IS_NULL,
-                Role.NOT_NULL, Role.IN, Role.STARTS, Role.ENDS, Role.CONTAINS}) {
-            if (p.accept(r)) {
-                op = true;
-                break;
-            }
-        }
-        p.reset(m);
-        return op;
-    }
-
 
     /** LENGTH [OF] column | LENGTH "(" column ")": the length of the column's text; null (cursor unchanged) otherwise. */
     private static Expr lengthOf(Parser p) {

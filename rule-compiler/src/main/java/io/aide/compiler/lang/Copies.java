@@ -330,7 +330,7 @@ final class Copies implements Recognizer {
             return new Operation(x -> side == Role.PREFIX ? new Expr.Concat(List.of(text, x))
                     : new Expr.Concat(List.of(x, text)), null);
         }
-        SqlType named = type(p);
+        SqlType named = TypeWords.type(p);
         if (named != null && (p.acceptWord("cast") || p.acceptWord("conversion"))) {
             // "Integer cast.", "decimal conversion": the type, then the verb's noun
             return new Operation(x -> new Expr.Cast(x, named, true), null, Kind.CONVERSION);
@@ -353,7 +353,7 @@ final class Copies implements Recognizer {
             } else {
                 p.acceptExact(Role.SELF);
             }
-            SqlType type = type(p);
+            SqlType type = TypeWords.type(p);
             if (type != null) {
                 p.accept(Role.UNIT);
                 Expr from = column;
@@ -539,62 +539,6 @@ final class Copies implements Recognizer {
         String col = p.ctx().row().targetColumn();
         String name = t.text();
         return name.equalsIgnoreCase(col) || name.toLowerCase(java.util.Locale.ROOT).endsWith("." + col.toLowerCase(java.util.Locale.ROOT));
-    }
-
-    /** A type word; a number keeps the target's numeric type when it has one. */
-    static SqlType type(Parser p) {
-        SqlType t = baseType(p);
-        if (t != null) {
-            precision(p);
-        }
-        return t;
-    }
-
-    /** "(10, 2)", "(32)" after a type: the target's declared type says the precision. */
-    private static void precision(Parser p) {
-        int m = p.mark();
-        if (!p.acceptOp("(")) {
-            return;
-        }
-        Token n = p.next();
-        if (n == null || n.kind() != Token.Kind.NUMBER) {
-            p.reset(m);
-            return;
-        }
-        if (p.acceptOp(",")) {
-            Token s = p.next();
-            if (s == null || s.kind() != Token.Kind.NUMBER) {
-                p.reset(m);
-                return;
-            }
-        }
-        if (!p.acceptOp(")")) {
-            p.reset(m);
-        }
-    }
-
-    private static SqlType baseType(Parser p) {
-        SqlType target = p.targetType();
-        if (p.peek(Role.DATE_KEY)) {
-            // "as integer key YYYYMMDD": a date key, not a cast of the date to a number
-            return null;
-        }
-        if (p.accept(Role.TYPE_INTEGER)) {
-            return target.kind() == SqlType.Kind.BIGINT ? SqlType.BIGINT : SqlType.INTEGER;
-        }
-        if (p.accept(Role.TYPE_NUMBER)) {
-            return target.numeric() ? target : SqlType.DOUBLE;
-        }
-        if (p.accept(Role.TYPE_TEXT)) {
-            return target.kind() == SqlType.Kind.VARCHAR ? target : SqlType.VARCHAR;
-        }
-        if (p.accept(Role.TYPE_TIMESTAMP)) {
-            return SqlType.TIMESTAMP;
-        }
-        if (p.accept(Role.TYPE_DATE)) {
-            return SqlType.DATE;
-        }
-        return null;
     }
 
     /** Without the prefix when the value starts with it; unchanged otherwise. */
