@@ -77,9 +77,31 @@ final class FilterText {
 
     /** A sentence without the number and label of its step ("Step 2 (filter): ...", "2) ..."). */
     static String withoutStep(String sentence) {
-        return sentence.trim().replaceFirst("^\\(?\\d{1,2}[).]\\s+", "")
-                .replaceFirst("^[A-Za-z][\\w ]{0,30}(?:\\([^()]{1,30}\\))?:\\s+(?=\\S)", "");
+        return withoutTopic(sentence.trim().replaceFirst("^\\(?\\d{1,2}[).]\\s+", ""));
     }
+
+    /**
+     * A sentence without the topic before its colon ("Payments: ignore void_ind = 'Y'"); a topic that is an instruction
+     * ("Exclude QA test orders: any order whose ...") stays, joined to what follows it.
+     */
+    private static String withoutTopic(String stepless) {
+        java.util.regex.Matcher label = LABEL.matcher(stepless);
+        if (!label.lookingAt()) {
+            return stepless;
+        }
+        String rest = stepless.substring(label.end());
+        if (VERB_LABEL.matcher(stepless).lookingAt() && !rest.matches("(?i)^(?:exclude|drop|skip|remove|ignore|discard|reject|filter|keep"
+                + "|load|only|do\\s+not|select|include)\\b.*")) {
+            // "Exclude QA test orders: any order whose ...": the verb before the colon chooses the rows after it
+            return stepless.substring(0, stepless.indexOf(':')) + " " + rest;
+        }
+        return rest;
+    }
+
+    /** A label before a colon: "Step 2 (filter): ", "Payments: ". */
+    private static final Pattern LABEL = Pattern.compile("^[A-Za-z][\\w ]{0,30}(?:\\([^()]{1,30}\\))?:\\s+(?=\\S)");
+    /** A label that is an instruction: it starts with a verb that leaves rows out. */
+    private static final Pattern VERB_LABEL = Pattern.compile("(?i)^(?:exclude|drop|skip|remove|ignore|discard|reject|filter\\s+out)\\s");
 
     /** The sentences of a filter cell, each without its step's number and label. */
     static List<String> sentences(String cell) {
@@ -114,6 +136,40 @@ final class FilterText {
         }
         return List.of(m.group(1).replaceAll("\\([^()]*\\)", " ").split("\\s*(?:,|\\band\\b|\\bor\\b|&)\\s*")).stream()
                 .map(String::trim).filter(c -> !c.isEmpty()).toList();
+    }
+
+    /** A sentence that leaves rows out by its verb: "drop rows for the test hotel TST99 (compare HOTEL_CD ...)". */
+    private static final Pattern EXCLUSION = Pattern.compile("(?i)^\\s*(?:exclude|drop|skip|remove|ignore|discard|reject|filter\\s+out"
+            + "|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\b.*");
+    /** A code in a sentence: quoted, or a word of capitals and digits with at least one digit ("TST99"). */
+    private static final Pattern CODE = Pattern.compile("'([^']+)'|\\b([A-Z][A-Z]*\\d[A-Z0-9]*)\\b");
+    /** A column's name in a sentence: a word with an underscore. */
+    private static final Pattern COLUMN_NAME = Pattern.compile("\\b([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)\\b");
+
+    /**
+     * The codes and column names of a sentence that leaves rows out by its verb ("drop rows for the test hotel TST99
+     * (compare HOTEL_CD after trim/upper)"), which another sentence may say exactly; null when it is no such sentence
+     * or names no code.
+     */
+    static Restated restated(String sentence) {
+        if (!EXCLUSION.matcher(sentence).matches()) {
+            return null;
+        }
+        Set<String> codes = new HashSet<>();
+        Matcher m = CODE.matcher(sentence);
+        while (m.find()) {
+            codes.add((m.group(1) != null ? m.group(1) : m.group(2)).trim().toUpperCase(Locale.ROOT));
+        }
+        Set<String> columns = new HashSet<>();
+        Matcher c = COLUMN_NAME.matcher(sentence);
+        while (c.find()) {
+            columns.add(c.group(1).toLowerCase(Locale.ROOT));
+        }
+        return codes.isEmpty() ? null : new Restated(codes, columns);
+    }
+
+    /** What an exclusion sentence names: its codes (upper case) and its columns (lower case). */
+    record Restated(Set<String> codes, Set<String> columns) {
     }
 
     /** The text codes the conditions keep: "x = 'C'", "x IN ('HK', 'TK')" (not negated). */
@@ -171,7 +227,7 @@ final class FilterText {
     static List<Reading> readings(String cell) {
         // "Payments: ignore void_ind = 'Y'": what the sentence is about, before a colon
         // "(2) then drop ...": a numbered step
-        String text = COMPLEMENT.matcher(cell.trim().replaceFirst("^[A-Za-z][\\w ]{0,30}:\\s+(?=\\S)", "")
+        String text = COMPLEMENT.matcher(withoutTopic(cell.trim())
                 .replaceFirst("^\\(?\\d{1,2}[).]\\s+(?:then\\s+|and\\s+)?", "")
                 // "Apply this first, then drop leases whose ...": the order of the steps, said before the step
                 .replaceFirst("(?i)^(?:(?:apply|do|run)\\s+(?:this|that|it|the\\s+\\w+)\\s+first\\s*[,;]?\\s*)?(?:and\\s+)?"
@@ -221,9 +277,15 @@ final class FilterText {
             out.add(new Reading(KEEPING.matcher(text).replaceFirst(""), false));
         }
         Matcher ie = IE.matcher(text);
-        if (ie.matches() && !ie.group(1).matches("(?i).*\\b(?:not|exclude|drop|skip|remove|ignore|discard|without)\\b.*")) {
-            // "load only completed trips, i.e. trip_status = 'C' after trimming": the condition said exactly
-            out.add(new Reading(ie.group(2), false));
+        if (ie.matches()) {
+            // "load only completed trips, i.e. trip_status = 'C' after trimming": the condition said exactly; "drop
+            // rejected entries, i.e. entry_status REJ": the rows it leaves out
+            boolean leavesOut = ie.group(1).matches("(?i).*\\b(?:not|exclude|drop|skip|remove|ignore|discard|without)\\b.*");
+            boolean excludingVerb = ie.group(1).matches("(?i)^\\s*(?:exclude|drop|skip|remove|ignore|discard|reject|filter\\s+out"
+                    + "|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\b[^,;]*");
+            if (!leavesOut || excludingVerb) {
+                out.add(new Reading(ie.group(2), excludingVerb));
+            }
         }
         for (Reading r : List.copyOf(out)) {
             // "... is X (reversed) – a fill whose latest version is a reversal is not loaded at all": what follows the

@@ -36,6 +36,10 @@ final class Picks {
     private static final Pattern ONE_PER = Pattern.compile("(?i)^" + KEEP + "(?:one|a\\s+single|a|single)\\s+" + ROW + "\\s+"
             + PER + "\\s+(.+?)\\s*(?:[–—:;,]|\\s-)\\s*(?:namely\\s+|i\\.e\\.?\\s+)?the\\s+(?:one|" + ROW + ")\\s+with\\s+(?:the\\s+)?"
             + EXTREME + "\\s+(.+?)\\s*[.]?$");
+    /** "keep only the most recently updated row per customer number (latest UPDATED_AT, text ...)": the order in brackets */
+    private static final Pattern ORDER_IN_BRACKETS = Pattern.compile("(?i)^" + KEEP + "(?:one\\s+|single\\s+)?(?:most\\s+recently"
+            + "\\s+(?:updated|modified|changed|loaded|received)|" + EXTREME.substring(1, EXTREME.length() - 1) + ")\\s+" + ROW + "\\s+"
+            + PER + "\\s+([^()]+?)\\s*\\(\\s*(?:by\\s+|on\\s+)?" + EXTREME + "?\\s*([A-Za-z_][\\w.]*)\\s*(?:,[^()]*)?\\)\\s*[.]?$");
     /** "for each RX_NBR + FILL_NBR keep only the row with the latest LAST_UPD_TS" */
     private static final Pattern KEY_FIRST = Pattern.compile("(?i)^(?:.*?\\b)?(?:for\\s+each|for\\s+every|per|within\\s+each)\\s+(.+?)"
             + "\\s*,?\\s+" + KEEP + "(?:one\\s+|single\\s+)?" + ROW + "\\s+with\\s+(?:the\\s+)?" + EXTREME + "\\s+(.+?)\\s*[.]?$");
@@ -147,11 +151,23 @@ final class Picks {
         if (alone.matches()) {
             return new String[]{"", alone.group(1), alone.group(2)};
         }
+        Matcher bracketed = ORDER_IN_BRACKETS.matcher(sentence);
+        if (bracketed.matches() && (bracketed.group(2) == null || descending(bracketed.group(2)) == leadsDescending(sentence))) {
+            // the row's word and the bracket's agree on the direction ("most recently updated ... (latest UPDATED_AT)")
+            return new String[]{bracketed.group(1), leadsDescending(sentence) ? "latest" : "earliest", bracketed.group(3)};
+        }
         Matcher row = EXTREME_ROW.matcher(sentence);
         if (row.matches()) {
             return new String[]{row.group(2), row.group(1), row.group(3)};
         }
         return null;
+    }
+
+    /** The extreme before the row's word asks for the highest ("most recently updated", "latest"). */
+    private static boolean leadsDescending(String sentence) {
+        Matcher m = Pattern.compile("(?i)^" + KEEP + "(?:one\\s+|single\\s+)?(most\\s+recently|" + EXTREME.substring(1,
+                EXTREME.length() - 1) + ")").matcher(sentence);
+        return m.lookingAt() && (m.group(1).toLowerCase(Locale.ROOT).startsWith("most recently") || descending(m.group(1)));
     }
 
     private static boolean descending(String extreme) {

@@ -69,6 +69,10 @@ final class RowChoices {
                 String named = part.trim().replaceAll("\\s+", "_");
                 value = part.isBlank() ? null : named.matches("\\w+") ? binder.targetValue(named) : null;
                 if (value == null && !part.isBlank()) {
+                    // "per customer number" on a target with a CUSTOMER_NO column: that column's value
+                    value = spelledTargetColumn(part.trim());
+                }
+                if (value == null && !part.isBlank()) {
                     value = WORDS.value(part, binder.filterContext(row));
                 }
                 if (value == null) {
@@ -123,6 +127,12 @@ final class RowChoices {
             }
         }
         return null;
+    }
+
+    /** The value of the one target column the words spell, or null when none or several do. */
+    private Expr spelledTargetColumn(String words) {
+        List<String> spelled = binder.columnKeys().stream().filter(c -> io.aide.compiler.lang.RuleLanguage.spells(words, c)).toList();
+        return spelled.size() == 1 ? binder.targetValue(spelled.get(0)) : null;
     }
 
     /** The value of the one target column whose rule only trims or changes the case of the source column named. */
@@ -213,12 +223,16 @@ final class RowChoices {
         }
         List<Expr> parts = new ArrayList<>();
         List<String> restated = new ArrayList<>();
+        List<FilterText.Restated> excludedAgain = new ArrayList<>();
         for (String sentence : sentences) {
             Expr e = readFilter(sentence, r, baseAlias, joins, codeCleaning, new String[1]);
+            FilterText.Restated again = e == null ? FilterText.restated(sentence) : null;
             if (e != null) {
                 parts.add(e);
             } else if (FilterText.excludedCodes(sentence) != null) {
                 restated.add(sentence);
+            } else if (again != null) {
+                excludedAgain.add(again);
             } else {
                 return null;
             }
@@ -227,6 +241,16 @@ final class RowChoices {
         for (String sentence : restated) {
             // the codes said not to be loaded are codes the conditions do not keep: said again, not a further condition
             if (kept.isEmpty() || FilterText.excludedCodes(sentence).stream().anyMatch(kept::contains)) {
+                return null;
+            }
+        }
+        java.util.Set<String> excluded = FilterText.excludedCodes(parts);
+        java.util.Set<String> tested = new java.util.HashSet<>();
+        parts.forEach(e -> Expr.columns(e).forEach(c -> tested.add(c.column().toLowerCase(Locale.ROOT))));
+        for (FilterText.Restated again : excludedAgain) {
+            // "drop rows for the test hotel TST99 (compare HOTEL_CD ...)" beside "drop reservations whose HOTEL_CD ... is
+            // TST99": the same codes of the same column left out, said twice
+            if (!excluded.containsAll(again.codes()) || !tested.containsAll(again.columns())) {
                 return null;
             }
         }

@@ -197,6 +197,10 @@ final class Copies implements Recognizer {
         }
         ReferenceData.LookupMap map = p.lookedUp();
         Expr result = ops.apply(in.apply(source));
+        if (datePartOfANumber(result)) {
+            // "Year and month of d": a month is never taken of a year
+            return p.notUnderstood();
+        }
         if (stored != null && source instanceof Expr.Col col && readsAsDate(result)) {
             // the column read by its stored pattern wherever a date is worked on
             String fmt = stored;
@@ -412,6 +416,19 @@ final class Copies implements Recognizer {
             }
         }
         return null;
+    }
+
+    /** A part or format of a date taken of a date part (a number): operations chained wrongly. */
+    private static boolean datePartOfANumber(Expr e) {
+        boolean[] found = {false};
+        Expr.visit(e, x -> {
+            Expr arg = x instanceof Expr.Extract ex ? ex.expr() : x instanceof Expr.FormatDate f ? f.expr() : null;
+            while (arg instanceof Expr.Cast c) {
+                arg = c.expr();
+            }
+            found[0] |= arg instanceof Expr.Extract;
+        });
+        return found[0];
     }
 
     /** A column of the row's sources is named at the cursor ("last name" for LAST_NAME); the cursor unmoved. */

@@ -168,6 +168,10 @@ final class Dates implements Recognizer {
     }
 
     private static Operation datePart(Parser p) {
+        Operation period = yearAndMonth(p);
+        if (period != null) {
+            return period;
+        }
         boolean verb = p.accept(Role.EXTRACT);
         for (Role r : new Role[]{Role.MONTH_ABBREV, Role.DAY_ABBREV, Role.MONTH_NAME, Role.DAY_NAME}) {
             if (p.accept(r)) {
@@ -264,6 +268,34 @@ final class Dates implements Recognizer {
             return null;
         }
         return new Operation(x -> new Expr.Extract(part, x), column);
+    }
+
+    /**
+     * "Year and month of work_date as YYYY-MM", "year/month of d in YYYYMM format": the date written with the pattern
+     * that follows, which must hold the year and the month and nothing finer; null (cursor unchanged) otherwise (the
+     * pair is never a month taken of a year).
+     */
+    private static Operation yearAndMonth(Parser p) {
+        int m = p.mark();
+        if (!(p.accept(Role.DATE_YEAR) && (p.accept(Role.AND) || p.acceptOp("/") || p.acceptOp("-")) && p.accept(Role.DATE_MONTH))) {
+            p.reset(m);
+            return null;
+        }
+        Expr column = DateSubjects.ofColumn(p);
+        if (column == null) {
+            column = DateSubjects.namedDate(p);
+        }
+        Operation written = PatternOperations.pattern(p);
+        Expr probe = written == null || written.column() != null ? null : written.apply().apply(new Expr.Col("t", "d"));
+        while (probe instanceof Expr.Cast c) {
+            probe = c.expr();
+        }
+        if (!(probe instanceof Expr.FormatDate f) || !f.strftime().contains("%Y") || !f.strftime().contains("%m")
+                || f.strftime().matches(".*%[dHMSj].*")) {
+            p.reset(m);
+            return null;
+        }
+        return new Operation(written.apply(), column);
     }
 
     private static Operation dateKey(Parser p) {

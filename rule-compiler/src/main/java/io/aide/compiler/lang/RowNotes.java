@@ -143,14 +143,21 @@ public record RowNotes(Expr defaultValue, boolean blankToo, List<String> accepte
                 if (j < tokens.size() && tokens.get(j).op(":")) {
                     j++;
                 }
+                boolean item = true;
                 for (; j < tokens.size(); j++) {
                     Token t = tokens.get(j);
                     if (t.kind() == Token.Kind.SEP) {
                         break;
                     }
                     if (t.op(",") || lexicon.match(Role.OR, tokens, j) > 0) {
+                        item = true;
                         continue;
                     }
+                    if (!item || t.kind() == Token.Kind.OP) {
+                        // "If one of the two is blank, use the other": a sentence, no list of the values allowed
+                        return List.of();
+                    }
+                    item = false;
                     out.add(t.text());
                 }
                 return out;

@@ -45,6 +45,12 @@ public final class RuleLanguage {
      * A condition written in words, as a filter cell states which rows to keep or drop ("read_val is negative",
      * "status is blank or 'X'"): the test, or null when the words are not all a condition.
      */
+    /** The words spell the column's whole name ("customer number" for CUSTOMER_NO, "Student ID" for student_id). */
+    public static boolean spells(String words, String column) {
+        List<Token> tokens = Lexer.tokens(words.strip());
+        return !tokens.isEmpty() && tokens.stream().allMatch(t -> t.kind() == Token.Kind.WORD) && ColumnWords.namesWhole(column, tokens);
+    }
+
     public Expr condition(String text, RuleContext ctx) {
         Parser p = cellParser(text, ctx);
         Expr test = p == null ? null : p.condition();

@@ -1,0 +1,85 @@
+package io.aide.compiler;
+
+import io.aide.events.spec.GeneratedLayers;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Filter cells of documents no development case used: a row's codes said after "i.e." once the verb has said they go
+ * ("drop rejected entries, i.e. entry_status REJ (any case, ignoring spaces)"), an instruction before a colon ("Exclude
+ * QA test orders: any order whose ...", which once lost its verb and would have kept only those orders), one exclusion
+ * said twice in different words, a pick whose order is in brackets ("the most recently updated row per customer number
+ * (latest UPDATED_AT)"), and a null-handling cell that once passed for a list of allowed values. DuckDB.
+ */
+class RowChoiceWordingTest {
+    private static final SampleRows ENTRIES = new SampleRows("entries", new String[]{"entry_id", "entry_status", "order_no", "hotel_cd",
+            "cust_no", "updated_at"}, new String[][]{
+            {"1", "APP", "SO-1", "H01", "c1", "2025-01-01 10:00:00"},
+            {"2", " rej ", "SO-2", "tst99 ", "C1", "2025-02-01 10:00:00"},
+            {"3", "REJ", " tst-3", "H02", "c2", "2025-01-05 10:00:00"},
+            {"4", null, "SO-4", "H02", "C2 ", "2024-12-31 10:00:00"}});
+
+    private static List<String> ids(Specs spec) throws Exception {
+        GeneratedLayers.Layer layer = ENTRIES.compile(spec);
+        return ENTRIES.run(layer, "entry_id");
+    }
+
+    @Test
+    void shouldLeaveOutTheCodesSaidAfterIeWhenTheVerbLeavesRowsOut() throws Exception {
+        assertThat(ids(Specs.spec().row("f", "entry_id", "INTEGER", "entries", "entry_id", "Integer cast.", null,
+                "drop rejected entries, i.e. entry_status REJ (any case, ignoring spaces).", true, false, null)))
+                .containsExactly("1", "4");
+    }
+
+    @Test
+    void shouldKeepTheVerbOfAnInstructionBeforeAColon() throws Exception {
+        assertThat(ids(Specs.spec().row("f", "entry_id", "INTEGER", "entries", "entry_id", "Integer cast.", null,
+                "Exclude QA test orders: any order whose cleaned order_no begins with 'TST'.", true, false, null)))
+                .containsExactly("1", "2", "4");
+    }
+
+    @Test
+    void shouldReadOneExclusionSaidTwiceAsOne() throws Exception {
+        assertThat(ids(Specs.spec().row("f", "entry_id", "INTEGER", "entries", "entry_id", "Integer cast.", null,
+                "drop rows for the test hotel TST99 (compare hotel_cd after trim/upper). Exclude the test property: drop"
+                        + " entries whose hotel_cd, trimmed and upper-cased, is TST99.", true, false, null)))
+                .containsExactly("1", "3", "4");
+        // a code of another column is no restatement: the filter is not applied, and says so
+        GeneratedLayers.Layer layer = ENTRIES.compile(Specs.spec().row("f", "entry_id", "INTEGER", "entries", "entry_id",
+                "Integer cast.", null, "drop rows for order SO7 (compare order_no after trim). Drop entries whose hotel_cd,"
+                        + " trimmed and upper-cased, is TST99.", true, false, null));
+        assertThat(layer.columns().get(0).status()).isEqualTo("flagged");
+    }
+
+    @Test
+    void shouldReadAPickWhoseOrderIsInBrackets() throws Exception {
+        GeneratedLayers.Layer layer = ENTRIES.compile(Specs.spec()
+                .row("d", "customer_no", "VARCHAR(10)", "entries", "cust_no", "Trim spaces and upper-case.", null,
+                        "keep only the most recently updated row per customer number (latest updated_at, text YYYY-MM-DD"
+                                + " HH:MM:SS).", true, false, null)
+                .row("d", "entry_id", "INTEGER", "entries", "entry_id", "Integer cast."));
+        assertThat(ENTRIES.run(layer, "customer_no", "entry_id")).containsExactly("C1|2", "C2|3");
+    }
+
+    @Test
+    void shouldNeverTakeAnInstructionForAListOfAllowedValues() {
+        GeneratedLayers.Layer layer = ENTRIES.compile(Specs.spec().row("d", "name", "VARCHAR(40)", "entries", "order_no,hotel_cd",
+                "order_no and hotel_cd, each trimmed, joined with a single space.", null, null, false, true,
+                "If one of the two is null/blank, use the other one alone (no leading or trailing space)."));
+        assertThat(layer.columns().get(0).status()).isEqualTo("flagged");
+        assertThat(layer.columns().get(0).reason()).contains("null-handling cell is not understood");
+    }
+
+    @Test
+    void shouldWriteAYearAndMonthWithThePatternGivenAndNeverTakeAMonthOfAYear() throws Exception {
+        RuleTable dates = new RuleTable("d", "id", new String[]{"id", "work_dt"}, new String[]{"1", "2026-11-03"},
+                new String[]{"2", null});
+        dates.expect("VARCHAR(7)", "work_dt", List.of("Year and month of work_dt as YYYY-MM (e.g. 2026-11).",
+                "year/month of work_dt in YYYY-MM format"), "2026-11", null);
+        assertThat(dates.compile("VARCHAR(7)", "work_dt", "Year and month of work_dt").columns().get(1).status())
+                .isEqualTo("flagged");
+    }
+}
