@@ -219,6 +219,15 @@ final class FilterText {
     private FilterText() {
     }
 
+    /** "(Voided rows are already filtered out - see claim_number.)": rows said to be left out by a filter stated elsewhere. */
+    private static final Pattern ELSEWHERE = Pattern.compile("(?i)^\\s*\\(?[^=<>']{0,80}?\\b(?:are|were|is|was|have\\s+been|has\\s+been)"
+            + "\\s+already\\s+(?:been\\s+)?(?:filtered\\s+out|excluded|removed|dropped|left\\s+out)\\b[^=<>']{0,60}\\)?\\s*[.]?\\s*\\)?\\s*$");
+
+    /** The cell only says a filter stated elsewhere already leaves the rows out. */
+    static boolean refersElsewhere(String cell) {
+        return ELSEWHERE.matcher(cell).matches();
+    }
+
     /** The cell says every row is kept: no filter at all. */
     static boolean keepsAll(String cell) {
         return KEEPS_ALL.matcher(cell).matches();

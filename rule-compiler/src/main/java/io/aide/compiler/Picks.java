@@ -68,6 +68,13 @@ final class Picks {
             // "All other columns come from the kept record": the pick's consequence
             + "|all\\s+(?:the\\s+)?other\\s+(?:[\\w.]+\\s+)?(?:columns|fields|attributes|values)\\s+(?:come|are\\s+taken|are\\s+read)\\s+from\\s+(?:the|that|this)\\s+"
             + "(?:kept|surviving|latest|chosen|selected|same)\\s+(?:row|record|version)?)\\b.*");
+    /**
+     * "keep only the latest version of each profile (see Cover)": a pick that names no order, said beside the pick that
+     * does; it goes with that pick when their directions agree.
+     */
+    private static final Pattern ORDERLESS = Pattern.compile("(?i)^" + KEEP + "(latest|newest|most\\s+recent|current|last|earliest"
+            + "|oldest|first)\\s+(?:version|row|record|copy|entry)\\s+(?:of|per|for)\\s+(?:each|every|the\\s+same|a)\\s+[\\w\\s-]{1,40}?"
+            + "(?:\\s*\\([^()=<>]*\\))?\\s*[.]?$");
     private static final Pattern SENTENCES = Pattern.compile("(?<=[.;])\\s+(?=\\S)");
     private static final Pattern REMARK = Pattern.compile("\\s*\\(([^()=<>]*)\\)\\s*");
 
@@ -109,7 +116,10 @@ final class Picks {
             }
             List<String> rest = new ArrayList<>();
             for (int j = 0; j < sentences.size(); j++) {
-                if (j != i && !WHY.matcher(sentences.get(j)).matches() && !MISSING_LOSES.matcher(sentences.get(j)).matches()) {
+                Matcher orderless = ORDERLESS.matcher(sentences.get(j).trim());
+                boolean sameChoice = orderless.matches() && descending(orderless.group(1).replace("current", "latest"))
+                        == descending(found[1]);
+                if (j != i && !sameChoice && !WHY.matcher(sentences.get(j)).matches() && !MISSING_LOSES.matcher(sentences.get(j)).matches()) {
                     rest.add(sentences.get(j).trim());
                 }
             }

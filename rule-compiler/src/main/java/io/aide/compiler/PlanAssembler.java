@@ -283,10 +283,13 @@ final class PlanAssembler {
         Set<String> seenFilters = new LinkedHashSet<>();
         Map<MappingRow, List<String>> restatedCodes = new LinkedHashMap<>();
         Map<Expr.Col, Expr> codeCleaning = CodeCleaning.of(finalColumns.stream().map(Compiled::expr).toList());
+        boolean filtersElsewhere = rows.stream().anyMatch(x -> x.filter() != null && !x.filter().isBlank()
+                && !FilterText.refersElsewhere(x.filter()) && !FilterText.keepsAll(x.filter()));
         for (MappingRow r : rows) {
             if (r.filter() == null || r.filter().isBlank() || !seenFilters.add(r.filter().trim())
-                    || FilterText.keepsAll(r.filter())) {
-                // "All accounts, closed ones included", "None": nothing to filter
+                    || FilterText.keepsAll(r.filter()) || filtersElsewhere && FilterText.refersElsewhere(r.filter())) {
+                // "All accounts, closed ones included", "None": nothing to filter; "(Voided rows are already filtered
+                // out - see claim_number.)": a filter another row of the target states
                 continue;
             }
             String cell = r.filter();

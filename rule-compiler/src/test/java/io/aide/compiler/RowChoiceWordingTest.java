@@ -82,4 +82,35 @@ class RowChoiceWordingTest {
         assertThat(dates.compile("VARCHAR(7)", "work_dt", "Year and month of work_dt").columns().get(1).status())
                 .isEqualTo("flagged");
     }
+
+    private static final SampleRows CLAIMS = new SampleRows("clm_claim_hdr", new String[]{"claim_no", "clm_status", "feed_ts"},
+            new String[][]{{"c1", "O", "2025-01-01"}, {"c2", "v", "2025-01-02"}, {"c1", "C", "2025-02-01"}, {"c3", "O", "2025-01-03"}});
+
+    @Test
+    void shouldBindAWordOfAFilterToTheOneColumnOfTheRowsTableItEnds() throws Exception {
+        // "status" for CLM_STATUS; a cell that says another row's filter already leaves rows out adds nothing
+        GeneratedLayers.Layer layer = CLAIMS.compile(Specs.spec()
+                .row("f", "claim_no", "VARCHAR(5)", "clm_claim_hdr", "claim_no", "Trim.", null,
+                        "Claims with status V (voided / entered in error, any case) are excluded from the fact entirely.",
+                        true, false, null)
+                .row("f", "status", "VARCHAR(5)", "clm_claim_hdr", "clm_status", "Trim.", null,
+                        "(Voided rows are already filtered out - see claim_no.)", false, true, null));
+        assertThat(CLAIMS.run(layer, "claim_no", "status")).containsExactlyInAnyOrder("c1|O", "c1|C", "c3|O");
+    }
+
+    @Test
+    void shouldReadAPickWithoutItsOrderBesideTheSamePickWithIt() throws Exception {
+        GeneratedLayers.Layer layer = CLAIMS.compile(Specs.spec()
+                .row("d", "claim_no", "VARCHAR(5)", "clm_claim_hdr", "claim_no", "Trim.", null,
+                        "keep only the latest version of each claim (see Cover). Keep one row per claim_no: the version with the"
+                                + " latest feed_ts.", true, false, null)
+                .row("d", "status", "VARCHAR(5)", "clm_claim_hdr", "clm_status", "Trim."));
+        assertThat(CLAIMS.run(layer, "claim_no", "status")).containsExactly("c1|C", "c2|v", "c3|O");
+        // directions that disagree are no restatement: the filter is not applied, and says so
+        GeneratedLayers.Layer disagreeing = CLAIMS.compile(Specs.spec()
+                .row("d", "claim_no", "VARCHAR(5)", "clm_claim_hdr", "claim_no", "Trim.", null,
+                        "keep only the earliest version of each claim. Keep one row per claim_no: the version with the latest"
+                                + " feed_ts.", true, false, null));
+        assertThat(disagreeing.columns().get(0).status()).isEqualTo("flagged");
+    }
 }
