@@ -203,7 +203,12 @@ public abstract class SqlDialect {
                         .collect(Collectors.joining("."))).append(" AS ").append(alias);
         String sep = " WHERE ";
         for (Expr.Match m : l.matches()) {
-            sb.append(sep).append(alias).append('.').append(quote(m.column()));
+            String looked = alias + '.' + quote(m.column());
+            for (String fn : m.cleaning()) {
+                looked = render(new Expr.Fn(fn, List.of(new Expr.Col("lk", m.column()))))
+                        .replace(quote("lk") + '.' + quote(m.column()), looked);
+            }
+            sb.append(sep).append(looked);
             sb.append(m.values().size() == 1 ? " = " + render(m.values().get(0))
                     : " IN (" + m.values().stream().map(this::render).collect(Collectors.joining(", ")) + ")");
             sep = " AND ";

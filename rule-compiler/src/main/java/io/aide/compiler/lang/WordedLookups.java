@@ -27,13 +27,26 @@ import java.util.Locale;
 final class WordedLookups implements Recognizer {
 
     /** One match before the table is known: the two sides as written, or a side and a literal. */
-    private record Item(Token left, Token right, Expr value, List<String> cleaning, String owner) {
+    private record Item(Token left, Token right, Expr value, List<String> cleaning, String owner, List<String> leftCleaning) {
         Item(Token left, Token right, Expr value) {
-            this(left, right, value, List.of(), null);
+            this(left, right, value, List.of(), null, List.of());
         }
 
         Item(Token left, Token right, Expr value, List<String> cleaning) {
-            this(left, right, value, cleaning, null);
+            this(left, right, value, cleaning, null, List.of());
+        }
+
+        Item(Token left, Token right, Expr value, List<String> cleaning, String owner) {
+            this(left, right, value, cleaning, owner, List.of());
+        }
+
+        /** The item with both sides cleaned so too ("(both sides trimmed and upper-cased)"). */
+        Item bothCleaned(List<String> fns) {
+            List<String> mine = new ArrayList<>(cleaning);
+            List<String> theirs = new ArrayList<>(leftCleaning);
+            fns.stream().filter(f -> !mine.contains(f)).forEach(mine::add);
+            fns.stream().filter(f -> !theirs.contains(f)).forEach(theirs::add);
+            return new Item(left, right, value, mine, owner, theirs);
         }
     }
 
@@ -46,6 +59,7 @@ final class WordedLookups implements Recognizer {
         String table = null;
         String value = null;
         List<Item> items = new ArrayList<>();
+        List<String> valueCleaning = List.of();
         Expr otherwise = null;
         while (!p.atEnd()) {
             if (p.acceptSeparator() || p.acceptOp(",") || p.accept(Role.AND) || !p.peek(Role.BRING_BACK) && p.accept(Role.THEN)) {
@@ -68,6 +82,8 @@ final class WordedLookups implements Recognizer {
             if (value == null && first != null && p.accept(Role.BRING_BACK)) {
                 value = name(p);
                 if (value != null) {
+                    // "take PLAN_DESC (trimmed)", "take dept_nm, trimmed": the value brought back, cleaned
+                    valueCleaning = ComparedValues.bracketedCleaning(p);
                     continue;
                 }
                 p.reset(m);
@@ -154,7 +170,10 @@ final class WordedLookups implements Recognizer {
                 }
             }
         }
-        Expr lookup = new Expr.Lookup(table, value, matches);
+        Expr lookup = new Expr.Lookup(table, canonical(p, table, value), matches);
+        for (String fn : valueCleaning) {
+            lookup = new Expr.Fn(fn, List.of(lookup));
+        }
         return new Recognition.Recognized(otherwise == null ? lookup : new Expr.Fn("COALESCE", List.of(p.typed(lookup), otherwise)),
                 table, List.of(), "lookup in " + table + (otherwise == null ? "" : " with a default"));
     }
@@ -195,7 +214,16 @@ final class WordedLookups implements Recognizer {
     private static boolean items(Parser p, List<Item> out) {
         do {
             int m = p.mark();
+            // "where the trimmed, upper-cased PLAN_CODE equals ...": the lookup table's column as cleaned
+            List<String> leftCleaning = participles(p);
             Token left = p.next();
+            if (left != null && left.kind() == Token.Kind.WORD && p.peekToken() != null && p.peekToken().kind() == Token.Kind.WORD
+                    && !p.peekToken().norm().equals("'s") && !grammarWord(p)) {
+                // "on plan code (both sides ...)": a name written as words
+                p.reset(p.mark() - 1);
+                String words = name(p);
+                left = words == null ? left : Token.of(Token.Kind.WORD, words);
+            }
             String owner = null;
             Token possessive = p.peekToken();
             if (left != null && left.kind() == Token.Kind.WORD && possessive != null && possessive.is(Token.Kind.WORD, "'s")) {
@@ -212,14 +240,21 @@ final class WordedLookups implements Recognizer {
                 out.add(new Item(left, null, null, ComparedValues.bracketedCleaning(p), owner));
                 continue;
             }
-            if (p.acceptOp("=") || p.accept(Role.EQUALS)) {
+            if (p.acceptOp("=") || p.accept(Role.EQUALS) || p.acceptWord("matches") || p.acceptWord("match")) {
                 int r = p.mark();
+                List<String> rightCleaning = participles(p);
                 Token right = p.next();
                 // an upper-case word is a code ("= ACTIVE") unless it names a column of the row ("= DEST")
                 if (right != null && right.nameLike() && (!(right.kind() == Token.Kind.WORD && right.text().matches("[A-Z][A-Z0-9]*"))
                         || p.ctx().resolve(null, right.text()) instanceof Expr.Col c && p.ctx().known(c))) {
+                    // "department_code above": the target's column of that name, said where it stands in the mapping
+                    if (!p.acceptWord("above")) {
+                        p.acceptWord("below");
+                    }
                     // "= subscriptions.acct_id (trimmed and upper-cased)": the row's value as cleaned
-                    out.add(new Item(left, right, null, ComparedValues.bracketedCleaning(p)));
+                    List<String> cleaning = new ArrayList<>(rightCleaning);
+                    cleaning.addAll(ComparedValues.bracketedCleaning(p));
+                    out.add(new Item(left, right, null, cleaning, null, leftCleaning));
                     continue;
                 }
                 p.reset(r);
@@ -231,9 +266,62 @@ final class WordedLookups implements Recognizer {
                 continue;
             }
             // "on STUDENT_ID (trimmed and upper-cased)": the row's value as cleaned
-            out.add(new Item(left, null, null, ComparedValues.bracketedCleaning(p, left.text())));
+            out.add(new Item(left, null, null, ComparedValues.bracketedCleaning(p, left.text()), null, leftCleaning));
         } while (p.accept(Role.AND) && nextIsItem(p));
+        List<String> both = bothSides(p, out.isEmpty() ? List.of() : out.get(out.size() - 1).leftCleaning());
+        if (!both.isEmpty()) {
+            out.replaceAll(i -> i.bothCleaned(both));
+        }
         return !out.isEmpty();
+    }
+
+    /** Participles of trimming and case at the cursor ("the trimmed, upper-cased"), in order; empty (unmoved) if none. */
+    private static List<String> participles(Parser p) {
+        int m = p.mark();
+        p.acceptWord("the");
+        List<String> out = new ArrayList<>();
+        while (true) {
+            String fn = p.accept(Role.TRIM) ? "TRIM" : p.accept(Role.UPPER) ? "UPPER" : p.accept(Role.LOWER) ? "LOWER" : null;
+            if (fn == null) {
+                break;
+            }
+            out.add(fn);
+            if (!p.acceptOp(",") && !p.accept(Role.AND)) {
+                p.acceptOp("/");
+            }
+        }
+        if (out.isEmpty()) {
+            p.reset(m);
+        }
+        return out;
+    }
+
+    /**
+     * "(both sides trimmed and upper-cased)", ", both sides trimmed": the cleaning of the two sides of every match; the
+     * functions in order, the cursor after the words, or empty (unmoved).
+     */
+    private static List<String> bothSides(Parser p, List<String> cleanedBefore) {
+        int m = p.mark();
+        boolean paren = p.acceptOp("(");
+        if (!paren) {
+            p.acceptOp(",");
+        }
+        if (!(p.acceptWord("both") && (p.acceptWord("sides") || p.acceptWord("side")) || p.acceptWord("on") && p.acceptWord("both")
+                && p.acceptWord("sides"))) {
+            p.reset(m);
+            return List.of();
+        }
+        p.acceptWord("are");
+        List<String> fns = participles(p);
+        if (fns.isEmpty() && paren && p.peekToken() != null && p.peekToken().op(")") && !cleanedBefore.isEmpty()) {
+            // "on trimmed PLAN_CD (both sides)": the cleaning said before the name is both sides'
+            fns = cleanedBefore;
+        }
+        if (fns.isEmpty() || paren && !p.acceptOp(")")) {
+            p.reset(m);
+            return List.of();
+        }
+        return fns;
     }
 
     /** After AND: another match item, not the next clause ("and bring back x"). */
@@ -257,9 +345,9 @@ final class WordedLookups implements Recognizer {
             own = item.right();
             other = item.left();
         }
-        String column = bare(own);
+        String column = canonical(p, table, bare(own));
         if (item.value() != null) {
-            return new Expr.Match(column, List.of(item.value()));
+            return new Expr.Match(column, List.of(item.value()), item.leftCleaning());
         }
         Token outerName = other == null ? own : other;
         String q = qualifier(outerName);
@@ -274,9 +362,10 @@ final class WordedLookups implements Recognizer {
             }
         }
         Expr outer = p.ctx().resolve(q.isEmpty() || q.equalsIgnoreCase(table) ? null : q, bare(outerName));
-        if (other == null && outer != null && Expr.columns(outer).stream().allMatch(c -> c.relation().equalsIgnoreCase(table))
+        if (outer != null && Expr.columns(outer).stream().allMatch(c -> c.relation().equalsIgnoreCase(table))
                 && p.ctx().row().targetTable() != null) {
-            // "on subscription_id" where the row's source is the lookup table itself: the target's own column of that name
+            // "on subscription_id" where the row's source is the lookup table itself: the target's own column of that
+            // name ("PLAN_CODE equals plan_code" compares the lookup table's column with the target's, never itself)
             Expr own2 = p.ctx().resolve(p.ctx().row().targetTable(), bare(outerName));
             outer = own2 != null ? own2 : outer;
         }
@@ -285,9 +374,17 @@ final class WordedLookups implements Recognizer {
             return null;
         }
         for (String fn : item.cleaning()) {
-            outer = new Expr.Fn(fn, List.of(outer));
+            // "(both sides trimmed ...)" of a value its own rule trims already: once
+            if (!(outer instanceof Expr.Fn f && (f.name().equals(fn) || f.args().get(0) instanceof Expr.Fn g && g.name().equals(fn)))) {
+                outer = new Expr.Fn(fn, List.of(outer));
+            }
         }
-        return new Expr.Match(column, List.of(outer));
+        return new Expr.Match(column, List.of(outer), item.leftCleaning());
+    }
+
+    /** The lookup table's column as the schema spells it ("plan code" for PLAN_CODE); the name as written otherwise. */
+    private static String canonical(Parser p, String table, String column) {
+        return p.ctx().resolve(table, column) instanceof Expr.Col c && c.column().equalsIgnoreCase(column) ? c.column() : column;
     }
 
     private static final java.util.Set<String> CONNECTORS = java.util.Set.of("still", "load", "loads", "loaded", "with",

@@ -148,10 +148,18 @@ public sealed interface Expr {
         }
     }
 
-    /** A condition on a column of a lookup table: column = value, or column IN (values). */
-    record Match(String column, List<Expr> values) {
+    /**
+     * A condition on a column of a lookup table: column = value, or column IN (values); the column as the functions of
+     * {@code cleaning} give it, in order ("both sides trimmed and upper-cased": TRIM, then UPPER).
+     */
+    record Match(String column, List<Expr> values, List<String> cleaning) {
         public Match {
             values = List.copyOf(values);
+            cleaning = List.copyOf(cleaning);
+        }
+
+        public Match(String column, List<Expr> values) {
+            this(column, values, List.of());
         }
     }
 
@@ -302,7 +310,7 @@ public sealed interface Expr {
                     w.orderBy().stream().map(o -> new Order(m.apply(o.expr()), o.descending())).toList());
         } else if (e instanceof Lookup l) {
             return new Lookup(l.table(), l.column(), l.matches().stream()
-                    .map(x -> new Match(x.column(), x.values().stream().map(m).toList())).toList());
+                    .map(x -> new Match(x.column(), x.values().stream().map(m).toList(), x.cleaning())).toList());
         }
         return e;
     }
