@@ -450,6 +450,20 @@ final class ColumnBinder {
         }
 
         @Override
+        public java.util.Set<String> targetColumnsFrom(String table) {
+            java.util.Set<String> out = new java.util.LinkedHashSet<>();
+            rowsByColumn.forEach((column, defining) -> {
+                boolean reads = defining.stream().anyMatch(r -> r != row && (r.sourceTable() != null
+                        && r.sourceTable().trim().equalsIgnoreCase(table) || r.sourceColumns().stream().anyMatch(s -> s.table() != null
+                        && s.table().trim().equalsIgnoreCase(table))));
+                if (reads) {
+                    out.add(column);
+                }
+            });
+            return out;
+        }
+
+        @Override
         public java.util.Set<String> columnsOf(String table) {
             SchemaCatalog catalog = tables.catalog();
             return catalog == null || table == null ? java.util.Set.of() : catalog.table(unquote(table)).map(t -> t.columns().stream()
@@ -491,26 +505,9 @@ final class ColumnBinder {
                 return new Expr.Col(chosen.alias(), tables.canonicalColumn(chosen, name));
             }
             Expr exact = resolveName(row, List.of(), null, rawName);
-            return exact != null ? exact : lastPartOfOwnTable(row, name);
+            return exact != null ? exact : tables.endingIn(row.sourceTable(), name);
         }
         return resolveName(row, List.of(), qualifier, rawName);
-    }
-
-    /**
-     * "Claims with status V" over clm_claim_hdr.CLM_STATUS: the one column of the row's own source table whose last part
-     * the word is (a filter names columns as the rows' own); null when none or several.
-     */
-    private Expr lastPartOfOwnTable(MappingRow row, String name) {
-        String own = row.sourceTable() == null ? null : row.sourceTable().trim();
-        SchemaCatalog catalog = tables.catalog();
-        if (own == null || catalog == null || name.length() < 4 || !name.matches("[A-Za-z]+")) {
-            return null;
-        }
-        Table table = tables.all().stream().filter(t -> t.name().equalsIgnoreCase(own)).findFirst().orElse(null);
-        List<String> ending = table == null ? List.of() : catalog.table(unquote(own)).map(t -> t.columns().stream()
-                .map(c -> c.name()).filter(c -> c.toLowerCase(Locale.ROOT).endsWith("_" + name.toLowerCase(Locale.ROOT))).toList())
-                .orElse(List.of());
-        return ending.size() == 1 ? new Expr.Col(table.alias(), ending.get(0)) : null;
     }
 
     boolean mentionedAsSource(Table t, String column) {

@@ -291,4 +291,20 @@ final class SourceTables {
         }
         return t;
     }
+
+    /**
+     * "Claims with status V" over clm_claim_hdr.CLM_STATUS: the one column of the named table whose last part the word is
+     * (a filter names columns as the rows' own); null when none or several, or the table is not registered.
+     */
+    Expr.Col endingIn(String tableName, String word) {
+        String own = tableName == null ? null : tableName.trim();
+        if (own == null || catalog == null || word.length() < 4 || !word.matches("[A-Za-z]+")) {
+            return null;
+        }
+        Table table = all().stream().filter(t -> t.name().equalsIgnoreCase(own)).findFirst().orElse(null);
+        String suffix = "_" + word.toLowerCase(Locale.ROOT);
+        List<String> ending = table == null ? List.of() : catalog.table(unquote(own)).map(t -> t.columns().stream()
+                .map(c -> c.name()).filter(c -> c.toLowerCase(Locale.ROOT).endsWith(suffix)).toList()).orElse(List.of());
+        return ending.size() == 1 ? new Expr.Col(table.alias(), ending.get(0)) : null;
+    }
 }

@@ -12,11 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the comparison ("where the trimmed, upper-cased PLAN_CODE equals plan_code"), both sides cleaned ("on plan code (both
  * sides trimmed and upper-cased)"), the value brought back cleaned ("take PLAN_DESC (trimmed)"), the target's column
  * named as the row's source is the reference table itself ("equals plan_code above"), and the reference table's column
- * spelled as its schema has it in every dialect. Before, the cleaning had no place and the rules were flagged. DuckDB.
+ * spelled as its schema has it in every dialect, and another value "from the same ref_plan match". Before, the cleaning
+ * had no place and the rules were flagged. DuckDB.
  */
 class LookupCleaningWordingTest {
     private static final String[] ACCOUNTS = {"ACCT_ID", "PLAN_CD"};
-    private static final String[] PLANS = {"PLAN_CODE", "PLAN_DESC"};
+    private static final String[] PLANS = {"PLAN_CODE", "PLAN_DESC", "PLAN_TIER"};
 
     private static GeneratedLayers.Layer layer(String rule) {
         Specs spec = Specs.spec()
@@ -33,7 +34,7 @@ class LookupCleaningWordingTest {
         assertThat(layer.columns().get(2).status()).as("%s: %s", rule, layer.columns().get(2).reason()).isEqualTo("compiled");
         try (DuckDb db = new DuckDb()
                 .table("accounts", new String[][]{ACCOUNTS, {"1", " pro"}, {"2", "BAS "}, {"3", "XX"}, {"4", null}})
-                .table("ref_plan", new String[][]{PLANS, {"PRO ", " Professional "}, {"bas", "Basic"}})) {
+                .table("ref_plan", new String[][]{PLANS, {"PRO ", " Professional ", " gold"}, {"bas", "Basic", "silver "}})) {
             return db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY 1").stream()
                     .map(r -> String.valueOf(r.get("plan_name"))).toList();
         }
@@ -60,5 +61,32 @@ class LookupCleaningWordingTest {
         String postgres = layer("Left join ref_plan on plan code (both sides trimmed and upper-cased); take PLAN_DESC.")
                 .sql().get("postgres");
         assertThat(postgres).contains("\"PLAN_CODE\"").doesNotContain("\"plan_code\")");
+    }
+
+    @Test
+    void shouldReadAnotherValueFromTheSameMatch() throws Exception {
+        Specs spec = Specs.spec()
+                .row("dim", "acct_id", "INTEGER", "accounts", "ACCT_ID", "Integer cast.", null, null, true, false, null)
+                .row("dim", "plan_code", "VARCHAR(10)", "accounts", "PLAN_CD", "Trim and upper case.")
+                .row("dim", "plan_name", "VARCHAR(40)", "ref_plan", "PLAN_DESC", "Left join ref_plan on plan code (both sides"
+                        + " trimmed and upper-cased); take PLAN_DESC.")
+                .row("dim", "plan_tier", "VARCHAR(10)", "ref_plan", "PLAN_TIER", "From the same ref_plan match, PLAN_TIER trimmed"
+                        + " and upper case.");
+        SchemaCatalog catalog = new SchemaCatalog(List.of(Specs.table("accounts", ACCOUNTS), Specs.table("ref_plan", PLANS)));
+        GeneratedLayers.Layer layer = new SemanticLayerCompiler().compile(spec.build(), new CompileOptions(List.of("duckdb"),
+                List.of(), catalog), null).layers().get(0);
+        assertThat(layer.columns().get(3).status()).as(layer.columns().get(3).reason()).isEqualTo("compiled");
+        try (DuckDb db = new DuckDb()
+                .table("accounts", new String[][]{ACCOUNTS, {"1", " pro"}, {"2", "BAS "}, {"3", "XX"}})
+                .table("ref_plan", new String[][]{PLANS, {"PRO ", " Professional ", " gold"}, {"bas", "Basic", "silver "}})) {
+            assertThat(db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY 1").stream()
+                    .map(r -> String.valueOf(r.get("plan_tier"))).toList()).containsExactly("GOLD", "SILVER", "null");
+        }
+        // no other column looks the table up: the rule says so
+        GeneratedLayers.Layer alone = new SemanticLayerCompiler().compile(Specs.spec()
+                .row("dim", "acct_id", "INTEGER", "accounts", "ACCT_ID", "Integer cast.", null, null, true, false, null)
+                .row("dim", "plan_tier", "VARCHAR(10)", "ref_plan", "PLAN_TIER", "From the same ref_plan match, PLAN_TIER trimmed.")
+                .build(), new CompileOptions(List.of("duckdb"), List.of(), catalog), null).layers().get(0);
+        assertThat(alone.columns().get(1).reason()).contains("no other column of the target looks up ref_plan");
     }
 }

@@ -36,6 +36,14 @@ public interface RuleContext {
         return java.util.Set.of();
     }
 
+    /**
+     * The other columns of the target whose rows name the table as their source (lower case); empty where the rule is
+     * read on its own.
+     */
+    default java.util.Set<String> targetColumnsFrom(String table) {
+        return java.util.Set.of();
+    }
+
     /** A lookup column that reads a reference map by key; the planner adds the CTE and the LEFT JOIN. */
     Expr lookup(ReferenceData.LookupMap map, List<Expr> keyParts, String separator);
 }
