@@ -36,6 +36,10 @@ final class FilterText {
     /** "exclude payroll test accounts – emp_id starting with 'TST' (any case, after trimming)": the rows, a dash, their test. */
     private static final Pattern EXCLUDING_DASH = Pattern.compile("(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard|reject"
             + "|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\s+[^–—:()=<>']{1,80}?\\s+[–—:-]\\s+(.+?)\\s*[.;]?$");
+    /** "Exclude internal test accounts: any ACCT_NO that, once trimmed, starts with TST (any case)". */
+    private static final Pattern EXCLUDING_THAT = Pattern.compile("(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard|reject"
+            + "|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\b[^.;=<>'()]*?\\b(?:any|every|all|each)\\s+([A-Za-z_][\\w.]*)\\s+(?:that|which)"
+            + "\\s*,?\\s*(?:once|when|after(?:\\s+being)?)?\\s*(.+?)\\s*[.]?$");
     /** "Voided payments out (void_ind = 'Y')", "test orders excluded (is_test = 1)". */
     private static final Pattern EXCLUDED_AFTER = Pattern.compile(
             "(?i)^[^()]*?\\b(?:out|excluded|removed|dropped|ignored|skipped|left out|filtered out)\\s*\\((.+)\\)\\s*[.]?$");
@@ -123,13 +127,28 @@ final class FilterText {
             + "[A-Z0-9]{1,4}(?:\\s*\\([^()]*\\))?)\\s+[\\w\\s-]{0,30}?\\b(?:are|is)\\s+(?:not\\s+(?:be\\s+)?loaded|excluded|dropped"
             + "|filtered\\s+out|skipped|left\\s+out)\\b[^=<>]*$");
 
+    /** "Reversals (REV) and adjustments (ADJ) are not loaded": what each code means, then the code in brackets. */
+    private static final Pattern LABELLED_LIST = Pattern.compile("^((?:[A-Za-z][\\w-]*\\s*\\([A-Z0-9]{1,6}\\)\\s*(?:,|\\band\\b|\\bor\\b|&)\\s*)*"
+            + "[A-Za-z][\\w-]*\\s*\\([A-Z0-9]{1,6}\\))\\s+(?:are|is)\\s+(?:not\\s+(?:be\\s+)?loaded|excluded|dropped|filtered\\s+out|skipped"
+            + "|left\\s+out)\\b[^=<>]*$");
+
     /**
      * "T (test), V (voided) and O (open) trips are not loaded", "records flagged ERR (mediation error) or TST (test call)
-     * are not loaded": the codes named; null when the sentence is no such list.
+     * are not loaded", "Reversals (REV) and adjustments (ADJ) are not loaded": the codes named; null when the sentence is
+     * no such list.
      */
     static List<String> excludedCodes(String sentence) {
         // "(X rows are filtered out before this point.)": a remark in brackets, said again
         String s = sentence.trim().replaceFirst("^\\((.*)\\)\\s*[.]?$", "$1").trim();
+        Matcher labelled = LABELLED_LIST.matcher(s);
+        if (labelled.matches()) {
+            List<String> codes = new ArrayList<>();
+            Matcher code = Pattern.compile("\\(([A-Z0-9]{1,6})\\)").matcher(labelled.group(1));
+            while (code.find()) {
+                codes.add(code.group(1));
+            }
+            return codes;
+        }
         Matcher m = CODE_LIST.matcher(s);
         if (!m.matches()) {
             return null;
@@ -265,6 +284,13 @@ final class FilterText {
         if (only.matches()) {
             // "only SEG_STATUS HK or TK is loaded (see Cover)": the column is one of the values named
             out.add(new Reading(only.group(1) + " is " + only.group(2), false));
+        }
+        Matcher that = EXCLUDING_THAT.matcher(text);
+        if (that.matches()) {
+            // "any ACCT_NO that, once trimmed, starts with TST": the column, its cleaning, its test
+            String test = that.group(2);
+            out.add(new Reading(that.group(1) + (test.matches("(?i)^(?:trimmed|upper-?cased|lower-?cased|cleaned)\\b.*") ? ", " : " ")
+                    + test, true));
         }
         Matcher dash = EXCLUDING_DASH.matcher(text);
         if (dash.matches()) {

@@ -64,7 +64,7 @@ final class Picks {
     private static final Pattern MISSING_LOSES = Pattern.compile("(?i).*\\b(?:no|without|missing|blank|null|empty)\\b.*"
             + "\\b(?:loses?|never\\s+wins?|comes?\\s+last|sorts?\\s+last|ranks?\\s+last|goes\\s+last)\\b.*");
     private static final Pattern WHY = Pattern.compile("(?i).*\\b(?:twice|duplicates?|duplicated|more\\s+than\\s+once"
-            + "|re-?sends?|re-?sent|sent\\s+again|each\\s+time\\s+it\\s+changes|every\\s+time\\s+it\\s+changes"
+            + "|re-?sends?|re-?sent|sent\\s+again|re-?extracted|re-?delivered|re-?issued|each\\s+time\\s+it\\s+changes|every\\s+time\\s+it\\s+changes"
             // "All other columns come from the kept record": the pick's consequence
             + "|all\\s+(?:the\\s+)?other\\s+(?:[\\w.]+\\s+)?(?:columns|fields|attributes|values)\\s+(?:come|are\\s+taken|are\\s+read)\\s+from\\s+(?:the|that|this)\\s+"
             + "(?:kept|surviving|latest|chosen|selected|same)\\s+(?:row|record|version)?)\\b.*");

@@ -60,4 +60,15 @@ class EverydayCleaningWordingTest {
         PEOPLE.expect("BOOLEAN", "code", List.of("True if the trimmed code is Accepted (code A), else false."), "false", "true", "false",
                 "false");
     }
+
+    @Test
+    void shouldReadSignsByNameAndADefaultWithoutACommaBeforeIt() throws Exception {
+        RuleTable rates = new RuleTable("loans", "id", new String[]{"id", "rate", "branch"}, new String[]{"1", " 4.25 %", " nw"},
+                new String[]{"2", "1,000", ""}, new String[]{"3", null, null});
+        rates.expect("DECIMAL(8,3)", "rate", List.of("Strip any % sign and spaces, then cast to decimal(8,3)."), "4.25", null, null);
+        rates.expect("DECIMAL(8,2)", "rate", List.of("Remove the thousands separator commas and cast to decimal(8,2)."), null, "1000",
+                null);
+        rates.expect("VARCHAR(10)", "branch", List.of("Trim and upper case. If blank or null default to 'UNASSIGNED'."), "NW",
+                "UNASSIGNED", "UNASSIGNED");
+    }
 }

@@ -113,4 +113,21 @@ class RowChoiceWordingTest {
                                 + " feed_ts.", true, false, null));
         assertThat(disagreeing.columns().get(0).status()).isEqualTo("flagged");
     }
+
+    private static final SampleRows TXNS = new SampleRows("txns", new String[]{"txn_id", "acct_no", "txn_type", "extract_ts"},
+            new String[][]{{"1", "A1", " pmt", "2025-01-01"}, {"1", "A1", "PMT", "2025-01-02"}, {"2", " tst9", "PMT", "2025-01-01"},
+                    {"3", "A2", "REV", "2025-01-01"}, {"4", "A3", "adj", "2025-01-01"}, {"5", "A4", "PMT ", "2025-01-01"}});
+
+    @Test
+    void shouldReadAColumnNamedWithThatAndCodesGivenAfterTheirMeaning() throws Exception {
+        GeneratedLayers.Layer layer = TXNS.compile(Specs.spec()
+                .row("f", "txn_id", "INTEGER", "txns", "txn_id", "Integer cast.", null, "Only repayments: keep rows where txn_type"
+                        + " trimmed and upper-cased = 'PMT'. Reversals (REV) and adjustments (ADJ) are not loaded. The same txn_id"
+                        + " can be re-extracted after a correction. Keep only the row with the latest extract_ts for each txn_id.",
+                        true, false, null)
+                .row("f", "acct", "VARCHAR(5)", "txns", "acct_no", "Trim.", null, "Exclude internal test accounts: any acct_no"
+                        + " that, once trimmed, starts with TST (any case).", false, true, null)
+                .row("f", "extracted", "VARCHAR(10)", "txns", "extract_ts", "Trim."));
+        assertThat(TXNS.run(layer, "txn_id", "acct", "extracted")).containsExactly("1|A1|2025-01-02", "5|A4|2025-01-01");
+    }
 }

@@ -83,7 +83,7 @@ final class ComparedValues {
         // "acct_name (trimmed)", "last_name, trimmed, is 'TEST'"
         String close = p.acceptOp("(") ? ")" : p.acceptOp(",") ? "," : null;
         if (close == null) {
-            return value;
+            return bareParticiples(p, value);
         }
         if (named != null && close.equals(")")) {
             // "(enrolment STUDENT_ID trimmed ...)": the column named again, perhaps after its table's noun
@@ -112,6 +112,33 @@ final class ComparedValues {
             any = true;
         } while (close.equals(")") && p.acceptOp(",") || p.peek(Role.AND));
         if (!any || !p.acceptOp(close)) {
+            p.reset(m);
+            return value;
+        }
+        return out;
+    }
+
+    /**
+     * "TXN_TYPE trimmed and upper-cased = 'PMT'": participles right after the value and before a comparison sign; the
+     * value cleaned so, or as it is (cursor unchanged).
+     */
+    private static Expr bareParticiples(Parser p, Expr value) {
+        int m = p.mark();
+        Expr out = value;
+        boolean any = false;
+        while (true) {
+            String fn = p.accept(Role.TRIM) ? "TRIM" : p.accept(Role.UPPER) ? "UPPER" : p.accept(Role.LOWER) ? "LOWER" : null;
+            if (fn == null) {
+                break;
+            }
+            out = new Expr.Fn(fn, List.of(out));
+            any = true;
+            if (!p.accept(Role.AND)) {
+                p.acceptOp(",");
+            }
+        }
+        Token next = p.peekToken();
+        if (!any || next == null || !(next.op("=") || next.op("<>") || next.op("!="))) {
             p.reset(m);
             return value;
         }

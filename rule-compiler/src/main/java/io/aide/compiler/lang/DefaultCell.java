@@ -130,7 +130,10 @@ record DefaultCell(Expr value, String problem, boolean blankToo) {
         if (lead > 0) {
             for (int k = lead + 1; k + 1 < tokens.size(); k++) {
                 int then = tokens.get(k).op(",") ? 1 : lexicon.match(Role.THEN, tokens, k);
-                if (then == 0) {
+                // "If blank or null default to 'UNASSIGNED'": the verb of the value ends the condition without a comma
+                boolean verb = then == 0 && k > lead + 1 && (lexicon.match(Role.DEFAULT, tokens, k) > 0
+                        || lexicon.match(Role.SET, tokens, k) > 0 || lexicon.match(Role.USE, tokens, k) > 0);
+                if (then == 0 && !verb) {
                     continue;
                 }
                 DefaultCell given = given(tokens, lead, k, k + then, target, lexicon, names);

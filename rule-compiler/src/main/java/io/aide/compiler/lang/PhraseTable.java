@@ -48,7 +48,7 @@ final class PhraseTable {
     /** A word, or a sign written alone ("£", "$", "€"): the tables name characters by their signs too. */
     private static boolean wordOrSign(Token t) {
         return t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.OP && t.text().length() == 1
-                && !Character.isLetterOrDigit(t.text().charAt(0)) && "£$€¥".contains(t.text());
+                && !Character.isLetterOrDigit(t.text().charAt(0)) && "£$€¥%#@".contains(t.text());
     }
 
     Match at(List<Token> tokens, int from) {
