@@ -46,7 +46,7 @@ final class FilterText {
     /** "Lines with qty = 0 are voided in billing and must not be loaded", "Orders whose status is 'T' are excluded". */
     private static final Pattern EXCLUDED_SUBJECT = Pattern.compile("(?i)^(?:[\\w-]+\\s+){0,3}?(?:rows|records|lines|[\\w-]+s)\\s+"
             + "(?:with|where|whose|that\\s+have|having)\\s+(.+?)\\s+(?:are|is|must|should|will|shall|get)\\b.*?\\b(?:not\\s+(?:be\\s+)?loaded"
-            + "|excluded|dropped|filtered\\s+out|skipped|discarded|removed|left\\s+out)\\b[^=<>()]*[.]?$");
+            + "|excluded|dropped|filtered\\s+out|skipped|discarded|removed|rejected|left\\s+out)\\b[^=<>]*[.]?$");
     /** "Rows whose last_name, trimmed, is 'TEST' in any case are front-desk test accounts – exclude them". */
     private static final Pattern SUBJECT_THEN_EXCLUDE = Pattern.compile("(?i)^(?:[\\w-]+\\s+){0,2}?(?:rows|records|lines|[\\w-]+s)\\s+"
             + "(?:with|where|whose|that\\s+have|having)\\s+(.+)\\s+(?:are|is)\\s+[^=<>()']*?\\s*[-–—:;,]\\s*"
@@ -60,14 +60,17 @@ final class FilterText {
     /** "; every other status is loaded": the rest of the rows said to be kept, which the exclusion already says. */
     private static final Pattern COMPLEMENT = Pattern.compile("(?i)\\s*[;,]\\s*(?:and\\s+)?(?:every|all|any)\\s+other\\b[^.;=<>()]*\\b"
             + "(?:is|are)\\s+(?:loaded|kept|included)\\s*[.]?\\s*$"
+            // "; all other rows are excluded before numbering": the rows the condition does not keep, said again
+            + "|\\s*[;,]\\s*(?:and\\s+)?(?:every|all|any)\\s+other\\s+(?:rows|records|lines)\\s+(?:are|is)\\s+(?:excluded|dropped|not\\s+loaded"
+            + "|filtered\\s+out|skipped)\\b[^.;=<>()]*[.]?\\s*$"
             // "; blank or 'N' void_flag is a normal loan": the rows kept, said in words
             + "|\\s*[;.]\\s*[^;.=<>()]{0,60}\\b(?:is|are)\\s+(?:a\\s+)?(?:normal|regular|valid|ordinary)\\b[^;.=<>()]{0,30}[.]?\\s*$");
     private static final Pattern OTHERS_EXCLUDED = Pattern.compile("(?i)^(?:(?:rows|records|lines|anything)\\s+)?(?:with|having)?"
             + "\\s*(?:any|all|every)\\s+other\\s+[\\w ]{1,30}?\\s+(?:are|is|will\\s+be|must\\s+be|should\\s+be|get)\\s+"
             + "(?:filtered\\s+out|excluded|dropped|not\\s+loaded|removed|skipped|discarded)\\b[^=<>()'\"]*[.]?$");
     private static final Pattern IE = Pattern.compile("(?i)^(.*?)[,;]?\\s+(?:i\\.\\s?e\\.?|that\\s+is|namely)\\s*,?\\s+(.+?)\\s*[.]?$");
-    private static final Pattern KEEPING = Pattern.compile("(?i)^(?:(?:include|keep|select|load)\\s+(?:only\\s+)?(?:(?:the\\s+)?(?:rows|records|lines)\\s+)?"
-            + "(?:where|when|with|whose)|where|filter:?|only(?:\\s+(?:rows|records))?(?:\\s+where)?)\\s+");
+    private static final Pattern KEEPING = Pattern.compile("(?i)^(?:(?:include|keep|select|load)\\s+(?:only\\s+)?(?:(?:the\\s+)?(?:rows|records|lines"
+            + "|[a-z][\\w-]*s)\\s+)?(?:where|when|with|whose)|where|filter:?|only(?:\\s+(?:rows|records))?(?:\\s+where)?)\\s+");
     /** A clause that starts with a verb choosing rows, perhaps after "then": an instruction, not a reason. */
     private static final Pattern INSTRUCTION = Pattern.compile("(?i)^\\s*(?:(?:then|also|and|next)\\s+)*(?:exclude|drop|skip"
             + "|remove|discard|filter|ignore|reject|keep|load|only|do\\s+not)\\b");
@@ -132,6 +135,24 @@ final class FilterText {
             + "[A-Za-z][\\w-]*\\s*\\([A-Z0-9]{1,6}\\))\\s+(?:are|is)\\s+(?:not\\s+(?:be\\s+)?loaded|excluded|dropped|filtered\\s+out|skipped"
             + "|left\\s+out)\\b[^=<>]*$");
 
+    /** "R = rejected and Q = queried are not loaded": each code, '=' and what it means. */
+    private static final Pattern EQUATED_LIST = Pattern.compile("^((?:[A-Z0-9]{1,4}\\s*=\\s*[A-Za-z][\\w-]*\\s*(?:,|\\band\\b|\\bor\\b|&)\\s*)*"
+            + "[A-Z0-9]{1,4}\\s*=\\s*[A-Za-z][\\w-]*)\\s+(?:are|is)\\s+(?:not\\s+(?:be\\s+)?loaded|excluded|dropped|filtered\\s+out|skipped"
+            + "|left\\s+out)\\b[^=<>]*$");
+
+    private static final Pattern EQUATED_CODE = Pattern.compile("\\b([A-Z0-9]{1,4})\\s*=");
+    private static final Pattern BRACKETED_CODE = Pattern.compile("\\(([A-Z0-9]{1,6})\\)");
+
+    /** Each code the pattern's first group finds in the list. */
+    private static List<String> codesIn(String list, Pattern code) {
+        List<String> codes = new ArrayList<>();
+        Matcher m = code.matcher(list);
+        while (m.find()) {
+            codes.add(m.group(1));
+        }
+        return codes;
+    }
+
     /**
      * "T (test), V (voided) and O (open) trips are not loaded", "records flagged ERR (mediation error) or TST (test call)
      * are not loaded", "Reversals (REV) and adjustments (ADJ) are not loaded": the codes named; null when the sentence is
@@ -140,14 +161,13 @@ final class FilterText {
     static List<String> excludedCodes(String sentence) {
         // "(X rows are filtered out before this point.)": a remark in brackets, said again
         String s = sentence.trim().replaceFirst("^\\((.*)\\)\\s*[.]?$", "$1").trim();
+        Matcher equated = EQUATED_LIST.matcher(s);
+        if (equated.matches()) {
+            return codesIn(equated.group(1), EQUATED_CODE);
+        }
         Matcher labelled = LABELLED_LIST.matcher(s);
         if (labelled.matches()) {
-            List<String> codes = new ArrayList<>();
-            Matcher code = Pattern.compile("\\(([A-Z0-9]{1,6})\\)").matcher(labelled.group(1));
-            while (code.find()) {
-                codes.add(code.group(1));
-            }
-            return codes;
+            return codesIn(labelled.group(1), BRACKETED_CODE);
         }
         Matcher m = CODE_LIST.matcher(s);
         if (!m.matches()) {
@@ -185,6 +205,16 @@ final class FilterText {
             columns.add(c.group(1).toLowerCase(Locale.ROOT));
         }
         return codes.isEmpty() ? null : new Restated(codes, columns);
+    }
+
+    /** "Only energised meter points are loaded": which rows, in words, before the condition that says it exactly. */
+    private static final Pattern SUMMARY = Pattern.compile("(?i)^only\\s+([a-z][\\w-]*)\\s+(?:[a-z][\\w-]*\\s+){0,3}?(?:are|is)\\s+"
+            + "(?:loaded|kept|included)\\s*[.]?$");
+
+    /** The word that says which rows a summary sentence keeps ("energised"), or null when the sentence is none. */
+    static String summaryWord(String sentence) {
+        Matcher m = SUMMARY.matcher(sentence.trim());
+        return m.matches() ? m.group(1) : null;
     }
 
     /** What an exclusion sentence names: its codes (upper case) and its columns (lower case). */

@@ -39,7 +39,8 @@ final class Picks {
     /** "keep only the most recently updated row per customer number (latest UPDATED_AT, text ...)": the order in brackets */
     private static final Pattern ORDER_IN_BRACKETS = Pattern.compile("(?i)^" + KEEP + "(?:one\\s+|single\\s+)?(?:most\\s+recently"
             + "\\s+(?:updated|modified|changed|loaded|received)|" + EXTREME.substring(1, EXTREME.length() - 1) + ")\\s+" + ROW + "\\s+"
-            + PER + "\\s+([^()]+?)\\s*\\(\\s*(?:by\\s+|on\\s+)?" + EXTREME + "?\\s*([A-Za-z_][\\w.]*)\\s*(?:,[^()]*)?\\)\\s*[.]?$");
+            + PER + "\\s+([^()]+?)\\s*\\(\\s*((?:by|on)\\s+(?:the\\s+)?)?" + EXTREME + "?\\s*([A-Za-z_][\\w.]*)\\s*(?:,[^()]*)?\\)"
+            + "\\s*[.]?$");
     /** "for each RX_NBR + FILL_NBR keep only the row with the latest LAST_UPD_TS" */
     private static final Pattern KEY_FIRST = Pattern.compile("(?i)^(?:.*?\\b)?(?:for\\s+each|for\\s+every|per|within\\s+each)\\s+(.+?)"
             + "\\s*,?\\s+" + KEEP + "(?:one\\s+|single\\s+)?" + ROW + "\\s+with\\s+(?:the\\s+)?" + EXTREME + "\\s+(.+?)\\s*[.]?$");
@@ -75,6 +76,12 @@ final class Picks {
     private static final Pattern ORDERLESS = Pattern.compile("(?i)^" + KEEP + "(latest|newest|most\\s+recent|current|last|earliest"
             + "|oldest|first)\\s+(?:version|row|record|copy|entry)\\s+(?:of|per|for)\\s+(?:each|every|the\\s+same|a)\\s+[\\w\\s-]{1,40}?"
             + "(?:\\s*\\([^()=<>]*\\))?\\s*[.]?$");
+    /**
+     * "if the latest version of a read is rejected the read is dropped": a sentence of its own saying the pick comes before
+     * the filter, which asks for nothing more.
+     */
+    private static final Pattern PICK_FIRST = Pattern.compile("(?i)^\\s*(?:if|when|where)\\s+the\\s+(?:latest|newest|last|current)\\s+"
+            + "(?:version|copy|row|record)\\b[^;,'\"=<>()]*?\\b(?:is|are)\\s+(?:dropped|not\\s+loaded|excluded)\\s*(?:at\\s+all)?\\s*[.]?\\s*$");
     private static final Pattern SENTENCES = Pattern.compile("(?<=[.;])\\s+(?=\\S)");
     private static final Pattern REMARK = Pattern.compile("\\s*\\(([^()=<>]*)\\)\\s*");
 
@@ -82,7 +89,28 @@ final class Picks {
      * A pick read from a filter cell: the key and order as written, the order's direction, and what else the cell says
      * (its other sentences, "" when none).
      */
-    record Read(String key, String order, boolean descending, String rest, boolean numericOrder) {
+    record Read(String key, String order, boolean descending, String rest, boolean numericOrder, String orderPattern) {
+        Read(String key, String order, boolean descending, String rest, boolean numericOrder) {
+            this(key, order, descending, rest, numericOrder, null);
+        }
+    }
+
+    /** A date pattern in the order's remark ("(text, DD/MM/YYYY HH24:MI:SS - must be parsed ...)"). */
+    private static final Pattern ORDER_PATTERN = Pattern.compile("(?i)\\b(?:dd|mm|yyyy|yy)[-/.](?:dd|mm|mon|yyyy)[-/.](?:dd|mm|yyyy|yy)"
+            + "(?:[ T]hh(?:24)?(?::(?:mi|mm))?(?::ss)?)?|\\byyyymmdd(?:hh(?:24)?(?:mi|mm)(?:ss)?)?\\b");
+
+    /** The strftime of a date pattern the order's remark gives, or null. */
+    private static String orderPattern(String order) {
+        Matcher remark = REMARK.matcher(order);
+        while (remark.find()) {
+            Matcher m = ORDER_PATTERN.matcher(remark.group(1));
+            if (m.find()) {
+                // year, month, day in that order (ISO) sort as text already: only another order needs the parse
+                String strftime = io.aide.compiler.plan.DatePatterns.fromExcel(m.group());
+                return strftime == null || strftime.matches("%Y[-/.]?%m[-/.]?%d.*") ? null : strftime;
+            }
+        }
+        return null;
     }
 
     private Picks() {
@@ -90,7 +118,8 @@ final class Picks {
 
     /** The sentence only says why rows repeat or what keeping one of them means ("All other columns come from the kept record"). */
     static boolean explains(String sentence) {
-        return WHY.matcher(sentence.trim()).matches() || MISSING_LOSES.matcher(sentence.trim()).matches();
+        return WHY.matcher(sentence.trim()).matches() || MISSING_LOSES.matcher(sentence.trim()).matches()
+                || PICK_FIRST.matcher(sentence.trim()).matches();
     }
 
     /** The cell's pick, or null when no sentence of it keeps one row per key in an order. */
@@ -119,7 +148,7 @@ final class Picks {
                 Matcher orderless = ORDERLESS.matcher(sentences.get(j).trim());
                 boolean sameChoice = orderless.matches() && descending(orderless.group(1).replace("current", "latest"))
                         == descending(found[1]);
-                if (j != i && !sameChoice && !WHY.matcher(sentences.get(j)).matches() && !MISSING_LOSES.matcher(sentences.get(j)).matches()) {
+                if (j != i && !sameChoice && !explains(sentences.get(j))) {
                     rest.add(sentences.get(j).trim());
                 }
             }
@@ -129,7 +158,7 @@ final class Picks {
                 return new Read(found[0].trim(), order.trim(), descending(found[1]), String.join(" ", rest), false);
             }
             return new Read(REMARK.matcher(found[0]).replaceAll(" ").trim(), REMARK.matcher(order).replaceAll(" ").trim(),
-                    descending(found[1]), String.join(" ", rest), NUMERIC.matcher(order).find());
+                    descending(found[1]), String.join(" ", rest), NUMERIC.matcher(order).find(), orderPattern(order));
         }
         return null;
     }
@@ -162,9 +191,10 @@ final class Picks {
             return new String[]{"", alone.group(1), alone.group(2)};
         }
         Matcher bracketed = ORDER_IN_BRACKETS.matcher(sentence);
-        if (bracketed.matches() && (bracketed.group(2) == null || descending(bracketed.group(2)) == leadsDescending(sentence))) {
+        if (bracketed.matches() && (bracketed.group(2) != null || bracketed.group(3) != null)
+                && (bracketed.group(3) == null || descending(bracketed.group(3)) == leadsDescending(sentence))) {
             // the row's word and the bracket's agree on the direction ("most recently updated ... (latest UPDATED_AT)")
-            return new String[]{bracketed.group(1), leadsDescending(sentence) ? "latest" : "earliest", bracketed.group(3)};
+            return new String[]{bracketed.group(1), leadsDescending(sentence) ? "latest" : "earliest", bracketed.group(4)};
         }
         Matcher row = EXTREME_ROW.matcher(sentence);
         if (row.matches()) {

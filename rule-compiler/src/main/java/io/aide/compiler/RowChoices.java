@@ -83,7 +83,10 @@ final class RowChoices {
         }
         Expr key = keys.contains(null) ? null : keys.get(0);
         Expr order = WORDS.value(pick.order(), binder.filterContext(row));
-        if (order != null && pick.numericOrder()) {
+        if (order != null && pick.orderPattern() != null) {
+            // "by RECEIVED_TS (text, DD/MM/YYYY HH24:MI:SS)": compared as the time the text says, not as the text
+            order = new Expr.ParseDate(order, pick.orderPattern(), pick.orderPattern().contains("%H"));
+        } else if (order != null && pick.numericOrder()) {
             // "the highest FEED_SEQ (numeric)": compared as numbers, not as the text the extract holds
             order = new Expr.Cast(order, SqlType.DOUBLE, true);
         }
@@ -224,11 +227,15 @@ final class RowChoices {
         List<Expr> parts = new ArrayList<>();
         List<String> restated = new ArrayList<>();
         List<FilterText.Restated> excludedAgain = new ArrayList<>();
+        List<String> summaries = new ArrayList<>();
         for (String sentence : sentences) {
             Expr e = readFilter(sentence, r, baseAlias, joins, codeCleaning, new String[1]);
             FilterText.Restated again = e == null ? FilterText.restated(sentence) : null;
+            String summary = e == null ? FilterText.summaryWord(sentence) : null;
             if (e != null) {
                 parts.add(e);
+            } else if (summary != null) {
+                summaries.add(summary);
             } else if (FilterText.excludedCodes(sentence) != null) {
                 restated.add(sentence);
             } else if (again != null) {
@@ -247,6 +254,13 @@ final class RowChoices {
         java.util.Set<String> excluded = FilterText.excludedCodes(parts);
         java.util.Set<String> tested = new java.util.HashSet<>();
         parts.forEach(e -> Expr.columns(e).forEach(c -> tested.add(c.column().toLowerCase(Locale.ROOT))));
+        for (String word : summaries) {
+            // "Only energised meter points are loaded" beside "keep rows where ENERGISED = Y": the condition in a word
+            // that names the column it tests
+            if (!tested.contains(word.toLowerCase(Locale.ROOT))) {
+                return null;
+            }
+        }
         for (FilterText.Restated again : excludedAgain) {
             // "drop rows for the test hotel TST99 (compare HOTEL_CD ...)" beside "drop reservations whose HOTEL_CD ... is
             // TST99": the same codes of the same column left out, said twice

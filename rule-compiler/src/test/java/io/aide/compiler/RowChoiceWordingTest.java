@@ -130,4 +130,22 @@ class RowChoiceWordingTest {
                 .row("f", "extracted", "VARCHAR(10)", "txns", "extract_ts", "Trim."));
         assertThat(TXNS.run(layer, "txn_id", "acct", "extracted")).containsExactly("1|A1|2025-01-02", "5|A4|2025-01-01");
     }
+
+    private static final SampleRows READS = new SampleRows("reads", new String[]{"read_id", "energised", "read_status", "received_ts"},
+            new String[][]{{"r1", " y", "V", "02/01/2025 10:00:00"}, {"r1", "Y", "R", "10/12/2024 09:00:00"},
+                    {"r2", "n", "V", "01/01/2025 00:00:00"}, {"r3", "Y", "V", "05/01/2025 00:00:00"},
+                    {"r3", "Y", "R", "06/01/2025 00:00:00"}, {"r4", "Y", "Q", "01/01/2025 00:00:00"}});
+
+    @Test
+    void shouldOrderAPickByTheTimeItsTextSaysAndReadTheCellsOtherSentences() throws Exception {
+        // day first: as text, 10/12/2024 would sort after 02/01/2025; r3's latest copy is rejected, so r3 goes
+        GeneratedLayers.Layer layer = READS.compile(Specs.spec()
+                .row("f", "read_id", "VARCHAR(5)", "reads", "read_id", "Trim.", null, "keep only the latest version of each read_id by"
+                        + " received_ts (text, DD/MM/YYYY HH24:MI:SS - must be parsed to a timestamp before comparing). load only"
+                        + " reads whose read_status is V (valid); R = rejected and Q = queried are not loaded. if the latest version"
+                        + " of a read is rejected the read is dropped.", true, false, null)
+                .row("f", "flag", "VARCHAR(5)", "reads", "energised", "Trim.", null, "Only energised reads are loaded. Keep rows"
+                        + " where energised = Y (trimmed, any case); all other rows are excluded before numbering.", false, true, null));
+        assertThat(READS.run(layer, "read_id", "flag")).containsExactly("r1|y");
+    }
 }

@@ -120,6 +120,12 @@ final class Commentary {
             // "(CAM already defaulted to 0)", "(already trimmed upstream)": what was done before, asking for nothing
             return true;
         }
+        if (tokens.stream().anyMatch(t -> t.is(Token.Kind.WORD, "target") || t.is(Token.Kind.WORD, "targets"))
+                && tokens.stream().anyMatch(t -> t.norm().startsWith("default") || t.is(Token.Kind.WORD, "derived")
+                || t.is(Token.Kind.WORD, "cleaned") || t.is(Token.Kind.WORD, "computed"))) {
+            // "(the target values after defaulting)": which values the rule reads, the target's own, never a remark
+            return false;
+        }
         if (crossReference(tokens)) {
             // "(see STUDENT_ID below)", "(use the two target values above)", "(see cover sheet)": where else it is said
             return true;
@@ -175,6 +181,9 @@ final class Commentary {
                     || lexicon.match(Role.SPACES_IGNORED, tokens, i) > 0
                     || NumberOperations.wholeUnits(tokens, i, lexicon) > 0
                     || lexicon.match(Role.NULL, tokens, i) > 0 || lexicon.match(Role.DEFAULT, tokens, i) > 0
+                    // "Any part that is blank is left out": what becomes of blank values, never a remark
+                    || lexicon.match(Role.BLANK, tokens, i) > 0 || lexicon.match(Role.IS_EMPTY, tokens, i) > 0
+                    || lexicon.match(Role.IS_NULL, tokens, i) > 0
                     || lexicon.match(Role.ORDERED_BY, tokens, i) > 0 || lexicon.match(Role.ASCENDING, tokens, i) > 0
                     || lexicon.match(Role.DESCENDING, tokens, i) > 0) {
                 // an order ("in ascending premise_id order") decides what a numbering or a pick gives

@@ -397,9 +397,16 @@ final class Conditions {
         int beforeRight = p.mark();
         Expr right = p.operand();
         if (right == null && (op.equals("=") || op.equals("<>"))) {
-            // "PAT.GENDER=M": a code written without quotes
+            // "PAT.GENDER=M": a code written without quotes, and its label ("is V (valid)")
             p.reset(beforeRight);
             right = p.code();
+            Expr coded = right == null ? null : ComparedLists.codeInBrackets(p);
+            if (coded != null) {
+                // "is Active (code A)": the code the bracket gives
+                right = coded;
+            } else if (right != null) {
+                p.label(right);
+            }
         }
         if (right instanceof Expr.Lit number && number.value() instanceof Number) {
             int beforeUnit = p.mark();

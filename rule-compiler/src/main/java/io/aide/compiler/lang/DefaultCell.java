@@ -144,7 +144,8 @@ record DefaultCell(Expr value, String problem, boolean blankToo) {
             return null;
         }
         for (int k = 1; k + 1 < tokens.size(); k++) {
-            int verb = giving(tokens, k, lexicon);
+            // a minus right before a number is its sign ("No match -> -1"), never the verb that gives a value
+            int verb = tokens.get(k).op("-") && tokens.get(k + 1).kind() == Token.Kind.NUMBER ? 0 : giving(tokens, k, lexicon);
             DefaultCell given = verb == 0 ? null : given(tokens, 0, k, k + verb, target, lexicon, names);
             if (given != null) {
                 return given;
@@ -170,7 +171,9 @@ record DefaultCell(Expr value, String problem, boolean blankToo) {
         if (when == null) {
             return null;
         }
-        int at = value + (value < tokens.size() && giving(tokens, value, lexicon) > 0 && value + giving(tokens, value, lexicon)
+        // "No match -> -1": a minus right before a number is its sign, never one more arrow
+        boolean signed = value + 1 < tokens.size() && tokens.get(value).op("-") && tokens.get(value + 1).kind() == Token.Kind.NUMBER;
+        int at = value + (!signed && value < tokens.size() && giving(tokens, value, lexicon) > 0 && value + giving(tokens, value, lexicon)
                 < tokens.size() ? giving(tokens, value, lexicon) : 0);
         if (at < tokens.size() && (tokens.get(at).is(Token.Kind.WORD, "as") || tokens.get(at).is(Token.Kind.WORD, "with"))) {
             at++;
@@ -183,7 +186,9 @@ record DefaultCell(Expr value, String problem, boolean blankToo) {
             // "Blank stays blank": an empty text kept, which is no NULL
             return null;
         }
-        DefaultCell cell = read(textOf(said), target, lexicon, NO_NAMES);
+        // "-1" read whole: written out again with a space, its sign would read as a dash before the number
+        DefaultCell cell = said.size() == 2 && said.get(0).op("-") && said.get(1).kind() == Token.Kind.NUMBER
+                ? read("-" + said.get(1).text(), target, lexicon, NO_NAMES) : read(textOf(said), target, lexicon, NO_NAMES);
         if (cell.problem() != null || when.ofInput() && cell.value() != null) {
             // "QTY null means 1" for UNIT_AMT times QTY: a value for a missing input, not for the result
             return null;
@@ -220,8 +225,12 @@ record DefaultCell(Expr value, String problem, boolean blankToo) {
     /** The tokens written out again, a text in quotes. */
     private static String textOf(List<Token> tokens) {
         StringBuilder out = new StringBuilder();
-        for (Token t : tokens) {
-            out.append(out.length() == 0 ? "" : " ").append(t.kind() == Token.Kind.STRING ? "'" + t.text() + "'" : t.text());
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            // a sign stays on its number ("-1"): apart, the minus reads as a dash
+            boolean sign = i > 0 && tokens.get(i - 1).op("-") && t.kind() == Token.Kind.NUMBER
+                    && (i == 1 || tokens.get(i - 2).kind() == Token.Kind.OP || tokens.get(i - 2).kind() == Token.Kind.SEP);
+            out.append(out.length() == 0 || sign ? "" : " ").append(t.kind() == Token.Kind.STRING ? "'" + t.text() + "'" : t.text());
         }
         return out.toString();
     }

@@ -39,4 +39,28 @@ final class Labels {
         }
         return false;
     }
+
+    /**
+     * The words ask for an operation ("first two digits of the cleaned MPAN", "trimmed code"): part of the rule, never a
+     * label before it.
+     */
+    static boolean computes(Lexicon lexicon, List<Token> words) {
+        for (int i = 0; i < words.size(); i++) {
+            if (ColumnReferences.CLEANED.contains(words.get(i).norm())) {
+                return true;
+            }
+            for (Lexicon.Role r : new Lexicon.Role[]{Lexicon.Role.TRIM, Lexicon.Role.UPPER, Lexicon.Role.LOWER, Lexicon.Role.ROUND}) {
+                if (lexicon.match(r, words, i) > 0) {
+                    return true;
+                }
+            }
+            boolean edge = lexicon.match(Lexicon.Role.FIRST_CHARS, words, i) > 0 || lexicon.match(Lexicon.Role.LAST_CHARS, words, i) > 0;
+            for (int j = i + 1; edge && j < Math.min(words.size(), i + 3); j++) {
+                if (words.get(j).kind() == Token.Kind.NUMBER || Operations.CARDINALS.containsKey(words.get(j).norm())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

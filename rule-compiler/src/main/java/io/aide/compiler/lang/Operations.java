@@ -30,7 +30,7 @@ final class Operations {
             Map.entry("seventh", 7L), Map.entry("eighth", 8L), Map.entry("ninth", 9L), Map.entry("tenth", 10L));
 
     /** Counts written as words ("the first three characters"). */
-    private static final Map<String, Long> CARDINALS = Map.ofEntries(Map.entry("one", 1L), Map.entry("two", 2L),
+    static final Map<String, Long> CARDINALS = Map.ofEntries(Map.entry("one", 1L), Map.entry("two", 2L),
             Map.entry("three", 3L), Map.entry("four", 4L), Map.entry("five", 5L), Map.entry("six", 6L),
             Map.entry("seven", 7L), Map.entry("eight", 8L), Map.entry("nine", 9L), Map.entry("ten", 10L),
             Map.entry("eleven", 11L), Map.entry("twelve", 12L));

@@ -178,9 +178,13 @@ public final class RuleLanguage {
         if (!(r instanceof Recognition.Recognized)) {
             // "... Codes are keyed by hand (mixed case, padded)": a note on the data, which the map's keys follow
             List<Token> tidy = UntidyCodes.withoutNote(tokens);
-            if (tidy != tokens && !tidy.isEmpty() && rest(tidy, ctx, depth) instanceof Recognition.Recognized ok
-                    && ok.expr() instanceof Expr.Case && UntidyCodes.comparesText(ok.expr())) {
-                r = new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (codes tidied as the note says)",
+            Expr tidied = tidy != tokens && !tidy.isEmpty() && rest(tidy, ctx, depth) instanceof Recognition.Recognized ok
+                    && ok.expr() instanceof Expr.Case && UntidyCodes.comparesText(ok.expr()) ? UntidyCodes.tidiedTests(ok.expr()) : null;
+            if (tidied != null) {
+                // the note's cleaning applied to every comparison of a column with a code ("TRUE when x is Y (after
+                // trimming, any case)" once lost it)
+                Recognition.Recognized ok = (Recognition.Recognized) rest(tidy, ctx, depth);
+                r = new Recognition.Recognized(tidied, ok.lookupTable(), ok.accepted(), ok.note() + " (codes tidied as the note says)",
                         ok.keepUnmatched());
             }
         }
@@ -202,7 +206,10 @@ public final class RuleLanguage {
             }
             List<Token> words = colon > 0 ? tokens.subList(0, colon) : List.of();
             // "Day: taken from the open date": a part of the value named before the colon is no label
+            // "First two digits of MPAN: 10 = Eastern, ...": words that compute a value are no label
             if (colon > 0 && words.stream().allMatch(t -> t.kind() == Token.Kind.WORD) && !Labels.namesAPart(lexicon, words)
+                    && !Labels.computes(lexicon, words)
+                    && !(families(words, ctx) instanceof Recognition.Recognized computed && !(computed.expr() instanceof Expr.Col))
                     && rest(tokens.subList(colon + 1, tokens.size()), ctx, depth) instanceof Recognition.Recognized ok
                     && (equals ? Labels.namesTarget(words, ctx) && Commentary.isRemark(words, ctx, lexicon) || namesAValue(words, ok, ctx)
                     : Commentary.isRemark(words, ctx, lexicon) || asksForMap(words) && ok.expr() instanceof Expr.Case

@@ -132,6 +132,32 @@ final class UntidyCodes {
         return text[0];
     }
 
+    /**
+     * Every comparison of a bare column with text codes made on the trimmed, upper-cased column; null when a code is not
+     * written in upper case (the note's cleaning cannot then be applied as it says).
+     */
+    static Expr tidiedTests(Expr e) {
+        boolean[] lower = {false};
+        Expr out = Expr.rewrite(e, x -> {
+            if (x instanceof Expr.Bin b && (b.op().equals("=") || b.op().equals("<>")) && b.left() instanceof Expr.Col c
+                    && b.right() instanceof Expr.Lit l && l.value() instanceof String code) {
+                lower[0] |= !code.equals(code.trim().toUpperCase(java.util.Locale.ROOT));
+                return new Expr.Bin(b.op(), upperTrim(c), b.right());
+            }
+            if (x instanceof Expr.InList in && in.expr() instanceof Expr.Col c) {
+                in.items().forEach(i -> lower[0] |= i instanceof Expr.Lit l && l.value() instanceof String code
+                        && !code.equals(code.trim().toUpperCase(java.util.Locale.ROOT)));
+                return new Expr.InList(upperTrim(c), in.items(), in.negated());
+            }
+            return x;
+        });
+        return lower[0] ? null : out;
+    }
+
+    private static Expr upperTrim(Expr c) {
+        return new Expr.Fn("UPPER", List.of(new Expr.Fn("TRIM", List.of(c))));
+    }
+
     /** The keyed column trimmed and upper-cased where the row says so and every text key is upper case already. */
     static Expr tidied(Expr keyed, List<Expr> keys, MappingRow row) {
         if (!(keyed instanceof Expr.Col) || !said(row)) {

@@ -78,6 +78,8 @@ final class ValueMaps implements Recognizer {
                 boolean arrowed = arrow(p);
                 otherwise = otherwise(p, keyed, arrowed, whens.stream().allMatch(w -> w.result() instanceof Expr.Lit l
                         && l.value() instanceof String));
+                // "else Unknown (blank included)": what the else branch covers besides, after its value
+                includedAside(p);
                 if (otherwise == null) {
                     return new Recognition.Flagged("the else branch of the value map is not understood: '" + p.leftover()
                             + "' (write a value, or 'otherwise keep' for the source value)");

@@ -22,7 +22,7 @@ final class TrailingFallbacks {
     /** The outcome read so, or null when the rule's last sentences give no fallback or the rest does not read. */
     static RuleOutcome read(RuleContext ctx, RuleLanguage language, RowNotes notes) {
         String rule = ctx.row().transformation();
-        if (rule == null || notes.defaultValue() != null) {
+        if (rule == null) {
             return null;
         }
         List<String> sentences = new ArrayList<>(List.of(rule.strip().split("(?<=[.;])\\s+")));
@@ -32,6 +32,11 @@ final class TrailingFallbacks {
             RowNotes.Fallback last = RowNotes.fallback(sentences.get(sentences.size() - 1), ctx.row());
             if (last == null || fallback != null && last.value() != null && fallback.value() != null) {
                 break;
+            }
+            if (notes.defaultValue() != null && !notes.defaultValue().equals(last.value())) {
+                // "Blank or missing -> ZZ." beside a default cell of ZZ says it again; another value is a conflict
+                return RuleOutcome.flagged("the rule's last sentence gives " + last.value() + " for a missing value, the"
+                        + " default cell another: say one");
             }
             sentences.remove(sentences.size() - 1);
             blankToo |= last.blankToo();

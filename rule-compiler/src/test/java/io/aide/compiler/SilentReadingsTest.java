@@ -1,0 +1,68 @@
+package io.aide.compiler;
+
+import io.aide.events.spec.GeneratedLayers;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Readings that once gave a value the rule does not ask for, found on a metering document written by someone else: a
+ * label before a conditional took the bracket that cleans the compared code with it, a label that computes ("first two
+ * digits of MPAN:") was dropped as a label, a sentence about blank parts was dropped as a remark, and "No match -> -1"
+ * gave 1. Each now reads right or is flagged. DuckDB.
+ */
+class SilentReadingsTest {
+    private static final RuleTable METERS = new RuleTable("meters", "id", new String[]{"id", "psr_ind", "mpan", "title", "surname"},
+            new String[]{"1", " y ", "1012345", "Mr", "Shaw"}, new String[]{"2", "N", "2298765", "  ", "Greenway Ltd"},
+            new String[]{"3", null, "9911111", null, null});
+
+    @Test
+    void shouldKeepTheCleaningOfACodeAfterALabel() throws Exception {
+        METERS.expect("BOOLEAN", "psr_ind", List.of("Priority Services Register indicator: TRUE when psr_ind is Y (after trimming,"
+                + " any case), otherwise FALSE."), "true", "false", "false");
+    }
+
+    @Test
+    void shouldReadWordsThatComputeBeforeAColonAsTheValueTheMapKeys() throws Exception {
+        METERS.expect("VARCHAR(20)", "mpan", List.of("First two digits of mpan: 10 = Eastern, 22 = South Western, else Other."),
+                "Eastern", "South Western", "Other");
+        assertThat(METERS.flagged("VARCHAR(20)", "mpan", "Region from the distributor ID = first two digits of the cleaned mpan:"
+                + " 10 = Eastern, 22 = South Western.")).isNotEmpty();
+    }
+
+    @Test
+    void shouldNeverDropASentenceAboutBlankParts() {
+        assertThat(METERS.flagged("VARCHAR(60)", "title,surname", "Title and surname, each trimmed, joined with a single space."
+                + " Any part that is blank is left out (no double spaces).")).contains("blank");
+    }
+
+    @Test
+    void shouldKeepTheSignOfANegativeDefault() throws Exception {
+        Specs spec = Specs.spec()
+                .row("dim", "id", "INTEGER", "meters", "id", "Direct move", null, null, true, false, null)
+                .row("dim", "code", "INTEGER", "meters", "mpan", "Cast to integer.", null, null, false, true, "No match -> -1.");
+        GeneratedLayers.Layer layer = new SemanticLayerCompiler().compile(spec.build(), new CompileOptions(List.of("duckdb"),
+                List.of(), new SchemaCatalog(List.of(Specs.table("meters", "id", "psr_ind", "mpan", "title", "surname")))), null)
+                .layers().get(0);
+        assertThat(layer.sql().get("duckdb")).contains("-1").doesNotContain(", 1)");
+    }
+
+    @Test
+    void shouldReadAnElseWithWhatItCoversAfterItsValue() throws Exception {
+        METERS.expect("VARCHAR(20)", "psr_ind", List.of("TRIM(psr_ind): y = Yes, N = No, else Unknown (blank included)."),
+                "Yes", "No", "Unknown");
+    }
+
+    @Test
+    void shouldNeverReadTheSourceWhereABracketAsksForTheTargetsValues() {
+        // "(the target values after defaulting)" says which values: never a remark left out
+        assertThat(METERS.flagged("INTEGER", "mpan,id", "mpan minus id (the target values after defaulting).")).isNotEmpty();
+    }
+
+    @Test
+    void shouldReadACodesLabelAfterItInATest() throws Exception {
+        METERS.expect("BOOLEAN", "psr_ind", List.of("true when the trimmed psr_ind is N (no), else false."), "false", "true", "false");
+    }
+}
