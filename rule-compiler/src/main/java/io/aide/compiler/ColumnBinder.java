@@ -129,6 +129,11 @@ final class ColumnBinder {
             String missing = missingSource(r);
             ambiguousNames.remove(r.ref());
             RuleOutcome o = missing != null ? RuleOutcome.flagged(missing) : ownColumnsRead(r, ruleCompiler.compile(contextFor(r, type)));
+            String lookedUp = o.isFlagged() ? null : upstreamLookupProblem(o.expr());
+            if (lookedUp != null) {
+                // "Look up DIM_CARRIER ... and return carrier_sk" where carrier_sk is flagged there: its view holds NULL
+                o = RuleOutcome.flagged(lookedUp);
+            }
             List<String> ambiguous = ambiguousNames.remove(r.ref());
             if (o.isFlagged() && ambiguous != null) {
                 o = RuleOutcome.flagged(o.flagReason() + "; " + String.join("; ", ambiguous.stream().distinct().toList()));
@@ -247,6 +252,20 @@ final class ColumnBinder {
         }
         return "flagged".equals(c.status()) ? "reads " + table.trim() + "." + c.name() + ", which is not compiled there ("
                 + c.reason() + ")" : null;
+    }
+
+    /** Why a lookup into another target cannot be read (a column it reads or matches is flagged there), or null. */
+    private String upstreamLookupProblem(Expr e) {
+        String[] problem = {null};
+        Expr.visit(e, x -> {
+            if (problem[0] == null && x instanceof Expr.Lookup l && upstream(l.table())) {
+                problem[0] = upstreamProblem(l.table(), l.column());
+                for (Expr.Match m : l.matches()) {
+                    problem[0] = problem[0] != null ? problem[0] : upstreamProblem(l.table(), m.column());
+                }
+            }
+        });
+        return problem[0];
     }
 
     /** A name a rule binds to a flagged column of another target binds to nothing. */

@@ -20,8 +20,32 @@ final class Fallbacks {
      * @param textual the value is text, so it can be blank
      */
     static Expr applied(Expr value, Expr defaultValue, RuleOutcome outcome, boolean textual) {
+        Expr input = defaultValue == null ? null : deadDefaultInput(value);
+        if (input != null) {
+            // "STD -> Standard, ..., any other code -> Other" with "Blank or null -> Standard": the map always gives a
+            // value, so the default can only be for a missing input, tested before the map
+            Expr test = outcome.blankToo() ? new Expr.Bin("OR", new Expr.IsNull(input, false), new Expr.Bin("=",
+                    new Expr.Fn("TRIM", List.of(input)), new Expr.Lit(""))) : new Expr.IsNull(input, false);
+            return new Expr.Case(List.of(new Expr.When(test, defaultValue)), value);
+        }
         Expr v = outcome.blankToo() && textual ? nonBlank(value) : value;
         return defaultValue == null ? v : new Expr.Fn("COALESCE", List.of(v, defaultValue));
+    }
+
+    /**
+     * The one column a value map reads, when the map gives a value for every row (an else that is a value): a default
+     * after it could never apply, so it is the default of that column; null otherwise.
+     */
+    private static Expr deadDefaultInput(Expr value) {
+        Expr v = value;
+        while (v instanceof Expr.Cast c) {
+            v = c.expr();
+        }
+        if (!(v instanceof Expr.Case map) || !(map.otherwise() instanceof Expr.Lit) || map.whens().isEmpty()) {
+            return null;
+        }
+        java.util.Set<Expr.Col> columns = new java.util.HashSet<>(Expr.columns(v));
+        return columns.size() == 1 ? columns.iterator().next() : null;
     }
 
     /** The value, or NULL where it is empty or only spaces. */

@@ -65,4 +65,38 @@ class SilentReadingsTest {
     void shouldReadACodesLabelAfterItInATest() throws Exception {
         METERS.expect("BOOLEAN", "psr_ind", List.of("true when the trimmed psr_ind is N (no), else false."), "false", "true", "false");
     }
+
+    @Test
+    void shouldApplyADefaultThatAMapWithAnElseCouldNeverReachToTheInput() throws Exception {
+        // "Any other code -> Other" gives a value for every row: "Blank or null -> Standard" is the input's default
+        Specs spec = Specs.spec()
+                .row("dim", "id", "INTEGER", "meters", "id", "Direct move", null, null, true, false, null)
+                .row("dim", "level", "VARCHAR(20)", "meters", "psr_ind", "Y -> Yes, N -> No (trim, ignore case). Any other code"
+                        + " -> Other.", null, null, false, true, "Blank or null -> Standard");
+        GeneratedLayers.Layer layer = new SemanticLayerCompiler().compile(spec.build(), new CompileOptions(List.of("duckdb"),
+                List.of(), new SchemaCatalog(List.of(Specs.table("meters", "id", "psr_ind", "mpan", "title", "surname")))), null)
+                .layers().get(0);
+        assertThat(layer.columns().get(1).status()).isEqualTo("compiled");
+        try (DuckDb db = new DuckDb().table("meters", new String[][]{{"id", "psr_ind", "mpan", "title", "surname"},
+                {"1", " y ", "1", "a", "b"}, {"2", "  ", "1", "a", "b"}, {"3", null, "1", "a", "b"}, {"4", "Q", "1", "a", "b"}})) {
+            assertThat(db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY 1").stream()
+                    .map(r -> String.valueOf(r.get("level"))).toList()).containsExactly("Yes", "Standard", "Standard", "Other");
+        }
+    }
+
+    @Test
+    void shouldFlagALookupOfAColumnFlaggedInTheTargetItReads() {
+        Specs spec = Specs.spec()
+                .row("dim_c", "c_sk", "INTEGER", "meters", "mpan", "As the analyst decides later.", null, null, true, false, null)
+                .row("dim_c", "code", "VARCHAR(10)", "meters", "mpan", "Trim.")
+                .row("fact", "id", "INTEGER", "meters", "id", "Direct move", null, null, true, false, null)
+                .row("fact", "c_sk", "INTEGER", "meters / dim_c", "mpan", "Look up dim_c where code = trimmed mpan and return c_sk.");
+        List<GeneratedLayers.Layer> layers = new SemanticLayerCompiler().compile(spec.build(), new CompileOptions(List.of("duckdb"),
+                List.of(), new SchemaCatalog(List.of(Specs.table("meters", "id", "psr_ind", "mpan", "title", "surname")))), null)
+                .layers();
+        GeneratedLayers.Column looked = layers.stream().filter(l -> l.target().equalsIgnoreCase("fact")).findFirst().orElseThrow()
+                .columns().get(1);
+        assertThat(looked.status()).isEqualTo("flagged");
+        assertThat(looked.reason()).contains("which is not compiled there");
+    }
 }
