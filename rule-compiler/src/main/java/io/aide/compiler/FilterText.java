@@ -125,20 +125,25 @@ final class FilterText {
         return out;
     }
 
+    /** "X, Y and Z": one item, then more after a comma, "and", "or" or "&" (the whole list is group 1). */
+    private static String listOf(String item) {
+        return "((?:" + item + "\\s*(?:,|\\band\\b|\\bor\\b|&)\\s*)*" + item + ")";
+    }
+
+    /** "... are not loaded", "... is excluded": what a list of codes is said to be, to the end of the sentence. */
+    private static final String LEFT_OUT = "(?:are|is)\\s+(?:not\\s+(?:be\\s+)?loaded|excluded|dropped|filtered\\s+out|skipped"
+            + "|left\\s+out)\\b[^=<>]*$";
+
     private static final Pattern CODE_LIST = Pattern.compile("^(?:(?i:(?:the\\s+|any\\s+|all\\s+)?(?:rows|records|lines|entries)"
-            + "\\s+(?:flagged|marked|coded|with\\s+(?:a\\s+)?(?:status|code|flag))\\s+(?:as\\s+)?))?((?:[A-Z0-9]{1,4}(?:\\s*\\([^()]*\\))?\\s*(?:,|\\band\\b|\\bor\\b|&)\\s*)*"
-            + "[A-Z0-9]{1,4}(?:\\s*\\([^()]*\\))?)\\s+[\\w\\s-]{0,30}?\\b(?:are|is)\\s+(?:not\\s+(?:be\\s+)?loaded|excluded|dropped"
-            + "|filtered\\s+out|skipped|left\\s+out)\\b[^=<>]*$");
+            + "\\s+(?:flagged|marked|coded|with\\s+(?:a\\s+)?(?:status|code|flag))\\s+(?:as\\s+)?))?"
+            + listOf("[A-Z0-9]{1,4}(?:\\s*\\([^()]*\\))?") + "\\s+[\\w\\s-]{0,30}?\\b" + LEFT_OUT);
 
     /** "Reversals (REV) and adjustments (ADJ) are not loaded": what each code means, then the code in brackets. */
-    private static final Pattern LABELLED_LIST = Pattern.compile("^((?:[A-Za-z][\\w-]*\\s*\\([A-Z0-9]{1,6}\\)\\s*(?:,|\\band\\b|\\bor\\b|&)\\s*)*"
-            + "[A-Za-z][\\w-]*\\s*\\([A-Z0-9]{1,6}\\))\\s+(?:are|is)\\s+(?:not\\s+(?:be\\s+)?loaded|excluded|dropped|filtered\\s+out|skipped"
-            + "|left\\s+out)\\b[^=<>]*$");
+    private static final Pattern LABELLED_LIST = Pattern.compile("^" + listOf("[A-Za-z][\\w-]*\\s*\\([A-Z0-9]{1,6}\\)") + "\\s+"
+            + LEFT_OUT);
 
     /** "R = rejected and Q = queried are not loaded": each code, '=' and what it means. */
-    private static final Pattern EQUATED_LIST = Pattern.compile("^((?:[A-Z0-9]{1,4}\\s*=\\s*[A-Za-z][\\w-]*\\s*(?:,|\\band\\b|\\bor\\b|&)\\s*)*"
-            + "[A-Z0-9]{1,4}\\s*=\\s*[A-Za-z][\\w-]*)\\s+(?:are|is)\\s+(?:not\\s+(?:be\\s+)?loaded|excluded|dropped|filtered\\s+out|skipped"
-            + "|left\\s+out)\\b[^=<>]*$");
+    private static final Pattern EQUATED_LIST = Pattern.compile("^" + listOf("[A-Z0-9]{1,4}\\s*=\\s*[A-Za-z][\\w-]*") + "\\s+" + LEFT_OUT);
 
     private static final Pattern EQUATED_CODE = Pattern.compile("\\b([A-Z0-9]{1,4})\\s*=");
     private static final Pattern BRACKETED_CODE = Pattern.compile("\\(([A-Z0-9]{1,6})\\)");

@@ -186,9 +186,7 @@ record DefaultCell(Expr value, String problem, boolean blankToo) {
             // "Blank stays blank": an empty text kept, which is no NULL
             return null;
         }
-        // "-1" read whole: written out again with a space, its sign would read as a dash before the number
-        DefaultCell cell = said.size() == 2 && said.get(0).op("-") && said.get(1).kind() == Token.Kind.NUMBER
-                ? read("-" + said.get(1).text(), target, lexicon, NO_NAMES) : read(textOf(said), target, lexicon, NO_NAMES);
+        DefaultCell cell = read(textOf(said), target, lexicon, NO_NAMES);
         if (cell.problem() != null || when.ofInput() && cell.value() != null) {
             // "QTY null means 1" for UNIT_AMT times QTY: a value for a missing input, not for the result
             return null;
