@@ -132,6 +132,10 @@ final class MappingRowReader {
         Boolean nullable = CellValues.parseNullable(value(MappingField.NULLABLE, cells), nullableInverted);
         String defaultValue = ctx.intern(value(MappingField.DEFAULT_VALUE, cells));
         String nullHandling = ctx.intern(value(MappingField.NULL_HANDLING, cells));
+        if (nullable == null && CellValues.saysNotNull(nullHandling)) {
+            // "Not null", "Never null", "Mandatory" where the null handling goes: the column's nullability, checked on data
+            nullable = false;
+        }
         String description = ctx.intern(value(MappingField.DESCRIPTION, cells));
         if (description == null) {
             // a notes or annotation column says what the rule means when no description column does: kept, not dropped

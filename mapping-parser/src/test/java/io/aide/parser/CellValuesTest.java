@@ -66,6 +66,20 @@ class CellValuesTest {
     }
 
     @Test
+    void shouldReadANullHandlingCellThatOnlyStatesTheColumnIsNeverNull() {
+        // Given / When / Then: the column's nullability, which the checks test on data
+        for (String cell : new String[]{"Not null", "Never null.", "Mandatory", "Always populated in source", "Not null in source",
+                "NULLs not allowed", "must be populated"}) {
+            assertThat(CellValues.saysNotNull(cell)).as(cell).isTrue();
+        }
+        // a cell that says what a missing value becomes, or that rows are dropped, is no statement of nullability
+        for (String cell : new String[]{"Blank → NULL", "Not null → 'X'", "If null use 0", "Rows with a null key are not loaded", ""}) {
+            assertThat(CellValues.saysNotNull(cell)).as(cell).isFalse();
+        }
+        assertThat(CellValues.saysNotNull(null)).isFalse();
+    }
+
+    @Test
     void shouldRenderNumbersAndDatesAsTheUserSeesThem() {
         // Given / When / Then
         assertThat(CellValues.number(new BigDecimal("1.0E7"))).isEqualTo("10000000");

@@ -61,6 +61,8 @@ final class ColumnBinder {
     private final Map<String, Compiled> compiled = new HashMap<>();
     /** The layouts the mapping states for its text date columns, used wherever a rule reads one as a date. */
     private final StatedLayouts layouts;
+    /** The document counts a blank text as no value (DocumentConventions.blankIsNull). */
+    private final boolean blankIsNull;
     private final Set<String> compiling = new HashSet<>();
     private final Set<Expr.Col> assumed = new HashSet<>();
     private final List<Lookup> lookups = new ArrayList<>();
@@ -74,8 +76,9 @@ final class ColumnBinder {
 
     ColumnBinder(ReferenceData references, String target, List<MappingRow> rows, SourceTables tables, TypeCoercion types,
                  Map<Expr.Lit, String> unitHints, List<Diagnostic> diagnostics, StatedLayouts layouts,
-                 Map<String, List<LayerPlan.ColumnInfo>> upstream) {
+                 Map<String, List<LayerPlan.ColumnInfo>> upstream, boolean blankIsNull) {
         this.layouts = layouts;
+        this.blankIsNull = blankIsNull;
         this.upstream = upstream;
         this.catalog = tables.catalog();
         this.references = references;
@@ -129,6 +132,11 @@ final class ColumnBinder {
             String missing = missingSource(r);
             ambiguousNames.remove(r.ref());
             RuleOutcome o = missing != null ? RuleOutcome.flagged(missing) : ownColumnsRead(r, ruleCompiler.compile(contextFor(r, type)));
+            if (blankIsNull && !o.isFlagged() && o.defaultValue() != null && !o.blankToo() && type.kind() == SqlType.Kind.VARCHAR
+                    && Expr.columns(o.expr()).stream().allMatch(c -> TypeCoercion.textual(types.infer(c)))) {
+                // the document counts a blank text as no value: the default replaces it as it replaces NULL
+                o = o.withBlankToo();
+            }
             String lookedUp = o.isFlagged() ? null : upstreamLookupProblem(o.expr());
             if (lookedUp != null) {
                 // "Look up DIM_CARRIER ... and return carrier_sk" where carrier_sk is flagged there: its view holds NULL
@@ -466,6 +474,11 @@ final class ColumnBinder {
         @Override
         public boolean known(Expr.Col column) {
             return !assumed.contains(column);
+        }
+
+        @Override
+        public boolean namesTargetColumn(String name) {
+            return name != null && rowsByColumn.containsKey(unquote(name).toLowerCase(Locale.ROOT));
         }
 
         @Override

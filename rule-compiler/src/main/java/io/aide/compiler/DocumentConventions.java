@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
  *
  * @param ignoreCase   codes compare regardless of case
  * @param ignoreSpaces codes compare without leading and trailing spaces
+ * @param blankIsNull  a text that is empty or only spaces counts as no value ("Treat a value that is empty or only spaces
+ *                     the same as NULL"): a column's default replaces it as it replaces NULL
  */
-record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces) {
-    static final DocumentConventions NONE = new DocumentConventions(false, false);
+record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces, boolean blankIsNull) {
+    static final DocumentConventions NONE = new DocumentConventions(false, false, false);
 
     private static final Pattern SENTENCES = Pattern.compile("(?<=[.;!?])\\s+|\\s+\\|\\s+|\\n+");
     /** The sentence is about comparing codes or values. */
@@ -38,11 +40,22 @@ record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces) {
             + "(?:fields?|values?|columns?|data|inputs?)\\b|\\b(?:all|every)\\s+(?:text|string)\\s+(?:fields?|values?|columns?)\\s+"
             + "(?:are|is)\\s+trimmed\\b");
 
+    /**
+     * "Treat a value that is empty or only spaces the same as NULL", "An empty string or a string of only spaces is
+     * treated the same as NULL", "Blank values are treated as missing": a blank text is no value.
+     */
+    private static final Pattern BLANK_IS_NULL = Pattern.compile("(?i)\\b(?:empty|blank|(?:only|just)\\s+(?:spaces|whitespace)"
+            + "|(?:spaces|whitespace)\\s+only)\\b[^.;]{0,60}?\\b(?:(?:is|are)\\s+)?(?:(?:treated|handled|read|loaded)\\s+(?:the\\s+same\\s+)?as"
+            + "|the\\s+same\\s+as|counts?\\s+as|means?|equals?|(?:is|are)\\s+(?:considered|taken\\s+as))\\s+(?:an?\\s+)?(?:null|missing"
+            + "|no\\s+value|empty(?:\\s+value)?|not\\s+(?:populated|provided|given))\\b");
+
     static DocumentConventions of(MappingSpec spec) {
         boolean ignoreCase = false;
         boolean ignoreSpaces = false;
+        boolean blankIsNull = false;
         for (DocumentNote note : spec.notes()) {
             for (String sentence : SENTENCES.split(note.text())) {
+                blankIsNull |= BLANK_IS_NULL.matcher(sentence).find();
                 if (TRIM_ALL.matcher(sentence).find()) {
                     // "Trim all text fields before use": every text is trimmed, so are the codes compared
                     ignoreSpaces = true;
@@ -56,7 +69,7 @@ record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces) {
                 ignoreSpaces |= IGNORE_SPACES.matcher(sentence).find();
             }
         }
-        return ignoreCase || ignoreSpaces ? new DocumentConventions(ignoreCase, ignoreSpaces) : NONE;
+        return ignoreCase || ignoreSpaces || blankIsNull ? new DocumentConventions(ignoreCase, ignoreSpaces, blankIsNull) : NONE;
     }
 
     /**

@@ -84,7 +84,8 @@ final class FilterText {
 
     /** A sentence without the number and label of its step ("Step 2 (filter): ...", "2) ..."). */
     static String withoutStep(String sentence) {
-        return withoutTopic(sentence.trim().replaceFirst("^\\(?\\d{1,2}[).]\\s+", ""));
+        // "Row selection, in this order: (1) drop void lines": the topic, then the step's number
+        return withoutTopic(sentence.trim().replaceFirst(STEP, "")).replaceFirst(STEP, "");
     }
 
     /**
@@ -106,7 +107,9 @@ final class FilterText {
     }
 
     /** A label before a colon: "Step 2 (filter): ", "Payments: ". */
-    private static final Pattern LABEL = Pattern.compile("^[A-Za-z][\\w ]{0,30}(?:\\([^()]{1,30}\\))?:\\s+(?=\\S)");
+    private static final Pattern LABEL = Pattern.compile("^[A-Za-z][\\w ]{0,30}(?:,[\\w ]{1,30})?(?:\\([^()]{1,30}\\))?:\\s+(?=\\S)");
+    /** The number of a step: "2) ", "(1) ", "3. ". */
+    private static final String STEP = "^\\(?\\d{1,2}[).]\\s+";
     /** A label that is an instruction: it starts with a verb that leaves rows out. */
     private static final Pattern VERB_LABEL = Pattern.compile("(?i)^(?:exclude|drop|skip|remove|ignore|discard|reject|filter\\s+out)\\s");
 

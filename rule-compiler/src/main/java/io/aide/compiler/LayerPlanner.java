@@ -146,7 +146,7 @@ final class LayerPlanner {
         this.graph = new JoinGraph(tables, diagnostics);
         this.types = new TypeCoercion(tables, unitHints);
         this.binder = new ColumnBinder(new ReferenceData(spec.referenceTables()), target, rows, tables, types, unitHints,
-                diagnostics, StatedLayouts.of(spec), upstream);
+                diagnostics, StatedLayouts.of(spec), upstream, conventions.blankIsNull());
     }
 
     List<Diagnostic> diagnostics() {

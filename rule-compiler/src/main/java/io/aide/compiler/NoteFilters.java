@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * Sentences that describe the grain ("one row per ..."), explain, or give examples stay notes.
  */
 final class NoteFilters {
-    private static final Pattern SENTENCES = Pattern.compile("(?<=[.;!?])\\s+(?=[A-Z(])|\\n+");
+    /** Sentences: after a full stop, a semicolon or a mark, before a capital or a bracket (never after "i.e." or "e.g."). */
+    private static final Pattern SENTENCES = Pattern.compile("(?<=[.;!?])(?<!\\b[ie]\\.[eg]\\.)\\s+(?=[A-Z(])|\\n+");
     /** What a sentence is about, before a colon: "The premise extract re-sends a premise when any field changes: ". */
     private static final Pattern TOPIC = Pattern.compile("^[^:()=<>']{1,120}:\\s+");
     private static final Pattern FILTER_SENTENCE = Pattern.compile("(?i)^(?:filter(?:ed)?\\s*(?::|-|\\bout\\b)"
@@ -48,11 +49,18 @@ final class NoteFilters {
             + "|^remove\\s+(?:the\\s+|any\\s+|all\\s+)?(?:rows|records|lines|duplicates?|(?:exact|identical)\\s+duplicates)\\b"
             + "|^(?:exclude|drop|skip|discard|reject|filter\\s+out|ignore|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\s+"
             + "(?!(?:the\\s+|any\\s+|all\\s+)?(?:leading\\s+|trailing\\s+|extra\\s+)?" + TEXT_PARTS + "\\b)"
-            + "(?:rows?|records?|lines?|any|all|(?:[\\w-]+\\s+){0,2}[\\w-]+s)\\b"
+            + "(?:rows?|records?|lines?|any|all|(?:[\\w/-]+\\s+){0,2}[\\w/-]+s)\\b"
             // "... are front-desk test accounts – exclude them", "... the same line twice – remove rows that are identical ..."
             + "|[-–—:;]\\s*(?:exclude|drop|skip|remove|discard|filter\\s+out)\\s+(?:them|these|those|it)\\b"
             + "|[-–—:;]\\s*(?:exclude|drop|skip|remove|discard|filter\\s+out)\\s+(?:the\\s+|any\\s+|all\\s+)?(?:rows|records|lines"
             + "|duplicates|(?:exact|identical)\\s+duplicates)\\b");
+    /**
+     * "Ignore VEN_VENUE.ACTIVE_FLAG for this lookup": what a lookup or join does not test, never which rows the target
+     * holds.
+     */
+    private static final Pattern OF_A_LOOKUP = Pattern.compile("(?i)\\b(?:for|in|on|during)\\s+(?:this|the|that)\\s+(?:lookup|look-up|join|match"
+            + "|matching)\\b");
+
     /** A sentence that refers to a selection stated elsewhere: "Assign it after the test-account filter and the dedupe". */
     private static final Pattern REFERS = Pattern.compile("(?i)\\b(?:after|before|once)\\s+(?:the\\s+)?[\\w\\s-]{0,40}?"
             + "\\b(?:filter|dedupe|de-?duplication|duplicates?|duplicate\\s+\\w+\\s+rows)\\b"
@@ -100,17 +108,33 @@ final class NoteFilters {
         return filter == null || filter.isBlank() ? "" : filter.trim().replaceAll("[.;\\s]+$", "") + ". ";
     }
 
+    /**
+     * "Rows with a blank carrier code are not loaded", "Events with a blank or null shipment number are rejected (not
+     * loaded)": the rows without the row's own value left out, said of the rows.
+     */
+    private static final Pattern ROWS_REJECTED = Pattern.compile("(?i)^\\s*(?:the\\s+|any\\s+|all\\s+)?[a-z]+s\\s+(?:with|having|where|whose)"
+            + "\\s+(?:an?\\s+|the\\s+)?(blank|empty|missing|null)(?:\\s*(?:,|or|/)\\s*(?:blank|empty|missing|null))*\\s+[\\w\\s-]{1,40}?"
+            + "\\s+(?:are|is|will\\s+be|get)\\s+(?:not\\s+loaded|rejected|skipped|dropped|excluded|discarded|filtered\\s+out|left\\s+out)"
+            + "(?:\\s*\\((?:not\\s+loaded|do\\s+not\\s+load)\\))?\\s*[.]?\\s*$");
+
     private static MappingRow rejectedInNullCell(MappingRow r) {
         java.util.regex.Matcher m = r.nullHandling() == null ? null : REJECTED.matcher(r.nullHandling());
         if (m == null || !m.matches()) {
-            return r;
+            java.util.regex.Matcher rows = r.nullHandling() == null ? null : ROWS_REJECTED.matcher(r.nullHandling());
+            if (rows == null || !rows.matches() || r.sourceColumns().size() != 1) {
+                return r;
+            }
+            // the cell is the row's own: the value it says is missing is the row's one source column
+            m = rows;
         }
-        String column = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2)
-                : r.sourceColumns().size() == 1 ? r.sourceColumns().get(0).column() : null;
+        String column = m.pattern() == ROWS_REJECTED ? r.sourceColumns().get(0).column() : m.group(1) != null ? m.group(1)
+                : m.group(2) != null ? m.group(2) : r.sourceColumns().size() == 1 ? r.sourceColumns().get(0).column() : null;
         if (column == null || column.isBlank()) {
             return r;
         }
-        String missing = m.group(0).toLowerCase(java.util.Locale.ROOT).contains("null") ? "null" : "blank";
+        // "blank or null": a blank test covers NULL too; "null" alone asks only for NULL
+        String said = m.group(0).toLowerCase(java.util.Locale.ROOT);
+        String missing = said.contains("null") && !said.matches("(?s).*\\b(?:blank|empty|missing)\\b.*") ? "null" : "blank";
         String filter = before(r.filter()) + "Exclude rows where " + column.trim() + " is " + missing + ".";
         return new MappingRow(r.ref(), r.sheet(), r.rowNumber(), r.targetTable(), r.targetColumn(), r.targetType(),
                 r.sourceSystem(), r.sourceTable(), r.sourceColumns(), r.rawSource(), r.transformation(), r.join(),
@@ -136,6 +160,11 @@ final class NoteFilters {
         for (String sentence : SENTENCES.split(rule.trim())) {
             String said = sentence.trim();
             String selection = selection(stepless(said));
+            if (selection == null) {
+                // "Row selection, in this order: (1) drop void lines": a selection after its topic and its step's number
+                String topicless = stepless(TOPIC.matcher(stepless(said)).replaceFirst(""));
+                selection = topicless.equals(stepless(said)) ? null : selection(topicless);
+            }
             if (selection != null) {
                 filters.add(selection);
             } else if (Picks.explains(said)) {
@@ -170,7 +199,7 @@ final class NoteFilters {
             // "AFTER the dedupe, drop rows whose ...": a step of its own, said to come after another
             return sentence;
         }
-        if (!ROW_SELECTION.matcher(sentence).find() || REFERS.matcher(sentence).find()) {
+        if (!ROW_SELECTION.matcher(sentence).find() || REFERS.matcher(sentence).find() || OF_A_LOOKUP.matcher(sentence).find()) {
             return null;
         }
         return withoutLead(sentence);
@@ -205,7 +234,9 @@ final class NoteFilters {
             // "(2) drop rejected entries", "Row rules for this table: (1) exclude ...": a numbered step, after its topic
             String said = stepless(sentence.trim());
             String topicless = stepless(TOPIC.matcher(said).replaceFirst(""));
-            if (FILTER_SENTENCE.matcher(said).find()) {
+            if (OF_A_LOOKUP.matcher(said).find()) {
+                notes.add(said);
+            } else if (FILTER_SENTENCE.matcher(said).find()) {
                 filters.add(FILTER_LABEL.matcher(said).replaceFirst(""));
             } else if (!topicless.equals(said) && FILTER_SENTENCE.matcher(topicless).find()) {
                 filters.add(FILTER_LABEL.matcher(topicless).replaceFirst(""));

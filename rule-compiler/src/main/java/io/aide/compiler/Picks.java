@@ -32,6 +32,11 @@ final class Picks {
     /** "keep only the row with the latest last_updated": the key is the target's stated grain or key */
     private static final Pattern WITH_THE_ALONE = Pattern.compile("(?i)^" + KEEP + "(?:one\\s+|single\\s+)?" + ROW + "\\s+with\\s+"
             + "(?:the\\s+)?" + EXTREME + "\\s+([^()]+?(?:\\s*\\([^()]*\\))?)\\s*[.]?$");
+    /** "Keep only the latest copy by RECEIVED_AT": the extreme row by an order, the key left to the grain or the SQL beside it */
+    private static final Pattern EXTREME_BY = Pattern.compile("(?i)^" + KEEP + EXTREME + "\\s+(?:copy|" + ROW + ")\\s+(?:by|on|according\\s+to"
+            + "|based\\s+on|using)\\s+([^()\\s,]+?(?:\\s*\\([^()]*\\))?)\\s*[.]?$");
+    /** "..., i.e.", "... – that is": a sentence that ends by announcing the same said again */
+    private static final Pattern ANNOUNCING = Pattern.compile("(?i)\\s*[,;:–—-]?\\s*(?:i\\.?\\s*e\\.?|e\\.?\\s*g\\.?|that\\s+is|namely|in\\s+sql)\\s*[:,]?\\s*$");
     /** "keep one row per cleaned member number – the one with the most recent LAST_UPD_TS" */
     private static final Pattern ONE_PER = Pattern.compile("(?i)^" + KEEP + "(?:one|a\\s+single|a|single)\\s+" + ROW + "\\s+"
             + PER + "\\s+(.+?)\\s*(?:[–—:;,]|\\s-)\\s*(?:namely\\s+|i\\.e\\.?\\s+)?the\\s+(?:one|" + ROW + ")\\s+with\\s+(?:the\\s+)?"
@@ -89,7 +94,11 @@ final class Picks {
      * A pick read from a filter cell: the key and order as written, the order's direction, and what else the cell says
      * (its other sentences, "" when none).
      */
-    record Read(String key, String order, boolean descending, String rest, boolean numericOrder, String orderPattern) {
+    record Read(String key, String order, boolean descending, String rest, boolean numericOrder, String orderPattern, boolean sql) {
+        Read(String key, String order, boolean descending, String rest, boolean numericOrder, String orderPattern) {
+            this(key, order, descending, rest, numericOrder, orderPattern, false);
+        }
+
         Read(String key, String order, boolean descending, String rest, boolean numericOrder) {
             this(key, order, descending, rest, numericOrder, null);
         }
@@ -148,19 +157,34 @@ final class Picks {
                 Matcher orderless = ORDERLESS.matcher(sentences.get(j).trim());
                 boolean sameChoice = orderless.matches() && descending(orderless.group(1).replace("current", "latest"))
                         == descending(found[1]);
-                if (j != i && !sameChoice && !explains(sentences.get(j))) {
+                if (j != i && !sameChoice && !explains(sentences.get(j)) && !restates(sentences.get(j), found)) {
                     rest.add(sentences.get(j).trim());
                 }
             }
             String order = found[2];
             if (found.length > 3) {
                 // written in SQL: its brackets are calls ("TRIM(read_id)"), no remarks
-                return new Read(found[0].trim(), order.trim(), descending(found[1]), String.join(" ", rest), false);
+                return new Read(found[0].trim(), order.trim(), descending(found[1]), String.join(" ", rest), false, null, true);
             }
             return new Read(REMARK.matcher(found[0]).replaceAll(" ").trim(), REMARK.matcher(order).replaceAll(" ").trim(),
                     descending(found[1]), String.join(" ", rest), NUMERIC.matcher(order).find(), orderPattern(order));
         }
         return null;
+    }
+
+    /**
+     * "Keep only the latest copy by RECEIVED_AT, i.e. ROW_NUMBER() OVER (PARTITION BY EVENT_ID ORDER BY RECEIVED_AT DESC)
+     * = 1": a sentence that keeps the same row as the pick found, by the same order in the same direction, for the same
+     * key or none said.
+     */
+    private static boolean restates(String sentence, String[] found) {
+        String[] other = forms(ANNOUNCING.matcher(sentence.trim().replaceAll("[.;]+$", "")).replaceFirst(""));
+        return other != null && descending(other[1]) == descending(found[1]) && sameName(other[2], found[2])
+                && (other[0].isBlank() || sameName(other[0], found[0]));
+    }
+
+    private static boolean sameName(String a, String b) {
+        return REMARK.matcher(a).replaceAll(" ").trim().equalsIgnoreCase(REMARK.matcher(b).replaceAll(" ").trim());
     }
 
     /** {key, extreme, order} of a sentence that keeps one row per key in one of the forms; null otherwise. */
@@ -189,6 +213,10 @@ final class Picks {
         Matcher alone = WITH_THE_ALONE.matcher(sentence);
         if (alone.matches()) {
             return new String[]{"", alone.group(1), alone.group(2)};
+        }
+        Matcher by = EXTREME_BY.matcher(sentence);
+        if (by.matches()) {
+            return new String[]{"", by.group(1), by.group(2)};
         }
         Matcher bracketed = ORDER_IN_BRACKETS.matcher(sentence);
         if (bracketed.matches() && (bracketed.group(2) != null || bracketed.group(3) != null)

@@ -52,13 +52,19 @@ final class RowChoices {
                 return "the row kept is not said to be one per what (add 'per <key>')";
             }
         }
-        for (String part : pick.key().isBlank() ? new String[0] : pick.key().split("\\s*(?:\\+|,|&|\\band\\b)\\s*")) {
+        for (String written : pick.key().isBlank() ? new String[0] : pick.key().split("\\s*(?:\\+|,|&|\\band\\b)\\s*")) {
+            // "per cleaned item number, using LAST_CHANGED": the key ends before the punctuation that ends its clause
+            String part = written.replaceAll("[\\s,;:.]+$", "");
             java.util.regex.Matcher cleaned = CLEANED.matcher(part.trim());
             Expr value;
             if (cleaned.matches()) {
                 // "per cleaned member number", "per cleaned TEST_CODE": the value of the target column of that name
                 String named = cleaned.group(1).trim().replaceAll("\\s+", "_");
                 value = binder.targetValue(named);
+                if (value == null) {
+                    // "per cleaned item number" on a target with an ITEM_NO column: that column's value
+                    value = spelledTargetColumn(cleaned.group(1).trim());
+                }
                 if (value == null) {
                     // "per cleaned emp_id" where the target calls it employee_id: the one column that cleans that source
                     value = cleaningOf(named);
@@ -67,9 +73,11 @@ final class RowChoices {
                 // "one row per Student ID" on the grain line of a target with a STUDENT_ID column: that column's value,
                 // cleaned as its rule cleans it
                 String named = part.trim().replaceAll("\\s+", "_");
-                value = part.isBlank() ? null : named.matches("\\w+") ? binder.targetValue(named) : null;
-                if (value == null && !part.isBlank()) {
-                    // "per customer number" on a target with a CUSTOMER_NO column: that column's value
+                // "PARTITION BY EVENT_ID" written in SQL: the source column as the rows hold it, before any rule cleans it
+                value = part.isBlank() || pick.sql() ? null : named.matches("\\w+") ? binder.targetValue(named) : null;
+                if (value == null && !part.isBlank() && !part.contains("_")) {
+                    // "per customer number" on a target with a CUSTOMER_NO column: that column's value (ORDER_LINE_ID
+                    // as written is a column's name, never words spelling ORDER_NUMBER)
                     value = spelledTargetColumn(part.trim());
                 }
                 if (value == null && !part.isBlank()) {
@@ -300,8 +308,12 @@ final class RowChoices {
     private static final io.aide.compiler.lang.RuleLanguage WORDS = new io.aide.compiler.lang.RuleLanguage();
 
     /** "status V (voided / entered in error, any case)": a column, then the code it holds and what the code means. */
+    /** A code as a filter writes it: a short capital code ("V", "CX") or a quoted text; "y" beside "Y" as a case of it. */
+    private static final String CODE = "(?:[A-Z0-9]{1,4}|[a-z]|'[^']*')";
     private static final java.util.regex.Pattern COLUMN_CODE = java.util.regex.Pattern.compile(
-            "^([A-Za-z_][\\w.]*)\\s+(?:of\\s+)?([A-Z0-9]{1,4}|'[^']*')(?:\\s*\\(([^()]*)\\)|\\s*,\\s*([^()=<>']*))?\\s*[.]?$");
+            "^([A-Za-z_][\\w.]*)\\s+(?:of\\s+)?(" + CODE + "(?:\\s*(?:,|\\bor\\b)\\s*" + CODE + ")*)"
+                    + "(?:\\s*\\(([^()]*)\\)|\\s*,\\s*([^()=<>']*)|\\s+((?:after\\s+trimming|trimmed|in\\s+any\\s+case|any\\s+case)"
+                    + "(?:\\s*,?\\s*(?:after\\s+trimming|trimmed|in\\s+any\\s+case|any\\s+case))?))?\\s*[.]?$");
 
     /** The condition with a column named before its code written as a comparison; as it is otherwise. */
     private static String named(String condition) {
@@ -309,8 +321,25 @@ final class RowChoices {
         if (!m.matches()) {
             return condition;
         }
-        String code = m.group(2).startsWith("'") ? m.group(2) : "'" + m.group(2) + "'";
-        String aside = (m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : "").toLowerCase(Locale.ROOT);
+        List<String> codes = new ArrayList<>();
+        for (String c : m.group(2).split("\\s*(?:,|\\bor\\b)\\s*")) {
+            String quoted = c.startsWith("'") ? c : "'" + c + "'";
+            if (!codes.contains(quoted)) {
+                codes.add(quoted);
+            }
+        }
+        if (codes.stream().anyMatch(c -> c.matches("'[a-z]'")) && !m.group(2).matches(".*\\b[A-Z]\\b.*")) {
+            // a lone lower-case letter is a code only beside its capital ("Y or y"): "VOID_FLAG of x" is words
+            return condition;
+        }
+        // "Y or y": the same code in either case, compared in any case
+        boolean cases = codes.size() > 1 && codes.stream().map(c -> c.toUpperCase(Locale.ROOT)).distinct().count() == 1;
+        if (cases) {
+            codes = List.of(codes.get(0).toUpperCase(Locale.ROOT));
+        }
+        String code = codes.size() == 1 ? codes.get(0) : null;
+        String aside = (m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : m.group(5) != null ? m.group(5) : "")
+                .toLowerCase(Locale.ROOT) + (cases ? ", any case" : "");
         if (m.group(4) != null && !aside.matches("(?:\\s*(?:any\\s+case|either\\s+case|case[- ]insensitive|ignoring\\s+case"
                 + "|after\\s+trimming|trimmed|after\\s+trim)\\s*,?)+")) {
             // "status V, which marks a void" says more than how to compare
@@ -318,7 +347,8 @@ final class RowChoices {
         }
         boolean anyCase = aside.matches(".*\\b(?:any|either)\\s+case\\b.*|.*case[- ]insensitive.*|.*ignor\\w*\\s+case.*");
         boolean trimmed = aside.matches(".*\\btrim\\w*.*|.*\\bspac\\w*.*");
-        return m.group(1) + " = " + code + (anyCase || trimmed ? " (" + (anyCase ? "any case" : "") + (anyCase && trimmed ? ", " : "")
+        String compared = code != null ? " = " + code : " IN (" + String.join(", ", codes) + ")";
+        return m.group(1) + compared + (anyCase || trimmed ? " (" + (anyCase ? "any case" : "") + (anyCase && trimmed ? ", " : "")
                 + (trimmed ? "after trimming" : "") + ")" : "");
     }
 

@@ -42,6 +42,36 @@ final class ColumnReferences {
         return e;
     }
 
+    /**
+     * "first and last name", "start and end date": two names sharing their last word, said once after the second; the
+     * first word names its own column with that word (first_name) where the second's words do too (last_name). Null
+     * otherwise; the cursor stays after the first word, so the second is read as written.
+     */
+    private static Expr.Col sharedHead(Parser p, Token first) {
+        List<Token> t = p.tokens();
+        int and = p.mark();
+        if (and >= t.size() || !(t.get(and).is(Token.Kind.WORD, "and") || t.get(and).is(Token.Kind.WORD, "or")
+                || t.get(and).op("/"))) {
+            return null;
+        }
+        for (int head = and + 2; head <= and + 3 && head < t.size(); head++) {
+            StringBuilder second = new StringBuilder();
+            boolean words = true;
+            for (int i = and + 1; i <= head; i++) {
+                words &= t.get(i).kind() == Token.Kind.WORD;
+                second.append(i > and + 1 ? "_" : "").append(t.get(i).text());
+            }
+            if (!words) {
+                return null;
+            }
+            if (p.ctx().resolve(null, first.text() + "_" + t.get(head).text()) instanceof Expr.Col c && p.ctx().known(c)
+                    && p.ctx().resolve(null, second.toString()) instanceof Expr.Col c2 && p.ctx().known(c2) && !c2.equals(c)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     /** [the] N ["-"] SIZE_UNIT at the cursor ("Two-letter", "9-digit"), the cursor after it; false (unchanged) otherwise. */
     private static boolean sized(Parser p) {
         int m = p.mark();
@@ -126,6 +156,12 @@ final class ColumnReferences {
             if (words instanceof Expr.Col c && p.ctx().known(c) && p.mark() > after) {
                 return words;
             }
+            p.reset(after);
+            // "first and last name": a grammar word naming a column with the word the next name ends in
+            Expr.Col shared = sharedHead(p, t);
+            if (shared != null) {
+                return shared;
+            }
             p.reset(start);
             return null;
         }
@@ -141,6 +177,12 @@ final class ColumnReferences {
             n = n.substring(dot + 1);
         }
         Expr e = p.ctx().resolve(q, n);
+        if (e == null && q == null && n.contains("_") && p.ctx().namesTargetColumn(n)) {
+            // "Date portion of event_ts" where event_ts is a column of this target that is not compiled: that column, never a
+            // source column its words happen to spell (EVENT_DTTM)
+            p.reset(start);
+            return null;
+        }
         if (t.kind() == Token.Kind.WORD && (e == null || e instanceof Expr.Col c0 && !p.ctx().known(c0))) {
             Expr words = spelledOut(p, t);
             if (words instanceof Expr.Col c) {
@@ -152,6 +194,10 @@ final class ColumnReferences {
             }
         }
         if (e == null || t.kind() == Token.Kind.WORD && e instanceof Expr.Col c && !p.ctx().known(c)) {
+            Expr.Col shared = sharedHead(p, t);
+            if (shared != null) {
+                return shared;
+            }
             Expr.Col kind = KindNames.column(p, start);
             if (kind != null) {
                 return kind;
@@ -478,7 +524,8 @@ final class ColumnReferences {
     /** A date column of the row named by one word that leaves its kind out ("arrival" for arr_dt), or null. */
     static Expr.Col dateNamedByWord(Parser p) {
         Token t = p.peekToken();
-        if (t == null || t.kind() != Token.Kind.WORD) {
+        if (t == null || t.kind() != Token.Kind.WORD || t.text().contains("_") && p.ctx().namesTargetColumn(t.text())) {
+            // "event_ts" as written names the target's own column, never a source column its words spell
             return null;
         }
         Expr.Col found = null;

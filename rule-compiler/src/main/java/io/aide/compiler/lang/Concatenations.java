@@ -104,12 +104,18 @@ final class Concatenations implements Recognizer {
         }
         UnaryOperator<Expr> ops = UnaryOperator.identity();
         boolean firstOp = true;
+        boolean blanksLeftOut = false;
         while (!p.atEnd()) {
             boolean separated = p.acceptSeparator() | p.accept(Role.CHAIN);
             List<Expr> each = eachItem(p, items);
             if (each != null) {
                 // "(trim both)", "both trimmed", "each in upper case": said of every column joined, not of the whole
                 items = each;
+                continue;
+            }
+            if (BlankParts.accept(p)) {
+                // "skipping blank parts", "if only one of them is present, show that one on its own"
+                blanksLeftOut = true;
                 continue;
             }
             Copies.Operation op = Copies.operation(p);
@@ -129,7 +135,13 @@ final class Concatenations implements Recognizer {
             UnaryOperator<Expr> before = ops;
             ops = x -> op.apply().apply(before.apply(x));
         }
-        return new Recognition.Recognized(ops.apply(new Expr.Concat(items)), null, List.of(), "concatenation");
+        Expr joined = blanksLeftOut ? BlankParts.leftOut(items) : new Expr.Concat(items);
+        if (joined == null) {
+            p.problem("blank parts are to be left out, but the text joins more than parts and separators (a text before the"
+                    + " first part or after the last, or different separators): say which separator goes with which part");
+            return p.notUnderstood();
+        }
+        return new Recognition.Recognized(ops.apply(joined), null, List.of(), "concatenation");
     }
 
     /** Words that say an operation is each item's: "both", "each", "all", "every one". */
@@ -147,14 +159,26 @@ final class Concatenations implements Recognizer {
         boolean before = eachWord(p);
         p.accept(Role.SELF);
         Copies.Operation op = Copies.operation(p);
-        boolean after = op != null && (eachWord(p) || p.acceptWord("of") && (p.acceptWord("them") || eachWord(p)));
-        if (op == null || op.column() != null || before == after || paren && !p.acceptOp(")")) {
+        UnaryOperator<Expr> all = op == null || op.column() != null ? null : op.apply();
+        while (all != null && before) {
+            // "each trimmed and in upper case": the operations one after another, all said of every item
+            int more = p.mark();
+            Copies.Operation then = p.accept(Role.AND) ? Copies.operation(p) : null;
+            if (then == null || then.column() != null) {
+                p.reset(more);
+                break;
+            }
+            UnaryOperator<Expr> first = all;
+            all = x -> then.apply().apply(first.apply(x));
+        }
+        boolean after = all != null && (eachWord(p) || p.acceptWord("of") && (p.acceptWord("them") || eachWord(p)));
+        if (all == null || before == after || paren && !p.acceptOp(")")) {
             p.reset(m);
             return null;
         }
         List<Expr> out = new ArrayList<>();
         for (Expr item : items) {
-            out.add(item instanceof Expr.Lit ? item : op.apply().apply(item));
+            out.add(item instanceof Expr.Lit ? item : all.apply(item));
         }
         return out;
     }

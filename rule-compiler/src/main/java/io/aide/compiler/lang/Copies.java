@@ -349,13 +349,18 @@ final class Copies implements Recognizer {
                 return null;
             }
             Expr column = p.column();
+            UnaryOperator<Expr> before = UnaryOperator.identity();
             if (column != null) {
                 if (!(p.accept(Role.CAST) || p.accept(Role.TO))) {
                     p.reset(afterVerb);
                     column = null;
                 }
-            } else {
-                p.acceptExact(Role.SELF);
+            } else if (!p.acceptExact(Role.SELF)) {
+                // "cast the trimmed text to a whole number": the value an operation gives, named, then its type
+                UnaryOperator<Expr> done = changedSelf(p);
+                if (done != null) {
+                    before = done;
+                }
             }
             SqlType type = TypeWords.type(p);
             if (type != null) {
@@ -368,7 +373,8 @@ final class Copies implements Recognizer {
                         return null;
                     }
                 }
-                return new Operation(x -> new Expr.Cast(x, type, true), from, Kind.CONVERSION);
+                UnaryOperator<Expr> first = before;
+                return new Operation(x -> new Expr.Cast(first.apply(x), type, true), from, Kind.CONVERSION);
             }
             String fn = p.accept(Role.UPPER) ? "UPPER" : p.accept(Role.LOWER) ? "LOWER" : p.accept(Role.TITLE_CASE) ? "INITCAP" : null;
             SqlType target = p.targetType();
@@ -499,6 +505,29 @@ final class Copies implements Recognizer {
      * "Upper case status" over stat_cd: after an operation's verb one word names the one source column of the row whose
      * name is that word and a kind, where the phrase ends after it; null (cursor unchanged) otherwise.
      */
+    /** Nouns a rule calls its own value by once an operation has changed it: "the trimmed text", "the cleaned code". */
+    private static final java.util.Set<String> SELF_NOUNS = java.util.Set.of("text", "value", "string", "code", "number", "field",
+            "id", "identifier", "result", "one");
+
+    /**
+     * "the trimmed text to", "the cleaned value as": the row's value after operations, named by a noun and followed by
+     * "to" or "as"; the operations, the cursor before the type. Null (cursor unchanged) otherwise.
+     */
+    private static UnaryOperator<Expr> changedSelf(Parser p) {
+        int m = p.mark();
+        p.acceptWord("the");
+        Operation op = operation(p);
+        // "the trimmed value": the noun may have gone with the operation's filler words
+        Token noun = op == null ? null : p.mark() > 0 && SELF_NOUNS.contains(p.tokens().get(p.mark() - 1).norm())
+                ? p.tokens().get(p.mark() - 1) : p.next();
+        if (op == null || op.column() != null || noun == null || noun.kind() != Token.Kind.WORD || !SELF_NOUNS.contains(noun.norm())
+                || !(p.accept(Role.TO) || p.acceptWord("as") || p.accept(Role.CAST))) {
+            p.reset(m);
+            return null;
+        }
+        return op.apply();
+    }
+
     private static Expr kindLeftOut(Parser p) {
         int m = p.mark();
         Token t = p.peekToken();

@@ -84,16 +84,24 @@ final class GroupJoins implements Recognizer {
             }
             items.add(each.apply(column));
         }
+        boolean blanksLeftOut = false;
         while (!p.atEnd()) {
             p.acceptOp(",");
             p.acceptSeparator();
+            if (BlankParts.accept(p)) {
+                // "skipping blank parts": each blank column left out with its separator
+                blanksLeftOut = true;
+                continue;
+            }
             List<Expr> again = Concatenations.eachItem(p, items);
             if (again == null) {
                 return p.notUnderstood();
             }
             items = again;
         }
-        return new Recognition.Recognized(new Expr.Concat(items), null, List.of(), "the row's columns joined as a group");
+        Expr joined = blanksLeftOut ? BlankParts.leftOut(items) : new Expr.Concat(items);
+        return joined == null ? p.notUnderstood()
+                : new Recognition.Recognized(joined, null, List.of(), "the row's columns joined as a group");
     }
 
     private static boolean joins(Parser p) {

@@ -307,14 +307,15 @@ final class NumberOperations {
      */
     private static Copies.Operation placesAlone(Parser p) {
         int m = p.mark();
-        // "a decimal number with 2 decimal places"
-        if (!p.acceptWord("with")) {
+        // "a decimal number with 2 decimal places"; "cast to decimal with 2 places": places a number has, said after "with"
+        boolean with = p.acceptWord("with");
+        if (!with) {
             p.accept(Role.TO);
         }
         Long n = Operations.whole(p);
         int unit = p.mark();
         if (n == null || !p.accept(Role.DECIMALS) || p.tokens().subList(unit, p.mark()).stream()
-                .noneMatch(t -> t.norm().startsWith("decimal") || t.norm().equals("dp"))) {
+                .noneMatch(t -> t.norm().startsWith("decimal") || t.norm().equals("dp") || with && t.norm().startsWith("place"))) {
             p.reset(m);
             return null;
         }

@@ -36,9 +36,12 @@ final class Reassurances {
     }
 
     private static final String BLANK = "(?:blank|blanks|empty|missing|null|nulls)";
+    /** "as entered", "as sent", "as the source has it": the value the source gave */
+    private static final String AS_GIVEN = "as\\s+(?:entered|received|given|is|written|keyed|sent|supplied|provided|captured|recorded|delivered"
+            + "|extracted|loaded|typed|found|in\\s+(?:the\\s+)?source|the\\s+source\\s+has\\s+it)";
     private static final List<Object[]> SAYINGS = List.of(
             new Object[]{Pattern.compile("(?:keep|retain|preserve|keeping|retaining)\\s+(?:the\\s+)?(?:original\\s+)?(?:casing|case)"
-                    + "(?:\\s+as\\s+(?:entered|received|given|is|written|keyed))?|(?:case|casing)\\s+(?:unchanged|as\\s+entered|as\\s+is|kept)"
+                    + "(?:\\s+" + AS_GIVEN + ")?|(?:case|casing)\\s+(?:unchanged|" + AS_GIVEN + "|kept)"
                     + "|(?:no|without)\\s+case\\s+change"), Kind.CASE_KEPT},
             new Object[]{Pattern.compile("\\(?\\s*(?:it\\s+is\\s+|is\\s+)?never\\s+null\\s*\\)?|never\\s+(?:empty|blank)"), Kind.NEVER_NULL},
             new Object[]{Pattern.compile("(?:" + BLANK + "(?:\\s+(?:or|/)\\s+" + BLANK + ")?\\s+(?:means|=|is)\\s+[^.;]{1,60}?\\s+[-–—]\\s+)?"

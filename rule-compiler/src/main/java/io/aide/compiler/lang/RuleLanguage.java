@@ -303,6 +303,13 @@ public final class RuleLanguage {
             }
         }
         if (!(r instanceof Recognition.Recognized)) {
+            // "Date the carrier was set up. Source text is MM/DD/YYYY – convert to a date.": what the column is, then the rule
+            Recognition defined = Definitions.read(tokens, ctx, lexicon, t -> rest(t, ctx, depth));
+            if (defined != null) {
+                r = defined;
+            }
+        }
+        if (!(r instanceof Recognition.Recognized)) {
             // last: "Trim leading/trailing spaces, keep original casing", "... else false. Never null.": said, and borne
             // out by what the rest computes
             Recognition reassured = Reassurances.read(tokens, ctx, lexicon, t -> rest(t, ctx, depth));
@@ -509,7 +516,10 @@ public final class RuleLanguage {
                 // "Blank = EUR (home currency)": words that assign or compare are a rule of their own, no description;
                 // "Margin % = (a - b) / a * 100" names the value the parenthesis starts
                 || t.kind() == Token.Kind.OP && !t.op(",") && !t.op("-") && !t.op("/") && !t.op("%")
-                && !(t.op("=") && t == before.get(before.size() - 1)))) {
+                && !(t.op("=") && t == before.get(before.size() - 1)))
+                // "True when the indicator is Y (any case); false for N": a condition before the parenthesis is the rule
+                || before.stream().anyMatch(t -> t.kind() == Token.Kind.WORD
+                && java.util.Set.of("if", "when", "whenever", "unless").contains(t.norm()))) {
             return null;
         }
         List<Token> rule = new java.util.ArrayList<>(tokens.subList(open + 1, close));

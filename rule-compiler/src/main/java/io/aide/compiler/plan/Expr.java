@@ -234,6 +234,32 @@ public sealed interface Expr {
                 && !(value instanceof Fn f && f.name().equalsIgnoreCase("COALESCE"));
     }
 
+    /**
+     * The value is NULL, never an empty text, where its inputs are blank: NULLIF(x, ''), CASE WHEN TRIM(x) = '' THEN NULL
+     * ELSE x END, a COALESCE of such values, a text joined with one of them (NULL joins to NULL), a trim or case of one.
+     */
+    static boolean blankIsNull(Expr e) {
+        if (e instanceof Fn f && f.name().equalsIgnoreCase("NULLIF") && f.args().size() == 2 && f.args().get(1) instanceof Lit l
+                && "".equals(l.value())) {
+            return true;
+        }
+        if (e instanceof Case c && c.whens().size() == 1 && (c.whens().get(0).result() instanceof TypedNull
+                || c.whens().get(0).result() instanceof Lit l && l.value() == null)
+                && c.whens().get(0).condition() instanceof Bin b && b.op().equals("=") && b.right() instanceof Lit blank
+                && "".equals(blank.value()) && b.left() instanceof Fn trim && trim.name().equalsIgnoreCase("TRIM")
+                && trim.args().get(0).equals(c.otherwise())) {
+            return true;
+        }
+        if (e instanceof Fn f && f.name().equalsIgnoreCase("COALESCE")) {
+            return f.args().stream().allMatch(Expr::blankIsNull);
+        }
+        if (e instanceof Fn f && java.util.Set.of("TRIM", "UPPER", "LOWER").contains(f.name().toUpperCase(java.util.Locale.ROOT))
+                && f.args().size() == 1) {
+            return blankIsNull(f.args().get(0));
+        }
+        return e instanceof Concat c && c.parts().stream().anyMatch(Expr::blankIsNull);
+    }
+
     static Expr mapColumns(Expr e, java.util.function.Function<Col, Expr> f) {
         return mapColumns(e, f, x -> { });
     }

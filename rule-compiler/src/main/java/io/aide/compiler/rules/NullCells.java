@@ -9,15 +9,18 @@ import java.util.regex.Pattern;
 /**
  * A null-handling cell that says more than a default, the values taken or rows kept: it goes on from the rule ("Blank →
  * 'UNKNOWN'", "A blank count counts as 0", "No matching vehicle → -1"), so the rule is read with it; a cell that only
- * reassures ("Never null", "Not null", "Blank → NULL" for a number or a date) is borne out by the value the rule gives.
+ * reassures ("Blank → NULL" for a number or a date) is borne out by the value the rule gives; one that states the
+ * column's nullability ("Not null", "Never null", "Mandatory") is a constraint, tested on data by the not_null check.
  * Ignoring such a cell gave values it asks to change without a word.
  */
 final class NullCells {
     /** Cells that ask for nothing: "N/A", "-", "None", "as is". */
     private static final Pattern NOTHING = Pattern.compile("(?i)^\\s*(?:n/?a|-+|none|no|nothing|as[- ]is|not\\s+applicable|tbd)\\s*[.]?\\s*$");
-    private static final Pattern NEVER_NULL = Pattern.compile("(?i)^\\s*(?:never\\s+null|not\\s+null(?:able)?|no\\s+nulls?|always\\s+populated"
-            + "|mandatory|required)\\s*[.]?\\s*$");
-    private static final Pattern NULL_KEPT = Pattern.compile("(?i)^\\s*(?:(?:blank|empty|missing|null)(?:\\s+(?:or|/)\\s+(?:blank|empty|missing|null))?"
+    private static final Pattern NEVER_NULL = Pattern.compile("(?i)^\\s*(?:never\\s+null|not\\s+null(?:able)?|no\\s+nulls?(?:\\s+allowed)?"
+            + "|nulls?\\s+not\\s+allowed|always\\s+populated(?:\\s+in\\s+(?:the\\s+)?source)?|mandatory|required"
+            + "|must\\s+(?:not\\s+be\\s+null|be\\s+populated|have\\s+a\\s+value))(?:\\s+in\\s+(?:the\\s+)?(?:source|extract|file|feed))?"
+            + "\\s*[.!]?\\s*$");
+    private static final Pattern NULL_KEPT = Pattern.compile("(?i)^\\s*(?:(?:(?:both|all|every|each)\\s+(?:of\\s+them\\s+|parts?\\s+|inputs?\\s+|sources?\\s+)?)?(?:blank|empty|missing|null)(?:\\s+(?:or|/)\\s+(?:blank|empty|missing|null))?"
             + "\\s*(?:→|->|=>|=|becomes|stays?|remains?|is\\s+left|left\\s+as|to)\\s*null|(?:leave|keep|load)\\s+(?:as\\s+)?null"
             + "(?:\\s*[-–—,;]\\s*do\\s+not\\s+default(?:\\s+to\\s+\\S+)?)?|do\\s+not\\s+default(?:\\s+to\\s+\\S+)?|nullable"
             // "NULL when the customer has no orders", "NULL when distance_km is NULL": no value where an input is missing
@@ -40,16 +43,24 @@ final class NullCells {
     private static final Pattern NULL_ALLOWED = Pattern.compile("(?i)^\\s*(?:nulls?\\s+(?:are\\s+|is\\s+)?(?:allowed|permitted|expected|ok|accepted)"
             + "|(?:can|may|could)\\s+be\\s+(?:null|blank|empty)|blanks?\\s+(?:are\\s+|is\\s+)?(?:allowed|expected|ok))(?:\\s+[^.;]{0,40})?\\s*[.]?\\s*$");
 
+    /** "Not null", "Never null", "Mandatory": the column's nullability, a constraint the checks test, no step of the rule. */
+    static boolean statesNullability(String cell) {
+        return NEVER_NULL.matcher(cell).matches();
+    }
+
     /** The cell only reassures, and the value bears it out. */
     static boolean borneOut(String cell, Expr value, SqlType target) {
         if (NULL_ALLOWED.matcher(cell).matches()) {
             return true;
         }
         if (NEVER_NULL.matcher(cell).matches()) {
-            return Expr.neverNull(value);
+            // the column's nullability, not a step of the rule: the document reader declares the column NOT NULL and
+            // the not_null check tests it on data (a value that can be NULL is not proof the rows ever are)
+            return true;
         }
         if (NULL_KEPT.matcher(cell).matches()) {
-            return Expr.blankStaysNull(value, target);
+            // "Both blank → NULL" on a text joined with its blank parts left out: NULL when every part is blank
+            return Expr.blankStaysNull(value, target) || Expr.blankIsNull(value);
         }
         return false;
     }

@@ -24,6 +24,7 @@ public final class RuleCompiler {
         Recognition r = LANGUAGE.read(ctx);
         String nullCell = ctx.row().nullHandling();
         if (!notes.nullCellRead() && nullCell != null && !nullCell.isBlank() && !NullCells.saysNothing(nullCell)
+                && !NullCells.statesNullability(nullCell)
                 && !(r instanceof Recognition.Recognized alone && NullCells.borneOut(nullCell, alone.expr(), ctx.targetType()))) {
             // "Blank → 'UNKNOWN'", "A blank count counts as 0": the null-handling cell goes on from the rule, read with it
             // (a cell the rule's value bears out, "NULL when the customer has no orders", asks nothing more)

@@ -27,6 +27,11 @@ public record RuleOutcome(Expr expr, Expr defaultValue, String flagReason, List<
         this(expr, defaultValue, flagReason, acceptedValues, lookupTable, leftJoinHint, notes, false);
     }
 
+    /** The same outcome, its default (or NULL) also replacing a blank text. */
+    public RuleOutcome withBlankToo() {
+        return new RuleOutcome(expr, defaultValue, flagReason, acceptedValues, lookupTable, leftJoinHint, notes, true);
+    }
+
     public static RuleOutcome flagged(String reason) {
         return new RuleOutcome(null, null, reason, List.of(), null, false, List.of());
     }

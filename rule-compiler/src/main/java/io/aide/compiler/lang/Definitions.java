@@ -1,0 +1,63 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.rules.RuleContext;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * What the column is, said before how it is filled: "Date the carrier was set up. Source text is MM/DD/YYYY – convert
+ * to a date.", "Number of tickets on the line, cast to integer.", "Face value per ticket. Remove any thousands separator
+ * (comma), then cast to decimal(10,2)." The definition is a remark (no operation, no branch, no value, no column of the
+ * row compared or assigned) that names a kind of value or a word of the target column's own name; the rule after it
+ * must read whole.
+ * <pre>
+ * defined := definition ("." | ";" | ":" | ",") rule
+ * </pre>
+ */
+final class Definitions {
+    /** Nouns that say what kind of value a column holds. */
+    private static final Set<String> KINDS = Set.of("date", "time", "timestamp", "day", "number", "numbers", "quantity", "count",
+            "units", "unit", "amount", "value", "price", "rate", "code", "id", "identifier", "key", "name", "label", "description",
+            "flag", "indicator", "status", "type", "category", "total", "balance", "percentage", "percent", "score", "location",
+            "address", "reference", "fee", "cost", "charge", "weight", "duration", "period", "year", "month");
+    private static final int MAX_WORDS = 12;
+
+    private Definitions() {
+    }
+
+    /** The rule read after its definition, or null when the cell does not start with one or the rest does not read. */
+    static Recognition read(List<Token> tokens, RuleContext ctx, Lexicon lexicon, Function<List<Token>, Recognition> rest) {
+        int end = -1;
+        for (int i = 1; i < Math.min(tokens.size() - 1, MAX_WORDS + 1) && end < 0; i++) {
+            Token t = tokens.get(i);
+            end = t.kind() == Token.Kind.SEP || t.op(":") || t.op(",") ? i : -1;
+            if (t.op("(")) {
+                return null;
+            }
+        }
+        if (end < 0) {
+            return null;
+        }
+        List<Token> definition = tokens.subList(0, end);
+        if (!definition.stream().allMatch(t -> t.kind() == Token.Kind.WORD || t.op("-") || t.op("/"))
+                || !names(definition, ctx) || !Commentary.isRemark(definition, ctx, lexicon, true)
+                || lexicon.match(Lexicon.Role.CAST, definition, 0) > 0) {
+            return null;
+        }
+        if (!(rest.apply(tokens.subList(end + 1, tokens.size())) instanceof Recognition.Recognized ok)) {
+            return null;
+        }
+        return new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (after what the column is)",
+                ok.keepUnmatched());
+    }
+
+    /** A word of the definition names a kind of value or a part of the target column's name. */
+    private static boolean names(List<Token> definition, RuleContext ctx) {
+        String column = ctx.row().targetColumn() == null ? "" : ctx.row().targetColumn().toLowerCase(Locale.ROOT);
+        Set<String> own = Set.of(column.split("[_\\s]+"));
+        return definition.stream().anyMatch(t -> KINDS.contains(t.norm()) || t.norm().length() > 2 && own.contains(t.norm()));
+    }
+}
