@@ -577,22 +577,10 @@ final class ColumnBinder {
     }
 
     Expr parameter(String name, String value) {
-        Expr.Lit lit;
-        String v = value.trim();
-        if (v.matches("-?\\d+")) {
-            lit = new Expr.Lit(Long.parseLong(v));
-        } else if (v.matches("-?\\d+\\.\\d+")) {
-            lit = new Expr.Lit(new java.math.BigDecimal(v));
-        } else {
-            lit = new Expr.Lit(v);
-        }
-        String n = name.toLowerCase(Locale.ROOT);
-        if (n.contains("year")) {
-            unitHints.put(lit, "YEAR");
-        } else if (n.contains("month")) {
-            unitHints.put(lit, "MONTH");
-        } else if (n.contains("day")) {
-            unitHints.put(lit, "DAY");
+        Expr.Lit lit = ReferenceValues.literal(value);
+        String unit = ReferenceValues.unitNamed(name);
+        if (unit != null) {
+            unitHints.put(lit, unit);
         }
         return lit;
     }
@@ -600,26 +588,8 @@ final class ColumnBinder {
     Expr addLookup(ReferenceData.LookupMap map, List<Expr> keyParts, String separator, String ref) {
         String cte = "ref_" + safeName(map.name());
         String alias = "lk_" + safeName(map.name()) + "_" + (lookups.size() + 1);
-        Expr key;
-        Expr wildcard = null;
-        if (keyParts.size() == 1) {
-            key = keyParts.get(0);
-        } else {
-            List<Expr> parts = new ArrayList<>();
-            for (int i = 0; i < keyParts.size(); i++) {
-                if (i > 0) {
-                    parts.add(new Expr.Lit(separator));
-                }
-                parts.add(keyParts.get(i));
-            }
-            key = new Expr.Concat(parts);
-            boolean hasWildcard = map.entries().keySet().stream().anyMatch(k -> k.endsWith(separator + "*"));
-            if (hasWildcard) {
-                List<Expr> wparts = new ArrayList<>(parts.subList(0, parts.size() - 1));
-                wparts.add(new Expr.Lit("*"));
-                wildcard = new Expr.Concat(wparts);
-            }
-        }
+        Expr key = ReferenceValues.key(keyParts, separator);
+        Expr wildcard = ReferenceValues.wildcardKey(map, keyParts, separator);
         Lookup l = new Lookup(alias, cte, map, key, wildcard, wildcard == null ? null : alias + "_any", ref);
         lookups.add(l);
         Expr exact = new Expr.Col(alias, "value");

@@ -69,7 +69,7 @@ final class DateSubjects {
         Expr.Col found;
         if (nouns > 0 && (p.acceptWord("was") || p.acceptWord("were"))) {
             Token verb = p.next();
-            found = ColumnReferences.dateNamedByVerb(p, verb);
+            found = WordNamedColumns.dateNamedByVerb(p, verb);
             if (found == null && verb != null && verb.kind() == Token.Kind.WORD && onlyDate(p) != null) {
                 // "the week in which the shipment was sent" over ship_dt: a verb naming no column, where the row
                 // reads one date only
@@ -83,7 +83,7 @@ final class DateSubjects {
                 tableNouns &= RowTables.names(RowTables.of(p.ctx().row()), p.tokens().get(i).text());
             }
             found = verb != null && tableNouns && (verb.norm().endsWith("ed") || verb.norm().endsWith("en"))
-                    ? ColumnReferences.dateNamedByVerb(p, verb) : null;
+                    ? WordNamedColumns.dateNamedByVerb(p, verb) : null;
         }
         if (found == null) {
             p.reset(m);

@@ -441,12 +441,12 @@ public final class Parser {
 
     /** A date column of the row named by one word that leaves its kind out ("arrival" for arr_dt), or null. */
     Expr.Col dateNamedByWord() {
-        return ColumnReferences.dateNamedByWord(this);
+        return WordNamedColumns.dateNamedByWord(this);
     }
 
     /** A source column of the row named by one word ("bonus" for bonus_amt, "overtime" for ot_amt), or null. */
     Expr.Col namedByWord(String word) {
-        return ColumnReferences.namedByWord(this, word);
+        return WordNamedColumns.namedByWord(this, word);
     }
 
 

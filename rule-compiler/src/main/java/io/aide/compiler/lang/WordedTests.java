@@ -204,11 +204,11 @@ final class WordedTests {
         boolean negated = p.acceptWord("not") || p.acceptWord("never");
         p.acceptWord("yet");
         Token verb = p.next();
-        Expr.Col dated = ColumnReferences.dateNamedByVerb(p, verb);
+        Expr.Col dated = WordNamedColumns.dateNamedByVerb(p, verb);
         if (dated == null && !negated && verb != null && verb.kind() == Token.Kind.WORD && verb.norm().startsWith("un")
                 && verb.norm().length() > 5) {
             // "if unpaid", "NULL when undelivered": not paid, not delivered
-            dated = ColumnReferences.dateNamedByVerb(p, Token.of(Token.Kind.WORD, verb.norm().substring(2)));
+            dated = WordNamedColumns.dateNamedByVerb(p, Token.of(Token.Kind.WORD, verb.norm().substring(2)));
             negated = dated != null;
         }
         Token after = p.peekToken();
@@ -234,8 +234,8 @@ final class WordedTests {
                 p.next();
             }
         }
-        Expr.Col first = ColumnReferences.dateNamedByVerb(p, p.next());
-        Expr.Col second = first != null && p.accept(Role.AND) ? ColumnReferences.dateNamedByVerb(p, p.next()) : null;
+        Expr.Col first = WordNamedColumns.dateNamedByVerb(p, p.next());
+        Expr.Col second = first != null && p.accept(Role.AND) ? WordNamedColumns.dateNamedByVerb(p, p.next()) : null;
         p.acceptWord("on");
         p.acceptWord("the");
         boolean same = second != null && !second.equals(first) && p.acceptWord("same")
