@@ -237,7 +237,7 @@ final class ColumnBinder {
             return RuleOutcome.flagged("reads the target column " + unreadable.get(0) + ", which is not compiled");
         }
         return new RuleOutcome(e, o.defaultValue(), null, o.acceptedValues(), o.lookupTable(), o.leftJoinHint(), o.notes(),
-                o.blankToo());
+                o.blankToo(), o.alsoFor());
     }
 
     /** True when the table is another target of the mapping whose view this target reads. */

@@ -20,7 +20,7 @@ final class Fallbacks {
      * @param textual the value is text, so it can be blank
      */
     static Expr applied(Expr value, Expr defaultValue, RuleOutcome outcome, boolean textual) {
-        Expr input = defaultValue == null ? null : deadDefaultInput(value);
+        Expr input = defaultValue == null || !outcome.alsoFor().isEmpty() ? null : deadDefaultInput(value);
         if (input != null) {
             // "STD -> Standard, ..., any other code -> Other" with "Blank or null -> Standard": the map always gives a
             // value, so the default can only be for a missing input, tested before the map
@@ -29,6 +29,11 @@ final class Fallbacks {
             return new Expr.Case(List.of(new Expr.When(test, defaultValue)), value);
         }
         Expr v = outcome.blankToo() && textual ? nonBlank(value) : value;
+        if (defaultValue != null && !outcome.alsoFor().isEmpty()) {
+            // "Blank, null or 0 → 1": the default for a missing value and for the values named beside it
+            Expr test = new Expr.Bin("OR", new Expr.IsNull(v, false), new Expr.InList(v, outcome.alsoFor(), false));
+            return new Expr.Case(List.of(new Expr.When(test, defaultValue)), v);
+        }
         return defaultValue == null ? v : new Expr.Fn("COALESCE", List.of(v, defaultValue));
     }
 

@@ -23,22 +23,23 @@ import java.util.regex.Pattern;
  * placeholders)"): brackets that hold no comparison say why, not which rows.
  */
 final class FilterText {
+    /** The verbs that leave rows out, as a sentence starts with them. */
+    private static final String LEAVE_OUT = "(?:exclude|filter\\s+out|leave\\s+out|omit|remove|drop|skip|ignore|discard|reject"
+            + "|do\\s+not\\s+load|don't\\s+load|never\\s+load)";
     /** "Exclude test accounts (email like '%@test.com')", "Filter out records where status is null". */
     private static final Pattern EXCLUDING = Pattern.compile(
-            "(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard|reject|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\b"
+            "(?i)^" + LEAVE_OUT + "\\b"
             // the words before the condition hold no sentence end and no comparison of their own
             + "(?:\\b(?:i\\.e|e\\.g)\\.|[^().;=<>']|\\.(?!\\s))*?(?:\\b(?:where|when|if|whose)\\b\\s*(.+?)|\\((.+)\\))\\s*[.]?$");
     /** "ignore void_ind = 'Y'", "exclude rows with status = 'X'". */
     private static final Pattern EXCLUDING_BARE = Pattern.compile(
-            "(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard|reject|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\s+"
+            "(?i)^" + LEAVE_OUT + "\\s+"
             // "skip tenant rows with a blank tenant_id": rows named by their table's noun
             + "(?:(?:the\\s+|any\\s+|all\\s+)?(?:[\\w-]+\\s+){0,2}?(?:rows|records|lines)\\s+)?(?:with\\s+|where\\s+)?(.+?)\\s*[.]?$");
     /** "exclude payroll test accounts – emp_id starting with 'TST' (any case, after trimming)": the rows, a dash, their test. */
-    private static final Pattern EXCLUDING_DASH = Pattern.compile("(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard|reject"
-            + "|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\s+[^–—:()=<>']{1,80}?\\s+[–—:-]\\s+(.+?)\\s*[.;]?$");
+    private static final Pattern EXCLUDING_DASH = Pattern.compile("(?i)^" + LEAVE_OUT + "\\s+[^–—:()=<>']{1,80}?\\s+[–—:-]\\s+(.+?)\\s*[.;]?$");
     /** "Exclude internal test accounts: any ACCT_NO that, once trimmed, starts with TST (any case)". */
-    private static final Pattern EXCLUDING_THAT = Pattern.compile("(?i)^(?:exclude|filter out|remove|drop|skip|ignore|discard|reject"
-            + "|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\b[^.;=<>'()]*?\\b(?:any|every|all|each)\\s+([A-Za-z_][\\w.]*)\\s+(?:that|which)"
+    private static final Pattern EXCLUDING_THAT = Pattern.compile("(?i)^" + LEAVE_OUT + "\\b[^.;=<>'()]*?\\b(?:any|every|all|each)\\s+([A-Za-z_][\\w.]*)\\s+(?:that|which)"
             + "\\s*,?\\s*(?:once|when|after(?:\\s+being)?)?\\s*(.+?)\\s*[.]?$");
     /** "Voided payments out (void_ind = 'Y')", "test orders excluded (is_test = 1)". */
     private static final Pattern EXCLUDED_AFTER = Pattern.compile(
@@ -50,7 +51,7 @@ final class FilterText {
     /** "Rows whose last_name, trimmed, is 'TEST' in any case are front-desk test accounts – exclude them". */
     private static final Pattern SUBJECT_THEN_EXCLUDE = Pattern.compile("(?i)^(?:[\\w-]+\\s+){0,2}?(?:rows|records|lines|[\\w-]+s)\\s+"
             + "(?:with|where|whose|that\\s+have|having)\\s+(.+)\\s+(?:are|is)\\s+[^=<>()']*?\\s*[-–—:;,]\\s*"
-            + "(?:exclude|drop|skip|remove|ignore|discard|filter\\s+out)\\s+(?:them|these|those|it)\\s*[.]?$");
+            + LEAVE_OUT + "\\s+(?:them|these|those|it)\\s*[.]?$");
     /** "Voided transactions (void_flag = 'Y', any case) are not loaded". */
     private static final Pattern BRACKET_THEN_EXCLUDED = Pattern.compile("(?i)^[^()]*?\\((.+)\\)\\s+(?:are|is)\\s+(?:not\\s+(?:be\\s+)?loaded"
             + "|excluded|dropped|filtered\\s+out|skipped|removed|ignored|left\\s+out)\\b[^=<>()]*[.]?$");
@@ -73,7 +74,7 @@ final class FilterText {
             + "|[a-z][\\w-]*s)\\s+)?(?:where|when|with|whose)|where|filter:?|only(?:\\s+(?:rows|records))?(?:\\s+where)?)\\s+");
     /** A clause that starts with a verb choosing rows, perhaps after "then": an instruction, not a reason. */
     private static final Pattern INSTRUCTION = Pattern.compile("(?i)^\\s*(?:(?:then|also|and|next)\\s+)*(?:exclude|drop|skip"
-            + "|remove|discard|filter|ignore|reject|keep|load|only|do\\s+not)\\b");
+            + "|remove|discard|filter|ignore|reject|keep|load|only|do\\s+not|leave\\s+out|omit)\\b");
     /** A bracket at the end that compares nothing: a remark. */
     private static final Pattern REMARK = Pattern.compile("^(.*\\S)\\s*\\(([^()]*)\\)\\s*[.]?$");
     private static final Pattern COMPARES = Pattern.compile("(?i)[=<>]|\\b(?:in|like|between)\\s*\\(|\\bis\\s+(?:not\\s+)?null\\b|\\bbetween\\b.*\\band\\b");
@@ -111,7 +112,7 @@ final class FilterText {
     /** The number of a step: "2) ", "(1) ", "3. ". */
     private static final String STEP = "^\\(?\\d{1,2}[).]\\s+";
     /** A label that is an instruction: it starts with a verb that leaves rows out. */
-    private static final Pattern VERB_LABEL = Pattern.compile("(?i)^(?:exclude|drop|skip|remove|ignore|discard|reject|filter\\s+out)\\s");
+    private static final Pattern VERB_LABEL = Pattern.compile("(?i)^(?:exclude|drop|skip|remove|ignore|discard|reject|filter\\s+out|leave\\s+out|omit)\\s");
 
     /** The sentences of a filter cell, each without its step's number and label. */
     static List<String> sentences(String cell) {
@@ -119,13 +120,26 @@ final class FilterText {
         // a sentence also starts with a verb that chooses rows after a full stop or a semicolon ("...; drop entries of
         // test employees"), but not after "i.e." or "e.g."
         for (String s : cell.trim().split("(?<=[.;])(?<!\\b[ie]\\.[eg]\\.)\\s+(?=[A-Z0-9(]|(?:drop|exclude|remove|skip|keep"
-                + "|ignore|discard|filter|then|only|load|do\\s+not)\\b)")) {
+                + "|ignore|discard|filter|then|only|load|do\\s+not|leave\\s+out|omit|(?:an?\\s+)?(?:blank|null|empty|missing))\\b)")) {
             String t = withoutStep(s);
             if (!t.isEmpty()) {
                 out.add(t);
             }
         }
         return out;
+    }
+
+    /**
+     * "A blank status counts as posted", "blank/null is_test counts as live", "A blank or missing REC_STATUS counts as a live
+     * record and is loaded": rows without the value are kept, which an exclusion (that keeps what it cannot judge) does.
+     */
+    private static final Pattern BLANK_KEPT = Pattern.compile("(?i)^\\s*(?:a|an|any)?\\s*(?:blank|null|empty|missing)(?:\\s*(?:/|,|or)\\s*"
+            + "(?:blank|null|empty|missing))*\\s+[\\w\\s.]{0,40}?\\b(?:(?:counts?|is\\s+treated|are\\s+treated|is\\s+taken|is\\s+read)\\s+as"
+            + "\\s+[^.;=<>']{1,40}?(?:\\s+and\\s+(?:is|are)\\s+(?:loaded|kept))?|(?:is|are)\\s+(?:still\\s+)?(?:loaded|kept))\\s*[.;]?\\s*$");
+
+    /** The sentence says rows without a value are kept (see {@link #BLANK_KEPT}). */
+    static boolean blankKept(String sentence) {
+        return BLANK_KEPT.matcher(sentence).matches();
     }
 
     /** "X, Y and Z": one item, then more after a comma, "and", "or" or "&" (the whole list is group 1). */
@@ -186,7 +200,7 @@ final class FilterText {
     }
 
     /** A sentence that leaves rows out by its verb: "drop rows for the test hotel TST99 (compare HOTEL_CD ...)". */
-    private static final Pattern EXCLUSION = Pattern.compile("(?i)^\\s*(?:exclude|drop|skip|remove|ignore|discard|reject|filter\\s+out"
+    private static final Pattern EXCLUSION = Pattern.compile("(?i)^\\s*(?:exclude|drop|skip|remove|ignore|discard|reject|filter\\s+out|leave\\s+out|omit"
             + "|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\b.*");
     /** A code in a sentence: quoted, or a word of capitals and digits with at least one digit ("TST99"). */
     private static final Pattern CODE = Pattern.compile("'([^']+)'|\\b([A-Z][A-Z]*\\d[A-Z0-9]*)\\b");
@@ -301,7 +315,7 @@ final class FilterText {
                 // "AFTER the dedupe, drop reads ...": when the step comes, which the pick before it already says
                 .replaceFirst("(?i)^after\\s+(?:the\\s+)?(?:dedupe|de-?dup\\w*|deduplication|pick)\\s*,\\s*", "")
                 // "... (cancelled, any case) - a read cancelled later must not fall back to its copy": why, after a dash
-                .replaceFirst("(?i)\\s+[-–—]\\s+(?!(?:(?:then|also|and|next)\\s+)*(?:exclude|drop|skip|remove|discard|filter|ignore|reject|keep|load|only|do\\s+not)\\b)"
+                .replaceFirst("(?i)\\s+[-–—]\\s+(?!(?:(?:then|also|and|next)\\s+)*(?:exclude|drop|skip|remove|discard|filter|ignore|reject|keep|load|only|do\\s+not|leave\\s+out|omit)\\b)"
                         + "[^=<>'\"()\\d]{10,}[.]?\\s*$", "")
                 // "..., same as DIM_EMPLOYEE": where else the same rows are left out
                 .replaceFirst("(?i)\\s*,\\s*(?:the\\s+)?(?:same\\s+as|as\\s+for|as\\s+in|as\\s+on|like)\\s+(?:for\\s+|in\\s+)?[\\w.]+\\s*[.]?\\s*$", "")).replaceFirst("");
@@ -354,7 +368,7 @@ final class FilterText {
             // "load only completed trips, i.e. trip_status = 'C' after trimming": the condition said exactly; "drop
             // rejected entries, i.e. entry_status REJ": the rows it leaves out
             boolean leavesOut = ie.group(1).matches("(?i).*\\b(?:not|exclude|drop|skip|remove|ignore|discard|without)\\b.*");
-            boolean excludingVerb = ie.group(1).matches("(?i)^\\s*(?:exclude|drop|skip|remove|ignore|discard|reject|filter\\s+out"
+            boolean excludingVerb = ie.group(1).matches("(?i)^\\s*(?:exclude|drop|skip|remove|ignore|discard|reject|filter\\s+out|leave\\s+out|omit"
                     + "|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\b[^,;]*");
             if (!leavesOut || excludingVerb) {
                 out.add(new Reading(ie.group(2), excludingVerb));

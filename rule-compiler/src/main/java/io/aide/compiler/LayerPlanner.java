@@ -48,7 +48,8 @@ final class LayerPlanner {
      */
     static LayerPlan planTarget(MappingSpec spec, SchemaCatalog catalog, String target, List<MappingRow> writtenRows,
                                 List<Diagnostic> diagnostics, Map<String, List<LayerPlan.ColumnInfo>> upstream) {
-        List<MappingRow> mappingRows = NoteFilters.expand(NoteFilters.fromRules(TargetNotes.added(spec, target, writtenRows)));
+        List<MappingRow> mappingRows = NoteFilters.expand(NoteFilters.fromRules(TargetNotes.added(spec, target,
+                FillerDefaults.quoted(spec, writtenRows))));
         boolean distinct = DistinctRows.asked(mappingRows) || DistinctRows.dedupes(mappingRows);
         List<String> grain = StatedGrain.of(mappingRows);
         List<MappingRow> stated = grain.isEmpty() ? mappingRows : StatedGrain.withoutGrainWords(mappingRows);
@@ -56,7 +57,8 @@ final class LayerPlanner {
                 SourcePaths.expand(distinct ? DistinctRows.withoutDistinctWords(stated) : stated)));
         List<String> systems = rows.stream().map(MappingRow::sourceSystem).filter(s -> s != null && !s.isBlank())
                 .map(String::trim).distinct().toList();
-        if (systems.size() < 2) {
+        if (systems.size() < 2 || !mappedTwice(rows)) {
+            // one system, or each column from one place ("DW" beside "ADS_API" for a lookup of another target): no union
             LayerPlanner p = new LayerPlanner(spec, catalog, target, rows, upstream);
             p.grain = grain;
             p.writtenRules = writtenRules(mappingRows);
@@ -77,6 +79,18 @@ final class LayerPlanner {
             diagnostics.addAll(p.diagnostics());
         }
         return union(target, systems, parts, rows).withDistinct(distinct);
+    }
+
+    /** Some target column is mapped by rows of two source systems: the target is a union of their rows. */
+    private static boolean mappedTwice(List<MappingRow> rows) {
+        Map<String, java.util.Set<String>> systemsByColumn = new java.util.HashMap<>();
+        for (MappingRow r : rows) {
+            if (r.targetColumn() != null && r.sourceSystem() != null && !r.sourceSystem().isBlank()) {
+                systemsByColumn.computeIfAbsent(r.targetColumn().trim().toLowerCase(java.util.Locale.ROOT), k -> new java.util.HashSet<>())
+                        .add(r.sourceSystem().trim());
+            }
+        }
+        return systemsByColumn.values().stream().anyMatch(s -> s.size() > 1);
     }
 
     private static LayerPlan union(String target, List<String> systems, List<LayerPlan> parts, List<MappingRow> rows) {

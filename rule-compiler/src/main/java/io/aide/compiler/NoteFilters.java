@@ -24,7 +24,7 @@ final class NoteFilters {
     /** What a sentence is about, before a colon: "The premise extract re-sends a premise when any field changes: ". */
     private static final Pattern TOPIC = Pattern.compile("^[^:()=<>']{1,120}:\\s+");
     private static final Pattern FILTER_SENTENCE = Pattern.compile("(?i)^(?:filter(?:ed)?\\s*(?::|-|\\bout\\b)"
-            + "|(?:exclude|drop|remove|ignore|skip|discard|filter\\s+out)\\s+(?!the\\s+(?:column|field|prefix|suffix)\\b)\\S"
+            + "|(?:exclude|drop|remove|ignore|skip|discard|filter\\s+out|leave\\s+out|omit)\\s+(?!the\\s+(?:column|field|prefix|suffix)\\b)\\S"
             + "|reject\\s+(?:the\\s+|any\\s+|all\\s+)?(?:rows|records|lines|entries)\\b"
             + "|keep\\s+only\\b|only\\s+keep\\b|keep\\s+the\\s+(?:row|record|latest|last|first|most|newest|oldest|earliest|highest|lowest)\\b"
             + "|only\\s+(?:rows|records|[a-z]+s)\\s+(?:that|which|whose|with|where)\\b)");
@@ -42,17 +42,18 @@ final class NoteFilters {
             + "\\s+not\\s+(?:be\\s+)?load(?:ed)?|n't\\s+(?:be\\s+)?load(?:ed)?|not\\s+(?:be\\s+)?loaded"
             + "|(?:are|is|be|get|gets)\\s+(?:filtered\\s+out|excluded|dropped|skipped|discarded)|filtered\\s+out"
             + "|keep\\s+only\\s+(?:the|one)\\s+(?:row|record|version|latest|last|most|newest|earliest|first|oldest|highest|lowest"
-            + "|largest|smallest)|keep\\s+one\\s+(?:row|record|version)"
+            + "|largest|smallest)|keep\\s+(?:only\\s+)?(?:one|a\\s+single|a|just\\s+one|a\\s+unique)\\s+(?:row|record|version|copy|entry)"
             + "|load\\s+only\\b|only\\s+load\\b"
             + "|de-?dup(?:e|licate)[sd]?\\b|deduplicat\\w*|only\\s+\\w+(?:\\s+\\w+){0,4}\\s+(?:is|are)\\s+loaded)"
             // "remove rows that are identical ...": rows named as such ("remove thousands separators" is a value's operation)
             + "|^remove\\s+(?:the\\s+|any\\s+|all\\s+)?(?:rows|records|lines|duplicates?|(?:exact|identical)\\s+duplicates)\\b"
-            + "|^(?:exclude|drop|skip|discard|reject|filter\\s+out|ignore|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\s+"
+            + "|^(?:exclude|drop|skip|discard|reject|filter\\s+out|leave\\s+out|omit|ignore|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\s+"
             + "(?!(?:the\\s+|any\\s+|all\\s+)?(?:leading\\s+|trailing\\s+|extra\\s+)?" + TEXT_PARTS + "\\b)"
             + "(?:rows?|records?|lines?|any|all|(?:[\\w/-]+\\s+){0,2}[\\w/-]+s)\\b"
             // "... are front-desk test accounts – exclude them", "... the same line twice – remove rows that are identical ..."
-            + "|[-–—:;]\\s*(?:exclude|drop|skip|remove|discard|filter\\s+out)\\s+(?:them|these|those|it)\\b"
-            + "|[-–—:;]\\s*(?:exclude|drop|skip|remove|discard|filter\\s+out)\\s+(?:the\\s+|any\\s+|all\\s+)?(?:rows|records|lines"
+            + "|[-–—:;]\\s*(?:exclude|drop|skip|remove|discard|filter\\s+out|leave\\s+out|omit|do\\s+not\\s+load|don't\\s+load|never\\s+load)"
+            + "\\s+(?:them|these|those|it)\\b"
+            + "|[-–—:;]\\s*(?:exclude|drop|skip|remove|discard|filter\\s+out|leave\\s+out|omit)\\s+(?:the\\s+|any\\s+|all\\s+)?(?:rows|records|lines"
             + "|duplicates|(?:exact|identical)\\s+duplicates)\\b");
     /**
      * "Ignore VEN_VENUE.ACTIVE_FLAG for this lookup": what a lookup or join does not test, never which rows the target
@@ -101,6 +102,12 @@ final class NoteFilters {
     /** The sentence without the number of its step or the word that orders it ("(2) drop ...", "Then drop ..."). */
     private static String stepless(String sentence) {
         return STEP.matcher(sentence).replaceFirst("");
+    }
+
+    /** A sentence as a filter cell holds it: with a capital first, so the sentences after others stay apart. */
+    private static String capitalised(String sentence) {
+        String t = sentence.strip();
+        return t.isEmpty() ? t : Character.toUpperCase(t.charAt(0)) + t.substring(1);
     }
 
     /** A filter cell's text before a sentence added to it: ended by one full stop ("" when there is none). */
@@ -166,7 +173,7 @@ final class NoteFilters {
                 selection = topicless.equals(stepless(said)) ? null : selection(topicless);
             }
             if (selection != null) {
-                filters.add(selection);
+                filters.add(capitalised(selection));
             } else if (Picks.explains(said)) {
                 explaining.add(said);
             } else {
@@ -216,6 +223,10 @@ final class NoteFilters {
             return sentence;
         }
         String led = sentence.substring(lead.end());
+        if (led.matches("(?is).*\\b(?:them|these|those|such\\s+(?:rows|records|lines))\\b.*")) {
+            // "Rows with a blank campaign_id are unsaved drafts - do not load them": what "them" are is the lead
+            return sentence;
+        }
         String leading = sentence.substring(0, lead.end()).replaceFirst("\\s*[–—:-]\\s*$", "").trim();
         if (!ROW_SELECTION.matcher(leading).find() || DEDUPE_LEAD.matcher(leading).find()) {
             // "Dedupe on this value: keep only the latest record per student": the choice announced, then said
@@ -237,13 +248,13 @@ final class NoteFilters {
             if (OF_A_LOOKUP.matcher(said).find()) {
                 notes.add(said);
             } else if (FILTER_SENTENCE.matcher(said).find()) {
-                filters.add(FILTER_LABEL.matcher(said).replaceFirst(""));
+                filters.add(capitalised(FILTER_LABEL.matcher(said).replaceFirst("")));
             } else if (!topicless.equals(said) && FILTER_SENTENCE.matcher(topicless).find()) {
-                filters.add(FILTER_LABEL.matcher(topicless).replaceFirst(""));
+                filters.add(capitalised(FILTER_LABEL.matcher(topicless).replaceFirst("")));
             } else if (selection(said) != null) {
                 // "The extract can carry the same patron twice – keep only the row with the latest ...": a selection
                 // stated after what explains it, as in a rule cell
-                filters.add(withoutLead(topicless));
+                filters.add(capitalised(withoutLead(topicless)));
             } else {
                 notes.add(said);
             }

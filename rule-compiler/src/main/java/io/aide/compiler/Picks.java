@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class Picks {
     private static final String KEEP = "(?:keep|retain|take|select|use|load)\\s+(?:only\\s+)?(?:the\\s+)?";
-    private static final String ROW = "(?:row|record|version|entry|line)";
+    private static final String ROW = "(?:row|record|version|entry|line|copy)";
     private static final String EXTREME = "(highest|largest|greatest|biggest|latest|most\\s+recent|newest|max(?:imum)?|last"
             + "|lowest|smallest|earliest|oldest|min(?:imum)?|first)";
     private static final String PER = "(?:per|for\\s+each|for\\s+every|of\\s+each|within\\s+each|by)";
@@ -53,7 +53,7 @@ final class Picks {
      * "where the same cleaned unit number appears more than once, keep only the record with the most recent rec_upd_ts
      * and discard the older ones", "when a trip_id is received more than once keep only the version with the latest ..."
      */
-    private static final Pattern REPEATED_KEY = Pattern.compile("(?i)^(?:.*?\\b)?(?:where|when|if)\\s+(?:the\\s+same\\s+|a\\s+|an\\s+)?"
+    private static final Pattern REPEATED_KEY = Pattern.compile("(?i)^(?:.*\\b)?(?:where|when|if)\\s+(?:the\\s+same\\s+|a\\s+|an\\s+)?"
             + "(.+?)\\s+(?:appears|is\\s+received|is\\s+sent|occurs|is\\s+listed|repeats|comes|is\\s+repeated)\\s+"
             + "(?:more\\s+than\\s+once|twice|again|several\\s+times)\\s*,?\\s*" + KEEP + "(?:one\\s+|single\\s+)?" + ROW
             + "\\s+with\\s+(?:the\\s+)?" + EXTREME + "\\s+(.+?)(?:\\s*,?\\s+and\\s+(?:discard|drop|ignore|remove|skip)\\s+the\\s+"
@@ -63,7 +63,7 @@ final class Picks {
             + "\\s*partition\\s+by\\s+(.+?)\\s+order\\s+by\\s+(.+?)(?:\\s+(desc|asc))?(?:\\s+nulls\\s+(?:first|last))?\\s*\\)\\s*=\\s*1"
             + "(?:\\s*\\([^()]*\\))?\\s*[.;]?$");
     /** Where the pick starts in a sentence that first says why rows repeat. */
-    private static final Pattern KEEP_VERB = Pattern.compile("(?i)\\b(?:keep|retain)\\s+(?:only\\s+)?(?:the|one)\\s+");
+    private static final Pattern KEEP_VERB = Pattern.compile("(?i)\\b(?:keep|retain)\\s+(?:only\\s+)?(?:the|one|a\\s+single|a)\\s+");
     /** "FEED_SEQ (numeric)": the order compares numbers, whatever the column holds. */
     private static final Pattern NUMERIC = Pattern.compile("(?i)\\(\\s*numeric(?:al|ally)?\\b[^()]*\\)|\\bas\\s+a\\s+number\\b");
     /** "A row with no LAST_UPD_TS loses to any row that has one": what the order does with a missing value (last). */

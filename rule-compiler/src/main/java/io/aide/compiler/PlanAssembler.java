@@ -209,7 +209,8 @@ final class PlanAssembler {
                 finalColumns.add(c);
                 continue;
             }
-            Expr inner = expr instanceof Expr.Cast cast ? cast.expr() : expr;
+            // "Cast to integer. Blank or 0 → 1": values named beside a missing one are values of the cast, compared so
+            Expr inner = expr instanceof Expr.Cast cast && c.outcome().alsoFor().isEmpty() ? cast.expr() : expr;
             boolean text = textual(types.infer(inner));
             if (Fallbacks.changes(c.outcome(), text)) {
                 Expr dv = c.outcome().defaultValue();
@@ -218,7 +219,7 @@ final class PlanAssembler {
                     dv = new Expr.Lit(l.value() instanceof java.math.BigDecimal bd ? bd.toPlainString() : String.valueOf(l.value()));
                 }
                 Expr withDefault = Fallbacks.applied(inner, dv, c.outcome(), text);
-                expr = expr instanceof Expr.Cast cast ? new Expr.Cast(withDefault, cast.type(), cast.safe()) : withDefault;
+                expr = expr instanceof Expr.Cast cast && inner != expr ? new Expr.Cast(withDefault, cast.type(), cast.safe()) : withDefault;
             }
             finalExprs.put(c.name(), conventions.applied(CodeCleaning.apply(expr, ruleCleaning), x -> textual(types.infer(x))));
             finalColumns.add(c);

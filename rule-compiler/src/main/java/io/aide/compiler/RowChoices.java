@@ -236,7 +236,13 @@ final class RowChoices {
         List<String> restated = new ArrayList<>();
         List<FilterText.Restated> excludedAgain = new ArrayList<>();
         List<String> summaries = new ArrayList<>();
+        boolean blanksKept = false;
         for (String sentence : sentences) {
+            if (FilterText.blankKept(sentence)) {
+                // "a blank status counts as posted": borne out below when every condition only leaves rows out
+                blanksKept = true;
+                continue;
+            }
             Expr e = readFilter(sentence, r, baseAlias, joins, codeCleaning, new String[1]);
             FilterText.Restated again = e == null ? FilterText.restated(sentence) : null;
             String summary = e == null ? FilterText.summaryWord(sentence) : null;
@@ -251,6 +257,10 @@ final class RowChoices {
             } else {
                 return null;
             }
+        }
+        if (blanksKept && (parts.isEmpty() || !parts.stream().allMatch(p -> p instanceof Expr.Not))) {
+            // rows without a value are said to be kept, and a condition that chooses rows would drop them
+            return null;
         }
         java.util.Set<String> kept = FilterText.keptCodes(parts);
         for (String sentence : restated) {
@@ -311,7 +321,7 @@ final class RowChoices {
     /** A code as a filter writes it: a short capital code ("V", "CX") or a quoted text; "y" beside "Y" as a case of it. */
     private static final String CODE = "(?:[A-Z0-9]{1,4}|[a-z]|'[^']*')";
     private static final java.util.regex.Pattern COLUMN_CODE = java.util.regex.Pattern.compile(
-            "^([A-Za-z_][\\w.]*)\\s+(?:of\\s+)?(" + CODE + "(?:\\s*(?:,|\\bor\\b)\\s*" + CODE + ")*)"
+            "^([A-Za-z_][\\w.]*)\\s*(?:\\s(?:of|is|equals?)\\s+|=\\s*|\\s)(" + CODE + "(?:\\s*(?:,|\\bor\\b)\\s*" + CODE + ")*)"
                     + "(?:\\s*\\(([^()]*)\\)|\\s*,\\s*([^()=<>']*)|\\s+((?:after\\s+trimming|trimmed|in\\s+any\\s+case|any\\s+case)"
                     + "(?:\\s*,?\\s*(?:after\\s+trimming|trimmed|in\\s+any\\s+case|any\\s+case))?))?\\s*[.]?$");
 
@@ -340,8 +350,9 @@ final class RowChoices {
         String code = codes.size() == 1 ? codes.get(0) : null;
         String aside = (m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : m.group(5) != null ? m.group(5) : "")
                 .toLowerCase(Locale.ROOT) + (cases ? ", any case" : "");
-        if (m.group(4) != null && !aside.matches("(?:\\s*(?:any\\s+case|either\\s+case|case[- ]insensitive|ignoring\\s+case"
-                + "|after\\s+trimming|trimmed|after\\s+trim)\\s*,?)+")) {
+        if (m.group(4) != null && !aside.matches("(?:\\s*(?:(?:in\\s+)?any\\s+case|(?:in\\s+)?either\\s+case|case[- ]insensitive|ignoring\\s+case"
+                + "|after\\s+trimming|trimmed|after\\s+trim|ignoring\\s+(?:the\\s+)?spaces|(?:possibly\\s+|maybe\\s+|perhaps\\s+)?padded"
+                + "(?:\\s+with\\s+spaces)?|with\\s+or\\s+without\\s+(?:surrounding\\s+)?spaces)\\s*,?)+")) {
             // "status V, which marks a void" says more than how to compare
             return condition;
         }

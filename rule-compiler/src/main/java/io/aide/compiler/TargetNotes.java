@@ -52,11 +52,18 @@ final class TargetNotes {
         Pattern named = Pattern.compile("(?i)(?<![\\w.])" + Pattern.quote(target.strip()) + "(?![\\w])");
         for (DocumentNote n : spec.notes()) {
             int bar = n.text().indexOf(" | ");
+            String text = null;
             if (bar > 0 && named.matcher(n.text().substring(0, bar)).find()) {
-                String text = n.text().substring(bar + 3).replace(" | ", ". ").strip();
-                if (!text.isEmpty() && !out.contains(text)) {
-                    out.add(text);
-                }
+                text = n.text().substring(bar + 3).replace(" | ", ". ").strip();
+            } else if (bar > 0) {
+                // "Row filter | FACT_APPLICATION: leave out applications ...": the text names the target before its colon
+                java.util.regex.Matcher lead = Pattern.compile("(?i)^\\s*" + Pattern.quote(target.strip()) + "\\s*(?::|[–—]|\\s-)\\s*(\\S.*)$")
+                        .matcher(n.text().substring(bar + 3).replace(" | ", ". "));
+                // the rest is a sentence of its own: it starts with a capital, as a sentence after others does
+                text = lead.matches() ? Character.toUpperCase(lead.group(1).strip().charAt(0)) + lead.group(1).strip().substring(1) : null;
+            }
+            if (text != null && !text.isEmpty() && !out.contains(text)) {
+                out.add(text);
             }
         }
         return out;

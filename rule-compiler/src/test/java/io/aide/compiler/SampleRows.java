@@ -25,6 +25,12 @@ final class SampleRows {
                 new SchemaCatalog(List.of(Specs.table(table, header)))), null).layers().get(0);
     }
 
+    /** Every target's layer, in the mapping's order. */
+    List<GeneratedLayers.Layer> compileAll(Specs spec) {
+        return new SemanticLayerCompiler().compile(spec.build(), new CompileOptions(List.of("duckdb"), List.of(),
+                new SchemaCatalog(List.of(Specs.table(table, header)))), null).layers();
+    }
+
     /** The target's rows in the order of its first column, every column compiled. */
     List<Map<String, Object>> query(GeneratedLayers.Layer layer) throws Exception {
         assertThat(layer.columns()).as("%s", layer.columns().stream().map(c -> c.name() + ": " + c.reason()).toList())

@@ -183,6 +183,14 @@ final class ColumnReferences {
             p.reset(start);
             return null;
         }
+        if (e instanceof Expr.Col named && p.ctx().known(named) && t.kind() == Token.Kind.WORD && n.contains("_")) {
+            // "rows whose is_test flag is Y": the column as written, then the kind of value it holds
+            Token noun = p.peekToken();
+            if (noun != null && noun.kind() == Token.Kind.WORD && ColumnWords.KIND_NOUNS.contains(noun.norm())
+                    && !(p.ctx().resolve(null, noun.text()) instanceof Expr.Col other && p.ctx().known(other))) {
+                p.next();
+            }
+        }
         if (t.kind() == Token.Kind.WORD && (e == null || e instanceof Expr.Col c0 && !p.ctx().known(c0))) {
             Expr words = spelledOut(p, t);
             if (words instanceof Expr.Col c) {

@@ -518,8 +518,16 @@ final class Copies implements Recognizer {
         p.acceptWord("the");
         Operation op = operation(p);
         // "the trimmed value": the noun may have gone with the operation's filler words
-        Token noun = op == null ? null : p.mark() > 0 && SELF_NOUNS.contains(p.tokens().get(p.mark() - 1).norm())
+        Token noun = op != null && p.mark() > 0 && SELF_NOUNS.contains(p.tokens().get(p.mark() - 1).norm())
                 ? p.tokens().get(p.mark() - 1) : p.next();
+        if (op == null && noun != null && SELF_NOUNS.contains(noun.norm()) && p.ctx().sources().size() == 1) {
+            // "Cast the text ID to integer": the row's one value named by what it is, no operation before it
+            Token second = p.peekToken();
+            if (second != null && second.kind() == Token.Kind.WORD && SELF_NOUNS.contains(second.norm())) {
+                p.next();
+            }
+            op = new Operation(UnaryOperator.identity(), null);
+        }
         if (op == null || op.column() != null || noun == null || noun.kind() != Token.Kind.WORD || !SELF_NOUNS.contains(noun.norm())
                 || !(p.accept(Role.TO) || p.acceptWord("as") || p.accept(Role.CAST))) {
             p.reset(m);

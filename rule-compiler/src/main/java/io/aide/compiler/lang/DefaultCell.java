@@ -28,14 +28,19 @@ import java.util.List;
  * @param problem why the cell cannot be used, or null
  * @param blankToo the value also replaces an empty text or one of only spaces ({@code 'N/A' if blank}); a NULL value
  *                 then means a blank becomes NULL ({@code NULL when blank})
+ * @param alsoFor  values the default replaces besides a missing one ({@code 1 if blank or 0}: 0)
  */
-record DefaultCell(Expr value, String problem, boolean blankToo) {
+record DefaultCell(Expr value, String problem, boolean blankToo, List<Expr> alsoFor) {
     private static final int MAX_BARE_WORDS = 4;
     private static final java.util.Set<String> NO_DEFAULT = java.util.Set.of("null", "none", "nothing", "no default",
             "n/a", "-", "--", "blank", "(blank)", "empty", "(null)", "not applicable");
 
     DefaultCell(Expr value, String problem) {
         this(value, problem, false);
+    }
+
+    DefaultCell(Expr value, String problem, boolean blankToo) {
+        this(value, problem, blankToo, List.of());
     }
 
     private static final DefaultCondition.Names NO_NAMES = DefaultCondition.Names.of(java.util.Set.of());
@@ -61,7 +66,8 @@ record DefaultCell(Expr value, String problem, boolean blankToo) {
                 return new DefaultCell(null, "the default value '" + text + "' is for a missing input, not for the value:"
                         + " say it in the rule");
             }
-            return value.problem() != null ? value : new DefaultCell(value.value(), null, when.kind() == DefaultCondition.Kind.BLANK);
+            return value.problem() != null ? value : new DefaultCell(value.value(), null, when.kind() == DefaultCondition.Kind.BLANK,
+                    when.values());
         }
         boolean textColumn = target.kind() == SqlType.Kind.VARCHAR || !target.known();
         if (tokens.isEmpty() || NO_DEFAULT.contains(text.toLowerCase(java.util.Locale.ROOT))
@@ -191,7 +197,7 @@ record DefaultCell(Expr value, String problem, boolean blankToo) {
             // "QTY null means 1" for UNIT_AMT times QTY: a value for a missing input, not for the result
             return null;
         }
-        return new DefaultCell(cell.value(), null, when.kind() == DefaultCondition.Kind.BLANK);
+        return new DefaultCell(cell.value(), null, when.kind() == DefaultCondition.Kind.BLANK, when.values());
     }
 
     /**

@@ -41,8 +41,11 @@ final class DefaultCondition {
         }
     }
 
-    /** What the condition says, and whether it names an input of the value rather than the value. */
-    record Reading(Kind kind, boolean ofInput) {
+    /**
+     * What the condition says, whether it names an input of the value rather than the value, and the values it also
+     * covers ("blank or 0": 0).
+     */
+    record Reading(Kind kind, boolean ofInput, List<io.aide.compiler.plan.Expr> values) {
     }
 
     private static final Set<String> SELF_WORDS = Set.of("the", "this", "it", "its", "value", "values", "source",
@@ -57,17 +60,20 @@ final class DefaultCondition {
      * @param names names in lower case the condition may use
      */
     static Reading read(List<Token> tokens, int from, Names names, Lexicon lexicon) {
-        Kind own = read(tokens, from, names.own(), lexicon);
+        List<io.aide.compiler.plan.Expr> values = new java.util.ArrayList<>();
+        Kind own = read(tokens, from, names.own(), lexicon, values);
         if (own != null) {
-            return new Reading(own, false);
+            return new Reading(own, false, values);
         }
         java.util.Set<String> all = new java.util.HashSet<>(names.own());
         all.addAll(names.inputs());
-        Kind input = names.inputs().isEmpty() ? null : read(tokens, from, all, lexicon);
-        return input == null ? null : new Reading(input, true);
+        values.clear();
+        Kind input = names.inputs().isEmpty() ? null : read(tokens, from, all, lexicon, values);
+        return input == null ? null : new Reading(input, true, values);
     }
 
-    private static Kind read(List<Token> tokens, int from, Set<String> names, Lexicon lexicon) {
+    /** @param values filled with the values the condition also covers ("blank, null or 0": 0) */
+    private static Kind read(List<Token> tokens, int from, Set<String> names, Lexicon lexicon, List<io.aide.compiler.plan.Expr> values) {
         Kind kind = null;
         int start = from;
         for (int i = from; i <= tokens.size(); i++) {
@@ -76,7 +82,15 @@ final class DefaultCondition {
             if (!end && !tokens.get(i).op(",") && or == 0) {
                 continue;
             }
-            Kind one = oneCase(tokens.subList(start, i), names, lexicon);
+            io.aide.compiler.plan.Expr value = valueCase(tokens.subList(start, i), names, lexicon);
+            Kind one = value == null ? oneCase(tokens.subList(start, i), names, lexicon) : null;
+            if (value != null) {
+                // "blank or 0": a value the default replaces too
+                values.add(value);
+                i += Math.max(or, 1) - 1;
+                start = i + 1;
+                continue;
+            }
             if (one == null) {
                 return null;
             }
@@ -85,6 +99,28 @@ final class DefaultCondition {
             start = i + 1;
         }
         return kind;
+    }
+
+    /**
+     * A case that is a number the value may hold ("0", "zero", "0.00", "the value is 0"): the number, else null. A
+     * condition of values alone ("0 -> 1") is a value map, never a default: the caller asks for a missing case too.
+     */
+    private static io.aide.compiler.plan.Expr valueCase(List<Token> words, Set<String> names, Lexicon lexicon) {
+        int at = 0;
+        while (at < words.size() - 1 && (SELF_WORDS.contains(words.get(at).norm()) || lexicon.match(Role.EQUALS, words, at) > 0
+                || subject(words.subList(0, at + 1), names) && words.get(at).nameLike())) {
+            at++;
+        }
+        if (at != words.size() - 1) {
+            return null;
+        }
+        Token t = words.get(at);
+        if (t.kind() == Token.Kind.NUMBER) {
+            String n = t.text();
+            return n.contains(".") ? new io.aide.compiler.plan.Expr.Lit(new java.math.BigDecimal(n))
+                    : new io.aide.compiler.plan.Expr.Lit(Long.parseLong(n));
+        }
+        return t.is(Token.Kind.WORD, "zero") ? new io.aide.compiler.plan.Expr.Lit(0L) : null;
     }
 
     private static Kind oneCase(List<Token> words, Set<String> names, Lexicon lexicon) {

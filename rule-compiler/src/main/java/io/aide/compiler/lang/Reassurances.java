@@ -46,7 +46,10 @@ final class Reassurances {
             new Object[]{Pattern.compile("\\(?\\s*(?:it\\s+is\\s+|is\\s+)?never\\s+null\\s*\\)?|never\\s+(?:empty|blank)"), Kind.NEVER_NULL},
             new Object[]{Pattern.compile("(?:" + BLANK + "(?:\\s+(?:or|/)\\s+" + BLANK + ")?\\s+(?:means|=|is)\\s+[^.;]{1,60}?\\s+[-–—]\\s+)?"
                     + "(?:leave|keep|left|kept|stays?|remains?)\\s+(?:it\\s+)?(?:as\\s+)?null(?:\\s+(?:when|if|for)\\s+" + BLANK
-                    + "(?:\\s+(?:or|/)\\s+" + BLANK + ")?)?(?:\\s+[-–—]\\s+do\\s+not\\s+default)?|do\\s+not\\s+default|no\\s+default"
+                    + "(?:\\s+(?:or|/)\\s+" + BLANK + ")?"
+                    // "stays NULL while the item is still out (blank return_dt)": when, said in the row's words, then the blank
+                    + "|\\s+(?:while|when|if|until|as\\s+long\\s+as)\\s+[^;.()]{1,60}?\\s*\\(\\s*" + BLANK + "\\b[^()]{0,40}\\))?"
+                    + "(?:\\s+[-–—]\\s+do\\s+not\\s+default)?|do\\s+not\\s+default|no\\s+default"
                     + "|" + BLANK + "\\s+(?:stays?|remains?)\\s+null"), Kind.NULL_KEPT},
             new Object[]{Pattern.compile("(?:keep|load|retain|carry)\\s+(?:the\\s+)?(?:value|row|it|them)\\s+even\\s+(?:if|when)\\s+[^;]{1,80}"
                     + "|any\\s+other\\s+(?:non\\s*-?\\s*blank\\s+|non\\s*-?\\s*null\\s+)?(?:code|value)s?\\s+(?:is|are)\\s+kept\\b[^;]{0,80}"

@@ -24,19 +24,23 @@ import java.util.List;
  * @param keepUnmatched  the note keeps rows that have no match (the row's join is an outer one)
  * @param problem        why the default value cell cannot be used (the column is then not compiled), or null
  * @param nullCellRead   the null-handling cell said one of these things (false when it is blank or says something else)
+ * @param alsoFor        values the default replaces besides a missing one ("Blank or 0 → 1": 0)
  */
-public record RowNotes(Expr defaultValue, boolean blankToo, List<String> accepted, boolean keepUnmatched, String problem, boolean nullCellRead) {
+public record RowNotes(Expr defaultValue, boolean blankToo, List<String> accepted, boolean keepUnmatched, String problem, boolean nullCellRead,
+                       List<Expr> alsoFor) {
 
     public static RowNotes read(MappingRow row) {
         Lexicon lexicon = Lexicon.standard();
         Expr defaultValue = null;
         String problem = null;
         boolean blankToo = false;
+        List<Expr> alsoFor = List.of();
         if (row.defaultValue() != null && !row.defaultValue().isBlank()) {
             DefaultCell cell = DefaultCell.read(row.defaultValue(), SqlType.parse(row.targetType()), lexicon, names(row));
             defaultValue = cell.value();
             problem = cell.problem();
             blankToo = cell.blankToo();
+            alsoFor = cell.alsoFor();
         }
         List<String> accepted = new ArrayList<>();
         boolean keep = false;
@@ -50,6 +54,7 @@ public record RowNotes(Expr defaultValue, boolean blankToo, List<String> accepte
                 // "Blank GVWR → 'Unclassified'", "NULL when fuel_used_l is NULL": the default and when it applies
                 defaultValue = said.value();
                 blankToo = said.blankToo();
+                alsoFor = said.alsoFor();
             }
             if (d != null) {
                 defaultValue = d;
@@ -58,11 +63,14 @@ public record RowNotes(Expr defaultValue, boolean blankToo, List<String> accepte
             keep = keepsUnmatched(tokens, lexicon);
             read = d != null || said != null || !accepted.isEmpty() || keep;
         }
-        return new RowNotes(defaultValue, blankToo, accepted, keep, problem, read);
+        return new RowNotes(defaultValue, blankToo, accepted, keep, problem, read, alsoFor);
     }
 
-    /** A value for a missing one, and whether a blank text counts as missing. */
-    public record Fallback(Expr value, boolean blankToo) {
+    /** A value for a missing one, whether a blank text counts as missing, and the values it replaces besides. */
+    public record Fallback(Expr value, boolean blankToo, List<Expr> alsoFor) {
+        public Fallback(Expr value, boolean blankToo) {
+            this(value, blankToo, List.of());
+        }
     }
 
     /**
@@ -71,7 +79,7 @@ public record RowNotes(Expr defaultValue, boolean blankToo, List<String> accepte
      */
     public static Fallback fallback(String sentence, MappingRow row) {
         DefaultCell cell = DefaultCell.conditional(sentence, SqlType.parse(row.targetType()), Lexicon.standard(), names(row));
-        return cell == null ? null : new Fallback(cell.value(), cell.blankToo());
+        return cell == null ? null : new Fallback(cell.value(), cell.blankToo(), cell.alsoFor());
     }
 
     /** The names a default cell may use for the row's column: its target and source columns, the names its rule reads. */

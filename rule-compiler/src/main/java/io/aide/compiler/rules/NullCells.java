@@ -36,8 +36,12 @@ final class NullCells {
 
     /** The cell asks for nothing about missing values ("N/A", "Grain: one row per customer"): it is no instruction here. */
     static boolean saysNothing(String cell) {
-        return NOTHING.matcher(cell).matches() || !MISSING.matcher(cell).find();
+        // "0 → 1", "N/A becomes 0": a value for another value is an instruction, whatever it names
+        return NOTHING.matcher(cell).matches() || !MISSING.matcher(cell).find() && !GIVES.matcher(cell).find();
     }
+
+    /** An arrow or a verb that gives one value for another. */
+    private static final Pattern GIVES = Pattern.compile("(?i)→|->|=>|\\s=\\s|\\bbecomes?\\b|\\bmaps?\\s+to\\b|\\bturns?\\s+into\\b");
 
     /** "Nullable", "NULLs allowed", "may be null", "nulls expected": a statement that the column may have no value. */
     private static final Pattern NULL_ALLOWED = Pattern.compile("(?i)^\\s*(?:nulls?\\s+(?:are\\s+|is\\s+)?(?:allowed|permitted|expected|ok|accepted)"

@@ -43,7 +43,7 @@ public final class RuleCompiler {
             }
             List<String> accepted = notes.accepted().isEmpty() ? ok.accepted() : notes.accepted();
             return new RuleOutcome(ok.expr(), notes.defaultValue(), null, accepted, ok.lookupTable(),
-                    notes.keepUnmatched() || ok.keepUnmatched(), List.of(ok.note()), notes.blankToo());
+                    notes.keepUnmatched() || ok.keepUnmatched(), List.of(ok.note()), notes.blankToo(), notes.alsoFor());
         }
         RuleOutcome fallen = TrailingFallbacks.read(ctx, LANGUAGE, notes);
         if (fallen != null) {
@@ -58,7 +58,7 @@ public final class RuleCompiler {
                 List<String> said = new ArrayList<>();
                 said.add("no rule written: direct move of " + ctx.sources().get(0).column());
                 return new RuleOutcome(ctx.sources().get(0), notes.defaultValue(), null, notes.accepted(), null,
-                        notes.keepUnmatched(), said, notes.blankToo());
+                        notes.keepUnmatched(), said, notes.blankToo(), notes.alsoFor());
             }
             return RuleOutcome.flagged(ctx.sources().isEmpty() ? "no transformation rule and no source column"
                     : "no rule says how " + ctx.sources().size() + " source columns combine");

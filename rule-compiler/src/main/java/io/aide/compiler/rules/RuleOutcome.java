@@ -14,12 +14,19 @@ import java.util.List;
  * @param lookupTable    the reference table a lookup reads
  * @param leftJoinHint   the text says rows without a match are kept
  * @param blankToo       a blank text counts as no value: the default replaces it too, or without one it becomes NULL
+ * @param alsoFor        values the default replaces besides a missing one ("Blank or 0 → 1": 0)
  */
 public record RuleOutcome(Expr expr, Expr defaultValue, String flagReason, List<String> acceptedValues,
-                          String lookupTable, boolean leftJoinHint, List<String> notes, boolean blankToo) {
+                          String lookupTable, boolean leftJoinHint, List<String> notes, boolean blankToo, List<Expr> alsoFor) {
     public RuleOutcome {
         acceptedValues = acceptedValues == null ? List.of() : List.copyOf(acceptedValues);
         notes = notes == null ? List.of() : List.copyOf(notes);
+        alsoFor = alsoFor == null || defaultValue == null ? List.of() : List.copyOf(alsoFor);
+    }
+
+    public RuleOutcome(Expr expr, Expr defaultValue, String flagReason, List<String> acceptedValues,
+                       String lookupTable, boolean leftJoinHint, List<String> notes, boolean blankToo) {
+        this(expr, defaultValue, flagReason, acceptedValues, lookupTable, leftJoinHint, notes, blankToo, List.of());
     }
 
     public RuleOutcome(Expr expr, Expr defaultValue, String flagReason, List<String> acceptedValues,
@@ -29,7 +36,7 @@ public record RuleOutcome(Expr expr, Expr defaultValue, String flagReason, List<
 
     /** The same outcome, its default (or NULL) also replacing a blank text. */
     public RuleOutcome withBlankToo() {
-        return new RuleOutcome(expr, defaultValue, flagReason, acceptedValues, lookupTable, leftJoinHint, notes, true);
+        return new RuleOutcome(expr, defaultValue, flagReason, acceptedValues, lookupTable, leftJoinHint, notes, true, alsoFor);
     }
 
     public static RuleOutcome flagged(String reason) {

@@ -40,8 +40,8 @@ final class TrailingFallbacks {
             }
             sentences.remove(sentences.size() - 1);
             blankToo |= last.blankToo();
-            fallback = fallback == null || fallback.value() == null ? new RowNotes.Fallback(last.value(), blankToo)
-                    : new RowNotes.Fallback(fallback.value(), blankToo);
+            fallback = fallback == null || fallback.value() == null ? new RowNotes.Fallback(last.value(), blankToo, last.alsoFor())
+                    : new RowNotes.Fallback(fallback.value(), blankToo, fallback.alsoFor());
             Recognition head = language.read(withRule(ctx, String.join(" ", sentences)));
             if (head instanceof Recognition.Recognized ok) {
                 String conflict = ValueKinds.conflict(ok.expr(), ctx.targetType());
@@ -49,7 +49,8 @@ final class TrailingFallbacks {
                     return RuleOutcome.flagged(conflict);
                 }
                 return new RuleOutcome(ok.expr(), fallback.value(), null, ok.accepted(), ok.lookupTable(),
-                        notes.keepUnmatched() || ok.keepUnmatched(), List.of(ok.note() + ", then a fallback"), blankToo);
+                        notes.keepUnmatched() || ok.keepUnmatched(), List.of(ok.note() + ", then a fallback"), blankToo,
+                        fallback.alsoFor());
             }
         }
         return null;
