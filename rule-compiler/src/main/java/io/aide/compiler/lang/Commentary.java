@@ -126,6 +126,11 @@ final class Commentary {
             // "(the target values after defaulting)": which values the rule reads, the target's own, never a remark
             return false;
         }
+        if (tokens.size() >= 3 && (tokens.get(1).op("-") || tokens.get(1).op(":")) && tokens.get(0).text().matches("[A-Z0-9][A-Z0-9_]{0,7}")
+                && tokens.get(0).kind() != Token.Kind.STRING && tokens.get(2).kind() == Token.Kind.WORD) {
+            // "X6 – En Route", "SD: Shipment Delayed": a code and its label, a pair of a value map, never a remark
+            return false;
+        }
         if (crossReference(tokens)) {
             // "(see STUDENT_ID below)", "(use the two target values above)", "(see cover sheet)": where else it is said
             return true;

@@ -63,11 +63,13 @@ final class MapEntries {
         int m = p.mark();
         StringBuilder text = new StringBuilder();
         Token t = p.rawPeek();
-        while (t != null && t.kind() == Token.Kind.WORD && (Character.isUpperCase(t.text().charAt(0)) || connects(p, text))
+        while (t != null && (t.kind() == Token.Kind.WORD && (Character.isUpperCase(t.text().charAt(0)) || connects(p, text))
+                || t.op("/") && connects(p, text))
                 && !(text.length() > 0 && p.mark() + 1 < p.tokens().size() && (p.tokens().get(p.mark() + 1).op("=")
                 || p.tokens().get(p.mark() + 1).op("->") || p.tokens().get(p.mark() + 1).op("=>")))) {
             p.rawNext();
-            text.append(text.length() > 0 ? " " : "").append(t.text());
+            boolean joined = t.op("/") || text.length() > 0 && text.charAt(text.length() - 1) == '/';
+            text.append(text.length() > 0 && !joined ? " " : "").append(t.text());
             t = p.rawPeek();
         }
         int acronym = p.mark();
@@ -88,11 +90,21 @@ final class MapEntries {
 
     private static final java.util.regex.Pattern ACRONYM = java.util.regex.Pattern.compile("[A-Z][A-Z0-9]{1,5}");
 
-    /** "Home & Living", "Bed and Bath", "Department of Health": a small word between two capitalised words of a label. */
+    /** Small words of a label in title case: "Return to Vendor", "Arrived at Delivery Location", "Department of Health". */
+    private static final java.util.Set<String> SMALL_WORDS = java.util.Set.of("and", "of", "to", "at", "in", "on", "for", "by",
+            "with", "from", "the", "per", "via");
+
+    /**
+     * "Home & Living", "Bed and Bath", "Return to Vendor", "Key/Card": a small word or a slash between two capitalised
+     * words of a label.
+     */
     private static boolean connects(Parser p, StringBuilder label) {
         Token t = p.rawPeek();
         int at = p.mark();
-        return label.length() > 0 && t != null && (t.text().equals("&") || t.norm().equals("and") || t.norm().equals("of"))
+        // a small word after a code ("M to Male") is the pair's arrow, never part of a label
+        boolean words = label.chars().anyMatch(Character::isLowerCase);
+        return label.length() > 0 && t != null && (t.text().equals("&") || t.norm().equals("and") || t.norm().equals("of")
+                || words && (t.op("/") || SMALL_WORDS.contains(t.norm())))
                 && at + 1 < p.tokens().size() && p.tokens().get(at + 1).kind() == Token.Kind.WORD
                 && Character.isUpperCase(p.tokens().get(at + 1).text().charAt(0));
     }

@@ -21,9 +21,13 @@ import java.util.Locale;
 final class MapPreambles {
 
     /** The cleaning's words as the rule language reads them, and whether the keys are compared ignoring case. */
-    record Preamble(List<Token> tokens, boolean anyCase, boolean trimmed) {
+    record Preamble(List<Token> tokens, boolean anyCase, boolean trimmed, boolean plainValue) {
         Preamble(List<Token> tokens, boolean anyCase) {
             this(tokens, anyCase, false);
+        }
+
+        Preamble(List<Token> tokens, boolean anyCase, boolean trimmed) {
+            this(tokens, anyCase, trimmed, false);
         }
     }
 
@@ -112,6 +116,69 @@ final class MapPreambles {
             }
         }
         return new Preamble(tokens, anyCase, trimmed);
+    }
+
+    /** Words a preamble uses besides cleaning and the map's verb: the value named, and the words that join them. */
+    private static final java.util.Set<String> JOINING = java.util.Set.of("the", "a", "is", "are", "and", "then", "compared",
+            "comparing", "matched", "match", "on", "of", "its", "to", "into", "before", "after", "first", "when", "while");
+    /** What a value map gives, named after "to": "status code to description", "department code to name". */
+    private static final java.util.Set<String> TARGET_NOUNS = java.util.Set.of("description", "descriptions", "name", "names",
+            "label", "labels", "text", "meaning", "long", "form", "display");
+
+    /**
+     * "Code is trimmed/upper-cased and decoded", "Channel code compared case-insensitively after trimming", "EDI 214
+     * status code to description", "Decode ignoring case and surrounding spaces": a preamble of the map's verb, cleaning
+     * and case words, and words that name the row's one value (a kind noun, a part of its name, a standard's name before
+     * them). Its cleaning as words the rule language reads ("trim and upper-case") and whether case is ignored; null when
+     * a word is of none of these classes.
+     */
+    static Preamble byWordClass(List<Token> tokens, Lexicon lexicon, String sourceColumn) {
+        List<String> parts = List.of(sourceColumn.toLowerCase(Locale.ROOT).split("_"));
+        boolean trim = false;
+        boolean upper = false;
+        boolean anyCase = false;
+        boolean said = false;
+        boolean described = false;
+        int i = 0;
+        while (i < tokens.size()) {
+            Token t = tokens.get(i);
+            int n;
+            if ((n = lexicon.match(Role.CASE_AND_SPACES, tokens, i)) > 0) {
+                anyCase = true;
+                trim = true;
+            } else if ((n = lexicon.match(Role.CASE_INSENSITIVE, tokens, i)) > 0) {
+                anyCase = true;
+            } else if ((n = lexicon.match(Role.SPACES_IGNORED, tokens, i)) > 0 || (n = lexicon.match(Role.TRIM, tokens, i)) > 0) {
+                trim = true;
+            } else if ((n = lexicon.match(Role.UPPER, tokens, i)) > 0) {
+                upper = true;
+            } else if ((n = lexicon.match(Role.MAP, tokens, i)) > 0 || t.kind() == Token.Kind.WORD && TARGET_NOUNS.contains(t.norm())
+                    && i > 0 && tokens.get(i - 1).is(Token.Kind.WORD, "to")) {
+                described |= n == 0;
+                n = Math.max(n, 1);
+                said = true;
+            } else if (t.op(",") || t.op("/") || t.op("-") || t.kind() == Token.Kind.WORD && (JOINING.contains(t.norm())
+                    || KIND_NOUNS.contains(t.norm()) || parts.contains(t.norm()) || t.norm().equals(sourceColumn.toLowerCase(Locale.ROOT))
+                    || t.norm().startsWith("case-insensitiv") || t.norm().equals("insensitively") || t.norm().equals("decoded"))) {
+                n = 1;
+                anyCase |= t.norm().startsWith("case-insensitiv");
+                said |= t.norm().equals("decoded");
+            } else if ((t.kind() == Token.Kind.NUMBER || t.kind() == Token.Kind.WORD && t.text().matches("[A-Z]{2,6}"))
+                    && i + 1 < tokens.size()) {
+                // "EDI 214 status code", "ISO 4217 currency code": a standard's name before the value it names
+                n = 1;
+            } else {
+                return null;
+            }
+            i += n;
+        }
+        if (!said && !trim && !upper && !anyCase) {
+            return null;
+        }
+        String cleaning = trim && upper ? "trim and upper-case" : trim ? "trim" : upper ? "upper-case" : null;
+        List<Token> read = cleaning == null ? Lexer.tokens(sourceColumn) : Lexer.tokens(cleaning);
+        // "EDI 214 status code to description: ...": the value itself, named for the map that follows
+        return new Preamble(read, anyCase && !upper, trim, cleaning == null && !anyCase && described);
     }
 
     /** The pairs after their verb: "decode: WEB = Website, ..." read as "WEB = Website, ...". */

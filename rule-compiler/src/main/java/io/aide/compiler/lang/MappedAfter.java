@@ -60,8 +60,13 @@ final class MappedAfter {
         // "Trim and upper-case the code, then decode: ...", "Trim/upper the cycle code first. M = ...", "Trimmed code, any
         // case: A = ...", "Decode the region code (trim and upper-case first): NE = ..."
         MapPreambles.Preamble preamble = MapPreambles.read(tokens.subList(verb, sep), lexicon, ctx.sources().get(0).column());
+        if (!(families.apply(preamble.tokens(), ctx) instanceof Recognition.Recognized)) {
+            // "Channel code compared case-insensitively after trimming: ...": words of cleaning, the map and the value
+            MapPreambles.Preamble classed = MapPreambles.byWordClass(tokens.subList(0, sep), lexicon, ctx.sources().get(0).column());
+            preamble = classed == null ? preamble : classed;
+        }
         if (!(families.apply(preamble.tokens(), ctx) instanceof Recognition.Recognized first)
-                || first.expr() instanceof Expr.Case || first.expr() instanceof Expr.Col && !preamble.anyCase()) {
+                || first.expr() instanceof Expr.Case || first.expr() instanceof Expr.Col && !preamble.anyCase() && !preamble.plainValue()) {
             return null;
         }
         List<Token> pairs = MapPreambles.withoutVerb(tokens.subList(sep + 1, tokens.size()), lexicon);

@@ -29,6 +29,9 @@ final class UntidyCodes {
             // an instruction to clean the codes before they are compared: "compare after trim/upper", "upper-case before
             // decoding"
             + "|compare\\s+(?:after|on)\\s+(?:trim|upper|trimming|upper-?casing)"
+            // "Match on the trimmed, upper-cased code": the codes compared once cleaned
+            + "|(?:match|matched|matching|compare|compared|comparing)\\s+(?:on|against|using)\\s+the\\s+(?:trimmed|cleaned|upper-?cased)"
+            + "[\\w\\s,-]{0,30}?\\b(?:code|value|key)s?"
             + "|(?:trim|upper)[^.;=]{0,30}\\b(?:before|prior\\s+to)\\s+(?:decoding|mapping|comparing|matching|the\\s+lookup))\\b.*",
             Pattern.DOTALL);
     /** "(trim and upper case first)", "(upper-case first)": the cleaning a bracket asks for before the codes compare. */
