@@ -101,6 +101,20 @@ class FreshDocumentRowsAndDefaultsTest {
     }
 
     @Test
+    void shouldReadNullCellsThatSayWhatTheValueGivesAlready() throws Exception {
+        GeneratedLayers.Layer layer = SAMPLE.compile(Specs.spec()
+                .row("f", "record_id", "VARCHAR(5)", "spend", "record_id", "Copy.", null, null, true, null, null)
+                .row("f", "is_test", "BOOLEAN", "spend", "is_test", "True when the flag is Y (any case, ignoring spaces); false"
+                        + " for N.", null, null, false, null, "Blank or null → false.")
+                .row("f", "status", "VARCHAR(10)", "spend", "rec_status", "A = Active, D = Deleted, else Unknown (trimmed, any"
+                        + " case).", null, null, false, null, "Other / blank codes -> Unknown.")
+                .row("f", "returned", "DATE", "spend", "return_dt", "Text in YYYYMMDD format; convert to date.", null, null, false,
+                        null, "NULL when not returned"));
+        assertThat(SAMPLE.run(layer, "record_id", "is_test", "status", "returned")).containsExactlyInAnyOrder(
+                "1|false|Active|2025-01-05", "1|true|Active|null", "2|false|Deleted|null", "3|false|Unknown|2025-01-07");
+    }
+
+    @Test
     void shouldNotUnionSystemsWhenOnlyALookupOfAnotherTargetNamesItsOwn() {
         Specs spec = Specs.spec()
                 .row("dim_c", "campaign_id", "VARCHAR(5)", "PLANNER", "spend", "campaign_ref", "Trim and upper-case.", null, null,

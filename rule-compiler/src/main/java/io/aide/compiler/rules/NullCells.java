@@ -21,11 +21,23 @@ final class NullCells {
             + "|must\\s+(?:not\\s+be\\s+null|be\\s+populated|have\\s+a\\s+value))(?:\\s+in\\s+(?:the\\s+)?(?:source|extract|file|feed))?"
             + "\\s*[.!]?\\s*$");
     private static final Pattern NULL_KEPT = Pattern.compile("(?i)^\\s*(?:(?:(?:both|all|every|each)\\s+(?:of\\s+them\\s+|parts?\\s+|inputs?\\s+|sources?\\s+)?)?(?:blank|empty|missing|null)(?:\\s+(?:or|/)\\s+(?:blank|empty|missing|null))?"
-            + "\\s*(?:→|->|=>|=|becomes|stays?|remains?|is\\s+left|left\\s+as|to)\\s*null|(?:leave|keep|load)\\s+(?:as\\s+)?null"
+            + "\\s*(?:→|->|=>|=|becomes|stays?|remains?|is\\s+left|left\\s+as|to|gives|yields|returns|means)\\s*null"
+            + "(?:\\s*\\([^()]{1,60}\\))?|(?:leave|keep|load)\\s+(?:as\\s+)?null"
             + "(?:\\s*[-–—,;]\\s*do\\s+not\\s+default(?:\\s+to\\s+\\S+)?)?|do\\s+not\\s+default(?:\\s+to\\s+\\S+)?|nullable"
             // "NULL when the customer has no orders", "NULL when distance_km is NULL": no value where an input is missing
             + "|null\\s+(?:when|if|for|where)\\s+[\\w\\s']{1,60}?\\b(?:has|have|there\\s+is|there\\s+are)\\s+no\\s+[\\w\\s]{1,30}"
-            + "|null\\s+(?:when|if)\\s+[\\w.]+\\s+is\\s+(?:null|blank|missing|empty))\\s*[.]?\\s*$");
+            + "|null\\s+(?:when|if)\\s+[\\w.]+\\s+is\\s+(?:null|blank|missing|empty)"
+            // "NULL when not delivered", "NULL when the order line is not found (EVENT_SK = -1)": what has not happened
+            + "|null\\s+(?:when|if|while|until)\\s+(?:[\\w']+\\s+){0,6}?(?:is\\s+|are\\s+|has\\s+|have\\s+)?(?:not|never)\\s+(?:yet\\s+)?"
+            + "(?:found|matched|delivered|present|available|known|set|returned|arrived|shipped|completed|closed|paid)"
+            + "(?:\\s+[\\w']+){0,4}(?:\\s*\\([^()]{1,40}\\))?)\\s*[.]?\\s*$");
+    /**
+     * "Blank/null = false", "Blank or null → 'Other'", "Other / blank codes -> Unknown", "Any other distributor ID ->
+     * Other": what a missing (or any other) value gives, which the value's else branch gives already.
+     */
+    private static final Pattern ELSE_SAID = Pattern.compile("(?i)^\\s*(?:(?:blank|empty|missing|null)(?:\\s*(?:/|,|or)\\s*(?:blank|empty"
+            + "|missing|null))*(?:\\s+[\\w]+){0,2}|(?:any\\s+)?other(?:\\s*(?:/|,|or|and)\\s*(?:blank|empty|missing|null))*(?:\\s+[\\w]+){0,3})"
+            + "\\s*(?:→|->|=>|=|:|gives|becomes|is)\\s*'?([^'.;]{1,40}?)'?\\s*[.]?\\s*$");
 
     private NullCells() {
     }
@@ -62,11 +74,34 @@ final class NullCells {
             // the not_null check tests it on data (a value that can be NULL is not proof the rows ever are)
             return true;
         }
+        java.util.regex.Matcher elseSaid = ELSE_SAID.matcher(cell);
+        if (elseSaid.matches() && givenByElse(value, elseSaid.group(1).strip())) {
+            return true;
+        }
         if (NULL_KEPT.matcher(cell).matches()) {
             // "Both blank → NULL" on a text joined with its blank parts left out: NULL when every part is blank
             return Expr.blankStaysNull(value, target) || Expr.blankIsNull(value);
         }
         return false;
+    }
+
+    /**
+     * The value's else branch gives the text said (a literal of that text, true/false), and no branch tests for a missing
+     * value: a blank or NULL input falls to it.
+     */
+    private static boolean givenByElse(Expr value, String said) {
+        Expr v = value;
+        while (v instanceof Expr.Cast c) {
+            v = c.expr();
+        }
+        if (!(v instanceof Expr.Case map) || !(map.otherwise() instanceof Expr.Lit l) || l.value() == null
+                || !String.valueOf(l.value()).equalsIgnoreCase(said)) {
+            return false;
+        }
+        boolean[] testsMissing = {false};
+        map.whens().forEach(w -> Expr.visit(w.condition(), x -> testsMissing[0] |= x instanceof Expr.IsNull
+                || x instanceof Expr.Lit b && "".equals(b.value())));
+        return !testsMissing[0];
     }
 
     /** The context with the row's rule followed by its null-handling cell, as one rule. */
