@@ -27,7 +27,7 @@ final class HeaderMatcher {
 
     private static final Map<String, Set<Concept>> VOCABULARY = new HashMap<>();
     private static final Set<String> STOPWORDS = Set.of("of", "the", "a", "an", "or", "and", "in", "for", "s", "by",
-            "name", "names", "nm", "data", "is", "y", "n", "yn", "if", "any", "with", "per", "no", "nr", "num");
+            "name", "names", "nm", "data", "is", "y", "n", "yn", "any", "with", "per", "no", "nr", "num");
 
     static {
         word(Concept.TGT, "target", "tgt", "trg", "destination", "dest", "output", "sdtm", "dw", "dwh", "edw", "mart",
@@ -52,7 +52,8 @@ final class HeaderMatcher {
         word(Concept.NULLWORD, "null", "nulls", "blank", "blanks", "missing");
         word(Concept.ALLOW, "allowed", "allow", "allows", "accepted", "permitted", "ok");
         word(Concept.NOT, "not");
-        word(Concept.HANDLING, "handling", "treatment", "handle", "replacement", "strategy");
+        // "If Missing", "When Null": what to do when the value is missing, said as its condition
+        word(Concept.HANDLING, "handling", "treatment", "handle", "replacement", "strategy", "if", "when", "whenever");
         word(Concept.DEFAULT, "default", "defaults");
         word(Concept.DESCRIPTION, "description", "desc", "descr", "definition", "meaning", "purpose");
         word(Concept.COMMENT, "comments", "comment", "notes", "note", "remarks", "remark", "annotation",

@@ -135,7 +135,9 @@ final class FilterText {
      */
     private static final Pattern BLANK_KEPT = Pattern.compile("(?i)^\\s*(?:a|an|any)?\\s*(?:blank|null|empty|missing)(?:\\s*(?:/|,|or)\\s*"
             + "(?:blank|null|empty|missing))*\\s+[\\w\\s.]{0,40}?\\b(?:(?:counts?|is\\s+treated|are\\s+treated|is\\s+taken|is\\s+read)\\s+as"
-            + "\\s+[^.;=<>']{1,40}?(?:\\s+and\\s+(?:is|are)\\s+(?:loaded|kept))?|(?:is|are)\\s+(?:still\\s+)?(?:loaded|kept))\\s*[.;]?\\s*$");
+            + "\\s+[^.;=<>']{1,40}?(?:\\s+and\\s+(?:is|are)\\s+(?:loaded|kept))?|(?:is|are)\\s+(?:still\\s+)?(?:loaded|kept)"
+            // "blank TRAINING_MODE is a live check": what such a row is, one that is kept
+            + "|(?:is|are)\\s+(?:an?\\s+)?(?:live|active|valid|real|normal|posted|current|open|regular)\\b[^.;=<>']{0,30})\\s*[.;]?\\s*$");
 
     /** The sentence says rows without a value are kept (see {@link #BLANK_KEPT}). */
     static boolean blankKept(String sentence) {
@@ -304,7 +306,16 @@ final class FilterText {
         return KEEPS_ALL.matcher(cell).matches();
     }
 
+    /** "Training checks are not loaded – skip rows where TRAINING_MODE = Y": rows said to be left out, then how. */
+    private static final Pattern LEFT_OUT_THEN_HOW = Pattern.compile("(?i)^[^–—:;=<>'()]{1,100}?\\b(?:are|is)\\s+(?:not\\s+loaded"
+            + "|excluded|dropped|skipped|left\\s+out)\\s*[-–—:]\\s*(" + LEAVE_OUT + "\\b.+)$");
+
     static List<Reading> readings(String cell) {
+        Matcher how = LEFT_OUT_THEN_HOW.matcher(cell.trim());
+        if (how.matches()) {
+            // the rows named, then the instruction that says which: the instruction is the reading
+            return readings(how.group(1));
+        }
         // "Payments: ignore void_ind = 'Y'": what the sentence is about, before a colon
         // "(2) then drop ...": a numbered step
         String text = COMPLEMENT.matcher(withoutTopic(cell.trim())

@@ -59,8 +59,8 @@ final class NoteFilters {
      * "Ignore VEN_VENUE.ACTIVE_FLAG for this lookup": what a lookup or join does not test, never which rows the target
      * holds.
      */
-    private static final Pattern OF_A_LOOKUP = Pattern.compile("(?i)\\b(?:for|in|on|during)\\s+(?:this|the|that)\\s+(?:lookup|look-up|join|match"
-            + "|matching)\\b");
+    private static final Pattern OF_A_LOOKUP = Pattern.compile("(?i)\\b(?:for|in|on|during)\\s+(?:this|the|that)\\s+(?:lookup|look-up|join"
+            + "|match)\\s*(?:[.;,()]|$)");
 
     /** A sentence that refers to a selection stated elsewhere: "Assign it after the test-account filter and the dedupe". */
     private static final Pattern REFERS = Pattern.compile("(?i)\\b(?:after|before|once)\\s+(?:the\\s+)?[\\w\\s-]{0,40}?"

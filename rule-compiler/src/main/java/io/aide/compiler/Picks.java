@@ -32,6 +32,11 @@ final class Picks {
     /** "keep only the row with the latest last_updated": the key is the target's stated grain or key */
     private static final Pattern WITH_THE_ALONE = Pattern.compile("(?i)^" + KEEP + "(?:one\\s+|single\\s+)?" + ROW + "\\s+with\\s+"
             + "(?:the\\s+)?" + EXTREME + "\\s+([^()]+?(?:\\s*\\([^()]*\\))?)\\s*[.]?$");
+    /** "keep only the latest version of each item – the row with the most recent UPD_TS" */
+    private static final Pattern EXTREME_OF_EACH = Pattern.compile("(?i)^" + KEEP + "(latest|newest|most\\s+recent|current|last|earliest"
+            + "|oldest|first)\\s+(?:copy|" + ROW + ")\\s+(?:of|per|for)\\s+(?:each|every|the\\s+same|a|an)\\s+([\\w\\s-]{1,40}?)\\s*"
+            + "(?:[–—:;,]|\\s-)\\s*(?:i\\.e\\.?\\s+)?the\\s+(?:one|copy|" + ROW + ")\\s+with\\s+(?:the\\s+)?" + EXTREME
+            + "\\s+([^()]+?(?:\\s*\\([^()]*\\))?)\\s*[.]?$");
     /** "Keep only the latest copy by RECEIVED_AT": the extreme row by an order, the key left to the grain or the SQL beside it */
     private static final Pattern EXTREME_BY = Pattern.compile("(?i)^" + KEEP + EXTREME + "\\s+(?:copy|" + ROW + ")\\s+(?:by|on|according\\s+to"
             + "|based\\s+on|using)\\s+([^()\\s,]+?(?:\\s*\\([^()]*\\))?)\\s*[.]?$");
@@ -87,7 +92,7 @@ final class Picks {
      */
     private static final Pattern PICK_FIRST = Pattern.compile("(?i)^\\s*(?:if|when|where)\\s+the\\s+(?:latest|newest|last|current)\\s+"
             + "(?:version|copy|row|record)\\b[^;,'\"=<>()]*?\\b(?:is|are)\\s+(?:dropped|not\\s+loaded|excluded)\\s*(?:at\\s+all)?\\s*[.]?\\s*$");
-    private static final Pattern SENTENCES = Pattern.compile("(?<=[.;])\\s+(?=\\S)");
+    private static final Pattern SENTENCES = Pattern.compile("(?<=[.;])(?<!\\b[ie]\\.[eg]\\.)\\s+(?=\\S)");
     private static final Pattern REMARK = Pattern.compile("\\s*\\(([^()=<>]*)\\)\\s*");
 
     /**
@@ -135,6 +140,16 @@ final class Picks {
     static Read read(String cell) {
         List<String> sentences = List.of(SENTENCES.split(cell.trim()));
         for (int i = 0; i < sentences.size(); i++) {
+            String[] sql = forms(sentences.get(i).trim());
+            if (sql != null && sql.length > 3) {
+                // the pick written in SQL names its key and order exactly: it is the reading, the prose says it again
+                Read read = readAt(sentences, i, sql);
+                if (read != null) {
+                    return read;
+                }
+            }
+        }
+        for (int i = 0; i < sentences.size(); i++) {
             // "Step 1 (dedupe): ...", "1) ...": a label or a step's number before the sentence (unless the sentence reads
             // whole: "Keep one row per Student ID (after trim): the one with ..." is no label and its pick)
             String sentence = sentences.get(i).trim();
@@ -152,22 +167,7 @@ final class Picks {
             if (found == null) {
                 continue;
             }
-            List<String> rest = new ArrayList<>();
-            for (int j = 0; j < sentences.size(); j++) {
-                Matcher orderless = ORDERLESS.matcher(sentences.get(j).trim());
-                boolean sameChoice = orderless.matches() && descending(orderless.group(1).replace("current", "latest"))
-                        == descending(found[1]);
-                if (j != i && !sameChoice && !explains(sentences.get(j)) && !restates(sentences.get(j), found)) {
-                    rest.add(sentences.get(j).trim());
-                }
-            }
-            String order = found[2];
-            if (found.length > 3) {
-                // written in SQL: its brackets are calls ("TRIM(read_id)"), no remarks
-                return new Read(found[0].trim(), order.trim(), descending(found[1]), String.join(" ", rest), false, null, true);
-            }
-            return new Read(REMARK.matcher(found[0]).replaceAll(" ").trim(), REMARK.matcher(order).replaceAll(" ").trim(),
-                    descending(found[1]), String.join(" ", rest), NUMERIC.matcher(order).find(), orderPattern(order));
+            return readAt(sentences, i, found);
         }
         return null;
     }
@@ -178,13 +178,40 @@ final class Picks {
      * key or none said.
      */
     private static boolean restates(String sentence, String[] found) {
-        String[] other = forms(ANNOUNCING.matcher(sentence.trim().replaceAll("[.;]+$", "")).replaceFirst(""));
+        String said = ANNOUNCING.matcher(sentence.trim().replaceAll("[.;]+$", "")).replaceFirst("");
+        String[] other = forms(said);
+        Matcher keep = KEEP_VERB.matcher(said);
+        if (other == null && keep.find() && keep.start() > 0) {
+            // "The export writes a new row ..., so keep only the latest version of each item – ...": after what explains it
+            other = forms(said.substring(keep.start()));
+        }
+        // the key may be named loosely in words ("each item") where the SQL names its column
         return other != null && descending(other[1]) == descending(found[1]) && sameName(other[2], found[2])
-                && (other[0].isBlank() || sameName(other[0], found[0]));
+                && (other[0].isBlank() || sameName(other[0], found[0]) || found.length > 3 && !other[0].contains("_"));
     }
 
     private static boolean sameName(String a, String b) {
         return REMARK.matcher(a).replaceAll(" ").trim().equalsIgnoreCase(REMARK.matcher(b).replaceAll(" ").trim());
+    }
+
+    /** The pick of sentence i read as found, with the cell's other sentences that say more (those that explain it left out). */
+    private static Read readAt(List<String> sentences, int i, String[] found) {
+        List<String> rest = new ArrayList<>();
+        for (int j = 0; j < sentences.size(); j++) {
+            Matcher orderless = ORDERLESS.matcher(sentences.get(j).trim());
+            boolean sameChoice = orderless.matches() && descending(orderless.group(1).replace("current", "latest"))
+                    == descending(found[1]);
+            if (j != i && !sameChoice && !explains(sentences.get(j)) && !restates(sentences.get(j), found)) {
+                rest.add(sentences.get(j).trim());
+            }
+        }
+        String order = found[2];
+        if (found.length > 3) {
+            // written in SQL: its brackets are calls ("TRIM(read_id)"), no remarks
+            return new Read(found[0].trim(), order.trim(), descending(found[1]), String.join(" ", rest), false, null, true);
+        }
+        return new Read(REMARK.matcher(found[0]).replaceAll(" ").trim(), REMARK.matcher(order).replaceAll(" ").trim(),
+                descending(found[1]), String.join(" ", rest), NUMERIC.matcher(order).find(), orderPattern(order));
     }
 
     /** {key, extreme, order} of a sentence that keeps one row per key in one of the forms; null otherwise. */
@@ -213,6 +240,10 @@ final class Picks {
         Matcher alone = WITH_THE_ALONE.matcher(sentence);
         if (alone.matches()) {
             return new String[]{"", alone.group(1), alone.group(2)};
+        }
+        Matcher ofEach = EXTREME_OF_EACH.matcher(sentence);
+        if (ofEach.matches()) {
+            return new String[]{ofEach.group(2), ofEach.group(3), ofEach.group(4)};
         }
         Matcher by = EXTREME_BY.matcher(sentence);
         if (by.matches()) {

@@ -36,8 +36,14 @@ final class GeneratedKeys implements Recognizer {
                 continue;
             }
             p.reset(m);
-            if (timing(p) || orderRemark(p, order)) {
+            if (timing(p) || stepsBefore(p) || orderRemark(p, order)) {
                 // "Assign it after the dedupe": a window numbers the rows the view keeps, after its filters anyway
+                continue;
+            }
+            p.reset(m);
+            if (p.acceptWord("as") && (p.accept(Role.GENERATED) || p.acceptWord("sequence") || p.acceptWord("sequential"))
+                    || p.acceptWord("in") && p.acceptWord("sequence") || p.acceptWord("sequentially")) {
+                // "number the remaining vehicles 1, 2, 3 ... as a sequence ordered by ...": what the numbers are, said again
                 continue;
             }
             p.reset(m);
@@ -152,8 +158,9 @@ final class GeneratedKeys implements Recognizer {
      */
     private static Expr start(Parser p) {
         int m = p.mark();
-        if (!(p.acceptWord("starting") || p.acceptWord("beginning") || p.acceptWord("starts") || p.acceptWord("begins"))
-                || !(p.acceptWord("at") || p.acceptWord("from") || p.acceptWord("with"))) {
+        boolean starting = p.acceptWord("starting") || p.acceptWord("beginning") || p.acceptWord("starts") || p.acceptWord("begins");
+        // "running number from 1 in ascending requisition_id order": "from" alone says where the numbers start
+        if (!(starting && (p.acceptWord("at") || p.acceptWord("with")) || p.acceptWord("from"))) {
             p.reset(m);
             return null;
         }
@@ -317,6 +324,33 @@ final class GeneratedKeys implements Recognizer {
      * dedupe", "Assign after the duplicate member rows have been removed". A numbering in the view numbers the rows it
      * keeps, so it asks for nothing more; the cursor at the sentence's end, or false (unchanged).
      */
+    /** Verbs that say a step of the row choice is done. */
+    private static final java.util.Set<String> DONE = java.util.Set.of("applied", "removed", "done", "run", "filtered",
+            "deduplicated", "de-duplicated", "deduped", "dropped", "excluded", "rejected");
+
+    /**
+     * "After the reject and dedupe rules on unit_number have been applied,": the steps the numbering follows, which a
+     * window over the rows the view keeps follows anyway; the cursor after the comma, or unchanged (false).
+     */
+    private static boolean stepsBefore(Parser p) {
+        int m = p.mark();
+        if (!(p.acceptWord("after") || p.acceptWord("once"))) {
+            return false;
+        }
+        boolean done = false;
+        Token t;
+        while ((t = p.rawPeek()) != null && t.kind() != Token.Kind.SEP && !t.op(",")) {
+            done |= DONE.contains(t.norm());
+            p.rawNext();
+        }
+        if (!done || t == null || !t.op(",")) {
+            p.reset(m);
+            return false;
+        }
+        p.rawNext();
+        return true;
+    }
+
     private static boolean timing(Parser p) {
         int m = p.mark();
         Token verb = p.rawNext();
@@ -327,13 +361,20 @@ final class GeneratedKeys implements Recognizer {
         p.acceptWord("it");
         p.acceptWord("them");
         p.acceptWord("only");
+        if ((p.acceptWord("below") || p.acceptWord("above")) && (p.atEnd() || p.rawPeek().op(",") || p.rawPeek().kind() == Token.Kind.SEP)) {
+            // "assigned after the de-duplication below": the step named is filler; the pointer to it is what is left
+            return true;
+        }
         if (!(p.acceptWord("after") || p.acceptWord("once"))) {
             p.reset(m);
             return false;
         }
         Token t;
-        while ((t = p.rawPeek()) != null && t.kind() != Token.Kind.SEP) {
+        int words = 0;
+        while ((t = p.rawPeek()) != null && t.kind() != Token.Kind.SEP && !(t.op(",") && words > 0)) {
+            // "assigned after the de-duplication below, ordered by item_no": the step runs to the comma that ends it
             p.rawNext();
+            words++;
         }
         return true;
     }

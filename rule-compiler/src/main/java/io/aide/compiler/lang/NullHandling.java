@@ -471,9 +471,25 @@ final class NullHandling implements Recognizer {
             // "cast to integer, default 0 when blank": the text is blank before it is cast, never the number after
             return new Expr.Cast(blankToNull(c.expr()), c.type(), c.safe());
         }
+        java.util.Set<Expr.Col> read = new java.util.HashSet<>(Expr.columns(x));
+        if (x instanceof Expr.Case c && read.size() == 1 && c.whens().stream().allMatch(w -> nonText(w.result()))
+                && nonText(c.otherwise())) {
+            // "true if a reason code is present, false if it is empty": a truth value or number is never blank; its one
+            // input is
+            Expr input = read.iterator().next();
+            boolean truth = c.otherwise() instanceof Expr.Lit l && l.value() instanceof Boolean
+                    || c.whens().stream().anyMatch(w -> w.result() instanceof Expr.Lit l && l.value() instanceof Boolean);
+            return new Expr.Case(List.of(new Expr.When(new Expr.Bin("=", new Expr.Fn("TRIM", List.of(input)), new Expr.Lit("")),
+                    new Expr.TypedNull(truth ? io.aide.compiler.plan.SqlType.BOOLEAN : io.aide.compiler.plan.SqlType.DOUBLE))), x);
+        }
         Expr trimmed = x instanceof Expr.Fn f && f.name().equals("TRIM") ? x : new Expr.Fn("TRIM", List.of(x));
         return new Expr.Case(List.of(new Expr.When(new Expr.Bin("=", trimmed, new Expr.Lit("")),
                 new Expr.TypedNull(io.aide.compiler.plan.SqlType.UNKNOWN))), x);
+    }
+
+    /** A literal that is no text (a truth value, a number), or no value at all. */
+    private static boolean nonText(Expr e) {
+        return e == null || e instanceof Expr.Lit l && !(l.value() instanceof String);
     }
 
     private static Expr coalesce(Parser p, Expr x, Expr value) {

@@ -59,11 +59,47 @@ public record RowNotes(Expr defaultValue, boolean blankToo, List<String> accepte
             if (d != null) {
                 defaultValue = d;
             }
+            if (d == null && said == null && bareValue(tokens)) {
+                // "0.00", "Unknown", "35.00 (standard contractor rate)" in an "If Missing" column: the value for a missing one
+                DefaultCell bare = DefaultCell.read(row.nullHandling(), SqlType.parse(row.targetType()), lexicon, names(row));
+                if (bare.problem() == null && bare.value() != null) {
+                    d = bare.value();
+                    defaultValue = d;
+                }
+            }
             accepted.addAll(oneOf(tokens, lexicon));
             keep = keepsUnmatched(tokens, lexicon);
             read = d != null || said != null || !accepted.isEmpty() || keep;
         }
         return new RowNotes(defaultValue, blankToo, accepted, keep, problem, read, alsoFor);
+    }
+
+    /**
+     * The cell is a value alone: a number, a quoted text or up to three capitalised words, and at most a remark in brackets
+     * after it; no word of a sentence ("Not null", "leave empty", "use 1") and no word for a missing value.
+     */
+    private static boolean bareValue(List<Token> tokens) {
+        int end = tokens.size();
+        while (end > 0 && tokens.get(end - 1).kind() == Token.Kind.SEP) {
+            end--;
+        }
+        if (end > 0 && tokens.get(end - 1).op(")")) {
+            int open = end - 1;
+            while (open > 0 && !tokens.get(open).op("(")) {
+                open--;
+            }
+            end = open > 0 ? open : end;
+        }
+        List<Token> value = tokens.subList(0, end);
+        if (value.size() == 1 && (value.get(0).kind() == Token.Kind.NUMBER || value.get(0).kind() == Token.Kind.STRING)) {
+            return true;
+        }
+        if (value.size() == 2 && value.get(0).op("-") && value.get(1).kind() == Token.Kind.NUMBER) {
+            return true;
+        }
+        return !value.isEmpty() && value.size() <= 3 && value.stream().allMatch(t -> t.kind() == Token.Kind.WORD
+                && Character.isUpperCase(t.text().charAt(0)) && !java.util.Set.of("null", "blank", "empty", "missing", "none", "n/a",
+                "not", "no", "never", "always", "mandatory", "required", "nullable", "optional", "y", "n", "yes").contains(t.norm()));
     }
 
     /** A value for a missing one, whether a blank text counts as missing, and the values it replaces besides. */

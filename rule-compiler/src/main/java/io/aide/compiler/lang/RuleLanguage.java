@@ -210,6 +210,10 @@ public final class RuleLanguage {
             if (colon > 0 && words.stream().allMatch(t -> t.kind() == Token.Kind.WORD) && !Labels.namesAPart(lexicon, words)
                     && !Labels.computes(lexicon, words)
                     && !(families(words, ctx) instanceof Recognition.Recognized computed && !(computed.expr() instanceof Expr.Col))
+                    // "From the open hour: 4 to 10 is Breakfast, ...": the value the map that follows is keyed on
+                    && !(words.size() > 1 && words.get(0).is(Token.Kind.WORD, "from")
+                    && families(words.subList(1, words.size()), ctx) instanceof Recognition.Recognized keyed
+                    && !(keyed.expr() instanceof Expr.Col))
                     && rest(tokens.subList(colon + 1, tokens.size()), ctx, depth) instanceof Recognition.Recognized ok
                     && (equals ? Labels.namesTarget(words, ctx) && Commentary.isRemark(words, ctx, lexicon) || namesAValue(words, ok, ctx)
                     : Commentary.isRemark(words, ctx, lexicon) || asksForMap(words) && ok.expr() instanceof Expr.Case

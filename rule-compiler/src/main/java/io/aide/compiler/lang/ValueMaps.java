@@ -75,7 +75,9 @@ final class ValueMaps implements Recognizer {
                 includedAside(p);
                 // "Anything else, including blank, = Unknown": the comma that closes the aside
                 p.acceptOp(",");
-                boolean arrowed = arrow(p);
+                // "every other hour (22:00 through 03:59) is Late Night": what the values are, an aside, then "is"
+                elseNoun(p);
+                boolean arrowed = arrow(p) || p.acceptWord("is") || p.acceptWord("are");
                 otherwise = otherwise(p, keyed, arrowed, whens.stream().allMatch(w -> w.result() instanceof Expr.Lit l
                         && l.value() instanceof String));
                 // "else Unknown (blank included)": what the else branch covers besides, after its value
@@ -523,6 +525,41 @@ final class ValueMaps implements Recognizer {
      * (or blank) -> X": what the else branch covers besides, which it covers anyway (a NULL or blank key falls to ELSE);
      * the cursor after it, or unchanged. The aside names no value: no quoted text, no number.
      */
+    /**
+     * "every other hour", "any other status (...)": the noun the else names its values by, and a bracket of remarks after
+     * it, before "is" or an arrow; the cursor after them, or unchanged (false).
+     */
+    private static boolean elseNoun(Parser p) {
+        int m = p.mark();
+        Token noun = p.rawPeek();
+        if (noun == null || noun.kind() != Token.Kind.WORD || !Character.isLowerCase(noun.text().charAt(0))
+                || COPULAS.contains(noun.norm()) || p.peekExact(Role.AS_IS) || p.peekExact(Role.COPY)) {
+            return false;
+        }
+        p.rawNext();
+        int open = p.mark();
+        if (p.acceptOp("(")) {
+            int depth = 1;
+            Token t;
+            while (depth > 0 && (t = p.rawNext()) != null) {
+                depth += t.op("(") ? 1 : t.op(")") ? -1 : 0;
+            }
+            if (depth > 0 || !Commentary.isRemark(p.tokens().subList(open + 1, p.mark() - 1), p.ctx(), p.lexicon())) {
+                p.reset(m);
+                return false;
+            }
+        }
+        Token next = p.rawPeek();
+        if (next == null || !(next.is(Token.Kind.WORD, "is") || next.is(Token.Kind.WORD, "are") || next.op("=") || next.op("->")
+                || next.op("=>") || next.op(":"))) {
+            p.reset(m);
+            return false;
+        }
+        return true;
+    }
+
+    private static final java.util.Set<String> COPULAS = java.util.Set.of("is", "are", "becomes", "become", "gets", "get");
+
     static void includedAside(Parser p) {
         int m = p.mark();
         boolean comma = p.acceptOp(",");
