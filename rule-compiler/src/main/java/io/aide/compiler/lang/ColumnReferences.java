@@ -206,6 +206,14 @@ final class ColumnReferences {
             if (shared != null) {
                 return shared;
             }
+            if (p.ctx().sources().size() == 1 && t.kind() == Token.Kind.WORD
+                    && ColumnWords.namesLeavingKind(p.ctx().sources().get(0).column(), t)
+                    // a date's kind is never left out: "Start month" over start_dt names a part of the date
+                    && !p.ctx().sources().get(0).column().toLowerCase(java.util.Locale.ROOT)
+                    .matches(".*_(?:dt|date|ts|tm|time|timestamp|dttm|datetime|on|at)$")) {
+                // "Country, trimmed and upper case" over COUNTRY_CD: the row's one column named without its kind
+                return p.ctx().sources().get(0);
+            }
             Expr.Col kind = KindNames.column(p, start);
             if (kind != null) {
                 return kind;

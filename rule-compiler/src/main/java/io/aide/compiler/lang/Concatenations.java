@@ -194,6 +194,9 @@ final class Concatenations implements Recognizer {
             int at = i;
             if (t.get(at).is(Token.Kind.WORD, "then") && at + 1 < t.size()) {
                 at++;
+            } else if (t.get(at).is(Token.Kind.WORD, "followed") && at + 2 < t.size() && t.get(at + 1).is(Token.Kind.WORD, "by")) {
+                // "..., followed by a comma and a space, ..."
+                at += 2;
             }
             if (t.get(at).kind() == Token.Kind.WORD && java.util.Set.of("a", "an", "one", "the").contains(t.get(at).norm())
                     && at + 1 < t.size()) {

@@ -335,7 +335,10 @@ final class Copies implements Recognizer {
                     : new Expr.Concat(List.of(x, text)), null);
         }
         SqlType named = TypeWords.type(p);
-        if (named != null && (p.acceptWord("cast") || p.acceptWord("conversion"))) {
+        Token after = named == null ? null : p.peekToken();
+        if (named != null && (p.acceptWord("cast") || p.acceptWord("conversion")
+                // "Integer.", "Decimal(12,2), zero if not populated": the rule starts with the type alone
+                || m == 0 && (after == null || after.kind() == Token.Kind.SEP || after.op(",")))) {
             // "Integer cast.", "decimal conversion": the type, then the verb's noun
             return new Operation(x -> new Expr.Cast(x, named, true), null, Kind.CONVERSION);
         }

@@ -277,11 +277,13 @@ final class Dates implements Recognizer {
      */
     private static Operation yearAndMonth(Parser p) {
         int m = p.mark();
+        // "Departure year and month as YYYYMM": the date named by a word before its parts
+        Expr named = m == 0 ? WordNamedColumns.dateNamedByWord(p) : null;
         if (!(p.accept(Role.DATE_YEAR) && (p.accept(Role.AND) || p.acceptOp("/") || p.acceptOp("-")) && p.accept(Role.DATE_MONTH))) {
             p.reset(m);
             return null;
         }
-        Expr column = DateSubjects.ofColumn(p);
+        Expr column = named != null ? named : DateSubjects.ofColumn(p);
         if (column == null) {
             column = DateSubjects.namedDate(p);
         }

@@ -128,6 +128,13 @@ record DefaultCell(Expr value, String problem, boolean blankToo, List<Expr> also
         String text = cell.strip().replaceAll("[.;]+$", "").strip();
         // "default to 'OVERHEAD' (time not booked to a project)": words in a bracket after the value say what it means
         text = text.replaceFirst("^(.*(?:'[^']*'|\\b\\d+(?:\\.\\d+)?))\\s*\\([^()'\"=<>\\d]*\\)$", "$1");
+        // "missing (blank/null) becomes 0": the missing word, then what it covers in a bracket
+        java.util.regex.Matcher covered = java.util.regex.Pattern.compile("(?i)\\b(missing|blank|empty|null)\\s*\\(\\s*((?:blank|null|empty"
+                + "|missing)(?:\\s*(?:/|,|\\bor\\b)\\s*(?:blank|null|empty|missing))*)\\s*\\)").matcher(text);
+        if (covered.find()) {
+            text = text.substring(0, covered.start()) + covered.group(1) + " or " + covered.group(2).replaceAll("\\s*(?:/|,)\\s*", " or ")
+                    + text.substring(covered.end());
+        }
         List<Token> tokens = Lexer.tokens(text);
         if (tokens.stream().anyMatch(t -> t.kind() == Token.Kind.SEP)) {
             return null;

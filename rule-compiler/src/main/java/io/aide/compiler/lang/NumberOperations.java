@@ -315,7 +315,8 @@ final class NumberOperations {
         Long n = Operations.whole(p);
         int unit = p.mark();
         if (n == null || !p.accept(Role.DECIMALS) || p.tokens().subList(unit, p.mark()).stream()
-                .noneMatch(t -> t.norm().startsWith("decimal") || t.norm().equals("dp") || with && t.norm().startsWith("place"))) {
+                .noneMatch(t -> t.norm().startsWith("decimal") || t.norm().equals("dp")
+                || (with || p.targetType().numeric()) && t.norm().startsWith("place"))) {
             p.reset(m);
             return null;
         }

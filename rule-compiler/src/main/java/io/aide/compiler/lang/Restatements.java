@@ -89,6 +89,73 @@ final class Restatements {
         return rest.apply(tokens.subList(0, i)) instanceof Recognition.Recognized ok ? ok : null;
     }
 
+    private static final java.util.Set<String> MISSING_WORDS = java.util.Set.of("blank", "blanks", "null", "nulls", "missing",
+            "empty", "none");
+
+    /**
+     * "True only if the flag is Y (either case). N or blank = false.", "true when FLG is Y; N, blank or null -> false": a
+     * last sentence giving the else branch's value to codes the branches before do not name, and to a missing value, which
+     * falls to the else anyway: the rule before it, said again for those codes. Null when not so written.
+     */
+    static Recognition withElseCodes(List<Token> tokens, RuleContext ctx, Function<List<Token>, Recognition> rest) {
+        if (ctx.targetType().kind() != io.aide.compiler.plan.SqlType.Kind.BOOLEAN) {
+            return null;
+        }
+        int end = tokens.size();
+        while (end > 0 && tokens.get(end - 1).kind() == Token.Kind.SEP) {
+            end--;
+        }
+        int sep = end - 1;
+        while (sep > 0 && tokens.get(sep).kind() != Token.Kind.SEP) {
+            sep--;
+        }
+        if (sep <= 0 || end - sep < 3) {
+            return null;
+        }
+        Token value = tokens.get(end - 1);
+        Token arrow = tokens.get(end - 2);
+        if (!(value.norm().equals("true") || value.norm().equals("false")) || !(arrow.op("=") || arrow.op("->") || arrow.op("=>")
+                || arrow.op(":") || arrow.is(Token.Kind.WORD, "is") || arrow.is(Token.Kind.WORD, "are") || arrow.is(Token.Kind.WORD, "becomes"))) {
+            return null;
+        }
+        List<String> codes = new java.util.ArrayList<>();
+        for (Token t : tokens.subList(sep + 1, end - 2)) {
+            if (t.op(",") || t.op("/") || t.is(Token.Kind.WORD, "or") || t.is(Token.Kind.WORD, "and")) {
+                continue;
+            }
+            if (MISSING_WORDS.contains(t.norm())) {
+                continue;
+            }
+            if (t.kind() != Token.Kind.WORD && t.kind() != Token.Kind.STRING && t.kind() != Token.Kind.NUMBER
+                    || t.kind() == Token.Kind.WORD && !t.text().matches("[A-Z0-9]{1,6}")) {
+                return null;
+            }
+            codes.add(t.text());
+        }
+        if (!(rest.apply(tokens.subList(0, sep)) instanceof Recognition.Recognized ok)) {
+            return null;
+        }
+        Expr v = ok.expr();
+        while (v instanceof Expr.Cast c) {
+            v = c.expr();
+        }
+        boolean said = value.norm().equals("true");
+        if (!(v instanceof Expr.Case map) || !(map.otherwise() instanceof Expr.Lit other) || !Boolean.valueOf(said).equals(other.value())) {
+            return null;
+        }
+        for (Expr.When w : map.whens()) {
+            boolean[] named = {false};
+            Expr.visit(w.condition(), x -> named[0] |= x instanceof Expr.Lit l && l.value() != null
+                    && codes.stream().anyMatch(c -> c.equalsIgnoreCase(String.valueOf(l.value()))));
+            if (named[0]) {
+                // a code the branches before give another value: not the else branch said again
+                return null;
+            }
+        }
+        return new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (the else branch said again)",
+                ok.keepUnmatched());
+    }
+
     /**
      * "Same clean-up as dim_product.list_price (drop £, commas, spaces) then cast": a rule said by reference to another
      * column's, restated in brackets; the restatement and what follows it are the rule. Null when not so written (a

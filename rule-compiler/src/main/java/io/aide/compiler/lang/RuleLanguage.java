@@ -284,6 +284,10 @@ public final class RuleLanguage {
             if (truth == null) {
                 truth = Restatements.withoutTruthTail(tokens, ctx, t -> rest(t, ctx, depth));
             }
+            if (truth == null) {
+                // "True only if the flag is Y (either case). N or blank = false."
+                truth = Restatements.withElseCodes(tokens, ctx, t -> rest(t, ctx, depth));
+            }
             if (truth != null) {
                 r = truth;
             }
