@@ -128,6 +128,7 @@ record DefaultCell(Expr value, String problem, boolean blankToo, List<Expr> also
         String text = cell.strip().replaceAll("[.;]+$", "").strip();
         // "default to 'OVERHEAD' (time not booked to a project)": words in a bracket after the value say what it means
         text = text.replaceFirst("^(.*(?:'[^']*'|\\b\\d+(?:\\.\\d+)?))\\s*\\([^()'\"=<>\\d]*\\)$", "$1");
+        text = phrasedPlainly(text);
         // "missing (blank/null) becomes 0": the missing word, then what it covers in a bracket
         java.util.regex.Matcher covered = java.util.regex.Pattern.compile("(?i)\\b(missing|blank|empty|null)\\s*\\(\\s*((?:blank|null|empty"
                 + "|missing)(?:\\s*(?:/|,|\\bor\\b)\\s*(?:blank|null|empty|missing))*)\\s*\\)").matcher(text);
@@ -216,6 +217,44 @@ record DefaultCell(Expr value, String problem, boolean blankToo, List<Expr> also
                 || lexicon.match(Role.TODAY, said, 0) == said.size() || lexicon.match(Role.NOW, said, 0) == said.size()
                 || said.stream().allMatch(t -> Character.isUpperCase(t.text().charAt(0)) && !names.own().contains(t.norm())
                 && !names.inputs().contains(t.norm()));
+    }
+
+    private static final String MISSING = "(?:blank|null|empty|missing|no\\s+\\w+)";
+    /** "(general admission)", "(open check)": a remark in brackets after what is missing, before the value it gets. */
+    private static final java.util.regex.Pattern CONDITION_REMARK = java.util.regex.Pattern.compile(
+            "(?i)(\\b" + MISSING + "[\\w.]*)\\s*\\([^()'\"=<>\\d]{1,40}\\)\\s*(?=,|→|->|=>|=|\\bset\\b|\\buse\\b|\\btreat)");
+    /** "Treat a null or empty NUM_CHILD as 0": the verb first, the value after "as". */
+    private static final java.util.regex.Pattern TREAT_AS = java.util.regex.Pattern.compile("(?i)^\\s*(?:treat|count|read)\\s+(.+?)\\s+as\\s+(.+)$");
+    /** "If PAY_METHOD is blank treat it as QB": the verb and its object before the value. */
+    private static final java.util.regex.Pattern TREAT_IT_AS = java.util.regex.Pattern.compile(
+            "(?i)\\s*,?\\s*\\b(?:treat|count|read)\\s+(?:it|them|the\\s+value|that)\\s+as\\s+");
+    /** "Use 24 hours when sla_hrs is blank": the value first, the condition after. */
+    private static final java.util.regex.Pattern USE_WHEN = java.util.regex.Pattern.compile(
+            "(?i)^\\s*(?:use|load|set|default\\s+to)\\s+('[^']*'|-?\\d+(?:\\.\\d+)?)(?:\\s+[a-z]+)?\\s+(?:when|if|where)\\s+(.+)$");
+    /** "= no discount (0)": words for the value, then the value itself in brackets. */
+    private static final java.util.regex.Pattern VALUE_IN_BRACKETS = java.util.regex.Pattern.compile(
+            "(?i)(→|->|=>|=|\\bbecomes\\b)\\s*[a-z][a-z ]{1,30}\\(\\s*('[^']*'|-?\\d+(?:\\.\\d+)?)\\s*\\)\\s*$");
+
+    /**
+     * The cell in the order the default grammar reads, where an analyst wrote it otherwise: a remark after what is
+     * missing dropped, "treat X as V" and "use V when X is blank" turned round, "(0)" after words for the value taken.
+     */
+    static String phrasedPlainly(String text) {
+        String t = CONDITION_REMARK.matcher(text).replaceAll("$1 ");
+        java.util.regex.Matcher treat = TREAT_AS.matcher(t);
+        if (treat.matches()) {
+            t = treat.group(1) + " -> " + treat.group(2);
+        }
+        t = TREAT_IT_AS.matcher(t).replaceFirst(" -> ");
+        java.util.regex.Matcher use = USE_WHEN.matcher(t);
+        if (use.matches()) {
+            t = "If " + use.group(2) + ", use " + use.group(1);
+        }
+        java.util.regex.Matcher bracketed = VALUE_IN_BRACKETS.matcher(t);
+        if (bracketed.find()) {
+            t = t.substring(0, bracketed.start()) + bracketed.group(1) + " " + bracketed.group(2);
+        }
+        return t.replaceAll("\\s+", " ").strip();
     }
 
     /** Length of the arrow or verb at k that gives the value after it ("→", "becomes", "defaults to", "load"), or 0. */

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class NullCells {
     /** Cells that ask for nothing: "N/A", "-", "None", "as is". */
-    private static final Pattern NOTHING = Pattern.compile("(?i)^\\s*(?:n/?a|-+|none|no|nothing|as[- ]is|not\\s+applicable|tbd)\\s*[.]?\\s*$");
+    private static final Pattern NOTHING = Pattern.compile("(?i)^\\s*(?:n/?a|-+|none|no|nothing|as[- ]is|not\\s+applicable|tbd|null)\\s*[.]?\\s*$");
     private static final Pattern NEVER_NULL = Pattern.compile("(?i)^\\s*(?:never\\s+null|not\\s+null(?:able)?|no\\s+nulls?(?:\\s+allowed)?"
             + "|nulls?\\s+not\\s+allowed|always\\s+populated(?:\\s+in\\s+(?:the\\s+)?source)?|mandatory|required"
             + "|must\\s+(?:not\\s+be\\s+null|be\\s+populated|have\\s+a\\s+value))(?:\\s+in\\s+(?:the\\s+)?(?:source|extract|file|feed))?"
