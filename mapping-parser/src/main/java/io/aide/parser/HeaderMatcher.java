@@ -100,8 +100,10 @@ final class HeaderMatcher {
         rule(MappingField.NULLABLE, Set.of("flag", "indicator", "ind", "field", "column", "col", "value", "values"),
                 Set.of(), p(0.95, Concept.NULLABLE), p(0.95, Concept.MANDATORY), p(0.9, Concept.NULLWORD, Concept.ALLOW),
                 p(0.9, Concept.NOT, Concept.NULLWORD), p(0.7, Concept.NULLWORD));
-        rule(MappingField.NULL_HANDLING, Set.of("value", "values", "rule", "logic"), Set.of(Concept.TGT, Concept.SRC),
-                p(1.0, Concept.NULLWORD, Concept.HANDLING), p(0.95, Concept.DEFAULT, Concept.NULLWORD), p(0.9, Concept.HANDLING));
+        // "Null Rule", "Null Logic": what a missing value becomes, said as a rule for nulls
+        rule(MappingField.NULL_HANDLING, Set.of("value", "values"), Set.of(Concept.TGT, Concept.SRC),
+                p(1.0, Concept.NULLWORD, Concept.HANDLING), p(1.0, Concept.NULLWORD, Concept.RULE), p(0.95, Concept.DEFAULT, Concept.NULLWORD),
+                p(0.9, Concept.HANDLING), p(0.9, Concept.HANDLING, Concept.RULE), p(0.9, Concept.NULLWORD, Concept.HANDLING, Concept.RULE));
         rule(MappingField.DEFAULT_VALUE, Set.of("value", "values"), Set.of(Concept.TGT), p(0.9, Concept.DEFAULT));
         rule(MappingField.DESCRIPTION, Set.of("business", "column", "field", "attribute", "target"), Set.of(),
                 p(0.9, Concept.DESCRIPTION));

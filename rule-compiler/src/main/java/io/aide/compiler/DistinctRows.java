@@ -95,7 +95,9 @@ final class DistinctRows {
         StringBuilder rest = new StringBuilder();
         for (String sentence : SENTENCES.split(filter.trim())) {
             // "Claims: 1 row per claim_id": the table a sentence is about, before a colon
-            String said = sentence.replaceFirst("^[A-Za-z][\\w ]{0,30}:\\s*", "");
+            // "load each citation once (drop exact duplicates)": a bracket that says it again
+            String said = sentence.replaceFirst("^[A-Za-z][\\w ]{0,30}:\\s*", "")
+                    .replaceFirst("(?i)\\s*\\([^()]*\\b(?:dup\\w*|once|identical)\\b[^()]*\\)\\s*$", "");
             if (DEDUPE.matcher(said).matches()) {
                 found = true;
             } else if (!WHY_DUPLICATES.matcher(said).matches() && !said.isBlank()) {

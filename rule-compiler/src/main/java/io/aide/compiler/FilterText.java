@@ -37,7 +37,7 @@ final class FilterText {
             // "skip tenant rows with a blank tenant_id": rows named by their table's noun
             + "(?:(?:the\\s+|any\\s+|all\\s+)?(?:[\\w-]+\\s+){0,2}?(?:rows|records|lines)\\s+)?(?:with\\s+|where\\s+)?(.+?)\\s*[.]?$");
     /** "exclude payroll test accounts – emp_id starting with 'TST' (any case, after trimming)": the rows, a dash, their test. */
-    private static final Pattern EXCLUDING_DASH = Pattern.compile("(?i)^" + LEAVE_OUT + "\\s+[^–—:()=<>']{1,80}?\\s+[–—:-]\\s+(.+?)\\s*[.;]?$");
+    private static final Pattern EXCLUDING_DASH = Pattern.compile("(?i)^" + LEAVE_OUT + "\\s+[^–—:()=<>']{1,80}?(?:\\s*[–—:]|\\s+-)\\s+(.+?)\\s*[.;]?$");
     /** "Exclude internal test accounts: any ACCT_NO that, once trimmed, starts with TST (any case)". */
     private static final Pattern EXCLUDING_THAT = Pattern.compile("(?i)^" + LEAVE_OUT + "\\b[^.;=<>'()]*?\\b(?:any|every|all|each)\\s+([A-Za-z_][\\w.]*)\\s+(?:that|which)"
             + "\\s*,?\\s*(?:once|when|after(?:\\s+being)?)?\\s*(.+?)\\s*[.]?$");
@@ -119,8 +119,10 @@ final class FilterText {
         List<String> out = new ArrayList<>();
         // a sentence also starts with a verb that chooses rows after a full stop or a semicolon ("...; drop entries of
         // test employees"), but not after "i.e." or "e.g."
+        // "skip rows where X = Y and skip rows with no T": a second instruction after "and" is a sentence of its own
         for (String s : cell.trim().split("(?<=[.;])(?<!\\b[ie]\\.[eg]\\.)\\s+(?=[A-Z0-9(]|(?:drop|exclude|remove|skip|keep"
-                + "|ignore|discard|filter|then|only|load|do\\s+not|leave\\s+out|omit|(?:an?\\s+)?(?:blank|null|empty|missing))\\b)")) {
+                + "|ignore|discard|filter|then|only|load|do\\s+not|leave\\s+out|omit|(?:an?\\s+)?(?:blank|null|empty|missing))\\b)"
+                + "|(?<=\\S)\\s+and\\s+(?=(?:also\\s+)?(?:drop|exclude|remove|skip|discard|reject|omit|leave\\s+out|filter\\s+out)\\s)")) {
             String t = withoutStep(s);
             if (!t.isEmpty()) {
                 out.add(t);

@@ -75,9 +75,11 @@ final class Picks {
     private static final Pattern MISSING_LOSES = Pattern.compile("(?i).*\\b(?:no|without|missing|blank|null|empty)\\b.*"
             + "\\b(?:loses?|never\\s+wins?|comes?\\s+last|sorts?\\s+last|ranks?\\s+last|goes\\s+last)\\b.*");
     private static final Pattern WHY = Pattern.compile("(?i).*\\b(?:twice|duplicates?|duplicated|more\\s+than\\s+once"
+            + "|(?:several|multiple|many)\\s+(?:versions|copies|rows|records)|more\\s+than\\s+one\\s+(?:version|copy|row|record)"
             + "|re-?sends?|re-?sent|sent\\s+again|re-?extracted|re-?delivered|re-?issued|each\\s+time\\s+it\\s+changes|every\\s+time\\s+it\\s+changes"
             // "All other columns come from the kept record": the pick's consequence
-            + "|all\\s+(?:the\\s+)?other\\s+(?:[\\w.]+\\s+)?(?:columns|fields|attributes|values)\\s+(?:come|are\\s+taken|are\\s+read)\\s+from\\s+(?:the|that|this)\\s+"
+            + "|all\\s+(?:the\\s+)?other\\s+(?:[\\w.]+\\s+)?(?:columns|fields|attributes|values)(?:\\s+(?:of|in)\\s+[\\w.]+)?\\s+(?:come|are\\s+taken"
+            + "|are\\s+read)\\s+from\\s+(?:the|that|this)\\s+"
             + "(?:kept|surviving|latest|chosen|selected|same)\\s+(?:row|record|version)?)\\b.*");
     /**
      * "keep only the latest version of each profile (see Cover)": a pick that names no order, said beside the pick that
@@ -92,6 +94,9 @@ final class Picks {
      */
     private static final Pattern PICK_FIRST = Pattern.compile("(?i)^\\s*(?:if|when|where)\\s+the\\s+(?:latest|newest|last|current)\\s+"
             + "(?:version|copy|row|record)\\b[^;,'\"=<>()]*?\\b(?:is|are)\\s+(?:dropped|not\\s+loaded|excluded)\\s*(?:at\\s+all)?\\s*[.]?\\s*$");
+    /** "and drop the rest", "and discard the older ones": the other rows, said after the pick. */
+    private static final Pattern REST_DROPPED = Pattern.compile("(?i)\\s*,?\\s+and\\s+(?:drop|discard|ignore|remove|skip|delete)\\s+(?:all\\s+)?(?:the\\s+)?"
+            + "(?:rest|others?|older\\s+(?:ones?|versions?|rows?|copies)|remaining\\s+\\w+|other\\s+\\w+)\\s*[.]?\\s*$");
     private static final Pattern SENTENCES = Pattern.compile("(?<=[.;])(?<!\\b[ie]\\.[eg]\\.)\\s+(?=\\S)");
     private static final Pattern REMARK = Pattern.compile("\\s*\\(([^()=<>]*)\\)\\s*");
 
@@ -210,7 +215,9 @@ final class Picks {
             // written in SQL: its brackets are calls ("TRIM(read_id)"), no remarks
             return new Read(found[0].trim(), order.trim(), descending(found[1]), String.join(" ", rest), false, null, true);
         }
-        return new Read(REMARK.matcher(found[0]).replaceAll(" ").trim(), REMARK.matcher(order).replaceAll(" ").trim(),
+        // "... per permit number and drop the rest": what becomes of the other rows, said after the key
+        String key = REST_DROPPED.matcher(found[0]).replaceFirst("");
+        return new Read(REMARK.matcher(key).replaceAll(" ").trim(), REMARK.matcher(REST_DROPPED.matcher(order).replaceFirst("")).replaceAll(" ").trim(),
                 descending(found[1]), String.join(" ", rest), NUMERIC.matcher(order).find(), orderPattern(order));
     }
 

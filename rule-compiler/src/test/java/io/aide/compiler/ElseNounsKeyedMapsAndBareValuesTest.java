@@ -71,4 +71,30 @@ class ElseNounsKeyedMapsAndBareValuesTest {
         assertThat(layer.columns()).allMatch(c -> c.status().equals("compiled"));
         assertThat(SAMPLE.run(layer, "line_id", "qty")).containsExactlyInAnyOrder("1|2", "1|3", "3|5");
     }
+
+    @Test
+    void shouldReadNullCellsPhrasedOtherwise() throws Exception {
+        GeneratedLayers.Layer layer = SAMPLE.compile(Specs.spec()
+                .row("f", "line_id", "VARCHAR(5)", "lines", "line_id", "Copy.", null, null, true, null, null)
+                .row("f", "qty", "INTEGER", "lines", "qty", "Cast to integer.", null, null, false, null, "Treat a null or empty qty as 0.")
+                .row("f", "parts", "DECIMAL(10,2)", "lines", "parts_amt", "Cast to decimal.", null, null, false, null,
+                        "Missing parts_amt = no parts (0).")
+                .row("f", "mode", "VARCHAR(5)", "lines", "training_mode", "Trim and upper-case.", null, null, false, null,
+                        "If training_mode is blank or null (a live check), set to 'N'."));
+        assertThat(SAMPLE.run(layer, "line_id", "qty", "parts", "mode")).containsExactlyInAnyOrder(
+                "1|2|0.00|N", "1|3|4.50|N", "2|1|0.00|Y", "3|5|1.00|N");
+    }
+
+    @Test
+    void shouldReadAPickWhoseKeyIsFollowedByWhatBecomesOfTheRestAndInstructionsJoinedByAnd() throws Exception {
+        GeneratedLayers.Layer layer = SAMPLE.compile(Specs.spec()
+                .rowWithCells("f", "line_id", "VARCHAR(5)", "lines", "line_id", "Copy.", null,
+                        "The extract can carry several versions of the same line; keep only the version with the most recent"
+                                + " upd_ts per line_id and drop the rest.")
+                .row("f", "qty", "INTEGER", "lines", "qty", "Cast to integer.", null,
+                        "Skip rows where training_mode = Y (trimmed, any case - these are test swipes) and skip rows with no"
+                                + " parts_amt.", false, null, null));
+        assertThat(layer.columns()).allMatch(c -> c.status().equals("compiled"));
+        assertThat(SAMPLE.run(layer, "line_id", "qty")).containsExactlyInAnyOrder("1|3", "3|5");
+    }
 }

@@ -134,7 +134,8 @@ final class DefaultCondition {
             // "Blank GVWR", "missing speed": the word before the column it says is missing
             int n = lexicon.match(role, words, 0);
             if (n > 0 && n < words.size() && subject(words.subList(n, words.size()), names)) {
-                return role == Role.NULL || role == Role.IS_NULL ? Kind.NULL : Kind.BLANK;
+                // "Missing DISC_PCT": a text with nothing in it is missing too
+                return (role == Role.NULL || role == Role.IS_NULL) && !words.get(0).norm().equals("missing") ? Kind.NULL : Kind.BLANK;
             }
         }
         for (int at = 0; at < words.size(); at++) {
