@@ -66,7 +66,7 @@ final class Conditionals implements Recognizer {
                     return p.notUnderstood();
                 }
                 // "otherwise false, including blank": a blank or NULL value falls to the else branch anyway
-                ValueMaps.includedAside(p);
+                ElseBranches.includedAside(p);
                 elseSaid = true;
                 collect(otherwise, accepted);
                 continue;
@@ -460,7 +460,7 @@ final class Conditionals implements Recognizer {
 
     /** "false for every other value, blank or NULL": what the else branch covers besides; always true. */
     private static boolean includedAside(Parser p) {
-        ValueMaps.includedAside(p);
+        ElseBranches.includedAside(p);
         return true;
     }
 }

@@ -360,7 +360,7 @@ final class Copies implements Recognizer {
                 }
             } else if (!p.acceptExact(Role.SELF)) {
                 // "cast the trimmed text to a whole number": the value an operation gives, named, then its type
-                UnaryOperator<Expr> done = changedSelf(p);
+                UnaryOperator<Expr> done = TypeWords.changedSelf(p);
                 if (done != null) {
                     before = done;
                 }
@@ -508,37 +508,6 @@ final class Copies implements Recognizer {
      * "Upper case status" over stat_cd: after an operation's verb one word names the one source column of the row whose
      * name is that word and a kind, where the phrase ends after it; null (cursor unchanged) otherwise.
      */
-    /** Nouns a rule calls its own value by once an operation has changed it: "the trimmed text", "the cleaned code". */
-    private static final java.util.Set<String> SELF_NOUNS = java.util.Set.of("text", "value", "string", "code", "number", "field",
-            "id", "identifier", "result", "one");
-
-    /**
-     * "the trimmed text to", "the cleaned value as": the row's value after operations, named by a noun and followed by
-     * "to" or "as"; the operations, the cursor before the type. Null (cursor unchanged) otherwise.
-     */
-    private static UnaryOperator<Expr> changedSelf(Parser p) {
-        int m = p.mark();
-        p.acceptWord("the");
-        Operation op = operation(p);
-        // "the trimmed value": the noun may have gone with the operation's filler words
-        Token noun = op != null && p.mark() > 0 && SELF_NOUNS.contains(p.tokens().get(p.mark() - 1).norm())
-                ? p.tokens().get(p.mark() - 1) : p.next();
-        if (op == null && noun != null && SELF_NOUNS.contains(noun.norm()) && p.ctx().sources().size() == 1) {
-            // "Cast the text ID to integer": the row's one value named by what it is, no operation before it
-            Token second = p.peekToken();
-            if (second != null && second.kind() == Token.Kind.WORD && SELF_NOUNS.contains(second.norm())) {
-                p.next();
-            }
-            op = new Operation(UnaryOperator.identity(), null);
-        }
-        if (op == null || op.column() != null || noun == null || noun.kind() != Token.Kind.WORD || !SELF_NOUNS.contains(noun.norm())
-                || !(p.accept(Role.TO) || p.acceptWord("as") || p.accept(Role.CAST))) {
-            p.reset(m);
-            return null;
-        }
-        return op.apply();
-    }
-
     private static Expr kindLeftOut(Parser p) {
         int m = p.mark();
         Token t = p.peekToken();

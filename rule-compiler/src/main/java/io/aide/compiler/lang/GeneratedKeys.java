@@ -36,7 +36,7 @@ final class GeneratedKeys implements Recognizer {
                 continue;
             }
             p.reset(m);
-            if (timing(p) || stepsBefore(p) || orderRemark(p, order)) {
+            if (NumberingSteps.timing(p) || NumberingSteps.stepsBefore(p) || orderRemark(p, order)) {
                 // "Assign it after the dedupe": a window numbers the rows the view keeps, after its filters anyway
                 continue;
             }
@@ -315,69 +315,6 @@ final class GeneratedKeys implements Recognizer {
         return false;
     }
 
-    /** Verbs that say when the key is given ("Assign it after the dedupe", "Numbered once duplicates are removed"). */
-    private static final java.util.Set<String> ASSIGNING = java.util.Set.of("assign", "assigned", "number", "numbered",
-            "generate", "generated", "apply", "applied", "compute", "computed", "regenerated", "regenerate");
-
-    /**
-     * A sentence that says the key is given after the rows are chosen: "Assign it after the test-account filter and the
-     * dedupe", "Assign after the duplicate member rows have been removed". A numbering in the view numbers the rows it
-     * keeps, so it asks for nothing more; the cursor at the sentence's end, or false (unchanged).
-     */
-    /** Verbs that say a step of the row choice is done. */
-    private static final java.util.Set<String> DONE = java.util.Set.of("applied", "removed", "done", "run", "filtered",
-            "deduplicated", "de-duplicated", "deduped", "dropped", "excluded", "rejected");
-
-    /**
-     * "After the reject and dedupe rules on unit_number have been applied,": the steps the numbering follows, which a
-     * window over the rows the view keeps follows anyway; the cursor after the comma, or unchanged (false).
-     */
-    private static boolean stepsBefore(Parser p) {
-        int m = p.mark();
-        if (!(p.acceptWord("after") || p.acceptWord("once"))) {
-            return false;
-        }
-        boolean done = false;
-        Token t;
-        while ((t = p.rawPeek()) != null && t.kind() != Token.Kind.SEP && !t.op(",")) {
-            done |= DONE.contains(t.norm());
-            p.rawNext();
-        }
-        if (!done || t == null || !t.op(",")) {
-            p.reset(m);
-            return false;
-        }
-        p.rawNext();
-        return true;
-    }
-
-    private static boolean timing(Parser p) {
-        int m = p.mark();
-        Token verb = p.rawNext();
-        if (verb == null || !ASSIGNING.contains(verb.norm())) {
-            p.reset(m);
-            return false;
-        }
-        p.acceptWord("it");
-        p.acceptWord("them");
-        p.acceptWord("only");
-        if ((p.acceptWord("below") || p.acceptWord("above")) && (p.atEnd() || p.rawPeek().op(",") || p.rawPeek().kind() == Token.Kind.SEP)) {
-            // "assigned after the de-duplication below": the step named is filler; the pointer to it is what is left
-            return true;
-        }
-        if (!(p.acceptWord("after") || p.acceptWord("once"))) {
-            p.reset(m);
-            return false;
-        }
-        Token t;
-        int words = 0;
-        while ((t = p.rawPeek()) != null && t.kind() != Token.Kind.SEP && !(t.op(",") && words > 0)) {
-            // "assigned after the de-duplication below, ordered by item_no": the step runs to the comma that ends it
-            p.rawNext();
-            words++;
-        }
-        return true;
-    }
 
     /** "(both numeric, ascending)": what the order keys are and their direction, which is the default; false otherwise. */
     private static boolean orderRemark(Parser p, List<Expr.Order> order) {
