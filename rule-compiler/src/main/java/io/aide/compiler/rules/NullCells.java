@@ -59,7 +59,10 @@ final class NullCells {
     private static final Pattern NULL_ALLOWED = Pattern.compile("(?i)^\\s*(?:nulls?\\s+(?:are\\s+|is\\s+)?(?:allowed|permitted|expected|ok|accepted)"
             + "|(?:can|may|could)\\s+be\\s+(?:null|blank|empty)|blanks?\\s+(?:are\\s+|is\\s+)?(?:allowed|expected|ok))(?:\\s+[^.;]{0,40})?\\s*[.]?\\s*$");
 
-    /** "Not null", "Never null", "Mandatory": the column's nullability, a constraint the checks test, no step of the rule. */
+    /**
+     * "Not null", "Never null", "Mandatory": the column's nullability, no step of the rule: the document reader declares the
+     * column NOT NULL and the not_null check tests it on data (a value that can be NULL is not proof the rows ever are).
+     */
     static boolean statesNullability(String cell) {
         return NEVER_NULL.matcher(cell).matches();
     }
@@ -67,11 +70,6 @@ final class NullCells {
     /** The cell only reassures, and the value bears it out. */
     static boolean borneOut(String cell, Expr value, SqlType target) {
         if (NULL_ALLOWED.matcher(cell).matches()) {
-            return true;
-        }
-        if (NEVER_NULL.matcher(cell).matches()) {
-            // the column's nullability, not a step of the rule: the document reader declares the column NOT NULL and
-            // the not_null check tests it on data (a value that can be NULL is not proof the rows ever are)
             return true;
         }
         java.util.regex.Matcher elseSaid = ELSE_SAID.matcher(cell);
