@@ -58,18 +58,12 @@ final class CellValues {
                 || v.contains("natural key") || v.equals("bk") || v.equals("nk");
     }
 
-    private static final java.util.regex.Pattern NOT_NULL = java.util.regex.Pattern.compile(
-            "(?i)\\s*(?:not\\s+null(?:able)?|never\\s+null|no\\s+nulls?(?:\\s+allowed)?|nulls?\\s+not\\s+allowed|mandatory|required"
-                    + "|must\\s+(?:not\\s+be\\s+null|be\\s+populated|have\\s+a\\s+value)|always\\s+populated)"
-                    + "(?:\\s+in\\s+(?:the\\s+)?(?:source|extract|file|feed))?"
-                    + "\\s*[.!]?\\s*");
-
     /**
      * A null-handling cell that only states the column's nullability ("Not null", "Never null", "Mandatory", "Always
      * populated in source"): the column is declared NOT NULL, which the checks test on data.
      */
     static boolean saysNotNull(String nullHandling) {
-        return nullHandling != null && NOT_NULL.matcher(nullHandling).matches();
+        return io.aide.events.spec.NullabilityWords.saysNotNull(nullHandling);
     }
 
     /** Nullable flag from a cell; {@code inverted} when the column says "mandatory"/"required"/"not null". */

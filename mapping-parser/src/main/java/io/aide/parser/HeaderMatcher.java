@@ -32,7 +32,8 @@ final class HeaderMatcher {
     static {
         word(Concept.TGT, "target", "tgt", "trg", "destination", "dest", "output", "sdtm", "dw", "dwh", "edw", "mart",
                 "warehouse", "sink");
-        word(Concept.SRC, "source", "sources", "src", "from", "raw", "input", "legacy", "upstream", "original", "orig");
+        word(Concept.SRC, "source", "sources", "src", "from", "raw", "input", "legacy", "upstream", "original", "orig",
+                "origin", "originating");
         word(Concept.TABLE, "table", "tables", "tbl", "tab", "entity", "entities", "dataset", "datasets", "domain",
                 "file", "files", "object", "view", "relation", "tablename");
         word(Concept.COLUMN, "column", "columns", "col", "cols", "field", "fields", "attribute", "attributes", "attr",

@@ -69,11 +69,12 @@ class CellValuesTest {
     void shouldReadANullHandlingCellThatOnlyStatesTheColumnIsNeverNull() {
         // Given / When / Then: the column's nullability, which the checks test on data
         for (String cell : new String[]{"Not null", "Never null.", "Mandatory", "Always populated in source", "Not null in source",
-                "NULLs not allowed", "must be populated"}) {
+                "NULLs not allowed", "must be populated", "Not expected to be blank", "Should never be null.", "Cannot be empty"}) {
             assertThat(CellValues.saysNotNull(cell)).as(cell).isTrue();
         }
         // a cell that says what a missing value becomes, or that rows are dropped, is no statement of nullability
-        for (String cell : new String[]{"Blank → NULL", "Not null → 'X'", "If null use 0", "Rows with a null key are not loaded", ""}) {
+        for (String cell : new String[]{"Blank → NULL", "Not null → 'X'", "If null use 0", "Rows with a null key are not loaded", "",
+                "Not expected to be blank; use 'N/A' if it is"}) {
             assertThat(CellValues.saysNotNull(cell)).as(cell).isFalse();
         }
         assertThat(CellValues.saysNotNull(null)).isFalse();

@@ -19,7 +19,7 @@ class HeaderMatcherTest {
             "Target Colum|target_column", "target_sdtm_variable|target_column", "Column Name|target_column",
             "Target Data Type|target_type", "Data Type|target_type", "DataType|target_type", "Type|target_type",
             "Source System|source_system", "Src Sys|source_system", "Application|source_system",
-            "Source Table|source_table", "Source Entity|source_table", "Source File|source_table",
+            "Source Table|source_table", "Source Entity|source_table", "Origin Table|source_table", "Origin Column|source_column", "Source File|source_table",
             "raw_dataset|source_table", "Source Column(s)|source_column", "Source Field|source_column",
             "Src Attribute|source_column", "Source|source_column", "raw_variable|source_column",
             "Transformation Rule|transformation", "Business Rule|transformation", "Logic|transformation",

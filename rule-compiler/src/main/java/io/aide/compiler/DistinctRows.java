@@ -55,6 +55,9 @@ final class DistinctRows {
             // "the copies are identical, so load each CDR_ID once": one row per key, said with "once"
             + "|^\\s*(?:(?:the\\s+)?(?:copies|duplicates|repeats|rows|records)\\s+(?:are|is)\\s+(?:exactly\\s+)?(?:identical|the\\s+same)"
             + "\\s*,?\\s+(?:so|and)\\s+)?(?:keep|retain|take|load)\\s+(?:each|every)\\s+[\\w.]+\\s+(?:only\\s+)?once\\s*$"
+            // "If the extract sends the same line twice with identical values, load it once"
+            + "|^\\s*(?:if|when|where)\\s+[^,;]{1,100}?\\b(?:twice|more\\s+than\\s+once|identical|duplicated?)\\b[^,;]{0,60}?,?\\s+"
+            + "(?:then\\s+)?(?:load|keep|take)\\s+(?:it|them|each\\s+\\w+|one\\s+copy|a\\s+single\\s+copy)\\s+(?:only\\s+)?once\\s*$"
             + "|^\\s*(?:de-?dup(?:e|licate)?d?|remove\\s+(?:the\\s+)?duplicates?|drop\\s+(?:the\\s+)?duplicates?|duplicates?\\s+"
             + "(?:removed|dropped))(?:\\s+(?:on|by)\\s+[\\w.]+)?\\s*$"
             // "remove rows that are identical in every column", "drop exact duplicates"
@@ -88,7 +91,7 @@ final class DistinctRows {
     /** The filter without its dedupe sentences ("" when nothing else is left), or null when it has none. */
     private static String withoutDedupe(String filter) {
         String lower = filter.toLowerCase(Locale.ROOT);
-        if (!lower.contains("row") && !lower.contains("record") && !lower.contains("dup")) {
+        if (!lower.contains("row") && !lower.contains("record") && !lower.contains("dup") && !lower.contains("once")) {
             return null;
         }
         boolean found = false;

@@ -78,6 +78,9 @@ final class FilterText {
     /** A bracket at the end that compares nothing: a remark. */
     private static final Pattern REMARK = Pattern.compile("^(.*\\S)\\s*\\(([^()]*)\\)\\s*[.]?$");
     private static final Pattern COMPARES = Pattern.compile("(?i)[=<>]|\\b(?:in|like|between)\\s*\\(|\\bis\\s+(?:not\\s+)?null\\b|\\bbetween\\b.*\\band\\b");
+    /** A bracket that says how the value is compared ("(ignore case and leading spaces)"): never a remark to drop. */
+    private static final Pattern CLEANS = Pattern.compile("(?i)\\b(?:case|trim\\w*|spaces?|spacing|padding|padded|whitespace"
+            + "|upper\\w*|lower\\w*)\\b");
     /** "None", "N/A", "All accounts, closed ones included", "no filter": every row is kept. */
     private static final Pattern KEEPS_ALL = Pattern.compile("(?i)^\\s*(?:none|n/?a|-+|no\\s+filter(?:ing)?|no\\s+restrictions?|"
             + "no\\s+exclusions?|include\\s+all(?:\\s+(?:rows|records))?|all(?:\\s+(?:rows|records))?|"
@@ -329,7 +332,8 @@ final class FilterText {
                 .replaceFirst("(?i)^after\\s+(?:the\\s+)?(?:dedupe|de-?dup\\w*|deduplication|pick)\\s*,\\s*", "")
                 // "... (cancelled, any case) - a read cancelled later must not fall back to its copy": why, after a dash
                 .replaceFirst("(?i)\\s+[-–—]\\s+(?!(?:(?:then|also|and|next)\\s+)*(?:exclude|drop|skip|remove|discard|filter|ignore|reject|keep|load|only|do\\s+not|leave\\s+out|omit)\\b)"
-                        + "[^=<>'\"()\\d]{10,}[.]?\\s*$", "")
+                        // (a why names no column: "– line_status V after trimming" is the test)
+                        + "[^=<>'\"()\\d_]{10,}[.]?\\s*$", "")
                 // "..., same as DIM_EMPLOYEE": where else the same rows are left out
                 .replaceFirst("(?i)\\s*,\\s*(?:the\\s+)?(?:same\\s+as|as\\s+for|as\\s+in|as\\s+on|like)\\s+(?:for\\s+|in\\s+)?[\\w.]+\\s*[.]?\\s*$", "")).replaceFirst("");
         List<Reading> out = new ArrayList<>();
@@ -399,7 +403,7 @@ final class FilterText {
         List<Reading> withoutRemarks = new ArrayList<>();
         for (Reading r : out) {
             Matcher m = REMARK.matcher(r.condition().trim());
-            if (m.matches() && !COMPARES.matcher(m.group(2)).find() && m.group(1).chars().filter(c -> c == '(').count()
+            if (m.matches() && !COMPARES.matcher(m.group(2)).find() && !CLEANS.matcher(m.group(2)).find() && m.group(1).chars().filter(c -> c == '(').count()
                     == m.group(1).chars().filter(c -> c == ')').count()) {
                 withoutRemarks.add(new Reading(m.group(1), r.excluding()));
             }

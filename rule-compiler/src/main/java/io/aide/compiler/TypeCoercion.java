@@ -209,6 +209,15 @@ final class TypeCoercion {
             }
             return new Expr.DateAdd(base, numericOperand(typeFix(d.amount(), null)), d.unit());
         }
+        if (e instanceof Expr.InList in && textual(infer(in.expr())) && !(in.expr() instanceof Expr.Lit)
+                && in.items().stream().anyMatch(TypeCoercion::numberLiteral)) {
+            // "1, 2 = Low" over a text code: numbers alone compare as numbers (as one code does, '01' = 1); beside
+            // text codes ("3 or SG") they are codes written as they are sent
+            boolean allNumbers = in.items().stream().allMatch(TypeCoercion::numberLiteral);
+            return allNumbers ? new Expr.InList(new Expr.Cast(typeFix(in.expr(), null), SqlType.DOUBLE, true), in.items(), in.negated())
+                    : new Expr.InList(typeFix(in.expr(), null), in.items().stream().map(i -> numberLiteral(i)
+                            ? new Expr.Lit(((Expr.Lit) i).value().toString()) : i).toList(), in.negated());
+        }
         if (e instanceof Expr.Case c) {
             List<Expr.When> whens = c.whens().stream().map(w -> new Expr.When(typeFix(w.condition(), null),
                     typeFix(w.result(), target))).toList();
@@ -330,6 +339,10 @@ final class TypeCoercion {
 
     static boolean textLiteral(Expr e) {
         return e instanceof Expr.Lit l && l.value() instanceof String v && !v.trim().matches("[-+]?\\d+(\\.\\d+)?");
+    }
+
+    private static boolean numberLiteral(Expr e) {
+        return e instanceof Expr.Lit l && l.value() instanceof Number;
     }
 
     static boolean textual(SqlType t) {

@@ -297,14 +297,34 @@ final class ColumnReferences {
             return false;
         }
         boolean cleaned = false;
-        for (Token t = p.next(); t != null; t = p.next()) {
+        while (true) {
+            int q = p.mark();
+            if (p.rawPeek() != null && p.rawPeek().op(",")) {
+                p.rawNext();
+            }
+            Token raw = p.rawPeek();
+            if (raw != null && (raw.is(Token.Kind.WORD, "after") || raw.is(Token.Kind.WORD, "once")) && NumberingSteps.afterStep(p)) {
+                // "(the cleaned value, after the dedupe described on policy_number)": when it is cleaned, which is
+                // before anything reads it
+                continue;
+            }
+            p.reset(q);
+            Token t = p.next();
+            if (t == null) {
+                break;
+            }
             if (t.op(")")) {
                 if (cleaned) {
                     return true;
                 }
                 break;
             }
-            if (t.kind() == Token.Kind.WORD && CLEANED.contains(t.norm())) {
+            if (t.kind() == Token.Kind.WORD && POINTERS.contains(t.norm())) {
+                // "(the cleaned value, after the dedupe described on policy_number)": where a step is described
+                while (p.rawPeek() != null && !p.rawPeek().op(")") && !p.rawPeek().op(",")) {
+                    p.rawNext();
+                }
+            } else if (t.kind() == Token.Kind.WORD && CLEANED.contains(t.norm())) {
                 cleaned = true;
             } else if (!(t.op(",") || t.kind() == Token.Kind.WORD && ASIDE.contains(t.norm()))) {
                 break;
@@ -313,6 +333,10 @@ final class ColumnReferences {
         p.reset(m);
         return false;
     }
+
+    /** Words that point to where something is described ("described on policy_number", "see below"). */
+    private static final java.util.Set<String> POINTERS = java.util.Set.of("described", "defined", "explained", "detailed",
+            "documented", "specified", "see");
 
     /** Words that say a value is meant as a rule cleans it ("the cleaned code", "tenant_id (cleaned, below)"). */
     static final java.util.Set<String> CLEANED = java.util.Set.of("cleaned", "cleansed", "clean", "standardised",

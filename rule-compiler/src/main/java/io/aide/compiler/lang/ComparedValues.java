@@ -173,6 +173,10 @@ final class ComparedValues {
                     // "(any case, ignore spaces)": padding around the value does not count
                     step = trimmedLeft(next);
                 }
+                if (step == null && paren && label(p)) {
+                    // "(reversed, any case)": what the code means, beside how it is compared
+                    continue;
+                }
                 if (step == null) {
                     break;
                 }
@@ -185,6 +189,25 @@ final class ComparedValues {
             }
             out = next;
         }
+    }
+
+    /**
+     * Up to three plain words ending at a comma or the closing bracket: a label of the code compared ("reversed"); the
+     * cursor after them, or false (unmoved).
+     */
+    private static boolean label(Parser p) {
+        int m = p.mark();
+        int words = 0;
+        Token t;
+        while ((t = p.rawPeek()) != null && t.kind() == Token.Kind.WORD && words < 3) {
+            p.rawNext();
+            words++;
+        }
+        if (words > 0 && t != null && (t.op(",") || t.op(")"))) {
+            return true;
+        }
+        p.reset(m);
+        return false;
     }
 
     /** [the] "cleaned" (or a word like it) at the cursor, the cursor after it; false (unmoved) otherwise. */

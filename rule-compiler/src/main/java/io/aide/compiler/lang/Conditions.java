@@ -103,6 +103,14 @@ final class Conditions {
     /** operand (IS_NULL | NOT_NULL | op operand | [NOT] IN (values) | STARTS/ENDS/CONTAINS text). */
     static Expr comparison(Parser p) {
         int start = p.mark();
+        if (p.acceptWord("any") || p.acceptWord("every")) {
+            // "exclude any pet_id beginning with TST": the rows the test holds for, each one
+            Expr each = p.peekToken() != null && !p.peekToken().is(Token.Kind.WORD, "other") ? comparison(p) : null;
+            if (each != null) {
+                return each;
+            }
+            p.reset(start);
+        }
         WordedTests.hasNo(p);
         Expr none = WordedTests.none(p);
         if (none != null) {

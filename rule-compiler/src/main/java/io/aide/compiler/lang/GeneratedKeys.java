@@ -36,8 +36,30 @@ final class GeneratedKeys implements Recognizer {
                 continue;
             }
             p.reset(m);
-            if (NumberingSteps.timing(p) || NumberingSteps.stepsBefore(p) || orderRemark(p, order)) {
+            if (NumberingSteps.timing(p) || NumberingSteps.stepsBefore(p) || NumberingSteps.afterStep(p)
+                    || NumberingOrder.orderRemark(p, order)) {
                 // "Assign it after the dedupe": a window numbers the rows the view keeps, after its filters anyway
+                continue;
+            }
+            p.reset(m);
+            if (p.acceptOp("(") && (NumberingSteps.timing(p) || NumberingSteps.afterStep(p))
+                    && (p.acceptOp(")") || p.tokens().get(p.mark() - 1).op(")"))) {
+                // "(assigned after the dedupe described on technician_id)": the same, in brackets
+                continue;
+            }
+            p.reset(m);
+            Boolean down = order.isEmpty() || !p.acceptWord("in") ? null : p.accept(Role.DESCENDING) ? Boolean.TRUE
+                    : p.accept(Role.ASCENDING) ? Boolean.FALSE : null;
+            if (down != null && p.acceptWord("order")) {
+                // "by cleaned loan account number (LOAN_ACCOUNT_NO) in descending order": the direction of the keys
+                List<Expr.Order> keys = List.copyOf(order);
+                order.clear();
+                keys.forEach(k -> order.add(new Expr.Order(k.expr(), down || k.descending())));
+                continue;
+            }
+            p.reset(m);
+            if ((p.acceptWord("assigned") || p.acceptWord("numbered")) && p.peek(Role.ORDERED_BY)) {
+                // "assigned by cleaned loan account number": the verb before the order
                 continue;
             }
             p.reset(m);
@@ -61,7 +83,7 @@ final class GeneratedKeys implements Recognizer {
                 continue;
             }
             p.reset(m);
-            List<Expr.Order> inOrder = inOrder(p);
+            List<Expr.Order> inOrder = NumberingOrder.inOrder(p);
             if (inOrder != null) {
                 order.addAll(inOrder);
                 continue;
@@ -71,9 +93,9 @@ final class GeneratedKeys implements Recognizer {
             if (p.peek(Role.ORDERED_BY)) {
                 // "(sequence by emp_id)": an order, before "sequence" is read as the key's name again
                 p.accept(Role.ORDERED_BY);
-                List<Expr.Order> keys = orderKeys(p);
+                List<Expr.Order> keys = NumberingOrder.orderKeys(p);
                 if (keys == null) {
-                    keys = describedThenBracketed(p);
+                    keys = NumberingOrder.describedThenBracketed(p);
                 }
                 if (keys == null) {
                     return p.notUnderstood();
@@ -108,29 +130,29 @@ final class GeneratedKeys implements Recognizer {
                 if (perRow(p)) {
                     continue;
                 }
-                List<Expr> cols = columns(p);
+                List<Expr> cols = NumberingOrder.columns(p);
                 if (cols == null) {
                     return p.notUnderstood();
                 }
                 unique = true;
                 cols.forEach(c -> order.add(new Expr.Order(c, false)));
             } else if (p.accept(Role.ORDERED_BY)) {
-                List<Expr.Order> keys = orderKeys(p);
+                List<Expr.Order> keys = NumberingOrder.orderKeys(p);
                 if (keys == null) {
                     // "in order of opening (open_dt ascending)": the order in words, then exactly in brackets
-                    keys = describedThenBracketed(p);
+                    keys = NumberingOrder.describedThenBracketed(p);
                 }
                 if (keys == null) {
                     return p.notUnderstood();
                 }
                 order.addAll(keys);
-            } else if (!order.isEmpty() && tieBreak(p, order)) {
+            } else if (!order.isEmpty() && NumberingOrder.tieBreak(p, order)) {
                 // "accounts opened on the same day: lower account number first"
                 continue;
             } else if (p.acceptExact(Role.PER) || p.accept(Role.PER)) {
                 // exactly first: "for each" is also a scope word, which filler skipping would pass over
                 int afterPer = p.mark();
-                List<Expr> cols = columns(p);
+                List<Expr> cols = NumberingOrder.columns(p);
                 if (cols == null) {
                     // "for each COST record", "per each row in drug_exposure": one number per row of the target
                     p.reset(afterPer);
@@ -265,46 +287,6 @@ final class GeneratedKeys implements Recognizer {
         return true;
     }
 
-    /**
-     * [assigned] in [ascending | descending] column order, in order of column: the order the numbers follow; null
-     * (cursor unchanged) otherwise.
-     */
-    private static List<Expr.Order> inOrder(Parser p) {
-        int m = p.mark();
-        p.acceptWord("assigned");
-        p.acceptWord("numbered");
-        if (!p.acceptWord("in")) {
-            p.reset(m);
-            return null;
-        }
-        int ofForm = p.mark();
-        boolean down = p.accept(Role.DESCENDING);
-        if (!down) {
-            p.accept(Role.ASCENDING);
-        }
-        if (p.acceptWord("order") && p.acceptWord("of")) {
-            // "assigned in ascending order of the numeric store number (STORE_NUMBER below)"
-            List<Expr.Order> keys = orderKeys(p);
-            if (keys == null) {
-                keys = describedThenBracketed(p);
-            }
-            if (keys != null) {
-                return keys.stream().map(k -> new Expr.Order(k.expr(), down || k.descending())).toList();
-            }
-        }
-        p.reset(ofForm);
-        boolean descending = p.acceptWord("descending");
-        if (!descending) {
-            p.acceptWord("ascending");
-        }
-        List<Expr> cols = columns(p);
-        if (cols == null || !p.acceptWord("order")) {
-            p.reset(m);
-            return null;
-        }
-        return cols.stream().map(c -> new Expr.Order(c, descending)).toList();
-    }
-
     /** "…" or "...", after "1, 2, 3": the numbers go on; the cursor after it, or false (unchanged). */
     private static boolean ellipsis(Parser p) {
         Token t = p.rawPeek();
@@ -315,162 +297,6 @@ final class GeneratedKeys implements Recognizer {
         return false;
     }
 
-
-    /** "(both numeric, ascending)": what the order keys are and their direction, which is the default; false otherwise. */
-    private static boolean orderRemark(Parser p, List<Expr.Order> order) {
-        int m = p.mark();
-        if (order.isEmpty() || !p.acceptOp("(")) {
-            return false;
-        }
-        int named = p.mark();
-        Expr again = p.column();
-        Expr last = order.get(order.size() - 1).expr();
-        if (again != null && (again.equals(last) || last instanceof Expr.Cast cast && again.equals(cast.expr()))) {
-            // "the numeric store number (STORE_NUMBER below)": the key named again where the mapping defines it
-            if (!p.acceptWord("below") && !p.acceptWord("above")) {
-                p.acceptWord("here");
-            }
-            if (p.acceptOp(")")) {
-                return true;
-            }
-        }
-        p.reset(named);
-        int words = 0;
-        Token t;
-        while ((t = p.rawPeek()) != null && !t.op(")")) {
-            if (!(t.op(",") || t.kind() == Token.Kind.WORD && ORDER_REMARK_WORDS.contains(t.norm()))) {
-                p.reset(m);
-                return false;
-            }
-            p.rawNext();
-            words++;
-        }
-        if (t == null || words == 0) {
-            p.reset(m);
-            return false;
-        }
-        p.rawNext();
-        return true;
-    }
-
-    private static final java.util.Set<String> ORDER_REMARK_WORDS = java.util.Set.of("both", "all", "numeric", "numerically",
-            "ascending", "asc", "as", "numbers", "integers", "and");
-
-    /** Up to three words, then "(" order keys ")"; null (cursor unchanged) otherwise. */
-    private static List<Expr.Order> describedThenBracketed(Parser p) {
-        int m = p.mark();
-        for (int words = 0; words <= 3; words++) {
-            int at = p.mark();
-            if (p.acceptOp("(")) {
-                List<Expr.Order> keys = orderKeys(p);
-                // "(STORE_NUMBER below)": the column the words describe, named where the mapping defines it
-                if (keys != null && !p.acceptWord("below") && !p.acceptWord("above")) {
-                    p.acceptWord("here");
-                }
-                if (keys != null && p.acceptOp(")")) {
-                    return keys;
-                }
-                p.reset(at);
-            }
-            Token t = p.rawPeek();
-            if (t == null || t.kind() != Token.Kind.WORD) {
-                break;
-            }
-            p.rawNext();
-        }
-        p.reset(m);
-        return null;
-    }
-
-    private static final java.util.Set<String> LOW_FIRST = java.util.Set.of("lower", "lowest", "smaller", "smallest",
-            "earlier", "earliest", "older", "oldest");
-    private static final java.util.Set<String> HIGH_FIRST = java.util.Set.of("higher", "highest", "larger", "largest",
-            "later", "latest", "newer", "newest", "bigger", "biggest");
-
-    /**
-     * "accounts opened on the same day: lower account number first", "ties: higher amount first", "on a tie, earliest
-     * created_at first": how rows of an equal order are ordered; the key added, or false (cursor unchanged).
-     */
-    private static boolean tieBreak(Parser p, List<Expr.Order> order) {
-        int m = p.mark();
-        boolean tie = false;
-        int words = 0;
-        Token t;
-        while ((t = p.rawPeek()) != null && !t.op(":") && !t.op(",") && t.kind() != Token.Kind.SEP && words < 10) {
-            tie |= t.norm().equals("same") || t.norm().startsWith("tie");
-            p.rawNext();
-            words++;
-        }
-        if (!tie || !(p.acceptOp(":") || p.acceptOp(","))) {
-            p.reset(m);
-            return false;
-        }
-        Token dir = p.rawPeek();
-        boolean desc = dir != null && HIGH_FIRST.contains(dir.norm());
-        if (dir != null && (desc || LOW_FIRST.contains(dir.norm()))) {
-            p.rawNext();
-        }
-        Expr c = p.column();
-        if (c == null) {
-            p.reset(m);
-            return false;
-        }
-        p.acceptWord("first");
-        boolean explicit = p.accept(Role.DESCENDING);
-        order.add(new Expr.Order(c, desc || explicit));
-        return true;
-    }
-
-    /** column [ASC | DESC] ((, | and | then) column [ASC | DESC])*: "order_dt descending, then order_id"; or null. */
-    private static List<Expr.Order> orderKeys(Parser p) {
-        return keys(p, true);
-    }
-
-    /** column ((, | + | and) column)*; a separator not followed by a column is left for what follows ("+ 1000 (offset)"). */
-    static List<Expr> columns(Parser p) {
-        List<Expr.Order> keys = keys(p, false);
-        return keys == null ? null : keys.stream().map(Expr.Order::expr).toList();
-    }
-
-    private static List<Expr.Order> keys(Parser p, boolean ordered) {
-        List<Expr.Order> out = new ArrayList<>();
-        int beforeSeparator = p.mark();
-        do {
-            if (ordered) {
-                p.acceptWord("then");
-            }
-            int before = p.mark();
-            p.acceptWord("the");
-            // "the numeric store number": ordered as a number, whatever the column holds
-            boolean numeric = ordered && (p.acceptWord("numeric") || p.acceptWord("numerical"));
-            if (!numeric) {
-                p.reset(before);
-            }
-            Expr c = p.column();
-            if (c != null && numeric) {
-                c = new Expr.Cast(c, io.aide.compiler.plan.SqlType.DOUBLE, true);
-            }
-            if (c == null) {
-                if (out.isEmpty()) {
-                    return null;
-                }
-                p.reset(beforeSeparator);
-                break;
-            }
-            int direction = p.mark();
-            if (ordered && !(p.acceptOp(",") && (p.peek(Role.DESCENDING) || p.peek(Role.ASCENDING)))) {
-                // "ordered by NDC, ascending": the direction after a comma
-                p.reset(direction);
-            }
-            boolean descending = ordered && p.accept(Role.DESCENDING);
-            if (ordered && !descending) {
-                p.accept(Role.ASCENDING);
-            }
-            out.add(new Expr.Order(c, descending));
-            beforeSeparator = p.mark();
-        } while (p.acceptOp(",") || p.accept(Role.AND) || (ordered ? p.acceptWord("then") : p.acceptOp("+")));
-        return out;
-    }
 
     /**
      * "each row in drug_exposure", "each row measurement", "each COST record": one number per row of the target; a

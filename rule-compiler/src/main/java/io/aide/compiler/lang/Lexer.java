@@ -37,6 +37,9 @@ public final class Lexer {
         return BULLET.matcher(s).replaceAll("").trim();
     }
 
+    /** Abbreviations written before a number ("US No. 1", "Vol. 2", "Apt. 4"): their full stop ends no sentence. */
+    private static final java.util.Set<String> NUMBERED = java.util.Set.of("no", "nr", "num", "vol", "ver", "pt", "apt",
+            "ste", "rm", "fig", "sec", "art", "ch", "bldg", "unit", "lvl", "gr");
     private static final java.util.regex.Pattern ARROWS = java.util.regex.Pattern.compile("\\s*[\u2192\u21d2\u2794\u27f6\u279c\u27a1]\\s*");
     private static final java.util.regex.Pattern BREAK = java.util.regex.Pattern.compile("(?i)</?br\\s*/?>");
     private static final java.util.regex.Pattern INLINE_TAG = java.util.regex.Pattern.compile(
@@ -178,6 +181,13 @@ public final class Lexer {
                         i = k;
                         continue;
                     }
+                }
+                if (j + 2 < n && s.charAt(j) == '.' && s.charAt(j + 1) == ' ' && Character.isDigit(s.charAt(j + 2))
+                        && NUMBERED.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+                    // "US No. 1", "Vol. 2": an abbreviation before a number, not the end of a sentence
+                    out.add(Token.of(Token.Kind.WORD, word + "."));
+                    i = j + 1;
+                    continue;
                 }
                 out.add(Token.of(Token.Kind.WORD, word));
                 i = j;

@@ -56,21 +56,74 @@ final class NumberingSteps {
         p.acceptWord("it");
         p.acceptWord("them");
         p.acceptWord("only");
+        int q = p.mark();
+        p.skipFiller();
+        if (endsClause(p)) {
+            // "..., assigned.", "assigned after de-duplication" (the step filler): what a generated key is, said again
+            return true;
+        }
+        p.reset(q);
         if ((p.acceptWord("below") || p.acceptWord("above")) && (p.atEnd() || p.rawPeek().op(",") || p.rawPeek().kind() == Token.Kind.SEP)) {
             // "assigned after the de-duplication below": the step named is filler; the pointer to it is what is left
             return true;
         }
-        if (!(p.acceptWord("after") || p.acceptWord("once"))) {
+        p.reset(q);
+        if (!afterWord(p)) {
             p.reset(m);
             return false;
         }
         Token t;
         int words = 0;
-        while ((t = p.rawPeek()) != null && t.kind() != Token.Kind.SEP && !(t.op(",") && words > 0)) {
+        while ((t = p.rawPeek()) != null && t.kind() != Token.Kind.SEP && !(t.op(",") && words > 0) && !t.op(")")) {
             // "assigned after the de-duplication below, ordered by item_no": the step runs to the comma that ends it
             p.rawNext();
             words++;
         }
         return true;
+    }
+
+    /** Nouns that name a step of the row choice ("after the test-account filter", "after de-duplication"). */
+    private static final java.util.Set<String> STEPS = java.util.Set.of("filter", "filters", "filtering", "dedupe",
+            "dedup", "deduplication", "duplication", "de-duplication", "duplicates", "reject", "rejects", "rejection",
+            "exclusion", "exclusions", "removal", "cleanup", "cleansing");
+
+    /**
+     * "after the test-account filter", "once de-duplication is done": the step of the row choice the numbering follows,
+     * which a window over the rows the view keeps follows anyway; the cursor at the clause's end, or false (unchanged).
+     */
+    static boolean afterStep(Parser p) {
+        int m = p.mark();
+        if (!(p.acceptWord("after") || p.acceptWord("once"))) {
+            return false;
+        }
+        boolean step = false;
+        int words = 0;
+        Token t;
+        while ((t = p.rawPeek()) != null && t.kind() != Token.Kind.SEP && !t.op(",") && !t.op(")") && words < 10) {
+            step |= STEPS.contains(t.norm()) || DONE.contains(t.norm());
+            p.rawNext();
+            words++;
+        }
+        if (!step || !(t == null || t.kind() == Token.Kind.SEP || t.op(",") || t.op(")"))) {
+            p.reset(m);
+            return false;
+        }
+        return true;
+    }
+
+    /** "after" or "once" at the cursor, read as written (the step it names may be filler words too); false if not. */
+    private static boolean afterWord(Parser p) {
+        Token t = p.rawPeek();
+        if (t != null && (t.is(Token.Kind.WORD, "after") || t.is(Token.Kind.WORD, "once"))) {
+            p.rawNext();
+            return true;
+        }
+        return p.acceptWord("after") || p.acceptWord("once");
+    }
+
+    /** At the end of the words, a sentence, a clause or a bracket. */
+    private static boolean endsClause(Parser p) {
+        Token t = p.rawPeek();
+        return t == null || t.kind() == Token.Kind.SEP || t.op(",") || t.op(")");
     }
 }

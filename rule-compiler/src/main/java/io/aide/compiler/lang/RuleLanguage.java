@@ -81,6 +81,15 @@ public final class RuleLanguage {
         if (p == null) {
             return null;
         }
+        return value(p, ctx);
+    }
+
+    /** The words as one row-level value ({@link #value(String, RuleContext)}), or null. */
+    Expr value(List<Token> tokens, RuleContext ctx) {
+        return tokens.isEmpty() ? null : value(new Parser(tokens, ctx, lexicon), ctx);
+    }
+
+    private Expr value(Parser p, RuleContext ctx) {
         int m = p.mark();
         Expr column = p.column();
         if (column != null && p.atEnd()) {

@@ -94,7 +94,7 @@ final class Windows implements Recognizer {
                 }
                 partition.add(shared);
             } else if (p.acceptExact(Role.WIN_PER) || p.accept(Role.WIN_PER)) {
-                List<Expr> cols = GeneratedKeys.columns(p);
+                List<Expr> cols = NumberingOrder.columns(p);
                 if (cols == null) {
                     return p.notUnderstood();
                 }

@@ -16,14 +16,16 @@ import java.util.regex.Pattern;
 final class NullCells {
     /** Cells that ask for nothing: "N/A", "-", "None", "as is". */
     private static final Pattern NOTHING = Pattern.compile("(?i)^\\s*(?:n/?a|-+|none|no|nothing|as[- ]is|not\\s+applicable|tbd|null)\\s*[.]?\\s*$");
-    private static final Pattern NEVER_NULL = Pattern.compile("(?i)^\\s*(?:never\\s+null|not\\s+null(?:able)?|no\\s+nulls?(?:\\s+allowed)?"
-            + "|nulls?\\s+not\\s+allowed|always\\s+populated(?:\\s+in\\s+(?:the\\s+)?source)?|mandatory|required"
-            + "|must\\s+(?:not\\s+be\\s+null|be\\s+populated|have\\s+a\\s+value))(?:\\s+in\\s+(?:the\\s+)?(?:source|extract|file|feed))?"
-            + "\\s*[.!]?\\s*$");
+    /**
+     * What may follow a NULL kept: "- do not default to 0", "– no default", ", row still loaded", then a remark in
+     * brackets ("(load not tested)").
+     */
+    private static final String KEPT_TAIL = "(?:\\s*[-–—,;.]\\s*(?:do\\s+not\\s+default(?:\\s+to\\s+\\S+)?|no\\s+default"
+            + "|(?:the\\s+)?row\\s+(?:is\\s+)?still\\s+(?:loaded|kept)))*(?:\\s*\\([^()]{1,60}\\))?";
     private static final Pattern NULL_KEPT = Pattern.compile("(?i)^\\s*(?:(?:(?:both|all|every|each)\\s+(?:of\\s+them\\s+|parts?\\s+|inputs?\\s+|sources?\\s+)?)?(?:blank|empty|missing|null)(?:\\s+(?:or|/)\\s+(?:blank|empty|missing|null))?"
-            + "\\s*(?:→|->|=>|=|becomes|stays?|remains?|is\\s+left|left\\s+as|to|gives|yields|returns|means)\\s*null"
-            + "(?:\\s*\\([^()]{1,60}\\))?|(?:leave|keep|load)\\s+(?:as\\s+)?null"
-            + "(?:\\s*[-–—,;]\\s*do\\s+not\\s+default(?:\\s+to\\s+\\S+)?)?|do\\s+not\\s+default(?:\\s+to\\s+\\S+)?|nullable"
+            + "\\s*(?:→|->|=>|=|becomes|stays?|remains?|is\\s+left|left\\s+as|to|gives|yields|returns|means)\\s*null" + KEPT_TAIL
+            + "|(?:leave|keep|load)\\s+(?:it\\s+)?(?:as\\s+)?null(?:\\s+(?:if|when)\\s+(?:it\\s+is\\s+)?(?:null|blank|empty|missing))?" + KEPT_TAIL
+            + "|do\\s+not\\s+default(?:\\s+to\\s+\\S+)?|nullable"
             // "NULL when the customer has no orders", "NULL when distance_km is NULL": no value where an input is missing
             + "|null\\s+(?:when|if|for|where)\\s+[\\w\\s']{1,60}?\\b(?:has|have|there\\s+is|there\\s+are)\\s+no\\s+[\\w\\s]{1,30}"
             + "|null\\s+(?:when|if)\\s+[\\w.]+\\s+is\\s+(?:null|blank|missing|empty)"
@@ -31,6 +33,10 @@ final class NullCells {
             + "|null\\s+(?:when|if|while|until)\\s+(?:[\\w']+\\s+){0,6}?(?:is\\s+|are\\s+|has\\s+|have\\s+)?(?:not|never)\\s+(?:yet\\s+)?"
             + "(?:found|matched|delivered|present|available|known|set|returned|arrived|shipped|completed|closed|paid)"
             + "(?:\\s+[\\w']+){0,4}(?:\\s*\\([^()]{1,40}\\))?)\\s*[.]?\\s*$");
+    /** "Leave null if null", "Keep NULL when it is null": a NULL input gives NULL, said of NULL alone. */
+    private static final Pattern NULL_IF_NULL = Pattern.compile("(?i)^\\s*(?:leave|keep|load)\\s+(?:it\\s+)?(?:as\\s+)?null\\s+(?:if|when)"
+            + "\\s+(?:it\\s+is\\s+|the\\s+source\\s+is\\s+)?null\\s*[.]?\\s*$");
+
     /**
      * "Blank/null = false", "Blank or null → 'Other'", "Other / blank codes -> Unknown", "Any other distributor ID ->
      * Other": what a missing (or any other) value gives, which the value's else branch gives already.
@@ -44,7 +50,9 @@ final class NullCells {
 
     /** Words of a value that is not there: a null-handling cell without one is a note, read elsewhere or not at all. */
     private static final Pattern MISSING = Pattern.compile("(?i)\\b(?:blanks?|nulls?|missing|empty|no\\s+match(?:ing)?|not\\s+found"
-            + "|absent|unmatched|not\\s+in\\s+the)\\b");
+            + "|absent|unmatched|not\\s+in\\s+the"
+            // "-1 when no owner is found", "when the pet was not matched"
+            + "|no\\s+(?:[\\w']+\\s+){1,3}(?:is\\s+|was\\s+|can\\s+be\\s+)?(?:found|matched|match(?:es)?)|not\\s+(?:be\\s+)?matched)\\b");
 
     /** The cell asks for nothing about missing values ("N/A", "Grain: one row per customer"): it is no instruction here. */
     static boolean saysNothing(String cell) {
@@ -53,7 +61,9 @@ final class NullCells {
     }
 
     /** An arrow or a verb that gives one value for another. */
-    private static final Pattern GIVES = Pattern.compile("(?i)→|->|=>|\\s=\\s|\\bbecomes?\\b|\\bmaps?\\s+to\\b|\\bturns?\\s+into\\b");
+    private static final Pattern GIVES = Pattern.compile("(?i)→|->|=>|\\s=\\s|\\bbecomes?\\b|\\bmaps?\\s+to\\b|\\bturns?\\s+into\\b"
+            // "-1 when ...", "'Unknown' if ...": a value, then when it is given
+            + "|^\\s*(?:-?\\d+(?:\\.\\d+)?|'[^']*'|\"[^\"]*\"|true|false)\\s+(?:when|if|where|for)\\b");
 
     /** "Nullable", "NULLs allowed", "may be null", "nulls expected": a statement that the column may have no value. */
     private static final Pattern NULL_ALLOWED = Pattern.compile("(?i)^\\s*(?:nulls?\\s+(?:are\\s+|is\\s+)?(?:allowed|permitted|expected|ok|accepted)"
@@ -64,7 +74,7 @@ final class NullCells {
      * column NOT NULL and the not_null check tests it on data (a value that can be NULL is not proof the rows ever are).
      */
     static boolean statesNullability(String cell) {
-        return NEVER_NULL.matcher(cell).matches();
+        return io.aide.events.spec.NullabilityWords.saysNotNull(cell);
     }
 
     /** The cell only reassures, and the value bears it out. */
@@ -75,6 +85,9 @@ final class NullCells {
         java.util.regex.Matcher elseSaid = ELSE_SAID.matcher(cell);
         if (elseSaid.matches() && givenByElse(value, elseSaid.group(1).strip())) {
             return true;
+        }
+        if (NULL_IF_NULL.matcher(cell).matches()) {
+            return keepsNull(value);
         }
         if (NULL_KEPT.matcher(cell).matches()) {
             // "Both blank → NULL" on a text joined with its blank parts left out: NULL when every part is blank
@@ -100,6 +113,28 @@ final class NullCells {
         map.whens().forEach(w -> Expr.visit(w.condition(), x -> testsMissing[0] |= x instanceof Expr.IsNull
                 || x instanceof Expr.Lit b && "".equals(b.value())));
         return !testsMissing[0];
+    }
+
+    /** Functions that give a value for a NULL input. */
+    private static final java.util.Set<String> NULL_REPLACING = java.util.Set.of("COALESCE", "IFNULL", "NVL", "NVL2",
+            "CONCAT", "CONCAT_WS", "ISNULL", "ZEROIFNULL");
+
+    /** NULL in gives NULL out: a column read through casts, functions and arithmetic that replace no NULL. */
+    private static boolean keepsNull(Expr e) {
+        if (e instanceof Expr.Col) {
+            return true;
+        }
+        if (e instanceof Expr.Cast c) {
+            return keepsNull(c.expr());
+        }
+        if (e instanceof Expr.Fn f) {
+            return !NULL_REPLACING.contains(f.name().toUpperCase(java.util.Locale.ROOT)) && !f.args().isEmpty()
+                    && keepsNull(f.args().get(0));
+        }
+        if (e instanceof Expr.Bin b) {
+            return java.util.Set.of("+", "-", "*", "/").contains(b.op()) && (keepsNull(b.left()) || keepsNull(b.right()));
+        }
+        return false;
     }
 
     /** The context with the row's rule followed by its null-handling cell, as one rule. */

@@ -1,0 +1,233 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The order a generated key's numbers follow, as said beside it: "in ascending order of the numeric store number
+ * (STORE_NUMBER below)", "ordered by NDC, ascending", "accounts opened on the same day: lower account number first",
+ * "the cleaned event code (EVENT_CODE trimmed and upper-cased)".
+ */
+final class NumberingOrder {
+
+    private NumberingOrder() {
+    }
+
+    /**
+     * [assigned] in [ascending | descending] column order, in order of column: the order the numbers follow; null
+     * (cursor unchanged) otherwise.
+     */
+    static List<Expr.Order> inOrder(Parser p) {
+        int m = p.mark();
+        p.acceptWord("assigned");
+        p.acceptWord("numbered");
+        if (!p.acceptWord("in")) {
+            p.reset(m);
+            return null;
+        }
+        int ofForm = p.mark();
+        boolean down = p.accept(Role.DESCENDING);
+        if (!down) {
+            p.accept(Role.ASCENDING);
+        }
+        if (p.acceptWord("order") && p.acceptWord("of")) {
+            // "assigned in ascending order of the numeric store number (STORE_NUMBER below)"
+            List<Expr.Order> keys = orderKeys(p);
+            if (keys == null) {
+                keys = describedThenBracketed(p);
+            }
+            if (keys != null) {
+                return keys.stream().map(k -> new Expr.Order(k.expr(), down || k.descending())).toList();
+            }
+        }
+        p.reset(ofForm);
+        boolean descending = p.acceptWord("descending");
+        if (!descending) {
+            p.acceptWord("ascending");
+        }
+        List<Expr> cols = columns(p);
+        if (cols == null || !p.acceptWord("order")) {
+            p.reset(m);
+            return null;
+        }
+        return cols.stream().map(c -> new Expr.Order(c, descending)).toList();
+    }
+
+    /** "(both numeric, ascending)": what the order keys are and their direction, which is the default; false otherwise. */
+    static boolean orderRemark(Parser p, List<Expr.Order> order) {
+        int m = p.mark();
+        if (order.isEmpty() || !p.acceptOp("(")) {
+            return false;
+        }
+        int named = p.mark();
+        Expr again = p.column();
+        Expr last = order.get(order.size() - 1).expr();
+        if (again != null && (again.equals(last) || last instanceof Expr.Cast cast && again.equals(cast.expr()))) {
+            // "the numeric store number (STORE_NUMBER below)": the key named again where the mapping defines it
+            if (!p.acceptWord("below") && !p.acceptWord("above")) {
+                p.acceptWord("here");
+            }
+            if (p.acceptOp(")")) {
+                return true;
+            }
+        }
+        p.reset(named);
+        int close = closing(p.tokens(), named - 1);
+        Expr restated = close < 0 ? null : new RuleLanguage(p.lexicon()).value(p.tokens().subList(named, close), p.ctx());
+        if (restated != null && restated.equals(last)) {
+            // "the cleaned event code (EVENT_CODE trimmed and upper-cased)": the key's value, said again as its rule
+            p.reset(close + 1);
+            return true;
+        }
+        int words = 0;
+        Token t;
+        while ((t = p.rawPeek()) != null && !t.op(")")) {
+            if (!(t.op(",") || t.kind() == Token.Kind.WORD && ORDER_REMARK_WORDS.contains(t.norm()))) {
+                p.reset(m);
+                return false;
+            }
+            p.rawNext();
+            words++;
+        }
+        if (t == null || words == 0) {
+            p.reset(m);
+            return false;
+        }
+        p.rawNext();
+        return true;
+    }
+
+    /** The index of the bracket that closes the one at open, or -1. */
+    private static int closing(List<Token> tokens, int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            depth += tokens.get(i).op("(") ? 1 : tokens.get(i).op(")") ? -1 : 0;
+            if (depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static final java.util.Set<String> ORDER_REMARK_WORDS = java.util.Set.of("both", "all", "numeric", "numerically",
+            "ascending", "asc", "as", "numbers", "integers", "and");
+
+    /** Up to four words, then "(" order keys ")"; null (cursor unchanged) otherwise. */
+    static List<Expr.Order> describedThenBracketed(Parser p) {
+        int m = p.mark();
+        for (int words = 0; words <= 4; words++) {
+            int at = p.mark();
+            if (p.acceptOp("(")) {
+                List<Expr.Order> keys = orderKeys(p);
+                // "(STORE_NUMBER below)": the column the words describe, named where the mapping defines it
+                if (keys != null && !p.acceptWord("below") && !p.acceptWord("above")) {
+                    p.acceptWord("here");
+                }
+                if (keys != null && p.acceptOp(")")) {
+                    return keys;
+                }
+                p.reset(at);
+            }
+            Token t = p.rawPeek();
+            if (t == null || t.kind() != Token.Kind.WORD) {
+                break;
+            }
+            p.rawNext();
+        }
+        p.reset(m);
+        return null;
+    }
+
+    private static final java.util.Set<String> LOW_FIRST = java.util.Set.of("lower", "lowest", "smaller", "smallest",
+            "earlier", "earliest", "older", "oldest");
+    private static final java.util.Set<String> HIGH_FIRST = java.util.Set.of("higher", "highest", "larger", "largest",
+            "later", "latest", "newer", "newest", "bigger", "biggest");
+
+    /**
+     * "accounts opened on the same day: lower account number first", "ties: higher amount first", "on a tie, earliest
+     * created_at first": how rows of an equal order are ordered; the key added, or false (cursor unchanged).
+     */
+    static boolean tieBreak(Parser p, List<Expr.Order> order) {
+        int m = p.mark();
+        boolean tie = false;
+        int words = 0;
+        Token t;
+        while ((t = p.rawPeek()) != null && !t.op(":") && !t.op(",") && t.kind() != Token.Kind.SEP && words < 10) {
+            tie |= t.norm().equals("same") || t.norm().startsWith("tie");
+            p.rawNext();
+            words++;
+        }
+        if (!tie || !(p.acceptOp(":") || p.acceptOp(","))) {
+            p.reset(m);
+            return false;
+        }
+        Token dir = p.rawPeek();
+        boolean desc = dir != null && HIGH_FIRST.contains(dir.norm());
+        if (dir != null && (desc || LOW_FIRST.contains(dir.norm()))) {
+            p.rawNext();
+        }
+        Expr c = p.column();
+        if (c == null) {
+            p.reset(m);
+            return false;
+        }
+        p.acceptWord("first");
+        boolean explicit = p.accept(Role.DESCENDING);
+        order.add(new Expr.Order(c, desc || explicit));
+        return true;
+    }
+
+    /** column [ASC | DESC] ((, | and | then) column [ASC | DESC])*: "order_dt descending, then order_id"; or null. */
+    static List<Expr.Order> orderKeys(Parser p) {
+        return keys(p, true);
+    }
+
+    /** column ((, | + | and) column)*; a separator not followed by a column is left for what follows ("+ 1000 (offset)"). */
+    static List<Expr> columns(Parser p) {
+        List<Expr.Order> keys = keys(p, false);
+        return keys == null ? null : keys.stream().map(Expr.Order::expr).toList();
+    }
+
+    private static List<Expr.Order> keys(Parser p, boolean ordered) {
+        List<Expr.Order> out = new ArrayList<>();
+        int beforeSeparator = p.mark();
+        do {
+            if (ordered) {
+                p.acceptWord("then");
+            }
+            int before = p.mark();
+            p.acceptWord("the");
+            // "the numeric store number": ordered as a number, whatever the column holds
+            boolean numeric = ordered && (p.acceptWord("numeric") || p.acceptWord("numerical"));
+            if (!numeric) {
+                p.reset(before);
+            }
+            Expr c = p.column();
+            if (c != null && numeric) {
+                c = new Expr.Cast(c, io.aide.compiler.plan.SqlType.DOUBLE, true);
+            }
+            if (c == null) {
+                if (out.isEmpty()) {
+                    return null;
+                }
+                p.reset(beforeSeparator);
+                break;
+            }
+            int direction = p.mark();
+            if (ordered && !(p.acceptOp(",") && (p.peek(Role.DESCENDING) || p.peek(Role.ASCENDING)))) {
+                // "ordered by NDC, ascending": the direction after a comma
+                p.reset(direction);
+            }
+            boolean descending = ordered && p.accept(Role.DESCENDING);
+            if (ordered && !descending) {
+                p.accept(Role.ASCENDING);
+            }
+            out.add(new Expr.Order(c, descending));
+            beforeSeparator = p.mark();
+        } while (p.acceptOp(",") || p.accept(Role.AND) || (ordered ? p.acceptWord("then") : p.acceptOp("+")));
+        return out;
+    }
+}
