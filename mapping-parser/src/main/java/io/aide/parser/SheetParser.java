@@ -126,6 +126,32 @@ final class SheetParser {
         return mappingRows;
     }
 
+    /**
+     * A mapping header with no source table or column, beside headers it did not recognise ("Provenance Table"): every
+     * rule would read nothing, so the document says which headers it left unread and what to call them.
+     */
+    private void noSourceHeader() {
+        HeaderMatcher.Match match = layout.match();
+        if (match.has(MappingField.SOURCE_TABLE) || match.has(MappingField.SOURCE_COLUMN)) {
+            return;
+        }
+        java.util.Set<Integer> mapped = new java.util.HashSet<>(match.columns().values());
+        List<String> unread = new ArrayList<>();
+        String[] headers = layout.headers();
+        for (int c = 0; c < headers.length; c++) {
+            if (!mapped.contains(c) && headers[c] != null && !headers[c].isBlank()) {
+                unread.add("'" + headers[c].strip() + "'");
+            }
+        }
+        if (!unread.isEmpty()) {
+            ctx.diagnostic(Diagnostic.WARNING, "no_source_header", "Sheet " + quotedSheet + ": the header row in row "
+                    + layout.headerRow() + " names no source table or source column, and " + String.join(", ", unread)
+                    + (unread.size() == 1 ? " was" : " were") + " not recognised (kept as attributes of each row). If one of them "
+                    + "holds the source, name it 'Source Table' or 'Source Column', or map it with a header override.",
+                    quotedSheet + "!A" + layout.headerRow(), null);
+        }
+    }
+
     private void decide() throws MappingFileException {
         List<SheetLayout.Row> scanned = new ArrayList<>(buffer);
         buffer.clear();
@@ -134,6 +160,7 @@ final class SheetParser {
             rows = new MappingRowReader(sheet, quotedSheet, ctx, layout.headers(), layout.match());
             tableFromSheetName = !layout.match().has(MappingField.TARGET_TABLE);
             ctx.headerMapping.put(sheet, HeaderMatcher.describe(layout.match(), layout.headers()));
+            noSourceHeader();
         }
         if (layout.headerIndex() < 0) {
             if ("skipped".equals(layout.role())) {

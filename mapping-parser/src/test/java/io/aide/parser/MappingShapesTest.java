@@ -595,4 +595,21 @@ class MappingShapesTest {
         assertThat(row(spec, "dim_customer", "full_name").sourceColumns()).extracting(SourceRef::qualified)
                 .containsExactly("crm_customer.first_name", "crm_customer.last_name");
     }
+
+    @Test
+    void shouldSayWhichHeadersItLeftUnreadWhenNoneNamesTheSource() throws Exception {
+        // Given: the source named with words no mapping vocabulary holds
+        Path file = Workbooks.create().sheet("Mapping")
+                .row("Dest Table", "Dest Column", "Dest Type", "Provenance Table", "Provenance Column", "Rule")
+                .row("dim_a", "a_id", "INTEGER", "src_a", "id", "Cast to integer.")
+                .writeXlsx(dir, "unread-source.xlsx");
+
+        // When
+        MappingSpec spec = parse(file);
+
+        // Then: a warning names the headers and what to call them, and the rows are still read
+        assertThat(spec.diagnostics()).filteredOn(d -> d.code().equals("no_source_header")).singleElement()
+                .satisfies(d -> assertThat(d.message()).contains("'Provenance Table'", "'Provenance Column'", "Source Table"));
+        assertThat(row(spec, "dim_a", "a_id").attributes()).containsEntry("Provenance Table", "src_a");
+    }
 }

@@ -148,7 +148,7 @@ public final class GenerateCommand {
             err.println("generate: cannot write to " + target + ": " + e.getMessage());
             return BAD_INPUT;
         }
-        report(result, catalog, written, out);
+        report(spec, result, catalog, written, out);
         return OK;
     }
 
@@ -217,7 +217,8 @@ public final class GenerateCommand {
         return dir;
     }
 
-    private static void report(CompilationResult result, SchemaCatalog catalog, List<Path> written, PrintStream out) {
+    private static void report(MappingSpec spec, CompilationResult result, SchemaCatalog catalog, List<Path> written,
+                               PrintStream out) {
         int columns = 0;
         int flagged = 0;
         for (GeneratedLayers.Layer layer : result.layers()) {
@@ -231,7 +232,9 @@ public final class GenerateCommand {
                         c.reason() == null ? "" : c.reason().replace('\n', ' '));
             }
         }
-        for (Diagnostic d : result.diagnostics()) {
+        List<Diagnostic> said = new java.util.ArrayList<>(spec.diagnostics());
+        said.addAll(result.diagnostics());
+        for (Diagnostic d : said) {
             if (!Diagnostic.INFO.equals(d.severity()) && !"rule_not_compiled".equals(d.code())) {
                 out.println("  " + d.severity().toLowerCase(Locale.ROOT) + " " + (d.ref() == null ? "" : d.ref() + " ")
                         + d.message());
