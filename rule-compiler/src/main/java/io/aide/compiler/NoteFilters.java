@@ -52,6 +52,8 @@ final class NoteFilters {
             + "|^(?:exclude|drop|skip|discard|reject|filter\\s+out|leave\\s+out|omit|ignore|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\s+"
             + "(?!(?:the\\s+|any\\s+|all\\s+)?(?:leading\\s+|trailing\\s+|extra\\s+)?" + TEXT_PARTS + "\\b)"
             + "(?:rows?|records?|lines?|any|all|(?:[\\w/-]+\\s+){0,2}[\\w/-]+s)\\b"
+            // "Then drop the ticket if that latest version has status CANC": the one thing, then when
+            + "|^(?:exclude|drop|skip|discard|reject|remove|ignore)\\s+(?:the|that|this|a|an|such\\s+an?)\\s+[\\w-]+\\s+(?:if|when|where|whose)\\b"
             // "... are front-desk test accounts – exclude them", "... the same line twice – remove rows that are identical ..."
             + "|[-–—:;]\\s*(?:exclude|drop|skip|remove|discard|filter\\s+out|leave\\s+out|omit|do\\s+not\\s+load|don't\\s+load|never\\s+load)"
             + "\\s+(?:them|these|those|it)\\b"
@@ -66,7 +68,11 @@ final class NoteFilters {
 
     /** A sentence that refers to a selection stated elsewhere: "Assign it after the test-account filter and the dedupe". */
     private static final Pattern REFERS = Pattern.compile("(?i)\\b(?:after|before|once)\\s+(?:the\\s+)?[\\w\\s-]{0,40}?"
-            + "\\b(?:filter|dedupe|de-?duplication|duplicates?|duplicate\\s+\\w+\\s+rows)\\b"
+            + "\\b(?:filter|filtered|dedupe|deduped|de-?duplicat(?:ion|ed)|duplicates?|duplicate\\s+\\w+\\s+rows)\\b"
+            // "Ticket must never be dropped because of a missing feeder": rows said to be kept, not chosen
+            + "|\\b(?:never|not)\\s+(?:be\\s+)?(?:dropped|excluded|filtered\\s+out|removed|rejected|skipped|lost)\\b"
+            // "CANC never arrives here – filtered out (see ticket_id)": a choice made on another row
+            + "|\\b(?:filtered\\s+out|excluded|dropped|removed)\\s*\\(\\s*see\\s+[\\w.]+\\s*\\)"
             // "no dedupe needed (the master is unique)": a selection said to be unneeded
             + "|\\bno\\s+(?:dedupe|de-?dup\\w*|filter\\w*)\\b|\\b(?:not|none)\\s+(?:needed|required)\\b");
     /** "After the dedupe, ...", "Once the test filter is applied, ...": when the step that follows comes. */

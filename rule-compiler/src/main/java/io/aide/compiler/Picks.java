@@ -49,7 +49,7 @@ final class Picks {
     /** "keep only the most recently updated row per customer number (latest UPDATED_AT, text ...)": the order in brackets */
     private static final Pattern ORDER_IN_BRACKETS = Pattern.compile("(?i)^" + KEEP + "(?:one\\s+|single\\s+)?(?:most\\s+recently"
             + "\\s+(?:updated|modified|changed|loaded|received)|" + EXTREME.substring(1, EXTREME.length() - 1) + ")\\s+" + ROW + "\\s+"
-            + PER + "\\s+([^()]+?)\\s*\\(\\s*((?:by|on)\\s+(?:the\\s+)?)?" + EXTREME + "?\\s*([A-Za-z_][\\w.]*)\\s*(?:,[^()]*)?\\)"
+            + PER + "\\s+([^()]+?)\\s*\\(\\s*((?:by|on)\\s+(?:the\\s+)?)?" + EXTREME + "?\\s*([A-Za-z_][\\w.]*)\\s*(?:[,;][^()]*)?\\)"
             + "\\s*[.]?$");
     /** "for each RX_NBR + FILL_NBR keep only the row with the latest LAST_UPD_TS" */
     private static final Pattern KEY_FIRST = Pattern.compile("(?i)^(?:.*?\\b)?(?:for\\s+each|for\\s+every|per|within\\s+each)\\s+(.+?)"
@@ -76,11 +76,16 @@ final class Picks {
             + "\\b(?:loses?|never\\s+wins?|comes?\\s+last|sorts?\\s+last|ranks?\\s+last|goes\\s+last)\\b.*");
     private static final Pattern WHY = Pattern.compile("(?i).*\\b(?:twice|duplicates?|duplicated|more\\s+than\\s+once"
             + "|(?:several|multiple|many)\\s+(?:versions|copies|rows|records)|more\\s+than\\s+one\\s+(?:version|copy|row|record)"
-            + "|re-?sends?|re-?sent|sent\\s+again|re-?extracted|re-?delivered|re-?issued|each\\s+time\\s+it\\s+changes|every\\s+time\\s+it\\s+changes"
+            + "|re-?sends?|re-?sent|sent\\s+again|re-?extracted|re-?delivered|re-?issued"
+            // "Older versions are dropped and none of their values are used": the other rows, said after the pick
+            + "|(?:older|other|earlier|previous)\\s+(?:versions|copies|rows|records)\\s+(?:are|get)\\s+(?:dropped|discarded|ignored|removed|skipped)"
+            // "each time it changes", "every time a ticket is touched", "whenever the record is edited"
+            + "|(?:each|every)\\s+time\\s+(?:it|they|an?\\s+\\w+|the\\s+\\w+)\\s+(?:is\\s+|are\\s+)?(?:changes|changed|touched|edited"
+            + "|updated|modified|amended|corrected)|writes\\s+a\\s+new\\s+(?:row|record|version)"
             // "All other columns come from the kept record": the pick's consequence
-            + "|all\\s+(?:the\\s+)?other\\s+(?:[\\w.]+\\s+)?(?:columns|fields|attributes|values)(?:\\s+(?:of|in)\\s+[\\w.]+)?\\s+(?:come|are\\s+taken"
+            + "|all\\s+(?:the\\s+)?other\\s+(?:[\\w.]+\\s+)?(?:columns|fields|attributes|values)(?:\\s+(?:of|in)\\s+(?:this\\s+|the\\s+|that\\s+)?[\\w.]+)?\\s+(?:come|are\\s+taken"
             + "|are\\s+read)\\s+from\\s+(?:the|that|this)\\s+"
-            + "(?:kept|surviving|latest|chosen|selected|same)\\s+(?:row|record|version)?)\\b.*");
+            + "(?:(?:kept|surviving|latest|chosen|selected|same|current)\\s+){1,2}(?:row|record|version)?)\\b.*");
     /**
      * "keep only the latest version of each profile (see Cover)": a pick that names no order, said beside the pick that
      * does; it goes with that pick when their directions agree.
@@ -97,7 +102,8 @@ final class Picks {
     /** "and drop the rest", "and discard the older ones": the other rows, said after the pick. */
     private static final Pattern REST_DROPPED = Pattern.compile("(?i)\\s*,?\\s+and\\s+(?:drop|discard|ignore|remove|skip|delete)\\s+(?:all\\s+)?(?:the\\s+)?"
             + "(?:rest|others?|older\\s+(?:ones?|versions?|rows?|copies)|remaining\\s+\\w+|other\\s+\\w+)\\s*[.]?\\s*$");
-    private static final Pattern SENTENCES = Pattern.compile("(?<=[.;])(?<!\\b[ie]\\.[eg]\\.)\\s+(?=\\S)");
+    /** Sentences: after a full stop or a semicolon, never inside a bracket ("(highest UPD_TS; text, YYYY-MM-DD)"). */
+    private static final Pattern SENTENCES = Pattern.compile("(?<=[.;])(?<!\\b[ie]\\.[eg]\\.)\\s+(?=\\S)(?![^()]*\\))");
     private static final Pattern REMARK = Pattern.compile("\\s*\\(([^()=<>]*)\\)\\s*");
 
     /**

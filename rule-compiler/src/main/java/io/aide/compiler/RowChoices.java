@@ -69,6 +69,10 @@ final class RowChoices {
                     // "per cleaned emp_id" where the target calls it employee_id: the one column that cleans that source
                     value = cleaningOf(named);
                 }
+                if (value == null) {
+                    // "per cleaned crew code" said on the row whose rule reads "Crew code, trimmed and upper-cased"
+                    value = describedByOwnRule(cleaned.group(1).trim(), row);
+                }
             } else {
                 // "one row per Student ID" on the grain line of a target with a STUDENT_ID column: that column's value,
                 // cleaned as its rule cleans it
@@ -85,6 +89,9 @@ final class RowChoices {
                 }
                 if (value == null) {
                     value = entityKey(part.trim(), row);
+                }
+                if (value == null && !part.isBlank()) {
+                    value = describedByOwnRule(part.trim(), row);
                 }
             }
             keys.add(value);
@@ -196,6 +203,20 @@ final class RowChoices {
         String own = row.targetColumn().trim().toLowerCase(Locale.ROOT);
         String chosen = named.contains(own) ? own : named.size() == 1 ? named.get(0) : null;
         return chosen == null ? null : binder.targetValue(chosen);
+    }
+
+    /**
+     * The row's own value, when the words name it as its own rule does ("Crew code, trimmed and upper-cased. ... Keep one
+     * row per cleaned crew code"); null otherwise.
+     */
+    private Expr describedByOwnRule(String words, MappingRow row) {
+        String rule = row.transformation();
+        if (rule == null || words.isBlank() || !words.matches("[\\w ]+")) {
+            return null;
+        }
+        java.util.regex.Pattern named = java.util.regex.Pattern.compile("(?i)^\\s*(?:the\\s+)?" + java.util.regex.Pattern.quote(words)
+                + "\\s*[,:;.(]");
+        return named.matcher(rule).find() ? binder.targetValue(row.targetColumn()) : null;
     }
 
     /** A key named as a target column's value in words: "cleaned member number", "the standardised store code". */

@@ -21,7 +21,7 @@ final class NumberingSteps {
      */
     /** Verbs that say a step of the row choice is done. */
     private static final java.util.Set<String> DONE = java.util.Set.of("applied", "removed", "done", "run", "filtered",
-            "deduplicated", "de-duplicated", "deduped", "dropped", "excluded", "rejected");
+            "deduplicated", "de-duplicated", "duplicated", "deduped", "dropped", "excluded", "rejected");
 
     /**
      * "After the reject and dedupe rules on unit_number have been applied,": the steps the numbering follows, which a

@@ -69,7 +69,11 @@ public record RowNotes(Expr defaultValue, boolean blankToo, List<String> accepte
             }
             accepted.addAll(oneOf(tokens, lexicon));
             keep = keepsUnmatched(tokens, lexicon);
-            read = d != null || said != null || !accepted.isEmpty() || keep;
+            // "No match in DIM_CARRIER → -1": rows kept, and a value for them this reading does not give; the cell is then
+            // read with the rule (or flagged), never taken as read
+            boolean valueUnread = d == null && said == null && tokens.stream().anyMatch(t -> t.kind() == Token.Kind.NUMBER
+                    || t.kind() == Token.Kind.STRING);
+            read = d != null || said != null || !accepted.isEmpty() || keep && !valueUnread;
         }
         return new RowNotes(defaultValue, blankToo, accepted, keep, problem, read, alsoFor);
     }

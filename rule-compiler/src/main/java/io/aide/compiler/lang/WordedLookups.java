@@ -429,8 +429,16 @@ final class WordedLookups implements Recognizer {
         int m = p.mark();
         boolean paren = p.acceptOp("(");
         Expr v = Lookups.fallback(p);
+        if (v == null) {
+            blankKeyOr(p);
+        }
         if (v == null && p.accept(Role.NOT_FOUND)) {
             p.accept(Role.RECORDS_WORD);
+            int in = p.mark();
+            if (!(p.acceptWord("in") && p.peekToken() != null && p.peekToken().nameLike() && p.next() != null)) {
+                // "no match in DIM_CARRIER → -1": where the row was looked for
+                p.reset(in);
+            }
             if (p.accept(Role.ROWS_GET) || p.accept(Role.BECOMES) || p.accept(Role.THEN)) {
                 v = p.literal();
             }
@@ -443,6 +451,27 @@ final class WordedLookups implements Recognizer {
         }
         p.reset(m);
         return null;
+    }
+
+    /**
+     * "Blank carrier code or ...": a key without a value, said before the rows with no match; it finds no row either, so
+     * the value for no match is its value too. The cursor after "or", or unchanged.
+     */
+    private static void blankKeyOr(Parser p) {
+        int m = p.mark();
+        if (!(p.acceptWord("blank") || p.acceptWord("empty") || p.acceptWord("missing"))) {
+            return;
+        }
+        for (int words = 0; words < 3 && !p.peek(Role.OR); words++) {
+            Token t = p.next();
+            if (t == null || t.kind() != Token.Kind.WORD) {
+                p.reset(m);
+                return;
+            }
+        }
+        if (!p.accept(Role.OR)) {
+            p.reset(m);
+        }
     }
 
     /**
