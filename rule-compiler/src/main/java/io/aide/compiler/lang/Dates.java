@@ -211,6 +211,17 @@ final class Dates implements Recognizer {
             // "ISO week number of pay_ts", "day of week of d" (Monday 1 .. Sunday 7): ISO numbering in every dialect
             String part = isoWeek ? "ISOWEEK" : "ISODOW";
             Expr column = DateSubjects.ofOrFromColumn(p);
+            int as = p.mark();
+            p.acceptOp(",");
+            if (!isoWeek && p.acceptWord("as")) {
+                // "Day of the week of the event date, as the full English day name": the day written out
+                boolean abbreviated = p.accept(Role.DAY_ABBREV);
+                if (abbreviated || p.accept(Role.DAY_NAME)) {
+                    String fmt = abbreviated ? "%a" : "%A";
+                    return new Operation(x -> new Expr.FormatDate(PatternOperations.asDate(p, x), fmt), column);
+                }
+            }
+            p.reset(as);
             Boolean sundayFirst = isoWeek ? null : firstDay(p);
             if (Boolean.TRUE.equals(sundayFirst)) {
                 // "(1 = Sunday)": Sunday 1 .. Saturday 7

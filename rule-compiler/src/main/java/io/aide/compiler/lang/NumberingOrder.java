@@ -205,7 +205,8 @@ final class NumberingOrder {
             if (!numeric) {
                 p.reset(before);
             }
-            Expr c = p.column();
+            Token named = p.peekToken();
+            Expr c = ownTargetColumn(p, named, p.column());
             if (c != null && numeric) {
                 c = new Expr.Cast(c, io.aide.compiler.plan.SqlType.DOUBLE, true);
             }
@@ -229,5 +230,19 @@ final class NumberingOrder {
             beforeSeparator = p.mark();
         } while (p.acceptOp(",") || p.accept(Role.AND) || (ordered ? p.acceptWord("then") : p.acceptOp("+")));
         return out;
+    }
+
+    /**
+     * "ordered by crew_id" where crew_id is both a source column and a column of the row's target: the numbers order the
+     * target's rows, so the target's value (as its rule cleans it); the column read otherwise.
+     */
+    private static Expr ownTargetColumn(Parser p, Token named, Expr read) {
+        String target = p.ctx().row().targetTable();
+        if (!(read instanceof Expr.Col) || named == null || target == null || !p.ctx().namesTargetColumn(named.text())
+                || named.text().equalsIgnoreCase(p.ctx().row().targetColumn())) {
+            return read;
+        }
+        Expr own = p.ctx().resolve(target, named.text());
+        return own == null ? read : own;
     }
 }

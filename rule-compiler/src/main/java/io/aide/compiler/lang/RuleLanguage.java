@@ -21,7 +21,7 @@ public final class RuleLanguage {
             new SqlWindows(),
             new GeneratedKeys(), new WordedLookups(), new Lookups(), new TruthValues(),
             // dates, null handling (this block)
-            new NullHandling(), new Fallbacks(), new Dates(), new ParallelLists(),
+            new NullHandling(), new Fallbacks(), new DateTimeJoins(), new Dates(), new ParallelLists(),
             // shared families
             new Conditionals(), new ValueMaps(), new KeptCodes(), new Constants(),
             // concatenation before copies: "`a` || `b`" starts like a copy of `a`; windows ("previous amount per ..."),
@@ -286,6 +286,10 @@ public final class RuleLanguage {
             Recognition provenance = TrailingAsides.withoutProvenance(tokens, ctx, t -> rest(t, ctx, depth));
             if (provenance != null) {
                 r = provenance;
+            }
+            Recognition described = provenance == null ? ValueRemarks.without(tokens, t -> rest(t, ctx, depth)) : null;
+            if (described != null) {
+                r = described;
             }
         }
         if (!(r instanceof Recognition.Recognized)) {

@@ -55,6 +55,16 @@ public class ForwardingRuleContext implements RuleContext {
     }
 
     @Override
+    public boolean namesTargetColumn(String name) {
+        return ctx.namesTargetColumn(name);
+    }
+
+    @Override
+    public java.util.Set<String> targetColumnsFrom(String table) {
+        return ctx.targetColumnsFrom(table);
+    }
+
+    @Override
     public Expr lookup(ReferenceData.LookupMap map, List<Expr> keyParts, String separator) {
         return ctx.lookup(map, keyParts, separator);
     }

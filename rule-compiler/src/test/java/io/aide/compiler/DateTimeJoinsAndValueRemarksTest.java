@@ -1,0 +1,73 @@
+package io.aide.compiler;
+
+import io.aide.events.spec.GeneratedLayers;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A timestamp made of a date column and a time-of-day column, as six documents no development case used write it
+ * ("Combine DEP_DT (YYYYMMDD) and DEP_TIME (HHMM, 24h) into one timestamp, seconds = 00", "Event date combined with the
+ * doors-open time. DOORS_TIME is text HH:MM on a 24-hour clock", a left-pad to 4 digits, "No time recorded -> midnight",
+ * a time for a blank one in the null cell), and words that describe a value its rule gives ("Hour of ts, 0-23", "Full
+ * weekday name of ts, first letter capital (Monday ... Sunday)", "Day of the week of d, as the full English day name").
+ * A range that does not fit the part stays unread. DuckDB.
+ */
+class DateTimeJoinsAndValueRemarksTest {
+    private static final String[] TRIPS = {"trip_no", "dep_dt", "dep_time", "event_date", "doors_time", "ts"};
+    private static final SampleRows SAMPLE = new SampleRows("trips", TRIPS,
+            new String[]{"1", "20250306", "645", "2025-03-07", "19:30", "2025-03-09 17:05:00"},
+            new String[]{"2", "20250307", "1410", "2025-03-08", " ", "2025-03-10 08:00:00"},
+            new String[]{"3", "20250308", null, "2025-03-09", null, "2025-03-11 23:59:00"});
+
+    @Test
+    void shouldJoinADateAndATimeOfDayIntoOneTimestamp() throws Exception {
+        GeneratedLayers.Layer layer = SAMPLE.compile(Specs.spec()
+                .row("f", "trip_no", "INTEGER", "trips", "trip_no", "Cast to integer.")
+                .row("f", "departure_ts", "TIMESTAMP", "trips", "dep_dt, dep_time", "Combine DEP_DT (YYYYMMDD) and DEP_TIME (HHMM, "
+                        + "24h) into one timestamp, seconds = 00. DEP_TIME sometimes loses its leading zero (645 = 06:45), so "
+                        + "left-pad it with zeros to 4 digits first. No time recorded -> midnight (00:00).")
+                .row("f", "event_day", "DATE", "trips", "event_date", "Text YYYY-MM-DD to date.")
+                .row("f", "doors_open_ts", "TIMESTAMP", "trips", "event_date, doors_time", "Event date combined with the doors-open "
+                        + "time. DOORS_TIME is text HH:MM on a 24-hour clock; seconds are 00.", null, null, false, null,
+                        "If DOORS_TIME is blank or null, use 19:00."));
+        assertThat(SAMPLE.run(layer, "trip_no", "departure_ts", "doors_open_ts")).containsExactly(
+                "1|2025-03-06 06:45:00.0|2025-03-07 19:30:00.0", "2|2025-03-07 14:10:00.0|2025-03-08 19:00:00.0",
+                "3|2025-03-08 00:00:00.0|2025-03-09 19:00:00.0");
+    }
+
+    @Test
+    void shouldFlagAJoinWhoseDateHasNoPatternAnywhere() {
+        GeneratedLayers.Column c = SAMPLE.compile(Specs.spec()
+                .row("f", "departure_ts", "TIMESTAMP", "trips", "dep_dt, dep_time", "Combine DEP_DT and DEP_TIME (HHMM) into one "
+                        + "timestamp.")).columns().get(0);
+        assertThat(c.status()).isEqualTo("flagged");
+    }
+
+    @Test
+    void shouldReadWordsThatDescribeTheValueTheRuleGives() throws Exception {
+        GeneratedLayers.Layer layer = SAMPLE.compile(Specs.spec()
+                .row("f", "trip_no", "INTEGER", "trips", "trip_no", "Cast to integer.")
+                .row("f", "hour", "INTEGER", "trips", "ts", "Hour of ts, 0-23.")
+                .row("f", "day_name", "VARCHAR(10)", "trips", "ts", "Full English weekday name of ts, first letter capital "
+                        + "(Monday ... Sunday).")
+                .row("f", "event_day", "VARCHAR(10)", "trips", "event_date", "Day of the week of event_date, as the full English "
+                        + "day name."));
+        assertThat(SAMPLE.run(layer, "trip_no", "hour", "day_name", "event_day"))
+                .containsExactly("1|17|Sunday|Friday", "2|8|Monday|Saturday", "3|23|Tuesday|Sunday");
+        GeneratedLayers.Column wrongRange = SAMPLE.compile(Specs.spec()
+                .row("f", "hour", "INTEGER", "trips", "ts", "Hour of ts, 1-24.")).columns().get(0);
+        assertThat(wrongRange.status()).isEqualTo("flagged");
+    }
+
+    @Test
+    void shouldNumberByTheTargetsColumnWhereTheNameIsBothASourceAndATargetColumn() throws Exception {
+        SampleRows crews = new SampleRows("crew", new String[]{"crew_id", "crew_nm"},
+                new String[]{" c104", "Tree"}, new String[]{"C101", "Line"}, new String[]{"c102 ", "Sub"});
+        GeneratedLayers.Layer layer = crews.compile(Specs.spec()
+                .row("dim_crew", "crew_sk", "INTEGER", "crew", null, "Surrogate key: number the crews 1, 2, 3 … ordered by "
+                        + "crew_id ascending.")
+                .row("dim_crew", "crew_id", "VARCHAR(5)", "crew", "crew_id", "Trim and upper-case."));
+        assertThat(crews.run(layer, "crew_sk", "crew_id")).containsExactly("1|C101", "2|C102", "3|C104");
+    }
+}
