@@ -115,7 +115,7 @@ final class DateTimeJoins implements Recognizer {
             for (int i = 0; i < s.size(); i++) {
                 Token t = s.get(i);
                 if (t.op("(")) {
-                    int close = close(s, i);
+                    int close = Brackets.closing(s, i);
                     if (close < 0 || !bracket(s.subList(i + 1, close), i > 0 ? s.get(i - 1) : null)) {
                         return false;
                     }
@@ -352,17 +352,6 @@ final class DateTimeJoins implements Recognizer {
                 v = c.expr();
             }
             return value instanceof Expr.Cast c && c.type().kind() == SqlType.Kind.DATE || v instanceof Expr.ParseDate pd && !pd.timestamp();
-        }
-
-        private static int close(List<Token> s, int open) {
-            int depth = 0;
-            for (int i = open; i < s.size(); i++) {
-                depth += s.get(i).op("(") ? 1 : s.get(i).op(")") ? -1 : 0;
-                if (depth == 0) {
-                    return i;
-                }
-            }
-            return -1;
         }
     }
 }

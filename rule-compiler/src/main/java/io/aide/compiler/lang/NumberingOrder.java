@@ -75,7 +75,7 @@ final class NumberingOrder {
             }
         }
         p.reset(named);
-        int close = closing(p.tokens(), named - 1);
+        int close = Brackets.closing(p.tokens(), named - 1);
         Expr restated = close < 0 ? null : new RuleLanguage(p.lexicon()).value(p.tokens().subList(named, close), p.ctx());
         if (restated != null && restated.equals(last)) {
             // "the cleaned event code (EVENT_CODE trimmed and upper-cased)": the key's value, said again as its rule
@@ -98,18 +98,6 @@ final class NumberingOrder {
         }
         p.rawNext();
         return true;
-    }
-
-    /** The index of the bracket that closes the one at open, or -1. */
-    private static int closing(List<Token> tokens, int open) {
-        int depth = 0;
-        for (int i = open; i < tokens.size(); i++) {
-            depth += tokens.get(i).op("(") ? 1 : tokens.get(i).op(")") ? -1 : 0;
-            if (depth == 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static final java.util.Set<String> ORDER_REMARK_WORDS = java.util.Set.of("both", "all", "numeric", "numerically",
