@@ -70,4 +70,25 @@ class DateTimeJoinsAndValueRemarksTest {
                 .row("dim_crew", "crew_id", "VARCHAR(5)", "crew", "crew_id", "Trim and upper-case."));
         assertThat(crews.run(layer, "crew_sk", "crew_id")).containsExactly("1|C101", "2|C102", "3|C104");
     }
+
+    @Test
+    void shouldReadARuleSaidAsAnotherColumnsFromThisRowsSourceColumn() throws Exception {
+        SampleRows trips = new SampleRows("trip", new String[]{"trip_no", "start_txt", "end_txt", "fare", "tax"},
+                new String[]{"1", "03/06/2025 06:45", "03/06/2025 07:15", "10.5", " "},
+                new String[]{"2", "03/07/2025 14:10", "bad", "", "1.25"});
+        GeneratedLayers.Layer layer = trips.compile(Specs.spec()
+                .row("f", "trip_no", "INTEGER", "trip", "trip_no", "Cast to integer.")
+                .row("f", "trip_start_ts", "TIMESTAMP", "trip", "start_txt", "Parse text in format MM/DD/YYYY HH24:MI into a timestamp.")
+                .row("f", "trip_end_ts", "TIMESTAMP", "trip", "end_txt", "As trip_start_ts.")
+                .row("f", "fare_amount", "DECIMAL(10,2)", "trip", "fare", "COALESCE(CAST(NULLIF(TRIM(fare), '') AS DECIMAL(10,2)), 0.00)")
+                .row("f", "tax_amount", "DECIMAL(10,2)", "trip", "tax", "Same treatment as fare_amount: convert to decimal with 2 "
+                        + "places, 0.00 when blank."));
+        assertThat(trips.run(layer, "trip_no", "trip_end_ts", "fare_amount", "tax_amount"))
+                .containsExactly("1|2025-03-06 07:15:00.0|10.50|0.00", "2|null|0.00|1.25");
+        // the other column reads two columns: this row cannot stand in for them
+        GeneratedLayers.Column two = trips.compile(Specs.spec()
+                .row("f", "span", "VARCHAR(40)", "trip", "start_txt, end_txt", "start_txt || ' to ' || end_txt")
+                .row("f", "span2", "VARCHAR(40)", "trip", "fare", "As span.")).columns().get(1);
+        assertThat(two.status()).isEqualTo("flagged");
+    }
 }

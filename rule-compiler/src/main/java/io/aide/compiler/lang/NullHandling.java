@@ -471,6 +471,12 @@ final class NullHandling implements Recognizer {
             // "cast to integer, default 0 when blank": the text is blank before it is cast, never the number after
             return new Expr.Cast(blankToNull(c.expr()), c.type(), c.safe());
         }
+        if (x instanceof Expr.Fn f && !f.args().isEmpty() && castInside(f.args().get(0))) {
+            // "convert to decimal with 2 places, 0.00 when blank": ROUND of the cast number; the text is blank before it
+            java.util.List<Expr> args = new java.util.ArrayList<>(f.args());
+            args.set(0, blankToNull(args.get(0)));
+            return new Expr.Fn(f.name(), args);
+        }
         java.util.Set<Expr.Col> read = new java.util.HashSet<>(Expr.columns(x));
         if (x instanceof Expr.Case c && read.size() == 1 && c.whens().stream().allMatch(w -> nonText(w.result()))
                 && nonText(c.otherwise())) {
@@ -485,6 +491,14 @@ final class NullHandling implements Recognizer {
         Expr trimmed = x instanceof Expr.Fn f && f.name().equals("TRIM") ? x : new Expr.Fn("TRIM", List.of(x));
         return new Expr.Case(List.of(new Expr.When(new Expr.Bin("=", trimmed, new Expr.Lit("")),
                 new Expr.TypedNull(io.aide.compiler.plan.SqlType.UNKNOWN))), x);
+    }
+
+    /** A cast to a type other than text, as it is or as the first argument of functions around it. */
+    private static boolean castInside(Expr x) {
+        if (x instanceof Expr.Cast c) {
+            return c.type().known() && c.type().kind() != io.aide.compiler.plan.SqlType.Kind.VARCHAR;
+        }
+        return x instanceof Expr.Fn f && !f.args().isEmpty() && castInside(f.args().get(0));
     }
 
     /** A literal that is no text (a truth value, a number), or no value at all. */

@@ -158,7 +158,7 @@ final class Restatements {
 
     /**
      * "Same clean-up as dim_product.list_price (drop £, commas, spaces) then cast": a rule said by reference to another
-     * column's, restated in brackets; the restatement and what follows it are the rule. Null when not so written (a
+     * column's, restated in brackets (or after a colon or a dash); the restatement and what follows it are the rule. Null when not so written (a
      * reference without its restatement is not followed: the other column's rule reads other columns).
      */
     static Recognition sameAsRestated(List<Token> tokens, Function<List<Token>, Recognition> rest) {
@@ -173,7 +173,17 @@ final class Restatements {
             }
         }
         int open = as < 0 ? -1 : as + 2;
-        if (open < 0 || open >= tokens.size() || !tokens.get(open).op("(") || !tokens.get(as + 1).nameLike()) {
+        if (open < 0 || open >= tokens.size() || !tokens.get(as + 1).nameLike()) {
+            return null;
+        }
+        Token after = tokens.get(open);
+        if ((after.op(":") || after.op("–") || after.op("—") || after.op("-")) && open + 1 < tokens.size()) {
+            // "Same treatment as fare_amount: convert to decimal with 2 places, 0.00 when blank": restated after a colon
+            return rest.apply(tokens.subList(open + 1, tokens.size())) instanceof Recognition.Recognized ok
+                    ? new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (the referenced rule as restated)",
+                    ok.keepUnmatched()) : null;
+        }
+        if (!after.op("(")) {
             return null;
         }
         int close = open + 1;

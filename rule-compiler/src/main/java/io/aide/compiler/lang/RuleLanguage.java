@@ -19,7 +19,7 @@ public final class RuleLanguage {
     private static final List<Recognizer> FAMILIES = List.of(new SqlFragments(),
             // a window function written as SQL (grammar block)
             new SqlWindows(),
-            new GeneratedKeys(), new WordedLookups(), new Lookups(), new TruthValues(),
+            new GeneratedKeys(), new SameRuleAs(), new WordedLookups(), new Lookups(), new TruthValues(),
             // dates, null handling (this block)
             new NullHandling(), new Fallbacks(), new DateTimeJoins(), new Dates(), new ParallelLists(),
             // shared families
