@@ -91,4 +91,22 @@ class DateTimeJoinsAndValueRemarksTest {
                 .row("f", "span2", "VARCHAR(40)", "trip", "fare", "As span.")).columns().get(1);
         assertThat(two.status()).isEqualTo("flagged");
     }
+
+    @Test
+    void shouldReadTheTargetsFinalValuesWhereARemarkSaysSoEvenWhenASourceColumnHasTheSameName() throws Exception {
+        SampleRows reads = new SampleRows("reads", new String[]{"READ_ID", "IMPORT_KWH", "EXPORT_KWH"},
+                new String[]{"1", "1,204.5", ""}, new String[]{"2", "3.25", "1.5"});
+        GeneratedLayers.Layer layer = reads.compile(Specs.spec()
+                .row("f", "READ_ID", "INTEGER", "reads", "READ_ID", "Cast to integer.")
+                .row("f", "IMPORT_KWH", "DECIMAL(12,3)", "reads", "IMPORT_KWH", "Remove any commas, cast to numeric and round to 3 "
+                        + "decimal places.", null, null, false, null, "Blank -> 0.")
+                .row("f", "EXPORT_KWH", "DECIMAL(12,3)", "reads", "EXPORT_KWH", "As IMPORT_KWH - remove commas, cast, round to 3 dp.",
+                        null, null, false, null, "Null or blank -> 0.")
+                .row("f", "NET_IMPORT_KWH", "DECIMAL(12,3)", "reads", "IMPORT_KWH, EXPORT_KWH", "IMPORT_KWH minus EXPORT_KWH (the "
+                        + "target values after defaulting).")
+                .row("f", "TOTAL_KWH", "DECIMAL(12,3)", "reads", "IMPORT_KWH, EXPORT_KWH", "IMPORT_KWH + EXPORT_KWH, using the rounded "
+                        + "values of both."));
+        assertThat(reads.run(layer, "READ_ID", "EXPORT_KWH", "NET_IMPORT_KWH", "TOTAL_KWH"))
+                .containsExactly("1|0.000|1204.500|1204.500", "2|1.500|1.750|4.750");
+    }
 }

@@ -161,7 +161,19 @@ final class Restatements {
      * column's, restated in brackets (or after a colon or a dash); the restatement and what follows it are the rule. Null when not so written (a
      * reference without its restatement is not followed: the other column's rule reads other columns).
      */
-    static Recognition sameAsRestated(List<Token> tokens, Function<List<Token>, Recognition> rest) {
+    static Recognition sameAsRestated(List<Token> tokens, io.aide.compiler.rules.RuleContext ctx,
+                                      Function<List<Token>, Recognition> rest) {
+        if (tokens.size() >= 4 && tokens.get(0).is(Token.Kind.WORD, "as") && ctx.namesTargetColumn(tokens.get(1).text())
+                && !tokens.get(1).text().equalsIgnoreCase(ctx.row().targetColumn())
+                && (tokens.get(2).op("-") || tokens.get(2).op("–") || tokens.get(2).op("—") || tokens.get(2).op(":"))
+                && tokens.size() >= 5 && tokens.get(3).kind() == Token.Kind.WORD && !tokens.get(3).text().contains("_")
+                && ctx.resolve(null, tokens.get(3).text()) == null) {
+            // (a column after the dash is arithmetic, "As gross_weight - tare_weight", never a restatement)
+            // "As IMPORT_KWH - remove commas, cast, round to 3 dp.": the other column named, then the rule said again
+            return rest.apply(tokens.subList(3, tokens.size())) instanceof Recognition.Recognized ok
+                    ? new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (the referenced rule as restated)",
+                    ok.keepUnmatched()) : null;
+        }
         if (tokens.size() < 6 || !tokens.get(0).is(Token.Kind.WORD, "same")) {
             return null;
         }

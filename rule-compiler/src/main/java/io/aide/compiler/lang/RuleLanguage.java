@@ -173,7 +173,7 @@ public final class RuleLanguage {
         if (!(r instanceof Recognition.Recognized)) {
             Recognition restated = Restatements.afterIe(tokens, ctx, t -> rest(t, ctx, depth));
             if (restated == null) {
-                restated = Restatements.sameAsRestated(tokens, t -> rest(t, ctx, depth));
+                restated = Restatements.sameAsRestated(tokens, ctx, t -> rest(t, ctx, depth));
             }
             if (restated != null) {
                 r = restated;
@@ -290,6 +290,11 @@ public final class RuleLanguage {
             Recognition described = provenance == null ? ValueRemarks.without(tokens, t -> rest(t, ctx, depth)) : null;
             if (described != null) {
                 r = described;
+            }
+            Recognition finalValues = provenance == null && described == null
+                    ? TargetValueRemarks.without(tokens, ctx, t -> rest(t, ctx, depth)) : null;
+            if (finalValues != null) {
+                r = finalValues;
             }
         }
         if (!(r instanceof Recognition.Recognized)) {
