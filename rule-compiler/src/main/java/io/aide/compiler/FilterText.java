@@ -246,6 +246,24 @@ final class FilterText {
         return m.matches() ? m.group(1) : null;
     }
 
+    /** States a row is left out for, said as a participle ("Load only calls that were not cancelled"). */
+    private static final String LEFT_OUT_STATE = "(cancell?ed|voided|void|deleted|rejected|reversed|withdrawn|closed|expired"
+            + "|suspended|blocked|inactive|refunded|abandoned)";
+    /**
+     * "Load only calls that were not cancelled", "Do not load cancelled work orders": the rows left out, in a word, beside
+     * the sentence that says which exactly.
+     */
+    private static final Pattern LEFT_OUT_SUMMARY = Pattern.compile("(?i)^(?:(?:load|keep|include|take)\\s+only\\s+(?:the\\s+)?"
+            + "(?:[a-z][\\w-]*\\s+){1,3}?(?:that|which|who)\\s+(?:were|are|have\\s+been|has\\s+been|is|was)\\s+not\\s+"
+            + LEFT_OUT_STATE + "|(?:do\\s+not|don't|never)\\s+load\\s+(?:any\\s+)?" + LEFT_OUT_STATE
+            + "(?:\\s+[a-z][\\w-]*){1,3})\\s*[.]?$");
+
+    /** The state a summary sentence says rows are left out for ("cancelled"), or null when the sentence is none. */
+    static String leftOutSummary(String sentence) {
+        Matcher m = LEFT_OUT_SUMMARY.matcher(sentence.trim());
+        return !m.matches() ? null : m.group(1) != null ? m.group(1) : m.group(2);
+    }
+
     /** What an exclusion sentence names: its codes (upper case) and its columns (lower case). */
     record Restated(Set<String> codes, Set<String> columns) {
     }

@@ -257,6 +257,7 @@ final class RowChoices {
         List<String> restated = new ArrayList<>();
         List<FilterText.Restated> excludedAgain = new ArrayList<>();
         List<String> summaries = new ArrayList<>();
+        List<String> leftOutStates = new ArrayList<>();
         boolean blanksKept = false;
         for (String sentence : sentences) {
             if (FilterText.blankKept(sentence)) {
@@ -267,10 +268,13 @@ final class RowChoices {
             Expr e = readFilter(sentence, r, baseAlias, joins, codeCleaning, new String[1]);
             FilterText.Restated again = e == null ? FilterText.restated(sentence) : null;
             String summary = e == null ? FilterText.summaryWord(sentence) : null;
+            String leftOut = e == null && summary == null ? FilterText.leftOutSummary(sentence) : null;
             if (e != null) {
                 parts.add(e);
             } else if (summary != null) {
                 summaries.add(summary);
+            } else if (leftOut != null) {
+                leftOutStates.add(leftOut);
             } else if (FilterText.excludedCodes(sentence) != null) {
                 restated.add(sentence);
             } else if (again != null) {
@@ -299,6 +303,13 @@ final class RowChoices {
             if (!tested.contains(word.toLowerCase(Locale.ROOT))) {
                 return null;
             }
+        }
+        if (!leftOutStates.isEmpty() && !(parts.size() == 1 && parts.get(0) instanceof Expr.Not
+                && Expr.columns(parts.get(0)).stream().map(Expr.Col::column).distinct().count() == 1
+                && STATE_COLUMN.matcher(Expr.columns(parts.get(0)).get(0).column()).find())) {
+            // "Load only calls that were not cancelled" beside "Skip any row whose CALL_STATUS_CD ... is 'X'": the state
+            // in a word, said of the one exclusion on a status column; with anything else it would go unapplied
+            return null;
         }
         for (FilterText.Restated again : excludedAgain) {
             // "drop rows for the test hotel TST99 (compare HOTEL_CD ...)" beside "drop reservations whose HOTEL_CD ... is
@@ -337,6 +348,9 @@ final class RowChoices {
     }
 
     private static final io.aide.compiler.lang.RuleLanguage WORDS = new io.aide.compiler.lang.RuleLanguage();
+    /** A column that holds a row's state (status_cd, void_flag, rec_state). */
+    private static final java.util.regex.Pattern STATE_COLUMN = java.util.regex.Pattern.compile(
+            "(?i)(?:^|_)(?:status|stat|state|sts|flag|flg|ind|void|cancel\\w*)(?:$|_)");
 
     /** "status V (voided / entered in error, any case)": a column, then the code it holds and what the code means. */
     /** A code as a filter writes it: a short capital code ("V", "CX") or a quoted text; "y" beside "Y" as a case of it. */

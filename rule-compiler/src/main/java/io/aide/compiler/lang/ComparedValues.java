@@ -75,10 +75,27 @@ final class ComparedValues {
     }
 
     static Expr cleaned(Parser p, Expr value) {
-        return cleaned(p, value, null);
+        return cleaned(p, value, null, null);
+    }
+
+    /**
+     * As {@link #cleaned(Parser, Expr)}, and the words may say the comparison ignores case ("CALL_STATUS_CD, trimmed and
+     * in any case, is 'X'"): {@code fold[0]} is then set, for the caller to compare both sides in upper case.
+     */
+    static Expr cleaned(Parser p, Expr value, boolean[] fold) {
+        return cleaned(p, value, null, fold);
+    }
+
+    /** The comparison with both sides in upper case; null when it compares no text. */
+    static Expr caseFolded(Expr test) {
+        return folded(test);
     }
 
     private static Expr cleaned(Parser p, Expr value, String named) {
+        return cleaned(p, value, named, null);
+    }
+
+    private static Expr cleaned(Parser p, Expr value, String named, boolean[] fold) {
         int m = p.mark();
         // "acct_name (trimmed)", "last_name, trimmed, is 'TEST'"
         String close = p.acceptOp("(") ? ")" : p.acceptOp(",") ? "," : null;
@@ -105,14 +122,23 @@ final class ComparedValues {
                 out = new Expr.Fn("UPPER", List.of(out));
             } else if (p.accept(Role.LOWER)) {
                 out = new Expr.Fn("LOWER", List.of(out));
+            } else if (fold != null && p.accept(Role.CASE_INSENSITIVE)) {
+                // "trimmed and in any case": the comparison ignores case, both sides folded by the caller
+                fold[0] = true;
             } else {
                 p.reset(m);
+                if (fold != null) {
+                    fold[0] = false;
+                }
                 return value;
             }
             any = true;
         } while (close.equals(")") && p.acceptOp(",") || p.peek(Role.AND));
         if (!any || !p.acceptOp(close)) {
             p.reset(m);
+            if (fold != null) {
+                fold[0] = false;
+            }
             return value;
         }
         return out;

@@ -179,10 +179,15 @@ final class Conditions {
             p.reset(start);
             return null;
         }
-        left = ComparedValues.cleaned(p, left);
+        boolean[] fold = {false};
+        left = ComparedValues.cleaned(p, left, fold);
         Expr test = test(p, left);
         if (test != null && cleanedCode) {
             test = ComparedValues.asCleanedCode(test);
+        }
+        if (test != null && fold[0]) {
+            // "CALL_STATUS_CD, trimmed and in any case, is 'X'"
+            test = ComparedValues.caseFolded(test);
         }
         if (test == null) {
             p.reset(start);

@@ -49,8 +49,23 @@ record DefaultCell(Expr value, String problem, boolean blankToo, List<Expr> also
      * @param names the column's own names and its inputs (see {@link DefaultCondition.Names}), which a condition may
      *              name ("NULL when DOB is null")
      */
+    /** "(also for any code not listed)", "(and for anything else)": the default is the else of the value's map too. */
+    private static final java.util.regex.Pattern ALSO_ELSE = java.util.regex.Pattern.compile("(?i)\\s*\\(\\s*(?:also|and)\\s+"
+            + "(?:for|when|if)\\s+(?:any(?:thing)?\\s+(?:other\\s+)?(?:else|codes?|values?)|all\\s+other\\s+(?:codes|values)|unknown\\s+codes"
+            + "|other\\s+codes)(?:\\s+(?:not\\s+(?:listed|mapped|in\\s+the\\s+list)|that\\s+(?:is|are)\\s+not\\s+listed))?\\s*\\)\\s*$");
+
+    /** A value alone (a number, a quoted text, up to three capitalised words), then a remark in a bracket. */
+    private static final java.util.regex.Pattern REMARKED = java.util.regex.Pattern.compile(
+            "^(-?\\d+(?:\\.\\d+)?|'[^']*'|\"[^\"]*\"|[A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*){0,2})\\s*\\([^()'\"=<>]*\\)$");
+
+    /** The cell says its default is also the value of codes the rule does not list. */
+    static boolean saysAlsoElse(String cell) {
+        return cell != null && ALSO_ELSE.matcher(cell.strip().replaceAll("[.;]+$", "")).find();
+    }
+
     static DefaultCell read(String cell, SqlType target, Lexicon lexicon, DefaultCondition.Names names) {
-        String text = cell.strip().replaceAll("[.;]+$", "").strip();
+        // "Normal (also for any code not listed)": the default, and the map's else (see saysAlsoElse)
+        String text = ALSO_ELSE.matcher(cell.strip().replaceAll("[.;]+$", "")).replaceFirst("").strip();
         List<Token> tokens = Lexer.tokens(text);
         for (int k = 1; k < tokens.size(); k++) {
             int m = lexicon.match(Role.IF, tokens, k);
@@ -68,6 +83,12 @@ record DefaultCell(Expr value, String problem, boolean blankToo, List<Expr> also
             }
             return value.problem() != null ? value : new DefaultCell(value.value(), null, when.kind() == DefaultCondition.Kind.BLANK,
                     when.values());
+        }
+        java.util.regex.Matcher remark = REMARKED.matcher(text);
+        if (remark.matches() && !remark.group(1).isBlank()) {
+            // "Normal (standard priority)", "35.00 (standard contractor rate)": the value, then what it means
+            text = remark.group(1).strip();
+            tokens = Lexer.tokens(text);
         }
         boolean textColumn = target.kind() == SqlType.Kind.VARCHAR || !target.known();
         if (tokens.isEmpty() || NO_DEFAULT.contains(text.toLowerCase(java.util.Locale.ROOT))

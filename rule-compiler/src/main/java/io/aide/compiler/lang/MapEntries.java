@@ -47,7 +47,11 @@ final class MapEntries {
         int afterWords = p.mark();
         p.reset(before);
         Expr title = titled(p);
-        if (title != null && (words == null || p.mark() > afterWords)) {
+        boolean labelWord = words instanceof Expr.TypedNull && first != null && first.text().length() > 1
+                && first.text().equals(Character.toUpperCase(first.text().charAt(0)) + first.text().substring(1).toLowerCase(java.util.Locale.ROOT))
+                && java.util.Set.of("empty", "blank").contains(first.norm());
+        if (title != null && (words == null || p.mark() > afterWords || labelWord)) {
+            // "F = Full, E = Empty": a label in title case, never the word for no value
             // "Home & Living": the label in title case reads further than a code of plain words would
             return title;
         }

@@ -106,6 +106,11 @@ public record RowNotes(Expr defaultValue, boolean blankToo, List<String> accepte
                 "not", "no", "never", "always", "mandatory", "required", "nullable", "optional", "y", "n", "yes").contains(t.norm()));
     }
 
+    /** The null-handling cell says its default is also the value of codes the rule does not list ("(also for any code not listed)"). */
+    public static boolean saysAlsoElse(String cell) {
+        return DefaultCell.saysAlsoElse(cell);
+    }
+
     /** A value for a missing one, whether a blank text counts as missing, and the values it replaces besides. */
     public record Fallback(Expr value, boolean blankToo, List<Expr> alsoFor) {
         public Fallback(Expr value, boolean blankToo) {

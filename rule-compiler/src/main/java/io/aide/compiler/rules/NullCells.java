@@ -57,8 +57,13 @@ final class NullCells {
     /** The cell asks for nothing about missing values ("N/A", "Grain: one row per customer"): it is no instruction here. */
     static boolean saysNothing(String cell) {
         // "0 → 1", "N/A becomes 0": a value for another value is an instruction, whatever it names
-        return NOTHING.matcher(cell).matches() || !MISSING.matcher(cell).find() && !GIVES.matcher(cell).find();
+        return NOTHING.matcher(cell).matches() || !MISSING.matcher(cell).find() && !GIVES.matcher(cell).find()
+                && !VALUE_FIRST.matcher(cell).find();
     }
+
+    /** "Normal (also for any code not listed)", "'N/A' (...)": a value first, then what it is for in a bracket. */
+    private static final Pattern VALUE_FIRST = Pattern.compile("^\\s*(?:'[^']*'|\"[^\"]*\"|-?\\d+(?:\\.\\d+)?|[A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*){0,2})"
+            + "\\s*\\(");
 
     /** An arrow or a verb that gives one value for another. */
     private static final Pattern GIVES = Pattern.compile("(?i)→|->|=>|\\s=\\s|\\bbecomes?\\b|\\bmaps?\\s+to\\b|\\bturns?\\s+into\\b"

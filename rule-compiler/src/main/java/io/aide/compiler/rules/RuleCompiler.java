@@ -36,6 +36,13 @@ public final class RuleCompiler {
                         + (r instanceof Recognition.Flagged f ? "; " + f.reason() : ""));
             }
         }
+        if (r instanceof Recognition.Recognized ok && nullCell != null && RowNotes.saysAlsoElse(nullCell)
+                && !(ok.expr() instanceof io.aide.compiler.plan.Expr.Case map && map.otherwise() == null)) {
+            // "Normal (also for any code not listed)": a default that stands for unlisted codes too needs a map without an
+            // else, where the unlisted codes give NULL and the default replaces it
+            return RuleOutcome.flagged("the null-handling cell '" + nullCell.strip() + "' gives a value for codes the rule does "
+                    + "not list, and the rule is no map that leaves them without one");
+        }
         if (r instanceof Recognition.Recognized ok) {
             String conflict = ValueKinds.conflict(ok.expr(), ctx.targetType());
             if (conflict != null) {
