@@ -56,4 +56,20 @@ class StateSummariesLabelsAndDefaultRemarksTest {
                         null, "Normal (also for any code not listed)")).columns().get(0);
         assertThat(withElse.status()).isEqualTo("flagged");
     }
+
+    @Test
+    void shouldReadARuleBesideWordsThatDescribeItsInput() throws Exception {
+        SampleRows calls = new SampleRows("calls", new String[]{"CALL_NO", "CUST_OUT", "MOVE_TS_TXT", "UNIT", "GROSS", "DISCOUNT"},
+                new String[]{"1", " 12 ", "02-NOV-2026 07:12", " ab1 ", "10", "2"});
+        GeneratedLayers.Layer layer = calls.compile(Specs.spec()
+                .row("f", "call_no", "INTEGER", "calls", "CALL_NO", "Cast to integer.")
+                .row("f", "customers", "INTEGER", "calls", "CUST_OUT", "Number of customers out – convert to integer.")
+                .row("f", "move_ts", "TIMESTAMP", "calls", "MOVE_TS_TXT", "Parse the text, which is in DD-MON-YYYY HH24:MI format "
+                        + "(e.g. 02-NOV-2026 07:12).")
+                .row("f", "unit_number", "VARCHAR(5)", "calls", "UNIT", "Trimmed and upper-cased unit number as reported by the device.")
+                .row("f", "register", "VARCHAR(5)", "calls", "UNIT", "Trim + upper case. Values: STD (single rate), DAY, NIGHT.")
+                .row("f", "net", "INTEGER", "calls", "GROSS, DISCOUNT", "Gross amount - discount amount"));
+        assertThat(calls.run(layer, "call_no", "customers", "move_ts", "unit_number", "register", "net"))
+                .containsExactly("1|12|2026-11-02 07:12:00.0|AB1|AB1|8");
+    }
 }

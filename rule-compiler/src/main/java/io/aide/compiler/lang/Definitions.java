@@ -14,7 +14,7 @@ import java.util.function.Function;
  * row compared or assigned) that names a kind of value or a word of the target column's own name; the rule after it
  * must read whole.
  * <pre>
- * defined := definition ("." | ";" | ":" | ",") rule
+ * defined := definition ("." | ";" | ":" | "," | "–") rule
  * </pre>
  */
 final class Definitions {
@@ -22,8 +22,16 @@ final class Definitions {
     private static final Set<String> KINDS = Set.of("date", "time", "timestamp", "day", "number", "numbers", "quantity", "count",
             "units", "unit", "amount", "value", "price", "rate", "code", "id", "identifier", "key", "name", "label", "description",
             "flag", "indicator", "status", "type", "category", "total", "balance", "percentage", "percent", "score", "location",
-            "address", "reference", "fee", "cost", "charge", "weight", "duration", "period", "year", "month");
+            "address", "reference", "fee", "cost", "charge", "weight", "duration", "period", "year", "month", "length", "width",
+            "height", "depth", "distance", "size", "volume", "capacity", "speed", "temperature", "age", "mileage", "area",
+            "tonnage", "hours", "minutes", "days", "metres", "meters", "kilometres", "kilometers", "pounds", "kilograms",
+            "customers", "level", "grade", "class", "ratio");
     private static final int MAX_WORDS = 12;
+    /** Verbs a rule starts with after a dash ("Number of customers out – convert to integer"). */
+    private static final Set<String> VERBS = Set.of("convert", "cast", "trim", "round", "parse", "take", "use", "copy", "map",
+            "strip", "remove", "replace", "format", "multiply", "divide", "sum", "set", "default", "derive", "compute",
+            "calculate", "load", "keep", "pad", "truncate", "extract", "concatenate", "join", "combine", "look", "decode",
+            "translate", "upper", "lower", "uppercase", "lowercase", "straight", "direct", "move");
 
     private Definitions() {
     }
@@ -33,12 +41,18 @@ final class Definitions {
         int end = -1;
         for (int i = 1; i < Math.min(tokens.size() - 1, MAX_WORDS + 1) && end < 0; i++) {
             Token t = tokens.get(i);
-            end = t.kind() == Token.Kind.SEP || t.op(":") || t.op(",") ? i : -1;
+            // "Number of customers out – convert to integer": a dash ends the definition too
+            // (a hyphen inside a word joins it: an operator '-' between words is a spaced dash)
+            end = t.kind() == Token.Kind.SEP || t.op(":") || t.op(",") || t.op("–") || t.op("—") || t.op("-") ? i : -1;
             if (t.op("(")) {
                 return null;
             }
         }
         if (end < 0) {
+            return null;
+        }
+        if (tokens.get(end).op("-") && !(tokens.get(end + 1).kind() == Token.Kind.WORD && VERBS.contains(tokens.get(end + 1).norm()))) {
+            // "Gross amount - discount amount" is arithmetic: after a dash, the rule starts with a verb
             return null;
         }
         List<Token> definition = tokens.subList(0, end);

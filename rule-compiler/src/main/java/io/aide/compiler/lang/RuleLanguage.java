@@ -283,18 +283,9 @@ public final class RuleLanguage {
             }
         }
         if (!(r instanceof Recognition.Recognized)) {
-            Recognition provenance = TrailingAsides.withoutProvenance(tokens, ctx, t -> rest(t, ctx, depth));
-            if (provenance != null) {
-                r = provenance;
-            }
-            Recognition described = provenance == null ? ValueRemarks.without(tokens, t -> rest(t, ctx, depth)) : null;
-            if (described != null) {
-                r = described;
-            }
-            Recognition finalValues = provenance == null && described == null
-                    ? TargetValueRemarks.without(tokens, ctx, t -> rest(t, ctx, depth)) : null;
-            if (finalValues != null) {
-                r = finalValues;
+            Recognition beside = RuleAsides.around(tokens, ctx, t -> rest(t, ctx, depth));
+            if (beside != null) {
+                r = beside;
             }
         }
         if (!(r instanceof Recognition.Recognized)) {

@@ -17,7 +17,8 @@ final class TrailingAsides {
 
     /** Nouns that end a phrase saying where a value comes from ("by the origination system"). */
     private static final java.util.Set<String> ORIGINS = java.util.Set.of("system", "systems", "source", "sources", "feed",
-            "file", "application", "app", "platform", "extract", "vendor", "upstream");
+            "file", "application", "app", "platform", "extract", "vendor", "upstream", "device", "devices", "sensor", "sensors",
+            "handheld", "handhelds", "scanner", "terminal", "gateway", "api", "carrier", "partner", "portal");
 
     /**
      * "Loan amount as provided by origination system": the rule, then where the value comes from (or what it is for, see

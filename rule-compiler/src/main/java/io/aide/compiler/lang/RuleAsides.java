@@ -1,0 +1,83 @@
+package io.aide.compiler.lang;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Words around a rule that describe its input and ask for nothing: a relative clause on the source text ("Parse the
+ * text, which is in DD-MON-YYYY HH24:MI format") read as the plain phrase ("the text in ... format"), and a sentence that
+ * lists the values the column holds ("Values: STD (single rate), DAY, NIGHT.", "Valid values: A, I") after the rule. The
+ * rule is read without them; nothing is read from them, so a rule that needs them to be understood stays flagged.
+ */
+final class RuleAsides {
+    /** Words before "values" that make a sentence a list of the column's values. */
+    private static final Set<String> VALUE_LISTS = Set.of("values", "valid", "allowed", "expected", "possible", "known",
+            "permitted", "domain");
+
+    private RuleAsides() {
+    }
+
+    /**
+     * The rule read without the words beside it that ask for nothing, the first of these that applies: where the value
+     * comes from or what it is for ({@link TrailingAsides}), its range or case ({@link ValueRemarks}), that it reads
+     * the target's final values ({@link TargetValueRemarks}), what its input is (below); null when none does.
+     */
+    static Recognition around(List<Token> tokens, io.aide.compiler.rules.RuleContext ctx, Function<List<Token>, Recognition> rest) {
+        Recognition provenance = TrailingAsides.withoutProvenance(tokens, ctx, rest);
+        if (provenance != null) {
+            return provenance;
+        }
+        Recognition described = ValueRemarks.without(tokens, rest);
+        if (described != null) {
+            return described;
+        }
+        Recognition finalValues = TargetValueRemarks.without(tokens, ctx, rest);
+        return finalValues != null ? finalValues : without(tokens, rest);
+    }
+
+    private static Recognition without(List<Token> tokens, Function<List<Token>, Recognition> rest) {
+        List<Token> plain = withoutRelativeClause(tokens);
+        List<Token> core = withoutValueList(plain);
+        if (core == tokens || core.isEmpty()) {
+            return null;
+        }
+        return rest.apply(core) instanceof Recognition.Recognized ok ? new Recognition.Recognized(ok.expr(), ok.lookupTable(),
+                ok.accepted(), ok.note() + " (what the input is, said beside the rule)", ok.keepUnmatched()) : null;
+    }
+
+    /** ", which is in", ", that is stored as": the clause's words left out before what they describe. */
+    private static List<Token> withoutRelativeClause(List<Token> tokens) {
+        for (int i = 0; i + 3 < tokens.size(); i++) {
+            if (tokens.get(i).op(",") && (tokens.get(i + 1).is(Token.Kind.WORD, "which") || tokens.get(i + 1).is(Token.Kind.WORD, "that"))
+                    && (tokens.get(i + 2).is(Token.Kind.WORD, "is") || tokens.get(i + 2).is(Token.Kind.WORD, "are"))
+                    && tokens.get(i + 3).is(Token.Kind.WORD, "in")) {
+                List<Token> out = new ArrayList<>(tokens.subList(0, i));
+                out.addAll(tokens.subList(i + 3, tokens.size()));
+                return out;
+            }
+        }
+        return tokens;
+    }
+
+    /** The tokens without a last sentence "Values: a, b, c" (its words only codes, brackets and commas); unchanged else. */
+    private static List<Token> withoutValueList(List<Token> tokens) {
+        for (int i = tokens.size() - 2; i > 0; i--) {
+            if (tokens.get(i).kind() != Token.Kind.SEP) {
+                continue;
+            }
+            int j = i + 1;
+            boolean named = false;
+            while (j < tokens.size() && tokens.get(j).kind() == Token.Kind.WORD && VALUE_LISTS.contains(tokens.get(j).norm())) {
+                named |= tokens.get(j).norm().equals("values");
+                j++;
+            }
+            if (!named || j >= tokens.size() || !(tokens.get(j).op(":") || tokens.get(j).is(Token.Kind.WORD, "are"))) {
+                return tokens;
+            }
+            return tokens.subList(0, i);
+        }
+        return tokens;
+    }
+}
