@@ -124,7 +124,8 @@ final class FilterText {
         // test employees"), but not after "i.e." or "e.g."
         // "skip rows where X = Y and skip rows with no T": a second instruction after "and" is a sentence of its own
         for (String s : cell.trim().split("(?<=[.;])(?<!\\b[ie]\\.[eg]\\.)\\s+(?=[A-Z0-9(]|(?:drop|exclude|remove|skip|keep"
-                + "|ignore|discard|filter|then|only|load|do\\s+not|leave\\s+out|omit|(?:an?\\s+)?(?:blank|null|empty|missing))\\b)"
+                + "|ignore|discard|filter|then|only|load|do\\s+not|leave\\s+out|omit|(?:an?\\s+)?(?:blank|null|empty|missing)"
+                + "|all\\s+other|everything\\s+else|the\\s+rest)\\b)"
                 + "|(?<=\\S)\\s+and\\s+(?=(?:also\\s+)?(?:drop|exclude|remove|skip|discard|reject|omit|leave\\s+out|filter\\s+out)\\s)")) {
             String t = withoutStep(s);
             if (!t.isEmpty()) {
@@ -144,9 +145,23 @@ final class FilterText {
             // "blank TRAINING_MODE is a live check": what such a row is, one that is kept
             + "|(?:is|are)\\s+(?:an?\\s+)?(?:live|active|valid|real|normal|posted|current|open|regular)\\b[^.;=<>']{0,30})\\s*[.;]?\\s*$");
 
-    /** The sentence says rows without a value are kept (see {@link #BLANK_KEPT}). */
+    /** "all other rows load", "everything else is loaded": the rows no exclusion names are kept. */
+    private static final Pattern REST_KEPT = Pattern.compile("(?i)^\\s*(?:(?:all\\s+)?(?:the\\s+)?(?:other|remaining)\\s+[a-z]+s"
+            + "|everything\\s+else|anything\\s+else|the\\s+rest)\\s+(?:is\\s+|are\\s+)?(?:load(?:s|ed)?|kept|stays?(?:\\s+in)?)\\s*[.;]?\\s*$");
+
+    /** "all other rows are excluded before numbering": the rows no condition keeps are left out, which keeping says. */
+    private static final Pattern REST_DROPPED = Pattern.compile("(?i)^\\s*(?:(?:all\\s+)?(?:the\\s+)?(?:other|remaining)\\s+[a-z]+s"
+            + "|everything\\s+else|anything\\s+else|the\\s+rest)\\s+(?:is\\s+|are\\s+)?(?:excluded|dropped|skipped|removed|rejected"
+            + "|filtered\\s+out|not\\s+loaded|left\\s+out)(?:\\s+(?:before|after)\\s+[a-z]+)?\\s*[.;]?\\s*$");
+
+    /** The sentence says the rows no condition keeps are left out (said beside a condition that keeps rows). */
+    static boolean restDropped(String sentence) {
+        return REST_DROPPED.matcher(sentence).matches();
+    }
+
+    /** The sentence says rows without a value are kept (see {@link #BLANK_KEPT}), or all rows no exclusion names. */
     static boolean blankKept(String sentence) {
-        return BLANK_KEPT.matcher(sentence).matches();
+        return BLANK_KEPT.matcher(sentence).matches() || REST_KEPT.matcher(sentence).matches();
     }
 
     /** "X, Y and Z": one item, then more after a comma, "and", "or" or "&" (the whole list is group 1). */

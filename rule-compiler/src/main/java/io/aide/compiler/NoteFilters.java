@@ -231,7 +231,9 @@ final class NoteFilters {
             return sentence;
         }
         String led = sentence.substring(lead.end());
-        if (led.matches("(?is).*\\b(?:them|these|those|such\\s+(?:rows|records|lines))\\b.*")) {
+        if (led.matches("(?is).*\\b(?:them|these|those|such\\s+(?:rows|records|lines))\\b.*")
+                || Picks.SAME_THING.matcher(sentence.substring(0, lead.end())).find()) {
+            // "... several versions of the same guest – keep only the version with ...": the lead says per what
             // "Rows with a blank campaign_id are unsaved drafts - do not load them": what "them" are is the lead
             return sentence;
         }
@@ -249,6 +251,7 @@ final class NoteFilters {
         }
         List<String> filters = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<String> explaining = new ArrayList<>();
         for (String sentence : SENTENCES.split(r.description().trim())) {
             // "(2) drop rejected entries", "Row rules for this table: (1) exclude ...": a numbered step, after its topic
             String said = stepless(sentence.trim());
@@ -263,12 +266,20 @@ final class NoteFilters {
                 // "The extract can carry the same patron twice – keep only the row with the latest ...": a selection
                 // stated after what explains it, as in a rule cell
                 filters.add(capitalised(withoutLead(topicless)));
+            } else if (Picks.explains(said)) {
+                explaining.add(said);
             } else {
                 notes.add(said);
             }
         }
         if (filters.isEmpty()) {
             return r;
+        }
+        if (Picks.read(String.join(" ", filters)) != null) {
+            // "LAST_UPD is text DD/MM/YYYY HH:MM:SS", "The extract re-sends ...": said of the pick, they go with it
+            filters.addAll(explaining);
+        } else {
+            notes.addAll(explaining);
         }
         String filter = before(r.filter());
         filter += String.join(" ", filters);

@@ -103,6 +103,12 @@ final class Picks {
     private static final Pattern REST_DROPPED = Pattern.compile("(?i)\\s*,?\\s+and\\s+(?:drop|discard|ignore|remove|skip|delete)\\s+(?:all\\s+)?(?:the\\s+)?"
             + "(?:rest|others?|older\\s+(?:ones?|versions?|rows?|copies)|remaining\\s+\\w+|other\\s+\\w+)\\s*[.]?\\s*$");
     /** Sentences: after a full stop or a semicolon, never inside a bracket ("(highest UPD_TS; text, YYYY-MM-DD)"). */
+    /** "... versions of the same guest": the thing a pick keeps one row of, said before it. */
+    static final Pattern SAME_THING = Pattern.compile("(?i)\\b(?:versions|copies|rows|records|entries|lines)\\s+(?:of|for)\\s+"
+            + "(?:the\\s+)?same\\s+([a-z][a-z_]*)\\b");
+    /** "last_updated is text YYYY-MM-DD HH:MM:SS": how the order column is written. */
+    private static final Pattern ORDER_TEXT = Pattern.compile("(?i)^([A-Za-z_][\\w]*)\\s+is\\s+(?:held\\s+as\\s+|stored\\s+as\\s+|sent\\s+as\\s+)?"
+            + "(?:a\\s+)?text(?:\\s+in)?(?:\\s+format)?\\s*[:,]?\\s*(.+?)\\s*[.]?$");
     private static final Pattern SENTENCES = Pattern.compile("(?<=[.;])(?<!\\b[ie]\\.[eg]\\.)\\s+(?=\\S)(?![^()]*\\))");
     private static final Pattern REMARK = Pattern.compile("\\s*\\(([^()=<>]*)\\)\\s*");
 
@@ -144,6 +150,7 @@ final class Picks {
     /** The sentence only says why rows repeat or what keeping one of them means ("All other columns come from the kept record"). */
     static boolean explains(String sentence) {
         return WHY.matcher(sentence.trim()).matches() || MISSING_LOSES.matcher(sentence.trim()).matches()
+                || ORDER_TEXT.matcher(sentence.trim()).matches() && ORDER_PATTERN.matcher(sentence).find()
                 || PICK_FIRST.matcher(sentence.trim()).matches();
     }
 
@@ -174,6 +181,11 @@ final class Picks {
                 // "LIS re-sends a result each time it is corrected, so RESULT_ID can repeat: keep only the row with ...":
                 // what explains the pick, then the pick
                 found = forms(sentence.substring(keep.start()));
+                Matcher same = found != null && found[0].isBlank() ? SAME_THING.matcher(sentence.substring(0, keep.start())) : null;
+                if (same != null && same.find()) {
+                    // "... several versions of the same guest – keep only the version with the most recent X": per guest
+                    found = new String[]{same.group(1), found[1], found[2]};
+                }
             }
             if (found == null) {
                 continue;
@@ -218,8 +230,20 @@ final class Picks {
         }
         String order = found[2];
         if (found.length > 3) {
-            // written in SQL: its brackets are calls ("TRIM(read_id)"), no remarks
-            return new Read(found[0].trim(), order.trim(), descending(found[1]), String.join(" ", rest), false, null, true);
+            // written in SQL: its brackets are calls ("TRIM(read_id)"), no remarks; "last_updated is text YYYY-MM-DD
+            // HH:MM:SS" said of its order column, the text compared as the time it says
+            String pattern = null;
+            for (int j = 0; j < sentences.size(); j++) {
+                Matcher said = ORDER_TEXT.matcher(sentences.get(j).trim());
+                if (j != i && said.matches() && said.group(1).equalsIgnoreCase(order.trim())) {
+                    if (!ORDER_PATTERN.matcher(said.group(2)).find()) {
+                        return null;
+                    }
+                    pattern = orderPattern("(" + said.group(2) + ")");
+                    rest.remove(sentences.get(j).trim());
+                }
+            }
+            return new Read(found[0].trim(), order.trim(), descending(found[1]), String.join(" ", rest), false, pattern, true);
         }
         // "... per permit number and drop the rest": what becomes of the other rows, said after the key
         String key = REST_DROPPED.matcher(found[0]).replaceFirst("");

@@ -259,7 +259,13 @@ final class RowChoices {
         List<String> summaries = new ArrayList<>();
         List<String> leftOutStates = new ArrayList<>();
         boolean blanksKept = false;
+        boolean restDropped = false;
         for (String sentence : sentences) {
+            if (FilterText.restDropped(sentence)) {
+                // "Keep rows where energised = Y; all other rows are excluded": said again, borne out below
+                restDropped = true;
+                continue;
+            }
             if (FilterText.blankKept(sentence)) {
                 // "a blank status counts as posted": borne out below when every condition only leaves rows out
                 blanksKept = true;
@@ -282,6 +288,10 @@ final class RowChoices {
             } else {
                 return null;
             }
+        }
+        if (restDropped && (parts.isEmpty() || parts.stream().anyMatch(p -> p instanceof Expr.Not))) {
+            // the rest is left out only beside conditions that keep rows
+            return null;
         }
         if (blanksKept && (parts.isEmpty() || !parts.stream().allMatch(p -> p instanceof Expr.Not))) {
             // rows without a value are said to be kept, and a condition that chooses rows would drop them

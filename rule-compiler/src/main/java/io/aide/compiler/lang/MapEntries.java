@@ -53,10 +53,51 @@ final class MapEntries {
         if (title != null && (words == null || p.mark() > afterWords || labelWord)) {
             // "F = Full, E = Empty": a label in title case, never the word for no value
             // "Home & Living": the label in title case reads further than a code of plain words would
-            return title;
+            return qualified(p, title);
         }
         p.reset(afterWords);
-        return words;
+        return qualified(p, words);
+    }
+
+    /** Words in a bracket that say something about the map, never a part of a label. */
+    private static final java.util.Set<String> REMARK_WORDS = java.util.Set.of("default", "usual", "typical", "legacy",
+            "deprecated", "obsolete", "rare", "new", "old", "current", "recommended", "optional", "preferred", "fallback",
+            "catch-all", "e.g", "eg", "i.e", "ie", "see", "note", "tbc", "tbd");
+
+    /**
+     * "PLT -> Platelets (apheresis)": a bracket of plain words right after a label, before the pair's end, is part of the
+     * label as the analyst wrote it; a bracket that says how codes compare ("(case-insensitive)") or remarks on the map
+     * ("(default)") is not. The label, longer or as it was (cursor after what is read).
+     */
+    private static Expr qualified(Parser p, Expr label) {
+        if (!(label instanceof Expr.Lit l) || !(l.value() instanceof String text) || p.rawPeek() == null || !p.rawPeek().op("(")
+                || text.equals(text.toUpperCase(java.util.Locale.ROOT))) {
+            // "Blank = EUR (home currency)": a code in capitals, the bracket saying what it is
+            return label;
+        }
+        int m = p.mark();
+        int close = Brackets.closing(p.tokens(), m);
+        if (close < 0 || close - m < 2 || close - m > 5) {
+            return label;
+        }
+        java.util.List<Token> inside = p.tokens().subList(m + 1, close);
+        Lexicon lexicon = Lexicon.standard();
+        for (int i = 0; i < inside.size(); i++) {
+            Token t = inside.get(i);
+            if (t.kind() != Token.Kind.WORD || REMARK_WORDS.contains(t.norm()) || lexicon.grammarWord(inside, i)) {
+                return label;
+            }
+        }
+        Token after = close + 1 < p.tokens().size() ? p.tokens().get(close + 1) : null;
+        if (after != null && !(after.kind() == Token.Kind.SEP || after.op(","))) {
+            return label;
+        }
+        StringBuilder out = new StringBuilder(text).append(" (");
+        for (int i = 0; i < inside.size(); i++) {
+            out.append(i == 0 ? "" : " ").append(inside.get(i).text());
+        }
+        p.reset(close + 1);
+        return new Expr.Lit(out.append(")").toString());
     }
 
     /**

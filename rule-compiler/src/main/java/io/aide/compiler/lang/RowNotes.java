@@ -47,9 +47,13 @@ public record RowNotes(Expr defaultValue, boolean blankToo, List<String> accepte
         boolean read = false;
         if (row.nullHandling() != null && !row.nullHandling().isBlank()) {
             List<Token> tokens = Lexer.tokens(row.nullHandling());
-            Expr d = defaultOf(tokens, lexicon);
-            DefaultCell said = d == null ? DefaultCell.conditional(row.nullHandling(), SqlType.parse(row.targetType()), lexicon,
-                    names(row)) : null;
+            // "'UNK' when blank or missing": the condition read first, so a blank counts as missing where it says so (the
+            // plain default grammar reads the value and leaves the condition)
+            DefaultCell said = DefaultCell.conditional(row.nullHandling(), SqlType.parse(row.targetType()), lexicon, names(row));
+            if (said != null && said.problem() != null) {
+                said = null;
+            }
+            Expr d = said == null ? defaultOf(tokens, lexicon) : null;
             if (said != null) {
                 // "Blank GVWR → 'Unclassified'", "NULL when fuel_used_l is NULL": the default and when it applies
                 defaultValue = said.value();
