@@ -106,6 +106,9 @@ final class Picks {
     /** "... versions of the same guest": the thing a pick keeps one row of, said before it. */
     static final Pattern SAME_THING = Pattern.compile("(?i)\\b(?:versions|copies|rows|records|entries|lines)\\s+(?:of|for)\\s+"
             + "(?:the\\s+)?same\\s+([a-z][a-z_]*)\\b");
+    /** "Match versions on the cleaned guest number": the key the versions share, said again beside the pick. */
+    private static final Pattern MATCH_ON = Pattern.compile("(?i)^(?:match|compare|identify|group)\\s+(?:the\\s+)?(?:versions|copies"
+            + "|rows|records|duplicates|repeats)\\s+(?:on|by)\\s+(.+?)\\s*[.]?$");
     /** "last_updated is text YYYY-MM-DD HH:MM:SS": how the order column is written. */
     private static final Pattern ORDER_TEXT = Pattern.compile("(?i)^([A-Za-z_][\\w]*)\\s+is\\s+(?:held\\s+as\\s+|stored\\s+as\\s+|sent\\s+as\\s+)?"
             + "(?:a\\s+)?text(?:\\s+in)?(?:\\s+format)?\\s*[:,]?\\s*(.+?)\\s*[.]?$");
@@ -151,6 +154,7 @@ final class Picks {
     static boolean explains(String sentence) {
         return WHY.matcher(sentence.trim()).matches() || MISSING_LOSES.matcher(sentence.trim()).matches()
                 || ORDER_TEXT.matcher(sentence.trim()).matches() && ORDER_PATTERN.matcher(sentence).find()
+                || MATCH_ON.matcher(sentence.trim()).matches()
                 || PICK_FIRST.matcher(sentence.trim()).matches();
     }
 
@@ -183,8 +187,14 @@ final class Picks {
                 found = forms(sentence.substring(keep.start()));
                 Matcher same = found != null && found[0].isBlank() ? SAME_THING.matcher(sentence.substring(0, keep.start())) : null;
                 if (same != null && same.find()) {
-                    // "... several versions of the same guest – keep only the version with the most recent X": per guest
-                    found = new String[]{same.group(1), found[1], found[2]};
+                    // "... several versions of the same guest – keep only the version with the most recent X": per guest,
+                    // or per the key a sentence beside it names ("Match versions on the cleaned guest number")
+                    String key = same.group(1);
+                    for (String other : sentences) {
+                        Matcher on = MATCH_ON.matcher(other.trim());
+                        key = on.matches() ? on.group(1) : key;
+                    }
+                    found = new String[]{key, found[1], found[2]};
                 }
             }
             if (found == null) {

@@ -164,7 +164,9 @@ final class RowChoices {
                 x = f.args().get(0);
                 wrappers++;
             }
-            if (wrappers > 0 && x instanceof Expr.Col c && c.column().equalsIgnoreCase(source)) {
+            // "per cleaned emp_id", "the cleaned guest number" (words spelling GUEST_NO)
+            if (wrappers > 0 && x instanceof Expr.Col c && (c.column().equalsIgnoreCase(source)
+                    || io.aide.compiler.lang.RuleLanguage.spells(source.replace('_', ' '), c.column()))) {
                 if (found != null && !found.equals(v)) {
                     return null;
                 }

@@ -54,4 +54,14 @@ class LabelsBlanksAndPickSentencesTest {
                 .row("d", "donation_no", "INTEGER", "dn", "DONATION_NO", "Cast to integer."));
         assertThat(SAMPLE.run(layer, "guest_id", "donation_no")).containsExactlyInAnyOrder("G1|2", "G2|3");
     }
+
+    @Test
+    void shouldKeepOneRowPerTheKeyASentenceBesideThePickNames() throws Exception {
+        GeneratedLayers.Layer layer = SAMPLE.compile(Specs.spec()
+                .row("d", "guest_id", "VARCHAR(5)", "dn", "GUEST_NO", "Trim and upper-case. The profile extract can contain several "
+                        + "versions of the same guest – keep only the version with the most recent DONATION_NO. Match versions on the "
+                        + "cleaned guest number.")
+                .row("d", "donation_no", "INTEGER", "dn", "DONATION_NO", "Cast to integer."));
+        assertThat(SAMPLE.run(layer, "guest_id", "donation_no")).containsExactlyInAnyOrder("G1|2", "G2|3");
+    }
 }
