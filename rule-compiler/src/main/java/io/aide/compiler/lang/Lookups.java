@@ -228,9 +228,34 @@ final class Lookups implements Recognizer {
         return null;
     }
 
+    /** "in DIM_CARRIER", "in the catalog": where the row was looked for, after a not-found phrase; the cursor after it. */
+    private static void inTable(Parser p) {
+        int m = p.mark();
+        if (!p.acceptWord("in")) {
+            return;
+        }
+        p.acceptWord("the");
+        Token where = p.rawPeek();
+        if (where != null && (where.nameLike() || where.kind() == Token.Kind.WORD) && !p.peek(Role.THEN) && !p.peek(Role.BECOMES)) {
+            p.rawNext();
+            return;
+        }
+        p.reset(m);
+    }
+
     /** Up to five words naming the looked-up thing, then a not-found phrase; the cursor after it. */
     static boolean notFound(Parser p) {
         int m = p.mark();
+        if (p.acceptWord("no") && (p.acceptWord("matching") || p.acceptWord("match"))) {
+            // "-1 when no matching donor", "No matching vehicle → -1": what was looked for, in up to three words
+            for (int words = 0; words < 3 && p.rawPeek() != null && p.rawPeek().kind() == Token.Kind.WORD
+                    && !p.peek(Role.THEN) && !p.peek(Role.BECOMES) && !p.peek(Role.OR); words++) {
+                p.rawNext();
+            }
+            inTable(p);
+            return true;
+        }
+        p.reset(m);
         if (p.acceptWord("no") || p.acceptWord("none")) {
             // "if no customer is found (unknown account or a test account)": a few words, found or matched, a remark
             for (int skipped = 0; skipped <= 3; skipped++) {
@@ -249,6 +274,7 @@ final class Lookups implements Recognizer {
         }
         for (int skipped = 0; skipped <= 5; skipped++) {
             if (p.accept(Role.NOT_FOUND)) {
+                inTable(p);
                 return true;
             }
             Token t = p.next();

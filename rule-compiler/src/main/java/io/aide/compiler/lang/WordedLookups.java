@@ -428,29 +428,59 @@ final class WordedLookups implements Recognizer {
     private static Expr fallback(Parser p) {
         int m = p.mark();
         boolean paren = p.acceptOp("(");
+        int start = p.mark();
         Expr v = Lookups.fallback(p);
         if (v == null) {
-            blankKeyOr(p);
-        }
-        if (v == null && p.accept(Role.NOT_FOUND)) {
-            p.accept(Role.RECORDS_WORD);
-            int in = p.mark();
-            if (!(p.acceptWord("in") && p.peekToken() != null && p.peekToken().nameLike() && p.next() != null)) {
-                // "no match in DIM_CARRIER → -1": where the row was looked for
-                p.reset(in);
-            }
-            if (p.accept(Role.ROWS_GET) || p.accept(Role.BECOMES) || p.accept(Role.THEN)) {
-                v = p.literal();
-            }
-        }
-        if (v == null) {
+            p.reset(start);
             v = notInTable(p);
         }
+        for (int withBlankKey = 0; withBlankKey < 2 && v == null; withBlankKey++) {
+            // "No matching vehicle → -1", "Meter point not found -> -1", "unmatched rows get -1", "Blank carrier code or no
+            // match in DIM_CARRIER → -1": the rows not found (a blank key among them), then their value
+            p.reset(start);
+            if (withBlankKey == 1) {
+                blankKeyOr(p);
+            }
+            if (Lookups.notFound(p)) {
+                p.accept(Role.RECORDS_WORD);
+                if (p.accept(Role.ROWS_GET) || p.accept(Role.BECOMES) || p.accept(Role.THEN) || p.acceptOp("->")
+                        || p.acceptOp("=>") || p.acceptOp("=") || p.acceptOp(":")) {
+                    v = p.literal();
+                }
+            }
+        }
         if (v != null && (!paren || p.acceptOp(")"))) {
+            int k = p.mark();
+            if (!(p.acceptSeparator() && rowKept(p))) {
+                p.reset(k);
+            }
             return v;
         }
         p.reset(m);
         return null;
+    }
+
+    /** "Keep the trip, do not drop it.", "The row is still loaded.": the unmatched rows kept, which a lookup does. */
+    private static boolean rowKept(Parser p) {
+        int m = p.mark();
+        int words = 0;
+        boolean keep = false;
+        Token t;
+        while ((t = p.rawPeek()) != null && t.kind() != Token.Kind.SEP && words < 12) {
+            if (!(t.kind() == Token.Kind.WORD || t.op(",") || t.op(";"))) {
+                p.reset(m);
+                return false;
+            }
+            keep |= t.kind() == Token.Kind.WORD && java.util.Set.of("keep", "kept", "drop", "dropped", "loaded", "load").contains(t.norm());
+            p.rawNext();
+            words++;
+        }
+        String said = p.tokens().subList(m, p.mark()).stream().map(Token::norm).reduce("", (a, b) -> a + " " + b);
+        if (!keep || !said.matches(".*\\b(?:keep|kept|loaded|load)\\b.*") || said.matches(".*\\bdrop\\b.*") && !said.matches(".*\\b(?:not|never)\\s+drop.*")) {
+            p.reset(m);
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -459,10 +489,16 @@ final class WordedLookups implements Recognizer {
      */
     private static void blankKeyOr(Parser p) {
         int m = p.mark();
-        if (!(p.acceptWord("blank") || p.acceptWord("empty") || p.acceptWord("missing"))) {
+        if (!(p.acceptWord("blank") || p.acceptWord("empty") || p.acceptWord("missing") || p.acceptWord("no"))) {
             return;
         }
-        for (int words = 0; words < 3 && !p.peek(Role.OR); words++) {
+        p.acceptOp(",");
+        for (int words = 0; words < 5 && !p.peek(Role.OR); words++) {
+            // "No crew on the ticket, or crew not found ...": the key without a value, then the rows with no match
+            if (p.rawPeek() != null && p.rawPeek().op(",")) {
+                p.rawNext();
+                continue;
+            }
             Token t = p.next();
             if (t == null || t.kind() != Token.Kind.WORD) {
                 p.reset(m);
