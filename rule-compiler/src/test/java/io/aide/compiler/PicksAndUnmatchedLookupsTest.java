@@ -93,7 +93,8 @@ class PicksAndUnmatchedLookupsTest {
         String rule = "Look up DIM_CARRIER where carrier_code = trimmed, upper-cased CARRIER_CD and return carrier_sk.";
         Specs spec = Specs.spec().row("fact", "shipment_no", "VARCHAR(5)", "tms_shipment", "SHIPMENT_NO", "Trim.");
         String[] cells = {"-1 when no matching carrier.", "No matching carrier → -1. Keep the row, do not drop it.",
-                "No carrier on the row, or carrier not found in DIM_CARRIER -> -1", "Not in DIM_CARRIER → -1"};
+                "No carrier on the row, or carrier not found in DIM_CARRIER -> -1", "Not in DIM_CARRIER → -1",
+                "-1 when the carrier is not in DIM_CARRIER", "-1 when the code is not in the carrier list"};
         for (int i = 0; i < cells.length; i++) {
             spec.row("fact", "sk" + i, "INTEGER", "tms_shipment", "CARRIER_CD", rule, null, null, false, null, cells[i]);
         }
@@ -104,8 +105,9 @@ class PicksAndUnmatchedLookupsTest {
         try (DuckDb db = new DuckDb().table("tms_shipment", new String[][]{shipments, {"S1", " ups "}, {"S2", ""}, {"S3", "XX"}})
                 .table("DIM_CARRIER", new String[][]{carriers, {"UPS", "7"}})) {
             assertThat(db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY 1").stream()
-                    .map(r -> r.get("shipment_no") + "|" + r.get("sk0") + "|" + r.get("sk1") + "|" + r.get("sk2") + "|" + r.get("sk3"))
-                    .toList()).containsExactly("S1|7|7|7|7", "S2|-1|-1|-1|-1", "S3|-1|-1|-1|-1");
+                    .map(r -> r.get("shipment_no") + "|" + r.get("sk0") + "|" + r.get("sk1") + "|" + r.get("sk2") + "|" + r.get("sk3")
+                            + "|" + r.get("sk4") + "|" + r.get("sk5"))
+                    .toList()).containsExactly("S1|7|7|7|7|7|7", "S2|-1|-1|-1|-1|-1|-1", "S3|-1|-1|-1|-1|-1|-1");
         }
     }
 }

@@ -274,7 +274,20 @@ final class Lookups implements Recognizer {
         }
         for (int skipped = 0; skipped <= 5; skipped++) {
             if (p.accept(Role.NOT_FOUND)) {
-                inTable(p);
+                Token last = p.tokens().get(p.mark() - 1);
+                if (last.is(Token.Kind.WORD, "in") || last.is(Token.Kind.WORD, "on")) {
+                    p.acceptWord("the");
+                    last = p.tokens().get(p.mark() - 1);
+                }
+                if (last.is(Token.Kind.WORD, "the") || last.is(Token.Kind.WORD, "in") || last.is(Token.Kind.WORD, "on")) {
+                    // "not in the catalog", "not in the reference list": what was looked in, in words
+                    for (int words = 0; words < 3 && p.rawPeek() != null && p.rawPeek().kind() == Token.Kind.WORD
+                            && !p.peek(Role.THEN) && !p.peek(Role.BECOMES) && !p.peek(Role.OR); words++) {
+                        p.rawNext();
+                    }
+                } else {
+                    inTable(p);
+                }
                 return true;
             }
             Token t = p.next();
