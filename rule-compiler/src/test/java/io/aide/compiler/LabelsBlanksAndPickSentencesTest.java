@@ -64,4 +64,24 @@ class LabelsBlanksAndPickSentencesTest {
                 .row("d", "donation_no", "INTEGER", "dn", "DONATION_NO", "Cast to integer."));
         assertThat(SAMPLE.run(layer, "guest_id", "donation_no")).containsExactlyInAnyOrder("G1|2", "G2|3");
     }
+
+    @Test
+    void shouldGiveTheOtherPartAloneWhereTheNamedPartOfAJoinedTextIsBlank() throws Exception {
+        SampleRows names = new SampleRows("people", new String[]{"id", "owner_last_name", "owner_first_name"},
+                new String[]{"1", " Hansen ", "Erik"}, new String[]{"2", "Berg", " "}, new String[]{"3", "Lund", null});
+        String rule = "Last name, a comma and one space, then first name, each trimmed.";
+        GeneratedLayers.Layer layer = names.compile(Specs.spec()
+                .row("d", "id", "INTEGER", "people", "id", "Cast to integer.")
+                .row("d", "owner_name", "VARCHAR(60)", "people", "owner_last_name, owner_first_name", rule, null, null, false, null,
+                        "If the first name is blank, surname only (no trailing comma).")
+                .row("d", "owner_name2", "VARCHAR(60)", "people", "owner_last_name, owner_first_name", rule, null, null, false, null,
+                        "First name blank -> last name only (no comma)."));
+        assertThat(names.run(layer, "id", "owner_name", "owner_name2"))
+                .containsExactly("1|Hansen, Erik|Hansen, Erik", "2|Berg|Berg", "3|Lund|Lund");
+        // the other part said in capitals where the joined text does not write it so: not read
+        GeneratedLayers.Column capitals = names.compile(Specs.spec()
+                .row("d", "owner_name", "VARCHAR(60)", "people", "owner_last_name, owner_first_name", rule, null, null, false, null,
+                        "If the first name is blank, the upper-cased surname on its own.")).columns().get(0);
+        assertThat(capitals.status()).isEqualTo("flagged");
+    }
 }

@@ -34,7 +34,11 @@ final class RuleAsides {
             return described;
         }
         Recognition finalValues = TargetValueRemarks.without(tokens, ctx, rest);
-        return finalValues != null ? finalValues : without(tokens, rest);
+        if (finalValues != null) {
+            return finalValues;
+        }
+        Recognition partFallback = PartFallbacks.read(tokens, ctx, rest);
+        return partFallback != null ? partFallback : without(tokens, rest);
     }
 
     private static Recognition without(List<Token> tokens, Function<List<Token>, Recognition> rest) {

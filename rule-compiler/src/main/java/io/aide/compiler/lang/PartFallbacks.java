@@ -1,0 +1,171 @@
+package io.aide.compiler.lang;
+
+import io.aide.compiler.plan.Expr;
+import io.aide.compiler.rules.RuleContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A text joined from two columns, and a last sentence that says what it is when one of them is blank: "Last name, a
+ * comma and one space, then first name. If the first name is blank, surname only (no trailing comma).", "First name
+ * blank -> last name only (no comma)." The value is then the other part alone where the named part is blank, the joined
+ * text otherwise; nothing is said of the other part being blank, so nothing more is done for it.
+ * <pre>
+ * part-fallback := rule SEP [IF] part-words [IS] BLANK [","|":"|"->"] [USE] [the] words [ONLY | ALONE | ON ITS OWN]
+ *                  ["(" no separator-word ")" | "," no separator-word]
+ * </pre>
+ * The named part is the joined column whose name the words spell; the words for the other part only describe it.
+ */
+final class PartFallbacks {
+    private static final Set<String> BLANK = Set.of("blank", "empty", "missing", "null");
+    private static final Set<String> ALONE = Set.of("only", "alone");
+    /** Words of a remark after "only": "(no trailing comma)", ", no comma", "(no leading space)". */
+    private static final Set<String> REMARK = Set.of("no", "trailing", "leading", "comma", "commas", "space", "spaces",
+            "separator", "hyphen", "dash", "without", "a", "the");
+
+    private PartFallbacks() {
+    }
+
+    static Recognition read(List<Token> tokens, RuleContext ctx, Function<List<Token>, Recognition> rest) {
+        int end = tokens.size();
+        while (end > 0 && tokens.get(end - 1).kind() == Token.Kind.SEP) {
+            end--;
+        }
+        int sep = -1;
+        for (int i = end - 1; i > 0; i--) {
+            if (tokens.get(i).kind() == Token.Kind.SEP) {
+                sep = i;
+                break;
+            }
+        }
+        if (sep < 1) {
+            return null;
+        }
+        List<Token> sentence = tokens.subList(sep + 1, end);
+        int at = 0;
+        if (at < sentence.size() && (sentence.get(at).is(Token.Kind.WORD, "if") || sentence.get(at).is(Token.Kind.WORD, "when"))) {
+            at++;
+        }
+        List<Token> named = new ArrayList<>();
+        while (at < sentence.size() && sentence.get(at).kind() == Token.Kind.WORD && !BLANK.contains(sentence.get(at).norm())
+                && !sentence.get(at).is(Token.Kind.WORD, "is") && named.size() < 4) {
+            if (!sentence.get(at).is(Token.Kind.WORD, "the")) {
+                named.add(sentence.get(at));
+            }
+            at++;
+        }
+        if (at < sentence.size() && sentence.get(at).is(Token.Kind.WORD, "is")) {
+            at++;
+        }
+        if (named.isEmpty() || at >= sentence.size() || !BLANK.contains(sentence.get(at).norm())) {
+            return null;
+        }
+        at++;
+        boolean alone = false;
+        int otherWords = 0;
+        String caseSaid = null;
+        for (; at < sentence.size(); at++) {
+            Token t = sentence.get(at);
+            if (t.op(",") || t.op(":") || t.op("->") || t.op("(") || t.op(")") || t.is(Token.Kind.WORD, "use")
+                    || t.is(Token.Kind.WORD, "the") || t.is(Token.Kind.WORD, "then") || t.is(Token.Kind.WORD, "in")) {
+                continue;
+            }
+            if (t.kind() == Token.Kind.WORD && CASE_WORDS.contains(t.norm())) {
+                // "the upper-cased surname", "surname (in capitals)": the part as the joined text writes it, checked below
+                caseSaid = t.norm().startsWith("low") ? "LOWER" : "UPPER";
+                continue;
+            }
+            if (t.kind() == Token.Kind.WORD && ALONE.contains(t.norm()) || t.is(Token.Kind.WORD, "on") && at + 2 < sentence.size()
+                    && sentence.get(at + 1).is(Token.Kind.WORD, "its") && sentence.get(at + 2).is(Token.Kind.WORD, "own")) {
+                alone = true;
+                at += t.is(Token.Kind.WORD, "on") ? 3 : 1;
+                break;
+            }
+            if (t.kind() != Token.Kind.WORD || ++otherWords > 3) {
+                return null;
+            }
+        }
+        if (!alone || !remark(sentence.subList(at, sentence.size()))) {
+            return null;
+        }
+        if (!(rest.apply(tokens.subList(0, sep)) instanceof Recognition.Recognized ok)) {
+            return null;
+        }
+        Expr value = ok.expr();
+        if (!(value instanceof Expr.Concat c)) {
+            return null;
+        }
+        List<Expr> parts = c.parts().stream().filter(x -> !(x instanceof Expr.Lit)).toList();
+        if (parts.size() != 2) {
+            return null;
+        }
+        int blankPart = -1;
+        for (int i = 0; i < 2; i++) {
+            List<Expr.Col> cols = Expr.columns(parts.get(i));
+            if (cols.size() == 1 && spelled(named, cols.get(0).column())) {
+                if (blankPart >= 0) {
+                    return null;
+                }
+                blankPart = i;
+            }
+        }
+        if (blankPart < 0) {
+            return null;
+        }
+        if (caseSaid != null && !writes(parts.get(1 - blankPart), caseSaid)) {
+            // the other part said in capitals, where the joined text does not write it so
+            return null;
+        }
+        Expr input = Expr.columns(parts.get(blankPart)).get(0);
+        Expr test = new Expr.Bin("OR", new Expr.IsNull(input, false), new Expr.Bin("=", new Expr.Fn("TRIM", List.of(input)),
+                new Expr.Lit("")));
+        Expr fallback = new Expr.Case(List.of(new Expr.When(test, parts.get(1 - blankPart))), value);
+        return new Recognition.Recognized(fallback, ok.lookupTable(), ok.accepted(), ok.note() + " (the other part alone where "
+                + ((Expr.Col) input).column() + " is blank)", ok.keepUnmatched());
+    }
+
+    /** Words that say a part is written in one case ("upper-cased", "capitals"). */
+    private static final Set<String> CASE_WORDS = Set.of("upper", "cased", "uppercase", "uppercased", "capitals", "capital",
+            "caps", "lower", "lowercase", "lowercased");
+
+    /** The part is written in that case (its outermost function is UPPER or LOWER). */
+    private static boolean writes(Expr part, String fn) {
+        return part instanceof Expr.Fn f && f.name().equalsIgnoreCase(fn);
+    }
+
+    /**
+     * The words spell the column's name or its last parts ("first name" for first_name or owner_first_name), or name it
+     * as written ("first_nm").
+     */
+    private static boolean spelled(List<Token> words, String column) {
+        if (words.size() == 1 && words.get(0).text().equalsIgnoreCase(column)) {
+            return true;
+        }
+        String[] parts = column.toLowerCase(Locale.ROOT).split("_");
+        for (int from = 1; from < parts.length; from++) {
+            // "first name" for owner_first_name: the column's last parts
+            String tail = String.join("_", java.util.Arrays.copyOfRange(parts, from, parts.length));
+            if (words.stream().allMatch(w -> w.kind() == Token.Kind.WORD) && RuleLanguage.spells(String.join(" ",
+                    words.stream().map(Token::text).toList()), tail)) {
+                return true;
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        words.forEach(w -> text.append(text.length() == 0 ? "" : " ").append(w.text().toLowerCase(Locale.ROOT)));
+        return words.stream().allMatch(w -> w.kind() == Token.Kind.WORD) && RuleLanguage.spells(text.toString(), column);
+    }
+
+    /** Nothing, or a remark on the separator: "(no trailing comma)", ", no comma". */
+    private static boolean remark(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (!(t.op("(") || t.op(")") || t.op(",") || t.kind() == Token.Kind.WORD && REMARK.contains(t.norm()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
