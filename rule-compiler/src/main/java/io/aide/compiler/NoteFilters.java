@@ -69,12 +69,15 @@ final class NoteFilters {
     /** A sentence that refers to a selection stated elsewhere: "Assign it after the test-account filter and the dedupe". */
     private static final Pattern REFERS = Pattern.compile("(?i)\\b(?:after|before|once)\\s+(?:the\\s+)?[\\w\\s-]{0,40}?"
             + "\\b(?:filter|filtered|dedupe|deduped|de-?duplicat(?:ion|ed)|duplicates?|duplicate\\s+\\w+\\s+rows)\\b"
-            // "Ticket must never be dropped because of a missing feeder": rows said to be kept, not chosen
-            + "|\\b(?:never|not)\\s+(?:be\\s+)?(?:dropped|excluded|filtered\\s+out|removed|rejected|skipped|lost)\\b"
-            // "CANC never arrives here – filtered out (see ticket_id)": a choice made on another row
-            + "|\\b(?:filtered\\s+out|excluded|dropped|removed)\\s*\\(\\s*see\\s+[\\w.]+\\s*\\)"
             // "no dedupe needed (the master is unique)": a selection said to be unneeded
             + "|\\bno\\s+(?:dedupe|de-?dup\\w*|filter\\w*)\\b|\\b(?:not|none)\\s+(?:needed|required)\\b");
+    /**
+     * Words that name a choice of rows without making one: rows said to be kept ("must never be dropped") and a choice
+     * made on another row ("filtered out (see ticket_id)").
+     */
+    private static final Pattern NOT_CHOOSING = Pattern.compile("(?i)\\b(?:never|not)\\s+(?:be\\s+)?(?:dropped|excluded|filtered\\s+out"
+            + "|removed|rejected|skipped|lost)\\b|\\b(?:filtered\\s+out|excluded|dropped|removed)\\s*\\(\\s*see\\s+[\\w.]+\\s*\\)");
+
     /** "After the dedupe, ...", "Once the test filter is applied, ...": when the step that follows comes. */
     private static final Pattern STEP_ORDER = Pattern.compile("(?i)^(?:after|once|then,?\\s+after)\\s+(?:the\\s+)?[\\w\\s-]{0,40}?"
             + "\\b(?:filter\\w*|dedupe\\w*|de-?dup\\w*|deduplication|pick)(?:\\s+(?:is|are|has\\s+been|have\\s+been)\\s+\\w+)?\\s*,\\s*");
@@ -214,7 +217,10 @@ final class NoteFilters {
             // "AFTER the dedupe, drop rows whose ...": a step of its own, said to come after another
             return sentence;
         }
-        if (!ROW_SELECTION.matcher(sentence).find() || REFERS.matcher(sentence).find() || OF_A_LOOKUP.matcher(sentence).find()) {
+        if (!ROW_SELECTION.matcher(sentence).find() || REFERS.matcher(sentence).find() || OF_A_LOOKUP.matcher(sentence).find()
+                || !ROW_SELECTION.matcher(NOT_CHOOSING.matcher(sentence).replaceAll(" ")).find()) {
+            // (the words that choose rows are only ones that keep them or point elsewhere: "Ticket must never be dropped
+            // because of a missing feeder", "filtered out (see ticket_id)"; beside another choice, that one is read)
             return null;
         }
         return withoutLead(sentence);

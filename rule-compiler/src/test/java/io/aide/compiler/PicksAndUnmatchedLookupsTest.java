@@ -110,4 +110,14 @@ class PicksAndUnmatchedLookupsTest {
                     .toList()).containsExactly("S1|7|7|7|7|7|7", "S2|-1|-1|-1|-1|-1|-1", "S3|-1|-1|-1|-1|-1|-1");
         }
     }
+
+    @Test
+    void shouldNeverDropAChoiceSaidBesideWordsThatKeepRows() {
+        // "never dropped" beside an exclusion: the exclusion is a choice of rows, flagged when not read, never ignored
+        GeneratedLayers.Column c = SAMPLE.compile(Specs.spec()
+                .rowWithCells("f", "ticket", "VARCHAR(5)", "oms_ticket", "TICKET_NO", "Trim.", null,
+                        "Exclude tickets whose TKT_STATUS is CANC; restored tickets are never dropped.")).columns().get(0);
+        assertThat(c.status()).isEqualTo("flagged");
+        assertThat(c.reason()).contains("filter is not applied");
+    }
 }
