@@ -72,4 +72,12 @@ class StateSummariesLabelsAndDefaultRemarksTest {
         assertThat(calls.run(layer, "call_no", "customers", "move_ts", "unit_number", "register", "net"))
                 .containsExactly("1|12|2026-11-02 07:12:00.0|AB1|AB1|8");
     }
+
+    @Test
+    void shouldReadAMapAfterValuesAsAMapNeverAsAListToLeaveOut() throws Exception {
+        GeneratedLayers.Layer layer = SAMPLE.compile(Specs.spec()
+                .row("f", "move_id", "INTEGER", "moves", "MOVE_ID", "Cast to integer.")
+                .row("f", "status", "VARCHAR(10)", "moves", "CALL_STATUS_CD", "Trim and upper-case. Values: A = Active, X = Cancelled."));
+        assertThat(SAMPLE.run(layer, "move_id", "status")).containsExactly("1|Active", "1|Active", "2|Cancelled", "3|null", "4|null");
+    }
 }

@@ -80,6 +80,13 @@ final class RuleAsides {
             if (!named || j >= tokens.size() || !(tokens.get(j).op(":") || tokens.get(j).is(Token.Kind.WORD, "are"))) {
                 return tokens;
             }
+            for (Token t : tokens.subList(j + 1, tokens.size())) {
+                // codes and what they mean in brackets only: "Values: A = Active, I = Inactive" is a map, never a list
+                if (!(t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.NUMBER || t.kind() == Token.Kind.STRING
+                        || t.kind() == Token.Kind.SEP || t.op(",") || t.op("(") || t.op(")") || t.op("/"))) {
+                    return tokens;
+                }
+            }
             return tokens.subList(0, i);
         }
         return tokens;
