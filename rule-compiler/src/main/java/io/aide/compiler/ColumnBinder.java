@@ -437,6 +437,11 @@ final class ColumnBinder {
         }
 
         @Override
+        public boolean choosesRows() {
+            return filter;
+        }
+
+        @Override
         public SqlType targetType() {
             return type;
         }
@@ -538,6 +543,11 @@ final class ColumnBinder {
             }
             Expr exact = resolveName(row, List.of(), null, rawName);
             return exact != null ? exact : tables.endingIn(row.sourceTable(), name);
+        }
+        if (qualifier.equalsIgnoreCase(row.targetTable()) && targetValue(unquote(rawName)) != null) {
+            // "objects whose cleaned number starts with TMP": the target's value of that column, computed from the row
+            // the filter reads
+            return targetValue(unquote(rawName));
         }
         return resolveName(row, List.of(), qualifier, rawName);
     }

@@ -64,11 +64,15 @@ final class DistinctRows {
             // "remove rows that are identical in every column", "drop exact duplicates"
             + "|^\\s*(?:remove|drop|delete|discard)\\s+(?:the\\s+)?(?:rows|records|lines)\\s+(?:that\\s+are\\s+)?(?:identical"
             + "|exactly\\s+the\\s+same|the\\s+same)\\s+(?:in|on|across)\\s+(?:every|all)\\s+(?:the\\s+)?(?:columns?|fields?)\\s*$"
-            + "|^\\s*(?:remove|drop|delete|discard)\\s+(?:the\\s+)?(?:exact|identical|full)\\s+(?:duplicates?|duplicate\\s+(?:rows|records|lines))\\s*$");
+            + "|^\\s*(?:remove|drop|delete|discard)\\s+(?:the\\s+)?(?:exact|identical|full)\\s+(?:duplicates?|duplicate\\s+(?:rows|records|lines))\\s*$"
+            // "rows that are identical in every column are loaded once": the rows named, then the verb in the passive
+            + "|^\\s*(?:the\\s+)?(?:rows|records|lines|copies|duplicates)\\s+(?:that|which)\\s+(?:are|is)\\s+(?:exactly\\s+)?"
+            + "(?:identical|the\\s+same)(?:\\s+(?:in|on|across)\\s+(?:every|all)\\s+(?:the\\s+)?(?:columns?|fields?))?\\s+"
+            + "(?:are|is)\\s+(?:only\\s+)?(?:loaded|kept|taken)\\s+(?:only\\s+)?once\\s*$");
     /** A sentence that only says why: the extract sends something twice, there are duplicates. */
     private static final Pattern WHY_DUPLICATES = Pattern.compile("(?i).*\\b(?:twice|duplicates?|duplicated|more\\s+than\\s+once"
             + "|re-?sends?|re-?sent|sends?\\s+again|sent\\s+again)\\b.*");
-    private static final Pattern SENTENCES = Pattern.compile("\\s*(?:[.;]\\s+|[.;]$|\\s-\\s|\\n)\\s*");
+    private static final Pattern SENTENCES = Pattern.compile("\\s*(?:[.;]\\s+|[.;]$|\\s[-–—]\\s|\\n)\\s*");
 
     /** True when a filter cell of the target asks for one row per key or for duplicates to go. */
     static boolean dedupes(List<MappingRow> rows) {
@@ -97,7 +101,25 @@ final class DistinctRows {
         }
         boolean found = false;
         StringBuilder rest = new StringBuilder();
-        for (String sentence : SENTENCES.split(filter.trim())) {
+        String text = filter.trim();
+        Matcher ends = SENTENCES.matcher(text);
+        List<String> sentences = new java.util.ArrayList<>();
+        List<String> joins = new java.util.ArrayList<>();
+        int from = 0;
+        String join = "";
+        while (ends.find()) {
+            sentences.add(text.substring(from, ends.start()));
+            joins.add(join);
+            // "Exclude voided lines – line_status V ...": a dash joins the parts of one sentence, which stay together
+            join = ends.group().trim().matches("[-–—]") ? " " + ends.group().trim() + " " : ". ";
+            from = ends.end();
+        }
+        if (from < text.length()) {
+            sentences.add(text.substring(from));
+            joins.add(join);
+        }
+        for (int k = 0; k < sentences.size(); k++) {
+            String sentence = sentences.get(k);
             // "Claims: 1 row per claim_id": the table a sentence is about, before a colon
             // "load each citation once (drop exact duplicates)": a bracket that says it again
             String said = sentence.replaceFirst("^[A-Za-z][\\w ]{0,30}:\\s*", "")
@@ -105,7 +127,7 @@ final class DistinctRows {
             if (DEDUPE.matcher(said).matches()) {
                 found = true;
             } else if (!WHY_DUPLICATES.matcher(said).matches() && !said.isBlank()) {
-                rest.append(rest.isEmpty() ? "" : ". ").append(sentence.trim());
+                rest.append(rest.isEmpty() ? "" : joins.get(k)).append(sentence.trim());
             }
         }
         return found ? rest.toString() : null;

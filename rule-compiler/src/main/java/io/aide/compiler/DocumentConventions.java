@@ -28,11 +28,11 @@ record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces, boolean bla
     private static final Pattern COMPARING = Pattern.compile("(?i)\\b(?:compar\\w*|match\\w*|codes?|lookups?|look-ups?"
             + "|joins?|decod\\w*|filters?)\\b");
     private static final Pattern IGNORE_CASE = Pattern.compile("(?i)\\b(?:case[- ]?insensitive(?:ly)?|ignor\\w*\\s+(?:the\\s+)?"
-            + "(?:letter\\s+)?case|regardless\\s+of\\s+(?:the\\s+)?(?:letter\\s+)?case|in\\s+any\\s+case|not\\s+case[- ]?sensitive"
+            + "(?:letter\\s+)?case|(?:regardless\\s+of|without\\s+regard\\s+to|irrespective\\s+of)\\s+(?:the\\s+)?(?:letter\\s+)?case|in\\s+any\\s+case|not\\s+case[- ]?sensitive"
             + "|(?:upper|lower)[- ]?cas\\w*\\s+(?:on\\s+)?both\\s+sides)\\b");
     private static final Pattern IGNORE_SPACES = Pattern.compile("(?i)\\b(?:ignor\\w*\\s+(?:any\\s+)?(?:leading|trailing|"
             + "surrounding|extra|outer)[\\w/ -]{0,25}?(?:spaces|blanks|whitespace)|trim\\w*\\s+(?:on\\s+)?both\\s+sides"
-            + "|after\\s+trimming|trimmed\\s+(?:first|before)|trim\\w*\\s+(?:all\\s+|the\\s+)?(?:text|values?|fields?|codes?"
+            + "|after\\s+trimming|trimmed\\s+(?:first|before)|trim\\w*\\s+(?:them\\s+|it\\s+)?and\\s+(?:then\\s+)?compar\\w*|trim\\w*\\s+(?:all\\s+|the\\s+)?(?:text|values?|fields?|codes?"
             + "|text\\s+fields|text\\s+values)?\\s*before\\s+compar\\w*)\\b");
 
     /** "Trim all text fields before use", "all string values are trimmed". */

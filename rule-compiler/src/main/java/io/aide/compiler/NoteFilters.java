@@ -46,6 +46,8 @@ final class NoteFilters {
             + "|load\\s+only\\b|only\\s+load\\b"
             // "If the extract sends the same line twice with identical values, load it once"
             + "|(?:load|keep|take)\\s+(?:it|them|each\\s+\\w+|one\\s+copy|a\\s+single\\s+copy)\\s+(?:only\\s+)?once\\b"
+            // "rows that are identical in every column are loaded once"
+            + "|(?:are|is)\\s+(?:only\\s+)?(?:loaded|kept|taken)\\s+(?:only\\s+)?once\\b"
             + "|de-?dup(?:e|licate)[sd]?\\b|deduplicat\\w*|only\\s+\\w+(?:\\s+\\w+){0,4}\\s+(?:is|are)\\s+loaded)"
             // "remove rows that are identical ...": rows named as such ("remove thousands separators" is a value's operation)
             + "|^remove\\s+(?:the\\s+|any\\s+|all\\s+)?(?:rows|records|lines|duplicates?|(?:exact|identical)\\s+duplicates)\\b"

@@ -29,6 +29,12 @@ final class Picks {
             + "(?:the\\s+)?" + EXTREME + "\\s+(.+?)\\s+" + PER + "\\s+(.+?)\\s*[.]?$");
     private static final Pattern EXTREME_ROW = Pattern.compile("(?i)^" + KEEP + EXTREME + "\\s+" + ROW + "\\s+" + PER
             + "\\s+(.+?)\\s+(?:by|based\\s+on|according\\s+to|using|ordered\\s+by|on)\\s+(.+?)\\s*[.]?$");
+    /** "Keep only the latest version per cleaned maker_id, latest = highest last_updated": what the extreme means, said after */
+    private static final Pattern EXTREME_DEFINED = Pattern.compile("(?i)^" + KEEP + "(?:one\\s+|single\\s+)?" + EXTREME + "\\s+" + ROW
+            + "\\s+" + PER + "\\s+(.+?)\\s*[,;:–—]\\s*(?:i\\.e\\.?\\s+|(?:latest|newest|most\\s+recent|last|earliest|oldest|first)\\s*"
+            + "(?:=|means|meaning|being|is)\\s*)(?:the\\s+|by\\s+)?" + EXTREME + "?\\s*(.+?)\\s*[.]?$");
+    /** "last_updated, which is text in DD/MM/YYYY HH:MM (24 hour)": how the order column is written, said after it */
+    private static final Pattern WHICH_IS = Pattern.compile("(?i)^(.+?)\\s*,\\s*(?:which|that)\\s+(?:is|are)\\s+(.+)$");
     /** "keep only the row with the latest last_updated": the key is the target's stated grain or key */
     private static final Pattern WITH_THE_ALONE = Pattern.compile("(?i)^" + KEEP + "(?:one\\s+|single\\s+)?" + ROW + "\\s+with\\s+"
             + "(?:the\\s+)?" + EXTREME + "\\s+([^()]+?(?:\\s*\\([^()]*\\))?)\\s*[.]?$");
@@ -114,6 +120,9 @@ final class Picks {
             + "(?:a\\s+)?text(?:\\s+in)?(?:\\s+format)?\\s*[:,]?\\s*(.+?)\\s*[.]?$");
     private static final Pattern SENTENCES = Pattern.compile("(?<=[.;])(?<!\\b[ie]\\.[eg]\\.)\\s+(?=\\S)(?![^()]*\\))");
     private static final Pattern REMARK = Pattern.compile("\\s*\\(([^()=<>]*)\\)\\s*");
+    /** Words of a key that say it is compared cleaned ("(after trim + upper)", "cleaned", "(trimmed, any case)"). */
+    private static final Pattern CLEANING = Pattern.compile("(?i)\\b(?:trim\\w*|upper\\w*|lower\\w*|clean\\w*|any\\s+case"
+            + "|case-?insensitive\\w*|ignor\\w+\\s+case)\\b");
 
     /**
      * A pick read from a filter cell: the key and order as written, the order's direction, and what else the cell says
@@ -163,7 +172,7 @@ final class Picks {
         List<String> sentences = List.of(SENTENCES.split(cell.trim()));
         for (int i = 0; i < sentences.size(); i++) {
             String[] sql = forms(sentences.get(i).trim());
-            if (sql != null && sql.length > 3) {
+            if (sql != null && sql.length > 3 && !cleanedInProse(sentences, i, sql)) {
                 // the pick written in SQL names its key and order exactly: it is the reading, the prose says it again
                 Read read = readAt(sentences, i, sql);
                 if (read != null) {
@@ -206,6 +215,22 @@ final class Picks {
     }
 
     /**
+     * "Keep one row per supporter_ref (after trim + upper): ... i.e. ROW_NUMBER() OVER (PARTITION BY supporter_ref ...)":
+     * the prose beside the SQL says its key is compared cleaned, which the bare column in the SQL leaves unsaid; the
+     * prose is the reading then.
+     */
+    private static boolean cleanedInProse(List<String> sentences, int sqlAt, String[] sql) {
+        for (int j = 0; j < sentences.size(); j++) {
+            String[] prose = j == sqlAt ? null : forms(sentences.get(j).trim());
+            if (prose != null && prose.length == 3 && CLEANING.matcher(prose[0]).find() && sameName(prose[0], sql[0])
+                    && sameName(prose[2], sql[2])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * "Keep only the latest copy by RECEIVED_AT, i.e. ROW_NUMBER() OVER (PARTITION BY EVENT_ID ORDER BY RECEIVED_AT DESC)
      * = 1": a sentence that keeps the same row as the pick found, by the same order in the same direction, for the same
      * key or none said.
@@ -239,6 +264,10 @@ final class Picks {
             }
         }
         String order = found[2];
+        Matcher which = WHICH_IS.matcher(order);
+        if (found.length == 3 && which.matches()) {
+            order = which.group(1) + " (" + which.group(2).replaceAll("\\([^()]*\\)", " ").trim() + ")";
+        }
         if (found.length > 3) {
             // written in SQL: its brackets are calls ("TRIM(read_id)"), no remarks; "last_updated is text YYYY-MM-DD
             // HH:MM:SS" said of its order column, the text compared as the time it says
@@ -283,6 +312,10 @@ final class Picks {
         Matcher with = WITH_THE.matcher(sentence);
         if (with.matches()) {
             return new String[]{with.group(3), with.group(1), with.group(2)};
+        }
+        Matcher defined = EXTREME_DEFINED.matcher(sentence);
+        if (defined.matches()) {
+            return new String[]{defined.group(2), defined.group(3) != null ? defined.group(3) : defined.group(1), defined.group(4)};
         }
         Matcher alone = WITH_THE_ALONE.matcher(sentence);
         if (alone.matches()) {

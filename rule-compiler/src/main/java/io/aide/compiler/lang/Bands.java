@@ -52,8 +52,9 @@ final class Bands {
         }
         java.math.BigDecimal lowUnit = unitFactor(p, keyed);
         if (between && p.accept(Role.AND) || p.accept(Role.TO) || p.acceptOp("-")) {
-            // "75 to under 85", "0 - less than 10": the band's end is left out; "up to and including 20": kept
-            boolean open = !between && p.accept(Role.LT);
+            // "75 to under 85", "0 - less than 10", "from 294 up to but not including 366": the band's end is left
+            // out; "up to and including 20": kept
+            boolean open = p.accept(Role.END_LEFT_OUT) || !between && p.accept(Role.LT);
             if (!open && !between) {
                 p.accept(Role.LE);
             }
@@ -131,6 +132,80 @@ final class Bands {
         p.problem("the bands are in " + unit.entries().get(0).key().split("\\s+")[0] + " but "
                 + ((Expr.Col) keyed).column() + " holds " + own.entries().get(0).key().split("\\s+")[0]);
         return java.math.BigDecimal.ZERO;
+    }
+
+    /** Comparatives that point below the bands said ("anything shorter") and above them ("anything longer"). */
+    private static final java.util.Set<String> BELOW = java.util.Set.of("shorter", "less", "lower", "smaller", "fewer",
+            "younger", "lighter", "cheaper", "earlier", "below", "under");
+    private static final java.util.Set<String> ABOVE = java.util.Set.of("longer", "more", "higher", "larger", "bigger",
+            "greater", "older", "heavier", "later", "above", "over");
+
+    /**
+     * "366 or longer is 'ULCV'; 200 to 366 is 'Panamax'; anything shorter is 'Feeder'": a band that is what lies below
+     * the lowest start (or above the highest end) of the bands said before it, a value compared so never a missing
+     * one; null (cursor unchanged) when the words are not so or no band before has a numeric bound on that side.
+     * <pre>
+     * beyond := (anything | everything | any value | all values | values) [else] (BELOW | ABOVE) [than that]
+     * </pre>
+     */
+    static Expr beyond(Parser p, Expr keyed, java.util.List<Expr.When> whens) {
+        int m = p.mark();
+        boolean subject = p.acceptWord("anything") || p.acceptWord("everything") || p.acceptWord("values")
+                || (p.acceptWord("any") || p.acceptWord("all")) && (p.acceptWord("value") || p.acceptWord("values"));
+        p.acceptWord("else");
+        Token word = subject ? p.rawPeek() : null;
+        boolean below = word != null && word.kind() == Token.Kind.WORD && BELOW.contains(word.norm());
+        boolean above = word != null && word.kind() == Token.Kind.WORD && ABOVE.contains(word.norm());
+        if (!below && !above) {
+            p.reset(m);
+            return null;
+        }
+        p.rawNext();
+        if (p.acceptWord("than")) {
+            if (!(p.acceptWord("that") || p.acceptWord("this") || p.acceptWord("those"))) {
+                p.reset(m);
+                return null;
+            }
+        }
+        Expr.Bin edge = null;
+        for (Expr.When w : whens) {
+            for (Expr.Bin b : bounds(w.condition(), keyed)) {
+                boolean start = b.op().startsWith(">");
+                double n = value(b);
+                if (start == below && (edge == null || (below ? n < value(edge) : n > value(edge)))) {
+                    edge = b;
+                }
+            }
+        }
+        if (edge == null) {
+            p.reset(m);
+            return null;
+        }
+        // below ">= 200" is "< 200", below "> 200" is "<= 200"; above "< 366" is ">= 366", above "<= 366" is "> 366"
+        String op = switch (edge.op()) {
+            case ">=" -> "<";
+            case ">" -> "<=";
+            case "<" -> ">=";
+            default -> ">";
+        };
+        return new Expr.Bin(op, keyed, edge.right());
+    }
+
+    private static double value(Expr.Bin bound) {
+        return ((Number) ((Expr.Lit) bound.right()).value()).doubleValue();
+    }
+
+    /** The comparisons of the keyed value with a number in a band's condition. */
+    private static java.util.List<Expr.Bin> bounds(Expr condition, Expr keyed) {
+        java.util.List<Expr.Bin> out = new java.util.ArrayList<>();
+        if (condition instanceof Expr.Bin b && b.op().equals("AND")) {
+            out.addAll(bounds(b.left(), keyed));
+            out.addAll(bounds(b.right(), keyed));
+        } else if (condition instanceof Expr.Bin b && java.util.List.of(">=", ">", "<", "<=").contains(b.op()) && b.left().equals(keyed)
+                && b.right() instanceof Expr.Lit l && l.value() instanceof Number) {
+            out.add(b);
+        }
+        return out;
     }
 
     /** The number times the factor, kept whole where it is. */

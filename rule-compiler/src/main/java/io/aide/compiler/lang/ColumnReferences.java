@@ -367,12 +367,24 @@ final class ColumnReferences {
                 names &= t.nameLike();
                 name.append(name.length() == 0 ? "" : "_").append(t.text());
             }
-            if (!names || name.toString().equalsIgnoreCase(p.ctx().row().targetColumn())) {
+            if (!names || name.toString().equalsIgnoreCase(p.ctx().row().targetColumn()) && !p.ctx().choosesRows()) {
                 continue;
             }
             Expr value = p.ctx().resolve(target, name.toString());
             if (value != null) {
                 p.reset(from + n);
+                return value;
+            }
+        }
+        String own = p.ctx().row().targetColumn();
+        Token next = from < p.tokens().size() ? p.tokens().get(from) : null;
+        if (p.ctx().choosesRows() && own != null && next != null && next.kind() == Token.Kind.WORD
+                && List.of(own.toLowerCase(java.util.Locale.ROOT).split("[_\\s]+")).contains(next.norm())) {
+            // "do not load objects whose cleaned number starts with TMP" said on object_number: the row's own column,
+            // named by a word of its name, as its rule cleans it
+            Expr value = p.ctx().resolve(target, own);
+            if (value != null) {
+                p.reset(from + 1);
                 return value;
             }
         }

@@ -194,6 +194,12 @@ final class Commentary {
                 // an order ("in ascending premise_id order") decides what a numbering or a pick gives
                 return false;
             }
+            if ((t.is(Token.Kind.WORD, "is") || t.is(Token.Kind.WORD, "are")) && i + 1 < tokens.size()
+                    && tokens.get(i + 1).kind() == Token.Kind.STRING && i > 0 && tokens.get(i - 1).kind() == Token.Kind.WORD
+                    && !tokens.get(i - 1).is(Token.Kind.WORD, "default")) {
+                // "anything shorter is 'Feeder'": a value given to some values, a branch of the rule
+                return false;
+            }
             if ((text || number) && t.kind() == Token.Kind.WORD && BECOMING.contains(t.norm())
                     || number && (lexicon.match(Role.NEGATIVE, tokens, i) > 0 || lexicon.match(Role.POSITIVE, tokens, i) > 0)) {
                 // "negative values become 0": a value for some values is part of the rule

@@ -2,10 +2,12 @@ package io.aide.compiler.lang;
 
 import io.aide.compiler.rules.RuleContext;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * What the column is, said before how it is filled: "Date the carrier was set up. Source text is MM/DD/YYYY – convert
@@ -27,6 +29,10 @@ final class Definitions {
             "tonnage", "hours", "minutes", "days", "metres", "meters", "kilometres", "kilometers", "pounds", "kilograms",
             "customers", "level", "grade", "class", "ratio");
     private static final int MAX_WORDS = 12;
+    /** Words that ask for an operation on their own but describe the noun that follows them. */
+    private static final Set<String> MODIFIERS = Set.of("flag", "total", "first", "last", "net");
+    /** Words after a modifier that keep it a verb or an aggregate ("total of", "first by"). */
+    private static final Set<String> LINKS = Set.of("of", "by", "as", "to", "for", "in", "on", "from", "the", "a", "an", "all", "each");
     /** Verbs a rule starts with after a dash ("Number of customers out – convert to integer"). */
     private static final Set<String> VERBS = Set.of("convert", "cast", "trim", "round", "parse", "take", "use", "copy", "map",
             "strip", "remove", "replace", "format", "multiply", "divide", "sum", "set", "default", "derive", "compute",
@@ -56,16 +62,41 @@ final class Definitions {
             return null;
         }
         List<Token> definition = tokens.subList(0, end);
+        List<Token> rule = tokens.subList(end + 1, tokens.size());
         if (!definition.stream().allMatch(t -> t.kind() == Token.Kind.WORD || t.op("-") || t.op("/"))
-                || !names(definition, ctx) || !Commentary.isRemark(definition, ctx, lexicon, true)
+                || !names(definition, ctx) || !Commentary.isRemark(described(definition, rule), ctx, lexicon, true)
                 || lexicon.match(Lexicon.Role.CAST, definition, 0) > 0) {
             return null;
         }
-        if (!(rest.apply(tokens.subList(end + 1, tokens.size())) instanceof Recognition.Recognized ok)) {
+        if (!(rest.apply(rule) instanceof Recognition.Recognized ok)) {
             return null;
         }
         return new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (after what the column is)",
                 ok.keepUnmatched());
+    }
+
+    /**
+     * The definition as a remark sees it: a modifier that is also a verb ("Flag state country code", "Total amount",
+     * "First name") describes the noun after it, and the unit the value is kept in ("Length overall in metres") matters
+     * only to a rule that names another unit to convert to.
+     */
+    private static List<Token> described(List<Token> definition, List<Token> rule) {
+        boolean converts = IntStream.range(0, rule.size()).anyMatch(i -> PhraseTable.UNITS.at(rule, i) != null);
+        List<Token> out = new ArrayList<>();
+        for (int i = 0; i < definition.size(); i++) {
+            Token t = definition.get(i);
+            Token next = i + 1 < definition.size() ? definition.get(i + 1) : null;
+            if (MODIFIERS.contains(t.norm()) && next != null && next.kind() == Token.Kind.WORD && !LINKS.contains(next.norm())) {
+                continue;
+            }
+            PhraseTable.Match unit = t.is(Token.Kind.WORD, "in") && !converts ? PhraseTable.UNITS.at(definition, i + 1) : null;
+            if (unit != null) {
+                i += unit.length();
+                continue;
+            }
+            out.add(t);
+        }
+        return out;
     }
 
     /** A word of the definition names a kind of value or a part of the target column's name. */

@@ -426,6 +426,10 @@ public final class Parser {
         if (sources.size() == 1) {
             return sources.get(0);
         }
+        Expr.Col own = OwnSources.among(sources, ctx.row());
+        if (own != null) {
+            return own;
+        }
         problem(sources.isEmpty() ? "the rule speaks of the source value but the row names no source column"
                 : "the rule speaks of the source value but the row names " + sources.size() + " source columns");
         return null;

@@ -16,6 +16,11 @@ final class RuleAsides {
     private static final Set<String> VALUE_LISTS = Set.of("values", "valid", "allowed", "expected", "possible", "known",
             "permitted", "domain");
 
+    /** The subject of an else branch ("every other value", "anything else") and the word that makes it one. */
+    private static final Set<String> ELSE_SUBJECTS = Set.of("value", "values", "code", "codes", "else", "others", "rest",
+            "case", "cases", "status", "statuses");
+    private static final Set<String> ELSE_WORDS = Set.of("other", "else", "rest", "others");
+
     private RuleAsides() {
     }
 
@@ -42,7 +47,7 @@ final class RuleAsides {
     }
 
     private static Recognition without(List<Token> tokens, Function<List<Token>, Recognition> rest) {
-        List<Token> plain = withoutRelativeClause(tokens);
+        List<Token> plain = withoutElseExamples(withoutRelativeClause(tokens));
         List<Token> core = withoutValueList(plain);
         if (core == tokens || core.isEmpty()) {
             return null;
@@ -63,6 +68,32 @@ final class RuleAsides {
             }
         }
         return tokens;
+    }
+
+    /**
+     * "Every other value – I (inactive), S (sold/scrapped), blank – is false": the values an else branch covers, named
+     * between dashes after its subject, which the branch covers whatever they are; the words between the dashes are left
+     * out.
+     */
+    private static List<Token> withoutElseExamples(List<Token> tokens) {
+        for (int i = 2; i + 2 < tokens.size(); i++) {
+            if (!dash(tokens.get(i)) || !ELSE_SUBJECTS.contains(tokens.get(i - 1).norm())
+                    || tokens.subList(Math.max(0, i - 3), i).stream().noneMatch(t -> ELSE_WORDS.contains(t.norm()))) {
+                continue;
+            }
+            for (int j = i + 2; j + 1 < tokens.size() && tokens.get(j).kind() != Token.Kind.SEP; j++) {
+                if (dash(tokens.get(j))) {
+                    List<Token> out = new ArrayList<>(tokens.subList(0, i));
+                    out.addAll(tokens.subList(j + 1, tokens.size()));
+                    return out;
+                }
+            }
+        }
+        return tokens;
+    }
+
+    private static boolean dash(Token t) {
+        return t.op("–") || t.op("—") || t.op("-");
     }
 
     /** The tokens without a last sentence "Values: a, b, c" (its words only codes, brackets and commas); unchanged else. */

@@ -107,6 +107,10 @@ final class ValueMaps implements Recognizer {
                 m = p.mark();
             }
             Expr band = Bands.band(p, keyed);
+            if (band == null && !whens.isEmpty()) {
+                // "...; anything shorter is 'Feeder'": below the lowest band said
+                band = Bands.beyond(p, keyed, whens);
+            }
             if (band != null && dated(p, keyed)) {
                 // "0-17 = Pediatric ... (based on age in years)" over birth_dt: the number the bands measure is not the date
                 return new Recognition.Flagged("bands of numbers over a date column: say the number they measure (an age, "

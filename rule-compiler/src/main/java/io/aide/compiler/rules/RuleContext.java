@@ -40,6 +40,11 @@ public interface RuleContext {
      * The other columns of the target whose rows name the table as their source (lower case); empty where the rule is
      * read on its own.
      */
+    /** The rule chooses rows (a filter) rather than computing the row's own column. */
+    default boolean choosesRows() {
+        return false;
+    }
+
     /** The name is a column of the row's own target (its value flagged or not). */
     default boolean namesTargetColumn(String name) {
         return false;
