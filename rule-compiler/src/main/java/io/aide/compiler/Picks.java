@@ -75,6 +75,9 @@ final class Picks {
             + "(?:\\s*\\([^()]*\\))?\\s*[.;]?$");
     /** Where the pick starts in a sentence that first says why rows repeat. */
     private static final Pattern KEEP_VERB = Pattern.compile("(?i)\\b(?:keep|retain)\\s+(?:only\\s+)?(?:the|one|a\\s+single|a)\\s+");
+    /** "LAST_UPD_DT (compare as a real date, not as text)": the order compares dates, written as another row says. */
+    private static final Pattern DATED = Pattern.compile("(?i)\\(\\s*(?:compared?\\s+|sorted?\\s+|ordered\\s+|read\\s+)?as\\s+(?:an?\\s+)?"
+            + "(?:real\\s+|actual\\s+|true\\s+|proper\\s+)?(?:dates?|timestamps?|date-?times?)\\b[^()]*\\)|\\bchronologically\\b");
     /** "FEED_SEQ (numeric)": the order compares numbers, whatever the column holds. */
     private static final Pattern NUMERIC = Pattern.compile("(?i)\\(\\s*numeric(?:al|ally)?\\b[^()]*\\)|\\bas\\s+a\\s+number\\b");
     /** "A row with no LAST_UPD_TS loses to any row that has one": what the order does with a missing value (last). */
@@ -128,7 +131,12 @@ final class Picks {
      * A pick read from a filter cell: the key and order as written, the order's direction, and what else the cell says
      * (its other sentences, "" when none).
      */
-    record Read(String key, String order, boolean descending, String rest, boolean numericOrder, String orderPattern, boolean sql) {
+    record Read(String key, String order, boolean descending, String rest, boolean numericOrder, String orderPattern, boolean sql,
+                boolean datedOrder) {
+        Read(String key, String order, boolean descending, String rest, boolean numericOrder, String orderPattern, boolean sql) {
+            this(key, order, descending, rest, numericOrder, orderPattern, sql, false);
+        }
+
         Read(String key, String order, boolean descending, String rest, boolean numericOrder, String orderPattern) {
             this(key, order, descending, rest, numericOrder, orderPattern, false);
         }
@@ -287,7 +295,8 @@ final class Picks {
         // "... per permit number and drop the rest": what becomes of the other rows, said after the key
         String key = REST_DROPPED.matcher(found[0]).replaceFirst("");
         return new Read(REMARK.matcher(key).replaceAll(" ").trim(), REMARK.matcher(REST_DROPPED.matcher(order).replaceFirst("")).replaceAll(" ").trim(),
-                descending(found[1]), String.join(" ", rest), NUMERIC.matcher(order).find(), orderPattern(order));
+                descending(found[1]), String.join(" ", rest), NUMERIC.matcher(order).find(), orderPattern(order), false,
+                DATED.matcher(order).find());
     }
 
     /** {key, extreme, order} of a sentence that keeps one row per key in one of the forms; null otherwise. */

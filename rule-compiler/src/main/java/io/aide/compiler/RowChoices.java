@@ -101,6 +101,9 @@ final class RowChoices {
         if (order != null && pick.orderPattern() != null) {
             // "by RECEIVED_TS (text, DD/MM/YYYY HH24:MI:SS)": compared as the time the text says, not as the text
             order = new Expr.ParseDate(order, pick.orderPattern(), pick.orderPattern().contains("%H"));
+        } else if (order instanceof Expr.Col column && pick.datedOrder()) {
+            // "the most recent LAST_UPD_DT (compare as a real date, not as text)": read as the row that parses it says
+            order = parsedElsewhere(column);
         } else if (order != null && pick.numericOrder()) {
             // "the highest FEED_SEQ (numeric)": compared as numbers, not as the text the extract holds
             order = new Expr.Cast(order, SqlType.DOUBLE, true);
@@ -145,6 +148,26 @@ final class RowChoices {
             }
         }
         return null;
+    }
+
+    /**
+     * The column as a date, parsed as the target's rules parse it ("LAST_UPDATED_DATE: Text in DD/MM/YYYY format; convert
+     * to a date" over LAST_UPD_DT); null when no rule or rules that disagree parse it.
+     */
+    private Expr parsedElsewhere(Expr.Col column) {
+        java.util.Set<Expr> parses = new java.util.LinkedHashSet<>();
+        for (String c : binder.columnKeys()) {
+            Expr v = binder.targetValue(c);
+            if (v != null) {
+                Expr.rewrite(v, e -> {
+                    if (e instanceof Expr.ParseDate d && Expr.columns(d.expr()).equals(List.of(column))) {
+                        parses.add(d);
+                    }
+                    return e;
+                });
+            }
+        }
+        return parses.size() == 1 ? parses.iterator().next() : null;
     }
 
     /** The value of the one target column the words spell, or null when none or several do. */

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * passive ("rows that are identical in every column are loaded once"), a pick said in prose with its key cleaned and
  * again in SQL with the bare column, a pick whose extreme is defined after its key ("latest = highest last_updated,
  * which is text in DD/MM/YYYY HH:MM"), a cover sheet's "always trim and compare without regard to case", and a filter
- * naming the row's own column by a word of its name ("objects whose cleaned number starts with TMP"). DuckDB.
+ * naming the row's own column by a word of its name ("objects whose cleaned number starts with TMP"), a pick compared
+ * "as a real date" as another row parses its column, and a numbering "after the de-duplication described on X". DuckDB.
  */
 class DefinitionsBandsAndPicksSaidTwiceTest {
     private static final RuleTable TABLE = new RuleTable("vessel", "id", new String[]{"id", "flag_cd", "loa_m", "status_cd"},
@@ -105,6 +106,21 @@ class DefinitionsBandsAndPicksSaidTwiceTest {
                 .note("Cover", "Code values are typed in by hand, so always trim and compare without regard to case unless "
                         + "the rule says otherwise."));
         assertThat(VERSIONS.run(layer, "maker_id", "maker_type")).containsExactly("M1|Person", "M2|Person");
+    }
+
+    @Test
+    void shouldCompareAPicksOrderAsTheDateAnotherRowParsesAndNumberAfterTheStepDescribedElsewhere() throws Exception {
+        GeneratedLayers.Layer layer = VERSIONS.compile(Specs.spec()
+                .row("dim_maker", "maker_sk", "INTEGER", "cms_maker", null, "Surrogate key: sequence number starting at 1, "
+                        + "assigned in ascending order of maker_id, after the de-duplication described on maker_id.")
+                .row("dim_maker", "maker_id", "VARCHAR(10)", "cms_maker", "maker_id", "Trim and upper-case. The registry holds "
+                        + "more than one row for some makers – keep one row per cleaned maker id, the one with the most recent "
+                        + "last_updated (compare as a real date, not as text).")
+                .row("dim_maker", "updated", "TIMESTAMP", "cms_maker", "last_updated", "Text in DD/MM/YYYY HH:MM format; convert "
+                        + "to a timestamp.")
+                .row("dim_maker", "maker_type", "VARCHAR(1)", "cms_maker", "maker_type", "Trim and upper-case."));
+        // as text, 10/12/2024 would win over 02/01/2025
+        assertThat(VERSIONS.run(layer, "maker_sk", "maker_id", "maker_type")).containsExactly("1|M1|P", "2|M2|P");
     }
 
     @Test

@@ -37,7 +37,7 @@ final class GeneratedKeys implements Recognizer {
             }
             p.reset(m);
             if (NumberingSteps.timing(p) || NumberingSteps.stepsBefore(p) || NumberingSteps.afterStep(p)
-                    || NumberingOrder.orderRemark(p, order)) {
+                    || NumberingSteps.pointer(p) || NumberingOrder.orderRemark(p, order)) {
                 // "Assign it after the dedupe": a window numbers the rows the view keeps, after its filters anyway
                 continue;
             }

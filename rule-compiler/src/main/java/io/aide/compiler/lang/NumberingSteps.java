@@ -111,6 +111,37 @@ final class NumberingSteps {
         return true;
     }
 
+    /** Words that point to where a step is described. */
+    private static final java.util.Set<String> POINTING = java.util.Set.of("described", "defined", "explained", "detailed",
+            "specified", "documented", "stated", "given");
+
+    /**
+     * "..., after the de-duplication described on IMO_NUMBER": where the step the numbering follows is described, left
+     * after the step itself is read as filler ("after the de-duplication"); the cursor at the clause's end, or false
+     * (unchanged).
+     */
+    static boolean pointer(Parser p) {
+        int m = p.mark();
+        p.skipFiller();
+        Token t = p.rawPeek();
+        if (t == null || t.kind() != Token.Kind.WORD || !POINTING.contains(t.norm()) || p.mark() == m) {
+            // only where the step before it was read as filler
+            p.reset(m);
+            return false;
+        }
+        p.rawNext();
+        int words = 0;
+        while (!endsClause(p) && words < 5) {
+            p.rawNext();
+            words++;
+        }
+        if (words == 0 || !endsClause(p)) {
+            p.reset(m);
+            return false;
+        }
+        return true;
+    }
+
     /** "after" or "once" at the cursor, read as written (the step it names may be filler words too); false if not. */
     private static boolean afterWord(Parser p) {
         Token t = p.rawPeek();

@@ -27,23 +27,28 @@ final class RuleAsides {
     /**
      * The rule read without the words beside it that ask for nothing, the first of these that applies: where the value
      * comes from or what it is for ({@link TrailingAsides}), its range or case ({@link ValueRemarks}), that it reads
-     * the target's final values ({@link TargetValueRemarks}), what its input is (below); null when none does.
+     * the target's final values ({@link TargetValueRemarks}), what a part falls back to ({@link PartFallbacks}), what
+     * the data holds ({@link DataDescriptions}), what its input is (below); null when none does.
      */
     static Recognition around(List<Token> tokens, io.aide.compiler.rules.RuleContext ctx, Function<List<Token>, Recognition> rest) {
         Recognition provenance = TrailingAsides.withoutProvenance(tokens, ctx, rest);
         if (provenance != null) {
             return provenance;
         }
-        Recognition described = ValueRemarks.without(tokens, rest);
-        if (described != null) {
-            return described;
+        Recognition remarked = ValueRemarks.without(tokens, rest);
+        if (remarked != null) {
+            return remarked;
         }
         Recognition finalValues = TargetValueRemarks.without(tokens, ctx, rest);
         if (finalValues != null) {
             return finalValues;
         }
         Recognition partFallback = PartFallbacks.read(tokens, ctx, rest);
-        return partFallback != null ? partFallback : without(tokens, rest);
+        if (partFallback != null) {
+            return partFallback;
+        }
+        Recognition described = DataDescriptions.without(tokens, Lexicon.standard(), rest);
+        return described != null ? described : without(tokens, rest);
     }
 
     private static Recognition without(List<Token> tokens, Function<List<Token>, Recognition> rest) {

@@ -260,6 +260,10 @@ public final class RuleLanguage {
         if (!(r instanceof Recognition.Recognized)) {
             // "From the same ref_course match, DEPT_CD trimmed and upper case"
             Recognition same = SameLookups.read(tokens, ctx, t -> rest(t, ctx, depth));
+            if (same == null) {
+                // "Trim and upper-case x and match it to dim_maker.maker_id, return maker_key"
+                same = LookupClauses.read(tokens, ctx, lexicon, t -> rest(t, ctx, depth));
+            }
             if (same != null) {
                 r = same;
             }

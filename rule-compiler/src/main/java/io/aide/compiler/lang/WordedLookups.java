@@ -126,6 +126,11 @@ final class WordedLookups implements Recognizer {
         if (first != null && table == null && value != null) {
             table = first;
         } else if (first != null && value == null && table != null) {
+            if (p.ctx().columnsOf(table).isEmpty() && !p.ctx().columnsOf(first).isEmpty()) {
+                // "Look up DIM_EMPLOYEE on ... emp_id of the timesheet line": the table is the one named first, the
+                // words after "of" say whose value it is
+                return Recognition.NOT_MINE;
+            }
             value = first;
         } else if (first != null && value == null) {
             // "Look up dim_customer where ..." on a row whose source cell names dim_customer.customer_sk: that column
