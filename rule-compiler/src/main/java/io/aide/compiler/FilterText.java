@@ -69,6 +69,35 @@ final class FilterText {
     private static final Pattern OTHERS_EXCLUDED = Pattern.compile("(?i)^(?:(?:rows|records|lines|anything)\\s+)?(?:with|having)?"
             + "\\s*(?:any|all|every)\\s+other\\s+[\\w ]{1,30}?\\s+(?:are|is|will\\s+be|must\\s+be|should\\s+be|get)\\s+"
             + "(?:filtered\\s+out|excluded|dropped|not\\s+loaded|removed|skipped|discarded)\\b[^=<>()'\"]*[.]?$");
+    /** "Only delayed (AHL) and damaged (DPR) files are loaded - filter on FILE_TYPE ...": kinds with their codes, then the column. */
+    private static final Pattern ONLY_CODED = Pattern.compile("(?i)^only\\s+(.+?)\\s+(?:are|is)\\s+(?:loaded|kept|included)\\s*(?:[-–—:;,]\\s*|\\s)"
+            + "\\s*(?:filter(?:ed)?\\s+on|based\\s+on|using|by|from|according\\s+to|per)\\s+([A-Za-z_][\\w.]*)\\b(.*?)\\s*[.]?$");
+    /**
+     * "Only delayed (AHL) and damaged (DPR) files are loaded - filter on FILE_TYPE after trim/upper": the codes in brackets
+     * are the values of the column named after, compared as said; null when the sentence is not so.
+     */
+    private static Reading coded(String text) {
+        Matcher coded = ONLY_CODED.matcher(text);
+        if (!coded.matches()) {
+            return null;
+        }
+        List<String> codes = new ArrayList<>();
+        Matcher code = BRACKETED_CODE.matcher(coded.group(1));
+        while (code.find()) {
+            codes.add("'" + code.group(1) + "'");
+        }
+        // "after trim/upper": how the column is compared, in the words the condition language reads
+        String how = coded.group(3).toLowerCase(java.util.Locale.ROOT);
+        boolean trimmed = how.contains("trim");
+        boolean anyCase = how.matches(".*\\b(?:upper\\w*|lower\\w*|case\\w*|any\\s+case)\\b.*");
+        String cleaning = trimmed && anyCase ? " (trimmed, any case)" : trimmed ? " (trimmed)" : anyCase ? " (any case)" : "";
+        return codes.isEmpty() || !how.isBlank() && cleaning.isEmpty() ? null
+                : new Reading(coded.group(2) + " in (" + String.join(", ", codes) + ")" + cleaning, false);
+    }
+
+    /** "that latest version has ...", "the kept row has ...": the row a test is about, before what it holds. */
+    private static final Pattern ROW_SUBJECT = Pattern.compile("(?i)^\\s*(?:that|the|this|its)\\s+(?:(?:latest|kept|surviving|chosen"
+            + "|current|newest|remaining|last)\\s+)?(?:version|row|record|copy|line|entry)\\s+(?:has|holds|carries|shows)\\s+");
     private static final Pattern IE = Pattern.compile("(?i)^(.*?)[,;]?\\s+(?:i\\.\\s?e\\.?|that\\s+is|namely)\\s*,?\\s+(.+?)\\s*[.]?$");
     private static final Pattern KEEPING = Pattern.compile("(?i)^(?:(?:include|keep|select|load)\\s+(?:only\\s+)?(?:(?:the\\s+)?(?:rows|records|lines"
             + "|[a-z][\\w-]*s)\\s+)?(?:where|when|with|whose)|where|filter:?|only(?:\\s+(?:rows|records))?(?:\\s+where)?)\\s+");
@@ -382,6 +411,10 @@ final class FilterText {
         if (bracket.matches()) {
             out.add(new Reading(bracket.group(1), true));
         }
+        Reading coded = coded(text);
+        if (coded != null) {
+            out.add(coded);
+        }
         Matcher only = ONLY_LOADED.matcher(text.replaceAll("\\s*\\([^()]*\\)\\s*", " ").trim());
         if (only.matches()) {
             // "only SEG_STATUS HK or TK is loaded (see Cover)": the column is one of the values named
@@ -422,6 +455,13 @@ final class FilterText {
                     + "|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\b[^,;]*");
             if (!leavesOut || excludingVerb) {
                 out.add(new Reading(ie.group(2), excludingVerb));
+            }
+        }
+        for (Reading r : List.copyOf(out)) {
+            // "Drop the flight if that latest version has CNL_IND = Y": the row named as the subject of the test
+            Matcher rowSubject = ROW_SUBJECT.matcher(r.condition());
+            if (rowSubject.find()) {
+                out.add(new Reading(r.condition().substring(rowSubject.end()), r.excluding()));
             }
         }
         for (Reading r : List.copyOf(out)) {

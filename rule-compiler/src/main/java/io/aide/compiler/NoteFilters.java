@@ -48,7 +48,7 @@ final class NoteFilters {
             + "|(?:load|keep|take)\\s+(?:it|them|each\\s+\\w+|one\\s+copy|a\\s+single\\s+copy)\\s+(?:only\\s+)?once\\b"
             // "rows that are identical in every column are loaded once"
             + "|(?:are|is)\\s+(?:only\\s+)?(?:loaded|kept|taken)\\s+(?:only\\s+)?once\\b"
-            + "|de-?dup(?:e|licate)[sd]?\\b|deduplicat\\w*|only\\s+\\w+(?:\\s+\\w+){0,4}\\s+(?:is|are)\\s+loaded)"
+            + "|de-?dup(?:e|licate)[sd]?\\b|deduplicat\\w*|only\\s+\\w+(?:\\s+(?:\\w+|\\([^()]{1,20}\\))){0,6}\\s+(?:is|are)\\s+loaded)"
             // "remove rows that are identical ...": rows named as such ("remove thousands separators" is a value's operation)
             + "|^remove\\s+(?:the\\s+|any\\s+|all\\s+)?(?:rows|records|lines|duplicates?|(?:exact|identical)\\s+duplicates)\\b"
             + "|^(?:exclude|drop|skip|discard|reject|filter\\s+out|leave\\s+out|omit|ignore|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\s+"

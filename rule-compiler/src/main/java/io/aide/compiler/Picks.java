@@ -66,7 +66,7 @@ final class Picks {
      */
     private static final Pattern REPEATED_KEY = Pattern.compile("(?i)^(?:.*\\b)?(?:where|when|if)\\s+(?:the\\s+same\\s+|a\\s+|an\\s+)?"
             + "(.+?)\\s+(?:appears|is\\s+received|is\\s+sent|occurs|is\\s+listed|repeats|comes|is\\s+repeated)\\s+"
-            + "(?:more\\s+than\\s+once|twice|again|several\\s+times)\\s*,?\\s*" + KEEP + "(?:one\\s+|single\\s+)?" + ROW
+            + "(?:more\\s+than\\s+once|twice|again|several\\s+times)(?:\\s+(?:in|within|from)\\s+(?:the\\s+)?[\\w.]+)?\\s*,?\\s*" + KEEP + "(?:one\\s+|single\\s+)?" + ROW
             + "\\s+with\\s+(?:the\\s+)?" + EXTREME + "\\s+(.+?)(?:\\s*,?\\s+and\\s+(?:discard|drop|ignore|remove|skip)\\s+the\\s+"
             + "(?:older|others?|rest|earlier)(?:\\s+ones?|\\s+rows|\\s+versions)?)?\\s*[.]?$");
     /** "QUALIFY ROW_NUMBER() OVER (PARTITION BY TRIM(read_id) ORDER BY read_ts DESC) = 1": the pick written in SQL. */
@@ -75,6 +75,12 @@ final class Picks {
             + "(?:\\s*\\([^()]*\\))?\\s*[.;]?$");
     /** Where the pick starts in a sentence that first says why rows repeat. */
     private static final Pattern KEEP_VERB = Pattern.compile("(?i)\\b(?:keep|retain)\\s+(?:only\\s+)?(?:the|one|a\\s+single|a)\\s+");
+    /** "flight (cleaned CARRIER_CODE + FLIGHT_NUMBER + FLIGHT_DATE)": a key in words, its columns in the bracket after it. */
+    private static final Pattern KEY_NAMED = Pattern.compile("(?i)^\\s*[a-z][\\w\\s-]{0,30}?\\s*\\(\\s*((?:cleaned\\s+)?[A-Za-z_][\\w.]*"
+            + "(?:\\s*(?:\\+|,|&|\\band\\b)\\s*(?:cleaned\\s+)?[A-Za-z_][\\w.]*)+)\\s*\\)\\s*$");
+    /** "... CHECKIN_TIME and use that row for every column": what the kept row is for, said after the order. */
+    private static final Pattern ROW_USED = Pattern.compile("(?i)\\s*,?\\s+and\\s+(?:use|take)\\s+(?:that|this|the|it)\\s*"
+            + "(?:row|record|version|one)?\\b.*$");
     /** "LAST_UPD_DT (compare as a real date, not as text)": the order compares dates, written as another row says. */
     private static final Pattern DATED = Pattern.compile("(?i)\\(\\s*(?:compared?\\s+|sorted?\\s+|ordered\\s+|read\\s+)?as\\s+(?:an?\\s+)?"
             + "(?:real\\s+|actual\\s+|true\\s+|proper\\s+)?(?:dates?|timestamps?|date-?times?)\\b[^()]*\\)|\\bchronologically\\b");
@@ -294,6 +300,12 @@ final class Picks {
         }
         // "... per permit number and drop the rest": what becomes of the other rows, said after the key
         String key = REST_DROPPED.matcher(found[0]).replaceFirst("");
+        Matcher named = KEY_NAMED.matcher(key);
+        if (named.matches()) {
+            // "per flight (cleaned CARRIER_CODE + FLIGHT_NUMBER + FLIGHT_DATE)": the bracket names the key's columns
+            key = named.group(1);
+        }
+        order = ROW_USED.matcher(order).replaceFirst("");
         return new Read(REMARK.matcher(key).replaceAll(" ").trim(), REMARK.matcher(REST_DROPPED.matcher(order).replaceFirst("")).replaceAll(" ").trim(),
                 descending(found[1]), String.join(" ", rest), NUMERIC.matcher(order).find(), orderPattern(order), false,
                 DATED.matcher(order).find());

@@ -73,6 +73,11 @@ final class RowChoices {
                     // "per cleaned crew code" said on the row whose rule reads "Crew code, trimmed and upper-cased"
                     value = describedByOwnRule(cleaned.group(1).trim(), row);
                 }
+                if (value == null && row.targetColumn() != null && List.of(row.targetColumn().toLowerCase(Locale.ROOT).split("[_\\s]+"))
+                        .containsAll(List.of(cleaned.group(1).trim().toLowerCase(Locale.ROOT).split("\\s+")))) {
+                    // "if a cleaned tag appears more than once" said on BAG_TAG_NO: the row's own column, as its rule cleans it
+                    value = binder.targetValue(row.targetColumn());
+                }
             } else {
                 // "one row per Student ID" on the grain line of a target with a STUDENT_ID column: that column's value,
                 // cleaned as its rule cleans it

@@ -124,6 +124,22 @@ class DefinitionsBandsAndPicksSaidTwiceTest {
     }
 
     @Test
+    void shouldLeaveBlankPartsOutAsTheSentencesSayAndCleanEachPartAsWritten() throws Exception {
+        RuleTable people = new RuleTable("people", "id", new String[]{"id", "title", "first_name", "surname"},
+                new String[]{"1", "Mr", " John ", "smith"}, new String[]{"2", " ", "Ann", " lee"}, new String[]{"3", null, null, "Acme"});
+        people.expect("VARCHAR", "title, first_name, surname", List.of(
+                "Title, first name and surname, each trimmed, joined with one space between them. A part that is blank is simply "
+                        + "left out, so there are never leading or double spaces.",
+                "Title, first name and surname, each trimmed, joined with a single space. Any part that is blank is left out (no "
+                        + "double spaces)."), "Mr John smith", "Ann lee", "Acme");
+        people.expect("VARCHAR", "first_name, surname", List.of("First name and surname, each trimmed, joined with a single space. "
+                + "If one of the two is null/blank, use the other one alone (no leading or trailing space)."), "John smith", "Ann lee", "Acme");
+        // a part's own case said right after it, and "– both trimmed" said of every part
+        people.expect("VARCHAR", "surname, first_name", List.of("Surname in capitals, then a comma and a space, then the first name "
+                + "as entered – both trimmed. If first name is blank: surname (in capitals) only, no comma."), "SMITH, John", "LEE, Ann", "ACME");
+    }
+
+    @Test
     void shouldReadTheRowsOwnColumnNamedByAWordOfItsNameInAFilter() throws Exception {
         GeneratedLayers.Layer layer = VERSIONS.compile(Specs.spec()
                 .row("dim_object", "object_number", "VARCHAR(10)", "cms_maker", "obj_no", "Trim and upper-case. Filter: do not "

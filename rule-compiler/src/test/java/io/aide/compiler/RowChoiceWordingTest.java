@@ -65,12 +65,19 @@ class RowChoiceWordingTest {
     }
 
     @Test
-    void shouldNeverTakeAnInstructionForAListOfAllowedValues() {
-        GeneratedLayers.Layer layer = ENTRIES.compile(Specs.spec().row("d", "name", "VARCHAR(40)", "entries", "order_no,hotel_cd",
+    void shouldNeverTakeAnInstructionForAListOfAllowedValues() throws Exception {
+        // "null/blank" is no list of allowed values: the cell says what a blank part does to the joined text
+        GeneratedLayers.Layer layer = ENTRIES.compile(Specs.spec()
+                .row("d", "id", "INTEGER", "entries", "entry_id", "Cast to integer.")
+                .row("d", "name", "VARCHAR(40)", "entries", "order_no,hotel_cd",
                 "order_no and hotel_cd, each trimmed, joined with a single space.", null, null, false, true,
                 "If one of the two is null/blank, use the other one alone (no leading or trailing space)."));
-        assertThat(layer.columns().get(0).status()).isEqualTo("flagged");
-        assertThat(layer.columns().get(0).reason()).contains("null-handling cell is not understood");
+        assertThat(ENTRIES.run(layer, "id", "name")).containsExactly("1|SO-1 H01", "2|SO-2 tst99", "3|tst-3 H02", "4|SO-4 H02");
+        GeneratedLayers.Layer unread = ENTRIES.compile(Specs.spec().row("d", "name", "VARCHAR(40)", "entries", "order_no,hotel_cd",
+                "order_no and hotel_cd, each trimmed, joined with a single space.", null, null, false, true,
+                "If one of the two is null/blank, ask the hotel."));
+        assertThat(unread.columns().get(0).status()).isEqualTo("flagged");
+        assertThat(unread.columns().get(0).reason()).contains("null-handling cell is not understood");
     }
 
     @Test

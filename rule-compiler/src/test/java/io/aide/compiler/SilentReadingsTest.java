@@ -33,9 +33,13 @@ class SilentReadingsTest {
     }
 
     @Test
-    void shouldNeverDropASentenceAboutBlankParts() {
+    void shouldNeverDropASentenceAboutBlankParts() throws Exception {
+        // read, never dropped: the blank title left out with its space, nothing when both are missing
+        METERS.expect("VARCHAR(60)", "title,surname", List.of("Title and surname, each trimmed, joined with a single space."
+                + " Any part that is blank is left out (no double spaces)."), "Mr Shaw", "Greenway Ltd", null);
+        // a sentence about blank parts that is not read is flagged, never left out
         assertThat(METERS.flagged("VARCHAR(60)", "title,surname", "Title and surname, each trimmed, joined with a single space."
-                + " Any part that is blank is left out (no double spaces).")).contains("blank");
+                + " Any part that is blank is to be checked with the data owner.")).contains("blank");
     }
 
     @Test

@@ -44,7 +44,25 @@ final class BlankParts {
             IF + " {one/either/either one/one of them/either of them/one part/a part} is " + MISSING + " {, /}{then /}" + SHOW
                     + " the other {one/part/} " + ALONE + " " + NO_SEPARATOR,
             "{no/without/without a/without the/with no/omit the/leave out the/drop the/skip the} " + SEPARATOR + " " + IF
-                    + " {a/one/either/any/one of them/either of them} {part/value/of them/} is " + MISSING);
+                    + " {a/one/either/any/one of them/either of them} {part/value/of them/} is " + MISSING,
+            // "Any part that is blank is left out", "A part that is blank is simply left out"
+            "{any/a/each/every/} {part/value/name/field/component/element/piece} {that is/which is/that's/that are} " + MISSING
+                    + " {is/gets/are/} {simply /just /}{left out/skipped/omitted/dropped/ignored/excluded/not shown/not included}",
+            // "If one of the two is null/blank, use the other one alone"
+            IF + " {one of the two/one of the parts/one part/either part/either name/one name} is " + MISSING
+                    + " {, /}{then /}" + SHOW + " the other {one/part/name/} " + ALONE,
+            IF + " {one of the two/one of the parts/one part/either part/either name/one name} is " + MISSING + " / " + MISSING
+                    + " {, /}{then /}" + SHOW + " the other {one/part/name/} " + ALONE);
+    /**
+     * What the joined text never has, said after the saying: "(no double spaces)", "(no leading or trailing space)",
+     * ", so there are never leading or double spaces", ", no comma".
+     */
+    private static final List<WordPattern> TAILS = WordPattern.all(
+            "( {no/never} {leading/trailing/double/dangling/extra/stray/} {or leading/or trailing/or double/and double/and trailing/} "
+                    + SEPARATOR + " {at the end/at the start/} )",
+            "{, /}{so /}{there are/there is/there will be/you get/} never {a/any/} {leading/trailing/double/dangling/extra/stray} "
+                    + "{or leading/or trailing/or double/and double/and trailing/} " + SEPARATOR,
+            ", no " + SEPARATOR);
 
     private BlankParts() {
     }
@@ -57,11 +75,26 @@ final class BlankParts {
             int n = saying.match(p.tokens(), p.mark());
             if (n > 0) {
                 p.reset(p.mark() + n);
+                tails(p);
                 return true;
             }
         }
         p.reset(m);
         return false;
+    }
+
+    private static void tails(Parser p) {
+        boolean more = true;
+        while (more) {
+            more = false;
+            for (WordPattern tail : TAILS) {
+                int n = tail.match(p.tokens(), p.mark());
+                if (n > 0) {
+                    p.reset(p.mark() + n);
+                    more = true;
+                }
+            }
+        }
     }
 
     /**

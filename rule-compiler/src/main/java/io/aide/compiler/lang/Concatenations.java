@@ -156,6 +156,10 @@ final class Concatenations implements Recognizer {
     static List<Expr> eachItem(Parser p, List<Expr> items) {
         int m = p.mark();
         boolean paren = p.acceptOp("(");
+        if (!paren && !p.acceptOp("–") && !p.acceptOp("—")) {
+            // "... then the first name – both trimmed": a dash before what is said of every item
+            p.acceptOp("-");
+        }
         boolean before = eachWord(p);
         p.accept(Role.SELF);
         Copies.Operation op = Copies.operation(p);
@@ -273,8 +277,15 @@ final class Concatenations implements Recognizer {
     private static void separatorNoun(Parser p) {
         for (String noun : new String[]{"delimiter", "separator", "character", "sign", "symbol"}) {
             if (p.acceptWord(noun)) {
-                return;
+                break;
             }
+        }
+        // "joined with one space between them", "a hyphen in between"
+        int m = p.mark();
+        boolean in = p.acceptWord("in");
+        if (!(p.acceptWord("between") && (in || p.acceptWord("them") || p.acceptWord("each") || p.acceptWord("the") && p.acceptWord("parts")
+                || true))) {
+            p.reset(m);
         }
     }
 
@@ -310,18 +321,19 @@ final class Concatenations implements Recognizer {
     private static Expr item(Parser p, boolean computed) {
         int m = p.mark();
         Token raw = p.rawPeek();
+        Expr e = null;
         if (raw != null && raw.kind() == Token.Kind.WORD && p.ctx().resolve(null, raw.text()) instanceof Expr.Col c
                 && p.ctx().known(c)) {
             // a column whose name is also a filler word ("a", "value")
             p.rawNext();
-            return c;
+            e = c;
         }
-        PhraseTable.Match named = p.phrase(PhraseTable.CHARACTERS);
+        PhraseTable.Match named = e == null ? p.phrase(PhraseTable.CHARACTERS) : null;
         if (named != null) {
             // "comma", "a space", "hyphen": the character itself
             return new Expr.Lit(named.entries().get(0).key());
         }
-        Expr e = p.operand();
+        e = e != null ? e : p.operand();
         if (e instanceof Expr.Col && computed) {
             // "Last name in upper case, comma, space, first name": the item's own operation, said right after it
             int after = p.mark();

@@ -53,6 +53,10 @@ final class DataDescriptions {
             holder = true;
             i++;
         }
+        if (holder && i < sentence.size() && sentence.get(i).op(",")) {
+            // "Text, may carry spaces."
+            i++;
+        }
         while (i < sentence.size() && ADVERBS.contains(sentence.get(i).norm())) {
             i++;
         }

@@ -68,10 +68,23 @@ final class PartFallbacks {
         boolean alone = false;
         int otherWords = 0;
         String caseSaid = null;
+        String target = ctx.row().targetColumn() == null ? "" : ctx.row().targetColumn();
+        boolean just = false;
         for (; at < sentence.size(); at++) {
             Token t = sentence.get(at);
+            if (just && otherWords > 0 && (t.op("(") || t.op(","))) {
+                // "just the last name (no comma)": the part said, then its remark
+                break;
+            }
             if (t.op(",") || t.op(":") || t.op("->") || t.op("(") || t.op(")") || t.is(Token.Kind.WORD, "use")
-                    || t.is(Token.Kind.WORD, "the") || t.is(Token.Kind.WORD, "then") || t.is(Token.Kind.WORD, "in")) {
+                    || t.is(Token.Kind.WORD, "the") || t.is(Token.Kind.WORD, "then") || t.is(Token.Kind.WORD, "in")
+                    // "full_name is just last_name": the target named, then what it is
+                    || t.text().equalsIgnoreCase(target) || t.is(Token.Kind.WORD, "is") || t.is(Token.Kind.WORD, "becomes")) {
+                continue;
+            }
+            if (t.is(Token.Kind.WORD, "just") || t.is(Token.Kind.WORD, "simply")) {
+                // "just the last name (no comma)": the other part alone, said before it
+                just = true;
                 continue;
             }
             if (t.kind() == Token.Kind.WORD && CASE_WORDS.contains(t.norm())) {
@@ -89,6 +102,7 @@ final class PartFallbacks {
                 return null;
             }
         }
+        alone |= just && otherWords > 0;
         if (!alone || !remark(sentence.subList(at, sentence.size()))) {
             return null;
         }
@@ -104,13 +118,21 @@ final class PartFallbacks {
             return null;
         }
         int blankPart = -1;
+        // "If first_name is NULL" over "cleaned first_name, one space, cleaned last_name": a part named as the target
+        // column whose value it is
+        String targetTable = ctx.row().targetTable();
+        Expr namedValue = targetTable == null ? null : ctx.resolve(targetTable, String.join("_", named.stream().map(Token::text).toList()));
+        boolean byTarget = false;
         for (int i = 0; i < 2; i++) {
             List<Expr.Col> cols = Expr.columns(parts.get(i));
-            if (cols.size() == 1 && spelled(named, cols.get(0).column())) {
+            boolean source = cols.size() == 1 && spelled(named, cols.get(0).column());
+            boolean ofTarget = parts.get(i).equals(namedValue);
+            if (source || ofTarget) {
                 if (blankPart >= 0) {
                     return null;
                 }
                 blankPart = i;
+                byTarget = ofTarget && !source;
             }
         }
         if (blankPart < 0) {
@@ -120,21 +142,28 @@ final class PartFallbacks {
             // the other part said in capitals, where the joined text does not write it so
             return null;
         }
-        Expr input = Expr.columns(parts.get(blankPart)).get(0);
+        Expr input = byTarget ? parts.get(blankPart) : Expr.columns(parts.get(blankPart)).get(0);
         Expr test = new Expr.Bin("OR", new Expr.IsNull(input, false), new Expr.Bin("=", new Expr.Fn("TRIM", List.of(input)),
                 new Expr.Lit("")));
         Expr fallback = new Expr.Case(List.of(new Expr.When(test, parts.get(1 - blankPart))), value);
         return new Recognition.Recognized(fallback, ok.lookupTable(), ok.accepted(), ok.note() + " (the other part alone where "
-                + ((Expr.Col) input).column() + " is blank)", ok.keepUnmatched());
+                + String.join(" ", named.stream().map(Token::text).toList()) + " is blank)", ok.keepUnmatched());
     }
 
     /** Words that say a part is written in one case ("upper-cased", "capitals"). */
     private static final Set<String> CASE_WORDS = Set.of("upper", "cased", "uppercase", "uppercased", "capitals", "capital",
             "caps", "lower", "lowercase", "lowercased");
 
-    /** The part is written in that case (its outermost function is UPPER or LOWER). */
+    /** The part is written in that case (UPPER or LOWER among the trims and case changes around it). */
     private static boolean writes(Expr part, String fn) {
-        return part instanceof Expr.Fn f && f.name().equalsIgnoreCase(fn);
+        Expr x = part;
+        while (x instanceof Expr.Fn f && f.args().size() == 1 && Set.of("UPPER", "LOWER", "TRIM").contains(f.name().toUpperCase(Locale.ROOT))) {
+            if (f.name().equalsIgnoreCase(fn)) {
+                return true;
+            }
+            x = f.args().get(0);
+        }
+        return false;
     }
 
     /**

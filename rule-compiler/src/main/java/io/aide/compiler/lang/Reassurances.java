@@ -63,6 +63,8 @@ final class Reassurances {
                     // "This is the natural key of the dimension": what the column is, not what is done to it
                     + "|(?:this|it)\\s+is\\s+the\\s+(?:natural|business|primary|surrogate|unique)\\s+key(?:\\s+of\\s+the\\s+[a-z ]{1,30})?"), Kind.NOTHING});
 
+    /** "117 becomes 0117": a number and what it becomes, an example. */
+    private static final Pattern NUMBER_EXAMPLE = Pattern.compile("\\d[\\w.:/-]{0,19}\\s*(?:becomes|->|→|=>|gives|turns\\s+into)\\s*\\d[\\w.:/-]{0,19}");
     private static final Pattern ZEROS = Pattern.compile("(?:the\\s+)?leading\\s+zeros?\\s+(?:drop\\s+off|are\\s+dropped|are\\s+lost"
             + "|disappear|go|are\\s+removed|fall\\s+away)(?:\\s*\\(?\\s*'[^']{1,20}'\\s*(?:becomes|->|→|=>)\\s*\\S{1,20}\\s*\\)?)?");
 
@@ -85,6 +87,10 @@ final class Reassurances {
         for (int i = 0; i < written.size(); i++) {
             int close = written.get(i).op("(") ? closing(written, i) : -1;
             Kind inside = close > i + 1 ? kind(written.subList(i + 1, close)) : null;
+            if (inside == null && close > i + 1 && NUMBER_EXAMPLE.matcher(text(written.subList(i + 1, close))).matches()) {
+                // "(117 becomes 0117)": a number's example, in brackets (never "0 → 1" said as a rule of its own)
+                inside = Kind.NOTHING;
+            }
             if (inside != null) {
                 said.add(inside);
                 i = close;
@@ -227,12 +233,16 @@ final class Reassurances {
         return -1;
     }
 
+    private static String text(List<Token> part) {
+        return String.join(" ", part.stream().map(t -> t.kind() == Token.Kind.STRING ? "'" + t.text() + "'" : t.text()).toList())
+                .toLowerCase(Locale.ROOT).replace("( ", "(").replace(" )", ")").trim();
+    }
+
     private static Kind kind(List<Token> part) {
         if (part.isEmpty()) {
             return null;
         }
-        String text = String.join(" ", part.stream().map(t -> t.kind() == Token.Kind.STRING ? "'" + t.text() + "'" : t.text()).toList())
-                .toLowerCase(Locale.ROOT).replace("( ", "(").replace(" )", ")").trim();
+        String text = text(part);
         if (ZEROS.matcher(text).matches()) {
             return Kind.ZEROS_DROPPED;
         }
