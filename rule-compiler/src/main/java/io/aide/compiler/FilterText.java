@@ -96,8 +96,10 @@ final class FilterText {
     }
 
     /** "that latest version has ...", "the kept row has ...": the row a test is about, before what it holds. */
-    private static final Pattern ROW_SUBJECT = Pattern.compile("(?i)^\\s*(?:that|the|this|its)\\s+(?:(?:latest|kept|surviving|chosen"
-            + "|current|newest|remaining|last)\\s+)?(?:version|row|record|copy|line|entry)\\s+(?:has|holds|carries|shows)\\s+");
+    private static final Pattern ROW_SUBJECT = Pattern.compile("(?i)^\\s*(?:(?:that|the|this|its)\\s+(?:(?:latest|kept|surviving|chosen"
+            + "|current|newest|remaining|last)\\s+)?(?:version|row|record|copy|line|entry)\\s+(?:has|holds|carries|shows)"
+            // "any row whose claim_no, trimmed, starts with 'TEST'": the rows, then the test of their column
+            + "|(?:any|every|all|each)\\s+(?:rows?|records?|lines?|entries|entry)\\s+(?:whose|where|with))\\s+");
     private static final Pattern IE = Pattern.compile("(?i)^(.*?)[,;]?\\s+(?:i\\.\\s?e\\.?|that\\s+is|namely)\\s*,?\\s+(.+?)\\s*[.]?$");
     private static final Pattern KEEPING = Pattern.compile("(?i)^(?:(?:include|keep|select|load)\\s+(?:only\\s+)?(?:(?:the\\s+)?(?:rows|records|lines"
             + "|[a-z][\\w-]*s)\\s+)?(?:where|when|with|whose)|where|filter:?|only(?:\\s+(?:rows|records))?(?:\\s+where)?)\\s+");

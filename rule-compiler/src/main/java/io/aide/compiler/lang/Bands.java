@@ -19,6 +19,13 @@ final class Bands {
      */
     static Expr band(Parser p, Expr keyed) {
         int m = p.mark();
+        Token noun = p.rawPeek();
+        Token counted = p.mark() + 1 < p.tokens().size() ? p.tokens().get(p.mark() + 1) : null;
+        if (noun != null && noun.kind() == Token.Kind.WORD && MEASURES.contains(noun.norm()) && counted != null
+                && counted.kind() == Token.Kind.NUMBER) {
+            // "hours 06 to 13 are DAY": what the numbers count, before the band
+            p.rawNext();
+        }
         Role[] ops = {Role.LE, Role.GE, Role.LT, Role.GT};
         String[] symbols = {"<=", ">=", "<", ">"};
         for (int i = 0; i < ops.length; i++) {
@@ -63,8 +70,10 @@ final class Bands {
             if (high != null && !mismatched(lowUnit) && !mismatched(highUnit)) {
                 // "2 to 5 days": the unit after the band's end is its start's too
                 java.math.BigDecimal first = lowUnit != null ? lowUnit : highUnit;
-                return new Expr.Bin("AND", new Expr.Bin(">=", keyed, first == null ? low : scaled(low, first)),
-                        new Expr.Bin(open ? "<" : "<=", keyed, highUnit == null ? high : scaled(high, highUnit)));
+                Expr from = new Expr.Bin(">=", keyed, first == null ? low : scaled(low, first));
+                Expr to = new Expr.Bin(open ? "<" : "<=", keyed, highUnit == null ? high : scaled(high, highUnit));
+                // "22 to 05 are NIGHT": a band that starts above its end wraps round (hours of the day), either side
+                return new Expr.Bin(wraps(low, high) ? "OR" : "AND", from, to);
             }
         } else if (!between && !mismatched(lowUnit)) {
             Expr bound = lowUnit == null ? low : scaled(low, lowUnit);
@@ -189,6 +198,16 @@ final class Bands {
             default -> ">";
         };
         return new Expr.Bin(op, keyed, edge.right());
+    }
+
+    /** Nouns for what a band's numbers count, said before them. */
+    private static final java.util.Set<String> MEASURES = java.util.Set.of("hour", "hours", "day", "days", "month", "months",
+            "minute", "minutes", "age", "ages", "week", "weeks", "year", "years");
+
+    /** Both ends are numbers and the start is above the end. */
+    private static boolean wraps(Expr low, Expr high) {
+        return low instanceof Expr.Lit a && a.value() instanceof Number x && high instanceof Expr.Lit b && b.value() instanceof Number y
+                && x.doubleValue() > y.doubleValue();
     }
 
     private static double value(Expr.Bin bound) {

@@ -25,6 +25,12 @@ final class DataDescriptions {
             "include", "includes", "come", "comes", "arrive", "arrives", "show", "shows", "use", "uses", "start", "starts",
             "end", "ends", "keep", "keeps");
 
+    /** Verbs a description starts with when it leaves its subject out ("Arrives as text"). */
+    private static final Set<String> SUBJECTLESS = Set.of("arrives", "comes", "sent", "stored", "held", "delivered", "received",
+            "supplied", "provided", "extracted");
+    /** A quoted date or time layout ('YYYYMMDD HHMM'). */
+    private static final java.util.regex.Pattern LAYOUT = java.util.regex.Pattern.compile("(?i)[ymdhs]{2,}[ymdhs0-9/:.\\- t]*");
+
     private DataDescriptions() {
     }
 
@@ -44,6 +50,17 @@ final class DataDescriptions {
     }
 
     private static boolean describes(List<Token> sentence, Lexicon lexicon) {
+        for (Token t : sentence) {
+            if (t.kind() == Token.Kind.DATE_PATTERN || t.kind() == Token.Kind.STRING && LAYOUT.matcher(t.text()).matches()) {
+                // "Sent as text 'YYYYMMDD HHMM'": the layout the rule after it needs, never a remark
+                return false;
+            }
+        }
+        if (!sentence.isEmpty() && SUBJECTLESS.contains(sentence.get(0).norm()) && sentence.size() > 1
+                && (sentence.get(1).is(Token.Kind.WORD, "as") || sentence.get(1).is(Token.Kind.WORD, "in"))) {
+            // "Arrives as text.", "Comes in as text with spaces": the subject left out
+            return noAction(sentence, 1, lexicon);
+        }
         int i = 0;
         while (i < sentence.size() && QUANTIFIERS.contains(sentence.get(i).norm())) {
             i++;
@@ -63,8 +80,12 @@ final class DataDescriptions {
         if (!holder || i >= sentence.size() || !VERBS.contains(sentence.get(i).norm())) {
             return false;
         }
-        for (int k = i + 1; k < sentence.size(); k++) {
-            // "Some rows carry spaces, trim them": an operation asked inside the sentence makes it part of the rule
+        return noAction(sentence, i + 1, lexicon);
+    }
+
+    /** No operation asked from {@code from} on: "Some rows carry spaces, trim them" is part of the rule. */
+    private static boolean noAction(List<Token> sentence, int from, Lexicon lexicon) {
+        for (int k = from; k < sentence.size(); k++) {
             if (lexicon.match(Lexicon.Role.ACTION, sentence, k) > 0 && !sentence.get(k).norm().equals("prefix")
                     && !sentence.get(k).norm().equals("suffix") || lexicon.match(Lexicon.Role.THEN, sentence, k) > 0) {
                 return false;

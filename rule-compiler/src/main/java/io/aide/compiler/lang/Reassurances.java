@@ -66,7 +66,7 @@ final class Reassurances {
     /** "117 becomes 0117": a number and what it becomes, an example. */
     private static final Pattern NUMBER_EXAMPLE = Pattern.compile("\\d[\\w.:/-]{0,19}\\s*(?:becomes|->|→|=>|gives|turns\\s+into)\\s*\\d[\\w.:/-]{0,19}");
     private static final Pattern ZEROS = Pattern.compile("(?:the\\s+)?leading\\s+zeros?\\s+(?:drop\\s+off|are\\s+dropped|are\\s+lost"
-            + "|disappear|go|are\\s+removed|fall\\s+away)(?:\\s*\\(?\\s*'[^']{1,20}'\\s*(?:becomes|->|→|=>)\\s*\\S{1,20}\\s*\\)?)?");
+            + "|disappear|go|are\\s+removed|fall\\s+away)(?:\\s*,?\\s*\\(?\\s*'?[^'()\\s]{1,20}'?\\s*(?:becomes|->|→|=>)\\s*\\S{1,20}\\s*\\)?)?");
 
     private Reassurances() {
     }

@@ -29,6 +29,9 @@ final class UntidyCodes {
             // an instruction to clean the codes before they are compared: "compare after trim/upper", "upper-case before
             // decoding"
             + "|compare\\s+(?:after|on)\\s+(?:trim|upper|trimming|upper-?casing)"
+            // "Compare trimmed and upper-cased.", "(compare trimmed, upper case)": the codes compared once cleaned
+            + "|compar\\w*\\s+(?:the\\s+)?(?:values?\\s+|codes?\\s+)?(?:trimmed|after\\s+trim\\w*)[\\s,]+(?:and\\s+)?"
+            + "(?:upper[- ]?cas\\w*|in\\s+upper\\s+case|upper\\s+case|case[- ]?insensitive\\w*|ignoring\\s+case|in\\s+any\\s+case)"
             // "Match on the trimmed, upper-cased code": the codes compared once cleaned
             + "|(?:match|matched|matching|compare|compared|comparing)\\s+(?:on|against|using)\\s+the\\s+(?:trimmed|cleaned|upper-?cased)"
             + "[\\w\\s,-]{0,30}?\\b(?:code|value|key)s?"

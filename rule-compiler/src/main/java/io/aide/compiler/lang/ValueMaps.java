@@ -77,7 +77,7 @@ final class ValueMaps implements Recognizer {
                 p.acceptOp(",");
                 // "every other hour (22:00 through 03:59) is Late Night": what the values are, an aside, then "is"
                 ElseBranches.elseNoun(p);
-                boolean arrowed = arrow(p) || p.acceptWord("is") || p.acceptWord("are");
+                boolean arrowed = arrow(p) || p.acceptWord("is") || p.acceptWord("are") || elseVerb(p);
                 otherwise = ElseBranches.otherwise(p, keyed, arrowed, whens.stream().allMatch(w -> w.result() instanceof Expr.Lit l
                         && l.value() instanceof String));
                 // "else Unknown (blank included)": what the else branch covers besides, after its value
@@ -464,4 +464,16 @@ final class ValueMaps implements Recognizer {
         return t.temporal() || (!t.known() || t.kind() == io.aide.compiler.plan.SqlType.Kind.VARCHAR)
                 && io.aide.compiler.plan.ColumnNames.date(c.column());
     }
+    /** "Anything else defaults to Routine", "... becomes Other", "... maps to Other": the verb before the else value. */
+    private static boolean elseVerb(Parser p) {
+        int m = p.mark();
+        if ((p.acceptWord("defaults") || p.acceptWord("default") || p.acceptWord("maps") || p.acceptWord("goes") || p.acceptWord("falls"))
+                && (p.acceptWord("to") || p.acceptWord("into"))
+                || p.acceptWord("becomes") || p.acceptWord("gets") || (p.acceptWord("should") || p.acceptWord("will")) && p.acceptWord("be")) {
+            return true;
+        }
+        p.reset(m);
+        return false;
+    }
+
 }
