@@ -45,7 +45,8 @@ class LookupClausesAndDataRemarksTest {
                 "Find the dim_maker row whose maker_id equals the trimmed, upper-cased maker_id and take its maker_key.",
                 "Look up dim_maker.maker_key by matching dim_maker.maker_id to the object's maker_id after trimming and upper-casing it.",
                 "Look up dim_maker where dim_maker.maker_id = maker_id trimmed and upper-cased; return its maker_key.",
-                "Look up dim_maker on maker_id = maker_id (trimmed, upper case) and take its maker_key.")) {
+                "Look up dim_maker on maker_id = maker_id (trimmed, upper case) and take its maker_key.",
+                "Same idea for the maker: match UPPER(TRIM(maker_id)) to dim_maker.maker_id, return maker_key.")) {
             assertThat(run(rule, "-1 when not found")).as(rule).containsExactly("O1|7", "O2|-1", "O3|9");
         }
     }

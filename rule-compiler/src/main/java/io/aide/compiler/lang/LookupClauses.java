@@ -67,6 +67,11 @@ final class LookupClauses {
         for (Token t : tokens.subList(0, end)) {
             sentence.add(t.kind() == Token.Kind.SEP ? Token.of(Token.Kind.OP, ",") : t);
         }
+        int colon = label(sentence);
+        if (colon > 0) {
+            // "Same idea for the clinician: match prov_id ... to dim_clinician.provider_id": a label of plain words
+            sentence = sentence.subList(colon + 1, sentence.size());
+        }
         String table = table(sentence, ctx);
         if (table == null) {
             return null;
@@ -122,10 +127,26 @@ final class LookupClauses {
                 kept || otherwise != null);
     }
 
+    /** The colon that ends a label of up to six plain words at the start ("Same idea for the clinician:"), or -1. */
+    private static int label(List<Token> sentence) {
+        for (int i = 1; i < Math.min(sentence.size(), 8); i++) {
+            if (sentence.get(i).op(":")) {
+                return i;
+            }
+            if (sentence.get(i).kind() != Token.Kind.WORD || sentence.get(i).text().contains("_")) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
     /** The one table the sentence reads besides the row's own: named with a column (T.c) or a known table's name. */
     private static String table(List<Token> sentence, RuleContext ctx) {
-        Set<String> own = new java.util.HashSet<>();
-        ctx.sources().forEach(c -> own.add(c.relation().toLowerCase(Locale.ROOT)));
+        // the row's own table: the first its source table cell names ("appt_sched, dim_clinician" also names the table
+        // looked up), else its first source column's
+        String listed = ctx.row().sourceTable() == null ? "" : ctx.row().sourceTable().split("[,/;&]|\\band\\b")[0].trim();
+        Set<String> own = !listed.isEmpty() ? Set.of(listed.toLowerCase(Locale.ROOT))
+                : ctx.sources().isEmpty() ? Set.of() : Set.of(ctx.sources().get(0).relation().toLowerCase(Locale.ROOT));
         Map<String, String> found = new LinkedHashMap<>();
         for (Token t : sentence) {
             String name = null;
