@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * upper case)"), the load's own time ("Current system timestamp at load time", "Audit: date and time of the load run"),
  * bands of hours that wrap round midnight ("22 to 05 are NIGHT") and name what they count ("hours 06 to 13 are DAY"),
  * a filter on "any row whose claim_no, trimmed, starts with 'TEST' in any letter case", and descriptions of the data
- * before the rule ("Arrives as text.", "(leading zeros drop off, 004300 -> 4300)"). DuckDB.
+ * before the rule ("Arrives as text.", "Sent as text 'YYYYMMDD HHMM'.", "(leading zeros drop off, 004300 -> 4300)"), and a
+ * value said again in brackets ("Number of days from a to b (b minus a)"). DuckDB.
  */
 class MapVerbsLoadTimesAndWrappedBandsTest {
     private static final RuleTable CODES = new RuleTable("codes", "id", new String[]{"id", "pr", "st", "hr", "amt"},
@@ -39,8 +40,26 @@ class MapVerbsLoadTimesAndWrappedBandsTest {
         CODES.expect("INTEGER", "amt", List.of("Cast to integer (leading zeros drop off, 004300 -> 4300)."), "4300", "12", null);
         CODES.expect("DECIMAL(10,2)", "amt", List.of("Arrives as text. Convert to a number and round to 2 decimal places."),
                 "4300", "12.35", null);
-        // a layout said in the first sentence is needed by the rule after it: never left out as a description
-        assertThat(CODES.flagged("TIMESTAMP", "amt", "Sent as text 'YYYYMMDD HHMM'. Convert to a timestamp.")).isNotBlank();
+        // a layout said in the first sentence is needed by the rule after it: read with it, never left out
+        GeneratedLayers.Layer sent = CODES.compile("TIMESTAMP", "amt", "Sent as text 'YYYYMMDD HHMM'. Convert to a timestamp.");
+        assertThat(sent.columns().get(1).status()).isEqualTo("compiled");
+        assertThat(sent.sql().get("duckdb")).contains("'%Y%m%d %H%M'");
+    }
+
+    @Test
+    void shouldReadAValueSaidAgainInBracketsAndBlankLeftNullWithItsReason() throws Exception {
+        RuleTable spans = new RuleTable("spans", "id", new String[]{"id", "start_date", "end_date"},
+                new String[]{"1", "2025-01-01", "2025-01-31"}, new String[]{"2", "2025-03-01", null});
+        spans.expect("INTEGER", "start_date, end_date", List.of("Number of days from start_date to end_date (end_date minus start_date).",
+                "Number of calendar days between start_date and end_date (end_date minus start_date)."), "30", null);
+        RuleTable texts = new RuleTable("texts", "id", new String[]{"id", "end_txt"}, new String[]{"1", "20250131"},
+                new String[]{"2", null});
+        texts.expect("DATE", "end_txt", List.of("Parse text date, format YYYYMMDD. Blank = month-to-month, leave NULL.",
+                "Text YYYYMMDD; convert to date. Open-ended campaigns have no end date - leave NULL.",
+                "DOB comes through as text YYYYMMDD – convert to date."), "2025-01-31", null);
+        // a bracket that says something else is no restatement
+        assertThat(spans.flagged("INTEGER", "start_date, end_date", "Number of days from start_date to end_date (end_date minus "
+                + "start_date plus 1).")).isNotBlank();
     }
 
     @Test

@@ -34,6 +34,30 @@ final class DataDescriptions {
     private DataDescriptions() {
     }
 
+    /**
+     * "Delivered as text MM/DD/YYYY. Convert to a date.", "DOB comes through as text YYYYMMDD – convert to date.": a first
+     * sentence that says how the text is laid out, read as "Text MM/DD/YYYY" before the rule; null when not so.
+     */
+    static Recognition layoutSaid(List<Token> tokens, Function<List<Token>, Recognition> rest) {
+        int end = 0;
+        while (end < tokens.size() && tokens.get(end).kind() != Token.Kind.SEP && !tokens.get(end).op("-")) {
+            end++;
+        }
+        int text = -1;
+        for (int i = 1; i + 1 < end && text < 0; i++) {
+            text = tokens.get(i).is(Token.Kind.WORD, "text") && tokens.get(i - 1).is(Token.Kind.WORD, "as") ? i : -1;
+        }
+        if (text < 0 || end >= tokens.size() - 1 || !(tokens.get(text + 1).kind() == Token.Kind.DATE_PATTERN
+                || tokens.get(text + 1).kind() == Token.Kind.STRING && LAYOUT.matcher(tokens.get(text + 1).text()).matches())) {
+            return null;
+        }
+        List<Token> said = new java.util.ArrayList<>(tokens.subList(text, end));
+        said.add(Token.of(Token.Kind.SEP, "."));
+        said.addAll(tokens.subList(end + 1, tokens.size()));
+        return rest.apply(said) instanceof Recognition.Recognized ok ? new Recognition.Recognized(ok.expr(), ok.lookupTable(),
+                ok.accepted(), ok.note() + " (the layout said as the data is described)", ok.keepUnmatched()) : null;
+    }
+
     /** The rule read without its first sentence where that sentence only describes the data; null otherwise. */
     static Recognition without(List<Token> tokens, Lexicon lexicon, Function<List<Token>, Recognition> rest) {
         int sep = 0;

@@ -44,8 +44,10 @@ final class Reassurances {
                     + "(?:\\s+" + AS_GIVEN + ")?|(?:case|casing)\\s+(?:unchanged|" + AS_GIVEN + "|kept)"
                     + "|(?:no|without)\\s+case\\s+change"), Kind.CASE_KEPT},
             new Object[]{Pattern.compile("\\(?\\s*(?:it\\s+is\\s+|is\\s+)?never\\s+null\\s*\\)?|never\\s+(?:empty|blank)"), Kind.NEVER_NULL},
-            new Object[]{Pattern.compile("(?:" + BLANK + "(?:\\s+(?:or|/)\\s+" + BLANK + ")?\\s+(?:means|=|is)\\s+[^.;]{1,60}?\\s+[-–—]\\s+)?"
-                    + "(?:leave|keep|left|kept|stays?|remains?)\\s+(?:it\\s+)?(?:as\\s+)?null(?:\\s+(?:when|if|for)\\s+" + BLANK
+            new Object[]{Pattern.compile("(?:" + BLANK + "(?:\\s+(?:or|/)\\s+" + BLANK + ")?\\s+(?:means|=|is)\\s+[^.;]{1,60}?\\s*[-–—,]\\s+"
+                    // "open-ended campaigns have no end date - leave null": why, then a dash (never a condition)
+                    + "|(?![^.;]*\\b(?:if|when|where|unless|for)\\b)[^.;=,]{1,60}?\\s+[-–—]\\s+)?"
+                    + "(?:leave|keep|left|kept|stays?|remains?|load)\\s+(?:it\\s+)?(?:as\\s+)?null(?:\\s+(?:when|if|for)\\s+" + BLANK
                     + "(?:\\s+(?:or|/)\\s+" + BLANK + ")?"
                     // "stays NULL while the item is still out (blank return_dt)": when, said in the row's words, then the blank
                     + "|\\s+(?:while|when|if|until|as\\s+long\\s+as)\\s+[^;.()]{1,60}?\\s*\\(\\s*" + BLANK + "\\b[^()]{0,40}\\))?"

@@ -1,5 +1,7 @@
 package io.aide.compiler.lang;
 
+import io.aide.compiler.plan.Expr;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +30,8 @@ final class RuleAsides {
      * The rule read without the words beside it that ask for nothing, the first of these that applies: where the value
      * comes from or what it is for ({@link TrailingAsides}), its range or case ({@link ValueRemarks}), that it reads
      * the target's final values ({@link TargetValueRemarks}), what a part falls back to ({@link PartFallbacks}), what
-     * the data holds ({@link DataDescriptions}), what its input is (below); null when none does.
+     * the data holds ({@link DataDescriptions}), a value said again in brackets, what its input is (below); null when
+     * none does.
      */
     static Recognition around(List<Token> tokens, io.aide.compiler.rules.RuleContext ctx, Function<List<Token>, Recognition> rest) {
         Recognition provenance = TrailingAsides.withoutProvenance(tokens, ctx, rest);
@@ -48,7 +51,52 @@ final class RuleAsides {
             return partFallback;
         }
         Recognition described = DataDescriptions.without(tokens, Lexicon.standard(), rest);
+        if (described == null) {
+            described = DataDescriptions.layoutSaid(tokens, rest);
+        }
+        if (described == null) {
+            described = withoutRestatement(tokens, rest);
+        }
         return described != null ? described : without(tokens, rest);
+    }
+
+    /**
+     * "Number of days from start_date to end_date (end_date minus start_date)": a bracket that says the same value again;
+     * read without it where both read and give the same value, null otherwise.
+     */
+    private static Recognition withoutRestatement(List<Token> tokens, Function<List<Token>, Recognition> rest) {
+        for (int open = 1; open < tokens.size(); open++) {
+            if (!tokens.get(open).op("(")) {
+                continue;
+            }
+            int close = open + 1;
+            int depth = 1;
+            while (close < tokens.size() && depth > 0) {
+                depth += tokens.get(close).op("(") ? 1 : tokens.get(close).op(")") ? -1 : 0;
+                close++;
+            }
+            if (depth != 0 || close - open < 4) {
+                continue;
+            }
+            List<Token> plain = new ArrayList<>(tokens.subList(0, open));
+            plain.addAll(tokens.subList(close, tokens.size()));
+            if (rest.apply(tokens.subList(open + 1, close - 1)) instanceof Recognition.Recognized again
+                    && rest.apply(plain) instanceof Recognition.Recognized ok && same(ok.expr(), again.expr())) {
+                return new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (said again in brackets)",
+                        ok.keepUnmatched());
+            }
+        }
+        return null;
+    }
+
+    /** The same value: equal, or a number of days and the end date minus the start date. */
+    private static boolean same(Expr a, Expr b) {
+        return a.equals(b) || days(a, b) || days(b, a);
+    }
+
+    private static boolean days(Expr diff, Expr minus) {
+        return diff instanceof Expr.DateDiff d && minus instanceof Expr.Bin m && m.op().equals("-") && m.left().equals(d.end())
+                && m.right().equals(d.start());
     }
 
     private static Recognition without(List<Token> tokens, Function<List<Token>, Recognition> rest) {
