@@ -72,6 +72,20 @@ final class FilterText {
     /** "Only delayed (AHL) and damaged (DPR) files are loaded - filter on FILE_TYPE ...": kinds with their codes, then the column. */
     private static final Pattern ONLY_CODED = Pattern.compile("(?i)^only\\s+(.+?)\\s+(?:are|is)\\s+(?:loaded|kept|included)\\s*(?:[-–—:;,]\\s*|\\s)"
             + "\\s*(?:filter(?:ed)?\\s+on|based\\s+on|using|by|from|according\\s+to|per)\\s+([A-Za-z_][\\w.]*)\\b(.*?)\\s*[.]?$");
+    /** "once trimmed" wherever it stands, said where the condition language reads it: "after trimming", at the test's end. */
+    private static final Pattern ONCE_TRIMMED = Pattern.compile("(?i)\\s*,?\\s*\\bonce\\s+trimmed\\b\\s*,?");
+
+    private static String onceTrimmed(String text) {
+        Matcher once = ONCE_TRIMMED.matcher(text);
+        if (!once.find() || text.matches("(?is).*\\bafter\\s+trimming\\b.*")) {
+            return text;
+        }
+        String without = (text.substring(0, once.start()) + " " + text.substring(once.end())).trim().replaceAll("\\s{2,}", " ");
+        Matcher bracket = Pattern.compile("\\s*\\([^()]*\\)\\s*[.]?$").matcher(without);
+        return bracket.find() ? without.substring(0, bracket.start()) + " after trimming" + without.substring(bracket.start())
+                : without.replaceFirst("\\s*[.]?$", "") + " after trimming";
+    }
+
     /**
      * "Only delayed (AHL) and damaged (DPR) files are loaded - filter on FILE_TYPE after trim/upper": the codes in brackets
      * are the values of the column named after, compared as said; null when the sentence is not so.
@@ -398,8 +412,11 @@ final class FilterText {
                 .replaceFirst("(?i)\\s+[-–—]\\s+(?!(?:(?:then|also|and|next)\\s+)*(?:exclude|drop|skip|remove|discard|filter|ignore|reject|keep|load|only|do\\s+not|leave\\s+out|omit)\\b)"
                         // (a why names no column: "– line_status V after trimming" is the test)
                         + "[^=<>'\"()\\d_]{10,}[.]?\\s*$", "")
+                // "..., e.g. TESTCAMP01, test_sms": examples of the rows, which say nothing the test does not
+                .replaceFirst("(?i)\\s*[,;]?\\s*\\(?\\s*\\b(?:e\\.\\s?g\\.?|eg|for\\s+example)\\s*[:,]?\\s+[^=<>()]*\\)?\\s*[.]?\\s*$", "")
                 // "..., same as DIM_EMPLOYEE": where else the same rows are left out
                 .replaceFirst("(?i)\\s*,\\s*(?:the\\s+)?(?:same\\s+as|as\\s+for|as\\s+in|as\\s+on|like)\\s+(?:for\\s+|in\\s+)?[\\w.]+\\s*[.]?\\s*$", "")).replaceFirst("");
+        text = onceTrimmed(text);
         List<Reading> out = new ArrayList<>();
         Matcher subject = EXCLUDED_SUBJECT.matcher(text);
         if (subject.matches()) {

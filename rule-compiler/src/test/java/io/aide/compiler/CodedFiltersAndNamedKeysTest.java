@@ -25,6 +25,19 @@ class CodedFiltersAndNamedKeysTest {
         assertThat(FILES.run(layer, "report_ref")).containsExactly("F1", "F2");
     }
 
+    @Test
+    void shouldReadATestCleanedOnceTrimmedWhereverItIsSaidAndLeaveItsExamplesOut() throws Exception {
+        SampleRows campaigns = new SampleRows("crm_campaign", new String[]{"campaign_code"}, new String[]{"SPR25"},
+                new String[]{" testcamp01"}, new String[]{"test_sms"}, new String[]{"AUT25"});
+        for (String note : new String[]{"Filter: do not load test campaigns - any campaign_code that starts with TEST once trimmed "
+                + "(any case), e.g. TESTCAMP01, test_sms.", "Do not load rows where campaign_code, once trimmed, starts with TEST (any "
+                + "case)."}) {
+            GeneratedLayers.Layer layer = campaigns.compile(Specs.spec().rowWithCells("dim_campaign", "campaign_code", "VARCHAR(12)",
+                    "crm_campaign", "campaign_code", "Trim and upper case.", null, note));
+            assertThat(campaigns.run(layer, "campaign_code")).as(note).containsExactly("AUT25", "SPR25");
+        }
+    }
+
     private static final SampleRows VERSIONS = new SampleRows("FLIGHT_SCHED", new String[]{"CARRIER", "FLT_NUM", "UPD_TS", "CNL_IND", "BAG_TAG"},
             new String[]{"ba", "117", "2026-11-01 10:00:00", "N", "123"},
             new String[]{"BA ", "117", "2026-11-01 12:00:00", "y", "0123"},
