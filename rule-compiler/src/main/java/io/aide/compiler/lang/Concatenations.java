@@ -327,6 +327,12 @@ final class Concatenations implements Recognizer {
             // a column whose name is also a filler word ("a", "value")
             p.rawNext();
             e = c;
+            Token next = p.rawPeek();
+            if (!computed || next == null || next.kind() != Token.Kind.WORD || p.peek(Role.CONCAT_JOIN) || p.peek(Role.AND)
+                    || p.peek(Role.SPACE_SEPARATED) || p.peek(Role.SEPARATED_BY)) {
+                // nothing said of the column right after it ("surname in capitals, ..." is)
+                return e;
+            }
         }
         PhraseTable.Match named = e == null ? p.phrase(PhraseTable.CHARACTERS) : null;
         if (named != null) {

@@ -75,7 +75,8 @@ final class RuleAsides {
                 depth += tokens.get(close).op("(") ? 1 : tokens.get(close).op(")") ? -1 : 0;
                 close++;
             }
-            if (depth != 0 || close - open < 4) {
+            if (depth != 0 || close - open < 4 || tokens.subList(open + 1, close - 1).stream().noneMatch(RuleAsides::arithmetic)) {
+                // only a value computed again is a restatement ("(b minus a)"): other brackets are not read twice
                 continue;
             }
             List<Token> plain = new ArrayList<>(tokens.subList(0, open));
@@ -88,6 +89,12 @@ final class RuleAsides {
         }
         return null;
     }
+
+    private static boolean arithmetic(Token t) {
+        return t.op("-") || t.op("+") || t.op("*") || t.op("/") || t.kind() == Token.Kind.WORD && ARITHMETIC.contains(t.norm());
+    }
+
+    private static final Set<String> ARITHMETIC = Set.of("minus", "plus", "times", "divided", "multiplied", "less", "over");
 
     /** The same value: equal, or a number of days and the end date minus the start date. */
     private static boolean same(Expr a, Expr b) {
