@@ -137,6 +137,11 @@ class DefinitionsBandsAndPicksSaidTwiceTest {
         // a part's own case said right after it, and "– both trimmed" said of every part
         people.expect("VARCHAR", "surname, first_name", List.of("Surname in capitals, then a comma and a space, then the first name "
                 + "as entered – both trimmed. If first name is blank: surname (in capitals) only, no comma."), "SMITH, John", "LEE, Ann", "ACME");
+        // a bracket after a part that says its case is kept; one that asks for more stays unread
+        people.expect("VARCHAR", "surname, first_name", List.of("Surname trimmed and in upper case, followed by a comma and one space, "
+                + "followed by the first name trimmed (keep the case as entered)."), "SMITH, John", "LEE, Ann", null);
+        assertThat(people.flagged("VARCHAR", "surname, first_name", "Surname trimmed and in upper case, followed by a comma and one "
+                + "space, followed by the first name trimmed (in upper case).")).isNotBlank();
     }
 
     @Test

@@ -187,6 +187,24 @@ final class Concatenations implements Recognizer {
         return out;
     }
 
+    /** A bracket at the cursor that says the value's case is kept: passed over (true), else the cursor unchanged. */
+    private static boolean caseKept(Parser p) {
+        int m = p.mark();
+        if (!p.acceptOp("(")) {
+            return false;
+        }
+        int close = p.mark();
+        while (close < p.tokens().size() && !p.tokens().get(close).op(")") && !p.tokens().get(close).op("(")) {
+            close++;
+        }
+        if (close >= p.tokens().size() || !p.tokens().get(close).op(")") || !Reassurances.saysCaseKept(p.tokens().subList(p.mark(), close))) {
+            p.reset(m);
+            return false;
+        }
+        p.reset(close + 1);
+        return true;
+    }
+
     /** "last name, comma, space, first name": a character named as an item of its own, between commas. */
     private static boolean namedSeparatorItem(Parser p) {
         List<Token> t = p.tokens();
@@ -344,6 +362,10 @@ final class Concatenations implements Recognizer {
             // "Last name in upper case, comma, space, first name": the item's own operation, said right after it
             int after = p.mark();
             Copies.Operation own = Copies.operation(p);
+            if (own != null) {
+                // "the first name trimmed (keep the case as entered)": a bracket that says its case is kept
+                caseKept(p);
+            }
             Token next = p.rawPeek();
             if (own != null && own.column() == null && (next == null || next.op(",") || next.kind() == Token.Kind.SEP
                     || p.peek(Role.CONCAT_JOIN))) {

@@ -240,6 +240,11 @@ final class Reassurances {
                 .toLowerCase(Locale.ROOT).replace("( ", "(").replace(" )", ")").trim();
     }
 
+    /** "keep the case as entered", "case as held": the words say the value's case is kept. */
+    static boolean saysCaseKept(List<Token> part) {
+        return kind(part) == Kind.CASE_KEPT;
+    }
+
     private static Kind kind(List<Token> part) {
         if (part.isEmpty()) {
             return null;
