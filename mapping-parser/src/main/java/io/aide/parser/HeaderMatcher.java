@@ -261,14 +261,17 @@ final class HeaderMatcher {
         if (exact != null) {
             return exact;
         }
-        if (token.length() < 5) {
+        if (token.length() < 3) {
             return Set.of();
         }
         Set<Concept> cached = FUZZY.get(token);
         if (cached != null) {
             return cached;
         }
-        Set<Concept> found = fuzzy(token);
+        Set<Concept> found = token.length() < 5 ? Set.of() : fuzzy(token);
+        if (found.isEmpty()) {
+            found = abbreviation(token);
+        }
         if (FUZZY.size() < 20_000) {
             FUZZY.put(token, found);
         }
@@ -291,6 +294,41 @@ final class HeaderMatcher {
             }
         }
         return best;
+    }
+
+    /**
+     * An abbreviation of a known word written as its consonants, when it stands for words of one meaning only ("fld"
+     * for field, "tbl" for table, "typ" for type, "dflt" for default, "trnsfrm" for transformation; "frm", from or
+     * formula, is left). A word cut short ("Form" of formula) is not read: it is often a word of its own.
+     */
+    private static Set<Concept> abbreviation(String token) {
+        if (token.chars().skip(1).anyMatch(c -> "aeiou".indexOf(c) >= 0)) {
+            return Set.of();
+        }
+        Set<Concept> found = null;
+        for (Map.Entry<String, Set<Concept>> e : VOCABULARY.entrySet()) {
+            String w = e.getKey();
+            if (w.length() <= token.length() || w.charAt(0) != token.charAt(0)
+                    || !subsequence(token, w)) {
+                continue;
+            }
+            if (found != null && !found.equals(e.getValue())) {
+                return Set.of();
+            }
+            found = e.getValue();
+        }
+        return found == null ? Set.of() : found;
+    }
+
+    /** Every letter of a, in order, in b. */
+    private static boolean subsequence(String a, String b) {
+        int j = 0;
+        for (int i = 0; i < b.length() && j < a.length(); i++) {
+            if (b.charAt(i) == a.charAt(j)) {
+                j++;
+            }
+        }
+        return j == a.length();
     }
 
     static List<String> tokens(String header) {

@@ -82,6 +82,31 @@ class HeaderMatcherTest {
     }
 
     @Test
+    void shouldReadHeadersAbbreviatedToTheirConsonants() {
+        // Given
+        String[] headers = {"TARGET_TBL", "TARGET_FLD", "FLD_TYPE", "PK", "SRC_TBL", "SRC_FLD", "BUSINESS_LOGIC",
+                "DFLT_IF_NULL", "CMNTS"};
+
+        // When
+        HeaderMatcher.Match match = HeaderMatcher.match(headers, Map.of());
+
+        // Then
+        assertThat(match.columns()).containsEntry(MappingField.TARGET_TABLE, 0).containsEntry(MappingField.TARGET_COLUMN, 1)
+                .containsEntry(MappingField.TARGET_TYPE, 2).containsEntry(MappingField.KEY, 3)
+                .containsEntry(MappingField.SOURCE_TABLE, 4).containsEntry(MappingField.SOURCE_COLUMN, 5)
+                .containsEntry(MappingField.TRANSFORMATION, 6).containsEntry(MappingField.COMMENTS, 8);
+        assertThat(match.isMapping()).isTrue();
+    }
+
+    @Test
+    void shouldNotReadAWordCutShortOrAnAbbreviationOfTwoMeaningsAsAField() {
+        // "Form" (an SDTM spec's CRF form) is no cut of "formula"; "frm" may be from or formula
+        assertThat(HeaderMatcher.concepts("form")).isEmpty();
+        assertThat(HeaderMatcher.concepts("frm")).isEmpty();
+        assertThat(HeaderMatcher.concepts("fld")).containsExactly(HeaderMatcher.Concept.COLUMN);
+    }
+
+    @Test
     void shouldNotTakeUnrelatedHeadersForMappingFields() {
         // Given
         String[] headers = {"Version", "Date", "Author", "Change", "Owner", "Status"};
