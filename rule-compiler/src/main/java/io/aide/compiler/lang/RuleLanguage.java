@@ -112,6 +112,7 @@ public final class RuleLanguage {
             tokens = tokens.subList(label + 1, tokens.size());
         }
         tokens = ImplicitArguments.filled(tokens, ctx);
+        tokens = ColumnMinus.split(tokens, ctx, lexicon);
         AlgorithmCodes.Spec spec = AlgorithmCodes.spec(ctx.row());
         Expr condition = null;
         if (spec != null) {
