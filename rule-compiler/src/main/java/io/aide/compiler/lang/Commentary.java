@@ -260,6 +260,7 @@ final class Commentary {
         }
         statements.add(current);
         List<Token> out = new ArrayList<>();
+        boolean described = statements.size() > 1 && describesTarget(statements.get(0), ctx, lexicon);
         for (int s = 0; s < statements.size(); s++) {
             List<Token> st = statements.get(s);
             if (st.isEmpty() || s > 0 && (isRemark(st, ctx, lexicon, true)
@@ -267,12 +268,55 @@ final class Commentary {
                 // "... Group by.", "...; part of the grain": the target's grain, which its aggregates decide
                 continue;
             }
+            if (described && out.isEmpty() && s == 0) {
+                // the target described first; the rule is what follows it, when anything does
+                continue;
+            }
             if (!out.isEmpty()) {
                 out.add(Token.of(Token.Kind.SEP, ";"));
             }
             out.addAll(st);
         }
+        if (described && out.isEmpty()) {
+            // only remarks follow the first sentence: it is the rule ("Copied unchanged. Primary lineage key.")
+            out.addAll(statements.get(0));
+        }
         return out.size() == tokens.size() ? tokens : out;
+    }
+
+    /** Words that narrow which rows a sentence speaks of: said first, they scope the rule after them. */
+    private static final Set<String> SCOPING = Set.of("only", "except", "unless", "not", "no", "never", "excluding", "but");
+
+    /**
+     * A first sentence that says what the target holds ("Date the carrier was set up.", "Estimated annual consumption.")
+     * before the rule: a remark naming no column, with no number, no value and no word that scopes rows ("Only for
+     * domestic shipments." does), so the sentences after it are the whole rule.
+     */
+    private static boolean describesTarget(List<Token> st, RuleContext ctx, Lexicon lexicon) {
+        for (int i = 0; i < st.size(); i++) {
+            Token t = st.get(i);
+            if (t.kind() != Token.Kind.WORD || SCOPING.contains(t.norm()) || lexicon.match(Role.IF, st, i) > 0
+                    || lexicon.match(Role.WHERE, st, i) > 0 || t.text().contains("_") || Labels.namesAPart(lexicon, st.subList(i, st.size()))) {
+                // "Calendar year of birth_date." computes: a part of a date, a name of a column
+                return false;
+            }
+            Expr named = ctx == null ? null : ctx.resolve(null, t.text());
+            if (named != null && !(named instanceof Expr.Col c && !ctx.known(c))) {
+                return false;
+            }
+        }
+        if (Labels.computes(lexicon, st)) {
+            return false;
+        }
+        // "the carrier was set up", "the order was placed": what happened to the thing once, no operation asked for
+        List<Token> told = new ArrayList<>(st);
+        for (int i = told.size() - 2; i >= 0; i--) {
+            if ((told.get(i).is(Token.Kind.WORD, "was") || told.get(i).is(Token.Kind.WORD, "were"))
+                    && lexicon.match(Role.ACTION, told, i + 1) > 0) {
+                told.subList(i, i + 1 + lexicon.match(Role.ACTION, told, i + 1)).clear();
+            }
+        }
+        return isRemark(told, ctx, lexicon, false);
     }
 
     /** "'abc ' -> 'ABC'", "1050 -> 10.50": values before and after, nothing else. */
