@@ -214,6 +214,11 @@ public final class Lexer {
                     // "lower case & trim": an ampersand standing alone is "and" (R&D stays a name)
                     out.add(new Token(Token.Kind.WORD, "&", "and"));
                     i++;
+                } else if (c == '-' && i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)) && i + 1 < n
+                        && Character.isLetter(s.charAt(i + 1))) {
+                    // "7-Day Pass": a hyphen written between a number and a word, marked as joining them
+                    out.add(new Token(Token.Kind.OP, "-", "-", true));
+                    i++;
                 } else {
                     out.add(Token.of(Token.Kind.OP, String.valueOf(c)));
                     i++;

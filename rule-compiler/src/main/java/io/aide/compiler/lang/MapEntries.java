@@ -24,11 +24,16 @@ final class MapEntries {
             StringBuilder text = new StringBuilder(first.text());
             int words = 0;
             Token t = p.rawPeek();
+            boolean glued = false;
             while (t != null && t.kind() != Token.Kind.SEP && !t.op(",") && !p.peekExact(Role.ELSE) && !p.peekExact(Role.THEN)
-                    && (t.op("+") || t.op("%") || t.kind() == Token.Kind.WORD && !Lexicon.standard().grammarWord(p.tokens(), p.mark())
-                    && Character.isUpperCase(t.text().charAt(0)))) {
+                    && (t.op("+") || t.op("%") || t.op("-") && words == 0 && !glued && p.mark() + 1 < p.tokens().size()
+                    && p.tokens().get(p.mark() + 1).kind() == Token.Kind.WORD
+                    || t.kind() == Token.Kind.WORD && (glued || !Lexicon.standard().grammarWord(p.tokens(), p.mark())
+                    && Character.isUpperCase(t.text().charAt(0))))) {
+                // "P7 = 7-Day Pass": a hyphen after the number joins it to the word that follows
                 p.rawNext();
-                text.append(t.op("+") || t.op("%") ? "" : " ").append(t.text());
+                text.append(t.op("+") || t.op("%") || t.op("-") || glued ? "" : " ").append(t.text());
+                glued = t.op("-");
                 words += t.kind() == Token.Kind.WORD ? 1 : 0;
                 t = p.rawPeek();
             }

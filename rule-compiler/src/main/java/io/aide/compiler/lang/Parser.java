@@ -365,6 +365,11 @@ public final class Parser {
             }
             return;
         }
+        if (value instanceof Expr.Lit l && l.value() instanceof Long && pos < tokens.size() && tokens.get(pos).op("-")
+                && tokens.get(pos).hyphenated()) {
+            // "7-Day Pass": the number is the start of a hyphenated word, no code before its label
+            return;
+        }
         if (value instanceof Expr.Lit l && l.value() instanceof Long && acceptOp("-")) {
             Token t = peekToken();
             if (t != null && t.kind() == Token.Kind.STRING) {
