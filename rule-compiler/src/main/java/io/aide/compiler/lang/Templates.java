@@ -35,6 +35,12 @@ final class Templates {
             p.acceptWord("of");
         }
         String pattern = pattern(p);
+        int after = p.mark();
+        if (pattern != null && (p.acceptWord("followed") && p.acceptWord("by") || p.acceptOp("+") || p.acceptOp("||"))) {
+            // "output 'XXXX-XXXX-XXXX-' followed by its last 4 digits": a text the value is joined to, no template
+            pattern = null;
+        }
+        p.reset(after);
         if (pattern == null || !verb && !preposition) {
             p.reset(m);
             return null;
