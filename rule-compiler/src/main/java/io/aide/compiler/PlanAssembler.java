@@ -211,6 +211,12 @@ final class PlanAssembler {
             }
             // "Cast to integer. Blank or 0 → 1": values named beside a missing one are values of the cast, compared so
             Expr inner = expr instanceof Expr.Cast cast && c.outcome().alsoFor().isEmpty() ? cast.expr() : expr;
+            if (inner != expr && ((Expr.Cast) expr).safe() && c.outcome().defaultValue() instanceof Expr.Lit l
+                    && !(l.value() instanceof String) && textual(types.infer(inner))) {
+                // "Convert to a whole number", default 0, over text holding '  ' or 'n/a': the cast gives NULL for
+                // them, and the default is for every row without a value, so it comes after the cast
+                inner = expr;
+            }
             boolean text = textual(types.infer(inner));
             if (Fallbacks.changes(c.outcome(), text)) {
                 Expr dv = c.outcome().defaultValue();
