@@ -35,6 +35,12 @@ record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces, boolean bla
             + "|after\\s+trimming|trimmed\\s+(?:first|before)|trim\\w*\\s+(?:them\\s+|it\\s+)?and\\s+(?:then\\s+)?compar\\w*|trim\\w*\\s+(?:all\\s+|the\\s+)?(?:text|values?|fields?|codes?"
             + "|text\\s+fields|text\\s+values)?\\s*before\\s+compar\\w*)\\b");
 
+    /** A verb that trims or changes the case of a text, as an instruction or its participle. */
+    private static final Pattern TRIMMED = Pattern.compile("(?i)\\b(?:trim|trims|trimmed|trimming|strip\\s+(?:the\\s+)?spaces)\\b");
+    private static final Pattern CASE_CHANGED = Pattern.compile("(?i)\\b(?:upper|lower)[- ]?(?:case|cased|casing)\\b|\\b(?:uppercase|lowercase)(?:d)?\\b");
+    /** Words that deny or restrict a cleaning ("compared exactly, do not trim"). */
+    private static final Pattern DENIED = Pattern.compile("(?i)\\b(?:not|never|no|don't|without|exact|exactly|case[- ]sensitive|as[- ]is|unless)\\b");
+
     /** "Trim all text fields before use", "all string values are trimmed". */
     private static final Pattern TRIM_ALL = Pattern.compile("(?i)\\btrim\\w*\\s+(?:all|every|each)\\s+(?:text|string|character)?\\s*"
             + "(?:fields?|values?|columns?|data|inputs?)\\b|\\b(?:all|every)\\s+(?:text|string)\\s+(?:fields?|values?|columns?)\\s+"
@@ -67,6 +73,12 @@ record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces, boolean bla
                 // comparing codes"
                 ignoreCase |= IGNORE_CASE.matcher(sentence).find();
                 ignoreSpaces |= IGNORE_SPACES.matcher(sentence).find();
+                if (!DENIED.matcher(sentence).find()) {
+                    // "Code values come in mixed case and with stray spaces - trim and upper-case before comparing": a
+                    // cleaning asked for in a sentence about comparing codes is how they are compared
+                    ignoreCase |= CASE_CHANGED.matcher(sentence).find();
+                    ignoreSpaces |= TRIMMED.matcher(sentence).find();
+                }
             }
         }
         return ignoreCase || ignoreSpaces || blankIsNull ? new DocumentConventions(ignoreCase, ignoreSpaces, blankIsNull) : NONE;

@@ -20,7 +20,12 @@ import java.util.regex.Pattern;
  */
 final class NoteFilters {
     /** Sentences: after a full stop, a semicolon or a mark, before a capital or a bracket (never after "i.e." or "e.g."). */
-    private static final Pattern SENTENCES = Pattern.compile("(?<=[.;!?])(?<!\\b[ie]\\.[eg]\\.)\\s+(?=[A-Z(])|\\n+");
+    /**
+     * Where a sentence ends: after a full stop before a capital, a parenthesis, a step's number ("2) Then drop ...") or a
+     * name written in lower case ("... the route code. route_ref holds one row per version"); not after "i.e." or "e.g.".
+     */
+    private static final Pattern SENTENCES = Pattern.compile("(?<=[.;!?])(?<!\\b[ie]\\.[eg]\\.)\\s+(?=[A-Z(]|\\d{1,2}[).]\\s"
+            + "|[a-z][a-z0-9]*_[a-z0-9_]*\\b)|\\n+");
     /** What a sentence is about, before a colon: "The premise extract re-sends a premise when any field changes: ". */
     private static final Pattern TOPIC = Pattern.compile("^[^:()=<>']{1,120}:\\s+");
     private static final Pattern FILTER_SENTENCE = Pattern.compile("(?i)^(?:filter(?:ed)?\\s*(?::|-|\\bout\\b)"

@@ -106,8 +106,9 @@ final class RowChoices {
         if (order != null && pick.orderPattern() != null) {
             // "by RECEIVED_TS (text, DD/MM/YYYY HH24:MI:SS)": compared as the time the text says, not as the text
             order = new Expr.ParseDate(order, pick.orderPattern(), pick.orderPattern().contains("%H"));
-        } else if (order instanceof Expr.Col column && pick.datedOrder()) {
-            // "the most recent LAST_UPD_DT (compare as a real date, not as text)": read as the row that parses it says
+        } else if (order instanceof Expr.Col column && (pick.datedOrder() || parsedElsewhere(column) != null)) {
+            // "the most recent LAST_UPD_DT (compare as a real date, not as text)": read as the row that parses it says;
+            // "the latest eff_from_dt" that another row parses from DD-Mon-YYYY text: as a date too, not as its text
             order = parsedElsewhere(column);
         } else if (order != null && pick.numericOrder()) {
             // "the highest FEED_SEQ (numeric)": compared as numbers, not as the text the extract holds
