@@ -104,7 +104,9 @@ final class HeaderMatcher {
         // "Null Rule", "Null Logic": what a missing value becomes, said as a rule for nulls
         rule(MappingField.NULL_HANDLING, Set.of("value", "values"), Set.of(Concept.TGT, Concept.SRC),
                 p(1.0, Concept.NULLWORD, Concept.HANDLING), p(1.0, Concept.NULLWORD, Concept.RULE), p(0.95, Concept.DEFAULT, Concept.NULLWORD),
-                p(0.9, Concept.HANDLING), p(0.9, Concept.HANDLING, Concept.RULE), p(0.9, Concept.NULLWORD, Concept.HANDLING, Concept.RULE));
+                p(0.9, Concept.HANDLING), p(0.9, Concept.HANDLING, Concept.RULE), p(0.9, Concept.NULLWORD, Concept.HANDLING, Concept.RULE),
+                // "Default Rule", "Default Logic": what a missing value becomes, said as a rule
+                p(0.9, Concept.DEFAULT, Concept.RULE));
         rule(MappingField.DEFAULT_VALUE, Set.of("value", "values"), Set.of(Concept.TGT), p(0.9, Concept.DEFAULT));
         rule(MappingField.DESCRIPTION, Set.of("business", "column", "field", "attribute", "target"), Set.of(),
                 p(0.9, Concept.DESCRIPTION));

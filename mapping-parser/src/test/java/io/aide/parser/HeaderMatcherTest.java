@@ -30,7 +30,7 @@ class HeaderMatcherTest {
             "Primary Key|key", "Is PK?|key", "Nullable|nullable", "Nullable (Y/N)|nullable", "Mandatory|nullable",
             "Required|nullable", "Null Allowed|nullable", "Not Null|nullable", "Default Value|default_value",
             "Default|default_value", "Null Handling|null_handling", "Null Handling / Notes|null_handling",
-            "Default / Null Rule|null_handling", "If Missing|null_handling", "Null Rule|null_handling", "Null Logic|null_handling", "Null Handling Rule|null_handling", "When Null|null_handling", "If Blank|null_handling", "Null / Default|null_handling", "Default or Null Handling|null_handling",
+            "Default / Null Rule|null_handling", "If Missing|null_handling", "Null Rule|null_handling", "Null Logic|null_handling", "Null Handling Rule|null_handling", "When Null|null_handling", "If Blank|null_handling", "Null / Default|null_handling", "Default or Null Handling|null_handling", "Default Rule|null_handling", "Null Default|null_handling",
             "Description|description", "Business Definition|description", "Comments|comments", "Notes|comments",
             "Remarks|comments", "Group By|group_by", "groupby_keys|group_by", "PK/FK|key", "Key Type|key",
             "Null?|nullable", "Is Nullable|nullable", "Source File Name|source_table", "Source Field(s)|source_column",
