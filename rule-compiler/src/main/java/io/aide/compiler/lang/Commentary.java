@@ -131,6 +131,10 @@ final class Commentary {
             // "X6 – En Route", "SD: Shipment Delayed": a code and its label, a pair of a value map, never a remark
             return false;
         }
+        if (cleaningShown(tokens)) {
+            // "(fv02 -> FV02)", "(' ab-1' -> 'AB1')": the same value before and after a cleaning, shown for the reader
+            return true;
+        }
         if (crossReference(tokens)) {
             // "(see STUDENT_ID below)", "(use the two target values above)", "(see cover sheet)": where else it is said
             return true;
@@ -317,6 +321,38 @@ final class Commentary {
             }
         }
         return isRemark(told, ctx, lexicon, false);
+    }
+
+    /**
+     * Pairs "before -> after" (comma-separated) whose two sides hold the same letters and digits but for case, spaces and
+     * punctuation: a cleaning shown by example, never a map ("A -> Active" changes the value and is one).
+     */
+    static boolean cleaningShown(List<Token> tokens) {
+        int pairs = 0;
+        StringBuilder before = new StringBuilder();
+        StringBuilder after = null;
+        for (int i = 0; i <= tokens.size(); i++) {
+            Token t = i < tokens.size() ? tokens.get(i) : null;
+            if (t == null || t.op(",")) {
+                if (after == null || before.isEmpty() || !before.toString().equals(after.toString())) {
+                    return false;
+                }
+                pairs++;
+                before.setLength(0);
+                after = null;
+            } else if (t.op("->") || t.op("=>")) {
+                if (after != null) {
+                    return false;
+                }
+                after = new StringBuilder();
+            } else if (t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.NUMBER || t.kind() == Token.Kind.STRING
+                    || t.op("-") || t.op("/") || t.op(".")) {
+                (after == null ? before : after).append(t.text().replaceAll("[^\\p{L}\\p{N}]", "").toUpperCase(java.util.Locale.ROOT));
+            } else {
+                return false;
+            }
+        }
+        return pairs > 0;
     }
 
     /** "'abc ' -> 'ABC'", "1050 -> 10.50": values before and after, nothing else. */
