@@ -30,7 +30,8 @@ final class GeneratedKeys implements Recognizer {
         while (!p.atEnd()) {
             p.acceptSeparator();
             int m = p.mark();
-            if (p.acceptOp("-") || p.acceptOp(",") || p.acceptOp(":") || p.acceptOp("(") && p.acceptOp(")") || ellipsis(p)) {
+            if (countShown(p) || p.acceptOp("-") || p.acceptOp(",") || p.acceptOp(":") || p.acceptOp("(") && p.acceptOp(")")
+                    || ellipsis(p)) {
                 // "Surrogate key - sequential number ...", "Generated surrogate key: ...", "row_number()": a dash, a
                 // comma, a colon, an empty call, "1, 2, 3 …"
                 continue;
@@ -288,6 +289,26 @@ final class GeneratedKeys implements Recognizer {
     }
 
     /** "…" or "...", after "1, 2, 3": the numbers go on; the cursor after it, or false (unchanged). */
+    /** "(1, 2, 3 ...)": how the numbers count, in brackets (cursor after them when read). */
+    private static boolean countShown(Parser p) {
+        int m = p.mark();
+        if (!p.acceptOp("(")) {
+            return false;
+        }
+        int expected = 1;
+        Token t = p.rawNext();
+        while (t != null && (t.kind() == Token.Kind.NUMBER && t.text().equals(String.valueOf(expected)) || t.op(",")
+                || t.kind() == Token.Kind.SEP || t.text().equals("…") || t.text().equals("..."))) {
+            expected += t.kind() == Token.Kind.NUMBER ? 1 : 0;
+            t = p.rawNext();
+        }
+        if (t != null && t.op(")") && expected > 2) {
+            return true;
+        }
+        p.reset(m);
+        return false;
+    }
+
     private static boolean ellipsis(Parser p) {
         Token t = p.rawPeek();
         if (t != null && (t.text().equals("…") || t.text().equals("..."))) {
