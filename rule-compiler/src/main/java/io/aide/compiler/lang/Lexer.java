@@ -30,7 +30,9 @@ public final class Lexer {
         }
         s = s.replace("**", "").replace("__", "").replace("\\|", "|").replace("\\_", "_")
                 .replace('\u2018', '\'').replace('\u2019', '\'').replace('\u201c', '"').replace('\u201d', '"')
-                .replace('\u2013', '-').replace('\u2014', '-');
+                .replace('\u2013', '-').replace('\u2014', '-')
+                // "× 0.092903", "a ÷ b": the multiplication and division signs of prose
+                .replace('\u00d7', '*').replace('\u00f7', '/');
         // arrows typed as one character ("M\u2192Male", "A \u21d2 Active") are the arrow of a value map
         s = ARROWS.matcher(s).replaceAll(" -> ");
         // list markup: a bullet at the start of a line ("- F -> Woman", "* M = Male", "\u2022 ...")

@@ -17,6 +17,12 @@ final class StatedFactors {
      */
     static UnaryOperator<Expr> read(Parser p, Functions.Unit from, Functions.Unit to) {
         int m = p.mark();
+        String problemBefore = p.problem();
+        UnaryOperator<Expr> multiplier = multiplier(p, from, to);
+        if (multiplier != null || !java.util.Objects.equals(problemBefore, p.problem())) {
+            return multiplier;
+        }
+        p.reset(m);
         boolean paren = p.acceptOp("(");
         Token one = p.next();
         PhraseTable.Match u = one != null && one.kind() == Token.Kind.NUMBER ? p.phrase(PhraseTable.UNITS) : null;
@@ -42,10 +48,7 @@ final class StatedFactors {
         }
         java.math.MathContext mc = java.math.MathContext.DECIMAL64;
         BigDecimal factor = forward ? right.divide(left, mc) : left.divide(right, mc);
-        BigDecimal own = from.factor().divide(to.factor(), mc);
-        if (factor.subtract(own).abs().compareTo(own.multiply(new BigDecimal("0.05"))) > 0) {
-            p.problem("the stated factor (" + factor.stripTrailingZeros().toPlainString() + " per unit converted) is not "
-                    + "the one between these units (" + own.stripTrailingZeros().toPlainString() + "); check the rule");
+        if (!close(factor, from, to, p)) {
             return null;
         }
         // as written: "1 kg = 2.2 lb" divides by 2.2
@@ -55,5 +58,36 @@ final class StatedFactors {
             Expr y = times.compareTo(BigDecimal.ONE) == 0 ? x : new Expr.Bin("*", x, Functions.literal(times));
             return per.compareTo(BigDecimal.ONE) == 0 ? y : new Expr.Bin("/", y, Functions.literal(per));
         };
+    }
+
+    /** "(× 0.092903)", "(x 0.4536)", "(multiply by 0.4536)": the multiplier itself, in brackets; null when none is said. */
+    private static UnaryOperator<Expr> multiplier(Parser p, Functions.Unit from, Functions.Unit to) {
+        if (!p.acceptOp("(")) {
+            return null;
+        }
+        if (!(p.acceptOp("*") || p.acceptWord("x") || p.acceptWord("times") || p.acceptWord("multiply") && (p.acceptWord("by") || true))) {
+            return null;
+        }
+        Token n = p.next();
+        if (n == null || n.kind() != Token.Kind.NUMBER || !p.acceptOp(")")) {
+            return null;
+        }
+        BigDecimal times = new BigDecimal(n.text());
+        if (times.signum() == 0 || !close(times, from, to, p)) {
+            return null;
+        }
+        return x -> new Expr.Bin("*", x, Functions.literal(times));
+    }
+
+    /** The factor is within 5% of the one between the units (a rounded factor is the specification); a problem if not. */
+    private static boolean close(BigDecimal factor, Functions.Unit from, Functions.Unit to, Parser p) {
+        java.math.MathContext mc = java.math.MathContext.DECIMAL64;
+        BigDecimal own = from.factor().divide(to.factor(), mc);
+        if (factor.subtract(own).abs().compareTo(own.multiply(new BigDecimal("0.05"))) > 0) {
+            p.problem("the stated factor (" + factor.stripTrailingZeros().toPlainString() + " per unit converted) is not "
+                    + "the one between these units (" + own.stripTrailingZeros().toPlainString() + "); check the rule");
+            return false;
+        }
+        return true;
     }
 }
