@@ -54,7 +54,8 @@ final class Conditionals implements Recognizer {
                 p.accept(Role.AND);
             }
             int m = p.mark();
-            if (!whens.isEmpty() && p.accept(Role.ELSE)) {
+            if (!whens.isEmpty() && (p.accept(Role.ELSE) || ElseLists.namedThenElse(p, false))) {
+                // "N, blank, null or anything else = false": the values named are examples of the else
                 p.acceptOp(",");
                 p.acceptOp(":");
                 if (p.peek(Role.IF)) {

@@ -489,6 +489,8 @@ final class DateValues {
         if (start == null || paren && !p.acceptOp(")")) {
             return null;
         }
+        // "issue_date minus application_date, in calendar days": the unit after a comma
+        p.acceptOp(",");
         if (!(p.accept(Role.FROM) || p.accept(Role.CAST))) {
             return null;
         }

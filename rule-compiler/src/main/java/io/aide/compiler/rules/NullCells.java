@@ -29,6 +29,9 @@ final class NullCells {
             // "NULL when the customer has no orders", "NULL when distance_km is NULL": no value where an input is missing
             + "|null\\s+(?:when|if|for|where)\\s+[\\w\\s']{1,60}?\\b(?:has|have|there\\s+is|there\\s+are)\\s+no\\s+[\\w\\s]{1,30}"
             + "|null\\s+(?:when|if)\\s+[\\w.]+\\s+is\\s+(?:null|blank|missing|empty)"
+            // "Null when blank (permit not issued yet)", "NULL if empty or missing": the value itself missing
+            + "|null\\s+(?:when|if|where)\\s+(?:it\\s+is\\s+|the\\s+source\\s+is\\s+)?(?:blank|empty|missing|null|not\\s+given)"
+            + "(?:\\s*(?:,|/|or)\\s*(?:blank|empty|missing|null))*" + KEPT_TAIL
             // "NULL when not delivered", "NULL when the order line is not found (EVENT_SK = -1)": what has not happened
             + "|null\\s+(?:when|if|while|until)\\s+(?:[\\w']+\\s+){0,6}?(?:is\\s+|are\\s+|has\\s+|have\\s+)?(?:not|never)\\s+(?:yet\\s+)?"
             + "(?:found|matched|delivered|present|available|known|set|returned|arrived|shipped|completed|closed|paid)"
