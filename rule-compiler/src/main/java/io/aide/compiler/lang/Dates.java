@@ -222,6 +222,12 @@ final class Dates implements Recognizer {
                 }
             }
             p.reset(as);
+            String named = isoWeek ? null : Weekdays.namedDay(p);
+            if (named != null) {
+                // "Day of the week of inspection_date, full English name (Monday … Sunday)": the day written out
+                return new Operation(x -> new Expr.FormatDate(PatternOperations.asDate(p, x), named), column);
+            }
+            p.reset(as);
             Boolean sundayFirst = isoWeek ? null : firstDay(p);
             if (Boolean.TRUE.equals(sundayFirst)) {
                 // "(1 = Sunday)": Sunday 1 .. Saturday 7

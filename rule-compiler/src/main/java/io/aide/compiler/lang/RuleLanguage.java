@@ -113,6 +113,8 @@ public final class RuleLanguage {
         }
         tokens = ImplicitArguments.filled(tokens, ctx);
         tokens = ColumnMinus.split(tokens, ctx, lexicon);
+        tokens = PurposeClauses.withoutPurpose(tokens, lexicon);
+        tokens = RelativeClauses.bracketed(tokens);
         AlgorithmCodes.Spec spec = AlgorithmCodes.spec(ctx.row());
         Expr condition = null;
         if (spec != null) {

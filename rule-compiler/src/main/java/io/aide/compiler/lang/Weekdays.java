@@ -88,6 +88,51 @@ final class Weekdays {
         return end;
     }
 
+    /** Words that say a day is written out: "full English name", "name in full", "spelled out". */
+    private static final java.util.Set<String> NAMING = java.util.Set.of("full", "english", "name", "in", "the", "day", "written",
+            "out", "spelled", "spelt", "as", "its", "weekday", "text", "word");
+
+    /**
+     * How a day of the week is written, said after "day of the week of x": "full English name", "as the day name",
+     * "(Monday … Sunday)" give "%A", "(Mon … Sun)" gives "%a"; null (cursor where it was) when nothing says a name.
+     */
+    static String namedDay(Parser p) {
+        int m = p.mark();
+        p.acceptOp(",");
+        boolean name = false;
+        Token t;
+        while ((t = p.rawPeek()) != null && t.kind() == Token.Kind.WORD && NAMING.contains(t.norm())) {
+            name |= t.norm().equals("name") || t.norm().equals("spelled") || t.norm().equals("spelt") || t.norm().equals("written");
+            p.rawNext();
+        }
+        String shown = null;
+        int bracket = p.mark();
+        if (p.acceptOp("(")) {
+            Token first = p.rawNext();
+            while ((t = p.rawPeek()) != null && !t.op(")") && (t.kind() == Token.Kind.SEP || t.text().equals("…")
+                    || t.text().equals("...") || t.op(",") || t.op("-") || t.is(Token.Kind.WORD, "to") || t.is(Token.Kind.WORD, "through"))) {
+                p.rawNext();
+            }
+            Token last = p.rawNext();
+            if (first != null && last != null && first.kind() == Token.Kind.WORD && last.kind() == Token.Kind.WORD
+                    && day(first.norm()) != null && day(last.norm()) != null && p.acceptOp(")")) {
+                shown = first.norm().length() <= 3 ? "%a" : "%A";
+            } else {
+                p.reset(bracket);
+            }
+        }
+        if (shown == null && !name) {
+            p.reset(m);
+            return null;
+        }
+        Token after = p.peekToken();
+        if (after != null && after.kind() != Token.Kind.SEP && !after.op(",")) {
+            p.reset(m);
+            return null;
+        }
+        return shown != null ? shown : "%A";
+    }
+
     /** The ISO number of a day's name or short form (three to five letters: mon, tues, thurs), or null. */
     private static Integer day(String word) {
         String w = word.endsWith("s") && word.length() > 6 ? word.substring(0, word.length() - 1) : word;
