@@ -142,7 +142,21 @@ final class PhraseTable {
         java.util.Set<String> forms = ABBREVIATIONS.get(w);
         java.util.Set<String> ofOne = ABBREVIATIONS.get(RowTables.singular(w));
         return forms != null && forms.contains(part) || ofOne != null && ofOne.contains(part) || contracted(part, w)
-                || sameStem(part, w);
+                || sameStem(part, w) || part.length() >= 5 && american(part).equals(american(w));
+    }
+
+    /** British spellings and their American forms, as names mix them ("licence number" for license_number). */
+    private static final List<String[]> SPELLINGS = List.of(new String[]{"ence$", "ense"}, new String[]{"our(s?)$", "or$1"},
+            new String[]{"tre(s?)$", "ter$1"}, new String[]{"is(e|ed|es|ing|ation|ations)$", "iz$1"}, new String[]{"ogue(s?)$", "og$1"},
+            new String[]{"lled$", "led"}, new String[]{"lling$", "ling"}, new String[]{"mme(s?)$", "m$1"});
+
+    /** The word in its American spelling (colour → color, centre → center, organise → organize, cancelled → canceled). */
+    private static String american(String w) {
+        String out = w;
+        for (String[] s : SPELLINGS) {
+            out = out.replaceAll(s[0], s[1]);
+        }
+        return out;
     }
 
     /** Suffixes that make a noun or a participle of one verb (withdrawal, withdrawn; enrollment, enrolled). */
