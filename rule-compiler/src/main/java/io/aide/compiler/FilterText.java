@@ -35,7 +35,9 @@ final class FilterText {
     private static final Pattern EXCLUDING_BARE = Pattern.compile(
             "(?i)^" + LEAVE_OUT + "\\s+"
             // "skip tenant rows with a blank tenant_id": rows named by their table's noun
-            + "(?:(?:the\\s+|any\\s+|all\\s+)?(?:[\\w-]+\\s+){0,2}?(?:rows|records|lines)\\s+)?(?:with\\s+|where\\s+)?(.+?)\\s*[.]?$");
+            + "(?:(?:the\\s+|any\\s+|all\\s+)?(?:[\\w-]+\\s+){0,2}?(?:(?:rows|records|lines)\\s+(?:with\\s+|where\\s+)?"
+            // "exclude stops with status code D": rows named by any plural noun, their test after "with"
+            + "|[\\w-]+s\\s+(?:with|where|whose|having)\\s+))?(?:with\\s+|where\\s+)?(.+?)\\s*[.]?$");
     /** "exclude payroll test accounts – emp_id starting with 'TST' (any case, after trimming)": the rows, a dash, their test. */
     private static final Pattern EXCLUDING_DASH = Pattern.compile("(?i)^" + LEAVE_OUT + "\\s+[^–—:()=<>']{1,80}?(?:\\s*[–—:]|\\s+-)\\s+(.+?)\\s*[.;]?$");
     /** "Exclude internal test accounts: any ACCT_NO that, once trimmed, starts with TST (any case)". */
@@ -56,8 +58,16 @@ final class FilterText {
     private static final Pattern BRACKET_THEN_EXCLUDED = Pattern.compile("(?i)^[^()]*?\\((.+)\\)\\s+(?:are|is)\\s+(?:not\\s+(?:be\\s+)?loaded"
             + "|excluded|dropped|filtered\\s+out|skipped|removed|ignored|left\\s+out)\\b[^=<>()]*[.]?$");
     /** "only SEG_STATUS HK or TK is loaded": the values of a column that are kept. */
-    private static final Pattern ONLY_LOADED = Pattern.compile("(?i)^only\\s+(\\S+)\\s+(?!is\\b|are\\b|=|in\\b)(.+?)\\s+(?:is|are)"
-            + "\\s+(?:loaded|kept|included)\\b[^=<>]*?[.]?$");
+    private static final Pattern ONLY_LOADED = Pattern.compile("(?i)^only\\s+(\\S+)\\s+(?!is\\b|are\\b|=|in\\b)"
+            // the values: codes, quoted texts or numbers ("HK or TK"), never words ("settled transactions")
+            + "((?-i:'[^']*'|[A-Z0-9][A-Z0-9_-]*)(?:\\s*(?:,|/|\\bor\\b|\\band\\b)\\s*(?-i:'[^']*'|[A-Z0-9][A-Z0-9_-]*))*)"
+            + "\\s+(?:is|are)\\s+(?:loaded|kept|included)\\b[^=<>]*?[.]?$");
+    /** "Only settled transactions are loaded - txn_status S (trimmed, any case)": the rows kept, a dash, their test. */
+    private static final Pattern ONLY_DASH = Pattern.compile("(?i)^only\\s+[^–—:()=<>']{1,60}?\\s+(?:are|is)\\s+(?:loaded|kept|included)"
+            + "(?:\\s*[–—:]|\\s+-)\\s+(.+?)\\s*[.;]?$");
+    /** "Load accepted taps only (txn_status A)": the rows kept, their test in brackets. */
+    private static final Pattern ONLY_BRACKET = Pattern.compile("(?i)^(?:load|keep|include|select|take)\\s+[^()=<>'.;]{1,60}?\\s+only\\s*"
+            + "\\((.+)\\)\\s*[.]?$");
     /** "; every other status is loaded": the rest of the rows said to be kept, which the exclusion already says. */
     private static final Pattern COMPLEMENT = Pattern.compile("(?i)\\s*[;,]\\s*(?:and\\s+)?(?:every|all|any)\\s+other\\b[^.;=<>()]*\\b"
             + "(?:is|are)\\s+(?:loaded|kept|included)\\s*[.]?\\s*$"
@@ -115,7 +125,7 @@ final class FilterText {
             // "any row whose claim_no, trimmed, starts with 'TEST'": the rows, then the test of their column
             + "|(?:any|every|all|each)\\s+(?:rows?|records?|lines?|entries|entry)\\s+(?:whose|where|with))\\s+");
     private static final Pattern IE = Pattern.compile("(?i)^(.*?)[,;]?\\s+(?:i\\.\\s?e\\.?|that\\s+is|namely)\\s*,?\\s+(.+?)\\s*[.]?$");
-    private static final Pattern KEEPING = Pattern.compile("(?i)^(?:(?:include|keep|select|load)\\s+(?:only\\s+)?(?:(?:the\\s+)?(?:rows|records|lines"
+    private static final Pattern KEEPING = Pattern.compile("(?i)^(?:(?:only\\s+)?(?:include|keep|select|load)\\s+(?:only\\s+)?(?:(?:the\\s+)?(?:rows|records|lines"
             + "|[a-z][\\w-]*s)\\s+)?(?:where|when|with|whose)|where|filter:?|only(?:\\s+(?:rows|records))?(?:\\s+where)?)\\s+");
     /** A clause that starts with a verb choosing rows, perhaps after "then": an instruction, not a reason. */
     private static final Pattern INSTRUCTION = Pattern.compile("(?i)^\\s*(?:(?:then|also|and|next)\\s+)*(?:exclude|drop|skip"
@@ -168,14 +178,40 @@ final class FilterText {
         // a sentence also starts with a verb that chooses rows after a full stop or a semicolon ("...; drop entries of
         // test employees"), but not after "i.e." or "e.g."
         // "skip rows where X = Y and skip rows with no T": a second instruction after "and" is a sentence of its own
-        for (String s : cell.trim().split("(?<=[.;])(?<!\\b[ie]\\.[eg]\\.)\\s+(?=[A-Z0-9(]|(?:drop|exclude|remove|skip|keep"
+        // "... only (txn_status A). declined (D), reversed (X) ... are dropped": after a word or a bracket, a sentence may
+        // start in lower case (never after an abbreviation: "etc.", "approx.", "no.")
+        for (String s : cell.trim().split("(?<=[A-Za-z0-9)]{2}[.])(?<!\\b(?:etc|vs|approx|incl|excl|min|max|avg|no|nr|cf|resp)\\.)"
+                + "(?<!\\b[ie]\\.[eg]\\.)\\s+(?=[a-z]{3,}\\b)"
+                + "|(?<=[.;])(?<!\\b[ie]\\.[eg]\\.)\\s+(?=[A-Z0-9(]|(?:drop|exclude|remove|skip|keep"
                 + "|ignore|discard|filter|then|only|load|do\\s+not|leave\\s+out|omit|(?:an?\\s+)?(?:blank|null|empty|missing)"
                 + "|all\\s+other|everything\\s+else|the\\s+rest)\\b)"
                 + "|(?<=\\S)\\s+and\\s+(?=(?:also\\s+)?(?:drop|exclude|remove|skip|discard|reject|omit|leave\\s+out|filter\\s+out)\\s)")) {
             String t = withoutStep(s);
             if (!t.isEmpty()) {
-                out.add(t);
+                out.addAll(bracketedItems(t));
             }
+        }
+        return out;
+    }
+
+    /** "Drop rows flagged deleted (del_flag = Y) and enrolments on sandbox courses (code starting with TEST)". */
+    private static final Pattern BRACKETED_ITEMS = Pattern.compile("(?i)^(" + LEAVE_OUT + ")\\s+([^()]{1,60}\\([^()]+\\)"
+            + "(?:\\s*(?:,|\\band\\b|\\bor\\b|,\\s*and\\b)\\s*[^()]{1,60}\\([^()]+\\))+)\\s*[.;]?$");
+    private static final Pattern ITEM_BREAK = Pattern.compile("(?<=\\))\\s*(?:,\\s*and|,|and|or)\\s+");
+
+    /**
+     * An exclusion of several kinds of rows, each with its test in brackets: one sentence per kind, each with the verb
+     * ("Drop rows flagged deleted (del_flag = Y). Drop enrolments on sandbox courses (code starting with TEST)."); the
+     * sentence as it is otherwise.
+     */
+    private static List<String> bracketedItems(String sentence) {
+        Matcher m = BRACKETED_ITEMS.matcher(sentence.trim());
+        if (!m.matches()) {
+            return List.of(sentence);
+        }
+        List<String> out = new ArrayList<>();
+        for (String item : ITEM_BREAK.split(m.group(2))) {
+            out.add(m.group(1) + " " + item.trim() + ".");
         }
         return out;
     }
@@ -223,8 +259,9 @@ final class FilterText {
             + listOf("[A-Z0-9]{1,4}(?:\\s*\\([^()]*\\))?") + "\\s+[\\w\\s-]{0,30}?\\b" + LEFT_OUT);
 
     /** "Reversals (REV) and adjustments (ADJ) are not loaded": what each code means, then the code in brackets. */
-    private static final Pattern LABELLED_LIST = Pattern.compile("^" + listOf("[A-Za-z][\\w-]*\\s*\\([A-Z0-9]{1,6}\\)") + "\\s+"
-            + LEFT_OUT);
+    private static final Pattern LABELLED_LIST = Pattern.compile("^" + listOf("(?:[A-Za-z][\\w-]*\\s*\\([A-Z0-9]{1,6}\\)"
+            // "declined (D), reversed (X) and blank statuses are dropped": rows without a code named beside them
+            + "|(?i:blank|empty|null|missing)(?:\\s+[a-z]+)?)") + "\\s+" + LEFT_OUT);
 
     /** "R = rejected and Q = queried are not loaded": each code, '=' and what it means. */
     private static final Pattern EQUATED_LIST = Pattern.compile("^" + listOf("[A-Z0-9]{1,4}\\s*=\\s*[A-Za-z][\\w-]*") + "\\s+" + LEFT_OUT);
@@ -299,6 +336,16 @@ final class FilterText {
     /** "Only energised meter points are loaded": which rows, in words, before the condition that says it exactly. */
     private static final Pattern SUMMARY = Pattern.compile("(?i)^only\\s+([a-z][\\w-]*)\\s+(?:[a-z][\\w-]*\\s+){0,3}?(?:are|is)\\s+"
             + "(?:loaded|kept|included)\\s*[.]?$");
+
+    /** "They are not loaded at all.", "Such rows are never loaded": the rows just left out, said to be left out again. */
+    private static final Pattern THEY_LEFT_OUT = Pattern.compile("(?i)^(?:they|these|those|such\\s+(?:rows|records|lines)|these\\s+(?:rows"
+            + "|records|lines))\\s+(?:are|is|will\\s+be|must\\s+be|should\\s+be)\\s+(?:not|never)\\s+(?:be\\s+)?(?:loaded|kept|included"
+            + "|processed)(?:\\s+at\\s+all|\\s+anywhere)?\\s*[.]?$");
+
+    /** The sentence says again that the rows an exclusion before it names are left out. */
+    static boolean theyLeftOut(String sentence) {
+        return THEY_LEFT_OUT.matcher(sentence.trim()).matches();
+    }
 
     /** The word that says which rows a summary sentence keeps ("energised"), or null when the sentence is none. */
     static String summaryWord(String sentence) {
@@ -438,6 +485,14 @@ final class FilterText {
         if (only.matches()) {
             // "only SEG_STATUS HK or TK is loaded (see Cover)": the column is one of the values named
             out.add(new Reading(only.group(1) + " is " + only.group(2), false));
+        }
+        Matcher onlyDash = ONLY_DASH.matcher(text);
+        if (onlyDash.matches()) {
+            out.add(new Reading(onlyDash.group(1), false));
+        }
+        Matcher onlyBracket = ONLY_BRACKET.matcher(text);
+        if (onlyBracket.matches()) {
+            out.add(new Reading(onlyBracket.group(1), false));
         }
         Matcher that = EXCLUDING_THAT.matcher(text);
         if (that.matches()) {

@@ -49,6 +49,8 @@ final class NoteFilters {
             + "|keep\\s+only\\s+(?:the|one)\\s+(?:row|record|version|latest|last|most|newest|earliest|first|oldest|highest|lowest"
             + "|largest|smallest)|keep\\s+(?:only\\s+)?(?:one|a\\s+single|a|just\\s+one|a\\s+unique)\\s+(?:row|record|version|copy|entry)"
             + "|load\\s+only\\b|only\\s+load\\b"
+            // "Load accepted taps only (txn_status A)"
+            + "|^(?:load|keep|include)\\s+(?:[\\w-]+\\s+){1,4}only\\s*\\("
             // "If the extract sends the same line twice with identical values, load it once"
             + "|(?:load|keep|take)\\s+(?:it|them|each\\s+\\w+|one\\s+copy|a\\s+single\\s+copy)\\s+(?:only\\s+)?once\\b"
             // "rows that are identical in every column are loaded once"

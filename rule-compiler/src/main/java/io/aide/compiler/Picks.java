@@ -98,9 +98,10 @@ final class Picks {
             + "|(?:each|every)\\s+time\\s+(?:it|they|an?\\s+\\w+|the\\s+\\w+)\\s+(?:is\\s+|are\\s+)?(?:changes|changed|touched|edited"
             + "|updated|modified|amended|corrected)|writes\\s+a\\s+new\\s+(?:row|record|version)"
             // "All other columns come from the kept record": the pick's consequence
-            + "|all\\s+(?:the\\s+)?other\\s+(?:[\\w.]+\\s+)?(?:columns|fields|attributes|values)(?:\\s+(?:of|in)\\s+(?:this\\s+|the\\s+|that\\s+)?[\\w.]+)?\\s+(?:come|are\\s+taken"
-            + "|are\\s+read)\\s+from\\s+(?:the|that|this)\\s+"
-            + "(?:(?:kept|surviving|latest|chosen|selected|same|current)\\s+){1,2}(?:row|record|version)?)\\b.*");
+            // "every other attribute comes from that row"
+            + "|(?:all|every|each)\\s+(?:the\\s+)?other\\s+(?:[\\w.]+\\s+)?(?:columns?|fields?|attributes?|values?)(?:\\s+(?:of|in)\\s+(?:this\\s+|the\\s+|that\\s+)?[\\w.]+)?"
+            + "\\s+(?:comes?|are\\s+taken|is\\s+taken|are\\s+read|is\\s+read)\\s+from\\s+(?:(?:the|that|this)\\s+"
+            + "(?:(?:kept|surviving|latest|chosen|selected|same|current)\\s+){1,2}(?:row|record|version)?|(?:that|this|the\\s+same)\\s+(?:row|record|version)))\\b.*");
     /**
      * "keep only the latest version of each profile (see Cover)": a pick that names no order, said beside the pick that
      * does; it goes with that pick when their directions agree.
@@ -179,6 +180,12 @@ final class Picks {
                 || ORDER_TEXT.matcher(sentence.trim()).matches() && ORDER_PATTERN.matcher(sentence).find()
                 || MATCH_ON.matcher(sentence.trim()).matches()
                 || PICK_FIRST.matcher(sentence.trim()).matches();
+    }
+
+    /** What is left of a cell once its picks are read, without the sentences that only explain them. */
+    static String withoutExplanations(String rest) {
+        List<String> kept = FilterText.sentences(rest).stream().filter(x -> !explains(x)).toList();
+        return kept.size() == FilterText.sentences(rest).size() ? rest : String.join(" ", kept);
     }
 
     /** The cell's pick, or null when no sentence of it keeps one row per key in an order. */

@@ -314,6 +314,8 @@ final class PlanAssembler {
                 continue;
             }
             if (!cell.equals(r.filter())) {
+                // "...; every other attribute comes from that row": what the pick means, said after it
+                cell = Picks.withoutExplanations(cell);
                 whereRefs.add(r.ref());
                 if (cell.isBlank()) {
                     continue;

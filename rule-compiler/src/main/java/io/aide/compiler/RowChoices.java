@@ -277,6 +277,10 @@ final class RowChoices {
         return null;
     }
 
+    /** Words for the rows an exclusion leaves ("only live enrolments", "only valid readings"): no test of their own. */
+    private static final Set<String> GOOD_ROWS = Set.of("live", "valid", "real", "genuine", "actual", "legitimate", "proper",
+            "clean", "usable", "good");
+
     /** A filter of several sentences read one by one (all conditions, ANDed), or null when one of them is not read. */
     Expr bySentence(String cell, MappingRow r, String baseAlias, Map<String, LayerPlan.Join> joins,
                             Map<Expr.Col, Expr> codeCleaning) {
@@ -295,6 +299,10 @@ final class RowChoices {
             if (FilterText.restDropped(sentence)) {
                 // "Keep rows where energised = Y; all other rows are excluded": said again, borne out below
                 restDropped = true;
+                continue;
+            }
+            if (FilterText.theyLeftOut(sentence) && !parts.isEmpty() && parts.get(parts.size() - 1) instanceof Expr.Not) {
+                // "Exclude stops with status D. They are not loaded at all.": the exclusion just read, said again
                 continue;
             }
             if (FilterText.blankKept(sentence)) {
@@ -341,7 +349,10 @@ final class RowChoices {
         for (String word : summaries) {
             // "Only energised meter points are loaded" beside "keep rows where ENERGISED = Y": the condition in a word
             // that names the column it tests
-            if (!tested.contains(word.toLowerCase(Locale.ROOT))) {
+            // "Only live enrolments are loaded" beside sentences that only leave rows out: what the rest of the rows are
+            boolean rest = GOOD_ROWS.contains(word.toLowerCase(Locale.ROOT)) && !parts.isEmpty()
+                    && parts.stream().allMatch(p -> p instanceof Expr.Not);
+            if (!tested.contains(word.toLowerCase(Locale.ROOT)) && !rest) {
                 return null;
             }
         }

@@ -1,0 +1,59 @@
+package io.aide.compiler;
+
+import io.aide.events.spec.GeneratedLayers;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Row scopes from documents no development case used: the rows kept named, then their test after a dash ("Only settled
+ * transactions are loaded - txn_status S") or in brackets ("Load accepted taps only (txn_status A)"), the codes left out
+ * said again in lower case after it, several kinds of rows left out in one sentence, each with its test in brackets, a
+ * summary word for the rows an exclusion leaves ("Only live enrolments are loaded"), rows named by any plural noun
+ * ("Exclude stops with ..."), a pick's consequence in the singular, and a key spelled the British way ("licence number"
+ * for license_number). DuckDB.
+ */
+class RowScopeSentencesTest {
+    private static final SampleRows TAPS = new SampleRows("afc", new String[]{"txn_id", "txn_status", "del_flag", "course_cd"},
+            new String[]{"1", "A", "N", "MATH1"}, new String[]{"2", " s", "y ", "MATH1"}, new String[]{"3", "D", null, "test-9"},
+            new String[]{"4", null, null, "ART2"}, new String[]{"5", "S", "N", "ART2"});
+
+    private static List<String> kept(String rule) throws Exception {
+        GeneratedLayers.Layer layer = TAPS.compile(Specs.spec().row("fact", "txn_id", "VARCHAR(10)", "afc", "txn_id", rule)
+                .row("fact", "course_code", "VARCHAR(10)", "afc", "course_cd", "Trim and upper-case."));
+        return TAPS.run(layer, "txn_id");
+    }
+
+    @Test
+    void shouldReadTheRowsKeptThenTheirTestAfterADashOrInBrackets() throws Exception {
+        assertThat(kept("Copy. Only settled transactions are loaded - txn_status S (trimmed, any case).")).containsExactly("2", "5");
+        assertThat(kept("Copy. Load accepted taps only (txn_status A).")).containsExactly("1");
+        // the codes left out said again after it, the sentence starting in lower case
+        assertThat(kept("Copy. Load accepted taps only (txn_status A). declined (D), reversed (X) and blank statuses are dropped"))
+                .containsExactly("1");
+    }
+
+    @Test
+    void shouldLeaveOutSeveralKindsOfRowsEachWithItsTestInBrackets() throws Exception {
+        assertThat(kept("Copy. Only live enrolments are loaded. Drop rows flagged deleted (del_flag = Y, trimmed, any case) and "
+                + "enrolments on sandbox courses (cleansed course code starting with TEST).")).containsExactly("1", "4", "5");
+        assertThat(kept("Copy. Exclude taps with txn_status D - they are not loaded at all.")).containsExactly("1", "2", "4", "5");
+        // a summary word that names no column beside a condition that keeps rows says something else
+        GeneratedLayers.Layer odd = TAPS.compile(Specs.spec().row("fact", "txn_id", "VARCHAR(10)", "afc", "txn_id",
+                "Copy. Only live enrolments are loaded. Keep rows where txn_status = 'A'."));
+        assertThat(odd.sql().get("duckdb")).contains("TODO filter");
+    }
+
+    @Test
+    void shouldPassOverAPicksConsequenceAndReadAKeySpelledTheBritishWay() throws Exception {
+        SampleRows licences = new SampleRows("reg", new String[]{"lic_no", "expiry_dt", "name"},
+                new String[]{"gc-1", "20240101", "Old"}, new String[]{"GC-1 ", "20250101", "New"}, new String[]{"EL-2", "20230101", "Only"});
+        GeneratedLayers.Layer layer = licences.compile(Specs.spec()
+                .row("dim_contractor", "license_number", "VARCHAR(12)", "reg", "lic_no", "Trim and upper-case. Keep one row per "
+                        + "cleaned licence number – the one with the latest expiry_dt; every other attribute comes from that row.")
+                .row("dim_contractor", "business_name", "VARCHAR(20)", "reg", "name", "Direct move."));
+        assertThat(licences.run(layer, "license_number", "business_name")).containsExactly("EL-2|Only", "GC-1|New");
+    }
+}
