@@ -408,7 +408,9 @@ final class RowChoices {
     /** A code as a filter writes it: a short capital code ("V", "CX") or a quoted text; "y" beside "Y" as a case of it. */
     private static final String CODE = "(?:[A-Z0-9]{1,4}|[a-z]|'[^']*')";
     private static final java.util.regex.Pattern COLUMN_CODE = java.util.regex.Pattern.compile(
-            "^([A-Za-z_][\\w.]*)\\s*(?:\\s(?:of|is|equals?)\\s+|=\\s*|\\s)(" + CODE + "(?:\\s*(?:,|\\bor\\b)\\s*" + CODE + ")*)"
+            // "status code D": a name of up to three words, then the code
+            "^([A-Za-z_][\\w.]*(?:\\s+(?!(?i:starts?|starting|begins?|beginning|ends?|ending|contains?|containing|with|like|in|not"
+                    + "|is|are|of|equals?|than|match(?:es|ing)?|before|after|under|over|below|above)\\b)[A-Za-z_][\\w.]*){0,2}?)\\s*(?:\\s(?:of|is|equals?)\\s+|=\\s*|\\s)(" + CODE + "(?:\\s*(?:,|\\bor\\b)\\s*" + CODE + ")*)"
                     + "(?:\\s*\\(([^()]*)\\)|\\s*,\\s*([^()=<>']*)|\\s+((?:after\\s+trimming|trimmed|in\\s+any\\s+case|any\\s+case)"
                     + "(?:\\s*,?\\s*(?:after\\s+trimming|trimmed|in\\s+any\\s+case|any\\s+case))?))?\\s*[.]?$");
 

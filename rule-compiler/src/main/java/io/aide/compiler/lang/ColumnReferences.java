@@ -547,7 +547,8 @@ final class ColumnReferences {
             Expr.Col found = null;
             int matches = 0;
             for (Expr.Col c : p.ctx().sources()) {
-                if (ColumnWords.namedBy(c.column().toLowerCase(Locale.ROOT).split("_"), run, first)) {
+                String[] parts = c.column().toLowerCase(Locale.ROOT).split("_");
+                if (ColumnWords.namedBy(parts, run, first) || ColumnWords.namedBy(withoutOwnTable(parts, c), run, first)) {
                     found = c;
                     matches++;
                 }
@@ -558,6 +559,15 @@ final class ColumnReferences {
             }
         }
         return null;
+    }
+
+    /**
+     * The name's parts without a first part that is its own table's first word: "status code" names stop_status_cd of
+     * stop_master, as people leave out the table a column is in. The parts as they are otherwise (two at least left).
+     */
+    private static String[] withoutOwnTable(String[] parts, Expr.Col c) {
+        String table = c.relation() == null ? "" : c.relation().toLowerCase(Locale.ROOT).split("[_.\\s]")[0];
+        return parts.length >= 3 && parts[0].equals(table) ? java.util.Arrays.copyOfRange(parts, 1, parts.length) : parts;
     }
 
     /** "Height in cm" over height_in: the word at {@code at} is "in" before a unit, the preposition, not inches. */
