@@ -56,4 +56,23 @@ class RowScopeSentencesTest {
                 .row("dim_contractor", "business_name", "VARCHAR(20)", "reg", "name", "Direct move."));
         assertThat(licences.run(layer, "license_number", "business_name")).containsExactly("EL-2|Only", "GC-1|New");
     }
+
+    @Test
+    void shouldReadAColumnNamedWithoutItsTablesWordAndACodesLabelInBrackets() throws Exception {
+        SampleRows stops = new SampleRows("stop_master", new String[]{"stop_cd", "stop_status_cd"}, new String[]{"S1", "A"},
+                new String[]{"S2", "D"}, new String[]{"S3", null});
+        GeneratedLayers.Layer layer = stops.compile(Specs.spec().row("dim_stop", "stop_id", "VARCHAR(10)", "stop_master", "stop_cd",
+                "Trim, upper case. Exclude stops with status code D (deleted in the scheduling system) - they are not loaded at all."));
+        assertThat(stops.run(layer, "stop_id")).containsExactly("S1", "S3");
+    }
+
+    @Test
+    void shouldFlagANullCellThatBuildsAValueRatherThanCutItToItsText() {
+        GeneratedLayers.Layer layer = TAPS.compile(Specs.spec()
+                .row("fact", "txn_id", "VARCHAR(10)", "afc", "txn_id", "Copy.")
+                .row("fact", "course_name", "VARCHAR(40)", "afc", "course_cd", "Remove leading and trailing spaces.", null, null,
+                        false, true, "'Unnamed course ' followed by txn_id"));
+        assertThat(layer.columns().get(1).status()).isEqualTo("flagged");
+        assertThat(layer.columns().get(1).reason()).contains("null-handling cell is not understood");
+    }
 }

@@ -153,6 +153,13 @@ final class Commentary {
         }
         boolean number = tokens.stream().anyMatch(t -> t.kind() == Token.Kind.NUMBER);
         boolean text = tokens.stream().anyMatch(t -> t.kind() == Token.Kind.STRING);
+        for (int i = 1; text && i < tokens.size(); i++) {
+            if ((lexicon.match(Role.CONCAT_JOIN, tokens, i) > 0 && !tokens.get(i).is(Token.Kind.WORD, "and")
+                    && !tokens.get(i).is(Token.Kind.WORD, "with")) && tokens.get(i - 1).kind() == Token.Kind.STRING) {
+                // "'Unnamed Stop ' followed by stop_id": a text joined to a value is a value built, never a remark
+                return false;
+            }
+        }
         if (number && text) {
             // "670-739 then 'B'", "below 580 'D'": a value for numbers is a branch of the rule
             return false;

@@ -47,6 +47,11 @@ public record RowNotes(Expr defaultValue, boolean blankToo, List<String> accepte
         boolean read = false;
         if (row.nullHandling() != null && !row.nullHandling().isBlank()) {
             List<Token> tokens = Lexer.tokens(row.nullHandling());
+            if (builtValue(tokens, lexicon)) {
+                // "'Unnamed Stop ' || stop_id", "'Unnamed Stop ' followed by stop_id": a value built from a column, which
+                // no reading here gives; left unread, so the cell is flagged rather than cut to its first text
+                return new RowNotes(defaultValue, blankToo, List.of(), false, problem, false, alsoFor);
+            }
             // "'UNK' when blank or missing": the condition read first, so a blank counts as missing where it says so (the
             // plain default grammar reads the value and leaves the condition)
             DefaultCell said = DefaultCell.conditional(row.nullHandling(), SqlType.parse(row.targetType()), lexicon, names(row));
@@ -80,6 +85,18 @@ public record RowNotes(Expr defaultValue, boolean blankToo, List<String> accepte
             read = d != null || said != null || !accepted.isEmpty() || keep && !valueUnread;
         }
         return new RowNotes(defaultValue, blankToo, accepted, keep, problem, read, alsoFor);
+    }
+
+    /** The cell joins a text to something else: "||", "+", "followed by", "concatenated with", "and then". */
+    private static boolean builtValue(List<Token> tokens, Lexicon lexicon) {
+        for (int i = 1; i < tokens.size(); i++) {
+            if ((tokens.get(i).op("||") || tokens.get(i).op("+") || lexicon.match(Role.CONCAT_JOIN, tokens, i) > 0
+                    && !tokens.get(i).is(Token.Kind.WORD, "and") && !tokens.get(i).is(Token.Kind.WORD, "with"))
+                    && tokens.subList(0, i).stream().anyMatch(t -> t.kind() == Token.Kind.STRING)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -65,8 +65,10 @@ final class NullCells {
     }
 
     /** "Normal (also for any code not listed)", "'N/A' (...)": a value first, then what it is for in a bracket. */
-    private static final Pattern VALUE_FIRST = Pattern.compile("^\\s*(?:'[^']*'|\"[^\"]*\"|-?\\d+(?:\\.\\d+)?|[A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*){0,2})"
-            + "\\s*\\(");
+    private static final Pattern VALUE_FIRST = Pattern.compile("^\\s*(?:(?:'[^']*'|\"[^\"]*\"|-?\\d+(?:\\.\\d+)?|[A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*){0,2})"
+            + "\\s*\\("
+            // "'Unnamed Stop ' followed by stop_id": a quoted text that starts a value built from it
+            + "|(?:'[^']*'|\"[^\"]*\")\\s*(?:(?i:followed\\s+by|then|plus|concatenated\\s+with)\\b|\\+|\\|\\|))");
 
     /** An arrow or a verb that gives one value for another. */
     private static final Pattern GIVES = Pattern.compile("(?i)→|->|=>|\\s=\\s|\\bbecomes?\\b|\\bmaps?\\s+to\\b|\\bturns?\\s+into\\b"
