@@ -72,6 +72,8 @@ final class DistinctRows {
     /** A sentence that only says why: the extract sends something twice, there are duplicates. */
     private static final Pattern WHY_DUPLICATES = Pattern.compile("(?i).*\\b(?:twice|duplicates?|duplicated|more\\s+than\\s+once"
             + "|re-?sends?|re-?sent|sends?\\s+again|sent\\s+again)\\b.*");
+    /** A pick said after a dash: "– keep the row with the highest rec_seq", "– the one with the latest EXPIRY_DT". */
+    private static final Pattern PICK_AFTER = Pattern.compile("(?i)^\\s*(?:keep|take|retain|choose|pick|use|the\\s+one)\\b");
     private static final Pattern SENTENCES = Pattern.compile("\\s*(?:[.;]\\s+|[.;]$|\\s[-–—]\\s|\\n)\\s*");
 
     /** True when a filter cell of the target asks for one row per key or for duplicates to go. */
@@ -124,7 +126,10 @@ final class DistinctRows {
             // "load each citation once (drop exact duplicates)": a bracket that says it again
             String said = sentence.replaceFirst("^[A-Za-z][\\w ]{0,30}:\\s*", "")
                     .replaceFirst("(?i)\\s*\\([^()]*\\b(?:dup\\w*|once|identical)\\b[^()]*\\)\\s*$", "");
-            if (DEDUPE.matcher(said).matches()) {
+            boolean leadsPick = k + 1 < sentences.size() && joins.get(k + 1).trim().matches("[-–—]")
+                    && PICK_AFTER.matcher(sentences.get(k + 1)).find();
+            if (DEDUPE.matcher(said).matches() && !leadsPick) {
+                // (never "one row per load_ticket_no – keep the row with the highest rec_seq": the key of the pick after it)
                 found = true;
             } else if (!WHY_DUPLICATES.matcher(said).matches() && !said.isBlank()) {
                 rest.append(rest.isEmpty() ? "" : joins.get(k)).append(sentence.trim());

@@ -180,7 +180,10 @@ final class FilterText {
         // "skip rows where X = Y and skip rows with no T": a second instruction after "and" is a sentence of its own
         // "... only (txn_status A). declined (D), reversed (X) ... are dropped": after a word or a bracket, a sentence may
         // start in lower case (never after an abbreviation: "etc.", "approx.", "no.")
-        for (String s : cell.trim().split("(?<=[A-Za-z0-9)]{2}[.])(?<!\\b(?:etc|vs|approx|incl|excl|min|max|avg|no|nr|cf|resp)\\.)"
+        // "(load_status V, any case; blank status counts as not voided)": a second statement inside a bracket is a
+        // sentence of its own after it
+        String text = cell.trim().replaceAll("\\(([^()]*?);\\s*([^()]*)\\)", "($1). $2");
+        for (String s : text.split("(?<=[A-Za-z0-9)]{2}[.])(?<!\\b(?:etc|vs|approx|incl|excl|min|max|avg|no|nr|cf|resp)\\.)"
                 + "(?<!\\b[ie]\\.[eg]\\.)\\s+(?=[a-z]{3,}\\b)"
                 + "|(?<=[.;])(?<!\\b[ie]\\.[eg]\\.)\\s+(?=[A-Z0-9(]|(?:drop|exclude|remove|skip|keep"
                 + "|ignore|discard|filter|then|only|load|do\\s+not|leave\\s+out|omit|(?:an?\\s+)?(?:blank|null|empty|missing)"

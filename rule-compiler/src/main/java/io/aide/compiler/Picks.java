@@ -313,7 +313,7 @@ final class Picks {
             key = named.group(1);
         }
         order = ROW_USED.matcher(order).replaceFirst("");
-        return new Read(REMARK.matcher(key).replaceAll(" ").trim(), REMARK.matcher(REST_DROPPED.matcher(order).replaceFirst("")).replaceAll(" ").trim(),
+        return new Read(REMARK.matcher(key).replaceAll(" ").trim().replaceFirst("\\s*[–—-]+$", ""), REMARK.matcher(REST_DROPPED.matcher(order).replaceFirst("")).replaceAll(" ").trim(),
                 descending(found[1]), String.join(" ", rest), NUMERIC.matcher(order).find(), orderPattern(order), false,
                 DATED.matcher(order).find());
     }

@@ -75,4 +75,15 @@ class RowScopeSentencesTest {
         assertThat(layer.columns().get(1).status()).isEqualTo("flagged");
         assertThat(layer.columns().get(1).reason()).contains("null-handling cell is not understood");
     }
+
+    @Test
+    void shouldReadAPicksKeyBeforeADashAndABlankKeptInsideTheExclusionsBracket() throws Exception {
+        SampleRows tickets = new SampleRows("scale_ticket", new String[]{"ticket_no", "rec_seq", "load_status"},
+                new String[]{"T1", "1", "A"}, new String[]{"t1 ", "2", null}, new String[]{"T2", "1", "v"}, new String[]{"T3", "1", "A"});
+        GeneratedLayers.Layer layer = tickets.compile(Specs.spec().row("fact_load", "load_ticket_no", "VARCHAR(12)", "scale_ticket",
+                "ticket_no", "Trim and upper-case. Leave out voided tickets (load_status V, any case; blank status counts as not "
+                        + "voided). Dedupe: one row per load_ticket_no – keep the row with the highest rec_seq.")
+                .row("fact_load", "rec_seq", "INTEGER", "scale_ticket", "rec_seq", "Direct move."));
+        assertThat(tickets.run(layer, "load_ticket_no", "rec_seq")).containsExactly("T1|2", "T3|1");
+    }
 }
