@@ -116,7 +116,9 @@ final class NoteFilters {
             + "|discard|ignore|do\\s+not\\s+load|don't\\s+load)\\b(?:\\s+(?:the|this|that|such)?\\s*(?:row|record|line)s?)?"
             + "\\s*(?:\\((?:do\\s+not|don't|not)\\s+load(?:ed)?\\)|[-–,;]?\\s*(?:do\\s+not|don't)\\s+load(?:\\s+it)?)?\\s*[.]?\\s*$");
 
-    private static final Pattern STEP = Pattern.compile("(?i)^(?:\\(?\\d{1,2}[).]\\s+)?(?:(?:and\\s+)?then|next|finally|also|after\\s+that)"
+    private static final Pattern STEP = Pattern.compile("(?i)^(?:\\(?\\d{1,2}[).]\\s+)?"
+            // "Apply this first, then drop ...": the order of the steps, said before the step
+            + "(?:(?:apply|do|run)\\s+(?:this|that|it|the\\s+\\w+)\\s+first\\s*[,;]?\\s*)?(?:(?:and\\s+)?then|next|finally|also|after\\s+that)"
             + "\\s*,?\\s+(?=\\S)|^\\(?\\d{1,2}[).]\\s+(?=\\S)");
 
     /** The sentence without the number of its step or the word that orders it ("(2) drop ...", "Then drop ..."). */

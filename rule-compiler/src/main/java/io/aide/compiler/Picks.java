@@ -175,16 +175,29 @@ final class Picks {
     }
 
     /** The sentence only says why rows repeat or what keeping one of them means ("All other columns come from the kept record"). */
+    /**
+     * "A lease whose older copy is a draft but whose latest copy is active is kept": which rows the pick then the filter
+     * leave, said of the copies, in a sentence that itself chooses no rows ("drop the surviving row if ... – a fill whose
+     * latest version is a reversal is not loaded" does).
+     */
+    private static final Pattern COPIES_SAID = Pattern.compile("(?i)^(?!.*\\b(?:drop|exclude|remove|skip|filter|discard|reject|keep\\s+only"
+            + "|load\\s+only|only\\s+load)\\b).*\\b(?:older|earlier|previous|latest|newest|current|last)\\s+(?:copy|copies|version|versions)\\b"
+            + "[^.;]*\\b(?:is|are)\\s+(?:not\\s+)?(?:kept|loaded|dropped)\\b.*");
+
     static boolean explains(String sentence) {
-        return WHY.matcher(sentence.trim()).matches() || MISSING_LOSES.matcher(sentence.trim()).matches()
+        return WHY.matcher(sentence.trim()).matches() || COPIES_SAID.matcher(sentence.trim()).matches() || MISSING_LOSES.matcher(sentence.trim()).matches()
                 || ORDER_TEXT.matcher(sentence.trim()).matches() && ORDER_PATTERN.matcher(sentence).find()
                 || MATCH_ON.matcher(sentence.trim()).matches()
                 || PICK_FIRST.matcher(sentence.trim()).matches();
     }
 
+    /** Words that choose rows: a sentence holding one is never only an explanation. */
+    private static final Pattern CHOOSES = Pattern.compile("(?i)\\b(?:drop|exclude|remove|skip|filter|discard|reject|ignore|omit"
+            + "|keep\\s+only|load\\s+only|only\\s+load|(?:is|are)\\s+(?:not\\s+loaded|excluded|dropped))\\b");
+
     /** What is left of a cell once its picks are read, without the sentences that only explain them. */
     static String withoutExplanations(String rest) {
-        List<String> kept = FilterText.sentences(rest).stream().filter(x -> !explains(x)).toList();
+        List<String> kept = FilterText.sentences(rest).stream().filter(x -> !explains(x) || CHOOSES.matcher(x).find()).toList();
         return kept.size() == FilterText.sentences(rest).size() ? rest : String.join(" ", kept);
     }
 

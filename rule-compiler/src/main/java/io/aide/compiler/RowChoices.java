@@ -260,7 +260,7 @@ final class RowChoices {
         SqlExpressionParser parser = new SqlExpressionParser((q, n) -> binder.resolveFilterName(r, q, n));
         for (FilterText.Reading reading : FilterText.readings(text)) {
             try {
-                Expr f = CodeCleaning.apply(types.typeFix(conditionOf(parser, reading.condition(), r), null), codeCleaning);
+                Expr f = CodeCleaning.apply(types.typeFix(conditionOrKept(parser, reading.condition(), r), null), codeCleaning);
                 if (reading.excluding()) {
                     // rows the condition cannot judge (NULL) are kept: only what it says is excluded
                     f = new Expr.Not(new Expr.Fn("COALESCE", List.of(f, new Expr.Lit(false))));
@@ -371,6 +371,23 @@ final class RowChoices {
             }
         }
         return parts.isEmpty() ? null : parts.stream().reduce((a, b) -> new Expr.Bin("AND", a, b)).orElseThrow();
+    }
+
+    /** "whose current status is CAN", "whose latest status is X": the row a pick keeps, which is the row a filter reads. */
+    private static final java.util.regex.Pattern KEPT_ROW_WORD = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:current|latest|surviving|kept|remaining|newest|most\\s+recent)\\s+(?=[a-z_])");
+
+    /** The condition as written, else without the words that only say it is the kept row's value. */
+    private Expr conditionOrKept(SqlExpressionParser parser, String condition, MappingRow row) throws SqlExpressionParser.NotCompilable {
+        try {
+            return conditionOf(parser, condition, row);
+        } catch (SqlExpressionParser.NotCompilable ex) {
+            String plain = KEPT_ROW_WORD.matcher(condition).replaceAll("");
+            if (plain.equals(condition)) {
+                throw ex;
+            }
+            return conditionOf(parser, plain, row);
+        }
     }
 
     /** A filter's condition: SQL as written, else the same words a rule's condition may use ("read_val is negative"). */

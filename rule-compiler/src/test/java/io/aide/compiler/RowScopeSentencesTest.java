@@ -86,4 +86,19 @@ class RowScopeSentencesTest {
                 .row("fact_load", "rec_seq", "INTEGER", "scale_ticket", "rec_seq", "Direct move."));
         assertThat(tickets.run(layer, "load_ticket_no", "rec_seq")).containsExactly("T1|2", "T3|1");
     }
+
+    @Test
+    void shouldFilterTheKeptRowAfterItsPickAndPassOverWhatThatMeansForOlderCopies() throws Exception {
+        SampleRows leases = new SampleRows("yrd_lease", new String[]{"lease_id", "status", "upd_ts"},
+                new String[]{"L1", "D", "2024-01-01 10:00:00"}, new String[]{"L1", "A", "2024-02-01 10:00:00"},
+                new String[]{"L2", "A", "2024-01-01 10:00:00"}, new String[]{"L2", "D", "2024-03-01 10:00:00"},
+                new String[]{"L3", "A", "2024-01-05 10:00:00"});
+        for (String said : List.of("Apply this first, then drop leases whose current status is 'D' (draft). A lease whose older copy "
+                + "is a draft but whose latest copy is active is kept.", "Then drop the surviving row if its status is D (draft) – a lease "
+                + "whose latest version is a draft is not loaded.")) {
+            GeneratedLayers.Layer layer = leases.compile(Specs.spec().row("fact_lease", "lease_id", "VARCHAR(12)", "yrd_lease", "lease_id",
+                    "Trim. Keep only the row with the latest upd_ts per lease_id. " + said));
+            assertThat(leases.run(layer, "lease_id")).as(said).containsExactly("L1", "L3");
+        }
+    }
 }
