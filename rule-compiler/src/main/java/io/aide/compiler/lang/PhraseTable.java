@@ -142,21 +142,32 @@ final class PhraseTable {
         java.util.Set<String> forms = ABBREVIATIONS.get(w);
         java.util.Set<String> ofOne = ABBREVIATIONS.get(RowTables.singular(w));
         return forms != null && forms.contains(part) || ofOne != null && ofOne.contains(part) || contracted(part, w)
-                || sameStem(part, w) || part.length() >= 5 && american(part).equals(american(w));
+                || sameStem(part, w) || sameWordSpelledOtherwise(part, w);
     }
 
-    /** British spellings and their American forms, as names mix them ("licence number" for license_number). */
-    private static final List<String[]> SPELLINGS = List.of(new String[]{"ence$", "ense"}, new String[]{"our(s?)$", "or$1"},
-            new String[]{"tre(s?)$", "ter$1"}, new String[]{"is(e|ed|es|ing|ation|ations)$", "iz$1"}, new String[]{"ogue(s?)$", "og$1"},
-            new String[]{"lled$", "led"}, new String[]{"lling$", "ling"}, new String[]{"mme(s?)$", "m$1"});
+    /** British endings and their American forms: licence, colour(s), centre(s), organise(d), catalogue, cancelled, programme. */
+    private static final String[][] SPELLINGS = {{"ence", "ense"}, {"ours", "ors"}, {"our", "or"}, {"tres", "ters"}, {"tre", "ter"},
+            {"isations", "izations"}, {"isation", "ization"}, {"ising", "izing"}, {"ised", "ized"}, {"ises", "izes"}, {"ise", "ize"},
+            {"ogues", "ogs"}, {"ogue", "og"}, {"lled", "led"}, {"lling", "ling"}, {"mmes", "ms"}, {"mme", "m"}};
 
-    /** The word in its American spelling (colour → color, centre → center, organise → organize, cancelled → canceled). */
-    private static String american(String w) {
-        String out = w;
-        for (String[] s : SPELLINGS) {
-            out = out.replaceAll(s[0], s[1]);
+    /** The two words are one spelled the British and the American way ("licence" and "license", "centre" and "center"). */
+    private static boolean sameWordSpelledOtherwise(String a, String b) {
+        if (a.length() < 5 || b.length() < 5 || a.charAt(0) != b.charAt(0) || a.charAt(1) != b.charAt(1)) {
+            return false;
         }
-        return out;
+        String x = american(a);
+        String y = american(b);
+        return (x != a || y != b) && x.equals(y);
+    }
+
+    /** The word in its American spelling, the same string when it has no British ending. */
+    private static String american(String w) {
+        for (String[] s : SPELLINGS) {
+            if (w.endsWith(s[0])) {
+                return w.substring(0, w.length() - s[0].length()) + s[1];
+            }
+        }
+        return w;
     }
 
     /** Suffixes that make a noun or a participle of one verb (withdrawal, withdrawn; enrollment, enrolled). */
