@@ -411,20 +411,7 @@ final class ColumnBinder {
 
     /** What a filter written in words sees: names resolve as {@link #resolveFilterName} does; no lookups. */
     RuleContext filterContext(MappingRow row) {
-        return new BoundContext(row, SqlType.BOOLEAN, ownTableColumns(row), true);
-    }
-
-    /**
-     * Every registered column of the row's own source table: a filter may name any of them, in words too ("stops with
-     * status code D" for stop_status_cd); none when the table is not registered.
-     */
-    private List<Expr.Col> ownTableColumns(MappingRow row) {
-        String own = row.sourceTable() == null ? null : row.sourceTable().trim();
-        SchemaCatalog catalog = tables.catalog();
-        Table table = own == null || catalog == null ? null
-                : tables.all().stream().filter(t -> t.name().equalsIgnoreCase(own)).findFirst().orElse(null);
-        return table == null ? List.of() : catalog.table(unquote(own)).map(t -> t.columns().stream()
-                .map(c -> new Expr.Col(table.alias(), c.name())).toList()).orElse(List.of());
+        return new BoundContext(row, SqlType.BOOLEAN, tables.columnsOfOwnTable(row.sourceTable()), true);
     }
 
     /** A rule's view of the target: its row, type and source columns, names bound by this binder. */

@@ -297,14 +297,24 @@ final class SourceTables {
      * (a filter names columns as the rows' own); null when none or several, or the table is not registered.
      */
     Expr.Col endingIn(String tableName, String word) {
-        String own = tableName == null ? null : tableName.trim();
-        if (own == null || catalog == null || word.length() < 4 || !word.matches("[A-Za-z]+")) {
+        if (word.length() < 4 || !word.matches("[A-Za-z]+")) {
             return null;
         }
-        Table table = all().stream().filter(t -> t.name().equalsIgnoreCase(own)).findFirst().orElse(null);
         String suffix = "_" + word.toLowerCase(Locale.ROOT);
-        List<String> ending = table == null ? List.of() : catalog.table(unquote(own)).map(t -> t.columns().stream()
-                .map(c -> c.name()).filter(c -> c.toLowerCase(Locale.ROOT).endsWith(suffix)).toList()).orElse(List.of());
-        return ending.size() == 1 ? new Expr.Col(table.alias(), ending.get(0)) : null;
+        List<Expr.Col> ending = columnsOfOwnTable(tableName).stream()
+                .filter(c -> c.column().toLowerCase(Locale.ROOT).endsWith(suffix)).toList();
+        return ending.size() == 1 ? ending.get(0) : null;
+    }
+
+    /**
+     * Every registered column of a row's own source table, as the view reads it: a filter may name any of them, in words
+     * too ("stops with status code D" for stop_status_cd); none when the table is not registered or not read.
+     */
+    List<Expr.Col> columnsOfOwnTable(String tableName) {
+        String own = tableName == null ? null : tableName.trim();
+        Table table = own == null || catalog == null ? null
+                : all().stream().filter(t -> t.name().equalsIgnoreCase(own)).findFirst().orElse(null);
+        return table == null ? List.of() : catalog.table(unquote(own)).map(t -> t.columns().stream()
+                .map(c -> new Expr.Col(table.alias(), c.name())).toList()).orElse(List.of());
     }
 }
