@@ -33,6 +33,8 @@ class DescriptionsMinusesAndCodeLabelsTest {
                 "Date the carrier was set up. Convert MM/DD/YYYY text to a date."), "2024-01-31", "2023-12-01", null);
         // a first sentence followed only by remarks is the rule itself
         DAYS.expect("VARCHAR", "prod_cd", List.of("Copied unchanged. Primary lineage key back to the raw file."), "P7", "P30", "SV");
+        // one word before a full stop is no sentence that describes: "V5.4" is never the number 4
+        assertThat(DAYS.compile("VARCHAR", null, "V5.4").columns().get(1).status()).isEqualTo("flagged");
         // a first sentence that computes, or scopes the rows, is no description
         assertThat(DAYS.flagged("DATE", "ONBOARD_DT", "Only for domestic carriers. Convert MM/DD/YYYY text to a date.")).isNotBlank();
     }

@@ -304,6 +304,10 @@ final class Commentary {
      * domestic shipments." does), so the sentences after it are the whole rule.
      */
     private static boolean describesTarget(List<Token> st, RuleContext ctx, Lexicon lexicon) {
+        if (st.size() < 2) {
+            // "V5.4": one word before a full stop is no sentence of its own
+            return false;
+        }
         for (int i = 0; i < st.size(); i++) {
             Token t = st.get(i);
             if (t.kind() != Token.Kind.WORD || SCOPING.contains(t.norm()) || lexicon.match(Role.IF, st, i) > 0
