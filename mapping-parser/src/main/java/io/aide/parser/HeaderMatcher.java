@@ -304,7 +304,7 @@ final class HeaderMatcher {
      * formula, is left). A word cut short ("Form" of formula) is not read: it is often a word of its own.
      */
     private static Set<Concept> abbreviation(String token) {
-        if (token.chars().skip(1).anyMatch(c -> "aeiou".indexOf(c) >= 0)) {
+        if (token.substring(1).chars().anyMatch(c -> "aeiou".indexOf(c) >= 0)) {
             return Set.of();
         }
         Set<Concept> found = null;

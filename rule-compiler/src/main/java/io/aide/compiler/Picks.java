@@ -174,30 +174,37 @@ final class Picks {
     private Picks() {
     }
 
-    /** The sentence only says why rows repeat or what keeping one of them means ("All other columns come from the kept record"). */
     /**
      * "A lease whose older copy is a draft but whose latest copy is active is kept": which rows the pick then the filter
      * leave, said of the copies, in a sentence that itself chooses no rows ("drop the surviving row if ... – a fill whose
      * latest version is a reversal is not loaded" does).
      */
-    private static final Pattern COPIES_SAID = Pattern.compile("(?i)^(?!.*\\b(?:drop|exclude|remove|skip|filter|discard|reject|keep\\s+only"
-            + "|load\\s+only|only\\s+load)\\b).*\\b(?:older|earlier|previous|latest|newest|current|last)\\s+(?:copy|copies|version|versions)\\b"
-            + "[^.;]*\\b(?:is|are)\\s+(?:not\\s+)?(?:kept|loaded|dropped)\\b.*");
+    private static final Pattern COPIES_SAID = Pattern.compile("(?i).*\\b(?:older|earlier|previous|latest|newest|current|last)\\s+"
+            + "(?:copy|copies|version|versions)\\b[^.;]*\\b(?:is|are)\\s+(?:not\\s+)?(?:kept|loaded|dropped)\\b.*");
 
+    /** The sentence only says why rows repeat or what keeping one of them means ("All other columns come from the kept record"). */
     static boolean explains(String sentence) {
-        return WHY.matcher(sentence.trim()).matches() || COPIES_SAID.matcher(sentence.trim()).matches() || MISSING_LOSES.matcher(sentence.trim()).matches()
+        return WHY.matcher(sentence.trim()).matches() || COPIES_SAID.matcher(sentence.trim()).matches() && !INSTRUCTS.matcher(sentence).find() || MISSING_LOSES.matcher(sentence.trim()).matches()
                 || ORDER_TEXT.matcher(sentence.trim()).matches() && ORDER_PATTERN.matcher(sentence).find()
                 || MATCH_ON.matcher(sentence.trim()).matches()
                 || PICK_FIRST.matcher(sentence.trim()).matches();
     }
 
-    /** Words that choose rows: a sentence holding one is never only an explanation. */
-    private static final Pattern CHOOSES = Pattern.compile("(?i)\\b(?:drop|exclude|remove|skip|filter|discard|reject|ignore|omit"
-            + "|keep\\s+only|load\\s+only|only\\s+load|(?:is|are)\\s+(?:not\\s+loaded|excluded|dropped))\\b");
+    /** Verbs that choose rows, as an instruction says them: a sentence holding one is never only an explanation. */
+    private static final String CHOOSING = "drop|exclude|remove|skip|filter|discard|reject|keep\\s+only|load\\s+only|only\\s+load";
+    private static final Pattern INSTRUCTS = Pattern.compile("(?i)\\b(?:" + CHOOSING + ")\\b");
+    /** The same, and the rows said to be left out ("... are not loaded"), which an explanation of a pick may also say. */
+    private static final Pattern CHOOSES = Pattern.compile("(?i)\\b(?:" + CHOOSING + "|ignore|omit"
+            + "|(?:is|are)\\s+(?:not\\s+loaded|excluded|dropped))\\b");
+
+    /** The sentence holds a verb that chooses rows, or ("... are not loaded") says rows are left out. */
+    private static boolean choosesRows(String sentence) {
+        return CHOOSES.matcher(sentence).find();
+    }
 
     /** What is left of a cell once its picks are read, without the sentences that only explain them. */
     static String withoutExplanations(String rest) {
-        List<String> kept = FilterText.sentences(rest).stream().filter(x -> !explains(x) || CHOOSES.matcher(x).find()).toList();
+        List<String> kept = FilterText.sentences(rest).stream().filter(x -> !explains(x) || choosesRows(x)).toList();
         return kept.size() == FilterText.sentences(rest).size() ? rest : String.join(" ", kept);
     }
 

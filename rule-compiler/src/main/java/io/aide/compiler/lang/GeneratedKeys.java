@@ -288,27 +288,17 @@ final class GeneratedKeys implements Recognizer {
         return true;
     }
 
-    /** "…" or "...", after "1, 2, 3": the numbers go on; the cursor after it, or false (unchanged). */
-    /** "(1, 2, 3 ...)": how the numbers count, in brackets (cursor after them when read). */
+    /** "(1, 2, 3 ...)": how the numbers count, in brackets (cursor after them when read, else unchanged). */
     private static boolean countShown(Parser p) {
         int m = p.mark();
-        if (!p.acceptOp("(")) {
-            return false;
-        }
-        int expected = 1;
-        Token t = p.rawNext();
-        while (t != null && (t.kind() == Token.Kind.NUMBER && t.text().equals(String.valueOf(expected)) || t.op(",")
-                || t.kind() == Token.Kind.SEP || t.text().equals("…") || t.text().equals("..."))) {
-            expected += t.kind() == Token.Kind.NUMBER ? 1 : 0;
-            t = p.rawNext();
-        }
-        if (t != null && t.op(")") && expected > 2) {
+        if (p.acceptOp("(") && oneTwoThree(p) && p.acceptOp(")")) {
             return true;
         }
         p.reset(m);
         return false;
     }
 
+    /** "…" or "...", after "1, 2, 3": the numbers go on; the cursor after it, or false (unchanged). */
     private static boolean ellipsis(Parser p) {
         Token t = p.rawPeek();
         if (t != null && (t.text().equals("…") || t.text().equals("..."))) {

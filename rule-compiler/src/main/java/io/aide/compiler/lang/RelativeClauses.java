@@ -17,7 +17,8 @@ final class RelativeClauses {
 
     static List<Token> bracketed(List<Token> tokens) {
         for (int i = 1; i + 3 < tokens.size(); i++) {
-            if (!tokens.get(i).op(",") || !tokens.get(i - 1).nameLike() || !tokens.get(i + 1).is(Token.Kind.WORD, "which")
+            if (!tokens.get(i).op(",") || !tokens.get(i - 1).nameLike()
+                    || !(tokens.get(i + 1).is(Token.Kind.WORD, "which") || tokens.get(i + 1).is(Token.Kind.WORD, "that"))
                     || !VERBS.contains(tokens.get(i + 2).norm())) {
                 continue;
             }

@@ -107,27 +107,13 @@ final class RuleAsides {
     }
 
     private static Recognition without(List<Token> tokens, Function<List<Token>, Recognition> rest) {
-        List<Token> plain = withoutElseExamples(withoutRelativeClause(tokens));
+        List<Token> plain = withoutElseExamples(tokens);
         List<Token> core = withoutValueList(plain);
         if (core == tokens || core.isEmpty()) {
             return null;
         }
         return rest.apply(core) instanceof Recognition.Recognized ok ? new Recognition.Recognized(ok.expr(), ok.lookupTable(),
                 ok.accepted(), ok.note() + " (what the input is, said beside the rule)", ok.keepUnmatched()) : null;
-    }
-
-    /** ", which is in", ", that is stored as": the clause's words left out before what they describe. */
-    private static List<Token> withoutRelativeClause(List<Token> tokens) {
-        for (int i = 0; i + 3 < tokens.size(); i++) {
-            if (tokens.get(i).op(",") && (tokens.get(i + 1).is(Token.Kind.WORD, "which") || tokens.get(i + 1).is(Token.Kind.WORD, "that"))
-                    && (tokens.get(i + 2).is(Token.Kind.WORD, "is") || tokens.get(i + 2).is(Token.Kind.WORD, "are"))
-                    && tokens.get(i + 3).is(Token.Kind.WORD, "in")) {
-                List<Token> out = new ArrayList<>(tokens.subList(0, i));
-                out.addAll(tokens.subList(i + 3, tokens.size()));
-                return out;
-            }
-        }
-        return tokens;
     }
 
     /**

@@ -65,7 +65,9 @@ final class StatedFactors {
         if (!p.acceptOp("(")) {
             return null;
         }
-        if (!(p.acceptOp("*") || p.acceptWord("x") || p.acceptWord("times") || p.acceptWord("multiply") && (p.acceptWord("by") || true))) {
+        if (p.acceptWord("multiply")) {
+            p.acceptWord("by");
+        } else if (!(p.acceptOp("*") || p.acceptWord("x") || p.acceptWord("times"))) {
             return null;
         }
         Token n = p.next();
