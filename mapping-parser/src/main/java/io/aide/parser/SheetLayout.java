@@ -35,6 +35,11 @@ record SheetLayout(String role, String reason, int headerIndex, int headerRow, S
     private static final Pattern REFERENCE_SHEET = Pattern.compile(
             "(?i).*(lookup|lkp|lov|reference|\\bref\\b|codes?\\b|code ?list|param|config|setting|values|domain|map\\b"
                     + "|xref|crosswalk|dictionary|glossary|list|enum|sources?|systems?|tables?).*");
+    private static final Pattern NOTES_SHEET = Pattern.compile(
+            "(?i).*\\b(notes?|comments?|remarks?|assumptions?|(business |load |etl )?rules|filters|joins|conventions"
+                    + "|general)\\b.*");
+    private static final Pattern NOTES_HEADER = Pattern.compile(
+            "(?i)(notes?|comments?|remarks?|details?|explanation|rule|business rule|assumptions?|text|note text)");
     private static final Set<String> CHANGELOG_WORDS = Set.of("version", "date", "author", "change", "changes",
             "changed", "modified", "revision", "description of change", "changed by", "modified by", "reviewer",
             "approved by", "ver", "rev");
@@ -100,6 +105,10 @@ record SheetLayout(String role, String reason, int headerIndex, int headerRow, S
         if (looksLikeChangeLog(rows.get(tableIndex).cells())) {
             return skipped("change log (version / date / author columns), not a mapping");
         }
+        if (!referenceOnly && isNotes(sheet, rows.get(tableIndex).cells(), rows.subList(tableIndex + 1, rows.size()))) {
+            return new SheetLayout("notes", "notes (a topic and its text per line): read as notes on the targets "
+                    + "and tables they name", tableIndex, rows.get(tableIndex).number(), null, null, null);
+        }
         String reason = referenceOnly ? "sheet of an uploaded reference file"
                 : REFERENCE_SHEET.matcher(sheet).matches()
                 ? "lookup / parameter sheet kept as reference table '" + sheet + "'"
@@ -150,6 +159,31 @@ record SheetLayout(String role, String reason, int headerIndex, int headerRow, S
             }
         }
         return out;
+    }
+
+    /**
+     * A table of notes rather than a lookup: the sheet's name or a header says notes ("Notes", "Topic | Note",
+     * "Area | Detail") and most lines carry a sentence (a cell of six words or more), where a lookup holds codes
+     * and short labels.
+     */
+    private static boolean isNotes(String sheet, String[] header, List<Row> lines) {
+        boolean named = NOTES_SHEET.matcher(sheet).matches();
+        for (String h : header) {
+            named |= h != null && NOTES_HEADER.matcher(h.strip()).matches();
+        }
+        if (!named || lines.isEmpty()) {
+            return false;
+        }
+        int prose = 0;
+        for (Row r : lines) {
+            for (String c : r.cells()) {
+                if (c != null && c.strip().split("\\s+").length >= 6) {
+                    prose++;
+                    break;
+                }
+            }
+        }
+        return prose * 2 >= lines.size();
     }
 
     private static boolean looksLikeChangeLog(String[] header) {

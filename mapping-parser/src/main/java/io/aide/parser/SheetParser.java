@@ -209,7 +209,7 @@ final class SheetParser {
                 r.add(c < cells.length && cells[c] != null ? cells[c] : "");
             }
             referenceRows.add(r);
-        } else if ("skipped".equals(layout.role())) {
+        } else if ("skipped".equals(layout.role()) || "notes".equals(layout.role())) {
             note(rowNumber, cells);
         }
     }

@@ -204,6 +204,33 @@ class MappingShapesTest {
     }
 
     @Test
+    void shouldReadATableOfNotesAsNotesAndALookupWithShortLabelsAsAReferenceTable() throws Exception {
+        // Given: a "Topic | Applies to | Note" sheet of sentences beside a code list with a Description column
+        Path file = Workbooks.create()
+                .sheet("Mapping").row("Target Table", "Target Column", "Source Table", "Source Column", "Rule")
+                .row("fct_call", "call_id", "cdr_raw", "cdr_id", "1:1")
+                .sheet("Notes").row("Topic", "Applies to", "Note")
+                .row("Filter", "fct_call", "Only events that started on or after 1 March 2024 are in scope.")
+                .row("De-duplication", "fct_call", "Keep only one row per CDR_ID: the one with the latest LOAD_TS.")
+                .sheet("Status Codes").row("Code", "Description").row("A", "Active").row("S", "Suspended")
+                .writeXlsx(dir, "notes-sheet.xlsx");
+
+        // When
+        MappingSpec spec = parse(file);
+
+        // Then: the notes are lines to read, the code list stays a lookup
+        assertThat(spec.sheets()).extracting(SheetInfo::name, SheetInfo::role).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Mapping", "mapping"),
+                org.assertj.core.groups.Tuple.tuple("Notes", "notes"),
+                org.assertj.core.groups.Tuple.tuple("Status Codes", "reference"));
+        assertThat(spec.notes()).extracting(n -> n.sheet() + ":" + n.row() + " " + n.text()).containsExactly(
+                "Notes:2 Filter | fct_call | Only events that started on or after 1 March 2024 are in scope.",
+                "Notes:3 De-duplication | fct_call | Keep only one row per CDR_ID: the one with the latest LOAD_TS.");
+        assertThat(spec.referenceTable("Notes")).isNull();
+        assertThat(spec.referenceTable("Status Codes").rows()).hasSize(2);
+    }
+
+    @Test
     void shouldTakeTargetTableFromSheetNameAndSplitQualifiedSources() throws Exception {
         // Given
         Path file = Workbooks.create()

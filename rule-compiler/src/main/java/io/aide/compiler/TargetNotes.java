@@ -21,18 +21,21 @@ final class TargetNotes {
 
     /** The rows with the document's notes about their target added to the notes of its key row. */
     static List<MappingRow> added(MappingSpec spec, String target, List<MappingRow> rows) {
-        List<String> said = about(spec, target);
-        if (said.isEmpty() || rows.isEmpty()) {
+        if (rows.isEmpty()) {
             return rows;
         }
         MappingRow host = rows.stream().filter(MappingRow::key).findFirst().orElse(rows.get(0));
+        List<String> said = about(spec, target, host.sourceTable());
+        if (said.isEmpty()) {
+            return rows;
+        }
         List<MappingRow> out = new ArrayList<>(rows.size());
         for (MappingRow r : rows) {
             if (r != host) {
                 out.add(r);
                 continue;
             }
-            StringBuilder notes = new StringBuilder(r.description() == null ? "" : r.description().strip());
+            StringBuilder notes = new StringBuilder(withoutPointers(r.description()));
             for (String s : said) {
                 if (notes.length() > 0 && !notes.toString().matches("(?s).*[.;!?]$")) {
                     notes.append('.');
@@ -46,26 +49,62 @@ final class TargetNotes {
         return out;
     }
 
-    /** The texts of the lines whose label (their first cell) names the target as a word. */
-    static List<String> about(MappingSpec spec, String target) {
+    /**
+     * The texts of the lines that a label names the target in: a cell before the text that names it as a word
+     * ("dim_student grain | Keep one row ...", "Filter | fct_call | Only events ..."), or the text opening with the
+     * target and a colon ("Row filter | FACT_APPLICATION: leave out ..."). A label naming the table the target's key
+     * row reads ("ils_patron | History table: keep only the most recent row per patron") says what rows of that
+     * table are read, so it holds for the target too.
+     *
+     * @param ownTable the source table of the target's key row; null when it has none
+     */
+    static List<String> about(MappingSpec spec, String target, String ownTable) {
         List<String> out = new ArrayList<>();
         Pattern named = Pattern.compile("(?i)(?<![\\w.])" + Pattern.quote(target.strip()) + "(?![\\w])");
+        Pattern table = ownTable == null || ownTable.isBlank() || ownTable.strip().equalsIgnoreCase(target.strip()) ? null
+                : Pattern.compile("(?i)(?<![\\w.])" + Pattern.quote(ownTable.strip()) + "(?![\\w])");
+        Pattern lead = Pattern.compile("(?i)^\\s*" + Pattern.quote(target.strip()) + "\\s*(?::|[\u2013\u2014]|\\s-)\\s*(\\S.*)$");
         for (DocumentNote n : spec.notes()) {
-            int bar = n.text().indexOf(" | ");
+            String[] cells = n.text().split(" \\| ");
             String text = null;
-            if (bar > 0 && named.matcher(n.text().substring(0, bar)).find()) {
-                text = n.text().substring(bar + 3).replace(" | ", ". ").strip();
-            } else if (bar > 0) {
-                // "Row filter | FACT_APPLICATION: leave out applications ...": the text names the target before its colon
-                java.util.regex.Matcher lead = Pattern.compile("(?i)^\\s*" + Pattern.quote(target.strip()) + "\\s*(?::|[–—]|\\s-)\\s*(\\S.*)$")
-                        .matcher(n.text().substring(bar + 3).replace(" | ", ". "));
+            for (int c = 0; c < cells.length - 1 && text == null; c++) {
+                if (isLabel(cells[c]) && (named.matcher(cells[c]).find() || table != null && table.matcher(cells[c]).find())) {
+                    text = String.join(". ", java.util.Arrays.asList(cells).subList(c + 1, cells.length)).strip();
+                }
+            }
+            if (text == null && cells.length > 1) {
                 // the rest is a sentence of its own: it starts with a capital, as a sentence after others does
-                text = lead.matches() ? Character.toUpperCase(lead.group(1).strip().charAt(0)) + lead.group(1).strip().substring(1) : null;
+                java.util.regex.Matcher m = lead.matcher(String.join(". ", java.util.Arrays.asList(cells).subList(1, cells.length)));
+                text = m.matches() ? Character.toUpperCase(m.group(1).strip().charAt(0)) + m.group(1).strip().substring(1) : null;
             }
             if (text != null && !text.isEmpty() && !out.contains(text)) {
                 out.add(text);
             }
         }
         return out;
+    }
+
+    /**
+     * The notes cell without its sentences that point to the notes sheet ("test accounts are not loaded (see Notes)",
+     * "See Notes: duplicates removed, February events excluded"): the lines they point to are added in their place.
+     */
+    private static String withoutPointers(String description) {
+        if (description == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String sentence : description.strip().split("(?<=[.;])\\s+")) {
+            if (!POINTER.matcher(sentence).find()) {
+                out.append(out.length() == 0 ? "" : " ").append(sentence);
+            }
+        }
+        return out.toString().strip();
+    }
+
+    private static final Pattern POINTER = Pattern.compile("(?i)\\bsee\\s+(?:the\\s+)?(?:notes?|comments?|remarks?)\\b");
+
+    /** A label, not a sentence: a few words ("dim_student grain", "DIM_POLICY de-dup", "fct_call"). */
+    private static boolean isLabel(String cell) {
+        return cell.strip().split("\\s+").length <= 4;
     }
 }
