@@ -45,6 +45,8 @@ public final class Lexicon {
         GROUP_KEY,
         // a blank said to end as NULL ("blank stays NULL")
         BLANK_TO_NULL,
+        // what a blank source gives, said after it ("blank -> 0", "blank emails are loaded as NULL", "no room: leave NULL")
+        BLANK_GIVES, EXPLAINS,
         // a lookup's clauses in any order (WordedLookups): its verb, the column it brings back, what it matches on
         LOOKUP_VERB, BRING_BACK, MATCH_ON, ROWS_GET
     }

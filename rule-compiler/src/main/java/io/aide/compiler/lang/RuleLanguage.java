@@ -21,7 +21,7 @@ public final class RuleLanguage {
             new SqlWindows(),
             new GeneratedKeys(), new SameRuleAs(), new WordedLookups(), new Lookups(), new TruthValues(),
             // dates, null handling (this block)
-            new NullHandling(), new Fallbacks(), new DateTimeJoins(), new Dates(), new ParallelLists(),
+            new NullHandling(), new BlankStatements(), new Fallbacks(), new DateTimeJoins(), new Dates(), new ParallelLists(),
             // shared families
             new Conditionals(), new ValueMaps(), new KeptCodes(), new Constants(),
             // concatenation before copies: "`a` || `b`" starts like a copy of `a`; windows ("previous amount per ..."),
@@ -339,6 +339,13 @@ public final class RuleLanguage {
             Recognition reassured = Reassurances.read(tokens, ctx, lexicon, t -> rest(t, ctx, depth));
             if (reassured != null) {
                 r = reassured;
+            }
+        }
+        if (!(r instanceof Recognition.Recognized)) {
+            // "Trim and lower-case. If the address is empty or only spaces, leave NULL.": each sentence on the value so far
+            Recognition sentences = Sentences.read(tokens, ctx, lexicon, t -> rest(t, ctx, depth));
+            if (sentences != null) {
+                r = sentences;
             }
         }
         return r;

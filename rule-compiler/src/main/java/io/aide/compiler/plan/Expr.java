@@ -284,6 +284,11 @@ public sealed interface Expr {
         return f.apply(e instanceof Col ? e : withChildren(e, x -> rewrite(x, f)));
     }
 
+    /** The node with each child replaced by m of it (a column or a leaf as it is): for rewrites that stop at a node. */
+    static Expr children(Expr e, java.util.function.Function<Expr, Expr> m) {
+        return withChildren(e, m);
+    }
+
     /** The node with each child replaced by m of it (a column or a leaf as it is). */
     private static Expr withChildren(Expr e, java.util.function.Function<Expr, Expr> m) {
         if (e instanceof Cast c) {
