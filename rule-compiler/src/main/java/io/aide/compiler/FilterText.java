@@ -50,6 +50,10 @@ final class FilterText {
     private static final Pattern EXCLUDED_SUBJECT = Pattern.compile("(?i)^(?:[\\w-]+\\s+){0,3}?(?:rows|records|lines|[\\w-]+s)\\s+"
             + "(?:with|where|whose|that\\s+have|having)\\s+(.+?)\\s+(?:are|is|must|should|will|shall|get)\\b.*?\\b(?:not\\s+(?:be\\s+)?loaded"
             + "|excluded|dropped|filtered\\s+out|skipped|discarded|removed|rejected|left\\s+out)\\b[^=<>]*[.]?$");
+    /** "Rows whose account_type is TEST are not loaded": the test up to the verb that leaves the rows out. */
+    private static final Pattern EXCLUDED_SUBJECT_WHOLE = Pattern.compile("(?i)^(?:[\\w-]+\\s+){0,3}?(?:rows|records|lines|[\\w-]+s)\\s+"
+            + "(?:with|where|whose|that\\s+have|having)\\s+(.+)\\s+(?:are|is)\\s+(?:not\\s+(?:be\\s+)?loaded|excluded|dropped"
+            + "|filtered\\s+out|skipped|discarded|removed|rejected|left\\s+out)\\s*[.]?$");
     /** "Rows whose last_name, trimmed, is 'TEST' in any case are front-desk test accounts – exclude them". */
     private static final Pattern SUBJECT_THEN_EXCLUDE = Pattern.compile("(?i)^(?:[\\w-]+\\s+){0,2}?(?:rows|records|lines|[\\w-]+s)\\s+"
             + "(?:with|where|whose|that\\s+have|having)\\s+(.+)\\s+(?:are|is)\\s+[^=<>()']*?\\s*[-–—:;,]\\s*"
@@ -471,6 +475,10 @@ final class FilterText {
         Matcher subject = EXCLUDED_SUBJECT.matcher(text);
         if (subject.matches()) {
             out.add(new Reading(subject.group(1), true));
+        }
+        Matcher whole = EXCLUDED_SUBJECT_WHOLE.matcher(text);
+        if (whole.matches() && !(subject.matches() && subject.group(1).equals(whole.group(1)))) {
+            out.add(new Reading(whole.group(1), true));
         }
         Matcher them = SUBJECT_THEN_EXCLUDE.matcher(text);
         if (them.matches()) {

@@ -49,6 +49,13 @@ final class NoteFilters {
             + "|keep\\s+only\\s+(?:the|one)\\s+(?:row|record|version|latest|last|most|newest|earliest|first|oldest|highest|lowest"
             + "|largest|smallest)|keep\\s+(?:only\\s+)?(?:one|a\\s+single|a|just\\s+one|a\\s+unique)\\s+(?:row|record|version|copy|entry)"
             + "|load\\s+only\\b|only\\s+load\\b"
+            // "take the latest ils_patron row per patron_no", "then leave out test cards", "events that ... are in scope"
+            + "|\\b(?:keep|take)\\s+(?:only\\s+)?the\\s+(?:latest|last|most\\s+recent|newest|first|earliest|oldest|highest|lowest)"
+            + "\\s+(?:[\\w-]+\\s+){0,2}(?:row|record|version|entry)s?\\s+(?:per|for\\s+each|of\\s+each)\\b"
+            + "|\\bleave\\s+out\\s+(?!(?:the\\s+|any\\s+|all\\s+)?(?:leading\\s+|trailing\\s+|extra\\s+)?" + TEXT_PARTS + "\\b)"
+            + "|\\b(?:is|are)\\s+(?:in|out\\s+of)\\s+scope\\b"
+            // "See Notes: duplicates removed, February events excluded": rows said to be gone, in a participle
+            + "|\\b(?!" + TEXT_PARTS + "\\b)(?!(?:is|was|has|does|this|its|his)\\b)[a-z]{2,}s\\s+(?:excluded|removed|dropped|filtered\\s+out)\\b"
             // "Load accepted taps only (txn_status A)"
             + "|^(?:load|keep|include)\\s+(?:[\\w-]+\\s+){1,4}only\\s*\\("
             // "If the extract sends the same line twice with identical values, load it once"

@@ -472,6 +472,22 @@ final class PlanAssembler {
                 break;
             }
             if (e == null || Expr.hasAggregate(e)) {
+                // the grain's column, or a key column (the first column where none is marked), that is flagged
+                List<String> carriers = keyColumnNames.isEmpty() && !columns.isEmpty() ? List.of(columns.get(0).name()) : keyColumnNames;
+                Compiled carrier = named != null ? named : columns.stream()
+                        .filter(c -> carriers.contains(c.name()) && finalExprs.get(c.name()) == null).findFirst().orElse(null);
+                if (!aggregated && carrier != null && e == null) {
+                    // "Grain: one row per invoice" over lines, with the invoice's column flagged: the rows the other
+                    // columns would give are the lines, not the invoices asked for
+                    String why = "the mapping states the grain " + stated + ", but its column " + carrier.name()
+                            + " is flagged, so the rows are not at that grain";
+                    diagnostics.add(new Diagnostic(Diagnostic.WARNING, "grain_not_applied", "target " + target + ": " + why, null, null));
+                    for (Compiled c : columns) {
+                        if (finalExprs.remove(c.name()) != null) {
+                            reasons.put(c.name(), why);
+                        }
+                    }
+                }
                 if (!aggregated) {
                     return;
                 }
@@ -548,13 +564,19 @@ final class PlanAssembler {
      * The target column a grain's words name ("department" for dept_code, "calendar month" for usage_month): the one
      * row-level column, a key column first, whose name has the phrase's last word as a part; null when none or several.
      */
+    /** A column name that identifies a thing: "invoice_no", "customer_id", "plan_code". */
+    private static final java.util.regex.Pattern IDENTIFYING = java.util.regex.Pattern.compile(
+            "(?i)(?:^|_)(?:no|nbr|num|number|id|key|code|ref)$");
+
     private Compiled namedInWords(List<Compiled> columns, Map<String, Expr> finalExprs, String phrase,
                                   List<String> keyColumnNames) {
-        List<Compiled> named = columns.stream().filter(c -> finalExprs.get(c.name()) != null
-                && !Expr.hasAggregate(finalExprs.get(c.name()))
+        // flagged columns too: "one row per invoice" names invoice_no even when its rule is flagged, never invoice_year
+        List<Compiled> named = columns.stream().filter(c -> !(finalExprs.get(c.name()) != null
+                && Expr.hasAggregate(finalExprs.get(c.name())))
                 && io.aide.compiler.lang.Aggregates.namesColumn(c.name(), phrase)).toList();
         List<Compiled> keyed = named.stream().filter(c -> keyColumnNames.contains(c.name())).toList();
-        return keyed.size() == 1 ? keyed.get(0) : named.size() == 1 ? named.get(0) : null;
+        List<Compiled> identifying = named.stream().filter(c -> IDENTIFYING.matcher(c.name()).find()).toList();
+        return keyed.size() == 1 ? keyed.get(0) : identifying.size() == 1 ? identifying.get(0) : named.size() == 1 ? named.get(0) : null;
     }
 
     /** Collects the aggregates of one child path into one CTE grouped by the key that joins the parent. */

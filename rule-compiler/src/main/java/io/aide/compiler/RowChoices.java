@@ -396,6 +396,11 @@ final class RowChoices {
         Expr read;
         try {
             read = parser.parse(condition);
+            if (read instanceof Expr.Col || read instanceof Expr.Lit) {
+                // "account_type is TEST": SQL reads a value where the words state a test of it
+                Expr words = WORDS.condition(named(condition), binder.filterContext(row));
+                read = words == null ? read : words;
+            }
         } catch (SqlExpressionParser.NotCompilable sql) {
             read = WORDS.condition(named(condition), binder.filterContext(row));
             if (read == null) {

@@ -49,8 +49,9 @@ final class StatedGrain {
                 add(grain, b.names());
             }
             for (String note : new String[]{r.nullHandling(), r.description()}) {
-                // the note's sentence that states it: "Natural key. Table grain: one row per patron_id. Rows whose ..."
-                for (String sentence : note == null ? new String[0] : note.trim().split("(?<=\\.)\\s+(?=[A-Z])")) {
+                // the note's sentence that states it: "Natural key. Table grain: one row per patron_id. Rows whose ...",
+                // "Grain: one row per invoice; the source has one row per invoice line"
+                for (String sentence : note == null ? new String[0] : note.trim().split("(?<=\\.)\\s+(?=[A-Z])|;\\s*")) {
                     Matcher n = IN_NOTE.matcher(sentence.trim());
                     if (n.matches()) {
                         add(grain, n.group(1));
