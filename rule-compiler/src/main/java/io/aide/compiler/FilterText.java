@@ -59,8 +59,10 @@ final class FilterText {
             + "(?:with|where|whose|that\\s+have|having)\\s+(.+)\\s+(?:are|is)\\s+[^=<>()']*?\\s*[-–—:;,]\\s*"
             + LEAVE_OUT + "\\s+(?:them|these|those|it)\\s*[.]?$");
     /** "Voided transactions (void_flag = 'Y', any case) are not loaded". */
-    private static final Pattern BRACKET_THEN_EXCLUDED = Pattern.compile("(?i)^[^()]*?\\((.+)\\)\\s+(?:are|is)\\s+(?:not\\s+(?:be\\s+)?loaded"
-            + "|excluded|dropped|filtered\\s+out|skipped|removed|ignored|left\\s+out)\\b[^=<>()]*[.]?$");
+    private static final Pattern BRACKET_THEN_EXCLUDED = Pattern.compile("(?i)^[^()]*?\\((.+)\\)\\s+(?:[^()=<>]*?\\s)?"
+            // "Test records (...) must not be loaded", "Voided claims (...) were entered in error and must not be loaded"
+            + "(?:are|is|must|should|will|shall)\\s+(?:not\\s+(?:be\\s+)?loaded|(?:be\\s+)?(?:excluded|dropped|filtered\\s+out|skipped"
+            + "|removed|ignored|left\\s+out))\\b[^=<>()]*[.]?$");
     /** "only SEG_STATUS HK or TK is loaded": the values of a column that are kept. */
     private static final Pattern ONLY_LOADED = Pattern.compile("(?i)^only\\s+(\\S+)\\s+(?!is\\b|are\\b|=|in\\b)"
             // the values: codes, quoted texts or numbers ("HK or TK"), never words ("settled transactions")
@@ -191,7 +193,7 @@ final class FilterText {
                 + "(?<!\\b[ie]\\.[eg]\\.)\\s+(?=[a-z]{3,}\\b)"
                 + "|(?<=[.;])(?<!\\b[ie]\\.[eg]\\.)\\s+(?=[A-Z0-9(]|(?:drop|exclude|remove|skip|keep"
                 + "|ignore|discard|filter|then|only|load|do\\s+not|leave\\s+out|omit|(?:an?\\s+)?(?:blank|null|empty|missing)"
-                + "|all\\s+other|everything\\s+else|the\\s+rest)\\b)"
+                + "|all\\s+other|every\\s+other|everything\\s+else|the\\s+rest)\\b)"
                 + "|(?<=\\S)\\s+and\\s+(?=(?:also\\s+)?(?:drop|exclude|remove|skip|discard|reject|omit|leave\\s+out|filter\\s+out)\\s)")) {
             String t = withoutStep(s);
             if (!t.isEmpty()) {

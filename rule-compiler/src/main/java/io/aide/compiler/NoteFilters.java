@@ -25,7 +25,8 @@ final class NoteFilters {
      * name written in lower case ("... the route code. route_ref holds one row per version"); not after "i.e." or "e.g.".
      */
     private static final Pattern SENTENCES = Pattern.compile("(?<=[.;!?])(?<!\\b[ie]\\.[eg]\\.)\\s+(?=[A-Z(]|\\d{1,2}[).]\\s"
-            + "|[a-z][a-z0-9]*_[a-z0-9_]*\\b)|\\n+");
+            // "...; every other column of dim_patient comes from that record": what a pick means, a sentence of its own
+            + "|[a-z][a-z0-9]*_[a-z0-9_]*\\b|(?:every|all)\\s+other\\s+(?:columns?|fields?|attributes?)\\b)|\\n+");
     /** What a sentence is about, before a colon: "The premise extract re-sends a premise when any field changes: ". */
     private static final Pattern TOPIC = Pattern.compile("^[^:()=<>']{1,120}:\\s+");
     private static final Pattern FILTER_SENTENCE = Pattern.compile("(?i)^(?:filter(?:ed)?\\s*(?::|-|\\bout\\b)"
@@ -47,7 +48,7 @@ final class NoteFilters {
             + "\\s+not\\s+(?:be\\s+)?load(?:ed)?|n't\\s+(?:be\\s+)?load(?:ed)?|not\\s+(?:be\\s+)?loaded"
             + "|(?:are|is|be|get|gets)\\s+(?:filtered\\s+out|excluded|dropped|skipped|discarded)|filtered\\s+out"
             + "|keep\\s+only\\s+(?:the|one)\\s+(?:row|record|version|latest|last|most|newest|earliest|first|oldest|highest|lowest"
-            + "|largest|smallest)|keep\\s+(?:only\\s+)?(?:one|a\\s+single|a|just\\s+one|a\\s+unique)\\s+(?:row|record|version|copy|entry)"
+            + "|largest|smallest)(?!\\s+(?:\\d+\\s+)?" + TEXT_PARTS + "\\b)|keep\\s+(?:only\\s+)?(?:one|a\\s+single|a|just\\s+one|a\\s+unique)\\s+(?:row|record|version|copy|entry)"
             + "|load\\s+only\\b|only\\s+load\\b"
             // "take the latest ils_patron row per patron_no", "then leave out test cards", "events that ... are in scope"
             + "|\\b(?:keep|take)\\s+(?:only\\s+)?the\\s+(?:latest|last|most\\s+recent|newest|first|earliest|oldest|highest|lowest)"

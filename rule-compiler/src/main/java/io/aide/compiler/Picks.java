@@ -22,44 +22,46 @@ import java.util.regex.Pattern;
 final class Picks {
     private static final String KEEP = "(?:keep|retain|take|select|use|load)\\s+(?:only\\s+)?(?:the\\s+)?";
     private static final String ROW = "(?:row|record|version|entry|line|copy)";
+    /** The row named with its table or kind first: "the latest ils_patron row", "the latest pets record". */
+    private static final String NAMED_ROW = "(?:[\\w-]+\\s+){0,2}?" + ROW;
     private static final String EXTREME = "(highest|largest|greatest|biggest|latest|most\\s+recent|newest|max(?:imum)?|last"
             + "|lowest|smallest|earliest|oldest|min(?:imum)?|first)";
     private static final String PER = "(?:per|for\\s+each|for\\s+every|of\\s+each|within\\s+each|by)";
     private static final Pattern WITH_THE = Pattern.compile("(?i)^" + KEEP + "(?:one\\s+|single\\s+)?" + ROW + "\\s+with\\s+"
-            + "(?:the\\s+)?" + EXTREME + "\\s+(.+?)\\s+" + PER + "\\s+(.+?)\\s*[.]?$");
-    private static final Pattern EXTREME_ROW = Pattern.compile("(?i)^" + KEEP + EXTREME + "\\s+" + ROW + "\\s+" + PER
-            + "\\s+(.+?)\\s+(?:by|based\\s+on|according\\s+to|using|ordered\\s+by|on)\\s+(.+?)\\s*[.]?$");
+            + "(?:the\\s+)?" + EXTREME + "\\s+(.+?)\\s+" + PER + "\\s+(.+?)\\s*[.;]?$");
+    private static final Pattern EXTREME_ROW = Pattern.compile("(?i)^" + KEEP + EXTREME + "\\s+" + NAMED_ROW + "\\s+" + PER
+            + "\\s+(.+?)\\s+(?:by|based\\s+on|according\\s+to|using|ordered\\s+by|on)\\s+(.+?)\\s*[.;]?$");
     /** "Keep only the latest version per cleaned maker_id, latest = highest last_updated": what the extreme means, said after */
     private static final Pattern EXTREME_DEFINED = Pattern.compile("(?i)^" + KEEP + "(?:one\\s+|single\\s+)?" + EXTREME + "\\s+" + ROW
             + "\\s+" + PER + "\\s+(.+?)\\s*[,;:–—]\\s*(?:i\\.e\\.?\\s+|(?:latest|newest|most\\s+recent|last|earliest|oldest|first)\\s*"
-            + "(?:=|means|meaning|being|is)\\s*)(?:the\\s+|by\\s+)?" + EXTREME + "?\\s*(.+?)\\s*[.]?$");
+            + "(?:=|means|meaning|being|is)\\s*)(?:the\\s+|by\\s+)?" + EXTREME + "?\\s*(.+?)\\s*[.;]?$");
     /** "last_updated, which is text in DD/MM/YYYY HH:MM (24 hour)": how the order column is written, said after it */
     private static final Pattern WHICH_IS = Pattern.compile("(?i)^(.+?)\\s*,\\s*(?:which|that)\\s+(?:is|are)\\s+(.+)$");
     /** "keep only the row with the latest last_updated": the key is the target's stated grain or key */
     private static final Pattern WITH_THE_ALONE = Pattern.compile("(?i)^" + KEEP + "(?:one\\s+|single\\s+)?" + ROW + "\\s+with\\s+"
-            + "(?:the\\s+)?" + EXTREME + "\\s+([^()]+?(?:\\s*\\([^()]*\\))?)\\s*[.]?$");
+            + "(?:the\\s+)?" + EXTREME + "\\s+([^()]+?(?:\\s*\\([^()]*\\))?)\\s*[.;]?$");
     /** "keep only the latest version of each item – the row with the most recent UPD_TS" */
     private static final Pattern EXTREME_OF_EACH = Pattern.compile("(?i)^" + KEEP + "(latest|newest|most\\s+recent|current|last|earliest"
             + "|oldest|first)\\s+(?:copy|" + ROW + ")\\s+(?:of|per|for)\\s+(?:each|every|the\\s+same|a|an)\\s+([\\w\\s-]{1,40}?)\\s*"
             + "(?:[–—:;,]|\\s-)\\s*(?:i\\.e\\.?\\s+)?the\\s+(?:one|copy|" + ROW + ")\\s+with\\s+(?:the\\s+)?" + EXTREME
-            + "\\s+([^()]+?(?:\\s*\\([^()]*\\))?)\\s*[.]?$");
+            + "\\s+([^()]+?(?:\\s*\\([^()]*\\))?)\\s*[.;]?$");
     /** "Keep only the latest copy by RECEIVED_AT": the extreme row by an order, the key left to the grain or the SQL beside it */
     private static final Pattern EXTREME_BY = Pattern.compile("(?i)^" + KEEP + EXTREME + "\\s+(?:copy|" + ROW + ")\\s+(?:by|on|according\\s+to"
-            + "|based\\s+on|using)\\s+([^()\\s,]+?(?:\\s*\\([^()]*\\))?)\\s*[.]?$");
+            + "|based\\s+on|using)\\s+([^()\\s,]+?(?:\\s*\\([^()]*\\))?)\\s*[.;]?$");
     /** "..., i.e.", "... – that is": a sentence that ends by announcing the same said again */
     private static final Pattern ANNOUNCING = Pattern.compile("(?i)\\s*[,;:–—-]?\\s*(?:i\\.?\\s*e\\.?|e\\.?\\s*g\\.?|that\\s+is|namely|in\\s+sql)\\s*[:,]?\\s*$");
     /** "keep one row per cleaned member number – the one with the most recent LAST_UPD_TS" */
     private static final Pattern ONE_PER = Pattern.compile("(?i)^" + KEEP + "(?:one|a\\s+single|a|single)\\s+" + ROW + "\\s+"
             + PER + "\\s+(.+?)\\s*(?:[–—:;,]|\\s-)\\s*(?:namely\\s+|i\\.e\\.?\\s+)?the\\s+(?:one|" + ROW + ")\\s+with\\s+(?:the\\s+)?"
-            + EXTREME + "\\s+(.+?)\\s*[.]?$");
+            + EXTREME + "\\s+(.+?)\\s*[.;]?$");
     /** "keep only the most recently updated row per customer number (latest UPDATED_AT, text ...)": the order in brackets */
     private static final Pattern ORDER_IN_BRACKETS = Pattern.compile("(?i)^" + KEEP + "(?:one\\s+|single\\s+)?(?:most\\s+recently"
-            + "\\s+(?:updated|modified|changed|loaded|received)|" + EXTREME.substring(1, EXTREME.length() - 1) + ")\\s+" + ROW + "\\s+"
+            + "\\s+(?:updated|modified|changed|loaded|received)|" + EXTREME.substring(1, EXTREME.length() - 1) + ")\\s+" + NAMED_ROW + "\\s+"
             + PER + "\\s+([^()]+?)\\s*\\(\\s*((?:by|on)\\s+(?:the\\s+)?)?" + EXTREME + "?\\s*([A-Za-z_][\\w.]*)\\s*(?:[,;][^()]*)?\\)"
-            + "\\s*[.]?$");
+            + "\\s*[.;]?$");
     /** "for each RX_NBR + FILL_NBR keep only the row with the latest LAST_UPD_TS" */
     private static final Pattern KEY_FIRST = Pattern.compile("(?i)^(?:.*?\\b)?(?:for\\s+each|for\\s+every|per|within\\s+each)\\s+(.+?)"
-            + "\\s*,?\\s+" + KEEP + "(?:one\\s+|single\\s+)?" + ROW + "\\s+with\\s+(?:the\\s+)?" + EXTREME + "\\s+(.+?)\\s*[.]?$");
+            + "\\s*,?\\s+" + KEEP + "(?:one\\s+|single\\s+)?" + ROW + "\\s+with\\s+(?:the\\s+)?" + EXTREME + "\\s+(.+?)\\s*[.;]?$");
     /**
      * "where the same cleaned unit number appears more than once, keep only the record with the most recent rec_upd_ts
      * and discard the older ones", "when a trip_id is received more than once keep only the version with the latest ..."
@@ -68,7 +70,7 @@ final class Picks {
             + "(.+?)\\s+(?:appears|is\\s+received|is\\s+sent|occurs|is\\s+listed|repeats|comes|is\\s+repeated)\\s+"
             + "(?:more\\s+than\\s+once|twice|again|several\\s+times)(?:\\s+(?:in|within|from)\\s+(?:the\\s+)?[\\w.]+)?\\s*,?\\s*" + KEEP + "(?:one\\s+|single\\s+)?" + ROW
             + "\\s+with\\s+(?:the\\s+)?" + EXTREME + "\\s+(.+?)(?:\\s*,?\\s+and\\s+(?:discard|drop|ignore|remove|skip)\\s+the\\s+"
-            + "(?:older|others?|rest|earlier)(?:\\s+ones?|\\s+rows|\\s+versions)?)?\\s*[.]?$");
+            + "(?:older|others?|rest|earlier)(?:\\s+ones?|\\s+rows|\\s+versions)?)?\\s*[.;]?$");
     /** "QUALIFY ROW_NUMBER() OVER (PARTITION BY TRIM(read_id) ORDER BY read_ts DESC) = 1": the pick written in SQL. */
     private static final Pattern QUALIFY = Pattern.compile("(?i)^(?:.*?[:\\s])?(?:qualify\\s+|where\\s+)?row_number\\s*\\(\\s*\\)\\s+over\\s*\\("
             + "\\s*partition\\s+by\\s+(.+?)\\s+order\\s+by\\s+(.+?)(?:\\s+(desc|asc))?(?:\\s+nulls\\s+(?:first|last))?\\s*\\)\\s*=\\s*1"
@@ -108,7 +110,7 @@ final class Picks {
      */
     private static final Pattern ORDERLESS = Pattern.compile("(?i)^" + KEEP + "(latest|newest|most\\s+recent|current|last|earliest"
             + "|oldest|first)\\s+(?:version|row|record|copy|entry)\\s+(?:of|per|for)\\s+(?:each|every|the\\s+same|a)\\s+[\\w\\s-]{1,40}?"
-            + "(?:\\s*\\([^()=<>]*\\))?\\s*[.]?$");
+            + "(?:\\s*\\([^()=<>]*\\))?\\s*[.;]?$");
     /**
      * "if the latest version of a read is rejected the read is dropped": a sentence of its own saying the pick comes before
      * the filter, which asks for nothing more.
@@ -124,10 +126,10 @@ final class Picks {
             + "(?:the\\s+)?same\\s+([a-z][a-z_]*)\\b");
     /** "Match versions on the cleaned guest number": the key the versions share, said again beside the pick. */
     private static final Pattern MATCH_ON = Pattern.compile("(?i)^(?:match|compare|identify|group)\\s+(?:the\\s+)?(?:versions|copies"
-            + "|rows|records|duplicates|repeats)\\s+(?:on|by)\\s+(.+?)\\s*[.]?$");
+            + "|rows|records|duplicates|repeats)\\s+(?:on|by)\\s+(.+?)\\s*[.;]?$");
     /** "last_updated is text YYYY-MM-DD HH:MM:SS": how the order column is written. */
     private static final Pattern ORDER_TEXT = Pattern.compile("(?i)^([A-Za-z_][\\w]*)\\s+is\\s+(?:held\\s+as\\s+|stored\\s+as\\s+|sent\\s+as\\s+)?"
-            + "(?:a\\s+)?text(?:\\s+in)?(?:\\s+format)?\\s*[:,]?\\s*(.+?)\\s*[.]?$");
+            + "(?:a\\s+)?text(?:\\s+in)?(?:\\s+format)?\\s*[:,]?\\s*(.+?)\\s*[.;]?$");
     private static final Pattern SENTENCES = Pattern.compile("(?<=[.;])(?<!\\b[ie]\\.[eg]\\.)\\s+(?=\\S)(?![^()]*\\))");
     private static final Pattern REMARK = Pattern.compile("\\s*\\(([^()=<>]*)\\)\\s*");
     /** Words of a key that say it is compared cleaned ("(after trim + upper)", "cleaned", "(trimmed, any case)"). */
@@ -187,8 +189,20 @@ final class Picks {
         return WHY.matcher(sentence.trim()).matches() || COPIES_SAID.matcher(sentence.trim()).matches() && !INSTRUCTS.matcher(sentence).find() || MISSING_LOSES.matcher(sentence.trim()).matches()
                 || ORDER_TEXT.matcher(sentence.trim()).matches() && ORDER_PATTERN.matcher(sentence).find()
                 || MATCH_ON.matcher(sentence.trim()).matches()
-                || PICK_FIRST.matcher(sentence.trim()).matches();
+                || PICK_FIRST.matcher(sentence.trim()).matches()
+                || OTHERS_DROPPED.matcher(sentence.trim()).matches()
+                || COLUMNS_FROM_KEPT.matcher(sentence.trim()).matches();
     }
+
+    /** "every other column of dim_patient comes from that record": what a pick means for the columns. */
+    private static final Pattern COLUMNS_FROM_KEPT = Pattern.compile("(?i)^(?:and\\s+)?(?:every|all|each)\\s+(?:other\\s+)?"
+            + "(?:columns?|fields?|attributes?|values?)\\b[^.;]*?\\b(?:comes?|are\\s+taken|is\\s+taken|taken|is\\s+read|are\\s+read)"
+            + "\\s+from\\s+(?:that|this|the\\s+(?:kept|chosen|latest|winning|selected|same))\\s+(?:record|row|version)(?:\\s+alone)?\\s*[.;]?$");
+
+    /** "Ignore the older copies.", "Drop the other versions": the rows a pick leaves, said to be left. */
+    private static final Pattern OTHERS_DROPPED = Pattern.compile("(?i)^(?:and\\s+|then\\s+)?(?:ignore|drop|discard|remove|exclude"
+            + "|skip)\\s+(?:the\\s+|all\\s+|any\\s+)?(?:older|other|earlier|previous|remaining|superseded|non-latest|outdated)"
+            + "\\s+(?:copies|copy|versions?|rows?|records?|duplicates?|ones|entries)\\s*[.;]?$");
 
     /** Verbs that choose rows, as an instruction says them: a sentence holding one is never only an explanation. */
     private static final String CHOOSING = "drop|exclude|remove|skip|filter|discard|reject|keep\\s+only|load\\s+only|only\\s+load";

@@ -131,6 +131,10 @@ final class Commentary {
             // "X6 – En Route", "SD: Shipment Delayed": a code and its label, a pair of a value map, never a remark
             return false;
         }
+        if (keepsAPart(tokens, lexicon)) {
+            // "We only keep the year of birth (data minimisation)": a part of the value asked for, never a remark
+            return false;
+        }
         if (cleaningShown(tokens)) {
             // "(fv02 -> FV02)", "(' ab-1' -> 'AB1')": the same value before and after a cleaning, shown for the reader
             return true;
@@ -227,6 +231,24 @@ final class Commentary {
             }
         }
         return true;
+    }
+
+    private static final Set<String> KEEPING = Set.of("keep", "keeps", "kept", "take", "takes", "store", "stores", "load",
+            "loads", "retain", "retains", "hold", "holds");
+
+    /** A verb that keeps something and a part of a date named: "only keep the year of birth", "store just the month". */
+    private static boolean keepsAPart(List<Token> tokens, Lexicon lexicon) {
+        if (tokens.stream().noneMatch(t -> t.kind() == Token.Kind.WORD && KEEPING.contains(t.norm()))) {
+            return false;
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            for (Role part : new Role[]{Role.DATE_YEAR, Role.DATE_QUARTER, Role.DATE_MONTH, Role.DATE_WEEK, Role.DATE_DAY, Role.DATE_HOUR}) {
+                if (lexicon.match(part, tokens, i) > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -232,8 +232,11 @@ public final class RuleLanguage {
                     || namesTheKeyedColumn(words, ok, ctx)
                     // "Total compensation: salary plus bonus": two words or more naming what is computed
                     || words.size() >= 2 && !(ok.expr() instanceof Expr.Col) && namesAValue(words, ok, ctx))) {
-                r = new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (after its label)",
-                        ok.keepUnmatched());
+                Expr labelled = cleans(words) ? tidied(ok.expr()) : ok.expr();
+                // "Translate the species code (ignore surrounding spaces and letter case): CAN = Dog, ...": the cleaning
+                // the label asks for applies to the map's tests; a label whose cleaning cannot be applied reads nothing
+                r = labelled == null ? r : new Recognition.Recognized(labelled, ok.lookupTable(), ok.accepted(),
+                        ok.note() + " (after its label)", ok.keepUnmatched());
             }
         }
         if (!(r instanceof Recognition.Recognized)) {
@@ -569,6 +572,24 @@ public final class RuleLanguage {
         }
         return new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (the rule in its parenthesis)",
                 ok.keepUnmatched());
+    }
+
+    /** The words ask for a cleaning of the value: trimmed, any case, spaces ignored. */
+    private boolean cleans(List<Token> words) {
+        for (int i = 0; i < words.size(); i++) {
+            for (Lexicon.Role role : new Lexicon.Role[]{Lexicon.Role.CASE_AND_SPACES, Lexicon.Role.CASE_INSENSITIVE,
+                    Lexicon.Role.SPACES_IGNORED, Lexicon.Role.TRIM, Lexicon.Role.UPPER, Lexicon.Role.LOWER}) {
+                if (lexicon.match(role, words, i) > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A map's tests of text codes made on the trimmed, upper-cased value; null when that cannot be done. */
+    private static Expr tidied(Expr e) {
+        return e instanceof Expr.Case && UntidyCodes.comparesText(e) ? UntidyCodes.tidiedTests(e) : null;
     }
 
     /** "Map using lookup", "Lookup", "Decode as follows": words before ':' that ask for the value map after it. */
