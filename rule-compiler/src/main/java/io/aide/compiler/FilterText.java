@@ -194,7 +194,9 @@ final class FilterText {
                 + "|(?<=[.;])(?<!\\b[ie]\\.[eg]\\.)\\s+(?=[A-Z0-9(]|(?:drop|exclude|remove|skip|keep"
                 + "|ignore|discard|filter|then|only|load|do\\s+not|leave\\s+out|omit|(?:an?\\s+)?(?:blank|null|empty|missing)"
                 + "|all\\s+other|every\\s+other|everything\\s+else|the\\s+rest)\\b)"
-                + "|(?<=\\S)\\s+and\\s+(?=(?:also\\s+)?(?:drop|exclude|remove|skip|discard|reject|omit|leave\\s+out|filter\\s+out)\\s)")) {
+                + "|(?<=\\S)\\s+and\\s+(?=(?:also\\s+)?(?:drop|exclude|remove|skip|discard|reject|omit|leave\\s+out|filter\\s+out)\\s)"
+                // "take the latest row per patron_no (...), then leave out test cards (...)": a step after a comma
+                + "|(?<=\\S),\\s*(?:and\\s+)?then\\s+(?=(?:drop|exclude|remove|skip|discard|reject|omit|leave\\s+out|filter\\s+out)\\s)")) {
             String t = withoutStep(s);
             if (!t.isEmpty()) {
                 out.addAll(bracketedItems(t));
@@ -202,6 +204,11 @@ final class FilterText {
         }
         return out;
     }
+
+    /** Values said to be kept: blanks, quoted codes or short codes, then "are [words] kept|loaded|retained". */
+    private static final Pattern KEPT_SAID = Pattern.compile("(?i)^(?:(?:blanks?|empty|nulls?|missing|'[^']*'|(?-i:[A-Z0-9]{1,4}))"
+            + "(?:\\s*(?:,|\\bor\\b|\\band\\b)\\s*)?)+\\s+(?:rows\\s+|values\\s+)?(?:are|is)\\s+(?:[\\w\\s]{0,30}?\\s+)?"
+            + "(?:kept|loaded|retained)\\s*[.]?$");
 
     /** "Drop rows flagged deleted (del_flag = Y) and enrolments on sandbox courses (code starting with TEST)". */
     private static final Pattern BRACKETED_ITEMS = Pattern.compile("(?i)^(" + LEAVE_OUT + ")\\s+([^()]{1,60}\\([^()]+\\)"
@@ -251,7 +258,8 @@ final class FilterText {
 
     /** The sentence says rows without a value are kept (see {@link #BLANK_KEPT}), or all rows no exclusion names. */
     static boolean blankKept(String sentence) {
-        return BLANK_KEPT.matcher(sentence).matches() || REST_KEPT.matcher(sentence).matches();
+        // "Blank or 'N' are real loans and are kept": the values the exclusion beside it leaves, said to stay
+        return BLANK_KEPT.matcher(sentence).matches() || REST_KEPT.matcher(sentence).matches() || KEPT_SAID.matcher(sentence).matches();
     }
 
     /** "X, Y and Z": one item, then more after a comma, "and", "or" or "&" (the whole list is group 1). */

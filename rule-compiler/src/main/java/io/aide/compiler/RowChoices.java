@@ -281,6 +281,9 @@ final class RowChoices {
     private static final Set<String> GOOD_ROWS = Set.of("live", "valid", "real", "genuine", "actual", "legitimate", "proper",
             "clean", "usable", "good");
 
+    private static final java.util.regex.Pattern SEE_NOTES = java.util.regex.Pattern.compile(
+            "(?i)^\\(?\\s*see\\s+(?:the\\s+)?(?:notes?|comments?|remarks?)(?:\\s+(?:sheet|tab|below|above))?\\s*\\)?\\s*[.]?$");
+
     /** A filter of several sentences read one by one (all conditions, ANDed), or null when one of them is not read. */
     Expr bySentence(String cell, MappingRow r, String baseAlias, Map<String, LayerPlan.Join> joins,
                             Map<Expr.Col, Expr> codeCleaning) {
@@ -296,6 +299,10 @@ final class RowChoices {
         boolean blanksKept = false;
         boolean restDropped = false;
         for (String sentence : sentences) {
+            if (SEE_NOTES.matcher(sentence).matches()) {
+                // "See Notes.": where the same is said at length, read there
+                continue;
+            }
             if (FilterText.restDropped(sentence)) {
                 // "Keep rows where energised = Y; all other rows are excluded": said again, borne out below
                 restDropped = true;

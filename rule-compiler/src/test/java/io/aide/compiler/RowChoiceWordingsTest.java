@@ -44,6 +44,10 @@ class RowChoiceWordingsTest {
         assertThat(kept("Keep only the most recent record per member_id (highest load_ts); every other column of dim comes"
                 + " from that record. Exclude test pets (member_id beginning 'TST')."))
                 .containsExactly("m1|second copy", "m2|a test account", "m3|a cancelled one with a long note");
+        // the values the exclusion leaves, said to stay; a pointer to the notes
+        assertThat(kept("Exclude test accounts: drop rows whose kind is 'TEST'. Blank or 'STD' are real members and are"
+                + " kept. See Notes.")).containsExactly("TST9|a test record", "m1|first copy", "m1|second copy",
+                "m3|a cancelled one with a long note");
     }
 
     @Test

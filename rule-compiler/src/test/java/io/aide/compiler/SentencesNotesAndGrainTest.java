@@ -39,6 +39,21 @@ class SentencesNotesAndGrainTest {
     }
 
     @Test
+    void shouldReadTheLayoutASentenceDescribesBeforeTheConversion() throws Exception {
+        String[] cols = {"id", "start_time", "join_dt"};
+        String[][] rows = {{"1", "20240301142530", "07-Mar-2014"}, {"2", "", "bad"}};
+        SampleRows sample = new SampleRows("cdr", cols, rows);
+        GeneratedLayers.Layer layer = sample.compile(Specs.spec()
+                .row("f", "id", "INTEGER", "cdr", "id", "Direct move")
+                .row("f", "call_start_ts", "TIMESTAMP", "cdr", "start_time", "START_TIME is text in the switch layout"
+                        + " YYYYMMDDHHMISS (24-hour clock), e.g. 20240301142530. Convert it to a timestamp.")
+                .row("f", "join_date", "DATE", "cdr", "join_dt", "Registration date is held as text in DD-Mon-YYYY form"
+                        + " (e.g. 07-Mar-2014). Convert to a date."));
+        assertThat(sample.run(layer, "id", "call_start_ts", "join_date")).containsExactly(
+                "1|2024-03-01 14:25:30.0|2014-03-07", "2|null|null");
+    }
+
+    @Test
     void shouldReadWhatABlankGivesOnlyOfTheRowsOwnValue() {
         // the blank of another value is no default of this one
         GeneratedLayers.Layer layer = SAMPLE.compile(Specs.spec()

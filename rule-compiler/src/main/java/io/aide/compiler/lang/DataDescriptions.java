@@ -39,24 +39,49 @@ final class DataDescriptions {
      * sentence that says how the text is laid out, read as "Text MM/DD/YYYY" before the rule; null when not so.
      */
     static Recognition layoutSaid(List<Token> tokens, Function<List<Token>, Recognition> rest) {
+        // the first sentence: up to a full stop or a dash outside brackets
         int end = 0;
-        while (end < tokens.size() && tokens.get(end).kind() != Token.Kind.SEP && !tokens.get(end).op("-")) {
+        int depth = 0;
+        while (end < tokens.size() && !(depth == 0 && (tokens.get(end).kind() == Token.Kind.SEP || tokens.get(end).op("-")
+                && end + 1 < tokens.size() && tokens.get(end + 1).kind() == Token.Kind.WORD && !tokens.get(end + 1).norm().equals("hour")))) {
+            depth += tokens.get(end).op("(") ? 1 : tokens.get(end).op(")") ? -1 : 0;
             end++;
         }
-        int text = -1;
-        for (int i = 1; i + 1 < end && text < 0; i++) {
-            text = tokens.get(i).is(Token.Kind.WORD, "text") && tokens.get(i - 1).is(Token.Kind.WORD, "as") ? i : -1;
+        // "Text in US layout MM/DD/YYYY HH:MM (24-hour clock)", "Source is a text date written day first, DD/MM/YYYY
+        // (e.g. ...)", "Registration date is held as text in DD-Mon-YYYY form": the one layout outside brackets, in a
+        // sentence that says the value is text and asks for nothing
+        int layout = -1;
+        boolean text = false;
+        depth = 0;
+        for (int i = 0; i < end; i++) {
+            Token t = tokens.get(i);
+            depth += t.op("(") ? 1 : t.op(")") ? -1 : 0;
+            text |= t.is(Token.Kind.WORD, "text");
+            if (depth == 0 && (t.kind() == Token.Kind.DATE_PATTERN || t.kind() == Token.Kind.STRING && LAYOUT.matcher(t.text()).matches())) {
+                if (layout >= 0) {
+                    return null;
+                }
+                layout = i;
+            }
+            if (t.kind() == Token.Kind.WORD && ASKING.contains(t.norm())) {
+                return null;
+            }
         }
-        if (text < 0 || end >= tokens.size() - 1 || !(tokens.get(text + 1).kind() == Token.Kind.DATE_PATTERN
-                || tokens.get(text + 1).kind() == Token.Kind.STRING && LAYOUT.matcher(tokens.get(text + 1).text()).matches())) {
+        if (layout < 0 || !text || end >= tokens.size() - 1) {
             return null;
         }
-        List<Token> said = new java.util.ArrayList<>(tokens.subList(text, end));
+        List<Token> said = new java.util.ArrayList<>();
+        said.add(Token.of(Token.Kind.WORD, "Text"));
+        said.add(tokens.get(layout));
         said.add(Token.of(Token.Kind.SEP, "."));
         said.addAll(tokens.subList(end + 1, tokens.size()));
         return rest.apply(said) instanceof Recognition.Recognized ok ? new Recognition.Recognized(ok.expr(), ok.lookupTable(),
                 ok.accepted(), ok.note() + " (the layout said as the data is described)", ok.keepUnmatched()) : null;
     }
+
+    /** Words that ask for a value to be written, never only describe the text read. */
+    private static final Set<String> ASKING = Set.of("format", "formatted", "reformat", "output", "display", "displayed",
+            "convert", "converted", "cast", "render", "print", "show", "shown", "to", "into");
 
     /** The rule read without its first sentence where that sentence only describes the data; null otherwise. */
     static Recognition without(List<Token> tokens, Lexicon lexicon, Function<List<Token>, Recognition> rest) {

@@ -51,7 +51,7 @@ public final class DatePatterns {
         return sb.append("\\s*$").toString();
     }
 
-    private static final Pattern EXCEL_TOKEN = Pattern.compile("(?i)yyyy|yy|mmmm|mmm|mon|mm|mi(?=[^a-z]|$)|m|dd|d|hh24|hh|h|nn|ss");
+    private static final Pattern EXCEL_TOKEN = Pattern.compile("(?i)yyyy|yy|mmmm|mmm|mon|mm|(?<=h|h24)mi|mi(?=[^a-z]|$)|m|dd|d|hh24|hh|h|nn|ss");
     private static final Pattern SEPARATED = Pattern.compile("(?i)[ymdhns]+([-/. :T]+[ymdhns]+)+");
     private static final Pattern COMPACT = Pattern.compile("(?i)(?:yyyy|yy|mm|mon|mmm|dd)(?:yyyy|yy|mm|mon|mmm|dd){2}(?:hh(?:24)?(?:mi|mm|nn)(?:ss)?)?");
 
