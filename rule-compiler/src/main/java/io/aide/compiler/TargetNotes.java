@@ -68,7 +68,8 @@ final class TargetNotes {
             String[] cells = n.text().split(" \\| ");
             String text = null;
             for (int c = 0; c < cells.length - 1 && text == null; c++) {
-                if (isLabel(cells[c]) && (named.matcher(cells[c]).find() || table != null && table.matcher(cells[c]).find())) {
+                // the first cell is the line's label whatever its length; a later one only when it is a label's few words
+                if ((c == 0 || isLabel(cells[c])) && (named.matcher(cells[c]).find() || table != null && table.matcher(cells[c]).find())) {
                     text = String.join(". ", java.util.Arrays.asList(cells).subList(c + 1, cells.length)).strip();
                 }
             }

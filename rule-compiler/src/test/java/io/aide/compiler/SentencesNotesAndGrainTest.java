@@ -54,6 +54,21 @@ class SentencesNotesAndGrainTest {
     }
 
     @Test
+    void shouldReadNullByDesignWithItsReasonsAroundIt() {
+        GeneratedLayers.Layer layer = SAMPLE.compile(Specs.spec()
+                .row("dim", "member_id", "VARCHAR(10)", "members", "member_id", "Direct move")
+                .row("dim", "chip", "VARCHAR(20)", "members", "email", "NULL by design - microchip numbers are not captured yet.")
+                .row("dim", "preferred", "VARCHAR(20)", "members", "email", "Not captured by the ILS. NULL for now - column reserved"
+                        + " for the new registration form.")
+                .row("dim", "churn", "VARCHAR(20)", "members", "email", "Not populated in this phase - always NULL. Will come from"
+                        + " the CRM feed in phase 2.")
+                .row("dim", "other", "VARCHAR(20)", "members", "email", "NULL by design - use the email when it is captured."));
+        assertThat(layer.columns()).extracting(GeneratedLayers.Column::status)
+                .containsExactly("compiled", "compiled", "compiled", "compiled", "flagged");
+        assertThat(layer.sql().get("duckdb")).contains("CAST(NULL AS VARCHAR) AS \"chip\"", "CAST(NULL AS VARCHAR) AS \"churn\"");
+    }
+
+    @Test
     void shouldReadWhatABlankGivesOnlyOfTheRowsOwnValue() {
         // the blank of another value is no default of this one
         GeneratedLayers.Layer layer = SAMPLE.compile(Specs.spec()

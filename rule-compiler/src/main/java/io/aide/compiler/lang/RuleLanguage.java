@@ -347,6 +347,9 @@ public final class RuleLanguage {
         if (!(r instanceof Recognition.Recognized)) {
             // "Trim and lower-case. If the address is empty or only spaces, leave NULL.": each sentence on the value so far
             Recognition sentences = Sentences.read(tokens, ctx, lexicon, t -> rest(t, ctx, depth));
+            if (sentences == null) {
+                sentences = Sentences.nullByDesign(tokens, ctx, lexicon, t -> rest(t, ctx, depth));
+            }
             if (sentences != null) {
                 r = sentences;
             }

@@ -63,6 +63,61 @@ final class Sentences {
                 first.note() + ", then " + (read - 1) + " more sentence(s) on its value", first.keepUnmatched());
     }
 
+    /**
+     * NULL by design with the reasons around it: "NULL by design - microchip numbers are not captured in VetPro yet.",
+     * "Not captured by the ILS. NULL for now - column reserved for the new registration form.", "Not populated in this
+     * phase - always NULL. Will come from the CRM feed in phase 2." The cell's parts (its sentences, and the clauses
+     * after a dash) are each NULL read on its own, a remark, or a statement that the value is absent or comes later; at
+     * least one says NULL. Null otherwise.
+     */
+    static Recognition nullByDesign(List<Token> tokens, RuleContext ctx, Lexicon lexicon, Function<List<Token>, Recognition> rest) {
+        List<List<Token>> parts = new ArrayList<>();
+        for (List<Token> sentence : split(tokens)) {
+            int start = 0;
+            for (int i = 0; i <= sentence.size(); i++) {
+                Token t = i < sentence.size() ? sentence.get(i) : null;
+                if (t == null || (t.op("-") || t.op("–") || t.op("—")) && i > start) {
+                    if (i > start) {
+                        parts.add(sentence.subList(start, i));
+                    }
+                    start = i + 1;
+                }
+            }
+        }
+        if (parts.size() < 2) {
+            return null;
+        }
+        Expr value = null;
+        for (List<Token> part : parts) {
+            Recognition r = rest.apply(part);
+            if (r instanceof Recognition.Recognized ok && ok.expr() instanceof Expr.TypedNull) {
+                value = ok.expr();
+            } else if (!Commentary.isRemark(part, ctx, lexicon, true) && !absent(part, lexicon)) {
+                return null;
+            }
+        }
+        return value == null ? null : new Recognition.Recognized(value, null, List.of(), "NULL by design, its reasons beside it");
+    }
+
+    /** Words that say a value is not there yet: "not captured in VetPro yet", "will come from the CRM feed in phase 2". */
+    private static boolean absent(List<Token> part, Lexicon lexicon) {
+        if (part.stream().anyMatch(t -> t.kind() == Token.Kind.STRING || t.kind() == Token.Kind.OP && !t.op(",")
+                && !t.op("(") && !t.op(")"))) {
+            return false;
+        }
+        for (int i = 0; i < part.size(); i++) {
+            if (lexicon.match(Lexicon.Role.IS_NULL, part, i) > 0 || lexicon.match(Lexicon.Role.NULL, part, i) > 0
+                    || part.get(i).kind() == Token.Kind.WORD && LATER.contains(part.get(i).norm())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words of a value that comes later or is held for later. */
+    private static final java.util.Set<String> LATER = java.util.Set.of("later", "future", "reserved", "placeholder",
+            "phase", "release", "yet", "sent");
+
     /** The sentences at the top level (a full stop or semicolon inside brackets ends none). */
     static List<List<Token>> split(List<Token> tokens) {
         List<List<Token>> out = new ArrayList<>();
