@@ -69,6 +69,18 @@ class SentencesNotesAndGrainTest {
     }
 
     @Test
+    void shouldReadSameAsAnotherColumnRestatedAsItsRuleOnThisRowsColumn() throws Exception {
+        // "Same as effective_date (...)" in the row of exp_dt: effective_date's rule on exp_dt, not effective_date's value
+        String[] cols = {"pol_no", "eff_dt", "exp_dt"};
+        SampleRows sample = new SampleRows("pol", cols, new String[][]{{"P1", "03/15/2024", "03/15/2025"}});
+        GeneratedLayers.Layer layer = sample.compile(Specs.spec()
+                .row("dim", "pol_no", "VARCHAR(10)", "pol", "pol_no", "Direct move")
+                .row("dim", "effective_date", "DATE", "pol", "eff_dt", "Source is text in MM/DD/YYYY layout - convert to a date.")
+                .row("dim", "expiration_date", "DATE", "pol", "exp_dt", "Same as effective_date (MM/DD/YYYY text to date)."));
+        assertThat(sample.run(layer, "pol_no", "effective_date", "expiration_date")).containsExactly("P1|2024-03-15|2025-03-15");
+    }
+
+    @Test
     void shouldReadWhatABlankGivesOnlyOfTheRowsOwnValue() {
         // the blank of another value is no default of this one
         GeneratedLayers.Layer layer = SAMPLE.compile(Specs.spec()

@@ -70,7 +70,16 @@ final class Copies implements Recognizer {
             }
         } else if (p.accept(Role.USE)) {
             int afterUse = p.mark();
+            boolean sameAs = p.tokens().subList(start, afterUse).stream().anyMatch(t -> t.is(Token.Kind.WORD, "same"));
+            Token named = p.peekToken();
             value = p.column();
+            if (sameAs && value != null && named != null && p.ctx().namesTargetColumn(named.text())
+                    && p.ctx().sources().size() == 1 && !Expr.columns(value).contains(p.ctx().sources().get(0))) {
+                // "Same as effective_date (MM/DD/YYYY text to date)" in the row of EXP_DT: effective_date's rule on this
+                // row's own column (SameRuleAs, or the restatement), never effective_date's value
+                p.reset(start);
+                return Recognition.NOT_MINE;
+            }
             if (value == null && p.problem() == null && operation(p) != null) {
                 // "Take first 3 characters": the verb leads an operation on the row's own value
                 p.reset(afterUse);
