@@ -46,14 +46,18 @@ final class FilterText {
     /** "Voided payments out (void_ind = 'Y')", "test orders excluded (is_test = 1)". */
     private static final Pattern EXCLUDED_AFTER = Pattern.compile(
             "(?i)^[^()]*?\\b(?:out|excluded|removed|dropped|ignored|skipped|left out|filtered out)\\s*\\((.+)\\)\\s*[.]?$");
+    /** Rows named by a plural noun, then what they have: "Orders whose", "Lines with", "test records that have". */
+    private static final String ROWS_WITH = "(?i)^(?:[\\w-]+\\s+){0,3}?(?:rows|records|lines|[\\w-]+s)\\s+"
+            + "(?:with|where|whose|that\\s+have|having)\\s+";
+    /** What becomes of such rows: "not loaded", "excluded", "filtered out". */
+    private static final String ROWS_LEFT_OUT = "(?:not\\s+(?:be\\s+)?loaded|excluded|dropped|filtered\\s+out|skipped|discarded|removed"
+            + "|rejected|left\\s+out)";
     /** "Lines with qty = 0 are voided in billing and must not be loaded", "Orders whose status is 'T' are excluded". */
-    private static final Pattern EXCLUDED_SUBJECT = Pattern.compile("(?i)^(?:[\\w-]+\\s+){0,3}?(?:rows|records|lines|[\\w-]+s)\\s+"
-            + "(?:with|where|whose|that\\s+have|having)\\s+(.+?)\\s+(?:are|is|must|should|will|shall|get)\\b.*?\\b(?:not\\s+(?:be\\s+)?loaded"
-            + "|excluded|dropped|filtered\\s+out|skipped|discarded|removed|rejected|left\\s+out)\\b[^=<>]*[.]?$");
+    private static final Pattern EXCLUDED_SUBJECT = Pattern.compile(ROWS_WITH + "(.+?)\\s+(?:are|is|must|should|will|shall|get)\\b.*?\\b"
+            + ROWS_LEFT_OUT + "\\b[^=<>]*[.]?$");
     /** "Rows whose account_type is TEST are not loaded": the test up to the verb that leaves the rows out. */
-    private static final Pattern EXCLUDED_SUBJECT_WHOLE = Pattern.compile("(?i)^(?:[\\w-]+\\s+){0,3}?(?:rows|records|lines|[\\w-]+s)\\s+"
-            + "(?:with|where|whose|that\\s+have|having)\\s+(.+)\\s+(?:are|is)\\s+(?:not\\s+(?:be\\s+)?loaded|excluded|dropped"
-            + "|filtered\\s+out|skipped|discarded|removed|rejected|left\\s+out)\\s*[.]?$");
+    private static final Pattern EXCLUDED_SUBJECT_WHOLE = Pattern.compile(ROWS_WITH + "(.+)\\s+(?:are|is)\\s+" + ROWS_LEFT_OUT
+            + "\\s*[.]?$");
     /** "Rows whose last_name, trimmed, is 'TEST' in any case are front-desk test accounts – exclude them". */
     private static final Pattern SUBJECT_THEN_EXCLUDE = Pattern.compile("(?i)^(?:[\\w-]+\\s+){0,2}?(?:rows|records|lines|[\\w-]+s)\\s+"
             + "(?:with|where|whose|that\\s+have|having)\\s+(.+)\\s+(?:are|is)\\s+[^=<>()']*?\\s*[-–—:;,]\\s*"
