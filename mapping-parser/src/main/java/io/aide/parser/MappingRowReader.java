@@ -33,6 +33,9 @@ final class MappingRowReader {
     private final boolean nullableInverted;
     private final boolean[] mappedColumns;
     private String lastTable;
+    /** The target a title row above the block names ("Target: DIM_METER"), where the header has no target table column. */
+    private String section;
+    private boolean sectionsSeen;
     private int mappingRows;
     private int notSubmittedRows;
 
@@ -63,9 +66,47 @@ final class MappingRowReader {
         return notSubmittedRows;
     }
 
+    /**
+     * A block's title, alone on its row: "Target: DIM_METER", "Table name - FACT_BILL", "Entity: dim_customer (SCD1)".
+     * The table name is a word: a title that is a sentence names no table.
+     */
+    private static final Pattern SECTION = Pattern.compile("(?i)^\\s*(?:target|tgt|destination)?\\s*(?:table|entity|object|dataset"
+            + "|view)?\\s*(?:name)?\\s*(?<=\\w)\\s*[:=\u2013\u2014-]\\s*([A-Za-z_][\\w.$#]*)\\s*(?:\\([^()]*\\))?\\s*$");
+
+    /**
+     * A title row that names the target of the rows below it, where the header has no target table column: its table,
+     * else null. Rows above the header count too (the first block's title stands above the header).
+     */
+    boolean title(String[] cells) {
+        if (match.has(MappingField.TARGET_TABLE)) {
+            return false;
+        }
+        String only = null;
+        for (String c : cells) {
+            if (trim(c) != null) {
+                if (only != null) {
+                    return false;
+                }
+                only = c.strip();
+            }
+        }
+        java.util.regex.Matcher m = only == null ? null : SECTION.matcher(only);
+        if (m == null || !m.matches() || !only.matches("(?is)^\\s*(?:target|tgt|destination|table|entity|object|dataset|view)\\b.*")) {
+            return false;
+        }
+        section = m.group(1);
+        sectionsSeen = true;
+        return true;
+    }
+
+    /** Target tables were taken from block titles, not from the sheet's name. */
+    boolean sectionsSeen() {
+        return sectionsSeen;
+    }
+
     /** One data row below the header: a mapping row, or a diagnostic saying why it is none. */
     void read(int rowNumber, String[] cells) {
-        if (repeatsHeader(cells)) {
+        if (repeatsHeader(cells) || title(cells)) {
             return;
         }
         String ref = MappingRow.ref(sheet, rowNumber);
@@ -115,7 +156,7 @@ final class MappingRowReader {
                     targetTable = targetColumn.substring(0, dot);
                     targetColumn = targetColumn.substring(dot + 1);
                 } else if (!match.has(MappingField.TARGET_TABLE)) {
-                    targetTable = sheet;
+                    targetTable = section != null ? section : sheet;
                 }
             }
         }

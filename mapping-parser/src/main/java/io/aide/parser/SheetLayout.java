@@ -28,6 +28,11 @@ import static io.aide.parser.CellValues.trim;
 record SheetLayout(String role, String reason, int headerIndex, int headerRow, String[] headers,
                    HeaderMatcher.Match match, List<String> referenceColumns) {
 
+    /** A sheet that holds the document's history or sign-off: its lines say what changed, never what to do. */
+    private static final Pattern HISTORY_SHEET = Pattern.compile("(?i).*\\b(change ?log|changes|change history|history"
+            + "|revisions?|revision history|versions?|version history|release notes|sign ?off|approvals?|document control)\\b.*");
+    private static final String CHANGE_LOG = "change log (version / date / author columns), not a mapping";
+
     private static final Pattern SKIP_SHEET = Pattern.compile(
             "(?i).*\\b(cover|title|change ?log|changes|change history|history|revisions?|revision history|versions?"
                     + "|version history|release notes|instructions?|read ?me|how ?to|guide|guidance|about|toc"
@@ -103,7 +108,7 @@ record SheetLayout(String role, String reason, int headerIndex, int headerRow, S
             return skipped(rows.isEmpty() ? "empty sheet" : "no table header found (cover, notes or instructions)");
         }
         if (looksLikeChangeLog(rows.get(tableIndex).cells())) {
-            return skipped("change log (version / date / author columns), not a mapping");
+            return skipped(CHANGE_LOG);
         }
         if (!referenceOnly && isNotes(sheet, rows.get(tableIndex).cells(), rows.subList(tableIndex + 1, rows.size()))) {
             return new SheetLayout("notes", "notes (a topic and its text per line): read as notes on the targets "
@@ -208,5 +213,13 @@ record SheetLayout(String role, String reason, int headerIndex, int headerRow, S
             }
         }
         return all > 0 && text * 2 > all;
+    }
+
+    /**
+     * The lines of a sheet without mapping rows are kept as notes (a cover sheet's conventions, a notes sheet's row
+     * choices), except a change log's: "0.7 | 17/11 | S. L. | test students excluded" says what changed, not what to do.
+     */
+    boolean keepsNotes(String sheet) {
+        return "notes".equals(role) || "skipped".equals(role) && !CHANGE_LOG.equals(reason) && !HISTORY_SHEET.matcher(sheet).matches();
     }
 }

@@ -98,7 +98,9 @@ final class SheetParser {
             why = why + "; the sheet is hidden in the workbook";
         }
         if ("mapping".equals(layout.role())) {
-            if (tableFromSheetName) {
+            if (rows != null && rows.sectionsSeen()) {
+                why = why + "; target tables taken from the title above each block";
+            } else if (tableFromSheetName) {
                 why = why + "; target table taken from the sheet name";
             }
             if (!hiddenRows.isEmpty() || !hiddenCols.isEmpty()) {
@@ -162,17 +164,37 @@ final class SheetParser {
             ctx.headerMapping.put(sheet, HeaderMatcher.describe(layout.match(), layout.headers()));
             noSourceHeader();
         }
-        if (layout.headerIndex() < 0) {
-            if ("skipped".equals(layout.role())) {
-                for (SheetLayout.Row r : scanned) {
-                    handle(r.number(), r.cells());
+        if (layout.headerIndex() < 0 || "notes".equals(layout.role())) {
+            // a notes sheet's lines are all notes, above its first line that looks like a header too ("1 | Sources are
+            // ..."), but for a header of short labels ("Topic | Applies to | Note")
+            if ("skipped".equals(layout.role()) || "notes".equals(layout.role())) {
+                for (int i = 0; i < scanned.size(); i++) {
+                    if (i != layout.headerIndex() || !labelsOnly(scanned.get(i).cells())) {
+                        handle(scanned.get(i).number(), scanned.get(i).cells());
+                    }
                 }
             }
             return;
         }
+        if (rows != null) {
+            // "Target: DIM_METER" above the first block's header names the target of the rows below it
+            for (int i = 0; i < layout.headerIndex(); i++) {
+                rows.title(scanned.get(i).cells());
+            }
+        }
         for (int i = layout.headerIndex() + 1; i < scanned.size(); i++) {
             handle(scanned.get(i).number(), scanned.get(i).cells());
         }
+    }
+
+    /** A header's cells: a few words each, no sentence. */
+    private static boolean labelsOnly(String[] cells) {
+        for (String c : cells) {
+            if (c != null && c.strip().split("\\s+").length > 3) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Notes kept from sheets without mapping rows, per document, and the length of each. */
@@ -209,7 +231,7 @@ final class SheetParser {
                 r.add(c < cells.length && cells[c] != null ? cells[c] : "");
             }
             referenceRows.add(r);
-        } else if ("skipped".equals(layout.role()) || "notes".equals(layout.role())) {
+        } else if (layout.keepsNotes(sheet)) {
             note(rowNumber, cells);
         }
     }

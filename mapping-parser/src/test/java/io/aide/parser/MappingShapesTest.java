@@ -197,10 +197,11 @@ class MappingShapesTest {
                 java.util.List.of("FR", "France"), java.util.List.of("DE", "Germany"));
         assertThat(spec.referenceTable("Country Codes").origin()).isEqualTo("@mapping[Country Codes:1]");
         assertThat(spec.targetCounts()).containsExactly(Map.entry("dim_country", 1));
-        // the lines of the sheets without mapping rows are kept as notes (a cover sheet's conventions), where they are
-        assertThat(spec.notes()).extracting(n -> n.sheet() + ":" + n.row() + " " + n.text()).contains(
-                "Cover:1 Sales data mart", "Instructions:2 Use the lookups sheet.", "Change Log:2 1.0 | 2024-01-05 | ana | first cut");
-        assertThat(spec.notes()).noneMatch(n -> n.sheet().equals("Mapping") || n.sheet().equals("Country Codes"));
+        // the lines of the sheets without mapping rows are kept as notes (a cover sheet's conventions), where they are,
+        // but a change log's and a revision list's: "added country" says what changed, never what to do
+        assertThat(spec.notes()).extracting(n -> n.sheet() + ":" + n.row() + " " + n.text()).containsExactly(
+                "Cover:1 Sales data mart", "Cover:2 Prepared by the BI team", "Instructions:1 Fill one row per target column.",
+                "Instructions:2 Use the lookups sheet.");
     }
 
     @Test
