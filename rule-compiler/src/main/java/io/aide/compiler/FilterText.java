@@ -49,8 +49,11 @@ final class FilterText {
     /** Rows named by a plural noun, then what they have: "Orders whose", "Lines with", "test records that have". */
     private static final String ROWS_WITH = "(?i)^(?:[\\w-]+\\s+){0,3}?(?:rows|records|lines|[\\w-]+s)\\s+"
             + "(?:with|where|whose|that\\s+have|having)\\s+";
+    /** Rows said not to reach the target: "not (be) loaded", "not flow into any mart table", "never go to refund". */
+    private static final String NOT_CARRIED = "(?:not|never)\\s+(?:be\\s+)?loaded|(?:not|never)\\s+(?:be\\s+)?(?:flow|go|pass|get"
+            + "|sent|passed|carried|moved|copied)\\s+(?:in)?to\\b|(?:not|never)\\s+reach\\b";
     /** What becomes of such rows: "not loaded", "excluded", "filtered out". */
-    private static final String ROWS_LEFT_OUT = "(?:not\\s+(?:be\\s+)?loaded|excluded|dropped|filtered\\s+out|skipped|discarded|removed"
+    private static final String ROWS_LEFT_OUT = "(?:" + NOT_CARRIED + "|excluded|dropped|filtered\\s+out|skipped|discarded|removed"
             + "|rejected|left\\s+out)";
     /** "Lines with qty = 0 are voided in billing and must not be loaded", "Orders whose status is 'T' are excluded". */
     private static final Pattern EXCLUDED_SUBJECT = Pattern.compile(ROWS_WITH + "(.+?)\\s+(?:are|is|must|should|will|shall|get)\\b.*?\\b"
@@ -65,7 +68,7 @@ final class FilterText {
     /** "Voided transactions (void_flag = 'Y', any case) are not loaded". */
     private static final Pattern BRACKET_THEN_EXCLUDED = Pattern.compile("(?i)^[^()]*?\\((.+)\\)\\s+(?:[^()=<>]*?\\s)?"
             // "Test records (...) must not be loaded", "Voided claims (...) were entered in error and must not be loaded"
-            + "(?:are|is|must|should|will|shall)\\s+(?:not\\s+(?:be\\s+)?loaded|(?:be\\s+)?(?:excluded|dropped|filtered\\s+out|skipped"
+            + "(?:are|is|must|should|will|shall|do|does)\\s+(?:" + NOT_CARRIED + "|(?:be\\s+)?(?:excluded|dropped|filtered\\s+out|skipped"
             + "|removed|ignored|left\\s+out))\\b[^=<>()]*[.]?$");
     /** "only SEG_STATUS HK or TK is loaded": the values of a column that are kept. */
     private static final Pattern ONLY_LOADED = Pattern.compile("(?i)^only\\s+(\\S+)\\s+(?!is\\b|are\\b|=|in\\b)"
@@ -206,6 +209,44 @@ final class FilterText {
                 out.addAll(bracketedItems(t));
             }
         }
+        return defined(out);
+    }
+
+    /** "Exclude test accounts.": rows left out or kept by a name that no column holds, a definition to follow. */
+    private static final Pattern NAMED_ROWS = Pattern.compile("(?i)^(" + LEAVE_OUT + "|load\\s+only|keep\\s+only|only\\s+load)\\s+"
+            + "(?:the\\s+|any\\s+|all\\s+)?[a-z][\\w-]*(?:\\s+[a-z][\\w-]*){0,2}\\s*[.;]?$");
+    /** "These are the account numbers starting with 999.": what the rows just named are. */
+    static final Pattern DEFINITION = Pattern.compile("(?i)^(?:these|they|those|such\\s+[a-z]+)\\s+(?:are|=|means?|being"
+            + "|are\\s+identified\\s+by|can\\s+be\\s+recognised\\s+by|can\\s+be\\s+recognized\\s+by)\\s+(?:the\\s+|any\\s+|all\\s+)?(.+?)\\s*[.;]?$");
+
+    /** A cell that names rows and then says what they are, as one sentence; else the cell as it is. */
+    static String definedWhole(String cell) {
+        String[] two = cell.trim().split("(?<=[.;])\\s+");
+        if (two.length == 2) {
+            List<String> merged = defined(List.of(two[0], two[1]));
+            if (merged.size() == 1) {
+                return merged.get(0);
+            }
+        }
+        return cell;
+    }
+
+    /**
+     * "Exclude test accounts. These are the account numbers starting with 999.": the rows named, then what they are,
+     * read as one sentence ("Exclude account numbers starting with 999").
+     */
+    private static List<String> defined(List<String> sentences) {
+        List<String> out = new ArrayList<>(sentences.size());
+        for (int i = 0; i < sentences.size(); i++) {
+            Matcher named = NAMED_ROWS.matcher(sentences.get(i).strip());
+            Matcher definition = i + 1 < sentences.size() ? DEFINITION.matcher(sentences.get(i + 1).strip()) : null;
+            if (named.matches() && definition != null && definition.matches()) {
+                out.add(named.group(1) + " " + definition.group(1));
+                i++;
+            } else {
+                out.add(sentences.get(i));
+            }
+        }
         return out;
     }
 
@@ -273,7 +314,7 @@ final class FilterText {
 
     /** "... are not loaded", "... is excluded": what a list of codes is said to be, to the end of the sentence. */
     private static final String LEFT_OUT = "(?:are|is)\\s+(?:not\\s+(?:be\\s+)?loaded|excluded|dropped|filtered\\s+out|skipped"
-            + "|left\\s+out)\\b[^=<>]*$";
+            + "|left\\s+out|out\\s+of\\s+scope|not\\s+in\\s+scope)\\b[^=<>]*$";
 
     private static final Pattern CODE_LIST = Pattern.compile("^(?:(?i:(?:the\\s+|any\\s+|all\\s+)?(?:rows|records|lines|entries)"
             + "\\s+(?:flagged|marked|coded|with\\s+(?:a\\s+)?(?:status|code|flag))\\s+(?:as\\s+)?))?"

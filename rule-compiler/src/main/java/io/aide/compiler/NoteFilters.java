@@ -50,6 +50,10 @@ final class NoteFilters {
             + "|keep\\s+only\\s+(?:the|one)\\s+(?:row|record|version|latest|last|most|newest|earliest|first|oldest|highest|lowest"
             + "|largest|smallest)(?!\\s+(?:\\d+\\s+)?" + TEXT_PARTS + "\\b)|keep\\s+(?:only\\s+)?(?:one|a\\s+single|a|just\\s+one|a\\s+unique)\\s+(?:row|record|version|copy|entry)"
             + "|load\\s+only\\b|only\\s+load\\b"
+            // "..., take the row with the most recent LAST_UPD_DT", "where DISP_ID repeats take the copy with the latest EXTRACT_TS"
+            + "|\\b(?:keep|take|retain|use|select|pick|choose)\\s+(?:only\\s+)?(?:the|one|a\\s+single)\\s+(?:row|record|version|entry|copy|one)"
+            + "\\s+(?:with|having|that\\s+has)\\s+(?:the\\s+)?(?:latest|last|most\\s+recent|newest|first|earliest|oldest|highest|lowest"
+            + "|largest|smallest|greatest|max(?:imum)?|min(?:imum)?)\\b"
             // "take the latest ils_patron row per patron_no", "then leave out test cards", "events that ... are in scope"
             + "|\\b(?:keep|take)\\s+(?:only\\s+)?the\\s+(?:latest|last|most\\s+recent|newest|first|earliest|oldest|highest|lowest)"
             + "\\s+(?:[\\w-]+\\s+){0,2}(?:row|record|version|entry)s?\\s+(?:per|for\\s+each|of\\s+each)\\b"
@@ -60,7 +64,7 @@ final class NoteFilters {
             // "Load accepted taps only (txn_status A)"
             + "|^(?:load|keep|include)\\s+(?:[\\w-]+\\s+){1,4}only\\s*\\("
             // "If the extract sends the same line twice with identical values, load it once"
-            + "|(?:load|keep|take)\\s+(?:it|them|each\\s+\\w+|one\\s+copy|a\\s+single\\s+copy)\\s+(?:only\\s+)?once\\b"
+            + "|(?:load|keep|take)\\s+(?:(?:it|them|each\\s+\\w+|one\\s+copy|a\\s+single\\s+copy)\\s+)?(?:only\\s+)?once\\b"
             // "rows that are identical in every column are loaded once"
             + "|(?:are|is)\\s+(?:only\\s+)?(?:loaded|kept|taken)\\s+(?:only\\s+)?once\\b"
             + "|de-?dup(?:e|licate)[sd]?\\b|deduplicat\\w*|only\\s+\\w+(?:\\s+(?:\\w+|\\([^()]{1,20}\\))){0,6}\\s+(?:is|are)\\s+loaded)"
@@ -186,9 +190,14 @@ final class NoteFilters {
         return rows.stream().map(NoteFilters::fromRule).toList();
     }
 
+    /** A rule that reads another table ("Look up the enrolment in SIS_ENROLMENT: ..."): its sentences qualify that read. */
+    private static final Pattern LOOKUP_RULE = Pattern.compile("(?i)^\\s*(?:look\\s*-?\\s*up|lookup|join|fetch|retrieve|pull|derive\\s+from)\\b");
+
     private static MappingRow fromRule(MappingRow r) {
         String rule = r.transformation();
-        if (rule == null || rule.isBlank()) {
+        if (rule == null || rule.isBlank() || LOOKUP_RULE.matcher(rule).find()) {
+            // "Look up ...: same student and school ... Ignore soft-deleted enrolments.": the rows of the table looked
+            // up, never the target's
             return r;
         }
         List<String> filters = new ArrayList<>();
@@ -256,7 +265,12 @@ final class NoteFilters {
             return sentence;
         }
         String led = sentence.substring(lead.end());
-        if (led.matches("(?is).*\\b(?:them|these|those|such\\s+(?:rows|records|lines))\\b.*")
+        if (Picks.COMPARED_ON.matcher(sentence.substring(0, lead.end())).find() || Picks.REPEATED.matcher(sentence.substring(0, lead.end())).find()) {
+            // "Re-issued bills come through again with a higher BILL_VERSION - keep only the highest version of each
+            // bill": the lead names the order of the copies
+            return sentence;
+        }
+        if (led.matches("(?is).*\\b(?:it|them|these|those|such\\s+(?:rows|records|lines))\\b.*")
                 || Picks.SAME_THING.matcher(sentence.substring(0, lead.end())).find()) {
             // "... several versions of the same guest – keep only the version with ...": the lead says per what
             // "Rows with a blank campaign_id are unsaved drafts - do not load them": what "them" are is the lead
@@ -270,6 +284,22 @@ final class NoteFilters {
         return leading.replaceAll("[.;]+$", "") + ". " + Character.toUpperCase(led.charAt(0)) + led.substring(1);
     }
 
+    /** The sentences of a text that choose rows, joined; "" when none does. */
+    static String choosingSentences(String text) {
+        List<String> out = new ArrayList<>();
+        boolean lastChose = false;
+        for (String sentence : SENTENCES.split(text.trim())) {
+            String said = stepless(sentence.trim());
+            boolean chooses = !OF_A_LOOKUP.matcher(said).find() && (FILTER_SENTENCE.matcher(said).find() || selection(said) != null)
+                    || lastChose && FilterText.DEFINITION.matcher(said).matches();
+            if (chooses) {
+                out.add(capitalised(said));
+            }
+            lastChose = chooses;
+        }
+        return String.join(" ", out);
+    }
+
     private static MappingRow expand(MappingRow r) {
         if (r.description() == null || r.description().isBlank()) {
             return r;
@@ -277,12 +307,17 @@ final class NoteFilters {
         List<String> filters = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> explaining = new ArrayList<>();
+        boolean lastWasFilter = false;
         for (String sentence : SENTENCES.split(r.description().trim())) {
             // "(2) drop rejected entries", "Row rules for this table: (1) exclude ...": a numbered step, after its topic
             String said = stepless(sentence.trim());
             String topicless = stepless(TOPIC.matcher(said).replaceFirst(""));
+            int before = filters.size();
             if (OF_A_LOOKUP.matcher(said).find()) {
                 notes.add(said);
+            } else if (lastWasFilter && FilterText.DEFINITION.matcher(said).matches()) {
+                // "Exclude test accounts. These are the account numbers starting with 999.": what the rows are
+                filters.add(capitalised(said));
             } else if (FILTER_SENTENCE.matcher(said).find()) {
                 filters.add(capitalised(FILTER_LABEL.matcher(said).replaceFirst("")));
             } else if (!topicless.equals(said) && FILTER_SENTENCE.matcher(topicless).find()) {
@@ -296,6 +331,7 @@ final class NoteFilters {
             } else {
                 notes.add(said);
             }
+            lastWasFilter = filters.size() > before;
         }
         if (filters.isEmpty()) {
             return r;

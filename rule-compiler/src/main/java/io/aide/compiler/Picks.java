@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class Picks {
     private static final String KEEP = "(?:keep|retain|take|select|use|load)\\s+(?:only\\s+)?(?:the\\s+)?";
-    private static final String ROW = "(?:row|record|version|entry|line|copy)";
+    private static final String ROW = "(?:row|record|version|entry|line|copy|one)";
     /** The row named with its table or kind first: "the latest ils_patron row", "the latest pets record". */
     private static final String NAMED_ROW = "(?:[\\w-]+\\s+){0,2}?" + ROW;
     private static final String EXTREME = "(highest|largest|greatest|biggest|latest|most\\s+recent|newest|max(?:imum)?|last"
@@ -67,8 +67,9 @@ final class Picks {
      * and discard the older ones", "when a trip_id is received more than once keep only the version with the latest ..."
      */
     private static final Pattern REPEATED_KEY = Pattern.compile("(?i)^(?:.*\\b)?(?:where|when|if)\\s+(?:the\\s+same\\s+|a\\s+|an\\s+)?"
-            + "(.+?)\\s+(?:appears|is\\s+received|is\\s+sent|occurs|is\\s+listed|repeats|comes|is\\s+repeated)\\s+"
-            + "(?:more\\s+than\\s+once|twice|again|several\\s+times)(?:\\s+(?:in|within|from)\\s+(?:the\\s+)?[\\w.]+)?\\s*,?\\s*" + KEEP + "(?:one\\s+|single\\s+)?" + ROW
+            + "(.+?)\\s+(?:(?:appears|is\\s+received|is\\s+sent|occurs|is\\s+listed|repeats|comes(?:\\s+(?:through|in|across))?|arrives"
+            + "|shows\\s+up|turns\\s+up|is\\s+repeated)\\s+(?:more\\s+than\\s+once|twice|again|several\\s+times|multiple\\s+times)"
+            + "|repeats|is\\s+repeated|is\\s+duplicated)(?:\\s+(?:in|within|from)\\s+(?:the\\s+)?[\\w.]+)?\\s*,?\\s*" + KEEP + "(?:one\\s+|single\\s+)?" + ROW
             + "\\s+with\\s+(?:the\\s+)?" + EXTREME + "\\s+(.+?)(?:\\s*,?\\s+and\\s+(?:discard|drop|ignore|remove|skip)\\s+the\\s+"
             + "(?:older|others?|rest|earlier)(?:\\s+ones?|\\s+rows|\\s+versions)?)?\\s*[.;]?$");
     /** "QUALIFY ROW_NUMBER() OVER (PARTITION BY TRIM(read_id) ORDER BY read_ts DESC) = 1": the pick written in SQL. */
@@ -76,7 +77,18 @@ final class Picks {
             + "\\s*partition\\s+by\\s+(.+?)\\s+order\\s+by\\s+(.+?)(?:\\s+(desc|asc))?(?:\\s+nulls\\s+(?:first|last))?\\s*\\)\\s*=\\s*1"
             + "(?:\\s*\\([^()]*\\))?\\s*[.;]?$");
     /** Where the pick starts in a sentence that first says why rows repeat. */
-    private static final Pattern KEEP_VERB = Pattern.compile("(?i)\\b(?:keep|retain)\\s+(?:only\\s+)?(?:the|one|a\\s+single|a)\\s+");
+    private static final Pattern KEEP_VERB = Pattern.compile("(?i)\\b(?:keep|retain|take|pick|choose|select|use)\\s+(?:only\\s+)?(?:the|one|a\\s+single|a)\\s+");
+    /**
+     * "so a meter can appear more than once", "where DISP_ID repeats": the thing whose rows repeat, said before the pick
+     * that keeps one of them.
+     */
+    static final Pattern REPEATED = Pattern.compile("(?i)\\b(?:an?|the\\s+same|each|one)\\s+([a-z][\\w-]*(?:\\s+(?!(?:can|may|might|could|will|does|do|sometimes|often|occasionally)\\b)[a-z][\\w-]*)?)\\s+"
+            + "(?:(?:can|may|might|could|will|does|do|sometimes|often|occasionally)\\s+)*(?:appears?|comes?|arrives?|occurs?|repeats?"
+            + "|shows?\\s+up|turns?\\s+up|be\\s+sent|is\\s+sent|be\\s+repeated|is\\s+repeated)\\s+(?:through\\s+|in\\s+)?"
+            + "(?:more\\s+than\\s+once|twice|several\\s+times|multiple\\s+times|again)\\b");
+    /** "... before doing anything else": the pick said to come first, as it does (before the target's other filters). */
+    private static final Pattern FIRST = Pattern.compile("(?i)\\s*,?\\s*(?:before|ahead\\s+of)\\s+(?:doing\\s+)?(?:anything|everything)"
+            + "\\s+else\\s*(?=[.;]?\\s*$)");
     /** "flight (cleaned CARRIER_CODE + FLIGHT_NUMBER + FLIGHT_DATE)": a key in words, its columns in the bracket after it. */
     private static final Pattern KEY_NAMED = Pattern.compile("(?i)^\\s*[a-z][\\w\\s-]{0,30}?\\s*\\(\\s*((?:cleaned\\s+)?[A-Za-z_][\\w.]*"
             + "(?:\\s*(?:\\+|,|&|\\band\\b)\\s*(?:cleaned\\s+)?[A-Za-z_][\\w.]*)+)\\s*\\)\\s*$");
@@ -222,9 +234,30 @@ final class Picks {
         return kept.size() == FilterText.sentences(rest).size() ? rest : String.join(" ", kept);
     }
 
+    /**
+     * "Re-issued bills come through again with a higher BILL_VERSION": the order of the copies, said as a comparative in
+     * the reason for a pick that names none ("keep only the highest version of each bill").
+     */
+    static final Pattern COMPARED_ON = Pattern.compile("(?i)\\b(?:with|carrying|having|under|at|and)\\s+(?:a|an)\\s+(higher|later|newer"
+            + "|greater|larger|bigger|more\\s+recent|lower|earlier|smaller|older)\\s+([A-Za-z_][\\w.]*)\\b");
+    /** "keep only the highest version of each bill": a pick that names its extreme and its key, no order. */
+    private static final Pattern EXTREME_OF = Pattern.compile("(?i)^" + KEEP + EXTREME + "\\s+(?:version|row|record|copy|entry|one)"
+            + "\\s+(?:of|per|for)\\s+(?:each|every|the\\s+same|a|an)\\s+([\\w\\s-]{1,40}?)\\s*[.;]?$");
+
+    /** The pick after its reason, its order the comparative the reason names; null when they do not agree. */
+    private static String[] orderInReason(String reason, String pick) {
+        Matcher of = EXTREME_OF.matcher(pick.trim());
+        Matcher on = COMPARED_ON.matcher(reason);
+        if (!of.matches() || !on.find()) {
+            return null;
+        }
+        boolean up = on.group(1).toLowerCase(Locale.ROOT).matches("higher|later|newer|greater|larger|bigger|more\\s+recent");
+        return up == descending(of.group(1)) ? new String[]{of.group(2), of.group(1), on.group(2)} : null;
+    }
+
     /** The cell's pick, or null when no sentence of it keeps one row per key in an order. */
     static Read read(String cell) {
-        List<String> sentences = List.of(SENTENCES.split(cell.trim()));
+        List<String> sentences = java.util.Arrays.stream(SENTENCES.split(cell.trim())).map(x -> FIRST.matcher(x).replaceFirst("")).toList();
         for (int i = 0; i < sentences.size(); i++) {
             String[] sql = forms(sentences.get(i).trim());
             if (sql != null && sql.length > 3 && !cleanedInProse(sentences, i, sql)) {
@@ -249,6 +282,15 @@ final class Picks {
                 // "LIS re-sends a result each time it is corrected, so RESULT_ID can repeat: keep only the row with ...":
                 // what explains the pick, then the pick
                 found = forms(sentence.substring(keep.start()));
+                if (found == null) {
+                    found = orderInReason(sentence.substring(0, keep.start()), sentence.substring(keep.start()));
+                }
+                Matcher repeated = found != null && found[0].isBlank() ? REPEATED.matcher(sentence.substring(0, keep.start())) : null;
+                if (repeated != null && repeated.find()) {
+                    // "CIS_METER keeps history, so a meter can appear more than once - take the row with the latest
+                    // LAST_UPD_TS": per meter
+                    found = new String[]{repeated.group(1), found[1], found[2]};
+                }
                 Matcher same = found != null && found[0].isBlank() ? SAME_THING.matcher(sentence.substring(0, keep.start())) : null;
                 if (same != null && same.find()) {
                     // "... several versions of the same guest – keep only the version with the most recent X": per guest,

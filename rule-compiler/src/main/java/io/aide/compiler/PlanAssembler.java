@@ -333,7 +333,12 @@ final class PlanAssembler {
             // loaded.": each sentence a condition, or the codes the conditions already leave out; the cell read whole
             // only when its sentences do not read one by one
             Expr applied = FilterText.sentences(cell).size() > 1 ? choices.bySentence(cell, r, baseAlias, joins, codeCleaning) : null;
-            if (applied == null) {
+            String unread = applied == null && FilterText.sentences(cell).size() > 1 ? choices.unreadChoice(cell, r, baseAlias, joins, codeCleaning) : null;
+            if (unread != null) {
+                // "Reversal bills (BILL_TYPE = 'REV') are excluded. Exclude test accounts.": read whole, the first
+                // sentence's reading would take the second for its remark and leave the test accounts in
+                why[0] = "the sentence \"" + unread + "\" chooses rows and is not understood";
+            } else if (applied == null) {
                 applied = choices.readFilter(cell, r, baseAlias, joins, codeCleaning, why);
             }
             if (applied != null) {

@@ -101,6 +101,16 @@ final class RowChoices {
             }
             keys.add(value);
         }
+        for (int i = 0; i < keys.size() && !pick.sql(); i++) {
+            if (keys.get(i) instanceof Expr.Col col) {
+                String[] why = new String[1];
+                Expr cleaned = keyCleaning(col, why);
+                if (why[0] != null) {
+                    return why[0];
+                }
+                keys.set(i, cleaned != null ? cleaned : col);
+            }
+        }
         Expr key = keys.contains(null) ? null : keys.get(0);
         Expr order = WORDS.value(pick.order(), binder.filterContext(row));
         if (order != null && pick.orderPattern() != null) {
@@ -205,6 +215,34 @@ final class RowChoices {
         return found;
     }
 
+    /**
+     * The target's key as its rule computes it from the one source column a pick's key names: "If an NDC comes through
+     * more than once keep the row with the latest LAST_UPD_DT" where the key NDC_CODE is NDC padded and without hyphens
+     * repeats per NDC_CODE (two spellings of one product are one product), so the key stays unique. Null when no key
+     * column computes a value from that column alone; why it cannot be chosen, in why[0], when such a key's rule is not
+     * compiled.
+     */
+    private Expr keyCleaning(Expr.Col col, String[] why) {
+        for (String column : binder.columnKeys()) {
+            ColumnBinder.Compiled c = binder.compileColumn(column);
+            boolean keyOfIt = c.rows().stream().anyMatch(r -> r.key() && r.sourceColumns().size() == 1
+                    && col.column().equalsIgnoreCase(String.valueOf(r.sourceColumns().get(0).column()).trim()));
+            if (!keyOfIt) {
+                continue;
+            }
+            if (c.flagged() || c.expr() == null) {
+                why[0] = "the row kept per " + col.column() + " is chosen on " + col.column() + " as it arrives, but the key "
+                        + c.name() + " is " + col.column() + " through a rule that is not compiled, so rows that are one "
+                        + c.name() + " may stay apart (write the key's rule, or say the pick is per the raw value)";
+                return null;
+            }
+            if (!c.expr().equals(col) && Expr.columns(c.expr()).stream().allMatch(col::equals) && !Expr.hasAggregate(c.expr())) {
+                return c.expr();
+            }
+        }
+        return null;
+    }
+
     /** Words for the value of the row's own column: "dedupe on this value: keep the latest record per ...". */
     private static final java.util.regex.Pattern THIS_VALUE = java.util.regex.Pattern.compile(
             "(?i)^(?:this|the\\s+same|that)\\s+(?:value|column|field|key|id)$");
@@ -258,7 +296,7 @@ final class RowChoices {
     Expr readFilter(String text, MappingRow r, String baseAlias, Map<String, LayerPlan.Join> joins,
                             Map<Expr.Col, Expr> codeCleaning, String[] why) {
         SqlExpressionParser parser = new SqlExpressionParser((q, n) -> binder.resolveFilterName(r, q, n));
-        for (FilterText.Reading reading : FilterText.readings(text)) {
+        for (FilterText.Reading reading : FilterText.readings(FilterText.definedWhole(text))) {
             try {
                 Expr f = CodeCleaning.apply(types.typeFix(conditionOrKept(parser, reading.condition(), r), null), codeCleaning);
                 if (reading.excluding()) {
@@ -283,6 +321,34 @@ final class RowChoices {
 
     private static final java.util.regex.Pattern SEE_NOTES = java.util.regex.Pattern.compile(
             "(?i)^\\(?\\s*see\\s+(?:the\\s+)?(?:notes?|comments?|remarks?)(?:\\s+(?:sheet|tab|below|above))?\\s*\\)?\\s*[.]?$");
+
+    /**
+     * The first sentence of a filter of several that chooses rows on its own ("Exclude test accounts.", "Keep only the
+     * highest version of each bill.") and cannot be read; null when there is none. Such a sentence is never a remark
+     * of the one before it, so the cell read whole would drop it.
+     */
+    String unreadChoice(String cell, MappingRow r, String baseAlias, Map<String, LayerPlan.Join> joins,
+                        Map<Expr.Col, Expr> codeCleaning) {
+        for (String sentence : FilterText.sentences(cell)) {
+            if (!NoteFilters.choosingSentences(sentence).isEmpty() && !saysAgain(sentence) && Picks.read(sentence) == null
+                    && readFilter(sentence, r, baseAlias, joins, codeCleaning, new String[1]) == null) {
+                return sentence.strip();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A sentence that adds no condition of its own, as a filter of several reads it: a pointer to the notes, the rest
+     * said to be dropped, codes or a state said to be left out ("OHD (on-hand) files are out of scope" beside "Only AHL
+     * and DPR files are loaded"), blanks said to be kept.
+     */
+    private static boolean saysAgain(String sentence) {
+        return SEE_NOTES.matcher(sentence).matches() || FilterText.restDropped(sentence) || FilterText.theyLeftOut(sentence)
+                || FilterText.blankKept(sentence) || FilterText.summaryWord(sentence) != null
+                || FilterText.leftOutSummary(sentence) != null || FilterText.excludedCodes(sentence) != null
+                || FilterText.restated(sentence) != null;
+    }
 
     /** A filter of several sentences read one by one (all conditions, ANDed), or null when one of them is not read. */
     Expr bySentence(String cell, MappingRow r, String baseAlias, Map<String, LayerPlan.Join> joins,

@@ -78,11 +78,47 @@ final class TargetNotes {
                 java.util.regex.Matcher m = lead.matcher(String.join(". ", java.util.Arrays.asList(cells).subList(1, cells.length)));
                 text = m.matches() ? Character.toUpperCase(m.group(1).strip().charAt(0)) + m.group(1).strip().substring(1) : null;
             }
+            if (text == null) {
+                text = unlabelled(cells, named, spec);
+            }
             if (text != null && !text.isEmpty() && !out.contains(text)) {
                 out.add(text);
             }
         }
         return out;
+    }
+
+    /** A line's number or short tag before its text ("2", "1.", "Q1", "(a)"). */
+    private static final Pattern TAG = Pattern.compile("^\\s*\\(?[\\w.]{1,4}[).]?\\s*$");
+    /** The number a line's text opens with ("1. RETURN_REQUEST grain is ...", "(3) Drop ..."). */
+    private static final Pattern NUMBERED = Pattern.compile("^\\s*\\(?\\d{1,2}[).]\\s+");
+
+    /**
+     * A line with no label naming the target: its text when it names the target anywhere ("3. Returns raised against
+     * test orders are excluded from RETURN_REQUEST and from REFUND_LINE"); when it names no target at all, its sentences
+     * that choose rows ("2. RMAs whose status is X are not loaded"), which hold for every target, as the document states
+     * no other; null otherwise. A choice that cannot be read in a target marks its rows as not the ones asked for.
+     */
+    private static String unlabelled(String[] cells, Pattern named, MappingSpec spec) {
+        int first = 0;
+        while (first < cells.length - 1 && TAG.matcher(cells[first]).matches()) {
+            first++;
+        }
+        String line = NUMBERED.matcher(String.join(". ", java.util.Arrays.asList(cells).subList(first, cells.length)).strip())
+                .replaceFirst("");
+        if (line.isEmpty()) {
+            return null;
+        }
+        if (named.matcher(line).find()) {
+            return line;
+        }
+        boolean namesATarget = spec.rows().stream().map(MappingRow::targetTable).filter(t -> t != null && !t.isBlank())
+                .distinct().anyMatch(t -> Pattern.compile("(?i)(?<![\\w.])" + Pattern.quote(t.strip()) + "(?![\\w])").matcher(line).find());
+        if (namesATarget) {
+            return null;
+        }
+        String chosen = NoteFilters.choosingSentences(line);
+        return chosen.isEmpty() ? null : chosen;
     }
 
     /**

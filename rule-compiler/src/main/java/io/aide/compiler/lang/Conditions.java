@@ -230,6 +230,16 @@ final class Conditions {
     /** What follows a comparison's left side; null when nothing does (the cursor then is the caller's to reset). */
     private static Expr test(Parser p, Expr left) {
         int start = p.mark();
+        Token relative = p.peekToken();
+        if (relative != null && (relative.is(Token.Kind.WORD, "that") || relative.is(Token.Kind.WORD, "which"))) {
+            // "reason codes that start with ZZ", "amounts which are negative": the test after a relative pronoun
+            p.next();
+            Expr after = test(p, left);
+            if (after != null) {
+                return after;
+            }
+            p.reset(start);
+        }
         boolean weekend = p.accept(Role.WEEKEND);
         if (weekend || p.accept(Role.WEEKDAY)) {
             // "admit_ts falls on Saturday or Sunday": the ISO day of the week (Saturday 6, Sunday 7)

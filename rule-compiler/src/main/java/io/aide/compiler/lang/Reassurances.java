@@ -31,6 +31,8 @@ final class Reassurances {
         NULL_KEPT,
         /** leading zeros drop off: the value is a number */
         ZEROS_DROPPED,
+        /** the value stays text, its leading zeros kept: neither the value nor the target is a number */
+        TEXT_KEPT,
         /** says what is not done to the rows or other values, or gives an example: nothing to check */
         NOTHING
     }
@@ -69,6 +71,12 @@ final class Reassurances {
     private static final Pattern NUMBER_EXAMPLE = Pattern.compile("\\d[\\w.:/-]{0,19}\\s*(?:becomes|->|→|=>|gives|turns\\s+into)\\s*\\d[\\w.:/-]{0,19}");
     private static final Pattern ZEROS = Pattern.compile("(?:the\\s+)?leading\\s+zeros?\\s+(?:drop\\s+off|are\\s+dropped|are\\s+lost"
             + "|disappear|go|are\\s+removed|fall\\s+away)(?:\\s*,?\\s*\\(?\\s*'?[^'()\\s]{1,20}'?\\s*(?:becomes|->|→|=>)\\s*\\S{1,20}\\s*\\)?)?");
+
+    /** "leading zeros matter", "Keep as text", "keep the leading zeros", "(store as a string)": the value stays text. */
+    private static final Pattern TEXT = Pattern.compile("(?:the\\s+)?leading\\s+zeros?\\s+(?:matter|are\\s+significant|are\\s+meaningful"
+            + "|are\\s+kept|stay|must\\s+(?:be\\s+kept|stay|be\\s+preserved|not\\s+be\\s+lost))|(?:keep|retain|preserve)\\s+(?:the\\s+|any\\s+)?"
+            + "leading\\s+zeros?|(?:keep|load|store|hold|leave)\\s+(?:it\\s+)?as\\s+(?:text|a\\s+string|string|varchar|character)"
+            + "|(?:do\\s+not|don't|never)\\s+(?:cast|convert)\\s+(?:it\\s+)?to\\s+(?:a\\s+)?(?:number|numeric|integer)");
 
     private Reassurances() {
     }
@@ -253,6 +261,9 @@ final class Reassurances {
         if (ZEROS.matcher(text).matches()) {
             return Kind.ZEROS_DROPPED;
         }
+        if (TEXT.matcher(text).matches()) {
+            return Kind.TEXT_KEPT;
+        }
         for (Object[] saying : SAYINGS) {
             if (((Pattern) saying[0]).matcher(text).matches()) {
                 return (Kind) saying[1];
@@ -267,8 +278,20 @@ final class Reassurances {
             case NEVER_NULL -> Expr.neverNull(value);
             case NULL_KEPT -> Expr.blankStaysNull(value, target);
             case ZEROS_DROPPED -> target.numeric();
+            case TEXT_KEPT -> !target.numeric() && !castsToNumber(value);
             case NOTHING -> true;
         };
+    }
+
+    private static boolean castsToNumber(Expr e) {
+        boolean[] found = {false};
+        Expr.rewrite(e, x -> {
+            if (x instanceof Expr.Cast c && c.type().numeric()) {
+                found[0] = true;
+            }
+            return x;
+        });
+        return found[0];
     }
 
     private static boolean changesCase(Expr e) {
