@@ -69,7 +69,9 @@ class BrokerOutageResilienceIT {
         }
         Components.start("kafka");
         List<SseEvent> received = read.get(3, TimeUnit.MINUTES);
-        HttpResponse<String> repeated = Stack.postJson(alice, "/api/v1/generations", laterRequest);
+        // the refused request sent again as a client does after Retry-After: accepted once the producer is back
+        HttpResponse<String> repeated = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> Stack.postJson(alice, "/api/v1/generations", laterRequest), r -> r.statusCode() != 503);
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertThat(Stack.json(Stack.get(alice, "/api/v1/generations/" + postedDuringOutage).body())
                         .path("status").asText()).isEqualTo("completed"));

@@ -38,7 +38,12 @@ final class Stack {
         return "http://127.0.0.1:" + (BASE_PORT + 1000 + i);
     }
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1 as browsers, Prometheus and probes speak it over plain http: the JDK client's default h2c upgrade once
+     * read a management port's 100 kB metrics answer as HTTP/2 frames ("Frame type(95) ... exceeds MAX_FRAME_SIZE").
+     */
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A password grant with the public client aide-cli, exactly as the README tells script users. */
     static String token(String user, String password) {
