@@ -165,6 +165,11 @@ final class MappingRowReader {
         String sourceSystem = ctx.intern(value(MappingField.SOURCE_SYSTEM, cells));
         String rawSource = ctx.intern(value(MappingField.SOURCE_COLUMN, cells));
         List<SourceRef> sources = CellValues.parseSources(rawSource, sourceTable, sourceSystem);
+        if (sourceTable == null && !sources.isEmpty() && sources.get(0).table() != null
+                && sources.stream().allMatch(s -> sources.get(0).table().equalsIgnoreCase(s.table()))) {
+            // "CIS_BILL.ACCT_NO" in a Source column, no source table column: the row reads that table
+            sourceTable = ctx.intern(sources.get(0).table());
+        }
         String targetType = ctx.intern(value(MappingField.TARGET_TYPE, cells));
         String transformation = ctx.intern(value(MappingField.TRANSFORMATION, cells));
         String join = ctx.intern(value(MappingField.JOIN, cells));

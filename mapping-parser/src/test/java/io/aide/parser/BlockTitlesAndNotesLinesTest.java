@@ -49,6 +49,8 @@ class BlockTitlesAndNotesLinesTest {
         assertThat(spec.rows()).extracting(MappingRow::targetColumn).containsExactly("METER_ID", "PREMISE_ID", "BILL_ID");
         assertThat(spec.rows().get(2).sourceColumns()).singleElement()
                 .satisfies(s -> assertThat(s.table() + "." + s.column()).isEqualTo("CIS_BILL.BILL_NO"));
+        // the table a qualified source cell names is the row's source table, where no column gives one
+        assertThat(spec.rows()).extracting(MappingRow::sourceTable).containsExactly("CIS_METER", "CIS_METER", "CIS_BILL");
         assertThat(spec.sheets()).filteredOn(s -> s.name().equals("Mapping")).singleElement()
                 .satisfies(s -> assertThat(s.reason()).contains("target tables taken from the title above each block"));
         assertThat(spec.diagnostics()).noneMatch(d -> d.code().equals("empty_rule") || d.code().equals("duplicate_target_column"));
