@@ -19,9 +19,17 @@ import java.util.regex.Pattern;
  * @param ignoreSpaces codes compare without leading and trailing spaces
  * @param blankIsNull  a text that is empty or only spaces counts as no value ("Treat a value that is empty or only spaces
  *                     the same as NULL"): a column's default replaces it as it replaces NULL
+ * @param nullText     the text NULL is no value ("CIS writes the literal string NULL for empty fields - treat it the same
+ *                     as blank", "Literal 'NULL' in the extract = empty"): every text the rules read is NULL there
  */
-record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces, boolean blankIsNull) {
-    static final DocumentConventions NONE = new DocumentConventions(false, false, false);
+record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces, boolean blankIsNull, boolean nullText) {
+    static final DocumentConventions NONE = new DocumentConventions(false, false, false, false);
+
+    /** The word NULL written as a value, then what it is: blank, empty, missing, no value. */
+    private static final Pattern NULL_TEXT = Pattern.compile("(?i)(?:\\b(?:literal|string|text|word|value)\\s+(?:string\\s+|text\\s+|value\\s+)?"
+            + "['\"\u2018\u2019\u201c\u201d]?null['\"\u2018\u2019\u201c\u201d]?|['\"\u2018\u2019\u201c\u201d]null['\"\u2018\u2019\u201c\u201d])"
+            + "[^.;]{0,80}?(?:\\bsame\\s+as|\\bas\\b|\\bmeans?\\b|=|\\bcounts?\\s+as|\\bis\\b|\\bare\\b)\\s+(?:a\\s+|an\\s+|the\\s+)?"
+            + "(?:blank|empty|null|missing|no\\s+value|not\\s+(?:populated|provided|given))\\b");
 
     private static final Pattern SENTENCES = Pattern.compile("(?<=[.;!?])\\s+|\\s+\\|\\s+|\\n+");
     /** The sentence is about comparing codes or values. */
@@ -59,9 +67,11 @@ record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces, boolean bla
         boolean ignoreCase = false;
         boolean ignoreSpaces = false;
         boolean blankIsNull = false;
+        boolean nullText = false;
         for (DocumentNote note : spec.notes()) {
             for (String sentence : SENTENCES.split(note.text())) {
                 blankIsNull |= BLANK_IS_NULL.matcher(sentence).find();
+                nullText |= NULL_TEXT.matcher(sentence).find();
                 if (TRIM_ALL.matcher(sentence).find()) {
                     // "Trim all text fields before use": every text is trimmed, so are the codes compared
                     ignoreSpaces = true;
@@ -81,7 +91,8 @@ record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces, boolean bla
                 }
             }
         }
-        return ignoreCase || ignoreSpaces || blankIsNull ? new DocumentConventions(ignoreCase, ignoreSpaces, blankIsNull) : NONE;
+        return ignoreCase || ignoreSpaces || blankIsNull || nullText
+                ? new DocumentConventions(ignoreCase, ignoreSpaces, blankIsNull, nullText) : NONE;
     }
 
     /**
@@ -90,6 +101,11 @@ record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces, boolean bla
      * @param textual whether an expression holds text (only text is trimmed or upper-cased)
      */
     Expr applied(Expr value, Function<Expr, Boolean> textual) {
+        if (nullText && value != null) {
+            // every text read is NULL where the extract writes the word NULL
+            value = Expr.rewrite(value, e -> e instanceof Expr.Col && textual.apply(e)
+                    ? new Expr.Fn("NULLIF", List.of(e, new Expr.Lit("NULL"))) : e);
+        }
         if (this == NONE || !ignoreCase && !ignoreSpaces || value == null) {
             return value;
         }

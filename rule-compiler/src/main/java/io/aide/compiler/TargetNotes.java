@@ -79,7 +79,7 @@ final class TargetNotes {
                 text = m.matches() ? Character.toUpperCase(m.group(1).strip().charAt(0)) + m.group(1).strip().substring(1) : null;
             }
             if (text == null) {
-                text = unlabelled(cells, named, spec);
+                text = unlabelled(cells, named, spec, target);
             }
             if (text != null && !text.isEmpty() && !out.contains(text)) {
                 out.add(text);
@@ -99,7 +99,7 @@ final class TargetNotes {
      * that choose rows ("2. RMAs whose status is X are not loaded"), which hold for every target, as the document states
      * no other; null otherwise. A choice that cannot be read in a target marks its rows as not the ones asked for.
      */
-    private static String unlabelled(String[] cells, Pattern named, MappingSpec spec) {
+    private static String unlabelled(String[] cells, Pattern named, MappingSpec spec, String target) {
         int first = 0;
         while (first < cells.length - 1 && TAG.matcher(cells[first]).matches()) {
             first++;
@@ -118,7 +118,33 @@ final class TargetNotes {
             return null;
         }
         String chosen = NoteFilters.choosingSentences(line);
-        return chosen.isEmpty() ? null : chosen;
+        return chosen.isEmpty() || namesOnlyOthers(chosen, spec, target) ? null : chosen;
+    }
+
+    /** A table or column written as its name ("LINE_STATUS", "ORDER_HDR.ORDER_TYPE"). */
+    private static final Pattern NAME = Pattern.compile("\\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\\b|\\b[A-Za-z]\\w*\\.[A-Za-z]\\w*\\b");
+
+    /**
+     * "Cancelled lines (LINE_STATUS = 'CXL') are excluded": the line names, by their names, only tables or columns that
+     * other targets read, so it is about those. Words alone ("RMAs whose status is X") name no table: such a line holds
+     * for every target, flagging those it cannot be read in.
+     */
+    private static boolean namesOnlyOthers(String text, MappingSpec spec, String target) {
+        java.util.Set<String> readers = new java.util.HashSet<>();
+        java.util.regex.Matcher m = NAME.matcher(text);
+        while (m.find()) {
+            String[] parts = m.group().toLowerCase(java.util.Locale.ROOT).split("\\.");
+            for (MappingRow r : spec.rows()) {
+                boolean reads = r.sourceTable() != null && java.util.Arrays.asList(parts).contains(r.sourceTable().strip().toLowerCase(java.util.Locale.ROOT))
+                        || r.sourceColumns().stream().anyMatch(c -> c.column() != null
+                        && parts[parts.length - 1].equals(c.column().strip().toLowerCase(java.util.Locale.ROOT))
+                        || c.table() != null && parts[0].equals(c.table().strip().toLowerCase(java.util.Locale.ROOT)));
+                if (reads && r.targetTable() != null) {
+                    readers.add(r.targetTable().strip().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        return !readers.isEmpty() && !readers.contains(target.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     /**

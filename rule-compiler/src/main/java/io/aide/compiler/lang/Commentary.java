@@ -120,6 +120,10 @@ final class Commentary {
             // "(CAM already defaulted to 0)", "(already trimmed upstream)": what was done before, asking for nothing
             return true;
         }
+        if (DataDescriptions.describesData(tokens, lexicon)) {
+            // "(some rows have trailing spaces)": what the source holds, which the rule beside it deals with
+            return true;
+        }
         if (tokens.stream().anyMatch(t -> t.is(Token.Kind.WORD, "target") || t.is(Token.Kind.WORD, "targets"))
                 && tokens.stream().anyMatch(t -> t.norm().startsWith("default") || t.is(Token.Kind.WORD, "derived")
                 || t.is(Token.Kind.WORD, "cleaned") || t.is(Token.Kind.WORD, "computed"))) {

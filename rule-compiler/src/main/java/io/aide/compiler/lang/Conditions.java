@@ -380,9 +380,12 @@ final class Conditions {
                 if (v instanceof Expr.Lit l && l.value() instanceof String) {
                     // "starts with 'ICD' or 'MOP'": one pattern per value
                     Expr like = null;
+                    // "account numbers starting with 999" in a filter: ' 9990000002' as the extract pads it starts so too
+                    Expr tested = r != Role.CONTAINS && left instanceof Expr.Col && p.ctx().choosesRows()
+                            ? new Expr.Fn("TRIM", List.of(left)) : left;
                     for (Expr each : ComparedLists.alternatives(p, v, false)) {
                         String s = String.valueOf(((Expr.Lit) each).value());
-                        Expr one = new Expr.Bin("LIKE", left, new Expr.Lit((r == Role.STARTS ? "" : "%")
+                        Expr one = new Expr.Bin("LIKE", tested, new Expr.Lit((r == Role.STARTS ? "" : "%")
                                 + s.replace("%", "\\%") + (r == Role.ENDS ? "" : "%")));
                         like = like == null ? one : new Expr.Bin("OR", like, one);
                     }

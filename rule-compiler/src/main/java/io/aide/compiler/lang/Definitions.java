@@ -100,7 +100,42 @@ final class Definitions {
     }
 
     /** A word of the definition names a kind of value or a part of the target column's name. */
+    /** Words that relate a value to another: "GST on the net amount", "Net amount at the standard rate", "qty times price". */
+    private static final Set<String> RELATING = Set.of("on", "at", "per", "times", "plus", "minus", "less", "divided",
+            "multiplied", "over", "against", "than", "with");
+
+    /**
+     * The words relate a source column of the row to something else ("GST on the net amount", "Net amount at the
+     * standard rate"): a value computed from that column, never a description of the column ("Number of tickets on the
+     * line" names no column on either side).
+     */
+    private static boolean computesFromASource(List<Token> definition, RuleContext ctx) {
+        if (definition.stream().noneMatch(t -> RELATING.contains(t.norm()))) {
+            return false;
+        }
+        // the words between the relating words: "GST | the net amount | the standard rate"
+        List<String> segment = new java.util.ArrayList<>();
+        for (int i = 0; i <= definition.size(); i++) {
+            if (i < definition.size() && !RELATING.contains(definition.get(i).norm())) {
+                String w = definition.get(i).norm();
+                if (!w.equals("the") && !w.equals("a") && !w.equals("an")) {
+                    segment.add(w);
+                }
+                continue;
+            }
+            String words = String.join(" ", segment);
+            if (!words.isEmpty() && ctx.sources().stream().anyMatch(c -> RuleLanguage.spells(words, c.column()))) {
+                return true;
+            }
+            segment.clear();
+        }
+        return false;
+    }
+
     private static boolean names(List<Token> definition, RuleContext ctx) {
+        if (computesFromASource(definition, ctx)) {
+            return false;
+        }
         String column = ctx.row().targetColumn() == null ? "" : ctx.row().targetColumn().toLowerCase(Locale.ROOT);
         Set<String> own = Set.of(column.split("[_\\s]+"));
         return definition.stream().anyMatch(t -> KINDS.contains(t.norm()) || t.norm().length() > 2 && own.contains(t.norm()));

@@ -31,6 +31,8 @@ final class Reassurances {
         NULL_KEPT,
         /** leading zeros drop off: the value is a number */
         ZEROS_DROPPED,
+        /** text that does not read as the type gives NULL: the value is a safe parse or cast, with no default after it */
+        UNREADABLE_NULL,
         /** the value stays text, its leading zeros kept: neither the value nor the target is a number */
         TEXT_KEPT,
         /** says what is not done to the rows or other values, or gives an example: nothing to check */
@@ -60,6 +62,8 @@ final class Reassurances {
                     // an example in brackets: "(e.g. 'x' → 'X')", "('0101' becomes 101)"
                     + "|\\(?\\s*(?:[a-z][a-z ]{0,20}\\s*,\\s*)?(?:e\\s*\\.?\\s*g\\s*\\.?|eg|for\\s+example|example)\\s*[:,]?\\s*[^()]{1,60}\\)?"
                     + "|\\(?\\s*'[^']{1,20}'\\s*(?:becomes|->|→|=>|gives|turns\\s+into)\\s*'?[^'()]{1,20}'?\\s*\\)?"
+                    // "(00/00/0000, 31/02 etc.)": values given as examples
+                    + "|(?:[0-9'][0-9/.: '-]*,\\s*){0,6}[0-9'][0-9/.: '-]*\\s+etc\\s*\\.?"
                     + "|keep\\s+(?:it\\s+)?as\\s+(?:text|a\\s+string)\\s+so\\s+[^;]{1,60}"
                     // "(after the B default)", "(after the de-duplication below)": the order of steps, which is the order
                     // the value is computed in
@@ -77,6 +81,26 @@ final class Reassurances {
             + "|are\\s+kept|stay|must\\s+(?:be\\s+kept|stay|be\\s+preserved|not\\s+be\\s+lost))|(?:keep|retain|preserve)\\s+(?:the\\s+|any\\s+)?"
             + "leading\\s+zeros?|(?:keep|load|store|hold|leave)\\s+(?:it\\s+)?as\\s+(?:text|a\\s+string|string|varchar|character)"
             + "|(?:do\\s+not|don't|never)\\s+(?:cast|convert)\\s+(?:it\\s+)?to\\s+(?:a\\s+)?(?:number|numeric|integer)");
+
+    /** What does not read as a date or number: "invalid dates", "anything that won't convert", "00/00/0000", "blanks". */
+    private static final String UNREADABLE = "(?:(?:invalid|bad|impossible|placeholder|unparse?able|malformed|junk|dummy|zero|corrupt"
+            + "|garbage|wrong|broken|missing|blank|empty)(?:\\s*(?:or|and|/)\\s*(?:invalid|bad|impossible|placeholder|unparse?able|malformed"
+            + "|junk|dummy|zero|missing|blank|empty))*(?:\\s+(?:dates?|values?|timestamps?|entries|numbers?|ones|amounts?))?"
+            + "|anything(?:\\s+else)?\\s+that\\s+(?:won't|will\\s+not|wont|does\\s+not|doesn't|cannot|can't|fails\\s+to)\\s+(?:convert|parse)"
+            + "|other\\s+(?:formats?|layouts?)|blanks|nulls|'null'|null|0{6,8}|00\\s*/\\s*00\\s*/\\s*0000|0000\\s*-\\s*00\\s*-\\s*00)"
+            + "(?:\\s*\\([^()]*\\))?";
+    /**
+     * "Invalid dates (e.g. 31/02/2024) or other formats -> NULL", "00000000, blanks and anything that won't convert go to
+     * NULL", "If it doesn't parse, NULL", "00000000 / blank / NULL means still enrolled - leave empty".
+     */
+    private static final Pattern UNREADABLE_GIVES_NULL = Pattern.compile("(?:" + UNREADABLE + ")(?:\\s*(?:,|/|\\bor\\b|\\band\\b)\\s*(?:"
+            + UNREADABLE + "))*\\s*(?:->|→|=>|=|:|to|go\\s+to|goes\\s+to|become|becomes|gives?|(?:are|is)\\s+(?:set|loaded|stored|treated"
+            + "|read)\\s+(?:to|as)|(?:load|set|leave)\\s+(?:as|to)|means?\\s+[^-–—]{1,60}?\\s+[-–—]\\s+leave(?:\\s+it)?)\\s*(?:a\\s+)?(?:null|empty|blank)"
+            + "(?:\\s+(?:date|value))?"
+            + "|if\\s+(?:it|the\\s+(?:value|text|date))\\s+(?:doesn't|does\\s+not|won't|will\\s+not|cannot|can't|fails\\s+to)\\s+(?:parse|convert)"
+            + "\\s*,?\\s*(?:then\\s+)?(?:null|leave\\s+(?:it\\s+)?(?:null|empty)|(?:load|set)\\s+(?:it\\s+)?(?:as|to)\\s+null)"
+            // "(don't try to rescue other formats)": no other layout is tried, as none is
+            + "|(?:don't|do\\s+not|never)\\s+(?:try\\s+to\\s+)?(?:rescue|guess|repair|fix)\\s+(?:other\\s+)?(?:formats?|layouts?|dates?|values?)");
 
     private Reassurances() {
     }
@@ -264,6 +288,9 @@ final class Reassurances {
         if (TEXT.matcher(text).matches()) {
             return Kind.TEXT_KEPT;
         }
+        if (UNREADABLE_GIVES_NULL.matcher(text).matches()) {
+            return Kind.UNREADABLE_NULL;
+        }
         for (Object[] saying : SAYINGS) {
             if (((Pattern) saying[0]).matcher(text).matches()) {
                 return (Kind) saying[1];
@@ -279,8 +306,21 @@ final class Reassurances {
             case NULL_KEPT -> Expr.blankStaysNull(value, target);
             case ZEROS_DROPPED -> target.numeric();
             case TEXT_KEPT -> !target.numeric() && !castsToNumber(value);
+            case UNREADABLE_NULL -> safelyRead(value) && !(value instanceof Expr.Fn f && f.name().equalsIgnoreCase("COALESCE"));
             case NOTHING -> true;
         };
+    }
+
+    /** The value reads text as a date or number the safe way: what does not read gives NULL. */
+    private static boolean safelyRead(Expr e) {
+        boolean[] found = {false};
+        Expr.rewrite(e, x -> {
+            if (x instanceof Expr.ParseDate || x instanceof Expr.Cast c && c.safe() && c.type().kind() != SqlType.Kind.VARCHAR) {
+                found[0] = true;
+            }
+            return x;
+        });
+        return found[0];
     }
 
     private static boolean castsToNumber(Expr e) {

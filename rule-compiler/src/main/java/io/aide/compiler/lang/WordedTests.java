@@ -308,6 +308,36 @@ final class WordedTests {
     }
 
     /**
+     * The value the words name as the target has it: "If there is no exit date then 'Current'" on a target whose
+     * exit_date is EXIT_DT read as a date ("00000000 / blank / NULL means still enrolled - leave empty") asks whether
+     * exit_date is missing, not whether the text is (00000000 is no exit date). The column itself where no other column
+     * of the target is spelled by the words and reads it through a rule; null where that column's rule is not compiled,
+     * so the test cannot be said.
+     *
+     * @param end the cursor after the words
+     */
+    private static Expr asTheTargetHasIt(Parser p, int end, Expr column) {
+        if (!(column instanceof Expr.Col col)) {
+            return column;
+        }
+        int start = end;
+        while (start > 0 && p.tokens().get(start - 1).kind() == Token.Kind.WORD && !p.tokens().get(start - 1).is(Token.Kind.WORD, "no")) {
+            start--;
+        }
+        String name = String.join("_", p.tokens().subList(start, end).stream().map(Token::norm).toList());
+        String own = p.ctx().row().targetColumn();
+        if (name.isEmpty() || own != null && name.equalsIgnoreCase(own.trim()) || name.equalsIgnoreCase(col.column())
+                || !p.ctx().namesTargetColumn(name)) {
+            return column;
+        }
+        Expr target = p.ctx().resolve(null, name);
+        if (target == null || target instanceof Expr.TypedNull) {
+            return null;
+        }
+        return !target.equals(col) && Expr.columns(target).contains(col) ? target : column;
+    }
+
+    /**
      * "no impressions", "there are no impressions" (a count or measure: missing or zero), "no middle name" (missing or
      * blank); null (cursor unchanged) otherwise.
      */
@@ -337,6 +367,15 @@ final class WordedTests {
             // ... or the bracket that holds the test ("the line is still active (no deactivation date)")
             if (none != null && (after == null || after.kind() == Token.Kind.SEP || after.op(",") || after.op(")")
                     || p.peek(Role.THEN) || p.peek(Role.ELSE) || p.peek(Role.AND) || p.peek(Role.OR))) {
+                Expr said = asTheTargetHasIt(p, window, none);
+                if (said == null) {
+                    p.reset(m);
+                    return null;
+                }
+                if (said != none) {
+                    // "no exit date" where exit_date reads EXIT_DT through a rule of its own: that value missing
+                    return new Expr.IsNull(said, false);
+                }
                 return counted(p, none, p.tokens().get(p.mark() - 1), word)
                         ? new Expr.Bin("OR", new Expr.IsNull(none, false), new Expr.Bin("=", none, new Expr.Lit(0L)))
                         : new Expr.Bin("OR", new Expr.IsNull(none, false), new Expr.Bin("=",
