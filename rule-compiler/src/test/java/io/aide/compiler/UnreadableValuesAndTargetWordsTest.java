@@ -37,6 +37,29 @@ class UnreadableValuesAndTargetWordsTest {
     }
 
     @Test
+    void shouldReadTextInTheKeysOwnLayoutAsThatDateIntoAnInteger() throws Exception {
+        // "Text YYYYMMDD" into an integer once read the text as an ISO date to format, NULL on every row
+        GeneratedLayers.Layer layer = ENROLMENTS.compile(Specs.spec()
+                .row("fe", "enrolment_id", "INTEGER", "enr", "enrl_id", "Direct map")
+                .row("fe", "exit_date_key", "INTEGER", "enr", "exit_dt", "Exit date arrives as text YYYYMMDD. NULL if EXIT_DT is blank."));
+        assertThat(ENROLMENTS.run(layer, "enrolment_id", "exit_date_key")).containsExactly("1|null", "2|20250101", "3|null", "4|20250202");
+        GeneratedLayers.Layer other = ENROLMENTS.compile(Specs.spec()
+                .row("fe", "eff_key", "INTEGER", "enr", "eff_dt", "Text MM/DD/YYYY"));
+        assertThat(other.columns().get(0).status()).isEqualTo("flagged");
+    }
+
+    @Test
+    void shouldReadWhatABlankGivesSaidInEverydayWords() throws Exception {
+        for (String rule : new String[]{"UPPER(TRIM()). If nothing there use 'NONE'", "trim + upper. If nothing captured default to 'NONE'.",
+                "Trim and upper case. If blank/NULL use 'NONE'."}) {
+            GeneratedLayers.Layer layer = ENROLMENTS.compile(Specs.spec()
+                    .row("fe", "enrolment_id", "INTEGER", "enr", "enrl_id", "Direct map")
+                    .row("fe", "reason", "VARCHAR(4)", "enr", "exit_rsn_cd", rule));
+            assertThat(ENROLMENTS.run(layer, "enrolment_id", "reason")).as(rule).containsExactly("1|NONE", "2|GRD", "3|NONE", "4|TRF");
+        }
+    }
+
+    @Test
     void shouldFlagWhatDoesNotParseGivingAValue() {
         GeneratedLayers.Layer layer = ENROLMENTS.compile(Specs.spec()
                 .row("fe", "exit_date", "DATE", "enr", "exit_dt", "YYYYMMDD to date. Invalid dates -> 1900-01-01"));

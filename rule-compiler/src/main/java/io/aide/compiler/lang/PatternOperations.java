@@ -185,6 +185,9 @@ final class PatternOperations {
                 weakFrom = p.tokens().get(p.mark() - 1).is(Token.Kind.WORD, "in");
             } else if (p.accept(Role.CAST)) {
                 to = true;
+            } else if (patterns.isEmpty() && p.accept(Role.TYPE_TEXT)) {
+                // "Text YYYYMMDD", "arrives as text YYYYMMDD": the layout the text has, never one to write
+                from = true;
             } else if (!(p.accept(Role.DATE_NOUN) || p.accept(Role.TYPE_DATE) || p.accept(Role.TYPE_TIMESTAMP)
                     || p.accept(Role.TYPE_TEXT) || p.accept(Role.SELF))) {
                 // the column the patterns apply to: "format sale_dt as YYYY-MM", "YYYYMM of open_dt"
@@ -265,6 +268,13 @@ final class PatternOperations {
         Expr subject = column != null ? column : p.ctx().sources().size() == 1 ? p.ctx().sources().get(0) : null;
         // "YYYYMM of sale date" into a text: the column is a date by its type or its name, so the pattern is the output's
         boolean ofADate = subject instanceof Expr.Col c && (p.ctx().typeOf(c).temporal() || ColumnWords.holdsADate(c.column()));
+        boolean typedDate = subject instanceof Expr.Col c && p.ctx().typeOf(c).temporal();
+        if (integerTarget && fromPattern && !typedDate && "%Y%m%d".equals(fmt) && !formatWords) {
+            // "DOB arrives as text YYYYMMDD" into an integer: the date the text holds, as the same eight digits (NULL
+            // where it is no date)
+            return new Operation(x -> new Expr.Cast(new Expr.FormatDate(new Expr.ParseDate(x, fmt, false), fmt), key, true), column,
+                    Copies.Kind.CONVERSION);
+        }
         boolean format = (formatWords || toPattern || integerTarget || ofADate) && !parseWords
                 && (!fromPattern || weakFrom && ofADate);
         if (!format) {
