@@ -9,7 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How a target's rules clean a code column before they compare it with codes ("Trim/upper, then HK = Confirmed, ..."):
+ * How a target's rules clean a code column before they compare it with codes ("Trim/upper, then HK = Confirmed, ..."),
+ * or give it cleaned as a column of its own ("attendance_code: upper(trim())"):
  * the same comparison in a filter of that target ("only SEG_STATUS HK or TK is loaded") reads the column cleaned the
  * same way, so that ' hk' is kept by the filter as it is mapped by the rule. A column cleaned two ways is left as the
  * filter writes it.
@@ -26,6 +27,14 @@ final class CodeCleaning {
         for (Expr v : values) {
             if (v == null) {
                 continue;
+            }
+            Expr.Col whole = cleanedColumn(v);
+            if (whole != null) {
+                // "attendance_code: upper(trim())": a column that is the code cleaned says how its codes are meant
+                Expr before = out.putIfAbsent(whole, v);
+                if (before != null && !before.equals(v)) {
+                    ambiguous.put(whole, true);
+                }
             }
             Expr.rewrite(v, x -> {
                 Expr.Col col = null;
@@ -52,6 +61,18 @@ final class CodeCleaning {
 
     /** The filter with each raw comparison of a cleaned column with upper-case codes made on the cleaned value. */
     static Expr apply(Expr filter, Map<Expr.Col, Expr> cleaned) {
+        return apply(filter, cleaned, false);
+    }
+
+    /**
+     * ... and, in a filter, each test of how a cleaned code starts or ends ("anything starting ZZ" on a code the rules
+     * upper-case: ' zz1' starts so too).
+     */
+    static Expr applyToFilter(Expr filter, Map<Expr.Col, Expr> cleaned) {
+        return apply(filter, cleaned, true);
+    }
+
+    private static Expr apply(Expr filter, Map<Expr.Col, Expr> cleaned, boolean likes) {
         if (cleaned.isEmpty()) {
             return filter;
         }
@@ -60,12 +81,31 @@ final class CodeCleaning {
                     && cleaned.containsKey(c) && upperCode(b.right())) {
                 return new Expr.Bin(b.op(), cleaned.get(c), b.right());
             }
+            if (likes && x instanceof Expr.Bin like && like.op().equals("LIKE") && upperCode(like.right())) {
+                // "anything starting ZZ" on a code the rules upper-case: ' zz1' starts so too
+                Expr.Col c = like.left() instanceof Expr.Col bare ? bare : cleanedColumn(like.left());
+                if (c != null && cleaned.containsKey(c) && wrappers(cleaned.get(c)).containsAll(wrappers(like.left()))) {
+                    // (never a weaker cleaning than the test has: "UPPER(TRIM(code)) LIKE 'TST%'" stays)
+                    return new Expr.Bin("LIKE", cleaned.get(c), like.right());
+                }
+            }
             if (x instanceof Expr.InList in && in.expr() instanceof Expr.Col c && cleaned.containsKey(c)
                     && in.items().stream().allMatch(CodeCleaning::upperCode)) {
                 return new Expr.InList(cleaned.get(c), in.items(), in.negated());
             }
             return x;
         });
+    }
+
+    /** The names of the UPPER and TRIM calls around a column. */
+    private static java.util.Set<String> wrappers(Expr e) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        Expr x = e;
+        while (x instanceof Expr.Fn f && f.args().size() == 1) {
+            out.add(f.name().toUpperCase(Locale.ROOT));
+            x = f.args().get(0);
+        }
+        return out;
     }
 
     /** UPPER(TRIM(col)), TRIM(UPPER(col)), TRIM(col), UPPER(col): the column; null for anything else. */

@@ -50,7 +50,7 @@ final class FilterText {
     private static final String ROWS_WITH = "(?i)^(?:[\\w-]+\\s+){0,3}?(?:rows|records|lines|[\\w-]+s)\\s+"
             + "(?:with|where|whose|that\\s+have|having)\\s+";
     /** Rows said not to reach the target: "not (be) loaded", "not flow into any mart table", "never go to refund". */
-    private static final String NOT_CARRIED = "(?:not|never)\\s+(?:be\\s+)?loaded|(?:not|never)\\s+(?:be\\s+)?(?:flow|go|pass|get"
+    private static final String NOT_CARRIED = "(?:not|never)\\s+(?:to\\s+)?(?:be\\s+)?(?:loaded|included|imported)|(?:not|never)\\s+(?:be\\s+)?(?:flow|go|pass|get"
             + "|sent|passed|carried|moved|copied)\\s+(?:in)?to\\b|(?:not|never)\\s+reach\\b";
     /** What becomes of such rows: "not loaded", "excluded", "filtered out". */
     private static final String ROWS_LEFT_OUT = "(?:" + NOT_CARRIED + "|excluded|dropped|filtered\\s+out|skipped|discarded|removed"

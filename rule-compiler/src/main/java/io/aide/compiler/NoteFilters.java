@@ -45,11 +45,13 @@ final class NoteFilters {
      * "keep only the row with the latest last_modified per account_id", "dedupe on ...".
      */
     private static final Pattern ROW_SELECTION = Pattern.compile("(?i)\\b(?:(?:do|does|must|should|will|shall|are|is)"
-            + "\\s+not\\s+(?:be\\s+)?load(?:ed)?|n't\\s+(?:be\\s+)?load(?:ed)?|not\\s+(?:be\\s+)?loaded"
+            + "\\s+not\\s+(?:to\\s+)?(?:be\\s+)?(?:load(?:ed)?|included|imported)|n't\\s+(?:be\\s+)?load(?:ed)?|not\\s+(?:to\\s+)?(?:be\\s+)?loaded"
             + "|(?:are|is|be|get|gets)\\s+(?:filtered\\s+out|excluded|dropped|skipped|discarded)|filtered\\s+out"
             + "|keep\\s+only\\s+(?:the|one)\\s+(?:row|record|version|latest|last|most|newest|earliest|first|oldest|highest|lowest"
             + "|largest|smallest)(?!\\s+(?:\\d+\\s+)?" + TEXT_PARTS + "\\b)|keep\\s+(?:only\\s+)?(?:one|a\\s+single|a|just\\s+one|a\\s+unique)\\s+(?:row|record|version|copy|entry)"
             + "|load\\s+only\\b|only\\s+load\\b"
+            // "Only the current version (latest LAST_UPD_TS) goes to DIM_CARD_ACCOUNT"
+            + "|^only\\s+(?:the\\s+)?(?:current|latest|newest|most\\s+recent|last|earliest|oldest|first)\\s+(?:version|row|record|copy|entry)\\b"
             // "..., take the row with the most recent LAST_UPD_DT", "where DISP_ID repeats take the copy with the latest EXTRACT_TS"
             + "|\\b(?:keep|take|retain|use|select|pick|choose)\\s+(?:only\\s+)?(?:the|one|a\\s+single)\\s+(?:row|record|version|entry|copy|one)"
             + "\\s+(?:with|having|that\\s+has)\\s+(?:the\\s+)?(?:latest|last|most\\s+recent|newest|first|earliest|oldest|highest|lowest"

@@ -188,6 +188,11 @@ final class Picks {
     private Picks() {
     }
 
+    /** "Only the current version (latest LAST_UPD_TS) goes to DIM_CARD_ACCOUNT": the version kept, its order in brackets. */
+    private static final Pattern ONLY_EXTREME = Pattern.compile("(?i)^only\\s+(?:the\\s+)?(current|latest|newest|most\\s+recent|last"
+            + "|earliest|oldest|first)\\s+(?:version|row|record|copy|entry)\\s*\\(\\s*(?:(?:by|on)\\s+)?(?:the\\s+)?" + EXTREME
+            + "?\\s*([A-Za-z_][\\w.]*)\\s*\\)\\s*(?:(?:goes|go|is|are|gets|get|will\\s+be|must\\s+be)\\b.*)?[.;]?$");
+
     /**
      * "A lease whose older copy is a draft but whose latest copy is active is kept": which rows the pick then the filter
      * leave, said of the copies, in a sentence that itself chooses no rows ("drop the surviving row if ... – a fill whose
@@ -305,6 +310,19 @@ final class Picks {
             }
             if (found == null) {
                 continue;
+            }
+            if (found[0].isBlank() && found.length == 3) {
+                // "CARD_ACCT ... can hold several rows for the same ACCT_NO. Only the current version (...) goes to ...":
+                // per the thing another sentence of the cell says repeats
+                for (String other : sentences) {
+                    Matcher same = SAME_THING.matcher(other);
+                    Matcher repeats = REPEATED.matcher(other);
+                    String key = same.find() ? same.group(1) : repeats.find() ? repeats.group(1) : null;
+                    if (key != null) {
+                        found = new String[]{key, found[1], found[2]};
+                        break;
+                    }
+                }
             }
             return readAt(sentences, i, found);
         }
@@ -432,6 +450,11 @@ final class Picks {
         Matcher by = EXTREME_BY.matcher(sentence);
         if (by.matches()) {
             return new String[]{"", by.group(1), by.group(2)};
+        }
+        Matcher only = ONLY_EXTREME.matcher(sentence);
+        if (only.matches() && (only.group(2) == null || descending(only.group(2)) == descending(only.group(1).replace("current", "latest")))) {
+            // "Only the current version (latest LAST_UPD_TS) goes to DIM_CARD_ACCOUNT": per the key the cell says repeats
+            return new String[]{"", only.group(1).replace("current", "latest"), only.group(3)};
         }
         Matcher bracketed = ORDER_IN_BRACKETS.matcher(sentence);
         if (bracketed.matches() && (bracketed.group(2) != null || bracketed.group(3) != null)

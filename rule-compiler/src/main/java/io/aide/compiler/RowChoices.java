@@ -298,7 +298,7 @@ final class RowChoices {
         SqlExpressionParser parser = new SqlExpressionParser((q, n) -> binder.resolveFilterName(r, q, n));
         for (FilterText.Reading reading : FilterText.readings(FilterText.definedWhole(text))) {
             try {
-                Expr f = CodeCleaning.apply(types.typeFix(conditionOrKept(parser, reading.condition(), r), null), codeCleaning);
+                Expr f = CodeCleaning.applyToFilter(types.typeFix(conditionOrKept(parser, reading.condition(), r), null), codeCleaning);
                 if (reading.excluding()) {
                     // rows the condition cannot judge (NULL) are kept: only what it says is excluded
                     f = new Expr.Not(new Expr.Fn("COALESCE", List.of(f, new Expr.Lit(false))));

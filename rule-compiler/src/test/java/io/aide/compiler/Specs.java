@@ -49,6 +49,16 @@ final class Specs {
         return this;
     }
 
+    /** A row with a "Default Value" cell and a null-handling cell ("Default when blank"). */
+    Specs rowWithDefault(String target, String column, String type, String table, String source, String rule,
+                         String defaultValue, String nullCell) {
+        List<SourceRef> refs = source == null ? List.of() : Arrays.stream(source.split(",\\s*"))
+                .map(s -> new SourceRef(null, table, s.trim())).toList();
+        rows.add(new MappingRow(null, "Mappings", rowNumber++, target, column, type, null, table, refs, source, rule,
+                null, null, false, null, defaultValue, nullCell, null, Map.of()));
+        return this;
+    }
+
     Specs reference(String name, List<String> columns, List<List<String>> data) {
         references.add(new ReferenceTable(name, columns, data, name));
         return this;

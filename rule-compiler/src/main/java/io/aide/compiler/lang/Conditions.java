@@ -101,6 +101,34 @@ final class Conditions {
     private static final java.util.Set<String> CYCLIC = java.util.Set.of("HOUR", "MONTH", "DOW", "ISODOW", "MINUTE");
 
     /** operand (IS_NULL | NOT_NULL | op operand | [NOT] IN (values) | STARTS/ENDS/CONTAINS text). */
+    /** "anything", "any value", "any code": in a filter said on a row of one source column, that column's value. */
+    private static final java.util.Set<String> ANY = java.util.Set.of("anything", "any", "everything");
+
+    /**
+     * "Test depts (anything starting ZZ) are not to be loaded" said on DEPT_CODE: the row's own source column, the one
+     * thing the words can mean there; null (cursor unchanged) elsewhere.
+     */
+    private static Expr ownValue(Parser p) {
+        int m = p.mark();
+        Token t = p.peekToken();
+        if (t == null || t.kind() != Token.Kind.WORD || !ANY.contains(t.norm()) || !p.ctx().choosesRows()
+                || p.ctx().row().sourceColumns().size() != 1) {
+            return null;
+        }
+        p.next();
+        if (t.is(Token.Kind.WORD, "any") && !(p.acceptWord("value") || p.acceptWord("code") || p.acceptWord("values")
+                || p.acceptWord("codes"))) {
+            p.reset(m);
+            return null;
+        }
+        p.acceptWord("that");
+        Expr own = p.ctx().resolve(null, p.ctx().row().sourceColumns().get(0).column());
+        if (own == null) {
+            p.reset(m);
+        }
+        return own;
+    }
+
     static Expr comparison(Parser p) {
         int start = p.mark();
         if (p.acceptWord("any") || p.acceptWord("every")) {
@@ -167,6 +195,10 @@ final class Conditions {
         if (left == null) {
             p.reset(start);
             left = WordedTests.kindLeftOut(p);
+        }
+        if (left == null) {
+            p.reset(start);
+            left = ownValue(p);
         }
         boolean cleanedCode = false;
         if (left == null) {

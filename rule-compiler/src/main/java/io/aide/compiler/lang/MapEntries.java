@@ -11,8 +11,33 @@ final class MapEntries {
     private MapEntries() {
     }
 
-    /** A literal, or a short text written without quotes ("Female"). */
+    /** Verbs that say which value a code's label goes to: "L = Late, counts as 'Present'". */
+    private static final java.util.Set<String> COUNTED = java.util.Set.of("counts", "count", "counted", "treated", "reported",
+            "shown", "grouped", "mapped", "goes", "go", "rolls", "rolled", "falls");
+
+    /**
+     * A literal, or a short text written without quotes ("Female"); "Late, counts as 'Present'": the code's label, then
+     * the value it goes to, which is the value.
+     */
     static Expr value(Parser p) {
+        Expr said = labelOrValue(p);
+        int at = p.mark();
+        Token verb = p.acceptOp(",") ? p.rawPeek() : null;
+        if (said != null && verb != null && verb.kind() == Token.Kind.WORD && COUNTED.contains(verb.norm())) {
+            p.rawNext();
+            p.acceptWord("up");
+            if (p.acceptWord("as") || p.acceptWord("to") || p.acceptWord("under") || p.acceptWord("into")) {
+                Expr value = p.literal();
+                if (value instanceof Expr.Lit l && l.value() instanceof String) {
+                    return value;
+                }
+            }
+        }
+        p.reset(at);
+        return said;
+    }
+
+    private static Expr labelOrValue(Parser p) {
         int m = p.mark();
         Token first = p.rawPeek();
         Expr v = p.literal();

@@ -45,8 +45,9 @@ public record RowNotes(Expr defaultValue, boolean blankToo, List<String> accepte
         List<String> accepted = new ArrayList<>();
         boolean keep = false;
         boolean read = false;
-        if (row.nullHandling() != null && !row.nullHandling().isBlank()) {
-            List<Token> tokens = Lexer.tokens(row.nullHandling());
+        String nullCell = row.nullHandling() == null ? null : withDefault(row.nullHandling(), row.defaultValue());
+        if (nullCell != null && !nullCell.isBlank()) {
+            List<Token> tokens = Lexer.tokens(nullCell);
             if (builtValue(tokens, lexicon)) {
                 // "'Unnamed Stop ' || stop_id", "'Unnamed Stop ' followed by stop_id": a value built from a column, which
                 // no reading here gives; left unread, so the cell is flagged rather than cut to its first text
@@ -54,7 +55,7 @@ public record RowNotes(Expr defaultValue, boolean blankToo, List<String> accepte
             }
             // "'UNK' when blank or missing": the condition read first, so a blank counts as missing where it says so (the
             // plain default grammar reads the value and leaves the condition)
-            DefaultCell said = DefaultCell.conditional(row.nullHandling(), SqlType.parse(row.targetType()), lexicon, names(row));
+            DefaultCell said = DefaultCell.conditional(nullCell, SqlType.parse(row.targetType()), lexicon, names(row));
             if (said != null && said.problem() != null) {
                 said = null;
             }
@@ -70,7 +71,7 @@ public record RowNotes(Expr defaultValue, boolean blankToo, List<String> accepte
             }
             if (d == null && said == null && bareValue(tokens)) {
                 // "0.00", "Unknown", "35.00 (standard contractor rate)" in an "If Missing" column: the value for a missing one
-                DefaultCell bare = DefaultCell.read(row.nullHandling(), SqlType.parse(row.targetType()), lexicon, names(row));
+                DefaultCell bare = DefaultCell.read(nullCell, SqlType.parse(row.targetType()), lexicon, names(row));
                 if (bare.problem() == null && bare.value() != null) {
                     d = bare.value();
                     defaultValue = d;
@@ -255,5 +256,18 @@ public record RowNotes(Expr defaultValue, boolean blankToo, List<String> accepte
             }
         }
         return false;
+    }
+
+    /** "Default when blank", "If blank use the default value": the row's default named, not a value of its own. */
+    private static final java.util.regex.Pattern DEFAULT_NAMED = java.util.regex.Pattern.compile("(?i)\\b(?:the\\s+)?default(?:\\s+value)?\\b(?!\\s*(?:to|of|is|=|:|->)\\b|\\s*[=:'\"])");
+
+    /** The null-handling cell with the row's default written where it names it; the cell as it is without a default. */
+    public static String withDefault(String cell, String defaultValue) {
+        if (defaultValue == null || defaultValue.isBlank()) {
+            return cell;
+        }
+        String v = defaultValue.strip();
+        String literal = v.matches("-?\\d+(?:\\.\\d+)?") || v.matches("'.*'") ? v : "'" + v.replace("'", "''") + "'";
+        return DEFAULT_NAMED.matcher(cell).replaceAll(java.util.regex.Matcher.quoteReplacement(literal));
     }
 }

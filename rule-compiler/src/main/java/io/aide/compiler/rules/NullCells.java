@@ -151,7 +151,7 @@ final class NullCells {
     static RuleContext withRule(RuleContext ctx) {
         MappingRow r = ctx.row();
         String rule = r.transformation() == null ? "" : r.transformation().strip();
-        String joined = (rule.isEmpty() ? "" : rule.replaceAll("[.;]+$", "") + ". ") + r.nullHandling().strip();
+        String joined = (rule.isEmpty() ? "" : rule.replaceAll("[.;]+$", "") + ". ") + io.aide.compiler.lang.RowNotes.withDefault(r.nullHandling().strip(), r.defaultValue());
         MappingRow row = new MappingRow(r.ref(), r.sheet(), r.rowNumber(), r.targetTable(), r.targetColumn(), r.targetType(),
                 r.sourceSystem(), r.sourceTable(), r.sourceColumns(), r.rawSource(), joined, r.join(), r.filter(), r.key(),
                 r.nullable(), r.defaultValue(), null, r.description(), r.attributes());

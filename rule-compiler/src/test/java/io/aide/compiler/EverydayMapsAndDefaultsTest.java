@@ -1,0 +1,63 @@
+package io.aide.compiler;
+
+import io.aide.events.spec.GeneratedLayers;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Value maps and defaults as analysts write them: "Default when blank" beside a Default Value of 'GBP' (read before as
+ * the text 'Default'), "L = Late, counts as 'Present'", "Other types (K8, special) -> 'Other'", codes another column of
+ * the target upper-cases ("attendance_code: upper(trim())") compared so in a map, "Test depts (anything starting ZZ) are
+ * not to be loaded" on the code's own row, and "Only the current version (latest LAST_UPD_TS) goes to ..." after the
+ * sentence that says which key repeats. Run in DuckDB.
+ */
+class EverydayMapsAndDefaultsTest {
+    private static final SampleRows CODES = new SampleRows("att",
+            new String[]{"att_id", "att_cd", "ccy_cd", "sch_type", "dept_cd", "acct_no", "last_upd_ts"},
+            new String[]{"1", "P", "eur", "ES", "AB", "A1", "2024-01-01 00:00:00"},
+            new String[]{"2", " l", "", "K8", " zz1", "A1", "2024-02-01 00:00:00"},
+            new String[]{"3", "m", "NULL", "HS", "ZZ2", "A2", "2024-01-01 00:00:00"},
+            new String[]{"4", "X", "usd", "special", "CD", "A3", "2024-01-01 00:00:00"});
+
+    @Test
+    void shouldWriteTheRowsDefaultWhereItsNullCellNamesIt() throws Exception {
+        GeneratedLayers.Layer layer = CODES.compile(Specs.spec()
+                .row("d", "id", "INTEGER", "att", "att_id", "Direct map")
+                .rowWithDefault("d", "currency_code", "CHAR(3)", "att", "ccy_cd", "as is (upper case)", "GBP", "Default when blank")
+                .rowWithDefault("d", "ccy2", "CHAR(3)", "att", "ccy_cd", "Upper case", "GBP", "If blank use the default value"));
+        assertThat(CODES.run(layer, "id", "currency_code", "ccy2")).containsExactly("1|EUR|EUR", "2|GBP|GBP", "3|NULL|NULL", "4|USD|USD");
+    }
+
+    @Test
+    void shouldReadAValueSaidAfterTheCodesLabelAndAnElseNamedByItsKind() throws Exception {
+        GeneratedLayers.Layer layer = CODES.compile(Specs.spec()
+                .row("d", "id", "INTEGER", "att", "att_id", "Direct map")
+                .row("d", "attendance_code", "VARCHAR(2)", "att", "att_cd", "upper(trim())")
+                .row("d", "category", "VARCHAR(25)", "att", "att_cd", "P = Present; L = Late, counts as 'Present'; E or M = "
+                        + "'Authorised Absence'; anything else = 'Unknown'")
+                .row("d", "school_level", "VARCHAR(20)", "att", "sch_type", "ES=Elementary, MS=Middle, HS=High. Other types (K8, "
+                        + "special, alternative) -> 'Other'"));
+        assertThat(CODES.run(layer, "id", "category", "school_level")).containsExactly(
+                "1|Present|Elementary", "2|Present|Other", "3|Authorised Absence|High", "4|Unknown|Other");
+    }
+
+    @Test
+    void shouldReadAnythingAsTheRowsOwnCodeCleanedAsItsRuleCleansIt() throws Exception {
+        GeneratedLayers.Layer layer = CODES.compile(Specs.spec()
+                .row("d", "dept_code", "VARCHAR(10)", "att", "dept_cd", "Trim and upper case. Test depts (anything starting ZZ) are "
+                        + "not to be loaded.")
+                .row("d", "id", "INTEGER", "att", "att_id", "Direct map"));
+        assertThat(CODES.run(layer, "dept_code", "id")).containsExactly("AB|1", "CD|4");
+    }
+
+    @Test
+    void shouldKeepTheCurrentVersionPerTheKeyAnotherSentenceSaysRepeats() throws Exception {
+        GeneratedLayers.Layer layer = CODES.compile(Specs.spec()
+                .note("Global Rules", "4 | ATT is a change-log extract and can hold several rows for the same ACCT_NO. Only the "
+                        + "current version (latest LAST_UPD_TS) goes to dim_account.")
+                .row("dim_account", "account_number", "VARCHAR(4)", "att", "acct_no", "Trim", null, null, true, null, null)
+                .row("dim_account", "id", "INTEGER", "att", "att_id", "Direct map"));
+        assertThat(CODES.run(layer, "account_number", "id")).containsExactly("A1|2", "A2|3", "A3|4");
+    }
+}
