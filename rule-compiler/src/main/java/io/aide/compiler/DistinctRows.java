@@ -73,8 +73,15 @@ final class DistinctRows {
     private static final Pattern WHY_DUPLICATES = Pattern.compile("(?i).*\\b(?:twice|duplicates?|duplicated|more\\s+than\\s+once"
             + "|re-?sends?|re-?sent|sends?\\s+again|sent\\s+again)\\b.*");
     /** "load it once", "keep them only once": the rows the sentence before says repeat, loaded once. */
-    private static final Pattern ONCE = Pattern.compile("(?i)^\\s*(?:then\\s+)?(?:load|keep|take)\\s+(?:(?:it|them|each\\s+one|one\\s+copy"
-            + "|a\\s+single\\s+copy)\\s+)?(?:only\\s+)?once\\s*[.]?\\s*$");
+    private static final Pattern ONCE = Pattern.compile("(?i)^\\s*(?:(?:the\\s+)?(?:copies|duplicates|repeats|rows|records)\\s+(?:are|is)\\s+"
+            + "(?:exactly\\s+)?(?:identical|the\\s+same)\\s*[,;]?\\s*(?:so\\s+|and\\s+)?)?(?:then\\s+)?(?:load|keep|take)\\s+(?:(?:it|them|each\\s+one"
+            + "|one\\s+copy|a\\s+single\\s+copy)\\s+)?(?:only\\s+)?once\\s*[.]?\\s*$"
+            // "these are loaded once": the rows the sentence before says repeat
+            + "|^\\s*(?:these|they|those|such\\s+rows|the\\s+copies|the\\s+duplicates)\\s+(?:are|is|will\\s+be|must\\s+be|should\\s+be)\\s+"
+            + "(?:only\\s+)?(?:loaded|kept|taken)\\s+(?:only\\s+)?once\\s*[.]?\\s*$");
+    /** "Carrier master may hold the same carrier twice, load once.": why, a comma, then the rows loaded once. */
+    private static final Pattern WHY_THEN_ONCE = Pattern.compile("(?i)^(.+?)\\s*,\\s*((?:so\\s+|then\\s+)?(?:load|keep|take)\\s+(?:(?:it|them"
+            + "|each\\s+one|one\\s+copy)\\s+)?(?:only\\s+)?once)\\s*[.]?\\s*$");
     /** A pick said after a dash: "– keep the row with the highest rec_seq", "– the one with the latest EXPIRY_DT". */
     private static final Pattern PICK_AFTER = Pattern.compile("(?i)^\\s*(?:keep|take|retain|choose|pick|use|the\\s+one)\\b");
     private static final Pattern SENTENCES = Pattern.compile("\\s*(?:[.;]\\s+|[.;]$|\\s[-–—]\\s|\\n)\\s*");
@@ -131,7 +138,9 @@ final class DistinctRows {
                     .replaceFirst("(?i)\\s*\\([^()]*\\b(?:dup\\w*|once|identical)\\b[^()]*\\)\\s*$", "");
             boolean leadsPick = k + 1 < sentences.size() && joins.get(k + 1).trim().matches("[-–—]")
                     && PICK_AFTER.matcher(sentences.get(k + 1)).find();
-            boolean afterWhy = k > 0 && WHY_DUPLICATES.matcher(sentences.get(k - 1)).matches() && ONCE.matcher(said).matches();
+            Matcher whyThenOnce = WHY_THEN_ONCE.matcher(said);
+            boolean afterWhy = k > 0 && WHY_DUPLICATES.matcher(sentences.get(k - 1)).matches() && ONCE.matcher(said).matches()
+                    || whyThenOnce.matches() && WHY_DUPLICATES.matcher(whyThenOnce.group(1)).matches();
             if ((DEDUPE.matcher(said).matches() || afterWhy) && !leadsPick) {
                 // ("The extract occasionally sends the same read twice - load it once": "it" is the read sent twice)
                 // (never "one row per load_ticket_no – keep the row with the highest rec_seq": the key of the pick after it)

@@ -65,6 +65,9 @@ final class FilterText {
     private static final Pattern SUBJECT_THEN_EXCLUDE = Pattern.compile("(?i)^(?:[\\w-]+\\s+){0,2}?(?:rows|records|lines|[\\w-]+s)\\s+"
             + "(?:with|where|whose|that\\s+have|having)\\s+(.+)\\s+(?:are|is)\\s+[^=<>()']*?\\s*[-–—:;,]\\s*"
             + LEAVE_OUT + "\\s+(?:them|these|those|it)\\s*[.]?$");
+    /** "carrier codes beginning with ZZ are UAT test carriers - exclude": the rows and their test, what they are, the verb. */
+    private static final Pattern CLASS_THEN_EXCLUDE = Pattern.compile("(?i)^(.+?)\\s+(?:are|is)\\s+[^=<>()']{1,60}?\\s*[-–—:;,]\\s*"
+            + LEAVE_OUT + "(?:\\s+(?:them|these|those|it))?\\s*[.]?$");
     /** "Voided transactions (void_flag = 'Y', any case) are not loaded". */
     private static final Pattern BRACKET_THEN_EXCLUDED = Pattern.compile("(?i)^[^()]*?\\((.+)\\)\\s+(?:[^()=<>]*?\\s)?"
             // "Test records (...) must not be loaded", "Voided claims (...) were entered in error and must not be loaded"
@@ -542,6 +545,10 @@ final class FilterText {
         Matcher bracket = BRACKET_THEN_EXCLUDED.matcher(text);
         if (bracket.matches()) {
             out.add(new Reading(bracket.group(1), true));
+        }
+        Matcher classed = them.matches() ? null : CLASS_THEN_EXCLUDE.matcher(text);
+        if (classed != null && classed.matches()) {
+            out.add(new Reading(classed.group(1), true));
         }
         Reading coded = coded(text);
         if (coded != null) {

@@ -79,7 +79,7 @@ final class NoteFilters {
             + "|^(?:exclude|drop|skip|discard|reject|remove|ignore)\\s+(?:the|that|this|a|an|such\\s+an?)\\s+[\\w-]+\\s+(?:if|when|where|whose)\\b"
             // "... are front-desk test accounts – exclude them", "... the same line twice – remove rows that are identical ..."
             + "|[-–—:;]\\s*(?:exclude|drop|skip|remove|discard|filter\\s+out|leave\\s+out|omit|do\\s+not\\s+load|don't\\s+load|never\\s+load)"
-            + "\\s+(?:them|these|those|it)\\b"
+            + "(?:\\s+(?:them|these|those|it)\\b|\\s*[.;]?\\s*$)"
             + "|[-–—:;]\\s*(?:exclude|drop|skip|remove|discard|filter\\s+out|leave\\s+out|omit)\\s+(?:the\\s+|any\\s+|all\\s+)?(?:rows|records|lines"
             + "|duplicates|(?:exact|identical)\\s+duplicates)\\b");
     /**
@@ -267,7 +267,8 @@ final class NoteFilters {
             return sentence;
         }
         String led = sentence.substring(lead.end());
-        if (Picks.COMPARED_ON.matcher(sentence.substring(0, lead.end())).find() || Picks.REPEATED.matcher(sentence.substring(0, lead.end())).find()) {
+        if (Picks.COMPARED_ON.matcher(sentence.substring(0, lead.end())).find() || Picks.REPEATED.matcher(sentence.substring(0, lead.end())).find()
+                || Picks.SEVERAL_FOR.matcher(sentence.substring(0, lead.end())).find()) {
             // "Re-issued bills come through again with a higher BILL_VERSION - keep only the highest version of each
             // bill": the lead names the order of the copies
             return sentence;

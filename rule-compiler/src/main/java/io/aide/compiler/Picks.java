@@ -86,6 +86,10 @@ final class Picks {
             + "(?:(?:can|may|might|could|will|does|do|sometimes|often|occasionally)\\s+)*(?:appears?|comes?|arrives?|occurs?|repeats?"
             + "|shows?\\s+up|turns?\\s+up|be\\s+sent|is\\s+sent|be\\s+repeated|is\\s+repeated)\\s+(?:through\\s+|in\\s+)?"
             + "(?:more\\s+than\\s+once|twice|several\\s+times|multiple\\s+times|again)\\b");
+    /** "has more than one record for an employee", "several rows for the same ACCT_NO": the thing whose rows repeat. */
+    static final Pattern SEVERAL_FOR = Pattern.compile("(?i)\\b(?:more\\s+than\\s+one|several|multiple|two\\s+or\\s+more|many)\\s+"
+            + "(?:rows?|records?|versions?|copies|entries|lines)\\s+(?:for|per|of)\\s+(?:an?|the\\s+same|each|one)\\s+"
+            + "([a-z][\\w-]*(?:\\s+(?!(?:take|keep|use|pick|choose|select|retain)\\b)[a-z][\\w-]*)?)\\b");
     /** "... before doing anything else": the pick said to come first, as it does (before the target's other filters). */
     private static final Pattern FIRST = Pattern.compile("(?i)\\s*,?\\s*(?:before|ahead\\s+of)\\s+(?:doing\\s+)?(?:anything|everything)"
             + "\\s+else\\s*(?=[.;]?\\s*$)");
@@ -291,7 +295,11 @@ final class Picks {
                     found = orderInReason(sentence.substring(0, keep.start()), sentence.substring(keep.start()));
                 }
                 Matcher repeated = found != null && found[0].isBlank() ? REPEATED.matcher(sentence.substring(0, keep.start())) : null;
-                if (repeated != null && repeated.find()) {
+                if (repeated != null && !repeated.find()) {
+                    // "Where the extract has more than one record for an employee take the one with ...": per employee
+                    repeated = SEVERAL_FOR.matcher(sentence.substring(0, keep.start()));
+                }
+                if (repeated != null && repeated.find(0)) {
                     // "CIS_METER keeps history, so a meter can appear more than once - take the row with the latest
                     // LAST_UPD_TS": per meter
                     found = new String[]{repeated.group(1), found[1], found[2]};

@@ -24,7 +24,9 @@ final class TargetNotes {
         if (rows.isEmpty()) {
             return rows;
         }
-        MappingRow host = rows.stream().filter(MappingRow::key).findFirst().orElse(rows.get(0));
+        // the key row, else the first that reads a table (a surrogate key first reads none, and words bind to none there)
+        MappingRow host = rows.stream().filter(MappingRow::key).findFirst().orElse(rows.stream()
+                .filter(r -> r.sourceTable() != null && !r.sourceTable().isBlank()).findFirst().orElse(rows.get(0)));
         List<String> said = about(spec, target, host.sourceTable());
         if (said.isEmpty()) {
             return rows;

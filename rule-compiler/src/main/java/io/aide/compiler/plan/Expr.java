@@ -191,6 +191,16 @@ public sealed interface Expr {
         return out;
     }
 
+    static boolean hasWindow(Expr e) {
+        boolean[] found = {false};
+        visit(e, x -> {
+            if (x instanceof Window) {
+                found[0] = true;
+            }
+        });
+        return found[0];
+    }
+
     static boolean hasAggregate(Expr e) {
         boolean[] found = {false};
         visit(e, x -> {

@@ -18,12 +18,16 @@ public record LayerPlan(String target, List<Cte> ctes, List<Branch> branches, Li
         if (!distinctRows) {
             return new LayerPlan(target, ctes, branches, columns, sourceTables, keyColumns, false);
         }
-        // rows numbered in an order number duplicates alike (DENSE_RANK), so that DISTINCT can still make them one
-        List<Branch> numbered = branches.stream().map(b -> new Branch(b.from(), b.joins(), b.items().stream()
-                .map(i -> new Item(i.name(), Expr.rewrite(i.expr(), e -> e instanceof Expr.Window w && w.fn().equals("ROW_NUMBER")
-                        && !w.orderBy().isEmpty() ? new Expr.Window("DENSE_RANK", w.args(), w.partitionBy(), w.orderBy()) : e),
-                        i.mappingRef(), i.todo())).toList(), b.where(), b.whereTodos(), b.groupBy(), b.mappingRefs(), b.whereRefs()))
-                .toList();
+        // rows numbered in an order number duplicates alike (DENSE_RANK), so that DISTINCT can still make them one; rows
+        // numbered in no order ("system generated") are numbered in the order of their other values, duplicates alike
+        List<Branch> numbered = branches.stream().map(b -> {
+            List<Expr.Order> values = b.items().stream().map(Item::expr).filter(x -> !Expr.hasWindow(x))
+                    .map(x -> new Expr.Order(x, false)).toList();
+            return new Branch(b.from(), b.joins(), b.items().stream()
+                    .map(i -> new Item(i.name(), Expr.rewrite(i.expr(), e -> e instanceof Expr.Window w && w.fn().equals("ROW_NUMBER")
+                            ? new Expr.Window("DENSE_RANK", w.args(), w.partitionBy(), w.orderBy().isEmpty() ? values : w.orderBy()) : e),
+                            i.mappingRef(), i.todo())).toList(), b.where(), b.whereTodos(), b.groupBy(), b.mappingRefs(), b.whereRefs());
+        }).toList();
         return new LayerPlan(target, ctes, numbered, columns, sourceTables, keyColumns, true);
     }
 
