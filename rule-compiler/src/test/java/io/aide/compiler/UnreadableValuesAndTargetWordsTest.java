@@ -27,7 +27,10 @@ class UnreadableValuesAndTargetWordsTest {
         for (String rule : new String[]{"Source format MM/DD/YYYY (US vendor file). Invalid or placeholder dates (00/00/0000, TBD) -> NULL",
                 "Stored as mm/dd/yyyy (vendor system is US-built). If it doesn't parse, NULL.",
                 "Held as text mm/dd/yyyy. Convert to date. Anything that won't convert (impossible dates, 00/00/0000, 'NULL', blank) -> NULL",
-                "Format mm/dd/yyyy. Placeholder / invalid dates (00/00/0000, 13/01 etc.) and blanks to NULL."}) {
+                "Format mm/dd/yyyy. Placeholder / invalid dates (00/00/0000, 13/01 etc.) and blanks to NULL.",
+                "Text in mm/dd/yyyy. Convert to date; zeros, blanks or impossible dates go to NULL",
+                "mm/dd/yyyy -> date. Blank or the string 'NULL' means not given yet, leave null",
+                "Text in mm/dd/yyyy. Convert to date. If not a valid calendar date (e.g. 00/00/0000) load NULL - do not fail the batch"}) {
             GeneratedLayers.Layer layer = ENROLMENTS.compile(Specs.spec()
                     .row("fe", "enrolment_id", "INTEGER", "enr", "enrl_id", "Direct map")
                     .row("fe", "effective_date", "DATE", "enr", "eff_dt", rule));

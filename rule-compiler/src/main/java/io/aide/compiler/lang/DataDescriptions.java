@@ -21,7 +21,7 @@ final class DataDescriptions {
             "registry", "numbers", "ids", "names", "dates");
     private static final Set<String> ADVERBS = Set.of("sometimes", "often", "occasionally", "also", "may", "can", "might",
             "still", "usually", "typically", "frequently", "always");
-    private static final Set<String> VERBS = Set.of("carry", "carries", "have", "has", "hold", "holds", "contain", "contains",
+    private static final Set<String> VERBS = Set.of("carry", "carries", "have", "has", "hold", "holds", "contain", "contains", "is", "are",
             "include", "includes", "come", "comes", "arrive", "arrives", "show", "shows", "use", "uses", "start", "starts",
             "end", "ends", "keep", "keeps");
 
