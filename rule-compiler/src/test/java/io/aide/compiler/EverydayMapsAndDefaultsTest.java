@@ -43,6 +43,14 @@ class EverydayMapsAndDefaultsTest {
     }
 
     @Test
+    void shouldReadTheValuesAColumnHoldsSaidBeforeItsRule() throws Exception {
+        GeneratedLayers.Layer layer = CODES.compile(Specs.spec()
+                .row("d", "id", "INTEGER", "att", "att_id", "Direct map")
+                .row("d", "code", "CHAR(2)", "att", "att_cd", "P/L/M/X - upper case the source value, trimmed"));
+        assertThat(CODES.run(layer, "id", "code")).containsExactly("1|P", "2|L", "3|M", "4|X");
+    }
+
+    @Test
     void shouldReadAnythingAsTheRowsOwnCodeCleanedAsItsRuleCleansIt() throws Exception {
         GeneratedLayers.Layer layer = CODES.compile(Specs.spec()
                 .row("d", "dept_code", "VARCHAR(10)", "att", "dept_cd", "Trim and upper case. Test depts (anything starting ZZ) are "

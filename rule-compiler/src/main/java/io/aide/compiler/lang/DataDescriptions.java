@@ -85,6 +85,13 @@ final class DataDescriptions {
 
     /** The rule read without its first sentence where that sentence only describes the data; null otherwise. */
     static Recognition without(List<Token> tokens, Lexicon lexicon, Function<List<Token>, Recognition> rest) {
+        int listed = valuesListed(tokens);
+        if (listed > 0 && listed < tokens.size() && rest.apply(tokens.subList(listed, tokens.size())) instanceof Recognition.Recognized ok
+                && !io.aide.compiler.plan.Expr.columns(ok.expr()).isEmpty()) {
+            // "Y/N - upper case the source value": the values the column holds, then the rule
+            return new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (the values it holds, said first)",
+                    ok.keepUnmatched());
+        }
         int sep = 0;
         while (sep < tokens.size() && tokens.get(sep).kind() != Token.Kind.SEP) {
             sep++;
@@ -96,6 +103,35 @@ final class DataDescriptions {
                 ? new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (what the data holds, said first)",
                 ok.keepUnmatched())
                 : null;
+    }
+
+    /** A short code: "Y", "N", "A1". */
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,4}");
+
+    /**
+     * "Y/N - ...", "M/F/U: ...": the codes the column holds, slash between them, then a dash or a colon; the index after
+     * that mark, or 0 when the rule does not start so.
+     */
+    private static int valuesListed(List<Token> tokens) {
+        int i = 0;
+        int codes = 0;
+        while (i < tokens.size()) {
+            Token t = tokens.get(i);
+            if (t.kind() != Token.Kind.SEP && t.kind() != Token.Kind.OP && t.text().matches("[A-Za-z0-9]{1,4}(?:/[A-Za-z0-9]{1,4})+")) {
+                codes += t.text().split("/").length;
+                i++;
+            } else if (t.kind() != Token.Kind.OP && t.kind() != Token.Kind.SEP && CODE.matcher(t.text()).matches()
+                    && (codes == 0 || tokens.get(i - 1).op("/"))) {
+                codes++;
+                i++;
+            } else if (t.op("/") && codes > 0) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return codes >= 2 && i < tokens.size() && (tokens.get(i).op("-") || tokens.get(i).op(":") || tokens.get(i).text().equals("–"))
+                ? i + 1 : 0;
     }
 
     /** The words only say what the source holds ("some rows have trailing spaces"), asking for nothing. */
