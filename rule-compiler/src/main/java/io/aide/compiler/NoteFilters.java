@@ -294,7 +294,7 @@ final class NoteFilters {
         for (String sentence : SENTENCES.split(text.trim())) {
             String said = stepless(sentence.trim());
             boolean chooses = !OF_A_LOOKUP.matcher(said).find() && (FILTER_SENTENCE.matcher(said).find() || selection(said) != null)
-                    || lastChose && FilterText.DEFINITION.matcher(said).matches();
+                    || lastChose && FilterSentences.DEFINITION.matcher(said).matches();
             if (chooses) {
                 out.add(capitalised(said));
             }
@@ -318,7 +318,7 @@ final class NoteFilters {
             int before = filters.size();
             if (OF_A_LOOKUP.matcher(said).find()) {
                 notes.add(said);
-            } else if (lastWasFilter && FilterText.DEFINITION.matcher(said).matches()) {
+            } else if (lastWasFilter && FilterSentences.DEFINITION.matcher(said).matches()) {
                 // "Exclude test accounts. These are the account numbers starting with 999.": what the rows are
                 filters.add(capitalised(said));
             } else if (FILTER_SENTENCE.matcher(said).find()) {

@@ -239,8 +239,8 @@ final class Picks {
 
     /** What is left of a cell once its picks are read, without the sentences that only explain them. */
     static String withoutExplanations(String rest) {
-        List<String> kept = FilterText.sentences(rest).stream().filter(x -> !explains(x) || choosesRows(x)).toList();
-        return kept.size() == FilterText.sentences(rest).size() ? rest : String.join(" ", kept);
+        List<String> kept = FilterSentences.sentences(rest).stream().filter(x -> !explains(x) || choosesRows(x)).toList();
+        return kept.size() == FilterSentences.sentences(rest).size() ? rest : String.join(" ", kept);
     }
 
     /**
@@ -283,7 +283,7 @@ final class Picks {
             String sentence = sentences.get(i).trim();
             String[] found = forms(sentence);
             if (found == null) {
-                sentence = FilterText.withoutStep(sentence);
+                sentence = FilterSentences.withoutStep(sentence);
                 found = forms(sentence);
             }
             Matcher keep = KEEP_VERB.matcher(sentence);

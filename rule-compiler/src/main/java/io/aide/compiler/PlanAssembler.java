@@ -332,8 +332,8 @@ final class PlanAssembler {
             // "Step 2: load only completed trips, i.e. trip_status = 'C'. T (test), V (voided) and O (open) trips are not
             // loaded.": each sentence a condition, or the codes the conditions already leave out; the cell read whole
             // only when its sentences do not read one by one
-            Expr applied = FilterText.sentences(cell).size() > 1 ? choices.bySentence(cell, r, baseAlias, joins, codeCleaning) : null;
-            String unread = applied == null && FilterText.sentences(cell).size() > 1 ? choices.unreadChoice(cell, r, baseAlias, joins, codeCleaning) : null;
+            Expr applied = FilterSentences.sentences(cell).size() > 1 ? choices.bySentence(cell, r, baseAlias, joins, codeCleaning) : null;
+            String unread = applied == null && FilterSentences.sentences(cell).size() > 1 ? choices.unreadChoice(cell, r, baseAlias, joins, codeCleaning) : null;
             if (unread != null) {
                 // "Reversal bills (BILL_TYPE = 'REV') are excluded. Exclude test accounts.": read whole, the first
                 // sentence's reading would take the second for its remark and leave the test accounts in
@@ -344,7 +344,7 @@ final class PlanAssembler {
             if (applied != null) {
                 where.add(applied);
                 whereRefs.add(r.ref());
-            } else if (FilterText.sentences(cell).size() == 1 && FilterText.excludedCodes(cell) != null) {
+            } else if (FilterSentences.sentences(cell).size() == 1 && FilterText.excludedCodes(cell) != null) {
                 // "(X rows are filtered out before this point.)": said again of codes another row's filter excludes
                 restatedCodes.put(r, FilterText.excludedCodes(cell));
             } else {

@@ -296,7 +296,7 @@ final class RowChoices {
     Expr readFilter(String text, MappingRow r, String baseAlias, Map<String, LayerPlan.Join> joins,
                             Map<Expr.Col, Expr> codeCleaning, String[] why) {
         SqlExpressionParser parser = new SqlExpressionParser((q, n) -> binder.resolveFilterName(r, q, n));
-        for (FilterText.Reading reading : FilterText.readings(FilterText.definedWhole(text))) {
+        for (FilterText.Reading reading : FilterText.readings(FilterSentences.definedWhole(text))) {
             try {
                 Expr f = CodeCleaning.applyToFilter(types.typeFix(conditionOrKept(parser, reading.condition(), r), null), codeCleaning);
                 if (reading.excluding()) {
@@ -329,7 +329,7 @@ final class RowChoices {
      */
     String unreadChoice(String cell, MappingRow r, String baseAlias, Map<String, LayerPlan.Join> joins,
                         Map<Expr.Col, Expr> codeCleaning) {
-        for (String sentence : FilterText.sentences(cell)) {
+        for (String sentence : FilterSentences.sentences(cell)) {
             if (!NoteFilters.choosingSentences(sentence).isEmpty() && !saysAgain(sentence) && Picks.read(sentence) == null
                     && readFilter(sentence, r, baseAlias, joins, codeCleaning, new String[1]) == null) {
                 return sentence.strip();
@@ -353,7 +353,7 @@ final class RowChoices {
     /** A filter of several sentences read one by one (all conditions, ANDed), or null when one of them is not read. */
     Expr bySentence(String cell, MappingRow r, String baseAlias, Map<String, LayerPlan.Join> joins,
                             Map<Expr.Col, Expr> codeCleaning) {
-        List<String> sentences = FilterText.sentences(cell);
+        List<String> sentences = FilterSentences.sentences(cell);
         if (sentences.size() < 2) {
             return null;
         }

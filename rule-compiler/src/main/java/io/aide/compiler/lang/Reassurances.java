@@ -319,37 +319,25 @@ final class Reassurances {
 
     /** The value reads text as a date or number the safe way: what does not read gives NULL. */
     private static boolean safelyRead(Expr e) {
-        boolean[] found = {false};
-        Expr.rewrite(e, x -> {
-            if (x instanceof Expr.ParseDate || x instanceof Expr.Cast c && c.safe() && c.type().kind() != SqlType.Kind.VARCHAR) {
-                found[0] = true;
-            }
-            return x;
-        });
-        return found[0];
+        return any(e, x -> x instanceof Expr.ParseDate || x instanceof Expr.Cast c && c.safe() && c.type().kind() != SqlType.Kind.VARCHAR);
     }
 
     private static boolean castsToNumber(Expr e) {
-        boolean[] found = {false};
-        Expr.rewrite(e, x -> {
-            if (x instanceof Expr.Cast c && c.type().numeric()) {
-                found[0] = true;
-            }
-            return x;
-        });
-        return found[0];
+        return any(e, x -> x instanceof Expr.Cast c && c.type().numeric());
     }
 
     private static boolean changesCase(Expr e) {
+        return any(e, x -> x instanceof Expr.Fn f && (f.name().equalsIgnoreCase("UPPER") || f.name().equalsIgnoreCase("LOWER")
+                || f.name().equalsIgnoreCase("INITCAP")));
+    }
+
+    /** The value or a part of it is such. */
+    private static boolean any(Expr e, java.util.function.Predicate<Expr> such) {
         boolean[] found = {false};
         Expr.rewrite(e, x -> {
-            if (x instanceof Expr.Fn f && (f.name().equalsIgnoreCase("UPPER") || f.name().equalsIgnoreCase("LOWER")
-                    || f.name().equalsIgnoreCase("INITCAP"))) {
-                found[0] = true;
-            }
+            found[0] |= such.test(x);
             return x;
         });
         return found[0];
     }
-
 }

@@ -192,22 +192,17 @@ public sealed interface Expr {
     }
 
     static boolean hasWindow(Expr e) {
-        boolean[] found = {false};
-        visit(e, x -> {
-            if (x instanceof Window) {
-                found[0] = true;
-            }
-        });
-        return found[0];
+        return contains(e, Window.class);
     }
 
     static boolean hasAggregate(Expr e) {
+        return contains(e, Agg.class);
+    }
+
+    /** The expression or one under it is of the kind. */
+    private static boolean contains(Expr e, Class<? extends Expr> kind) {
         boolean[] found = {false};
-        visit(e, x -> {
-            if (x instanceof Agg) {
-                found[0] = true;
-            }
-        });
+        visit(e, x -> found[0] |= kind.isInstance(x));
         return found[0];
     }
 
