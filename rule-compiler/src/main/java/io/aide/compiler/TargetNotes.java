@@ -65,6 +65,10 @@ final class TargetNotes {
         Pattern named = Pattern.compile("(?i)(?<![\\w.])" + Pattern.quote(target.strip()) + "(?![\\w])");
         Pattern table = ownTable == null || ownTable.isBlank() || ownTable.strip().equalsIgnoreCase(target.strip()) ? null
                 : Pattern.compile("(?i)(?<![\\w.])" + Pattern.quote(ownTable.strip()) + "(?![\\w])");
+        // one pattern for every target's name, made once per target's notes (never once per line and target)
+        String targets = String.join("|", spec.rows().stream().map(MappingRow::targetTable).filter(t -> t != null && !t.isBlank())
+                .map(t -> Pattern.quote(t.strip())).distinct().toList());
+        Pattern anyTarget = Pattern.compile(targets.isEmpty() ? "(?!)" : "(?i)(?<![\\w.])(?:" + targets + ")(?![\\w])");
         Pattern lead = Pattern.compile("(?i)^\\s*" + Pattern.quote(target.strip()) + "\\s*(?::|[\u2013\u2014]|\\s-)\\s*(\\S.*)$");
         for (DocumentNote n : spec.notes()) {
             String[] cells = n.text().split(" \\| ");
@@ -81,7 +85,7 @@ final class TargetNotes {
                 text = m.matches() ? Character.toUpperCase(m.group(1).strip().charAt(0)) + m.group(1).strip().substring(1) : null;
             }
             if (text == null) {
-                text = unlabelled(cells, named, spec, target);
+                text = unlabelled(cells, named, anyTarget, spec, target);
             }
             if (text != null && !text.isEmpty() && !out.contains(text)) {
                 out.add(text);
@@ -101,7 +105,7 @@ final class TargetNotes {
      * that choose rows ("2. RMAs whose status is X are not loaded"), which hold for every target, as the document states
      * no other; null otherwise. A choice that cannot be read in a target marks its rows as not the ones asked for.
      */
-    private static String unlabelled(String[] cells, Pattern named, MappingSpec spec, String target) {
+    private static String unlabelled(String[] cells, Pattern named, Pattern anyTarget, MappingSpec spec, String target) {
         int first = 0;
         while (first < cells.length - 1 && TAG.matcher(cells[first]).matches()) {
             first++;
@@ -114,9 +118,7 @@ final class TargetNotes {
         if (named.matcher(line).find()) {
             return line;
         }
-        boolean namesATarget = spec.rows().stream().map(MappingRow::targetTable).filter(t -> t != null && !t.isBlank())
-                .distinct().anyMatch(t -> Pattern.compile("(?i)(?<![\\w.])" + Pattern.quote(t.strip()) + "(?![\\w])").matcher(line).find());
-        if (namesATarget) {
+        if (anyTarget.matcher(line).find()) {
             return null;
         }
         String chosen = NoteFilters.choosingSentences(line);
