@@ -51,6 +51,18 @@ class EverydayMapsAndDefaultsTest {
     }
 
     @Test
+    void shouldReadATrimSaidAtLengthWithAVerbThatAlsoRemoves() throws Exception {
+        SampleRows skus = new SampleRows("sku", new String[]{"id", "sku"}, new String[]{"1", " ab 12 "});
+        for (String[] c : new String[][]{{"Upper case, strip spaces either side", "AB 12"}, {"strip spaces from both ends", "ab 12"},
+                {"Strip spaces", "ab12"}}) {
+            GeneratedLayers.Layer layer = skus.compile(Specs.spec()
+                    .row("d", "id", "INTEGER", "sku", "id", "Direct map")
+                    .row("d", "sku", "VARCHAR(20)", "sku", "sku", c[0]));
+            assertThat(skus.run(layer, "sku")).as(c[0]).containsExactly(c[1]);
+        }
+    }
+
+    @Test
     void shouldReadAnythingAsTheRowsOwnCodeCleanedAsItsRuleCleansIt() throws Exception {
         GeneratedLayers.Layer layer = CODES.compile(Specs.spec()
                 .row("d", "dept_code", "VARCHAR(10)", "att", "dept_cd", "Trim and upper case. Test depts (anything starting ZZ) are "

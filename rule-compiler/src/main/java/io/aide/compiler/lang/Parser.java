@@ -90,6 +90,11 @@ public final class Parser {
         int start = pos;
         skipFiller();
         int m = lexicon.match(role, tokens, pos);
+        if (m > 0 && role == Role.REMOVE && lexicon.match(Role.TRIM, tokens, pos) > m + 1) {
+            // "strip spaces from both ends", "remove spaces either side": a trim said at length, never a removal of
+            // every space
+            m = 0;
+        }
         if (m > 0) {
             pos += m;
             return true;
