@@ -68,6 +68,9 @@ final class FilterText {
     /** "carrier codes beginning with ZZ are UAT test carriers - exclude": the rows and their test, what they are, the verb. */
     private static final Pattern CLASS_THEN_EXCLUDE = Pattern.compile("(?i)^(.+?)\\s+(?:are|is)\\s+[^=<>()']{1,60}?\\s*[-–—:;,]\\s*"
             + LEAVE_OUT + "(?:\\s+(?:them|these|those|it))?\\s*[.]?$");
+    /** "Agent codes starting 'TST' are UAT set-ups and must never reach the mart (exclude from DIM_AGENT)". */
+    private static final Pattern CLASS_NOT_CARRIED = Pattern.compile("(?i)^(.+?)\\s+(?:are|is)\\s+[^=<>()']{1,60}?\\s+and\\s+(?:must|should"
+            + "|will|shall|do|does)\\s+(?:not|never)\\s+(?:be\\s+loaded|reach|flow|go|get|make\\s+it)\\b[^=<>]*?[.]?$");
     /** "Voided transactions (void_flag = 'Y', any case) are not loaded". */
     private static final Pattern BRACKET_THEN_EXCLUDED = Pattern.compile("(?i)^[^()]*?\\((.+)\\)\\s+(?:[^()=<>]*?\\s)?"
             // "Test records (...) must not be loaded", "Voided claims (...) were entered in error and must not be loaded"
@@ -431,6 +434,10 @@ final class FilterText {
         Matcher classed = them.matches() ? null : CLASS_THEN_EXCLUDE.matcher(text);
         if (classed != null && classed.matches()) {
             out.add(new Reading(classed.group(1), true));
+        }
+        Matcher never = CLASS_NOT_CARRIED.matcher(text);
+        if (never.matches() && !never.group(1).contains("(")) {
+            out.add(new Reading(never.group(1), true));
         }
         Reading coded = coded(text);
         if (coded != null) {

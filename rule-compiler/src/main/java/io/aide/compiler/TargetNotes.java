@@ -24,9 +24,12 @@ final class TargetNotes {
         if (rows.isEmpty()) {
             return rows;
         }
-        // the key row, else the first that reads a table (a surrogate key first reads none, and words bind to none there)
-        MappingRow host = rows.stream().filter(MappingRow::key).findFirst().orElse(rows.stream()
-                .filter(r -> r.sourceTable() != null && !r.sourceTable().isBlank()).findFirst().orElse(rows.get(0)));
+        // the key row that reads a table, else the first that reads one (a surrogate key reads none, and words bind to
+        // none there)
+        java.util.function.Predicate<MappingRow> readsATable = r -> r.sourceTable() != null && !r.sourceTable().isBlank();
+        MappingRow host = rows.stream().filter(r -> r.key() && readsATable.test(r)).findFirst()
+                .orElse(rows.stream().filter(readsATable).findFirst()
+                        .orElse(rows.stream().filter(MappingRow::key).findFirst().orElse(rows.get(0))));
         List<String> said = about(spec, target, host.sourceTable());
         if (said.isEmpty()) {
             return rows;

@@ -44,6 +44,15 @@ class DuplicatesAndTestRowsTest {
     }
 
     @Test
+    void shouldLeaveOutRowsThatMustNeverReachTheTarget() throws Exception {
+        GeneratedLayers.Layer layer = CARRIERS.compile(Specs.spec()
+                .row("dim_carrier", "carrier_sk", "INTEGER", null, null, "System generated", null, null, true, null, null)
+                .row("dim_carrier", "carrier_code", "VARCHAR(10)", "tms_carrier", "carrier_cd", "Trim, upper case")
+                .note("Rules", "6 | Carrier codes starting 'ZZ' are UAT set-ups and must never reach the mart (exclude from dim_carrier)."));
+        assertThat(CARRIERS.run(layer, "carrier_code")).containsExactlyInAnyOrder("CMDU", "CMDU", "MAEU", "DHL", "DHL");
+    }
+
+    @Test
     void shouldKeepTheRowTheExtractRepeatsPerTheThingItNames() throws Exception {
         GeneratedLayers.Layer layer = CARRIERS.compile(Specs.spec()
                 .rowWithCells("dim_carrier", "carrier_code", "VARCHAR(10)", "tms_carrier", "carrier_cd", "Trim, upper case", null,

@@ -89,6 +89,26 @@ class UnreadableValuesAndTargetWordsTest {
     }
 
     @Test
+    void shouldNeverReadAValueComputedFromAnotherColumnAsTheColumnsDescription() {
+        // "Days from OPEN_DATE to the reporting cut-off date" was taken for what the column is, and the rest read alone
+        GeneratedLayers.Layer layer = ENROLMENTS.compile(Specs.spec()
+                .row("fe", "enrolment_id", "INTEGER", "enr", "enrl_id", "Direct map")
+                .row("fe", "effective_date", "DATE", "enr", "eff_dt", "Text in mm/dd/yyyy")
+                .row("fe", "days_since_effective", "INTEGER", "enr", "eff_dt", "Days from EFFECTIVE_DATE to the reporting cut-off date; "
+                        + "NULL when no effective date"));
+        assertThat(layer.columns().get(2).status()).isEqualTo("flagged");
+    }
+
+    @Test
+    void shouldWriteALabelInCapitalsFromTheDefaultColumn() throws Exception {
+        SampleRows agents = new SampleRows("agt", new String[]{"id", "fca"}, new String[]{"1", null}, new String[]{"2", "FCA1"});
+        GeneratedLayers.Layer layer = agents.compile(Specs.spec()
+                .row("fe", "id", "INTEGER", "agt", "id", "Direct map")
+                .row("fe", "fca_ref_no", "VARCHAR(16)", "agt", "fca", "As is", null, null, false, null, "NOT REGISTERED"));
+        assertThat(agents.run(layer, "id", "fca_ref_no")).containsExactly("1|NOT REGISTERED", "2|FCA1");
+    }
+
+    @Test
     void shouldReadTheWordNullAsABlankWhereTheDocumentSaysSo() throws Exception {
         GeneratedLayers.Layer layer = ENROLMENTS.compile(Specs.spec()
                 .note("Notes", "1. The SIS writes the literal string NULL for empty fields - treat it the same as blank.")

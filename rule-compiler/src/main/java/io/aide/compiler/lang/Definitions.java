@@ -109,6 +109,16 @@ final class Definitions {
      * standard rate"): a value computed from that column, never a description of the column ("Number of tickets on the
      * line" names no column on either side).
      */
+    /**
+     * "Days from OPEN_DATE to the reporting cut-off date": a column written by its name, other than the row's own, is a
+     * value the words compute from, never what the column is.
+     */
+    private static boolean namesAnotherColumn(List<Token> definition, RuleContext ctx) {
+        String own = ctx.row().targetColumn() == null ? "" : ctx.row().targetColumn().strip();
+        return definition.stream().anyMatch(t -> t.text().contains("_") && !t.text().equalsIgnoreCase(own)
+                && (ctx.namesTargetColumn(t.text()) || ctx.resolve(null, t.text()) != null));
+    }
+
     private static boolean computesFromASource(List<Token> definition, RuleContext ctx) {
         if (definition.stream().noneMatch(t -> RELATING.contains(t.norm()))) {
             return false;
@@ -133,7 +143,7 @@ final class Definitions {
     }
 
     private static boolean names(List<Token> definition, RuleContext ctx) {
-        if (computesFromASource(definition, ctx)) {
+        if (computesFromASource(definition, ctx) || namesAnotherColumn(definition, ctx)) {
             return false;
         }
         String column = ctx.row().targetColumn() == null ? "" : ctx.row().targetColumn().toLowerCase(Locale.ROOT);

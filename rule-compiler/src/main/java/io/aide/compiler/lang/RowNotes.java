@@ -123,6 +123,12 @@ public record RowNotes(Expr defaultValue, boolean blankToo, List<String> accepte
         if (value.size() == 2 && value.get(0).op("-") && value.get(1).kind() == Token.Kind.NUMBER) {
             return true;
         }
+        if (value.size() == 2 && value.get(0).text().equals("NOT") && value.get(1).kind() == Token.Kind.WORD
+                && value.get(1).text().equals(value.get(1).text().toUpperCase(java.util.Locale.ROOT)) && !java.util.Set.of("null", "blank",
+                "empty", "applicable", "required", "mandatory", "nullable", "allowed", "populated", "used").contains(value.get(1).norm())) {
+            // "NOT REGISTERED", "NOT KNOWN" in capitals in a default column: a label to write, never a nullability
+            return true;
+        }
         return !value.isEmpty() && value.size() <= 3 && value.stream().allMatch(t -> t.kind() == Token.Kind.WORD
                 && Character.isUpperCase(t.text().charAt(0)) && !java.util.Set.of("null", "blank", "empty", "missing", "none", "n/a",
                 "not", "no", "never", "always", "mandatory", "required", "nullable", "optional", "y", "n", "yes").contains(t.norm()));
