@@ -19,11 +19,15 @@ import java.util.regex.Pattern;
  * @param ignoreSpaces codes compare without leading and trailing spaces
  * @param blankIsNull  a text that is empty or only spaces counts as no value ("Treat a value that is empty or only spaces
  *                     the same as NULL"): a column's default replaces it as it replaces NULL
- * @param nullText     the text NULL is no value ("CIS writes the literal string NULL for empty fields - treat it the same
- *                     as blank", "Literal 'NULL' in the extract = empty"): every text the rules read is NULL there
+ * @param nullTexts    texts that are no value ("CIS writes the literal string NULL for empty fields - treat it the same
+ *                     as blank", "'NULL', 'N/A' and empty strings ... are to be treated as missing"): every text the
+ *                     rules read is NULL where it is one of them
  */
-record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces, boolean blankIsNull, boolean nullText) {
-    static final DocumentConventions NONE = new DocumentConventions(false, false, false, false);
+record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces, boolean blankIsNull, List<String> nullTexts) {
+    static final DocumentConventions NONE = new DocumentConventions(false, false, false, List.of());
+
+    /** A quoted text in a sentence: 'N/A'. */
+    private static final Pattern QUOTED = Pattern.compile("['\u2018\u2019]([^'\u2018\u2019]{1,12})['\u2018\u2019]");
 
     /** The word NULL written as a value, then what it is: blank, empty, missing, no value. */
     private static final Pattern NULL_TEXT = Pattern.compile("(?i)(?:\\b(?:literal|string|text|word|value)\\s+(?:string\\s+|text\\s+|value\\s+)?"
@@ -67,11 +71,20 @@ record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces, boolean bla
         boolean ignoreCase = false;
         boolean ignoreSpaces = false;
         boolean blankIsNull = false;
-        boolean nullText = false;
+        java.util.Set<String> nullTexts = new java.util.LinkedHashSet<>();
         for (DocumentNote note : spec.notes()) {
             for (String sentence : SENTENCES.split(note.text())) {
                 blankIsNull |= BLANK_IS_NULL.matcher(sentence).find();
-                nullText |= NULL_TEXT.matcher(sentence).find();
+                if (NULL_TEXT.matcher(sentence).find()) {
+                    // the word NULL, and every other text quoted beside it ("'NULL', 'N/A' and empty strings ...")
+                    nullTexts.add("NULL");
+                    java.util.regex.Matcher quoted = QUOTED.matcher(sentence);
+                    while (quoted.find()) {
+                        if (!quoted.group(1).isBlank()) {
+                            nullTexts.add(quoted.group(1));
+                        }
+                    }
+                }
                 if (TRIM_ALL.matcher(sentence).find()) {
                     // "Trim all text fields before use": every text is trimmed, so are the codes compared
                     ignoreSpaces = true;
@@ -91,8 +104,8 @@ record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces, boolean bla
                 }
             }
         }
-        return ignoreCase || ignoreSpaces || blankIsNull || nullText
-                ? new DocumentConventions(ignoreCase, ignoreSpaces, blankIsNull, nullText) : NONE;
+        return ignoreCase || ignoreSpaces || blankIsNull || !nullTexts.isEmpty()
+                ? new DocumentConventions(ignoreCase, ignoreSpaces, blankIsNull, List.copyOf(nullTexts)) : NONE;
     }
 
     /**
@@ -101,10 +114,18 @@ record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces, boolean bla
      * @param textual whether an expression holds text (only text is trimmed or upper-cased)
      */
     Expr applied(Expr value, Function<Expr, Boolean> textual) {
-        if (nullText && value != null) {
-            // every text read is NULL where the extract writes the word NULL
-            value = Expr.rewrite(value, e -> e instanceof Expr.Col && textual.apply(e)
-                    ? new Expr.Fn("NULLIF", List.of(e, new Expr.Lit("NULL"))) : e);
+        if (!nullTexts.isEmpty() && value != null) {
+            // every text read is NULL where the extract writes the word NULL (or another text the document names)
+            value = Expr.rewrite(value, e -> {
+                if (!(e instanceof Expr.Col) || !textual.apply(e)) {
+                    return e;
+                }
+                Expr out = e;
+                for (String t : nullTexts) {
+                    out = new Expr.Fn("NULLIF", List.of(out, new Expr.Lit(t)));
+                }
+                return out;
+            });
         }
         if (this == NONE || !ignoreCase && !ignoreSpaces || value == null) {
             return value;

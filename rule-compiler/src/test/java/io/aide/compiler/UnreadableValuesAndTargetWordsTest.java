@@ -118,6 +118,17 @@ class UnreadableValuesAndTargetWordsTest {
     }
 
     @Test
+    void shouldReadEveryTextTheDocumentNamesAsMissing() throws Exception {
+        SampleRows agents = new SampleRows("agt", new String[]{"id", "fca"}, new String[]{"1", "NULL"}, new String[]{"2", "N/A"},
+                new String[]{"3", "FCA1"});
+        GeneratedLayers.Layer layer = agents.compile(Specs.spec()
+                .note("Rules", "9 | 'NULL', 'N/A' and empty strings in any PAS text field are to be treated as missing.")
+                .row("fe", "id", "INTEGER", "agt", "id", "Direct map")
+                .row("fe", "fca_ref_no", "VARCHAR(16)", "agt", "fca", "As is", null, null, false, null, "NOT REGISTERED"));
+        assertThat(agents.run(layer, "id", "fca_ref_no")).containsExactly("1|NOT REGISTERED", "2|NOT REGISTERED", "3|FCA1");
+    }
+
+    @Test
     void shouldTestTheTargetsOwnValueWhereTheWordsNameIt() throws Exception {
         String rule = "If there is no exit date then 'Current'. Else if exit reason is GRD or EOY (any case) then 'Completed'. "
                 + "Otherwise 'Exited'";
