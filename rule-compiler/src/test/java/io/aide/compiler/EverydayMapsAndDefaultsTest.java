@@ -63,6 +63,26 @@ class EverydayMapsAndDefaultsTest {
     }
 
     @Test
+    void shouldLookUpOnATableByTheCodeATargetColumnCleans() throws Exception {
+        io.aide.events.spec.GeneratedLayers.Layer layer = new SemanticLayerCompiler().compile(Specs.spec()
+                .row("f", "bill_id", "VARCHAR(5)", "cis_bill", "bill_no", "As is")
+                .row("f", "tariff_code", "VARCHAR(10)", "cis_bill", "tariff_cd", "Strip spaces, upper case")
+                .row("f", "tariff_desc", "VARCHAR(20)", "tariff_codes", "tariff_desc", "Look up the description on tariff_codes by tariff "
+                        + "code. If not found put 'Unknown tariff'").build(),
+                new CompileOptions(java.util.List.of("duckdb"), java.util.List.of(), new SchemaCatalog(java.util.List.of(
+                        Specs.table("cis_bill", new String[]{"bill_no", "tariff_cd"}),
+                        Specs.table("tariff_codes", new String[]{"tariff_cd", "tariff_desc"})))), null).layers().get(0);
+        assertThat(layer.columns()).extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+        try (DuckDb db = new DuckDb().table("cis_bill", new String[][]{{"bill_no", "tariff_cd"}, {"B1", "RES-STD"}, {"B2", " ind-lv"},
+                {"B3", "OLD"}}).table("tariff_codes", new String[][]{{"tariff_cd", "tariff_desc"}, {"RES-STD", "Residential"},
+                {"IND-LV", "Industrial"}})) {
+            assertThat(db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY 1").stream()
+                    .map(r -> r.get("bill_id") + "|" + r.get("tariff_desc")).toList())
+                    .containsExactly("B1|Residential", "B2|Industrial", "B3|Unknown tariff");
+        }
+    }
+
+    @Test
     void shouldReadAnythingAsTheRowsOwnCodeCleanedAsItsRuleCleansIt() throws Exception {
         GeneratedLayers.Layer layer = CODES.compile(Specs.spec()
                 .row("d", "dept_code", "VARCHAR(10)", "att", "dept_cd", "Trim and upper case. Test depts (anything starting ZZ) are "

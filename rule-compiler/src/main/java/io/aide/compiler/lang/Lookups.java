@@ -89,7 +89,8 @@ final class Lookups implements Recognizer {
                 sameName = null;
             }
         }
-        if (!p.accept(Role.FROM)) {
+        boolean onTable = false;
+        if (!p.accept(Role.FROM) && !(verb && (onTable = onATable(p)))) {
             if (verb && p.ctx().row().join() != null && !p.ctx().row().join().isBlank()) {
                 // the row's join cell says where the value comes from: the planner joins it
                 return Recognition.NOT_MINE;
@@ -103,6 +104,19 @@ final class Lookups implements Recognizer {
         Token table = p.next();
         if (table == null || !table.nameLike()) {
             return verb ? p.notUnderstood() : Recognition.NOT_MINE;
+        }
+        if (onTable && !p.ctx().columnsOf(table.text()).contains(valueColumn.toLowerCase(java.util.Locale.ROOT))) {
+            // "Look up the description on TARIFF_CODES": the row's own source column where it is that table's, else the
+            // table's one column the words spell
+            String said = valueColumn;
+            List<Expr.Col> own = p.ctx().sources().stream().filter(c -> c.relation() != null
+                    && c.relation().equalsIgnoreCase(table.text())).toList();
+            List<String> spelled = p.ctx().columnsOf(table.text()).stream()
+                    .filter(c -> io.aide.compiler.lang.RuleLanguage.spells(said.replace('_', ' '), c)).toList();
+            valueColumn = own.size() == 1 ? own.get(0).column() : spelled.size() == 1 ? spelled.get(0) : null;
+            if (valueColumn == null) {
+                return new Recognition.Flagged("the lookup in " + table.text() + " reads no column '" + said + "'");
+            }
         }
         boolean tableWord = p.accept(Role.TABLE);
         Token after = p.peekToken();
@@ -118,8 +132,12 @@ final class Lookups implements Recognizer {
             }
             matches.add(new Expr.Match(sameName.text(), List.of(outer)));
         }
+        Expr.Match byWords = verb ? keyInWords(p, table.text()) : null;
+        if (byWords != null) {
+            matches.add(byWords);
+        }
         int using = p.mark();
-        if (p.accept(Role.ON) || p.accept(Role.VIA)) {
+        if (byWords == null && (p.accept(Role.ON) || p.accept(Role.VIA))) {
             int keyAt = p.mark();
             Expr.Match written = equation(p, table.text());
             if (written != null) {
@@ -188,6 +206,56 @@ final class Lookups implements Recognizer {
         Expr lookup = new Expr.Lookup(table.text(), valueColumn, matches);
         return new Recognition.Recognized(otherwise == null ? lookup : new Expr.Fn("COALESCE", List.of(p.typed(lookup), otherwise)),
                 table.text(), List.of(), "lookup in " + table.text() + (otherwise == null ? "" : " with a default"));
+    }
+
+    /** "on TARIFF_CODES": "on" before a table the schema knows, where a lookup names the table it reads. */
+    private static boolean onATable(Parser p) {
+        int m = p.mark();
+        Token on = p.peekToken();
+        if (on == null || !on.is(Token.Kind.WORD, "on")) {
+            return false;
+        }
+        p.next();
+        Token table = p.peekToken();
+        if (table != null && table.nameLike() && !p.ctx().columnsOf(table.text()).isEmpty()) {
+            return true;
+        }
+        p.reset(m);
+        return false;
+    }
+
+    /**
+     * "... on TARIFF_CODES by tariff code": the target column the words name, as its rule computes it, matched with the
+     * table's column of the name that target column reads; null (cursor unchanged) when the words name no such column.
+     */
+    private static Expr.Match keyInWords(Parser p, String table) {
+        int m = p.mark();
+        if (!(p.acceptWord("by") || p.acceptWord("using") || p.acceptWord("matching") && p.acceptWord("on"))) {
+            p.reset(m);
+            return null;
+        }
+        java.util.Set<String> columns = p.ctx().columnsOf(table);
+        List<String> words = new ArrayList<>();
+        for (Token t = p.peekToken(); t != null && t.kind() == Token.Kind.WORD && words.size() < 4; t = p.peekToken()) {
+            words.add(t.norm());
+            p.next();
+            String spelled = String.join(" ", words);
+            String targetColumn = p.ctx().namesTargetColumn(String.join("_", words)) ? String.join("_", words) : null;
+            if (targetColumn == null || targetColumn.equalsIgnoreCase(p.ctx().row().targetColumn())) {
+                continue;
+            }
+            Expr value = p.ctx().resolve(p.ctx().row().targetTable(), targetColumn);
+            List<Expr.Col> read = value == null ? List.of() : Expr.columns(value).stream().distinct().toList();
+            String inTable = read.size() == 1 && columns.contains(read.get(0).column().toLowerCase(java.util.Locale.ROOT))
+                    ? read.get(0).column() : null;
+            if (inTable != null && p.peekToken() != null && (p.peekToken().kind() == Token.Kind.SEP || p.peekToken().op(",")
+                    || p.peek(Role.IF) || p.peek(Role.ELSE))) {
+                // (the table's column is compared as it is; the row's code as its own rule cleans it)
+                return new Expr.Match(inTable, List.of(value));
+            }
+        }
+        p.reset(m);
+        return null;
     }
 
     /**
