@@ -270,8 +270,7 @@ final class NoteFilters {
             return sentence;
         }
         String led = sentence.substring(lead.end());
-        if (Picks.COMPARED_ON.matcher(sentence.substring(0, lead.end())).find() || Picks.REPEATED.matcher(sentence.substring(0, lead.end())).find()
-                || Picks.SEVERAL_FOR.matcher(sentence.substring(0, lead.end())).find()) {
+        if (Picks.leadsPick(sentence.substring(0, lead.end()))) {
             // "Re-issued bills come through again with a higher BILL_VERSION - keep only the highest version of each
             // bill": the lead names the order of the copies
             return sentence;

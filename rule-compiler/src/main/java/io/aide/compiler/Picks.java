@@ -82,14 +82,32 @@ final class Picks {
      * "so a meter can appear more than once", "where DISP_ID repeats": the thing whose rows repeat, said before the pick
      * that keeps one of them.
      */
-    static final Pattern REPEATED = Pattern.compile("(?i)\\b(?:an?|the\\s+same|each|one)\\s+([a-z][\\w-]*(?:\\s+(?!(?:can|may|might|could|will|does|do|sometimes|often|occasionally)\\b)[a-z][\\w-]*)?)\\s+"
+    private static final Pattern REPEATED = Pattern.compile("(?i)\\b(?:an?|the\\s+same|each|one)\\s+([a-z][\\w-]*(?:\\s+(?!(?:can|may|might|could|will|does|do|sometimes|often|occasionally)\\b)[a-z][\\w-]*)?)\\s+"
             + "(?:(?:can|may|might|could|will|does|do|sometimes|often|occasionally)\\s+)*(?:appears?|comes?|arrives?|occurs?|repeats?"
             + "|shows?\\s+up|turns?\\s+up|be\\s+sent|is\\s+sent|be\\s+repeated|is\\s+repeated)\\s+(?:through\\s+|in\\s+)?"
             + "(?:more\\s+than\\s+once|twice|several\\s+times|multiple\\s+times|again)\\b");
     /** "has more than one record for an employee", "several rows for the same ACCT_NO": the thing whose rows repeat. */
-    static final Pattern SEVERAL_FOR = Pattern.compile("(?i)\\b(?:more\\s+than\\s+one|several|multiple|two\\s+or\\s+more|many)\\s+"
+    private static final Pattern SEVERAL_FOR = Pattern.compile("(?i)\\b(?:more\\s+than\\s+one|several|multiple|two\\s+or\\s+more|many)\\s+"
             + "(?:rows?|records?|versions?|copies|entries|lines)\\s+(?:for|per|of)\\s+(?:an?|the\\s+same|each|one)\\s+"
             + "([a-z][\\w-]*(?:\\s+(?!(?:take|keep|use|pick|choose|select|retain)\\b)[a-z][\\w-]*)?)\\b");
+    /**
+     * The thing whose rows repeat, said in a reason ("a meter can appear more than once", "more than one record for an
+     * employee"); null when the text says none.
+     */
+    private static String repeatedThing(String text) {
+        Matcher repeated = REPEATED.matcher(text);
+        if (repeated.find()) {
+            return repeated.group(1);
+        }
+        Matcher several = SEVERAL_FOR.matcher(text);
+        return several.find() ? several.group(1) : null;
+    }
+
+    /** A reason before a pick that names its order or the thing that repeats: the pick needs it, so it stays with it. */
+    static boolean leadsPick(String lead) {
+        return COMPARED_ON.matcher(lead).find() || repeatedThing(lead) != null;
+    }
+
     /** "... before doing anything else": the pick said to come first, as it does (before the target's other filters). */
     private static final Pattern FIRST = Pattern.compile("(?i)\\s*,?\\s*(?:before|ahead\\s+of)\\s+(?:doing\\s+)?(?:anything|everything)"
             + "\\s+else\\s*(?=[.;]?\\s*$)");
@@ -247,7 +265,7 @@ final class Picks {
      * "Re-issued bills come through again with a higher BILL_VERSION": the order of the copies, said as a comparative in
      * the reason for a pick that names none ("keep only the highest version of each bill").
      */
-    static final Pattern COMPARED_ON = Pattern.compile("(?i)\\b(?:with|carrying|having|under|at|and)\\s+(?:a|an)\\s+(higher|later|newer"
+    private static final Pattern COMPARED_ON = Pattern.compile("(?i)\\b(?:with|carrying|having|under|at|and)\\s+(?:a|an)\\s+(higher|later|newer"
             + "|greater|larger|bigger|more\\s+recent|lower|earlier|smaller|older)\\s+([A-Za-z_][\\w.]*)\\b");
     /** "keep only the highest version of each bill": a pick that names its extreme and its key, no order. */
     private static final Pattern EXTREME_OF = Pattern.compile("(?i)^" + KEEP + EXTREME + "\\s+(?:version|row|record|copy|entry|one)"
@@ -294,15 +312,11 @@ final class Picks {
                 if (found == null) {
                     found = orderInReason(sentence.substring(0, keep.start()), sentence.substring(keep.start()));
                 }
-                Matcher repeated = found != null && found[0].isBlank() ? REPEATED.matcher(sentence.substring(0, keep.start())) : null;
-                if (repeated != null && !repeated.find()) {
-                    // "Where the extract has more than one record for an employee take the one with ...": per employee
-                    repeated = SEVERAL_FOR.matcher(sentence.substring(0, keep.start()));
-                }
-                if (repeated != null && repeated.find(0)) {
+                String repeated = found != null && found[0].isBlank() ? repeatedThing(sentence.substring(0, keep.start())) : null;
+                if (repeated != null) {
                     // "CIS_METER keeps history, so a meter can appear more than once - take the row with the latest
                     // LAST_UPD_TS": per meter
-                    found = new String[]{repeated.group(1), found[1], found[2]};
+                    found = new String[]{repeated, found[1], found[2]};
                 }
                 Matcher same = found != null && found[0].isBlank() ? SAME_THING.matcher(sentence.substring(0, keep.start())) : null;
                 if (same != null && same.find()) {
@@ -324,8 +338,7 @@ final class Picks {
                 // per the thing another sentence of the cell says repeats
                 for (String other : sentences) {
                     Matcher same = SAME_THING.matcher(other);
-                    Matcher repeats = REPEATED.matcher(other);
-                    String key = same.find() ? same.group(1) : repeats.find() ? repeats.group(1) : null;
+                    String key = same.find() ? same.group(1) : repeatedThing(other);
                     if (key != null) {
                         found = new String[]{key, found[1], found[2]};
                         break;

@@ -120,7 +120,7 @@ final class Commentary {
             // "(CAM already defaulted to 0)", "(already trimmed upstream)": what was done before, asking for nothing
             return true;
         }
-        if (DataDescriptions.describesData(tokens, lexicon)) {
+        if (DataDescriptions.describes(tokens, lexicon)) {
             // "(some rows have trailing spaces)": what the source holds, which the rule beside it deals with
             return true;
         }

@@ -135,11 +135,7 @@ final class DataDescriptions {
     }
 
     /** The words only say what the source holds ("some rows have trailing spaces"), asking for nothing. */
-    static boolean describesData(List<Token> sentence, Lexicon lexicon) {
-        return describes(sentence, lexicon);
-    }
-
-    private static boolean describes(List<Token> sentence, Lexicon lexicon) {
+    static boolean describes(List<Token> sentence, Lexicon lexicon) {
         for (Token t : sentence) {
             if (t.kind() == Token.Kind.DATE_PATTERN || t.kind() == Token.Kind.STRING && LAYOUT.matcher(t.text()).matches()) {
                 // "Sent as text 'YYYYMMDD HHMM'": the layout the rule after it needs, never a remark
