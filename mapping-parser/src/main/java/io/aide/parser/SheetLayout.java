@@ -32,6 +32,11 @@ record SheetLayout(String role, String reason, int headerIndex, int headerRow, S
     private static final Pattern HISTORY_SHEET = Pattern.compile("(?i).*\\b(change ?log|changes|change history|history"
             + "|revisions?|revision history|versions?|version history|release notes|sign ?off|approvals?|document control)\\b.*");
     private static final String CHANGE_LOG = "change log (version / date / author columns), not a mapping";
+    private static final String NOTES_THEN_LOG = "notes above a change log: the lines above the log are read as notes "
+            + "on the targets and tables they name, the log is not";
+    /** A line that heads a change log: "Change log", "Revision history", "Version history:". */
+    private static final Pattern LOG_HEADING = Pattern.compile("(?i)\\s*(?:document\\s+)?(?:change ?log|change history"
+            + "|changes|revision history|revisions|version history|versions|history|release notes|amendments?)\\s*:?\\s*");
 
     private static final Pattern SKIP_SHEET = Pattern.compile(
             "(?i).*\\b(cover|title|change ?log|changes|change history|history|revisions?|revision history|versions?"
@@ -108,7 +113,9 @@ record SheetLayout(String role, String reason, int headerIndex, int headerRow, S
             return skipped(rows.isEmpty() ? "empty sheet" : "no table header found (cover, notes or instructions)");
         }
         if (looksLikeChangeLog(rows.get(tableIndex).cells())) {
-            return skipped(CHANGE_LOG);
+            // "1 | All text fields are trimmed ..." lines above a "Version | Date | By | Change" table: a notes sheet
+            // whose change log comes last
+            return prose(rows.subList(0, tableIndex)) ? skipped(NOTES_THEN_LOG) : skipped(CHANGE_LOG);
         }
         if (!referenceOnly && isNotes(sheet, rows.get(tableIndex).cells(), rows.subList(tableIndex + 1, rows.size()))) {
             return new SheetLayout("notes", "notes (a topic and its text per line): read as notes on the targets "
@@ -176,9 +183,11 @@ record SheetLayout(String role, String reason, int headerIndex, int headerRow, S
         for (String h : header) {
             named |= h != null && NOTES_HEADER.matcher(h.strip()).matches();
         }
-        if (!named || lines.isEmpty()) {
-            return false;
-        }
+        return named && prose(lines);
+    }
+
+    /** Whether half the lines or more carry a sentence (a cell of six words or more). */
+    private static boolean prose(List<Row> lines) {
         int prose = 0;
         for (Row r : lines) {
             for (String c : r.cells()) {
@@ -188,10 +197,26 @@ record SheetLayout(String role, String reason, int headerIndex, int headerRow, S
                 }
             }
         }
-        return prose * 2 >= lines.size();
+        return !lines.isEmpty() && prose * 2 >= lines.size();
     }
 
-    private static boolean looksLikeChangeLog(String[] header) {
+    /**
+     * Whether a line starts the change log of a notes sheet: its heading ("Change log") or its header row ("Version |
+     * Date | By | Change"). The lines from there on say what changed, not what to do.
+     */
+    static boolean startsChangeLog(String[] cells) {
+        int filled = 0;
+        String only = null;
+        for (String c : cells) {
+            if (c != null && !c.isBlank()) {
+                filled++;
+                only = c;
+            }
+        }
+        return filled == 1 && LOG_HEADING.matcher(only).matches() || looksLikeChangeLog(cells);
+    }
+
+    static boolean looksLikeChangeLog(String[] header) {
         int hits = 0;
         for (String h : header) {
             if (h != null && CHANGELOG_WORDS.contains(h.strip().toLowerCase(Locale.ROOT))) {

@@ -40,6 +40,8 @@ final class SheetParser {
     private boolean tableFromSheetName;
     private final List<List<String>> referenceRows = new ArrayList<>();
     private int referenceRowsDropped;
+    /** The notes read have reached the sheet's change log. */
+    private boolean inChangeLog;
 
     SheetParser(String sheet, SheetMeta meta, boolean hiddenSheet, ParseContext ctx) {
         this.sheet = sheet;
@@ -232,7 +234,11 @@ final class SheetParser {
             }
             referenceRows.add(r);
         } else if (layout.keepsNotes(sheet)) {
-            note(rowNumber, cells);
+            // the change log at the foot of a notes sheet says what changed, not what to do
+            inChangeLog |= SheetLayout.startsChangeLog(cells);
+            if (!inChangeLog) {
+                note(rowNumber, cells);
+            }
         }
     }
 

@@ -86,4 +86,30 @@ class BlockTitlesAndNotesLinesTest {
                 "Notes:5 Q1 | Should enrolled_days count the exit day? (asked M. Alvarez, 14/11)",
                 "Notes:6 Q2 | Preferred name source - parent portal go-live date unknown.");
     }
+
+    @Test
+    void shouldReadTheRulesAboveAChangeLogAtTheFootOfARulesSheet() throws Exception {
+        // Given: numbered rules (a number and a sentence, so no line looks like a header) above a change log table
+        Path file = Workbooks.create()
+                .sheet("Mapping").row("Target Table", "Target Field", "Source Table", "Source Field", "Transformation Rule")
+                .row("dim_store", "store_code", "POS_STORE", "STORE_NO", "Trim spaces")
+                .sheet("General Rules").row("General rules (apply to every target unless the row says otherwise)")
+                .row("1", "All text fields from the POS extract are trimmed before use; code comparisons are case-insensitive.")
+                .row("2", "The literal text 'NULL' in the extract is treated the same as an empty field.")
+                .row("Change log")
+                .row("Version", "Date", "By", "Change")
+                .row("1.1", "30-Nov-2026", "R. O.", "Demo stores excluded from dim_store")
+                .writeXlsx(dir, "rules.xlsx");
+
+        // When
+        MappingSpec spec = parse(file);
+
+        // Then: the rules are notes, the log is not
+        assertThat(spec.notes()).extracting(n -> n.sheet() + ":" + n.row() + " " + n.text()).containsExactly(
+                "General Rules:1 General rules (apply to every target unless the row says otherwise)",
+                "General Rules:2 1 | All text fields from the POS extract are trimmed before use; code comparisons are case-insensitive.",
+                "General Rules:3 2 | The literal text 'NULL' in the extract is treated the same as an empty field.");
+        assertThat(spec.sheets()).filteredOn(s -> s.name().equals("General Rules")).singleElement()
+                .satisfies(s -> assertThat(s.reason()).startsWith("notes above a change log"));
+    }
 }

@@ -55,8 +55,8 @@ record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces, boolean bla
 
     /** "Trim all text fields before use", "all string values are trimmed". */
     private static final Pattern TRIM_ALL = Pattern.compile("(?i)\\btrim\\w*\\s+(?:all|every|each)\\s+(?:text|string|character)?\\s*"
-            + "(?:fields?|values?|columns?|data|inputs?)\\b|\\b(?:all|every)\\s+(?:text|string)\\s+(?:fields?|values?|columns?)\\s+"
-            + "(?:are|is)\\s+trimmed\\b");
+            + "(?:fields?|values?|columns?|data|inputs?)\\b|\\b(?:all|every)\\s+(?:text|string)\\s+(?:fields?|values?|columns?)\\b[^.;]{0,40}?\\s+"
+            + "(?:are|is)\\s+(?:always\\s+)?trimmed\\b");
 
     /**
      * "Treat a value that is empty or only spaces the same as NULL", "An empty string or a string of only spaces is
@@ -138,6 +138,10 @@ record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces, boolean bla
                 if (code(b.left()) && !(b.right() instanceof Expr.Lit) && textual.apply(b.right())) {
                     return new Expr.Bin(b.op(), written(b.left()), cleaned(b.right()));
                 }
+            }
+            if (e instanceof Expr.Bin like && like.op().equals("LIKE") && code(like.right()) && textual.apply(like.left())) {
+                // "starting 'TST' (any case)": the pattern compared as the codes are
+                return new Expr.Bin("LIKE", cleaned(like.left()), written(like.right()));
             }
             if (e instanceof Expr.InList in && !in.items().isEmpty() && in.items().stream().allMatch(DocumentConventions::code)
                     && textual.apply(in.expr())) {

@@ -59,8 +59,11 @@ final class NoteFilters {
             + "|\\b(?:keep|take|retain|use|select|pick|choose)\\s+(?:only\\s+)?(?:the|one|a\\s+single)\\s+(?:row|record|version|entry|copy|one)"
             + "\\s+(?:with|having|that\\s+has)\\s+(?:the\\s+)?(?:latest|last|most\\s+recent|newest|first|earliest|oldest|highest|lowest"
             + "|largest|smallest|greatest|max(?:imum)?|min(?:imum)?)\\b"
+            // "If a code appears more than once keep the row where IS_ACTIVE = 'Y'": one of the repeated rows
+            + "|\\b(?:appears?|comes?|occurs?|repeats?)\\s+(?:more\\s+than\\s+once|twice|several\\s+times)\\s*,?\\s*(?:then\\s+)?"
+            + "(?:keep|take|use|retain|select|pick|choose)\\s+(?:only\\s+)?the\\s+(?:row|record|version|entry|copy|one)\\b"
             // "take the latest ils_patron row per patron_no", "then leave out test cards", "events that ... are in scope"
-            + "|\\b(?:keep|take)\\s+(?:only\\s+)?the\\s+(?:latest|last|most\\s+recent|newest|first|earliest|oldest|highest|lowest)"
+            + "|\\b(?:keep|take|use|retain|select|pick|load|choose)\\s+(?:only\\s+)?the\\s+(?:latest|last|most\\s+recent|newest|first|earliest|oldest|highest|lowest)"
             + "\\s+(?:[\\w-]+\\s+){0,2}(?:row|record|version|entry)s?\\s+(?:per|for\\s+each|of\\s+each)\\b"
             + "|\\bleave\\s+out\\s+(?!(?:the\\s+|any\\s+|all\\s+)?(?:leading\\s+|trailing\\s+|extra\\s+)?" + TEXT_PARTS + "\\b)"
             + "|\\b(?:is|are)\\s+(?:in|out\\s+of)\\s+scope\\b"
@@ -102,13 +105,20 @@ final class NoteFilters {
      * made on another row ("filtered out (see ticket_id)").
      */
     private static final Pattern NOT_CHOOSING = Pattern.compile("(?i)\\b(?:never|not)\\s+(?:be\\s+)?(?:dropped|excluded|filtered\\s+out"
-            + "|removed|rejected|skipped|lost)\\b|\\b(?:filtered\\s+out|excluded|dropped|removed)\\s*\\(\\s*see\\s+[\\w.]+\\s*\\)");
+            + "|removed|rejected|skipped|lost)\\b|\\b(?:filtered\\s+out|excluded|dropped|removed)\\s*\\(\\s*see\\s+[\\w.]+\\s*\\)"
+            // "The -1 members of the dimensions are maintained manually and are out of scope": rows someone else makes
+            + "|\\b(?:maintained|managed|created|inserted|added|seeded)\\s+(?:manually|by\\s+(?:the\\s+)?[\\w-]+|elsewhere|separately"
+            + "|outside)\\b[^.;]*?\\b(?:out\\s+of\\s+scope|not\\s+(?:in\\s+scope|part\\s+of))");
 
     /** "After the dedupe, ...", "Once the test filter is applied, ...": when the step that follows comes. */
     private static final Pattern STEP_ORDER = Pattern.compile("(?i)^(?:after|once|then,?\\s+after)\\s+(?:the\\s+)?[\\w\\s-]{0,40}?"
             + "\\b(?:filter\\w*|dedupe\\w*|de-?dup\\w*|deduplication|pick)(?:\\s+(?:is|are|has\\s+been|have\\s+been)\\s+\\w+)?\\s*,\\s*");
     /** What leads a selection after a dash or a colon: "The export can contain the same account twice – keep only ...". */
     private static final Pattern LEAD_CLAUSE = Pattern.compile("^[^:()]{1,160}?(?:\\s[–—-]\\s|:\\s)(?=\\S)");
+
+    /** "... are internal test plans - do not load.": an instruction with no object, about what the lead names. */
+    private static final Pattern BARE_INSTRUCTION = Pattern.compile("(?i)^\\s*(?:do\\s+not\\s+load|don't\\s+load|never\\s+load|exclude"
+            + "|drop|skip|ignore|discard|reject|omit|not\\s+loaded|excluded|ignored|dropped)\\s*[.;!]?\\s*$");
 
     /** A lead that names a dedupe, which the selection after it then spells out. */
     private static final Pattern DEDUPE_LEAD = Pattern.compile("(?i)\\b(?:de-?dup\\w*|deduplicat\\w*|duplicates?)\\b");
@@ -275,7 +285,7 @@ final class NoteFilters {
             // bill": the lead names the order of the copies
             return sentence;
         }
-        if (led.matches("(?is).*\\b(?:it|them|these|those|such\\s+(?:rows|records|lines))\\b.*")
+        if (led.matches("(?is).*\\b(?:it|them|these|those|such\\s+(?:rows|records|lines))\\b.*") || BARE_INSTRUCTION.matcher(led).matches()
                 || Picks.SAME_THING.matcher(sentence.substring(0, lead.end())).find()) {
             // "... several versions of the same guest – keep only the version with ...": the lead says per what
             // "Rows with a blank campaign_id are unsaved drafts - do not load them": what "them" are is the lead
@@ -325,6 +335,11 @@ final class NoteFilters {
                 filters.add(capitalised(said));
             } else if (FILTER_SENTENCE.matcher(said).find()) {
                 filters.add(capitalised(FILTER_LABEL.matcher(said).replaceFirst("")));
+            } else if (!topicless.equals(said) && FILTER_SENTENCE.matcher(topicless).find()
+                    && Picks.leadsPick(said.substring(0, said.length() - topicless.length()))) {
+                // "Mediation re-sends re-rated CDRs with the same CDR_ID: keep only the record with the highest
+                // FILE_SEQ": the topic says per what
+                filters.add(capitalised(said));
             } else if (!topicless.equals(said) && FILTER_SENTENCE.matcher(topicless).find()) {
                 filters.add(capitalised(FILTER_LABEL.matcher(topicless).replaceFirst("")));
             } else if (selection(said) != null) {

@@ -103,6 +103,16 @@ final class Picks {
         return several.find() ? several.group(1) : null;
     }
 
+    /** "keep the row where IS_ACTIVE = 'Y'": among repeated rows, the one a condition holds for. */
+    private static final Pattern PREFERRED = Pattern.compile("(?i)^(?:keep|retain|take|pick|choose|select|use)\\s+(?:only\\s+)?the\\s+"
+            + "(?:row|record|version|entry|copy|one)\\s+(?:where|with|whose|that\\s+has|having)\\s+(.*[=<>].*?)\\s*[.;]?$");
+
+    /** The pick of a row a condition holds for, as a key (none yet), an extreme and an order; null when it is none. */
+    private static String[] preferred(String pick) {
+        Matcher m = PREFERRED.matcher(pick.strip());
+        return m.matches() ? new String[]{"", "highest", "CASE WHEN " + m.group(1) + " THEN 1 ELSE 0 END"} : null;
+    }
+
     /** A reason before a pick that names its order or the thing that repeats: the pick needs it, so it stays with it. */
     static boolean leadsPick(String lead) {
         return COMPARED_ON.matcher(lead).find() || repeatedThing(lead) != null;
@@ -114,6 +124,21 @@ final class Picks {
     /** "flight (cleaned CARRIER_CODE + FLIGHT_NUMBER + FLIGHT_DATE)": a key in words, its columns in the bracket after it. */
     private static final Pattern KEY_NAMED = Pattern.compile("(?i)^\\s*[a-z][\\w\\s-]{0,30}?\\s*\\(\\s*((?:cleaned\\s+)?[A-Za-z_][\\w.]*"
             + "(?:\\s*(?:\\+|,|&|\\band\\b)\\s*(?:cleaned\\s+)?[A-Za-z_][\\w.]*)+)\\s*\\)\\s*$");
+    /** "ITEM_NO (trimmed, upper)", "WO_NUM (trim/upper case)": a column, then how it is cleaned before rows compare. */
+    private static final Pattern KEY_CLEANED = Pattern.compile("(?i)^([A-Za-z_][\\w.]*)\\s*\\(\\s*((?:(?:trim(?:med)?|upper(?:[- ]?cased?)?"
+            + "|lower(?:[- ]?cased?)?|(?:in\\s+)?upper\\s+case|(?:in\\s+)?lower\\s+case|after\\s+trim(?:ming)?)\\s*(?:,|/|\\+|&|\\band\\b)?\\s*)+)\\)\\s*[.,;]?$");
+
+    /** The column's name wrapped in the cleaning the words say: UPPER(TRIM(ITEM_NO)). */
+    private static String cleaned(String column, String how) {
+        String out = how.matches("(?i).*\\btrim\\w*.*") ? "TRIM(" + column + ")" : column;
+        if (how.matches("(?i).*\\bupper.*")) {
+            out = "UPPER(" + out + ")";
+        } else if (how.matches("(?i).*\\blower.*")) {
+            out = "LOWER(" + out + ")";
+        }
+        return out;
+    }
+
     /** "... CHECKIN_TIME and use that row for every column": what the kept row is for, said after the order. */
     private static final Pattern ROW_USED = Pattern.compile("(?i)\\s*,?\\s+and\\s+(?:use|take)\\s+(?:that|this|the|it)\\s*"
             + "(?:row|record|version|one)?\\b.*$");
@@ -312,6 +337,11 @@ final class Picks {
                 if (found == null) {
                     found = orderInReason(sentence.substring(0, keep.start()), sentence.substring(keep.start()));
                 }
+                if (found == null && repeatedThing(sentence.substring(0, keep.start())) != null) {
+                    // "If a code appears more than once keep the row where IS_ACTIVE = 'Y'": the row the condition holds
+                    // for comes first
+                    found = preferred(sentence.substring(keep.start()));
+                }
                 String repeated = found != null && found[0].isBlank() ? repeatedThing(sentence.substring(0, keep.start())) : null;
                 if (repeated != null) {
                     // "CIS_METER keeps history, so a meter can appear more than once - take the row with the latest
@@ -422,13 +452,17 @@ final class Picks {
         }
         // "... per permit number and drop the rest": what becomes of the other rows, said after the key
         String key = REST_DROPPED.matcher(found[0]).replaceFirst("");
+        Matcher cleaned = KEY_CLEANED.matcher(key.strip());
         Matcher named = KEY_NAMED.matcher(key);
-        if (named.matches()) {
+        if (cleaned.matches()) {
+            // "per ITEM_NO (trimmed, upper)": the key as the bracket cleans it
+            key = cleaned(cleaned.group(1), cleaned.group(2));
+        } else if (named.matches()) {
             // "per flight (cleaned CARRIER_CODE + FLIGHT_NUMBER + FLIGHT_DATE)": the bracket names the key's columns
             key = named.group(1);
         }
         order = ROW_USED.matcher(order).replaceFirst("");
-        return new Read(REMARK.matcher(key).replaceAll(" ").trim().replaceFirst("\\s*[–—-]+$", ""), REMARK.matcher(REST_DROPPED.matcher(order).replaceFirst("")).replaceAll(" ").trim(),
+        return new Read(cleaned.matches() ? key : REMARK.matcher(key).replaceAll(" ").trim().replaceFirst("\\s*[–—-]+$", ""), REMARK.matcher(REST_DROPPED.matcher(order).replaceFirst("")).replaceAll(" ").trim(),
                 descending(found[1]), String.join(" ", rest), NUMERIC.matcher(order).find(), orderPattern(order), false,
                 DATED.matcher(order).find());
     }

@@ -73,10 +73,9 @@ final class RowChoices {
                     // "per cleaned crew code" said on the row whose rule reads "Crew code, trimmed and upper-cased"
                     value = describedByOwnRule(cleaned.group(1).trim(), row);
                 }
-                if (value == null && row.targetColumn() != null && List.of(row.targetColumn().toLowerCase(Locale.ROOT).split("[_\\s]+"))
-                        .containsAll(List.of(cleaned.group(1).trim().toLowerCase(Locale.ROOT).split("\\s+")))) {
+                if (value == null) {
                     // "if a cleaned tag appears more than once" said on BAG_TAG_NO: the row's own column, as its rule cleans it
-                    value = binder.targetValue(row.targetColumn());
+                    value = ownColumnNamed(cleaned.group(1), row);
                 }
             } else {
                 // "one row per Student ID" on the grain line of a target with a STUDENT_ID column: that column's value,
@@ -97,6 +96,10 @@ final class RowChoices {
                 }
                 if (value == null && !part.isBlank()) {
                     value = describedByOwnRule(part.trim(), row);
+                }
+                if (value == null && !part.isBlank() && part.matches("[A-Za-z ]+")) {
+                    // "if a code appears more than once" said on STORE_CODE: the row's own column
+                    value = ownColumnNamed(part, row);
                 }
             }
             keys.add(value);
@@ -243,6 +246,30 @@ final class RowChoices {
         return null;
     }
 
+    /**
+     * Whether a condition reads a column of the thing: its table's or its own name says the thing, or a target column
+     * named after the thing is computed from it ("objects whose cleaned number": object_number, from obj_no).
+     */
+    private boolean ofThing(Expr condition, String thing) {
+        Set<Expr.Col> read = new java.util.HashSet<>(Expr.columns(condition));
+        if (read.stream().anyMatch(c -> (c.relation() + "." + c.column()).toLowerCase(Locale.ROOT).contains(thing))) {
+            return true;
+        }
+        for (String column : binder.columnKeys()) {
+            Expr value = column.contains(thing) ? binder.targetValue(column) : null;
+            if (value != null && Expr.columns(value).stream().anyMatch(read::contains)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The row's own target value when the words are words of its name ("tag" on BAG_TAG_NO); null otherwise. */
+    private Expr ownColumnNamed(String words, MappingRow row) {
+        return row.targetColumn() != null && List.of(row.targetColumn().toLowerCase(Locale.ROOT).split("[_\\s]+"))
+                .containsAll(List.of(words.trim().toLowerCase(Locale.ROOT).split("\\s+"))) ? binder.targetValue(row.targetColumn()) : null;
+    }
+
     /** Words for the value of the row's own column: "dedupe on this value: keep the latest record per ...". */
     private static final java.util.regex.Pattern THIS_VALUE = java.util.regex.Pattern.compile(
             "(?i)^(?:this|the\\s+same|that)\\s+(?:value|column|field|key|id)$");
@@ -296,9 +323,15 @@ final class RowChoices {
     Expr readFilter(String text, MappingRow r, String baseAlias, Map<String, LayerPlan.Join> joins,
                             Map<Expr.Col, Expr> codeCleaning, String[] why) {
         SqlExpressionParser parser = new SqlExpressionParser((q, n) -> binder.resolveFilterName(r, q, n));
+        String thing = ChoiceWords.thingWhose(text);
         for (FilterText.Reading reading : FilterText.readings(FilterSentences.definedWhole(text))) {
             try {
                 Expr f = CodeCleaning.applyToFilter(types.typeFix(conditionOrKept(parser, reading.condition(), r), null), codeCleaning);
+                if (thing != null && !ofThing(f, thing)) {
+                    // "regions whose name is 'Test'" read as the store's name: the words test a value of another thing
+                    throw new SqlExpressionParser.NotCompilable("'" + text.strip() + "' tests a value of a " + thing
+                            + ", and no column of a " + thing + " is read");
+                }
                 if (reading.excluding()) {
                     // rows the condition cannot judge (NULL) are kept: only what it says is excluded
                     f = new Expr.Not(new Expr.Fn("COALESCE", List.of(f, new Expr.Lit(false))));
@@ -312,7 +345,34 @@ final class RowChoices {
                 why[0] = why[0] == null ? ex.getMessage() : why[0];
             }
         }
-        return null;
+        return byWords(text, r, parser, baseAlias, joins, codeCleaning);
+    }
+
+    /**
+     * The sentence read without the words that only say it chooses rows ({@link ChoiceWords}): its conditions, compared
+     * as it says ("any case", "trimmed"); null when it is no such sentence or a condition does not read.
+     */
+    private Expr byWords(String text, MappingRow r, SqlExpressionParser parser, String baseAlias,
+                         Map<String, LayerPlan.Join> joins, Map<Expr.Col, Expr> codeCleaning) {
+        ChoiceWords.Reading reading = ChoiceWords.read(text);
+        if (reading == null) {
+            return null;
+        }
+        DocumentConventions compared = new DocumentConventions(reading.anyCase(), reading.trimmed(), false, List.of());
+        Expr any = null;
+        try {
+            for (String condition : reading.conditions()) {
+                Expr f = CodeCleaning.applyToFilter(types.typeFix(conditionOrKept(parser, condition, r), null), codeCleaning);
+                f = compared.applied(f, x -> TypeCoercion.textual(types.infer(x)));
+                any = any == null ? f : new Expr.Bin("OR", any, f);
+            }
+        } catch (SqlExpressionParser.NotCompilable ex) {
+            return null;
+        }
+        Expr f = reading.excluding() ? new Expr.Not(new Expr.Fn("COALESCE", List.of(any, new Expr.Lit(false)))) : any;
+        boolean elsewhere = Expr.columns(f).stream().anyMatch(c -> !tables.isSourceAlias(c.relation()) || !c.relation().equals(baseAlias)
+                && !joins.containsKey(c.relation().toLowerCase(Locale.ROOT)));
+        return elsewhere ? null : f;
     }
 
     /** Words for the rows an exclusion leaves ("only live enrolments", "only valid readings"): no test of their own. */

@@ -24,13 +24,8 @@ final class TargetNotes {
         if (rows.isEmpty()) {
             return rows;
         }
-        // the key row that reads a table, else the first that reads one (a surrogate key reads none, and words bind to
-        // none there)
-        java.util.function.Predicate<MappingRow> readsATable = r -> r.sourceTable() != null && !r.sourceTable().isBlank();
-        MappingRow host = rows.stream().filter(r -> r.key() && readsATable.test(r)).findFirst()
-                .orElse(rows.stream().filter(readsATable).findFirst()
-                        .orElse(rows.stream().filter(MappingRow::key).findFirst().orElse(rows.get(0))));
-        List<String> said = about(spec, target, host.sourceTable());
+        MappingRow host = host(rows);
+        List<String> said = about(spec, target, host.sourceTable(), new NoteScope(spec, hosts(spec)));
         if (said.isEmpty()) {
             return rows;
         }
@@ -63,7 +58,7 @@ final class TargetNotes {
      *
      * @param ownTable the source table of the target's key row; null when it has none
      */
-    static List<String> about(MappingSpec spec, String target, String ownTable) {
+    static List<String> about(MappingSpec spec, String target, String ownTable, NoteScope scope) {
         List<String> out = new ArrayList<>();
         Pattern named = Pattern.compile("(?i)(?<![\\w.])" + Pattern.quote(target.strip()) + "(?![\\w])");
         Pattern table = ownTable == null || ownTable.isBlank() || ownTable.strip().equalsIgnoreCase(target.strip()) ? null
@@ -88,12 +83,36 @@ final class TargetNotes {
                 text = m.matches() ? Character.toUpperCase(m.group(1).strip().charAt(0)) + m.group(1).strip().substring(1) : null;
             }
             if (text == null) {
-                text = unlabelled(cells, named, anyTarget, spec, target);
+                text = unlabelled(cells, named, anyTarget, spec, target, scope);
             }
             if (text != null && !text.isEmpty() && !out.contains(text)) {
                 out.add(text);
             }
         }
+        return out;
+    }
+
+    /**
+     * The row a target's notes join: its key row that reads a table, else the first that reads one (a surrogate key
+     * reads none, and words bind to none there).
+     */
+    private static MappingRow host(List<MappingRow> rows) {
+        java.util.function.Predicate<MappingRow> readsATable = r -> r.sourceTable() != null && !r.sourceTable().isBlank();
+        return rows.stream().filter(r -> r.key() && readsATable.test(r)).findFirst()
+                .orElse(rows.stream().filter(readsATable).findFirst()
+                        .orElse(rows.stream().filter(MappingRow::key).findFirst().orElse(rows.get(0))));
+    }
+
+    /** Each target's host table (see {@link #host}). */
+    private static java.util.Map<String, String> hosts(MappingSpec spec) {
+        java.util.Map<String, List<MappingRow>> byTarget = new java.util.LinkedHashMap<>();
+        for (MappingRow r : spec.rows()) {
+            if (r.targetTable() != null && !r.targetTable().isBlank()) {
+                byTarget.computeIfAbsent(r.targetTable().strip(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        byTarget.forEach((t, rs) -> out.put(t, host(rs).sourceTable()));
         return out;
     }
 
@@ -108,7 +127,8 @@ final class TargetNotes {
      * that choose rows ("2. RMAs whose status is X are not loaded"), which hold for every target, as the document states
      * no other; null otherwise. A choice that cannot be read in a target marks its rows as not the ones asked for.
      */
-    private static String unlabelled(String[] cells, Pattern named, Pattern anyTarget, MappingSpec spec, String target) {
+    private static String unlabelled(String[] cells, Pattern named, Pattern anyTarget, MappingSpec spec, String target,
+                                     NoteScope scope) {
         int first = 0;
         while (first < cells.length - 1 && TAG.matcher(cells[first]).matches()) {
             first++;
@@ -119,12 +139,15 @@ final class TargetNotes {
             return null;
         }
         if (named.matcher(line).find()) {
-            return line;
+            // "... not loaded to DIM_GUEST, and reservations made by those guests are not loaded to FACT_RESERVATION"
+            return scope.about(line, target);
         }
         if (anyTarget.matcher(line).find()) {
             return null;
         }
-        String chosen = NoteFilters.choosingSentences(line);
+        // what each sentence is about before the choosing ones are taken out ("MES_PRODUCT may contain several versions
+        // of an item. Keep one row per ITEM_NO ...": the second is about MES_PRODUCT's rows)
+        String chosen = NoteFilters.choosingSentences(scope.about(line, target));
         return chosen.isEmpty() || namesOnlyOthers(chosen, spec, target) ? null : chosen;
     }
 

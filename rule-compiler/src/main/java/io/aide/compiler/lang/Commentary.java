@@ -18,6 +18,9 @@ import java.util.Set;
 final class Commentary {
     private static final Set<String> ASSIGNING = Set.of("=", "->", "=>", "<", ">", "<>", "!=", ">=", "<=", "+", "*", "==", "||");
 
+    /** Words before a column's name that say the value is read from it: "(from SHIFT_NO)", "(based on LOAD_DT)". */
+    private static final Set<String> READ_FROM = Set.of("from", "on", "using", "via", "of");
+
     private Commentary() {
     }
 
@@ -226,7 +229,10 @@ final class Commentary {
                 return false;
             }
             if (t.kind() == Token.Kind.OP && ASSIGNING.contains(t.text()) || t.kind() == Token.Kind.DATE_PATTERN
-                    || t.kind() == Token.Kind.IDENT || t.kind() == Token.Kind.NAME) {
+                    || t.kind() == Token.Kind.IDENT || t.kind() == Token.Kind.NAME
+                    // "0 = Unknown (from SHIFT_NO)": a column's name written in the bracket says what is read
+                    || !sentence && i > 0 && READ_FROM.contains(tokens.get(i - 1).norm()) && t.kind() == Token.Kind.WORD
+                    && t.text().matches("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+")) {
                 return false;
             }
             if (t.kind() == Token.Kind.WORD && ctx != null && ctx.resolve(null, t.text()) instanceof Expr.Col c && ctx.known(c)

@@ -1,0 +1,255 @@
+package io.aide.compiler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A sentence that chooses rows, read by taking away the words that only say so: which way it chooses ("exclude",
+ * "are not loaded", "only"), where the rows do not go ("to DIM_BRANCH", "everywhere"), what the rows are called
+ * ("are QA profiles -", "test items -"), remarks in brackets ("(staff training room)") and how codes compare ("(any
+ * case)", "trimmed"). What is left is the condition, read as any filter's: "Branch code TRN (staff training room) is
+ * not a public branch and is not loaded to DIM_BRANCH" is rows whose branch code is TRN, left out. The words are data
+ * (the sets below); the order they come in does not matter, so one reading covers the sentences that say the same
+ * in another order.
+ * <pre>
+ * choice     := (marker | destination | class | remark | modifier | condition-word)*   with one direction of markers
+ * marker     := LEAVE-OUT verb | "only" | passive ("are not loaded", "are ignored everywhere", "is out of scope")
+ * condition  := what is left: a comparison in SQL or in words, several joined by ", and" or ";" when left out
+ * </pre>
+ */
+final class ChoiceWords {
+
+    /**
+     * One reading: the condition, whether the rows it holds for are left out, and how its codes compare.
+     *
+     * @param conditions one or more conditions; rows any of them holds for are left out (or, when kept, the one)
+     */
+    record Reading(List<String> conditions, boolean excluding, boolean anyCase, boolean trimmed) {
+    }
+
+    /** Verbs that leave rows out, as an instruction. */
+    private static final String LEAVE_OUT_VERB = "(?:exclude|drop|skip|ignore|remove|discard|reject|omit|filter\\s+out|leave\\s+out"
+            + "|do\\s+not\\s+load|don't\\s+load|never\\s+load|do\\s+not\\s+include|don't\\s+include)";
+    /** What rows are said to be when they are left out. */
+    private static final String LEFT_OUT_STATE = "(?:not|never)\\s+(?:to\\s+)?(?:be\\s+)?(?:loaded|included|carried(?:\\s+(?:forward|over))?"
+            + "|processed|kept|imported|selected|taken)|excluded|ignored|dropped|skipped|removed|discarded|rejected|filtered\\s+out"
+            + "|left\\s+out|omitted|out\\s+of\\s+scope|not\\s+in\\s+scope|not\\s+part\\s+of\\s+(?:this|the)\\s+(?:load|mapping|feed)";
+    private static final String BE = "(?:are|is|will\\s+be|must\\s+be|should\\s+be|shall\\s+be|get|gets|are\\s+to\\s+be|is\\s+to\\s+be)";
+    /** Where rows go or do not, and how far: "to DIM_BRANCH", "from the warehouse", "everywhere". */
+    private static final String PLACE = "(?:\\s+(?:to|from|into|in|for)\\s+(?:the\\s+)?(?:[A-Za-z][\\w.]*_[\\w.]+|warehouse|mart|target|load"
+            + "|dimension|fact|feed|table|data\\s+warehouse|dw|edw|this\\s+mapping))?(?:\\s+(?:and\\s+)?(?:everywhere|anywhere|at\\s+all|altogether"
+            + "|entirely|completely))?";
+    private static final Pattern PASSIVE = Pattern.compile("(?i)(?:,?\\s*(?:and\\s+|-\\s+|–\\s+)?(?:they|these|those|such\\s+rows|which|that)\\s+)?"
+            + "\\s*\\b" + BE + "\\s+(?:" + LEFT_OUT_STATE + ")" + PLACE + "\\s*[.;]?\\s*$");
+    private static final Pattern INSTRUCTION = Pattern.compile("(?i)^\\s*" + LEAVE_OUT_VERB + "\\b\\s*(?:(?:the|any|all)\\s+)?");
+    private static final Pattern ONLY_LEAD = Pattern.compile("(?i)^\\s*(?:(?:load|keep|include|select|take)\\s+only|only\\s+(?:load|keep"
+            + "|include|select|take)|only)\\b\\s*(?:(?:the|any|all)\\s+)?");
+    private static final Pattern ONLY_TAIL = Pattern.compile("(?i)(?:\\s+only|\\s+(?:are|is)\\s+(?:the\\s+only\\s+ones?\\s+)?"
+            + "(?:loaded|kept|included|in\\s+scope)(?:\\s+only)?)" + PLACE + "\\s*[.;]?\\s*$");
+    /** What the rows are called before they are said to be left out: "are QA profiles -", "is not a public branch and". */
+    private static final Pattern CLASS = Pattern.compile("(?i)\\s+(?:are|is)\\s+(?:not\\s+)?(?:an?\\s+|the\\s+)?[a-z][\\w/-]*(?:\\s+[a-z][\\w/-]*){0,4}"
+            + "\\s*(?:[-–—,;]|\\band\\b)\\s*$");
+    private static final Pattern CLASS_LAST = Pattern.compile("(?i)\\s+(?:are|is)\\s+(?:not\\s+)?(?:an?\\s+|the\\s+)?[a-z][\\w/-]*"
+            + "(?:\\s+[a-z][\\w/-]*){0,4}\\s*$");
+    /** The instruction after what the rows are: "... are internal test plans - do not load them." */
+    private static final Pattern TAIL_INSTRUCTION = Pattern.compile("(?i)\\s*[-–—:;,]\\s*" + LEAVE_OUT_VERB
+            + "(?:\\s+(?:them|these|those|it|such\\s+rows))?" + PLACE + "\\s*[.;]?\\s*$");
+    /** A thing named in the plural before how it is tested: "member numbers starting with TST". */
+    private static final Pattern PLURAL_TESTED = Pattern.compile("(?i)^((?:[a-z]+\\s+){0,2})([a-z]+s)(?=\\s+(?:starting|beginning|ending"
+            + "|containing|that\\s+(?:start|begin|end|contain)|which\\s+(?:start|begin|end|contain)|equal\\s+to|of)\\b)");
+    /** A label before a dash, then the condition: "test items - ITEM_NO beginning with 'TEST'". */
+    private static final Pattern LABEL = Pattern.compile("^[a-z][\\w/ -]{0,40}?\\s+[-–—:]\\s+(?=\\S)", Pattern.CASE_INSENSITIVE);
+    /** How codes compare, said beside the condition. */
+    private static final Pattern ANY_CASE = Pattern.compile("(?i)\\b(?:(?:in\\s+)?(?:any|either)\\s+case|case[- ]insensitive(?:ly)?"
+            + "|ignor\\w*\\s+(?:the\\s+)?case|regardless\\s+of\\s+case|upper(?:[- ]?cased?)?|upper\\s*/\\s*trim|trim\\s*/\\s*upper)\\b");
+    private static final Pattern TRIMMED = Pattern.compile("(?i)\\b(?:after\\s+trim(?:ming)?|trimmed|trim|ignoring\\s+(?:the\\s+)?spaces"
+            + "|with\\s+or\\s+without\\s+spaces|upper\\s*/\\s*trim|trim\\s*/\\s*upper)\\b");
+    private static final Pattern MODIFIER_ONLY = Pattern.compile("(?i)^\\s*(?:(?:" + ANY_CASE.pattern().substring(4) + "|"
+            + TRIMMED.pattern().substring(4) + "|and|\\+|,|/)\\s*)+$");
+    private static final Pattern COMPARES = Pattern.compile("(?i)[=<>]|\\b(?:in|like)\\s*\\(|\\bis\\s+(?:not\\s+)?null\\b");
+    private static final Pattern BRACKET = Pattern.compile("\\s*\\(([^()]*)\\)");
+    /** Words after a list of codes that say the list goes on, or an example. */
+    private static final Pattern ETC = Pattern.compile("(?i),?\\s*\\b(?:etc\\.?|and\\s+so\\s+on)");
+    private static final Set<String> ROW_NOUNS = Set.of("rows", "records", "lines", "entries", "items", "data");
+    private static final Pattern ROWS_WITH = Pattern.compile("(?i)^(?:[a-z][a-z-]*\\s+){0,2}?(?:([a-z][a-z-]*s)\\s+)"
+            + "(?:with|where|whose|having|that\\s+have|which\\s+have|that\\s+are|which\\s+are|of|on|for)\\s+(?:an?\\s+|the\\s+)?");
+
+    /** "TEST, CAL etc. are ignored", "all other types are dropped": codes alone, said to be left out. */
+    private static final Pattern CODES_LEFT_OUT = Pattern.compile("(?i)^(?:(?:all|any|every)\\s+)?(?:(?:other|others|the\\s+rest|(?-i:[A-Z][A-Z0-9]{0,5})"
+            + "|'[^']*')(?:\\s+[a-z]+s)?\\s*(?:,|\\band\\b|\\bor\\b|&|/)?\\s*)+(?:etc\\.?\\s*)?" + BE + "\\s+(?:" + LEFT_OUT_STATE + ")"
+            + PLACE + "\\s*[.;]?\\s*$");
+
+    private ChoiceWords() {
+    }
+
+    /** The sentence read as a choice of rows; null when it is none or its direction is unclear. */
+    static Reading read(String sentence) {
+        String[] clauses = sentence.strip().split("\\s*;\\s*(?=\\S)");
+        if (clauses.length > 1) {
+            // "Only EVENT_TYPE = 'PROD'; TEST, CAL etc. are ignored": the codes the first clause does not keep, said again
+            Reading first = read(clauses[0]);
+            boolean restated = first != null && !first.excluding();
+            for (int i = 1; i < clauses.length && restated; i++) {
+                restated = CODES_LEFT_OUT.matcher(clauses[i]).matches();
+            }
+            if (restated) {
+                return first;
+            }
+        }
+        String s = sentence.strip();
+        boolean[] anyCase = {false};
+        boolean[] trimmed = {false};
+        s = brackets(s, anyCase, trimmed);
+        if (s == null) {
+            return null;
+        }
+        Boolean excluding = null;
+        Matcher passive = PASSIVE.matcher(s);
+        if (passive.find()) {
+            excluding = true;
+            s = s.substring(0, passive.start());
+        }
+        boolean toldAfter = false;
+        Matcher tail = TAIL_INSTRUCTION.matcher(s);
+        if (excluding == null && tail.find()) {
+            // "Plan codes beginning with TEST are internal test plans - do not load."
+            excluding = true;
+            toldAfter = true;
+            s = s.substring(0, tail.start());
+        }
+        Matcher instruction = INSTRUCTION.matcher(s);
+        if (instruction.find()) {
+            if (Boolean.FALSE.equals(excluding)) {
+                return null;
+            }
+            excluding = true;
+            s = s.substring(instruction.end());
+        }
+        Matcher only = ONLY_LEAD.matcher(s);
+        if (only.find()) {
+            if (excluding != null) {
+                return null;
+            }
+            excluding = false;
+            s = s.substring(only.end());
+        }
+        Matcher onlyTail = ONLY_TAIL.matcher(s);
+        if (onlyTail.find()) {
+            if (Boolean.TRUE.equals(excluding)) {
+                return null;
+            }
+            excluding = false;
+            s = s.substring(0, onlyTail.start());
+        }
+        if (excluding == null) {
+            return null;
+        }
+        Matcher classed = (toldAfter ? CLASS_LAST : CLASS).matcher(s);
+        if (classed.find() && (COMPARES.matcher(s.substring(0, classed.start())).find() || hasCode(s.substring(0, classed.start())))) {
+            s = s.substring(0, classed.start());
+        }
+        Matcher label = LABEL.matcher(s);
+        if (label.find() && (COMPARES.matcher(s.substring(label.end())).find() || s.substring(label.end()).matches(".*\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b.*"))) {
+            s = s.substring(label.end());
+        }
+        s = modifiers(s, anyCase, trimmed);
+        s = ETC.matcher(s).replaceAll("").strip().replaceAll("[.;,]+$", "").strip();
+        List<String> conditions = new ArrayList<>();
+        for (String part : excluding ? s.split("\\s*;\\s*|\\s*,\\s+and\\s+|\\s*,\\s+or\\s+") : new String[]{s}) {
+            String c = subject(part.strip());
+            if (c.isEmpty()) {
+                return null;
+            }
+            conditions.add(c);
+        }
+        return conditions.isEmpty() ? null : new Reading(conditions, excluding, anyCase[0], trimmed[0]);
+    }
+
+    /** The text without brackets that only remark or say how to compare; a bracket that compares is unwrapped. */
+    private static String brackets(String s, boolean[] anyCase, boolean[] trimmed) {
+        StringBuilder out = new StringBuilder();
+        Matcher b = BRACKET.matcher(s);
+        int last = 0;
+        while (b.find()) {
+            out.append(s, last, b.start());
+            last = b.end();
+            String inside = b.group(1);
+            if (COMPARES.matcher(inside).find()) {
+                out.append(' ').append(modifiers(inside, anyCase, trimmed));
+            } else if (modifiers(inside, anyCase, trimmed).isBlank() || !inside.matches("(?s).*\\b[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+\\b.*")) {
+                // "(any case)", "(trimmed, upper)": how; "(staff training room)", "(General Rule 3)": a remark
+                continue;
+            } else {
+                // "(compare order_no after trim)": a column named, which a remark never does
+                return null;
+            }
+        }
+        out.append(s.substring(last));
+        return out.toString().replaceAll("\\s{2,}", " ").strip();
+    }
+
+    /** The text without the words that say how codes compare (", any case", "trimmed"), noted in the flags. */
+    private static String modifiers(String s, boolean[] anyCase, boolean[] trimmed) {
+        String[] parts = s.split("\\s*,\\s*");
+        StringBuilder out = new StringBuilder();
+        for (String p : parts) {
+            if (MODIFIER_ONLY.matcher(p).matches()) {
+                anyCase[0] |= ANY_CASE.matcher(p).find();
+                trimmed[0] |= TRIMMED.matcher(p).find();
+                continue;
+            }
+            out.append(out.length() == 0 ? "" : ", ").append(p);
+        }
+        return out.toString();
+    }
+
+    private static final Pattern THING_WHOSE = Pattern.compile("(?i)\\b([a-z][a-z-]*s)\\s+whose\\s+(?!(?:a|an|the|no|any)\\b)[a-z]+\\b(?!_)");
+
+    /**
+     * The thing a sentence tests a value of ("regions whose name is 'Test'": region), or null: the value is that
+     * thing's, never another thing's column that the word alone would also name (the store's name).
+     */
+    static String thingWhose(String text) {
+        Matcher m = THING_WHOSE.matcher(text);
+        return m.find() && !ROW_NOUNS.contains(m.group(1).toLowerCase(Locale.ROOT)) ? singular(m.group(1).toLowerCase(Locale.ROOT)) : null;
+    }
+
+    private static String singular(String plural) {
+        return plural.endsWith("ies") ? plural.substring(0, plural.length() - 3) + "y"
+                : plural.matches(".*(?:ch|sh|ss|x)es$") ? plural.substring(0, plural.length() - 2)
+                : plural.substring(0, plural.length() - 1);
+    }
+
+    private static boolean hasCode(String s) {
+        return s.matches(".*(?:'[^']+'|\\b[A-Z][A-Z0-9]{1,5}\\b).*");
+    }
+
+    /**
+     * The condition without the rows it is said of: "GUEST_PROFILE rows with TEST_IND = 'Y'" is TEST_IND = 'Y';
+     * "properties whose code starts with 'ZZ'" is "property code starts with 'ZZ'", the thing's own code.
+     */
+    private static String subject(String part) {
+        Matcher plural = PLURAL_TESTED.matcher(part);
+        if (plural.find() && !ROW_NOUNS.contains(plural.group(2).toLowerCase(Locale.ROOT))) {
+            part = plural.group(1) + singular(plural.group(2).toLowerCase(Locale.ROOT)) + part.substring(plural.end());
+        }
+        String p = part.replaceFirst("^[A-Z][A-Z0-9]*_[A-Z0-9_]+\\s+(?=(?:rows|records|lines|entries)\\b)", "");
+        Matcher m = ROWS_WITH.matcher(p);
+        if (m.find()) {
+            String noun = m.group(1).toLowerCase(Locale.ROOT);
+            String rest = p.substring(m.end());
+            if (ROW_NOUNS.contains(noun) || !p.substring(m.end(1)).matches("(?i)^\\s+whose\\b.*")
+                    || !rest.matches("(?i)^[a-z]+\\b(?!_).*") || rest.matches("(?i)^(?:a|an|the|no|any|blank|empty|null|missing)\\b.*")) {
+                return rest;
+            }
+            // "properties whose code ...": the thing's own column by its name, property_code
+            Matcher word = Pattern.compile("^([A-Za-z]+)\\s+").matcher(rest);
+            return word.find() ? singular(noun) + "_" + word.group(1).toLowerCase(Locale.ROOT) + " " + rest.substring(word.end()) : rest;
+        }
+        return p;
+    }
+}

@@ -1,0 +1,229 @@
+package io.aide.compiler;
+
+import io.aide.events.spec.MappingRow;
+import io.aide.events.spec.MappingSpec;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which parts of a notes line are about one target. A general rules line often speaks of several: "Test data is not
+ * loaded: subscribers with SEGMENT = 'TEST'; plans whose code starts with 'TEST'; CDRs with RECORD_STATUS 'TST'", or
+ * "GUEST_PROFILE rows with TEST_IND = 'Y' are QA profiles - they are not loaded to DIM_GUEST, and reservations made by
+ * those guests are not loaded to FACT_RESERVATION". Each clause is about what it names first: a target by its name, a
+ * source table by its name (the targets whose rows come from it), or a thing whose name a target or its table ends in
+ * ("subscribers": DIM_SUBSCRIBER, BSS_SUBSCRIBER). A clause that names none of these is about every target. A clause
+ * that only says again what a mapping row's filter cell says (its codes are all in that cell) is that row's, already
+ * read there.
+ */
+final class NoteScope {
+    /** Words of a table's name that say what kind of table it is, not what it holds. */
+    private static final Set<String> TABLE_WORDS = Set.of("dim", "fact", "fct", "stg", "src", "tbl", "raw", "ref", "lkp", "mart",
+            "dw", "edw", "ods", "vw", "v", "t", "d", "f", "hist", "master", "mstr", "table", "tab", "data", "extract", "feed", "file");
+    /** A list after a topic that leaves rows out: "Test data is not loaded: a; b; c", "Excluded: a, b". */
+    private static final Pattern LEFT_OUT_TOPIC = Pattern.compile("(?i)^([^:]{0,80}?(?:\\b(?:is|are)\\s+(?:not\\s+(?:be\\s+)?loaded|excluded"
+            + "|ignored|dropped|skipped|removed|not\\s+included|out\\s+of\\s+scope)|\\b(?:exclude|exclusions?|excluded|drop|ignore|skip)))\\s*:\\s*(.+)$");
+    private static final Pattern CODE = Pattern.compile("'([^']+)'|\\b([A-Z][A-Z0-9]{1,9})\\b(?![_.])");
+    private static final Pattern NAME = Pattern.compile("\\b[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+\\b");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+    /** Each target's thing (dim_store: store) and the things of the tables it reads (pos_store: store). */
+    private final Map<String, Set<String>> thingsOf = new LinkedHashMap<>();
+    private final Map<String, Set<String>> tableThingsOf = new LinkedHashMap<>();
+    private final Map<String, Set<String>> tablesOf = new LinkedHashMap<>();
+    private final Map<String, String> filtersOf = new LinkedHashMap<>();
+
+    /** @param hosts each target's table its key row reads (null when none) */
+    NoteScope(MappingSpec spec, Map<String, String> hosts) {
+        for (MappingRow r : spec.rows()) {
+            if (r.targetTable() == null || r.targetTable().isBlank()) {
+                continue;
+            }
+            String t = key(r.targetTable());
+            thingsOf.computeIfAbsent(t, k -> new HashSet<>()).add(head(t));
+            if (r.filter() != null && !r.filter().isBlank()) {
+                filtersOf.merge(t, r.filter(), (a, b) -> a + " " + b);
+            }
+        }
+        hosts.forEach((t, table) -> {
+            if (table != null && !table.isBlank() && thingsOf.containsKey(key(t))) {
+                tablesOf.computeIfAbsent(key(t), k -> new HashSet<>()).add(key(table));
+                tableThingsOf.computeIfAbsent(key(t), k -> new HashSet<>()).add(head(key(table)));
+            }
+        });
+    }
+
+    private static String key(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The last word of a name that says what it holds: dim_work_centre -> centre, bss_subscriber -> subscriber. */
+    private static String head(String name) {
+        String[] parts = name.replaceAll("^.*\\.", "").split("_");
+        for (int i = parts.length - 1; i >= 0; i--) {
+            if (!TABLE_WORDS.contains(parts[i]) && parts[i].length() > 1) {
+                return parts[i];
+            }
+        }
+        return parts[parts.length - 1];
+    }
+
+    /** The sentences and clauses of the text that are about the target, joined; "" when none is. */
+    String about(String text, String target) {
+        String t = key(target);
+        List<String> kept = new ArrayList<>();
+        // a sentence that names nothing is about what the line's sentence before it names ("MES_PRODUCT may contain
+        // several versions of an item. Keep one row per ITEM_NO ...")
+        Set<String> topic = Set.of();
+        for (String sentence : text.strip().split("(?<=[.!?])\\s+(?=[A-Z(])")) {
+            List<String> clauses = clauses(sentence.strip());
+            for (String clause : clauses) {
+                Set<String> about = subjects(clause);
+                about = about.isEmpty() ? topic : about;
+                if (clauses.size() == 1) {
+                    topic = about;
+                }
+                if ((about.isEmpty() || about.contains(t)) && !restated(clause)) {
+                    kept.add(clauses.size() == 1 ? clause.strip() : ended(clause));
+                }
+            }
+        }
+        return String.join(" ", kept);
+    }
+
+    private static String ended(String clause) {
+        String c = clause.strip();
+        c = Character.toUpperCase(c.charAt(0)) + c.substring(1);
+        return c.matches("(?s).*[.!?]$") ? c : c + ".";
+    }
+
+    /**
+     * The clauses of a sentence that speak of different things: the items of a list after a topic that leaves rows out
+     * ("Test data is not loaded: a; b" -> "Exclude a", "Exclude b"), and clauses joined by ", and" that each say rows
+     * are left out somewhere.
+     */
+    private List<String> clauses(String sentence) {
+        Matcher topic = LEFT_OUT_TOPIC.matcher(sentence);
+        List<String> out = new ArrayList<>();
+        if (topic.matches()) {
+            String items = topic.group(2).replaceAll("[.]\\s*$", "");
+            String[] parts = items.contains(";") ? items.split("\\s*;\\s*") : items.split("\\s*,\\s*(?!and\\b|or\\b)");
+            Set<String> kinds = new HashSet<>();
+            for (String p : parts) {
+                if (!p.isBlank()) {
+                    out.add("Exclude " + p.strip());
+                    kinds.addAll(subjects(p));
+                }
+            }
+            // a list of the same thing's values ("Exclude: A, B") stays one
+            return out.size() > 1 && (items.contains(";") || kinds.size() > 1) ? out : List.of(sentence);
+        }
+        // "BSS_SUBSCRIBER - latest LAST_UPDATED per SUB_ID wins; BSS_PLAN - the active row ...": each table's own
+        String[] parts = sentence.contains(";") ? sentence.replaceFirst("^[^:;]{1,40}:\\s+(?=[^;]*;)", "").split("\\s*;\\s*")
+                : sentence.split(",?\\s+and\\s+(?=(?:their|its|those|these|the|all|any)?\\s*[a-z]+s\\b[^.]*\\b(?:are|is)\\s+(?:not|never)\\b)");
+        if (parts.length < 2) {
+            return List.of(sentence);
+        }
+        Set<String> kinds = new HashSet<>();
+        for (String p : parts) {
+            kinds.addAll(subjects(p));
+        }
+        return kinds.size() > 1 ? List.of(parts) : List.of(sentence);
+    }
+
+    /**
+     * What a text is about: the targets it names; else the targets reading a source table it names; else the targets
+     * whose name or table ends in the first thing it names ("plans whose code ...": DIM_PLAN).
+     */
+    private Set<String> subjects(String text) {
+        Set<String> named = new HashSet<>();
+        Set<String> byTable = new HashSet<>();
+        String firstThing = null;
+        Matcher w = WORD.matcher(text);
+        while (w.find()) {
+            String word = key(w.group());
+            if (thingsOf.containsKey(word)) {
+                named.add(word);
+            }
+            tablesOf.forEach((t, tables) -> {
+                if (tables.contains(word)) {
+                    byTable.add(t);
+                }
+            });
+            if (firstThing == null && !word.contains("_")) {
+                // a target's own thing ("regions": dim_region) before the things of the tables targets read
+                for (Map<String, Set<String>> kinds : List.of(thingsOf, tableThingsOf)) {
+                    for (String thing : List.of(word, singular(word))) {
+                        kinds.forEach((t, things) -> {
+                            if (things.contains(thing) && thing.length() > 2) {
+                                named.add("~" + t);
+                            }
+                        });
+                    }
+                    if (named.stream().anyMatch(n -> n.startsWith("~"))) {
+                        firstThing = word;
+                        break;
+                    }
+                }
+            }
+        }
+        Set<String> targets = new HashSet<>();
+        named.stream().filter(n -> !n.startsWith("~")).forEach(targets::add);
+        if (!targets.isEmpty()) {
+            return targets;
+        }
+        if (!byTable.isEmpty()) {
+            return byTable;
+        }
+        named.forEach(n -> targets.add(n.substring(1)));
+        return targets;
+    }
+
+    private static String singular(String word) {
+        return word.endsWith("ies") ? word.substring(0, word.length() - 3) + "y"
+                : word.matches(".*(?:ch|sh|ss|x)es$") ? word.substring(0, word.length() - 2)
+                : word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
+    }
+
+    /** The clause's codes are all in one target's filter cells: it says again what that filter says. */
+    private boolean restated(String clause) {
+        Set<String> codes = new HashSet<>();
+        Matcher m = CODE.matcher(clause.replaceAll("\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b", " "));
+        while (m.find()) {
+            String c = m.group(1) != null ? m.group(1) : m.group(2);
+            if (!c.isBlank() && !List.of("NULL", "ID", "OK", "AND", "OR", "NOT").contains(c.toUpperCase(Locale.ROOT))) {
+                codes.add(c.strip().toUpperCase(Locale.ROOT));
+            }
+        }
+        if (codes.isEmpty()) {
+            return false;
+        }
+        Set<String> names = new HashSet<>();
+        Matcher n = NAME.matcher(clause);
+        while (n.find()) {
+            names.add(n.group().toUpperCase(Locale.ROOT));
+        }
+        for (String filter : filtersOf.values()) {
+            if (!names.stream().allMatch(x -> filter.toUpperCase(Locale.ROOT).contains(x))) {
+                // "TEST_IND = 'Y'" is not "ACTIVE_FLAG = 'Y'"
+                continue;
+            }
+            Set<String> inFilter = new HashSet<>();
+            Matcher f = CODE.matcher(filter.replaceAll("\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b", " "));
+            while (f.find()) {
+                inFilter.add((f.group(1) != null ? f.group(1) : f.group(2)).strip().toUpperCase(Locale.ROOT));
+            }
+            if (inFilter.containsAll(codes)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
