@@ -108,12 +108,14 @@ final class ChoiceWords {
             return null;
         }
         Boolean excluding = null;
+        boolean toldAfter = false;
         Matcher passive = PASSIVE.matcher(s);
         if (passive.find()) {
             excluding = true;
+            // "... are training/QA hotels - they are not loaded": what the rows are, then that they are left out
+            toldAfter = passive.group().matches("(?is)^\\s*(?:,|-|–|and\\b|they\\b|these\\b|those\\b|such\\b|which\\b|that\\b).*");
             s = s.substring(0, passive.start());
         }
-        boolean toldAfter = false;
         Matcher tail = TAIL_INSTRUCTION.matcher(s);
         if (excluding == null && tail.find()) {
             // "Plan codes beginning with TEST are internal test plans - do not load."
@@ -248,7 +250,10 @@ final class ChoiceWords {
             }
             // "properties whose code ...": the thing's own column by its name, property_code
             Matcher word = Pattern.compile("^([A-Za-z]+)\\s+").matcher(rest);
-            return word.find() ? singular(noun) + "_" + word.group(1).toLowerCase(Locale.ROOT) + " " + rest.substring(word.end()) : rest;
+            // "work centres whose code": the words before the thing are part of its name (work_centre_code)
+            String before = p.substring(0, m.start(1)).trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", "_");
+            return word.find() ? (before.isEmpty() ? "" : before + "_") + singular(noun) + "_" + word.group(1).toLowerCase(Locale.ROOT)
+                    + " " + rest.substring(word.end()) : rest;
         }
         return p;
     }

@@ -20,6 +20,12 @@ final class Fallbacks {
      * @param textual the value is text, so it can be blank
      */
     static Expr applied(Expr value, Expr defaultValue, RuleOutcome outcome, boolean textual) {
+        if (value instanceof Expr.Agg agg && !agg.distinct() && java.util.Set.of("SUM", "AVG", "MIN", "MAX").contains(agg.fn())
+                && defaultValue instanceof Expr.Lit lit && lit.value() instanceof Number && outcome.alsoFor().isEmpty()) {
+            // "Sum; blank/NULL treated as zero": each missing value counts as the default in the aggregate
+            Expr arg = outcome.blankToo() && textual ? nonBlank(agg.arg()) : agg.arg();
+            return new Expr.Agg(agg.fn(), new Expr.Fn("COALESCE", List.of(arg, defaultValue)), false);
+        }
         Expr input = defaultValue == null || !outcome.alsoFor().isEmpty() ? null : deadDefaultInput(value);
         if (input != null) {
             // "STD -> Standard, ..., any other code -> Other" with "Blank or null -> Standard": the map always gives a

@@ -99,7 +99,10 @@ final class NoteFilters {
     private static final Pattern REFERS = Pattern.compile("(?i)\\b(?:after|before|once)\\s+(?:the\\s+)?[\\w\\s-]{0,40}?"
             + "\\b(?:filter|filtered|dedupe|deduped|de-?duplicat(?:ion|ed)|duplicates?|duplicate\\s+\\w+\\s+rows)\\b"
             // "no dedupe needed (the master is unique)": a selection said to be unneeded
-            + "|\\bno\\s+(?:dedupe|de-?dup\\w*|filter\\w*)\\b|\\b(?:not|none)\\s+(?:needed|required)\\b");
+            + "|\\bno\\s+(?:dedupe|de-?dup\\w*|filter\\w*)\\b|\\b(?:not|none)\\s+(?:needed|required)\\b"
+            // "training/QA properties excluded (General Rule 3)": the choice made where the rule it points to says
+            + "|\\((?:see\\s+|per\\s+|as\\s+per\\s+)?(?:the\\s+)?(?:general\\s+|load\\s+|business\\s+)?(?:rules?|notes?)\\s*#?\\s*[A-Z]?\\d+"
+            + "(?:\\s*(?:,|and|&)\\s*#?\\s*[A-Z]?\\d+)*\\s*\\)");
     /**
      * Words that name a choice of rows without making one: rows said to be kept ("must never be dropped") and a choice
      * made on another row ("filtered out (see ticket_id)").
@@ -218,8 +221,15 @@ final class NoteFilters {
         List<String> filters = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         List<String> explaining = new ArrayList<>();
+        boolean pointed = false;
         for (String sentence : SENTENCES.split(rule.trim())) {
-            String said = sentence.trim();
+            String said = withoutPointers(sentence.trim());
+            if (said.isEmpty() || !said.equals(sentence.trim())) {
+                pointed = true;
+            }
+            if (said.isEmpty()) {
+                continue;
+            }
             String selection = selection(stepless(said));
             if (selection == null) {
                 // "Row selection, in this order: (1) drop void lines": a selection after its topic and its step's number
@@ -240,6 +250,12 @@ final class NoteFilters {
             // "All other columns come from the kept record": said of the selection, it goes with it
             filters.addAll(explaining);
         }
+        if (filters.isEmpty() && pointed && !kept.isEmpty()) {
+            // "Trim and upper case; lathe work centres excluded (General Rule 3)": the rule without its pointer
+            return new MappingRow(r.ref(), r.sheet(), r.rowNumber(), r.targetTable(), r.targetColumn(), r.targetType(),
+                    r.sourceSystem(), r.sourceTable(), r.sourceColumns(), r.rawSource(), String.join(" ", kept), r.join(),
+                    r.filter(), r.key(), r.nullable(), r.defaultValue(), r.nullHandling(), r.description(), r.attributes());
+        }
         if (filters.isEmpty() || kept.isEmpty()) {
             return r;
         }
@@ -248,6 +264,36 @@ final class NoteFilters {
                 r.sourceSystem(), r.sourceTable(), r.sourceColumns(), r.rawSource(), String.join(" ", kept), r.join(),
                 filter, r.key(), r.nullable(), r.defaultValue(), r.nullHandling(), r.description(), r.attributes());
     }
+
+    /**
+     * The sentence without its clauses that only point to a choice of rows made by a general rule ("; lathe work centres
+     * excluded (General Rule 3)"): that rule is read where it stands.
+     */
+    private static String withoutPointers(String sentence) {
+        if (!sentence.contains("(") || !RULE_POINTER.matcher(sentence).find()) {
+            return sentence;
+        }
+        List<String> kept = new ArrayList<>();
+        for (String clause : sentence.split("\\s*;\\s*|,\\s+(?=[a-z][\\w/-]*(?:\\s+[\\w/-]+){0,4}\\s+(?:excluded|removed|dropped|"
+                + "filtered\\s+out|collapsed|de-?duplicated)\\b)")) {
+            if (!POINTED_CHOICE.matcher(clause).matches()) {
+                kept.add(clause);
+            }
+        }
+        String out = String.join("; ", kept).trim();
+        return out.isEmpty() ? "" : out.matches("(?s).*[.;!?]$") ? out : out + ".";
+    }
+
+    /** A general rule pointed to in brackets: "(General Rule 3)", "(see rules 3 and 4)", "(G5)". */
+    private static final String RULE_REF = "\\((?:see\\s+|per\\s+|as\\s+per\\s+)?(?:the\\s+)?(?:general\\s+|load\\s+|business\\s+)?"
+            + "(?:rules?|notes?)\\s*#?\\s*[A-Z]?\\d+(?:\\s*(?:,|and|&)\\s*#?\\s*[A-Z]?\\d+)*\\s*\\)";
+    private static final Pattern RULE_POINTER = Pattern.compile("(?i)" + RULE_REF);
+    /**
+     * A clause that only says rows are chosen, by a participle, and where: "training/QA properties excluded (General Rule
+     * 3)", "test profiles removed and duplicates collapsed (General Rules 3 and 4)".
+     */
+    private static final Pattern POINTED_CHOICE = Pattern.compile("(?i)^\\s*(?:after\\s+|with\\s+|once\\s+)?[\\w/' -]{0,80}?\\b(?:are\\s+|is\\s+|have\\s+been\\s+)?"
+            + "(?:excluded|removed|dropped|filtered\\s+out|collapsed|de-?duplicated|deduped)\\b[\\w/' -]{0,60}?\\s*" + RULE_REF + "\\s*[.;]?\\s*$");
 
     /**
      * The part of a sentence that chooses rows, without what leads to it ("The export can contain the same account

@@ -25,8 +25,12 @@ final class StatedGrain {
             + NAMES + "\\s*[.]?\\s*$");
     /** "Grain: customer_id", "one row per customer_id", "group by region". */
     private static final Pattern IN_NOTE = Pattern.compile(
-            "(?i).*?\\b(?:grain\\s*(?:is|:)?(?:\\s*one\\s+row\\s+(?:per|for\\s+each))?|one\\s+row\\s+(?:per|for\\s+each)"
+            "(?i)(?!.*\\b(?:extract|feed|file|log|history|source|export|interface|system)\\b[^.]*\\bone\\s+row\\s+per\\b)"
+            + ".*?\\b(?:grain\\s*(?:is|:|=|-)?(?:\\s*one\\s+row\\s+(?:per|for\\s+each))?|one\\s+row\\s+(?:per|for\\s+each)"
             + "|group(?:ed)?\\s+by)\\s+" + PHRASES + "\\s*[.]?\\s*$");
+    /** A sentence of a rule that only states the grain: "Direct. Grain = one row per reservation." */
+    private static final Pattern GRAIN_SENTENCE = Pattern.compile("(?i)^(?:(?:the\\s+)?(?:table|target)\\s+)?grain\\s*(?:is|:|=|-)\\s*"
+            + "(?:one\\s+row\\s+(?:per|for\\s+each)\\s+)?" + PHRASES + "\\s*[.]?\\s*$");
     /** A note in brackets inside a rule: "Subscription of the event (grain: one row per subscription per month)". */
     private static final Pattern BRACKETED = Pattern.compile("\\(([^()]*)\\)");
 
@@ -47,6 +51,12 @@ final class StatedGrain {
             Note b = bracketed(r.transformation());
             if (b != null) {
                 add(grain, b.names());
+            }
+            for (String sentence : sentences(r.transformation())) {
+                Matcher g = GRAIN_SENTENCE.matcher(sentence);
+                if (g.matches()) {
+                    add(grain, g.group(1));
+                }
             }
             for (String note : new String[]{r.nullHandling(), r.description()}) {
                 // the note's sentence that states it: "Natural key. Table grain: one row per patron_id. Rows whose ...",
@@ -71,6 +81,16 @@ final class StatedGrain {
             if (b != null) {
                 rule = (rule.substring(0, b.start()) + " " + rule.substring(b.end())).replaceAll("\\s+", " ").trim();
             }
+            if (rule != null && !GRAIN_SENTENCE.matcher(rule).matches()) {
+                List<String> kept = new ArrayList<>();
+                for (String sentence : sentences(rule)) {
+                    if (!GRAIN_SENTENCE.matcher(sentence).matches()) {
+                        kept.add(sentence);
+                    }
+                }
+                // "Direct. Grain = one row per reservation.": the grain is the target's, the rest is the rule
+                rule = kept.isEmpty() ? rule : String.join(" ", kept);
+            }
             Matcher m = inRule(rule);
             if (m != null) {
                 rule = m.group(1).trim();
@@ -82,6 +102,10 @@ final class StatedGrain {
                     r.sourceSystem(), r.sourceTable(), r.sourceColumns(), r.rawSource(), rule, r.join(), r.filter(),
                     r.key(), r.nullable(), r.defaultValue(), r.nullHandling(), r.description(), r.attributes());
         }).toList();
+    }
+
+    private static List<String> sentences(String text) {
+        return text == null ? List.of() : List.of(text.trim().split("(?<=\\.)\\s+(?=[A-Z])"));
     }
 
     /** A bracketed grain note in a rule: where it stands and the names it states. */

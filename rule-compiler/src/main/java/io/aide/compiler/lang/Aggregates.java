@@ -64,6 +64,9 @@ public final class Aggregates implements Recognizer {
         if (arg == null) {
             if (everyRow || fn.equals("COUNT") && !distinct && p.accept(Role.RECORDS_WORD)) {
                 records = true;
+            } else if (p.atEnd() || groupScope(p) && p.atEnd()) {
+                // "Sum", "Sum at grain": the row's own source column, over the rows of the target's grain
+                described = true;
             } else {
                 int m = p.mark();
                 arg = p.column();
@@ -125,6 +128,10 @@ public final class Aggregates implements Recognizer {
                 continue;
             }
             p.reset(m);
+            if (groupScope(p)) {
+                // "... in the group", "... at grain": the rows the target's grain gathers, as any aggregate's
+                continue;
+            }
             Token scope = p.peekToken();
             if (scope != null && scope.is(Token.Kind.WORD, "for")) {
                 // "for the customer": the rows of one customer, as the grain says
@@ -172,6 +179,33 @@ public final class Aggregates implements Recognizer {
         Expr value = filter == null ? arg : new Expr.Case(List.of(new Expr.When(filter, arg == null ? new Expr.Lit(1L) : arg)), null);
         return new Recognition.Recognized(new Expr.Agg(fn, value, distinct), null, List.of(),
                 "aggregate " + fn + (filter == null ? "" : " of the rows where the condition holds"));
+    }
+
+    private static final java.util.Set<String> GROUP_WORDS = java.util.Set.of("grain", "group", "grouping", "level");
+
+    /**
+     * "at grain", "in the group", "per group", "at the target grain": the rows the aggregate runs over are the grain's,
+     * as it is for every aggregate (cursor after the words, true), or false (cursor unchanged).
+     */
+    private static boolean groupScope(Parser p) {
+        int m = p.mark();
+        Token at = p.peekToken();
+        if (at == null || at.kind() != Token.Kind.WORD || !java.util.Set.of("at", "in", "per", "for", "over", "across", "within")
+                .contains(at.norm())) {
+            return false;
+        }
+        p.next();
+        while (p.peekToken() != null && p.peekToken().kind() == Token.Kind.WORD && java.util.Set.of("the", "each", "this", "that",
+                "its", "target", "table's", "stated").contains(p.peekToken().norm())) {
+            p.next();
+        }
+        Token noun = p.peekToken();
+        if (noun != null && noun.kind() == Token.Kind.WORD && GROUP_WORDS.contains(noun.norm())) {
+            p.next();
+            return true;
+        }
+        p.reset(m);
+        return false;
     }
 
     /**

@@ -89,10 +89,34 @@ final class MappedAfter {
             }
             cleaned = new Expr.Fn("UPPER", List.of(cleaned));
         }
+        if (first.expr() instanceof Expr.Agg agg && !agg.distinct() && onlyBlankTests((Expr.Case) map.expr(), source)) {
+            // "Sum at grain; blank/NULL treated as zero": what a missing input counts as, inside the aggregate
+            Expr inside = Expr.mapColumns(map.expr(), c -> c.equals(source) ? agg.arg() : c);
+            return new Recognition.Recognized(new Expr.Agg(agg.fn(), inside, false), null, map.accepted(),
+                    first.note() + ", a missing value counted as the map says", map.keepUnmatched());
+        }
         Expr value = cleaned;
         Expr keyed = Expr.rewrite(Expr.mapColumns(map.expr(), c -> c.equals(source) ? value : c), MappedAfter::tidied);
         return new Recognition.Recognized(keyed, null, map.accepted(), first.note() + ", then " + map.note(),
                 map.keepUnmatched());
+    }
+
+    /** Every test of the map is of a missing or blank source: it says what a missing value counts as. */
+    private static boolean onlyBlankTests(Expr.Case map, Expr.Col source) {
+        for (Expr.When w : map.whens()) {
+            boolean[] other = {false};
+            Expr.visit(w.condition(), x -> {
+                if (x instanceof Expr.Bin b && !List.of("OR", "AND", "=").contains(b.op())
+                        || x instanceof Expr.Lit l && !"".equals(l.value())
+                        || x instanceof Expr.Col c && !c.equals(source) || x instanceof Expr.InList) {
+                    other[0] = true;
+                }
+            });
+            if (other[0]) {
+                return false;
+            }
+        }
+        return !map.whens().isEmpty();
     }
 
     /** UPPER and TRIM said twice over (by the preamble and the map's own words): once each, as they commute. */

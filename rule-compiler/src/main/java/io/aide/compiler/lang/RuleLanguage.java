@@ -3,6 +3,7 @@ package io.aide.compiler.lang;
 import io.aide.compiler.plan.Expr;
 import io.aide.compiler.rules.RuleContext;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -197,6 +198,14 @@ public final class RuleLanguage {
                 // trimming, any case)" once lost it)
                 Recognition.Recognized ok = (Recognition.Recognized) rest(tidy, ctx, depth);
                 r = new Recognition.Recognized(tidied, ok.lookupTable(), ok.accepted(), ok.note() + " (codes tidied as the note says)",
+                        ok.keepUnmatched());
+            }
+        }
+        if (!(r instanceof Recognition.Recognized)) {
+            // "Direct (trimmed)", "1:1 (cast to integer)": a copy, then in brackets what is done to the value
+            List<Token> opened = copyThenBracket(tokens);
+            if (opened != null && rest(opened, ctx, depth) instanceof Recognition.Recognized ok) {
+                r = new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (the bracket after the copy)",
                         ok.keepUnmatched());
             }
         }
@@ -633,11 +642,35 @@ public final class RuleLanguage {
                 // "Bonus amount = salary * bonus percentage / 100" into a number: '=' names the value, it tests nothing
                 continue;
             }
+            if (r instanceof Recognition.Flagged && !(family instanceof Expressions)
+                    && SQL.recognize(new Parser(tokens, ctx, lexicon)) instanceof Recognition.Recognized sql) {
+                // "CASE WHEN UPPER(TRIM(ACTIVE_YN)) = 'Y' THEN 1 ELSE 0 END": SQL as written, which the words of a
+                // family before could not place
+                return sql;
+            }
             if (!(r instanceof Recognition.NotMine)) {
                 return r;
             }
         }
         return Recognition.NOT_MINE;
+    }
+
+    private static final Expressions SQL = new Expressions();
+
+    /** The copy's words, a comma and what its bracket holds, when the rule is a copy and one bracket; null otherwise. */
+    private List<Token> copyThenBracket(List<Token> tokens) {
+        int copy = Math.max(lexicon.match(Lexicon.Role.COPY, tokens, 0), lexicon.match(Lexicon.Role.AS_IS, tokens, 0));
+        if (copy == 0 || copy >= tokens.size() || !tokens.get(copy).op("(")) {
+            return null;
+        }
+        int close = Brackets.closing(tokens, copy);
+        if (close < 0 || close - copy < 2 || tokens.subList(close + 1, tokens.size()).stream().anyMatch(t -> t.kind() != Token.Kind.SEP)) {
+            return null;
+        }
+        List<Token> out = new ArrayList<>(tokens.subList(0, copy));
+        out.add(Token.of(Token.Kind.OP, ","));
+        out.addAll(tokens.subList(copy + 1, close));
+        return out;
     }
 
     /** A test of equality as the whole value of a number, date or timestamp target. */
