@@ -110,10 +110,30 @@ final class HeaderMatcher {
         rule(MappingField.DEFAULT_VALUE, Set.of("value", "values"), Set.of(Concept.TGT), p(0.9, Concept.DEFAULT));
         rule(MappingField.DESCRIPTION, Set.of("business", "column", "field", "attribute", "target"), Set.of(),
                 p(0.9, Concept.DESCRIPTION));
-        rule(MappingField.COMMENTS, Set.of("text", "additional", "general", "analyst", "other", "open"),
+        rule(MappingField.COMMENTS, Set.of("text", "additional", "general", "analyst", "other", "open", "owner", "reviewer", "steward", "sme", "team"),
                 Set.of(Concept.TGT, Concept.SRC),
                 p(0.9, Concept.COMMENT));
         rule(MappingField.GROUP_BY, Set.of("keys", "key", "columns", "level", "by"), Set.of(), p(0.9, Concept.GROUP));
+    }
+
+    private static double bareTable(String[] headers, Map<MappingField, Integer> columns, Map<MappingField, Double> scores,
+                                    Set<Integer> used, Concept side, MappingField table, MappingField column) {
+        if (columns.containsKey(table) || !columns.containsKey(column)) {
+            return 0;
+        }
+        for (int c = 0; c < headers.length; c++) {
+            if (headers[c] == null || used.contains(c)) {
+                continue;
+            }
+            List<String> tokens = tokens(headers[c]);
+            if (tokens.size() == 1 && concepts(tokens.get(0)).contains(side)) {
+                columns.put(table, c);
+                scores.put(table, 0.6);
+                used.add(c);
+                return 0.6;
+            }
+        }
+        return 0;
     }
 
     private static Pattern p(double weight, Concept... concepts) {
@@ -201,6 +221,10 @@ final class HeaderMatcher {
             usedColumns.add(cand.column);
             total += cand.score;
         }
+        // "Target | Column | ... | Source | Source Column": beside a column header of its own, a bare "Target" or
+        // "Source" names the table
+        total += bareTable(headers, columns, scores, usedColumns, Concept.TGT, MappingField.TARGET_TABLE, MappingField.TARGET_COLUMN);
+        total += bareTable(headers, columns, scores, usedColumns, Concept.SRC, MappingField.SOURCE_TABLE, MappingField.SOURCE_COLUMN);
         return new Match(columns, scores, total);
     }
 

@@ -41,7 +41,10 @@ final class ChoiceWords {
     private static final String BE = "(?:are|is|will\\s+be|must\\s+be|should\\s+be|shall\\s+be|get|gets|are\\s+to\\s+be|is\\s+to\\s+be)";
     /** Where rows go or do not, and how far: "to DIM_BRANCH", "from the warehouse", "everywhere". */
     private static final String PLACE = "(?:\\s+(?:to|from|into|in|for)\\s+(?:the\\s+)?(?:[A-Za-z][\\w.]*_[\\w.]+|warehouse|mart|target|load"
-            + "|dimension|fact|feed|table|data\\s+warehouse|dw|edw|this\\s+mapping))?(?:\\s+(?:and\\s+)?(?:everywhere|anywhere|at\\s+all|altogether"
+            + "|dimension|fact|feed|table|data\\s+warehouse|dw|edw|this\\s+mapping)"
+            // "from all four targets - member, tier history, flight activity and redemptions"
+            + "|\\s+(?:to|from|into|in)\\s+(?:all|every|each|both|any)\\s+(?:\\w+\\s+){0,2}(?:targets?|tables?|marts?|loads?|facts|dimensions)"
+            + "(?:\\s*[-–:(]\\s*[^.;]*)?)?(?:\\s+(?:and\\s+)?(?:everywhere|anywhere|at\\s+all|altogether"
             + "|entirely|completely))?";
     private static final Pattern PASSIVE = Pattern.compile("(?i)(?:,?\\s*(?:and\\s+|-\\s+|–\\s+)?(?:they|these|those|such\\s+rows|which|that)\\s+)?"
             + "\\s*\\b" + BE + "\\s+(?:" + LEFT_OUT_STATE + ")" + PLACE + "\\s*[.;]?\\s*$");
@@ -62,7 +65,7 @@ final class ChoiceWords {
     private static final Pattern PLURAL_TESTED = Pattern.compile("(?i)^((?:[a-z]+\\s+){0,2})([a-z]+s)(?=\\s+(?:starting|beginning|ending"
             + "|containing|that\\s+(?:start|begin|end|contain)|which\\s+(?:start|begin|end|contain)|equal\\s+to|of)\\b)");
     /** A label before a dash, then the condition: "test items - ITEM_NO beginning with 'TEST'". */
-    private static final Pattern LABEL = Pattern.compile("^[a-z][\\w/ -]{0,40}?\\s+[-–—:]\\s+(?=\\S)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LABEL = Pattern.compile("^[a-z][\\w/ -]{0,40}?(?:\\s+[-–—]|\\s*:)\\s+(?=\\S)", Pattern.CASE_INSENSITIVE);
     /** How codes compare, said beside the condition. */
     private static final Pattern ANY_CASE = Pattern.compile("(?i)\\b(?:(?:in\\s+)?(?:any|either)\\s+case|case[- ]insensitive(?:ly)?"
             + "|ignor\\w*\\s+(?:the\\s+)?case|regardless\\s+of\\s+case|upper(?:[- ]?cased?)?|upper\\s*/\\s*trim|trim\\s*/\\s*upper)\\b");
@@ -234,7 +237,15 @@ final class ChoiceWords {
      * The condition without the rows it is said of: "GUEST_PROFILE rows with TEST_IND = 'Y'" is TEST_IND = 'Y';
      * "properties whose code starts with 'ZZ'" is "property code starts with 'ZZ'", the thing's own code.
      */
+    /** "LAST_NM is 'TEST' in FFP_MEMBER": the column of the table named after the test. */
+    private static final Pattern IN_TABLE = Pattern.compile("^(.*?)\\b([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)\\b(.*?)\\s+(?:in|of|on|from)\\s+"
+            + "(?:the\\s+)?([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)(?:\\s+(?:table|extract|file))?\\s*$");
+
     private static String subject(String part) {
+        Matcher inTable = IN_TABLE.matcher(part);
+        if (inTable.matches() && !inTable.group(2).contains(".")) {
+            part = inTable.group(1) + inTable.group(4) + "." + inTable.group(2) + inTable.group(3);
+        }
         Matcher plural = PLURAL_TESTED.matcher(part);
         if (plural.find() && !ROW_NOUNS.contains(plural.group(2).toLowerCase(Locale.ROOT))) {
             part = plural.group(1) + singular(plural.group(2).toLowerCase(Locale.ROOT)) + part.substring(plural.end());

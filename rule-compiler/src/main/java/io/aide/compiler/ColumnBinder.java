@@ -487,6 +487,18 @@ final class ColumnBinder {
         }
 
         @Override
+        public List<String> upstreamColumnsFrom(String other, String sourceColumn) {
+            List<LayerPlan.ColumnInfo> columns = other == null ? null : upstream.get(unquote(other).toLowerCase(Locale.ROOT));
+            if (columns == null) {
+                return List.of();
+            }
+            String wanted = sourceColumn.toLowerCase(Locale.ROOT);
+            List<String> from = columns.stream().filter(c -> "compiled".equals(c.status()) && c.sources().size() == 1
+                    && c.sources().get(0).toLowerCase(Locale.ROOT).replaceAll("^.*\\.", "").equals(wanted)).map(LayerPlan.ColumnInfo::name).toList();
+            return from;
+        }
+
+        @Override
         public java.util.Set<String> targetColumnsFrom(String table) {
             java.util.Set<String> out = new java.util.LinkedHashSet<>();
             rowsByColumn.forEach((column, defining) -> {

@@ -72,7 +72,7 @@ final class NoteFilters {
             // "Load accepted taps only (txn_status A)"
             + "|^(?:load|keep|include)\\s+(?:[\\w-]+\\s+){1,4}only\\s*\\("
             // "If the extract sends the same line twice with identical values, load it once"
-            + "|(?:load|keep|take)\\s+(?:(?:it|them|each\\s+\\w+|one\\s+copy|a\\s+single\\s+copy)\\s+)?(?:only\\s+)?once\\b"
+            + "|(?:load|keep|take)\\s+(?:(?:it|them|each\\s+(?:\\w+\\s+){0,2}\\w+|one\\s+copy|a\\s+single\\s+copy)\\s+)?(?:only\\s+)?once\\b"
             // "rows that are identical in every column are loaded once"
             + "|(?:are|is)\\s+(?:only\\s+)?(?:loaded|kept|taken)\\s+(?:only\\s+)?once\\b"
             + "|de-?dup(?:e|licate)[sd]?\\b|deduplicat\\w*|only\\s+\\w+(?:\\s+(?:\\w+|\\([^()]{1,20}\\))){0,6}\\s+(?:is|are)\\s+loaded)"
@@ -213,10 +213,14 @@ final class NoteFilters {
 
     private static MappingRow fromRule(MappingRow r) {
         String rule = r.transformation();
-        if (rule == null || rule.isBlank() || LOOKUP_RULE.matcher(rule).find()) {
-            // "Look up ...: same student and school ... Ignore soft-deleted enrolments.": the rows of the table looked
-            // up, never the target's
+        if (rule == null || rule.isBlank()) {
             return r;
+        }
+        if (LOOKUP_RULE.matcher(rule).find()) {
+            // "Look up ...: same student and school ... Ignore soft-deleted enrolments.": the rows of the table looked
+            // up, never the target's; but "Tier rows whose member is not in DIM_MEMBER are dropped" leaves out the
+            // target's own rows that the lookup does not match
+            return unmatchedDropped(r);
         }
         List<String> filters = new ArrayList<>();
         List<String> kept = new ArrayList<>();
@@ -294,6 +298,27 @@ final class NoteFilters {
      */
     private static final Pattern POINTED_CHOICE = Pattern.compile("(?i)^\\s*(?:after\\s+|with\\s+|once\\s+)?[\\w/' -]{0,80}?\\b(?:are\\s+|is\\s+|have\\s+been\\s+)?"
             + "(?:excluded|removed|dropped|filtered\\s+out|collapsed|de-?duplicated|deduped)\\b[\\w/' -]{0,60}?\\s*" + RULE_REF + "\\s*[.;]?\\s*$");
+
+    /** "... whose member is not in DIM_MEMBER ... are dropped", "Redemptions with no matching member are rejected". */
+    private static final Pattern UNMATCHED_DROPPED = Pattern.compile("(?i)\\b(?:whose|with\\s+no|without\\s+an?|that\\s+have\\s+no|where\\s+the)\\b"
+            + "[^.;]*?\\b(?:not\\s+(?:in|found|known|on)|no\\s+match\\w*|matching|unknown|cannot\\s+be\\s+found)\\b[^.;]*?\\b(?:are|is|get|gets)"
+            + "\\s+(?:dropped|rejected|excluded|skipped|removed|discarded|not\\s+loaded|never\\s+loaded)\\b");
+
+    /** The lookup rule with its sentences that drop the target's unmatched rows moved to the row's filter. */
+    private static MappingRow unmatchedDropped(MappingRow r) {
+        List<String> kept = new ArrayList<>();
+        List<String> filters = new ArrayList<>();
+        for (String sentence : SENTENCES.split(r.transformation().trim())) {
+            (UNMATCHED_DROPPED.matcher(sentence).find() ? filters : kept).add(sentence.trim());
+        }
+        if (filters.isEmpty() || kept.isEmpty()) {
+            return r;
+        }
+        return new MappingRow(r.ref(), r.sheet(), r.rowNumber(), r.targetTable(), r.targetColumn(), r.targetType(),
+                r.sourceSystem(), r.sourceTable(), r.sourceColumns(), r.rawSource(), String.join(" ", kept), r.join(),
+                before(r.filter()) + String.join(" ", filters), r.key(), r.nullable(), r.defaultValue(), r.nullHandling(),
+                r.description(), r.attributes());
+    }
 
     /**
      * The part of a sentence that chooses rows, without what leads to it ("The export can contain the same account

@@ -75,6 +75,18 @@ final class NoteScope {
         return parts[parts.length - 1];
     }
 
+    /** Whether the text names a source table the target reads (by the name of its key row's table). */
+    boolean readsTable(String text, String target) {
+        Set<String> tables = tablesOf.getOrDefault(key(target), Set.of());
+        Matcher w = WORD.matcher(text);
+        while (w.find()) {
+            if (tables.contains(key(w.group()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The sentences and clauses of the text that are about the target, joined; "" when none is. */
     String about(String text, String target) {
         String t = key(target);
@@ -82,7 +94,7 @@ final class NoteScope {
         // a sentence that names nothing is about what the line's sentence before it names ("MES_PRODUCT may contain
         // several versions of an item. Keep one row per ITEM_NO ...")
         Set<String> topic = Set.of();
-        for (String sentence : text.strip().split("(?<=[.!?])\\s+(?=[A-Z(])")) {
+        for (String sentence : withTheirSubjects(text.strip().split("(?<=[.!?])\\s+(?=[A-Z(])"))) {
             List<String> clauses = clauses(sentence.strip());
             for (String clause : clauses) {
                 Set<String> about = subjects(clause);
@@ -96,6 +108,33 @@ final class NoteScope {
             }
         }
         return String.join(" ", kept);
+    }
+
+    /** "They are excluded from ...": a sentence whose subject is a pronoun, joined to the sentence that names them. */
+    private static final Pattern PRONOUN = Pattern.compile("^(?:They|These|Those|Such\\s+(?:rows|records|lines)|These\\s+(?:rows"
+            + "|records|lines))\\s+(?:are|is|will|must|should|shall|get|do)\\b.*");
+
+    static List<String> withTheirSubjects(String[] sentences) {
+        List<String> out = new ArrayList<>();
+        for (String s : sentences) {
+            String t = s.strip();
+            if (!out.isEmpty() && PRONOUN.matcher(t).matches()) {
+                String before = out.remove(out.size() - 1).replaceAll("[.;]+$", "");
+                out.add(before + " - " + Character.toLowerCase(t.charAt(0)) + t.substring(1));
+            } else if (!t.isEmpty()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** "all four targets", "every target", "both fact tables": a clause about several targets at once. */
+    private static final Pattern SEVERAL = Pattern.compile("(?i)\\b(?:all|every|each|both|any)\\s+(?:(?:the|of\\s+the|\\w+)\\s+){0,2}"
+            + "(fact\\s+|dimension\\s+|dim\\s+)?(?:targets?|tables?|marts?|loads?|facts|dimensions)\\b");
+
+    /** The text speaks of several targets at once ("all four targets", "every table"). */
+    static boolean several(String text) {
+        return SEVERAL.matcher(text).find();
     }
 
     private static String ended(String clause) {
@@ -143,6 +182,17 @@ final class NoteScope {
      * whose name or table ends in the first thing it names ("plans whose code ...": DIM_PLAN).
      */
     private Set<String> subjects(String text) {
+        Matcher several = SEVERAL.matcher(text);
+        if (several.find()) {
+            // "excluded from all four targets": every target; "both fact tables": the facts
+            String kind = several.group(1) == null ? "" : several.group(1).strip().toLowerCase(Locale.ROOT);
+            Set<String> out = new HashSet<>();
+            if (!kind.isEmpty()) {
+                thingsOf.keySet().stream().filter(t -> kind.startsWith("fact") ? t.matches("^(?:fact|fct|f)_.*")
+                        : t.matches("^(?:dim|d)_.*")).forEach(out::add);
+            }
+            return out;
+        }
         Set<String> named = new HashSet<>();
         Set<String> byTable = new HashSet<>();
         String firstThing = null;

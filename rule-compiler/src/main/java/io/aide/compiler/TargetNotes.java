@@ -143,12 +143,16 @@ final class TargetNotes {
             return scope.about(line, target);
         }
         if (anyTarget.matcher(line).find()) {
-            return null;
+            // "FFP_FLIGHT_ACTIVITY re-sends ... Keep only the latest version ... DIM_MEMBER aggregates use this same
+            // set": the sentences about this target's rows, the others left to the target they name
+            String chosen = NoteFilters.choosingSentences(scope.about(line, target));
+            return chosen.isEmpty() || !scope.readsTable(line, target) ? null : chosen;
         }
         // what each sentence is about before the choosing ones are taken out ("MES_PRODUCT may contain several versions
         // of an item. Keep one row per ITEM_NO ...": the second is about MES_PRODUCT's rows)
         String chosen = NoteFilters.choosingSentences(scope.about(line, target));
-        return chosen.isEmpty() || namesOnlyOthers(chosen, spec, target) ? null : chosen;
+        // "... they are excluded from all four targets": every target's, whatever tables its words name
+        return chosen.isEmpty() || !NoteScope.several(chosen) && namesOnlyOthers(chosen, spec, target) ? null : chosen;
     }
 
     /** A table or column written as its name ("LINE_STATUS", "ORDER_HDR.ORDER_TYPE"). */

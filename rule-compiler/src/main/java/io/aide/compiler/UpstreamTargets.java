@@ -46,6 +46,14 @@ final class UpstreamTargets {
         });
         spec.rowsByTarget().forEach((target, rows) -> reads.put(key(target), namedTargets(target, rows)));
         breakCycles();
+        // targets a rule or a join cell names ("Look up DIM_MEMBER.MEMBER_KEY on ..."): read where that makes no cycle
+        spec.rowsByTarget().forEach((target, rows) -> {
+            for (String named : namedInText(target, rows)) {
+                if (!reaches(named, key(target), new HashSet<>())) {
+                    reads.get(key(target)).add(named);
+                }
+            }
+        });
     }
 
     /**
@@ -73,6 +81,25 @@ final class UpstreamTargets {
             }
         }
         return false;
+    }
+
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+");
+
+    /** The other targets a rule or a join cell of the target names ("DIM_MEMBER.MEMBER_KEY"), in the mapping's order. */
+    private Set<String> namedInText(String target, List<MappingRow> rows) {
+        Set<String> out = new LinkedHashSet<>();
+        for (MappingRow r : rows) {
+            for (String text : new String[]{r.transformation(), r.join()}) {
+                java.util.regex.Matcher w = text == null ? null : NAME.matcher(text);
+                while (w != null && w.find()) {
+                    String k = key(w.group());
+                    if (!k.equals(key(target)) && names.containsKey(k) && (catalog == null || catalog.table(w.group()).isEmpty())) {
+                        out.add(k);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private Set<String> namedTargets(String target, List<MappingRow> rows) {

@@ -88,6 +88,27 @@ final class Commentary {
         return points;
     }
 
+    private static final Set<String> BEING = Set.of("are", "is", "be", "get", "gets", "been");
+    private static final Set<String> LEFT_OUT = Set.of("dropped", "excluded", "removed", "skipped", "rejected", "discarded",
+            "ignored", "filtered", "omitted");
+
+    /** "... are dropped", "... is not loaded", "... are never loaded": rows said to be left out. */
+    static boolean leavesRowsOut(List<Token> tokens) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).kind() != Token.Kind.WORD || !BEING.contains(tokens.get(i).norm())) {
+                continue;
+            }
+            int j = i + 1;
+            boolean denied = j < tokens.size() && (tokens.get(j).norm().equals("not") || tokens.get(j).norm().equals("never"));
+            j += denied ? 1 : 0;
+            if (j < tokens.size() && (LEFT_OUT.contains(tokens.get(j).norm()) && !denied
+                    || denied && (tokens.get(j).norm().equals("loaded") || tokens.get(j).norm().equals("included")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Two numbers joined by '-' or "to": "(0-23)", "(1 to 7)". */
     private static boolean range(List<Token> tokens) {
         if (tokens.size() == 3 && tokens.get(0).kind() == Token.Kind.NUMBER && tokens.get(2).kind() == Token.Kind.NUMBER) {
@@ -116,6 +137,10 @@ final class Commentary {
         }
         if (tokens.stream().anyMatch(t -> ColumnReferences.CLEANED.contains(t.norm()))) {
             // "(cleaned, below)": the value meant is the cleaned one, which changes what the rule reads
+            return false;
+        }
+        if (leavesRowsOut(tokens)) {
+            // "Tier rows whose member is not in DIM_MEMBER are dropped": which rows the target holds, never a remark
             return false;
         }
         if (tokens.stream().anyMatch(t -> t.is(Token.Kind.WORD, "already"))

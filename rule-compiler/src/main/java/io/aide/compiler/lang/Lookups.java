@@ -30,6 +30,19 @@ final class Lookups implements Recognizer {
         if (any && !verb) {
             return Recognition.NOT_MINE;
         }
+        Token qualified = p.peekToken();
+        if (verb && qualified != null && qualified.kind() == Token.Kind.NAME && qualified.text().indexOf('.') > 0) {
+            // "Look up DIM_PLAN.PLAN_KEY on PLAN_CODE": the table's column, read as "PLAN_KEY from DIM_PLAN on ..."
+            int at = p.mark();
+            String name = qualified.text();
+            int dot = name.lastIndexOf('.');
+            List<Token> out = new ArrayList<>(p.tokens().subList(0, at));
+            out.add(Token.of(Token.Kind.WORD, name.substring(dot + 1)));
+            out.add(Token.of(Token.Kind.WORD, "from"));
+            out.add(Token.of(Token.Kind.WORD, name.substring(0, dot)));
+            out.addAll(p.tokens().subList(at + 1, p.tokens().size()));
+            return recognize(new Parser(out, p.ctx(), Lexicon.standard()));
+        }
         if (!verb) {
             // "coming from the x table", "copied from x": words of other families are not a lookup column
             for (Role r : new Role[]{Role.RECORDS, Role.USE, Role.COPY, Role.DERIVED, Role.SET}) {
@@ -44,6 +57,10 @@ final class Lookups implements Recognizer {
             RowTables.Described d = RowTables.described(p);
             List<Expr.Col> own = p.ctx().sources();
             if (d != null && p.atEnd() && own.size() == 1 && (d.column() == null || d.column().equals(own.get(0)))) {
+                Recognition joined = fromJoinedTable(p, own.get(0));
+                if (joined != null) {
+                    return joined;
+                }
                 return new Recognition.Recognized(own.get(0), null, List.of(), "looked up through the row's join", true);
             }
             p.reset(m0);
@@ -145,11 +162,27 @@ final class Lookups implements Recognizer {
                 matches.add(written);
             } else {
                 p.reset(keyAt);
-                // "from ref_category using cat_cd": the lookup table's column of the same name matches the row's
-                Token key = p.next();
-                Expr outer = key != null && key.nameLike() ? p.ctx().resolve(null, key.text()) : null;
-                if (outer instanceof Expr.Col oc && p.ctx().known(oc)) {
-                    matches.add(new Expr.Match(oc.column(), List.of(outer)));
+                // "from ref_category using cat_cd": the lookup table's column of the same name matches the row's;
+                // "on PLAN_CODE (trim + upper case first)", "on trimmed upper-cased PLAN_CODE": cleaned as said
+                Expr keyed = LookupKeys.value(p);
+                List<Expr.Col> read = keyed == null ? List.of() : Expr.columns(keyed).stream().distinct().toList();
+                java.util.Set<String> lookedIn = p.ctx().columnsOf(table.text());
+                String looked = valueColumn;
+                List<String> made = read.size() == 1 && !lookedIn.contains(read.get(0).column().toLowerCase(java.util.Locale.ROOT))
+                        ? p.ctx().upstreamColumnsFrom(table.text(), read.get(0).column()).stream()
+                        .filter(c -> !c.equalsIgnoreCase(looked)).toList() : List.of();
+                String fromIt = made.size() == 1 ? made.get(0) : null;
+                if (fromIt != null && p.ctx().known(read.get(0))) {
+                    // "Look up DIM_MEMBER.MEMBER_KEY on the trimmed MEMBER_NO": the dimension's column made from MEMBER_NO
+                    matches.add(new Expr.Match(fromIt, List.of(keyed)));
+                } else if (read.size() == 1 && p.ctx().known(read.get(0)) && !lookedIn.isEmpty()
+                        && !lookedIn.contains(read.get(0).column().toLowerCase(java.util.Locale.ROOT))) {
+                    // "Look up DIM_MEMBER.MEMBER_KEY on the trimmed MEMBER_NO" where DIM_MEMBER calls it otherwise
+                    return new Recognition.Flagged("the lookup in " + table.text() + " matches on " + read.get(0).column() + ", which "
+                            + table.text() + " has no column of: write '<column> from " + table.text() + " where <its column> = "
+                            + read.get(0).column() + "'");
+                } else if (read.size() == 1 && p.ctx().known(read.get(0))) {
+                    matches.add(new Expr.Match(read.get(0).column(), List.of(keyed)));
                 } else {
                     p.reset(using);
                 }
@@ -209,6 +242,47 @@ final class Lookups implements Recognizer {
     }
 
     /** "on TARIFF_CODES": "on" before a table the schema knows, where a lookup names the table it reads. */
+    /**
+     * "Look up the guest in DIM_GUEST. If not found, -1" with the join cell "RESERVATION.GUEST_ID = DIM_GUEST.GUEST_ID":
+     * when the row's source column is its own table's (the key the join matches on), the value is the joined table's
+     * column of the target column's name (DIM_GUEST.GUEST_SK); flagged when no joined table has one; null when the
+     * row's source column is itself read from the joined table.
+     */
+    private static Recognition fromJoinedTable(Parser p, Expr.Col own) {
+        String base = p.ctx().row().sourceTable();
+        if (base == null || base.isBlank() || !own.relation().equalsIgnoreCase(base.strip())) {
+            return null;
+        }
+        String target = p.ctx().row().targetColumn().strip().toLowerCase(java.util.Locale.ROOT);
+        List<Expr> found = new ArrayList<>();
+        List<String> joined = new ArrayList<>();
+        for (String t : RowTables.of(p.ctx().row())) {
+            if (t.equalsIgnoreCase(base.strip()) || joined.contains(t.toLowerCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            joined.add(t.toLowerCase(java.util.Locale.ROOT));
+            if (p.ctx().columnsOf(t).contains(target) && p.ctx().resolve(t, target) instanceof Expr.Col c) {
+                found.add(c);
+            }
+        }
+        if (joined.isEmpty()) {
+            return null;
+        }
+        if (found.size() == 1) {
+            return new Recognition.Recognized(found.get(0), null, List.of(), "the joined table's " + target, true);
+        }
+        String join = p.ctx().row().join();
+        if (join == null || !java.util.regex.Pattern.compile("(?i)(?<![A-Za-z0-9_])" + java.util.regex.Pattern.quote(own.column())
+                + "(?![A-Za-z0-9_])").matcher(join).find()) {
+            // "Look up the customer's name" over customers.name, joined on orders.customer_id = customers.id: the
+            // row's column is the value the join reaches
+            return null;
+        }
+        // the row's column is the key the join matches on, never the value looked up
+        return new Recognition.Flagged("the lookup through the join cell does not say which column of " + String.join(" or ", joined)
+                + " to read (write '<column> from <table>')");
+    }
+
     private static boolean onATable(Parser p) {
         int m = p.mark();
         Token on = p.peekToken();
@@ -285,6 +359,23 @@ final class Lookups implements Recognizer {
             Expr v = p.literal();
             if (v != null) {
                 return v;
+            }
+        }
+        p.reset(m);
+        if (notFound(p)) {
+            // "No match -> -1", "No match or blank plan code -> -1", "unmatched: -1"
+            if (p.accept(Role.OR)) {
+                for (int words = 0; words < 4 && p.rawPeek() != null && p.rawPeek().kind() == Token.Kind.WORD && !p.peek(Role.BECOMES)
+                        && !p.peek(Role.THEN); words++) {
+                    p.rawNext();
+                }
+            }
+            if (p.accept(Role.BECOMES) || p.acceptOp(":") || p.accept(Role.THEN)) {
+                p.accept(Role.SET);
+                Expr v = p.literal();
+                if (v != null) {
+                    return v;
+                }
             }
         }
         p.reset(m);
@@ -419,7 +510,8 @@ final class Lookups implements Recognizer {
             p.reset(m);
             return null;
         }
-        Expr value = p.operand();
+        // "= ITEM_NO (trimmed, upper)", "= upper(trim(PLAN_CODE))": the row's key as the words clean it
+        Expr value = LookupKeys.value(p);
         return value == null ? null : new Expr.Match(col.text(), List.of(value));
     }
 

@@ -577,8 +577,15 @@ public final class RuleLanguage {
         if (read.isEmpty()) {
             return null;
         }
-        for (Token t : before) {
+        for (int i = 0; i < before.size(); i++) {
+            Token t = before.get(i);
             if (t.nameLike() && ctx.resolve(null, t.text()) instanceof Expr.Col c && ctx.known(c) && !read.contains(c)) {
+                return null;
+            }
+            if (t.kind() == Token.Kind.WORD && t.text().contains("_") && !(ctx.resolve(null, t.text()) instanceof Expr.Col c2 && read.contains(c2))
+                    || t.kind() == Token.Kind.WORD && ASKING.contains(t.norm())) {
+                // "Look up PLAN_KEY in DIM_PLAN on the cleaned plan code (trim and upper case)": words that ask for
+                // something or name another table's column are no description of the value
                 return null;
             }
         }
@@ -656,6 +663,10 @@ public final class RuleLanguage {
     }
 
     private static final Expressions SQL = new Expressions();
+
+    /** Verbs that ask for a value from elsewhere: words before a parenthesis with them are no description of it. */
+    private static final java.util.Set<String> ASKING = java.util.Set.of("look", "lookup", "fetch", "retrieve", "get", "obtain",
+            "join");
 
     /** The copy's words, a comma and what its bracket holds, when the rule is a copy and one bracket; null otherwise. */
     private List<Token> copyThenBracket(List<Token> tokens) {

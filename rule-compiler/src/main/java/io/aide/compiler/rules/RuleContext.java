@@ -50,6 +50,14 @@ public interface RuleContext {
         return false;
     }
 
+    /**
+     * The columns of another target this one reads (a dimension) computed from the source column of that name alone
+     * ("member_number" from MEMBER_NO).
+     */
+    default List<String> upstreamColumnsFrom(String target, String sourceColumn) {
+        return List.of();
+    }
+
     default java.util.Set<String> targetColumnsFrom(String table) {
         return java.util.Set.of();
     }
