@@ -291,7 +291,12 @@ final class NoteFilters {
     /** A general rule pointed to in brackets: "(General Rule 3)", "(see rules 3 and 4)", "(G5)". */
     private static final String RULE_REF = "\\((?:see\\s+|per\\s+|as\\s+per\\s+)?(?:the\\s+)?(?:general\\s+|load\\s+|business\\s+)?"
             + "(?:rules?|notes?)\\s*#?\\s*[A-Z]?\\d+(?:\\s*(?:,|and|&)\\s*#?\\s*[A-Z]?\\d+)*\\s*\\)";
-    private static final Pattern RULE_POINTER = Pattern.compile("(?i)" + RULE_REF);
+    private static final Pattern RULE_POINTER = Pattern.compile("(?i)" + RULE_REF + "|\\(\\s*#\\s*\\d+\\s*\\)");
+
+    /** The sentence points to a general rule ("(General Rules #5)", "(#4)"), where the choice it names is read. */
+    static boolean pointsToRule(String sentence) {
+        return RULE_POINTER.matcher(sentence).find();
+    }
     /**
      * A clause that only says rows are chosen, by a participle, and where: "training/QA properties excluded (General Rule
      * 3)", "test profiles removed and duplicates collapsed (General Rules 3 and 4)".
@@ -374,13 +379,20 @@ final class NoteFilters {
     static String choosingSentences(String text) {
         List<String> out = new ArrayList<>();
         boolean lastChose = false;
+        String lead = null;
         for (String sentence : SENTENCES.split(text.trim())) {
             String said = stepless(sentence.trim());
             boolean chooses = !OF_A_LOOKUP.matcher(said).find() && (FILTER_SENTENCE.matcher(said).find() || selection(said) != null)
                     || lastChose && FilterSentences.DEFINITION.matcher(said).matches();
+            if (chooses && lead != null && Picks.read(said) != null) {
+                // "FFP_MEMBER may hold more than one record per MEMBER_NO. Keep only the record with the latest
+                // LAST_UPD_TS.": the sentence before names what repeats
+                out.add(capitalised(lead));
+            }
             if (chooses) {
                 out.add(capitalised(said));
             }
+            lead = !chooses && Picks.leadsPick(said) ? said : null;
             lastChose = chooses;
         }
         return String.join(" ", out);

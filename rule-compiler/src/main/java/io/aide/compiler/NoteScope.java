@@ -97,11 +97,11 @@ final class NoteScope {
         for (String sentence : withTheirSubjects(text.strip().split("(?<=[.!?])\\s+(?=[A-Z(])"))) {
             List<String> clauses = clauses(sentence.strip());
             for (String clause : clauses) {
+                // a clause that names nothing is about what the clause before it names ("RENT_CHARGES: void lines are
+                // excluded; lines with no AMOUNT_CENTS are dropped")
                 Set<String> about = subjects(clause);
                 about = about.isEmpty() ? topic : about;
-                if (clauses.size() == 1) {
-                    topic = about;
-                }
+                topic = about;
                 if ((about.isEmpty() || about.contains(t)) && !restated(clause)) {
                     kept.add(clauses.size() == 1 ? clause.strip() : ended(clause));
                 }
@@ -165,7 +165,7 @@ final class NoteScope {
             return out.size() > 1 && (items.contains(";") || kinds.size() > 1) ? out : List.of(sentence);
         }
         // "BSS_SUBSCRIBER - latest LAST_UPDATED per SUB_ID wins; BSS_PLAN - the active row ...": each table's own
-        String[] parts = sentence.contains(";") ? sentence.replaceFirst("^[^:;]{1,40}:\\s+(?=[^;]*;)", "").split("\\s*;\\s*")
+        String[] parts = sentence.contains(";") ? sentence.split("\\s*;\\s*")
                 : sentence.split(",?\\s+and\\s+(?=(?:their|its|those|these|the|all|any)?\\s*[a-z]+s\\b[^.]*\\b(?:are|is)\\s+(?:not|never)\\b)");
         if (parts.length < 2) {
             return List.of(sentence);
@@ -199,7 +199,9 @@ final class NoteScope {
         Matcher w = WORD.matcher(text);
         while (w.find()) {
             String word = key(w.group());
-            if (thingsOf.containsKey(word)) {
+            String before = text.substring(0, w.start()).toLowerCase(Locale.ROOT);
+            if (thingsOf.containsKey(word) && !before.matches("(?s).*\\b(?:in|on|of|within|into\\s+the\\s+lookup)\\s+(?:the\\s+)?$")) {
+                // "charges whose lease is not in FACT_LEASE": a target named as where to look is no subject
                 named.add(word);
             }
             tablesOf.forEach((t, tables) -> {

@@ -88,8 +88,8 @@ final class Picks {
             + "(?:more\\s+than\\s+once|twice|several\\s+times|multiple\\s+times|again)\\b");
     /** "has more than one record for an employee", "several rows for the same ACCT_NO": the thing whose rows repeat. */
     private static final Pattern SEVERAL_FOR = Pattern.compile("(?i)\\b(?:more\\s+than\\s+one|several|multiple|two\\s+or\\s+more|many)\\s+"
-            + "(?:rows?|records?|versions?|copies|entries|lines)\\s+(?:for|per|of)\\s+(?:an?|the\\s+same|each|one)\\s+"
-            + "([a-z][\\w-]*(?:\\s+(?!(?:take|keep|use|pick|choose|select|retain)\\b)[a-z][\\w-]*)?)\\b");
+            + "(?:rows?|records?|versions?|copies|entries|lines)\\s+(?:for|per|of)\\s+(?:(?:an?|the\\s+same|each|one)\\s+"
+            + "([a-z][\\w-]*(?:\\s+(?!(?:take|keep|use|pick|choose|select|retain)\\b)[a-z][\\w-]*)?)|((?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)))\\b");
     /**
      * The thing whose rows repeat, said in a reason ("a meter can appear more than once", "more than one record for an
      * employee"); null when the text says none.
@@ -100,7 +100,8 @@ final class Picks {
             return repeated.group(1);
         }
         Matcher several = SEVERAL_FOR.matcher(text);
-        return several.find() ? several.group(1) : null;
+        // "more than one record per MEMBER_NO": the column's name, without an article
+        return several.find() ? several.group(1) != null ? several.group(1) : several.group(2) : null;
     }
 
     /** "keep the row where IS_ACTIVE = 'Y'": among repeated rows, the one a condition holds for. */

@@ -404,7 +404,7 @@ final class RowChoices {
      * and DPR files are loaded"), blanks said to be kept.
      */
     private static boolean saysAgain(String sentence) {
-        return SEE_NOTES.matcher(sentence).matches() || FilterText.restDropped(sentence) || FilterText.theyLeftOut(sentence)
+        return SEE_NOTES.matcher(sentence).matches() || NoteFilters.pointsToRule(sentence) || FilterText.restDropped(sentence) || FilterText.theyLeftOut(sentence)
                 || FilterText.blankKept(sentence) || FilterText.summaryWord(sentence) != null
                 || FilterText.leftOutSummary(sentence) != null || FilterText.excludedCodes(sentence) != null
                 || FilterText.restated(sentence) != null;
@@ -425,8 +425,8 @@ final class RowChoices {
         boolean blanksKept = false;
         boolean restDropped = false;
         for (String sentence : sentences) {
-            if (SEE_NOTES.matcher(sentence).matches()) {
-                // "See Notes.": where the same is said at length, read there
+            if (SEE_NOTES.matcher(sentence).matches() || NoteFilters.pointsToRule(sentence)) {
+                // "See Notes.", "Exclude test properties (General Rules #3)": where the same is said at length, read there
                 continue;
             }
             if (FilterText.restDropped(sentence)) {

@@ -73,4 +73,20 @@ class CopiesAggregatesAndPointersTest {
                         + "loaded to dim_wc."));
         assertThat(EVENTS.run(layers.get(0), "work_centre_code")).containsExactly("CNC-01", "CNC-01", "CNC-01");
     }
+
+    @Test
+    void shouldReadAnAmountWithoutItsCurrencyText() throws Exception {
+        SampleRows fees = new SampleRows("bss_plan", new String[]{"plan_cd", "fee"},
+                new String[]{"P1", "EUR 25.00"}, new String[]{"P2", "1,250.00 USD"}, new String[]{"P3", "\u20ac50.00"},
+                new String[]{"P4", ""}, new String[]{"P5", "NULL"}, new String[]{"P6", "USD-12.5"});
+        for (String rule : new String[]{"Strip the currency text / symbol and spaces and load the numeric amount.",
+                "Remove the currency code and the thousands separator and convert the remainder to a number.",
+                "Strip the currency prefix and read the number."}) {
+            GeneratedLayers.Layer layer = fees.compile(Specs.spec()
+                    .row("dim_plan", "plan_code", "VARCHAR(5)", "bss_plan", "plan_cd", "Direct")
+                    .row("dim_plan", "monthly_fee", "DECIMAL(9,2)", "bss_plan", "fee", rule));
+            assertThat(fees.run(layer, "plan_code", "monthly_fee")).as(rule).containsExactly(
+                    "P1|25.00", "P2|1250.00", "P3|50.00", "P4|null", "P5|null", "P6|-12.50");
+        }
+    }
 }

@@ -24,7 +24,7 @@ public final class RuleLanguage {
             // dates, null handling (this block)
             new NullHandling(), new BlankStatements(), new Fallbacks(), new DateTimeJoins(), new Dates(), new ParallelLists(),
             // shared families
-            new Conditionals(), new ValueMaps(), new KeptCodes(), new Constants(),
+            new Conditionals(), new ValueMaps(), new KeptCodes(), new Constants(), new CurrencyText(),
             // concatenation before copies: "`a` || `b`" starts like a copy of `a`; windows ("previous amount per ..."),
             // aggregates in prose (grammar block)
             new GroupJoins(), new Concatenations(), new Windows(), new Aggregates(),
