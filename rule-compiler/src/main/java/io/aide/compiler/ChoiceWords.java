@@ -1,5 +1,6 @@
 package io.aide.compiler;
 
+import io.aide.compiler.lang.RowTables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -220,14 +221,9 @@ final class ChoiceWords {
      */
     static String thingWhose(String text) {
         Matcher m = THING_WHOSE.matcher(text);
-        return m.find() && !ROW_NOUNS.contains(m.group(1).toLowerCase(Locale.ROOT)) ? singular(m.group(1).toLowerCase(Locale.ROOT)) : null;
+        return m.find() && !ROW_NOUNS.contains(m.group(1).toLowerCase(Locale.ROOT)) ? RowTables.singular(m.group(1).toLowerCase(Locale.ROOT)) : null;
     }
 
-    private static String singular(String plural) {
-        return plural.endsWith("ies") ? plural.substring(0, plural.length() - 3) + "y"
-                : plural.matches(".*(?:ch|sh|ss|x)es$") ? plural.substring(0, plural.length() - 2)
-                : plural.substring(0, plural.length() - 1);
-    }
 
     private static boolean hasCode(String s) {
         return s.matches(".*(?:'[^']+'|\\b[A-Z][A-Z0-9]{1,5}\\b).*");
@@ -248,7 +244,7 @@ final class ChoiceWords {
         }
         Matcher plural = PLURAL_TESTED.matcher(part);
         if (plural.find() && !ROW_NOUNS.contains(plural.group(2).toLowerCase(Locale.ROOT))) {
-            part = plural.group(1) + singular(plural.group(2).toLowerCase(Locale.ROOT)) + part.substring(plural.end());
+            part = plural.group(1) + RowTables.singular(plural.group(2).toLowerCase(Locale.ROOT)) + part.substring(plural.end());
         }
         String p = part.replaceFirst("^[A-Z][A-Z0-9]*_[A-Z0-9_]+\\s+(?=(?:rows|records|lines|entries)\\b)", "");
         Matcher m = ROWS_WITH.matcher(p);
@@ -263,7 +259,7 @@ final class ChoiceWords {
             Matcher word = Pattern.compile("^([A-Za-z]+)\\s+").matcher(rest);
             // "work centres whose code": the words before the thing are part of its name (work_centre_code)
             String before = p.substring(0, m.start(1)).trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", "_");
-            return word.find() ? (before.isEmpty() ? "" : before + "_") + singular(noun) + "_" + word.group(1).toLowerCase(Locale.ROOT)
+            return word.find() ? (before.isEmpty() ? "" : before + "_") + RowTables.singular(noun) + "_" + word.group(1).toLowerCase(Locale.ROOT)
                     + " " + rest.substring(word.end()) : rest;
         }
         return p;

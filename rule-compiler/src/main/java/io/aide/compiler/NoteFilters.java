@@ -95,14 +95,16 @@ final class NoteFilters {
     private static final Pattern OF_A_LOOKUP = Pattern.compile("(?i)\\b(?:for|in|on|during)\\s+(?:this|the|that)\\s+(?:lookup|look-up|join"
             + "|match)\\s*(?:[.;,()]|$)");
 
+    /** A general rule pointed to in brackets: "(General Rule 3)", "(see rules 3 and 4)", "(G5)". */
+    private static final String RULE_REF = "\\((?:see\\s+|per\\s+|as\\s+per\\s+)?(?:the\\s+)?(?:general\\s+|load\\s+|business\\s+)?"
+            + "(?:rules?|notes?)\\s*#?\\s*[A-Z]?\\d+(?:\\s*(?:,|and|&)\\s*#?\\s*[A-Z]?\\d+)*\\s*\\)";
     /** A sentence that refers to a selection stated elsewhere: "Assign it after the test-account filter and the dedupe". */
     private static final Pattern REFERS = Pattern.compile("(?i)\\b(?:after|before|once)\\s+(?:the\\s+)?[\\w\\s-]{0,40}?"
             + "\\b(?:filter|filtered|dedupe|deduped|de-?duplicat(?:ion|ed)|duplicates?|duplicate\\s+\\w+\\s+rows)\\b"
             // "no dedupe needed (the master is unique)": a selection said to be unneeded
             + "|\\bno\\s+(?:dedupe|de-?dup\\w*|filter\\w*)\\b|\\b(?:not|none)\\s+(?:needed|required)\\b"
             // "training/QA properties excluded (General Rule 3)": the choice made where the rule it points to says
-            + "|\\((?:see\\s+|per\\s+|as\\s+per\\s+)?(?:the\\s+)?(?:general\\s+|load\\s+|business\\s+)?(?:rules?|notes?)\\s*#?\\s*[A-Z]?\\d+"
-            + "(?:\\s*(?:,|and|&)\\s*#?\\s*[A-Z]?\\d+)*\\s*\\)");
+            + "|" + RULE_REF);
     /**
      * Words that name a choice of rows without making one: rows said to be kept ("must never be dropped") and a choice
      * made on another row ("filtered out (see ticket_id)").
@@ -288,9 +290,6 @@ final class NoteFilters {
         return out.isEmpty() ? "" : out.matches("(?s).*[.;!?]$") ? out : out + ".";
     }
 
-    /** A general rule pointed to in brackets: "(General Rule 3)", "(see rules 3 and 4)", "(G5)". */
-    private static final String RULE_REF = "\\((?:see\\s+|per\\s+|as\\s+per\\s+)?(?:the\\s+)?(?:general\\s+|load\\s+|business\\s+)?"
-            + "(?:rules?|notes?)\\s*#?\\s*[A-Z]?\\d+(?:\\s*(?:,|and|&)\\s*#?\\s*[A-Z]?\\d+)*\\s*\\)";
     private static final Pattern RULE_POINTER = Pattern.compile("(?i)" + RULE_REF + "|\\(\\s*#\\s*\\d+\\s*\\)");
 
     /** The sentence points to a general rule ("(General Rules #5)", "(#4)"), where the choice it names is read. */

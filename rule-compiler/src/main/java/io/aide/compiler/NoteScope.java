@@ -1,5 +1,6 @@
 package io.aide.compiler;
 
+import io.aide.compiler.lang.RowTables;
 import io.aide.events.spec.MappingRow;
 import io.aide.events.spec.MappingSpec;
 
@@ -212,7 +213,7 @@ final class NoteScope {
             if (firstThing == null && !word.contains("_")) {
                 // a target's own thing ("regions": dim_region) before the things of the tables targets read
                 for (Map<String, Set<String>> kinds : List.of(thingsOf, tableThingsOf)) {
-                    for (String thing : List.of(word, singular(word))) {
+                    for (String thing : List.of(word, RowTables.singular(word))) {
                         kinds.forEach((t, things) -> {
                             if (things.contains(thing) && thing.length() > 2) {
                                 named.add("~" + t);
@@ -238,11 +239,6 @@ final class NoteScope {
         return targets;
     }
 
-    private static String singular(String word) {
-        return word.endsWith("ies") ? word.substring(0, word.length() - 3) + "y"
-                : word.matches(".*(?:ch|sh|ss|x)es$") ? word.substring(0, word.length() - 2)
-                : word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
-    }
 
     /** The clause's codes are all in one target's filter cells: it says again what that filter says. */
     private boolean restated(String clause) {

@@ -13,7 +13,7 @@ import java.util.Locale;
  * word of a rule names one: "orders" names raw_orders, "customer" names customers, "payment" names stg_payments.
  * A noun phrase of such words and columns ("all payment amounts of the customer's orders") says what a rule reads.
  */
-final class RowTables {
+public final class RowTables {
     /** Prefixes that mark a layer or a kind of table, not what the table holds. */
     private static final List<String> PREFIXES = List.of("raw_", "stg_", "stage_", "staging_", "src_", "source_", "tbl_",
             "dim_", "fct_", "fact_", "int_", "ods_", "dw_", "t_", "d_", "f_");
@@ -74,7 +74,8 @@ final class RowTables {
     }
 
     /** orders -> order, categories -> category, addresses -> address; a word not in the plural is itself. */
-    static String singular(String word) {
+    /** A plural noun in the singular ("properties" -> property, "branches" -> branch); lower case. */
+    public static String singular(String word) {
         String w = word.toLowerCase(Locale.ROOT);
         if (w.endsWith("ies") && w.length() > 4) {
             return w.substring(0, w.length() - 3) + "y";

@@ -203,7 +203,7 @@ public final class RuleLanguage {
         }
         if (!(r instanceof Recognition.Recognized)) {
             // "Direct (trimmed)", "1:1 (cast to integer)": a copy, then in brackets what is done to the value
-            List<Token> opened = copyThenBracket(tokens);
+            List<Token> opened = Brackets.afterCopy(tokens, lexicon);
             if (opened != null && rest(opened, ctx, depth) instanceof Recognition.Recognized ok) {
                 r = new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (the bracket after the copy)",
                         ok.keepUnmatched());
@@ -667,22 +667,6 @@ public final class RuleLanguage {
     /** Verbs that ask for a value from elsewhere: words before a parenthesis with them are no description of it. */
     private static final java.util.Set<String> ASKING = java.util.Set.of("look", "lookup", "fetch", "retrieve", "get", "obtain",
             "join");
-
-    /** The copy's words, a comma and what its bracket holds, when the rule is a copy and one bracket; null otherwise. */
-    private List<Token> copyThenBracket(List<Token> tokens) {
-        int copy = Math.max(lexicon.match(Lexicon.Role.COPY, tokens, 0), lexicon.match(Lexicon.Role.AS_IS, tokens, 0));
-        if (copy == 0 || copy >= tokens.size() || !tokens.get(copy).op("(")) {
-            return null;
-        }
-        int close = Brackets.closing(tokens, copy);
-        if (close < 0 || close - copy < 2 || tokens.subList(close + 1, tokens.size()).stream().anyMatch(t -> t.kind() != Token.Kind.SEP)) {
-            return null;
-        }
-        List<Token> out = new ArrayList<>(tokens.subList(0, copy));
-        out.add(Token.of(Token.Kind.OP, ","));
-        out.addAll(tokens.subList(copy + 1, close));
-        return out;
-    }
 
     /** A test of equality as the whole value of a number, date or timestamp target. */
     private static boolean comparesIntoAValue(Expr expr, RuleContext ctx) {
