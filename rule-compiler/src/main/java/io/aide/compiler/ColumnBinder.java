@@ -493,9 +493,23 @@ final class ColumnBinder {
                 return List.of();
             }
             String wanted = sourceColumn.toLowerCase(Locale.ROOT);
+            // a key numbered in the order of that column reads it too, but holds no value of it
             List<String> from = columns.stream().filter(c -> "compiled".equals(c.status()) && c.sources().size() == 1
-                    && c.sources().get(0).toLowerCase(Locale.ROOT).replaceAll("^.*\\.", "").equals(wanted)).map(LayerPlan.ColumnInfo::name).toList();
+                    && c.sources().get(0).toLowerCase(Locale.ROOT).replaceAll("^.*\\.", "").equals(wanted)
+                    && (c.rule() == null || !NUMBERED.matcher(c.rule()).find())).map(LayerPlan.ColumnInfo::name).toList();
             return from;
+        }
+
+        @Override
+        public boolean readableColumn(String table, String column) {
+            return !upstream(table) || upstreamProblem(table, column) == null;
+        }
+
+        @Override
+        public boolean copiedUpstream(String other, String column) {
+            List<LayerPlan.ColumnInfo> columns = other == null ? null : upstream.get(unquote(other).toLowerCase(Locale.ROOT));
+            return columns != null && columns.stream().anyMatch(c -> c.name().equalsIgnoreCase(column) && c.rule() != null
+                    && COPIED.matcher(c.rule().strip()).matches());
         }
 
         @Override
@@ -524,6 +538,14 @@ final class ColumnBinder {
      * A filter reads source rows before projection, so an unqualified name that the mapping uses as a source column
      * means that source column, even when a target column of the same name transforms it.
      */
+    /** A rule that copies its source column as it is. */
+    private static final java.util.regex.Pattern COPIED = java.util.regex.Pattern.compile("(?i)^(?:direct(?:\\s+(?:move|map|mapping|copy))?"
+            + "|1\\s*:\\s*1|as[- ]is|copy|copied|straight(?:\\s+(?:move|copy))?|no\\s+change|pass[- ]through|same)\\s*[.]?$");
+
+    /** A rule that numbers rows: a surrogate key, a sequence, a rank. */
+    private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("(?i)\\b(?:surrogate|sequence|sequential"
+            + "|generated|running\\s+number|row_number|rank|numbered|number\\s+(?:the|them|each)|1\\s*\\.\\.\\s*n|1\\s*,\\s*2\\s*,\\s*3)\\b");
+
     /** The value of a target column of this target, its own row's included; null when there is none or it is flagged. */
     Expr targetValue(String name) {
         String key = unquote(name).toLowerCase(Locale.ROOT);

@@ -345,7 +345,13 @@ final class RowChoices {
                 why[0] = why[0] == null ? ex.getMessage() : why[0];
             }
         }
-        return byWords(text, r, parser, baseAlias, joins, codeCleaning);
+        Expr worded = byWords(text, r, parser, baseAlias, joins, codeCleaning);
+        if (worded != null) {
+            return worded;
+        }
+        // "Keep only nights whose reservation is loaded in FACT_RESERVATION": a row of another table, or none
+        Expr semi = SemiJoins.read(text, binder.filterContext(r));
+        return semi != null && Expr.columns(semi).stream().allMatch(c -> c.relation().equals(baseAlias)) ? semi : null;
     }
 
     /**

@@ -89,7 +89,7 @@ final class UpstreamTargets {
     private Set<String> namedInText(String target, List<MappingRow> rows) {
         Set<String> out = new LinkedHashSet<>();
         for (MappingRow r : rows) {
-            for (String text : new String[]{r.transformation(), r.join()}) {
+            for (String text : new String[]{r.transformation(), r.join(), r.filter(), r.description()}) {
                 java.util.regex.Matcher w = text == null ? null : NAME.matcher(text);
                 while (w != null && w.find()) {
                     String k = key(w.group());

@@ -87,4 +87,22 @@ class DimensionKeysAndScopedNotesTest {
         assertThat(SALES.run(layers.get(0), "region_name")).containsExactly("North", "North", "North");
         assertThat(SALES.run(layers.get(1), "sale_id")).containsExactly("1", "2", "4");
     }
+
+    @Test
+    void shouldKeepOnlyTheRowsAnotherTargetHolds() throws Exception {
+        for (String[] said : new String[][]{{"Keep only sales whose store is loaded in DIM_STORE.", "1|2|4"},
+                {"Sales whose store is not in DIM_STORE are dropped (test stores).", "1|2|4"},
+                {"Exclude sales whose STORE_NO is in DIM_STORE.", "3"}}) {
+            List<GeneratedLayers.Layer> layers = SALES.compileAll(Specs.spec()
+                    .row("dim_store", "store_code", "VARCHAR(5)", "pos_sale", "store_no", "Direct", null, "Exclude rows where REGION = 'Test'",
+                            true, null, null)
+                    .row("fact_sale", "sale_id", "INTEGER", "pos_sale", "sale_id", "Direct", null, said[0], true, null, null));
+            assertThat(layers.get(1).columns()).as(said[0]).extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+            try (DuckDb db = new DuckDb().table("pos_sale", SALE_ROWS)) {
+                db.exec("CREATE VIEW \"" + layers.get(0).target() + "\" AS " + layers.get(0).sql().get("duckdb"));
+                assertThat(String.join("|", db.query("SELECT * FROM (\n" + layers.get(1).sql().get("duckdb") + "\n) v ORDER BY 1").stream()
+                        .map(r -> String.valueOf(r.get("sale_id"))).toList())).as(said[0]).isEqualTo(said[1]);
+            }
+        }
+    }
 }

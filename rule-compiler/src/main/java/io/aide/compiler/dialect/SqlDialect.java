@@ -173,6 +173,8 @@ public abstract class SqlDialect {
             return window(w);
         } else if (e instanceof Expr.Lookup l) {
             return lookup(l);
+        } else if (e instanceof Expr.Exists x) {
+            return (x.negated() ? "NOT " : "") + "EXISTS (SELECT 1" + fromMatching(x.table(), x.matches()) + ")";
         }
         throw new IllegalArgumentException("cannot render " + e);
     }
@@ -197,12 +199,16 @@ public abstract class SqlDialect {
 
     /** A scalar subquery: more than one matching row is an error on the engine, never a silent pick. */
     protected String lookup(Expr.Lookup l) {
+        return "(SELECT " + quote("lk") + '.' + quote(l.column()) + fromMatching(l.table(), l.matches()) + ")";
+    }
+
+    /** " FROM table AS lk WHERE lk.column = value AND ...": the rows of a lookup or a semi-join. */
+    private String fromMatching(String table, List<Expr.Match> matches) {
         String alias = quote("lk");
-        StringBuilder sb = new StringBuilder("(SELECT ").append(alias).append('.').append(quote(l.column()))
-                .append(" FROM ").append(java.util.Arrays.stream(l.table().split("\\.")).map(this::quote)
-                        .collect(Collectors.joining("."))).append(" AS ").append(alias);
+        StringBuilder sb = new StringBuilder(" FROM ").append(java.util.Arrays.stream(table.split("\\.")).map(this::quote)
+                .collect(Collectors.joining("."))).append(" AS ").append(alias);
         String sep = " WHERE ";
-        for (Expr.Match m : l.matches()) {
+        for (Expr.Match m : matches) {
             String looked = alias + '.' + quote(m.column());
             for (String fn : m.cleaning()) {
                 looked = render(new Expr.Fn(fn, List.of(new Expr.Col("lk", m.column()))))
@@ -213,7 +219,7 @@ public abstract class SqlDialect {
                     : " IN (" + m.values().stream().map(this::render).collect(Collectors.joining(", ")) + ")");
             sep = " AND ";
         }
-        return sb.append(')').toString();
+        return sb.toString();
     }
 
     /** An operand of an operator, parenthesised when it is itself an operation. */

@@ -172,6 +172,17 @@ public sealed interface Expr {
         }
     }
 
+    /**
+     * Whether the named table has a row that satisfies every match (a semi-join): "keep only nights whose reservation is
+     * loaded in FACT_RESERVATION", or has none when negated ("charges whose lease is not in FACT_LEASE are dropped").
+     */
+    record Exists(String table, List<Match> matches, boolean negated) implements Expr {
+        public Exists {
+            Objects.requireNonNull(table, "table");
+            matches = List.copyOf(matches);
+        }
+    }
+
     static Expr and(List<Expr> conditions) {
         Expr out = null;
         for (Expr c : conditions) {
@@ -347,6 +358,9 @@ public sealed interface Expr {
         } else if (e instanceof Lookup l) {
             return new Lookup(l.table(), l.column(), l.matches().stream()
                     .map(x -> new Match(x.column(), x.values().stream().map(m).toList(), x.cleaning())).toList());
+        } else if (e instanceof Exists x) {
+            return new Exists(x.table(), x.matches().stream()
+                    .map(y -> new Match(y.column(), y.values().stream().map(m).toList(), y.cleaning())).toList(), x.negated());
         }
         return e;
     }

@@ -58,6 +58,16 @@ public interface RuleContext {
         return List.of();
     }
 
+    /** Whether a column of a table may be read: not one another target of the mapping could not compile. */
+    default boolean readableColumn(String table, String column) {
+        return true;
+    }
+
+    /** Whether the other target's column is its source column copied as it is ("Direct", "1:1"). */
+    default boolean copiedUpstream(String target, String column) {
+        return false;
+    }
+
     default java.util.Set<String> targetColumnsFrom(String table) {
         return java.util.Set.of();
     }
