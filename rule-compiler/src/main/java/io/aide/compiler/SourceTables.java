@@ -80,14 +80,31 @@ final class SourceTables {
     }
 
     Table tableOf(MappingRow row, SourceRef ref) {
-        String name = ref.table() != null && !ref.table().isBlank() ? ref.table() : row.sourceTable();
+        String name = listed(ref.table() != null && !ref.table().isBlank() ? ref.table() : row.sourceTable(), ref.column());
         String system = ref.system() != null && !ref.system().isBlank() ? ref.system() : row.sourceSystem();
         return tableFor(system, name, List.of(ref.column()));
     }
 
+    /**
+     * "LEASE / DIM_PROPERTY" with the column PROP_CD: the first table the cell lists that has the column (the others
+     * are looked up); the cell as it is otherwise.
+     */
+    private String listed(String cell, String column) {
+        if (cell == null || catalog == null || column == null || !cell.matches(".*(?:/|,|&|;|\\band\\b).*")) {
+            return cell;
+        }
+        for (String part : cell.split("\\s*(?:/|,|&|;|\\band\\b)\\s*")) {
+            Optional<SchemaCatalog.Table> t = part.isBlank() ? Optional.empty() : catalog.table(part.strip());
+            if (t.isPresent() && t.get().column(column.strip()).isPresent()) {
+                return part.strip();
+            }
+        }
+        return cell;
+    }
+
     /** False when the reference names no registered table and several registered tables have its column. */
     boolean resolvesAlone(MappingRow row, SourceRef ref) {
-        String name = ref.table() != null && !ref.table().isBlank() ? ref.table() : row.sourceTable();
+        String name = listed(ref.table() != null && !ref.table().isBlank() ? ref.table() : row.sourceTable(), ref.column());
         if (catalog == null || ref.column() == null || name != null && !name.isBlank() && catalog.table(name).isPresent()) {
             return true;
         }

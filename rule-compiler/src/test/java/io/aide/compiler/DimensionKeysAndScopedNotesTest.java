@@ -105,4 +105,17 @@ class DimensionKeysAndScopedNotesTest {
             }
         }
     }
+
+    @Test
+    void shouldReadAColumnFromTheFirstListedTableThatHasIt() {
+        io.aide.events.spec.MappingSpec spec = Specs.spec()
+                .row("fact_lease", "property_code", "VARCHAR(5)", "LEASE / DIM_PROPERTY", "PROP_CD", "Trim").build();
+        SchemaCatalog catalog = new SchemaCatalog(List.of(Specs.table("LEASE", "LEASE_NO", "PROP_CD"),
+                Specs.table("UNIT", "UNIT_NO", "PROP_CD")));
+        GeneratedLayers.Layer layer = new SemanticLayerCompiler().compile(spec, new CompileOptions(List.of("duckdb"), List.of(), catalog),
+                null).layers().get(0);
+        assertThat(layer.columns()).as("%s", layer.columns().stream().map(GeneratedLayers.Column::reason).toList())
+                .extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+        assertThat(layer.sql().get("duckdb")).contains("TRIM(\"LEASE\".\"PROP_CD\")");
+    }
 }
