@@ -89,4 +89,16 @@ class CopiesAggregatesAndPointersTest {
                     "P1|25.00", "P2|1250.00", "P3|50.00", "P4|null", "P5|null", "P6|-12.50");
         }
     }
+
+    @Test
+    void shouldDoTheSameToTheRowsOwnColumnNeverCopyTheOneNamed() throws Exception {
+        SampleRows orders = new SampleRows("mes_wo", new String[]{"wo_num", "planned_start", "planned_end"},
+                new String[]{"W1", "01/03/2026", "05/03/2026"}, new String[]{"W2", "10/03/2026", ""});
+        GeneratedLayers.Layer layer = orders.compile(Specs.spec()
+                .row("fact_wo", "wo_num", "VARCHAR(5)", "mes_wo", "wo_num", "Direct")
+                .row("fact_wo", "planned_start_date", "DATE", "mes_wo", "planned_start", "Source format is DD/MM/YYYY. Convert to date.")
+                .row("fact_wo", "planned_end_date", "DATE", "mes_wo", "planned_end", "Same as planned start (DD/MM/YYYY). Blank -> NULL"));
+        assertThat(orders.run(layer, "wo_num", "planned_start_date", "planned_end_date")).containsExactly(
+                "W1|2026-03-01|2026-03-05", "W2|2026-03-10|null");
+    }
 }

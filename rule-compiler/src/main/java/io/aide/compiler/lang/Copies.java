@@ -73,10 +73,11 @@ final class Copies implements Recognizer {
             boolean sameAs = p.tokens().subList(start, afterUse).stream().anyMatch(t -> t.is(Token.Kind.WORD, "same"));
             Token named = p.peekToken();
             value = p.column();
-            if (sameAs && value != null && named != null && p.ctx().namesTargetColumn(named.text())
-                    && p.ctx().sources().size() == 1 && !Expr.columns(value).contains(p.ctx().sources().get(0))) {
-                // "Same as effective_date (MM/DD/YYYY text to date)" in the row of EXP_DT: effective_date's rule on this
-                // row's own column (SameRuleAs, or the restatement), never effective_date's value
+            if (sameAs && value != null && named != null && p.ctx().sources().size() == 1
+                    && !Expr.columns(value).contains(p.ctx().sources().get(0))) {
+                // "Same as effective_date (MM/DD/YYYY text to date)" in the row of EXP_DT, "Same as planned start
+                // (DD/MM/YYYY)" in the row of PLANNED_END: the other column's rule on this row's own column
+                // (SameRuleAs, or the restatement), never the other column's value
                 p.reset(start);
                 return Recognition.NOT_MINE;
             }
