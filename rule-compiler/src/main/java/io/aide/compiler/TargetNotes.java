@@ -21,7 +21,7 @@ final class TargetNotes {
 
     /** The rows with the document's notes about their target added to the notes of its key row. */
     static List<MappingRow> added(MappingSpec spec, String target, List<MappingRow> rows) {
-        if (rows.isEmpty()) {
+        if (rows.isEmpty() || spec.notes().isEmpty()) {
             return rows;
         }
         MappingRow host = host(rows);

@@ -649,7 +649,7 @@ public final class RuleLanguage {
                 // "Bonus amount = salary * bonus percentage / 100" into a number: '=' names the value, it tests nothing
                 continue;
             }
-            if (r instanceof Recognition.Flagged && !(family instanceof Expressions)
+            if (r instanceof Recognition.Flagged && !(family instanceof Expressions) && writtenInSql(tokens)
                     && SQL.recognize(new Parser(tokens, ctx, lexicon)) instanceof Recognition.Recognized sql) {
                 // "CASE WHEN UPPER(TRIM(ACTIVE_YN)) = 'Y' THEN 1 ELSE 0 END": SQL as written, which the words of a
                 // family before could not place
@@ -663,6 +663,14 @@ public final class RuleLanguage {
     }
 
     private static final Expressions SQL = new Expressions();
+
+    /** "CASE WHEN ... END", "COALESCE(...)": a cell that opens as SQL does, in capitals (the parser is slow). */
+    private static boolean writtenInSql(List<Token> tokens) {
+        Token first = tokens.isEmpty() ? null : tokens.get(0);
+        return first != null && first.kind() == Token.Kind.WORD && first.text().equals("CASE")
+                || first != null && tokens.size() > 1 && tokens.get(1).op("(") && first.text().matches("[A-Z_]{3,}")
+                && io.aide.compiler.rules.SqlExpressionParser.knownFunction(first.text());
+    }
 
     /** Verbs that ask for a value from elsewhere: words before a parenthesis with them are no description of it. */
     private static final java.util.Set<String> ASKING = java.util.Set.of("look", "lookup", "fetch", "retrieve", "get", "obtain",
