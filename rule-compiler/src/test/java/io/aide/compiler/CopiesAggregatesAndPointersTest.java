@@ -101,4 +101,25 @@ class CopiesAggregatesAndPointersTest {
         assertThat(orders.run(layer, "wo_num", "planned_start_date", "planned_end_date")).containsExactly(
                 "W1|2026-03-01|2026-03-05", "W2|2026-03-10|null");
     }
+
+    @Test
+    void shouldDecodeWithATabNamedInWordsCleanedAsTheBracketSays() throws Exception {
+        SampleRows orders = new SampleRows("mes_wo", new String[]{"wo_num", "wo_status"},
+                new String[]{"W1", " rel "}, new String[]{"W2", "CNL"}, new String[]{"W3", "HLD"}, new String[]{"W4", null});
+        for (String[] said : new String[][]{
+                {"Decode using the 'Status Codes' tab (match on the trimmed, upper-case code). Code not on the tab -> 'Unknown'.",
+                        "W1|Released", "W2|Cancelled", "W3|Unknown", "W4|Unknown"},
+                {"Decode using the 'Status Codes' tab (trim, ignore case). Code not on the list -> 'Unknown'. Blank / NULL -> 'N/A'.",
+                        "W1|Released", "W2|Cancelled", "W3|Unknown", "W4|N/A"},
+                {"Decode using the Status Codes tab. Code not on the tab -> 'Unknown'.",
+                        "W1|Unknown", "W2|Cancelled", "W3|Unknown", "W4|Unknown"}}) {
+            GeneratedLayers.Layer layer = orders.compile(Specs.spec()
+                    .row("fact_wo", "wo_num", "VARCHAR(5)", "mes_wo", "wo_num", "Direct")
+                    .row("fact_wo", "order_status", "VARCHAR(20)", "mes_wo", "wo_status", said[0])
+                    .reference("Status Codes", List.of("WO_STATUS", "DESCRIPTION", "COMMENT"), List.of(
+                            List.of("PLN", "Planned", ""), List.of("REL", "Released", "to shop floor"), List.of("CNL", "Cancelled", ""))));
+            assertThat(orders.run(layer, "wo_num", "order_status")).as(said[0])
+                    .containsExactly(java.util.Arrays.copyOfRange(said, 1, said.length));
+        }
+    }
 }

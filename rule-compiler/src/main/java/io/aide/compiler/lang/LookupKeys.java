@@ -19,7 +19,7 @@ final class LookupKeys {
     /** Words in a cleaning bracket that say when or where, not how. */
     private static final Set<String> FILLER = Set.of("first", "both", "sides", "side", "the", "on", "before", "matching", "comparing",
             "compare", "and", "then", "of", "it", "value", "values", "code", "codes", "key", "keys", "case", "after", "source",
-            "row", "row's", "our", "its", "their", "each");
+            "row", "row's", "our", "its", "their", "each", "match", "matched", "using");
 
     private LookupKeys() {
     }
@@ -57,8 +57,24 @@ final class LookupKeys {
         } else if (p.acceptOp(",") && !cleaning(p, how)) {
             p.reset(after);
         }
+        return cleaned(key, how);
+    }
+
+    /** The key with TRIM, then UPPER or LOWER, as the flags say (trim, upper, lower). */
+    static Expr cleaned(Expr key, boolean[] how) {
         Expr out = how[0] ? new Expr.Fn("TRIM", List.of(key)) : key;
         return how[1] ? new Expr.Fn("UPPER", List.of(out)) : how[2] ? new Expr.Fn("LOWER", List.of(out)) : out;
+    }
+
+    /** A bracket of cleaning words at the cursor ("(match on the trimmed, upper-case code)"): its flags, or null. */
+    static boolean[] cleaningBracket(Parser p) {
+        int m = p.mark();
+        boolean[] how = new boolean[3];
+        if (p.acceptOp("(") && bracket(p, how)) {
+            return how;
+        }
+        p.reset(m);
+        return null;
     }
 
     /** Cleaning words at the cursor (trim, upper, lower, joined); whether any was read. */
@@ -96,10 +112,20 @@ final class LookupKeys {
                 any = true;
                 continue;
             }
+            int insensitive = Lexicon.standard().match(Role.CASE_INSENSITIVE, p.tokens(), p.mark());
+            if (insensitive > 0) {
+                // "(trim, ignore case)": compared in upper case, as the keys are written
+                for (int i = 0; i < insensitive; i++) {
+                    p.rawNext();
+                }
+                said[1] = any = true;
+                continue;
+            }
             Token t = p.rawPeek();
+            Token after = p.mark() + 1 < p.tokens().size() ? p.tokens().get(p.mark() + 1) : null;
             // "(trim + upper case the subscriber side first)": words of where or when, never a column of the row
             boolean word = t != null && t.kind() == Token.Kind.WORD && (FILLER.contains(t.norm())
-                    || !(p.ctx().resolve(null, t.text()) instanceof Expr.Col c && p.ctx().known(c)) && !t.text().contains("_"));
+                    || after != null && after.is(Token.Kind.WORD, "side") && !t.text().contains("_"));
             if (t == null || !(word || t.op(",") || t.op("+") || t.op("/") || t.op("-"))) {
                 return false;
             }

@@ -55,17 +55,42 @@ final class ReferenceMaps {
         }
         p.accept(Role.MAP);
         p.accept(Role.TABLE);
+        p.acceptWord("the");
+        int at = p.mark();
         Token name = p.next();
         if (name == null || !(name.nameLike() || name.kind() == Token.Kind.STRING)) {
             return null;
         }
         Optional<ReferenceData.LookupMap> map = p.ctx().references().map(name.text());
+        String words = name.text();
+        for (int more = 0; map.isEmpty() && more < 3 && name.kind() == Token.Kind.WORD; more++) {
+            // "the Brand Codes tab": a tab named in words
+            Token next = p.rawPeek();
+            if (next == null || next.kind() != Token.Kind.WORD) {
+                break;
+            }
+            p.rawNext();
+            words += " " + next.text();
+            map = p.ctx().references().map(words);
+        }
         if (map.isEmpty()) {
+            p.reset(at);
             return null;
         }
         p.accept(Role.MAP);
         p.accept(Role.TABLE);
+        for (String sheet : List.of("tab", "sheet", "list", "table", "lookup")) {
+            p.acceptWord(sheet);
+        }
+        // "(match on the trimmed, upper-case code)": the key as the bracket cleans it
+        boolean[] read = LookupKeys.cleaningBracket(p);
+        // the bracket after the map's name, taken out of the words read here as a remark on the data's case, still says
+        // how the codes are matched
+        boolean[] cleaning = read != null ? read : bracketAfter(p.ctx().row().transformation(), words);
         List<Expr> keys = new ArrayList<>(p.ctx().sources());
+        if (cleaning != null) {
+            keys.replaceAll(k -> LookupKeys.cleaned(k, cleaning));
+        }
         if (keys.isEmpty()) {
             p.problem("a lookup in " + name.text() + " without a source column for its key");
             return null;
@@ -81,7 +106,34 @@ final class ReferenceMaps {
         }
         Expr lookup = p.ctx().lookup(map.get(), keys, sep);
         p.lookedUp(map.get());
-        return new Operation(x -> x, lookup);
+        int after = p.mark();
+        p.acceptSeparator();
+        p.acceptOp(",");
+        // "Code not on the tab -> 'Unknown'", "else 'Other'": what a code the map does not hold gives
+        Expr otherwise = Lookups.fallback(p);
+        if (otherwise == null) {
+            p.reset(after);
+            return new Operation(x -> x, lookup);
+        }
+        return new Operation(x -> x, new Expr.Fn("COALESCE", List.of(p.typed(lookup), otherwise)));
+    }
+
+    private static final java.util.regex.Pattern CASE_WORDS = java.util.regex.Pattern.compile("(?i)\\bupper|\\bignor\\w*\\s+(?:letter\\s+)?case"
+            + "|\\b(?:any|either)\\s+case|case[- ]insensitive|not\\s+case[- ]sensitive");
+
+    /** How the bracket right after the map's name in the cell ("'Segment Codes' tab (trim, ignore case)") cleans the key. */
+    private static boolean[] bracketAfter(String cell, String mapName) {
+        if (cell == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)" + java.util.regex.Pattern.quote(mapName)
+                + "['\u2019\"]?\\s*(?:tab|sheet|list|table|lookup)?\\s*\\(([^()]*)\\)").matcher(cell);
+        if (!m.find()) {
+            return null;
+        }
+        boolean trim = m.group(1).matches("(?is).*\\btrim.*");
+        boolean upper = CASE_WORDS.matcher(m.group(1)).find();
+        return trim || upper ? new boolean[]{trim, upper, false} : null;
     }
 
     /** The separator that splits every key of the map into exactly {@code parts} parts, or null. */
