@@ -92,9 +92,8 @@ final class UpstreamTargets {
             for (String text : new String[]{r.transformation(), r.join(), r.filter(), r.description()}) {
                 java.util.regex.Matcher w = text == null ? null : NAME.matcher(text);
                 while (w != null && w.find()) {
-                    String k = key(w.group());
-                    if (!k.equals(key(target)) && names.containsKey(k) && (catalog == null || catalog.table(w.group()).isEmpty())) {
-                        out.add(k);
+                    if (isOtherTarget(w.group(), target)) {
+                        out.add(key(w.group()));
                     }
                 }
             }
@@ -112,14 +111,18 @@ final class UpstreamTargets {
             }
             r.sourceColumns().stream().map(SourceRef::table).forEach(named::add);
             for (String n : named) {
-                String k = n == null ? null : key(n);
-                if (k != null && !k.equals(key(target)) && names.containsKey(k)
-                        && (catalog == null || catalog.table(n.trim()).isEmpty())) {
-                    out.add(k);
+                if (n != null && isOtherTarget(n, target)) {
+                    out.add(key(n));
                 }
             }
         }
         return out;
+    }
+
+    /** The name is another target of the mapping, not a table the registered schema has. */
+    private boolean isOtherTarget(String name, String target) {
+        String k = key(name);
+        return !k.equals(key(target)) && names.containsKey(k) && (catalog == null || catalog.table(name.trim()).isEmpty());
     }
 
     /** A target on a cycle reads none of the targets of its cycle: the mapping's order stands for those. */

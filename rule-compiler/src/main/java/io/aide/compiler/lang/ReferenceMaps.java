@@ -86,7 +86,7 @@ final class ReferenceMaps {
         boolean[] read = LookupKeys.cleaningBracket(p);
         // the bracket after the map's name, taken out of the words read here as a remark on the data's case, still says
         // how the codes are matched
-        boolean[] cleaning = read != null ? read : bracketAfter(p.ctx().row().transformation(), words);
+        boolean[] cleaning = read != null ? read : bracketAfter(p, words);
         List<Expr> keys = new ArrayList<>(p.ctx().sources());
         if (cleaning != null) {
             keys.replaceAll(k -> LookupKeys.cleaned(k, cleaning));
@@ -118,22 +118,16 @@ final class ReferenceMaps {
         return new Operation(x -> x, new Expr.Fn("COALESCE", List.of(p.typed(lookup), otherwise)));
     }
 
-    private static final java.util.regex.Pattern CASE_WORDS = java.util.regex.Pattern.compile("(?i)\\bupper|\\bignor\\w*\\s+(?:letter\\s+)?case"
-            + "|\\b(?:any|either)\\s+case|case[- ]insensitive|not\\s+case[- ]sensitive");
-
-    /** How the bracket right after the map's name in the cell ("'Segment Codes' tab (trim, ignore case)") cleans the key. */
-    private static boolean[] bracketAfter(String cell, String mapName) {
-        if (cell == null) {
-            return null;
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)" + java.util.regex.Pattern.quote(mapName)
-                + "['\u2019\"]?\\s*(?:tab|sheet|list|table|lookup)?\\s*\\(([^()]*)\\)").matcher(cell);
-        if (!m.find()) {
-            return null;
-        }
-        boolean trim = m.group(1).matches("(?is).*\\btrim.*");
-        boolean upper = CASE_WORDS.matcher(m.group(1)).find();
-        return trim || upper ? new boolean[]{trim, upper, false} : null;
+    /**
+     * How the bracket right after the map's name in the cell ("'Segment Codes' tab (trim, ignore case)") cleans the
+     * key, read with the words of any key's cleaning ({@link LookupKeys#cleaningBracket}); null when there is none.
+     */
+    private static boolean[] bracketAfter(Parser p, String mapName) {
+        String cell = p.ctx().row().transformation();
+        java.util.regex.Matcher m = cell == null ? null : java.util.regex.Pattern.compile("(?i)" + java.util.regex.Pattern.quote(mapName)
+                + "['\u2019\"]?\\s*(?:tab|sheet|list|table|lookup)?\\s*(\\([^()]*\\))").matcher(cell);
+        return m == null || !m.find() ? null
+                : LookupKeys.cleaningBracket(new Parser(Lexer.tokens(m.group(1)), p.ctx(), Lexicon.standard()));
     }
 
     /** The separator that splits every key of the map into exactly {@code parts} parts, or null. */
