@@ -33,6 +33,7 @@ final class LayerPlanner {
     private final ColumnBinder binder;
     private String ctePrefix = "";
     private final DocumentConventions conventions;
+    private final RowClasses kinds;
     private List<String> grain = List.of();
     private Map<String, String> writtenRules = Map.of();
 
@@ -155,6 +156,7 @@ final class LayerPlanner {
         this.target = target;
         this.rows = rows;
         this.conventions = DocumentConventions.of(spec);
+        this.kinds = RowClasses.of(spec);
         Map<Expr.Lit, String> unitHints = new IdentityHashMap<>();
         this.tables = new SourceTables(spec, catalog, target, diagnostics);
         this.graph = new JoinGraph(tables, diagnostics);
@@ -193,7 +195,7 @@ final class LayerPlanner {
             columns.add(binder.compileColumn(key));
         }
         return new PlanAssembler(target, rows, tables, graph, types, binder, diagnostics, ctePrefix, grain,
-                writtenRules, conventions).assemble(columns);
+                writtenRules, conventions, kinds).assemble(columns);
     }
 
     private static Map<String, String> writtenRules(List<MappingRow> rows) {

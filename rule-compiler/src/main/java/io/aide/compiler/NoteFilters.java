@@ -136,7 +136,8 @@ final class NoteFilters {
         if (rejecting.stream().allMatch(r -> r.description() == null || r.description().isBlank())) {
             return rejecting;
         }
-        return rejecting.stream().map(NoteFilters::expand).toList();
+        String host = TargetNotes.host(rows).sourceTable();
+        return rejecting.stream().map(r -> aggregateOfOtherTable(r, host) ? r : expand(r)).toList();
     }
 
     /**
@@ -207,7 +208,28 @@ final class NoteFilters {
      * stays its rule. A rule cell that is only such a sentence is left as it is.
      */
     static List<MappingRow> fromRules(List<MappingRow> rows) {
-        return rows.stream().map(NoteFilters::fromRule).toList();
+        String host = rows.isEmpty() ? null : TargetNotes.host(rows).sourceTable();
+        return rows.stream().map(r -> aggregateOfOtherTable(r, host) ? r : fromRule(r)).toList();
+    }
+
+    /** A rule that sums, counts or picks the extreme of something. */
+    private static final Pattern AGGREGATE_RULE = Pattern.compile("(?i)^\\s*(?:the\\s+)?(?:sum|count|number|total|average|avg|mean"
+            + "|max(?:imum)?|min(?:imum)?|most\\s+recent|latest|earliest|highest|lowest)\\b");
+
+    /**
+     * "Sum of the member's miles over POSTED activity. Use the de-duplicated activity (latest version of each
+     * ACTIVITY_ID)." on a member dimension: the rule aggregates another table than the one the target's rows come from,
+     * so what it says of rows chooses the rows it aggregates, never the target's.
+     */
+    private static boolean aggregateOfOtherTable(MappingRow r, String host) {
+        String table = r.sourceTable();
+        if (host == null || table == null || table.isBlank()) {
+            return false;
+        }
+        List<String> read = List.of(table.strip().toLowerCase(java.util.Locale.ROOT).split("\\s*[,/;&]\\s*|\\s+and\\s+"));
+        // "FFP_FLIGHT_ACTIVITY, FFP_REDEMPTION" on a member dimension: a value computed from other tables' rows
+        return !read.contains(host.strip().toLowerCase(java.util.Locale.ROOT)) && (read.size() > 1
+                || r.transformation() != null && AGGREGATE_RULE.matcher(r.transformation()).find());
     }
 
     /** A rule that reads another table ("Look up the enrolment in SIS_ENROLMENT: ..."): its sentences qualify that read. */

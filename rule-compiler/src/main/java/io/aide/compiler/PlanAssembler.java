@@ -52,7 +52,7 @@ final class PlanAssembler {
 
     PlanAssembler(String target, List<MappingRow> rows, SourceTables tables, JoinGraph graph, TypeCoercion types,
                   ColumnBinder binder, List<Diagnostic> diagnostics, String ctePrefix, List<String> grain,
-                  Map<String, String> writtenRules, DocumentConventions conventions) {
+                  Map<String, String> writtenRules, DocumentConventions conventions, RowClasses kinds) {
         this.target = target;
         this.conventions = conventions;
         this.rows = rows;
@@ -63,7 +63,7 @@ final class PlanAssembler {
         this.diagnostics = diagnostics;
         this.ctePrefix = ctePrefix;
         this.grain = grain;
-        this.choices = new RowChoices(target, tables, types, binder, grain);
+        this.choices = new RowChoices(target, tables, types, binder, grain, kinds);
         this.writtenRules = writtenRules;
     }
 
@@ -325,6 +325,11 @@ final class PlanAssembler {
             if (listed != null) {
                 // "Rows with any other status are filtered out": the rows whose value the row's own map lists
                 where.add(listed);
+                whereRefs.add(r.ref());
+                continue;
+            }
+            if (choices.definesOnly(cell)) {
+                // "A property is a test property if ...": what the sentences that leave such rows out read
                 whereRefs.add(r.ref());
                 continue;
             }

@@ -20,12 +20,19 @@ import java.util.Set;
  */
 final class RowChoices {
     private final String target;
+    /** Kinds of rows the document defines ("test properties") and the sentences that leave them out. */
+    private final RowClasses kinds;
+    private final LinkedConditions linked;
     private final SourceTables tables;
     private final TypeCoercion types;
     private final ColumnBinder binder;
     private final List<String> grain;
 
-    RowChoices(String target, SourceTables tables, TypeCoercion types, ColumnBinder binder, List<String> grain) {
+    RowChoices(String target, SourceTables tables, TypeCoercion types, ColumnBinder binder, List<String> grain,
+               RowClasses kinds) {
+        this.kinds = kinds;
+        this.linked = new LinkedConditions(tables, binder, types, (condition, ctx) -> conditionOf(
+                new SqlExpressionParser(ctx::resolve), condition, ctx));
         this.target = target;
         this.tables = tables;
         this.types = types;
@@ -322,6 +329,12 @@ final class RowChoices {
     /** The first reading of a filter text that compiles over the tables the view reads; null (why[0] set) otherwise. */
     Expr readFilter(String text, MappingRow r, String baseAlias, Map<String, LayerPlan.Join> joins,
                             Map<Expr.Col, Expr> codeCleaning, String[] why) {
+        RowClasses.RowClass kind = kinds.leftOut(text);
+        if (kind != null) {
+            // "Test properties are not loaded, and LEASE records belonging to a test property are ignored": the rows of a
+            // kind the document defines, told in this target's table
+            return linked.leftOut(kind, r, baseAlias, why);
+        }
         SqlExpressionParser parser = new SqlExpressionParser((q, n) -> binder.resolveFilterName(r, q, n));
         String thing = ChoiceWords.thingWhose(text);
         for (FilterText.Reading reading : FilterText.readings(FilterSentences.definedWhole(text))) {
@@ -388,6 +401,11 @@ final class RowChoices {
     private static final java.util.regex.Pattern SEE_NOTES = java.util.regex.Pattern.compile(
             "(?i)^\\(?\\s*see\\s+(?:the\\s+)?(?:notes?|comments?|remarks?)(?:\\s+(?:sheet|tab|below|above))?\\s*\\)?\\s*[.]?$");
 
+    /** The text only defines a kind of rows ("a property is a test property if ..."): it chooses none itself. */
+    boolean definesOnly(String text) {
+        return kinds.definesOnly(text);
+    }
+
     /**
      * The first sentence of a filter of several that chooses rows on its own ("Exclude test accounts.", "Keep only the
      * highest version of each bill.") and cannot be read; null when there is none. Such a sentence is never a remark
@@ -396,7 +414,8 @@ final class RowChoices {
     String unreadChoice(String cell, MappingRow r, String baseAlias, Map<String, LayerPlan.Join> joins,
                         Map<Expr.Col, Expr> codeCleaning) {
         for (String sentence : FilterSentences.sentences(cell)) {
-            if (!NoteFilters.choosingSentences(sentence).isEmpty() && !saysAgain(sentence) && Picks.read(sentence) == null
+            if (!NoteFilters.choosingSentences(sentence).isEmpty() && !saysAgain(sentence) && !kinds.definesOnly(sentence)
+                    && Picks.read(sentence) == null
                     && readFilter(sentence, r, baseAlias, joins, codeCleaning, new String[1]) == null) {
                 return sentence.strip();
             }
@@ -431,7 +450,7 @@ final class RowChoices {
         boolean blanksKept = false;
         boolean restDropped = false;
         for (String sentence : sentences) {
-            if (SEE_NOTES.matcher(sentence).matches() || NoteFilters.pointsToRule(sentence)) {
+            if (SEE_NOTES.matcher(sentence).matches() || NoteFilters.pointsToRule(sentence) || kinds.definesOnly(sentence)) {
                 // "See Notes.", "Exclude test properties (General Rules #3)": where the same is said at length, read there
                 continue;
             }
@@ -519,29 +538,29 @@ final class RowChoices {
     /** The condition as written, else without the words that only say it is the kept row's value. */
     private Expr conditionOrKept(SqlExpressionParser parser, String condition, MappingRow row) throws SqlExpressionParser.NotCompilable {
         try {
-            return conditionOf(parser, condition, row);
+            return conditionOf(parser, condition, binder.filterContext(row));
         } catch (SqlExpressionParser.NotCompilable ex) {
             String plain = KEPT_ROW_WORD.matcher(condition).replaceAll("");
             if (plain.equals(condition)) {
                 throw ex;
             }
-            return conditionOf(parser, plain, row);
+            return conditionOf(parser, plain, binder.filterContext(row));
         }
     }
 
     /** A filter's condition: SQL as written, else the same words a rule's condition may use ("read_val is negative"). */
-    private Expr conditionOf(SqlExpressionParser parser, String condition, MappingRow row)
+    private Expr conditionOf(SqlExpressionParser parser, String condition, io.aide.compiler.rules.RuleContext ctx)
             throws SqlExpressionParser.NotCompilable {
         Expr read;
         try {
             read = parser.parse(condition);
             if (read instanceof Expr.Col || read instanceof Expr.Lit) {
                 // "account_type is TEST": SQL reads a value where the words state a test of it
-                Expr words = WORDS.condition(named(condition), binder.filterContext(row));
+                Expr words = WORDS.condition(named(condition), ctx);
                 read = words == null ? read : words;
             }
         } catch (SqlExpressionParser.NotCompilable sql) {
-            read = WORDS.condition(named(condition), binder.filterContext(row));
+            read = WORDS.condition(named(condition), ctx);
             if (read == null) {
                 throw sql;
             }

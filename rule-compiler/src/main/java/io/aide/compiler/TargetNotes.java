@@ -96,7 +96,7 @@ final class TargetNotes {
      * The row a target's notes join: its key row that reads a table, else the first that reads one (a surrogate key
      * reads none, and words bind to none there).
      */
-    private static MappingRow host(List<MappingRow> rows) {
+    static MappingRow host(List<MappingRow> rows) {
         java.util.function.Predicate<MappingRow> readsATable = r -> r.sourceTable() != null && !r.sourceTable().isBlank();
         return rows.stream().filter(r -> r.key() && readsATable.test(r)).findFirst()
                 .orElse(rows.stream().filter(readsATable).findFirst()

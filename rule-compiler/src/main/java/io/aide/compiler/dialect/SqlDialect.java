@@ -174,7 +174,8 @@ public abstract class SqlDialect {
         } else if (e instanceof Expr.Lookup l) {
             return lookup(l);
         } else if (e instanceof Expr.Exists x) {
-            return (x.negated() ? "NOT " : "") + "EXISTS (SELECT 1" + fromMatching(x.table(), x.matches()) + ")";
+            return (x.negated() ? "NOT " : "") + "EXISTS (SELECT 1" + fromMatching(x.table(), x.matches())
+                    + (x.where() == null ? "" : (x.matches().isEmpty() ? " WHERE " : " AND ") + operand(x.where())) + ")";
         }
         throw new IllegalArgumentException("cannot render " + e);
     }

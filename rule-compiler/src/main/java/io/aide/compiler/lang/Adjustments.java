@@ -45,6 +45,41 @@ final class Adjustments {
     private Adjustments() {
     }
 
+    private static final Set<String> CLEANING = Set.of("UPPER", "LOWER", "TRIM");
+
+    /**
+     * "First and last name, each trimmed, joined with a space and upper-cased. Where the first name is blank use the last
+     * name on its own": a column the rule joins, as the joined text writes it (trimmed, upper-cased), not as it is held.
+     */
+    private static Expr cleanedAsJoined(Expr result, Expr rule) {
+        if (!(result instanceof Expr.Col col)) {
+            return result;
+        }
+        List<String> around = new java.util.ArrayList<>();
+        Expr inner = rule;
+        while (inner instanceof Expr.Fn f && f.args().size() == 1 && CLEANING.contains(f.name().toUpperCase(java.util.Locale.ROOT))) {
+            around.add(0, f.name());
+            inner = f.args().get(0);
+        }
+        if (!(inner instanceof Expr.Concat c)) {
+            return result;
+        }
+        for (Expr part : c.parts()) {
+            Expr x = part;
+            while (x instanceof Expr.Fn f && f.args().size() == 1 && CLEANING.contains(f.name().toUpperCase(java.util.Locale.ROOT))) {
+                x = f.args().get(0);
+            }
+            if (x.equals(col)) {
+                Expr out = part;
+                for (String fn : around) {
+                    out = new Expr.Fn(fn, List.of(out));
+                }
+                return out;
+            }
+        }
+        return result;
+    }
+
     /**
      * The cell read as a rule and an adjustment of its last sentence, or null when its last sentence is no
      * adjustment or the rule before it is not understood.
@@ -105,7 +140,7 @@ final class Adjustments {
                     // "ext_amt / qty, 0 when qty = 0": the exception first, the rule otherwise
                     Expr otherwise = ok.expr() instanceof Expr.Col ? p.typed(ok.expr()) : ok.expr();
                     return new Recognition.Recognized(new Expr.Case(List.of(new Expr.When(exception.condition(),
-                            p.typed(exception.result()))), otherwise), ok.lookupTable(), List.of(),
+                            p.typed(cleanedAsJoined(exception.result(), ok.expr())))), otherwise), ok.lookupTable(), List.of(),
                             ok.note() + ", with an exception", ok.keepUnmatched());
                 }
                 return before instanceof Recognition.Recognized ? null : before;

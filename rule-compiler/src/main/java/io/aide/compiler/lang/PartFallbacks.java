@@ -110,7 +110,14 @@ final class PartFallbacks {
             return null;
         }
         Expr value = ok.expr();
-        if (!(value instanceof Expr.Concat c)) {
+        // "..., joined with a single space and converted to upper case": the joined text inside the case said of it all
+        List<String> around = new ArrayList<>();
+        Expr inner = value;
+        while (inner instanceof Expr.Fn f && f.args().size() == 1 && Set.of("UPPER", "LOWER", "TRIM").contains(f.name().toUpperCase(Locale.ROOT))) {
+            around.add(0, f.name());
+            inner = f.args().get(0);
+        }
+        if (!(inner instanceof Expr.Concat c)) {
             return null;
         }
         List<Expr> parts = c.parts().stream().filter(x -> !(x instanceof Expr.Lit)).toList();
@@ -145,7 +152,12 @@ final class PartFallbacks {
         Expr input = byTarget ? parts.get(blankPart) : Expr.columns(parts.get(blankPart)).get(0);
         Expr test = new Expr.Bin("OR", new Expr.IsNull(input, false), new Expr.Bin("=", new Expr.Fn("TRIM", List.of(input)),
                 new Expr.Lit("")));
-        Expr fallback = new Expr.Case(List.of(new Expr.When(test, parts.get(1 - blankPart))), value);
+        // the other part as the whole is written: upper-cased where the joined text is
+        Expr other = parts.get(1 - blankPart);
+        for (String fn : around) {
+            other = new Expr.Fn(fn, List.of(other));
+        }
+        Expr fallback = new Expr.Case(List.of(new Expr.When(test, other)), value);
         return new Recognition.Recognized(fallback, ok.lookupTable(), ok.accepted(), ok.note() + " (the other part alone where "
                 + String.join(" ", named.stream().map(Token::text).toList()) + " is blank)", ok.keepUnmatched());
     }

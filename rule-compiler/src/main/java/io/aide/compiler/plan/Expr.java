@@ -175,11 +175,18 @@ public sealed interface Expr {
     /**
      * Whether the named table has a row that satisfies every match (a semi-join): "keep only nights whose reservation is
      * loaded in FACT_RESERVATION", or has none when negated ("charges whose lease is not in FACT_LEASE are dropped").
+     * {@code where}, when not null, is a further condition on that table's row, its columns in the relation "lk"
+     * ("leases on a property whose PROP_NAME contains TEST"); it reads no column of the row tested, so rewrites of the
+     * row's columns leave it alone.
      */
-    record Exists(String table, List<Match> matches, boolean negated) implements Expr {
+    record Exists(String table, List<Match> matches, Expr where, boolean negated) implements Expr {
         public Exists {
             Objects.requireNonNull(table, "table");
             matches = List.copyOf(matches);
+        }
+
+        public Exists(String table, List<Match> matches, boolean negated) {
+            this(table, matches, null, negated);
         }
     }
 
@@ -360,7 +367,8 @@ public sealed interface Expr {
                     .map(x -> new Match(x.column(), x.values().stream().map(m).toList(), x.cleaning())).toList());
         } else if (e instanceof Exists x) {
             return new Exists(x.table(), x.matches().stream()
-                    .map(y -> new Match(y.column(), y.values().stream().map(m).toList(), y.cleaning())).toList(), x.negated());
+                    .map(y -> new Match(y.column(), y.values().stream().map(m).toList(), y.cleaning())).toList(), x.where(),
+                    x.negated());
         }
         return e;
     }

@@ -1,0 +1,311 @@
+package io.aide.compiler;
+
+import io.aide.compiler.lang.RowTables;
+import io.aide.events.spec.DocumentNote;
+import io.aide.events.spec.MappingRow;
+import io.aide.events.spec.MappingSpec;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Kinds of rows a document defines once and then names: "a property is a test property if its PROP_CD starts with TST
+ * or its PROP_NAME contains the text TEST", "Test accounts: member numbers starting with '99', and members whose
+ * LAST_NM is 'TEST' in FFP_MEMBER", "any MRN beginning with TST is a lab QC / test patient". A sentence that leaves
+ * such rows out ("Test properties are not loaded, and LEASE records belonging to a test property are ignored in every
+ * target", "no leases on test properties", "They are excluded from all four targets") is read as the definition's
+ * conditions, which {@link LinkedConditions} tests in the table a target reads or, through a column both share, in the
+ * table that holds them.
+ * <pre>
+ * definition := (a|an|any|the) noun IS [a|an] kind (IF|WHEN|WHERE) conditions      "a property is a test property if ..."
+ *             | [any|every] conditions IS [a|an] kind {"/" kind}                 "any MRN beginning with TST is a test patient"
+ *             | kind ":" conditions                                               "Test accounts: member numbers starting with '99'"
+ * conditions := condition {("," [and|or] | or | and | ";") condition}
+ * use        := words that name the kind (or "they", after its definition), that leave rows out, and otherwise only
+ *               name tables, targets and rows ("records", "lines", "orders of")
+ * </pre>
+ */
+final class RowClasses {
+    /** A kind of rows: its names (singular, lower case) and the conditions that define it, as written. */
+    record RowClass(List<String> names, List<String> conditions) {
+    }
+
+    private static final String KIND = "((?:[A-Za-z][\\w-]*(?:\\s+[A-Za-z][\\w-]*){0,2}\\s*/\\s*)?[A-Za-z][\\w-]*(?:\\s+[A-Za-z][\\w-]*){0,3}?)";
+    private static final Pattern IS_A_IF = Pattern.compile("(?i)^(?:an?|any|the)\\s+[A-Za-z][\\w-]*(?:\\s+[A-Za-z][\\w-]*)?\\s+"
+            + "(?:is|are)\\s+(?:considered\\s+|treated\\s+as\\s+|deemed\\s+)?(?:an?\\s+)?" + KIND
+            + "\\s+(?:if|when|where|whenever)\\s+(.+?)\\s*[.;]?$");
+    private static final Pattern COND_IS_A = Pattern.compile("(?i)^(?:any|every|each|all)?\\s*(.+?)\\s+(?:is|are)\\s+"
+            + "(?:considered\\s+|treated\\s+as\\s+|deemed\\s+)?(?:an?\\s+)?" + KIND + "\\s*[.;]?$");
+    private static final Pattern LABEL = Pattern.compile("^([A-Za-z][\\w-]*(?:\\s+[A-Za-z][\\w-]*){1,3})\\s*:\\s*(.+?)\\s*[.;]?$");
+    /** The words that say a kind is a kind of rows left out: its name carries one of them. */
+    private static final Set<String> MARKS = Set.of("test", "dummy", "demo", "sample", "qa", "qc", "internal", "fake", "training",
+            "sandbox", "placeholder", "synthetic", "staff", "employee", "duplicate", "void", "voided", "cancelled", "invalid");
+    /** Words of a comparison: a condition names a value and how it is tested. */
+    private static final Pattern COMPARES = Pattern.compile("(?i)\\b(?:start(?:s|ing)?|begin(?:s|ning)?|end(?:s|ing)?|contain(?:s|ing)?"
+            + "|is|are|equals?|like|in|matching|matches|=|<>|!=)\\b|[=<>]");
+    /** A pronoun that stands for the kind just defined. */
+    private static final Pattern PRONOUN = Pattern.compile("(?i)^(?:they|these|those|such\\s+\\w+|them|their)\\b");
+
+    /** Words a sentence that leaves a kind's rows out may use besides the kind and the names of tables and targets. */
+    private static final Set<String> LEAVING = Set.of("excluded", "exclude", "excludes", "excluding", "ignored", "ignore", "removed",
+            "remove", "dropped", "drop", "skipped", "skip", "rejected", "reject", "omitted", "omit", "discarded", "discard",
+            "filtered", "not", "no", "never", "none");
+    private static final Set<String> FILLER = Set.of("are", "is", "be", "been", "were", "was", "will", "must", "should", "shall", "get",
+            "gets", "from", "to", "in", "into", "on", "of", "for", "the", "a", "an", "any", "all", "every", "each", "both", "and",
+            "or", "by", "with", "belonging", "belong", "belongs", "made", "linked", "related", "attached", "raised", "placed",
+            "against", "their", "its", "they", "them", "those", "these", "such", "also", "as", "well", "including", "out",
+            "loaded", "load", "loads", "target", "targets", "table", "tables", "fact", "facts", "dimension", "dimensions", "dim",
+            "mart", "records", "record", "rows", "row", "lines", "line", "data", "entries", "entry", "transactions", "either",
+            "two", "three", "four", "five", "six", "other", "downstream", "at", "that", "which", "whatever", "anywhere",
+            "everywhere", "where", "stage", "layer", "output", "outputs", "further", "later", "level", "same", "way");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+
+    private final List<RowClass> classes;
+    private final Set<String> nameParts;
+
+    private RowClasses(List<RowClass> classes, Set<String> nameParts) {
+        this.classes = classes;
+        this.nameParts = nameParts;
+    }
+
+    /** The kinds the document's notes and row cells define. */
+    static RowClasses of(MappingSpec spec) {
+        List<String> texts = new ArrayList<>();
+        for (DocumentNote n : spec.notes()) {
+            texts.add(n.text().replaceAll("^\\s*\\(?[\\w.]{1,4}[).]?\\s*\\|\\s*", "").replace(" | ", ". "));
+        }
+        Set<String> parts = new HashSet<>();
+        for (MappingRow r : spec.rows()) {
+            for (String cell : new String[] {r.filter(), r.description()}) {
+                if (cell != null && !cell.isBlank()) {
+                    texts.add(cell);
+                }
+            }
+            addParts(parts, r.targetTable());
+            addParts(parts, r.sourceTable());
+            r.sourceColumns().forEach(s -> addParts(parts, s.table()));
+        }
+        return of(texts, parts);
+    }
+
+    /** The kinds the texts define; parts: the words of the document's table and target names. */
+    static RowClasses of(List<String> texts, Set<String> parts) {
+        Map<String, RowClass> found = new LinkedHashMap<>();
+        for (String text : texts) {
+            if (!MARKED.matcher(text).find()) {
+                continue;
+            }
+            for (String sentence : sentences(text)) {
+                RowClass c = definition(sentence);
+                if (c != null) {
+                    found.putIfAbsent(c.names().get(0), c);
+                }
+            }
+        }
+        return new RowClasses(List.copyOf(found.values()), parts);
+    }
+
+    private static final Pattern MARKED = Pattern.compile("(?i)\\b(?:" + String.join("|", MARKS) + ")\\b");
+
+    private static void addParts(Set<String> parts, String name) {
+        if (name == null) {
+            return;
+        }
+        for (String p : name.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+            if (p.length() >= 3) {
+                parts.add(RowTables.singular(p));
+            }
+        }
+    }
+
+    static List<String> sentences(String text) {
+        List<String> out = new ArrayList<>();
+        for (String s : text.strip().split("(?<=[.;!?])\\s+(?=[A-Z(])")) {
+            if (!s.isBlank()) {
+                out.add(s.strip());
+            }
+        }
+        return out;
+    }
+
+    /** The kind a sentence defines, or null. */
+    static RowClass definition(String sentence) {
+        String s = withoutRemarks(sentence).strip();
+        Matcher label = LABEL.matcher(s);
+        if (label.matches()) {
+            RowClass inner = definition(label.group(2));
+            if (inner != null) {
+                return inner;
+            }
+            List<String> names = names(label.group(1));
+            List<String> conditions = conditions(label.group(2));
+            return names.isEmpty() || conditions.isEmpty() ? null : new RowClass(names, conditions);
+        }
+        Matcher ifForm = IS_A_IF.matcher(s);
+        if (ifForm.matches()) {
+            List<String> names = names(ifForm.group(1));
+            List<String> conditions = conditions(ifForm.group(2));
+            return names.isEmpty() || conditions.isEmpty() ? null : new RowClass(names, conditions);
+        }
+        Matcher isA = COND_IS_A.matcher(s);
+        if (isA.matches()) {
+            List<String> names = names(isA.group(2));
+            List<String> conditions = conditions(isA.group(1));
+            return names.isEmpty() || conditions.isEmpty() ? null : new RowClass(names, conditions);
+        }
+        return null;
+    }
+
+    /** Remarks in brackets that only point elsewhere ("(General Rules #3)", "(see Notes)"). */
+    private static String withoutRemarks(String s) {
+        return s.replaceAll("(?i)\\s*\\((?:see\\s+)?(?:general\\s+rules?|notes?|rule|g)\\s*#?\\s*\\d*\\)", "");
+    }
+
+    /**
+     * The names of a kind written "test patient", "lab QC / test patient", "Test accounts": each alternative with the
+     * head noun of the last, singular and lower case; none unless a name carries a word that marks rows to leave out.
+     */
+    static List<String> names(String written) {
+        String[] alternatives = written.strip().toLowerCase(Locale.ROOT).split("\\s*/\\s*");
+        String[] last = alternatives[alternatives.length - 1].split("[\\s-]+");
+        String head = RowTables.singular(last[last.length - 1]);
+        List<String> out = new ArrayList<>();
+        for (String a : alternatives) {
+            String[] words = a.split("[\\s-]+");
+            List<String> w = new ArrayList<>(List.of(words));
+            w.set(w.size() - 1, RowTables.singular(w.get(w.size() - 1)));
+            if (!w.get(w.size() - 1).equals(head)) {
+                w.add(head);
+            }
+            if (w.size() < 2 || w.size() > 4 || w.stream().noneMatch(MARKS::contains)) {
+                continue;
+            }
+            out.add(String.join(" ", w));
+        }
+        // the full name first: "test patient" is named, "lab qc patient" rarely
+        out.sort((a, b) -> Boolean.compare(!a.startsWith("test"), !b.startsWith("test")));
+        return out;
+    }
+
+    /** "its PROP_CD starts with TST or its PROP_NAME contains TEST": each condition, when each compares a value. */
+    static List<String> conditions(String text) {
+        List<String> out = new ArrayList<>();
+        for (String part : text.split("\\s*(?:,\\s*(?:and|or)\\s+|;\\s*|\\s+or\\s+(?=(?:its|their|whose|with|where|any|the|"
+                + "[a-z]+s\\s+whose)\\b|[A-Z][A-Z0-9]*_)|,\\s+(?=(?:[a-z]+s\\s+whose|its|their|any)\\b))")) {
+            String p = part.strip().replaceAll("(?i)^(?:its|their|whose|where|with|any|the)\\s+", "").replaceAll("[.;]+$", "");
+            if (p.isEmpty() || !COMPARES.matcher(p).find() || p.split("\\s+").length > 18) {
+                return List.of();
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    boolean isEmpty() {
+        return classes.isEmpty();
+    }
+
+    /** Whether the sentence only defines a kind (and so chooses no rows of its own). */
+    boolean definesOnly(String sentence) {
+        return !classes.isEmpty() && definition(sentence) != null && !sentence.matches("(?is).*\\s[-\u2013]\\s*(?:they|these|those)\\b.*");
+    }
+
+    /**
+     * The kind whose rows the sentence leaves out, or null when it names none, says more than that, or keeps rows.
+     * "Test accounts: ... - they are excluded from all four targets": a definition and, after it, what happens to them.
+     */
+    RowClass leftOut(String sentence) {
+        if (classes.isEmpty()) {
+            return null;
+        }
+        String s = withoutRemarks(sentence).strip();
+        RowClass named = null;
+        Matcher joined = Pattern.compile("^(.+?)\\s+[-\u2013]\\s+((?i:they|these|those)\\b.*)$").matcher(s);
+        if (joined.matches()) {
+            RowClass defined = definition(joined.group(1));
+            List<String> stated = conditions(joined.group(1).replaceAll("(?i)^(?:exclude|excluding|drop|remove|skip)\\s+", ""));
+            named = defined != null ? find(defined.names().get(0))
+                    : classes.stream().filter(c -> lower(c.conditions()).equals(lower(stated))).findFirst().orElse(null);
+            if (named != null) {
+                // "Member numbers starting with '99', and ... - they are excluded": its conditions, said again
+                s = joined.group(2);
+            }
+        }
+        String lower = " " + s.toLowerCase(Locale.ROOT) + " ";
+        for (RowClass c : classes) {
+            for (String name : c.names()) {
+                Matcher m = mention(name).matcher(lower);
+                if (m.find()) {
+                    if (named != null && named != c) {
+                        return null;
+                    }
+                    named = c;
+                    lower = m.replaceAll(" ");
+                }
+            }
+        }
+        if (named == null && classes.size() == 1 && PRONOUN.matcher(s).find()) {
+            // "They are not loaded to DIM_PATIENT ...": the one kind the document defines
+            named = classes.get(0);
+        }
+        if (named == null) {
+            return null;
+        }
+        boolean leaves = false;
+        Matcher w = WORD.matcher(lower.replaceAll("\\([^()]*\\)", " ").replaceAll("\\b[a-z][a-z0-9]*_[a-z0-9_]+\\b", " "));
+        while (w.find()) {
+            String word = w.group();
+            if (LEAVING.contains(word)) {
+                leaves = true;
+            } else if (!FILLER.contains(word) && !namesTable(word) && !word.matches("\\d+")) {
+                return null;
+            }
+        }
+        return leaves && !lower.matches("(?s).*\\b(?:only|keep|kept|include|included)\\b.*") ? named : null;
+    }
+
+    private static List<String> lower(List<String> texts) {
+        return texts.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    private RowClass find(String name) {
+        return classes.stream().filter(c -> c.names().contains(name)).findFirst().orElse(null);
+    }
+
+    /** A word of a table's or target's name, or one such a word begins ("history" for DIM_MEMBER_TIER_HIST). */
+    private boolean namesTable(String word) {
+        String w = RowTables.singular(word);
+        if (nameParts.contains(w)) {
+            return true;
+        }
+        for (String p : nameParts) {
+            if (p.length() >= 4 && w.startsWith(p) || w.length() >= 4 && p.startsWith(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The kind's name as a sentence writes it: any case, plural or possessive, hyphen or space between its words. */
+    private static Pattern mention(String name) {
+        String[] words = name.split(" ");
+        StringBuilder p = new StringBuilder("(?<=[^a-z0-9])");
+        for (int i = 0; i < words.length; i++) {
+            String w = Pattern.quote(words[i]);
+            if (i == words.length - 1) {
+                w = words[i].endsWith("y") ? Pattern.quote(words[i].substring(0, words[i].length() - 1)) + "(?:y|ies)"
+                        : w + "(?:s|es)?";
+                w += "(?:'s|')?";
+            }
+            p.append(i == 0 ? "" : "[\\s-]+").append(w);
+        }
+        return Pattern.compile(p.append("(?=[^a-z0-9])").toString());
+    }
+}
