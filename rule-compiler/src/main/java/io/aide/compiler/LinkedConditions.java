@@ -8,7 +8,8 @@ import io.aide.compiler.rules.SqlExpressionParser;
 import io.aide.events.spec.MappingRow;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -46,7 +47,7 @@ final class LinkedConditions {
      * The test that keeps the rows not of the kind, or null (why[0] set) when a condition cannot be told for the
      * table the target reads.
      */
-    Expr leftOut(RowClasses.RowClass kind, MappingRow r, String baseAlias, String[] why) {
+    Expr leftOut(RowClasses.RowClass kind, String sentence, MappingRow r, String baseAlias, String[] why) {
         SourceTables.Table base = tables.all().stream().filter(t -> t.alias().equals(baseAlias)).findFirst().orElse(null);
         SchemaCatalog catalog = tables.catalog();
         if (base == null || catalog == null) {
@@ -54,6 +55,7 @@ final class LinkedConditions {
             return null;
         }
         Expr any = null;
+        int unconcerned = 0;
         for (String written : kind.conditions()) {
             ChoiceWords.Reading reading = ChoiceWords.read("Exclude " + written);
             if (reading == null) {
@@ -67,6 +69,10 @@ final class LinkedConditions {
                     f = compared.applied(f, x -> TypeCoercion.textual(types.infer(x)));
                 } else {
                     f = linked(condition, r, base, catalog, compared);
+                    if (f instanceof Expr.Lit) {
+                        unconcerned++;
+                        continue;
+                    }
                 }
                 if (f == null) {
                     why[0] = "'" + condition + "' (what makes a " + kind.names().get(0) + ") reads columns " + base.name()
@@ -76,13 +82,51 @@ final class LinkedConditions {
                 any = any == null ? f : new Expr.Bin("OR", any, f);
             }
         }
-        return any == null ? null : new Expr.Not(new Expr.Fn("COALESCE", List.of(any, new Expr.Lit(false))));
+        if (any == null && unconcerned > 0 && namesTable(sentence, base.name(), r.targetTable())) {
+            // "Test properties and their leases are ignored" where the lease names its property otherwise
+            why[0] = "the " + kind.names().get(0) + " rows are said to be left out of " + base.name() + ", which holds no "
+                    + "identifier of them";
+            return null;
+        }
+        if (any == null) {
+            // none of the target's rows can be of the kind, nor belong to one, and the sentence names none of them
+            return unconcerned > 0 ? new Expr.Lit(true) : null;
+        }
+        return new Expr.Not(new Expr.Fn("COALESCE", List.of(any, new Expr.Lit(false))));
+    }
+
+    /**
+     * The condition without the table it names ("LAST_NM is 'TEST' in FFP_MEMBER", "FFP_MEMBER.LAST_NM is 'TEST'") when
+     * that is the table given; as it is otherwise (the table named stays, and the condition reads in no other).
+     */
+    private static String ofTable(String condition, String table) {
+        return condition.replaceAll("(?i)\\b" + Pattern.quote(table) + "\\.", "")
+                .replaceAll("(?i)\\s+(?:in|of|from)\\s+(?:the\\s+)?" + Pattern.quote(table) + "(?:\\s+table)?\\s*$", "");
+    }
+
+    private static final Pattern TABLE_NAMED = Pattern.compile("(?is).*?(?:\\s(?:in|of|from)\\s+(?:the\\s+)?([A-Za-z]\\w*)"
+            + "(?:\\s+table)?\\s*$|\\b([A-Za-z]\\w*)\\.[A-Za-z]\\w*\\b.*)");
+
+    /** The condition names a registered table: "... in FFP_MEMBER", "FFP_MEMBER.LAST_NM ...". */
+    private boolean namesATable(String condition) {
+        java.util.regex.Matcher m = TABLE_NAMED.matcher(condition);
+        if (!m.matches() || tables.catalog() == null) {
+            return false;
+        }
+        String table = m.group(1) != null ? m.group(1) : m.group(2);
+        return table != null && tables.catalog().table(table).isPresent();
     }
 
     /** The condition read in the target's own table, or null when it names what that table does not have. */
     private Expr own(String condition, MappingRow r, String baseAlias) {
+        SourceTables.Table base = tables.all().stream().filter(t -> t.alias().equals(baseAlias)).findFirst().orElse(null);
+        String stated = base == null ? condition : ofTable(condition, base.name());
+        if (namesATable(stated)) {
+            // "LAST_NM is 'TEST' in FFP_MEMBER" read in another table
+            return null;
+        }
         try {
-            Expr f = reader.read(condition, binder.filterContext(r));
+            Expr f = reader.read(stated, binder.filterContext(r));
             return Expr.columns(f).stream().allMatch(c -> baseAlias.equals(c.relation())) ? f : null;
         } catch (SqlExpressionParser.NotCompilable e) {
             return null;
@@ -90,8 +134,11 @@ final class LinkedConditions {
     }
 
     /**
-     * EXISTS a row of the one other registered table the condition reads in, matched on the column both tables share
-     * (trimmed, any case): the column the condition names where the target's table has it, else the one identifier.
+     * EXISTS a row of the one other registered table the condition reads in, matched on that table's identifier where
+     * the target's table holds it ("members whose LAST_NM is TEST": the tier row's MEMBER_NO), or through one table in
+     * between that the target's table names by its identifier and that holds the other's (a charge's lease, on a test
+     * property); TRUE when the target's table names neither, so none of its rows is one of them or belongs to one; null
+     * when the condition reads in no other table or in several.
      */
     private Expr linked(String condition, MappingRow r, SourceTables.Table base, SchemaCatalog catalog,
                         DocumentConventions compared) {
@@ -99,40 +146,132 @@ final class LinkedConditions {
         if (own == null) {
             return null;
         }
-        Expr found = null;
-        SchemaCatalog.Table owner = null;
+        Map<SchemaCatalog.Table, Expr> reading = new LinkedHashMap<>();
         for (SchemaCatalog.Table t : catalog.tables()) {
-            if (t == own) {
-                continue;
-            }
-            Expr f = inTable(condition, r, t);
+            Expr f = t == own ? null : inTable(condition, r, t);
             if (f != null) {
-                if (owner != null) {
-                    // two tables could hold what it names: which one is meant is not said
-                    return null;
-                }
-                owner = t;
-                found = f;
+                reading.put(t, f);
             }
         }
-        if (owner == null) {
+        if (reading.size() > 1) {
+            // "emp_id starts with 'TST'" reads in the employees and in the timesheets: the table it identifies a row of
+            reading.keySet().removeIf(t -> Expr.columns(reading.get(t)).stream().noneMatch(c -> c.column().equalsIgnoreCase(identifier(t))));
+        }
+        if (reading.size() != 1) {
+            // no other table holds what it names, or several could and which one is meant is not said
             return null;
         }
-        String link = link(found, own, owner);
-        if (link == null) {
+        SchemaCatalog.Table owner = reading.keySet().iterator().next();
+        Expr found = reading.get(owner);
+        String id = identifier(owner);
+        if (id == null) {
             return null;
         }
-        Expr value = new Expr.Fn("UPPER", List.of(new Expr.Fn("TRIM", List.of(new Expr.Col(base.alias(),
-                own.column(link).orElseThrow().name())))));
         Expr inner = compared.applied(found, x -> true);
-        return new Expr.Exists(SourceTables.qualifiedName(new SourceTables.Table(owner.schema(), owner.name(), INNER)),
-                List.of(new Expr.Match(owner.column(link).orElseThrow().name(), List.of(value), List.of("TRIM", "UPPER"))),
-                inner, false);
+        if (own.column(id).isPresent()) {
+            return exists(owner, INNER, id, new Expr.Col(base.alias(), own.column(id).get().name()), inner);
+        }
+        List<SchemaCatalog.Table> between = new ArrayList<>();
+        for (SchemaCatalog.Table m : catalog.tables()) {
+            String mid = m == own || m == owner ? null : identifier(m);
+            if (mid != null && own.column(mid).isPresent() && m.column(id).isPresent()) {
+                between.add(m);
+            }
+        }
+        if (between.size() == 1) {
+            // a charge whose lease is on a test property: the lease row, then the property row
+            SchemaCatalog.Table m = between.get(0);
+            String mid = identifier(m);
+            Expr deeper = Expr.mapColumns(inner, c -> new Expr.Col(INNER + "2", c.column()));
+            Expr onOwner = exists(owner, INNER + "2", id, new Expr.Col(INNER, m.column(id).get().name()), deeper);
+            return exists(m, INNER, mid, new Expr.Col(base.alias(), own.column(mid).get().name()), onOwner);
+        }
+        if (!between.isEmpty() || refersToAnother(own, catalog)) {
+            return null;
+        }
+        // a department row holds no employee, nor a row that holds one: leaving out test employees leaves out none of it
+        return new Expr.Lit(true);
+    }
+
+    /** The sentence names the table or the target, or the thing either holds ("leases" for LEASE). */
+    private static boolean namesTable(String sentence, String table, String target) {
+        Set<String> words = new java.util.HashSet<>();
+        java.util.regex.Matcher w = Pattern.compile("[A-Za-z][A-Za-z0-9_]*").matcher(sentence.toLowerCase(Locale.ROOT));
+        while (w.find()) {
+            words.add(w.group());
+            words.add(io.aide.compiler.lang.RowTables.singular(w.group()));
+        }
+        for (String name : new String[] {table, target}) {
+            if (name != null && (words.contains(name.toLowerCase(Locale.ROOT)) || words.contains(thing(name)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Expr exists(SchemaCatalog.Table table, String alias, String column, Expr value, Expr where) {
+        Expr cleaned = new Expr.Fn("UPPER", List.of(new Expr.Fn("TRIM", List.of(value))));
+        return new Expr.Exists(SourceTables.qualifiedName(new SourceTables.Table(table.schema(), table.name(), alias)), alias,
+                List.of(new Expr.Match(table.column(column).orElseThrow().name(), List.of(cleaned), List.of("TRIM", "UPPER"))),
+                where, false);
+    }
+
+    /** The table holds another table's identifier beside its own: its rows may belong to rows further away. */
+    private static boolean refersToAnother(SchemaCatalog.Table own, SchemaCatalog catalog) {
+        String self = identifier(own);
+        for (SchemaCatalog.Table t : catalog.tables()) {
+            String id = t == own ? null : identifier(t);
+            if (id != null && !id.equalsIgnoreCase(self) && own.column(id).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The column that identifies a row of the table: its declared key, else the identifier named after the thing the
+     * table holds (EMP_ID of HR_EMPLOYEE, PROP_CD of PROPERTY), else its first column when that is an identifier.
+     */
+    static String identifier(SchemaCatalog.Table t) {
+        if (t.primaryKey().size() == 1) {
+            return t.primaryKey().get(0);
+        }
+        String head = thing(t.name());
+        List<String> named = new ArrayList<>();
+        for (SchemaCatalog.Column c : t.columns()) {
+            String n = c.name().toLowerCase(Locale.ROOT);
+            int cut = n.indexOf('_');
+            String first = cut < 0 ? n : n.substring(0, cut);
+            if (ID.matcher(n).matches() && !STATE.matcher(n).find() && first.length() >= 3
+                    && (head.startsWith(first) || first.startsWith(head))) {
+                named.add(c.name());
+            }
+        }
+        if (named.size() == 1) {
+            return named.get(0);
+        }
+        String first = t.columns().isEmpty() ? null : t.columns().get(0).name();
+        return named.isEmpty() && first != null && ID.matcher(first).matches() && !STATE.matcher(first).find() ? first : null;
+    }
+
+    /** Words of a table's name that say what kind of table it is, not what it holds. */
+    private static final Set<String> TABLE_WORDS = Set.of("dim", "fact", "fct", "stg", "src", "tbl", "raw", "ref", "lkp", "mart",
+            "dw", "ods", "hist", "master", "mstr", "table", "data", "extract", "feed", "file", "header", "hdr", "detail", "dtl");
+
+    /** The thing a table holds: HR_EMPLOYEE -> employee, CUST_MASTER -> cust, PAY_RUN_LINE -> line. */
+    private static String thing(String name) {
+        String[] parts = name.toLowerCase(Locale.ROOT).replaceAll("^.*\\.", "").split("_");
+        for (int i = parts.length - 1; i >= 0; i--) {
+            if (!TABLE_WORDS.contains(parts[i]) && parts[i].length() > 1) {
+                return io.aide.compiler.lang.RowTables.singular(parts[i]);
+            }
+        }
+        return parts[parts.length - 1];
     }
 
     /** The condition read over the columns of table t (as relation "lk"), or null when it names what t lacks. */
     private Expr inTable(String condition, MappingRow r, SchemaCatalog.Table t) {
-        String qualified = condition.replaceAll("(?i)\\b" + Pattern.quote(t.name()) + "\\.", "");
+        String qualified = ofTable(condition, t.name());
         if (qualified.matches("(?s).*\\b[A-Za-z]\\w*\\.[A-Za-z]\\w*.*") && !qualified.matches("(?s).*\\d\\.\\d.*")) {
             // another table's column, named with its table
             return null;
@@ -149,7 +288,15 @@ final class LinkedConditions {
                 if (qualifier != null && !qualifier.equalsIgnoreCase(t.name())) {
                     return null;
                 }
-                return t.column(name.replaceAll("^\"|\"$", "")).map(c -> (Expr) new Expr.Col(INNER, c.name())).orElse(null);
+                String n = name.replaceAll("^\"|\"$", "");
+                Expr exact = t.column(n).map(c -> (Expr) new Expr.Col(INNER, c.name())).orElse(null);
+                if (exact != null) {
+                    return exact;
+                }
+                // "first name" for FIRST_NM: the one column the words spell
+                List<SchemaCatalog.Column> spelled = t.columns().stream()
+                        .filter(c -> io.aide.compiler.lang.RuleLanguage.spells(n.replace('_', ' '), c.name())).toList();
+                return spelled.size() == 1 ? new Expr.Col(INNER, spelled.get(0).name()) : null;
             }
 
             @Override
@@ -169,34 +316,6 @@ final class LinkedConditions {
         } catch (SqlExpressionParser.NotCompilable e) {
             return null;
         }
-    }
-
-    /** The column both tables have: one the condition names, else the one identifier they share. */
-    private static String link(Expr condition, SchemaCatalog.Table own, SchemaCatalog.Table owner) {
-        Set<String> named = new LinkedHashSet<>();
-        Expr.columns(condition).forEach(c -> named.add(c.column().toLowerCase(Locale.ROOT)));
-        List<String> shared = new ArrayList<>();
-        for (SchemaCatalog.Column c : owner.columns()) {
-            if (own.column(c.name()).isPresent()) {
-                shared.add(c.name().toLowerCase(Locale.ROOT));
-            }
-        }
-        List<String> namedShared = shared.stream().filter(named::contains).toList();
-        if (namedShared.size() == 1) {
-            return namedShared.get(0);
-        }
-        List<String> ids = shared.stream().filter(c -> ID.matcher(c).matches() && !STATE.matcher(c).find()).toList();
-        if (ids.size() > 1) {
-            // "MEMBER_NO" of FFP_MEMBER: the identifier named after the table's thing, or its declared key
-            String head = io.aide.compiler.lang.RowTables.singular(owner.name().toLowerCase(Locale.ROOT).replaceAll("^.*_", ""));
-            List<String> named2 = ids.stream().filter(c -> {
-                String first = c.substring(0, c.indexOf('_') < 0 ? c.length() : c.indexOf('_'));
-                return first.length() >= 3 && head.startsWith(first);
-            }).toList();
-            ids = named2.isEmpty() ? ids.stream().filter(c -> owner.primaryKey().stream().anyMatch(c::equalsIgnoreCase)).toList()
-                    : named2;
-        }
-        return ids.size() == 1 ? ids.get(0) : null;
     }
 
     /** A column that holds a state or a kind, which no row is identified by. */

@@ -47,6 +47,10 @@ final class NoteFilters {
     private static final Pattern ROW_SELECTION = Pattern.compile("(?i)\\b(?:(?:do|does|must|should|will|shall|are|is)"
             + "\\s+not\\s+(?:to\\s+)?(?:be\\s+)?(?:load(?:ed)?|included|imported)|n't\\s+(?:be\\s+)?load(?:ed)?|not\\s+(?:to\\s+)?(?:be\\s+)?loaded"
             + "|(?:are|is|be|get|gets)\\s+(?:filtered\\s+out|excluded|dropped|skipped|discarded)|filtered\\s+out"
+            // "Same for HR_DEPARTMENT on dept_code, keeping the latest last_modified"
+            + "|\\bkeeping\\s+(?:only\\s+)?(?:the\\s+)?(?:latest|last|most\\s+recent|newest|first|earliest|oldest|highest|lowest)\\b"
+            // "Test properties and their leases are ignored in every target" (but "leading zeros are ignored")
+            + "|(?<!\\b" + TEXT_PARTS + "\\s)(?:are|is)\\s+(?:ignored|rejected|omitted)\\s+(?:in|from|everywhere|throughout)\\b"
             + "|keep\\s+only\\s+(?:the|one)\\s+(?:row|record|version|latest|last|most|newest|earliest|first|oldest|highest|lowest"
             + "|largest|smallest)(?!\\s+(?:\\d+\\s+)?" + TEXT_PARTS + "\\b)|keep\\s+(?:only\\s+)?(?:one|a\\s+single|a|just\\s+one|a\\s+unique)\\s+(?:row|record|version|copy|entry)"
             + "|load\\s+only\\b|only\\s+load\\b"

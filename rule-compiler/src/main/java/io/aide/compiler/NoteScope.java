@@ -187,11 +187,13 @@ final class NoteScope {
         if (several.find()) {
             // "excluded from all four targets": every target; "both fact tables": the facts
             String kind = several.group(1) == null ? "" : several.group(1).strip().toLowerCase(Locale.ROOT);
-            Set<String> out = new HashSet<>();
-            if (!kind.isEmpty()) {
-                thingsOf.keySet().stream().filter(t -> kind.startsWith("fact") ? t.matches("^(?:fact|fct|f)_.*")
-                        : t.matches("^(?:dim|d)_.*")).forEach(out::add);
+            if (kind.isEmpty()) {
+                // every target, not the topic of the clause before
+                return new HashSet<>(thingsOf.keySet());
             }
+            Set<String> out = new HashSet<>();
+            thingsOf.keySet().stream().filter(t -> kind.startsWith("fact") ? t.matches("^(?:fact|fct|f)_.*")
+                    : t.matches("^(?:dim|d)_.*")).forEach(out::add);
             return out;
         }
         Set<String> named = new HashSet<>();

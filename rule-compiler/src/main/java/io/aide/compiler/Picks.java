@@ -40,6 +40,10 @@ final class Picks {
     /** "keep only the row with the latest last_updated": the key is the target's stated grain or key */
     private static final Pattern WITH_THE_ALONE = Pattern.compile("(?i)^" + KEEP + "(?:one\\s+|single\\s+)?" + ROW + "\\s+with\\s+"
             + "(?:the\\s+)?" + EXTREME + "\\s+([^()]+?(?:\\s*\\([^()]*\\))?)\\s*[.;]?$");
+    /** "Same for HR_DEPARTMENT on dept_code, keeping the latest last_modified": the pick said of another table, as before. */
+    private static final Pattern SAME_FOR = Pattern.compile("(?i)^(?:the\\s+)?same\\s+(?:for|with|applies\\s+to|goes\\s+for)\\s+"
+            + "[A-Za-z_][\\w.]*\\s+(?:on|per|by|for\\s+each)\\s+([A-Za-z_][\\w.]*)\\s*,?\\s*(?:keeping|keep|taking|take|retaining)\\s+"
+            + "(?:only\\s+)?(?:the\\s+(?:row|record|one)\\s+with\\s+)?(?:the\\s+)?" + EXTREME + "\\s+([A-Za-z_][\\w.]*)\\s*[.;]?$");
     /** "keep only the latest version of each item – the row with the most recent UPD_TS" */
     private static final Pattern EXTREME_OF_EACH = Pattern.compile("(?i)^" + KEEP + "(latest|newest|most\\s+recent|current|last|earliest"
             + "|oldest|first)\\s+(?:copy|" + ROW + ")\\s+(?:of|per|for)\\s+(?:each|every|the\\s+same|a|an)\\s+([\\w\\s-]{1,40}?)\\s*"
@@ -89,7 +93,10 @@ final class Picks {
     /** "has more than one record for an employee", "several rows for the same ACCT_NO": the thing whose rows repeat. */
     private static final Pattern SEVERAL_FOR = Pattern.compile("(?i)\\b(?:more\\s+than\\s+one|several|multiple|two\\s+or\\s+more|many)\\s+"
             + "(?:rows?|records?|versions?|copies|entries|lines)\\s+(?:for|per|of)\\s+(?:(?:an?|the\\s+same|each|one)\\s+"
-            + "([a-z][\\w-]*(?:\\s+(?!(?:take|keep|use|pick|choose|select|retain)\\b)[a-z][\\w-]*)?)|((?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)))\\b");
+            + "([a-z][\\w-]*(?:\\s+(?!(?:take|keep|use|pick|choose|select|retain)\\b)[a-z][\\w-]*)?)|([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+))\\b");
+    /** "CIS sends the same customer more than once": the thing sent again. */
+    private static final Pattern SAME_AGAIN = Pattern.compile("(?i)\\bthe\\s+same\\s+([a-z][\\w-]*(?:\\s+[a-z][\\w-]*)?)\\s+"
+            + "(?:more\\s+than\\s+once|twice|several\\s+times|multiple\\s+times|again)\\b");
     /**
      * The thing whose rows repeat, said in a reason ("a meter can appear more than once", "more than one record for an
      * employee"); null when the text says none.
@@ -98,6 +105,10 @@ final class Picks {
         Matcher repeated = REPEATED.matcher(text);
         if (repeated.find()) {
             return repeated.group(1);
+        }
+        Matcher again = SAME_AGAIN.matcher(text);
+        if (again.find()) {
+            return again.group(1);
         }
         Matcher several = SEVERAL_FOR.matcher(text);
         // "more than one record per MEMBER_NO": the column's name, without an article
@@ -494,6 +505,10 @@ final class Picks {
         Matcher defined = EXTREME_DEFINED.matcher(sentence);
         if (defined.matches()) {
             return new String[]{defined.group(2), defined.group(3) != null ? defined.group(3) : defined.group(1), defined.group(4)};
+        }
+        Matcher sameFor = SAME_FOR.matcher(sentence);
+        if (sameFor.matches()) {
+            return new String[]{sameFor.group(1), sameFor.group(2), sameFor.group(3)};
         }
         Matcher alone = WITH_THE_ALONE.matcher(sentence);
         if (alone.matches()) {

@@ -347,7 +347,10 @@ final class PlanAssembler {
                 applied = choices.readFilter(cell, r, baseAlias, joins, codeCleaning, why);
             }
             if (applied != null) {
-                where.add(applied);
+                if (!(applied instanceof Expr.Lit l && Boolean.TRUE.equals(l.value()))) {
+                    // (rows of a kind none of the target's rows can be: nothing to leave out)
+                    where.add(applied);
+                }
                 whereRefs.add(r.ref());
             } else if (FilterSentences.sentences(cell).size() == 1 && FilterText.excludedCodes(cell) != null) {
                 // "(X rows are filtered out before this point.)": said again of codes another row's filter excludes

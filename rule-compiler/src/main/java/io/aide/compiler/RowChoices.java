@@ -250,7 +250,27 @@ final class RowChoices {
                 return c.expr();
             }
         }
-        return null;
+        // no key row reads it: "department_code: Trim and upper case" (a natural key the notes name) is how the target
+        // tells one department's rows, when it is the one column that only cleans the pick's key
+        List<Expr> cleanings = new ArrayList<>();
+        for (String column : binder.columnKeys()) {
+            ColumnBinder.Compiled c = binder.compileColumn(column);
+            if (!c.flagged() && c.expr() != null && !c.expr().equals(col) && onlyCleans(c.expr(), col)) {
+                cleanings.add(c.expr());
+            }
+        }
+        return cleanings.stream().distinct().count() == 1 ? cleanings.get(0) : null;
+    }
+
+    /** The value is the column trimmed, upper- or lower-cased (with the document's NULL texts as NULL), nothing more. */
+    private static boolean onlyCleans(Expr e, Expr.Col col) {
+        Expr x = e;
+        while (x instanceof Expr.Fn f && !f.args().isEmpty() && Set.of("TRIM", "UPPER", "LOWER", "NULLIF").contains(
+                f.name().toUpperCase(Locale.ROOT)) && (f.args().size() == 1 || f.name().equalsIgnoreCase("NULLIF")
+                && f.args().get(1) instanceof Expr.Lit)) {
+            x = f.args().get(0);
+        }
+        return x.equals(col);
     }
 
     /**
@@ -333,7 +353,7 @@ final class RowChoices {
         if (kind != null) {
             // "Test properties are not loaded, and LEASE records belonging to a test property are ignored": the rows of a
             // kind the document defines, told in this target's table
-            return linked.leftOut(kind, r, baseAlias, why);
+            return linked.leftOut(kind, text, r, baseAlias, why);
         }
         SqlExpressionParser parser = new SqlExpressionParser((q, n) -> binder.resolveFilterName(r, q, n));
         String thing = ChoiceWords.thingWhose(text);
@@ -361,6 +381,15 @@ final class RowChoices {
         Expr worded = byWords(text, r, parser, baseAlias, joins, codeCleaning);
         if (worded != null) {
             return worded;
+        }
+        RowClasses.RowClass inline = RowClasses.inline(text);
+        if (inline != null) {
+            // "Any employee whose emp_id starts with 'TST' ... is excluded from every target (employee, timesheet and pay
+            // lines)": rows of the kind it describes, told in this target's table as a defined kind is
+            Expr linkedOut = linked.leftOut(inline, text, r, baseAlias, why);
+            if (linkedOut != null) {
+                return linkedOut;
+            }
         }
         // "Keep only nights whose reservation is loaded in FACT_RESERVATION": a row of another table, or none
         Expr semi = SemiJoins.read(text, binder.filterContext(r));
@@ -449,6 +478,7 @@ final class RowChoices {
         List<String> leftOutStates = new ArrayList<>();
         boolean blanksKept = false;
         boolean restDropped = false;
+        boolean trivially = false;
         for (String sentence : sentences) {
             if (SEE_NOTES.matcher(sentence).matches() || NoteFilters.pointsToRule(sentence) || kinds.definesOnly(sentence)) {
                 // "See Notes.", "Exclude test properties (General Rules #3)": where the same is said at length, read there
@@ -469,6 +499,11 @@ final class RowChoices {
                 continue;
             }
             Expr e = readFilter(sentence, r, baseAlias, joins, codeCleaning, new String[1]);
+            if (e instanceof Expr.Lit l && Boolean.TRUE.equals(l.value())) {
+                // rows of a kind none of the target's rows can be
+                trivially = true;
+                continue;
+            }
             FilterText.Restated again = e == null ? FilterText.restated(sentence) : null;
             String summary = e == null ? FilterText.summaryWord(sentence) : null;
             String leftOut = e == null && summary == null ? FilterText.leftOutSummary(sentence) : null;
@@ -528,7 +563,8 @@ final class RowChoices {
                 return null;
             }
         }
-        return parts.isEmpty() ? null : parts.stream().reduce((a, b) -> new Expr.Bin("AND", a, b)).orElseThrow();
+        return parts.isEmpty() ? (trivially ? new Expr.Lit(true) : null)
+                : parts.stream().reduce((a, b) -> new Expr.Bin("AND", a, b)).orElseThrow();
     }
 
     /** "whose current status is CAN", "whose latest status is X": the row a pick keeps, which is the row a filter reads. */

@@ -50,6 +50,9 @@ final class RowClasses {
     /** Words of a comparison: a condition names a value and how it is tested. */
     private static final Pattern COMPARES = Pattern.compile("(?i)\\b(?:start(?:s|ing)?|begin(?:s|ning)?|end(?:s|ing)?|contain(?:s|ing)?"
             + "|is|are|equals?|like|in|matching|matches|=|<>|!=)\\b|[=<>]");
+    /** A label that tells what to do ("Exclude test accounts: ..."): an exclusion, read as one, not a definition. */
+    private static final Pattern INSTRUCTION = Pattern.compile("(?i)^(?:exclude|drop|remove|skip|ignore|reject|discard|omit|filter"
+            + "|keep|load|only|do\\s+not|don't|never|include)\\b");
     /** A pronoun that stands for the kind just defined. */
     private static final Pattern PRONOUN = Pattern.compile("(?i)^(?:they|these|those|such\\s+\\w+|them|their)\\b");
 
@@ -139,7 +142,7 @@ final class RowClasses {
     static RowClass definition(String sentence) {
         String s = withoutRemarks(sentence).strip();
         Matcher label = LABEL.matcher(s);
-        if (label.matches()) {
+        if (label.matches() && !INSTRUCTION.matcher(label.group(1)).find()) {
             RowClass inner = definition(label.group(2));
             if (inner != null) {
                 return inner;
@@ -199,13 +202,43 @@ final class RowClasses {
         List<String> out = new ArrayList<>();
         for (String part : text.split("\\s*(?:,\\s*(?:and|or)\\s+|;\\s*|\\s+or\\s+(?=(?:its|their|whose|with|where|any|the|"
                 + "[a-z]+s\\s+whose)\\b|[A-Z][A-Z0-9]*_)|,\\s+(?=(?:[a-z]+s\\s+whose|its|their|any)\\b))")) {
-            String p = part.strip().replaceAll("(?i)^(?:its|their|whose|where|with|any|the)\\s+", "").replaceAll("[.;]+$", "");
+            String p = part.strip().replaceAll("(?i)^(?:(?:any|the|all|every)\\s+)?(?:[a-z][\\w-]*\\s+){0,3}?whose\\s+", "")
+                    .replaceAll("(?i)^(?:its|their|whose|where|with|any|the)\\s+", "").replaceAll("[.;]+$", "")
+                    // "contains the text TEST": the value compared, named as a text
+                    .replaceAll("(?i)\\b(?:the\\s+)?(?:text|string|word|letters|characters|value)\\s+(?=['\"A-Z0-9])", "");
             if (p.isEmpty() || !COMPARES.matcher(p).find() || p.split("\\s+").length > 18) {
                 return List.of();
             }
             out.add(p);
         }
         return out;
+    }
+
+    /** "[Test data:] [any] employee(s) whose ... [, holders whose ...] (is|are) excluded from ...": the subject and the rest. */
+    private static final Pattern INLINE = Pattern.compile("(?i)^(?:[A-Za-z][\\w -]{0,30}:\\s*)?(?:any|all|every|each)?\\s*"
+            + "((?:[a-z][\\w-]*\\s+){1,3}whose\\s.+?)\\s+(?:is|are)\\s+((?:not\\s+loaded|excluded|ignored|removed|dropped|skipped|rejected"
+            + "|discarded|omitted|filtered\\s+out)\\b.*)$");
+
+    /**
+     * The kind an exclusion describes in its subject, for the tables that do not hold what it names: "Any employee whose
+     * emp_id starts with 'TST' or whose first name is 'TEST' is excluded from every target (employee, timesheet and pay
+     * lines)", "Holders whose HOLDER_ID starts with 'TST', policies whose POLICY_NO starts with 'TST' ... are excluded
+     * from every target"; null when the sentence says more.
+     */
+    static RowClass inline(String sentence) {
+        Matcher m = INLINE.matcher(withoutRemarks(sentence).strip().replaceAll("[.;]+$", ""));
+        if (!m.matches()) {
+            return null;
+        }
+        String rest = m.group(2).replaceAll("\\([^()]*\\)", " ").toLowerCase(Locale.ROOT);
+        Matcher w = WORD.matcher(rest);
+        while (w.find()) {
+            if (!LEAVING.contains(w.group()) && !FILLER.contains(w.group()) && !w.group().matches("[a-z][a-z0-9]*_[\\w]*")) {
+                return null;
+            }
+        }
+        List<String> conditions = conditions(m.group(1));
+        return conditions.isEmpty() ? null : new RowClass(List.of("row"), conditions);
     }
 
     boolean isEmpty() {

@@ -174,7 +174,7 @@ public abstract class SqlDialect {
         } else if (e instanceof Expr.Lookup l) {
             return lookup(l);
         } else if (e instanceof Expr.Exists x) {
-            return (x.negated() ? "NOT " : "") + "EXISTS (SELECT 1" + fromMatching(x.table(), x.matches())
+            return (x.negated() ? "NOT " : "") + "EXISTS (SELECT 1" + fromMatching(x.table(), x.alias(), x.matches())
                     + (x.where() == null ? "" : (x.matches().isEmpty() ? " WHERE " : " AND ") + operand(x.where())) + ")";
         }
         throw new IllegalArgumentException("cannot render " + e);
@@ -200,20 +200,20 @@ public abstract class SqlDialect {
 
     /** A scalar subquery: more than one matching row is an error on the engine, never a silent pick. */
     protected String lookup(Expr.Lookup l) {
-        return "(SELECT " + quote("lk") + '.' + quote(l.column()) + fromMatching(l.table(), l.matches()) + ")";
+        return "(SELECT " + quote("lk") + '.' + quote(l.column()) + fromMatching(l.table(), "lk", l.matches()) + ")";
     }
 
     /** " FROM table AS lk WHERE lk.column = value AND ...": the rows of a lookup or a semi-join. */
-    private String fromMatching(String table, List<Expr.Match> matches) {
-        String alias = quote("lk");
+    private String fromMatching(String table, String as, List<Expr.Match> matches) {
+        String alias = quote(as);
         StringBuilder sb = new StringBuilder(" FROM ").append(java.util.Arrays.stream(table.split("\\.")).map(this::quote)
                 .collect(Collectors.joining("."))).append(" AS ").append(alias);
         String sep = " WHERE ";
         for (Expr.Match m : matches) {
             String looked = alias + '.' + quote(m.column());
             for (String fn : m.cleaning()) {
-                looked = render(new Expr.Fn(fn, List.of(new Expr.Col("lk", m.column()))))
-                        .replace(quote("lk") + '.' + quote(m.column()), looked);
+                looked = render(new Expr.Fn(fn, List.of(new Expr.Col(as, m.column()))))
+                        .replace(alias + '.' + quote(m.column()), looked);
             }
             sb.append(sep).append(looked);
             sb.append(m.values().size() == 1 ? " = " + render(m.values().get(0))

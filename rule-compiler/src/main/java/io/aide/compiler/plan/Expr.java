@@ -179,14 +179,15 @@ public sealed interface Expr {
      * ("leases on a property whose PROP_NAME contains TEST"); it reads no column of the row tested, so rewrites of the
      * row's columns leave it alone.
      */
-    record Exists(String table, List<Match> matches, Expr where, boolean negated) implements Expr {
+    record Exists(String table, String alias, List<Match> matches, Expr where, boolean negated) implements Expr {
         public Exists {
             Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(alias, "alias");
             matches = List.copyOf(matches);
         }
 
         public Exists(String table, List<Match> matches, boolean negated) {
-            this(table, matches, null, negated);
+            this(table, "lk", matches, null, negated);
         }
     }
 
@@ -366,7 +367,7 @@ public sealed interface Expr {
             return new Lookup(l.table(), l.column(), l.matches().stream()
                     .map(x -> new Match(x.column(), x.values().stream().map(m).toList(), x.cleaning())).toList());
         } else if (e instanceof Exists x) {
-            return new Exists(x.table(), x.matches().stream()
+            return new Exists(x.table(), x.alias(), x.matches().stream()
                     .map(y -> new Match(y.column(), y.values().stream().map(m).toList(), y.cleaning())).toList(), x.where(),
                     x.negated());
         }

@@ -1,0 +1,190 @@
+package io.aide.compiler;
+
+import io.aide.events.spec.GeneratedLayers;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Kinds of rows a document defines once and leaves out everywhere ("a property is a test property if ...", "Test
+ * accounts: member numbers starting with '99', and members whose LAST_NM is 'TEST' in MEMBER", "any employee whose
+ * emp_id starts with 'TST' or whose first name is 'TEST' is excluded from every target"): told in each target's table
+ * when it holds what the definition names, through the identifier of the table that does (one step or two) when it
+ * does not, and not at all where the table neither is nor names one. Run in DuckDB over several tables.
+ */
+class DefinedKindsOfRowsTest {
+    private static final String[][] PROPERTY = {
+            {"prop_cd", "prop_name"},
+            {"BOS01", "Harbour Point"},
+            {"TST01", "Sandbox"},
+            {"ATL01", "test site atlanta"},
+            {"NYC02", "Park Row"}};
+    private static final String[][] LEASE = {
+            {"lease_no", "prop_cd", "tenant"},
+            {"L1", "BOS01", "Acme"},
+            {"L2", " TST01", "Beta"},
+            {"L3", "ATL01", "Gamma"},
+            {"L4", "NYC02", "Delta"}};
+    private static final String[][] CHARGE = {
+            {"chg_id", "lease_no", "amount"},
+            {"C1", "L1", "10"},
+            {"C2", "L2", "20"},
+            {"C3", "L3", "30"},
+            {"C4", "L4", "40"},
+            {"C5", "L9", "50"}};
+    private static final String[][] REGION = {
+            {"region_cd", "region_name"},
+            {"E", "East"},
+            {"W", "West"}};
+
+    private static final String PROPERTY_NOTE = "3 | Test data: a property is a test property if its PROP_CD starts with TST or "
+            + "its PROP_NAME contains the text TEST (any case). Test properties are not loaded, and LEASE / CHARGE records "
+            + "belonging to a test property are ignored in every target.";
+
+    private static Specs properties(String note) {
+        return Specs.spec()
+                .row("dim_property", "property_code", "VARCHAR(10)", "property", "prop_cd", "Trim, upper case", null, null, true, null, null)
+                .row("fact_lease", "lease_id", "VARCHAR(10)", "lease", "lease_no", "Direct", null, null, true, null, null)
+                .row("fact_lease", "tenant_name", "VARCHAR(10)", "lease", "tenant", "Direct")
+                .row("fact_charge", "charge_id", "VARCHAR(10)", "charge", "chg_id", "Direct", null, null, true, null, null)
+                .row("dim_region", "region_name", "VARCHAR(10)", "region", "region_name", "Direct", null, null, true, null, null)
+                .note("General Rules", note);
+    }
+
+    @Test
+    void shouldLeaveADefinedKindOutOfItsTableAndOfEveryTableThatNamesOneOfItsRows() throws Exception {
+        List<GeneratedLayers.Layer> layers = compile(properties(PROPERTY_NOTE), "property", PROPERTY, "lease", LEASE, "charge", CHARGE,
+                "region", REGION);
+        try (DuckDb db = db("property", PROPERTY, "lease", LEASE, "charge", CHARGE, "region", REGION)) {
+            assertThat(values(db, layers.get(0), "property_code")).containsExactly("BOS01", "NYC02");
+            // the lease's property as the lease holds it (padded), or through the property's name
+            assertThat(values(db, layers.get(1), "lease_id")).containsExactly("L1", "L4");
+            // a charge's lease, then that lease's property; a charge of no known lease belongs to no test property
+            assertThat(values(db, layers.get(2), "charge_id")).containsExactly("C1", "C4", "C5");
+            // a region names no property nor a row that names one: nothing of it is left out
+            assertThat(values(db, layers.get(3), "region_name")).containsExactly("East", "West");
+        }
+        assertThat(layers.get(1).sql().get("duckdb")).contains("EXISTS");
+        assertThat(layers.get(3).sql().get("duckdb")).doesNotContain("EXISTS").doesNotContain("WHERE");
+    }
+
+    @Test
+    void shouldReadTheSentencesThatNameTheKindInAFilterCell() throws Exception {
+        Specs spec = Specs.spec()
+                .row("fact_lease", "lease_id", "VARCHAR(10)", "lease", "lease_no", "Direct", null, "No leases on test properties.", true,
+                        null, null)
+                .note("General Rules", "3 | A property is a test property if its PROP_CD starts with TST or its PROP_NAME contains "
+                        + "the text TEST (any case).");
+        List<GeneratedLayers.Layer> layers = compile(spec, "property", PROPERTY, "lease", LEASE);
+        try (DuckDb db = db("property", PROPERTY, "lease", LEASE)) {
+            assertThat(values(db, layers.get(0), "lease_id")).containsExactly("L1", "L4");
+        }
+    }
+
+    private static final String[][] MEMBER = {
+            {"member_no", "last_nm"},
+            {"100", "Smith"},
+            {"990", "Jones"},
+            {"200", "test"},
+            {"300", "Brown"}};
+    private static final String[][] ACTIVITY = {
+            {"activity_id", "member_no", "miles"},
+            {"A1", "100", "5"},
+            {"A2", "990", "6"},
+            {"A3", "200", "7"},
+            {"A4", "300 ", "8"},
+            {"A5", "999", "9"}};
+
+    @Test
+    void shouldReadAKindLabelledBeforeItsConditionsAndThePronounAfterThem() throws Exception {
+        Specs spec = Specs.spec()
+                .row("dim_member", "member_number", "VARCHAR(10)", "member", "member_no", "Trim", null, null, true, null, null)
+                .row("fact_activity", "activity_id", "VARCHAR(10)", "activity", "activity_id", "Direct", null, null, true, null, null)
+                .note("General Rules", "3 | Test accounts: member numbers starting with '99', and members whose LAST_NM is 'TEST' "
+                        + "(any case) in MEMBER. They are excluded from all targets - member and activity.");
+        List<GeneratedLayers.Layer> layers = compile(spec, "member", MEMBER, "activity", ACTIVITY);
+        try (DuckDb db = db("member", MEMBER, "activity", ACTIVITY)) {
+            assertThat(values(db, layers.get(0), "member_number")).containsExactly("100", "300");
+            // A3's member is a TEST one, A2 and A5 are numbered 99...; A4's member number is padded
+            assertThat(values(db, layers.get(1), "activity_id")).containsExactly("A1", "A4");
+        }
+    }
+
+    private static final String[][] EMPLOYEE = {
+            {"emp_id", "first_nm", "dept_cd"},
+            {"E1", "Maria", "FIN"},
+            {"TST9", "Bob", "FIN"},
+            {"E2", "TEST", "OPS"},
+            {"E3", "Ann", "OPS"}};
+    private static final String[][] TIMESHEET = {
+            {"entry_id", "emp_id", "hours"},
+            {"T1", "E1", "8"},
+            {"T2", "TST9", "8"},
+            {"T3", "E2", "8"},
+            {"T4", "E3", "8"}};
+    private static final String[][] DEPARTMENT = {
+            {"dept_code", "dept_name"},
+            {"FIN", "Finance"},
+            {"OPS", "Operations"}};
+
+    @Test
+    void shouldTellAKindDescribedInItsExclusionInEveryTableThatNamesItsRows() throws Exception {
+        Specs spec = Specs.spec()
+                .row("dim_employee", "employee_id", "VARCHAR(10)", "hr_employee", "emp_id", "Direct", null, null, true, null, null)
+                .row("fact_timesheet", "entry_id", "VARCHAR(10)", "ts_entry", "entry_id", "Direct", null, null, true, null, null)
+                .row("dim_department", "department_name", "VARCHAR(20)", "hr_department", "dept_name", "Direct", null, null, true,
+                        null, null)
+                .note("Notes", "1 | Test data: any employee whose emp_id starts with 'TST' or whose first name is 'TEST' is "
+                        + "excluded from every target (employee, timesheet and pay lines).");
+        List<GeneratedLayers.Layer> layers = compile(spec, "hr_employee", EMPLOYEE, "ts_entry", TIMESHEET, "hr_department", DEPARTMENT);
+        try (DuckDb db = db("hr_employee", EMPLOYEE, "ts_entry", TIMESHEET, "hr_department", DEPARTMENT)) {
+            assertThat(values(db, layers.get(0), "employee_id")).containsExactly("E1", "E3");
+            assertThat(values(db, layers.get(1), "entry_id")).containsExactly("T1", "T4");
+            // employees name their department, a department names no employee: none of its rows is left out
+            assertThat(values(db, layers.get(2), "department_name")).containsExactly("Finance", "Operations");
+        }
+    }
+
+    @Test
+    void shouldFlagAKindItCannotTellInATable() {
+        // the lease names its property by another column name: no identifier leads to the property's row
+        String[][] lease = {{"lease_no", "site_ref"}, {"L1", "BOS01"}};
+        Specs spec = Specs.spec()
+                .row("fact_lease", "lease_id", "VARCHAR(10)", "lease", "lease_no", "Direct", null, null, true, null, null)
+                .row("fact_lease", "site", "VARCHAR(10)", "lease", "site_ref", "Direct")
+                .note("General Rules", "3 | Test data: a property is a test property if its PROP_CD starts with TST. Test "
+                        + "properties and their leases are ignored in every target.");
+        List<GeneratedLayers.Layer> layers = compile(spec, "property", PROPERTY, "lease", lease);
+        assertThat(layers.get(0).columns()).extracting(GeneratedLayers.Column::status).containsOnly("flagged");
+        assertThat(layers.get(0).columns().get(0).reason()).contains("test property");
+    }
+
+    private static List<GeneratedLayers.Layer> compile(Specs spec, Object... tables) {
+        List<SchemaCatalog.Table> catalog = new ArrayList<>();
+        for (int i = 0; i < tables.length; i += 2) {
+            catalog.add(Specs.table((String) tables[i], ((String[][]) tables[i + 1])[0]));
+        }
+        return new SemanticLayerCompiler().compile(spec.build(), new CompileOptions(List.of("duckdb"), List.of(),
+                new SchemaCatalog(catalog)), null).layers();
+    }
+
+    private static DuckDb db(Object... tables) throws Exception {
+        DuckDb db = new DuckDb();
+        for (int i = 0; i < tables.length; i += 2) {
+            db.table((String) tables[i], (String[][]) tables[i + 1]);
+        }
+        return db;
+    }
+
+    /** The column's values in order, every column of the layer compiled. */
+    private static List<String> values(DuckDb db, GeneratedLayers.Layer layer, String column) throws Exception {
+        assertThat(layer.columns()).as("%s", layer.columns().stream().map(c -> c.name() + ": " + c.reason()).toList())
+                .extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+        List<Map<String, Object>> rows = db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY " + column);
+        return rows.stream().map(r -> String.valueOf(r.get(column))).toList();
+    }
+}
