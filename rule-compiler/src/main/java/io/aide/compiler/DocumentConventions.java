@@ -143,6 +143,13 @@ record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces, boolean bla
                 // "starting 'TST' (any case)": the pattern compared as the codes are
                 return new Expr.Bin("LIKE", cleaned(like.left()), written(like.right()));
             }
+            if (e instanceof Expr.Exists x && x.matches().stream().allMatch(m -> m.cleaning().isEmpty() && m.values().size() == 1
+                    && textual.apply(m.values().get(0)))) {
+                // "compared trimmed and upper case, including in joins and lookups": the row looked for as well
+                List<String> how = ignoreSpaces && ignoreCase ? List.of("TRIM", "UPPER") : ignoreSpaces ? List.of("TRIM") : List.of("UPPER");
+                return new Expr.Exists(x.table(), x.alias(), x.matches().stream().map(m -> new Expr.Match(m.column(),
+                        List.of(cleaned(m.values().get(0))), how)).toList(), x.where(), x.negated());
+            }
             if (e instanceof Expr.InList in && !in.items().isEmpty() && in.items().stream().allMatch(DocumentConventions::code)
                     && textual.apply(in.expr())) {
                 return new Expr.InList(cleaned(in.expr()), in.items().stream().map(this::written).toList(), in.negated());

@@ -40,6 +40,10 @@ final class Fallbacks {
             Expr test = new Expr.Bin("OR", new Expr.IsNull(v, false), new Expr.InList(v, outcome.alsoFor(), false));
             return new Expr.Case(List.of(new Expr.When(test, defaultValue)), v);
         }
+        if (!outcome.alsoFor().isEmpty()) {
+            // "NULL for blank or the text 'NULL'": the values named beside the missing one are missing too
+            return new Expr.Case(List.of(new Expr.When(new Expr.InList(v, outcome.alsoFor(), false), new Expr.Lit(null))), v);
+        }
         return defaultValue == null ? v : new Expr.Fn("COALESCE", List.of(v, defaultValue));
     }
 

@@ -57,30 +57,35 @@ final class LinkedConditions {
         Expr any = null;
         int unconcerned = 0;
         for (String written : kind.conditions()) {
-            ChoiceWords.Reading reading = ChoiceWords.read("Exclude " + written);
-            if (reading == null) {
-                why[0] = "the condition '" + written + "' of a " + kind.names().get(0) + " is not understood";
+            Expr f = null;
+            String failed = written;
+            for (ChoiceWords.Reading reading : readings(written)) {
+                DocumentConventions compared = new DocumentConventions(reading.anyCase(), reading.trimmed(), false, List.of());
+                Expr all = null;
+                for (String condition : reading.conditions()) {
+                    Expr one = one(condition, r, base, catalog, compared);
+                    if (one == null) {
+                        failed = condition;
+                        all = null;
+                        break;
+                    }
+                    all = all == null || all instanceof Expr.Lit ? one : one instanceof Expr.Lit ? all : new Expr.Bin("OR", all, one);
+                }
+                if (all != null) {
+                    f = all;
+                    break;
+                }
+            }
+            if (f == null) {
+                why[0] = "'" + failed + "' (what makes a " + kind.names().get(0) + ") reads columns " + base.name()
+                        + " does not have, and it shares no key column with the one table that has them";
                 return null;
             }
-            DocumentConventions compared = new DocumentConventions(reading.anyCase(), reading.trimmed(), false, List.of());
-            for (String condition : reading.conditions()) {
-                Expr f = own(condition, r, baseAlias);
-                if (f != null) {
-                    f = compared.applied(f, x -> TypeCoercion.textual(types.infer(x)));
-                } else {
-                    f = linked(condition, r, base, catalog, compared);
-                    if (f instanceof Expr.Lit) {
-                        unconcerned++;
-                        continue;
-                    }
-                }
-                if (f == null) {
-                    why[0] = "'" + condition + "' (what makes a " + kind.names().get(0) + ") reads columns " + base.name()
-                            + " does not have, and it shares no key column with the one table that has them";
-                    return null;
-                }
-                any = any == null ? f : new Expr.Bin("OR", any, f);
+            if (f instanceof Expr.Lit) {
+                unconcerned++;
+                continue;
             }
+            any = any == null ? f : new Expr.Bin("OR", any, f);
         }
         if (any == null && unconcerned > 0 && namesTable(sentence, base.name(), r.targetTable())) {
             // "Test properties and their leases are ignored" where the lease names its property otherwise
@@ -93,6 +98,34 @@ final class LinkedConditions {
             return unconcerned > 0 ? new Expr.Lit(true) : null;
         }
         return new Expr.Not(new Expr.Fn("COALESCE", List.of(any, new Expr.Lit(false))));
+    }
+
+    private static final Pattern ASIDE = Pattern.compile("\\s*\\(([^()]*)\\)\\s*$");
+
+    /**
+     * The ways to read a condition: as the row-choice words read it ("members whose LAST_NM is 'TEST' (any case) in
+     * FFP_MEMBER"), and as written, with how it compares in the bracket after it ("email ends with '@test.io'").
+     */
+    private static List<ChoiceWords.Reading> readings(String written) {
+        List<ChoiceWords.Reading> out = new ArrayList<>();
+        ChoiceWords.Reading words = ChoiceWords.read("Exclude " + written);
+        if (words != null) {
+            out.add(words);
+        }
+        java.util.regex.Matcher aside = ASIDE.matcher(written);
+        boolean said = aside.find();
+        String how = said ? aside.group(1).toLowerCase(Locale.ROOT) : "";
+        String plain = said ? written.substring(0, aside.start()) : written;
+        out.add(new ChoiceWords.Reading(List.of(plain.strip()), true, how.matches(".*\\b(?:any|either)\\s+case\\b.*|.*\\bignor\\w*\\s+case.*"),
+                how.matches(".*\\btrim\\w*.*")));
+        return out;
+    }
+
+    /** One condition: read in the target's table, else through another (TRUE: none of its rows can be one); null if neither. */
+    private Expr one(String condition, MappingRow r, SourceTables.Table base, SchemaCatalog catalog, DocumentConventions compared) {
+        Expr f = own(condition, r, base.alias());
+        return f != null ? compared.applied(f, x -> TypeCoercion.textual(types.infer(x)))
+                : linked(condition, r, base, catalog, compared);
     }
 
     /**

@@ -50,10 +50,12 @@ final class NoteFilters {
             // "Same for HR_DEPARTMENT on dept_code, keeping the latest last_modified"
             + "|\\bkeeping\\s+(?:only\\s+)?(?:the\\s+)?(?:latest|last|most\\s+recent|newest|first|earliest|oldest|highest|lowest)\\b"
             // "Test properties and their leases are ignored in every target" (but "leading zeros are ignored")
-            + "|(?<!\\b" + TEXT_PARTS + "\\s)(?:are|is)\\s+(?:ignored|rejected|omitted)\\s+(?:in|from|everywhere|throughout)\\b"
+            + "|(?<!\\b" + TEXT_PARTS + "\\s)(?:are|is)\\s+(?:ignored|rejected|omitted)\\s+(?:in|from)\\b"
             + "|keep\\s+only\\s+(?:the|one)\\s+(?:row|record|version|latest|last|most|newest|earliest|first|oldest|highest|lowest"
             + "|largest|smallest)(?!\\s+(?:\\d+\\s+)?" + TEXT_PARTS + "\\b)|keep\\s+(?:only\\s+)?(?:one|a\\s+single|a|just\\s+one|a\\s+unique)\\s+(?:row|record|version|copy|entry)"
             + "|load\\s+only\\b|only\\s+load\\b"
+            // "keep one result per ORDER_NO + TEST_CD - the one with the latest RESULT_DTTM"
+            + "|\\bkeep\\s+(?:only\\s+)?(?:one|a\\s+single|just\\s+one)\\s+[a-z][\\w-]*\\s+(?:per|for\\s+each|for\\s+every)\\b"
             // "Agent codes starting 'TST' ... must never reach the mart (exclude from DIM_AGENT)"
             + "|\\b(?:must|should|will|shall|do|does)\\s+(?:not|never)\\s+(?:reach|flow\\s+(?:in)?to|go\\s+(?:in)?to|get\\s+(?:in)?to"
             + "|make\\s+it\\s+(?:in)?to)\\b|\\(\\s*(?:exclude|drop|remove)\\s+(?:them\\s+)?from\\b"

@@ -112,8 +112,10 @@ final class NoteScope {
     }
 
     /** "They are excluded from ...": a sentence whose subject is a pronoun, joined to the sentence that names them. */
-    private static final Pattern PRONOUN = Pattern.compile("^(?:They|These|Those|Such\\s+(?:rows|records|lines)|These\\s+(?:rows"
-            + "|records|lines))\\s+(?:are|is|will|must|should|shall|get|do)\\b.*");
+    private static final Pattern PRONOUN = Pattern.compile("^(?:(?:They|These|Those|Such\\s+(?:rows|records|lines)|These\\s+(?:rows"
+            + "|records|lines))\\s+(?:are|is|will|must|should|shall|get|do)\\b"
+            // "Cancelled orders: ORDER_STATUS = CA. Excluded from FACT_ORDER_SUMMARY, ...": the subject left unsaid
+            + "|(?:Excluded|Ignored|Dropped|Removed|Skipped|Not\\s+loaded)\\s+(?:from|in|everywhere)\\b).*");
 
     static List<String> withTheirSubjects(String[] sentences) {
         List<String> out = new ArrayList<>();
@@ -207,8 +209,10 @@ final class NoteScope {
                 // "charges whose lease is not in FACT_LEASE": a target named as where to look is no subject
                 named.add(word);
             }
+            boolean whereLooked = before.matches("(?s).*\\b(?:in|on|within|against|into)\\s+(?:the\\s+)?$");
             tablesOf.forEach((t, tables) -> {
-                if (tables.contains(word)) {
+                // "results whose ORDER_NO has no row in LIS_ORDER": a table named as where to look is no subject
+                if (tables.contains(word) && !whereLooked) {
                     byTable.add(t);
                 }
             });

@@ -55,7 +55,7 @@ final class Picks {
     /** "..., i.e.", "... – that is": a sentence that ends by announcing the same said again */
     private static final Pattern ANNOUNCING = Pattern.compile("(?i)\\s*[,;:–—-]?\\s*(?:i\\.?\\s*e\\.?|e\\.?\\s*g\\.?|that\\s+is|namely|in\\s+sql)\\s*[:,]?\\s*$");
     /** "keep one row per cleaned member number – the one with the most recent LAST_UPD_TS" */
-    private static final Pattern ONE_PER = Pattern.compile("(?i)^" + KEEP + "(?:one|a\\s+single|a|single)\\s+" + ROW + "\\s+"
+    private static final Pattern ONE_PER = Pattern.compile("(?i)^" + KEEP + "(?:one|a\\s+single|a|single)\\s+(?:" + ROW + "|[a-z][\\w-]*)\\s+"
             + PER + "\\s+(.+?)\\s*(?:[–—:;,]|\\s-)\\s*(?:namely\\s+|i\\.e\\.?\\s+)?the\\s+(?:one|" + ROW + ")\\s+with\\s+(?:the\\s+)?"
             + EXTREME + "\\s+(.+?)\\s*[.;]?$");
     /** "keep only the most recently updated row per customer number (latest UPDATED_AT, text ...)": the order in brackets */
@@ -212,9 +212,19 @@ final class Picks {
      * (its other sentences, "" when none).
      */
     record Read(String key, String order, boolean descending, String rest, boolean numericOrder, String orderPattern, boolean sql,
-                boolean datedOrder) {
+                boolean datedOrder, String tieOrder, boolean tieDescending) {
+        Read(String key, String order, boolean descending, String rest, boolean numericOrder, String orderPattern, boolean sql,
+             boolean datedOrder) {
+            this(key, order, descending, rest, numericOrder, orderPattern, sql, datedOrder, null, false);
+        }
+
         Read(String key, String order, boolean descending, String rest, boolean numericOrder, String orderPattern, boolean sql) {
             this(key, order, descending, rest, numericOrder, orderPattern, sql, false);
+        }
+
+        /** The pick with what decides between rows of the same order, said in a sentence of its rest. */
+        Read withTie(String order, boolean descending, String rest) {
+            return new Read(key, this.order, this.descending, rest, numericOrder, orderPattern, sql, datedOrder, order, descending);
         }
 
         Read(String key, String order, boolean descending, String rest, boolean numericOrder, String orderPattern) {
@@ -320,7 +330,33 @@ final class Picks {
     }
 
     /** The cell's pick, or null when no sentence of it keeps one row per key in an order. */
+    /** "If two have the same time keep the higher RESULT_ID": what decides between rows the order does not. */
+    private static final Pattern TIE = Pattern.compile("(?i)^(?:if|when|where)\\s+(?:two|both|several|more\\s+than\\s+one)"
+            + "(?:\\s+(?:rows|records|results|entries|lines|versions))?\\s+(?:have|share|carry|are\\s+at)\\s+the\\s+same\\s+"
+            + "[a-z][\\w\\s]{0,30}?\\s*,?\\s*(?:then\\s+)?(?:keep|take|use|pick|choose)\\s+(?:the\\s+(?:one|row|record)\\s+with\\s+)?"
+            + "(?:the\\s+)?(higher|highest|larger|largest|greater|greatest|bigger|lower|lowest|smaller|smallest|later|latest|earlier"
+            + "|earliest)\\s+([A-Za-z_][\\w.]*)\\s*[.;]?$");
+
+    /** The cell's first pick, with a tie-break said after it. */
     static Read read(String cell) {
+        Read first = readFirst(cell);
+        if (first == null || first.rest() == null || first.rest().isBlank()) {
+            return first;
+        }
+        List<String> rest = new ArrayList<>();
+        String[] tie = null;
+        for (String sentence : SENTENCES.split(first.rest().trim())) {
+            Matcher m = TIE.matcher(sentence.trim());
+            if (tie == null && m.matches()) {
+                tie = new String[]{m.group(2), m.group(1)};
+            } else {
+                rest.add(sentence.trim());
+            }
+        }
+        return tie == null ? first : first.withTie(tie[0], descending(tie[1]), String.join(" ", rest));
+    }
+
+    private static Read readFirst(String cell) {
         List<String> sentences = java.util.Arrays.stream(SENTENCES.split(cell.trim())).map(x -> FIRST.matcher(x).replaceFirst("")).toList();
         for (int i = 0; i < sentences.size(); i++) {
             String[] sql = forms(sentences.get(i).trim());

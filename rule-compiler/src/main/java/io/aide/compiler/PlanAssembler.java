@@ -303,9 +303,22 @@ final class PlanAssembler {
             String problem = null;
             // a cell may say the same pick twice ("keep only the latest record per student by LAST_UPD_TS (see cover
             // sheet)" and the cover's own sentence): each is read, and must agree
+            List<Picks.Read> picksUnread = new ArrayList<>();
+            List<Picks.Read> picksApplied = new ArrayList<>();
             for (Picks.Read pick = Picks.read(cell); pick != null && problem == null; pick = Picks.read(cell)) {
-                problem = choices.pick(pick, r, baseAlias, joins, picks);
+                String why = choices.pick(pick, r, baseAlias, joins, picks);
+                (why == null ? picksApplied : picksUnread).add(pick);
+                problem = why != null && why.contains("is not understood") ? null : why;
                 cell = pick.rest();
+            }
+            for (Picks.Read pick : picksUnread) {
+                // "If a code appears more than once keep the row with the most recent EFF_DT. Keep the record with the
+                // latest EFF_DT per TEST_CD.": a pick said vaguely and again in full is the one pick
+                boolean saidAgain = picksApplied.stream().anyMatch(a -> a.order().strip().equalsIgnoreCase(pick.order().strip())
+                        && a.descending() == pick.descending());
+                if (!saidAgain && problem == null) {
+                    problem = "the key '" + pick.key() + "' or the order '" + pick.order() + "' of the row kept is not understood";
+                }
             }
             if (problem != null) {
                 whereTodos.add("TODO filter " + r.ref() + " not applied: \"" + r.filter().trim() + "\" - " + problem);

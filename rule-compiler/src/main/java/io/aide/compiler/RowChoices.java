@@ -143,7 +143,16 @@ final class RowChoices {
         String alias = relations.size() == 1 ? relations.iterator().next() : null;
         boolean read = alias != null && tables.isSourceAlias(alias) && (alias.equals(baseAlias)
                 || joins.values().stream().anyMatch(j -> !j.relation().cte() && alias.equals(j.relation().alias())));
-        LayerPlan.Pick chosen = new LayerPlan.Pick(keys, List.of(new Expr.Order(order, pick.descending())), row.ref());
+        List<Expr.Order> orders = new ArrayList<>(List.of(new Expr.Order(order, pick.descending())));
+        if (pick.tieOrder() != null) {
+            // "If two have the same time keep the higher RESULT_ID"
+            Expr tie = WORDS.value(pick.tieOrder(), binder.filterContext(row));
+            if (tie == null) {
+                return "the order '" + pick.tieOrder() + "' that decides between rows of the same " + pick.order() + " is not understood";
+            }
+            orders.add(new Expr.Order(tie, pick.tieDescending()));
+        }
+        LayerPlan.Pick chosen = new LayerPlan.Pick(keys, orders, row.ref());
         LayerPlan.Pick before = read ? picks.get(alias) : null;
         if (before != null && before.partitionBy().equals(chosen.partitionBy()) && before.orderBy().equals(chosen.orderBy())) {
             // the same pick said again (in a rule and on the cover sheet)
@@ -349,12 +358,6 @@ final class RowChoices {
     /** The first reading of a filter text that compiles over the tables the view reads; null (why[0] set) otherwise. */
     Expr readFilter(String text, MappingRow r, String baseAlias, Map<String, LayerPlan.Join> joins,
                             Map<Expr.Col, Expr> codeCleaning, String[] why) {
-        RowClasses.RowClass kind = kinds.leftOut(text);
-        if (kind != null) {
-            // "Test properties are not loaded, and LEASE records belonging to a test property are ignored": the rows of a
-            // kind the document defines, told in this target's table
-            return linked.leftOut(kind, text, r, baseAlias, why);
-        }
         SqlExpressionParser parser = new SqlExpressionParser((q, n) -> binder.resolveFilterName(r, q, n));
         String thing = ChoiceWords.thingWhose(text);
         for (FilterText.Reading reading : FilterText.readings(FilterSentences.definedWhole(text))) {
@@ -381,6 +384,22 @@ final class RowChoices {
         Expr worded = byWords(text, r, parser, baseAlias, joins, codeCleaning);
         if (worded != null) {
             return worded;
+        }
+        List<RowClasses.RowClass> named = kinds.leftOut(text);
+        if (!named.isEmpty()) {
+            // "Test properties are not loaded, and LEASE records belonging to a test property are ignored": the rows of
+            // the kinds the document defines, told in this target's table
+            Expr all = null;
+            for (RowClasses.RowClass kind : named) {
+                Expr kept = linked.leftOut(kind, text, r, baseAlias, why);
+                if (kept == null) {
+                    return null;
+                }
+                all = all == null || all instanceof Expr.Lit ? kept : kept instanceof Expr.Lit ? all : new Expr.Bin("AND", all, kept);
+            }
+            if (all != null) {
+                return all;
+            }
         }
         RowClasses.RowClass inline = RowClasses.inline(text);
         if (inline != null) {

@@ -43,6 +43,9 @@ final class RowClasses {
             + "\\s+(?:if|when|where|whenever)\\s+(.+?)\\s*[.;]?$");
     private static final Pattern COND_IS_A = Pattern.compile("(?i)^(?:any|every|each|all)?\\s*(.+?)\\s+(?:is|are)\\s+"
             + "(?:considered\\s+|treated\\s+as\\s+|deemed\\s+)?(?:an?\\s+)?" + KIND + "\\s*[.;]?$");
+    /** "A test account is a user whose (latest) row has is_test_account = 'Y' OR whose email ends with ..." */
+    private static final Pattern KIND_IS_WHOSE = Pattern.compile("(?i)^(?:an?|the)\\s+" + KIND + "\\s+(?:is|are|means)\\s+"
+            + "(?:an?|any|every|one)\\s+[a-z][\\w-]*\\s+((?:whose|with|where|that|which)\\s.+?)\\s*[.;]?$");
     private static final Pattern LABEL = Pattern.compile("^([A-Za-z][\\w-]*(?:\\s+[A-Za-z][\\w-]*){1,3})\\s*:\\s*(.+?)\\s*[.;]?$");
     /** The words that say a kind is a kind of rows left out: its name carries one of them. */
     private static final Set<String> MARKS = Set.of("test", "dummy", "demo", "sample", "qa", "qc", "internal", "fake", "training",
@@ -53,6 +56,9 @@ final class RowClasses {
     /** A label that tells what to do ("Exclude test accounts: ..."): an exclusion, read as one, not a definition. */
     private static final Pattern INSTRUCTION = Pattern.compile("(?i)^(?:exclude|drop|remove|skip|ignore|reject|discard|omit|filter"
             + "|keep|load|only|do\\s+not|don't|never|include)\\b");
+    /** A definition, then what happens to the rows it defines: "Test accounts: ... - they are excluded from ...". */
+    private static final Pattern JOINED = Pattern.compile("^(.+?)\\s+[-\u2013]\\s+((?i:they|these|those|excluded|ignored|dropped|removed"
+            + "|skipped|not\\s+loaded)\\b.*)$");
     /** A pronoun that stands for the kind just defined. */
     private static final Pattern PRONOUN = Pattern.compile("(?i)^(?:they|these|those|such\\s+\\w+|them|their)\\b");
 
@@ -98,6 +104,55 @@ final class RowClasses {
         return of(texts, parts);
     }
 
+    /**
+     * The document with its notes' sentences that follow a definition naming the kind where they say "they" or "their"
+     * or leave the subject unsaid: "Test patients: any MRN beginning with TST is a test patient. They are not loaded to
+     * DIM_PATIENT and their orders ..." -> "Test patients are not loaded to DIM_PATIENT and test patients' orders ...".
+     * Each sentence then says what it leaves out wherever the notes' lines are split among the targets.
+     */
+    static MappingSpec withKindsNamed(MappingSpec spec) {
+        List<DocumentNote> notes = new ArrayList<>(spec.notes().size());
+        boolean changed = false;
+        for (DocumentNote n : spec.notes()) {
+            String text = MARKED.matcher(n.text()).find() ? withKindsNamed(n.text()) : n.text();
+            changed |= !text.equals(n.text());
+            notes.add(text.equals(n.text()) ? n : new DocumentNote(n.sheet(), n.row(), text));
+        }
+        return !changed ? spec : new MappingSpec(spec.documentId(), spec.tenantId(), spec.version(), spec.fileName(), spec.format(),
+                spec.headerMapping(), spec.sheets(), spec.rows(), spec.referenceTables(), spec.diagnostics(), notes);
+    }
+
+    private static final Pattern SUBJECT_PRONOUN = Pattern.compile("^(?:They|These|Those)\\b");
+    private static final Pattern SUBJECT_UNSAID = Pattern.compile("^(?=(?:Excluded|Ignored|Dropped|Removed|Skipped|Not\\s+loaded)\\b)");
+
+    private static String withKindsNamed(String line) {
+        List<String> cells = new ArrayList<>();
+        for (String cell : line.split(" \\| ", -1)) {
+            StringBuilder out = new StringBuilder();
+            String plural = null;
+            for (String sentence : cell.strip().split("(?<=[.;!?])\\s+(?=[A-Z(])")) {
+                RowClass defined = definition(sentence.replaceFirst("^\\(?(?:\\d{1,2}|[A-Z]\\d{1,2})[).]?\\s+(?=[A-Za-z])", ""));
+                String said = sentence;
+                if (defined != null) {
+                    String name = defined.names().get(0);
+                    plural = name.endsWith("y") ? name.substring(0, name.length() - 1) + "ies" : name + "s";
+                } else if (plural != null) {
+                    String capital = Character.toUpperCase(plural.charAt(0)) + plural.substring(1);
+                    said = SUBJECT_PRONOUN.matcher(said).replaceFirst(capital);
+                    said = SUBJECT_UNSAID.matcher(said).replaceFirst(capital + " are ");
+                    if (!said.equals(sentence) && said.startsWith(capital + " are ")) {
+                        said = capital + " are " + Character.toLowerCase(said.charAt(capital.length() + 5)) + said.substring(capital.length() + 6);
+                    }
+                    said = said.replaceAll("\\btheir\\b", java.util.regex.Matcher.quoteReplacement(plural + "'"))
+                            .replaceAll("\\bthem\\b", java.util.regex.Matcher.quoteReplacement(plural));
+                }
+                out.append(out.length() == 0 ? "" : " ").append(said);
+            }
+            cells.add(out.toString());
+        }
+        return String.join(" | ", cells);
+    }
+
     /** The kinds the texts define; parts: the words of the document's table and target names. */
     static RowClasses of(List<String> texts, Set<String> parts) {
         Map<String, RowClass> found = new LinkedHashMap<>();
@@ -131,8 +186,10 @@ final class RowClasses {
     static List<String> sentences(String text) {
         List<String> out = new ArrayList<>();
         for (String s : text.strip().split("(?<=[.;!?])\\s+(?=[A-Z(])")) {
-            if (!s.isBlank()) {
-                out.add(s.strip());
+            // "3. Test patients: ...": the line's number is no part of it
+            String t = s.strip().replaceFirst("^\\(?(?:\\d{1,2}|[A-Z]\\d{1,2})[).]?\\s+(?=[A-Za-z])", "");
+            if (!t.isBlank()) {
+                out.add(t);
             }
         }
         return out;
@@ -141,6 +198,11 @@ final class RowClasses {
     /** The kind a sentence defines, or null. */
     static RowClass definition(String sentence) {
         String s = withoutRemarks(sentence).strip();
+        Matcher joined = JOINED.matcher(s);
+        if (joined.matches()) {
+            // "... are training/QA hotels - they are not loaded to DIM_PROPERTY": the definition before what happens to them
+            s = joined.group(1);
+        }
         Matcher label = LABEL.matcher(s);
         if (label.matches() && !INSTRUCTION.matcher(label.group(1)).find()) {
             RowClass inner = definition(label.group(2));
@@ -156,6 +218,14 @@ final class RowClasses {
             List<String> names = names(ifForm.group(1));
             List<String> conditions = conditions(ifForm.group(2));
             return names.isEmpty() || conditions.isEmpty() ? null : new RowClass(names, conditions);
+        }
+        Matcher whose = KIND_IS_WHOSE.matcher(s);
+        if (whose.matches()) {
+            List<String> names = names(whose.group(1));
+            List<String> conditions = conditions(whose.group(2));
+            if (!names.isEmpty() && !conditions.isEmpty()) {
+                return new RowClass(names, conditions);
+            }
         }
         Matcher isA = COND_IS_A.matcher(s);
         if (isA.matches()) {
@@ -200,10 +270,12 @@ final class RowClasses {
     /** "its PROP_CD starts with TST or its PROP_NAME contains TEST": each condition, when each compares a value. */
     static List<String> conditions(String text) {
         List<String> out = new ArrayList<>();
-        for (String part : text.split("\\s*(?:,\\s*(?:and|or)\\s+|;\\s*|\\s+or\\s+(?=(?:its|their|whose|with|where|any|the|"
+        for (String part : text.split("\\s*(?:,\\s*(?:and|or)\\s+|;\\s*|\\s+(?i:or)\\s+(?=(?:its|their|whose|with|where|any|the|"
                 + "[a-z]+s\\s+whose)\\b|[A-Z][A-Z0-9]*_)|,\\s+(?=(?:[a-z]+s\\s+whose|its|their|any)\\b))")) {
             String p = part.strip().replaceAll("(?i)^(?:(?:any|the|all|every)\\s+)?(?:[a-z][\\w-]*\\s+){0,3}?whose\\s+", "")
                     .replaceAll("(?i)^(?:its|their|whose|where|with|any|the)\\s+", "").replaceAll("[.;]+$", "")
+                    // "whose (latest) row has is_test_account = 'Y'": the row's value
+                    .replaceAll("(?i)^(?:\\(?[a-z]+\\)?\\s+)?(?:row|record)\\s+(?:has|holds|with|having)\\s+", "")
                     // "contains the text TEST": the value compared, named as a text
                     .replaceAll("(?i)\\b(?:the\\s+)?(?:text|string|word|letters|characters|value)\\s+(?=['\"A-Z0-9])", "");
             if (p.isEmpty() || !COMPARES.matcher(p).find() || p.split("\\s+").length > 18) {
@@ -247,27 +319,29 @@ final class RowClasses {
 
     /** Whether the sentence only defines a kind (and so chooses no rows of its own). */
     boolean definesOnly(String sentence) {
-        return !classes.isEmpty() && definition(sentence) != null && !sentence.matches("(?is).*\\s[-\u2013]\\s*(?:they|these|those)\\b.*");
+        return !classes.isEmpty() && definition(sentence) != null && !JOINED.matcher(withoutRemarks(sentence).strip()).matches();
     }
 
     /**
-     * The kind whose rows the sentence leaves out, or null when it names none, says more than that, or keeps rows.
-     * "Test accounts: ... - they are excluded from all four targets": a definition and, after it, what happens to them.
+     * The kinds whose rows the sentence leaves out ("Cancelled orders and test-patient orders excluded"); none when it
+     * names none, says more than that, or keeps rows. "Test accounts: ... - they are excluded from all four targets": a
+     * definition and, after it, what happens to them.
      */
-    RowClass leftOut(String sentence) {
+    List<RowClass> leftOut(String sentence) {
         if (classes.isEmpty()) {
-            return null;
+            return List.of();
         }
         String s = withoutRemarks(sentence).strip();
-        RowClass named = null;
-        Matcher joined = Pattern.compile("^(.+?)\\s+[-\u2013]\\s+((?i:they|these|those)\\b.*)$").matcher(s);
+        List<RowClass> named = new ArrayList<>();
+        Matcher joined = JOINED.matcher(s);
         if (joined.matches()) {
             RowClass defined = definition(joined.group(1));
             List<String> stated = conditions(joined.group(1).replaceAll("(?i)^(?:exclude|excluding|drop|remove|skip)\\s+", ""));
-            named = defined != null ? find(defined.names().get(0))
+            RowClass said = defined != null ? find(defined.names().get(0))
                     : classes.stream().filter(c -> lower(c.conditions()).equals(lower(stated))).findFirst().orElse(null);
-            if (named != null) {
+            if (said != null) {
                 // "Member numbers starting with '99', and ... - they are excluded": its conditions, said again
+                named.add(said);
                 s = joined.group(2);
             }
         }
@@ -276,20 +350,19 @@ final class RowClasses {
             for (String name : c.names()) {
                 Matcher m = mention(name).matcher(lower);
                 if (m.find()) {
-                    if (named != null && named != c) {
-                        return null;
+                    if (!named.contains(c)) {
+                        named.add(c);
                     }
-                    named = c;
                     lower = m.replaceAll(" ");
                 }
             }
         }
-        if (named == null && classes.size() == 1 && PRONOUN.matcher(s).find()) {
+        if (named.isEmpty() && classes.size() == 1 && PRONOUN.matcher(s).find()) {
             // "They are not loaded to DIM_PATIENT ...": the one kind the document defines
-            named = classes.get(0);
+            named.add(classes.get(0));
         }
-        if (named == null) {
-            return null;
+        if (named.isEmpty()) {
+            return List.of();
         }
         boolean leaves = false;
         Matcher w = WORD.matcher(lower.replaceAll("\\([^()]*\\)", " ").replaceAll("\\b[a-z][a-z0-9]*_[a-z0-9_]+\\b", " "));
@@ -298,10 +371,10 @@ final class RowClasses {
             if (LEAVING.contains(word)) {
                 leaves = true;
             } else if (!FILLER.contains(word) && !namesTable(word) && !word.matches("\\d+")) {
-                return null;
+                return List.of();
             }
         }
-        return leaves && !lower.matches("(?s).*\\b(?:only|keep|kept|include|included)\\b.*") ? named : null;
+        return leaves && !lower.matches("(?s).*\\b(?:only|keep|kept|include|included)\\b.*") ? named : List.of();
     }
 
     private static List<String> lower(List<String> texts) {

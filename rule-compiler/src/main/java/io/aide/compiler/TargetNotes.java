@@ -20,10 +20,12 @@ final class TargetNotes {
     }
 
     /** The rows with the document's notes about their target added to the notes of its key row. */
-    static List<MappingRow> added(MappingSpec spec, String target, List<MappingRow> rows) {
-        if (rows.isEmpty() || spec.notes().isEmpty()) {
+    static List<MappingRow> added(MappingSpec written, String target, List<MappingRow> rows) {
+        if (rows.isEmpty() || written.notes().isEmpty()) {
             return rows;
         }
+        // "They are not loaded ...", after a definition: the kind named, wherever the line's clauses go
+        MappingSpec spec = RowClasses.withKindsNamed(written);
         MappingRow host = host(rows);
         List<String> said = about(spec, target, host.sourceTable(), new NoteScope(spec, hosts(spec)));
         if (said.isEmpty()) {
@@ -146,7 +148,8 @@ final class TargetNotes {
             // "FFP_FLIGHT_ACTIVITY re-sends ... Keep only the latest version ... DIM_MEMBER aggregates use this same
             // set": the sentences about this target's rows, the others left to the target they name
             String chosen = NoteFilters.choosingSentences(scope.about(line, target));
-            return chosen.isEmpty() || !scope.readsTable(line, target) ? null : chosen;
+            // (or that names no table of it but says "both fact tables", "every target")
+            return chosen.isEmpty() || !scope.readsTable(line, target) && !NoteScope.several(chosen) ? null : chosen;
         }
         // what each sentence is about before the choosing ones are taken out ("MES_PRODUCT may contain several versions
         // of an item. Keep one row per ITEM_NO ...": the second is about MES_PRODUCT's rows)

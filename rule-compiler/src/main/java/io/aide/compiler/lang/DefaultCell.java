@@ -157,6 +157,10 @@ record DefaultCell(Expr value, String problem, boolean blankToo, List<Expr> also
             text = text.substring(0, covered.start()) + covered.group(1) + " or " + covered.group(2).replaceAll("\\s*(?:/|,)\\s*", " or ")
                     + text.substring(covered.end());
         }
+        // "the text NULL", "the literal NULL", "NULL text": the word as the extract writes it, a value like any quoted one
+        text = text.replaceAll("(?i)\\b(?:the\\s+)?(?:text|literal|string|word)\\s+'?NULL'?(?=\\W|$)|(?<![\\w'])NULL\\s+(?:text|string|literal)\\b", "'NULL'");
+        // "blank / NULL text", "blank/null": the missing words one or the other
+        text = text.replaceAll("(?i)\\b(blank|null|empty|missing)\\s*/\\s*(?='?(?:blank|null|empty|missing)\\b)", "$1 or ");
         List<Token> tokens = Lexer.tokens(text);
         if (tokens.stream().anyMatch(t -> t.kind() == Token.Kind.SEP)) {
             return null;
@@ -188,12 +192,19 @@ record DefaultCell(Expr value, String problem, boolean blankToo, List<Expr> also
         }
         for (int k = 1; k < tokens.size(); k++) {
             int m = lexicon.match(Role.IF, tokens, k);
-            if (m > 0 && !tokens.get(k).norm().equals("for")) {
+            // "0 for new customers" is no condition; "NULL for blank or the text NULL" is
+            boolean forMissing = k + 1 < tokens.size() && (lexicon.match(Role.BLANK, tokens, k + 1) > 0
+                    || lexicon.match(Role.NULL, tokens, k + 1) > 0 || lexicon.match(Role.IS_EMPTY, tokens, k + 1) > 0);
+            if (m > 0 && (!tokens.get(k).norm().equals("for") || forMissing)) {
                 if (!plainValue(tokens.subList(0, k), lexicon, names)) {
                     return null;
                 }
-                DefaultCell read = read(text, target, lexicon, names);
-                return read.problem() == null && DefaultCondition.read(tokens, k + m, names, lexicon) != null ? read : null;
+                DefaultCell whole = read(text, target, lexicon, names);
+                DefaultCell read = whole.problem() == null ? whole : read(textOf(tokens.subList(0, k)), target, lexicon, names);
+                DefaultCondition.Reading when = read.problem() == null ? DefaultCondition.read(tokens, k + m, names, lexicon) : null;
+                // "NULL for blank or the text 'NULL'": the value, and the values it stands for beside the missing one
+                return when == null ? null : when.values().isEmpty() ? read
+                        : new DefaultCell(read.value(), null, when.kind() == DefaultCondition.Kind.BLANK || read.blankToo(), when.values());
             }
         }
         return null;
@@ -217,6 +228,10 @@ record DefaultCell(Expr value, String problem, boolean blankToo, List<Expr> also
             return null;
         }
         List<Token> said = tokens.subList(at, tokens.size());
+        if (said.get(0).op("/") || said.get(0).op(",") || said.get(0).is(Token.Kind.WORD, "or") || said.get(0).is(Token.Kind.WORD, "and")) {
+            // "NULL if blank / NULL text": the condition goes on, no value follows
+            return null;
+        }
         if (!plainValue(said, lexicon, names) || lexicon.match(Role.BLANK, said, 0) == said.size()) {
             // "Blank stays blank": an empty text kept, which is no NULL
             return null;

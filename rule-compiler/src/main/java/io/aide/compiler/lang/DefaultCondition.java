@@ -120,6 +120,10 @@ final class DefaultCondition {
             return n.contains(".") ? new io.aide.compiler.plan.Expr.Lit(new java.math.BigDecimal(n))
                     : new io.aide.compiler.plan.Expr.Lit(Long.parseLong(n));
         }
+        if (t.kind() == Token.Kind.STRING && at == 0) {
+            // "blank or 'N/A'", "blank or the text 'NULL'": a text the default replaces too
+            return new io.aide.compiler.plan.Expr.Lit(t.text());
+        }
         return t.is(Token.Kind.WORD, "zero") ? new io.aide.compiler.plan.Expr.Lit(0L) : null;
     }
 
