@@ -143,6 +143,12 @@ record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces, boolean bla
                 // "starting 'TST' (any case)": the pattern compared as the codes are
                 return new Expr.Bin("LIKE", cleaned(like.left()), written(like.right()));
             }
+            if (e instanceof Expr.Exists x && x.where() != null) {
+                // the other table's row tested as the document compares codes ("ORDER_STATUS = CA" of a 'ca ' order)
+                Expr where = applied(x.where(), c -> true);
+                Expr.Exists rewritten = new Expr.Exists(x.table(), x.alias(), x.matches(), where, x.negated());
+                e = rewritten;
+            }
             if (e instanceof Expr.Exists x && x.matches().stream().allMatch(m -> m.cleaning().isEmpty() && m.values().size() == 1
                     && textual.apply(m.values().get(0)))) {
                 // "compared trimmed and upper case, including in joins and lookups": the row looked for as well
@@ -156,6 +162,14 @@ record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces, boolean bla
             }
             return e;
         });
+    }
+
+    /**
+     * A key rows are told apart by ("one row per TEST_CD"), compared as the document compares codes: a text column
+     * trimmed or upper-cased as the conventions say; anything else as it is.
+     */
+    Expr key(Expr value, Function<Expr, Boolean> textual) {
+        return (ignoreCase || ignoreSpaces) && value instanceof Expr.Col && textual.apply(value) ? cleaned(value) : value;
     }
 
     private static boolean code(Expr e) {

@@ -1,6 +1,7 @@
 package io.aide.compiler;
 
 import io.aide.compiler.plan.Expr;
+import io.aide.compiler.plan.SqlType;
 import io.aide.compiler.rules.RuleOutcome;
 
 import java.util.List;
@@ -42,7 +43,7 @@ final class Fallbacks {
         }
         if (!outcome.alsoFor().isEmpty()) {
             // "NULL for blank or the text 'NULL'": the values named beside the missing one are missing too
-            return new Expr.Case(List.of(new Expr.When(new Expr.InList(v, outcome.alsoFor(), false), new Expr.Lit(null))), v);
+            return new Expr.Case(List.of(new Expr.When(new Expr.InList(v, outcome.alsoFor(), false), new Expr.TypedNull(SqlType.UNKNOWN))), v);
         }
         return defaultValue == null ? v : new Expr.Fn("COALESCE", List.of(v, defaultValue));
     }
@@ -71,6 +72,6 @@ final class Fallbacks {
 
     /** The outcome changes the value: it has a default, or a blank is to count as no value. */
     static boolean changes(RuleOutcome outcome, boolean textual) {
-        return outcome.defaultValue() != null || outcome.blankToo() && textual;
+        return outcome.defaultValue() != null || outcome.blankToo() && textual || !outcome.alsoFor().isEmpty();
     }
 }

@@ -199,8 +199,10 @@ final class LayerRenderer {
             String numbered = oneLine(format(r.render(new Expr.Window("ROW_NUMBER", List.of(), rel.pick().partitionBy(),
                     rel.pick().orderBy()))));
             String col = r.quote(LayerPlan.Pick.COLUMN);
+            // (the conditions said to come first choose the rows the numbering sees)
+            String first = rel.pick().before().isEmpty() ? "" : " WHERE " + oneLine(format(r.render(Expr.and(rel.pick().before()))));
             return "(SELECT * FROM (SELECT " + alias + ".*, " + numbered + " AS " + col + " FROM " + name + " AS " + alias
-                    + ") AS " + alias + " WHERE " + col + " = 1) AS " + alias;
+                    + first + ") AS " + alias + " WHERE " + col + " = 1) AS " + alias;
         }
         return rel.alias() == null || rel.alias().equals(rel.name()) ? name : name + " AS " + r.quote(rel.alias());
     }

@@ -215,6 +215,16 @@ final class LinkedConditions {
             // a charge whose lease is on a test property: the lease row, then the property row
             SchemaCatalog.Table m = between.get(0);
             String mid = identifier(m);
+            if (Expr.columns(inner).stream().allMatch(c -> c.column().equalsIgnoreCase(id))) {
+                // "any MRN beginning with TST": the identifier the row in between holds tells it, whatever table lists it
+                // (read as the identifiers are matched: trimmed, in any case)
+                Expr held = Expr.mapColumns(inner, c -> new Expr.Fn("UPPER", List.of(new Expr.Fn("TRIM", List.of(
+                        new Expr.Col(INNER, m.column(id).get().name()))))));
+                return new Expr.Exists(SourceTables.qualifiedName(new SourceTables.Table(m.schema(), m.name(), INNER)), INNER,
+                        List.of(new Expr.Match(m.column(mid).orElseThrow().name(), List.of(new Expr.Fn("UPPER", List.of(
+                                new Expr.Fn("TRIM", List.of(new Expr.Col(base.alias(), own.column(mid).get().name())))))),
+                                List.of("TRIM", "UPPER"))), held, false);
+            }
             Expr deeper = Expr.mapColumns(inner, c -> new Expr.Col(INNER + "2", c.column()));
             Expr onOwner = exists(owner, INNER + "2", id, new Expr.Col(INNER, m.column(id).get().name()), deeper);
             return exists(m, INNER, mid, new Expr.Col(base.alias(), own.column(mid).get().name()), onOwner);

@@ -49,6 +49,10 @@ final class NoteFilters {
             + "|(?:are|is|be|get|gets)\\s+(?:filtered\\s+out|excluded|dropped|skipped|discarded)|filtered\\s+out"
             // "Same for HR_DEPARTMENT on dept_code, keeping the latest last_modified"
             + "|\\bkeeping\\s+(?:only\\s+)?(?:the\\s+)?(?:latest|last|most\\s+recent|newest|first|earliest|oldest|highest|lowest)\\b"
+            // "If two have the same time keep the higher RESULT_ID": which of the rows a pick keeps
+            + "|\\b(?:if|when|where)\\s+(?:two|both|several|more\\s+than\\s+one)\\b[^.;]{0,60}\\bsame\\b[^.;]{0,40}\\b(?:keep|take|use|pick|choose)\\b"
+            // "results with RESULT_STATUS = X are removed first" (but "thousands separators are removed")
+            + "|\\b(?:with|whose|where|having)\\b[^.;]{1,80}?\\b(?:are|is)\\s+removed\\b"
             // "Test properties and their leases are ignored in every target" (but "leading zeros are ignored")
             + "|(?<!\\b" + TEXT_PARTS + "\\s)(?:are|is)\\s+(?:ignored|rejected|omitted)\\s+(?:in|from)\\b"
             + "|keep\\s+only\\s+(?:the|one)\\s+(?:row|record|version|latest|last|most|newest|earliest|first|oldest|highest|lowest"

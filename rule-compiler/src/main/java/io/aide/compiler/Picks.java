@@ -335,25 +335,33 @@ final class Picks {
             + "(?:\\s+(?:rows|records|results|entries|lines|versions))?\\s+(?:have|share|carry|are\\s+at)\\s+the\\s+same\\s+"
             + "[a-z][\\w\\s]{0,30}?\\s*,?\\s*(?:then\\s+)?(?:keep|take|use|pick|choose)\\s+(?:the\\s+(?:one|row|record)\\s+with\\s+)?"
             + "(?:the\\s+)?(higher|highest|larger|largest|greater|greatest|bigger|lower|lowest|smaller|smallest|later|latest|earlier"
-            + "|earliest)\\s+([A-Za-z_][\\w.]*)\\s*[.;]?$");
+            + "|earliest)\\s+([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)?)\\s*[.;]?$");
 
     /** The cell's first pick, with a tie-break said after it. */
     static Read read(String cell) {
         Read first = readFirst(cell);
-        if (first == null || first.rest() == null || first.rest().isBlank()) {
+        if (first == null) {
+            return null;
+        }
+        String[] tie = null;
+        for (String sentence : SENTENCES.split(cell.trim())) {
+            Matcher m = TIE.matcher(sentence.trim());
+            if (m.matches()) {
+                tie = new String[]{m.group(2), m.group(1)};
+                break;
+            }
+        }
+        if (tie == null) {
             return first;
         }
         List<String> rest = new ArrayList<>();
-        String[] tie = null;
-        for (String sentence : SENTENCES.split(first.rest().trim())) {
-            Matcher m = TIE.matcher(sentence.trim());
-            if (tie == null && m.matches()) {
-                tie = new String[]{m.group(2), m.group(1)};
-            } else {
+        for (String sentence : SENTENCES.split(first.rest() == null ? "" : first.rest().trim())) {
+            if (!sentence.isBlank() && !TIE.matcher(sentence.trim()).matches()) {
                 rest.add(sentence.trim());
             }
         }
-        return tie == null ? first : first.withTie(tie[0], descending(tie[1]), String.join(" ", rest));
+        boolean higher = tie[1].toLowerCase(Locale.ROOT).matches("high\\w*|larg\\w*|great\\w*|big\\w*|later|latest");
+        return first.withTie(tie[0], higher, String.join(" ", rest));
     }
 
     private static Read readFirst(String cell) {

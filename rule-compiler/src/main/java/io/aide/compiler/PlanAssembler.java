@@ -67,6 +67,11 @@ final class PlanAssembler {
         this.writtenRules = writtenRules;
     }
 
+    /** "after the exclusions above", "once the filters are applied": a pick said to come after the conditions. */
+    private static final java.util.regex.Pattern AFTER_FILTERS = java.util.regex.Pattern.compile("(?i)\\b(?:after|once)\\s+(?:the\\s+|all\\s+"
+            + "(?:the\\s+)?|these\\s+|those\\s+)?(?:exclusions?|filters?|filtering|removals?|rows?\\s+(?:above\\s+)?(?:are|have\\s+been)\\s+"
+            + "(?:removed|excluded|dropped))\\b");
+
     LayerPlan assemble(List<Compiled> columns) {
         List<LayerPlan.Cte> ctes = new ArrayList<>();
         List<LayerPlan.ColumnInfo> infos = new ArrayList<>();
@@ -285,6 +290,8 @@ final class PlanAssembler {
         // WHERE from the rows' filters
         List<Expr> where = new ArrayList<>();
         Map<String, LayerPlan.Pick> picks = new HashMap<>();
+        // the tables whose pick the document says comes after the target's conditions
+        java.util.Set<String> picksAfterFilters = new java.util.HashSet<>();
         List<String> whereTodos = new ArrayList<>();
         List<String> whereRefs = new ArrayList<>();
         Set<String> seenFilters = new LinkedHashSet<>();
@@ -303,6 +310,7 @@ final class PlanAssembler {
             String problem = null;
             // a cell may say the same pick twice ("keep only the latest record per student by LAST_UPD_TS (see cover
             // sheet)" and the cover's own sentence): each is read, and must agree
+            java.util.Set<String> pickedBefore = new java.util.HashSet<>(picks.keySet());
             List<Picks.Read> picksUnread = new ArrayList<>();
             List<Picks.Read> picksApplied = new ArrayList<>();
             for (Picks.Read pick = Picks.read(cell); pick != null && problem == null; pick = Picks.read(cell)) {
@@ -310,6 +318,10 @@ final class PlanAssembler {
                 (why == null ? picksApplied : picksUnread).add(pick);
                 problem = why != null && why.contains("is not understood") ? null : why;
                 cell = pick.rest();
+            }
+            if (AFTER_FILTERS.matcher(r.filter()).find()) {
+                // "after the exclusions above, keep one result per ORDER_NO + TEST_CD - ...": the conditions first
+                picks.keySet().stream().filter(a -> !pickedBefore.contains(a)).forEach(picksAfterFilters::add);
             }
             for (Picks.Read pick : picksUnread) {
                 // "If a code appears more than once keep the row with the most recent EFF_DT. Keep the record with the
@@ -376,6 +388,14 @@ final class PlanAssembler {
         }
 
         where.replaceAll(w -> conventions.applied(w, x -> textual(types.infer(x))));
+        // "codes and identifiers are compared trimmed and upper case": the keys of a pick too
+        picks.replaceAll((a, p) -> new LayerPlan.Pick(p.partitionBy().stream().map(k -> conventions.key(k, x -> textual(types.infer(x))))
+                .toList(), p.orderBy(), p.mappingRef(), p.before()));
+        for (String alias : picksAfterFilters) {
+            List<Expr> first = where.stream().filter(w -> !Expr.columns(w).isEmpty()
+                    && Expr.columns(w).stream().allMatch(c -> alias.equals(c.relation()))).toList();
+            picks.computeIfPresent(alias, (a, p) -> p.after(first));
+        }
         Set<String> excluded = FilterText.excludedCodes(where);
         restatedCodes.forEach((r, codes) -> {
             if (!codes.isEmpty() && excluded.containsAll(codes)) {

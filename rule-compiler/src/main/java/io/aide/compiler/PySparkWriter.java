@@ -123,7 +123,8 @@ final class PySparkWriter {
         }
         // one row per key, the first in the stated order
         String numbered = SPARK.render(new Expr.Window("ROW_NUMBER", List.of(), rel.pick().partitionBy(), rel.pick().orderBy()));
-        return table + ".withColumn(" + str(LayerPlan.Pick.COLUMN) + ", F.expr(" + str(numbered) + ")).filter(F.col("
+        String first = rel.pick().before().isEmpty() ? "" : ".filter(F.expr(" + str(SPARK.render(Expr.and(rel.pick().before()))) + "))";
+        return table + first + ".withColumn(" + str(LayerPlan.Pick.COLUMN) + ", F.expr(" + str(numbered) + ")).filter(F.col("
                 + str(LayerPlan.Pick.COLUMN) + ") == 1).alias(" + alias + ")";
     }
 

@@ -255,7 +255,9 @@ final class RowChoices {
                         + c.name() + " may stay apart (write the key's rule, or say the pick is per the raw value)";
                 return null;
             }
-            if (!c.expr().equals(col) && Expr.columns(c.expr()).stream().allMatch(col::equals) && !Expr.hasAggregate(c.expr())) {
+            if (!c.expr().equals(col) && Expr.columns(c.expr()).stream().allMatch(col::equals) && !Expr.hasAggregate(c.expr())
+                    && !Expr.hasWindow(c.expr())) {
+                // (a surrogate key numbered in the order of the column is no cleaning of it)
                 return c.expr();
             }
         }

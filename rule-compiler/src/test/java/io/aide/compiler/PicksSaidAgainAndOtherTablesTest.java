@@ -73,4 +73,61 @@ class PicksSaidAgainAndOtherTablesTest {
         assertThat(layers.get(0).columns().get(1).status()).isEqualTo("flagged");
         assertThat(layers.get(0).sql().get("duckdb")).doesNotContain("WHERE");
     }
+
+    private static final SampleRows RESULTS = new SampleRows("lis_result",
+            new String[]{"result_id", "order_no", "test_cd", "result_status", "result_dttm"},
+            new String[]{"1", "O1", "GLU", "F", "2024-01-10 09:55:00"},
+            new String[]{"2", "O1", "GLU", "X", "2024-01-10 10:00:00"},
+            new String[]{"3", "O1", "glu ", "F", "2024-01-10 09:00:00"},
+            new String[]{"4", "O2", "NA", "F", "2024-01-11 08:00:00"},
+            new String[]{"5", "O2", "NA", "F", "2024-01-11 08:00:00"});
+
+    private static Specs results(String notes) {
+        return Specs.spec()
+                .row("fact_lab_result", "lab_result_id", "INTEGER", "lis_result", "result_id", "Direct", null, null, true, null, null)
+                .row("fact_lab_result", "status", "VARCHAR(5)", "lis_result", "result_status", "Trim")
+                .note("General Rules", "2 | Codes and identifiers are compared trimmed and upper case, including in joins.")
+                .note("General Rules", notes);
+    }
+
+    @Test
+    void shouldChooseAfterTheExclusionsWhenTheDocumentSaysSoAndBreakTiesAsItSays() throws Exception {
+        GeneratedLayers.Layer layer = RESULTS.compile(results("5 | FACT_LAB_RESULT: results with RESULT_STATUS = X are removed "
+                + "first. After the exclusions above, keep one result per ORDER_NO + TEST_CD - the one with the latest "
+                + "RESULT_DTTM. If two have the same time keep the higher RESULT_ID."));
+        // 2 is left out before the choice, so 1 is the latest of O1's GLU ("glu " is the same test); 4 and 5 tie: 5
+        assertThat(RESULTS.run(layer, "lab_result_id")).containsExactly("1", "5");
+    }
+
+    @Test
+    void shouldChooseBeforeTheExclusionsWhereNothingElseIsSaid() throws Exception {
+        GeneratedLayers.Layer layer = RESULTS.compile(results("5 | FACT_LAB_RESULT: results with RESULT_STATUS = X are removed. "
+                + "Keep one result per ORDER_NO + TEST_CD - the one with the latest RESULT_DTTM. If two have the same time keep "
+                + "the higher RESULT_ID."));
+        // the latest of O1's GLU is 2, which is then left out
+        assertThat(RESULTS.run(layer, "lab_result_id")).containsExactly("5");
+    }
+
+    private static final SampleRows POSTCODES = new SampleRows("lis_patient",
+            new String[]{"mrn", "postcode"},
+            new String[]{"M1", " ab1 2cd "},
+            new String[]{"M2", "NULL"},
+            new String[]{"M3", "  "});
+
+    @Test
+    void shouldReadTheTextsANullCellNamesBesideTheBlankOnes() throws Exception {
+        for (String cell : new String[]{"NULL if blank / NULL text", "NULL for blank or the text NULL",
+                "Blank or the literal NULL -> leave null"}) {
+            GeneratedLayers.Layer layer = POSTCODES.compile(Specs.spec()
+                    .row("dim_patient", "mrn", "VARCHAR(5)", "lis_patient", "mrn", "Direct")
+                    .rowWithDefault("dim_patient", "postcode", "VARCHAR(10)", "lis_patient", "postcode", "trim + upper", null, cell));
+            assertThat(POSTCODES.run(layer, "mrn", "postcode")).as(cell).containsExactly("M1|AB1 2CD", "M2|null", "M3|null");
+        }
+        // a value read after a condition that goes on is none: "NULL if blank / X" gives no default of '/ X'
+        GeneratedLayers.Layer unread = POSTCODES.compile(Specs.spec()
+                .row("dim_patient", "mrn", "VARCHAR(5)", "lis_patient", "mrn", "Direct")
+                .rowWithDefault("dim_patient", "postcode", "VARCHAR(10)", "lis_patient", "postcode", "trim + upper", null,
+                        "NULL if blank / gone"));
+        assertThat(unread.columns().get(1).status()).isEqualTo("flagged");
+    }
 }

@@ -49,9 +49,26 @@ public record LayerPlan(String target, List<Cte> ctes, List<Branch> branches, Li
      * One row per key of a source table, the first in an order ("keep only the row with the highest last_upd per
      * premise_id"): ROW_NUMBER() OVER (PARTITION BY key ORDER BY order) = 1, over the table's own columns.
      */
-    public record Pick(List<Expr> partitionBy, List<Expr.Order> orderBy, String mappingRef) {
+    /**
+     * One row per partition, the first in the order. {@code before} holds the target's conditions on the table that
+     * the document says come first ("after the exclusions above, keep one result per ..."): the rows they leave out
+     * take no part in the choice.
+     */
+    public record Pick(List<Expr> partitionBy, List<Expr.Order> orderBy, String mappingRef, List<Expr> before) {
         /** The name of the row number a picked table carries beside its columns. */
         public static final String COLUMN = "aide_pick";
+
+        public Pick {
+            before = before == null ? List.of() : List.copyOf(before);
+        }
+
+        public Pick(List<Expr> partitionBy, List<Expr.Order> orderBy, String mappingRef) {
+            this(partitionBy, orderBy, mappingRef, List.of());
+        }
+
+        public Pick after(List<Expr> conditions) {
+            return new Pick(partitionBy, orderBy, mappingRef, conditions);
+        }
     }
 
     public record Join(String type, Relation relation, Expr on, List<String> mappingRefs) {

@@ -21,7 +21,7 @@ public record RuleOutcome(Expr expr, Expr defaultValue, String flagReason, List<
     public RuleOutcome {
         acceptedValues = acceptedValues == null ? List.of() : List.copyOf(acceptedValues);
         notes = notes == null ? List.of() : List.copyOf(notes);
-        alsoFor = alsoFor == null || defaultValue == null ? List.of() : List.copyOf(alsoFor);
+        alsoFor = alsoFor == null ? List.of() : List.copyOf(alsoFor);
     }
 
     public RuleOutcome(Expr expr, Expr defaultValue, String flagReason, List<String> acceptedValues,
