@@ -83,7 +83,10 @@ final class DistinctRows {
     private static final Pattern WHY_THEN_ONCE = Pattern.compile("(?i)^(.+?)\\s*,\\s*((?:so\\s+|then\\s+)?(?:load|keep|take)\\s+(?:(?:it|them"
             + "|each\\s+one|one\\s+copy)\\s+)?(?:only\\s+)?once)\\s*[.]?\\s*$");
     /** A pick said after a dash: "– keep the row with the highest rec_seq", "– the one with the latest EXPIRY_DT". */
-    private static final Pattern PICK_AFTER = Pattern.compile("(?i)^\\s*(?:keep|take|retain|choose|pick|use|the\\s+one)\\b");
+    private static final Pattern PICK_AFTER = Pattern.compile("(?i)^\\s*(?:keep|take|retain|choose|pick|use|the\\s+one"
+            // "- latest LAST_UPD wins"
+            + "|(?:the\\s+)?(?:latest|most\\s+recent|newest|highest|last|earliest|oldest|lowest|first)\\s+\\S+\\s+(?:wins|is\\s+kept"
+            + "|survives|prevails))\\b");
     private static final Pattern SENTENCES = Pattern.compile("\\s*(?:[.;]\\s+|[.;]$|\\s[-–—]\\s|\\n)\\s*");
 
     /** True when a filter cell of the target asks for one row per key or for duplicates to go. */

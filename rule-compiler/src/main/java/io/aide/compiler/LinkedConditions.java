@@ -87,7 +87,7 @@ final class LinkedConditions {
             }
             any = any == null ? f : new Expr.Bin("OR", any, f);
         }
-        if (any == null && unconcerned > 0 && namesTable(sentence, base.name(), r.targetTable())) {
+        if (any == null && unconcerned > 0 && namesTable(withoutKind(sentence, kind), base.name(), r.targetTable())) {
             // "Test properties and their leases are ignored" where the lease names its property otherwise
             why[0] = "the " + kind.names().get(0) + " rows are said to be left out of " + base.name() + ", which holds no "
                     + "identifier of them";
@@ -234,6 +234,17 @@ final class LinkedConditions {
         }
         // a department row holds no employee, nor a row that holds one: leaving out test employees leaves out none of it
         return new Expr.Lit(true);
+    }
+
+    /** The sentence without the words of the kind's names ("test" of "test patients" names no DIM_LAB_TEST). */
+    private static String withoutKind(String sentence, RowClasses.RowClass kind) {
+        String out = sentence.toLowerCase(Locale.ROOT);
+        for (String name : kind.names()) {
+            for (String word : name.split(" ")) {
+                out = out.replaceAll("\\b" + Pattern.quote(word) + "\\w*", " ");
+            }
+        }
+        return out;
     }
 
     /** The sentence names the table or the target, or the thing either holds ("leases" for LEASE). */

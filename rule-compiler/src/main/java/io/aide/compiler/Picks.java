@@ -40,6 +40,10 @@ final class Picks {
     /** "keep only the row with the latest last_updated": the key is the target's stated grain or key */
     private static final Pattern WITH_THE_ALONE = Pattern.compile("(?i)^" + KEEP + "(?:one\\s+|single\\s+)?" + ROW + "\\s+with\\s+"
             + "(?:the\\s+)?" + EXTREME + "\\s+([^()]+?(?:\\s*\\([^()]*\\))?)\\s*[.;]?$");
+    /** "One row per PROP_CD - latest LAST_UPD wins": the key, then the row that wins. */
+    private static final Pattern ONE_PER_WINS = Pattern.compile("(?i)^(?:" + KEEP + ")?(?:one|a\\s+single|1)\\s+(?:" + ROW
+            + "|[a-z][\\w-]*)\\s+" + PER + "\\s+(.+?)\\s*(?:[–—:;,]|\\s-)\\s*(?:the\\s+)?" + EXTREME + "\\s+([A-Za-z_][\\w.]*?)\\s+"
+            + "(?:wins|is\\s+kept|survives|prevails)\\s*(?:\\([^()]*\\))?\\s*[.;]?$");
     /** "Same for HR_DEPARTMENT on dept_code, keeping the latest last_modified": the pick said of another table, as before. */
     private static final Pattern SAME_FOR = Pattern.compile("(?i)^(?:the\\s+)?same\\s+(?:for|with|applies\\s+to|goes\\s+for)\\s+"
             + "[A-Za-z_][\\w.]*\\s+(?:on|per|by|for\\s+each)\\s+([A-Za-z_][\\w.]*)\\s*,?\\s*(?:keeping|keep|taking|take|retaining)\\s+"
@@ -549,6 +553,10 @@ final class Picks {
         Matcher defined = EXTREME_DEFINED.matcher(sentence);
         if (defined.matches()) {
             return new String[]{defined.group(2), defined.group(3) != null ? defined.group(3) : defined.group(1), defined.group(4)};
+        }
+        Matcher wins = ONE_PER_WINS.matcher(sentence);
+        if (wins.matches()) {
+            return new String[]{wins.group(1), wins.group(2), wins.group(3)};
         }
         Matcher sameFor = SAME_FOR.matcher(sentence);
         if (sameFor.matches()) {
