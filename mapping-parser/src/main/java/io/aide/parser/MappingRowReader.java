@@ -182,11 +182,12 @@ final class MappingRowReader {
             // "Not null", "Never null", "Mandatory" where the null handling goes: the column's nullability, checked on data
             nullable = false;
         }
-        String description = ctx.intern(value(MappingField.DESCRIPTION, cells));
-        if (description == null) {
-            // a notes or annotation column says what the rule means when no description column does: kept, not dropped
-            description = ctx.intern(value(MappingField.COMMENTS, cells));
-        }
+        String description = value(MappingField.DESCRIPTION, cells);
+        String comments = value(MappingField.COMMENTS, cells);
+        // a notes or annotation column says what the rule means ("PK. Grain = one row per pay run per employee"): kept
+        // beside the description, never dropped for it
+        description = ctx.intern(description == null ? comments : comments == null ? description
+                : description.strip().replaceAll("[.;:]+$", "") + ". " + comments.strip());
         targetColumn = ctx.intern(targetColumn);
         Map<String, String> attributes = attributes(cells);
 

@@ -186,6 +186,10 @@ final class LinkedConditions {
                 reading.put(t, f);
             }
         }
+        if (reading.size() > 1 && reading.keySet().stream().anyMatch(t -> !binder.upstream(t.name()))) {
+            // "first name is 'TEST'": the source table's column, not the one another target's view copies from it
+            reading.keySet().removeIf(t -> binder.upstream(t.name()));
+        }
         if (reading.size() > 1) {
             // "emp_id starts with 'TST'" reads in the employees and in the timesheets: the table it identifies a row of
             reading.keySet().removeIf(t -> Expr.columns(reading.get(t)).stream().noneMatch(c -> c.column().equalsIgnoreCase(identifier(t))));

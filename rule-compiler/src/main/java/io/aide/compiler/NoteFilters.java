@@ -361,7 +361,14 @@ final class NoteFilters {
      * twice – keep only ..."): the sentence itself when nothing leads; null when it chooses no rows or only refers to a
      * choice made elsewhere.
      */
+    /** "Amount is text that may carry a '$' sign and comma separators - remove them before summing": parts of a value. */
+    private static final Pattern VALUE_PARTS_REMOVED = Pattern.compile("(?i)\\b(?:" + TEXT_PARTS + "|signs?|separators?|symbols?|"
+            + "prefix|suffix)\\b[^.;]{0,60}?\\b(?:remove|strip|drop|delete|ignore)\\s+(?:them|these|those|it)\\b");
+
     private static String selection(String sentence) {
+        if (VALUE_PARTS_REMOVED.matcher(sentence).find()) {
+            return null;
+        }
         String afterStep = STEP_ORDER.matcher(sentence).replaceFirst("");
         if (!afterStep.equals(sentence) && ROW_SELECTION.matcher(afterStep).find()) {
             // "AFTER the dedupe, drop rows whose ...": a step of its own, said to come after another
@@ -413,7 +420,8 @@ final class NoteFilters {
         String lead = null;
         for (String sentence : SENTENCES.split(text.trim())) {
             String said = stepless(sentence.trim());
-            boolean chooses = !OF_A_LOOKUP.matcher(said).find() && (FILTER_SENTENCE.matcher(said).find() || selection(said) != null)
+            boolean chooses = !OF_A_LOOKUP.matcher(said).find() && !VALUE_PARTS_REMOVED.matcher(said).find()
+                    && (FILTER_SENTENCE.matcher(said).find() || selection(said) != null)
                     || lastChose && FilterSentences.DEFINITION.matcher(said).matches();
             if (chooses && lead != null && Picks.read(said) != null) {
                 // "FFP_MEMBER may hold more than one record per MEMBER_NO. Keep only the record with the latest
@@ -442,7 +450,7 @@ final class NoteFilters {
             String said = stepless(sentence.trim());
             String topicless = stepless(TOPIC.matcher(said).replaceFirst(""));
             int before = filters.size();
-            if (OF_A_LOOKUP.matcher(said).find()) {
+            if (OF_A_LOOKUP.matcher(said).find() || VALUE_PARTS_REMOVED.matcher(said).find()) {
                 notes.add(said);
             } else if (lastWasFilter && FilterSentences.DEFINITION.matcher(said).matches()) {
                 // "Exclude test accounts. These are the account numbers starting with 999.": what the rows are

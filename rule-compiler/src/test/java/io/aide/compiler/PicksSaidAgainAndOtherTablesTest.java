@@ -130,4 +130,12 @@ class PicksSaidAgainAndOtherTablesTest {
                         "NULL if blank / gone"));
         assertThat(unread.columns().get(1).status()).isEqualTo("flagged");
     }
+
+    @Test
+    void shouldTakeRemovingPartsOfAValueForNoChoiceOfRows() {
+        assertThat(NoteFilters.choosingSentences("Amount is text that may carry a '$' sign and comma separators - remove them "
+                + "before summing.")).isEmpty();
+        // the rows a sentence names are still left out when it says so
+        assertThat(NoteFilters.choosingSentences("Lines with status VOID are test lines - remove them.")).isNotEmpty();
+    }
 }
