@@ -108,8 +108,10 @@ final class HeaderMatcher {
                 // "Default Rule", "Default Logic": what a missing value becomes, said as a rule
                 p(0.9, Concept.DEFAULT, Concept.RULE));
         rule(MappingField.DEFAULT_VALUE, Set.of("value", "values"), Set.of(Concept.TGT), p(0.9, Concept.DEFAULT));
+        // a second rule column beside the transformation ("Business Rule" beside "Transformation Logic") says what the
+        // column means: its description, read as the row's notes
         rule(MappingField.DESCRIPTION, Set.of("business", "column", "field", "attribute", "target"), Set.of(),
-                p(0.9, Concept.DESCRIPTION));
+                p(0.9, Concept.DESCRIPTION), p(0.55, Concept.RULE));
         rule(MappingField.COMMENTS, Set.of("text", "additional", "general", "analyst", "other", "open", "owner", "reviewer", "steward", "sme", "team"),
                 Set.of(Concept.TGT, Concept.SRC),
                 p(0.9, Concept.COMMENT));
@@ -179,7 +181,7 @@ final class HeaderMatcher {
                 }
             }
         }
-        record Candidate(MappingField field, int column, double score, int tokens) {
+        record Candidate(MappingField field, int column, double score, int tokens, int fillers) {
         }
         List<Candidate> candidates = new ArrayList<>();
         for (int c = 0; c < headers.length; c++) {
@@ -200,12 +202,18 @@ final class HeaderMatcher {
                 }
                 double s = score(tokens, tokenConcepts, rule);
                 if (s >= THRESHOLD) {
-                    candidates.add(new Candidate(rule.field, c, s, tokens.size()));
+                    int fillers = (int) tokens.stream().filter(rule.fillerWords::contains).count();
+                    candidates.add(new Candidate(rule.field, c, s, tokens.size(), fillers));
                 }
             }
         }
         candidates.sort((a, b) -> {
             int cmp = Double.compare(b.score, a.score);
+            if (cmp != 0) {
+                return cmp;
+            }
+            // "Transformation Logic" before "Business Rule": every word of it names the field
+            cmp = Integer.compare(a.fillers, b.fillers);
             if (cmp != 0) {
                 return cmp;
             }

@@ -42,4 +42,23 @@ class DescriptionBesideRemarksTest {
         return spec.rows().stream().filter(r -> column.equals(r.targetColumn())).findFirst()
                 .orElseThrow(() -> new AssertionError("no row " + column));
     }
+
+    @Test
+    void shouldTakeTheTransformationLogicForTheRuleAndTheBusinessRuleForTheDescription() throws Exception {
+        Path file = Workbooks.create().sheet("Mapping")
+                .row("Target Entity", "Target Attribute", "Data Type", "Source System", "Source Entity", "Source Attribute",
+                        "Business Rule", "Transformation Logic", "Comments")
+                .row("DIM_POLICY_HOLDER", "DATE_OF_BIRTH", "DATE", "POLADMIN", "POL_HOLDER", "DOB", null,
+                        "Source is text DD/MM/YYYY. Convert to date.", null)
+                .row("DIM_POLICY_HOLDER", "HOLDER_ID", "VARCHAR(10)", "POLADMIN", "POL_HOLDER", "HOLDER_ID",
+                        "Business key of the policy holder.", "trim + upper", "Source has leading spaces.")
+                .writeXlsx(dir, "two-rules.xlsx");
+
+        MappingSpec spec = new MappingParser().parse(file, "two-rules.xlsx", ParseOptions.of("doc-1", "acme"));
+
+        assertThat(spec.headerMapping().get("Mapping")).containsEntry("transformation", "Transformation Logic")
+                .containsEntry("description", "Business Rule");
+        assertThat(row(spec, "DATE_OF_BIRTH").transformation()).isEqualTo("Source is text DD/MM/YYYY. Convert to date.");
+        assertThat(row(spec, "HOLDER_ID").description()).isEqualTo("Business key of the policy holder. Source has leading spaces.");
+    }
 }

@@ -243,6 +243,11 @@ final class LinkedConditions {
     /** The sentence without the words of the kind's names ("test" of "test patients" names no DIM_LAB_TEST). */
     private static String withoutKind(String sentence, RowClasses.RowClass kind) {
         String out = sentence.toLowerCase(Locale.ROOT);
+        for (String condition : kind.conditions()) {
+            // "Holders whose HOLDER_ID starts with 'TST', policies whose ...": each thing the kind is said of
+            out = out.replace(condition.toLowerCase(Locale.ROOT), " ");
+        }
+        out = out.replaceAll("\\b[a-z][\\w-]*\\s+(?:whose|that|which)\\b", " ");
         for (String name : kind.names()) {
             for (String word : name.split(" ")) {
                 out = out.replaceAll("\\b" + Pattern.quote(word) + "\\w*", " ");

@@ -54,7 +54,7 @@ final class Picks {
             + "(?:[–—:;,]|\\s-)\\s*(?:i\\.e\\.?\\s+)?the\\s+(?:one|copy|" + ROW + ")\\s+with\\s+(?:the\\s+)?" + EXTREME
             + "\\s+([^()]+?(?:\\s*\\([^()]*\\))?)\\s*[.;]?$");
     /** "Keep only the latest copy by RECEIVED_AT": the extreme row by an order, the key left to the grain or the SQL beside it */
-    private static final Pattern EXTREME_BY = Pattern.compile("(?i)^" + KEEP + EXTREME + "\\s+(?:copy|" + ROW + ")\\s+(?:by|on|according\\s+to"
+    private static final Pattern EXTREME_BY = Pattern.compile("(?i)^" + KEEP + EXTREME + "(?:\\s+(?:copy|" + ROW + "))?\\s+(?:by|on|according\\s+to"
             + "|based\\s+on|using)\\s+([^()\\s,]+?(?:\\s*\\([^()]*\\))?)\\s*[.;]?$");
     /** "..., i.e.", "... – that is": a sentence that ends by announcing the same said again */
     private static final Pattern ANNOUNCING = Pattern.compile("(?i)\\s*[,;:–—-]?\\s*(?:i\\.?\\s*e\\.?|e\\.?\\s*g\\.?|that\\s+is|namely|in\\s+sql)\\s*[:,]?\\s*$");

@@ -67,6 +67,11 @@ final class PlanAssembler {
         this.writtenRules = writtenRules;
     }
 
+    /** An order as written without its remarks in brackets ("LAST_UPDATED (format YYYY-MM-DD HH:MM:SS)"). */
+    private static String bare(String order) {
+        return order.replaceAll("\\([^()]*\\)", " ").replaceAll("\\s+", " ").strip();
+    }
+
     /** "after the exclusions above", "once the filters are applied": a pick said to come after the conditions. */
     private static final java.util.regex.Pattern AFTER_FILTERS = java.util.regex.Pattern.compile("(?i)\\b(?:after|once)\\s+(?:the\\s+|all\\s+"
             + "(?:the\\s+)?|these\\s+|those\\s+)?(?:exclusions?|filters?|filtering|removals?|rows?\\s+(?:above\\s+)?(?:are|have\\s+been)\\s+"
@@ -326,7 +331,7 @@ final class PlanAssembler {
             for (Picks.Read pick : picksUnread) {
                 // "If a code appears more than once keep the row with the most recent EFF_DT. Keep the record with the
                 // latest EFF_DT per TEST_CD.": a pick said vaguely and again in full is the one pick
-                boolean saidAgain = picksApplied.stream().anyMatch(a -> a.order().strip().equalsIgnoreCase(pick.order().strip())
+                boolean saidAgain = picksApplied.stream().anyMatch(a -> bare(a.order()).equalsIgnoreCase(bare(pick.order()))
                         && a.descending() == pick.descending());
                 if (!saidAgain && problem == null) {
                     problem = "the key '" + pick.key() + "' or the order '" + pick.order() + "' of the row kept is not understood";

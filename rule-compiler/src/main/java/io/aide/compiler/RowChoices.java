@@ -244,6 +244,10 @@ final class RowChoices {
     private Expr keyCleaning(Expr.Col col, String[] why) {
         for (String column : binder.columnKeys()) {
             ColumnBinder.Compiled c = binder.compileColumn(column);
+            if (c.rows().stream().anyMatch(r -> r.transformation() != null && NUMBERED_KEY.matcher(r.transformation()).find())) {
+                // a surrogate key numbered in the column's order holds no value of it, flagged or not
+                continue;
+            }
             boolean keyOfIt = c.rows().stream().anyMatch(r -> r.key() && r.sourceColumns().size() == 1
                     && col.column().equalsIgnoreCase(String.valueOf(r.sourceColumns().get(0).column()).trim()));
             if (!keyOfIt) {
@@ -272,6 +276,9 @@ final class RowChoices {
         }
         return cleanings.stream().distinct().count() == 1 ? cleanings.get(0) : null;
     }
+
+    private static final java.util.regex.Pattern NUMBERED_KEY = java.util.regex.Pattern.compile("(?i)\\b(?:surrogate|sequence|sequential"
+            + "|numbered|row\\s*number|row_number|auto[- ]?increment|identity|generated|assign\\s+1)\\b");
 
     /** The value is the column trimmed, upper- or lower-cased (with the document's NULL texts as NULL), nothing more. */
     private static boolean onlyCleans(Expr e, Expr.Col col) {

@@ -270,7 +270,7 @@ final class RowClasses {
     /** "its PROP_CD starts with TST or its PROP_NAME contains TEST": each condition, when each compares a value. */
     static List<String> conditions(String text) {
         List<String> out = new ArrayList<>();
-        for (String part : text.split("\\s*(?:,\\s*(?:and|or)\\s+|;\\s*|\\s+(?i:or)\\s+(?=(?:its|their|whose|with|where|any|the|"
+        for (String part : text.split("\\s*(?:,\\s*(?:and|or)\\s+|;\\s*|\\s+(?i:and)\\s+(?=[a-z]+s\\s+whose\\b)|\\s+(?i:or)\\s+(?=(?:its|their|whose|with|where|any|the|"
                 + "[a-z]+s\\s+whose)\\b|[A-Z][A-Z0-9]*_)|,\\s+(?=(?:[a-z]+s\\s+whose|its|their|any)\\b))")) {
             String p = part.strip().replaceAll("(?i)^(?:(?:any|the|all|every)\\s+)?(?:[a-z][\\w-]*\\s+){0,3}?whose\\s+", "")
                     .replaceAll("(?i)^(?:its|their|whose|where|with|any|the)\\s+", "").replaceAll("[.;]+$", "")
