@@ -38,12 +38,13 @@ final class GeneratedKeys implements Recognizer {
             }
             p.reset(m);
             if (NumberingSteps.timing(p) || NumberingSteps.stepsBefore(p) || NumberingSteps.afterStep(p)
-                    || NumberingSteps.pointer(p) || NumberingOrder.orderRemark(p, order)) {
+                    || NumberingSteps.pointer(p) || NumberingOrder.orderRemark(p, order) || NumberingSteps.rowsNumbered(p)
+                    || NumberingSteps.removedBefore(p) || keyRemark(p)) {
                 // "Assign it after the dedupe": a window numbers the rows the view keeps, after its filters anyway
                 continue;
             }
             p.reset(m);
-            if (p.acceptOp("(") && (NumberingSteps.timing(p) || NumberingSteps.afterStep(p))
+            if (p.acceptOp("(") && (NumberingSteps.timing(p) || NumberingSteps.afterStep(p, true))
                     && (p.acceptOp(")") || p.tokens().get(p.mark() - 1).op(")"))) {
                 // "(assigned after the dedupe described on technician_id)": the same, in brackets
                 continue;
@@ -397,5 +398,15 @@ final class GeneratedKeys implements Recognizer {
         if (words == 0) {
             p.reset(m);
         }
+    }
+
+    /** "(PK)", "(primary key)": what the key is, said again in brackets; the cursor after it, or false (unchanged). */
+    private static boolean keyRemark(Parser p) {
+        int m = p.mark();
+        if (p.acceptOp("(") && (p.acceptWord("pk") || p.acceptWord("primary") && p.acceptWord("key")) && p.acceptOp(")")) {
+            return true;
+        }
+        p.reset(m);
+        return false;
     }
 }

@@ -33,6 +33,10 @@ final class NumberingOrder {
         if (!down) {
             p.accept(Role.ASCENDING);
         }
+        // "in alphabetical order of", "in ascending numeric order of": an ascending order, named by its kind
+        if (!p.acceptWord("alphabetical") && !p.acceptWord("alphabetic") && !p.acceptWord("chronological")) {
+            p.acceptWord("numeric");
+        }
         if (p.acceptWord("order") && p.acceptWord("of")) {
             // "assigned in ascending order of the numeric store number (STORE_NUMBER below)"
             List<Expr.Order> keys = orderKeys(p);
@@ -62,6 +66,8 @@ final class NumberingOrder {
         if (order.isEmpty() || !p.acceptOp("(")) {
             return false;
         }
+        int open = p.mark() - 1;
+        p.acceptWord("see");
         int named = p.mark();
         Expr again = p.column();
         Expr last = order.get(order.size() - 1).expr();
@@ -70,12 +76,23 @@ final class NumberingOrder {
             if (!p.acceptWord("below") && !p.acceptWord("above")) {
                 p.acceptWord("here");
             }
+            int direction = p.mark();
+            Token low = p.acceptOp(",") ? p.rawPeek() : null;
+            if (low != null && LOW_FIRST.contains(low.norm())) {
+                // "(RETURN_TS, oldest first)": the key named again, in its own (ascending) order
+                p.rawNext();
+                if (!p.acceptWord("first")) {
+                    p.reset(direction);
+                }
+            } else {
+                p.reset(direction);
+            }
             if (p.acceptOp(")")) {
                 return true;
             }
         }
         p.reset(named);
-        int close = Brackets.closing(p.tokens(), named - 1);
+        int close = Brackets.closing(p.tokens(), open);
         Expr restated = close < 0 ? null : new RuleLanguage(p.lexicon()).value(p.tokens().subList(named, close), p.ctx());
         if (restated != null && restated.equals(last)) {
             // "the cleaned event code (EVENT_CODE trimmed and upper-cased)": the key's value, said again as its rule
@@ -101,7 +118,7 @@ final class NumberingOrder {
     }
 
     private static final java.util.Set<String> ORDER_REMARK_WORDS = java.util.Set.of("both", "all", "numeric", "numerically",
-            "ascending", "asc", "as", "numbers", "integers", "and");
+            "ascending", "asc", "as", "numbers", "integers", "and", "oldest", "earliest", "lowest", "smallest", "first");
 
     /** Up to four words, then "(" order keys ")"; null (cursor unchanged) otherwise. */
     static List<Expr.Order> describedThenBracketed(Parser p) {
@@ -140,6 +157,9 @@ final class NumberingOrder {
      */
     static boolean tieBreak(Parser p, List<Expr.Order> order) {
         int m = p.mark();
+        if (brokenBy(p, order)) {
+            return true;
+        }
         boolean tie = false;
         int words = 0;
         Token t;
@@ -168,6 +188,43 @@ final class NumberingOrder {
         return true;
     }
 
+    /**
+     * "ties broken by RMA_ID", "claims with the same loss date are ordered by CLAIM_REFERENCE": the key that orders rows
+     * of an equal order; added, or false (cursor unchanged).
+     */
+    private static boolean brokenBy(Parser p, List<Expr.Order> order) {
+        int m = p.mark();
+        boolean tie = false;
+        int words = 0;
+        Token t;
+        while ((t = p.rawPeek()) != null && t.kind() != Token.Kind.SEP && words < 12) {
+            String w = t.norm();
+            tie |= w.equals("same") || w.startsWith("tie");
+            if (tie && (w.equals("broken") || w.equals("ordered") || w.equals("sorted") || w.equals("resolved")
+                    || w.equals("decided"))) {
+                p.rawNext();
+                break;
+            }
+            p.rawNext();
+            words++;
+        }
+        if (!tie || !(p.acceptWord("by") || p.acceptWord("on"))) {
+            p.reset(m);
+            return false;
+        }
+        Expr c = p.column();
+        if (c == null) {
+            p.reset(m);
+            return false;
+        }
+        boolean desc = p.accept(Role.DESCENDING);
+        if (!desc) {
+            p.accept(Role.ASCENDING);
+        }
+        order.add(new Expr.Order(c, desc));
+        return true;
+    }
+
     /** column [ASC | DESC] ((, | and | then) column [ASC | DESC])*: "order_dt descending, then order_id"; or null. */
     static List<Expr.Order> orderKeys(Parser p) {
         return keys(p, true);
@@ -193,6 +250,11 @@ final class NumberingOrder {
             if (!numeric) {
                 p.reset(before);
             }
+            int cleanedAt = p.mark();
+            if (ordered && p.acceptWord("cleaned") && (p.peekToken() == null || !p.ctx().namesTargetColumn(p.peekToken().text()))) {
+                // "the cleaned course_code": the target's value of that column, as its rule cleans it
+                p.reset(cleanedAt);
+            }
             Token named = p.peekToken();
             Expr c = ownTargetColumn(p, named, p.column());
             if (c != null && numeric) {
@@ -213,6 +275,22 @@ final class NumberingOrder {
             boolean descending = ordered && p.accept(Role.DESCENDING);
             if (ordered && !descending) {
                 p.accept(Role.ASCENDING);
+            }
+            int first = p.mark();
+            if (ordered && p.acceptOp(",")) {
+                // "(RETURN_TS, oldest first)": the direction in words after a comma
+                p.acceptWord("the");
+            }
+            Token dir = p.rawPeek();
+            if (ordered && dir != null && (LOW_FIRST.contains(dir.norm()) || HIGH_FIRST.contains(dir.norm()))) {
+                p.rawNext();
+                if (p.acceptWord("first")) {
+                    descending = HIGH_FIRST.contains(dir.norm());
+                } else {
+                    p.reset(first);
+                }
+            } else {
+                p.reset(first);
             }
             out.add(new Expr.Order(c, descending));
             beforeSeparator = p.mark();

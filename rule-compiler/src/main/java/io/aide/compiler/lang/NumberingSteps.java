@@ -92,19 +92,91 @@ final class NumberingSteps {
      * which a window over the rows the view keeps follows anyway; the cursor at the clause's end, or false (unchanged).
      */
     static boolean afterStep(Parser p) {
+        return afterStep(p, false);
+    }
+
+    /**
+     * @param bracketed inside a bracket, the steps may be listed with commas ("(after trimming/upper-casing, test exclusion
+     *                  and de-duplication)"): the clause runs to the closing bracket
+     */
+    static boolean afterStep(Parser p, boolean bracketed) {
         int m = p.mark();
+        p.acceptWord("and");
         if (!(p.acceptWord("after") || p.acceptWord("once"))) {
+            p.reset(m);
             return false;
         }
         boolean step = false;
         int words = 0;
         Token t;
-        while ((t = p.rawPeek()) != null && t.kind() != Token.Kind.SEP && !t.op(",") && !t.op(")") && words < 10) {
-            step |= STEPS.contains(t.norm()) || DONE.contains(t.norm());
+        while ((t = p.rawPeek()) != null && t.kind() != Token.Kind.SEP && !(t.op(",") && !bracketed) && !t.op(")")
+                && words < (bracketed ? 20 : 12)) {
+            step |= STEPS.contains(t.norm()) || DONE.contains(t.norm()) || t.norm().equals("removal") || t.norm().startsWith("dup");
             p.rawNext();
             words++;
         }
         if (!step || !(t == null || t.kind() == Token.Kind.SEP || t.op(",") || t.op(")"))) {
+            p.reset(m);
+            return false;
+        }
+        return true;
+    }
+
+    /** Verbs that say rows are kept for the numbering: "the policies that survive the exclusions", "that are loaded". */
+    private static final java.util.Set<String> KEPT = java.util.Set.of("survive", "survives", "remain", "remains", "loaded",
+            "kept", "pass", "passes", "left", "retained");
+
+    /**
+     * "over the policies that survive the exclusions (quotes, test)", "over the meters that are loaded (after
+     * exclusions)": the rows numbered are the rows the view keeps, as a window over the view numbers them; the cursor at
+     * the sentence's end, or false (unchanged).
+     */
+    static boolean rowsNumbered(Parser p) {
+        int m = p.mark();
+        if (!(p.acceptWord("over") || p.acceptWord("across") || p.acceptWord("among"))) {
+            return false;
+        }
+        boolean that = false;
+        boolean kept = false;
+        int words = 0;
+        Token t;
+        while ((t = p.rawPeek()) != null && t.kind() != Token.Kind.SEP && words < 16) {
+            that |= t.norm().equals("that") || t.norm().equals("which");
+            kept |= that && KEPT.contains(t.norm());
+            p.rawNext();
+            words++;
+        }
+        if (!kept) {
+            p.reset(m);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * "Draft courses are removed before numbering (G5)": a step said to come before the numbering, as it does; the cursor
+     * at the sentence's end, or false (unchanged).
+     */
+    static boolean removedBefore(Parser p) {
+        int m = p.mark();
+        boolean done = false;
+        boolean before = false;
+        int words = 0;
+        Token t;
+        while ((t = p.rawPeek()) != null && t.kind() != Token.Kind.SEP && words < 16) {
+            done |= DONE.contains(t.norm());
+            if (done && t.norm().equals("before")) {
+                p.rawNext();
+                words++;
+                Token next = p.rawPeek();
+                before = next != null && (next.norm().startsWith("number") || next.norm().equals("the")
+                        || next.norm().startsWith("assign") || next.norm().equals("keys"));
+                continue;
+            }
+            p.rawNext();
+            words++;
+        }
+        if (!done || !before) {
             p.reset(m);
             return false;
         }
