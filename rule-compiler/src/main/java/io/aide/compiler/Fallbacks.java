@@ -41,8 +41,9 @@ final class Fallbacks {
             Expr test = new Expr.Bin("OR", new Expr.IsNull(v, false), new Expr.InList(v, outcome.alsoFor(), false));
             return new Expr.Case(List.of(new Expr.When(test, defaultValue)), v);
         }
-        if (!outcome.alsoFor().isEmpty()) {
-            // "NULL for blank or the text 'NULL'": the values named beside the missing one are missing too
+        if (!outcome.alsoFor().isEmpty() && textual) {
+            // "NULL for blank or the text 'NULL'": the values named beside the missing one are missing too (a date or a
+            // number read from such a text is NULL already)
             return new Expr.Case(List.of(new Expr.When(new Expr.InList(v, outcome.alsoFor(), false), new Expr.TypedNull(SqlType.UNKNOWN))), v);
         }
         return defaultValue == null ? v : new Expr.Fn("COALESCE", List.of(v, defaultValue));
@@ -72,6 +73,6 @@ final class Fallbacks {
 
     /** The outcome changes the value: it has a default, or a blank is to count as no value. */
     static boolean changes(RuleOutcome outcome, boolean textual) {
-        return outcome.defaultValue() != null || outcome.blankToo() && textual || !outcome.alsoFor().isEmpty();
+        return outcome.defaultValue() != null || outcome.blankToo() && textual || !outcome.alsoFor().isEmpty() && textual;
     }
 }

@@ -228,13 +228,20 @@ final class PlanAssembler {
                 inner = expr;
             }
             boolean text = textual(types.infer(inner));
-            if (Fallbacks.changes(c.outcome(), text)) {
-                Expr dv = c.outcome().defaultValue();
+            io.aide.compiler.rules.RuleOutcome outcome = c.outcome();
+            if (!outcome.alsoFor().isEmpty() && c.type().known() && !textual(c.type())) {
+                // "blank or 'NULL' -> NULL" on a date or a number: what such a text converts to is NULL already
+                outcome = new io.aide.compiler.rules.RuleOutcome(outcome.expr(), outcome.defaultValue(), outcome.flagReason(),
+                        outcome.acceptedValues(), outcome.lookupTable(), outcome.leftJoinHint(), outcome.notes(),
+                        outcome.blankToo(), List.of());
+            }
+            if (Fallbacks.changes(outcome, text)) {
+                Expr dv = outcome.defaultValue();
                 if (expr instanceof Expr.Cast && text && dv instanceof Expr.Lit l && !(l.value() instanceof String)) {
                     // text still to be cast: COALESCE cannot mix it with a number, so the default is written as text too
                     dv = new Expr.Lit(l.value() instanceof java.math.BigDecimal bd ? bd.toPlainString() : String.valueOf(l.value()));
                 }
-                Expr withDefault = Fallbacks.applied(inner, dv, c.outcome(), text);
+                Expr withDefault = Fallbacks.applied(inner, dv, outcome, text);
                 expr = expr instanceof Expr.Cast cast && inner != expr ? new Expr.Cast(withDefault, cast.type(), cast.safe()) : withDefault;
             }
             finalExprs.put(c.name(), conventions.applied(CodeCleaning.apply(expr, ruleCleaning), x -> textual(types.infer(x))));

@@ -22,11 +22,13 @@ final class CurrencyText implements Recognizer {
     /** What the words remove: the currency in any of its forms, and the separators and spaces around the number. */
     private static final Set<String> REMOVED = Set.of("the", "a", "any", "all", "currency", "code", "codes", "text", "symbol", "symbols",
             "sign", "signs", "prefix", "prefixes", "suffix", "letters", "iso", "thousands", "thousand", "separator", "separators",
-            "comma", "commas", "grouping", "space", "spaces", "and", ",", "/", "or", "its", "their", "leading", "trailing");
+            "comma", "commas", "grouping", "space", "spaces", "and", ",", "/", "or", "its", "their", "leading", "trailing", "then");
     /** What the words make of the rest: a number. */
     private static final Set<String> CONVERTED = Set.of("load", "read", "convert", "cast", "keep", "take", "store", "use", "the", "it",
             "as", "to", "into", "a", "numeric", "number", "amount", "value", "remainder", "rest", "decimal", "of", "result", "then",
-            "and", ",");
+            "and", ",", "with", "2", "two", "decimals", "places", "decimal places");
+    /** Words of a currency named by its sign: "the dollar sign", "the pound symbol". */
+    private static final Set<String> MONEY = Set.of("dollar", "dollars", "pound", "pounds", "euro", "euros", "yen", "rupee", "franc");
     private static final Set<String> CONVERT_VERBS = Set.of("load", "read", "convert", "cast", "keep", "take", "store", "use");
 
     @Override
@@ -50,6 +52,13 @@ final class CurrencyText implements Recognizer {
             if (t.kind() == Token.Kind.SEP && i == tokens.size() - 1) {
                 continue;
             }
+            if (t.kind() == Token.Kind.STRING && t.text().strip().matches("[A-Z]{3}|\\p{Sc}|[A-Z]{1,3}\\p{Sc}|[A-Z]{3}\\s")
+                    || t.kind() != Token.Kind.STRING && t.text().matches("[A-Z]{3}") && !REMOVED.contains(t.norm())
+                    || t.kind() == Token.Kind.WORD && MONEY.contains(t.norm())) {
+                // "the 'USD' prefix, the '$' sign", "the USD prefix", "the dollar sign": a currency named by its code or sign
+                currency = true;
+                continue;
+            }
             if (!(t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.OP) || !REMOVED.contains(t.norm())) {
                 return Recognition.NOT_MINE;
             }
@@ -63,7 +72,8 @@ final class CurrencyText implements Recognizer {
             if (t.kind() == Token.Kind.SEP && i == tokens.size() - 1) {
                 continue;
             }
-            if (!(t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.OP) || !CONVERTED.contains(t.norm())) {
+            if (!(t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.OP || t.kind() == Token.Kind.NUMBER)
+                    || !CONVERTED.contains(t.norm())) {
                 return Recognition.NOT_MINE;
             }
         }

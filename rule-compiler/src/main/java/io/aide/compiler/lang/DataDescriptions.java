@@ -97,7 +97,16 @@ final class DataDescriptions {
             sep++;
         }
         if (sep >= tokens.size() - 1 || !describes(tokens.subList(0, sep), lexicon)) {
-            return null;
+            // "Held in cents in the source - divide by 100.": the description ends at a dash before the rule
+            int dash = 0;
+            while (dash < sep && !(tokens.get(dash).op("-") && dash + 1 < tokens.size()
+                    && tokens.get(dash + 1).kind() == Token.Kind.WORD)) {
+                dash++;
+            }
+            if (dash == 0 || dash >= sep || !describes(tokens.subList(0, dash), lexicon)) {
+                return null;
+            }
+            sep = dash;
         }
         return rest.apply(tokens.subList(sep + 1, tokens.size())) instanceof Recognition.Recognized ok
                 ? new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (what the data holds, said first)",
@@ -147,12 +156,20 @@ final class DataDescriptions {
             // "Arrives as text.", "Comes in as text with spaces": the subject left out
             return noAction(sentence, 1, lexicon);
         }
+        if (sentence.size() > 2 && sentence.get(0).kind() == Token.Kind.WORD && !QUANTIFIERS.contains(sentence.get(0).norm())
+                && (SUBJECTLESS.contains(sentence.get(1).norm()) || sentence.get(1).is(Token.Kind.WORD, "is"))
+                && lexicon.match(Lexicon.Role.ACTION, sentence, 0) == 0) {
+            // "Fare arrives as text with the currency", "Amount is free text, may carry ...": the value named by a noun
+            return noAction(sentence, 2, lexicon);
+        }
         int i = 0;
         while (i < sentence.size() && QUANTIFIERS.contains(sentence.get(i).norm())) {
             i++;
         }
         boolean holder = false;
-        while (i < sentence.size() && sentence.get(i).kind() == Token.Kind.WORD && HOLDERS.contains(sentence.get(i).norm())) {
+        while (i < sentence.size() && sentence.get(i).kind() == Token.Kind.WORD && (HOLDERS.contains(sentence.get(i).norm())
+                || i == 0 && sentence.get(i).text().matches("[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+"))) {
+            // "amount_paid_cents is in cents": the column named by its name holds it too
             holder = true;
             i++;
         }

@@ -46,6 +46,10 @@ final class RuleAsides {
         if (finalValues != null) {
             return finalValues;
         }
+        Recognition asIs = elseAsIs(tokens, ctx, rest);
+        if (asIs != null) {
+            return asIs;
+        }
         Recognition partFallback = PartFallbacks.read(tokens, ctx, rest);
         if (partFallback != null) {
             return partFallback;
@@ -58,6 +62,53 @@ final class RuleAsides {
             described = withoutRestatement(tokens, rest);
         }
         return described != null ? described : without(tokens, rest);
+    }
+
+    /** Words of an else branch that keeps the value: "else as is", "otherwise unchanged", "else keep the value". */
+    private static final Set<String> KEPT_AS_IS = Set.of("as", "is", "as-is", "unchanged", "keep", "kept", "leave", "left",
+            "copy", "it", "the", "value", "source", "original", "received", "supplied", "same");
+
+    /**
+     * "If blank or 'NULL' then 0, else as is": the branch for every other row said to keep the value, which a default
+     * for missing values keeps anyway; read without it where the rest gives the column itself for the other rows.
+     */
+    private static Recognition elseAsIs(List<Token> tokens, io.aide.compiler.rules.RuleContext ctx, Function<List<Token>, Recognition> rest) {
+        int end = tokens.size();
+        while (end > 0 && tokens.get(end - 1).kind() == Token.Kind.SEP) {
+            end--;
+        }
+        for (int at = end - 1; at > 1; at--) {
+            Token t = tokens.get(at);
+            if (!(t.is(Token.Kind.WORD, "else") || t.is(Token.Kind.WORD, "otherwise"))) {
+                continue;
+            }
+            Token before = tokens.get(at - 1);
+            if (!(before.op(",") || before.op(";") || before.kind() == Token.Kind.SEP)) {
+                return null;
+            }
+            List<Token> tail = tokens.subList(at + 1, end);
+            if (tail.isEmpty() || !tail.stream().allMatch(w -> w.kind() == Token.Kind.WORD && KEPT_AS_IS.contains(w.norm()))) {
+                return null;
+            }
+            if (ctx.sources().size() != 1 || !(rest.apply(tokens.subList(0, at - 1)) instanceof Recognition.Recognized ok)) {
+                return null;
+            }
+            Expr source = ctx.sources().get(0);
+            boolean keeps = ok.expr() instanceof Expr.Case c && keepsSource(c.otherwise(), source)
+                    || ok.expr() instanceof Expr.Fn f && f.name().equalsIgnoreCase("COALESCE") && keepsSource(f.args().get(0), source);
+            return keeps ? new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (else as is)",
+                    ok.keepUnmatched()) : null;
+        }
+        return null;
+    }
+
+    /** The value is the source column, at most cast to the target's type or with blanks as NULL. */
+    private static boolean keepsSource(Expr e, Expr source) {
+        Expr x = e;
+        while (x instanceof Expr.Cast c || x instanceof Expr.Fn f && f.name().equalsIgnoreCase("NULLIF")) {
+            x = x instanceof Expr.Cast c ? c.expr() : ((Expr.Fn) x).args().get(0);
+        }
+        return x.equals(source);
     }
 
     /**

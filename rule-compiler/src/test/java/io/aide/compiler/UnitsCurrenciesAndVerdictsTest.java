@@ -1,0 +1,63 @@
+package io.aide.compiler;
+
+import io.aide.events.spec.GeneratedLayers;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rules that first say what the source holds and then what to do: amounts held in cents ("Held in cents in the source
+ * - divide by 100", "amount_paid_cents is in cents - divide by 100"), amounts as text with a currency named by its code
+ * or sign ("Strip the 'USD' prefix, the '$' sign and any thousands separators, then convert to a number"), a value
+ * judged before it is replaced ("If the value does not contain an '@' it is not a usable address - set to null", "it is
+ * treated as missing (NULL)") and the branch that keeps it ("If blank then 0, else as is"). Run in DuckDB.
+ */
+class UnitsCurrenciesAndVerdictsTest {
+    private static final SampleRows AMOUNTS = new SampleRows("src",
+            new String[]{"id", "deposit_cents", "price_text", "email_addr", "bonus"},
+            new String[]{"1", "12345", "USD 1,204.50", " Ann@Example.com ", "5"},
+            new String[]{"2", "", "$412.00", "no-address", ""},
+            new String[]{"3", "900", "USD72,500.00", "", null});
+
+    private static String run(String column, String type, String source, String rule) throws Exception {
+        GeneratedLayers.Layer layer = AMOUNTS.compile(Specs.spec()
+                .row("t", "id", "INTEGER", "src", "id", "Direct")
+                .row("t", column, type, "src", source, rule));
+        return String.join(",", AMOUNTS.run(layer, column));
+    }
+
+    @Test
+    void shouldDivideCentsWhateverSaysWhereTheyAreHeld() throws Exception {
+        assertThat(run("deposit", "DECIMAL(12,2)", "deposit_cents", "Held in cents in the source - divide by 100. If blank, 0."))
+                .isEqualTo("123.45,0.00,9.00");
+        assertThat(run("deposit", "DECIMAL(12,2)", "deposit_cents", "deposit_cents is in cents - divide by 100."))
+                .isEqualTo("123.45,null,9.00");
+        assertThat(run("deposit", "DECIMAL(12,2)", "deposit_cents", "Held in cents in CIS - divide by 100 to get dollars."))
+                .isEqualTo("123.45,null,9.00");
+    }
+
+    @Test
+    void shouldStripACurrencyNamedByItsCodeOrSign() throws Exception {
+        for (String rule : new String[]{
+                "Strip the 'USD' prefix, the '$' sign and any thousands separators, then convert to a number.",
+                "Remove the USD prefix, spaces and thousands separators and convert to a number with 2 decimals.",
+                "Fare arrives as text with the currency. Remove the USD prefix, the dollar sign and the commas and convert to a number."}) {
+            assertThat(run("price", "DECIMAL(12,2)", "price_text", rule)).as(rule).isEqualTo("1204.50,412.00,72500.00");
+        }
+    }
+
+    @Test
+    void shouldReplaceAValueJudgedUnusable() throws Exception {
+        for (String rule : new String[]{
+                "Trim and lower-case. If the value does not contain an '@' it is not a usable address - set to null.",
+                "Trim and lower-case. If the value does not contain an '@' it is treated as missing (NULL)."}) {
+            assertThat(run("email", "VARCHAR(50)", "email_addr", rule)).as(rule).isEqualTo("ann@example.com,null,null");
+        }
+    }
+
+    @Test
+    void shouldKeepTheValueInTheBranchSaidToKeepIt() throws Exception {
+        assertThat(run("bonus", "INTEGER", "bonus", "If blank then 0, else as is")).isEqualTo("5,0,0");
+        assertThat(run("bonus", "INTEGER", "bonus", "If blank then 0; otherwise unchanged.")).isEqualTo("5,0,0");
+    }
+}
