@@ -229,11 +229,14 @@ final class PlanAssembler {
             }
             boolean text = textual(types.infer(inner));
             io.aide.compiler.rules.RuleOutcome outcome = c.outcome();
-            if (!outcome.alsoFor().isEmpty() && c.type().known() && !textual(c.type())) {
-                // "blank or 'NULL' -> NULL" on a date or a number: what such a text converts to is NULL already
+            if (outcome.alsoFor().stream().anyMatch(v -> v instanceof Expr.Lit l && l.value() instanceof String)
+                    && c.type().known() && !textual(c.type())) {
+                // "blank or 'NULL' -> NULL" on a date or a number: what such a text converts to is NULL already (a number
+                // named beside it, "blank or 0 -> 1", is compared still)
                 outcome = new io.aide.compiler.rules.RuleOutcome(outcome.expr(), outcome.defaultValue(), outcome.flagReason(),
                         outcome.acceptedValues(), outcome.lookupTable(), outcome.leftJoinHint(), outcome.notes(),
-                        outcome.blankToo(), List.of());
+                        outcome.blankToo(), outcome.alsoFor().stream().filter(v -> !(v instanceof Expr.Lit l
+                        && l.value() instanceof String)).toList());
             }
             if (Fallbacks.changes(outcome, text)) {
                 Expr dv = outcome.defaultValue();
