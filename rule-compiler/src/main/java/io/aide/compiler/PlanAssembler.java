@@ -63,19 +63,9 @@ final class PlanAssembler {
         this.diagnostics = diagnostics;
         this.ctePrefix = ctePrefix;
         this.grain = grain;
-        this.choices = new RowChoices(target, tables, types, binder, grain, kinds);
+        this.choices = new RowChoices(tables, types, binder, grain, kinds);
         this.writtenRules = writtenRules;
     }
-
-    /** An order as written without its remarks in brackets ("LAST_UPDATED (format YYYY-MM-DD HH:MM:SS)"). */
-    private static String bare(String order) {
-        return order.replaceAll("\\([^()]*\\)", " ").replaceAll("\\s+", " ").strip();
-    }
-
-    /** "after the exclusions above", "once the filters are applied": a pick said to come after the conditions. */
-    private static final java.util.regex.Pattern AFTER_FILTERS = java.util.regex.Pattern.compile("(?i)\\b(?:after|once)\\s+(?:the\\s+|all\\s+"
-            + "(?:the\\s+)?|these\\s+|those\\s+)?(?:exclusions?|filters?|filtering|removals?|rows?\\s+(?:above\\s+)?(?:are|have\\s+been)\\s+"
-            + "(?:removed|excluded|dropped))\\b");
 
     LayerPlan assemble(List<Compiled> columns) {
         List<LayerPlan.Cte> ctes = new ArrayList<>();
@@ -321,32 +311,9 @@ final class PlanAssembler {
                 // out - see claim_number.)": a filter another row of the target states
                 continue;
             }
-            String cell = r.filter();
-            String problem = null;
-            // a cell may say the same pick twice ("keep only the latest record per student by LAST_UPD_TS (see cover
-            // sheet)" and the cover's own sentence): each is read, and must agree
-            java.util.Set<String> pickedBefore = new java.util.HashSet<>(picks.keySet());
-            List<Picks.Read> picksUnread = new ArrayList<>();
-            List<Picks.Read> picksApplied = new ArrayList<>();
-            for (Picks.Read pick = Picks.read(cell); pick != null && problem == null; pick = Picks.read(cell)) {
-                String why = choices.pick(pick, r, baseAlias, joins, picks);
-                (why == null ? picksApplied : picksUnread).add(pick);
-                problem = why != null && why.contains("is not understood") ? null : why;
-                cell = pick.rest();
-            }
-            if (AFTER_FILTERS.matcher(r.filter()).find()) {
-                // "after the exclusions above, keep one result per ORDER_NO + TEST_CD - ...": the conditions first
-                picks.keySet().stream().filter(a -> !pickedBefore.contains(a)).forEach(picksAfterFilters::add);
-            }
-            for (Picks.Read pick : picksUnread) {
-                // "If a code appears more than once keep the row with the most recent EFF_DT. Keep the record with the
-                // latest EFF_DT per TEST_CD.": a pick said vaguely and again in full is the one pick
-                boolean saidAgain = picksApplied.stream().anyMatch(a -> bare(a.order()).equalsIgnoreCase(bare(pick.order()))
-                        && a.descending() == pick.descending());
-                if (!saidAgain && problem == null) {
-                    problem = "the key '" + pick.key() + "' or the order '" + pick.order() + "' of the row kept is not understood";
-                }
-            }
+            PickKeys.Picked picked = choices.picks(r, baseAlias, joins, picks, picksAfterFilters);
+            String cell = picked.rest();
+            String problem = picked.problem();
             if (problem != null) {
                 whereTodos.add("TODO filter " + r.ref() + " not applied: \"" + r.filter().trim() + "\" - " + problem);
                 diagnostics.add(new Diagnostic(Diagnostic.ERROR, "filter_not_compiled",

@@ -8,161 +8,40 @@ import io.aide.compiler.rules.SqlExpressionParser;
 import io.aide.events.spec.MappingRow;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Which rows a target holds, as its filter cells say: one row per key (a pick), conditions read as SQL or in words,
- * a filter of several sentences read one by one, and the codes a row's own map lists.
+ * Which rows a target holds, as its filter cells say: one row per key (a pick, read by {@link PickKeys}), conditions read
+ * as SQL or in words, kinds of rows the document defines ({@link RowClasses}, told by {@link LinkedConditions}), a filter
+ * of several sentences read one by one, and the codes a row's own map lists.
  */
 final class RowChoices {
-    private final String target;
     /** Kinds of rows the document defines ("test properties") and the sentences that leave them out. */
     private final RowClasses kinds;
     private final LinkedConditions linked;
+    private final PickKeys pickKeys;
     private final SourceTables tables;
     private final TypeCoercion types;
     private final ColumnBinder binder;
-    private final List<String> grain;
 
-    RowChoices(String target, SourceTables tables, TypeCoercion types, ColumnBinder binder, List<String> grain,
+    RowChoices(SourceTables tables, TypeCoercion types, ColumnBinder binder, List<String> grain,
                RowClasses kinds) {
         this.kinds = kinds;
+        this.pickKeys = new PickKeys(tables, binder, grain);
         this.linked = new LinkedConditions(tables, binder, types, (condition, ctx) -> conditionOf(
                 new SqlExpressionParser(ctx::resolve), condition, ctx));
-        this.target = target;
         this.tables = tables;
         this.types = types;
         this.binder = binder;
-        this.grain = grain;
     }
 
-    /**
-     * Keeps one row per key of the table the pick's values read ("keep only the row with the highest last_upd per
-     * premise_id"); why it cannot, or null.
-     */
-    String pick(Picks.Read pick, MappingRow row, String baseAlias, Map<String, LayerPlan.Join> joins,
-                        Map<String, LayerPlan.Pick> picks) {
-        // "for each RX_NBR + FILL_NBR", "per store and day": a key of several values
-        List<Expr> keys = new ArrayList<>();
-        if (pick.key().isBlank()) {
-            // "keep only the row with the latest last_updated": one row per the grain the mapping states
-            for (String g : grain) {
-                // the grain names target columns: their values, the source column of that name where there is none
-                Expr own = binder.targetValue(g);
-                keys.add(own != null ? own : WORDS.value(g, binder.filterContext(row)));
-            }
-            if (keys.isEmpty()) {
-                return "the row kept is not said to be one per what (add 'per <key>')";
-            }
-        }
-        for (String written : pick.key().isBlank() ? new String[0] : pick.key().split("\\s*(?:\\+|,|&|\\band\\b)\\s*")) {
-            // "per cleaned item number, using LAST_CHANGED": the key ends before the punctuation that ends its clause
-            String part = written.replaceAll("[\\s,;:.]+$", "");
-            java.util.regex.Matcher cleaned = CLEANED.matcher(part.trim());
-            Expr value;
-            if (cleaned.matches()) {
-                // "per cleaned member number", "per cleaned TEST_CODE": the value of the target column of that name
-                String named = cleaned.group(1).trim().replaceAll("\\s+", "_");
-                value = binder.targetValue(named);
-                if (value == null) {
-                    // "per cleaned item number" on a target with an ITEM_NO column: that column's value
-                    value = spelledTargetColumn(cleaned.group(1).trim());
-                }
-                if (value == null) {
-                    // "per cleaned emp_id" where the target calls it employee_id: the one column that cleans that source
-                    value = cleaningOf(named);
-                }
-                if (value == null) {
-                    // "per cleaned crew code" said on the row whose rule reads "Crew code, trimmed and upper-cased"
-                    value = describedByOwnRule(cleaned.group(1).trim(), row);
-                }
-                if (value == null) {
-                    // "if a cleaned tag appears more than once" said on BAG_TAG_NO: the row's own column, as its rule cleans it
-                    value = ownColumnNamed(cleaned.group(1), row);
-                }
-            } else {
-                // "one row per Student ID" on the grain line of a target with a STUDENT_ID column: that column's value,
-                // cleaned as its rule cleans it
-                String named = part.trim().replaceAll("\\s+", "_");
-                // "PARTITION BY EVENT_ID" written in SQL: the source column as the rows hold it, before any rule cleans it
-                value = part.isBlank() || pick.sql() ? null : named.matches("\\w+") ? binder.targetValue(named) : null;
-                if (value == null && !part.isBlank() && !part.contains("_")) {
-                    // "per customer number" on a target with a CUSTOMER_NO column: that column's value (ORDER_LINE_ID
-                    // as written is a column's name, never words spelling ORDER_NUMBER)
-                    value = spelledTargetColumn(part.trim());
-                }
-                if (value == null && !part.isBlank()) {
-                    value = WORDS.value(part, binder.filterContext(row));
-                }
-                if (value == null) {
-                    value = entityKey(part.trim(), row);
-                }
-                if (value == null && !part.isBlank()) {
-                    value = describedByOwnRule(part.trim(), row);
-                }
-                if (value == null && !part.isBlank() && part.matches("[A-Za-z ]+")) {
-                    // "if a code appears more than once" said on STORE_CODE: the row's own column
-                    value = ownColumnNamed(part, row);
-                }
-            }
-            keys.add(value);
-        }
-        for (int i = 0; i < keys.size() && !pick.sql(); i++) {
-            if (keys.get(i) instanceof Expr.Col col) {
-                String[] why = new String[1];
-                Expr cleaned = keyCleaning(col, why);
-                if (why[0] != null) {
-                    return why[0];
-                }
-                keys.set(i, cleaned != null ? cleaned : col);
-            }
-        }
-        Expr key = keys.contains(null) ? null : keys.get(0);
-        Expr order = WORDS.value(pick.order(), binder.filterContext(row));
-        if (order != null && pick.orderPattern() != null) {
-            // "by RECEIVED_TS (text, DD/MM/YYYY HH24:MI:SS)": compared as the time the text says, not as the text
-            order = new Expr.ParseDate(order, pick.orderPattern(), pick.orderPattern().contains("%H"));
-        } else if (order instanceof Expr.Col column && (pick.datedOrder() || parsedElsewhere(column) != null)) {
-            // "the most recent LAST_UPD_DT (compare as a real date, not as text)": read as the row that parses it says;
-            // "the latest eff_from_dt" that another row parses from DD-Mon-YYYY text: as a date too, not as its text
-            order = parsedElsewhere(column);
-        } else if (order != null && pick.numericOrder()) {
-            // "the highest FEED_SEQ (numeric)": compared as numbers, not as the text the extract holds
-            order = new Expr.Cast(order, SqlType.DOUBLE, true);
-        }
-        if (key == null || order == null) {
-            return "the key '" + pick.key() + "' or the order '" + pick.order() + "' of the row kept is not understood";
-        }
-        Set<String> relations = new LinkedHashSet<>();
-        keys.forEach(k -> Expr.columns(k).forEach(c -> relations.add(c.relation())));
-        Expr.columns(order).forEach(c -> relations.add(c.relation()));
-        String alias = relations.size() == 1 ? relations.iterator().next() : null;
-        boolean read = alias != null && tables.isSourceAlias(alias) && (alias.equals(baseAlias)
-                || joins.values().stream().anyMatch(j -> !j.relation().cte() && alias.equals(j.relation().alias())));
-        List<Expr.Order> orders = new ArrayList<>(List.of(new Expr.Order(order, pick.descending())));
-        if (pick.tieOrder() != null) {
-            // "If two have the same time keep the higher RESULT_ID"
-            Expr tie = WORDS.value(pick.tieOrder(), binder.filterContext(row));
-            if (tie == null) {
-                return "the order '" + pick.tieOrder() + "' that decides between rows of the same " + pick.order() + " is not understood";
-            }
-            orders.add(new Expr.Order(tie, pick.tieDescending()));
-        }
-        LayerPlan.Pick chosen = new LayerPlan.Pick(keys, orders, row.ref());
-        LayerPlan.Pick before = read ? picks.get(alias) : null;
-        if (before != null && before.partitionBy().equals(chosen.partitionBy()) && before.orderBy().equals(chosen.orderBy())) {
-            // the same pick said again (in a rule and on the cover sheet)
-            return null;
-        }
-        if (!read || before != null) {
-            return "the key and the order of the row kept must be columns of one table the view reads, kept once";
-        }
-        picks.put(alias, chosen);
-        return null;
+    /** The picks a row's filter cell says, each kept (see {@link PickKeys#picksOf}). */
+    PickKeys.Picked picks(MappingRow row, String baseAlias, Map<String, LayerPlan.Join> joins, Map<String, LayerPlan.Pick> picks,
+                          Set<String> afterFilters) {
+        return pickKeys.picksOf(row, baseAlias, joins, picks, afterFilters);
     }
 
     /**
@@ -185,111 +64,6 @@ final class RowChoices {
         return null;
     }
 
-    /**
-     * The column as a date, parsed as the target's rules parse it ("LAST_UPDATED_DATE: Text in DD/MM/YYYY format; convert
-     * to a date" over LAST_UPD_DT); null when no rule or rules that disagree parse it.
-     */
-    private Expr parsedElsewhere(Expr.Col column) {
-        java.util.Set<Expr> parses = new java.util.LinkedHashSet<>();
-        for (String c : binder.columnKeys()) {
-            Expr v = binder.targetValue(c);
-            if (v != null) {
-                Expr.rewrite(v, e -> {
-                    if (e instanceof Expr.ParseDate d && Expr.columns(d.expr()).equals(List.of(column))) {
-                        parses.add(d);
-                    }
-                    return e;
-                });
-            }
-        }
-        return parses.size() == 1 ? parses.iterator().next() : null;
-    }
-
-    /** The value of the one target column the words spell, or null when none or several do. */
-    private Expr spelledTargetColumn(String words) {
-        List<String> spelled = binder.columnKeys().stream().filter(c -> io.aide.compiler.lang.RuleLanguage.spells(words, c)).toList();
-        return spelled.size() == 1 ? binder.targetValue(spelled.get(0)) : null;
-    }
-
-    /** The value of the one target column whose rule only trims or changes the case of the source column named. */
-    private Expr cleaningOf(String source) {
-        Expr found = null;
-        for (String column : binder.columnKeys()) {
-            Expr v = binder.targetValue(column);
-            Expr x = v;
-            int wrappers = 0;
-            while (x instanceof Expr.Fn f && f.args().size() == 1 && List.of("UPPER", "LOWER", "TRIM").contains(f.name())) {
-                x = f.args().get(0);
-                wrappers++;
-            }
-            // "per cleaned emp_id", "the cleaned guest number" (words spelling GUEST_NO)
-            if (wrappers > 0 && x instanceof Expr.Col c && (c.column().equalsIgnoreCase(source)
-                    || io.aide.compiler.lang.RuleLanguage.spells(source.replace('_', ' '), c.column()))) {
-                if (found != null && !found.equals(v)) {
-                    return null;
-                }
-                found = v;
-            }
-        }
-        return found;
-    }
-
-    /**
-     * The target's key as its rule computes it from the one source column a pick's key names: "If an NDC comes through
-     * more than once keep the row with the latest LAST_UPD_DT" where the key NDC_CODE is NDC padded and without hyphens
-     * repeats per NDC_CODE (two spellings of one product are one product), so the key stays unique. Null when no key
-     * column computes a value from that column alone; why it cannot be chosen, in why[0], when such a key's rule is not
-     * compiled.
-     */
-    private Expr keyCleaning(Expr.Col col, String[] why) {
-        for (String column : binder.columnKeys()) {
-            ColumnBinder.Compiled c = binder.compileColumn(column);
-            if (c.rows().stream().anyMatch(r -> r.transformation() != null && NUMBERED_KEY.matcher(r.transformation()).find())) {
-                // a surrogate key numbered in the column's order holds no value of it, flagged or not
-                continue;
-            }
-            boolean keyOfIt = c.rows().stream().anyMatch(r -> r.key() && r.sourceColumns().size() == 1
-                    && col.column().equalsIgnoreCase(String.valueOf(r.sourceColumns().get(0).column()).trim()));
-            if (!keyOfIt) {
-                continue;
-            }
-            if (c.flagged() || c.expr() == null) {
-                why[0] = "the row kept per " + col.column() + " is chosen on " + col.column() + " as it arrives, but the key "
-                        + c.name() + " is " + col.column() + " through a rule that is not compiled, so rows that are one "
-                        + c.name() + " may stay apart (write the key's rule, or say the pick is per the raw value)";
-                return null;
-            }
-            if (!c.expr().equals(col) && Expr.columns(c.expr()).stream().allMatch(col::equals) && !Expr.hasAggregate(c.expr())
-                    && !Expr.hasWindow(c.expr())) {
-                // (a surrogate key numbered in the order of the column is no cleaning of it)
-                return c.expr();
-            }
-        }
-        // no key row reads it: "department_code: Trim and upper case" (a natural key the notes name) is how the target
-        // tells one department's rows, when it is the one column that only cleans the pick's key
-        List<Expr> cleanings = new ArrayList<>();
-        for (String column : binder.columnKeys()) {
-            ColumnBinder.Compiled c = binder.compileColumn(column);
-            if (!c.flagged() && c.expr() != null && !c.expr().equals(col) && onlyCleans(c.expr(), col)) {
-                cleanings.add(c.expr());
-            }
-        }
-        return cleanings.stream().distinct().count() == 1 ? cleanings.get(0) : null;
-    }
-
-    private static final java.util.regex.Pattern NUMBERED_KEY = java.util.regex.Pattern.compile("(?i)\\b(?:surrogate|sequence|sequential"
-            + "|numbered|row\\s*number|row_number|auto[- ]?increment|identity|generated|assign\\s+1)\\b");
-
-    /** The value is the column trimmed, upper- or lower-cased (with the document's NULL texts as NULL), nothing more. */
-    private static boolean onlyCleans(Expr e, Expr.Col col) {
-        Expr x = e;
-        while (x instanceof Expr.Fn f && !f.args().isEmpty() && Set.of("TRIM", "UPPER", "LOWER", "NULLIF").contains(
-                f.name().toUpperCase(Locale.ROOT)) && (f.args().size() == 1 || f.name().equalsIgnoreCase("NULLIF")
-                && f.args().get(1) instanceof Expr.Lit)) {
-            x = f.args().get(0);
-        }
-        return x.equals(col);
-    }
 
     /**
      * Whether a condition reads a column of the thing: its table's or its own name says the thing, or a target column
@@ -309,60 +83,6 @@ final class RowChoices {
         return false;
     }
 
-    /** The row's own target value when the words are words of its name ("tag" on BAG_TAG_NO); null otherwise. */
-    private Expr ownColumnNamed(String words, MappingRow row) {
-        return row.targetColumn() != null && List.of(row.targetColumn().toLowerCase(Locale.ROOT).split("[_\\s]+"))
-                .containsAll(List.of(words.trim().toLowerCase(Locale.ROOT).split("\\s+"))) ? binder.targetValue(row.targetColumn()) : null;
-    }
-
-    /** Words for the value of the row's own column: "dedupe on this value: keep the latest record per ...". */
-    private static final java.util.regex.Pattern THIS_VALUE = java.util.regex.Pattern.compile(
-            "(?i)^(?:this|the\\s+same|that)\\s+(?:value|column|field|key|id)$");
-    /** Last parts of a column's name that make it the identifier of what its first parts name (student_id, store_cd). */
-    private static final java.util.regex.Pattern ID_PART = java.util.regex.Pattern.compile(
-            "(?i)_(?:id|ident|identifier|key|code|cd|no|nbr|num|number|ref)$");
-
-    /**
-     * A key named by the thing it identifies ("per student", "for each premise"): the target column that is that
-     * thing's identifier (student_id): the row's own column where it is one, otherwise the only one. A generated key
-     * (student_sk) is no candidate: it is numbered after the rows are chosen.
-     */
-    private Expr entityKey(String words, MappingRow row) {
-        if (THIS_VALUE.matcher(words).matches()) {
-            return binder.targetValue(row.targetColumn());
-        }
-        String noun = words.toLowerCase(Locale.ROOT).replaceAll("^(?:the|each|every|a|one)\\s+", "").replaceAll("\\s+", "_");
-        if (!noun.matches("[a-z][a-z0-9_]*")) {
-            return null;
-        }
-        List<String> named = new ArrayList<>();
-        for (String column : binder.columnKeys()) {
-            if (column.startsWith(noun + "_") && ID_PART.matcher(column.substring(noun.length())).matches()) {
-                named.add(column);
-            }
-        }
-        String own = row.targetColumn().trim().toLowerCase(Locale.ROOT);
-        String chosen = named.contains(own) ? own : named.size() == 1 ? named.get(0) : null;
-        return chosen == null ? null : binder.targetValue(chosen);
-    }
-
-    /**
-     * The row's own value, when the words name it as its own rule does ("Crew code, trimmed and upper-cased. ... Keep one
-     * row per cleaned crew code"); null otherwise.
-     */
-    private Expr describedByOwnRule(String words, MappingRow row) {
-        String rule = row.transformation();
-        if (rule == null || words.isBlank() || !words.matches("[\\w ]+")) {
-            return null;
-        }
-        java.util.regex.Pattern named = java.util.regex.Pattern.compile("(?i)^\\s*(?:the\\s+)?" + java.util.regex.Pattern.quote(words)
-                + "\\s*[,:;.(]");
-        return named.matcher(rule).find() ? binder.targetValue(row.targetColumn()) : null;
-    }
-
-    /** A key named as a target column's value in words: "cleaned member number", "the standardised store code". */
-    private static final java.util.regex.Pattern CLEANED = java.util.regex.Pattern.compile(
-            "(?i)^(?:the\\s+)?(?:cleaned|clean|cleansed|standardi[sz]ed|normali[sz]ed|trimmed)\\s+([\\w ]+)$");
 
     /** The first reading of a filter text that compiles over the tables the view reads; null (why[0] set) otherwise. */
     Expr readFilter(String text, MappingRow r, String baseAlias, Map<String, LayerPlan.Join> joins,

@@ -45,41 +45,6 @@ final class Adjustments {
     private Adjustments() {
     }
 
-    private static final Set<String> CLEANING = Set.of("UPPER", "LOWER", "TRIM");
-
-    /**
-     * "First and last name, each trimmed, joined with a space and upper-cased. Where the first name is blank use the last
-     * name on its own": a column the rule joins, as the joined text writes it (trimmed, upper-cased), not as it is held.
-     */
-    private static Expr cleanedAsJoined(Expr result, Expr rule) {
-        if (!(result instanceof Expr.Col col)) {
-            return result;
-        }
-        List<String> around = new java.util.ArrayList<>();
-        Expr inner = rule;
-        while (inner instanceof Expr.Fn f && f.args().size() == 1 && CLEANING.contains(f.name().toUpperCase(java.util.Locale.ROOT))) {
-            around.add(0, f.name());
-            inner = f.args().get(0);
-        }
-        if (!(inner instanceof Expr.Concat c)) {
-            return result;
-        }
-        for (Expr part : c.parts()) {
-            Expr x = part;
-            while (x instanceof Expr.Fn f && f.args().size() == 1 && CLEANING.contains(f.name().toUpperCase(java.util.Locale.ROOT))) {
-                x = f.args().get(0);
-            }
-            if (x.equals(col)) {
-                Expr out = part;
-                for (String fn : around) {
-                    out = new Expr.Fn(fn, List.of(out));
-                }
-                return out;
-            }
-        }
-        return result;
-    }
-
     /**
      * The cell read as a rule and an adjustment of its last sentence, or null when its last sentence is no
      * adjustment or the rule before it is not understood.
@@ -140,7 +105,7 @@ final class Adjustments {
                     // "ext_amt / qty, 0 when qty = 0": the exception first, the rule otherwise
                     Expr otherwise = ok.expr() instanceof Expr.Col ? p.typed(ok.expr()) : ok.expr();
                     return new Recognition.Recognized(new Expr.Case(List.of(new Expr.When(exception.condition(),
-                            p.typed(cleanedAsJoined(exception.result(), ok.expr())))), otherwise), ok.lookupTable(), List.of(),
+                            p.typed(PartFallbacks.asJoined(exception.result(), ok.expr())))), otherwise), ok.lookupTable(), List.of(),
                             ok.note() + ", with an exception", ok.keepUnmatched());
                 }
                 return before instanceof Recognition.Recognized ? null : before;
@@ -212,61 +177,6 @@ final class Adjustments {
      * [THEN] [SET | USE] value; the value a literal or NULL, or after the condition a column of the row. Null when the
      * words are no such exception.
      */
-    /** Words that judge a value: "it is not a usable address", "the value is invalid". */
-    private static final Set<String> JUDGING = Set.of("usable", "valid", "invalid", "proper", "real", "genuine", "correct",
-            "wrong", "bad", "good", "acceptable", "legal", "illegal", "unusable");
-
-    /**
-     * "If the value does not contain an '@' it is not a usable address - set to null": why the value is replaced, said
-     * between the condition and what it becomes; the cursor after it (and the dash or comma), or unchanged.
-     */
-    private static void verdict(Parser p) {
-        int m = p.mark();
-        if (!(p.acceptWord("it") || p.acceptWord("this") || p.acceptWord("that") || p.acceptWord("the") && p.acceptWord("value"))
-                || !(p.acceptWord("is") || p.acceptWord("was"))) {
-            p.reset(m);
-            return;
-        }
-        Token t = p.rawPeek();
-        while (t != null && (t.norm().equals("not") || t.norm().equals("a") || t.norm().equals("an"))) {
-            p.rawNext();
-            t = p.rawPeek();
-        }
-        if (t == null || !JUDGING.contains(t.norm())) {
-            p.reset(m);
-            return;
-        }
-        p.rawNext();
-        Token noun = p.rawPeek();
-        if (noun != null && noun.kind() == Token.Kind.WORD && !noun.norm().equals("and")) {
-            p.rawNext();
-        }
-        if (!(p.acceptOp("-") || p.acceptOp(",") || p.acceptOp(":") || p.acceptOp(";") || p.acceptWord("so"))) {
-            p.reset(m);
-        }
-    }
-
-    /** "it is treated as missing (NULL)", "treat it as missing": the value becomes NULL; the cursor after, or false. */
-    private static boolean treatedAsMissing(Parser p) {
-        int m = p.mark();
-        p.acceptWord("it");
-        p.acceptWord("is");
-        if (!(p.acceptWord("treated") || p.acceptWord("treat") || p.acceptWord("considered") || p.acceptWord("regarded"))) {
-            p.reset(m);
-            return false;
-        }
-        p.acceptWord("it");
-        if (!p.acceptWord("as") || !(p.acceptWord("missing") || p.accept(Role.NULL) || p.acceptWord("blank"))) {
-            p.reset(m);
-            return false;
-        }
-        int b = p.mark();
-        if (!(p.acceptOp("(") && p.accept(Role.NULL) && p.acceptOp(")"))) {
-            p.reset(b);
-        }
-        return true;
-    }
-
     private static Expr.When exception(Parser p) {
         int m = p.mark();
         Expr value = p.literal();
@@ -287,14 +197,14 @@ final class Adjustments {
                 return null;
             }
             p.acceptOp(",");
-            verdict(p);
+            ReplacementWords.verdict(p);
             p.accept(Role.THEN);
             if (!p.accept(Role.SET)) {
                 p.accept(Role.USE);
             }
             int at = p.mark();
             Expr v = p.literal();
-            if (v == null && treatedAsMissing(p)) {
+            if (v == null && ReplacementWords.treatedAsMissing(p)) {
                 // "it is treated as missing (NULL)"
                 v = new Expr.TypedNull(p.targetType());
             }

@@ -153,22 +153,27 @@ final class NumberingOrder {
 
     /**
      * "accounts opened on the same day: lower account number first", "ties: higher amount first", "on a tie, earliest
-     * created_at first": how rows of an equal order are ordered; the key added, or false (cursor unchanged).
+     * created_at first", "ties broken by RMA_ID": how rows of an equal order are ordered; the key added, or false (cursor
+     * unchanged).
      */
     static boolean tieBreak(Parser p, List<Expr.Order> order) {
         int m = p.mark();
-        if (brokenBy(p, order)) {
-            return true;
-        }
         boolean tie = false;
+        boolean ordering = false;
         int words = 0;
         Token t;
-        while ((t = p.rawPeek()) != null && !t.op(":") && !t.op(",") && t.kind() != Token.Kind.SEP && words < 10) {
-            tie |= t.norm().equals("same") || t.norm().startsWith("tie");
+        while ((t = p.rawPeek()) != null && !t.op(":") && !t.op(",") && t.kind() != Token.Kind.SEP && words < 12) {
+            String w = t.norm();
+            tie |= w.equals("same") || w.startsWith("tie");
             p.rawNext();
             words++;
+            if (tie && ORDERING.contains(w)) {
+                // "ties broken by RMA_ID", "claims with the same loss date are ordered by CLAIM_REFERENCE"
+                ordering = p.acceptWord("by") || p.acceptWord("on");
+                break;
+            }
         }
-        if (!tie || !(p.acceptOp(":") || p.acceptOp(","))) {
+        if (!tie || !(ordering || p.acceptOp(":") || p.acceptOp(","))) {
             p.reset(m);
             return false;
         }
@@ -184,46 +189,15 @@ final class NumberingOrder {
         }
         p.acceptWord("first");
         boolean explicit = p.accept(Role.DESCENDING);
+        if (!explicit) {
+            p.accept(Role.ASCENDING);
+        }
         order.add(new Expr.Order(c, desc || explicit));
         return true;
     }
 
-    /**
-     * "ties broken by RMA_ID", "claims with the same loss date are ordered by CLAIM_REFERENCE": the key that orders rows
-     * of an equal order; added, or false (cursor unchanged).
-     */
-    private static boolean brokenBy(Parser p, List<Expr.Order> order) {
-        int m = p.mark();
-        boolean tie = false;
-        int words = 0;
-        Token t;
-        while ((t = p.rawPeek()) != null && t.kind() != Token.Kind.SEP && words < 12) {
-            String w = t.norm();
-            tie |= w.equals("same") || w.startsWith("tie");
-            if (tie && (w.equals("broken") || w.equals("ordered") || w.equals("sorted") || w.equals("resolved")
-                    || w.equals("decided"))) {
-                p.rawNext();
-                break;
-            }
-            p.rawNext();
-            words++;
-        }
-        if (!tie || !(p.acceptWord("by") || p.acceptWord("on"))) {
-            p.reset(m);
-            return false;
-        }
-        Expr c = p.column();
-        if (c == null) {
-            p.reset(m);
-            return false;
-        }
-        boolean desc = p.accept(Role.DESCENDING);
-        if (!desc) {
-            p.accept(Role.ASCENDING);
-        }
-        order.add(new Expr.Order(c, desc));
-        return true;
-    }
+    /** Verbs that say how rows of an equal order are ordered ("ties broken by", "are ordered by"). */
+    private static final java.util.Set<String> ORDERING = java.util.Set.of("broken", "ordered", "sorted", "resolved", "decided");
 
     /** column [ASC | DESC] ((, | and | then) column [ASC | DESC])*: "order_dt descending, then order_id"; or null. */
     static List<Expr.Order> orderKeys(Parser p) {

@@ -209,4 +209,39 @@ final class PartFallbacks {
         }
         return true;
     }
+
+    private static final Set<String> CLEANING = Set.of("UPPER", "LOWER", "TRIM");
+
+    /**
+     * "First and last name, each trimmed, joined with a space and upper-cased. Where the first name is blank use the last
+     * name on its own": a column the rule joins, as the joined text writes it (trimmed, upper-cased), not as it is held.
+     */
+    static Expr asJoined(Expr result, Expr rule) {
+        if (!(result instanceof Expr.Col col)) {
+            return result;
+        }
+        List<String> around = new java.util.ArrayList<>();
+        Expr inner = rule;
+        while (inner instanceof Expr.Fn f && f.args().size() == 1 && CLEANING.contains(f.name().toUpperCase(java.util.Locale.ROOT))) {
+            around.add(0, f.name());
+            inner = f.args().get(0);
+        }
+        if (!(inner instanceof Expr.Concat c)) {
+            return result;
+        }
+        for (Expr part : c.parts()) {
+            Expr x = part;
+            while (x instanceof Expr.Fn f && f.args().size() == 1 && CLEANING.contains(f.name().toUpperCase(java.util.Locale.ROOT))) {
+                x = f.args().get(0);
+            }
+            if (x.equals(col)) {
+                Expr out = part;
+                for (String fn : around) {
+                    out = new Expr.Fn(fn, List.of(out));
+                }
+                return out;
+            }
+        }
+        return result;
+    }
 }
