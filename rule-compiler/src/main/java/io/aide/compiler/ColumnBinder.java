@@ -529,8 +529,13 @@ final class ColumnBinder {
         @Override
         public java.util.Set<String> columnsOf(String table) {
             SchemaCatalog catalog = tables.catalog();
-            return catalog == null || table == null ? java.util.Set.of() : catalog.table(unquote(table)).map(t -> t.columns().stream()
-                    .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet())).orElse(java.util.Set.of());
+            java.util.Set<String> registered = catalog == null || table == null ? java.util.Set.of() : catalog.table(unquote(table))
+                    .map(t -> t.columns().stream().map(c -> c.name().toLowerCase(Locale.ROOT))
+                    .collect(java.util.stream.Collectors.toSet())).orElse(java.util.Set.of());
+            List<LayerPlan.ColumnInfo> view = registered.isEmpty() && table != null ? upstream.get(UpstreamTargets.key(table)) : null;
+            // another target of the mapping: the columns its view has
+            return view == null ? registered : view.stream().map(c -> c.name().toLowerCase(Locale.ROOT))
+                    .collect(java.util.stream.Collectors.toSet());
         }
     }
 

@@ -334,7 +334,14 @@ final class TypeCoercion {
                 return t.kind() == SqlType.Kind.VARCHAR || t.kind() == SqlType.Kind.UNKNOWN ? x : new Expr.Cast(x, SqlType.VARCHAR, false);
             }).toList());
         }
-        return Expr.mapColumns(e, col -> col) == e ? e : e;
+        if (e instanceof Expr.IsNull n) {
+            // "(amount_cents / 100) IS NULL": the value tested is typed as anywhere else
+            return new Expr.IsNull(typeFix(n.expr(), null), n.negated());
+        }
+        if (e instanceof Expr.Not n) {
+            return new Expr.Not(typeFix(n.expr(), null));
+        }
+        return e;
     }
 
     static boolean textLiteral(Expr e) {

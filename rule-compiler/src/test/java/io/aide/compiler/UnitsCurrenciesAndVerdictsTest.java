@@ -34,6 +34,22 @@ class UnitsCurrenciesAndVerdictsTest {
                 .isEqualTo("123.45,null,9.00");
         assertThat(run("deposit", "DECIMAL(12,2)", "deposit_cents", "Held in cents in CIS - divide by 100 to get dollars."))
                 .isEqualTo("123.45,null,9.00");
+        // the value tested for NULL is typed as the value is: a text of cents divided as a number
+        assertThat(run("deposit", "DECIMAL(12,2)", "deposit_cents", "Source is held in cents - divide by 100. Leave null if the "
+                + "source is empty.")).isEqualTo("123.45,null,9.00");
+    }
+
+    @Test
+    void shouldFlagALookupOfAColumnItsTableDoesNotHave() {
+        Specs spec = Specs.spec()
+                .row("t", "id", "INTEGER", "src", "id", "Direct")
+                .row("t", "region", "VARCHAR(20)", "src", "email_addr", "Look up region_label from ref_region where region_cd = "
+                        + "email_addr");
+        GeneratedLayers.Layer layer = new SemanticLayerCompiler().compile(spec.build(), new CompileOptions(java.util.List.of("duckdb"),
+                java.util.List.of(), new SchemaCatalog(java.util.List.of(Specs.table("src", new String[]{"id", "email_addr"}),
+                Specs.table("ref_region", new String[]{"region_cd", "region_name"})))), null).layers().get(0);
+        assertThat(layer.columns().get(1).status()).isEqualTo("flagged");
+        assertThat(layer.columns().get(1).reason()).contains("ref_region.region_label").contains("does not have");
     }
 
     @Test

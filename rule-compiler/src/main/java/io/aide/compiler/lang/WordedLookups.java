@@ -164,17 +164,7 @@ final class WordedLookups implements Recognizer {
             // "amount from payments where status = 'PAID'" on a row of payments: a condition on its own rows
             return Recognition.NOT_MINE;
         }
-        java.util.Set<String> known = p.ctx().columnsOf(table);
-        if (!known.isEmpty()) {
-            // a registered table: the columns the lookup names must be its own
-            for (String column : java.util.stream.Stream.concat(java.util.stream.Stream.of(value),
-                    matches.stream().map(Expr.Match::column)).toList()) {
-                if (!known.contains(column.toLowerCase(java.util.Locale.ROOT))) {
-                    return new Recognition.Flagged("the lookup reads " + table + "." + column + ", which " + table
-                            + " does not have: name its column");
-                }
-            }
-        }
+        // (a column the table does not have is flagged where every lookup is checked: RuleCompiler)
         Expr lookup = new Expr.Lookup(table, canonical(p, table, value), matches);
         for (String fn : valueCleaning) {
             lookup = new Expr.Fn(fn, List.of(lookup));

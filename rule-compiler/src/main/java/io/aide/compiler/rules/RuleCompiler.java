@@ -16,6 +16,26 @@ import java.util.List;
 public final class RuleCompiler {
     private static final RuleLanguage LANGUAGE = new RuleLanguage();
 
+    /**
+     * A lookup reads only columns of its table where the table's columns are known (a registered table, or another
+     * target read before this one): "Lookup of the home school in DIM_SCHOOL on SCHOOL_CODE" read as columns DIM_SCHOOL
+     * does not have is flagged, whichever family read it; why not, or null.
+     */
+    private static String unknownLookupColumn(io.aide.compiler.plan.Expr e, RuleContext ctx) {
+        String[] why = {null};
+        io.aide.compiler.plan.Expr.visit(e, x -> {
+            if (why[0] == null && x instanceof io.aide.compiler.plan.Expr.Lookup l) {
+                java.util.Set<String> known = ctx.columnsOf(l.table());
+                java.util.List<String> read = new ArrayList<>(List.of(l.column()));
+                l.matches().forEach(m -> read.add(m.column()));
+                read.stream().filter(c -> !known.isEmpty() && !known.contains(c.toLowerCase(java.util.Locale.ROOT))).findFirst()
+                        .ifPresent(c -> why[0] = "the lookup reads " + l.table() + "." + c + ", which " + l.table()
+                                + " does not have: name its column");
+            }
+        });
+        return why[0];
+    }
+
     public RuleOutcome compile(RuleContext ctx) {
         RowNotes notes = RowNotes.read(ctx.row());
         if (notes.problem() != null) {
@@ -44,6 +64,10 @@ public final class RuleCompiler {
                     + "not list, and the rule is no map that leaves them without one");
         }
         if (r instanceof Recognition.Recognized ok) {
+            String unknown = unknownLookupColumn(ok.expr(), ctx);
+            if (unknown != null) {
+                return RuleOutcome.flagged(unknown);
+            }
             String conflict = ValueKinds.conflict(ok.expr(), ctx.targetType());
             if (conflict != null) {
                 return RuleOutcome.flagged(conflict);
