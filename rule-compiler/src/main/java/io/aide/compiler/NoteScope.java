@@ -156,7 +156,8 @@ final class NoteScope {
         List<String> out = new ArrayList<>();
         if (topic.matches()) {
             String items = topic.group(2).replaceAll("[.]\\s*$", "");
-            String[] parts = items.contains(";") ? items.split("\\s*;\\s*") : items.split("\\s*,\\s*(?!and\\b|or\\b)");
+            String[] parts = items.contains(";") ? items.split("\\s*;\\s*") : items.contains("(") ? outsideBrackets(items)
+                    : items.split("\\s*,\\s*(?!and\\b|or\\b)");
             Set<String> kinds = new HashSet<>();
             for (String p : parts) {
                 if (!p.isBlank()) {
@@ -164,8 +165,9 @@ final class NoteScope {
                     kinds.addAll(subjects(p));
                 }
             }
-            // a list of the same thing's values ("Exclude: A, B") stays one
-            return out.size() > 1 && (items.contains(";") || kinds.size() > 1) ? out : List.of(sentence);
+            // a list of the same thing's values ("Exclude: A, B") stays one, still said to be left out
+            return out.size() > 1 && (items.contains(";") || kinds.size() > 1 || items.contains("(")) ? out
+                    : List.of("Exclude " + items.strip() + ".");
         }
         // "BSS_SUBSCRIBER - latest LAST_UPDATED per SUB_ID wins; BSS_PLAN - the active row ...": each table's own
         String[] parts = sentence.contains(";") ? sentence.split("\\s*;\\s*")
@@ -178,6 +180,28 @@ final class NoteScope {
             kinds.addAll(subjects(p));
         }
         return kinds.size() > 1 ? List.of(parts) : List.of(sentence);
+    }
+
+    /**
+     * "cancelled shipments (STATUS_CD = 'X') and test shipments (SHIP_NO starting with 'TEST', any case)": the items of a
+     * list split at commas and "and" outside brackets (a bracket says how its item is told).
+     */
+    private static String[] outsideBrackets(String items) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i < items.length(); i++) {
+            char c = items.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            boolean and = depth == 0 && items.startsWith(" and ", i);
+            if (depth == 0 && c == ',' || and) {
+                out.add(items.substring(from, i).strip());
+                from = i + (and ? 5 : 1);
+            }
+        }
+        out.add(items.substring(from).strip());
+        out.removeIf(x -> x.isEmpty() || x.equalsIgnoreCase("and"));
+        return out.toArray(new String[0]);
     }
 
     /**

@@ -163,6 +163,19 @@ class DefinedKindsOfRowsTest {
         assertThat(layers.get(0).columns().get(0).reason()).contains("test property");
     }
 
+    @Test
+    void shouldLeaveOutEachItemOfAListOfExclusionsUnderTheTargetsName() throws Exception {
+        String[][] shipments = {{"ship_no", "status_cd"}, {"S1", "D"}, {"S2", "X"}, {"TEST9", "D"}, {"S4", "d"}};
+        Specs spec = Specs.spec()
+                .row("FACT_SHIPMENT", "shipment_id", "VARCHAR(10)", "ship_hdr", "ship_no", "Trim", null, null, true, null, null)
+                .note("General Rules", "6 | FACT_SHIPMENT exclusions: cancelled shipments (STATUS_CD = 'X') and test shipments "
+                        + "(SHIP_NO starting with 'TEST', any case).");
+        List<GeneratedLayers.Layer> layers = compile(spec, "ship_hdr", shipments);
+        try (DuckDb db = db("ship_hdr", shipments)) {
+            assertThat(values(db, layers.get(0), "shipment_id")).containsExactly("S1", "S4");
+        }
+    }
+
     private static List<GeneratedLayers.Layer> compile(Specs spec, Object... tables) {
         List<SchemaCatalog.Table> catalog = new ArrayList<>();
         for (int i = 0; i < tables.length; i += 2) {

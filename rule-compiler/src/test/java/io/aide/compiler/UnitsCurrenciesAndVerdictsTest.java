@@ -63,6 +63,13 @@ class UnitsCurrenciesAndVerdictsTest {
     }
 
     @Test
+    void shouldGiveTheDefaultForAMissingAmountAfterItsCurrencyIsStripped() throws Exception {
+        // never a number put into the text the currency is stripped from (an engine error, or 0 for every amount)
+        assertThat(run("price", "DECIMAL(12,2)", "price_text", "Strip the currency text/symbol and thousand separators and "
+                + "load the number. If blank, load 0.")).isEqualTo("1204.50,412.00,72500.00");
+    }
+
+    @Test
     void shouldReplaceAValueJudgedUnusable() throws Exception {
         for (String rule : new String[]{
                 "Trim and lower-case. If the value does not contain an '@' it is not a usable address - set to null.",

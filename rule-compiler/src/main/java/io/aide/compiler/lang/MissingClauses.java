@@ -80,6 +80,12 @@ final class MissingClauses {
                         ok.lookupTable(), ok.accepted(), ok.note() + ", " + lit.value() + " where " + only.column()
                         + " is missing", ok.keepUnmatched());
             }
+            if (named == null && !NullsAs.operands(ok.expr()) && !(lit.value() instanceof String)) {
+                // "Strip the currency text ... and load the number. If blank, load 0": the number for a missing result,
+                // never a number put into the text the rule works on
+                return new Recognition.Recognized(new Expr.Fn("COALESCE", List.of(ok.expr(), lit)), ok.lookupTable(),
+                        ok.accepted(), ok.note() + ", a missing value read as " + lit.value(), ok.keepUnmatched());
+            }
             // blank text is missing too where the clause says so ("blank values set to 'N/A'")
             Expr read = Expr.mapColumns(ok.expr(), c -> named == null || c.equals(named)
                     ? subject.blank() && lit.value() instanceof String

@@ -61,12 +61,27 @@ final class NullsAs {
                 // "... treating nulls as 0": perhaps the phrase starts earlier ("nulls as" inside it)
                 continue;
             }
-            // a number read for a missing operand: the operand as a number first (COALESCE needs one type)
-            Expr read = Expr.mapColumns(ok.expr(), c -> readAs(c, lit));
+            // a number read for a missing operand: the operand as a number first (COALESCE needs one type); a rule that
+            // reads its columns as text ("strip the currency text ... If blank, load 0") gives the value for a missing
+            // result instead, never a number put into the text it works on
+            Expr read = operands(ok.expr()) ? Expr.mapColumns(ok.expr(), c -> readAs(c, lit))
+                    : new Expr.Fn("COALESCE", List.of(ok.expr(), lit));
             return new Recognition.Recognized(read, ok.lookupTable(), ok.accepted(),
                     ok.note() + ", a missing value read as " + ((Expr.Lit) value).value(), ok.keepUnmatched());
         }
         return null;
+    }
+
+    /** The rule computes with its columns as numbers: each column an operand of arithmetic, or the value itself. */
+    static boolean operands(Expr e) {
+        if (e instanceof Expr.Col) {
+            return true;
+        }
+        boolean[] textual = {false};
+        Expr.visit(e, x -> textual[0] |= x instanceof Expr.Fn f && java.util.Set.of("REGEXP_REPLACE", "REPLACE", "TRIM", "UPPER",
+                "LOWER", "SUBSTRING", "SUBSTR", "NULLIF", "LPAD", "RPAD").contains(f.name().toUpperCase(java.util.Locale.ROOT))
+                || x instanceof Expr.Concat || x instanceof Expr.ParseDate);
+        return !textual[0];
     }
 
     /** Words that say a value is missing, before the column they are about ("missing bonus", "null discount"). */
