@@ -527,6 +527,11 @@ final class ColumnBinder {
         }
 
         @Override
+        public boolean unreadTarget(String name) {
+            return name != null && tables.isOtherTarget(name) && !upstream.containsKey(UpstreamTargets.key(name));
+        }
+
+        @Override
         public java.util.Set<String> columnsOf(String table) {
             SchemaCatalog catalog = tables.catalog();
             java.util.Set<String> registered = catalog == null || table == null ? java.util.Set.of() : catalog.table(unquote(table))

@@ -43,6 +43,13 @@ final class SourceTables {
         this.diagnostics = diagnostics;
     }
 
+    /** Whether the name is a target of the mapping (another than this one). */
+    boolean isOtherTarget(String name) {
+        String n = name == null ? "" : name.strip();
+        return !n.equalsIgnoreCase(target) && spec.rows().stream().anyMatch(r -> r.targetTable() != null
+                && r.targetTable().strip().equalsIgnoreCase(n));
+    }
+
     SchemaCatalog catalog() {
         return catalog;
     }

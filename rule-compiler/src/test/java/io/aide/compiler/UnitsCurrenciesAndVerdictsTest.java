@@ -83,4 +83,24 @@ class UnitsCurrenciesAndVerdictsTest {
         assertThat(run("bonus", "INTEGER", "bonus", "If blank then 0, else as is")).isEqualTo("5,0,0");
         assertThat(run("bonus", "INTEGER", "bonus", "If blank then 0; otherwise unchanged.")).isEqualTo("5,0,0");
     }
+
+    @Test
+    void shouldFlagALookupIntoATargetThatReadsThisOne() {
+        Specs spec = Specs.spec()
+                .row("DIM_SCHOOL", "SCHOOL_CODE", "VARCHAR(5)", "sis_school", "school_cd", "Trim", null, null, true, null, null)
+                .row("DIM_SCHOOL", "STUDENT_COUNT", "INTEGER", "DIM_STUDENT", "STUDENT_NO", "Number of students in DIM_STUDENT "
+                        + "whose SCHOOL_CODE is this school")
+                .row("DIM_STUDENT", "STUDENT_NO", "VARCHAR(5)", "sis_student", "student_no", "Trim", null, null, true, null, null)
+                .row("DIM_STUDENT", "SCHOOL_CODE", "VARCHAR(5)", "sis_student", "school_cd", "Trim")
+                .row("DIM_STUDENT", "SCHOOL_NAME", "VARCHAR(20)", "sis_student", "school_cd", "Look up SCHOOL_NAME from DIM_SCHOOL "
+                        + "where SCHOOL_CODE = school_cd");
+        java.util.List<GeneratedLayers.Layer> layers = new SemanticLayerCompiler().compile(spec.build(), new CompileOptions(
+                java.util.List.of("duckdb"), java.util.List.of(), new SchemaCatalog(java.util.List.of(
+                Specs.table("sis_school", new String[]{"school_cd", "school_nm"}),
+                Specs.table("sis_student", new String[]{"student_no", "school_cd"})))), null).layers();
+        GeneratedLayers.Column name = layers.stream().flatMap(l -> l.columns().stream()).filter(c -> c.name().equals("SCHOOL_NAME"))
+                .findFirst().orElseThrow();
+        assertThat(name.status()).isEqualTo("flagged");
+        assertThat(name.reason()).contains("DIM_SCHOOL").contains("cycle");
+    }
 }

@@ -24,6 +24,11 @@ public final class RuleCompiler {
     private static String unknownLookupColumn(io.aide.compiler.plan.Expr e, RuleContext ctx) {
         String[] why = {null};
         io.aide.compiler.plan.Expr.visit(e, x -> {
+            if (why[0] == null && x instanceof io.aide.compiler.plan.Expr.Lookup l && ctx.unreadTarget(l.table())) {
+                // DIM_SCHOOL counts DIM_STUDENT's rows, so DIM_STUDENT cannot look up DIM_SCHOOL's keys
+                why[0] = "the lookup reads " + l.table() + ", another target that reads this one: the two would make a "
+                        + "cycle (take the value from a source table, or drop one of the two readings)";
+            }
             if (why[0] == null && x instanceof io.aide.compiler.plan.Expr.Lookup l) {
                 java.util.Set<String> known = ctx.columnsOf(l.table());
                 java.util.List<String> read = new ArrayList<>(List.of(l.column()));

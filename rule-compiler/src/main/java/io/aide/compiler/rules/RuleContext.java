@@ -63,6 +63,14 @@ public interface RuleContext {
         return true;
     }
 
+    /**
+     * Whether the name is another target of the mapping whose view this target does not read first (it reads this one,
+     * so the two would make a cycle): a lookup in it cannot be made here.
+     */
+    default boolean unreadTarget(String name) {
+        return false;
+    }
+
     /** Whether the other target's column is its source column copied as it is ("Direct", "1:1"). */
     default boolean copiedUpstream(String target, String column) {
         return false;
