@@ -131,7 +131,7 @@ final class RowClasses {
             StringBuilder out = new StringBuilder();
             String plural = null;
             for (String sentence : cell.strip().split("(?<=[.;!?])\\s+(?=[A-Z(])")) {
-                RowClass defined = definition(sentence.replaceFirst("^\\(?(?:\\d{1,2}|[A-Z]\\d{1,2})[).]?\\s+(?=[A-Za-z])", ""));
+                RowClass defined = definition(STEP_NUMBER.matcher(sentence).replaceFirst(""));
                 String said = sentence;
                 if (defined != null) {
                     String name = defined.names().get(0);
@@ -170,6 +170,8 @@ final class RowClasses {
         return new RowClasses(List.copyOf(found.values()), parts);
     }
 
+    /** "3. Test patients: ...", "G4 A test account is ...": the line's number, no part of what it says. */
+    private static final Pattern STEP_NUMBER = Pattern.compile("^\\(?(?:\\d{1,2}|[A-Z]\\d{1,2})[).]?\\s+(?=[A-Za-z])");
     private static final Pattern MARKED = Pattern.compile("(?i)\\b(?:" + String.join("|", MARKS) + ")\\b");
 
     private static void addParts(Set<String> parts, String name) {
@@ -187,7 +189,7 @@ final class RowClasses {
         List<String> out = new ArrayList<>();
         for (String s : text.strip().split("(?<=[.;!?])\\s+(?=[A-Z(])")) {
             // "3. Test patients: ...": the line's number is no part of it
-            String t = s.strip().replaceFirst("^\\(?(?:\\d{1,2}|[A-Z]\\d{1,2})[).]?\\s+(?=[A-Za-z])", "");
+            String t = STEP_NUMBER.matcher(s.strip()).replaceFirst("");
             if (!t.isBlank()) {
                 out.add(t);
             }
@@ -311,10 +313,6 @@ final class RowClasses {
         }
         List<String> conditions = conditions(m.group(1));
         return conditions.isEmpty() ? null : new RowClass(List.of("row"), conditions);
-    }
-
-    boolean isEmpty() {
-        return classes.isEmpty();
     }
 
     /** Whether the sentence only defines a kind (and so chooses no rows of its own). */

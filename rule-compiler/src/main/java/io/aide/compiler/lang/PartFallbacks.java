@@ -111,13 +111,8 @@ final class PartFallbacks {
         }
         Expr value = ok.expr();
         // "..., joined with a single space and converted to upper case": the joined text inside the case said of it all
-        List<String> around = new ArrayList<>();
-        Expr inner = value;
-        while (inner instanceof Expr.Fn f && f.args().size() == 1 && Set.of("UPPER", "LOWER", "TRIM").contains(f.name().toUpperCase(Locale.ROOT))) {
-            around.add(0, f.name());
-            inner = f.args().get(0);
-        }
-        if (!(inner instanceof Expr.Concat c)) {
+        List<String> around = cleaningAround(value);
+        if (!(unwrapped(value) instanceof Expr.Concat c)) {
             return null;
         }
         List<Expr> parts = c.parts().stream().filter(x -> !(x instanceof Expr.Lit)).toList();
@@ -153,11 +148,7 @@ final class PartFallbacks {
         Expr test = new Expr.Bin("OR", new Expr.IsNull(input, false), new Expr.Bin("=", new Expr.Fn("TRIM", List.of(input)),
                 new Expr.Lit("")));
         // the other part as the whole is written: upper-cased where the joined text is
-        Expr other = parts.get(1 - blankPart);
-        for (String fn : around) {
-            other = new Expr.Fn(fn, List.of(other));
-        }
-        Expr fallback = new Expr.Case(List.of(new Expr.When(test, other)), value);
+        Expr fallback = new Expr.Case(List.of(new Expr.When(test, wrapped(parts.get(1 - blankPart), around))), value);
         return new Recognition.Recognized(fallback, ok.lookupTable(), ok.accepted(), ok.note() + " (the other part alone where "
                 + String.join(" ", named.stream().map(Token::text).toList()) + " is blank)", ok.keepUnmatched());
     }
@@ -217,31 +208,41 @@ final class PartFallbacks {
      * name on its own": a column the rule joins, as the joined text writes it (trimmed, upper-cased), not as it is held.
      */
     static Expr asJoined(Expr result, Expr rule) {
-        if (!(result instanceof Expr.Col col)) {
-            return result;
-        }
-        List<String> around = new java.util.ArrayList<>();
-        Expr inner = rule;
-        while (inner instanceof Expr.Fn f && f.args().size() == 1 && CLEANING.contains(f.name().toUpperCase(java.util.Locale.ROOT))) {
-            around.add(0, f.name());
-            inner = f.args().get(0);
-        }
-        if (!(inner instanceof Expr.Concat c)) {
+        if (!(result instanceof Expr.Col col) || !(unwrapped(rule) instanceof Expr.Concat c)) {
             return result;
         }
         for (Expr part : c.parts()) {
-            Expr x = part;
-            while (x instanceof Expr.Fn f && f.args().size() == 1 && CLEANING.contains(f.name().toUpperCase(java.util.Locale.ROOT))) {
-                x = f.args().get(0);
-            }
-            if (x.equals(col)) {
-                Expr out = part;
-                for (String fn : around) {
-                    out = new Expr.Fn(fn, List.of(out));
-                }
-                return out;
+            if (unwrapped(part).equals(col)) {
+                return wrapped(part, cleaningAround(rule));
             }
         }
         return result;
+    }
+
+    /** The value inside the trims and case changes around it. */
+    private static Expr unwrapped(Expr e) {
+        Expr x = e;
+        while (x instanceof Expr.Fn f && f.args().size() == 1 && CLEANING.contains(f.name().toUpperCase(Locale.ROOT))) {
+            x = f.args().get(0);
+        }
+        return x;
+    }
+
+    /** The trims and case changes around a value, innermost first. */
+    private static List<String> cleaningAround(Expr e) {
+        List<String> around = new ArrayList<>();
+        for (Expr x = e; x instanceof Expr.Fn f && f.args().size() == 1 && CLEANING.contains(f.name().toUpperCase(Locale.ROOT));
+             x = f.args().get(0)) {
+            around.add(0, f.name());
+        }
+        return around;
+    }
+
+    private static Expr wrapped(Expr e, List<String> around) {
+        Expr out = e;
+        for (String fn : around) {
+            out = new Expr.Fn(fn, List.of(out));
+        }
+        return out;
     }
 }
