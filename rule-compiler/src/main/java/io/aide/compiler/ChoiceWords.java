@@ -78,8 +78,9 @@ final class ChoiceWords {
     private static final Pattern BRACKET = Pattern.compile("\\s*\\(([^()]*)\\)");
     /** Words after a list of codes that say the list goes on, or an example. */
     private static final Pattern ETC = Pattern.compile("(?i),?\\s*\\b(?:etc\\.?|and\\s+so\\s+on)");
-    private static final Set<String> ROW_NOUNS = Set.of("rows", "records", "lines", "entries", "items", "data");
-    private static final Pattern ROWS_WITH = Pattern.compile("(?i)^(?:[a-z][a-z-]*\\s+){0,2}?(?:([a-z][a-z-]*s)\\s+)"
+    private static final Set<String> ROW_NOUNS = Set.of("rows", "records", "lines", "entries", "items", "data", "row", "record",
+            "line", "entry");
+    private static final Pattern ROWS_WITH = Pattern.compile("(?i)^(?:[a-z][a-z-]*\\s+){0,2}?(?:([a-z][a-z-]*s|row|record|line|entry)\\s+)"
             + "(?:with|where|whose|having|that\\s+have|which\\s+have|that\\s+are|which\\s+are|of|on|for)\\s+(?:an?\\s+|the\\s+)?");
 
     /** "TEST, CAL etc. are ignored", "all other types are dropped": codes alone, said to be left out. */
@@ -246,7 +247,10 @@ final class ChoiceWords {
         if (plural.find() && !ROW_NOUNS.contains(plural.group(2).toLowerCase(Locale.ROOT))) {
             part = plural.group(1) + RowTables.singular(plural.group(2).toLowerCase(Locale.ROOT)) + part.substring(plural.end());
         }
-        String p = part.replaceFirst("^[A-Z][A-Z0-9]*_[A-Z0-9_]+\\s+(?=(?:rows|records|lines|entries)\\b)", "");
+        // "Any TKT_EVENT row with ...", "GUEST_PROFILE rows with ...": the table the rows are of
+        String p = part.replaceFirst("^(?i:any\\s+|all\\s+|each\\s+|every\\s+)?[A-Z][A-Z0-9]*_[A-Z0-9_]+\\s+(?=(?i:rows?|records?|lines?|entries|entry)\\b)", "");
+        // "soft-deleted rows IS_DELETED = 1" (the bracket that said what they are unwrapped): the condition
+        p = p.replaceFirst("^(?i:(?:[a-z][\\w-]*\\s+){0,2}(?:rows|records|lines|entries))\\s+(?=[A-Z][A-Z0-9]*_[A-Z0-9_]*\\s*(?:=|<>|!=|>|<|\\b(?i:in|is|not)\\b))", "");
         Matcher m = ROWS_WITH.matcher(p);
         if (m.find()) {
             String noun = m.group(1).toLowerCase(Locale.ROOT);

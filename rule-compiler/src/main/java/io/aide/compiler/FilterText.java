@@ -182,7 +182,7 @@ final class FilterText {
     /** "all other rows are excluded before numbering": the rows no condition keeps are left out, which keeping says. */
     private static final Pattern REST_DROPPED = Pattern.compile("(?i)^\\s*(?:(?:all\\s+)?(?:the\\s+)?(?:other|remaining)\\s+[a-z]+s"
             + "|everything\\s+else|anything\\s+else|the\\s+rest)\\s+(?:is\\s+|are\\s+)?(?:excluded|dropped|skipped|removed|rejected"
-            + "|filtered\\s+out|not\\s+loaded|left\\s+out)(?:\\s+(?:before|after)\\s+[a-z]+)?\\s*[.;]?\\s*$");
+            + "|filtered\\s+out|not\\s+loaded|left\\s+out)(?:\\s+(?:before|after)\\s+[a-z]+)?\\s*(?:\\([^()]*\\)\\s*)?[.;]?\\s*$");
 
     /** The sentence says the rows no condition keeps are left out (said beside a condition that keeps rows). */
     static boolean restDropped(String sentence) {

@@ -58,6 +58,9 @@ final class NoteFilters {
             + "|keep\\s+only\\s+(?:the|one)\\s+(?:row|record|version|latest|last|most|newest|earliest|first|oldest|highest|lowest"
             + "|largest|smallest)(?!\\s+(?:\\d+\\s+)?" + TEXT_PARTS + "\\b)|keep\\s+(?:only\\s+)?(?:one|a\\s+single|a|just\\s+one|a\\s+unique)\\s+(?:row|record|version|copy|entry)"
             + "|load\\s+only\\b|only\\s+load\\b"
+            // "where MEMBER_NO, TIER_CD and EFF_FROM are the same, load the record once", "it is counted once"
+            + "|\\b(?:load|keep|take|count|include)\\s+(?:only\\s+)?(?:it|them|the\\s+(?:record|row|line|entry|copy)|one\\s+(?:record|row|copy))"
+            + "\\s+(?:only\\s+)?once\\b|\\b(?:is|are)\\s+(?:loaded|counted|kept|taken|included)\\s+(?:only\\s+)?once\\b"
             // "keep one result per ORDER_NO + TEST_CD - the one with the latest RESULT_DTTM"
             + "|\\bkeep\\s+(?:only\\s+)?(?:one|a\\s+single|just\\s+one)\\s+[a-z][\\w-]*\\s+(?:per|for\\s+each|for\\s+every)\\b"
             // "Agent codes starting 'TST' ... must never reach the mart (exclude from DIM_AGENT)"
@@ -120,7 +123,11 @@ final class NoteFilters {
      * made on another row ("filtered out (see ticket_id)").
      */
     private static final Pattern NOT_CHOOSING = Pattern.compile("(?i)\\b(?:never|not)\\s+(?:be\\s+)?(?:dropped|excluded|filtered\\s+out"
-            + "|removed|rejected|skipped|lost)\\b|\\b(?:filtered\\s+out|excluded|dropped|removed)\\s*\\(\\s*see\\s+[\\w.]+\\s*\\)"
+            + "|removed|rejected|skipped|lost)\\b"
+            // "the leading zero is sometimes dropped (930 = 09:30)": a part of a value, not a row
+            + "|\\b(?:leading|trailing|extra|first|last|the)\\s+(?:zero|zeroes|zeros|spaces?|characters?|chars?|digits?|letters?|decimals?"
+            + "|hyphens?|dashes?|prefix(?:es)?|suffix(?:es)?|separators?|slash(?:es)?|dots?|commas?)\\s+(?:is|are|gets?|was|were)\\s+"
+            + "(?:(?:sometimes|often|occasionally|always|usually|also|then)\\s+)?(?:dropped|removed|lost|stripped|missing|omitted)\\b|\\b(?:filtered\\s+out|excluded|dropped|removed)\\s*\\(\\s*see\\s+[\\w.]+\\s*\\)"
             // "The -1 members of the dimensions are maintained manually and are out of scope": rows someone else makes
             + "|\\b(?:maintained|managed|created|inserted|added|seeded)\\s+(?:manually|by\\s+(?:the\\s+)?[\\w-]+|elsewhere|separately"
             + "|outside)\\b[^.;]*?\\b(?:out\\s+of\\s+scope|not\\s+(?:in\\s+scope|part\\s+of))");

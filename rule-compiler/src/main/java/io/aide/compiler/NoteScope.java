@@ -133,7 +133,7 @@ final class NoteScope {
 
     /** "all four targets", "every target", "both fact tables": a clause about several targets at once. */
     private static final Pattern SEVERAL = Pattern.compile("(?i)\\b(?:all|every|each|both|any)\\s+(?:(?:the|of\\s+the|\\w+)\\s+){0,2}"
-            + "(fact\\s+|dimension\\s+|dim\\s+)?(?:targets?|tables?|marts?|loads?|facts|dimensions)\\b");
+            + "(fact\\s+|dimension\\s+|dim\\s+)?(targets?|tables?|marts?|loads?|facts|dimensions)\\b");
 
     /** The text speaks of several targets at once ("all four targets", "every table"). */
     static boolean several(String text) {
@@ -170,8 +170,9 @@ final class NoteScope {
                     : List.of("Exclude " + items.strip() + ".");
         }
         // "BSS_SUBSCRIBER - latest LAST_UPDATED per SUB_ID wins; BSS_PLAN - the active row ...": each table's own
-        String[] parts = sentence.contains(";") ? sentence.split("\\s*;\\s*")
-                : sentence.split(",?\\s+and\\s+(?=(?:their|its|those|these|the|all|any)?\\s*[a-z]+s\\b[^.]*\\b(?:are|is)\\s+(?:not|never)\\b)");
+        String[] parts = sentence.contains(";") ? sentence.split("\\s*;\\s*") : saying(sentence.split(",?\\s+and\\s+(?=(?:their|its|those"
+                + "|these|the|all|any)?\\s*(?:[a-z]+'?s?\\s+){0,3}[a-z]+s\\b[^.]*\\b(?:are|is)\\s+(?:not|never|excluded|dropped|removed"
+                + "|skipped|ignored|rejected|filtered\\s+out|left\\s+out)\\b)"));
         if (parts.length < 2) {
             return List.of(sentence);
         }
@@ -181,6 +182,34 @@ final class NoteScope {
         }
         return kinds.size() > 1 ? List.of(parts) : List.of(sentence);
     }
+
+    /**
+     * The parts each joined to the one after it until it says something of its own ("Test patients are not loaded to
+     * DIM_PATIENT", then "test patients' orders" + "results are excluded ..." as one).
+     */
+    private static String[] saying(String[] parts) {
+        List<String> out = new ArrayList<>();
+        String pending = null;
+        for (String p : parts) {
+            String part = pending == null ? p : pending + " and " + p;
+            if (VERB.matcher(part).find()) {
+                out.add(part);
+                pending = null;
+            } else {
+                pending = part;
+            }
+        }
+        if (pending != null) {
+            if (out.isEmpty()) {
+                out.add(pending);
+            } else {
+                out.set(out.size() - 1, out.get(out.size() - 1) + " and " + pending);
+            }
+        }
+        return out.toArray(new String[0]);
+    }
+
+    private static final Pattern VERB = Pattern.compile("(?i)\\b(?:are|is|were|was)\\s+");
 
     /**
      * "cancelled shipments (STATUS_CD = 'X') and test shipments (SHIP_NO starting with 'TEST', any case)": the items of a
@@ -212,7 +241,10 @@ final class NoteScope {
         Matcher several = SEVERAL.matcher(text);
         if (several.find()) {
             // "excluded from all four targets": every target; "both fact tables": the facts
-            String kind = several.group(1) == null ? "" : several.group(1).strip().toLowerCase(Locale.ROOT);
+            // ("both facts", "all dimensions": the kind said by the noun itself)
+            String noun = several.group(2).toLowerCase(Locale.ROOT);
+            String kind = several.group(1) != null ? several.group(1).strip().toLowerCase(Locale.ROOT)
+                    : noun.equals("facts") || noun.equals("dimensions") ? noun : "";
             if (kind.isEmpty()) {
                 // every target, not the topic of the clause before
                 return new HashSet<>(thingsOf.keySet());

@@ -140,12 +140,20 @@ final class Picks {
     /** "flight (cleaned CARRIER_CODE + FLIGHT_NUMBER + FLIGHT_DATE)": a key in words, its columns in the bracket after it. */
     private static final Pattern KEY_NAMED = Pattern.compile("(?i)^\\s*[a-z][\\w\\s-]{0,30}?\\s*\\(\\s*((?:cleaned\\s+)?[A-Za-z_][\\w.]*"
             + "(?:\\s*(?:\\+|,|&|\\band\\b)\\s*(?:cleaned\\s+)?[A-Za-z_][\\w.]*)+)\\s*\\)\\s*$");
-    /** "ITEM_NO (trimmed, upper)", "WO_NUM (trim/upper case)": a column, then how it is cleaned before rows compare. */
-    private static final Pattern KEY_CLEANED = Pattern.compile("(?i)^([A-Za-z_][\\w.]*)\\s*\\(\\s*((?:(?:trim(?:med)?|upper(?:[- ]?cased?)?"
+    /**
+     * "ITEM_NO (trimmed, upper)", "WO_NUM (trim/upper case)", "MEMBER_NO, TIER_CD and EFF_FROM (after trim / upper)": the
+     * columns, then how each is cleaned before rows compare.
+     */
+    private static final Pattern KEY_CLEANED = Pattern.compile("(?i)^([A-Za-z_][\\w.]*(?:\\s*(?:\\+|,|&|\\band\\b)\\s*[A-Za-z_][\\w.]*)*)\\s*\\(\\s*((?:(?:trim(?:med)?|upper(?:[- ]?cased?)?"
             + "|lower(?:[- ]?cased?)?|(?:in\\s+)?upper\\s+case|(?:in\\s+)?lower\\s+case|after\\s+trim(?:ming)?)\\s*(?:,|/|\\+|&|\\band\\b)?\\s*)+)\\)\\s*[.,;]?$");
 
-    /** The column's name wrapped in the cleaning the words say: UPPER(TRIM(ITEM_NO)). */
-    private static String cleaned(String column, String how) {
+    /** Each column's name wrapped in the cleaning the words say: UPPER(TRIM(ITEM_NO)) + UPPER(TRIM(LINE_NO)). */
+    private static String cleaned(String columns, String how) {
+        return java.util.Arrays.stream(columns.split("\\s*(?:\\+|,|&|\\band\\b)\\s*")).map(c -> cleanedOne(c.strip(), how))
+                .collect(java.util.stream.Collectors.joining(" + "));
+    }
+
+    private static String cleanedOne(String column, String how) {
         String out = how.matches("(?i).*\\btrim\\w*.*") ? "TRIM(" + column + ")" : column;
         if (how.matches("(?i).*\\bupper.*")) {
             out = "UPPER(" + out + ")";
@@ -529,6 +537,10 @@ final class Picks {
 
     /** {key, extreme, order} of a sentence that keeps one row per key in one of the forms; null otherwise. */
     private static String[] forms(String sentence) {
+        String[] once = LoadedOnce.form(sentence);
+        if (once != null) {
+            return once;
+        }
         Matcher qualify = QUALIFY.matcher(sentence);
         if (qualify.matches()) {
             return new String[]{qualify.group(1), "desc".equalsIgnoreCase(qualify.group(3)) ? "highest" : "lowest", qualify.group(2),

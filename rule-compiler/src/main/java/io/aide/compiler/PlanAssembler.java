@@ -301,7 +301,7 @@ final class PlanAssembler {
         List<String> whereRefs = new ArrayList<>();
         Set<String> seenFilters = new LinkedHashSet<>();
         Map<MappingRow, List<String>> restatedCodes = new LinkedHashMap<>();
-        Map<Expr.Col, Expr> codeCleaning = CodeCleaning.of(finalColumns.stream().map(Compiled::expr).toList());
+        RowChoices.Made made = RowChoices.Made.of(finalColumns);
         boolean filtersElsewhere = rows.stream().anyMatch(x -> x.filter() != null && !x.filter().isBlank()
                 && !FilterText.refersElsewhere(x.filter()) && !FilterText.keepsAll(x.filter()));
         for (MappingRow r : rows) {
@@ -344,14 +344,14 @@ final class PlanAssembler {
             // "Step 2: load only completed trips, i.e. trip_status = 'C'. T (test), V (voided) and O (open) trips are not
             // loaded.": each sentence a condition, or the codes the conditions already leave out; the cell read whole
             // only when its sentences do not read one by one
-            Expr applied = FilterSentences.sentences(cell).size() > 1 ? choices.bySentence(cell, r, baseAlias, joins, codeCleaning) : null;
-            String unread = applied == null && FilterSentences.sentences(cell).size() > 1 ? choices.unreadChoice(cell, r, baseAlias, joins, codeCleaning) : null;
+            Expr applied = FilterSentences.sentences(cell).size() > 1 ? choices.bySentence(cell, r, baseAlias, joins, made) : null;
+            String unread = applied == null && FilterSentences.sentences(cell).size() > 1 ? choices.unreadChoice(cell, r, baseAlias, joins, made) : null;
             if (unread != null) {
                 // "Reversal bills (BILL_TYPE = 'REV') are excluded. Exclude test accounts.": read whole, the first
                 // sentence's reading would take the second for its remark and leave the test accounts in
                 why[0] = "the sentence \"" + unread + "\" chooses rows and is not understood";
             } else if (applied == null) {
-                applied = choices.readFilter(cell, r, baseAlias, joins, codeCleaning, why);
+                applied = choices.readFilter(cell, r, baseAlias, joins, made, why);
             }
             if (applied != null) {
                 if (!(applied instanceof Expr.Lit l && Boolean.TRUE.equals(l.value()))) {

@@ -38,6 +38,26 @@ final class RowChoices {
         this.binder = binder;
     }
 
+    /**
+     * What the target's compiled columns make that its filters read: the cleaning its codes get (see {@link CodeCleaning})
+     * and the lookups it makes ("whose member is not in DIM_MEMBER": the member looked up there).
+     */
+    record Made(Map<Expr.Col, Expr> codeCleaning, List<Expr.Lookup> lookups) {
+        static Made of(List<Compiled> columns) {
+            List<Expr.Lookup> lookups = new ArrayList<>();
+            for (Compiled c : columns) {
+                if (!c.flagged() && c.expr() != null) {
+                    Expr.visit(c.expr(), x -> {
+                        if (x instanceof Expr.Lookup l) {
+                            lookups.add(l);
+                        }
+                    });
+                }
+            }
+            return new Made(CodeCleaning.of(columns.stream().map(Compiled::expr).toList()), lookups);
+        }
+    }
+
     /** The picks a row's filter cell says, each kept (see {@link PickKeys#picksOf}). */
     PickKeys.Picked picks(MappingRow row, String baseAlias, Map<String, LayerPlan.Join> joins, Map<String, LayerPlan.Pick> picks,
                           Set<String> afterFilters) {
@@ -86,12 +106,12 @@ final class RowChoices {
 
     /** The first reading of a filter text that compiles over the tables the view reads; null (why[0] set) otherwise. */
     Expr readFilter(String text, MappingRow r, String baseAlias, Map<String, LayerPlan.Join> joins,
-                            Map<Expr.Col, Expr> codeCleaning, String[] why) {
+                            Made made, String[] why) {
         SqlExpressionParser parser = new SqlExpressionParser((q, n) -> binder.resolveFilterName(r, q, n));
         String thing = ChoiceWords.thingWhose(text);
         for (FilterText.Reading reading : FilterText.readings(FilterSentences.definedWhole(text))) {
             try {
-                Expr f = CodeCleaning.applyToFilter(types.typeFix(conditionOrKept(parser, reading.condition(), r), null), codeCleaning);
+                Expr f = CodeCleaning.applyToFilter(types.typeFix(conditionOrKept(parser, reading.condition(), r), null), made.codeCleaning());
                 if (thing != null && !ofThing(f, thing)) {
                     // "regions whose name is 'Test'" read as the store's name: the words test a value of another thing
                     throw new SqlExpressionParser.NotCompilable("'" + text.strip() + "' tests a value of a " + thing
@@ -110,7 +130,7 @@ final class RowChoices {
                 why[0] = why[0] == null ? ex.getMessage() : why[0];
             }
         }
-        Expr worded = byWords(text, r, parser, baseAlias, joins, codeCleaning);
+        Expr worded = byWords(text, r, parser, baseAlias, joins, made);
         if (worded != null) {
             return worded;
         }
@@ -140,7 +160,7 @@ final class RowChoices {
             }
         }
         // "Keep only nights whose reservation is loaded in FACT_RESERVATION": a row of another table, or none
-        Expr semi = SemiJoins.read(text, binder.filterContext(r));
+        Expr semi = SemiJoins.read(text, binder.filterContext(r), made.lookups(), joins);
         return semi != null && Expr.columns(semi).stream().allMatch(c -> c.relation().equals(baseAlias)) ? semi : null;
     }
 
@@ -149,7 +169,7 @@ final class RowChoices {
      * as it says ("any case", "trimmed"); null when it is no such sentence or a condition does not read.
      */
     private Expr byWords(String text, MappingRow r, SqlExpressionParser parser, String baseAlias,
-                         Map<String, LayerPlan.Join> joins, Map<Expr.Col, Expr> codeCleaning) {
+                         Map<String, LayerPlan.Join> joins, Made made) {
         ChoiceWords.Reading reading = ChoiceWords.read(text);
         if (reading == null) {
             return null;
@@ -158,7 +178,7 @@ final class RowChoices {
         Expr any = null;
         try {
             for (String condition : reading.conditions()) {
-                Expr f = CodeCleaning.applyToFilter(types.typeFix(conditionOrKept(parser, condition, r), null), codeCleaning);
+                Expr f = CodeCleaning.applyToFilter(types.typeFix(conditionOrKept(parser, condition, r), null), made.codeCleaning());
                 f = compared.applied(f, x -> TypeCoercion.textual(types.infer(x)));
                 any = any == null ? f : new Expr.Bin("OR", any, f);
             }
@@ -189,11 +209,11 @@ final class RowChoices {
      * of the one before it, so the cell read whole would drop it.
      */
     String unreadChoice(String cell, MappingRow r, String baseAlias, Map<String, LayerPlan.Join> joins,
-                        Map<Expr.Col, Expr> codeCleaning) {
+                        Made made) {
         for (String sentence : FilterSentences.sentences(cell)) {
             if (!NoteFilters.choosingSentences(sentence).isEmpty() && !saysAgain(sentence) && !kinds.definesOnly(sentence)
                     && Picks.read(sentence) == null
-                    && readFilter(sentence, r, baseAlias, joins, codeCleaning, new String[1]) == null) {
+                    && readFilter(sentence, r, baseAlias, joins, made, new String[1]) == null) {
                 return sentence.strip();
             }
         }
@@ -214,7 +234,7 @@ final class RowChoices {
 
     /** A filter of several sentences read one by one (all conditions, ANDed), or null when one of them is not read. */
     Expr bySentence(String cell, MappingRow r, String baseAlias, Map<String, LayerPlan.Join> joins,
-                            Map<Expr.Col, Expr> codeCleaning) {
+                            Made made) {
         List<String> sentences = FilterSentences.sentences(cell);
         if (sentences.size() < 2) {
             return null;
@@ -246,7 +266,7 @@ final class RowChoices {
                 blanksKept = true;
                 continue;
             }
-            Expr e = readFilter(sentence, r, baseAlias, joins, codeCleaning, new String[1]);
+            Expr e = readFilter(sentence, r, baseAlias, joins, made, new String[1]);
             if (e instanceof Expr.Lit l && Boolean.TRUE.equals(l.value())) {
                 // rows of a kind none of the target's rows can be
                 trivially = true;

@@ -10,9 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A fact taking a dimension's key as analysts write it ("Look up DIM_STORE.STORE_KEY on the trimmed upper-cased
  * STORE_NO. No match -> -1", "... on STORE_NO (trim + upper case first)"), a lookup whose words name no column of the
- * dimension (flagged, never the source key copied), the bracket after a lookup never read as the whole rule, a lookup
- * that drops the rows it cannot match (the target's rows then not the ones asked for), and a general rule whose
- * second sentence says "They are excluded from all targets". Run in DuckDB.
+ * dimension (flagged, never the source key copied), the bracket after a lookup never read as the whole rule, and a
+ * general rule whose second sentence says "They are excluded from all targets". Run in DuckDB.
  */
 class DimensionKeysAndScopedNotesTest {
     private static final String[][] SALE_ROWS = {
@@ -66,15 +65,6 @@ class DimensionKeysAndScopedNotesTest {
                         "Look up the store in DIM_STORE. If the store is not found set to -1 (Unknown).",
                         "pos_sale.store_no = dim_store.store_code", null, false, null, null));
         assertThat(layers.get(1).columns().get(1).status()).isEqualTo("flagged");
-    }
-
-    @Test
-    void shouldFlagTheTargetWhoseLookupDropsTheRowsItCannotMatch() throws Exception {
-        List<GeneratedLayers.Layer> layers = SALES.compileAll(withStores()
-                .row("fact_sale", "sale_id", "INTEGER", "pos_sale", "sale_id", "Direct", null, null, true, null, null)
-                .row("fact_sale", "store_key", "INTEGER", "pos_sale", "store_no",
-                        "Look up DIM_STORE.STORE_KEY on the trimmed STORE_NO. Sales whose store is not in DIM_STORE (test stores) are dropped."));
-        assertThat(layers.get(1).columns()).extracting(GeneratedLayers.Column::status).containsOnly("flagged");
     }
 
     @Test

@@ -223,7 +223,7 @@ final class Commentary {
                     || lexicon.match(Role.GE, tokens, i) > 0 || lexicon.match(Role.LE, tokens, i) > 0)) {
                 return false;
             }
-            if (lexicon.match(Role.ACTION, tokens, i) > 0
+            if (lexicon.match(Role.ACTION, tokens, i) > 0 && !attributive(tokens, i)
                     // "Decode the code after trimming and upper-casing:": a cleaning asked for, never a remark
                     || i > 0 && tokens.get(i - 1).is(Token.Kind.WORD, "after") && (lexicon.match(Role.TRIM, tokens, i) > 0
                     || lexicon.match(Role.UPPER, tokens, i) > 0 || lexicon.match(Role.LOWER, tokens, i) > 0)
@@ -267,6 +267,14 @@ final class Commentary {
         }
         return true;
     }
+
+    /** "an excluded test account", "the derived total": a participle before its noun names a thing, asking for nothing. */
+    private static boolean attributive(List<Token> tokens, int i) {
+        return i > 0 && i + 1 < tokens.size() && ARTICLES.contains(tokens.get(i - 1).norm()) && tokens.get(i).norm().endsWith("ed")
+                && tokens.get(i + 1).kind() == Token.Kind.WORD;
+    }
+
+    private static final Set<String> ARTICLES = Set.of("a", "an", "the");
 
     private static final Set<String> KEEPING = Set.of("keep", "keeps", "kept", "take", "takes", "store", "stores", "load",
             "loads", "retain", "retains", "hold", "holds");

@@ -73,6 +73,32 @@ public final class RowTables {
         return false;
     }
 
+    /**
+     * Whether the words spell a table's whole name but its layer prefix, each word one part in order, in full or short
+     * ("member" for DIM_MEMBER, "order header" for ORD_HDR, "order lines" for FACT_ORDER_LINE).
+     */
+    public static boolean namesTable(String words, String table) {
+        String bare = table.strip().toLowerCase(Locale.ROOT);
+        bare = bare.substring(bare.lastIndexOf('.') + 1);
+        for (String prefix : PREFIXES) {
+            if (bare.startsWith(prefix) && bare.length() > prefix.length()) {
+                bare = bare.substring(prefix.length());
+                break;
+            }
+        }
+        String[] parts = bare.split("[_\\s]+");
+        String[] said = words.strip().toLowerCase(Locale.ROOT).split("\\s+");
+        if (parts.length != said.length) {
+            return false;
+        }
+        for (int i = 0; i < parts.length; i++) {
+            if (!PhraseTable.abbreviates(singular(parts[i]), singular(said[i])) && !parts[i].equals(said[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** orders -> order, categories -> category, addresses -> address; a word not in the plural is itself. */
     /** A plural noun in the singular ("properties" -> property, "branches" -> branch); lower case. */
     public static String singular(String word) {

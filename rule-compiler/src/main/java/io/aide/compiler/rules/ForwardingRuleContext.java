@@ -65,6 +65,31 @@ public class ForwardingRuleContext implements RuleContext {
     }
 
     @Override
+    public boolean choosesRows() {
+        return ctx.choosesRows();
+    }
+
+    @Override
+    public List<String> upstreamColumnsFrom(String target, String sourceColumn) {
+        return ctx.upstreamColumnsFrom(target, sourceColumn);
+    }
+
+    @Override
+    public boolean readableColumn(String table, String column) {
+        return ctx.readableColumn(table, column);
+    }
+
+    @Override
+    public boolean unreadTarget(String name) {
+        return ctx.unreadTarget(name);
+    }
+
+    @Override
+    public boolean copiedUpstream(String target, String column) {
+        return ctx.copiedUpstream(target, column);
+    }
+
+    @Override
     public Expr lookup(ReferenceData.LookupMap map, List<Expr> keyParts, String separator) {
         return ctx.lookup(map, keyParts, separator);
     }

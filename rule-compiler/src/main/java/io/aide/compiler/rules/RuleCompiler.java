@@ -53,9 +53,15 @@ public final class RuleCompiler {
                 && !(r instanceof Recognition.Recognized alone && NullCells.borneOut(nullCell, alone.expr(), ctx.targetType()))) {
             // "Blank → 'UNKNOWN'", "A blank count counts as 0": the null-handling cell goes on from the rule, read with it
             // (a cell the rule's value bears out, "NULL when the customer has no orders", asks nothing more)
-            Recognition together = LANGUAGE.read(NullCells.withRule(ctx));
+            RuleContext joined = NullCells.withRule(ctx);
+            Recognition together = LANGUAGE.read(joined);
+            RuleOutcome fallen = together instanceof Recognition.Recognized ? null
+                    : TrailingFallbacks.read(joined, LANGUAGE, RowNotes.read(joined.row()));
             if (together instanceof Recognition.Recognized) {
                 r = together;
+            } else if (fallen != null) {
+                // "-1 when not found (unknown account)": the value for a row the rule's lookup does not match
+                return fallen;
             } else {
                 return RuleOutcome.flagged("the null-handling cell is not understood: '" + nullCell.strip() + "'"
                         + (r instanceof Recognition.Flagged f ? "; " + f.reason() : ""));

@@ -36,10 +36,6 @@ public interface RuleContext {
         return java.util.Set.of();
     }
 
-    /**
-     * The other columns of the target whose rows name the table as their source (lower case); empty where the rule is
-     * read on its own.
-     */
     /** The rule chooses rows (a filter) rather than computing the row's own column. */
     default boolean choosesRows() {
         return false;
@@ -76,6 +72,10 @@ public interface RuleContext {
         return false;
     }
 
+    /**
+     * The other columns of the target whose rows name the table as their source (lower case); empty where the rule is
+     * read on its own.
+     */
     default java.util.Set<String> targetColumnsFrom(String table) {
         return java.util.Set.of();
     }

@@ -1,0 +1,52 @@
+package io.aide.compiler;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sentences that load a repeated row once, naming no order because the copies are the same: "where MEMBER_NO, TIER_CD
+ * and EFF_FROM are the same (after trim / upper), load the record once", "If the same CHG_ID appears more than once it
+ * is counted once", "The extract occasionally repeats a transaction - load it once", "(extract can repeat an order -
+ * take it once)". One row per key, any of the copies (ordered by the key itself, which every copy shares).
+ * <pre>
+ * once := [lead] (where | when | if) key (ARE the same | REPEATS) [(cleaning)] [,] [then] ONCE
+ *       | [lead] REPEATS (a | an | the) thing (- | , | ;) ONCE
+ * ONCE := (load | keep | take | count) (it | them | the record | one row) [only] once | it IS (loaded | counted | kept) once
+ * </pre>
+ */
+final class LoadedOnce {
+    private static final String ONCE = "(?:(?:load|keep|take|count|include|use)\\s+(?:only\\s+)?(?:the\\s+(?:record|row|line|entry|copy)|it|them"
+            + "|one\\s+(?:record|row|copy))|(?:it|they|the\\s+(?:record|row|line))\\s+(?:is|are)\\s+(?:loaded|counted|kept|taken|included))"
+            + "\\s+(?:only\\s+)?once\\s*[.;)]?$";
+    private static final String REPEATS = "(?:appears?|occurs?|is\\s+repeated|repeats|is\\s+sent|comes\\s+through|arrives)\\s+"
+            + "(?:more\\s+than\\s+once|twice|again|several\\s+times)";
+    /** "where MEMBER_NO, TIER_CD and EFF_FROM are the same (after trim / upper), load the record once" */
+    private static final Pattern SAME = Pattern.compile("(?i)^(?:.*?[:\\s])?(?:where|when|if)\\s+(?:the\\s+same\\s+|a\\s+|an\\s+|the\\s+)?"
+            + "([A-Za-z_][\\w.]*(?:\\s*(?:\\+|,|&|\\band\\b)\\s*[A-Za-z_][\\w.]*)*)\\s+(?:(?:are|is)\\s+(?:all\\s+)?(?:the\\s+same|identical)|"
+            + REPEATS + ")\\s*(\\([^()]*\\))?\\s*,?\\s*(?:then\\s+)?" + ONCE);
+    /** "The extract occasionally repeats a transaction - load it once" */
+    private static final Pattern THING = Pattern.compile("(?i)^(?:.*?\\b)?(?:repeats?|re-?sends?|duplicates?|(?:can|may|might)\\s+"
+            + "(?:repeat|re-?send|duplicate))\\s+(?:a|an|the)\\s+([a-z][\\w-]*)(?:\\s+(?:more\\s+than\\s+once|twice|again))?\\s*"
+            + "(?:[–—,;:]|\\s-)\\s*" + ONCE);
+
+    private LoadedOnce() {
+    }
+
+    /** {key, extreme, order} of a sentence that loads each repeated row once (the order the key), or null. */
+    static String[] form(String sentence) {
+        Matcher same = SAME.matcher(sentence.strip());
+        if (same.matches()) {
+            String key = same.group(1) + (same.group(2) == null ? "" : " " + same.group(2));
+            return new String[]{key, "first", first(same.group(1))};
+        }
+        Matcher thing = THING.matcher(sentence.strip());
+        if (thing.matches()) {
+            return new String[]{thing.group(1), "first", thing.group(1)};
+        }
+        return null;
+    }
+
+    private static String first(String columns) {
+        return columns.split("\\s*(?:\\+|,|&|\\band\\b)\\s*")[0].strip();
+    }
+}
