@@ -407,7 +407,8 @@ final class NoteFilters {
             return sentence;
         }
         if (led.matches("(?is).*\\b(?:it|them|these|those|such\\s+(?:rows|records|lines))\\b.*") || BARE_INSTRUCTION.matcher(led).matches()
-                || Picks.SAME_THING.matcher(sentence.substring(0, lead.end())).find()) {
+                || Picks.SAME_THING.matcher(sentence.substring(0, lead.end())).find()
+                || Picks.ONE_ROW_PER.matcher(sentence.substring(0, lead.end())).find()) {
             // "... several versions of the same guest – keep only the version with ...": the lead says per what
             // "Rows with a blank campaign_id are unsaved drafts - do not load them": what "them" are is the lead
             return sentence;
@@ -474,7 +475,9 @@ final class NoteFilters {
             } else if (selection(said) != null) {
                 // "The extract can carry the same patron twice – keep only the row with the latest ...": a selection
                 // stated after what explains it, as in a rule cell
-                filters.add(capitalised(withoutLead(topicless)));
+                // ("One row per account: ... keep the one with the most recent EXTRACT_DT": the topic says per what)
+                boolean perWhat = !topicless.equals(said) && Picks.leadsPick(said.substring(0, said.length() - topicless.length()));
+                filters.add(capitalised(withoutLead(perWhat ? said : topicless)));
             } else if (Picks.explains(said)) {
                 explaining.add(said);
             } else {

@@ -68,7 +68,7 @@ final class Picks {
             + PER + "\\s+([^()]+?)\\s*\\(\\s*((?:by|on)\\s+(?:the\\s+)?)?" + EXTREME + "?\\s*([A-Za-z_][\\w.]*)\\s*(?:[,;][^()]*)?\\)"
             + "\\s*[.;]?$");
     /** "for each RX_NBR + FILL_NBR keep only the row with the latest LAST_UPD_TS" */
-    private static final Pattern KEY_FIRST = Pattern.compile("(?i)^(?:.*?\\b)?(?:for\\s+each|for\\s+every|per|within\\s+each)\\s+(.+?)"
+    private static final Pattern KEY_FIRST = Pattern.compile("(?i)^(?:.*?\\b)?(?:for\\s+each|for\\s+every|per|within\\s+each)\\s+([^:;]+?)"
             + "\\s*,?\\s+" + KEEP + "(?:one\\s+|single\\s+)?" + ROW + "\\s+with\\s+(?:the\\s+)?" + EXTREME + "\\s+(.+?)\\s*[.;]?$");
     /**
      * "where the same cleaned unit number appears more than once, keep only the record with the most recent rec_upd_ts
@@ -105,6 +105,10 @@ final class Picks {
      * The thing whose rows repeat, said in a reason ("a meter can appear more than once", "more than one record for an
      * employee"); null when the text says none.
      */
+    /** "One row per account: ...": the thing a pick after it keeps one row of, said first ("X holds one row per ..." is no key). */
+    static final Pattern ONE_ROW_PER = Pattern.compile("(?i)^\\s*one\\s+(?:row|record|line|entry|version)\\s+(?:per|for\\s+each|for\\s+every)\\s+"
+            + "([a-z][\\w-]*(?:\\s+(?!(?:keep|take|use|is|are|and)\\b)[a-z][\\w-]*)?)\\s*(?=[:;,–—-]|$)");
+
     private static String repeatedThing(String text) {
         Matcher repeated = REPEATED.matcher(text);
         if (repeated.find()) {
@@ -113,6 +117,10 @@ final class Picks {
         Matcher again = SAME_AGAIN.matcher(text);
         if (again.find()) {
             return again.group(1);
+        }
+        Matcher onePer = ONE_ROW_PER.matcher(text);
+        if (onePer.find()) {
+            return onePer.group(1);
         }
         Matcher several = SEVERAL_FOR.matcher(text);
         // "more than one record per MEMBER_NO": the column's name, without an article
@@ -176,7 +184,8 @@ final class Picks {
             + "\\b(?:loses?|never\\s+wins?|comes?\\s+last|sorts?\\s+last|ranks?\\s+last|goes\\s+last)\\b.*");
     private static final Pattern WHY = Pattern.compile("(?i).*\\b(?:twice|duplicates?|duplicated|more\\s+than\\s+once"
             + "|(?:several|multiple|many)\\s+(?:versions|copies|rows|records)|more\\s+than\\s+one\\s+(?:version|copy|row|record)"
-            + "|re-?sends?|re-?sent|sent\\s+again|re-?extracted|re-?delivered|re-?issued"
+            + "|re-?sends?|re-?sent|sent\\s+again|re-?extracted|re-?delivered|re-?issued|re-?registrations?|re-?submissions?"
+            + "|re-?transmissions?|(?:history|historical|historic)\\s+(?:rows|records|versions|copies)"
             // "Older versions are dropped and none of their values are used": the other rows, said after the pick
             + "|(?:older|other|earlier|previous)\\s+(?:versions|copies|rows|records)\\s+(?:are|get)\\s+(?:dropped|discarded|ignored|removed|skipped)"
             // "each time it changes", "every time a ticket is touched", "whenever the record is edited"

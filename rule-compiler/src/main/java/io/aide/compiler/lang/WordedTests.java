@@ -189,6 +189,12 @@ final class WordedTests {
         while (nouns < 2 && (t = p.peekToken()) != null && t.kind() == Token.Kind.WORD && !AUXILIARIES.contains(t.norm())
                 && !t.is(Token.Kind.WORD, "not") && !t.is(Token.Kind.WORD, "never") && !participle(t.norm())
                 && !p.lexicon().grammarWord(p.tokens(), p.mark())) {
+            if (t.text().contains("_") && (p.ctx().resolve(null, t.text()) instanceof Expr.Col c && p.ctx().known(c)
+                    || p.ctx().namesTargetColumn(t.text()))) {
+                // "when ACCOUNT_STATUS is Closed": a column's value compared, not an event of the row
+                p.reset(m);
+                return null;
+            }
             p.next();
             nouns++;
         }

@@ -1,0 +1,56 @@
+package io.aide.compiler;
+
+import io.aide.events.spec.GeneratedLayers;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A pick whose key is the topic before it ("One row per account: CardLink sends history rows, keep the one with the
+ * most recent EXTRACT_DT"), or that follows a reason naming the copies ("Acquirer sends re-registrations; keep the row
+ * with the latest LAST_MODIFIED per MERCHANT_ID"); and a column named before a participle that is one of its values
+ * ("'Y' when ACCOUNT_STATUS is Closed"), compared as a value, never read as an event with a date. Run in DuckDB.
+ */
+class PickTopicsAndColumnStatesTest {
+    private static final SampleRows ACCOUNTS = new SampleRows("acct_master", new String[]{"acct_no", "status_cd", "close_dt", "extract_dt"},
+            new String[]{"A1", "A", "", "20240101"},
+            new String[]{"A1", "C", "", "20240201"},
+            new String[]{"A2", "A", "", "20240101"},
+            new String[]{"A3", "D", "15/12/2023", "20240101"});
+
+    @Test
+    void shouldTakeThePicksKeyFromTheTopicBeforeIt() throws Exception {
+        GeneratedLayers.Layer layer = ACCOUNTS.compile(Specs.spec()
+                .rowWithCells("dim_account", "account_number", "VARCHAR(5)", "acct_master", "acct_no", "trim", null,
+                        "Business key. One row per account: CardLink sends history rows, keep the one with the most recent EXTRACT_DT.")
+                .row("dim_account", "status_code", "VARCHAR(1)", "acct_master", "status_cd", "Direct"));
+        assertThat(layer.columns()).extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+        assertThat(ACCOUNTS.run(layer, "account_number", "status_code")).containsExactlyInAnyOrder("A1|C", "A2|A", "A3|D");
+    }
+
+    @Test
+    void shouldLeaveTheReasonForCopiesOutOfTheFilter() throws Exception {
+        GeneratedLayers.Layer layer = ACCOUNTS.compile(Specs.spec()
+                .row("dim_account", "account_number", "VARCHAR(5)", "acct_master", "acct_no", "trim", null,
+                        "CardLink sends re-registrations; keep the row with the latest EXTRACT_DT per ACCT_NO.", true, null, null)
+                .row("dim_account", "status_code", "VARCHAR(1)", "acct_master", "status_cd", "Direct"));
+        assertThat(layer.columns()).extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+        assertThat(ACCOUNTS.run(layer, "account_number", "status_code")).containsExactlyInAnyOrder("A1|C", "A2|A", "A3|D");
+    }
+
+    @Test
+    void shouldCompareAColumnWithAParticipleItHoldsAsAValue() throws Exception {
+        List<GeneratedLayers.Layer> layers = ACCOUNTS.compileAll(Specs.spec()
+                .row("dim_account", "account_number", "VARCHAR(5)", "acct_master", "acct_no", "trim", null, null, true, null, null)
+                .row("dim_account", "account_status", "VARCHAR(10)", "acct_master", "status_cd",
+                        "A = Active, D = Dormant, C = Closed, anything else = Unknown.")
+                .row("dim_account", "close_date", "DATE", "acct_master", "close_dt", "Text dd/mm/yyyy to a date.")
+                .row("dim_account", "is_closed", "CHAR(1)", "acct_master", "status_cd, close_dt",
+                        "'Y' when ACCOUNT_STATUS is Closed or a CLOSE_DATE is present, otherwise 'N'."));
+        assertThat(layers.get(0).columns()).extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+        assertThat(ACCOUNTS.run(layers.get(0), "account_number", "is_closed"))
+                .containsExactlyInAnyOrder("A1|N", "A1|Y", "A2|N", "A3|Y");
+    }
+}
