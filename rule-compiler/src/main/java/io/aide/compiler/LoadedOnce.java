@@ -7,10 +7,12 @@ import java.util.regex.Pattern;
  * Sentences that load a repeated row once, naming no order because the copies are the same: "where MEMBER_NO, TIER_CD
  * and EFF_FROM are the same (after trim / upper), load the record once", "If the same CHG_ID appears more than once it
  * is counted once", "The extract occasionally repeats a transaction - load it once", "(extract can repeat an order -
- * take it once)". One row per key, any of the copies (ordered by the key itself, which every copy shares).
+ * take it once)". One row per key, any of the copies (ordered by the key itself, which every copy shares); rows alike
+ * in every column ("Exact duplicate rows are loaded once", "Remove duplicates"): one of each.
  * <pre>
  * once := [lead] (where | when | if) key (ARE the same | REPEATS) [(cleaning)] [,] [then] ONCE
  *       | [lead] REPEATS (a | an | the) thing (- | , | ;) ONCE
+ *       | (exact | identical) (rows | duplicates) [(remark)] ARE (loaded | counted) once | (remove | drop) [exact] duplicates
  * ONCE := (load | keep | take | count) (it | them | the record | one row) [only] once | it IS (loaded | counted | kept) once
  * </pre>
  */
@@ -29,11 +31,25 @@ final class LoadedOnce {
             + "(?:repeat|re-?send|duplicate))\\s+(?:a|an|the)\\s+([a-z][\\w-]*)(?:\\s+(?:more\\s+than\\s+once|twice|again))?\\s*"
             + "(?:[–—,;:]|\\s-)\\s*" + ONCE);
 
+    /** The key of a pick that keeps one of each set of rows alike in every column (a DISTINCT of the rows). */
+    static final String EVERY_COLUMN = "*";
+    /** "Exact duplicate rows (the interface re-sends lines) are loaded once", "identical lines are counted once" */
+    private static final Pattern IDENTICAL = Pattern.compile("(?i)^(?:.*?[;:]\\s*)?(?:(?:exact|identical|fully\\s+identical|complete|whole-row)\\s+"
+            + "(?:duplicate\\s+)?(?:rows|records|lines|copies|entries|duplicates)|exact\\s+duplicates)(?:\\s*\\([^()]*\\))?\\s+(?:are|is|get)\\s+"
+            + "(?:only\\s+)?(?:loaded|counted|kept|taken|included)\\s+(?:only\\s+)?once(?:\\s*\\([^()]*\\))?\\s*[.;]?$");
+    /** "Remove exact duplicates", "Drop duplicate rows": duplicates with no key named are rows alike in every column. */
+    private static final Pattern DUPLICATES_REMOVED = Pattern.compile("(?i)^(?:remove|drop|eliminate|discard|skip|de-?duplicate|filter\\s+out)"
+            + "\\s+(?:any\\s+|all\\s+|the\\s+)?(?:exact\\s+|identical\\s+|full\\s+)?(?:duplicates?|duplicated)(?:\\s+(?:rows|records|lines|entries))?"
+            + "(?:\\s*\\([^()]*\\))?\\s*[.;]?$");
+
     private LoadedOnce() {
     }
 
     /** {key, extreme, order} of a sentence that loads each repeated row once (the order the key), or null. */
     static String[] form(String sentence) {
+        if (IDENTICAL.matcher(sentence.strip()).matches() || DUPLICATES_REMOVED.matcher(sentence.strip()).matches()) {
+            return new String[]{EVERY_COLUMN, "first", EVERY_COLUMN};
+        }
         Matcher same = SAME.matcher(sentence.strip());
         if (same.matches()) {
             String key = same.group(1) + (same.group(2) == null ? "" : " " + same.group(2));

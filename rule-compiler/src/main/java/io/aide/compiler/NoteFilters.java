@@ -29,16 +29,19 @@ final class NoteFilters {
             + "|[a-z][a-z0-9]*_[a-z0-9_]*\\b|(?:every|all)\\s+other\\s+(?:columns?|fields?|attributes?)\\b)|\\n+");
     /** What a sentence is about, before a colon: "The premise extract re-sends a premise when any field changes: ". */
     private static final Pattern TOPIC = Pattern.compile("^[^:()=<>']{1,120}:\\s+");
-    private static final Pattern FILTER_SENTENCE = Pattern.compile("(?i)^(?:filter(?:ed)?\\s*(?::|-|\\bout\\b)"
-            + "|(?:exclude|drop|remove|ignore|skip|discard|filter\\s+out|leave\\s+out|omit)\\s+(?!the\\s+(?:column|field|prefix|suffix)\\b)\\S"
-            + "|reject\\s+(?:the\\s+|any\\s+|all\\s+)?(?:rows|records|lines|entries)\\b"
-            + "|keep\\s+only\\b|only\\s+keep\\b|keep\\s+the\\s+(?:row|record|latest|last|first|most|newest|oldest|earliest|highest|lowest)\\b"
-            + "|only\\s+(?:rows|records|[a-z]+s)\\s+(?:that|which|whose|with|where)\\b)");
-    private static final Pattern FILTER_LABEL = Pattern.compile("(?i)^filter(?:ed)?\\s*[:-]\\s*");
     /** What a value operation drops from a text or a time: "drop the leading zeros", "ignore the seconds". */
     private static final String TEXT_PARTS = "(?:spaces|zeros|zeroes|characters|chars|hyphens|dashes|digits|letters|decimals"
             + "|punctuation|symbols|quotes|commas|dots|periods|slashes|nulls|blanks|prefix(?:es)?|suffix(?:es)?|seconds"
             + "|minutes|hours|days|cents|time|fractions?|whitespace|tabs|brackets|parenthes[ie]s)";
+    private static final Pattern FILTER_SENTENCE = Pattern.compile("(?i)^(?:filter(?:ed)?\\s*(?::|-|\\bout\\b)"
+            // ("Ignore case and spaces", "drop the leading zeros": how values compare or what a value loses, no rows)
+            + "|(?:exclude|drop|remove|ignore|skip|discard|filter\\s+out|leave\\s+out|omit)\\s+(?!the\\s+(?:column|field|prefix|suffix)\\b"
+            + "|(?:the\\s+|any\\s+|all\\s+)?(?:leading\\s+|trailing\\s+|extra\\s+|surrounding\\s+)?(?:case|capitali[sz]ation|space|zero|hyphen|dash"
+            + "|character|" + TEXT_PARTS + ")\\b)\\S"
+            + "|reject\\s+(?:the\\s+|any\\s+|all\\s+)?(?:rows|records|lines|entries)\\b"
+            + "|keep\\s+only\\b|only\\s+keep\\b|keep\\s+the\\s+(?:row|record|latest|last|first|most|newest|oldest|earliest|highest|lowest)\\b"
+            + "|only\\s+(?:rows|records|[a-z]+s)\\s+(?:that|which|whose|with|where)\\b)");
+    private static final Pattern FILTER_LABEL = Pattern.compile("(?i)^filter(?:ed)?\\s*[:-]\\s*");
     /**
      * A sentence of a rule cell that says which rows the target holds, wherever its verb stands: "Do not load trial
      * subscriptions", "Lines with qty = 0 ... must not be loaded", "Rows with any other status are filtered out",
@@ -58,9 +61,6 @@ final class NoteFilters {
             + "|keep\\s+only\\s+(?:the|one)\\s+(?:row|record|version|latest|last|most|newest|earliest|first|oldest|highest|lowest"
             + "|largest|smallest)(?!\\s+(?:\\d+\\s+)?" + TEXT_PARTS + "\\b)|keep\\s+(?:only\\s+)?(?:one|a\\s+single|a|just\\s+one|a\\s+unique)\\s+(?:row|record|version|copy|entry)"
             + "|load\\s+only\\b|only\\s+load\\b"
-            // "where MEMBER_NO, TIER_CD and EFF_FROM are the same, load the record once", "it is counted once"
-            + "|\\b(?:load|keep|take|count|include)\\s+(?:only\\s+)?(?:it|them|the\\s+(?:record|row|line|entry|copy)|one\\s+(?:record|row|copy))"
-            + "\\s+(?:only\\s+)?once\\b|\\b(?:is|are)\\s+(?:loaded|counted|kept|taken|included)\\s+(?:only\\s+)?once\\b"
             // "keep one result per ORDER_NO + TEST_CD - the one with the latest RESULT_DTTM"
             + "|\\bkeep\\s+(?:only\\s+)?(?:one|a\\s+single|just\\s+one)\\s+[a-z][\\w-]*\\s+(?:per|for\\s+each|for\\s+every)\\b"
             // "Agent codes starting 'TST' ... must never reach the mart (exclude from DIM_AGENT)"
@@ -85,14 +85,16 @@ final class NoteFilters {
             // "Load accepted taps only (txn_status A)"
             + "|^(?:load|keep|include)\\s+(?:[\\w-]+\\s+){1,4}only\\s*\\("
             // "If the extract sends the same line twice with identical values, load it once"
-            + "|(?:load|keep|take)\\s+(?:(?:it|them|each\\s+(?:\\w+\\s+){0,2}\\w+|one\\s+copy|a\\s+single\\s+copy)\\s+)?(?:only\\s+)?once\\b"
-            // "rows that are identical in every column are loaded once"
-            + "|(?:are|is)\\s+(?:only\\s+)?(?:loaded|kept|taken)\\s+(?:only\\s+)?once\\b"
+            // "where MEMBER_NO, TIER_CD and EFF_FROM are the same, load the record once"
+            + "|(?:load|keep|take|count|include)\\s+(?:(?:it|them|each\\s+(?:\\w+\\s+){0,2}\\w+|one\\s+copy|a\\s+single\\s+copy"
+            + "|the\\s+(?:record|row|line|entry|copy)|one\\s+(?:record|row))\\s+)?(?:only\\s+)?once\\b"
+            // "rows that are identical in every column are loaded once", "it is counted once"
+            + "|(?:are|is)\\s+(?:only\\s+)?(?:loaded|kept|taken|counted|included)\\s+(?:only\\s+)?once\\b"
             + "|de-?dup(?:e|licate)[sd]?\\b|deduplicat\\w*|only\\s+\\w+(?:\\s+(?:\\w+|\\([^()]{1,20}\\))){0,6}\\s+(?:is|are)\\s+loaded)"
             // "remove rows that are identical ...": rows named as such ("remove thousands separators" is a value's operation)
             + "|^remove\\s+(?:the\\s+|any\\s+|all\\s+)?(?:rows|records|lines|duplicates?|(?:exact|identical)\\s+duplicates)\\b"
             + "|^(?:exclude|drop|skip|discard|reject|filter\\s+out|leave\\s+out|omit|ignore|do\\s+not\\s+load|don't\\s+load|never\\s+load)\\s+"
-            + "(?!(?:the\\s+|any\\s+|all\\s+)?(?:leading\\s+|trailing\\s+|extra\\s+)?" + TEXT_PARTS + "\\b)"
+            + "(?!(?:the\\s+|any\\s+|all\\s+)?(?:leading\\s+|trailing\\s+|extra\\s+)?(?:case|capitali[sz]ation|" + TEXT_PARTS + ")\\b)"
             + "(?:rows?|records?|lines?|any|all|(?:[\\w/-]+\\s+){0,2}[\\w/-]+s)\\b"
             // "Then drop the ticket if that latest version has status CANC": the one thing, then when
             + "|^(?:exclude|drop|skip|discard|reject|remove|ignore)\\s+(?:the|that|this|a|an|such\\s+an?)\\s+[\\w-]+\\s+(?:if|when|where|whose)\\b"
@@ -380,6 +382,16 @@ final class NoteFilters {
         if (!afterStep.equals(sentence) && ROW_SELECTION.matcher(afterStep).find()) {
             // "AFTER the dedupe, drop rows whose ...": a step of its own, said to come after another
             return sentence;
+        }
+        if (REFERS.matcher(sentence).find() && ROW_SELECTION.matcher(sentence).find()) {
+            // "The work order must qualify for FACT_WORK_ORDER (after its de-duplication and exclusions) - lines for
+            // unknown, cancelled or test WOs are dropped": a clause of its own that chooses rows, beside the reference
+            for (String clause : sentence.split("\\s[–—-]\\s|\\s*;\\s*")) {
+                if (!clause.equals(sentence) && ROW_SELECTION.matcher(clause).find() && !REFERS.matcher(clause).find()
+                        && !OF_A_LOOKUP.matcher(clause).find() && ROW_SELECTION.matcher(NOT_CHOOSING.matcher(clause).replaceAll(" ")).find()) {
+                    return clause.strip();
+                }
+            }
         }
         if (!ROW_SELECTION.matcher(sentence).find() || REFERS.matcher(sentence).find() || OF_A_LOOKUP.matcher(sentence).find()
                 || !ROW_SELECTION.matcher(NOT_CHOOSING.matcher(sentence).replaceAll(" ")).find()) {

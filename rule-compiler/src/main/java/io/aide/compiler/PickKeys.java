@@ -86,6 +86,9 @@ final class PickKeys {
      */
     private String pick(Picks.Read pick, MappingRow row, String baseAlias, Map<String, LayerPlan.Join> joins,
                         Map<String, LayerPlan.Pick> picks) {
+        if (LoadedOnce.EVERY_COLUMN.equals(pick.key())) {
+            return identicalOnce(row, baseAlias, picks);
+        }
         // "for each RX_NBR + FILL_NBR", "per store and day": a key of several values
         List<Expr> keys = new ArrayList<>();
         if (pick.key().isBlank()) {
@@ -194,6 +197,10 @@ final class PickKeys {
         }
         LayerPlan.Pick chosen = new LayerPlan.Pick(keys, orders, row.ref());
         LayerPlan.Pick before = read ? picks.get(alias) : null;
+        if (before != null && identical(before, alias, row)) {
+            // rows alike in every column are alike in the key too: the pick per key keeps one of them
+            before = null;
+        }
         if (before != null && before.partitionBy().equals(chosen.partitionBy()) && before.orderBy().equals(chosen.orderBy())) {
             // the same pick said again (in a rule and on the cover sheet)
             return null;
@@ -203,6 +210,28 @@ final class PickKeys {
         }
         picks.put(alias, chosen);
         return null;
+    }
+
+    /**
+     * "Exact duplicate rows are loaded once": one of each set of the row's table's rows alike in every column; said
+     * beside a pick per key, which keeps one of them already, it adds nothing.
+     */
+    private String identicalOnce(MappingRow row, String baseAlias, Map<String, LayerPlan.Pick> picks) {
+        List<Expr.Col> all = tables.columnsOfOwnTable(row.sourceTable());
+        if (all.isEmpty() || !all.get(0).relation().equals(baseAlias)) {
+            return "the rows said to be loaded once are of a table whose columns are not registered or that the view does not read first";
+        }
+        if (picks.containsKey(baseAlias)) {
+            return null;
+        }
+        picks.put(baseAlias, new LayerPlan.Pick(new ArrayList<>(all), List.of(new Expr.Order(all.get(0), false)), row.ref()));
+        return null;
+    }
+
+    /** Whether the pick keeps one of each set of rows alike in every column of the row's table. */
+    private boolean identical(LayerPlan.Pick pick, String alias, MappingRow row) {
+        List<Expr.Col> all = tables.columnsOfOwnTable(row.sourceTable());
+        return !all.isEmpty() && all.get(0).relation().equals(alias) && pick.partitionBy().equals(all);
     }
 
     /**

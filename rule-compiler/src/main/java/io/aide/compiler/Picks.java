@@ -185,7 +185,7 @@ final class Picks {
     private static final Pattern WHY = Pattern.compile("(?i).*\\b(?:twice|duplicates?|duplicated|more\\s+than\\s+once"
             + "|(?:several|multiple|many)\\s+(?:versions|copies|rows|records)|more\\s+than\\s+one\\s+(?:version|copy|row|record)"
             + "|re-?sends?|re-?sent|sent\\s+again|re-?extracted|re-?delivered|re-?issued|re-?registrations?|re-?submissions?"
-            + "|re-?transmissions?|(?:history|historical|historic)\\s+(?:rows|records|versions|copies)"
+            + "|re-?transmissions?|(?:history|historical|historic)\\s+(?:rows|records|versions|copies)|repeats|(?:can|may|might)\\s+repeat"
             // "Older versions are dropped and none of their values are used": the other rows, said after the pick
             + "|(?:older|other|earlier|previous)\\s+(?:versions|copies|rows|records)\\s+(?:are|get)\\s+(?:dropped|discarded|ignored|removed|skipped)"
             // "each time it changes", "every time a ticket is touched", "whenever the record is edited"

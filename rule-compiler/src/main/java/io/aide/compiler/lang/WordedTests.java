@@ -3,6 +3,7 @@ package io.aide.compiler.lang;
 import io.aide.compiler.lang.Lexicon.Role;
 import io.aide.compiler.plan.Expr;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -97,54 +98,72 @@ final class WordedTests {
     private static final java.util.Set<String> VALUE_NOUNS = java.util.Set.of("values", "value", "ones", "entries",
             "numbers", "amounts", "figures");
 
+    /** The states an adjective before a column may say. */
+    private static final java.util.Set<String> STATES = java.util.Set.of("negative", "positive", "zero", "missing", "null",
+            "blank", "empty");
+
     /**
-     * "negative amounts", "missing emails", "a blank name": the test said as an adjective before the column, where the
-     * condition ends after it. Null (cursor unchanged) for anything else.
+     * "negative amounts", "missing emails", "a blank name", "zero, negative or blank hours": the test said as adjectives
+     * before the column (any of them holding), where the condition ends after it. Null (cursor unchanged) otherwise.
      */
     static Expr adjectiveFirst(Parser p) {
         int m = p.mark();
         p.acceptWord("a");
         p.acceptWord("an");
-        Token adjective = p.next();
-        if (adjective == null || adjective.kind() != Token.Kind.WORD) {
+        List<String> said = new ArrayList<>();
+        while (true) {
+            Token adjective = p.peekToken();
+            if (adjective == null || adjective.kind() != Token.Kind.WORD || !STATES.contains(adjective.norm())) {
+                break;
+            }
+            p.next();
+            said.add(adjective.norm());
+            int or = p.mark();
+            boolean comma = p.acceptOp(",");
+            // "zero, negative or blank", "zero and negative": each state said holds for the rows meant
+            boolean joined = p.accept(Role.OR) || p.accept(Role.AND);
+            if (!comma && !joined) {
+                break;
+            }
+            Token next = p.peekToken();
+            if (next == null || !STATES.contains(next.norm())) {
+                p.reset(or);
+                break;
+            }
+        }
+        if (said.isEmpty()) {
             p.reset(m);
             return null;
         }
-        String a = adjective.norm();
-        java.util.Set<String> missing = java.util.Set.of("missing", "null", "blank", "empty");
-        int or = p.mark();
-        if (missing.contains(a) && p.accept(Role.OR) && p.peekToken() != null && missing.contains(p.peekToken().norm())) {
-            // "a blank or null POLICY_NO": either word, the wider one counts
-            String b = p.next().norm();
-            a = a.equals("blank") || a.equals("empty") || b.equals("blank") || b.equals("empty") ? "blank" : "null";
-        } else {
-            p.reset(or);
-        }
-        Expr column = switch (a) {
-            case "negative", "positive", "zero", "missing", "null", "blank", "empty" -> p.column();
-            default -> null;
-        };
+        Expr column = p.column();
         Token noun = column == null ? p.rawPeek() : null;
         if (noun != null && VALUE_NOUNS.contains(noun.norm()) && p.ctx().sources().size() == 1
-                && !a.equals("zero") && !a.equals("null")) {
+                && !said.contains("zero") && !said.contains("null")) {
             // "negative values set to zero": the row's one source column
             p.rawNext();
             column = p.ctx().sources().get(0);
         }
         Token after = p.peekToken();
-        if (!(column instanceof Expr.Col) || after != null && after.kind() != Token.Kind.SEP && !after.op(",")
-                && !p.peek(Role.THEN) && !p.peek(Role.ELSE) && !p.peek(Role.AND) && !p.peek(Role.OR)) {
+        // (the column as the target computes it where a target column is named: "zero or negative quantity")
+        if (column == null || column instanceof Expr.Lit || Expr.columns(column).isEmpty() || after != null
+                && after.kind() != Token.Kind.SEP && !after.op(",") && !p.peek(Role.THEN) && !p.peek(Role.ELSE)
+                && !p.peek(Role.AND) && !p.peek(Role.OR)) {
             p.reset(m);
             return null;
         }
-        return switch (a) {
-            case "negative" -> new Expr.Bin("<", column, new Expr.Lit(0L));
-            case "positive" -> new Expr.Bin(">", column, new Expr.Lit(0L));
-            case "zero" -> new Expr.Bin("=", column, new Expr.Lit(0L));
-            case "missing", "null" -> new Expr.IsNull(column, false);
-            default -> new Expr.Bin("OR", new Expr.IsNull(column, false), new Expr.Bin("=",
-                    new Expr.Fn("TRIM", List.of(new Expr.Cast(column, io.aide.compiler.plan.SqlType.VARCHAR, false))), new Expr.Lit("")));
-        };
+        Expr any = null;
+        for (String a : said) {
+            Expr one = switch (a) {
+                case "negative" -> new Expr.Bin("<", column, new Expr.Lit(0L));
+                case "positive" -> new Expr.Bin(">", column, new Expr.Lit(0L));
+                case "zero" -> new Expr.Bin("=", column, new Expr.Lit(0L));
+                case "missing", "null" -> new Expr.IsNull(column, false);
+                default -> new Expr.Bin("OR", new Expr.IsNull(column, false), new Expr.Bin("=",
+                        new Expr.Fn("TRIM", List.of(new Expr.Cast(column, io.aide.compiler.plan.SqlType.VARCHAR, false))), new Expr.Lit("")));
+            };
+            any = any == null ? one : new Expr.Bin("OR", any, one);
+        }
+        return any;
     }
 
     /**

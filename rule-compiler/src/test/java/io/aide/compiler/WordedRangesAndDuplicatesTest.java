@@ -1,0 +1,78 @@
+package io.aide.compiler;
+
+import io.aide.events.spec.GeneratedLayers;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rows left out by a number said in words with the other side of zero ("is zero or less", "zero or negative
+ * quantity", "a quantity of zero or less", "zero, negative or blank hours"); rows alike in every column loaded once
+ * ("Exact duplicate rows are loaded once", "Remove duplicates"), and beside a pick per key, which already keeps one;
+ * "Ignore case and spaces" in a rule, which leaves no rows out; a clause that chooses rows beside a reference to another
+ * choice ("(after its exclusions) - lines for unknown orders are dropped"), which is a choice of its own. Run in DuckDB.
+ */
+class WordedRangesAndDuplicatesTest {
+    private static final SampleRows PARTS = new SampleRows("wo_parts", new String[]{"wo_no", "line_no", "qty", "hours"},
+            new String[]{"W1", "1", "2", "3"},
+            new String[]{"W1", "2", "0", ""},
+            new String[]{"W2", "1", "-1", "-2"},
+            new String[]{"W2", "2", "5", "1"},
+            new String[]{"W2", "2", "5", "1"});
+
+    private static GeneratedLayers.Layer parts(String filter) {
+        return PARTS.compile(Specs.spec()
+                .row("fact_parts", "wo_no", "VARCHAR(5)", "wo_parts", "wo_no", "Direct", null, filter, true, null, null)
+                .row("fact_parts", "line_no", "INTEGER", "wo_parts", "line_no", "Direct")
+                .row("fact_parts", "quantity", "DECIMAL(9,2)", "wo_parts", "qty", "Straight move."));
+    }
+
+    @Test
+    void shouldLeaveOutRowsByANumberSaidInWords() throws Exception {
+        for (String said : new String[]{"Exclude lines where QTY is zero or less.", "Exclude lines where QTY is zero or negative.",
+                "Exclude lines where QTY is negative or zero.", "Lines with a quantity of zero or less are NOT loaded.",
+                "Lines with zero or negative quantity are dropped."}) {
+            GeneratedLayers.Layer layer = parts(said);
+            assertThat(layer.columns()).as(said).extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+            assertThat(PARTS.run(layer, "wo_no", "line_no")).as(said).containsExactlyInAnyOrder("W1|1", "W2|2", "W2|2");
+        }
+    }
+
+    @Test
+    void shouldLeaveOutRowsAnyOfSeveralStatesSaidBeforeTheColumnHolds() throws Exception {
+        GeneratedLayers.Layer layer = parts("Entries with zero, negative or blank hours are dropped.");
+        assertThat(PARTS.run(layer, "wo_no", "line_no")).containsExactlyInAnyOrder("W1|1", "W2|2", "W2|2");
+    }
+
+    @Test
+    void shouldLoadRowsAlikeInEveryColumnOnce() throws Exception {
+        for (String said : new String[]{"Exact duplicate rows (the stores interface re-sends lines) are loaded once.",
+                "The extract sometimes repeats a line exactly; identical lines are loaded once.", "Remove duplicates."}) {
+            GeneratedLayers.Layer layer = parts(said);
+            assertThat(layer.columns()).as(said).extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+            assertThat(PARTS.run(layer, "wo_no", "line_no")).as(said).containsExactlyInAnyOrder("W1|1", "W1|2", "W2|1", "W2|2");
+        }
+        GeneratedLayers.Layer both = parts("Exact duplicate rows are loaded once. Keep only the row with the highest HOURS per WO_NO.");
+        assertThat(PARTS.run(both, "wo_no", "line_no")).containsExactlyInAnyOrder("W1|1", "W2|2");
+    }
+
+    @Test
+    void shouldNotTakeHowValuesCompareForRowsLeftOut() throws Exception {
+        GeneratedLayers.Layer layer = PARTS.compile(Specs.spec()
+                .row("fact_parts", "wo_no", "VARCHAR(5)", "wo_parts", "wo_no", "W1 -> First; W2 -> Second. Ignore case and spaces.",
+                        null, null, true, null, null));
+        assertThat(layer.sql().get("duckdb")).doesNotContainIgnoringCase("WHERE");
+    }
+
+    @Test
+    void shouldReadAClauseChoosingRowsBesideAReferenceToAnotherChoice() throws Exception {
+        GeneratedLayers.Layer layer = parts(null);
+        GeneratedLayers.Layer said = PARTS.compile(Specs.spec()
+                .row("fact_parts", "wo_no", "VARCHAR(5)", "wo_parts", "wo_no", "Trim. The work order must be one that qualifies "
+                        + "(after its de-duplication and exclusions) - lines with QTY <= 0 are dropped.", null, null, true, null, null)
+                .row("fact_parts", "line_no", "INTEGER", "wo_parts", "line_no", "Direct"));
+        assertThat(layer.columns()).extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+        assertThat(said.columns()).extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+        assertThat(PARTS.run(said, "wo_no", "line_no")).containsExactlyInAnyOrder("W1|1", "W2|2", "W2|2");
+    }
+}
