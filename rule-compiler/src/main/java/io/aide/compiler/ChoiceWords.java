@@ -71,6 +71,8 @@ final class ChoiceWords {
     private static final Pattern ANY_CASE = Pattern.compile("(?i)\\b(?:(?:in\\s+)?(?:any|either)\\s+case|case[- ]insensitive(?:ly)?"
             + "|ignor\\w*\\s+(?:the\\s+)?case|regardless\\s+of\\s+case|upper(?:[- ]?cased?)?|upper\\s*/\\s*trim|trim\\s*/\\s*upper)\\b");
     private static final Pattern TRIMMED = Pattern.compile("(?i)\\b(?:after\\s+trim(?:ming)?|trimmed|trim|ignoring\\s+(?:the\\s+)?spaces"
+            // "any case/spaces", "case and spaces": both said at once
+            + "|(?<=case)\\s*(?:/|and|or|&|,)\\s*(?:surrounding\\s+|extra\\s+)?spaces"
             + "|with\\s+or\\s+without\\s+spaces|upper\\s*/\\s*trim|trim\\s*/\\s*upper)\\b");
     private static final Pattern MODIFIER_ONLY = Pattern.compile("(?i)^\\s*(?:(?:" + ANY_CASE.pattern().substring(4) + "|"
             + TRIMMED.pattern().substring(4) + "|and|\\+|,|/)\\s*)+$");
@@ -249,8 +251,9 @@ final class ChoiceWords {
         }
         // "Any TKT_EVENT row with ...", "GUEST_PROFILE rows with ...": the table the rows are of
         String p = part.replaceFirst("^(?i:any\\s+|all\\s+|each\\s+|every\\s+)?[A-Z][A-Z0-9]*_[A-Z0-9_]+\\s+(?=(?i:rows?|records?|lines?|entries|entry)\\b)", "");
-        // "soft-deleted rows IS_DELETED = 1" (the bracket that said what they are unwrapped): the condition
-        p = p.replaceFirst("^(?i:(?:[a-z][\\w-]*\\s+){0,2}(?:rows|records|lines|entries))\\s+(?=[A-Z][A-Z0-9]*_[A-Z0-9_]*\\s*(?:=|<>|!=|>|<|\\b(?i:in|is|not)\\b))", "");
+        // "soft-deleted rows IS_DELETED = 1", "cancelled orders ORDER_STATUS = CANCELLED" (the bracket that said what they
+        // are unwrapped): the condition
+        p = p.replaceFirst("^(?i:(?:[a-z][\\w-]*\\s+){0,2}[a-z][\\w-]*s)\\s+(?=[A-Z][A-Z0-9]*_[A-Z0-9_]*\\s*(?:=|<>|!=|>|<|\\b(?i:in|is|not)\\b))", "");
         Matcher m = ROWS_WITH.matcher(p);
         if (m.find()) {
             String noun = m.group(1).toLowerCase(Locale.ROOT);

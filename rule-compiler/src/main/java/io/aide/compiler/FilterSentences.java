@@ -132,4 +132,26 @@ final class FilterSentences {
         }
         return out;
     }
+
+    /**
+     * "cancelled shipments (STATUS_CD = 'X') and test shipments (SHIP_NO starting with 'TEST', any case)": the items of a
+     * list split at commas and "and" outside brackets (a bracket says how its item is told).
+     */
+    static String[] outsideBrackets(String items) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i < items.length(); i++) {
+            char c = items.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            boolean and = depth == 0 && items.startsWith(" and ", i);
+            if (depth == 0 && c == ',' || and) {
+                out.add(items.substring(from, i).strip());
+                from = i + (and ? 5 : 1);
+            }
+        }
+        out.add(items.substring(from).strip());
+        out.removeIf(x -> x.isEmpty() || x.equalsIgnoreCase("and"));
+        return out.toArray(new String[0]);
+    }
 }

@@ -156,7 +156,7 @@ final class NoteScope {
         List<String> out = new ArrayList<>();
         if (topic.matches()) {
             String items = topic.group(2).replaceAll("[.]\\s*$", "");
-            String[] parts = items.contains(";") ? items.split("\\s*;\\s*") : items.contains("(") ? outsideBrackets(items)
+            String[] parts = items.contains(";") ? items.split("\\s*;\\s*") : items.contains("(") ? FilterSentences.outsideBrackets(items)
                     : items.split("\\s*,\\s*(?!and\\b|or\\b)");
             Set<String> kinds = new HashSet<>();
             for (String p : parts) {
@@ -210,28 +210,6 @@ final class NoteScope {
     }
 
     private static final Pattern VERB = Pattern.compile("(?i)\\b(?:are|is|were|was)\\s+");
-
-    /**
-     * "cancelled shipments (STATUS_CD = 'X') and test shipments (SHIP_NO starting with 'TEST', any case)": the items of a
-     * list split at commas and "and" outside brackets (a bracket says how its item is told).
-     */
-    private static String[] outsideBrackets(String items) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        int from = 0;
-        for (int i = 0; i < items.length(); i++) {
-            char c = items.charAt(i);
-            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-            boolean and = depth == 0 && items.startsWith(" and ", i);
-            if (depth == 0 && c == ',' || and) {
-                out.add(items.substring(from, i).strip());
-                from = i + (and ? 5 : 1);
-            }
-        }
-        out.add(items.substring(from).strip());
-        out.removeIf(x -> x.isEmpty() || x.equalsIgnoreCase("and"));
-        return out.toArray(new String[0]);
-    }
 
     /**
      * What a text is about: the targets it names; else the targets reading a source table it names; else the targets

@@ -301,7 +301,7 @@ final class PlanAssembler {
         List<String> whereRefs = new ArrayList<>();
         Set<String> seenFilters = new LinkedHashSet<>();
         Map<MappingRow, List<String>> restatedCodes = new LinkedHashMap<>();
-        RowChoices.Made made = RowChoices.Made.of(finalColumns);
+        RowChoices.Made made = RowChoices.Made.of(finalColumns, finalExprs);
         boolean filtersElsewhere = rows.stream().anyMatch(x -> x.filter() != null && !x.filter().isBlank()
                 && !FilterText.refersElsewhere(x.filter()) && !FilterText.keepsAll(x.filter()));
         for (MappingRow r : rows) {

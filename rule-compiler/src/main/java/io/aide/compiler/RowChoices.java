@@ -40,10 +40,11 @@ final class RowChoices {
 
     /**
      * What the target's compiled columns make that its filters read: the cleaning its codes get (see {@link CodeCleaning})
-     * and the lookups it makes ("whose member is not in DIM_MEMBER": the member looked up there).
+     * and the lookups it makes ("whose member is not in DIM_MEMBER": the member looked up there), and each compiled
+     * column's final value by name ("whose shipment exists in FACT_SHIPMENT": its SHIPMENT_ID beside theirs).
      */
-    record Made(Map<Expr.Col, Expr> codeCleaning, List<Expr.Lookup> lookups) {
-        static Made of(List<Compiled> columns) {
+    record Made(Map<Expr.Col, Expr> codeCleaning, List<Expr.Lookup> lookups, Map<String, Expr> values) {
+        static Made of(List<Compiled> columns, Map<String, Expr> values) {
             List<Expr.Lookup> lookups = new ArrayList<>();
             for (Compiled c : columns) {
                 if (!c.flagged() && c.expr() != null) {
@@ -54,7 +55,7 @@ final class RowChoices {
                     });
                 }
             }
-            return new Made(CodeCleaning.of(columns.stream().map(Compiled::expr).toList()), lookups);
+            return new Made(CodeCleaning.of(columns.stream().map(Compiled::expr).toList()), lookups, Map.copyOf(values));
         }
     }
 
@@ -160,8 +161,37 @@ final class RowChoices {
             }
         }
         // "Keep only nights whose reservation is loaded in FACT_RESERVATION": a row of another table, or none
-        Expr semi = SemiJoins.read(text, binder.filterContext(r), made.lookups(), joins);
-        return semi != null && Expr.columns(semi).stream().allMatch(c -> c.relation().equals(baseAlias)) ? semi : null;
+        Expr semi = SemiJoins.read(text, binder.filterContext(r), made, joins);
+        if (semi != null && Expr.columns(semi).stream().allMatch(c -> c.relation().equals(baseAlias))) {
+            return semi;
+        }
+        return exclusionItems(text, r, baseAlias, joins, made);
+    }
+
+    /** "Exclude A (...), B, and C": a list of what is left out after one verb. */
+    private static final java.util.regex.Pattern EXCLUSION_LIST = java.util.regex.Pattern.compile("(?i)^\\s*(exclude|drop|skip|remove"
+            + "|ignore|discard|filter\\s+out|leave\\s+out|omit)\\s+(.+?)\\s*[.;]?\\s*$");
+
+    /**
+     * "Exclude cancelled orders (ORDER_STATUS = CANCELLED), orders of test customers, and lines with QTY <= 0": each item
+     * of the list a choice of its own, read as "Exclude cancelled orders (...)." and so on, all of them applied; null
+     * when the text is no such list or an item does not read.
+     */
+    private Expr exclusionItems(String text, MappingRow r, String baseAlias, Map<String, LayerPlan.Join> joins, Made made) {
+        java.util.regex.Matcher m = EXCLUSION_LIST.matcher(text);
+        String[] items = m.matches() ? FilterSentences.outsideBrackets(m.group(2)) : new String[0];
+        if (items.length < 2) {
+            return null;
+        }
+        Expr all = null;
+        for (String item : items) {
+            Expr one = readFilter(m.group(1) + " " + item.replaceFirst("^(?i)and\\s+", "") + ".", r, baseAlias, joins, made, new String[1]);
+            if (one == null) {
+                return null;
+            }
+            all = all == null || all instanceof Expr.Lit ? one : one instanceof Expr.Lit ? all : new Expr.Bin("AND", all, one);
+        }
+        return all;
     }
 
     /**

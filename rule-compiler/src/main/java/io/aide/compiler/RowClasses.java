@@ -46,6 +46,14 @@ final class RowClasses {
     /** "A test account is a user whose (latest) row has is_test_account = 'Y' OR whose email ends with ..." */
     private static final Pattern KIND_IS_WHOSE = Pattern.compile("(?i)^(?:an?|the)\\s+" + KIND + "\\s+(?:is|are|means)\\s+"
             + "(?:an?|any|every|one)\\s+[a-z][\\w-]*\\s+((?:whose|with|where|that|which)\\s.+?)\\s*[.;]?$");
+    /** "Test customers (IS_TEST = 'Y', any case) ...", "Exclude test customers (IS_TEST = Y)": a kind, its condition in brackets. */
+    private static final Pattern BRACKETED = Pattern.compile("(?i)^(?:(?:exclude|drop|remove|skip|ignore|reject|discard)\\s+)?"
+            + "(?:all\\s+|any\\s+|the\\s+)?" + KIND + "\\s*\\(([^()]+)\\)(?:\\s[^.;]*)?[.;]?$");
+    /** How a bracket says its codes compare: ", any case", ", trimmed". */
+    private static final Pattern FOLDING = Pattern.compile("(?i)\\s*,\\s*((?:any\\s+case|case[- ]insensitive|ignoring\\s+case|trimmed|trim)"
+            + "(?:\\s*(?:,|/|and|&)\\s*(?:any\\s+case|case[- ]insensitive|trimmed|trim|spaces))*)\\s*$");
+    /** "IS_TEST = 'Y'": a column compared with one value. */
+    private static final Pattern ONE_VALUE = Pattern.compile("^([A-Za-z_][\\w.]*)\\s*(=|<>|!=)\\s*'?([^',]+?)'?$");
     private static final Pattern LABEL = Pattern.compile("^([A-Za-z][\\w-]*(?:\\s+[A-Za-z][\\w-]*){1,3})\\s*:\\s*(.+?)\\s*[.;]?$");
     /** The words that say a kind is a kind of rows left out: its name carries one of them. */
     private static final Set<String> MARKS = Set.of("test", "dummy", "demo", "sample", "qa", "qc", "internal", "fake", "training",
@@ -162,6 +170,7 @@ final class RowClasses {
             }
             for (String sentence : sentences(text)) {
                 RowClass c = definition(sentence);
+                c = c != null ? c : bracketed(sentence);
                 if (c != null) {
                     found.putIfAbsent(c.names().get(0), c);
                 }
@@ -236,6 +245,41 @@ final class RowClasses {
             return names.isEmpty() || conditions.isEmpty() ? null : new RowClass(names, conditions);
         }
         return null;
+    }
+
+    /**
+     * A bracket's condition with how it compares said after it applied to the column: "IS_TEST = 'Y', any case" ->
+     * "UPPER(TRIM(IS_TEST)) = 'Y'"; the condition as written when it says nothing of that or is no single comparison.
+     */
+    private static String folded(String condition) {
+        Matcher how = FOLDING.matcher(condition);
+        if (!how.find()) {
+            return condition;
+        }
+        Matcher one = ONE_VALUE.matcher(condition.substring(0, how.start()).strip());
+        if (!one.matches()) {
+            return condition;
+        }
+        String said = how.group(1).toLowerCase(Locale.ROOT);
+        String column = said.contains("trim") || said.contains("spaces") ? "TRIM(" + one.group(1) + ")" : one.group(1);
+        boolean anyCase = said.contains("case");
+        return (anyCase ? "UPPER(" + column + ")" : column) + " " + one.group(2) + " '"
+                + (anyCase ? one.group(3).strip().toUpperCase(Locale.ROOT) : one.group(3).strip()) + "'";
+    }
+
+    /**
+     * The kind a sentence names with its condition in brackets, whatever it then says of it ("Test customers (IS_TEST =
+     * Y) and everything they ordered are excluded from the mart"): a definition made in passing, never a sentence that
+     * only defines.
+     */
+    private static RowClass bracketed(String sentence) {
+        Matcher bracketed = BRACKETED.matcher(withoutRemarks(sentence).strip());
+        if (!bracketed.matches()) {
+            return null;
+        }
+        List<String> names = names(bracketed.group(1));
+        List<String> conditions = conditions(folded(bracketed.group(2)));
+        return names.isEmpty() || conditions.isEmpty() ? null : new RowClass(names, conditions);
     }
 
     /** Remarks in brackets that only point elsewhere ("(General Rules #3)", "(see Notes)"). */
@@ -315,9 +359,11 @@ final class RowClasses {
         return conditions.isEmpty() ? null : new RowClass(List.of("row"), conditions);
     }
 
-    /** Whether the sentence only defines a kind (and so chooses no rows of its own). */
-    boolean definesOnly(String sentence) {
-        return !classes.isEmpty() && definition(sentence) != null && !JOINED.matcher(withoutRemarks(sentence).strip()).matches();
+    /** Whether the text only defines kinds, sentence by sentence (and so chooses no rows of its own). */
+    boolean definesOnly(String text) {
+        // every sentence a definition: one that says more ("... are not loaded") is read where it chooses rows
+        return !classes.isEmpty() && !sentences(text).isEmpty() && sentences(text).stream().allMatch(sentence -> definition(sentence) != null
+                && !JOINED.matcher(withoutRemarks(sentence).strip()).matches());
     }
 
     /**

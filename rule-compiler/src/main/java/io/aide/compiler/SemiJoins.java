@@ -147,10 +147,11 @@ final class SemiJoins {
      * The condition the sentence states, or null when it is no such sentence or its thing or table cannot be matched.
      *
      * @param ctx     the filter's context: it resolves the row's names and knows the other table's columns
-     * @param lookups the lookups the target's compiled columns make
+     * @param made    the lookups the target's compiled columns make, and their values
      * @param joins   the tables the target's view joins, by alias
      */
-    static Expr read(String sentence, RuleContext ctx, List<Expr.Lookup> lookups, Map<String, LayerPlan.Join> joins) {
+    static Expr read(String sentence, RuleContext ctx, RowChoices.Made made, Map<String, LayerPlan.Join> joins) {
+        List<Expr.Lookup> lookups = made.lookups();
         Said said = said(sentence);
         if (said == null) {
             return null;
@@ -162,30 +163,90 @@ final class SemiJoins {
             return null;
         }
         Expr.Col own = thing(said.thing(), ctx);
-        Set<List<Expr.Match>> made = new LinkedHashSet<>();
+        Set<List<Expr.Match>> matched = new LinkedHashSet<>();
         String lookedUp = null;
         for (Expr.Lookup l : lookups) {
             if (sameTable(l.table(), table) && (own == null || l.matches().stream().anyMatch(m -> m.values().stream()
                     .anyMatch(v -> Expr.columns(v).contains(own))))) {
-                made.add(l.matches());
+                matched.add(l.matches());
                 lookedUp = l.table();
             }
         }
-        if (made.size() == 1) {
+        if (matched.size() == 1) {
             // "Look up DIM_MEMBER.MEMBER_KEY on the trimmed MEMBER_NO ... whose member is not in DIM_MEMBER": that match
-            return new Expr.Exists(lookedUp, made.iterator().next(), !exists);
+            return new Expr.Exists(lookedUp, matched.iterator().next(), !exists);
         }
-        if (!made.isEmpty()) {
+        if (!matched.isEmpty()) {
             return null;
         }
         for (LayerPlan.Join j : joins.values()) {
-            if (sameTable(j.relation().name(), table) && !j.type().toUpperCase(Locale.ROOT).contains("LEFT")
-                    && !j.type().toUpperCase(Locale.ROOT).contains("FULL")) {
+            if (!sameTable(j.relation().name(), table) || j.relation().cte()) {
+                continue;
+            }
+            if (!j.type().toUpperCase(Locale.ROOT).contains("LEFT") && !j.type().toUpperCase(Locale.ROOT).contains("FULL")) {
                 // an inner join: the rows without a match are not there; the ones with a match are all there
                 return exists ? new Expr.Lit(true) : null;
             }
+            // an outer join the row states ("ORD_LINE join ORD_HDR on ORDER_NO"): its condition, as a row of that table
+            List<Expr.Match> on = matchesOf(j.on(), j.relation().alias());
+            return on == null ? null : new Expr.Exists(SourceTables.qualifiedName(new SourceTables.Table(j.relation().schema(),
+                    j.relation().name(), "lk")), on, !exists);
         }
-        return said.table() == null || own == null ? null : byName(own, table, exists, ctx);
+        if (said.table() == null) {
+            return null;
+        }
+        Expr bySame = sameNamed(said.thing(), own, table, exists, ctx, made.values());
+        return bySame != null ? bySame : own == null ? null : byName(own, table, exists, ctx);
+    }
+
+    /**
+     * The target's one column that the other table has too, computed from the thing's column (or named after the thing
+     * where no column is): "Keep only nights whose reservation is loaded in FACT_RESERVATION" with RESERVATION_ID in
+     * both, each trimmed from RES_ID. Theirs matched with this target's value of it; null when none or several.
+     */
+    private static Expr sameNamed(String thing, Expr.Col own, String table, boolean exists, RuleContext ctx, Map<String, Expr> values) {
+        Set<String> theirs = ctx.columnsOf(table);
+        String prefix = RowTables.singular(thing.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "_")) + "_";
+        List<String> found = new ArrayList<>();
+        for (Map.Entry<String, Expr> v : values.entrySet()) {
+            String name = v.getKey().toLowerCase(Locale.ROOT);
+            if (v.getValue() == null || !theirs.contains(name) || Expr.hasAggregate(v.getValue()) || Expr.hasWindow(v.getValue())) {
+                continue;
+            }
+            boolean fromThing = own != null ? Expr.columns(v.getValue()).equals(List.of(own))
+                    : name.startsWith(prefix) && ID_PARTS.contains(name.substring(prefix.length()).replaceAll(".*_", ""));
+            if (fromThing) {
+                found.add(v.getKey());
+            }
+        }
+        if (found.size() != 1 || !ctx.readableColumn(table, found.get(0))) {
+            return null;
+        }
+        String column = found.get(0);
+        return new Expr.Exists(table, List.of(new Expr.Match(column, List.of(values.get(column)))), !exists);
+    }
+
+    /** A join's condition as matches of the joined table's columns ("lk.ORDER_NO = TRIM(o.ORDER_NO)"); null when it is no such. */
+    private static List<Expr.Match> matchesOf(Expr on, String alias) {
+        if (on instanceof Expr.Bin b && b.op().equalsIgnoreCase("AND")) {
+            List<Expr.Match> left = matchesOf(b.left(), alias);
+            List<Expr.Match> right = left == null ? null : matchesOf(b.right(), alias);
+            if (right == null) {
+                return null;
+            }
+            List<Expr.Match> both = new ArrayList<>(left);
+            both.addAll(right);
+            return both;
+        }
+        if (on instanceof Expr.Bin b && b.op().equals("=")) {
+            for (Expr[] sides : new Expr[][]{{b.left(), b.right()}, {b.right(), b.left()}}) {
+                if (sides[0] instanceof Expr.Col theirs && theirs.relation().equals(alias) && !Expr.columns(sides[1]).isEmpty()
+                        && Expr.columns(sides[1]).stream().noneMatch(c -> c.relation().equals(alias))) {
+                    return List.of(new Expr.Match(theirs.column(), List.of(sides[1])));
+                }
+            }
+        }
+        return null;
     }
 
     /** The thing's column matched with the other table's column of the same name, or the one it copies from it. */

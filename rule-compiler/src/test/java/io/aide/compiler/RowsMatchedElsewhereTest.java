@@ -102,4 +102,26 @@ class RowsMatchedElsewhereTest {
                     .containsExactly("O1|1|OPEN", "O1|2|OPEN", "O2|1|SHIPPED");
         }
     }
+
+    @Test
+    void shouldMatchTheColumnBothTargetsComputeFromTheThing() throws Exception {
+        String[][] headers = {{"SHIP_NO", "STATUS"}, {" S1", "OPEN"}, {"S2", "VOID"}, {"S3 ", "OPEN"}};
+        String[][] lines = {{"SHIP_NO", "LINE_NO"}, {"S1", "1"}, {"S2", "1"}, {"S3", "1"}, {"S3", "2"}, {"S9", "1"}};
+        List<GeneratedLayers.Layer> layers = new SemanticLayerCompiler().compile(Specs.spec()
+                .row("fact_shipment", "shipment_id", "VARCHAR(5)", "SHIP_HDR", "SHIP_NO", "Trim", null,
+                        "Exclude rows where STATUS = 'VOID'", true, null, null)
+                .row("fact_shipment_line", "shipment_id", "VARCHAR(5)", "SHIP_DTL", "SHIP_NO", "Trimmed.", null,
+                        "Only lines whose shipment exists in FACT_SHIPMENT are loaded; all other lines are dropped (cancelled and orphan "
+                                + "shipments).", true, null, null)
+                .row("fact_shipment_line", "line_no", "INTEGER", "SHIP_DTL", "LINE_NO", "Direct", null, null, true, null, null)
+                .build(), new CompileOptions(List.of("duckdb"), List.of(), new SchemaCatalog(List.of(Specs.table("SHIP_HDR", headers[0]),
+                Specs.table("SHIP_DTL", lines[0])))), null).layers();
+        assertThat(layers.get(1).columns()).as(layers.get(1).columns().toString()).extracting(GeneratedLayers.Column::status)
+                .containsOnly("compiled");
+        try (DuckDb db = new DuckDb().table("SHIP_HDR", headers).table("SHIP_DTL", lines)) {
+            db.exec("CREATE VIEW \"" + layers.get(0).target() + "\" AS " + layers.get(0).sql().get("duckdb"));
+            assertThat(db.query("SELECT * FROM (\n" + layers.get(1).sql().get("duckdb") + "\n) v ORDER BY 1, 2").stream()
+                    .map(r -> r.get("shipment_id") + "|" + r.get("line_no")).toList()).containsExactly("S1|1", "S3|1", "S3|2");
+        }
+    }
 }

@@ -29,6 +29,15 @@ public final class RuleCompiler {
                 why[0] = "the lookup reads " + l.table() + ", another target that reads this one: the two would make a "
                         + "cycle (take the value from a source table, or drop one of the two readings)";
             }
+            if (why[0] == null && x instanceof io.aide.compiler.plan.Expr.Lookup l && l.table().contains(".")) {
+                // "Lookup DIM_VEHICLE.FLEET_NUMBER on FLEET_NO": a column of a table, read where the table is expected
+                String owner = l.table().substring(0, l.table().lastIndexOf('.'));
+                String column = l.table().substring(l.table().lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+                if (ctx.columnsOf(owner).contains(column)) {
+                    why[0] = "the lookup names " + l.table() + ", a column, where the table to read is expected: write '<column> "
+                            + "from " + owner + " where " + l.table().substring(owner.length() + 1) + " = <source column>'";
+                }
+            }
             if (why[0] == null && x instanceof io.aide.compiler.plan.Expr.Lookup l) {
                 java.util.Set<String> known = ctx.columnsOf(l.table());
                 java.util.List<String> read = new ArrayList<>(List.of(l.column()));
