@@ -31,8 +31,10 @@ final class JoinGraph {
     private static final Pattern ALIAS_DECLARATION = Pattern.compile(
             "(?i)\\b(?:join|from)\\s+(?:with\\s+|to\\s+)?([A-Za-z_][\\w.]*)(?:\\s+(?:as\\s+)?(?!(?:on|using|where|with|left|right|inner|outer|full|cross|join|and)\\b)([A-Za-z_]\\w*))?");
     /** "Join customers on customer_id", "left join customers using (customer_id)": one column both tables share. */
+    /** "join ORD_HDR on ORDER_NO", "ORD_LINE inner join ORD_HDR using (ORDER_NO)": a column both tables have, by name. */
     private static final Pattern JOIN_ON_SHARED_COLUMN = Pattern.compile(
-            "(?i)^\\s*(?:(?:left|inner|right|full)?\\s*(?:outer\\s+)?join\\s+(?:with\\s+|to\\s+)?)?([A-Za-z_][\\w.]*)\\s+(?:on|using)\\s*\\(?\\s*([A-Za-z_]\\w*)\\s*\\)?\\s*$");
+            "(?i)^\\s*(?:([A-Za-z_][\\w.]*)\\s+(?=(?:left|inner|right|full|outer|join)\\b))?(?:(?:left|inner|right|full)?\\s*(?:outer\\s+)?join\\s+"
+            + "(?:with\\s+|to\\s+)?)?([A-Za-z_][\\w.]*)\\s+(?:on|using)\\s*\\(?\\s*([A-Za-z_]\\w*)\\s*\\)?\\s*$");
 
     record Edge(String leftAlias, String leftColumn, String rightAlias, String rightColumn, boolean left, String ref) {
     }
@@ -82,9 +84,10 @@ final class JoinGraph {
             Matcher shared = found ? null : JOIN_ON_SHARED_COLUMN.matcher(text);
             if (shared != null && shared.matches()) {
                 found = true;
-                Table joined = tables.findTable(shared.group(1));
-                Table base = tables.all().stream().filter(t -> t != joined).findFirst().orElse(null);
-                String column = shared.group(2);
+                Table joined = tables.findTable(shared.group(2));
+                Table named = shared.group(1) == null ? null : tables.findTable(shared.group(1));
+                Table base = named != null && named != joined ? named : tables.all().stream().filter(t -> t != joined).findFirst().orElse(null);
+                String column = shared.group(3);
                 if (joined == null || base == null || tables.catalogKnows(joined) && !tables.hasColumn(joined, column)
                         || tables.catalogKnows(base) && !tables.hasColumn(base, column)) {
                     diagnostics.add(new Diagnostic(Diagnostic.WARNING, "join_not_understood", "cannot tell how \""

@@ -48,7 +48,7 @@ final class RowClasses {
             + "(?:an?|any|every|one)\\s+[a-z][\\w-]*\\s+((?:whose|with|where|that|which)\\s.+?)\\s*[.;]?$");
     /** "Test customers (IS_TEST = 'Y', any case) ...", "Exclude test customers (IS_TEST = Y)": a kind, its condition in brackets. */
     private static final Pattern BRACKETED = Pattern.compile("(?i)^(?:(?:exclude|drop|remove|skip|ignore|reject|discard)\\s+)?"
-            + "(?:all\\s+|any\\s+|the\\s+)?" + KIND + "\\s*\\(([^()]+)\\)(?:\\s[^.;]*)?[.;]?$");
+            + "(?:all\\s+|any\\s+|the\\s+)?" + KIND + "\\s*\\(([^()]+)\\)(?:[,\\s][^.;]*)?[.;]?$");
     /** How a bracket says its codes compare: ", any case", ", trimmed". */
     private static final Pattern FOLDING = Pattern.compile("(?i)\\s*,\\s*((?:any\\s+case|case[- ]insensitive|ignoring\\s+case|trimmed|trim)"
             + "(?:\\s*(?:,|/|and|&)\\s*(?:any\\s+case|case[- ]insensitive|trimmed|trim|spaces))*)\\s*$");
@@ -81,7 +81,9 @@ final class RowClasses {
             "loaded", "load", "loads", "target", "targets", "table", "tables", "fact", "facts", "dimension", "dimensions", "dim",
             "mart", "records", "record", "rows", "row", "lines", "line", "data", "entries", "entry", "transactions", "either",
             "two", "three", "four", "five", "six", "other", "downstream", "at", "that", "which", "whatever", "anywhere",
-            "everywhere", "where", "stage", "layer", "output", "outputs", "further", "later", "level", "same", "way");
+            "everywhere", "where", "stage", "layer", "output", "outputs", "further", "later", "level", "same", "way",
+            // "Test customers and everything they ordered or returned are excluded": what belongs to them
+            "everything", "anything", "ordered", "returned", "bought", "purchased", "booked", "owned", "own", "have", "has", "had");
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
 
     private final List<RowClass> classes;
