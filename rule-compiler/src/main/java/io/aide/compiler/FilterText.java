@@ -208,6 +208,16 @@ final class FilterText {
             + "\\s+(?:flagged|marked|coded|with\\s+(?:a\\s+)?(?:status|code|flag))\\s+(?:as\\s+)?))?"
             + listOf("[A-Z0-9]{1,4}(?:\\s*\\([^()]*\\))?") + "\\s+[\\w\\s-]{0,30}?\\b" + LEFT_OUT);
 
+    /**
+     * "Integration, Admin and Sales Ops users are not loaded": values written as words, two or more, before the rows'
+     * noun; said beside a condition that keeps another value, they are the values it leaves out.
+     */
+    private static final Pattern WORD_VALUE_LIST = Pattern.compile("^" + listOf("[A-Z][a-z][\\w-]*(?:\\s+[A-Z][\\w-]*){0,2}")
+            + "\\s+(?i:[a-z]+s)\\s+" + LEFT_OUT);
+    /** Words that name a kind of rows rather than a value ("Test and Demo users"): no value list. */
+    private static final Pattern KIND_WORD = Pattern.compile("(?i)\\b(?:test|dummy|demo|sample|qa|qc|internal|fake|training|sandbox"
+            + "|placeholder|synthetic|duplicate|void|voided|cancell?ed|invalid|old|inactive|deleted)\\b");
+
     /** "Reversals (REV) and adjustments (ADJ) are not loaded": what each code means, then the code in brackets. */
     private static final Pattern LABELLED_LIST = Pattern.compile("^" + listOf("(?:[A-Za-z][\\w-]*\\s*\\([A-Z0-9]{1,6}\\)"
             // "declined (D), reversed (X) and blank statuses are dropped": rows without a code named beside them
@@ -247,6 +257,12 @@ final class FilterText {
         }
         Matcher m = CODE_LIST.matcher(s);
         if (!m.matches()) {
+            Matcher words = WORD_VALUE_LIST.matcher(s);
+            if (words.matches() && words.group(1).split("\\s*(?:,|\\band\\b|\\bor\\b|&)\\s*").length >= 2
+                    && !KIND_WORD.matcher(words.group(1)).find()) {
+                return List.of(words.group(1).split("\\s*(?:,|\\band\\b|\\bor\\b|&)\\s*")).stream().map(String::trim)
+                        .filter(c -> !c.isEmpty()).toList();
+            }
             return null;
         }
         return List.of(m.group(1).replaceAll("\\([^()]*\\)", " ").split("\\s*(?:,|\\band\\b|\\bor\\b|&)\\s*")).stream()

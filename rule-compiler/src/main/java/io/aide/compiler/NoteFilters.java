@@ -374,6 +374,14 @@ final class NoteFilters {
     private static final Pattern VALUE_PARTS_REMOVED = Pattern.compile("(?i)\\b(?:" + TEXT_PARTS + "|signs?|separators?|symbols?|"
             + "prefix|suffix)\\b[^.;]{0,60}?\\b(?:remove|strip|drop|delete|ignore)\\s+(?:them|these|those|it)\\b");
 
+    /**
+     * "Only combinations that have at least one opportunity produce a row": what grouping does anyway (a group exists
+     * where rows do), no choice of rows.
+     */
+    private static final Pattern GROUPS_PRESENT = Pattern.compile("(?i)^\\s*only\\s+(?:the\\s+)?(?:combinations|groups|keys|pairs|buckets)\\s+"
+            + "(?:that|which|with)\\s+(?:have|has|having|with)?\\s*(?:at\\s+least\\s+one|one\\s+or\\s+more|any)\\b[^.;]*\\b(?:produce|get|give|yield"
+            + "|have|appear\\s+as|make)\\s+(?:a\\s+|one\\s+)?rows?\\b[^.;]*[.;]?\\s*$");
+
     private static String selection(String sentence) {
         if (VALUE_PARTS_REMOVED.matcher(sentence).find()) {
             return null;
@@ -440,7 +448,7 @@ final class NoteFilters {
         String lead = null;
         for (String sentence : SENTENCES.split(text.trim())) {
             String said = stepless(sentence.trim());
-            boolean chooses = !OF_A_LOOKUP.matcher(said).find() && !VALUE_PARTS_REMOVED.matcher(said).find()
+            boolean chooses = !OF_A_LOOKUP.matcher(said).find() && !VALUE_PARTS_REMOVED.matcher(said).find() && !GROUPS_PRESENT.matcher(said).find()
                     && (FILTER_SENTENCE.matcher(said).find() || selection(said) != null)
                     || lastChose && FilterSentences.DEFINITION.matcher(said).matches();
             if (chooses && lead != null && Picks.read(said) != null) {
@@ -470,7 +478,7 @@ final class NoteFilters {
             String said = stepless(sentence.trim());
             String topicless = stepless(TOPIC.matcher(said).replaceFirst(""));
             int before = filters.size();
-            if (OF_A_LOOKUP.matcher(said).find() || VALUE_PARTS_REMOVED.matcher(said).find()) {
+            if (OF_A_LOOKUP.matcher(said).find() || VALUE_PARTS_REMOVED.matcher(said).find() || GROUPS_PRESENT.matcher(said).find()) {
                 notes.add(said);
             } else if (lastWasFilter && FilterSentences.DEFINITION.matcher(said).matches()) {
                 // "Exclude test accounts. These are the account numbers starting with 999.": what the rows are

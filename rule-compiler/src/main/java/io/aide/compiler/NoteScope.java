@@ -250,7 +250,9 @@ final class NoteScope {
                     byTable.add(t);
                 }
             });
-            if (firstThing == null && !word.contains("_")) {
+            if (firstThing == null && !word.contains("_") && !before.matches("(?s).*\\b(?:have|has|having|with|contain|contains)\\s+"
+                    + "(?:at\\s+least\\s+|more\\s+than\\s+)?(?:one|an?|any|no|some|\\d+)\\s+(?:or\\s+more\\s+)?$")) {
+                // ("combinations that have at least one opportunity": the thing had, no subject)
                 // a target's own thing ("regions": dim_region) before the things of the tables targets read
                 for (Map<String, Set<String>> kinds : List.of(thingsOf, tableThingsOf)) {
                     for (String thing : List.of(word, RowTables.singular(word))) {

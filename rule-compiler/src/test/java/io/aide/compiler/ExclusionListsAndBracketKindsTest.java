@@ -80,4 +80,31 @@ class ExclusionListsAndBracketKindsTest {
                 .note("General Rules", "2 | A blank cell and the literal text NULL in the extracts both mean 'no value'."));
         assertThat(lines.run(layer, "order_no", "discount_pct")).containsExactly("O1|0.00", "O2|0.00", "O3|10.00");
     }
+
+    @Test
+    void shouldReadValuesInWordsSaidLeftOutBesideTheOneKeptAsSaidAgain() throws Exception {
+        SampleRows users = new SampleRows("crm_user", new String[]{"user_id", "role"},
+                new String[]{"U1", " sales "}, new String[]{"U2", "Admin"}, new String[]{"U3", "Sales Ops"}, new String[]{"U4", "Sales"});
+        GeneratedLayers.Layer layer = users.compile(Specs.spec()
+                .row("dim_sales_rep", "rep_id", "VARCHAR(5)", "crm_user", "user_id", "Direct", null,
+                        "Load only users whose ROLE is Sales (trimmed, any case). Integration, Admin and Sales Ops users are not loaded.",
+                        true, null, null));
+        assertThat(users.run(layer, "rep_id")).containsExactly("U1", "U4");
+        // a kind of rows among the words is no list of values: flagged, never taken as said again
+        GeneratedLayers.Layer kinds = users.compile(Specs.spec()
+                .row("dim_sales_rep", "rep_id", "VARCHAR(5)", "crm_user", "user_id", "Direct", null,
+                        "Load only users whose ROLE is Sales. Test and Admin users are not loaded.", true, null, null));
+        assertThat(kinds.columns()).extracting(GeneratedLayers.Column::status).containsOnly("flagged");
+    }
+
+    @Test
+    void shouldTakeGroupsThatExistOnlyWhereRowsDoForNoChoiceOfRows() throws Exception {
+        SampleRows opps = new SampleRows("crm_opp", new String[]{"opp_id", "stage"}, new String[]{"P1", "WON"}, new String[]{"P2", "OPEN"});
+        List<GeneratedLayers.Layer> layers = opps.compileAll(Specs.spec()
+                .row("fact_opportunity", "opportunity_id", "VARCHAR(5)", "crm_opp", "opp_id", "Direct", null, null, true, null, null)
+                .row("fact_pipeline", "stage", "VARCHAR(5)", "crm_opp", "stage", "Direct", null, null, true, null, null)
+                .note("General Rules", "7 | FACT_PIPELINE is built from FACT_OPPORTUNITY after it is loaded. Only combinations that "
+                        + "have at least one opportunity produce a row."));
+        assertThat(opps.run(layers.get(0), "opportunity_id")).containsExactly("P1", "P2");
+    }
 }
