@@ -205,7 +205,7 @@ final class FilterText {
             + "|left\\s+out|out\\s+of\\s+scope|not\\s+in\\s+scope)\\b[^=<>]*$";
 
     private static final Pattern CODE_LIST = Pattern.compile("^(?:(?i:(?:the\\s+|any\\s+|all\\s+)?(?:rows|records|lines|entries)"
-            + "\\s+(?:flagged|marked|coded|with\\s+(?:a\\s+)?(?:status|code|flag))\\s+(?:as\\s+)?))?"
+            + "\\s+(?:flagged|marked|coded|with\\s+(?:a\\s+)?(?:status|code|flag))\\s+(?:as\\s+)?|(?:status|code|type|flag)\\s+))?"
             + listOf("[A-Z0-9]{1,4}(?:\\s*\\([^()]*\\))?") + "\\s+[\\w\\s-]{0,30}?\\b" + LEFT_OUT);
 
     /**

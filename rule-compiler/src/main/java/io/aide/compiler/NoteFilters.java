@@ -31,7 +31,7 @@ final class NoteFilters {
     private static final Pattern TOPIC = Pattern.compile("^[^:()=<>']{1,120}:\\s+");
     /** What a value operation drops from a text or a time: "drop the leading zeros", "ignore the seconds". */
     private static final String TEXT_PARTS = "(?:spaces|zeros|zeroes|characters|chars|hyphens|dashes|digits|letters|decimals"
-            + "|punctuation|symbols|quotes|commas|dots|periods|slashes|nulls|blanks|prefix(?:es)?|suffix(?:es)?|seconds"
+            + "|punctuation|symbols|quotes|commas|dots|periods|slashes|nulls|blanks|prefix(?:es)?|suffix(?:es)?|seconds|separators|signs"
             + "|minutes|hours|days|cents|time|fractions?|whitespace|tabs|brackets|parenthes[ie]s)";
     private static final Pattern FILTER_SENTENCE = Pattern.compile("(?i)^(?:filter(?:ed)?\\s*(?::|-|\\bout\\b)"
             // ("Ignore case and spaces", "drop the leading zeros": how values compare or what a value loses, no rows)
@@ -61,6 +61,9 @@ final class NoteFilters {
             + "|keep\\s+only\\s+(?:the|one)\\s+(?:row|record|version|latest|last|most|newest|earliest|first|oldest|highest|lowest"
             + "|largest|smallest)(?!\\s+(?:\\d+\\s+)?" + TEXT_PARTS + "\\b)|keep\\s+(?:only\\s+)?(?:one|a\\s+single|a|just\\s+one|a\\s+unique)\\s+(?:row|record|version|copy|entry)"
             + "|load\\s+only\\b|only\\s+load\\b"
+            // "De-duplication: CARD_TXN - highest BATCH_SEQ per TXN_ID": a table's pick, named first
+            + "|(?:^|:\\s*|;\\s*)[A-Za-z_][\\w.]*\\s*(?:[-–—]|\\s-)\\s*(?:the\\s+)?(?:highest|latest|most\\s+recent|newest|lowest|earliest|oldest"
+            + "|max(?:imum)?|min(?:imum)?)\\s+[A-Za-z_][\\w.]*\\s+(?:per|for\\s+each)\\s+\\S"
             // "keep one result per ORDER_NO + TEST_CD - the one with the latest RESULT_DTTM"
             + "|\\bkeep\\s+(?:only\\s+)?(?:one|a\\s+single|just\\s+one)\\s+[a-z][\\w-]*\\s+(?:per|for\\s+each|for\\s+every)\\b"
             // "Agent codes starting 'TST' ... must never reach the mart (exclude from DIM_AGENT)"

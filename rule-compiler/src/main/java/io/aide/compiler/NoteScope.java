@@ -40,10 +40,24 @@ final class NoteScope {
     private final Map<String, Set<String>> tableThingsOf = new LinkedHashMap<>();
     private final Map<String, Set<String>> tablesOf = new LinkedHashMap<>();
     private final Map<String, String> filtersOf = new LinkedHashMap<>();
+    /** Every source table a row names, lower case. */
+    private final Set<String> sourceTables = new HashSet<>();
 
     /** @param hosts each target's table its key row reads (null when none) */
     NoteScope(MappingSpec spec, Map<String, String> hosts) {
         for (MappingRow r : spec.rows()) {
+            if (r.sourceTable() != null) {
+                for (String t : r.sourceTable().split("\\s*[,/;&]\\s*|\\s+and\\s+")) {
+                    if (!t.isBlank()) {
+                        sourceTables.add(key(t));
+                    }
+                }
+            }
+            r.sourceColumns().forEach(c -> {
+                if (c.table() != null && !c.table().isBlank()) {
+                    sourceTables.add(key(c.table()));
+                }
+            });
             if (r.targetTable() == null || r.targetTable().isBlank()) {
                 continue;
             }
@@ -101,6 +115,11 @@ final class NoteScope {
                 // a clause that names nothing is about what the clause before it names ("RENT_CHARGES: void lines are
                 // excluded; lines with no AMOUNT_CENTS are dropped")
                 Set<String> about = subjects(clause);
+                if (about.isEmpty() && opensWithUnhostedTable(clause)) {
+                    // "CARDHOLDER - latest UPDATED_ON per HOLDER_ID" after a clause on ACCT_MASTER: of a table no
+                    // target's rows come from (one a target looks up), about none of them
+                    continue;
+                }
                 about = about.isEmpty() ? topic : about;
                 topic = about;
                 if ((about.isEmpty() || about.contains(t)) && !restated(clause)) {
@@ -109,6 +128,25 @@ final class NoteScope {
             }
         }
         return String.join(" ", kept);
+    }
+
+    private static final Pattern FIRST_NAME = Pattern.compile("^\\s*(?:[\\w -]{1,40}:\\s*)?([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+|[A-Z][A-Z0-9]{3,})\\b");
+
+    /** "CARDHOLDER - ...", "Topic: CARD_TXN - ...": a clause that opens with a table's name and a dash. */
+    private static final Pattern TABLE_FIRST = Pattern.compile("^\\s*(?:[\\w -]{1,40}:\\s*)?([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+|[A-Z][A-Z0-9]{3,})"
+            + "\\s*(?:[-–—:]|\\s-)\\s");
+
+    /**
+     * The clause opens with the name of a table no target's rows come from ("CARDHOLDER - ...", a table a target looks up,
+     * or one the mapping does not name): a source table's or a name followed by a dash, never a target's.
+     */
+    private boolean opensWithUnhostedTable(String clause) {
+        Matcher m = FIRST_NAME.matcher(clause);
+        if (!m.find() || thingsOf.containsKey(key(m.group(1)))
+                || !sourceTables.contains(key(m.group(1))) && !TABLE_FIRST.matcher(clause).find()) {
+            return false;
+        }
+        return tablesOf.values().stream().noneMatch(t -> t.contains(key(m.group(1))));
     }
 
     /** "They are excluded from ...": a sentence whose subject is a pronoun, joined to the sentence that names them. */
@@ -177,10 +215,13 @@ final class NoteScope {
             return List.of(sentence);
         }
         Set<String> kinds = new HashSet<>();
+        long tablesFirst = 0;
         for (String p : parts) {
             kinds.addAll(subjects(p));
+            tablesFirst += TABLE_FIRST.matcher(p).find() ? 1 : 0;
         }
-        return kinds.size() > 1 ? List.of(parts) : List.of(sentence);
+        // "ACCT_MASTER - latest EXTRACT_DT per ACCT_NO; CARDHOLDER - latest UPDATED_ON per HOLDER_ID": each table's own
+        return kinds.size() > 1 || tablesFirst > 1 ? List.of(parts) : List.of(sentence);
     }
 
     /**

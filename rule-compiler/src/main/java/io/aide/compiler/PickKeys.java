@@ -31,6 +31,8 @@ final class PickKeys {
         this.grain = grain;
     }
 
+    private static final String NO_KEY = "the row kept is not said to be one per what (add 'per <key>')";
+
     /** The cell after its picks, and why they are not applied (null when they are). */
     record Picked(String rest, String problem) {
     }
@@ -53,23 +55,30 @@ final class PickKeys {
         String cell = r.filter();
         String problem = null;
         Set<String> pickedBefore = new java.util.HashSet<>(picks.keySet());
-        List<Picks.Read> unread = new ArrayList<>();
+        Map<Picks.Read, String> unread = new java.util.LinkedHashMap<>();
         List<Picks.Read> applied = new ArrayList<>();
         for (Picks.Read pick = Picks.read(cell); pick != null && problem == null; pick = Picks.read(cell)) {
             String why = pick(pick, r, baseAlias, joins, picks);
-            (why == null ? applied : unread).add(pick);
-            problem = why != null && why.contains("is not understood") ? null : why;
+            if (why == null) {
+                applied.add(pick);
+            } else {
+                unread.put(pick, why);
+            }
+            // (a pick said vaguely, "keep only the row with the highest BATCH_SEQ", may be said again in full after it)
+            problem = why != null && (why.contains("is not understood") || why.equals(NO_KEY)) ? null : why;
             cell = pick.rest();
         }
         if (AFTER_FILTERS.matcher(r.filter()).find()) {
             // "after the exclusions above, keep one result per ORDER_NO + TEST_CD - ...": the conditions first
             picks.keySet().stream().filter(a -> !pickedBefore.contains(a)).forEach(afterFilters::add);
         }
-        for (Picks.Read pick : unread) {
+        for (Map.Entry<Picks.Read, String> each : unread.entrySet()) {
+            Picks.Read pick = each.getKey();
             boolean saidAgain = applied.stream().anyMatch(a -> bare(a.order()).equalsIgnoreCase(bare(pick.order()))
                     && a.descending() == pick.descending());
             if (!saidAgain && problem == null) {
-                problem = "the key '" + pick.key() + "' or the order '" + pick.order() + "' of the row kept is not understood";
+                problem = each.getValue().equals(NO_KEY) ? NO_KEY
+                        : "the key '" + pick.key() + "' or the order '" + pick.order() + "' of the row kept is not understood";
             }
         }
         return new Picked(cell, problem);
@@ -99,7 +108,7 @@ final class PickKeys {
                 keys.add(own != null ? own : WORDS.value(g, binder.filterContext(row)));
             }
             if (keys.isEmpty()) {
-                return "the row kept is not said to be one per what (add 'per <key>')";
+                return NO_KEY;
             }
         }
         for (String written : pick.key().isBlank() ? new String[0] : pick.key().split("\\s*(?:\\+|,|&|\\band\\b)\\s*")) {

@@ -145,6 +145,18 @@ final class Picks {
     /** "... before doing anything else": the pick said to come first, as it does (before the target's other filters). */
     private static final Pattern FIRST = Pattern.compile("(?i)\\s*,?\\s*(?:before|ahead\\s+of)\\s+(?:doing\\s+)?(?:anything|everything)"
             + "\\s+else\\s*(?=[.;]?\\s*$)");
+    /**
+     * "..., then apply the exclusions below", "..., and only then apply the FILL_STATUS filter - a fill whose latest
+     * version is reversed drops out": the pick said to come before the filters, as it does.
+     */
+    private static final Pattern THEN_FILTERS = Pattern.compile("(?i)\\s*,?\\s+(?:and\\s+)?(?:only\\s+)?then\\s+(?:apply|run|do)\\s+"
+            + "(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?(?:exclusions?|filters?|conditions?|rules?)(?:\\s+(?:below|above|that\\s+follow))?"
+            + "(?:\\s*[-–—]\\s+[^.;]*)?(?=[.;]?\\s*$)");
+    /** "CARD_TXN - highest BATCH_SEQ per TXN_ID", "ACCT_MASTER: latest EXTRACT_DT per trimmed ACCT_NO": a table's pick, named first. */
+    private static final Pattern TABLE_EXTREME = Pattern.compile("(?i)^(?:[\\w -]{1,40}:\\s*(?=[A-Za-z_][\\w.]*\\s*(?:[-–—]|\\s-)))?"
+            + "[A-Za-z_][\\w.]*\\s*(?:[-–—:]|\\s-)\\s*(?:the\\s+)?"
+            + EXTREME + "\\s+([A-Za-z_][\\w.]*)\\s+(?:per|for\\s+each|for\\s+every)\\s+(.+?)(?:\\s+(?:wins|is\\s+kept|survives|prevails))?\\s*[.;]?$");
+
     /** "flight (cleaned CARRIER_CODE + FLIGHT_NUMBER + FLIGHT_DATE)": a key in words, its columns in the bracket after it. */
     private static final Pattern KEY_NAMED = Pattern.compile("(?i)^\\s*[a-z][\\w\\s-]{0,30}?\\s*\\(\\s*((?:cleaned\\s+)?[A-Za-z_][\\w.]*"
             + "(?:\\s*(?:\\+|,|&|\\band\\b)\\s*(?:cleaned\\s+)?[A-Za-z_][\\w.]*)+)\\s*\\)\\s*$");
@@ -386,7 +398,8 @@ final class Picks {
     }
 
     private static Read readFirst(String cell) {
-        List<String> sentences = java.util.Arrays.stream(SENTENCES.split(cell.trim())).map(x -> FIRST.matcher(x).replaceFirst("")).toList();
+        List<String> sentences = java.util.Arrays.stream(SENTENCES.split(cell.trim()))
+                .map(x -> THEN_FILTERS.matcher(FIRST.matcher(x).replaceFirst("")).replaceFirst("")).toList();
         for (int i = 0; i < sentences.size(); i++) {
             String[] sql = forms(sentences.get(i).trim());
             if (sql != null && sql.length > 3 && !cleanedInProse(sentences, i, sql)) {
@@ -605,6 +618,10 @@ final class Picks {
                 && (bracketed.group(3) == null || descending(bracketed.group(3)) == leadsDescending(sentence))) {
             // the row's word and the bracket's agree on the direction ("most recently updated ... (latest UPDATED_AT)")
             return new String[]{bracketed.group(1), leadsDescending(sentence) ? "latest" : "earliest", bracketed.group(4)};
+        }
+        Matcher table = TABLE_EXTREME.matcher(sentence);
+        if (table.matches()) {
+            return new String[]{table.group(3), table.group(1), table.group(2)};
         }
         Matcher row = EXTREME_ROW.matcher(sentence);
         if (row.matches()) {

@@ -328,13 +328,15 @@ final class RowChoices {
             return null;
         }
         java.util.Set<String> kept = FilterText.keptCodes(parts);
+        java.util.Set<String> excluded = FilterText.excludedCodes(parts);
         for (String sentence : restated) {
-            // the codes said not to be loaded are codes the conditions do not keep: said again, not a further condition
-            if (kept.isEmpty() || FilterText.excludedCodes(sentence).stream().anyMatch(kept::contains)) {
+            // the codes said not to be loaded are codes the conditions do not keep, or ones they leave out ("Status X
+            // rows are excluded entirely - see General Rules" beside STATUS = 'X' excluded): said again, no further condition
+            List<String> codes = FilterText.excludedCodes(sentence);
+            if (!excluded.containsAll(codes) && (kept.isEmpty() || codes.stream().anyMatch(kept::contains))) {
                 return null;
             }
         }
-        java.util.Set<String> excluded = FilterText.excludedCodes(parts);
         java.util.Set<String> tested = new java.util.HashSet<>();
         parts.forEach(e -> Expr.columns(e).forEach(c -> tested.add(c.column().toLowerCase(Locale.ROOT))));
         for (String word : summaries) {

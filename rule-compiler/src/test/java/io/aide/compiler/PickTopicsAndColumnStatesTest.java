@@ -53,4 +53,27 @@ class PickTopicsAndColumnStatesTest {
         assertThat(ACCOUNTS.run(layers.get(0), "account_number", "is_closed"))
                 .containsExactlyInAnyOrder("A1|N", "A1|Y", "A2|N", "A3|Y");
     }
+
+    @Test
+    void shouldReadEachTablesPickFromAListOfThemAndLeaveTheOthersTables() throws Exception {
+        GeneratedLayers.Layer layer = ACCOUNTS.compile(Specs.spec()
+                .row("dim_account", "account_number", "VARCHAR(5)", "acct_master", "acct_no", "trim", null,
+                        "CardLink sends history rows, keep the one with the most recent EXTRACT_DT.", true, null, null)
+                .row("dim_account", "status_code", "VARCHAR(1)", "acct_master", "status_cd", "Direct")
+                .note("General Rules", "5 | De-duplication: ACCT_MASTER - latest EXTRACT_DT per trimmed ACCT_NO; CARDHOLDER - latest "
+                        + "UPDATED_ON per HOLDER_ID; CARD_TXN - highest BATCH_SEQ per TXN_ID."));
+        assertThat(layer.columns()).as(layer.columns().toString()).extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+        assertThat(ACCOUNTS.run(layer, "account_number", "status_code")).containsExactlyInAnyOrder("A1|C", "A2|A", "A3|D");
+    }
+
+    @Test
+    void shouldTakeThePickSaidToComeBeforeTheExclusionsAsItDoes() throws Exception {
+        GeneratedLayers.Layer layer = ACCOUNTS.compile(Specs.spec()
+                .row("dim_account", "account_number", "VARCHAR(5)", "acct_master", "acct_no", "trim", null,
+                        "Keep only the row with the latest EXTRACT_DT per ACCT_NO, then apply the exclusions below. Accounts with "
+                                + "STATUS_CD = 'C' are excluded. Status C rows are excluded entirely - see General Rules.", true, null, null));
+        assertThat(layer.columns()).as(layer.columns().toString()).extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+        // A1's latest row is closed: the pick first, then the exclusion, leaves no A1
+        assertThat(ACCOUNTS.run(layer, "account_number")).containsExactlyInAnyOrder("A2", "A3");
+    }
 }
