@@ -201,8 +201,8 @@ final class FilterText {
     }
 
     /** "... are not loaded", "... is excluded": what a list of codes is said to be, to the end of the sentence. */
-    private static final String LEFT_OUT = "(?:are|is)\\s+(?:not\\s+(?:be\\s+)?loaded|excluded|dropped|filtered\\s+out|skipped"
-            + "|left\\s+out|out\\s+of\\s+scope|not\\s+in\\s+scope)\\b[^=<>]*$";
+    private static final String LEFT_OUT = "(?:(?:are|is)\\s+(?:not\\s+(?:be\\s+)?loaded|excluded|dropped|filtered\\s+out|skipped"
+            + "|left\\s+out|out\\s+of\\s+scope|not\\s+in\\s+scope)|excluded|dropped|filtered\\s+out|skipped|left\\s+out)\\b[^=<>]*$";
 
     private static final Pattern CODE_LIST = Pattern.compile("^(?:(?i:(?:the\\s+|any\\s+|all\\s+)?(?:rows|records|lines|entries)"
             + "\\s+(?:flagged|marked|coded|with\\s+(?:a\\s+)?(?:status|code|flag))\\s+(?:as\\s+)?|(?:status|code|type|flag)\\s+))?"
@@ -256,6 +256,14 @@ final class FilterText {
             return codesIn(labelled.group(1), BRACKETED_CODE);
         }
         Matcher m = CODE_LIST.matcher(s);
+        Matcher bracket = BRACKET.matcher(s);
+        if (!m.matches() && bracket.find() && bracket.end() >= s.replaceFirst("[.;]\\s*$", "").length()
+                && !EXCLUSION.matcher(s.substring(0, bracket.start())).matches() && !s.substring(0, bracket.start()).matches("(?is).*\\b(?:"
+                + "are|is|exclude\\w*|drop\\w*|skip\\w*|remove\\w*|only)\\b.*")) {
+            // "Values PAID, REFUNDED, PENDING (VOID rows excluded)": a remark on a column's values that says again which
+            // codes the target leaves out
+            return excludedCodes(bracket.group(1));
+        }
         if (!m.matches()) {
             Matcher words = WORD_VALUE_LIST.matcher(s);
             if (words.matches() && words.group(1).split("\\s*(?:,|\\band\\b|\\bor\\b|&)\\s*").length >= 2
@@ -268,6 +276,8 @@ final class FilterText {
         return List.of(m.group(1).replaceAll("\\([^()]*\\)", " ").split("\\s*(?:,|\\band\\b|\\bor\\b|&)\\s*")).stream()
                 .map(String::trim).filter(c -> !c.isEmpty()).toList();
     }
+
+    private static final Pattern BRACKET = Pattern.compile("\\(([^()]+)\\)");
 
     /** A sentence that leaves rows out by its verb: "drop rows for the test hotel TST99 (compare HOTEL_CD ...)". */
     private static final Pattern EXCLUSION = Pattern.compile("(?i)^\\s*(?:exclude|drop|skip|remove|ignore|discard|reject|filter\\s+out|leave\\s+out|omit"

@@ -47,8 +47,8 @@ final class RowClasses {
     private static final Pattern KIND_IS_WHOSE = Pattern.compile("(?i)^(?:an?|the)\\s+" + KIND + "\\s+(?:is|are|means)\\s+"
             + "(?:an?|any|every|one)\\s+[a-z][\\w-]*\\s+((?:whose|with|where|that|which)\\s.+?)\\s*[.;]?$");
     /** "Test customers (IS_TEST = 'Y', any case) ...", "Exclude test customers (IS_TEST = Y)": a kind, its condition in brackets. */
-    private static final Pattern BRACKETED = Pattern.compile("(?i)^(?:(?:exclude|drop|remove|skip|ignore|reject|discard)\\s+)?"
-            + "(?:all\\s+|any\\s+|the\\s+)?" + KIND + "\\s*\\(([^()]+)\\)(?:[,\\s][^.;]*)?[.;]?$");
+    private static final Pattern BRACKETED = Pattern.compile("((?:[A-Za-z][\\w-]*\\s+){0,3}[A-Za-z][\\w-]*)\\s*\\(([^()]*(?:=|<>|!=|\\b(?i:starts?|"
+            + "begins?|contains?)\\b)[^()]*)\\)");
     /** How a bracket says its codes compare: ", any case", ", trimmed". */
     private static final Pattern FOLDING = Pattern.compile("(?i)\\s*,\\s*((?:any\\s+case|case[- ]insensitive|ignoring\\s+case|trimmed|trim)"
             + "(?:\\s*(?:,|/|and|&)\\s*(?:any\\s+case|case[- ]insensitive|trimmed|trim|spaces))*)\\s*$");
@@ -276,10 +276,21 @@ final class RowClasses {
      */
     private static RowClass bracketed(String sentence) {
         Matcher bracketed = BRACKETED.matcher(withoutRemarks(sentence).strip());
-        if (!bracketed.matches()) {
+        if (!bracketed.find()) {
             return null;
         }
-        List<String> names = names(bracketed.group(1));
+        // "Orders placed against a test event (IS_TEST = 'Y')": the kind is the words from its mark to the bracket
+        String[] words = bracketed.group(1).strip().split("\\s+");
+        int from = -1;
+        for (int i = 0; i < words.length; i++) {
+            if (MARKS.contains(words[i].toLowerCase(Locale.ROOT))) {
+                from = i;
+            }
+        }
+        if (from < 0) {
+            return null;
+        }
+        List<String> names = names(String.join(" ", java.util.Arrays.copyOfRange(words, from, words.length)));
         List<String> conditions = conditions(folded(bracketed.group(2)));
         return names.isEmpty() || conditions.isEmpty() ? null : new RowClass(names, conditions);
     }
@@ -316,7 +327,27 @@ final class RowClasses {
     }
 
     /** "its PROP_CD starts with TST or its PROP_NAME contains TEST": each condition, when each compares a value. */
+    /** "... is excluded from DIM_EVENT": what happens to the rows, said after their condition. */
+    private static final Pattern THEN_LEFT_OUT = Pattern.compile("(?i)\\s+(?:is|are)\\s+(?:excluded|not\\s+loaded|dropped|ignored|removed"
+            + "|skipped|rejected|filtered\\s+out)\\b.*$");
+    /** "any TKT_EVENT row with ...": the rows the condition is of, named before it. */
+    private static final Pattern ROWS_OF = Pattern.compile("(?i)^(?:any|all|every|each)?\\s*(?:[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+\\s+)?"
+            + "(?:rows?|records?|lines?|entries|entry)\\s+(?:with|where|whose|having)\\s+");
+    /** "IS_TEST = 'Y' (trim, any case)": how it compares, in a bracket after the comparison. */
+    private static final Pattern FOLDING_BRACKET = Pattern.compile("\\s*\\(((?i:\\s*(?:any\\s+case|case[- ]insensitive|ignoring\\s+case"
+            + "|trimmed|trim|spaces)\\s*(?:,|/|and|&)?)+)\\)\\s*$");
+
     static List<String> conditions(String text) {
+        // "any TKT_EVENT row with IS_TEST = 'Y' (trim, any case) is excluded from DIM_EVENT": the comparison, folded
+        String said = ROWS_OF.matcher(THEN_LEFT_OUT.matcher(text.strip()).replaceFirst("")).replaceFirst("");
+        Matcher bracket = FOLDING_BRACKET.matcher(said);
+        if (bracket.find()) {
+            String plain = said.substring(0, bracket.start()) + ", " + bracket.group(1).strip();
+            String folded = folded(plain);
+            // (only a single comparison folds; anything else keeps its bracket, as written)
+            said = folded.equals(plain) ? said : folded;
+        }
+        text = said;
         List<String> out = new ArrayList<>();
         for (String part : text.split("\\s*(?:,\\s*(?:and|or)\\s+|;\\s*|\\s+(?i:and)\\s+(?=[a-z]+s\\s+whose\\b)|\\s+(?i:or)\\s+(?=(?:its|their|whose|with|where|any|the|"
                 + "[a-z]+s\\s+whose)\\b|[A-Z][A-Z0-9]*_)|,\\s+(?=(?:[a-z]+s\\s+whose|its|their|any)\\b))")) {

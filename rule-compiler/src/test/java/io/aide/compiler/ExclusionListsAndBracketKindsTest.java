@@ -107,4 +107,25 @@ class ExclusionListsAndBracketKindsTest {
                         + "have at least one opportunity produce a row."));
         assertThat(opps.run(layers.get(0), "opportunity_id")).containsExactly("P1", "P2");
     }
+
+    @Test
+    void shouldReadAKindNamedInPassingAndOneDefinedWithWhatBecomesOfIt() throws Exception {
+        String[][] events = {{"EVT_ID", "IS_TEST"}, {"E1", "N"}, {"E2", " y "}};
+        String[][] orders = {{"ORDER_ID", "EVT_ID", "PAY_STATUS"}, {"R1", "E1", "PAID"}, {"R2", "E2", "PAID"}, {"R3", "E1", "void"}};
+        GeneratedLayers.Layer layer = new SemanticLayerCompiler().compile(Specs.spec()
+                .row("dim_event", "event_id", "VARCHAR(5)", "TKT_EVENT", "EVT_ID", "Trim", null, null, true, null, null)
+                .row("fact_ticket_order", "order_id", "VARCHAR(5)", "TKT_ORDER", "ORDER_ID", "Direct", null, null, true, null, null)
+                .rowWithCells("fact_ticket_order", "pay_status", "VARCHAR(10)", "TKT_ORDER", "PAY_STATUS", "Upper-case.", null,
+                        "Values PAID, REFUNDED, PENDING (VOID rows excluded)")
+                .note("General Rules", "1 | Test events: any TKT_EVENT row with IS_TEST = 'Y' (trim, any case) is excluded from DIM_EVENT.")
+                .note("General Rules", "2 | Orders placed against a test event (IS_TEST = 'Y') are excluded from FACT_TICKET_ORDER.")
+                .note("General Rules", "5 | Orders with PAY_STATUS = 'VOID' (any case) are excluded.")
+                .build(), new CompileOptions(List.of("duckdb"), List.of(), new SchemaCatalog(List.of(Specs.table("TKT_EVENT", events[0]),
+                Specs.table("TKT_ORDER", orders[0])))), null).layers().get(1);
+        assertThat(layer.columns()).as(layer.columns().toString()).extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+        try (DuckDb db = new DuckDb().table("TKT_EVENT", events).table("TKT_ORDER", orders)) {
+            assertThat(db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY 1").stream()
+                    .map(r -> String.valueOf(r.get("order_id"))).toList()).containsExactly("R1");
+        }
+    }
 }
