@@ -39,7 +39,9 @@ final class ChoiceWords {
     private static final String LEFT_OUT_STATE = "(?:not|never)\\s+(?:to\\s+)?(?:be\\s+)?(?:loaded|included|carried(?:\\s+(?:forward|over))?"
             + "|processed|kept|imported|selected|taken)|excluded|ignored|dropped|skipped|removed|discarded|rejected|filtered\\s+out"
             + "|left\\s+out|omitted|out\\s+of\\s+scope|not\\s+in\\s+scope|not\\s+part\\s+of\\s+(?:this|the)\\s+(?:load|mapping|feed)";
-    private static final String BE = "(?:are|is|will\\s+be|must\\s+be|should\\s+be|shall\\s+be|get|gets|are\\s+to\\s+be|is\\s+to\\s+be)";
+    private static final String BE = "(?:are|is|will\\s+be|must\\s+be|should\\s+be|shall\\s+be|get|gets|are\\s+to\\s+be|is\\s+to\\s+be"
+            // "... must not be loaded", "... should never be loaded"
+            + "|must|should|shall|will|may)";
     /** Where rows go or do not, and how far: "to DIM_BRANCH", "from the warehouse", "everywhere". */
     private static final String PLACE = "(?:\\s+(?:to|from|into|in|for)\\s+(?:the\\s+)?(?:[A-Za-z][\\w.]*_[\\w.]+|warehouse|mart|target|load"
             + "|dimension|fact|feed|table|data\\s+warehouse|dw|edw|this\\s+mapping)"

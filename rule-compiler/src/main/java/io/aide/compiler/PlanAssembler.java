@@ -63,7 +63,7 @@ final class PlanAssembler {
         this.diagnostics = diagnostics;
         this.ctePrefix = ctePrefix;
         this.grain = grain;
-        this.choices = new RowChoices(tables, types, binder, grain, kinds);
+        this.choices = new RowChoices(target, tables, types, binder, grain, kinds);
         this.writtenRules = writtenRules;
     }
 

@@ -26,9 +26,12 @@ final class RowChoices {
     private final SourceTables tables;
     private final TypeCoercion types;
     private final ColumnBinder binder;
+    /** The target whose rows are chosen. */
+    private final String target;
 
-    RowChoices(SourceTables tables, TypeCoercion types, ColumnBinder binder, List<String> grain,
+    RowChoices(String target, SourceTables tables, TypeCoercion types, ColumnBinder binder, List<String> grain,
                RowClasses kinds) {
+        this.target = target;
         this.kinds = kinds;
         this.pickKeys = new PickKeys(tables, binder, grain);
         this.linked = new LinkedConditions(tables, binder, types, (condition, ctx) -> conditionOf(
@@ -108,6 +111,10 @@ final class RowChoices {
     /** The first reading of a filter text that compiles over the tables the view reads; null (why[0] set) otherwise. */
     Expr readFilter(String text, MappingRow r, String baseAlias, Map<String, LayerPlan.Join> joins,
                             Made made, String[] why) {
+        if (destinedElsewhere(text)) {
+            // "Its fills are excluded from both fact tables" said on a dimension: rows of other targets
+            return new Expr.Lit(true);
+        }
         SqlExpressionParser parser = new SqlExpressionParser((q, n) -> binder.resolveFilterName(r, q, n));
         String thing = ChoiceWords.thingWhose(text);
         for (FilterText.Reading reading : FilterText.readings(FilterSentences.definedWhole(text))) {
@@ -219,6 +226,32 @@ final class RowChoices {
         boolean elsewhere = Expr.columns(f).stream().anyMatch(c -> !tables.isSourceAlias(c.relation()) || !c.relation().equals(baseAlias)
                 && !joins.containsKey(c.relation().toLowerCase(Locale.ROOT)));
         return elsewhere ? null : f;
+    }
+
+    /** "... are excluded from both fact tables", "... are not loaded to FACT_X": where the rows are said to be left out. */
+    private static final java.util.regex.Pattern DESTINATION = java.util.regex.Pattern.compile("(?i)\\b(?:excluded|not\\s+loaded|dropped"
+            + "|removed|ignored|skipped)\\s+(?:from|in|to|into)\\s+(?:the\\s+|both\\s+|all\\s+|every\\s+)?(?:(fact|dimension|dim)(?:\\s+tables?|s)?"
+            + "|([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+(?:\\s*(?:,|and|&)\\s*[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)*))\\b");
+
+    /**
+     * The one sentence says where its rows are left out, and this target is none of those: the facts where it is a
+     * dimension, or targets named that are not it.
+     */
+    private boolean destinedElsewhere(String text) {
+        if (FilterSentences.sentences(text).size() != 1) {
+            return false;
+        }
+        java.util.regex.Matcher m = DESTINATION.matcher(text);
+        if (!m.find()) {
+            return false;
+        }
+        String name = target.toLowerCase(Locale.ROOT);
+        boolean fact = name.matches("^(?:fact|fct|f)_.*");
+        boolean dim = name.matches("^(?:dim|d)_.*");
+        if (m.group(1) != null) {
+            return m.group(1).toLowerCase(Locale.ROOT).startsWith("fact") ? dim : fact;
+        }
+        return java.util.Arrays.stream(m.group(2).split("\\s*(?:,|and|&)\\s*")).noneMatch(t -> t.equalsIgnoreCase(target));
     }
 
     /** Words for the rows an exclusion leaves ("only live enrolments", "only valid readings"): no test of their own. */

@@ -3,6 +3,8 @@ package io.aide.compiler;
 import io.aide.events.spec.GeneratedLayers;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -74,5 +76,31 @@ class WordedRangesAndDuplicatesTest {
         assertThat(layer.columns()).extracting(GeneratedLayers.Column::status).containsOnly("compiled");
         assertThat(said.columns()).extracting(GeneratedLayers.Column::status).containsOnly("compiled");
         assertThat(PARTS.run(said, "wo_no", "line_no")).containsExactlyInAnyOrder("W1|1", "W2|2", "W2|2");
+    }
+
+    @Test
+    void shouldReadCodesListedBesideTheMissingWordsAsTheValuesThatGoMissing() throws Exception {
+        SampleRows people = new SampleRows("pat", new String[]{"pat_id", "dob"},
+                new String[]{"P1", " 19800115 "}, new String[]{"P2", "00000000"}, new String[]{"P3", ""});
+        GeneratedLayers.Layer layer = people.compile(Specs.spec()
+                .row("dim_patient", "pat_id", "VARCHAR(5)", "pat", "pat_id", "Direct", null, null, true, null, null)
+                .row("dim_patient", "dob_text", "VARCHAR(8)", "pat", "dob", "Trim. 00000000, blank or NULL -> NULL."));
+        assertThat(people.run(layer, "pat_id", "dob_text")).containsExactly("P1|19800115", "P2|null", "P3|null");
+        // a constant before the list would take the listed codes for an exception to it: not read so
+        GeneratedLayers.Layer constant = people.compile(Specs.spec()
+                .row("dim_patient", "pat_id", "VARCHAR(5)", "pat", "pat_id", "Direct", null, null, true, null, null)
+                .row("dim_patient", "dob_text", "VARCHAR(8)", "pat", "dob", "5, blank or NULL -> NULL"));
+        assertThat(constant.columns().get(1).status()).isEqualTo("flagged");
+    }
+
+    @Test
+    void shouldLeaveToOtherTargetsTheRowsSaidToBeLeftOutThereAndReadMustNotBeLoaded() throws Exception {
+        List<GeneratedLayers.Layer> layers = PARTS.compileAll(Specs.spec()
+                .row("dim_work_order", "wo_no", "VARCHAR(5)", "wo_parts", "wo_no", "Direct", null,
+                        "Orders with QTY = 0 must not be loaded. Their parts are excluded from both fact tables.", true, null, null)
+                .row("fact_parts", "wo_no", "VARCHAR(5)", "wo_parts", "wo_no", "Direct", null, null, true, null, null));
+        assertThat(layers.get(0).columns()).as(layers.get(0).columns().toString()).extracting(GeneratedLayers.Column::status)
+                .containsOnly("compiled");
+        assertThat(PARTS.run(layers.get(0), "wo_no")).containsExactlyInAnyOrder("W1", "W2", "W2", "W2");
     }
 }

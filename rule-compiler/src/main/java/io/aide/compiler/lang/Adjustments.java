@@ -90,6 +90,11 @@ final class Adjustments {
                     continue;
                 }
                 Recognition before = rule.apply(tokens.subList(0, split));
+                if (tokens.get(split).op(",") && before instanceof Recognition.Recognized constant && Expr.columns(constant.expr()).isEmpty()) {
+                    // "00000000, blank or NULL -> NULL": a value and the missing ones listed together, no constant with an
+                    // exception on the input it never reads
+                    continue;
+                }
                 if (before instanceof Recognition.Recognized ok && Expr.hasAggregate(ok.expr())) {
                     // "Total credits, 0 when missing": an empty total is the value; any other test of a row's column
                     // cannot stand beside the aggregate of the rows

@@ -117,7 +117,9 @@ final class DefaultCondition {
         Token t = words.get(at);
         if (t.kind() == Token.Kind.NUMBER) {
             String n = t.text();
-            return n.contains(".") ? new io.aide.compiler.plan.Expr.Lit(new java.math.BigDecimal(n))
+            // "00000000, blank or NULL -> NULL": digits written with leading zeros are a code, the text the extract holds
+            return n.length() > 1 && n.startsWith("0") && !n.contains(".") ? new io.aide.compiler.plan.Expr.Lit(n)
+                    : n.contains(".") ? new io.aide.compiler.plan.Expr.Lit(new java.math.BigDecimal(n))
                     : new io.aide.compiler.plan.Expr.Lit(Long.parseLong(n));
         }
         if (t.kind() == Token.Kind.STRING && at == 0) {
