@@ -48,7 +48,10 @@ final class ChoiceWords {
             // "from all four targets - member, tier history, flight activity and redemptions"
             + "|\\s+(?:to|from|into|in)\\s+(?:all|every|each|both|any)\\s+(?:\\w+\\s+){0,2}(?:targets?|tables?|marts?|loads?|facts|dimensions)"
             + "(?:\\s*[-–:(]\\s*[^.;]*)?)?(?:\\s+(?:and\\s+)?(?:everywhere|anywhere|at\\s+all|altogether"
-            + "|entirely|completely))?";
+            + "|entirely|completely))?"
+            // "... before anything else, including de-duplication": when, which the order of the steps says
+            + "(?:\\s+before\\s+(?:(?:anything|everything)\\s+else|(?:the\\s+)?(?:de-?dup\\w*|dedupe|deduplication))"
+            + "(?:\\s*,\\s*including\\s+(?:the\\s+)?[\\w-]+)?)?";
     private static final Pattern PASSIVE = Pattern.compile("(?i)(?:,?\\s*(?:and\\s+|-\\s+|–\\s+)?(?:they|these|those|such\\s+rows|which|that)\\s+)?"
             + "\\s*\\b" + BE + "\\s+(?:" + LEFT_OUT_STATE + ")" + PLACE + "\\s*[.;]?\\s*$");
     private static final Pattern INSTRUCTION = Pattern.compile("(?i)^\\s*" + LEAVE_OUT_VERB + "\\b\\s*(?:(?:the|any|all)\\s+)?");

@@ -407,6 +407,15 @@ final class FilterText {
         return ELSEWHERE.matcher(cell).matches();
     }
 
+    /** "... before anything else, including de-duplication", "... before the dedupe": a choice said to come first. */
+    private static final Pattern BEFORE_ALL = Pattern.compile("(?i)\\bbefore\\s+(?:(?:anything|everything)\\s+else|(?:the\\s+|any\\s+)?"
+            + "(?:de-?dup\\w*|dedupe|deduplication|pick))\\b");
+
+    /** The cell says its choice of rows comes before anything else, the picks of one row per key too. */
+    static boolean beforeAll(String cell) {
+        return BEFORE_ALL.matcher(cell).find();
+    }
+
     /** The cell says every row is kept: no filter at all. */
     static boolean keepsAll(String cell) {
         return KEEPS_ALL.matcher(cell).matches();

@@ -58,6 +58,8 @@ final class NoteFilters {
             + "|\\b(?:with|whose|where|having)\\b[^.;]{1,80}?\\b(?:are|is)\\s+removed\\b"
             // "Test properties and their leases are ignored in every target" (but "leading zeros are ignored")
             + "|(?<!\\b" + TEXT_PARTS + "\\s)(?:are|is)\\s+(?:ignored|rejected|omitted)\\s+(?:in|from)\\b"
+            // "Cancelled results (RESULT_STATUS = 'X') are removed from MOD_RESULT before anything else"
+            + "|(?<!\\b" + TEXT_PARTS + "\\s)(?:are|is)\\s+removed\\s+(?:from\\s+[A-Za-z][\\w.]*_[\\w.]+|before\\s+(?:anything|everything)\\s+else)\\b"
             + "|keep\\s+only\\s+(?:the|one)\\s+(?:row|record|version|latest|last|most|newest|earliest|first|oldest|highest|lowest"
             + "|largest|smallest)(?!\\s+(?:\\d+\\s+)?" + TEXT_PARTS + "\\b)|keep\\s+(?:only\\s+)?(?:one|a\\s+single|a|just\\s+one|a\\s+unique)\\s+(?:row|record|version|copy|entry)"
             + "|load\\s+only\\b|only\\s+load\\b"

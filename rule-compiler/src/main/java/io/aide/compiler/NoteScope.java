@@ -170,8 +170,10 @@ final class NoteScope {
     }
 
     /** "all four targets", "every target", "both fact tables": a clause about several targets at once. */
-    private static final Pattern SEVERAL = Pattern.compile("(?i)\\b(?:all|every|each|both|any)\\s+(?:(?:the|of\\s+the|\\w+)\\s+){0,2}"
-            + "(fact\\s+|dimension\\s+|dim\\s+)?(targets?|tables?|marts?|loads?|facts|dimensions)\\b");
+    private static final Pattern SEVERAL = Pattern.compile("(?i)\\b(?:(?:all|every|each|both|any)\\s+(?:(?:the|of\\s+the|\\w+)\\s+){0,2}"
+            + "(fact\\s+|dimension\\s+|dim\\s+)?(targets?|tables?|marts?|loads?|facts|dimensions)"
+            // "... are excluded from the facts", "from the fact tables"
+            + "|the\\s+(fact\\s+|dimension\\s+)?(facts|dimensions|tables)(?<=fact\\s{1,3}tables|dimension\\s{1,3}tables|facts|dimensions))\\b");
 
     /** The text speaks of several targets at once ("all four targets", "every table"). */
     static boolean several(String text) {
@@ -209,7 +211,7 @@ final class NoteScope {
         }
         // "BSS_SUBSCRIBER - latest LAST_UPDATED per SUB_ID wins; BSS_PLAN - the active row ...": each table's own
         String[] parts = sentence.contains(";") ? sentence.split("\\s*;\\s*") : saying(sentence.split(",?\\s+and\\s+(?=(?:their|its|those"
-                + "|these|the|all|any)?\\s*(?:[a-z]+'?s?\\s+){0,3}[a-z]+s\\b[^.]*\\b(?:are|is)\\s+(?:not|never|excluded|dropped|removed"
+                + "|these|the|all|any)?\\s*(?:[A-Za-z_]+'?s?\\s+){0,3}[a-z]+s\\b[^.]*\\b(?:are|is)\\s+(?:not|never|excluded|dropped|removed"
                 + "|skipped|ignored|rejected|filtered\\s+out|left\\s+out)\\b)"));
         if (parts.length < 2) {
             return List.of(sentence);
@@ -260,9 +262,10 @@ final class NoteScope {
         Matcher several = SEVERAL.matcher(text);
         if (several.find()) {
             // "excluded from all four targets": every target; "both fact tables": the facts
-            // ("both facts", "all dimensions": the kind said by the noun itself)
-            String noun = several.group(2).toLowerCase(Locale.ROOT);
-            String kind = several.group(1) != null ? several.group(1).strip().toLowerCase(Locale.ROOT)
+            // ("both facts", "all dimensions", "the facts": the kind said by the noun itself)
+            String adjective = several.group(1) != null ? several.group(1) : several.group(3);
+            String noun = (several.group(2) != null ? several.group(2) : several.group(4)).toLowerCase(Locale.ROOT);
+            String kind = adjective != null ? adjective.strip().toLowerCase(Locale.ROOT)
                     : noun.equals("facts") || noun.equals("dimensions") ? noun : "";
             if (kind.isEmpty()) {
                 // every target, not the topic of the clause before

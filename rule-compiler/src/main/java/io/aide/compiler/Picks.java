@@ -328,7 +328,7 @@ final class Picks {
     private static final Pattern INSTRUCTS = Pattern.compile("(?i)\\b(?:" + CHOOSING + ")\\b");
     /** The same, and the rows said to be left out ("... are not loaded"), which an explanation of a pick may also say. */
     private static final Pattern CHOOSES = Pattern.compile("(?i)\\b(?:" + CHOOSING + "|ignore|omit"
-            + "|(?:is|are)\\s+(?:not\\s+loaded|excluded|dropped))\\b");
+            + "|(?:is|are)\\s+(?:not\\s+loaded|excluded|dropped|removed|filtered\\s+out|skipped|rejected|discarded))\\b");
 
     /** The sentence holds a verb that chooses rows, or ("... are not loaded") says rows are left out. */
     private static boolean choosesRows(String sentence) {

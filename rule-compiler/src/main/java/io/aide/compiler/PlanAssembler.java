@@ -369,6 +369,10 @@ final class PlanAssembler {
             }
         }
 
+        if (rows.stream().anyMatch(x -> x.filter() != null && FilterText.beforeAll(x.filter()))) {
+            // "Cancelled results are removed before anything else, including de-duplication": the picks come after
+            picksAfterFilters.addAll(picks.keySet());
+        }
         where.replaceAll(w -> conventions.applied(w, x -> textual(types.infer(x))));
         // "codes and identifiers are compared trimmed and upper case": the keys of a pick too
         picks.replaceAll((a, p) -> new LayerPlan.Pick(p.partitionBy().stream().map(k -> conventions.key(k, x -> textual(types.infer(x))))

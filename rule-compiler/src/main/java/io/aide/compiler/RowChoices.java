@@ -251,7 +251,9 @@ final class RowChoices {
         if (m.group(1) != null) {
             return m.group(1).toLowerCase(Locale.ROOT).startsWith("fact") ? dim : fact;
         }
-        return java.util.Arrays.stream(m.group(2).split("\\s*(?:,|and|&)\\s*")).noneMatch(t -> t.equalsIgnoreCase(target));
+        // (only targets name where rows go: "removed from MOD_RESULT" names the source the rows come from)
+        List<String> named = java.util.Arrays.stream(m.group(2).split("\\s*(?:,|and|&)\\s*")).toList();
+        return named.stream().allMatch(tables::isOtherTarget) && named.stream().noneMatch(t -> t.equalsIgnoreCase(target));
     }
 
     /** Words for the rows an exclusion leaves ("only live enrolments", "only valid readings"): no test of their own. */

@@ -76,4 +76,36 @@ class PickTopicsAndColumnStatesTest {
         // A1's latest row is closed: the pick first, then the exclusion, leaves no A1
         assertThat(ACCOUNTS.run(layer, "account_number")).containsExactlyInAnyOrder("A2", "A3");
     }
+
+    @Test
+    void shouldApplyAChoiceSaidToComeBeforeEverythingElseBeforeThePick() throws Exception {
+        SampleRows results = new SampleRows("mod_result", new String[]{"result_id", "stu_id", "status"},
+                new String[]{"1", "S1", "C"}, new String[]{"2", "S1", "x"}, new String[]{"3", "S2", "C"});
+        GeneratedLayers.Layer layer = results.compile(Specs.spec()
+                .row("fact_result", "result_id", "INTEGER", "mod_result", "result_id", "Direct", null, null, true, null, null)
+                .row("fact_result", "stu_id", "VARCHAR(5)", "mod_result", "stu_id", "Direct")
+                .note("General Rules", "4 | Cancelled results (STATUS = 'X', any case) are removed from MOD_RESULT before anything else, "
+                        + "including de-duplication.")
+                .note("General Rules", "5 | MOD_RESULT de-duplication: after rule 4, where the same STU_ID appears more than once, keep "
+                        + "the row with the highest RESULT_ID."));
+        assertThat(layer.columns()).as(layer.columns().toString()).extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+        // the cancelled copy goes first, so the student's other result is the one kept
+        assertThat(results.run(layer, "result_id", "stu_id")).containsExactlyInAnyOrder("1|S1", "3|S2");
+    }
+
+    @Test
+    void shouldGiveTheFactsTheClauseOfAGeneralRuleThatNamesTheirRows() throws Exception {
+        SampleRows results = new SampleRows("mod_result", new String[]{"result_id", "stu_id", "status"},
+                new String[]{"1", "S1", "C"}, new String[]{"2", "TST1", "C"});
+        List<GeneratedLayers.Layer> layers = results.compileAll(Specs.spec()
+                .row("dim_student", "student_id", "VARCHAR(5)", "mod_result", "stu_id", "Direct", null, null, true, null, null)
+                .row("fact_result", "result_id", "INTEGER", "mod_result", "result_id", "Direct", null, null, true, null, null)
+                .note("General Rules", "3 | Test students: any STU_ID starting with 'TST' is excluded from DIM_STUDENT, and all MOD_RESULT "
+                        + "rows for those students are excluded from the facts."));
+        // the fact's rows are chosen by the clause too ("those students" it cannot tell in the fact's rows: flagged, never
+        // loaded as if the clause were not there)
+        GeneratedLayers.Column fact = layers.get(1).columns().get(0);
+        assertThat(fact.status()).isEqualTo("flagged");
+        assertThat(fact.reason()).contains("MOD_RESULT rows for those students");
+    }
 }
