@@ -77,7 +77,7 @@ final class ChoiceWords {
             + "|ignor\\w*\\s+(?:the\\s+)?case|regardless\\s+of\\s+case|upper(?:[- ]?cased?)?|upper\\s*/\\s*trim|trim\\s*/\\s*upper)\\b");
     private static final Pattern TRIMMED = Pattern.compile("(?i)\\b(?:after\\s+trim(?:ming)?|trimmed|trim|ignoring\\s+(?:the\\s+)?spaces"
             // "any case/spaces", "case and spaces": both said at once
-            + "|(?<=case)\\s*(?:/|and|or|&|,)\\s*(?:surrounding\\s+|extra\\s+)?spaces"
+            + "|(?<=case)\\s*(?:/|and|or|&|,)\\s*(?:surrounding\\s+|extra\\s+)?(?:spaces|padding|whitespace|blanks)|ignoring\\s+padding"
             + "|with\\s+or\\s+without\\s+spaces|upper\\s*/\\s*trim|trim\\s*/\\s*upper)\\b");
     private static final Pattern MODIFIER_ONLY = Pattern.compile("(?i)^\\s*(?:(?:" + ANY_CASE.pattern().substring(4) + "|"
             + TRIMMED.pattern().substring(4) + "|and|\\+|,|/)\\s*)+$");
@@ -256,6 +256,9 @@ final class ChoiceWords {
         }
         // "Any TKT_EVENT row with ...", "GUEST_PROFILE rows with ...": the table the rows are of
         String p = part.replaceFirst("^(?i:any\\s+|all\\s+|each\\s+|every\\s+)?[A-Z][A-Z0-9]*_[A-Z0-9_]+\\s+(?=(?i:rows?|records?|lines?|entries|entry)\\b)", "");
+        // "Staff with ROLE_CD = 'ADM'": what the rows are called, then the condition on a column named
+        p = p.replaceFirst("^(?:[A-Za-z][\\w-]*\\s+){1,3}(?i:with|where|having)\\s+(?=[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*\\s*(?:=|<>|!=|>|<"
+                + "|\\b(?i:in|is|not|starts?|begins?|ends?|contains?)\\b))", "");
         // "soft-deleted rows IS_DELETED = 1", "cancelled orders ORDER_STATUS = CANCELLED" (the bracket that said what they
         // are unwrapped): the condition
         p = p.replaceFirst("^(?i:(?:[a-z][\\w-]*\\s+){0,2}[a-z][\\w-]*s)\\s+(?=[A-Z][A-Z0-9]*_[A-Z0-9_]*\\s*(?:=|<>|!=|>|<|\\b(?i:in|is|not)\\b))", "");
@@ -270,7 +273,10 @@ final class ChoiceWords {
             // "properties whose code ...": the thing's own column by its name, property_code
             Matcher word = Pattern.compile("^([A-Za-z]+)\\s+").matcher(rest);
             // "work centres whose code": the words before the thing are part of its name (work_centre_code)
-            String before = p.substring(0, m.start(1)).trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", "_");
+            // ("dummy programmes whose code": the kind's word is no part of the name)
+            String before = p.substring(0, m.start(1)).trim().toLowerCase(Locale.ROOT)
+                    .replaceAll("^(?:(?:test|dummy|demo|sample|internal|cancelled|canceled|void|voided|inactive|old|duplicate|fake)\\s*)+", "")
+                    .replaceAll("\\s+", "_");
             return word.find() ? (before.isEmpty() ? "" : before + "_") + RowTables.singular(noun) + "_" + word.group(1).toLowerCase(Locale.ROOT)
                     + " " + rest.substring(word.end()) : rest;
         }

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * once := [lead] (where | when | if) key (ARE the same | REPEATS) [(cleaning)] [,] [then] ONCE
  *       | [lead] REPEATS (a | an | the) thing (- | , | ;) ONCE
  *       | (exact | identical) (rows | duplicates) [(remark)] ARE (loaded | counted) once | (remove | drop) [exact] duplicates
+ *       | ... (exact | identical) duplicates ... - (load | keep) one row per key
  * ONCE := (load | keep | take | count) (it | them | the record | one row) [only] once | it IS (loaded | counted | kept) once
  * </pre>
  */
@@ -42,6 +43,17 @@ final class LoadedOnce {
             + "\\s+(?:any\\s+|all\\s+|the\\s+)?(?:exact\\s+|identical\\s+|full\\s+)?(?:duplicates?|duplicated)(?:\\s+(?:rows|records|lines|entries))?"
             + "(?:\\s*\\([^()]*\\))?\\s*[.;]?$");
 
+    /** "Extract contains exact duplicate rows - load one row per code": one row per key, the copies said to be alike. */
+    private static final Pattern ONE_PER_ALIKE = Pattern.compile("(?i)^.*?\\b(?:exact|identical)\\s+(?:duplicate\\s+)?(?:duplicates|rows|records"
+            + "|lines|copies)\\b[^.;]*?(?:[-–—:;,]|\\s-)\\s*(?:load|keep|take)\\s+(?:only\\s+)?(?:one|a\\s+single|1)\\s+(?:row|record|line|entry"
+            + "|copy)\\s+(?:per|for\\s+each|for\\s+every)\\s+(.+?)\\s*[.;]?$");
+
+    /** "rows with the same EVENT_ID are identical copies - load once": one row per key, the copies said to be alike. */
+    private static final Pattern SAME_KEY_ALIKE = Pattern.compile("(?i)^(?:.*?[;:]\\s*)?(?:the\\s+)?(?:rows|records|lines|entries)\\s+with\\s+"
+            + "the\\s+same\\s+([A-Za-z_][\\w.]*(?:\\s*(?:/|\\+|,|&|\\band\\b)\\s*[A-Za-z_][\\w.]*)*)\\s+are\\s+(?:identical|exact)\\s+"
+            + "(?:copies|duplicates|repeats)\\s*(?:[-–—:;,]|\\s-)\\s*(?:(?:load|keep|take|count)\\s+(?:it\\s+|them\\s+|one\\s+)?(?:only\\s+)?once"
+            + "|(?:they\\s+are\\s+)?(?:loaded|counted|kept)\\s+once)\\s*[.;]?$");
+
     private LoadedOnce() {
     }
 
@@ -54,6 +66,14 @@ final class LoadedOnce {
         if (same.matches()) {
             String key = same.group(1) + (same.group(2) == null ? "" : " " + same.group(2));
             return new String[]{key, "first", first(same.group(1))};
+        }
+        Matcher sameKey = SAME_KEY_ALIKE.matcher(sentence.strip());
+        if (sameKey.matches()) {
+            return new String[]{sameKey.group(1), "first", sameKey.group(1)};
+        }
+        Matcher alike = ONE_PER_ALIKE.matcher(sentence.strip());
+        if (alike.matches()) {
+            return new String[]{alike.group(1), "first", first(alike.group(1))};
         }
         Matcher thing = THING.matcher(sentence.strip());
         if (thing.matches()) {

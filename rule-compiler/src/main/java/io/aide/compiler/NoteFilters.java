@@ -63,6 +63,8 @@ final class NoteFilters {
             + "|keep\\s+only\\s+(?:the|one)\\s+(?:row|record|version|latest|last|most|newest|earliest|first|oldest|highest|lowest"
             + "|largest|smallest)(?!\\s+(?:\\d+\\s+)?" + TEXT_PARTS + "\\b)|keep\\s+(?:only\\s+)?(?:one|a\\s+single|a|just\\s+one|a\\s+unique)\\s+(?:row|record|version|copy|entry)"
             + "|load\\s+only\\b|only\\s+load\\b"
+            // "Extract contains exact duplicate rows - load one row per code"
+            + "|\\b(?:load|keep|take)\\s+(?:only\\s+)?(?:one|a\\s+single|1)\\s+(?:row|record|line|entry|copy)\\s+(?:per|for\\s+each|for\\s+every)\\b"
             // "De-duplication: CARD_TXN - highest BATCH_SEQ per TXN_ID": a table's pick, named first
             + "|(?:^|:\\s*|;\\s*)[A-Za-z_][\\w.]*\\s*(?:[-–—]|\\s-)\\s*(?:the\\s+)?(?:highest|latest|most\\s+recent|newest|lowest|earliest|oldest"
             + "|max(?:imum)?|min(?:imum)?)\\s+[A-Za-z_][\\w.]*\\s+(?:per|for\\s+each)\\s+\\S"
@@ -426,7 +428,8 @@ final class NoteFilters {
             return sentence;
         }
         String led = sentence.substring(lead.end());
-        if (Picks.leadsPick(sentence.substring(0, lead.end()))) {
+        if (Picks.leadsPick(sentence.substring(0, lead.end())) || LoadedOnce.form(sentence) != null) {
+            // ("rows with the same EVENT_ID are identical copies - load once": the lead says per what)
             // "Re-issued bills come through again with a higher BILL_VERSION - keep only the highest version of each
             // bill": the lead names the order of the copies
             return sentence;

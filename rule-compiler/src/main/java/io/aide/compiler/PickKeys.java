@@ -98,6 +98,13 @@ final class PickKeys {
         if (LoadedOnce.EVERY_COLUMN.equals(pick.key())) {
             return identicalOnce(row, baseAlias, picks);
         }
+        String respective = respectively(pick.key(), row);
+        if (respective != null) {
+            // "rows with the same EVENT_ID / INVOICE_NO ...": each table's own, the one this table has
+            pick = new Picks.Read(respective, respectively(pick.order(), row) != null ? respectively(pick.order(), row) : pick.order(),
+                    pick.descending(), pick.rest(), pick.numericOrder(), pick.orderPattern(), pick.sql(), pick.datedOrder(),
+                    pick.tieOrder(), pick.tieDescending());
+        }
         // "for each RX_NBR + FILL_NBR", "per store and day": a key of several values
         List<Expr> keys = new ArrayList<>();
         if (pick.key().isBlank()) {
@@ -219,6 +226,24 @@ final class PickKeys {
         }
         picks.put(alias, chosen);
         return null;
+    }
+
+    /**
+     * The one alternative of "EVENT_ID / INVOICE_NO" (said of two tables at once, each its own) that names a column of
+     * the row's table; null when the words hold no such alternatives or not exactly one of them is this table's.
+     */
+    private String respectively(String words, MappingRow row) {
+        if (words == null || !words.contains("/")) {
+            return null;
+        }
+        List<String> own = new ArrayList<>();
+        for (String alternative : words.split("\\s*/\\s*")) {
+            if (alternative.matches("[A-Za-z_][\\w.]*") && binder.filterContext(row).resolve(null, alternative) instanceof Expr.Col c
+                    && binder.filterContext(row).known(c)) {
+                own.add(alternative);
+            }
+        }
+        return own.size() == 1 ? own.get(0) : null;
     }
 
     /**

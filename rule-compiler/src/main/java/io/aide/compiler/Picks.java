@@ -158,6 +158,9 @@ final class Picks {
             + EXTREME + "\\s+([A-Za-z_][\\w.]*)\\s+(?:per|for\\s+each|for\\s+every)\\s+(.+?)(?:\\s+(?:wins|is\\s+kept|survives|prevails))?\\s*[.;]?$");
 
     /** "flight (cleaned CARRIER_CODE + FLIGHT_NUMBER + FLIGHT_DATE)": a key in words, its columns in the bracket after it. */
+    /** "vehicle_id (vehicle_id = trimmed, upper-cased VEH_ID)": a key named, then defined as a column cleaned. */
+    private static final Pattern KEY_DEFINED = Pattern.compile("(?i)^[A-Za-z_][\\w.]*\\s*\\(\\s*[A-Za-z_][\\w.]*\\s*(?:=|is|means)\\s*"
+            + "((?:(?:trim(?:med)?|upper(?:[- ]?cased?)?|lower(?:[- ]?cased?)?)\\s*(?:,|/|\\+|&|\\band\\b)?\\s*)+)([A-Za-z_][\\w.]*)\\s*\\)\\s*$");
     private static final Pattern KEY_NAMED = Pattern.compile("(?i)^\\s*[a-z][\\w\\s-]{0,30}?\\s*\\(\\s*((?:cleaned\\s+)?[A-Za-z_][\\w.]*"
             + "(?:\\s*(?:\\+|,|&|\\band\\b)\\s*(?:cleaned\\s+)?[A-Za-z_][\\w.]*)+)\\s*\\)\\s*$");
     /**
@@ -184,8 +187,8 @@ final class Picks {
     }
 
     /** "... CHECKIN_TIME and use that row for every column": what the kept row is for, said after the order. */
-    private static final Pattern ROW_USED = Pattern.compile("(?i)\\s*,?\\s+and\\s+(?:use|take)\\s+(?:that|this|the|it)\\s*"
-            + "(?:row|record|version|one)?\\b.*$");
+    private static final Pattern ROW_USED = Pattern.compile("(?i)\\s*,?\\s+and\\s+(?:use|take)\\s+(?:that|this|the|it|its|their)\\s*"
+            + "(?:row|record|version|one|values?)?\\b.*$");
     /** "LAST_UPD_DT (compare as a real date, not as text)": the order compares dates, written as another row says. */
     private static final Pattern DATED = Pattern.compile("(?i)\\(\\s*(?:compared?\\s+|sorted?\\s+|ordered\\s+|read\\s+)?as\\s+(?:an?\\s+)?"
             + "(?:real\\s+|actual\\s+|true\\s+|proper\\s+)?(?:dates?|timestamps?|date-?times?)\\b[^()]*\\)|\\bchronologically\\b");
@@ -542,6 +545,11 @@ final class Picks {
         }
         // "... per permit number and drop the rest": what becomes of the other rows, said after the key
         String key = REST_DROPPED.matcher(found[0]).replaceFirst("");
+        Matcher defined = KEY_DEFINED.matcher(key.strip());
+        if (defined.matches()) {
+            // "per vehicle_id (vehicle_id = trimmed, upper-cased VEH_ID)": the key as its bracket defines it
+            key = defined.group(2) + " (" + defined.group(1) + ")";
+        }
         Matcher cleaned = KEY_CLEANED.matcher(key.strip());
         Matcher named = KEY_NAMED.matcher(key);
         if (cleaned.matches()) {

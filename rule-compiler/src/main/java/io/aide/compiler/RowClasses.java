@@ -83,7 +83,8 @@ final class RowClasses {
             "two", "three", "four", "five", "six", "other", "downstream", "at", "that", "which", "whatever", "anywhere",
             "everywhere", "where", "stage", "layer", "output", "outputs", "further", "later", "level", "same", "way",
             // "Test customers and everything they ordered or returned are excluded": what belongs to them
-            "everything", "anything", "ordered", "returned", "bought", "purchased", "booked", "owned", "own", "have", "has", "had");
+            "everything", "anything", "ordered", "returned", "bought", "purchased", "booked", "owned", "own", "have", "has", "had",
+            "events", "event", "items", "item", "activity", "activities");
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
 
     private final List<RowClass> classes;
@@ -146,7 +147,9 @@ final class RowClasses {
                 if (defined != null) {
                     String name = defined.names().get(0);
                     plural = name.endsWith("y") ? name.substring(0, name.length() - 1) + "ies" : name + "s";
+                    said = thoseNamed(said, plural);
                 } else if (plural != null) {
+                    said = thoseNamed(said, plural);
                     String capital = Character.toUpperCase(plural.charAt(0)) + plural.substring(1);
                     said = SUBJECT_PRONOUN.matcher(said).replaceFirst(capital);
                     said = SUBJECT_UNSAID.matcher(said).replaceFirst(capital + " are ");
@@ -161,6 +164,16 @@ final class RowClasses {
             cells.add(out.toString());
         }
         return String.join(" | ", cells);
+    }
+
+    /**
+     * "... and all MOD_RESULT rows for those students are excluded": the kind just defined, named where the sentence
+     * points back to it by its head noun.
+     */
+    private static String thoseNamed(String sentence, String plural) {
+        String head = plural.substring(plural.lastIndexOf(' ') + 1);
+        return sentence.replaceAll("(?i)\\b(?:those|these|such)\\s+" + java.util.regex.Pattern.quote(head) + "\\b",
+                java.util.regex.Matcher.quoteReplacement(plural));
     }
 
     /** The kinds the texts define; parts: the words of the document's table and target names. */

@@ -102,4 +102,41 @@ class RepeatsOnceAndNoteScopesTest {
                     .map(r -> r.get("sale_id") + "|" + r.get("store_key")).toList()).containsExactly("1|1", "2|2", "3|-1", "4|1");
         }
     }
+
+    @Test
+    void shouldLoadOnceTheRowsSaidToBeIdenticalCopiesPerTheKeyOfEachTable() throws Exception {
+        SampleRows changes = new SampleRows("subscription_changes", new String[]{"event_id", "acct_id", "amount"},
+                new String[]{"E1", "A1", "10"}, new String[]{"E1", "A1", "10"}, new String[]{"E2", "A2", "5"});
+        GeneratedLayers.Layer layer = changes.compile(Specs.spec()
+                .row("fct_subscription_change", "event_id", "VARCHAR(5)", "subscription_changes", "event_id", "Direct", null, null, true,
+                        null, null)
+                .note("General Rules", "3 | SUBSCRIPTION_CHANGES and INVOICES are re-sent by the source; rows with the same EVENT_ID / "
+                        + "INVOICE_NO are identical copies - load once."));
+        assertThat(layer.columns()).as(layer.columns().toString()).extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+        assertThat(changes.run(layer, "event_id")).containsExactlyInAnyOrder("E1", "E2");
+    }
+
+    @Test
+    void shouldLoadOneRowPerKeyWhereTheCopiesAreSaidToBeExact() throws Exception {
+        SampleRows programmes = new SampleRows("prog_ref", new String[]{"prog_cd", "prog_name"},
+                new String[]{"BSC", "Science"}, new String[]{"BSC", "Science"}, new String[]{"ZZ1", "Dummy"}, new String[]{"MA", "Arts"});
+        GeneratedLayers.Layer layer = programmes.compile(Specs.spec()
+                .rowWithCells("dim_programme", "programme_code", "VARCHAR(5)", "prog_ref", "prog_cd", "trim, upper", null,
+                        "Exclude dummy programmes whose code begins with 'ZZ'. Extract contains exact duplicate rows - load one row per code."));
+        assertThat(layer.columns()).as(layer.columns().toString()).extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+        assertThat(programmes.run(layer, "programme_code")).containsExactlyInAnyOrder("BSC", "MA");
+    }
+
+    @Test
+    void shouldNameTheKindWhereASentencePointsBackToIt() throws Exception {
+        SampleRows results = new SampleRows("mod_result", new String[]{"result_id", "stu_id"},
+                new String[]{"1", "S1"}, new String[]{"2", "TST9"});
+        List<GeneratedLayers.Layer> layers = results.compileAll(Specs.spec()
+                .row("dim_student", "student_id", "VARCHAR(5)", "mod_result", "stu_id", "Direct", null, null, true, null, null)
+                .row("fact_result", "result_id", "INTEGER", "mod_result", "result_id", "Direct", null, null, true, null, null)
+                .note("General Rules", "3 | Test students: any STU_ID starting with 'TST' is excluded from DIM_STUDENT, and all MOD_RESULT "
+                        + "rows for those students are excluded from the facts."));
+        assertThat(results.run(layers.get(0), "student_id")).containsExactly("S1");
+        assertThat(results.run(layers.get(1), "result_id")).containsExactly("1");
+    }
 }
