@@ -31,6 +31,14 @@ class CleanedCodeWordingTest {
     }
 
     @Test
+    void shouldReadTheMissingValueNamedBeforeTheElseAndTheCleaningSaidAfterThePairs() throws Exception {
+        CODES.expect("VARCHAR(10)", "code", List.of(
+                        "V = Voice, S = SMS, blank/anything else = Other. Compare on trimmed, upper-cased code.",
+                        "V = Voice, S = SMS, blank or anything else = Other (case-insensitive, trimmed)"),
+                "Voice", "SMS", "Other", "Other", "Other");
+    }
+
+    @Test
     void shouldReadALabelForNoValueWrittenAsTheOtherLabelsAre() throws Exception {
         CODES.expect("VARCHAR(20)", "code", List.of(
                         "V = Voice, S = SMS (trim and upper case first). Blank or any other value = Not Applicable."),

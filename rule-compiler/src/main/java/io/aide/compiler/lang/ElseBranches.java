@@ -87,6 +87,22 @@ final class ElseBranches {
         return capitalised ? new Expr.Lit(text) : new Expr.TypedNull(p.ctx().targetType());
     }
 
+    /**
+     * "blank/anything else", "blank or anything else", "blanks and everything else": a word for no value, then the else;
+     * the cursor after the else, or unchanged.
+     */
+    static void blankBeforeElse(Parser p) {
+        int m = p.mark();
+        if (blankWord(p)) {
+            p.rawNext();
+            if ((p.acceptOp("/") || p.acceptWord("or") || p.acceptWord("and") || p.acceptOp(",")) && p.peekExact(Role.ELSE)) {
+                p.accept(Role.ELSE);
+                return;
+            }
+        }
+        p.reset(m);
+    }
+
     /** A word for no value at the cursor (not moved). */
     private static boolean blankWord(Parser p) {
         Token t = p.rawPeek();

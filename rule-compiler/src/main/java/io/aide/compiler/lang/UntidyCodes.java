@@ -31,7 +31,7 @@ final class UntidyCodes {
             + "|regardless\\s+of\\s+case|not\\s+case[- ]?sensitive"
             // an instruction to clean the codes before they are compared: "compare after trim/upper", "upper-case before
             // decoding"
-            + "|compare\\s+(?:after|on)\\s+(?:trim|upper|trimming|upper-?casing)"
+            + "|compare\\s+(?:after|on)\\s+(?:the\\s+)?(?:trim|upper|trimming|upper-?casing|trimmed|upper-?cased)"
             // "Compare trimmed and upper-cased.", "(compare trimmed, upper case)": the codes compared once cleaned
             + "|compar\\w*\\s+(?:the\\s+)?(?:values?\\s+|codes?\\s+)?(?:trimmed|after\\s+trim\\w*)[\\s,]+(?:and\\s+)?"
             + "(?:upper[- ]?cas\\w*|in\\s+upper\\s+case|upper\\s+case|case[- ]?insensitive\\w*|ignoring\\s+case|in\\s+any\\s+case)"

@@ -70,6 +70,10 @@ final class ValueMaps implements Recognizer {
                 elseGiven = true;
                 continue;
             }
+            if (!whens.isEmpty() && p.mark() == other) {
+                // "blank/anything else = Not Known": the missing value named before the else, which it covers anyway
+                ElseBranches.blankBeforeElse(p);
+            }
             if (!whens.isEmpty() && (p.mark() != other || p.accept(Role.ELSE) || ElseLists.namedThenElse(p, false))) {
                 // "otherwise: x", "anything else -> Unknown", "else = 0"
                 ElseBranches.includedAside(p);
