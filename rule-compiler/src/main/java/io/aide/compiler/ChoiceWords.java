@@ -87,7 +87,8 @@ final class ChoiceWords {
     private static final Pattern ETC = Pattern.compile("(?i),?\\s*\\b(?:etc\\.?|and\\s+so\\s+on)");
     private static final Set<String> ROW_NOUNS = Set.of("rows", "records", "lines", "entries", "items", "data", "row", "record",
             "line", "entry");
-    private static final Pattern ROWS_WITH = Pattern.compile("(?i)^(?:[a-z][a-z-]*\\s+){0,2}?(?:([a-z][a-z-]*s|row|record|line|entry)\\s+)"
+    private static final Pattern ROWS_WITH = Pattern.compile("(?i)^(?:[a-z][a-z-]*\\s+){0,2}?(?:(?!(?:starts|begins|ends|contains|matches"
+            + "|equals|is|was|has)\\b)([a-z][a-z-]*s|row|record|line|entry)\\s+)"
             + "(?:with|where|whose|having|that\\s+have|which\\s+have|that\\s+are|which\\s+are|of|on|for)\\s+(?:an?\\s+|the\\s+)?");
 
     /** "TEST, CAL etc. are ignored", "all other types are dropped": codes alone, said to be left out. */
@@ -246,6 +247,8 @@ final class ChoiceWords {
             + "(?:the\\s+)?([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)(?:\\s+(?:table|extract|file))?\\s*$");
 
     private static String subject(String part) {
+        // "any patient whose MRN starts with 'ZZ' or whose surname is 'TEST'": the second test of the same rows
+        part = part.replaceAll("(?i)\\s+(or|and)\\s+(?:whose|where\\s+(?:the|its|their))\\s+", " $1 ");
         Matcher inTable = IN_TABLE.matcher(part);
         if (inTable.matches() && !inTable.group(2).contains(".")) {
             part = inTable.group(1) + inTable.group(4) + "." + inTable.group(2) + inTable.group(3);
@@ -256,6 +259,8 @@ final class ChoiceWords {
         }
         // "Any TKT_EVENT row with ...", "GUEST_PROFILE rows with ...": the table the rows are of
         String p = part.replaceFirst("^(?i:any\\s+|all\\s+|each\\s+|every\\s+)?[A-Z][A-Z0-9]*_[A-Z0-9_]+\\s+(?=(?i:rows?|records?|lines?|entries|entry)\\b)", "");
+        // "any patient whose MRN starts with 'ZZ'": one row named, then its column written as a name
+        p = p.replaceFirst("^(?i:(?:any|every|each|an?|the)\\s+)?[a-z][\\w-]*\\s+whose\\s+(?=[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\\b)", "");
         // "Staff with ROLE_CD = 'ADM'": what the rows are called, then the condition on a column named
         p = p.replaceFirst("^(?:[A-Za-z][\\w-]*\\s+){1,3}(?i:with|where|having)\\s+(?=[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*\\s*(?:=|<>|!=|>|<"
                 + "|\\b(?i:in|is|not|starts?|begins?|ends?|contains?)\\b))", "");

@@ -30,7 +30,8 @@ final class NoteScope {
             "dw", "edw", "ods", "vw", "v", "t", "d", "f", "hist", "master", "mstr", "table", "tab", "data", "extract", "feed", "file");
     /** A list after a topic that leaves rows out: "Test data is not loaded: a; b; c", "Excluded: a, b". */
     private static final Pattern LEFT_OUT_TOPIC = Pattern.compile("(?i)^([^:]{0,80}?(?:\\b(?:is|are)\\s+(?:not\\s+(?:be\\s+)?loaded|excluded"
-            + "|ignored|dropped|skipped|removed|not\\s+included|out\\s+of\\s+scope)|\\b(?:exclude|exclusions?|excluded|drop|ignore|skip)))\\s*:\\s*(.+)$");
+            + "|ignored|dropped|skipped|removed|not\\s+included|out\\s+of\\s+scope)(?:\\s+(?:to|from|in|into)\\s+(?:the\\s+)?[A-Za-z][\\w.]*)?"
+            + "|\\b(?:exclude|exclusions?|excluded|drop|ignore|skip)))\\s*:\\s*(.+)$");
     private static final Pattern CODE = Pattern.compile("'([^']+)'|\\b([A-Z][A-Z0-9]{1,9})\\b(?![_.])");
     private static final Pattern NAME = Pattern.compile("\\b[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+\\b");
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");

@@ -78,10 +78,11 @@ class LabelsBlanksAndPickSentencesTest {
                         "First name blank -> last name only (no comma)."));
         assertThat(names.run(layer, "id", "owner_name", "owner_name2"))
                 .containsExactly("1|Hansen, Erik|Hansen, Erik", "2|Berg|Berg", "3|Lund|Lund");
-        // the other part said in capitals where the joined text does not write it so: not read
-        GeneratedLayers.Column capitals = names.compile(Specs.spec()
+        // the other part said in capitals where the joined text does not write it so: in capitals, as said
+        GeneratedLayers.Layer capitals = names.compile(Specs.spec()
+                .row("d", "id", "INTEGER", "people", "id", "Cast to integer.")
                 .row("d", "owner_name", "VARCHAR(60)", "people", "owner_last_name, owner_first_name", rule, null, null, false, null,
-                        "If the first name is blank, the upper-cased surname on its own.")).columns().get(0);
-        assertThat(capitals.status()).isEqualTo("flagged");
+                        "If the first name is blank, the upper-cased surname on its own."));
+        assertThat(names.run(capitals, "id", "owner_name")).containsExactly("1|Hansen, Erik", "2|BERG", "3|LUND");
     }
 }

@@ -139,4 +139,16 @@ class RepeatsOnceAndNoteScopesTest {
         assertThat(results.run(layers.get(0), "student_id")).containsExactly("S1");
         assertThat(results.run(layers.get(1), "result_id")).containsExactly("1");
     }
+
+    @Test
+    void shouldReadAListAfterAKindSaidNotLoadedToATargetWithItsTestsOnOneRow() throws Exception {
+        SampleRows patients = new SampleRows("pat_master", new String[]{"pat_id", "mrn", "last_nm"},
+                new String[]{"P1", "M1", "Smith"}, new String[]{"P2", "ZZ9", "Jones"}, new String[]{"P3", "M3", " test "});
+        GeneratedLayers.Layer layer = patients.compile(Specs.spec()
+                .row("dim_patient", "patient_id", "VARCHAR(5)", "pat_master", "pat_id", "Direct", null, null, true, null, null)
+                .note("General Rules", "1 | Test patients are not loaded to DIM_PATIENT: any patient whose MRN starts with 'ZZ' or whose "
+                        + "surname is 'TEST' (any case, after trimming)."));
+        assertThat(layer.columns()).as(layer.columns().toString()).extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+        assertThat(patients.run(layer, "patient_id")).containsExactly("P1");
+    }
 }

@@ -13,6 +13,18 @@ final class ColumnWords {
     private ColumnWords() {
     }
 
+    /** Words for what column names call otherwise, from synonyms.txt: "surname" -> "last name". */
+    private static final java.util.Map<String, String> SYNONYMS = synonyms();
+
+    private static java.util.Map<String, String> synonyms() {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        PhraseTable.forEachLine("synonyms.txt", (n, line) -> {
+            int colon = line.indexOf(':');
+            out.put(line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT), line.substring(colon + 1).strip());
+        });
+        return java.util.Map.copyOf(out);
+    }
+
     /** Kinds a column's last part names and words often leave out (amt, cd, flg, ind, dt, qty, pct, txt). */
     private static final java.util.Set<String> KIND_WORDS = java.util.Set.of("amount", "value", "date", "code", "name",
             "number", "flag", "text", "id", "indicator", "count", "percent", "quantity", "timestamp", "key", "total");
@@ -106,6 +118,11 @@ final class ColumnWords {
      * center code"). A single word must differ from the name itself.
      */
     static boolean namedBy(String[] parts, List<Token> run, Token first) {
+        String meant = SYNONYMS.get(String.join(" ", run.stream().map(Token::norm).toList()));
+        if (meant != null && namedBy(parts, Lexer.tokens(meant), first)) {
+            // "surname" for last_nm, "forename" for first_nm (synonyms.txt)
+            return true;
+        }
         int n = run.size();
         if (n == 1 && parts.length >= 2 && sameUnit(parts[parts.length - 1], run)) {
             // "seconds" for call_secs, "MB" for data_mb: the unit of one column of the row
