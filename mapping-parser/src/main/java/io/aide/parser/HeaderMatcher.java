@@ -368,7 +368,9 @@ final class HeaderMatcher {
     static List<String> tokens(String header) {
         String s = header.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
         s = s.replace("group by", "groupby").replace("data type", "datatype").replace("not null", "notnull")
-                .replace("p.k.", "pk");
+                .replace("p.k.", "pk")
+                // "Data Type & Length", "Type/Length", "Data Type (Size)": the type, its length said with it
+                .replaceAll("\\b(datatype|type)\\s*(?:&|and|/|,|\\+|\\()\\s*(?:length|len|size|precision)\\)?", "$1");
         List<String> out = new ArrayList<>();
         for (String t : s.split("[^\\p{L}\\p{N}]+")) {
             if (!t.isEmpty() && !t.chars().allMatch(Character::isDigit)) {

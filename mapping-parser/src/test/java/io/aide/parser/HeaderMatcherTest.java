@@ -35,7 +35,8 @@ class HeaderMatcherTest {
             "Remarks|comments", "Group By|group_by", "groupby_keys|group_by", "PK/FK|key", "Key Type|key",
             "Null?|nullable", "Is Nullable|nullable", "Source File Name|source_table", "Source Field(s)|source_column",
             "Attribute Name|target_column", "Entity Name|target_table", "Source Data Type|source_type",
-            "Field Description|description", "Lookup Table|join", "Business Logic|transformation"})
+            "Field Description|description", "Lookup Table|join", "Business Logic|transformation",
+            "Data Type & Length|target_type", "Type/Length|target_type", "Data Type (Size)|target_type"})
     void shouldRecognizeHeaderVariant(String header, String field) {
         // Given
         String[] headers = {header};

@@ -51,7 +51,9 @@ final class ChoiceWords {
             + "|entirely|completely))?"
             // "... before anything else, including de-duplication": when, which the order of the steps says
             + "(?:\\s+before\\s+(?:(?:anything|everything)\\s+else|(?:the\\s+)?(?:de-?dup\\w*|dedupe|deduplication))"
-            + "(?:\\s*,\\s*including\\s+(?:the\\s+)?[\\w-]+)?)?";
+            + "(?:\\s*,\\s*including\\s+(?:the\\s+)?[\\w-]+)?)?"
+            // "... are excluded - see Notes", "(see General Rules #3)": where it is said at length
+            + "(?:\\s*[-–—]?\\s*\\(?\\s*see\\s+(?:the\\s+)?(?:notes?|general\\s+rules?|rules?|cover(?:\\s+sheet)?)\\b[^.;()]*\\)?)?";
     private static final Pattern PASSIVE = Pattern.compile("(?i)(?:,?\\s*(?:and\\s+|-\\s+|–\\s+)?(?:they|these|those|such\\s+rows|which|that)\\s+)?"
             + "\\s*\\b" + BE + "\\s+(?:" + LEFT_OUT_STATE + ")" + PLACE + "\\s*[.;]?\\s*$");
     private static final Pattern INSTRUCTION = Pattern.compile("(?i)^\\s*" + LEAVE_OUT_VERB + "\\b\\s*(?:(?:the|any|all)\\s+)?");

@@ -54,6 +54,11 @@ final class LoadedOnce {
             + "(?:copies|duplicates|repeats)\\s*(?:[-–—:;,]|\\s-)\\s*(?:(?:load|keep|take|count)\\s+(?:it\\s+|them\\s+|one\\s+)?(?:only\\s+)?once"
             + "|(?:they\\s+are\\s+)?(?:loaded|counted|kept)\\s+once)\\s*[.;]?$");
 
+    /** "VISIT_LOG and PAYMENT_TXN keep one row per swipe_id / txn_ref (duplicates are identical re-sends)": alike, said after. */
+    private static final Pattern ONE_PER_THEN_ALIKE = Pattern.compile("(?i)^(?:.*?\\s)?(?:keep|load|take)s?\\s+(?:only\\s+)?(?:one|a\\s+single|1)\\s+"
+            + "(?:row|record|line|entry|copy)\\s+(?:per|for\\s+each|for\\s+every)\\s+([^()]+?)\\s*\\(\\s*(?:the\\s+)?(?:duplicates|copies|repeats)\\s+"
+            + "are\\s+(?:identical|exact)[^()]*\\)\\s*[.;]?$");
+
     private LoadedOnce() {
     }
 
@@ -70,6 +75,10 @@ final class LoadedOnce {
         Matcher sameKey = SAME_KEY_ALIKE.matcher(sentence.strip());
         if (sameKey.matches()) {
             return new String[]{sameKey.group(1), "first", sameKey.group(1)};
+        }
+        Matcher then = ONE_PER_THEN_ALIKE.matcher(sentence.strip());
+        if (then.matches()) {
+            return new String[]{then.group(1).strip(), "first", then.group(1).strip()};
         }
         Matcher alike = ONE_PER_ALIKE.matcher(sentence.strip());
         if (alike.matches()) {

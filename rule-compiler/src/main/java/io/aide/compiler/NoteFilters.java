@@ -62,7 +62,7 @@ final class NoteFilters {
             + "|(?<!\\b" + TEXT_PARTS + "\\s)(?:are|is)\\s+removed\\s+(?:from\\s+[A-Za-z][\\w.]*_[\\w.]+|before\\s+(?:anything|everything)\\s+else)\\b"
             + "|keep\\s+only\\s+(?:the|one)\\s+(?:row|record|version|latest|last|most|newest|earliest|first|oldest|highest|lowest"
             + "|largest|smallest)(?!\\s+(?:\\d+\\s+)?" + TEXT_PARTS + "\\b)|keep\\s+(?:only\\s+)?(?:one|a\\s+single|a|just\\s+one|a\\s+unique)\\s+(?:row|record|version|copy|entry)"
-            + "|load\\s+only\\b|only\\s+load\\b"
+            + "|loads?\\s+only\\b|only\\s+loads?\\b"
             // "Extract contains exact duplicate rows - load one row per code"
             + "|\\b(?:load|keep|take)\\s+(?:only\\s+)?(?:one|a\\s+single|1)\\s+(?:row|record|line|entry|copy)\\s+(?:per|for\\s+each|for\\s+every)\\b"
             // "De-duplication: CARD_TXN - highest BATCH_SEQ per TXN_ID": a table's pick, named first

@@ -103,4 +103,27 @@ class WordedRangesAndDuplicatesTest {
                 .containsOnly("compiled");
         assertThat(PARTS.run(layers.get(0), "wo_no")).containsExactlyInAnyOrder("W1", "W2", "W2", "W2");
     }
+
+    @Test
+    void shouldKeepTheFractionsOfAColumnBesideAWholeNumberInADecimalTarget() throws Exception {
+        SampleRows entries = new SampleRows("ts_entry", new String[]{"entry_id", "entry_type", "hours"},
+                new String[]{"1", "OT", "2.5"}, new String[]{"2", "REG", "8"});
+        GeneratedLayers.Layer layer = entries.compile(Specs.spec()
+                .row("fact_timesheet", "entry_id", "INTEGER", "ts_entry", "entry_id", "Direct", null, null, true, null, null)
+                .row("fact_timesheet", "overtime_hours", "DECIMAL(5,2)", "ts_entry", "hours, entry_type",
+                        "Hours when the entry type is OT, otherwise 0."));
+        assertThat(entries.run(layer, "entry_id", "overtime_hours")).containsExactly("1|2.50", "2|0.00");
+    }
+
+    @Test
+    void shouldReadRowsTheTargetOnlyLoadsAndStatesSaidBeforeTheColumnAndItsRows() throws Exception {
+        SampleRows entries = new SampleRows("ts_entry", new String[]{"entry_id", "approved_ind", "hours"},
+                new String[]{"1", "Y", "2.5"}, new String[]{"2", "N", "8"}, new String[]{"3", "Y", "0"}, new String[]{"4", "Y", ""});
+        GeneratedLayers.Layer layer = entries.compile(Specs.spec()
+                .row("fact_timesheet", "entry_id", "INTEGER", "ts_entry", "entry_id", "Direct", null,
+                        "Zero / blank hours rows are excluded - see Notes", true, null, null)
+                .note("Notes", "4 | FACT_TIMESHEET only loads approved entries (approved_ind = 'Y')."));
+        assertThat(layer.columns()).as(layer.columns().toString()).extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+        assertThat(entries.run(layer, "entry_id")).containsExactly("1");
+    }
 }

@@ -234,7 +234,7 @@ final class Conditionals implements Recognizer {
                         new Expr.Lit(true))), new Expr.Lit(false)), null, List.of(), "a truth value named '" + label + "'");
             }
             if (whens.size() == 1 && onSelf && !whens.get(0).result().equals(self)) {
-                Expr kept = p.typed(self, literalType(whens, null));
+                Expr kept = p.typed(self, literalType(whens, null, p.targetType()));
                 return new Recognition.Recognized(fallback(whens.get(0), kept), null, List.of(), "value kept unless");
             }
             if ((!valueMap || whens.size() == 1) && !nullOrNot(whens)) {
@@ -243,7 +243,7 @@ final class Conditionals implements Recognizer {
         }
         boolean allLiteral = whens.stream().allMatch(w -> w.result() instanceof Expr.Lit)
                 && (otherwise == null || otherwise instanceof Expr.Lit);
-        SqlType besides = literalType(whens, otherwise);
+        SqlType besides = literalType(whens, otherwise, p.targetType());
         List<Expr.When> typed = whens.stream().map(w -> new Expr.When(w.condition(), p.typed(w.result(), besides))).toList();
         return new Recognition.Recognized(new Expr.Case(typed, p.typed(otherwise, besides)), null, allLiteral ? accepted : List.of(),
                 whens.size() + " branch(es)");
@@ -385,6 +385,18 @@ final class Conditionals implements Recognizer {
             comma = p.mark();
         } while (p.acceptOp(","));
         return values.size() == 1 ? new Expr.Bin("=", subject, values.get(0)) : new Expr.InList(subject, values, false);
+    }
+
+    /**
+     * BIGINT when a branch gives a whole number, DOUBLE when a decimal one, else UNKNOWN; DOUBLE for a whole number too
+     * where the target holds fractions ("Hours when the entry type is OT, otherwise 0" into DECIMAL(5,2): 2.5 hours
+     * never cast to a whole number).
+     */
+    static SqlType literalType(List<Expr.When> whens, Expr otherwise, SqlType target) {
+        SqlType found = literalType(whens, otherwise);
+        boolean fractions = target != null && (target.kind() == SqlType.Kind.DOUBLE || target.kind() == SqlType.Kind.DECIMAL
+                && (target.scale() == null || target.scale() > 0));
+        return found == SqlType.BIGINT && fractions ? SqlType.DOUBLE : found;
     }
 
     /** BIGINT when a branch gives a whole number, DOUBLE when a decimal one, else UNKNOWN. */

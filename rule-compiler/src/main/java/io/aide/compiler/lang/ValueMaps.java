@@ -223,7 +223,7 @@ final class ValueMaps implements Recognizer {
         if (otherwise instanceof Expr.Lit l) {
             accepted.add(String.valueOf(l.value()));
         }
-        io.aide.compiler.plan.SqlType besides = Conditionals.literalType(whens, otherwise);
+        io.aide.compiler.plan.SqlType besides = Conditionals.literalType(whens, otherwise, p.targetType());
         List<Expr.When> typed = whens.stream().map(w -> new Expr.When(w.condition(), p.typed(w.result(), besides))).toList();
         return new Recognition.Recognized(new Expr.Case(typed, p.typed(otherwise, besides)), null, accepted,
                 "value map of " + whens.size() + " pair(s)");

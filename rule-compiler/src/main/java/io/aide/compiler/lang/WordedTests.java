@@ -98,6 +98,8 @@ final class WordedTests {
     private static final java.util.Set<String> VALUE_NOUNS = java.util.Set.of("values", "value", "ones", "entries",
             "numbers", "amounts", "figures");
 
+    private static final java.util.Set<String> ROW_WORDS = java.util.Set.of("rows", "records", "lines", "entries");
+
     /** The states an adjective before a column may say. */
     private static final java.util.Set<String> STATES = java.util.Set.of("negative", "positive", "zero", "missing", "null",
             "blank", "empty");
@@ -119,7 +121,7 @@ final class WordedTests {
             p.next();
             said.add(adjective.norm());
             int or = p.mark();
-            boolean comma = p.acceptOp(",");
+            boolean comma = p.acceptOp(",") || p.acceptOp("/");
             // "zero, negative or blank", "zero and negative": each state said holds for the rows meant
             boolean joined = p.accept(Role.OR) || p.accept(Role.AND);
             if (!comma && !joined) {
@@ -142,6 +144,11 @@ final class WordedTests {
             // "negative values set to zero": the row's one source column
             p.rawNext();
             column = p.ctx().sources().get(0);
+        }
+        Token rows = p.peekToken();
+        if (column != null && rows != null && rows.kind() == Token.Kind.WORD && ROW_WORDS.contains(rows.norm())) {
+            // "Zero / blank hours rows": the rows named after the column tested
+            p.next();
         }
         Token after = p.peekToken();
         // (the column as the target computes it where a target column is named: "zero or negative quantity")
