@@ -176,6 +176,16 @@ final class NoteScope {
             // "... are excluded from the facts", "from the fact tables"
             + "|the\\s+(fact\\s+|dimension\\s+)?(facts|dimensions|tables)(?<=fact\\s{1,3}tables|dimension\\s{1,3}tables|facts|dimensions))\\b");
 
+    /** A target named as a fact: FACT_, FCT_, F_. */
+    static boolean isFact(String target) {
+        return target.toLowerCase(Locale.ROOT).matches("^(?:fact|fct|f)_.*");
+    }
+
+    /** A target named as a dimension: DIM_, D_. */
+    static boolean isDimension(String target) {
+        return target.toLowerCase(Locale.ROOT).matches("^(?:dim|d)_.*");
+    }
+
     /** The text speaks of several targets at once ("all four targets", "every table"). */
     static boolean several(String text) {
         return SEVERAL.matcher(text).find();
@@ -273,8 +283,7 @@ final class NoteScope {
                 return new HashSet<>(thingsOf.keySet());
             }
             Set<String> out = new HashSet<>();
-            thingsOf.keySet().stream().filter(t -> kind.startsWith("fact") ? t.matches("^(?:fact|fct|f)_.*")
-                    : t.matches("^(?:dim|d)_.*")).forEach(out::add);
+            thingsOf.keySet().stream().filter(t -> kind.startsWith("fact") ? isFact(t) : isDimension(t)).forEach(out::add);
             return out;
         }
         Set<String> named = new HashSet<>();

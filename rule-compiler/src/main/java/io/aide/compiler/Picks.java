@@ -157,34 +157,6 @@ final class Picks {
             + "[A-Za-z_][\\w.]*\\s*(?:[-–—:]|\\s-)\\s*(?:the\\s+)?"
             + EXTREME + "\\s+([A-Za-z_][\\w.]*)\\s+(?:per|for\\s+each|for\\s+every)\\s+(.+?)(?:\\s+(?:wins|is\\s+kept|survives|prevails))?\\s*[.;]?$");
 
-    /** "flight (cleaned CARRIER_CODE + FLIGHT_NUMBER + FLIGHT_DATE)": a key in words, its columns in the bracket after it. */
-    /** "vehicle_id (vehicle_id = trimmed, upper-cased VEH_ID)": a key named, then defined as a column cleaned. */
-    private static final Pattern KEY_DEFINED = Pattern.compile("(?i)^[A-Za-z_][\\w.]*\\s*\\(\\s*[A-Za-z_][\\w.]*\\s*(?:=|is|means)\\s*"
-            + "((?:(?:trim(?:med)?|upper(?:[- ]?cased?)?|lower(?:[- ]?cased?)?)\\s*(?:,|/|\\+|&|\\band\\b)?\\s*)+)([A-Za-z_][\\w.]*)\\s*\\)\\s*$");
-    private static final Pattern KEY_NAMED = Pattern.compile("(?i)^\\s*[a-z][\\w\\s-]{0,30}?\\s*\\(\\s*((?:cleaned\\s+)?[A-Za-z_][\\w.]*"
-            + "(?:\\s*(?:\\+|,|&|\\band\\b)\\s*(?:cleaned\\s+)?[A-Za-z_][\\w.]*)+)\\s*\\)\\s*$");
-    /**
-     * "ITEM_NO (trimmed, upper)", "WO_NUM (trim/upper case)", "MEMBER_NO, TIER_CD and EFF_FROM (after trim / upper)": the
-     * columns, then how each is cleaned before rows compare.
-     */
-    private static final Pattern KEY_CLEANED = Pattern.compile("(?i)^([A-Za-z_][\\w.]*(?:\\s*(?:\\+|,|&|\\band\\b)\\s*[A-Za-z_][\\w.]*)*)\\s*\\(\\s*((?:(?:trim(?:med)?|upper(?:[- ]?cased?)?"
-            + "|lower(?:[- ]?cased?)?|(?:in\\s+)?upper\\s+case|(?:in\\s+)?lower\\s+case|after\\s+trim(?:ming)?)\\s*(?:,|/|\\+|&|\\band\\b)?\\s*)+)\\)\\s*[.,;]?$");
-
-    /** Each column's name wrapped in the cleaning the words say: UPPER(TRIM(ITEM_NO)) + UPPER(TRIM(LINE_NO)). */
-    private static String cleaned(String columns, String how) {
-        return java.util.Arrays.stream(columns.split("\\s*(?:\\+|,|&|\\band\\b)\\s*")).map(c -> cleanedOne(c.strip(), how))
-                .collect(java.util.stream.Collectors.joining(" + "));
-    }
-
-    private static String cleanedOne(String column, String how) {
-        String out = how.matches("(?i).*\\btrim\\w*.*") ? "TRIM(" + column + ")" : column;
-        if (how.matches("(?i).*\\bupper.*")) {
-            out = "UPPER(" + out + ")";
-        } else if (how.matches("(?i).*\\blower.*")) {
-            out = "LOWER(" + out + ")";
-        }
-        return out;
-    }
 
     /** "... CHECKIN_TIME and use that row for every column": what the kept row is for, said after the order. */
     private static final Pattern ROW_USED = Pattern.compile("(?i)\\s*,?\\s+and\\s+(?:use|take)\\s+(?:that|this|the|it|its|their)\\s*"
@@ -545,22 +517,10 @@ final class Picks {
         }
         // "... per permit number and drop the rest": what becomes of the other rows, said after the key
         String key = REST_DROPPED.matcher(found[0]).replaceFirst("");
-        Matcher defined = KEY_DEFINED.matcher(key.strip());
-        if (defined.matches()) {
-            // "per vehicle_id (vehicle_id = trimmed, upper-cased VEH_ID)": the key as its bracket defines it
-            key = defined.group(2) + " (" + defined.group(1) + ")";
-        }
-        Matcher cleaned = KEY_CLEANED.matcher(key.strip());
-        Matcher named = KEY_NAMED.matcher(key);
-        if (cleaned.matches()) {
-            // "per ITEM_NO (trimmed, upper)": the key as the bracket cleans it
-            key = cleaned(cleaned.group(1), cleaned.group(2));
-        } else if (named.matches()) {
-            // "per flight (cleaned CARRIER_CODE + FLIGHT_NUMBER + FLIGHT_DATE)": the bracket names the key's columns
-            key = named.group(1);
-        }
+        PickKeyWords.Key read = PickKeyWords.read(key);
         order = ROW_USED.matcher(order).replaceFirst("");
-        return new Read(cleaned.matches() ? key : REMARK.matcher(key).replaceAll(" ").trim().replaceFirst("\\s*[–—-]+$", ""), REMARK.matcher(REST_DROPPED.matcher(order).replaceFirst("")).replaceAll(" ").trim(),
+        return new Read(read.cleaned() ? read.text() : REMARK.matcher(read.text()).replaceAll(" ").trim().replaceFirst("\\s*[–—-]+$", ""),
+                REMARK.matcher(REST_DROPPED.matcher(order).replaceFirst("")).replaceAll(" ").trim(),
                 descending(found[1]), String.join(" ", rest), NUMERIC.matcher(order).find(), orderPattern(order), false,
                 DATED.matcher(order).find());
     }

@@ -245,11 +245,8 @@ final class RowChoices {
         if (!m.find()) {
             return false;
         }
-        String name = target.toLowerCase(Locale.ROOT);
-        boolean fact = name.matches("^(?:fact|fct|f)_.*");
-        boolean dim = name.matches("^(?:dim|d)_.*");
         if (m.group(1) != null) {
-            return m.group(1).toLowerCase(Locale.ROOT).startsWith("fact") ? dim : fact;
+            return m.group(1).toLowerCase(Locale.ROOT).startsWith("fact") ? NoteScope.isDimension(target) : NoteScope.isFact(target);
         }
         // (only targets name where rows go: "removed from MOD_RESULT" names the source the rows come from)
         List<String> named = java.util.Arrays.stream(m.group(2).split("\\s*(?:,|and|&)\\s*")).toList();

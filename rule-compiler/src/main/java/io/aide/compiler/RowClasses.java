@@ -275,11 +275,9 @@ final class RowClasses {
         if (!one.matches()) {
             return condition;
         }
-        String said = how.group(1).toLowerCase(Locale.ROOT);
-        String column = said.contains("trim") || said.contains("spaces") ? "TRIM(" + one.group(1) + ")" : one.group(1);
-        boolean anyCase = said.contains("case");
-        return (anyCase ? "UPPER(" + column + ")" : column) + " " + one.group(2) + " '"
-                + (anyCase ? one.group(3).strip().toUpperCase(Locale.ROOT) : one.group(3).strip()) + "'";
+        String column = PickKeyWords.cleanedOne(one.group(1), how.group(1));
+        boolean anyCase = column.startsWith("UPPER(");
+        return column + " " + one.group(2) + " '" + (anyCase ? one.group(3).strip().toUpperCase(Locale.ROOT) : one.group(3).strip()) + "'";
     }
 
     /**

@@ -339,7 +339,7 @@ final class Conditions {
         String[] signOps = {"<", ">", "="};
         for (int i = 0; i < signs.length; i++) {
             if (p.accept(signs[i])) {
-                return signRange(p, left, signOps[i]);
+                return WordedTests.signRange(p, left, signOps[i]);
             }
         }
         Token between = p.peekToken();
@@ -519,30 +519,6 @@ final class Conditions {
             }
         }
         return new Expr.Bin(op, left, right);
-    }
-
-    /**
-     * A sign, and the other side of zero with it: "is zero or less", "is zero or negative", "is negative or zero" (at
-     * most zero), "is zero or more", "is zero or positive" (at least zero); the sign alone otherwise.
-     */
-    private static Expr signRange(Parser p, Expr left, String op) {
-        boolean zero = op.equals("=");
-        if (zero && p.accept(Role.OR_LESS)) {
-            return new Expr.Bin("<=", left, new Expr.Lit(0L));
-        }
-        if (zero && p.accept(Role.OR_MORE)) {
-            return new Expr.Bin(">=", left, new Expr.Lit(0L));
-        }
-        int m = p.mark();
-        if (p.accept(Role.OR)) {
-            String other = p.accept(Role.NEGATIVE) ? "<" : p.accept(Role.POSITIVE) ? ">" : p.accept(Role.ZERO_VALUE) ? "=" : null;
-            if (other != null && !other.equals(op) && (zero || other.equals("="))) {
-                // one of the two is zero: the sign with zero included
-                return new Expr.Bin((zero ? other : op) + "=", left, new Expr.Lit(0L));
-            }
-            p.reset(m);
-        }
-        return new Expr.Bin(op, left, new Expr.Lit(0L));
     }
 
     /** LENGTH [OF] column | LENGTH "(" column ")": the length of the column's text; null (cursor unchanged) otherwise. */

@@ -417,4 +417,28 @@ final class WordedTests {
         }
         return null;
     }
+
+    /**
+     * A sign, and the other side of zero with it: "is zero or less", "is zero or negative", "is negative or zero" (at
+     * most zero), "is zero or more", "is zero or positive" (at least zero); the sign alone otherwise.
+     */
+    static Expr signRange(Parser p, Expr left, String op) {
+        boolean zero = op.equals("=");
+        if (zero && p.accept(Role.OR_LESS)) {
+            return new Expr.Bin("<=", left, new Expr.Lit(0L));
+        }
+        if (zero && p.accept(Role.OR_MORE)) {
+            return new Expr.Bin(">=", left, new Expr.Lit(0L));
+        }
+        int m = p.mark();
+        if (p.accept(Role.OR)) {
+            String other = p.accept(Role.NEGATIVE) ? "<" : p.accept(Role.POSITIVE) ? ">" : p.accept(Role.ZERO_VALUE) ? "=" : null;
+            if (other != null && !other.equals(op) && (zero || other.equals("="))) {
+                // one of the two is zero: the sign with zero included
+                return new Expr.Bin((zero ? other : op) + "=", left, new Expr.Lit(0L));
+            }
+            p.reset(m);
+        }
+        return new Expr.Bin(op, left, new Expr.Lit(0L));
+    }
 }
