@@ -31,6 +31,11 @@ final class FilterSentences {
             return stepless;
         }
         String rest = stepless.substring(label.end());
+        if (LEFT_OUT_LABEL.matcher(stepless.substring(0, label.end())).find() && !rest.matches("(?i)^(?:exclude|drop|skip|remove|ignore"
+                + "|discard|reject|filter|keep|load|only|do\\s+not|select|include)\\b.*")) {
+            // "Internal plans are not loaded: PLAN_CODE beginning with INT_": the rows after the colon are left out
+            return "Exclude " + rest;
+        }
         if (VERB_LABEL.matcher(stepless).lookingAt() && !rest.matches("(?i)^(?:exclude|drop|skip|remove|ignore|discard|reject|filter|keep"
                 + "|load|only|do\\s+not|select|include)\\b.*")) {
             // "Exclude QA test orders: any order whose ...": the verb before the colon chooses the rows after it
@@ -43,6 +48,9 @@ final class FilterSentences {
     private static final Pattern LABEL = Pattern.compile("^[A-Za-z][\\w ]{0,30}(?:,[\\w ]{1,30})?(?:\\([^()]{1,30}\\))?:\\s+(?=\\S)");
     /** The number of a step: "2) ", "(1) ", "3. ". */
     private static final String STEP = "^\\(?\\d{1,2}[).]\\s+";
+    /** A label that says its rows are left out: "Internal plans are not loaded:", "Test data is excluded:". */
+    private static final Pattern LEFT_OUT_LABEL = Pattern.compile("(?i)\\b(?:is|are)\\s+(?:not\\s+(?:be\\s+)?loaded|excluded|ignored|dropped"
+            + "|skipped|removed|not\\s+included|out\\s+of\\s+scope)\\s*:\\s*$");
     /** A label that is an instruction: it starts with a verb that leaves rows out. */
     private static final Pattern VERB_LABEL = Pattern.compile("(?i)^(?:exclude|drop|skip|remove|ignore|discard|reject|filter\\s+out|leave\\s+out|omit)\\s");
 

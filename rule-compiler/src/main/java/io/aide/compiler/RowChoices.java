@@ -208,6 +208,10 @@ final class RowChoices {
     private Expr byWords(String text, MappingRow r, SqlExpressionParser parser, String baseAlias,
                          Map<String, LayerPlan.Join> joins, Made made) {
         ChoiceWords.Reading reading = ChoiceWords.read(text);
+        if (reading == null && !FilterSentences.withoutTopic(text).equals(text)) {
+            // "Internal plans are not loaded: PLAN_CODE beginning with INT_ (after trim/upper)": read after its label
+            reading = ChoiceWords.read(FilterSentences.withoutTopic(text));
+        }
         if (reading == null) {
             return null;
         }

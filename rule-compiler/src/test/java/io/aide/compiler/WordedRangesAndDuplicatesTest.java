@@ -126,4 +126,31 @@ class WordedRangesAndDuplicatesTest {
         assertThat(layer.columns()).as(layer.columns().toString()).extracting(GeneratedLayers.Column::status).containsOnly("compiled");
         assertThat(entries.run(layer, "entry_id")).containsExactly("1");
     }
+
+    @Test
+    void shouldTestAPrefixWithLikesWildcardInItAsText() throws Exception {
+        SampleRows plans = new SampleRows("plan_catalog", new String[]{"plan_code"},
+                new String[]{"BASIC"}, new String[]{"INT_X"}, new String[]{"INTX"}, new String[]{" int_y "});
+        for (String said : new String[]{"Internal plans are not loaded: PLAN_CODE beginning with INT_ (after trim/upper)",
+                "Exclude rows where PLAN_CODE begins with 'INT_' (trimmed, any case)."}) {
+            GeneratedLayers.Layer layer = plans.compile(Specs.spec()
+                    .row("dim_plan", "plan_code", "VARCHAR(10)", "plan_catalog", "plan_code", "Direct", null, said, true, null, null));
+            assertThat(layer.columns()).as(said).extracting(GeneratedLayers.Column::status).containsOnly("compiled");
+            // INTX does not start with INT_: the underscore is no wildcard
+            assertThat(plans.run(layer, "plan_code")).as(said).containsExactlyInAnyOrder("BASIC", "INTX");
+        }
+    }
+
+    @Test
+    void shouldNotTakeAColumnNamedInABracketAfterAMapsValueForItsLabel() throws Exception {
+        SampleRows plans = new SampleRows("plan_catalog", new String[]{"plan_code", "billing_period"},
+                new String[]{"A", "m"}, new String[]{"B", "Annual"});
+        GeneratedLayers.Layer layer = plans.compile(Specs.spec()
+                .row("dim_plan", "plan_code", "VARCHAR(10)", "plan_catalog", "plan_code", "Direct", null, null, true, null, null)
+                .row("dim_plan", "billing_frequency", "VARCHAR(10)", "plan_catalog", "billing_period", "Trim.")
+                .row("dim_plan", "months_in_term", "INTEGER", "plan_catalog", "billing_period",
+                        "Monthly -> 1, Quarterly -> 3, Annual -> 12 (based on BILLING_FREQUENCY above)"));
+        // the map keyed on another column than the row's source: not read as the source's map with a label after 12
+        assertThat(layer.columns().get(2).status()).isEqualTo("flagged");
+    }
 }

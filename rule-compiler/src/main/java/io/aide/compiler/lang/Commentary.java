@@ -88,6 +88,9 @@ final class Commentary {
         return points;
     }
 
+    /** Words before a column's name that say the rule reads it: "based on", "from", "using". */
+    private static final Set<String> BASED = Set.of("on", "from", "using", "of", "uses");
+
     private static final Set<String> BEING = Set.of("are", "is", "be", "get", "gets", "been");
     private static final Set<String> LEFT_OUT = Set.of("dropped", "excluded", "removed", "skipped", "rejected", "discarded",
             "ignored", "filtered", "omitted");
@@ -262,6 +265,11 @@ final class Commentary {
             }
             if (t.kind() == Token.Kind.WORD && ctx != null && ctx.resolve(null, t.text()) instanceof Expr.Col c && ctx.known(c)
                     && (!sentence || tokens.stream().anyMatch(o -> o.kind() == Token.Kind.OP && !o.op(",")))) {
+                return false;
+            }
+            if (!sentence && i > 0 && t.text().contains("_") && ctx != null && ctx.namesTargetColumn(t.text())
+                    && BASED.contains(tokens.get(i - 1).norm())) {
+                // "(based on BILLING_FREQUENCY above)": the value the rule reads, another column of the target
                 return false;
             }
         }

@@ -426,8 +426,12 @@ final class Conditions {
                             ? new Expr.Fn("TRIM", List.of(left)) : left;
                     for (Expr each : ComparedLists.alternatives(p, v, false)) {
                         String s = String.valueOf(((Expr.Lit) each).value());
-                        Expr one = new Expr.Bin("LIKE", tested, new Expr.Lit((r == Role.STARTS ? "" : "%")
-                                + s.replace("%", "\\%") + (r == Role.ENDS ? "" : "%")));
+                        Expr one = WordedTests.textAt(r == Role.STARTS ? -1 : r == Role.ENDS ? 1 : 0, tested, s);
+                        if (one == null) {
+                            // "contains '_'": a wildcard of LIKE in the text sought, which no portable test takes as written
+                            p.reset(start);
+                            return null;
+                        }
                         like = like == null ? one : new Expr.Bin("OR", like, one);
                     }
                     // "does not contain '@'": a missing value contains nothing, so it is no match either way

@@ -334,6 +334,13 @@ public final class Parser {
     }
 
     private boolean asksForSomething(List<Token> parenthesis) {
+        for (Token t : parenthesis) {
+            if (t.text().contains("_") && !t.text().equalsIgnoreCase(ctx.row().targetColumn()) && (ctx.namesTargetColumn(t.text())
+                    || ctx.resolve(null, t.text()) instanceof Expr.Col c && ctx.known(c))) {
+                // "12 (based on BILLING_FREQUENCY above)": a column named, which the rule reads; no label of the value
+                return true;
+            }
+        }
         if (lexicon.find(Role.CASE_INSENSITIVE, parenthesis) || lexicon.find(Role.CASE_AND_SPACES, parenthesis)
                 || lexicon.find(Role.SPACES_IGNORED, parenthesis)
                 || lexicon.find(Role.ROUND, parenthesis)
@@ -515,7 +522,9 @@ public final class Parser {
      */
     Expr code() {
         Token t = rawPeek();
-        if (t == null || t.kind() != Token.Kind.WORD || !t.text().matches("[A-Z][A-Z0-9]{0,11}|[A-Z][a-z]{1,15}") || ColumnReferences.isKeyword(this, pos)) {
+        // ("INT_": a prefix written with its separator, which no column's name ends in)
+        if (t == null || t.kind() != Token.Kind.WORD || !t.text().matches("[A-Z][A-Z0-9]{0,11}|[A-Z][a-z]{1,15}|[A-Z][A-Z0-9]{0,11}[_-]")
+                || ColumnReferences.isKeyword(this, pos)) {
             return null;
         }
         for (Role r : new Role[]{Role.ELSE, Role.THEN, Role.ACTION, Role.COPY, Role.USE, Role.CAST}) {

@@ -441,4 +441,22 @@ final class WordedTests {
         }
         return new Expr.Bin(op, left, new Expr.Lit(0L));
     }
+
+    /**
+     * The text starts (where {@code -1}), ends (1) or holds (0) the given text: LIKE with its wildcards around it; where
+     * the text itself holds one of LIKE's wildcards ("begins with INT_"), its start or end compared as text (LIKE would
+     * take the '_' for any character); null for such a text held anywhere.
+     */
+    static Expr textAt(int where, Expr tested, String s) {
+        if (!s.contains("_") && !s.contains("%")) {
+            return new Expr.Bin("LIKE", tested, new Expr.Lit((where < 0 ? "" : "%") + s + (where > 0 ? "" : "%")));
+        }
+        if (where == 0) {
+            return null;
+        }
+        Expr length = new Expr.Lit((long) s.length());
+        Expr start = where < 0 ? new Expr.Lit(1L) : new Expr.Bin("+", new Expr.Bin("-", new Expr.Fn("LENGTH", List.of(tested)), length),
+                new Expr.Lit(1L));
+        return new Expr.Bin("=", new Expr.Substr(tested, start, length), new Expr.Lit(s));
+    }
 }
