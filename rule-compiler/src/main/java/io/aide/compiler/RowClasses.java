@@ -49,9 +49,11 @@ final class RowClasses {
     /** "Test customers (IS_TEST = 'Y', any case) ...", "Exclude test customers (IS_TEST = Y)": a kind, its condition in brackets. */
     private static final Pattern BRACKETED = Pattern.compile("((?:[A-Za-z][\\w-]*\\s+){0,3}[A-Za-z][\\w-]*)\\s*\\(([^()]*(?:=|<>|!=|\\b(?i:starts?|"
             + "begins?|contains?)\\b)[^()]*)\\)");
+    /** The words that say how codes compare: "any case", "trimmed". */
+    private static final String FOLD_WORDS = "any\\s+case|case[- ]insensitive|ignoring\\s+case|trimmed|trim";
     /** How a bracket says its codes compare: ", any case", ", trimmed". */
-    private static final Pattern FOLDING = Pattern.compile("(?i)\\s*,\\s*((?:any\\s+case|case[- ]insensitive|ignoring\\s+case|trimmed|trim)"
-            + "(?:\\s*(?:,|/|and|&)\\s*(?:any\\s+case|case[- ]insensitive|trimmed|trim|spaces))*)\\s*$");
+    private static final Pattern FOLDING = Pattern.compile("(?i)\\s*,\\s*((?:" + FOLD_WORDS + ")"
+            + "(?:\\s*(?:,|/|and|&)\\s*(?:" + FOLD_WORDS + "|spaces))*)\\s*$");
     /** "IS_TEST = 'Y'": a column compared with one value. */
     private static final Pattern ONE_VALUE = Pattern.compile("^([A-Za-z_][\\w.]*)\\s*(=|<>|!=)\\s*'?([^',]+?)'?$");
     private static final Pattern LABEL = Pattern.compile("^([A-Za-z][\\w-]*(?:\\s+[A-Za-z][\\w-]*){1,3})\\s*:\\s*(.+?)\\s*[.;]?$");
@@ -337,7 +339,6 @@ final class RowClasses {
         return out;
     }
 
-    /** "its PROP_CD starts with TST or its PROP_NAME contains TEST": each condition, when each compares a value. */
     /** "... is excluded from DIM_EVENT": what happens to the rows, said after their condition. */
     private static final Pattern THEN_LEFT_OUT = Pattern.compile("(?i)\\s+(?:is|are)\\s+(?:excluded|not\\s+loaded|dropped|ignored|removed"
             + "|skipped|rejected|filtered\\s+out)\\b.*$");
@@ -345,9 +346,10 @@ final class RowClasses {
     private static final Pattern ROWS_OF = Pattern.compile("(?i)^(?:any|all|every|each)?\\s*(?:[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+\\s+)?"
             + "(?:rows?|records?|lines?|entries|entry)\\s+(?:with|where|whose|having)\\s+");
     /** "IS_TEST = 'Y' (trim, any case)": how it compares, in a bracket after the comparison. */
-    private static final Pattern FOLDING_BRACKET = Pattern.compile("\\s*\\(((?i:\\s*(?:any\\s+case|case[- ]insensitive|ignoring\\s+case"
-            + "|trimmed|trim|spaces)\\s*(?:,|/|and|&)?)+)\\)\\s*$");
+    private static final Pattern FOLDING_BRACKET = Pattern.compile("\\s*\\(((?i:\\s*(?:" + FOLD_WORDS
+            + "|spaces)\\s*(?:,|/|and|&)?)+)\\)\\s*$");
 
+    /** "its PROP_CD starts with TST or its PROP_NAME contains TEST": each condition, when each compares a value. */
     static List<String> conditions(String text) {
         // "any TKT_EVENT row with IS_TEST = 'Y' (trim, any case) is excluded from DIM_EVENT": the comparison, folded
         String said = ROWS_OF.matcher(THEN_LEFT_OUT.matcher(text.strip()).replaceFirst("")).replaceFirst("");

@@ -400,7 +400,7 @@ final class Conditionals implements Recognizer {
     }
 
     /** BIGINT when a branch gives a whole number, DOUBLE when a decimal one, else UNKNOWN. */
-    static SqlType literalType(List<Expr.When> whens, Expr otherwise) {
+    private static SqlType literalType(List<Expr.When> whens, Expr otherwise) {
         List<Expr> values = new java.util.ArrayList<>(whens.stream().map(Expr.When::result).toList());
         if (otherwise != null) {
             values.add(otherwise);
