@@ -69,6 +69,12 @@ public final class RulesCommand {
             err.println(USAGE);
             return 2;
         }
+        if (json != null && json.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            // "--json a.csv b.csv" would overwrite the document a.csv with the report
+            err.println("rules: --json " + json + " names a phrasebook (.csv), not the report; nothing written. "
+                    + "Give the report its own file: --json report.json");
+            return 2;
+        }
         Map<String, List<RowResult>> byFile = new LinkedHashMap<>();
         for (Path f : files) {
             try {

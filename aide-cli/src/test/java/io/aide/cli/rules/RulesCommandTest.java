@@ -86,4 +86,24 @@ class RulesCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("other.csv").contains("header must hold");
     }
+
+    @Test
+    void shouldRefuseToWriteTheReportOverAPhrasebook(@TempDir Path dir) throws Exception {
+        // Given "--json" put before the documents, so that it takes the first of them for the report's file
+        Path first = dir.resolve("first.csv");
+        Path second = dir.resolve("second.csv");
+        String book = HEADER + "book,s,1,visit,type_id,,,visits,,Set 32879 - 'Registry' for all,,\n";
+        Files.writeString(first, book, StandardCharsets.UTF_8);
+        Files.writeString(second, book, StandardCharsets.UTF_8);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        // When
+        int code = RulesCommand.run(new String[]{"--json", first.toString(), second.toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        // Then the document is left as it was and the error says how to name the report
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("first.csv").contains("--json report.json");
+        assertThat(Files.readString(first, StandardCharsets.UTF_8)).isEqualTo(book);
+    }
 }
