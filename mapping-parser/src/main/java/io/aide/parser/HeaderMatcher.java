@@ -33,13 +33,17 @@ final class HeaderMatcher {
         word(Concept.TGT, "target", "tgt", "trg", "destination", "dest", "output", "sdtm", "dw", "dwh", "edw", "mart",
                 "warehouse", "sink");
         word(Concept.SRC, "source", "sources", "src", "from", "raw", "input", "legacy", "upstream", "original", "orig",
-                "origin", "originating");
+                "origin", "originating",
+                // "Feed | Feed Field": the interface a column arrives on is its source
+                "feed", "feeds");
         word(Concept.TABLE, "table", "tables", "tbl", "tab", "entity", "entities", "dataset", "datasets", "domain",
-                "file", "files", "object", "view", "relation", "tablename");
+                "file", "files", "object", "view", "relation", "tablename",
+                // "Dimension/Fact | Attribute": a star schema's tables called by their kind
+                "dimension", "dimensions", "dim", "fact", "facts");
         word(Concept.COLUMN, "column", "columns", "col", "cols", "field", "fields", "attribute", "attributes", "attr",
                 "variable", "variables", "var", "element", "elements", "item", "colname", "columnname", "fieldname",
                 "property");
-        word(Concept.TYPE, "type", "types", "datatype", "datatypes", "dtype");
+        word(Concept.TYPE, "type", "types", "datatype", "datatypes", "dtype", "format", "formats");
         word(Concept.SYSTEM, "system", "systems", "sys", "application", "app", "database", "db", "platform", "schema");
         word(Concept.RULE, "transformation", "transformations", "transform", "transforms", "rule", "rules", "logic",
                 "derivation", "derive", "derived", "calculation", "calc", "formula", "expression", "algorithm",
@@ -54,7 +58,9 @@ final class HeaderMatcher {
         word(Concept.ALLOW, "allowed", "allow", "allows", "accepted", "permitted", "ok");
         word(Concept.NOT, "not");
         // "If Missing", "When Null": what to do when the value is missing, said as its condition
-        word(Concept.HANDLING, "handling", "treatment", "handle", "replacement", "strategy", "if", "when", "whenever");
+        word(Concept.HANDLING, "handling", "treatment", "handle", "replacement", "strategy", "if", "when", "whenever",
+                // "Exceptions", "Edge Cases": what the value is when the rule's normal case does not apply
+                "exception", "exceptions", "fallback", "fallbacks");
         word(Concept.DEFAULT, "default", "defaults");
         word(Concept.DESCRIPTION, "description", "desc", "descr", "definition", "meaning", "purpose");
         word(Concept.COMMENT, "comments", "comment", "notes", "note", "remarks", "remark", "annotation",
@@ -233,7 +239,37 @@ final class HeaderMatcher {
         // "Source" names the table
         total += bareTable(headers, columns, scores, usedColumns, Concept.TGT, MappingField.TARGET_TABLE, MappingField.TARGET_COLUMN);
         total += bareTable(headers, columns, scores, usedColumns, Concept.SRC, MappingField.SOURCE_TABLE, MappingField.SOURCE_COLUMN);
+        notesAsRules(headers, columns, scores);
         return new Match(columns, scores, total);
+    }
+
+    /** Words that, beside "notes" or "comments", say the notes are how the column is mapped. */
+    private static final Set<String> MAPPING_WORDS = Set.of("mapping", "mappings", "map", "business", "logic", "derivation");
+
+    /**
+     * "Mapping Notes", "Business Comments" in a sheet with no rule column of its own: the notes say how each column is
+     * mapped, so they are the rule (a bare "Notes" beside source columns stays a remark).
+     */
+    private static void notesAsRules(String[] headers, Map<MappingField, Integer> columns, Map<MappingField, Double> scores) {
+        if (columns.containsKey(MappingField.TRANSFORMATION)) {
+            return;
+        }
+        Integer comments = columns.get(MappingField.COMMENTS);
+        for (int c = 0; c < headers.length; c++) {
+            boolean free = headers[c] != null && (!columns.containsValue(c) || Integer.valueOf(c).equals(comments));
+            List<String> words = free ? tokens(headers[c]) : List.of();
+            boolean notes = words.stream().anyMatch(MAPPING_WORDS::contains) && words.stream().allMatch(w -> MAPPING_WORDS.contains(w)
+                    || STOPWORDS.contains(w) || concepts(w).contains(Concept.COMMENT) || concepts(w).contains(Concept.DESCRIPTION));
+            if (notes) {
+                if (Integer.valueOf(c).equals(comments)) {
+                    columns.remove(MappingField.COMMENTS);
+                    scores.remove(MappingField.COMMENTS);
+                }
+                columns.put(MappingField.TRANSFORMATION, c);
+                scores.put(MappingField.TRANSFORMATION, 0.7);
+                return;
+            }
+        }
     }
 
     private static double score(List<String> tokens, List<Set<Concept>> tokenConcepts, FieldRule rule) {

@@ -63,6 +63,44 @@ record SheetLayout(String role, String reason, int headerIndex, int headerRow, S
         return new SheetLayout("mapping", reason, headerIndex, headerRow, headers, match, null);
     }
 
+    /**
+     * A mapping header with no rule column whose words the matcher knows, beside a column no field claimed that holds
+     * sentences ("Mapping Notes", "Analyst Guidance", "How"): that column says how each target column is made, so it is
+     * the rule. Without it every row would read as a copy of its source column, which the sentences may well deny.
+     */
+    private static void proseAsRules(String[] headers, HeaderMatcher.Match match, List<Row> below) {
+        if (match.has(MappingField.TRANSFORMATION)) {
+            return;
+        }
+        int bestColumn = -1;
+        int bestProse = 0;
+        for (int c = 0; c < headers.length; c++) {
+            if (headers[c] == null || headers[c].isBlank() || match.columns().containsValue(c)) {
+                continue;
+            }
+            int filled = 0;
+            int prose = 0;
+            for (Row r : below) {
+                String v = c < r.cells().length ? r.cells()[c] : null;
+                if (v == null || v.isBlank()) {
+                    continue;
+                }
+                filled++;
+                if (v.strip().split("\\s+").length >= 4) {
+                    prose++;
+                }
+            }
+            if (prose >= 3 && prose * 2 >= filled && prose > bestProse) {
+                bestColumn = c;
+                bestProse = prose;
+            }
+        }
+        if (bestColumn >= 0) {
+            match.columns().put(MappingField.TRANSFORMATION, bestColumn);
+            match.scores().put(MappingField.TRANSFORMATION, 0.5);
+        }
+    }
+
     static SheetLayout skipped(String reason) {
         return new SheetLayout("skipped", reason, -1, 0, null, null, null);
     }
@@ -96,6 +134,7 @@ record SheetLayout(String role, String reason, int headerIndex, int headerRow, S
             }
         }
         if (best != null && best.isMapping() && !referenceOnly) {
+            proseAsRules(bestHeaders, best, rows.subList(bestIndex + 1, rows.size()));
             int headerRow = rows.get(bestIndex).number();
             return mapping("mapping header found in row " + headerRow, bestIndex, headerRow, bestHeaders, best);
         }

@@ -142,4 +142,31 @@ class HeaderMatcherTest {
         assertThat(HeaderMatcher.isInvertedNullable("Not Null")).isTrue();
         assertThat(HeaderMatcher.isInvertedNullable("Nullable")).isFalse();
     }
+
+    @Test
+    void shouldReadAStarSchemaTemplateWithFeedsAndMappingNotes() {
+        // Given: tables called by their kind, the interface a column arrives on, notes that say how it is mapped
+        String[] headers = {"Dimension/Fact", "Attribute", "Format", "Key", "Feed", "Feed Field", "Mapping Notes", "Exceptions"};
+
+        // When
+        HeaderMatcher.Match match = HeaderMatcher.match(headers, Map.of());
+
+        // Then
+        assertThat(match.columns()).containsEntry(MappingField.TARGET_TABLE, 0).containsEntry(MappingField.TARGET_COLUMN, 1)
+                .containsEntry(MappingField.TARGET_TYPE, 2).containsEntry(MappingField.KEY, 3)
+                .containsEntry(MappingField.SOURCE_TABLE, 4).containsEntry(MappingField.SOURCE_COLUMN, 5)
+                .containsEntry(MappingField.TRANSFORMATION, 6).containsEntry(MappingField.NULL_HANDLING, 7);
+    }
+
+    @Test
+    void shouldKeepPlainNotesARemarkBesideARuleColumn() {
+        // Given
+        String[] headers = {"Target Table", "Target Column", "Source Column", "Mapping Notes", "Transformation"};
+
+        // When
+        HeaderMatcher.Match match = HeaderMatcher.match(headers, Map.of());
+
+        // Then
+        assertThat(match.columns()).containsEntry(MappingField.TRANSFORMATION, 4).doesNotContainEntry(MappingField.TRANSFORMATION, 3);
+    }
 }

@@ -96,4 +96,21 @@ class SheetLayoutTest {
         assertThat(layout.role()).isEqualTo("reference");
         assertThat(layout.reason()).isEqualTo("sheet of an uploaded reference file");
     }
+
+    @Test
+    void shouldTakeTheColumnOfSentencesForTheRuleWhenNoHeaderNamesOne() {
+        // Given: "How" names no field, but its cells say how each column is made
+        List<SheetLayout.Row> rows = List.of(
+                row(1, "Target Table", "Target Column", "Source Table", "Source Column", "How", "Owner"),
+                row(2, "dim_loan", "loan_no", "ln_account", "loan_id", "Trim and upper case the loan id", "Ops"),
+                row(3, "dim_loan", "principal", "ln_account", "principal_cents", "Held in cents - divide by 100", "Finance"),
+                row(4, "dim_loan", "term", "ln_account", "term_mths", "Direct", "Ops"),
+                row(5, "dim_loan", "status", "ln_account", "status_cd", "A = Active, C = Closed, else Unknown", "Ops"));
+
+        // When
+        SheetLayout layout = SheetLayout.find("Mapping", rows, Map.of(), false);
+
+        // Then
+        assertThat(layout.match().columns()).containsEntry(MappingField.TRANSFORMATION, 4).doesNotContainValue(5);
+    }
 }
