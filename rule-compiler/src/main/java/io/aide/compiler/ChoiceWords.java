@@ -91,7 +91,7 @@ final class ChoiceWords {
             "line", "entry");
     private static final Pattern ROWS_WITH = Pattern.compile("(?i)^(?:[a-z][a-z-]*\\s+){0,2}?(?:(?!(?:starts|begins|ends|contains|matches"
             + "|equals|is|was|has)\\b)([a-z][a-z-]*s|row|record|line|entry)\\s+)"
-            + "(?:with|where|whose|having|that\\s+have|which\\s+have|that\\s+are|which\\s+are|of|on|for)\\s+(?:an?\\s+|the\\s+)?");
+            + "(?:with|where|whose|having|that\\s+have|which\\s+have|that\\s+are|which\\s+are|of|on|for|in)\\s+(?:an?\\s+|the\\s+)?");
 
     /** "TEST, CAL etc. are ignored", "all other types are dropped": codes alone, said to be left out. */
     private static final Pattern CODES_LEFT_OUT = Pattern.compile("(?i)^(?:(?:all|any|every)\\s+)?(?:(?:other|others|the\\s+rest|(?-i:[A-Z][A-Z0-9]{0,5})"
@@ -197,6 +197,13 @@ final class ChoiceWords {
             String inside = b.group(1);
             if (COMPARES.matcher(inside).find()) {
                 out.append(' ').append(modifiers(inside, anyCase, trimmed));
+            } else if (inside.strip().matches("[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+")) {
+                // "or surname (LAST_NM) 'TEST'": the words before name the column the bracket names; the column stands
+                // for them (words up to the one that joins the tests: "or", "where", "whose", ...)
+                String before = out.toString();
+                java.util.regex.Matcher named = NAMING_WORDS.matcher(before);
+                out.setLength(0);
+                out.append(named.find() ? before.substring(0, named.start()) : before).append(' ').append(inside.strip()).append(' ');
             } else if (modifiers(inside, anyCase, trimmed).isBlank() || !inside.matches("(?s).*\\b[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+\\b.*")) {
                 // "(any case)", "(trimmed, upper)": how; "(staff training room)", "(General Rule 3)": a remark
                 continue;
@@ -208,6 +215,11 @@ final class ChoiceWords {
         out.append(s.substring(last));
         return out.toString().replaceAll("\\s{2,}", " ").strip();
     }
+
+    /** Up to three words that name a column before the bracket that names it by its name ("the customer's surname"). */
+    private static final Pattern NAMING_WORDS = Pattern.compile("(?i)(?<=^|\\s)(?:(?!(?:or|and|where|whose|with|if|when|of|is|are|the|a|an"
+            + "|not|exclude|drop|remove|skip|ignore|only|keep|load)\\b)[a-z][\\w'-]*\\s+){0,2}(?!(?:or|and|where|whose|with|if|when|of|is|are"
+            + "|the|a|an|not|exclude|drop|remove|skip|ignore|only|keep|load)\\b)[a-z][\\w'-]*\\s*$");
 
     /** The text without the words that say how codes compare (", any case", "trimmed"), noted in the flags. */
     private static String modifiers(String s, boolean[] anyCase, boolean[] trimmed) {

@@ -53,6 +53,10 @@ record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces, boolean bla
     /** Words that deny or restrict a cleaning ("compared exactly, do not trim"). */
     private static final Pattern DENIED = Pattern.compile("(?i)\\b(?:not|never|no|don't|without|exact|exactly|case[- ]sensitive|as[- ]is|unless)\\b");
 
+    /** "unless the rule says otherwise", "unless stated otherwise": where the convention yields, no denial of it. */
+    private static final Pattern OTHERWISE_SAID = Pattern.compile("(?i)\\b(?:unless|except\\s+where|except\\s+when)\\s+(?:(?:the|a|its|that)\\s+)?"
+            + "(?:\\w+\\s+){0,3}?(?:says?|said|states?|stated|noted|specified|specifies|indicated|indicates|mentioned|written)\\s+otherwise\\b");
+
     /** "Trim all text fields before use", "all string values are trimmed". */
     private static final Pattern TRIM_ALL = Pattern.compile("(?i)\\btrim\\w*\\s+(?:all|every|each)\\s+(?:text|string|character)?\\s*"
             + "(?:fields?|values?|columns?|data|inputs?)\\b|\\b(?:all|every)\\s+(?:text|string)\\s+(?:fields?|values?|columns?)\\b[^.;]{0,40}?\\s+"
@@ -96,7 +100,7 @@ record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces, boolean bla
                 // comparing codes"
                 ignoreCase |= IGNORE_CASE.matcher(sentence).find();
                 ignoreSpaces |= IGNORE_SPACES.matcher(sentence).find();
-                if (!DENIED.matcher(sentence).find()) {
+                if (!DENIED.matcher(OTHERWISE_SAID.matcher(sentence).replaceAll("")).find()) {
                     // "Code values come in mixed case and with stray spaces - trim and upper-case before comparing": a
                     // cleaning asked for in a sentence about comparing codes is how they are compared
                     ignoreCase |= CASE_CHANGED.matcher(sentence).find();

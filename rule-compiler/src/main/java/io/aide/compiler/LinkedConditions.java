@@ -124,7 +124,8 @@ final class LinkedConditions {
     /** One condition: read in the target's table, else through another (TRUE: none of its rows can be one); null if neither. */
     private Expr one(String condition, MappingRow r, SourceTables.Table base, SchemaCatalog catalog, DocumentConventions compared) {
         Expr f = own(condition, r, base.alias());
-        return f != null ? compared.applied(f, x -> TypeCoercion.textual(types.infer(x)))
+        // "store numbers 900-999" of a text column: compared as numbers, as any filter's comparison is
+        return f != null ? compared.applied(types.typeFix(f, null), x -> TypeCoercion.textual(types.infer(x)))
                 : linked(condition, r, base, catalog, compared);
     }
 

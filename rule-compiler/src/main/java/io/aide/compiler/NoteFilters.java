@@ -29,6 +29,15 @@ final class NoteFilters {
             + "|[a-z][a-z0-9]*_[a-z0-9_]*\\b|(?:every|all)\\s+other\\s+(?:columns?|fields?|attributes?)\\b)|\\n+");
     /** What a sentence is about, before a colon: "The premise extract re-sends a premise when any field changes: ". */
     private static final Pattern TOPIC = Pattern.compile("^[^:()=<>']{1,120}:\\s+");
+    /**
+     * The sentence without its topic before a colon; a topic that says its rows are left out ("Test records are
+     * excluded: TECH_ID starting with 'TST'") leaves them out, as an instruction, rather than vanish.
+     */
+    private static String leftOutAfterTopic(String said) {
+        String leftOut = FilterSentences.withoutTopic(said);
+        return !leftOut.equals(said) && leftOut.startsWith("Exclude ") ? leftOut : stepless(TOPIC.matcher(said).replaceFirst(""));
+    }
+
     /** What a value operation drops from a text or a time: "drop the leading zeros", "ignore the seconds". */
     private static final String TEXT_PARTS = "(?:spaces|zeros|zeroes|characters|chars|hyphens|dashes|digits|letters|decimals"
             + "|punctuation|symbols|quotes|commas|dots|periods|slashes|nulls|blanks|prefix(?:es)?|suffix(?:es)?|seconds|separators|signs"
@@ -287,7 +296,7 @@ final class NoteFilters {
             String selection = selection(stepless(said));
             if (selection == null) {
                 // "Row selection, in this order: (1) drop void lines": a selection after its topic and its step's number
-                String topicless = stepless(TOPIC.matcher(stepless(said)).replaceFirst(""));
+                String topicless = leftOutAfterTopic(stepless(said));
                 selection = topicless.equals(stepless(said)) ? null : selection(topicless);
             }
             if (selection != null) {
@@ -484,7 +493,7 @@ final class NoteFilters {
         for (String sentence : SENTENCES.split(r.description().trim())) {
             // "(2) drop rejected entries", "Row rules for this table: (1) exclude ...": a numbered step, after its topic
             String said = stepless(sentence.trim());
-            String topicless = stepless(TOPIC.matcher(said).replaceFirst(""));
+            String topicless = leftOutAfterTopic(said);
             int before = filters.size();
             if (OF_A_LOOKUP.matcher(said).find() || VALUE_PARTS_REMOVED.matcher(said).find() || GROUPS_PRESENT.matcher(said).find()) {
                 notes.add(said);

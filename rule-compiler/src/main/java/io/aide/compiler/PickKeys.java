@@ -105,6 +105,12 @@ final class PickKeys {
                     pick.descending(), pick.rest(), pick.numericOrder(), pick.orderPattern(), pick.sql(), pick.datedOrder(),
                     pick.tieOrder(), pick.tieDescending());
         }
+        Picks.Read paired = respective == null ? pairedAlternatives(pick, row) : null;
+        if (paired != null) {
+            // "one row per business key (STORE_ID, cleaned SKU): the one with the latest LAST_UPD / UPD_TS" said of two
+            // tables: the key and the order at the place of the order this table has
+            pick = paired;
+        }
         // "for each RX_NBR + FILL_NBR", "per store and day": a key of several values
         List<Expr> keys = new ArrayList<>();
         if (pick.key().isBlank()) {
@@ -217,8 +223,10 @@ final class PickKeys {
             // rows alike in every column are alike in the key too: the pick per key keeps one of them
             before = null;
         }
-        if (before != null && before.partitionBy().equals(chosen.partitionBy()) && before.orderBy().equals(chosen.orderBy())) {
-            // the same pick said again (in a rule and on the cover sheet)
+        if (before != null && before.orderBy().equals(chosen.orderBy()) && (before.partitionBy().equals(chosen.partitionBy())
+                || sameColumns(before.partitionBy(), chosen.partitionBy()))) {
+            // the same pick said again (in a rule and on the cover sheet), its key perhaps cleaned another way ("one row per
+            // store" and "per STORE_ID", the store number cast to a whole number): the rows it keeps are the same
             return null;
         }
         if (!read || before != null) {
@@ -244,6 +252,48 @@ final class PickKeys {
             }
         }
         return own.size() == 1 ? own.get(0) : null;
+    }
+
+    /** Two keys read the same source columns, one per part. */
+    private static boolean sameColumns(List<Expr> a, List<Expr> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!Expr.columns(a.get(i)).equals(Expr.columns(b.get(i))) || Expr.columns(a.get(i)).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Keys and orders listed side by side for several tables, each table's at the same place ("(STORE_ID, cleaned SKU)
+     * ... the latest LAST_UPD / UPD_TS"): the pick at the one place whose order is a column of the row's table; null
+     * when the lists differ in length or not exactly one place is this table's.
+     */
+    private Picks.Read pairedAlternatives(Picks.Read pick, MappingRow row) {
+        if (pick.key() == null || pick.order() == null || !pick.order().contains("/")) {
+            return null;
+        }
+        String[] orders = pick.order().split("\\s*/\\s*");
+        String[] keys = pick.key().replaceAll("^\\s*\\(|\\)\\s*$", "").split("\\s*(?:,|/|\\bor\\b)\\s*");
+        if (orders.length < 2 || orders.length != keys.length) {
+            return null;
+        }
+        int at = -1;
+        for (int i = 0; i < orders.length; i++) {
+            String o = orders[i].strip();
+            if (o.matches("[A-Za-z_][\\w.]*") && binder.filterContext(row).resolve(null, o) instanceof Expr.Col c
+                    && binder.filterContext(row).known(c)) {
+                if (at >= 0) {
+                    return null;
+                }
+                at = i;
+            }
+        }
+        return at < 0 ? null : new Picks.Read(keys[at].strip(), orders[at].strip(), pick.descending(), pick.rest(), pick.numericOrder(),
+                pick.orderPattern(), pick.sql(), pick.datedOrder(), pick.tieOrder(), pick.tieDescending());
     }
 
     /**

@@ -90,7 +90,9 @@ final class Picks {
      * "so a meter can appear more than once", "where DISP_ID repeats": the thing whose rows repeat, said before the pick
      * that keeps one of them.
      */
-    private static final Pattern REPEATED = Pattern.compile("(?i)\\b(?:an?|the\\s+same|each|one)\\s+([a-z][\\w-]*(?:\\s+(?!(?:can|may|might|could|will|does|do|sometimes|often|occasionally)\\b)[a-z][\\w-]*)?)\\s+"
+    private static final Pattern REPEATED = Pattern.compile("(?i)\\b(?:an?|the\\s+same|each|one)\\s+([a-z][\\w-]*(?:\\s+(?!(?:can|may|might|could|will|does|do|sometimes|often|occasionally)\\b)[a-z][\\w-]*)?)"
+            // "the same TECH_ID (after trim/upper) can appear more than once": how the thing is compared, in brackets
+            + "(?:\\s*\\([^()]*\\))?\\s+"
             + "(?:(?:can|may|might|could|will|does|do|sometimes|often|occasionally)\\s+)*(?:appears?|comes?|arrives?|occurs?|repeats?"
             + "|shows?\\s+up|turns?\\s+up|be\\s+sent|is\\s+sent|be\\s+repeated|is\\s+repeated)\\s+(?:through\\s+|in\\s+)?"
             + "(?:more\\s+than\\s+once|twice|several\\s+times|multiple\\s+times|again)\\b");

@@ -406,7 +406,12 @@ final class PlanAssembler {
                     .ifPresent(t -> sourceTables.add(qualifiedName(t))));
         });
 
-        String rowsUnknown = rowsUnknown(whereTodos, finalColumns, keyColumns, grouped);
+        List<String> grainColumns = new ArrayList<>(keyColumns);
+        // "Group by. Lines with OUTLET_SK = -1 ... are not carried": a column its rule says the rows are grouped by is part
+        // of the grain as much as a declared key
+        finalColumns.stream().filter(c -> c.rows().stream().map(r -> writtenRules.getOrDefault(r.ref(), r.transformation()))
+                .anyMatch(t -> t != null && GROUPING_RULE.matcher(t).find())).forEach(c -> grainColumns.add(c.name()));
+        String rowsUnknown = rowsUnknown(whereTodos, finalColumns, grainColumns, grouped);
         if (rowsUnknown != null) {
             // every value is computed, over rows that are not the target's: no column is right, each says why
             diagnostics.add(new Diagnostic(Diagnostic.WARNING, "target_rows_not_as_mapped", "target " + target + ": " + rowsUnknown,
@@ -562,6 +567,10 @@ final class PlanAssembler {
                     + " and this column is neither part of it nor aggregated: say how to aggregate it");
         }
     }
+
+    /** A rule that makes its column a grouping key: "Group by", "grouped by", "part of the grain". */
+    private static final java.util.regex.Pattern GROUPING_RULE = java.util.regex.Pattern.compile(
+            "(?i)^\\s*(?:group(?:ed|ing)?\\s+(?:by|key|column)\\b|part\\s+of\\s+the\\s+(?:grain|group(?:ing)?\\s+key))");
 
     /**
      * Why the target's rows are not the ones the mapping asks for, or null: a filter it could not apply, or, for a

@@ -43,6 +43,9 @@ final class RowClasses {
             + "\\s+(?:if|when|where|whenever)\\s+(.+?)\\s*[.;]?$");
     private static final Pattern COND_IS_A = Pattern.compile("(?i)^(?:any|every|each|all)?\\s*(.+?)\\s+(?:is|are)\\s+"
             + "(?:considered\\s+|treated\\s+as\\s+|deemed\\s+)?(?:an?\\s+)?" + KIND + "\\s*[.;]?$");
+    /** "Test and training stores use store numbers 900-999": a kind, then the values its rows carry. */
+    private static final Pattern KIND_USES = Pattern.compile("(?i)^(?:the\\s+)?" + KIND + "\\s+(?:use|have|carry|hold|are\\s+given|are\\s+numbered"
+            + "|are\\s+identified\\s+by|are\\s+the\\s+ones\\s+with)\\s+(.+?)\\s*[.;]?$");
     /** "A test account is a user whose (latest) row has is_test_account = 'Y' OR whose email ends with ..." */
     private static final Pattern KIND_IS_WHOSE = Pattern.compile("(?i)^(?:an?|the)\\s+" + KIND + "\\s+(?:is|are|means)\\s+"
             + "(?:an?|any|every|one)\\s+[a-z][\\w-]*\\s+((?:whose|with|where|that|which)\\s.+?)\\s*[.;]?$");
@@ -62,7 +65,9 @@ final class RowClasses {
             "sandbox", "placeholder", "synthetic", "staff", "employee", "duplicate", "void", "voided", "cancelled", "invalid");
     /** Words of a comparison: a condition names a value and how it is tested. */
     private static final Pattern COMPARES = Pattern.compile("(?i)\\b(?:start(?:s|ing)?|begin(?:s|ning)?|end(?:s|ing)?|contain(?:s|ing)?"
-            + "|is|are|equals?|like|in|matching|matches|=|<>|!=)\\b|[=<>]");
+            + "|is|are|equals?|like|in|matching|matches|=|<>|!=)\\b|[=<>]"
+            // "store numbers 900-999": a range of numbers, both ends included
+            + "|\\b\\d+\\s*(?:-|\u2013|to|through)\\s*\\d+\\b");
     /** A label that tells what to do ("Exclude test accounts: ..."): an exclusion, read as one, not a definition. */
     private static final Pattern INSTRUCTION = Pattern.compile("(?i)^(?:exclude|drop|remove|skip|ignore|reject|discard|omit|filter"
             + "|keep|load|only|do\\s+not|don't|never|include)\\b");
@@ -255,6 +260,14 @@ final class RowClasses {
                 return new RowClass(names, conditions);
             }
         }
+        Matcher uses = KIND_USES.matcher(s);
+        if (uses.matches()) {
+            List<String> names = names(uses.group(1));
+            List<String> conditions = conditions(uses.group(2));
+            if (!names.isEmpty() && !conditions.isEmpty()) {
+                return new RowClass(names, conditions);
+            }
+        }
         Matcher isA = COND_IS_A.matcher(s);
         if (isA.matches()) {
             List<String> names = names(isA.group(2));
@@ -318,7 +331,8 @@ final class RowClasses {
      * head noun of the last, singular and lower case; none unless a name carries a word that marks rows to leave out.
      */
     static List<String> names(String written) {
-        String[] alternatives = written.strip().toLowerCase(Locale.ROOT).split("\\s*/\\s*");
+        // "test / training stores", "test and training stores": each kind, of the one thing named last
+        String[] alternatives = written.strip().toLowerCase(Locale.ROOT).split("\\s*/\\s*|\\s+(?:and|or)\\s+");
         String[] last = alternatives[alternatives.length - 1].split("[\\s-]+");
         String head = RowTables.singular(last[last.length - 1]);
         List<String> out = new ArrayList<>();

@@ -87,6 +87,11 @@ final class Conditionals implements Recognizer {
                     p.reset(atCondition);
                     cond = Conditions.comparisonOf(p, tested);
                 }
+                Expr own = p.ctx().sources().size() == 1 ? p.ctx().sources().get(0) : null;
+                if (cond == null && own != null && subject == null && statedAlone(p, atCondition)) {
+                    // "If blank then 0, else as is": the state of the row's one source value, its subject left out
+                    cond = Conditions.comparisonOf(p, own);
+                }
                 if (cond == null) {
                     return whens.isEmpty() && m == 0 && p.problem() == null ? Recognition.NOT_MINE : p.notUnderstood();
                 }
@@ -192,6 +197,10 @@ final class Conditionals implements Recognizer {
                 // "'Yes' if roaming_ind = 1, 'No' if 0": a value of the column of the branch before
                 p.reset(atCondition);
                 cond = caseValue(p, previous);
+            }
+            if (cond == null && self != null && statedAlone(p, atCondition)) {
+                // "0 if blank, else as is", "'N/A' if null": the state of the row's one source value, its subject left out
+                cond = Conditions.comparisonOf(p, self);
             }
             if (cond == null) {
                 // "1 for 'OVERNIGHT', 2 for '2DAY'": a value for a key is a value map's pair, not a condition
@@ -420,6 +429,14 @@ final class Conditionals implements Recognizer {
                 || c instanceof Expr.InList i && !i.negated();
     }
 
+    /** The words at {@code at} (the cursor is put there) are a state of no value said alone: "blank", "null", "empty", "missing", "not populated". */
+    private static boolean statedAlone(Parser p, int at) {
+        p.reset(at);
+        Token t = p.rawPeek();
+        return t != null && (p.peekExact(Role.IS_EMPTY) || p.peekExact(Role.IS_NULL) || p.peekExact(Role.NOT_NULL)
+                || p.peekExact(Role.NOT_BLANK) || t.is(Token.Kind.WORD, "null"));
+    }
+
     /** [SET] (literal | column | the row's value | code); "x is 'A'" where x is the target column itself. */
     static Expr result(Parser p) {
         int m = p.mark();
@@ -435,7 +452,15 @@ final class Conditionals implements Recognizer {
             p.accept(Role.EQUALS);
         }
         int beforeValue = p.mark();
-        Expr v = call(p);
+        // "otherwise as is", "else unchanged": the row's one source value
+        Expr v = p.ctx().sources().size() == 1 && p.acceptExact(Role.AS_IS)
+                && (p.atEnd() || p.peekToken().op(",") || p.peekToken().kind() == Token.Kind.SEP) ? p.ctx().sources().get(0) : null;
+        if (v == null) {
+            p.reset(beforeValue);
+        }
+        if (v == null) {
+            v = call(p);
+        }
         if (v == null) {
             v = p.operand();
         }

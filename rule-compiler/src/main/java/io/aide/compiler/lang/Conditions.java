@@ -302,16 +302,16 @@ final class Conditions {
             if (!(p.accept(Role.OR) && (p.accept(Role.BLANK) || p.accept(Role.IS_EMPTY) || p.accept(Role.IS_NULL)))) {
                 p.reset(m);
             }
-            return new Expr.Bin("OR", new Expr.IsNull(left, false), p.blank(left));
+            return TestsBesideValues.orNullText(p, new Expr.Bin("OR", new Expr.IsNull(left, false), p.blank(left)), left);
         }
         if (p.accept(Role.IS_NULL)) {
             int m = p.mark();
             // "is null or empty": the second state is a blank text
             if (p.accept(Role.OR) && (p.accept(Role.IS_EMPTY) || p.accept(Role.IS_NULL))) {
-                return new Expr.Bin("OR", new Expr.IsNull(left, false), p.blank(left));
+                return TestsBesideValues.orNullText(p, new Expr.Bin("OR", new Expr.IsNull(left, false), p.blank(left)), left);
             }
             p.reset(m);
-            return new Expr.IsNull(left, false);
+            return TestsBesideValues.orNullText(p, new Expr.IsNull(left, false), left);
         }
         if (p.accept(Role.IN_FUTURE)) {
             return new Expr.Bin(">", left, new Expr.CurrentDate());
@@ -371,6 +371,14 @@ final class Conditions {
                 return null;
             }
             return new Expr.Bin("AND", new Expr.Bin(">=", left, low), new Expr.Bin("<=", left, high));
+        }
+        Expr range = TestsBesideValues.numberRange(p, left);
+        if (range != null) {
+            return range;
+        }
+        Expr juxtaposed = TestsBesideValues.quotedBeside(p, left);
+        if (juxtaposed != null) {
+            return juxtaposed;
         }
         boolean notIn = p.accept(Role.NOT_IN);
         if (notIn || p.accept(Role.IN)) {

@@ -545,7 +545,9 @@ final class Functions {
     /** The unit a column's name ends with (duration_sec, weightLbs, amt_cents), or null. */
     static PhraseTable.Match unitOfName(String name) {
         String[] parts = name.replaceAll("([a-z])([A-Z])", "$1_$2").split("_");
-        return parts.length < 2 ? null : ColumnWords.unitOfPart(parts[parts.length - 1]);
+        // "SQ_FT", "area_sq_m": a unit of two words, the last two parts of the name
+        PhraseTable.Match two = parts.length < 2 ? null : ColumnWords.unitOfPart(parts[parts.length - 2] + " " + parts[parts.length - 1]);
+        return two != null ? two : parts.length < 2 ? null : ColumnWords.unitOfPart(parts[parts.length - 1]);
     }
 
     /** A unit of units.txt: its dimension and its size in the dimension's base unit (the entry's key). */

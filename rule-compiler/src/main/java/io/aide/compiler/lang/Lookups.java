@@ -112,6 +112,10 @@ final class Lookups implements Recognizer {
                 // the row's join cell says where the value comes from: the planner joins it
                 return Recognition.NOT_MINE;
             }
+            if (verb && namesAReferenceTab(p)) {
+                // "Look up PROD_CD on the 'Product Codes' tab": a map the document supplies, read as one
+                return Recognition.NOT_MINE;
+            }
             if (verb) {
                 return new Recognition.Flagged("the lookup does not name the table to read ('" + p.leftover()
                         + "'): write '<column> from <table> where <column> equals <source column>'");
@@ -336,6 +340,17 @@ final class Lookups implements Recognizer {
      * The value when no row matches: "else 0", "0 if the standard concept_id is not found", "if no match, then -1",
      * "default 0". The words between IF and the not-found phrase name what was looked up (a few at most).
      */
+    /** The rule names one of the document's reference tables (a lookup tab) by its name. */
+    private static boolean namesAReferenceTab(Parser p) {
+        String rule = p.ctx().row().transformation();
+        if (rule == null) {
+            return false;
+        }
+        String words = rule.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", " ");
+        return p.ctx().references().tables().stream().map(t -> t.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip())
+                .anyMatch(n -> !n.isEmpty() && (" " + words + " ").contains(" " + n + " "));
+    }
+
     static Expr fallback(Parser p) {
         int m = p.mark();
         if (p.accept(Role.ELSE) || p.accept(Role.DEFAULT)) {
@@ -363,12 +378,18 @@ final class Lookups implements Recognizer {
         }
         p.reset(m);
         if (notFound(p)) {
-            // "No match -> -1", "No match or blank plan code -> -1", "unmatched: -1"
-            if (p.accept(Role.OR)) {
+            // "No match -> -1", "No match or blank plan code -> -1", "unmatched: -1"; "Codes not in the table, or blank, ->",
+            // "codes that are not on the tab, and blank codes, become": a blank code is not found either
+            int beforeOr = p.mark();
+            p.acceptOp(",");
+            if (p.accept(Role.OR) || p.accept(Role.AND) && (p.peekExact(Role.BLANK) || p.peekExact(Role.IS_EMPTY))) {
                 for (int words = 0; words < 4 && p.rawPeek() != null && p.rawPeek().kind() == Token.Kind.WORD && !p.peek(Role.BECOMES)
                         && !p.peek(Role.THEN); words++) {
                     p.rawNext();
                 }
+                p.acceptOp(",");
+            } else {
+                p.reset(beforeOr);
             }
             if (p.accept(Role.BECOMES) || p.acceptOp(":") || p.accept(Role.THEN)) {
                 p.accept(Role.SET);

@@ -229,6 +229,12 @@ final class MapEntries {
         if (described != null) {
             return described;
         }
+        String first = t.text();
+        if (t.kind() == Token.Kind.WORD && first.contains("_") && !first.equalsIgnoreCase(p.ctx().row().targetColumn())
+                && (p.ctx().namesTargetColumn(first) || p.ctx().resolve(null, first) instanceof Expr.Col c && p.ctx().known(c))) {
+            // "(IS_VOID = Y)": a column of the row's table or target compared with a value, a condition and never a code
+            return null;
+        }
         boolean unknown = t.kind() == Token.Kind.WORD && t.text().equals("unknown");
         if (t.kind() == Token.Kind.WORD && (p.peekExact(Role.BLANK) || p.peekExact(Role.NULL) || t.is(Token.Kind.WORD, "missing")
                 || unknown)) {

@@ -477,6 +477,11 @@ final class NullHandling implements Recognizer {
             args.set(0, blankToNull(args.get(0)));
             return new Expr.Fn(f.name(), args);
         }
+        if (x instanceof Expr.Bin b && java.util.Set.of("+", "-", "*", "/", "%").contains(b.op())) {
+            // "MOD_CENTS / 100, 0 if blank": arithmetic reads its text operands as numbers, and a blank one as no number
+            // (the safe cast gives NULL), so the result is NULL already where a text is blank; a number is never blank
+            return x;
+        }
         java.util.Set<Expr.Col> read = new java.util.HashSet<>(Expr.columns(x));
         if (x instanceof Expr.Case c && read.size() == 1 && c.whens().stream().allMatch(w -> nonText(w.result()))
                 && nonText(c.otherwise())) {

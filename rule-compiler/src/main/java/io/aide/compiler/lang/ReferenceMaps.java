@@ -42,15 +42,17 @@ final class ReferenceMaps {
     }
 
     private static Operation rest(Parser p) {
+        // "Decode PROD_CD (trimmed, upper case) to its description via ...": the key, how it is cleaned, what it becomes
+        boolean[] keyCleaning = keyBeforeMap(p);
         if (p.accept(Role.CAST)) {
-            for (int words = 0; words < 8 && !p.peek(Role.VIA); words++) {
+            for (int words = 0; words < 8 && !p.peek(Role.VIA) && !onNext(p); words++) {
                 Token t = p.next();
                 if (t == null || t.kind() != Token.Kind.WORD) {
                     return null;
                 }
             }
         }
-        if (!p.accept(Role.VIA)) {
+        if (!p.accept(Role.VIA) && !p.acceptWord("on")) {
             return null;
         }
         p.accept(Role.MAP);
@@ -84,6 +86,13 @@ final class ReferenceMaps {
         }
         // "(match on the trimmed, upper-case code)": the key as the bracket cleans it
         boolean[] read = LookupKeys.cleaningBracket(p);
+        if (read == null) {
+            read = keyCleaning;
+        }
+        if (!returnsMapValue(p, map.get())) {
+            p.reset(at);
+            return null;
+        }
         // the bracket after the map's name, taken out of the words read here as a remark on the data's case, still says
         // how the codes are matched
         boolean[] cleaning = read != null ? read : bracketAfter(p, words);
@@ -116,6 +125,74 @@ final class ReferenceMaps {
             return new Operation(x -> x, lookup);
         }
         return new Operation(x -> x, new Expr.Fn("COALESCE", List.of(p.typed(lookup), otherwise)));
+    }
+
+    /**
+     * Before the map's name: the row's own source column (or words naming its code, "the grade code"), a bracket that
+     * says how it is cleaned, and "to its description": what the code is and what it becomes. The cleaning the bracket
+     * says, or null; the cursor stays where it was when the words are none of these.
+     */
+    private static boolean[] keyBeforeMap(Parser p) {
+        boolean[] cleaning = null;
+        for (int words = 0; words < 9 && !p.atEnd() && !p.peek(Role.VIA) && !onNext(p); words++) {
+            int m = p.mark();
+            Token t = p.rawPeek();
+            boolean[] bracket = t.op("(") ? LookupKeys.cleaningBracket(p) : null;
+            if (bracket != null) {
+                cleaning = bracket;
+                continue;
+            }
+            p.reset(m);
+            boolean own = t.nameLike() && p.ctx().sources().stream().anyMatch(c -> c.column().equalsIgnoreCase(t.text()));
+            // "the product code", "the grade code to its description": words for the row's own code (never another
+            // column's name, never a word of the grammar)
+            boolean described = t.kind() == Token.Kind.WORD && !t.text().contains("_") && (DESCRIBING.contains(t.norm())
+                    || !p.lexicon().grammarWord(p.tokens(), p.mark()) && !(p.ctx().resolve(null, t.text()) instanceof Expr.Col c
+                    && p.ctx().known(c) && p.ctx().sources().stream().noneMatch(c::equals)));
+            if (!own && !described) {
+                p.reset(m);
+                break;
+            }
+            p.rawNext();
+        }
+        return cleaning;
+    }
+
+    private static boolean onNext(Parser p) {
+        return p.rawPeek() != null && p.rawPeek().is(Token.Kind.WORD, "on");
+    }
+
+    /** Words that say what a code is or what it becomes: "the grade code to its description". */
+    private static final java.util.Set<String> DESCRIBING = java.util.Set.of("the", "its", "their", "code", "codes", "value", "values",
+            "to", "description", "descriptions", "name", "names", "label", "labels", "text", "meaning", "cleaned");
+
+    /**
+     * "... tab and return the Region Name": what the map gives, said after its name, is its value column (the map reads
+     * the second column) or words for any value ("its description"); false when the words name another column.
+     */
+    private static boolean returnsMapValue(Parser p, ReferenceData.LookupMap map) {
+        int m = p.mark();
+        p.acceptOp(",");
+        if (!(p.acceptWord("and") && (p.accept(Role.TAKE) || p.acceptWord("return") || p.acceptWord("returns")))
+                && !(p.accept(Role.TAKE) || p.acceptWord("return"))) {
+            p.reset(m);
+            return true;
+        }
+        StringBuilder said = new StringBuilder();
+        for (int words = 0; words < 4 && p.rawPeek() != null && (p.rawPeek().kind() == Token.Kind.WORD); words++) {
+            Token t = p.rawNext();
+            if (!java.util.Set.of("the", "its", "their").contains(t.norm())) {
+                said.append(said.length() == 0 ? "" : "_").append(t.norm());
+            }
+        }
+        String words = said.toString();
+        String value = p.ctx().references().valueColumn(map);
+        if (words.isEmpty() || !(java.util.Set.of("description", "name", "label", "value", "text", "meaning").contains(words)
+                || value != null && value.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").equals(words))) {
+            p.reset(m);
+            return false;
+        }
+        return true;
     }
 
     /**

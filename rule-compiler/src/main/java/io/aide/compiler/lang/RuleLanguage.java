@@ -568,6 +568,16 @@ public final class RuleLanguage {
                 && java.util.Set.of("if", "when", "whenever", "unless").contains(t.norm()))) {
             return null;
         }
+        for (int i = 0; i < before.size(); i++) {
+            for (Lexicon.Role change : CHANGES) {
+                if (lexicon.match(change, before, i) > 0) {
+                    // "Remove the comma, convert to square metres (multiply by 0.092903)": an operation of its own before
+                    // the parenthesis, which a description never holds (read as one, the comma stayed and the number
+                    // was lost)
+                    return null;
+                }
+            }
+        }
         List<Token> rule = new java.util.ArrayList<>(tokens.subList(open + 1, close));
         rule.addAll(tokens.subList(close + 1, tokens.size()));
         if (!(rest(rule, ctx, depth) instanceof Recognition.Recognized ok)) {
@@ -592,6 +602,10 @@ public final class RuleLanguage {
         return new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (the rule in its parenthesis)",
                 ok.keepUnmatched());
     }
+
+    /** Operations that change a value, which words describing it never name. */
+    private static final Lexicon.Role[] CHANGES = {Lexicon.Role.REMOVE, Lexicon.Role.TRIM, Lexicon.Role.UPPER, Lexicon.Role.LOWER,
+            Lexicon.Role.ADD, Lexicon.Role.COLLAPSE, Lexicon.Role.REPLACE, Lexicon.Role.PAD};
 
     /** The words ask for a cleaning of the value: trimmed, any case, spaces ignored. */
     private boolean cleans(List<Token> words) {

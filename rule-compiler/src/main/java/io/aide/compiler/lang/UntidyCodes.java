@@ -26,6 +26,9 @@ final class UntidyCodes {
             + "|(?:may|can|might|could|sometimes|often)\\s+(?:come|arrive|be)\\s+(?:through\\s+)?(?:in\\s+)?(?:lower|mixed)[- ]?case"
             + "|not\\s+case[- ]?consistent|case[- ]?inconsistent|lower[- ]?case\\s+codes?\\s+(?:seen|found|appear|occur|exist)"
             + "|padded\\s*(?:/|,|and|or)\\s*(?:in\\s+)?lower[- ]?case|stray\\s+spaces"
+            // "Codes come in upper and lower case - treat alike": both cases seen, compared as one
+            + "|(?:come|comes|arrive|arrives|are|appear|appears|seen)\\s+(?:both\\s+)?in\\s+(?:both\\s+)?(?:upper|lower)\\s*(?:-?case)?\\s*(?:and|&|or|/)\\s*"
+            + "(?:upper|lower)[- ]?case|treat(?:ed)?\\s+(?:them\\s+|both\\s+)?(?:alike|the\\s+same)"
             // a comparison said to ignore case: "(ignore case)", "Case-insensitive.", "(trim, any case)", "either case"
             + "|ignor(?:e|es|ing)\\s+(?:the\\s+)?case|case[- ]?insensitive(?:ly)?|(?:any|either)\\s+case"
             + "|regardless\\s+of\\s+case|not\\s+case[- ]?sensitive"

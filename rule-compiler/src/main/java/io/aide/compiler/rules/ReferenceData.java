@@ -77,6 +77,17 @@ public final class ReferenceData {
         return Optional.empty();
     }
 
+    /** The header of the column a map's values come from (its table's second column); null when not known. */
+    public String valueColumn(LookupMap map) {
+        for (ReferenceTable t : tables) {
+            String origin = t.origin() == null ? t.name() : t.origin();
+            if (origin.equals(map.origin()) && t.columns().size() >= 2) {
+                return t.columns().get(1);
+            }
+        }
+        return null;
+    }
+
     /** A single parameter value by its (dotted) name. */
     public Optional<String> scalar(String name) {
         String n = norm(name);
