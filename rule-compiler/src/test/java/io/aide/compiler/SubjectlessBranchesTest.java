@@ -12,11 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * inside a value map ("(IS_VOID = Y)"), which is a condition and never a code of the map. Run in DuckDB.
  */
 class SubjectlessBranchesTest {
-    private static final RuleTable TABLE = new RuleTable("src", "id", new String[]{"id", "bonus", "mod_cents", "reason", "is_void", "sq_ft"},
-            new String[]{"1", "250", "150", "ERR", "Y", "12,500"},
-            new String[]{"2", " ", null, "IS_VOID", "N", "800"},
-            new String[]{"3", "NULL", "-75", null, "Y", null},
-            new String[]{"4", null, "abc", "KIT", "Y", "1,000"});
+    private static final RuleTable TABLE = new RuleTable("src", "id", new String[]{"id", "bonus", "mod_cents", "reason", "is_void", "sq_ft", "channel"},
+            new String[]{"1", "250", "150", "ERR", "Y", "12,500", "DI"},
+            new String[]{"2", " ", null, "IS_VOID", "N", "800", "each"},
+            new String[]{"3", "NULL", "-75", null, "Y", null, null},
+            new String[]{"4", null, "abc", "KIT", "Y", "1,000", "ZZ"});
 
     private void expect(String type, String source, List<String> rules, Object... expected) throws Exception {
         for (String rule : rules) {
@@ -53,5 +53,13 @@ class SubjectlessBranchesTest {
     void shouldNeverTakeAnOperationBeforeAParenthesisForADescriptionOfTheValue() throws Exception {
         expect("DECIMAL(8,1)", "sq_ft", List.of("Remove the comma, convert to square metres (multiply by 0.092903) and round to 1 "
                 + "decimal place.", "Remove the comma, convert to square metres and round to 1 decimal place."), "1161.3", "74.3", null, "92.9");
+    }
+
+    @Test
+    void shouldReadLabelsWithHyphensCodesThatAreAlsoWordsAndRemarksAfterALabel() throws Exception {
+        expect("VARCHAR(20)", "channel", List.of("DI -> Dine-in; TA -> Takeaway; blank -> Dine-in (till default); any other code -> Other. "
+                + "Case-insensitive."), "Dine-in", "Other", "Dine-in", "Other");
+        expect("VARCHAR(20)", "channel", List.of("EA or EACH -> EA; CS or CASE -> CS; DI -> Self-Employed. Case-insensitive."),
+                "Self-Employed", "EA", null, null);
     }
 }

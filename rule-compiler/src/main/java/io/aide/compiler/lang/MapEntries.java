@@ -112,14 +112,20 @@ final class MapEntries {
         }
         java.util.List<Token> inside = p.tokens().subList(m + 1, close);
         Lexicon lexicon = Lexicon.standard();
+        Token after = close + 1 < p.tokens().size() ? p.tokens().get(close + 1) : null;
+        boolean pairEnds = after == null || after.kind() == Token.Kind.SEP || after.op(",");
+        if (pairEnds && inside.stream().allMatch(w -> w.kind() == Token.Kind.WORD) && inside.stream().anyMatch(w -> REMARK_WORDS.contains(w.norm()))) {
+            // "blank -> Dine-in (till default);": a remark on the pair, read over
+            p.reset(close + 1);
+            return label;
+        }
         for (int i = 0; i < inside.size(); i++) {
             Token t = inside.get(i);
             if (t.kind() != Token.Kind.WORD || REMARK_WORDS.contains(t.norm()) || lexicon.grammarWord(inside, i)) {
                 return label;
             }
         }
-        Token after = close + 1 < p.tokens().size() ? p.tokens().get(close + 1) : null;
-        if (after != null && !(after.kind() == Token.Kind.SEP || after.op(","))) {
+        if (!pairEnds) {
             return label;
         }
         StringBuilder out = new StringBuilder(text).append(" (");
@@ -138,13 +144,14 @@ final class MapEntries {
         int m = p.mark();
         StringBuilder text = new StringBuilder();
         Token t = p.rawPeek();
-        while (t != null && (t.kind() == Token.Kind.WORD && (Character.isUpperCase(t.text().charAt(0)) || connects(p, text))
+        while (t != null && (t.kind() == Token.Kind.WORD && (Character.isUpperCase(t.text().charAt(0)) || connects(p, text)
+                || text.length() > 0 && glued(p, 1))
                 || t.op("/") && connects(p, text))
                 && !(text.length() > 0 && p.mark() + 1 < p.tokens().size() && (p.tokens().get(p.mark() + 1).op("=")
                 || p.tokens().get(p.mark() + 1).op("->") || p.tokens().get(p.mark() + 1).op("=>")))) {
             p.rawNext();
-            boolean joined = t.op("/") || text.length() > 0 && text.charAt(text.length() - 1) == '/';
-            text.append(text.length() > 0 && !joined ? " " : "").append(t.text());
+            boolean joined = t.op("/") || text.length() > 0 && (text.charAt(text.length() - 1) == '/' || text.charAt(text.length() - 1) == '-');
+            text.append(text.length() > 0 && !joined ? " " : "").append(t.text()).append(t.hyphenated() ? "-" : "");
             t = p.rawPeek();
         }
         int acronym = p.mark();
@@ -161,6 +168,12 @@ final class MapEntries {
             return null;
         }
         return new Expr.Lit(text.toString());
+    }
+
+    /** The token before the cursor ends in a hyphen that joins it to the word at the cursor ("Dine-in"). */
+    private static boolean glued(Parser p, int count) {
+        return count > 0 && p.mark() > 0 && p.tokens().get(p.mark() - 1).hyphenated() && p.rawPeek() != null
+                && p.rawPeek().kind() == Token.Kind.WORD;
     }
 
     private static final java.util.regex.Pattern ACRONYM = java.util.regex.Pattern.compile("[A-Z][A-Z0-9]{1,5}");
@@ -183,6 +196,10 @@ final class MapEntries {
                 && at + 1 < p.tokens().size() && p.tokens().get(at + 1).kind() == Token.Kind.WORD
                 && Character.isUpperCase(p.tokens().get(at + 1).text().charAt(0));
     }
+
+    /** Words in capitals that are a map's own words, never a code ("NULL -> 0", "OTHER -> 'X'"): "EACH", "CASE" are codes. */
+    private static final java.util.Set<String> NOT_CODES = java.util.Set.of("NULL", "NULLS", "BLANK", "BLANKS", "EMPTY", "ELSE",
+            "OTHER", "OTHERS", "NONE", "MISSING", "ANY", "THEN", "WHEN", "OTHERWISE", "DEFAULT", "UNKNOWN");
 
     /** Words that open a class of values ("any yes-value", "all others"), never a code. */
     private static final java.util.Set<String> QUANTIFIERS = java.util.Set.of("any", "all", "every", "each", "anything",
@@ -246,7 +263,8 @@ final class MapEntries {
             }
             p.reset(m);
         }
-        if (t.kind() == Token.Kind.WORD && t.text().matches("[A-Z]{2,3}") && p.mark() + 1 < p.tokens().size()) {
+        if (t.kind() == Token.Kind.WORD && (t.text().matches("[A-Z]{2,3}") || t.text().matches("[A-Z]{4,8}")
+                && !NOT_CODES.contains(t.text())) && p.mark() + 1 < p.tokens().size()) {
             // "CA, OR, WA = West": a capitalised code that is also a word of the grammar, where list punctuation or
             // the arrow follows it
             Token after = p.tokens().get(p.mark() + 1);
@@ -263,8 +281,18 @@ final class MapEntries {
         // a code written as words is short and holds no word of the grammar ("to", "where", "using", ...)
         StringBuilder words = new StringBuilder();
         int count = 0;
-        while (t != null && t.kind() == Token.Kind.WORD && !p.peekExact(Role.OR) && !p.peekExact(Role.AND)
-                && !p.peekExact(Role.THEN) && !p.peekExact(Role.ELSE)) {
+        while (t != null && t.kind() == Token.Kind.WORD && (glued(p, count) || !p.peekExact(Role.OR) && !p.peekExact(Role.AND)
+                && !p.peekExact(Role.THEN) && !p.peekExact(Role.ELSE))) {
+            if (glued(p, count)) {
+                // "Dine-in", "Self-Employed": the word after a hyphen belongs to the one before, whatever it is
+                Token word = p.rawNext();
+                words.append(word.text()).append(word.hyphenated() ? "-" : " ");
+                t = p.rawPeek();
+                if (++count > 3) {
+                    return null;
+                }
+                continue;
+            }
             if (count > 0 && t.norm().equals("to")) {
                 // "M to Male": "to" ends the key (the caller reads it as the pair's arrow); "up to 100k" is a bound
                 Token next = p.mark() + 1 < p.tokens().size() ? p.tokens().get(p.mark() + 1) : null;
