@@ -139,7 +139,9 @@ final class ChoiceWords {
             s = s.substring(0, tail.start());
         }
         Matcher instruction = INSTRUCTION.matcher(s);
+        boolean instructed = false;
         if (instruction.find()) {
+            instructed = true;
             if (Boolean.FALSE.equals(excluding)) {
                 return null;
             }
@@ -166,7 +168,15 @@ final class ChoiceWords {
             return null;
         }
         Matcher classed = (toldAfter ? CLASS_LAST : CLASS).matcher(s);
-        if (classed.find() && (COMPARES.matcher(s.substring(0, classed.start())).find() || hasCode(s.substring(0, classed.start())))) {
+        boolean found = classed.find();
+        if (!found && instructed) {
+            // "Exclude wards whose WARD_CD starts with 'ZZ' are test/training wards" (a list item after "Test data is not
+            // loaded:"): what the rows are, said last
+            s = s.replaceAll("[.;]+\\s*$", "");
+            classed = CLASS_LAST.matcher(s);
+            found = classed.find();
+        }
+        if (found && (COMPARES.matcher(s.substring(0, classed.start())).find() || hasCode(s.substring(0, classed.start())))) {
             s = s.substring(0, classed.start());
         }
         Matcher label = LABEL.matcher(s);

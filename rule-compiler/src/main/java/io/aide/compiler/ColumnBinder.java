@@ -586,7 +586,14 @@ final class ColumnBinder {
                 return new Expr.Col(chosen.alias(), tables.canonicalColumn(chosen, name));
             }
             Expr exact = resolveName(row, List.of(), null, rawName);
-            return exact != null ? exact : tables.endingIn(row.sourceTable(), name);
+            Expr found = exact != null ? exact : tables.endingIn(row.sourceTable(), name);
+            Expr target = found == null ? targetValue(name) : null;
+            if (target != null && !Expr.hasWindow(target) && !Expr.hasAggregate(target)) {
+                // "any branch whose code starts with 'TST'" where the target's BRANCH_CODE cleans BR_CODE: the target's
+                // value of that column, computed from the row the filter reads
+                return target;
+            }
+            return found;
         }
         if (qualifier.equalsIgnoreCase(row.targetTable()) && targetValue(unquote(rawName)) != null) {
             // "objects whose cleaned number starts with TMP": the target's value of that column, computed from the row

@@ -32,7 +32,7 @@ record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces, boolean bla
     /** The word NULL written as a value, then what it is: blank, empty, missing, no value. */
     private static final Pattern NULL_TEXT = Pattern.compile("(?i)(?:\\b(?:literal|string|text|word|value)\\s+(?:string\\s+|text\\s+|value\\s+)?"
             + "['\"\u2018\u2019\u201c\u201d]?null['\"\u2018\u2019\u201c\u201d]?|['\"\u2018\u2019\u201c\u201d]null['\"\u2018\u2019\u201c\u201d])"
-            + "[^.;]{0,80}?(?:\\bsame\\s+as|\\bas\\b|\\bmeans?\\b|=|\\bcounts?\\s+as|\\bis\\b|\\bare\\b)\\s+['\"\u2018\u201c]?(?:a\\s+|an\\s+|the\\s+)?"
+            + "[^.;]{0,80}?(?:\\bsame\\s+as|\\bas\\b|\\bmeans?\\b|=|\\bcounts?\\s+as|\\bis\\b|\\bare\\b|\\blike\\b|\\bequivalent\\s+to)\\s+['\"\u2018\u201c]?(?:a\\s+|an\\s+|the\\s+)?"
             + "(?:blank|empty|null|missing|no\\s+value|not\\s+(?:populated|provided|given))\\b");
 
     private static final Pattern SENTENCES = Pattern.compile("(?<=[.;!?])\\s+|\\s+\\|\\s+|\\n+");

@@ -28,7 +28,10 @@ final class NoteFilters {
             // "...; every other column of dim_patient comes from that record": what a pick means, a sentence of its own
             + "|[a-z][a-z0-9]*_[a-z0-9_]*\\b|(?:every|all)\\s+other\\s+(?:columns?|fields?|attributes?)\\b)|\\n+");
     /** What a sentence is about, before a colon: "The premise extract re-sends a premise when any field changes: ". */
-    private static final Pattern TOPIC = Pattern.compile("^[^:()=<>']{1,120}:\\s+");
+    private static final Pattern TOPIC = Pattern.compile("^(?!(?i:keep|take|retain|select|load|exclude|drop|only|one\\s+row)\\b)"
+            // "The extract holds every revision of a bill (and the odd repeated row): keep only ...": a remark in brackets
+            // inside the topic; a topic that chooses rows itself ("Keep one row per key (A, B): ...") is none
+            + "(?:[^:()=<>']|\\([^():=<>']{0,60}\\)){1,120}:\\s+|^[^:()=<>']{1,120}:\\s+");
     /**
      * The sentence without its topic before a colon; a topic that says its rows are left out ("Test records are
      * excluded: TECH_ID starting with 'TST'") leaves them out, as an instruction, rather than vanish.
@@ -210,9 +213,11 @@ final class NoteFilters {
      * loaded)": the rows without the row's own value left out, said of the rows.
      */
     private static final Pattern ROWS_REJECTED = Pattern.compile("(?i)^\\s*(?:the\\s+|any\\s+|all\\s+)?[a-z]+s\\s+(?:with|having|where|whose)"
-            + "\\s+(?:an?\\s+|the\\s+)?(blank|empty|missing|null)(?:\\s*(?:,|or|/)\\s*(?:blank|empty|missing|null))*\\s+[\\w\\s-]{1,40}?"
+            + "\\s+(?:an?\\s+|the\\s+)?(blank|empty|missing|null)(?:\\s*(?:,|or|/)\\s*(?:blank|empty|missing|'null'|null))*\\s+[\\w\\s-]{1,40}?"
             + "\\s+(?:are|is|will\\s+be|get)\\s+(?:not\\s+loaded|rejected|skipped|dropped|excluded|discarded|filtered\\s+out|left\\s+out)"
-            + "(?:\\s*\\((?:not\\s+loaded|do\\s+not\\s+load)\\))?\\s*[.]?\\s*$");
+            + "(?:\\s*\\((?:not\\s+loaded|do\\s+not\\s+load)\\))?"
+            // "... and written to the reject log": where the rows go instead, a remark
+            + "(?:\\s*,?\\s+and\\s+(?:are\\s+)?(?:written|logged|sent|reported|moved|routed)\\s+to\\s+[\\w\\s-]{1,40}?)?\\s*[.]?\\s*$");
 
     private static MappingRow rejectedInNullCell(MappingRow r) {
         java.util.regex.Matcher m = r.nullHandling() == null ? null : REJECTED.matcher(r.nullHandling());
@@ -348,6 +353,22 @@ final class NoteFilters {
     }
 
     private static final Pattern RULE_POINTER = Pattern.compile("(?i)" + RULE_REF + "|\\(\\s*#\\s*\\d+\\s*\\)");
+
+    /**
+     * The first sentence of a remark that leaves rows out and points to the general rule that says how ("Bills starting
+     * with 'TEST' are excluded (see General Rules #3)"); null when there is none.
+     */
+    static String pointedChoice(String remark) {
+        if (remark == null || remark.isBlank()) {
+            return null;
+        }
+        for (String sentence : SENTENCES.split(remark.trim())) {
+            if (pointsToRule(sentence) && ChoiceWords.read(RULE_POINTER.matcher(sentence).replaceAll(" ").replaceAll("\\s+", " ").strip()) != null) {
+                return sentence.strip();
+            }
+        }
+        return null;
+    }
 
     /** The sentence points to a general rule ("(General Rules #5)", "(#4)"), where the choice it names is read. */
     static boolean pointsToRule(String sentence) {

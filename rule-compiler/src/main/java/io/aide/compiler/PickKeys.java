@@ -132,46 +132,46 @@ final class PickKeys {
             if (cleaned.matches()) {
                 // "per cleaned member number", "per cleaned TEST_CODE": the value of the target column of that name
                 String named = cleaned.group(1).trim().replaceAll("\\s+", "_");
-                value = binder.targetValue(named);
+                value = usable(binder.targetValue(named));
                 if (value == null) {
                     // "per cleaned item number" on a target with an ITEM_NO column: that column's value
-                    value = spelledTargetColumn(cleaned.group(1).trim());
+                    value = usable(spelledTargetColumn(cleaned.group(1).trim()));
                 }
                 if (value == null) {
                     // "per cleaned emp_id" where the target calls it employee_id: the one column that cleans that source
-                    value = cleaningOf(named);
+                    value = usable(cleaningOf(named));
                 }
                 if (value == null) {
                     // "per cleaned crew code" said on the row whose rule reads "Crew code, trimmed and upper-cased"
-                    value = describedByOwnRule(cleaned.group(1).trim(), row);
+                    value = usable(describedByOwnRule(cleaned.group(1).trim(), row));
                 }
                 if (value == null) {
                     // "if a cleaned tag appears more than once" said on BAG_TAG_NO: the row's own column, as its rule cleans it
-                    value = ownColumnNamed(cleaned.group(1), row);
+                    value = usable(ownColumnNamed(cleaned.group(1), row));
                 }
             } else {
                 // "one row per Student ID" on the grain line of a target with a STUDENT_ID column: that column's value,
                 // cleaned as its rule cleans it
                 String named = part.trim().replaceAll("\\s+", "_");
                 // "PARTITION BY EVENT_ID" written in SQL: the source column as the rows hold it, before any rule cleans it
-                value = part.isBlank() || pick.sql() ? null : named.matches("\\w+") ? binder.targetValue(named) : null;
+                value = part.isBlank() || pick.sql() ? null : named.matches("\\w+") ? usable(binder.targetValue(named)) : null;
                 if (value == null && !part.isBlank() && !part.contains("_")) {
                     // "per customer number" on a target with a CUSTOMER_NO column: that column's value (ORDER_LINE_ID
                     // as written is a column's name, never words spelling ORDER_NUMBER)
-                    value = spelledTargetColumn(part.trim());
+                    value = usable(spelledTargetColumn(part.trim()));
                 }
                 if (value == null && !part.isBlank()) {
-                    value = WORDS.value(part, binder.filterContext(row));
+                    value = usable(WORDS.value(part, binder.filterContext(row)));
                 }
                 if (value == null) {
-                    value = entityKey(part.trim(), row);
+                    value = usable(entityKey(part.trim(), row));
                 }
                 if (value == null && !part.isBlank()) {
-                    value = describedByOwnRule(part.trim(), row);
+                    value = usable(describedByOwnRule(part.trim(), row));
                 }
                 if (value == null && !part.isBlank() && part.matches("[A-Za-z ]+")) {
                     // "if a code appears more than once" said on STORE_CODE: the row's own column
-                    value = ownColumnNamed(part, row);
+                    value = usable(ownColumnNamed(part, row));
                 }
             }
             keys.add(value);
@@ -252,6 +252,14 @@ final class PickKeys {
             }
         }
         return own.size() == 1 ? own.get(0) : null;
+    }
+
+    /**
+     * A value rows can be told apart by: never one numbered or counted over the rows themselves ("the same ward" is the
+     * ward's code, not the surrogate the target numbers its rows with); null for such a value.
+     */
+    private static Expr usable(Expr value) {
+        return value == null || Expr.hasWindow(value) || Expr.hasAggregate(value) ? null : value;
     }
 
     /** Two keys read the same source columns, one per part. */
@@ -452,7 +460,10 @@ final class PickKeys {
         }
         List<String> named = new ArrayList<>();
         for (String column : binder.columnKeys()) {
-            if (column.startsWith(noun + "_") && ID_PART.matcher(column.substring(noun.length())).matches()) {
+            Expr value = column.startsWith(noun + "_") && ID_PART.matcher(column.substring(noun.length())).matches()
+                    ? binder.targetValue(column) : null;
+            // "the same ward" is told apart by the ward's code, never by the surrogate numbered over the rows kept
+            if (value != null && !Expr.hasWindow(value) && !Expr.hasAggregate(value)) {
                 named.add(column);
             }
         }

@@ -56,6 +56,9 @@ final class Picks {
     /** "Keep only the latest copy by RECEIVED_AT": the extreme row by an order, the key left to the grain or the SQL beside it */
     private static final Pattern EXTREME_BY = Pattern.compile("(?i)^" + KEEP + EXTREME + "(?:\\s+(?:copy|" + ROW + "))?\\s+(?:by|on|according\\s+to"
             + "|based\\s+on|using)\\s+([^()\\s,]+?(?:\\s*\\([^()]*\\))?)\\s*[.;]?$");
+    /** "Keep only the highest REVISION_NO per BILL_NO", "keep the latest LAST_UPD_TS per cleaned HBL_NO": the order column named itself. */
+    private static final Pattern EXTREME_COLUMN = Pattern.compile("(?i)^" + KEEP + EXTREME + "\\s+((?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+|[a-z][a-z0-9]*_[a-z0-9_]+))"
+            + "(?:\\s*\\([^()]*\\))?\\s+" + PER + "\\s+(.+?)\\s*[.;]?$");
     /** "..., i.e.", "... – that is": a sentence that ends by announcing the same said again */
     private static final Pattern ANNOUNCING = Pattern.compile("(?i)\\s*[,;:–—-]?\\s*(?:i\\.?\\s*e\\.?|e\\.?\\s*g\\.?|that\\s+is|namely|in\\s+sql)\\s*[:,]?\\s*$");
     /** "keep one row per cleaned member number – the one with the most recent LAST_UPD_TS" */
@@ -153,6 +156,8 @@ final class Picks {
      */
     private static final Pattern THEN_FILTERS = Pattern.compile("(?i)\\s*,?\\s+(?:and\\s+)?(?:only\\s+)?then\\s+(?:apply|run|do)\\s+"
             + "(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?(?:exclusions?|filters?|conditions?|rules?)(?:\\s+(?:below|above|that\\s+follow))?"
+            // "... then apply the cancellation filter to that latest revision": the row the pick kept
+            + "(?:\\s+(?:to|on)\\s+(?:that|the|this)\\s+(?:[\\w-]+\\s+){0,2}?(?:revision|version|row|record|one)s?)?"
             + "(?:\\s*[-–—]\\s+[^.;]*)?(?=[.;]?\\s*$)");
     /** "CARD_TXN - highest BATCH_SEQ per TXN_ID", "ACCT_MASTER: latest EXTRACT_DT per trimmed ACCT_NO": a table's pick, named first. */
     private static final Pattern TABLE_EXTREME = Pattern.compile("(?i)^(?:[\\w -]{1,40}:\\s*(?=[A-Za-z_][\\w.]*\\s*(?:[-–—]|\\s-)))?"
@@ -596,6 +601,10 @@ final class Picks {
         Matcher row = EXTREME_ROW.matcher(sentence);
         if (row.matches()) {
             return new String[]{row.group(2), row.group(1), row.group(3)};
+        }
+        Matcher column = EXTREME_COLUMN.matcher(sentence);
+        if (column.matches()) {
+            return new String[]{column.group(3), column.group(1), column.group(2)};
         }
         return null;
     }

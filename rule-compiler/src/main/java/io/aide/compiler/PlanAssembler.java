@@ -394,6 +394,21 @@ final class PlanAssembler {
             }
         });
 
+        if (where.isEmpty() && whereTodos.isEmpty()) {
+            // "Bills starting with 'TEST' are excluded (see General Rules #3)" in a row's remarks: read where the rule it
+            // points to says it, which here leaves none of the target's rows out; said, not dropped
+            for (MappingRow r : rows) {
+                String pointed = NoteFilters.pointedChoice(r.description());
+                if (pointed != null) {
+                    String why = "it points to a general rule for the rows it leaves out, but no rule leaves rows of this target out";
+                    whereTodos.add("TODO filter " + r.ref() + " not applied: \"" + pointed + "\" - " + why);
+                    diagnostics.add(new Diagnostic(Diagnostic.ERROR, "filter_not_compiled",
+                            "remark \"" + pointed + "\" of target " + target + " is not applied: " + why, null, r.ref()));
+                    break;
+                }
+            }
+        }
+
         List<String> sourceTables = new ArrayList<>();
         if (baseTable != null) {
             sourceTables.add(qualifiedName(baseTable));
@@ -411,7 +426,9 @@ final class PlanAssembler {
         // of the grain as much as a declared key
         finalColumns.stream().filter(c -> c.rows().stream().map(r -> writtenRules.getOrDefault(r.ref(), r.transformation()))
                 .anyMatch(t -> t != null && GROUPING_RULE.matcher(t).find())).forEach(c -> grainColumns.add(c.name()));
-        String rowsUnknown = rowsUnknown(whereTodos, finalColumns, grainColumns, grouped);
+        String unread = rowsUnknown(whereTodos, finalColumns, grainColumns, grouped);
+        String rowsUnknown = unread != null ? unread : ungroupedMeasure(finalColumns, grouped, baseTable);
+
         if (rowsUnknown != null) {
             // every value is computed, over rows that are not the target's: no column is right, each says why
             diagnostics.add(new Diagnostic(Diagnostic.WARNING, "target_rows_not_as_mapped", "target " + target + ": " + rowsUnknown,
@@ -566,6 +583,24 @@ final class PlanAssembler {
             reasons.put(c.name(), "the mapping states the grain " + stated
                     + " and this column is neither part of it nor aggregated: say how to aggregate it");
         }
+    }
+
+    /**
+     * "Count of distinct invoice numbers in the carrier-month" over the rows of the other target this one summarises,
+     * flagged, in a target that groups nothing: its rows are groups of those rows, which the view does not make; why, or
+     * null.
+     */
+    private String ungroupedMeasure(List<Compiled> columns, boolean grouped, Table baseTable) {
+        if (grouped || baseTable == null || !tables.isOtherTarget(baseTable.name())) {
+            // (a summary of another target's rows: over a source table, "Number of days from ..." is no group's count)
+            return null;
+        }
+        String own = baseTable.name();
+        Compiled measure = columns.stream().filter(c -> c.flagged() && c.rows().stream().anyMatch(r -> own.equalsIgnoreCase(r.sourceTable())
+                && io.aide.compiler.lang.Aggregates.leads(writtenRules.getOrDefault(r.ref(), r.transformation() == null ? "" : r.transformation()))))
+                .findFirst().orElse(null);
+        return measure == null ? null : "its column " + measure.name() + " aggregates the rows it reads and is flagged, so its rows "
+                + "(groups of those rows) are not made";
     }
 
     /** A rule that makes its column a grouping key: "Group by", "grouped by", "part of the grain". */

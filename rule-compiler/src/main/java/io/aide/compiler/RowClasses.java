@@ -59,7 +59,8 @@ final class RowClasses {
             + "(?:\\s*(?:,|/|and|&)\\s*(?:" + FOLD_WORDS + "|spaces))*)\\s*$");
     /** "IS_TEST = 'Y'": a column compared with one value. */
     private static final Pattern ONE_VALUE = Pattern.compile("^([A-Za-z_][\\w.]*)\\s*(=|<>|!=)\\s*'?([^',]+?)'?$");
-    private static final Pattern LABEL = Pattern.compile("^([A-Za-z][\\w-]*(?:\\s+[A-Za-z][\\w-]*){1,3})\\s*:\\s*(.+?)\\s*[.;]?$");
+    /** "Test accounts: ...", "Test / UAT data: ...": a few words (slashes between alternatives), a colon, then the text. */
+    private static final Pattern LABEL = Pattern.compile("^([A-Za-z][\\w-]*(?:(?:\\s+|\\s*/\\s*)[A-Za-z][\\w-]*){1,3})\\s*:\\s*(.+?)\\s*[.;]?$");
     /** The words that say a kind is a kind of rows left out: its name carries one of them. */
     private static final Set<String> MARKS = Set.of("test", "dummy", "demo", "sample", "qa", "qc", "internal", "fake", "training",
             "sandbox", "placeholder", "synthetic", "staff", "employee", "duplicate", "void", "voided", "cancelled", "invalid");
@@ -353,6 +354,10 @@ final class RowClasses {
         return out;
     }
 
+    /** "any ward whose code ...": a thing of one word, then "whose" and a plain word naming its column. */
+    private static final Pattern THING_WHOSE_WORD = Pattern.compile("(?i)^(?:(?:any|the|all|every|an?)\\s+)?([a-z][a-z-]*)\\s+whose\\s+"
+            + "((?-i:[a-z]+))\\s+(?=(?:starts?|begins?|ends?|contains?|is|are|equals?|matches)\\b)");
+
     /** "... is excluded from DIM_EVENT": what happens to the rows, said after their condition. */
     private static final Pattern THEN_LEFT_OUT = Pattern.compile("(?i)\\s+(?:is|are)\\s+(?:excluded|not\\s+loaded|dropped|ignored|removed"
             + "|skipped|rejected|filtered\\s+out)\\b.*$");
@@ -378,7 +383,11 @@ final class RowClasses {
         List<String> out = new ArrayList<>();
         for (String part : text.split("\\s*(?:,\\s*(?:and|or)\\s+|;\\s*|\\s+(?i:and)\\s+(?=[a-z]+s\\s+whose\\b)|\\s+(?i:or)\\s+(?=(?:its|their|whose|with|where|any|the|"
                 + "[a-z]+s\\s+whose)\\b|[A-Z][A-Z0-9]*_)|,\\s+(?=(?:[a-z]+s\\s+whose|its|their|any)\\b))")) {
-            String p = part.strip().replaceAll("(?i)^(?:(?:any|the|all|every)\\s+)?(?:[a-z][\\w-]*\\s+){0,3}?whose\\s+", "")
+            // "any ward whose code starts with 'ZZ'": the thing's own code, ward_code (a column's name after "whose" stands
+            // for itself)
+            String p = THING_WHOSE_WORD.matcher(part.strip()).replaceFirst(m -> RowTables.singular(m.group(1).toLowerCase(Locale.ROOT))
+                    + "_" + m.group(2).toLowerCase(Locale.ROOT) + " ")
+                    .replaceAll("(?i)^(?:(?:any|the|all|every)\\s+)?(?:[a-z][\\w-]*\\s+){0,3}?whose\\s+", "")
                     .replaceAll("(?i)^(?:its|their|whose|where|with|any|the)\\s+", "").replaceAll("[.;]+$", "")
                     // "whose (latest) row has is_test_account = 'Y'": the row's value
                     .replaceAll("(?i)^(?:\\(?[a-z]+\\)?\\s+)?(?:row|record)\\s+(?:has|holds|with|having)\\s+", "")

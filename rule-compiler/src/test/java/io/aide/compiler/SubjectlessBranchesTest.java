@@ -62,4 +62,11 @@ class SubjectlessBranchesTest {
         expect("VARCHAR(20)", "channel", List.of("EA or EACH -> EA; CS or CASE -> CS; DI -> Self-Employed. Case-insensitive."),
                 "Self-Employed", "EA", null, null);
     }
+
+    @Test
+    void shouldCopyBesideASentenceThatStatesTheGrainOrKeepsTheCase() throws Exception {
+        expect("VARCHAR(10)", "reason", List.of("Direct. Grain = one row per reservation, latest version only (General Rule 5).",
+                "1:1 (PK). Grain = one row per posted room-night.", "Keep case as it is", "Keep casing as received"),
+                "ERR", "IS_VOID", null, "KIT");
+    }
 }

@@ -121,6 +121,10 @@ final class Commentary {
                 && tokens.get(1).text().startsWith("-");
     }
 
+    /** A sentence that states the target's grain: "Grain = one row per posted room-night", "One row per admission after ...". */
+    private static final java.util.regex.Pattern GRAIN = java.util.regex.Pattern.compile("(?i)^(?:(?:the\\s+)?grain\\s*(?:=|:|is)?\\s*)?"
+            + "one\\s+(?:row|record|line|entry)\\s+(?:per|for\\s+each|for\\s+every)\\s+");
+
     static boolean isRemark(List<Token> tokens, RuleContext ctx, Lexicon lexicon) {
         return isRemark(tokens, ctx, lexicon, false);
     }
@@ -136,6 +140,11 @@ final class Commentary {
         Token first = tokens.get(0);
         if (lexicon.match(Role.EXAMPLE, tokens, 0) > 0 || first.kind() == Token.Kind.NAME
                 && (first.norm().equals("e.g") || first.norm().equals("i.e"))) {
+            return true;
+        }
+        if (sentence && GRAIN.matcher(tokens.stream().map(Token::text).collect(java.util.stream.Collectors.joining(" "))).lookingAt()) {
+            // "Grain = one row per reservation, latest version only (General Rule 5)": what the target's rows are, which
+            // the target's grain and picks say; nothing asked of the column
             return true;
         }
         if (tokens.stream().anyMatch(t -> ColumnReferences.CLEANED.contains(t.norm()))) {
