@@ -35,7 +35,9 @@ final class HeaderMatcher {
         word(Concept.SRC, "source", "sources", "src", "from", "raw", "input", "legacy", "upstream", "original", "orig",
                 "origin", "originating",
                 // "Feed | Feed Field": the interface a column arrives on is its source
-                "feed", "feeds");
+                "feed", "feeds",
+                // "Staging Table | Staging Column": the staging copy a column is read from
+                "staging", "stg", "stage", "landing");
         word(Concept.TABLE, "table", "tables", "tbl", "tab", "entity", "entities", "dataset", "datasets", "domain",
                 "file", "files", "object", "view", "relation", "tablename",
                 // "Dimension/Fact | Attribute": a star schema's tables called by their kind
@@ -93,7 +95,7 @@ final class HeaderMatcher {
         rule(MappingField.SOURCE_TABLE, Set.of(), Set.of(), p(1.0, Concept.SRC, Concept.TABLE));
         rule(MappingField.SOURCE_COLUMN, Set.of(), Set.of(), p(1.0, Concept.SRC, Concept.COLUMN), p(0.6, Concept.SRC));
         rule(MappingField.SOURCE_TYPE, Set.of(), Set.of(Concept.COLUMN), p(1.0, Concept.SRC, Concept.TYPE));
-        rule(MappingField.TRANSFORMATION, Set.of("mapping", "business", "map", "description", "applied", "used"),
+        rule(MappingField.TRANSFORMATION, Set.of("mapping", "business", "map", "description", "applied", "used", "etl", "elt", "load"),
                 Set.of(Concept.TGT, Concept.SRC), p(0.95, Concept.RULE));
         rule(MappingField.JOIN, Set.of("condition", "conditions", "criteria", "clause", "logic", "rule", "key", "keys",
                 "on", "with", "table", "tables"), Set.of(Concept.TGT, Concept.SRC), p(0.9, Concept.JOIN));

@@ -169,4 +169,18 @@ class HeaderMatcherTest {
         // Then
         assertThat(match.columns()).containsEntry(MappingField.TRANSFORMATION, 4).doesNotContainEntry(MappingField.TRANSFORMATION, 3);
     }
+
+    @Test
+    void shouldReadTheStagingCopyAsTheSource() {
+        // Given
+        String[] headers = {"DW Table", "DW Column", "Data Type", "Key", "Staging Table", "Staging Column", "ETL Rule", "Notes"};
+
+        // When
+        HeaderMatcher.Match match = HeaderMatcher.match(headers, Map.of());
+
+        // Then
+        assertThat(match.columns()).containsEntry(MappingField.TARGET_TABLE, 0).containsEntry(MappingField.TARGET_COLUMN, 1)
+                .containsEntry(MappingField.SOURCE_TABLE, 4).containsEntry(MappingField.SOURCE_COLUMN, 5)
+                .containsEntry(MappingField.TRANSFORMATION, 6);
+    }
 }

@@ -363,11 +363,21 @@ final class NoteFilters {
             return null;
         }
         for (String sentence : SENTENCES.split(remark.trim())) {
-            if (pointsToRule(sentence) && ChoiceWords.read(RULE_POINTER.matcher(sentence).replaceAll(" ").replaceAll("\\s+", " ").strip()) != null) {
+            String plain = RULE_POINTER.matcher(sentence).replaceAll(" ").replaceAll("\\s+", " ").strip();
+            if (pointsToRule(sentence) && (ChoiceWords.read(plain) != null || LEFT_OUT_SAID.matcher(plain).find())) {
                 return sentence.strip();
             }
         }
         return null;
+    }
+
+    /** Words that say rows are left out, wherever they stand: "Fields registered to test growers are not loaded and get no number". */
+    private static final Pattern LEFT_OUT_SAID = Pattern.compile("(?i)\\b(?:are|is)\\s+(?:not\\s+loaded|excluded|dropped|removed|ignored"
+            + "|rejected|filtered\\s+out|left\\s+out|not\\s+included)\\b");
+
+    /** The sentence without its pointers to general rules ("tickets of test growers (rule 3)" -> "tickets of test growers"). */
+    static String withoutRulePointer(String sentence) {
+        return RULE_POINTER.matcher(sentence).replaceAll(" ").replaceAll("\\s+", " ").replaceAll("\\s+([.;,])", "$1").strip();
     }
 
     /** The sentence points to a general rule ("(General Rules #5)", "(#4)"), where the choice it names is read. */

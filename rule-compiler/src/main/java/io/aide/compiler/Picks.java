@@ -154,7 +154,7 @@ final class Picks {
      * "..., then apply the exclusions below", "..., and only then apply the FILL_STATUS filter - a fill whose latest
      * version is reversed drops out": the pick said to come before the filters, as it does.
      */
-    private static final Pattern THEN_FILTERS = Pattern.compile("(?i)\\s*,?\\s+(?:and\\s+)?(?:only\\s+)?then\\s+(?:apply|run|do)\\s+"
+    private static final Pattern THEN_FILTERS = Pattern.compile("(?i)(?:\\s*,?\\s+(?:and\\s+)?(?:only\\s+)?then|\\s+and)\\s+(?:apply|run|do)\\s+"
             + "(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?(?:exclusions?|filters?|conditions?|rules?)(?:\\s+(?:below|above|that\\s+follow))?"
             // "... then apply the cancellation filter to that latest revision": the row the pick kept
             + "(?:\\s+(?:to|on)\\s+(?:that|the|this)\\s+(?:[\\w-]+\\s+){0,2}?(?:revision|version|row|record|one)s?)?"

@@ -427,7 +427,8 @@ final class PlanAssembler {
         finalColumns.stream().filter(c -> c.rows().stream().map(r -> writtenRules.getOrDefault(r.ref(), r.transformation()))
                 .anyMatch(t -> t != null && GROUPING_RULE.matcher(t).find())).forEach(c -> grainColumns.add(c.name()));
         String unread = rowsUnknown(whereTodos, finalColumns, grainColumns, grouped);
-        String rowsUnknown = unread != null ? unread : ungroupedMeasure(finalColumns, grouped, baseTable);
+        String notMeasured = unread != null ? unread : ungroupedMeasure(finalColumns, grouped, baseTable);
+        String rowsUnknown = notMeasured != null ? notMeasured : unionNotMade(rows);
 
         if (rowsUnknown != null) {
             // every value is computed, over rows that are not the target's: no column is right, each says why
@@ -601,6 +602,25 @@ final class PlanAssembler {
                 .findFirst().orElse(null);
         return measure == null ? null : "its column " + measure.name() + " aggregates the rows it reads and is flagged, so its rows "
                 + "(groups of those rows) are not made";
+    }
+
+    /** "TM_TICKETS / APP_SESSIONS" beside "TICKET_NO / SESSION_REF": rows read from either of two tables. */
+    private static final java.util.regex.Pattern TWO_TABLES = java.util.regex.Pattern.compile("^\\s*[A-Za-z_][\\w.]*\\s*/\\s*[A-Za-z_][\\w.]*\\s*$");
+
+    /**
+     * A target whose rows come from two tables side by side ("TM_TICKETS / APP_SESSIONS", each column from either, as
+     * a union would read them), which the view reads one of: its rows are not the mapping's; why, or null.
+     */
+    private String unionNotMade(List<MappingRow> rows) {
+        for (MappingRow r : rows) {
+            // (the columns paired as well, "TICKET_NO / SESSION_REF": a lookup's table beside the row's reads one column)
+            if (r.sourceTable() != null && TWO_TABLES.matcher(r.sourceTable()).matches() && r.rawSource() != null
+                    && TWO_TABLES.matcher(r.rawSource()).matches()) {
+                return "its rows come from " + r.sourceTable().strip() + " together (@mapping " + r.ref()
+                        + "), which the view does not union: it reads one of them";
+            }
+        }
+        return null;
     }
 
     /** A rule that makes its column a grouping key: "Group by", "grouped by", "part of the grain". */

@@ -298,6 +298,24 @@ final class RowChoices {
                 || FilterText.restated(sentence) != null;
     }
 
+    /** A word that marks a kind of rows left out ("test", "training", "void"), as a sentence names the kind. */
+    private static final java.util.regex.Pattern KIND_MARK = java.util.regex.Pattern.compile("(?i)\\b(test|training|dummy|demo|qa|internal"
+            + "|sample|fake|void|voided|cancelled|canceled|duplicate)\\b");
+
+    /**
+     * A sentence that points to a general rule for a kind of rows it leaves out ("tickets of test growers (rule 3)"),
+     * where no other sentence of the cell names that kind: the rule it points to was not brought to this target.
+     */
+    private static boolean pointedElsewhere(String sentence, List<String> sentences) {
+        java.util.regex.Matcher kind = KIND_MARK.matcher(NoteFilters.withoutRulePointer(sentence));
+        if (!kind.find()) {
+            return false;
+        }
+        String mark = kind.group(1).toLowerCase(java.util.Locale.ROOT);
+        return sentences.stream().filter(o -> !o.equals(sentence))
+                .noneMatch(o -> o.toLowerCase(java.util.Locale.ROOT).matches("(?s).*\\b" + mark + "\\b.*"));
+    }
+
     /** A filter of several sentences read one by one (all conditions, ANDed), or null when one of them is not read. */
     Expr bySentence(String cell, MappingRow r, String baseAlias, Map<String, LayerPlan.Join> joins,
                             Made made) {
@@ -314,6 +332,19 @@ final class RowChoices {
         boolean restDropped = false;
         boolean trivially = false;
         for (String sentence : sentences) {
+            if (NoteFilters.pointsToRule(sentence) && !SEE_NOTES.matcher(sentence).matches()) {
+                // "... and tickets of test growers (rule 3)": read without its pointer where it reads on its own
+                Expr pointed = readFilter(NoteFilters.withoutRulePointer(sentence), r, baseAlias, joins, made, new String[1]);
+                if (pointed != null) {
+                    parts.add(pointed);
+                    continue;
+                }
+                if (pointedElsewhere(sentence, sentences)) {
+                    // "... and tickets of test growers (rule 3)" where the rule it points to says nothing of those rows
+                    // in this target's cell: not read, so said (never left out in silence)
+                    return null;
+                }
+            }
             if (SEE_NOTES.matcher(sentence).matches() || NoteFilters.pointsToRule(sentence) || kinds.definesOnly(sentence)) {
                 // "See Notes.", "Exclude test properties (General Rules #3)": where the same is said at length, read there
                 continue;

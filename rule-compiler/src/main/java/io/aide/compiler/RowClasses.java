@@ -73,7 +73,7 @@ final class RowClasses {
     private static final Pattern INSTRUCTION = Pattern.compile("(?i)^(?:exclude|drop|remove|skip|ignore|reject|discard|omit|filter"
             + "|keep|load|only|do\\s+not|don't|never|include)\\b");
     /** A definition, then what happens to the rows it defines: "Test accounts: ... - they are excluded from ...". */
-    private static final Pattern JOINED = Pattern.compile("^(.+?)\\s+[-\u2013]\\s+((?i:they|these|those|excluded|ignored|dropped|removed"
+    private static final Pattern JOINED = Pattern.compile("^(.+?)(?:\\s+[-\u2013]|\\s*[:;])\\s+((?i:they|these|those|excluded|ignored|dropped|removed"
             + "|skipped|not\\s+loaded)\\b.*)$");
     /** A pronoun that stands for the kind just defined. */
     private static final Pattern PRONOUN = Pattern.compile("(?i)^(?:they|these|those|such\\s+\\w+|them|their)\\b");
@@ -206,11 +206,13 @@ final class RowClasses {
     private static final Pattern STEP_NUMBER = Pattern.compile("^\\(?(?:\\d{1,2}|[A-Z]\\d{1,2})[).]?\\s+(?=[A-Za-z])");
     private static final Pattern MARKED = Pattern.compile("(?i)\\b(?:" + String.join("|", MARKS) + ")\\b");
 
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
+
     private static void addParts(Set<String> parts, String name) {
         if (name == null) {
             return;
         }
-        for (String p : name.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+        for (String p : NOT_ALPHANUMERIC.split(name.toLowerCase(Locale.ROOT))) {
             if (p.length() >= 3) {
                 parts.add(RowTables.singular(p));
             }

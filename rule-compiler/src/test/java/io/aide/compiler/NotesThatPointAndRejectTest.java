@@ -99,4 +99,33 @@ class NotesThatPointAndRejectTest {
                         + "it is dropped altogether."));
         assertThat(WARDS.run(layer, "ward_code", "ward_name")).containsExactly("W1|Acute", "W2|Surgical", "ZZ9|Training");
     }
+
+    @Test
+    void shouldSayAListItemPointingToARuleThatNoOtherSentenceOfTheCellBrings() {
+        GeneratedLayers.Layer layer = WARDS.compile(Specs.spec()
+                .row("dim_ward", "ward_code", "VARCHAR(5)", "pas_ward", "ward_cd", "Trim, upper.", null,
+                        "Exclude wards from the old site (WARD_NAME = 'Old name') and wards of test sites (rule 3).", true, null, null)
+                .row("dim_ward", "ward_name", "VARCHAR(20)", "pas_ward", "ward_name", "Trim."));
+        assertThat(layer.columns()).extracting(GeneratedLayers.Column::status).containsOnly("flagged");
+    }
+
+    @Test
+    void shouldFlagATargetFedByTwoTablesSideBySideThatTheViewDoesNotUnion() {
+        GeneratedLayers.Layer layer = WARDS.compile(Specs.spec()
+                .row("dim_ward", "ward_code", "VARCHAR(5)", "pas_ward / old_ward", "ward_cd / old_cd", "Trim, upper.", null, null, true,
+                        null, null)
+                .row("dim_ward", "ward_name", "VARCHAR(20)", "pas_ward", "ward_name", "Trim."));
+        assertThat(layer.columns()).extracting(GeneratedLayers.Column::status).containsOnly("flagged");
+        assertThat(layer.columns().get(1).reason()).contains("does not union");
+    }
+
+    @Test
+    void shouldReadAKindDefinedBeforeAColonAndLeftOutAfterIt() throws Exception {
+        GeneratedLayers.Layer layer = WARDS.compile(Specs.spec()
+                .row("dim_ward", "ward_code", "VARCHAR(5)", "pas_ward", "ward_cd", "Trim, upper.", null, null, true, null, null)
+                .row("dim_ward", "ward_name", "VARCHAR(20)", "pas_ward", "ward_name", "Trim.")
+                .note("General Rules", "3 | Ward codes beginning with 'ZZ' (any case) are test / UAT records: they are not loaded to "
+                        + "dim_ward."));
+        assertThat(WARDS.run(layer, "ward_code")).containsExactly("W1", "W1", "W2");
+    }
 }

@@ -69,4 +69,10 @@ class SubjectlessBranchesTest {
                 "1:1 (PK). Grain = one row per posted room-night.", "Keep case as it is", "Keep casing as received"),
                 "ERR", "IS_VOID", null, "KIT");
     }
+
+    @Test
+    void shouldReadTheNounOfTheOtherValuesInSeveralWordsBeforeTheElseValue() throws Exception {
+        expect("VARCHAR(20)", "channel", List.of("DI = Dine In, TA = Takeaway, any other channel code = 'Other Channel'"),
+                "Dine In", "Other Channel", "Other Channel", "Other Channel");
+    }
 }

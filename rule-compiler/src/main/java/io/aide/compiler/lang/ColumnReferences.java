@@ -565,8 +565,10 @@ final class ColumnReferences {
      * The name's parts without a first part that is its own table's first word: "status code" names stop_status_cd of
      * stop_master, as people leave out the table a column is in. The parts as they are otherwise (two at least left).
      */
+    private static final java.util.regex.Pattern TABLE_WORDS = java.util.regex.Pattern.compile("[_.\\s]");
+
     private static String[] withoutOwnTable(String[] parts, Expr.Col c) {
-        String table = c.relation() == null ? "" : c.relation().toLowerCase(Locale.ROOT).split("[_.\\s]")[0];
+        String table = c.relation() == null ? "" : TABLE_WORDS.split(c.relation().toLowerCase(Locale.ROOT), 2)[0];
         return parts.length >= 3 && parts[0].equals(table) ? java.util.Arrays.copyOfRange(parts, 1, parts.length) : parts;
     }
 

@@ -127,6 +127,12 @@ final class ElseBranches {
             return false;
         }
         p.rawNext();
+        for (int more = 0; more < 2 && p.rawPeek() != null && p.rawPeek().kind() == Token.Kind.WORD
+                && Character.isLowerCase(p.rawPeek().text().charAt(0)) && !COPULAS.contains(p.rawPeek().norm())
+                && !p.peekExact(Role.AS_IS) && !p.peekExact(Role.COPY); more++) {
+            // "any other site code = 'Other Site'": the noun of the values in two or three words
+            p.rawNext();
+        }
         int open = p.mark();
         if (p.acceptOp("(")) {
             int depth = 1;
