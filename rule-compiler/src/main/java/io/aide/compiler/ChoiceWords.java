@@ -227,9 +227,10 @@ final class ChoiceWords {
     }
 
     /** Up to three words that name a column before the bracket that names it by its name ("the customer's surname"). */
-    private static final Pattern NAMING_WORDS = Pattern.compile("(?i)(?<=^|\\s)(?:(?!(?:or|and|where|whose|with|if|when|of|is|are|the|a|an"
-            + "|not|exclude|drop|remove|skip|ignore|only|keep|load)\\b)[a-z][\\w'-]*\\s+){0,2}(?!(?:or|and|where|whose|with|if|when|of|is|are"
-            + "|the|a|an|not|exclude|drop|remove|skip|ignore|only|keep|load)\\b)[a-z][\\w'-]*\\s*$");
+    private static final String NOT_NAMING = "(?!(?:or|and|where|whose|with|if|when|of|is|are|the|a|an|not|exclude|drop|remove|skip"
+            + "|ignore|only|keep|load)\\b)";
+    private static final Pattern NAMING_WORDS = Pattern.compile("(?i)(?<=^|\\s)(?:" + NOT_NAMING + "[a-z][\\w'-]*\\s+){0,2}" + NOT_NAMING
+            + "[a-z][\\w'-]*\\s*$");
 
     /** The text without the words that say how codes compare (", any case", "trimmed"), noted in the flags. */
     private static String modifiers(String s, boolean[] anyCase, boolean[] trimmed) {

@@ -363,17 +363,13 @@ final class NoteFilters {
             return null;
         }
         for (String sentence : SENTENCES.split(remark.trim())) {
-            String plain = RULE_POINTER.matcher(sentence).replaceAll(" ").replaceAll("\\s+", " ").strip();
-            if (pointsToRule(sentence) && (ChoiceWords.read(plain) != null || LEFT_OUT_SAID.matcher(plain).find())) {
+            String plain = withoutRulePointer(sentence);
+            if (pointsToRule(sentence) && (ChoiceWords.read(plain) != null || io.aide.compiler.lang.RuleLanguage.leavesRowsOut(plain))) {
                 return sentence.strip();
             }
         }
         return null;
     }
-
-    /** Words that say rows are left out, wherever they stand: "Fields registered to test growers are not loaded and get no number". */
-    private static final Pattern LEFT_OUT_SAID = Pattern.compile("(?i)\\b(?:are|is)\\s+(?:not\\s+loaded|excluded|dropped|removed|ignored"
-            + "|rejected|filtered\\s+out|left\\s+out|not\\s+included)\\b");
 
     /** The sentence without its pointers to general rules ("tickets of test growers (rule 3)" -> "tickets of test growers"). */
     static String withoutRulePointer(String sentence) {

@@ -298,22 +298,17 @@ final class RowChoices {
                 || FilterText.restated(sentence) != null;
     }
 
-    /** A word that marks a kind of rows left out ("test", "training", "void"), as a sentence names the kind. */
-    private static final java.util.regex.Pattern KIND_MARK = java.util.regex.Pattern.compile("(?i)\\b(test|training|dummy|demo|qa|internal"
-            + "|sample|fake|void|voided|cancelled|canceled|duplicate)\\b");
-
     /**
      * A sentence that points to a general rule for a kind of rows it leaves out ("tickets of test growers (rule 3)"),
      * where no other sentence of the cell names that kind: the rule it points to was not brought to this target.
      */
     private static boolean pointedElsewhere(String sentence, List<String> sentences) {
-        java.util.regex.Matcher kind = KIND_MARK.matcher(NoteFilters.withoutRulePointer(sentence));
-        if (!kind.find()) {
+        String mark = RowClasses.mark(NoteFilters.withoutRulePointer(sentence));
+        if (mark == null) {
             return false;
         }
-        String mark = kind.group(1).toLowerCase(java.util.Locale.ROOT);
-        return sentences.stream().filter(o -> !o.equals(sentence))
-                .noneMatch(o -> o.toLowerCase(java.util.Locale.ROOT).matches("(?s).*\\b" + mark + "\\b.*"));
+        java.util.regex.Pattern named = java.util.regex.Pattern.compile("(?i)\\b" + java.util.regex.Pattern.quote(mark) + "\\b");
+        return sentences.stream().filter(o -> !o.equals(sentence)).noneMatch(o -> named.matcher(o).find());
     }
 
     /** A filter of several sentences read one by one (all conditions, ANDed), or null when one of them is not read. */

@@ -206,6 +206,12 @@ final class RowClasses {
     private static final Pattern STEP_NUMBER = Pattern.compile("^\\(?(?:\\d{1,2}|[A-Z]\\d{1,2})[).]?\\s+(?=[A-Za-z])");
     private static final Pattern MARKED = Pattern.compile("(?i)\\b(?:" + String.join("|", MARKS) + ")\\b");
 
+    /** The first word of the text that marks a kind of rows ("test", "training", "void"), lower case; null when none. */
+    static String mark(String text) {
+        Matcher m = MARKED.matcher(text);
+        return m.find() ? m.group().toLowerCase(Locale.ROOT) : null;
+    }
+
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
 
     private static void addParts(Set<String> parts, String name) {

@@ -53,8 +53,8 @@ final class RowsNotMade {
                 + "(groups of those rows) are not made";
     }
 
-    /** "TM_TICKETS / APP_SESSIONS" beside "TICKET_NO / SESSION_REF": rows read from either of two tables. */
-    private static final java.util.regex.Pattern TWO_TABLES = java.util.regex.Pattern.compile("^\\s*[A-Za-z_][\\w.]*\\s*/\\s*[A-Za-z_][\\w.]*\\s*$");
+    /** "TM_TICKETS / APP_SESSIONS", "TICKET_NO / SESSION_REF": two names side by side, a table (or column) of each branch. */
+    private static final java.util.regex.Pattern SIDE_BY_SIDE = java.util.regex.Pattern.compile("^\\s*[A-Za-z_][\\w.]*\\s*/\\s*[A-Za-z_][\\w.]*\\s*$");
 
     /**
      * A target whose rows come from two tables side by side ("TM_TICKETS / APP_SESSIONS", each column from either, as
@@ -63,8 +63,8 @@ final class RowsNotMade {
     private String unionNotMade(List<MappingRow> rows) {
         for (MappingRow r : rows) {
             // (the columns paired as well, "TICKET_NO / SESSION_REF": a lookup's table beside the row's reads one column)
-            if (r.sourceTable() != null && TWO_TABLES.matcher(r.sourceTable()).matches() && r.rawSource() != null
-                    && TWO_TABLES.matcher(r.rawSource()).matches()) {
+            if (r.sourceTable() != null && SIDE_BY_SIDE.matcher(r.sourceTable()).matches() && r.rawSource() != null
+                    && SIDE_BY_SIDE.matcher(r.rawSource()).matches()) {
                 return "its rows come from " + r.sourceTable().strip() + " together (" + r.ref()
                         + "), which the view does not union: it reads one of them";
             }

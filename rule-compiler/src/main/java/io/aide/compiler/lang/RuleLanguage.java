@@ -46,6 +46,11 @@ public final class RuleLanguage {
      * A condition written in words, as a filter cell states which rows to keep or drop ("read_val is negative",
      * "status is blank or 'X'"): the test, or null when the words are not all a condition.
      */
+    /** The text says rows are left out ("... are dropped", "... are not loaded and get no number"). */
+    public static boolean leavesRowsOut(String text) {
+        return Commentary.leavesRowsOut(Lexer.tokens(text));
+    }
+
     /** The words spell the column's whole name ("customer number" for CUSTOMER_NO, "Student ID" for student_id). */
     public static boolean spells(String words, String column) {
         List<Token> tokens = Lexer.tokens(words.strip());
