@@ -333,7 +333,7 @@ public final class Aggregates implements Recognizer {
         if (last.length() < 3) {
             return false;
         }
-        for (String part : column.toLowerCase(java.util.Locale.ROOT).split("_")) {
+        for (String part : ColumnWords.parts(column)) {
             if (PhraseTable.abbreviates(part, last)) {
                 return true;
             }

@@ -457,7 +457,7 @@ final class ColumnReferences {
             return null;
         }
         Expr.Col source = p.ctx().sources().get(0);
-        String[] parts = target.toLowerCase(Locale.ROOT).split("_");
+        String[] parts = ColumnWords.parts(target);
         if (!ColumnWords.sameKind(target, source.column())) {
             return null;
         }
@@ -547,7 +547,7 @@ final class ColumnReferences {
             Expr.Col found = null;
             int matches = 0;
             for (Expr.Col c : p.ctx().sources()) {
-                String[] parts = c.column().toLowerCase(Locale.ROOT).split("_");
+                String[] parts = ColumnWords.parts(c.column());
                 if (ColumnWords.namedBy(parts, run, first) || ColumnWords.namedBy(withoutOwnTable(parts, c), run, first)) {
                     found = c;
                     matches++;

@@ -13,8 +13,23 @@ final class ColumnWords {
     private ColumnWords() {
     }
 
+    /**
+     * The parts of a column name, lower case, split at underscores (cust_first_nm: cust, first, nm), kept for the names
+     * met again. The array is shared: read it, never change it.
+     */
+    static String[] parts(String column) {
+        return PARTS.get(column);
+    }
+
+    private static final Memo<String, String[]> PARTS = new Memo<>(20_000,
+            column -> column.toLowerCase(java.util.Locale.ROOT).split("_"));
+
     /** Words for what column names call otherwise, from synonyms.txt: "surname" -> "last name". */
     private static final java.util.Map<String, String> SYNONYMS = synonyms();
+
+    /** The first words of {@link #SYNONYMS}' keys: words no key starts with need no lookup. */
+    private static final java.util.Set<String> SYNONYM_FIRST_WORDS = SYNONYMS.keySet().stream()
+            .map(k -> k.split(" ", 2)[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static java.util.Map<String, String> synonyms() {
         java.util.Map<String, String> out = new java.util.HashMap<>();
@@ -48,7 +63,7 @@ final class ColumnWords {
 
     /** The word spells every part of the name but its last, which names a kind (currency for currency_cd). */
     static boolean namesLeavingKind(String column, Token word) {
-        String[] parts = column.toLowerCase(java.util.Locale.ROOT).split("_");
+        String[] parts = parts(column);
         return parts.length >= 2 && kindPart(parts[parts.length - 1], false)
                 && spells(parts, 0, parts.length - 1, List.of(word), 0);
     }
@@ -118,7 +133,8 @@ final class ColumnWords {
      * center code"). A single word must differ from the name itself.
      */
     static boolean namedBy(String[] parts, List<Token> run, Token first) {
-        String meant = SYNONYMS.get(String.join(" ", run.stream().map(Token::norm).toList()));
+        String meant = SYNONYM_FIRST_WORDS.contains(run.get(0).norm())
+                ? SYNONYMS.get(String.join(" ", run.stream().map(Token::norm).toList())) : null;
         if (meant != null && namedBy(parts, Lexer.tokens(meant), first)) {
             // "surname" for last_nm, "forename" for first_nm (synonyms.txt)
             return true;
@@ -178,7 +194,7 @@ final class ColumnWords {
      * part of a longer one (work_email).
      */
     static boolean namesWhole(String column, List<Token> tokens) {
-        String[] parts = column.toLowerCase(java.util.Locale.ROOT).split("_");
+        String[] parts = parts(column);
         if (tokens.size() == 1 && tokens.get(0).kind() != Token.Kind.WORD) {
             // `order_no`, [order_no], t.order_no: the name itself
             return true;
@@ -205,12 +221,20 @@ final class ColumnWords {
      * "install", "payment" of "pay", "shipping" of "ship"), the verb 3 letters or more.
      */
     private static boolean participle(String done, String verb) {
-        if (verb.length() < 3 || done.length() <= verb.length()) {
+        int v = verb.length();
+        if (v < 3 || done.length() <= v || done.charAt(0) != verb.charAt(0)) {
             return false;
         }
         for (String ending : DERIVATIONS) {
-            if (done.equals(verb + ending) || done.equals(verb + verb.charAt(verb.length() - 1) + ending)
-                    || verb.endsWith("e") && done.equals(verb.substring(0, verb.length() - 1) + ending)) {
+            int e = ending.length();
+            if (!done.endsWith(ending)) {
+                continue;
+            }
+            int stem = done.length() - e;
+            // verb + ending, verb + its last letter again + ending, or a verb's final e dropped before the ending
+            if (stem == v && done.startsWith(verb)
+                    || stem == v + 1 && done.startsWith(verb) && done.charAt(v) == verb.charAt(v - 1)
+                    || stem == v - 1 && verb.charAt(v - 1) == 'e' && done.regionMatches(0, verb, 0, v - 1)) {
                 return true;
             }
         }
@@ -287,7 +311,7 @@ final class ColumnWords {
 
     /** The kind a name's last part says (an index into KINDS), or -1. */
     private static int kindOf(String column) {
-        String[] parts = column.toLowerCase(java.util.Locale.ROOT).split("_");
+        String[] parts = parts(column);
         if (parts.length < 2) {
             return -1;
         }
@@ -323,7 +347,7 @@ final class ColumnWords {
 
     /** The name's last part says the column holds a flag (refund_ind, active_flg, smoker_yn). */
     static boolean flagNamed(String column) {
-        String[] parts = column.toLowerCase(java.util.Locale.ROOT).split("_");
+        String[] parts = parts(column);
         String last = parts[parts.length - 1];
         return parts.length >= 2 && (java.util.stream.Stream.of("flag", "indicator")
                 .anyMatch(k -> PhraseTable.abbreviates(last, k)) || last.equals("yn"));
@@ -331,7 +355,7 @@ final class ColumnWords {
 
     /** The name's last part says the column holds a number: a count, an amount, a total, a price, a rate (paid_amt). */
     static boolean holdsAMeasure(String column) {
-        String[] parts = column.toLowerCase(java.util.Locale.ROOT).split("_");
+        String[] parts = parts(column);
         String last = parts[parts.length - 1];
         return holdsACount(column) || parts.length >= 2 && java.util.stream.Stream.of("amount", "total", "value", "number",
                 "percent", "price", "cost", "fee", "rate", "balance").anyMatch(k -> PhraseTable.abbreviates(last, k));
@@ -339,13 +363,13 @@ final class ColumnWords {
 
     /** The name's last part says the column holds a date or a timestamp (sale_dt, created_ts, order_date). */
     static boolean holdsADate(String column) {
-        String[] parts = column.toLowerCase(java.util.Locale.ROOT).split("_");
+        String[] parts = parts(column);
         return parts.length >= 2 && datedPart(parts[parts.length - 1], false);
     }
 
     /** The name's last part says the column holds a year as a number (vehicle_year, birth_yr, model_yyyy). */
     static boolean holdsAYear(String column) {
-        String[] parts = column.toLowerCase(java.util.Locale.ROOT).split("_");
+        String[] parts = parts(column);
         String last = parts[parts.length - 1];
         return parts.length >= 2 && (last.equals("year") || last.equals("yr") || last.equals("yyyy"));
     }
@@ -360,7 +384,7 @@ final class ColumnWords {
 
     /** The name's last part says the column holds a count or a quantity (seat_cnt, line_qty, visit_count). */
     static boolean holdsACount(String column) {
-        String[] parts = column.toLowerCase(java.util.Locale.ROOT).split("_");
+        String[] parts = parts(column);
         if (parts.length < 2) {
             return false;
         }
@@ -379,7 +403,7 @@ final class ColumnWords {
      * singulars do (status, address, class, bonus, analysis) nor plurals of text or of units.
      */
     static boolean namesCountedThings(String column) {
-        String[] parts = column.toLowerCase(java.util.Locale.ROOT).split("_");
+        String[] parts = parts(column);
         String last = parts[parts.length - 1];
         return last.length() >= 4 && last.endsWith("s") && !last.endsWith("ss") && !last.endsWith("us")
                 && !last.endsWith("is") && !TEXT_PLURALS.contains(last)
@@ -388,7 +412,7 @@ final class ColumnWords {
 
     /** The name says the column holds a percentage (disc_pct, tax_percent, discount_percentage, pct_off). */
     static boolean holdsAPercentage(String column) {
-        for (String part : column.toLowerCase(java.util.Locale.ROOT).split("_")) {
+        for (String part : parts(column)) {
             if (part.equals("pct") || part.equals("percent") || part.equals("percentage") || part.equals("perc")) {
                 return true;
             }

@@ -259,8 +259,8 @@ final class DateValues {
         Expr.Col[] found = null;
         for (Expr.Col a : sources) {
             for (Expr.Col b : sources) {
-                String[] x = a.column().toLowerCase(java.util.Locale.ROOT).split("_");
-                String[] y = b.column().toLowerCase(java.util.Locale.ROOT).split("_");
+                String[] x = ColumnWords.parts(a.column());
+                String[] y = ColumnWords.parts(b.column());
                 if (x.length != y.length || a.equals(b)) {
                     continue;
                 }

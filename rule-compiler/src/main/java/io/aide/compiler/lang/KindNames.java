@@ -43,7 +43,7 @@ final class KindNames {
         Expr.Col found = null;
         int matches = 0;
         for (Expr.Col c : p.ctx().sources()) {
-            String[] parts = c.column().toLowerCase(Locale.ROOT).split("_");
+            String[] parts = ColumnWords.parts(c.column());
             if (parts.length >= 2 && PhraseTable.abbreviates(parts[parts.length - 1], t.text())) {
                 found = c;
                 matches++;

@@ -15,7 +15,7 @@ final class Labels {
         if (target == null) {
             return false;
         }
-        String[] parts = target.toLowerCase(java.util.Locale.ROOT).split("_");
+        String[] parts = ColumnWords.parts(target);
         String joined = words.stream().map(Token::norm).collect(java.util.stream.Collectors.joining("_"));
         return joined.equals(String.join("_", parts)) || ColumnWords.namedBy(parts, words, words.get(0));
     }

@@ -41,7 +41,7 @@ final class MapPreambles {
         List<Token> tokens = new ArrayList<>(written);
         // "the cycle code" for billing_cycle: a part of the column's name before the kind noun says which value, as
         // "the code" does
-        List<String> parts = List.of(sourceColumn.toLowerCase(Locale.ROOT).split("_"));
+        List<String> parts = List.of(ColumnWords.parts(sourceColumn));
         for (int i = tokens.size() - 2; i >= 1; i--) {
             Token t = tokens.get(i);
             if (t.kind() == Token.Kind.WORD && parts.contains(t.norm()) && tokens.get(i - 1).is(Token.Kind.WORD, "the")
@@ -133,7 +133,7 @@ final class MapPreambles {
      * a word is of none of these classes.
      */
     static Preamble byWordClass(List<Token> tokens, Lexicon lexicon, String sourceColumn) {
-        List<String> parts = List.of(sourceColumn.toLowerCase(Locale.ROOT).split("_"));
+        List<String> parts = List.of(ColumnWords.parts(sourceColumn));
         boolean trim = false;
         boolean upper = false;
         boolean anyCase = false;

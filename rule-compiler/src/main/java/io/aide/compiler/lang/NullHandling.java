@@ -431,7 +431,7 @@ final class NullHandling implements Recognizer {
         if (type.known()) {
             return type.kind() == SqlType.Kind.BOOLEAN;
         }
-        String[] parts = c.column().toLowerCase(java.util.Locale.ROOT).split("_");
+        String[] parts = ColumnWords.parts(c.column());
         return parts.length >= 2 && (parts[0].equals("is") || parts[0].equals("has")) || ColumnWords.flagNamed(c.column());
     }
 

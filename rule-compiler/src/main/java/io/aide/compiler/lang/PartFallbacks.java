@@ -177,7 +177,7 @@ final class PartFallbacks {
         if (words.size() == 1 && words.get(0).text().equalsIgnoreCase(column)) {
             return true;
         }
-        String[] parts = column.toLowerCase(Locale.ROOT).split("_");
+        String[] parts = ColumnWords.parts(column);
         for (int from = 1; from < parts.length; from++) {
             // "first name" for owner_first_name: the column's last parts
             String tail = String.join("_", java.util.Arrays.copyOfRange(parts, from, parts.length));

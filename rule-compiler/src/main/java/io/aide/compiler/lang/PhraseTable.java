@@ -135,7 +135,16 @@ final class PhraseTable {
 
     /** The part of a column name (lower case) is the word, its singular or one of its short forms. */
     static boolean abbreviates(String part, String word) {
-        String w = word.toLowerCase(java.util.Locale.ROOT);
+        return ABBREVIATED.get(part + '\u0000' + word.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** {@link #abbreviates} of a part and a lower-case word joined by NUL, for the pairs met again. */
+    private static final Memo<String, Boolean> ABBREVIATED = new Memo<>(50_000, key -> {
+        int nul = key.indexOf('\u0000');
+        return abbreviatesUncached(key.substring(0, nul), key.substring(nul + 1));
+    });
+
+    private static boolean abbreviatesUncached(String part, String w) {
         if (part.equals(w) || part.equals(RowTables.singular(w))) {
             return true;
         }

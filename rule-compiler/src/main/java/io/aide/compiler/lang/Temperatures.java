@@ -116,7 +116,7 @@ final class Temperatures {
 
     /** The scale a temperature column's name ends with (temp_c, body_temp_f, temperature_celsius), or null. */
     static Character ofName(String column) {
-        String[] parts = column.toLowerCase(Locale.ROOT).split("_");
+        String[] parts = ColumnWords.parts(column);
         if (parts.length < 2 || java.util.Arrays.stream(parts).noneMatch(w -> w.startsWith("temp"))) {
             return null;
         }

@@ -95,7 +95,7 @@ final class TruthValues implements Recognizer {
         Expr.Col found = null;
         int matches = 0;
         for (Expr.Col c : p.ctx().sources()) {
-            String[] parts = c.column().toLowerCase(Locale.ROOT).split("_");
+            String[] parts = ColumnWords.parts(c.column());
             boolean flag = parts.length == 2 && ColumnWords.flagNamed(c.column());
             if (flag && stems.stream().anyMatch(s -> s.length() >= 3 && s.equals(parts[0]))) {
                 found = c;

@@ -317,7 +317,7 @@ final class ValueMaps implements Recognizer {
         if (word == null || word.kind() != Token.Kind.WORD || !(keyed instanceof Expr.Col c)) {
             return false;
         }
-        String[] parts = c.column().toLowerCase(java.util.Locale.ROOT).split("_");
+        String[] parts = ColumnWords.parts(c.column());
         return parts.length == 2 && parts[0].equals(word.norm());
     }
 

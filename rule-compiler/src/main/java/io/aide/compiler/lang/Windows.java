@@ -285,7 +285,7 @@ final class Windows implements Recognizer {
     private static Expr entityKey(Parser p, String noun) {
         Expr.Col found = null;
         for (Expr.Col c : p.ctx().sources()) {
-            String[] parts = c.column().toLowerCase(java.util.Locale.ROOT).split("_");
+            String[] parts = ColumnWords.parts(c.column());
             if (parts.length == 2 && KEY_PARTS.contains(parts[1])
                     && (parts[0].equals(noun) || PhraseTable.abbreviates(parts[0], noun))) {
                 if (found != null) {

@@ -26,7 +26,7 @@ final class WordNamedColumns {
         Expr.Col found = null;
         int matches = 0;
         for (Expr.Col c : p.ctx().sources()) {
-            if (ColumnWords.namesDate(c.column().toLowerCase(Locale.ROOT).split("_"), t)) {
+            if (ColumnWords.namesDate(ColumnWords.parts(c.column()), t)) {
                 found = c;
                 matches++;
             }
@@ -50,7 +50,7 @@ final class WordNamedColumns {
         Expr.Col found = null;
         int matches = 0;
         for (Expr.Col c : p.ctx().sources()) {
-            String[] parts = c.column().toLowerCase(Locale.ROOT).split("_");
+            String[] parts = ColumnWords.parts(c.column());
             if (stems(verb.norm()).stream().anyMatch(stem -> ColumnWords.namesDate(parts, Token.of(Token.Kind.WORD, stem)))) {
                 found = c;
                 matches++;
@@ -85,7 +85,7 @@ final class WordNamedColumns {
         Expr.Col found = null;
         int matches = 0;
         for (Expr.Col c : p.ctx().sources()) {
-            if (ColumnWords.namedBy(c.column().toLowerCase(Locale.ROOT).split("_"), List.of(t), t)) {
+            if (ColumnWords.namedBy(ColumnWords.parts(c.column()), List.of(t), t)) {
                 found = c;
                 matches++;
             }

@@ -85,7 +85,7 @@ final class WordedTests {
         Expr.Col found = null;
         int matches = 0;
         for (Expr.Col c : p.ctx().sources()) {
-            String first = c.column().toLowerCase(java.util.Locale.ROOT).split("_")[0];
+            String first = ColumnWords.parts(c.column())[0];
             if (ColumnWords.holdsACount(c.column()) && (RowTables.singular(first).equals(one) || PhraseTable.abbreviates(RowTables.singular(first), one))) {
                 found = c;
                 matches++;
