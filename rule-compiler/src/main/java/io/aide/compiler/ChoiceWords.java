@@ -49,6 +49,8 @@ final class ChoiceWords {
             + "|\\s+(?:to|from|into|in)\\s+(?:all|every|each|both|any)\\s+(?:\\w+\\s+){0,2}(?:targets?|tables?|marts?|loads?|facts|dimensions)"
             + "(?:\\s*[-–:(]\\s*[^.;]*)?)?(?:\\s+(?:and\\s+)?(?:everywhere|anywhere|at\\s+all|altogether"
             + "|entirely|completely))?"
+            // "... excluded from FACT_ADMISSION and therefore from the census": where else that takes them out of
+            + "(?:\\s+and\\s+(?:therefore|thus|so|hence|also)\\s+(?:also\\s+)?(?:from|out\\s+of)\\s+(?:the\\s+|any\\s+|all\\s+)?[\\w-]+(?:\\s+[\\w-]+){0,2})?"
             // "... before anything else, including de-duplication": when, which the order of the steps says
             + "(?:\\s+before\\s+(?:(?:anything|everything)\\s+else|(?:the\\s+)?(?:de-?dup\\w*|dedupe|deduplication))"
             + "(?:\\s*,\\s*including\\s+(?:the\\s+)?[\\w-]+)?)?"
@@ -232,11 +234,20 @@ final class ChoiceWords {
     private static final Pattern NAMING_WORDS = Pattern.compile("(?i)(?<=^|\\s)(?:" + NOT_NAMING + "[a-z][\\w'-]*\\s+){0,2}" + NOT_NAMING
             + "[a-z][\\w'-]*\\s*$");
 
+    /** A part that says at which step a test is made ("on the row kept by the de-dup", "after de-duplication"). */
+    private static final Pattern STEP_REMARK = Pattern.compile("(?i)^(?:on|for|of|to|after|before|from|at)\\s+[\\w\\s-]{0,40}?\\b"
+            + "(?:de-?dup\\w*|dedupe\\w*|deduplicat\\w*|numbering)\\b[\\w\\s-]{0,20}$");
+
     /** The text without the words that say how codes compare (", any case", "trimmed"), noted in the flags. */
     private static String modifiers(String s, boolean[] anyCase, boolean[] trimmed) {
         String[] parts = s.split("\\s*,\\s*");
         StringBuilder out = new StringBuilder();
         for (String p : parts) {
+            if (STEP_REMARK.matcher(p).matches()) {
+                // "(ADM_STATUS = 'X', any case, on the row kept by the de-dup)": when the test is made, which the order of
+                // the steps says
+                continue;
+            }
             if (MODIFIER_ONLY.matcher(p).matches()) {
                 anyCase[0] |= ANY_CASE.matcher(p).find();
                 trimmed[0] |= TRIMMED.matcher(p).find();

@@ -32,8 +32,8 @@ record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces, boolean bla
     /** The word NULL written as a value, then what it is: blank, empty, missing, no value. */
     private static final Pattern NULL_TEXT = Pattern.compile("(?i)(?:\\b(?:literal|string|text|word|value)\\s+(?:string\\s+|text\\s+|value\\s+)?"
             + "['\"\u2018\u2019\u201c\u201d]?null['\"\u2018\u2019\u201c\u201d]?|['\"\u2018\u2019\u201c\u201d]null['\"\u2018\u2019\u201c\u201d])"
-            + "[^.;]{0,80}?(?:\\bsame\\s+as|\\bas\\b|\\bmeans?\\b|=|\\bcounts?\\s+as|\\bis\\b|\\bare\\b|\\blike\\b|\\bequivalent\\s+to)\\s+['\"\u2018\u201c]?(?:a\\s+|an\\s+|the\\s+)?"
-            + "(?:blank|empty|null|missing|no\\s+value|not\\s+(?:populated|provided|given))\\b");
+            + "[^.;]{0,80}?(?:\\bsame\\s+as|\\bas\\b|\\bmeans?\\b|=|\\bcounts?\\s+as|\\bis\\b|\\bare\\b|\\blike\\b|\\bequivalent\\s+to)\\s+(?<meaning>['\"\u2018\u201c]?(?:a\\s+|an\\s+|the\\s+)?"
+            + "(?:blank|empty|null|missing|no\\s+value|not\\s+(?:populated|provided|given)))\\b");
 
     private static final Pattern SENTENCES = Pattern.compile("(?<=[.;!?])\\s+|\\s+\\|\\s+|\\n+");
     /** The sentence is about comparing codes or values. */
@@ -79,12 +79,15 @@ record DocumentConventions(boolean ignoreCase, boolean ignoreSpaces, boolean bla
         for (DocumentNote note : spec.notes()) {
             for (String sentence : SENTENCES.split(note.text())) {
                 blankIsNull |= BLANK_IS_NULL.matcher(sentence).find();
-                if (NULL_TEXT.matcher(sentence).find()) {
-                    // the word NULL, and every other text quoted beside it ("'NULL', 'N/A' and empty strings ...")
+                java.util.regex.Matcher nullText = NULL_TEXT.matcher(sentence);
+                if (nullText.find()) {
+                    // the word NULL, and every other text quoted beside it ("'NULL', 'N/A' and empty strings ..."), never
+                    // what they are said to mean ("... both mean 'no value'")
                     nullTexts.add("NULL");
                     java.util.regex.Matcher quoted = QUOTED.matcher(sentence);
                     while (quoted.find()) {
-                        if (!quoted.group(1).isBlank()) {
+                        boolean meaning = quoted.start() < nullText.end("meaning") && quoted.end() > nullText.start("meaning");
+                        if (!quoted.group(1).isBlank() && !meaning) {
                             nullTexts.add(quoted.group(1));
                         }
                     }

@@ -67,6 +67,8 @@ final class FilterSentences {
         String text = cell.trim().replaceAll("\\(([^()]*?);\\s*([^()]*)\\)", "($1). $2");
         for (String s : text.split("(?<=[A-Za-z0-9)]{2}[.])(?<!\\b(?:etc|vs|approx|incl|excl|min|max|avg|no|nr|cf|resp)\\.)"
                 + "(?<!\\b[ie]\\.[eg]\\.)\\s+(?=[a-z]{3,}\\b)"
+                // "Only EVENT_TYPE = 'PLAY'; events with no MS_PLAYED are not loaded": a semicolon ends a statement
+                + "|(?<=;)\\s*"
                 + "|(?<=[.;])(?<!\\b[ie]\\.[eg]\\.)\\s+(?=[A-Z0-9(]|(?:drop|exclude|remove|skip|keep"
                 + "|ignore|discard|filter|then|only|load|do\\s+not|leave\\s+out|omit|(?:an?\\s+)?(?:blank|null|empty|missing)"
                 + "|all\\s+other|every\\s+other|everything\\s+else|the\\s+rest)\\b)"

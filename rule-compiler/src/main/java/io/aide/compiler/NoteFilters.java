@@ -64,6 +64,10 @@ final class NoteFilters {
             + "|(?:are|is|be|get|gets)\\s+(?:filtered\\s+out|excluded|dropped|skipped|discarded)|filtered\\s+out"
             // "Same for HR_DEPARTMENT on dept_code, keeping the latest last_modified"
             + "|\\bkeeping\\s+(?:only\\s+)?(?:the\\s+)?(?:latest|last|most\\s+recent|newest|first|earliest|oldest|highest|lowest)\\b"
+            // "COURIER_MASTER can hold older versions of a courier, so keep the latest LAST_UPD per COURIER_ID": the
+            // choice said as what follows from the sentence's first clause
+            + "|(?:,|;|\\bso|\\bhence|\\btherefore|\\bthus)\\s+(?:only\\s+)?keep\\s+(?:only\\s+)?(?:the\\s+)?(?:row|record|one|latest"
+            + "|last|most\\s+recent|newest|first|earliest|oldest|highest|lowest)\\b"
             // "If two have the same time keep the higher RESULT_ID": which of the rows a pick keeps
             + "|\\b(?:if|when|where)\\s+(?:two|both|several|more\\s+than\\s+one)\\b[^.;]{0,60}\\bsame\\b[^.;]{0,40}\\b(?:keep|take|use|pick|choose)\\b"
             // "results with RESULT_STATUS = X are removed first" (but "thousands separators are removed")

@@ -50,8 +50,8 @@ final class RowClasses {
     private static final Pattern KIND_IS_WHOSE = Pattern.compile("(?i)^(?:an?|the)\\s+" + KIND + "\\s+(?:is|are|means)\\s+"
             + "(?:an?|any|every|one)\\s+[a-z][\\w-]*\\s+((?:whose|with|where|that|which)\\s.+?)\\s*[.;]?$");
     /** "Test customers (IS_TEST = 'Y', any case) ...", "Exclude test customers (IS_TEST = Y)": a kind, its condition in brackets. */
-    private static final Pattern BRACKETED = Pattern.compile("((?:[A-Za-z][\\w-]*\\s+){0,3}[A-Za-z][\\w-]*)\\s*\\(([^()]*(?:=|<>|!=|\\b(?i:starts?|"
-            + "begins?|contains?)\\b)[^()]*)\\)");
+    private static final Pattern BRACKETED = Pattern.compile("((?:[A-Za-z][\\w-]*\\s+){0,3}[A-Za-z][\\w-]*)\\s*\\(([^()]*(?:=|<>|!=|\\b(?i:starts?|starting|"
+            + "begins?|beginning|contains?|containing|ends?|ending)\\b)[^()]*)\\)");
     /** The words that say how codes compare: "any case", "trimmed". */
     private static final String FOLD_WORDS = "any\\s+case|case[- ]insensitive|ignoring\\s+case|trimmed|trim";
     /** How a bracket says its codes compare: ", any case", ", trimmed". */
@@ -92,7 +92,11 @@ final class RowClasses {
             "everywhere", "where", "stage", "layer", "output", "outputs", "further", "later", "level", "same", "way",
             // "Test customers and everything they ordered or returned are excluded": what belongs to them
             "everything", "anything", "ordered", "returned", "bought", "purchased", "booked", "owned", "own", "have", "has", "had",
-            "events", "event", "items", "item", "activity", "activities");
+            "events", "event", "items", "item", "activity", "activities",
+            // "... and neither are test accounts' jobs", "so their visits do not reach FACT_VISIT", "they do not go to ..."
+            "neither", "nor", "so", "do", "does", "reach", "reaches", "go", "goes", "up", "off",
+            // "Test catalogue entries are excluded before numbering": when, which the order of the steps says
+            "before", "numbering", "numbered", "else", "first");
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
 
     private final List<RowClass> classes;
@@ -196,6 +200,10 @@ final class RowClasses {
                 c = c != null ? c : bracketed(sentence);
                 if (c != null) {
                     found.putIfAbsent(c.names().get(0), c);
+                    continue;
+                }
+                for (RowClass part : partDefinitions(sentence)) {
+                    found.putIfAbsent(part.names().get(0), part);
                 }
             }
         }
@@ -235,6 +243,27 @@ final class RowClasses {
             }
         }
         return out;
+    }
+
+    /** "Test data is not loaded: ...": the topic a sentence's definitions are said under. */
+    private static final Pattern TOPIC = Pattern.compile("^[^:]{1,60}:\\s+(?=\\S)");
+
+    /**
+     * The kinds each part of a sentence defines, its parts split at semicolons and said under a topic: "Test data is not
+     * loaded: wards whose WARD_CD starts with 'ZZ' are test/training wards; patients whose SURNAME contains 'TEST' ...
+     * are test patients". None unless every part is a definition.
+     */
+    private static List<RowClass> partDefinitions(String sentence) {
+        String[] parts = TOPIC.matcher(withoutRemarks(sentence).strip()).replaceFirst("").split("\\s*;\\s+");
+        List<RowClass> out = new ArrayList<>();
+        for (String part : parts) {
+            RowClass c = definition(part.replaceAll("[.;]+$", ""));
+            if (c == null) {
+                return List.of();
+            }
+            out.add(c);
+        }
+        return parts.length > 1 || !parts[0].equals(withoutRemarks(sentence).strip()) ? out : List.of();
     }
 
     /** The kind a sentence defines, or null. */
@@ -297,7 +326,8 @@ final class RowClasses {
         }
         Matcher one = ONE_VALUE.matcher(condition.substring(0, how.start()).strip());
         if (!one.matches()) {
-            return condition;
+            // "TRACK_ID starting with 'TST', any case": how it compares, in the bracket a condition keeps it in
+            return condition.substring(0, how.start()).strip() + " (" + how.group(1).strip() + ")";
         }
         String column = PickKeyWords.cleanedOne(one.group(1), how.group(1));
         boolean anyCase = column.startsWith("UPPER(");
@@ -340,6 +370,8 @@ final class RowClasses {
      * head noun of the last, singular and lower case; none unless a name carries a word that marks rows to leave out.
      */
     static List<String> names(String written) {
+        // "Test accounts are excluded: ...": the kind the label names, not what happens to it
+        written = LEFT_OUT_LABEL.matcher(written.strip()).replaceFirst("");
         // "test / training stores", "test and training stores": each kind, of the one thing named last
         String[] alternatives = written.strip().toLowerCase(Locale.ROOT).split("\\s*/\\s*|\\s+(?:and|or)\\s+");
         String[] last = alternatives[alternatives.length - 1].split("[\\s-]+");
@@ -361,6 +393,10 @@ final class RowClasses {
         out.sort((a, b) -> Boolean.compare(!a.startsWith("test"), !b.startsWith("test")));
         return out;
     }
+
+    /** "... are excluded", "... is not loaded": what a label says happens to the kind it names. */
+    private static final Pattern LEFT_OUT_LABEL = Pattern.compile("(?i)\\s+(?:is|are)\\s+(?:not\\s+loaded|excluded|ignored|dropped"
+            + "|removed|skipped|rejected|filtered\\s+out)$");
 
     /** "any ward whose code ...": a thing of one word, then "whose" and a plain word naming its column. */
     private static final Pattern THING_WHOSE_WORD = Pattern.compile("(?i)^(?:(?:any|the|all|every|an?)\\s+)?([a-z][a-z-]*)\\s+whose\\s+"
@@ -439,8 +475,9 @@ final class RowClasses {
     /** Whether the text only defines kinds, sentence by sentence (and so chooses no rows of its own). */
     boolean definesOnly(String text) {
         // every sentence a definition: one that says more ("... are not loaded") is read where it chooses rows
+        // ("Exclude wards whose WARD_CD starts with 'ZZ' are test wards": an instruction that defines in passing)
         return !classes.isEmpty() && !sentences(text).isEmpty() && sentences(text).stream().allMatch(sentence -> definition(sentence) != null
-                && !JOINED.matcher(withoutRemarks(sentence).strip()).matches());
+                && !JOINED.matcher(withoutRemarks(sentence).strip()).matches() && !INSTRUCTION.matcher(sentence.strip()).find());
     }
 
     /**
@@ -491,11 +528,19 @@ final class RowClasses {
             String word = w.group();
             if (LEAVING.contains(word)) {
                 leaves = true;
-            } else if (!FILLER.contains(word) && !namesTable(word) && !word.matches("\\d+")) {
+            } else if (!FILLER.contains(word) && !namesTable(word) && !word.matches("\\d+") && !relation(lower, w)) {
                 return List.of();
             }
         }
         return leaves && !lower.matches("(?s).*\\b(?:only|keep|kept|include|included)\\b.*") ? named : List.of();
+    }
+
+    /** "Agreements picked up at a test branch": a participle (and its particle) that links the rows to the kind's row. */
+    private static final Pattern RELATION = Pattern.compile("^(?:\\s+(?:up|off|out|in|on|over|down))?\\s+(?:at|by|on|for|from|to|in|against"
+            + "|with|under|through|via)\\b");
+
+    private static boolean relation(String text, Matcher word) {
+        return word.group().length() > 3 && word.group().endsWith("ed") && RELATION.matcher(text.substring(word.end())).find();
     }
 
     private static List<String> lower(List<String> texts) {

@@ -14,7 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * accounts: member numbers starting with '99', and members whose LAST_NM is 'TEST' in MEMBER", "any employee whose
  * emp_id starts with 'TST' or whose first name is 'TEST' is excluded from every target"): told in each target's table
  * when it holds what the definition names, through the identifier of the table that does (one step or two) when it
- * does not, and not at all where the table neither is nor names one. Run in DuckDB over several tables.
+ * does not, and not at all where the table neither is nor names one. Also kinds defined one after another under a
+ * topic ("Test data is not loaded: wards whose WARD_CD starts with 'ZZ' are test wards; patients whose ... are test
+ * patients"), a label that says the kind is left out ("Test accounts are excluded: ..."), a kind defined in a bracket
+ * with "starting with", rows linked to a kind's row by a participle ("picked up at a test branch"), the step a test is
+ * made at said in its bracket, a choice of the latest row said as what follows from a sentence, a semicolon between
+ * two choices, and texts said to mean no value kept apart from what they mean. Run in DuckDB over several tables.
  */
 class DefinedKindsOfRowsTest {
     private static final String[][] PROPERTY = {
@@ -176,6 +181,146 @@ class DefinedKindsOfRowsTest {
         }
     }
 
+    private static final String[][] WARD = {
+            {"ward_cd", "ward_name"},
+            {"W1", "North"},
+            {"ZZ02", "Test ward"},
+            {"W3", "South"}};
+    private static final String[][] PATIENT = {
+            {"patient_id", "surname", "mrn"},
+            {"P1", "Smith", "100"},
+            {"P2", "Test", "101"},
+            {"P3", "Jones", "999123"},
+            {"P4", "Brown", "102"}};
+    private static final String[][] ADMISSION = {
+            {"admission_no", "patient_id", "adm_status"},
+            {"A1", "P1", "C"},
+            {"A2", "P2", "C"},
+            {"A3", "P3", "C"},
+            {"A4", "P4", "x"},
+            {"A5", "P4", "C"},
+            {"A6", "P9", "C"}};
+
+    @Test
+    void shouldReadKindsDefinedUnderATopicAndTheRowsThatBelongToThem() throws Exception {
+        Specs spec = Specs.spec()
+                .row("DIM_WARD", "ward_code", "VARCHAR(10)", "pas_ward", "ward_cd", "Direct", null, null, true, null, null)
+                .row("DIM_PATIENT", "patient_id", "VARCHAR(10)", "pas_patient", "patient_id", "Direct", null, null, true, null, null)
+                .row("FACT_ADMISSION", "admission_no", "VARCHAR(10)", "pas_admission", "admission_no", "Direct", null,
+                        "Cancelled admissions (ADM_STATUS = 'X', any case, on the row kept by the de-dup) are entered-in-error "
+                                + "records and are excluded from FACT_ADMISSION and therefore from the census.", true, null, null)
+                .note("General Rules", "3 | Test data is not loaded: wards whose WARD_CD starts with 'ZZ' are test/training wards; "
+                        + "patients whose SURNAME contains 'TEST' (any case) or whose MRN starts with '999' are test patients. "
+                        + "Admissions belonging to a test patient are dropped as well.");
+        List<GeneratedLayers.Layer> layers = compile(spec, "pas_ward", WARD, "pas_patient", PATIENT, "pas_admission", ADMISSION);
+        try (DuckDb db = db("pas_ward", WARD, "pas_patient", PATIENT, "pas_admission", ADMISSION)) {
+            assertThat(values(db, layers.get(0), "ward_code")).containsExactly("W1", "W3");
+            assertThat(values(db, layers.get(1), "patient_id")).containsExactly("P1", "P4");
+            // A2 and A3 belong to test patients, A4 is cancelled; A6's patient is unknown, so no test patient
+            assertThat(values(db, layers.get(2), "admission_no")).containsExactly("A1", "A5", "A6");
+        }
+    }
+
+    private static final String[][] BRANCH = {
+            {"branch_code", "branch_name"},
+            {"LON", "London"},
+            {"TST1", "Sandbox"}};
+    private static final String[][] AGREEMENT = {
+            {"ra_num", "branch_code"},
+            {"R1", "LON"},
+            {"R2", "tst1"},
+            {"R3", "LON"}};
+
+    @Test
+    void shouldLeaveOutRowsLinkedToAKindsRowByAParticiple() throws Exception {
+        Specs spec = Specs.spec()
+                .row("DIM_BRANCH", "branch_code", "VARCHAR(10)", "branch_master", "branch_code", "Direct", null, null, true, null, null)
+                .row("FCT_RENTAL_AGREEMENT", "agreement_no", "VARCHAR(10)", "rental_agreement", "ra_num", "Direct", null, null, true,
+                        null, null)
+                .note("Notes", "3 | Test data: any branch whose BRANCH_CODE starts with 'TST' (any case) is a test branch. Test "
+                        + "branches are not loaded into DIM_BRANCH, and agreements picked up at a test branch are not loaded "
+                        + "into FCT_RENTAL_AGREEMENT.");
+        List<GeneratedLayers.Layer> layers = compile(spec, "branch_master", BRANCH, "rental_agreement", AGREEMENT);
+        try (DuckDb db = db("branch_master", BRANCH, "rental_agreement", AGREEMENT)) {
+            assertThat(values(db, layers.get(0), "branch_code")).containsExactly("LON");
+            assertThat(values(db, layers.get(1), "agreement_no")).containsExactly("R1", "R3");
+        }
+    }
+
+    private static final String[][] ACCOUNT = {
+            {"account_id", "test_ind"},
+            {"A1", "N"},
+            {"A2", "y"},
+            {"A3", "N"}};
+    private static final String[][] TRACK = {
+            {"track_id", "title"},
+            {"T1", "One"},
+            {"tst9", "Sandbox"},
+            {"T2", "Two"}};
+
+    @Test
+    void shouldNameTheKindALabelSaysIsLeftOutAndAKindDefinedInABracketStartingWithAValue() throws Exception {
+        Specs spec = Specs.spec()
+                .row("DIM_LISTENER", "listener_id", "VARCHAR(10)", "lsn_accounts", "account_id", "Direct", null, null, true, null, null)
+                .row("DIM_TRACK", "track_key", "INTEGER", "cat_tracks", null, "Surrogate key, numbered 1, 2, 3 ... in order of "
+                        + "TRACK_ID. Test catalogue entries are excluded before numbering.", null, null, true, null, null)
+                .row("DIM_TRACK", "track_id", "VARCHAR(10)", "cat_tracks", "track_id", "Direct")
+                .note("General Rules", "2 | Test accounts are excluded: LSN_ACCOUNTS rows with TEST_IND = 'Y' (any case).")
+                .note("General Rules", "3 | Test catalogue entries (TRACK_ID starting with 'TST', any case) are excluded from "
+                        + "DIM_TRACK.");
+        List<GeneratedLayers.Layer> layers = compile(spec, "lsn_accounts", ACCOUNT, "cat_tracks", TRACK);
+        try (DuckDb db = db("lsn_accounts", ACCOUNT, "cat_tracks", TRACK)) {
+            assertThat(values(db, layers.get(0), "listener_id")).containsExactly("A1", "A3");
+            assertThat(values(db, layers.get(1), "track_id")).containsExactly("T1", "T2");
+            assertThat(values(db, layers.get(1), "track_key")).containsExactly("1", "2");
+        }
+    }
+
+    private static final String[][] COURIER = {
+            {"courier_id", "courier_name", "last_upd"},
+            {"C1", "Old name", "2024-01-01"},
+            {"C1", "New name", "2024-02-01"},
+            {"C2", "Ann", "2024-01-05"}};
+    private static final String[][] EVENT = {
+            {"event_id", "event_type", "ms_played"},
+            {"E1", "PLAY", "1000"},
+            {"E2", "AD", "1000"},
+            {"E3", "PLAY", "0"},
+            {"E4", "PLAY", "200"}};
+
+    @Test
+    void shouldReadAChoiceSaidAsAConsequenceAndEachStatementBetweenSemicolons() throws Exception {
+        Specs spec = Specs.spec()
+                .row("DIM_COURIER", "courier_id", "VARCHAR(10)", "courier_master", "courier_id", "Direct", null, null, true, null, null)
+                .row("DIM_COURIER", "courier_name", "VARCHAR(20)", "courier_master", "courier_name", "Direct")
+                .row("FACT_PLAY", "play_id", "VARCHAR(10)", "play_events", "event_id", "Direct", null,
+                        "Only EVENT_TYPE = 'PLAY'; events with MS_PLAYED <= 0 are not loaded", true, null, null)
+                .note("General Rules", "5 | COURIER_MASTER can hold older versions of a courier, so keep the latest LAST_UPD "
+                        + "per COURIER_ID.");
+        List<GeneratedLayers.Layer> layers = compile(spec, "courier_master", COURIER, "play_events", EVENT);
+        try (DuckDb db = db("courier_master", COURIER, "play_events", EVENT)) {
+            assertThat(values(db, layers.get(0), "courier_name")).containsExactly("Ann", "New name");
+            assertThat(values(db, layers.get(1), "play_id")).containsExactly("E1", "E4");
+        }
+    }
+
+    @Test
+    void shouldKeepWhatTextsAreSaidToMeanApartFromTheTextsAndReadCodesSaidNotAlwaysUpperCase() throws Exception {
+        String[][] owner = {{"owner_id", "status_cd", "email"}, {"1", " a", "x@y.z"}, {"2", "NULL", "NULL"}, {"3", "I", "no value"}};
+        Specs spec = Specs.spec()
+                .row("DIM_OWNER", "owner_id", "VARCHAR(10)", "owner", "owner_id", "Direct", null, null, true, null, null)
+                .rowWithCells("DIM_OWNER", "owner_status", "VARCHAR(10)", "owner", "status_cd",
+                        "A = Active, I = Inactive, else Unknown", null, "Source codes are not always upper case / can be padded")
+                .row("DIM_OWNER", "email", "VARCHAR(20)", "owner", "email", "Direct")
+                .note("General Rules", "4 | An empty field and the literal text 'NULL' both mean 'no value'.");
+        List<GeneratedLayers.Layer> layers = compile(spec, "owner", owner);
+        try (DuckDb db = db("owner", owner)) {
+            assertThat(values(db, layers.get(0), "owner_status")).containsExactly("Active", "Inactive", "Unknown");
+            // 'NULL' is no value; the text 'no value' is what it means, not a text that means none
+            assertThat(values(db, layers.get(0), "email")).containsExactly("no value", "x@y.z", "null");
+        }
+    }
+
     private static List<GeneratedLayers.Layer> compile(Specs spec, Object... tables) {
         List<SchemaCatalog.Table> catalog = new ArrayList<>();
         for (int i = 0; i < tables.length; i += 2) {
@@ -197,7 +342,8 @@ class DefinedKindsOfRowsTest {
     private static List<String> values(DuckDb db, GeneratedLayers.Layer layer, String column) throws Exception {
         assertThat(layer.columns()).as("%s", layer.columns().stream().map(c -> c.name() + ": " + c.reason()).toList())
                 .extracting(GeneratedLayers.Column::status).containsOnly("compiled");
-        List<Map<String, Object>> rows = db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY " + column);
+        List<Map<String, Object>> rows = db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY " + column
+                + " NULLS LAST");
         return rows.stream().map(r -> String.valueOf(r.get(column))).toList();
     }
 }

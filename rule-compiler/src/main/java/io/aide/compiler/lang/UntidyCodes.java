@@ -24,6 +24,9 @@ final class UntidyCodes {
             + "|case\\s+(?:and|&|or)\\s+spacing|(?:arrive|arrives|come|comes|are|is)\\s+(?:sometimes\\s+)?(?:padded|in\\s+lower[- ]?case)"
             // "Code may come lower case", "Indicator not case-consistent in TMS", "lower case codes seen in UAT"
             + "|(?:may|can|might|could|sometimes|often)\\s+(?:come|arrive|be)\\s+(?:through\\s+)?(?:in\\s+)?(?:lower|mixed)[- ]?case"
+            // "Source codes are not always upper case / can be padded": a case the codes are said not to keep
+            + "|(?:not|n't)\\s+(?:always|necessarily|consistently)\\s+(?:in\\s+)?(?:upper|lower)[- ]?case"
+            + "|(?:can|may|might|could|sometimes|often)\\s+(?:be\\s+)?(?:space[- ]?)?padded"
             + "|not\\s+case[- ]?consistent|case[- ]?inconsistent|lower[- ]?case\\s+codes?\\s+(?:seen|found|appear|occur|exist)"
             + "|padded\\s*(?:/|,|and|or)\\s*(?:in\\s+)?lower[- ]?case|stray\\s+spaces"
             // "Codes come in upper and lower case - treat alike": both cases seen, compared as one
