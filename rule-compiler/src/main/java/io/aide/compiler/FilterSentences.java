@@ -124,6 +124,10 @@ final class FilterSentences {
     /** "Drop rows flagged deleted (del_flag = Y) and enrolments on sandbox courses (code starting with TEST)". */
     private static final Pattern BRACKETED_ITEMS = Pattern.compile("(?i)^(" + FilterText.LEAVE_OUT + ")\\s+([^()]{1,60}\\([^()]+\\)"
             + "(?:\\s*(?:,|\\band\\b|\\bor\\b|,\\s*and\\b)\\s*[^()]{1,60}\\([^()]+\\))+)\\s*[.;]?$");
+    private static final Pattern BRACKET = Pattern.compile("\\(([^()]+)\\)");
+    /** A bracket that tells its item: a comparison in it. */
+    private static final Pattern BRACKET_TEST = Pattern.compile("(?i)[=<>]|\\b(?:starts?|starting|begins?|beginning|ends?|ending"
+            + "|contains?|containing|like|in|is|are|equals?)\\b");
     private static final Pattern ITEM_BREAK = Pattern.compile("(?<=\\))\\s*(?:,\\s*and|,|and|or)\\s+");
 
     /**
@@ -135,6 +139,13 @@ final class FilterSentences {
         Matcher m = BRACKETED_ITEMS.matcher(sentence.trim());
         if (!m.matches()) {
             return List.of(sentence);
+        }
+        Matcher bracket = BRACKET.matcher(m.group(2));
+        while (bracket.find()) {
+            if (!BRACKET_TEST.matcher(bracket.group(1)).find()) {
+                // "rows with TEST_IND = 'Y' (any case) or whose ...": a bracket that only says how to compare makes no item
+                return List.of(sentence);
+            }
         }
         List<String> out = new ArrayList<>();
         for (String item : ITEM_BREAK.split(m.group(2))) {

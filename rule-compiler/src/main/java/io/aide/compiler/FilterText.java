@@ -180,9 +180,11 @@ final class FilterText {
             + "|everything\\s+else|anything\\s+else|the\\s+rest)\\s+(?:is\\s+|are\\s+)?(?:load(?:s|ed)?|kept|stays?(?:\\s+in)?)\\s*[.;]?\\s*$");
 
     /** "all other rows are excluded before numbering": the rows no condition keeps are left out, which keeping says. */
-    private static final Pattern REST_DROPPED = Pattern.compile("(?i)^\\s*(?:(?:all\\s+)?(?:the\\s+)?(?:other|remaining)\\s+[a-z]+s"
-            + "|everything\\s+else|anything\\s+else|the\\s+rest)\\s+(?:is\\s+|are\\s+)?(?:excluded|dropped|skipped|removed|rejected"
-            + "|filtered\\s+out|not\\s+loaded|left\\s+out)(?:\\s+(?:before|after)\\s+[a-z]+)?\\s*(?:\\([^()]*\\)\\s*)?[.;]?\\s*$");
+    private static final Pattern REST_DROPPED = Pattern.compile("(?i)^\\s*(?:(?:all\\s+)?(?:the\\s+)?(?:other|remaining)\\s+(?:[a-z]+\\s+){0,2}[a-z]+s"
+            // "Other event types (AD, PAUSE, ...) are out of scope": examples of the rest in a bracket
+            + "(?:\\s*\\([^()]*\\))?"
+            + "|everything\\s+else|anything\\s+else|the\\s+rest)\\s+(?:is\\s+|are\\s+)?(?:excluded|dropped|skipped|removed|rejected|ignored"
+            + "|discarded|filtered\\s+out|not\\s+loaded|left\\s+out|out\\s+of\\s+scope|not\\s+in\\s+scope)(?:\\s+(?:before|after)\\s+[a-z]+)?\\s*(?:\\([^()]*\\)\\s*)?[.;]?\\s*$");
 
     /** The sentence says the rows no condition keeps are left out (said beside a condition that keeps rows). */
     static boolean restDropped(String sentence) {

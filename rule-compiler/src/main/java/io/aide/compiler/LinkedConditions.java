@@ -30,6 +30,8 @@ final class LinkedConditions {
     /** The name parts of a column that identifies a thing ("PROP_CD", "MEMBER_NO", "MRN"). */
     private static final Pattern ID = Pattern.compile("(?i)^(?:mrn|[a-z0-9]+_(?:id|no|nbr|num|number|code|cd|key|ref))$");
     private static final String INNER = "lk";
+    /** table.column standing alone: no more dotted parts around it, not inside quotes. */
+    private static final Pattern TABLE_COLUMN = Pattern.compile("(?<![\\w.'])[A-Za-z]\\w*\\.[A-Za-z]\\w*(?![\\w.'])");
 
     private final SourceTables tables;
     private final ColumnBinder binder;
@@ -336,8 +338,8 @@ final class LinkedConditions {
     /** The condition read over the columns of table t (as relation "lk"), or null when it names what t lacks. */
     private Expr inTable(String condition, MappingRow r, SchemaCatalog.Table t) {
         String qualified = ofTable(condition, t.name());
-        if (qualified.matches("(?s).*\\b[A-Za-z]\\w*\\.[A-Za-z]\\w*.*") && !qualified.matches("(?s).*\\d\\.\\d.*")) {
-            // another table's column, named with its table
+        if (TABLE_COLUMN.matcher(qualified).find() && !qualified.matches("(?s).*\\d\\.\\d.*")) {
+            // another table's column, named with its table (a name of three dotted parts is a domain: qa.tunely.io)
             return null;
         }
         List<Expr.Col> columns = t.columns().stream().map(c -> new Expr.Col(INNER, c.name())).toList();

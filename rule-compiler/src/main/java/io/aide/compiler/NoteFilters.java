@@ -51,7 +51,7 @@ final class NoteFilters {
             + "|(?:the\\s+|any\\s+|all\\s+)?(?:leading\\s+|trailing\\s+|extra\\s+|surrounding\\s+)?(?:case|capitali[sz]ation|space|zero|hyphen|dash"
             + "|character|" + TEXT_PARTS + ")\\b)\\S"
             + "|reject\\s+(?:the\\s+|any\\s+|all\\s+)?(?:rows|records|lines|entries)\\b"
-            + "|keep\\s+only\\b|only\\s+keep\\b|keep\\s+the\\s+(?:row|record|latest|last|first|most|newest|oldest|earliest|highest|lowest)\\b"
+            + "|keep\\s+only\\b|only\\s+keep\\b|keep\\s+the\\s+(?:row|record|copy|version|one|latest|last|first|most|newest|oldest|earliest|highest|lowest)\\b"
             + "|only\\s+(?:rows|records|[a-z]+s)\\s+(?:that|which|whose|with|where)\\b)");
     private static final Pattern FILTER_LABEL = Pattern.compile("(?i)^filter(?:ed)?\\s*[:-]\\s*");
     /**
@@ -356,7 +356,10 @@ final class NoteFilters {
         return out.isEmpty() ? "" : out.matches("(?s).*[.;!?]$") ? out : out + ".";
     }
 
-    private static final Pattern RULE_POINTER = Pattern.compile("(?i)" + RULE_REF + "|\\(\\s*#\\s*\\d+\\s*\\)");
+    private static final Pattern RULE_POINTER = Pattern.compile("(?i)" + RULE_REF + "|\\(\\s*#\\s*\\d+\\s*\\)"
+            // "duplicates removed as per General Rule 5": a pointer without its bracket
+            + "|\\b(?:as\\s+per|per|see|according\\s+to|in\\s+line\\s+with)\\s+(?:the\\s+)?(?:general\\s+|load\\s+|business\\s+)?"
+            + "(?:rules?|notes?)\\s*#?\\s*[A-Z]?\\d+(?:\\s*(?:,|and|&)\\s*#?\\s*[A-Z]?\\d+)*\\b");
 
     /**
      * The first sentence of a remark that leaves rows out and points to the general rule that says how ("Bills starting
@@ -369,6 +372,30 @@ final class NoteFilters {
         for (String sentence : SENTENCES.split(remark.trim())) {
             String plain = withoutRulePointer(sentence);
             if (pointsToRule(sentence) && (ChoiceWords.read(plain) != null || io.aide.compiler.lang.RuleLanguage.leavesRowsOut(plain))) {
+                return sentence.strip();
+            }
+        }
+        return null;
+    }
+
+    /** Words that say repeated rows become one: "re-scans collapsed", "de-duplicated", "duplicates removed". */
+    private static final Pattern COLLAPSED = Pattern.compile("(?i)\\b(?:collapsed|de-?duplicated|deduped|de-?duped|de-?duplication"
+            + "|duplicates?\\s+(?:are\\s+|is\\s+)?(?:removed|dropped|collapsed|resolved)|one\\s+row\\s+per)\\b");
+
+    /**
+     * The first sentence of a remark that points to a general rule for how repeated rows become one ("turnstile re-scans
+     * collapsed first (General Rules 7)", "duplicates removed as per General Rule 5"); null when there is none.
+     */
+    static boolean pointsToCollapse(String sentence) {
+        return pointsToRule(sentence) && COLLAPSED.matcher(withoutRulePointer(sentence)).find();
+    }
+
+    static String pointedCollapse(String remark) {
+        if (remark == null || remark.isBlank()) {
+            return null;
+        }
+        for (String sentence : SENTENCES.split(remark.trim())) {
+            if (pointsToCollapse(sentence)) {
                 return sentence.strip();
             }
         }
@@ -390,6 +417,20 @@ final class NoteFilters {
      */
     private static final Pattern POINTED_CHOICE = Pattern.compile("(?i)^\\s*(?:after\\s+|with\\s+|once\\s+)?[\\w/' -]{0,80}?\\b(?:are\\s+|is\\s+|have\\s+been\\s+)?"
             + "(?:excluded|removed|dropped|filtered\\s+out|collapsed|de-?duplicated|deduped)\\b[\\w/' -]{0,60}?\\s*" + RULE_REF + "\\s*[.;]?\\s*$");
+
+    /**
+     * "Full e-mail is PII and is not loaded to the mart", "The raw card number is never stored": one value (a singular
+     * subject, no condition on a row) said not to be kept, which chooses no rows.
+     */
+    private static final Pattern VALUE_NOT_KEPT = Pattern.compile("(?i)^(?:the\\s+|a\\s+|its\\s+)?(?:[a-z][\\w-]*\\s+){0,3}[a-z][\\w-]*(?<![^s]s)"
+            + "\\s+is\\s+(?:[a-z][\\w-]*\\s+and\\s+(?:is\\s+)?)?(?:not|never)\\s+(?:to\\s+be\\s+)?(?:loaded|stored|kept|carried|exposed|published"
+            + "|persisted)\\b[\\w\\s]*[.;]?$");
+    private static final Pattern ROW_CONDITION = Pattern.compile("(?i)\\b(?:with|whose|where|that|which|if|when|unless|rows?|records?"
+            + "|lines?)\\b|[=<>'\"]");
+
+    private static boolean valueNotKept(String sentence) {
+        return VALUE_NOT_KEPT.matcher(sentence.strip()).matches() && !ROW_CONDITION.matcher(sentence).find();
+    }
 
     /** "... whose member is not in DIM_MEMBER ... are dropped", "Redemptions with no matching member are rejected". */
     private static final Pattern UNMATCHED_DROPPED = Pattern.compile("(?i)\\b(?:whose|with\\s+no|without\\s+an?|that\\s+have\\s+no|where\\s+the)\\b"
@@ -526,7 +567,8 @@ final class NoteFilters {
             String said = stepless(sentence.trim());
             String topicless = leftOutAfterTopic(said);
             int before = filters.size();
-            if (OF_A_LOOKUP.matcher(said).find() || VALUE_PARTS_REMOVED.matcher(said).find() || GROUPS_PRESENT.matcher(said).find()) {
+            if (OF_A_LOOKUP.matcher(said).find() || VALUE_PARTS_REMOVED.matcher(said).find() || GROUPS_PRESENT.matcher(said).find()
+                    || valueNotKept(said)) {
                 notes.add(said);
             } else if (lastWasFilter && FilterSentences.DEFINITION.matcher(said).matches()) {
                 // "Exclude test accounts. These are the account numbers starting with 999.": what the rows are

@@ -263,7 +263,9 @@ final class NoteScope {
         return out.toArray(new String[0]);
     }
 
-    private static final Pattern VERB = Pattern.compile("(?i)\\b(?:are|is|were|was)\\s+");
+    /** A verb of its own: "are dropped", "do not go to DIM_LISTENER", "must not be loaded". */
+    private static final Pattern VERB = Pattern.compile("(?i)\\b(?:are|is|were|was|(?:do|does|did)\\s+not|don't|doesn't|never|must"
+            + "|should|shall|will|cannot|can't)\\s+");
 
     /**
      * What a text is about: the targets it names; else the targets reading a source table it names; else the targets

@@ -59,6 +59,15 @@ final class Picks {
     /** "Keep only the highest REVISION_NO per BILL_NO", "keep the latest LAST_UPD_TS per cleaned HBL_NO": the order column named itself. */
     private static final Pattern EXTREME_COLUMN = Pattern.compile("(?i)^" + KEEP + EXTREME + "\\s+((?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+|[a-z][a-z0-9]*_[a-z0-9_]+))"
             + "(?:\\s*\\([^()]*\\))?\\s+" + PER + "\\s+(.+?)\\s*[.;]?$");
+    /** "Keep the copy that was received first (lowest RECEIVED_TS) and drop the others": when it came, then the order in brackets */
+    private static final Pattern CAME_FIRST = Pattern.compile("(?i)^" + KEEP + "(?:one\\s+|single\\s+)?" + ROW + "\\s+(?:that|which)\\s+"
+            + "(?:was|were|is|are|got|has\\s+been)\\s+(?:received|loaded|sent|created|updated|modified|changed|extracted|inserted"
+            + "|delivered|written|recorded)\\s+(first|last|latest|earliest|most\\s+recently)\\s*\\(\\s*(?:the\\s+)?" + EXTREME
+            + "\\s+([A-Za-z_][\\w.]*)\\s*\\)\\s*(?:,?\\s*and\\s+(?:drop|discard|ignore|remove|skip)\\s+(?:the\\s+|all\\s+)?"
+            + "(?:others|rest|other\\s+\\w+))?\\s*[.;]?$");
+    /** "<pick>, comparing ACCOUNT_ID after trim and upper case": the pick, the key's column, how it is compared. */
+    private static final Pattern KEY_COMPARED = Pattern.compile("(?i)^(.+?)\\s*,\\s*(?:comparing|compared\\s+on|matching|matched\\s+on)\\s+"
+            + "(?:the\\s+)?((?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+|[a-z][a-z0-9]*_[a-z0-9_]+))\\s+(?:after|once|when)\\s+([a-z ,/&-]{3,60}?)\\s*[.;]?$");
     /** "..., i.e.", "... – that is": a sentence that ends by announcing the same said again */
     private static final Pattern ANNOUNCING = Pattern.compile("(?i)\\s*[,;:–—-]?\\s*(?:i\\.?\\s*e\\.?|e\\.?\\s*g\\.?|that\\s+is|namely|in\\s+sql)\\s*[:,]?\\s*$");
     /** "keep one row per cleaned member number – the one with the most recent LAST_UPD_TS" */
@@ -534,6 +543,18 @@ final class Picks {
 
     /** {key, extreme, order} of a sentence that keeps one row per key in one of the forms; null otherwise. */
     private static String[] forms(String sentence) {
+        Matcher compared = KEY_COMPARED.matcher(sentence);
+        if (compared.matches()) {
+            // "... of each account (highest LAST_MODIFIED_TS), comparing ACCOUNT_ID after trim and upper case": the key said
+            // again by its column, and how it is compared
+            String[] read = forms(compared.group(1));
+            if (read != null && read.length == 3 && !read[0].isBlank()) {
+                String how = compared.group(3);
+                String cleaned = (how.matches("(?is).*\\btrim\\w*.*") ? "trimmed " : "")
+                        + (how.matches("(?is).*\\b(?:upper\\w*|any\\s+case|case[- ]insensitive\\w*|ignor\\w*\\s+case)\\b.*") ? "upper-cased " : "");
+                return new String[]{cleaned + compared.group(2), read[1], read[2]};
+            }
+        }
         String[] once = LoadedOnce.form(sentence);
         if (once != null) {
             return once;
@@ -578,6 +599,11 @@ final class Picks {
         Matcher ofEach = EXTREME_OF_EACH.matcher(sentence);
         if (ofEach.matches()) {
             return new String[]{ofEach.group(2), ofEach.group(3), ofEach.group(4)};
+        }
+        Matcher came = CAME_FIRST.matcher(sentence);
+        if (came.matches() && descending(came.group(2)) == came.group(1).toLowerCase(Locale.ROOT).matches("last|latest|most\\s+recently")) {
+            // the word for when it came and the bracket's agree on the direction
+            return new String[]{"", came.group(2), came.group(3)};
         }
         Matcher by = EXTREME_BY.matcher(sentence);
         if (by.matches()) {

@@ -394,19 +394,12 @@ final class PlanAssembler {
             }
         });
 
-        if (where.isEmpty() && whereTodos.isEmpty()) {
-            // "Bills starting with 'TEST' are excluded (see General Rules #3)" in a row's remarks: read where the rule it
-            // points to says it, which here leaves none of the target's rows out; said, not dropped
-            for (MappingRow r : rows) {
-                String pointed = NoteFilters.pointedChoice(r.description());
-                if (pointed != null) {
-                    String why = "it points to a general rule for the rows it leaves out, but no rule leaves rows of this target out";
-                    whereTodos.add("TODO filter " + r.ref() + " not applied: \"" + pointed + "\" - " + why);
-                    diagnostics.add(new Diagnostic(Diagnostic.ERROR, "filter_not_compiled",
-                            "remark \"" + pointed + "\" of target " + target + " is not applied: " + why, null, r.ref()));
-                    break;
-                }
-            }
+        RulePointers.Unborne unborne = whereTodos.isEmpty() ? RulePointers.check(rows, !where.isEmpty(), !picks.isEmpty()) : null;
+        if (unborne != null) {
+            // a remark pointing to a general rule the target does not read: said, not dropped
+            whereTodos.add("TODO filter " + unborne.row().ref() + " not applied: \"" + unborne.remark() + "\" - " + unborne.why());
+            diagnostics.add(new Diagnostic(Diagnostic.ERROR, "filter_not_compiled", "remark \"" + unborne.remark() + "\" of target "
+                    + target + " is not applied: " + unborne.why(), null, unborne.row().ref()));
         }
 
         List<String> sourceTables = new ArrayList<>();

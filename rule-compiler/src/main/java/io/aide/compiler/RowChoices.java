@@ -327,6 +327,10 @@ final class RowChoices {
         boolean restDropped = false;
         boolean trivially = false;
         for (String sentence : sentences) {
+            if (NoteFilters.pointsToCollapse(sentence)) {
+                // "duplicates removed as per General Rule 5": the rule's pick, which the plan makes sure is read
+                continue;
+            }
             if (NoteFilters.pointsToRule(sentence) && !SEE_NOTES.matcher(sentence).matches()) {
                 // "... and tickets of test growers (rule 3)": read without its pointer where it reads on its own
                 Expr pointed = readFilter(NoteFilters.withoutRulePointer(sentence), r, baseAlias, joins, made, new String[1]);
@@ -381,8 +385,9 @@ final class RowChoices {
                 return null;
             }
         }
-        if (restDropped && (parts.isEmpty() || parts.stream().anyMatch(p -> p instanceof Expr.Not))) {
-            // the rest is left out only beside conditions that keep rows
+        if (restDropped && parts.stream().allMatch(p -> p instanceof Expr.Not)) {
+            // the rest is left out only beside a condition that keeps rows ("Only EVENT_TYPE = 'PLAY'; ... Other event types
+            // are out of scope"), whatever else is left out beside it
             return null;
         }
         if (blanksKept && (parts.isEmpty() || !parts.stream().allMatch(p -> p instanceof Expr.Not))) {

@@ -153,15 +153,19 @@ final class RowClasses {
         for (String cell : line.split(" \\| ", -1)) {
             StringBuilder out = new StringBuilder();
             String plural = null;
+            String subject = null;
             for (String sentence : cell.strip().split("(?<=[.;!?])\\s+(?=[A-Z(])")) {
                 RowClass defined = definition(STEP_NUMBER.matcher(sentence).replaceFirst(""));
                 String said = sentence;
                 if (defined != null) {
                     String name = defined.names().get(0);
                     plural = name.endsWith("y") ? name.substring(0, name.length() - 1) + "ies" : name + "s";
-                    said = thoseNamed(said, plural);
+                    // "Test accounts: owners whose LAST_NM is 'TEST' ...": the rows the kind is made of ("those owners")
+                    Matcher whose = SUBJECT_WHOSE.matcher(sentence);
+                    subject = whose.find() ? whose.group(1) : null;
+                    said = thoseNamed(said, plural, subject);
                 } else if (plural != null) {
-                    said = thoseNamed(said, plural);
+                    said = thoseNamed(said, plural, subject);
                     String capital = Character.toUpperCase(plural.charAt(0)) + plural.substring(1);
                     said = SUBJECT_PRONOUN.matcher(said).replaceFirst(capital);
                     said = SUBJECT_UNSAID.matcher(said).replaceFirst(capital + " are ");
@@ -182,11 +186,14 @@ final class RowClasses {
      * "... and all MOD_RESULT rows for those students are excluded": the kind just defined, named where the sentence
      * points back to it by its head noun.
      */
-    private static String thoseNamed(String sentence, String plural) {
+    private static String thoseNamed(String sentence, String plural, String subject) {
         String head = plural.substring(plural.lastIndexOf(' ') + 1);
-        return sentence.replaceAll("(?i)\\b(?:those|these|such)\\s+" + java.util.regex.Pattern.quote(head) + "\\b",
-                java.util.regex.Matcher.quoteReplacement(plural));
+        String heads = Pattern.quote(head) + (subject == null ? "" : "|" + Pattern.quote(subject));
+        return sentence.replaceAll("(?i)\\b(?:those|these|such)\\s+(?:" + heads + ")\\b", Matcher.quoteReplacement(plural));
     }
+
+    /** "owners whose LAST_NM ...": the plural noun of the rows a definition tests. */
+    private static final Pattern SUBJECT_WHOSE = Pattern.compile("(?i)\\b([a-z]{3,}s)\\s+whose\\b");
 
     /** The kinds the texts define; parts: the words of the document's table and target names. */
     static RowClasses of(List<String> texts, Set<String> parts) {

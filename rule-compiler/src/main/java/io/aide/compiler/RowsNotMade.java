@@ -30,7 +30,17 @@ final class RowsNotMade {
         // of the grain as much as a declared key
         columns.stream().filter(c -> c.rows().stream().map(r -> writtenRules.getOrDefault(r.ref(), r.transformation()))
                 .anyMatch(t -> t != null && GROUPING_RULE.matcher(t).find())).forEach(c -> grainColumns.add(c.name()));
-        String unread = rowsUnknown(whereTodos, columns, grainColumns, grouped);
+        // a target whose compiled columns aggregate groups its rows by the others, whether or not any of them compiled
+        boolean aggregating = grouped || columns.stream().anyMatch(c -> !c.flagged() && c.expr() != null
+                && io.aide.compiler.plan.Expr.hasAggregate(c.expr()));
+        if (aggregating) {
+            // "Direct (grain)", "Direct" beside "Number of plays in the group": each column that aggregates nothing is one
+            // the rows are grouped by
+            columns.stream().filter(c -> c.flagged() && c.rows().stream().noneMatch(r -> io.aide.compiler.lang.Aggregates.leads(
+                    writtenRules.getOrDefault(r.ref(), r.transformation() == null ? "" : r.transformation()))))
+                    .forEach(c -> grainColumns.add(c.name()));
+        }
+        String unread = rowsUnknown(whereTodos, columns, grainColumns, aggregating);
         String notMeasured = unread != null ? unread : ungroupedMeasure(columns, grouped, baseTable);
         return notMeasured != null ? notMeasured : unionNotMade(rows);
     }

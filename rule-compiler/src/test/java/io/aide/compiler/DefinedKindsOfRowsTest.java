@@ -321,6 +321,58 @@ class DefinedKindsOfRowsTest {
         }
     }
 
+    private static final String[][] LISTENER = {
+            {"account_id", "email_addr", "test_ind"},
+            {"A1", "ann@mail.io", "N"},
+            {"A2", "qa1@QA.TUNELY.IO", "N"},
+            {"A3", "cy@mail.io", "y"},
+            {"A4", "dee@mail.io", "N"}};
+    private static final String[][] PLAY = {
+            {"event_id", "account_id", "event_type", "ms_played", "received_ts"},
+            {"E1", "A1", "PLAY", "1000", "2024-01-01 10:00:02"},
+            {"E1", "A1", "PLAY", "1000", "2024-01-01 10:00:01"},
+            {"E2", "A2", "PLAY", "1000", "2024-01-01 10:00:00"},
+            {"E3", "A3", "PLAY", "1000", "2024-01-01 10:00:00"},
+            {"E4", "A4", "AD", "1000", "2024-01-01 10:00:00"},
+            {"E5", "A4", "PLAY", "0", "2024-01-01 10:00:00"},
+            {"E6", "A4", "PLAY", null, "2024-01-01 10:00:00"},
+            {"E7", "A9", "PLAY", "500", "2024-01-01 10:00:00"}};
+
+    @Test
+    void shouldReadTheGeneralRulesOfADocumentMetFirst() throws Exception {
+        Specs spec = Specs.spec()
+                .row("DIM_LISTENER", "listener_id", "VARCHAR(10)", "lsn_accounts", "account_id", "Trim, upper case", null, null, true,
+                        null, null)
+                .rowWithCells("DIM_LISTENER", "email_domain", "VARCHAR(30)", "lsn_accounts", "email_addr", "e-mail domain, lower case",
+                        null, "Full e-mail is PII and is not loaded to the mart")
+                .row("FACT_PLAY", "play_id", "VARCHAR(10)", "play_events", "event_id", "Trimmed EVENT_ID. Only EVENT_TYPE = 'PLAY'; "
+                        + "duplicates removed as per General Rule 5.", null, null, true, null, null)
+                .note("General Rules", "2 | Test accounts are excluded: LSN_ACCOUNTS rows with TEST_IND = 'Y' (any case) or whose "
+                        + "e-mail domain is qa.tunely.io (any case). They do not go to DIM_LISTENER, and all PLAY_EVENTS of these "
+                        + "accounts are dropped (not loaded as -1).")
+                .note("General Rules", "5 | PLAY_EVENTS can contain the same EVENT_ID more than once (producer retries). Keep the "
+                        + "copy that was received first (lowest RECEIVED_TS) and drop the others.")
+                .note("General Rules", "6 | FACT_PLAY holds only EVENT_TYPE = 'PLAY'. Other event types (AD, PAUSE, ...) are out of "
+                        + "scope. Events with MS_PLAYED missing, zero or negative are discarded.");
+        List<GeneratedLayers.Layer> layers = compile(spec, "lsn_accounts", LISTENER, "play_events", PLAY);
+        try (DuckDb db = db("lsn_accounts", LISTENER, "play_events", PLAY)) {
+            assertThat(values(db, layers.get(0), "listener_id")).containsExactly("A1", "A4");
+            // E2 and E3 are plays of test accounts, E4 no play, E5 and E6 played nothing; E1 once; E7's account is unknown
+            assertThat(values(db, layers.get(1), "play_id")).containsExactly("E1", "E7");
+        }
+    }
+
+    @Test
+    void shouldFlagAPointerToARuleThatKeepsOneOfSeveralRowsWhereNoRuleSaysWhich() {
+        Specs spec = Specs.spec()
+                .row("FACT_PLAY", "play_id", "VARCHAR(10)", "play_events", "event_id", "Trimmed EVENT_ID. Only EVENT_TYPE = 'PLAY'; "
+                        + "duplicates removed as per General Rule 5.", null, null, true, null, null)
+                .note("General Rules", "5 | Rounding is half-up.");
+        List<GeneratedLayers.Layer> layers = compile(spec, "play_events", PLAY);
+        assertThat(layers.get(0).columns()).extracting(GeneratedLayers.Column::status).containsOnly("flagged");
+        assertThat(layers.get(0).columns().get(0).reason()).contains("keeps one of several rows");
+    }
+
     private static List<GeneratedLayers.Layer> compile(Specs spec, Object... tables) {
         List<SchemaCatalog.Table> catalog = new ArrayList<>();
         for (int i = 0; i < tables.length; i += 2) {

@@ -53,4 +53,13 @@ class RuleAggregatesTest {
         // Then
         assertThat(out.status()).isEqualTo("flagged");
     }
+    @Test
+    void shouldNeverTakeAnOperationForASecondValueOfASumNorDropTheSumBeforeABracketedFormula() throws Exception {
+        // "Sum of x, rounded": the rounding is the sum's, never "x + ROUND(x)"
+        assertThat(rows("DECIMAL(10,1)", "Sum of amount, rounded to 1 dp per customer")).containsExactly("c1=60.0", "c2=5.0");
+        // "Sum of x in tenths (/ 10)": the bracket is no rule of its own, which would drop the sum
+        assertThat(compile("DOUBLE", "Sum of amount in tenths (/ 10) per customer").columns().get(1).status()).isEqualTo("flagged");
+        // a scaling after the aggregated value scales each value, as the total
+        assertThat(rows("DOUBLE", "Sum of amount divided by 10 per customer")).containsExactly("c1=6.0", "c2=0.5");
+    }
 }

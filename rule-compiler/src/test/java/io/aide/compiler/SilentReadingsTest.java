@@ -103,4 +103,19 @@ class SilentReadingsTest {
         assertThat(looked.status()).isEqualTo("flagged");
         assertThat(looked.reason()).contains("which is not compiled there");
     }
+    @Test
+    void shouldReadStatesOfOneValueListedWithCommasOnlyWhenTheListEndsInOr() throws Exception {
+        RuleTable readings = new RuleTable("reads", "id", new String[]{"id", "ms"}, new String[]{"1", "100"}, new String[]{"2", "0"},
+                new String[]{"3", null}, new String[]{"4", "-5"});
+        readings.expect("INTEGER", "ms", List.of("0 if ms is missing, zero or negative, else ms"), "100", "0", "0", "0");
+        // "if ms is missing, zero": the value after the condition, no list
+        readings.expect("INTEGER", "ms", List.of("if ms is missing, zero"), "100", "0", "0", "-5");
+    }
+
+    @Test
+    void shouldCompareAnEmailDomainWithADomainNameWrittenWithoutQuotes() throws Exception {
+        RuleTable people = new RuleTable("people", "id", new String[]{"id", "email_addr"}, new String[]{"1", "ann@qa.example.io"},
+                new String[]{"2", "bob@example.io"}, new String[]{"3", "no-at-sign"});
+        people.expect("CHAR(1)", "email_addr", List.of("Y if the e-mail domain is qa.example.io, else N"), "Y", "N", "N");
+    }
 }

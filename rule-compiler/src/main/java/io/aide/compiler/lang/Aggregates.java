@@ -104,6 +104,14 @@ public final class Aggregates implements Recognizer {
                 continue;
             }
             p.reset(m);
+            Expr converted = arg == null ? null : converted(p, arg);
+            if (converted != null) {
+                // "Sum of MS_PLAYED converted to minutes (/ 60000)": each value scaled, which the total is too
+                arg = converted;
+                described = false;
+                continue;
+            }
+            p.reset(m);
             String h = hint(p);
             if (h != null) {
                 if (hint != null) {
@@ -231,6 +239,33 @@ public final class Aggregates implements Recognizer {
             return null;
         }
         return new Expr.Bin("=", texts.get(0), new Expr.Lit(code.text()));
+    }
+
+    /**
+     * An operation after the aggregated value that scales it by a positive number ("converted to minutes", "divided by
+     * 1000", "in thousands"): the scaled value (cursor after it), or null (cursor unchanged). Any other operation is
+     * left unread: applied to each value or to the result, it would give another number.
+     */
+    private static Expr converted(Parser p, Expr arg) {
+        int m = p.mark();
+        p.acceptOp(",");
+        Copies.Operation op = Copies.operation(p);
+        Expr out = op == null || op.kind() != Copies.Kind.VALUE ? null : op.apply().apply(arg);
+        if (out == null || !scaled(out, arg)) {
+            p.reset(m);
+            return null;
+        }
+        return out;
+    }
+
+    private static boolean scaled(Expr e, Expr arg) {
+        Expr x = e instanceof Expr.Cast c ? c.expr() : e;
+        if (!(x instanceof Expr.Bin b) || !(b.op().equals("*") || b.op().equals("/"))) {
+            return false;
+        }
+        Expr value = b.left() instanceof Expr.Cast c ? c.expr() : b.left();
+        Expr by = b.right() instanceof Expr.Cast c ? c.expr() : b.right();
+        return value.equals(arg) && by instanceof Expr.Lit l && l.value() instanceof Number n && n.doubleValue() > 0;
     }
 
     private static String function(Parser p) {

@@ -35,21 +35,24 @@ final class ColumnWords {
         java.util.Map<String, String> out = new java.util.HashMap<>();
         PhraseTable.forEachLine("synonyms.txt", (n, line) -> {
             int colon = line.indexOf(':');
-            out.put(line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT), line.substring(colon + 1).strip());
+            String words = line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT);
+            out.put(words, line.substring(colon + 1).strip());
+            // "e-mail" is read as the words "e" and "mail"
+            out.putIfAbsent(words.replace('-', ' '), line.substring(colon + 1).strip());
         });
         return java.util.Map.copyOf(out);
     }
 
     /** Kinds a column's last part names and words often leave out (amt, cd, flg, ind, dt, qty, pct, txt). */
     private static final java.util.Set<String> KIND_WORDS = java.util.Set.of("amount", "value", "date", "code", "name",
-            "number", "flag", "text", "id", "indicator", "count", "percent", "quantity", "timestamp", "key", "total");
+            "number", "flag", "text", "id", "indicator", "count", "percent", "quantity", "timestamp", "key", "total", "address");
 
     /**
      * The kinds a single word leaves out: a measure's ("bonus" for bonus_amt) or an identifier's ("carrier" for
      * carrier_id, "account" for acct_no); never a date's, code's or name's, whose first part is often a label too.
      */
     private static final java.util.Set<String> MEASURE_KINDS = java.util.Set.of("amount", "value", "count", "percent",
-            "quantity", "total", "id", "number", "key");
+            "quantity", "total", "id", "number", "key", "address");
 
     /** A column name's last part that names what kind of value it holds or its unit ("amt", "cd", "sqft", "usd"). */
     private static boolean kindPart(String part, boolean oneWord) {

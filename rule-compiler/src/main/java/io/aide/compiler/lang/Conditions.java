@@ -24,6 +24,11 @@ final class Conditions {
         }
         while (left != null) {
             int m = p.mark();
+            Expr listed = listedState(p, left);
+            if (listed != null) {
+                left = new Expr.Bin("OR", left, listed);
+                continue;
+            }
             if (!p.accept(Role.OR)) {
                 break;
             }
@@ -42,6 +47,29 @@ final class Conditions {
             left = new Expr.Bin("OR", left, right);
         }
         return left;
+    }
+
+    /**
+     * "is missing, zero or negative": after a comma, another test of the value just tested, in a list whose last test
+     * comes after "or"; the test (cursor after it), or null (cursor unchanged).
+     */
+    private static Expr listedState(Parser p, Expr left) {
+        int m = p.mark();
+        Expr tested = TestSubjects.of(left);
+        if (tested == null || !p.acceptOp(",")) {
+            return null;
+        }
+        int from = p.mark();
+        Expr right = p.accept(Role.NULL) ? new Expr.IsNull(tested, false) : comparisonOf(p, tested);
+        Token next = p.peekToken();
+        // ("if the amount is missing, zero": a value after the condition, no list without its "or")
+        boolean orSaid = right != null && (next != null && (next.op(",") || p.lexicon().match(Role.OR, p.tokens(), p.mark()) > 0)
+                || p.tokens().subList(from, p.mark()).stream().anyMatch(t -> t.is(Token.Kind.WORD, "or")));
+        if (!orSaid) {
+            p.reset(m);
+            return null;
+        }
+        return right;
     }
 
     /**
@@ -178,6 +206,16 @@ final class Conditions {
         if (left != null) {
             // "the hour of evt_ts is between 9 and 17", "year of ship_dt = 2024"
             Expr test = test(p, left);
+            if (test != null) {
+                return test;
+            }
+            p.reset(start);
+        }
+        Expr domain = UrlParts.compared(p);
+        if (domain != null) {
+            // "whose e-mail domain is qa.tunely.io": the text after the '@', compared as any value
+            Expr test = UrlParts.isDomainName(p, domain);
+            test = test != null ? test : test(p, domain);
             if (test != null) {
                 return test;
             }

@@ -39,7 +39,7 @@ final class RowSums {
                 continue;
             }
             if (i == start || !(rule.apply(tokens.subList(start, i)) instanceof Recognition.Recognized ok)
-                    || Expr.columns(ok.expr()).isEmpty()) {
+                    || Expr.columns(ok.expr()).isEmpty() || !namesItsValue(tokens.subList(start, i), parsers)) {
                 return null;
             }
             parts.add(parsers.apply(tokens.subList(start, i)).typed(ok.expr()));
@@ -53,6 +53,21 @@ final class RowSums {
             sum = new Expr.Bin("+", sum, part);
         }
         return new Recognition.Recognized(sum, null, List.of(), "a sum of " + parts.size() + " values on the row");
+    }
+
+    /**
+     * The part names the value it adds ("energy charge", "the standing charge", "bonus_amt / 100"), never only an
+     * operation on a value left unsaid ("Sum of MS_PLAYED, rounded to 2 dp": the rounding is the sum's, not a second value).
+     */
+    private static boolean namesItsValue(List<Token> part, Function<List<Token>, Parser> parsers) {
+        Parser p = parsers.apply(part);
+        p.acceptWord("the");
+        Token first = p.peekToken();
+        if (first == null || first.kind() == Token.Kind.WORD && (first.norm().endsWith("ed") && !(p.ctx().resolve(null, first.text())
+                instanceof Expr.Col c && p.ctx().known(c)) || p.lexicon().grammarWord(part, p.mark()))) {
+            return false;
+        }
+        return true;
     }
 
     /**

@@ -610,7 +610,9 @@ public final class RuleLanguage {
 
     /** Operations that change a value, which words describing it never name. */
     private static final Lexicon.Role[] CHANGES = {Lexicon.Role.REMOVE, Lexicon.Role.TRIM, Lexicon.Role.UPPER, Lexicon.Role.LOWER,
-            Lexicon.Role.ADD, Lexicon.Role.COLLAPSE, Lexicon.Role.REPLACE, Lexicon.Role.PAD};
+            Lexicon.Role.ADD, Lexicon.Role.COLLAPSE, Lexicon.Role.REPLACE, Lexicon.Role.PAD,
+            // "Sum of MS_PLAYED in minutes (/ 60000)": an aggregate is no description of the value either
+            Lexicon.Role.AGG_SUM, Lexicon.Role.AGG_COUNT, Lexicon.Role.AGG_MAX, Lexicon.Role.AGG_MIN, Lexicon.Role.AGG_AVG};
 
     /** The words ask for a cleaning of the value: trimmed, any case, spaces ignored. */
     private boolean cleans(List<Token> words) {

@@ -59,6 +59,59 @@ final class UrlParts {
         return new Copies.Operation(UrlParts::hostOf, column);
     }
 
+    /**
+     * "e-mail domain", "the domain of the referrer URL" as the value a condition tests, of a column it names: the value
+     * (cursor after it), or null (cursor unchanged).
+     */
+    static Expr compared(Parser p) {
+        int m = p.mark();
+        p.acceptWord("the");
+        p.acceptWord("its");
+        Copies.Operation op = host(p);
+        if (op == null || op.column() == null) {
+            p.reset(m);
+            return null;
+        }
+        return op.apply().apply(op.column());
+    }
+
+    /**
+     * "... domain is qa.tunely.io": a domain compared with a domain name written without quotes, its dotted parts read as
+     * one text where they name no column; the test (cursor after the name), or null (cursor unchanged).
+     */
+    static Expr isDomainName(Parser p, Expr domain) {
+        int m = p.mark();
+        boolean not = false;
+        if (p.acceptWord("is") || p.acceptWord("equals") || p.acceptOp("=")) {
+            not = p.acceptWord("not");
+        } else {
+            return null;
+        }
+        StringBuilder name = new StringBuilder();
+        Token t = p.rawPeek();
+        while (t != null && (t.kind() == Token.Kind.NAME || t.kind() == Token.Kind.WORD) && DOMAIN_PART.matcher(t.text()).matches()) {
+            if (t.kind() == Token.Kind.NAME && p.ctx().resolve(null, t.text()) instanceof Expr.Col c && p.ctx().known(c)) {
+                p.reset(m);
+                return null;
+            }
+            name.append(name.length() == 0 ? "" : ".").append(t.text());
+            p.rawNext();
+            if (!(p.rawPeek() != null && p.rawPeek().text().equals(".") && p.mark() + 1 < p.tokens().size())) {
+                break;
+            }
+            p.rawNext();
+            t = p.rawPeek();
+        }
+        if (name.indexOf(".") < 0) {
+            p.reset(m);
+            return null;
+        }
+        Expr test = new Expr.Bin("=", domain, new Expr.Lit(name.toString()));
+        return not ? new Expr.Not(test) : test;
+    }
+
+    private static final java.util.regex.Pattern DOMAIN_PART = java.util.regex.Pattern.compile("[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*");
+
     /** "(after '@')", "(after the @)": the delimiter said again. */
     private static boolean remarkOnAt(Parser p) {
         if (!p.acceptOp("(") || !(p.acceptWord("after") || p.acceptWord("following"))) {
