@@ -49,6 +49,8 @@ final class ChoiceWords {
             + "|\\s+(?:to|from|into|in)\\s+(?:all|every|each|both|any)\\s+(?:\\w+\\s+){0,2}(?:targets?|tables?|marts?|loads?|facts|dimensions)"
             + "(?:\\s*[-–:(]\\s*[^.;]*)?)?(?:\\s+(?:and\\s+)?(?:everywhere|anywhere|at\\s+all|altogether"
             + "|entirely|completely))?"
+            // "... are dropped too", "... are excluded as well": said again of other rows
+            + "(?:\\s+(?:too|as\\s+well|also))?"
             // "... excluded from FACT_ADMISSION and therefore from the census": where else that takes them out of
             + "(?:\\s+and\\s+(?:therefore|thus|so|hence|also)\\s+(?:also\\s+)?(?:from|out\\s+of)\\s+(?:the\\s+|any\\s+|all\\s+)?[\\w-]+(?:\\s+[\\w-]+){0,2})?"
             // "... before anything else, including de-duplication": when, which the order of the steps says
@@ -278,11 +280,19 @@ final class ChoiceWords {
      * The condition without the rows it is said of: "GUEST_PROFILE rows with TEST_IND = 'Y'" is TEST_IND = 'Y';
      * "properties whose code starts with 'ZZ'" is "property code starts with 'ZZ'", the thing's own code.
      */
+    private static final Pattern ROWS_OF_VALUE = Pattern.compile("(?i)^(?:all\\s+|any\\s+|the\\s+)?[a-z][a-z-]*s\\s+of\\s+(?!the\\b|a\\b|an\\b)([a-z].*)$");
+
     /** "LAST_NM is 'TEST' in FFP_MEMBER": the column of the table named after the test. */
     private static final Pattern IN_TABLE = Pattern.compile("^(.*?)\\b([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)\\b(.*?)\\s+(?:in|of|on|from)\\s+"
             + "(?:the\\s+)?([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)(?:\\s+(?:table|extract|file))?\\s*$");
 
     private static String subject(String part) {
+        // "Parcels of shipper account 999999": the rows named, then of what value (a number, a code or a column's name)
+        // ("Events of parcels of shipper account 999999": rows of rows of that value)
+        for (Matcher ofValue = ROWS_OF_VALUE.matcher(part); ofValue.matches()
+                && ofValue.group(1).matches(".*(?:\\d|'|\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b).*"); ofValue = ROWS_OF_VALUE.matcher(part)) {
+            part = ofValue.group(1);
+        }
         // "any patient whose MRN starts with 'ZZ' or whose surname is 'TEST'": the second test of the same rows
         part = part.replaceAll("(?i)\\s+(or|and)\\s+(?:whose|where\\s+(?:the|its|their))\\s+", " $1 ");
         Matcher inTable = IN_TABLE.matcher(part);

@@ -65,7 +65,7 @@ final class LayerPlanner {
             p.writtenRules = writtenRules(mappingRows);
             LayerPlan plan = p.plan();
             diagnostics.addAll(p.diagnostics());
-            return plan.withDistinct(distinct);
+            return mergedRowsFlagged(plan.withDistinct(distinct), diagnostics);
         }
         List<LayerPlan> parts = new ArrayList<>();
         for (int i = 0; i < systems.size(); i++) {
@@ -79,7 +79,52 @@ final class LayerPlanner {
             parts.add(p.plan());
             diagnostics.addAll(p.diagnostics());
         }
-        return union(target, systems, parts, rows).withDistinct(distinct);
+        return mergedRowsFlagged(union(target, systems, parts, rows).withDistinct(distinct), diagnostics);
+    }
+
+    /**
+     * A target whose rows are made distinct, some of whose columns are flagged and none of whose keys is compiled: rows
+     * that differ only in those columns are made one, so no value is over the mapping's rows; each compiled column says
+     * why (the plan as it is otherwise).
+     */
+    private static LayerPlan mergedRowsFlagged(LayerPlan plan, List<Diagnostic> diagnostics) {
+        java.util.Optional<LayerPlan.ColumnInfo> flagged = plan.columns().stream().filter(c -> "flagged".equals(c.status())).findFirst();
+        if (!plan.distinct() || flagged.isEmpty() || plan.columns().stream().noneMatch(c -> "compiled".equals(c.status()))
+                // a compiled key tells the rows apart: only copies of one key are made one, as asked
+                || plan.columns().stream().anyMatch(c -> "compiled".equals(c.status()) && (c.key() || plan.keyColumns().stream()
+                .anyMatch(k -> k.equalsIgnoreCase(c.name())) || copiesAnIdentifier(plan, c.name())))) {
+            return plan;
+        }
+        String why = "its rows are made distinct over its columns, and " + flagged.get().name() + " is flagged, so rows that differ "
+                + "only there are made one";
+        diagnostics.add(new Diagnostic(Diagnostic.WARNING, "target_rows_not_as_mapped", "target " + plan.target() + ": " + why, null, null));
+        List<LayerPlan.ColumnInfo> columns = plan.columns().stream().map(i -> "compiled".equals(i.status())
+                ? new LayerPlan.ColumnInfo(i.name(), i.type(), i.mappingRef(), "flagged", why, i.sources(), i.key(), i.nullable(),
+                i.acceptedValues(), i.lookupTable(), i.rule()) : i).toList();
+        return new LayerPlan(plan.target(), plan.ctes(), plan.branches(), columns, plan.sourceTables(), plan.keyColumns(), true);
+    }
+
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile(
+            "(?i).*(?:_id|_no|_nbr|_num|_number|_key|_ref)$");
+
+    /** The column copies (perhaps trimmed, cased or cast) a source column that identifies a row: ORDER_ID from TRIM(ORD_ID). */
+    private static boolean copiesAnIdentifier(LayerPlan plan, String column) {
+        if (!IDENTIFIER.matcher(column).matches()) {
+            return false;
+        }
+        for (LayerPlan.Branch b : plan.branches()) {
+            for (LayerPlan.Item i : b.items()) {
+                Expr e = i.name().equalsIgnoreCase(column) ? i.expr() : null;
+                while (e instanceof Expr.Cast c || e instanceof Expr.Fn f && f.args().size() <= 2
+                        && java.util.Set.of("TRIM", "UPPER", "LOWER", "NULLIF").contains(f.name())) {
+                    e = e instanceof Expr.Cast c ? c.expr() : ((Expr.Fn) e).args().get(0);
+                }
+                if (e instanceof Expr.Col) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Some target column is mapped by rows of two source systems: the target is a union of their rows. */

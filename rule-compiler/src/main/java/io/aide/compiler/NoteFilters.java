@@ -149,6 +149,10 @@ final class NoteFilters {
      */
     private static final Pattern NOT_CHOOSING = Pattern.compile("(?i)\\b(?:never|not)\\s+(?:be\\s+)?(?:dropped|excluded|filtered\\s+out"
             + "|removed|rejected|skipped|lost)\\b"
+            // "Count only the attempts that are loaded into this table - scans and excluded events do not count": the
+            // target's own rows, which a number over them counts, said again
+            + "|\\bonly\\s+(?:the\\s+)?[a-z]+\\s+(?:that|which)\\s+(?:are|were|get)\\s+(?:loaded|kept|included)\\s+(?:in|into|to)\\s+"
+            + "(?:this|the)\\s+(?:table|target|fact)\\b[^.;]*|\\b(?:excluded|dropped|removed|filtered)\\s+(?!and\\b)[a-z]+s\\s+do\\s+not\\s+count\\b"
             // "the leading zero is sometimes dropped (930 = 09:30)": a part of a value, not a row
             + "|\\b(?:leading|trailing|extra|first|last|the)\\s+(?:zero|zeroes|zeros|spaces?|characters?|chars?|digits?|letters?|decimals?"
             + "|hyphens?|dashes?|prefix(?:es)?|suffix(?:es)?|separators?|slash(?:es)?|dots?|commas?)\\s+(?:is|are|gets?|was|were)\\s+"

@@ -123,7 +123,7 @@ final class NoteScope {
                 }
                 about = about.isEmpty() ? topic : about;
                 topic = about;
-                if ((about.isEmpty() || about.contains(t)) && !restated(clause)) {
+                if ((about.isEmpty() || about.contains(t)) && !restated(clause, t)) {
                     kept.add(clauses.size() == 1 ? clause.strip() : ended(clause));
                 }
             }
@@ -234,7 +234,34 @@ final class NoteScope {
             tablesFirst += TABLE_FIRST.matcher(p).find() ? 1 : 0;
         }
         // "ACCT_MASTER - latest EXTRACT_DT per ACCT_NO; CARDHOLDER - latest UPDATED_ON per HOLDER_ID": each table's own
-        return kinds.size() > 1 || tablesFirst > 1 ? List.of(parts) : List.of(sentence);
+        return kinds.size() > 1 || tablesFirst > 1 ? withTheirOwners(parts) : List.of(sentence);
+    }
+
+    /** "their delivery events are dropped": what the clause's possessive stands for, and what happens to it. */
+    private static final Pattern THEIR = Pattern.compile("(?i)^(?:and\\s+)?(?:their|its)\\s+(.+?)\\s+((?:are|is|will|must|should|get|gets)\\b.*)$");
+    /** "Couriers whose COURIER_ID starts with TST are not loaded": the rows a clause leaves out, before its verb. */
+    private static final Pattern LEFT_OUT_SUBJECT = Pattern.compile("(?i)^(.+?)\\s+(?:are|is)\\s+(?:not\\s+loaded|never\\s+loaded|excluded|dropped"
+            + "|removed|ignored|skipped|rejected)\\b.*$");
+
+    /**
+     * The clauses with a possessive that points to the rows the clause before leaves out named: "Couriers whose
+     * COURIER_ID starts with TST are not loaded, and their delivery events are dropped from both facts" -> "... Delivery
+     * events of couriers whose COURIER_ID starts with TST are dropped from both facts", which reads on its own wherever
+     * the line's clauses go.
+     */
+    private static List<String> withTheirOwners(String[] parts) {
+        List<String> out = new ArrayList<>(List.of(parts));
+        for (int i = 1; i < out.size(); i++) {
+            Matcher their = THEIR.matcher(out.get(i).strip());
+            Matcher owner = LEFT_OUT_SUBJECT.matcher(out.get(i - 1).strip());
+            if (their.matches() && owner.matches()) {
+                String rows = their.group(1);
+                String owners = owner.group(1).strip();
+                out.set(i, Character.toUpperCase(rows.charAt(0)) + rows.substring(1) + " of " + Character.toLowerCase(owners.charAt(0))
+                        + owners.substring(1) + " " + their.group(2));
+            }
+        }
+        return out;
     }
 
     /**
@@ -338,8 +365,8 @@ final class NoteScope {
     }
 
 
-    /** The clause's codes are all in one target's filter cells: it says again what that filter says. */
-    private boolean restated(String clause) {
+    /** The clause's codes are all in the target's own filter cells: it says again what that filter says there. */
+    private boolean restated(String clause, String target) {
         Set<String> codes = new HashSet<>();
         Matcher m = CODE.matcher(clause.replaceAll("\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b", " "));
         while (m.find()) {
@@ -356,7 +383,7 @@ final class NoteScope {
         while (n.find()) {
             names.add(n.group().toUpperCase(Locale.ROOT));
         }
-        for (String filter : filtersOf.values()) {
+        for (String filter : filtersOf.containsKey(target) ? List.of(filtersOf.get(target)) : List.<String>of()) {
             if (!names.stream().allMatch(x -> filter.toUpperCase(Locale.ROOT).contains(x))) {
                 // "TEST_IND = 'Y'" is not "ACTIVE_FLAG = 'Y'"
                 continue;

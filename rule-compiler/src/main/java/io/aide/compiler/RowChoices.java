@@ -167,6 +167,16 @@ final class RowChoices {
                 return linkedOut;
             }
         }
+        ChoiceWords.Reading through = ChoiceWords.read(text);
+        if (through != null && through.excluding()) {
+            // "Events of parcels of shipper account 999999 are dropped": a condition on a row of another table, told
+            // through the identifier this table holds of it (never "nothing to leave out": the sentence names these rows)
+            Expr linkedOut = linked.leftOut(new RowClasses.RowClass(List.of("row"), through.conditions()), text, r, baseAlias,
+                    new String[1]);
+            if (linkedOut != null && !(linkedOut instanceof Expr.Lit)) {
+                return linkedOut;
+            }
+        }
         // "Keep only nights whose reservation is loaded in FACT_RESERVATION": a row of another table, or none
         Expr semi = SemiJoins.read(text, binder.filterContext(r), made, joins);
         if (semi != null && Expr.columns(semi).stream().allMatch(c -> c.relation().equals(baseAlias))) {

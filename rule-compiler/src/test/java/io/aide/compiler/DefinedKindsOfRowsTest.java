@@ -373,6 +373,57 @@ class DefinedKindsOfRowsTest {
         assertThat(layers.get(0).columns().get(0).reason()).contains("keeps one of several rows");
     }
 
+    private static final String[][] COURIERS = {
+            {"courier_id", "last_nm"},
+            {"C1", "Lee"},
+            {"tst9", "Test"},
+            {"C2", "Tstone"}};
+    private static final String[][] PARCELS = {
+            {"parcel_no", "shipper_acct"},
+            {"P1", "004512"},
+            {"P2", "999999"}};
+    private static final String[][] EVENTS = {
+            {"event_id", "courier_id", "parcel_no"},
+            {"E1", "C1", "P1"},
+            {"E2", " TST9", "P1"},
+            {"E3", "C1", "P2"},
+            {"E4", "C9", "P9"}};
+
+    @Test
+    void shouldFollowTheirRowsThroughTheIdentifierTheyHoldAndOneTestSaidOfTwoColumns() throws Exception {
+        Specs spec = Specs.spec()
+                .row("DIM_COURIER", "courier_id", "VARCHAR(10)", "courier_master", "courier_id", "Direct", null,
+                        "Exclude test accounts: COURIER_ID or LAST_NM starting with 'TST' (any case).", true, null, null)
+                .row("DIM_PARCEL", "parcel_no", "VARCHAR(10)", "parcel_manifest", "parcel_no", "Direct", null, null, true, null, null)
+                .row("FCT_ATTEMPT", "event_id", "VARCHAR(10)", "delivery_events", "event_id", "Direct", null, null, true, null, null)
+                .note("General Rules", "1 | Couriers whose COURIER_ID starts with TST (any case, after trimming) are not loaded, and "
+                        + "their delivery events are dropped from the facts. Parcels of shipper account 999999 (internal test "
+                        + "shipper) are not loaded, and their events are dropped too.");
+        List<GeneratedLayers.Layer> layers = compile(spec, "courier_master", COURIERS, "parcel_manifest", PARCELS, "delivery_events",
+                EVENTS);
+        try (DuckDb db = db("courier_master", COURIERS, "parcel_manifest", PARCELS, "delivery_events", EVENTS)) {
+            // C2 by its surname: one test said once of two columns
+            assertThat(values(db, layers.get(0), "courier_id")).containsExactly("C1");
+            assertThat(values(db, layers.get(1), "parcel_no")).containsExactly("P1");
+            // E2's courier is a test courier, E3's parcel a test shipper's; E4's courier and parcel are unknown
+            assertThat(values(db, layers.get(2), "event_id")).containsExactly("E1", "E4");
+        }
+    }
+
+    @Test
+    void shouldFlagRowsMadeDistinctOverAFlaggedColumnWhenNothingCompiledTellsThemApart() {
+        String[][] events = {{"event_id", "outcome"}, {"E1", "A"}, {"E2", "A"}, {"E1", "A"}};
+        Specs spec = Specs.spec()
+                .row("FCT_ATTEMPT", "attempt_id", "VARCHAR(10)", "events", "event_id", "Tidy up the event number somehow.", null, null,
+                        true, null, null)
+                .row("FCT_ATTEMPT", "outcome", "VARCHAR(10)", "events", "outcome", "Direct")
+                .note("General Rules", "6 | Handhelds sometimes re-send an event. If the same EVENT_ID appears more than once, "
+                        + "load it once.");
+        List<GeneratedLayers.Layer> layers = compile(spec, "events", events);
+        assertThat(layers.get(0).columns()).extracting(GeneratedLayers.Column::status).containsOnly("flagged");
+        assertThat(layers.get(0).columns().get(1).reason()).contains("made one");
+    }
+
     private static List<GeneratedLayers.Layer> compile(Specs spec, Object... tables) {
         List<SchemaCatalog.Table> catalog = new ArrayList<>();
         for (int i = 0; i < tables.length; i += 2) {

@@ -50,6 +50,33 @@ final class Conditions {
     }
 
     /**
+     * "FIRST_NM or LAST_NM equal to 'TEST'": two columns, then one test said once for both; either (or both, after "and")
+     * holds. The test (cursor after it), or null (cursor unchanged).
+     */
+    private static Expr sharedTest(Parser p, Expr left) {
+        int m = p.mark();
+        boolean either = p.accept(Role.OR);
+        if (!either && !p.accept(Role.AND)) {
+            return null;
+        }
+        Expr second = p.column();
+        int tested = p.mark();
+        Expr secondTest = second instanceof Expr.Col c && p.ctx().known(c) && !second.equals(left) ? test(p, second) : null;
+        if (secondTest == null) {
+            p.reset(m);
+            return null;
+        }
+        int end = p.mark();
+        p.reset(tested);
+        Expr firstTest = test(p, left);
+        if (firstTest == null || p.mark() != end) {
+            p.reset(m);
+            return null;
+        }
+        return new Expr.Bin(either ? "OR" : "AND", firstTest, secondTest);
+    }
+
+    /**
      * "is missing, zero or negative": after a comma, another test of the value just tested, in a list whose last test
      * comes after "or"; the test (cursor after it), or null (cursor unchanged).
      */
@@ -251,6 +278,10 @@ final class Conditions {
         }
         boolean[] fold = {false};
         left = ComparedValues.cleaned(p, left, fold);
+        Expr shared = sharedTest(p, left);
+        if (shared != null) {
+            return shared;
+        }
         Expr test = test(p, left);
         if (test != null && cleanedCode) {
             test = ComparedValues.asCleanedCode(test);

@@ -26,11 +26,14 @@ final class TestsBesideValues {
         Token quoted = p.rawPeek();
         boolean capitals = quoted != null && quoted.kind() == Token.Kind.WORD && quoted.text().matches("[A-Z][A-Z0-9]{1,9}")
                 && !p.lexicon().grammarWord(p.tokens(), m);
-        if (quoted == null || quoted.kind() != Token.Kind.STRING && !capitals) {
+        // "parcels of shipper account 999999": an identifier written as a number right after the column that holds it
+        boolean identifier = quoted != null && quoted.kind() == Token.Kind.NUMBER && quoted.text().matches("\\d{3,}")
+                && left instanceof Expr.Col c && IDENTIFIER.matcher(c.column()).matches();
+        if (quoted == null || quoted.kind() != Token.Kind.STRING && !capitals && !identifier) {
             return null;
         }
         // "items in category TEST": a code in capitals stands as a quoted one does
-        Expr code = capitals ? new Expr.Lit(p.rawNext().text()) : p.literal();
+        Expr code = capitals || identifier ? new Expr.Lit(p.rawNext().text()) : p.literal();
         Token after = p.rawPeek();
         if (code == null || after != null && !(after.kind() == Token.Kind.SEP || after.op(",") || after.op(")") || after.op(";")
                 || after.op("(") || after.is(Token.Kind.WORD, "or") || after.is(Token.Kind.WORD, "and"))) {
@@ -39,6 +42,10 @@ final class TestsBesideValues {
         }
         return new Expr.Bin("=", left, code);
     }
+
+    /** A column that holds identifiers: CUST_ID, SHIPPER_ACCT, ORDER_NO, STORE_CODE. */
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile(
+            "(?i)(?:.*_)?(?:id|no|nbr|num|number|code|cd|key|ref|acct|account)");
 
     /**
      * "store numbers 900-999", "STORE_NO 900 to 999", "codes in the range 100 through 199": a range of whole numbers
