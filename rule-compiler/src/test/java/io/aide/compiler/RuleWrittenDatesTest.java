@@ -48,4 +48,14 @@ class RuleWrittenDatesTest {
         assertThat(invoices.compile("INTEGER", "invoice_dt, paid_dt", "paid_dt minus invoice_dt (days). Blank if unpaid.")
                 .sql().get("postgres")).doesNotContain("''");
     }
+    @Test
+    void shouldReadSentencesThatSayWhatIsNoCalendarDateGivesNull() throws Exception {
+        RuleTable texts = new RuleTable("hr", "id", new String[]{"id", "hire_dt", "signup_dt"},
+                new String[]{"1", "14/03/2019", "20240131"}, new String[]{"2", "31/02/2023", "00000000"}, new String[]{"3", null, "20240231"});
+        texts.expect("DATE", "hire_dt", List.of("Source is text in DD/MM/YYYY. Convert to date. If it is not a real calendar date leave it empty.",
+                "Source is DD/MM/YYYY text (31/01/2024). Convert to date. Blank, or not a valid calendar date -> NULL."),
+                "2019-03-14", null, null);
+        texts.expect("DATE", "signup_dt", List.of("Source is text YYYYMMDD. Convert to date. 00000000, blank or anything that is not a real "
+                + "calendar date -> NULL."), "2024-01-31", null, null);
+    }
 }

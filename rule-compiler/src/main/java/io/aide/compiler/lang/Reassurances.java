@@ -87,6 +87,9 @@ final class Reassurances {
             + "|garbage|wrong|broken|missing|blank|empty)(?:\\s*(?:or|and|/)\\s*(?:invalid|bad|impossible|placeholder|unparse?able|malformed"
             + "|junk|dummy|zero|missing|blank|empty))*(?:\\s+(?:dates?|values?|timestamps?|entries|numbers?|ones|amounts?))?"
             + "|anything(?:\\s+else)?\\s+that\\s+(?:won't|will\\s+not|wont|does\\s+not|doesn't|cannot|can't|fails\\s+to)\\s+(?:convert|parse)"
+            // "not a valid calendar date", "anything that is not a real calendar date"
+            + "|(?:anything(?:\\s+else)?\\s+that\\s+is\\s+)?not\\s+a\\s+(?:real|valid|proper|true|genuine)\\s+(?:calendar\\s+)?"
+            + "(?:date|number|timestamp|value)"
             + "|other\\s+(?:formats?|layouts?)|blanks|nulls|zeros|zeroes|(?:the\\s+)?(?:string|text|literal|word)\\s+'null'|'null'|null"
             + "|0{6,8}|00\\s*/\\s*00\\s*/\\s*0000|0000\\s*-\\s*00\\s*-\\s*00)"
             + "(?:\\s*\\([^()]*\\))?";
@@ -94,15 +97,15 @@ final class Reassurances {
      * "Invalid dates (e.g. 31/02/2024) or other formats -> NULL", "00000000, blanks and anything that won't convert go to
      * NULL", "If it doesn't parse, NULL", "00000000 / blank / NULL means still enrolled - leave empty".
      */
-    private static final Pattern UNREADABLE_GIVES_NULL = Pattern.compile("(?:" + UNREADABLE + ")(?:\\s*(?:,|/|\\bor\\b|\\band\\b)\\s*(?:"
+    private static final Pattern UNREADABLE_GIVES_NULL = Pattern.compile("(?:" + UNREADABLE + ")(?:\\s*(?:,\\s*(?:or\\b|and\\b)?|/|\\bor\\b|\\band\\b)\\s*(?:"
             + UNREADABLE + "))*\\s*(?:->|→|=>|=|:|to|go\\s+to|goes\\s+to|become|becomes|gives?|(?:are|is)\\s+(?:set|loaded|stored|treated"
             + "|read)\\s+(?:to|as)|(?:load|set|leave)\\s+(?:as|to)|means?\\s+[^-–—,]{1,60}?\\s*[-–—,]\\s*leave(?:\\s+it)?)\\s*(?:a\\s+)?(?:null|empty|blank)"
             + "(?:\\s+(?:date|value))?"
             + "|if\\s+(?:it|the\\s+(?:value|text|date))\\s+(?:doesn't|does\\s+not|won't|will\\s+not|cannot|can't|fails\\s+to)\\s+(?:parse|convert)"
             + "\\s*,?\\s*(?:then\\s+)?(?:null|leave\\s+(?:it\\s+)?(?:null|empty)|(?:load|set)\\s+(?:it\\s+)?(?:as|to)\\s+null)"
             // "If not a valid calendar date (e.g. 00000000) load NULL": what does not read, said as a condition
-            + "|if\\s+(?:it\\s+is\\s+)?not\\s+a\\s+valid\\s+(?:calendar\\s+)?(?:date|number|value|timestamp)(?:\\s*\\([^()]*\\))?\\s*,?\\s*"
-            + "(?:then\\s+)?(?:load|set|leave|return|give)\\s+(?:it\\s+)?(?:as\\s+|to\\s+)?null"
+            + "|if\\s+(?:it\\s+is\\s+)?not\\s+a\\s+(?:valid|real|proper|true|genuine)\\s+(?:calendar\\s+)?(?:date|number|value|timestamp)"
+            + "(?:\\s*\\([^()]*\\))?\\s*,?\\s*(?:then\\s+)?(?:load|set|leave|return|give)\\s+(?:it\\s+)?(?:as\\s+|to\\s+)?(?:null|empty|blank)"
             // "do not fail the batch": what does not read gives NULL, as a safe parse does
             + "|(?:do\\s+not|don't|never)\\s+fail\\s+(?:the\\s+)?(?:batch|load|job|run|row)"
             // "(don't try to rescue other formats)": no other layout is tried, as none is
