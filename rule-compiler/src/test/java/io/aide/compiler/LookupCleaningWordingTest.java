@@ -89,4 +89,27 @@ class LookupCleaningWordingTest {
                 .build(), new CompileOptions(List.of("duckdb"), List.of(), catalog), null).layers().get(0);
         assertThat(alone.columns().get(1).reason()).contains("no other column of the target looks up ref_plan");
     }
+    @Test
+    void shouldLookUpInATableNamedAfterAPrepositionComparingBothSidesAsTheWordsAfterTheKeySay() throws Exception {
+        String[] visits = {"VISIT_ID", "PET_ID"};
+        String[] pets = {"PET_ID", "PET_SK"};
+        SchemaCatalog catalog = new SchemaCatalog(List.of(Specs.table("visit", visits), Specs.table("dim_pet", pets)));
+        List<String> keys = new java.util.ArrayList<>();
+        for (String rule : List.of("Lookup to dim_pet.PET_SK on PET_ID, ignoring case and leading/trailing spaces.",
+                "Lookup to dim_pet.PET_SK on PET_ID.")) {
+            Specs spec = Specs.spec()
+                    .row("fact_visit", "visit_id", "VARCHAR(10)", "visit", "VISIT_ID", "Direct", null, null, true, false, null)
+                    .row("fact_visit", "pet_sk", "INTEGER", "visit", "PET_ID", rule);
+            GeneratedLayers.Layer layer = new SemanticLayerCompiler().compile(spec.build(), new CompileOptions(List.of("duckdb"),
+                    List.of(), catalog), null).layers().get(0);
+            assertThat(layer.columns().get(1).status()).as("%s: %s", rule, layer.columns().get(1).reason()).isEqualTo("compiled");
+            try (DuckDb db = new DuckDb().table("visit", new String[][]{visits, {"V1", " p1"}, {"V2", "P2"}})
+                    .table("dim_pet", new String[][]{pets, {"P1 ", "1"}, {"P2", "2"}})) {
+                keys.add(db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY 1").stream()
+                        .map(r -> String.valueOf(r.get("pet_sk"))).toList().toString());
+            }
+        }
+        // ' p1' is the pet 'P1 ' once both sides are trimmed and upper-cased; as written, it matches nothing
+        assertThat(keys).containsExactly("[1, 2]", "[null, 2]");
+    }
 }
