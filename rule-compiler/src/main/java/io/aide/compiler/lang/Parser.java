@@ -71,10 +71,23 @@ public final class Parser {
     // ---------------------------------------------------------------- words
 
     void skipFiller() {
+        if (pos >= tokens.size()) {
+            return;
+        }
+        if (fillerEnd == null) {
+            fillerEnd = new int[tokens.size()];
+        }
+        int known = fillerEnd[pos];
+        if (known > 0) {
+            // where the filler words from here end, found before (the tokens never change)
+            pos = known - 1;
+            return;
+        }
+        int from = pos;
         int n;
         do {
             n = 0;
-            for (Role r : new Role[]{Role.FILLER, Role.SCOPE, Role.AS_IS}) {
+            for (Role r : FILLERS) {
                 int m = lexicon.match(r, tokens, pos);
                 if (m > 0) {
                     n = m;
@@ -83,7 +96,12 @@ public final class Parser {
                 }
             }
         } while (n > 0);
+        fillerEnd[from] = pos + 1;
     }
+
+    private static final Role[] FILLERS = {Role.FILLER, Role.SCOPE, Role.AS_IS};
+    /** For each position, one more than where the filler words that start there end; 0 where not yet known. */
+    private int[] fillerEnd;
 
     /** Accepts the longest phrase of the role at the cursor (after filler words). */
     public boolean accept(Role role) {
