@@ -24,7 +24,7 @@ final class NoteFilters {
      * Where a sentence ends: after a full stop before a capital, a parenthesis, a step's number ("2) Then drop ...") or a
      * name written in lower case ("... the route code. route_ref holds one row per version"); not after "i.e." or "e.g.".
      */
-    private static final Pattern SENTENCES = Pattern.compile("(?<=[.;!?])(?<!\\b[ie]\\.[eg]\\.)\\s+(?=[A-Z(]|\\d{1,2}[).]\\s"
+    static final Pattern SENTENCES = Pattern.compile("(?<=[.;!?])(?<!\\b[ie]\\.[eg]\\.)\\s+(?=[A-Z(]|\\d{1,2}[).]\\s"
             // "...; every other column of dim_patient comes from that record": what a pick means, a sentence of its own
             + "|[a-z][a-z0-9]*_[a-z0-9_]*\\b|(?:every|all)\\s+other\\s+(?:columns?|fields?|attributes?)\\b)|\\n+");
     /** What a sentence is about, before a colon: "The premise extract re-sends a premise when any field changes: ". */
@@ -133,16 +133,13 @@ final class NoteFilters {
     private static final Pattern OF_A_LOOKUP = Pattern.compile("(?i)\\b(?:for|in|on|during)\\s+(?:this|the|that)\\s+(?:lookup|look-up|join"
             + "|match)\\s*(?:[.;,()]|$)");
 
-    /** A general rule pointed to in brackets: "(General Rule 3)", "(see rules 3 and 4)", "(G5)". */
-    private static final String RULE_REF = "\\((?:see\\s+|per\\s+|as\\s+per\\s+)?(?:the\\s+)?(?:general\\s+|load\\s+|business\\s+)?"
-            + "(?:rules?|notes?)\\s*#?\\s*[A-Z]?\\d+(?:\\s*(?:,|and|&)\\s*#?\\s*[A-Z]?\\d+)*\\s*\\)";
     /** A sentence that refers to a selection stated elsewhere: "Assign it after the test-account filter and the dedupe". */
     private static final Pattern REFERS = Pattern.compile("(?i)\\b(?:after|before|once)\\s+(?:the\\s+)?[\\w\\s-]{0,40}?"
             + "\\b(?:filter|filtered|dedupe|deduped|de-?duplicat(?:ion|ed)|duplicates?|duplicate\\s+\\w+\\s+rows)\\b"
             // "no dedupe needed (the master is unique)": a selection said to be unneeded
             + "|\\bno\\s+(?:dedupe|de-?dup\\w*|filter\\w*)\\b|\\b(?:not|none)\\s+(?:needed|required)\\b"
             // "training/QA properties excluded (General Rule 3)": the choice made where the rule it points to says
-            + "|" + RULE_REF);
+            + "|" + RulePointers.RULE_REF);
     /**
      * Words that name a choice of rows without making one: rows said to be kept ("must never be dropped") and a choice
      * made on another row ("filtered out (see ticket_id)").
@@ -346,7 +343,7 @@ final class NoteFilters {
      * excluded (General Rule 3)"): that rule is read where it stands.
      */
     private static String withoutPointers(String sentence) {
-        if (!sentence.contains("(") || !RULE_POINTER.matcher(sentence).find()) {
+        if (!sentence.contains("(") || !RulePointers.pointsToRule(sentence)) {
             return sentence;
         }
         List<String> kept = new ArrayList<>();
@@ -360,67 +357,12 @@ final class NoteFilters {
         return out.isEmpty() ? "" : out.matches("(?s).*[.;!?]$") ? out : out + ".";
     }
 
-    private static final Pattern RULE_POINTER = Pattern.compile("(?i)" + RULE_REF + "|\\(\\s*#\\s*\\d+\\s*\\)"
-            // "duplicates removed as per General Rule 5": a pointer without its bracket
-            + "|\\b(?:as\\s+per|per|see|according\\s+to|in\\s+line\\s+with)\\s+(?:the\\s+)?(?:general\\s+|load\\s+|business\\s+)?"
-            + "(?:rules?|notes?)\\s*#?\\s*[A-Z]?\\d+(?:\\s*(?:,|and|&)\\s*#?\\s*[A-Z]?\\d+)*\\b");
-
-    /**
-     * The first sentence of a remark that leaves rows out and points to the general rule that says how ("Bills starting
-     * with 'TEST' are excluded (see General Rules #3)"); null when there is none.
-     */
-    static String pointedChoice(String remark) {
-        if (remark == null || remark.isBlank()) {
-            return null;
-        }
-        for (String sentence : SENTENCES.split(remark.trim())) {
-            String plain = withoutRulePointer(sentence);
-            if (pointsToRule(sentence) && (ChoiceWords.read(plain) != null || io.aide.compiler.lang.RuleLanguage.leavesRowsOut(plain))) {
-                return sentence.strip();
-            }
-        }
-        return null;
-    }
-
-    /** Words that say repeated rows become one: "re-scans collapsed", "de-duplicated", "duplicates removed". */
-    private static final Pattern COLLAPSED = Pattern.compile("(?i)\\b(?:collapsed|de-?duplicated|deduped|de-?duped|de-?duplication"
-            + "|duplicates?\\s+(?:are\\s+|is\\s+)?(?:removed|dropped|collapsed|resolved)|one\\s+row\\s+per)\\b");
-
-    /**
-     * The first sentence of a remark that points to a general rule for how repeated rows become one ("turnstile re-scans
-     * collapsed first (General Rules 7)", "duplicates removed as per General Rule 5"); null when there is none.
-     */
-    static boolean pointsToCollapse(String sentence) {
-        return pointsToRule(sentence) && COLLAPSED.matcher(withoutRulePointer(sentence)).find();
-    }
-
-    static String pointedCollapse(String remark) {
-        if (remark == null || remark.isBlank()) {
-            return null;
-        }
-        for (String sentence : SENTENCES.split(remark.trim())) {
-            if (pointsToCollapse(sentence)) {
-                return sentence.strip();
-            }
-        }
-        return null;
-    }
-
-    /** The sentence without its pointers to general rules ("tickets of test growers (rule 3)" -> "tickets of test growers"). */
-    static String withoutRulePointer(String sentence) {
-        return RULE_POINTER.matcher(sentence).replaceAll(" ").replaceAll("\\s+", " ").replaceAll("\\s+([.;,])", "$1").strip();
-    }
-
-    /** The sentence points to a general rule ("(General Rules #5)", "(#4)"), where the choice it names is read. */
-    static boolean pointsToRule(String sentence) {
-        return RULE_POINTER.matcher(sentence).find();
-    }
     /**
      * A clause that only says rows are chosen, by a participle, and where: "training/QA properties excluded (General Rule
      * 3)", "test profiles removed and duplicates collapsed (General Rules 3 and 4)".
      */
     private static final Pattern POINTED_CHOICE = Pattern.compile("(?i)^\\s*(?:after\\s+|with\\s+|once\\s+)?[\\w/' -]{0,80}?\\b(?:are\\s+|is\\s+|have\\s+been\\s+)?"
-            + "(?:excluded|removed|dropped|filtered\\s+out|collapsed|de-?duplicated|deduped)\\b[\\w/' -]{0,60}?\\s*" + RULE_REF + "\\s*[.;]?\\s*$");
+            + "(?:excluded|removed|dropped|filtered\\s+out|collapsed|de-?duplicated|deduped)\\b[\\w/' -]{0,60}?\\s*" + RulePointers.RULE_REF + "\\s*[.;]?\\s*$");
 
     /**
      * "Full e-mail is PII and is not loaded to the mart", "The raw card number is never stored": one value (a singular

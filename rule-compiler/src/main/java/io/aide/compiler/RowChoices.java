@@ -302,7 +302,7 @@ final class RowChoices {
      * and DPR files are loaded"), blanks said to be kept.
      */
     private static boolean saysAgain(String sentence) {
-        return SEE_NOTES.matcher(sentence).matches() || NoteFilters.pointsToRule(sentence) || FilterText.restDropped(sentence) || FilterText.theyLeftOut(sentence)
+        return SEE_NOTES.matcher(sentence).matches() || RulePointers.pointsToRule(sentence) || FilterText.restDropped(sentence) || FilterText.theyLeftOut(sentence)
                 || FilterText.blankKept(sentence) || FilterText.summaryWord(sentence) != null
                 || FilterText.leftOutSummary(sentence) != null || FilterText.excludedCodes(sentence) != null
                 || FilterText.restated(sentence) != null;
@@ -313,7 +313,7 @@ final class RowChoices {
      * where no other sentence of the cell names that kind: the rule it points to was not brought to this target.
      */
     private static boolean pointedElsewhere(String sentence, List<String> sentences) {
-        String mark = RowClasses.mark(NoteFilters.withoutRulePointer(sentence));
+        String mark = RowClasses.mark(RulePointers.withoutRulePointer(sentence));
         if (mark == null) {
             return false;
         }
@@ -337,13 +337,13 @@ final class RowChoices {
         boolean restDropped = false;
         boolean trivially = false;
         for (String sentence : sentences) {
-            if (NoteFilters.pointsToCollapse(sentence)) {
+            if (RulePointers.pointsToCollapse(sentence)) {
                 // "duplicates removed as per General Rule 5": the rule's pick, which the plan makes sure is read
                 continue;
             }
-            if (NoteFilters.pointsToRule(sentence) && !SEE_NOTES.matcher(sentence).matches()) {
+            if (RulePointers.pointsToRule(sentence) && !SEE_NOTES.matcher(sentence).matches()) {
                 // "... and tickets of test growers (rule 3)": read without its pointer where it reads on its own
-                Expr pointed = readFilter(NoteFilters.withoutRulePointer(sentence), r, baseAlias, joins, made, new String[1]);
+                Expr pointed = readFilter(RulePointers.withoutRulePointer(sentence), r, baseAlias, joins, made, new String[1]);
                 if (pointed != null) {
                     parts.add(pointed);
                     continue;
@@ -354,7 +354,7 @@ final class RowChoices {
                     return null;
                 }
             }
-            if (SEE_NOTES.matcher(sentence).matches() || NoteFilters.pointsToRule(sentence) || kinds.definesOnly(sentence)) {
+            if (SEE_NOTES.matcher(sentence).matches() || RulePointers.pointsToRule(sentence) || kinds.definesOnly(sentence)) {
                 // "See Notes.", "Exclude test properties (General Rules #3)": where the same is said at length, read there
                 continue;
             }

@@ -24,7 +24,7 @@ final class Conditions {
         }
         while (left != null) {
             int m = p.mark();
-            Expr listed = listedState(p, left);
+            Expr listed = ListedTests.state(p, left);
             if (listed != null) {
                 left = new Expr.Bin("OR", left, listed);
                 continue;
@@ -47,56 +47,6 @@ final class Conditions {
             left = new Expr.Bin("OR", left, right);
         }
         return left;
-    }
-
-    /**
-     * "FIRST_NM or LAST_NM equal to 'TEST'": two columns, then one test said once for both; either (or both, after "and")
-     * holds. The test (cursor after it), or null (cursor unchanged).
-     */
-    private static Expr sharedTest(Parser p, Expr left) {
-        int m = p.mark();
-        boolean either = p.accept(Role.OR);
-        if (!either && !p.accept(Role.AND)) {
-            return null;
-        }
-        Expr second = p.column();
-        int tested = p.mark();
-        Expr secondTest = second instanceof Expr.Col c && p.ctx().known(c) && !second.equals(left) ? test(p, second) : null;
-        if (secondTest == null) {
-            p.reset(m);
-            return null;
-        }
-        int end = p.mark();
-        p.reset(tested);
-        Expr firstTest = test(p, left);
-        if (firstTest == null || p.mark() != end) {
-            p.reset(m);
-            return null;
-        }
-        return new Expr.Bin(either ? "OR" : "AND", firstTest, secondTest);
-    }
-
-    /**
-     * "is missing, zero or negative": after a comma, another test of the value just tested, in a list whose last test
-     * comes after "or"; the test (cursor after it), or null (cursor unchanged).
-     */
-    private static Expr listedState(Parser p, Expr left) {
-        int m = p.mark();
-        Expr tested = TestSubjects.of(left);
-        if (tested == null || !p.acceptOp(",")) {
-            return null;
-        }
-        int from = p.mark();
-        Expr right = p.accept(Role.NULL) ? new Expr.IsNull(tested, false) : comparisonOf(p, tested);
-        Token next = p.peekToken();
-        // ("if the amount is missing, zero": a value after the condition, no list without its "or")
-        boolean orSaid = right != null && (next != null && (next.op(",") || p.lexicon().match(Role.OR, p.tokens(), p.mark()) > 0)
-                || p.tokens().subList(from, p.mark()).stream().anyMatch(t -> t.is(Token.Kind.WORD, "or")));
-        if (!orSaid) {
-            p.reset(m);
-            return null;
-        }
-        return right;
     }
 
     /**
@@ -278,7 +228,7 @@ final class Conditions {
         }
         boolean[] fold = {false};
         left = ComparedValues.cleaned(p, left, fold);
-        Expr shared = sharedTest(p, left);
+        Expr shared = ListedTests.shared(p, left);
         if (shared != null) {
             return shared;
         }
@@ -329,7 +279,7 @@ final class Conditions {
     }
 
     /** What follows a comparison's left side; null when nothing does (the cursor then is the caller's to reset). */
-    private static Expr test(Parser p, Expr left) {
+    static Expr test(Parser p, Expr left) {
         int start = p.mark();
         Token relative = p.peekToken();
         if (relative != null && (relative.is(Token.Kind.WORD, "that") || relative.is(Token.Kind.WORD, "which"))) {
