@@ -100,4 +100,12 @@ class EverydayMapsAndDefaultsTest {
                 .row("dim_account", "id", "INTEGER", "att", "att_id", "Direct map"));
         assertThat(CODES.run(layer, "account_number", "id")).containsExactly("A1|2", "A2|3", "A3|4");
     }
+    @Test
+    void shouldReadTheValueOfABlankSaidWithDefaultsToOrAfterWhatItMeans() throws Exception {
+        RuleTable parcels = new RuleTable("parcels", "id", new String[]{"id", "lvl"}, new String[]{"1", " std"}, new String[]{"2", null},
+                new String[]{"3", "XYZ"});
+        parcels.expect("VARCHAR(20)", "lvl", List.of("STD -> Standard; EXP -> Express. Compare trimmed and upper-cased. Blank defaults "
+                + "to Standard. Any other code -> 'Other'.", "STD = Standard, EXP = Express (any case, trimmed). Blank means no level "
+                + "was chosen -> 'Standard'. Any other code -> 'Other'."), "Standard", "Standard", "Other");
+    }
 }

@@ -382,6 +382,17 @@ final class ValueMaps implements Recognizer {
         if (p.acceptOp("=") || p.acceptOp(":") || p.acceptOp("->") || p.acceptOp("=>") || p.accept(Role.THEN)) {
             return true;
         }
+        int meaning = p.mark();
+        if (p.acceptWord("means") || p.acceptWord("meaning") || p.acceptWord("indicates")) {
+            // "Blank means no invoice was raised -> 'Not Invoiced'": what the key means, then its value after the arrow
+            for (int words = 0; words < 10 && p.rawPeek() != null && p.rawPeek().kind() == Token.Kind.WORD; words++) {
+                p.rawNext();
+            }
+            if (p.mark() > meaning + 1 && (p.acceptOp("->") || p.acceptOp("=>") || p.acceptOp("="))) {
+                return true;
+            }
+        }
+        p.reset(meaning);
         int modal = p.mark();
         if ((p.acceptWord("should") || p.acceptWord("will") || p.acceptWord("must") || p.acceptWord("shall"))
                 && (p.acceptWord("map") || p.acceptWord("go") || p.acceptWord("become") || p.acceptWord("be")
@@ -391,8 +402,9 @@ final class ValueMaps implements Recognizer {
         }
         p.reset(modal);
         int maps = p.mark();
-        if ((p.acceptWord("maps") || p.acceptWord("map") || p.acceptWord("goes") || p.acceptWord("go")) && p.acceptWord("to")) {
-            // "Everything else maps to 'Unknown'", "anything else goes to Other"
+        if ((p.acceptWord("maps") || p.acceptWord("map") || p.acceptWord("goes") || p.acceptWord("go") || p.acceptWord("defaults")
+                || p.acceptWord("default") || p.acceptWord("falls") && p.acceptWord("back")) && p.acceptWord("to")) {
+            // "Everything else maps to 'Unknown'", "anything else goes to Other", "Blank defaults to Standard"
             return true;
         }
         p.reset(maps);
