@@ -3,6 +3,8 @@ package io.aide.compiler;
 import io.aide.events.spec.GeneratedLayers;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
