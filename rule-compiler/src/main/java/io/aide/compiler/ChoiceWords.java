@@ -60,6 +60,9 @@ final class ChoiceWords {
             + "(?:\\s*[-–—]?\\s*\\(?\\s*see\\s+(?:the\\s+)?(?:notes?|general\\s+rules?|rules?|cover(?:\\s+sheet)?)\\b[^.;()]*\\)?)?";
     private static final Pattern PASSIVE = Pattern.compile("(?i)(?:,?\\s*(?:and\\s+|-\\s+|–\\s+)?(?:they|these|those|such\\s+rows|which|that)\\s+)?"
             + "\\s*\\b" + BE + "\\s+(?:" + LEFT_OUT_STATE + ")" + PLACE + "\\s*[.;]?\\s*$");
+    /** " were merged into another application by the recruiter and": a clause of words alone, joined by "and" to what follows. */
+    private static final Pattern HAPPENED_AND = Pattern.compile("(?i)\\s+(?:are|is|were|was|have\\s+been|has\\s+been)\\s+"
+            + "(?:(?!(?:are|is|were|was|and|not|never)\\b)[a-z][\\w/-]*\\s+){1,10}and\\s*$");
     private static final Pattern INSTRUCTION = Pattern.compile("(?i)^\\s*" + LEAVE_OUT_VERB + "\\b\\s*(?:(?:the|any|all)\\s+)?");
     private static final Pattern ONLY_LEAD = Pattern.compile("(?i)^\\s*(?:(?:load|keep|include|select|take)\\s+only|only\\s+(?:load|keep"
             + "|include|select|take)|only)\\b\\s*(?:(?:the|any|all)\\s+)?");
@@ -81,7 +84,7 @@ final class ChoiceWords {
     /** How codes compare, said beside the condition. */
     private static final Pattern ANY_CASE = Pattern.compile("(?i)\\b(?:(?:in\\s+)?(?:any|either)\\s+case|case[- ]insensitive(?:ly)?"
             + "|ignor\\w*\\s+(?:the\\s+)?case|regardless\\s+of\\s+case|upper(?:[- ]?cased?)?|upper\\s*/\\s*trim|trim\\s*/\\s*upper)\\b");
-    private static final Pattern TRIMMED = Pattern.compile("(?i)\\b(?:after\\s+trim(?:ming)?|trimmed|trim|ignoring\\s+(?:the\\s+)?spaces"
+    private static final Pattern TRIMMED = Pattern.compile("(?i)\\b(?:after\\s+trim(?:ming)?|trimmed|trim|ignor(?:e|ing)\\s+(?:the\\s+)?(?:spaces|whitespace)|spaces\\s+ignored"
             // "any case/spaces", "case and spaces": both said at once
             + "|(?<=case)\\s*(?:/|and|or|&|,)\\s*(?:surrounding\\s+|extra\\s+)?(?:spaces|padding|whitespace|blanks)|ignoring\\s+padding"
             + "|with\\s+or\\s+without\\s+spaces|upper\\s*/\\s*trim|trim\\s*/\\s*upper)\\b");
@@ -134,6 +137,13 @@ final class ChoiceWords {
             // "... are training/QA hotels - they are not loaded": what the rows are, then that they are left out
             toldAfter = passive.group().matches("(?is)^\\s*(?:,|-|–|and\\b|they\\b|these\\b|those\\b|such\\b|which\\b|that\\b).*");
             s = s.substring(0, passive.start());
+            // "Applications with DISPOSITION = 'DUP' were merged into another application by the recruiter and must be
+            // dropped": what happened to the rows, said before that they are left out, tests nothing
+            Matcher why = HAPPENED_AND.matcher(s);
+            if (why.find() && (COMPARES.matcher(s.substring(0, why.start())).find() || hasCode(s.substring(0, why.start())))) {
+                s = s.substring(0, why.start());
+                toldAfter = true;
+            }
         }
         Matcher tail = TAIL_INSTRUCTION.matcher(s);
         if (excluding == null && tail.find()) {
@@ -303,6 +313,11 @@ final class ChoiceWords {
         if (plural.find() && !ROW_NOUNS.contains(plural.group(2).toLowerCase(Locale.ROOT))) {
             part = plural.group(1) + RowTables.singular(plural.group(2).toLowerCase(Locale.ROOT)) + part.substring(plural.end());
         }
+        // "Every application made against any ATS_REQUISITION row with ...": rows of this table told by a row of that
+        // one, which the condition tests through the identifier this table holds of it
+        part = part.replaceFirst("^(?i:(?:every|each|any|all)\\s+)?[a-z][\\w-]*\\s+(?i:made|placed|raised|booked|filed|submitted|logged"
+                + "|linked|belonging|attached|recorded|taken)\\s+(?i:against|to|for|on|under|with|in)\\s+(?=(?i:any|every|each|all|an?|the)\\s+"
+                + "[A-Z][A-Z0-9]*_[A-Z0-9_]+\\s+(?i:rows?|records?|lines?|entries|entry)\\b)", "");
         // "Any TKT_EVENT row with ...", "GUEST_PROFILE rows with ...": the table the rows are of
         String p = part.replaceFirst("^(?i:any\\s+|all\\s+|each\\s+|every\\s+)?[A-Z][A-Z0-9]*_[A-Z0-9_]+\\s+(?=(?i:rows?|records?|lines?|entries|entry)\\b)", "");
         // "any patient whose MRN starts with 'ZZ'": one row named, then its column written as a name

@@ -36,8 +36,35 @@ final class JoinGraph {
             "(?i)^\\s*(?:([A-Za-z_][\\w.]*)\\s+(?=(?:left|inner|right|full|outer|join)\\b))?(?:(?:left|inner|right|full)?\\s*(?:outer\\s+)?join\\s+"
             + "(?:with\\s+|to\\s+)?)?([A-Za-z_][\\w.]*)\\s+(?:on|using)\\s*\\(?\\s*([A-Za-z_]\\w*)\\s*\\)?\\s*$");
 
-    record Edge(String leftAlias, String leftColumn, String rightAlias, String rightColumn, boolean left, String ref) {
+    /**
+     * @param cleaned both keys are compared trimmed and upper-cased, as the join cell says ("on ORDER_NO (trim/upper
+     *                both sides)")
+     */
+    record Edge(String leftAlias, String leftColumn, String rightAlias, String rightColumn, boolean left, String ref,
+                boolean cleaned) {
+        Edge(String leftAlias, String leftColumn, String rightAlias, String rightColumn, boolean left, String ref) {
+            this(leftAlias, leftColumn, rightAlias, rightColumn, left, ref, false);
+        }
+
+        /** A key column of the edge as it is compared. */
+        io.aide.compiler.plan.Expr key(String alias, String column) {
+            io.aide.compiler.plan.Expr c = new io.aide.compiler.plan.Expr.Col(alias, column);
+            return cleaned ? new io.aide.compiler.plan.Expr.Fn("UPPER", List.of(new io.aide.compiler.plan.Expr.Fn("TRIM", List.of(c)))) : c;
+        }
+
+        /** right = left, each key as it is compared. */
+        io.aide.compiler.plan.Expr on() {
+            return new io.aide.compiler.plan.Expr.Bin("=", key(rightAlias, rightColumn), key(leftAlias, leftColumn));
+        }
+
+        Edge reversed() {
+            return new Edge(rightAlias, rightColumn, leftAlias, leftColumn, left, ref, cleaned);
+        }
     }
+
+    /** "(trim/upper both sides)", "(trimmed, any case)": a bracket that says only how both keys are cleaned before they match. */
+    private static final Pattern KEYS_CLEANED = Pattern.compile("(?i)\\s*\\((?=[^()]*\\b(?:trim|upper))\\s*(?:(?:trim(?:med)?|upper(?:[- ]?cased?)?"
+            + "|case[- ]insensitive|any\\s+case|ignor(?:e|ing)\\s+case|(?:on\\s+)?both\\s+sides|each\\s+side|both|and|then|/|,|\\+)\\s*)+\\)");
 
     private final SourceTables tables;
     private final SchemaCatalog catalog;
@@ -81,7 +108,19 @@ final class JoinGraph {
                             tables.canonicalColumn(b, unquote(pm.group(4))), left, r.ref()));
                 }
             }
-            Matcher shared = found ? null : JOIN_ON_SHARED_COLUMN.matcher(text);
+            // "WHSL_ORDER_HDR on ORDER_NO (trim/upper both sides). Inner join: lines without a header are not loaded.": the
+            // join in its first sentence, how its keys are cleaned in a bracket, then sentences on what kind of join it is
+            Matcher cleanedKeys = KEYS_CLEANED.matcher(text);
+            boolean cleaned = cleanedKeys.find();
+            String core = cleaned ? cleanedKeys.replaceAll("") : text;
+            String[] sentences = core.strip().split("(?<=\\.)\\s+(?=[A-Z])");
+            String first = sentences[0].replaceAll("\\.\\s*$", "");
+            boolean restIsKind = true;
+            for (int i = 1; i < sentences.length; i++) {
+                String said = sentences[i].toLowerCase(Locale.ROOT);
+                restIsKind &= innerText(said) || leftText(said) || said.matches("(?s).*\\b(?:not\\s+loaded|dropped|kept)\\b.*");
+            }
+            Matcher shared = found ? null : JOIN_ON_SHARED_COLUMN.matcher(restIsKind ? first : text);
             if (shared != null && shared.matches()) {
                 found = true;
                 Table joined = tables.findTable(shared.group(2));
@@ -94,7 +133,7 @@ final class JoinGraph {
                             + text.trim() + "\" joins: write the condition (a.x = b.y)", null, r.ref()));
                 } else {
                     addEdge(new Edge(joined.alias(), tables.canonicalColumn(joined, column), base.alias(),
-                            tables.canonicalColumn(base, column), rowLeft, r.ref()));
+                            tables.canonicalColumn(base, column), rowLeft, r.ref(), cleaned));
                 }
             }
             if (!found) {
@@ -209,7 +248,8 @@ final class JoinGraph {
         if (!dup) {
             edges.add(e);
         } else if (e.left()) {
-            edges.replaceAll(x -> sameEdge(x, e) ? new Edge(x.leftAlias(), x.leftColumn(), x.rightAlias(), x.rightColumn(), true, x.ref()) : x);
+            edges.replaceAll(x -> sameEdge(x, e) ? new Edge(x.leftAlias(), x.leftColumn(), x.rightAlias(), x.rightColumn(), true, x.ref(),
+                    x.cleaned()) : x);
         }
     }
 
@@ -278,7 +318,7 @@ final class JoinGraph {
                 if (e.leftAlias().equalsIgnoreCase(cur)) {
                     oriented = e;
                 } else if (e.rightAlias().equalsIgnoreCase(cur)) {
-                    oriented = new Edge(e.rightAlias(), e.rightColumn(), e.leftAlias(), e.leftColumn(), e.left(), e.ref());
+                    oriented = e.reversed();
                 }
                 if (oriented == null) {
                     continue;

@@ -4,6 +4,7 @@ import io.aide.events.spec.MappingRow;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -146,6 +147,10 @@ final class NoteFilters {
      */
     private static final Pattern NOT_CHOOSING = Pattern.compile("(?i)\\b(?:never|not)\\s+(?:be\\s+)?(?:dropped|excluded|filtered\\s+out"
             + "|removed|rejected|skipped|lost)\\b"
+            // "Their applications are still loaded (CANDIDATE_KEY = -1) unless excluded by rule 2": rows kept, and a
+            // pointer to the rule that does leave some out, read where it stands
+            + "|\\b(?:are|is)\\s+still\\s+(?:loaded|kept|included)\\b|\\bunless\\s+(?:they\\s+are\\s+|it\\s+is\\s+)?(?:excluded|dropped|removed)"
+            + "\\s+(?:by|under|per|in)\\s+(?:general\\s+)?(?:rule|note|section|step)\\s*#?\\s*\\w+\\b"
             // "Count only the attempts that are loaded into this table - scans and excluded events do not count": the
             // target's own rows, which a number over them counts, said again
             + "|\\bonly\\s+(?:the\\s+)?[a-z]+\\s+(?:that|which)\\s+(?:are|were|get)\\s+(?:loaded|kept|included)\\s+(?:in|into|to)\\s+"
@@ -303,6 +308,7 @@ final class NoteFilters {
             if (said.isEmpty()) {
                 continue;
             }
+            said = codesLeftOut(said, r);
             String selection = selection(stepless(said));
             if (selection == null) {
                 // "Row selection, in this order: (1) drop void lines": a selection after its topic and its step's number
@@ -336,6 +342,34 @@ final class NoteFilters {
         return new MappingRow(r.ref(), r.sheet(), r.rowNumber(), r.targetTable(), r.targetColumn(), r.targetType(),
                 r.sourceSystem(), r.sourceTable(), r.sourceColumns(), r.rawSource(), String.join(" ", kept), r.join(),
                 filter, r.key(), r.nullable(), r.defaultValue(), r.nullHandling(), r.description(), r.attributes());
+    }
+
+    /**
+     * "X = cancelled/no-show, those rows are not loaded", "CANC = Cancelled (not loaded)": codes of the row's one source
+     * column, their meaning, then that their rows are left out: the rows whose column holds one of the codes.
+     */
+    private static final Pattern CODES_LEFT_OUT = Pattern.compile("^((?:'[^']{1,12}'|[A-Z0-9]{1,8})(?:\\s*(?:,|/|\\bor\\b)\\s*(?:'[^']{1,12}'"
+            + "|[A-Z0-9]{1,8}))*)\\s*(?:=|->|→|:)\\s*[\\w /'-]{1,40}?(?:\\s*,\\s*|\\s+[-–—]\\s+|\\s*\\(\\s*)(?i:(?:those|these|such)"
+            + "\\s+(?:rows|records|lines|[a-z]+s)\\s+|they\\s+)?(?i:are\\s+|is\\s+)?((?i:not\\s+loaded|never\\s+loaded|excluded|dropped|removed"
+            + "|skipped|filtered\\s+out|ignored|rejected))\\b[^()]*\\)?\\s*[.;]?\\s*$");
+
+    private static String codesLeftOut(String sentence, MappingRow r) {
+        Matcher m = CODES_LEFT_OUT.matcher(sentence.strip());
+        if (!m.matches() || r.sourceColumns().size() != 1 || r.sourceColumns().get(0).column() == null) {
+            return sentence;
+        }
+        String column = r.sourceColumns().get(0).column().strip();
+        List<String> codes = new ArrayList<>();
+        for (String code : m.group(1).split("\\s*(?:,|/|\\bor\\b)\\s*")) {
+            String c = code.strip().replaceAll("^'|'$", "");
+            if (c.equalsIgnoreCase(column) || !column.matches("[A-Za-z_][\\w]*")) {
+                // "STATUS = ...": a column, no code
+                return sentence;
+            }
+            codes.add("'" + c + "'");
+        }
+        return "Rows with " + column + (codes.size() == 1 ? " = " + codes.get(0) : " in (" + String.join(", ", codes) + ")")
+                + " are " + m.group(2).toLowerCase(java.util.Locale.ROOT) + ".";
     }
 
     /**
@@ -375,8 +409,14 @@ final class NoteFilters {
             + "|lines?)\\b|[=<>'\"]");
 
     private static boolean valueNotKept(String sentence) {
-        return VALUE_NOT_KEPT.matcher(sentence.strip()).matches() && !ROW_CONDITION.matcher(sentence).find();
+        return VALUE_NOT_KEPT.matcher(sentence.strip()).matches() && !ROW_CONDITION.matcher(sentence).find()
+                || VALUE_NOT_LOADED.matcher(sentence).find();
     }
+
+    /** "Deferred visits sometimes have 0 - do not load it": a value rows carry, then that "it" (the value) is not kept. */
+    private static final Pattern VALUE_NOT_LOADED = Pattern.compile("(?i)\\b(?:have|has|hold|holds|carry|carries|contain|contains|show"
+            + "|shows|get|gets)\\s+(?:an?\\s+)?(?:'[^']*'|\"[^\"]*\"|-?\\d+(?:\\.\\d+)?|null|blank|zero|a\\s+value)\\s*(?:[-–—,;:]|\\s)\\s*"
+            + "(?:so\\s+|and\\s+)?(?:do\\s+not|don't|never|must\\s+not)\\s+(?:load|keep|store|carry)\\s+(?:it|that|this)\\b");
 
     /** "... whose member is not in DIM_MEMBER ... are dropped", "Redemptions with no matching member are rejected". */
     private static final Pattern UNMATCHED_DROPPED = Pattern.compile("(?i)\\b(?:whose|with\\s+no|without\\s+an?|that\\s+have\\s+no|where\\s+the)\\b"

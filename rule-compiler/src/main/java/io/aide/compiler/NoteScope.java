@@ -91,6 +91,11 @@ final class NoteScope {
         return parts[parts.length - 1];
     }
 
+    /** Whether what the text is about (see {@link #subjects}) is the target, among others or alone. */
+    boolean isAbout(String text, String target) {
+        return subjects(text).contains(key(target));
+    }
+
     /** Whether the text names a source table the target reads (by the name of its key row's table). */
     boolean readsTable(String text, String target) {
         Set<String> tables = tablesOf.getOrDefault(key(target), Set.of());
@@ -221,8 +226,9 @@ final class NoteScope {
                     : List.of("Exclude " + items.strip() + ".");
         }
         // "BSS_SUBSCRIBER - latest LAST_UPDATED per SUB_ID wins; BSS_PLAN - the active row ...": each table's own
-        String[] parts = sentence.contains(";") ? sentence.split("\\s*;\\s*") : saying(sentence.split(",?\\s+and\\s+(?=(?:their|its|those"
-                + "|these|the|all|any)?\\s*(?:[A-Za-z_]+'?s?\\s+){0,3}[a-z]+s\\b[^.]*\\b(?:are|is)\\s+(?:not|never|excluded|dropped|removed"
+        // ("..., and every application made against such a requisition is excluded from FACT_APPLICATION": one of each)
+        String[] parts = sentence.contains(";") ? sentence.split("\\s*;\\s*") : saying(sentence.split(",?\\s+and\\s+(?=(?:(?:their|its|those"
+                + "|these|the|all|any)?\\s*(?:[A-Za-z_]+'?s?\\s+){0,3}[a-z]+s|(?:every|each|any)\\s+[a-z]+)\\b[^.]*\\b(?:are|is)\\s+(?:not|never|excluded|dropped|removed"
                 + "|skipped|ignored|rejected|filtered\\s+out|left\\s+out)\\b)"));
         if (parts.length < 2) {
             return List.of(sentence);
@@ -239,6 +245,8 @@ final class NoteScope {
 
     /** "their delivery events are dropped": what the clause's possessive stands for, and what happens to it. */
     private static final Pattern THEIR = Pattern.compile("(?i)^(?:and\\s+)?(?:their|its)\\s+(.+?)\\s+((?:are|is|will|must|should|get|gets)\\b.*)$");
+    /** "such a requisition", "those couriers": the rows named before, by their noun. */
+    private static final Pattern SUCH = Pattern.compile("(?i)\\b(?:such\\s+an?|such|those|these)\\s+([a-z]{3,})\\b");
     /** "Couriers whose COURIER_ID starts with TST are not loaded": the rows a clause leaves out, before its verb. */
     private static final Pattern LEFT_OUT_SUBJECT = Pattern.compile("(?i)^(.+?)\\s+(?:are|is)\\s+(?:not\\s+loaded|never\\s+loaded|excluded|dropped"
             + "|removed|ignored|skipped|rejected)\\b.*$");
@@ -254,6 +262,16 @@ final class NoteScope {
         for (int i = 1; i < out.size(); i++) {
             Matcher their = THEIR.matcher(out.get(i).strip());
             Matcher owner = LEFT_OUT_SUBJECT.matcher(out.get(i - 1).strip());
+            Matcher such = owner.matches() ? SUCH.matcher(out.get(i)) : null;
+            if (such != null && such.find() && owner.group(1).toLowerCase(Locale.ROOT).matches("(?s).*\\b(?:\\w+_)?"
+                    + Pattern.quote(RowTables.singular(such.group(1).toLowerCase(Locale.ROOT))) + "s?\\b.*")) {
+                // "every application made against such a requisition": the rows the clause before leaves out, by name
+                // (without the topic before a colon: "Test requisitions: any ATS_REQUISITION row with ...")
+                String owners = owner.group(1).strip().replaceFirst("^[\\w /-]{1,40}:\\s+(?=\\S)", "");
+                out.set(i, out.get(i).substring(0, such.start()) + Character.toLowerCase(owners.charAt(0)) + owners.substring(1)
+                        + out.get(i).substring(such.end()));
+                continue;
+            }
             if (their.matches() && owner.matches()) {
                 String rows = their.group(1);
                 String owners = owner.group(1).strip();

@@ -169,7 +169,7 @@ final class PlanAssembler {
                     // aggregates of child rows keep the parents without children (their aggregate is NULL)
                     joins.putIfAbsent(cteName, new LayerPlan.Join("LEFT JOIN",
                             new LayerPlan.Relation(null, cteName, cteName, true),
-                            new Expr.Bin("=", new Expr.Col(cteName, "__key"), new Expr.Col(baseAlias, last.rightColumn())),
+                            new Expr.Bin("=", new Expr.Col(cteName, "__key"), last.key(baseAlias, last.rightColumn())),
                             new ArrayList<>()));
                     joins.get(cteName).mappingRefs().add(c.ref());
                     expr = expr instanceof Expr.Cast cast ? new Expr.Cast(outer, cast.type(), cast.safe()) : outer;
@@ -195,7 +195,7 @@ final class PlanAssembler {
                                     .anyMatch(r -> leftText(String.valueOf(r.nullHandling()).toLowerCase(Locale.ROOT)));
                             joins.put(key, new LayerPlan.Join(left ? "LEFT JOIN" : "JOIN",
                                     new LayerPlan.Relation(t.schema(), t.name(), t.alias(), false),
-                                    new Expr.Bin("=", new Expr.Col(e.rightAlias(), e.rightColumn()), new Expr.Col(e.leftAlias(), e.leftColumn())),
+                                    e.on(),
                                     new ArrayList<>(e.ref() == null ? List.of() : List.of(e.ref()))));
                         }
                         joins.get(key).mappingRefs().add(c.ref());
@@ -622,12 +622,12 @@ final class PlanAssembler {
                 Edge e = path.get(i);
                 Table t = tables.all().stream().filter(x -> x.alias().equalsIgnoreCase(e.rightAlias())).findFirst().orElseThrow();
                 cteJoins.add(new LayerPlan.Join("JOIN", new LayerPlan.Relation(t.schema(), t.name(), t.alias(), false),
-                        new Expr.Bin("=", new Expr.Col(e.rightAlias(), e.rightColumn()), new Expr.Col(e.leftAlias(), e.leftColumn())),
+                        e.on(),
                         e.ref() == null ? List.of() : List.of(e.ref())));
             }
             Edge last = path.get(path.size() - 1);
             return new LayerPlan.AggregateCte(name, new LayerPlan.Relation(childTable.schema(), childTable.name(), childTable.alias(), false),
-                    cteJoins, List.of(new Expr.Col(last.leftAlias(), last.leftColumn())), List.of("__key"), items, refs);
+                    cteJoins, List.of(last.key(last.leftAlias(), last.leftColumn())), List.of("__key"), items, refs);
         }
     }
 }

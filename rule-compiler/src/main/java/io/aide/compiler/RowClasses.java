@@ -146,6 +146,9 @@ final class RowClasses {
     }
 
     private static final Pattern SUBJECT_PRONOUN = Pattern.compile("^(?:They|These|Those)\\b");
+    /** "It is not loaded ...": the one row of the kind, said of all of them. */
+    private static final Pattern SUBJECT_IT = Pattern.compile("^It\\s+(is|was)\\s+(?=not\\b|never\\b|excluded\\b|ignored\\b|dropped\\b"
+            + "|removed\\b|skipped\\b|rejected\\b|left\\s+out\\b|filtered\\s+out\\b)|^It\\s+(?=(?:must|should|shall|will)\\s+not\\b)");
     private static final Pattern SUBJECT_UNSAID = Pattern.compile("^(?=(?:Excluded|Ignored|Dropped|Removed|Skipped|Not\\s+loaded)\\b)");
 
     private static String withKindsNamed(String line) {
@@ -154,10 +157,12 @@ final class RowClasses {
             StringBuilder out = new StringBuilder();
             String plural = null;
             String subject = null;
+            RowClass lastDefined = null;
             for (String sentence : cell.strip().split("(?<=[.;!?])\\s+(?=[A-Z(])")) {
                 RowClass defined = definition(STEP_NUMBER.matcher(sentence).replaceFirst(""));
                 String said = sentence;
                 if (defined != null) {
+                    lastDefined = defined;
                     String name = defined.names().get(0);
                     plural = name.endsWith("y") ? name.substring(0, name.length() - 1) + "ies" : name + "s";
                     // "Test accounts: owners whose LAST_NM is 'TEST' ...": the rows the kind is made of ("those owners")
@@ -166,7 +171,13 @@ final class RowClasses {
                     said = thoseNamed(said, plural, subject);
                 } else if (plural != null) {
                     said = thoseNamed(said, plural, subject);
+                    said = identifiedNamed(said, plural, defined != null ? defined : lastDefined);
                     String capital = Character.toUpperCase(plural.charAt(0)) + plural.substring(1);
+                    // "It is not loaded to DIM_DONOR" after "any DONOR_MASTER row whose ... is a QA/training record"
+                    Matcher it = SUBJECT_IT.matcher(said);
+                    if (it.find()) {
+                        said = capital + (it.group(1) != null ? " are " : " ") + said.substring(it.end());
+                    }
                     said = SUBJECT_PRONOUN.matcher(said).replaceFirst(capital);
                     said = SUBJECT_UNSAID.matcher(said).replaceFirst(capital + " are ");
                     if (!said.equals(sentence) && said.startsWith(capital + " are ")) {
@@ -191,6 +202,41 @@ final class RowClasses {
         String heads = Pattern.quote(head) + (subject == null ? "" : "|" + Pattern.quote(subject));
         return sentence.replaceAll("(?i)\\b(?:those|these|such)\\s+(?:" + heads + ")\\b", Matcher.quoteReplacement(plural));
     }
+
+    /**
+     * "visits of those donor ids are not loaded": the kind just defined, named where the sentence points back to it by
+     * the column its conditions test that identifies its rows (DONOR_ID), written as words.
+     */
+    private static String identifiedNamed(String sentence, String plural, RowClass kind) {
+        if (kind == null) {
+            return sentence;
+        }
+        Matcher those = THOSE_WORDS.matcher(sentence);
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (those.find(at)) {
+            // the two words, else the first alone ("those ids are dropped")
+            String two = those.group(2);
+            String one = two.contains(" ") ? two.substring(0, two.indexOf(' ')) : null;
+            String said = identifies(kind, two) ? two : one != null && identifies(kind, one) ? one : null;
+            int end = said == null ? those.end(1) : those.start(2) + said.length();
+            out.append(sentence, at, said == null ? end : those.start()).append(said == null ? "" : plural);
+            at = end;
+        }
+        return out.append(sentence.substring(at)).toString();
+    }
+
+    /** The words name, as one name, a column the kind's conditions test ("donor ids": DONOR_ID). */
+    private static boolean identifies(RowClass kind, String words) {
+        String name = RowTables.singular(words.toLowerCase(Locale.ROOT)).replaceAll("\\s+", "_");
+        return kind.conditions().stream().anyMatch(c -> NAME.matcher(c).results()
+                .anyMatch(w -> w.group().equalsIgnoreCase(name) || w.group().equalsIgnoreCase(name.replace("_", ""))));
+    }
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+    /** "those donor ids", "these member numbers": a pointing word and one or two words after it. */
+    private static final Pattern THOSE_WORDS = Pattern.compile("(?i)\\b(those|these|such)\\s+([a-z]+(?:\\s+[a-z]+)?)\\b");
 
     /** "owners whose LAST_NM ...": the plural noun of the rows a definition tests. */
     private static final Pattern SUBJECT_WHOSE = Pattern.compile("(?i)\\b([a-z]{3,}s)\\s+whose\\b");

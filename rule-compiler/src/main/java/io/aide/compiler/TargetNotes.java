@@ -149,7 +149,9 @@ final class TargetNotes {
             // set": the sentences about this target's rows, the others left to the target they name
             String chosen = NoteFilters.choosingSentences(scope.about(line, target));
             // (or that names no table of it but says "both fact tables", "every target")
-            return chosen.isEmpty() || !scope.readsTable(line, target) && !NoteScope.several(chosen) ? null : chosen;
+            // (or whose rows it names by what they are: "..., and visits of test donors are not loaded anywhere")
+            return chosen.isEmpty() || !scope.readsTable(line, target) && !NoteScope.several(chosen) && !scope.isAbout(chosen, target)
+                    ? null : chosen;
         }
         // what each sentence is about before the choosing ones are taken out ("MES_PRODUCT may contain several versions
         // of an item. Keep one row per ITEM_NO ...": the second is about MES_PRODUCT's rows)

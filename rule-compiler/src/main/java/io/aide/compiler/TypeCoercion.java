@@ -30,6 +30,13 @@ final class TypeCoercion {
         return castToTarget(typed, target);
     }
 
+    /** The CASE with each NULL branch of no known type given the type. */
+    private static Expr.Case withUntypedNulls(Expr.Case c, SqlType type) {
+        java.util.function.UnaryOperator<Expr> typed = r -> r instanceof Expr.TypedNull n && !n.type().known() ? new Expr.TypedNull(type) : r;
+        return new Expr.Case(c.whens().stream().map(w -> new Expr.When(w.condition(), typed.apply(w.result()))).toList(),
+                c.otherwise() == null ? null : typed.apply(c.otherwise()));
+    }
+
     Expr castToTarget(Expr e, SqlType target) {
         if (!target.known()) {
             return e;
@@ -39,6 +46,10 @@ final class TypeCoercion {
             // to BOOLEAN fails on BigQuery, which reads only 'true' and 'false')
             return new Expr.Case(c.whens().stream().map(w -> new Expr.When(w.condition(), truth(w.result()))).toList(),
                     c.otherwise() == null ? null : truth(c.otherwise()));
+        }
+        if (e instanceof Expr.Case c) {
+            // "CASE WHEN ... THEN CAST(VOL_ML AS INTEGER) ELSE NULL END": a NULL of no type is one of the column's type
+            e = withUntypedNulls(c, target);
         }
         SqlType actual = infer(e);
         if (e instanceof Expr.TypedNull) {

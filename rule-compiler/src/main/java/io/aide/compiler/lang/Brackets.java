@@ -31,12 +31,14 @@ final class Brackets {
             return null;
         }
         int close = closing(tokens, copy);
-        if (close < 0 || close - copy < 2 || tokens.subList(close + 1, tokens.size()).stream().anyMatch(t -> t.kind() != Token.Kind.SEP)) {
+        if (close < 0 || close - copy < 2 || close + 1 < tokens.size() && tokens.get(close + 1).kind() != Token.Kind.SEP) {
             return null;
         }
         List<Token> out = new ArrayList<>(tokens.subList(0, copy));
         out.add(Token.of(Token.Kind.OP, ","));
         out.addAll(tokens.subList(copy + 1, close));
+        // "Direct (trim). One row per visit.": the sentences after it read as they are
+        out.addAll(tokens.subList(close + 1, tokens.size()));
         return out;
     }
 }

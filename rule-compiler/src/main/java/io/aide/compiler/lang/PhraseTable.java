@@ -148,6 +148,10 @@ final class PhraseTable {
         if (part.equals(w) || part.equals(RowTables.singular(w))) {
             return true;
         }
+        if (w.length() == part.length() + 1 && part.length() >= 2 && w.endsWith("s") && w.startsWith(part) && !part.endsWith("s")) {
+            // "producer ids" for PRODUCER_ID, "account nos": the plural of a short part
+            return true;
+        }
         java.util.Set<String> forms = ABBREVIATIONS.get(w);
         java.util.Set<String> ofOne = ABBREVIATIONS.get(RowTables.singular(w));
         return forms != null && forms.contains(part) || ofOne != null && ofOne.contains(part) || contracted(part, w)

@@ -69,6 +69,15 @@ public record RowNotes(Expr defaultValue, boolean blankToo, List<String> accepte
             if (d != null) {
                 defaultValue = d;
             }
+            if (d == null && said == null && !bareValue(tokens) && valueThenRemark(tokens)) {
+                // "'N' - assume dryland when not stated": the value, then after a dash why and when it is given
+                DefaultCell bare = DefaultCell.read(tokens.get(0).kind() == Token.Kind.STRING ? "'" + tokens.get(0).text().replace("'", "''")
+                        + "'" : tokens.get(0).text(), SqlType.parse(row.targetType()), lexicon, names(row));
+                if (bare.problem() == null && bare.value() != null) {
+                    d = bare.value();
+                    defaultValue = d;
+                }
+            }
             if (d == null && said == null && bareValue(tokens)) {
                 // "0.00", "Unknown", "35.00 (standard contractor rate)" in an "If Missing" column: the value for a missing one
                 DefaultCell bare = DefaultCell.read(nullCell, SqlType.parse(row.targetType()), lexicon, names(row));
@@ -86,6 +95,17 @@ public record RowNotes(Expr defaultValue, boolean blankToo, List<String> accepte
             read = d != null || said != null || !accepted.isEmpty() || keep && !valueUnread;
         }
         return new RowNotes(defaultValue, blankToo, accepted, keep, problem, read, alsoFor);
+    }
+
+    /** Words after the dash that say the value stands for a missing one: "when not stated", "if unknown", "default". */
+    private static final java.util.Set<String> MISSING_WORDS = java.util.Set.of("stated", "given", "provided", "supplied", "known",
+            "unknown", "recorded", "blank", "empty", "missing", "null", "absent", "default", "defaults", "set");
+
+    /** "'N' - assume dryland when not stated": a quoted text or a number, a dash, then words that say when it is given. */
+    private static boolean valueThenRemark(List<Token> tokens) {
+        return tokens.size() >= 3 && (tokens.get(0).kind() == Token.Kind.STRING || tokens.get(0).kind() == Token.Kind.NUMBER)
+                && tokens.get(1).op("-") && tokens.subList(2, tokens.size()).stream().allMatch(t -> t.kind() == Token.Kind.WORD
+                || t.kind() == Token.Kind.SEP || t.op(",")) && tokens.stream().anyMatch(t -> MISSING_WORDS.contains(t.norm()));
     }
 
     /** The cell joins a text to something else: "||", "+", "followed by", "concatenated with", "and then". */

@@ -53,7 +53,7 @@ final class NullCells {
 
     /** Words of a value that is not there: a null-handling cell without one is a note, read elsewhere or not at all. */
     private static final Pattern MISSING = Pattern.compile("(?i)\\b(?:blanks?|nulls?|missing|empty|no\\s+match(?:ing)?|not\\s+found"
-            + "|absent|unmatched|not\\s+in\\s+the"
+            + "|absent|unmatched|not\\s+in\\s+the|not\\s+(?:stated|given|provided|supplied|known|recorded)"
             // "-1 when no owner is found", "when the pet was not matched"
             + "|no\\s+(?:[\\w']+\\s+){1,3}(?:is\\s+|was\\s+|can\\s+be\\s+)?(?:found|matched|match(?:es)?)|not\\s+(?:be\\s+)?matched)\\b");
 
