@@ -317,9 +317,10 @@ final class ChoiceWords {
         // one, which the condition tests through the identifier this table holds of it
         part = part.replaceFirst("^(?i:(?:every|each|any|all)\\s+)?[a-z][\\w-]*\\s+(?i:made|placed|raised|booked|filed|submitted|logged"
                 + "|linked|belonging|attached|recorded|taken)\\s+(?i:against|to|for|on|under|with|in)\\s+(?=(?i:any|every|each|all|an?|the)\\s+"
-                + "[A-Z][A-Z0-9]*_[A-Z0-9_]+\\s+(?i:rows?|records?|lines?|entries|entry)\\b)", "");
+                + "[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\\s+(?i:rows?|records?|lines?|entries|entry)\\b)", "");
         // "Any TKT_EVENT row with ...", "GUEST_PROFILE rows with ...": the table the rows are of
-        String p = part.replaceFirst("^(?i:any\\s+|all\\s+|each\\s+|every\\s+)?[A-Z][A-Z0-9]*_[A-Z0-9_]+\\s+(?=(?i:rows?|records?|lines?|entries|entry)\\b)", "");
+        String p = part.replaceFirst("^(?i:any\\s+|all\\s+|each\\s+|every\\s+)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\\s+(?=(?i:rows?|records?|lines?|entries"
+                + "|entry)\\b)", "");
         // "any patient whose MRN starts with 'ZZ'": one row named, then its column written as a name
         p = p.replaceFirst("^(?i:(?:any|every|each|an?|the)\\s+)?[a-z][\\w-]*\\s+whose\\s+(?=[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\\b)", "");
         // "Staff with ROLE_CD = 'ADM'": what the rows are called, then the condition on a column named
@@ -337,7 +338,10 @@ final class ChoiceWords {
                 return rest;
             }
             // "properties whose code ...": the thing's own column by its name, property_code
-            Matcher word = Pattern.compile("^([A-Za-z]+)\\s+").matcher(rest);
+            // ("flights whose carrier code is ZZ": two words before the verb name a column of their own, never
+            // flight_carrier)
+            Matcher word = Pattern.compile("^([A-Za-z]+)\\s+(?=(?i:is|are|was|=|<>|!=|>|<|in|not|starts?|begins?|ends?|contains?|equals?|like"
+                    + "|matches|has|does)\\b|[=<>!])").matcher(rest);
             // "work centres whose code": the words before the thing are part of its name (work_centre_code)
             // ("dummy programmes whose code": the kind's word is no part of the name)
             String before = p.substring(0, m.start(1)).trim().toLowerCase(Locale.ROOT)

@@ -37,19 +37,26 @@ final class JoinGraph {
             + "(?:with\\s+|to\\s+)?)?([A-Za-z_][\\w.]*)\\s+(?:on|using)\\s*\\(?\\s*([A-Za-z_]\\w*)\\s*\\)?\\s*$");
 
     /**
-     * @param cleaned both keys are compared trimmed and upper-cased, as the join cell says ("on ORDER_NO (trim/upper
-     *                both sides)")
+     * @param cleaning the functions both keys are compared through, in order ("on ORDER_NO (trim/upper both sides)":
+     *                 TRIM, then UPPER); empty when they are compared as they are
      */
     record Edge(String leftAlias, String leftColumn, String rightAlias, String rightColumn, boolean left, String ref,
-                boolean cleaned) {
+                List<String> cleaning) {
+        Edge {
+            cleaning = List.copyOf(cleaning);
+        }
+
         Edge(String leftAlias, String leftColumn, String rightAlias, String rightColumn, boolean left, String ref) {
-            this(leftAlias, leftColumn, rightAlias, rightColumn, left, ref, false);
+            this(leftAlias, leftColumn, rightAlias, rightColumn, left, ref, List.of());
         }
 
         /** A key column of the edge as it is compared. */
         io.aide.compiler.plan.Expr key(String alias, String column) {
             io.aide.compiler.plan.Expr c = new io.aide.compiler.plan.Expr.Col(alias, column);
-            return cleaned ? new io.aide.compiler.plan.Expr.Fn("UPPER", List.of(new io.aide.compiler.plan.Expr.Fn("TRIM", List.of(c)))) : c;
+            for (String fn : cleaning) {
+                c = new io.aide.compiler.plan.Expr.Fn(fn, List.of(c));
+            }
+            return c;
         }
 
         /** right = left, each key as it is compared. */
@@ -58,8 +65,21 @@ final class JoinGraph {
         }
 
         Edge reversed() {
-            return new Edge(rightAlias, rightColumn, leftAlias, leftColumn, left, ref, cleaned);
+            return new Edge(rightAlias, rightColumn, leftAlias, leftColumn, left, ref, cleaning);
         }
+    }
+
+    /** The functions a bracket that says how both keys are cleaned asks for: TRIM, then UPPER when it says so. */
+    private static List<String> cleaningOf(String bracket) {
+        String b = bracket.toLowerCase(Locale.ROOT);
+        List<String> out = new ArrayList<>();
+        if (b.contains("trim")) {
+            out.add("TRIM");
+        }
+        if (b.contains("upper") || b.contains("case")) {
+            out.add("UPPER");
+        }
+        return out;
     }
 
     /** "(trim/upper both sides)", "(trimmed, any case)": a bracket that says only how both keys are cleaned before they match. */
@@ -112,6 +132,7 @@ final class JoinGraph {
             // join in its first sentence, how its keys are cleaned in a bracket, then sentences on what kind of join it is
             Matcher cleanedKeys = KEYS_CLEANED.matcher(text);
             boolean cleaned = cleanedKeys.find();
+            List<String> cleaning = cleaned ? cleaningOf(cleanedKeys.group()) : List.of();
             String core = cleaned ? cleanedKeys.replaceAll("") : text;
             String[] sentences = core.strip().split("(?<=\\.)\\s+(?=[A-Z])");
             String first = sentences[0].replaceAll("\\.\\s*$", "");
@@ -133,7 +154,7 @@ final class JoinGraph {
                             + text.trim() + "\" joins: write the condition (a.x = b.y)", null, r.ref()));
                 } else {
                     addEdge(new Edge(joined.alias(), tables.canonicalColumn(joined, column), base.alias(),
-                            tables.canonicalColumn(base, column), rowLeft, r.ref(), cleaned));
+                            tables.canonicalColumn(base, column), rowLeft, r.ref(), cleaning));
                 }
             }
             if (!found) {
@@ -249,7 +270,7 @@ final class JoinGraph {
             edges.add(e);
         } else if (e.left()) {
             edges.replaceAll(x -> sameEdge(x, e) ? new Edge(x.leftAlias(), x.leftColumn(), x.rightAlias(), x.rightColumn(), true, x.ref(),
-                    x.cleaned()) : x);
+                    x.cleaning()) : x);
         }
     }
 

@@ -171,7 +171,13 @@ final class RowChoices {
         if (through != null && through.excluding()) {
             // "Events of parcels of shipper account 999999 are dropped": a condition on a row of another table, told
             // through the identifier this table holds of it (never "nothing to leave out": the sentence names these rows)
-            Expr linkedOut = linked.leftOut(new RowClasses.RowClass(List.of("row"), through.conditions()), text, r, baseAlias,
+            // (each condition compared as the sentence says: "TEST_FLAG = 'Y' (any case, ignore spaces)")
+            String how = through.anyCase() && through.trimmed() ? ", trimmed, any case" : through.anyCase() ? ", any case"
+                    : through.trimmed() ? ", trimmed" : "";
+            List<String> conditions = how.isEmpty() ? through.conditions()
+                    : through.conditions().stream().map(c -> c.strip().matches("^[A-Za-z_][\\w.]*\\s*(?:=|<>|!=)\\s*(?:'[^']*'|[\\w-]+)$") ? RowClasses.folded(c + how) : c)
+                    .toList();
+            Expr linkedOut = linked.leftOut(new RowClasses.RowClass(List.of("row"), conditions), text, r, baseAlias,
                     new String[1]);
             if (linkedOut != null && !(linkedOut instanceof Expr.Lit)) {
                 return linkedOut;

@@ -372,7 +372,7 @@ final class RowClasses {
      * A bracket's condition with how it compares said after it applied to the column: "IS_TEST = 'Y', any case" ->
      * "UPPER(TRIM(IS_TEST)) = 'Y'"; the condition as written when it says nothing of that or is no single comparison.
      */
-    private static String folded(String condition) {
+    static String folded(String condition) {
         Matcher how = FOLDING.matcher(condition);
         if (!how.find()) {
             return condition;

@@ -226,6 +226,9 @@ final class SemiJoins {
         return new Expr.Exists(table, List.of(new Expr.Match(column, List.of(values.get(column)))), !exists);
     }
 
+    /** Functions that clean a key before it matches. */
+    private static final Set<String> CLEANING = Set.of("TRIM", "UPPER", "LOWER", "LTRIM", "RTRIM");
+
     /** A join's condition as matches of the joined table's columns ("lk.ORDER_NO = TRIM(o.ORDER_NO)"); null when it is no such. */
     private static List<Expr.Match> matchesOf(Expr on, String alias) {
         if (on instanceof Expr.Bin b && b.op().equalsIgnoreCase("AND")) {
@@ -240,9 +243,16 @@ final class SemiJoins {
         }
         if (on instanceof Expr.Bin b && b.op().equals("=")) {
             for (Expr[] sides : new Expr[][]{{b.left(), b.right()}, {b.right(), b.left()}}) {
-                if (sides[0] instanceof Expr.Col theirs && theirs.relation().equals(alias) && !Expr.columns(sides[1]).isEmpty()
+                // ("UPPER(TRIM(lk.ORDER_NO)) = ...": their column as the join cleans it, the functions innermost first)
+                List<String> cleaning = new ArrayList<>();
+                Expr x = sides[0];
+                while (x instanceof Expr.Fn f && f.args().size() == 1 && CLEANING.contains(f.name().toUpperCase(Locale.ROOT))) {
+                    cleaning.add(0, f.name().toUpperCase(Locale.ROOT));
+                    x = f.args().get(0);
+                }
+                if (x instanceof Expr.Col theirs && theirs.relation().equals(alias) && !Expr.columns(sides[1]).isEmpty()
                         && Expr.columns(sides[1]).stream().noneMatch(c -> c.relation().equals(alias))) {
-                    return List.of(new Expr.Match(theirs.column(), List.of(sides[1])));
+                    return List.of(new Expr.Match(theirs.column(), List.of(sides[1]), cleaning));
                 }
             }
         }

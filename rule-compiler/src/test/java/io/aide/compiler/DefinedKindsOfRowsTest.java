@@ -3,10 +3,11 @@ package io.aide.compiler;
 import io.aide.events.spec.GeneratedLayers;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
+import static io.aide.compiler.TableSets.compile;
+import static io.aide.compiler.TableSets.db;
+import static io.aide.compiler.TableSets.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -422,31 +423,5 @@ class DefinedKindsOfRowsTest {
         List<GeneratedLayers.Layer> layers = compile(spec, "events", events);
         assertThat(layers.get(0).columns()).extracting(GeneratedLayers.Column::status).containsOnly("flagged");
         assertThat(layers.get(0).columns().get(1).reason()).contains("made one");
-    }
-
-    private static List<GeneratedLayers.Layer> compile(Specs spec, Object... tables) {
-        List<SchemaCatalog.Table> catalog = new ArrayList<>();
-        for (int i = 0; i < tables.length; i += 2) {
-            catalog.add(Specs.table((String) tables[i], ((String[][]) tables[i + 1])[0]));
-        }
-        return new SemanticLayerCompiler().compile(spec.build(), new CompileOptions(List.of("duckdb"), List.of(),
-                new SchemaCatalog(catalog)), null).layers();
-    }
-
-    private static DuckDb db(Object... tables) throws Exception {
-        DuckDb db = new DuckDb();
-        for (int i = 0; i < tables.length; i += 2) {
-            db.table((String) tables[i], (String[][]) tables[i + 1]);
-        }
-        return db;
-    }
-
-    /** The column's values in order, every column of the layer compiled. */
-    private static List<String> values(DuckDb db, GeneratedLayers.Layer layer, String column) throws Exception {
-        assertThat(layer.columns()).as("%s", layer.columns().stream().map(c -> c.name() + ": " + c.reason()).toList())
-                .extracting(GeneratedLayers.Column::status).containsOnly("compiled");
-        List<Map<String, Object>> rows = db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY " + column
-                + " NULLS LAST");
-        return rows.stream().map(r -> String.valueOf(r.get(column))).toList();
     }
 }

@@ -25,7 +25,37 @@ final class ArithmeticWords {
     static List<Token> rewrite(List<Token> tokens, Parser p) {
         List<Token> out = units(tokens, p);
         out = powers(out);
-        return out;
+        return times(out);
+    }
+
+    /**
+     * "QTY_BOTTLES x UNIT_PRICE x (1 - DISCOUNT_PCT / 100)": the letter x between two operands of a formula, a product.
+     * Only in a formula that holds an operator (the words "x by y" elsewhere are read by the rule grammar).
+     */
+    private static List<Token> times(List<Token> tokens) {
+        if (tokens.stream().noneMatch(t -> t.kind() == Token.Kind.OP && !t.op(",") && !t.op(":"))) {
+            return tokens;
+        }
+        List<Token> out = null;
+        for (int i = 1; i + 1 < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.kind() == Token.Kind.WORD && (t.text().equals("x") || t.text().equals("\u00d7") || t.text().equals("X"))
+                    && operandEnd(tokens.get(i - 1)) && operandStart(tokens.get(i + 1))) {
+                out = out == null ? new ArrayList<>(tokens) : out;
+                out.set(i, Token.of(Token.Kind.OP, "*"));
+            }
+        }
+        return out == null ? tokens : out;
+    }
+
+    private static boolean operandEnd(Token t) {
+        return t.op(")") || t.kind() == Token.Kind.NUMBER || t.kind() == Token.Kind.NAME || t.kind() == Token.Kind.IDENT
+                || t.kind() == Token.Kind.WORD && t.text().matches("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+");
+    }
+
+    private static boolean operandStart(Token t) {
+        return t.op("(") || t.kind() == Token.Kind.NUMBER || t.kind() == Token.Kind.NAME || t.kind() == Token.Kind.IDENT
+                || t.kind() == Token.Kind.WORD && t.text().matches("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+");
     }
 
     /** "height in metres" over height_cm: ( height_cm * 0.01 ). */

@@ -491,6 +491,8 @@ final class ColumnReferences {
      * two or three words after {@code first} that, joined by underscores, is a known column. Cursor after it.
      */
     private static Expr spelledOut(Parser p, Token first) {
+        Expr target = null;
+        int targetEnd = -1;
         for (int n = 3; n >= 2; n--) {
             if (p.mark() + n - 1 > p.tokens().size()) {
                 continue;
@@ -505,12 +507,24 @@ final class ColumnReferences {
             if (!words || inBeforeUnit(p, p.mark() + n - 2)) {
                 continue;
             }
-            if (p.ctx().resolve(null, name.toString()) instanceof Expr.Col c && p.ctx().known(c)) {
+            Expr resolved = p.ctx().resolve(null, name.toString());
+            if (resolved instanceof Expr.Col c && p.ctx().known(c)) {
                 p.reset(p.mark() + n - 1);
                 return c;
             }
+            if (target == null && resolved != null && !(resolved instanceof Expr.Col) && p.ctx().namesTargetColumn(name.toString())) {
+                target = resolved;
+                targetEnd = p.mark() + n - 1;
+            }
         }
-        return abbreviated(p, first);
+        Expr source = abbreviated(p, first);
+        if (source == null && target != null) {
+            // "carrier code" for the target's own CARRIER_CODE, when no source column of the row is named so: the value
+            // that column computes
+            p.reset(targetEnd);
+            return target;
+        }
+        return source;
     }
 
     /**

@@ -112,6 +112,29 @@ final class Commentary {
         return false;
     }
 
+    /** Words of a rounding other than half away from zero: half even, half down, banker's, towards zero, truncate. */
+    private static final java.util.Set<String> OTHER_ROUNDING = java.util.Set.of("banker", "bankers", "banker's", "gaussian",
+            "convergent", "truncate", "truncated", "truncation");
+
+    /** The words ask for a rounding ROUND does not do: "(half even)", "(round half to even)", "(banker's rounding)". */
+    static boolean otherRounding(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            String w = tokens.get(i).norm();
+            if (OTHER_ROUNDING.contains(w) || w.equals("banker") && i + 1 < tokens.size() && tokens.get(i + 1).norm().equals("'s")) {
+                return true;
+            }
+            if (w.equals("half")) {
+                for (int j = i + 1; j < Math.min(tokens.size(), i + 4); j++) {
+                    String n = tokens.get(j).norm();
+                    if (n.equals("even") || n.equals("down") || n.equals("odd") || n.equals("zero") && tokens.get(j - 1).norm().equals("towards")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** Two numbers joined by '-' or "to": "(0-23)", "(1 to 7)". */
     private static boolean range(List<Token> tokens) {
         if (tokens.size() == 3 && tokens.get(0).kind() == Token.Kind.NUMBER && tokens.get(2).kind() == Token.Kind.NUMBER) {
@@ -136,6 +159,10 @@ final class Commentary {
     static boolean isRemark(List<Token> tokens, RuleContext ctx, Lexicon lexicon, boolean sentence) {
         if (tokens.isEmpty()) {
             return true;
+        }
+        if (otherRounding(tokens)) {
+            // "(half even)", "(banker's rounding)": how the value is rounded, which ROUND (half away from zero) does not do
+            return false;
         }
         Token first = tokens.get(0);
         if (lexicon.match(Role.EXAMPLE, tokens, 0) > 0 || first.kind() == Token.Kind.NAME
@@ -352,6 +379,16 @@ final class Commentary {
             }
         }
         statements.add(current);
+        List<Token> first = statements.get(0);
+        for (int k = 2; k + 1 < first.size(); k++) {
+            if (first.get(k).op(",")) {
+                // "Source is in cents, divide by 100": what the source holds said in a clause before the rule
+                if (DataDescriptions.describes(first.subList(0, k), lexicon) && isRemark(first.subList(0, k), ctx, lexicon, true)) {
+                    statements.set(0, new ArrayList<>(first.subList(k + 1, first.size())));
+                }
+                break;
+            }
+        }
         List<Token> out = new ArrayList<>();
         boolean described = statements.size() > 1 && describesTarget(statements.get(0), ctx, lexicon);
         for (int s = 0; s < statements.size(); s++) {

@@ -227,8 +227,11 @@ final class Operations {
             p.accept(Role.CHARS);
             return ofDigits(padded(column, true, "0", width), p.mark() > unit && p.tokens().get(unit).norm().startsWith("digit"));
         }
+        int sideAt = p.mark();
         Boolean left = p.accept(Role.LEFT) ? Boolean.TRUE : p.accept(Role.RIGHT) ? Boolean.FALSE : null;
-        if (!p.accept(Role.PAD)) {
+        // "lpad with '0' to 10": the side and the padding in one word
+        boolean padWord = left != null && p.mark() == sideAt + 1 && p.tokens().get(sideAt).norm().matches("[lr]pad");
+        if (!padWord && !p.accept(Role.PAD)) {
             return null;
         }
         if (left == null) {

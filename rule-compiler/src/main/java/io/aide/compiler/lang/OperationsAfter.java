@@ -33,6 +33,12 @@ final class OperationsAfter {
                 return missing;
             }
             Parser p = parsers.apply(tokens.subList(sep + 1, tokens.size()));
+            List<Token> after = Commentary.withoutRemarks(tokens.subList(sep + 1, tokens.size()), p.ctx(), p.lexicon());
+            if (after.isEmpty()) {
+                continue;
+            }
+            // "rounded to 2 decimals (half up)": the operations without the remarks beside them
+            p = parsers.apply(after);
             List<Copies.Operation> ops = new ArrayList<>();
             while (!p.atEnd()) {
                 int m = p.mark();

@@ -148,6 +148,10 @@ final class PhraseTable {
         if (part.equals(w) || part.equals(RowTables.singular(w))) {
             return true;
         }
+        if (w.indexOf('_') >= 0) {
+            // "flight_carrier" is a name of several words, no short form of one part (flt)
+            return false;
+        }
         if (w.length() == part.length() + 1 && part.length() >= 2 && w.endsWith("s") && w.startsWith(part) && !part.endsWith("s")) {
             // "producer ids" for PRODUCER_ID, "account nos": the plural of a short part
             return true;

@@ -49,6 +49,46 @@ final class Restatements {
         return null;
     }
 
+    /**
+     * "Y if the line is free goods / a sample, i.e. price is 0 or blank; N otherwise": a condition said in words, then
+     * exactly after "i.e." as a test of the row's columns; the test is the condition. The words before "i.e." are only
+     * words (no value, no column), so they cannot narrow it.
+     */
+    static Recognition conditionAfterIe(List<Token> tokens, RuleContext ctx, Function<List<Token>, Recognition> rest) {
+        for (int ie = 2; ie < tokens.size() - 1; ie++) {
+            Token t = tokens.get(ie);
+            if (!(t.norm().equals("i.e") || t.norm().equals("ie") && t.kind() == Token.Kind.WORD)) {
+                continue;
+            }
+            int when = ie - 1;
+            while (when >= 0 && !(tokens.get(when).kind() == Token.Kind.WORD && CONDITION_WORDS.contains(tokens.get(when).norm()))) {
+                Token w = tokens.get(when);
+                boolean word = w.kind() == Token.Kind.WORD && !(ctx.resolve(null, w.text()) instanceof Expr.Col) || w.op(",") || w.op("/");
+                if (!word) {
+                    return null;
+                }
+                when--;
+            }
+            if (when < 0 || ie - when < 2) {
+                return null;
+            }
+            int from = ie + 1;
+            while (from < tokens.size() && (tokens.get(from).kind() == Token.Kind.SEP || tokens.get(from).op(","))) {
+                from++;
+            }
+            List<Token> kept = new java.util.ArrayList<>(tokens.subList(0, when + 1));
+            kept.addAll(tokens.subList(from, tokens.size()));
+            if (rest.apply(kept) instanceof Recognition.Recognized ok && !Expr.columns(ok.expr()).isEmpty()) {
+                return new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note()
+                        + " (the condition as said after 'i.e.')", ok.keepUnmatched());
+            }
+            return null;
+        }
+        return null;
+    }
+
+    private static final java.util.Set<String> CONDITION_WORDS = java.util.Set.of("if", "when", "where", "whenever");
+
     private static final java.util.Set<String> LOAD_VERBS = java.util.Set.of("load", "loaded", "store", "stored", "convert",
             "converted", "cast", "written", "write", "output", "map", "mapped", "then");
 

@@ -184,6 +184,9 @@ public final class RuleLanguage {
             if (restated == null) {
                 restated = Restatements.sameAsRestated(tokens, ctx, t -> rest(t, ctx, depth));
             }
+            if (restated == null) {
+                restated = Restatements.conditionAfterIe(tokens, ctx, t -> rest(t, ctx, depth));
+            }
             if (restated != null) {
                 r = restated;
             }
