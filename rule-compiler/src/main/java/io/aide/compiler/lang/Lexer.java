@@ -49,7 +49,14 @@ public final class Lexer {
     private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("(?i)<a\\s[^>]*>|</a>");
     private static final java.util.regex.Pattern BULLET = java.util.regex.Pattern.compile("(?m)^[ \\t]*[-*\u2022\u25e6\u25aa][ \\t]+");
 
+    /** The tokens of a cell, unmodifiable: rules and their parts are lexed again as each family reads them. */
     public static List<Token> tokens(String cell) {
+        return cell == null ? lex(null) : TOKENS.get(cell);
+    }
+
+    private static final Memo<String, List<Token>> TOKENS = new Memo<>(20_000, cell -> List.copyOf(lex(cell)));
+
+    private static List<Token> lex(String cell) {
         String s = clean(cell);
         List<Token> out = new ArrayList<>();
         int i = 0;

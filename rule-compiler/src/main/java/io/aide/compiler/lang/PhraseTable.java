@@ -135,14 +135,26 @@ final class PhraseTable {
 
     /** The part of a column name (lower case) is the word, its singular or one of its short forms. */
     static boolean abbreviates(String part, String word) {
-        return ABBREVIATED.get(part + '\u0000' + word.toLowerCase(java.util.Locale.ROOT));
+        String w = word.toLowerCase(java.util.Locale.ROOT);
+        java.util.Map<String, Boolean> ofPart = ABBREVIATED.get(part);
+        if (ofPart == null) {
+            if (ABBREVIATED.size() >= 5_000) {
+                ABBREVIATED.clear();
+            }
+            ofPart = ABBREVIATED.computeIfAbsent(part, k -> new java.util.concurrent.ConcurrentHashMap<>());
+        }
+        Boolean known = ofPart.get(w);
+        if (known == null) {
+            known = abbreviatesUncached(part, w);
+            if (ofPart.size() < 5_000) {
+                ofPart.put(w, known);
+            }
+        }
+        return known;
     }
 
-    /** {@link #abbreviates} of a part and a lower-case word joined by NUL, for the pairs met again. */
-    private static final Memo<String, Boolean> ABBREVIATED = new Memo<>(50_000, key -> {
-        int nul = key.indexOf('\u0000');
-        return abbreviatesUncached(key.substring(0, nul), key.substring(nul + 1));
-    });
+    /** {@link #abbreviates} by part, then by lower-case word, for the pairs met again (no key built per question). */
+    private static final java.util.Map<String, java.util.Map<String, Boolean>> ABBREVIATED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static boolean abbreviatesUncached(String part, String w) {
         if (part.equals(w) || part.equals(RowTables.singular(w))) {
