@@ -55,7 +55,7 @@ final class LayerPlanner {
         List<String> grain = StatedGrain.of(mappingRows);
         List<MappingRow> stated = grain.isEmpty() ? mappingRows : StatedGrain.withoutGrainWords(mappingRows);
         List<MappingRow> rows = DistinctRows.withoutDedupeWords(FilterReferences.expand(spec,
-                SourcePaths.expand(distinct ? DistinctRows.withoutDistinctWords(stated) : stated)));
+                PairedSources.expand(SourcePaths.expand(distinct ? DistinctRows.withoutDistinctWords(stated) : stated))));
         List<String> systems = rows.stream().map(MappingRow::sourceSystem).filter(s -> s != null && !s.isBlank())
                 .map(String::trim).distinct().toList();
         if (systems.size() < 2 || !mappedTwice(rows)) {

@@ -180,7 +180,7 @@ final class NoteFilters {
     }
 
     static List<MappingRow> expand(List<MappingRow> rows) {
-        List<MappingRow> rejecting = rows.stream().map(NoteFilters::rejectedInNullCell).toList();
+        List<MappingRow> rejecting = rows.stream().map(NoteFilters::rejectedInNullCell).map(NoteFilters::choicesInNullCell).toList();
         if (rejecting.stream().allMatch(r -> r.description() == null || r.description().isBlank())) {
             return rejecting;
         }
@@ -222,12 +222,35 @@ final class NoteFilters {
      * "Rows with a blank carrier code are not loaded", "Events with a blank or null shipment number are rejected (not
      * loaded)": the rows without the row's own value left out, said of the rows.
      */
-    private static final Pattern ROWS_REJECTED = Pattern.compile("(?i)^\\s*(?:the\\s+|any\\s+|all\\s+)?[a-z]+s\\s+(?:with|having|where|whose)"
-            + "\\s+(?:an?\\s+|the\\s+)?(blank|empty|missing|null)(?:\\s*(?:,|or|/)\\s*(?:blank|empty|missing|'null'|null))*\\s+[\\w\\s-]{1,40}?"
+    private static final Pattern ROWS_REJECTED = Pattern.compile("(?i)^\\s*(?:the\\s+|any\\s+|all\\s+)?[a-z]+s\\s+(?:(?:with|having|where|whose)"
+            + "\\s+(?:an?\\s+|the\\s+)?(blank|empty|missing|null)(?:\\s*(?:,|or|/)\\s*(?:blank|empty|missing|'null'|null))*|(?:with|having)\\s+no)"
+            // ("Rows with no MRN are dropped": the row's value missing)
+            + "\\s+[\\w\\s-]{1,40}?"
             + "\\s+(?:are|is|will\\s+be|get)\\s+(?:not\\s+loaded|rejected|skipped|dropped|excluded|discarded|filtered\\s+out|left\\s+out)"
             + "(?:\\s*\\((?:not\\s+loaded|do\\s+not\\s+load)\\))?"
             // "... and written to the reject log": where the rows go instead, a remark
             + "(?:\\s*,?\\s+and\\s+(?:are\\s+)?(?:written|logged|sent|reported|moved|routed)\\s+to\\s+[\\w\\s-]{1,40}?)?\\s*[.]?\\s*$");
+
+    /**
+     * "A report is re-sent on every amendment: keep only the highest AMEND_NO per reference. After that, drop reports
+     * whose MBR_STATUS is V (voided)." in an Exceptions (null-handling) cell: a cell whose every sentence chooses rows is
+     * read as the row's notes are, never as what a missing value gives.
+     */
+    private static MappingRow choicesInNullCell(MappingRow r) {
+        String cell = r.nullHandling();
+        if (cell == null || cell.isBlank()) {
+            return r;
+        }
+        String chosen = choosingSentences(cell);
+        if (chosen.isEmpty() || SENTENCES.split(chosen.strip()).length < SENTENCES.split(cell.strip()).length) {
+            return r;
+        }
+        String notes = r.description() == null || r.description().isBlank() ? cell.strip()
+                : r.description().strip().replaceAll("[.;\\s]+$", "") + ". " + cell.strip();
+        return new MappingRow(r.ref(), r.sheet(), r.rowNumber(), r.targetTable(), r.targetColumn(), r.targetType(),
+                r.sourceSystem(), r.sourceTable(), r.sourceColumns(), r.rawSource(), r.transformation(), r.join(),
+                r.filter(), r.key(), r.nullable(), r.defaultValue(), null, notes, r.attributes());
+    }
 
     private static MappingRow rejectedInNullCell(MappingRow r) {
         java.util.regex.Matcher m = r.nullHandling() == null ? null : REJECTED.matcher(r.nullHandling());

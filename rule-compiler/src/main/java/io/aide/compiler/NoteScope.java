@@ -365,6 +365,24 @@ final class NoteScope {
                     }
                     if (named.stream().anyMatch(n -> n.startsWith("~"))) {
                         firstThing = word;
+                        // "mishandled bag reports": the last noun of a compound is what the rows are
+                        Set<String> head = compoundHead(text, w.end());
+                        if (!head.isEmpty()) {
+                            named.removeIf(n -> n.startsWith("~"));
+                            head.forEach(t -> named.add("~" + t));
+                        } else {
+                            // "bags whose PAX_NAME ...": DIM_BAG, not FACT_MISHANDLED_BAG, whose other words the text leaves out
+                            Set<String> said = new HashSet<>();
+                            for (String x : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+                                said.add(x);
+                                said.add(RowTables.singular(x));
+                            }
+                            List<String> whole = named.stream().filter(n -> n.startsWith("~") && said.containsAll(nameWords(n.substring(1))))
+                                    .toList();
+                            if (!whole.isEmpty()) {
+                                named.removeIf(n -> n.startsWith("~") && !whole.contains(n));
+                            }
+                        }
                         break;
                     }
                 }
@@ -382,6 +400,38 @@ final class NoteScope {
         return targets;
     }
 
+
+    /** The words of a target's name that say what it holds, singular: fact_mishandled_bag -> mishandled, bag. */
+    private static List<String> nameWords(String target) {
+        List<String> out = new ArrayList<>();
+        for (String part : target.replaceAll("^.*\\.", "").split("_")) {
+            if (!TABLE_WORDS.contains(part) && part.length() > 1) {
+                out.add(part);
+            }
+        }
+        return out;
+    }
+
+    /** The targets whose thing (or their table's) the plural noun right after {@code at} is ("bag reports"); empty when none. */
+    private Set<String> compoundHead(String text, int at) {
+        Matcher next = Pattern.compile("^\\s+([a-z]+s)\\b").matcher(text.substring(at));
+        Set<String> out = new HashSet<>();
+        if (!next.find()) {
+            return out;
+        }
+        String thing = RowTables.singular(next.group(1));
+        for (Map<String, Set<String>> kinds : List.of(thingsOf, tableThingsOf)) {
+            kinds.forEach((t, things) -> {
+                if (things.contains(thing) && thing.length() > 2) {
+                    out.add(t);
+                }
+            });
+            if (!out.isEmpty()) {
+                return out;
+            }
+        }
+        return out;
+    }
 
     /** The clause's codes are all in the target's own filter cells: it says again what that filter says there. */
     private boolean restated(String clause, String target) {

@@ -157,7 +157,15 @@ final class TargetNotes {
         // of an item. Keep one row per ITEM_NO ...": the second is about MES_PRODUCT's rows)
         String chosen = NoteFilters.choosingSentences(scope.about(line, target));
         // "... they are excluded from all four targets": every target's, whatever tables its words name
-        return chosen.isEmpty() || !NoteScope.several(chosen) && namesOnlyOthers(chosen, spec, target) ? null : chosen;
+        // (sentence by sentence: "Exclude bags whose PAX_NAME starts with TEST/. Exclude mishandled bag reports with
+        // status V" keeps the second for the reports' target though the first names another's column)
+        List<String> kept = new ArrayList<>();
+        for (String sentence : NoteFilters.SENTENCES.split(chosen.strip())) {
+            if (!sentence.isBlank() && (NoteScope.several(sentence) || !namesOnlyOthers(sentence, spec, target))) {
+                kept.add(sentence.strip());
+            }
+        }
+        return kept.isEmpty() ? null : String.join(" ", kept);
     }
 
     /** A table or column written as its name ("LINE_STATUS", "ORDER_HDR.ORDER_TYPE"). */
