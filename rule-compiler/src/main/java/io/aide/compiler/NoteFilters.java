@@ -32,7 +32,7 @@ final class NoteFilters {
     private static final Pattern TOPIC = Pattern.compile("^(?!(?i:keep|take|retain|select|load|exclude|drop|only|one\\s+row)\\b)"
             // "The extract holds every revision of a bill (and the odd repeated row): keep only ...": a remark in brackets
             // inside the topic; a topic that chooses rows itself ("Keep one row per key (A, B): ...") is none
-            + "(?:[^:()=<>']|\\([^():=<>']{0,60}\\)){1,120}:\\s+|^[^:()=<>']{1,120}:\\s+");
+            + "(?:(?:[^:()=<>']|\\([^():=<>']{0,60}\\)){1,120}:\\s+|[^:()=<>']{1,120}:\\s+)");
     /**
      * The sentence without its topic before a colon; a topic that says its rows are left out ("Test records are
      * excluded: TECH_ID starting with 'TST'") leaves them out, as an instruction, rather than vanish.
@@ -526,7 +526,9 @@ final class NoteFilters {
         }
         if (led.matches("(?is).*\\b(?:it|them|these|those|such\\s+(?:rows|records|lines))\\b.*") || BARE_INSTRUCTION.matcher(led).matches()
                 || Picks.SAME_THING.matcher(sentence.substring(0, lead.end())).find()
-                || Picks.ONE_ROW_PER.matcher(sentence.substring(0, lead.end())).find()) {
+                || Picks.ONE_ROW_PER.matcher(sentence.substring(0, lead.end())).find()
+                || KEEP_ONE_PER.matcher(sentence.substring(0, lead.end())).find()) {
+            // ("Keep one row per unit number + test code: the one with the latest TESTED_AT": the lead says per what)
             // "... several versions of the same guest – keep only the version with ...": the lead says per what
             // "Rows with a blank campaign_id are unsaved drafts - do not load them": what "them" are is the lead
             return sentence;
@@ -538,6 +540,10 @@ final class NoteFilters {
         }
         return leading.replaceAll("[.;]+$", "") + ". " + Character.toUpperCase(led.charAt(0)) + led.substring(1);
     }
+
+    /** "Keep one row per unit number + test code:": a lead that keeps one row per key, the pick said after it. */
+    private static final Pattern KEEP_ONE_PER = Pattern.compile("(?i)^\\s*(?:keep|load|take|retain)\\s+(?:only\\s+)?(?:one|a\\s+single)\\s+"
+            + "(?:row|record|line|entry|version)\\s+(?:per|for\\s+each|for\\s+every)\\s+[^:;]{1,80}[:;–—-]\\s*$");
 
     /** The sentences of a text that choose rows, joined; "" when none does. */
     static String choosingSentences(String text) {

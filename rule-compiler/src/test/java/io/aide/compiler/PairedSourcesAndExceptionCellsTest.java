@@ -90,4 +90,58 @@ class PairedSourcesAndExceptionCellsTest {
             assertThat(values(db, picked.get(0), "amend_no")).containsExactly("1", "2");
         }
     }
+
+    private static final String[][] CANDIDATE = {
+            {"cand_id", "pax_name"},
+            {"5", "SMITH/ANN"},
+            {"7", "TEST/QA"}};
+    private static final String[][] APPLICATION = {
+            {"app_id", "cand_id"},
+            {"A1", "5"},
+            {"A2", "7"},
+            {"A3", "9"}};
+
+    @Test
+    void shouldReadANullCellBesideItsAsideAndACodeItsSlashEnds() throws Exception {
+        Specs spec = Specs.spec()
+                .row("dim_candidate", "candidate_key", "INTEGER", "candidate", "cand_id", "Sequence in ascending order of CAND_ID")
+                .row("dim_candidate", "candidate_id", "INTEGER", "candidate", "cand_id", "1:1", null,
+                        "Exclude candidates whose PAX_NAME starts with TEST/.", true, null, null)
+                .row("fact_application", "app_id", "VARCHAR(5)", "application", "app_id", "Direct", null, null, true, null, null)
+                .rowWithDefault("fact_application", "candidate_key", "INTEGER", "application", "cand_id",
+                        "Look up DIM_CANDIDATE on CANDIDATE_ID = CAND_ID; return CANDIDATE_KEY.", null,
+                        "-1 when no match (incl. excluded test candidates)");
+        List<GeneratedLayers.Layer> layers = compile(spec, "candidate", CANDIDATE, "application", APPLICATION);
+        try (DuckDb db = db("candidate", CANDIDATE, "application", APPLICATION)) {
+            assertThat(values(db, layers.get(0), "candidate_id")).containsExactly("5");
+            db.exec("CREATE VIEW \"" + layers.get(0).target() + "\" AS " + layers.get(0).sql().get("duckdb"));
+            // A2's candidate is a test one, not in the dimension: no match, as A3's unknown candidate
+            assertThat(values(db, layers.get(1), "app_id")).containsExactly("A1", "A2", "A3");
+            assertThat(values(db, layers.get(1), "candidate_key")).containsExactly("-1", "-1", "1");
+        }
+    }
+
+    private static final String[][] RESULT = {
+            {"unit_no", "test_cd", "result_cd", "tested_at"},
+            {"U1", "HIV", "R", "2024-01-01 10:00:00"},
+            {"U1", "HIV", "NR", "2024-01-02 10:00:00"},
+            {"U1", "HCV", "NR", "2024-01-01 11:00:00"},
+            {"U2", "HIV", "NR", "2024-01-01 09:00:00"}};
+
+    @Test
+    void shouldKeepAPickWhoseLeadSaysPerWhatAfterATopic() throws Exception {
+        Specs spec = Specs.spec()
+                .row("fact_unit_test", "unit_number", "VARCHAR(5)", "unit_test_result", "unit_no", "trim, upper", null, null, true, null,
+                        null)
+                .row("fact_unit_test", "test_code", "VARCHAR(5)", "unit_test_result", "test_cd", "trim, upper")
+                .row("fact_unit_test", "test_result", "VARCHAR(5)", "unit_test_result", "result_cd", "Direct")
+                .note("Notes", "4 | UNIT_TEST_RESULT: a unit can be re-tested for the same marker. Keep one row per unit number + test "
+                        + "code: the one with the latest TESTED_AT.");
+        List<GeneratedLayers.Layer> layers = compile(spec, "unit_test_result", RESULT);
+        try (DuckDb db = db("unit_test_result", RESULT)) {
+            assertThat(values(db, layers.get(0), "unit_number")).containsExactly("U1", "U1", "U2");
+            // U1's HIV retest replaces its first result
+            assertThat(values(db, layers.get(0), "test_result")).containsExactly("NR", "NR", "NR");
+        }
+    }
 }

@@ -72,6 +72,15 @@ public final class Lexer {
                 i = d.end();
                 continue;
             }
+            if (c == '/' && i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)) && (i + 1 == n || !Character.isLetterOrDigit(s.charAt(i + 1))
+                    && s.charAt(i + 1) != '/' && s.charAt(i + 1) != '\'') && !out.isEmpty() && out.get(out.size() - 1).kind() == Token.Kind.WORD
+                    && out.get(out.size() - 1).text().matches("[A-Z][A-Z0-9]+")) {
+                // "names starting with TEST/": a code whose slash ends it, written without quotes
+                String code = out.remove(out.size() - 1).text() + "/";
+                out.add(new Token(Token.Kind.STRING, code, code));
+                i++;
+                continue;
+            }
             if (c == ';' && openParentheses(out) > 0) {
                 // "ROUND(x; 2)": Excel's argument separator where the locale writes decimals with a comma
                 out.add(Token.of(Token.Kind.OP, ","));

@@ -287,8 +287,16 @@ public record RowNotes(Expr defaultValue, boolean blankToo, List<String> accepte
     /** "Default when blank", "If blank use the default value": the row's default named, not a value of its own. */
     private static final java.util.regex.Pattern DEFAULT_NAMED = java.util.regex.Pattern.compile("(?i)\\b(?:the\\s+)?default(?:\\s+value)?\\b(?!\\s*(?:to|of|is|=|:|->)\\b|\\s*[=:'\"])");
 
-    /** The null-handling cell with the row's default written where it names it; the cell as it is without a default. */
+    /** A bracket that only says what the case includes or points elsewhere: "(incl. excluded test candidates)", "(see G4)". */
+    private static final java.util.regex.Pattern ASIDE = java.util.regex.Pattern.compile("(?i)\\s*\\((?:incl\\.?|including|includes|e\\.?g\\.?"
+            + "|for\\s+example|see)\\s[^()]*\\)");
+
+    /**
+     * The null-handling cell with the row's default written where it names it, without its asides; the cell as it is
+     * otherwise.
+     */
     public static String withDefault(String cell, String defaultValue) {
+        cell = ASIDE.matcher(cell).replaceAll("");
         if (defaultValue == null || defaultValue.isBlank()) {
             return cell;
         }
