@@ -318,6 +318,13 @@ final class ChoiceWords {
         part = part.replaceFirst("^(?i:(?:every|each|any|all)\\s+)?[a-z][\\w-]*\\s+(?i:made|placed|raised|booked|filed|submitted|logged"
                 + "|linked|belonging|attached|recorded|taken)\\s+(?i:against|to|for|on|under|with|in)\\s+(?=(?i:any|every|each|all|an?|the)\\s+"
                 + "[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\\s+(?i:rows?|records?|lines?|entries|entry)\\b)", "");
+        // "Work orders raised against a fleet number starting with 'TEST'": the test of the row they are raised against
+        part = part.replaceFirst("^(?i:(?:every|each|any|all)\\s+)?(?:[A-Za-z][\\w-]*\\s+){1,2}(?i:made|placed|raised|booked|filed|submitted"
+                + "|logged|linked|attached|recorded)\\s+(?i:against|for|on|under)\\s+(?i:an?|the|any)\\s+(?=[a-z][\\w-]*(?:\\s+[a-z][\\w-]*)?\\s+"
+                + "(?i:starting|beginning|ending|containing|equal|that|which|whose|with|of)\\b)", "");
+        // "CDRs without a START_TS": the rows whose column has no value
+        part = part.replaceFirst("^(?:[A-Za-z][\\w-]*\\s+){1,3}(?i:without|lacking)\\s+(?i:an?\\s+|the\\s+|any\\s+)?([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)$",
+                "$1 is blank");
         // "Any TKT_EVENT row with ...", "GUEST_PROFILE rows with ...": the table the rows are of
         String p = part.replaceFirst("^(?i:any\\s+|all\\s+|each\\s+|every\\s+)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\\s+(?=(?i:rows?|records?|lines?|entries"
                 + "|entry)\\b)", "");

@@ -165,7 +165,14 @@ final class NoteScope {
         List<String> out = new ArrayList<>();
         for (String s : sentences) {
             String t = s.strip();
-            if (!out.isEmpty() && PRONOUN.matcher(t).matches()) {
+            Matcher its = out.isEmpty() ? null : ITS.matcher(t);
+            Matcher named = its != null && its.matches() ? CLASSIFIED.matcher(out.get(out.size() - 1).strip()) : null;
+            if (named != null && named.matches()) {
+                // "Store 999 is the training store. Its fills are excluded from both fact tables.": the fills of store 999
+                String owner = named.group(1).strip();
+                out.add(Character.toUpperCase(its.group(1).charAt(0)) + its.group(1).substring(1) + " of "
+                        + Character.toLowerCase(owner.charAt(0)) + owner.substring(1) + " " + its.group(2));
+            } else if (!out.isEmpty() && PRONOUN.matcher(t).matches()) {
                 String before = out.remove(out.size() - 1).replaceAll("[.;]+$", "");
                 out.add(before + " - " + Character.toLowerCase(t.charAt(0)) + t.substring(1));
             } else if (!t.isEmpty()) {
@@ -174,6 +181,13 @@ final class NoteScope {
         }
         return out;
     }
+
+    /** "Its fills are excluded ...": the rows of the one thing the sentence before names, and what happens to them. */
+    private static final Pattern ITS = Pattern.compile("^(?:Its|Their)\\s+([a-z][\\w-]*(?:\\s+[a-z][\\w-]*){0,2})\\s+((?:are|is|will|must"
+            + "|should|get)\\b.*)$");
+    /** "Store 999 is the training store.": a thing and its value (or name), then what kind of thing it is. */
+    private static final Pattern CLASSIFIED = Pattern.compile("^(?:\\(?\\w{1,3}[).]?\\s+\\|?\\s*)?([A-Z][\\w-]*(?:\\s+[\\w-]+){0,2}\\s+"
+            + "(?:'[^']+'|\\d[\\w-]*|[A-Z][A-Z0-9_-]+))\\s+(?:is|are)\\s+(?:a|an|the|our)\\s+[\\w\\s/-]{2,40}?[.;]?$");
 
     /** "all four targets", "every target", "both fact tables": a clause about several targets at once. */
     private static final Pattern SEVERAL = Pattern.compile("(?i)\\b(?:(?:all|every|each|both|any)\\s+(?:(?:the|of\\s+the|\\w+)\\s+){0,2}"
@@ -240,7 +254,39 @@ final class NoteScope {
             tablesFirst += TABLE_FIRST.matcher(p).find() ? 1 : 0;
         }
         // "ACCT_MASTER - latest EXTRACT_DT per ACCT_NO; CARDHOLDER - latest UPDATED_ON per HOLDER_ID": each table's own
-        return kinds.size() > 1 || tablesFirst > 1 ? withTheirOwners(parts) : List.of(sentence);
+        return kinds.size() > 1 || tablesFirst > 1 ? withFolding(withTheirOwners(parts)) : List.of(sentence);
+    }
+
+    /** A quoted value and how it compares said in a bracket after it: "'TEST' (any case)". */
+    private static final Pattern FOLDED_VALUE = Pattern.compile("('[^']+')\\s*(\\((?i:any\\s+case|case[- ]insensitive|trimmed|trim"
+            + "|ignoring\\s+case)[^()]*\\))");
+
+    /**
+     * The clauses with a value said again without how it compares ("... starts with 'TEST' (any case) ..., and work orders
+     * raised against a fleet number starting with 'TEST' are excluded"): compared as the clause that said it first does.
+     */
+    private static List<String> withFolding(List<String> clauses) {
+        Map<String, String> how = new LinkedHashMap<>();
+        for (String c : clauses) {
+            Matcher m = FOLDED_VALUE.matcher(c);
+            while (m.find()) {
+                how.putIfAbsent(m.group(1), m.group(2));
+            }
+        }
+        if (how.isEmpty()) {
+            return clauses;
+        }
+        List<String> out = new ArrayList<>(clauses.size());
+        for (String c : clauses) {
+            String folded = c;
+            for (Map.Entry<String, String> e : how.entrySet()) {
+                if (folded.contains(e.getKey()) && !folded.contains(e.getKey() + " " + e.getValue()) && !FOLDED_VALUE.matcher(folded).find()) {
+                    folded = folded.replace(e.getKey(), e.getKey() + " " + e.getValue());
+                }
+            }
+            out.add(folded);
+        }
+        return out;
     }
 
     /** "their delivery events are dropped": what the clause's possessive stands for, and what happens to it. */

@@ -49,6 +49,20 @@ final class MapPreambles {
                 tokens.remove(i);
             }
         }
+        for (int k = 2; k < tokens.size(); k++) {
+            // "the switch event code": words between "the" and the kind noun say which code, the row's value as "the code"
+            if (tokens.get(k).kind() == Token.Kind.WORD && KIND_NOUNS.contains(tokens.get(k).norm())) {
+                int from = k - 1;
+                while (from > 0 && k - from <= 3 && tokens.get(from).kind() == Token.Kind.WORD && tokens.get(from).norm().matches("[a-z]+")
+                        && !tokens.get(from).is(Token.Kind.WORD, "the")) {
+                    from--;
+                }
+                if (from >= 0 && from < k - 1 && tokens.get(from).is(Token.Kind.WORD, "the")) {
+                    tokens.subList(from + 1, k).clear();
+                    break;
+                }
+            }
+        }
         boolean anyCase = false;
         boolean trimmed = false;
         for (int i = 0; i < tokens.size(); i++) {

@@ -595,6 +595,18 @@ public final class RuleLanguage {
         if (read.isEmpty()) {
             return null;
         }
+        // "(trim, ignore case): MOC, MTC -> VOICE": the parenthesis's words are how codes compare, never codes ('trim')
+        java.util.Set<String> inside = new java.util.HashSet<>();
+        tokens.subList(open + 1, close).forEach(t -> inside.add(t.norm()));
+        if (!onlyCleaning(tokens.subList(open + 1, close))) {
+            inside.clear();
+        }
+        boolean[] keyed = {false};
+        Expr.visit(ok.expr(), x -> keyed[0] |= x instanceof Expr.Lit l && l.value() instanceof String v
+                && java.util.Arrays.stream(v.toLowerCase(java.util.Locale.ROOT).split("\\s+")).allMatch(inside::contains));
+        if (keyed[0]) {
+            return null;
+        }
         for (int i = 0; i < before.size(); i++) {
             Token t = before.get(i);
             if (t.nameLike() && ctx.resolve(null, t.text()) instanceof Expr.Col c && ctx.known(c) && !read.contains(c)) {
@@ -612,6 +624,22 @@ public final class RuleLanguage {
     }
 
     /** Operations that change a value, which words describing it never name. */
+    /** The words only say how values are cleaned or compared: "trim, ignore case", "any case / spaces". */
+    private boolean onlyCleaning(List<Token> words) {
+        for (int i = 0; i < words.size(); ) {
+            int n = 0;
+            for (Lexicon.Role r : new Lexicon.Role[]{Lexicon.Role.CASE_AND_SPACES, Lexicon.Role.CASE_INSENSITIVE, Lexicon.Role.SPACES_IGNORED,
+                    Lexicon.Role.TRIM, Lexicon.Role.UPPER, Lexicon.Role.LOWER, Lexicon.Role.AND}) {
+                n = Math.max(n, lexicon.match(r, words, i));
+            }
+            if (n == 0 && !(words.get(i).op(",") || words.get(i).op("/"))) {
+                return false;
+            }
+            i += Math.max(n, 1);
+        }
+        return !words.isEmpty();
+    }
+
     private static final Lexicon.Role[] CHANGES = {Lexicon.Role.REMOVE, Lexicon.Role.TRIM, Lexicon.Role.UPPER, Lexicon.Role.LOWER,
             Lexicon.Role.ADD, Lexicon.Role.COLLAPSE, Lexicon.Role.REPLACE, Lexicon.Role.PAD,
             // "Sum of MS_PLAYED in minutes (/ 60000)": an aggregate is no description of the value either
