@@ -25,7 +25,7 @@ final class TargetNotes {
             return rows;
         }
         // "They are not loaded ...", after a definition: the kind named, wherever the line's clauses go
-        MappingSpec spec = RowClasses.withKindsNamed(written);
+        MappingSpec spec = KindsNamedBack.withKindsNamed(written);
         MappingRow host = host(rows);
         List<String> said = about(spec, target, host.sourceTable(), new NoteScope(spec, hosts(spec)));
         if (said.isEmpty()) {
