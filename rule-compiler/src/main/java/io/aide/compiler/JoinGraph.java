@@ -112,6 +112,9 @@ final class JoinGraph {
             Map<String, String> aliases = declaredAliases(text);
             // "order_lines ol INNER JOIN orders o": the aliases hold for the target's rules and filters too
             aliases.forEach(tables::declareAlias);
+            // "A.ORDER_NO = B.ORDER_NO (trimmed, any case)": both keys cleaned as the bracket says
+            Matcher keysCleaned = KEYS_CLEANED.matcher(text);
+            List<String> equalityCleaning = keysCleaned.find() ? cleaningOf(keysCleaned.group()) : List.of();
             for (String part : text.split(";|\\band\\b|\\n")) {
                 Matcher pm = EQUALITY.matcher(part);
                 if (pm.find()) {
@@ -125,7 +128,7 @@ final class JoinGraph {
                     }
                     boolean left = rowLeft || leftText(part.toLowerCase(Locale.ROOT));
                     addEdge(new Edge(a.alias(), tables.canonicalColumn(a, unquote(pm.group(2))), b.alias(),
-                            tables.canonicalColumn(b, unquote(pm.group(4))), left, r.ref()));
+                            tables.canonicalColumn(b, unquote(pm.group(4))), left, r.ref(), equalityCleaning));
                 }
             }
             // "WHSL_ORDER_HDR on ORDER_NO (trim/upper both sides). Inner join: lines without a header are not loaded.": the

@@ -458,9 +458,11 @@ final class NoteScope {
         return out;
     }
 
+    private static final Pattern NEXT_PLURAL = Pattern.compile("^\\s+([a-z]+s)\\b");
+
     /** The targets whose thing (or their table's) the plural noun right after {@code at} is ("bag reports"); empty when none. */
     private Set<String> compoundHead(String text, int at) {
-        Matcher next = Pattern.compile("^\\s+([a-z]+s)\\b").matcher(text.substring(at));
+        Matcher next = NEXT_PLURAL.matcher(text.substring(at));
         Set<String> out = new HashSet<>();
         if (!next.find()) {
             return out;

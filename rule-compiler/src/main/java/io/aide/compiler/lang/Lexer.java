@@ -49,6 +49,14 @@ public final class Lexer {
     private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("(?i)<a\\s[^>]*>|</a>");
     private static final java.util.regex.Pattern BULLET = java.util.regex.Pattern.compile("(?m)^[ \\t]*[-*\u2022\u25e6\u25aa][ \\t]+");
 
+    /** Words after which a value is written: "starts with TEST/", "is TEST/", "= TEST/". */
+    private static final java.util.Set<String> COMPARING = java.util.Set.of("with", "is", "equals", "like", "contains", "containing",
+            "prefix", "prefixed", "as", "of", "by");
+
+    private static boolean comparing(Token t) {
+        return t.kind() == Token.Kind.WORD && COMPARING.contains(t.norm()) || t.op("=");
+    }
+
     /** The tokens of a cell, unmodifiable: rules and their parts are lexed again as each family reads them. */
     public static List<Token> tokens(String cell) {
         return cell == null ? lex(null) : TOKENS.get(cell);
@@ -74,7 +82,7 @@ public final class Lexer {
             }
             if (c == '/' && i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)) && (i + 1 == n || !Character.isLetterOrDigit(s.charAt(i + 1))
                     && s.charAt(i + 1) != '/' && s.charAt(i + 1) != '\'') && !out.isEmpty() && out.get(out.size() - 1).kind() == Token.Kind.WORD
-                    && out.get(out.size() - 1).text().matches("[A-Z][A-Z0-9]+")) {
+                    && out.get(out.size() - 1).text().matches("[A-Z][A-Z0-9]+") && out.size() >= 2 && comparing(out.get(out.size() - 2))) {
                 // "names starting with TEST/": a code whose slash ends it, written without quotes
                 String code = out.remove(out.size() - 1).text() + "/";
                 out.add(new Token(Token.Kind.STRING, code, code));
