@@ -401,36 +401,26 @@ final class NoteScope {
                     + "(?:at\\s+least\\s+|more\\s+than\\s+)?(?:one|an?|any|no|some|\\d+)\\s+(?:or\\s+more\\s+)?$")) {
                 // ("combinations that have at least one opportunity": the thing had, no subject)
                 // a target's own thing ("regions": dim_region) before the things of the tables targets read
-                for (Map<String, Set<String>> kinds : List.of(thingsOf, tableThingsOf)) {
-                    for (String thing : List.of(word, RowTables.singular(word))) {
-                        kinds.forEach((t, things) -> {
-                            if (things.contains(thing) && thing.length() > 2) {
-                                named.add("~" + t);
-                            }
-                        });
-                    }
-                    if (named.stream().anyMatch(n -> n.startsWith("~"))) {
-                        firstThing = word;
-                        // "mishandled bag reports": the last noun of a compound is what the rows are
-                        Set<String> head = compoundHead(text, w.end());
-                        if (!head.isEmpty()) {
-                            named.removeIf(n -> n.startsWith("~"));
-                            head.forEach(t -> named.add("~" + t));
-                        } else {
-                            // "bags whose PAX_NAME ...": DIM_BAG, not FACT_MISHANDLED_BAG, whose other words the text leaves out
-                            Set<String> said = new HashSet<>();
-                            for (String x : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
-                                said.add(x);
-                                said.add(RowTables.singular(x));
-                            }
-                            List<String> whole = named.stream().filter(n -> n.startsWith("~") && said.containsAll(nameWords(n.substring(1))))
-                                    .toList();
-                            if (!whole.isEmpty()) {
-                                named.removeIf(n -> n.startsWith("~") && !whole.contains(n));
-                            }
+                Set<String> of = targetsOf(word, RowTables.singular(word));
+                if (!of.isEmpty()) {
+                    firstThing = word;
+                    // "mishandled bag reports": the last noun of a compound is what the rows are
+                    Matcher next = NEXT_PLURAL.matcher(text.substring(w.end()));
+                    Set<String> head = next.find() ? targetsOf(RowTables.singular(next.group(1))) : Set.of();
+                    if (!head.isEmpty()) {
+                        of = head;
+                    } else {
+                        // "bags whose PAX_NAME ...": DIM_BAG, not FACT_MISHANDLED_BAG, whose other words the text leaves out
+                        Set<String> said = new HashSet<>();
+                        for (String x : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+                            said.add(x);
+                            said.add(RowTables.singular(x));
                         }
-                        break;
+                        Set<String> whole = new HashSet<>();
+                        of.stream().filter(t -> said.containsAll(nameWords(t))).forEach(whole::add);
+                        of = whole.isEmpty() ? of : whole;
                     }
+                    of.forEach(t -> named.add("~" + t));
                 }
             }
         }
@@ -460,20 +450,20 @@ final class NoteScope {
 
     private static final Pattern NEXT_PLURAL = Pattern.compile("^\\s+([a-z]+s)\\b");
 
-    /** The targets whose thing (or their table's) the plural noun right after {@code at} is ("bag reports"); empty when none. */
-    private Set<String> compoundHead(String text, int at) {
-        Matcher next = NEXT_PLURAL.matcher(text.substring(at));
+    /**
+     * The targets whose own thing is one of the words ("regions": dim_region), else those whose table's thing is; empty
+     * when none.
+     */
+    private Set<String> targetsOf(String... words) {
         Set<String> out = new HashSet<>();
-        if (!next.find()) {
-            return out;
-        }
-        String thing = RowTables.singular(next.group(1));
         for (Map<String, Set<String>> kinds : List.of(thingsOf, tableThingsOf)) {
-            kinds.forEach((t, things) -> {
-                if (things.contains(thing) && thing.length() > 2) {
-                    out.add(t);
-                }
-            });
+            for (String thing : words) {
+                kinds.forEach((t, things) -> {
+                    if (things.contains(thing) && thing.length() > 2) {
+                        out.add(t);
+                    }
+                });
+            }
             if (!out.isEmpty()) {
                 return out;
             }
