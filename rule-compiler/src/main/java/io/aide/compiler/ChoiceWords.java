@@ -297,6 +297,10 @@ final class ChoiceWords {
             + "(?:the\\s+)?([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)(?:\\s+(?:table|extract|file))?\\s*$");
 
     private static String subject(String part) {
+        if (COMPARES.matcher(part).find()) {
+            // "VOID_IND = 'Y' lines": the test, then the rows it holds for
+            part = part.replaceFirst("(?i)\\s+(?:rows|records|lines|entries)$", "");
+        }
         // "Parcels of shipper account 999999": the rows named, then of what value (a number, a code or a column's name)
         // ("Events of parcels of shipper account 999999": rows of rows of that value)
         for (Matcher ofValue = ROWS_OF_VALUE.matcher(part); ofValue.matches()

@@ -172,6 +172,8 @@ final class FilterSentences {
             }
         }
         out.add(items.substring(from).strip());
+        // "IS_TEST = 'Y', or the account name begins with 'TEST'": rows either holds for are left out, each on its own
+        out.replaceAll(x -> x.replaceFirst("(?i)^(?:or|and)\\s+(?=\\S)", ""));
         out.removeIf(x -> x.isEmpty() || x.equalsIgnoreCase("and"));
         return out.toArray(new String[0]);
     }

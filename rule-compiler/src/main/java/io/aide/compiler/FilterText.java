@@ -56,7 +56,8 @@ final class FilterText {
     private static final String ROWS_LEFT_OUT = "(?:" + NOT_CARRIED + "|excluded|dropped|filtered\\s+out|skipped|discarded|removed"
             + "|rejected|left\\s+out)";
     /** "Lines with qty = 0 are voided in billing and must not be loaded", "Orders whose status is 'T' are excluded". */
-    private static final Pattern EXCLUDED_SUBJECT = Pattern.compile(ROWS_WITH + "(.+?)\\s+(?:are|is|must|should|will|shall|get)\\b.*?\\b"
+    // (never "Only rows with TXN_STATUS = POSTED are loaded (PENDING and DISHONOURED are dropped)": a bracket speaks of others)
+    private static final Pattern EXCLUDED_SUBJECT = Pattern.compile(ROWS_WITH + "(.+?)\\s+(?:are|is|must|should|will|shall|get)\\b[^()]*?\\b"
             + ROWS_LEFT_OUT + "\\b[^=<>]*[.]?$");
     /** "Rows whose account_type is TEST are not loaded": the test up to the verb that leaves the rows out. */
     private static final Pattern EXCLUDED_SUBJECT_WHOLE = Pattern.compile(ROWS_WITH + "(.+)\\s+(?:are|is)\\s+" + ROWS_LEFT_OUT
@@ -152,6 +153,9 @@ final class FilterText {
     /** A bracket at the end that compares nothing: a remark. */
     private static final Pattern REMARK = Pattern.compile("^(.*\\S)\\s*\\(([^()]*)\\)\\s*[.]?$");
     private static final Pattern COMPARES = Pattern.compile("(?i)[=<>]|\\b(?:in|like|between)\\s*\\(|\\bis\\s+(?:not\\s+)?null\\b|\\bbetween\\b.*\\band\\b");
+    /** A bracket that only says how values compare ("(any case)", "(trimmed, ignore case)"): no test of its own. */
+    private static final Pattern ONLY_HOW = Pattern.compile("(?i)^(?:\\s*(?:any|ignor\\w*|in|case|letter|trim\\w*|spaces?|leading|trailing"
+            + "|and|or|upper\\w*|lower\\w*|insensitive|sensitive|not|whitespace|padding|after|before|of|the|[,/&-])\\s*)+$");
     /** A bracket that says how the value is compared ("(ignore case and leading spaces)"): never a remark to drop. */
     private static final Pattern CLEANS = Pattern.compile("(?i)\\b(?:case|trim\\w*|spaces?|spacing|padding|padded|whitespace"
             + "|upper\\w*|lower\\w*)\\b");
@@ -219,6 +223,19 @@ final class FilterText {
     /** Words that name a kind of rows rather than a value ("Test and Demo users"): no value list. */
     private static final Pattern KIND_WORD = Pattern.compile("(?i)\\b(?:test|dummy|demo|sample|qa|qc|internal|fake|training|sandbox"
             + "|placeholder|synthetic|duplicate|void|voided|cancell?ed|invalid|old|inactive|deleted)\\b");
+
+    /**
+     * "Failed gifts (STATUS = F) and zero-value gifts (AMOUNT_PENCE = 0) are not loaded": the rows of each class, each
+     * class told by the test in its bracket; the text between the first bracket's opening and the last one's closing
+     * is given, a single bracket's text as it is.
+     */
+    private static String eachBracket(String inside) {
+        Matcher classes = Pattern.compile("^(.+?)\\)\\s*(?:,|\\band\\b|\\bor\\b)\\s*(?:[\\w-]+\\s+){0,4}\\((.+)$").matcher(inside);
+        if (!classes.matches() || !COMPARES.matcher(classes.group(1)).find()) {
+            return inside;
+        }
+        return "(" + classes.group(1) + ") OR (" + eachBracket(classes.group(2)) + ")";
+    }
 
     /** "Reversals (REV) and adjustments (ADJ) are not loaded": what each code means, then the code in brackets. */
     private static final Pattern LABELLED_LIST = Pattern.compile("^" + listOf("(?:[A-Za-z][\\w-]*\\s*\\([A-Z0-9]{1,6}\\)"
@@ -465,8 +482,9 @@ final class FilterText {
             out.add(new Reading(them.group(1), true));
         }
         Matcher bracket = BRACKET_THEN_EXCLUDED.matcher(text);
-        if (bracket.matches()) {
-            out.add(new Reading(bracket.group(1), true));
+        if (bracket.matches() && !ONLY_HOW.matcher(bracket.group(1)).matches()) {
+            // (never "VOID_IND = 'Y' (any case) lines are excluded": a bracket that says how to compare holds no test)
+            out.add(new Reading(eachBracket(bracket.group(1)), true));
         }
         Matcher classed = them.matches() ? null : CLASS_THEN_EXCLUDE.matcher(text);
         if (classed != null && classed.matches()) {

@@ -76,7 +76,9 @@ final class KindsNamedBack {
                     if (!said.equals(sentence) && said.startsWith(capital + " are ")) {
                         said = capital + " are " + Character.toLowerCase(said.charAt(capital.length() + 5)) + said.substring(capital.length() + 6);
                     }
-                    said = said.replaceAll("\\btheir\\b", java.util.regex.Matcher.quoteReplacement(plural + "'"))
+                    // "Their licences are excluded from DIM_LICENSE as well": the kind's rows, at the start of a sentence too
+                    said = said.replaceAll("^Their\\b", java.util.regex.Matcher.quoteReplacement(capital + "'"))
+                            .replaceAll("\\btheir\\b", java.util.regex.Matcher.quoteReplacement(plural + "'"))
                             .replaceAll("\\bthem\\b", java.util.regex.Matcher.quoteReplacement(plural));
                 }
                 out.append(out.length() == 0 ? "" : " ").append(said);

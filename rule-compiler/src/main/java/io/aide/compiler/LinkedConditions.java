@@ -359,6 +359,11 @@ final class LinkedConditions {
                 if (exact != null) {
                     return exact;
                 }
+                if (!n.contains("_") && !n.contains(" ")) {
+                    // one word names no column spelled otherwise here ("account" of "account name" is no ACCT_ID): the
+                    // grammar reads the words after it too
+                    return null;
+                }
                 // "first name" for FIRST_NM: the one column the words spell
                 List<SchemaCatalog.Column> spelled = t.columns().stream()
                         .filter(c -> io.aide.compiler.lang.RuleLanguage.spells(n.replace('_', ' '), c.name())).toList();

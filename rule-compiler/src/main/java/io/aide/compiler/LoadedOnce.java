@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  *       | [lead] REPEATS (a | an | the) thing (- | , | ;) ONCE
  *       | (exact | identical) (rows | duplicates) [(remark)] ARE (loaded | counted) once | (remove | drop) [exact] duplicates
  *       | ... (exact | identical) duplicates ... - (load | keep) one row per key
+ *       | ... REPEATS (a | an | the) thing (- | : | ;) (load | keep) one row per key
+ *       | (repeated | duplicate) key [(cleaning)] ARE (loaded | counted) once
  * ONCE := (load | keep | take | count) (it | them | the record | one row) [only] once | it IS (loaded | counted | kept) once
  * </pre>
  */
@@ -32,12 +34,24 @@ final class LoadedOnce {
             + "(?:repeat|re-?send|duplicate))\\s+(?:a|an|the)\\s+([a-z][\\w-]*)(?:\\s+(?:more\\s+than\\s+once|twice|again))?\\s*"
             + "(?:[–—,;:]|\\s-)\\s*" + ONCE);
 
+    /** "The extract sometimes repeats a line: keep one row per INVOICE_NO + LINE_NO": the copies of a re-sent row, by key. */
+    private static final Pattern THING_PER_KEY = Pattern.compile("(?i)^(?:.*?\\b)?(?:repeats?|re-?sends?|duplicates?|(?:can|may|might)\\s+"
+            + "(?:repeat|re-?send|duplicate))\\s+(?:a|an|the)\\s+[a-z][\\w-]*(?:\\s+(?:more\\s+than\\s+once|twice|again))?\\s*"
+            + "(?:[–—,;:]|\\s-)\\s*(?:load|keep|take)\\s+(?:only\\s+)?(?:one|a\\s+single|1)\\s+(?:row|record|line|entry|copy)\\s+"
+            + "(?:per|for\\s+each|for\\s+every)\\s+(.+?)\\s*[.;]?$");
+    /** "Repeated GIFT_IDs (after trimming) are loaded once", "duplicate ORDER_NOs are counted once": the key named. */
+    private static final Pattern REPEATED_KEY = Pattern.compile("(?i)^(?:repeated|duplicated?|re-?sent)\\s+([A-Za-z_][\\w.]*)"
+            + "(\\s*\\([^()]*\\))?\\s+(?:are|is)\\s+(?:only\\s+)?(?:loaded|counted|kept|taken|included)\\s+(?:only\\s+)?once\\s*[.;]?$");
+
     /** The key of a pick that keeps one of each set of rows alike in every column (a DISTINCT of the rows). */
     static final String EVERY_COLUMN = "*";
     /** "Exact duplicate rows (the interface re-sends lines) are loaded once", "identical lines are counted once" */
     private static final Pattern IDENTICAL = Pattern.compile("(?i)^(?:.*?[;:]\\s*)?(?:(?:exact|identical|fully\\s+identical|complete|whole-row)\\s+"
             + "(?:duplicate\\s+)?(?:rows|records|lines|copies|entries|duplicates)|exact\\s+duplicates)(?:\\s*\\([^()]*\\))?\\s+(?:are|is|get)\\s+"
-            + "(?:only\\s+)?(?:loaded|counted|kept|taken|included)\\s+(?:only\\s+)?once(?:\\s*\\([^()]*\\))?\\s*[.;]?$");
+            + "(?:(?:only\\s+)?(?:loaded|counted|kept|taken|included)\\s+(?:only\\s+)?once"
+            // "fully identical rows are simply collapsed", "identical lines are merged into one"
+            + "|(?:simply\\s+|just\\s+)?(?:collapsed|merged|de-?duplicated)(?:\\s+(?:into|to)\\s+one(?:\\s+(?:row|record|line))?)?)"
+            + "(?:\\s*\\([^()]*\\))?\\s*[.;]?$");
     /** "Remove exact duplicates", "Drop duplicate rows": duplicates with no key named are rows alike in every column. */
     private static final Pattern DUPLICATES_REMOVED = Pattern.compile("(?i)^(?:remove|drop|eliminate|discard|skip|de-?duplicate|filter\\s+out)"
             + "\\s+(?:any\\s+|all\\s+|the\\s+)?(?:exact\\s+|identical\\s+|full\\s+)?(?:duplicates?|duplicated)(?:\\s+(?:rows|records|lines|entries))?"
@@ -83,6 +97,18 @@ final class LoadedOnce {
         Matcher alike = ONE_PER_ALIKE.matcher(sentence.strip());
         if (alike.matches()) {
             return new String[]{alike.group(1), "first", first(alike.group(1))};
+        }
+        Matcher perKey = THING_PER_KEY.matcher(sentence.strip());
+        if (perKey.matches()) {
+            return new String[]{perKey.group(1), "first", first(perKey.group(1))};
+        }
+        Matcher repeated = REPEATED_KEY.matcher(sentence.strip());
+        if (repeated.matches()) {
+            // "GIFT_IDs": the column's name in the plural
+            String key = repeated.group(1).matches("[A-Z0-9_]+s") ? repeated.group(1).substring(0, repeated.group(1).length() - 1)
+                    : repeated.group(1);
+            String cleaned = key + (repeated.group(2) == null ? "" : " " + repeated.group(2).strip());
+            return new String[]{cleaned, "first", key};
         }
         Matcher thing = THING.matcher(sentence.strip());
         if (thing.matches()) {

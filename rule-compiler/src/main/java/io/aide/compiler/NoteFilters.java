@@ -114,6 +114,8 @@ final class NoteFilters {
             + "|the\\s+(?:record|row|line|entry|copy)|one\\s+(?:record|row))\\s+)?(?:only\\s+)?once\\b"
             // "rows that are identical in every column are loaded once", "it is counted once"
             + "|(?:are|is)\\s+(?:only\\s+)?(?:loaded|kept|taken|counted|included)\\s+(?:only\\s+)?once\\b"
+            // "fully identical rows are simply collapsed"
+            + "|\\b(?:identical|duplicate)\\s+(?:rows|records|lines|copies|entries)\\s+(?:are|is)\\s+(?:simply\\s+|just\\s+)?(?:collapsed|merged)\\b"
             + "|de-?dup(?:e|licate)[sd]?\\b|deduplicat\\w*|only\\s+\\w+(?:\\s+(?:\\w+|\\([^()]{1,20}\\))){0,6}\\s+(?:is|are)\\s+loaded)"
             // "remove rows that are identical ...": rows named as such ("remove thousands separators" is a value's operation)
             + "|^remove\\s+(?:the\\s+|any\\s+|all\\s+)?(?:rows|records|lines|duplicates?|(?:exact|identical)\\s+duplicates)\\b"

@@ -117,6 +117,11 @@ final class NoteScope {
         Set<String> topic = Set.of();
         for (String sentence : withTheirSubjects(text.strip().split("(?<=[.!?])\\s+(?=[A-Z(])"))) {
             List<String> clauses = clauses(sentence.strip());
+            Matcher lead = LEFT_OUT_TOPIC.matcher(sentence.strip());
+            if (lead.matches() && !subjects(lead.group(1)).isEmpty()) {
+                // "Test accounts are excluded from DIM_CUSTOMER: IS_TEST = 'Y', or ...": each item is about the topic's target
+                topic = subjects(lead.group(1));
+            }
             for (String clause : clauses) {
                 // a clause that names nothing is about what the clause before it names ("RENT_CHARGES: void lines are
                 // excluded; lines with no AMOUNT_CENTS are dropped")

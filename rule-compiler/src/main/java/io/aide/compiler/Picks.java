@@ -196,7 +196,8 @@ final class Picks {
             + "|updated|modified|amended|corrected)|writes\\s+a\\s+new\\s+(?:row|record|version)"
             // "All other columns come from the kept record": the pick's consequence
             // "every other attribute comes from that row"
-            + "|(?:all|every|each)\\s+(?:the\\s+)?other\\s+(?:[\\w.]+\\s+)?(?:columns?|fields?|attributes?|values?)(?:\\s+(?:of|in)\\s+(?:this\\s+|the\\s+|that\\s+)?[\\w.]+)?"
+            // "all customer attributes come from that row"
+            + "|(?:all|every|each)\\s+(?:the\\s+)?(?:other\\s+)?(?:[\\w.]+\\s+)?(?:columns?|fields?|attributes?|values?)(?:\\s+(?:of|in)\\s+(?:this\\s+|the\\s+|that\\s+)?[\\w.]+)?"
             + "\\s+(?:comes?|are\\s+taken|is\\s+taken|are\\s+read|is\\s+read)\\s+from\\s+(?:(?:the|that|this)\\s+"
             + "(?:(?:kept|surviving|latest|chosen|selected|same|current)\\s+){1,2}(?:row|record|version)?|(?:that|this|the\\s+same)\\s+(?:row|record|version)))\\b.*");
     /**

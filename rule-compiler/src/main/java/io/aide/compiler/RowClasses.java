@@ -61,6 +61,9 @@ final class RowClasses {
     private static final Pattern ONE_VALUE = Pattern.compile("^([A-Za-z_][\\w.]*)\\s*(=|<>|!=)\\s*'?([^',]+?)'?$");
     /** "Test accounts: ...", "Test / UAT data: ...": a few words (slashes between alternatives), a colon, then the text. */
     private static final Pattern LABEL = Pattern.compile("^([A-Za-z][\\w-]*(?:(?:\\s+|\\s*/\\s*)[A-Za-z][\\w-]*){1,3})\\s*:\\s*(.+?)\\s*[.;]?$");
+    /** "Test / internal accounts are excluded from DIM_CUSTOMER: IS_TEST = 'Y', ...": the kind left out, a colon, its conditions. */
+    private static final Pattern LEFT_OUT_THEN_DEFINED = Pattern.compile("(?i)^" + KIND + "\\s+(?:are|is)\\s+(?:not\\s+loaded|excluded"
+            + "|dropped|removed|ignored|skipped|left\\s+out)(?:\\s+(?:from|in|into|to)\\s+[\\w ,&]{1,60}?)?\\s*:\\s*(.+?)\\s*[.;]?$");
     /** The words that say a kind is a kind of rows left out: its name carries one of them. */
     private static final Set<String> MARKS = Set.of("test", "dummy", "demo", "sample", "qa", "qc", "internal", "fake", "training",
             "sandbox", "placeholder", "synthetic", "staff", "employee", "duplicate", "void", "voided", "cancelled", "invalid");
@@ -167,7 +170,8 @@ final class RowClasses {
         }
         for (String p : NOT_ALPHANUMERIC.split(name.toLowerCase(Locale.ROOT))) {
             if (p.length() >= 3) {
-                parts.add(RowTables.singular(p));
+                // "licences" of LIC_LICENSE: compared in one spelling
+                parts.add(RowTables.american(RowTables.singular(p)));
             }
         }
     }
@@ -212,6 +216,16 @@ final class RowClasses {
         if (joined.matches()) {
             // "... are training/QA hotels - they are not loaded to DIM_PROPERTY": the definition before what happens to them
             s = joined.group(1);
+        }
+        Matcher leftOut = LEFT_OUT_THEN_DEFINED.matcher(s);
+        if (leftOut.matches() && !leftOut.group(2).contains(";") && definition(leftOut.group(2)) == null) {
+            // (never "Test data is not loaded: wards whose ... are test wards; ...": a topic over definitions of its own)
+            // "Test / internal accounts are excluded from DIM_CUSTOMER: IS_TEST = 'Y', or ...": the kind, then its conditions
+            List<String> names = names(leftOut.group(1));
+            List<String> conditions = conditions(leftOut.group(2));
+            if (!names.isEmpty() && !conditions.isEmpty()) {
+                return new RowClass(names, conditions);
+            }
         }
         Matcher label = LABEL.matcher(s);
         if (label.matches() && !INSTRUCTION.matcher(label.group(1)).find()) {
@@ -415,8 +429,10 @@ final class RowClasses {
     boolean definesOnly(String text) {
         // every sentence a definition: one that says more ("... are not loaded") is read where it chooses rows
         // ("Exclude wards whose WARD_CD starts with 'ZZ' are test wards": an instruction that defines in passing)
+        // ("Internal plans are not loaded: PLAN_CODE beginning with INT_": the rows left out, then what they are)
         return !classes.isEmpty() && !sentences(text).isEmpty() && sentences(text).stream().allMatch(sentence -> definition(sentence) != null
-                && !JOINED.matcher(withoutRemarks(sentence).strip()).matches() && !INSTRUCTION.matcher(sentence.strip()).find());
+                && !JOINED.matcher(withoutRemarks(sentence).strip()).matches() && !INSTRUCTION.matcher(sentence.strip()).find()
+                && !LEFT_OUT_THEN_DEFINED.matcher(withoutRemarks(sentence).strip()).matches());
     }
 
     /**
@@ -492,7 +508,7 @@ final class RowClasses {
 
     /** A word of a table's or target's name, or one such a word begins ("history" for DIM_MEMBER_TIER_HIST). */
     private boolean namesTable(String word) {
-        String w = RowTables.singular(word);
+        String w = RowTables.american(RowTables.singular(word));
         if (nameParts.contains(w)) {
             return true;
         }

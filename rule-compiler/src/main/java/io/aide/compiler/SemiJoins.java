@@ -309,7 +309,10 @@ final class SemiJoins {
             return c;
         }
         if (words.contains(" ")) {
-            return null;
+            // "licence key" for LICENSE_KEY, "order number" for ORDER_NO: the one column of the row the words spell whole
+            List<Expr.Col> spelled = ctx.sources().stream().filter(c -> io.aide.compiler.lang.RuleLanguage.spells(words, c.column()))
+                    .toList();
+            return spelled.size() == 1 ? spelled.get(0) : null;
         }
         String noun = RowTables.singular(words);
         List<Expr.Col> named = new ArrayList<>();

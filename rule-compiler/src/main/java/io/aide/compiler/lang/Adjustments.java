@@ -191,6 +191,10 @@ final class Adjustments {
         }
         if (value != null && (p.accept(Role.IF) || p.accept(Role.WHERE))) {
             Expr cond = conditionOfTheSource(p);
+            if (cond != null) {
+                // "NULL when ODO_IN is lower than ODO_OUT (bad keying)": why the rows are so, a remark
+                NullHandling.parenthesisedRemark(p);
+            }
             if (cond != null && p.atEnd()) {
                 return new Expr.When(cond, value);
             }

@@ -29,10 +29,22 @@ final class Conditions {
                 left = new Expr.Bin("OR", left, listed);
                 continue;
             }
+            boolean comma = p.acceptOp(",");
             if (!p.accept(Role.OR)) {
+                p.reset(m);
                 break;
             }
             int afterOr = p.mark();
+            if (p.accept(Role.IF) && p.peekToken() != null && !p.peek(Role.IF)) {
+                // "when either reading is missing, or when ODO_IN is lower": the condition goes on
+                afterOr = p.mark();
+            } else if (comma) {
+                // ", or 'B' when ...": another branch, not more of this condition
+                p.reset(m);
+                break;
+            } else {
+                p.reset(afterOr);
+            }
             Expr right = conjunction(p);
             Expr tested = right == null ? TestSubjects.of(left) : null;
             if (tested != null) {
@@ -136,6 +148,11 @@ final class Conditions {
 
     static Expr comparison(Parser p) {
         int start = p.mark();
+        Expr quantified = QuantifiedSubjects.test(p);
+        if (quantified != null) {
+            // "either reading is missing", "both dates are given": the test of each of the row's source columns
+            return quantified;
+        }
         if (p.acceptWord("any") || p.acceptWord("every")) {
             // "exclude any pet_id beginning with TST": the rows the test holds for, each one
             Expr each = p.peekToken() != null && !p.peekToken().is(Token.Kind.WORD, "other") ? comparison(p) : null;
@@ -437,7 +454,8 @@ final class Conditions {
                 if (v == null) {
                     v = p.literal();
                 }
-                if (v == null) {
+                boolean bare = v == null;
+                if (bare) {
                     // "begins with TEST": a code written without quotes
                     v = p.code();
                 }
@@ -451,7 +469,8 @@ final class Conditions {
                     // "account numbers starting with 999" in a filter: ' 9990000002' as the extract pads it starts so too
                     Expr tested = r != Role.CONTAINS && left instanceof Expr.Col && p.ctx().choosesRows()
                             ? new Expr.Fn("TRIM", List.of(left)) : left;
-                    for (Expr each : ComparedLists.alternatives(p, v, false)) {
+                    // "starts with TST or ZZ": the other codes written without quotes as well
+                    for (Expr each : ComparedLists.alternatives(p, v, bare)) {
                         String s = String.valueOf(((Expr.Lit) each).value());
                         Expr one = WordedTests.textAt(r == Role.STARTS ? -1 : r == Role.ENDS ? 1 : 0, tested, s);
                         if (one == null) {
@@ -494,6 +513,12 @@ final class Conditions {
         op = symbols[best];
         int beforeRight = p.mark();
         Expr right = p.operand();
+        if (right instanceof Expr.Col bare && (op.equals("=") || op.equals("<>")) && p.mark() == beforeRight + 1
+                && p.tokens().get(beforeRight).kind() == Token.Kind.WORD
+                && !p.tokens().get(beforeRight).text().equalsIgnoreCase(bare.column())) {
+            // "RECORD_TYPE = TEST": one bare word compared for equality is a code, not a column it is a part of (IS_TEST)
+            right = null;
+        }
         if (right == null && (op.equals("=") || op.equals("<>"))) {
             // "PAT.GENDER=M": a code written without quotes, and its label ("is V (valid)")
             p.reset(beforeRight);

@@ -441,7 +441,7 @@ final class NullHandling implements Recognizer {
     }
 
     /** "(not an Incoterm)" after "-> NULL": a remark on the values, when it names no column and asks for nothing. */
-    private static void parenthesisedRemark(Parser p) {
+    static void parenthesisedRemark(Parser p) {
         int m = p.mark();
         if (!p.acceptOp("(")) {
             return;

@@ -190,7 +190,7 @@ final class PhraseTable {
     }
 
     /** The word in its American spelling, the same string when it has no British ending. */
-    private static String american(String w) {
+    static String american(String w) {
         for (String[] s : SPELLINGS) {
             if (w.endsWith(s[0])) {
                 return w.substring(0, w.length() - s[0].length()) + s[1];

@@ -101,6 +101,11 @@ public final class RowTables {
 
     /** orders -> order, categories -> category, addresses -> address; a word not in the plural is itself. */
     /** A plural noun in the singular ("properties" -> property, "branches" -> branch); lower case. */
+    /** The word in its American spelling ("licence": "license", "centre": "center"), the word itself when it has no British ending. */
+    public static String american(String word) {
+        return PhraseTable.american(word);
+    }
+
     public static String singular(String word) {
         String w = word.toLowerCase(Locale.ROOT);
         if (w.endsWith("ies") && w.length() > 4) {

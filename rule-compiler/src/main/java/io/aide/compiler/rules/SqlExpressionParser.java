@@ -144,6 +144,16 @@ public final class SqlExpressionParser {
         return convert(parsed);
     }
 
+    /** Words the conversion of a column gives a meaning of their own. */
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("true", "false", "current_date", "current_timestamp", "null");
+
+    /** The word is a proper part at the end of the column's name: "TEST" of IS_TEST, not the name itself. */
+    private static boolean partOf(String word, String column) {
+        String w = word.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String col = column.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return !w.isEmpty() && col.length() > w.length() && col.endsWith(w);
+    }
+
     private Expr convert(Expression e) throws NotCompilable {
         if (e instanceof Column c) {
             String q = c.getTable() == null || c.getTable().getName() == null ? null
@@ -226,7 +236,19 @@ public final class SqlExpressionParser {
             BinaryExpression b = (BinaryExpression) e;
             String op = e instanceof EqualsTo ? "=" : e instanceof NotEqualsTo ? "<>" : e instanceof GreaterThan ? ">"
                     : e instanceof GreaterThanEquals ? ">=" : e instanceof MinorThan ? "<" : "<=";
-            return new Expr.Bin(op, convert(b.getLeftExpression()), convert(b.getRightExpression()));
+            String word = (op.equals("=") || op.equals("<>")) && b.getRightExpression() instanceof Column c
+                    && c.getTable() == null && c.getColumnName().matches("[A-Za-z][A-Za-z0-9_]*")
+                    && !KEYWORDS.contains(c.getColumnName().toLowerCase(Locale.ROOT)) ? c.getColumnName() : null;
+            Expr named = word == null ? null : resolver.resolve(null, word);
+            Expr right;
+            if (word != null && (named == null || named instanceof Expr.Col found && partOf(word, found.column()))) {
+                // "STATUS = F", "RECORD_TYPE = TEST": a bare word compared for equality that names no column, or only
+                // ends a column's name (IS_TEST), is a code written without quotes
+                right = new Expr.Lit(word);
+            } else {
+                right = convert(b.getRightExpression());
+            }
+            return new Expr.Bin(op, convert(b.getLeftExpression()), right);
         }
         if (e instanceof LikeExpression l) {
             if (!"LIKE".equalsIgnoreCase(l.getLikeKeyWord().toString()) && !"LIKE".equalsIgnoreCase(l.getStringExpression())) {
