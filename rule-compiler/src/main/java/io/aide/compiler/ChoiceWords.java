@@ -339,7 +339,9 @@ final class ChoiceWords {
                 + "|\\b(?i:in|is|not|starts?|begins?|ends?|contains?)\\b))", "");
         // "soft-deleted rows IS_DELETED = 1", "cancelled orders ORDER_STATUS = CANCELLED" (the bracket that said what they
         // are unwrapped): the condition
-        p = p.replaceFirst("^(?i:(?:[a-z][\\w-]*\\s+){0,2}[a-z][\\w-]*s)\\s+(?=[A-Z][A-Z0-9]*_[A-Z0-9_]*\\s*(?:=|<>|!=|>|<|\\b(?i:in|is|not)\\b))", "");
+        // ("test patients PATIENT_ID starting with 'TST'": the test said with a verb of its text)
+        p = p.replaceFirst("^(?i:(?:[a-z][\\w-]*\\s+){0,2}[a-z][\\w-]*s)\\s+(?=[A-Z][A-Z0-9]*_[A-Z0-9_]*\\s*(?:=|<>|!=|>|<|\\b(?i:in|is|not"
+                + "|starts?|starting|begins?|beginning|ends?|ending|contains?|containing|like)\\b))", "");
         Matcher m = ROWS_WITH.matcher(p);
         if (m.find()) {
             String noun = m.group(1).toLowerCase(Locale.ROOT);

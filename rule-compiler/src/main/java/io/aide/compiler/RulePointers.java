@@ -47,7 +47,9 @@ final class RulePointers {
     /** Words that say repeated rows become one: "re-scans collapsed", "de-duplicated", "duplicates removed". */
     private static final Pattern COLLAPSED = Pattern.compile("(?i)\\b(?:collapsed|de-?duplicated|deduped|de-?duped"
             + "|de-?duplication"
-            + "|duplicates?\\s+(?:are\\s+|is\\s+)?(?:removed|dropped|collapsed|resolved)|one\\s+row\\s+per)\\b");
+            + "|duplicates?\\s+(?:are\\s+|is\\s+)?(?:removed|dropped|collapsed|resolved)|one\\s+row\\s+per"
+            // "See General Rules #4 for duplicates": where how the repeated rows become one is said
+            + "|^for\\s+(?:the\\s+)?(?:duplicates?|de-?dup\\w*|repeated\\s+rows))\\b");
 
     /** The sentence points to a general rule for how repeated rows become one ("duplicates removed as per General Rule 5"). */
     static boolean pointsToCollapse(String sentence) {

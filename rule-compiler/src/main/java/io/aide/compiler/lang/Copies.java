@@ -503,6 +503,11 @@ final class Copies implements Recognizer {
     private static Expr operand(Parser p) {
         int m = p.mark();
         Token of = p.peekToken();
+        if (of != null && (of.is(Token.Kind.WORD, "it") || of.is(Token.Kind.WORD, "them"))) {
+            // "... and lower-case it": the value the steps before give
+            p.next();
+            return null;
+        }
         if (of != null && (of.is(Token.Kind.WORD, "of") || of.is(Token.Kind.WORD, "from"))) {
             p.next();
         }

@@ -99,7 +99,9 @@ final class DataDescriptions {
         if (sep >= tokens.size() - 1 || !describes(tokens.subList(0, sep), lexicon)) {
             // "Held in cents in the source - divide by 100.": the description ends at a dash before the rule
             int dash = 0;
-            while (dash < sep && !(tokens.get(dash).op("-") && dash + 1 < tokens.size()
+            // ("Fee is stored in cents -> divide by 100": an arrow to what is done with it)
+            while (dash < sep && !((tokens.get(dash).op("-") || tokens.get(dash).op("->") || tokens.get(dash).op("=>")
+                    || tokens.get(dash).op("→") || tokens.get(dash).op("–")) && dash + 1 < tokens.size()
                     && tokens.get(dash + 1).kind() == Token.Kind.WORD)) {
                 dash++;
             }

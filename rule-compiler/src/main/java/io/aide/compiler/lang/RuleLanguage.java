@@ -179,6 +179,13 @@ public final class RuleLanguage {
                 }
             }
         }
+        int seconds = r instanceof Recognition.Recognized ? -1 : SecondsSaidZero.clauseStart(tokens);
+        if (seconds > 0 && families(tokens.subList(0, seconds), ctx) instanceof Recognition.Recognized ok
+                && SecondsSaidZero.withoutSeconds(ok.expr())) {
+            // "Source text 'DD/MM/YYYY HH:MM'. Convert to timestamp, seconds = 00": what the parse gives anyway
+            r = new Recognition.Recognized(ok.expr(), ok.lookupTable(), ok.accepted(), ok.note() + " (zero seconds, as parsed)",
+                    ok.keepUnmatched());
+        }
         if (!(r instanceof Recognition.Recognized)) {
             Recognition restated = Restatements.afterIe(tokens, ctx, t -> rest(t, ctx, depth));
             if (restated == null) {

@@ -18,7 +18,8 @@ final class SpelledCase {
         if (p.accept(Role.UPPER) && !(p.acceptOp(":") || p.acceptOp(",") || p.acceptOp("-"))) {
             p.reset(m);
         }
-        if (p.accept(Role.FIRST_LETTER) && p.accept(Role.UPPER)) {
+        // "first letter capital, rest lower"
+        if (p.accept(Role.FIRST_LETTER) && (p.accept(Role.UPPER) || p.acceptWord("capital"))) {
             boolean joined = p.acceptOp(",") || p.acceptOp(";");
             if (!p.accept(Role.AND) && !joined) {
                 p.acceptOp("-");

@@ -89,12 +89,16 @@ final class TestsBesideValues {
         int m = p.mark();
         if (p.accept(Role.OR) || p.acceptOp("/") || p.acceptOp(",")) {
             // "the text 'NULL'", "the string 'NULL'", "literal 'NULL'": words naming what the quotes hold
+            boolean named = false;
             while (p.rawPeek() != null && p.rawPeek().kind() == Token.Kind.WORD
                     && java.util.Set.of("the", "text", "string", "word", "literal", "value").contains(p.rawPeek().norm())) {
+                named |= !p.rawPeek().norm().equals("the");
                 p.rawNext();
             }
             Token quoted = p.rawPeek();
-            if (quoted != null && quoted.kind() == Token.Kind.STRING && quoted.text().strip().equalsIgnoreCase("null")) {
+            // ("the literal text NULL", "the word NULL": the word named as text, quotes or none)
+            if (quoted != null && (quoted.kind() == Token.Kind.STRING || named && quoted.kind() == Token.Kind.WORD)
+                    && quoted.text().strip().equalsIgnoreCase("null")) {
                 p.rawNext();
                 Expr text = left instanceof Expr.Col c && p.ctx().typeOf(c).known() && p.ctx().typeOf(c).kind() != io.aide.compiler.plan.SqlType.Kind.VARCHAR
                         ? new Expr.Cast(left, io.aide.compiler.plan.SqlType.VARCHAR, false) : left;

@@ -148,25 +148,43 @@ final class UntidyCodes {
     }
 
     /**
-     * Every comparison of a bare column with text codes made on the trimmed, upper-cased column; null when a code is not
-     * written in upper case (the note's cleaning cannot then be applied as it says).
+     * Every comparison of a bare column with text codes made on the trimmed, upper-cased column, each code upper-cased
+     * too ("M or Male = M (not case sensitive)": 'MALE'); null when a code not in upper case holds a space ("switch
+     * output" is words around the map, read as a code: the cleaning cannot be applied as the rule says).
      */
     static Expr tidiedTests(Expr e) {
-        boolean[] lower = {false};
+        boolean[] words = {false};
         Expr out = Expr.rewrite(e, x -> {
             if (x instanceof Expr.Bin b && (b.op().equals("=") || b.op().equals("<>")) && b.left() instanceof Expr.Col c
                     && b.right() instanceof Expr.Lit l && l.value() instanceof String code) {
-                lower[0] |= !code.equals(code.trim().toUpperCase(java.util.Locale.ROOT));
-                return new Expr.Bin(b.op(), upperTrim(c), b.right());
+                words[0] |= wordsNotCode(code);
+                return new Expr.Bin(b.op(), upperTrim(c), upper(b.right()));
             }
             if (x instanceof Expr.InList in && in.expr() instanceof Expr.Col c) {
-                in.items().forEach(i -> lower[0] |= i instanceof Expr.Lit l && l.value() instanceof String code
-                        && !code.equals(code.trim().toUpperCase(java.util.Locale.ROOT)));
-                return new Expr.InList(upperTrim(c), in.items(), in.negated());
+                List<Expr> items = new java.util.ArrayList<>();
+                for (Expr i : in.items()) {
+                    words[0] |= i instanceof Expr.Lit l && l.value() instanceof String code && wordsNotCode(code);
+                    Expr u = upper(i);
+                    if (!items.contains(u)) {
+                        items.add(u);
+                    }
+                }
+                return items.size() == 1 ? new Expr.Bin(in.negated() ? "<>" : "=", upperTrim(c), items.get(0))
+                        : new Expr.InList(upperTrim(c), items, in.negated());
             }
             return x;
         });
-        return lower[0] ? null : out;
+        return words[0] ? null : out;
+    }
+
+    /** A code not in upper case with a space in it: words, more likely than a code. */
+    private static boolean wordsNotCode(String code) {
+        return !code.equals(code.trim().toUpperCase(java.util.Locale.ROOT)) && code.trim().contains(" ");
+    }
+
+    /** A text code in upper case, without the spaces around it; any other value as it is. */
+    private static Expr upper(Expr code) {
+        return code instanceof Expr.Lit l && l.value() instanceof String s ? new Expr.Lit(s.trim().toUpperCase(java.util.Locale.ROOT)) : code;
     }
 
     private static Expr upperTrim(Expr c) {
