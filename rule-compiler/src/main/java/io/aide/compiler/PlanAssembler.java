@@ -145,6 +145,15 @@ final class PlanAssembler {
             Set<String> relations = Expr.columns(expr).stream().map(Expr.Col::relation).filter(tables::isSourceAlias)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             boolean agg = Expr.hasAggregate(expr);
+            if (agg && relations.isEmpty()) {
+                // "Number of lines" in a row whose source table is FACT_TREATMENT: that table's rows are counted, never
+                // the target's own
+                for (MappingRow r : c.rows()) {
+                    String own = r.sourceTable() == null ? null : r.sourceTable().trim();
+                    tables.all().stream().filter(t -> own != null && t.name().equalsIgnoreCase(own) && !t.alias().equals(baseAlias)
+                            && tables.isSourceAlias(t.alias())).findFirst().ifPresent(t -> relations.add(t.alias()));
+                }
+            }
             String problem = null;
             if (agg && measured == null && !(relations.isEmpty() || (relations.size() == 1 && relations.contains(baseAlias)))) {
                 // child rows aggregated in their own CTE, joined on the parent's key: no fan-out

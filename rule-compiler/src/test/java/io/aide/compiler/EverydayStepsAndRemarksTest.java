@@ -79,6 +79,28 @@ class EverydayStepsAndRemarksTest {
         }
     }
 
+    private static final String[][] HEADER = {
+            {"invoice_no"},
+            {"I1"},
+            {"I2"}};
+    private static final String[][] LINE = {
+            {"invoice_no", "line_no"},
+            {"I1", "1"},
+            {"I1", "2"}};
+
+    @Test
+    void shouldNeverCountTheTargetsOwnRowsForARowWhoseSourceIsAnotherTable() {
+        Specs spec = Specs.spec()
+                .row("fact_treatment", "invoice_no", "VARCHAR(5)", "tx_line", "invoice_no", "Trim", null, null, true, null, null)
+                .row("fact_treatment", "line_no", "INTEGER", "tx_line", "line_no", "Direct")
+                .row("fact_invoice", "invoice_no", "VARCHAR(5)", "inv_hdr", "invoice_no", "Trim", null, null, true, null, null)
+                .row("fact_invoice", "line_count", "INTEGER", "fact_treatment", "line_no", "Number of lines");
+        GeneratedLayers.Layer invoice = compile(spec, "inv_hdr", HEADER, "tx_line", LINE).get(1);
+        // counted over INV_HDR it would give 1 a header: the lines are FACT_TREATMENT's, and no join to them is given
+        assertThat(invoice.columns().get(1).status()).isEqualTo("flagged");
+        assertThat(invoice.columns().get(1).reason()).contains("no join from");
+    }
+
     /** The column's values in the order of the rows' vessel codes. */
     private static List<String> column(DuckDb db, GeneratedLayers.Layer layer, String column) throws Exception {
         return db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY vessel_code").stream()

@@ -203,6 +203,13 @@ final class ColumnWords {
             return true;
         }
         List<Token> words = tokens;
+        String meant = !words.isEmpty() && SYNONYM_FIRST_WORDS.contains(words.get(0).norm())
+                ? SYNONYMS.get(String.join(" ", words.stream().map(Token::norm).toList())) : null;
+        if (meant != null && !meant.equalsIgnoreCase(String.join(" ", words.stream().map(Token::norm).toList()))
+                && namesWhole(column, Lexer.tokens(meant))) {
+            // "e-mail" for EMAIL, "surname" for LAST_NM (synonyms.txt)
+            return true;
+        }
         if (words.size() > 1 && KIND_NOUNS.contains(words.get(words.size() - 1).norm())) {
             List<Token> shorter = words.subList(0, words.size() - 1);
             if (spells(parts, 0, parts.length, shorter, 0)) {
