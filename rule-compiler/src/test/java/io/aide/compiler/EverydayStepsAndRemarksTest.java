@@ -101,6 +101,25 @@ class EverydayStepsAndRemarksTest {
         assertThat(invoice.columns().get(1).reason()).contains("no join from");
     }
 
+    private static final String[][] BRANCH = {
+            {"branch_cd", "bays"},
+            {"B1", "12"},
+            {"B2", "NULL"},
+            {"B3", ""}};
+
+    @Test
+    void shouldTakeANullCellThatKeepsTheTextNullInQuotesAsBorneOut() throws Exception {
+        Specs spec = Specs.spec()
+                .row("dim_branch", "branch_code", "VARCHAR(5)", "branch", "branch_cd", "Direct", null, null, true, null, null)
+                .rowWithDefault("dim_branch", "parking_bays", "INTEGER", "branch", "bays", "1:1", null,
+                        "Blank / 'NULL' -> null (do not default to 0)");
+        List<GeneratedLayers.Layer> layers = compile(spec, "branch", BRANCH);
+        try (DuckDb db = db("branch", BRANCH)) {
+            assertThat(values(db, layers.get(0), "branch_code")).containsExactly("B1", "B2", "B3");
+            assertThat(values(db, layers.get(0), "parking_bays")).containsExactly("12", "null", "null");
+        }
+    }
+
     /** The column's values in the order of the rows' vessel codes. */
     private static List<String> column(DuckDb db, GeneratedLayers.Layer layer, String column) throws Exception {
         return db.query("SELECT * FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY vessel_code").stream()

@@ -22,7 +22,8 @@ final class NullCells {
      */
     private static final String KEPT_TAIL = "(?:\\s*[-–—,;.]\\s*(?:do\\s+not\\s+default(?:\\s+to\\s+\\S+)?|no\\s+default"
             + "|(?:the\\s+)?row\\s+(?:is\\s+)?still\\s+(?:loaded|kept)))*(?:\\s*\\([^()]{1,60}\\))?";
-    private static final Pattern NULL_KEPT = Pattern.compile("(?i)^\\s*(?:(?:(?:both|all|every|each)\\s+(?:of\\s+them\\s+|parts?\\s+|inputs?\\s+|sources?\\s+)?)?(?:blank|empty|missing|null)(?:\\s+(?:or|/)\\s+(?:blank|empty|missing|null))?"
+    // ("Blank / 'NULL' -> null", "'NULL'/blank stays NULL": the text NULL in quotes, a slash with or without spaces)
+    private static final Pattern NULL_KEPT = Pattern.compile("(?i)^\\s*(?:(?:(?:both|all|every|each)\\s+(?:of\\s+them\\s+|parts?\\s+|inputs?\\s+|sources?\\s+)?)?'?(?:blank|empty|missing|null)'?(?:(?:\\s+or\\s+|\\s*/\\s*)'?(?:blank|empty|missing|null)'?)?"
             + "\\s*(?:→|->|=>|=|becomes|stays?|remains?|is\\s+left|left\\s+as|to|gives|yields|returns|means)\\s*null" + KEPT_TAIL
             + "|(?:leave|keep|load)\\s+(?:it\\s+)?(?:as\\s+)?null(?:\\s+(?:if|when)\\s+(?:it\\s+is\\s+)?(?:null|blank|empty|missing))?" + KEPT_TAIL
             + "|do\\s+not\\s+default(?:\\s+to\\s+\\S+)?|nullable"
