@@ -19,11 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class QuantifiedTestsAndBareCodesTest {
     private static final String[][] TRIP = {
-            {"trip_id", "odo_out", "odo_in"},
-            {"T1", "100", "180"},
-            {"T2", "200", ""},
-            {"T3", "", ""},
-            {"T4", "300", "250"}};
+            {"trip_id", "odo_out", "odo_in", "driver"},
+            {"T1", "100", "180", ""},
+            {"T2", "200", "", "Ann"},
+            {"T3", "", "", "Bo"},
+            {"T4", "300", "250", "Cy"}};
 
     @Test
     void shouldTestEachSourceColumnWhenTheRuleSaysEitherOrBoth() throws Exception {
@@ -35,6 +35,7 @@ class QuantifiedTestsAndBareCodesTest {
         List<GeneratedLayers.Layer> layers = compile(spec, "trip", TRIP);
         try (DuckDb db = db("trip", TRIP)) {
             assertThat(values(db, layers.get(0), "trip_id")).containsExactly("T1", "T2", "T3", "T4");
+            // T1's blank driver is no reading: only the columns the row names are tested
             assertThat(values(db, layers.get(0), "miles")).containsExactly("80", "null", "null", "null");
             List<String> none = db.query("SELECT no_readings FROM (\n" + layers.get(0).sql().get("duckdb") + "\n) v ORDER BY trip_id")
                     .stream().map(r -> String.valueOf(r.get("no_readings"))).toList();

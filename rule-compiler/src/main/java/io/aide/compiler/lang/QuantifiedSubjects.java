@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * A test whose subject is the row's source columns taken together: "either reading is missing", "either of them is
  * blank", "both dates are given", "any of the three is null", "all values are zero". The test is read once after the
- * subject and applied to each source column; "either" and "any" hold when one column passes, "both", "all" and "each"
- * when every one does. The row must name two or more source columns, or the words name nothing.
+ * subject and applied to each column the row's source cell names (never every column of its table); "either" and "any"
+ * hold when one column passes, "both", "all" and "each" when every one does. The row must name two or more source
+ * columns ("both": two), or the words name nothing.
  *
  * <pre>
  * quantified := (EITHER | ANY | BOTH | ALL | EACH) [ONE | OF (THEM | THE [count] [noun])] [noun [noun]] test
@@ -30,10 +31,12 @@ final class QuantifiedSubjects {
     /** The test of each source column joined by OR or AND; null (cursor unchanged) when the words are not one. */
     static Expr test(Parser p) {
         int m = p.mark();
-        List<Expr.Col> columns = p.ctx().sources();
         Token q = p.peekToken();
-        if (columns.size() < 2 || q == null || q.kind() != Token.Kind.WORD
-                || !SOME.contains(q.norm()) && !EVERY.contains(q.norm())) {
+        if (q == null || q.kind() != Token.Kind.WORD || !SOME.contains(q.norm()) && !EVERY.contains(q.norm())) {
+            return null;
+        }
+        List<Expr.Col> columns = named(p);
+        if (columns.size() < 2 || q.is(Token.Kind.WORD, "both") && columns.size() != 2) {
             return null;
         }
         boolean any = SOME.contains(q.norm());
@@ -60,6 +63,24 @@ final class QuantifiedSubjects {
             joined = new Expr.Bin(any ? "OR" : "AND", joined, tests.get(i));
         }
         return joined;
+    }
+
+    /**
+     * The columns the row's source cell names (never every column of its table), each as the rule's names resolve it;
+     * empty when one of them does not resolve.
+     */
+    private static List<Expr.Col> named(Parser p) {
+        List<Expr.Col> out = new ArrayList<>();
+        for (io.aide.events.spec.SourceRef s : p.ctx().row().sourceColumns()) {
+            Expr c = s.column() == null ? null : p.ctx().resolve(null, s.column().strip());
+            if (!(c instanceof Expr.Col col)) {
+                return List.of();
+            }
+            if (!out.contains(col)) {
+                out.add(col);
+            }
+        }
+        return out;
     }
 
     /**

@@ -236,8 +236,9 @@ public final class SqlExpressionParser {
             BinaryExpression b = (BinaryExpression) e;
             String op = e instanceof EqualsTo ? "=" : e instanceof NotEqualsTo ? "<>" : e instanceof GreaterThan ? ">"
                     : e instanceof GreaterThanEquals ? ">=" : e instanceof MinorThan ? "<" : "<=";
+            // (a word with an underscore is a column's name, one the mapping may have misspelt: never a code)
             String word = (op.equals("=") || op.equals("<>")) && b.getRightExpression() instanceof Column c
-                    && c.getTable() == null && c.getColumnName().matches("[A-Za-z][A-Za-z0-9_]*")
+                    && c.getTable() == null && c.getColumnName().matches("[A-Za-z][A-Za-z0-9]*")
                     && !KEYWORDS.contains(c.getColumnName().toLowerCase(Locale.ROOT)) ? c.getColumnName() : null;
             Expr named = word == null ? null : resolver.resolve(null, word);
             Expr right;
