@@ -182,22 +182,6 @@ final class Adjustments {
      * [THEN] [SET | USE] value; the value a literal or NULL, or after the condition a column of the row. Null when the
      * words are no such exception.
      */
-    /** "a single seat (1)", "the unknown member (-1)": up to four words, then a literal alone in brackets; null (cursor unchanged) otherwise. */
-    private static Expr valueInBrackets(Parser p) {
-        int m = p.mark();
-        int words = 0;
-        while (p.rawPeek() != null && p.rawPeek().kind() == Token.Kind.WORD && words < 4) {
-            p.rawNext();
-            words++;
-        }
-        Expr v = words > 0 && p.acceptOp("(") ? p.literal() : null;
-        if (v instanceof Expr.Lit && p.acceptOp(")")) {
-            return v;
-        }
-        p.reset(m);
-        return null;
-    }
-
     private static Expr.When exception(Parser p) {
         int m = p.mark();
         Expr value = p.literal();
@@ -231,7 +215,7 @@ final class Adjustments {
             Expr v = p.literal();
             if (v == null) {
                 // "assume a single seat (1)": what the value stands for, then the value in brackets
-                v = valueInBrackets(p);
+                v = ReplacementWords.valueInBrackets(p);
             }
             if (v == null && ReplacementWords.treatedAsMissing(p)) {
                 // "it is treated as missing (NULL)"

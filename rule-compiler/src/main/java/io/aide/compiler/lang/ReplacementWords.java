@@ -1,13 +1,15 @@
 package io.aide.compiler.lang;
 
 import io.aide.compiler.lang.Lexicon.Role;
+import io.aide.compiler.plan.Expr;
 
 import java.util.Set;
 
 /**
  * Words between a condition and the value it gives that say why the value is replaced, or that it becomes missing:
  * "If the value does not contain an '@' it is not a usable address - set to null", "... it is treated as missing
- * (NULL)". The first asks for nothing; the second is the value NULL.
+ * (NULL)". The first asks for nothing; the second is the value NULL. Words around the value itself: "assume a single
+ * seat (1)", what the value stands for, then the value in brackets.
  */
 final class ReplacementWords {
     private ReplacementWords() {
@@ -66,5 +68,21 @@ final class ReplacementWords {
             p.reset(b);
         }
         return true;
+    }
+
+    /** "a single seat (1)", "the unknown member (-1)": up to four words, then a literal alone in brackets; null (cursor unchanged) otherwise. */
+    static Expr valueInBrackets(Parser p) {
+        int m = p.mark();
+        int words = 0;
+        while (p.rawPeek() != null && p.rawPeek().kind() == Token.Kind.WORD && words < 4) {
+            p.rawNext();
+            words++;
+        }
+        Expr v = words > 0 && p.acceptOp("(") ? p.literal() : null;
+        if (v instanceof Expr.Lit && p.acceptOp(")")) {
+            return v;
+        }
+        p.reset(m);
+        return null;
     }
 }
