@@ -29,16 +29,18 @@ final class LoadedOnce {
     private static final Pattern SAME = Pattern.compile("(?i)^(?:.*?[:\\s])?(?:where|when|if)\\s+(?:the\\s+same\\s+|a\\s+|an\\s+|the\\s+)?"
             + "([A-Za-z_][\\w.]*(?:\\s*(?:\\+|,|&|\\band\\b)\\s*[A-Za-z_][\\w.]*)*)\\s+(?:(?:are|is)\\s+(?:all\\s+)?(?:the\\s+same|identical)|"
             + REPEATS + ")\\s*(\\([^()]*\\))?\\s*,?\\s*(?:then\\s+)?" + ONCE);
-    /** "The extract occasionally repeats a transaction - load it once" */
-    private static final Pattern THING = Pattern.compile("(?i)^(?:.*?\\b)?(?:repeats?|re-?sends?|duplicates?|(?:can|may|might)\\s+"
+    /** "(load | keep | take) one row per": the words before a key that one row is kept for. */
+    private static final String ONE_ROW_PER = "(?:load|keep|take)s?\\s+(?:only\\s+)?(?:one|a\\s+single|1)\\s+(?:row|record|line|entry|copy)\\s+"
+            + "(?:per|for\\s+each|for\\s+every)\\s+";
+    /** "The extract occasionally repeats a transaction -": the thing re-sent (group 1), then what is done with it. */
+    private static final String RESENT_THING = "(?i)^(?:.*?\\b)?(?:repeats?|re-?sends?|duplicates?|(?:can|may|might)\\s+"
             + "(?:repeat|re-?send|duplicate))\\s+(?:a|an|the)\\s+([a-z][\\w-]*)(?:\\s+(?:more\\s+than\\s+once|twice|again))?\\s*"
-            + "(?:[–—,;:]|\\s-)\\s*" + ONCE);
+            + "(?:[–—,;:]|\\s-)\\s*";
+    /** "The extract occasionally repeats a transaction - load it once" */
+    private static final Pattern THING = Pattern.compile(RESENT_THING + ONCE);
 
     /** "The extract sometimes repeats a line: keep one row per INVOICE_NO + LINE_NO": the copies of a re-sent row, by key. */
-    private static final Pattern THING_PER_KEY = Pattern.compile("(?i)^(?:.*?\\b)?(?:repeats?|re-?sends?|duplicates?|(?:can|may|might)\\s+"
-            + "(?:repeat|re-?send|duplicate))\\s+(?:a|an|the)\\s+[a-z][\\w-]*(?:\\s+(?:more\\s+than\\s+once|twice|again))?\\s*"
-            + "(?:[–—,;:]|\\s-)\\s*(?:load|keep|take)\\s+(?:only\\s+)?(?:one|a\\s+single|1)\\s+(?:row|record|line|entry|copy)\\s+"
-            + "(?:per|for\\s+each|for\\s+every)\\s+(.+?)\\s*[.;]?$");
+    private static final Pattern THING_PER_KEY = Pattern.compile(RESENT_THING + ONE_ROW_PER + "(.+?)\\s*[.;]?$");
     /** "Repeated GIFT_IDs (after trimming) are loaded once", "duplicate ORDER_NOs are counted once": the key named. */
     private static final Pattern REPEATED_KEY = Pattern.compile("(?i)^(?:repeated|duplicated?|re-?sent)\\s+([A-Za-z_][\\w.]*)"
             + "(\\s*\\([^()]*\\))?\\s+(?:are|is)\\s+(?:only\\s+)?(?:loaded|counted|kept|taken|included)\\s+(?:only\\s+)?once\\s*[.;]?$");
@@ -59,8 +61,7 @@ final class LoadedOnce {
 
     /** "Extract contains exact duplicate rows - load one row per code": one row per key, the copies said to be alike. */
     private static final Pattern ONE_PER_ALIKE = Pattern.compile("(?i)^.*?\\b(?:exact|identical)\\s+(?:duplicate\\s+)?(?:duplicates|rows|records"
-            + "|lines|copies)\\b[^.;]*?(?:[-–—:;,]|\\s-)\\s*(?:load|keep|take)\\s+(?:only\\s+)?(?:one|a\\s+single|1)\\s+(?:row|record|line|entry"
-            + "|copy)\\s+(?:per|for\\s+each|for\\s+every)\\s+(.+?)\\s*[.;]?$");
+            + "|lines|copies)\\b[^.;]*?(?:[-–—:;,]|\\s-)\\s*" + ONE_ROW_PER + "(.+?)\\s*[.;]?$");
 
     /** "rows with the same EVENT_ID are identical copies - load once": one row per key, the copies said to be alike. */
     private static final Pattern SAME_KEY_ALIKE = Pattern.compile("(?i)^(?:.*?[;:]\\s*)?(?:the\\s+)?(?:rows|records|lines|entries)\\s+with\\s+"
@@ -69,8 +70,8 @@ final class LoadedOnce {
             + "|(?:they\\s+are\\s+)?(?:loaded|counted|kept)\\s+once)\\s*[.;]?$");
 
     /** "VISIT_LOG and PAYMENT_TXN keep one row per swipe_id / txn_ref (duplicates are identical re-sends)": alike, said after. */
-    private static final Pattern ONE_PER_THEN_ALIKE = Pattern.compile("(?i)^(?:.*?\\s)?(?:keep|load|take)s?\\s+(?:only\\s+)?(?:one|a\\s+single|1)\\s+"
-            + "(?:row|record|line|entry|copy)\\s+(?:per|for\\s+each|for\\s+every)\\s+([^()]+?)\\s*\\(\\s*(?:the\\s+)?(?:duplicates|copies|repeats)\\s+"
+    private static final Pattern ONE_PER_THEN_ALIKE = Pattern.compile("(?i)^(?:.*?\\s)?" + ONE_ROW_PER
+            + "([^()]+?)\\s*\\(\\s*(?:the\\s+)?(?:duplicates|copies|repeats)\\s+"
             + "are\\s+(?:identical|exact)[^()]*\\)\\s*[.;]?$");
 
     private LoadedOnce() {
@@ -100,7 +101,7 @@ final class LoadedOnce {
         }
         Matcher perKey = THING_PER_KEY.matcher(sentence.strip());
         if (perKey.matches()) {
-            return new String[]{perKey.group(1), "first", first(perKey.group(1))};
+            return new String[]{perKey.group(2), "first", first(perKey.group(2))};
         }
         Matcher repeated = REPEATED_KEY.matcher(sentence.strip());
         if (repeated.matches()) {
