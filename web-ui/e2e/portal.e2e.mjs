@@ -222,11 +222,17 @@ try {
   await page.goto(`${BASE}/documents/${documentId}`);
 
   await step('generate: blocks of all three targets arrive in the editor; a reload mid-stream recovers', async () => {
-    await page.getByRole('button', { name: 'Generate the semantic layer' }).click();
-    await page.waitForURL(/\/generations\/gen_\d+_[0-9a-z]+$/);
-    firstGeneration = page.url().split('/').pop();
-    await page.locator('[data-block]').first().waitFor();
-    check(!(await page.getByTestId('stream-status').textContent()).includes('complete'), 'the generation finished before the reload');
+    // the proxy holds the completion back, so the reload lands mid-stream however fast the layer compiles
+    proxy.holdCompletion();
+    try {
+      await page.getByRole('button', { name: 'Generate the semantic layer' }).click();
+      await page.waitForURL(/\/generations\/gen_\d+_[0-9a-z]+$/);
+      firstGeneration = page.url().split('/').pop();
+      await page.locator('[data-block]').first().waitFor();
+      check(!(await page.getByTestId('stream-status').textContent()).includes('complete'), 'the generation finished before the reload');
+    } finally {
+      proxy.release();
+    }
     await page.reload();
     await waitForTargets(page, 3);
     await waitComplete(page);
@@ -253,13 +259,19 @@ try {
   await step('the connection is cut mid-stream: "reconnecting", then the same final SQL as the undisturbed run', async () => {
     firstSql = await (await api(page, `${BASE}/api/v1/generations/${firstGeneration}/artifacts/duckdb`)).text();
     await page.goto(`${BASE}/documents/${documentId}`);
-    await page.getByRole('button', { name: 'Generate the semantic layer' }).click();
-    await page.waitForURL(/\/generations\/gen_/);
-    const second = page.url().split('/').pop();
-    await page.getByTestId('connection').filter({ hasText: 'live' }).waitFor();
-    await page.locator('[data-block]').first().waitFor();
-    check(!(await page.getByTestId('stream-status').textContent()).includes('complete'), 'the generation finished before the cut');
-    proxy.cut();
+    proxy.holdCompletion();
+    let second;
+    try {
+      await page.getByRole('button', { name: 'Generate the semantic layer' }).click();
+      await page.waitForURL(/\/generations\/gen_/);
+      second = page.url().split('/').pop();
+      await page.getByTestId('connection').filter({ hasText: 'live' }).waitFor();
+      await page.locator('[data-block]').first().waitFor();
+      check(!(await page.getByTestId('stream-status').textContent()).includes('complete'), 'the generation finished before the cut');
+      proxy.cut();
+    } finally {
+      proxy.release();
+    }
     await page.getByTestId('connection').filter({ hasText: 'reconnecting' }).waitFor();
     // while the stream is cut the progress bar keeps the last stage, counts and the service's estimate
     const cutStage = await page.getByTestId('stage').textContent();
