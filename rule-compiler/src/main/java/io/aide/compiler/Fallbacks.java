@@ -36,9 +36,13 @@ final class Fallbacks {
             return new Expr.Case(List.of(new Expr.When(test, defaultValue)), value);
         }
         Expr v = outcome.blankToo() && textual ? nonBlank(value) : value;
-        if (defaultValue != null && !outcome.alsoFor().isEmpty()) {
+        // "Blank / 'NULL' -> 0.00" on a number: a number read from the text 'NULL' is NULL already; only values of its kind
+        // ("Blank, null or 0 -> 1") are tested
+        List<Expr> also = textual ? outcome.alsoFor() : outcome.alsoFor().stream()
+                .filter(e -> !(e instanceof Expr.Lit l && l.value() instanceof String)).toList();
+        if (defaultValue != null && !also.isEmpty()) {
             // "Blank, null or 0 → 1": the default for a missing value and for the values named beside it
-            Expr test = new Expr.Bin("OR", new Expr.IsNull(v, false), new Expr.InList(v, outcome.alsoFor(), false));
+            Expr test = new Expr.Bin("OR", new Expr.IsNull(v, false), new Expr.InList(v, also, false));
             return new Expr.Case(List.of(new Expr.When(test, defaultValue)), v);
         }
         if (!outcome.alsoFor().isEmpty() && textual) {

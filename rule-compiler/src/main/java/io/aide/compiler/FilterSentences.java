@@ -122,8 +122,13 @@ final class FilterSentences {
     }
 
     /** "Drop rows flagged deleted (del_flag = Y) and enrolments on sandbox courses (code starting with TEST)". */
+    // "Exclude voided rides (RIDE_STATUS = V) and rides of test members": the last kind may be named without a test, a
+    // kind said elsewhere
     private static final Pattern BRACKETED_ITEMS = Pattern.compile("(?i)^(" + FilterText.LEAVE_OUT + ")\\s+([^()]{1,60}\\([^()]+\\)"
-            + "(?:\\s*(?:,|\\band\\b|\\bor\\b|,\\s*and\\b)\\s*[^()]{1,60}\\([^()]+\\))+)\\s*[.;]?$");
+            + "(?:\\s*(?:,|\\band\\b|\\bor\\b|,\\s*and\\b)\\s*[^()]{1,60}\\([^()]+\\))*"
+            + "(?:\\s*(?:,|\\band\\b|\\bor\\b|,\\s*and\\b)\\s*[^()]{1,60}\\([^()]+\\)|\\s*,?\\s*\\b(?:and|or)\\s+"
+            // (never ", same as DIM_EMPLOYEE": where else the rows are left out)
+            + "(?!(?:same|as|like|see|e\\.g|i\\.e)\\b)[^()]{1,60}))\\s*[.;]?$");
     private static final Pattern BRACKET = Pattern.compile("\\(([^()]+)\\)");
     /** A bracket that tells its item: a comparison in it. */
     private static final Pattern BRACKET_TEST = Pattern.compile("(?i)[=<>]|\\b(?:starts?|starting|begins?|beginning|ends?|ending"
@@ -149,7 +154,7 @@ final class FilterSentences {
         }
         List<String> out = new ArrayList<>();
         for (String item : ITEM_BREAK.split(m.group(2))) {
-            out.add(m.group(1) + " " + item.trim() + ".");
+            out.add(m.group(1) + " " + item.trim().replaceFirst("[.;]+$", "") + ".");
         }
         return out;
     }

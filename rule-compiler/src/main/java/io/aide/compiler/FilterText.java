@@ -31,6 +31,10 @@ final class FilterText {
             "(?i)^" + LEAVE_OUT + "\\b"
             // the words before the condition hold no sentence end and no comparison of their own
             + "(?:\\b(?:i\\.e|e\\.g)\\.|[^().;=<>']|\\.(?!\\s))*?(?:\\b(?:where|when|if|whose)\\b\\s*(.+?)|\\((.+)\\))\\s*[.]?$");
+    /** "Exclude rows with a blank BIN_NO and test bins (": rows tested on a column by name, then a kind of rows. */
+    private static final Pattern TESTED_THEN_CLASS = Pattern.compile("(?i)^" + LEAVE_OUT + "\\s+(?:(?:the|any|all)\\s+)?"
+            + "(?:rows|records|lines|entries)\\s+(?:with|where|whose|having)\\s+(.*?\\b(?-i:[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+|[A-Z]{2,}[A-Z0-9]*)\\b.*?)"
+            + "\\s*(?:,|\\band\\b|\\bor\\b)\\s+(?:[\\w-]+\\s*){1,3}$");
     /** "ignore void_ind = 'Y'", "exclude rows with status = 'X'". */
     private static final Pattern EXCLUDING_BARE = Pattern.compile(
             "(?i)^" + LEAVE_OUT + "\\s+"
@@ -66,9 +70,17 @@ final class FilterText {
     private static final Pattern SUBJECT_THEN_EXCLUDE = Pattern.compile("(?i)^(?:[\\w-]+\\s+){0,2}?(?:rows|records|lines|[\\w-]+s)\\s+"
             + "(?:with|where|whose|that\\s+have|having)\\s+(.+)\\s+(?:are|is)\\s+[^=<>()']*?\\s*[-–—:;,]\\s*"
             + LEAVE_OUT + "\\s+(?:them|these|those|it)\\s*[.]?$");
+    /**
+     * "... - do not load them into DIM_FILM and do not load their sessions into FACT_SCREENING": the targets the rows are
+     * kept out of, and the rows of another target that belong to them (which the same test, read on that target's
+     * table, leaves out there).
+     */
+    private static final String INTO_TARGETS = "(?:\\s+(?:into|in|from|to)\\s+(?:the\\s+)?[A-Za-z][\\w.]*)?(?:\\s*,?\\s+(?:and|or)\\s+"
+            + "(?:do\\s+not|don't|never)\\s+(?:load|include)\\s+(?:their|its)\\s+[\\w-]+(?:\\s+(?:into|in|from|to)\\s+(?:the\\s+)?"
+            + "[A-Za-z][\\w.]*)?)*";
     /** "carrier codes beginning with ZZ are UAT test carriers - exclude": the rows and their test, what they are, the verb. */
     private static final Pattern CLASS_THEN_EXCLUDE = Pattern.compile("(?i)^(.+?)\\s+(?:are|is)\\s+[^=<>()']{1,60}?\\s*[-–—:;,]\\s*"
-            + LEAVE_OUT + "(?:\\s+(?:them|these|those|it))?\\s*[.]?$");
+            + LEAVE_OUT + "(?:\\s+(?:them|these|those|it))?" + INTO_TARGETS + "\\s*[.]?$");
     /** "Agent codes starting 'TST' are UAT set-ups and must never reach the mart (exclude from DIM_AGENT)". */
     private static final Pattern CLASS_NOT_CARRIED = Pattern.compile("(?i)^(.+?)\\s+(?:are|is)\\s+[^=<>()']{1,60}?\\s+and\\s+(?:must|should"
             + "|will|shall|do|does)\\s+(?:not|never)\\s+(?:be\\s+loaded|reach|flow|go|get|make\\s+it)\\b[^=<>]*?[.]?$");
@@ -488,7 +500,8 @@ final class FilterText {
         }
         Matcher classed = them.matches() ? null : CLASS_THEN_EXCLUDE.matcher(text);
         if (classed != null && classed.matches()) {
-            out.add(new Reading(classed.group(1), true));
+            // "Films whose FILM_ID starts with 'ZZ' are ... - do not load them": the test after the rows' noun
+            out.add(new Reading(classed.group(1).replaceFirst(ROWS_WITH, ""), true));
         }
         Matcher never = CLASS_NOT_CARRIED.matcher(text);
         if (never.matches() && !never.group(1).contains("(")) {
@@ -524,7 +537,14 @@ final class FilterText {
         }
         Matcher e = EXCLUDING.matcher(text);
         if (e.matches()) {
-            out.add(new Reading(e.group(1) != null ? e.group(1) : e.group(2), true));
+            String test = e.group(1) != null ? e.group(1) : e.group(2);
+            Matcher listed = e.group(2) != null ? TESTED_THEN_CLASS.matcher(text.substring(0, text.indexOf('('))) : null;
+            if (listed != null && listed.matches()) {
+                // "Exclude rows with a blank BIN_NO and test bins (BIN_NO beginning with TST)": rows tested in words, then a
+                // kind of rows defined in brackets; both are left out
+                test = "(" + listed.group(1) + ") OR (" + test + ")";
+            }
+            out.add(new Reading(test, true));
         }
         Matcher after = EXCLUDED_AFTER.matcher(text);
         if (after.matches()) {

@@ -50,7 +50,7 @@ final class LayerPlanner {
     static LayerPlan planTarget(MappingSpec spec, SchemaCatalog catalog, String target, List<MappingRow> writtenRows,
                                 List<Diagnostic> diagnostics, Map<String, List<LayerPlan.ColumnInfo>> upstream) {
         List<MappingRow> mappingRows = NoteFilters.expand(NoteFilters.fromRules(TargetNotes.added(spec, target,
-                FillerDefaults.quoted(spec, writtenRows))));
+                FillerDefaults.quoted(spec, KeyMarkers.stripped(writtenRows)))));
         boolean distinct = DistinctRows.asked(mappingRows) || DistinctRows.dedupes(mappingRows);
         List<String> grain = StatedGrain.of(mappingRows);
         List<MappingRow> stated = grain.isEmpty() ? mappingRows : StatedGrain.withoutGrainWords(mappingRows);

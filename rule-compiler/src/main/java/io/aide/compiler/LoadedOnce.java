@@ -43,7 +43,10 @@ final class LoadedOnce {
     private static final Pattern THING_PER_KEY = Pattern.compile(RESENT_THING + ONE_ROW_PER + "(.+?)\\s*[.;]?$");
     /** "Repeated GIFT_IDs (after trimming) are loaded once", "duplicate ORDER_NOs are counted once": the key named. */
     private static final Pattern REPEATED_KEY = Pattern.compile("(?i)^(?:repeated|duplicated?|re-?sent)\\s+([A-Za-z_][\\w.]*)"
-            + "(\\s*\\([^()]*\\))?\\s+(?:are|is)\\s+(?:only\\s+)?(?:loaded|counted|kept|taken|included)\\s+(?:only\\s+)?once\\s*[.;]?$");
+            + "(\\s*\\([^()]*\\))?\\s+(?:are|is)\\s+(?:only\\s+)?(?:loaded|counted|kept|taken|included)\\s+(?:only\\s+)?once\\s*[.;]?$"
+            // "Remove duplicate RIDE_IDs": the copies of a key dropped, one of them kept
+            + "|^(?:remove|drop|eliminate|discard|skip|filter\\s+out)\\s+(?:any\\s+|all\\s+|the\\s+)?(?:duplicated?|repeated)\\s+"
+            + "((?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+|[a-z][a-z0-9]*_[a-z0-9_]+)s?)(\\s*\\([^()]*\\))?\\s*[.;]?$");
 
     /** The key of a pick that keeps one of each set of rows alike in every column (a DISTINCT of the rows). */
     static final String EVERY_COLUMN = "*";
@@ -105,10 +108,11 @@ final class LoadedOnce {
         }
         Matcher repeated = REPEATED_KEY.matcher(sentence.strip());
         if (repeated.matches()) {
+            String written = repeated.group(1) != null ? repeated.group(1) : repeated.group(3);
+            String how = repeated.group(1) != null ? repeated.group(2) : repeated.group(4);
             // "GIFT_IDs": the column's name in the plural
-            String key = repeated.group(1).matches("[A-Z0-9_]+s") ? repeated.group(1).substring(0, repeated.group(1).length() - 1)
-                    : repeated.group(1);
-            String cleaned = key + (repeated.group(2) == null ? "" : " " + repeated.group(2).strip());
+            String key = written.matches("[A-Z0-9_]+s") ? written.substring(0, written.length() - 1) : written;
+            String cleaned = key + (how == null ? "" : " " + how.strip());
             return new String[]{cleaned, "first", key};
         }
         Matcher thing = THING.matcher(sentence.strip());

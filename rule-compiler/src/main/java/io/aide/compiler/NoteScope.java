@@ -230,7 +230,10 @@ final class NoteScope {
         Matcher topic = LEFT_OUT_TOPIC.matcher(sentence);
         List<String> out = new ArrayList<>();
         if (topic.matches()) {
-            String items = topic.group(2).replaceAll("[.]\\s*$", "");
+            // "exclusions: a (...) and b (...) are not loaded to FACT_X and therefore not counted in FACT_Y": the list's own
+            // verb after its last item says again what the topic said
+            String items = topic.group(2).replaceAll("[.]\\s*$", "").replaceFirst("(?i)\\s+(?:are|is)\\s+(?:not\\s+(?:be\\s+)?loaded"
+                    + "|excluded|ignored|dropped|skipped|removed|not\\s+included)\\b[^()']*$", "");
             String[] parts = items.contains(";") ? items.split("\\s*;\\s*") : items.contains("(") ? FilterSentences.outsideBrackets(items)
                     : items.split("\\s*,\\s*(?!and\\b|or\\b)");
             Set<String> kinds = new HashSet<>();

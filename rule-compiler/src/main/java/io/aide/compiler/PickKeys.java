@@ -411,7 +411,7 @@ final class PickKeys {
         List<Expr> cleanings = new ArrayList<>();
         for (String column : binder.columnKeys()) {
             ColumnBinder.Compiled c = binder.compileColumn(column);
-            if (!c.flagged() && c.expr() != null && !c.expr().equals(col) && onlyCleans(c.expr(), col)) {
+            if (!c.flagged() && c.expr() != null && !c.expr().equals(col) && Expr.onlyCleans(c.expr(), col)) {
                 cleanings.add(c.expr());
             }
         }
@@ -420,17 +420,6 @@ final class PickKeys {
 
     private static final java.util.regex.Pattern NUMBERED_KEY = java.util.regex.Pattern.compile("(?i)\\b(?:surrogate|sequence|sequential"
             + "|numbered|row\\s*number|row_number|auto[- ]?increment|identity|generated|assign\\s+1)\\b");
-
-    /** The value is the column trimmed, upper- or lower-cased (with the document's NULL texts as NULL), nothing more. */
-    private static boolean onlyCleans(Expr e, Expr.Col col) {
-        Expr x = e;
-        while (x instanceof Expr.Fn f && !f.args().isEmpty() && Set.of("TRIM", "UPPER", "LOWER", "NULLIF").contains(
-                f.name().toUpperCase(Locale.ROOT)) && (f.args().size() == 1 || f.name().equalsIgnoreCase("NULLIF")
-                && f.args().get(1) instanceof Expr.Lit)) {
-            x = f.args().get(0);
-        }
-        return x.equals(col);
-    }
 
     /** The row's own target value when the words are words of its name ("tag" on BAG_TAG_NO); null otherwise. */
     private Expr ownColumnNamed(String words, MappingRow row) {

@@ -31,6 +31,9 @@ final class Picks {
             + "(?:the\\s+)?" + EXTREME + "\\s+(.+?)\\s+" + PER + "\\s+(.+?)\\s*[.;]?$");
     private static final Pattern EXTREME_ROW = Pattern.compile("(?i)^" + KEEP + EXTREME + "\\s+" + NAMED_ROW + "\\s+" + PER
             + "\\s+(.+?)\\s+(?:by|based\\s+on|according\\s+to|using|ordered\\s+by|on)\\s+(.+?)\\s*[.;]?$");
+    /** "Keep only the most recent row (LAST_MODIFIED) per member number": the order in brackets after the row's word. */
+    private static final Pattern EXTREME_ROW_ORDERED = Pattern.compile("(?i)^" + KEEP + "(?:one\\s+|single\\s+)?" + EXTREME + "\\s+"
+            + NAMED_ROW + "\\s*\\(\\s*(?:(?:by|on)\\s+(?:the\\s+)?)?([A-Za-z_][\\w.]*)\\s*\\)\\s+" + PER + "\\s+(.+?)\\s*[.;]?$");
     /** "Keep only the latest version per cleaned maker_id, latest = highest last_updated": what the extreme means, said after */
     private static final Pattern EXTREME_DEFINED = Pattern.compile("(?i)^" + KEEP + "(?:one\\s+|single\\s+)?" + EXTREME + "\\s+" + ROW
             + "\\s+" + PER + "\\s+(.+?)\\s*[,;:–—]\\s*(?:i\\.e\\.?\\s+|(?:latest|newest|most\\s+recent|last|earliest|oldest|first)\\s*"
@@ -56,6 +59,9 @@ final class Picks {
     /** "Keep only the latest copy by RECEIVED_AT": the extreme row by an order, the key left to the grain or the SQL beside it */
     private static final Pattern EXTREME_BY = Pattern.compile("(?i)^" + KEEP + EXTREME + "(?:\\s+(?:copy|" + ROW + "))?\\s+(?:by|on|according\\s+to"
             + "|based\\s+on|using)\\s+([^()\\s,]+?(?:\\s*\\([^()]*\\))?)\\s*[.;]?$");
+    /** "keep the latest LAST_MODIFIED version only": the order column named before the row's word, the key said elsewhere. */
+    private static final Pattern EXTREME_NAMED_ROW = Pattern.compile("(?i)^" + KEEP + EXTREME
+            + "\\s+((?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+|[a-z][a-z0-9]*_[a-z0-9_]+))\\s+" + ROW + "s?(?:\\s+only)?\\s*[.;]?$");
     /** "Keep only the highest REVISION_NO per BILL_NO", "keep the latest LAST_UPD_TS per cleaned HBL_NO": the order column named itself. */
     private static final Pattern EXTREME_COLUMN = Pattern.compile("(?i)^" + KEEP + EXTREME + "\\s+((?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+|[a-z][a-z0-9]*_[a-z0-9_]+))"
             + "(?:\\s*\\([^()]*\\))?\\s+" + PER + "\\s+(.+?)\\s*[.;]?$");
@@ -108,10 +114,14 @@ final class Picks {
             + "(?:(?:can|may|might|could|will|does|do|sometimes|often|occasionally)\\s+)*(?:appears?|comes?|arrives?|occurs?|repeats?"
             + "|shows?\\s+up|turns?\\s+up|be\\s+sent|is\\s+sent|be\\s+repeated|is\\s+repeated)\\s+(?:through\\s+|in\\s+)?"
             + "(?:more\\s+than\\s+once|twice|several\\s+times|multiple\\s+times|again)\\b");
+    /** One or two words that name a thing, the second no verb of a pick. */
+    private static final String THING_WORDS = "[a-z][\\w-]*(?:\\s+(?!(?:take|keep|use|pick|choose|select|retain|and)\\b)[a-z][\\w-]*)?";
     /** "has more than one record for an employee", "several rows for the same ACCT_NO": the thing whose rows repeat. */
     private static final Pattern SEVERAL_FOR = Pattern.compile("(?i)\\b(?:more\\s+than\\s+one|several|multiple|two\\s+or\\s+more|many)\\s+"
             + "(?:rows?|records?|versions?|copies|entries|lines)\\s+(?:for|per|of)\\s+(?:(?:an?|the\\s+same|each|one)\\s+"
-            + "([a-z][\\w-]*(?:\\s+(?!(?:take|keep|use|pick|choose|select|retain)\\b)[a-z][\\w-]*)?)|([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+))\\b");
+            // "for the same cinema + screen": a key of several parts
+            + "(" + THING_WORDS + "(?:\\s*[+&]\\s*" + THING_WORDS + "|\\s+and\\s+(?!(?:take|keep|use|pick|choose|select|retain|only|the|then)\\b)"
+            + THING_WORDS + ")*)|([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+))\\b");
     /** "CIS sends the same customer more than once": the thing sent again. */
     private static final Pattern SAME_AGAIN = Pattern.compile("(?i)\\bthe\\s+same\\s+([a-z][\\w-]*(?:\\s+[a-z][\\w-]*)?)\\s+"
             + "(?:more\\s+than\\s+once|twice|several\\s+times|multiple\\s+times|again)\\b");
@@ -610,6 +620,10 @@ final class Picks {
         if (by.matches()) {
             return new String[]{"", by.group(1), by.group(2)};
         }
+        Matcher named = EXTREME_NAMED_ROW.matcher(sentence);
+        if (named.matches()) {
+            return new String[]{"", named.group(1), named.group(2)};
+        }
         Matcher only = ONLY_EXTREME.matcher(sentence);
         if (only.matches() && (only.group(2) == null || descending(only.group(2)) == descending(only.group(1).replace("current", "latest")))) {
             // "Only the current version (latest LAST_UPD_TS) goes to DIM_CARD_ACCOUNT": per the key the cell says repeats
@@ -628,6 +642,10 @@ final class Picks {
         Matcher row = EXTREME_ROW.matcher(sentence);
         if (row.matches()) {
             return new String[]{row.group(2), row.group(1), row.group(3)};
+        }
+        Matcher ordered = EXTREME_ROW_ORDERED.matcher(sentence);
+        if (ordered.matches()) {
+            return new String[]{ordered.group(3), ordered.group(1), ordered.group(2)};
         }
         Matcher column = EXTREME_COLUMN.matcher(sentence);
         if (column.matches()) {

@@ -142,6 +142,9 @@ final class RowClasses {
                 c = c != null ? c : bracketed(sentence);
                 if (c != null) {
                     found.putIfAbsent(c.names().get(0), c);
+                    for (RowClass each : itemKinds(c)) {
+                        found.putIfAbsent(each.names().get(0), each);
+                    }
                     continue;
                 }
                 for (RowClass part : partDefinitions(sentence)) {
@@ -150,6 +153,32 @@ final class RowClasses {
             }
         }
         return new RowClasses(List.copyOf(found.values()), parts);
+    }
+
+    /** "members with TEST_ACCT = 'Y'": the rows' noun, then the test of each of them. */
+    private static final Pattern NOUN_WITH = Pattern.compile("(?i)^([a-z][a-z-]*s)\\s+(?:with|whose|where|having|that\\s+have)\\s+(.+)$");
+    /** The generic nouns of a kind that gathers several things' rows: "test data", "test records". */
+    private static final Set<String> GATHERING = Set.of("data", "record", "row", "entry", "item");
+
+    /**
+     * "Test data is excluded: stations whose code starts with 'TST'; members with TEST_ACCT = 'Y'": each item names its
+     * own thing's rows, a kind of its own ("test member": TEST_ACCT = 'Y'), which other sentences name back ("rides of
+     * test members"). None unless the kind gathers things and every condition names its thing first.
+     */
+    private static List<RowClass> itemKinds(RowClass gathered) {
+        String[] name = gathered.names().get(0).split(" ");
+        if (name.length != 2 || !MARKS.contains(name[0]) || !GATHERING.contains(name[1]) || gathered.conditions().size() < 2) {
+            return List.of();
+        }
+        List<RowClass> out = new ArrayList<>();
+        for (String condition : gathered.conditions()) {
+            Matcher item = NOUN_WITH.matcher(condition.strip());
+            if (item.matches()) {
+                out.add(new RowClass(List.of(name[0] + " " + RowTables.singular(item.group(1).toLowerCase(Locale.ROOT))),
+                        List.of(item.group(2))));
+            }
+        }
+        return out;
     }
 
     /** "3. Test patients: ...", "G4 A test account is ...": the line's number, no part of what it says. */
@@ -315,7 +344,10 @@ final class RowClasses {
 
     /** Remarks in brackets that only point elsewhere ("(General Rules #3)", "(see Notes)"). */
     private static String withoutRemarks(String s) {
-        return s.replaceAll("(?i)\\s*\\((?:see\\s+)?(?:general\\s+rules?|notes?|rule|g)\\s*#?\\s*\\d*\\)", "");
+        return s.replaceAll("(?i)\\s*\\((?:see\\s+)?(?:general\\s+rules?|notes?|rule|g)\\s*#?\\s*\\d*\\)", "")
+                // "Test attendees excluded - see General Rules #3": where the kind is defined, said after a dash
+                .replaceAll("(?i)\\s*(?:[-–—,;]|\\s-)\\s*see\\s+(?:the\\s+)?(?:general\\s+rules?|notes?|rules?|cover(?:\\s+sheet)?)"
+                        + "(?:\\s+(?:tab|sheet))?\\s*#?\\s*\\d*\\s*(?=[.;]?\\s*$)", "");
     }
 
     /**
@@ -378,7 +410,8 @@ final class RowClasses {
         }
         text = said;
         List<String> out = new ArrayList<>();
-        for (String part : text.split("\\s*(?:,\\s*(?:and|or)\\s+|;\\s*|\\s+(?i:and)\\s+(?=[a-z]+s\\s+whose\\b)|\\s+(?i:or)\\s+(?=(?:its|their|whose|with|where|any|the|"
+        // "... (any case) OR last name equal to 'TEST'": an OR in capitals parts the conditions wherever it stands
+        for (String part : text.split("\\s*(?:,\\s*(?:and|or)\\s+|;\\s*|\\s+OR\\s+|\\s+(?i:and)\\s+(?=[a-z]+s\\s+whose\\b)|\\s+(?i:or)\\s+(?=(?:its|their|whose|with|where|any|the|"
                 + "[a-z]+s\\s+whose)\\b|[A-Z][A-Z0-9]*_)|,\\s+(?=(?:[a-z]+s\\s+whose|its|their|any)\\b))")) {
             // "any ward whose code starts with 'ZZ'": the thing's own code, ward_code (a column's name after "whose" stands
             // for itself)
@@ -390,7 +423,7 @@ final class RowClasses {
                     .replaceAll("(?i)^(?:\\(?[a-z]+\\)?\\s+)?(?:row|record)\\s+(?:has|holds|with|having)\\s+", "")
                     // "contains the text TEST": the value compared, named as a text
                     .replaceAll("(?i)\\b(?:the\\s+)?(?:text|string|word|letters|characters|value)\\s+(?=['\"A-Z0-9])", "");
-            if (p.isEmpty() || !COMPARES.matcher(p).find() || p.split("\\s+").length > 18) {
+            if (p.isEmpty() || !COMPARES.matcher(p).find() || p.replaceAll("\\([^()]*\\)", " ").strip().split("\\s+").length > 18) {
                 return List.of();
             }
             out.add(p);

@@ -69,6 +69,31 @@ final class TypeCoercion {
         return new Expr.Cast(e, target, text);
     }
 
+    private static final List<String> DAY_NAMES = List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+            "sunday");
+
+    /**
+     * "day of week of d IN ('Saturday','Sunday')": the day's number compared with days written as names, each name read as
+     * its number (ISO: Monday 1 .. Sunday 7; DOW: Sunday 0 .. Saturday 6); the expression unchanged otherwise.
+     */
+    private static Expr dayNumbers(Expr e) {
+        Expr day = e instanceof Expr.InList in ? in.expr() : e instanceof Expr.Bin b && Set.of("=", "<>").contains(b.op()) ? b.left() : null;
+        if (!(day instanceof Expr.Extract x) || !Set.of("ISODOW", "DOW").contains(x.part())) {
+            return e;
+        }
+        List<Expr> values = e instanceof Expr.InList in ? in.items() : List.of(((Expr.Bin) e).right());
+        List<Expr> numbers = new ArrayList<>();
+        for (Expr v : values) {
+            int i = v instanceof Expr.Lit l && l.value() instanceof String name ? DAY_NAMES.indexOf(name.strip().toLowerCase(Locale.ROOT)) : -1;
+            if (i < 0) {
+                return e;
+            }
+            numbers.add(new Expr.Lit((long) (x.part().equals("ISODOW") ? i + 1 : (i + 1) % 7)));
+        }
+        return e instanceof Expr.InList in ? new Expr.InList(in.expr(), numbers, in.negated())
+                : new Expr.Bin(((Expr.Bin) e).op(), day, numbers.get(0));
+    }
+
     private static final Set<String> TRUE_CODES = Set.of("Y", "YES", "T", "TRUE", "1");
     private static final Set<String> FALSE_CODES = Set.of("N", "NO", "F", "FALSE", "0");
 
@@ -93,6 +118,10 @@ final class TypeCoercion {
     Expr typeFix(Expr e, SqlType target) {
         if (e == null) {
             return null;
+        }
+        Expr numbered = dayNumbers(e);
+        if (numbered != e) {
+            return typeFix(numbered, target);
         }
         if (e instanceof Expr.Bin b) {
             Expr l = typeFix(b.left(), Set.of("+", "-").contains(b.op()) ? target : null);
@@ -215,7 +244,10 @@ final class TypeCoercion {
         }
         if (e instanceof Expr.DateAdd d) {
             Expr base = typeFix(d.expr(), null);
-            if (!infer(base).temporal()) {
+            if (Expr.DateAdd.clock(d.unit()) && infer(base).kind() != SqlType.Kind.TIMESTAMP) {
+                // minutes added to a date or a text: the value read as a timestamp
+                base = new Expr.Cast(base, SqlType.TIMESTAMP, true);
+            } else if (!infer(base).temporal()) {
                 base = new Expr.Cast(base, SqlType.DATE, true);
             }
             return new Expr.DateAdd(base, numericOperand(typeFix(d.amount(), null)), d.unit());
@@ -352,6 +384,11 @@ final class TypeCoercion {
         if (e instanceof Expr.Not n) {
             return new Expr.Not(typeFix(n.expr(), null));
         }
+        if (e instanceof Expr.InList in) {
+            // "day of week of SESS_DATE IN (6, 7)": the value tested is typed as anywhere else
+            Expr tested = typeFix(in.expr(), null);
+            return tested == in.expr() ? e : new Expr.InList(tested, in.items(), in.negated());
+        }
         return e;
     }
 
@@ -454,8 +491,8 @@ final class TypeCoercion {
         if (e instanceof Expr.ParseDate p) {
             return p.timestamp() ? SqlType.TIMESTAMP : SqlType.DATE;
         }
-        if (e instanceof Expr.DateAdd) {
-            return SqlType.DATE;
+        if (e instanceof Expr.DateAdd d) {
+            return Expr.DateAdd.clock(d.unit()) ? SqlType.TIMESTAMP : SqlType.DATE;
         }
         if (e instanceof Expr.DateDiff || e instanceof Expr.Extract) {
             return SqlType.BIGINT;

@@ -28,8 +28,13 @@ class RuleClocksAndChainsTest {
         TABLE.expect("DOUBLE", "start_ts, end_ts", List.of("Hours between start_ts and end_ts"), "1.5125",
                 "1.8333333333333333", null);
         TABLE.expect("INTEGER", "start_ts, end_ts", List.of("Seconds between start_ts and end_ts"), "5445", "6600", null);
-        // a shift by hours is not read as a calendar shift
-        assertThat(TABLE.flagged("TIMESTAMP", "start_ts", "start_ts plus 2 hours")).isNotBlank();
+        // a timestamp moved by hours or minutes stays a timestamp (past midnight it is the next day); a date target is
+        // moved by calendar units only
+        TABLE.expect("TIMESTAMP", "start_ts", List.of("start_ts plus 2 hours", "Add 120 minutes"), "2024-03-01 10:00:00.0",
+                "2024-03-02 01:10:00.0", null);
+        TABLE.expect("TIMESTAMP", "start_ts, end_ts", List.of("start_ts + id minutes"), "2024-03-01 08:01:00.0",
+                "2024-03-01 23:12:00.0", null);
+        assertThat(TABLE.flagged("DATE", "start_ts", "start_ts plus 2 hours")).isNotBlank();
     }
 
     @Test

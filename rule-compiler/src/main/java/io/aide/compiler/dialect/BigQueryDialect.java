@@ -146,6 +146,10 @@ public class BigQueryDialect extends SqlDialect {
 
     @Override
     protected String dateAdd(String expr, Expr amount, String unit) {
+        if (Expr.DateAdd.clock(unit)) {
+            // a timestamp moved by hours, minutes or seconds stays a timestamp (whole units: INTERVAL takes an INT64)
+            return "TIMESTAMP_ADD(" + expr + ", INTERVAL CAST(" + render(amount) + " AS INT64) " + unit + ")";
+        }
         return "DATE_ADD(" + expr + ", INTERVAL " + render(amount) + " " + unit + ")";
     }
 

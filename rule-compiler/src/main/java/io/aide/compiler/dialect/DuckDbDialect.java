@@ -76,6 +76,13 @@ public class DuckDbDialect extends SqlDialect {
 
     @Override
     protected String dateAdd(String expr, Expr amount, String unit) {
+        if (Expr.DateAdd.clock(unit)) {
+            // a timestamp moved by hours, minutes or seconds stays a timestamp
+            String n = render(amount instanceof Expr.Neg neg ? neg.expr() : amount);
+            return "(" + expr + (amount instanceof Expr.Neg ? " - " : " + ") + (amount instanceof Expr.Lit || amount instanceof Expr.Neg
+                    && ((Expr.Neg) amount).expr() instanceof Expr.Lit ? "INTERVAL " + n + " " + unit
+                    : "TO_" + unit + "S(CAST(" + n + " AS " + (unit.equals("SECOND") ? "DOUBLE" : "INTEGER") + "))") + ")";
+        }
         if (amount instanceof Expr.Neg neg && neg.expr() instanceof Expr.Lit back) {
             // "7 days before": minus an interval (DuckDB reads no "INTERVAL -7 DAY")
             return "CAST(" + expr + " - INTERVAL " + render(back) + " " + unit + " AS DATE)";

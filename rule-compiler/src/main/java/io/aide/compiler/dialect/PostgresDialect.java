@@ -81,8 +81,11 @@ public class PostgresDialect extends SqlDialect {
     protected String dateAdd(String expr, Expr amount, String unit) {
         String n = render(amount);
         String units = (unit + "S").toLowerCase(Locale.ROOT);
-        return "CAST(" + expr + " + " + (amount instanceof Expr.Lit ? "INTERVAL '" + n + " " + units + "'"
-                : "CAST(" + n + " AS INTEGER) * INTERVAL '1 " + unit.toLowerCase(Locale.ROOT) + "'") + " AS DATE)";
+        String moved = expr + " + " + (amount instanceof Expr.Lit ? "INTERVAL '" + n + " " + units + "'"
+                : "CAST(" + n + " AS " + (unit.equals("SECOND") ? "DOUBLE PRECISION" : "INTEGER") + ") * INTERVAL '1 "
+                + unit.toLowerCase(Locale.ROOT) + "'");
+        // a timestamp moved by hours, minutes or seconds stays a timestamp
+        return Expr.DateAdd.clock(unit) ? "(" + moved + ")" : "CAST(" + moved + " AS DATE)";
     }
 
     @Override

@@ -129,6 +129,9 @@ public class SparkDialect extends SqlDialect {
     protected String dateAdd(String expr, Expr amount, String unit) {
         String n = render(amount);
         return switch (unit) {
+            // whole units: TIMESTAMPADD takes an integral number
+            case "HOUR", "MINUTE", "SECOND" -> "TIMESTAMPADD(" + unit + ", " + (amount instanceof Expr.Lit ? n : "CAST(" + n + " AS BIGINT)")
+                    + ", " + expr + ")";
             case "YEAR" -> "ADD_MONTHS(" + expr + ", 12 * " + n + ")";
             case "MONTH" -> "ADD_MONTHS(" + expr + ", " + n + ")";
             default -> "DATE_ADD(" + expr + ", " + n + ")";

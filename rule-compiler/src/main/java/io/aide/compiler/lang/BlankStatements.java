@@ -63,7 +63,10 @@ final class BlankStatements implements Recognizer {
             // "so load", "are loaded as", "-> leave"
         }
         Expr value = p.literal();
-        boolean asNull = value instanceof Expr.TypedNull || value == null && p.accept(Role.NULL);
+        Expr joined = value instanceof Expr.Lit ? Concatenations.continued(p, value) : null;
+        value = joined != null ? joined : value;
+        // "If blank, leave empty": the verb read, the state it leaves is no value
+        boolean asNull = value instanceof Expr.TypedNull || value == null && (p.accept(Role.NULL) || p.acceptWord("empty"));
         if (value == null && !asNull) {
             return Recognition.NOT_MINE;
         }

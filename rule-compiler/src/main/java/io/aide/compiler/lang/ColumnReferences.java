@@ -518,6 +518,11 @@ final class ColumnReferences {
             }
         }
         Expr source = abbreviated(p, first);
+        if (source instanceof Expr.Col c && target != null && p.mark() == targetEnd && Expr.onlyCleans(target, c)) {
+            // "Cinema code, a hyphen, then ..." where CINEMA_CODE is the trimmed, upper-cased CINEMA_CD: the words spell
+            // the target's column whole and the source's only in short forms; the value meant is the one the target holds
+            return target;
+        }
         if (source == null && target != null) {
             // "carrier code" for the target's own CARRIER_CODE, when no source column of the row is named so: the value
             // that column computes

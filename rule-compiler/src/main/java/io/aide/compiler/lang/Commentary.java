@@ -165,6 +165,10 @@ final class Commentary {
             return false;
         }
         Token first = tokens.get(0);
+        if (lexicon.match(Role.CONCAT_JOIN, tokens, 0) > 0 && !first.is(Token.Kind.WORD, "and") && !first.is(Token.Kind.WORD, "with")) {
+            // "'Station ' followed by the station_code": the value said before goes on, never a remark
+            return false;
+        }
         if (lexicon.match(Role.EXAMPLE, tokens, 0) > 0 || first.kind() == Token.Kind.NAME
                 && (first.norm().equals("e.g") || first.norm().equals("i.e"))) {
             return true;

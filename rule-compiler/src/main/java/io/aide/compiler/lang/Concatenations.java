@@ -144,6 +144,30 @@ final class Concatenations implements Recognizer {
         return new Recognition.Recognized(ops.apply(joined), null, List.of(), "concatenation");
     }
 
+    /**
+     * A value said as a text joined to what follows ("'Station ' followed by the station_code", "'N/A-' || code"), the
+     * first item already read: the joined text (cursor after it), or null (cursor unchanged) when nothing is joined.
+     * Joins in words need a quoted text on one side, since "a followed by b" of two columns may be an order.
+     */
+    static Expr continued(Parser p, Expr first) {
+        int m = p.mark();
+        List<Expr> items = new ArrayList<>(List.of(first));
+        Token next = p.peekToken();
+        boolean symbol = next != null && next.op("||");
+        boolean words = !symbol && next != null && next.kind() == Token.Kind.WORD && !next.is(Token.Kind.WORD, "and")
+                && !next.is(Token.Kind.WORD, "with") && p.peek(Role.CONCAT_JOIN);
+        if (!symbol && !words) {
+            return null;
+        }
+        join(p, items, words, true, false);
+        boolean text = items.stream().anyMatch(e -> e instanceof Expr.Lit l && l.value() instanceof String);
+        if (items.size() < 2 || words && !text) {
+            p.reset(m);
+            return null;
+        }
+        return new Expr.Concat(items);
+    }
+
     /** Words that say an operation is each item's: "both", "each", "all", "every one". */
     private static boolean eachWord(Parser p) {
         return p.acceptWord("both") || p.acceptWord("each") || p.acceptWord("all") || p.acceptWord("every");
@@ -358,7 +382,7 @@ final class Concatenations implements Recognizer {
             return new Expr.Lit(named.entries().get(0).key());
         }
         e = e != null ? e : p.operand();
-        if (e instanceof Expr.Col && computed) {
+        if (e != null && !(e instanceof Expr.Lit) && computed) {
             // "Last name in upper case, comma, space, first name": the item's own operation, said right after it
             int after = p.mark();
             Copies.Operation own = Copies.operation(p);

@@ -466,6 +466,8 @@ final class Conditionals implements Recognizer {
         }
         if (v != null) {
             v = arithmetic(p, v);
+            Expr joined = Concatenations.continued(p, v);
+            v = joined != null ? joined : v;
         }
         if (v == null) {
             p.reset(beforeValue);

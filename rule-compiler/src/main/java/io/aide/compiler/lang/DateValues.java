@@ -499,9 +499,12 @@ final class DateValues {
         return unit == null ? null : difference(unit, start, end, p);
     }
 
-    /** A shift moves a date by calendar units only: hours, minutes and seconds are not read there (null). */
-    static String calendar(String unit) {
-        return unit == null || java.util.Set.of("HOUR", "MINUTE", "SECOND").contains(unit) ? null : unit;
+    /**
+     * A shift moves a date by calendar units; hours, minutes and seconds move a timestamp, so they are read only where
+     * the target is one (null otherwise).
+     */
+    static String shiftUnit(String unit, Parser p) {
+        return unit == null || Expr.DateAdd.clock(unit) && p.targetType().kind() != SqlType.Kind.TIMESTAMP ? null : unit;
     }
 
     /** A unit word: DAY, WEEK, MONTH, YEAR, HOUR, MINUTE, SECOND, or null. */

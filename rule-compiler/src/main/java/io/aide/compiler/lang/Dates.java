@@ -357,7 +357,7 @@ final class Dates implements Recognizer {
             minus = true;
         } else {
             Long n = number(p);
-            String unit = n == null ? null : DateValues.calendar(DateValues.unit(p));
+            String unit = n == null ? null : DateValues.shiftUnit(DateValues.unit(p), p);
             if (unit == null) {
                 return null;
             }
@@ -376,7 +376,7 @@ final class Dates implements Recognizer {
             // "inv_dt plus terms_days days": a number of days held in a column
             int m = p.mark();
             Expr amount = p.column();
-            String unit = amount == null ? null : DateValues.calendar(DateValues.unit(p));
+            String unit = amount == null ? null : DateValues.shiftUnit(DateValues.unit(p), p);
             if (unit != null && !unit.equals("WEEK")) {
                 return new Operation(x -> new Expr.DateAdd(x, amount, unit), null);
             }
@@ -399,7 +399,7 @@ final class Dates implements Recognizer {
             }
             return new Operation(x -> DateValues.difference(unit, other, x, p), null);
         }
-        String unit = DateValues.calendar(DateValues.unit(p));
+        String unit = DateValues.shiftUnit(DateValues.unit(p), p);
         if (unit == null) {
             return null;
         }

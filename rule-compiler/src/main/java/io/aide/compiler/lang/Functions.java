@@ -57,6 +57,10 @@ final class Functions {
             p.reset(beforeColumn);
             column = null;
         }
+        if (column == null && !(p.accept(Role.SELF) && p.accept(Role.WITH))) {
+            // "prefix it with 'IMO '": the value itself between the verb and the text
+            p.reset(beforeColumn);
+        }
         Expr text = p.literal();
         if (!(text instanceof Expr.Lit l) || l.value() == null) {
             return null;

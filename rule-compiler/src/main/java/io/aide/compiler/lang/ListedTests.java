@@ -53,8 +53,12 @@ final class ListedTests {
         Expr right = p.accept(Role.NULL) ? new Expr.IsNull(tested, false) : Conditions.comparisonOf(p, tested);
         Token next = p.peekToken();
         // ("if the amount is missing, zero": a value after the condition, no list without its "or")
-        boolean orSaid = right != null && (next != null && (next.op(",") || p.lexicon().match(Role.OR, p.tokens(), p.mark()) > 0)
-                || p.tokens().subList(from, p.mark()).stream().anyMatch(t -> t.is(Token.Kind.WORD, "or")));
+        // ("is blank, 'none', else ...": a comma before the branch's else ends no list)
+        boolean branchNext = next != null && next.op(",") && (p.lexicon().match(Role.ELSE, p.tokens(), p.mark() + 1) > 0
+                || p.lexicon().match(Role.THEN, p.tokens(), p.mark() + 1) > 0);
+        boolean orInside = p.tokens().subList(from, p.mark()).stream().anyMatch(t -> t.is(Token.Kind.WORD, "or"));
+        boolean orSaid = right != null && (orInside || !branchNext && next != null && (next.op(",")
+                || p.lexicon().match(Role.OR, p.tokens(), p.mark()) > 0));
         if (!orSaid) {
             p.reset(m);
             return null;

@@ -96,6 +96,14 @@ final class MappedAfter {
                     first.note() + ", a missing value counted as the map says", map.keepUnmatched());
         }
         Expr value = cleaned;
+        if (onlyBlankTests((Expr.Case) map.expr(), source)) {
+            // "Prefix it with 'IMO '. If blank, leave empty.": a blank source, as it arrives, gives the stated value
+            Expr.Case blanks = (Expr.Case) map.expr();
+            java.util.function.UnaryOperator<Expr> toValue = e -> e == null ? null : Expr.mapColumns(e, c -> c.equals(source) ? value : c);
+            Expr stated = new Expr.Case(blanks.whens().stream().map(w -> new Expr.When(w.condition(), toValue.apply(w.result()))).toList(),
+                    toValue.apply(blanks.otherwise()));
+            return new Recognition.Recognized(stated, null, map.accepted(), first.note() + ", then " + map.note(), map.keepUnmatched());
+        }
         Expr keyed = Expr.rewrite(Expr.mapColumns(map.expr(), c -> c.equals(source) ? value : c), MappedAfter::tidied);
         return new Recognition.Recognized(keyed, null, map.accepted(), first.note() + ", then " + map.note(),
                 map.keepUnmatched());

@@ -21,9 +21,19 @@ final class TestSubjects {
             Expr date = x.expr() instanceof Expr.Cast c ? c.expr() : x.expr();
             return date instanceof Expr.Col ? date : null;
         }
+        if (condition instanceof Expr.Not n) {
+            // "does not contain '@' or is blank": the column the negated test tests
+            return of(n.expr());
+        }
         if (condition instanceof Expr.Bin b && (b.op().equals("OR") || b.op().equals("AND"))) {
             Expr l = of(b.left());
-            return l != null && l.equals(of(b.right())) ? l : null;
+            Expr r = of(b.right());
+            if (l != null && l.equals(r)) {
+                return l;
+            }
+            // "is blank" (null, or empty once trimmed): the column itself is the subject of the next test
+            Expr bare = uncleaned(l);
+            return bare != null && bare.equals(uncleaned(r)) ? bare : null;
         }
         if (condition instanceof Expr.Bin b && java.util.Set.of("=", "<>", "<", ">", "<=", ">=", "LIKE").contains(b.op())
                 && b.right() instanceof Expr.Lit && b.left() instanceof Expr.Col) {
@@ -48,6 +58,15 @@ final class TestSubjects {
             return in.expr();
         }
         return condition instanceof Expr.IsNull n && n.expr() instanceof Expr.Col ? n.expr() : null;
+    }
+
+    /** The column under trimming and case changes, or null when the expression is no such column. */
+    private static Expr uncleaned(Expr e) {
+        Expr x = e;
+        while (x instanceof Expr.Fn f && f.args().size() == 1 && java.util.Set.of("UPPER", "LOWER", "TRIM").contains(f.name())) {
+            x = f.args().get(0);
+        }
+        return x instanceof Expr.Col ? x : null;
     }
 
     /** A column trimmed or changed in case only: UPPER(TRIM(x)). */

@@ -299,11 +299,18 @@ final class WordedTests {
         }
         if (t != null && (t.kind() == Token.Kind.OP || t.kind() == Token.Kind.WORD) && t.text().matches("[@#$&%_*+=/\\\\-]")) {
             p.rawNext();
+            Token named = p.rawPeek();
+            if (named != null && named.kind() == Token.Kind.WORD && SYMBOL_NOUNS.contains(named.text().toLowerCase(java.util.Locale.ROOT))) {
+                // "an @ sign", "a / character"
+                p.rawNext();
+            }
             return new Expr.Lit(t.text());
         }
         p.reset(m);
         return null;
     }
+
+    private static final java.util.Set<String> SYMBOL_NOUNS = java.util.Set.of("sign", "symbol", "character", "char");
 
     /** "the employee has no manager", "has no email": the cursor moved to "no"; unchanged otherwise. */
     static void hasNo(Parser p) {
@@ -369,6 +376,10 @@ final class WordedTests {
         return !target.equals(col) && Expr.columns(target).contains(col) ? target : column;
     }
 
+    /** Participles that say a value is there: "no duration given", "no end date recorded". */
+    private static final java.util.Set<String> GIVEN = java.util.Set.of("given", "supplied", "provided", "entered", "recorded",
+            "captured", "available", "present", "held", "known", "specified", "stated", "populated", "filled", "listed");
+
     /**
      * "no impressions", "there are no impressions" (a count or measure: missing or zero), "no middle name" (missing or
      * blank); null (cursor unchanged) otherwise.
@@ -395,6 +406,11 @@ final class WordedTests {
                 return new Expr.Bin("OR", new Expr.IsNull(none, false), new Expr.Not(recent));
             }
             p.reset(window);
+            Token given = p.peekToken();
+            if (none != null && given != null && given.kind() == Token.Kind.WORD && GIVEN.contains(given.norm())) {
+                // "no duration given", "no end date recorded": the value's absence said with a participle
+                p.next();
+            }
             Token after = p.peekToken();
             // ... or the bracket that holds the test ("the line is still active (no deactivation date)")
             if (none != null && (after == null || after.kind() == Token.Kind.SEP || after.op(",") || after.op(")")
@@ -408,7 +424,7 @@ final class WordedTests {
                     // "no exit date" where exit_date reads EXIT_DT through a rule of its own: that value missing
                     return new Expr.IsNull(said, false);
                 }
-                return counted(p, none, p.tokens().get(p.mark() - 1), word)
+                return counted(p, none, p.tokens().get(window - 1), word)
                         ? new Expr.Bin("OR", new Expr.IsNull(none, false), new Expr.Bin("=", none, new Expr.Lit(0L)))
                         : new Expr.Bin("OR", new Expr.IsNull(none, false), new Expr.Bin("=",
                         new Expr.Fn("TRIM", List.of(new Expr.Cast(none, io.aide.compiler.plan.SqlType.VARCHAR, false))), new Expr.Lit("")));

@@ -86,8 +86,12 @@ public sealed interface Expr {
     record ParseDate(Expr expr, String strftime, boolean timestamp) implements Expr {
     }
 
-    /** date + amount unit (YEAR, MONTH, DAY). */
+    /** date + amount unit (YEAR, MONTH, DAY); a timestamp + amount HOUR, MINUTE or SECOND. */
     record DateAdd(Expr expr, Expr amount, String unit) implements Expr {
+        /** A unit of the clock: the value moved is a timestamp, and stays one. */
+        public static boolean clock(String unit) {
+            return java.util.Set.of("HOUR", "MINUTE", "SECOND").contains(unit);
+        }
     }
 
     /** Whole days from start to end. */
@@ -212,6 +216,21 @@ public sealed interface Expr {
 
     static boolean hasWindow(Expr e) {
         return contains(e, Window.class);
+    }
+
+    /**
+     * The value is the column trimmed, upper- or lower-cased (with the document's NULL texts as NULL), or read as a whole
+     * number ('04' and '4' are screen 4), nothing more.
+     */
+    static boolean onlyCleans(Expr e, Col col) {
+        Expr x = e;
+        while (x instanceof Fn f && !f.args().isEmpty() && java.util.Set.of("TRIM", "UPPER", "LOWER", "NULLIF").contains(
+                f.name().toUpperCase(java.util.Locale.ROOT)) && (f.args().size() == 1 || f.name().equalsIgnoreCase("NULLIF")
+                && f.args().get(1) instanceof Expr.Lit)
+                || x instanceof Cast c && (c.type().kind() == SqlType.Kind.INTEGER || c.type().kind() == SqlType.Kind.BIGINT)) {
+            x = x instanceof Cast c ? c.expr() : ((Fn) x).args().get(0);
+        }
+        return x.equals(col);
     }
 
     static boolean hasAggregate(Expr e) {
