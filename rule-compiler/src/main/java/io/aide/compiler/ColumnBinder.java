@@ -68,6 +68,7 @@ final class ColumnBinder {
     private final List<Lookup> lookups = new ArrayList<>();
     /** The columns of the other targets this one reads, by lower-case target name (their views come first). */
     private final Map<String, List<LayerPlan.ColumnInfo>> upstream;
+    private final TargetTallies tallies;
     /**
      * Per mapping row, why a name its rule used may not bind: several tables of the target have it, or it is a target
      * column that is not compiled (added to the row's flag reason when the rule does not compile).
@@ -80,6 +81,7 @@ final class ColumnBinder {
         this.layouts = layouts;
         this.blankIsNull = blankIsNull;
         this.upstream = upstream;
+        this.tallies = new TargetTallies(this, tables);
         this.catalog = tables.catalog();
         this.references = references;
         this.target = target;
@@ -132,6 +134,11 @@ final class ColumnBinder {
             String missing = missingSource(r);
             ambiguousNames.remove(r.ref());
             RuleOutcome o = missing != null ? RuleOutcome.flagged(missing) : ownColumnsRead(r, ruleCompiler.compile(contextFor(r, type)));
+            RuleOutcome tallied = o.isFlagged() && missing == null ? tallies.read(r) : null;
+            if (tallied != null) {
+                // "Count of the invoice's lines in FACT_TREATMENT": the rows of another target that belong to this row
+                o = tallied;
+            }
             if (blankIsNull && !o.isFlagged() && o.defaultValue() != null && !o.blankToo() && type.kind() == SqlType.Kind.VARCHAR
                     && Expr.columns(o.expr()).stream().allMatch(c -> TypeCoercion.textual(types.infer(c)))) {
                 // the document counts a blank text as no value: the default replaces it as it replaces NULL

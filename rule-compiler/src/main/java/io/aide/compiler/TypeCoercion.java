@@ -494,6 +494,9 @@ final class TypeCoercion {
         if (e instanceof Expr.DateAdd d) {
             return Expr.DateAdd.clock(d.unit()) ? SqlType.TIMESTAMP : SqlType.DATE;
         }
+        if (e instanceof Expr.Tally t) {
+            return t.fn().equals("COUNT") ? SqlType.BIGINT : Set.of("SUM", "AVG").contains(t.fn()) ? SqlType.DOUBLE : SqlType.UNKNOWN;
+        }
         if (e instanceof Expr.DateDiff || e instanceof Expr.Extract) {
             return SqlType.BIGINT;
         }

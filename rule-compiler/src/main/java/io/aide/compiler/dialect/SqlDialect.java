@@ -173,6 +173,10 @@ public abstract class SqlDialect {
             return window(w);
         } else if (e instanceof Expr.Lookup l) {
             return lookup(l);
+        } else if (e instanceof Expr.Tally t) {
+            String of = t.arg() == null ? "*" : (t.distinct() ? "DISTINCT " : "") + render(t.arg());
+            return "(SELECT " + t.fn() + "(" + of + ")" + fromMatching(t.table(), t.alias(), t.matches())
+                    + (t.where() == null ? "" : (t.matches().isEmpty() ? " WHERE " : " AND ") + operand(t.where())) + ")";
         } else if (e instanceof Expr.Exists x) {
             return (x.negated() ? "NOT " : "") + "EXISTS (SELECT 1" + fromMatching(x.table(), x.alias(), x.matches())
                     + (x.where() == null ? "" : (x.matches().isEmpty() ? " WHERE " : " AND ") + operand(x.where())) + ")";

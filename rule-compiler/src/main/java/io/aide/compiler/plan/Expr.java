@@ -195,6 +195,21 @@ public sealed interface Expr {
         }
     }
 
+    /**
+     * An aggregate of the rows of another table that belong to the row at hand (a correlated scalar subquery): "Count of
+     * the invoice's lines in FACT_TREATMENT", "Sum of FACT_TREATMENT.FEE_AMT for the invoice". {@code arg} (null for a
+     * count of rows) and {@code where} read that table's columns in the relation {@code alias}; the matches tie its rows
+     * to the row at hand, their values read the row's own columns.
+     */
+    record Tally(String table, String alias, String fn, Expr arg, boolean distinct, List<Match> matches, Expr where) implements Expr {
+        public Tally {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(alias, "alias");
+            Objects.requireNonNull(fn, "fn");
+            matches = List.copyOf(matches);
+        }
+    }
+
     static Expr and(List<Expr> conditions) {
         Expr out = null;
         for (Expr c : conditions) {
@@ -389,6 +404,9 @@ public sealed interface Expr {
             return new Exists(x.table(), x.alias(), x.matches().stream()
                     .map(y -> new Match(y.column(), y.values().stream().map(m).toList(), y.cleaning())).toList(), x.where(),
                     x.negated());
+        } else if (e instanceof Tally t) {
+            return new Tally(t.table(), t.alias(), t.fn(), t.arg(), t.distinct(), t.matches().stream()
+                    .map(y -> new Match(y.column(), y.values().stream().map(m).toList(), y.cleaning())).toList(), t.where());
         }
         return e;
     }
