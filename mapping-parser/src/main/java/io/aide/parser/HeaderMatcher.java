@@ -280,6 +280,7 @@ final class HeaderMatcher {
             Set<Concept> seen = new HashSet<>();
             int significant = 0;
             int explained = 0;
+            boolean headExplained = false;
             for (int i = 0; i < tokens.size(); i++) {
                 String t = tokens.get(i);
                 if (STOPWORDS.contains(t) || rule.fillerWords.contains(t)) {
@@ -306,11 +307,13 @@ final class HeaderMatcher {
                 if (hit) {
                     explained++;
                 }
+                headExplained = hit;
             }
             if (significant == 0 || !seen.containsAll(pattern.concepts)) {
                 continue;
             }
-            best = Math.max(best, pattern.weight * explained / significant);
+            // "Source System Table": of two readings as good, the one its last word (the head noun) names
+            best = Math.max(best, pattern.weight * explained / significant + (headExplained ? 0.001 : 0));
         }
         return best;
     }

@@ -36,7 +36,9 @@ class HeaderMatcherTest {
             "Null?|nullable", "Is Nullable|nullable", "Source File Name|source_table", "Source Field(s)|source_column",
             "Attribute Name|target_column", "Entity Name|target_table", "Source Data Type|source_type",
             "Field Description|description", "Lookup Table|join", "Business Logic|transformation",
-            "Data Type & Length|target_type", "Type/Length|target_type", "Data Type (Size)|target_type"})
+            "Data Type & Length|target_type", "Type/Length|target_type", "Data Type (Size)|target_type",
+            // of two readings as good, the one the head noun names
+            "Source System Table|source_table", "Source System Column|source_column"})
     void shouldRecognizeHeaderVariant(String header, String field) {
         // Given
         String[] headers = {header};

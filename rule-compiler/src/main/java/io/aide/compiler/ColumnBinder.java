@@ -134,9 +134,11 @@ final class ColumnBinder {
             String missing = missingSource(r);
             ambiguousNames.remove(r.ref());
             RuleOutcome o = missing != null ? RuleOutcome.flagged(missing) : ownColumnsRead(r, ruleCompiler.compile(contextFor(r, type)));
-            RuleOutcome tallied = o.isFlagged() && missing == null ? tallies.read(r) : null;
-            if (tallied != null) {
-                // "Count of the invoice's lines in FACT_TREATMENT": the rows of another target that belong to this row
+            // "Count of the invoice's lines in FACT_TREATMENT": the rows of another target that belong to this row; an
+            // aggregate read over a row whose source is another target is counted so too, when the words read as a tally
+            boolean overTarget = !o.isFlagged() && Expr.hasAggregate(o.expr()) && upstream(r.sourceTable());
+            RuleOutcome tallied = (o.isFlagged() || overTarget) && missing == null ? tallies.read(r) : null;
+            if (tallied != null && (o.isFlagged() || !tallied.isFlagged())) {
                 o = tallied;
             }
             if (blankIsNull && !o.isFlagged() && o.defaultValue() != null && !o.blankToo() && type.kind() == SqlType.Kind.VARCHAR

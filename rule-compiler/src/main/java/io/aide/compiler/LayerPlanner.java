@@ -53,7 +53,7 @@ final class LayerPlanner {
                 FillerDefaults.quoted(spec, KeyMarkers.stripped(writtenRows)))));
         boolean distinct = DistinctRows.asked(mappingRows) || DistinctRows.dedupes(mappingRows);
         List<String> grain = StatedGrain.of(mappingRows);
-        List<MappingRow> stated = grain.isEmpty() ? mappingRows : StatedGrain.withoutGrainWords(mappingRows);
+        List<MappingRow> stated = StatedGrain.withoutRowsOfTable(grain.isEmpty() ? mappingRows : StatedGrain.withoutGrainWords(mappingRows));
         List<MappingRow> rows = DistinctRows.withoutDedupeWords(FilterReferences.expand(spec,
                 PairedSources.expand(SourcePaths.expand(distinct ? DistinctRows.withoutDistinctWords(stated) : stated))));
         List<String> systems = rows.stream().map(MappingRow::sourceSystem).filter(s -> s != null && !s.isBlank())

@@ -31,6 +31,13 @@ final class StatedGrain {
     /** A sentence of a rule that only states the grain: "Direct. Grain = one row per reservation." */
     private static final Pattern GRAIN_SENTENCE = Pattern.compile("(?i)^(?:(?:the\\s+)?(?:table|target)\\s+)?grain\\s*(?:is|:|=|-)\\s*"
             + "(?:one\\s+row\\s+(?:per|for\\s+each)\\s+)?" + PHRASES + "\\s*[.]?\\s*$");
+    /**
+     * "One row for every sailing in DIM_SAILING, including sailings with no bookings" as the whole rule of a column read
+     * from that table: the target's rows are that table's, and the column is its source column as it is.
+     */
+    private static final Pattern ROWS_OF_TABLE = Pattern.compile("(?i)^\\s*one\\s+(?:row|record)\\s+(?:per|for\\s+each|for\\s+every)\\s+"
+            + "[a-z][\\w-]*\\s+(?:in|of|from)\\s+(?:the\\s+)?([A-Za-z_][\\w.]*)\\s*(?:,\\s*including\\s+[^.()]*|\\(\\s*incl(?:uding|ude)?\\s+"
+            + "[^()]*\\))?\\s*[.]?\\s*$");
     /** A note in brackets inside a rule: "Subscription of the event (grain: one row per subscription per month)". */
     private static final Pattern BRACKETED = Pattern.compile("\\(([^()]*)\\)");
 
@@ -71,6 +78,20 @@ final class StatedGrain {
             }
         }
         return grain;
+    }
+
+    /** The rows whose whole rule says the target has a row for each row of their source table, as direct copies. */
+    static List<MappingRow> withoutRowsOfTable(List<MappingRow> rows) {
+        return rows.stream().map(r -> {
+            Matcher table = r.transformation() == null ? null : ROWS_OF_TABLE.matcher(r.transformation());
+            if (table == null || !table.matches() || r.sourceColumns().size() != 1 || r.sourceTable() == null
+                    || !table.group(1).equalsIgnoreCase(r.sourceTable().trim())) {
+                return r;
+            }
+            return new MappingRow(r.ref(), r.sheet(), r.rowNumber(), r.targetTable(), r.targetColumn(), r.targetType(),
+                    r.sourceSystem(), r.sourceTable(), r.sourceColumns(), r.rawSource(), "", r.join(), r.filter(),
+                    r.key(), r.nullable(), r.defaultValue(), r.nullHandling(), r.description(), r.attributes());
+        }).toList();
     }
 
     /** The rows with "group by ..." and bracketed grain notes taken out of their rules. */

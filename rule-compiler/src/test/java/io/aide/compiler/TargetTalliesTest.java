@@ -73,6 +73,31 @@ class TargetTalliesTest {
                 .isEqualTo("flagged");
     }
 
+    @Test
+    void shouldTakeTheRowsOfAnotherTargetWhenTheKeySaysOneRowForEachOfThem() throws Exception {
+        Specs spec = Specs.spec()
+                .row("fact_line", "invoice_no", "VARCHAR(8)", "line", "invoice_no", "Trim + upper case", null, null, true, null, null)
+                .row("fact_line", "fee_amt", "DECIMAL(10,2)", "line", "fee_cents", "Fee is stored in cents -> divide by 100")
+                .row("dim_invoice", "invoice_no", "VARCHAR(8)", "header", "invoice_no", "Trim + upper case", null, null, true,
+                        null, null)
+                .row("invoice_summary", "invoice_no", "VARCHAR(8)", "dim_invoice", "invoice_no", "One row for every invoice in "
+                        + "DIM_INVOICE, including invoices with no lines.", null, null, true, null, null)
+                .row("invoice_summary", "line_count", "INTEGER", "fact_line", "invoice_no", "Count of the invoice's lines in "
+                        + "FACT_LINE. 0 if none.");
+        List<GeneratedLayers.Layer> layers = compile(spec, "line", LINE, "header", HEADER);
+        GeneratedLayers.Layer summary = layers.stream().filter(l -> l.target().equalsIgnoreCase("invoice_summary")).findFirst()
+                .orElseThrow();
+        try (DuckDb db = db("line", LINE, "header", HEADER)) {
+            for (String upstream : List.of("fact_line", "dim_invoice")) {
+                GeneratedLayers.Layer l = layers.stream().filter(x -> x.target().equalsIgnoreCase(upstream)).findFirst().orElseThrow();
+                db.exec("CREATE VIEW \"" + upstream + "\" AS " + l.sql().get("duckdb"));
+            }
+            assertThat(values(db, summary, "invoice_no")).containsExactly("INV1", "INV2", "INV3");
+            // the voided line counts here: this fact_line leaves no line out
+            assertThat(column(db, summary, "line_count")).containsExactly("2", "2", "0");
+        }
+    }
+
     private static List<String> column(DuckDb db, GeneratedLayers.Layer layer, String column) throws Exception {
         return db.query("SELECT " + column + " FROM (\n" + layer.sql().get("duckdb") + "\n) v ORDER BY invoice_no").stream()
                 .map(r -> String.valueOf(r.get(column))).toList();

@@ -72,11 +72,16 @@ final class Adjustments {
             }
         }
         for (int split = end - 1; split > 0; split--) {
-            if (tokens.get(split).kind() != Token.Kind.SEP && !tokens.get(split).op(",")) {
+            // "... Never negative: if the result is below zero load 0": an adjustment after the colon of its label
+            boolean colon = tokens.get(split).op(":");
+            if (tokens.get(split).kind() != Token.Kind.SEP && !tokens.get(split).op(",") && !colon) {
                 continue;
             }
             Parser p = parsers.apply(tokens.subList(split + 1, end));
             Adjustment a = adjustment(p);
+            if (a == null && colon) {
+                continue;
+            }
             if (a == null) {
                 p = parsers.apply(tokens.subList(split + 1, end));
                 Expr.When exception = exception(p);

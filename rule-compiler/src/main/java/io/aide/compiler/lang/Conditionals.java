@@ -62,7 +62,15 @@ final class Conditionals implements Recognizer {
                     // "else if amount > 10000 then 'MEDIUM'": another branch, read as one
                     continue;
                 }
+                int beforeOtherwise = p.mark();
                 otherwise = result(p);
+                if (otherwise != null && !elseSaid && p.peek(Role.IF)) {
+                    // "If ... then 'No Charge'; otherwise 'Paid' when BALANCE_DUE = 0, 'Part Paid' when ..., else 'Open'":
+                    // more branches after the word, their own else later
+                    p.reset(beforeOtherwise);
+                    otherwise = null;
+                    continue;
+                }
                 if (otherwise == null) {
                     return p.notUnderstood();
                 }

@@ -34,8 +34,9 @@ final class NumberingOrder {
             p.accept(Role.ASCENDING);
         }
         // "in alphabetical order of", "in ascending numeric order of": an ascending order, named by its kind
+        boolean numeric = false;
         if (!p.acceptWord("alphabetical") && !p.acceptWord("alphabetic") && !p.acceptWord("chronological")) {
-            p.acceptWord("numeric");
+            numeric = p.acceptWord("numeric") || p.acceptWord("numerical");
         }
         if (p.acceptWord("order") && p.acceptWord("of")) {
             // "assigned in ascending order of the numeric store number (STORE_NUMBER below)"
@@ -44,7 +45,11 @@ final class NumberingOrder {
                 keys = describedThenBracketed(p);
             }
             if (keys != null) {
-                return keys.stream().map(k -> new Expr.Order(k.expr(), down || k.descending())).toList();
+                // "in ascending numeric order of DONOR_REF": the keys compared as numbers, whatever the columns hold
+                boolean asNumbers = numeric;
+                return keys.stream().map(k -> new Expr.Order(asNumbers && !(k.expr() instanceof Expr.Cast c
+                        && c.type().kind() == io.aide.compiler.plan.SqlType.Kind.DOUBLE)
+                        ? new Expr.Cast(k.expr(), io.aide.compiler.plan.SqlType.DOUBLE, true) : k.expr(), down || k.descending())).toList();
             }
         }
         p.reset(ofForm);

@@ -35,6 +35,8 @@ final class Reassurances {
         UNREADABLE_NULL,
         /** the value stays text, its leading zeros kept: neither the value nor the target is a number */
         TEXT_KEPT,
+        /** the conditions are tested in the order written, the first that holds giving the value: the value is a CASE */
+        IN_ORDER,
         /** says what is not done to the rows or other values, or gives an example: nothing to check */
         NOTHING
     }
@@ -44,6 +46,11 @@ final class Reassurances {
     private static final String AS_GIVEN = "as\\s+(?:entered|received|given|is|written|keyed|sent|supplied|provided|captured|recorded|delivered"
             + "|extracted|loaded|typed|found|in\\s+(?:the\\s+)?source|the\\s+source\\s+has\\s+it)";
     private static final List<Object[]> SAYINGS = List.of(
+            // "Evaluate in that order.", "first match wins": how a CASE reads its branches anyway
+            new Object[]{Pattern.compile("(?:(?:evaluate|evaluated|check|checked|apply|applied|test|tested|read)\\s+(?:the\\s+)?"
+                    + "(?:conditions?\\s+|rules?\\s+|branches\\s+|tests\\s+|them\\s+)?(?:in\\s+(?:that|this|the\\s+(?:given|listed|above|stated"
+                    + "|written))\\s+order|in\\s+order|top\\s+(?:to|down)(?:\\s+bottom)?)|(?:the\\s+)?first\\s+(?:match|matching\\s+(?:rule|condition"
+                    + "|branch)|(?:rule|condition|branch)\\s+that\\s+(?:holds|matches|applies))\\s+wins)"), Kind.IN_ORDER},
             new Object[]{Pattern.compile("(?:keep|retain|preserve|keeping|retaining)\\s+(?:the\\s+)?(?:original\\s+)?(?:casing|case)"
                     + "(?:\\s+" + AS_GIVEN + ")?|(?:case|casing)\\s+(?:unchanged|" + AS_GIVEN + "|kept)"
                     + "|(?:no|without)\\s+case\\s+change"), Kind.CASE_KEPT},
@@ -316,6 +323,7 @@ final class Reassurances {
             case ZEROS_DROPPED -> target.numeric();
             case TEXT_KEPT -> !target.numeric() && !castsToNumber(value);
             case UNREADABLE_NULL -> safelyRead(value) && !(value instanceof Expr.Fn f && f.name().equalsIgnoreCase("COALESCE"));
+            case IN_ORDER -> value instanceof Expr.Case || value instanceof Expr.Cast c && c.expr() instanceof Expr.Case;
             case NOTHING -> true;
         };
     }
