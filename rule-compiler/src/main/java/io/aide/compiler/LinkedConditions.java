@@ -1,8 +1,6 @@
 package io.aide.compiler;
 
 import io.aide.compiler.plan.Expr;
-import io.aide.compiler.plan.SqlType;
-import io.aide.compiler.rules.ForwardingRuleContext;
 import io.aide.compiler.rules.RuleContext;
 import io.aide.compiler.rules.SqlExpressionParser;
 import io.aide.events.spec.MappingRow;
@@ -342,45 +340,7 @@ final class LinkedConditions {
             // another table's column, named with its table (a name of three dotted parts is a domain: qa.tunely.io)
             return null;
         }
-        List<Expr.Col> columns = t.columns().stream().map(c -> new Expr.Col(INNER, c.name())).toList();
-        RuleContext ctx = new ForwardingRuleContext(binder.filterContext(r)) {
-            @Override
-            public List<Expr.Col> sources() {
-                return columns;
-            }
-
-            @Override
-            public Expr resolve(String qualifier, String name) {
-                if (qualifier != null && !qualifier.equalsIgnoreCase(t.name())) {
-                    return null;
-                }
-                String n = name.replaceAll("^\"|\"$", "");
-                Expr exact = t.column(n).map(c -> (Expr) new Expr.Col(INNER, c.name())).orElse(null);
-                if (exact != null) {
-                    return exact;
-                }
-                if (!n.contains("_") && !n.contains(" ")) {
-                    // one word names no column spelled otherwise here ("account" of "account name" is no ACCT_ID): the
-                    // grammar reads the words after it too
-                    return null;
-                }
-                // "first name" for FIRST_NM: the one column the words spell
-                List<SchemaCatalog.Column> spelled = t.columns().stream()
-                        .filter(c -> io.aide.compiler.lang.RuleLanguage.spells(n.replace('_', ' '), c.name())).toList();
-                return spelled.size() == 1 ? new Expr.Col(INNER, spelled.get(0).name()) : null;
-            }
-
-            @Override
-            public SqlType typeOf(Expr.Col column) {
-                return t.column(column.column()).map(c -> c.type() == null ? SqlType.UNKNOWN : SqlType.parse(c.type()))
-                        .orElse(SqlType.UNKNOWN);
-            }
-
-            @Override
-            public Set<String> columnsOf(String table) {
-                return Set.of();
-            }
-        };
+        RuleContext ctx = TableContexts.over(binder.filterContext(r), t, INNER);
         try {
             Expr f = reader.read(qualified, ctx);
             return !Expr.columns(f).isEmpty() && Expr.columns(f).stream().allMatch(c -> INNER.equals(c.relation())) ? f : null;

@@ -1,8 +1,6 @@
 package io.aide.compiler;
 
 import io.aide.compiler.plan.Expr;
-import io.aide.compiler.plan.SqlType;
-import io.aide.compiler.rules.ForwardingRuleContext;
 import io.aide.compiler.rules.RuleContext;
 import io.aide.compiler.rules.RuleOutcome;
 import io.aide.compiler.rules.SqlExpressionParser;
@@ -293,32 +291,7 @@ final class TargetTallies {
 
     /** A test of the other target's rows, its columns in the relation {@link #ALIAS}; null when it does not read. */
     private Expr condition(String text, MappingRow r, SchemaCatalog.Table t) {
-        RuleContext ctx = new ForwardingRuleContext(binder.filterContext(r)) {
-            @Override
-            public List<Expr.Col> sources() {
-                return t.columns().stream().map(c -> new Expr.Col(ALIAS, c.name())).toList();
-            }
-
-            @Override
-            public Expr resolve(String qualifier, String name) {
-                if (qualifier != null && !qualifier.equalsIgnoreCase(t.name())) {
-                    return null;
-                }
-                String n = name.replaceAll("^\"|\"$", "");
-                return t.column(n).map(c -> (Expr) new Expr.Col(ALIAS, c.name())).orElse(null);
-            }
-
-            @Override
-            public SqlType typeOf(Expr.Col column) {
-                return t.column(column.column()).map(c -> c.type() == null ? SqlType.UNKNOWN : SqlType.parse(c.type()))
-                        .orElse(SqlType.UNKNOWN);
-            }
-
-            @Override
-            public Set<String> columnsOf(String table) {
-                return Set.of();
-            }
-        };
+        RuleContext ctx = TableContexts.over(binder.filterContext(r), t, ALIAS);
         Expr read;
         try {
             read = new SqlExpressionParser(ctx::resolve).parse(text);

@@ -114,7 +114,7 @@ final class Adjustments {
                 if (before instanceof Recognition.Recognized ok && !(ok.expr() instanceof Expr.Case)) {
                     // "ext_amt / qty, 0 when qty = 0": the exception first, the rule otherwise
                     Expr otherwise = ok.expr() instanceof Expr.Col ? p.typed(ok.expr()) : ok.expr();
-                    return new Recognition.Recognized(new Expr.Case(List.of(new Expr.When(missingAsRead(exception.condition(), ok.expr()),
+                    return new Recognition.Recognized(new Expr.Case(List.of(new Expr.When(BlankParts.missingAsRead(exception.condition(), ok.expr()),
                             p.typed(PartFallbacks.asJoined(exception.result(), ok.expr())))), otherwise), ok.lookupTable(), List.of(),
                             ok.note() + ", with an exception", ok.keepUnmatched());
                 }
@@ -596,21 +596,4 @@ final class Adjustments {
 
     private static final Set<String> BLANK_WORDS = Set.of("blank", "empty", "null", "or", "only", "spaces", "whitespace",
             "just", "all", "an", "a", "string", "blanks");
-
-    /**
-     * "... separated by one space. When one part is missing use the other; when both are missing put 'N/A'": where the
-     * rule reads a part as missing when it is blank (NULLIF(TRIM(part), '')), the exception's "missing" is read so too.
-     */
-    private static Expr missingAsRead(Expr condition, Expr rule) {
-        java.util.Map<Expr, Expr> blankAsNull = new java.util.HashMap<>();
-        Expr.visit(rule, x -> {
-            if (x instanceof Expr.Fn f && f.name().equals("NULLIF") && f.args().size() == 2 && f.args().get(1) instanceof Expr.Lit l
-                    && "".equals(l.value()) && f.args().get(0) instanceof Expr.Fn t && t.name().equals("TRIM") && t.args().size() == 1
-                    && t.args().get(0) instanceof Expr.Col) {
-                blankAsNull.put(t.args().get(0), x);
-            }
-        });
-        return blankAsNull.isEmpty() ? condition : Expr.rewrite(condition, x -> x instanceof Expr.IsNull n
-                && blankAsNull.containsKey(n.expr()) ? new Expr.IsNull(blankAsNull.get(n.expr()), n.negated()) : x);
-    }
 }

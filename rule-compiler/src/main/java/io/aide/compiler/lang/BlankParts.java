@@ -149,4 +149,21 @@ final class BlankParts {
         return e instanceof Expr.Fn f && f.args().size() == 1 && (f.name().equalsIgnoreCase("TRIM")
                 || java.util.Set.of("UPPER", "LOWER").contains(f.name().toUpperCase(java.util.Locale.ROOT)) && trimmed(f.args().get(0)));
     }
+
+    /**
+     * "... separated by one space. When one part is missing use the other; when both are missing put 'N/A'": where the
+     * rule reads a part as missing when it is blank (NULLIF(TRIM(part), '')), the exception's "missing" is read so too.
+     */
+    static Expr missingAsRead(Expr condition, Expr rule) {
+        java.util.Map<Expr, Expr> blankAsNull = new java.util.HashMap<>();
+        Expr.visit(rule, x -> {
+            if (x instanceof Expr.Fn f && f.name().equals("NULLIF") && f.args().size() == 2 && f.args().get(1) instanceof Expr.Lit l
+                    && "".equals(l.value()) && f.args().get(0) instanceof Expr.Fn t && t.name().equals("TRIM") && t.args().size() == 1
+                    && t.args().get(0) instanceof Expr.Col) {
+                blankAsNull.put(t.args().get(0), x);
+            }
+        });
+        return blankAsNull.isEmpty() ? condition : Expr.rewrite(condition, x -> x instanceof Expr.IsNull n
+                && blankAsNull.containsKey(n.expr()) ? new Expr.IsNull(blankAsNull.get(n.expr()), n.negated()) : x);
+    }
 }

@@ -442,7 +442,7 @@ final class Conditions {
             }
             p.reset(m);
         }
-        Expr lacking = lacking(p, left);
+        Expr lacking = WordedTests.lacking(p, left);
         if (lacking != null) {
             return lacking;
         }
@@ -579,30 +579,6 @@ final class Conditions {
             }
         }
         return new Expr.Bin(op, left, right);
-    }
-
-    /**
-     * "has no '@'", "contains no hyphen", "lacks a '/'", "without an @": the text does not contain the character or
-     * the quoted text; null (cursor unchanged) otherwise. Only a symbol or quoted text: "has no email" is a missing value.
-     */
-    private static Expr lacking(Parser p, Expr left) {
-        int m = p.mark();
-        boolean lacks = (p.acceptWord("has") || p.acceptWord("have") || p.acceptWord("contains") || p.acceptWord("contain"))
-                && p.acceptWord("no")
-                || p.acceptWord("lacks") || p.acceptWord("lacking") || p.acceptWord("without");
-        if (lacks) {
-            Expr v = WordedTests.symbol(p);
-            Token t = v == null ? p.peekToken() : null;
-            if (t != null && t.kind() == Token.Kind.STRING) {
-                v = p.literal();
-            }
-            Expr contains = v instanceof Expr.Lit l && l.value() instanceof String s ? WordedTests.textAt(0, left, s) : null;
-            if (contains != null) {
-                return new Expr.Not(contains);
-            }
-        }
-        p.reset(m);
-        return null;
     }
 
     /** LENGTH [OF] column | LENGTH "(" column ")": the length of the column's text; null (cursor unchanged) otherwise. */
