@@ -76,20 +76,15 @@ public class DuckDbDialect extends SqlDialect {
 
     @Override
     protected String dateAdd(String expr, Expr amount, String unit) {
-        if (Expr.DateAdd.clock(unit)) {
-            // a timestamp moved by hours, minutes or seconds stays a timestamp
-            String n = render(amount instanceof Expr.Neg neg ? neg.expr() : amount);
-            return "(" + expr + (amount instanceof Expr.Neg ? " - " : " + ") + (amount instanceof Expr.Lit || amount instanceof Expr.Neg
-                    && ((Expr.Neg) amount).expr() instanceof Expr.Lit ? "INTERVAL " + n + " " + unit
-                    : "TO_" + unit + "S(CAST(" + n + " AS " + (unit.equals("SECOND") ? "DOUBLE" : "INTEGER") + "))") + ")";
-        }
-        if (amount instanceof Expr.Neg neg && neg.expr() instanceof Expr.Lit back) {
-            // "7 days before": minus an interval (DuckDB reads no "INTERVAL -7 DAY")
-            return "CAST(" + expr + " - INTERVAL " + render(back) + " " + unit + " AS DATE)";
-        }
-        String n = render(amount);
-        return "CAST(" + expr + " + " + (amount instanceof Expr.Lit ? "INTERVAL " + n + " " + unit
-                : "TO_" + unit + "S(CAST(" + n + " AS INTEGER))") + " AS DATE)";
+        // "7 days before": minus an interval (DuckDB reads no "INTERVAL -7 DAY")
+        boolean back = amount instanceof Expr.Neg neg && neg.expr() instanceof Expr.Lit;
+        Expr size = back ? ((Expr.Neg) amount).expr() : amount;
+        String n = render(size);
+        String interval = size instanceof Expr.Lit ? "INTERVAL " + n + " " + unit
+                : "TO_" + unit + "S(CAST(" + n + " AS " + (unit.equals("SECOND") ? "DOUBLE" : "INTEGER") + "))";
+        String moved = expr + (back ? " - " : " + ") + interval;
+        // a timestamp moved by hours, minutes or seconds stays a timestamp; a date moved by days, months or years a date
+        return Expr.DateAdd.clock(unit) ? "(" + moved + ")" : "CAST(" + moved + " AS DATE)";
     }
 
     @Override
